@@ -1,0 +1,33 @@
+"""Loaders turn a file's bytes into a Document; format code stays here.
+
+The suffix table chooses the loader; ``--input-format`` overrides it. A loader gets the path (to find
+side files such as a .bib) and the bytes, and returns a Document or raises InputError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from refcheck.loaders.markdown import load_markdown
+from refcheck.loaders.text import load_text
+from refcheck.model import Document
+
+Loader = Callable[[str, bytes], Document]
+
+LOADERS: dict[str, Loader] = {
+    "text": load_text,
+    "markdown": load_markdown,
+}
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+
+def format_for(path: str | Path) -> str | None:
+    """The format name for a file by its suffix, or None when refcheck does not read it."""
+    return SUFFIXES.get(Path(path).suffix.lower())

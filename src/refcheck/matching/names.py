@@ -1,0 +1,43 @@
+"""Name normalisation for matching: accents, case, hyphens, apostrophes and particles."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Particles that may be dropped or written in either case: "van der Berg", "de la Cruz".
+PARTICLES = frozenset(
+    "van von der den de del della di da dos das du la le ter ten zu vom bin ibn al el st".split()
+)
+
+_NON_LETTER = re.compile(r"[^0-9a-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed."""
+    text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
+    text = text.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("ı", "i")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The matching key of a surname or corporate name: folded, letters and digits only.
+
+    "Martínez-Díaz", "martinez diaz" and "MARTINEZ DÍAZ" share a key; so do "O'Neill" and "ONeill".
+    """
+    return _NON_LETTER.sub("", fold(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def core_key(name: str) -> str:
+    """The key without leading particles: "van der Berg" -> "berg"; used as a fallback."""
+    words = fold(name).replace("-", " ").split()
+    while len(words) > 1 and words[0].strip("'’") in PARTICLES:
+        words = words[1:]
+    # d'Alembert, O'Neill keep their apostrophe part
+    return _NON_LETTER.sub("", " ".join(words))

@@ -1,0 +1,19 @@
+"""The document model every loader produces and every later stage reads."""
+
+from refcheck.model.citations import Citation, LinkStatus
+from refcheck.model.document import Document, Footnote, FootnoteMarker, SourceMap, Url
+from refcheck.model.findings import Finding, Severity
+from refcheck.model.references import Reference
+
+__all__ = [
+    "Citation",
+    "Document",
+    "Finding",
+    "Footnote",
+    "FootnoteMarker",
+    "LinkStatus",
+    "Reference",
+    "Severity",
+    "SourceMap",
+    "Url",
+]

@@ -1,0 +1,148 @@
+"""Document: normalised text plus a map back to source positions, footnotes and reference list.
+
+Offsets inside, line:column at the edge: every stage works on offsets into ``Document.text``;
+only reporters turn them into the line and column of the original file, through ``SourceMap``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from refcheck.model.citations import Citation
+    from refcheck.model.findings import Finding
+    from refcheck.model.references import Reference
+
+
+class SourceMap:
+    """Maps an offset in the normalised text to a (line, column) in the source file, both 1-based.
+
+    A loader records *anchors*: "text offset ``o`` stands at source line ``l``, column ``c``". Between
+    anchors, each character of text advances the column by one and each newline in the text moves to
+    the next source line, column 1. A plain-text file needs one anchor at (0, 1, 1); an HTML loader
+    adds one wherever text is taken from a new place in the markup.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offsets: list[int] = []
+        self._positions: list[tuple[int, int]] = []
+        self._newlines: list[int] | None = None
+
+    @classmethod
+    def identity(cls, text: str) -> SourceMap:
+        smap = cls(text)
+        smap.add(0, 1, 1)
+        return smap
+
+    def add(self, offset: int, line: int, column: int) -> None:
+        """Anchor text ``offset`` at source ``line``/``column``; anchors are added in offset order."""
+        if self._offsets and offset < self._offsets[-1]:
+            raise ValueError("anchors must be added in increasing offset order")
+        if self._offsets and offset == self._offsets[-1]:
+            self._positions[-1] = (line, column)
+            return
+        self._offsets.append(offset)
+        self._positions.append((line, column))
+
+    def _newline_offsets(self) -> list[int]:
+        if self._newlines is None:
+            self._newlines = [i for i, ch in enumerate(self._text) if ch == "\n"]
+        return self._newlines
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) in the source of text ``offset``."""
+        if not self._offsets:
+            return (1, 1)
+        i = bisect.bisect_right(self._offsets, offset) - 1
+        if i < 0:
+            i = 0
+        anchor = self._offsets[i]
+        line, column = self._positions[i]
+        if offset <= anchor:
+            return (line, column)
+        newlines = self._newline_offsets()
+        lo = bisect.bisect_left(newlines, anchor)
+        hi = bisect.bisect_left(newlines, offset)
+        if hi > lo:
+            return (line + hi - lo, offset - newlines[hi - 1])
+        return (line, column + offset - anchor)
+
+
+@dataclass
+class Footnote:
+    """A footnote or endnote definition: ``[1] text``, ``[^1]: text``, ``\\footnote{}``, ``<fn>``."""
+
+    label: str
+    start: int  # offset of the definition (its label) in Document.text
+    end: int
+    text_start: int  # offset where the note's own text starts
+    text: str
+
+
+@dataclass
+class FootnoteMarker:
+    """A footnote reference in the running text: ``[1]``, ``[^1]``, ``<sup>1</sup>``."""
+
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Url:
+    """A URL found in the document, with the reference entry or footnote it belongs to."""
+
+    url: str
+    start: int
+    end: int
+    reference: str | None = None  # Reference.id
+    footnote: str | None = None  # Footnote.label
+    accessed: str | None = None  # ISO date the author accessed it
+
+
+@dataclass
+class Document:
+    """One loaded input file and everything the pipeline learns about it.
+
+    Loaders fill ``text``, ``source_map`` and whatever the format states outright (footnotes for
+    Markdown or DOCX, the reference list for BibTeX or JATS, citation keys for LaTeX). Extractors fill
+    the rest from the text; the linker fills ``Citation.references``; rules append ``findings``.
+    """
+
+    path: str
+    format: str
+    text: str
+    source_map: SourceMap
+    # Regions of ``text`` (start, end). ``reference_region`` is None until found; extractors never
+    # look for citations inside it.
+    reference_region: tuple[int, int] | None = None
+    notes_region: tuple[int, int] | None = None
+    footnotes: list[Footnote] | None = None  # None: not given by the loader, extract from text
+    footnote_markers: list[FootnoteMarker] = field(default_factory=list)
+    references: list[Reference] | None = None  # None: not given by the loader, parse from text
+    citations: list[Citation] = field(default_factory=list)
+    urls: list[Url] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    # Loader-level facts: the encoding read, whether the loader supplied citations itself.
+    encoding: str = "utf-8"
+    citations_from_loader: bool = False
+    style: str | None = None  # "author-date", "numeric", "keys" or "mixed" once known
+    # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    # Suppression comments: source line -> rule names silenced there ("*" for all).
+    suppressions: dict[int, set[str]] = field(default_factory=dict)
+    # Raw bytes of the source, for the fix command (never written back without --write).
+    raw: bytes = b""
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        return self.source_map.locate(offset)
+
+    def footnote_at(self, offset: int) -> Footnote | None:
+        """The footnote definition whose text holds ``offset``, if any."""
+        for note in self.footnotes or ():
+            if note.start <= offset < note.end:
+                return note
+        return None

@@ -1,0 +1,42 @@
+"""Findings: one defect, one finding."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+@dataclass
+class Finding:
+    """A problem a rule found. ``offset`` is into Document.text; line/column are filled at the edge."""
+
+    rule: str
+    severity: Severity
+    message: str
+    offset: int | None = None
+    citation: str | None = None  # the citation's text
+    reference: str | None = None  # the entry's text
+    reference_id: str | None = None
+    suggestion: str | None = None
+    line: int | None = None
+    column: int | None = None
+    end_offset: int | None = None
+    # For findings in another file (a .bib entry): the path they stand in.
+    path: str | None = None
+    fix: tuple[int, int, str] | None = None  # a safe fix: replace text[start:end] with the string

@@ -1,0 +1,52 @@
+"""The rule registry: an explicit tuple of rule modules and ``get(name)``."""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import cast
+
+from refcheck.rules import (
+    ambiguous_citation,
+    author_mismatch,
+    duplicate_reference,
+    footnote_order,
+    footnote_undefined,
+    footnote_unreferenced,
+    missing_reference,
+    uncited_reference,
+    year_mismatch,
+)
+from refcheck.rules.base import Rule
+
+ALL: tuple[Rule, ...] = cast(
+    tuple[Rule, ...],
+    (
+        missing_reference,
+        year_mismatch,
+        author_mismatch,
+        ambiguous_citation,
+        uncited_reference,
+        duplicate_reference,
+        footnote_undefined,
+        footnote_unreferenced,
+        footnote_order,
+    ),
+)
+
+BY_NAME: dict[str, Rule] = {rule.NAME: rule for rule in ALL}
+
+
+def get(name: str) -> Rule:
+    """The rule called ``name``; the error lists the known names."""
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        known = ", ".join(sorted(BY_NAME))
+        raise KeyError(f"unknown rule {name!r}; known rules: {known}") from None
+
+
+def names() -> list[str]:
+    return [rule.NAME for rule in ALL]
+
+
+__all__ = ["ALL", "BY_NAME", "ModuleType", "Rule", "get", "names"]

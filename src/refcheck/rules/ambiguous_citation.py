@@ -1,0 +1,53 @@
+"""ambiguous-citation: more than one entry fits a citation.
+
+What it does
+    Reports a citation that fits two or more entries equally well, typically two entries by the same
+    author in the same year without the a/b suffixes that tell them apart.
+
+Why is this bad
+    The reader cannot tell which work is meant.
+
+Example (fails)
+    ... energy security (Ibrahimov 2008).
+
+    Ibrahimov, Rovshan (2008) "Azerbaijan's Role in Regional Energy Security".
+    Ibrahimov, Rovshan (2008) "Caspian Pipelines".
+
+Use instead
+    ... energy security (Ibrahimov 2008a).
+
+    Ibrahimov, Rovshan (2008a) "Azerbaijan's Role in Regional Energy Security".
+    Ibrahimov, Rovshan (2008b) "Caspian Pipelines".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, LinkStatus, Severity
+
+NAME = "ambiguous-citation"
+SEVERITY = Severity.ERROR
+SUMMARY = "More than one entry fits a citation (needs 2005a/2005b)."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    by_id = {r.id: r for r in doc.references or []}
+    for cit in doc.citations:
+        if cit.status is not LinkStatus.AMBIGUOUS:
+            continue
+        refs = [by_id[i] for i in cit.candidates if i in by_id]
+        lines = "; ".join(r.text[:60] for r in refs)
+        yield Finding(
+            rule=NAME,
+            severity=SEVERITY,
+            message=(
+                f'"{cit.text}" fits {len(refs)} entries ({lines}); '
+                "give the entries a/b year suffixes and cite the one meant"
+            ),
+            offset=cit.start,
+            end_offset=cit.end,
+            citation=cit.text,
+            reference=refs[0].text if refs else None,
+            reference_id=refs[0].id if refs else None,
+        )

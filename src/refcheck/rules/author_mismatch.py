@@ -1,0 +1,62 @@
+"""author-mismatch: a citation's author is a near-miss spelling of an entry's author.
+
+What it does
+    Reports a citation whose author differs by a letter or two (dropped, added, swapped) from the
+    author of an entry with the same year, as an error with the spelling to use. When the two differ
+    only in accents or case the citation still links, and this is reported at info level.
+
+Why is this bad
+    A misspelt name breaks search and looks careless; it may also hide a missing entry.
+
+Example (fails)
+    ... official ties (Hrady 1968, p. 14) ...
+
+    Hardy, Michael (1968) Modern Diplomatic Law.
+
+Use instead
+    ... official ties (Hardy 1968, p. 14) ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, LinkStatus, Severity
+
+NAME = "author-mismatch"
+SEVERITY = Severity.ERROR
+SUMMARY = "A citation's author is a near-miss spelling of an entry's author."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    by_id = {r.id: r for r in doc.references or []}
+    for cit in doc.citations:
+        if cit.status is LinkStatus.AUTHOR_MISMATCH and cit.candidates:
+            ref = by_id[cit.candidates[0]]
+            yield Finding(
+                rule=NAME,
+                severity=SEVERITY,
+                message=f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)',
+                offset=cit.start,
+                end_offset=cit.end,
+                citation=cit.text,
+                reference=ref.text,
+                reference_id=ref.id,
+                suggestion=cit.suggestion,
+            )
+        elif cit.status is LinkStatus.LINKED and cit.detail == "accents-or-case" and cit.references:
+            ref = by_id[cit.references[0]]
+            yield Finding(
+                rule=NAME,
+                severity=Severity.INFO,
+                message=(
+                    f'"{cit.text}" spells the author with other accents or case than the entry'
+                    + (f" ({cit.suggestion})" if cit.suggestion else "")
+                ),
+                offset=cit.start,
+                end_offset=cit.end,
+                citation=cit.text,
+                reference=ref.text,
+                reference_id=ref.id,
+                suggestion=cit.suggestion,
+            )

@@ -1,0 +1,29 @@
+"""What a rule is: a module with NAME, SEVERITY, SUMMARY, a docstring and ``check(doc)``.
+
+No metaclass and no registration magic: ``refcheck.rules.ALL`` is an explicit tuple of the modules.
+A rule reads the document model (citations after linking, references, footnotes, link results) and
+yields findings; it never parses text, calls the linker or touches the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from refcheck.model import Document, Finding, Severity
+
+
+class Rule(Protocol):
+    """The shape every rule module has (checked by mypy where the registry lists them)."""
+
+    NAME: str
+    SEVERITY: Severity
+    SUMMARY: str
+    __doc__: str | None
+
+    def check(self, doc: Document) -> Iterator[Finding]: ...
+
+
+def cited_ids(doc: Document) -> set[str]:
+    """Ids of every entry some citation counts as citing (mismatches and ambiguities included)."""
+    return {rid for c in doc.citations for rid in c.cited_ids}

@@ -1,0 +1,68 @@
+"""duplicate-reference: the same work is listed twice.
+
+What it does
+    Reports an entry that repeats an earlier one: the same DOI, the same key, or the same authors,
+    year and title (compared without accents, case and punctuation).
+
+Why is this bad
+    Duplicates split citations between two entries and make numeric lists skip.
+
+Example (fails)
+    Hardy, Michael (1968) Modern Diplomatic Law, Manchester University Press.
+    Hardy, M. (1968) Modern diplomatic law. Manchester University Press.
+
+Use instead
+    Hardy, Michael (1968) Modern Diplomatic Law, Manchester University Press.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from refcheck.matching.names import fold
+from refcheck.model import Document, Finding, Reference, Severity
+
+NAME = "duplicate-reference"
+SEVERITY = Severity.WARNING
+SUMMARY = "The same work is listed twice."
+
+
+def _title_key(ref: Reference) -> str | None:
+    if not ref.title:
+        return None
+    title = re.sub(r"[^a-z0-9]+", " ", fold(ref.title)).strip()
+    if len(title) < 8:
+        return None
+    authors = " ".join(fold(a) for a in ref.authors[:3])
+    return f"{authors}|{ref.year_base}|{title}"
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    seen: dict[str, Reference] = {}
+    for ref in doc.references or []:
+        keys = []
+        if ref.doi:
+            keys.append("doi:" + ref.doi.lower())
+        title_key = _title_key(ref)
+        if title_key:
+            keys.append("t:" + title_key)
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            how = "DOI" if ref.doi and first.doi and ref.doi.lower() == first.doi.lower() else "authors, year and title"
+            yield Finding(
+                rule=NAME,
+                severity=SEVERITY,
+                message=(
+                    f"this entry repeats an earlier one (same {how}: {first.text[:60]}); "
+                    "keep one and point its citations there"
+                ),
+                offset=ref.start if ref.start >= 0 else None,
+                reference=ref.text,
+                reference_id=ref.id,
+                path=ref.source[0] if ref.source else None,
+                line=ref.source[1] if ref.source else None,
+            )
+            continue
+        for k in keys:
+            seen.setdefault(k, ref)

@@ -1,0 +1,42 @@
+"""footnote-undefined: a footnote marker has no footnote.
+
+What it does
+    Reports a marker in the text ("[7]", "[^note]") for which the document defines no note.
+
+Why is this bad
+    The reader follows the marker and finds nothing.
+
+Example (fails)
+    ... to Baku; [1] the establishment ...
+
+    (no "[1] ..." note anywhere)
+
+Use instead
+    ... to Baku; [1] the establishment ...
+
+    [1] For more information on this visit, see Embassy of Azerbaijan to Mexico 2008.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, Severity
+
+NAME = "footnote-undefined"
+SEVERITY = Severity.ERROR
+SUMMARY = "A footnote marker has no footnote."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    defined = {n.label for n in doc.footnotes or []}
+    for marker in doc.footnote_markers:
+        if marker.label not in defined:
+            yield Finding(
+                rule=NAME,
+                severity=SEVERITY,
+                message=f"footnote marker [{marker.label}] has no footnote; add the note or remove the marker",
+                offset=marker.start,
+                end_offset=marker.end,
+                citation=f"[{marker.label}]",
+            )

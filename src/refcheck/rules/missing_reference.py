@@ -1,0 +1,61 @@
+"""missing-reference: a citation points at no entry of the reference list.
+
+What it does
+    Reports an in-text citation (author-date, number or key) that no reference entry fits, not even
+    with another year or a near-miss spelling of the author.
+
+Why is this bad
+    The reader cannot find the work cited.
+
+Example (fails)
+    ... as shown before (Hardy 1968). ...
+
+    References
+    Millán, Daniel (2001) Critica SRE cierre de embajadas.
+
+Use instead
+    ... as shown before (Hardy 1968). ...
+
+    References
+    Hardy, Michael (1968) Modern Diplomatic Law.
+    Millán, Daniel (2001) Critica SRE cierre de embajadas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, LinkStatus, Severity
+
+NAME = "missing-reference"
+SEVERITY = Severity.ERROR
+SUMMARY = "A citation points at no entry of the reference list."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    refs = doc.references or []
+    for cit in doc.citations:
+        if cit.status is not LinkStatus.MISSING:
+            continue
+        if cit.kind == "numeric":
+            what = f"reference [{cit.text}]"
+            where = f"the list has {len(refs)} entries" if refs else "there is no reference list"
+            fix = "correct the number or add the entry"
+        elif cit.kind == "key":
+            what = f"key {cit.key!r}"
+            where = "no bibliography entry has that key"
+            fix = "correct the key or add the entry to the bibliography"
+        else:
+            what = f'"{cit.text}"'
+            where = "no entry by that author" + (f" dated {cit.year}" if cit.year else "")
+            fix = "add the entry to the reference list or correct the citation"
+        severity = SEVERITY if cit.confidence == "high" else Severity.INFO
+        yield Finding(
+            rule=NAME,
+            severity=severity,
+            message=f"{what} is cited but not in the reference list ({where}); {fix}",
+            offset=cit.start,
+            end_offset=cit.end,
+            citation=cit.text,
+            suggestion=cit.suggestion,
+        )

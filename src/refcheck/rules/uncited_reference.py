@@ -1,0 +1,53 @@
+"""uncited-reference: an entry of the reference list is never cited.
+
+What it does
+    Reports a reference entry that no citation points at. Citations reported as a year or author
+    mismatch, or as ambiguous, still count as citing the entries they point at.
+
+Why is this bad
+    Most styles list only works cited; an uncited entry often means a citation was lost in editing.
+
+Example (fails)
+    ... (Hardy 1968) ...
+
+    Hardy, Michael (1968) Modern Diplomatic Law.
+    Hyde, Henry (2002) "Speaking to Our Silent Allies".
+
+Use instead
+    ... (Hardy 1968; Hyde 2002) ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, Severity
+from refcheck.rules.base import cited_ids
+
+NAME = "uncited-reference"
+SEVERITY = Severity.WARNING
+SUMMARY = "An entry of the reference list is never cited."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    refs = doc.references or []
+    if not refs or doc.style == "unknown":
+        return
+    cited = cited_ids(doc)
+    for ref in refs:
+        if ref.id in cited:
+            continue
+        who = ref.authors[0] if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
+        name = f"{who} {ref.year}" if ref.year and ref.authors else who
+        if ref.label and doc.style == "numeric":
+            name = f"[{ref.label}] {name}"
+        yield Finding(
+            rule=NAME,
+            severity=SEVERITY,
+            message=f"{name} is listed but never cited; cite it or remove the entry",
+            offset=ref.start if ref.start >= 0 else None,
+            reference=ref.text,
+            reference_id=ref.id,
+            path=ref.source[0] if ref.source else None,
+            line=ref.source[1] if ref.source else None,
+        )

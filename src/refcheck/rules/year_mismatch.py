@@ -1,0 +1,50 @@
+"""year-mismatch: a citation's author fits an entry, but the entry has another year.
+
+What it does
+    Reports a citation whose author(s) match exactly one entry, or a few, all dated another year,
+    and suggests the year of the closest one.
+
+Why is this bad
+    Either the citation or the entry carries a typo; a reader looking for the year cited finds
+    nothing.
+
+Example (fails)
+    ... 40 percent of its budget (Martínez-Díaz 2008).
+
+    Martínez-Díaz, Leonardo (2007) "Mexico's Economic Challenges," The Brookings Institution.
+
+Use instead
+    ... 40 percent of its budget (Martínez-Díaz 2007).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, LinkStatus, Severity
+
+NAME = "year-mismatch"
+SEVERITY = Severity.ERROR
+SUMMARY = "A citation's author matches an entry dated another year."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    by_id = {r.id: r for r in doc.references or []}
+    for cit in doc.citations:
+        if cit.status is not LinkStatus.YEAR_MISMATCH or not cit.candidates:
+            continue
+        ref = by_id[cit.candidates[0]]
+        yield Finding(
+            rule=NAME,
+            severity=SEVERITY,
+            message=(
+                f'"{cit.text}" cites an entry dated {ref.year}'
+                + (f" (did you mean {cit.suggestion}?)" if cit.suggestion else "")
+            ),
+            offset=cit.start,
+            end_offset=cit.end,
+            citation=cit.text,
+            reference=ref.text,
+            reference_id=ref.id,
+            suggestion=cit.suggestion,
+        )
