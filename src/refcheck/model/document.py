@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from refcheck.links.results import Link
     from refcheck.model.citations import Citation
     from refcheck.model.findings import Finding
     from refcheck.model.references import Reference
@@ -125,6 +126,8 @@ class Document:
     references: list[Reference] | None = None  # None: not given by the loader, parse from text
     citations: list[Citation] = field(default_factory=list)
     urls: list[Url] = field(default_factory=list)
+    # One entry per URL occurrence once links are checked (``refcheck.links.check_links``).
+    links: list[Link] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     # Loader-level facts: the encoding read, whether the loader supplied citations itself.
     encoding: str = "utf-8"

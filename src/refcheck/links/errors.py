@@ -1,0 +1,90 @@
+"""Network errors turned into results: every exception a request can raise gets a reason, no traceback."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import requests
+from urllib3.exceptions import NameResolutionError, NewConnectionError, ProtocolError
+
+from refcheck.links.results import Hop, LinkResult, LinkState
+from refcheck.links.safety import BlockedAddressError
+
+# Reasons that say the network itself may be missing (nothing resolves, nothing connects).
+NETWORK_REASONS = frozenset({"dns-failure", "connection-refused", "network-unreachable", "connect-timeout"})
+
+
+@dataclass
+class Failure:
+    """A request that got no HTTP answer."""
+
+    reason: str
+    detail: str
+    state: LinkState = LinkState.UNVERIFIED
+    retry: bool = False
+
+    def result(self, url: str, current: str, chain: list[Hop], now: float) -> LinkResult:
+        return LinkResult(
+            url,
+            self.state,
+            final_url=current if chain else None,
+            reason=self.reason,
+            detail=self.detail if current == url else f"{current}: {self.detail}",
+            redirects=chain,
+            checked_at=now,
+        )
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and everything it wraps (causes, contexts, urllib3 reasons, first arguments)."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [exc]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        for nxt in (e.__cause__, e.__context__, getattr(e, "reason", None), *e.args[:1]):
+            if isinstance(nxt, BaseException):
+                todo.append(nxt)
+
+
+def classify_exception(exc: BaseException) -> Failure:
+    chain = list(_chain(exc))
+
+    def has(*types: type[BaseException]) -> BaseException | None:
+        return next((e for e in chain if isinstance(e, types)), None)
+
+    blocked = has(BlockedAddressError)
+    if isinstance(blocked, BlockedAddressError):
+        return Failure("private-address", f"not fetched: {blocked}", LinkState.SKIPPED)
+    if has(NameResolutionError, socket.gaierror):
+        return Failure("dns-failure", "the host name does not resolve", LinkState.DEAD)
+    if has(ConnectionRefusedError):
+        return Failure("connection-refused", "the connection was refused", LinkState.DEAD)
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return Failure("connect-timeout", "no connection within the timeout", retry=True)
+    if has(requests.exceptions.SSLError, ssl.SSLError):
+        return Failure("tls-error", "the TLS handshake or certificate failed")
+    if has(TimeoutError, requests.exceptions.Timeout, socket.timeout):
+        return Failure("timeout", "no answer within the timeout", retry=True)
+    unreachable = has(OSError)
+    if isinstance(unreachable, OSError) and unreachable.errno in (101, 113):
+        return Failure("network-unreachable", "the network is unreachable")
+    if has(ConnectionResetError, ProtocolError, requests.exceptions.ChunkedEncodingError):
+        return Failure("connection-reset", "the connection was reset", retry=True)
+    if isinstance(
+        exc,
+        requests.exceptions.InvalidURL
+        | requests.exceptions.MissingSchema
+        | requests.exceptions.InvalidSchema
+        | UnicodeError,
+    ):
+        return Failure("invalid-url", "the URL is not valid", LinkState.DEAD)
+    if has(NewConnectionError):
+        return Failure("connection-failed", "could not connect", retry=True)
+    return Failure("error", f"{type(exc).__name__}: {exc}"[:200])
