@@ -8,7 +8,31 @@ import unicodedata
 
 # Particles that may be dropped or written in either case: "van der Berg", "de la Cruz".
 PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le ter ten zu vom bin ibn al el st".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "ter",
+        "ten",
+        "zu",
+        "vom",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "st",
+    ]
 )
 
 _NON_LETTER = re.compile(r"[^0-9a-z]+")

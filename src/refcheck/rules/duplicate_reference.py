@@ -49,7 +49,11 @@ def check(doc: Document) -> Iterator[Finding]:
             keys.append("t:" + title_key)
         first = next((seen[k] for k in keys if k in seen), None)
         if first is not None:
-            how = "DOI" if ref.doi and first.doi and ref.doi.lower() == first.doi.lower() else "authors, year and title"
+            how = (
+                "DOI"
+                if ref.doi and first.doi and ref.doi.lower() == first.doi.lower()
+                else "authors, year and title"
+            )
             yield Finding(
                 rule=NAME,
                 severity=SEVERITY,
