@@ -43,15 +43,15 @@ def test_headings_markdown(heading: str) -> None:
 
 
 def test_no_heading_trailing_entries() -> None:
-    intro = "Azerbaijan and Mexico would seem to have little reason to become partners.\n\n"
-    doc = check(intro + BODY + "\n".join(ENTRIES) + "\n")
+    outro = "Azerbaijan and Mexico would seem to have little reason to become partners.\n\n"
+    doc = check(BODY + outro + "\n".join(ENTRIES) + "\n")
     assert [r.authors[0] for r in doc.references or []] == ["Hardy", "Millán"]
     assert doc.findings == []
 
 
-@pytest.mark.xfail(strict=True, reason="core: with no heading, a one-paragraph body holding '(Hardy 1968)' is "
-                   "swallowed into the reference list as its first entry")
-def test_no_heading_one_paragraph_body() -> None:
+@pytest.mark.xfail(strict=True, reason="core: with no heading, a last body paragraph holding '(Hardy 1968)' "
+                   "is swallowed into the reference list as its first entry")
+def test_no_heading_last_paragraph_with_citation() -> None:
     doc = check(BODY + "\n".join(ENTRIES) + "\n")
     assert [r.authors[0] for r in doc.references or []] == ["Hardy", "Millán"]
 
