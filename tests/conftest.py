@@ -40,7 +40,9 @@ def cli(*args: str, env: dict[str, str] | None = None) -> Result:
     return runner.invoke(main, list(args), env=env, catch_exceptions=False)
 
 
-def run_module(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_module(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m refcheck ARGS`` in a real subprocess, with this checkout's src first on the path."""
     import os
 

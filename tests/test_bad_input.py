@@ -83,7 +83,9 @@ def test_reference_list_with_no_body(tmp_path: Path) -> None:
 
 def test_invalid_utf8_is_read_as_cp1252_with_a_warning(tmp_path: Path) -> None:
     p = tmp_path / "latin.txt"
-    p.write_bytes(("Trade (Millán 2001).\n\nReferences\n\nMillán, Daniel (2001) Critica. Reforma.\n").encode("cp1252"))
+    p.write_bytes(
+        ("Trade (Millán 2001).\n\nReferences\n\nMillán, Daniel (2001) Critica. Reforma.\n").encode("cp1252")
+    )
     res = cli("check", "--no-links", str(p))
     assert "Traceback" not in res.output
     assert res.exit_code == 0

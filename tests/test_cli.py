@@ -19,7 +19,9 @@ CLEAN = (
 )
 WARN_ONLY = CLEAN + "Hyde, Henry (2002) Speaking to Our Silent Allies. U.S. Foreign Policy Agenda.\n"
 INFO_ONLY = CLEAN.replace("(Hardy 1968", "(Hardý 1968")
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z-]+) (?P<msg>.+)$")
+LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z-]+) (?P<msg>.+)$"
+)
 
 
 @pytest.fixture
@@ -180,7 +182,10 @@ def test_colour_on_a_terminal() -> None:
     env["PYTHONPATH"] = str(SRC)
     proc = subprocess.run(
         [sys.executable, "-m", "refcheck", "check", "--no-links", str(SEED)],
-        stdout=slave, stderr=subprocess.PIPE, env=env, timeout=60,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
     )
     os.close(slave)
     out = b""

@@ -39,10 +39,11 @@ def test_readme_commands_and_sections() -> None:
     assert "docs/json-output.md" in readme
 
 
-def test_readme_example_report_is_real() -> None:
+def test_readme_example_report_is_real(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from .conftest import cli
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(ROOT)
     out = cli("check", "--no-links", "fixtures/000_bc11b8a9853f7d3f.txt").stdout
     # the CLI prints paths as given; the README shows the command run from the repository root
     assert out in readme

@@ -66,21 +66,43 @@ CASES = [
         "Smith and Jones (2004) disagree.",
         [("Smith and Jones (2004)", ["Smith", "Jones"], "2004")],
     ),
-    ("ampersand", "As in Smith & Jones 2004, oil rules.", [("Smith & Jones 2004", ["Smith", "Jones"], "2004")]),
+    (
+        "ampersand",
+        "As in Smith & Jones 2004, oil rules.",
+        [("Smith & Jones 2004", ["Smith", "Jones"], "2004")],
+    ),
     ("et al.", "Energy (Smith et al. 2010) matters.", [("Smith et al. 2010", ["Smith"], "2010")]),
     ("see", "Trade grew (see Smith 2004).", [("Smith 2004", ["Smith"], "2004")]),
-    ("e.g.", "Trade grew (e.g., Smith 2004; Jones 2004).", [("Smith 2004", ["Smith"], "2004"), ("Jones 2004", ["Jones"], "2004")]),
+    (
+        "e.g.",
+        "Trade grew (e.g., Smith 2004; Jones 2004).",
+        [("Smith 2004", ["Smith"], "2004"), ("Jones 2004", ["Jones"], "2004")],
+    ),
     ("cf.", "Trade grew (cf. Smith 2006).", [("Smith 2006", ["Smith"], "2006")]),
     ("n.d.", "Notes exist (Walker n.d.).", [("Walker n.d.", ["Walker"], "n.d.")]),
-    ("forthcoming", "The future (Young forthcoming) is open.", [("Young forthcoming", ["Young"], "forthcoming")]),
+    (
+        "forthcoming",
+        "The future (Young forthcoming) is open.",
+        [("Young forthcoming", ["Young"], "forthcoming")],
+    ),
     ("in press", "Funds (Zeller in press) grow.", [("Zeller in press", ["Zeller"], "in press")]),
     (
         "corporate",
         "The fund (Center for Economic and Social Development 2007) was set up.",
-        [("Center for Economic and Social Development 2007", ["Center for Economic and Social Development"], "2007")],
+        [
+            (
+                "Center for Economic and Social Development 2007",
+                ["Center for Economic and Social Development"],
+                "2007",
+            )
+        ],
     ),
     ("corporate short", "Growth slowed (World Bank 2008).", [("World Bank 2008", ["World Bank"], "2008")]),
-    ("particle van der", "Small states (van der Berg 2012) survive.", [("van der Berg 2012", ["van der Berg"], "2012")]),
+    (
+        "particle van der",
+        "Small states (van der Berg 2012) survive.",
+        [("van der Berg 2012", ["van der Berg"], "2012")],
+    ),
     ("particle de la", "Borders (de la Cruz 2011) matter.", [("de la Cruz 2011", ["de la Cruz"], "2011")]),
     ("hyphenated", "Oil pays (Martínez-Díaz 2007).", [("Martínez-Díaz 2007", ["Martínez-Díaz"], "2007")]),
     ("apostrophe", "Diasporas vote (O'Neill 2003).", [("O'Neill 2003", ["O'Neill"], "2003")]),
@@ -98,8 +120,8 @@ def test_citation_forms(body: str, expected: list[tuple[str, list[str], str]]) -
 
 
 LINK_XFAIL = {
-    "particle van der": "core: an entry starting with a lower-case particle ('van der Berg, Pieter (2012) ...') "
-    "is joined to the previous entry as a wrapped line, so the entry is lost",
+    "particle van der": "core: an entry starting with a lower-case particle "
+    "('van der Berg, Pieter (2012) ...') is joined to the previous entry as a wrapped line, so the entry is lost",
 }
 
 

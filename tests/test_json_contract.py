@@ -51,8 +51,12 @@ def test_seed_output_validates_and_has_every_field() -> None:
     assert CONTRACT["summary"] <= data["summary"].keys()
     (f,) = data["files"]
     assert CONTRACT["file"] <= f.keys()
-    for kind, key in (("citation", "citations"), ("reference", "references"), ("footnote", "footnotes"),
-                      ("finding", "findings")):
+    for kind, key in (
+        ("citation", "citations"),
+        ("reference", "references"),
+        ("footnote", "footnotes"),
+        ("finding", "findings"),
+    ):
         assert f[key], key
         for item in f[key]:
             assert CONTRACT[kind] <= item.keys(), (kind, CONTRACT[kind] - item.keys())
@@ -66,8 +70,14 @@ def test_seed_values() -> None:
     for c in f["citations"]:
         assert set(c["references"]) <= ids
     ym = next(x for x in f["findings"] if x["rule"] == "year-mismatch")
-    assert ym == {**ym, "severity": "error", "line": 16, "column": 297, "citation": "Martínez-Díaz 2008",
-                  "suggestion": "Martínez-Díaz 2007"}
+    assert ym == {
+        **ym,
+        "severity": "error",
+        "line": 16,
+        "column": 297,
+        "citation": "Martínez-Díaz 2008",
+        "suggestion": "Martínez-Díaz 2007",
+    }
     assert ym["reference"].startswith("Martínez-Díaz, Leonardo (2007)")
     accessed = {r["authors"][0]: r["accessed"] for r in f["references"]}
     assert accessed["Bayramov"] == "2009-07-30" and accessed["Hardy"] is None

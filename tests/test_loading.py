@@ -65,7 +65,9 @@ def test_positions_exact_utf8(tmp_path: Path) -> None:
     assert got["citations"] == [(3, 14), (3, 44), (4, 1), (6, 9)]
     assert got["footnotes"] == [(6, 1)]
     assert got["entries"] == [(10, 1), (11, 1), (12, 1)]
-    assert got["urls"] == naive_positions(DOC, ["http://example.org/a", "http://example.org/note", "http://example.org/m"])
+    assert got["urls"] == naive_positions(
+        DOC, ["http://example.org/a", "http://example.org/note", "http://example.org/m"]
+    )
 
 
 @pytest.mark.parametrize(

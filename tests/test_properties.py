@@ -41,7 +41,9 @@ def test_parse_entry_never_raises(raw: str) -> None:
 
 
 url_path = st.text("abcdefghijklmnopqrstuvwxyz0123456789/-_.~=&?%", max_size=30)
-host = st.lists(st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8), min_size=2, max_size=3).map(".".join)
+host = st.lists(st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8), min_size=2, max_size=3).map(
+    ".".join
+)
 
 
 @SETTINGS

@@ -49,8 +49,11 @@ def test_no_heading_trailing_entries() -> None:
     assert doc.findings == []
 
 
-@pytest.mark.xfail(strict=True, reason="core: with no heading, a last body paragraph holding '(Hardy 1968)' "
-                   "is swallowed into the reference list as its first entry")
+@pytest.mark.xfail(
+    strict=True,
+    reason="core: with no heading, a last body paragraph holding '(Hardy 1968)' "
+    "is swallowed into the reference list as its first entry",
+)
 def test_no_heading_last_paragraph_with_citation() -> None:
     doc = check(BODY + "\n".join(ENTRIES) + "\n")
     assert [r.authors[0] for r in doc.references or []] == ["Hardy", "Millán"]
@@ -77,8 +80,11 @@ def test_wrapped_lines_are_joined() -> None:
 
 
 def test_lower_case_particle_entry_is_its_own_entry() -> None:
-    doc = check("Small states (van der Berg 2012) and (Hardy 1968).\n\nReferences\n\n" + ENTRIES[0]
-                + "\nvan der Berg, Pieter (2012) Small States. Amsterdam.\n")
+    doc = check(
+        "Small states (van der Berg 2012) and (Hardy 1968).\n\nReferences\n\n"
+        + ENTRIES[0]
+        + "\nvan der Berg, Pieter (2012) Small States. Amsterdam.\n"
+    )
     assert [r.authors[0] for r in doc.references or []] == ["Hardy", "van der Berg"]
 
 
@@ -91,8 +97,12 @@ test_lower_case_particle_entry_is_its_own_entry = pytest.mark.xfail(
 ENTRY_CASES = [
     (
         "Rodríguez, Angel Villalobos (2006) The Experiences and Responses of Mexico. Secretaría de Economía.",
-        {"authors": ["Rodríguez"], "given": ["Angel Villalobos"], "year": "2006",
-         "title": "The Experiences and Responses of Mexico"},
+        {
+            "authors": ["Rodríguez"],
+            "given": ["Angel Villalobos"],
+            "year": "2006",
+            "title": "The Experiences and Responses of Mexico",
+        },
     ),
     (
         "Smith, J., Jones, K. and Lee, M. (2004) Title here. Journal of Things 3: 1-9.",
@@ -113,8 +123,12 @@ ENTRY_CASES = [
         "Vaisman, Daria (2007) “Azerbaijan Creates Diplomatic Academy,” The New York Times, 11 July, "
         "available at: http://www.nytimes.com/2007/07/11/world/europe/11iht-azeri.4.6617266.html?_r=1 "
         "(accessed September 19, 2009).",
-        {"authors": ["Vaisman"], "year": "2007", "accessed": "2009-09-19",
-         "urls": ["http://www.nytimes.com/2007/07/11/world/europe/11iht-azeri.4.6617266.html?_r=1"]},
+        {
+            "authors": ["Vaisman"],
+            "year": "2007",
+            "accessed": "2009-09-19",
+            "urls": ["http://www.nytimes.com/2007/07/11/world/europe/11iht-azeri.4.6617266.html?_r=1"],
+        },
     ),
     (
         "Ibrahimov, Rovshan (2008) Energy. Azerbaijan in the World, available at: "
@@ -131,12 +145,22 @@ ENTRY_CASES = [
         {"doi": "10.1038/nrmicro1460", "title": "Microbial cell individuality"},
     ),
     (
-        "Avery, Simon (2006) Microbial cell individuality. Nat Rev Microbiol 4: 577-587. doi:10.1038/nrmicro1460.",
+        "Avery, Simon (2006) Microbial cell individuality. Nat Rev Microbiol 4: 577-587. "
+        "doi:10.1038/nrmicro1460.",
         {"doi": "10.1038/nrmicro1460"},
     ),
-    ("1. Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.", {"label": "1", "authors": ["Avery"]}),
-    ("[12] Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.", {"label": "12", "authors": ["Avery"]}),
-    ("3) Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.", {"label": "3", "authors": ["Avery"]}),
+    (
+        "1. Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.",
+        {"label": "1", "authors": ["Avery"]},
+    ),
+    (
+        "[12] Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.",
+        {"label": "12", "authors": ["Avery"]},
+    ),
+    (
+        "3) Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.",
+        {"label": "3", "authors": ["Avery"]},
+    ),
 ]
 
 
@@ -154,7 +178,9 @@ def test_parse_entry(raw: str, want: dict[str, object]) -> None:
         ("Cruz, Ana de la (2011) Fronteras. Mexico City.", ["de la Cruz"]),
     ],
 )
-@pytest.mark.xfail(strict=True, reason="core: 'Surname, Given particle' reads the given names as a second author")
+@pytest.mark.xfail(
+    strict=True, reason="core: 'Surname, Given particle' reads the given names as a second author"
+)
 def test_trailing_particle_is_one_author(raw: str, authors: list[str]) -> None:
     assert parse_entry(raw).authors == authors
 

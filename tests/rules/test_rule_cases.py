@@ -100,7 +100,7 @@ def test_rule_module_documents_itself(rule: Any) -> None:
         idx = lines.index(section)
         assert idx + 1 < len(lines) and lines[idx + 1].startswith("    "), f"{rule.NAME}: empty {section!r}"
     assert [lines.index(s) for s in SECTIONS] == sorted(lines.index(s) for s in SECTIONS)
-    assert rule.NAME == rule.NAME.lower() and " " not in rule.NAME
+    assert rule.NAME.lower() == rule.NAME and " " not in rule.NAME
     assert isinstance(rule.SEVERITY, Severity)
     assert rule.SUMMARY.endswith(".")
     assert rules.get(rule.NAME) is rule
