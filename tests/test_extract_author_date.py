@@ -121,7 +121,8 @@ def test_citation_forms(body: str, expected: list[tuple[str, list[str], str]]) -
 
 LINK_XFAIL = {
     "particle van der": "core: an entry starting with a lower-case particle "
-    "('van der Berg, Pieter (2012) ...') is joined to the previous entry as a wrapped line, so the entry is lost",
+    "('van der Berg, Pieter (2012) ...') is joined to the previous entry"
+    " as a wrapped line, so the entry is lost",
 }
 
 
