@@ -157,7 +157,7 @@ def extract_citations(doc: Document) -> None:
     for a, b, label in segments:
         author_date.extend(extract_author_date(text, a, b, known, footnote=label))
         if numbered:
-            numeric.extend(extract_numeric(text, a, b, footnote=label))
+            numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
     if numbered and len(numeric) >= len(author_date):
         doc.style = "numeric"
         doc.citations = numeric

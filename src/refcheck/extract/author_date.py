@@ -376,8 +376,12 @@ def read_names_backwards(
         word = word.rstrip(",")
         if not word:
             break
+        if re.match(r"^\[(?:https?://|www\.)\S*\]$", word) and not any(names):
+            i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
+            continue
         is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
-        if is_particle or (_NAME_WORD.match(word) and word.lower().strip(".") not in STOP_WORDS):
+        stop = word.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(word))
+        if is_particle or (_NAME_WORD.match(word) and not stop):
             if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
                 break  # end of a sentence
             names[-1].insert(0, (tokens[i].start(), word))
@@ -409,11 +413,16 @@ def read_names_backwards(
     return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al)
 
 
+_ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)$")
+
+
 def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
     words = first.split()
+    if len(words) == 1 and _ODD_NAME.match(first) and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first):
+        return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
     if any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
     return not (len(words) > 4)

@@ -23,10 +23,17 @@ def bracket_groups(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_GROUP.finditer(text, start, end))
 
 
-def extract_numeric(text: str, start: int, end: int, footnote: str | None = None) -> list[Citation]:
+def extract_numeric(
+    text: str, start: int, end: int, footnote: str | None = None, list_size: int | None = None
+) -> list[Citation]:
+    """Numeric citations; with ``list_size``, a bracket whose numbers all lie beyond the list, or that
+    holds a zero, is taken for an interval or a value ("[80, 120] ms", "[0, 1]"), not a citation."""
     out: list[Citation] = []
     for g in _GROUP.finditer(text, start, end):
         items = list(_ITEM_RE.finditer(text, g.start(1), g.end(1)))
+        values = [int(x) for it in items for x in it.groups() if x]
+        if 0 in values or (list_size is not None and len(values) > 1 and min(values) > list_size):
+            continue
         if g.group(2):
             # "[8]–[12]": one citation spanning the range
             lo, hi = int(items[0].group(1)), int(g.group(2))

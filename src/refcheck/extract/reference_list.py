@@ -83,7 +83,7 @@ def looks_like_entry(line: str) -> bool:
     if not m or m.start() < 2:
         return False
     authors = head[: m.start()]
-    if not re.match(rf"^\s*[{APOS}]?(?:{UPPER}|\d)", authors):
+    if not re.match(rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})", authors):
         return False
     if re.search(r"https?://", authors):
         return False
@@ -119,14 +119,25 @@ def _trailing_entries(doc: Document) -> Region | None:
 
 
 def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each entry in the region: one per line or per paragraph, wrapped lines joined."""
+    """(start, end) of each entry in the region: one per line or per paragraph, wrapped lines joined.
+
+    Numbered lists start an entry at each label, bulleted lists at each bullet. Otherwise, when blank
+    lines separate the entries, each paragraph is an entry (split again where a line that looks like
+    an entry follows a finished one); when they do not, each line is an entry unless it continues an
+    unfinished line and does not itself look like an entry.
+    """
     lines: list[tuple[int, int]] = []
     pos = start
     for raw in text[start:end].split("\n"):
         lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
     nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
+    if not nonblank:
+        return []
     numbered = sum(1 for a, b in nonblank if _LABEL.match(text[a:b])) > len(nonblank) / 2
+    bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
+    blanks = len(lines) - len(nonblank)
+    paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -134,13 +145,19 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not line.strip():
             open_entry = False
             continue
-        if numbered:
-            new = bool(_LABEL.match(line)) or not open_entry
-        elif _BULLET.match(line) or not open_entry:
+        if not open_entry:
             new = True
+        elif numbered:
+            new = bool(_LABEL.match(line))
+        elif bulleted:
+            new = bool(_BULLET.match(line))
         else:
             prev = text[entries[-1][0] : entries[-1][1]]
-            new = bool(_TERMINAL.search(prev)) and not _LOWER_START.match(line) and looks_like_entry(line)
+            finished = bool(_TERMINAL.search(prev))
+            if paragraph_mode:
+                new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
+            else:
+                new = finished or looks_like_entry(line)
         if new:
             entries.append([a, b])
         else:
@@ -202,11 +219,27 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
             elif bare:
                 ref.year = bare.group(1)
     _parse_authors(ref, author_part)
+    ref.aliases = _aliases(author_part, ref)
     ref.title = _title(rest)
     ref.urls = [u for u, _, _ in find_urls(text)]
     ref.doi = find_doi(text)
     ref.accessed = parse_access_date(text)
     return ref
+
+
+def _aliases(author_part: str, ref: Reference) -> list[str]:
+    """Corporate names an entry may be cited by: "United Nations, ..., Population Division" is cited
+    as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
+    part = re.sub(r"\[[^\]]*\]|https?://\S+", " ", author_part).strip().rstrip(",.:;").strip()
+    out = []
+    if ref.corporate or re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part):
+        out.append(part)
+    for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
+        words = piece.split()
+        if len(words) >= 2 and not _split_person(piece.strip())[1] and not _is_given(piece.strip()):
+            if all(w[:1].isupper() or w in ("of", "for", "on", "and", "the", "de", "in") for w in words):
+                out.append(piece.strip())
+    return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
 
 
 def _norm_year(token: str) -> str:

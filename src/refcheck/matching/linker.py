@@ -47,11 +47,14 @@ class Index:
         self.by_year: dict[str, list[Reference]] = defaultdict(list)
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
+        self.by_prefix: dict[str, list[Reference]] = {}
         for r in refs:
             if r.authors:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
+                keys |= {name_key(a) for a in r.aliases}
                 for k in keys - {""}:
                     self.by_author[k].append(r)
+            self.by_prefix.setdefault(_text_key(r.text)[:12], []).append(r)
             if r.year:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
@@ -83,10 +86,17 @@ def _authors_fit(cit: Citation, ref: Reference) -> int:
 
 
 def _year_fits(cited: str | None, ref: Reference) -> int:
-    """2 exact, 1 a suffix-less citation year fits a suffixed entry, 0 no."""
-    if cited is None or ref.year is None:
+    """2 exact, 1 a suffix-less citation year fits a suffixed entry, 0 no.
+
+    "n.d." fits an entry with no year at all (web pages, software) as well as an "n.d." one.
+    """
+    if cited is None:
         return 0
+    if ref.year is None:
+        return 1 if cited.startswith("n.d.") else 0
     a, b = fold(cited), fold(ref.year)
+    if a.startswith("n.d.") and b.startswith("n.d."):
+        return 2 if a == b else 1
     if a == b:
         return 2
     if a[:4].isdigit() and a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
@@ -186,7 +196,31 @@ def _link_author_date(
         cit.candidates = [target.id]
         cit.suggestion = " ".join(_cited_names(cit, target.authors[0]).split()) + f" {cit.year}"
         return
+    by_title = _title_prefix_match(cit, index)
+    if by_title is not None:
+        _linked(cit, by_title)
+        return
     cit.status = LinkStatus.MISSING
+
+
+def _text_key(text: str) -> str:
+    words = fold(text).split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return name_key(" ".join(words))
+
+
+def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
+    """A work with no author cited by the first words of its entry: "(Google Code Search n.d.)"."""
+    key = _text_key(" ".join(cit.authors))
+    if len(key) < 4:
+        return None
+    cands = [
+        r
+        for r in index.by_prefix.get(key[:12], ())
+        if _text_key(r.text).startswith(key) and (_year_fits(cit.year, r) or not r.year)
+    ]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _linked(cit: Citation, ref: Reference) -> None:
