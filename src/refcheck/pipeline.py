@@ -151,7 +151,7 @@ def extract_citations(doc: Document) -> None:
     text = doc.text
     segments = list(prose_segments(doc))
     numbered = bool(refs) and sum(1 for r in refs if r.label) > len(refs) / 2
-    known = KnownAuthors(a for r in refs for a in r.authors)
+    known = KnownAuthors.of(refs)
     author_date: list[Citation] = []
     numeric: list[Citation] = []
     for a, b, label in segments:
