@@ -375,6 +375,8 @@ def read_names_backwards(
             i -= 1
             continue
         word = tok
+        opener = len(word) - len(word.lstrip("(["))
+        word = word[opener:]  # "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run
         comma = word.endswith(",")
         if comma:
             word = word[:-1]
@@ -394,8 +396,10 @@ def read_names_backwards(
         if is_particle or (_NAME_WORD.match(word) and not stop):
             if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
                 break  # end of a sentence
-            names[-1].insert(0, (tokens[i].start(), word))
+            names[-1].insert(0, (tokens[i].start() + opener, word))
             i -= 1
+            if opener:
+                break
             continue
         break
     authors = [a for a in names if a]

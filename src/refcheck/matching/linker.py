@@ -117,8 +117,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             _link_key(cit, index)
         else:
             _link_author_date(cit, index, similar, repeats)
-    # Year mismatches whose author has other, uncited entries are more likely typos than omissions;
-    # those whose candidates are all cited elsewhere and repeat are more likely missing entries.
+    # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
+    # likely another work by the same authors that the list lacks than a typo: report it as missing.
     cited = {rid for c in doc.citations if c.status is LinkStatus.LINKED for rid in c.references}
     for cit in doc.citations:
         if cit.status is not LinkStatus.YEAR_MISMATCH:
@@ -178,7 +178,11 @@ def _link_author_date(
                 cit.candidates = [r.id for r in top]
             return
         # authors match but no year does
-        same_authors = [r for r, a, _ in fits if a] or [r for r, _, _ in fits]
+        same_authors = [r for r, a, _ in fits if a]
+        if not same_authors:
+            cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
+            cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
+            return
         target = _closest_year(cit.year, same_authors)
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.candidates = [target.id]
