@@ -388,7 +388,7 @@ def read_names_backwards(
         word = word.rstrip(",")
         if not word:
             break
-        if re.match(r"^\[(?:https?://|www\.)\S*\]$", word) and not any(names):
+        if re.match(r"^\[(?:https?://|www\.)\S*\]$", tok) and not any(names):
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
         is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
