@@ -138,6 +138,11 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
     blanks = len(lines) - len(nonblank)
     paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
+    # One entry per line: when most lines are entries by themselves
+    # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
+    entry_lines = sum(1 for a, b in nonblank if looks_like_entry(text[a:b]))
+    unwrapped = max(b - a for a, b in nonblank) > 150
+    per_line = not paragraph_mode and (entry_lines >= 0.7 * len(nonblank) or unwrapped)
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -156,6 +161,8 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
             finished = bool(_TERMINAL.search(prev))
             if paragraph_mode:
                 new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
+            elif per_line:
+                new = finished or looks_like_entry(line) or not _LOWER_START.match(line)
             else:
                 new = finished or looks_like_entry(line)
         if new:
