@@ -65,7 +65,7 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         size = os.path.getsize(path)
         if size > options.max_file_size:
             raise InputError(
-                f"the file is {size / 1e6:.1f} MB, over the {options.max_file_size / 1e6:.0f} MB limit "
+                f"the file is {size / 2**20:.1f} MiB, over the {options.max_file_size / 2**20:.0f} MiB limit "
                 "(--max-file-size)"
             )
         with open(path, "rb") as fh:

@@ -165,8 +165,8 @@ def _link_author_date(
     if cands:
         fits = [(r, _authors_fit(cit, r), _year_fits(cit.year, r)) for r in cands]
         with_year = [(r, a, y) for r, a, y in fits if y and a]
-        if not with_year:
-            # the same first author and year, but a co-author differs: prefer year over author count
+        if not with_year and len(cit.authors) < 2:
+            # "Smith 2004" for "Smith and Jones (2004)": the author count is off, but not a named co-author
             with_year = [(r, a, y) for r, a, y in fits if y]
         if with_year:
             best = max((a, y) for _, a, y in with_year)
