@@ -47,7 +47,9 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
 
 def test_invalid_utf8_falls_back_with_a_warning(tmp_path: Path) -> None:
     p = tmp_path / "latin.txt"
-    p.write_bytes("Growth (Mill\xe1n 2001).\n\nReferences\n\nMill\xe1n, Daniel (2001) Title.\n".encode("cp1252"))
+    p.write_bytes(
+        "Growth (Mill\xe1n 2001).\n\nReferences\n\nMill\xe1n, Daniel (2001) Title.\n".encode("cp1252")
+    )
     code, out = run(str(p))
     assert code == 0
     assert "warning input-encoding not valid UTF-8" in out

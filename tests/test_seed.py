@@ -112,6 +112,13 @@ def test_json_contract_via_python_m() -> None:
     assert set(f["references"][0]) >= {"id", "text", "authors", "year", "line", "urls", "accessed"}
     assert set(f["footnotes"][0]) >= {"label", "line", "text"}
     assert set(f["findings"][0]) >= {
-        "rule", "severity", "message", "line", "column", "citation", "reference", "suggestion"
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "citation",
+        "reference",
+        "suggestion",
     }
     assert data["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 0, "unreadable": 0}

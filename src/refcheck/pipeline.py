@@ -104,11 +104,15 @@ def structure(doc: Document) -> None:
                 region = Region(region.start, inside[0].start, region.heading)
                 inside = [n for n in notes if region.start <= n.start < region.end]
             notes = [n for n in notes if n not in inside]
-        elif region is None and notes and doc.footnotes is None:
+        elif (
+            region is None
+            and doc.footnotes is None
+            and len(notes) >= 2
+            and sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2
+        ):
             # "[1] Avery SV (2006) ..." with no heading: a numbered reference list, not notes
-            if sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2 and len(notes) >= 2:
-                region = Region(notes[0].start, notes[-1].end, False)
-                notes = []
+            region = Region(notes[0].start, notes[-1].end, False)
+            notes = []
         doc.references = parse_references(doc, region) if region else []
         if region:
             doc.reference_region = (region.start, region.end)

@@ -435,9 +435,9 @@ _UNPUBLISHED = re.compile(
 
 
 def _life_dates(year: str) -> bool:
-    """"Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
+    """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
     m = re.match(rf"^(\d{{4}})[{DASHES}](\d{{4}})$", year)
-    return bool(m) and int(m.group(2)) - int(m.group(1)) > 2
+    return m is not None and int(m.group(2)) - int(m.group(1)) > 2
 
 
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)$")
@@ -448,7 +448,11 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     if known.knows(first):
         return True
     words = first.split()
-    if len(words) == 1 and _ODD_NAME.match(first) and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first):
+    if (
+        len(words) == 1
+        and _ODD_NAME.match(first)
+        and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first)
+    ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
     if any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
@@ -481,7 +485,7 @@ def extract_author_date(
         run = read_names_backwards(text, m.start(), floor, known)
         if run is None or not known.knows(run.authors[0]):
             continue
-        year_end, years = _years_after(text, m, end)
+        _year_end, years = _years_after(text, m, end)
         for y, ys, ye in years:
             out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
     out.sort(key=lambda c: c.start)
@@ -569,7 +573,9 @@ def _parse_group(
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
-        continuation = run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between)
+        continuation = (
+            run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between) is not None
+        )
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:

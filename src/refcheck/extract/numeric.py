@@ -35,7 +35,9 @@ def extract_numeric(
         if 0 in values or (list_size is not None and len(values) > 1 and min(values) > list_size):
             continue
         before = text[max(0, g.start() - 3) : g.start()].rstrip()
-        if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×") or re.search(r"\w$", text[: g.start()][-1:]):
+        if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×") or re.search(
+            r"\w$", text[: g.start()][-1:]
+        ):
             continue  # "x ∈ [5, 80]", "a[3]": intervals and indices
         if g.group(2):
             # "[8]–[12]": one citation spanning the range

@@ -83,7 +83,10 @@ def looks_like_entry(line: str) -> bool:
     if not m or m.start() < 2:
         return False
     authors = head[: m.start()]
-    if not re.match(rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})", authors):
+    if not re.match(
+        rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})",
+        authors,
+    ):
         return False
     if re.search(r"https?://", authors):
         return False
@@ -243,9 +246,10 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
         out.append(part)
     for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
         words = piece.split()
-        if len(words) >= 2 and not _split_person(piece.strip())[1] and not _is_given(piece.strip()):
-            if all(w[:1].isupper() or w in ("of", "for", "on", "and", "the", "de", "in") for w in words):
-                out.append(piece.strip())
+        person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
+        titled = all(w[:1].isupper() or w in ("of", "for", "on", "and", "the", "de", "in") for w in words)
+        if len(words) >= 2 and not person and titled:
+            out.append(piece.strip())
     return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
 
 
