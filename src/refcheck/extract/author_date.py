@@ -16,6 +16,7 @@ of a name (a lower-case word that is no particle, a number, a stop word such as 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -476,7 +477,9 @@ def extract_author_date(
             consumed.append((g.start(), g.end()))
     # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008".
     for m in _YEAR_RE.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in consumed):
+        # groups are found in order, so one bisection tells whether the year lies in one
+        k = bisect.bisect_right(consumed, (m.start(), len(text) + 1)) - 1
+        if k >= 0 and consumed[k][0] <= m.start() < consumed[k][1]:
             continue
         floor = max(start, m.start() - 250)
         # do not read names across a closing parenthesis or a sentence end
