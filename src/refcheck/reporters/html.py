@@ -43,8 +43,11 @@ def _links_table(links: list[dict[str, Any]]) -> str:
     )
 
 
-def _document_text(n: int, doc: Document, found: list[Item]) -> str:
-    """The text with line anchors, citations as links to their entries, entries as targets."""
+def _document_text(n: int, doc: Document, found: list[Item], anchors: dict[int, str]) -> str:
+    """The text with line anchors, citations as links to their entries, entries as targets.
+
+    ``anchors`` is filled with finding offset -> id of the element that shows it.
+    """
     text = doc.text
     events: list[tuple[int, int, str]] = []  # (offset, order, html): closing tags sort first
     sev_at: dict[tuple[int, int], Severity] = {}
@@ -66,14 +69,19 @@ def _document_text(n: int, doc: Document, found: list[Item]) -> str:
         events.append((c.start, 2, f'<a class="{cls}" id="d{n}-cit-{i}"{href} title="{e(title)}">'))
         events.append((c.end, 0, "</a>"))
         cited_ranges.append((c.start, c.end))
+        if sev:
+            anchors[c.start] = f"d{n}-cit-{i}"
     for r in refs:
         sev = sev_at.pop((r.start, -1), None)
         cls = "ref" + (f" has-finding sev-{sev}" if sev else "")
         events.append((r.start, 1, f'<span class="{cls}" id="d{n}-ref-{e(r.id)}">'))
+        if sev:
+            anchors[r.start] = f"d{n}-ref-{r.id}"
         events.append((r.end, 0, "</span>"))
     for (offset, _), sev in sev_at.items():
         if not any(a < offset < b for a, b in cited_ranges):
-            events.append((offset, 3, f'<span class="pin sev-{sev}" aria-hidden="true">⚑</span>'))
+            anchors[offset] = f"d{n}-pin-{offset}"
+            events.append((offset, 3, f'<span class="pin sev-{sev}" id="d{n}-pin-{offset}">⚑</span>'))
     line = 1
     for i, ch in enumerate(text):
         if ch == "\n":
@@ -92,11 +100,13 @@ def _document_text(n: int, doc: Document, found: list[Item]) -> str:
     return "".join(out)
 
 
-def _finding_card(n: int, it: Item) -> str:
+def _finding_card(n: int, it: Item, anchors: dict[int, str]) -> str:
     rec, f = it.record, it.finding
     sev = str(f.severity)
     where = f"line {rec['line']}" if rec["line"] else "whole file"
     href = f"#d{n}-L{rec['line']}" if rec["line"] else f"#doc-{n}"
+    if f.offset is not None and f.offset in anchors:
+        href = "#" + e(anchors[f.offset])
     extra = ""
     if rec["suggestion"]:
         extra += f'<div class="suggestion">Suggestion: <b>{e(rec["suggestion"])}</b></div>'
@@ -115,7 +125,9 @@ def _document(n: int, r: FileResult, found: list[Item], record: dict[str, Any]) 
             f'<section class="doc unreadable" id="doc-{n}"><h2>{e(r.path)}</h2>'
             f'<p class="error">Could not be read: {e(r.error or "")}</p></section>'
         )
-    cards = "".join(_finding_card(n, it) for it in found) or '<li class="none">No findings.</li>'
+    anchors: dict[int, str] = {}
+    text = _document_text(n, r.doc, found, anchors)
+    cards = "".join(_finding_card(n, it, anchors) for it in found) or '<li class="none">No findings.</li>'
     counts = {s: sum(1 for it in found if it.finding.severity is s) for s in Severity}
     chips = " ".join(
         f'<span class="chip sev-{s}">{plural(counts[s], str(s)) if s is not Severity.INFO else f"{counts[s]} info"}</span>'
@@ -125,7 +137,7 @@ def _document(n: int, r: FileResult, found: list[Item], record: dict[str, Any]) 
     return (
         f'<section class="doc" id="doc-{n}"><header><h2>{e(r.path)}</h2>'
         f'<div class="meta">{e(meta)}</div><div class="chips">{chips}</div></header>'
-        f'<div class="columns"><article class="text">{_document_text(n, r.doc, found)}</article>'
+        f'<div class="columns"><article class="text">{text}</article>'
         f'<aside class="findings"><h3>Findings</h3><ul>{cards}</ul>{_links_table(record.get("links") or [])}</aside>'
         "</div></section>"
     )

@@ -36,7 +36,7 @@ a.cit.missing,a.cit.ambiguous{border-bottom-color:var(--warning)}
 a.cit.has-finding.sev-error{background:var(--error-bg);border-bottom:2px solid var(--error)}
 a.cit.has-finding.sev-warning{background:var(--warning-bg);border-bottom:2px solid var(--warning)}
 .ref{display:inline;border-left:3px solid transparent}
-.ref:target,.flash{background:#fff3b0;transition:background .6s}
+.ref:target,.flash{background:#fff3b0 !important;outline:2px solid #d4a72c;transition:background .6s}
 .ref.has-finding.sev-warning{background:var(--warning-bg);box-shadow:-6px 0 0 var(--warning)}
 .ref.has-finding.sev-error{background:var(--error-bg);box-shadow:-6px 0 0 var(--error)}
 .pin{color:var(--error);font-size:12px}
@@ -81,7 +81,7 @@ JS = """
       if (!target) { return; }
       ev.preventDefault();
       target.scrollIntoView({block: "center", behavior: "smooth"});
-      flash(target.classList.contains("ln") ? target.parentElement : target);
+      if (!target.classList.contains("ln")) { flash(target); }
       if (history.replaceState) { history.replaceState(null, "", "#" + id); }
     });
   });
