@@ -8,6 +8,7 @@ absorb two, a third is new.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -24,10 +25,8 @@ VERSION = 1
 
 def _norm_path(path: str) -> str:
     p = Path(path)
-    try:
+    with contextlib.suppress(ValueError):
         p = p.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        pass
     return p.as_posix()
 
 
@@ -77,7 +76,11 @@ def read(path: str) -> Counter[str]:
         raise UsageError(f"{path}: baseline file not found (create it with --write-baseline)") from None
     except (OSError, ValueError) as exc:
         raise UsageError(f"{path}: not a refcheck baseline ({exc})") from None
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
         raise UsageError(f"{path}: not a refcheck baseline (version {VERSION} expected)")
     return Counter(str(e.get("fingerprint")) for e in data["findings"] if isinstance(e, dict))
 

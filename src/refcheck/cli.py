@@ -10,7 +10,6 @@ import enum
 import os
 import sys
 import textwrap
-
 from collections.abc import Callable
 from typing import Any
 
@@ -76,7 +75,9 @@ def main() -> None:
 
 # Options shared by ``check`` and ``fix``; what the user typed overrides the configuration file.
 _SHARED_OPTIONS = [
-    click.option("--links/--no-links", default=True, show_default=True, help="Check that cited URLs are alive."),
+    click.option(
+        "--links/--no-links", default=True, show_default=True, help="Check that cited URLs are alive."
+    ),
     click.option(
         "--fail-on",
         type=click.Choice(list(FAIL_ON)),
@@ -184,6 +185,7 @@ def _exit_status(run: runner.Run) -> ExitCode:
 @click.pass_context
 def check(
     ctx: click.Context,
+    /,
     paths: tuple[str, ...],
     fmt: str,
     output: str | None,
@@ -225,9 +227,13 @@ def check(
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_shared
-@click.option("--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown.")
+@click.option(
+    "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."
+)
 @click.pass_context
-def fix(ctx: click.Context, paths: tuple[str, ...], write: bool, config_file: str | None, **_: Any) -> None:
+def fix(
+    ctx: click.Context, /, paths: tuple[str, ...], write: bool, config_file: str | None, **_: Any
+) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
     Prints a unified diff and changes nothing unless --write is given.
@@ -254,7 +260,13 @@ def fix(ctx: click.Context, paths: tuple[str, ...], write: bool, config_file: st
 
 @main.command("config")
 @click.argument("path", required=False, default=".", type=click.Path())
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Configuration file to show.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file to show.",
+)
 def show_config(path: str, config_file: str | None) -> None:
     """Print the effective configuration for PATH (TOML) and where each value came from."""
     try:

@@ -217,7 +217,9 @@ class Config:
             rel = p.relative_to(self.root.resolve()).as_posix()
         except ValueError:
             rel = Path(file).as_posix()
-        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(file).as_posix(), pat) for pat in ov.paths)
+        return any(
+            fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(file).as_posix(), pat) for pat in ov.paths
+        )
 
     def options_for(self, file: str | Path | None = None) -> CheckOptions:
         """CheckOptions for one checked file, filled through ``OPTION_FIELDS``."""

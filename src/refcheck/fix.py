@@ -100,7 +100,14 @@ def plan(doc: Document) -> FixResult:
     try:
         mapper = Mapper(doc)
     except (UnicodeDecodeError, LookupError):
-        return FixResult(doc.path, doc.raw, doc.raw, [], [(f, "the source could not be decoded") for f in fixes], doc.encoding)
+        return FixResult(
+            doc.path,
+            doc.raw,
+            doc.raw,
+            [],
+            [(f, "the source could not be decoded") for f in fixes],
+            doc.encoding,
+        )
     last_end = -1
     for f in fixes:
         assert f.fix is not None

@@ -23,9 +23,15 @@ def f(citation: str, line: int) -> Finding:
 
 
 def test_fingerprint_ignores_line_but_not_content() -> None:
-    assert baseline.fingerprint(f("Smith 2001", 1), "a.txt") == baseline.fingerprint(f("Smith 2001", 99), "a.txt")
-    assert baseline.fingerprint(f("Smith 2001", 1), "a.txt") != baseline.fingerprint(f("Smith 2002", 1), "a.txt")
-    assert baseline.fingerprint(f("Smith 2001", 1), "a.txt") != baseline.fingerprint(f("Smith 2001", 1), "b.txt")
+    assert baseline.fingerprint(f("Smith 2001", 1), "a.txt") == baseline.fingerprint(
+        f("Smith 2001", 99), "a.txt"
+    )
+    assert baseline.fingerprint(f("Smith 2001", 1), "a.txt") != baseline.fingerprint(
+        f("Smith 2002", 1), "a.txt"
+    )
+    assert baseline.fingerprint(f("Smith 2001", 1), "a.txt") != baseline.fingerprint(
+        f("Smith 2001", 1), "b.txt"
+    )
 
 
 def test_duplicates_counted() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from refcheck.config import SCHEMA, ConfigError, Config, find_config, load_config, toml_value
+from refcheck.config import SCHEMA, Config, ConfigError, find_config, load_config, toml_value
 
 
 def test_pyproject_table_found_upward(tmp_path: Path, mini: Path) -> None:
@@ -90,11 +90,13 @@ def test_defaults_pass_their_own_checks() -> None:
 
 
 def test_toml_value_round_trips() -> None:
-    value = {"a": ["x\"y", 1, 2.5, True], "b": {"c": "é"}}
+    value = {"a": ['x"y', 1, 2.5, True], "b": {"c": "é"}}
     assert tomllib.loads(f"v = {toml_value(value)}")["v"] == value
 
 
-def test_config_command_prints_toml_and_sources(cli: Callable[..., Result], tmp_path: Path, mini: Path) -> None:
+def test_config_command_prints_toml_and_sources(
+    cli: Callable[..., Result], tmp_path: Path, mini: Path
+) -> None:
     (tmp_path / "refcheck.toml").write_text("ignore = ['uncited-reference']\n")
     res = cli("config", str(mini))
     assert res.exit_code == 0
@@ -105,7 +107,9 @@ def test_config_command_prints_toml_and_sources(cli: Callable[..., Result], tmp_
     assert "# default" in res.output
 
 
-def test_cli_uses_config_and_bad_config_exits_2(cli: Callable[..., Result], tmp_path: Path, mini: Path) -> None:
+def test_cli_uses_config_and_bad_config_exits_2(
+    cli: Callable[..., Result], tmp_path: Path, mini: Path
+) -> None:
     assert "uncited-reference" in cli("check", "--no-links", str(mini)).output
     (tmp_path / "refcheck.toml").write_text("ignore = ['uncited-reference']\nfail-on = 'never'\n")
     res = cli("check", "--no-links", str(mini))

@@ -51,7 +51,10 @@ def test_write_changes_only_the_year_crlf_nbsp_cp1252(cli: Callable[..., Result]
 
 
 def test_utf8_bom_and_crlf_offsets(tmp_path: Path) -> None:
-    text = "\ufeffA\r\nB\r\nGrowth (Mart\u00ednez-D\u00edaz 2008).\r\n\r\nReferences\r\n\r\nMart\u00ednez-D\u00edaz, L. (2007) X.\r\n"
+    text = (
+        "\ufeffA\r\nB\r\nGrowth (Mart\u00ednez-D\u00edaz 2008).\r\n\r\n"
+        "References\r\n\r\nMart\u00ednez-D\u00edaz, L. (2007) X.\r\n"
+    )
     path = tmp_path / "bom.txt"
     path.write_bytes(text.encode("utf-8"))
     doc = check_file(str(path)).doc

@@ -25,7 +25,9 @@ def test_html_is_self_contained_and_links_citations(seed: Path) -> None:
 def test_html_shows_links_with_archive(seed: Path) -> None:
     from refcheck.reporters.html import _links_table
 
-    table = _links_table([{"url": "http://x.example/a", "status": "dead", "archived_url": "http://arch.example/a"}])
+    table = _links_table(
+        [{"url": "http://x.example/a", "status": "dead", "archived_url": "http://arch.example/a"}]
+    )
     assert "http://arch.example/a" in table and 'class="link dead"' in table
 
 
@@ -37,7 +39,9 @@ def _browser_paths() -> tuple[str, str] | None:
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install .[test])")
+    webdriver = pytest.importorskip(
+        "selenium.webdriver", reason="selenium is not installed (pip install .[test])"
+    )
     paths = _browser_paths()
     if paths is None:
         pytest.skip("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
@@ -83,7 +87,11 @@ def test_html_in_headless_chromium(browser: Any, seed: Path, tmp_path: Path) -> 
     target = cit.get_attribute("href").split("#", 1)[1]
     assert "Martínez-Díaz, Leonardo (2007)" in browser.find_element(By.ID, target).text
     # the finding's card leads to the citation it is about
-    assert finding.find_element(By.CSS_SELECTOR, "a.goto").get_attribute("href").endswith("#" + cit.get_attribute("id"))
+    assert (
+        finding.find_element(By.CSS_SELECTOR, "a.goto")
+        .get_attribute("href")
+        .endswith("#" + cit.get_attribute("id"))
+    )
     finding.find_element(By.CSS_SELECTOR, "a.goto").click()
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "seed-report.png"))

@@ -52,7 +52,9 @@ def test_github_commands_and_escaping(seed: Path) -> None:
 
 
 def test_junit_one_case_per_file(seed: Path, mini: Path) -> None:
-    root = ET.fromstring(REPORTERS["junit"](check_paths([str(seed), str(mini), str(seed.parent / "nope.txt")])))
+    root = ET.fromstring(
+        REPORTERS["junit"](check_paths([str(seed), str(mini), str(seed.parent / "nope.txt")]))
+    )
     cases = root.findall(".//testcase")
     assert len(cases) == 3
     assert root.get("failures") == "4" and root.get("errors") == "1"

@@ -5,7 +5,10 @@ from pathlib import Path
 from refcheck.pipeline import check_file, check_text
 from refcheck.suppress import parse
 
-BODY = "Growth was strong (Martínez-Díaz 2008).\n\nReferences\n\nMartínez-Díaz, Leonardo (2007) Challenges. Brookings.\n"
+BODY = (
+    "Growth was strong (Martínez-Díaz 2008).\n\n"
+    "References\n\nMartínez-Díaz, Leonardo (2007) Challenges. Brookings.\n"
+)
 
 
 def rules_found(text: str, fmt: str = "text") -> set[str]:
@@ -45,14 +48,23 @@ def test_latex_comment_form() -> None:
 
 
 def test_block_disable_enable() -> None:
-    lines = ["a", "<!-- refcheck: disable year-mismatch -->", "b", "c", "<!-- refcheck: enable year-mismatch -->", "d"]
+    lines = [
+        "a",
+        "<!-- refcheck: disable year-mismatch -->",
+        "b",
+        "c",
+        "<!-- refcheck: enable year-mismatch -->",
+        "d",
+    ]
     got = parse(lines)
     assert got.get(3) == {"year-mismatch"} and got.get(4) == {"year-mismatch"}
     assert 1 not in got and 6 not in got
 
 
 def test_block_in_document() -> None:
-    text = "<!-- refcheck: disable -->\n" + BODY.replace("\n\nReferences", "\n<!-- refcheck: enable -->\n\nReferences")
+    text = "<!-- refcheck: disable -->\n" + BODY.replace(
+        "\n\nReferences", "\n<!-- refcheck: enable -->\n\nReferences"
+    )
     assert "year-mismatch" not in rules_found(text)
 
 

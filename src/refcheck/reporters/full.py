@@ -51,7 +51,10 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
         found = by_result.get(id(r), [])
         if not found:
             continue
-        out.append(_style(r.path, color, bold=True, fg="bright_white") + _style(f"  ({plural(len(found), 'finding')})", color, dim=True))
+        out.append(
+            _style(r.path, color, bold=True, fg="bright_white")
+            + _style(f"  ({plural(len(found), 'finding')})", color, dim=True)
+        )
         for it in found:
             rec, f = it.record, it.finding
             counts[f.severity] += 1
@@ -70,7 +73,10 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
                 gutter = f"{rec['line']:>6} │ "
                 out.append(_style(gutter, color, dim=True) + text)
                 marker = " " * a + "^" * (b - a)
-                out.append(_style(" " * 7 + "│ ", color, dim=True) + _style(marker, color, fg=COLOURS[f.severity], bold=True))
+                out.append(
+                    _style(" " * 7 + "│ ", color, dim=True)
+                    + _style(marker, color, fg=COLOURS[f.severity], bold=True)
+                )
             if rec["suggestion"]:
                 out.append(" " * 7 + "= " + _style("suggestion: ", color, fg="green") + rec["suggestion"])
             if f.fix is not None:
@@ -81,14 +87,25 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
         out.append(_style("Summary", color, bold=True))
         out.append(f"  {'rule':<{width}}  {'error':>5}  {'warning':>7}  {'info':>4}")
         for rule, c in sorted(per_rule.items()):
-            out.append(f"  {rule:<{width}}  {c[Severity.ERROR]:>5}  {c[Severity.WARNING]:>7}  {c[Severity.INFO]:>4}")
+            out.append(
+                f"  {rule:<{width}}  {c[Severity.ERROR]:>5}  {c[Severity.WARNING]:>7}  {c[Severity.INFO]:>4}"
+            )
     checked = sum(1 for r in results if r.doc)
     unreadable = sum(1 for r in results if r.error)
     line = (
         f"{plural(checked, 'file')} checked: "
-        + _style(plural(counts[Severity.ERROR], "error"), color, fg="red" if counts[Severity.ERROR] else None, bold=True)
+        + _style(
+            plural(counts[Severity.ERROR], "error"),
+            color,
+            fg="red" if counts[Severity.ERROR] else None,
+            bold=True,
+        )
         + ", "
-        + _style(plural(counts[Severity.WARNING], "warning"), color, fg="yellow" if counts[Severity.WARNING] else None)
+        + _style(
+            plural(counts[Severity.WARNING], "warning"),
+            color,
+            fg="yellow" if counts[Severity.WARNING] else None,
+        )
         + f", {counts[Severity.INFO]} info"
     )
     if unreadable:

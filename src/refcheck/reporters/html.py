@@ -8,7 +8,7 @@ replacements when the link results carry them.
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from refcheck import __version__
@@ -28,7 +28,11 @@ def _links_table(links: list[dict[str, Any]]) -> str:
         url = str(link.get("url", ""))
         status = link.get("status", link.get("state", ""))
         archive = next(
-            (link[k] for k in ("archive", "archived", "archive_url", "archived_url", "replacement") if link.get(k)),
+            (
+                link[k]
+                for k in ("archive", "archived", "archive_url", "archived_url", "replacement")
+                if link.get(k)
+            ),
             None,
         )
         arch = f'<a href="{e(str(archive))}" rel="noopener">{e(str(archive))}</a>' if archive else "—"
@@ -129,16 +133,19 @@ def _document(n: int, r: FileResult, found: list[Item], record: dict[str, Any]) 
     text = _document_text(n, r.doc, found, anchors)
     cards = "".join(_finding_card(n, it, anchors) for it in found) or '<li class="none">No findings.</li>'
     counts = {s: sum(1 for it in found if it.finding.severity is s) for s in Severity}
-    chips = " ".join(
-        f'<span class="chip sev-{s}">{plural(counts[s], str(s)) if s is not Severity.INFO else f"{counts[s]} info"}</span>'
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    )
+    labels = {
+        Severity.ERROR: plural(counts[Severity.ERROR], "error"),
+        Severity.WARNING: plural(counts[Severity.WARNING], "warning"),
+        Severity.INFO: f"{counts[Severity.INFO]} info",
+    }
+    chips = " ".join(f'<span class="chip sev-{s}">{label}</span>' for s, label in labels.items())
+    links = _links_table(record.get("links") or [])
     meta = f"{len(r.doc.citations)} citations · {len(r.doc.references or [])} references · {r.doc.format}"
     return (
         f'<section class="doc" id="doc-{n}"><header><h2>{e(r.path)}</h2>'
         f'<div class="meta">{e(meta)}</div><div class="chips">{chips}</div></header>'
         f'<div class="columns"><article class="text">{text}</article>'
-        f'<aside class="findings"><h3>Findings</h3><ul>{cards}</ul>{_links_table(record.get("links") or [])}</aside>'
+        f'<aside class="findings"><h3>Findings</h3><ul>{cards}</ul>{links}</aside>'
         "</div></section>"
     )
 
@@ -150,15 +157,14 @@ def render(results: list[FileResult], **_: Any) -> str:
     grouped: dict[int, list[Item]] = {}
     for it in items(results):
         grouped.setdefault(id(it.result), []).append(it)
-    docs = "".join(
-        _document(n, r, grouped.get(id(r), []), report["files"][n]) for n, r in enumerate(results)
-    )
+    docs = "".join(_document(n, r, grouped.get(id(r), []), report["files"][n]) for n, r in enumerate(results))
     s = report["summary"]
     nav = "".join(
-        f'<li><a href="#doc-{n}">{e(r.path)}</a> <span class="count">{len(grouped.get(id(r), []))}</span></li>'
+        f'<li><a href="#doc-{n}">{e(r.path)}</a> '
+        f'<span class="count">{len(grouped.get(id(r), []))}</span></li>'
         for n, r in enumerate(results)
     )
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

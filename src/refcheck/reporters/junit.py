@@ -16,8 +16,8 @@ def render(results: list[FileResult], **_: Any) -> str:
     failures = sum(len(v) for v in by_path.values())
     errors = sum(1 for r in results if r.error)
     counts = {"tests": str(len(results)), "failures": str(failures), "errors": str(errors)}
-    root = ET.Element("testsuites", name="refcheck", **counts)
-    suite = ET.SubElement(root, "testsuite", name="refcheck", skipped="0", **counts)
+    root = ET.Element("testsuites", {"name": "refcheck", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "refcheck", "skipped": "0", **counts})
     for r in results:
         case = ET.SubElement(suite, "testcase", classname="refcheck", name=r.path, file=r.path)
         if r.error:

@@ -43,7 +43,9 @@ def render(results: list[FileResult], **_: Any) -> str:
             msg = rec["message"]
             if rec["suggestion"] and rec["suggestion"] not in msg:
                 msg += f" (suggestion: {rec['suggestion']})"
-            out.append(f"| {ICONS[it.finding.severity]} | `{cell(where)}` | `{cell(rec['rule'])}` | {cell(msg)} |")
+            out.append(
+                f"| {ICONS[it.finding.severity]} | `{cell(where)}` | `{cell(rec['rule'])}` | {cell(msg)} |"
+            )
         if len(found) > MAX_ROWS:
             out.append(f"\n…and {len(found) - MAX_ROWS} more (see the full report).")
     if unreadable:

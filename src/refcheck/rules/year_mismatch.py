@@ -52,7 +52,9 @@ def check(doc: Document) -> Iterator[Finding]:
         )
 
 
-def year_fix(doc: Document, start: int, end: int, cited: str | None, year: str | None) -> tuple[int, int, str] | None:
+def year_fix(
+    doc: Document, start: int, end: int, cited: str | None, year: str | None
+) -> tuple[int, int, str] | None:
     """Replace the cited year inside the citation's span with the entry's, when it appears exactly once."""
     if not cited or not year or not year[:4].isdigit() or start < 0:
         return None
