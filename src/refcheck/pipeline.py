@@ -66,7 +66,7 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         size = os.path.getsize(path)
         if size > options.max_file_size:
             raise InputError(
-                f"the file is {size / 1e6:.1f} MB, over the {options.max_file_size / 1e6:.0f} MB limit "
+                f"the file is {size / 2**20:.1f} MiB, over the {options.max_file_size / 2**20:.0f} MiB limit "
                 "(--max-file-size)"
             )
         with open(path, "rb") as fh:
@@ -105,11 +105,15 @@ def structure(doc: Document) -> None:
                 region = Region(region.start, inside[0].start, region.heading)
                 inside = [n for n in notes if region.start <= n.start < region.end]
             notes = [n for n in notes if n not in inside]
-        elif region is None and notes and doc.footnotes is None:
+        elif (
+            region is None
+            and doc.footnotes is None
+            and len(notes) >= 2
+            and sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2
+        ):
             # "[1] Avery SV (2006) ..." with no heading: a numbered reference list, not notes
-            if sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2 and len(notes) >= 2:
-                region = Region(notes[0].start, notes[-1].end, False)
-                notes = []
+            region = Region(notes[0].start, notes[-1].end, False)
+            notes = []
         doc.references = parse_references(doc, region) if region else []
         if region:
             doc.reference_region = (region.start, region.end)
@@ -152,7 +156,7 @@ def extract_citations(doc: Document) -> None:
     text = doc.text
     segments = list(prose_segments(doc))
     numbered = bool(refs) and sum(1 for r in refs if r.label) > len(refs) / 2
-    known = KnownAuthors(a for r in refs for a in r.authors)
+    known = KnownAuthors.of(refs)
     author_date: list[Citation] = []
     numeric: list[Citation] = []
     for a, b, label in segments:

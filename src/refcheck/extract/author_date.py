@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from refcheck.extract.patterns import APOS, DASHES, MONTHS, YEAR_TOKEN
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
-from refcheck.model import Citation
+from refcheck.model import Citation, Reference
 
 _YEAR_RE = re.compile(rf"(?<![\w.\-/])({YEAR_TOKEN})(?![\w/]|[{DASHES}]\d)", re.I)
-_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
+_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)|\[([^\[\]]*)\]")
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
@@ -294,16 +294,26 @@ class NameRun:
 class KnownAuthors:
     """Author names of the reference list, to recognise corporate names and bare mentions."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], corporate: Iterable[str] = ()) -> None:
         self.keys: set[str] = set()
         self.corporate: dict[str, list[str]] = {}  # key of last word -> folded full names
         for name in names:
             self.keys.add(name_key(name))
             self.keys.add(core_key(name))
+        for name in corporate:
+            self.keys.add(name_key(name))
             words = fold(name).split()
             if len(words) > 1:
                 self.corporate.setdefault(name_key(words[-1]), []).append(fold(name))
         self.keys.discard("")
+
+    @classmethod
+    def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
+        refs = list(refs)
+        return cls(
+            (a for r in refs for a in r.authors),
+            [a for r in refs for a in ([*r.authors[:1], *r.aliases] if r.corporate else r.aliases)],
+        )
 
     def knows(self, name: str) -> bool:
         return name_key(name) in self.keys or core_key(name) in self.keys
@@ -365,6 +375,8 @@ def read_names_backwards(
             i -= 1
             continue
         word = tok
+        opener = len(word) - len(word.lstrip("(["))
+        word = word[opener:]  # "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run
         comma = word.endswith(",")
         if comma:
             word = word[:-1]
@@ -376,7 +388,7 @@ def read_names_backwards(
         word = word.rstrip(",")
         if not word:
             break
-        if re.match(r"^\[(?:https?://|www\.)\S*\]$", word) and not any(names):
+        if re.match(r"^\[(?:https?://|www\.)\S*\]$", tok) and not any(names):
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
         is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
@@ -384,8 +396,10 @@ def read_names_backwards(
         if is_particle or (_NAME_WORD.match(word) and not stop):
             if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
                 break  # end of a sentence
-            names[-1].insert(0, (tokens[i].start(), word))
+            names[-1].insert(0, (tokens[i].start() + opener, word))
             i -= 1
+            if opener:
+                break
             continue
         break
     authors = [a for a in names if a]
@@ -413,6 +427,19 @@ def read_names_backwards(
     return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al)
 
 
+_UNPUBLISHED = re.compile(
+    r"\s*,?\s*(?:in\s+revision|in\s+preparation|in\s+prep\.|submitted|unpublished|under\s+review"
+    r"|personal\s+communication|pers\.\s*comm\.|data\s+not\s+shown)",
+    re.I,
+)
+
+
+def _life_dates(year: str) -> bool:
+    """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
+    m = re.match(rf"^(\d{{4}})[{DASHES}](\d{{4}})$", year)
+    return m is not None and int(m.group(2)) - int(m.group(1)) > 2
+
+
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)$")
 
 
@@ -421,7 +448,11 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     if known.knows(first):
         return True
     words = first.split()
-    if len(words) == 1 and _ODD_NAME.match(first) and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first):
+    if (
+        len(words) == 1
+        and _ODD_NAME.match(first)
+        and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first)
+    ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
     if any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
@@ -435,7 +466,8 @@ def extract_author_date(
     out: list[Citation] = []
     consumed: list[tuple[int, int]] = []
     for g in _GROUP.finditer(text, start, end):
-        inner_start, inner_end = g.start(1), g.end(1)
+        which = 1 if g.group(1) is not None else 2
+        inner_start, inner_end = g.start(which), g.end(which)
         if not _YEAR_RE.search(text, inner_start, inner_end):
             continue
         cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote)
@@ -453,7 +485,7 @@ def extract_author_date(
         run = read_names_backwards(text, m.start(), floor, known)
         if run is None or not known.knows(run.authors[0]):
             continue
-        year_end, years = _years_after(text, m, end)
+        _year_end, years = _years_after(text, m, end)
         for y, ys, ye in years:
             out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
     out.sort(key=lambda c: c.start)
@@ -541,7 +573,9 @@ def _parse_group(
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
-        continuation = run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between)
+        continuation = (
+            run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between) is not None
+        )
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:
@@ -554,6 +588,9 @@ def _parse_group(
                 continue
             run = new_run
         assert run is not None
+        if _UNPUBLISHED.match(text, m.end(), e) or _life_dates(m.group(1)):
+            pos = m.end()
+            continue
         year_end, years = _years_after(text, m, e)
         loc = _LOCATOR.match(text, year_end, e)
         locator = None
@@ -595,4 +632,4 @@ def _parse_group(
 
 def g_end(text: str, gstart: int, inner_end: int) -> int:
     """The offset just past the group's closing parenthesis."""
-    return inner_end + 1 if inner_end < len(text) and text[inner_end] == ")" else inner_end
+    return inner_end + 1 if inner_end < len(text) and text[inner_end] in ")]" else inner_end

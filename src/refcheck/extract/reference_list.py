@@ -83,7 +83,10 @@ def looks_like_entry(line: str) -> bool:
     if not m or m.start() < 2:
         return False
     authors = head[: m.start()]
-    if not re.match(rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})", authors):
+    if not re.match(
+        rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})",
+        authors,
+    ):
         return False
     if re.search(r"https?://", authors):
         return False
@@ -138,6 +141,11 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
     blanks = len(lines) - len(nonblank)
     paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
+    # One entry per line: when most lines are entries by themselves
+    # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
+    entry_lines = sum(1 for a, b in nonblank if looks_like_entry(text[a:b]))
+    unwrapped = max(b - a for a, b in nonblank) > 150
+    per_line = not paragraph_mode and (entry_lines >= 0.7 * len(nonblank) or unwrapped)
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -156,6 +164,8 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
             finished = bool(_TERMINAL.search(prev))
             if paragraph_mode:
                 new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
+            elif per_line:
+                new = finished or looks_like_entry(line) or not _LOWER_START.match(line)
             else:
                 new = finished or looks_like_entry(line)
         if new:
@@ -236,9 +246,10 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
         out.append(part)
     for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
         words = piece.split()
-        if len(words) >= 2 and not _split_person(piece.strip())[1] and not _is_given(piece.strip()):
-            if all(w[:1].isupper() or w in ("of", "for", "on", "and", "the", "de", "in") for w in words):
-                out.append(piece.strip())
+        person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
+        titled = all(w[:1].isupper() or w in ("of", "for", "on", "and", "the", "de", "in") for w in words)
+        if len(words) >= 2 and not person and titled:
+            out.append(piece.strip())
     return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
 
 

@@ -117,8 +117,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             _link_key(cit, index)
         else:
             _link_author_date(cit, index, similar, repeats)
-    # Year mismatches whose author has other, uncited entries are more likely typos than omissions;
-    # those whose candidates are all cited elsewhere and repeat are more likely missing entries.
+    # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
+    # likely another work by the same authors that the list lacks than a typo: report it as missing.
     cited = {rid for c in doc.citations if c.status is LinkStatus.LINKED for rid in c.references}
     for cit in doc.citations:
         if cit.status is not LinkStatus.YEAR_MISMATCH:
@@ -165,8 +165,8 @@ def _link_author_date(
     if cands:
         fits = [(r, _authors_fit(cit, r), _year_fits(cit.year, r)) for r in cands]
         with_year = [(r, a, y) for r, a, y in fits if y and a]
-        if not with_year:
-            # the same first author and year, but a co-author differs: prefer year over author count
+        if not with_year and len(cit.authors) < 2:
+            # "Smith 2004" for "Smith and Jones (2004)": the author count is off, but not a named co-author
             with_year = [(r, a, y) for r, a, y in fits if y]
         if with_year:
             best = max((a, y) for _, a, y in with_year)
@@ -178,7 +178,11 @@ def _link_author_date(
                 cit.candidates = [r.id for r in top]
             return
         # authors match but no year does
-        same_authors = [r for r, a, _ in fits if a] or [r for r, _, _ in fits]
+        same_authors = [r for r, a, _ in fits if a]
+        if not same_authors:
+            cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
+            cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
+            return
         target = _closest_year(cit.year, same_authors)
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.candidates = [target.id]

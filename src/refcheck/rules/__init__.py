@@ -12,6 +12,7 @@ from refcheck.rules import (
     footnote_order,
     footnote_undefined,
     footnote_unreferenced,
+    input_encoding,
     missing_reference,
     uncited_reference,
     year_mismatch,
@@ -30,6 +31,7 @@ ALL: tuple[Rule, ...] = cast(
         footnote_undefined,
         footnote_unreferenced,
         footnote_order,
+        input_encoding,
     ),
 )
 
