@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from refcheck import suppress
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import text_footnotes
@@ -239,6 +240,7 @@ def _suppressed(doc: Document, f: Finding) -> bool:
 
 def analyse(doc: Document, options: CheckOptions | None = None) -> Document:
     """Run every stage after loading on ``doc`` (links excepted)."""
+    suppress.apply(doc)
     structure(doc)
     extract_citations(doc)
     link_document(doc)
