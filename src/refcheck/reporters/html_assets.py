@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (minified CSS/JS lines)
+
 """The inline stylesheet and script of the HTML report (kept apart so html.py stays readable)."""
 
 CSS = """
