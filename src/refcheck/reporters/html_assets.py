@@ -1,4 +1,3 @@
-
 """The inline stylesheet and script of the HTML report (kept apart so html.py stays readable)."""
 
 CSS = """
