@@ -354,10 +354,13 @@ def read_names_backwards(
         return None
     limit = floor + len(stripped)
     if known is not None:
-        corp = known.corporate_ending_at(text, limit)
+        # "1000 Genomes Project Consortium et al., 2010": a corporate name may stand before "et al."
+        etal = re.search(r"\s+et\.?\s+al\.?,?$", text[floor:limit])
+        corp_end = floor + etal.start() if etal else limit
+        corp = known.corporate_ending_at(text, corp_end)
         if corp is not None and corp >= floor:
-            name = " ".join(text[corp:limit].split()).rstrip(",")
-            return NameRun(start=corp, authors=[name], et_al=False)
+            name = " ".join(text[corp:corp_end].split()).rstrip(",")
+            return NameRun(start=corp, authors=[name], et_al=bool(etal))
     tokens = list(_TOKEN.finditer(text, max(floor, limit - 250), limit))
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False

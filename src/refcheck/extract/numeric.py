@@ -13,7 +13,9 @@ from refcheck.model import Citation, FootnoteMarker
 
 _ITEM = rf"\d{{1,4}}(?:\s*[{DASHES}]\s*\d{{1,4}})?"
 _GROUP = re.compile(
-    rf"\[\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\](?:\s*[{DASHES}]\s*\[\s*(\d{{1,4}})\s*\])?(?![(:\[])"
+    rf"\[\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\](?:\s*[{DASHES}]\s*\[\s*(\d{{1,4}})\s*\])?"
+    # not a Markdown link "[1](https://...)", link definition "[1]: https://..." or "[1][ref]"
+    r"(?!\((?:https?:|www\.|mailto:|#|/|\.\.?/)|:[ \t]*(?:https?:|www\.|<)|\[)"
 )
 _ITEM_RE = re.compile(rf"(\d{{1,4}})(?:\s*[{DASHES}]\s*(\d{{1,4}}))?")
 MAX_RANGE = 500

@@ -237,6 +237,9 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     return ref
 
 
+_FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des", "du", "la", "y", "e"))
+
+
 def _aliases(author_part: str, ref: Reference) -> list[str]:
     """Corporate names an entry may be cited by: "United Nations, ..., Population Division" is cited
     as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
@@ -247,7 +250,7 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
     for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
         words = piece.split()
         person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
-        titled = all(w[:1].isupper() or w in ("of", "for", "on", "and", "the", "de", "in") for w in words)
+        titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
         if len(words) >= 2 and not person and titled:
             out.append(piece.strip())
     return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
