@@ -290,6 +290,7 @@ class NameRun:
     start: int  # offset of the first name
     authors: list[str]
     et_al: bool
+    full: str = ""  # every word read, before trimming to a known name ("R Project", not "Project")
 
 
 class KnownAuthors:
@@ -410,10 +411,8 @@ def read_names_backwards(
     if not authors:
         return None
     authors.reverse()
-    # A run that begins with a particle-less lower-case word is no name.
     first_words = authors[0]
-    while first_words and first_words[0][1].lower() in PARTICLES and len(first_words) > 1 and False:
-        first_words.pop(0)
+    full = " ".join(w for _, w in first_words)
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
     if known is not None and len(first_words) > 1 and not known.knows(" ".join(w for _, w in first_words)):
         for k in range(1, len(first_words)):
@@ -428,7 +427,7 @@ def read_names_backwards(
                 j -= 1
             authors[0] = first_words[j:]
     start = authors[0][0][0]
-    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al)
+    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
 
 
 _UNPUBLISHED = re.compile(
@@ -542,6 +541,7 @@ def _citation(
         footnote=footnote,
         locator=locator,
         confidence="low" if low else "high",
+        name_run=run.full or None,
     )
 
 

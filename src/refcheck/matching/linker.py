@@ -216,7 +216,7 @@ def _text_key(text: str) -> str:
 
 def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     """A work with no author cited by the first words of its entry: "(Google Code Search n.d.)"."""
-    key = _text_key(" ".join(cit.authors))
+    key = _text_key(cit.name_run or " ".join(cit.authors))
     if len(key) < 4:
         return None
     cands = [
