@@ -26,7 +26,7 @@ from refcheck.extract.reference_list import Region, find_reference_region, looks
 from refcheck.extract.urls import find_urls, parse_access_date
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
 from refcheck.matching.linker import link_document
-from refcheck.model import Citation, Document, Finding, Severity, Url
+from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, Url
 from refcheck.rules import ALL as ALL_RULES
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
@@ -181,6 +181,14 @@ def extract_citations(doc: Document) -> None:
         doc.footnote_markers = sorted(markers, key=lambda m: m.start)
 
 
+def drop_unlinked_titles(doc: Document) -> None:
+    """A year after words that are no name ("(The R Project n.d.)") is a citation only if those words
+    begin an entry; otherwise it is prose, not a missing reference."""
+    doc.citations = [
+        c for c in doc.citations if not (c.confidence == "title" and c.status is not LinkStatus.LINKED)
+    ]
+
+
 def attach_urls(doc: Document) -> None:
     """Every URL with the entry or footnote it stands in, and that place's access date."""
     taken: set[int] = set()
@@ -244,6 +252,7 @@ def analyse(doc: Document, options: CheckOptions | None = None) -> Document:
     structure(doc)
     extract_citations(doc)
     link_document(doc)
+    drop_unlinked_titles(doc)
     attach_urls(doc)
     run_rules(doc, options)
     return doc

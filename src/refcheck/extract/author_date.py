@@ -587,11 +587,19 @@ def _parse_group(
         if not continuation:
             floor = pos
             new_run = read_names_backwards(text, m.start(), floor, known)
+            item = _item_text(text, floor, m.start())
             if new_run is None or not _plausible(new_run, known):
-                # a year with no author: "(n = 2005)", "(1990-1995)"; skip it
+                title = _title_citation(text, item, m, footnote)
+                if title is not None:
+                    # "(The R Project n.d.)": a work without author, cited by its title's first words;
+                    # kept only if the linker finds the entry (see pipeline.extract_citations)
+                    out.append(title)
+                # else a year with no author: "(n = 2005)", "(1990-1995)"; skip it
                 run = None
                 pos = m.end()
                 continue
+            if item and len(item.split()) <= 10:
+                new_run.full = item
             run = new_run
         assert run is not None
         if _UNPUBLISHED.match(text, m.end(), e) or _life_dates(m.group(1)):
@@ -634,6 +642,33 @@ def _parse_group(
             out.append(c)
         pos = year_end
     return out
+
+
+_PREFIX = re.compile(r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I)
+
+
+def _item_text(text: str, start: int, end: int) -> str:
+    """The words of one group item before its year, without separators and prefixes."""
+    item = " ".join(text[start:end].split()).strip(" ;,")
+    return _PREFIX.sub("", item).strip(" ,")
+
+
+def _title_citation(text: str, item: str, m: re.Match[str], footnote: str | None) -> Citation | None:
+    words = item.split()
+    if not 1 <= len(words) <= 10 or not re.match(r"^[\w\"“‘'(\[]", item) or any(ch.isdigit() for ch in item[:1]):
+        return None
+    start = text.rfind(words[0], 0, m.start())
+    return Citation(
+        text=" ".join(text[start : m.end(1)].split()),
+        start=start,
+        end=m.end(1),
+        kind="author-date",
+        authors=[],
+        year=_norm_year(m.group(1)),
+        footnote=footnote,
+        confidence="title",
+        name_run=item,
+    )
 
 
 def g_end(text: str, gstart: int, inner_end: int) -> int:

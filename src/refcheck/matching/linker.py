@@ -158,7 +158,11 @@ def _link_author_date(
     cit: Citation, index: Index, similar: Similar, repeats: Counter[tuple[str, str | None]]
 ) -> None:
     if not cit.authors:
-        cit.status = LinkStatus.MISSING
+        by_title = _title_prefix_match(cit, index)
+        if by_title is not None:
+            _linked(cit, by_title)
+        else:
+            cit.status = LinkStatus.MISSING
         return
     first = cit.authors[0]
     cands = index.author_candidates(first)
@@ -230,7 +234,7 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
 def _linked(cit: Citation, ref: Reference) -> None:
     cit.status = LinkStatus.LINKED
     cit.references = [ref.id]
-    if not ref.authors or ref.corporate:
+    if not ref.authors or ref.corporate or not cit.authors:
         return
     cited, listed = cit.authors[0], ref.authors[0]
     if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):
