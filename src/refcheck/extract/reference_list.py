@@ -139,7 +139,9 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     numbered = sum(1 for a, b in nonblank if _LABEL.match(text[a:b])) > len(nonblank) / 2
     bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
-    blanks = len(lines) - len(nonblank)
+    first_line = next(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    last_line = max(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    blanks = (last_line - first_line + 1) - len(nonblank)  # blank lines between entries only
     paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
     # One entry per line: when most lines are entries by themselves
     # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.

@@ -54,7 +54,7 @@ class Index:
                 keys |= {name_key(a) for a in r.aliases}
                 for k in keys - {""}:
                     self.by_author[k].append(r)
-            self.by_prefix.setdefault(_text_key(r.text)[:12], []).append(r)
+            self.by_prefix.setdefault(_text_key(r.text)[:4], []).append(r)
             if r.year:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
@@ -225,7 +225,7 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
         return None
     cands = [
         r
-        for r in index.by_prefix.get(key[:12], ())
+        for r in index.by_prefix.get(key[:4], ())
         if _text_key(r.text).startswith(key) and (_year_fits(cit.year, r) or not r.year)
     ]
     return cands[0] if len(cands) == 1 else None
