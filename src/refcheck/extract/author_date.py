@@ -312,10 +312,14 @@ class KnownAuthors:
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
         refs = list(refs)
-        return cls(
-            (a for r in refs for a in r.authors),
-            [a for r in refs for a in ([*r.authors[:1], *r.aliases] if r.corporate else r.aliases)],
-        )
+        def corporate(r: Reference) -> list[str]:
+            # a multi-word first author with no given names reads as an organisation
+            first = r.authors[:1]
+            if first and (r.corporate or (len(first[0].split()) > 1 and not (r.given[:1] or [""])[0])):
+                return [*first, *r.aliases]
+            return list(r.aliases)
+
+        return cls((a for r in refs for a in r.authors), [a for r in refs for a in corporate(r)])
 
     def knows(self, name: str) -> bool:
         return name_key(name) in self.keys or core_key(name) in self.keys

@@ -12,7 +12,7 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # A citable year: 2004, 2004a, n.d., forthcoming, in press, 2004/2005
 YEAR_TOKEN = (
     rf"(?:{YEAR}(?:[a-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?"
-    r"|n\.\s?d\.(?:-[a-z](?![a-z]))?|nd(?=\W)|forthcoming|in\s+press)"
+    r"|n\.\s?d\.(?:-?[a-z](?![a-z]))?|nd(?=\W)|forthcoming|in\s+press)"
 )
 MONTHS = [
     "january",

@@ -309,6 +309,12 @@ def _parse_authors(ref: Reference, part: str) -> None:
         return
     pieces = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", part) if p.strip()]
     pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
+    # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
+    head = pieces[0].split() if pieces else []
+    if len(head) >= 3 or (head and head[0][:1].isdigit()):
+        ref.authors.append(pieces[0])
+        ref.given.append("")
+        pieces = pieces[1:]
     # "Surname, Given, Surname2, Given2": the piece after the first surname is given names.
     alternating = len(pieces) >= 2 and _is_given(pieces[1]) and not _split_person(pieces[0])[1]
     i = 0

@@ -37,7 +37,16 @@ def _title_key(ref: Reference) -> str | None:
     if len(title) < 8:
         return None
     authors = " ".join(fold(a) for a in ref.authors[:3])
-    return f"{authors}|{ref.year_base}|{title}"
+    # the full year: entries an author told apart with 2014a/2014b are meant as two works
+    return f"{authors}|{ref.year}|{title}"
+
+
+def _text_key(ref: Reference) -> str:
+    """The entry's whole text with the year's a/b suffix dropped: identical entries but for it."""
+    text = ref.text
+    if ref.year and ref.year != ref.year_base and ref.year_base:
+        text = text.replace(ref.year, ref.year_base, 1)
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
 
 
 def _same_work(a: Reference, b: Reference) -> bool:
@@ -59,6 +68,8 @@ def check(doc: Document) -> Iterator[Finding]:
         title_key = _title_key(ref)
         if title_key:
             keys.append("t:" + title_key)
+        if len(ref.text) >= 30:
+            keys.append("x:" + _text_key(ref))
         first = next(
             (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))), None
         )
