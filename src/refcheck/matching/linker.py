@@ -48,6 +48,7 @@ class Index:
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
         self.by_prefix: dict[str, list[Reference]] = {}
+        self.by_title: dict[str, list[Reference]] = {}
         for r in refs:
             if r.authors:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
@@ -55,6 +56,8 @@ class Index:
                 for k in keys - {""}:
                     self.by_author[k].append(r)
             self.by_prefix.setdefault(_text_key(r.text)[:4], []).append(r)
+            if r.title:
+                self.by_title.setdefault(_text_key(r.title)[:3], []).append(r)
             if r.year:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
@@ -96,7 +99,9 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
         return 1 if cited.startswith("n.d.") else 0
     a, b = fold(cited), fold(ref.year)
     if a.startswith("n.d.") and b.startswith("n.d."):
-        return 2 if a == b else 1
+        if a == b:
+            return 2
+        return 1 if a == "n.d." or b == "n.d." else 0  # "n.d.a" and "n.d.b" are two works
     if a == b:
         return 2
     if a[:4].isdigit() and a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
@@ -221,14 +226,17 @@ def _text_key(text: str) -> str:
 def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     """A work with no author cited by the first words of its entry: "(Google Code Search n.d.)"."""
     key = _text_key(cit.name_run or " ".join(cit.authors))
-    if len(key) < 4:
+    if len(key) < 3:
         return None
-    cands = [
-        r
-        for r in index.by_prefix.get(key[:4], ())
-        if _text_key(r.text).startswith(key) and (_year_fits(cit.year, r) or not r.year)
-    ]
-    return cands[0] if len(cands) == 1 else None
+    cands = [r for r in index.by_prefix.get(key[:4], ()) if len(key) >= 4 and _text_key(r.text).startswith(key)]
+    # or the entry's title ("(Xds, 2010)" for "Kabsch, W (2010) Xds. Acta Cryst ...")
+    cands += [r for r in index.by_title.get(key[:3], ()) if r.title and _text_key(r.title).startswith(key)]
+    scored = {r.id: (_year_fits(cit.year, r), r) for r in cands if _year_fits(cit.year, r) or not r.year}
+    if not scored:
+        return None
+    best = max(score for score, _ in scored.values())
+    top = [r for score, r in scored.values() if score == best]
+    return top[0] if len(top) == 1 else None
 
 
 def _linked(cit: Citation, ref: Reference) -> None:
