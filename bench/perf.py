@@ -36,7 +36,7 @@ SURNAMES = [
     "Tanaka",
     "Okafor",
 ]
-WORDS = "the policy of trade and energy shaped regional growth while diplomacy followed markets".split()
+WORDS = ["the", "policy", "of", "trade", "and", "energy", "shaped", "regional", "growth", "while", "diplomacy", "followed", "markets"]
 
 
 def make(path: Path, scale: int, seed: int = 7) -> tuple[int, int]:

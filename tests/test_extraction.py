@@ -144,3 +144,43 @@ def test_hyphen_and_case_insensitive_linking() -> None:
     )
     (c,) = doc.citations
     assert c.status is LinkStatus.LINKED
+
+
+def test_brackets_without_notes_or_numbered_list_are_reported_as_unclear() -> None:
+    doc = check_text("As shown [3] here.\n\nReferences\n\nHardy, Michael (1968) Modern Diplomatic Law.\n")
+    assert [f.rule for f in doc.findings if str(f.severity) == "info"] == ["unclear-brackets"]
+    assert doc.footnote_markers == [] and doc.citations == []
+
+
+def test_numbered_list_and_notes_together_are_reported_as_unclear() -> None:
+    doc = check_text(
+        "As shown [1] and [2].\n\n[2] A note.\n\nReferences\n\n1. Hardy M (1968) Modern Diplomatic Law.\n"
+    )
+    assert doc.style == "numeric"
+    assert "unclear-brackets" in [f.rule for f in doc.findings]
+
+
+@pytest.mark.parametrize(
+    ("body", "listing", "numbers"),
+    [
+        (
+            "Seen [1] and [2, 3].",
+            "1. A A (2001) One.\n2. B B (2002) Two.\n3. C C (2003) Three.",
+            [[1], [2], [3]],
+        ),
+        ("Seen [1–3].", "[1] A A (2001) One.\n[2] B B (2002) Two.\n[3] C C (2003) Three.", [[1, 2, 3]]),
+        ("Seen [1]–[3].", "1) A A (2001) One.\n2) B B (2002) Two.\n3) C C (2003) Three.", [[1, 2, 3]]),
+        ("Seen [1,3].", "1. A A (2001) One.\n2. B B (2002) Two.\n3. C C (2003) Three.", [[1], [3]]),
+    ],
+)
+def test_numeric_styles(body: str, listing: str, numbers: list[list[int]]) -> None:
+    doc = check_text(f"{body}\n\nReferences\n\n{listing}\n")
+    assert doc.style == "numeric"
+    assert [c.numbers for c in doc.citations] == numbers
+    assert all(c.status is LinkStatus.LINKED for c in doc.citations)
+
+
+def test_numeric_beyond_the_list_and_uncited() -> None:
+    doc = check_text("Seen [1] and [7].\n\nReferences\n\n1. A A (2001) One.\n2. B B (2002) Two.\n")
+    rules = sorted((f.rule, f.line) for f in doc.findings)
+    assert rules == [("missing-reference", 1), ("uncited-reference", 6)]

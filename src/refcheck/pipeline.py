@@ -169,16 +169,27 @@ def extract_citations(doc: Document) -> None:
     else:
         doc.style = "author-date" if refs else None
         doc.citations = author_date
-    # Footnote markers: "[n]" for defined notes when the numbers are not reference numbers.
-    if doc.format == "text" and doc.style != "numeric":
-        labels = {n.label for n in doc.footnotes or []}
-        markers = []
-        for a, b, _ in segments:
-            if labels:
-                markers.extend(bracket_markers(text, a, b, set()))
-            elif bracket_groups(text, a, b) and not refs:
-                pass
-        doc.footnote_markers = sorted(markers, key=lambda m: m.start)
+    # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
+    # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
+    if doc.format != "text":
+        return
+    labels = {n.label for n in doc.footnotes or []}
+    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b)]
+    if doc.style != "numeric" and labels:
+        doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
+        doc.footnote_markers.sort(key=lambda m: m.start)
+    elif doc.style == "numeric" and labels:
+        doc.unclear_brackets = (
+            groups[0].start() if groups else None,
+            "the document numbers its reference list and also defines [n] notes; "
+            "refcheck read the [n] in the text as reference numbers",
+        )
+    elif groups and not labels and not numbered:
+        doc.unclear_brackets = (
+            groups[0].start(),
+            f"{len(groups)} bracketed number(s) such as {groups[0].group(0)} point at neither a numbered "
+            "reference list nor [n] notes; refcheck did not check them",
+        )
 
 
 def drop_unlinked_titles(doc: Document) -> None:

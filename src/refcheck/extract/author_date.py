@@ -312,6 +312,7 @@ class KnownAuthors:
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
         refs = list(refs)
+
         def corporate(r: Reference) -> list[str]:
             # a multi-word first author with no given names reads as an organisation
             first = r.authors[:1]
@@ -648,7 +649,9 @@ def _parse_group(
     return out
 
 
-_PREFIX = re.compile(r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I)
+_PREFIX = re.compile(
+    r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I
+)
 
 
 def _item_text(text: str, start: int, end: int) -> str:
@@ -659,7 +662,11 @@ def _item_text(text: str, start: int, end: int) -> str:
 
 def _title_citation(text: str, item: str, m: re.Match[str], footnote: str | None) -> Citation | None:
     words = item.split()
-    if not 1 <= len(words) <= 10 or not re.match(r"^[\w\"“‘'(\[]", item) or any(ch.isdigit() for ch in item[:1]):
+    if (
+        not 1 <= len(words) <= 10
+        or not re.match(r"^[\w\"“‘'(\[]", item)
+        or any(ch.isdigit() for ch in item[:1])
+    ):
         return None
     start = text.rfind(words[0], 0, m.start())
     return Citation(

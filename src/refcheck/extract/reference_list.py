@@ -55,8 +55,9 @@ def find_reference_region(doc: Document) -> Region | None:
         nxt = _ANY_HEADING.search(text, start)
         if nxt and doc.format == "markdown":
             end = nxt.start()
-        # Footnote definitions after the list belong to the notes, not the list.
-        if doc.notes_region and doc.notes_region[0] > start:
+        # Footnote definitions the loader found after the list belong to the notes, not the list
+        # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
+        if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
             end = min(end, doc.notes_region[0])
         return Region(start, end, True)
     return _trailing_entries(doc)

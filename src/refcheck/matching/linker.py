@@ -228,7 +228,9 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     key = _text_key(cit.name_run or " ".join(cit.authors))
     if len(key) < 3:
         return None
-    cands = [r for r in index.by_prefix.get(key[:4], ()) if len(key) >= 4 and _text_key(r.text).startswith(key)]
+    cands = [
+        r for r in index.by_prefix.get(key[:4], ()) if len(key) >= 4 and _text_key(r.text).startswith(key)
+    ]
     # or the entry's title ("(Xds, 2010)" for "Kabsch, W (2010) Xds. Acta Cryst ...")
     cands += [r for r in index.by_title.get(key[:3], ()) if r.title and _text_key(r.title).startswith(key)]
     scored = {r.id: (_year_fits(cit.year, r), r) for r in cands if _year_fits(cit.year, r) or not r.year}

@@ -15,6 +15,7 @@ from refcheck.rules import (
     input_encoding,
     missing_reference,
     uncited_reference,
+    unclear_brackets,
     year_mismatch,
 )
 from refcheck.rules.base import Rule
@@ -32,6 +33,7 @@ ALL: tuple[Rule, ...] = cast(
         footnote_unreferenced,
         footnote_order,
         input_encoding,
+        unclear_brackets,
     ),
 )
 

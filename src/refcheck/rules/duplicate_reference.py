@@ -71,7 +71,8 @@ def check(doc: Document) -> Iterator[Finding]:
         if len(ref.text) >= 30:
             keys.append("x:" + _text_key(ref))
         first = next(
-            (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))), None
+            (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))),
+            None,
         )
         if first is not None:
             how = (
