@@ -49,7 +49,7 @@ def make(path: Path, scale: int, seed: int = 7) -> tuple[int, int]:
         refs.append((name, str(1950 + i % 70)))
     with path.open("w", encoding="utf-8") as fh:
         per_par = 20
-        for p in range(n_cites // per_par):
+        for _ in range(n_cites // per_par):
             parts = []
             for _ in range(per_par):
                 name, year = refs[rnd.randrange(n_refs)]
