@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from refcheck.extract.patterns import APOS, DASHES, LETTER, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
+from refcheck.matching.names import PARTICLES
 from refcheck.model import Document, Reference
 
 HEADING_WORDS = (
@@ -311,7 +312,7 @@ def _parse_authors(ref: Reference, part: str) -> None:
     pieces = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", part) if p.strip()]
     pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
     # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
-    head = pieces[0].split() if pieces else []
+    head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
     if len(head) >= 3 or (head and head[0][:1].isdigit()):
         ref.authors.append(pieces[0])
         ref.given.append("")
@@ -331,8 +332,6 @@ def _parse_authors(ref: Reference, part: str) -> None:
 
 
 def _has_particle_only(p: str) -> bool:
-    from refcheck.matching.names import PARTICLES
-
     return all(w[0].isupper() or w.lower() in PARTICLES for w in p.split())
 
 
