@@ -1,7 +1,9 @@
 """Generate docs/rules.md from the rule registry (``refcheck.rules.ALL``).
 
-    PYTHONPATH=src python docs/gen_rules.py          # rewrite docs/rules.md
-    PYTHONPATH=src python docs/gen_rules.py --check  # exit 1 if docs/rules.md is out of date
+    PYTHONPATH=src python docs/gen_rules.py > docs/rules.md   # print the file (as before)
+    PYTHONPATH=src python docs/gen_rules.py --write           # rewrite docs/rules.md in place
+    PYTHONPATH=src python docs/gen_rules.py --check           # exit 1 if docs/rules.md is out of date
+    PYTHONPATH=src python docs/gen_rules.py --table           # the rule table for the README
 
 tests/test_docs.py fails when the committed file differs from what this script writes.
 """
@@ -77,8 +79,13 @@ def main(argv: list[str]) -> int:
             print(f"{OUT} is out of date: run python docs/gen_rules.py", file=sys.stderr)
             return 1
         return 0
-    OUT.write_text(new, encoding="utf-8")
-    print(f"wrote {OUT}")
+    if "--table" in argv:
+        print(table(), end="")
+    elif "--write" in argv:
+        OUT.write_text(new, encoding="utf-8")
+        print(f"wrote {OUT}", file=sys.stderr)
+    else:
+        print(new, end="")
     return 0
 
 

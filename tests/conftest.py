@@ -71,3 +71,8 @@ def seed_doc() -> Document:
     result = check_file(str(SEED))
     assert result.doc is not None, result.error
     return result.doc
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED

@@ -19,7 +19,7 @@ def _gen_rules():  # type: ignore[no-untyped-def]
 
 def test_rules_md_is_up_to_date() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == _gen_rules().render(), "run: PYTHONPATH=src python docs/gen_rules.py"
+    assert committed == _gen_rules().render(), "run: PYTHONPATH=src python docs/gen_rules.py --write"
 
 
 def test_readme_rule_table_is_up_to_date() -> None:

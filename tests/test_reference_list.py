@@ -88,12 +88,6 @@ def test_lower_case_particle_entry_is_its_own_entry() -> None:
     assert [r.authors[0] for r in doc.references or []] == ["Hardy", "van der Berg"]
 
 
-test_lower_case_particle_entry_is_its_own_entry = pytest.mark.xfail(
-    strict=True,
-    reason="core: an entry starting with a lower-case particle is joined to the previous entry",
-)(test_lower_case_particle_entry_is_its_own_entry)
-
-
 ENTRY_CASES = [
     (
         "Rodríguez, Angel Villalobos (2006) The Experiences and Responses of Mexico. Secretaría de Economía.",

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from refcheck import suppress
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import text_footnotes
@@ -25,7 +26,7 @@ from refcheck.extract.reference_list import Region, find_reference_region, looks
 from refcheck.extract.urls import find_urls, parse_access_date
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
 from refcheck.matching.linker import link_document
-from refcheck.model import Citation, Document, Finding, Severity, Url
+from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, Url
 from refcheck.rules import ALL as ALL_RULES
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
@@ -65,7 +66,7 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         size = os.path.getsize(path)
         if size > options.max_file_size:
             raise InputError(
-                f"the file is {size / 1e6:.1f} MB, over the {options.max_file_size / 1e6:.0f} MB limit "
+                f"the file is {size / 2**20:.1f} MiB, over the {options.max_file_size / 2**20:.0f} MiB limit "
                 "(--max-file-size)"
             )
         with open(path, "rb") as fh:
@@ -104,11 +105,15 @@ def structure(doc: Document) -> None:
                 region = Region(region.start, inside[0].start, region.heading)
                 inside = [n for n in notes if region.start <= n.start < region.end]
             notes = [n for n in notes if n not in inside]
-        elif region is None and notes and doc.footnotes is None:
+        elif (
+            region is None
+            and doc.footnotes is None
+            and len(notes) >= 2
+            and sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2
+        ):
             # "[1] Avery SV (2006) ..." with no heading: a numbered reference list, not notes
-            if sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2 and len(notes) >= 2:
-                region = Region(notes[0].start, notes[-1].end, False)
-                notes = []
+            region = Region(notes[0].start, notes[-1].end, False)
+            notes = []
         doc.references = parse_references(doc, region) if region else []
         if region:
             doc.reference_region = (region.start, region.end)
@@ -151,29 +156,48 @@ def extract_citations(doc: Document) -> None:
     text = doc.text
     segments = list(prose_segments(doc))
     numbered = bool(refs) and sum(1 for r in refs if r.label) > len(refs) / 2
-    known = KnownAuthors(a for r in refs for a in r.authors)
+    known = KnownAuthors.of(refs)
     author_date: list[Citation] = []
     numeric: list[Citation] = []
     for a, b, label in segments:
         author_date.extend(extract_author_date(text, a, b, known, footnote=label))
         if numbered:
-            numeric.extend(extract_numeric(text, a, b, footnote=label))
+            numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
     if numbered and len(numeric) >= len(author_date):
         doc.style = "numeric"
         doc.citations = numeric
     else:
         doc.style = "author-date" if refs else None
         doc.citations = author_date
-    # Footnote markers: "[n]" for defined notes when the numbers are not reference numbers.
-    if doc.format == "text" and doc.style != "numeric":
-        labels = {n.label for n in doc.footnotes or []}
-        markers = []
-        for a, b, _ in segments:
-            if labels:
-                markers.extend(bracket_markers(text, a, b, set()))
-            elif bracket_groups(text, a, b) and not refs:
-                pass
-        doc.footnote_markers = sorted(markers, key=lambda m: m.start)
+    # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
+    # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
+    if doc.format != "text":
+        return
+    labels = {n.label for n in doc.footnotes or []}
+    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b)]
+    if doc.style != "numeric" and labels:
+        doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
+        doc.footnote_markers.sort(key=lambda m: m.start)
+    elif doc.style == "numeric" and labels:
+        doc.unclear_brackets = (
+            groups[0].start() if groups else None,
+            "the document numbers its reference list and also defines [n] notes; "
+            "refcheck read the [n] in the text as reference numbers",
+        )
+    elif groups and not labels and not numbered:
+        doc.unclear_brackets = (
+            groups[0].start(),
+            f"{len(groups)} bracketed number(s) such as {groups[0].group(0)} point at neither a numbered "
+            "reference list nor [n] notes; refcheck did not check them",
+        )
+
+
+def drop_unlinked_titles(doc: Document) -> None:
+    """A year after words that are no name ("(The R Project n.d.)") is a citation only if those words
+    begin an entry; otherwise it is prose, not a missing reference."""
+    doc.citations = [
+        c for c in doc.citations if not (c.confidence == "title" and c.status is not LinkStatus.LINKED)
+    ]
 
 
 def attach_urls(doc: Document) -> None:
@@ -235,9 +259,11 @@ def _suppressed(doc: Document, f: Finding) -> bool:
 
 def analyse(doc: Document, options: CheckOptions | None = None) -> Document:
     """Run every stage after loading on ``doc`` (links excepted)."""
+    suppress.apply(doc)
     structure(doc)
     extract_citations(doc)
     link_document(doc)
+    drop_unlinked_titles(doc)
     attach_urls(doc)
     run_rules(doc, options)
     return doc

@@ -2,7 +2,7 @@
 
 A case is ``{name, document | generate, format?, findings: [{rule, line, severity?}], xfail?}``.
 ``findings`` lists every finding of the document (all rules, all severities) as (rule, line);
-``severity`` is checked when given. ``generate`` builds a numbered reference list of ``entries``
+``severity`` is checked when given; ``encoding`` (default utf-8) is how the document is stored. ``generate`` builds a numbered reference list of ``entries``
 entries in the ``style`` "n.", "[n]" or "n)" under ``body``. ``xfail`` names what the core gets
 wrong; the case is then a strict xfail, so it fails once the core is fixed.
 """
@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from refcheck import rules
+from refcheck.loaders import LOADERS
 from refcheck.model import Severity
-
-from ..conftest import check
+from refcheck.pipeline import analyse
 
 CASES_DIR = Path(__file__).parent / "cases"
 SURNAMES = ["Avery", "Bird", "Chen", "Diaz", "Evans", "Fong", "Garcia", "Hill", "Ito", "Jones", "Kim"]
@@ -59,7 +59,9 @@ def _param(rule: str, case: dict[str, Any]) -> Any:
 
 @pytest.mark.parametrize(("rule", "case"), [_param(r, c) for r, c in CASES])
 def test_rule_case(rule: str, case: dict[str, Any]) -> None:
-    doc = check(document_of(case), fmt=case.get("format", "text"))
+    fmt = case.get("format", "text")
+    data = document_of(case).encode(case.get("encoding", "utf-8"))
+    doc = analyse(LOADERS[fmt](f"case.{'md' if fmt == 'markdown' else 'txt'}", data))
     got = sorted((f.rule, f.line) for f in doc.findings)
     want = sorted((f["rule"], f["line"]) for f in case["findings"])
     assert got == want, [(f.rule, f.line, f.message) for f in doc.findings]

@@ -16,16 +16,17 @@ of a name (a lower-case word that is no particle, a number, a stop word such as 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from refcheck.extract.patterns import APOS, DASHES, MONTHS, YEAR_TOKEN
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
-from refcheck.model import Citation
+from refcheck.model import Citation, Reference
 
 _YEAR_RE = re.compile(rf"(?<![\w.\-/])({YEAR_TOKEN})(?![\w/]|[{DASHES}]\d)", re.I)
-_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
+_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)|\[([^\[\]]*)\]")
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
@@ -289,21 +290,37 @@ class NameRun:
     start: int  # offset of the first name
     authors: list[str]
     et_al: bool
+    full: str = ""  # every word read, before trimming to a known name ("R Project", not "Project")
 
 
 class KnownAuthors:
     """Author names of the reference list, to recognise corporate names and bare mentions."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], corporate: Iterable[str] = ()) -> None:
         self.keys: set[str] = set()
         self.corporate: dict[str, list[str]] = {}  # key of last word -> folded full names
         for name in names:
             self.keys.add(name_key(name))
             self.keys.add(core_key(name))
+        for name in corporate:
+            self.keys.add(name_key(name))
             words = fold(name).split()
             if len(words) > 1:
                 self.corporate.setdefault(name_key(words[-1]), []).append(fold(name))
         self.keys.discard("")
+
+    @classmethod
+    def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
+        refs = list(refs)
+
+        def corporate(r: Reference) -> list[str]:
+            # a multi-word first author with no given names reads as an organisation
+            first = r.authors[:1]
+            if first and (r.corporate or (len(first[0].split()) > 1 and not (r.given[:1] or [""])[0])):
+                return [*first, *r.aliases]
+            return list(r.aliases)
+
+        return cls((a for r in refs for a in r.authors), [a for r in refs for a in corporate(r)])
 
     def knows(self, name: str) -> bool:
         return name_key(name) in self.keys or core_key(name) in self.keys
@@ -343,10 +360,13 @@ def read_names_backwards(
         return None
     limit = floor + len(stripped)
     if known is not None:
-        corp = known.corporate_ending_at(text, limit)
+        # "1000 Genomes Project Consortium et al., 2010": a corporate name may stand before "et al."
+        etal = re.search(r"\s+et\.?\s+al\.?,?$", text[floor:limit])
+        corp_end = floor + etal.start() if etal else limit
+        corp = known.corporate_ending_at(text, corp_end)
         if corp is not None and corp >= floor:
-            name = " ".join(text[corp:limit].split()).rstrip(",")
-            return NameRun(start=corp, authors=[name], et_al=False)
+            name = " ".join(text[corp:corp_end].split()).rstrip(",")
+            return NameRun(start=corp, authors=[name], et_al=bool(etal))
     tokens = list(_TOKEN.finditer(text, max(floor, limit - 250), limit))
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False
@@ -365,6 +385,8 @@ def read_names_backwards(
             i -= 1
             continue
         word = tok
+        opener = len(word) - len(word.lstrip("(["))
+        word = word[opener:]  # "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run
         comma = word.endswith(",")
         if comma:
             word = word[:-1]
@@ -376,22 +398,26 @@ def read_names_backwards(
         word = word.rstrip(",")
         if not word:
             break
+        if re.match(r"^\[(?:https?://|www\.)\S*\]$", tok) and not any(names):
+            i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
+            continue
         is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
-        if is_particle or (_NAME_WORD.match(word) and word.lower().strip(".") not in STOP_WORDS):
+        stop = word.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(word))
+        if is_particle or (_NAME_WORD.match(word) and not stop):
             if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
                 break  # end of a sentence
-            names[-1].insert(0, (tokens[i].start(), word))
+            names[-1].insert(0, (tokens[i].start() + opener, word))
             i -= 1
+            if opener:
+                break
             continue
         break
     authors = [a for a in names if a]
     if not authors:
         return None
     authors.reverse()
-    # A run that begins with a particle-less lower-case word is no name.
     first_words = authors[0]
-    while first_words and first_words[0][1].lower() in PARTICLES and len(first_words) > 1 and False:
-        first_words.pop(0)
+    full = " ".join(w for _, w in first_words)
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
     if known is not None and len(first_words) > 1 and not known.knows(" ".join(w for _, w in first_words)):
         for k in range(1, len(first_words)):
@@ -406,7 +432,23 @@ def read_names_backwards(
                 j -= 1
             authors[0] = first_words[j:]
     start = authors[0][0][0]
-    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al)
+    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+
+
+_UNPUBLISHED = re.compile(
+    r"\s*,?\s*(?:in\s+revision|in\s+preparation|in\s+prep\.|submitted|unpublished|under\s+review"
+    r"|personal\s+communication|pers\.\s*comm\.|data\s+not\s+shown)",
+    re.I,
+)
+
+
+def _life_dates(year: str) -> bool:
+    """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
+    m = re.match(rf"^(\d{{4}})[{DASHES}](\d{{4}})$", year)
+    return m is not None and int(m.group(2)) - int(m.group(1)) > 2
+
+
+_ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)$")
 
 
 def _plausible(run: NameRun, known: KnownAuthors) -> bool:
@@ -414,6 +456,12 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     if known.knows(first):
         return True
     words = first.split()
+    if (
+        len(words) == 1
+        and _ODD_NAME.match(first)
+        and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first)
+    ):
+        return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
     if any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
     return not (len(words) > 4)
@@ -426,7 +474,8 @@ def extract_author_date(
     out: list[Citation] = []
     consumed: list[tuple[int, int]] = []
     for g in _GROUP.finditer(text, start, end):
-        inner_start, inner_end = g.start(1), g.end(1)
+        which = 1 if g.group(1) is not None else 2
+        inner_start, inner_end = g.start(which), g.end(which)
         if not _YEAR_RE.search(text, inner_start, inner_end):
             continue
         cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote)
@@ -435,7 +484,9 @@ def extract_author_date(
             consumed.append((g.start(), g.end()))
     # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008".
     for m in _YEAR_RE.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in consumed):
+        # groups are found in order, so one bisection tells whether the year lies in one
+        k = bisect.bisect_right(consumed, (m.start(), len(text) + 1)) - 1
+        if k >= 0 and consumed[k][0] <= m.start() < consumed[k][1]:
             continue
         floor = max(start, m.start() - 250)
         # do not read names across a closing parenthesis or a sentence end
@@ -444,7 +495,7 @@ def extract_author_date(
         run = read_names_backwards(text, m.start(), floor, known)
         if run is None or not known.knows(run.authors[0]):
             continue
-        year_end, years = _years_after(text, m, end)
+        _year_end, years = _years_after(text, m, end)
         for y, ys, ye in years:
             out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
     out.sort(key=lambda c: c.start)
@@ -495,6 +546,7 @@ def _citation(
         footnote=footnote,
         locator=locator,
         confidence="low" if low else "high",
+        name_run=run.full or None,
     )
 
 
@@ -532,19 +584,32 @@ def _parse_group(
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
-        continuation = run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between)
+        continuation = (
+            run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between) is not None
+        )
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:
             floor = pos
             new_run = read_names_backwards(text, m.start(), floor, known)
+            item = _item_text(text, floor, m.start())
             if new_run is None or not _plausible(new_run, known):
-                # a year with no author: "(n = 2005)", "(1990-1995)"; skip it
+                title = _title_citation(text, item, m, footnote)
+                if title is not None:
+                    # "(The R Project n.d.)": a work without author, cited by its title's first words;
+                    # kept only if the linker finds the entry (see pipeline.extract_citations)
+                    out.append(title)
+                # else a year with no author: "(n = 2005)", "(1990-1995)"; skip it
                 run = None
                 pos = m.end()
                 continue
+            if item and len(item.split()) <= 10:
+                new_run.full = item
             run = new_run
         assert run is not None
+        if _UNPUBLISHED.match(text, m.end(), e) or _life_dates(m.group(1)):
+            pos = m.end()
+            continue
         year_end, years = _years_after(text, m, e)
         loc = _LOCATOR.match(text, year_end, e)
         locator = None
@@ -584,6 +649,39 @@ def _parse_group(
     return out
 
 
+_PREFIX = re.compile(
+    r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I
+)
+
+
+def _item_text(text: str, start: int, end: int) -> str:
+    """The words of one group item before its year, without separators and prefixes."""
+    item = " ".join(text[start:end].split()).strip(" ;,")
+    return _PREFIX.sub("", item).strip(" ,")
+
+
+def _title_citation(text: str, item: str, m: re.Match[str], footnote: str | None) -> Citation | None:
+    words = item.split()
+    if (
+        not 1 <= len(words) <= 10
+        or not re.match(r"^[\w\"“‘'(\[]", item)
+        or any(ch.isdigit() for ch in item[:1])
+    ):
+        return None
+    start = text.rfind(words[0], 0, m.start())
+    return Citation(
+        text=" ".join(text[start : m.end(1)].split()),
+        start=start,
+        end=m.end(1),
+        kind="author-date",
+        authors=[],
+        year=_norm_year(m.group(1)),
+        footnote=footnote,
+        confidence="title",
+        name_run=item,
+    )
+
+
 def g_end(text: str, gstart: int, inner_end: int) -> int:
     """The offset just past the group's closing parenthesis."""
-    return inner_end + 1 if inner_end < len(text) and text[inner_end] == ")" else inner_end
+    return inner_end + 1 if inner_end < len(text) and text[inner_end] in ")]" else inner_end

@@ -13,7 +13,9 @@ from refcheck.model import Citation, FootnoteMarker
 
 _ITEM = rf"\d{{1,4}}(?:\s*[{DASHES}]\s*\d{{1,4}})?"
 _GROUP = re.compile(
-    rf"\[\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\](?:\s*[{DASHES}]\s*\[\s*(\d{{1,4}})\s*\])?(?![(:\[])"
+    rf"\[\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\](?:\s*[{DASHES}]\s*\[\s*(\d{{1,4}})\s*\])?"
+    # not a Markdown link "[1](https://...)", link definition "[1]: https://..." or "[1][ref]"
+    r"(?!\((?:https?:|www\.|mailto:|#|/|\.\.?/)|:[ \t]*(?:https?:|www\.|<)|\[)"
 )
 _ITEM_RE = re.compile(rf"(\d{{1,4}})(?:\s*[{DASHES}]\s*(\d{{1,4}}))?")
 MAX_RANGE = 500
@@ -23,10 +25,22 @@ def bracket_groups(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_GROUP.finditer(text, start, end))
 
 
-def extract_numeric(text: str, start: int, end: int, footnote: str | None = None) -> list[Citation]:
+def extract_numeric(
+    text: str, start: int, end: int, footnote: str | None = None, list_size: int | None = None
+) -> list[Citation]:
+    """Numeric citations; with ``list_size``, a bracket whose numbers all lie beyond the list, or that
+    holds a zero, is taken for an interval or a value ("[80, 120] ms", "[0, 1]"), not a citation."""
     out: list[Citation] = []
     for g in _GROUP.finditer(text, start, end):
         items = list(_ITEM_RE.finditer(text, g.start(1), g.end(1)))
+        values = [int(x) for it in items for x in it.groups() if x]
+        if 0 in values or (list_size is not None and len(values) > 1 and min(values) > list_size):
+            continue
+        before = text[max(0, g.start() - 3) : g.start()].rstrip()
+        if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×") or re.search(
+            r"\w$", text[: g.start()][-1:]
+        ):
+            continue  # "x ∈ [5, 80]", "a[3]": intervals and indices
         if g.group(2):
             # "[8]–[12]": one citation spanning the range
             lo, hi = int(items[0].group(1)), int(g.group(2))

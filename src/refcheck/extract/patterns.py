@@ -11,7 +11,8 @@ UPPER = r"[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # A citable year: 2004, 2004a, n.d., forthcoming, in press, 2004/2005
 YEAR_TOKEN = (
-    rf"(?:{YEAR}(?:[a-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?|n\.\s?d\.|nd(?=\W)|forthcoming|in\s+press)"
+    rf"(?:{YEAR}(?:[a-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?"
+    r"|n\.\s?d\.(?:-?[a-z](?![a-z]))?|nd(?=\W)|forthcoming|in\s+press)"
 )
 MONTHS = [
     "january",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from refcheck.extract.patterns import APOS, DASHES, LETTER, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
+from refcheck.matching.names import PARTICLES
 from refcheck.model import Document, Reference
 
 HEADING_WORDS = (
@@ -55,8 +56,9 @@ def find_reference_region(doc: Document) -> Region | None:
         nxt = _ANY_HEADING.search(text, start)
         if nxt and doc.format == "markdown":
             end = nxt.start()
-        # Footnote definitions after the list belong to the notes, not the list.
-        if doc.notes_region and doc.notes_region[0] > start:
+        # Footnote definitions the loader found after the list belong to the notes, not the list
+        # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
+        if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
             end = min(end, doc.notes_region[0])
         return Region(start, end, True)
     return _trailing_entries(doc)
@@ -83,7 +85,10 @@ def looks_like_entry(line: str) -> bool:
     if not m or m.start() < 2:
         return False
     authors = head[: m.start()]
-    if not re.match(rf"^\s*[{APOS}]?(?:{UPPER}|\d)", authors):
+    if not re.match(
+        rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})",
+        authors,
+    ):
         return False
     if re.search(r"https?://", authors):
         return False
@@ -119,14 +124,32 @@ def _trailing_entries(doc: Document) -> Region | None:
 
 
 def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each entry in the region: one per line or per paragraph, wrapped lines joined."""
+    """(start, end) of each entry in the region: one per line or per paragraph, wrapped lines joined.
+
+    Numbered lists start an entry at each label, bulleted lists at each bullet. Otherwise, when blank
+    lines separate the entries, each paragraph is an entry (split again where a line that looks like
+    an entry follows a finished one); when they do not, each line is an entry unless it continues an
+    unfinished line and does not itself look like an entry.
+    """
     lines: list[tuple[int, int]] = []
     pos = start
     for raw in text[start:end].split("\n"):
         lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
     nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
+    if not nonblank:
+        return []
     numbered = sum(1 for a, b in nonblank if _LABEL.match(text[a:b])) > len(nonblank) / 2
+    bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
+    first_line = next(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    last_line = max(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    blanks = (last_line - first_line + 1) - len(nonblank)  # blank lines between entries only
+    paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
+    # One entry per line: when most lines are entries by themselves
+    # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
+    entry_lines = sum(1 for a, b in nonblank if looks_like_entry(text[a:b]))
+    unwrapped = max(b - a for a, b in nonblank) > 150
+    per_line = not paragraph_mode and (entry_lines >= 0.7 * len(nonblank) or unwrapped)
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -134,13 +157,21 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not line.strip():
             open_entry = False
             continue
-        if numbered:
-            new = bool(_LABEL.match(line)) or not open_entry
-        elif _BULLET.match(line) or not open_entry:
+        if not open_entry:
             new = True
+        elif numbered:
+            new = bool(_LABEL.match(line))
+        elif bulleted:
+            new = bool(_BULLET.match(line))
         else:
             prev = text[entries[-1][0] : entries[-1][1]]
-            new = bool(_TERMINAL.search(prev)) and not _LOWER_START.match(line) and looks_like_entry(line)
+            finished = bool(_TERMINAL.search(prev))
+            if paragraph_mode:
+                new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
+            elif per_line:
+                new = finished or looks_like_entry(line) or not _LOWER_START.match(line)
+            else:
+                new = finished or looks_like_entry(line)
         if new:
             entries.append([a, b])
         else:
@@ -202,11 +233,31 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
             elif bare:
                 ref.year = bare.group(1)
     _parse_authors(ref, author_part)
+    ref.aliases = _aliases(author_part, ref)
     ref.title = _title(rest)
     ref.urls = [u for u, _, _ in find_urls(text)]
     ref.doi = find_doi(text)
     ref.accessed = parse_access_date(text)
     return ref
+
+
+_FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des", "du", "la", "y", "e"))
+
+
+def _aliases(author_part: str, ref: Reference) -> list[str]:
+    """Corporate names an entry may be cited by: "United Nations, ..., Population Division" is cited
+    as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
+    part = re.sub(r"\[[^\]]*\]|https?://\S+", " ", author_part).strip().rstrip(",.:;").strip()
+    out = []
+    if ref.corporate or re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part):
+        out.append(part)
+    for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
+        words = piece.split()
+        person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
+        titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
+        if len(words) >= 2 and not person and titled:
+            out.append(piece.strip())
+    return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
 
 
 def _norm_year(token: str) -> str:
@@ -260,6 +311,12 @@ def _parse_authors(ref: Reference, part: str) -> None:
         return
     pieces = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", part) if p.strip()]
     pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
+    # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
+    head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
+    if len(head) >= 3 or (head and head[0][:1].isdigit()):
+        ref.authors.append(pieces[0])
+        ref.given.append("")
+        pieces = pieces[1:]
     # "Surname, Given, Surname2, Given2": the piece after the first surname is given names.
     alternating = len(pieces) >= 2 and _is_given(pieces[1]) and not _split_person(pieces[0])[1]
     i = 0
@@ -275,8 +332,6 @@ def _parse_authors(ref: Reference, part: str) -> None:
 
 
 def _has_particle_only(p: str) -> bool:
-    from refcheck.matching.names import PARTICLES
-
     return all(w[0].isupper() or w.lower() in PARTICLES for w in p.split())
 
 

@@ -47,11 +47,17 @@ class Index:
         self.by_year: dict[str, list[Reference]] = defaultdict(list)
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
+        self.by_prefix: dict[str, list[Reference]] = {}
+        self.by_title: dict[str, list[Reference]] = {}
         for r in refs:
             if r.authors:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
+                keys |= {name_key(a) for a in r.aliases}
                 for k in keys - {""}:
                     self.by_author[k].append(r)
+            self.by_prefix.setdefault(_text_key(r.text)[:4], []).append(r)
+            if r.title:
+                self.by_title.setdefault(_text_key(r.title)[:3], []).append(r)
             if r.year:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
@@ -83,10 +89,19 @@ def _authors_fit(cit: Citation, ref: Reference) -> int:
 
 
 def _year_fits(cited: str | None, ref: Reference) -> int:
-    """2 exact, 1 a suffix-less citation year fits a suffixed entry, 0 no."""
-    if cited is None or ref.year is None:
+    """2 exact, 1 a suffix-less citation year fits a suffixed entry, 0 no.
+
+    "n.d." fits an entry with no year at all (web pages, software) as well as an "n.d." one.
+    """
+    if cited is None:
         return 0
+    if ref.year is None:
+        return 1 if cited.startswith("n.d.") else 0
     a, b = fold(cited), fold(ref.year)
+    if a.startswith("n.d.") and b.startswith("n.d."):
+        if a == b:
+            return 2
+        return 1 if a == "n.d." or b == "n.d." else 0  # "n.d.a" and "n.d.b" are two works
     if a == b:
         return 2
     if a[:4].isdigit() and a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
@@ -107,8 +122,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             _link_key(cit, index)
         else:
             _link_author_date(cit, index, similar, repeats)
-    # Year mismatches whose author has other, uncited entries are more likely typos than omissions;
-    # those whose candidates are all cited elsewhere and repeat are more likely missing entries.
+    # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
+    # likely another work by the same authors that the list lacks than a typo: report it as missing.
     cited = {rid for c in doc.citations if c.status is LinkStatus.LINKED for rid in c.references}
     for cit in doc.citations:
         if cit.status is not LinkStatus.YEAR_MISMATCH:
@@ -148,15 +163,19 @@ def _link_author_date(
     cit: Citation, index: Index, similar: Similar, repeats: Counter[tuple[str, str | None]]
 ) -> None:
     if not cit.authors:
-        cit.status = LinkStatus.MISSING
+        by_title = _title_prefix_match(cit, index)
+        if by_title is not None:
+            _linked(cit, by_title)
+        else:
+            cit.status = LinkStatus.MISSING
         return
     first = cit.authors[0]
     cands = index.author_candidates(first)
     if cands:
         fits = [(r, _authors_fit(cit, r), _year_fits(cit.year, r)) for r in cands]
         with_year = [(r, a, y) for r, a, y in fits if y and a]
-        if not with_year:
-            # the same first author and year, but a co-author differs: prefer year over author count
+        if not with_year and len(cit.authors) < 2:
+            # "Smith 2004" for "Smith and Jones (2004)": the author count is off, but not a named co-author
             with_year = [(r, a, y) for r, a, y in fits if y]
         if with_year:
             best = max((a, y) for _, a, y in with_year)
@@ -168,7 +187,11 @@ def _link_author_date(
                 cit.candidates = [r.id for r in top]
             return
         # authors match but no year does
-        same_authors = [r for r, a, _ in fits if a] or [r for r, _, _ in fits]
+        same_authors = [r for r, a, _ in fits if a]
+        if not same_authors:
+            cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
+            cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
+            return
         target = _closest_year(cit.year, same_authors)
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.candidates = [target.id]
@@ -186,13 +209,42 @@ def _link_author_date(
         cit.candidates = [target.id]
         cit.suggestion = " ".join(_cited_names(cit, target.authors[0]).split()) + f" {cit.year}"
         return
+    by_title = _title_prefix_match(cit, index)
+    if by_title is not None:
+        _linked(cit, by_title)
+        return
     cit.status = LinkStatus.MISSING
+
+
+def _text_key(text: str) -> str:
+    words = fold(text).split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return name_key(" ".join(words))
+
+
+def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
+    """A work with no author cited by the first words of its entry: "(Google Code Search n.d.)"."""
+    key = _text_key(cit.name_run or " ".join(cit.authors))
+    if len(key) < 3:
+        return None
+    cands = [
+        r for r in index.by_prefix.get(key[:4], ()) if len(key) >= 4 and _text_key(r.text).startswith(key)
+    ]
+    # or the entry's title ("(Xds, 2010)" for "Kabsch, W (2010) Xds. Acta Cryst ...")
+    cands += [r for r in index.by_title.get(key[:3], ()) if r.title and _text_key(r.title).startswith(key)]
+    scored = {r.id: (_year_fits(cit.year, r), r) for r in cands if _year_fits(cit.year, r) or not r.year}
+    if not scored:
+        return None
+    best = max(score for score, _ in scored.values())
+    top = [r for score, r in scored.values() if score == best]
+    return top[0] if len(top) == 1 else None
 
 
 def _linked(cit: Citation, ref: Reference) -> None:
     cit.status = LinkStatus.LINKED
     cit.references = [ref.id]
-    if not ref.authors or ref.corporate:
+    if not ref.authors or ref.corporate or not cit.authors:
         return
     cited, listed = cit.authors[0], ref.authors[0]
     if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):

@@ -130,6 +130,8 @@ class Document:
     encoding: str = "utf-8"
     citations_from_loader: bool = False
     style: str | None = None  # "author-date", "numeric", "keys" or "mixed" once known
+    # Set when "[n]" could be a reference number or a footnote marker: (offset, explanation).
+    unclear_brackets: tuple[int | None, str] | None = None
     # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).

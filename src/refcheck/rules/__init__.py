@@ -12,8 +12,10 @@ from refcheck.rules import (
     footnote_order,
     footnote_undefined,
     footnote_unreferenced,
+    input_encoding,
     missing_reference,
     uncited_reference,
+    unclear_brackets,
     year_mismatch,
 )
 from refcheck.rules.base import Rule
@@ -30,6 +32,8 @@ ALL: tuple[Rule, ...] = cast(
         footnote_undefined,
         footnote_unreferenced,
         footnote_order,
+        input_encoding,
+        unclear_brackets,
     ),
 )
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from refcheck.matching.names import fold
 from refcheck.model import Document, Finding, Reference, Severity
 
@@ -35,19 +37,43 @@ def _title_key(ref: Reference) -> str | None:
     if len(title) < 8:
         return None
     authors = " ".join(fold(a) for a in ref.authors[:3])
-    return f"{authors}|{ref.year_base}|{title}"
+    # the full year: entries an author told apart with 2014a/2014b are meant as two works
+    return f"{authors}|{ref.year}|{title}"
+
+
+def _text_key(ref: Reference) -> str:
+    """The entry's whole text with the year's a/b suffix dropped: identical entries but for it."""
+    text = ref.text
+    if ref.year and ref.year != ref.year_base and ref.year_base:
+        text = text.replace(ref.year, ref.year_base, 1)
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+
+
+def _same_work(a: Reference, b: Reference) -> bool:
+    """Two entries with one DOI are one work only if their titles agree too: publishers' lists do carry
+    a DOI copied onto the wrong entry, and that is no duplicate."""
+    if not a.title or not b.title:
+        return a.year_base == b.year_base and a.authors[:1] == b.authors[:1]
+    return bool(fuzz.ratio(fold(a.title), fold(b.title)) >= 85)
 
 
 def check(doc: Document) -> Iterator[Finding]:
     seen: dict[str, Reference] = {}
     for ref in doc.references or []:
         keys = []
+        if ref.key:
+            keys.append("key:" + ref.key)
         if ref.doi:
             keys.append("doi:" + ref.doi.lower())
         title_key = _title_key(ref)
         if title_key:
             keys.append("t:" + title_key)
-        first = next((seen[k] for k in keys if k in seen), None)
+        if len(ref.text) >= 30:
+            keys.append("x:" + _text_key(ref))
+        first = next(
+            (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))),
+            None,
+        )
         if first is not None:
             how = (
                 "DOI"

@@ -16,6 +16,7 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
@@ -48,7 +49,7 @@ def check(doc: Document) -> Iterator[Finding]:
             )
         expected = max(expected, number + 1)
     numbers = sorted(int(n.label) for n in doc.footnotes or [] if n.label.isdigit())
-    for prev, cur in zip(numbers, numbers[1:], strict=False):
+    for prev, cur in itertools.pairwise(numbers):
         if cur > prev + 1:
             note = next(n for n in doc.footnotes or [] if n.label == str(cur))
             yield Finding(

@@ -21,12 +21,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from refcheck.model import Document, Finding, Severity
+from refcheck.model import Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids
 
 NAME = "uncited-reference"
 SEVERITY = Severity.WARNING
 SUMMARY = "An entry of the reference list is never cited."
+
+
+def _head_end(ref: Reference) -> int | None:
+    """The end of the entry's author-and-year head ("Hyde, Henry (2002)"), to underline just that."""
+    if ref.start < 0:
+        return None
+    at = ref.text.find(ref.year) if ref.year else -1
+    if at < 0:
+        return ref.start + min(len(ref.text), 40)
+    end = at + len(ref.year or "")
+    if ref.text[end : end + 1] == ")":
+        end += 1
+    return ref.start + (len(ref.label) + 2 if ref.label else 0) + end
 
 
 def check(doc: Document) -> Iterator[Finding]:
@@ -46,6 +59,7 @@ def check(doc: Document) -> Iterator[Finding]:
             severity=SEVERITY,
             message=f"{name} is listed but never cited; cite it or remove the entry",
             offset=ref.start if ref.start >= 0 else None,
+            end_offset=_head_end(ref),
             reference=ref.text,
             reference_id=ref.id,
             path=ref.source[0] if ref.source else None,

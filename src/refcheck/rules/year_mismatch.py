@@ -19,6 +19,7 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
@@ -47,4 +48,17 @@ def check(doc: Document) -> Iterator[Finding]:
             reference=ref.text,
             reference_id=ref.id,
             suggestion=cit.suggestion,
+            fix=year_fix(doc, cit.start, cit.end, cit.year, ref.year) if len(cit.candidates) == 1 else None,
         )
+
+
+def year_fix(
+    doc: Document, start: int, end: int, cited: str | None, year: str | None
+) -> tuple[int, int, str] | None:
+    """Replace the cited year inside the citation's span with the entry's, when it appears exactly once."""
+    if not cited or not year or not year[:4].isdigit() or start < 0:
+        return None
+    found = [m for m in re.finditer(rf"(?<!\d){re.escape(cited)}(?![\w])", doc.text[start:end])]
+    if len(found) != 1:
+        return None
+    return (start + found[0].start(), start + found[0].end(), year)
