@@ -178,14 +178,19 @@ def extract_citations(doc: Document) -> None:
 
 def attach_urls(doc: Document) -> None:
     """Every URL with the entry or footnote it stands in, and that place's access date."""
-    taken: set[int] = set()
-    urls: list[Url] = []
+    # URLs the loader found in the markup (<a href>, \url{}, w:hyperlink) come first; text URLs at the
+    # same place are not added twice.
+    urls: list[Url] = list(doc.urls)
+    taken: set[int] = {u.start for u in urls if u.start >= 0}
+    given = {(u.url.rstrip("/"), u.reference) for u in urls}
     for ref in doc.references or []:
         if ref.start < 0:
             for u in ref.urls:
                 urls.append(Url(url=u, start=-1, end=-1, reference=ref.id, accessed=ref.accessed))
             continue
         for u, s, e in find_urls(doc.text, ref.start, ref.end):
+            if s in taken or (u.rstrip("/"), ref.id) in given:
+                continue
             urls.append(Url(url=u, start=s, end=e, reference=ref.id, accessed=ref.accessed))
             taken.add(s)
     for note in doc.footnotes or []:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from refcheck.loaders.html import load_html
 from refcheck.loaders.markdown import load_markdown
 from refcheck.loaders.text import load_text
 from refcheck.model import Document
@@ -18,6 +19,7 @@ Loader = Callable[[str, bytes], Document]
 LOADERS: dict[str, Loader] = {
     "text": load_text,
     "markdown": load_markdown,
+    "html": load_html,
 }
 
 SUFFIXES: dict[str, str] = {
@@ -25,6 +27,9 @@ SUFFIXES: dict[str, str] = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 
 
