@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from refcheck.loaders.html import load_html
+from refcheck.loaders.jats import load_jats
 from refcheck.loaders.markdown import load_markdown
 from refcheck.loaders.text import load_text
 from refcheck.model import Document
@@ -20,6 +21,7 @@ LOADERS: dict[str, Loader] = {
     "text": load_text,
     "markdown": load_markdown,
     "html": load_html,
+    "jats": load_jats,
 }
 
 SUFFIXES: dict[str, str] = {
@@ -30,6 +32,8 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".xml": "jats",
+    ".nxml": "jats",
 }
 
 
