@@ -226,6 +226,8 @@ def run_rules(doc: Document, options: CheckOptions | None = None) -> None:
     for f in doc.findings:
         if f.line is None and f.offset is not None and f.offset >= 0:
             f.line, f.column = doc.locate(f.offset)
+            if f.path is None:
+                f.path = next((p for a, b, p in doc.files if a <= f.offset < b), None)
     doc.findings = [f for f in doc.findings if not _suppressed(doc, f)]
     doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
 

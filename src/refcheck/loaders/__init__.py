@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from refcheck.loaders.bibtex import load_bib
 from refcheck.loaders.html import load_html
 from refcheck.loaders.jats import load_jats
+from refcheck.loaders.latex import load_latex
 from refcheck.loaders.markdown import load_markdown
 from refcheck.loaders.text import load_text
 from refcheck.model import Document
@@ -22,6 +24,8 @@ LOADERS: dict[str, Loader] = {
     "markdown": load_markdown,
     "html": load_html,
     "jats": load_jats,
+    "latex": load_latex,
+    "bibtex": load_bib,
 }
 
 SUFFIXES: dict[str, str] = {
@@ -34,6 +38,9 @@ SUFFIXES: dict[str, str] = {
     ".xhtml": "html",
     ".xml": "jats",
     ".nxml": "jats",
+    ".tex": "latex",
+    ".ltx": "latex",
+    ".bib": "bibtex",
 }
 
 
