@@ -101,6 +101,13 @@ def main() -> None:
     show_default=True,
     help="Largest file read, in bytes.",
 )
+@click.option(
+    "--bib",
+    "bib",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Bibliography (.bib, or CSL-JSON .json) for pandoc citation keys in Markdown or for LaTeX; repeatable.",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -110,6 +117,7 @@ def check(
     select: str | None,
     ignore: str | None,
     max_file_size: int,
+    bib: tuple[str, ...],
 ) -> None:
     """Check PATHS (files, or directories searched for supported files)."""
     options = CheckOptions(
@@ -118,6 +126,7 @@ def check(
         max_file_size=max_file_size,
         select=_rule_list(select),
         ignore=_rule_list(ignore) or [],
+        bib=list(bib),
     )
     try:
         results = check_paths(paths, options)

@@ -24,6 +24,7 @@ from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_nu
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
+from refcheck.loaders.pandoc import use_bibliography
 from refcheck.matching.linker import link_document
 from refcheck.model import Citation, Document, Finding, Severity, Url
 from refcheck.rules import ALL as ALL_RULES
@@ -41,6 +42,7 @@ class CheckOptions:
     select: list[str] | None = None  # rule names to run (None: all)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule -> severity override
+    bib: list[str] = field(default_factory=list)  # --bib: bibliography files for pandoc keys / LaTeX
 
 
 @dataclass
@@ -78,7 +80,10 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})") from None
-    return LOADERS[fmt](path, data)
+    doc = LOADERS[fmt](path, data)
+    if options.bib and doc.format in ("markdown", "latex"):
+        use_bibliography(doc, options.bib)
+    return doc
 
 
 # --- stage 2: structure ----------------------------------------------------------------------------

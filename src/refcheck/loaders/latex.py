@@ -78,7 +78,7 @@ def load_latex(path: str, data: bytes) -> Document:
     if thebib:
         doc.reference_region = (thebib[0].start(), thebib[-1].end())
     doc.references = refs
-    doc.citations = _citations(doc, refs)
+    doc.citations = key_citations(doc, refs)
     doc.citations_from_loader = True
     doc.style = "keys"
     doc.urls = [
@@ -188,7 +188,8 @@ def _bibitems(text: str, start: int, end: int, before: int) -> list[Reference]:
     return refs
 
 
-def _citations(doc: Document, refs: list[Reference]) -> list[Citation]:
+def key_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
+    """One Citation per key of every cite command (``\\nocite{*}``: one per entry)."""
     by_key = {r.key: r for r in refs if r.key}
     out: list[Citation] = []
     text = doc.text
