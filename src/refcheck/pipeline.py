@@ -233,6 +233,11 @@ def run_rules(doc: Document, options: CheckOptions | None = None) -> None:
             f.line, f.column = doc.locate(f.offset)
             if f.path is None:
                 f.path = next((p for a, b, p in doc.files if a <= f.offset < b), None)
+            if doc.format == "docx":
+                # DOCX notes are reported at their mark's paragraph: name the note
+                note = doc.footnote_at(f.offset)
+                if note is not None:
+                    f.message += f" (in note {note.label})"
     doc.findings = [f for f in doc.findings if not _suppressed(doc, f)]
     doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from refcheck.loaders.bibtex import load_bib
+from refcheck.loaders.docx import load_docx
 from refcheck.loaders.html import load_html
 from refcheck.loaders.jats import load_jats
 from refcheck.loaders.latex import load_latex
@@ -26,6 +27,7 @@ LOADERS: dict[str, Loader] = {
     "jats": load_jats,
     "latex": load_latex,
     "bibtex": load_bib,
+    "docx": load_docx,
 }
 
 SUFFIXES: dict[str, str] = {
@@ -41,6 +43,7 @@ SUFFIXES: dict[str, str] = {
     ".tex": "latex",
     ".ltx": "latex",
     ".bib": "bibtex",
+    ".docx": "docx",
 }
 
 
