@@ -101,8 +101,12 @@ def load_jats(path: str, data: bytes) -> Document:
             continue
         out.newline()
         start = out.length
-        for chunk in ref_node.chunks():
-            out.add(chunk.text, chunk.line, chunk.column)
+        for k, chunk in enumerate(c for c in ref_node.chunks() if c.text):
+            if k == 0:  # the entry is located at its <ref> element
+                out.add(chunk.text[0], ref_node.line, ref_node.column)
+                out.add(chunk.text[1:], chunk.line, chunk.column + 1)
+            else:
+                out.add(chunk.text, chunk.line, chunk.column)
         refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text[start:]))
     out.newline()
     text, smap = out.build()
