@@ -190,7 +190,10 @@ def _bibitems(text: str, start: int, end: int, before: int) -> list[Reference]:
 
 def key_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
     """One Citation per key of every cite command (``\\nocite{*}``: one per entry)."""
-    by_key = {r.key: r for r in refs if r.key}
+    by_key: dict[str, Reference] = {}
+    for r in refs:
+        if r.key:
+            by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
     out: list[Citation] = []
     text = doc.text
     for m in _CITE.finditer(text):
@@ -204,8 +207,8 @@ def key_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
                 continue
             note = _note(doc, m.start())
             if command == "nocite" and key == "*":
-                for ref in refs:
-                    out.append(_key_citation(f"\\nocite{{*}}: {ref.key}", ref.key or "", m.start(), m.end(), ref, note))
+                for ref in refs:  # every entry counts as cited (no author/year: nothing to compare)
+                    out.append(_key_citation(f"\\nocite{{*}}: {ref.key}", ref.key or "", m.start(), m.end(), None, note))
                 continue
             cit = _key_citation(key, key, kstart, kstart + len(key), by_key.get(key), note)
             if key not in by_key:

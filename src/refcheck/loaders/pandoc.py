@@ -50,7 +50,10 @@ def front_matter_bibliographies(text: str, path: str) -> list[str]:
 
 def pandoc_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter)."""
-    by_key = {r.key: r for r in refs if r.key}
+    by_key: dict[str, Reference] = {}
+    for r in refs:
+        if r.key:
+            by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
     text = doc.text
     out: list[Citation] = []
     taken: list[tuple[int, int]] = []
