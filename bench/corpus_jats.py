@@ -45,7 +45,7 @@ def main() -> None:
     ap.add_argument("--python", default=sys.executable)
     args = ap.parse_args()
     manifest = json.loads((args.corpus / "manifest.json").read_text(encoding="utf-8"))
-    styles = {a["id"] if "id" in a else k: a for k, a in _articles(manifest)}
+    styles = {a.get("id", k): a for k, a in _articles(manifest)}
     acc: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for article in sorted(styles):
         xml = args.corpus / "jats" / f"{article}.xml"
@@ -77,14 +77,18 @@ def main() -> None:
             a["findings"] += sum(1 for f in findings if f["rule"] != "uncited-reference")
             a["uncited"] += sum(1 for f in findings if f["rule"] == "uncited-reference")
             a["gold-uncited"] += len(gold["uncited"])
-    print(f"{'style':12} {'articles':>8} {'gold':>6} {'found':>6} {'recall':>6} {'prec':>6} {'other-findings':>14}"
-          f" {'uncited (gold)':>15}")
+    print(
+        f"{'style':12} {'articles':>8} {'gold':>6} {'found':>6} {'recall':>6} {'prec':>6} {'other-findings':>14}"
+        f" {'uncited (gold)':>15}"
+    )
     for key in [k for k in ("author-date", "numeric", "all") if k in acc]:
         a = acc[key]
         r = a["ok"] / a["gold"] if a["gold"] else 0.0
         p = a["ok"] / a["found"] if a["found"] else 0.0
-        print(f"{key:12} {a['articles']:8} {a['gold']:6} {a['found']:6} {r:6.2f} {p:6.2f} {a['findings']:14}"
-              f" {a['uncited']:6} ({a['gold-uncited']:4})")
+        print(
+            f"{key:12} {a['articles']:8} {a['gold']:6} {a['found']:6} {r:6.2f} {p:6.2f} {a['findings']:14}"
+            f" {a['uncited']:6} ({a['gold-uncited']:4})"
+        )
 
 
 def _articles(manifest: dict[str, object]) -> list[tuple[str, dict[str, object]]]:

@@ -27,7 +27,9 @@ pytestmark = pytest.mark.skipif(
 
 
 def _checkcites(aux: Path) -> tuple[set[str], set[str]]:
-    proc = subprocess.run(["checkcites", aux.name], cwd=aux.parent, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        ["checkcites", aux.name], cwd=aux.parent, capture_output=True, text=True, timeout=120
+    )
     unused: set[str] = set()
     undefined: set[str] = set()
     target: set[str] | None = None
@@ -59,7 +61,9 @@ def test_agrees_with_checkcites(tmp_path: Path) -> None:
     assert result.doc is not None
     doc = result.doc
     by_id = {r.id: r.key for r in doc.references or []}
-    ours_unused = {by_id[f.reference_id] for f in doc.findings if f.rule == "uncited-reference" and f.reference_id}
+    ours_unused = {
+        by_id[f.reference_id] for f in doc.findings if f.rule == "uncited-reference" and f.reference_id
+    }
     ours_undefined = {f.citation for f in doc.findings if f.rule == "missing-reference"}
     assert ours_undefined == undefined
     assert ours_unused == unused

@@ -10,7 +10,6 @@ import pytest
 
 from refcheck.errors import InputError
 from refcheck.loaders.docx import load_docx
-from refcheck.loaders.html import load_html
 from refcheck.loaders.jats import load_jats
 from refcheck.pipeline import CheckOptions, analyse, check_file, check_text
 
@@ -43,7 +42,7 @@ W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 def test_docx_refuses_entities_and_bombs() -> None:
     with pytest.raises(InputError, match="refused: the XML declares entities"):
         load_docx("a.docx", _docx(BILLION_LAUGHS))
-    with pytest.raises(InputError, match="compressed .* to 1"):
+    with pytest.raises(InputError, match=r"compressed .* to 1"):
         load_docx("a.docx", _docx(b"<w:document " + W + b"/>", {"word/big.xml": b"0" * (8 * 1024 * 1024)}))
     with pytest.raises(InputError, match="not a DOCX"):
         load_docx("a.docx", b"PK not really")
@@ -72,7 +71,7 @@ def test_docx_paragraph_positions_and_notes() -> None:
 
 
 def test_html_columns_after_entities() -> None:
-    src = '<p>A &amp; B &eacute;t&eacute; (Smith 2008) and <b>x</b> (Jones 2001).</p>\n<h2>References</h2>\n'
+    src = "<p>A &amp; B &eacute;t&eacute; (Smith 2008) and <b>x</b> (Jones 2001).</p>\n<h2>References</h2>\n"
     src += "<ul><li>Smith, J. (2008) T. P.</li><li>Jones, A. (2001) U. P.</li></ul>\n"
     doc = check_text(src, fmt="html")
     cols = {c.text: doc.locate(c.start) for c in doc.citations}
@@ -105,7 +104,9 @@ def test_latex_features(tmp_path: Path) -> None:
         "@article{broken, author = {X}, title = {Unclosed\n",
         encoding="utf-8",
     )
-    (tmp_path / "a.tex").write_text("\\input{b}\n% \\cite{ghost}\nSee \\citet[p.~2]{heg, nokey}.\n", encoding="utf-8")
+    (tmp_path / "a.tex").write_text(
+        "\\input{b}\n% \\cite{ghost}\nSee \\citet[p.~2]{heg, nokey}.\n", encoding="utf-8"
+    )
     (tmp_path / "b.tex").write_text("\\input{a}\n\\nocite{*}\n\\bibliography{refs}\n", encoding="utf-8")
     result = check_file(str(tmp_path / "a.tex"), CheckOptions())
     assert result.doc is not None
@@ -116,13 +117,17 @@ def test_latex_features(tmp_path: Path) -> None:
     assert ("duplicate-reference", "refs.bib") in rules  # mil twice
     assert ("input-bibliography", "refs.bib") in rules  # the broken entry
     # \nocite{*} cites everything; only the second "mil" (a duplicate key, never reachable) is uncited
-    assert [f.reference for f in doc.findings if f.rule == "uncited-reference"] == ["Other, A (1999) V. [mil]"]
+    assert [f.reference for f in doc.findings if f.rule == "uncited-reference"] == [
+        "Other, A (1999) V. [mil]"
+    ]
     assert not any(f.rule == "year-mismatch" for f in doc.findings)
     assert "ghost" not in {c.key for c in doc.citations}
 
 
 def test_pandoc_keys_and_plain_markdown(tmp_path: Path) -> None:
-    (tmp_path / "refs.bib").write_text("@book{doe, author={Doe, Jane}, title={T}, year={2001}}\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@book{doe, author={Doe, Jane}, title={T}, year={2001}}\n", encoding="utf-8"
+    )
     md = "---\nbibliography: refs.bib\n---\n\nAs @doe says [see @doe, p. 4; -@nobody]. Mail a@doe.org.\n"
     (tmp_path / "a.md").write_text(md, encoding="utf-8")
     result = check_file(str(tmp_path / "a.md"), CheckOptions())

@@ -14,6 +14,7 @@ incomplete entries); there is no text, so nothing is cited and nothing is report
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -35,10 +36,8 @@ MAX_ENTRIES = 100_000
 
 def latex_to_text(value: str) -> str:
     """LaTeX accents and escapes decoded, braces dropped, white space squashed."""
-    try:
-        value = codecs.decode(value, "ulatex")  # type: ignore[arg-type]
-    except (ValueError, UnicodeDecodeError, TypeError, IndexError):
-        pass
+    with contextlib.suppress(ValueError, UnicodeDecodeError, TypeError, IndexError):
+        value = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
     value = re.sub(r"\\(?:emph|textit|textbf|textsc|mkbibquote|url)\s*", "", value)
     value = value.replace("{", "").replace("}", "").replace("~", " ")
     return " ".join(value.split())
@@ -109,7 +108,7 @@ def _from_pybtex(key: str, entry: Any, path: str, line: int, n: int) -> Referenc
         raw = str(person)
         last = " ".join(person.prelast_names + person.last_names)
         given = " ".join(person.first_names + person.middle_names)
-        if raw.startswith("{") and raw.endswith("}") or (not given and len(person.last_names) > 2):
+        if (raw.startswith("{") and raw.endswith("}")) or (not given and len(person.last_names) > 2):
             ref.authors.append(latex_to_text(raw))
             ref.given.append("")
             ref.corporate = ref.corporate or len(ref.authors) == 1

@@ -19,7 +19,7 @@ import io
 import zipfile
 
 from refcheck.errors import InputError
-from refcheck.loaders._build import TextBuilder, squash
+from refcheck.loaders._build import squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url
 
@@ -47,7 +47,8 @@ def read_zip(data: bytes) -> dict[str, bytes]:
         for i in infos:
             if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
                 raise InputError(
-                    f"refused: {i.filename} in the DOCX is compressed {i.file_size // max(i.compress_size, 1)} "
+                    f"refused: {i.filename} in the DOCX is compressed "
+                    f"{i.file_size // max(i.compress_size, 1)} "
                     f"to 1 (limit {MAX_RATIO}; possible zip bomb)"
                 )
         wanted = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml", RELS)

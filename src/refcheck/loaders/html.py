@@ -31,11 +31,67 @@ from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
 
 BLOCK = frozenset(
-    "address article aside blockquote body br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main ol p pre section table tbody td tfoot th thead tr ul caption details summary".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "details",
+        "summary",
+    ]
 )
 SKIP = frozenset({"script", "style", "nav", "head", "template", "noscript", "svg", "math", "button"})
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 REF_CONTAINER = re.compile(r"\b(?:references?|bibliography|ref-?list|reflist|works-cited|citations)\b", re.I)
 NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
@@ -225,7 +281,7 @@ def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[s
             NOTE_CONTAINER.search(a.classes) and a.tag in ("section", "div", "ol", "aside", "footer")
             for a in _ancestors(elems, e)
         )
-        is_note = (e.tag == "li" and (m is not None or in_notes)) or e.tag == "aside" and bool(m or eid)
+        is_note = (e.tag == "li" and (m is not None or in_notes)) or (e.tag == "aside" and bool(m or eid))
         if not is_note or e.end <= e.start:
             continue
         label = m.group(1) if m else (eid or str(len(notes) + 1))
@@ -282,18 +338,18 @@ def _references(
                 break
     if section is None:
         return [], None
-    a, b = section
+    lo, hi = section
     note_spans = [(n.start, n.end) for n in notes]
     items = [
         e
         for e in elems
         if e.tag == "li"
-        and a <= e.start < b
+        and lo <= e.start < hi
         and not any(x.tag == "li" for x in _ancestors(elems, e))
         and not any(s <= e.start < t for s, t in note_spans)
     ]
     if not items:
-        items = [e for e in elems if e.tag in ("p", "div", "dd") and a <= e.start < b and not e.children]
+        items = [e for e in elems if e.tag in ("p", "div", "dd") and lo <= e.start < hi and not e.children]
     refs: list[Reference] = []
     position: dict[int, int] = {}
     for e in items:

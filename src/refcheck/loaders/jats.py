@@ -21,23 +21,60 @@ import re
 
 from refcheck.errors import InputError
 from refcheck.extract.reference_list import parse_entry
-from refcheck.matching.names import fold
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
+from refcheck.matching.names import fold
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference, Url
 
 BLOCK = frozenset(
-    "p title sec fn ref list-item caption label article-title abstract ack app boxed-text disp-quote "
-    "def-item term def fig fn-group notes statement verse-line".split()
+    [
+        "p",
+        "title",
+        "sec",
+        "fn",
+        "ref",
+        "list-item",
+        "caption",
+        "label",
+        "article-title",
+        "abstract",
+        "ack",
+        "app",
+        "boxed-text",
+        "disp-quote",
+        "def-item",
+        "term",
+        "def",
+        "fig",
+        "fn-group",
+        "notes",
+        "statement",
+        "verse-line",
+    ]
 )
 SKIP = frozenset(
-    "table tex-math math disp-formula-group alternatives sub-article response object-id graphic "
-    "inline-graphic media supplementary-material ref-list".split()
+    [
+        "table",
+        "tex-math",
+        "math",
+        "disp-formula-group",
+        "alternatives",
+        "sub-article",
+        "response",
+        "object-id",
+        "graphic",
+        "inline-graphic",
+        "media",
+        "supplementary-material",
+        "ref-list",
+    ]
 )
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?!\d)")
 _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
-_SURNAME = re.compile(r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)")
+_SURNAME = re.compile(
+    r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
+)
 
 
 class _Walker:
@@ -117,12 +154,15 @@ def load_jats(path: str, data: bytes) -> Document:
     # Back-matter <fn>s nobody points at (author contributions, competing interests) are statements,
     # not notes; a note in the body, or one an <xref ref-type="fn"> points at, is a note.
     pointed = {
-        rid for x, _, _ in walker.xrefs if x.attrs.get("ref-type") == "fn" for rid in x.attrs.get("rid", "").split()
+        rid
+        for x, _, _ in walker.xrefs
+        if x.attrs.get("ref-type") == "fn"
+        for rid in x.attrs.get("rid", "").split()
     }
     walker.notes = [
         (n, a, b) for n, a, b in walker.notes if n.attrs.get("id") in pointed or _inside(n, "body")
     ]
-    notes = []
+    notes: list[Footnote] = []
     for node, a, b in walker.notes:
         label_node = node.find("label")
         label = squash(label_node.text()) if label_node else node.attrs.get("id", str(len(notes) + 1))

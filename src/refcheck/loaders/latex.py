@@ -88,7 +88,9 @@ def load_latex(path: str, data: bytes) -> Document:
     return doc
 
 
-def _add_file(out: TextBuilder, path: str, data: bytes, parts: list[tuple[int, int, str]], seen: set[str]) -> None:
+def _add_file(
+    out: TextBuilder, path: str, data: bytes, parts: list[tuple[int, int, str]], seen: set[str]
+) -> None:
     """Append one file (comments left out), following its \\input{}s; ``parts`` records which
     spans of the text come from which file."""
     text = normalise(decode(data).text)
@@ -208,7 +210,11 @@ def key_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
             note = _note(doc, m.start())
             if command == "nocite" and key == "*":
                 for ref in refs:  # every entry counts as cited (no author/year: nothing to compare)
-                    out.append(_key_citation(f"\\nocite{{*}}: {ref.key}", ref.key or "", m.start(), m.end(), None, note))
+                    out.append(
+                        _key_citation(
+                            f"\\nocite{{*}}: {ref.key}", ref.key or "", m.start(), m.end(), None, note
+                        )
+                    )
                 continue
             cit = _key_citation(key, key, kstart, kstart + len(key), by_key.get(key), note)
             if key not in by_key:
@@ -222,7 +228,9 @@ def key_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
     return out
 
 
-def _key_citation(text: str, key: str, start: int, end: int, ref: Reference | None, note: str | None) -> Citation:
+def _key_citation(
+    text: str, key: str, start: int, end: int, ref: Reference | None, note: str | None
+) -> Citation:
     """One cited key; the entry's authors and year ride along for reports."""
     cit = Citation(text=text, start=start, end=end, kind="key", key=key, footnote=note)
     if ref is not None:

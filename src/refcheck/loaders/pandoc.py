@@ -81,7 +81,12 @@ def pandoc_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
 def _cite(doc: Document, key: str, start: int, end: int, ref: Reference | None) -> Citation:
     note = doc.footnote_at(start)
     cit = Citation(
-        text=doc.text[start:end], start=start, end=end, kind="key", key=key, footnote=note.label if note else None
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        kind="key",
+        key=key,
+        footnote=note.label if note else None,
     )
     if ref is not None:
         cit.authors = list(ref.authors[:2])

@@ -132,7 +132,9 @@ def parse_xml(data: bytes, what: str = "XML") -> Node:
     except _Refused:
         raise InputError(REFUSED) from None
     except xml.parsers.expat.ExpatError as exc:
-        raise InputError(f"not well-formed {what} ({xml.parsers.expat.ErrorString(exc.code)}, line {exc.lineno})") from None
+        raise InputError(
+            f"not well-formed {what} ({xml.parsers.expat.ErrorString(exc.code)}, line {exc.lineno})"
+        ) from None
     except RecursionError:
         raise InputError(f"the {what} is too deeply nested to check") from None
     return root

@@ -26,8 +26,6 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A bibliography entry lacks an author, a year or a title."
 
 
-
-
 def check(doc: Document) -> Iterator[Finding]:
     for ref in doc.references or []:
         # only entries whose fields the format states (a .bib, JATS); not entries parsed from text
