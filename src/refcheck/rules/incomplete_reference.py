@@ -1,7 +1,7 @@
 """incomplete-reference: a bibliography entry lacks an author (or editor), a year or a title.
 
 What it does
-    Reports an entry of a structured bibliography (BibTeX, CSL-JSON, JATS) with no author or editor,
+    Reports an entry of a bibliography file (BibTeX, CSL-JSON) with no author or editor,
     no year (or date), or no title. Entries parsed from running text are not checked: there a missing
     field is more often the parser's doubt than the author's omission.
 
@@ -29,7 +29,7 @@ SUMMARY = "A bibliography entry lacks an author, a year or a title."
 def check(doc: Document) -> Iterator[Finding]:
     for ref in doc.references or []:
         # only entries whose fields the format states (a .bib, JATS); not entries parsed from text
-        if ref.source is None and doc.format != "jats":
+        if ref.source is None:
             continue
         missing = [
             what
