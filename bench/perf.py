@@ -36,7 +36,21 @@ SURNAMES = [
     "Tanaka",
     "Okafor",
 ]
-WORDS = ["the", "policy", "of", "trade", "and", "energy", "shaped", "regional", "growth", "while", "diplomacy", "followed", "markets"]
+WORDS = [
+    "the",
+    "policy",
+    "of",
+    "trade",
+    "and",
+    "energy",
+    "shaped",
+    "regional",
+    "growth",
+    "while",
+    "diplomacy",
+    "followed",
+    "markets",
+]
 
 
 def make(path: Path, scale: int, seed: int = 7) -> tuple[int, int]:

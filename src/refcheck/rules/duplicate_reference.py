@@ -1,7 +1,7 @@
 """duplicate-reference: the same work is listed twice.
 
 What it does
-    Reports an entry that repeats an earlier one: the same DOI, the same key, or the same authors,
+    Reports an entry that repeats an earlier one: the same DOI, the same BibTeX key, or the same authors,
     year and title (compared without accents, case and punctuation).
 
 Why is this bad
@@ -61,7 +61,7 @@ def check(doc: Document) -> Iterator[Finding]:
     seen: dict[str, Reference] = {}
     for ref in doc.references or []:
         keys = []
-        if ref.key:
+        if ref.key and ref.source is not None:
             keys.append("key:" + ref.key)
         if ref.doi:
             keys.append("doi:" + ref.doi.lower())
@@ -75,11 +75,12 @@ def check(doc: Document) -> Iterator[Finding]:
             None,
         )
         if first is not None:
-            how = (
-                "DOI"
-                if ref.doi and first.doi and ref.doi.lower() == first.doi.lower()
-                else "authors, year and title"
-            )
+            if ref.key and ref.key == first.key and ref.source is not None:
+                how = f"key {ref.key}"
+            elif ref.doi and first.doi and ref.doi.lower() == first.doi.lower():
+                how = "DOI"
+            else:
+                how = "authors, year and title"
             yield Finding(
                 rule=NAME,
                 severity=SEVERITY,
