@@ -302,6 +302,23 @@ def check_text(
     return analyse(LOADERS[fmt](path, text.encode("utf-8")), options)
 
 
+def _document_in_own_right(path: Path) -> bool:
+    """In a directory walk, bibliographies and LaTeX fragments are read through the document that
+    uses them (a .bib through ``\\bibliography``, a chapter through ``\\input``), not on their own;
+    named on the command line they are still checked."""
+    fmt = format_for(path)
+    if fmt == "bibtex" or path.suffix.lower() == ".json":
+        return False
+    if fmt == "latex":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(65536)
+        except OSError:
+            return True
+        return b"\\documentclass" in head or b"\\begin{document}" in head
+    return True
+
+
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
     """Files to check (directories searched for supported files) and the paths that fail outright."""
     files: list[str] = []
@@ -315,6 +332,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
                 if f.is_file()
                 and format_for(f)
                 and not any(part.startswith(".") for part in f.parts[len(path.parts) :])
+                and _document_in_own_right(f)
             )
             if not found:
                 errors.append(FileResult(path=p, error="no supported files in this directory"))
