@@ -101,6 +101,13 @@ _SHARED_OPTIONS = [
         help="Largest file read, in bytes.",
     ),
     click.option(
+        "--bib",
+        "bib",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Bibliography (.bib, or CSL-JSON .json) for pandoc citation keys or LaTeX; repeatable.",
+    ),
+    click.option(
         "--config",
         "config_file",
         type=click.Path(dir_okay=False),
@@ -117,6 +124,7 @@ _CONFIG_KEYS = {
     "select": "select",
     "ignore": "ignore",
     "max_file_size": "max-file-size",
+    "bib": "bibliography",
 }
 
 
@@ -133,7 +141,11 @@ def _command_line(ctx: click.Context) -> dict[str, Any]:
         if ctx.get_parameter_source(param) is not click.core.ParameterSource.COMMANDLINE:
             continue
         value = ctx.params[param]
-        out[key] = (_rule_list(value) or []) if param in ("select", "ignore") else value
+        if param in ("select", "ignore"):
+            value = _rule_list(value) or []
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
     return out
 
 

@@ -155,7 +155,7 @@ OPTION_FIELDS: dict[str, str] = {
     "input-format": "input_format",
     "max-file-size": "max_file_size",
     "links": "links",
-    "bibliography": "bibliography",
+    "bibliography": "bib",
     "exclude": "link_exclude",
     "timeout": "link_timeout",
     "max-concurrency": "link_max_concurrency",
@@ -230,8 +230,11 @@ class Config:
             if attr in known and values.get(key) is not None:
                 value = values[key]
                 kwargs[attr] = list(value) if isinstance(value, list) else value
-        if "bibliography" in kwargs and self.path is not None:
-            kwargs["bibliography"] = [str(self.root / b) for b in kwargs["bibliography"]]
+        if "bib" in kwargs and self.path is not None and values.get("bibliography") is not None:
+            # files named in the configuration are relative to it; --bib paths are as given
+            from_file = self.sources.get("bibliography") not in (None, "command line", "default")
+            if from_file:
+                kwargs["bib"] = [str(self.root / b) for b in kwargs["bib"]]
         return CheckOptions(**kwargs)
 
 

@@ -25,6 +25,7 @@ from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_nu
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
+from refcheck.loaders.pandoc import use_bibliography
 from refcheck.matching.linker import link_document
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, Url
 from refcheck.rules import ALL as ALL_RULES
@@ -42,6 +43,7 @@ class CheckOptions:
     select: list[str] | None = None  # rule names to run (None: all)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule -> severity override
+    bib: list[str] = field(default_factory=list)  # --bib: bibliography files for pandoc keys / LaTeX
 
 
 @dataclass
@@ -79,7 +81,10 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})") from None
-    return LOADERS[fmt](path, data)
+    doc = LOADERS[fmt](path, data)
+    if options.bib and doc.format in ("markdown", "latex"):
+        use_bibliography(doc, options.bib)
+    return doc
 
 
 # --- stage 2: structure ----------------------------------------------------------------------------
@@ -202,14 +207,19 @@ def drop_unlinked_titles(doc: Document) -> None:
 
 def attach_urls(doc: Document) -> None:
     """Every URL with the entry or footnote it stands in, and that place's access date."""
-    taken: set[int] = set()
-    urls: list[Url] = []
+    # URLs the loader found in the markup (<a href>, \url{}, w:hyperlink) come first; text URLs at the
+    # same place are not added twice.
+    urls: list[Url] = list(doc.urls)
+    taken: set[int] = {u.start for u in urls if u.start >= 0}
+    given = {(u.url.rstrip("/"), u.reference) for u in urls}
     for ref in doc.references or []:
         if ref.start < 0:
             for u in ref.urls:
                 urls.append(Url(url=u, start=-1, end=-1, reference=ref.id, accessed=ref.accessed))
             continue
         for u, s, e in find_urls(doc.text, ref.start, ref.end):
+            if s in taken or (u.rstrip("/"), ref.id) in given:
+                continue
             urls.append(Url(url=u, start=s, end=e, reference=ref.id, accessed=ref.accessed))
             taken.add(s)
     for note in doc.footnotes or []:
@@ -245,6 +255,13 @@ def run_rules(doc: Document, options: CheckOptions | None = None) -> None:
     for f in doc.findings:
         if f.line is None and f.offset is not None and f.offset >= 0:
             f.line, f.column = doc.locate(f.offset)
+            if f.path is None:
+                f.path = next((p for a, b, p in doc.files if a <= f.offset < b), None)
+            if doc.format == "docx":
+                # DOCX notes are reported at their mark's paragraph: name the note
+                note = doc.footnote_at(f.offset)
+                if note is not None:
+                    f.message += f" (in note {note.label})"
     doc.findings = [f for f in doc.findings if not _suppressed(doc, f)]
     doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
 
@@ -285,6 +302,23 @@ def check_text(
     return analyse(LOADERS[fmt](path, text.encode("utf-8")), options)
 
 
+def _document_in_own_right(path: Path) -> bool:
+    """In a directory walk, bibliographies and LaTeX fragments are read through the document that
+    uses them (a .bib through ``\\bibliography``, a chapter through ``\\input``), not on their own;
+    named on the command line they are still checked."""
+    fmt = format_for(path)
+    if fmt == "bibtex" or path.suffix.lower() == ".json":
+        return False
+    if fmt == "latex":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(65536)
+        except OSError:
+            return True
+        return b"\\documentclass" in head or b"\\begin{document}" in head
+    return True
+
+
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
     """Files to check (directories searched for supported files) and the paths that fail outright."""
     files: list[str] = []
@@ -298,6 +332,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
                 if f.is_file()
                 and format_for(f)
                 and not any(part.startswith(".") for part in f.parts[len(path.parts) :])
+                and _document_in_own_right(f)
             )
             if not found:
                 errors.append(FileResult(path=p, error="no supported files in this directory"))

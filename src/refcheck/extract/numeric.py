@@ -37,10 +37,8 @@ def extract_numeric(
         if 0 in values or (list_size is not None and len(values) > 1 and min(values) > list_size):
             continue
         before = text[max(0, g.start() - 3) : g.start()].rstrip()
-        if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×") or re.search(
-            r"\w$", text[: g.start()][-1:]
-        ):
-            continue  # "x ∈ [5, 80]", "a[3]": intervals and indices
+        if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×"):
+            continue  # "x ∈ [5, 80]", "p = [0.2]": intervals and values
         if g.group(2):
             # "[8]–[12]": one citation spanning the range
             lo, hi = int(items[0].group(1)), int(g.group(2))

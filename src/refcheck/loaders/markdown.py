@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.loaders.pandoc import front_matter_bibliographies, use_bibliography
 from refcheck.loaders.text import load_text
 from refcheck.model import Document, Footnote, FootnoteMarker
 
@@ -63,6 +64,9 @@ def load_markdown(path: str, data: bytes) -> Document:
     if notes:
         first = min(n.start for n in notes)
         doc.notes_region = (first, max(n.end for n in notes))
+    bibs = front_matter_bibliographies(text, path)
+    if bibs:
+        use_bibliography(doc, bibs)
     return doc
 
 

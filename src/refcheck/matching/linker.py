@@ -157,6 +157,28 @@ def _link_key(cit: Citation, index: Index) -> None:
         return
     cit.status = LinkStatus.LINKED
     cit.references = [ref.id]
+    _check_visible(cit, ref)
+
+
+def _check_visible(cit: Citation, ref: Reference) -> None:
+    """A key citation whose visible text names an author or year (JATS xref text) must agree with the
+    entry the key points at; keys from LaTeX or pandoc carry the entry's own author and year."""
+    if cit.year and ref.year and not _year_fits(cit.year, ref):
+        cit.status = LinkStatus.YEAR_MISMATCH
+        cit.references = []
+        cit.candidates = [ref.id]
+        cit.suggestion = f"{_cited_names(cit)} {ref.year}" if cit.authors else ref.year
+        return
+    if cit.authors and ref.authors and not ref.corporate:
+        cited = {name_key(cit.authors[0]), core_key(cit.authors[0])} - {""}
+        listed = {name_key(ref.authors[0]), core_key(ref.authors[0])}
+        if cited and not cited & listed:
+            cit.status = LinkStatus.AUTHOR_MISMATCH
+            cit.references = []
+            cit.candidates = [ref.id]
+            cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
+                f" {cit.year}" if cit.year else ""
+            )
 
 
 def _link_author_date(

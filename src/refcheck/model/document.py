@@ -136,6 +136,9 @@ class Document:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).
     suppressions: dict[int, set[str]] = field(default_factory=dict)
+    # Spans of ``text`` taken from other files (LaTeX \\input): (start, end, path); findings there
+    # name that file.
+    files: list[tuple[int, int, str]] = field(default_factory=list)
     # Raw bytes of the source, for the fix command (never written back without --write).
     raw: bytes = b""
 

@@ -1,7 +1,7 @@
 """duplicate-reference: the same work is listed twice.
 
 What it does
-    Reports an entry that repeats an earlier one: the same DOI, the same key, or the same authors,
+    Reports an entry that repeats an earlier one: the same DOI, the same BibTeX key, or the same authors,
     year and title (compared without accents, case and punctuation).
 
 Why is this bad
@@ -57,11 +57,13 @@ def _same_work(a: Reference, b: Reference) -> bool:
     return bool(fuzz.ratio(fold(a.title), fold(b.title)) >= 85)
 
 
-def check(doc: Document) -> Iterator[Finding]:
+def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
+    """(entry, the earlier entry it repeats, how they agree) for every repeated entry."""
+    out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
     for ref in doc.references or []:
         keys = []
-        if ref.key:
+        if ref.key and ref.source is not None:
             keys.append("key:" + ref.key)
         if ref.doi:
             keys.append("doi:" + ref.doi.lower())
@@ -74,25 +76,32 @@ def check(doc: Document) -> Iterator[Finding]:
             (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))),
             None,
         )
-        if first is not None:
-            how = (
-                "DOI"
-                if ref.doi and first.doi and ref.doi.lower() == first.doi.lower()
-                else "authors, year and title"
-            )
-            yield Finding(
-                rule=NAME,
-                severity=SEVERITY,
-                message=(
-                    f"this entry repeats an earlier one (same {how}: {first.text[:60]}); "
-                    "keep one and point its citations there"
-                ),
-                offset=ref.start if ref.start >= 0 else None,
-                reference=ref.text,
-                reference_id=ref.id,
-                path=ref.source[0] if ref.source else None,
-                line=ref.source[1] if ref.source else None,
-            )
+        if first is None:
+            for k in keys:
+                seen.setdefault(k, ref)
             continue
-        for k in keys:
-            seen.setdefault(k, ref)
+        if ref.key and ref.key == first.key and ref.source is not None:
+            how = f"key {ref.key}"
+        elif ref.doi and first.doi and ref.doi.lower() == first.doi.lower():
+            how = "DOI"
+        else:
+            how = "authors, year and title"
+        out.append((ref, first, how))
+    return out
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    for ref, first, how in duplicates(doc):
+        yield Finding(
+            rule=NAME,
+            severity=SEVERITY,
+            message=(
+                f"this entry repeats an earlier one (same {how}: {first.text[:60]}); "
+                "keep one and point its citations there"
+            ),
+            offset=ref.start if ref.start >= 0 else None,
+            reference=ref.text,
+            reference_id=ref.id,
+            path=ref.source[0] if ref.source else None,
+            line=ref.source[1] if ref.source else None,
+        )

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids
+from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "uncited-reference"
 SEVERITY = Severity.WARNING
@@ -47,8 +48,12 @@ def check(doc: Document) -> Iterator[Finding]:
     if not refs or doc.style == "unknown":
         return
     cited = cited_ids(doc)
+    # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
+    # defect, one finding). A BibTeX entry has its own key, and an unused key is reported as such, as
+    # checkcites does.
+    repeated = {ref.id for ref, _, _ in duplicates(doc) if ref.key is None}
     for ref in refs:
-        if ref.id in cited:
+        if ref.id in cited or ref.id in repeated:
             continue
         who = ref.authors[0] if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
         name = f"{who} {ref.year}" if ref.year and ref.authors else who
