@@ -157,11 +157,6 @@ def test_mix_in_a_real_subprocess(tmp_path: Path, fmt: str) -> None:
         assert "year-mismatch" in proc.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: a very large --max-file-size (1 TiB) makes load() call read(max_file_size + 1), which "
-    "raises MemoryError with a traceback; read by the file's size instead",
-)
 def test_huge_max_file_size_option_does_not_crash() -> None:
     proc = run_module("check", "--no-links", "--max-file-size", str(1 << 40), str(SEED))
     assert "Traceback" not in proc.stderr

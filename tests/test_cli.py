@@ -145,11 +145,6 @@ def test_no_colour_when_not_a_terminal() -> None:
     assert ANSI not in run_module("check", "--no-links", str(SEED)).stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: FORCE_COLOR is ignored off a terminal: the text reporter styles the output but "
-    "click.echo strips ANSI codes when stdout is not a tty (cli.check should pass color=True)",
-)
 def test_force_color() -> None:
     proc = run_module("check", "--no-links", str(SEED), env={"FORCE_COLOR": "1"})
     assert ANSI in proc.stdout

@@ -227,8 +227,9 @@ def check(
     colour = _use_colour(sys.stdout)
     if terminal_fmt == "text":
         terminal_fmt = "full" if sys.stdout.isatty() else "text"
-    out = REPORTERS[terminal_fmt](results, color=terminal_fmt in ("text", "full", "concise") and colour)
-    click.echo(out, nl=False)
+    colour = colour and terminal_fmt in ("text", "full", "concise")
+    out = REPORTERS[terminal_fmt](results, color=colour)
+    click.echo(out, nl=False, color=colour)  # FORCE_COLOR keeps the colours when piped
     if terminal_fmt not in ("text", "full", "concise"):
         for r in results:
             if r.error:

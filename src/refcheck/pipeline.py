@@ -72,7 +72,7 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
                 "(--max-file-size)"
             )
         with open(path, "rb") as fh:
-            data = fh.read(options.max_file_size + 1)
+            data = fh.read()  # the size was checked above
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except FileNotFoundError:
