@@ -171,9 +171,15 @@ def extract_citations(doc: Document) -> None:
     if numbered and len(numeric) >= len(author_date):
         doc.style = "numeric"
         doc.citations = numeric
+        # author-date citations of listed authors in a numbered document: a mixture, said at info level
+        others = [c for c in author_date if c.authors and known.knows(c.authors[0])]
+        doc.other_style = len(others)
+        doc.other_style_at = others[0].start if others else None
     else:
         doc.style = "author-date" if refs else None
         doc.citations = author_date
+        doc.other_style = len(numeric) if numbered else 0
+        doc.other_style_at = numeric[0].start if numbered and numeric else None
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
     # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
     if doc.format != "text":

@@ -75,6 +75,13 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# Lower-case words an author list may hold: particles, conjunctions, "et al.", corporate function words.
+_NAME_GLUE = frozenset(
+    "of for on and the de des du in la le y e to at et al al. van von der den ter ten da di del della dos das "
+    "ed ed. eds eds. and/or".split()
+)
+
+
 def looks_like_entry(line: str) -> bool:
     """An author-date entry: a name (or label) first, a year within the first 200 characters."""
     line = _BULLET.sub("", line)
@@ -92,7 +99,12 @@ def looks_like_entry(line: str) -> bool:
         return False
     if re.search(r"https?://", authors):
         return False
+    if authors.count("(") > authors.count(")"):
+        return False  # "... trade (Millán 2001)": the year closes a citation, not an author list
     words = authors.split()
+    prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
+    if len(prose) > 2:
+        return False  # "Diplomacy matters and so does trade ...": a sentence, not an author list
     return 1 <= len(words) <= 60
 
 
@@ -323,8 +335,9 @@ def _parse_authors(ref: Reference, part: str) -> None:
     while i < len(pieces):
         p = pieces[i]
         if alternating and i + 1 < len(pieces) and _is_given(pieces[i + 1]) and not _split_person(p)[1]:
-            ref.authors.append(_clean_surname(p))
-            ref.given.append(pieces[i + 1])
+            surname, given = _surname_given(_clean_surname(p), pieces[i + 1])
+            ref.authors.append(surname)
+            ref.given.append(given)
             i += 2
             continue
         _add_person(ref, p)
@@ -336,8 +349,28 @@ def _has_particle_only(p: str) -> bool:
 
 
 def _is_given(piece: str) -> bool:
-    words = piece.replace(".", ". ").split()
+    """Given names, possibly followed by the surname's particles: "Pieter van der", "J. K.", "Ana de la"."""
+    words, _ = _split_trailing_particles(piece)
+    words = " ".join(words).replace(".", ". ").split()
     return 0 < len(words) <= 4 and all(_GIVEN_WORD.match(w) for w in words)
+
+
+def _split_trailing_particles(piece: str) -> tuple[list[str], list[str]]:
+    """ "Pieter van der" -> (["Pieter"], ["van", "der"])."""
+    words = piece.split()
+    k = len(words)
+    while k > 1 and words[k - 1].lower() in PARTICLES:
+        k -= 1
+    return words[:k], words[k:]
+
+
+def _surname_given(surname: str, given: str) -> tuple[str, str]:
+    """Move particles written after the given names to the surname: "Berg, Pieter van der" is
+    "van der Berg"."""
+    names, particles = _split_trailing_particles(given)
+    if particles:
+        return " ".join([*particles, surname]), " ".join(names)
+    return surname, given
 
 
 def _split_person(p: str) -> tuple[str, str]:

@@ -130,6 +130,9 @@ class Document:
     encoding: str = "utf-8"
     citations_from_loader: bool = False
     style: str | None = None  # "author-date", "numeric", "keys" or "mixed" once known
+    # Citations of the other style than ``style`` that were found but not checked (a mixture).
+    other_style: int = 0
+    other_style_at: int | None = None
     # Set when "[n]" could be a reference number or a footnote marker: (offset, explanation).
     unclear_brackets: tuple[int | None, str] | None = None
     # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.

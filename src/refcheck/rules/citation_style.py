@@ -34,12 +34,13 @@ def check(doc: Document) -> Iterator[Finding]:
     if not refs or doc.format == "bibtex":
         return
     kinds = {c.kind for c in doc.citations}
-    if doc.style == "mixed" or ("numeric" in kinds and "author-date" in kinds):
+    if doc.style == "mixed" or ("numeric" in kinds and "author-date" in kinds) or doc.other_style:
         yield Finding(
             rule=NAME,
             severity=SEVERITY,
             message="the document cites both by number and by author and year; refcheck checked "
             f"the {doc.style or 'dominant'} citations only",
+            offset=doc.other_style_at,
         )
     elif not doc.citations and doc.unclear_brackets is None:
         yield Finding(

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from refcheck.matching.names import fold
+from refcheck.matching.names import fold, name_key
 from refcheck.model import Document, Finding, Reference, Severity
 
 NAME = "duplicate-reference"
@@ -57,10 +57,22 @@ def _same_work(a: Reference, b: Reference) -> bool:
     return bool(fuzz.ratio(fold(a.title), fold(b.title)) >= 85)
 
 
+def _titles_agree(a: str | None, b: str | None) -> bool:
+    """One title is the other with more after it (three words at least), or nearly the same."""
+    if not a or not b:
+        return False
+    ka, kb = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (a, b))
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
+        return True
+    return bool(fuzz.ratio(ka, kb) >= 92)
+
+
 def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
     """(entry, the earlier entry it repeats, how they agree) for every repeated entry."""
     out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
+    by_author_year: dict[tuple[str, str | None], list[Reference]] = {}
     for ref in doc.references or []:
         keys = []
         if ref.key and ref.source is not None:
@@ -76,9 +88,17 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
             (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))),
             None,
         )
+        group = (name_key(ref.authors[0]) if ref.authors else "", ref.year)
+        if first is None and ref.title and group[0]:
+            # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
+            # title read with its publisher, the other without
+            first = next(
+                (r for r in by_author_year.get(group, ()) if _titles_agree(r.title, ref.title)), None
+            )
         if first is None:
             for k in keys:
                 seen.setdefault(k, ref)
+            by_author_year.setdefault(group, []).append(ref)
             continue
         if ref.key and ref.key == first.key and ref.source is not None:
             how = f"key {ref.key}"
