@@ -77,7 +77,43 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # Lower-case words an author list may hold: particles, conjunctions, "et al.", corporate function words.
 _NAME_GLUE = frozenset(
-    ["of", "for", "on", "and", "the", "de", "des", "du", "in", "la", "le", "y", "e", "to", "at", "et", "al", "al.", "van", "von", "der", "den", "ter", "ten", "da", "di", "del", "della", "dos", "das", "ed", "ed.", "eds", "eds.", "and/or"]
+    [
+        "of",
+        "for",
+        "on",
+        "and",
+        "the",
+        "de",
+        "des",
+        "du",
+        "in",
+        "la",
+        "le",
+        "y",
+        "e",
+        "to",
+        "at",
+        "et",
+        "al",
+        "al.",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "da",
+        "di",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "ed",
+        "ed.",
+        "eds",
+        "eds.",
+        "and/or",
+    ]
 )
 
 
