@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.rules.base import at_citation
 from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "ambiguous-citation"
@@ -42,16 +43,8 @@ def check(doc: Document) -> Iterator[Finding]:
         if len({root.get(r.id, r.id) for r in refs}) == 1:
             continue  # the entries repeat one work: duplicate-reference reports it, once
         lines = "; ".join(r.text[:60] for r in refs)
-        yield Finding(
-            rule=NAME,
-            severity=SEVERITY,
-            message=(
-                f'"{cit.text}" fits {len(refs)} entries ({lines}); '
-                "give the entries a/b year suffixes and cite the one meant"
-            ),
-            offset=cit.start,
-            end_offset=cit.end,
-            citation=cit.text,
-            reference=refs[0].text if refs else None,
-            reference_id=refs[0].id if refs else None,
+        message = (
+            f'"{cit.text}" fits {len(refs)} entries ({lines}); '
+            "give the entries a/b year suffixes and cite the one meant"
         )
+        yield at_citation(NAME, SEVERITY, cit, message, refs[0] if refs else None)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.rules.base import at_citation
 
 NAME = "year-mismatch"
 SEVERITY = Severity.ERROR
@@ -35,21 +36,11 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.status is not LinkStatus.YEAR_MISMATCH or not cit.candidates:
             continue
         ref = by_id[cit.candidates[0]]
-        yield Finding(
-            rule=NAME,
-            severity=SEVERITY,
-            message=(
-                f'"{cit.text}" cites an entry dated {ref.year}'
-                + (f" (did you mean {cit.suggestion}?)" if cit.suggestion else "")
-            ),
-            offset=cit.start,
-            end_offset=cit.end,
-            citation=cit.text,
-            reference=ref.text,
-            reference_id=ref.id,
-            suggestion=cit.suggestion,
-            fix=year_fix(doc, cit.start, cit.end, cit.year, ref.year) if len(cit.candidates) == 1 else None,
+        message = f'"{cit.text}" cites an entry dated {ref.year}' + (
+            f" (did you mean {cit.suggestion}?)" if cit.suggestion else ""
         )
+        fix = year_fix(doc, cit.start, cit.end, cit.year, ref.year) if len(cit.candidates) == 1 else None
+        yield at_citation(NAME, SEVERITY, cit, message, ref, fix)
 
 
 def year_fix(
