@@ -39,6 +39,8 @@ def extract_numeric(
         before = text[max(0, g.start() - 3) : g.start()].rstrip()
         if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×"):
             continue  # "x ∈ [5, 80]", "p = [0.2]": intervals and values
+        if re.search(r"(?:^|[\s(])[^\W\d_]\d?$", text[max(0, g.start() - 4) : g.start()]):
+            continue  # "F[1,12] = 8.42", "χ2[2]", "x[3]": statistics and indices, not citations
         if g.group(2):
             # "[8]–[12]": one citation spanning the range
             lo, hi = int(items[0].group(1)), int(g.group(2))
