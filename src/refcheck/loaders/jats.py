@@ -159,13 +159,17 @@ def load_jats(path: str, data: bytes) -> Document:
         if x.attrs.get("ref-type") == "fn"
         for rid in x.attrs.get("rid", "").split()
     }
+    # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either.
     walker.notes = [
-        (n, a, b) for n, a, b in walker.notes if n.attrs.get("id") in pointed or _inside(n, "body")
+        (n, a, b)
+        for n, a, b in walker.notes
+        if n.attrs.get("id") in pointed or (_inside(n, "body") and not _inside(n, "table-wrap-foot"))
     ]
     notes: list[Footnote] = []
     for node, a, b in walker.notes:
         label_node = node.find("label")
-        label = squash(label_node.text()) if label_node else node.attrs.get("id", str(len(notes) + 1))
+        label = squash(label_node.text()) if label_node else ""
+        label = label or node.attrs.get("id", str(len(notes) + 1))  # <label/> is empty
         body = text[a:b]
         lead = len(body) - len(body.lstrip())
         notes.append(Footnote(label, a, a + len(body.rstrip()), a + lead, squash(body)))
