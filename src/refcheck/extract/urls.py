@@ -8,7 +8,9 @@ import re
 from refcheck.model import Url
 
 # A URL runs to white space or an angle bracket; trailing punctuation and unbalanced closers are trimmed.
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'\u201c\u201d\u2018\u2019]+|\bwww\.[^\s<>\"']+\.[^\s<>\"']+", re.I)
+_URL = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"'\u201c\u201d\u2018\u2019]+|\bwww\.[^\s<>\"']+\.[^\s<>\"']+", re.I
+)
 _DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+)", re.I)
 _TRAILING = ".,;:!?)]}>'\"\u201d\u2019"
 

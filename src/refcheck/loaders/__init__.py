@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from refcheck.loaders.bibtex import load_bib
+from refcheck.loaders.docx import load_docx
+from refcheck.loaders.html import load_html
+from refcheck.loaders.jats import load_jats
+from refcheck.loaders.latex import load_latex
 from refcheck.loaders.markdown import load_markdown
 from refcheck.loaders.text import load_text
 from refcheck.model import Document
@@ -18,6 +23,11 @@ Loader = Callable[[str, bytes], Document]
 LOADERS: dict[str, Loader] = {
     "text": load_text,
     "markdown": load_markdown,
+    "html": load_html,
+    "jats": load_jats,
+    "latex": load_latex,
+    "bibtex": load_bib,
+    "docx": load_docx,
 }
 
 SUFFIXES: dict[str, str] = {
@@ -25,6 +35,15 @@ SUFFIXES: dict[str, str] = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "jats",
+    ".nxml": "jats",
+    ".tex": "latex",
+    ".ltx": "latex",
+    ".bib": "bibtex",
+    ".docx": "docx",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.loaders.pandoc import front_matter_bibliographies, use_bibliography
 from refcheck.loaders.text import load_text
 from refcheck.model import Document, Footnote, FootnoteMarker
 
@@ -42,13 +43,17 @@ def load_markdown(path: str, data: bytes) -> Document:
             if i > 0:
                 if _DEF.match(line) or re.match(r"^#{1,6}\s", line):
                     break
-                if line.strip() == "" and not (i + 1 < len(lines) and lines[i + 1].startswith(("    ", "\t"))):
+                if line.strip() == "" and not (
+                    i + 1 < len(lines) and lines[i + 1].startswith(("    ", "\t"))
+                ):
                     break
             pos += len(line) + 1
             end = min(pos - 1, len(text))
         body = text[m.end() : end]
         notes.append(
-            Footnote(label=m.group(1), start=m.start(), end=end, text_start=m.end(), text=" ".join(body.split()))
+            Footnote(
+                label=m.group(1), start=m.start(), end=end, text_start=m.end(), text=" ".join(body.split())
+            )
         )
     doc.footnotes = notes
     doc.footnote_markers = [
@@ -59,6 +64,9 @@ def load_markdown(path: str, data: bytes) -> Document:
     if notes:
         first = min(n.start for n in notes)
         doc.notes_region = (first, max(n.end for n in notes))
+    bibs = front_matter_bibliographies(text, path)
+    if bibs:
+        use_bibliography(doc, bibs)
     return doc
 
 

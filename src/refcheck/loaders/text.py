@@ -7,7 +7,9 @@ import re
 from refcheck.loaders.decode import decode, normalise
 from refcheck.model import Document, SourceMap
 
-_SUPPRESS = re.compile(r"<!--\s*refcheck:\s*(ignore|disable|enable)\b([^>]*?)-->|[%#]\s*refcheck:\s*(ignore)\b(.*)$", re.M)
+_SUPPRESS = re.compile(
+    r"<!--\s*refcheck:\s*(ignore|disable|enable)\b([^>]*?)-->|[%#]\s*refcheck:\s*(ignore)\b(.*)$", re.M
+)
 
 
 def load_text(path: str, data: bytes, fmt: str = "text") -> Document:
@@ -18,5 +20,7 @@ def load_text(path: str, data: bytes, fmt: str = "text") -> Document:
     if decoded.warning:
         from refcheck.model import Finding, Severity
 
-        doc.findings.append(Finding(rule="input-encoding", severity=Severity.WARNING, message=decoded.warning))
+        doc.findings.append(
+            Finding(rule="input-encoding", severity=Severity.WARNING, message=decoded.warning)
+        )
     return doc

@@ -8,13 +8,37 @@ import unicodedata
 
 # Particles that may be dropped or written in either case: "van der Berg", "de la Cruz".
 PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le ter ten zu vom bin ibn al el st".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "ter",
+        "ten",
+        "zu",
+        "vom",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "st",
+    ]
 )
 
 _NON_LETTER = re.compile(r"[^0-9a-z]+")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 20)
 def fold(text: str) -> str:
     """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed."""
     text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
@@ -24,7 +48,7 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 20)
 def name_key(name: str) -> str:
     """The matching key of a surname or corporate name: folded, letters and digits only.
 
@@ -33,7 +57,7 @@ def name_key(name: str) -> str:
     return _NON_LETTER.sub("", fold(name))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 20)
 def core_key(name: str) -> str:
     """The key without leading particles: "van der Berg" -> "berg"; used as a fallback."""
     words = fold(name).replace("-", " ").split()

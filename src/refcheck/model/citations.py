@@ -37,6 +37,7 @@ class Citation:
     narrative: bool = False  # "Smith (2004)" rather than "(Smith 2004)"
     footnote: str | None = None  # label of the footnote the citation stands in
     locator: str | None = None  # "p. 14"
+    name_run: str | None = None  # all the words read as the first author's name, before trimming
     confidence: str = "high"  # "high", or "low" for unparenthesised mentions found by heuristics
     # Filled by the linker.
     status: LinkStatus = LinkStatus.UNLINKED

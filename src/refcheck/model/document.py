@@ -133,10 +133,18 @@ class Document:
     encoding: str = "utf-8"
     citations_from_loader: bool = False
     style: str | None = None  # "author-date", "numeric", "keys" or "mixed" once known
+    # Citations of the other style than ``style`` that were found but not checked (a mixture).
+    other_style: int = 0
+    other_style_at: int | None = None
+    # Set when "[n]" could be a reference number or a footnote marker: (offset, explanation).
+    unclear_brackets: tuple[int | None, str] | None = None
     # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).
     suppressions: dict[int, set[str]] = field(default_factory=dict)
+    # Spans of ``text`` taken from other files (LaTeX \\input): (start, end, path); findings there
+    # name that file.
+    files: list[tuple[int, int, str]] = field(default_factory=list)
     # Raw bytes of the source, for the fix command (never written back without --write).
     raw: bytes = b""
 

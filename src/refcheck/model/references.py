@@ -16,6 +16,7 @@ class Reference:
     authors: list[str] = field(default_factory=list)  # surnames, or the corporate name
     given: list[str] = field(default_factory=list)  # given names, parallel to authors ("" if none)
     corporate: bool = False
+    aliases: list[str] = field(default_factory=list)  # other names it may be cited by (corporate parts)
     et_al: bool = False  # the entry's author list ends in "et al."
     year: str | None = None  # "2007", "2004a", "n.d."
     title: str | None = None

@@ -8,12 +8,17 @@ from typing import cast
 from refcheck.rules import (
     ambiguous_citation,
     author_mismatch,
+    citation_order,
+    citation_style,
     duplicate_reference,
     footnote_order,
     footnote_undefined,
     footnote_unreferenced,
+    incomplete_reference,
+    input_encoding,
     missing_reference,
     uncited_reference,
+    unclear_brackets,
     year_mismatch,
 )
 from refcheck.rules.base import Rule
@@ -27,9 +32,14 @@ ALL: tuple[Rule, ...] = cast(
         ambiguous_citation,
         uncited_reference,
         duplicate_reference,
+        incomplete_reference,
+        citation_order,
+        citation_style,
         footnote_undefined,
         footnote_unreferenced,
         footnote_order,
+        input_encoding,
+        unclear_brackets,
     ),
 )
 

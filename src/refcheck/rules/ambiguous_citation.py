@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.rules.base import at_citation
+from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "ambiguous-citation"
 SEVERITY = Severity.ERROR
@@ -33,21 +35,16 @@ SUMMARY = "More than one entry fits a citation (needs 2005a/2005b)."
 
 def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
+    root = {ref.id: first.id for ref, first, _ in duplicates(doc)}
     for cit in doc.citations:
         if cit.status is not LinkStatus.AMBIGUOUS:
             continue
         refs = [by_id[i] for i in cit.candidates if i in by_id]
+        if len({root.get(r.id, r.id) for r in refs}) == 1:
+            continue  # the entries repeat one work: duplicate-reference reports it, once
         lines = "; ".join(r.text[:60] for r in refs)
-        yield Finding(
-            rule=NAME,
-            severity=SEVERITY,
-            message=(
-                f'"{cit.text}" fits {len(refs)} entries ({lines}); '
-                "give the entries a/b year suffixes and cite the one meant"
-            ),
-            offset=cit.start,
-            end_offset=cit.end,
-            citation=cit.text,
-            reference=refs[0].text if refs else None,
-            reference_id=refs[0].id if refs else None,
+        message = (
+            f'"{cit.text}" fits {len(refs)} entries ({lines}); '
+            "give the entries a/b year suffixes and cite the one meant"
         )
+        yield at_citation(NAME, SEVERITY, cit, message, refs[0] if refs else None)

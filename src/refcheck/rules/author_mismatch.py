@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.rules.base import at_citation
 
 NAME = "author-mismatch"
 SEVERITY = Severity.ERROR
@@ -32,31 +33,10 @@ def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
     for cit in doc.citations:
         if cit.status is LinkStatus.AUTHOR_MISMATCH and cit.candidates:
-            ref = by_id[cit.candidates[0]]
-            yield Finding(
-                rule=NAME,
-                severity=SEVERITY,
-                message=f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)',
-                offset=cit.start,
-                end_offset=cit.end,
-                citation=cit.text,
-                reference=ref.text,
-                reference_id=ref.id,
-                suggestion=cit.suggestion,
-            )
+            message = f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)'
+            yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])
         elif cit.status is LinkStatus.LINKED and cit.detail == "accents-or-case" and cit.references:
-            ref = by_id[cit.references[0]]
-            yield Finding(
-                rule=NAME,
-                severity=Severity.INFO,
-                message=(
-                    f'"{cit.text}" spells the author with other accents or case than the entry'
-                    + (f" ({cit.suggestion})" if cit.suggestion else "")
-                ),
-                offset=cit.start,
-                end_offset=cit.end,
-                citation=cit.text,
-                reference=ref.text,
-                reference_id=ref.id,
-                suggestion=cit.suggestion,
+            message = f'"{cit.text}" spells the author with other accents or case than the entry' + (
+                f" ({cit.suggestion})" if cit.suggestion else ""
             )
+            yield at_citation(NAME, Severity.INFO, cit, message, by_id[cit.references[0]])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from refcheck.model import Document, Finding, Severity
+from refcheck.model import Citation, Document, Finding, Reference, Severity
 
 
 class Rule(Protocol):
@@ -27,3 +27,26 @@ class Rule(Protocol):
 def cited_ids(doc: Document) -> set[str]:
     """Ids of every entry some citation counts as citing (mismatches and ambiguities included)."""
     return {rid for c in doc.citations for rid in c.cited_ids}
+
+
+def at_citation(
+    rule: str,
+    severity: Severity,
+    cit: Citation,
+    message: str,
+    ref: Reference | None = None,
+    fix: tuple[int, int, str] | None = None,
+) -> Finding:
+    """A finding about one citation (and the entry it concerns), placed on the citation."""
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=message,
+        offset=cit.start,
+        end_offset=cit.end,
+        citation=cit.text,
+        reference=ref.text if ref else None,
+        reference_id=ref.id if ref else None,
+        suggestion=cit.suggestion,
+        fix=fix,
+    )

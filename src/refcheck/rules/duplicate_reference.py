@@ -1,7 +1,7 @@
 """duplicate-reference: the same work is listed twice.
 
 What it does
-    Reports an entry that repeats an earlier one: the same DOI, the same key, or the same authors,
+    Reports an entry that repeats an earlier one: the same DOI, the same BibTeX key, or the same authors,
     year and title (compared without accents, case and punctuation).
 
 Why is this bad
@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from refcheck.matching.names import fold
+from rapidfuzz import fuzz
+
+from refcheck.matching.names import fold, name_key
 from refcheck.model import Document, Finding, Reference, Severity
 
 NAME = "duplicate-reference"
@@ -35,34 +37,91 @@ def _title_key(ref: Reference) -> str | None:
     if len(title) < 8:
         return None
     authors = " ".join(fold(a) for a in ref.authors[:3])
-    return f"{authors}|{ref.year_base}|{title}"
+    # the full year: entries an author told apart with 2014a/2014b are meant as two works
+    return f"{authors}|{ref.year}|{title}"
 
 
-def check(doc: Document) -> Iterator[Finding]:
+def _text_key(ref: Reference) -> str:
+    """The entry's whole text with the year's a/b suffix dropped: identical entries but for it."""
+    text = ref.text
+    if ref.year and ref.year != ref.year_base and ref.year_base:
+        text = text.replace(ref.year, ref.year_base, 1)
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+
+
+def _same_work(a: Reference, b: Reference) -> bool:
+    """Two entries with one DOI are one work only if their titles agree too: publishers' lists do carry
+    a DOI copied onto the wrong entry, and that is no duplicate."""
+    if not a.title or not b.title:
+        return a.year_base == b.year_base and a.authors[:1] == b.authors[:1]
+    return bool(fuzz.ratio(fold(a.title), fold(b.title)) >= 85)
+
+
+def _titles_agree(a: str | None, b: str | None) -> bool:
+    """One title is the other with more after it (three words at least), or nearly the same."""
+    if not a or not b:
+        return False
+    ka, kb = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (a, b))
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
+        return True
+    return bool(fuzz.ratio(ka, kb) >= 92)
+
+
+def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
+    """(entry, the earlier entry it repeats, how they agree) for every repeated entry."""
+    out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
+    by_author_year: dict[tuple[str, str | None], list[Reference]] = {}
     for ref in doc.references or []:
         keys = []
+        if ref.key and ref.source is not None:
+            keys.append("key:" + ref.key)
         if ref.doi:
             keys.append("doi:" + ref.doi.lower())
         title_key = _title_key(ref)
         if title_key:
             keys.append("t:" + title_key)
-        first = next((seen[k] for k in keys if k in seen), None)
-        if first is not None:
-            how = "DOI" if ref.doi and first.doi and ref.doi.lower() == first.doi.lower() else "authors, year and title"
-            yield Finding(
-                rule=NAME,
-                severity=SEVERITY,
-                message=(
-                    f"this entry repeats an earlier one (same {how}: {first.text[:60]}); "
-                    "keep one and point its citations there"
-                ),
-                offset=ref.start if ref.start >= 0 else None,
-                reference=ref.text,
-                reference_id=ref.id,
-                path=ref.source[0] if ref.source else None,
-                line=ref.source[1] if ref.source else None,
+        if len(ref.text) >= 30:
+            keys.append("x:" + _text_key(ref))
+        first = next(
+            (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))),
+            None,
+        )
+        group = (name_key(ref.authors[0]) if ref.authors else "", ref.year)
+        if first is None and ref.title and group[0]:
+            # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
+            # title read with its publisher, the other without
+            first = next(
+                (r for r in by_author_year.get(group, ()) if _titles_agree(r.title, ref.title)), None
             )
+        if first is None:
+            for k in keys:
+                seen.setdefault(k, ref)
+            by_author_year.setdefault(group, []).append(ref)
             continue
-        for k in keys:
-            seen.setdefault(k, ref)
+        if ref.key and ref.key == first.key and ref.source is not None:
+            how = f"key {ref.key}"
+        elif ref.doi and first.doi and ref.doi.lower() == first.doi.lower():
+            how = "DOI"
+        else:
+            how = "authors, year and title"
+        out.append((ref, first, how))
+    return out
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    for ref, first, how in duplicates(doc):
+        yield Finding(
+            rule=NAME,
+            severity=SEVERITY,
+            message=(
+                f"this entry repeats an earlier one (same {how}: {first.text[:60]}); "
+                "keep one and point its citations there"
+            ),
+            offset=ref.start if ref.start >= 0 else None,
+            reference=ref.text,
+            reference_id=ref.id,
+            path=ref.source[0] if ref.source else None,
+            line=ref.source[1] if ref.source else None,
+        )

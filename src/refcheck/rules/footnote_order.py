@@ -16,6 +16,7 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
@@ -26,29 +27,39 @@ SUMMARY = "Numbered footnotes skip a number or come out of order."
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    firsts: list[tuple[int, int, int]] = []  # (number, start, end) of each label's first marker
     seen: set[str] = set()
-    expected = 1
     for marker in doc.footnote_markers:
-        if not marker.label.isdigit() or marker.label in seen:
-            continue
-        seen.add(marker.label)
-        number = int(marker.label)
-        if number != expected:
-            verb = "skips" if number > expected else "comes out of order"
+        if marker.label.isdigit() and marker.label not in seen:
+            seen.add(marker.label)
+            firsts.append((int(marker.label), marker.start, marker.end))
+    used = {n for n, _, _ in firsts}
+    highest = 0
+    for number, start, end in firsts:
+        if number < highest:
             yield Finding(
                 rule=NAME,
                 severity=SEVERITY,
-                message=(
-                    f"footnote [{number}] {verb}: the next note in reading order should be [{expected}]; "
-                    "renumber the notes"
-                ),
-                offset=marker.start,
-                end_offset=marker.end,
-                citation=f"[{marker.label}]",
+                message=f"footnote [{number}] comes after [{highest}] in the text; renumber the notes in reading order",
+                offset=start,
+                end_offset=end,
+                citation=f"[{number}]",
             )
-        expected = max(expected, number + 1)
+            continue
+        skipped = [k for k in range(highest + 1, number) if k not in used]
+        if skipped:
+            names = ", ".join(f"[{k}]" for k in skipped)
+            yield Finding(
+                rule=NAME,
+                severity=SEVERITY,
+                message=f"footnote [{number}] skips {names}: no marker uses that number; renumber the notes",
+                offset=start,
+                end_offset=end,
+                citation=f"[{number}]",
+            )
+        highest = number
     numbers = sorted(int(n.label) for n in doc.footnotes or [] if n.label.isdigit())
-    for prev, cur in zip(numbers, numbers[1:], strict=False):
+    for prev, cur in itertools.pairwise(numbers):
         if cur > prev + 1:
             note = next(n for n in doc.footnotes or [] if n.label == str(cur))
             yield Finding(

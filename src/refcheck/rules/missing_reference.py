@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.rules.base import at_citation
 
 NAME = "missing-reference"
 SEVERITY = Severity.ERROR
@@ -38,7 +39,7 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.status is not LinkStatus.MISSING:
             continue
         if cit.kind == "numeric":
-            what = f"reference [{cit.text}]"
+            what = "reference " + (cit.text if cit.text.startswith("[") else f"[{cit.text}]")
             where = f"the list has {len(refs)} entries" if refs else "there is no reference list"
             fix = "correct the number or add the entry"
         elif cit.kind == "key":
@@ -49,13 +50,9 @@ def check(doc: Document) -> Iterator[Finding]:
             what = f'"{cit.text}"'
             where = "no entry by that author" + (f" dated {cit.year}" if cit.year else "")
             fix = "add the entry to the reference list or correct the citation"
+        if cit.detail and cit.kind == "author-date":
+            where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
-        yield Finding(
-            rule=NAME,
-            severity=severity,
-            message=f"{what} is cited but not in the reference list ({where}); {fix}",
-            offset=cit.start,
-            end_offset=cit.end,
-            citation=cit.text,
-            suggestion=cit.suggestion,
+        yield at_citation(
+            NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )

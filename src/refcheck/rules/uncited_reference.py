@@ -21,12 +21,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from refcheck.model import Document, Finding, Severity
+from refcheck.model import Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids
+from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "uncited-reference"
 SEVERITY = Severity.WARNING
 SUMMARY = "An entry of the reference list is never cited."
+
+
+def _head_end(ref: Reference) -> int | None:
+    """The end of the entry's author-and-year head ("Hyde, Henry (2002)"), to underline just that."""
+    if ref.start < 0:
+        return None
+    at = ref.text.find(ref.year) if ref.year else -1
+    if at < 0:
+        return ref.start + min(len(ref.text), 40)
+    end = at + len(ref.year or "")
+    if ref.text[end : end + 1] == ")":
+        end += 1
+    return ref.start + (len(ref.label) + 2 if ref.label else 0) + end
 
 
 def check(doc: Document) -> Iterator[Finding]:
@@ -34,8 +48,12 @@ def check(doc: Document) -> Iterator[Finding]:
     if not refs or doc.style == "unknown":
         return
     cited = cited_ids(doc)
+    # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
+    # defect, one finding). A BibTeX entry has its own key, and an unused key is reported as such, as
+    # checkcites does.
+    repeated = {ref.id for ref, _, _ in duplicates(doc) if ref.key is None}
     for ref in refs:
-        if ref.id in cited:
+        if ref.id in cited or ref.id in repeated:
             continue
         who = ref.authors[0] if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
         name = f"{who} {ref.year}" if ref.year and ref.authors else who
@@ -46,6 +64,7 @@ def check(doc: Document) -> Iterator[Finding]:
             severity=SEVERITY,
             message=f"{name} is listed but never cited; cite it or remove the entry",
             offset=ref.start if ref.start >= 0 else None,
+            end_offset=_head_end(ref),
             reference=ref.text,
             reference_id=ref.id,
             path=ref.source[0] if ref.source else None,

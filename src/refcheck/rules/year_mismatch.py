@@ -19,9 +19,11 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.rules.base import at_citation
 
 NAME = "year-mismatch"
 SEVERITY = Severity.ERROR
@@ -34,17 +36,20 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.status is not LinkStatus.YEAR_MISMATCH or not cit.candidates:
             continue
         ref = by_id[cit.candidates[0]]
-        yield Finding(
-            rule=NAME,
-            severity=SEVERITY,
-            message=(
-                f'"{cit.text}" cites an entry dated {ref.year}'
-                + (f" (did you mean {cit.suggestion}?)" if cit.suggestion else "")
-            ),
-            offset=cit.start,
-            end_offset=cit.end,
-            citation=cit.text,
-            reference=ref.text,
-            reference_id=ref.id,
-            suggestion=cit.suggestion,
+        message = f'"{cit.text}" cites an entry dated {ref.year}' + (
+            f" (did you mean {cit.suggestion}?)" if cit.suggestion else ""
         )
+        fix = year_fix(doc, cit.start, cit.end, cit.year, ref.year) if len(cit.candidates) == 1 else None
+        yield at_citation(NAME, SEVERITY, cit, message, ref, fix)
+
+
+def year_fix(
+    doc: Document, start: int, end: int, cited: str | None, year: str | None
+) -> tuple[int, int, str] | None:
+    """Replace the cited year inside the citation's span with the entry's, when it appears exactly once."""
+    if not cited or not year or not year[:4].isdigit() or start < 0:
+        return None
+    found = [m for m in re.finditer(rf"(?<!\d){re.escape(cited)}(?![\w])", doc.text[start:end])]
+    if len(found) != 1:
+        return None
+    return (start + found[0].start(), start + found[0].end(), year)

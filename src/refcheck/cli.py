@@ -1,0 +1,313 @@
+"""The command line: parse options, run the library, render, map the exit status.
+
+Exit status (``ExitCode``): 0 nothing at or above --fail-on, 1 findings at or above it, 2 a usage
+error or an input file that could not be read (the other files are still checked).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from refcheck import __version__, rules, runner
+from refcheck import baseline as baseline_mod
+from refcheck import config as config_mod
+from refcheck import fix as fix_mod
+from refcheck.errors import UsageError
+from refcheck.loaders import LOADERS
+from refcheck.model import Severity
+from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
+from refcheck.reporters import REPORTERS
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+
+
+def exit_code(results: list[FileResult], fail_on: str) -> ExitCode:
+    if any(r.error for r in results):
+        return ExitCode.ERROR
+    threshold = FAIL_ON[fail_on]
+    if threshold is not None and any(
+        f.severity >= threshold for r in results if r.doc for f in r.doc.findings
+    ):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _use_colour(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _rule_list(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    for n in names:
+        try:
+            rules.get(n)
+        except KeyError as exc:
+            raise click.BadParameter(str(exc.args[0])) from None
+    return names
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="refcheck")
+def main() -> None:
+    """refcheck: check citations, references, footnotes and cited links before publication."""
+
+
+# Options shared by ``check`` and ``fix``; what the user typed overrides the configuration file.
+_SHARED_OPTIONS = [
+    click.option(
+        "--links/--no-links", default=True, show_default=True, help="Check that cited URLs are alive."
+    ),
+    click.option(
+        "--fail-on",
+        type=click.Choice(list(FAIL_ON)),
+        default="error",
+        show_default=True,
+        help="Lowest severity that makes the exit status 1.",
+    ),
+    click.option(
+        "--input-format",
+        type=click.Choice(sorted(LOADERS)),
+        default=None,
+        help="Read every file as this format instead of choosing by extension.",
+    ),
+    click.option("--select", default=None, help="Comma-separated rules to run (default: all)."),
+    click.option("--ignore", default=None, help="Comma-separated rules not to run."),
+    click.option(
+        "--max-file-size",
+        type=int,
+        default=DEFAULT_MAX_FILE_SIZE,
+        show_default=True,
+        help="Largest file read, in bytes.",
+    ),
+    click.option(
+        "--bib",
+        "bib",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Bibliography (.bib, or CSL-JSON .json) for pandoc citation keys or LaTeX; repeatable.",
+    ),
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Configuration file to use instead of the one found upward from each checked file.",
+    ),
+]
+
+# Parameter name -> configuration key, for the options that a configuration file can also set.
+_CONFIG_KEYS = {
+    "links": "links",
+    "fail_on": "fail-on",
+    "input_format": "input-format",
+    "select": "select",
+    "ignore": "ignore",
+    "max_file_size": "max-file-size",
+    "bib": "bibliography",
+}
+
+
+def _shared(func: Callable[..., None]) -> Callable[..., None]:
+    for option in reversed(_SHARED_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _command_line(ctx: click.Context) -> dict[str, Any]:
+    """The configuration keys the user set on the command line, with their values."""
+    out: dict[str, Any] = {}
+    for param, key in _CONFIG_KEYS.items():
+        if ctx.get_parameter_source(param) is not click.core.ParameterSource.COMMANDLINE:
+            continue
+        value = ctx.params[param]
+        if param in ("select", "ignore"):
+            value = _rule_list(value) or []
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
+    return out
+
+
+def _run(ctx: click.Context, paths: tuple[str, ...], config_file: str | None) -> runner.Run:
+    try:
+        return runner.run(paths, _command_line(ctx), config_file)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _exit_status(run: runner.Run) -> ExitCode:
+    worst = ExitCode.OK
+    for r in run.results:
+        worst = max(worst, exit_code([r], run.fail_on.get(r.path, "error")))
+    return worst
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format. text: the grouped report with source lines on a terminal, one line per "
+    "finding (as concise) when piped; full, concise: either one always.",
+)
+@_shared
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the --format report to this file; the text report still goes to the terminal.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Leave out findings recorded in this baseline file (only new findings count).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Record the current findings in this file (then exit 0).",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    /,
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    config_file: str | None,
+    **_: Any,
+) -> None:
+    """Check PATHS (files, or directories searched for supported files)."""
+    run = _run(ctx, paths, config_file)
+    results = run.results
+    if write_baseline:
+        n = baseline_mod.write(results, write_baseline)
+        click.echo(f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {write_baseline}", err=True)
+        sys.exit(int(ExitCode.ERROR if any(r.error for r in results) else ExitCode.OK))
+    if baseline:
+        try:
+            dropped = baseline_mod.apply(results, baseline_mod.read(baseline))
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
+        if dropped:
+            click.echo(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True)
+    terminal_fmt = fmt if output is None else "text"
+    if output is not None:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(REPORTERS[fmt](results, color=False))
+    colour = _use_colour(sys.stdout)
+    if terminal_fmt == "text":
+        terminal_fmt = "full" if sys.stdout.isatty() else "text"
+    colour = colour and terminal_fmt in ("text", "full", "concise")
+    out = REPORTERS[terminal_fmt](results, color=colour)
+    click.echo(out, nl=False, color=colour)  # FORCE_COLOR keeps the colours when piped
+    if terminal_fmt not in ("text", "full", "concise"):
+        for r in results:
+            if r.error:
+                click.echo(f"{r.path}: error: {r.error}", err=True)
+    sys.exit(int(_exit_status(run)))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_shared
+@click.option(
+    "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."
+)
+@click.pass_context
+def fix(
+    ctx: click.Context, /, paths: tuple[str, ...], write: bool, config_file: str | None, **_: Any
+) -> None:
+    """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
+
+    Prints a unified diff and changes nothing unless --write is given.
+    """
+    run = _run(ctx, paths, config_file)
+    changed = 0
+    for r in run.results:
+        if r.doc is None:
+            click.echo(f"{r.path}: error: {r.error}", err=True)
+            continue
+        planned = fix_mod.plan(r.doc)
+        for finding, why in planned.skipped:
+            click.echo(f"{r.path}:{finding.line}: not fixed ({finding.rule}): {why}", err=True)
+        if not planned.edits:
+            continue
+        changed += 1
+        click.echo(planned.diff(), nl=False)
+        if write:
+            fix_mod.write_atomic(r.path, planned.new)
+    verb = "fixed" if write else "would fix (use --write)"
+    click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}", err=True)
+    sys.exit(int(ExitCode.ERROR if any(r.error for r in run.results) else ExitCode.OK))
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".", type=click.Path())
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file to show.",
+)
+def show_config(path: str, config_file: str | None) -> None:
+    """Print the effective configuration for PATH (TOML) and where each value came from."""
+    try:
+        cfg = config_mod.discover(path, config_file)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(config_mod.dump(cfg, path if os.path.isfile(path) else None), nl=False)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List the rules: name, default severity and what each reports."""
+    width = max(len(r.NAME) for r in rules.ALL)
+    for rule in rules.ALL:
+        click.echo(f"{rule.NAME:<{width}}  {rule.SEVERITY!s:<7}  {rule.SUMMARY}")
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the documentation of RULE."""
+    try:
+        mod = rules.get(rule)
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="RULE") from None
+    click.echo(f"{mod.NAME} ({mod.SEVERITY})\n")
+    click.echo(textwrap.dedent(mod.__doc__ or "").strip())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,687 @@
+"""Author-date citations: "(Vaisman 2007; Millán 2001)", "Bohorquez (2005)", "Smith et al. 2010".
+
+Three passes over each stretch of prose (body text and footnotes, never the reference list):
+
+1. parenthetical groups that hold a year: each ";"- or ","-separated item is an author list and one or
+   more years ("Smith 2004, 2006", "Smith 2004a, b"), with optional prefixes ("see", "e.g.,") and
+   locators ("p. 14", ": 14", "ch. 2");
+2. narrative citations, a name run right before a group that starts with a year: "Bohorquez (2005)";
+3. unparenthesised mentions, a name run right before a year, kept only when the name is an author of
+   the reference list: "see Embassy of Azerbaijan to Mexico 2008", "Smith & Jones 2004". This is
+   what keeps "April 2008", "Summit in 2000" and "since 2004" out.
+
+Author names are read backwards from the year, token by token, and stop at anything that is not part
+of a name (a lower-case word that is no particle, a number, a stop word such as "In" or "See").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from refcheck.extract.patterns import APOS, DASHES, MONTHS, YEAR_TOKEN
+from refcheck.matching.names import PARTICLES, core_key, fold, name_key
+from refcheck.model import Citation, Reference
+
+_YEAR_RE = re.compile(rf"(?<![\w.\-/])({YEAR_TOKEN})(?![\w/]|[{DASHES}]\d)", re.I)
+_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)|\[([^\[\]]*)\]")
+_SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
+_LOCATOR = re.compile(
+    rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
+    rf"[\divxlcIVXLC]+(?:\s*[{DASHES},]\s*\d+)*(?:\s*ff?\.)?(?![\d])"
+)
+_TOKEN = re.compile(r"\S+")
+_NAME_WORD = re.compile(
+    rf"^(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
+    rf"[\w{APOS}.{DASHES}]*$"
+)
+_ACRONYM_DIGITS = re.compile(r"^[A-Z0-9]{2,}[\w-]*$")
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "according",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "although",
+        "among",
+        "an",
+        "and",
+        "another",
+        "any",
+        "are",
+        "as",
+        "at",
+        "based",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "cf",
+        "compare",
+        "conversely",
+        "could",
+        "data",
+        "despite",
+        "did",
+        "do",
+        "does",
+        "due",
+        "during",
+        "each",
+        "either",
+        "especially",
+        "et",
+        "even",
+        "ever",
+        "every",
+        "except",
+        "following",
+        "for",
+        "from",
+        "further",
+        "furthermore",
+        "given",
+        "had",
+        "has",
+        "have",
+        "having",
+        "here",
+        "hence",
+        "however",
+        "i",
+        "if",
+        "in",
+        "including",
+        "indeed",
+        "instead",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "later",
+        "like",
+        "many",
+        "may",
+        "meanwhile",
+        "might",
+        "more",
+        "moreover",
+        "most",
+        "much",
+        "must",
+        "my",
+        "namely",
+        "neither",
+        "never",
+        "nevertheless",
+        "next",
+        "no",
+        "nor",
+        "not",
+        "notably",
+        "now",
+        "of",
+        "often",
+        "on",
+        "once",
+        "one",
+        "only",
+        "or",
+        "other",
+        "others",
+        "otherwise",
+        "our",
+        "out",
+        "over",
+        "overall",
+        "particularly",
+        "per",
+        "perhaps",
+        "previously",
+        "prior",
+        "rather",
+        "recently",
+        "regarding",
+        "reviewed",
+        "respectively",
+        "see",
+        "several",
+        "shown",
+        "similar",
+        "similarly",
+        "since",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "thereby",
+        "therefore",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "thus",
+        "to",
+        "together",
+        "too",
+        "toward",
+        "towards",
+        "under",
+        "unlike",
+        "until",
+        "upon",
+        "using",
+        "via",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whereas",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "figure",
+        "figures",
+        "fig",
+        "figs",
+        "table",
+        "tables",
+        "supplementary",
+        "appendix",
+        "section",
+        "sections",
+        "chapter",
+        "chapters",
+        "eq",
+        "equation",
+        "equations",
+        "vol",
+        "volume",
+        "no",
+        "nos",
+        "number",
+        "page",
+        "pages",
+        "panel",
+        "panels",
+        "movie",
+        "video",
+        "box",
+        "step",
+        "phase",
+        "version",
+        "release",
+        "model",
+        "type",
+        "group",
+        "study",
+        "studies",
+        "experiment",
+        "experiments",
+        "sample",
+        "samples",
+        "dataset",
+        "datasets",
+        "file",
+        "files",
+        "source",
+        "note",
+        "notes",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "summit",
+        "conference",
+        "meeting",
+        "congress",
+        "census",
+        "act",
+        "law",
+        "report",
+        "edition",
+    ]
+) | frozenset(MONTHS)
+
+
+@dataclass
+class NameRun:
+    """A run of author names read backwards from a year."""
+
+    start: int  # offset of the first name
+    authors: list[str]
+    et_al: bool
+    full: str = ""  # every word read, before trimming to a known name ("R Project", not "Project")
+
+
+class KnownAuthors:
+    """Author names of the reference list, to recognise corporate names and bare mentions."""
+
+    def __init__(self, names: Iterable[str], corporate: Iterable[str] = ()) -> None:
+        self.keys: set[str] = set()
+        self.corporate: dict[str, list[str]] = {}  # key of last word -> folded full names
+        for name in names:
+            self.keys.add(name_key(name))
+            self.keys.add(core_key(name))
+        for name in corporate:
+            self.keys.add(name_key(name))
+            words = fold(name).split()
+            if len(words) > 1:
+                self.corporate.setdefault(name_key(words[-1]), []).append(fold(name))
+        self.keys.discard("")
+
+    @classmethod
+    def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
+        refs = list(refs)
+
+        def corporate(r: Reference) -> list[str]:
+            # a multi-word first author with no given names reads as an organisation
+            first = r.authors[:1]
+            if first and (r.corporate or (len(first[0].split()) > 1 and not (r.given[:1] or [""])[0])):
+                return [*first, *r.aliases]
+            return list(r.aliases)
+
+        return cls((a for r in refs for a in r.authors), [a for r in refs for a in corporate(r)])
+
+    def knows(self, name: str) -> bool:
+        return name_key(name) in self.keys or core_key(name) in self.keys
+
+    def corporate_ending_at(self, text: str, end: int) -> int | None:
+        """Start offset of a known multi-word name that ends at ``end`` in ``text``, if any."""
+        before = text[max(0, end - 200) : end].rstrip().rstrip(",").rstrip()
+        m = re.search(r"(\S+)$", before)
+        if not m:
+            return None
+        cands = self.corporate.get(name_key(m.group(1)))
+        if not cands:
+            return None
+        base = max(0, end - 200)
+        folded_before = fold(before)
+        for full in sorted(cands, key=len, reverse=True):
+            if folded_before.endswith(full):
+                # find where it starts in the original (same number of words)
+                n_words = len(full.split())
+                toks = list(_TOKEN.finditer(before))
+                if len(toks) >= n_words:
+                    tok = toks[-n_words]
+                    lead = len(tok.group(0)) - len(tok.group(0).lstrip("([{\"'\u201c\u2018"))
+                    return base + tok.start() + lead
+        return None
+
+
+def read_names_backwards(
+    text: str, end: int, floor: int, known: KnownAuthors | None = None
+) -> NameRun | None:
+    """Read author names ending right before ``end`` (a year or an opening parenthesis)."""
+    before = text[floor:end]
+    stripped = before.rstrip()
+    if stripped.endswith(","):
+        stripped = stripped[:-1].rstrip()
+    if not stripped:
+        return None
+    limit = floor + len(stripped)
+    if known is not None:
+        # "1000 Genomes Project Consortium et al., 2010": a corporate name may stand before "et al."
+        etal = re.search(r"\s+et\.?\s+al\.?,?$", text[floor:limit])
+        corp_end = floor + etal.start() if etal else limit
+        corp = known.corporate_ending_at(text, corp_end)
+        if corp is not None and corp >= floor:
+            name = " ".join(text[corp:corp_end].split()).rstrip(",")
+            return NameRun(start=corp, authors=[name], et_al=bool(etal))
+    tokens = list(_TOKEN.finditer(text, max(floor, limit - 250), limit))
+    names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
+    et_al = False
+    seen_connector = False
+    i = len(tokens) - 1
+    while i >= 0:
+        tok = tokens[i].group(0)
+        low = tok.lower().rstrip(",")
+        if low in ("al.", "al") and i > 0 and tokens[i - 1].group(0).lower() == "et" and not any(names):
+            et_al = True
+            i -= 2
+            continue
+        if tok in ("and", "&", "und", "y", "et") and names[-1]:
+            names.append([])
+            seen_connector = True
+            i -= 1
+            continue
+        word = tok
+        opener = len(word) - len(word.lstrip("(["))
+        word = word[opener:]  # "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run
+        comma = word.endswith(",")
+        if comma:
+            word = word[:-1]
+            if names[-1]:
+                # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
+                if not seen_connector:
+                    break
+                names.append([])
+        word = word.rstrip(",")
+        if not word:
+            break
+        if re.match(r"^\[(?:https?://|www\.)\S*\]$", tok) and not any(names):
+            i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
+            continue
+        is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
+        stop = word.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(word))
+        if is_particle or (_NAME_WORD.match(word) and not stop):
+            if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
+                break  # end of a sentence
+            names[-1].insert(0, (tokens[i].start() + opener, word))
+            i -= 1
+            if opener:
+                break
+            continue
+        break
+    authors = [a for a in names if a]
+    if not authors:
+        return None
+    authors.reverse()
+    first_words = authors[0]
+    full = " ".join(w for _, w in first_words)
+    # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
+    if known is not None and len(first_words) > 1 and not known.knows(" ".join(w for _, w in first_words)):
+        for k in range(1, len(first_words)):
+            tail = first_words[k:]
+            if known.knows(" ".join(w for _, w in tail)):
+                authors[0] = tail
+                break
+        else:
+            # Unknown multi-word name: keep the last word and its particles.
+            j = len(first_words) - 1
+            while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
+                j -= 1
+            authors[0] = first_words[j:]
+    start = authors[0][0][0]
+    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+
+
+_UNPUBLISHED = re.compile(
+    r"\s*,?\s*(?:in\s+revision|in\s+preparation|in\s+prep\.|submitted|unpublished|under\s+review"
+    r"|personal\s+communication|pers\.\s*comm\.|data\s+not\s+shown)",
+    re.I,
+)
+
+
+def _life_dates(year: str) -> bool:
+    """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
+    m = re.match(rf"^(\d{{4}})[{DASHES}](\d{{4}})$", year)
+    return m is not None and int(m.group(2)) - int(m.group(1)) > 2
+
+
+_ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)$")
+
+
+def _plausible(run: NameRun, known: KnownAuthors) -> bool:
+    first = run.authors[0]
+    if known.knows(first):
+        return True
+    words = first.split()
+    if (
+        len(words) == 1
+        and _ODD_NAME.match(first)
+        and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first)
+    ):
+        return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
+    if any(w.lower().strip(".") in STOP_WORDS for w in words):
+        return False
+    return not (len(words) > 4)
+
+
+def extract_author_date(
+    text: str, start: int, end: int, known: KnownAuthors, footnote: str | None = None
+) -> list[Citation]:
+    """All author-date citations in ``text[start:end]``."""
+    out: list[Citation] = []
+    consumed: list[tuple[int, int]] = []
+    for g in _GROUP.finditer(text, start, end):
+        which = 1 if g.group(1) is not None else 2
+        inner_start, inner_end = g.start(which), g.end(which)
+        if not _YEAR_RE.search(text, inner_start, inner_end):
+            continue
+        cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote)
+        if cites:
+            out.extend(cites)
+            consumed.append((g.start(), g.end()))
+    # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008".
+    for m in _YEAR_RE.finditer(text, start, end):
+        # groups are found in order, so one bisection tells whether the year lies in one
+        k = bisect.bisect_right(consumed, (m.start(), len(text) + 1)) - 1
+        if k >= 0 and consumed[k][0] <= m.start() < consumed[k][1]:
+            continue
+        floor = max(start, m.start() - 250)
+        # do not read names across a closing parenthesis or a sentence end
+        cut = max(text.rfind(")", floor, m.start()), text.rfind("(", floor, m.start()))
+        floor = max(floor, cut + 1)
+        run = read_names_backwards(text, m.start(), floor, known)
+        if run is None or not known.knows(run.authors[0]):
+            continue
+        _year_end, years = _years_after(text, m, end)
+        for y, ys, ye in years:
+            out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _years_after(text: str, m: re.Match[str], end: int) -> tuple[int, list[tuple[str, int, int]]]:
+    """The year at ``m`` and the a/b suffixes that follow it: "2004a, b" -> 2004a, 2004b."""
+    years = [(m.group(1), m.start(1), m.end(1))]
+    pos = m.end(1)
+    base = m.group(1)
+    if re.match(r"^\d{4}[a-z]$", base):
+        while True:
+            s = _SUFFIX_CONT.match(text, pos, end)
+            if not s:
+                break
+            years.append((base[:4] + s.group(1), s.start(1), s.end(1)))
+            pos = s.end()
+    return pos, years
+
+
+def _citation(
+    text: str,
+    run: NameRun,
+    year: str,
+    ys: int,
+    ye: int,
+    *,
+    narrative: bool,
+    footnote: str | None,
+    low: bool = False,
+    start: int | None = None,
+    locator: str | None = None,
+) -> Citation:
+    s = run.start if start is None else start
+    e = ye
+    raw = text[s:e]
+    cit_text = " ".join(raw.split())
+    return Citation(
+        text=cit_text,
+        start=s,
+        end=e,
+        kind="author-date",
+        authors=run.authors,
+        et_al=run.et_al,
+        year=_norm_year(year),
+        narrative=narrative,
+        footnote=footnote,
+        locator=locator,
+        confidence="low" if low else "high",
+        name_run=run.full or None,
+    )
+
+
+def _norm_year(y: str) -> str:
+    t = " ".join(y.split()).lower()
+    if t.replace(" ", "") in ("n.d.", "nd"):
+        return "n.d."
+    if t.startswith("in "):
+        return "in press"
+    if t == "forthcoming":
+        return t
+    return y
+
+
+def _parse_group(
+    text: str, gstart: int, s: int, e: int, known: KnownAuthors, footnote: str | None
+) -> list[Citation]:
+    """Citations of one parenthetical group; narrative when the group starts with a year."""
+    out: list[Citation] = []
+    first_year = _YEAR_RE.search(text, s, e)
+    assert first_year is not None
+    lead = text[s : first_year.start()]
+    narrative_run: NameRun | None = None
+    if not lead.strip() or re.fullmatch(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*", lead):
+        # "Bohorquez (2005)": names stand before the parenthesis
+        floor = max(0, gstart - 250)
+        cut = max(text.rfind(")", floor, gstart), text.rfind("(", floor, gstart))
+        floor = max(floor, cut + 1)
+        narrative_run = read_names_backwards(text, gstart, floor, known)
+        if narrative_run is None or not _plausible(narrative_run, known):
+            return []
+    run: NameRun | None = narrative_run
+    pos = s
+    for m in _YEAR_RE.finditer(text, s, e):
+        if m.start() < pos:
+            continue
+        between = text[pos : m.start()]
+        continuation = (
+            run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between) is not None
+        )
+        if run is narrative_run and run is not None and pos == s:
+            continuation = True
+        if not continuation:
+            floor = pos
+            new_run = read_names_backwards(text, m.start(), floor, known)
+            item = _item_text(text, floor, m.start())
+            if new_run is None or not _plausible(new_run, known):
+                title = _title_citation(text, item, m, footnote)
+                if title is not None:
+                    # "(The R Project n.d.)": a work without author, cited by its title's first words;
+                    # kept only if the linker finds the entry (see pipeline.extract_citations)
+                    out.append(title)
+                # else a year with no author: "(n = 2005)", "(1990-1995)"; skip it
+                run = None
+                pos = m.end()
+                continue
+            if item and len(item.split()) <= 10:
+                new_run.full = item
+            run = new_run
+        assert run is not None
+        if _UNPUBLISHED.match(text, m.end(), e) or _life_dates(m.group(1)):
+            pos = m.end()
+            continue
+        year_end, years = _years_after(text, m, e)
+        loc = _LOCATOR.match(text, year_end, e)
+        locator = None
+        if loc and not _YEAR_RE.match(
+            text, loc.start() + len(loc.group(0)) - len(loc.group(0).lstrip(" ,:"))
+        ):
+            locator = loc.group(0).strip(" ,:")
+            year_end = loc.end()
+        for idx, (y, ys, ye) in enumerate(years):
+            if run is narrative_run:
+                cstart = run.start if not out else ys
+                cend = g_end(text, gstart, e) if (idx == len(years) - 1 and year_end >= e - 1) else ye
+                c = _citation(
+                    text, run, y, ys, ye, narrative=True, footnote=footnote, start=cstart, locator=locator
+                )
+                c.end = max(cend, ye)
+                c.text = " ".join(text[c.start : c.end].split())
+            elif continuation and out and idx == 0:
+                c = _citation(
+                    text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys, locator=locator
+                )
+            elif idx == 0:
+                c = _citation(
+                    text,
+                    run,
+                    y,
+                    ys,
+                    year_end if locator else ye,
+                    narrative=False,
+                    footnote=footnote,
+                    locator=locator,
+                )
+            else:
+                c = _citation(text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys)
+            out.append(c)
+        pos = year_end
+    return out
+
+
+_PREFIX = re.compile(
+    r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I
+)
+
+
+def _item_text(text: str, start: int, end: int) -> str:
+    """The words of one group item before its year, without separators and prefixes."""
+    item = " ".join(text[start:end].split()).strip(" ;,")
+    return _PREFIX.sub("", item).strip(" ,")
+
+
+def _title_citation(text: str, item: str, m: re.Match[str], footnote: str | None) -> Citation | None:
+    words = item.split()
+    if (
+        not 1 <= len(words) <= 10
+        or not re.match(r"^[\w\"“‘'(\[]", item)
+        or any(ch.isdigit() for ch in item[:1])
+    ):
+        return None
+    start = text.rfind(words[0], 0, m.start())
+    return Citation(
+        text=" ".join(text[start : m.end(1)].split()),
+        start=start,
+        end=m.end(1),
+        kind="author-date",
+        authors=[],
+        year=_norm_year(m.group(1)),
+        footnote=footnote,
+        confidence="title",
+        name_run=item,
+    )
+
+
+def g_end(text: str, gstart: int, inner_end: int) -> int:
+    """The offset just past the group's closing parenthesis."""
+    return inner_end + 1 if inner_end < len(text) and text[inner_end] in ")]" else inner_end

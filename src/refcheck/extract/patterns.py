@@ -1,0 +1,47 @@
+"""Regular-expression pieces shared by the extractors."""
+
+from __future__ import annotations
+
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+DASH = f"[{DASHES}]"
+APOS = "'\u2019\u02bc`"
+# A letter of any alphabet (no digits, no underscore).
+LETTER = r"[^\W\d_]"
+UPPER = r"[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# A citable year: 2004, 2004a, n.d., forthcoming, in press, 2004/2005
+YEAR_TOKEN = (
+    rf"(?:{YEAR}(?:[a-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?"
+    r"|n\.\s?d\.(?:-?[a-z](?![a-z]))?|nd(?=\W)|forthcoming|in\s+press)"
+)
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+]

@@ -1,0 +1,447 @@
+"""The reference list: find it (with or without a heading), split it into entries, parse each entry.
+
+An entry is parsed into authors (personal "Rodríguez, Angel Villalobos", "Smith, J., Jones, K. and
+Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Development"), year
+(with a/b suffix, n.d.), title, URLs, DOI and access date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refcheck.extract.patterns import APOS, DASHES, LETTER, UPPER, YEAR, YEAR_TOKEN
+from refcheck.extract.urls import find_doi, find_urls, parse_access_date
+from refcheck.matching.names import PARTICLES
+from refcheck.model import Document, Reference
+
+HEADING_WORDS = (
+    r"references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|sources|reference\s+list"
+    r"|cited\s+(?:works|literature)|references\s+and\s+notes|bibliographie|literatur|referencias|bibliografía"
+)
+_HEADING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__)?(?:{HEADING_WORDS})(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
+    re.I | re.M,
+)
+_ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_LABEL = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+")
+_BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
+_PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.I)
+_BARE_YEAR = re.compile(rf"(?<![\d/.\-])({YEAR}[a-z]?)(?![\d/])")
+_ND = re.compile(r"\b(n\.\s?d\.|forthcoming|in press)", re.I)
+_INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
+_GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
+_ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\.\.\.\s*$", re.I)
+_ENTRY_START = re.compile(rf"^\s*(?:\d+\s*|{UPPER}|[{APOS}\"“]|\[|{LETTER})")
+_TERMINAL = re.compile(r"""[.!?"”’)\]>]\s*$|https?://\S+\s*$|\d\s*$""")
+_LOWER_START = re.compile(r"^\s*[a-z(]")
+
+
+@dataclass
+class Region:
+    start: int
+    end: int
+    heading: bool
+
+
+def find_reference_region(doc: Document) -> Region | None:
+    """The reference list: after the last reference heading, or else the trailing run of entries."""
+    text = doc.text
+    headings = [m for m in _HEADING.finditer(text) if not _excluded(doc, m.start())]
+    if headings:
+        m = headings[-1]
+        start = m.end() + 1 if m.end() < len(text) else m.end()
+        end = len(text)
+        # In Markdown the list ends at the next heading of any level.
+        nxt = _ANY_HEADING.search(text, start)
+        if nxt and doc.format == "markdown":
+            end = nxt.start()
+        # Footnote definitions the loader found after the list belong to the notes, not the list
+        # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
+        if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
+            end = min(end, doc.notes_region[0])
+        return Region(start, end, True)
+    return _trailing_entries(doc)
+
+
+def _excluded(doc: Document, offset: int) -> bool:
+    return any(a <= offset < b for a, b in doc.excluded)
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[start:end]):
+        out.append((start + m.start(), start + m.end()))
+    return out
+
+
+# Lower-case words an author list may hold: particles, conjunctions, "et al.", corporate function words.
+_NAME_GLUE = frozenset(
+    [
+        "of",
+        "for",
+        "on",
+        "and",
+        "the",
+        "de",
+        "des",
+        "du",
+        "in",
+        "la",
+        "le",
+        "y",
+        "e",
+        "to",
+        "at",
+        "et",
+        "al",
+        "al.",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "da",
+        "di",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "ed",
+        "ed.",
+        "eds",
+        "eds.",
+        "and/or",
+    ]
+)
+
+
+def looks_like_entry(line: str) -> bool:
+    """An author-date entry: a name (or label) first, a year within the first 200 characters."""
+    line = _BULLET.sub("", line)
+    if _LABEL.match(line):
+        return True
+    head = line[:220]
+    m = _PAREN_YEAR.search(head) or _BARE_YEAR.search(head)
+    if not m or m.start() < 2:
+        return False
+    authors = head[: m.start()]
+    if not re.match(
+        rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})",
+        authors,
+    ):
+        return False
+    if re.search(r"https?://", authors):
+        return False
+    if authors.count("(") > authors.count(")"):
+        return False  # "... trade (Millán 2001)": the year closes a citation, not an author list
+    words = authors.split()
+    prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
+    if len(prose) > 2:
+        return False  # "Diplomacy matters and so does trade ...": a sentence, not an author list
+    return 1 <= len(words) <= 60
+
+
+def _trailing_entries(doc: Document) -> Region | None:
+    """With no heading: the run of paragraphs at the end of the document that look like entries."""
+    text = doc.text
+    paras = _paragraphs(text, 0, len(text))
+    notes = doc.notes_region
+    first: int | None = None
+    count = 0
+    for a, b in reversed(paras):
+        if notes and notes[0] <= a < notes[1]:
+            if first is None:
+                continue
+            break
+        lines = text[a:b].split("\n")
+        body = [ln for ln in lines if ln.strip()]
+        entryish = sum(1 for ln in body if looks_like_entry(ln))
+        if entryish == 0 or (_LABEL.match(lines[0]) and not looks_like_entry(_LABEL.sub("", lines[0]))):
+            break
+        if len(text[a:b]) > 3000 and entryish < 2:
+            break
+        first = a
+        count += entryish
+    if first is None or count < 2:
+        return None
+    end = notes[0] if notes and notes[0] > first else len(text)
+    return Region(first, end, False)
+
+
+def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each entry in the region: one per line or per paragraph, wrapped lines joined.
+
+    Numbered lists start an entry at each label, bulleted lists at each bullet. Otherwise, when blank
+    lines separate the entries, each paragraph is an entry (split again where a line that looks like
+    an entry follows a finished one); when they do not, each line is an entry unless it continues an
+    unfinished line and does not itself look like an entry.
+    """
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
+    if not nonblank:
+        return []
+    numbered = sum(1 for a, b in nonblank if _LABEL.match(text[a:b])) > len(nonblank) / 2
+    bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
+    first_line = next(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    last_line = max(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    blanks = (last_line - first_line + 1) - len(nonblank)  # blank lines between entries only
+    paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
+    # One entry per line: when most lines are entries by themselves
+    # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
+    entry_lines = sum(1 for a, b in nonblank if looks_like_entry(text[a:b]))
+    unwrapped = max(b - a for a, b in nonblank) > 150
+    per_line = not paragraph_mode and (entry_lines >= 0.7 * len(nonblank) or unwrapped)
+    entries: list[list[int]] = []
+    open_entry = False
+    for a, b in lines:
+        line = text[a:b]
+        if not line.strip():
+            open_entry = False
+            continue
+        if not open_entry:
+            new = True
+        elif numbered:
+            new = bool(_LABEL.match(line))
+        elif bulleted:
+            new = bool(_BULLET.match(line))
+        else:
+            prev = text[entries[-1][0] : entries[-1][1]]
+            finished = bool(_TERMINAL.search(prev))
+            if paragraph_mode:
+                new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
+            elif per_line:
+                new = finished or looks_like_entry(line) or not _LOWER_START.match(line)
+            else:
+                new = finished or looks_like_entry(line)
+        if new:
+            entries.append([a, b])
+        else:
+            entries[-1][1] = b
+        open_entry = True
+    out = []
+    for a, b in entries:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        out.append((a + lead, a + trail))
+    return out
+
+
+def parse_references(doc: Document, region: Region) -> list[Reference]:
+    refs = []
+    for n, (a, b) in enumerate(split_entries(doc.text, region.start, region.end), start=1):
+        raw = doc.text[a:b]
+        if not raw.strip():
+            continue
+        ref = parse_entry(raw, a)
+        ref.id = f"ref-{n}"
+        refs.append(ref)
+    return refs
+
+
+def parse_entry(raw: str, offset: int = 0) -> Reference:
+    """Parse one entry's text (``offset`` is where it starts in the document)."""
+    text = " ".join(raw.split())
+    label = None
+    m = _LABEL.match(text)
+    if m:
+        label = m.group(1) or m.group(2)
+        text = text[m.end() :]
+    else:
+        text = _BULLET.sub("", text)
+    ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label)
+    ym = _PAREN_YEAR.search(text[:400])
+    author_part = ""
+    rest = text
+    if ym:
+        ref.year = _norm_year(ym.group(1))
+        author_part = text[: ym.start()]
+        rest = text[ym.end() :]
+    else:
+        # "Smith, J. 2004. Title" or Vancouver "Smith J, Jones K. Title. Journal. 2004;12:1-3"
+        bare = _BARE_YEAR.search(text)
+        nd = _ND.search(text[:300])
+        cut = _author_block_end(text)
+        if bare and bare.start() <= cut + 3:
+            ref.year = bare.group(1)
+            author_part = text[: bare.start()]
+            rest = text[bare.end() :]
+        else:
+            author_part = text[:cut]
+            rest = text[cut:]
+            if nd and nd.start() <= cut + 3:
+                ref.year = _norm_year(nd.group(1))
+            elif bare:
+                ref.year = bare.group(1)
+    _parse_authors(ref, author_part)
+    ref.aliases = _aliases(author_part, ref)
+    ref.title = _title(rest)
+    ref.urls = [u for u, _, _ in find_urls(text)]
+    ref.doi = find_doi(text)
+    ref.accessed = parse_access_date(text)
+    return ref
+
+
+_FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des", "du", "la", "y", "e"))
+
+
+def _aliases(author_part: str, ref: Reference) -> list[str]:
+    """Corporate names an entry may be cited by: "United Nations, ..., Population Division" is cited
+    as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
+    part = re.sub(r"\[[^\]]*\]|https?://\S+", " ", author_part).strip().rstrip(",.:;").strip()
+    out = []
+    if ref.corporate or re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part):
+        out.append(part)
+    for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
+        words = piece.split()
+        person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
+        titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
+        if len(words) >= 2 and not person and titled:
+            out.append(piece.strip())
+    return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
+
+
+def _norm_year(token: str) -> str:
+    t = token.strip().lower()
+    if t.replace(" ", "") in ("n.d.", "nd"):
+        return "n.d."
+    if t.startswith("in"):
+        return "in press"
+    return token.strip()
+
+
+def _author_block_end(text: str) -> int:
+    """Where the author list ends when no year follows it: at the first ". " not after an initial."""
+    for m in re.finditer(r"\.\s", text):
+        before = text[: m.start()].split()
+        last = before[-1] if before else ""
+        if len(last.strip(",.")) <= 2 and last[:1].isupper():
+            continue  # "J. Smith", "Smith J."
+        return m.start()
+    return min(len(text), 120)
+
+
+def _parse_authors(ref: Reference, part: str) -> None:
+    part = re.sub(r"\[[^\]]*\]|<[^>]*>|https?://\S+", " ", part)
+    part = part.strip().rstrip(",.:;").strip()
+    part = re.sub(r"\s*\((?:eds?|comp|ed\.|eds\.|trans)\.?\)\s*$", "", part, flags=re.I)
+    part = re.sub(r",?\s*(?:eds?|editors?)\.?\s*$", "", part, flags=re.I)
+    if not part:
+        return
+    if _ET_AL.search(part):
+        ref.et_al = True
+        part = _ET_AL.sub("", part).strip().rstrip(",")
+    if ";" in part:
+        pieces = [p.strip() for p in part.split(";") if p.strip()]
+        for p in pieces:
+            _add_person(ref, p)
+        return
+    if "," not in part:
+        persons = [p.strip() for p in re.split(r"\s+(?:and|&|und|y|et)\s+", part) if p.strip()]
+        corporate = len(persons) == 1 and len(part.split()) > 2
+        corporate = corporate or any(
+            re.search(r"\b[a-z]{2,}\b", p) and not _has_particle_only(p) for p in persons
+        )
+        if corporate:
+            ref.authors.append(part)
+            ref.given.append("")
+            ref.corporate = True
+            return
+        for p in persons:
+            _add_person(ref, p)
+        return
+    pieces = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", part) if p.strip()]
+    pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
+    # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
+    head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
+    if len(head) >= 3 or (head and head[0][:1].isdigit()):
+        ref.authors.append(pieces[0])
+        ref.given.append("")
+        pieces = pieces[1:]
+    # "Surname, Given, Surname2, Given2": the piece after the first surname is given names.
+    alternating = len(pieces) >= 2 and _is_given(pieces[1]) and not _split_person(pieces[0])[1]
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        if alternating and i + 1 < len(pieces) and _is_given(pieces[i + 1]) and not _split_person(p)[1]:
+            surname, given = _surname_given(_clean_surname(p), pieces[i + 1])
+            ref.authors.append(surname)
+            ref.given.append(given)
+            i += 2
+            continue
+        _add_person(ref, p)
+        i += 1
+
+
+def _has_particle_only(p: str) -> bool:
+    return all(w[0].isupper() or w.lower() in PARTICLES for w in p.split())
+
+
+def _is_given(piece: str) -> bool:
+    """Given names, possibly followed by the surname's particles: "Pieter van der", "J. K.", "Ana de la"."""
+    words, _ = _split_trailing_particles(piece)
+    words = " ".join(words).replace(".", ". ").split()
+    return 0 < len(words) <= 4 and all(_GIVEN_WORD.match(w) for w in words)
+
+
+def _split_trailing_particles(piece: str) -> tuple[list[str], list[str]]:
+    """ "Pieter van der" -> (["Pieter"], ["van", "der"])."""
+    words = piece.split()
+    k = len(words)
+    while k > 1 and words[k - 1].lower() in PARTICLES:
+        k -= 1
+    return words[:k], words[k:]
+
+
+def _surname_given(surname: str, given: str) -> tuple[str, str]:
+    """Move particles written after the given names to the surname: "Berg, Pieter van der" is
+    "van der Berg"."""
+    names, particles = _split_trailing_particles(given)
+    if particles:
+        return " ".join([*particles, surname]), " ".join(names)
+    return surname, given
+
+
+def _split_person(p: str) -> tuple[str, str]:
+    """ "Avery SV" -> ("Avery", "SV"); "J. Smith" -> ("Smith", "J."); "Smith" -> ("Smith", "")."""
+    words = p.split()
+    if len(words) >= 2 and _INITIALS.match(words[-1]) and not _INITIALS.match(words[0]):
+        return " ".join(words[:-1]), words[-1]
+    if len(words) >= 2 and all(_INITIALS.match(w) for w in words[:-1]):
+        return words[-1], " ".join(words[:-1])
+    return p, ""
+
+
+def _add_person(ref: Reference, p: str) -> None:
+    p = p.strip().strip(",.;")
+    if not p:
+        return
+    if "," in p:
+        surname, given = (x.strip() for x in p.split(",", 1))
+    else:
+        surname, given = _split_person(p)
+    ref.authors.append(_clean_surname(surname))
+    ref.given.append(given)
+
+
+def _clean_surname(s: str) -> str:
+    return s.strip().strip(",.;:").strip()
+
+
+def _title(rest: str) -> str | None:
+    rest = rest.strip().lstrip(".,:; ")
+    q = re.match(r"^[\"“‘']\s*(.+?)\s*[,.]?\s*[\"”’']", rest)
+    if q:
+        return q.group(1).strip(" ,.")
+    m = re.match(r"(.+?[^A-Z\s])\.(?:\s|$)", rest)
+    title = (m.group(1) if m else rest[:200]).strip()
+    return title or None
+
+
+__all__ = ["Region", "find_reference_region", "looks_like_entry", "parse_entry", "parse_references"]

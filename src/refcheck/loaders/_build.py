@@ -1,0 +1,93 @@
+"""Shared loader helpers: text assembled from pieces of a marked-up source, with its SourceMap.
+
+Markup loaders (HTML, XML, DOCX, LaTeX) take text from many places in the source. ``TextBuilder``
+collects those pieces and anchors each one at the source line/column it came from, so that every
+later stage works on plain text offsets and reporters still point into the original file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refcheck.model import SourceMap
+
+_WS = re.compile(r"\s+")
+
+
+class TextBuilder:
+    """Append text pieces with their source position; ``build()`` gives the text and its map."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._anchors: list[tuple[int, int, int]] = []
+        self.length = 0
+        self._tail = ""  # the last character appended ("" at the start)
+
+    def add(self, piece: str, line: int, column: int) -> int:
+        """Append ``piece``, which stands at 1-based ``line``/``column`` of the source and runs on in
+        the source as written (a newline in it is a newline in the source). Returns its offset."""
+        start = self.length
+        if not piece:
+            return start
+        self._anchors.append((start, line, column))
+        self._parts.append(piece)
+        self.length += len(piece)
+        self._tail = piece[-1]
+        return start
+
+    def add_flat(self, piece: str, line: int, column: int) -> int:
+        """Append ``piece`` with every character mapped to the same source position (a label or a
+        bracket the loader makes up, or text that lives elsewhere, such as a DOCX footnote)."""
+        start = self.length
+        for ch in piece:
+            self.add(ch, line, column)
+        return start
+
+    def newline(self) -> None:
+        """A block boundary: one line break, never two in a row, none at the start."""
+        if self.length and self._tail != "\n":
+            self._parts.append("\n")
+            self.length += 1
+            self._tail = "\n"
+
+    def truncate(self, offset: int) -> str:
+        """Remove and return everything from ``offset`` on (anchors too)."""
+        text = "".join(self._parts)
+        cut = text[offset:]
+        self._parts = [text[:offset]]
+        self._anchors = [a for a in self._anchors if a[0] < offset]
+        self.length = offset
+        self._tail = text[offset - 1] if offset else ""
+        return cut
+
+    def anchors_from(self, offset: int) -> list[tuple[int, int, int]]:
+        return [a for a in self._anchors if a[0] >= offset]
+
+    def restore(self, anchors: list[tuple[int, int, int]], text: str, at: int) -> None:
+        """Re-append ``text`` (taken by ``truncate``) at the current end, keeping its anchors that
+        stood at offset ``at`` and after."""
+        shift = self.length - at
+        self._parts.append(text)
+        for off, line, col in anchors:
+            self._anchors.append((off + shift, line, col))
+        self.length += len(text)
+        if text:
+            self._tail = text[-1]
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self) -> tuple[str, SourceMap]:
+        text = "".join(self._parts)
+        smap = SourceMap(text)
+        for offset, line, column in sorted(self._anchors, key=lambda a: a[0]):
+            smap.add(offset, line, column)
+        if not self._anchors:
+            smap.add(0, 1, 1)
+        return text, smap
+
+
+def squash(text: str) -> str:
+    """Runs of white space to one space, ends trimmed."""
+    return _WS.sub(" ", text).strip()

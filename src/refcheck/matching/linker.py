@@ -1,0 +1,293 @@
+"""Link each citation to exactly one reference entry, or say why not.
+
+Entries are indexed by the key of their first author (accents, case, hyphens and apostrophes folded;
+particles optional), so linking costs one dictionary look-up per citation, not a scan of the list.
+
+For an author-date citation:
+
+* candidates are the entries whose first author matches; a two-author citation needs both names, an
+  "et al." citation prefers entries with three or more authors;
+* among them, the year must match ("2004a" needs the 2004a entry; "2004" fits a lone "2004a" too);
+* one fit: linked. Several equal fits: ambiguous. None with the year: a year mismatch when an entry
+  by those authors exists in another year and the evidence points to a typo, else missing;
+* no author match: a near-miss spelling (one edit, a swap counts as one) of an entry's first author
+  with the same year is an author mismatch; otherwise missing.
+
+Name similarity is a parameter (``similar``), so another strategy can be passed in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from rapidfuzz.distance import OSA
+
+from refcheck.matching.names import core_key, fold, name_key
+from refcheck.model import Citation, Document, LinkStatus, Reference
+
+Similar = Callable[[str, str], bool]
+
+
+def near_miss(a: str, b: str) -> bool:
+    """One dropped, added, changed or swapped letter (two for long names)."""
+    if a == b or min(len(a), len(b)) < 3:
+        return False
+    limit = 1 if max(len(a), len(b)) < 9 else 2
+    return bool(OSA.distance(a, b, score_cutoff=limit) <= limit)
+
+
+class Index:
+    """Reference entries by first-author key and by year."""
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self.refs = refs
+        self.by_id = {r.id: r for r in refs}
+        self.by_author: dict[str, list[Reference]] = defaultdict(list)
+        self.by_year: dict[str, list[Reference]] = defaultdict(list)
+        self.by_label: dict[str, Reference] = {}
+        self.by_key: dict[str, Reference] = {}
+        self.by_prefix: dict[str, list[Reference]] = {}
+        self.by_title: dict[str, list[Reference]] = {}
+        for r in refs:
+            if r.authors:
+                keys = {name_key(r.authors[0]), core_key(r.authors[0])}
+                keys |= {name_key(a) for a in r.aliases}
+                for k in keys - {""}:
+                    self.by_author[k].append(r)
+            self.by_prefix.setdefault(_text_key(r.text)[:4], []).append(r)
+            if r.title:
+                self.by_title.setdefault(_text_key(r.title)[:3], []).append(r)
+            if r.year:
+                self.by_year[r.year_base or r.year].append(r)
+            if r.label:
+                self.by_label.setdefault(r.label, r)
+            if r.key:
+                self.by_key.setdefault(r.key, r)
+
+    def author_candidates(self, name: str) -> list[Reference]:
+        seen: dict[str, Reference] = {}
+        for k in (name_key(name), core_key(name)):
+            for r in self.by_author.get(k, ()):
+                seen.setdefault(r.id, r)
+        return list(seen.values())
+
+
+def _authors_fit(cit: Citation, ref: Reference) -> int:
+    """How well the citation's author list fits the entry's: 2 exact, 1 acceptable, 0 no."""
+    n = len(ref.authors)
+    if len(cit.authors) >= 2:
+        if n < 2:
+            return 0
+        second = {name_key(cit.authors[1]), core_key(cit.authors[1])}
+        if not second & {name_key(ref.authors[1]), core_key(ref.authors[1])}:
+            return 0
+        return 2 if (n == len(cit.authors) and not ref.et_al) or cit.et_al else 1
+    if cit.et_al:
+        return 2 if n >= 3 or ref.et_al else 1 if n == 2 else 0
+    return 2 if n <= 1 or ref.corporate else 1 if n == 2 else 0
+
+
+def _year_fits(cited: str | None, ref: Reference) -> int:
+    """2 exact, 1 a suffix-less citation year fits a suffixed entry, 0 no.
+
+    "n.d." fits an entry with no year at all (web pages, software) as well as an "n.d." one.
+    """
+    if cited is None:
+        return 0
+    if ref.year is None:
+        return 1 if cited.startswith("n.d.") else 0
+    a, b = fold(cited), fold(ref.year)
+    if a.startswith("n.d.") and b.startswith("n.d."):
+        if a == b:
+            return 2
+        return 1 if a == "n.d." or b == "n.d." else 0  # "n.d.a" and "n.d.b" are two works
+    if a == b:
+        return 2
+    if a[:4].isdigit() and a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
+        return 1
+    return 0
+
+
+def link_document(doc: Document, similar: Similar = near_miss) -> None:
+    refs = doc.references or []
+    index = Index(refs)
+    author_date = [c for c in doc.citations if c.kind == "author-date"]
+    # How often each (authors, year) is cited: a citation repeated verbatim is less likely a typo.
+    repeats = Counter((name_key(c.authors[0]) if c.authors else "", c.year) for c in author_date)
+    for cit in doc.citations:
+        if cit.kind == "numeric":
+            _link_numeric(cit, index)
+        elif cit.kind == "key":
+            _link_key(cit, index)
+        else:
+            _link_author_date(cit, index, similar, repeats)
+    # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
+    # likely another work by the same authors that the list lacks than a typo: report it as missing.
+    cited = {rid for c in doc.citations if c.status is LinkStatus.LINKED for rid in c.references}
+    for cit in doc.citations:
+        if cit.status is not LinkStatus.YEAR_MISMATCH:
+            continue
+        key = (name_key(cit.authors[0]) if cit.authors else "", cit.year)
+        target = index.by_id[cit.candidates[0]]
+        if target.id in cited and repeats[key] > 1:
+            cit.status = LinkStatus.MISSING
+            cit.detail = f"an entry by {target.authors[0]} dated {target.year} exists"
+            cit.candidates = []
+            cit.suggestion = None
+
+
+def _link_numeric(cit: Citation, index: Index) -> None:
+    found = [index.by_label.get(str(n)) for n in cit.numbers]
+    ids = [r.id for r in found if r is not None]
+    if len(ids) == len(cit.numbers):
+        cit.status = LinkStatus.LINKED
+        cit.references = ids
+    else:
+        cit.status = LinkStatus.MISSING
+        cit.references = ids  # the numbers of a range that do exist still count as cited
+        missing = [n for n, r in zip(cit.numbers, found, strict=True) if r is None]
+        cit.detail = "numbers beyond the list: " + ", ".join(map(str, missing))
+
+
+def _link_key(cit: Citation, index: Index) -> None:
+    ref = index.by_key.get(cit.key or "")
+    if ref is None:
+        cit.status = LinkStatus.MISSING
+        return
+    cit.status = LinkStatus.LINKED
+    cit.references = [ref.id]
+    _check_visible(cit, ref)
+
+
+def _check_visible(cit: Citation, ref: Reference) -> None:
+    """A key citation whose visible text names an author or year (JATS xref text) must agree with the
+    entry the key points at; keys from LaTeX or pandoc carry the entry's own author and year."""
+    if cit.year and ref.year and not _year_fits(cit.year, ref):
+        cit.status = LinkStatus.YEAR_MISMATCH
+        cit.references = []
+        cit.candidates = [ref.id]
+        cit.suggestion = f"{_cited_names(cit)} {ref.year}" if cit.authors else ref.year
+        return
+    if cit.authors and ref.authors and not ref.corporate:
+        cited = {name_key(cit.authors[0]), core_key(cit.authors[0])} - {""}
+        listed = {name_key(ref.authors[0]), core_key(ref.authors[0])}
+        if cited and not cited & listed:
+            cit.status = LinkStatus.AUTHOR_MISMATCH
+            cit.references = []
+            cit.candidates = [ref.id]
+            cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
+                f" {cit.year}" if cit.year else ""
+            )
+
+
+def _link_author_date(
+    cit: Citation, index: Index, similar: Similar, repeats: Counter[tuple[str, str | None]]
+) -> None:
+    if not cit.authors:
+        by_title = _title_prefix_match(cit, index)
+        if by_title is not None:
+            _linked(cit, by_title)
+        else:
+            cit.status = LinkStatus.MISSING
+        return
+    first = cit.authors[0]
+    cands = index.author_candidates(first)
+    if cands:
+        fits = [(r, _authors_fit(cit, r), _year_fits(cit.year, r)) for r in cands]
+        with_year = [(r, a, y) for r, a, y in fits if y and a]
+        if not with_year and len(cit.authors) < 2:
+            # "Smith 2004" for "Smith and Jones (2004)": the author count is off, but not a named co-author
+            with_year = [(r, a, y) for r, a, y in fits if y]
+        if with_year:
+            best = max((a, y) for _, a, y in with_year)
+            top = [r for r, a, y in with_year if (a, y) == best]
+            if len(top) == 1:
+                _linked(cit, top[0])
+            else:
+                cit.status = LinkStatus.AMBIGUOUS
+                cit.candidates = [r.id for r in top]
+            return
+        # authors match but no year does
+        same_authors = [r for r, a, _ in fits if a]
+        if not same_authors:
+            cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
+            cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
+            return
+        target = _closest_year(cit.year, same_authors)
+        cit.status = LinkStatus.YEAR_MISMATCH
+        cit.candidates = [target.id]
+        cit.suggestion = f"{_cited_names(cit)} {target.year}"
+        return
+    # no author match: a near-miss spelling with the same year?
+    key = name_key(first)
+    year_base = (cit.year or "")[:4] if (cit.year or "")[:4].isdigit() else cit.year
+    pool = index.by_year.get(year_base or "", [])
+    near = [r for r in pool if r.authors and _year_fits(cit.year, r) and similar(key, name_key(r.authors[0]))]
+    if len(near) >= 1:
+        near.sort(key=lambda r: -_authors_fit(cit, r))
+        target = near[0]
+        cit.status = LinkStatus.AUTHOR_MISMATCH
+        cit.candidates = [target.id]
+        cit.suggestion = " ".join(_cited_names(cit, target.authors[0]).split()) + f" {cit.year}"
+        return
+    by_title = _title_prefix_match(cit, index)
+    if by_title is not None:
+        _linked(cit, by_title)
+        return
+    cit.status = LinkStatus.MISSING
+
+
+def _text_key(text: str) -> str:
+    words = fold(text).split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return name_key(" ".join(words))
+
+
+def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
+    """A work with no author cited by the first words of its entry: "(Google Code Search n.d.)"."""
+    key = _text_key(cit.name_run or " ".join(cit.authors))
+    if len(key) < 3:
+        return None
+    cands = [
+        r for r in index.by_prefix.get(key[:4], ()) if len(key) >= 4 and _text_key(r.text).startswith(key)
+    ]
+    # or the entry's title ("(Xds, 2010)" for "Kabsch, W (2010) Xds. Acta Cryst ...")
+    cands += [r for r in index.by_title.get(key[:3], ()) if r.title and _text_key(r.title).startswith(key)]
+    scored = {r.id: (_year_fits(cit.year, r), r) for r in cands if _year_fits(cit.year, r) or not r.year}
+    if not scored:
+        return None
+    best = max(score for score, _ in scored.values())
+    top = [r for score, r in scored.values() if score == best]
+    return top[0] if len(top) == 1 else None
+
+
+def _linked(cit: Citation, ref: Reference) -> None:
+    cit.status = LinkStatus.LINKED
+    cit.references = [ref.id]
+    if not ref.authors or ref.corporate or not cit.authors:
+        return
+    cited, listed = cit.authors[0], ref.authors[0]
+    if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):
+        cit.detail = "accents-or-case"
+        cit.suggestion = listed
+
+
+def _closest_year(year: str | None, refs: list[Reference]) -> Reference:
+    def distance(r: Reference) -> tuple[int, str]:
+        try:
+            return (abs(int((year or "0")[:4]) - int((r.year or "0")[:4])), r.year or "")
+        except ValueError:
+            return (9999, r.year or "")
+
+    return min(refs, key=distance)
+
+
+def _cited_names(cit: Citation, first: str | None = None) -> str:
+    names = [first or cit.authors[0], *cit.authors[1:]]
+    if cit.et_al:
+        return f"{names[0]} et al."
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return ", ".join(names)

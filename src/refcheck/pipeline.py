@@ -1,0 +1,356 @@
+"""The pipeline: load -> document model -> citations -> references -> link -> rules -> links -> report.
+
+Each stage is one call here, in order, so that one citation can be followed from file to report:
+
+    doc = load(path)            # loaders/: bytes -> Document (text, source map, what the format states)
+    structure(doc)              # extract/: reference list region, entries, footnotes and markers
+    extract_citations(doc)      # extract/: author-date, numeric and key citations in the prose
+    link_document(doc)          # matching/: each citation -> exactly one entry, or a reason
+    run_rules(doc)              # rules/: findings from the model
+    (links)                     # links/: URL liveness, when enabled
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from refcheck import suppress
+from refcheck.errors import InputError
+from refcheck.extract.author_date import KnownAuthors, extract_author_date
+from refcheck.extract.footnotes import text_footnotes
+from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_numeric
+from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
+from refcheck.extract.urls import find_urls, parse_access_date
+from refcheck.loaders import LOADERS, SUFFIXES, format_for
+from refcheck.loaders.pandoc import use_bibliography
+from refcheck.matching.linker import link_document
+from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, Url
+from refcheck.rules import ALL as ALL_RULES
+
+DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
+
+
+@dataclass
+class CheckOptions:
+    """What to check and how; the CLI and the configuration file fill it."""
+
+    links: bool = False
+    input_format: str | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    select: list[str] | None = None  # rule names to run (None: all)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # rule -> severity override
+    bib: list[str] = field(default_factory=list)  # --bib: bibliography files for pandoc keys / LaTeX
+
+
+@dataclass
+class FileResult:
+    """One input file: its document, or the one-line reason it could not be checked."""
+
+    path: str
+    doc: Document | None = None
+    error: str | None = None
+
+
+# --- stage 1: load ---------------------------------------------------------------------------------
+
+
+def load(path: str, options: CheckOptions | None = None) -> Document:
+    options = options or CheckOptions()
+    fmt = options.input_format or format_for(path)
+    if fmt is None or fmt not in LOADERS:
+        known = ", ".join(sorted(SUFFIXES))
+        raise InputError(f"unsupported file type (refcheck reads {known}; use --input-format)")
+    try:
+        size = os.path.getsize(path)
+        if size > options.max_file_size:
+            raise InputError(
+                f"the file is {size / 2**20:.1f} MiB, over the {options.max_file_size / 2**20:.0f} MiB limit "
+                "(--max-file-size)"
+            )
+        with open(path, "rb") as fh:
+            data = fh.read()  # the size was checked above
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})") from None
+    doc = LOADERS[fmt](path, data)
+    if options.bib and doc.format in ("markdown", "latex"):
+        use_bibliography(doc, options.bib)
+    return doc
+
+
+# --- stage 2: structure ----------------------------------------------------------------------------
+
+
+def structure(doc: Document) -> None:
+    """Find the reference list, its entries, the footnotes and their markers."""
+    text = doc.text
+    notes = doc.footnotes
+    if notes is None:
+        notes = [n for n in text_footnotes(text) if not _excluded(doc, n.start)]
+        if notes:
+            doc.notes_region = (notes[0].start, notes[-1].end)
+    region: Region | None = None
+    if doc.references is None:
+        region = find_reference_region(doc)
+        if region is not None and doc.footnotes is None:
+            inside = [n for n in notes if region.start <= n.start < region.end]
+            region_text = text[region.start : region.end]
+            labelled = region_text.count("\n[") + region_text.startswith("[")
+            lines = max(1, sum(1 for ln in region_text.split("\n") if ln.strip()))
+            if inside and labelled < lines / 2:
+                region = Region(region.start, inside[0].start, region.heading)
+                inside = [n for n in notes if region.start <= n.start < region.end]
+            notes = [n for n in notes if n not in inside]
+        elif (
+            region is None
+            and doc.footnotes is None
+            and len(notes) >= 2
+            and sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2
+        ):
+            # "[1] Avery SV (2006) ..." with no heading: a numbered reference list, not notes
+            region = Region(notes[0].start, notes[-1].end, False)
+            notes = []
+        doc.references = parse_references(doc, region) if region else []
+        if region:
+            doc.reference_region = (region.start, region.end)
+    doc.footnotes = notes
+    doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
+
+
+def _excluded(doc: Document, offset: int) -> bool:
+    return any(a <= offset < b for a, b in doc.excluded)
+
+
+def prose_segments(doc: Document) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, footnote label) of the prose: the body, then each note; never the reference list."""
+    text = doc.text
+    cuts: list[tuple[int, int]] = list(doc.excluded)
+    if doc.reference_region:
+        cuts.append(doc.reference_region)
+    note_spans = [(n.start, n.end) for n in doc.footnotes or []]
+    cuts.extend(note_spans)
+    cuts.sort()
+    pos = 0
+    for a, b in cuts:
+        if a > pos:
+            yield pos, a, None
+        pos = max(pos, b)
+    if pos < len(text):
+        yield pos, len(text), None
+    for n in doc.footnotes or []:
+        if n.start >= 0:
+            yield n.text_start, n.end, n.label
+
+
+# --- stage 3: citations ----------------------------------------------------------------------------
+
+
+def extract_citations(doc: Document) -> None:
+    if doc.citations_from_loader:
+        return
+    refs = doc.references or []
+    text = doc.text
+    segments = list(prose_segments(doc))
+    numbered = bool(refs) and sum(1 for r in refs if r.label) > len(refs) / 2
+    known = KnownAuthors.of(refs)
+    author_date: list[Citation] = []
+    numeric: list[Citation] = []
+    for a, b, label in segments:
+        author_date.extend(extract_author_date(text, a, b, known, footnote=label))
+        if numbered:
+            numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
+    if numbered and len(numeric) >= len(author_date):
+        doc.style = "numeric"
+        doc.citations = numeric
+        # author-date citations of listed authors in a numbered document: a mixture, said at info level
+        others = [c for c in author_date if c.authors and known.knows(c.authors[0])]
+        doc.other_style = len(others)
+        doc.other_style_at = others[0].start if others else None
+    else:
+        doc.style = "author-date" if refs else None
+        doc.citations = author_date
+        doc.other_style = len(numeric) if numbered else 0
+        doc.other_style_at = numeric[0].start if numbered and numeric else None
+    # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
+    # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
+    if doc.format != "text":
+        return
+    labels = {n.label for n in doc.footnotes or []}
+    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b)]
+    if doc.style != "numeric" and labels:
+        doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
+        doc.footnote_markers.sort(key=lambda m: m.start)
+    elif doc.style == "numeric" and labels:
+        doc.unclear_brackets = (
+            groups[0].start() if groups else None,
+            "the document numbers its reference list and also defines [n] notes; "
+            "refcheck read the [n] in the text as reference numbers",
+        )
+    elif groups and not labels and not numbered:
+        doc.unclear_brackets = (
+            groups[0].start(),
+            f"{len(groups)} bracketed number(s) such as {groups[0].group(0)} point at neither a numbered "
+            "reference list nor [n] notes; refcheck did not check them",
+        )
+
+
+def drop_unlinked_titles(doc: Document) -> None:
+    """A year after words that are no name ("(The R Project n.d.)") is a citation only if those words
+    begin an entry; otherwise it is prose, not a missing reference."""
+    doc.citations = [
+        c for c in doc.citations if not (c.confidence == "title" and c.status is not LinkStatus.LINKED)
+    ]
+
+
+def attach_urls(doc: Document) -> None:
+    """Every URL with the entry or footnote it stands in, and that place's access date."""
+    # URLs the loader found in the markup (<a href>, \url{}, w:hyperlink) come first; text URLs at the
+    # same place are not added twice.
+    urls: list[Url] = list(doc.urls)
+    taken: set[int] = {u.start for u in urls if u.start >= 0}
+    given = {(u.url.rstrip("/"), u.reference) for u in urls}
+    for ref in doc.references or []:
+        if ref.start < 0:
+            for u in ref.urls:
+                urls.append(Url(url=u, start=-1, end=-1, reference=ref.id, accessed=ref.accessed))
+            continue
+        for u, s, e in find_urls(doc.text, ref.start, ref.end):
+            if s in taken or (u.rstrip("/"), ref.id) in given:
+                continue
+            urls.append(Url(url=u, start=s, end=e, reference=ref.id, accessed=ref.accessed))
+            taken.add(s)
+    for note in doc.footnotes or []:
+        accessed = parse_access_date(note.text)
+        if note.start < 0:
+            continue
+        for u, s, e in find_urls(doc.text, note.text_start, note.end):
+            if s not in taken:
+                urls.append(Url(url=u, start=s, end=e, footnote=note.label, accessed=accessed))
+                taken.add(s)
+    for u, s, e in find_urls(doc.text):
+        if s not in taken and not _excluded(doc, s):
+            urls.append(Url(url=u, start=s, end=e))
+    urls.sort(key=lambda u: u.start)
+    doc.urls = urls
+
+
+# --- stage 5: rules --------------------------------------------------------------------------------
+
+
+def run_rules(doc: Document, options: CheckOptions | None = None) -> None:
+    options = options or CheckOptions()
+    overrides = {k: Severity.parse(v) for k, v in options.severity.items()}
+    for rule in ALL_RULES:
+        if options.select is not None and rule.NAME not in options.select:
+            continue
+        if rule.NAME in options.ignore:
+            continue
+        for finding in rule.check(doc):
+            if rule.NAME in overrides:
+                finding.severity = overrides[rule.NAME]
+            doc.findings.append(finding)
+    for f in doc.findings:
+        if f.line is None and f.offset is not None and f.offset >= 0:
+            f.line, f.column = doc.locate(f.offset)
+            if f.path is None:
+                f.path = next((p for a, b, p in doc.files if a <= f.offset < b), None)
+            if doc.format == "docx":
+                # DOCX notes are reported at their mark's paragraph: name the note
+                note = doc.footnote_at(f.offset)
+                if note is not None:
+                    f.message += f" (in note {note.label})"
+    doc.findings = [f for f in doc.findings if not _suppressed(doc, f)]
+    doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
+
+
+def _suppressed(doc: Document, f: Finding) -> bool:
+    names = doc.suppressions.get(f.line or -1)
+    return bool(names) and ("*" in names or f.rule in names)  # type: ignore[operator]
+
+
+# --- the whole run ---------------------------------------------------------------------------------
+
+
+def analyse(doc: Document, options: CheckOptions | None = None) -> Document:
+    """Run every stage after loading on ``doc`` (links excepted)."""
+    suppress.apply(doc)
+    structure(doc)
+    extract_citations(doc)
+    link_document(doc)
+    drop_unlinked_titles(doc)
+    attach_urls(doc)
+    run_rules(doc, options)
+    return doc
+
+
+def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
+    options = options or CheckOptions()
+    try:
+        doc = load(path, options)
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
+    return FileResult(path=path, doc=analyse(doc, options))
+
+
+def check_text(
+    text: str, fmt: str = "text", path: str = "<text>", options: CheckOptions | None = None
+) -> Document:
+    """Check a document held in memory (tests, editors' integrations)."""
+    return analyse(LOADERS[fmt](path, text.encode("utf-8")), options)
+
+
+def _document_in_own_right(path: Path) -> bool:
+    """In a directory walk, bibliographies and LaTeX fragments are read through the document that
+    uses them (a .bib through ``\\bibliography``, a chapter through ``\\input``), not on their own;
+    named on the command line they are still checked."""
+    fmt = format_for(path)
+    if fmt == "bibtex" or path.suffix.lower() == ".json":
+        return False
+    if fmt == "latex":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(65536)
+        except OSError:
+            return True
+        return b"\\documentclass" in head or b"\\begin{document}" in head
+    return True
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
+    """Files to check (directories searched for supported files) and the paths that fail outright."""
+    files: list[str] = []
+    errors: list[FileResult] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                str(f)
+                for f in path.rglob("*")
+                if f.is_file()
+                and format_for(f)
+                and not any(part.startswith(".") for part in f.parts[len(path.parts) :])
+                and _document_in_own_right(f)
+            )
+            if not found:
+                errors.append(FileResult(path=p, error="no supported files in this directory"))
+            files.extend(found)
+        elif not path.exists():
+            errors.append(FileResult(path=p, error="no such file or directory"))
+        else:
+            files.append(p)
+    return files, errors
+
+
+def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> list[FileResult]:
+    files, errors = expand_paths(paths)
+    results = [check_file(f, options) for f in files]
+    return errors + results

@@ -1,0 +1,27 @@
+"""Reporters: one small object per output format, each with ``render(results) -> str``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from refcheck.pipeline import FileResult
+from refcheck.reporters import full, github, html, junit, markdown, sarif
+from refcheck.reporters import json as json_reporter
+from refcheck.reporters import text as text_reporter
+
+Render = Callable[..., str]
+
+REPORTERS: dict[str, Render] = {
+    "text": text_reporter.render,
+    "json": json_reporter.render,
+    # integrations: "text" is the grouped "full" report on a terminal and "concise" when piped
+    "full": full.render,
+    "concise": text_reporter.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "markdown": markdown.render,
+    "html": html.render,
+}
+
+__all__ = ["REPORTERS", "FileResult"]

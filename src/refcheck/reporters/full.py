@@ -1,0 +1,114 @@
+"""The full terminal report: findings grouped by file, each with its source line, a marker under the
+citation, the suggestion and whether ``refcheck fix`` can repair it; a per-rule summary table last.
+
+``refcheck check`` uses it for ``--format text`` on a terminal; piped, ``text`` stays one line per
+finding (``path:line:col: severity rule message``, the ``concise`` reporter).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from refcheck.model import Severity
+from refcheck.pipeline import FileResult
+from refcheck.reporters._common import items, plural, source_line, span
+
+COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+WIDTH = 100  # the widest source excerpt shown
+
+
+def _style(s: str, color: bool, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
+    return click.style(s, fg=fg, bold=bold, dim=dim) if color else s
+
+
+def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """A window of ``line`` around [start, end) no wider than WIDTH, with the span moved to match."""
+    if len(line) <= WIDTH:
+        return line, start, end
+    left = max(0, min(start - 30, len(line) - WIDTH))
+    right = min(len(line), left + WIDTH)
+    text = line[left:right]
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    return prefix + text + suffix, start - left + len(prefix), min(end - left, len(text)) + len(prefix)
+
+
+def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
+    out: list[str] = []
+    counts = {s: 0 for s in Severity}
+    per_rule: dict[str, dict[Severity, int]] = {}
+    by_result: dict[int, list[Any]] = {}
+    for it in items(results):
+        by_result.setdefault(id(it.result), []).append(it)
+    for r in results:
+        if r.error:
+            out.append(_style(r.path, color, bold=True))
+            out.append("  " + _style("cannot be read: ", color, fg="red", bold=True) + (r.error or ""))
+            out.append("")
+            continue
+        found = by_result.get(id(r), [])
+        if not found:
+            continue
+        out.append(
+            _style(r.path, color, bold=True, fg="bright_white")
+            + _style(f"  ({plural(len(found), 'finding')})", color, dim=True)
+        )
+        for it in found:
+            rec, f = it.record, it.finding
+            counts[f.severity] += 1
+            per_rule.setdefault(rec["rule"], {s: 0 for s in Severity})[f.severity] += 1
+            where = f"{rec['line']}:{rec['column']}" if rec["line"] else "-"
+            if rec["path"] != r.path:
+                where = f"{rec['path']}:{where}"
+            sev = _style(f"{rec['severity']:<7}", color, fg=COLOURS[f.severity], bold=True)
+            out.append(f"  {where:<9} {sev} {_style(rec['rule'], color, dim=True)}  {rec['message']}")
+            assert r.doc is not None
+            sp = span(r.doc, f) if rec["path"] == r.path else None
+            if sp is not None and rec["line"]:
+                line, line_start = source_line(r.doc, sp[0])
+                text, a, b = _excerpt(line.rstrip(), sp[0] - line_start, sp[1] - line_start)
+                b = max(a + 1, min(b, len(text)))
+                gutter = f"{rec['line']:>6} │ "
+                out.append(_style(gutter, color, dim=True) + text)
+                marker = " " * a + "^" * (b - a)
+                out.append(
+                    _style(" " * 7 + "│ ", color, dim=True)
+                    + _style(marker, color, fg=COLOURS[f.severity], bold=True)
+                )
+            if rec["suggestion"]:
+                out.append(" " * 7 + "= " + _style("suggestion: ", color, fg="green") + rec["suggestion"])
+            if f.fix is not None:
+                out.append(" " * 7 + "= " + _style("fixable: ", color, fg="green") + f"refcheck fix {r.path}")
+        out.append("")
+    if per_rule:
+        width = max(len(k) for k in per_rule)
+        out.append(_style("Summary", color, bold=True))
+        out.append(f"  {'rule':<{width}}  {'error':>5}  {'warning':>7}  {'info':>4}")
+        for rule, c in sorted(per_rule.items()):
+            out.append(
+                f"  {rule:<{width}}  {c[Severity.ERROR]:>5}  {c[Severity.WARNING]:>7}  {c[Severity.INFO]:>4}"
+            )
+    checked = sum(1 for r in results if r.doc)
+    unreadable = sum(1 for r in results if r.error)
+    line = (
+        f"{plural(checked, 'file')} checked: "
+        + _style(
+            plural(counts[Severity.ERROR], "error"),
+            color,
+            fg="red" if counts[Severity.ERROR] else None,
+            bold=True,
+        )
+        + ", "
+        + _style(
+            plural(counts[Severity.WARNING], "warning"),
+            color,
+            fg="yellow" if counts[Severity.WARNING] else None,
+        )
+        + f", {counts[Severity.INFO]} info"
+    )
+    if unreadable:
+        line += f"; {plural(unreadable, 'file')} could not be read"
+    out.append(line)
+    return "\n".join(out) + "\n"

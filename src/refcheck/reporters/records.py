@@ -1,0 +1,114 @@
+"""The one plain-data result shape that every reporter and the JSON fixtures share (contract v1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from refcheck.model import Document, Finding, Severity
+from refcheck.pipeline import FileResult
+
+VERSION = 1
+
+
+def finding_record(f: Finding, doc_path: str) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": str(f.severity),
+        "message": f.message,
+        "path": f.path or doc_path,
+        "line": f.line,
+        "column": f.column,
+        "citation": f.citation,
+        "reference": f.reference,
+        "reference_id": f.reference_id,
+        "suggestion": f.suggestion,
+    }
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    locate = doc.locate
+    citations = []
+    for c in doc.citations:
+        line, col = locate(c.start) if c.start >= 0 else (None, None)
+        citations.append(
+            {
+                "text": c.text,
+                "authors": list(c.authors),
+                "year": c.year,
+                "line": line,
+                "column": col,
+                "references": list(c.references),
+                "kind": c.kind,
+                "status": c.status.value,
+                "footnote": c.footnote,
+                **({"numbers": c.numbers} if c.kind == "numeric" else {}),
+                **({"key": c.key} if c.key else {}),
+            }
+        )
+    references = []
+    for r in doc.references or []:
+        line = locate(r.start)[0] if r.start >= 0 else (r.source[1] if r.source else None)
+        references.append(
+            {
+                "id": r.id,
+                "text": r.text,
+                "authors": list(r.authors),
+                "year": r.year,
+                "line": line,
+                "urls": list(r.urls),
+                "accessed": r.accessed,
+                "title": r.title,
+                "doi": r.doi,
+                "label": r.label,
+                **({"path": r.source[0]} if r.source else {}),
+            }
+        )
+    footnotes = [
+        {"label": n.label, "line": locate(n.start)[0] if n.start >= 0 else None, "text": n.text}
+        for n in doc.footnotes or []
+    ]
+    links: list[dict[str, Any]] = []
+    for link in getattr(doc, "links", None) or []:
+        links.append(link.as_record() if hasattr(link, "as_record") else dict(link))
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "style": doc.style,
+        "citations": citations,
+        "references": references,
+        "footnotes": footnotes,
+        "links": links,
+        "findings": [finding_record(f, doc.path) for f in doc.findings],
+    }
+
+
+def error_record(result: FileResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "format": None,
+        "error": result.error,
+        "citations": [],
+        "references": [],
+        "footnotes": [],
+        "links": [],
+        "findings": [],
+    }
+
+
+def report_record(results: list[FileResult]) -> dict[str, Any]:
+    files = [document_record(r.doc) if r.doc else error_record(r) for r in results]
+    counts = {s: 0 for s in Severity}
+    for r in results:
+        for f in r.doc.findings if r.doc else ():
+            counts[f.severity] += 1
+    return {
+        "version": VERSION,
+        "files": files,
+        "summary": {
+            "files": len(results),
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "infos": counts[Severity.INFO],
+            "unreadable": sum(1 for r in results if r.error),
+        },
+    }

@@ -1,0 +1,51 @@
+"""incomplete-reference: a bibliography entry lacks an author (or editor), a year or a title.
+
+What it does
+    Reports an entry of a bibliography file (BibTeX, CSL-JSON) with no author or editor,
+    no year (or date), or no title. Entries parsed from running text are not checked: there a missing
+    field is more often the parser's doubt than the author's omission.
+
+Why is this bad
+    The reader cannot identify the work, and author-date styles print "n.d." or "Anon." for it.
+
+Example (fails)
+    @misc{hegedus, author = {Heged{\\H u}s, Tam{\\'a}s}, title = {An entry without a year}}
+
+Use instead
+    @misc{hegedus, author = {Heged{\\H u}s, Tam{\\'a}s}, title = {An entry with a year}, year = {2010}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, Severity
+
+NAME = "incomplete-reference"
+SEVERITY = Severity.WARNING
+SUMMARY = "A bibliography entry lacks an author, a year or a title."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    for ref in doc.references or []:
+        # only entries whose fields the format states (a .bib, JATS); not entries parsed from text
+        if ref.source is None:
+            continue
+        missing = [
+            what
+            for what, value in (("author or editor", ref.authors), ("year", ref.year), ("title", ref.title))
+            if not value
+        ]
+        if not missing:
+            continue
+        name = ref.key or ref.label or ref.id
+        yield Finding(
+            rule=NAME,
+            severity=SEVERITY,
+            message=f"entry {name} has no {' and no '.join(missing)}; complete it",
+            offset=ref.start if ref.start >= 0 else None,
+            reference=ref.text,
+            reference_id=ref.id,
+            path=ref.source[0] if ref.source else None,
+            line=ref.source[1] if ref.source else None,
+        )

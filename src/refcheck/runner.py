@@ -1,0 +1,48 @@
+"""A configured run: each file checked with the options of the configuration found for it.
+
+The CLI gathers what the user typed (``command_line``: configuration keys to values) and calls
+``run``; the configuration file is looked for upward from each checked file (cached per file found),
+per-path overrides are applied, and the command line wins over both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from refcheck.config import Config, discover, find_config, load_config
+from refcheck.pipeline import FileResult, check_file, expand_paths
+
+
+@dataclass
+class Run:
+    results: list[FileResult]
+    fail_on: dict[str, str] = field(default_factory=dict)  # path -> effective fail-on
+    configs: dict[str, Config] = field(default_factory=dict)  # path -> configuration used
+
+
+def config_for(path: str, explicit: str | None, cache: dict[Path | None, Config]) -> Config:
+    found = Path(explicit) if explicit else find_config(path)
+    key = found.resolve() if found else None
+    if key not in cache:
+        cache[key] = load_config(found) if found else Config()
+    return cache[key]
+
+
+def run(paths: Iterable[str], command_line: Mapping[str, Any], explicit: str | None = None) -> Run:
+    files, errors = expand_paths(paths)
+    cache: dict[Path | None, Config] = {}
+    out = Run(results=list(errors))
+    for e in errors:
+        out.fail_on[e.path] = str(command_line.get("fail-on", "error"))
+    for f in files:
+        config = config_for(f, explicit, cache).with_command_line(command_line)
+        out.configs[f] = config
+        out.fail_on[f] = str(config.effective(f)["fail-on"])
+        out.results.append(check_file(f, config.options_for(f)))
+    return out
+
+
+__all__ = ["Config", "Run", "discover", "run"]

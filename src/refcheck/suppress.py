@@ -1,0 +1,71 @@
+"""Suppression comments, read once after loading for every format (``pipeline.analyse`` calls this).
+
+    <!-- refcheck: ignore rule-a, rule-b -->      Markdown, HTML, XML, and plain text too
+    % refcheck: ignore rule-a                     LaTeX (and BibTeX)
+    <!-- refcheck: disable rule-a --> ... <!-- refcheck: enable rule-a -->
+
+``ignore`` silences the named rules (all rules when none is named) on the next line, or on its own
+line when the comment trails text. ``disable`` silences them from its line until a matching
+``enable`` (or the end of the file). Lines are source lines: what ``Finding.line`` holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refcheck.model import Document
+
+ALL = "*"
+
+_COMMENT = re.compile(
+    r"<!--\s*refcheck:\s*(?P<verb>ignore|disable|enable)\b(?P<names>.*?)-->"
+    r"|(?<![\\\w])%\s*refcheck:\s*(?P<tverb>ignore|disable|enable)\b(?P<tnames>[^\n]*)"
+)
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def source_lines(doc: Document) -> list[str]:
+    """The lines of the source as the author sees them; the normalised text when the raw is not text."""
+    if doc.raw and b"\x00" not in doc.raw[:4096]:
+        try:
+            text = doc.raw.decode(doc.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None:
+            return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    if doc.raw and doc.format not in ("text", "markdown"):
+        return []  # a binary container (DOCX): its lines are not the text's lines
+    return doc.text.split("\n")
+
+
+def parse(lines: list[str]) -> dict[int, set[str]]:
+    """Source line (1-based) -> rule names silenced there ("*" for all)."""
+    out: dict[int, set[str]] = {}
+    disabled: set[str] = set()
+
+    def add(line: int, names: set[str]) -> None:
+        if names:
+            out.setdefault(line, set()).update(names)
+
+    for number, line in enumerate(lines, start=1):
+        add(number, disabled)
+        for m in _COMMENT.finditer(line):
+            verb = m.group("verb") or m.group("tverb")
+            names = set(_NAME.findall(m.group("names") or m.group("tnames") or "")) or {ALL}
+            if verb == "ignore":
+                trailing = line[: m.start()].strip() != ""
+                add(number if trailing else number + 1, names)
+                if not trailing:
+                    add(number, names)
+            elif verb == "disable":
+                disabled |= names
+                add(number, names)
+            else:
+                disabled = set() if ALL in names else disabled - names
+    return out
+
+
+def apply(doc: Document) -> None:
+    """Fill ``doc.suppressions`` (merged with what a loader put there itself)."""
+    for line, names in parse(source_lines(doc)).items():
+        doc.suppressions.setdefault(line, set()).update(names)

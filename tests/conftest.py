@@ -1,0 +1,78 @@
+"""Shared helpers: the seed's path, an in-memory checker and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from refcheck.cli import main
+from refcheck.model import Document, Severity
+from refcheck.pipeline import check_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = FIXTURES / "000_bc11b8a9853f7d3f.txt"
+SRC = ROOT / "src"
+
+
+def check(text: str, fmt: str = "text") -> Document:
+    """Run every stage after loading on ``text`` (no network)."""
+    return check_text(text, fmt=fmt)
+
+
+def findings(doc: Document, at_least: Severity = Severity.INFO) -> list[tuple[str, int | None]]:
+    return [(f.rule, f.line) for f in doc.findings if f.severity >= at_least]
+
+
+def rules_found(doc: Document) -> set[str]:
+    return {f.rule for f in doc.findings}
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Invoke the click CLI in-process; stdout and stderr kept apart."""
+    runner = CliRunner()
+    return runner.invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def run_module(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m refcheck ARGS`` in a real subprocess, with this checkout's src first on the path."""
+    import os
+
+    full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    full_env.update({"PYTHONPATH": str(SRC), **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "refcheck", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=120,
+    )
+
+
+def json_report(*args: str) -> dict[str, Any]:
+    res = cli("check", "--no-links", "--format", "json", *args)
+    return json.loads(res.stdout)
+
+
+@pytest.fixture(scope="session")
+def seed_doc() -> Document:
+    from refcheck.pipeline import check_file
+
+    result = check_file(str(SEED))
+    assert result.doc is not None, result.error
+    return result.doc
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED

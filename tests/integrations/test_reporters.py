@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import Result
+
+from refcheck import rules
+from refcheck.pipeline import check_paths
+from refcheck.reporters import REPORTERS, full, github
+
+SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
+
+
+def test_sarif_validates_against_schema(seed: Path) -> None:
+    results = check_paths([str(seed), str(seed.parent / "missing.txt")])
+    log = json.loads(REPORTERS["sarif"](results))
+    jsonschema.validate(log, json.loads(SCHEMA.read_text()))
+    run = log["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]][: len(rules.ALL)] == rules.names()
+    assert all(r["help"]["text"] for r in run["tool"]["driver"]["rules"][: len(rules.ALL)])
+    year = next(r for r in run["results"] if r["ruleId"] == "year-mismatch")
+    assert year["locations"][0]["physicalLocation"]["region"] == {"startLine": 16, "startColumn": 297}
+    assert year["level"] == "error"
+    assert re.fullmatch(r"[0-9a-f]{32}", year["partialFingerprints"]["refcheckFingerprint/v1"])
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_schema_rejects_broken_log(seed: Path) -> None:
+    log = json.loads(REPORTERS["sarif"](check_paths([str(seed)])))
+    log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(log, json.loads(SCHEMA.read_text()))
+
+
+def test_github_commands_and_escaping(seed: Path) -> None:
+    out = REPORTERS["github"](check_paths([str(seed)]))
+    assert re.search(
+        r"^::error file=[^,]*seed\.txt,line=16,col=297,title=refcheck year-mismatch::\"Martínez-Díaz 2008\"",
+        out,
+        re.M,
+    )
+    assert "::warning " in out and "uncited-reference" in out
+    assert github.escape_data("50%\r\nx") == "50%25%0D%0Ax"
+    assert github.escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    assert github.command("error", "m\nn", file="x,y.txt", line=None) == "::error file=x%2Cy.txt::m%0An"
+
+
+def test_junit_one_case_per_file(seed: Path, mini: Path) -> None:
+    root = ET.fromstring(
+        REPORTERS["junit"](check_paths([str(seed), str(mini), str(seed.parent / "nope.txt")]))
+    )
+    cases = root.findall(".//testcase")
+    assert len(cases) == 3
+    assert root.get("failures") == "4" and root.get("errors") == "1"
+    seed_case = next(c for c in cases if c.get("name", "").endswith("seed.txt"))
+    assert {f.get("type") for f in seed_case.findall("failure")} == {"year-mismatch", "uncited-reference"}
+
+
+def test_markdown_summary(seed: Path) -> None:
+    out = REPORTERS["markdown"](check_paths([str(seed)]))
+    assert out.startswith("## refcheck")
+    assert "| `year-mismatch` | 1 |" in out
+    assert "Martínez-Díaz 2008" in out
+
+
+def test_markdown_escapes_pipes() -> None:
+    from refcheck.reporters.markdown import cell
+
+    assert cell("a|b\nc") == "a\\|b c"
+
+
+def test_full_report_has_source_and_caret(seed: Path) -> None:
+    out = full.render(check_paths([str(seed)]))
+    lines = out.splitlines()
+    i = next(i for i, ln in enumerate(lines) if "year-mismatch" in ln)
+    src, marker = lines[i + 1], lines[i + 2]
+    col = src.index("(Martínez-Díaz 2008)") + 1
+    assert marker[col:].startswith("^" * len("Martínez-Díaz 2008"))
+    assert marker[col + len("Martínez-Díaz 2008") :].strip() == ""
+    assert "suggestion: Martínez-Díaz 2007" in out
+    assert "Summary" in out and "year-mismatch" in lines[-3] + lines[-2]
+    assert "\x1b[" not in out
+
+
+def test_piped_text_stays_one_line_per_finding(cli: Callable[..., Result], seed: Path) -> None:
+    res = cli("check", "--no-links", str(seed))
+    assert res.exit_code == 1
+    assert re.search(r"^\S*seed\.txt:16:297: error year-mismatch ", res.output, re.M)
+    assert "│" not in res.output
+    full_out = cli("check", "--no-links", "--format", "full", str(seed)).output
+    assert "^^^^" in full_out
+
+
+def test_output_file_keeps_terminal_text(cli: Callable[..., Result], tmp_path: Path, seed: Path) -> None:
+    res = cli("check", "--no-links", "--format", "sarif", "--output", "out.sarif", str(seed))
+    assert res.exit_code == 1
+    assert "seed.txt:16:297: error year-mismatch" in res.output
+    assert json.loads((tmp_path / "out.sarif").read_text())["version"] == "2.1.0"
+
+
+def test_rules_and_explain(cli: Callable[..., Result]) -> None:
+    out = cli("rules").output
+    assert re.search(r"^year-mismatch\s+error\s+A citation", out, re.M)
+    explained = cli("explain", "year-mismatch").output
+    assert "Why is this bad" in explained and "Use instead" in explained
+    assert cli("explain", "nope").exit_code == 2

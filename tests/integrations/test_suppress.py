@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from refcheck.pipeline import check_file, check_text
+from refcheck.suppress import parse
+
+BODY = (
+    "Growth was strong (Martínez-Díaz 2008).\n\n"
+    "References\n\nMartínez-Díaz, Leonardo (2007) Challenges. Brookings.\n"
+)
+
+
+def rules_found(text: str, fmt: str = "text") -> set[str]:
+    return {f.rule for f in check_text(text, fmt=fmt).findings}
+
+
+def test_baseline_text_has_the_finding() -> None:
+    assert "year-mismatch" in rules_found(BODY)
+
+
+def test_ignore_next_line_html_comment() -> None:
+    assert "year-mismatch" not in rules_found("<!-- refcheck: ignore year-mismatch -->\n" + BODY)
+    assert "year-mismatch" not in rules_found("<!-- refcheck: ignore year-mismatch -->\n" + BODY, "markdown")
+
+
+def test_ignore_other_rule_does_not_silence() -> None:
+    assert "year-mismatch" in rules_found("<!-- refcheck: ignore uncited-reference -->\n" + BODY)
+
+
+def test_ignore_all_without_names_and_trailing_form() -> None:
+    assert "year-mismatch" not in rules_found("<!-- refcheck: ignore -->\n" + BODY)
+    trailing = BODY.replace("2008).\n", "2008). <!-- refcheck: ignore year-mismatch -->\n", 1)
+    assert "year-mismatch" not in rules_found(trailing)
+
+
+def test_ignore_applies_to_next_line_only() -> None:
+    text = "<!-- refcheck: ignore year-mismatch -->\nUnrelated line.\n" + BODY
+    assert "year-mismatch" in rules_found(text)
+
+
+def test_latex_comment_form() -> None:
+    assert parse(["% refcheck: ignore year-mismatch", "text (Smith 2001)"]) == {
+        1: {"year-mismatch"},
+        2: {"year-mismatch"},
+    }
+    assert parse([r"50\% refcheck: ignore x"]) == {}
+
+
+def test_block_disable_enable() -> None:
+    lines = [
+        "a",
+        "<!-- refcheck: disable year-mismatch -->",
+        "b",
+        "c",
+        "<!-- refcheck: enable year-mismatch -->",
+        "d",
+    ]
+    got = parse(lines)
+    assert got.get(3) == {"year-mismatch"} and got.get(4) == {"year-mismatch"}
+    assert 1 not in got and 6 not in got
+
+
+def test_block_in_document() -> None:
+    text = "<!-- refcheck: disable -->\n" + BODY.replace(
+        "\n\nReferences", "\n<!-- refcheck: enable -->\n\nReferences"
+    )
+    assert "year-mismatch" not in rules_found(text)
+
+
+def test_crlf_source_lines(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes(("<!-- refcheck: ignore year-mismatch -->\n" + BODY).replace("\n", "\r\n").encode())
+    result = check_file(str(p))
+    assert result.doc is not None
+    assert "year-mismatch" not in {f.rule for f in result.doc.findings}

@@ -1,0 +1,163 @@
+"""Bad input through the CLI: one clear line naming the file and the reason, the right exit status,
+and never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEED, cli, run_module
+
+BODY_ONLY = "Azerbaijan and Mexico would seem to have little reason to become partners (Hardy 1968).\n"
+REFS_ONLY = (
+    "References\n\n"
+    "Hardy, Michael (1968) Modern Diplomatic Law. Manchester University Press.\n"
+    "Millán, Daniel (2001) Critica SRE cierre de embajadas. Reforma.\n"
+)
+
+
+def errors_in(output: str, path: Path | str) -> list[str]:
+    return [ln for ln in output.splitlines() if ln.startswith(f"{path}: error:")]
+
+
+def assert_one_clear_error(out: str, path: Path | str, reason: str) -> None:
+    assert "Traceback" not in out
+    lines = errors_in(out, path)
+    assert len(lines) == 1, out
+    assert reason in lines[0].lower(), lines[0]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    res = cli("check", "--no-links", str(p))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, p, "empty")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    p = tmp_path / "image.txt"
+    p.write_bytes(bytes(range(256)) * 64)
+    res = cli("check", "--no-links", str(p))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, p, "binary")
+
+
+def test_fifty_megabyte_file_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:  # sparse: no 50 MB written
+        fh.truncate(50 * 1024 * 1024)
+    res = cli("check", "--no-links", str(p))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, p, "--max-file-size")
+    assert "50.0 MiB" in res.output or "52.4 MB" in res.output
+
+
+def test_max_file_size_option(tmp_path: Path) -> None:
+    p = tmp_path / "small.txt"
+    p.write_text(BODY_ONLY * 10, encoding="utf-8")
+    res = cli("check", "--no-links", "--max-file-size", "100", str(p))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, p, "limit")
+
+
+def test_no_reference_list(tmp_path: Path) -> None:
+    p = tmp_path / "body.txt"
+    p.write_text(BODY_ONLY, encoding="utf-8")
+    res = cli("check", "--no-links", str(p))
+    assert "Traceback" not in res.output
+    assert res.exit_code == 1
+    assert f"{p}:1:" in res.output and "missing-reference" in res.output
+
+
+def test_reference_list_with_no_body(tmp_path: Path) -> None:
+    p = tmp_path / "refs.txt"
+    p.write_text(REFS_ONLY, encoding="utf-8")
+    res = cli("check", "--no-links", str(p))
+    assert "Traceback" not in res.output
+    assert res.exit_code == 0  # uncited entries are warnings; --fail-on error
+    assert res.output.count("uncited-reference") == 2
+
+
+def test_invalid_utf8_is_read_as_cp1252_with_a_warning(tmp_path: Path) -> None:
+    p = tmp_path / "latin.txt"
+    p.write_bytes(
+        ("Trade (Millán 2001).\n\nReferences\n\nMillán, Daniel (2001) Critica. Reforma.\n").encode("cp1252")
+    )
+    res = cli("check", "--no-links", str(p))
+    assert "Traceback" not in res.output
+    assert res.exit_code == 0
+    assert "warning input-encoding" in res.output
+    assert "Windows-1252" in res.output
+
+
+def test_invalid_utf8_and_not_cp1252(tmp_path: Path) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(b"Trade grew (Smith 2004) \x81\x8d\x8f\x90\x9d and more text here.\n")
+    res = cli("check", "--no-links", str(p))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, p, "utf-8")
+
+
+def test_directory_with_no_supported_files(tmp_path: Path) -> None:
+    d = tmp_path / "pics"
+    d.mkdir()
+    (d / "a.png").write_bytes(b"\x89PNG")
+    res = cli("check", "--no-links", str(d))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, d, "no supported files")
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    p = tmp_path / "nope.txt"
+    res = cli("check", "--no-links", str(p))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, p, "no such file")
+
+
+def test_unsupported_suffix(tmp_path: Path) -> None:
+    p = tmp_path / "doc.pdf"
+    p.write_bytes(b"%PDF-1.4")
+    res = cli("check", "--no-links", str(p))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, p, "unsupported")
+
+
+def test_mix_of_bad_and_good_files(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    good = tmp_path / "seed.txt"
+    shutil.copy(SEED, good)
+    res = cli("check", "--no-links", str(bad), str(good))
+    assert res.exit_code == 2
+    assert_one_clear_error(res.output, bad, "empty")
+    assert f"{good}:16:297: error year-mismatch" in res.output
+    assert "1 file checked" in res.output and "1 file could not be read" in res.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_mix_in_a_real_subprocess(tmp_path: Path, fmt: str) -> None:
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    good = tmp_path / "seed.txt"
+    shutil.copy(SEED, good)
+    proc = run_module("check", "--no-links", "--format", fmt, str(bad), str(good))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stdout + proc.stderr
+    if fmt == "json":
+        import json
+
+        data = json.loads(proc.stdout)
+        assert [f.get("error") is not None for f in data["files"]] == [True, False]
+        assert_one_clear_error(proc.stderr, bad, "binary")
+    else:
+        assert_one_clear_error(proc.stdout, bad, "binary")
+        assert "year-mismatch" in proc.stdout
+
+
+def test_huge_max_file_size_option_does_not_crash() -> None:
+    proc = run_module("check", "--no-links", "--max-file-size", str(1 << 40), str(SEED))
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == 1

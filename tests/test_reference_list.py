@@ -1,0 +1,177 @@
+"""The reference list: where it is, how it splits into entries, and what each entry says."""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.extract.reference_list import parse_entry
+
+from .conftest import check
+
+BODY = "Diplomacy matters (Hardy 1968) and so does trade (Millán 2001).\n\n"
+ENTRIES = [
+    "Hardy, Michael (1968) Modern Diplomatic Law. Manchester University Press.",
+    "Millán, Daniel (2001) Critica SRE cierre de embajadas. Reforma, 30 October.",
+]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "References",
+        "REFERENCES",
+        "references",
+        "Bibliography",
+        "Works Cited",
+        "Sources",
+        "Literature",
+        "Reference List",
+        "References:",
+    ],
+)
+def test_headings_text(heading: str) -> None:
+    doc = check(BODY + heading + "\n\n" + "\n\n".join(ENTRIES) + "\n")
+    assert [(r.authors, r.year) for r in doc.references or []] == [(["Hardy"], "1968"), (["Millán"], "2001")]
+    assert doc.findings == []
+
+
+@pytest.mark.parametrize("heading", ["# References", "## References", "### Bibliography", "## Works Cited"])
+def test_headings_markdown(heading: str) -> None:
+    doc = check(BODY + heading + "\n\n" + "\n".join(f"- {e}" for e in ENTRIES) + "\n", fmt="markdown")
+    assert [(r.authors, r.year) for r in doc.references or []] == [(["Hardy"], "1968"), (["Millán"], "2001")]
+    assert doc.findings == []
+
+
+def test_no_heading_trailing_entries() -> None:
+    outro = "Azerbaijan and Mexico would seem to have little reason to become partners.\n\n"
+    doc = check(BODY + outro + "\n".join(ENTRIES) + "\n")
+    assert [r.authors[0] for r in doc.references or []] == ["Hardy", "Millán"]
+    assert doc.findings == []
+
+
+def test_no_heading_last_paragraph_with_citation() -> None:
+    doc = check(BODY + "\n".join(ENTRIES) + "\n")
+    assert [r.authors[0] for r in doc.references or []] == ["Hardy", "Millán"]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_line_or_blank_line_separated(sep: str) -> None:
+    doc = check(BODY + "References\n\n" + sep.join(ENTRIES) + "\n")
+    lines = [doc.locate(r.start)[0] for r in doc.references or []]
+    assert lines == ([5, 6] if sep == "\n" else [5, 7])
+
+
+def test_wrapped_lines_are_joined() -> None:
+    wrapped = (
+        "Hardy, Michael (1968) Modern Diplomatic\n  Law. Manchester University Press.\n"
+        "Millán, Daniel (2001) Critica SRE cierre\nde embajadas. Reforma, 30 October.\n"
+    )
+    doc = check(BODY + "References\n\n" + wrapped)
+    refs = doc.references or []
+    assert [r.authors[0] for r in refs] == ["Hardy", "Millán"]
+    assert refs[0].title == "Modern Diplomatic Law"
+    assert "cierre de embajadas" in refs[1].text
+    assert [doc.locate(r.start)[0] for r in refs] == [5, 7]
+
+
+def test_lower_case_particle_entry_is_its_own_entry() -> None:
+    doc = check(
+        "Small states (van der Berg 2012) and (Hardy 1968).\n\nReferences\n\n"
+        + ENTRIES[0]
+        + "\nvan der Berg, Pieter (2012) Small States. Amsterdam.\n"
+    )
+    assert [r.authors[0] for r in doc.references or []] == ["Hardy", "van der Berg"]
+
+
+ENTRY_CASES = [
+    (
+        "Rodríguez, Angel Villalobos (2006) The Experiences and Responses of Mexico. Secretaría de Economía.",
+        {
+            "authors": ["Rodríguez"],
+            "given": ["Angel Villalobos"],
+            "year": "2006",
+            "title": "The Experiences and Responses of Mexico",
+        },
+    ),
+    (
+        "Smith, J., Jones, K. and Lee, M. (2004) Title here. Journal of Things 3: 1-9.",
+        {"authors": ["Smith", "Jones", "Lee"], "year": "2004", "title": "Title here"},
+    ),
+    (
+        "Smith, J., Jones, K. & Lee, M. (2004) Title here. Journal of Things 3: 1-9.",
+        {"authors": ["Smith", "Jones", "Lee"], "year": "2004"},
+    ),
+    (
+        "Center for Economic and Social Development (2007) Strategy for State Oil Fund. Baku.",
+        {"authors": ["Center for Economic and Social Development"], "corporate": True, "year": "2007"},
+    ),
+    ("Smith, Anne (2009b) Trade II. London.", {"authors": ["Smith"], "year": "2009b"}),
+    ("Walker, Tom (n.d.) Unpublished notes. Baku.", {"authors": ["Walker"], "year": "n.d."}),
+    ("Smith, J. 2004. A bare year. Oxford.", {"authors": ["Smith"], "year": "2004"}),
+    (
+        "Vaisman, Daria (2007) “Azerbaijan Creates Diplomatic Academy,” The New York Times, 11 July, "
+        "available at: http://www.nytimes.com/2007/07/11/world/europe/11iht-azeri.4.6617266.html?_r=1 "
+        "(accessed September 19, 2009).",
+        {
+            "authors": ["Vaisman"],
+            "year": "2007",
+            "accessed": "2009-09-19",
+            "urls": ["http://www.nytimes.com/2007/07/11/world/europe/11iht-azeri.4.6617266.html?_r=1"],
+        },
+    ),
+    (
+        "Ibrahimov, Rovshan (2008) Energy. Azerbaijan in the World, available at: "
+        "http://ada.edu.az/biweekly/issues/150/20090327030158055.html (accessed 16 September 2009).",
+        {"accessed": "2009-09-16", "urls": ["http://ada.edu.az/biweekly/issues/150/20090327030158055.html"]},
+    ),
+    (
+        "Smith, John (2010) Notes. Retrieved March 3, 2010, from http://example.org/x.",
+        {"accessed": "2010-03-03", "urls": ["http://example.org/x"]},
+    ),
+    (
+        "Avery, Simon (2006) Microbial cell individuality. Nat Rev Microbiol 4: 577-587. "
+        "https://doi.org/10.1038/nrmicro1460",
+        {"doi": "10.1038/nrmicro1460", "title": "Microbial cell individuality"},
+    ),
+    (
+        "Avery, Simon (2006) Microbial cell individuality. Nat Rev Microbiol 4: 577-587. "
+        "doi:10.1038/nrmicro1460.",
+        {"doi": "10.1038/nrmicro1460"},
+    ),
+    (
+        "1. Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.",
+        {"label": "1", "authors": ["Avery"]},
+    ),
+    (
+        "[12] Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.",
+        {"label": "12", "authors": ["Avery"]},
+    ),
+    (
+        "3) Avery SV (2006) Microbial cell individuality. Nat Rev Microbiol 4.",
+        {"label": "3", "authors": ["Avery"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "want"), ENTRY_CASES, ids=[w[0][:40] for w in ENTRY_CASES])
+def test_parse_entry(raw: str, want: dict[str, object]) -> None:
+    ref = parse_entry(raw)
+    for key, value in want.items():
+        assert getattr(ref, key) == value, key
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors"),
+    [
+        ("Berg, Pieter van der (2012) Small States. Amsterdam.", ["van der Berg"]),
+        ("Cruz, Ana de la (2011) Fronteras. Mexico City.", ["de la Cruz"]),
+    ],
+)
+def test_trailing_particle_is_one_author(raw: str, authors: list[str]) -> None:
+    assert parse_entry(raw).authors == authors
+
+
+def test_entry_offsets_point_into_the_document() -> None:
+    doc = check(BODY + "References\n\n" + "\n".join(ENTRIES) + "\n")
+    for ref in doc.references or []:
+        assert doc.text[ref.start :].startswith(ref.text[:20])
