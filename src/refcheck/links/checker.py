@@ -107,7 +107,7 @@ class Checker:
         if s is None:
             s = requests.Session()
             s.trust_env = False  # no environment proxies: the safety check must see the real address
-            a = adapter(self.options.allow_private_hosts, self.options.per_host)
+            a = adapter(self.options.allow_private_hosts, self.options.per_host, self.options.allowed_hosts)
             s.mount("http://", a)
             s.mount("https://", a)
             s.headers["User-Agent"] = self.options.user_agent
@@ -187,7 +187,8 @@ class Checker:
         for attempt in range(opts.retries + 1):
             result = self.fetch(method, url)
             if isinstance(result, Answer):
-                if result.status not in RETRY_STATUS:
+                accepted = opts.accept is not None and result.status in opts.accept
+                if result.status not in RETRY_STATUS or accepted:
                     return result
                 wait = retry_after(result.headers)
                 if wait is not None and wait > opts.max_retry_wait:
@@ -206,7 +207,7 @@ class Checker:
         head = self.fetch_with_retries("HEAD", url)
         if isinstance(head, Answer) and (head.status < 400 or head.status == 429):
             return head
-        if isinstance(head, Failure) and head.reason not in ("timeout", "connection-reset", "error"):
+        if isinstance(head, Failure) and head.reason not in ("connection-reset", "error"):
             return head
         return self.fetch_with_retries("GET", url)
 

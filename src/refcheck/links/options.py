@@ -82,6 +82,7 @@ class LinkOptions:
     archive_interval: float = 1.0  # seconds between two archive requests
     archive_max_age: float = 28 * 86400.0
     allow_private_hosts: bool = False
+    allowed_hosts: frozenset[str] = frozenset()  # host names fetched whatever they resolve to
     cache: bool = True
     cache_dir: Path | None = None  # None: REFCHECK_CACHE_DIR or the user cache directory
     cache_max_age: float = 86400.0

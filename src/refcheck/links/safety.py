@@ -67,10 +67,13 @@ def vetted_addresses(host: str, port: int) -> list[tuple[Any, ...]]:
     return infos
 
 
-def _connect(conn: HTTPConnection) -> socket.socket:
+def _connect(conn: HTTPConnection, allowed: frozenset[str]) -> socket.socket:
     host = conn._dns_host
     try:
-        infos = vetted_addresses(host, conn.port)
+        if host.lower().strip("[]") in allowed:
+            infos = socket.getaddrinfo(host.strip("[]"), conn.port, 0, socket.SOCK_STREAM)
+        else:
+            infos = vetted_addresses(host, conn.port)
     except socket.gaierror as e:
         raise NameResolutionError(conn.host, conn, e) from e
     last: OSError | None = None
@@ -90,33 +93,30 @@ def _connect(conn: HTTPConnection) -> socket.socket:
     raise NewConnectionError(conn, f"Failed to establish a new connection: {last}")
 
 
-class SafeHTTPConnection(HTTPConnection):
-    def _new_conn(self) -> socket.socket:
-        return _connect(self)
+def adapter(allow_private: bool, pool_size: int, allowed_hosts: frozenset[str] = frozenset()) -> HTTPAdapter:
+    """A requests adapter; unless ``allow_private``, connections go only to public addresses (or to
+    ``allowed_hosts``, host names whose addresses are not vetted)."""
+    if allow_private:
+        return HTTPAdapter(pool_connections=64, pool_maxsize=max(pool_size, 4), max_retries=0)
+    allowed = frozenset(h.lower() for h in allowed_hosts)
 
+    class SafeHTTPConnection(HTTPConnection):
+        def _new_conn(self) -> socket.socket:
+            return _connect(self, allowed)
 
-class SafeHTTPSConnection(HTTPSConnection):
-    def _new_conn(self) -> socket.socket:
-        return _connect(self)
+    class SafeHTTPSConnection(HTTPSConnection):
+        def _new_conn(self) -> socket.socket:
+            return _connect(self, allowed)
 
+    class SafeHTTPPool(HTTPConnectionPool):
+        ConnectionCls = SafeHTTPConnection
 
-class _SafeHTTPPool(HTTPConnectionPool):
-    ConnectionCls = SafeHTTPConnection
+    class SafeHTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = SafeHTTPSConnection
 
+    class SafeAdapter(HTTPAdapter):
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = {"http": SafeHTTPPool, "https": SafeHTTPSPool}
 
-class _SafeHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = SafeHTTPSConnection
-
-
-class SafeAdapter(HTTPAdapter):
-    """An adapter whose connections only go to public addresses."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _SafeHTTPPool, "https": _SafeHTTPSPool}
-        self.poolmanager.key_fn_by_scheme = dict(self.poolmanager.key_fn_by_scheme)
-
-
-def adapter(allow_private: bool, pool_size: int) -> HTTPAdapter:
-    cls = HTTPAdapter if allow_private else SafeAdapter
-    return cls(pool_connections=64, pool_maxsize=max(pool_size, 4), max_retries=0)
+    return SafeAdapter(pool_connections=64, pool_maxsize=max(pool_size, 4), max_retries=0)
