@@ -20,7 +20,9 @@ Route = Callable[[str, str, dict[str, list[str]]], tuple[int, dict[str, str], by
 
 
 def page(title: str, text: str = "") -> bytes:
-    return f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p></body></html>".encode()
+    return (
+        f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p></body></html>".encode()
+    )
 
 
 @dataclass

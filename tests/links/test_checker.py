@@ -103,7 +103,9 @@ def test_timeout_is_unverified(silent_port: int, options: LinkOptions) -> None:
 
 
 def test_soft_404_by_title_in_get_body(site: Server, options: LinkOptions) -> None:
-    site.routes["/soft-nohead"] = lambda m, p, q: (405, {}, b"") if m == "HEAD" else (200, {}, page("Page not found"))
+    site.routes["/soft-nohead"] = lambda m, p, q: (
+        (405, {}, b"") if m == "HEAD" else (200, {}, page("Page not found"))
+    )
     result = one(site, "/soft-nohead", options)
     assert (result.status, result.reason) == (LinkState.DEAD, "soft-404")
 
