@@ -79,6 +79,15 @@ def _boolean(value: Any) -> bool:
     return value
 
 
+def _archive_mode(value: Any) -> str:
+    """auto | all | none; true and false (the older form) mean auto and none."""
+    if isinstance(value, bool):
+        return "auto" if value else "none"
+    if value in ("auto", "all", "none"):
+        return str(value)
+    raise ValueError(f"expected auto, all or none, not {value!r}")
+
+
 def _positive_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"expected a positive integer, not {value!r}")
@@ -93,9 +102,9 @@ def _positive_number(value: Any) -> float:
 
 def _status_codes(value: Any) -> list[int]:
     if not isinstance(value, list) or not all(
-        isinstance(v, int) and not isinstance(v, bool) and 100 <= v <= 599 for v in value
+        isinstance(v, int) and not isinstance(v, bool) and 100 <= v <= 999 for v in value
     ):
-        raise ValueError("expected a list of HTTP status codes (100-599)")
+        raise ValueError("expected a list of HTTP status codes (100-999)")
     return list(value)
 
 
@@ -137,8 +146,8 @@ SCHEMA: dict[str, Key] = {
         Key("timeout", 10.0, _positive_number, "seconds to wait for one URL"),
         Key("max-concurrency", 16, _positive_int, "URLs checked at once"),
         Key("per-host", 2, _positive_int, "URLs checked at once on one host"),
-        Key("accept", [200], _status_codes, "HTTP status codes that count as alive"),
-        Key("archive", True, _boolean, "look up archived copies of dead links"),
+        Key("accept", None, _status_codes, "HTTP status codes that count as alive (default: any 2xx)"),
+        Key("archive", "auto", _archive_mode, "archived copies: auto (dead, unverified links), all, none"),
         Key("cache-max-age", 86400, _duration, "how long a link result is reused (seconds, or 12h, 7d)"),
     )
 }

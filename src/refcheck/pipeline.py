@@ -13,9 +13,10 @@ Each stage is one call here, in order, so that one citation can be followed from
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from refcheck import suppress
 from refcheck.errors import InputError
@@ -24,11 +25,15 @@ from refcheck.extract.footnotes import text_footnotes
 from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_numeric
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
+from refcheck.links.options import LinkOptions
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
 from refcheck.loaders.pandoc import use_bibliography
 from refcheck.matching.linker import link_document
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, Url
 from refcheck.rules import ALL as ALL_RULES
+
+if TYPE_CHECKING:
+    from refcheck.links.run import LinkReport
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
 
@@ -44,6 +49,36 @@ class CheckOptions:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule -> severity override
     bib: list[str] = field(default_factory=list)  # --bib: bibliography files for pandoc keys / LaTeX
+    # Link checking (refcheck.links.LinkOptions); the names match the configuration keys.
+    link_timeout: float = 10.0
+    link_max_concurrency: int = 16
+    link_per_host: int = 4
+    link_exclude: list[str] = field(default_factory=list)
+    link_accept: list[int] | None = None  # None: any 2xx is alive
+    link_archive: str | bool = "auto"  # auto | all | none (True: auto, False: none)
+    link_archive_api: str | None = None  # None: REFCHECK_ARCHIVE_API or the Wayback Machine's
+    link_allow_private_hosts: bool = False
+    link_cache: bool = True
+    link_cache_max_age: float = 86400.0
+
+    def link_options(self) -> LinkOptions:
+        archive = self.link_archive
+        if isinstance(archive, bool):
+            archive = "auto" if archive else "none"
+        opts = LinkOptions(
+            timeout=self.link_timeout,
+            max_concurrency=self.link_max_concurrency,
+            per_host=self.link_per_host,
+            exclude=list(self.link_exclude),
+            accept=frozenset(self.link_accept) if self.link_accept else None,
+            archive=archive,
+            allow_private_hosts=self.link_allow_private_hosts,
+            cache=self.link_cache,
+            cache_max_age=float(self.link_cache_max_age),
+        )
+        if self.link_archive_api:
+            opts.archive_api = self.link_archive_api
+        return opts
 
 
 @dataclass
@@ -246,10 +281,19 @@ def attach_urls(doc: Document) -> None:
 # --- stage 5: rules --------------------------------------------------------------------------------
 
 
-def run_rules(doc: Document, options: CheckOptions | None = None) -> None:
+# Rules that read link results: they find nothing until ``check_document_links`` has run.
+LINK_RULES = ("dead-link", "link-redirect", "link-unverified")
+
+
+def run_rules(
+    doc: Document, options: CheckOptions | None = None, only: Collection[str] | None = None
+) -> None:
+    """Append the findings of every selected rule (of the rules named in ``only``, when given)."""
     options = options or CheckOptions()
     overrides = {k: Severity.parse(v) for k, v in options.severity.items()}
     for rule in ALL_RULES:
+        if only is not None and rule.NAME not in only:
+            continue
         if options.select is not None and rule.NAME not in options.select:
             continue
         if rule.NAME in options.ignore:
@@ -350,7 +394,28 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
     return files, errors
 
 
+def check_document_links(
+    docs: list[tuple[Document, CheckOptions]],
+    progress: Callable[[int, int], None] | None = None,
+) -> LinkReport:
+    """Stage 6: check the URLs of all ``docs`` in one pool, then run the link rules on each.
+
+    The pool runs with the first document's link options; each document keeps its own rule
+    selection and severities."""
+    from refcheck.links.run import LinkReport, check_links
+
+    docs = [(d, o) for d, o in docs if o.links]
+    if not docs:
+        return LinkReport()
+    report = check_links([d for d, _ in docs], docs[0][1].link_options(), progress)
+    for doc, options in docs:
+        run_rules(doc, options, only=LINK_RULES)
+    return report
+
+
 def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> list[FileResult]:
+    options = options or CheckOptions()
     files, errors = expand_paths(paths)
     results = [check_file(f, options) for f in files]
+    check_document_links([(r.doc, options) for r in results if r.doc is not None])
     return errors + results

@@ -7,13 +7,15 @@ per-path overrides are applied, and the command line wins over both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from refcheck.config import Config, discover, find_config, load_config
-from refcheck.pipeline import FileResult, check_file, expand_paths
+from refcheck.links.run import LinkReport
+from refcheck.model import Document
+from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Run:
     results: list[FileResult]
     fail_on: dict[str, str] = field(default_factory=dict)  # path -> effective fail-on
     configs: dict[str, Config] = field(default_factory=dict)  # path -> configuration used
+    links: LinkReport = field(default_factory=LinkReport)  # what the link check did (its notes)
 
 
 def config_for(path: str, explicit: str | None, cache: dict[Path | None, Config]) -> Config:
@@ -31,17 +34,35 @@ def config_for(path: str, explicit: str | None, cache: dict[Path | None, Config]
     return cache[key]
 
 
-def run(paths: Iterable[str], command_line: Mapping[str, Any], explicit: str | None = None) -> Run:
+def run(
+    paths: Iterable[str],
+    command_line: Mapping[str, Any],
+    explicit: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> Run:
+    """Check ``paths``; the links of every file are checked together, in one pool, at the end.
+
+    ``extra``: CheckOptions fields the command line sets that no configuration key has
+    (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``)."""
     files, errors = expand_paths(paths)
     cache: dict[Path | None, Config] = {}
     out = Run(results=list(errors))
     for e in errors:
         out.fail_on[e.path] = str(command_line.get("fail-on", "error"))
+    with_links: list[tuple[Document, CheckOptions]] = []
     for f in files:
         config = config_for(f, explicit, cache).with_command_line(command_line)
         out.configs[f] = config
         out.fail_on[f] = str(config.effective(f)["fail-on"])
-        out.results.append(check_file(f, config.options_for(f)))
+        options = config.options_for(f)
+        for name, value in (extra or {}).items():
+            setattr(options, name, value)
+        result = check_file(f, options)
+        out.results.append(result)
+        if result.doc is not None:
+            with_links.append((result.doc, options))
+    out.links = check_document_links(with_links, progress)
     return out
 
 

@@ -4,7 +4,10 @@ A case is ``{name, document | generate, format?, findings: [{rule, line, severit
 ``findings`` lists every finding of the document (all rules, all severities) as (rule, line);
 ``severity`` is checked when given; ``encoding`` (default utf-8) is how the document is stored. ``generate`` builds a numbered reference list of ``entries``
 entries in the ``style`` "n.", "[n]" or "n)" under ``body``. ``xfail`` names what the core gets
-wrong; the case is then a strict xfail, so it fails once the core is fixed.
+wrong; the case is then a strict xfail, so it fails once the core is fixed. ``links`` gives the
+link checker's result for URLs of the document (``{url: {status, http_status, reason, ...}}``, the
+``LinkResult`` fields); the link rules then run on them as after a real check (tests/links checks
+real servers).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import yaml
 from refcheck import rules
 from refcheck.loaders import LOADERS
 from refcheck.model import Severity
-from refcheck.pipeline import analyse
+from refcheck.links.results import Link, LinkResult
+from refcheck.pipeline import LINK_RULES, analyse, run_rules
 
 CASES_DIR = Path(__file__).parent / "cases"
 SURNAMES = ["Avery", "Bird", "Chen", "Diaz", "Evans", "Fong", "Garcia", "Hill", "Ito", "Jones", "Kim"]
@@ -63,6 +67,8 @@ def test_rule_case(rule: str, case: dict[str, Any]) -> None:
     data = document_of(case).encode(case.get("encoding", "utf-8"))
     suffix = {"markdown": "md", "bibtex": "bib", "html": "html"}.get(fmt, "txt")
     doc = analyse(LOADERS[fmt](f"case.{suffix}", data))
+    if "links" in case:
+        given_links(doc, case["links"])
     got = sorted((f.rule, f.line) for f in doc.findings)
     want = sorted((f["rule"], f["line"]) for f in case["findings"])
     assert got == want, [(f.rule, f.line, f.message) for f in doc.findings]
@@ -70,6 +76,18 @@ def test_rule_case(rule: str, case: dict[str, Any]) -> None:
         if "severity" in exp:
             sevs = {str(f.severity) for f in doc.findings if (f.rule, f.line) == (exp["rule"], exp["line"])}
             assert exp["severity"] in sevs
+
+
+def given_links(doc: Any, given: dict[str, dict[str, Any]]) -> None:
+    """Links as a check would leave them, from the case's results, then the link rules."""
+    for u in doc.urls:
+        data = {"url": u.url, "status": "alive", **given.get(u.url, {})}
+        line, column = doc.locate(u.start) if u.start >= 0 else (None, None)
+        result = LinkResult.from_json(data)
+        doc.links.append(
+            Link(u.url, u.start, u.end, line, column, u.reference, u.footnote, u.accessed, result)
+        )
+    run_rules(doc, only=LINK_RULES)
 
 
 # Rules merged from main after the cases were written; strict, so this fails once cases exist.

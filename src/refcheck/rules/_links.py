@@ -1,0 +1,33 @@
+"""What the three link rules share: where a link's finding stands and what it names."""
+
+from __future__ import annotations
+
+from refcheck.links.results import Link
+from refcheck.model import Document, Finding, Severity
+
+
+def link_finding(doc: Document, link: Link, rule: str, severity: Severity, message: str) -> Finding:
+    ref = next((r for r in doc.references or [] if r.id == link.reference), None) if link.reference else None
+    offset: int | None = link.start if link.start >= 0 else None
+    if offset is None and ref is not None and ref.start >= 0:
+        offset = ref.start
+    where = f" (note {link.footnote})" if link.footnote and doc.format != "docx" else ""
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=message + where,
+        offset=offset,
+        end_offset=link.end if link.start >= 0 else None,
+        reference=ref.text if ref is not None else None,
+        reference_id=link.reference,
+    )
+
+
+def describe(link: Link) -> str:
+    r = link.result
+    parts = [r.reason or str(r.status)]
+    if r.http_status is not None and f"HTTP {r.http_status}" != r.detail:
+        parts.append(f"HTTP {r.http_status}")
+    if r.detail:
+        parts.append(r.detail)
+    return ", ".join(dict.fromkeys(parts))
