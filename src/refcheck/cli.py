@@ -20,6 +20,7 @@ from refcheck import baseline as baseline_mod
 from refcheck import config as config_mod
 from refcheck import fix as fix_mod
 from refcheck.errors import UsageError
+from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
 from refcheck.model import Severity
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
@@ -116,6 +117,47 @@ _SHARED_OPTIONS = [
     ),
 ]
 
+
+def _accept(ctx: click.Context, param: click.Parameter, value: str | None) -> list[int] | None:
+    if value is None:
+        return None
+    try:
+        return sorted(parse_accept(value))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+# Link checking options (docs/links.md); those with a configuration key are in _CONFIG_KEYS.
+_LINK_OPTIONS = [
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+                 help="Seconds to wait for one URL."),
+    click.option("--max-concurrency", type=click.IntRange(min=1), default=16, show_default=True,
+                 help="URLs checked at once."),
+    click.option("--per-host", type=click.IntRange(min=1), default=4, show_default=True,
+                 help="URLs checked at once on one host."),
+    click.option("--exclude", multiple=True, metavar="REGEX", help="Do not check URLs matching REGEX; repeatable."),
+    click.option("--accept", callback=_accept, default=None, metavar="CODES",
+                 help="Status codes that mean alive, e.g. 200,204,429 or 200..299 (default: any 2xx)."),
+    click.option("--archive", type=click.Choice(["auto", "all", "none"]), default="auto", show_default=True,
+                 help="Look up archived copies: auto (dead and unverified links), all, none."),
+    click.option("--archive-api", default=None, metavar="URL",
+                 help="Wayback-compatible availability API (default: $REFCHECK_ARCHIVE_API or archive.org's)."),
+    click.option("--allow-private-hosts", is_flag=True,
+                 help="Also fetch URLs on loopback, private and other non-public addresses."),
+    click.option("--cache-max-age", callback=_max_age, default=None, metavar="AGE",
+                 help="Reuse link results younger than AGE: seconds, or 1h, 2d (default: 1d)."),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
+]  # fmt: skip
+
 # Parameter name -> configuration key, for the options that a configuration file can also set.
 _CONFIG_KEYS = {
     "links": "links",
@@ -125,11 +167,30 @@ _CONFIG_KEYS = {
     "ignore": "ignore",
     "max_file_size": "max-file-size",
     "bib": "bibliography",
+    "timeout": "timeout",
+    "max_concurrency": "max-concurrency",
+    "per_host": "per-host",
+    "exclude": "exclude",
+    "accept": "accept",
+    "archive": "archive",
+    "cache_max_age": "cache-max-age",
 }
 
 
+def _link_extra(ctx: click.Context) -> dict[str, Any]:
+    """CheckOptions fields set by link options that have no configuration key."""
+    extra: dict[str, Any] = {}
+    if ctx.params.get("archive_api"):
+        extra["link_archive_api"] = ctx.params["archive_api"]
+    if ctx.params.get("allow_private_hosts"):
+        extra["link_allow_private_hosts"] = True
+    if ctx.params.get("no_cache"):
+        extra["link_cache"] = False
+    return extra
+
+
 def _shared(func: Callable[..., None]) -> Callable[..., None]:
-    for option in reversed(_SHARED_OPTIONS):
+    for option in reversed(_SHARED_OPTIONS + _LINK_OPTIONS):
         func = option(func)
     return func
 
@@ -149,11 +210,43 @@ def _command_line(ctx: click.Context) -> dict[str, Any]:
     return out
 
 
-def _run(ctx: click.Context, paths: tuple[str, ...], config_file: str | None) -> runner.Run:
-    try:
-        return runner.run(paths, _command_line(ctx), config_file)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+def _run(
+    ctx: click.Context, paths: tuple[str, ...], config_file: str | None, show_progress: bool = False
+) -> runner.Run:
+    with _LinkProgress(show_progress) as progress:
+        try:
+            run = runner.run(
+                paths, _command_line(ctx), config_file, progress=progress, extra=_link_extra(ctx)
+            )
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
+    for note in run.links.notes:
+        click.echo(f"refcheck: {note}", err=True)
+    return run
+
+
+class _LinkProgress:
+    """A progress bar on stderr while links are checked, made when the first count arrives."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total:
+            self.bar = click.progressbar(length=total, label="Checking links", file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None and done > self.done:
+            self.bar.update(done - self.done)
+            self.done = done
+
+    def __enter__(self) -> _LinkProgress | None:
+        return self if self.enabled else None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def _exit_status(run: runner.Run) -> ExitCode:
@@ -207,7 +300,7 @@ def check(
     **_: Any,
 ) -> None:
     """Check PATHS (files, or directories searched for supported files)."""
-    run = _run(ctx, paths, config_file)
+    run = _run(ctx, paths, config_file, show_progress=fmt == "text" and sys.stderr.isatty())
     results = run.results
     if write_baseline:
         n = baseline_mod.write(results, write_baseline)

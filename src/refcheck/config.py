@@ -145,7 +145,7 @@ SCHEMA: dict[str, Key] = {
         Key("exclude", [], _strings, "URL patterns (regular expressions) not to check"),
         Key("timeout", 10.0, _positive_number, "seconds to wait for one URL"),
         Key("max-concurrency", 16, _positive_int, "URLs checked at once"),
-        Key("per-host", 2, _positive_int, "URLs checked at once on one host"),
+        Key("per-host", 4, _positive_int, "URLs checked at once on one host"),
         Key("accept", None, _status_codes, "HTTP status codes that count as alive (default: any 2xx)"),
         Key("archive", "auto", _archive_mode, "archived copies: auto (dead, unverified links), all, none"),
         Key("cache-max-age", 86400, _duration, "how long a link result is reused (seconds, or 12h, 7d)"),
