@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from refcheck import rules
+from refcheck.links.results import Link, LinkResult
 from refcheck.loaders import LOADERS
 from refcheck.model import Severity
-from refcheck.links.results import Link, LinkResult
 from refcheck.pipeline import LINK_RULES, analyse, run_rules
 
 CASES_DIR = Path(__file__).parent / "cases"
