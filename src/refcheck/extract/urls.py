@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from refcheck.model import Url
-
 # A URL runs to white space or an angle bracket; trailing punctuation and unbalanced closers are trimmed.
 _URL = re.compile(
     r"(?:https?|ftp)://[^\s<>\"'\u201c\u201d\u2018\u2019]+|\bwww\.[^\s<>\"']+\.[^\s<>\"']+", re.I
@@ -119,7 +117,3 @@ def parse_access_date(text: str) -> str | None:
         except ValueError:
             return None
     return None
-
-
-def urls_in(text: str, start: int, end: int, **attach: str | None) -> list[Url]:
-    return [Url(url=u, start=s, end=e, **attach) for u, s, e in find_urls(text, start, end)]

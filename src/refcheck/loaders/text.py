@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from refcheck.loaders.decode import decode, normalise
 from refcheck.model import Document, SourceMap
-
-_SUPPRESS = re.compile(
-    r"<!--\s*refcheck:\s*(ignore|disable|enable)\b([^>]*?)-->|[%#]\s*refcheck:\s*(ignore)\b(.*)$", re.M
-)
 
 
 def load_text(path: str, data: bytes, fmt: str = "text") -> Document:
@@ -18,8 +12,6 @@ def load_text(path: str, data: bytes, fmt: str = "text") -> Document:
     doc = Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
     doc.encoding = decoded.encoding
     if decoded.warning:
-        from refcheck.model import Finding, Severity
-
         doc.findings.append(
             Finding(rule="input-encoding", severity=Severity.WARNING, message=decoded.warning)
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import cast
 
 from refcheck.rules import (
@@ -65,4 +64,4 @@ def names() -> list[str]:
     return [rule.NAME for rule in ALL]
 
 
-__all__ = ["ALL", "BY_NAME", "ModuleType", "Rule", "get", "names"]
+__all__ = ["ALL", "BY_NAME", "Rule", "get", "names"]
