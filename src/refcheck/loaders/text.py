@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from refcheck.loaders.decode import decode, normalise
-from refcheck.model import Document, SourceMap
+from refcheck.model import Document, Finding, Severity, SourceMap
 
 
 def load_text(path: str, data: bytes, fmt: str = "text") -> Document:
