@@ -6,7 +6,17 @@ from refcheck.links.results import Link
 from refcheck.model import Document, Finding, Severity
 
 
-def link_finding(doc: Document, link: Link, rule: str, severity: Severity, message: str) -> Finding:
+def link_finding(
+    doc: Document,
+    link: Link,
+    rule: str,
+    severity: Severity,
+    message: str,
+    replacement: str | None = None,
+    fixable: bool = True,
+) -> Finding:
+    """A finding placed on the link; ``replacement`` is suggested and, when ``fixable`` and the URL
+    stands in the document, offered to ``refcheck fix``."""
     ref = next((r for r in doc.references or [] if r.id == link.reference), None) if link.reference else None
     offset: int | None = link.start if link.start >= 0 else None
     if offset is None and ref is not None and ref.start >= 0:
@@ -20,6 +30,8 @@ def link_finding(doc: Document, link: Link, rule: str, severity: Severity, messa
         end_offset=link.end if link.start >= 0 else None,
         reference=ref.text if ref is not None else None,
         reference_id=link.reference,
+        suggestion=replacement,
+        fix=(link.start, link.end, replacement) if replacement and fixable and link.start >= 0 else None,
     )
 
 

@@ -42,11 +42,8 @@ def check(doc: Document) -> Iterator[Finding]:
             message += f"; archived copy from {_date(r.archive_timestamp)}"
             if r.archive_note:
                 message += f" ({r.archive_note})"
-        finding = link_finding(doc, link, NAME, SEVERITY, message)
-        finding.suggestion = r.archive_url
-        if r.archive_url and link.start >= 0 and not r.archive_note:
-            finding.fix = (link.start, link.end, r.archive_url)
-        yield finding
+        # a capture far from the access date is suggested, not written in by `refcheck fix`
+        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=not r.archive_note)
 
 
 def _date(timestamp: str | None) -> str:

@@ -34,8 +34,4 @@ def check(doc: Document) -> Iterator[Finding]:
         if link.status is not LinkState.REDIRECTED:
             continue
         new = link.result.suggested_url or link.result.final_url
-        finding = link_finding(doc, link, NAME, SEVERITY, f"{link.url} has moved permanently to {new}")
-        finding.suggestion = new
-        if new and link.start >= 0:
-            finding.fix = (link.start, link.end, new)
-        yield finding
+        yield link_finding(doc, link, NAME, SEVERITY, f"{link.url} has moved permanently to {new}", new)

@@ -42,6 +42,5 @@ def check(doc: Document) -> Iterator[Finding]:
             message += f" [{evidence}]"
         if r.archive_url:
             message += f"; archived copy: {r.archive_url}"
-        finding = link_finding(doc, link, NAME, SEVERITY, message)
-        finding.suggestion = r.archive_url
-        yield finding
+        # the page may well be alive: the archived copy is suggested, never written in
+        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=False)
