@@ -33,7 +33,7 @@ from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, Ur
 from refcheck.rules import ALL as ALL_RULES
 
 if TYPE_CHECKING:
-    from refcheck.links.run import LinkReport
+    from refcheck.links.report import LinkReport
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
 
@@ -402,11 +402,13 @@ def check_document_links(
 
     The pool runs with the first document's link options; each document keeps its own rule
     selection and severities."""
-    from refcheck.links.run import LinkReport, check_links
+    from refcheck.links.report import LinkReport
 
     docs = [(d, o) for d, o in docs if o.links]
     if not docs:
         return LinkReport()
+    from refcheck.links.run import check_links  # the HTTP machinery, only when links are checked
+
     report = check_links([d for d, _ in docs], docs[0][1].link_options(), progress)
     for doc, options in docs:
         run_rules(doc, options, only=LINK_RULES)

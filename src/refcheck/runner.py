@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from refcheck.config import Config, discover, find_config, load_config
-from refcheck.links.run import LinkReport
+from refcheck.links.report import LinkReport
 from refcheck.model import Document
 from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
 
