@@ -149,6 +149,7 @@ SCHEMA: dict[str, Key] = {
         Key("accept", None, _status_codes, "HTTP status codes that count as alive (default: any 2xx)"),
         Key("archive", "auto", _archive_mode, "archived copies: auto (dead, unverified links), all, none"),
         Key("cache-max-age", 86400, _duration, "how long a link result is reused (seconds, or 12h, 7d)"),
+        Key("links-timeout", 900, _duration, "seconds the whole link stage may take (0: no limit; or 15m)"),
     )
 }
 
@@ -172,6 +173,7 @@ OPTION_FIELDS: dict[str, str] = {
     "accept": "link_accept",
     "archive": "link_archive",
     "cache-max-age": "link_cache_max_age",
+    "links-timeout": "link_stage_timeout",
 }
 
 

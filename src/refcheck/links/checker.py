@@ -93,7 +93,8 @@ class Deadline:
 
 class Network:
     """Is there a network at all? Unknown until an answer arrives (up) or, after ``threshold`` hosts
-    failed for lack of network while none answered, one probe decides."""
+    failed for lack of network while none answered, one probe decides (meanwhile no new URL is
+    started)."""
 
     def __init__(self, options: LinkOptions) -> None:
         self.threshold = max(1, options.network_failures)
@@ -104,31 +105,47 @@ class Network:
         else:
             host, _, port = probe.rpartition(":")
             self.target = (host.strip("[]"), int(port)) if host and port.isdigit() else None
-        self.state = "unknown"  # unknown | up | down
-        self.probed = False
+        self.state = "unknown"  # unknown | probing | up | down
         self._failed: set[str] = set()
         self._lock = threading.Lock()
+        self._settled = threading.Event()
 
     @property
     def down(self) -> bool:
         return self.state == "down"
 
     def answered(self) -> None:
-        self.state = "up"
+        with self._lock:
+            self.state = "up"
+        self._settled.set()
 
     def failed(self, host: str, reason: str) -> None:
-        if self.state != "unknown" or reason not in NETWORK_REASONS:
+        if reason not in NETWORK_REASONS:
             return
         with self._lock:
-            self._failed.add(host)
-            if len(self._failed) < self.threshold or self.probed:
+            if self.state != "unknown":
                 return
-            self.probed = True
-        self.probe()
+            self._failed.add(host)
+            if len(self._failed) < self.threshold:
+                return
+            self.state = "probing"
+        self._run_probe()
+
+    def wait(self) -> None:
+        """Before a new URL: while the probe runs, wait for its verdict."""
+        if self.state == "probing":
+            self._settled.wait(self.timeout + 1.0)
 
     def probe(self) -> bool:
+        """Decide now (when too few hosts failed to have asked before); True when the network is up."""
+        with self._lock:
+            if self.state != "unknown":
+                return self.state == "up"
+            self.state = "probing"
+        return self._run_probe()
+
+    def _run_probe(self) -> bool:
         """Connect (no request sent) to the probe target; the network is down when that fails too."""
-        self.probed = True
         up = False
         if self.target is not None:
             host, port = self.target
@@ -145,9 +162,12 @@ class Network:
                         continue
             except OSError:
                 up = False
-        if self.state == "unknown":
-            self.state = "up" if up else "down"
-        return up
+        with self._lock:
+            if self.state == "probing":  # an answer that came meanwhile wins
+                self.state = "up" if up else "down"
+            result = self.state == "up"
+        self._settled.set()
+        return result
 
 
 class Checker:
@@ -293,6 +313,7 @@ class Checker:
         early = self.precheck(url, now)
         if early is not None:
             return early
+        self.network.wait()
         if self.network.down:
             return not_checked(url, NETWORK_UNAVAILABLE, now)
         if self.stage_over():
