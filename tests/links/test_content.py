@@ -158,3 +158,19 @@ def test_dead_link_is_not_judged_on_content(setup: tuple[Server, LinkOptions]) -
     rules = [f.rule for f in doc.findings if f.line == 7]
     assert rules == ["dead-link"]
     assert doc.links[1].status is LinkState.DEAD
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "<http://127.0.0.1:8090/doc/1500>",
+        "www.example.org reports and data",
+        "Available at http://example.org/report",
+        "doi 10.1371/journal.pone.0001234 online",
+        "contact press@example.org for details",
+        "report 2009 12 3",
+    ],
+)
+def test_what_the_parser_took_for_a_title_is_not_judged(cited: str) -> None:
+    # a reference parsed with a URL or a DOI for a title must not raise a false alarm
+    assert carries(cited, ["Document 1500 | Example"]) is None

@@ -11,7 +11,9 @@ accents, punctuation and spacing ignored). The page carries the cited title when
 - or at least half of the cited title's words (short function words aside) are among the words of
   the page's titles.
 
-A title of fewer than three such words, or a page without any title, is not judged at all.
+A title of fewer than three such words, one that holds a URL, a DOI or an e-mail address (the
+reference parser took something else for the title), or a page without any title, is not judged
+at all.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 import unicodedata
 
 MIN_WORDS = 3
+_NON_WORD = re.compile(r"[\W_]+")
 MIN_CHARS = 12
 COVERAGE = 0.5
 
@@ -27,14 +30,17 @@ _STOP = frozenset(
     {"a", "an", "and", "at", "by", "de", "del", "der", "des", "die", "du", "el", "en", "et", "for", "from"}
     | {"in", "la", "las", "le", "les", "los", "of", "on", "or", "the", "to", "und", "y", "with"}
 )
+_NOT_A_TITLE = re.compile(r"://|\bwww\.|\b10\.\d{4,9}/|@|^\s*<|\.(?:html?|pdf|aspx?|php)\b", re.I)
 _SEPARATORS = re.compile(r"\s+[|–—·»:-]\s+|\s*[|·»]\s*")
 
 
 def fold(text: str) -> str:
     """Lower case, accents off, every run of punctuation and space one space."""
+    if text.isascii():
+        return " ".join(_NON_WORD.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", stripped.casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
 
 
 def words(text: str) -> list[str]:
@@ -42,8 +48,13 @@ def words(text: str) -> list[str]:
 
 
 def judgeable(title: str | None) -> bool:
-    """Whether a cited title says enough to be compared at all."""
-    return bool(title) and len(fold(title or "")) >= MIN_CHARS and len(words(title or "")) >= MIN_WORDS
+    """Whether a cited title says enough to be compared at all: three words or more of letters, and
+    nothing that shows the reference parser took something else for the title (a URL, a DOI, an
+    e-mail address)."""
+    if not title or _NOT_A_TITLE.search(title):
+        return False
+    real = [w for w in words(title) if sum(c.isalpha() for c in w) >= 2]
+    return len(fold(title)) >= MIN_CHARS and len(real) >= MIN_WORDS
 
 
 def carries(cited: str, page_titles: list[str]) -> bool | None:

@@ -12,7 +12,7 @@ the stage's time ran out, links not fetched, cache not usable).
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -220,12 +220,13 @@ def _occurrence(
     report: LinkReport,
 ) -> Link:
     line, column = doc.locate(url.start) if url.start >= 0 else (None, None)
-    own = dataclasses.replace(result, redirects=list(result.redirects), evidence=dict(result.evidence))
+    own = result  # shared by the occurrences of a URL, unless this one gets its own archived copy
     when = _date(url.accessed) or today or dt.date.today()
     snap: Snapshot | None = None
     if archive is not None and _wants_archive(own, archive.options.archive, report):
         snap = archive.lookup(url.url, when)
         if snap is not None:
+            own = copy.copy(result)
             own.archive_url, own.archive_timestamp, own.archive_note = snap.url, snap.timestamp, snap.note
     link = Link(
         url=url.url,

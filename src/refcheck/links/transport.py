@@ -88,7 +88,8 @@ class Watchdog:
                 self._thread = threading.Thread(target=self._run, name="refcheck-watchdog", daemon=True)
                 self._thread.start()
             heapq.heappush(self._heap, (ex.deadline + GRACE, next(self._seq), ex))
-            self._cond.notify()
+            if self._heap[0][2] is ex:
+                self._cond.notify()  # a new earliest deadline: the thread must wake earlier
 
     def _run(self) -> None:
         with self._cond:
