@@ -255,3 +255,23 @@ def test_processes_sharing_one_cache(tmp_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM archive").fetchone()[0] == 240
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
+
+
+def test_run_answered_from_the_cache_loads_no_http_client(site: Server, tmp_path: Path) -> None:
+    # a warm re-run must cost about what --no-links costs: the link stage loads no HTTP client
+    doc = tmp_path / "doc.txt"
+    doc.write_text(f"See {site.url('/alive')} and {site.url('/missing')}.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "REFCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", "--format", "json", "--allow-private-hosts", "--archive", "none", str(doc)]
+    probe = (
+        "import sys, runpy; sys.argv = ['refcheck', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('refcheck', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "mods = ('refcheck.links.transport', 'refcheck.links.checker', 'refcheck.links.safety')\n"
+        "print('LOADED', [m for m in mods if m in sys.modules], file=sys.stderr)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
+    assert "LOADED ['refcheck.links.transport'" in first.stderr, first.stderr
+    second = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
+    assert "LOADED []" in second.stderr, second.stderr
+    assert json.loads(second.stdout)["files"][0]["links"] == json.loads(first.stdout)["files"][0]["links"]

@@ -17,16 +17,17 @@ import json
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from refcheck.links.cache import LinkCache
-from refcheck.links.checker import REDIRECTS, retry_after
-from refcheck.links.errors import Failure
 from refcheck.links.options import LinkOptions
+from refcheck.links.protocol import FETCHED_SCHEMES, REDIRECTS, retry_after
 from refcheck.links.results import LinkState
-from refcheck.links.safety import FETCHED_SCHEMES
-from refcheck.links.transport import Answer, Transport
+
+if TYPE_CHECKING:
+    from refcheck.links.errors import Failure
+    from refcheck.links.transport import Answer, Transport
 
 EARLIER = (30, 365, 5 * 365)  # days before the access date asked when the first capture is after it
 
@@ -74,23 +75,31 @@ class ArchiveClient:
         self.unavailable: str | None = None  # why the API could not be used, once it failed
         self.stage_deadline = stage_deadline
         self.out_of_time = False
-        endpoint = urlsplit(options.archive_api).hostname or ""
-        self._endpoint = Transport(
-            options.allow_private_hosts,
-            2,
-            options.user_agent,
-            options.max_body,
-            frozenset({endpoint.lower()}),
-        )
-        self._hops = Transport(
-            options.allow_private_hosts, 2, options.user_agent, options.max_body, options.allowed_hosts
-        )
+        self._transports: tuple[Transport, Transport] | None = None  # made at the first request
         self._lock = threading.Lock()
         self._next = 0.0
 
+    def _clients(self) -> tuple[Transport, Transport]:
+        """(the endpoint's, the redirects'): the HTTP machinery is loaded only when the archive is
+        asked, not when every answer comes from the cache."""
+        if self._transports is None:
+            from refcheck.links.transport import Transport
+
+            options = self.options
+            endpoint = (urlsplit(options.archive_api).hostname or "").lower()
+            trusted = Transport(
+                options.allow_private_hosts, 2, options.user_agent, options.max_body, frozenset({endpoint})
+            )
+            hops = Transport(
+                options.allow_private_hosts, 2, options.user_agent, options.max_body, options.allowed_hosts
+            )
+            self._transports = (trusted, hops)
+        return self._transports
+
     def close(self) -> None:
-        self._endpoint.close()
-        self._hops.close()
+        if self._transports is not None:
+            for t in self._transports:
+                t.close()
 
     def _ask(self, url: str, timestamp: str) -> Snapshot | None:
         """The API's closest capture to ``timestamp`` (cached), or None."""
@@ -122,8 +131,12 @@ class ArchiveClient:
 
     def _get(self, api_url: str) -> Answer | Failure:
         """GET the API URL, following a few redirects; only the first request is trusted."""
+        from refcheck.links.errors import Failure
+        from refcheck.links.transport import Answer
+
+        endpoint, hops = self._clients()
         deadline = self._deadline()
-        got = self._endpoint.request("GET", api_url, deadline, read_body=True)
+        got = endpoint.request("GET", api_url, deadline, read_body=True)
         current = api_url
         for _ in range(5):
             if not isinstance(got, Answer) or got.status not in REDIRECTS:
@@ -138,10 +151,12 @@ class ArchiveClient:
                 return Failure("invalid-redirect", "the archive API redirects to an invalid URL")
             if scheme not in FETCHED_SCHEMES:
                 return Failure("redirect-not-http", f"the archive API redirects to {current}")
-            got = self._hops.request("GET", current, deadline, read_body=True)
+            got = hops.request("GET", current, deadline, read_body=True)
         return got
 
     def _request(self, params: dict[str, str]) -> Any:
+        from refcheck.links.errors import Failure
+
         sep = "&" if "?" in self.options.archive_api else "?"
         api_url = self.options.archive_api + sep + urlencode(params)
         for attempt in range(3):

@@ -11,38 +11,41 @@ whether the network is there at all; if it is not, the remaining URLs are not tr
 
 from __future__ import annotations
 
-import email.utils
 import re
 import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from refcheck.links import safety, soft404
-from refcheck.links.errors import NETWORK_REASONS, Failure
+from refcheck.links.errors import Failure
 from refcheck.links.options import LinkOptions, host_port
 from refcheck.links.page import PageInfo, read_page
+from refcheck.links.protocol import (
+    FETCHED_SCHEMES,
+    NETWORK_REASONS,
+    NETWORK_UNAVAILABLE,
+    PERMANENT,
+    REDIRECTS,
+    RETRY_STATUS,
+    STAGE_TIMEOUT,
+    Progress,
+    retry_after,
+)
 from refcheck.links.results import Hop, LinkResult, LinkState
-from refcheck.links.safety import FETCHED_SCHEMES, canonical_host, host_kind
+from refcheck.links.safety import canonical_host, host_kind
 from refcheck.links.transport import Answer, Transport
 
-REDIRECTS = frozenset({301, 302, 303, 307, 308})
-PERMANENT = frozenset({301, 308})
-RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 EVIDENCE = ("server", "cf-mitigated", "cf-ray", "retry-after", "content-type", "location", "x-cache")
 _CHALLENGE = re.compile(
     rb"cf-chl|challenge-platform|<title>\s*(?:just a moment|attention required|access denied)"
     rb"|captcha|are you a robot|verify you are human",
     re.I,
 )
-NETWORK_UNAVAILABLE = "network-unavailable"
-STAGE_TIMEOUT = "stage-timeout"
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -55,23 +58,6 @@ class Stats:
         with self.lock:
             self.requests += 1
             self.answers += answered
-
-
-def retry_after(headers: Mapping[str, str]) -> float | None:
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    try:
-        return max(0.0, when.timestamp() - time.time())
-    except (OverflowError, ValueError, OSError):
-        return None
 
 
 def host_of(url: str) -> str:

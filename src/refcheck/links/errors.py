@@ -24,11 +24,9 @@ from urllib3.exceptions import (
 from urllib3.exceptions import SSLError as U3SSLError
 from urllib3.exceptions import TimeoutError as U3TimeoutError
 
+from refcheck.links.protocol import NETWORK_REASONS as NETWORK_REASONS
 from refcheck.links.results import Hop, LinkResult, LinkState
 from refcheck.links.safety import BlockedAddressError
-
-# Reasons that say the network itself may be missing (nothing resolves, nothing connects).
-NETWORK_REASONS = frozenset({"dns-failure", "connection-refused", "network-unreachable", "connect-timeout"})
 
 
 @dataclass

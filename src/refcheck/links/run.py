@@ -15,18 +15,22 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import time
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from refcheck.links import content
 from refcheck.links.archive import ArchiveClient, Snapshot
 from refcheck.links.cache import LinkCache
-from refcheck.links.checker import NETWORK_UNAVAILABLE, STAGE_TIMEOUT, Checker, Progress
-from refcheck.links.errors import NETWORK_REASONS
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
+from refcheck.links.protocol import NETWORK_REASONS, NETWORK_UNAVAILABLE, STAGE_TIMEOUT, Progress
 from refcheck.links.report import LinkReport
 from refcheck.links.results import ContentCheck, Link, LinkResult, LinkState
 from refcheck.model import Document, Reference, Url
+
+if TYPE_CHECKING:
+    from refcheck.links.checker import Checker
 
 __all__ = ["LinkReport", "check_links", "check_urls"]
 
@@ -51,6 +55,30 @@ def _close_cache(cache: LinkCache, report: LinkReport) -> None:
     cache.close()
 
 
+class _Checkers:
+    """The run's checker, made when a URL is first fetched: a run answered wholly from the cache
+    loads no HTTP code at all."""
+
+    def __init__(self, options: LinkOptions) -> None:
+        self.options = options
+        self.stage_deadline = time.monotonic() + options.stage_timeout if options.stage_timeout > 0 else None
+        self._checker: Checker | None = None
+
+    def get(self) -> Checker:
+        if self._checker is None:
+            from refcheck.links.checker import Checker
+
+            self._checker = Checker(self.options, self.stage_deadline)
+        return self._checker
+
+    def stage_over(self) -> bool:
+        return self.stage_deadline is not None and time.monotonic() >= self.stage_deadline
+
+    def close(self) -> None:
+        if self._checker is not None:
+            self._checker.close()
+
+
 def check_urls(
     urls: Iterable[str],
     options: LinkOptions | None = None,
@@ -61,11 +89,11 @@ def check_urls(
     options = options or LinkOptions()
     report = report if report is not None else LinkReport()
     cache = _open_cache(options, report)
-    checker = Checker(options)
+    checkers = _Checkers(options)
     try:
-        return _check_urls(urls, options, progress, cache, report, checker)
+        return _check_urls(urls, options, progress, cache, report, checkers)
     finally:
-        checker.close()
+        checkers.close()
         if cache:
             _close_cache(cache, report)
 
@@ -76,33 +104,41 @@ def _check_urls(
     progress: Progress | None,
     cache: LinkCache | None,
     report: LinkReport,
-    checker: Checker,
+    checkers: _Checkers,
 ) -> dict[str, LinkResult]:
     wanted = list(dict.fromkeys(urls))
     fresh = cache.get_links(wanted, options.cache_max_age) if cache else {}
     todo = [u for u in wanted if u not in fresh]
     done = len(fresh)
-    before = checker.stats.requests
-
-    def advance(n: int, total: int) -> None:
-        if progress:
-            progress(done + n, len(wanted))
-
-    checked = checker.check_many(todo, advance if progress else None)
-    report.requests += checker.stats.requests - before
     report.from_cache += len(fresh)
-    if checker.network.down:
-        report.network_unavailable = True
-        for r in checked.values():
-            if r.status is not LinkState.SKIPPED and (
-                r.reason in NETWORK_REASONS or r.reason == NETWORK_UNAVAILABLE
-            ):
-                r.status, r.reason = LinkState.UNVERIFIED, NETWORK_UNAVAILABLE
-                r.detail = "no network: nothing resolved or connected"
-        n = sum(1 for r in checked.values() if r.reason == NETWORK_UNAVAILABLE)
-        report.notes.append(f"the network is unavailable: {n} link(s) were not checked (marked unverified)")
-    elif cache:
-        cache.put_links(checked.values())
+    checked: dict[str, LinkResult] = {}
+    if not todo:
+        if progress:
+            progress(done, len(wanted))
+    else:
+        checker = checkers.get()
+
+        def advance(n: int, total: int) -> None:
+            if progress:
+                progress(done + n, len(wanted))
+
+        before = checker.stats.requests
+        checked = checker.check_many(todo, advance if progress else None)
+        report.requests += checker.stats.requests - before
+        if checker.network.down:
+            report.network_unavailable = True
+            for r in checked.values():
+                if r.status is not LinkState.SKIPPED and (
+                    r.reason in NETWORK_REASONS or r.reason == NETWORK_UNAVAILABLE
+                ):
+                    r.status, r.reason = LinkState.UNVERIFIED, NETWORK_UNAVAILABLE
+                    r.detail = "no network: nothing resolved or connected"
+            n = sum(1 for r in checked.values() if r.reason == NETWORK_UNAVAILABLE)
+            report.notes.append(
+                f"the network is unavailable: {n} link(s) were not checked (marked unverified)"
+            )
+        elif cache:
+            cache.put_links(checked.values())
     late = sum(1 for r in checked.values() if r.reason == STAGE_TIMEOUT)
     if late:
         report.stage_timed_out = True
@@ -126,17 +162,17 @@ def check_links(
     docs = [docs] if isinstance(docs, Document) else list(docs)
     report = LinkReport()
     cache = _open_cache(options, report)
-    checker = Checker(options)
+    checkers = _Checkers(options)
     try:
         results = _check_urls(
-            (u.url for d in docs for u in d.urls), options, progress, cache, report, checker
+            (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers
         )
         archive = (
-            ArchiveClient(options, cache, checker.stage_deadline)
+            ArchiveClient(options, cache, checkers.stage_deadline)
             if options.archive != "none" and not report.network_unavailable
             else None
         )
-        pages = _Pages(checker, cache, options)
+        pages = _Pages(checkers, cache, options)
         try:
             for doc in docs:
                 refs = {r.id: r for r in doc.references or []}
@@ -155,7 +191,7 @@ def check_links(
                     )
                 archive.close()
     finally:
-        checker.close()
+        checkers.close()
         if cache:
             _close_cache(cache, report)
     _note_not_fetched(report)
@@ -179,8 +215,8 @@ class _Pages:
     """Archived snapshot pages, read through the same checker (so the same safety rules) and kept in
     the cache's archive table (a snapshot does not change)."""
 
-    def __init__(self, checker: Checker, cache: LinkCache | None, options: LinkOptions) -> None:
-        self.checker = checker
+    def __init__(self, checkers: _Checkers, cache: LinkCache | None, options: LinkOptions) -> None:
+        self.checkers = checkers
         self.cache = cache
         self.options = options
         self.requests = 0
@@ -194,9 +230,9 @@ class _Pages:
                     return PageInfo.from_json(data) if data is not None else None
                 except ValueError:
                     pass
-        if self.checker.stage_over():
+        if self.checkers.stage_over():
             return None
-        result = self.checker.read(raw_snapshot_url(url))
+        result = self.checkers.get().read(raw_snapshot_url(url))
         page = result.page if result.status in (LinkState.ALIVE, LinkState.REDIRECTED) else None
         if self.cache is not None and result.status is not LinkState.UNVERIFIED:
             self.cache.put_archive(key, page.to_json() if page is not None else None)

@@ -29,11 +29,11 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection as u3conn
 
+from refcheck.links.protocol import FETCHED_SCHEMES as FETCHED_SCHEMES
+
 if TYPE_CHECKING:
     from requests.adapters import HTTPAdapter
     from urllib3.response import BaseHTTPResponse
-
-FETCHED_SCHEMES = ("http", "https")
 
 
 def resolve(host: str, port: int | None, family: int = 0, type: int = 0) -> list[tuple[Any, ...]]:
