@@ -275,3 +275,15 @@ def test_run_answered_from_the_cache_loads_no_http_client(site: Server, tmp_path
     second = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
     assert "LOADED []" in second.stderr, second.stderr
     assert json.loads(second.stdout)["files"][0]["links"] == json.loads(first.stdout)["files"][0]["links"]
+
+
+def test_settings_win_over_the_cache(site: Server, options: LinkOptions) -> None:
+    # a result cached by a run with other settings is not reused where the settings forbid it
+    url = site.url("/alive")
+    assert check_urls([url], options)[url].status is LinkState.ALIVE
+    options.exclude = [r"/alive$"]
+    assert check_urls([url], options)[url].reason == "excluded"
+    options.exclude = []
+    options.allow_private_hosts = False
+    assert check_urls([url], options)[url].reason == "private-address"
+    assert site.hits("/alive") == 1

@@ -25,6 +25,7 @@ from refcheck.links import safety, soft404
 from refcheck.links.errors import Failure
 from refcheck.links.options import LinkOptions, host_port
 from refcheck.links.page import PageInfo, read_page
+from refcheck.links.policy import Policy
 from refcheck.links.protocol import (
     FETCHED_SCHEMES,
     NETWORK_REASONS,
@@ -37,7 +38,7 @@ from refcheck.links.protocol import (
     retry_after,
 )
 from refcheck.links.results import Hop, LinkResult, LinkState
-from refcheck.links.safety import canonical_host, host_kind
+from refcheck.links.safety import canonical_host
 from refcheck.links.transport import Answer, Transport
 
 EVIDENCE = ("server", "cf-mitigated", "cf-ray", "retry-after", "content-type", "location", "x-cache")
@@ -171,7 +172,7 @@ class Checker:
         self._host_next: dict[str, float] = defaultdict(float)
         self._probes: dict[str, _ProbeAnswer | None] = {}
         self._probe_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._exclude = [re.compile(p) for p in options.exclude]
+        self.policy = Policy(options)
         self.transport = Transport(
             options.allow_private_hosts,
             options.max_concurrency + options.per_host,
@@ -257,42 +258,7 @@ class Checker:
 
     def precheck(self, url: str, now: float) -> LinkResult | None:
         """The result of a URL that is not fetched at all (scheme, --exclude, a local address)."""
-        try:
-            parts = urlsplit(url)
-            scheme = parts.scheme.lower()
-            hostname = parts.hostname or ""
-        except ValueError:
-            return LinkResult(
-                url, LinkState.DEAD, reason="invalid-url", detail="the URL is not valid", checked_at=now
-            )
-        if scheme not in FETCHED_SCHEMES:
-            return LinkResult(
-                url,
-                LinkState.SKIPPED,
-                reason="not-http",
-                detail=f"{scheme}: links are not fetched",
-                checked_at=now,
-            )
-        for pattern in self._exclude:
-            if pattern.search(url):
-                return LinkResult(
-                    url,
-                    LinkState.SKIPPED,
-                    reason="excluded",
-                    detail=f"matches --exclude {pattern.pattern!r}",
-                    checked_at=now,
-                )
-        if not self.options.allow_private_hosts and hostname.lower() not in self.options.allowed_hosts:
-            kind = host_kind(hostname)
-            if kind:
-                return LinkResult(
-                    url,
-                    LinkState.SKIPPED,
-                    reason="private-address",
-                    detail=f"not fetched: {hostname} is a {kind} address",
-                    checked_at=now,
-                )
-        return None
+        return self.policy.result(url, now)
 
     def check(self, url: str) -> LinkResult:
         now = time.time()

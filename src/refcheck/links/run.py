@@ -24,6 +24,7 @@ from refcheck.links.archive import ArchiveClient, Snapshot
 from refcheck.links.cache import LinkCache
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
+from refcheck.links.policy import Policy
 from refcheck.links.protocol import NETWORK_REASONS, NETWORK_UNAVAILABLE, STAGE_TIMEOUT, Progress
 from refcheck.links.report import LinkReport
 from refcheck.links.results import ContentCheck, Link, LinkResult, LinkState
@@ -107,9 +108,14 @@ def _check_urls(
     checkers: _Checkers,
 ) -> dict[str, LinkResult]:
     wanted = list(dict.fromkeys(urls))
-    fresh = cache.get_links(wanted, options.cache_max_age) if cache else {}
-    todo = [u for u in wanted if u not in fresh]
-    done = len(fresh)
+    # what is not fetched at all is decided first: a result cached under other settings (an
+    # --exclude since added, --allow-private-hosts since dropped) is not reused for it
+    policy, now = Policy(options), time.time()
+    early = {u: r for u in wanted if (r := policy.result(u, now)) is not None}
+    fetched = [u for u in wanted if u not in early]
+    fresh = cache.get_links(fetched, options.cache_max_age) if cache else {}
+    todo = [u for u in fetched if u not in fresh]
+    done = len(fresh) + len(early)
     report.from_cache += len(fresh)
     checked: dict[str, LinkResult] = {}
     if not todo:
@@ -146,7 +152,7 @@ def _check_urls(
             f"the link stage ran out of time ({options.stage_timeout:g} s, --links-timeout): "
             f"{late} link(s) were not checked (marked unverified)"
         )
-    results = {**fresh, **checked}
+    results = {**early, **fresh, **checked}
     report.results.update(results)
     return {u: results[u] for u in wanted}
 

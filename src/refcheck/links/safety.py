@@ -17,11 +17,9 @@ adapter with the same connections, for code that uses requests sessions).
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import socket
 import threading
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from urllib3 import PoolManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -29,6 +27,10 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection as u3conn
 
+from refcheck.links.policy import address_kind as address_kind
+from refcheck.links.policy import canonical_host as canonical_host
+from refcheck.links.policy import host_kind as host_kind
+from refcheck.links.policy import literal_address as literal_address
 from refcheck.links.protocol import FETCHED_SCHEMES as FETCHED_SCHEMES
 
 if TYPE_CHECKING:
@@ -42,10 +44,6 @@ def resolve(host: str, port: int | None, family: int = 0, type: int = 0) -> list
     return socket.getaddrinfo(host, port, family, type)
 
 
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
-
-
 class BlockedAddressError(Exception):
     """The host resolves to an address refcheck does not connect to by default."""
 
@@ -54,73 +52,6 @@ class BlockedAddressError(Exception):
         self.host = host
         self.address = address
         self.kind = kind
-
-
-def address_kind(address: str) -> str | None:
-    """Why ``address`` is not public ("loopback", "private", ...), or None when it is."""
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return "invalid"
-    if isinstance(ip, ipaddress.IPv6Address):
-        # IPv4 addresses carried inside IPv6 ones reach the IPv4 address: judge that one
-        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is None and ip in _NAT64:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None:
-            return address_kind(str(embedded))
-    checks = (
-        ("loopback", ip.is_loopback),
-        ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("unspecified", ip.is_unspecified),
-        ("private", ip.is_private),
-        ("reserved", ip.is_reserved),
-    )
-    for kind, hit in checks:
-        if hit:
-            return kind
-    if not ip.is_global:
-        return "non-public"
-    return None
-
-
-def literal_address(host: str) -> str | None:
-    """The address a host written as a number stands for (``127.1``, ``0x7f.0.0.1``,
-    ``2130706433``, ``017700000001``, ``[::1]``), or None for a name."""
-    h = host.strip("[]").split("%", 1)[0]
-    if ":" in h:
-        try:
-            return str(ipaddress.IPv6Address(h))
-        except ValueError:
-            return None
-    if not h or not all(c in "0123456789abcdefxABCDEFX." for c in h) or not h[0].isdigit():
-        return None
-    try:
-        return socket.inet_ntoa(socket.inet_aton(h))  # the forms the C library's resolver accepts
-    except OSError:
-        return None
-
-
-def host_kind(host: str) -> str | None:
-    """Why ``host`` as written is certainly not public (a local name or a non-public literal
-    address), without resolving it; None when only resolving it can tell."""
-    h = host.strip("[]").rstrip(".").lower()
-    if h in _LOCAL_NAMES or h.endswith(".localhost"):
-        return "loopback"
-    address = literal_address(h)
-    return address_kind(address) if address else None
-
-
-def canonical_host(url: str) -> str:
-    """The host a URL connects to, written one way: no user-info, no port, lower case, no final
-    dot, numeric IPv4 forms as a dotted quad (for per-host limits)."""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    host = host.rstrip(".")
-    return literal_address(host) or host
 
 
 def vetted_addresses(host: str, port: int) -> list[tuple[Any, ...]]:
