@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -186,3 +187,46 @@ def test_per_host_limit(site: Server, options: LinkOptions) -> None:
     results = check_urls([site.url(f"/slow/{i}") for i in range(10)], options)
     assert all(r.status is LinkState.ALIVE for r in results.values())
     assert active["max"] == 2
+
+
+def test_untrusted_certificate_is_unverified_not_dead(tmp_path: Path, options: LinkOptions) -> None:
+    # a self-signed certificate: the page may well be there, refcheck cannot vouch for it
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    openssl = shutil.which("openssl")
+    if not openssl:
+        pytest.skip("no openssl to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    made = subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        capture_output=True,
+    )  # fmt: skip
+    if made.returncode != 0:
+        pytest.skip("openssl could not make a certificate")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"https://127.0.0.1:{httpd.server_address[1]}/page"
+        result = check_urls([url], options)[url]
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert (result.status, result.reason) == (LinkState.UNVERIFIED, "tls-error")
