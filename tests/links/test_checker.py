@@ -230,3 +230,23 @@ def test_untrusted_certificate_is_unverified_not_dead(tmp_path: Path, options: L
         httpd.shutdown()
         httpd.server_close()
     assert (result.status, result.reason) == (LinkState.UNVERIFIED, "tls-error")
+
+
+def test_page_read_stops_once_the_titles_are_in(site: Server, options: LinkOptions) -> None:
+    # the head and the first heading are what the checker wants: a long page is not downloaded whole
+    from refcheck.links.checker import Checker, Deadline
+    from refcheck.links.transport import Answer
+
+    big = (
+        b"<html><head><title>Long report</title></head><body><h1>Long report</h1>" + b"<p>text</p>" * 200_000
+    )
+    site.routes["/long"] = lambda m, p, q: (200, {}, big)
+    checker = Checker(options)
+    try:
+        got = checker.fetch("GET", site.url("/long"), Deadline(5))
+    finally:
+        checker.close()
+    assert isinstance(got, Answer) and got.body is not None
+    assert len(got.body) < 64 * 1024 and not got.complete
+    result = check_urls([site.url("/long")], options)[site.url("/long")]
+    assert result.page is not None and result.page.title == "Long report"

@@ -61,6 +61,20 @@ class Stats:
             self.answers += answered
 
 
+_HEAD_END = re.compile(rb"</head\s*>", re.I)
+_H1_END = re.compile(rb"</h1\s*>", re.I)
+PAGE_READ = 64 * 1024  # with the head read, this much of a page is enough when it has no <h1>
+
+
+def enough_of_page(body: bytes) -> bool:
+    """Whether what was read of a page holds what the checker wants (the head's titles and the first
+    heading), so the rest need not be downloaded."""
+    head = _HEAD_END.search(body)
+    if head is None:
+        return False
+    return len(body) >= PAGE_READ or _H1_END.search(body, head.end()) is not None
+
+
 def host_of(url: str) -> str:
     """The host a URL connects to, as the per-host limit counts it."""
     return canonical_host(url)
@@ -210,7 +224,7 @@ class Checker:
     # --- one request ---------------------------------------------------------------------------------
 
     def fetch(
-        self, method: str, url: str, deadline: Deadline, read_body: bool | None = None
+        self, method: str, url: str, deadline: Deadline, read_body: bool | None = None, whole: bool = False
     ) -> Answer | Failure:
         """One request, no redirects followed (see ``Transport.request``)."""
         host = host_of(url)
@@ -219,7 +233,7 @@ class Checker:
             self._polite_wait(host)
             deadline.at += time.monotonic() - queued  # waiting for the host's turn is not the URL's time
             at = deadline.at if self.stage_deadline is None else min(deadline.at, self.stage_deadline)
-            result = self.transport.request(method, url, at, read_body)
+            result = self.transport.request(method, url, at, read_body, None if whole else enough_of_page)
         answered = isinstance(result, Answer)
         self.stats.count(answered)
         if answered:

@@ -21,6 +21,7 @@ import itertools
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -133,7 +134,12 @@ class Transport:
         self.pm.clear()
 
     def request(
-        self, method: str, url: str, deadline: float, read_body: bool | None = None
+        self,
+        method: str,
+        url: str,
+        deadline: float,
+        read_body: bool | None = None,
+        enough: Callable[[bytes], bool] | None = None,
     ) -> Answer | Failure:
         """One request; the body of a GET is read (capped) when ``read_body``, or when it is None and
         the answer is HTML and not a 3xx/404/410; otherwise a small body is drained, a large one left."""
@@ -169,7 +175,7 @@ class Transport:
                 if method == "HEAD":
                     reusable = True
                 elif self._wants_body(answer, read_body):
-                    answer.body, answer.complete = self._read(resp)
+                    answer.body, answer.complete = self._read(resp, enough)
                     reusable = answer.complete
                 else:
                     reusable = self._drain(resp)
@@ -193,10 +199,13 @@ class Transport:
             return read_body
         return answer.is_html and answer.status not in (301, 302, 303, 307, 308, 404, 410)
 
-    def _read(self, resp: BaseHTTPResponse) -> tuple[bytes | None, bool]:
+    def _read(
+        self, resp: BaseHTTPResponse, enough: Callable[[bytes], bool] | None = None
+    ) -> tuple[bytes | None, bool]:
         """Up to ``max_body`` bytes of the decoded body, and whether all of it was read. gzip and
         deflate are decoded here with the output capped, so a small compressed body cannot expand
-        past the cap (the rest of the input is never decompressed)."""
+        past the cap (the rest of the input is never decompressed). ``enough`` (given what was
+        read so far) may stop the reading earlier."""
         cap = self.max_body
         encoding = resp.headers.get("content-encoding", "").strip().lower()
         decoder = None
@@ -212,18 +221,23 @@ class Transport:
                 return bytes(out), True
             if decoder is None:
                 out += chunk
-                if len(out) >= cap:
+            else:
+                if raw_seen == 0 and encoding == "deflate":
+                    decoder = _deflate_decoder(chunk)
+                raw_seen += len(chunk)
+                try:
+                    out += decoder.decompress(chunk, cap - len(out))
+                except zlib.error:
+                    return (bytes(out) or None), False
+                if decoder.unconsumed_tail:
                     return bytes(out[:cap]), False
-                continue
-            if raw_seen == 0 and encoding == "deflate":
-                decoder = _deflate_decoder(chunk)
-            raw_seen += len(chunk)
-            try:
-                out += decoder.decompress(chunk, cap - len(out))
-            except zlib.error:
-                return (bytes(out) or None), False
-            if len(out) >= cap or decoder.unconsumed_tail:
+            if len(out) >= cap:
                 return bytes(out[:cap]), False
+            left = getattr(resp, "length_remaining", None)
+            if left == 0:
+                continue  # all of it is here: the next read ends it and the connection is reused
+            if enough is not None and enough(bytes(out)):
+                return bytes(out), False
 
     @staticmethod
     def _drain(resp: BaseHTTPResponse) -> bool:
