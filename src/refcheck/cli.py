@@ -33,7 +33,7 @@ from refcheck.errors import OutputError, UsageError, one_line
 from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
 from refcheck.model import Severity
-from refcheck.output import Reserved, reserve
+from refcheck.output import Reserved, discard_all, reserve
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
 from refcheck.reporters import REPORTERS
 
@@ -137,13 +137,18 @@ class _Main(click.Group):
 
 @contextlib.contextmanager
 def _terminate_as_exit() -> Any:
-    """SIGTERM ends the run like an exit (temporary files removed), not a silent kill."""
+    """SIGTERM ends the run at once, with the temporary report files removed (threads still waiting
+    on a slow server would hold up an ordinary exit)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def handler(signum: int, frame: object) -> None:
-        sys.exit(128 + signum)
+        discard_all()
+        with contextlib.suppress(Exception):
+            sys.stderr.write("refcheck: terminated\n")
+            sys.stderr.flush()
+        os._exit(128 + signum)
 
     try:
         previous = signal.signal(signal.SIGTERM, handler)
@@ -440,7 +445,9 @@ def check(
         known = baseline_mod.read(baseline) if baseline is not None else None
         report = stack.enter_context(reserve(output, "the report")) if output is not None else None
         record = (
-            stack.enter_context(reserve(write_baseline, "the baseline")) if write_baseline is not None else None
+            stack.enter_context(reserve(write_baseline, "the baseline"))
+            if write_baseline is not None
+            else None
         )
         writing = [w for w in (report, record) if w is not None]
         _refuse_inputs(writing, paths)

@@ -338,9 +338,10 @@ class Config:
                 for k, v in given.items():
                     if self.sources.get(k) == "command line":
                         continue
-                    values[k] = self._limited(k, v, values[k], floor, origin)
-                    if sources is not None:
+                    limited = self._limited(k, v, values[k], floor, origin)
+                    if limited != values[k] and sources is not None:
                         sources[k] = origin
+                    values[k] = limited
         return values
 
     def _limited(self, key: str, value: Any, current: Any, floor: Mapping[str, Any], origin: str) -> Any:
@@ -613,9 +614,10 @@ def dump(config: Config, file: str | Path | None = None) -> str:
         lines.append(f"# nested configuration (limited to {', '.join(NESTED_KEYS)}): {layer.path}")
     if file is not None:
         lines.append(f"# effective for: {file}")
-    lines.append("[tool.refcheck]")
     changed: dict[str, str] = {}
     values = config.effective(file, changed)
+    lines.extend(f"# note: {note}" for note in config.notes)
+    lines.append("[tool.refcheck]")
     for key in SCHEMA:
         value = values.get(key)
         source = changed.get(key, config.sources.get(key, "default"))

@@ -11,8 +11,9 @@ sorted. It leaves out:
 * the ``extend-exclude`` patterns of every configuration file from the top down, each relative to
   its own directory, and the ``--exclude-path`` patterns, relative to the current directory; both
   are written as .gitignore lines (``drafts/``, ``*.bak``, ``/build``, ``!keep.md``);
-* symlinks that lead out of the walked directory, and anything that is not a regular file (FIFOs,
-  devices, sockets): a checked tree cannot make refcheck read what lies outside it or block on a pipe.
+* symlinks that lead out of the walked directory (or into a hidden directory in it, such as
+  ``.git``), and anything that is not a regular file (FIFOs, devices, sockets): a checked tree cannot
+  make refcheck read what lies outside it or block on a pipe.
 
 Files named on the command line are checked whatever these say, as in Git and ruff, unless
 ``force_exclude`` is set (``--force-exclude``, for pre-commit, which names files one by one): then
@@ -155,6 +156,15 @@ def _top(directory: Path, project: Path | None = None) -> Path:
     return directory
 
 
+def _within(target: Path, root: Path) -> bool:
+    """Whether ``target`` lies below ``root`` and in no hidden directory there."""
+    try:
+        parts = target.relative_to(root).parts
+    except ValueError:
+        return False
+    return bool(parts) and not any(p.startswith(".") for p in parts)
+
+
 def _below(path: Path, top: Path) -> bool:
     return path != top and top in path.parents
 
@@ -194,8 +204,8 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
             if not stat.S_ISREG(st.st_mode):
                 continue  # a FIFO, a device, a socket, or a symlink to a directory
             target = path.resolve()
-            if entry.is_symlink() and target != real_root and real_root not in target.parents:
-                continue  # a symlink out of the checked directory
+            if entry.is_symlink() and not _within(target, real_root):
+                continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
             if target in skip:
                 continue
             found.append(str(shown / name))

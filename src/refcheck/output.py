@@ -6,8 +6,8 @@ a symlink that leads out of the project root and a block device, and it creates 
 the report will be written to (which proves the directory is writable). ``Reserved.commit(text)``
 then writes that file, flushes it to disk and renames it over the target in one step, so a reader
 never sees half a report; the target keeps its mode (a new file gets the usual 0666 less the umask).
-The temporary file is removed on every other way out (an error, an exit, Ctrl-C, SIGTERM through the
-CLI's handler). A character device or FIFO named directly (``/dev/stdout``, a pipe) is written in
+The temporary file is removed on every other way out (an error, an exit, Ctrl-C, and SIGTERM,
+whose CLI handler calls ``discard_all`` before the process ends). A character device or FIFO named directly (``/dev/stdout``, a pipe) is written in
 place, as a stream.
 
 Every failure is an ``OutputError`` whose message names the file and the reason, in one line.
@@ -37,6 +37,18 @@ def _reason(exc: OSError) -> str:
     if exc.errno == errno.EROFS:
         return "read-only file system"
     return exc.strerror or str(exc)
+
+
+# Temporary files not yet renamed or removed, for ``discard_all`` (the SIGTERM handler).
+_LIVE: set[str] = set()
+
+
+def discard_all() -> None:
+    """Remove every temporary file still pending (the process is about to end abruptly)."""
+    for tmp in list(_LIVE):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _LIVE.discard(tmp)
 
 
 def _umask() -> int:
@@ -95,6 +107,7 @@ class Reserved:
                 f"{shown}: cannot be written in {one_line(directory)} ({_reason(exc)})"
             ) from None
         os.close(fd)
+        _LIVE.add(self.tmp)
 
     def commit(self, text: str) -> None:
         """Write ``text`` (UTF-8; an undecodable file name's bytes shown as escapes) and put it in place."""
@@ -119,6 +132,7 @@ class Reserved:
                 with contextlib.suppress(OSError):  # only root may give a file away
                     os.chown(self.tmp, *self.owner)
             os.replace(self.tmp, self.target)
+            _LIVE.discard(self.tmp)
             self.committed = True
             self.tmp = None
         except OSError as exc:
@@ -131,6 +145,7 @@ class Reserved:
         if self.tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
+            _LIVE.discard(self.tmp)
             self.tmp = None
 
     def __enter__(self) -> Reserved:
