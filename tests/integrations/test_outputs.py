@@ -251,36 +251,35 @@ def test_report_is_not_picked_up_as_a_document(proj: Path) -> None:
     assert "1 file checked" in res.stdout, res.stdout
 
 
-def test_undecodable_file_name_with_output(proj: Path) -> None:
+@pytest.mark.parametrize("fmt", ["json", "html", "sarif", "junit", "markdown", "github", "text"])
+def test_undecodable_file_name_with_output(proj: Path, fmt: str) -> None:
     """A checked file whose name is not valid UTF-8: the report is written, the name escaped."""
     name = os.fsdecode(b"caf\xe9.txt")
     shutil.copy(SEED, proj / name)
+    res = invoke("check", "--no-links", "--format", fmt, "-o", f"r.{fmt}", name)
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.stdout + res.stderr
+    assert res.exit_code == 1, res.stderr
+    written = (proj / f"r.{fmt}").read_bytes()
+    written.decode("utf-8")  # valid UTF-8
+    if fmt == "json":
+        assert json.loads(written)["summary"]["errors"] == 1
+
+
+def test_undecodable_file_name_in_a_real_process(proj: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    shutil.copy(SEED, proj / name)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    for fmt in ("json", "html", "sarif", "junit", "markdown", "github", "text"):
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "refcheck",
-                "check",
-                "--no-links",
-                "--format",
-                fmt,
-                "-o",
-                f"r.{fmt}",
-                name,
-            ],
-            cwd=proj,
-            env=env,
-            capture_output=True,
-            timeout=120,
-        )
-        assert b"Traceback" not in proc.stderr, proc.stderr
-        assert proc.returncode == 1, proc.stderr
-        written = (proj / f"r.{fmt}").read_bytes()
-        written.decode("utf-8")  # valid UTF-8
-        if fmt == "json":
-            assert json.loads(written)["summary"]["errors"] == 1
+    proc = subprocess.run(
+        [sys.executable, "-m", "refcheck", "check", "--no-links", "--format", "json", "-o", "r.json", name],
+        cwd=proj,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr, proc.stderr
+    assert json.loads((proj / "r.json").read_bytes())["summary"]["errors"] == 1
+    assert proc.stdout.startswith(b"caf\xe9.txt:16:297: error year-mismatch")  # the name's own bytes
 
 
 def test_undecodable_output_name(proj: Path) -> None:
