@@ -87,10 +87,10 @@ class Discovery:
     # the project root (project.py): outside a Git checkout, ignore files count from here down
     project: Path | None = None
 
-    def _specs_for(self, directory: Path) -> list[_Spec]:
+    def _specs_for(self, directory: Path, gitignore: bool = True) -> list[_Spec]:
         """The ignore files and configuration patterns that apply in ``directory`` itself."""
         specs: list[_Spec] = []
-        if self.respect_gitignore:
+        if gitignore and self.respect_gitignore:
             s = _spec(directory, _read_lines(directory / ".gitignore"))
             if s:
                 specs.append(s)
@@ -103,13 +103,13 @@ class Discovery:
             specs.append(s)
         return specs
 
-    def _inherited(self, directory: Path) -> list[_Spec]:
+    def _inherited(self, directory: Path, gitignore: bool = True) -> list[_Spec]:
         """Specs from the top of the checkout (or the project) down to ``directory``'s parent."""
         top = _top(directory, self.project)
         chain = [d for d in (directory, *directory.parents) if d == top or _below(d, top)]
         specs: list[_Spec] = []
         for d in reversed(chain[1:]):
-            specs.extend(self._specs_for(d))
+            specs.extend(self._specs_for(d, gitignore))
         return specs
 
     def _command_line(self) -> list[_Spec]:
@@ -130,12 +130,7 @@ class Discovery:
         if not self.force_exclude:
             return False
         path = Path(os.path.abspath(file))
-        keep = self.respect_gitignore
-        self.respect_gitignore = False
-        try:
-            specs = self._inherited(path) + self._command_line()
-        finally:
-            self.respect_gitignore = keep
+        specs = self._inherited(path, gitignore=False) + self._command_line()
         # every directory on the way can be excluded too ("drafts/" excludes drafts/a.md)
         top = _top(path.parent, self.project)
         parents = [p for p in reversed(path.parents) if p == top or _below(p, top)]
