@@ -112,3 +112,12 @@ def test_links_timeout_in_config(site: Server, tmp_path: Path, document: Path) -
     (tmp_path / "refcheck.toml").write_text('links-timeout = "1m"\n', encoding="utf-8")
     res = cli("config", str(document))
     assert "links-timeout" in res.stdout
+
+
+@pytest.mark.parametrize("value", ["0", '"1w"', "-5", '"soon"'])
+def test_links_timeout_in_config_is_capped(tmp_path: Path, document: Path, value: str) -> None:
+    # a configuration (perhaps added in a pull request) cannot lift the link stage's deadline
+    (tmp_path / "refcheck.toml").write_text(f"links-timeout = {value}\n", encoding="utf-8")
+    res = cli("check", "--no-links", str(document))
+    assert res.exit_code == 2
+    assert "links-timeout" in res.output

@@ -5,7 +5,7 @@ What it does
     while the archived copy nearest the access date does: the source was right when the author
     read it, and the site has since put something else there. The archived copy is suggested.
     Titles are compared as for ``link-content-mismatch``. Only with link checking and
-    verification on (``--no-verify`` turns it off).
+    verification on (``CheckOptions.verify``).
 
 Why is this bad
     Readers who follow the link today find another page; the archived copy is what the author read.

@@ -8,7 +8,7 @@ What it does
     inside the page's title ("Oil funds | Ministry of Finance"), a page title inside the cited one
     (a subtitle or publisher added), or most of the title's words among the page's, count as a
     match; titles of fewer than three words and pages without a title are not judged. Only with
-    link checking and verification on (``--no-verify`` turns it off).
+    link checking and verification on (``CheckOptions.verify``).
 
 Why is this bad
     The URL may have been copied from another entry, or the site may now serve something else at
