@@ -101,3 +101,19 @@ def test_stage_deadline_cuts_a_trickling_server(trickle_body: Trickle, options: 
     started = time.monotonic()
     check_urls([url], options)
     assert time.monotonic() - started < 4
+
+
+def test_trickled_tls_handshake_is_cut_at_the_timeout(options: LinkOptions) -> None:
+    # a TLS record header announcing 16,000 bytes, then one byte at a time: the handshake itself
+    # must be cut at the URL's deadline
+    server = Trickle(bytes([0x16, 0x03, 0x03, 0x3E, 0x80]), b"\x00", every=0.1)
+    try:
+        options.timeout = 1.0
+        url = f"https://127.0.0.1:{server.port}/slow"
+        started = time.monotonic()
+        result = check_urls([url], options)[url]
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert result.status is LinkState.UNVERIFIED
+    assert elapsed < 4, elapsed

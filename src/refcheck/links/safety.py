@@ -70,9 +70,10 @@ def vetted_addresses(host: str, port: int) -> list[tuple[Any, ...]]:
 class Exchange:
     """One request in flight: its deadline, and the socket it uses once it has one.
 
-    ``http.Watchdog`` shuts the socket down when the deadline passes, which ends a read blocked on
-    a server that trickles its answer; the connection classes below attach their socket to the
-    exchange of the thread that uses them."""
+    ``transport.Watchdog`` shuts the socket down when the deadline passes, which ends a read blocked
+    on a server that trickles its answer; the connection classes below attach their socket to the
+    exchange of the thread that uses them. (A TLS handshake is bounded by the socket's timeout as a
+    whole: the ssl module keeps one deadline across the handshake's reads.)"""
 
     __slots__ = ("deadline", "done", "fired", "lock", "sock")
 
