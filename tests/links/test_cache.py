@@ -224,7 +224,7 @@ from refcheck.links.results import LinkResult, LinkState
 cache = LinkCache(Path(sys.argv[1]))
 assert cache.usable, cache.problem
 n = int(sys.argv[2])
-for i in range(60):
+for i in range(40):
     url = f"http://example.test/{n}/{i}"
     cache.put_links([LinkResult(url, LinkState.ALIVE, http_status=200, checked_at=time.time())])
     assert url in cache.get_links([url], 3600), url
@@ -251,8 +251,8 @@ def test_processes_sharing_one_cache(tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0] * 4, [err for _, err in outputs]
     db = sqlite3.connect(tmp_path / "links.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert db.execute("SELECT count(*) FROM links").fetchone()[0] == 240
-    assert db.execute("SELECT count(*) FROM archive").fetchone()[0] == 240
+    assert db.execute("SELECT count(*) FROM links").fetchone()[0] == 160
+    assert db.execute("SELECT count(*) FROM archive").fetchone()[0] == 160
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
 
