@@ -30,6 +30,7 @@ _NOT_FOUND = re.compile(
     r"|\b(?:page|file|document|article|resource|content)\s+(?:was\s+|could\s+)?not\s+(?:be\s+)?found\b"
     r"|\bpage\s+(?:does\s+not|doesn't|no\s+longer)\s+exists?\b"
     r"|\bpage\s+(?:cannot|can't|could\s+not|couldn't)\s+be\s+found\b"
+    r"|\b(?:cannot|can't|could\s+not|couldn't)\s+be\s+found\b"
     r"|\b(?:we\s+)?(?:can't|cannot|couldn't|could\s+not)\s+find\s+(?:that|the|this)\s+page\b"
     r"|\bseite\s+nicht\s+gefunden\b|\bp[aá]gina\s+no\s+encontrada\b|\bpage\s+introuvable\b"
     r"|\bpagina\s+non\s+trovata\b|\bстраница\s+не\s+найдена\b",
@@ -41,11 +42,20 @@ _SHINGLE = 4
 _WORD = re.compile(r"[^\s<>\"'=/]+")
 
 
+_SEGMENTS = re.compile(r"\s+[|–—:·»-]\s+|\s*[|·»]\s*")
+LEFTOVER_WORDS = 3  # words a "not found" segment may hold besides the phrase ("Sorry, ...")
+
+
 def says_not_found(info: PageInfo) -> str | None:
-    """The title or main heading that says the page was not found, or None."""
+    """The title or main heading that says the page was not found, or None. The phrase must be
+    nearly all of one part of the heading (parts split at " | ", " - ", ": "): "Page not found |
+    Ministry" says it, "404 Page Not Found design examples" is an article about such pages."""
     for heading in (info.title, info.h1):
-        if heading and len(heading) < 200 and _NOT_FOUND.search(heading):
-            return heading
+        if not heading or len(heading) >= 200:
+            continue
+        for part in _SEGMENTS.split(heading):
+            if _NOT_FOUND.search(part) and len(_NOT_FOUND.sub(" ", part).split()) <= LEFTOVER_WORDS:
+                return heading
     return None
 
 
