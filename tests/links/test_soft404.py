@@ -124,3 +124,12 @@ def test_256_kb_of_headings_on_a_catch_all_site(site: Server, options: LinkOptio
     result = one(site, "/h1/page", options)
     assert time.process_time() - started < 5
     assert result.status is LinkState.UNVERIFIED
+
+
+def test_home_page_sent_where_unknown_paths_go_is_alive(site: Server, options: LinkOptions) -> None:
+    # /index.html redirects to / as every unknown path does: that is the home page, not a catch-all
+    site.routes["/"] = lambda m, p, q: (200, {}, page("Ministry of Energy", "Welcome " * 50))
+    site.routes["/index.html"] = redirect(301, "/")
+    site.prefixes["/refcheck-"] = redirect(302, "/")
+    result = one(site, "/index.html", options)
+    assert result.status is LinkState.REDIRECTED

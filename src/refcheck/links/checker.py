@@ -432,6 +432,8 @@ class Checker:
     def _catch_all(self, url: str, answer: Answer, chain: list[Hop]) -> str | None:
         """Why the 200 ``answer`` says nothing about whether ``url`` exists (the site gives a made-up
         path next to it the same page, or sends it to the same place), or None."""
+        if _home_page(url):
+            return None  # a site's home page answering is all there is to know
         probe = self._probe(url)
         if probe is None or not 200 <= probe.status < 300:
             return None  # the site answers made-up paths with an error: it reports missing pages honestly
@@ -512,6 +514,18 @@ class Checker:
                     )
                 if progress:
                     progress(len(results), total)
+
+
+_HOME = re.compile(r"/*(?:(?:index|default|home)(?:\.\w{1,5})?)?", re.I)
+
+
+def _home_page(url: str) -> bool:
+    """Whether ``url`` names a site's home page ("/", "/index.html"), which a site may well send
+    elsewhere along with every unknown path."""
+    try:
+        return _HOME.fullmatch(urlsplit(url).path) is not None
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
