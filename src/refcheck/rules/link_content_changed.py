@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import link_finding
+from refcheck.rules._links import link_finding, references_by_id
 
 NAME = "link-content-changed"
 SEVERITY = Severity.INFO
@@ -34,6 +34,7 @@ SUMMARY = "Content changed since accessed: the archived copy carries the cited t
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    refs = references_by_id(doc) if doc.links else {}
     for link in doc.links:
         c = link.content
         if c is None or c.status != "changed":
@@ -43,4 +44,4 @@ def check(doc: Document) -> Iterator[Finding]:
             f'not "{c.cited_title}"; the archived copy carries the cited title'
         )
         # the live page exists: the archived copy is suggested, not written in
-        yield link_finding(doc, link, NAME, SEVERITY, message, c.archive_url, fixable=False)
+        yield link_finding(doc, link, NAME, SEVERITY, message, c.archive_url, fixable=False, refs=refs)

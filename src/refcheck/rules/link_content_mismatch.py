@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import link_finding
+from refcheck.rules._links import link_finding, references_by_id
 
 NAME = "link-content-mismatch"
 SEVERITY = Severity.WARNING
@@ -37,6 +37,7 @@ SUMMARY = "The page at a cited URL (live and archived) does not carry the entry'
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    refs = references_by_id(doc) if doc.links else {}
     for link in doc.links:
         c = link.content
         if c is None or c.status != "mismatch":
@@ -48,4 +49,4 @@ def check(doc: Document) -> Iterator[Finding]:
             message += f"; the archived copy ({c.archive_url}) could not be read"
         else:
             message += "; no archived copy was found"
-        yield link_finding(doc, link, NAME, SEVERITY, message, fixable=False)
+        yield link_finding(doc, link, NAME, SEVERITY, message, fixable=False, refs=refs)

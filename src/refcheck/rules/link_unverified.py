@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from refcheck.links.results import LinkState
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import describe, link_finding
+from refcheck.rules._links import describe, link_finding, references_by_id
 
 NAME = "link-unverified"
 SEVERITY = Severity.WARNING
@@ -35,6 +35,7 @@ SUMMARY = "A cited URL could not be checked (blocked, rate-limited, 5xx, timeout
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    refs = references_by_id(doc) if doc.links else {}
     for link in doc.links:
         r = link.result
         if link.status is not LinkState.UNVERIFIED or r.reason in ("network-unavailable", "stage-timeout"):
@@ -46,4 +47,4 @@ def check(doc: Document) -> Iterator[Finding]:
         if r.archive_url:
             message += f"; archived copy: {r.archive_url}"
         # the page may well be alive: the archived copy is suggested, never written in
-        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=False)
+        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=False, refs=refs)
