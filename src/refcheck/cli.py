@@ -11,7 +11,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -22,9 +22,10 @@ from refcheck import fix as fix_mod
 from refcheck.errors import UsageError
 from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
-from refcheck.model import Severity
+from refcheck.model import Document, Severity
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
 from refcheck.reporters import REPORTERS
+from refcheck.reporters._common import clean, display_path, safe_echo
 
 
 class ExitCode(enum.IntEnum):
@@ -221,7 +222,7 @@ def _run(
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
     for note in run.links.notes:
-        click.echo(f"refcheck: {note}", err=True)
+        safe_echo(f"refcheck: {note}", err=True)
     return run
 
 
@@ -304,7 +305,7 @@ def check(
     results = run.results
     if write_baseline:
         n = baseline_mod.write(results, write_baseline)
-        click.echo(f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {write_baseline}", err=True)
+        safe_echo(f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {write_baseline}", err=True)
         sys.exit(int(ExitCode.ERROR if any(r.error for r in results) else ExitCode.OK))
     if baseline:
         try:
@@ -324,10 +325,14 @@ def check(
     out = REPORTERS[terminal_fmt](results, color=colour)
     click.echo(out, nl=False, color=colour)  # FORCE_COLOR keeps the colours when piped
     if terminal_fmt not in ("text", "full", "concise"):
-        for r in results:
-            if r.error:
-                click.echo(f"{r.path}: error: {r.error}", err=True)
+        _echo_errors(results)
     sys.exit(int(_exit_status(run)))
+
+
+def _echo_errors(results: list[FileResult]) -> None:
+    for r in results:
+        if r.error:
+            safe_echo(f"{display_path(r.path)}: error: {r.error}", err=True)
 
 
 @main.command()
@@ -342,26 +347,62 @@ def fix(
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
-    Prints a unified diff and changes nothing unless --write is given.
+    Prints a unified diff and changes nothing unless --write is given. Plain text, Markdown, HTML
+    and LaTeX are fixed where the text stands in the source as it reads; other fixes are refused
+    with the reason. Exit status: 1 when fixes are left to apply (without --write) or findings at or
+    above --fail-on remain after the fixes; 0 otherwise, always with --fail-on never; 2 when a file
+    could not be read.
     """
     run = _run(ctx, paths, config_file)
-    changed = 0
+    changed = refused = 0
+    worst = ExitCode.OK
     for r in run.results:
         if r.doc is None:
-            click.echo(f"{r.path}: error: {r.error}", err=True)
+            safe_echo(f"{display_path(r.path)}: error: {r.error}", err=True)
+            worst = ExitCode.ERROR
             continue
-        planned = fix_mod.plan(r.doc)
-        for finding, why in planned.skipped:
-            click.echo(f"{r.path}:{finding.line}: not fixed ({finding.rule}): {why}", err=True)
-        if not planned.edits:
-            continue
-        changed += 1
-        click.echo(planned.diff(), nl=False)
-        if write:
-            fix_mod.write_atomic(r.path, planned.new)
-    verb = "fixed" if write else "would fix (use --write)"
-    click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}", err=True)
-    sys.exit(int(ExitCode.ERROR if any(r.error for r in run.results) else ExitCode.OK))
+        done = _fix_one(r.doc, write)
+        changed += done.changed
+        refused += done.refused
+        threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
+        left = [f for f in r.doc.findings if id(f) not in done.fixed]
+        if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
+            worst = max(worst, ExitCode.FINDINGS)
+    verb = "fixed" if write else "would be fixed (use --write)"
+    summary = f"{changed} file{'s' if changed != 1 else ''} {verb}"
+    if refused:
+        summary += f"; {refused} fix{'es' if refused != 1 else ''} not made (reasons above)"
+    click.echo(summary, err=True)
+    sys.exit(int(worst))
+
+
+class _Fixed(NamedTuple):
+    changed: bool  # the file was (or, without --write, would be) changed
+    refused: int  # fixes not made
+    fixed: set[int]  # id() of the findings fixed
+    pending: bool  # fixes left to apply
+
+
+def _fix_one(doc: Document, write: bool) -> _Fixed:
+    """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
+    result = fix_mod.fix_document(doc)
+    where = display_path(doc.path)
+    for finding, why in result.skipped:
+        at = f":{finding.line}" if finding.line else ""
+        safe_echo(
+            f"{display_path(finding.path or doc.path)}{at}: not fixed ({finding.rule}): {why}", err=True
+        )
+    if not result.edits:
+        return _Fixed(False, len(result.skipped), set(), False)
+    click.echo(clean(result.diff(), keep="\n\t"), nl=False)
+    if not write:
+        return _Fixed(True, len(result.skipped), set(), True)
+    try:
+        fix_mod.write_fixed(result)
+    except fix_mod.Refused as why:
+        safe_echo(f"{where}: not written: {why}", err=True)
+        return _Fixed(False, len(result.skipped) + len(result.fixed), set(), True)
+    return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
 
 
 @main.command("config")

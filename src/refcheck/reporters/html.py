@@ -114,7 +114,7 @@ def _finding_card(n: int, it: Item, anchors: dict[int, str]) -> str:
     extra = ""
     if rec["suggestion"]:
         extra += f'<div class="suggestion">Suggestion: <b>{e(rec["suggestion"])}</b></div>'
-    if f.fix is not None:
+    if rec["fixable"]:
         extra += '<div class="fixable">Fixable with <code>refcheck fix</code></div>'
     return (
         f'<li class="finding sev-{sev}" data-severity="{sev}"><a class="goto" href="{href}">'

@@ -8,6 +8,7 @@ import click
 
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
+from refcheck.reporters._common import clean, display_path
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -17,21 +18,21 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
     counts = {s: 0 for s in Severity}
     for r in results:
         if r.error:
-            lines.append(_style(f"{r.path}: error: {r.error}", "red", color))
+            lines.append(_style(f"{display_path(r.path)}: error: {clean(r.error)}", "red", color))
             continue
         assert r.doc is not None
         for f in r.doc.findings:
             counts[f.severity] += 1
-            where = f.path or r.path
+            where = display_path(f.path or r.path)
             if f.line is not None:
                 where += f":{f.line}"
                 if f.column is not None:
                     where += f":{f.column}"
             sev = _style(str(f.severity), COLOURS[f.severity], color, bold=True)
-            rule = _style(f.rule, "bright_black", color)
-            msg = f.message
-            if f.suggestion and f.suggestion not in msg:
-                msg += f" [suggestion: {f.suggestion}]"
+            rule = _style(clean(f.rule), "bright_black", color)
+            msg = clean(f.message)
+            if f.suggestion and f.suggestion not in f.message:
+                msg += f" [suggestion: {clean(f.suggestion)}]"
             lines.append(f"{_style(where, None, color, bold=True)}: {sev} {rule} {msg}")
     checked = sum(1 for r in results if r.doc)
     unreadable = sum(1 for r in results if r.error)
