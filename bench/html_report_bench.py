@@ -51,7 +51,12 @@ def browser_times(page: Path) -> dict[str, float]:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
-    return {"dom_ready_ms": timing[0], "load_ms": timing[1], "first_paint_ms": timing[2], "elements": timing[3]}
+    return {
+        "dom_ready_ms": timing[0],
+        "load_ms": timing[1],
+        "first_paint_ms": timing[2],
+        "elements": timing[3],
+    }
 
 
 def main() -> None:

@@ -141,13 +141,17 @@ HTML = """<!DOCTYPE html><html><head><title>T</title></head><body>
 """
 
 
-def test_html_is_fixed_where_the_text_maps_onto_the_source(cli: Callable[..., Result], tmp_path: Path) -> None:
+def test_html_is_fixed_where_the_text_maps_onto_the_source(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
     path = tmp_path / "a.html"
     path.write_text(HTML, encoding="utf-8")
     res = _fix(cli, path)
     assert res.exit_code == 0, res.output
     # both years, on a line where entities shift the text against the source
-    assert path.read_text(encoding="utf-8") == HTML.replace("2008)", "2007)").replace("Smith 2002", "Smith 2001")
+    assert path.read_text(encoding="utf-8") == HTML.replace("2008)", "2007)").replace(
+        "Smith 2002", "Smith 2001"
+    )
 
 
 def test_html_edit_across_markup_is_refused(cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -232,7 +236,9 @@ def test_fix_hint_only_where_fix_acts(cli: Callable[..., Result], tmp_path: Path
     txt = tmp_path / "mini.txt"
     txt.write_text(MINI_FIXABLE, encoding="utf-8")
     html = tmp_path / "crossing.html"
-    html.write_text(HTML.replace("(Smith 2002)", "(Smith 20<b>02</b>)").replace("2008", "2007"), encoding="utf-8")
+    html.write_text(
+        HTML.replace("(Smith 2002)", "(Smith 20<b>02</b>)").replace("2008", "2007"), encoding="utf-8"
+    )
     ro = tmp_path / "readonly.txt"
     ro.write_text(MINI_FIXABLE, encoding="utf-8")
     ro.chmod(0o444)
@@ -241,6 +247,10 @@ def test_fix_hint_only_where_fix_acts(cli: Callable[..., Result], tmp_path: Path
     assert hints == [f"       = fixable: refcheck fix {txt}"]
     page = cli("check", "--no-links", "--format", "html", str(docx), str(txt), str(html), str(ro)).output
     assert page.count("Fixable with <code>refcheck fix</code>") == 1
-    data = json.loads(cli("check", "--no-links", "--format", "json", str(docx), str(txt), str(html), str(ro)).output)
-    fixable = {(Path(f["path"]).name, f["rule"]) for d in data["files"] for f in d["findings"] if f["fixable"]}
+    data = json.loads(
+        cli("check", "--no-links", "--format", "json", str(docx), str(txt), str(html), str(ro)).output
+    )
+    fixable = {
+        (Path(f["path"]).name, f["rule"]) for d in data["files"] for f in d["findings"] if f["fixable"]
+    }
     assert fixable == {("mini.txt", "year-mismatch")}
