@@ -39,7 +39,7 @@ def fingerprint(f: Finding, doc_path: str) -> str:
     ]
     if not f.citation and not f.reference:
         parts.append(" ".join(f.message.split()))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def record(results: list[FileResult]) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from refcheck import __version__, rules
 from refcheck.baseline import fingerprint
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import items
+from refcheck.reporters._common import dumps, items
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/refcheck/refcheck"
@@ -95,4 +94,4 @@ def render(results: list[FileResult], **_: Any) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log) + "\n"
