@@ -24,7 +24,7 @@ from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
 from refcheck.model import Document, Severity
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
-from refcheck.reporters import REPORTERS
+from refcheck.reporters import REPORTERS, terminal
 from refcheck.reporters._common import clean, display_path, safe_echo
 
 
@@ -212,42 +212,35 @@ def _command_line(ctx: click.Context) -> dict[str, Any]:
 
 
 def _run(
-    ctx: click.Context, paths: tuple[str, ...], config_file: str | None, show_progress: bool = False
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    config_file: str | None,
+    show_progress: bool = False,
+    on_file: Callable[[FileResult, int, int], None] | None = None,
 ) -> runner.Run:
-    with _LinkProgress(show_progress) as progress:
+    files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
+    links = terminal.Progress("Checking links", show_progress)
+
+    def each(result: FileResult, done: int, total: int) -> None:
+        files(done, total)
+        if on_file is not None:
+            on_file(result, done, total)
+
+    with files, links:
         try:
             run = runner.run(
-                paths, _command_line(ctx), config_file, progress=progress, extra=_link_extra(ctx)
+                paths,
+                _command_line(ctx),
+                config_file,
+                progress=links if show_progress else None,
+                extra=_link_extra(ctx),
+                on_file=each,
             )
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
     for note in run.links.notes:
         safe_echo(f"refcheck: {note}", err=True)
     return run
-
-
-class _LinkProgress:
-    """A progress bar on stderr while links are checked, made when the first count arrives."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-        self.done = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None and total:
-            self.bar = click.progressbar(length=total, label="Checking links", file=sys.stderr)
-            self.bar.__enter__()
-        if self.bar is not None and done > self.done:
-            self.bar.update(done - self.done)
-            self.done = done
-
-    def __enter__(self) -> _LinkProgress | None:
-        return self if self.enabled else None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 def _exit_status(run: runner.Run) -> ExitCode:
@@ -301,7 +294,14 @@ def check(
     **_: Any,
 ) -> None:
     """Check PATHS (files, or directories searched for supported files)."""
-    run = _run(ctx, paths, config_file, show_progress=fmt == "text" and sys.stderr.isatty())
+    terminal_fmt = fmt if output is None else "text"
+    if terminal_fmt == "text":
+        terminal_fmt = "full" if sys.stdout.isatty() else "text"
+    colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
+    # one line per finding: printed as each file is done (not with a baseline, applied at the end)
+    streamed = terminal_fmt in ("text", "concise") and not (baseline or write_baseline)
+    stream = terminal.Stream(colour) if streamed else None
+    run = _run(ctx, paths, config_file, show_progress=stream is None and sys.stderr.isatty(), on_file=stream)
     results = run.results
     if write_baseline:
         n = baseline_mod.write(results, write_baseline)
@@ -314,16 +314,14 @@ def check(
             raise click.UsageError(str(exc)) from None
         if dropped:
             click.echo(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True)
-    terminal_fmt = fmt if output is None else "text"
     if output is not None:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(REPORTERS[fmt](results, color=False))
-    colour = _use_colour(sys.stdout)
-    if terminal_fmt == "text":
-        terminal_fmt = "full" if sys.stdout.isatty() else "text"
-    colour = colour and terminal_fmt in ("text", "full", "concise")
-    out = REPORTERS[terminal_fmt](results, color=colour)
-    click.echo(out, nl=False, color=colour)  # FORCE_COLOR keeps the colours when piped
+    if stream is not None:
+        stream.finish(results)
+    else:
+        out = REPORTERS[terminal_fmt](results, color=colour)
+        click.echo(out, nl=False, color=colour)  # FORCE_COLOR keeps the colours when piped
     if terminal_fmt not in ("text", "full", "concise"):
         _echo_errors(results)
     sys.exit(int(_exit_status(run)))

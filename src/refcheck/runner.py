@@ -40,11 +40,13 @@ def run(
     explicit: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     extra: Mapping[str, Any] | None = None,
+    on_file: Callable[[FileResult, int, int], None] | None = None,
 ) -> Run:
     """Check ``paths``; the links of every file are checked together, in one pool, at the end.
 
     ``extra``: CheckOptions fields the command line sets that no configuration key has
-    (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``)."""
+    (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``). ``on_file(result, done,
+    total)`` is called as each file is checked (before its links are), for progress and streaming."""
     files, errors = expand_paths(paths)
     cache: dict[Path | None, Config] = {}
     out = Run(results=list(errors))
@@ -60,6 +62,8 @@ def run(
             setattr(options, name, value)
         result = check_file(f, options)
         out.results.append(result)
+        if on_file is not None:
+            on_file(result, len(out.results) - len(errors), len(files))
         if result.doc is not None:
             with_links.append((result.doc, options))
     out.links = check_document_links(with_links, progress)

@@ -21,7 +21,8 @@ WIDTH = 100  # the widest source excerpt shown
 
 
 def _style(s: str, color: bool, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
-    return click.style(s, fg=fg, bold=bold, dim=dim) if color else s
+    # None, not False: click.style(dim=False) writes "normal intensity", which cancels bold
+    return click.style(s, fg=fg, bold=bold or None, dim=dim or None) if color else s
 
 
 def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
