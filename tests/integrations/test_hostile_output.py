@@ -219,3 +219,18 @@ def test_file_name_not_utf8_is_written_to_an_html_report(cli: Callable[..., Resu
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "\\xff-brief.txt" in page
     assert "\\xff-brief.txt" in res.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_bibliography_name_with_newlines(cli: Callable[..., Result], tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nSee \\cite{a}.\n"
+        "\\bibliography{refs\n::error::forged\n::stop-commands::tok}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    res = cli("check", "--no-links", "--format", fmt, "main.tex")
+    assert "does not exist" in res.stdout
+    assert not re.search(r"^::(error::forged|stop-commands)", res.stdout, re.M)
+    assert not re.search(r"^::", res.stdout, re.M) or fmt == "github"
+    missing = next(ln for ln in res.stdout.splitlines() if "does not exist" in ln)
+    assert "::error::forged" in missing  # still said, inside its own line
