@@ -34,11 +34,13 @@ class Item:
     finding: Finding
 
 
-def items(results: list[FileResult]) -> Iterator[Item]:
-    for r in results:
+def items(results: list[FileResult], report: dict[str, Any] | None = None) -> Iterator[Item]:
+    """Every finding with its record; ``report`` (``report_record(results)``), when the caller has
+    it already, saves building the records twice."""
+    for n, r in enumerate(results):
         if r.doc is None:
             continue
-        records = document_record(r.doc)["findings"]
+        records = report["files"][n]["findings"] if report is not None else document_record(r.doc)["findings"]
         for rec, f in zip(records, r.doc.findings, strict=True):
             yield Item(r, rec, f)
 

@@ -455,7 +455,7 @@ def _clean_files(results: list[FileResult], order: list[int], grouped: dict[int,
 def render(results: list[FileResult], **_: Any) -> str:
     report = report_record(results)
     grouped: dict[int, list[Item]] = {}
-    for it in items(results):
+    for it in items(results, report):
         grouped.setdefault(id(it.result), []).append(it)
     order = _order(results, grouped)
     budget = SOURCE_BUDGET
