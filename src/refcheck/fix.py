@@ -82,6 +82,8 @@ class FixResult:
     edits: list[Edit]
     skipped: list[tuple[Finding, str]]  # a fix that could not be applied, and why
     encoding: str | None  # the text encoding of the source; None for binary formats
+    # For binary formats (DOCX): the document's text before and after, so that the diff shows it.
+    text: tuple[str, str] | None = None
 
     @property
     def fixed(self) -> list[Finding]:
@@ -91,12 +93,20 @@ class FixResult:
         return list(seen.values())
 
     def diff(self) -> str:
-        if not self.edits or self.encoding is None:
+        """A unified diff of the source (of the document's text, for a binary format)."""
+        if not self.edits:
             return ""
-        codec, bom = _codec(self.old, self.encoding)
-        a = self.old[bom:].decode(codec, errors="replace").splitlines(keepends=True)
-        b = self.new[bom:].decode(codec, errors="replace").splitlines(keepends=True)
-        lines = difflib.unified_diff(a, b, fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
+        if self.encoding is not None:
+            codec, bom = _codec(self.old, self.encoding)
+            a = self.old[bom:].decode(codec, errors="replace").splitlines(keepends=True)
+            b = self.new[bom:].decode(codec, errors="replace").splitlines(keepends=True)
+            names = (f"a/{self.path}", f"b/{self.path}")
+        elif self.text is not None:
+            a, b = (t.splitlines(keepends=True) for t in self.text)
+            names = (f"a/{self.path} (text)", f"b/{self.path} (text)")
+        else:
+            return ""
+        lines = difflib.unified_diff(a, b, fromfile=names[0], tofile=names[1])
         return "".join(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n" for ln in lines)
 
 
@@ -360,7 +370,20 @@ def apply(doc: Document, planned: Plan) -> FixResult:
         return FixResult(doc.path, doc.raw, doc.raw, [], refused, doc.encoding)
     result = writer(doc, planned.edits)
     result.skipped = refused + result.skipped
+    if result.encoding is None and result.text is None:
+        made = {id(f) for f in result.fixed}
+        result.text = (doc.text, apply_text(doc.text, [e for e in planned.edits if id(e.finding) in made]))
     return result
+
+
+def apply_text(text: str, edits: list[TextEdit]) -> str:
+    """``text`` with ``edits`` (in text order, not overlapping) made."""
+    out, pos = [], 0
+    for e in edits:
+        out += [text[pos : e.start], e.new]
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def fix_document(doc: Document) -> FixResult:

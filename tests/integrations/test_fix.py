@@ -7,6 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from refcheck import fix
@@ -254,3 +255,26 @@ def test_fix_hint_only_where_fix_acts(cli: Callable[..., Result], tmp_path: Path
         (Path(f["path"]).name, f["rule"]) for d in data["files"] for f in d["findings"] if f["fixable"]
     }
     assert fixable == {("mini.txt", "year-mismatch")}
+
+
+def test_a_writer_plugs_in_for_a_binary_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The planning API a DOCX writer builds on: text edits in, a FixResult out; the diff shows text."""
+    path = tmp_path / "brief.docx"
+    shutil.copy(FORMATS / "docx" / "brief.docx", path)
+    doc = check_file(str(path)).doc
+    assert doc is not None
+    seen: list[fix.TextEdit] = []
+
+    def writer(d: object, edits: list[fix.TextEdit]) -> fix.FixResult:
+        seen.extend(edits)
+        made = [fix.Edit(e.finding, 0, 0, b"", b"") for e in edits]
+        return fix.FixResult(str(path), b"old", b"new", made, [], None)
+
+    monkeypatch.setitem(fix.WRITERS, "docx", writer)
+    monkeypatch.delitem(fix.UNSUPPORTED, "docx")
+    result = fix.fix_document(doc)
+    assert [(e.old, e.new) for e in seen] == [("2008", "2007")]
+    assert doc.text[seen[0].start : seen[0].end] == "2008"
+    assert result.skipped == [] and fix.fixable(doc) == {id(seen[0].finding)}
+    diff = result.diff()
+    assert f"a/{path} (text)" in diff and "+" in diff and "Martínez-Díaz 2007" in diff
