@@ -347,9 +347,9 @@ def fix(
 
     Prints a unified diff and changes nothing unless --write is given. Plain text, Markdown, HTML
     and LaTeX are fixed where the text stands in the source as it reads; other fixes are refused
-    with the reason. Exit status: 1 when fixes are left to apply (without --write) or findings at or
-    above --fail-on remain after the fixes; 0 otherwise, always with --fail-on never; 2 when a file
-    could not be read.
+    with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
+    cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
+    with --fail-on never; 2 when a file could not be read.
     """
     run = _run(ctx, paths, config_file)
     changed = refused = 0
