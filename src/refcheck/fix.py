@@ -412,7 +412,7 @@ def project_root(path: str | os.PathLike[str]) -> Path:
 
     here = Path(os.path.abspath(path)).parent
     for directory in (here, *here.parents):
-        if (directory / ".git").exists() or any((directory / n).is_file() for n in CONFIG_FILES[:2]):
+        if (directory / ".git").exists() or any((directory / n).is_file() for n in CONFIG_FILES):
             return directory
     return here
 
