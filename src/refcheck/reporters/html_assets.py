@@ -93,7 +93,7 @@ section.wide td,section.wide th{border-bottom:1px solid var(--line);padding:4px 
 section.wide td.url,section.wide td.archive{font-family:var(--mono);font-size:12px;overflow-wrap:break-word}
 section.wide td.url{width:45%}
 section.wide td.status{white-space:nowrap}
-section.wide td.status .detail{white-space:normal;color:var(--muted);font-size:12px}
+section.wide td.status .detail{color:var(--muted);font-size:12px}
 section.wide td.entry{overflow-wrap:break-word}
 section.wide td.entry a{color:inherit;text-decoration:none}
 section.wide td.entry a:hover{text-decoration:underline}
