@@ -129,3 +129,20 @@ def test_rules_and_explain(cli: Callable[..., Result]) -> None:
     explained = cli("explain", "year-mismatch").output
     assert "Why is this bad" in explained and "Use instead" in explained
     assert cli("explain", "nope").exit_code == 2
+
+
+def test_sarif_uris_are_percent_encoded(cli: Callable[..., Result], tmp_path: Path) -> None:
+    import os
+
+    names = ["my paper ä.txt", os.fsdecode(b"\xff%#.txt")]
+    for name in names:
+        (tmp_path / name).write_text(
+            "Growth (Smith 2008).\n\nReferences\n\nSmith, J. (2007) T.\n", encoding="utf-8"
+        )
+    res = cli("check", "--no-links", "--format", "sarif", *names)
+    log = json.loads(res.stdout)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
+    }
+    assert uris == {"my%20paper%20%C3%A4.txt", "%FF%25%23.txt"}
+    jsonschema.validate(log, json.loads(SCHEMA.read_text()))
