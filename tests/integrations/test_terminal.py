@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -115,3 +116,25 @@ def test_concise_streams_each_file_as_it_is_checked(
     ]  # fmt: skip
     # the same lines as the report printed at once
     assert res.stdout == REPORTERS["concise"](check_paths(paths))
+
+
+def test_streamed_link_findings_follow_the_files(
+    cli: Callable[..., Result], tmp_path: Path, httpserver: Any
+) -> None:
+    httpserver.expect_request("/gone").respond_with_data("gone", status=404)
+    url = httpserver.url_for("/gone")
+    paths = []
+    for n in range(2):
+        p = tmp_path / f"doc{n}.txt"
+        p.write_text(
+            f"Trade grew (Smith 2002).\n\nReferences\n\nSmith, John (2001) Trade. {url}\n", encoding="utf-8"
+        )
+        paths.append(str(p))
+    args = ["--allow-private-hosts", "--no-cache", "--archive", "none", "--format", "concise", *paths]
+    res = cli("check", *args)
+    lines = res.stdout.splitlines()
+    kinds = [
+        ("link" if "dead-link" in ln else "year" if "year-mismatch" in ln else "summary") for ln in lines
+    ]
+    assert kinds == ["year", "year", "link", "link", "summary"]
+    assert lines[-1] == "2 files checked: 4 errors, 0 warnings, 0 info"
