@@ -418,7 +418,7 @@ def show_config(path: str, config_file: str | None) -> None:
         cfg = config_mod.discover(path, config_file)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(config_mod.dump(cfg, path if os.path.isfile(path) else None), nl=False)
+    click.echo(clean(config_mod.dump(cfg, path if os.path.isfile(path) else None), keep="\n\t"), nl=False)
 
 
 @main.command("rules")
