@@ -406,15 +406,12 @@ def fixable(doc: Document) -> set[int]:
 
 
 def project_root(path: str | os.PathLike[str]) -> Path:
-    """The directory tree ``refcheck fix`` may write in for ``path``: the nearest directory above it
-    holding ``.git`` or a refcheck configuration file, else the directory the path stands in."""
-    from refcheck.config import CONFIG_FILES
+    """The directory tree ``refcheck fix`` may write in for ``path``: the project root
+    (``refcheck.project``: the nearest directory holding ``.git``) above the directory it stands in,
+    else that directory."""
+    from refcheck import project
 
-    here = Path(os.path.abspath(path)).parent
-    for directory in (here, *here.parents):
-        if (directory / ".git").exists() or any((directory / n).is_file() for n in CONFIG_FILES):
-            return directory
-    return here
+    return project.project_root(Path(os.path.abspath(path)).parent)
 
 
 def _inside(path: Path, root: Path) -> bool:
