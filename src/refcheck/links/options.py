@@ -116,6 +116,8 @@ class LinkOptions:
             except re.error as exc:
                 raise ValueError(f"bad --exclude pattern {pattern!r}: {exc}") from None
         self.max_concurrency = max(1, self.max_concurrency)
+        if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
+            self.cache_dir = Path(self.cache_dir)  # a str from library callers
         if self.stage_timeout < 0:
             raise ValueError("the link stage timeout cannot be negative")
         self.per_host = max(1, self.per_host)
