@@ -92,6 +92,11 @@ class Mapper:
 
 def plan(doc: Document) -> FixResult:
     """The edits the findings of ``doc`` carry; overlapping or unmappable ones are skipped."""
+    if doc.format == "docx":
+        # A DOCX is not text: its fixes are written as Word revisions (refcheck/fixes/docx.py).
+        from refcheck.fixes.docx import plan_docx
+
+        return plan_docx(doc)
     edits: list[Edit] = []
     skipped: list[tuple[Finding, str]] = []
     fixes = sorted((f for f in doc.findings if f.fix), key=lambda f: f.fix or (0, 0, ""))
