@@ -336,13 +336,25 @@ def check(
 @click.option(
     "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."
 )
+@click.option(
+    "--comments",
+    is_flag=True,
+    help="DOCX: also write each finding that has no safe fix as a Word comment at its citation or entry.",
+)
 @click.pass_context
 def fix(
-    ctx: click.Context, /, paths: tuple[str, ...], write: bool, config_file: str | None, **_: Any
+    ctx: click.Context,
+    /,
+    paths: tuple[str, ...],
+    write: bool,
+    comments: bool,
+    config_file: str | None,
+    **_: Any,
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
-    Prints a unified diff and changes nothing unless --write is given.
+    Prints a unified diff and changes nothing unless --write is given. In a DOCX the fixes are
+    written as tracked changes (author "refcheck") to accept or reject in Word's Review pane.
     """
     run = _run(ctx, paths, config_file)
     changed = 0
@@ -350,10 +362,10 @@ def fix(
         if r.doc is None:
             click.echo(f"{r.path}: error: {r.error}", err=True)
             continue
-        planned = fix_mod.plan(r.doc)
+        planned = _plan(r.doc, comments)
         for finding, why in planned.skipped:
             click.echo(f"{r.path}:{finding.line}: not fixed ({finding.rule}): {why}", err=True)
-        if not planned.edits:
+        if planned.new == planned.old:  # no edit (a DOCX may get comments only)
             continue
         changed += 1
         click.echo(planned.diff(), nl=False)
@@ -362,6 +374,90 @@ def fix(
     verb = "fixed" if write else "would fix (use --write)"
     click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}", err=True)
     sys.exit(int(ExitCode.ERROR if any(r.error for r in run.results) else ExitCode.OK))
+
+
+def _plan(doc: Any, comments: bool) -> fix_mod.FixResult:
+    """The fixes of one document; with ``comments``, a DOCX also gets its other findings as comments."""
+    if not comments or doc.format != "docx":
+        return fix_mod.plan(doc)
+    from refcheck.fixes.docx import plan_docx
+
+    planned = plan_docx(doc, comments=True)
+    if planned.comments:
+        n = len(planned.comments)
+        click.echo(f"{doc.path}: {n} finding{'s' if n != 1 else ''} written as Word comments", err=True)
+    return planned
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option(
+    "--token",
+    envvar="REFCHECK_TOKEN",
+    default=None,
+    metavar="TEXT",
+    help="The token every request must carry (default: a new random one, printed).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_FILE_SIZE,
+    show_default=True,
+    help="Largest file accepted, in bytes.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Checks run at once (default: up to 4, one per CPU).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Configuration file for every check (default: an uploaded project's own).",
+)
+def serve(
+    host: str,
+    port: int,
+    no_browser: bool,
+    token: str | None,
+    max_file_size: int,
+    workers: int | None,
+    config_file: str | None,
+) -> None:
+    """Open a local web page to check manuscripts (needs the web extra).
+
+    Drop a file (.docx, .md, .txt, .html, .tex with its .bib, a .zip of a LaTeX project) on the page,
+    read the findings in the document, download the report or the fixed file (a Word file gets the
+    fixes as tracked changes). Files stay on this machine, in a temporary directory removed when
+    each check ends.
+    """
+    if token is not None and len(token) < 16:
+        raise click.BadParameter("use at least 16 characters", param_hint="--token")
+    try:
+        from refcheck.web.server import serve as run_server
+    except ImportError as exc:
+        click.echo(
+            f"refcheck: serve needs the web extra ({exc.name} is not installed): "
+            "pip install 'refcheck-citations[web]'",
+            err=True,
+        )
+        sys.exit(int(ExitCode.ERROR))
+    try:
+        run_server(host, port, token, not no_browser, max_file_size, workers, config_file)
+    except UsageError as exc:
+        click.echo(f"refcheck: {exc}", err=True)
+        sys.exit(int(ExitCode.ERROR))
 
 
 @main.command("config")
