@@ -148,9 +148,9 @@ class Serve:
             time.sleep(0.05)
         raise AssertionError(f"refcheck serve did not start:\n{self.log.read_text()}")
 
-    def stop(self) -> str:
+    def stop(self, how: int = signal.SIGINT) -> str:
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(how)
             try:
                 self.proc.wait(timeout=15)
             except subprocess.TimeoutExpired:

@@ -258,7 +258,8 @@ def test_seed_brief_as_text(browser: Any, server: Serve, tmp_path: Path, downloa
     browser.find_element(css, "li.finding.sev-error a.goto").click()
     browser.execute_script(
         "var s = document.querySelector('section.doc'); window.scrollTo(0, s.offsetTop - 60);"
-        "document.activeElement.classList.add('flash');"
+        "document.querySelectorAll('.flash').forEach(function (e) { e.classList.remove('flash'); });"
+        "document.querySelector('#d0-text a.cit.has-finding').classList.add('flash');"
     )
     time.sleep(0.3)
     browser.save_screenshot(str(ARTIFACTS / "serve-result.png"))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+import re
+import signal
 import socket
 import subprocess
 import sys
@@ -24,23 +25,20 @@ def serve(tmp_path: Path) -> Iterator[Serve]:
     server.stop()
 
 
-def test_serve_prints_its_address_and_stops_cleanly(serve: Serve) -> None:
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_serve_prints_its_address_and_stops_cleanly(serve: Serve, how: int) -> None:
     assert serve.url.startswith("http://127.0.0.1:")
     assert len(serve.token) >= 32
     assert requests.get(serve.url, timeout=10).status_code == 200
     assert requests.get(serve.base + "/?token=wrong", timeout=10).status_code == 403
-    root = next(Path(p) for p in _temp_dirs())
-    log = serve.stop()
+    found = re.search(r"files are kept in (\S+) only until the check ends", serve.log.read_text())
+    assert found is not None
+    root = Path(found[1])
+    assert root.is_dir()
+    log = serve.stop(how)
     assert serve.proc.returncode == 0, log
     assert "stopped; the uploaded files are gone" in log and "Traceback" not in log
     assert not root.exists()
-
-
-def _temp_dirs() -> list[str]:
-    import tempfile
-
-    base = Path(tempfile.gettempdir())
-    return sorted((str(p) for p in base.glob("refcheck-serve-*")), key=os.path.getmtime, reverse=True)
 
 
 def test_a_busy_port_is_one_line() -> None:

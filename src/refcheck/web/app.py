@@ -36,6 +36,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from refcheck import __version__, rules
+from refcheck.pipeline import CheckOptions
 from refcheck.reporters import REPORTERS
 from refcheck.reporters.html_assets import CSS as REPORT_CSS
 from refcheck.web import view
@@ -144,6 +145,7 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
             {
                 "version": __version__,
                 "verify": verify_available(),
+                "verify_default": bool(getattr(CheckOptions(), "verify", False)),
                 "max_file_size": jobs.max_file_size,
                 "suffixes": accepted_suffixes(),
                 "rules": [

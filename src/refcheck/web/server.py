@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import secrets
+import signal
 import socket
 import sys
 import threading
@@ -54,6 +55,10 @@ def is_loopback(host: str) -> bool:
     return all(ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in infos)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def exposure_note(host: str, token: str, chosen: bool) -> str:
     """What to say when the server listens where other machines can reach it."""
     who = "the token you chose" if chosen else f"the token {token}"
@@ -89,6 +94,11 @@ def serve(
     print(f"refcheck serve: checking files at {url}", file=out, flush=True)
     if not local:
         print(exposure_note(host, token, chosen), file=out, flush=True)
+    print(
+        f"refcheck serve: each check's files are kept in {jobs.root} only until the check ends",
+        file=out,
+        flush=True,
+    )
     print("refcheck serve: press Ctrl-C to stop", file=out, flush=True)
     server = uvicorn.Server(
         uvicorn.Config(
@@ -110,6 +120,10 @@ def serve(
                 webbrowser.open(url)
 
         threading.Thread(target=opener, daemon=True).start()
+    if threading.current_thread() is threading.main_thread():
+        # uvicorn shuts down on SIGTERM, then raises it again: end as on Ctrl-C, so that the
+        # temporary directory is removed
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

@@ -152,6 +152,12 @@ def document_view(n: int, r: FileResult, fail_on: str) -> dict[str, Any]:
         "citations": citations,
         "references": references,
         "links": links,
+        "notes": [
+            {"label": n.label, "start": n.start, "end": n.end} for n in doc.footnotes or [] if n.start >= 0
+        ],
+        "marks": [
+            {"label": m.label, "start": m.start, "end": m.end} for m in doc.footnote_markers if m.start >= 0
+        ],
         "findings": findings,
         "counts": counts,
         "fail_on": fail_on,

@@ -347,6 +347,17 @@
       if (l.start < 0 || l.end <= l.start) { return; }
       span(l.start, l.end, 3, el("span", "url " + l.status, null, {title: "link " + l.status + (l.archive_url ? "; archived copy: " + l.archive_url : "")}));
     });
+    var notes = {};
+    f.notes.forEach(function (note) {
+      notes[note.label] = true;
+      span(note.start, note.end, 1, el("span", "note", null, {id: "d" + n + "-fn-" + note.label, tabindex: "-1"}));
+    });
+    f.marks.forEach(function (m) {
+      if (m.end <= m.start) { return; }
+      var attrs = {title: "note " + m.label};
+      if (notes[m.label]) { attrs.href = "#d" + n + "-fn-" + m.label; }
+      span(m.start, m.end, 2, el("a", "fnref", null, attrs));
+    });
     f.findings.forEach(function (fd, k) {
       if (fd.citation_index !== null || fd.reference_index !== null || fd.start === null) { return; }
       events.push([fd.start, 4, "leaf", el("span", "pin sev-" + fd.severity, "⚑", {id: "d" + n + "-pin-" + k, tabindex: "-1", title: fd.rule})]);
@@ -545,7 +556,10 @@
   function setup(data) {
     info = data;
     $("file").setAttribute("accept", data.suffixes.join(","));
-    if (data.verify) { $("verify-wrap").hidden = false; }
+    if (data.verify) {
+      $("verify-wrap").hidden = false;
+      $("opt-verify").checked = !!data.verify_default;
+    }
     var box = $("rules");
     data.rules.forEach(function (r) {
       var lab = el("label");
