@@ -444,6 +444,11 @@ def serve(
     """
     if token is not None and len(token) < 16:
         raise click.BadParameter("use at least 16 characters", param_hint="--token")
+    if config_file is not None:
+        try:
+            config_mod.load_config(config_file)  # a bad file is said now, not at each check
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
     try:
         from refcheck.web.server import serve as run_server
     except ImportError as exc:

@@ -1,4 +1,5 @@
-"""A refcheck serve application on 127.0.0.1 for the web tests (skipped without the web extra)."""
+"""A refcheck serve application on 127.0.0.1 for the web tests; those that need the web extra skip
+without it (the uploads and jobs tests do not need it)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,10 @@ from typing import Any
 import pytest
 import requests
 
-pytest.importorskip("starlette", reason="the web extra is not installed (pip install .[web])")
-pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install .[web])")
-
-import uvicorn
-
-from refcheck.web.app import create_app
 from refcheck.web.jobs import Jobs
 from tests.conftest import SRC
+
+WEB_EXTRA = "the web extra is not installed (pip install .[web])"
 
 TOKEN = "test-token-0123456789abcdef"
 # No test reaches the internet: no link cache of the user's, no archive lookups.
@@ -75,12 +72,15 @@ class Live:
         raise AssertionError(f"check {job} did not end in {timeout} s")
 
 
-def _serve(jobs: Jobs) -> tuple[str, uvicorn.Server, threading.Thread, socket.socket]:
+def _serve(jobs: Jobs, token: str) -> tuple[str, Any, threading.Thread, socket.socket]:
+    uvicorn = pytest.importorskip("uvicorn", reason=WEB_EXTRA)
+    from refcheck.web.app import create_app
+
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(16)
     server = uvicorn.Server(
-        uvicorn.Config(create_app(TOKEN, jobs), log_level="warning", access_log=False, lifespan="off")
+        uvicorn.Config(create_app(token, jobs), log_level="warning", access_log=False, lifespan="off")
     )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -94,14 +94,14 @@ def _serve(jobs: Jobs) -> tuple[str, uvicorn.Server, threading.Thread, socket.so
 @pytest.fixture
 def serve_with() -> Iterator[Callable[..., Live]]:
     """Start servers with the given Jobs settings; all are stopped after the test."""
-    running: list[tuple[uvicorn.Server, threading.Thread, socket.socket, Jobs]] = []
+    running: list[tuple[Any, threading.Thread, socket.socket, Jobs]] = []
 
-    def start(**settings: Any) -> Live:
+    def start(token: str = TOKEN, **settings: Any) -> Live:
         settings.setdefault("extra", OFFLINE)
         jobs = Jobs(**settings)
-        base, server, thread, sock = _serve(jobs)
+        base, server, thread, sock = _serve(jobs, token)
         running.append((server, thread, sock, jobs))
-        return Live(base, jobs)
+        return Live(base, jobs, token)
 
     yield start
     for server, thread, sock, jobs in running:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("starlette", reason="the web extra is not installed (pip install .[web])")
+pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install .[web])")
 import requests
 
 from tests.conftest import FIXTURES, SEED, json_report
@@ -111,6 +116,29 @@ def test_seed_brief_checked_as_the_cli_checks_it(live: Live) -> None:
     )
     assert 'filename="000_bc11b8a9853f7d3f-refcheck.txt"' not in res.headers["content-disposition"]
     assert 'filename="brief-refcheck.txt"' in res.headers["content-disposition"]
+
+
+def test_a_token_with_any_characters(serve_with: Callable[..., Live]) -> None:
+    token = 'a&b c+d#e"f<g>h%i/j?k=l'
+    live = serve_with(token=token)
+    res = requests.get(f"{live.base}/", params={"token": token}, timeout=10)
+    assert res.status_code == 200
+    assert 'content="a&amp;b c+d#e&quot;f&lt;g&gt;h%i/j?k=l"' in res.text
+    for asset in re.findall(r'(?:href|src)="(static/[^"]+)"', res.text):
+        url = html.unescape(asset)
+        assert requests.get(f"{live.base}/{url}", timeout=10).status_code == 200, url
+    assert (
+        requests.get(f"{live.base}/api/info", headers={"X-Refcheck-Token": "a&b"}, timeout=10).status_code
+        == 403
+    )
+
+
+def test_names_beyond_ascii(live: Live) -> None:
+    job = live.check({"Artículo final.txt": SEED.read_bytes()})
+    doc = live.get(f"/api/jobs/{job}/result").json()["files"][0]
+    assert doc["path"] == "Artículo final.txt"
+    res = live.get(f"/api/jobs/{job}/fixed?file=0")
+    assert "filename*=UTF-8''Art%C3%ADculo%20final-refcheck.txt" in res.headers["content-disposition"]
 
 
 def test_progress_is_pushed_as_server_sent_events(live: Live) -> None:

@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+pytest.importorskip("starlette", reason="the web extra is not installed (pip install .[web])")
+pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install .[web])")
 import requests
 
 from refcheck.loaders.docx import load_docx

@@ -58,6 +58,13 @@ def test_a_short_token_is_refused() -> None:
     assert res.exit_code == 2 and "at least 16 characters" in res.stderr
 
 
+def test_a_bad_configuration_is_said_at_start(tmp_path: Path) -> None:
+    bad = tmp_path / "refcheck.toml"
+    bad.write_text("fail-on = 'sometimes'\n", encoding="utf-8")
+    res = cli("serve", "--no-browser", "--config", str(bad))
+    assert res.exit_code == 2 and "fail-on" in res.stderr and "Traceback" not in res.output
+
+
 def test_another_address_says_who_can_reach_it(tmp_path: Path) -> None:
     pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install .[web])")
     from refcheck.web.server import exposure_note, is_loopback

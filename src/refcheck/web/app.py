@@ -40,8 +40,8 @@ from refcheck.pipeline import CheckOptions
 from refcheck.reporters import REPORTERS
 from refcheck.reporters.html_assets import CSS as REPORT_CSS
 from refcheck.web import view
-from refcheck.web.jobs import Job, Jobs, Options, too_big, verify_available
-from refcheck.web.uploads import UploadError, accepted_suffixes
+from refcheck.web.jobs import Job, Jobs, Options, log, too_big, verify_available
+from refcheck.web.uploads import TooLarge, UploadError, accepted_suffixes
 
 TOKEN_HEADER = "x-refcheck-token"
 PAGE_CSP = (
@@ -128,7 +128,11 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
         return job
 
     async def index(request: Request) -> Response:
-        body = page.replace("{{token}}", html.escape(token, quote=True)).replace("{{version}}", __version__)
+        body = (
+            page.replace("{{token_q}}", html.escape(quote(token, safe=""), quote=True))
+            .replace("{{token}}", html.escape(token, quote=True))
+            .replace("{{version}}", __version__)
+        )
         return Response(body, media_type="text/html; charset=utf-8")
 
     async def static(request: Request) -> Response:
@@ -176,11 +180,12 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
         try:
             sink = job.receive(request.path_params["name"])
         except UploadError as exc:
+            log.info("upload refused: %s", exc)
             return _error(str(exc))
         refused: UploadError | None = None
         if length and length.isdigit() and int(length) > jobs.max_file_size:
             sink.abort()
-            refused = UploadError(too_big(sink.name, int(length), jobs.max_file_size))
+            refused = TooLarge(too_big(sink.name, int(length), jobs.max_file_size))
         async for chunk in request.stream():
             if refused is not None:
                 continue  # read what the browser sends, so that it sees the answer
@@ -189,7 +194,8 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
             except UploadError as exc:
                 refused = exc
         if refused is not None:
-            return _error(str(refused), 413)
+            log.info("upload refused: %s", refused)
+            return _error(str(refused), 413 if isinstance(refused, TooLarge) else 400)
         sink.close()
         return JSONResponse({"name": sink.name, "size": sink.size}, status_code=201)
 

@@ -29,7 +29,15 @@ from typing import Any, BinaryIO
 from refcheck import rules, runner
 from refcheck.errors import UsageError
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions, FileResult
-from refcheck.web.uploads import MAX_FILES, UploadError, extract_zip, is_archive, safe_name, to_check
+from refcheck.web.uploads import (
+    MAX_FILES,
+    TooLarge,
+    UploadError,
+    extract_zip,
+    is_archive,
+    safe_name,
+    to_check,
+)
 
 log = logging.getLogger("refcheck.serve")
 
@@ -220,20 +228,29 @@ class Upload:
         self.name = name
         self.size = 0
         self.path = job.files_dir / name
-        self._fh: BinaryIO | None = self.path.open("xb")
+        try:
+            self._fh: BinaryIO | None = self.path.open("xb")
+        except FileExistsError:
+            raise UploadError(f"{name} was uploaded twice") from None
+        except OSError as exc:
+            raise UploadError(f"{name} could not be stored ({exc.strerror or exc})") from None
 
     def write(self, chunk: bytes) -> None:
         limit = self.job.jobs.max_file_size
         self.size += len(chunk)
         if self.size > limit or self.job.uploaded + self.size > self.job.max_total:
             self.abort()
-            raise UploadError(
+            raise TooLarge(
                 too_big(self.name, self.size, limit, more=True)
                 if self.size > limit
                 else f"the files of one check may not exceed {size_text(self.job.max_total)} in all"
             )
         assert self._fh is not None
-        self._fh.write(chunk)
+        try:
+            self._fh.write(chunk)
+        except OSError as exc:
+            self.abort()
+            raise UploadError(f"{self.name} could not be stored ({exc.strerror or exc})") from None
 
     def close(self) -> None:
         if self._fh is not None:

@@ -27,6 +27,10 @@ class UploadError(Exception):
     """An upload refused; the message is shown on the page as it is."""
 
 
+class TooLarge(UploadError):
+    """An upload over the size limits (HTTP 413)."""
+
+
 def accepted_suffixes() -> list[str]:
     return sorted({*SUFFIXES, *SIDE_SUFFIXES, *ARCHIVE_SUFFIXES})
 
