@@ -319,6 +319,8 @@
       events.push([start, order, true, node]);
       events.push([end, 0, false, node]);
     }
+    var refIndexOf = {};
+    f.references.forEach(function (r, i) { refIndexOf[r.id] = i; });
     f.citations.forEach(function (c, i) {
       if (c.start < 0 || c.end <= c.start) { return; }
       var cls = "cit " + c.status;
@@ -326,7 +328,7 @@
       if (sev) { cls += " has-finding sev-" + sev; }
       var target = c.findings.length ? "#d" + n + "-f-" + c.findings[0] : null;
       var ref = c.refs.length ? c.refs[0] : (c.candidates.length ? c.candidates[0] : null);
-      var refIndex = ref === null ? -1 : f.references.findIndex(function (r) { return r.id === ref; });
+      var refIndex = ref !== null && Object.prototype.hasOwnProperty.call(refIndexOf, ref) ? refIndexOf[ref] : -1;
       if (!target && refIndex >= 0) { target = "#d" + n + "-entry-" + refIndex; }
       var title = c.status.replace("-", " ");
       if (refIndex >= 0) { title += " → " + f.references[refIndex].text.slice(0, 80); }
@@ -362,30 +364,48 @@
       if (fd.citation_index !== null || fd.reference_index !== null || fd.start === null) { return; }
       events.push([fd.start, 4, "leaf", el("span", "pin sev-" + fd.severity, "⚑", {id: "d" + n + "-pin-" + k, tabindex: "-1", title: fd.rule})]);
     });
+    // Each line of the text is a block of its own, which the browser lays out only when it is near
+    // the screen (content-visibility): a thousand-page document shows as fast as a short one.
     f.lines.forEach(function (pair, i) {
-      events.push([pair[0], 5, "leaf", el("span", "ln", null, {id: "d" + n + "-L" + (i + 1), "data-n": String(pair[1])})]);
+      events.push([pair[0], 0.5, "line", el("span", "ln", null, {id: "d" + n + "-L" + (i + 1), "data-n": String(pair[1])})]);
     });
     events.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     var article = el("article", "text", null, {tabindex: "0", "aria-label": "Text of " + f.path, id: "d" + n + "-text"});
-    var stack = [article];
+    var stack = [{node: article, from: article}];  // open elements: the node in the page, the one it copies
+    function top() { return stack[stack.length - 1].node; }
     var pos = 0;
     events.forEach(function (ev) {
       var at = Math.min(Math.max(ev[0], 0), text.length);
       if (at > pos) {
-        stack[stack.length - 1].appendChild(document.createTextNode(text.slice(pos, at)));
+        var piece = text.slice(pos, at).replace(/\n/g, "");  // a line's end is the end of its block
+        if (piece) { top().appendChild(document.createTextNode(piece)); }
         pos = at;
       }
-      if (ev[2] === "leaf") {
-        stack[stack.length - 1].appendChild(ev[3]);
+      if (ev[2] === "line") {
+        // close what is open, start the line's block, open copies of what was open (without ids)
+        var open = stack.slice(2);
+        var line = el("div", "line");
+        article.appendChild(line);
+        line.appendChild(ev[3]);
+        stack = [stack[0], {node: line, from: line}];
+        open.forEach(function (o) {
+          var copy = o.from.cloneNode(false);
+          copy.removeAttribute("id");
+          top().appendChild(copy);
+          stack.push({node: copy, from: o.from});
+        });
+      } else if (ev[2] === "leaf") {
+        top().appendChild(ev[3]);
       } else if (ev[2] === true) {
-        stack[stack.length - 1].appendChild(ev[3]);
-        stack.push(ev[3]);
+        top().appendChild(ev[3]);
+        stack.push({node: ev[3], from: ev[3]});
       } else {
-        var i = stack.lastIndexOf(ev[3]);
-        if (i > 0) { stack.length = i; }
+        for (var i = stack.length - 1; i > 1; i--) {
+          if (stack[i].from === ev[3]) { stack.length = i; break; }
+        }
       }
     });
-    if (pos < text.length) { stack[stack.length - 1].appendChild(document.createTextNode(text.slice(pos))); }
+    if (pos < text.length) { top().appendChild(document.createTextNode(text.slice(pos).replace(/\n/g, ""))); }
     return article;
   }
 
@@ -621,5 +641,6 @@
     call("GET", "api/info").then(setup).catch(function (err) { say("refcheck is not answering: " + err.message); });
   }
 
+  window.refcheck = {render: render};  // for bench/serve_page.py
   init();
 }());
