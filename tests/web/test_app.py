@@ -7,6 +7,7 @@ import io
 import json
 import re
 import threading
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ pytest.importorskip("uvicorn", reason="the web extra is not installed (pip insta
 import requests
 
 from tests.conftest import FIXTURES, SEED, json_report
-from tests.links.conftest import Server, ok, start, status
+from tests.links.conftest import Route, Server, ok, start, status
 from tests.web.conftest import OFFLINE, TOKEN, Live
 
 BRIEF_DOCX = FIXTURES / "formats" / "docx" / "brief.docx"
@@ -161,7 +162,14 @@ def test_progress_is_pushed_as_server_sent_events(live: Live) -> None:
 
 @pytest.fixture
 def site() -> Iterator[Server]:
-    server = Server({"/alive": ok("Alive"), "/gone": status(410)})
+    def slow(route: Route) -> Route:  # answers after 0.4 s: the link stage lasts several refreshes
+        def answer(m: str, p: str, q: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
+            time.sleep(0.4)
+            return route(m, p, q)
+
+        return answer
+
+    server = Server({"/alive": slow(ok("Alive")), "/gone": slow(status(410))})
     httpd, _ = start(server)
     yield server
     httpd.shutdown()

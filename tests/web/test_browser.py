@@ -176,7 +176,12 @@ def _downloaded(folder: Path, name: str, before: set[str] | None = None) -> Path
 
 
 def _severe(browser: Any) -> list[Any]:
-    return [e for e in browser.get_log("browser") if e.get("level") in ("SEVERE", "ERROR")]
+    # a 403 page has no icon, so the browser asks for /favicon.ico, without the token: refused
+    return [
+        e
+        for e in browser.get_log("browser")
+        if e.get("level") in ("SEVERE", "ERROR") and "/favicon.ico " not in e.get("message", "")
+    ]
 
 
 def _findings_and_jump(browser: Any, line: int) -> Any:

@@ -49,7 +49,7 @@ def test_a_busy_port_is_one_line() -> None:
         port = busy.getsockname()[1]
         res = cli("serve", "--no-browser", "--port", str(port))
     assert res.exit_code == 2
-    assert res.stderr.strip().startswith(f"refcheck: cannot listen on 127.0.0.1 port {port}")
+    assert res.stderr.strip().startswith(f"refcheck: error: cannot listen on 127.0.0.1 port {port}")
     assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
 
 

@@ -142,6 +142,8 @@ class Document:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).
     suppressions: dict[int, set[str]] = field(default_factory=dict)
+    # Every rule name a suppression comment gives: (source line, column, name), for unknown-suppression.
+    suppression_names: list[tuple[int, int, str]] = field(default_factory=list)
     # Spans of ``text`` taken from other files (LaTeX \\input): (start, end, path); findings there
     # name that file.
     files: list[tuple[int, int, str]] = field(default_factory=list)
