@@ -21,7 +21,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
@@ -32,10 +32,11 @@ from refcheck import fix as fix_mod
 from refcheck.errors import OutputError, UsageError, one_line
 from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
-from refcheck.model import Severity
+from refcheck.model import Document, Severity
 from refcheck.output import Reserved, discard_all, reserve
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
-from refcheck.reporters import REPORTERS
+from refcheck.reporters import REPORTERS, terminal
+from refcheck.reporters._common import clean, display_path, safe_echo
 
 
 class ExitCode(enum.IntEnum):
@@ -348,44 +349,30 @@ def _run(
     config_file: str | None,
     show_progress: bool = False,
     skip: Sequence[str] = (),
+    on_file: Callable[[FileResult, int, int], None] | None = None,
 ) -> runner.Run:
-    with _LinkProgress(show_progress) as progress:
+    files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
+    links = terminal.Progress("Checking links", show_progress)
+
+    def each(result: FileResult, done: int, total: int) -> None:
+        files(done, total)
+        if on_file is not None:
+            on_file(result, done, total)
+
+    with files, links:
         run = runner.run(
             paths,
             _command_line(ctx),
             config_file,
-            progress=progress,
+            progress=links if show_progress else None,
             extra=_link_extra(ctx),
             skip=skip,
             exclude_paths=ctx.params.get("exclude_path", ()),
+            on_file=each,
         )
     for note in [*run.notes, *run.links.notes]:
         click.echo(f"refcheck: {one_line(note)}", err=True)
     return run
-
-
-class _LinkProgress:
-    """A progress bar on stderr while links are checked, made when the first count arrives."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-        self.done = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None and total:
-            self.bar = click.progressbar(length=total, label="Checking links", file=sys.stderr)
-            self.bar.__enter__()
-        if self.bar is not None and done > self.done:
-            self.bar.update(done - self.done)
-            self.done = done
-
-    def __enter__(self) -> _LinkProgress | None:
-        return self if self.enabled else None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 def _exit_status(run: runner.Run) -> ExitCode:
@@ -451,12 +438,20 @@ def check(
         )
         writing = [w for w in (report, record) if w is not None]
         _refuse_inputs(writing, paths)
+        terminal_fmt = fmt if report is None else "text"
+        if terminal_fmt == "text":
+            terminal_fmt = "full" if sys.stdout.isatty() else "text"
+        colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
+        # one line per finding: printed as each file is done (not with a baseline, applied at the end)
+        streamed = terminal_fmt in ("text", "concise") and known is None and record is None
+        stream = terminal.Stream(colour) if streamed else None
         run = _run(
             ctx,
             paths,
             config_file,
-            show_progress=fmt == "text" and sys.stderr.isatty(),
+            show_progress=stream is None and sys.stderr.isatty(),
             skip=[w.target for w in writing],
+            on_file=stream,
         )
         results = run.results
         if record is not None:
@@ -476,19 +471,16 @@ def check(
                 click.echo(
                     f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True
                 )
-        terminal_fmt = fmt if report is None else "text"
         if report is not None:
             run.failures.extend(_commit(report, REPORTERS[fmt](results, color=False)))
-        colour = _use_colour(sys.stdout)
-        if terminal_fmt == "text":
-            terminal_fmt = "full" if sys.stdout.isatty() else "text"
-        colour = colour and terminal_fmt in ("text", "full", "concise")
-        out = REPORTERS[terminal_fmt](results, color=colour)
-        _echo(out, colour)  # FORCE_COLOR keeps the colours when piped
+        if stream is not None:
+            stream.finish(results)
+        else:
+            _echo(REPORTERS[terminal_fmt](results, color=colour), colour)  # FORCE_COLOR: colours when piped
         if terminal_fmt not in ("text", "full", "concise"):
             for r in results:
                 if r.error:
-                    click.echo(f"{one_line(r.path)}: error: {one_line(r.error)}", err=True)
+                    safe_echo(f"{display_path(r.path)}: error: {one_line(r.error)}", err=True)
         for failure in run.failures:
             click.echo(error_line(failure), err=True)
         sys.exit(int(_exit_status(run)))
@@ -544,42 +536,79 @@ def fix(
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
-    Prints a unified diff and changes nothing unless --write is given. In a DOCX the fixes are
-    written as tracked changes (author "refcheck") to accept or reject in Word's Review pane.
+    Prints a unified diff and changes nothing unless --write is given. Plain text, Markdown, HTML
+    and LaTeX are fixed where the text stands in the source as it reads; a Word file gets the fixes
+    as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
+    cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
+    with --fail-on never; 2 when a file could not be read.
     """
     run = _run(ctx, paths, config_file)
-    changed = 0
+    changed = refused = 0
+    worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         if r.doc is None:
-            click.echo(f"{one_line(r.path)}: error: {one_line(r.error or '')}", err=True)
+            safe_echo(f"{display_path(r.path)}: error: {one_line(r.error or '')}", err=True)
+            worst = ExitCode.ERROR
             continue
-        planned = _plan(r.doc, comments)
-        for finding, why in planned.skipped:
-            click.echo(f"{r.path}:{finding.line}: not fixed ({finding.rule}): {why}", err=True)
-        if planned.new == planned.old:  # no edit (a DOCX may get comments only)
-            continue
-        changed += 1
-        click.echo(planned.diff(), nl=False)
-        if write:
-            fix_mod.write_atomic(r.path, planned.new)
-    verb = "fixed" if write else "would fix (use --write)"
-    click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}", err=True)
+        done = _fix_one(r.doc, write, comments)
+        changed += done.changed
+        refused += done.refused
+        threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
+        left = [f for f in r.doc.findings if id(f) not in done.fixed]
+        if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
+            worst = max(worst, ExitCode.FINDINGS)
+    verb = "fixed" if write else "would be fixed (use --write)"
+    summary = f"{changed} file{'s' if changed != 1 else ''} {verb}"
+    if refused:
+        summary += f"; {refused} fix{'es' if refused != 1 else ''} not made (reasons above)"
+    click.echo(summary, err=True)
     for failure in run.failures:
         click.echo(error_line(failure), err=True)
-    sys.exit(int(ExitCode.ERROR if run.failures or any(r.error for r in run.results) else ExitCode.OK))
+    sys.exit(int(worst))
 
 
-def _plan(doc: Any, comments: bool) -> fix_mod.FixResult:
-    """The fixes of one document; with ``comments``, a DOCX also gets its other findings as comments."""
+class _Fixed(NamedTuple):
+    changed: bool  # the file was (or, without --write, would be) changed
+    refused: int  # fixes not made
+    fixed: set[int]  # id() of the findings fixed
+    pending: bool  # fixes left to apply
+
+
+def _fix_one(doc: Document, write: bool, comments: bool = False) -> _Fixed:
+    """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
+    result = _fixed_file(doc, comments)
+    where = display_path(doc.path)
+    for finding, why in result.skipped:
+        at = f":{finding.line}" if finding.line else ""
+        safe_echo(
+            f"{display_path(finding.path or doc.path)}{at}: not fixed ({finding.rule}): {why}", err=True
+        )
+    if not result.edits and result.new == result.old:  # (a DOCX may get comments only)
+        return _Fixed(False, len(result.skipped), set(), False)
+    click.echo(clean(result.diff(), keep="\n\t"), nl=False)
+    if not write:
+        return _Fixed(True, len(result.skipped), set(), True)
+    try:
+        fix_mod.write_fixed(result)
+    except fix_mod.Refused as why:
+        safe_echo(f"{where}: not written: {why}", err=True)
+        return _Fixed(False, len(result.skipped) + len(result.fixed), set(), True)
+    return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
+
+
+def _fixed_file(doc: Document, comments: bool) -> fix_mod.FixResult:
+    """The fixed file in memory; with ``comments``, a DOCX also gets its other findings as comments."""
     if not comments or doc.format != "docx":
-        return fix_mod.plan(doc)
-    from refcheck.fixes.docx import plan_docx
+        return fix_mod.fix_document(doc)
+    from refcheck.fixes.docx import fix_docx
 
-    planned = plan_docx(doc, comments=True)
-    if planned.comments:
-        n = len(planned.comments)
-        click.echo(f"{doc.path}: {n} finding{'s' if n != 1 else ''} written as Word comments", err=True)
-    return planned
+    result = fix_docx(doc, comments=True)
+    if result.comments:
+        n = len(result.comments)
+        safe_echo(
+            f"{display_path(doc.path)}: {n} finding{'s' if n != 1 else ''} written as Word comments", err=True
+        )
+    return result
 
 
 @main.command()
@@ -662,7 +691,7 @@ def serve(
 def show_config(path: str, config_file: str | None) -> None:
     """Print the effective configuration for PATH (TOML) and where each value came from."""
     cfg = config_mod.discover(path, config_file)
-    click.echo(config_mod.dump(cfg, path if os.path.isfile(path) else None), nl=False)
+    click.echo(clean(config_mod.dump(cfg, path if os.path.isfile(path) else None), keep="\n\t"), nl=False)
 
 
 @main.command("rules")

@@ -88,12 +88,14 @@ def run(
     extra: Mapping[str, Any] | None = None,
     skip: Iterable[str] = (),
     exclude_paths: Iterable[str] = (),
+    on_file: Callable[[FileResult, int, int], None] | None = None,
 ) -> Run:
     """Check ``paths``; the links of every file are checked together, in one pool, at the end.
 
     ``extra``: CheckOptions fields the command line sets that no configuration key has
     (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``). ``skip``: files never
-    picked up from a directory (the report and baseline being written)."""
+    picked up from a directory (the report and baseline being written). ``on_file(result, done,
+    total)`` is called as each file is checked (before its links are), for progress and streaming."""
     resolver = Resolver(explicit, project_root())
     files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
     out = Run(results=list(errors))
@@ -112,6 +114,8 @@ def run(
         except Exception as exc:  # the last resort: one line for this file, the others still checked
             result = FileResult(path=f, error=internal_error(exc))
         out.results.append(result)
+        if on_file is not None:
+            on_file(result, len(out.results) - len(errors), len(files))
         if result.doc is not None:
             with_links.append((result.doc, options))
     try:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from refcheck.fixes.docx import plan_docx
+from refcheck.fixes.docx import fix_docx
 from refcheck.model import Document
 from refcheck.pipeline import CheckOptions, check_file
 from tests.conftest import FIXTURES, cli
@@ -50,7 +50,7 @@ def _middle(old: bytes, new: bytes) -> tuple[bytes, bytes]:
 def test_seed_brief_gets_one_tracked_change_and_nothing_else(tmp_path: Path) -> None:
     original = BRIEF.read_bytes()
     doc = checked(tmp_path, original, "brief.docx")
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert [(e.old, e.new) for e in planned.edits] == [(b"2008", b"2007")]
     assert planned.skipped == []
     new = planned.new
@@ -77,7 +77,7 @@ def test_python_docx_opens_the_result(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install .[test])")
     doc = checked(tmp_path, BRIEF.read_bytes(), "brief.docx")
     out = tmp_path / "fixed.docx"
-    out.write_bytes(plan_docx(doc, comments=True).new)
+    out.write_bytes(fix_docx(doc, comments=True).new)
     opened = docx.Document(str(out))
     assert len(opened.paragraphs) == len(docx.Document(str(BRIEF)).paragraphs)
     assert "Hyde" in opened.paragraphs[-6].text
@@ -89,7 +89,7 @@ def test_libreoffice_reads_the_revisions_and_converts_to_pdf(tmp_path: Path) -> 
         pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
     doc = checked(tmp_path, BRIEF.read_bytes(), "brief.docx")
     out = tmp_path / "fixed.docx"
-    out.write_bytes(plan_docx(doc, comments=True).new)
+    out.write_bytes(fix_docx(doc, comments=True).new)
     for fmt in ("pdf", "odt"):
         res = subprocess.run(
             [soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", fmt,
@@ -114,7 +114,7 @@ def test_a_year_split_across_runs_keeps_each_run_formatting(tmp_path: Path) -> N
         run(") and trade grew (Smith 2001)."),
     )
     doc = checked(tmp_path, package(body + ENTRIES))
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert len(planned.edits) == 1
     xml = members(planned.new)["word/document.xml"]
     dels = re.findall(rb"<w:del [^>]*>(.*?)</w:del>", xml)
@@ -131,7 +131,7 @@ def test_a_year_split_across_runs_keeps_each_run_formatting(tmp_path: Path) -> N
 def test_two_fixes_in_one_run(tmp_path: Path) -> None:
     body = para(run("Growth (Martínez-Díaz 2008) and trade (Smith 2002) rose; wages (Smith 2001) fell."))
     doc = checked(tmp_path, package(body + ENTRIES))
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert sorted((e.old, e.new) for e in planned.edits) == [(b"2002", b"2001"), (b"2008", b"2007")]
     xml = members(planned.new)["word/document.xml"]
     assert xml.count(b"<w:del ") == 2 and xml.count(b"<w:ins ") == 2
@@ -157,7 +157,7 @@ def test_a_fix_in_a_footnote_changes_only_the_notes(tmp_path: Path) -> None:
     )
     original = package(body + ENTRIES, footnotes=notes)
     doc = checked(tmp_path, original)
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert len(planned.edits) == 1, planned.skipped
     before, after = members(original), members(planned.new)
     assert {n for n in before if before[n] != after[n]} == {"word/footnotes.xml"}
@@ -190,7 +190,7 @@ def test_fixes_are_refused_where_they_would_not_hold(tmp_path: Path, wrap: objec
     original = package(body + ENTRIES)
     doc = checked(tmp_path, original)
     assert any(f.fix for f in doc.findings)
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert planned.edits == [] and planned.new == original
     assert len(planned.skipped) == 1 and why in planned.skipped[0][1]
 
@@ -198,7 +198,7 @@ def test_fixes_are_refused_where_they_would_not_hold(tmp_path: Path, wrap: objec
 def test_comments_for_findings_without_a_fix(tmp_path: Path) -> None:
     original = BRIEF.read_bytes()
     doc = checked(tmp_path, original, "brief.docx")
-    planned = plan_docx(doc, comments=True)
+    planned = fix_docx(doc, comments=True)
     assert len(planned.edits) == 1
     assert [f.rule for f in planned.comments] == ["uncited-reference"]
     before, after = members(original), members(planned.new)
@@ -261,7 +261,7 @@ def test_existing_comments_and_revisions_are_kept(tmp_path: Path) -> None:
     original = package(body, extra={"word/comments.xml": comments.encode()})
     original = _with_member(original, "word/_rels/document.xml.rels", rels.encode())
     doc = checked(tmp_path, original)
-    planned = plan_docx(doc, comments=True)
+    planned = fix_docx(doc, comments=True)
     assert len(planned.edits) == 1
     after = members(planned.new)
     new_comments = after["word/comments.xml"].decode()
@@ -287,7 +287,7 @@ def _with_member(data: bytes, name: str, new: bytes) -> bytes:
 def test_escaped_characters_and_non_breaking_spaces_survive(tmp_path: Path) -> None:
     body = para(run("R&D <costs> rose\u00a0sharply (Martínez-Díaz\u00a02008) & fell (Smith 2001)."))
     doc = checked(tmp_path, package(body + ENTRIES))
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert len(planned.edits) == 1
     xml = members(planned.new)["word/document.xml"]
     assert b"R&amp;D &lt;costs&gt; rose\xc2\xa0sharply (Mart\xc3\xadnez-D\xc3\xadaz\xc2\xa0</w:t>" in xml
@@ -299,7 +299,7 @@ def test_escaped_characters_and_non_breaking_spaces_survive(tmp_path: Path) -> N
 def test_nothing_is_written_when_the_text_does_not_map(tmp_path: Path) -> None:
     doc = checked(tmp_path, BRIEF.read_bytes(), "brief.docx")
     doc.text = doc.text.replace("Azerbaijan", "Azerbaidjan", 1)
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert planned.new == doc.raw and planned.edits == []
     assert planned.skipped and "could not match" in planned.skipped[0][1]
 
@@ -308,7 +308,8 @@ def test_cli_fix_write_and_comments(tmp_path: Path) -> None:
     target = tmp_path / "brief.docx"
     shutil.copy(BRIEF, target)
     res = cli("fix", "--no-links", str(target))
-    assert res.exit_code == 0 and "+" in res.stdout and "(Martínez-Díaz 2007)" in res.stdout
+    # a dry run with a fix left to make exits 1
+    assert res.exit_code == 1 and "+" in res.stdout and "(Martínez-Díaz 2007)" in res.stdout
     assert target.read_bytes() == BRIEF.read_bytes()
     res = cli("fix", "--no-links", "--write", "--comments", str(target))
     assert res.exit_code == 0, res.output
@@ -336,7 +337,7 @@ def test_any_run_split_gives_one_clean_change(tmp_path: Path, cuts: set[int], bo
         run(SENTENCE[a:b], "<w:b/>" if bold[i] else "") for i, (a, b) in enumerate(itertools.pairwise(bounds))
     ]
     doc = checked(tmp_path, package(para(*runs) + ENTRIES))
-    planned = plan_docx(doc)
+    planned = fix_docx(doc)
     assert len(planned.edits) == 1 and planned.skipped == []
     assert SENTENCE.replace("2008", "2007") in text(planned.new)
     assert text(rejected(planned.new)) == doc.text

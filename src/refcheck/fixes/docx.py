@@ -1,7 +1,9 @@
 """Safe fixes written into a DOCX as Word revisions, and the other findings as Word comments.
 
-    result = plan_docx(doc, comments=True)   # doc: a checked DOCX Document
-    result.new                                # the .docx bytes, with the changes tracked
+    result = fix_docx(doc, comments=True)    # doc: a checked DOCX Document
+    result.new                               # the .docx bytes, with the changes tracked
+
+``write_docx`` is the writer ``refcheck.fix`` uses for DOCX (text edits in, a FixResult out).
 
 Each safe fix (``Finding.fix``, in ``Document.text`` offsets) becomes a deletion and an insertion
 (``w:del``/``w:ins``, author "refcheck", the date) in ``word/document.xml`` or the notes, so the
@@ -18,18 +20,18 @@ would undo it on the next refresh), or a hyperlink whose target would keep the o
 
 from __future__ import annotations
 
-import difflib
 import io
 import itertools
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from refcheck.errors import InputError
-from refcheck.fix import Edit, FixResult
+from refcheck.fix import Edit, FixResult, TextEdit, apply_text, plan
 from refcheck.fixes.docx_text import BODY, NOTES, Part, Seg, TextMap, build, index_part
 from refcheck.loaders.docx import RELS, read_zip
 from refcheck.loaders.xml import Node
@@ -52,25 +54,10 @@ _FIELD = (
 
 @dataclass
 class DocxFix(FixResult):
-    """A FixResult for a DOCX: ``new`` is the whole package; edits are in ``Document.text`` offsets."""
+    """A FixResult for a DOCX: ``new`` is the whole package; ``edits`` are in ``Document.text``
+    offsets (the text, old and new, is in ``text``, which the diff shows)."""
 
-    text: str = ""  # Document.text
     comments: list[Finding] = field(default_factory=list)  # findings written as comments
-
-    def diff(self) -> str:
-        """The change to the document's text (what Word shows once the revisions are accepted)."""
-        if not self.edits:
-            return ""
-        new = self.text
-        for ed in reversed(self.edits):
-            new = new[: ed.start] + ed.new.decode("utf-8") + new[ed.end :]
-        lines = difflib.unified_diff(
-            self.text.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            fromfile=f"a/{self.path} (text)",
-            tofile=f"b/{self.path} (text, as tracked changes)",
-        )
-        return "".join(ln if ln.endswith("\n") else ln + "\n" for ln in lines)
 
 
 class _Refusal(Exception):
@@ -569,16 +556,21 @@ def _members(raw: bytes) -> tuple[list[str], dict[str, bytes]]:
         return order, {n: z.read(n) for n in wanted}
 
 
-def plan_docx(
-    doc: Document, comments: bool = False, author: str = AUTHOR, when: datetime | None = None
+def write_docx(
+    doc: Document,
+    edits: list[TextEdit],
+    comments: bool = False,
+    refused: Iterable[tuple[Finding, str]] = (),
+    author: str = AUTHOR,
+    when: datetime | None = None,
 ) -> DocxFix:
-    """The DOCX with the safe fixes of ``doc`` as tracked changes (and, with ``comments``, the other
-    findings as comments); fixes that cannot be written safely are listed in ``skipped``."""
+    """The writer ``refcheck.fix`` uses for DOCX (``register_writer``): the planned text ``edits``
+    as tracked changes, those that cannot be written safely in ``skipped``. With ``comments``, every
+    finding not fixed becomes a comment (``refused``: fixes the plan already refused, and why, said
+    in their comments)."""
     date = (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    fixes = sorted((f for f in doc.findings if f.fix), key=lambda f: f.fix or (0, 0, ""))
-    result = DocxFix(doc.path, doc.raw, doc.raw, [], [], "utf-8", text=doc.text)
-    wanted = fixes or (doc.findings if comments else [])
-    if not wanted:
+    result = DocxFix(doc.path, doc.raw, doc.raw, [], [], None)
+    if not edits and not (comments and doc.findings):
         return result
     try:
         order, members = _members(doc.raw)
@@ -589,35 +581,26 @@ def plan_docx(
         tm = build(parts[BODY], {n: p for n, p in parts.items() if n != BODY})
     except (InputError, KeyError, zipfile.BadZipFile, OSError) as exc:
         why = str(exc) if isinstance(exc, InputError) else "the DOCX could not be read again"
-        result.skipped = [(f, why) for f in fixes]
+        result.skipped = [(e.finding, why) for e in edits]
         return result
     if tm.text != doc.text:
-        why = "refcheck could not match the document's text to its runs"
-        result.skipped = [(f, why) for f in fixes]
+        why = "refcheck could not match the document's text to its runs; make the change in Word"
+        result.skipped = [(e.finding, why) for e in edits]
         return result
     ids = [int(n) for data in members.values() for n in _NUMERIC_ID.findall(data)]
     writer = _Writer(parts, tm, max(ids, default=0) + 1, date, author)
-    last_end = -1
     fixed: set[int] = set()
-    for f in fixes:
-        assert f.fix is not None
-        start, end, new = f.fix
-        if start < last_end:
-            result.skipped.append((f, "overlaps another fix"))
-            continue
-        if doc.text[start:end] == new:
-            continue
+    for e in edits:
         try:
-            writer.fix(start, end, new)
+            writer.fix(e.start, e.end, e.new)
         except _Refusal as exc:
-            result.skipped.append((f, str(exc)))
+            result.skipped.append((e.finding, f"{exc}; change ‘{e.old}’ to ‘{e.new}’ in Word"))
             continue
-        result.edits.append(Edit(f, start, end, doc.text[start:end].encode("utf-8"), new.encode("utf-8")))
-        fixed.add(id(f))
-        last_end = end
+        result.edits.append(Edit(e.finding, e.start, e.end, e.old.encode("utf-8"), e.new.encode("utf-8")))
+        fixed.add(id(e.finding))
     notes: list[tuple[int, str]] = []
     if comments:
-        why_not = {id(f): why for f, why in result.skipped}
+        why_not = {id(f): why for f, why in [*refused, *result.skipped]}
         for f in doc.findings:
             if id(f) in fixed:
                 continue
@@ -626,10 +609,23 @@ def plan_docx(
             if cid is not None:
                 notes.append((cid, _comment_text(f, why_not.get(id(f)))))
                 result.comments.append(f)
+    made = [e for e in edits if id(e.finding) in fixed]
+    result.text = (doc.text, apply_text(doc.text, made))
     if not result.edits and not notes:
         return result
     changed = writer.parts_out()
     if notes:
         changed.update(_add_comments(members, order, notes, author, date))
     result.new = _write_zip(doc.raw, changed)
+    return result
+
+
+def fix_docx(
+    doc: Document, comments: bool = False, author: str = AUTHOR, when: datetime | None = None
+) -> DocxFix:
+    """``refcheck.fix.fix_document`` for a DOCX, with the choice of comments: the plan's fixes as
+    tracked changes and, with ``comments``, the other findings as comments."""
+    planned = plan(doc)
+    result = write_docx(doc, planned.edits, comments, planned.refused, author, when)
+    result.skipped = list(planned.refused) + result.skipped
     return result

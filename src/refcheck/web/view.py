@@ -38,11 +38,12 @@ def fixed_name(path: str) -> str:
 
 
 def plan(doc: Document, comments: bool = False) -> fix_mod.FixResult:
-    if doc.format == "docx":
-        from refcheck.fixes.docx import plan_docx
+    """The fixed file, as ``refcheck fix`` makes it (a DOCX: with the other findings as comments)."""
+    if doc.format == "docx" and comments:
+        from refcheck.fixes.docx import fix_docx
 
-        return plan_docx(doc, comments=comments)
-    return fix_mod.plan(doc)
+        return fix_docx(doc, comments=True)
+    return fix_mod.fix_document(doc)
 
 
 def document_view(n: int, r: FileResult, fail_on: str) -> dict[str, Any]:
@@ -115,7 +116,7 @@ def document_view(n: int, r: FileResult, fail_on: str) -> dict[str, Any]:
             }
         )
     planned = plan(doc)
-    applied = {id(e.finding) for e in planned.edits}
+    applied = {id(f) for f in planned.fixed}
     skipped = {id(f): why for f, why in planned.skipped}
     findings = []
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -163,10 +164,10 @@ def document_view(n: int, r: FileResult, fail_on: str) -> dict[str, Any]:
         "fail_on": fail_on,
         "fails": fails,
         "fixes": {
-            "count": len(planned.edits),
+            "count": len(planned.fixed),
             "filename": fixed_name(r.path),
             "tracked": doc.format == "docx",
-            "comments": doc.format == "docx" and len(planned.edits) < len(doc.findings),
+            "comments": doc.format == "docx" and len(planned.fixed) < len(doc.findings),
         },
     }
 
