@@ -223,6 +223,7 @@ def test_untrusted_certificate_is_unverified_not_dead(tmp_path: Path, options: L
     context.load_cert_chain(cert, key)
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    options.timeout = 5.0  # a handshake on a loaded machine can take longer than the fixture's 0.5 s
     try:
         url = f"https://127.0.0.1:{httpd.server_address[1]}/page"
         result = check_urls([url], options)[url]
