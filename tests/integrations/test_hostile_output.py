@@ -234,3 +234,25 @@ def test_bibliography_name_with_newlines(cli: Callable[..., Result], tmp_path: P
     assert not re.search(r"^::", res.stdout, re.M) or fmt == "github"
     missing = next(ln for ln in res.stdout.splitlines() if "does not exist" in ln)
     assert "::error::forged" in missing  # still said, inside its own line
+
+
+# --- one escaping for every output: reports, error lines, notes --------------------------------------
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_error_lines_escape_what_reports_escape(snippet: str) -> None:
+    """``errors.one_line`` (stderr lines) and ``reporters._common.clean`` (reports) are one escaping:
+    what a report makes inert, an error line does too, and in the same visible form."""
+    from refcheck.errors import one_line
+    from refcheck.reporters._common import clean
+
+    text = f"a {snippet} b"
+    line = one_line(text)
+    assert not UNSAFE.search(line) and "\n" not in line, repr(line)
+    assert one_line(text) == clean(" ".join(text.split()))
+
+
+def test_bidi_override_in_an_output_path_is_escaped(cli: Callable[..., Result]) -> None:
+    res = cli("check", "--no-links", "-o", "no-such-dir\u202e/report.json", "x.txt")
+    assert res.exit_code == 2
+    assert "\u202e" not in res.stderr and "no-such-dir\\u202e" in res.stderr
