@@ -103,3 +103,21 @@ def test_finished_jobs_are_let_go(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     finally:
         jobs.close()
     assert not jobs.root.exists()
+
+
+def test_the_server_log_never_carries_control_characters(
+    jobs: Jobs, caplog: pytest.LogCaptureFixture
+) -> None:
+    """File names come from the uploader (a name, or an archive member's): the log line that names
+    them reaches the editor's terminal, so an OSC or ANSI sequence in one is shown escaped."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("p/evil\x1b]0;owned\x07.txt", SEED.read_bytes())
+    caplog.set_level("INFO", logger="refcheck.serve")
+    _run(jobs, Options(links=False), {"x\x1b[2J.zip": buf.getvalue(), "brief\x1b[31m.txt": b"Text."})
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "evil\\x1b]0;owned\\x07.txt" in logged and "brief\\x1b[31m.txt" in logged
+    assert "\x1b" not in logged and "\x07" not in logged

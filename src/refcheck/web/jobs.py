@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from refcheck import rules, runner
-from refcheck.errors import UsageError
+from refcheck.errors import UsageError, one_line
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions, FileResult
 from refcheck.web.uploads import (
     MAX_FILES,
@@ -40,6 +40,16 @@ from refcheck.web.uploads import (
 )
 
 log = logging.getLogger("refcheck.serve")
+
+
+def _inert(record: logging.LogRecord) -> bool:
+    """The log names uploaded files (and archive members): its lines reach the editor's terminal,
+    so the message is made one inert line, as every other line refcheck prints."""
+    record.msg, record.args = one_line(record.getMessage()), None
+    return True
+
+
+log.addFilter(_inert)
 
 FAIL_ON = ("error", "warning", "info", "never")
 OPEN_FOR = 15 * 60  # seconds a job waits for its files before it is dropped
