@@ -4,6 +4,7 @@ and never a traceback."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,55 @@ def test_huge_max_file_size_option_does_not_crash() -> None:
     proc = run_module("check", "--no-links", "--max-file-size", str(1 << 40), str(SEED))
     assert "Traceback" not in proc.stderr
     assert proc.returncode == 1
+
+
+def _bounded_run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m refcheck ARGS`` with 1 GiB of address space and 60 s: a read that does not stop
+    fails the test instead of the machine."""
+    import os
+    import resource
+    import sys
+
+    from .conftest import SRC
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    env["PYTHONPATH"] = str(SRC)
+    return subprocess.run(
+        [sys.executable, "-m", "refcheck", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+        preexec_fn=limit,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+@pytest.mark.parametrize("how", ["symlink", "input-format"])
+def test_a_device_named_on_the_command_line_is_refused(tmp_path: Path, how: str) -> None:
+    """/dev/zero has size 0 and never ends: read whole, it took all the memory there was."""
+    if how == "symlink":
+        (tmp_path / "zero.txt").symlink_to("/dev/zero")
+        args = ["zero.txt"]
+    else:
+        args = ["--input-format", "text", "/dev/zero"]
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    proc = _bounded_run("check", "--no-links", *args, "seed.txt", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert_one_clear_error(proc.stdout, args[-1], "not a regular file")
+    assert "seed.txt:16:297: error year-mismatch" in proc.stdout
+
+
+def test_a_fifo_named_on_the_command_line_does_not_hang(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.md")
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    proc = _bounded_run("check", "--no-links", "pipe.md", "seed.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert_one_clear_error(proc.stdout, "pipe.md", "not a regular file")
+    assert "seed.txt:16:297: error year-mismatch" in proc.stdout

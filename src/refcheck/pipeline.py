@@ -13,6 +13,7 @@ Each stage is one call here, in order, so that one citation can be followed from
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,14 +106,26 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unsupported file type (refcheck reads {known}; use --input-format)")
     try:
-        size = os.path.getsize(path)
-        if size > options.max_file_size:
-            raise InputError(
-                f"the file is {size / 2**20:.1f} MiB, over the {options.max_file_size / 2**20:.0f} MiB limit "
-                "(--max-file-size)"
-            )
-        with open(path, "rb") as fh:
-            data = fh.read()  # the size was checked above
+        # O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then refuses it, and devices
+        # (/dev/zero reports size 0 and never ends) with it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError("not a regular file (a device, a FIFO or a socket); refcheck reads files")
+            if st.st_size > options.max_file_size:
+                raise InputError(
+                    f"the file is {st.st_size / 2**20:.1f} MiB, over the "
+                    f"{options.max_file_size / 2**20:.0f} MiB limit (--max-file-size)"
+                )
+            # at most what fstat said (a buffer of --max-file-size is never allocated up front)
+            data = fh.read(min(options.max_file_size, st.st_size) + 1)
+            if len(data) > options.max_file_size:
+                raise InputError(
+                    f"the file is over the {options.max_file_size / 2**20:.0f} MiB limit (--max-file-size)"
+                )
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except FileNotFoundError:
