@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import errno
+import math
 import os
 import re
 import signal
@@ -257,6 +258,17 @@ def _http_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return value
 
 
+class _Seconds(click.FloatRange):
+    """A number of seconds: a FloatRange that also refuses nan and inf (float() takes both, and a
+    nan timeout made every link 'unverified: ValueError')."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
+
+
 def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
     if value is None:
         return None
@@ -268,7 +280,7 @@ def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 # Link checking options (docs/links.md); those with a configuration key are in _CONFIG_KEYS.
 _LINK_OPTIONS = [
-    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+    click.option("--timeout", type=_Seconds(min=0.1), default=10.0, show_default=True,
                  help="Seconds one URL may take, all of it (every redirect, headers and body)."),
     click.option("--links-timeout", callback=_max_age, default=None, metavar="DURATION",
                  help="Time the whole link stage may take: seconds, or 15m (default: 15m; 0: no limit)."),

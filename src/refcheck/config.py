@@ -134,7 +134,7 @@ def _positive_int(key: str) -> Callable[[Any], int]:
 
 def _seconds(key: str) -> Callable[[Any], float]:
     def check(value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:  # nan too
             raise ValueError(f"expected a positive number of seconds, not {value!r}")
         if value > LIMITS[key]:
             raise ValueError(f"at most {LIMITS[key]:g} seconds, not {value!r}")

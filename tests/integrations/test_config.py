@@ -36,6 +36,7 @@ def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
         ("severity = {year-mismatch = 'fatal'}\n", "severity of 'year-mismatch'"),
         ("fail-on = 'sometimes'\n", "fail-on: expected one of"),
         ("timeout = -1\n", "timeout: expected a positive number"),
+        ("timeout = nan\n", "timeout: expected a positive number"),
         ("cache-max-age = 'soon'\n", "cache-max-age"),
         ("[[overrides]]\npaths = ['x']\nbibliography = []\n", "overrides[0].bibliography"),
         ("[[overrides]]\nignore = []\n", "overrides[0].paths"),
