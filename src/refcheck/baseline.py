@@ -22,11 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from refcheck.errors import UsageError, one_line
+from refcheck.files import FileTooLarge, NotRegularFile, read_regular
 from refcheck.model import Finding
 from refcheck.pipeline import FileResult
 
 VERSION = 2
 READABLE = (1, 2)
+MAX_SIZE = 256 * 2**20  # about 300 bytes a finding: room for some 800,000 findings
 
 
 def _norm_path(path: str, base: Path | None = None) -> str:
@@ -110,12 +112,17 @@ class Baseline:
 def read(path: str) -> Baseline:
     shown = one_line(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_regular(path, MAX_SIZE).decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(f"{shown}: baseline file not found (create it with --write-baseline)") from None
     except IsADirectoryError:
         raise UsageError(f"{shown}: the baseline is a directory, not a file") from None
+    except NotRegularFile:
+        raise UsageError(
+            f"{shown}: the baseline is not a regular file (a device, a FIFO or a socket)"
+        ) from None
+    except FileTooLarge:
+        raise UsageError(f"{shown}: over {MAX_SIZE // 2**20} MiB, not a refcheck baseline") from None
     except OSError as exc:
         raise UsageError(f"{shown}: the baseline cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:

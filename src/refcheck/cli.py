@@ -31,6 +31,7 @@ from refcheck import baseline as baseline_mod
 from refcheck import config as config_mod
 from refcheck import fix as fix_mod
 from refcheck.errors import OutputError, UsageError, one_line
+from refcheck.files import is_regular
 from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
 from refcheck.model import Document, Severity
@@ -169,6 +170,30 @@ def main() -> None:
     """refcheck: check citations, references, footnotes and cited links before publication."""
 
 
+class _RegularFile(click.Path):
+    """An existing regular file (a FIFO would block the run, a device such as /dev/zero never end)."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True, dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = super().convert(value, param, ctx)
+        if not is_regular(path):
+            self.fail(f"{clean(path)!r} is not a regular file (a device, a FIFO or a socket)", param, ctx)
+        return path
+
+
+class _Seconds(click.FloatRange):
+    """A number of seconds: a FloatRange that also refuses nan and inf (float() takes both, and a
+    nan timeout made every link 'unverified: ValueError')."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
+
+
 # Options shared by ``check`` and ``fix``; what the user typed overrides the configuration file.
 _SHARED_OPTIONS = [
     click.option(
@@ -202,13 +227,13 @@ _SHARED_OPTIONS = [
         "--bib",
         "bib",
         multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
+        type=_RegularFile(),
         help="Bibliography (.bib, or CSL-JSON .json) for pandoc citation keys or LaTeX; repeatable.",
     ),
     click.option(
         "--config",
         "config_file",
-        type=click.Path(exists=True, dir_okay=False),
+        type=_RegularFile(),
         default=None,
         help="Configuration file to use instead of the ones found upward from each checked file.",
     ),
@@ -256,17 +281,6 @@ def _http_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     if value is not None and not re.match(r"https?://[^/\s]+", value):
         raise click.BadParameter(f"{value!r} is not an http or https URL")
     return value
-
-
-class _Seconds(click.FloatRange):
-    """A number of seconds: a FloatRange that also refuses nan and inf (float() takes both, and a
-    nan timeout made every link 'unverified: ValueError')."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        seconds = super().convert(value, param, ctx)
-        if not math.isfinite(seconds):
-            self.fail(f"{value!r} is not a number of seconds", param, ctx)
-        return seconds
 
 
 def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
@@ -659,7 +673,7 @@ def _fixed_file(doc: Document, comments: bool) -> fix_mod.FixResult:
 @click.option(
     "--config",
     "config_file",
-    type=click.Path(dir_okay=False, exists=True),
+    type=_RegularFile(),
     default=None,
     help="Configuration file for every check (default: an uploaded project's own).",
 )
@@ -699,7 +713,7 @@ def serve(
 @click.option(
     "--config",
     "config_file",
-    type=click.Path(exists=True, dir_okay=False),
+    type=_RegularFile(),
     default=None,
     help="Configuration file to show.",
 )

@@ -32,6 +32,7 @@ from typing import Any
 
 from refcheck import rules
 from refcheck.errors import UsageError, one_line
+from refcheck.files import FileTooLarge, NotRegularFile, read_regular
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions
 from refcheck.project import inside, project_root
 
@@ -442,7 +443,7 @@ def find_config(start: str | Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_SIZE).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
     return isinstance(data.get("tool"), dict) and "refcheck" in data["tool"]
@@ -456,13 +457,13 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     shown = one_line(str(path))
     try:
-        if path.is_dir():
-            raise ConfigError(f"{shown}: is a directory, not a configuration file")
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_CONFIG_SIZE + 1)
-        if len(raw) > MAX_CONFIG_SIZE:
-            raise ConfigError(f"{shown}: over {MAX_CONFIG_SIZE // 1024} KiB, not a configuration file")
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_SIZE).decode("utf-8"))
+    except IsADirectoryError:
+        raise ConfigError(f"{shown}: is a directory, not a configuration file") from None
+    except NotRegularFile:
+        raise ConfigError(f"{shown}: not a regular file (a device, a FIFO or a socket)") from None
+    except FileTooLarge:
+        raise ConfigError(f"{shown}: over {MAX_CONFIG_SIZE // 1024} KiB, not a configuration file") from None
     except FileNotFoundError:
         raise ConfigError(f"{shown}: configuration file not found") from None
     except OSError as exc:

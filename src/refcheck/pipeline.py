@@ -12,8 +12,6 @@ Each stage is one call here, in order, so that one citation can be followed from
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from refcheck.extract.footnotes import text_footnotes
 from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_numeric
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
+from refcheck.files import FileTooLarge, NotRegularFile, read_regular
 from refcheck.links.options import LinkOptions
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
 from refcheck.loaders.pandoc import use_bibliography
@@ -106,26 +105,14 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unsupported file type (refcheck reads {known}; use --input-format)")
     try:
-        # O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then refuses it, and devices
-        # (/dev/zero reports size 0 and never ends) with it
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as fh:
-            st = os.fstat(fd)
-            if stat.S_ISDIR(st.st_mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(st.st_mode):
-                raise InputError("not a regular file (a device, a FIFO or a socket); refcheck reads files")
-            if st.st_size > options.max_file_size:
-                raise InputError(
-                    f"the file is {st.st_size / 2**20:.1f} MiB, over the "
-                    f"{options.max_file_size / 2**20:.0f} MiB limit (--max-file-size)"
-                )
-            # at most what fstat said (a buffer of --max-file-size is never allocated up front)
-            data = fh.read(min(options.max_file_size, st.st_size) + 1)
-            if len(data) > options.max_file_size:
-                raise InputError(
-                    f"the file is over the {options.max_file_size / 2**20:.0f} MiB limit (--max-file-size)"
-                )
+        data = read_regular(path, options.max_file_size)
+    except NotRegularFile:
+        raise InputError("not a regular file (a device, a FIFO or a socket); refcheck reads files") from None
+    except FileTooLarge as exc:
+        raise InputError(
+            f"the file is {exc.size / 2**20:.1f} MiB, over the {exc.limit / 2**20:.0f} MiB limit "
+            "(--max-file-size)"
+        ) from None
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except FileNotFoundError:

@@ -231,3 +231,42 @@ def test_crash_outside_a_file_is_one_line(workdir: Path, monkeypatch: pytest.Mon
     res = CliRunner().invoke(main, ["check", "--no-links", "doc.txt"])
     assert_one_line_error(res)
     assert "internal error" in res.stderr and "REFCHECK_DEBUG" in res.stderr
+
+
+def _bounded(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A real process with 1 GiB of address space and 60 s, so a read that never ends fails the
+    test rather than hanging it or exhausting the machine."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "refcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+        preexec_fn=limit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "special"),
+    [("--baseline", "fifo"), ("--baseline", "/dev/zero"), ("--config", "fifo"), ("--bib", "fifo")],
+)
+def test_an_option_file_that_is_a_fifo_or_device_is_refused(workdir: Path, option: str, special: str) -> None:
+    """A FIFO blocked the run for ever and /dev/zero as a baseline was read until memory ran out:
+    files named by options are regular files or one error line."""
+    if special == "fifo":
+        os.mkfifo(workdir / "pipe")
+        special = "pipe"
+    elif not Path(special).exists():
+        pytest.skip(f"no {special}")
+    proc = _bounded(["check", "--no-links", option, special, "doc.txt"], workdir)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("refcheck: error: "), proc.stderr
+    assert "not a regular file" in lines[0]

@@ -1,0 +1,56 @@
+"""Reading a file refcheck is pointed at: a regular file, and never more of it than a limit.
+
+A path given to refcheck (a document, ``--config``, ``--baseline``, ``--bib``) may name a FIFO, whose
+``open`` waits for a writer for ever, or a device such as ``/dev/zero``, whose size is 0 and whose
+content never ends. ``read_regular`` opens without blocking, refuses anything that is not a regular
+file, and reads at most ``limit`` bytes (and no more than the size the file reports, so no buffer of
+``limit`` bytes is allocated up front).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+
+class NotRegularFile(OSError):
+    """A FIFO, a device or a socket."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(errno.EINVAL, "not a regular file (a device, a FIFO or a socket)", str(path))
+
+
+class FileTooLarge(OSError):
+    """A file over the limit; ``size`` is its size (at least that, for a file that grew)."""
+
+    def __init__(self, path: str | Path, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, "file too large", str(path))
+        self.size = size
+        self.limit = limit
+
+
+def is_regular(path: str | bytes | os.PathLike[str]) -> bool:
+    """Whether ``path`` (followed through symlinks) is a regular file."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def read_regular(path: str | Path, limit: int) -> bytes:
+    """The bytes of ``path``; IsADirectoryError, NotRegularFile, FileTooLarge or another OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(path)
+        if st.st_size > limit:
+            raise FileTooLarge(path, st.st_size, limit)
+        data = fh.read(min(limit, st.st_size) + 1)
+        if len(data) > limit:
+            raise FileTooLarge(path, len(data), limit)
+        return data
