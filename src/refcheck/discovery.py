@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pathspec
 
+from refcheck.files import read_regular
 from refcheck.loaders import format_for
 
 # Directories never searched (besides hidden ones): packages and environments, not documents.
@@ -56,19 +57,29 @@ class _Spec:
         return result.include
 
 
+# A pattern longer than any path can match nothing, and pathspec's time to compile one grows with the
+# square of its length (a 1 MiB line: 100 s): such lines are left out.
+MAX_PATTERN = 4096
+MAX_IGNORE_FILE = 1 << 20
+
+
 def _spec(base: Path, lines: Iterable[str]) -> _Spec | None:
-    lines = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-    if not lines:
+    kept = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#") and len(ln) <= MAX_PATTERN]
+    # a repeated line decides nothing its last copy does not (the last matching pattern wins)
+    kept = list(reversed(dict.fromkeys(reversed(kept))))
+    if not kept:
         return None
-    return _Spec(base, pathspec.GitIgnoreSpec.from_lines(lines))
+    return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept))
 
 
 def _read_lines(path: Path) -> list[str]:
+    """The lines of an ignore file: a regular file (never a FIFO, or a symlink to /dev/zero, which
+    Git can store), its first MiB."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            return fh.read(1 << 20).splitlines()
+        data = read_regular(path, MAX_IGNORE_FILE, truncate=True)
     except OSError:
         return []
+    return data.decode("utf-8", "replace").splitlines()
 
 
 @dataclass

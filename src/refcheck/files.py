@@ -39,8 +39,9 @@ def is_regular(path: str | bytes | os.PathLike[str]) -> bool:
         return False
 
 
-def read_regular(path: str | Path, limit: int) -> bytes:
-    """The bytes of ``path``; IsADirectoryError, NotRegularFile, FileTooLarge or another OSError."""
+def read_regular(path: str | Path, limit: int, truncate: bool = False) -> bytes:
+    """The bytes of ``path``; IsADirectoryError, NotRegularFile, FileTooLarge (with ``truncate``: its
+    first ``limit`` bytes instead) or another OSError."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with open(fd, "rb") as fh:
         st = os.fstat(fd)
@@ -48,6 +49,8 @@ def read_regular(path: str | Path, limit: int) -> bytes:
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFile(path)
+        if truncate:
+            return fh.read(min(limit, st.st_size))
         if st.st_size > limit:
             raise FileTooLarge(path, st.st_size, limit)
         data = fh.read(min(limit, st.st_size) + 1)

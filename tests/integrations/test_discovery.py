@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,33 @@ def test_fifo_in_a_directory_does_not_hang_the_run(repo: Path) -> None:
 def test_files_being_written_are_never_discovered(repo: Path) -> None:
     found = discover_files(repo, Discovery(skip={repo / "top.md"}))
     assert not any(f.endswith("top.md") for f in found)
+
+
+def _within(seconds: float, job: Callable[[], list[str]]) -> list[str]:
+    """``job()``, or a failure when it takes longer (in a thread, so a hang fails the test)."""
+    result: list[list[str]] = []
+    thread = threading.Thread(target=lambda: result.append(job()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert result, f"discovery took more than {seconds} s"
+    return result[0]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "long-line"])
+def test_a_hostile_gitignore_does_not_hang_discovery(repo: Path, kind: str) -> None:
+    """A .gitignore in a pull request can be a symlink to /dev/zero (Git stores symlinks) or hold one
+    enormous line; on a machine a FIFO can stand there. Each was read or compiled without end (a
+    1 MiB line took pathspec 100 s): ignore files are regular files, read up to 1 MiB, and a
+    pattern longer than any path (4096 characters) matches nothing."""
+    target = repo / "docs" / ".gitignore"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "device":
+        if not Path("/dev/zero").exists():
+            pytest.skip("no /dev/zero")
+        target.symlink_to("/dev/zero")
+    else:
+        target.write_text("scratch.txt\n" + "\0" * (1 << 20) + "\n")
+    names = {Path(f).name for f in _within(20, lambda: discover_files(repo / "docs"))}
+    assert "a.md" in names
+    assert ("scratch.txt" in names) == (kind != "long-line")  # the readable pattern still counts
