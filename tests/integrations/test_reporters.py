@@ -11,7 +11,7 @@ import pytest
 from click.testing import Result
 
 from refcheck import rules
-from refcheck.pipeline import check_paths
+from refcheck.pipeline import CheckOptions, check_paths
 from refcheck.reporters import REPORTERS, full, github
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
@@ -105,6 +105,14 @@ def test_full_report_has_source_and_caret(seed: Path) -> None:
     assert "suggestion: Martínez-Díaz 2007" in out
     assert "Summary" in out and "year-mismatch" in lines[-3] + lines[-2]
     assert "\x1b[" not in out
+
+
+def test_full_report_places_bib_findings_without_a_column() -> None:
+    """A .bib entry's finding has a line and no column: shown as brief.bib:32, not brief.bib:32:None."""
+    tex = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "latex" / "brief.tex"
+    out = full.render(check_paths([str(tex)], CheckOptions(links=False)))
+    assert "None" not in out
+    assert re.search(r"^  \S*brief\.bib:32 +warning uncited-reference", out, re.M), out
 
 
 def test_piped_text_stays_one_line_per_finding(cli: Callable[..., Result], seed: Path) -> None:

@@ -68,6 +68,8 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
                 where = "-"
             elif unit == "paragraph":
                 where = f"paragraph {rec['line']}"
+            elif rec["column"] is None:  # a .bib entry: a line, no column
+                where = str(rec["line"])
             else:
                 where = f"{rec['line']}:{rec['column']}"
             if rec["path"] != r.path:
