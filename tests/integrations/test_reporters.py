@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -113,6 +114,23 @@ def test_full_report_places_bib_findings_without_a_column() -> None:
     out = full.render(check_paths([str(tex)], CheckOptions(links=False)))
     assert "None" not in out
     assert re.search(r"^  \S*brief\.bib:32 +warning uncited-reference", out, re.M), out
+
+
+@pytest.mark.parametrize(
+    ("name", "command"), [("my brief.txt", "'my brief.txt'"), ("-draft.txt", "./-draft.txt")]
+)
+def test_fix_hint_is_a_command_that_works(
+    cli: Callable[..., Result], tmp_path: Path, seed: Path, name: str, command: str
+) -> None:
+    """The hint is copied into a shell: a name with a space is quoted, one starting with '-' is not
+    taken for an option; and the command it names does fix the file."""
+    seed.rename(tmp_path / name)
+    res = cli("check", "--no-links", "--format", "full", "--", name)
+    hint = next(ln for ln in res.output.splitlines() if "fixable:" in ln)
+    assert hint.endswith(f"refcheck fix {command}"), hint
+    args = shlex.split(hint.split("fixable: ", 1)[1])[1:]
+    fixed = cli(*args[:1], "--no-links", *args[1:])
+    assert "Martínez-Díaz 2007" in fixed.output, fixed.output
 
 
 def test_piped_text_stays_one_line_per_finding(cli: Callable[..., Result], seed: Path) -> None:

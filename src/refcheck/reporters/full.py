@@ -7,6 +7,7 @@ finding (``path:line:col: severity rule message``, the ``concise`` reporter).
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 import click
@@ -35,6 +36,11 @@ def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
     return prefix + text + suffix, start - left + len(prefix), min(end - left, len(text)) + len(prefix)
+
+
+def _shell(path: str) -> str:
+    """``path`` as a shell argument to copy: quoted when it needs it, never read as an option."""
+    return shlex.quote(display_path(path))
 
 
 def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
@@ -98,7 +104,7 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
                 )
             if rec["fixable"]:
                 out.append(
-                    " " * 7 + "= " + _style("fixable: ", color, fg="green") + f"refcheck fix {clean(r.path)}"
+                    " " * 7 + "= " + _style("fixable: ", color, fg="green") + f"refcheck fix {_shell(r.path)}"
                 )
         out.append("")
     if per_rule:
