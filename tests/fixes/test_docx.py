@@ -321,6 +321,19 @@ def test_cli_fix_write_and_comments(tmp_path: Path) -> None:
     assert "year-mismatch" not in res.stdout and "uncited-reference" in res.stdout
 
 
+def test_fixing_a_fixed_file_again_adds_no_second_comment(tmp_path: Path) -> None:
+    """An editor who runs the fix twice (or on the file the page returned) gets each comment once:
+    a finding refcheck already left as a comment is not commented again, and nothing is written."""
+    target = tmp_path / "brief.docx"
+    shutil.copy(BRIEF, target)
+    cli("fix", "--no-links", "--write", "--comments", str(target))
+    once = target.read_bytes()
+    res = cli("fix", "--no-links", "--write", "--comments", str(target))
+    assert target.read_bytes() == once, res.stderr
+    assert "Word comments" not in res.stderr and "1 file fixed" not in res.stderr
+    assert members(once)["word/comments.xml"].decode().count("<w:comment ") == 1
+
+
 # --- any way Word may have cut the paragraph into runs ---------------------------------------------
 
 SENTENCE = "Growth was strong (Martínez-Díaz 2008) and trade grew (Smith 2001)."

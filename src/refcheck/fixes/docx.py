@@ -25,6 +25,7 @@ import itertools
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -467,6 +468,22 @@ def _comments_xml(prefix: str, comments: list[tuple[int, str]], author: str, dat
     return "".join(out).encode("utf-8")
 
 
+def _comments_of(members: dict[str, bytes], order: list[str], author: str) -> Counter[str]:
+    """The texts of the comments ``author`` has left in the package already (an earlier fix)."""
+    target = _rels_target(members.get(RELS, b""), COMMENTS_TYPE)
+    if not target or target not in order:
+        return Counter()
+    try:
+        part = index_part(target, members[target])
+    except InputError:
+        return Counter()
+    return Counter(
+        "".join(t.text() for t in node.iter("t"))
+        for node in part.root.iter("comment")
+        if node.attrs.get("author") == author
+    )
+
+
 def _rels_target(rels: bytes, rel_type: str) -> str | None:
     for m in re.finditer(rb"<Relationship\b[^>]*?/?>", rels or b""):
         tag = m.group(0).decode("utf-8", "replace")
@@ -601,13 +618,18 @@ def write_docx(
     notes: list[tuple[int, str]] = []
     if comments:
         why_not = {id(f): why for f, why in [*refused, *result.skipped]}
+        present = _comments_of(members, order, author)
         for f in doc.findings:
             if id(f) in fixed:
+                continue
+            text = _comment_text(f, why_not.get(id(f)))
+            if present[text] > 0:  # left by an earlier run: one comment per finding, however often run
+                present[text] -= 1
                 continue
             a, b = _anchor(doc, f)
             cid = writer.comment(a, b)
             if cid is not None:
-                notes.append((cid, _comment_text(f, why_not.get(id(f)))))
+                notes.append((cid, text))
                 result.comments.append(f)
     made = [e for e in edits if id(e.finding) in fixed]
     result.text = (doc.text, apply_text(doc.text, made))
