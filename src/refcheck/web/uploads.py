@@ -8,6 +8,7 @@ read (the sizes the archive states are not trusted).
 
 from __future__ import annotations
 
+import errno
 import stat
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -81,6 +82,10 @@ def _member_path(info: zipfile.ZipInfo) -> PurePosixPath | None:
     return path
 
 
+def _short(name: str, most: int = 120) -> str:
+    return name if len(name) <= most else name[: most // 2] + "…" + name[-most // 2 :]
+
+
 def extract_zip(archive: Path, target: Path, max_file_size: int, max_total: int) -> list[Path]:
     """Unpack ``archive`` under ``target``; the files written. UploadError (and nothing left half
     written beyond ``target``) for a bad or hostile archive."""
@@ -115,11 +120,18 @@ def extract_zip(archive: Path, target: Path, max_file_size: int, max_total: int)
             if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise UploadError(f"{rel} in {archive.name} is compressed beyond {MAX_RATIO} to 1; refused")
             dest = target.joinpath(*rel.parts)
-            if target.resolve() not in dest.resolve().parents:
-                raise UploadError(f"the archive member {info.filename!r} points outside the project; refused")
-            dest.parent.mkdir(parents=True, exist_ok=True)
             size = 0
             try:
+                if target.resolve() not in dest.resolve().parents:
+                    raise UploadError(
+                        f"the archive member {info.filename!r} points outside the project; refused"
+                    )
+                try:
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                except FileExistsError:
+                    raise NotADirectoryError(
+                        errno.ENOTDIR, "a file of the archive stands where a folder must go"
+                    ) from None
                 with zf.open(info) as src, dest.open("xb") as out:
                     while chunk := src.read(65536):
                         size += len(chunk)
@@ -134,6 +146,11 @@ def extract_zip(archive: Path, target: Path, max_file_size: int, max_total: int)
             except FileExistsError:
                 raise UploadError(f"{archive.name} holds {rel} twice; refused") from None
             except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError) as exc:
-                raise UploadError(f"{rel} in {archive.name} cannot be unpacked ({exc})") from None
+                # a file where a folder must go, a name or a path too long for this system...; the
+                # reason without the server's own paths
+                why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                raise UploadError(
+                    f"{_short(str(rel))} in {archive.name} cannot be unpacked ({why})"
+                ) from None
             written.append(dest)
     return written
