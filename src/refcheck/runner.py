@@ -89,14 +89,16 @@ def run(
     skip: Iterable[str] = (),
     exclude_paths: Iterable[str] = (),
     on_file: Callable[[FileResult, int, int], None] | None = None,
+    root: Path | None = None,
 ) -> Run:
     """Check ``paths``; the links of every file are checked together, in one pool, at the end.
 
     ``extra``: CheckOptions fields the command line sets that no configuration key has
     (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``). ``skip``: files never
     picked up from a directory (the report and baseline being written). ``on_file(result, done,
-    total)`` is called as each file is checked (before its links are), for progress and streaming."""
-    resolver = Resolver(explicit, project_root())
+    total)`` is called as each file is checked (before its links are), for progress and streaming.
+    ``root``: the project root (default: the one the current directory is in, project.py)."""
+    resolver = Resolver(explicit, root or project_root())
     files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
     out = Run(results=list(errors))
     for e in errors:

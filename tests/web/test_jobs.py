@@ -37,10 +37,15 @@ def test_options_become_the_command_line(jobs: Jobs, monkeypatch: pytest.MonkeyP
     real = runner.run
 
     def spy(
-        paths: Any, command_line: Any, explicit: Any = None, progress: Any = None, extra: Any = None
+        paths: Any,
+        command_line: Any,
+        explicit: Any = None,
+        progress: Any = None,
+        extra: Any = None,
+        root: Any = None,
     ) -> Any:
         seen.update(command_line=dict(command_line), extra=dict(extra or {}), paths=list(paths))
-        return real(paths, command_line, explicit, progress, extra)
+        return real(paths, command_line, explicit, progress, extra, root=root)
 
     monkeypatch.setattr(runner, "run", spy)
     options = Options.parse({"links": False, "fail_on": "warning", "ignore": ["uncited-reference"]})
@@ -121,3 +126,46 @@ def test_the_server_log_never_carries_control_characters(
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "evil\\x1b]0;owned\\x07.txt" in logged and "brief\\x1b[31m.txt" in logged
     assert "\x1b" not in logged and "\x07" not in logged
+
+
+def _project(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_an_uploaded_configuration_cannot_read_files_of_the_server(jobs: Jobs, tmp_path: Path) -> None:
+    """The upload's own refcheck.toml is used, but the project is the upload: a bibliography it names
+    outside the upload (a .bib of whoever runs the server) is refused, whatever directory the server
+    was started from."""
+    secret = tmp_path / "private.bib"
+    secret.write_text("@book{root, author={Agent, Secret}, title={Private Title}, year={1999}}\n")
+    doc = b"Text [@root].\n"
+    job = _run(
+        jobs,
+        Options(links=False),
+        {"p.zip": _project({"p/main.md": doc, "p/refcheck.toml": f'bibliography = ["{secret}"]\n'.encode()})},
+    )
+    assert job.progress().state == "failed"
+    assert job.error and "outside the project" in job.error and str(jobs.root) not in job.error
+    assert not any("Private Title" in (r.doc.text if r.doc else "") for r in job.results)
+
+
+def test_an_uploaded_configuration_is_still_honoured(jobs: Jobs) -> None:
+    job = _run(
+        jobs,
+        Options(links=False),
+        {
+            "p.zip": _project(
+                {"p/brief.txt": SEED.read_bytes(), "p/refcheck.toml": b'ignore = ["uncited-reference"]\n'}
+            )
+        },
+    )
+    assert job.progress().state == "done", job.error
+    doc = job.results[0].doc
+    assert doc is not None and [f.rule for f in doc.findings] == ["year-mismatch"]

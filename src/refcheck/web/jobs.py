@@ -115,9 +115,11 @@ class Job:
         self.dir = Path(tempfile.mkdtemp(prefix=f"job-{self.id[:6]}-", dir=jobs.root))
         self.files_dir = self.dir / "files"
         self.files_dir.mkdir()
-        # Configuration discovery stops here: a refcheck.toml in an uploaded project is honoured,
-        # one above the temporary directory never is.
-        (self.dir / "refcheck.toml").write_text("", encoding="utf-8")
+        # The job's directory is the project root of the check, whatever directory the server runs
+        # in, and its configuration the root configuration: discovery stops here (a refcheck.toml
+        # above the temporary directory is never read), and an uploaded project's own refcheck.toml
+        # is trusted as the project's, except that its bibliography must lie inside the upload.
+        (self.dir / "refcheck.toml").write_text("allow-nested-config = true\n", encoding="utf-8")
         self.names: list[str] = []
         self.uploaded = 0
         self.created = time.monotonic()
@@ -188,7 +190,12 @@ class Job:
                 extra["verify"] = self.options.verify
             self._set(stage="Checking citations and references")
             run = runner.run(
-                paths, self.options.command_line(), self.jobs.config, progress=self._links, extra=extra
+                paths,
+                self.options.command_line(),
+                self.jobs.config,
+                progress=self._links,
+                extra=extra,
+                root=self.dir,
             )
             _relativise(run, self.files_dir)
             self.results = run.results
@@ -198,7 +205,9 @@ class Job:
             self._set(state="done", stage="Done")
             self._log_result()
         except (UploadError, UsageError) as exc:
-            self.error = str(exc)
+            self.error = (
+                str(exc).replace(str(self.files_dir) + os.sep, "").replace(str(self.dir), "(the upload)")
+            )
             self._set(state="failed", stage="Failed")
             log.info("check %s refused: %s", self.id, exc)
         except Exception:
