@@ -103,6 +103,22 @@ def test_every_option_the_documents_mention_exists() -> None:
     assert not found, found
 
 
+def test_every_option_of_every_command_is_documented() -> None:
+    """The other way round: each option --help shows is in README.md or docs/ (for a flag pair such
+    as --links/--no-links, either name)."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
+    assert isinstance(main, click.Group)
+    missing = []
+    for name, command in sorted(main.commands.items()):
+        for p in command.params:
+            if not isinstance(p, click.Option) or p.name == "help":
+                continue
+            names = [o for o in [*p.opts, *p.secondary_opts] if o.startswith("--")]
+            if not any(re.search(re.escape(o) + r"(?![\w-])", text) for o in names):
+                missing.append(f"refcheck {name} {names[0]}")
+    assert not missing, f"not documented: {missing}"
+
+
 def test_bad_example_value_is_caught(tmp_path: Path) -> None:
     p = tmp_path / "refcheck.toml"
     p.write_text('archive = "sometimes"\n')
