@@ -175,3 +175,13 @@ def test_python_m_build_metadata_names_refcheck_citations(tmp_path: Path) -> Non
         handle = tf.extractfile(pkg_info)
         assert handle is not None
         assert "\nName: refcheck-citations\n" in handle.read().decode()
+
+
+def test_the_readme_test_command_installs_what_the_tests_need() -> None:
+    """The README's second set-up command installs the test extra: it must bring the web extra, or
+    the web and browser tests skip for everyone who follows the README (7 of them did)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    test_extra = project["optional-dependencies"]["test"]
+    assert any(re.fullmatch(r"refcheck-citations\[([\w,]+)\]", d) and "web" in d for d in test_extra), test_extra
