@@ -184,4 +184,6 @@ def test_the_readme_test_command_installs_what_the_tests_need() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     test_extra = project["optional-dependencies"]["test"]
-    assert any(re.fullmatch(r"refcheck-citations\[([\w,]+)\]", d) and "web" in d for d in test_extra), test_extra
+    assert any(re.fullmatch(r"refcheck-citations\[([\w,]+)\]", d) and "web" in d for d in test_extra), (
+        test_extra
+    )
