@@ -147,6 +147,32 @@ def test_title_comparison(cited: str, titles: list[str], verdict: bool | None) -
     assert carries(cited, titles) is verdict
 
 
+@pytest.mark.parametrize(
+    "titles",
+    [
+        ["Sign in", "Sign in to continue"],
+        ["Log in | Elsevier"],
+        ["Before you continue to Google"],
+        ["Before you continue", "We value your privacy"],
+        ["Loading..."],
+        ["Just a moment..."],
+        ["Access Denied"],
+        ["Attention Required! | Cloudflare"],
+        ["Are you a robot?"],
+        ["Document"],
+        ["Untitled document"],
+        ["Please enable JavaScript"],
+        ["We value your privacy", "Cookie settings"],
+    ],
+)
+def test_a_page_that_shows_only_an_interstitial_is_not_judged(titles: list[str]) -> None:
+    """A sign-in wall, a consent page, a script-built page still loading, a placeholder title: what the
+    checker saw is not the page the reader sees, so its name says nothing about the cited title."""
+    assert carries("Annual Report on Regional Security Policy", titles) is None
+    # a real title beside the interstitial's is still compared
+    assert carries("Annual Report on Regional Security Policy", [*titles, "Trade figures 2009"]) is False
+
+
 def test_fold() -> None:
     assert fold("Crítica: SRE — cierre, de  EMBAJADAS!") == "critica sre cierre de embajadas"
 

@@ -13,7 +13,9 @@ accents, punctuation and spacing ignored). The page carries the cited title when
 
 A title of fewer than three such words, one that holds a URL, a DOI or an e-mail address (the
 reference parser took something else for the title), or a page without any title, is not judged
-at all.
+at all. Nor is a page whose every name is an interstitial's or a placeholder's ("Sign in", "Before
+you continue", "Loading...", "Just a moment...", "Access denied", "Document"): the checker was shown
+a sign-in wall, a consent page or a page its script had not built yet, not what a reader sees.
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ _STOP = frozenset(
 )
 _NOT_A_TITLE = re.compile(r"://|\bwww\.|\b10\.\d{4,9}/|@|^\s*<|\.(?:html?|pdf|aspx?|php)\b", re.I)
 _SEPARATORS = re.compile(r"\s+[|–—·»:-]\s+|\s*[|·»]\s*")
+# Names of pages that stand in front of the cited one: the whole name, or its first part (before
+# " | ", " - "...), folded; a few phrases may go on ("Sign in to continue", "Before you continue to ...").
+_INTERSTITIAL = re.compile(
+    r"(?:sign ?in|sign on|log ?in|log on|loading|just a moment|please wait|one moment|redirecting"
+    r"|access denied|attention required|are you a (?:robot|human)|robot check|security check|captcha"
+    r"|verify(?:ing)? you are (?:a )?human|(?:please )?enable javascript|javascript (?:is )?required"
+    r"|we value your privacy|cookie (?:settings|consent|policy)|privacy (?:settings|consent)"
+    r"|untitled(?: document)?|document|new tab)"
+    r"|(?:before you continue|sign in to|log in to|please enable javascript|just a moment)(?: .*)?"
+)
 
 
 def fold(text: str) -> str:
@@ -45,6 +57,11 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return [w for w in fold(text).split() if w not in _STOP]
+
+
+def _interstitial(name: str) -> bool:
+    first = fold(_SEPARATORS.split(name, maxsplit=1)[0])
+    return bool(_INTERSTITIAL.fullmatch(fold(name)) or _INTERSTITIAL.fullmatch(first))
 
 
 def judgeable(title: str | None) -> bool:
@@ -63,7 +80,7 @@ def carries(cited: str, page_titles: list[str]) -> bool | None:
     if not judgeable(cited):
         return None
     folded = [fold(t) for t in page_titles if t and fold(t)]
-    if not folded:
+    if not folded or all(_interstitial(t) for t in page_titles if t and fold(t)):
         return None
     want = fold(cited)
     for t in folded:
