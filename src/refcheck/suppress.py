@@ -1,7 +1,7 @@
 """Suppression comments, read once after loading for every format (``pipeline.analyse`` calls this).
 
     <!-- refcheck: ignore rule-a, rule-b -->      Markdown, HTML, XML, and plain text too
-    % refcheck: ignore rule-a                     LaTeX (and BibTeX)
+    % refcheck: ignore rule-a                     LaTeX (and BibTeX) only
     <!-- refcheck: disable rule-a --> ... <!-- refcheck: enable rule-a -->
 
 ``ignore`` silences the named rules (all rules when none is named) on the next line, or on its own
@@ -20,10 +20,14 @@ from refcheck.model import Document
 
 ALL = "*"
 
+_HTML = r"<!--\s*refcheck:\s*(?P<verb>ignore|disable|enable)\b(?P<names>.*?)-->"
 _COMMENT = re.compile(
-    r"<!--\s*refcheck:\s*(?P<verb>ignore|disable|enable)\b(?P<names>.*?)-->"
-    r"|(?<![\\\w])%\s*refcheck:\s*(?P<tverb>ignore|disable|enable)\b(?P<tnames>[^\n]*)"
+    _HTML + r"|(?<![\\\w])%\s*refcheck:\s*(?P<tverb>ignore|disable|enable)\b(?P<tnames>[^\n]*)"
 )
+# Outside LaTeX and BibTeX a "%" starts no comment: "% refcheck: ignore ..." in Markdown or plain text is
+# prose (a document about the LaTeX form), neither a suppression nor a list of rule names.
+_HTML_ONLY = re.compile(_HTML + r"(?P<tverb>(?!))?(?P<tnames>(?!))?")
+LATEX_FORMATS = ("latex", "bibtex")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
@@ -41,19 +45,23 @@ def source_lines(doc: Document) -> list[str]:
     return doc.text.split("\n")
 
 
-def names(lines: list[str]) -> list[tuple[int, int, str]]:
-    """(line, column, name) of every rule name the suppression comments give, 1-based."""
+def names(lines: list[str], latex: bool = True) -> list[tuple[int, int, str]]:
+    """(line, column, name) of every rule name the suppression comments give, 1-based; ``latex``:
+    the "%" form counts too."""
+    comment = _COMMENT if latex else _HTML_ONLY
     out: list[tuple[int, int, str]] = []
     for number, line in enumerate(lines, start=1):
-        for m in _COMMENT.finditer(line):
+        for m in comment.finditer(line):
             group = "names" if m.group("verb") else "tnames"
             start = m.start(group)
             out.extend((number, start + n.start() + 1, n.group(0)) for n in _NAME.finditer(m.group(group)))
     return out
 
 
-def parse(lines: list[str]) -> dict[int, set[str]]:
-    """Source line (1-based) -> rule names silenced there ("*" for all)."""
+def parse(lines: list[str], latex: bool = True) -> dict[int, set[str]]:
+    """Source line (1-based) -> rule names silenced there ("*" for all); ``latex``: the "%" form
+    counts too."""
+    comment = _COMMENT if latex else _HTML_ONLY
     out: dict[int, set[str]] = {}
     disabled: set[str] = set()
 
@@ -63,7 +71,7 @@ def parse(lines: list[str]) -> dict[int, set[str]]:
 
     for number, line in enumerate(lines, start=1):
         add(number, disabled)
-        for m in _COMMENT.finditer(line):
+        for m in comment.finditer(line):
             verb = m.group("verb") or m.group("tverb")
             names = set(_NAME.findall(m.group("names") or m.group("tnames") or "")) or {ALL}
             if verb == "ignore":
@@ -83,6 +91,7 @@ def apply(doc: Document) -> None:
     """Fill ``doc.suppressions`` (merged with what a loader put there itself) and
     ``doc.suppression_names``."""
     lines = source_lines(doc)
-    for line, silenced in parse(lines).items():
+    latex = doc.format in LATEX_FORMATS
+    for line, silenced in parse(lines, latex).items():
         doc.suppressions.setdefault(line, set()).update(silenced)
-    doc.suppression_names.extend(names(lines))
+    doc.suppression_names.extend(names(lines, latex))
