@@ -12,6 +12,7 @@ Each stage is one call here, in order, so that one citation can be followed from
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,17 @@ from refcheck.links.options import LinkOptions
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
 from refcheck.loaders.pandoc import use_bibliography
 from refcheck.matching.linker import link_document
-from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, SourceMap, Url
+from refcheck.model import (
+    Citation,
+    Document,
+    Finding,
+    Footnote,
+    LinkStatus,
+    Reference,
+    Severity,
+    SourceMap,
+    Url,
+)
 from refcheck.rules import ALL as ALL_RULES
 
 if TYPE_CHECKING:
@@ -259,6 +270,28 @@ def attach_urls(doc: Document) -> None:
     # URLs the loader found in the markup (<a href>, \url{}, w:hyperlink) come first; text URLs at the
     # same place are not added twice.
     urls: list[Url] = list(doc.urls)
+    # a URL the markup gave stands in an entry or a note like any other (found by bisection: a list
+    # of thousands of entries with a URL each stays linear)
+    places: list[tuple[int, int, Reference | Footnote]] = sorted(
+        [(r.start, r.end, r) for r in doc.references or [] if r.start >= 0]
+        + [(n.text_start, n.end, n) for n in doc.footnotes or [] if n.start >= 0],
+        key=lambda p: p[0],
+    )
+    starts = [p[0] for p in places]
+    for given_url in urls:
+        at = given_url.start
+        if at < 0 or given_url.reference is not None or given_url.footnote is not None:
+            continue
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or not at < places[i][1]:
+            continue
+        place = places[i][2]
+        if isinstance(place, Reference):
+            given_url.reference = place.id
+            given_url.accessed = given_url.accessed or place.accessed
+        else:
+            given_url.footnote = place.label
+            given_url.accessed = given_url.accessed or parse_access_date(place.text)
     taken: set[int] = {u.start for u in urls if u.start >= 0}
     given = {(u.url.rstrip("/"), u.reference) for u in urls}
     for ref in doc.references or []:

@@ -39,6 +39,22 @@ def test_reference_and_access_date_recorded(site: Server, options: LinkOptions) 
     assert (record["status"], record["reason"], record["http_status"]) == ("dead", "not-found", 404)
 
 
+def test_a_url_given_by_markup_belongs_to_its_entry() -> None:
+    """\\url{} in a LaTeX bibliography is found by the loader, not in the text: it too belongs to its
+    entry and the entry's access date (which the archive lookup asks for; without it the nearest
+    capture to today was taken, noted as years off, and the fix not offered)."""
+    text = (
+        "\\documentclass{article}\\begin{document}\nText \\cite{doe}.\n\\begin{thebibliography}{1}\n"
+        "\\bibitem{doe} Doe, J. (2001) A Long Title of the Page. \\url{http://example.org/gone?a=1&b=2} "
+        "(accessed 16 September 2009).\n\\end{thebibliography}\n\\end{document}\n"
+    )
+    doc = check_text(text, fmt="latex")
+    assert doc.references
+    assert [(u.url, u.reference, u.accessed) for u in doc.urls] == [
+        ("http://example.org/gone?a=1&b=2", doc.references[0].id, "2009-09-16")
+    ]
+
+
 def test_progress_reports_every_url(site: Server, options: LinkOptions) -> None:
     calls: list[tuple[int, int]] = []
     doc = check_text(f"{site.url('/alive')} {site.url('/gone')} {site.url('/new')}\n")
