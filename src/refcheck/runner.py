@@ -100,6 +100,11 @@ def run(
     ``root``: the project root (default: the one the current directory is in, project.py)."""
     resolver = Resolver(explicit, root or project_root())
     files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
+    # a file named twice ("docs docs/a.md", "a.md ./a.md") is checked once, as first named
+    unique: dict[str, str] = {}
+    for f in files:
+        unique.setdefault(os.path.realpath(f), f)
+    files = list(unique.values())
     out = Run(results=list(errors))
     for e in errors:
         out.fail_on[e.path] = str(command_line.get("fail-on", "error"))

@@ -169,3 +169,14 @@ def test_a_hostile_gitignore_does_not_hang_discovery(repo: Path, kind: str) -> N
     names = {Path(f).name for f in _within(20, lambda: discover_files(repo / "docs"))}
     assert "a.md" in names
     assert ("scratch.txt" in names) == (kind != "long-line")  # the readable pattern still counts
+
+
+def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
+    """'refcheck check docs docs/a.md ./docs/a.md' checked a.md three times: three copies of each
+    finding, inflated counts, and 'refcheck fix --write' then refused the copies as changed."""
+    res = cli("docs", "docs/a.md", "./docs/a.md")
+    assert checked(res) == 7, res.stdout
+    (repo / "b.txt").write_text(DOC.replace("1968).", "1969)."))
+    res = CliRunner().invoke(main, ["fix", "--no-links", "--write", "b.txt", "./b.txt"])
+    assert res.exit_code == 0, res.output
+    assert "changed since" not in res.output
