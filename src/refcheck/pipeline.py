@@ -22,7 +22,13 @@ from refcheck import suppress
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import text_footnotes
-from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_numeric
+from refcheck.extract.numeric import (
+    bracket_groups,
+    bracket_markers,
+    drop_enumerations,
+    extract_numeric,
+    extract_paren_numeric,
+)
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
 from refcheck.links.options import LinkOptions
@@ -199,10 +205,15 @@ def extract_citations(doc: Document) -> None:
     known = KnownAuthors.of(refs)
     author_date: list[Citation] = []
     numeric: list[Citation] = []
+    parens: list[Citation] = []
     for a, b, label in segments:
         author_date.extend(extract_author_date(text, a, b, known, footnote=label))
         if numbered:
             numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
+            parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
+    if numbered and len(parens) > len(numeric):
+        # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets
+        numeric = drop_enumerations(text, sorted(parens, key=lambda c: c.start))
     if numbered and len(numeric) >= len(author_date):
         doc.style = "numeric"
         doc.citations = numeric

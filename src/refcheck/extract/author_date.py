@@ -377,6 +377,8 @@ def read_names_backwards(
         low = tok.lower().rstrip(",")
         if low in ("al.", "al") and i > 0 and tokens[i - 1].group(0).lower() == "et" and not any(names):
             et_al = True
+            # "Liti, Carter, et al.": names added to tell works apart, a comma list before "et al."
+            seen_connector = i > 1 and tokens[i - 2].group(0).endswith(",")
             i -= 2
             continue
         if tok in ("and", "&", "und", "y", "et") and names[-1]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from refcheck.extract.names import Names, read_names
 from refcheck.extract.patterns import APOS, DASHES, LETTER, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
 from refcheck.matching.names import PARTICLES
@@ -256,36 +257,97 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     else:
         text = _BULLET.sub("", text)
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label)
-    ym = _PAREN_YEAR.search(text[:400])
-    author_part = ""
-    rest = text
-    if ym:
-        ref.year = _norm_year(ym.group(1))
-        author_part = text[: ym.start()]
-        rest = text[ym.end() :]
+    names = read_names(text)
+    adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
+    if adjacent:
+        # "Smith, J. (2004).", "J. Smith. 2004.", "Smith, J., 2004.": the year closes the author list
+        ref.year = _norm_year(adjacent.group(1) or adjacent.group(2))
+        author_part = text[: names.end]
+        _use_names(ref, names)
+        rest = text[adjacent.end() :]
     else:
-        # "Smith, J. 2004. Title" or Vancouver "Smith J, Jones K. Title. Journal. 2004;12:1-3"
+        ym = _PAREN_YEAR.search(text[:400])
         bare = _BARE_YEAR.search(text)
-        nd = _ND.search(text[:300])
         cut = _author_block_end(text)
-        if bare and bare.start() <= cut + 3:
+        if ym and _authorish(text[: ym.start()]):
+            ref.year = _norm_year(ym.group(1))
+            author_part = text[: ym.start()]
+            rest = text[ym.end() :]
+            _parse_authors(ref, author_part)
+        elif bare and bare.start() <= cut + 3 and not names.persons:
+            # "Smith, J. 2004. Title"
             ref.year = bare.group(1)
             author_part = text[: bare.start()]
             rest = text[bare.end() :]
+            _parse_authors(ref, author_part)
+        elif names.persons:
+            # the year comes after the title: "Smith JA, Jones B. Title. Journal. 2004;12:1-3",
+            # "J. A. Smith and B. Jones, “Title,” Journal, vol. 3, 2004", "... Journal 3, 1-9 (2004)."
+            author_part = text[: names.end]
+            _use_names(ref, names)
+            rest = text[names.end :]
+            ref.year = _late_year(text, names.end)
         else:
+            nd = _ND.search(text[:300])
             author_part = text[:cut]
             rest = text[cut:]
             if nd and nd.start() <= cut + 3:
                 ref.year = _norm_year(nd.group(1))
+            elif ym:
+                ref.year = _norm_year(ym.group(1))
             elif bare:
                 ref.year = bare.group(1)
-    _parse_authors(ref, author_part)
+            _parse_authors(ref, author_part)
     ref.aliases = _aliases(author_part, ref)
     ref.title = _title(rest)
     ref.urls = [u for u, _, _ in find_urls(text)]
     ref.doi = find_doi(text)
     ref.accessed = parse_access_date(text)
     return ref
+
+
+# The year right after the author list: "(2004)", "(2004, May 3)", "2004.", "2004a,", "(n.d.)", with an
+# editor mark between ("Smith, J. (Ed.). (2004)").
+_YEAR_AFTER_NAMES = re.compile(
+    rf"[\s.,:]*(?:\((?:eds?|editors?|comp|trans)\.?\)[\s.,]*)?"
+    rf"(?:\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)|({YEAR_TOKEN})(?=[\s.,;:)]|$))",
+    re.I,
+)
+_LATE_PAREN_YEAR = re.compile(rf"\(\s*({YEAR}[a-z]?)\s*\)")
+_LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
+
+
+def _late_year(text: str, start: int) -> str | None:
+    """The year of an entry that prints it after the title: the last "(2004)" (Nature), else a year
+    standing alone between punctuation ("Journal. 2004;12", ", 2004."), else any year."""
+    last = None
+    for last in _LATE_PAREN_YEAR.finditer(text, start):
+        pass
+    if last is not None:
+        return last.group(1)
+    m = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
+    if m:
+        return m.group(1)
+    nd = _ND.search(text, start)
+    return _norm_year(nd.group(1)) if nd else None
+
+
+def _authorish(prefix: str) -> bool:
+    """Text before a year that can be an author list: no quotation marks, few lower-case words."""
+    if re.search(r"[\"“”]|https?://", prefix):
+        return False
+    words = prefix.split()
+    prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
+    return len(prose) <= 2 and len(words) <= 60
+
+
+def _use_names(ref: Reference, names: Names) -> None:
+    for (surname, given), corporate in zip(names.persons, names.corporate, strict=True):
+        ref.authors.append(surname)
+        ref.given.append(given)
+        if corporate and len(names.persons) == 1:
+            ref.corporate = True
+    ref.et_al = names.et_al
 
 
 _FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des", "du", "la", "y", "e"))
@@ -331,7 +393,7 @@ def _parse_authors(ref: Reference, part: str) -> None:
     part = re.sub(r"\[[^\]]*\]|<[^>]*>|https?://\S+", " ", part)
     part = part.strip().rstrip(",.:;").strip()
     part = re.sub(r"\s*\((?:eds?|comp|ed\.|eds\.|trans)\.?\)\s*$", "", part, flags=re.I)
-    part = re.sub(r",?\s*(?:eds?|editors?)\.?\s*$", "", part, flags=re.I)
+    part = re.sub(r"(?:,\s*|\s+|^)(?:eds?|editors?)\.?\s*$", "", part, flags=re.I)  # not "T. Speed."
     if not part:
         return
     if _ET_AL.search(part):
@@ -360,7 +422,7 @@ def _parse_authors(ref: Reference, part: str) -> None:
     pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
     # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
     head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
-    if len(head) >= 3 or (head and head[0][:1].isdigit()):
+    if (len(head) >= 3 and not any(_INITIALS.match(w) for w in head)) or (head and head[0][:1].isdigit()):
         ref.authors.append(pieces[0])
         ref.given.append("")
         pieces = pieces[1:]
@@ -434,11 +496,17 @@ def _clean_surname(s: str) -> str:
     return s.strip().strip(",.;:").strip()
 
 
+_CLOSING = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "«": "»"}
+
+
 def _title(rest: str) -> str | None:
     rest = rest.strip().lstrip(".,:; ")
-    q = re.match(r"^[\"“‘']\s*(.+?)\s*[,.]?\s*[\"”’']", rest)
-    if q:
-        return q.group(1).strip(" ,.")
+    if rest[:1] in _CLOSING:
+        # the quotation closes at its own closing mark, not at an apostrophe inside ("Women’s health")
+        close = re.escape(_CLOSING[rest[0]])
+        q = re.match(rf"^.\s*(.+?)\s*[,.]?\s*{close}(?![^\W\d_])", rest)
+        if q:
+            return q.group(1).strip(" ,.")
     m = re.match(r"(.+?[^A-Z\s])\.(?:\s|$)", rest)
     title = (m.group(1) if m else rest[:200]).strip()
     return title or None
