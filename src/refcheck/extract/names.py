@@ -281,6 +281,8 @@ def _person(
             if particles:
                 surname = " ".join([*particles, surname])
             return surname, " ".join(names), False, "inverted", j2, gclosed
+    if not closed and r.kind(j) == "word" and not r.word(j)[:1].isdigit():
+        return None  # "T. Speed, Statistical analysis of ...": a title, not a name
     if len(words) > 1 and mode in ("inverted", "given-first"):
         # Chicago's second and later authors, "and Mary Jones": given names first
         surname, given = _split_given_first(words)
@@ -309,7 +311,7 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
         w = t.text
         if t.kind == "word" and (_cap(w) or w[:1].isdigit()) and not is_initials(w):
             if words and _bare_initials(w):
-                break  # "Sørensen TIA"
+                return None  # "Sørensen TIA", "Thiebaut de Schotten M": a person, Vancouver style
             words.append(_strip(w))
             last_cap = len(words)
             j += 1
@@ -331,7 +333,7 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
         j = i + last_cap
         closed = False
     caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    lower = [w for w in words if w.lower() in _FUNCTION - {"and"} and w[:1].islower()]
+    lower = [w for w in words if w.lower() in _FUNCTION - {"and"} - PARTICLES and w[:1].islower()]
     if (function and lower and len(caps) >= 2) or (len(caps) >= 4 and "and" not in [w.lower() for w in words]):
         if r.kind(j) == "," and is_initials(r.word(j + 1)):
             return None  # "Davey Smith, G." after all

@@ -358,15 +358,17 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
     as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
     part = re.sub(r"\[[^\]]*\]|https?://\S+", " ", author_part).strip().rstrip(",.:;").strip()
     out = []
-    if ref.corporate or re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part):
+    persons = any(ref.given)  # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles
+    if ref.corporate or (not persons and re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part)):
         out.append(part)
     for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
         words = piece.split()
         person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
         titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
-        if len(words) >= 2 and not person and titled:
+        named = any(piece.strip().endswith(a) for a in ref.authors if a)  # "M. Thiebaut de Schotten"
+        if len(words) >= 2 and not person and titled and not named:
             out.append(piece.strip())
-    return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
+    return [a for a in dict.fromkeys(out) if a and a not in ref.authors]
 
 
 def _norm_year(token: str) -> str:
