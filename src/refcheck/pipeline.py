@@ -12,7 +12,9 @@ Each stage is one call here, in order, so that one citation can be followed from
 
 from __future__ import annotations
 
+import bisect
 import os
+import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,7 +233,14 @@ def extract_citations(doc: Document) -> None:
     if doc.format != "text":
         return
     labels = {n.label for n in doc.footnotes or []}
-    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b)]
+    # "[1985]" of "(Virchow 1879 [1985])" is part of an author-date citation, not a bracketed number
+    spans = sorted((c.start, c.end) for c in author_date)
+    groups = [
+        g
+        for a, b, _ in segments
+        for g in bracket_groups(text, a, b)
+        if not _within(spans, g.start())
+    ]
     if doc.style != "numeric" and labels:
         doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
         doc.footnote_markers.sort(key=lambda m: m.start)
@@ -247,6 +256,11 @@ def extract_citations(doc: Document) -> None:
             f"{len(groups)} bracketed number(s) such as {groups[0].group(0)} point at neither a numbered "
             "reference list nor [n] notes; refcheck did not check them",
         )
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def drop_unlinked_titles(doc: Document) -> None:

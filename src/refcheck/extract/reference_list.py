@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from refcheck.extract.names import Names, read_names
-from refcheck.extract.patterns import APOS, DASHES, LETTER, UPPER, YEAR, YEAR_TOKEN
+from refcheck.extract.patterns import APOS, DASHES, LETTER, REPRINT, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
 from refcheck.matching.names import PARTICLES
 from refcheck.model import Document, Reference
@@ -377,7 +377,7 @@ def _norm_year(token: str) -> str:
         return "n.d."
     if t.startswith("in"):
         return "in press"
-    return token.strip()
+    return re.sub(REPRINT, "", token.strip())  # "1879 [1985]": first published 1879
 
 
 def _author_block_end(text: str) -> int:
