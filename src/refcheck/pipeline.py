@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -165,6 +166,11 @@ def structure(doc: Document) -> None:
         doc.references = parse_references(doc, region) if region else []
         if region:
             doc.reference_region = (region.start, region.end)
+        refs = doc.references
+        if doc.footnotes is None and notes and sum(1 for r in refs if r.label) > len(refs) / 2:
+            # "[10] proposed a model ...": with a numbered list, a paragraph that opens with a
+            # reference number and runs on in lower case is prose citing [10], not a note
+            notes = [n for n in notes if not re.match(r"[a-z]", n.text)]
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
 

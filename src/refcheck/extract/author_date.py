@@ -454,8 +454,9 @@ def _stands_as_surname(
             other = tokens[i - 2].group(0).lstrip("([").rstrip(",")
             return bool(_NAME_WORD.match(other)) and other.lower().strip(".") not in STOP_WORDS
         return False
-    # "Fall and Smith": the word stands before "and" + a name already read
-    return not names[-1] and len(names) >= 2 and bool(names[-2]) and not et_al
+    # "Fall and Smith": the word stands right before "and" + a name already read
+    joined = i + 1 < len(tokens) and tokens[i + 1].group(0) in ("and", "&")
+    return joined and not names[-1] and len(names) >= 2 and bool(names[-2]) and not et_al
 
 
 _UNPUBLISHED = re.compile(

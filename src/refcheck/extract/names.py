@@ -91,6 +91,13 @@ def _bare_initials(word: str) -> bool:
     return bool(_INITIALS_BARE.match(word)) and word.rstrip(".").isupper()
 
 
+def _bare_given(word: str, mode: str) -> bool:
+    """Initials without full stops before a surname: "K-EL" always, "JA" in a given-first list."""
+    if re.match(rf"^[{_U}]{{1,2}}[{DASHES}][{_U}]{{1,3}}$", word):
+        return True
+    return mode == "given-first" and _bare_initials(word) and not word.endswith(".")
+
+
 def _cap(word: str) -> bool:
     return bool(_CAPWORD.match(word)) and not is_initials(word)
 
@@ -247,6 +254,11 @@ def _person(
     w = r.word(i)
     if not w:
         return None
+    if not is_initials(w) and _bare_given(w, mode) and _cap(r.word(i + 1)):
+        # "K-EL Eriksson", and "JA Smith" in a list already read given names first
+        words, j2, closed = r.surname(i + 1, bare_stop=False)
+        if words and (closed or r.kind(j2) in (",", ";", "&", "and", "etal", "other", "end")):
+            return " ".join(words), w, False, "given-first", j2, closed
     if is_initials(w):
         # "J. A. Smith", "M. Thiebaut de Schotten"
         inits, j = r.initials(i)
@@ -275,6 +287,10 @@ def _person(
         and not (mode == "plain" and len(words) == 1 and not is_initials(r.word(j + 1)))
     ):
         given, j2, gclosed = r.given_names(j + 1)
+        if given and is_initials(given[-1]) and _cap(r.word(j2)) and not _stops(r.word(j2)):
+            after = r.surname(j2, bare_stop=False)
+            if after[0] and (after[2] or r.kind(after[1]) in (",", ";", "&", "and", "etal")):
+                given = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
         if given and (is_initials(given[0]) or len(words) <= 3):
             surname = " ".join(words)
             names, particles = _trailing_particles(given)

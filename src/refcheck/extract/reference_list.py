@@ -230,8 +230,83 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())
-        out.append((a + lead, a + trail))
+        out.extend(split_glued(text, a + lead, a + trail))
     return out
+
+
+def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entries of one list item or paragraph of a marked-up list (an HTML ``<li>`` or ``<p>``):
+    one, unless a line break ("<br>", a newline) or a space joins several. A newline starts an entry
+    only after a finished one and before a line that looks like an entry: HTML source wrapped inside
+    one entry stays one entry."""
+    pieces: list[list[int]] = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        if not raw.strip():
+            continue
+        if pieces and not (_TERMINAL.search(text[pieces[-1][0] : pieces[-1][1]]) and looks_like_entry(raw)):
+            pieces[-1][1] = b
+        else:
+            pieces.append([a, b])
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        out.extend(split_glued(text, a + lead, a + len(seg.rstrip())))
+    return out
+
+
+# Where a glued entry may begin: after the end of a sentence, before a label, a capital, a particle
+# or a particle written onto the name ("vanEngelsdorp").
+_GLUE = re.compile(
+    rf"(?<=[.!?\"”’)\]])[ \t]+(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
+    r"|(?:van|von|de|der|den|du|da|di|del|la|le|ter|ten|al|el)[ \t]+[A-Z]|[a-z]{1,4}[A-Z])"
+)
+_HAS_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|\bn\.\s?d\.|\bforthcoming\b|\bin press\b", re.I)
+_GLUED_LABEL = re.compile(r"\[(\d{1,4})\][ \t]|(\d{1,4})\.[ \t]")
+
+
+def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One entry's span, split where another entry was glued on after it by a space (pandoc's DOCX
+    and HTML of a list without blank lines, a line break Word turned into a space): "... 4: 577-587.
+    Bird, A. (2008) ..." or "... 4: 577-587. [2] Bird AJ ...". A split needs the part before to be a
+    whole entry (it has a year, or a label the next one continues) and the part after to begin like
+    one: names with given names or initials, or an organisation, right before their year."""
+    out: list[tuple[int, int]] = []
+    head = start
+    label = _LABEL.match(text[start : min(end, start + 12)])
+    number = int(label.group(1) or label.group(2)) if label else None
+    for m in _GLUE.finditer(text, start, end):
+        p = m.end()
+        if p - head < 25:
+            continue
+        nxt = _GLUED_LABEL.match(text, p, end)
+        if nxt and number is not None:
+            n = int(nxt.group(1) or nxt.group(2))
+            if n == number + 1:
+                out.append((head, m.start()))
+                head, number = p, n
+            continue
+        if not _HAS_YEAR.search(text, head, m.start()) or not _begins_entry(text[p : min(end, p + 300)]):
+            continue
+        out.append((head, m.start()))
+        head = p
+    out.append((head, end))
+    return out
+
+
+def _begins_entry(text: str) -> bool:
+    names = read_names(text)
+    if not names.persons:
+        return False
+    first_given, first_corporate = names.persons[0][1], names.corporate[0]
+    if not first_given and not first_corporate:
+        return False
+    year = _YEAR_AFTER_NAMES.match(text, names.end)
+    # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year
+    return year is not None and not re.match(r"\s*[;:]", text[year.end() :])
 
 
 def parse_references(doc: Document, region: Region) -> list[Reference]:
@@ -514,4 +589,11 @@ def _title(rest: str) -> str | None:
     return title or None
 
 
-__all__ = ["Region", "find_reference_region", "looks_like_entry", "parse_entry", "parse_references"]
+__all__ = [
+    "Region",
+    "find_reference_region",
+    "looks_like_entry",
+    "parse_entry",
+    "parse_references",
+    "split_item",
+]
