@@ -22,7 +22,12 @@ def test_same_doi_names_the_fields_that_differ() -> None:
 
 
 def test_same_doi_same_work_says_only_the_doi() -> None:
-    doc = check(DOI_TWICE.replace("Bird, Amanda (2008) Metalloregulatory transcription factors", "Avery, S. (2006) Microbial cell individuality"))
+    doc = check(
+        DOI_TWICE.replace(
+            "Bird, Amanda (2008) Metalloregulatory transcription factors",
+            "Avery, S. (2006) Microbial cell individuality",
+        )
+    )
     (finding,) = [f for f in doc.findings if f.rule == "duplicate-reference"]
     assert "same DOI 10.1038/nrmicro1460)" in finding.message
     assert "differ" not in finding.message

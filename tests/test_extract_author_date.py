@@ -200,7 +200,11 @@ GAP_CASES = [
         [("de Vries 2001", ["de Vries"], "2001"), ("van der Berg 2012", ["van der Berg"], "2012")],
     ),
     ("reprint year", "Typhus spread (Virchow 1879 [1985]).", [("Virchow 1879 [1985]", ["Virchow"], "1879")]),
-    ("two-year span", "Empires fell (Hobsbawm 2004/2005).", [("Hobsbawm 2004/2005", ["Hobsbawm"], "2004/2005")]),
+    (
+        "two-year span",
+        "Empires fell (Hobsbawm 2004/2005).",
+        [("Hobsbawm 2004/2005", ["Hobsbawm"], "2004/2005")],
+    ),
     ("surname that is a month", "Models help (May 1976).", [("May 1976", ["May"], "1976")]),
     (
         "surname that is a word, as second author",

@@ -68,7 +68,14 @@ def test_text_numbered_entries_joined_on_one_line() -> None:
         "<ul><li>" + "<br>".join(ENTRIES) + "</li></ul>",
         "<ul><li>" + ENTRIES[0] + "</li><li>" + " ".join(ENTRIES[1:]) + "</li></ul>",
     ],
-    ids=["p with br", "p with br and newline", "p with newlines", "p joined by spaces", "li with br", "li joined"],
+    ids=[
+        "p with br",
+        "p with br and newline",
+        "p with newlines",
+        "p joined by spaces",
+        "li with br",
+        "li joined",
+    ],
 )
 def test_html_entries_in_one_paragraph(entries_html: str) -> None:
     html = f"<html><body><p>{BODY}</p><h2>References</h2>{entries_html}</body></html>"

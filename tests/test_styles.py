@@ -31,7 +31,10 @@ AUTHORS = {
     "Obesity": ["World Health Organization"],
 }
 # Styles that print only the first author and "et al." for four authors and more.
-SHORT_LISTS = {"harvard-cite-them-right", "international-energy-agency-organisation-for-economic-co-operation-and-development"}
+SHORT_LISTS = {
+    "harvard-cite-them-right",
+    "international-energy-agency-organisation-for-economic-co-operation-and-development",
+}
 
 
 def load(name: str) -> Document:

@@ -25,14 +25,12 @@ from refcheck.matching.names import PARTICLES
 
 _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 _TOKEN = re.compile(
-    rf"(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…)|(?P<punct>[,;&])"
-    rf"|(?P<word>[^\s,;&()\[\]{{}}\"“”«»:]+)|(?P<other>[()\[\]{{}}\"“”«»:])",
+    r"(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…)|(?P<punct>[,;&])"
+    r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])",
     re.I,
 )
 # "J.", "J.A.", "J.-P.", "K.-E.", "Th.", "Ch." (with full stops)
-_INITIALS_DOT = re.compile(
-    rf"^(?:(?:Th|Ch|Ph|Sh|Zh|Kh|[{_U}])\.[{DASHES}]?){{1,4}}$"
-)
+_INITIALS_DOT = re.compile(rf"^(?:(?:Th|Ch|Ph|Sh|Zh|Kh|[{_U}])\.[{DASHES}]?){{1,4}}$")
 # Vancouver initials, no full stops: "J", "JA", "TIA" (a full stop may close the list: "Cavalli G.")
 _INITIALS_BARE = re.compile(rf"^[{_U}]{{1,3}}\.?$")
 _CAPWORD = re.compile(
@@ -45,7 +43,28 @@ _SUFFIX = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _FUNCTION = frozenset(
     ["of", "for", "on", "the", "in", "to", "at", "and", "de", "des", "du", "la", "le", "y", "e", "für", "und"]
 )
-_CAPITAL_PARTICLES = frozenset(["Van", "Von", "De", "Der", "Den", "Di", "Da", "Du", "Del", "Della", "Dos", "Das", "La", "Le", "Ter", "Ten", "St", "St."])
+_CAPITAL_PARTICLES = frozenset(
+    [
+        "Van",
+        "Von",
+        "De",
+        "Der",
+        "Den",
+        "Di",
+        "Da",
+        "Du",
+        "Del",
+        "Della",
+        "Dos",
+        "Das",
+        "La",
+        "Le",
+        "Ter",
+        "Ten",
+        "St",
+        "St.",
+    ]
+)
 MAX_TOKENS = 160
 
 
@@ -247,9 +266,7 @@ def read_names(text: str) -> Names:
     return out
 
 
-def _person(
-    r: _Reader, i: int, mode: str, first: bool
-) -> tuple[str, str, bool, str, int, bool] | None:
+def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool, str, int, bool] | None:
     """(surname, given, corporate, form, next index, closed) of the person at ``i``, or None."""
     w = r.word(i)
     if not w:
@@ -286,14 +303,14 @@ def _person(
         and mode in ("", "inverted", "plain")
         and not (mode == "plain" and len(words) == 1 and not is_initials(r.word(j + 1)))
     ):
-        given, j2, gclosed = r.given_names(j + 1)
-        if given and is_initials(given[-1]) and _cap(r.word(j2)) and not _stops(r.word(j2)):
+        gnames, j2, gclosed = r.given_names(j + 1)
+        if gnames and is_initials(gnames[-1]) and _cap(r.word(j2)) and not _stops(r.word(j2)):
             after = r.surname(j2, bare_stop=False)
             if after[0] and (after[2] or r.kind(after[1]) in (",", ";", "&", "and", "etal")):
-                given = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
-        if given and (is_initials(given[0]) or len(words) <= 3):
+                gnames = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
+        if gnames and (is_initials(gnames[0]) or len(words) <= 3):
             surname = " ".join(words)
-            names, particles = _trailing_particles(given)
+            names, particles = _trailing_particles(gnames)
             if particles:
                 surname = " ".join([*particles, surname])
             return surname, " ".join(names), False, "inverted", j2, gclosed
@@ -325,7 +342,7 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
     while j < r.n and len(words) < 14:
         t = r.t[j]
         w = t.text
-        if t.kind == "word" and (_cap(w) or w[:1].isdigit()) and not is_initials(w):
+        if t.kind == "word" and (_cap(w) or (w[:1].isdigit() and not words)) and not is_initials(w):
             if words and _bare_initials(w):
                 return None  # "Sørensen TIA", "Thiebaut de Schotten M": a person, Vancouver style
             words.append(_strip(w))
@@ -350,7 +367,9 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
         closed = False
     caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     lower = [w for w in words if w.lower() in _FUNCTION - {"and"} - PARTICLES and w[:1].islower()]
-    if (function and lower and len(caps) >= 2) or (len(caps) >= 4 and "and" not in [w.lower() for w in words]):
+    if (function and lower and len(caps) >= 2) or (
+        len(caps) >= 4 and "and" not in [w.lower() for w in words]
+    ):
         if r.kind(j) == "," and is_initials(r.word(j + 1)):
             return None  # "Davey Smith, G." after all
         return " ".join(words), j, closed

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from refcheck.extract.names import Names, read_names
-from refcheck.extract.patterns import APOS, DASHES, LETTER, REPRINT, UPPER, YEAR, YEAR_TOKEN
+from refcheck.extract.patterns import APOS, DASHES, LETTER, MONTHS, REPRINT, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
 from refcheck.matching.names import PARTICLES
 from refcheck.model import Document, Reference
@@ -264,7 +264,7 @@ _GLUE = re.compile(
     rf"(?<=[.!?\"”’)\]])[ \t]+(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
     r"|(?:van|von|de|der|den|du|da|di|del|la|le|ter|ten|al|el)[ \t]+[A-Z]|[a-z]{1,4}[A-Z])"
 )
-_HAS_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|\bn\.\s?d\.|\bforthcoming\b|\bin press\b", re.I)
+_HAS_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")  # not "N. D."
 _GLUED_LABEL = re.compile(r"\[(\d{1,4})\][ \t]|(\d{1,4})\.[ \t]")
 
 
@@ -304,9 +304,18 @@ def _begins_entry(text: str) -> bool:
     first_given, first_corporate = names.persons[0][1], names.corporate[0]
     if not first_given and not first_corporate:
         return False
+    if first_given.lower().strip(".") in _MONTH_WORDS:
+        return False  # "G-FINDER, December 2012": a date, not a person
     year = _YEAR_AFTER_NAMES.match(text, names.end)
-    # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year
-    return year is not None and not re.match(r"\s*[;:]", text[year.end() :])
+    if year is None or (first_corporate and not first_given and "(" not in year.group(0)):
+        return False  # an organisation starts an entry only with "(2000)": "Environ Health Perspect 111"
+    # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year; and an
+    # entry has a title after its year ("North-Holland, Amsterdam, 1992." is a publisher and place)
+    after = text[year.end() :]
+    return not re.match(r"\s*[;:]", after) and len(re.findall(r"[^\W\d_]{2,}", after[:80])) >= 3
+
+
+_MONTH_WORDS = frozenset(MONTHS)
 
 
 def parse_references(doc: Document, region: Region) -> list[Reference]:
@@ -344,7 +353,7 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
         ym = _PAREN_YEAR.search(text[:400])
         bare = _BARE_YEAR.search(text)
         cut = _author_block_end(text)
-        if ym and _authorish(text[: ym.start()]):
+        if ym and _authorish(text[: ym.start()]) and not (names.persons and names.closed):
             ref.year = _norm_year(ym.group(1))
             author_part = text[: ym.start()]
             rest = text[ym.end() :]
@@ -384,7 +393,7 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
 # The year right after the author list: "(2004)", "(2004, May 3)", "2004.", "2004a,", "(n.d.)", with an
 # editor mark between ("Smith, J. (Ed.). (2004)").
 _YEAR_AFTER_NAMES = re.compile(
-    rf"[\s.,:]*(?:\((?:eds?|editors?|comp|trans)\.?\)[\s.,]*)?"
+    rf"[\s.,]*(?:\((?:eds?|editors?|comp|trans)\.?\)[\s.,]*)?"
     rf"(?:\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)|({YEAR_TOKEN})(?=[\s.,;:)]|$))",
     re.I,
 )
@@ -395,14 +404,14 @@ _LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
 def _late_year(text: str, start: int) -> str | None:
     """The year of an entry that prints it after the title: the last "(2004)" (Nature), else a year
     standing alone between punctuation ("Journal. 2004;12", ", 2004."), else any year."""
-    last = None
-    for last in _LATE_PAREN_YEAR.finditer(text, start):
-        pass
+    last: re.Match[str] | None = None
+    for m in _LATE_PAREN_YEAR.finditer(text, start):
+        last = m
     if last is not None:
         return last.group(1)
-    m = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
-    if m:
-        return m.group(1)
+    bare = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
+    if bare:
+        return bare.group(1)
     nd = _ND.search(text, start)
     return _norm_year(nd.group(1)) if nd else None
 
@@ -573,7 +582,7 @@ def _clean_surname(s: str) -> str:
     return s.strip().strip(",.;:").strip()
 
 
-_CLOSING = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "«": "»"}
+_CLOSING = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 
 def _title(rest: str) -> str | None:

@@ -354,8 +354,8 @@ def _references(
     position: dict[int, int] = {}
     for e in items:
         # one item may hold several entries, joined by "<br>", a newline or a space
-        for k, (a, b) in enumerate(split_item(doc.text, e.start, e.end)):
-            ref = parse_entry(doc.text[a:b], a)
+        for k, (s, t) in enumerate(split_item(doc.text, e.start, e.end)):
+            ref = parse_entry(doc.text[s:t], s)
             if k:
                 ref.id = f"ref-{len(refs) + 1}"
                 refs.append(ref)
