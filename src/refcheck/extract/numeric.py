@@ -50,6 +50,7 @@ _COUNTED = re.compile(
 )
 # after a word ("CSD 89", "'PSE2' 42", "methods; 18") or a number ("residues 772–984 45")
 _AFTER_WORD = re.compile(r"(?:[^\W\d_]\w*[\u2019'\u201d]?[ \t]*[,;]?|\d)[ \t]+$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 BEYOND = 5  # a single number this far past the list is still read as a (missing) citation
 
 
@@ -157,19 +158,17 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
 
 def _inside_parentheses(text: str, pos: int) -> bool:
     """An opening parenthesis before ``pos`` on its line that nothing has closed yet."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = text.rfind("\n", max(0, pos - 300), pos) + 1  # bounded: never a rescan of the line
     before = text[max(line_start, pos - 300) : pos]
     return before.rfind("(") > before.rfind(")")
 
 
 def _equation_number(text: str, s: int, e: int) -> bool:
     """ "f = m / (m + u)   (1)": a number alone at the end of a line with a formula."""
-    line_end = text.find("\n", e)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[e:line_end].strip():
+    if not _LINE_END.match(text, e):
         return False
-    line_start = text.rfind("\n", 0, s) + 1
-    return "=" in text[line_start:s]
+    line_start = text.rfind("\n", max(0, s - 300), s) + 1
+    return "=" in text[max(line_start, s - 300) : s]
 
 
 def drop_enumerations(text: str, cites: list[Citation]) -> list[Citation]:

@@ -7,6 +7,7 @@ Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Deve
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -278,6 +279,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     head = start
     label = _LABEL.match(text[start : min(end, start + 12)])
     number = int(label.group(1) or label.group(2)) if label else None
+    years = [y.start() for y in _HAS_YEAR.finditer(text, start, end)]  # once, not per candidate
     for m in _GLUE.finditer(text, start, end):
         p = m.end()
         if p - head < 25:
@@ -289,7 +291,9 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((head, m.start()))
                 head, number = p, n
             continue
-        if not _HAS_YEAR.search(text, head, m.start()) or not _begins_entry(text[p : min(end, p + 300)]):
+        k = bisect.bisect_left(years, head)
+        has_year = k < len(years) and years[k] < m.start()
+        if not has_year or not _begins_entry(text[p : min(end, p + 300)]):
             continue
         out.append((head, m.start()))
         head = p
@@ -467,7 +471,7 @@ def _norm_year(token: str) -> str:
 def _author_block_end(text: str) -> int:
     """Where the author list ends when no year follows it: at the first ". " not after an initial."""
     for m in re.finditer(r"\.\s", text):
-        before = text[: m.start()].split()
+        before = text[max(0, m.start() - 40) : m.start()].split()  # the last word, not a rescan
         last = before[-1] if before else ""
         if len(last.strip(",.")) <= 2 and last[:1].isupper():
             continue  # "J. Smith", "Smith J."

@@ -43,6 +43,7 @@ class Index:
     def __init__(self, refs: list[Reference]) -> None:
         self.refs = refs
         self.by_id = {r.id: r for r in refs}
+        self.position = {r.id: k for k, r in enumerate(refs)}
         self.by_author: dict[str, list[Reference]] = defaultdict(list)
         self.by_year: dict[str, list[Reference]] = defaultdict(list)
         self.by_label: dict[str, Reference] = {}
@@ -176,7 +177,7 @@ def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
         lists = sorted(set(names.values()))
         if len(lists) != len(refs):
             continue
-        order = sorted(refs, key=lambda r: index.refs.index(r))
+        order = sorted(refs, key=lambda r: index.position[r.id])
         target = dict(zip(lists, order, strict=True))
         for cit in cits:
             cit.candidates = []
