@@ -18,7 +18,7 @@ def test_same_doi_names_the_fields_that_differ() -> None:
     (finding,) = [f for f in doc.findings if f.rule == "duplicate-reference"]
     assert "DOI 10.1038/nrmicro1460" in finding.message
     assert "authors, year and title differ" in finding.message
-    assert "may be wrong" in finding.message
+    assert "one of the two DOIs is wrong" in finding.message
 
 
 def test_same_doi_same_work_says_only_the_doi() -> None:

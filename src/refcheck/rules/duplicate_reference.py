@@ -121,7 +121,7 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
             differ = _differences(ref, first)
             how = f"DOI {ref.doi}"
             if differ:
-                how += f"; its {_join(differ)} differ, so one of the two DOIs may be wrong"
+                how += f", although its {_join(differ)} differ"
         else:
             how = "authors, year and title"
         out.append((ref, first, how))
@@ -134,13 +134,20 @@ def _join(words: list[str]) -> str:
 
 def check(doc: Document) -> Iterator[Finding]:
     for ref, first, how in duplicates(doc):
+        if "differ" in how:
+            message = (
+                f"this entry has the same {how} from an earlier one, {first.text[:60]!r}; "
+                "it is the same work listed twice or one of the two DOIs is wrong"
+            )
+        else:
+            message = (
+                f"this entry repeats an earlier one, {first.text[:60]!r} (same {how}); "
+                "keep one and point its citations there"
+            )
         yield Finding(
             rule=NAME,
             severity=SEVERITY,
-            message=(
-                f"this entry repeats an earlier one, {first.text[:60]!r} (same {how}); "
-                "keep one and point its citations there"
-            ),
+            message=message,
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,
