@@ -217,7 +217,7 @@ def _compress(numbers: list[int], dash: str) -> str:
     return ",".join(f"{r[0]}{dash}{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in out)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=60)  # each example checks a whole document
 @given(
     st.lists(st.sets(st.integers(1, 30), min_size=1, max_size=6), min_size=1, max_size=6),
     st.sampled_from([("(", ")"), ("[", "]")]),
