@@ -280,6 +280,14 @@ STYLE_ENTRIES = [
         "Obesity: Preventing and Managing the Global Epidemic",
     ),
     (
+        "Abe, J. A., Baker, B., Chan, C., Diaz, D., Evans, E., Fong, F., . . . Lee, C. (2004). Long author "
+        "lists. Science, 3, 1–9.",
+        ["Abe", "Baker", "Chan", "Diaz", "Evans", "Fong", "Lee"],
+        ["J. A.", "B.", "C.", "D.", "E.", "F.", "C."],
+        "2004",
+        "Long author lists",
+    ),
+    (
         "Smith, J. (2010) ‘The women’s vote’, Journal of Politics, 3, pp. 1–9.",
         ["Smith"],
         ["J."],

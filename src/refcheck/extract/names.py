@@ -25,7 +25,7 @@ from refcheck.matching.names import PARTICLES
 
 _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 _TOKEN = re.compile(
-    r"(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…)|(?P<punct>[,;&])"
+    r"(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…|\.\s\.\s\.)|(?P<punct>[,;&])"
     r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])",
     re.I,
 )
@@ -255,6 +255,10 @@ def read_names(text: str) -> Names:
             k += 1
         if r.kind(k) in ("and", "&"):
             k += 1
+        if r.kind(k) == "ellipsis" and r.word(k + 1) and _person(r, k + 1, mode, first=False):
+            out.et_al = True  # APA's "..., Fox, F., . . . Lee, C.": names left out, the last one given
+            i = k + 1
+            continue
         if r.kind(k) in ("etal", "ellipsis"):
             out.et_al = True
             out.end = r.t[k].end
