@@ -50,6 +50,7 @@ _COUNTED = re.compile(
 )
 # after a word ("CSD 89", "'PSE2' 42", "methods; 18") or a number ("residues 772–984 45")
 _AFTER_WORD = re.compile(r"(?:[^\W\d_]\w*[\u2019'\u201d]?[ \t]*[,;]?|\d)[ \t]+$")
+_EQUATION_REF = re.compile(r"\b(?:eqs?|equations?|formulae?|inequality)\.?\s*$", re.I)
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 BEYOND = 5  # a single number this far past the list is still read as a (missing) citation
 
@@ -142,8 +143,10 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
         return []  # "(05–2803)", "(1634–1737)", "(1981)": not reference numbers
     if any(it.group(2) and int(it.group(2)) <= int(it.group(1)) for it in items):
         return []
-    if _equation_number(text, g.start(), g.end()):
-        return []
+    if _equation_number(text, g.start(), g.end()) or _EQUATION_REF.search(
+        text, max(0, g.start() - 12), g.start()
+    ):
+        return []  # "f = m / (m + u)   (1)", "from Eq. (2)"
     if len(items) == 1 and not items[0].group(2) and g.re is _PAREN:
         n = values[0]
         close = g.end() if text[g.end() - 1] == ")" else g.end(1)
