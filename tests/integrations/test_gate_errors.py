@@ -41,6 +41,8 @@ BAD: dict[str, list[str]] = {
     "--write-baseline": ["/nonexistent-dir/baseline.json", "{dir}"],
     "--bib": ["/nonexistent/refs.bib", "{dir}"],
     "--exclude-path": [" "],
+    "--host": ["not a host!"],  # serve
+    "--token": ["short"],  # serve
 }
 
 
