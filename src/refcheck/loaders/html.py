@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from refcheck.errors import InputError
-from refcheck.extract.reference_list import HEADING_WORDS, parse_entry
+from refcheck.extract.reference_list import HEADING_WORDS, parse_entry, split_item
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
@@ -353,22 +353,24 @@ def _references(
     refs: list[Reference] = []
     position: dict[int, int] = {}
     for e in items:
-        raw = doc.text[e.start : e.end]
-        if not raw.strip():
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        ref = parse_entry(raw.strip(), e.start + lead)
-        ref.id = e.attrs.get("id") or f"ref-{len(refs) + 1}"
-        parent = elems[e.parent] if e.parent is not None else None
-        if e.tag == "li" and parent is not None and parent.tag == "ol":
-            first = int(parent.attrs["start"]) if parent.attrs.get("start", "").isdigit() else 1
-            n = position.get(parent.index, first - 1) + 1
-            if e.attrs.get("value", "").isdigit():
-                n = int(e.attrs["value"])
-            position[parent.index] = n
-            ref.label = str(n)
-        ref.key = e.attrs.get("id") or None
-        refs.append(ref)
+        # one item may hold several entries, joined by "<br>", a newline or a space
+        for k, (s, t) in enumerate(split_item(doc.text, e.start, e.end)):
+            ref = parse_entry(doc.text[s:t], s)
+            if k:
+                ref.id = f"ref-{len(refs) + 1}"
+                refs.append(ref)
+                continue
+            ref.id = e.attrs.get("id") or f"ref-{len(refs) + 1}"
+            parent = elems[e.parent] if e.parent is not None else None
+            if e.tag == "li" and parent is not None and parent.tag == "ol":
+                first = int(parent.attrs["start"]) if parent.attrs.get("start", "").isdigit() else 1
+                n = position.get(parent.index, first - 1) + 1
+                if e.attrs.get("value", "").isdigit():
+                    n = int(e.attrs["value"])
+                position[parent.index] = n
+                ref.label = str(n)
+            ref.key = e.attrs.get("id") or None
+            refs.append(ref)
     if not refs:
         return [], None
     return refs, (min(r.start for r in refs), max(r.end for r in refs))
