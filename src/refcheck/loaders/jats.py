@@ -144,7 +144,7 @@ def load_jats(path: str, data: bytes) -> Document:
                 out.add(chunk.text[1:], chunk.line, chunk.column + 1)
             else:
                 out.add(chunk.text, chunk.line, chunk.column)
-        refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text[start:]))
+        refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text_from(start)))
     out.newline()
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
