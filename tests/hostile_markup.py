@@ -169,6 +169,12 @@ def html_marked_sections(n: int = 100_000) -> tuple[str, bytes]:
     return "marked.html", b"<p>x</p>" + b"<![a " * n
 
 
+def html_quoted(n: int = 20_000) -> tuple[str, bytes]:
+    """Start tags whose quoted values hold ">" and never close: html.parser's tag pattern runs to the
+    end of the document from each one."""
+    return "quoted.html", b"<p>x</p>" + b"<a b='>'" * n
+
+
 def html_whitespace(n: int = 1_000_000) -> tuple[str, bytes]:
     """Elements separated by white space only."""
     return "whitespace.html", b"<p>x</p>" + b"<i> </i>\n" * (n // 9)
@@ -193,5 +199,6 @@ INPUTS: dict[str, Callable[[], tuple[str, bytes]]] = {
     "html-sups": html_sups,
     "html-charrefs": html_charrefs,
     "html-marked-sections": html_marked_sections,
+    "html-quoted": html_quoted,
     "html-whitespace": html_whitespace,
 }

@@ -398,3 +398,106 @@ def test_docx_tracked_changes_fields_links_and_notes() -> None:
     assert "See Smith 2008." in (doc.footnotes or [])[0].text
     assert [m.label for m in doc.footnote_markers] == ["e2"]
     assert not [f for f in doc.findings if f.severity.name in ("ERROR", "WARNING")], doc.findings
+
+
+# --- HTML: linear whatever the markup (issue 13.3, 9) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: hostile.html_many_a(20_000),  # 60 KB: over 30 s before (html.parser rescans)
+        lambda: hostile.html_many_comments(20_000),
+        lambda: hostile.html_marked_sections(20_000),
+        lambda: hostile.html_quoted(10_000),
+        lambda: hostile.html_charrefs(50_000),
+        lambda: hostile.html_many_end_tags(50_000),
+        lambda: hostile.html_deep(20_000),
+        lambda: hostile.html_unclosed(30_000),
+        lambda: hostile.html_unclosed_cells(10_000),
+        lambda: hostile.html_sups(10_000),  # quadratic before: the text joined at every </sup>
+    ],
+    ids=[
+        "many-a",
+        "comments",
+        "marked",
+        "quoted",
+        "charrefs",
+        "end-tags",
+        "deep",
+        "unclosed",
+        "cells",
+        "sups",
+    ],
+)
+def test_hostile_html_in_bounded_time(tmp_path: Path, build: Callable[[], tuple[str, bytes]]) -> None:
+    path = _write(tmp_path, build)
+    with bounded(cpu_seconds=10):
+        result = check_file(str(path), CheckOptions(links=False))
+    assert result.error is None  # read, not refused
+
+
+REFS_HTML = (
+    "<h2>References</h2><ul><li>Smith, J. (2004) A title. Press.</li><li>Jones, A. (2001) T. P.</li></ul>"
+)
+
+
+def _html(body: str) -> list[tuple[str, str]]:
+    from refcheck.pipeline import check_text
+
+    doc = check_text(body, fmt="html")
+    assert [r.authors[0] for r in doc.references or []] == ["Smith", "Jones"], doc.text
+    return [(c.text, c.status.name) for c in doc.citations]
+
+
+def test_html_bad_character_references_do_not_end_the_markup() -> None:
+    # html.parser stopped reading markup at the second "&#" that was no reference: the heading and the
+    # list became text and both citations were reported as missing
+    cites = _html("<p>A &#x; b (Smith 2004) and &#; c (Jones 2001).</p>" + REFS_HTML)
+    assert cites == [("Smith 2004", "LINKED"), ("Jones 2001", "LINKED")]
+
+
+def test_html_unknown_marked_section_is_a_bogus_comment() -> None:
+    # "<![foo[ ...]>" made html.parser raise: the whole document was refused
+    cites = _html("<p>A <![foo[ x ]> b (Smith 2004); (Jones 2001).</p>" + REFS_HTML)
+    assert cites == [("Smith 2004", "LINKED"), ("Jones 2001", "LINKED")]
+
+
+def test_html_unclosed_tag_at_the_end_hides_the_rest_as_a_browser_does() -> None:
+    cites = _html("<p>A (Smith 2004); (Jones 2001).</p>" + REFS_HTML + "<p>tail <a href='x (Brown 1999)")
+    assert cites == [("Smith 2004", "LINKED"), ("Jones 2001", "LINKED")]
+
+
+def test_html_positions_hold_after_defused_markup() -> None:
+    from refcheck.pipeline import check_text
+
+    line = "<p>a &#; b <![foo[ x ]> (Smith 2004) &#x; (Jones 2001).</p>"
+    doc = check_text(line + "\n" + REFS_HTML, fmt="html")
+    assert doc.text.startswith("a &#; b")
+    found = {c.text: doc.locate(c.start) for c in doc.citations}
+    assert found["Jones 2001"] == (1, line.index("Jones 2001") + 1)
+
+
+def test_html_optional_end_tags_and_deep_nesting() -> None:
+    # cells and rows without end tags (valid HTML), a thousand unclosed <b>: read, never refused
+    table = "<table><tr><td>(Smith 2004)<td>x<tr><td>y<td>(Jones 2001)</table>"
+    cites = _html("<p>" + "<b>" * 1000 + "Text.</p>" + table + REFS_HTML)
+    assert cites == [("Smith 2004", "LINKED"), ("Jones 2001", "LINKED")]
+
+
+def test_html_sup_linking_to_a_reference_is_a_numeric_citation() -> None:
+    from refcheck.pipeline import check_text
+
+    src = (
+        '<p>Cells vary<sup><a href="#ref1">1</a></sup> and grow<sup><a href="#B2">2</a></sup>, '
+        'as <cite>Nature</cite> says<sup><a href="#fn1">a</a></sup>.<br>New line.</p>'
+        '<h2>References</h2><ol><li id="ref1">Avery SV (2006) Noise. Nat Rev 4: 1.</li>'
+        '<li id="B2">Bb C (2001) T. J 1: 2.</li></ol>'
+        '<section class="footnotes"><ol><li id="fn1">A note.</li></ol></section>'
+    )
+    doc = check_text(src, fmt="html")
+    assert doc.style == "numeric"
+    assert [(c.numbers, c.status.name) for c in doc.citations] == [([1], "LINKED"), ([2], "LINKED")]
+    assert [m.label for m in doc.footnote_markers] == ["1"]
+    assert "as Nature says" in doc.text and "\nNew line." in doc.text
+    assert [r.label for r in doc.references or []] == ["1", "2"]
