@@ -4,6 +4,7 @@
     PYTHONPATH=src python docs/gen_rules.py --write           # rewrite docs/rules.md in place
     PYTHONPATH=src python docs/gen_rules.py --check           # exit 1 if docs/rules.md is out of date
     PYTHONPATH=src python docs/gen_rules.py --table           # the rule table for the README
+                                                              # (its links point into docs/rules.md)
 
 tests/test_docs.py fails when the committed file differs from what this script writes.
 """
@@ -17,12 +18,13 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "rules.md"
 
 
-def table() -> str:
+def table(target: str = "") -> str:
+    """The rule table; ``target`` is the file its links lead to ("" for this page, docs/rules.md)."""
     from refcheck import rules
 
     rows = ["| Rule | Default severity | What it reports |", "|---|---|---|"]
     for rule in rules.ALL:
-        rows.append(f"| [`{rule.NAME}`](#{rule.NAME}) | {rule.SEVERITY} | {rule.SUMMARY} |")
+        rows.append(f"| [`{rule.NAME}`]({target}#{rule.NAME}) | {rule.SEVERITY} | {rule.SUMMARY} |")
     return "\n".join(rows) + "\n"
 
 
@@ -80,7 +82,7 @@ def main(argv: list[str]) -> int:
             return 1
         return 0
     if "--table" in argv:
-        print(table(), end="")
+        print(table("docs/rules.md"), end="")
     elif "--write" in argv:
         OUT.write_text(new, encoding="utf-8")
         print(f"wrote {OUT}", file=sys.stderr)

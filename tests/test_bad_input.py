@@ -29,12 +29,17 @@ def assert_one_clear_error(out: str, path: Path | str, reason: str) -> None:
     assert reason in lines[0].lower(), lines[0]
 
 
-def test_empty_file(tmp_path: Path) -> None:
-    p = tmp_path / "empty.txt"
-    p.write_bytes(b"")
-    res = cli("check", "--no-links", str(p))
-    assert res.exit_code == 2
-    assert_one_clear_error(res.output, p, "empty")
+@pytest.mark.parametrize(
+    "name", ["empty.txt", "empty.md", "empty.html", "empty.tex", "empty.docx", "empty.xml"]
+)
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"])
+def test_empty_file_is_an_info_finding_not_an_error(tmp_path: Path, name: str, content: bytes) -> None:
+    p = tmp_path / name
+    p.write_bytes(content)
+    res = cli("check", "--no-links", "--fail-on", "warning", str(p))
+    assert res.exit_code == 0, res.output
+    assert f"{p}: info empty-document " in res.output
+    assert "error" not in res.output.split("\n")[0]
 
 
 def test_binary_file(tmp_path: Path) -> None:
@@ -126,13 +131,13 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
 
 
 def test_mix_of_bad_and_good_files(tmp_path: Path) -> None:
-    bad = tmp_path / "empty.txt"
-    bad.write_bytes(b"")
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
     good = tmp_path / "seed.txt"
     shutil.copy(SEED, good)
     res = cli("check", "--no-links", str(bad), str(good))
     assert res.exit_code == 2
-    assert_one_clear_error(res.output, bad, "empty")
+    assert_one_clear_error(res.output, bad, "binary")
     assert f"{good}:16:297: error year-mismatch" in res.output
     assert "1 file checked" in res.output and "1 file could not be read" in res.output
 

@@ -89,8 +89,8 @@ def test_every_fixture_validates(path: str) -> None:
 
 
 def test_unreadable_file_validates(tmp_path: Path) -> None:
-    bad = tmp_path / "empty.txt"
-    bad.write_text("")
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"\x00\x01" * 100)
     data = report(bad, SEED)
     jsonschema.validate(data, SCHEMA)
     assert data["files"][0]["error"] and data["summary"]["files"] == 2

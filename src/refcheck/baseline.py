@@ -4,6 +4,10 @@ A finding is matched by its fingerprint: the path, the rule and what it is about
 text and the entry's text, whitespace folded) but not its line, so that editing elsewhere in the
 file does not make old findings new. Duplicates count: two identical findings in the baseline
 absorb two, a third is new.
+
+Paths are stored relative to the directory of the baseline file (version 2), so the same baseline
+matches whether refcheck runs from the repository root or a subdirectory. Version 1 baselines
+(paths relative to the directory refcheck ran from) are still read, and matched as before.
 """
 
 from __future__ import annotations
@@ -13,88 +17,136 @@ import hashlib
 import json
 import os
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from refcheck.errors import UsageError
+from refcheck.errors import UsageError, one_line
 from refcheck.model import Finding
 from refcheck.pipeline import FileResult
 
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 
 
-def _norm_path(path: str) -> str:
+def _norm_path(path: str, base: Path | None = None) -> str:
+    """``path`` relative to ``base`` (default: the current directory), in forward slashes.
+
+    Relative to the baseline's directory the path may climb (``../docs/a.md``); relative to the
+    current directory (version 1) a path outside it stays absolute, as before."""
     p = Path(path)
-    with contextlib.suppress(ValueError):
-        p = p.resolve().relative_to(Path.cwd().resolve())
-    return p.as_posix()
+    if base is None:
+        with contextlib.suppress(ValueError):
+            p = p.resolve().relative_to(Path.cwd().resolve())
+        return p.as_posix()
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists
+        return p.resolve().as_posix()
 
 
-def fingerprint(f: Finding, doc_path: str) -> str:
+def fingerprint(f: Finding, doc_path: str, base: Path | None = None) -> str:
+    """The finding's identity; paths relative to ``base`` (the baseline's directory), or to the
+    current directory when ``base`` is None."""
     parts = [
-        _norm_path(f.path or doc_path),
+        _norm_path(f.path or doc_path, base),
         f.rule,
         " ".join((f.citation or "").split()),
         " ".join((f.reference or "").split()),
     ]
     if not f.citation and not f.reference:
         parts.append(" ".join(f.message.split()))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    text = "\x1f".join(parts)
+    try:
+        data = text.encode("utf-8", "surrogateescape")  # a file name's bytes as they are
+    except UnicodeEncodeError:  # another lone surrogate (a CSL-JSON "\ud800"): never a crash
+        data = text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
-def record(results: list[FileResult]) -> dict[str, Any]:
+def record(results: list[FileResult], base: Path | None = None) -> dict[str, Any]:
+    """The baseline document for ``results``; paths relative to ``base`` (default: the current directory)."""
+    base = base if base is not None else Path.cwd()
     entries = []
     for r in results:
         for f in r.doc.findings if r.doc else ():
             entries.append(
                 {
-                    "fingerprint": fingerprint(f, r.path),
-                    "path": _norm_path(f.path or r.path),
+                    "fingerprint": fingerprint(f, r.path, base),
+                    "path": _norm_path(f.path or r.path, base),
                     "rule": f.rule,
                     "citation": f.citation,
                     "message": f.message,
                 }
             )
-    return {"version": VERSION, "findings": entries}
+    return {"version": VERSION, "paths": "relative to this file", "findings": entries}
+
+
+def render(results: list[FileResult], path: str) -> tuple[str, int]:
+    """The text of a baseline file to be written at ``path`` and how many findings it holds."""
+    data = record(results, Path(os.path.abspath(path)).parent)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return text, len(data["findings"])
 
 
 def write(results: list[FileResult], path: str) -> int:
-    data = record(results)
-    tmp = f"{path}.tmp{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    os.replace(tmp, path)
-    return len(data["findings"])
+    """Write the baseline at ``path`` atomically; return how many findings it holds."""
+    from refcheck.output import reserve
+
+    text, n = render(results, path)
+    with reserve(path, "the baseline") as out:
+        out.commit(text)
+    return n
 
 
-def read(path: str) -> Counter[str]:
+@dataclass
+class Baseline:
+    """A baseline read from a file: the fingerprints it holds and how they were computed."""
+
+    known: Counter[str] = field(default_factory=Counter)
+    base: Path | None = None  # the directory paths are relative to (None: the current directory)
+
+
+def read(path: str) -> Baseline:
+    shown = one_line(path)
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
-        raise UsageError(f"{path}: baseline file not found (create it with --write-baseline)") from None
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"{path}: not a refcheck baseline ({exc})") from None
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != VERSION
-        or not isinstance(data.get("findings"), list)
-    ):
-        raise UsageError(f"{path}: not a refcheck baseline (version {VERSION} expected)")
-    return Counter(str(e.get("fingerprint")) for e in data["findings"] if isinstance(e, dict))
+        raise UsageError(f"{shown}: baseline file not found (create it with --write-baseline)") from None
+    except IsADirectoryError:
+        raise UsageError(f"{shown}: the baseline is a directory, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{shown}: the baseline cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{shown}: not a refcheck baseline (not UTF-8 text)") from None
+    except ValueError as exc:
+        raise UsageError(f"{shown}: not a refcheck baseline (not JSON: {one_line(str(exc))})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise UsageError(f"{shown}: not a refcheck baseline (no list of findings)")
+    version = data.get("version")
+    if version not in READABLE:
+        raise UsageError(
+            f"{shown}: baseline version {version!r} is not one this refcheck reads "
+            f"({', '.join(map(str, READABLE))})"
+        )
+    known = Counter(str(e.get("fingerprint")) for e in data["findings"] if isinstance(e, dict))
+    base = Path(os.path.abspath(path)).parent if version >= 2 else None
+    return Baseline(known, base)
 
 
-def apply(results: list[FileResult], known: Counter[str]) -> int:
+def apply(results: list[FileResult], baseline: Baseline | Counter[str]) -> int:
     """Drop findings the baseline holds (each baseline entry absorbs one); return how many were dropped."""
-    left = Counter(known)
+    if not isinstance(baseline, Baseline):
+        baseline = Baseline(Counter(baseline), None)
+    left = Counter(baseline.known)
     dropped = 0
     for r in results:
         if r.doc is None:
             continue
         kept = []
         for f in r.doc.findings:
-            fp = fingerprint(f, r.path)
+            fp = fingerprint(f, r.path, baseline.base)
             if left[fp] > 0:
                 left[fp] -= 1
                 dropped += 1

@@ -2,16 +2,26 @@
 
 Exit status (``ExitCode``): 0 nothing at or above --fail-on, 1 findings at or above it, 2 a usage
 error or an input file that could not be read (the other files are still checked).
+
+Every error that is not a finding is one line on stderr, ``refcheck: error: what: why``, and exit
+status 2: bad option values, configuration and baseline files, report files that cannot be written.
+An unexpected exception is one line too (``REFCHECK_DEBUG=1`` adds its traceback), never a bare
+traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import errno
 import os
+import re
+import signal
 import sys
 import textwrap
-from collections.abc import Callable
-from typing import Any
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
@@ -19,12 +29,14 @@ from refcheck import __version__, rules, runner
 from refcheck import baseline as baseline_mod
 from refcheck import config as config_mod
 from refcheck import fix as fix_mod
-from refcheck.errors import UsageError
+from refcheck.errors import OutputError, UsageError, one_line
 from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
-from refcheck.model import Severity
+from refcheck.model import Document, Severity
+from refcheck.output import Reserved, discard_all, reserve
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
-from refcheck.reporters import REPORTERS
+from refcheck.reporters import REPORTERS, terminal
+from refcheck.reporters._common import clean, display_path, safe_echo
 
 
 class ExitCode(enum.IntEnum):
@@ -60,6 +72,10 @@ def _rule_list(value: str | None) -> list[str] | None:
     if value is None:
         return None
     names = [v.strip() for v in value.split(",") if v.strip()]
+    if not names:
+        raise click.BadParameter(
+            "no rule names given (a comma-separated list such as year-mismatch,uncited-reference)"
+        )
     for n in names:
         try:
             rules.get(n)
@@ -68,7 +84,85 @@ def _rule_list(value: str | None) -> list[str] | None:
     return names
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _rules_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    _rule_list(value)  # checked now, before any file is read
+    return value
+
+
+def error_line(message: str) -> str:
+    return f"refcheck: error: {one_line(message)}"
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr and exit status 2."""
+    click.echo(error_line(message), err=True)
+    sys.exit(int(ExitCode.ERROR))
+
+
+class _Main(click.Group):
+    """The command group, with errors in one line: ``refcheck: error: ...``, exit status 2."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        with _terminate_as_exit():
+            try:
+                rv = super().main(args, prog_name, complete_var, False, **extra)
+            except click.UsageError as exc:
+                hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+                fail(exc.format_message() + hint)
+            except click.ClickException as exc:
+                fail(exc.format_message())
+            except (UsageError, OutputError) as exc:
+                fail(str(exc))
+            except click.Abort:
+                click.echo("refcheck: interrupted", err=True)
+                sys.exit(130)
+            except OSError as exc:
+                if exc.errno != errno.EPIPE:
+                    fail(runner.internal_error(exc))
+                # the reader of a pipe went away (refcheck check ... | head): stop quietly
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+                sys.exit(1)
+            except Exception as exc:
+                fail(runner.internal_error(exc))
+            sys.exit(rv if isinstance(rv, int) else 0)
+
+
+@contextlib.contextmanager
+def _terminate_as_exit() -> Any:
+    """SIGTERM ends the run at once, with the temporary report files removed (threads still waiting
+    on a slow server would hold up an ordinary exit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        discard_all()
+        with contextlib.suppress(Exception):
+            sys.stderr.write("refcheck: terminated\n")
+            sys.stderr.flush()
+        os._exit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="refcheck")
 def main() -> None:
     """refcheck: check citations, references, footnotes and cited links before publication."""
@@ -92,11 +186,13 @@ _SHARED_OPTIONS = [
         default=None,
         help="Read every file as this format instead of choosing by extension.",
     ),
-    click.option("--select", default=None, help="Comma-separated rules to run (default: all)."),
-    click.option("--ignore", default=None, help="Comma-separated rules not to run."),
+    click.option(
+        "--select", default=None, callback=_rules_option, help="Comma-separated rules to run (default: all)."
+    ),
+    click.option("--ignore", default=None, callback=_rules_option, help="Comma-separated rules not to run."),
     click.option(
         "--max-file-size",
-        type=int,
+        type=click.IntRange(min=1),
         default=DEFAULT_MAX_FILE_SIZE,
         show_default=True,
         help="Largest file read, in bytes.",
@@ -105,17 +201,34 @@ _SHARED_OPTIONS = [
         "--bib",
         "bib",
         multiple=True,
-        type=click.Path(dir_okay=False),
+        type=click.Path(exists=True, dir_okay=False),
         help="Bibliography (.bib, or CSL-JSON .json) for pandoc citation keys or LaTeX; repeatable.",
     ),
     click.option(
         "--config",
         "config_file",
-        type=click.Path(dir_okay=False),
+        type=click.Path(exists=True, dir_okay=False),
         default=None,
-        help="Configuration file to use instead of the one found upward from each checked file.",
+        help="Configuration file to use instead of the ones found upward from each checked file.",
     ),
 ]
+
+# Which files a directory yields (refcheck.discovery); those with a configuration key are in _CONFIG_KEYS.
+_DISCOVERY_OPTIONS = [
+    click.option("--exclude-path", multiple=True, metavar="GLOB", callback=lambda c, p, v: _globs(v),
+                 help="Do not search paths matching GLOB (a .gitignore pattern, relative to the current "
+                      "directory) in directories; repeatable."),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+                 help="Leave out files that .gitignore files exclude."),
+    click.option("--force-exclude", is_flag=True,
+                 help="Apply --exclude-path and extend-exclude to files named on the command line too."),
+]  # fmt: skip
+
+
+def _globs(value: tuple[str, ...]) -> tuple[str, ...]:
+    if any(not v.strip() for v in value):
+        raise click.BadParameter("an empty pattern")
+    return value
 
 
 def _accept(ctx: click.Context, param: click.Parameter, value: str | None) -> list[int] | None:
@@ -125,6 +238,23 @@ def _accept(ctx: click.Context, param: click.Parameter, value: str | None) -> li
         return sorted(parse_accept(value))
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def _regexes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in value:
+        if not pattern:
+            raise click.BadParameter("an empty pattern would exclude every URL")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise click.BadParameter(f"{pattern!r} is not a regular expression ({exc})") from None
+    return value
+
+
+def _http_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.match(r"https?://[^/\s]+", value):
+        raise click.BadParameter(f"{value!r} is not an http or https URL")
+    return value
 
 
 def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
@@ -138,18 +268,19 @@ def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 # Link checking options (docs/links.md); those with a configuration key are in _CONFIG_KEYS.
 _LINK_OPTIONS = [
-    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
-                 help="Seconds to wait for one URL."),
-    click.option("--max-concurrency", type=click.IntRange(min=1), default=16, show_default=True,
-                 help="URLs checked at once."),
-    click.option("--per-host", type=click.IntRange(min=1), default=4, show_default=True,
-                 help="URLs checked at once on one host."),
-    click.option("--exclude", multiple=True, metavar="REGEX", help="Do not check URLs matching REGEX; repeatable."),
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0,
+                 show_default=True, help="Seconds to wait for one URL."),
+    click.option("--max-concurrency", type=click.IntRange(min=1),
+                 default=16, show_default=True, help="URLs checked at once."),
+    click.option("--per-host", type=click.IntRange(min=1), default=4,
+                 show_default=True, help="URLs checked at once on one host."),
+    click.option("--exclude-url", "--exclude", "exclude", multiple=True, metavar="REGEX", callback=_regexes,
+                 help="Do not check URLs matching REGEX (--exclude is the older name); repeatable."),
     click.option("--accept", callback=_accept, default=None, metavar="CODES",
                  help="Status codes that mean alive, e.g. 200,204,429 or 200..299 (default: any 2xx)."),
     click.option("--archive", type=click.Choice(["auto", "all", "none"]), default="auto", show_default=True,
                  help="Look up archived copies: auto (dead and unverified links), all, none."),
-    click.option("--archive-api", default=None, metavar="URL",
+    click.option("--archive-api", default=None, metavar="URL", callback=_http_url,
                  help="Wayback-compatible availability API (default: $REFCHECK_ARCHIVE_API or archive.org's)."),
     click.option("--allow-private-hosts", is_flag=True,
                  help="Also fetch URLs on loopback, private and other non-public addresses."),
@@ -167,10 +298,12 @@ _CONFIG_KEYS = {
     "ignore": "ignore",
     "max_file_size": "max-file-size",
     "bib": "bibliography",
+    "respect_gitignore": "respect-gitignore",
+    "force_exclude": "force-exclude",
     "timeout": "timeout",
     "max_concurrency": "max-concurrency",
     "per_host": "per-host",
-    "exclude": "exclude",
+    "exclude": "exclude-url",
     "accept": "accept",
     "archive": "archive",
     "cache_max_age": "cache-max-age",
@@ -190,7 +323,7 @@ def _link_extra(ctx: click.Context) -> dict[str, Any]:
 
 
 def _shared(func: Callable[..., None]) -> Callable[..., None]:
-    for option in reversed(_SHARED_OPTIONS + _LINK_OPTIONS):
+    for option in reversed(_SHARED_OPTIONS + _DISCOVERY_OPTIONS + _LINK_OPTIONS):
         func = option(func)
     return func
 
@@ -211,46 +344,39 @@ def _command_line(ctx: click.Context) -> dict[str, Any]:
 
 
 def _run(
-    ctx: click.Context, paths: tuple[str, ...], config_file: str | None, show_progress: bool = False
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    config_file: str | None,
+    show_progress: bool = False,
+    skip: Sequence[str] = (),
+    on_file: Callable[[FileResult, int, int], None] | None = None,
 ) -> runner.Run:
-    with _LinkProgress(show_progress) as progress:
-        try:
-            run = runner.run(
-                paths, _command_line(ctx), config_file, progress=progress, extra=_link_extra(ctx)
-            )
-        except UsageError as exc:
-            raise click.UsageError(str(exc)) from None
-    for note in run.links.notes:
-        click.echo(f"refcheck: {note}", err=True)
+    files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
+    links = terminal.Progress("Checking links", show_progress)
+
+    def each(result: FileResult, done: int, total: int) -> None:
+        files(done, total)
+        if on_file is not None:
+            on_file(result, done, total)
+
+    with files, links:
+        run = runner.run(
+            paths,
+            _command_line(ctx),
+            config_file,
+            progress=links if show_progress else None,
+            extra=_link_extra(ctx),
+            skip=skip,
+            exclude_paths=ctx.params.get("exclude_path", ()),
+            on_file=each,
+        )
+    for note in [*run.notes, *run.links.notes]:
+        click.echo(f"refcheck: {one_line(note)}", err=True)
     return run
 
 
-class _LinkProgress:
-    """A progress bar on stderr while links are checked, made when the first count arrives."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-        self.done = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None and total:
-            self.bar = click.progressbar(length=total, label="Checking links", file=sys.stderr)
-            self.bar.__enter__()
-        if self.bar is not None and done > self.done:
-            self.bar.update(done - self.done)
-            self.done = done
-
-    def __enter__(self) -> _LinkProgress | None:
-        return self if self.enabled else None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
 def _exit_status(run: runner.Run) -> ExitCode:
-    worst = ExitCode.OK
+    worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         worst = max(worst, exit_code([r], run.fail_on.get(r.path, "error")))
     return worst
@@ -300,34 +426,91 @@ def check(
     **_: Any,
 ) -> None:
     """Check PATHS (files, or directories searched for supported files)."""
-    run = _run(ctx, paths, config_file, show_progress=fmt == "text" and sys.stderr.isatty())
-    results = run.results
-    if write_baseline:
-        n = baseline_mod.write(results, write_baseline)
-        click.echo(f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {write_baseline}", err=True)
-        sys.exit(int(ExitCode.ERROR if any(r.error for r in results) else ExitCode.OK))
-    if baseline:
-        try:
-            dropped = baseline_mod.apply(results, baseline_mod.read(baseline))
-        except UsageError as exc:
-            raise click.UsageError(str(exc)) from None
-        if dropped:
-            click.echo(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True)
-    terminal_fmt = fmt if output is None else "text"
-    if output is not None:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(REPORTERS[fmt](results, color=False))
-    colour = _use_colour(sys.stdout)
-    if terminal_fmt == "text":
-        terminal_fmt = "full" if sys.stdout.isatty() else "text"
-    colour = colour and terminal_fmt in ("text", "full", "concise")
-    out = REPORTERS[terminal_fmt](results, color=colour)
-    click.echo(out, nl=False, color=colour)  # FORCE_COLOR keeps the colours when piped
-    if terminal_fmt not in ("text", "full", "concise"):
-        for r in results:
-            if r.error:
-                click.echo(f"{r.path}: error: {r.error}", err=True)
-    sys.exit(int(_exit_status(run)))
+    with contextlib.ExitStack() as stack:
+        # Everything that can fail without a document is tried first: a bad baseline or an
+        # unwritable report ends the run in a second, not after minutes of link checks.
+        known = baseline_mod.read(baseline) if baseline is not None else None
+        report = stack.enter_context(reserve(output, "the report")) if output is not None else None
+        record = (
+            stack.enter_context(reserve(write_baseline, "the baseline"))
+            if write_baseline is not None
+            else None
+        )
+        writing = [w for w in (report, record) if w is not None]
+        _refuse_inputs(writing, paths)
+        terminal_fmt = fmt if report is None else "text"
+        if terminal_fmt == "text":
+            terminal_fmt = "full" if sys.stdout.isatty() else "text"
+        colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
+        # one line per finding: printed as each file is done (not with a baseline, applied at the end)
+        streamed = terminal_fmt in ("text", "concise") and known is None and record is None
+        stream = terminal.Stream(colour) if streamed else None
+        run = _run(
+            ctx,
+            paths,
+            config_file,
+            show_progress=stream is None and sys.stderr.isatty(),
+            skip=[w.target for w in writing],
+            on_file=stream,
+        )
+        results = run.results
+        if record is not None:
+            text, n = baseline_mod.render(results, write_baseline or "")
+            failures = [*run.failures, *_commit(record, text)]
+            if not failures:
+                click.echo(
+                    f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {one_line(record.path)}",
+                    err=True,
+                )
+            for failure in failures:
+                click.echo(error_line(failure), err=True)
+            sys.exit(int(ExitCode.ERROR if failures or any(r.error for r in results) else ExitCode.OK))
+        if known is not None:
+            dropped = baseline_mod.apply(results, known)
+            if dropped:
+                click.echo(
+                    f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True
+                )
+        if report is not None:
+            run.failures.extend(_commit(report, REPORTERS[fmt](results, color=False)))
+        if stream is not None:
+            stream.finish(results)
+        else:
+            _echo(REPORTERS[terminal_fmt](results, color=colour), colour)  # FORCE_COLOR: colours when piped
+        if terminal_fmt not in ("text", "full", "concise"):
+            for r in results:
+                if r.error:
+                    safe_echo(f"{display_path(r.path)}: error: {one_line(r.error)}", err=True)
+        for failure in run.failures:
+            click.echo(error_line(failure), err=True)
+        sys.exit(int(_exit_status(run)))
+
+
+def _refuse_inputs(writing: list[Reserved], paths: Sequence[str]) -> None:
+    """A report or baseline must never overwrite a document being checked."""
+    named = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
+    for w in writing:
+        if w.target in named:
+            raise OutputError(
+                f"{one_line(w.path)}: is one of the files being checked; refcheck does not overwrite it"
+            )
+
+
+def _commit(target: Reserved, text: str) -> list[str]:
+    """Write ``target``; the one-line failure, if any (the run's other results are still printed)."""
+    try:
+        target.commit(text)
+    except OutputError as exc:
+        return [str(exc)]
+    return []
+
+
+def _echo(text: str, colour: bool) -> None:
+    """Print ``text``; an undecodable file name's bytes are shown as escapes rather than crashing."""
+    try:
+        click.echo(text, nl=False, color=colour)
+    except UnicodeEncodeError:
+        click.echo(text.encode("utf-8", "backslashreplace").decode("utf-8"), nl=False, color=colour)
 
 
 @main.command()
@@ -336,50 +519,179 @@ def check(
 @click.option(
     "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."
 )
+@click.option(
+    "--comments",
+    is_flag=True,
+    help="DOCX: also write each finding that has no safe fix as a Word comment at its citation or entry.",
+)
 @click.pass_context
 def fix(
-    ctx: click.Context, /, paths: tuple[str, ...], write: bool, config_file: str | None, **_: Any
+    ctx: click.Context,
+    /,
+    paths: tuple[str, ...],
+    write: bool,
+    comments: bool,
+    config_file: str | None,
+    **_: Any,
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
-    Prints a unified diff and changes nothing unless --write is given.
+    Prints a unified diff and changes nothing unless --write is given. Plain text, Markdown, HTML
+    and LaTeX are fixed where the text stands in the source as it reads; a Word file gets the fixes
+    as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
+    cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
+    with --fail-on never; 2 when a file could not be read.
     """
     run = _run(ctx, paths, config_file)
-    changed = 0
+    changed = refused = 0
+    worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         if r.doc is None:
-            click.echo(f"{r.path}: error: {r.error}", err=True)
+            safe_echo(f"{display_path(r.path)}: error: {one_line(r.error or '')}", err=True)
+            worst = ExitCode.ERROR
             continue
-        planned = fix_mod.plan(r.doc)
-        for finding, why in planned.skipped:
-            click.echo(f"{r.path}:{finding.line}: not fixed ({finding.rule}): {why}", err=True)
-        if not planned.edits:
-            continue
-        changed += 1
-        click.echo(planned.diff(), nl=False)
-        if write:
-            fix_mod.write_atomic(r.path, planned.new)
-    verb = "fixed" if write else "would fix (use --write)"
-    click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}", err=True)
-    sys.exit(int(ExitCode.ERROR if any(r.error for r in run.results) else ExitCode.OK))
+        done = _fix_one(r.doc, write, comments)
+        changed += done.changed
+        refused += done.refused
+        threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
+        left = [f for f in r.doc.findings if id(f) not in done.fixed]
+        if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
+            worst = max(worst, ExitCode.FINDINGS)
+    verb = "fixed" if write else "would be fixed (use --write)"
+    summary = f"{changed} file{'s' if changed != 1 else ''} {verb}"
+    if refused:
+        summary += f"; {refused} fix{'es' if refused != 1 else ''} not made (reasons above)"
+    click.echo(summary, err=True)
+    for failure in run.failures:
+        click.echo(error_line(failure), err=True)
+    sys.exit(int(worst))
 
 
-@main.command("config")
-@click.argument("path", required=False, default=".", type=click.Path())
+class _Fixed(NamedTuple):
+    changed: bool  # the file was (or, without --write, would be) changed
+    refused: int  # fixes not made
+    fixed: set[int]  # id() of the findings fixed
+    pending: bool  # fixes left to apply
+
+
+def _fix_one(doc: Document, write: bool, comments: bool = False) -> _Fixed:
+    """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
+    result = _fixed_file(doc, comments)
+    where = display_path(doc.path)
+    for finding, why in result.skipped:
+        at = f":{finding.line}" if finding.line else ""
+        safe_echo(
+            f"{display_path(finding.path or doc.path)}{at}: not fixed ({finding.rule}): {why}", err=True
+        )
+    if not result.edits and result.new == result.old:  # (a DOCX may get comments only)
+        return _Fixed(False, len(result.skipped), set(), False)
+    click.echo(clean(result.diff(), keep="\n\t"), nl=False)
+    if not write:
+        return _Fixed(True, len(result.skipped), set(), True)
+    try:
+        fix_mod.write_fixed(result)
+    except fix_mod.Refused as why:
+        safe_echo(f"{where}: not written: {why}", err=True)
+        return _Fixed(False, len(result.skipped) + len(result.fixed), set(), True)
+    return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
+
+
+def _fixed_file(doc: Document, comments: bool) -> fix_mod.FixResult:
+    """The fixed file in memory; with ``comments``, a DOCX also gets its other findings as comments."""
+    if not comments or doc.format != "docx":
+        return fix_mod.fix_document(doc)
+    from refcheck.fixes.docx import fix_docx
+
+    result = fix_docx(doc, comments=True)
+    if result.comments:
+        n = len(result.comments)
+        safe_echo(
+            f"{display_path(doc.path)}: {n} finding{'s' if n != 1 else ''} written as Word comments", err=True
+        )
+    return result
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option(
+    "--token",
+    envvar="REFCHECK_TOKEN",
+    default=None,
+    metavar="TEXT",
+    help="The token every request must carry (default: a new random one, printed).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_FILE_SIZE,
+    show_default=True,
+    help="Largest file accepted, in bytes.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Checks run at once (default: up to 4, one per CPU).",
+)
 @click.option(
     "--config",
     "config_file",
-    type=click.Path(dir_okay=False),
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Configuration file for every check (default: an uploaded project's own).",
+)
+def serve(
+    host: str,
+    port: int,
+    no_browser: bool,
+    token: str | None,
+    max_file_size: int,
+    workers: int | None,
+    config_file: str | None,
+) -> None:
+    """Open a local web page to check manuscripts (needs the web extra).
+
+    Drop a file (.docx, .md, .txt, .html, .tex with its .bib, a .zip of a LaTeX project) on the page,
+    read the findings in the document, download the report or the fixed file (a Word file gets the
+    fixes as tracked changes). Files stay on this machine, in a temporary directory removed when
+    each check ends.
+    """
+    if not re.fullmatch(r"[A-Za-z0-9.:_\[\]-]+", host):
+        raise click.BadParameter("give a host name or an IP address", param_hint="--host")
+    if token is not None and len(token) < 16:
+        raise click.BadParameter("use at least 16 characters", param_hint="--token")
+    if config_file is not None:
+        config_mod.load_config(config_file)  # a bad file is said now, not at each check
+    try:
+        from refcheck.web.server import serve as run_server
+    except ImportError as exc:
+        fail(
+            f"serve needs the web extra ({exc.name} is not installed): pip install 'refcheck-citations[web]'"
+        )
+    run_server(host.strip("[]"), port, token, not no_browser, max_file_size, workers, config_file)
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".", type=click.Path(exists=True))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
     default=None,
     help="Configuration file to show.",
 )
 def show_config(path: str, config_file: str | None) -> None:
     """Print the effective configuration for PATH (TOML) and where each value came from."""
-    try:
-        cfg = config_mod.discover(path, config_file)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(config_mod.dump(cfg, path if os.path.isfile(path) else None), nl=False)
+    cfg = config_mod.discover(path, config_file)
+    click.echo(clean(config_mod.dump(cfg, path if os.path.isfile(path) else None), keep="\n\t"), nl=False)
 
 
 @main.command("rules")

@@ -6,6 +6,16 @@ wins; a pyproject.toml without ``[tool.refcheck]`` does not count). The schema i
 fills. Adding a field to ``CheckOptions`` later is one line in ``OPTION_FIELDS``.
 
 Precedence: defaults < configuration file < per-path ``overrides`` < command line.
+
+Trust (``resolve``): the *project root* is the nearest directory at or above the current directory
+that holds ``.git``, else the current directory (project.py). The configuration file nearest to a
+checked file at or above the project root is the *root configuration*. Configuration files in
+directories below the project root are *nested*: they may only choose rules for their own subtree
+(``NESTED_KEYS``: select, ignore, severity, fail-on, extend-exclude, and the same in their
+``overrides``), never lower a rule's severity below the root configuration's, never raise fail-on,
+and any other key they set is ignored with a note. ``allow-nested-config = true`` in the root
+configuration trusts them as it would itself (the nearest file then wins, as before). Numeric limits
+are capped (``LIMITS``) in every file and on the command line.
 """
 
 from __future__ import annotations
@@ -21,8 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from refcheck import rules
-from refcheck.errors import UsageError
+from refcheck.errors import UsageError, one_line
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions
+from refcheck.project import inside, project_root
 
 CONFIG_FILES = ("refcheck.toml", ".refcheck.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -39,6 +50,17 @@ class ConfigError(UsageError):
 def _rule_names(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("expected a list of rule names")
+    return _known_rules(value)
+
+
+def _selected_rules(value: Any) -> list[str]:
+    names = _rule_names(value)
+    if not names:
+        raise ValueError("an empty list selects no rule at all (leave select out to run every rule)")
+    return names
+
+
+def _known_rules(value: list[str]) -> list[str]:
     for name in value:
         if name not in rules.BY_NAME:
             raise ValueError(f"unknown rule {name!r} (known: {', '.join(sorted(rules.BY_NAME))})")
@@ -88,16 +110,57 @@ def _archive_mode(value: Any) -> str:
     raise ValueError(f"expected auto, all or none, not {value!r}")
 
 
-def _positive_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"expected a positive integer, not {value!r}")
-    return value
+# Upper bounds of numeric settings, wherever they come from: a configuration file in a pull request
+# must not be able to hold a CI job for hours or make refcheck read a gigabyte.
+LIMITS: dict[str, int | float] = {
+    "timeout": 300.0,  # seconds per URL
+    "max-concurrency": 128,
+    "per-host": 32,
+    "max-file-size": 256 * 1024 * 1024,
+}
 
 
-def _positive_number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError(f"expected a positive number of seconds, not {value!r}")
-    return float(value)
+def _positive_int(key: str) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"expected a positive integer, not {value!r}")
+        if value > LIMITS[key]:
+            raise ValueError(f"at most {LIMITS[key]}, not {value!r}")
+        return value
+
+    return check
+
+
+def _seconds(key: str) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise ValueError(f"expected a positive number of seconds, not {value!r}")
+        if value > LIMITS[key]:
+            raise ValueError(f"at most {LIMITS[key]:g} seconds, not {value!r}")
+        return float(value)
+
+    return check
+
+
+def _regexes(value: Any) -> list[str]:
+    """URL regular expressions: each must compile, and none may be empty (it would match every URL)."""
+    patterns = _strings(value)
+    for p in patterns:
+        if not p:
+            raise ValueError("an empty pattern would exclude every URL")
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"{p!r} is not a regular expression ({exc})") from None
+    return patterns
+
+
+def _globs(value: Any) -> list[str]:
+    """.gitignore-style path patterns."""
+    patterns = _strings(value)
+    if any(not p.strip() for p in patterns):
+        raise ValueError("an empty pattern")
+    return patterns
 
 
 def _status_codes(value: Any) -> list[int]:
@@ -134,26 +197,41 @@ class Key:
 SCHEMA: dict[str, Key] = {
     k.name: k
     for k in (
-        Key("select", None, _rule_names, "rules to run (default: all)"),
+        Key("select", None, _selected_rules, "rules to run (default: all)"),
         Key("ignore", [], _rule_names, "rules not to run"),
         Key("severity", {}, _severity_table, "rule = error|warning|info: a rule's severity"),
         Key("fail-on", "error", _choice(*FAIL_ON), "lowest severity that makes the exit status 1"),
         Key("bibliography", [], _strings, "bibliography files (.bib) read with every document"),
         Key("input-format", None, lambda v: _choice(*_formats())(v), "read every file as this format"),
-        Key("max-file-size", DEFAULT_MAX_FILE_SIZE, _positive_int, "largest file read, in bytes"),
+        Key(
+            "max-file-size",
+            DEFAULT_MAX_FILE_SIZE,
+            _positive_int("max-file-size"),
+            "largest file read, in bytes",
+        ),
+        Key("extend-exclude", [], _globs, "paths not searched (.gitignore patterns, relative to this file)"),
+        Key("respect-gitignore", True, _boolean, "leave out what .gitignore files exclude"),
+        Key("force-exclude", False, _boolean, "apply extend-exclude to files named on the command line too"),
+        Key("allow-nested-config", False, _boolean, "trust configuration files below the project root"),
         Key("links", True, _boolean, "check that cited URLs are alive"),
-        Key("exclude", [], _strings, "URL patterns (regular expressions) not to check"),
-        Key("timeout", 10.0, _positive_number, "seconds to wait for one URL"),
-        Key("max-concurrency", 16, _positive_int, "URLs checked at once"),
-        Key("per-host", 4, _positive_int, "URLs checked at once on one host"),
+        Key("exclude-url", [], _regexes, "URL patterns (regular expressions) not to check"),
+        Key("timeout", 10.0, _seconds("timeout"), "seconds to wait for one URL"),
+        Key("max-concurrency", 16, _positive_int("max-concurrency"), "URLs checked at once"),
+        Key("per-host", 4, _positive_int("per-host"), "URLs checked at once on one host"),
         Key("accept", None, _status_codes, "HTTP status codes that count as alive (default: any 2xx)"),
         Key("archive", "auto", _archive_mode, "archived copies: auto (dead, unverified links), all, none"),
         Key("cache-max-age", 86400, _duration, "how long a link result is reused (seconds, or 12h, 7d)"),
     )
 }
 
+# Other names accepted for a key (the older name first): ``exclude`` is ``exclude-url``.
+ALIASES = {"exclude": "exclude-url"}
+
 # Keys an ``[[overrides]]`` entry may set (besides ``paths``).
 OVERRIDE_KEYS = ("select", "ignore", "severity", "links", "fail-on")
+
+# What a nested configuration file (below the project root) may set, unless the root allows more.
+NESTED_KEYS = ("select", "ignore", "severity", "fail-on", "extend-exclude")
 
 # Configuration key -> CheckOptions field. A key whose field does not exist (yet) is validated and
 # shown by ``refcheck config`` but not passed on; adding the field makes it flow with no other change.
@@ -165,7 +243,7 @@ OPTION_FIELDS: dict[str, str] = {
     "max-file-size": "max_file_size",
     "links": "links",
     "bibliography": "bib",
-    "exclude": "link_exclude",
+    "exclude-url": "link_exclude",
     "timeout": "link_timeout",
     "max-concurrency": "link_max_concurrency",
     "per-host": "link_per_host",
@@ -185,6 +263,24 @@ def _formats() -> list[str]:
 class Override:
     paths: list[str]
     values: dict[str, Any]
+    base: Path | None = None  # the directory ``paths`` are relative to (None: the configuration's)
+
+
+@dataclass
+class Layer:
+    """A nested configuration file (below the project root), limited to ``NESTED_KEYS``."""
+
+    path: Path
+    values: dict[str, Any]
+    overrides: list[Override]
+
+    @property
+    def directory(self) -> Path:
+        return self.path.parent.resolve()
+
+
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_FAIL_ON_RANK = {"info": 0, "warning": 1, "error": 2, "never": 3}
 
 
 @dataclass
@@ -195,6 +291,9 @@ class Config:
     sources: dict[str, str] = field(default_factory=lambda: dict.fromkeys(SCHEMA, "default"))
     path: Path | None = None  # the configuration file, if any
     overrides: list[Override] = field(default_factory=list)
+    nested: list[Layer] = field(default_factory=list)  # outermost first
+    # what was ignored or refused in nested files, said once on stderr
+    notes: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -208,8 +307,12 @@ class Config:
             new.sources[k] = "command line"
         return new
 
-    def effective(self, file: str | Path | None = None) -> dict[str, Any]:
-        """The values for one checked file: per-path overrides applied, command line still winning."""
+    def effective(
+        self, file: str | Path | None = None, sources: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        """The values for one checked file: per-path overrides applied, then the nested files above
+        it within their limits, the command line still winning. ``sources``, when given, is filled
+        with where each value that differs from the file's top level came from."""
         values = dict(self.values)
         if file is None:
             return values
@@ -218,12 +321,62 @@ class Config:
                 for k, v in ov.values.items():
                     if self.sources.get(k) != "command line":
                         values[k] = v
+                        if sources is not None:
+                            sources[k] = "overrides"
+        if not self.nested:
+            return values
+        floor = dict(values)  # what the root configuration says for this file
+        here = Path(file).resolve()
+        for layer in self.nested:
+            if layer.directory not in here.parents:
+                continue
+            settings = [(layer.values, str(layer.path))]
+            settings += [
+                (ov.values, f"{layer.path} overrides") for ov in layer.overrides if self.matches(ov, file)
+            ]
+            for given, origin in settings:
+                for k, v in given.items():
+                    if self.sources.get(k) == "command line":
+                        continue
+                    limited = self._limited(k, v, values[k], floor, origin)
+                    if limited != values[k] and sources is not None:
+                        sources[k] = origin
+                    values[k] = limited
         return values
+
+    def _limited(self, key: str, value: Any, current: Any, floor: Mapping[str, Any], origin: str) -> Any:
+        """A nested file's ``value`` for ``key``, within what the root configuration allows."""
+        if key == "fail-on":
+            if _FAIL_ON_RANK[value] > _FAIL_ON_RANK[floor["fail-on"]]:
+                self._note(
+                    f"{origin}: fail-on = {value!r} ignored: a nested configuration cannot raise "
+                    f"fail-on above the root configuration's {floor['fail-on']!r}"
+                )
+                return current
+            return value
+        if key == "severity":
+            out = dict(current)
+            for rule, sev in value.items():
+                least = floor["severity"].get(rule, str(rules.BY_NAME[rule].SEVERITY))
+                if _SEVERITY_RANK[sev] < _SEVERITY_RANK[least]:
+                    self._note(
+                        f"{origin}: severity of {rule} = {sev!r} ignored: a nested configuration "
+                        f"cannot lower it below the root configuration's {least!r}"
+                    )
+                    continue
+                out[rule] = sev
+            return out
+        return value
+
+    def _note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
 
     def matches(self, ov: Override, file: str | Path) -> bool:
         p = Path(file).resolve()
+        base = ov.base if ov.base is not None else self.root
         try:
-            rel = p.relative_to(self.root.resolve()).as_posix()
+            rel = p.relative_to(base.resolve()).as_posix()
         except ValueError:
             rel = Path(file).as_posix()
         return any(
@@ -250,17 +403,27 @@ class Config:
 # --- finding and reading ---------------------------------------------------------------------------
 
 
-def find_config(start: str | Path) -> Path | None:
-    """The configuration file for ``start`` (a file or directory), searching upward."""
+def _config_in(directory: Path) -> Path | None:
+    """The configuration file of one directory, if it has one."""
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    return None
+
+
+def find_configs(start: str | Path) -> list[Path]:
+    """Every configuration file for ``start`` (a file or directory), nearest first, one per directory."""
     here = Path(start).resolve()
     if not here.is_dir():
         here = here.parent
-    for directory in (here, *here.parents):
-        for name in CONFIG_FILES:
-            candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
-    return None
+    return [c for c in (_config_in(d) for d in (here, *here.parents)) if c is not None]
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The nearest configuration file for ``start`` (a file or directory), searching upward."""
+    found = find_configs(start)
+    return found[0] if found else None
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -271,42 +434,59 @@ def _has_tool_table(path: Path) -> bool:
     return isinstance(data.get("tool"), dict) and "refcheck" in data["tool"]
 
 
+MAX_CONFIG_SIZE = 1024 * 1024
+
+
 def load_config(path: str | Path) -> Config:
     """Read and validate one configuration file; ConfigError names the file and the key."""
     path = Path(path)
+    shown = one_line(str(path))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if path.is_dir():
+            raise ConfigError(f"{shown}: is a directory, not a configuration file")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_CONFIG_SIZE + 1)
+        if len(raw) > MAX_CONFIG_SIZE:
+            raise ConfigError(f"{shown}: over {MAX_CONFIG_SIZE // 1024} KiB, not a configuration file")
+        data = tomllib.loads(raw.decode("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{shown}: configuration file not found") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ConfigError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not valid UTF-8") from None
+        raise ConfigError(f"{shown}: not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(f"{shown}: not valid TOML ({one_line(str(exc))})") from None
     table: Any = data
     prefix = ""
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("refcheck", {})
+        tool = data.get("tool", {})
+        table = tool.get("refcheck", {}) if isinstance(tool, dict) else {}
         prefix = "tool.refcheck."
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [{prefix.rstrip('.')}] must be a table")
+        raise ConfigError(f"{shown}: [{prefix.rstrip('.')}] must be a table")
     config = Config(path=path)
-    for key, value in table.items():
+    for given, value in table.items():
+        key = str(ALIASES.get(given, given))
         if key == "overrides":
             config.overrides = _overrides(path, prefix, value)
             continue
-        config.values[key] = _check(path, prefix, key, value)
+        if key != given and given in table and key in table:
+            raise ConfigError(f"{shown}: {prefix}{given} and {prefix}{key} are the same key; keep {key}")
+        config.values[key] = _check(path, prefix, key, value, shown_key=given)
         config.sources[key] = str(path)
     return config
 
 
-def _check(path: Path, prefix: str, key: str, value: Any, allowed: Any = None) -> Any:
+def _check(path: Path, prefix: str, key: str, value: Any, allowed: Any = None, shown_key: str = "") -> Any:
+    shown_key = shown_key or key
     if key not in SCHEMA or (allowed is not None and key not in allowed):
         known = ", ".join(allowed if allowed is not None else [*SCHEMA, "overrides"])
-        raise ConfigError(f"{path}: unknown key {prefix}{key!s} (known keys: {known})")
+        raise ConfigError(f"{one_line(str(path))}: unknown key {prefix}{shown_key!s} (known keys: {known})")
     try:
         return SCHEMA[key].check(value)
     except ValueError as exc:
-        raise ConfigError(f"{path}: {prefix}{key}: {exc}") from None
+        raise ConfigError(f"{one_line(str(path))}: {prefix}{shown_key}: {exc}") from None
 
 
 def _overrides(path: Path, prefix: str, value: Any) -> list[Override]:
@@ -323,14 +503,89 @@ def _overrides(path: Path, prefix: str, value: Any) -> list[Override]:
             for k, v in entry.items()
             if k != "paths"
         }
-        out.append(Override(paths=list(paths), values=values))
+        out.append(Override(paths=list(paths), values=values, base=path.parent))
     return out
 
 
+def _below(directory: Path, root: Path) -> bool:
+    return root in directory.parents
+
+
+class Resolver:
+    """The configuration of each checked file, with nested files limited; files read once."""
+
+    def __init__(self, explicit: str | Path | None = None, root: Path | None = None) -> None:
+        self.explicit = Path(explicit) if explicit else None
+        self.root = (root or project_root()).resolve()
+        self._loaded: dict[Path, Config] = {}
+        self._resolved: dict[tuple[Path, ...], Config] = {}
+        self.notes: list[str] = []
+
+    def load(self, path: Path) -> Config:
+        key = path.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = load_config(path)
+        return self._loaded[key]
+
+    def chain(self, start: str | Path) -> tuple[Path | None, list[Path]]:
+        """The root configuration for ``start`` and the nested files between it and ``start``
+        (outermost first)."""
+        if self.explicit is not None:
+            return self.explicit, []
+        found = find_configs(start)
+        nested = [c for c in found if _below(c.parent.resolve(), self.root)]
+        trusted = [c for c in found if not _below(c.parent.resolve(), self.root)]
+        return (trusted[0] if trusted else None), list(reversed(nested))
+
+    def for_path(self, start: str | Path) -> Config:
+        top, nested = self.chain(start)
+        key = (top.resolve() if top else Path(), *(n.resolve() for n in nested))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(top, nested)
+        return self._resolved[key]
+
+    def _resolve(self, top: Path | None, nested: list[Path]) -> Config:
+        base = self.load(top) if top else Config()
+        if not nested:
+            return base
+        if base.values.get("allow-nested-config"):
+            nearest = self.load(nested[-1])
+            for b in nearest.values.get("bibliography") or []:
+                if not inside(nearest.root / b, self.root):
+                    raise ConfigError(
+                        f"{one_line(str(nearest.path))}: bibliography {b!r} lies outside the project "
+                        f"root {one_line(str(self.root))}"
+                    )
+            return nearest
+        layers = []
+        for n in nested:
+            cfg = self.load(n)
+            values = {k: v for k, v in cfg.values.items() if cfg.sources.get(k) == str(cfg.path)}
+            kept = {k: v for k, v in values.items() if k in NESTED_KEYS}
+            dropped = sorted(set(values) - set(kept))
+            overrides = []
+            for ov in cfg.overrides:
+                ov_kept = {k: v for k, v in ov.values.items() if k in NESTED_KEYS}
+                dropped += sorted(f"overrides.{k}" for k in set(ov.values) - set(ov_kept))
+                overrides.append(Override(ov.paths, ov_kept, ov.base))
+            if dropped:
+                self._note(
+                    f"{one_line(str(n))}: {', '.join(dropped)} ignored: a configuration below the project "
+                    f"root ({one_line(str(self.root))}) may only choose rules for its directory; "
+                    "allow-nested-config = true in the root configuration trusts it"
+                )
+            layers.append(Layer(n, kept, overrides))
+        return dataclasses.replace(base, nested=layers, notes=self.notes)
+
+    def _note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+
 def discover(start: str | Path, explicit: str | Path | None = None) -> Config:
-    """The configuration for ``start``: ``explicit`` if given, else the file found upward, else defaults."""
-    found = Path(explicit) if explicit else find_config(start)
-    return load_config(found) if found else Config()
+    """The configuration for ``start``: ``explicit`` if given, else the files found upward (nested
+    ones limited), else defaults."""
+    return Resolver(explicit).for_path(start)
 
 
 # --- showing ---------------------------------------------------------------------------------------
@@ -355,18 +610,20 @@ def toml_value(value: Any) -> str:
 def dump(config: Config, file: str | Path | None = None) -> str:
     """The effective configuration as TOML, each key commented with where it came from."""
     lines = [f"# configuration file: {config.path or 'none found (defaults)'}"]
+    for layer in config.nested:
+        lines.append(f"# nested configuration (limited to {', '.join(NESTED_KEYS)}): {layer.path}")
     if file is not None:
         lines.append(f"# effective for: {file}")
+    changed: dict[str, str] = {}
+    values = config.effective(file, changed)
+    lines.extend(f"# note: {note}" for note in config.notes)
     lines.append("[tool.refcheck]")
-    values = config.effective(file)
     for key in SCHEMA:
         value = values.get(key)
-        source = config.sources.get(key, "default")
+        source = changed.get(key, config.sources.get(key, "default"))
         if value is None:
             lines.append(f"# {key} is unset ({source})")
             continue
-        if file is not None and value != config.values.get(key):
-            source = "overrides"
         lines.append(f"{key} = {toml_value(value)}  # {source}")
     for ov in config.overrides:
         lines.append("")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refcheck import suppress
+from refcheck.discovery import Discovery, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import text_footnotes
@@ -29,7 +30,7 @@ from refcheck.links.options import LinkOptions
 from refcheck.loaders import LOADERS, SUFFIXES, format_for
 from refcheck.loaders.pandoc import use_bibliography
 from refcheck.matching.linker import link_document
-from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, Url
+from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, SourceMap, Url
 from refcheck.rules import ALL as ALL_RULES
 
 if TYPE_CHECKING:
@@ -116,6 +117,9 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})") from None
+    if not data.strip():  # empty, of any format: nothing to parse; the empty-document rule says so
+        text = data.decode("ascii")
+        return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
     doc = LOADERS[fmt](path, data)
     if options.bib and doc.format in ("markdown", "latex"):
         use_bibliography(doc, options.bib)
@@ -369,26 +373,24 @@ def _document_in_own_right(path: Path) -> bool:
     return True
 
 
-def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
-    """Files to check (directories searched for supported files) and the paths that fail outright."""
+def expand_paths(
+    paths: Iterable[str], discovery: Discovery | None = None
+) -> tuple[list[str], list[FileResult]]:
+    """Files to check (directories searched for supported files by ``discover_files``) and the paths
+    that fail outright."""
     files: list[str] = []
     errors: list[FileResult] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(
-                str(f)
-                for f in path.rglob("*")
-                if f.is_file()
-                and format_for(f)
-                and not any(part.startswith(".") for part in f.parts[len(path.parts) :])
-                and _document_in_own_right(f)
-            )
+            found = [f for f in discover_files(path, discovery) if _document_in_own_right(Path(f))]
             if not found:
                 errors.append(FileResult(path=p, error="no supported files in this directory"))
             files.extend(found)
         elif not path.exists():
             errors.append(FileResult(path=p, error="no such file or directory"))
+        elif discovery is not None and discovery.force_excluded(p):
+            continue
         else:
             files.append(p)
     return files, errors

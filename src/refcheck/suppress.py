@@ -7,6 +7,9 @@
 ``ignore`` silences the named rules (all rules when none is named) on the next line, or on its own
 line when the comment trails text. ``disable`` silences them from its line until a matching
 ``enable`` (or the end of the file). Lines are source lines: what ``Finding.line`` holds.
+
+Every name a comment gives is also kept with its place (``Document.suppression_names``), so that a
+name that is no rule (a typo silences nothing) is reported by the ``unknown-suppression`` rule.
 """
 
 from __future__ import annotations
@@ -38,6 +41,17 @@ def source_lines(doc: Document) -> list[str]:
     return doc.text.split("\n")
 
 
+def names(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line, column, name) of every rule name the suppression comments give, 1-based."""
+    out: list[tuple[int, int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        for m in _COMMENT.finditer(line):
+            group = "names" if m.group("verb") else "tnames"
+            start = m.start(group)
+            out.extend((number, start + n.start() + 1, n.group(0)) for n in _NAME.finditer(m.group(group)))
+    return out
+
+
 def parse(lines: list[str]) -> dict[int, set[str]]:
     """Source line (1-based) -> rule names silenced there ("*" for all)."""
     out: dict[int, set[str]] = {}
@@ -66,6 +80,9 @@ def parse(lines: list[str]) -> dict[int, set[str]]:
 
 
 def apply(doc: Document) -> None:
-    """Fill ``doc.suppressions`` (merged with what a loader put there itself)."""
-    for line, names in parse(source_lines(doc)).items():
-        doc.suppressions.setdefault(line, set()).update(names)
+    """Fill ``doc.suppressions`` (merged with what a loader put there itself) and
+    ``doc.suppression_names``."""
+    lines = source_lines(doc)
+    for line, silenced in parse(lines).items():
+        doc.suppressions.setdefault(line, set()).update(silenced)
+    doc.suppression_names.extend(names(lines))

@@ -45,3 +45,133 @@ def test_pre_commit_hook_covers_supported_types() -> None:
         assert pattern.search(name), name
     for name in ("a.py", "b.png", "mdx.json"):
         assert not pattern.search(name), name
+
+
+# --- install instructions, snippets and the release workflow ------------------------------------
+
+DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
+THIS_PROJECT = re.compile(
+    r"""pip install (?:-e )?(?:['"]?\.(?:\[[a-z,]+\])?['"]?|git\+https://github\.com/refcheck/refcheck\S*"""
+    # with extras, the PEP 508 direct reference: 'refcheck-citations[web] @ git+https://...'
+    r"""|['"]refcheck-citations(?:\[[a-z,]+\])? @ git\+https://github\.com/refcheck/refcheck[^'"\s]*['"])(?:\s|$|`)"""
+)
+
+
+def _pip_installs() -> list[tuple[str, str]]:
+    out = []
+    for path in DOCS:
+        for m in re.finditer(r"pip install[^\n`]*", path.read_text(encoding="utf-8")):
+            out.append((path.name, m.group(0)))
+    return out
+
+
+def test_every_install_command_installs_this_project() -> None:
+    installs = _pip_installs()
+    assert len(installs) >= 4, installs
+    for where, command in installs:
+        if "--quiet" in command or ("pytest" in command and "-e" not in command):
+            continue
+        assert THIS_PROJECT.match(command + " "), f"{where}: {command!r} does not install this project"
+        assert not re.search(r"pip install refcheck(\s|$)", command), f"{where}: {command!r}"
+
+
+def test_readme_names_the_distribution() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`refcheck-citations`" in readme
+    assert 'name = "refcheck-citations"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def _tags() -> set[str]:
+    import subprocess
+
+    proc = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True, check=False)
+    return set(proc.stdout.split()) if proc.returncode == 0 else set()
+
+
+def test_snippets_name_a_revision_that_exists() -> None:
+    tags = _tags()
+    revs: list[tuple[str, str]] = []
+    for path in DOCS:
+        text = path.read_text(encoding="utf-8")
+        revs += [(path.name, r) for r in re.findall(r"^\s*rev:\s*(\S+(?: sha>)?)", text, re.M)]
+        revs += [(path.name, r) for r in re.findall(r"uses:\s*refcheck/refcheck@(\S+(?: sha>)?)", text)]
+    assert len(revs) >= 4, revs
+    for where, rev in revs:
+        ok = rev == "<commit sha>" or re.fullmatch(r"[0-9a-f]{40}", rev) or rev in tags
+        assert ok, f"{where}: revision {rev!r} does not exist (no such tag; use <commit sha> or a tag)"
+
+
+def _workflow(name: str) -> dict:  # type: ignore[type-arg]
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    data["on"] = data.get("on", data.pop(True, None))  # YAML 1.1 reads a bare `on` as true
+    return data
+
+
+def test_release_workflow_tags_and_builds_sdist_and_wheel() -> None:
+    wf = _workflow("release.yml")
+    assert "workflow_dispatch" in wf["on"] and "version" in wf["on"]["workflow_dispatch"]["inputs"]
+    build = wf["jobs"]["build"]
+    assert build["permissions"]["contents"] == "write"
+    runs = "\n".join(s.get("run", "") for s in build["steps"])
+    assert "python -m build" in runs and "python -m pytest" in runs
+    assert 'git tag -a "v$VERSION"' in runs and 'git push origin "v$VERSION"' in runs
+    assert "gh release create" in runs and "dist/*" in runs
+    # the input reaches the shell through the environment, never pasted into the script
+    assert "${{ inputs" not in runs
+    uses = [s.get("uses", "") for job in wf["jobs"].values() for s in job["steps"]]
+    assert all("@" in u for u in uses if u)
+
+
+def test_ci_workflow_parses() -> None:
+    wf = _workflow("ci.yml")
+    assert "push" in wf["on"] and "test" in wf["jobs"]
+
+
+def test_pre_commit_hook_applies_extend_exclude() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert all("--force-exclude" in h["entry"] for h in hooks)
+
+
+def test_python_m_build_metadata_names_refcheck_citations(tmp_path: Path) -> None:
+    """``python -m build`` (without network: --no-isolation) makes an sdist and a wheel of
+    refcheck-citations whose command is refcheck."""
+    import shutil
+    import subprocess
+    import sys
+    import tarfile
+    import zipfile
+
+    pytest.importorskip("build")
+    pytest.importorskip("setuptools")
+    src = tmp_path / "src"
+    ignore = shutil.ignore_patterns(
+        ".git", ".venv*", "*.egg-info", "__pycache__", "build", "dist", ".*_cache"
+    )
+    shutil.copytree(ROOT, src, ignore=ignore)
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(tmp_path / "dist"), str(src)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    wheels = list((tmp_path / "dist").glob("*.whl"))
+    sdists = list((tmp_path / "dist").glob("*.tar.gz"))
+    assert len(wheels) == 1 and len(sdists) == 1
+    assert wheels[0].name.startswith("refcheck_citations-") and sdists[0].name.startswith(
+        "refcheck_citations-"
+    )
+    with zipfile.ZipFile(wheels[0]) as zf:
+        names = zf.namelist()
+        meta = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        entry = zf.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
+    assert "\nName: refcheck-citations\n" in meta
+    assert "refcheck = refcheck.cli:main" in entry
+    assert "refcheck/cli.py" in names and "refcheck/rules/empty_document.py" in names
+    with tarfile.open(sdists[0]) as tf:
+        pkg_info = next(m for m in tf.getmembers() if m.name.count("/") == 1 and m.name.endswith("PKG-INFO"))
+        handle = tf.extractfile(pkg_info)
+        assert handle is not None
+        assert "\nName: refcheck-citations\n" in handle.read().decode()

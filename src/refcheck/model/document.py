@@ -51,7 +51,12 @@ class SourceMap:
 
     def _newline_offsets(self) -> list[int]:
         if self._newlines is None:
-            self._newlines = [i for i, ch in enumerate(self._text) if ch == "\n"]
+            text, found = self._text, []
+            i = text.find("\n")
+            while i != -1:  # str.find, not a loop over every character: reports call this per file
+                found.append(i)
+                i = text.find("\n", i + 1)
+            self._newlines = found
         return self._newlines
 
     def locate(self, offset: int) -> tuple[int, int]:
@@ -143,6 +148,8 @@ class Document:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).
     suppressions: dict[int, set[str]] = field(default_factory=dict)
+    # Every rule name a suppression comment gives: (source line, column, name), for unknown-suppression.
+    suppression_names: list[tuple[int, int, str]] = field(default_factory=list)
     # Spans of ``text`` taken from other files (LaTeX \\input): (start, end, path); findings there
     # name that file.
     files: list[tuple[int, int, str]] = field(default_factory=list)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from refcheck.pipeline import FileResult
+from refcheck.reporters._common import dumps
 from refcheck.reporters.records import report_record
 
 
 def render(results: list[FileResult], **_: Any) -> str:
-    return json.dumps(report_record(results), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report_record(results)) + "\n"

@@ -11,6 +11,7 @@ from refcheck.rules import (
     citation_style,
     dead_link,
     duplicate_reference,
+    empty_document,
     footnote_order,
     footnote_undefined,
     footnote_unreferenced,
@@ -21,6 +22,7 @@ from refcheck.rules import (
     missing_reference,
     uncited_reference,
     unclear_brackets,
+    unknown_suppression,
     year_mismatch,
 )
 from refcheck.rules.base import Rule
@@ -41,6 +43,8 @@ ALL: tuple[Rule, ...] = cast(
         footnote_unreferenced,
         footnote_order,
         input_encoding,
+        empty_document,
+        unknown_suppression,
         unclear_brackets,
         dead_link,
         link_redirect,

@@ -1,0 +1,209 @@
+"""Which files a directory holds for checking: .gitignore, --exclude-path and extend-exclude respected.
+
+``discover_files(directory, discovery)`` walks ``directory`` and returns the supported files in it,
+sorted. It leaves out:
+
+* hidden files and directories (``.git``, ``.venv``, ``.cache`` ...) and a few directories that hold
+  other people's files (``node_modules``, ``site-packages``, ``__pypackages__``);
+* whatever the ``.gitignore`` files say (every ``.gitignore`` from the top of the Git checkout down
+  to each file, deeper files winning, as Git reads them, and ``.git/info/exclude``), unless
+  ``respect_gitignore`` is off;
+* the ``extend-exclude`` patterns of every configuration file from the top down, each relative to
+  its own directory, and the ``--exclude-path`` patterns, relative to the current directory; both
+  are written as .gitignore lines (``drafts/``, ``*.bak``, ``/build``, ``!keep.md``);
+* symlinks that lead out of the walked directory (or into a hidden directory in it, such as
+  ``.git``), and anything that is not a regular file (FIFOs, devices, sockets): a checked tree cannot
+  make refcheck read what lies outside it or block on a pipe.
+
+Files named on the command line are checked whatever these say, as in Git and ruff, unless
+``force_exclude`` is set (``--force-exclude``, for pre-commit, which names files one by one): then
+``--exclude-path`` and ``extend-exclude`` apply to them too.
+
+The .gitignore patterns are matched by ``pathspec`` (Git's wildmatch rules, negation and directory
+patterns included) rather than by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from refcheck.loaders import format_for
+
+# Directories never searched (besides hidden ones): packages and environments, not documents.
+SKIPPED_DIRECTORIES = frozenset({"node_modules", "site-packages", "__pypackages__"})
+
+
+@dataclass
+class _Spec:
+    base: Path  # the directory the patterns are relative to
+    spec: pathspec.GitIgnoreSpec
+
+    def decides(self, path: Path, is_dir: bool) -> bool | None:
+        """True: excluded, False: re-included by a ``!`` pattern, None: no pattern matches."""
+        try:
+            rel = path.relative_to(self.base).as_posix()
+        except ValueError:
+            return None
+        if rel in ("", "."):
+            return None
+        result = self.spec.check_file(rel + "/" if is_dir else rel)
+        return result.include
+
+
+def _spec(base: Path, lines: Iterable[str]) -> _Spec | None:
+    lines = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        return None
+    return _Spec(base, pathspec.GitIgnoreSpec.from_lines(lines))
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            return fh.read(1 << 20).splitlines()
+    except OSError:
+        return []
+
+
+@dataclass
+class Discovery:
+    """How directories are searched (the CLI and the configuration fill it)."""
+
+    respect_gitignore: bool = True
+    # --exclude-path patterns, relative to ``base`` (the current directory)
+    exclude_paths: list[str] = field(default_factory=list)
+    base: Path = field(default_factory=Path.cwd)
+    force_exclude: bool = False
+    # directory -> the extend-exclude patterns of the configuration file in it (none: [])
+    config_patterns: Callable[[Path], list[str]] = field(default=lambda _d: [])
+    # files never discovered (the report being written, say)
+    skip: set[Path] = field(default_factory=set)
+    # the project root (project.py): outside a Git checkout, ignore files count from here down
+    project: Path | None = None
+
+    def _specs_for(self, directory: Path, gitignore: bool = True) -> list[_Spec]:
+        """The ignore files and configuration patterns that apply in ``directory`` itself."""
+        specs: list[_Spec] = []
+        if gitignore and self.respect_gitignore:
+            s = _spec(directory, _read_lines(directory / ".gitignore"))
+            if s:
+                specs.append(s)
+            if (directory / ".git").is_dir():
+                s = _spec(directory, _read_lines(directory / ".git" / "info" / "exclude"))
+                if s:
+                    specs.insert(0, s)
+        s = _spec(directory, self.config_patterns(directory))
+        if s:
+            specs.append(s)
+        return specs
+
+    def _inherited(self, directory: Path, gitignore: bool = True) -> list[_Spec]:
+        """Specs from the top of the checkout (or the project) down to ``directory``'s parent."""
+        top = _top(directory, self.project)
+        chain = [d for d in (directory, *directory.parents) if d == top or _below(d, top)]
+        specs: list[_Spec] = []
+        for d in reversed(chain[1:]):
+            specs.extend(self._specs_for(d, gitignore))
+        return specs
+
+    def _command_line(self) -> list[_Spec]:
+        s = _spec(self.base.resolve(), self.exclude_paths)
+        return [s] if s else []
+
+    def excluded(self, path: Path, is_dir: bool, specs: list[_Spec]) -> bool:
+        """The last spec with a say decides, as in Git (deeper files come later)."""
+        for s in reversed(specs):
+            verdict = s.decides(path, is_dir)
+            if verdict is not None:
+                return verdict
+        return False
+
+    def force_excluded(self, file: str | Path) -> bool:
+        """With --force-exclude: whether a file named on the command line is excluded by
+        --exclude-path or extend-exclude (not by .gitignore: naming a file is asking for it)."""
+        if not self.force_exclude:
+            return False
+        path = Path(os.path.abspath(file))
+        specs = self._inherited(path, gitignore=False) + self._command_line()
+        # every directory on the way can be excluded too ("drafts/" excludes drafts/a.md)
+        top = _top(path.parent, self.project)
+        parents = [p for p in reversed(path.parents) if p == top or _below(p, top)]
+        for p in parents[1:]:
+            if self.excluded(p, True, specs):
+                return True
+        return self.excluded(path, False, specs)
+
+
+def _top(directory: Path, project: Path | None = None) -> Path:
+    """Where ignore files start to count: the nearest directory holding .git; else the project root
+    when ``directory`` lies in it; else ``directory`` itself."""
+    for d in (directory, *directory.parents):
+        if (d / ".git").exists():
+            return d
+    if project is not None and (directory == project or project in directory.parents):
+        return project
+    return directory
+
+
+def _within(target: Path, root: Path) -> bool:
+    """Whether ``target`` lies below ``root`` and in no hidden directory there."""
+    try:
+        parts = target.relative_to(root).parts
+    except ValueError:
+        return False
+    return bool(parts) and not any(p.startswith(".") for p in parts)
+
+
+def _below(path: Path, top: Path) -> bool:
+    return path != top and top in path.parents
+
+
+def discover_files(directory: str | Path, discovery: Discovery | None = None) -> list[str]:
+    """Supported files under ``directory``, sorted, as paths that begin with ``directory`` as given."""
+    discovery = discovery or Discovery()
+    given = Path(directory)
+    root = Path(os.path.abspath(directory))
+    real_root = root.resolve()
+    skip = {p.resolve() for p in discovery.skip}
+    cmd = discovery._command_line()
+    found: list[str] = []
+
+    def walk(d: Path, shown: Path, specs: list[_Spec]) -> None:
+        specs = specs + discovery._specs_for(d)
+        every = specs + cmd  # the command line has the last word
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = d / name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in SKIPPED_DIRECTORIES and not discovery.excluded(path, True, every):
+                        walk(path, shown / name, specs)
+                    continue
+                if not format_for(path) or discovery.excluded(path, False, every):
+                    continue
+                st = os.stat(path)  # follows a symlink
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue  # a FIFO, a device, a socket, or a symlink to a directory
+            target = path.resolve()
+            if entry.is_symlink() and not _within(target, real_root):
+                continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
+            if target in skip:
+                continue
+            found.append(str(shown / name))
+
+    walk(root, given, discovery._inherited(root))
+    return sorted(found)

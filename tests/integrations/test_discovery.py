@@ -1,0 +1,139 @@
+"""Directory discovery: .gitignore (nested, negated), --exclude-path, extend-exclude, symlinks, FIFOs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from refcheck.cli import main
+from refcheck.discovery import Discovery, discover_files
+
+DOC = "Ties matter (Hardy 1968).\n\nReferences\n\nHardy, Michael (1968) Modern Diplomatic Law. MUP.\n"
+
+
+def tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "repo"
+    (root / ".git" / "info").mkdir(parents=True)
+    tree(
+        root,
+        {
+            "docs/a.md": DOC,
+            "docs/build/out.md": DOC,
+            "docs/drafts/b.md": DOC,
+            "docs/drafts/keep.md": DOC,
+            "docs/notes.txt": DOC,
+            "docs/old/c.md": DOC,
+            "docs/scratch.txt": DOC,
+            "node_modules/pkg/README.md": DOC,
+            ".hidden/d.md": DOC,
+            "top.md": DOC,
+        },
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
+def rel(found: list[str], root: Path) -> list[str]:
+    return sorted(Path(os.path.relpath(Path(f).resolve(), root.resolve())).as_posix() for f in found)
+
+
+def test_without_ignore_files(repo: Path) -> None:
+    assert rel(discover_files(repo), repo) == [
+        "docs/a.md",
+        "docs/build/out.md",
+        "docs/drafts/b.md",
+        "docs/drafts/keep.md",
+        "docs/notes.txt",
+        "docs/old/c.md",
+        "docs/scratch.txt",
+        "top.md",
+    ]
+
+
+def test_gitignore_nested_and_negated(repo: Path) -> None:
+    (repo / ".gitignore").write_text("build/\n*.txt\n!notes.txt\n")
+    (repo / "docs" / "drafts" / ".gitignore").write_text("*\n!.gitignore\n!keep.md\n")
+    (repo / ".git" / "info" / "exclude").write_text("/docs/old/\n")
+    assert rel(discover_files(repo), repo) == ["docs/a.md", "docs/drafts/keep.md", "docs/notes.txt", "top.md"]
+    # walking a subdirectory still reads the .gitignore files above it, up to the checkout's top
+    assert rel(discover_files(repo / "docs"), repo) == ["docs/a.md", "docs/drafts/keep.md", "docs/notes.txt"]
+    # and the paths keep the form the user gave
+    assert discover_files("docs") == ["docs/a.md", "docs/drafts/keep.md", "docs/notes.txt"]
+    assert rel(discover_files(repo, Discovery(respect_gitignore=False)), repo)[0] == "docs/a.md"
+    assert len(discover_files(repo, Discovery(respect_gitignore=False))) == 8
+
+
+def test_exclude_path_is_relative_to_the_current_directory(repo: Path) -> None:
+    found = discover_files(repo, Discovery(exclude_paths=["docs/drafts/", "*.txt"], base=repo))
+    assert rel(found, repo) == ["docs/a.md", "docs/build/out.md", "docs/old/c.md", "top.md"]
+
+
+def cli(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", "--no-links", "--format", "concise", *args])
+
+
+def checked(res: Result) -> int:
+    last = res.stdout.strip().splitlines()[-1]
+    return int(last.split()[0])
+
+
+def test_cli_gitignore_exclude_path_and_config(repo: Path) -> None:
+    (repo / ".gitignore").write_text("build/\n")
+    assert checked(cli(".")) == 7
+    assert checked(cli("--no-respect-gitignore", ".")) == 8
+    assert checked(cli("--exclude-path", "docs/drafts", "--exclude-path", "*.txt", ".")) == 3
+    (repo / "refcheck.toml").write_text('extend-exclude = ["old/", "/top.md"]\n')
+    assert checked(cli(".")) == 5
+    # a nested configuration may exclude within its own directory
+    (repo / "docs" / "refcheck.toml").write_text('extend-exclude = ["scratch.txt"]\n')
+    assert checked(cli(".")) == 4
+    # files named on the command line are checked whatever the patterns say ...
+    assert checked(cli("top.md", "docs/old/c.md")) == 2
+    # ... unless --force-exclude (pre-commit names files one by one)
+    res = cli("--force-exclude", "top.md", "docs/old/c.md", "docs/a.md")
+    assert checked(res) == 1, res.stdout
+    (repo / "refcheck.toml").write_text('extend-exclude = ["old/", "/top.md"]\nforce-exclude = true\n')
+    assert checked(cli("top.md", "docs/a.md")) == 1
+
+
+def test_exclude_url_is_the_clearer_name_of_exclude(repo: Path) -> None:
+    for name in ("--exclude-url", "--exclude"):
+        res = cli(name, "example\\.org", "top.md")
+        assert res.exit_code == 0, res.stderr
+
+
+def test_symlinks_out_of_the_tree_and_fifos_are_not_read(repo: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(DOC)
+    (repo / "docs" / "link.txt").symlink_to(secret)
+    (repo / "docs" / "inside.md").symlink_to(repo / "top.md")
+    (repo / "docs" / "config.txt").symlink_to(repo / ".git" / "info" / "exclude")
+    os.mkfifo(repo / "docs" / "pipe.md")
+    (repo / "docs" / "loop").symlink_to(repo / "docs", target_is_directory=True)
+    names = {Path(f).name for f in discover_files(repo / "docs")}
+    assert names == {"a.md", "out.md", "b.md", "keep.md", "notes.txt", "c.md", "scratch.txt"}
+    # from the top, docs/inside.md -> top.md stays inside the walked tree: it is read
+    names = {Path(f).name for f in discover_files(repo)}
+    assert "inside.md" in names and "config.txt" not in names and "link.txt" not in names
+
+
+def test_fifo_in_a_directory_does_not_hang_the_run(repo: Path) -> None:
+    os.mkfifo(repo / "docs" / "pipe.md")
+    res = cli("docs")
+    assert checked(res) == 7
+
+
+def test_files_being_written_are_never_discovered(repo: Path) -> None:
+    found = discover_files(repo, Discovery(skip={repo / "top.md"}))
+    assert not any(f.endswith("top.md") for f in found)
