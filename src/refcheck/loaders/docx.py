@@ -44,6 +44,7 @@ MAX_TEXT = 8_000_000
 # time and memory of a small archive whose parts unpack to millions of empty elements.
 MAX_ELEMENTS = 1_000_000
 MAIN = "word/document.xml"
+RELS = "word/_rels/document.xml.rels"  # the main part's relationships, under this name in read_zip's result
 OFFICE_DOCUMENT = "/officeDocument"
 # Elements nobody reads: formatting, section and proofing marks, and the second copy of a drawing.
 # Left out of the tree to keep a large document small.
@@ -92,14 +93,14 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
             raise InputError(f"refused: the DOCX archive has {len(infos)} members (limit {MAX_MEMBERS})")
-        seen: set[str] = set()
         for info in infos:
             if not _safe_name(info.filename):
                 raise InputError(
                     f"refused: the DOCX archive has a member named {info.filename[:80]!r}, "
                     "a path outside the archive (path traversal)"
                 )
-            seen.add(info.filename)
+            if info.filename.endswith((".xml", ".rels")):
+                _check_size(info)  # any XML part may be read (the fix writer reads them all)
         out: dict[str, bytes] = {}
         rels = _read_member(archive, "_rels/.rels")
         main = MAIN
@@ -135,7 +136,7 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
             if part is not None:
                 out[f"word/{kind}.xml"] = part
         if doc_rels is not None:
-            out["word/_rels/document.xml.rels"] = doc_rels
+            out[RELS] = doc_rels
     return out
 
 
@@ -146,6 +147,20 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
     if len(infos) > 1:
         raise InputError(f"refused: the DOCX archive holds {name} {len(infos)} times")
     info = infos[0]
+    _check_size(info)
+    try:
+        with archive.open(info) as fh:
+            content = fh.read(MAX_PART + 1)
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, ValueError, EOFError) as exc:
+        raise InputError(f"the DOCX member {name} cannot be read ({exc})") from None
+    if len(content) > MAX_PART:  # the directory understated the size
+        raise InputError(f"refused: {name} in the DOCX unpacks to more than {MAX_PART // 2**20} MiB")
+    return content
+
+
+def _check_size(info: zipfile.ZipInfo) -> None:
+    """A part's size and compression ratio as the zip's directory states them."""
+    name = info.filename
     if info.file_size > MAX_PART:
         raise InputError(
             f"refused: {name} in the DOCX unpacks to {info.file_size / 2**20:.0f} MiB "
@@ -156,14 +171,6 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
             f"refused: {name} in the DOCX is compressed {info.file_size // max(info.compress_size, 1)} "
             f"to 1 (limit {MAX_RATIO}; possible zip bomb)"
         )
-    try:
-        with archive.open(info) as fh:
-            content = fh.read(MAX_PART + 1)
-    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, ValueError, EOFError) as exc:
-        raise InputError(f"the DOCX member {name} cannot be read ({exc})") from None
-    if len(content) > MAX_PART:  # the directory understated the size
-        raise InputError(f"refused: {name} in the DOCX unpacks to more than {MAX_PART // 2**20} MiB")
-    return content
 
 
 def _rels_of(part: str) -> str:
@@ -212,14 +219,16 @@ class _Paragraph:
         self.parts: list[str] = []
         self.length = 0
         self.marks: list[tuple[Node, int]] = []  # (footnoteReference/endnoteReference, column offset)
+        self.pieces: list[tuple[str, Node]] = []  # every piece read with its element; a mark as ""
         self.links: list[tuple[str, int, int]] = []  # (url, start, end) within the paragraph
         # complex fields (w:fldChar): a stack of [instruction, reading-the-result, result start]
         self.fields: list[list[object]] = []
 
-    def add(self, piece: str) -> None:
+    def add(self, piece: str, node: Node) -> None:
         if self.fields and not self.fields[-1][1]:
             return  # a field's instruction part holds no visible text
         self.parts.append(piece)
+        self.pieces.append((piece, node))
         self.length += len(piece)
 
     def link(self, url: str | None, start: int) -> None:
@@ -244,14 +253,15 @@ def _read(node: Node, para: _Paragraph) -> None:
         tag = child.tag
         if tag == "t":
             # a line break written into w:t is white space to Word: keep one line per paragraph
-            para.add(child.text().translate(_WHITE))
+            para.add(child.text().translate(_WHITE), child)
         elif tag in ("tab", "br", "cr"):
-            para.add(" ")
+            para.add(" ", child)
         elif tag == "noBreakHyphen":
-            para.add("-")
+            para.add("-", child)
         elif tag in ("footnoteReference", "endnoteReference"):
             if not para.fields or para.fields[-1][1]:
                 para.marks.append((child, para.length))
+                para.pieces.append(("", child))
         elif tag == "instrText":
             if para.fields and not para.fields[-1][1]:
                 para.fields[-1][0] = str(para.fields[-1][0]) + child.text()
@@ -281,6 +291,17 @@ def _read(node: Node, para: _Paragraph) -> None:
             stack.extend(reversed(child.children))
 
 
+def paragraph_pieces(para: Node) -> list[tuple[str, Node]]:
+    """A paragraph's text as the loader reads it, piece by piece with the element each comes from
+    (``w:t``, ``w:tab``/``w:br``/``w:cr`` as " ", ``w:noBreakHyphen`` as "-"); a note's mark is ("",
+    its ``w:footnoteReference``/``w:endnoteReference``). Every ``w:p`` is one line of the text, in
+    document order, a text box's too (after its paragraph). For refcheck.fixes.docx, which must map
+    the text back onto the XML exactly."""
+    para_read = _Paragraph({})
+    _read(para, para_read)
+    return para_read.pieces
+
+
 def _field_url(instr: str) -> str | None:
     m = _HYPERLINK_FIELD.match(instr)
     return m.group(1) if m else None
@@ -289,7 +310,7 @@ def _field_url(instr: str) -> str | None:
 def load_docx(path: str, data: bytes) -> Document:
     parts = read_zip(data)
     body = parse_xml(parts[MAIN], "DOCX document", positions=False, skip=_UNREAD, max_items=MAX_ELEMENTS)
-    rels = _relationships(parts.get("word/_rels/document.xml.rels"))
+    rels = _relationships(parts.get(RELS))
     text_parts: list[str] = []
     markers: list[FootnoteMarker] = []
     mark_pos: dict[str, tuple[int, int]] = {}
@@ -363,7 +384,7 @@ def load_docx(path: str, data: bytes) -> Document:
     doc.footnote_markers = markers
     if notes:
         doc.notes_region = (notes[0].start, notes[-1].end)
-    doc.urls = [u for u in urls if re.match(r"(?i)(https?|ftp)://", u.url) or u.url.startswith("mailto:")]
+    doc.urls = urls  # every external target (the link checker fetches only http and https)
     return doc
 
 

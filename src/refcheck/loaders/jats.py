@@ -613,8 +613,10 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> 
         return  # a title or a phrase in the xref, not the authors' names
     if names:
         cit.authors = names[:2]
-        if ref is not None and ref.authors and (
-            fold(ref.authors[0]) in fold(names[0]) or _acronym_of(ref.authors[0], names[0])
+        if (
+            ref is not None
+            and ref.authors
+            and (fold(ref.authors[0]) in fold(names[0]) or _acronym_of(ref.authors[0], names[0]))
         ):
             cit.authors[0] = ref.authors[0]
     elif ref is not None and ref.authors:
