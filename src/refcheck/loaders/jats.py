@@ -624,6 +624,16 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> 
         cit.authors = ref.authors[:1]
 
 
+def _interval(text: str, cit: Citation, size: int) -> bool:
+    """A bracket of several numbers, one beyond the list: a range of values ("[5, 80] cells"), not
+    references (in a marked-up article a citation of several entries is rarely left unmarked)."""
+    lb, rb = text.rfind("[", 0, cit.start + 1), text.find("]", max(cit.end - 1, 0))
+    if lb < 0 or rb < 0 or rb - lb > 60:
+        return False
+    numbers = [int(n) for n in re.findall(r"\d+", text[lb + 1 : rb])]
+    return len(numbers) > 1 and max(numbers) > size
+
+
 def _acronym_of(a: str, b: str) -> bool:
     """One name is the other's acronym: "WHO" and "World Health Organization"."""
     short, long_ = sorted((a.strip(), b.strip()), key=len)
@@ -675,7 +685,7 @@ def _plain_citations(doc: Document, xrefs: list[tuple[int, int]], refs: list[Ref
         for c in found
         if not over_xref(c)
         and (
-            (c.kind == "numeric" and bool(c.numbers))
+            (c.kind == "numeric" and bool(c.numbers) and not _interval(doc.text, c, len(refs)))
             or (
                 c.kind != "numeric"
                 and c.authors
