@@ -268,8 +268,10 @@ def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 # Link checking options (docs/links.md); those with a configuration key are in _CONFIG_KEYS.
 _LINK_OPTIONS = [
-    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0,
-                 show_default=True, help="Seconds to wait for one URL."),
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+                 help="Seconds one URL may take, all of it (every redirect, headers and body)."),
+    click.option("--links-timeout", callback=_max_age, default=None, metavar="DURATION",
+                 help="Time the whole link stage may take: seconds, or 15m (default: 15m; 0: no limit)."),
     click.option("--max-concurrency", type=click.IntRange(min=1),
                  default=16, show_default=True, help="URLs checked at once."),
     click.option("--per-host", type=click.IntRange(min=1), default=4,
@@ -307,6 +309,7 @@ _CONFIG_KEYS = {
     "accept": "accept",
     "archive": "archive",
     "cache_max_age": "cache-max-age",
+    "links_timeout": "links-timeout",
 }
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from refcheck.config import Config, Resolver, discover
 from refcheck.discovery import Discovery
 from refcheck.errors import one_line
-from refcheck.links.run import LinkReport
+from refcheck.links.report import LinkReport
 from refcheck.model import Document
 from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
 from refcheck.project import project_root

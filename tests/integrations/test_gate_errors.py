@@ -33,6 +33,7 @@ BAD: dict[str, list[str]] = {
     "--exclude": ["("],
     "--accept": ["foo", "99"],
     "--cache-max-age": ["soon"],
+    "--links-timeout": ["soon", "-1"],
     "--archive-api": ["ftp://example.org/available", "not a url"],
     "--config": ["{bad_toml}", "{dir}", "/nonexistent/refcheck.toml"],
     "--baseline": ["{bad_json}", "{dir}", "/nonexistent/baseline.json"],
