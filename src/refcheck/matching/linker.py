@@ -140,8 +140,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     # likely another work by the same authors that the list lacks than a typo: report it as missing.
     cited = {rid for c in doc.citations if c.status is LinkStatus.LINKED for rid in c.references}
     for cit in doc.citations:
-        if cit.status is not LinkStatus.YEAR_MISMATCH:
-            continue
+        if cit.status is not LinkStatus.YEAR_MISMATCH or cit.kind == "key":
+            continue  # (a key, such as a JATS xref's, names its entry: a mismatch, never a missing entry)
         key = (name_key(cit.authors[0]) if cit.authors else "", cit.year)
         target = index.by_id[cit.candidates[0]]
         if target.id in cited and repeats[key] > 1:
