@@ -26,6 +26,7 @@ patterns included) rather than by hand.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -171,6 +172,28 @@ def _within(target: Path, root: Path) -> bool:
     return bool(parts) and not any(p.startswith(".") for p in parts)
 
 
+# What refcheck's own reports begin with: an HTML report (its generator tag, or the title of those
+# written before it had one), a JUnit report, a Markdown summary. A report left in a checked directory
+# by an earlier run ("--format html -o docs/report.html") is output, not a document.
+_REPORT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xml", ".md", ".markdown"})
+_REPORT_HEAD = re.compile(
+    r'<meta name="generator" content="refcheck\b|<title>refcheck report</title>'
+    r'|<testsuites name="refcheck"'
+    r"|\A## refcheck\n\n\S* ?(?:no findings|findings): \d+ files? checked"
+)
+
+
+def is_refcheck_report(path: Path) -> bool:
+    """Whether ``path`` is a report refcheck wrote (recognised by how it begins)."""
+    if path.suffix.lower() not in _REPORT_SUFFIXES:
+        return False
+    try:
+        head = read_regular(path, 4096, truncate=True)
+    except OSError:
+        return False
+    return bool(_REPORT_HEAD.search(head.decode("utf-8", "replace")))
+
+
 def _below(path: Path, top: Path) -> bool:
     return path != top and top in path.parents
 
@@ -212,7 +235,7 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
             target = path.resolve()
             if entry.is_symlink() and not _within(target, real_root):
                 continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
-            if target in skip:
+            if target in skip or is_refcheck_report(path):
                 continue
             found.append(str(shown / name))
 

@@ -180,3 +180,22 @@ def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
     res = CliRunner().invoke(main, ["fix", "--no-links", "--write", "b.txt", "./b.txt"])
     assert res.exit_code == 0, res.output
     assert "changed since" not in res.output
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("html", "report.html"), ("junit", "refcheck.xml"), ("markdown", "summary.md")]
+)
+def test_a_report_written_earlier_is_not_checked_as_a_document(repo: Path, fmt: str, name: str) -> None:
+    """'refcheck check --format html -o docs/report.html docs', then 'refcheck check docs': the report
+    was read as an HTML document (300 copies of the seed brief gave 11,175 duplicate-reference
+    warnings from the report alone). A report refcheck wrote is known by its content and skipped."""
+    (repo / "docs" / "brief.txt").write_text(
+        "Growth (Smith 2008).\n\nReferences\n\nSmith, J. (2007) Trade and Growth.\n\nHyde, H. (2002) Allies.\n"
+    )
+    first = cli("--format", fmt, "-o", f"docs/{name}", "docs")
+    assert (repo / "docs" / name).exists(), first.output
+    again = cli("docs")
+    assert checked(again) == checked(cli("--exclude-path", name, "docs")) == 8, again.stdout
+    assert name not in again.stdout
+    # named on the command line it is still read, as every file is
+    assert name in cli(f"docs/{name}").output

@@ -486,6 +486,7 @@ def render(results: list[FileResult], **_: Any) -> str:
 <meta http-equiv="Content-Security-Policy" content="{csp()}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta name="generator" content="refcheck">
 <title>refcheck report</title><style>{CSS}</style></head>
 <body><header class="top"><h1>refcheck report</h1>
 <div class="summary"><span class="chip sev-error">{plural(s["errors"], "error")}</span>
