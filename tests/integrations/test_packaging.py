@@ -45,6 +45,12 @@ def test_pre_commit_hook_covers_supported_types() -> None:
         assert pattern.search(name), name
     for name in ("a.py", "b.png", "mdx.json"):
         assert not pattern.search(name), name
+    # every suffix refcheck reads, in both hooks (.ltx and .nxml were left out)
+    from refcheck.loaders import SUFFIXES
+
+    for h in hooks:
+        missing = [s for s in sorted(SUFFIXES) if not re.compile(h["files"]).search("x" + s)]
+        assert not missing, (h["id"], missing)
 
 
 # --- install instructions, snippets and the release workflow ------------------------------------
