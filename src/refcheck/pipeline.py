@@ -424,21 +424,32 @@ def check_text(
     return analyse(LOADERS[fmt](path, text.encode("utf-8")), options)
 
 
-def _document_in_own_right(path: Path) -> bool:
+_JATS_ROOT = re.compile(rb"<(?:[\w.-]+:)?article[\s>/]")
+
+
+def _document_in_own_right(path: Path, named: bool = False) -> bool:
     """In a directory walk, bibliographies and LaTeX fragments are read through the document that
-    uses them (a .bib through ``\\bibliography``, a chapter through ``\\input``), not on their own;
-    named on the command line they are still checked."""
+    uses them (a .bib through ``\\bibliography``, a chapter through ``\\input``), not on their own,
+    and an .xml file without an ``<article>`` (a pom.xml, a sitemap) is no document; named on the
+    command line they are still checked, unless ``named`` (--force-exclude, as pre-commit names every
+    changed file): then only a fragment or a non-article is left out, a .bib is checked on its own."""
     fmt = format_for(path)
     if fmt == "bibtex" or path.suffix.lower() == ".json":
-        return False
+        return named
+    if fmt not in ("latex", "jats"):
+        return True
+    try:
+        head = read_regular(path, 65536, truncate=True)
+    except OSError:
+        return True  # the loader says why it cannot be read
     if fmt == "latex":
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(65536)
-        except OSError:
-            return True
         return b"\\documentclass" in head or b"\\begin{document}" in head
-    return True
+    return _JATS_ROOT.search(head) is not None
+
+
+def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:
+    """With --force-exclude: a named file excluded by pattern, or not a document on its own."""
+    return discovery.force_excluded(given) or not _document_in_own_right(path, named=True)
 
 
 def expand_paths(
@@ -457,7 +468,7 @@ def expand_paths(
             files.extend(found)
         elif not path.exists():
             errors.append(FileResult(path=p, error="no such file or directory"))
-        elif discovery is not None and discovery.force_excluded(p):
+        elif discovery is not None and discovery.force_exclude and _left_out_when_named(path, discovery, p):
             continue
         else:
             files.append(p)

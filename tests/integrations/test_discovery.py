@@ -199,3 +199,34 @@ def test_a_report_written_earlier_is_not_checked_as_a_document(repo: Path, fmt: 
     assert name not in again.stdout
     # named on the command line it is still read, as every file is
     assert name in cli(f"docs/{name}").output
+
+
+POM = '<?xml version="1.0"?>\n<project><modelVersion>4.0.0</modelVersion></project>\n'
+CHAPTER = "% included by main.tex\nAs shown before \\cite{hardy1968}.\n"
+
+
+def test_xml_that_is_no_article_is_not_a_document_in_a_walk(repo: Path) -> None:
+    """A repository with a pom.xml or a sitemap.xml beside its articles: 'refcheck check .' said
+    'not a JATS article' for each and exited 2, failing the gate on files that are no documents."""
+    (repo / "docs" / "pom.xml").write_text(POM)
+    (repo / "docs" / "sitemap.xml").write_text(
+        '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+    )
+    res = cli("docs")
+    assert res.exit_code == 0, res.output
+    assert "pom.xml" not in res.output and checked(res) == 7
+    # named on the command line, it is still read (and refused)
+    assert cli("docs/pom.xml").exit_code == 2
+
+
+def test_force_exclude_treats_named_files_as_a_walk_would(repo: Path) -> None:
+    """pre-commit names every changed file: a LaTeX chapter (read through its main file) gave a
+    missing-reference error for each \\cite, and a pom.xml exit 2. With --force-exclude, the hook's
+    mode, a named file that a directory walk would not check on its own is left out."""
+    (repo / "docs" / "pom.xml").write_text(POM)
+    (repo / "docs" / "chapter.tex").write_text(CHAPTER)
+    res = cli("--force-exclude", "docs/pom.xml", "docs/chapter.tex", "docs/a.md")
+    assert res.exit_code == 0, res.output
+    assert checked(res) == 1 and "chapter.tex" not in res.output and "pom.xml" not in res.output
+    # without it, a named file is read as asked
+    assert cli("docs/chapter.tex").exit_code == 1
