@@ -94,7 +94,7 @@ def test_links_not_fetched_are_noted_once(site: Server, tmp_path: Path, document
     assert len(notes) == 1, res.stderr
     assert "4 link(s) were not fetched" in notes[0]
     assert "3 on loopback, private or other non-public addresses" in notes[0]
-    assert "1 excluded by --exclude" in notes[0]
+    assert "1 excluded by --exclude-url" in notes[0]
     assert site.hits() == 0
     assert "Traceback" not in res.stderr
 

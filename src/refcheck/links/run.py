@@ -213,7 +213,7 @@ def _note_not_fetched(report: LinkReport) -> None:
     if private:
         parts.append(f"{private} on loopback, private or other non-public addresses (--allow-private-hosts)")
     if excluded:
-        parts.append(f"{excluded} excluded by --exclude")
+        parts.append(f"{excluded} excluded by --exclude-url")
     report.notes.append(f"{private + excluded} link(s) were not fetched: {'; '.join(parts)}")
 
 
