@@ -20,12 +20,13 @@ import signal
 import sys
 import textwrap
 import threading
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NoReturn
 
 import click
 
-from refcheck import __version__, rules, runner
+from refcheck import __version__, parallel, rules, runner
 from refcheck import baseline as baseline_mod
 from refcheck import config as config_mod
 from refcheck import fix as fix_mod
@@ -36,6 +37,7 @@ from refcheck.model import Severity
 from refcheck.output import Reserved, discard_all, reserve
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
 from refcheck.reporters import REPORTERS
+from refcheck.shard import Shard
 
 
 class ExitCode(enum.IntEnum):
@@ -144,6 +146,7 @@ def _terminate_as_exit() -> Any:
         return
 
     def handler(signum: int, frame: object) -> None:
+        parallel.terminate_all()
         discard_all()
         with contextlib.suppress(Exception):
             sys.stderr.write("refcheck: terminated\n")
@@ -210,7 +213,29 @@ _SHARED_OPTIONS = [
         default=None,
         help="Configuration file to use instead of the ones found upward from each checked file.",
     ),
+    click.option(
+        "--jobs",
+        "-j",
+        default=None,
+        metavar="N",
+        callback=lambda c, p, v: _jobs(v),
+        help="Worker processes that check files: a number, or auto (the usable CPUs, the default); "
+        "1 checks them one by one in this process.",
+    ),
 ]
+
+
+def _jobs(value: str | None) -> int | str | None:
+    if value is None or value == "auto":
+        return value
+    if not value.strip().isdigit():
+        raise click.BadParameter(f'expected a positive integer or "auto", not {value!r}')
+    try:
+        jobs: int = config_mod.SCHEMA["jobs"].check(int(value))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return jobs
+
 
 # Which files a directory yields (refcheck.discovery); those with a configuration key are in _CONFIG_KEYS.
 _DISCOVERY_OPTIONS = [
@@ -306,6 +331,7 @@ _CONFIG_KEYS = {
     "accept": "accept",
     "archive": "archive",
     "cache_max_age": "cache-max-age",
+    "jobs": "jobs",
 }
 
 
@@ -348,6 +374,7 @@ def _run(
     config_file: str | None,
     show_progress: bool = False,
     skip: Sequence[str] = (),
+    keep_source: bool = False,
 ) -> runner.Run:
     with _LinkProgress(show_progress) as progress:
         run = runner.run(
@@ -358,6 +385,8 @@ def _run(
             extra=_link_extra(ctx),
             skip=skip,
             exclude_paths=ctx.params.get("exclude_path", ()),
+            shard=ctx.params.get("shard"),
+            keep_source=keep_source,
         )
     for note in [*run.notes, *run.links.notes]:
         click.echo(f"refcheck: {one_line(note)}", err=True)
@@ -395,6 +424,22 @@ def _exit_status(run: runner.Run) -> ExitCode:
     return worst
 
 
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
+    if value is None:
+        return None
+    try:
+        return Shard.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+_FORMAT_HELP = (
+    "Output format. text: the grouped report with source lines on a terminal, one line per finding "
+    "(as concise) when piped; full, concise: either one always; jsonl: one JSON line per file as it "
+    "is finished, then a summary line."
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -403,8 +448,7 @@ def _exit_status(run: runner.Run) -> ExitCode:
     type=click.Choice(sorted(REPORTERS)),
     default="text",
     show_default=True,
-    help="Output format. text: the grouped report with source lines on a terminal, one line per "
-    "finding (as concise) when piped; full, concise: either one always.",
+    help=_FORMAT_HELP,
 )
 @_shared
 @click.option(
@@ -426,6 +470,14 @@ def _exit_status(run: runner.Run) -> ExitCode:
     default=None,
     help="Record the current findings in this file (then exit 0).",
 )
+@click.option(
+    "--shard",
+    metavar="K/N",
+    default=None,
+    callback=_shard,
+    help="Check only the files in shard K of N (by a hash of each path), to split a run over N "
+    "machines; refcheck merge combines their reports.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -436,6 +488,7 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     config_file: str | None,
+    shard: Shard | None,
     **_: Any,
 ) -> None:
     """Check PATHS (files, or directories searched for supported files)."""
@@ -451,6 +504,10 @@ def check(
         )
         writing = [w for w in (report, record) if w is not None]
         _refuse_inputs(writing, paths)
+        summary = {"shard": str(shard)} if shard is not None else {}
+        if fmt == "jsonl" and record is None:
+            _check_streaming(ctx, paths, config_file, known, report, [w.target for w in writing], summary)
+            return
         run = _run(
             ctx,
             paths,
@@ -472,26 +529,106 @@ def check(
             sys.exit(int(ExitCode.ERROR if failures or any(r.error for r in results) else ExitCode.OK))
         if known is not None:
             dropped = baseline_mod.apply(results, known)
-            if dropped:
-                click.echo(
-                    f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True
-                )
-        terminal_fmt = fmt if report is None else "text"
-        if report is not None:
-            run.failures.extend(_commit(report, REPORTERS[fmt](results, color=False)))
-        colour = _use_colour(sys.stdout)
-        if terminal_fmt == "text":
-            terminal_fmt = "full" if sys.stdout.isatty() else "text"
-        colour = colour and terminal_fmt in ("text", "full", "concise")
-        out = REPORTERS[terminal_fmt](results, color=colour)
-        _echo(out, colour)  # FORCE_COLOR keeps the colours when piped
-        if terminal_fmt not in ("text", "full", "concise"):
-            for r in results:
-                if r.error:
-                    click.echo(f"{one_line(r.path)}: error: {one_line(r.error)}", err=True)
-        for failure in run.failures:
-            click.echo(error_line(failure), err=True)
+            _said_dropped(dropped)
+        _report(results, fmt, report, run.failures, summary)
         sys.exit(int(_exit_status(run)))
+
+
+def _said_dropped(dropped: int) -> None:
+    if dropped:
+        click.echo(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True)
+
+
+def _report(
+    results: list[FileResult],
+    fmt: str,
+    report: Reserved | None,
+    failures: list[str],
+    summary: dict[str, Any] | None = None,
+) -> None:
+    """Print ``results`` in ``fmt`` (into ``report`` when given, the text report then on the
+    terminal), the unreadable files on stderr for machine formats, then the run's failures."""
+    terminal_fmt = fmt if report is None else "text"
+    if report is not None:
+        failures.extend(_commit(report, REPORTERS[fmt](results, color=False, summary=summary)))
+    colour = _use_colour(sys.stdout)
+    if terminal_fmt == "text":
+        terminal_fmt = "full" if sys.stdout.isatty() else "text"
+    colour = colour and terminal_fmt in ("text", "full", "concise")
+    out = REPORTERS[terminal_fmt](results, color=colour, summary=summary)
+    _echo(out, colour)  # FORCE_COLOR keeps the colours when piped
+    if terminal_fmt not in ("text", "full", "concise"):
+        _unreadable(results)
+    for failure in failures:
+        click.echo(error_line(failure), err=True)
+
+
+def _unreadable(results: list[FileResult]) -> None:
+    for r in results:
+        if r.error:
+            click.echo(f"{one_line(r.path)}: error: {one_line(r.error)}", err=True)
+
+
+def _check_streaming(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    config_file: str | None,
+    known: baseline_mod.Baseline | None,
+    report: Reserved | None,
+    skip: list[str],
+    summary: dict[str, Any],
+) -> NoReturn:
+    """``--format jsonl``: each file's line is written as soon as the file is finished; with -o they
+    go to the report file and the terminal gets the concise text lines, also file by file."""
+    from refcheck.reporters import jsonl
+    from refcheck.reporters import text as text_reporter
+
+    run = runner.stream(
+        paths,
+        _command_line(ctx),
+        config_file,
+        extra=_link_extra(ctx),
+        skip=skip,
+        exclude_paths=ctx.params.get("exclude_path", ()),
+        shard=ctx.params.get("shard"),
+    )
+    counts = jsonl.Summary()
+    status = ExitCode.OK
+    dropped = 0
+    left = baseline_mod.Baseline(Counter(known.known), known.base) if known is not None else None
+    colour = _use_colour(sys.stdout)
+
+    def lines() -> Iterator[str]:
+        nonlocal status, dropped
+        for result, fail_on in run.results:
+            if left is not None:
+                dropped += baseline_mod.apply([result], left, consume=True)
+            counts.add(result)
+            status = max(status, exit_code([result], fail_on))
+            if report is None:
+                _unreadable([result])
+            else:  # the terminal shows what --format text would, file by file
+                _echo(text_reporter.file_lines(result, colour), colour)
+            yield jsonl.line(jsonl.file_record(result))
+        yield jsonl.line(counts.record(**summary))
+
+    failures: list[str] = []
+    if report is not None:
+        failures.extend(_commit(report, lines()))
+        _echo(
+            text_reporter.summary_line(counts.files - counts.unreadable, counts.counts, counts.unreadable),
+            colour,
+        )
+    else:
+        for text in lines():
+            _echo(text, False)
+            sys.stdout.flush()
+    for note in run.notes:
+        click.echo(f"refcheck: {one_line(note)}", err=True)
+    _said_dropped(dropped)
+    for failure in [*run.failures, *failures]:
+        click.echo(error_line(failure), err=True)
+    sys.exit(int(ExitCode.ERROR if run.failures or failures else status))
 
 
 def _refuse_inputs(writing: list[Reserved], paths: Sequence[str]) -> None:
@@ -504,7 +641,7 @@ def _refuse_inputs(writing: list[Reserved], paths: Sequence[str]) -> None:
             )
 
 
-def _commit(target: Reserved, text: str) -> list[str]:
+def _commit(target: Reserved, text: str | Iterable[str]) -> list[str]:
     """Write ``target``; the one-line failure, if any (the run's other results are still printed)."""
     try:
         target.commit(text)
@@ -535,7 +672,7 @@ def fix(
 
     Prints a unified diff and changes nothing unless --write is given.
     """
-    run = _run(ctx, paths, config_file)
+    run = _run(ctx, paths, config_file, keep_source=True)
     changed = 0
     for r in run.results:
         if r.doc is None:
@@ -555,6 +692,50 @@ def fix(
     for failure in run.failures:
         click.echo(error_line(failure), err=True)
     sys.exit(int(ExitCode.ERROR if run.failures or any(r.error for r in run.results) else ExitCode.OK))
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format (as for check).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the --format report to this file; the text report still goes to the terminal.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option("--partial", is_flag=True, help="Merge the shards given even when some are missing.")
+def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, partial: bool) -> None:
+    """Combine the JSON or JSONL reports of several runs (--shard K/N) into one report.
+
+    The exit status is that of the whole: 2 if a file could not be read, else 1 if a finding is at
+    or above --fail-on, else 0.
+    """
+    from refcheck.merge import merge as merge_reports
+
+    with contextlib.ExitStack() as stack:
+        report = stack.enter_context(reserve(output, "the report")) if output is not None else None
+        if report is not None:
+            _refuse_inputs([report], reports)
+        results, summary = merge_reports(list(reports), partial)
+        failures: list[str] = []
+        _report(results, fmt, report, failures, summary)
+        status = ExitCode.ERROR if failures else exit_code(results, fail_on)
+        sys.exit(int(status))
 
 
 @main.command("config")

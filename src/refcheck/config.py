@@ -117,6 +117,7 @@ LIMITS: dict[str, int | float] = {
     "max-concurrency": 128,
     "per-host": 32,
     "max-file-size": 256 * 1024 * 1024,
+    "jobs": 256,
 }
 
 
@@ -129,6 +130,16 @@ def _positive_int(key: str) -> Callable[[Any], int]:
         return value
 
     return check
+
+
+def _jobs(value: Any) -> int | str:
+    """Worker processes: a positive integer, or "auto" (the usable CPUs)."""
+    if value == "auto":
+        return "auto"
+    try:
+        return _positive_int("jobs")(value)
+    except ValueError as exc:
+        raise ValueError(f'{exc} (or "auto")') from None
 
 
 def _seconds(key: str) -> Callable[[Any], float]:
@@ -221,6 +232,7 @@ SCHEMA: dict[str, Key] = {
         Key("accept", None, _status_codes, "HTTP status codes that count as alive (default: any 2xx)"),
         Key("archive", "auto", _archive_mode, "archived copies: auto (dead, unverified links), all, none"),
         Key("cache-max-age", 86400, _duration, "how long a link result is reused (seconds, or 12h, 7d)"),
+        Key("jobs", None, _jobs, 'worker processes that check files (default "auto": the usable CPUs)'),
     )
 }
 

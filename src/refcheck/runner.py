@@ -7,6 +7,11 @@ are applied, and the command line wins over all of them.
 
 An unexpected exception while one file is checked is that file's one-line error (exit status 2),
 and the other files are still checked and reported; ``REFCHECK_DEBUG=1`` prints its traceback.
+
+The stages: ``plan`` (which files, each with its options) -> ``check_all`` (load and analyse each
+file, in worker processes when ``jobs`` > 1, results in the files' order) -> ``finish`` (the stages
+that run once over many files in this process: links) -> the report. ``run`` does them over all files
+at once; ``stream`` yields the files one by one, finishing them in small batches (``--format jsonl``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +32,7 @@ from refcheck.links.run import LinkReport
 from refcheck.model import Document
 from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
 from refcheck.project import project_root
+from refcheck.shard import Shard
 
 
 @dataclass
@@ -46,6 +53,10 @@ def internal_error(exc: BaseException) -> str:
     """The one line that stands for an unexpected exception."""
     if debug():
         traceback.print_exception(exc, file=sys.stderr)
+    return _describe(exc)
+
+
+def _describe(exc: BaseException) -> str:
     what = one_line(f"{type(exc).__name__}: {exc}")[:300]
     return f"internal error ({what}); please report it (REFCHECK_DEBUG=1 shows the traceback)"
 
@@ -80,6 +91,141 @@ def discovery_for(
     )
 
 
+@dataclass
+class Plan:
+    """What a run will check: the files (each gets its options from ``settings``) and the paths
+    that failed outright."""
+
+    files: list[str]
+    errors: list[FileResult]
+    jobs: int  # worker processes asked for (--jobs, the configuration's jobs, or the usable CPUs)
+    resolver: Resolver
+    command_line: Mapping[str, Any]
+    extra: Mapping[str, Any]
+
+    def settings(self, file: str) -> tuple[Config, CheckOptions, str]:
+        """The configuration of ``file``, its options and its effective fail-on."""
+        config = self.resolver.for_path(file).with_command_line(self.command_line)
+        options = config.options_for(file)
+        for name, value in self.extra.items():
+            setattr(options, name, value)
+        return config, options, str(config.effective(file)["fail-on"])
+
+    @property
+    def fail_on(self) -> str:
+        """The fail-on of a path that failed outright (no configuration was read for it)."""
+        return str(self.command_line.get("fail-on", "error"))
+
+
+def plan(
+    paths: Iterable[str],
+    command_line: Mapping[str, Any],
+    explicit: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    skip: Iterable[str] = (),
+    exclude_paths: Iterable[str] = (),
+    shard: Shard | None = None,
+) -> Plan:
+    """The files ``paths`` name (directories searched); with ``shard``, only the files (and failed
+    paths) that fall in it."""
+    from refcheck.parallel import usable_cpus
+
+    resolver = Resolver(explicit, project_root())
+    files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
+    if shard is not None:
+        files = [f for f in files if shard.holds(f)]
+        errors = [e for e in errors if shard.holds(e.path)]
+    jobs = resolver.for_path(Path.cwd()).with_command_line(command_line).values.get("jobs")
+    return Plan(
+        files=files,
+        errors=errors,
+        jobs=usable_cpus() if jobs in (None, "auto") else int(jobs),
+        resolver=resolver,
+        command_line=command_line,
+        extra=extra or {},
+    )
+
+
+# Below this much input (bytes, all files together) one process is faster than starting workers.
+SERIAL_BELOW = 256 * 1024
+
+
+def workers_for(files: Sequence[str], jobs: int) -> int:
+    """How many worker processes are worth starting: none (1) for one file or a small batch."""
+    if jobs <= 1 or len(files) < 2:
+        return 1
+    total = 0
+    for path in files:
+        total += _size(path)
+        if total >= SERIAL_BELOW:
+            return min(jobs, len(files))
+    return 1
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+Task = tuple[str, CheckOptions, bool]  # path, options, keep the source bytes (for fix)
+
+
+def check_task(task: Task) -> tuple[FileResult, str | None]:
+    """One file through every per-file stage, in a worker or here: its result, and the traceback of
+    an unexpected exception when REFCHECK_DEBUG is set (printed by the parent: workers never print).
+    """
+    path, options, keep_source = task
+    try:
+        result = check_file(path, options)
+    except Exception as exc:  # the last resort: one line for this file, the others still checked
+        trace = "".join(traceback.format_exception(exc)) if debug() else None
+        return FileResult(path=path, error=_describe(exc)), trace
+    if result.doc is not None and not keep_source:
+        result.doc.raw = b""  # only ``fix`` reads it; not worth carrying across the process boundary
+    return result, None
+
+
+def _crashed(task: Task, reason: str) -> tuple[FileResult, str | None]:
+    return FileResult(path=task[0], error=f"internal error ({reason}); please report it"), None
+
+
+def check_all(
+    tasks: Iterable[tuple[str, CheckOptions]],
+    jobs: int = 1,
+    keep_source: bool = False,
+    window: int | None = None,
+) -> Iterator[FileResult]:
+    """``check_task`` over ``tasks`` in up to ``jobs`` worker processes (see ``workers_for``), the
+    results in the order of ``tasks``. ``window``: take ``tasks`` lazily and hold at most that many
+    results back waiting for an earlier one (streaming)."""
+    from refcheck.parallel import ordered_map
+
+    if isinstance(tasks, Sequence):
+        jobs = workers_for([path for path, _ in tasks], jobs)
+    items = ((path, options, keep_source) for path, options in tasks)
+    for result, trace in ordered_map(
+        check_task, items, jobs, _crashed, window=window, cost=lambda t: _size(t[0])
+    ):
+        if trace:
+            sys.stderr.write(trace)
+        yield result
+
+
+def finish(
+    batch: Sequence[tuple[FileResult, CheckOptions]],
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[LinkReport | None, str | None]:
+    """The stages that run once over many files, here in the parent: the links of all of them in one
+    pool. Returns what the link check did, and the run's failure line if it failed."""
+    with_links: list[tuple[Document, CheckOptions]] = [(r.doc, o) for r, o in batch if r.doc is not None]
+    try:
+        return check_document_links(with_links, progress), None
+    except Exception as exc:
+        return None, f"link checking failed: {internal_error(exc)}"
+
+
 def run(
     paths: Iterable[str],
     command_line: Mapping[str, Any],
@@ -88,38 +234,104 @@ def run(
     extra: Mapping[str, Any] | None = None,
     skip: Iterable[str] = (),
     exclude_paths: Iterable[str] = (),
+    shard: Shard | None = None,
+    keep_source: bool = False,
 ) -> Run:
     """Check ``paths``; the links of every file are checked together, in one pool, at the end.
 
     ``extra``: CheckOptions fields the command line sets that no configuration key has
     (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``). ``skip``: files never
-    picked up from a directory (the report and baseline being written)."""
-    resolver = Resolver(explicit, project_root())
-    files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
-    out = Run(results=list(errors))
-    for e in errors:
-        out.fail_on[e.path] = str(command_line.get("fail-on", "error"))
-    with_links: list[tuple[Document, CheckOptions]] = []
-    for f in files:
-        config = resolver.for_path(f).with_command_line(command_line)
-        out.configs[f] = config
-        out.fail_on[f] = str(config.effective(f)["fail-on"])
-        options = config.options_for(f)
-        for name, value in (extra or {}).items():
-            setattr(options, name, value)
-        try:
-            result = check_file(f, options)
-        except Exception as exc:  # the last resort: one line for this file, the others still checked
-            result = FileResult(path=f, error=internal_error(exc))
-        out.results.append(result)
-        if result.doc is not None:
-            with_links.append((result.doc, options))
-    try:
-        out.links = check_document_links(with_links, progress)
-    except Exception as exc:
-        out.failures.append(f"link checking failed: {internal_error(exc)}")
-    out.notes = list(resolver.notes)
+    picked up from a directory (the report and baseline being written). ``keep_source``: keep each
+    document's bytes (``Document.raw``, for fix)."""
+    todo = plan(paths, command_line, explicit, extra, skip, exclude_paths, shard)
+    out = Run(results=list(todo.errors))
+    for e in todo.errors:
+        out.fail_on[e.path] = todo.fail_on
+    tasks: list[tuple[str, CheckOptions]] = []
+    for f in todo.files:
+        out.configs[f], options, out.fail_on[f] = todo.settings(f)
+        tasks.append((f, options))
+    checked = list(zip(check_all(tasks, todo.jobs, keep_source), (o for _, o in tasks), strict=True))
+    out.results.extend(r for r, _ in checked)
+    links, failure = finish(checked, progress)
+    if links is not None:
+        out.links = links
+    if failure:
+        out.failures.append(failure)
+    out.notes = list(todo.resolver.notes)
     return out
 
 
-__all__ = ["Config", "Run", "discover", "run"]
+@dataclass
+class Stream:
+    """A run whose results arrive one file at a time (``stream``); what the whole run says besides
+    the results is complete once they have all been read."""
+
+    results: Iterator[tuple[FileResult, str]]  # each file's result and effective fail-on, in order
+    notes: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+# A streamed run checks links in batches: a file is finished (its links checked) with the batch it
+# falls in, which closes at this many files or this many URLs.
+BATCH_FILES = 64
+BATCH_URLS = 2000
+
+
+def stream(
+    paths: Iterable[str],
+    command_line: Mapping[str, Any],
+    explicit: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    skip: Iterable[str] = (),
+    exclude_paths: Iterable[str] = (),
+    shard: Shard | None = None,
+) -> Stream:
+    """Like ``run``, but each file's result is yielded as soon as it is finished, so that memory does
+    not grow with the number of files: what is kept per file is its path (the list of files to
+    check); a document is held only until its batch's links are checked (at most ``BATCH_FILES``
+    documents), and the options of a file only while it is being checked."""
+    todo = plan(paths, command_line, explicit, extra, skip, exclude_paths, shard)
+    out = Stream(results=iter(()))
+    pending: deque[tuple[CheckOptions, str]] = deque()  # files sent to be checked, oldest first
+
+    def tasks() -> Iterator[tuple[str, CheckOptions]]:
+        for f in todo.files:
+            _, options, fail_on = todo.settings(f)
+            pending.append((options, fail_on))
+            yield f, options
+
+    def results() -> Iterator[tuple[FileResult, str]]:
+        for e in todo.errors:
+            yield e, todo.fail_on
+        batch: list[tuple[FileResult, CheckOptions, str]] = []
+        urls = 0
+        jobs = workers_for(todo.files, todo.jobs)
+        for result in check_all(tasks(), jobs, window=max(8, 4 * jobs)):
+            options, fail_on = pending.popleft()
+            if not batch and not (options.links and result.doc is not None and result.doc.urls):
+                yield result, fail_on
+                continue
+            batch.append((result, options, fail_on))
+            urls += len(result.doc.urls) if result.doc is not None else 0
+            if len(batch) >= BATCH_FILES or urls >= BATCH_URLS:
+                yield from flush(batch)
+                batch, urls = [], 0
+        yield from flush(batch)
+        out.notes[:0] = [n for n in todo.resolver.notes if n not in out.notes]
+
+    def flush(batch: list[tuple[FileResult, CheckOptions, str]]) -> Iterator[tuple[FileResult, str]]:
+        if not batch:
+            return
+        links, failure = finish([(r, o) for r, o, _ in batch])
+        out.notes.extend(n for n in (links.notes if links is not None else ()) if n not in out.notes)
+        if failure and failure not in out.failures:
+            out.failures.append(failure)
+        for result, _, fail_on in batch:
+            yield result, fail_on
+
+    out.results = results()
+    return out
+
+
+__all__ = ["Config", "Plan", "Run", "Stream", "check_all", "discover", "plan", "run", "stream"]

@@ -9,5 +9,8 @@ from refcheck.pipeline import FileResult
 from refcheck.reporters.records import report_record
 
 
-def render(results: list[FileResult], **_: Any) -> str:
-    return json.dumps(report_record(results), ensure_ascii=False, indent=2) + "\n"
+def render(results: list[FileResult], summary: dict[str, Any] | None = None, **_: Any) -> str:
+    """``summary``: fields added to the summary (``shard``)."""
+    report = report_record(results)
+    report["summary"].update(summary or {})
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,257 @@
+"""Worker processes: map a function over items on several cores, results in the items' order.
+
+    for result in ordered_map(check_one, tasks, jobs=4, on_crash=crashed):
+        ...
+
+``ordered_map`` runs ``func`` in ``jobs`` worker processes (in this process when ``jobs`` is 1 or
+there is one item) and yields the results in the order of ``items``, each as soon as it and every
+result before it are in; the caller sees exactly what a serial loop would give. Each worker holds one
+item at a time, so a worker that dies (a crash in a C extension, the out-of-memory killer) is known to
+have died on that item: ``on_crash(item, reason)`` stands for its result, a new worker takes its
+place, and the other items are still done.
+
+Only what the parent needs crosses the process boundary: the item (a path and its options) one
+way, the pickled result the other; ``func`` must be a module-level function that never prints.
+``window`` bounds how far dispatch runs ahead of the oldest result not yet yielded, so that a caller
+streaming results holds at most ``window`` of them; without it, ``cost`` orders dispatch (the most
+costly items first, so no worker is left with a large item at the end).
+
+Stopping: workers ignore SIGINT (Ctrl-C reaches the parent, which terminates them on its way out)
+and die on SIGTERM; ``terminate_all`` ends every live worker at once, for a signal handler.
+Workers are forked where the platform allows it and this process runs one thread (they then start
+in milliseconds, with everything already imported); otherwise they are spawned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Worker processes alive in this process, for ``terminate_all`` (a signal handler).
+_LIVE: set[BaseProcess] = set()
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the platform has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def terminate_all() -> None:
+    """Kill every live worker now (the process is about to end abruptly)."""
+    for proc in list(_LIVE):
+        with contextlib.suppress(Exception):
+            if proc.pid is not None:
+                os.kill(proc.pid, signal.SIGKILL)
+        _LIVE.discard(proc)
+
+
+def ordered_map(
+    func: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    on_crash: Callable[[T, str], R],
+    *,
+    window: int | None = None,
+    cost: Callable[[T], float] | None = None,
+) -> Iterator[R]:
+    """``func(item)`` for each item, in order, computed in up to ``jobs`` worker processes."""
+    if jobs <= 1:
+        yield from map(func, items)
+        return
+    if window is not None:  # items taken as they are needed
+        yield from _Pool(func, jobs).run(enumerate(items), max(window, jobs), on_crash)
+        return
+    listed = list(items)
+    if len(listed) <= 1:
+        yield from map(func, listed)
+        return
+    order = list(range(len(listed)))
+    if cost is not None:
+        costs = [cost(x) for x in listed]
+        order.sort(key=lambda i: -costs[i])
+    yield from _Pool(func, min(jobs, len(listed))).run(((i, listed[i]) for i in order), None, on_crash)
+
+
+def _context() -> BaseContext:
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["refcheck.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _serve(conn: Connection, func: Callable[[Any], Any], others: Sequence[Connection]) -> None:
+    """A worker: take (index, item), send back the pickled result, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler would clean up its files
+    for other in others:  # other workers' pipes, inherited through fork: not ours to hold open
+        other.close()
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if message is None:
+            return
+        index, item = message
+        try:
+            data = pickle.dumps((index, True, func(item)), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # func must not raise; a result that cannot be pickled lands here
+            data = pickle.dumps((index, False, f"{type(exc).__name__}: {exc}"))
+        try:
+            conn.send_bytes(data)
+        except (BrokenPipeError, OSError):
+            return
+
+
+class _Worker:
+    def __init__(self, ctx: BaseContext, func: Callable[[Any], Any], others: Sequence[Connection]) -> None:
+        mine, theirs = ctx.Pipe()
+        fork = ctx.get_start_method() == "fork"
+        self.conn: Connection = mine
+        self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(theirs, func, [*others, mine] if fork else []), daemon=True
+        )
+        self.process.start()
+        _LIVE.add(self.process)
+        theirs.close()
+        self.task: tuple[int, Any] | None = None
+
+    def send(self, index: int, item: Any) -> None:
+        self.task = (index, item)
+        self.conn.send((index, item))
+
+    def stop(self, kill: bool = False) -> None:
+        with contextlib.suppress(Exception):
+            if kill:
+                self.process.kill()
+            else:
+                self.conn.send(None)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        self.process.join(timeout=None if not kill else 5)
+        _LIVE.discard(self.process)
+
+
+def _death(process: BaseProcess) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"the worker process checking it was killed by {name}"
+    return f"the worker process checking it exited unexpectedly (status {code})"
+
+
+class _Pool(Generic[T, R]):
+    def __init__(self, func: Callable[[T], R], size: int) -> None:
+        self.func = func
+        self.size = size
+        self.ctx = _context()
+        self.workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.ctx, self.func, [w.conn for w in self.workers])
+        self.workers.append(worker)
+        return worker
+
+    def _dispatch(self, worker: _Worker, index: int, item: T) -> _Worker:
+        """Send ``item`` to ``worker``, or to a new worker if that one is gone."""
+        try:
+            worker.send(index, item)
+            return worker
+        except OSError:
+            self._retire(worker)
+            fresh = self._spawn()
+            fresh.send(index, item)
+            return fresh
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.task = None
+        worker.stop(kill=True)
+        self.workers.remove(worker)
+
+    def run(
+        self, source: Iterator[tuple[int, T]], window: int | None, on_crash: Callable[[T, str], R]
+    ) -> Iterator[R]:
+        """The results of the (index, item) pairs of ``source`` (sent in that order), by index."""
+        from multiprocessing.connection import wait
+
+        done: dict[int, R] = {}
+        upcoming = next(source, None)
+        emitted = 0
+        clean = False
+
+        def ready_for_more() -> bool:
+            return upcoming is not None and (window is None or upcoming[0] < emitted + window)
+
+        try:
+            for _ in range(self.size):
+                self._spawn()
+            idle = list(self.workers)
+            while True:
+                while idle and ready_for_more():
+                    assert upcoming is not None
+                    self._dispatch(idle.pop(), *upcoming)
+                    upcoming = next(source, None)
+                busy = {w.conn: w for w in self.workers if w.task is not None}
+                if not busy:
+                    break  # nothing in flight and nothing left to send: every result was yielded
+                sentinels = {w.process.sentinel: w for w in busy.values()}
+                ready: list[Any] = wait([*busy, *sentinels])
+                for worker in dict.fromkeys(busy[r] if r in busy else sentinels[r] for r in ready):
+                    assert worker.task is not None
+                    index, item = worker.task
+                    data: bytes | None = None
+                    if worker.conn.poll():
+                        with contextlib.suppress(EOFError, OSError):
+                            data = worker.conn.recv_bytes()
+                    if data is None:  # the worker died on this item
+                        worker.process.join()
+                        done[index] = on_crash(item, _death(worker.process))
+                        self._retire(worker)
+                        idle.append(self._spawn())
+                        continue
+                    worker.task = None
+                    if not worker.process.is_alive():  # killed from outside after its answer
+                        self._retire(worker)
+                        worker = self._spawn()
+                    # the next item goes out before this result is unpickled: the worker is not kept waiting
+                    if ready_for_more():
+                        assert upcoming is not None
+                        self._dispatch(worker, *upcoming)
+                        upcoming = next(source, None)
+                    else:
+                        idle.append(worker)
+                    got, ok, value = pickle.loads(data)
+                    done[got] = value if ok else on_crash(item, f"its result could not be returned ({value})")
+                while emitted in done:
+                    yield done.pop(emitted)
+                    emitted += 1
+            clean = True
+        finally:
+            for worker in self.workers:
+                worker.stop(kill=not clean)
+            self.workers.clear()
