@@ -23,7 +23,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "docs"
+# ../shared next to the main checkout; a worktree one level further down finds it too
+DEFAULT_DIR = next(
+    (
+        d
+        for d in (ROOT.parent / "shared" / "corpus" / "docs", ROOT.parents[1] / "shared" / "corpus" / "docs")
+        if d.is_dir()
+    ),
+    ROOT.parent / "shared" / "corpus" / "docs",
+)
 
 
 def refcheck() -> list[str]:
@@ -55,6 +63,8 @@ def main() -> None:
     base = [*refcheck(), "check", "--format", args.format, *([] if args.links else ["--no-links"])]
     serial = [*base, "--jobs", "1", args.dir]
     parallel = [*base, "--jobs", str(args.jobs), args.dir]
+    if not Path(args.dir).is_dir():
+        sys.exit(f"{args.dir}: no such directory")
     n_files = sum(1 for p in Path(args.dir).rglob("*") if p.is_file())
     print(f"{args.dir}: {n_files} files, {os.cpu_count()} CPUs, format {args.format}")
     print(f"{'pair':>4}  {'jobs 1 (s)':>10}  {'jobs ' + str(args.jobs) + ' (s)':>10}  {'ratio':>6}  "
