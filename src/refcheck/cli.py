@@ -36,7 +36,7 @@ from refcheck.loaders import LOADERS
 from refcheck.model import Severity
 from refcheck.output import Reserved, discard_all, reserve
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
-from refcheck.reporters import REPORTERS
+from refcheck.reporters import FINDINGS_ONLY, REPORTERS
 from refcheck.shard import Shard
 
 
@@ -374,7 +374,7 @@ def _run(
     config_file: str | None,
     show_progress: bool = False,
     skip: Sequence[str] = (),
-    keep_source: bool = False,
+    keep: str = "model",
 ) -> runner.Run:
     with _LinkProgress(show_progress) as progress:
         run = runner.run(
@@ -386,7 +386,7 @@ def _run(
             skip=skip,
             exclude_paths=ctx.params.get("exclude_path", ()),
             shard=ctx.params.get("shard"),
-            keep_source=keep_source,
+            keep=keep,
         )
     for note in [*run.notes, *run.links.notes]:
         click.echo(f"refcheck: {one_line(note)}", err=True)
@@ -508,12 +508,14 @@ def check(
         if fmt == "jsonl" and record is None:
             _check_streaming(ctx, paths, config_file, known, report, [w.target for w in writing], summary)
             return
+        shown = [fmt, _terminal_format("text")] if report is not None else [_terminal_format(fmt)]
         run = _run(
             ctx,
             paths,
             config_file,
             show_progress=fmt == "text" and sys.stderr.isatty(),
             skip=[w.target for w in writing],
+            keep="findings" if record is None and set(shown) <= FINDINGS_ONLY else "model",
         )
         results = run.results
         if record is not None:
@@ -548,12 +550,10 @@ def _report(
 ) -> None:
     """Print ``results`` in ``fmt`` (into ``report`` when given, the text report then on the
     terminal), the unreadable files on stderr for machine formats, then the run's failures."""
-    terminal_fmt = fmt if report is None else "text"
+    terminal_fmt = _terminal_format(fmt if report is None else "text")
     if report is not None:
         failures.extend(_commit(report, REPORTERS[fmt](results, color=False, summary=summary)))
     colour = _use_colour(sys.stdout)
-    if terminal_fmt == "text":
-        terminal_fmt = "full" if sys.stdout.isatty() else "text"
     colour = colour and terminal_fmt in ("text", "full", "concise")
     out = REPORTERS[terminal_fmt](results, color=colour, summary=summary)
     _echo(out, colour)  # FORCE_COLOR keeps the colours when piped
@@ -561,6 +561,13 @@ def _report(
         _unreadable(results)
     for failure in failures:
         click.echo(error_line(failure), err=True)
+
+
+def _terminal_format(fmt: str) -> str:
+    """``text`` is the grouped report (full) on a terminal and one line per finding when piped."""
+    if fmt == "text":
+        return "full" if sys.stdout.isatty() else "text"
+    return fmt
 
 
 def _unreadable(results: list[FileResult]) -> None:
@@ -672,7 +679,7 @@ def fix(
 
     Prints a unified diff and changes nothing unless --write is given.
     """
-    run = _run(ctx, paths, config_file, keep_source=True)
+    run = _run(ctx, paths, config_file, keep="source")
     changed = 0
     for r in run.results:
         if r.doc is None:

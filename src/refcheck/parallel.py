@@ -5,10 +5,11 @@
 
 ``ordered_map`` runs ``func`` in ``jobs`` worker processes (in this process when ``jobs`` is 1 or
 there is one item) and yields the results in the order of ``items``, each as soon as it and every
-result before it are in; the caller sees exactly what a serial loop would give. Each worker holds one
-item at a time, so a worker that dies (a crash in a C extension, the out-of-memory killer) is known to
-have died on that item: ``on_crash(item, reason)`` stands for its result, a new worker takes its
-place, and the other items are still done.
+result before it are in; the caller sees exactly what a serial loop would give. Each worker does its
+items in the order sent (``PREFETCH`` at a time: the next one waits in its pipe), so a worker that
+dies (a crash in a C extension, the out-of-memory killer) is known to have died on the oldest item
+it has not answered: ``on_crash(item, reason)`` stands for that item's result, its other items go to
+a new worker that takes its place, and every other item is still done.
 
 Only what the parent needs crosses the process boundary: the item (a path and its options) one
 way, the pickled result the other; ``func`` must be a module-level function that never prints.
@@ -28,6 +29,7 @@ import contextlib
 import os
 import pickle
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -125,6 +127,11 @@ def _serve(conn: Connection, func: Callable[[Any], Any], others: Sequence[Connec
             return
 
 
+# Items sent to a worker ahead of its answers: the next one waits in its pipe while it works on the
+# current one, so that a parent slow to be scheduled (a busy machine) does not leave it idle.
+PREFETCH = 2
+
+
 class _Worker:
     def __init__(self, ctx: BaseContext, func: Callable[[Any], Any], others: Sequence[Connection]) -> None:
         mine, theirs = ctx.Pipe()
@@ -136,11 +143,11 @@ class _Worker:
         self.process.start()
         _LIVE.add(self.process)
         theirs.close()
-        self.task: tuple[int, Any] | None = None
+        self.tasks: deque[tuple[int, Any]] = deque()  # sent, not answered; done in this order
 
     def send(self, index: int, item: Any) -> None:
-        self.task = (index, item)
         self.conn.send((index, item))
+        self.tasks.append((index, item))
 
     def stop(self, kill: bool = False) -> None:
         with contextlib.suppress(Exception):
@@ -177,21 +184,10 @@ class _Pool(Generic[T, R]):
         self.workers.append(worker)
         return worker
 
-    def _dispatch(self, worker: _Worker, index: int, item: T) -> _Worker:
-        """Send ``item`` to ``worker``, or to a new worker if that one is gone."""
-        try:
-            worker.send(index, item)
-            return worker
-        except OSError:
-            self._retire(worker)
-            fresh = self._spawn()
-            fresh.send(index, item)
-            return fresh
-
-    def _retire(self, worker: _Worker) -> None:
-        worker.task = None
+    def _replace(self, worker: _Worker) -> None:
         worker.stop(kill=True)
         self.workers.remove(worker)
+        self._spawn()
 
     def run(
         self, source: Iterator[tuple[int, T]], window: int | None, on_crash: Callable[[T, str], R]
@@ -200,53 +196,64 @@ class _Pool(Generic[T, R]):
         from multiprocessing.connection import wait
 
         done: dict[int, R] = {}
+        again: deque[tuple[int, T]] = deque()  # sent to a worker that died before doing them
         upcoming = next(source, None)
         emitted = 0
         clean = False
 
-        def ready_for_more() -> bool:
-            return upcoming is not None and (window is None or upcoming[0] < emitted + window)
+        def take() -> tuple[int, T] | None:
+            """The next item to send, if the window allows one."""
+            nonlocal upcoming
+            if again:
+                return again.popleft()
+            if upcoming is None or (window is not None and upcoming[0] >= emitted + window):
+                return None
+            item, upcoming = upcoming, next(source, None)
+            return item
+
+        def answer(worker: _Worker, data: bytes) -> None:
+            index, item = worker.tasks.popleft()
+            got, ok, value = pickle.loads(data)
+            assert got == index, (got, index)
+            done[index] = value if ok else on_crash(item, f"its result could not be returned ({value})")
 
         try:
             for _ in range(self.size):
                 self._spawn()
-            idle = list(self.workers)
             while True:
-                while idle and ready_for_more():
-                    assert upcoming is not None
-                    self._dispatch(idle.pop(), *upcoming)
-                    upcoming = next(source, None)
-                busy = {w.conn: w for w in self.workers if w.task is not None}
+                for worker in list(self.workers):
+                    if not worker.tasks and not worker.process.is_alive():
+                        self._replace(worker)  # it died while idle (killed from outside)
+                        continue
+                    while len(worker.tasks) < PREFETCH and (task := take()) is not None:
+                        try:
+                            worker.send(*task)
+                        except OSError:  # it died since: its items are handled below
+                            again.appendleft(task)
+                            break
+                busy = {w.conn: w for w in self.workers if w.tasks}
                 if not busy:
+                    if again or upcoming is not None:
+                        continue  # a worker was replaced before it got anything
                     break  # nothing in flight and nothing left to send: every result was yielded
                 sentinels = {w.process.sentinel: w for w in busy.values()}
                 ready: list[Any] = wait([*busy, *sentinels])
                 for worker in dict.fromkeys(busy[r] if r in busy else sentinels[r] for r in ready):
-                    assert worker.task is not None
-                    index, item = worker.task
-                    data: bytes | None = None
-                    if worker.conn.poll():
-                        with contextlib.suppress(EOFError, OSError):
-                            data = worker.conn.recv_bytes()
-                    if data is None:  # the worker died on this item
-                        worker.process.join()
-                        done[index] = on_crash(item, _death(worker.process))
-                        self._retire(worker)
-                        idle.append(self._spawn())
+                    try:
+                        while worker.tasks and worker.conn.poll():
+                            answer(worker, worker.conn.recv_bytes())
+                    except (EOFError, OSError):
+                        pass
+                    if worker.process.is_alive():
                         continue
-                    worker.task = None
-                    if not worker.process.is_alive():  # killed from outside after its answer
-                        self._retire(worker)
-                        worker = self._spawn()
-                    # the next item goes out before this result is unpickled: the worker is not kept waiting
-                    if ready_for_more():
-                        assert upcoming is not None
-                        self._dispatch(worker, *upcoming)
-                        upcoming = next(source, None)
-                    else:
-                        idle.append(worker)
-                    got, ok, value = pickle.loads(data)
-                    done[got] = value if ok else on_crash(item, f"its result could not be returned ({value})")
+                    # it died: on its oldest unanswered item (it works in order); the others go again
+                    worker.process.join()
+                    if worker.tasks:
+                        index, item = worker.tasks.popleft()
+                        done[index] = on_crash(item, _death(worker.process))
+                        again.extendleft(reversed(worker.tasks))
+                        worker.tasks.clear()
+                    self._replace(worker)
                 while emitted in done:
                     yield done.pop(emitted)
                     emitted += 1

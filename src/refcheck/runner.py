@@ -29,7 +29,7 @@ from refcheck.config import Config, Resolver, discover
 from refcheck.discovery import Discovery
 from refcheck.errors import one_line
 from refcheck.links.run import LinkReport
-from refcheck.model import Document
+from refcheck.model import Document, SourceMap
 from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
 from refcheck.project import project_root
 from refcheck.shard import Shard
@@ -169,21 +169,33 @@ def _size(path: str) -> int:
         return 0
 
 
-Task = tuple[str, CheckOptions, bool]  # path, options, keep the source bytes (for fix)
+# What a run keeps of each document, and so what crosses the process boundary from a worker:
+# "findings" (its path, format, style and findings: all that the reporters of findings read, when
+# its links are not checked), "model" (the document model, less the source bytes) or "source" (all
+# of it, for fix).
+KEEP = ("findings", "model", "source")
+
+Task = tuple[str, CheckOptions, str]  # path, options, what to keep
 
 
 def check_task(task: Task) -> tuple[FileResult, str | None]:
     """One file through every per-file stage, in a worker or here: its result, and the traceback of
     an unexpected exception when REFCHECK_DEBUG is set (printed by the parent: workers never print).
     """
-    path, options, keep_source = task
+    path, options, keep = task
     try:
         result = check_file(path, options)
     except Exception as exc:  # the last resort: one line for this file, the others still checked
         trace = "".join(traceback.format_exception(exc)) if debug() else None
         return FileResult(path=path, error=_describe(exc)), trace
-    if result.doc is not None and not keep_source:
-        result.doc.raw = b""  # only ``fix`` reads it; not worth carrying across the process boundary
+    doc = result.doc
+    if doc is not None and keep == "findings" and not options.links:
+        # unpickling a whole model costs the parent more than parsing is worth sharing
+        slim = Document(path=doc.path, format=doc.format, text="", source_map=SourceMap.identity(""))
+        slim.style, slim.findings, slim.encoding = doc.style, doc.findings, doc.encoding
+        result.doc = slim
+    elif doc is not None and keep != "source":
+        doc.raw = b""  # only ``fix`` reads it
     return result, None
 
 
@@ -194,17 +206,18 @@ def _crashed(task: Task, reason: str) -> tuple[FileResult, str | None]:
 def check_all(
     tasks: Iterable[tuple[str, CheckOptions]],
     jobs: int = 1,
-    keep_source: bool = False,
+    keep: str = "model",
     window: int | None = None,
 ) -> Iterator[FileResult]:
     """``check_task`` over ``tasks`` in up to ``jobs`` worker processes (see ``workers_for``), the
-    results in the order of ``tasks``. ``window``: take ``tasks`` lazily and hold at most that many
-    results back waiting for an earlier one (streaming)."""
+    results in the order of ``tasks``. ``keep``: see ``KEEP``. ``window``: take ``tasks`` lazily
+    and hold at most that many results back waiting for an earlier one (streaming)."""
     from refcheck.parallel import ordered_map
 
     if isinstance(tasks, Sequence):
         jobs = workers_for([path for path, _ in tasks], jobs)
-    items = ((path, options, keep_source) for path, options in tasks)
+    assert keep in KEEP, keep
+    items = ((path, options, keep) for path, options in tasks)
     for result, trace in ordered_map(
         check_task, items, jobs, _crashed, window=window, cost=lambda t: _size(t[0])
     ):
@@ -235,14 +248,14 @@ def run(
     skip: Iterable[str] = (),
     exclude_paths: Iterable[str] = (),
     shard: Shard | None = None,
-    keep_source: bool = False,
+    keep: str = "model",
 ) -> Run:
     """Check ``paths``; the links of every file are checked together, in one pool, at the end.
 
     ``extra``: CheckOptions fields the command line sets that no configuration key has
     (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``). ``skip``: files never
-    picked up from a directory (the report and baseline being written). ``keep_source``: keep each
-    document's bytes (``Document.raw``, for fix)."""
+    picked up from a directory (the report and baseline being written). ``keep``: what is kept of
+    each document (``KEEP``: "findings", "model", or "source" for fix)."""
     todo = plan(paths, command_line, explicit, extra, skip, exclude_paths, shard)
     out = Run(results=list(todo.errors))
     for e in todo.errors:
@@ -251,7 +264,7 @@ def run(
     for f in todo.files:
         out.configs[f], options, out.fail_on[f] = todo.settings(f)
         tasks.append((f, options))
-    checked = list(zip(check_all(tasks, todo.jobs, keep_source), (o for _, o in tasks), strict=True))
+    checked = list(zip(check_all(tasks, todo.jobs, keep), (o for _, o in tasks), strict=True))
     out.results.extend(r for r, _ in checked)
     links, failure = finish(checked, progress)
     if links is not None:

@@ -26,4 +26,9 @@ REPORTERS: dict[str, Render] = {
     "html": html.render,
 }
 
-__all__ = ["REPORTERS", "FileResult"]
+# Formats that read no more of a result than its path, whether it was read, and its findings (through
+# ``_common.items``): a run for them need not keep the rest of each document (runner.KEEP). "text"
+# is here when piped (one line per finding); on a terminal it is "full", which shows source lines.
+FINDINGS_ONLY = frozenset({"text", "concise", "sarif", "github", "junit", "markdown"})
+
+__all__ = ["FINDINGS_ONLY", "REPORTERS", "FileResult"]
