@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from refcheck.reporters.records import document_record
 from refcheck.shard import Shard, key, shard_of
 
 from .conftest import FIXTURES, ROOT, SEED, cli
+from .links.conftest import Server, default_routes, start
 
 SCHEMA = json.loads((ROOT / "docs" / "json-output.schema.json").read_text(encoding="utf-8"))
 
@@ -249,3 +251,61 @@ def test_records_round_trip_for_every_format(in_fixtures_parent: None) -> None:
         result = result_from_record(rec)
         again = document_record(result.doc) if result.doc else {**rec}
         assert again == rec, rec["path"]
+
+
+# --- jsonl with links: checked in batches --------------------------------------------------------
+
+
+@pytest.fixture
+def site() -> Iterator[Server]:
+    """The loopback site of the link tests."""
+    server = Server(default_routes())
+    httpd, _ = start(server)
+    yield server
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_with_links_checks_them_in_batches(
+    site: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    monkeypatch.setattr(runner, "BATCH_FILES", 2)  # five files: three batches
+    monkeypatch.setattr(runner, "SERIAL_BELOW", 0)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(5):
+        (docs / f"d{i}.txt").write_text(
+            f"Paper {i} (Smith 2009), see {site.url('/old')}.\n\nReferences\n\n"
+            f"Smith, John (2009) Pipelines. {site.url('/missing')} and {site.url('/alive')}.\n",
+            encoding="utf-8",
+        )
+
+    def check(fmt: str, cache: str) -> Any:
+        env = {"REFCHECK_CACHE_DIR": str(tmp_path / cache), "REFCHECK_ARCHIVE_API": site.url("/none")}
+        args = ("check", "--format", fmt, "--jobs", jobs, "--allow-private-hosts", "--archive", "none")
+        return cli(*args, "--timeout", "5", str(docs), env=env)
+
+    whole = check("json", "cache1")
+    asked = site.hits()
+    streamed = check("jsonl", "cache2")
+    assert site.hits() == 2 * asked  # each URL fetched once per run: later batches use the cache
+    assert streamed.exit_code == whole.exit_code == 1
+    *files, last = _lines(streamed.stdout)
+    report = json.loads(whole.stdout)
+    assert files == report["files"] and last["summary"] == report["summary"]
+    assert {lk["status"] for f in files for lk in f["links"]} == {"alive", "dead", "redirected"}
+    assert sum(1 for f in files for x in f["findings"] if x["rule"] == "dead-link") == 5
+
+
+def test_jsonl_with_a_baseline_leaves_out_what_json_does(tmp_path: Path) -> None:
+    base = tmp_path / "baseline.json"
+    cli("check", "--no-links", "--write-baseline", str(base), str(SEED))
+    other = tmp_path / "other.txt"
+    other.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    args = ("check", "--no-links", "--baseline", str(base), str(SEED), str(other))
+    whole = cli(*args, "--format", "json")
+    streamed = cli(*args, "--format", "jsonl")
+    assert _lines(streamed.stdout)[:-1] == json.loads(whole.stdout)["files"]
+    assert streamed.exit_code == whole.exit_code == 1
+    assert streamed.stderr == whole.stderr == "2 findings in the baseline left out\n"
