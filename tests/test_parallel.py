@@ -148,6 +148,29 @@ def test_ordered_map_keeps_the_order_and_survives_a_dead_worker(pools: list[int]
     assert not parallel._LIVE  # every worker was stopped
 
 
+_PARENT = os.getpid()
+
+
+def _only_here(x: int) -> int:
+    if os.getpid() != _PARENT:
+        os._exit(3)  # a worker that cannot work at all (as when it cannot start)
+    return x + 1
+
+
+@pytest.mark.parametrize("window", [None, 4])
+def test_workers_that_cannot_start_leave_the_work_to_this_process(
+    pools: list[int], window: int | None
+) -> None:
+    got = list(parallel.ordered_map(_only_here, range(30), 2, _crash, window=window))
+    assert got == [x + 1 for x in range(30)]  # no item blamed for the workers' failure
+    assert not parallel._LIVE
+
+
+def test_an_item_that_kills_every_worker_is_blamed_after_two(pools: list[int]) -> None:
+    got = list(parallel.ordered_map(_square, [13, 1, 2, 3], 2, _crash))
+    assert got == [-1, 1, 4, 9]
+
+
 def test_a_streaming_map_takes_items_as_needed(pools: list[int]) -> None:
     taken: list[int] = []
 

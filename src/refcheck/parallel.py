@@ -9,7 +9,10 @@ result before it are in; the caller sees exactly what a serial loop would give. 
 items in the order sent (``PREFETCH`` at a time: the next one waits in its pipe), so a worker that
 dies (a crash in a C extension, the out-of-memory killer) is known to have died on the oldest item
 it has not answered: ``on_crash(item, reason)`` stands for that item's result, its other items go to
-a new worker that takes its place, and every other item is still done.
+a new worker that takes its place, and every other item is still done. A worker that dies before
+answering anything may not have started at all: its first item is convicted only by a second such
+death once some worker has answered, and when workers keep dying without answering the rest is done
+in this process.
 
 Only what the parent needs crosses the process boundary: the item (a path and its options) one
 way, the pickled result the other; ``func`` must be a module-level function that never prints.
@@ -26,6 +29,7 @@ in milliseconds, with everything already imported); otherwise they are spawned.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import signal
@@ -144,6 +148,7 @@ class _Worker:
         _LIVE.add(self.process)
         theirs.close()
         self.tasks: deque[tuple[int, Any]] = deque()  # sent, not answered; done in this order
+        self.answered = 0
 
     def send(self, index: int, item: Any) -> None:
         self.conn.send((index, item))
@@ -200,6 +205,9 @@ class _Pool(Generic[T, R]):
         upcoming = next(source, None)
         emitted = 0
         clean = False
+        suspects: set[int] = set()  # items a worker died on before it answered anything
+        starts_failed = 0  # workers in a row that died before any answer
+        answers = 0  # answers from any worker
 
         def take() -> tuple[int, T] | None:
             """The next item to send, if the window allows one."""
@@ -212,7 +220,10 @@ class _Pool(Generic[T, R]):
             return item
 
         def answer(worker: _Worker, data: bytes) -> None:
+            nonlocal answers
             index, item = worker.tasks.popleft()
+            worker.answered += 1
+            answers += 1
             got, ok, value = pickle.loads(data)
             assert got == index, (got, index)
             done[index] = value if ok else on_crash(item, f"its result could not be returned ({value})")
@@ -246,17 +257,40 @@ class _Pool(Generic[T, R]):
                         pass
                     if worker.process.is_alive():
                         continue
-                    # it died: on its oldest unanswered item (it works in order); the others go again
                     worker.process.join()
                     if worker.tasks:
-                        index, item = worker.tasks.popleft()
-                        done[index] = on_crash(item, _death(worker.process))
+                        index, item = worker.tasks[0]
+                        if worker.answered == 0 and (index not in suspects or not answers):
+                            # dead before any answer: on its first item, or it could not start; its
+                            # items go again, and a second such death on that item, once workers
+                            # are known to start here, convicts it
+                            suspects.add(index)
+                        else:  # it works in order: it died on its oldest unanswered item
+                            worker.tasks.popleft()
+                            done[index] = on_crash(item, _death(worker.process))
                         again.extendleft(reversed(worker.tasks))
                         worker.tasks.clear()
+                    starts_failed = 0 if worker.answered else starts_failed + 1
+                    if starts_failed > 2 * self.size:
+                        break
                     self._replace(worker)
+                if starts_failed > 2 * self.size:
+                    break  # workers cannot start here: the rest is done in this process
                 while emitted in done:
                     yield done.pop(emitted)
                     emitted += 1
+            if starts_failed > 2 * self.size:  # what is left, in order, in this process
+                left: list[tuple[int, T]] = list(again)
+                for worker in self.workers:
+                    left.extend(worker.tasks)
+                    worker.stop(kill=True)
+                self.workers.clear()
+                rest = itertools.chain([upcoming] if upcoming is not None else [], source)
+                for index, item in itertools.chain(sorted(left, key=lambda x: x[0]), rest):
+                    done[index] = self.func(item)
+                    while emitted in done:
+                        yield done.pop(emitted)
+                        emitted += 1
             clean = True
         finally:
             for worker in self.workers:
