@@ -1,6 +1,6 @@
 """Check an archive on a Dask cluster: a bag of paths mapped through refcheck's API (docs/scale.md).
 
-    pip install 'refcheck-citations[dask]'
+    pip install 'refcheck-citations[dask] @ git+https://github.com/refcheck/refcheck'
     python docs/dask_recipe.py tcp://scheduler:8786 archive/ out/ [--links]
     refcheck merge out/part-*.jsonl --format sarif -o report.sarif
 

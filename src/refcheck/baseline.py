@@ -56,7 +56,12 @@ def fingerprint(f: Finding, doc_path: str, base: Path | None = None) -> str:
     ]
     if not f.citation and not f.reference:
         parts.append(" ".join(f.message.split()))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    text = "\x1f".join(parts)
+    try:
+        data = text.encode("utf-8", "surrogateescape")  # a file name's bytes as they are
+    except UnicodeEncodeError:  # another lone surrogate (a CSL-JSON "\ud800"): never a crash
+        data = text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def record(results: list[FileResult], base: Path | None = None) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import textwrap
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
@@ -33,10 +33,11 @@ from refcheck import fix as fix_mod
 from refcheck.errors import OutputError, UsageError, one_line
 from refcheck.links.options import parse_accept, parse_duration
 from refcheck.loaders import LOADERS
-from refcheck.model import Severity
+from refcheck.model import Document, Severity
 from refcheck.output import Reserved, discard_all, reserve
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
-from refcheck.reporters import FINDINGS_ONLY, REPORTERS
+from refcheck.reporters import FINDINGS_ONLY, REPORTERS, terminal
+from refcheck.reporters._common import clean, display_path, safe_echo
 from refcheck.shard import Shard
 
 
@@ -292,8 +293,10 @@ def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 # Link checking options (docs/links.md); those with a configuration key are in _CONFIG_KEYS.
 _LINK_OPTIONS = [
-    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0,
-                 show_default=True, help="Seconds to wait for one URL."),
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+                 help="Seconds one URL may take, all of it (every redirect, headers and body)."),
+    click.option("--links-timeout", callback=_max_age, default=None, metavar="DURATION",
+                 help="Time the whole link stage may take: seconds, or 15m (default: 15m; 0: no limit)."),
     click.option("--max-concurrency", type=click.IntRange(min=1),
                  default=16, show_default=True, help="URLs checked at once."),
     click.option("--per-host", type=click.IntRange(min=1), default=4,
@@ -331,6 +334,7 @@ _CONFIG_KEYS = {
     "accept": "accept",
     "archive": "archive",
     "cache_max_age": "cache-max-age",
+    "links_timeout": "links-timeout",
     "jobs": "jobs",
 }
 
@@ -374,47 +378,33 @@ def _run(
     config_file: str | None,
     show_progress: bool = False,
     skip: Sequence[str] = (),
+    on_file: Callable[[FileResult, int, int], None] | None = None,
     keep: str = "model",
 ) -> runner.Run:
-    with _LinkProgress(show_progress) as progress:
+    files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
+    links = terminal.Progress("Checking links", show_progress)
+
+    def each(result: FileResult, done: int, total: int) -> None:
+        files(done, total)
+        if on_file is not None:
+            on_file(result, done, total)
+
+    with files, links:
         run = runner.run(
             paths,
             _command_line(ctx),
             config_file,
-            progress=progress,
+            progress=links if show_progress else None,
             extra=_link_extra(ctx),
             skip=skip,
             exclude_paths=ctx.params.get("exclude_path", ()),
+            on_file=each,
             shard=ctx.params.get("shard"),
             keep=keep,
         )
     for note in [*run.notes, *run.links.notes]:
         click.echo(f"refcheck: {one_line(note)}", err=True)
     return run
-
-
-class _LinkProgress:
-    """A progress bar on stderr while links are checked, made when the first count arrives."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-        self.done = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None and total:
-            self.bar = click.progressbar(length=total, label="Checking links", file=sys.stderr)
-            self.bar.__enter__()
-        if self.bar is not None and done > self.done:
-            self.bar.update(done - self.done)
-            self.done = done
-
-    def __enter__(self) -> _LinkProgress | None:
-        return self if self.enabled else None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 def _exit_status(run: runner.Run) -> ExitCode:
@@ -508,14 +498,20 @@ def check(
         if fmt == "jsonl" and record is None:
             _check_streaming(ctx, paths, config_file, known, report, [w.target for w in writing], summary)
             return
-        shown = [fmt, _terminal_format("text")] if report is not None else [_terminal_format(fmt)]
+        terminal_fmt = _terminal_format(fmt if report is None else "text")
+        colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
+        # one line per finding: printed as each file is done (not with a baseline, applied at the end)
+        streamed = terminal_fmt in ("text", "concise") and known is None and record is None
+        stream = terminal.Stream(colour) if streamed else None
+        shown = {fmt, terminal_fmt} if report is not None else {terminal_fmt}
         run = _run(
             ctx,
             paths,
             config_file,
-            show_progress=fmt == "text" and sys.stderr.isatty(),
+            show_progress=stream is None and sys.stderr.isatty(),
             skip=[w.target for w in writing],
-            keep="findings" if record is None and set(shown) <= FINDINGS_ONLY else "model",
+            on_file=stream,
+            keep="findings" if record is None and shown <= FINDINGS_ONLY else "model",
         )
         results = run.results
         if record is not None:
@@ -532,7 +528,7 @@ def check(
         if known is not None:
             dropped = baseline_mod.apply(results, known)
             _said_dropped(dropped)
-        _report(results, fmt, report, run.failures, summary)
+        _report(results, fmt, report, run.failures, summary, stream)
         sys.exit(int(_exit_status(run)))
 
 
@@ -547,16 +543,19 @@ def _report(
     report: Reserved | None,
     failures: list[str],
     summary: dict[str, Any] | None = None,
+    stream: terminal.Stream | None = None,
 ) -> None:
     """Print ``results`` in ``fmt`` (into ``report`` when given, the text report then on the
-    terminal), the unreadable files on stderr for machine formats, then the run's failures."""
+    terminal; ``stream`` has printed each file's lines as it was checked), the unreadable files on
+    stderr for machine formats, then the run's failures."""
     terminal_fmt = _terminal_format(fmt if report is None else "text")
+    colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
     if report is not None:
         failures.extend(_commit(report, REPORTERS[fmt](results, color=False, summary=summary)))
-    colour = _use_colour(sys.stdout)
-    colour = colour and terminal_fmt in ("text", "full", "concise")
-    out = REPORTERS[terminal_fmt](results, color=colour, summary=summary)
-    _echo(out, colour)  # FORCE_COLOR keeps the colours when piped
+    if stream is not None:
+        stream.finish(results)
+    else:  # FORCE_COLOR: colours when piped
+        _echo(REPORTERS[terminal_fmt](results, color=colour, summary=summary), colour)
     if terminal_fmt not in ("text", "full", "concise"):
         _unreadable(results)
     for failure in failures:
@@ -573,7 +572,7 @@ def _terminal_format(fmt: str) -> str:
 def _unreadable(results: list[FileResult]) -> None:
     for r in results:
         if r.error:
-            click.echo(f"{one_line(r.path)}: error: {one_line(r.error)}", err=True)
+            safe_echo(f"{display_path(r.path)}: error: {one_line(r.error)}", err=True)
 
 
 def _check_streaming(
@@ -615,17 +614,17 @@ def _check_streaming(
             if report is None:
                 _unreadable([result])
             else:  # the terminal shows what --format text would, file by file
-                _echo(text_reporter.file_lines(result, colour), colour)
+                lines = text_reporter.file_lines(result, colour)
+                if lines:
+                    _echo("\n".join(lines) + "\n", colour)
             yield jsonl.line(jsonl.file_record(result))
         yield jsonl.line(counts.record(**summary))
 
     failures: list[str] = []
     if report is not None:
         failures.extend(_commit(report, lines()))
-        _echo(
-            text_reporter.summary_line(counts.files - counts.unreadable, counts.counts, counts.unreadable),
-            colour,
-        )
+        checked = counts.files - counts.unreadable
+        _echo(text_reporter.summary_line(checked, counts.counts, counts.unreadable) + "\n", colour)
     else:
         for text in lines():
             _echo(text, False)
@@ -671,34 +670,164 @@ def _echo(text: str, colour: bool) -> None:
 @click.option(
     "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."
 )
+@click.option(
+    "--comments",
+    is_flag=True,
+    help="DOCX: also write each finding that has no safe fix as a Word comment at its citation or entry.",
+)
 @click.pass_context
 def fix(
-    ctx: click.Context, /, paths: tuple[str, ...], write: bool, config_file: str | None, **_: Any
+    ctx: click.Context,
+    /,
+    paths: tuple[str, ...],
+    write: bool,
+    comments: bool,
+    config_file: str | None,
+    **_: Any,
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
-    Prints a unified diff and changes nothing unless --write is given.
+    Prints a unified diff and changes nothing unless --write is given. Plain text, Markdown, HTML
+    and LaTeX are fixed where the text stands in the source as it reads; a Word file gets the fixes
+    as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
+    cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
+    with --fail-on never; 2 when a file could not be read.
     """
-    run = _run(ctx, paths, config_file, keep="source")
-    changed = 0
+    run = _run(ctx, paths, config_file)
+    changed = refused = 0
+    worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         if r.doc is None:
-            click.echo(f"{one_line(r.path)}: error: {one_line(r.error or '')}", err=True)
+            safe_echo(f"{display_path(r.path)}: error: {one_line(r.error or '')}", err=True)
+            worst = ExitCode.ERROR
             continue
-        planned = fix_mod.plan(r.doc)
-        for finding, why in planned.skipped:
-            click.echo(f"{r.path}:{finding.line}: not fixed ({finding.rule}): {why}", err=True)
-        if not planned.edits:
-            continue
-        changed += 1
-        click.echo(planned.diff(), nl=False)
-        if write:
-            fix_mod.write_atomic(r.path, planned.new)
-    verb = "fixed" if write else "would fix (use --write)"
-    click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}", err=True)
+        done = _fix_one(r.doc, write, comments)
+        changed += done.changed
+        refused += done.refused
+        threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
+        left = [f for f in r.doc.findings if id(f) not in done.fixed]
+        if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
+            worst = max(worst, ExitCode.FINDINGS)
+    verb = "fixed" if write else "would be fixed (use --write)"
+    summary = f"{changed} file{'s' if changed != 1 else ''} {verb}"
+    if refused:
+        summary += f"; {refused} fix{'es' if refused != 1 else ''} not made (reasons above)"
+    click.echo(summary, err=True)
     for failure in run.failures:
         click.echo(error_line(failure), err=True)
-    sys.exit(int(ExitCode.ERROR if run.failures or any(r.error for r in run.results) else ExitCode.OK))
+    sys.exit(int(worst))
+
+
+class _Fixed(NamedTuple):
+    changed: bool  # the file was (or, without --write, would be) changed
+    refused: int  # fixes not made
+    fixed: set[int]  # id() of the findings fixed
+    pending: bool  # fixes left to apply
+
+
+def _fix_one(doc: Document, write: bool, comments: bool = False) -> _Fixed:
+    """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
+    result = _fixed_file(doc, comments)
+    where = display_path(doc.path)
+    for finding, why in result.skipped:
+        at = f":{finding.line}" if finding.line else ""
+        safe_echo(
+            f"{display_path(finding.path or doc.path)}{at}: not fixed ({finding.rule}): {why}", err=True
+        )
+    if not result.edits and result.new == result.old:  # (a DOCX may get comments only)
+        return _Fixed(False, len(result.skipped), set(), False)
+    click.echo(clean(result.diff(), keep="\n\t"), nl=False)
+    if not write:
+        return _Fixed(True, len(result.skipped), set(), True)
+    try:
+        fix_mod.write_fixed(result)
+    except fix_mod.Refused as why:
+        safe_echo(f"{where}: not written: {why}", err=True)
+        return _Fixed(False, len(result.skipped) + len(result.fixed), set(), True)
+    return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
+
+
+def _fixed_file(doc: Document, comments: bool) -> fix_mod.FixResult:
+    """The fixed file in memory; with ``comments``, a DOCX also gets its other findings as comments."""
+    if not comments or doc.format != "docx":
+        return fix_mod.fix_document(doc)
+    from refcheck.fixes.docx import fix_docx
+
+    result = fix_docx(doc, comments=True)
+    if result.comments:
+        n = len(result.comments)
+        safe_echo(
+            f"{display_path(doc.path)}: {n} finding{'s' if n != 1 else ''} written as Word comments", err=True
+        )
+    return result
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option(
+    "--token",
+    envvar="REFCHECK_TOKEN",
+    default=None,
+    metavar="TEXT",
+    help="The token every request must carry (default: a new random one, printed).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_FILE_SIZE,
+    show_default=True,
+    help="Largest file accepted, in bytes.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Checks run at once (default: up to 4, one per CPU).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Configuration file for every check (default: an uploaded project's own).",
+)
+def serve(
+    host: str,
+    port: int,
+    no_browser: bool,
+    token: str | None,
+    max_file_size: int,
+    workers: int | None,
+    config_file: str | None,
+) -> None:
+    """Open a local web page to check manuscripts (needs the web extra).
+
+    Drop a file (.docx, .md, .txt, .html, .tex with its .bib, a .zip of a LaTeX project) on the page,
+    read the findings in the document, download the report or the fixed file (a Word file gets the
+    fixes as tracked changes). Files stay on this machine, in a temporary directory removed when
+    each check ends.
+    """
+    if not re.fullmatch(r"[A-Za-z0-9.:_\[\]-]+", host):
+        raise click.BadParameter("give a host name or an IP address", param_hint="--host")
+    if token is not None and len(token) < 16:
+        raise click.BadParameter("use at least 16 characters", param_hint="--token")
+    if config_file is not None:
+        config_mod.load_config(config_file)  # a bad file is said now, not at each check
+    try:
+        from refcheck.web.server import serve as run_server
+    except ImportError as exc:
+        fail(
+            f"serve needs the web extra ({exc.name} is not installed): pip install 'refcheck-citations[web]'"
+        )
+    run_server(host.strip("[]"), port, token, not no_browser, max_file_size, workers, config_file)
 
 
 @main.command()
@@ -757,7 +886,7 @@ def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, 
 def show_config(path: str, config_file: str | None) -> None:
     """Print the effective configuration for PATH (TOML) and where each value came from."""
     cfg = config_mod.discover(path, config_file)
-    click.echo(config_mod.dump(cfg, path if os.path.isfile(path) else None), nl=False)
+    click.echo(clean(config_mod.dump(cfg, path if os.path.isfile(path) else None), keep="\n\t"), nl=False)
 
 
 @main.command("rules")

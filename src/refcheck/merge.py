@@ -8,8 +8,8 @@ path order, which is the order one run over a directory gives, so merging the sh
 ``refcheck check --shard K/N DIR`` gives the report of ``refcheck check DIR``.
 
 The records are turned back into results (``result_from_record``) that every reporter renders; what
-a record does not hold is not shown: source excerpts (the documents are not read again) and the
-``fixable`` hints.
+a record does not hold is not shown: source excerpts and the document's text (the documents are
+not read again).
 """
 
 from __future__ import annotations
@@ -275,6 +275,7 @@ def result_from_record(rec: dict[str, Any]) -> FileResult:
             line=f.get("line"),
             column=f.get("column"),
             path=f.get("path"),
+            fixable=bool(f.get("fixable")),
         )
         for f in rec["findings"]
     ]

@@ -34,7 +34,7 @@ from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, So
 from refcheck.rules import ALL as ALL_RULES
 
 if TYPE_CHECKING:
-    from refcheck.links.run import LinkReport
+    from refcheck.links.report import LinkReport
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
 
@@ -61,6 +61,8 @@ class CheckOptions:
     link_allow_private_hosts: bool = False
     link_cache: bool = True
     link_cache_max_age: float = 86400.0
+    link_stage_timeout: float = 900.0  # seconds the whole link stage may take (0: no limit)
+    verify: bool = True  # also check that cited pages carry the cited titles (link-content-*)
 
     def link_options(self) -> LinkOptions:
         archive = self.link_archive
@@ -76,6 +78,8 @@ class CheckOptions:
             allow_private_hosts=self.link_allow_private_hosts,
             cache=self.link_cache,
             cache_max_age=float(self.link_cache_max_age),
+            stage_timeout=float(self.link_stage_timeout),
+            check_content=self.verify,
         )
         if self.link_archive_api:
             opts.archive_api = self.link_archive_api
@@ -286,7 +290,13 @@ def attach_urls(doc: Document) -> None:
 
 
 # Rules that read link results: they find nothing until ``check_document_links`` has run.
-LINK_RULES = ("dead-link", "link-redirect", "link-unverified")
+LINK_RULES = (
+    "dead-link",
+    "link-redirect",
+    "link-unverified",
+    "link-content-mismatch",
+    "link-content-changed",
+)
 
 
 def run_rules(
@@ -404,11 +414,13 @@ def check_document_links(
 
     The pool runs with the first document's link options; each document keeps its own rule
     selection and severities."""
-    from refcheck.links.run import LinkReport, check_links
+    from refcheck.links.report import LinkReport
 
     docs = [(d, o) for d, o in docs if o.links]
     if not docs:
         return LinkReport()
+    from refcheck.links.run import check_links  # the HTTP machinery, only when links are checked
+
     report = check_links([d for d, _ in docs], docs[0][1].link_options(), progress)
     for doc, options in docs:
         run_rules(doc, options, only=LINK_RULES)

@@ -33,6 +33,7 @@ BAD: dict[str, list[str]] = {
     "--exclude": ["("],
     "--accept": ["foo", "99"],
     "--cache-max-age": ["soon"],
+    "--links-timeout": ["soon", "-1"],
     "--archive-api": ["ftp://example.org/available", "not a url"],
     "--config": ["{bad_toml}", "{dir}", "/nonexistent/refcheck.toml"],
     "--baseline": ["{bad_json}", "{dir}", "/nonexistent/baseline.json"],
@@ -43,6 +44,8 @@ BAD: dict[str, list[str]] = {
     "--exclude-path": [" "],
     "--jobs": ["0", "-1", "257", "many"],
     "--shard": ["0/4", "5/4", "1", "a/b", "1/0"],
+    "--host": ["not a host!"],  # serve
+    "--token": ["short"],  # serve
 }
 
 

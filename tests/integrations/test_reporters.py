@@ -51,15 +51,34 @@ def test_github_commands_and_escaping(seed: Path) -> None:
     assert github.command("error", "m\nn", file="x,y.txt", line=None) == "::error file=x%2Cy.txt::m%0An"
 
 
-def test_junit_one_case_per_file(seed: Path, mini: Path) -> None:
-    root = ET.fromstring(
-        REPORTERS["junit"](check_paths([str(seed), str(mini), str(seed.parent / "nope.txt")]))
+def test_junit_one_case_per_file_and_rule(seed: Path, mini: Path, tmp_path: Path) -> None:
+    many = tmp_path / "many.txt"  # three uncited entries: one failing test case, not three failures
+    many.write_text(
+        "Trade grew (Smith 2001).\n\nReferences\n\nSmith, J. (2001) A.\n\nHyde, H. (2002) B.\n\n"
+        "Ames, A. (2003) C.\n\nBose, B. (2004) D.\n",
+        encoding="utf-8",
     )
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Trade grew (Smith 2001).\n\nReferences\n\nSmith, J. (2001) A.\n", encoding="utf-8")
+    paths = [seed, mini, many, clean, seed.parent / "nope.txt"]
+    root = ET.fromstring(REPORTERS["junit"](check_paths([str(p) for p in paths])))
     cases = root.findall(".//testcase")
-    assert len(cases) == 3
-    assert root.get("failures") == "4" and root.get("errors") == "1"
-    seed_case = next(c for c in cases if c.get("name", "").endswith("seed.txt"))
-    assert {f.get("type") for f in seed_case.findall("failure")} == {"year-mismatch", "uncited-reference"}
+    named = {(Path(c.get("classname", "")).name, c.get("name")) for c in cases}
+    assert named == {
+        ("seed.txt", "year-mismatch"),
+        ("seed.txt", "uncited-reference"),
+        ("mini.txt", "year-mismatch"),
+        ("mini.txt", "uncited-reference"),
+        ("many.txt", "uncited-reference"),
+        ("clean.txt", "all rules"),
+        ("nope.txt", "readable"),
+    }
+    assert root.get("tests") == "7" and root.get("failures") == "5" and root.get("errors") == "1"
+    assert int(root.get("failures", "0")) <= int(root.get("tests", "0"))
+    many_case = next(c for c in cases if c.get("classname", "").endswith("many.txt"))
+    failure = many_case.find("failure")
+    assert failure is not None and failure.get("message", "").startswith("3 findings, worst warning: ")
+    assert (failure.text or "").count("\n") == 2  # the three findings, one line each
 
 
 def test_markdown_summary(seed: Path) -> None:
@@ -110,3 +129,20 @@ def test_rules_and_explain(cli: Callable[..., Result]) -> None:
     explained = cli("explain", "year-mismatch").output
     assert "Why is this bad" in explained and "Use instead" in explained
     assert cli("explain", "nope").exit_code == 2
+
+
+def test_sarif_uris_are_percent_encoded(cli: Callable[..., Result], tmp_path: Path) -> None:
+    import os
+
+    names = ["my paper ä.txt", os.fsdecode(b"\xff%#.txt")]
+    for name in names:
+        (tmp_path / name).write_text(
+            "Growth (Smith 2008).\n\nReferences\n\nSmith, J. (2007) T.\n", encoding="utf-8"
+        )
+    res = cli("check", "--no-links", "--format", "sarif", *names)
+    log = json.loads(res.stdout)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
+    }
+    assert uris == {"my%20paper%20%C3%A4.txt", "%FF%25%23.txt"}
+    jsonschema.validate(log, json.loads(SCHEMA.read_text()))

@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from refcheck.links.options import LinkOptions, parse_accept, parse_duration
-from refcheck.links.results import Hop, Link, LinkResult, LinkState
+from refcheck.links.report import LinkReport
+from refcheck.links.results import ContentCheck, Hop, Link, LinkResult, LinkState
 
 if TYPE_CHECKING:
-    from refcheck.links.run import LinkReport, check_links, check_urls
+    from refcheck.links.run import check_links, check_urls
 
 __all__ = [
+    "ContentCheck",
     "Hop",
     "Link",
     "LinkOptions",
@@ -29,7 +31,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("check_links", "check_urls", "LinkReport"):
+    if name in ("check_links", "check_urls"):
         from refcheck.links import run
 
         return getattr(run, name)

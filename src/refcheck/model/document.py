@@ -50,7 +50,12 @@ class SourceMap:
 
     def _newline_offsets(self) -> list[int]:
         if self._newlines is None:
-            self._newlines = [i for i, ch in enumerate(self._text) if ch == "\n"]
+            text, found = self._text, []
+            i = text.find("\n")
+            while i != -1:  # str.find, not a loop over every character: reports call this per file
+                found.append(i)
+                i = text.find("\n", i + 1)
+            self._newlines = found
         return self._newlines
 
     def locate(self, offset: int) -> tuple[int, int]:

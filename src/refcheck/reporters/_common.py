@@ -1,10 +1,24 @@
-"""Helpers the reporters share: findings with their records, counts, source snippets."""
+"""Helpers the reporters share: findings with their records, counts, source snippets, and the
+escaping that keeps text from documents from acting on whoever reads the output.
+
+Text taken from a document (citations, entries, URLs, file names, messages that quote them) is
+untrusted. ``clean`` makes it inert for a terminal, a CI log or an XML/HTML page: control characters
+(C0 and C1, so ESC and with it every ANSI/CSI/OSC sequence), DEL, lone surrogates (file names that
+are not UTF-8), line and paragraph separators, bidirectional overrides and non-characters become
+visible backslash escapes, and a newline never starts a new output line unless the caller keeps it.
+Every line the command line prints goes through ``clean`` (``safe_echo``) or is built from cleaned
+pieces by a reporter.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import click
 
 from refcheck.model import Document, Finding
 from refcheck.pipeline import FileResult
@@ -20,13 +34,69 @@ class Item:
     finding: Finding
 
 
-def items(results: list[FileResult]) -> Iterator[Item]:
-    for r in results:
+def items(results: list[FileResult], report: dict[str, Any] | None = None) -> Iterator[Item]:
+    """Every finding with its record; ``report`` (``report_record(results)``), when the caller has
+    it already, saves building the records twice."""
+    for n, r in enumerate(results):
         if r.doc is None:
             continue
-        records = document_record(r.doc)["findings"]
+        records = report["files"][n]["findings"] if report is not None else document_record(r.doc)["findings"]
         for rec, f in zip(records, r.doc.findings, strict=True):
             yield Item(r, rec, f)
+
+
+# C0 and C1 controls, DEL, surrogates, U+2028/2029, bidi embeddings/overrides/isolates, U+FFFE/FFFF.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": " "}
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in _SHORT:
+        return _SHORT[ch]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape (file names)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(s: object, keep: str = "") -> str:
+    """``s`` with every character that could act on a terminal, a CI log or an XML parser made
+    visible (ESC as ``\\x1b``, a newline as ``\\n``, a tab as a space); characters in ``keep``
+    (``"\\n"``, ``"\\t"``) are left as they are."""
+    text = str(s)
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m.group(0) if m.group(0) in keep else _escape(m.group(0)), text)
+
+
+def display_path(path: object) -> str:
+    """A path for the start of an output line: cleaned, and never starting with ``::`` (a GitHub
+    workflow command) or ``-``."""
+    text = clean(path)
+    return "./" + text if text.startswith(("::", "-")) else text
+
+
+def safe_echo(message: object, err: bool = False, nl: bool = True) -> None:
+    """``click.echo`` for a line built from untrusted text (notes, error lines, paths)."""
+    click.echo(clean(message), err=err, nl=nl)
+
+
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal or a strict reader should not get:
+# C1 controls, DEL, lone surrogates, line/paragraph separators, bidi controls (all only ever inside
+# strings, so a \uXXXX escape in their place is valid JSON and decodes to the same text).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def dumps(data: Any) -> str:
+    """JSON text for a report: readable UTF-8, with every unsafe character escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def dumps_line(data: Any) -> str:
+    """``dumps`` on one line, compact (a JSON Lines record)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def plural(n: int, word: str) -> str:

@@ -13,14 +13,16 @@ import click
 
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import items, plural, source_line, span
+from refcheck.reporters._common import clean, display_path, items, plural, source_line, span
+from refcheck.reporters.records import location_unit
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WIDTH = 100  # the widest source excerpt shown
 
 
 def _style(s: str, color: bool, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
-    return click.style(s, fg=fg, bold=bold, dim=dim) if color else s
+    # None, not False: click.style(dim=False) writes "normal intensity", which cancels bold
+    return click.style(s, fg=fg, bold=bold or None, dim=dim or None) if color else s
 
 
 def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
@@ -44,43 +46,58 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
         by_result.setdefault(id(it.result), []).append(it)
     for r in results:
         if r.error:
-            out.append(_style(r.path, color, bold=True))
-            out.append("  " + _style("cannot be read: ", color, fg="red", bold=True) + (r.error or ""))
+            out.append(_style(display_path(r.path), color, bold=True))
+            out.append("  " + _style("cannot be read: ", color, fg="red", bold=True) + clean(r.error or ""))
             out.append("")
             continue
         found = by_result.get(id(r), [])
         if not found:
             continue
+        assert r.doc is not None
+        unit = location_unit(r.doc)
+        # the file name in bold and the terminal's own colour, readable on light and dark themes
         out.append(
-            _style(r.path, color, bold=True, fg="bright_white")
+            _style(display_path(r.path), color, bold=True)
             + _style(f"  ({plural(len(found), 'finding')})", color, dim=True)
         )
         for it in found:
             rec, f = it.record, it.finding
             counts[f.severity] += 1
             per_rule.setdefault(rec["rule"], {s: 0 for s in Severity})[f.severity] += 1
-            where = f"{rec['line']}:{rec['column']}" if rec["line"] else "-"
+            if not rec["line"]:
+                where = "-"
+            elif unit == "paragraph":
+                where = f"paragraph {rec['line']}"
+            else:
+                where = f"{rec['line']}:{rec['column']}"
             if rec["path"] != r.path:
-                where = f"{rec['path']}:{where}"
+                where = f"{clean(rec['path'])}:{where}"
             sev = _style(f"{rec['severity']:<7}", color, fg=COLOURS[f.severity], bold=True)
-            out.append(f"  {where:<9} {sev} {_style(rec['rule'], color, dim=True)}  {rec['message']}")
-            assert r.doc is not None
+            out.append(
+                f"  {where:<9} {sev} {_style(clean(rec['rule']), color, dim=True)}  {clean(rec['message'])}"
+            )
             sp = span(r.doc, f) if rec["path"] == r.path else None
             if sp is not None and rec["line"]:
                 line, line_start = source_line(r.doc, sp[0])
                 text, a, b = _excerpt(line.rstrip(), sp[0] - line_start, sp[1] - line_start)
-                b = max(a + 1, min(b, len(text)))
-                gutter = f"{rec['line']:>6} │ "
-                out.append(_style(gutter, color, dim=True) + text)
+                # escape the pieces apart, so the marker stays under the span
+                before, inside, after = clean(text[:a]), clean(text[a:b]), clean(text[b:])
+                a, b = len(before), len(before) + max(1, len(inside))
+                gutter = f"{'¶' if unit == 'paragraph' else ''}{rec['line']:>6} │ "
+                out.append(_style(gutter, color, dim=True) + before + inside + after)
                 marker = " " * a + "^" * (b - a)
                 out.append(
-                    _style(" " * 7 + "│ ", color, dim=True)
+                    _style(" " * (len(gutter) - 2) + "│ ", color, dim=True)
                     + _style(marker, color, fg=COLOURS[f.severity], bold=True)
                 )
             if rec["suggestion"]:
-                out.append(" " * 7 + "= " + _style("suggestion: ", color, fg="green") + rec["suggestion"])
-            if f.fix is not None:
-                out.append(" " * 7 + "= " + _style("fixable: ", color, fg="green") + f"refcheck fix {r.path}")
+                out.append(
+                    " " * 7 + "= " + _style("suggestion: ", color, fg="green") + clean(rec["suggestion"])
+                )
+            if rec["fixable"]:
+                out.append(
+                    " " * 7 + "= " + _style("fixable: ", color, fg="green") + f"refcheck fix {clean(r.path)}"
+                )
         out.append("")
     if per_rule:
         width = max(len(k) for k in per_rule)
@@ -88,7 +105,7 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
         out.append(f"  {'rule':<{width}}  {'error':>5}  {'warning':>7}  {'info':>4}")
         for rule, c in sorted(per_rule.items()):
             out.append(
-                f"  {rule:<{width}}  {c[Severity.ERROR]:>5}  {c[Severity.WARNING]:>7}  {c[Severity.INFO]:>4}"
+                f"  {clean(rule):<{width}}  {c[Severity.ERROR]:>5}  {c[Severity.WARNING]:>7}  {c[Severity.INFO]:>4}"
             )
     checked = sum(1 for r in results if r.doc)
     unreadable = sum(1 for r in results if r.error)

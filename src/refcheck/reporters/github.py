@@ -1,4 +1,9 @@
-"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per finding."""
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per finding.
+
+Text from documents is escaped as the runner reads it (``%``, CR and LF in the message; also ``:``
+and ``,`` in properties) after every other control character is made visible, so a citation holding
+``::error::`` or a newline never starts a workflow command of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,13 @@ from typing import Any
 
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import items, plural
+from refcheck.reporters._common import clean, items, plural
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return clean(s, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:

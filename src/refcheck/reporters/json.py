@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from refcheck.pipeline import FileResult
+from refcheck.reporters._common import dumps
 from refcheck.reporters.records import report_record
 
 
@@ -13,4 +13,4 @@ def render(results: list[FileResult], summary: dict[str, Any] | None = None, **_
     """``summary``: fields added to the summary (``shard``)."""
     report = report_record(results)
     report["summary"].update(summary or {})
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return dumps(report) + "\n"

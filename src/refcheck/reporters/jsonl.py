@@ -8,11 +8,11 @@ without it is from a run that did not finish (``refcheck merge`` refuses it).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
+from refcheck.reporters._common import dumps_line
 from refcheck.reporters.records import VERSION, document_record, error_record
 
 
@@ -21,7 +21,7 @@ def file_record(result: FileResult) -> dict[str, Any]:
 
 
 def line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps_line(record) + "\n"
 
 
 class Summary:

@@ -1,4 +1,14 @@
-"""JUnit XML: one test case per checked file, one failure per finding (CI test-report viewers)."""
+"""JUnit XML: one test case per file and rule (CI test-report viewers).
+
+A file with findings has one failing test case per rule that found something there, its failure
+listing every finding of that rule in that file; a file without findings has one passing test case;
+an unreadable file one test case with an error. So failures never exceed tests, and a rule that
+fires fifty times in one file is one failed test, not fifty. Findings that stand in another file
+than the document checked (a .bib entry) are counted under that file.
+
+Text from documents goes through ``clean`` (newlines kept in the failure text): no character XML
+1.0 forbids reaches the output, so every viewer can parse it.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +16,50 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import items
+from refcheck.reporters._common import clean, items, plural
+
+
+def _x(s: object, newlines: bool = False) -> str:
+    return clean(s, keep="\n" if newlines else "")
 
 
 def render(results: list[FileResult], **_: Any) -> str:
-    by_path: dict[str, list[dict[str, Any]]] = {}
+    # (result, path, rule) -> the records of those findings, in order
+    cases: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
     for it in items(results):
-        by_path.setdefault(it.result.path, []).append(it.record)
-    failures = sum(len(v) for v in by_path.values())
-    errors = sum(1 for r in results if r.error)
-    counts = {"tests": str(len(results)), "failures": str(failures), "errors": str(errors)}
+        cases.setdefault((id(it.result), it.record["path"], it.record["rule"]), []).append(it.record)
+    with_findings = {key[0] for key in cases}
+    tests = len(cases) + sum(1 for r in results if id(r) not in with_findings)
+    counts = {
+        "tests": str(tests),
+        "failures": str(len(cases)),
+        "errors": str(sum(1 for r in results if r.error)),
+    }
     root = ET.Element("testsuites", {"name": "refcheck", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": "refcheck", "skipped": "0", **counts})
     for r in results:
-        case = ET.SubElement(suite, "testcase", classname="refcheck", name=r.path, file=r.path)
         if r.error:
-            ET.SubElement(case, "error", type="unreadable", message=r.error).text = r.error
-            continue
-        for rec in by_path.get(r.path, []):
-            where = f"{rec['path']}:{rec['line'] or ''}:{rec['column'] or ''}".rstrip(":")
-            body = f"{where}: {rec['severity']} {rec['rule']} {rec['message']}"
-            if rec["suggestion"]:
-                body += f"\nsuggestion: {rec['suggestion']}"
-            failure = ET.SubElement(
-                case, "failure", type=rec["rule"], message=f"{rec['severity']}: {rec['message']}"
-            )
-            failure.text = body
+            case = ET.SubElement(suite, "testcase", classname=_x(r.path), name="readable", file=_x(r.path))
+            ET.SubElement(case, "error", type="unreadable", message=_x(r.error)).text = _x(r.error)
+        elif id(r) not in with_findings:
+            ET.SubElement(suite, "testcase", classname=_x(r.path), name="all rules", file=_x(r.path))
+        for (owner, path, rule), found in cases.items():
+            if owner == id(r):
+                _failed_case(suite, path, rule, found)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _failed_case(suite: ET.Element, path: str, rule: str, found: list[dict[str, Any]]) -> None:
+    case = ET.SubElement(suite, "testcase", classname=_x(path), name=_x(rule), file=_x(path))
+    lines = []
+    for rec in found:
+        where = f"{rec['path']}:{rec['line'] or ''}:{rec['column'] or ''}".rstrip(":")
+        line = f"{where}: {rec['severity']} {rec['message']}"
+        if rec["suggestion"]:
+            line += f" (suggestion: {rec['suggestion']})"
+        lines.append(line)
+    worst = max(found, key=lambda rec: ("info", "warning", "error").index(rec["severity"]))
+    message = f"{plural(len(found), 'finding')}, worst {worst['severity']}: {worst['message']}"
+    failure = ET.SubElement(case, "failure", type=_x(rule), message=_x(message))
+    failure.text = _x("\n".join(lines), newlines=True)

@@ -1,19 +1,36 @@
-"""Markdown: a summary for ``$GITHUB_STEP_SUMMARY`` or a pull-request comment."""
+"""Markdown: a summary for ``$GITHUB_STEP_SUMMARY`` or a pull-request comment.
+
+Text from documents never becomes markup there: in prose cells HTML is escaped and Markdown's
+punctuation backslash-escaped (no link, image or emphasis can be formed), in code spans only ``|``
+and backticks need care; newlines become spaces and control characters visible escapes.
+"""
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import items, plural
+from refcheck.reporters._common import clean, items, plural
 
 MAX_ROWS = 200
 ICONS = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]|~])")
+
+
 def cell(s: object) -> str:
-    return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "'")
+    """A table cell of prose: shown as written, never as markup."""
+    text = html.escape(clean(str(s).replace("\n", " ")), quote=False)
+    return _MARKUP.sub(r"\\\1", text)
+
+
+def code(s: object) -> str:
+    """A table cell in a code span (shown literally, so only the table's | and the span's ` matter)."""
+    return clean(str(s).replace("\n", " ")).replace("|", "\\|").replace("`", "'")
 
 
 def render(results: list[FileResult], **_: Any) -> str:
@@ -35,7 +52,7 @@ def render(results: list[FileResult], **_: Any) -> str:
         for it in found:
             per_rule[it.record["rule"]] = per_rule.get(it.record["rule"], 0) + 1
         out += ["| Rule | Findings |", "| --- | ---: |"]
-        out += [f"| `{cell(rule)}` | {n} |" for rule, n in sorted(per_rule.items())]
+        out += [f"| `{code(rule)}` | {n} |" for rule, n in sorted(per_rule.items())]
         out += ["", "| Severity | Location | Rule | Message |", "| --- | --- | --- | --- |"]
         for it in found[:MAX_ROWS]:
             rec = it.record
@@ -44,11 +61,11 @@ def render(results: list[FileResult], **_: Any) -> str:
             if rec["suggestion"] and rec["suggestion"] not in msg:
                 msg += f" (suggestion: {rec['suggestion']})"
             out.append(
-                f"| {ICONS[it.finding.severity]} | `{cell(where)}` | `{cell(rec['rule'])}` | {cell(msg)} |"
+                f"| {ICONS[it.finding.severity]} | `{code(where)}` | `{code(rec['rule'])}` | {cell(msg)} |"
             )
         if len(found) > MAX_ROWS:
             out.append(f"\n…and {len(found) - MAX_ROWS} more (see the full report).")
     if unreadable:
         out += ["", "**Could not be read:**", ""]
-        out += [f"- `{cell(r.path)}`: {cell(r.error)}" for r in unreadable]
+        out += [f"- `{code(r.path)}`: {cell(r.error)}" for r in unreadable]
     return "\n".join(out) + "\n"

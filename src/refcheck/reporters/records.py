@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from refcheck.fix import fixable
 from refcheck.model import Document, Finding, Severity
 from refcheck.pipeline import FileResult
 
 VERSION = 1
 
 
-def finding_record(f: Finding, doc_path: str) -> dict[str, Any]:
+def location_unit(doc: Document | None) -> str:
+    """What ``line`` counts in this document: source lines, or paragraphs (DOCX)."""
+    return "paragraph" if doc is not None and doc.format == "docx" else "line"
+
+
+def finding_record(f: Finding, doc_path: str, fixable: bool = False) -> dict[str, Any]:
     return {
         "rule": f.rule,
         "severity": str(f.severity),
@@ -22,6 +28,7 @@ def finding_record(f: Finding, doc_path: str) -> dict[str, Any]:
         "reference": f.reference,
         "reference_id": f.reference_id,
         "suggestion": f.suggestion,
+        "fixable": fixable,
     }
 
 
@@ -70,15 +77,17 @@ def document_record(doc: Document) -> dict[str, Any]:
     links: list[dict[str, Any]] = []
     for link in getattr(doc, "links", None) or []:
         links.append(link.as_record() if hasattr(link, "as_record") else dict(link))
+    fixes = fixable(doc)
     return {
         "path": doc.path,
         "format": doc.format,
+        "location_unit": location_unit(doc),
         "style": doc.style,
         "citations": citations,
         "references": references,
         "footnotes": footnotes,
         "links": links,
-        "findings": [finding_record(f, doc.path) for f in doc.findings],
+        "findings": [finding_record(f, doc.path, id(f) in fixes) for f in doc.findings],
     }
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from refcheck import __version__, rules
 from refcheck.baseline import fingerprint
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import items
+from refcheck.reporters._common import dumps, items
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/refcheck/refcheck"
@@ -19,11 +20,21 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
+    """A URI reference for ``path``: relative to the working directory when it is inside it (as code
+    scanning expects), percent-encoded (spaces, non-ASCII and bytes of non-UTF-8 names)."""
     p = Path(path)
+    rel: str | None
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        rel = p.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return p.as_posix() if not p.is_absolute() else p.as_uri()
+        rel = None if p.is_absolute() else p.as_posix()
+    if rel is None:
+        return p.resolve().as_uri()
+    try:
+        raw = os.fsencode(rel)
+    except UnicodeEncodeError:  # a lone surrogate no file system name decodes to: keep its bytes
+        raw = rel.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 def rule_descriptor(name: str) -> dict[str, Any]:
@@ -95,4 +106,4 @@ def render(results: list[FileResult], **_: Any) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log) + "\n"

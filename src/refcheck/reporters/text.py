@@ -1,63 +1,74 @@
-"""Text: ``path:line:col: severity rule message`` per finding, then a summary; coloured on a terminal."""
+"""Text: ``path:line:col: severity rule message`` per finding, then a summary; coloured on a terminal.
+
+``file_lines`` gives one file's lines, so that the command line can print each file as soon as it
+is checked (``--format concise``); ``render`` is every file's lines and the summary.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import click
 
-from refcheck.model import Severity
+from refcheck.model import Finding, Severity
 from refcheck.pipeline import FileResult
+from refcheck.reporters._common import clean, display_path, plural
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
+def finding_line(f: Finding, path: str, color: bool = False) -> str:
+    where = display_path(f.path or path)
+    if f.line is not None:
+        where += f":{f.line}"
+        if f.column is not None:
+            where += f":{f.column}"
+    sev = _style(str(f.severity), COLOURS[f.severity], color, bold=True)
+    rule = _style(clean(f.rule), None, color, dim=True)
+    msg = clean(f.message)
+    if f.suggestion and f.suggestion not in f.message:
+        msg += f" [suggestion: {clean(f.suggestion)}]"
+    # the location in bold in the terminal's own colour: readable on light and dark themes
+    return f"{_style(where, None, color, bold=True)}: {sev} {rule} {msg}"
+
+
+def file_lines(r: FileResult, color: bool = False, skip: Collection[int] = ()) -> list[str]:
+    """The lines of one file: its error, or its findings (leaving out those whose ``id()`` is in
+    ``skip``, already printed)."""
+    if r.error:
+        return [_style(f"{display_path(r.path)}: error: {clean(r.error)}", "red", color)]
+    assert r.doc is not None
+    return [finding_line(f, r.path, color) for f in r.doc.findings if id(f) not in skip]
+
+
+def summary(results: list[FileResult]) -> str:
     counts = {s: 0 for s in Severity}
-    out = []
     for r in results:
-        out.append(file_lines(r, color))
         for f in r.doc.findings if r.doc else ():
             counts[f.severity] += 1
     checked = sum(1 for r in results if r.doc)
     unreadable = sum(1 for r in results if r.error)
-    out.append(summary_line(checked, counts, unreadable))
-    return "".join(out)
-
-
-def file_lines(r: FileResult, color: bool = False) -> str:
-    """The lines of one file: its findings, or why it could not be read."""
-    if r.error:
-        return _style(f"{r.path}: error: {r.error}", "red", color) + "\n"
-    assert r.doc is not None
-    lines: list[str] = []
-    for f in r.doc.findings:
-        where = f.path or r.path
-        if f.line is not None:
-            where += f":{f.line}"
-            if f.column is not None:
-                where += f":{f.column}"
-        sev = _style(str(f.severity), COLOURS[f.severity], color, bold=True)
-        rule = _style(f.rule, "bright_black", color)
-        msg = f.message
-        if f.suggestion and f.suggestion not in msg:
-            msg += f" [suggestion: {f.suggestion}]"
-        lines.append(f"{_style(where, None, color, bold=True)}: {sev} {rule} {msg}\n")
-    return "".join(lines)
+    return summary_line(checked, counts, unreadable)
 
 
 def summary_line(checked: int, counts: dict[Severity, int], unreadable: int) -> str:
-    """``N files checked: E errors, W warnings, I info``, and the files that could not be read."""
-    parts = [
-        f"{counts[Severity.ERROR]} error{'s' if counts[Severity.ERROR] != 1 else ''}",
-        f"{counts[Severity.WARNING]} warning{'s' if counts[Severity.WARNING] != 1 else ''}",
-        f"{counts[Severity.INFO]} info",
-    ]
-    summary = f"{checked} file{'s' if checked != 1 else ''} checked: " + ", ".join(parts)
+    """The summary from its counts (a streamed run keeps counts, not results)."""
+    line = (
+        f"{plural(checked, 'file')} checked: {plural(counts[Severity.ERROR], 'error')}, "
+        f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
+    )
     if unreadable:
-        summary += f"; {unreadable} file{'s' if unreadable != 1 else ''} could not be read"
-    return summary + "\n"
+        line += f"; {plural(unreadable, 'file')} could not be read"
+    return line
 
 
-def _style(s: str, fg: str | None, color: bool, bold: bool = False) -> str:
-    return click.style(s, fg=fg, bold=bold) if color else s
+def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
+    lines = [line for r in results for line in file_lines(r, color)]
+    lines.append(summary(results))
+    return "\n".join(lines) + "\n"
+
+
+def _style(s: str, fg: str | None, color: bool, bold: bool = False, dim: bool = False) -> str:
+    # None, not False: click.style(dim=False) writes "normal intensity", which cancels bold
+    return click.style(s, fg=fg, bold=bold or None, dim=dim or None) if color else s

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from refcheck.links.results import LinkState
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import describe, link_finding
+from refcheck.rules._links import describe, link_finding, references_by_id
 
 NAME = "dead-link"
 SEVERITY = Severity.ERROR
@@ -33,6 +33,7 @@ SUMMARY = "A cited URL is dead (404/410, no such host, soft 404); an archived co
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    refs = references_by_id(doc) if doc.links else {}
     for link in doc.links:
         if link.status is not LinkState.DEAD:
             continue
@@ -43,7 +44,9 @@ def check(doc: Document) -> Iterator[Finding]:
             if r.archive_note:
                 message += f" ({r.archive_note})"
         # a capture far from the access date is suggested, not written in by `refcheck fix`
-        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=not r.archive_note)
+        yield link_finding(
+            doc, link, NAME, SEVERITY, message, r.archive_url, fixable=not r.archive_note, refs=refs
+        )
 
 
 def _date(timestamp: str | None) -> str:

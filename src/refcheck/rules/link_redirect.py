@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from refcheck.links.results import LinkState
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import link_finding
+from refcheck.rules._links import link_finding, references_by_id
 
 NAME = "link-redirect"
 SEVERITY = Severity.INFO
@@ -30,8 +30,11 @@ SUMMARY = "A cited URL redirects permanently (301/308); the new URL is suggested
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    refs = references_by_id(doc) if doc.links else {}
     for link in doc.links:
         if link.status is not LinkState.REDIRECTED:
             continue
         new = link.result.suggested_url or link.result.final_url
-        yield link_finding(doc, link, NAME, SEVERITY, f"{link.url} has moved permanently to {new}", new)
+        yield link_finding(
+            doc, link, NAME, SEVERITY, f"{link.url} has moved permanently to {new}", new, refs=refs
+        )
