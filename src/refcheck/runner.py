@@ -195,7 +195,7 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
 
 def _findings_only(doc: Document) -> Document:
     """``doc`` with only what reporters of findings read: unpickling a whole model costs the parent
-    more than it is worth (about 2 ms against 35 ms to analyse). Which findings ``refcheck fix``
+    more than it is worth (about 2 ms against 25 to 35 ms to analyse). Which findings ``refcheck fix``
     would change is decided now, while the model is here (reports say "fixable")."""
     from refcheck.fix import fixable
 
