@@ -142,11 +142,14 @@ def read(path: str) -> Baseline:
     return Baseline(known, base)
 
 
-def apply(results: list[FileResult], baseline: Baseline | Counter[str]) -> int:
-    """Drop findings the baseline holds (each baseline entry absorbs one); return how many were dropped."""
+def apply(results: list[FileResult], baseline: Baseline | Counter[str], consume: bool = False) -> int:
+    """Drop findings the baseline holds (each baseline entry absorbs one); return how many were dropped.
+
+    ``consume``: use up ``baseline``'s entries, so that results given in several calls (a streamed
+    run) are matched as if given at once."""
     if not isinstance(baseline, Baseline):
         baseline = Baseline(Counter(baseline), None)
-    left = Counter(baseline.known)
+    left = baseline.known if consume else Counter(baseline.known)
     dropped = 0
     for r in results:
         if r.doc is None:

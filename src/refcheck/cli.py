@@ -21,12 +21,13 @@ import signal
 import sys
 import textwrap
 import threading
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, NoReturn
 
 import click
 
-from refcheck import __version__, rules, runner
+from refcheck import __version__, parallel, rules, runner
 from refcheck import baseline as baseline_mod
 from refcheck import config as config_mod
 from refcheck import fix as fix_mod
@@ -37,8 +38,9 @@ from refcheck.loaders import LOADERS
 from refcheck.model import Document, Severity
 from refcheck.output import Reserved, discard_all, reserve
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
-from refcheck.reporters import REPORTERS, terminal
+from refcheck.reporters import FINDINGS_ONLY, REPORTERS, terminal
 from refcheck.reporters._common import clean, display_path, safe_echo
+from refcheck.shard import Shard
 
 
 class ExitCode(enum.IntEnum):
@@ -147,6 +149,7 @@ def _terminate_as_exit() -> Any:
         return
 
     def handler(signum: int, frame: object) -> None:
+        parallel.terminate_all()
         discard_all()
         with contextlib.suppress(Exception):
             sys.stderr.write("refcheck: terminated\n")
@@ -237,7 +240,29 @@ _SHARED_OPTIONS = [
         default=None,
         help="Configuration file to use instead of the ones found upward from each checked file.",
     ),
+    click.option(
+        "--jobs",
+        "-j",
+        default=None,
+        metavar="N",
+        callback=lambda c, p, v: _jobs(v),
+        help="Worker processes that check files: a number, or auto (the usable CPUs, the default); "
+        "1 checks them one by one in this process.",
+    ),
 ]
+
+
+def _jobs(value: str | None) -> int | str | None:
+    if value is None or value == "auto":
+        return value
+    if not value.strip().isdigit():
+        raise click.BadParameter(f'expected a positive integer or "auto", not {value!r}')
+    try:
+        jobs: int = config_mod.SCHEMA["jobs"].check(int(value))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return jobs
+
 
 # Which files a directory yields (refcheck.discovery); those with a configuration key are in _CONFIG_KEYS.
 _DISCOVERY_OPTIONS = [
@@ -336,6 +361,7 @@ _CONFIG_KEYS = {
     "archive": "archive",
     "cache_max_age": "cache-max-age",
     "links_timeout": "links-timeout",
+    "jobs": "jobs",
 }
 
 
@@ -379,6 +405,7 @@ def _run(
     show_progress: bool = False,
     skip: Sequence[str] = (),
     on_file: Callable[[FileResult, int, int], None] | None = None,
+    keep: str = "model",
 ) -> runner.Run:
     files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
     links = terminal.Progress("Checking links", show_progress)
@@ -398,6 +425,8 @@ def _run(
             skip=skip,
             exclude_paths=ctx.params.get("exclude_path", ()),
             on_file=each,
+            shard=ctx.params.get("shard"),
+            keep=keep,
         )
     for note in [*run.notes, *run.links.notes]:
         click.echo(f"refcheck: {one_line(note)}", err=True)
@@ -411,6 +440,22 @@ def _exit_status(run: runner.Run) -> ExitCode:
     return worst
 
 
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
+    if value is None:
+        return None
+    try:
+        return Shard.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+_FORMAT_HELP = (
+    "Output format. text: the grouped report with source lines on a terminal, one line per finding "
+    "(as concise) when piped; full, concise: either one always; jsonl: one JSON line per file as it "
+    "is finished, then a summary line."
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -419,8 +464,7 @@ def _exit_status(run: runner.Run) -> ExitCode:
     type=click.Choice(sorted(REPORTERS)),
     default="text",
     show_default=True,
-    help="Output format. text: the grouped report with source lines on a terminal, one line per "
-    "finding (as concise) when piped; full, concise: either one always.",
+    help=_FORMAT_HELP,
 )
 @_shared
 @click.option(
@@ -442,6 +486,14 @@ def _exit_status(run: runner.Run) -> ExitCode:
     default=None,
     help="Record the current findings in this file (then exit 0).",
 )
+@click.option(
+    "--shard",
+    metavar="K/N",
+    default=None,
+    callback=_shard,
+    help="Check only the files in shard K of N (by a hash of each path), to split a run over N "
+    "machines; refcheck merge combines their reports.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -452,6 +504,7 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     config_file: str | None,
+    shard: Shard | None,
     **_: Any,
 ) -> None:
     """Check PATHS (files, or directories searched for supported files)."""
@@ -467,13 +520,16 @@ def check(
         )
         writing = [w for w in (report, record) if w is not None]
         _refuse_inputs(writing, paths)
-        terminal_fmt = fmt if report is None else "text"
-        if terminal_fmt == "text":
-            terminal_fmt = "full" if sys.stdout.isatty() else "text"
+        summary = {"shard": str(shard)} if shard is not None else {}
+        if fmt == "jsonl" and record is None:
+            _check_streaming(ctx, paths, config_file, known, report, [w.target for w in writing], summary)
+            return
+        terminal_fmt = _terminal_format(fmt if report is None else "text")
         colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
         # one line per finding: printed as each file is done (not with a baseline, applied at the end)
         streamed = terminal_fmt in ("text", "concise") and known is None and record is None
         stream = terminal.Stream(colour) if streamed else None
+        shown = {fmt, terminal_fmt} if report is not None else {terminal_fmt}
         run = _run(
             ctx,
             paths,
@@ -481,6 +537,7 @@ def check(
             show_progress=stream is None and sys.stderr.isatty(),
             skip=[w.target for w in writing],
             on_file=stream,
+            keep="findings" if record is None and shown <= FINDINGS_ONLY else "model",
         )
         results = run.results
         if record is not None:
@@ -496,23 +553,114 @@ def check(
             sys.exit(int(ExitCode.ERROR if failures or any(r.error for r in results) else ExitCode.OK))
         if known is not None:
             dropped = baseline_mod.apply(results, known)
-            if dropped:
-                click.echo(
-                    f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True
-                )
-        if report is not None:
-            run.failures.extend(_commit(report, REPORTERS[fmt](results, color=False)))
-        if stream is not None:
-            stream.finish(results)
-        else:
-            _echo(REPORTERS[terminal_fmt](results, color=colour), colour)  # FORCE_COLOR: colours when piped
-        if terminal_fmt not in ("text", "full", "concise"):
-            for r in results:
-                if r.error:
-                    safe_echo(f"{display_path(r.path)}: error: {one_line(r.error)}", err=True)
-        for failure in run.failures:
-            click.echo(error_line(failure), err=True)
+            _said_dropped(dropped)
+        _report(results, fmt, report, run.failures, summary, stream)
         sys.exit(int(_exit_status(run)))
+
+
+def _said_dropped(dropped: int) -> None:
+    if dropped:
+        click.echo(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline left out", err=True)
+
+
+def _report(
+    results: list[FileResult],
+    fmt: str,
+    report: Reserved | None,
+    failures: list[str],
+    summary: dict[str, Any] | None = None,
+    stream: terminal.Stream | None = None,
+) -> None:
+    """Print ``results`` in ``fmt`` (into ``report`` when given, the text report then on the
+    terminal; ``stream`` has printed each file's lines as it was checked), the unreadable files on
+    stderr for machine formats, then the run's failures."""
+    terminal_fmt = _terminal_format(fmt if report is None else "text")
+    colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
+    if report is not None:
+        failures.extend(_commit(report, REPORTERS[fmt](results, color=False, summary=summary)))
+    if stream is not None:
+        stream.finish(results)
+    else:  # FORCE_COLOR: colours when piped
+        _echo(REPORTERS[terminal_fmt](results, color=colour, summary=summary), colour)
+    if terminal_fmt not in ("text", "full", "concise"):
+        _unreadable(results)
+    for failure in failures:
+        click.echo(error_line(failure), err=True)
+
+
+def _terminal_format(fmt: str) -> str:
+    """``text`` is the grouped report (full) on a terminal and one line per finding when piped."""
+    if fmt == "text":
+        return "full" if sys.stdout.isatty() else "text"
+    return fmt
+
+
+def _unreadable(results: list[FileResult]) -> None:
+    for r in results:
+        if r.error:
+            safe_echo(f"{display_path(r.path)}: error: {one_line(r.error)}", err=True)
+
+
+def _check_streaming(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    config_file: str | None,
+    known: baseline_mod.Baseline | None,
+    report: Reserved | None,
+    skip: list[str],
+    summary: dict[str, Any],
+) -> NoReturn:
+    """``--format jsonl``: each file's line is written as soon as the file is finished; with -o they
+    go to the report file and the terminal gets the concise text lines, also file by file."""
+    from refcheck.reporters import jsonl
+    from refcheck.reporters import text as text_reporter
+
+    run = runner.stream(
+        paths,
+        _command_line(ctx),
+        config_file,
+        extra=_link_extra(ctx),
+        skip=skip,
+        exclude_paths=ctx.params.get("exclude_path", ()),
+        shard=ctx.params.get("shard"),
+    )
+    counts = jsonl.Summary()
+    status = ExitCode.OK
+    dropped = 0
+    left = baseline_mod.Baseline(Counter(known.known), known.base) if known is not None else None
+    colour = _use_colour(sys.stdout)
+
+    def lines() -> Iterator[str]:
+        nonlocal status, dropped
+        for result, fail_on in run.results:
+            if left is not None:
+                dropped += baseline_mod.apply([result], left, consume=True)
+            counts.add(result)
+            status = max(status, exit_code([result], fail_on))
+            if report is None:
+                _unreadable([result])
+            else:  # the terminal shows what --format text would, file by file
+                lines = text_reporter.file_lines(result, colour)
+                if lines:
+                    _echo("\n".join(lines) + "\n", colour)
+            yield jsonl.line(jsonl.file_record(result))
+        yield jsonl.line(counts.record(**summary))
+
+    failures: list[str] = []
+    if report is not None:
+        failures.extend(_commit(report, lines()))
+        checked = counts.files - counts.unreadable
+        _echo(text_reporter.summary_line(checked, counts.counts, counts.unreadable) + "\n", colour)
+    else:
+        for text in lines():
+            _echo(text, False)
+            sys.stdout.flush()
+    for note in run.notes:
+        click.echo(f"refcheck: {one_line(note)}", err=True)
+    _said_dropped(dropped)
+    for failure in [*run.failures, *failures]:
+        click.echo(error_line(failure), err=True)
+    sys.exit(int(ExitCode.ERROR if run.failures or failures else status))
 
 
 def _refuse_inputs(writing: list[Reserved], paths: Sequence[str]) -> None:
@@ -525,7 +673,7 @@ def _refuse_inputs(writing: list[Reserved], paths: Sequence[str]) -> None:
             )
 
 
-def _commit(target: Reserved, text: str) -> list[str]:
+def _commit(target: Reserved, text: str | Iterable[str]) -> list[str]:
     """Write ``target``; the one-line failure, if any (the run's other results are still printed)."""
     try:
         target.commit(text)
@@ -706,6 +854,50 @@ def serve(
             f"serve needs the web extra ({exc.name} is not installed): pip install 'refcheck-citations[web]'"
         )
     run_server(host.strip("[]"), port, token, not no_browser, max_file_size, workers, config_file)
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format (as for check).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the --format report to this file; the text report still goes to the terminal.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option("--partial", is_flag=True, help="Merge the shards given even when some are missing.")
+def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, partial: bool) -> None:
+    """Combine the JSON or JSONL reports of several runs (--shard K/N) into one report.
+
+    The exit status is that of the whole: 2 if a file could not be read, else 1 if a finding is at
+    or above --fail-on, else 0.
+    """
+    from refcheck.merge import merge as merge_reports
+
+    with contextlib.ExitStack() as stack:
+        report = stack.enter_context(reserve(output, "the report")) if output is not None else None
+        if report is not None:
+            _refuse_inputs([report], reports)
+        results, summary = merge_reports(list(reports), partial)
+        failures: list[str] = []
+        _report(results, fmt, report, failures, summary)
+        status = ExitCode.ERROR if failures else exit_code(results, fail_on)
+        sys.exit(int(status))
 
 
 @main.command("config")

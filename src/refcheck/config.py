@@ -119,6 +119,7 @@ LIMITS: dict[str, int | float] = {
     "max-concurrency": 128,
     "per-host": 32,
     "max-file-size": 256 * 1024 * 1024,
+    "jobs": 256,
 }
 
 
@@ -131,6 +132,16 @@ def _positive_int(key: str) -> Callable[[Any], int]:
         return value
 
     return check
+
+
+def _jobs(value: Any) -> int | str:
+    """Worker processes: a positive integer, or "auto" (the usable CPUs)."""
+    if value == "auto":
+        return "auto"
+    try:
+        return _positive_int("jobs")(value)
+    except ValueError as exc:
+        raise ValueError(f'{exc} (or "auto")') from None
 
 
 def _seconds(key: str) -> Callable[[Any], float]:
@@ -235,6 +246,7 @@ SCHEMA: dict[str, Key] = {
         Key(
             "links-timeout", 900, _stage_duration, "time the whole link stage may take (seconds, or 15m, 1h)"
         ),
+        Key("jobs", None, _jobs, 'worker processes that check files (default "auto": the usable CPUs)'),
     )
 }
 

@@ -395,6 +395,8 @@ def fix_document(doc: Document) -> FixResult:
 def fixable(doc: Document) -> set[int]:
     """``id()`` of the findings ``refcheck fix`` would change in ``doc`` (empty when the file
     cannot be written, so no report offers a fix that ``--write`` would refuse)."""
+    if doc.findings and all(f.fixable is not None for f in doc.findings):  # decided already
+        return {id(f) for f in doc.findings if f.fixable}
     if not any(f.fix for f in doc.findings):
         return set()
     result = fix_document(doc)

@@ -20,8 +20,10 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from refcheck.errors import OutputError, one_line
 from refcheck.project import inside, project_root
@@ -109,22 +111,22 @@ class Reserved:
         os.close(fd)
         _LIVE.add(self.tmp)
 
-    def commit(self, text: str) -> None:
-        """Write ``text`` (UTF-8; an undecodable file name's bytes shown as escapes) and put it in place."""
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            data = text.encode("utf-8", errors="backslashreplace")
+    def commit(self, text: str | Iterable[str]) -> None:
+        """Write ``text`` (UTF-8; an undecodable file name's bytes shown as escapes) and put it in place.
+
+        ``text`` may be an iterable of pieces, written as they come (a streamed report): the target
+        is still replaced only once the last piece is written."""
+        chunks = [text] if isinstance(text, str) else text
         shown = one_line(self.path)
         try:
             if self.stream:
                 with open(self.target, "wb") as fh:
-                    fh.write(data)
+                    _write(fh, chunks)
                 self.committed = True
                 return
             assert self.tmp is not None
             with open(self.tmp, "wb") as fh:
-                fh.write(data)
+                _write(fh, chunks)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(self.tmp, self.mode)
@@ -155,6 +157,15 @@ class Reserved:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.discard()
+
+
+def _write(fh: BinaryIO, chunks: Iterable[str]) -> None:
+    for chunk in chunks:
+        try:
+            data = chunk.encode("utf-8")
+        except UnicodeEncodeError:
+            data = chunk.encode("utf-8", errors="backslashreplace")
+        fh.write(data)
 
 
 def reserve(path: str, what: str = "the report", root: Path | None = None) -> Reserved:

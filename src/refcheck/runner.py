@@ -7,6 +7,11 @@ are applied, and the command line wins over all of them.
 
 An unexpected exception while one file is checked is that file's one-line error (exit status 2),
 and the other files are still checked and reported; ``REFCHECK_DEBUG=1`` prints its traceback.
+
+The stages: ``plan`` (which files, each with its options) -> ``check_all`` (load and analyse each
+file, in worker processes when ``jobs`` > 1, results in the files' order) -> ``finish`` (the stages
+that run once over many files in this process: links) -> the report. ``run`` does them over all files
+at once; ``stream`` yields the files one by one, finishing them in small batches (``--format jsonl``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,9 +29,10 @@ from refcheck.config import Config, Resolver, discover
 from refcheck.discovery import Discovery
 from refcheck.errors import one_line
 from refcheck.links.report import LinkReport
-from refcheck.model import Document
+from refcheck.model import Document, SourceMap
 from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
 from refcheck.project import project_root
+from refcheck.shard import Shard
 
 
 @dataclass
@@ -46,6 +53,10 @@ def internal_error(exc: BaseException) -> str:
     """The one line that stands for an unexpected exception."""
     if debug():
         traceback.print_exception(exc, file=sys.stderr)
+    return _describe(exc)
+
+
+def _describe(exc: BaseException) -> str:
     what = one_line(f"{type(exc).__name__}: {exc}")[:300]
     return f"internal error ({what}); please report it (REFCHECK_DEBUG=1 shows the traceback)"
 
@@ -80,6 +91,168 @@ def discovery_for(
     )
 
 
+@dataclass
+class Plan:
+    """What a run will check: the files (each gets its options from ``settings``) and the paths
+    that failed outright."""
+
+    files: list[str]
+    errors: list[FileResult]
+    jobs: int  # worker processes asked for (--jobs, the configuration's jobs, or the usable CPUs)
+    resolver: Resolver
+    command_line: Mapping[str, Any]
+    extra: Mapping[str, Any]
+
+    def settings(self, file: str) -> tuple[Config, CheckOptions, str]:
+        """The configuration of ``file``, its options and its effective fail-on."""
+        config = self.resolver.for_path(file).with_command_line(self.command_line)
+        options = config.options_for(file)
+        for name, value in self.extra.items():
+            setattr(options, name, value)
+        return config, options, str(config.effective(file)["fail-on"])
+
+    @property
+    def fail_on(self) -> str:
+        """The fail-on of a path that failed outright (no configuration was read for it)."""
+        return str(self.command_line.get("fail-on", "error"))
+
+
+def plan(
+    paths: Iterable[str],
+    command_line: Mapping[str, Any],
+    explicit: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    skip: Iterable[str] = (),
+    exclude_paths: Iterable[str] = (),
+    shard: Shard | None = None,
+    root: Path | None = None,
+) -> Plan:
+    """The files ``paths`` name (directories searched), each once; with ``shard``, only the files (and
+    failed paths) that fall in it. ``root``: the project root (default: project.py's)."""
+    from refcheck.parallel import usable_cpus
+
+    resolver = Resolver(explicit, root or project_root())
+    files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
+    # a file named twice ("docs docs/a.md", "a.md ./a.md") is checked once, as first named
+    unique: dict[str, str] = {}
+    for f in files:
+        unique.setdefault(os.path.realpath(f), f)
+    files = list(unique.values())
+    if shard is not None:
+        files = [f for f in files if shard.holds(f)]
+        errors = [e for e in errors if shard.holds(e.path)]
+    jobs = resolver.for_path(Path.cwd()).with_command_line(command_line).values.get("jobs")
+    return Plan(
+        files=files,
+        errors=errors,
+        jobs=usable_cpus() if jobs in (None, "auto") else int(jobs),
+        resolver=resolver,
+        command_line=command_line,
+        extra=extra or {},
+    )
+
+
+# Below this much input (bytes, all files together) one process is faster than starting workers.
+SERIAL_BELOW = 256 * 1024
+
+
+def workers_for(files: Sequence[str], jobs: int) -> int:
+    """How many worker processes are worth starting: none (1) for one file or a small batch."""
+    if jobs <= 1 or len(files) < 2:
+        return 1
+    total = 0
+    for path in files:
+        total += _size(path)
+        if total >= SERIAL_BELOW:
+            return min(jobs, len(files))
+    return 1
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+# What a run keeps of each document, and so what crosses the process boundary from a worker:
+# "model" (the whole document) or "findings" (its path, format, style and findings: all that the
+# reporters of findings read; only for a file whose links are not checked, which would need the
+# model in the parent).
+KEEP = ("findings", "model")
+
+Task = tuple[str, CheckOptions, str]  # path, options, what to keep
+
+
+def check_task(task: Task) -> tuple[FileResult, str | None]:
+    """One file through every per-file stage, in a worker or here: its result, and the traceback of
+    an unexpected exception when REFCHECK_DEBUG is set (printed by the parent: workers never print).
+    """
+    path, options, keep = task
+    try:
+        result = check_file(path, options)
+        if result.doc is not None and keep == "findings" and not options.links:
+            result.doc = _findings_only(result.doc)
+    except Exception as exc:  # the last resort: one line for this file, the others still checked
+        trace = "".join(traceback.format_exception(exc)) if debug() else None
+        return FileResult(path=path, error=_describe(exc)), trace
+    return result, None
+
+
+def _findings_only(doc: Document) -> Document:
+    """``doc`` with only what reporters of findings read: unpickling a whole model costs the parent
+    more than it is worth (about 2 ms against 25 to 35 ms to analyse). Which findings ``refcheck fix``
+    would change is decided now, while the model is here (reports say "fixable")."""
+    from refcheck.fix import fixable
+
+    fixes = fixable(doc)
+    for f in doc.findings:
+        f.fixable = id(f) in fixes
+    slim = Document(path=doc.path, format=doc.format, text="", source_map=SourceMap.identity(""))
+    slim.style, slim.findings, slim.encoding = doc.style, doc.findings, doc.encoding
+    return slim
+
+
+def _crashed(task: Task, reason: str) -> tuple[FileResult, str | None]:
+    return FileResult(path=task[0], error=f"internal error ({reason}); please report it"), None
+
+
+def check_all(
+    tasks: Iterable[tuple[str, CheckOptions]],
+    jobs: int = 1,
+    keep: str = "model",
+    window: int | None = None,
+) -> Iterator[FileResult]:
+    """``check_task`` over ``tasks`` in up to ``jobs`` worker processes (see ``workers_for``), the
+    results in the order of ``tasks``. ``keep``: see ``KEEP``. ``window``: take ``tasks`` lazily
+    and hold at most that many results back waiting for an earlier one (streaming)."""
+    from refcheck.parallel import ordered_map
+
+    if isinstance(tasks, Sequence):
+        jobs = workers_for([path for path, _ in tasks], jobs)
+    assert keep in KEEP, keep
+    items = ((path, options, keep) for path, options in tasks)
+    for result, trace in ordered_map(
+        check_task, items, jobs, _crashed, window=window, cost=lambda t: _size(t[0])
+    ):
+        if trace:
+            sys.stderr.write(trace)
+        yield result
+
+
+def finish(
+    batch: Sequence[tuple[FileResult, CheckOptions]],
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[LinkReport | None, str | None]:
+    """The stages that run once over many files, here in the parent: the links of all of them in one
+    pool. Returns what the link check did, and the run's failure line if it failed."""
+    with_links: list[tuple[Document, CheckOptions]] = [(r.doc, o) for r, o in batch if r.doc is not None]
+    try:
+        return check_document_links(with_links, progress), None
+    except Exception as exc:
+        return None, f"link checking failed: {internal_error(exc)}"
+
+
 def run(
     paths: Iterable[str],
     command_line: Mapping[str, Any],
@@ -88,6 +261,8 @@ def run(
     extra: Mapping[str, Any] | None = None,
     skip: Iterable[str] = (),
     exclude_paths: Iterable[str] = (),
+    shard: Shard | None = None,
+    keep: str = "model",
     on_file: Callable[[FileResult, int, int], None] | None = None,
     root: Path | None = None,
 ) -> Run:
@@ -95,42 +270,103 @@ def run(
 
     ``extra``: CheckOptions fields the command line sets that no configuration key has
     (``link_archive_api``, ``link_allow_private_hosts``, ``link_cache``). ``skip``: files never
-    picked up from a directory (the report and baseline being written). ``on_file(result, done,
-    total)`` is called as each file is checked (before its links are), for progress and streaming.
-    ``root``: the project root (default: the one the current directory is in, project.py)."""
-    resolver = Resolver(explicit, root or project_root())
-    files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
-    # a file named twice ("docs docs/a.md", "a.md ./a.md") is checked once, as first named
-    unique: dict[str, str] = {}
-    for f in files:
-        unique.setdefault(os.path.realpath(f), f)
-    files = list(unique.values())
-    out = Run(results=list(errors))
-    for e in errors:
-        out.fail_on[e.path] = str(command_line.get("fail-on", "error"))
-    with_links: list[tuple[Document, CheckOptions]] = []
-    for f in files:
-        config = resolver.for_path(f).with_command_line(command_line)
-        out.configs[f] = config
-        out.fail_on[f] = str(config.effective(f)["fail-on"])
-        options = config.options_for(f)
-        for name, value in (extra or {}).items():
-            setattr(options, name, value)
-        try:
-            result = check_file(f, options)
-        except Exception as exc:  # the last resort: one line for this file, the others still checked
-            result = FileResult(path=f, error=internal_error(exc))
+    picked up from a directory (the report and baseline being written). ``keep``: what is kept of
+    each document (``KEEP``). ``on_file(result, done, total)`` is called as each file is checked
+    (before its links are), in order, for progress and streaming. ``root``: the project root
+    (default: the one the current directory is in, project.py)."""
+    todo = plan(paths, command_line, explicit, extra, skip, exclude_paths, shard, root)
+    out = Run(results=list(todo.errors))
+    for e in todo.errors:
+        out.fail_on[e.path] = todo.fail_on
+    tasks: list[tuple[str, CheckOptions]] = []
+    for f in todo.files:
+        out.configs[f], options, out.fail_on[f] = todo.settings(f)
+        tasks.append((f, options))
+    checked: list[tuple[FileResult, CheckOptions]] = []
+    for result, (_, options) in zip(check_all(tasks, todo.jobs, keep), tasks, strict=True):
         out.results.append(result)
+        checked.append((result, options))
         if on_file is not None:
-            on_file(result, len(out.results) - len(errors), len(files))
-        if result.doc is not None:
-            with_links.append((result.doc, options))
-    try:
-        out.links = check_document_links(with_links, progress)
-    except Exception as exc:
-        out.failures.append(f"link checking failed: {internal_error(exc)}")
-    out.notes = list(resolver.notes)
+            on_file(result, len(checked), len(tasks))
+    links, failure = finish(checked, progress)
+    if links is not None:
+        out.links = links
+    if failure:
+        out.failures.append(failure)
+    out.notes = list(todo.resolver.notes)
     return out
 
 
-__all__ = ["Config", "Run", "discover", "run"]
+@dataclass
+class Stream:
+    """A run whose results arrive one file at a time (``stream``); what the whole run says besides
+    the results is complete once they have all been read."""
+
+    results: Iterator[tuple[FileResult, str]]  # each file's result and effective fail-on, in order
+    notes: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+# A streamed run checks links in batches: a file is finished (its links checked) with the batch it
+# falls in, which closes at this many files or this many URLs.
+BATCH_FILES = 64
+BATCH_URLS = 2000
+
+
+def stream(
+    paths: Iterable[str],
+    command_line: Mapping[str, Any],
+    explicit: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    skip: Iterable[str] = (),
+    exclude_paths: Iterable[str] = (),
+    shard: Shard | None = None,
+) -> Stream:
+    """Like ``run``, but each file's result is yielded as soon as it is finished, so that memory does
+    not grow with the number of files: what is kept per file is its path (the list of files to
+    check); a document is held only until its batch's links are checked (at most ``BATCH_FILES``
+    documents), and the options of a file only while it is being checked."""
+    todo = plan(paths, command_line, explicit, extra, skip, exclude_paths, shard)
+    out = Stream(results=iter(()))
+    pending: deque[tuple[CheckOptions, str]] = deque()  # files sent to be checked, oldest first
+
+    def tasks() -> Iterator[tuple[str, CheckOptions]]:
+        for f in todo.files:
+            _, options, fail_on = todo.settings(f)
+            pending.append((options, fail_on))
+            yield f, options
+
+    def results() -> Iterator[tuple[FileResult, str]]:
+        for e in todo.errors:
+            yield e, todo.fail_on
+        batch: list[tuple[FileResult, CheckOptions, str]] = []
+        urls = 0
+        jobs = workers_for(todo.files, todo.jobs)
+        for result in check_all(tasks(), jobs, window=max(8, 4 * jobs)):
+            options, fail_on = pending.popleft()
+            if not batch and not (options.links and result.doc is not None and result.doc.urls):
+                yield result, fail_on
+                continue
+            batch.append((result, options, fail_on))
+            urls += len(result.doc.urls) if result.doc is not None else 0
+            if len(batch) >= BATCH_FILES or urls >= BATCH_URLS:
+                yield from flush(batch)
+                batch, urls = [], 0
+        yield from flush(batch)
+        out.notes[:0] = [n for n in todo.resolver.notes if n not in out.notes]
+
+    def flush(batch: list[tuple[FileResult, CheckOptions, str]]) -> Iterator[tuple[FileResult, str]]:
+        if not batch:
+            return
+        links, failure = finish([(r, o) for r, o, _ in batch])
+        out.notes.extend(n for n in (links.notes if links is not None else ()) if n not in out.notes)
+        if failure and failure not in out.failures:
+            out.failures.append(failure)
+        for result, _, fail_on in batch:
+            yield result, fail_on
+
+    out.results = results()
+    return out
+
+
+__all__ = ["Config", "Plan", "Run", "Stream", "check_all", "discover", "plan", "run", "stream"]

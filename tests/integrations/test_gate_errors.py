@@ -43,6 +43,8 @@ BAD: dict[str, list[str]] = {
     "--write-baseline": ["/nonexistent-dir/baseline.json", "{dir}"],
     "--bib": ["/nonexistent/refs.bib", "{dir}"],
     "--exclude-path": [" "],
+    "--jobs": ["0", "-1", "257", "many"],
+    "--shard": ["0/4", "5/4", "1", "a/b", "1/0"],
     "--host": ["not a host!"],  # serve
     "--token": ["short"],  # serve
 }
@@ -95,6 +97,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "bad.json").write_text("{not json")
     (tmp_path / "adir").mkdir()
     (tmp_path / "doc.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    summary = '{"version": 1, "summary": {"files": 0, "errors": 0, "warnings": 0, "infos": 0}}'
+    (tmp_path / "report.jsonl").write_text(summary + "\n")
     return tmp_path
 
 
@@ -105,6 +109,8 @@ def _args(command: str, option: str, value: str, workdir: Path) -> list[str]:
         return [command, *links, option, value, "doc.txt"]
     if command == "config":
         return [command, option, value, "doc.txt"]
+    if command == "merge":
+        return [command, option, value, "report.jsonl"]
     return [command, option, value]
 
 

@@ -170,6 +170,11 @@ def test_every_reporter_stays_valid_and_inert(s: str) -> None:
                 got = data["files"][0]["findings"][-1]
                 assert got["message"] == f"message {s} end" and got["citation"] == f"Smith {s}"
                 assert data["files"][1]["path"] == f"bad{s}.txt"
+            elif name == "jsonl":
+                lines = [json.loads(line) for line in out.split("\n") if line]
+                assert len(lines) == len(results) + 1 and "summary" in lines[-1]
+                assert not UNSAFE.search(out.replace("\n", ""))
+                assert lines[:-1] == json.loads(REPORTERS["json"](results))["files"]
             elif name == "sarif":
                 jsonschema.validate(json.loads(out), SCHEMA)
                 assert not UNSAFE.search(out.replace("\n", ""))

@@ -40,3 +40,6 @@ class Finding:
     # For findings in another file (a .bib entry): the path they stand in.
     path: str | None = None
     fix: tuple[int, int, str] | None = None  # a safe fix: replace text[start:end] with the string
+    # Whether ``refcheck fix`` would change it, when decided away from the document model (a worker
+    # that sends back only findings, a report merged from records); None: ask the fix planner.
+    fixable: bool | None = None

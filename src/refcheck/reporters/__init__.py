@@ -7,6 +7,7 @@ from collections.abc import Callable
 from refcheck.pipeline import FileResult
 from refcheck.reporters import full, github, html, junit, markdown, sarif
 from refcheck.reporters import json as json_reporter
+from refcheck.reporters import jsonl as jsonl_reporter
 from refcheck.reporters import text as text_reporter
 
 Render = Callable[..., str]
@@ -14,6 +15,7 @@ Render = Callable[..., str]
 REPORTERS: dict[str, Render] = {
     "text": text_reporter.render,
     "json": json_reporter.render,
+    "jsonl": jsonl_reporter.render,  # streamed by ``check`` as the files are finished
     # integrations: "text" is the grouped "full" report on a terminal and "concise" when piped
     "full": full.render,
     "concise": text_reporter.render,
@@ -24,4 +26,9 @@ REPORTERS: dict[str, Render] = {
     "html": html.render,
 }
 
-__all__ = ["REPORTERS", "FileResult"]
+# Formats that read no more of a result than its path, whether it was read, and its findings (through
+# ``_common.items``): a run for them need not keep the rest of each document (runner.KEEP). "text"
+# is here when piped (one line per finding); on a terminal it is "full", which shows source lines.
+FINDINGS_ONLY = frozenset({"text", "concise", "sarif", "github", "junit", "markdown"})
+
+__all__ = ["FINDINGS_ONLY", "REPORTERS", "FileResult"]

@@ -9,5 +9,8 @@ from refcheck.reporters._common import dumps
 from refcheck.reporters.records import report_record
 
 
-def render(results: list[FileResult], **_: Any) -> str:
-    return dumps(report_record(results)) + "\n"
+def render(results: list[FileResult], summary: dict[str, Any] | None = None, **_: Any) -> str:
+    """``summary``: fields added to the summary (``shard``)."""
+    report = report_record(results)
+    report["summary"].update(summary or {})
+    return dumps(report) + "\n"

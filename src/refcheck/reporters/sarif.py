@@ -30,7 +30,11 @@ def _uri(path: str) -> str:
         rel = None if p.is_absolute() else p.as_posix()
     if rel is None:
         return p.resolve().as_uri()
-    return quote(os.fsencode(rel), safe="/")
+    try:
+        raw = os.fsencode(rel)
+    except UnicodeEncodeError:  # a lone surrogate no file system name decodes to: keep its bytes
+        raw = rel.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 def rule_descriptor(name: str) -> dict[str, Any]:

@@ -49,6 +49,11 @@ def summary(results: list[FileResult]) -> str:
             counts[f.severity] += 1
     checked = sum(1 for r in results if r.doc)
     unreadable = sum(1 for r in results if r.error)
+    return summary_line(checked, counts, unreadable)
+
+
+def summary_line(checked: int, counts: dict[Severity, int], unreadable: int) -> str:
+    """The summary from its counts (a streamed run keeps counts, not results)."""
     line = (
         f"{plural(checked, 'file')} checked: {plural(counts[Severity.ERROR], 'error')}, "
         f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
