@@ -169,3 +169,27 @@ def test_an_uploaded_configuration_is_still_honoured(jobs: Jobs) -> None:
     assert job.progress().state == "done", job.error
     doc = job.results[0].doc
     assert doc is not None and [f.rule for f in doc.findings] == ["year-mismatch"]
+
+
+@pytest.mark.parametrize("data", [SEED.read_bytes(), b"PK\x03\x04 not a zip"])
+def test_the_files_are_gone_before_the_check_says_it_ended(
+    jobs: Jobs, monkeypatch: pytest.MonkeyPatch, data: bytes
+) -> None:
+    """The page (and the tests) read 'done' or 'failed' as 'the files are gone'; the directory was
+    removed only after the state was published, so a loaded machine saw both at once."""
+    states: list[str] = []
+    real = jobs_mod.shutil.rmtree
+
+    def rmtree(path: Any, ignore_errors: bool = False) -> None:
+        if job.dir == Path(path):
+            states.append(job.progress().state)
+        real(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(jobs_mod.shutil, "rmtree", rmtree)
+    job = jobs.create(Options(links=False))
+    sink = job.receive("brief.zip" if data.startswith(b"PK") else "brief.txt")
+    sink.write(data)
+    sink.close()
+    job.run()
+    assert states and states[0] == "running"
+    assert job.progress().state in ("done", "failed")

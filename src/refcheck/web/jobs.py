@@ -171,6 +171,7 @@ class Job:
         """The check itself, in a worker thread; its directory is removed however it ends."""
         started = time.monotonic()
         self._set(state="running", stage="Reading the files")
+        final = ("failed", "Failed")
         try:
             paths: list[str] = []
             plain = [n for n in self.names if not is_archive(n)]
@@ -202,21 +203,21 @@ class Job:
             self.fail_on = run.fail_on
             self.notes = list(run.links.notes)
             self.elapsed = time.monotonic() - started
-            self._set(state="done", stage="Done")
             self._log_result()
+            final = ("done", "Done")
         except (UploadError, UsageError) as exc:
             self.error = (
                 str(exc).replace(str(self.files_dir) + os.sep, "").replace(str(self.dir), "(the upload)")
             )
-            self._set(state="failed", stage="Failed")
             log.info("check %s refused: %s", self.id, exc)
         except Exception:
             self.error = "refcheck failed on this input (an internal error; the server log has the details)"
-            self._set(state="failed", stage="Failed")
             log.exception("check %s failed", self.id)
         finally:
-            self.finished = time.monotonic()
+            # the files go before the page hears that the check has ended
             shutil.rmtree(self.dir, ignore_errors=True)
+            self.finished = time.monotonic()
+            self._set(state=final[0], stage=final[1])
 
     def _log_result(self) -> None:
         for r in self.results:
