@@ -18,25 +18,33 @@ import os
 import re
 import signal
 import sys
-import textwrap
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
-from refcheck import __version__, rules, runner
-from refcheck import baseline as baseline_mod
-from refcheck import config as config_mod
-from refcheck import fix as fix_mod
+from refcheck import __version__
+from refcheck._lazy import lazy_module
 from refcheck.errors import OutputError, UsageError, one_line
-from refcheck.links.options import parse_accept, parse_duration
-from refcheck.loaders import LOADERS
+from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS
 from refcheck.model import Document, Severity
 from refcheck.output import Reserved, discard_all, reserve
-from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, FileResult
-from refcheck.reporters import REPORTERS, terminal
+from refcheck.reporters import REPORTERS
 from refcheck.reporters._common import clean, display_path, safe_echo
+
+if TYPE_CHECKING:
+    from refcheck import baseline as baseline_mod
+    from refcheck import config as config_mod
+    from refcheck import rules, runner
+    from refcheck.pipeline import FileResult
+    from refcheck.reporters import terminal
+else:  # run when a command first uses them: --version and --help never load the pipeline
+    baseline_mod = lazy_module("refcheck.baseline")
+    config_mod = lazy_module("refcheck.config")
+    rules = lazy_module("refcheck.rules")
+    runner = lazy_module("refcheck.runner")
+    terminal = lazy_module("refcheck.reporters.terminal")
 
 
 class ExitCode(enum.IntEnum):
@@ -234,6 +242,8 @@ def _globs(value: tuple[str, ...]) -> tuple[str, ...]:
 def _accept(ctx: click.Context, param: click.Parameter, value: str | None) -> list[int] | None:
     if value is None:
         return None
+    from refcheck.links.options import parse_accept  # link options: only when one is given
+
     try:
         return sorted(parse_accept(value))
     except ValueError as exc:
@@ -260,6 +270,8 @@ def _http_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
     if value is None:
         return None
+    from refcheck.links.options import parse_duration
+
     try:
         return parse_duration(value)
     except ValueError as exc:
@@ -565,6 +577,8 @@ class _Fixed(NamedTuple):
 
 def _fix_one(doc: Document, write: bool) -> _Fixed:
     """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
+    from refcheck import fix as fix_mod  # only the fix command needs it (start-up: CONTRIBUTING.md)
+
     result = fix_mod.fix_document(doc)
     where = display_path(doc.path)
     for finding, why in result.skipped:
@@ -616,6 +630,8 @@ def explain(rule: str) -> None:
         mod = rules.get(rule)
     except KeyError as exc:
         raise click.BadParameter(str(exc.args[0]), param_hint="RULE") from None
+    import textwrap
+
     click.echo(f"{mod.NAME} ({mod.SEVERITY})\n")
     click.echo(textwrap.dedent(mod.__doc__ or "").strip())
 

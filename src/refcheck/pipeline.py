@@ -26,17 +26,16 @@ from refcheck.extract.footnotes import text_footnotes
 from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_numeric
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
-from refcheck.links.options import LinkOptions
-from refcheck.loaders import LOADERS, SUFFIXES, format_for
-from refcheck.loaders.pandoc import use_bibliography
+from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for
 from refcheck.matching.linker import link_document
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity, SourceMap, Url
 from refcheck.rules import ALL as ALL_RULES
 
 if TYPE_CHECKING:
-    from refcheck.links.run import LinkReport
+    from refcheck.links.options import LinkOptions
+    from refcheck.links.report import LinkReport
 
-DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_FILE_SIZE", "CheckOptions", "FileResult", "check_file", "check_paths", "load"]
 
 
 @dataclass
@@ -63,6 +62,8 @@ class CheckOptions:
     link_cache_max_age: float = 86400.0
 
     def link_options(self) -> LinkOptions:
+        from refcheck.links.options import LinkOptions
+
         archive = self.link_archive
         if isinstance(archive, bool):
             archive = "auto" if archive else "none"
@@ -122,6 +123,8 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
     doc = LOADERS[fmt](path, data)
     if options.bib and doc.format in ("markdown", "latex"):
+        from refcheck.loaders.pandoc import use_bibliography  # pybtex: only with --bib
+
         use_bibliography(doc, options.bib)
     return doc
 
@@ -404,11 +407,13 @@ def check_document_links(
 
     The pool runs with the first document's link options; each document keeps its own rule
     selection and severities."""
-    from refcheck.links.run import LinkReport, check_links
+    from refcheck.links.report import LinkReport
 
     docs = [(d, o) for d, o in docs if o.links]
     if not docs:
         return LinkReport()
+    from refcheck.links.run import check_links  # the HTTP machinery, only when links are checked
+
     report = check_links([d for d, _ in docs], docs[0][1].link_options(), progress)
     for doc, options in docs:
         run_rules(doc, options, only=LINK_RULES)

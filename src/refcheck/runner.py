@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 from refcheck.config import Config, Resolver, discover
 from refcheck.discovery import Discovery
 from refcheck.errors import one_line
-from refcheck.links.run import LinkReport
+from refcheck.links.report import LinkReport
 from refcheck.model import Document
 from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
 from refcheck.project import project_root
@@ -45,6 +44,8 @@ def debug() -> bool:
 def internal_error(exc: BaseException) -> str:
     """The one line that stands for an unexpected exception."""
     if debug():
+        import traceback
+
         traceback.print_exception(exc, file=sys.stderr)
     what = one_line(f"{type(exc).__name__}: {exc}")[:300]
     return f"internal error ({what}); please report it (REFCHECK_DEBUG=1 shows the traceback)"

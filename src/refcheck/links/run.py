@@ -11,33 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from refcheck.links.archive import ArchiveClient
 from refcheck.links.cache import LinkCache
 from refcheck.links.checker import Checker, Progress
 from refcheck.links.errors import NETWORK_REASONS
 from refcheck.links.options import LinkOptions, default_cache_dir
+from refcheck.links.report import LinkReport
 from refcheck.links.results import Link, LinkResult, LinkState
 from refcheck.model import Document
 
-
-@dataclass
-class LinkReport:
-    """What one run of the link checker did."""
-
-    results: dict[str, LinkResult] = field(default_factory=dict)  # by URL, without archive fields
-    links: list[Link] = field(default_factory=list)  # every occurrence, all documents
-    notes: list[str] = field(default_factory=list)  # said once to the user
-    requests: int = 0  # HTTP requests sent to the checked sites
-    archive_requests: int = 0
-    from_cache: int = 0
-    network_unavailable: bool = False
-
-    def counts(self) -> Counter[str]:
-        return Counter(link.status.value for link in self.links)
+__all__ = ["LinkReport", "check_links", "check_urls"]
 
 
 def _open_cache(options: LinkOptions, report: LinkReport) -> LinkCache | None:

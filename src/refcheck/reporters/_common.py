@@ -12,17 +12,16 @@ pieces by a reporter.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from refcheck.model import Document, Finding
-from refcheck.pipeline import FileResult
-from refcheck.reporters.records import document_record
+if TYPE_CHECKING:
+    from refcheck.model import Document, Finding
+    from refcheck.pipeline import FileResult
 
 
 @dataclass
@@ -37,6 +36,8 @@ class Item:
 def items(results: list[FileResult], report: dict[str, Any] | None = None) -> Iterator[Item]:
     """Every finding with its record; ``report`` (``report_record(results)``), when the caller has
     it already, saves building the records twice."""
+    from refcheck.reporters.records import document_record
+
     for n, r in enumerate(results):
         if r.doc is None:
             continue
@@ -84,13 +85,15 @@ def safe_echo(message: object, err: bool = False, nl: bool = True) -> None:
 # What json.dumps(ensure_ascii=False) leaves raw that a terminal or a strict reader should not get:
 # C1 controls, DEL, lone surrogates, line/paragraph separators, bidi controls (all only ever inside
 # strings, so a \uXXXX escape in their place is valid JSON and decodes to the same text).
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_JSON_UNSAFE = "[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 
 
 def dumps(data: Any) -> str:
     """JSON text for a report: readable UTF-8, with every unsafe character escaped."""
+    import json  # only the JSON-based reports need it (start-up: CONTRIBUTING.md)
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def plural(n: int, word: str) -> str:

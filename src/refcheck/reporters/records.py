@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from refcheck.fix import fixable
 from refcheck.model import Document, Finding, Severity
 from refcheck.pipeline import FileResult
 
@@ -77,6 +76,8 @@ def document_record(doc: Document) -> dict[str, Any]:
     links: list[dict[str, Any]] = []
     for link in getattr(doc, "links", None) or []:
         links.append(link.as_record() if hasattr(link, "as_record") else dict(link))
+    from refcheck.fix import fixable  # fix.py (difflib, tempfile ...) only for the records
+
     fixes = fixable(doc)
     return {
         "path": doc.path,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from refcheck.links.results import Link
+from typing import TYPE_CHECKING
+
 from refcheck.model import Document, Finding, Severity
+
+if TYPE_CHECKING:
+    from refcheck.links.results import Link
 
 
 def link_finding(

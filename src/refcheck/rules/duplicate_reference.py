@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from refcheck.matching.names import fold, name_key
 from refcheck.model import Document, Finding, Reference, Severity
 
@@ -54,6 +52,8 @@ def _same_work(a: Reference, b: Reference) -> bool:
     a DOI copied onto the wrong entry, and that is no duplicate."""
     if not a.title or not b.title:
         return a.year_base == b.year_base and a.authors[:1] == b.authors[:1]
+    from rapidfuzz import fuzz  # imported only when two entries are compared
+
     return bool(fuzz.ratio(fold(a.title), fold(b.title)) >= 85)
 
 
@@ -65,6 +65,8 @@ def _titles_agree(a: str | None, b: str | None) -> bool:
     short, long_ = sorted((ka, kb), key=len)
     if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
         return True
+    from rapidfuzz import fuzz  # imported only when two entries are compared
+
     return bool(fuzz.ratio(ka, kb) >= 92)
 
 

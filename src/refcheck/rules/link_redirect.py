@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from refcheck.links.results import LinkState
 from refcheck.model import Document, Finding, Severity
 from refcheck.rules._links import link_finding
 
@@ -30,6 +29,10 @@ SUMMARY = "A cited URL redirects permanently (301/308); the new URL is suggested
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    if not doc.links:  # links not checked: nothing to import or report
+        return
+    from refcheck.links.results import LinkState
+
     for link in doc.links:
         if link.status is not LinkState.REDIRECTED:
             continue

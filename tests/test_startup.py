@@ -1,0 +1,140 @@
+"""Start-up: checking a plain-text brief imports none of the heavy dependencies (issue 11.1).
+
+A pre-commit hook runs ``refcheck check --no-links`` on every commit, so it has to feel instant;
+nearly all of its time used to go on importing requests, urllib3, pybtex, latexcodec and friends
+that a text brief never needs. Each heavy dependency is imported only in the stage or loader that
+uses it (CONTRIBUTING.md, "Start-up time: where heavy imports go").
+
+Each check runs the real CLI in a fresh interpreter and reads ``sys.modules`` at its end, so a
+module-level ``import requests`` anywhere on the way (pipeline.py, a rule, a reporter) fails it;
+``test_the_check_sees_a_module_level_import`` proves that on a copy of the package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED, SRC
+
+# Never needed to check a .txt file without the network (the links and verification stages, the
+# bibliography and XML loaders, the link cache).
+HEAVY = ("requests", "urllib3", "bs4", "pybtex", "latexcodec", "sqlite3", "defusedxml", "platformdirs")
+
+# Run the CLI as ``refcheck`` does, then write the names of every imported module to argv[1].
+_WRAPPER = """
+import contextlib, io, json, sys
+out, args = sys.argv[1], sys.argv[2:]
+from refcheck.cli import main
+code = 0
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main.main(args, prog_name="refcheck", standalone_mode=False)
+    except SystemExit as exc:
+        code = exc.code
+with open(out, "w", encoding="utf-8") as fh:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, fh)
+"""
+
+
+def _offline_flags() -> list[str]:
+    """``--no-links``, and ``--no-verify`` once the verification stage offers it."""
+    from refcheck.cli import main
+
+    check = main.commands["check"]
+    flags = ["--no-links"]
+    if any("--no-verify" in p.secondary_opts for p in check.params):
+        flags.append("--no-verify")
+    return flags
+
+
+def imported(tmp_path: Path, *args: str, src: Path = SRC) -> set[str]:
+    """The modules a fresh ``refcheck ARGS`` has imported when it exits."""
+    out = tmp_path / "modules.json"
+    env = {k: v for k, v in os.environ.items() if k not in ("REFCHECK_DEBUG", "PYTHONPATH")}
+    env["PYTHONPATH"] = str(src)
+    proc = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, str(out), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["code"] in (0, 1), proc.stderr  # findings, not an error
+    return set(data["modules"])
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+def test_checking_a_text_brief_imports_no_heavy_dependency(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "check", *_offline_flags(), str(SEED))
+    assert "refcheck.loaders.text" in modules  # the check really ran
+    assert heavy(modules) == [], (
+        "a heavy dependency is imported on the text path; import it in the stage or loader that "
+        "uses it (CONTRIBUTING.md, 'Start-up time: where heavy imports go')"
+    )
+    # nor the modules that hold them: each loader, reporter and stage on first use
+    for module in (
+        "refcheck.links.run",
+        "refcheck.links.checker",
+        "refcheck.links.cache",
+        "refcheck.loaders.bibtex",
+        "refcheck.loaders.docx",
+        "refcheck.loaders.jats",
+        "refcheck.loaders.html",
+        "refcheck.reporters.html",
+        "refcheck.reporters.sarif",
+        "refcheck.fix",
+    ):
+        assert module not in modules, module
+
+
+def test_the_json_report_of_a_text_brief_imports_no_heavy_dependency(tmp_path: Path) -> None:
+    """What the evaluation and CI integrations run: the JSON report, which lists fixable findings."""
+    modules = imported(tmp_path, "check", *_offline_flags(), "--format", "json", str(SEED))
+    assert "refcheck.reporters.json" in modules
+    assert heavy(modules) == []
+
+
+@pytest.mark.parametrize("command", [["--version"], ["--help"], ["check", "--help"], ["rules"]])
+def test_commands_that_check_nothing_load_no_pipeline(tmp_path: Path, command: list[str]) -> None:
+    """The CLI names the pipeline's modules lazily: they run when a command first uses them."""
+    modules = imported(tmp_path, *command)
+    assert heavy(modules) == []
+    assert "refcheck.pipeline" not in modules
+    assert "refcheck.extract.reference_list" not in modules
+
+
+def test_a_bibtex_file_loads_its_loader_on_use(tmp_path: Path) -> None:
+    """The control: the same probe does see a heavy dependency when the file needs it."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@book{hardy1968, author = {Hardy, G. H.}, title = {A Mathematician}, year = {1968}}\n")
+    modules = imported(tmp_path, "check", *_offline_flags(), str(bib))
+    assert {"refcheck.loaders.bibtex", "pybtex", "latexcodec"} <= modules
+
+
+def test_the_check_sees_a_module_level_import(tmp_path: Path) -> None:
+    """A copy of the package whose pipeline.py imports requests at module level fails the probe."""
+    copy = tmp_path / "src"
+    shutil.copytree(SRC / "refcheck", copy / "refcheck", ignore=shutil.ignore_patterns("__pycache__"))
+    pipeline = copy / "refcheck" / "pipeline.py"
+    text = pipeline.read_text(encoding="utf-8")
+    marker = "from __future__ import annotations\n"
+    assert marker in text
+    pipeline.write_text(
+        text.replace(marker, marker + "\nimport requests  # noqa: F401\n", 1), encoding="utf-8"
+    )
+    modules = imported(tmp_path, "check", *_offline_flags(), str(SEED), src=copy)
+    assert "refcheck.loaders.text" in modules
+    assert "requests" in heavy(modules)
