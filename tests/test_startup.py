@@ -27,9 +27,10 @@ from tests.conftest import ROOT, SEED, SRC
 # bibliography and XML loaders, the link cache).
 HEAVY = ("requests", "urllib3", "bs4", "pybtex", "latexcodec", "sqlite3", "defusedxml", "platformdirs")
 
-# Run the CLI as ``refcheck`` does, then write the names of every imported module to argv[1].
+# Run the CLI as ``refcheck`` does, then write the names of every imported module to argv[1] (not
+# those only registered by importlib.util.LazyLoader and never run: type() does not load them).
 _WRAPPER = """
-import contextlib, io, json, sys
+import contextlib, importlib.util, io, json, sys
 out, args = sys.argv[1], sys.argv[2:]
 from refcheck.cli import main
 code = 0
@@ -39,7 +40,9 @@ with contextlib.redirect_stdout(io.StringIO()):
     except SystemExit as exc:
         code = exc.code
 with open(out, "w", encoding="utf-8") as fh:
-    json.dump({"code": code, "modules": sorted(sys.modules)}, fh)
+    lazy = getattr(importlib.util, "_LazyModule", None)
+    run = sorted(name for name, module in list(sys.modules.items()) if type(module) is not lazy)
+    json.dump({"code": code, "modules": run}, fh)
 """
 
 

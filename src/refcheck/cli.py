@@ -36,12 +36,14 @@ from refcheck.reporters._common import clean, display_path, safe_echo
 if TYPE_CHECKING:
     from refcheck import baseline as baseline_mod
     from refcheck import config as config_mod
+    from refcheck import fix as fix_mod
     from refcheck import rules, runner
     from refcheck.pipeline import FileResult
     from refcheck.reporters import terminal
 else:  # run when a command first uses them: --version and --help never load the pipeline
     baseline_mod = lazy_module("refcheck.baseline")
     config_mod = lazy_module("refcheck.config")
+    fix_mod = lazy_module("refcheck.fix")
     rules = lazy_module("refcheck.rules")
     runner = lazy_module("refcheck.runner")
     terminal = lazy_module("refcheck.reporters.terminal")
@@ -280,8 +282,10 @@ def _max_age(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 # Link checking options (docs/links.md); those with a configuration key are in _CONFIG_KEYS.
 _LINK_OPTIONS = [
-    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0,
-                 show_default=True, help="Seconds to wait for one URL."),
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+                 help="Seconds one URL may take, all of it (every redirect, headers and body)."),
+    click.option("--links-timeout", callback=_max_age, default=None, metavar="DURATION",
+                 help="Time the whole link stage may take: seconds, or 15m (default: 15m; 0: no limit)."),
     click.option("--max-concurrency", type=click.IntRange(min=1),
                  default=16, show_default=True, help="URLs checked at once."),
     click.option("--per-host", type=click.IntRange(min=1), default=4,
@@ -319,6 +323,7 @@ _CONFIG_KEYS = {
     "accept": "accept",
     "archive": "archive",
     "cache_max_age": "cache-max-age",
+    "links_timeout": "links-timeout",
 }
 
 
@@ -531,15 +536,26 @@ def _echo(text: str, colour: bool) -> None:
 @click.option(
     "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."
 )
+@click.option(
+    "--comments",
+    is_flag=True,
+    help="DOCX: also write each finding that has no safe fix as a Word comment at its citation or entry.",
+)
 @click.pass_context
 def fix(
-    ctx: click.Context, /, paths: tuple[str, ...], write: bool, config_file: str | None, **_: Any
+    ctx: click.Context,
+    /,
+    paths: tuple[str, ...],
+    write: bool,
+    comments: bool,
+    config_file: str | None,
+    **_: Any,
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
     Prints a unified diff and changes nothing unless --write is given. Plain text, Markdown, HTML
-    and LaTeX are fixed where the text stands in the source as it reads; other fixes are refused
-    with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
+    and LaTeX are fixed where the text stands in the source as it reads; a Word file gets the fixes
+    as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
     cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
     with --fail-on never; 2 when a file could not be read.
     """
@@ -551,7 +567,7 @@ def fix(
             safe_echo(f"{display_path(r.path)}: error: {one_line(r.error or '')}", err=True)
             worst = ExitCode.ERROR
             continue
-        done = _fix_one(r.doc, write)
+        done = _fix_one(r.doc, write, comments)
         changed += done.changed
         refused += done.refused
         threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
@@ -575,18 +591,16 @@ class _Fixed(NamedTuple):
     pending: bool  # fixes left to apply
 
 
-def _fix_one(doc: Document, write: bool) -> _Fixed:
+def _fix_one(doc: Document, write: bool, comments: bool = False) -> _Fixed:
     """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
-    from refcheck import fix as fix_mod  # only the fix command needs it (start-up: CONTRIBUTING.md)
-
-    result = fix_mod.fix_document(doc)
+    result = _fixed_file(doc, comments)
     where = display_path(doc.path)
     for finding, why in result.skipped:
         at = f":{finding.line}" if finding.line else ""
         safe_echo(
             f"{display_path(finding.path or doc.path)}{at}: not fixed ({finding.rule}): {why}", err=True
         )
-    if not result.edits:
+    if not result.edits and result.new == result.old:  # (a DOCX may get comments only)
         return _Fixed(False, len(result.skipped), set(), False)
     click.echo(clean(result.diff(), keep="\n\t"), nl=False)
     if not write:
@@ -597,6 +611,89 @@ def _fix_one(doc: Document, write: bool) -> _Fixed:
         safe_echo(f"{where}: not written: {why}", err=True)
         return _Fixed(False, len(result.skipped) + len(result.fixed), set(), True)
     return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
+
+
+def _fixed_file(doc: Document, comments: bool) -> fix_mod.FixResult:
+    """The fixed file in memory; with ``comments``, a DOCX also gets its other findings as comments."""
+    if not comments or doc.format != "docx":
+        return fix_mod.fix_document(doc)
+    from refcheck.fixes.docx import fix_docx
+
+    result = fix_docx(doc, comments=True)
+    if result.comments:
+        n = len(result.comments)
+        safe_echo(
+            f"{display_path(doc.path)}: {n} finding{'s' if n != 1 else ''} written as Word comments", err=True
+        )
+    return result
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option(
+    "--token",
+    envvar="REFCHECK_TOKEN",
+    default=None,
+    metavar="TEXT",
+    help="The token every request must carry (default: a new random one, printed).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_FILE_SIZE,
+    show_default=True,
+    help="Largest file accepted, in bytes.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Checks run at once (default: up to 4, one per CPU).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Configuration file for every check (default: an uploaded project's own).",
+)
+def serve(
+    host: str,
+    port: int,
+    no_browser: bool,
+    token: str | None,
+    max_file_size: int,
+    workers: int | None,
+    config_file: str | None,
+) -> None:
+    """Open a local web page to check manuscripts (needs the web extra).
+
+    Drop a file (.docx, .md, .txt, .html, .tex with its .bib, a .zip of a LaTeX project) on the page,
+    read the findings in the document, download the report or the fixed file (a Word file gets the
+    fixes as tracked changes). Files stay on this machine, in a temporary directory removed when
+    each check ends.
+    """
+    if not re.fullmatch(r"[A-Za-z0-9.:_\[\]-]+", host):
+        raise click.BadParameter("give a host name or an IP address", param_hint="--host")
+    if token is not None and len(token) < 16:
+        raise click.BadParameter("use at least 16 characters", param_hint="--token")
+    if config_file is not None:
+        config_mod.load_config(config_file)  # a bad file is said now, not at each check
+    try:
+        from refcheck.web.server import serve as run_server
+    except ImportError as exc:
+        fail(
+            f"serve needs the web extra ({exc.name} is not installed): pip install 'refcheck-citations[web]'"
+        )
+    run_server(host.strip("[]"), port, token, not no_browser, max_file_size, workers, config_file)
 
 
 @main.command("config")

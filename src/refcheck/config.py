@@ -113,6 +113,7 @@ def _archive_mode(value: Any) -> str:
 # must not be able to hold a CI job for hours or make refcheck read a gigabyte.
 LIMITS: dict[str, int | float] = {
     "timeout": 300.0,  # seconds per URL
+    "links-timeout": 6 * 3600,  # seconds for the whole link stage (0, no limit, only on the command line)
     "max-concurrency": 128,
     "per-host": 32,
     "max-file-size": 256 * 1024 * 1024,
@@ -174,6 +175,15 @@ _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
+def _stage_duration(value: Any) -> int:
+    """The link stage's deadline: a duration of at least a second and at most LIMITS' (no "0, no
+    limit" in a file: a configuration must not be able to hold a CI job indefinitely)."""
+    seconds = _duration(value)
+    if not 1 <= seconds <= LIMITS["links-timeout"]:
+        raise ValueError(f"expected between 1 s and {LIMITS['links-timeout']:g} s, not {value!r}")
+    return seconds
+
+
 def _duration(value: Any) -> int:
     """Seconds, as an integer or a string such as "12h" or "7d"."""
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
@@ -220,6 +230,9 @@ SCHEMA: dict[str, Key] = {
         Key("accept", None, _status_codes, "HTTP status codes that count as alive (default: any 2xx)"),
         Key("archive", "auto", _archive_mode, "archived copies: auto (dead, unverified links), all, none"),
         Key("cache-max-age", 86400, _duration, "how long a link result is reused (seconds, or 12h, 7d)"),
+        Key(
+            "links-timeout", 900, _stage_duration, "time the whole link stage may take (seconds, or 15m, 1h)"
+        ),
     )
 }
 
@@ -249,6 +262,7 @@ OPTION_FIELDS: dict[str, str] = {
     "accept": "link_accept",
     "archive": "link_archive",
     "cache-max-age": "link_cache_max_age",
+    "links-timeout": "link_stage_timeout",
 }
 
 

@@ -11,7 +11,8 @@ each source format plugs in its own writer:
    dropped CR of a CRLF and a BOM aside); HTML and LaTeX map through the document's ``SourceMap``
    wherever the edited text stands in the source exactly as it reads, never across a tag, an entity
    or a command (an HTML link whose text is its URL has its ``href`` changed too). A format without a
-   writer (DOCX, JATS) refuses every fix and says why; ``register_writer`` adds one.
+   writer (JATS) refuses every fix and says why; ``register_writer`` adds one (DOCX: at the end of
+   this module, the tracked-changes writer of ``refcheck.fixes.docx``).
 3. ``write_fixed(result, root)``: the checks before writing (a regular file, writable, not hard
    linked, a symbolic link only to a target inside the project, unchanged since it was read) and an
    atomic write that keeps the file's mode and owner (``write_atomic``: temporary file beside the
@@ -556,3 +557,16 @@ def write_fixed(result: FixResult, root: str | os.PathLike[str] | None = None) -
     except OSError as exc:
         raise Refused(f"it could not be written ({exc.strerror or exc}); the file is unchanged") from None
     return target
+
+
+# --- Word ------------------------------------------------------------------------------------------
+
+
+def _docx_writer(doc: Document, edits: list[TextEdit]) -> FixResult:
+    """Word files: the fixes as tracked changes in the package (refcheck/fixes/docx.py)."""
+    from refcheck.fixes.docx import write_docx
+
+    return write_docx(doc, edits)
+
+
+register_writer("docx", _docx_writer)

@@ -60,6 +60,8 @@ class CheckOptions:
     link_allow_private_hosts: bool = False
     link_cache: bool = True
     link_cache_max_age: float = 86400.0
+    link_stage_timeout: float = 900.0  # seconds the whole link stage may take (0: no limit)
+    verify: bool = True  # also check that cited pages carry the cited titles (link-content-*)
 
     def link_options(self) -> LinkOptions:
         from refcheck.links.options import LinkOptions
@@ -77,6 +79,8 @@ class CheckOptions:
             allow_private_hosts=self.link_allow_private_hosts,
             cache=self.link_cache,
             cache_max_age=float(self.link_cache_max_age),
+            stage_timeout=float(self.link_stage_timeout),
+            check_content=self.verify,
         )
         if self.link_archive_api:
             opts.archive_api = self.link_archive_api
@@ -289,7 +293,13 @@ def attach_urls(doc: Document) -> None:
 
 
 # Rules that read link results: they find nothing until ``check_document_links`` has run.
-LINK_RULES = ("dead-link", "link-redirect", "link-unverified")
+LINK_RULES = (
+    "dead-link",
+    "link-redirect",
+    "link-unverified",
+    "link-content-mismatch",
+    "link-content-changed",
+)
 
 
 def run_rules(

@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import stat
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -221,14 +222,24 @@ def test_latex_url_is_fixed_in_the_main_file_only(tmp_path: Path) -> None:
     assert other.edits == [] and "stands in" in other.skipped[0][1] and "part.tex" in other.skipped[0][1]
 
 
-def test_docx_is_refused_in_plain_words(cli: Callable[..., Result], tmp_path: Path) -> None:
-    path = tmp_path / "brief.docx"
-    shutil.copy(FORMATS / "docx" / "brief.docx", path)
+def test_jats_is_refused_in_plain_words(cli: Callable[..., Result], tmp_path: Path) -> None:
+    path = tmp_path / "brief.xml"
+    shutil.copy(FORMATS / "jats" / "brief.xml", path)
     before = path.read_bytes()
     res = _fix(cli, path)
-    assert "not fixed (year-mismatch): refcheck fix cannot edit Word (.docx) files yet" in res.output
+    assert "not fixed (year-mismatch): refcheck fix does not edit JATS XML yet" in res.output
     assert "‘2008’ to ‘2007’" in res.output
     assert path.read_bytes() == before and res.exit_code == 1
+
+
+def test_docx_is_fixed_as_tracked_changes(cli: Callable[..., Result], tmp_path: Path) -> None:
+    """The DOCX writer (refcheck/fixes/docx.py, tests/fixes/test_docx.py) plugs into the same API."""
+    path = tmp_path / "brief.docx"
+    shutil.copy(FORMATS / "docx" / "brief.docx", path)
+    res = _fix(cli, path)
+    assert res.exit_code == 0, res.output
+    assert "(Martínez-Díaz 2007)" in res.output and "1 file fixed" in res.output
+    assert b'w:author="refcheck"' in zipfile.ZipFile(path).read("word/document.xml")
 
 
 def test_fix_hint_only_where_fix_acts(cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -245,16 +256,16 @@ def test_fix_hint_only_where_fix_acts(cli: Callable[..., Result], tmp_path: Path
     ro.chmod(0o444)
     out = cli("check", "--no-links", "--format", "full", str(docx), str(txt), str(html), str(ro)).output
     hints = [ln for ln in out.splitlines() if "fixable:" in ln]
-    assert hints == [f"       = fixable: refcheck fix {txt}"]
+    assert hints == [f"       = fixable: refcheck fix {docx}", f"       = fixable: refcheck fix {txt}"]
     page = cli("check", "--no-links", "--format", "html", str(docx), str(txt), str(html), str(ro)).output
-    assert page.count("Fixable with <code>refcheck fix</code>") == 1
+    assert page.count("Fixable with <code>refcheck fix</code>") == 2
     data = json.loads(
         cli("check", "--no-links", "--format", "json", str(docx), str(txt), str(html), str(ro)).output
     )
     fixable = {
         (Path(f["path"]).name, f["rule"]) for d in data["files"] for f in d["findings"] if f["fixable"]
     }
-    assert fixable == {("mini.txt", "year-mismatch")}
+    assert fixable == {("brief.docx", "year-mismatch"), ("mini.txt", "year-mismatch")}
 
 
 def test_a_writer_plugs_in_for_a_binary_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -271,7 +282,7 @@ def test_a_writer_plugs_in_for_a_binary_format(tmp_path: Path, monkeypatch: pyte
         return fix.FixResult(str(path), b"old", b"new", made, [], None)
 
     monkeypatch.setitem(fix.WRITERS, "docx", writer)
-    monkeypatch.delitem(fix.UNSUPPORTED, "docx")
+    monkeypatch.delitem(fix.UNSUPPORTED, "docx", raising=False)
     result = fix.fix_document(doc)
     assert [(e.old, e.new) for e in seen] == [("2008", "2007")]
     assert doc.text[seen[0].start : seen[0].end] == "2008"

@@ -33,6 +33,7 @@ BAD: dict[str, list[str]] = {
     "--exclude": ["("],
     "--accept": ["foo", "99"],
     "--cache-max-age": ["soon"],
+    "--links-timeout": ["soon", "-1"],
     "--archive-api": ["ftp://example.org/available", "not a url"],
     "--config": ["{bad_toml}", "{dir}", "/nonexistent/refcheck.toml"],
     "--baseline": ["{bad_json}", "{dir}", "/nonexistent/baseline.json"],
@@ -41,6 +42,8 @@ BAD: dict[str, list[str]] = {
     "--write-baseline": ["/nonexistent-dir/baseline.json", "{dir}"],
     "--bib": ["/nonexistent/refs.bib", "{dir}"],
     "--exclude-path": [" "],
+    "--host": ["not a host!"],  # serve
+    "--token": ["short"],  # serve
 }
 
 

@@ -51,7 +51,9 @@ def test_pre_commit_hook_covers_supported_types() -> None:
 
 DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
 THIS_PROJECT = re.compile(
-    r"""pip install (?:-e )?(?:['"]?\.(?:\[[a-z,]+\])?['"]?|git\+https://github\.com/refcheck/refcheck\S*)(?:\s|$|`)"""
+    r"""pip install (?:-e )?(?:['"]?\.(?:\[[a-z,]+\])?['"]?|git\+https://github\.com/refcheck/refcheck\S*"""
+    # with extras, the PEP 508 direct reference: 'refcheck-citations[web] @ git+https://...'
+    r"""|['"]refcheck-citations(?:\[[a-z,]+\])? @ git\+https://github\.com/refcheck/refcheck[^'"\s]*['"])(?:\s|$|`)"""
 )
 
 

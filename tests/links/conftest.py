@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
+import socketserver
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -72,7 +76,7 @@ def start(server: Server) -> tuple[ThreadingHTTPServer, threading.Thread]:
         def do_HEAD(self) -> None:
             self._answer("HEAD")
 
-    httpd = ThreadingHTTPServer((server.host, 0), Handler)
+    httpd = ThreadingHTTPServer((server.host, server.port), Handler)
     httpd.daemon_threads = True
     server.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -132,6 +136,13 @@ def default_routes() -> dict[str, Route]:
         "/soft": ok("Page not found"),
         "/honest/article": ok("Honest article"),
     }
+
+
+@pytest.fixture(autouse=True)
+def no_real_archive(monkeypatch: pytest.MonkeyPatch, closed_port: int) -> None:
+    """No test asks the real archive (or probes the network through its host): the default archive
+    API is a closed loopback port unless a test names another."""
+    monkeypatch.setenv("REFCHECK_ARCHIVE_API", f"http://127.0.0.1:{closed_port}/wayback/available")
 
 
 @pytest.fixture
@@ -208,3 +219,101 @@ def _secs(ts: str) -> float:
     import datetime as dt
 
     return dt.datetime.strptime(ts[:14], "%Y%m%d%H%M%S").timestamp()
+
+
+@contextlib.contextmanager
+def serving(routes: dict[str, Route], host: str = "127.0.0.1", port: int = 0) -> Iterator[Server]:
+    """A second loopback server (e.g. on 127.0.0.2) for tests that need two hosts."""
+    server = Server(routes, host=host, port=port)
+    httpd, _ = start(server)
+    try:
+        yield server
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+class Trickle:
+    """A raw TCP server on 127.0.0.1 that sends ``head`` at once, then ``drip`` one byte every
+    ``every`` seconds (for at most ``limit`` seconds): a server that never finishes its answer."""
+
+    def __init__(self, head: bytes, drip: bytes, every: float = 0.2, limit: float = 20.0) -> None:
+        self.head, self.drip, self.every, self.limit = head, drip, every, limit
+        self.connections = 0
+        outer = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                outer.connections += 1
+                self.request.recv(65536)
+                started = time.monotonic()
+                try:
+                    self.request.sendall(outer.head)
+                    i = 0
+                    while time.monotonic() - started < outer.limit and not outer.stopped.is_set():
+                        self.request.sendall(outer.drip[i % len(outer.drip) : i % len(outer.drip) + 1])
+                        i += 1
+                        outer.stopped.wait(outer.every)
+                except OSError:
+                    pass
+
+        class TCP(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self.stopped = threading.Event()
+        self.server = TCP(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+
+    def url(self, path: str = "/") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class FakeDNS:
+    """Stands in a DNS server for the names in ``answers`` (each a list of addresses, or a list of
+    lists answered in turn); numeric hosts resolve as usual; any other name fails, as with no
+    network. Patched in as ``socket.getaddrinfo``, which the checker (and any resolver) calls."""
+
+    def __init__(self, answers: dict[str, list[str] | list[list[str]]], real: Callable[..., Any]) -> None:
+        self.answers = answers
+        self.real = real
+        self.calls: list[str] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, host: Any, port: Any, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        with self.lock:
+            self.calls.append(name)
+            turn = self.calls.count(name) - 1
+        given = self.answers.get(name.lower())
+        if given is None:
+            try:
+                import ipaddress
+
+                ipaddress.ip_address(name.split("%", 1)[0])
+            except ValueError:
+                raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution") from None
+            return list(self.real(host, port, *args, **kwargs))
+        addresses = given[min(turn, len(given) - 1)] if isinstance(given[0], list) else given
+        out = []
+        for address in addresses:  # type: ignore[union-attr]
+            out.extend(self.real(address, port, *args, **kwargs))
+        return out
+
+
+@pytest.fixture
+def fake_dns(monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, Any]], FakeDNS]:
+    def install(answers: dict[str, Any]) -> FakeDNS:
+        dns = FakeDNS(answers, socket.getaddrinfo)
+        monkeypatch.setattr(socket, "getaddrinfo", dns)
+        return dns
+
+    return install

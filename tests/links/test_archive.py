@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from refcheck.links import LinkOptions, LinkState, check_links
+from refcheck.links.archive import ArchiveClient
 from refcheck.pipeline import check_text
-from tests.links.conftest import Capture, Server, wayback
+from tests.links.conftest import Capture, Server, redirect, wayback
 
 TEXT = """Energy matters (Smith 2009).
 
@@ -127,3 +130,89 @@ def test_archive_requests_are_spaced(site: Server, options: LinkOptions) -> None
     n = asked(site)
     assert n >= 2
     assert time.monotonic() - started >= 0.2 * (n - 1)
+
+
+# --- the archive client under the safety rules (issue 13.8) --------------------------------------
+
+
+def test_endpoint_on_loopback_is_trusted(site: Server, options: LinkOptions) -> None:
+    # the user chose the API: it is asked even on loopback without --allow-private-hosts
+    site.routes["/wayback/available"] = wayback([Capture("20090101000000")])
+    options.allow_private_hosts = False
+    options.archive_api = site.url("/wayback/available")
+    client = ArchiveClient(options, None)
+    try:
+        snap = client.lookup("http://example.org/gone", dt.date(2009, 9, 16))
+    finally:
+        client.close()
+    assert snap is not None and snap.timestamp == "20090101000000"
+    assert asked(site) == 1
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://localhost:{port}/secret",
+        "http://127.1:{port}/secret",
+        "http://[::1]:{port}/secret",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://user@localhost:{port}/secret",
+    ],
+)
+def test_archive_redirect_to_private_address_is_not_followed(
+    site: Server, options: LinkOptions, target: str
+) -> None:
+    secret = {"n": 0}
+
+    def secret_route(m: str, p: str, q: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
+        secret["n"] += 1
+        return 200, {"Content-Type": "application/json"}, b'{"archived_snapshots": {}}'
+
+    site.routes["/secret"] = secret_route
+    site.routes["/wayback/available"] = redirect(302, target.format(port=site.port))
+    options.allow_private_hosts = False
+    options.archive_api = site.url("/wayback/available")
+    client = ArchiveClient(options, None)
+    try:
+        snap = client.lookup("http://example.org/gone", dt.date(2009, 9, 16))
+    finally:
+        client.close()
+    assert snap is None
+    assert secret["n"] == 0
+    assert client.unavailable and "non-public" in client.unavailable
+
+
+def test_archive_redirect_to_the_same_public_api_is_followed(site: Server, options: LinkOptions) -> None:
+    site.routes["/wayback/available"] = wayback([Capture("20090101000000")])
+    site.routes["/old-api"] = lambda m, p, q: (
+        301,
+        {"Location": "/wayback/available?" + "&".join(f"{k}={v[0]}" for k, v in q.items())},
+        b"",
+    )
+    options.archive_api = site.url("/old-api")  # allow_private_hosts is on in these tests
+    client = ArchiveClient(options, None)
+    try:
+        snap = client.lookup("http://example.org/gone", dt.date(2009, 9, 16))
+    finally:
+        client.close()
+    assert snap is not None and snap.timestamp == "20090101000000"
+
+
+def test_archive_retry_after_is_capped(site: Server, options: LinkOptions) -> None:
+    import time
+
+    from tests.links.conftest import once_then
+
+    site.routes["/wayback/available"] = once_then(
+        429, {"Retry-After": "86400"}, wayback([Capture("20090101000000")])
+    )
+    options.archive_api = site.url("/wayback/available")
+    options.max_retry_wait = 0.3
+    client = ArchiveClient(options, None)
+    started = time.monotonic()
+    try:
+        snap = client.lookup("http://example.org/gone", dt.date(2009, 9, 16))
+    finally:
+        client.close()
+    assert time.monotonic() - started < 3
+    assert snap is not None

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
+import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +17,8 @@ import pytest
 from refcheck.links import LinkOptions, LinkState, check_links, check_urls, parse_duration
 from refcheck.links.cache import LinkCache
 from refcheck.links.results import LinkResult
-from refcheck.pipeline import check_text
+from refcheck.pipeline import LINK_RULES, check_text, run_rules
+from tests.conftest import SRC
 from tests.links.conftest import Server
 
 
@@ -20,7 +28,7 @@ def doc_with(*urls: str):  # type: ignore[no-untyped-def]
 
 
 def test_second_run_sends_no_request(site: Server, options: LinkOptions) -> None:
-    urls = [site.url(p) for p in ("/alive", "/missing", "/old", "/catchall/x")]
+    urls = [site.url(p) for p in ("/alive", "/missing", "/old", "/soft")]
     first = check_links(doc_with(*urls), options)
     assert first.requests > 0
     seen = site.hits()
@@ -95,3 +103,187 @@ def test_parse_duration(text: str, seconds: float) -> None:
 def test_parse_duration_rejects_nonsense() -> None:
     with pytest.raises(ValueError):
         parse_duration("soon")
+
+
+# --- a cache that is not what refcheck wrote (issue 9 "Cache and writes", 13.9) ------------------
+
+
+def test_corrupt_cache_file_is_ignored_with_one_note(
+    site: Server, options: LinkOptions, tmp_path: Path
+) -> None:
+    assert options.cache_dir is not None
+    options.cache_dir.mkdir(parents=True)
+    (options.cache_dir / "links.sqlite3").write_bytes(b"this is not a database\0" * 500)
+    doc = doc_with(site.url("/alive"), site.url("/missing"))
+    report = check_links(doc, options)
+    assert [lk.status for lk in doc.links] == [LinkState.ALIVE, LinkState.DEAD]
+    cache_notes = [n for n in report.notes if "link cache" in n]
+    assert len(cache_notes) == 1 and "links.sqlite3" in cache_notes[0]
+    # the file is left as it was: refcheck does not delete what it cannot read
+    assert (options.cache_dir / "links.sqlite3").read_bytes().startswith(b"this is not a database")
+
+
+def test_cache_path_that_is_a_directory(site: Server, options: LinkOptions) -> None:
+    assert options.cache_dir is not None
+    (options.cache_dir / "links.sqlite3").mkdir(parents=True)
+    report = check_links(doc_with(site.url("/alive")), options)
+    assert report.links[0].status is LinkState.ALIVE
+    assert len([n for n in report.notes if "link cache" in n]) == 1
+
+
+def test_unwritable_cache_directory(site: Server, options: LinkOptions, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    options.cache_dir = blocker / "cache"
+    report = check_links(doc_with(site.url("/alive")), options)
+    assert report.links[0].status is LinkState.ALIVE
+    assert len([n for n in report.notes if "link cache" in n]) == 1
+
+
+def test_cache_of_another_shape_is_ignored(site: Server, options: LinkOptions) -> None:
+    # a database with a "links" table of other columns (another tool, another version)
+    assert options.cache_dir is not None
+    options.cache_dir.mkdir(parents=True)
+    db = sqlite3.connect(options.cache_dir / "links.sqlite3")
+    db.execute("CREATE TABLE links (id INTEGER PRIMARY KEY, href TEXT)")
+    db.commit()
+    db.close()
+    report = check_links(doc_with(site.url("/alive")), options)
+    assert report.links[0].status is LinkState.ALIVE
+    assert len([n for n in report.notes if "link cache" in n]) == 1
+
+
+TAMPERED = [
+    "not json",
+    json.dumps(["a", "list"]),
+    json.dumps({"status": "alive"}),
+    json.dumps({"url": "URL", "status": "bogus"}),
+    json.dumps({"url": "URL", "status": "unverified", "reason": "forbidden"}),
+    json.dumps({"url": "http://elsewhere.example/", "status": "alive"}),
+    json.dumps({"url": "URL", "status": "alive", "evidence": ["server", "x"]}),
+    json.dumps({"url": "URL", "status": "alive", "redirects": "nowhere"}),
+    json.dumps({"url": "URL", "status": "alive", "redirects": [{"url": 1, "status": "x"}]}),
+    json.dumps({"url": "URL", "status": "alive", "http_status": "200"}),
+    json.dumps({"url": "URL", "status": "alive", "detail": {"a": 1}}),
+    json.dumps({"url": "URL", "status": "alive", "page": {"title": ["x"]}}),
+    json.dumps({"url": "URL", "status": "alive", "checked_at": "yesterday"}),
+    json.dumps({"url": "URL", "status": "alive", "injected": "<script>"}),
+    "[" * 100000 + "]" * 100000,
+]
+
+
+@pytest.mark.parametrize("data", TAMPERED, ids=range(len(TAMPERED)))
+def test_tampered_cache_row_is_ignored(site: Server, options: LinkOptions, data: str) -> None:
+    url = site.url("/missing")
+    assert options.cache_dir is not None
+    cache = LinkCache(options.cache_dir)
+    cache.close()
+    db = sqlite3.connect(options.cache_dir / "links.sqlite3")
+    db.execute("INSERT INTO links VALUES (?, ?, ?)", (url, data.replace("URL", url), time.time()))
+    db.commit()
+    db.close()
+    doc = doc_with(url)
+    report = check_links(doc, options)
+    assert doc.links[0].status is LinkState.DEAD  # checked afresh: the row was not trusted
+    assert site.hits("/missing") == 1
+    assert report.from_cache == 0
+    run_rules(doc, only=LINK_RULES)
+    assert [f.rule for f in doc.findings] == ["dead-link"]
+
+
+def test_tampered_archive_row_is_ignored(site: Server, options: LinkOptions) -> None:
+    from refcheck.links.archive import ArchiveClient
+    from tests.links.conftest import Capture, wayback
+
+    site.routes["/wayback/available"] = wayback([Capture("20090101000000")])
+    options.archive_api = site.url("/wayback/available")
+    assert options.cache_dir is not None
+    cache = LinkCache(options.cache_dir)
+    url = "http://example.org/gone"
+    for bad in (
+        {"url": "x", "unexpected": 1},
+        {"url": 5, "timestamp": "x"},
+        ["a"],
+        {"url": "javascript:alert(1)", "timestamp": "20090101000000"},
+    ):
+        cache.put_archive(f"{options.archive_api}|{url}|20090916", bad)
+        client = ArchiveClient(options, cache)
+        try:
+            snap = client.lookup(url, dt.date(2009, 9, 16))
+        finally:
+            client.close()
+        assert snap is not None and snap.timestamp == "20090101000000"
+    cache.close()
+
+
+WORKER = """
+import sys, time
+from pathlib import Path
+from refcheck.links.cache import LinkCache
+from refcheck.links.results import LinkResult, LinkState
+cache = LinkCache(Path(sys.argv[1]))
+assert cache.usable, cache.problem
+n = int(sys.argv[2])
+for i in range(40):
+    url = f"http://example.test/{n}/{i}"
+    cache.put_links([LinkResult(url, LinkState.ALIVE, http_status=200, checked_at=time.time())])
+    assert url in cache.get_links([url], 3600), url
+    cache.put_archive(f"k{n}-{i}", {"url": "http://a.test/", "timestamp": "20090101000000", "status": "200", "note": None})
+assert cache.problem is None, cache.problem
+cache.close()
+print("ok")
+"""
+
+
+def test_processes_sharing_one_cache(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(tmp_path), str(n)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for n in range(4)
+    ]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [err for _, err in outputs]
+    db = sqlite3.connect(tmp_path / "links.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM links").fetchone()[0] == 160
+    assert db.execute("SELECT count(*) FROM archive").fetchone()[0] == 160
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+
+
+def test_run_answered_from_the_cache_loads_no_http_client(site: Server, tmp_path: Path) -> None:
+    # a warm re-run must cost about what --no-links costs: the link stage loads no HTTP client
+    doc = tmp_path / "doc.txt"
+    doc.write_text(f"See {site.url('/alive')} and {site.url('/missing')}.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "REFCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", "--format", "json", "--allow-private-hosts", "--archive", "none", str(doc)]
+    probe = (
+        "import sys, runpy; sys.argv = ['refcheck', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('refcheck', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "mods = ('refcheck.links.transport', 'refcheck.links.checker', 'refcheck.links.safety')\n"
+        "print('LOADED', [m for m in mods if m in sys.modules], file=sys.stderr)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
+    assert "LOADED ['refcheck.links.transport'" in first.stderr, first.stderr
+    second = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
+    assert "LOADED []" in second.stderr, second.stderr
+    assert json.loads(second.stdout)["files"][0]["links"] == json.loads(first.stdout)["files"][0]["links"]
+
+
+def test_settings_win_over_the_cache(site: Server, options: LinkOptions) -> None:
+    # a result cached by a run with other settings is not reused where the settings forbid it
+    url = site.url("/alive")
+    assert check_urls([url], options)[url].status is LinkState.ALIVE
+    options.exclude = [r"/alive$"]
+    assert check_urls([url], options)[url].reason == "excluded"
+    options.exclude = []
+    options.allow_private_hosts = False
+    assert check_urls([url], options)[url].reason == "private-address"
+    assert site.hits("/alive") == 1

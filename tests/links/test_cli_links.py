@@ -82,3 +82,42 @@ def test_no_cache_and_max_age(site: Server, tmp_path: Path, document: Path) -> N
     assert site.hits() == first
     run(site, tmp_path, "--archive", "none", "--no-cache", str(document))
     assert site.hits() > first
+
+
+def test_links_not_fetched_are_noted_once(site: Server, tmp_path: Path, document: Path) -> None:
+    # issue 9: private addresses and --exclude are said once, at info level, on stderr
+    other = tmp_path / "other.txt"
+    other.write_text(f"See {site.url('/alive')} and {site.url('/gone')} again.\n", encoding="utf-8")
+    env = {"REFCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    res = cli("check", "--format", "json", "--exclude", "/gone$", str(document), str(other), env=env)
+    notes = [ln for ln in res.stderr.splitlines() if "not fetched" in ln]
+    assert len(notes) == 1, res.stderr
+    assert "4 link(s) were not fetched" in notes[0]
+    assert "3 on loopback, private or other non-public addresses" in notes[0]
+    assert "1 excluded by --exclude" in notes[0]
+    assert site.hits() == 0
+    assert "Traceback" not in res.stderr
+
+
+def test_links_timeout_option(site: Server, tmp_path: Path, document: Path) -> None:
+    res = run(site, tmp_path, "--archive", "none", "--links-timeout", "15m", str(document))
+    assert json.loads(res.stdout)["files"][0]["links"]
+    res = run(site, tmp_path, "--archive", "none", "--links-timeout", "0", "--no-cache", str(document))
+    assert res.exit_code == 1
+    bad = cli("check", "--links-timeout", "soon", str(document))
+    assert bad.exit_code == 2
+
+
+def test_links_timeout_in_config(site: Server, tmp_path: Path, document: Path) -> None:
+    (tmp_path / "refcheck.toml").write_text('links-timeout = "1m"\n', encoding="utf-8")
+    res = cli("config", str(document))
+    assert "links-timeout" in res.stdout
+
+
+@pytest.mark.parametrize("value", ["0", '"1w"', "-5", '"soon"'])
+def test_links_timeout_in_config_is_capped(tmp_path: Path, document: Path, value: str) -> None:
+    # a configuration (perhaps added in a pull request) cannot lift the link stage's deadline
+    (tmp_path / "refcheck.toml").write_text(f"links-timeout = {value}\n", encoding="utf-8")
+    res = cli("check", "--no-links", str(document))
+    assert res.exit_code == 2
+    assert "links-timeout" in res.output

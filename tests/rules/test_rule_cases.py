@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from refcheck import rules
-from refcheck.links.results import Link, LinkResult
+from refcheck.links.results import ContentCheck, Link, LinkResult
 from refcheck.loaders import LOADERS
 from refcheck.model import Severity
 from refcheck.pipeline import LINK_RULES, analyse, run_rules
@@ -82,11 +82,14 @@ def given_links(doc: Any, given: dict[str, dict[str, Any]]) -> None:
     """Links as a check would leave them, from the case's results, then the link rules."""
     for u in doc.urls:
         data = {"url": u.url, "status": "alive", **given.get(u.url, {})}
+        content = data.pop("content", None)  # the link-content-* verdict, set on the occurrence
         line, column = doc.locate(u.start) if u.start >= 0 else (None, None)
         result = LinkResult.from_json(data)
         doc.links.append(
             Link(u.url, u.start, u.end, line, column, u.reference, u.footnote, u.accessed, result)
         )
+        if content is not None:
+            doc.links[-1].content = ContentCheck.from_json(content)
     run_rules(doc, only=LINK_RULES)
 
 

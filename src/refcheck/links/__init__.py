@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions, parse_accept, parse_duration
     from refcheck.links.report import LinkReport
-    from refcheck.links.results import Hop, Link, LinkResult, LinkState
+    from refcheck.links.results import ContentCheck, Hop, Link, LinkResult, LinkState
     from refcheck.links.run import check_links, check_urls
 
 # Each name from its module, imported when first asked for (PEP 562): ``refcheck.links.results`` can
 # be imported by the link rules without the options, the report, or the HTTP machinery of ``run``.
 _WHERE = {
+    "ContentCheck": "results",
     "Hop": "results",
     "Link": "results",
     "LinkOptions": "options",
@@ -30,6 +31,7 @@ _WHERE = {
     "parse_duration": "options",
 }
 __all__ = [
+    "ContentCheck",
     "Hop",
     "Link",
     "LinkOptions",

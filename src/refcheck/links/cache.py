@@ -1,9 +1,16 @@
-"""The persistent link cache: SQLite in the user cache directory, safe to share between threads.
+"""The persistent link cache: SQLite in the user cache directory, safe to share between threads and
+between processes.
 
 Two tables: ``links`` (one checked URL -> its result, reused for ``cache_max_age``) and ``archive``
 (one archive question -> its answer, reused for weeks). Unverified and skipped results are never
-stored: they say nothing lasting about the link. A cache that cannot be opened or written is
-dropped for the run, never an error.
+stored: they say nothing lasting about the link.
+
+The cache is a convenience, never a reason to fail: a cache that cannot be opened, is not a
+database, or fails later (a full disk, a lock held too long) is dropped for the run and ``problem``
+says why once; a row that is not what refcheck writes (tampered with, or from another version) is
+ignored and the URL checked afresh. Several refcheck processes may share one cache: the database is
+in WAL mode (readers never block the writer), writers wait for each other (busy timeout) and write
+in short transactions.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from refcheck.links.results import LinkResult, LinkState
 
 CACHED_STATES = frozenset({LinkState.ALIVE, LinkState.REDIRECTED, LinkState.DEAD})
 FILENAME = "links.sqlite3"
+BUSY_TIMEOUT = 10.0  # seconds a process waits for another one's write
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, data TEXT NOT NULL, checked_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS archive (key TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at REAL NOT NULL);
@@ -30,17 +38,44 @@ CREATE TABLE IF NOT EXISTS archive (key TEXT PRIMARY KEY, data TEXT NOT NULL, fe
 class LinkCache:
     def __init__(self, directory: Path) -> None:
         self.path = directory / FILENAME
+        self.problem: str | None = None  # why the cache is not used (said once), or None
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(_SCHEMA)
-            self._db = db
-        except (OSError, sqlite3.Error):
-            self._db = None
+            db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None
+            )
+        except (OSError, sqlite3.Error) as exc:
+            self.problem = _why(exc)
+            return
+        try:
+            self._setup(db)
+        except sqlite3.Error as exc:
+            self.problem = _why(exc)
+            db.close()
+            return
+        self._db = db
+
+    @staticmethod
+    def _setup(db: sqlite3.Connection) -> None:
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        for attempt in range(20):
+            try:
+                mode = db.execute("PRAGMA journal_mode=WAL").fetchone()
+                break
+            except sqlite3.OperationalError as exc:
+                # another process is creating the database: it will be ready in a moment
+                if "locked" not in str(exc) or attempt == 19:
+                    raise
+                time.sleep(0.05)
+        if not mode or str(mode[0]).lower() != "wal":
+            raise sqlite3.OperationalError("the cache cannot be put in WAL mode")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+        # a file that is not a database, or one with other tables of the same names, fails here
+        db.execute("SELECT url, data, checked_at FROM links LIMIT 0").fetchall()
+        db.execute("SELECT key, data, fetched_at FROM archive LIMIT 0").fetchall()
 
     @property
     def usable(self) -> bool:
@@ -49,8 +84,18 @@ class LinkCache:
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
-                self._db.close()
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.close()
                 self._db = None
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """Drop the cache for the rest of the run (called with the lock held)."""
+        if self.problem is None:
+            self.problem = _why(exc)
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
 
     def _query(self, sql: str, params: Iterable[Any]) -> list[Any]:
         with self._lock:
@@ -58,7 +103,8 @@ class LinkCache:
                 return []
             try:
                 return self._db.execute(sql, tuple(params)).fetchall()
-            except sqlite3.Error:
+            except sqlite3.Error as exc:
+                self._failed(exc)
                 return []
 
     # --- link results --------------------------------------------------------------------------------
@@ -77,7 +123,9 @@ class LinkCache:
             for url, data in rows:
                 try:
                     result = LinkResult.from_json(json.loads(data))
-                except (ValueError, TypeError, KeyError):
+                except (ValueError, TypeError, KeyError, RecursionError):
+                    continue  # not a row refcheck wrote: check the URL afresh
+                if result.url != url or result.status not in CACHED_STATES:
                     continue
                 result.from_cache = True
                 out[url] = result
@@ -94,7 +142,8 @@ class LinkCache:
     # --- archive answers -----------------------------------------------------------------------------
 
     def get_archive(self, key: str, max_age: float) -> tuple[bool, Any]:
-        """(found, answer) for one archive question asked less than ``max_age`` seconds ago."""
+        """(found, answer) for one archive question asked less than ``max_age`` seconds ago. The
+        answer is plain JSON data: the caller checks its shape."""
         rows = self._query(
             "SELECT data FROM archive WHERE key = ? AND fetched_at >= ?", [key, time.time() - max_age]
         )
@@ -102,7 +151,7 @@ class LinkCache:
             return False, None
         try:
             return True, json.loads(rows[0][0])
-        except ValueError:
+        except (ValueError, TypeError, RecursionError):
             return False, None
 
     def put_archive(self, key: str, answer: Any) -> None:
@@ -118,9 +167,17 @@ class LinkCache:
             if self._db is None:
                 return
             try:
-                self._db.execute("BEGIN")
+                self._db.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlock
                 self._db.executemany(sql, rows)
                 self._db.execute("COMMIT")
-            except sqlite3.Error:
+            except sqlite3.Error as exc:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.execute("ROLLBACK")
+                self._failed(exc)
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror
+    return text

@@ -1,58 +1,52 @@
-"""Check URLs over HTTP: HEAD first, GET when HEAD is refused, redirects followed one hop at a time.
+"""Check URLs over HTTP: GET (the body read only when it is an HTML page, capped), redirects followed
+one hop at a time, each hop through the safety checks.
 
-Requests go through pooled per-thread ``requests.Session`` objects, at most ``max_concurrency`` at
-once and at most ``per_host`` at once on one host. Every hop opens its connection through the
-safety adapter (``safety.py``), so a redirect to a private address is refused like a direct link.
+Requests go through one ``Transport`` (a urllib3 pool manager whose connections are vetted by
+``safety``), at most ``max_concurrency`` URLs at once and at most ``per_host`` at once on one host
+(the host connected to: user-info and spelling variants of one host share its limit). Each URL has
+one deadline for all of it (every hop, headers and bodies, retries and their waits); the run has one
+for the link stage. After a few hosts fail for lack of network while none answers, one probe tells
+whether the network is there at all; if it is not, the remaining URLs are not tried.
 """
 
 from __future__ import annotations
 
-import email.utils
 import re
+import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-import requests
-from requests.structures import CaseInsensitiveDict
-
-from refcheck.links import soft404
-from refcheck.links.errors import Failure, classify_exception
-from refcheck.links.options import LinkOptions
+from refcheck.links import safety, soft404
+from refcheck.links.errors import Failure
+from refcheck.links.options import LinkOptions, host_port
+from refcheck.links.page import PageInfo, read_page
+from refcheck.links.policy import Policy
+from refcheck.links.protocol import (
+    FETCHED_SCHEMES,
+    NETWORK_REASONS,
+    NETWORK_UNAVAILABLE,
+    PERMANENT,
+    REDIRECTS,
+    RETRY_STATUS,
+    STAGE_TIMEOUT,
+    Progress,
+    retry_after,
+)
 from refcheck.links.results import Hop, LinkResult, LinkState
-from refcheck.links.safety import FETCHED_SCHEMES, adapter
+from refcheck.links.safety import canonical_host
+from refcheck.links.transport import Answer, Transport
 
-REDIRECTS = frozenset({301, 302, 303, 307, 308})
-PERMANENT = frozenset({301, 308})
-RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 EVIDENCE = ("server", "cf-mitigated", "cf-ray", "retry-after", "content-type", "location", "x-cache")
 _CHALLENGE = re.compile(
     rb"cf-chl|challenge-platform|<title>\s*(?:just a moment|attention required|access denied)"
     rb"|captcha|are you a robot|verify you are human",
     re.I,
 )
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass
-class Answer:
-    """An HTTP response as far as the checker needs it (the body only for GET, capped)."""
-
-    url: str
-    method: str
-    status: int
-    headers: CaseInsensitiveDict[str]
-    body: bytes | None = None
-
-    def text(self) -> str:
-        if self.body is None:
-            return ""
-        return self.body.decode("utf-8", "replace")
 
 
 @dataclass
@@ -67,61 +61,144 @@ class Stats:
             self.answers += answered
 
 
-def retry_after(headers: CaseInsensitiveDict[str]) -> float | None:
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+_HEAD_END = re.compile(rb"</head\s*>", re.I)
+_H1_END = re.compile(rb"</h1\s*>", re.I)
+PAGE_READ = 64 * 1024  # with the head read, this much of a page is enough when it has no <h1>
+
+
+def enough_of_page(body: bytes) -> bool:
+    """Whether what was read of a page holds what the checker wants (the head's titles and the first
+    heading), so the rest need not be downloaded."""
+    head = _HEAD_END.search(body)
+    if head is None:
+        return False
+    return len(body) >= PAGE_READ or _H1_END.search(body, head.end()) is not None
 
 
 def host_of(url: str) -> str:
-    return urlsplit(url).netloc.lower()
+    """The host a URL connects to, as the per-host limit counts it."""
+    return canonical_host(url)
+
+
+class Deadline:
+    """When one URL's time is up; time spent queueing for a host's slot is not the URL's own."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+
+class Network:
+    """Is there a network at all? Unknown until an answer arrives (up) or, after ``threshold`` hosts
+    failed for lack of network while none answered, one probe decides (meanwhile no new URL is
+    started)."""
+
+    def __init__(self, options: LinkOptions) -> None:
+        self.threshold = max(1, options.network_failures)
+        self.timeout = min(options.timeout, 5.0)
+        probe = options.network_probe
+        if probe is None:
+            self.target = host_port(options.archive_api)
+        else:
+            host, _, port = probe.rpartition(":")
+            self.target = (host.strip("[]"), int(port)) if host and port.isdigit() else None
+        self.state = "unknown"  # unknown | probing | up | down
+        self._failed: set[str] = set()
+        self._lock = threading.Lock()
+        self._settled = threading.Event()
+
+    @property
+    def down(self) -> bool:
+        return self.state == "down"
+
+    def answered(self) -> None:
+        with self._lock:
+            self.state = "up"
+        self._settled.set()
+
+    def failed(self, host: str, reason: str) -> None:
+        if reason not in NETWORK_REASONS:
+            return
+        with self._lock:
+            if self.state != "unknown":
+                return
+            self._failed.add(host)
+            if len(self._failed) < self.threshold:
+                return
+            self.state = "probing"
+        self._run_probe()
+
+    def wait(self) -> None:
+        """Before a new URL: while the probe runs, wait for its verdict."""
+        if self.state == "probing":
+            self._settled.wait(self.timeout + 1.0)
+
+    def probe(self) -> bool:
+        """Decide now (when too few hosts failed to have asked before); True when the network is up."""
+        with self._lock:
+            if self.state != "unknown":
+                return self.state == "up"
+            self.state = "probing"
+        return self._run_probe()
+
+    def _run_probe(self) -> bool:
+        """Connect (no request sent) to the probe target; the network is down when that fails too."""
+        up = False
+        if self.target is not None:
+            host, port = self.target
+            try:
+                infos = safety.resolve(host, port, 0, socket.SOCK_STREAM)
+                for family, socktype, proto, _name, sockaddr in infos:
+                    try:
+                        with socket.socket(family, socktype, proto) as s:
+                            s.settimeout(self.timeout)
+                            s.connect(sockaddr)
+                        up = True
+                        break
+                    except OSError:
+                        continue
+            except OSError:
+                up = False
+        with self._lock:
+            if self.state == "probing":  # an answer that came meanwhile wins
+                self.state = "up" if up else "down"
+            result = self.state == "up"
+        self._settled.set()
+        return result
 
 
 class Checker:
-    """Checks URLs; one instance per run (it holds the sessions and the per-host limits)."""
+    """Checks URLs; one instance per run (it holds the connections, limits and probes)."""
 
-    def __init__(self, options: LinkOptions) -> None:
+    def __init__(self, options: LinkOptions, stage_deadline: float | None = None) -> None:
         self.options = options
         self.stats = Stats()
+        self.network = Network(options)
+        self.stage_deadline = stage_deadline
+        if stage_deadline is None and options.stage_timeout > 0:
+            self.stage_deadline = time.monotonic() + options.stage_timeout
         self._lock = threading.Lock()
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
         self._host_next: dict[str, float] = defaultdict(float)
-        self._probes: dict[str, soft404.Probe | None] = {}
+        self._probes: dict[str, _ProbeAnswer | None] = {}
         self._probe_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._exclude = [re.compile(p) for p in options.exclude]
-        self._session = self._make_session()
-
-    # --- sessions and politeness -------------------------------------------------------------------
-
-    def _make_session(self) -> requests.Session:
-        """One Session for the run; its adapter's connection pools (thread-safe) serve every worker."""
-        s = requests.Session()
-        s.trust_env = False  # no environment proxies: the safety check must see the real address
-        pool = self.options.max_concurrency + self.options.per_host
-        a = adapter(self.options.allow_private_hosts, pool, self.options.allowed_hosts)
-        s.mount("http://", a)
-        s.mount("https://", a)
-        s.headers["User-Agent"] = self.options.user_agent
-        s.headers["Accept"] = "text/html,application/xhtml+xml,*/*;q=0.8"
-        return s
+        self.policy = Policy(options)
+        self.transport = Transport(
+            options.allow_private_hosts,
+            options.max_concurrency + options.per_host,
+            options.user_agent,
+            options.max_body,
+            options.allowed_hosts,
+        )
 
     def close(self) -> None:
-        self._session.close()
+        self.transport.close()
 
-    def _send(self, method: str, url: str) -> requests.Response:
-        """The request through the session's adapter: no cookie jar, hooks or environment merging,
-        which cost more CPU than the request itself when thousands of URLs are checked."""
-        prep = requests.PreparedRequest()
-        prep.prepare(method=method, url=url, headers=self._session.headers)
-        return self._session.get_adapter(url).send(prep, stream=True, timeout=self.options.timeout)
+    # --- limits --------------------------------------------------------------------------------------
 
     def _slot(self, host: str) -> threading.BoundedSemaphore:
         with self._lock:
@@ -141,53 +218,39 @@ class Checker:
         if start > now:
             time.sleep(start - now)
 
+    def stage_over(self) -> bool:
+        return self.stage_deadline is not None and time.monotonic() >= self.stage_deadline
+
     # --- one request ---------------------------------------------------------------------------------
 
-    def fetch(self, method: str, url: str) -> Answer | Failure:
-        """One request, no redirects followed; GET bodies read up to ``max_body`` bytes."""
+    def fetch(
+        self, method: str, url: str, deadline: Deadline, read_body: bool | None = None, whole: bool = False
+    ) -> Answer | Failure:
+        """One request, no redirects followed (see ``Transport.request``)."""
         host = host_of(url)
+        queued = time.monotonic()
         with self._slot(host):
             self._polite_wait(host)
-            try:
-                resp = self._send(method, url)
-            except Exception as exc:  # every network error becomes a result, never a traceback
-                self.stats.count(False)
-                return classify_exception(exc)
-            reuse = False
-            try:
-                body = None
-                if method == "GET":
-                    body, reuse = self._read_body(resp)
-                else:
-                    resp.raw.drain_conn()  # no body: the connection goes back to the pool
-                    reuse = True
-                return Answer(url, method, resp.status_code, resp.headers, body)
-            except Exception as exc:
-                return classify_exception(exc)
-            finally:
-                if reuse:
-                    resp.raw.release_conn()
-                else:
-                    resp.close()  # a body left unread: drop the connection rather than read it all
-                self.stats.count(True)
+            deadline.at += time.monotonic() - queued  # waiting for the host's turn is not the URL's time
+            at = deadline.at if self.stage_deadline is None else min(deadline.at, self.stage_deadline)
+            result = self.transport.request(method, url, at, read_body, None if whole else enough_of_page)
+        answered = isinstance(result, Answer)
+        self.stats.count(answered)
+        if answered:
+            self.network.answered()
+        else:
+            assert isinstance(result, Failure)
+            self.network.failed(host, result.reason)
+        return result
 
-    def _read_body(self, resp: requests.Response) -> tuple[bytes, bool]:
-        """Up to ``max_body`` bytes of the body, and whether all of it was read."""
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in resp.iter_content(16384):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size >= self.options.max_body:
-                return b"".join(chunks)[: self.options.max_body], False
-        return b"".join(chunks), True
-
-    def fetch_with_retries(self, method: str, url: str) -> Answer | Failure:
-        """``fetch``, tried again after 429, 5xx, timeouts and resets, honouring Retry-After."""
+    def fetch_with_retries(self, method: str, url: str, deadline: Deadline) -> Answer | Failure:
+        """``fetch``, tried again after 429, 5xx, timeouts and resets while the URL has time left,
+        honouring Retry-After up to ``max_retry_wait``."""
         opts = self.options
         result: Answer | Failure = Failure("error", "not tried")
         for attempt in range(opts.retries + 1):
-            result = self.fetch(method, url)
+            result = self.fetch(method, url, deadline)
+            wait: float | None = None
             if isinstance(result, Answer):
                 accepted = opts.accept is not None and result.status in opts.accept
                 if result.status not in RETRY_STATUS or accepted:
@@ -195,83 +258,80 @@ class Checker:
                 wait = retry_after(result.headers)
                 if wait is not None and wait > opts.max_retry_wait:
                     return result  # asked to come back later than we wait: report it as it stands
-            elif not result.retry:
+            elif not result.retry or self.network.down:
                 return result
-            else:
-                wait = None
             if attempt == opts.retries:
                 break
-            time.sleep(wait if wait is not None else opts.backoff * 2**attempt)
+            pause = wait if wait is not None else opts.backoff * 2**attempt
+            if pause >= deadline.left() - 0.05 or self.stage_over():
+                break  # no time left for another try
+            time.sleep(pause)
         return result
-
-    def hop(self, url: str) -> Answer | Failure:
-        """HEAD, then GET when HEAD is refused or unreliable (any 4xx/5xx other than 429)."""
-        head = self.fetch_with_retries("HEAD", url)
-        if isinstance(head, Answer) and (head.status < 400 or head.status == 429):
-            return head
-        if isinstance(head, Failure) and head.reason not in ("connection-reset", "error"):
-            return head
-        return self.fetch_with_retries("GET", url)
 
     # --- one URL -------------------------------------------------------------------------------------
 
+    def precheck(self, url: str, now: float) -> LinkResult | None:
+        """The result of a URL that is not fetched at all (scheme, --exclude, a local address)."""
+        return self.policy.result(url, now)
+
     def check(self, url: str) -> LinkResult:
         now = time.time()
-        scheme = urlsplit(url).scheme.lower()
-        if scheme not in FETCHED_SCHEMES:
-            return LinkResult(
-                url,
-                LinkState.SKIPPED,
-                reason="not-http",
-                detail=f"{scheme}: links are not fetched",
-                checked_at=now,
-            )
-        for pattern in self._exclude:
-            if pattern.search(url):
-                return LinkResult(
-                    url,
-                    LinkState.SKIPPED,
-                    reason="excluded",
-                    detail=f"matches --exclude {pattern.pattern!r}",
-                    checked_at=now,
-                )
+        early = self.precheck(url, now)
+        if early is not None:
+            return early
+        self.network.wait()
+        if self.network.down:
+            return not_checked(url, NETWORK_UNAVAILABLE, now)
+        if self.stage_over():
+            return not_checked(url, STAGE_TIMEOUT, now)
+        deadline = Deadline(self.options.timeout)
+        result = self._follow(url, deadline, now)
+        if result.reason == "timeout" and self.stage_over():
+            result.reason, result.detail = STAGE_TIMEOUT, _STAGE_DETAIL
+        return result
+
+    def read(self, url: str) -> LinkResult:
+        """A page read for what it says (an archived snapshot): redirects followed, no soft-404
+        probe; the same safety checks as any cited URL."""
+        now = time.time()
+        early = self.precheck(url, now)
+        if early is not None:
+            return early
+        return self._follow(url, Deadline(self.options.timeout), now, probe=False)
+
+    def _follow(self, url: str, deadline: Deadline, now: float, probe: bool = True) -> LinkResult:
         chain: list[Hop] = []
         seen = {url}
         current = url
         for _ in range(self.options.max_redirects + 1):
-            answer = self.hop(current)
+            answer = self.fetch_with_retries("GET", current, deadline)
             if isinstance(answer, Failure):
                 return answer.result(url, current, chain, now)
             location = answer.headers.get("location")
             if answer.status in REDIRECTS and location:
                 chain.append(Hop(current, answer.status))
-                nxt = urljoin(current, location.strip())
-                if urlsplit(nxt).scheme.lower() not in FETCHED_SCHEMES:
+                try:
+                    nxt = urljoin(current, location.strip())
+                    scheme = urlsplit(nxt).scheme.lower()
+                except ValueError:
                     return self._result(
-                        url,
-                        answer,
-                        chain,
-                        now,
-                        LinkState.UNVERIFIED,
-                        "redirect-not-http",
-                        f"redirects to {nxt}",
-                        final=nxt,
-                    )
+                        url, answer, chain, now, LinkState.UNVERIFIED, "invalid-redirect",
+                        f"redirects to an invalid URL: {location.strip()[:200]}",
+                    )  # fmt: skip
+                if scheme not in FETCHED_SCHEMES:
+                    return self._result(
+                        url, answer, chain, now, LinkState.UNVERIFIED, "redirect-not-http",
+                        f"redirects to {nxt}", final=nxt,
+                    )  # fmt: skip
                 if nxt in seen:
                     return self._result(
-                        url,
-                        answer,
-                        chain,
-                        now,
-                        LinkState.DEAD,
-                        "redirect-loop",
-                        f"redirects back to {nxt}",
-                        final=nxt,
-                    )
+                        url, answer, chain, now, LinkState.DEAD, "redirect-loop",
+                        f"redirects back to {nxt}", final=nxt,
+                    )  # fmt: skip
                 seen.add(nxt)
                 current = nxt
                 continue
-            return self.classify(url, answer, chain, now)
+            return self.classify(url, answer, chain, now, probe)
         return LinkResult(
             url,
             LinkState.UNVERIFIED,
@@ -306,36 +366,28 @@ class Checker:
             checked_at=now,
         )
 
-    def classify(self, url: str, answer: Answer, chain: list[Hop], now: float) -> LinkResult:
+    def classify(
+        self, url: str, answer: Answer, chain: list[Hop], now: float, probe: bool = True
+    ) -> LinkResult:
         """The state of the URL from the last answer in its redirect chain."""
         status = answer.status
         accept = self.options.accept
         ok = status in accept if accept is not None else 200 <= status < 300
         if ok:
-            return self._alive(url, answer, chain, now)
+            return self._alive(url, answer, chain, now, probe)
         if 200 <= status < 300:
             return self._result(
-                url,
-                answer,
-                chain,
-                now,
-                LinkState.UNVERIFIED,
-                "not-accepted",
+                url, answer, chain, now, LinkState.UNVERIFIED, "not-accepted",
                 f"HTTP {status} is not in --accept",
-            )
+            )  # fmt: skip
         if status in (404, 410):
             reason = "not-found" if status == 404 else "gone"
             return self._result(url, answer, chain, now, LinkState.DEAD, reason, f"HTTP {status}")
         if self._challenge(answer):
             return self._result(
-                url,
-                answer,
-                chain,
-                now,
-                LinkState.UNVERIFIED,
-                "bot-challenge",
+                url, answer, chain, now, LinkState.UNVERIFIED, "bot-challenge",
                 f"HTTP {status}: the site answered with a bot challenge",
-            )
+            )  # fmt: skip
         named = {401: "auth-required", 403: "forbidden", 429: "rate-limited", 999: "bot-blocked"}
         reason = named.get(status) or ("server-error" if status >= 500 else f"http-{status}")
         return self._result(url, answer, chain, now, LinkState.UNVERIFIED, reason, f"HTTP {status}")
@@ -345,14 +397,24 @@ class Checker:
             return True
         return answer.body is not None and bool(_CHALLENGE.search(answer.body[:65536]))
 
-    def _alive(self, url: str, answer: Answer, chain: list[Hop], now: float) -> LinkResult:
-        soft = self._soft_404(answer) if self.options.soft_404 and answer.status == 200 else None
-        if soft:
-            return self._result(url, answer, chain, now, LinkState.DEAD, "soft-404", soft)
-        if answer.body is not None and self._challenge(answer) and answer.headers.get("cf-mitigated"):
+    def _alive(self, url: str, answer: Answer, chain: list[Hop], now: float, probe: bool) -> LinkResult:
+        page: PageInfo | None = None
+        if answer.body is not None and answer.is_html:
+            page = read_page(answer.text())
+        if page is not None and self.options.soft_404 and answer.status == 200:
+            heading = soft404.says_not_found(page)
+            if heading:
+                return self._result(
+                    url, answer, chain, now, LinkState.DEAD, "soft-404", f'the page says "{heading}"'
+                )
+        if answer.headers.get("cf-mitigated") and self._challenge(answer):
             return self._result(
                 url, answer, chain, now, LinkState.UNVERIFIED, "bot-challenge", "a bot challenge page"
             )
+        if probe and self.options.soft_404 and answer.status == 200 and answer.is_html:
+            why = self._catch_all(url, answer, chain)
+            if why:
+                return self._result(url, answer, chain, now, LinkState.UNVERIFIED, "catch-all", why)
         if chain and chain[0].status in PERMANENT:
             moved = next((i for i, h in enumerate(chain) if h.status not in PERMANENT), len(chain))
             target = chain[moved].url if moved < len(chain) else answer.url
@@ -360,50 +422,54 @@ class Checker:
                 url, answer, chain, now, LinkState.REDIRECTED, "moved-permanently", f"moved to {target}"
             )
             result.suggested_url = target
-            return result
-        return self._result(url, answer, chain, now, LinkState.ALIVE, None, None)
+        else:
+            result = self._result(url, answer, chain, now, LinkState.ALIVE, None, None)
+        result.page = page
+        return result
 
-    def _soft_404(self, answer: Answer) -> str | None:
-        """Why the 200 ``answer`` is a soft 404, or None."""
-        if answer.body is not None:
-            heading = soft404.says_not_found(answer.text())
-            if heading:
-                return f'the page says "{heading}"'
-        if not self._is_html(answer):
-            return None
-        probe = self._probe(answer.url)
+    # --- sites that answer every path ----------------------------------------------------------------
+
+    def _catch_all(self, url: str, answer: Answer, chain: list[Hop]) -> str | None:
+        """Why the 200 ``answer`` says nothing about whether ``url`` exists (the site gives a made-up
+        path next to it the same page, or sends it to the same place), or None."""
+        if _home_page(url):
+            return None  # a site's home page answering is all there is to know
+        probe = self._probe(url)
         if probe is None or not 200 <= probe.status < 300:
-            return None  # the host answers garbage paths with an error: it reports missing pages honestly
-        page = answer
-        if page.body is None:
-            got = self.fetch_with_retries("GET", answer.url)
-            if not isinstance(got, Answer) or got.status != 200:
-                return None
-            page = got
-            heading = soft404.says_not_found(page.text())
-            if heading:
-                return f'the page says "{heading}"'
-        if soft404.same_page(probe, page.text(), page.url):
-            return "a made-up path on the same site returns the same page"
+            return None  # the site answers made-up paths with an error: it reports missing pages honestly
+        if chain and probe.final_url == answer.url:
+            return f"a made-up path on this site is sent to the same page ({answer.url}), so the answer does not show that this page exists"
+        if answer.body is not None and soft404.same_page(probe.probe, answer.text(), answer.url):
+            return "the site answers a made-up path with the same page, so the answer does not show that this page exists"
         return None
 
-    @staticmethod
-    def _is_html(answer: Answer) -> bool:
-        ctype = answer.headers.get("content-type", "").lower()
-        return not ctype or "html" in ctype
-
-    def _probe(self, url: str) -> soft404.Probe | None:
-        key = soft404.probe_key(url)
+    def _probe(self, url: str) -> _ProbeAnswer | None:
+        key = soft404.probe_key(url, host_of(url))
         with self._probe_locks[key]:
             if key not in self._probes:
-                sibling = soft404.sibling_url(url)
-                probe = None
-                if sibling:
-                    got = self.fetch("GET", sibling)
-                    if isinstance(got, Answer):
-                        probe = soft404.make_probe(got.status, got.text(), sibling)
-                self._probes[key] = probe
+                self._probes[key] = self._ask_probe(url)
             return self._probes[key]
+
+    def _ask_probe(self, url: str) -> _ProbeAnswer | None:
+        current = soft404.sibling_url(url)
+        if current is None:
+            return None
+        deadline = Deadline(self.options.timeout)
+        for _ in range(5):  # a few redirects: made-up paths are often sent to the home page
+            got = self.fetch("GET", current, deadline, read_body=True)
+            if not isinstance(got, Answer):
+                return None
+            location = got.headers.get("location")
+            if got.status in REDIRECTS and location:
+                try:
+                    current = urljoin(current, location.strip())
+                    if urlsplit(current).scheme.lower() not in FETCHED_SCHEMES:
+                        return None
+                except ValueError:
+                    return None
+                continue
+            return _ProbeAnswer(got.status, current, soft404.make_probe(got.status, got.text(), current))
+        return None
 
     # --- many URLs -----------------------------------------------------------------------------------
 
@@ -416,9 +482,24 @@ class Checker:
             progress(0, total)
         if not order:
             return results
-        workers = min(self.options.max_concurrency, total)
+        self._pool(order, results, progress, total)
+        if self.network.state == "unknown":
+            tried = [r for r in results.values() if r.status is not LinkState.SKIPPED]
+            if tried and self.stats.answers == 0 and all(r.reason in NETWORK_REASONS for r in tried):
+                self.network.probe()  # too few hosts to have asked before: ask now
+        if self.network.state == "up":
+            # an answer came after the network was given up for lost: check what was passed over
+            again = [u for u, r in results.items() if r.reason == NETWORK_UNAVAILABLE]
+            if again:
+                self._pool(again, results, None, total)
+        return results
+
+    def _pool(
+        self, urls: list[str], results: dict[str, LinkResult], progress: Progress | None, total: int
+    ) -> None:
+        workers = min(self.options.max_concurrency, len(urls))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refcheck-link") as pool:
-            futures = {pool.submit(self.check, u): u for u in order}
+            futures = {pool.submit(self.check, u): u for u in urls}
             for fut in as_completed(futures):
                 url = futures[fut]
                 try:
@@ -428,12 +509,38 @@ class Checker:
                         url,
                         LinkState.UNVERIFIED,
                         reason="error",
-                        detail=f"internal error: {exc}",
+                        detail=f"internal error: {type(exc).__name__}: {exc}"[:300],
                         checked_at=time.time(),
                     )
                 if progress:
                     progress(len(results), total)
-        return results
+
+
+_HOME = re.compile(r"/*(?:(?:index|default|home)(?:\.\w{1,5})?)?", re.I)
+
+
+def _home_page(url: str) -> bool:
+    """Whether ``url`` names a site's home page ("/", "/index.html"), which a site may well send
+    elsewhere along with every unknown path."""
+    try:
+        return _HOME.fullmatch(urlsplit(url).path) is not None
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class _ProbeAnswer:
+    status: int
+    final_url: str
+    probe: soft404.Probe
+
+
+_STAGE_DETAIL = "not checked: the link stage ran out of time (--links-timeout)"
+
+
+def not_checked(url: str, reason: str, now: float) -> LinkResult:
+    detail = "no network: nothing resolved or connected" if reason == NETWORK_UNAVAILABLE else _STAGE_DETAIL
+    return LinkResult(url, LinkState.UNVERIFIED, reason=reason, detail=detail, checked_at=now)
 
 
 def interleave_by_host(urls: list[str]) -> list[str]:

@@ -1,20 +1,32 @@
-"""Network errors turned into results: every exception a request can raise gets a reason, no traceback."""
+"""Network errors turned into results: every exception a request can raise gets a reason, no traceback.
+
+The exception and everything it wraps is searched, so urllib3's exceptions and those of libraries
+built on it (requests wraps them) are classified alike.
+"""
 
 from __future__ import annotations
 
+import http.client
 import socket
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import requests
-from urllib3.exceptions import NameResolutionError, NewConnectionError, ProtocolError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    LocationParseError,
+    LocationValueError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
+from urllib3.exceptions import SSLError as U3SSLError
+from urllib3.exceptions import TimeoutError as U3TimeoutError
 
+from refcheck.links.protocol import NETWORK_REASONS as NETWORK_REASONS
 from refcheck.links.results import Hop, LinkResult, LinkState
 from refcheck.links.safety import BlockedAddressError
-
-# Reasons that say the network itself may be missing (nothing resolves, nothing connects).
-NETWORK_REASONS = frozenset({"dns-failure", "connection-refused", "network-unreachable", "connect-timeout"})
 
 
 @dataclass
@@ -48,9 +60,13 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
             continue
         seen.add(id(e))
         yield e
-        for nxt in (e.__cause__, e.__context__, getattr(e, "reason", None), *e.args[:1]):
+        for nxt in (e.__cause__, e.__context__, getattr(e, "reason", None), *e.args[:2]):
             if isinstance(nxt, BaseException):
                 todo.append(nxt)
+
+
+def deadline_failure(seconds: float) -> Failure:
+    return Failure("timeout", f"no complete answer within {seconds:g} s")
 
 
 def classify_exception(exc: BaseException) -> Failure:
@@ -66,25 +82,22 @@ def classify_exception(exc: BaseException) -> Failure:
         return Failure("dns-failure", "the host name does not resolve", LinkState.DEAD)
     if has(ConnectionRefusedError):
         return Failure("connection-refused", "the connection was refused", LinkState.DEAD)
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
+    if has(ConnectTimeoutError):
         return Failure("connect-timeout", "no connection within the timeout", retry=True)
-    if has(requests.exceptions.SSLError, ssl.SSLError):
+    if has(U3SSLError, ssl.SSLError, ssl.CertificateError):
         return Failure("tls-error", "the TLS handshake or certificate failed")
-    if has(TimeoutError, requests.exceptions.Timeout, socket.timeout):
+    if has(ReadTimeoutError, U3TimeoutError, TimeoutError, socket.timeout):
         return Failure("timeout", "no answer within the timeout", retry=True)
     unreachable = has(OSError)
     if isinstance(unreachable, OSError) and unreachable.errno in (101, 113):
         return Failure("network-unreachable", "the network is unreachable")
-    if has(ConnectionResetError, ProtocolError, requests.exceptions.ChunkedEncodingError):
+    if has(ConnectionResetError, ConnectionAbortedError, BrokenPipeError, ProtocolError):
         return Failure("connection-reset", "the connection was reset", retry=True)
-    if isinstance(
-        exc,
-        requests.exceptions.InvalidURL
-        | requests.exceptions.MissingSchema
-        | requests.exceptions.InvalidSchema
-        | UnicodeError,
-    ):
+    if has(LocationParseError, LocationValueError, UnicodeError, http.client.InvalidURL):
         return Failure("invalid-url", "the URL is not valid", LinkState.DEAD)
     if has(NewConnectionError):
         return Failure("connection-failed", "could not connect", retry=True)
-    return Failure("error", f"{type(exc).__name__}: {exc}"[:200])
+    name = type(exc).__name__
+    if name in ("InvalidURL", "MissingSchema", "InvalidSchema", "URLRequired"):  # requests' own
+        return Failure("invalid-url", "the URL is not valid", LinkState.DEAD)
+    return Failure("error", f"{name}: {exc}"[:200])

@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEFAULT_ARCHIVE_API = "https://archive.org/wayback/available"
 ARCHIVE_MODES = ("auto", "all", "none")
@@ -61,11 +62,24 @@ def default_archive_api() -> str:
     return os.environ.get("REFCHECK_ARCHIVE_API") or DEFAULT_ARCHIVE_API
 
 
+def host_port(url: str) -> tuple[str, int] | None:
+    """(host, port) a URL connects to, or None when it has no host."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.hostname:
+        return None
+    return parts.hostname, port or (443 if parts.scheme == "https" else 80)
+
+
 @dataclass
 class LinkOptions:
     """Everything the link checker can be told; defaults are the command line's."""
 
-    timeout: float = 10.0  # seconds per request (connect and each read)
+    timeout: float = 10.0  # seconds one URL may take, all of it: every hop, headers, bodies, retries
+    stage_timeout: float = 900.0  # seconds the whole link stage may take (0: no limit)
     max_concurrency: int = 16  # URLs checked at once
     per_host: int = 4  # URLs checked at once on one host
     host_delay: float = 0.0  # seconds between two requests starting on one host
@@ -75,14 +89,19 @@ class LinkOptions:
     max_retry_wait: float = 10.0  # longest wait honoured from Retry-After
     backoff: float = 0.5  # first wait between tries; doubled each time
     max_redirects: int = 10
-    max_body: int = 256 * 1024  # bytes of a body read at most
+    max_body: int = 256 * 1024  # bytes of a body read at most (after decompression)
     soft_404: bool = True
+    check_content: bool = True  # compare cited titles with the pages (link-content-mismatch/-changed)
     archive: str = "auto"  # auto: dead and unverified links; all; none
     archive_api: str = field(default_factory=default_archive_api)
     archive_interval: float = 1.0  # seconds between two archive requests
     archive_max_age: float = 28 * 86400.0
     allow_private_hosts: bool = False
     allowed_hosts: frozenset[str] = frozenset()  # host names fetched whatever they resolve to
+    # host:port connected to (no request sent) to tell "no network" from dead hosts; None: the
+    # archive API's host
+    network_probe: str | None = None
+    network_failures: int = 3  # hosts failing for lack of network, none answering, before the probe
     cache: bool = True
     cache_dir: Path | None = None  # None: REFCHECK_CACHE_DIR or the user cache directory
     cache_max_age: float = 86400.0
@@ -97,4 +116,8 @@ class LinkOptions:
             except re.error as exc:
                 raise ValueError(f"bad --exclude pattern {pattern!r}: {exc}") from None
         self.max_concurrency = max(1, self.max_concurrency)
+        if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
+            self.cache_dir = Path(self.cache_dir)  # a str from library callers
+        if self.stage_timeout < 0:
+            raise ValueError("the link stage timeout cannot be negative")
         self.per_host = max(1, self.per_host)

@@ -16,11 +16,12 @@ class LinkReport:
 
     results: dict[str, LinkResult] = field(default_factory=dict)  # by URL, without archive fields
     links: list[Link] = field(default_factory=list)  # every occurrence, all documents
-    notes: list[str] = field(default_factory=list)  # said once to the user
+    notes: list[str] = field(default_factory=list)  # said once to the user (stderr, info)
     requests: int = 0  # HTTP requests sent to the checked sites
     archive_requests: int = 0
     from_cache: int = 0
     network_unavailable: bool = False
+    stage_timed_out: bool = False
 
     def counts(self) -> Counter[str]:
         return Counter(link.status.value for link in self.links)

@@ -7,8 +7,10 @@ This module imports nothing heavy, so rules and reporters can read link results 
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from refcheck.links.page import PageInfo
 
 
 class LinkState(enum.Enum):
@@ -49,21 +51,125 @@ class LinkResult:
     archive_timestamp: str | None = None  # YYYYMMDDhhmmss, as the archive gives it
     archive_note: str | None = None
     checked_at: float = 0.0  # UNIX time of the check
+    page: PageInfo | None = None  # what the page read (a 200 HTML answer) calls itself
     from_cache: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["status"] = self.status.value
-        data.pop("from_cache")
-        return data
+        return {
+            "url": self.url,
+            "status": self.status.value,
+            "http_status": self.http_status,
+            "final_url": self.final_url,
+            "reason": self.reason,
+            "detail": self.detail,
+            "redirects": [{"url": h.url, "status": h.status} for h in self.redirects],
+            "suggested_url": self.suggested_url,
+            "evidence": dict(self.evidence),
+            "archive_url": self.archive_url,
+            "archive_timestamp": self.archive_timestamp,
+            "archive_note": self.archive_note,
+            "checked_at": self.checked_at,
+            "page": self.page.to_json() if self.page is not None else None,
+        }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LinkResult:
-        data = dict(data)
-        data["status"] = LinkState(data["status"])
-        data["redirects"] = [Hop(**h) for h in data.get("redirects") or []]
-        data.pop("from_cache", None)
-        return cls(**data)
+    def from_json(cls, data: Any) -> LinkResult:
+        """The result stored as ``to_json`` made it; ValueError when any field has the wrong type (a
+        cache row written by something else is refused, never trusted)."""
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        unknown = set(data) - _FIELDS - {"from_cache"}
+        if unknown:
+            raise ValueError(f"unknown fields {sorted(unknown)}")
+        url = data.get("url")
+        if not isinstance(url, str):
+            raise ValueError("url: not a string")
+        status = LinkState(data.get("status"))
+        http_status = data.get("http_status")
+        if http_status is not None and (type(http_status) is not int or not 100 <= http_status <= 999):
+            raise ValueError("http_status: not a status code")
+        for key in _TEXT_FIELDS:
+            value = data.get(key)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"{key}: not a string")
+        hops = data.get("redirects") or []
+        if not isinstance(hops, list):
+            raise ValueError("redirects: not a list")
+        redirects = []
+        for h in hops:
+            if (
+                not isinstance(h, dict)
+                or not isinstance(h.get("url"), str)
+                or type(h.get("status")) is not int
+            ):
+                raise ValueError("redirects: not a list of hops")
+            redirects.append(Hop(h["url"], h["status"]))
+        evidence = data.get("evidence") or {}
+        if not isinstance(evidence, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in evidence.items()
+        ):
+            raise ValueError("evidence: not a mapping of strings")
+        checked_at = data.get("checked_at", 0.0)
+        if type(checked_at) not in (int, float):
+            raise ValueError("checked_at: not a number")
+        page = data.get("page")
+        return cls(
+            url,
+            status,
+            http_status=http_status,
+            redirects=redirects,
+            evidence=dict(evidence),
+            checked_at=float(checked_at),
+            page=PageInfo.from_json(page) if page is not None else None,
+            final_url=data.get("final_url"),
+            reason=data.get("reason"),
+            detail=data.get("detail"),
+            suggested_url=data.get("suggested_url"),
+            archive_url=data.get("archive_url"),
+            archive_timestamp=data.get("archive_timestamp"),
+            archive_note=data.get("archive_note"),
+        )
+
+
+_FIELDS = frozenset(
+    {"url", "status", "http_status", "redirects", "evidence", "checked_at", "page"}
+    | {"final_url", "reason", "detail", "suggested_url", "archive_url", "archive_timestamp", "archive_note"}
+)
+_TEXT_FIELDS = (
+    "final_url",
+    "reason",
+    "detail",
+    "suggested_url",
+    "archive_url",
+    "archive_timestamp",
+    "archive_note",
+)
+
+
+@dataclass
+class ContentCheck:
+    """Whether the page at a cited URL carries the title the entry gives it (``link-content-*``).
+
+    ``status``: ``mismatch`` (neither the live page nor the archived copy nearest the access date
+    carries the title), ``changed`` (the live page does not, the archived copy does)."""
+
+    status: str
+    cited_title: str
+    page_title: str | None  # what the live page calls itself
+    archive_url: str | None = None
+    archive_title: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Any) -> ContentCheck:
+        if not isinstance(data, dict) or data.get("status") not in ("mismatch", "changed"):
+            raise ValueError("content: not a content check")
+        return cls(
+            str(data["status"]),
+            str(data.get("cited_title") or ""),
+            data.get("page_title"),
+            data.get("archive_url"),
+            data.get("archive_title"),
+        )
 
 
 @dataclass
@@ -79,6 +185,7 @@ class Link:
     footnote: str | None  # Footnote.label
     accessed: str | None  # ISO date
     result: LinkResult
+    content: ContentCheck | None = None  # set when the page does not carry the entry's title
 
     @property
     def status(self) -> LinkState:

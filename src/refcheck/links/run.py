@@ -4,23 +4,34 @@
 
 Each distinct URL is checked once (from the cache when it is fresh there); each occurrence becomes
 a ``Link`` on its document, carrying the result and, for dead and unverified links, an archived
-copy. ``report.notes`` holds the lines to tell the user once (no network, cache not usable).
+copy. When the entry citing a URL gives a title and the page read does not carry it, the archived
+copy nearest the access date is read too, and the verdict (``ContentCheck``) is set on the link for
+the ``link-content-*`` rules. ``report.notes`` holds the lines to tell the user once (no network,
+the stage's time ran out, links not fetched, cache not usable).
 """
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import datetime as dt
+import re
+import time
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from refcheck.links.archive import ArchiveClient
+from refcheck.links import content
+from refcheck.links.archive import ArchiveClient, Snapshot
 from refcheck.links.cache import LinkCache
-from refcheck.links.checker import Checker, Progress
-from refcheck.links.errors import NETWORK_REASONS
 from refcheck.links.options import LinkOptions, default_cache_dir
+from refcheck.links.page import PageInfo
+from refcheck.links.policy import Policy
+from refcheck.links.protocol import NETWORK_REASONS, NETWORK_UNAVAILABLE, STAGE_TIMEOUT, Progress
 from refcheck.links.report import LinkReport
-from refcheck.links.results import Link, LinkResult, LinkState
-from refcheck.model import Document
+from refcheck.links.results import ContentCheck, Link, LinkResult, LinkState
+from refcheck.model import Document, Reference, Url
+
+if TYPE_CHECKING:
+    from refcheck.links.checker import Checker
 
 __all__ = ["LinkReport", "check_links", "check_urls"]
 
@@ -30,65 +41,120 @@ def _open_cache(options: LinkOptions, report: LinkReport) -> LinkCache | None:
         return None
     cache = LinkCache(options.cache_dir or default_cache_dir())
     if not cache.usable:
-        report.notes.append(f"the link cache at {cache.path} cannot be used; links are checked afresh")
+        report.notes.append(
+            f"the link cache at {cache.path} cannot be used ({cache.problem}); links are checked afresh"
+        )
         return None
     return cache
+
+
+def _close_cache(cache: LinkCache, report: LinkReport) -> None:
+    if cache.problem:
+        report.notes.append(
+            f"the link cache at {cache.path} failed ({cache.problem}); it is not used for the rest of the run"
+        )
+    cache.close()
+
+
+class _Checkers:
+    """The run's checker, made when a URL is first fetched: a run answered wholly from the cache
+    loads no HTTP code at all."""
+
+    def __init__(self, options: LinkOptions) -> None:
+        self.options = options
+        self.stage_deadline = time.monotonic() + options.stage_timeout if options.stage_timeout > 0 else None
+        self._checker: Checker | None = None
+
+    def get(self) -> Checker:
+        if self._checker is None:
+            from refcheck.links.checker import Checker
+
+            self._checker = Checker(self.options, self.stage_deadline)
+        return self._checker
+
+    def stage_over(self) -> bool:
+        return self.stage_deadline is not None and time.monotonic() >= self.stage_deadline
+
+    def close(self) -> None:
+        if self._checker is not None:
+            self._checker.close()
 
 
 def check_urls(
     urls: Iterable[str],
     options: LinkOptions | None = None,
     progress: Progress | None = None,
-    cache: LinkCache | None = None,
     report: LinkReport | None = None,
 ) -> dict[str, LinkResult]:
     """The result of each distinct URL (no archive lookup): the cache first, then the network."""
     options = options or LinkOptions()
     report = report if report is not None else LinkReport()
-    own_cache = cache is None
-    if cache is None:
-        cache = _open_cache(options, report)
-    wanted = list(dict.fromkeys(urls))
+    cache = _open_cache(options, report)
+    checkers = _Checkers(options)
     try:
-        fresh = cache.get_links(wanted, options.cache_max_age) if cache else {}
-        todo = [u for u in wanted if u not in fresh]
-        checker = Checker(options)
-        done = len(fresh)
+        return _check_urls(urls, options, progress, cache, report, checkers)
+    finally:
+        checkers.close()
+        if cache:
+            _close_cache(cache, report)
+
+
+def _check_urls(
+    urls: Iterable[str],
+    options: LinkOptions,
+    progress: Progress | None,
+    cache: LinkCache | None,
+    report: LinkReport,
+    checkers: _Checkers,
+) -> dict[str, LinkResult]:
+    wanted = list(dict.fromkeys(urls))
+    # what is not fetched at all is decided first: a result cached under other settings (an
+    # --exclude since added, --allow-private-hosts since dropped) is not reused for it
+    policy, now = Policy(options), time.time()
+    early = {u: r for u in wanted if (r := policy.result(u, now)) is not None}
+    fetched = [u for u in wanted if u not in early]
+    fresh = cache.get_links(fetched, options.cache_max_age) if cache else {}
+    todo = [u for u in fetched if u not in fresh]
+    done = len(fresh) + len(early)
+    report.from_cache += len(fresh)
+    checked: dict[str, LinkResult] = {}
+    if not todo:
+        if progress:
+            progress(done, len(wanted))
+    else:
+        checker = checkers.get()
 
         def advance(n: int, total: int) -> None:
             if progress:
                 progress(done + n, len(wanted))
 
-        try:
-            checked = checker.check_many(todo, advance if progress else None)
-        finally:
-            checker.close()
-        report.requests += checker.stats.requests
-        report.from_cache += len(fresh)
-        if _network_down(checked, checker.stats.answers):
+        before = checker.stats.requests
+        checked = checker.check_many(todo, advance if progress else None)
+        report.requests += checker.stats.requests - before
+        if checker.network.down:
             report.network_unavailable = True
             for r in checked.values():
-                if r.status is not LinkState.SKIPPED:
-                    r.status, r.reason = LinkState.UNVERIFIED, "network-unavailable"
+                if r.status is not LinkState.SKIPPED and (
+                    r.reason in NETWORK_REASONS or r.reason == NETWORK_UNAVAILABLE
+                ):
+                    r.status, r.reason = LinkState.UNVERIFIED, NETWORK_UNAVAILABLE
                     r.detail = "no network: nothing resolved or connected"
-            n = sum(1 for r in checked.values() if r.reason == "network-unavailable")
+            n = sum(1 for r in checked.values() if r.reason == NETWORK_UNAVAILABLE)
             report.notes.append(
                 f"the network is unavailable: {n} link(s) were not checked (marked unverified)"
             )
         elif cache:
             cache.put_links(checked.values())
-    finally:
-        if own_cache and cache:
-            cache.close()
-    results = {**fresh, **checked}
+    late = sum(1 for r in checked.values() if r.reason == STAGE_TIMEOUT)
+    if late:
+        report.stage_timed_out = True
+        report.notes.append(
+            f"the link stage ran out of time ({options.stage_timeout:g} s, --links-timeout): "
+            f"{late} link(s) were not checked (marked unverified)"
+        )
+    results = {**early, **fresh, **checked}
     report.results.update(results)
     return {u: results[u] for u in wanted}
-
-
-def _network_down(checked: dict[str, LinkResult], answers: int) -> bool:
-    """Nothing answered and every attempt failed for lack of network."""
-    tried = [r for r in checked.values() if r.status is not LinkState.SKIPPED]
-    return bool(tried) and answers == 0 and all(r.reason in NETWORK_REASONS for r in tried)
 
 
 def check_links(
@@ -102,44 +168,109 @@ def check_links(
     docs = [docs] if isinstance(docs, Document) else list(docs)
     report = LinkReport()
     cache = _open_cache(options, report)
+    checkers = _Checkers(options)
     try:
-        results = check_urls((u.url for d in docs for u in d.urls), options, progress, cache, report)
-        archive = ArchiveClient(options, cache) if options.archive != "none" else None
+        results = _check_urls(
+            (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers
+        )
+        archive = (
+            ArchiveClient(options, cache, checkers.stage_deadline)
+            if options.archive != "none" and not report.network_unavailable
+            else None
+        )
+        pages = _Pages(checkers, cache, options)
         try:
             for doc in docs:
-                doc.links = [_occurrence(doc, u, results[u.url], archive, today, report) for u in doc.urls]
+                refs = {r.id: r for r in doc.references or []}
+                doc.links = [
+                    _occurrence(doc, u, results[u.url], refs, archive, pages, today, report) for u in doc.urls
+                ]
                 report.links.extend(doc.links)
         finally:
             if archive:
                 report.archive_requests = archive.requests
                 if archive.unavailable:
                     report.notes.append(archive.unavailable)
+                if archive.out_of_time and not report.stage_timed_out:
+                    report.notes.append(
+                        "the link stage ran out of time (--links-timeout): archive lookups stopped"
+                    )
                 archive.close()
     finally:
+        checkers.close()
         if cache:
-            cache.close()
+            _close_cache(cache, report)
+    _note_not_fetched(report)
     return report
+
+
+def _note_not_fetched(report: LinkReport) -> None:
+    private = sum(1 for r in report.results.values() if r.reason == "private-address")
+    excluded = sum(1 for r in report.results.values() if r.reason == "excluded")
+    if not private and not excluded:
+        return
+    parts = []
+    if private:
+        parts.append(f"{private} on loopback, private or other non-public addresses (--allow-private-hosts)")
+    if excluded:
+        parts.append(f"{excluded} excluded by --exclude")
+    report.notes.append(f"{private + excluded} link(s) were not fetched: {'; '.join(parts)}")
+
+
+class _Pages:
+    """Archived snapshot pages, read through the same checker (so the same safety rules) and kept in
+    the cache's archive table (a snapshot does not change)."""
+
+    def __init__(self, checkers: _Checkers, cache: LinkCache | None, options: LinkOptions) -> None:
+        self.checkers = checkers
+        self.cache = cache
+        self.options = options
+        self.requests = 0
+
+    def page(self, url: str) -> PageInfo | None:
+        key = f"page|{url}"
+        if self.cache is not None:
+            found, data = self.cache.get_archive(key, self.options.archive_max_age)
+            if found:
+                try:
+                    return PageInfo.from_json(data) if data is not None else None
+                except ValueError:
+                    pass
+        if self.checkers.stage_over():
+            return None
+        result = self.checkers.get().read(raw_snapshot_url(url))
+        page = result.page if result.status in (LinkState.ALIVE, LinkState.REDIRECTED) else None
+        if self.cache is not None and result.status is not LinkState.UNVERIFIED:
+            self.cache.put_archive(key, page.to_json() if page is not None else None)
+        return page
+
+
+def raw_snapshot_url(url: str) -> str:
+    """A Wayback snapshot URL (``.../web/20090101000000/http://...``) as the archived page itself,
+    without the archive's banner (``id_``); other URLs as they are."""
+    return re.sub(r"(/web/\d{14})(/https?:)", r"\1id_\2", url, count=1)
 
 
 def _occurrence(
     doc: Document,
-    url: object,
+    url: Url,
     result: LinkResult,
+    refs: dict[str, Reference],
     archive: ArchiveClient | None,
+    pages: _Pages,
     today: dt.date | None,
     report: LinkReport,
 ) -> Link:
-    from refcheck.model import Url
-
-    assert isinstance(url, Url)
     line, column = doc.locate(url.start) if url.start >= 0 else (None, None)
-    own = dataclasses.replace(result, redirects=list(result.redirects), evidence=dict(result.evidence))
+    own = result  # shared by the occurrences of a URL, unless this one gets its own archived copy
+    when = _date(url.accessed) or today or dt.date.today()
+    snap: Snapshot | None = None
     if archive is not None and _wants_archive(own, archive.options.archive, report):
-        when = _date(url.accessed) or today or dt.date.today()
         snap = archive.lookup(url.url, when)
         if snap is not None:
+            own = copy.copy(result)
             own.archive_url, own.archive_timestamp, own.archive_note = snap.url, snap.timestamp, snap.note
-    return Link(
+    link = Link(
         url=url.url,
         start=url.start,
         end=url.end,
@@ -149,6 +280,37 @@ def _occurrence(
         footnote=url.footnote,
         accessed=url.accessed,
         result=own,
+    )
+    ref = refs.get(url.reference) if url.reference else None
+    if pages.options.check_content and ref is not None and ref.title:
+        link.content = _content(ref.title, url.url, own, archive, snap, pages, when)
+    return link
+
+
+def _content(
+    title: str,
+    url: str,
+    result: LinkResult,
+    archive: ArchiveClient | None,
+    snap: Snapshot | None,
+    pages: _Pages,
+    when: dt.date,
+) -> ContentCheck | None:
+    """The verdict on the page's title: None when it carries the cited one or cannot be judged."""
+    if result.status not in (LinkState.ALIVE, LinkState.REDIRECTED) or result.page is None:
+        return None
+    if content.carries(title, result.page.candidates()) is not False:
+        return None
+    if snap is None and archive is not None:
+        snap = archive.lookup(url, when)
+    archived = pages.page(snap.url) if snap is not None else None
+    verdict = content.carries(title, archived.candidates()) if archived is not None else None
+    return ContentCheck(
+        status="changed" if verdict else "mismatch",
+        cited_title=title,
+        page_title=result.page.shown,
+        archive_url=snap.url if snap is not None else None,
+        archive_title=archived.shown if archived is not None else None,
     )
 
 

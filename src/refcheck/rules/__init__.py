@@ -17,6 +17,8 @@ from refcheck.rules import (
     footnote_unreferenced,
     incomplete_reference,
     input_encoding,
+    link_content_changed,
+    link_content_mismatch,
     link_redirect,
     link_unverified,
     missing_reference,
@@ -49,6 +51,8 @@ ALL: tuple[Rule, ...] = cast(
         dead_link,
         link_redirect,
         link_unverified,
+        link_content_mismatch,
+        link_content_changed,
     ),
 )
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from refcheck.model import Document, Finding, Severity
+from refcheck.model import Document, Finding, Reference, Severity
 
 if TYPE_CHECKING:
     from refcheck.links.results import Link
+
+
+def references_by_id(doc: Document) -> dict[str, Reference]:
+    return {r.id: r for r in doc.references or []}
 
 
 def link_finding(
@@ -18,10 +22,14 @@ def link_finding(
     message: str,
     replacement: str | None = None,
     fixable: bool = True,
+    refs: dict[str, Reference] | None = None,
 ) -> Finding:
     """A finding placed on the link; ``replacement`` is suggested and, when ``fixable`` and the URL
-    stands in the document, offered to ``refcheck fix``."""
-    ref = next((r for r in doc.references or [] if r.id == link.reference), None) if link.reference else None
+    stands in the document, offered to ``refcheck fix``. ``refs`` (``references_by_id(doc)``, made
+    once per rule run) saves a search of the reference list per finding."""
+    if refs is None:
+        refs = references_by_id(doc)
+    ref = refs.get(link.reference) if link.reference else None
     offset: int | None = link.start if link.start >= 0 else None
     if offset is None and ref is not None and ref.start >= 0:
         offset = ref.start

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import describe, link_finding
+from refcheck.rules._links import describe, link_finding, references_by_id
 
 NAME = "dead-link"
 SEVERITY = Severity.ERROR
@@ -36,6 +36,7 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     from refcheck.links.results import LinkState
 
+    refs = references_by_id(doc)
     for link in doc.links:
         if link.status is not LinkState.DEAD:
             continue
@@ -46,7 +47,9 @@ def check(doc: Document) -> Iterator[Finding]:
             if r.archive_note:
                 message += f" ({r.archive_note})"
         # a capture far from the access date is suggested, not written in by `refcheck fix`
-        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=not r.archive_note)
+        yield link_finding(
+            doc, link, NAME, SEVERITY, message, r.archive_url, fixable=not r.archive_note, refs=refs
+        )
 
 
 def _date(timestamp: str | None) -> str:

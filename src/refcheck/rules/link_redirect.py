@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import link_finding
+from refcheck.rules._links import link_finding, references_by_id
 
 NAME = "link-redirect"
 SEVERITY = Severity.INFO
@@ -33,8 +33,11 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     from refcheck.links.results import LinkState
 
+    refs = references_by_id(doc)
     for link in doc.links:
         if link.status is not LinkState.REDIRECTED:
             continue
         new = link.result.suggested_url or link.result.final_url
-        yield link_finding(doc, link, NAME, SEVERITY, f"{link.url} has moved permanently to {new}", new)
+        yield link_finding(
+            doc, link, NAME, SEVERITY, f"{link.url} has moved permanently to {new}", new, refs=refs
+        )

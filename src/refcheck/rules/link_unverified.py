@@ -3,9 +3,12 @@
 What it does
     Reports a URL whose state refcheck could not tell: the site refused the checker (401, 403, a bot
     challenge, 999), asked it to slow down (429) after the retries, failed (5xx), timed out, or
-    broke the connection or the TLS handshake. The reason and the key response headers are given,
-    and an archived copy when one was found. A link the site blocks is never called dead. When the
-    network is missing altogether refcheck says so once instead of reporting every link.
+    broke the connection or the TLS handshake; or a site that answers any path, even a made-up
+    one, with the same page (``catch-all``: single-page apps, data portals), so that its answer
+    does not show the cited page exists. The reason and the key response headers are given, and
+    an archived copy when one was found. A link the site blocks is never called dead. When the
+    network is missing altogether, or the link stage runs out of time (``--links-timeout``),
+    refcheck says so once instead of reporting every link.
 
 Why is this bad
     It may be fine: open the link in a browser. If it is broken, readers cannot reach the source.
@@ -23,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._links import describe, link_finding
+from refcheck.rules._links import describe, link_finding, references_by_id
 
 NAME = "link-unverified"
 SEVERITY = Severity.WARNING
@@ -35,10 +38,11 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     from refcheck.links.results import LinkState
 
+    refs = references_by_id(doc)
     for link in doc.links:
         r = link.result
-        if link.status is not LinkState.UNVERIFIED or r.reason == "network-unavailable":
-            continue  # no network: said once for the whole run, not once per link
+        if link.status is not LinkState.UNVERIFIED or r.reason in ("network-unavailable", "stage-timeout"):
+            continue  # no network, or the stage's time ran out: said once for the run, not per link
         message = f"could not verify {link.url} ({describe(link)})"
         evidence = ", ".join(f"{k}: {v}" for k, v in r.evidence.items() if k in ("server", "cf-mitigated"))
         if evidence:
@@ -46,4 +50,4 @@ def check(doc: Document) -> Iterator[Finding]:
         if r.archive_url:
             message += f"; archived copy: {r.archive_url}"
         # the page may well be alive: the archived copy is suggested, never written in
-        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=False)
+        yield link_finding(doc, link, NAME, SEVERITY, message, r.archive_url, fixable=False, refs=refs)

@@ -1,0 +1,124 @@
+"""What an HTML page says it is: its title, ``og:title``, ``citation_title`` and headings.
+
+Read with a few regular-expression searches over the (capped) body, each linear in its size
+whatever the markup: every pattern stops at the next ``<`` or ``>``, closing tags are looked for
+within a bounded window, and at most a few headings are read. No HTML parser is used: the pages
+are hostile input, only a handful of elements is wanted, and a parser would cost more than the
+request (Python's html.parser is also slow on some malformed input).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# Every pattern stops at the next "<" or ">", so one search is linear in the page however it is
+# written; closing tags are searched for within a bounded window.
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.I)
+_META = re.compile(r"<meta\b([^<>]{0,2000})>", re.I)
+_HEADING_OPEN = re.compile(r"<h([1-3])\b[^<>]*>", re.I)
+_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("title", "h1", "h2", "h3")}
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
+_ATTR = re.compile(r"""([A-Za-z_:.-]{1,40})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_META_NAMES = {
+    "og:title": "og_title",
+    "citation_title": "citation_title",
+    "dc.title": "citation_title",
+    "twitter:title": "og_title",
+}
+_WINDOW = 20_000  # characters searched for a closing tag
+MAX_TEXT = 300  # characters kept of one title or heading
+MAX_HEADINGS = 8
+
+
+@dataclass
+class PageInfo:
+    """The names a page gives itself (each None when absent)."""
+
+    title: str | None = None
+    og_title: str | None = None
+    citation_title: str | None = None
+    h1: str | None = None
+    headings: list[str] = field(default_factory=list)  # the first few h1-h3, in order
+
+    def candidates(self) -> list[str]:
+        """Every title the page carries, most specific first, without repeats."""
+        names = [self.citation_title, self.og_title, self.title, self.h1, *self.headings]
+        return list(dict.fromkeys(n for n in names if n))
+
+    @property
+    def shown(self) -> str | None:
+        """The title to quote in a message."""
+        return self.citation_title or self.og_title or self.title or self.h1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "og_title": self.og_title,
+            "citation_title": self.citation_title,
+            "h1": self.h1,
+            "headings": list(self.headings),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> PageInfo:
+        if not isinstance(data, dict):
+            raise ValueError("page: not an object")
+        out: dict[str, Any] = {}
+        for key in ("title", "og_title", "citation_title", "h1"):
+            value = data.get(key)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"page.{key}: not a string")
+            out[key] = value[:MAX_TEXT] if value else None
+        headings = data.get("headings") or []
+        if not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
+            raise ValueError("page.headings: not a list of strings")
+        return cls(**out, headings=[h[:MAX_TEXT] for h in headings[:MAX_HEADINGS]])
+
+
+def _text(fragment: str) -> str:
+    # tags out (each found by a pattern that cannot cross "<"), entities decoded, spaces folded
+    return " ".join(html.unescape(re.sub(r"<[^<>]*>", " ", fragment)).split())[:MAX_TEXT]
+
+
+def read_page(body: str) -> PageInfo:
+    """The page's title, meta titles and first headings."""
+    info = PageInfo()
+    m = _TITLE_OPEN.search(body)
+    if m:
+        info.title = _until_close(body, m.end(), "title")
+    head_end = _HEAD_END.search(body)
+    head = body[: head_end.start()] if head_end else body[:65536]
+    for meta in _META.finditer(head):
+        _meta(info, meta.group(1))
+    for tried, h in enumerate(_HEADING_OPEN.finditer(body)):
+        if tried >= 2 * MAX_HEADINGS:
+            break  # each try searches a bounded window: a bounded number of tries stays linear
+        text = _until_close(body, h.end(), f"h{h.group(1)}")
+        if text:
+            if h.group(1) == "1" and info.h1 is None:
+                info.h1 = text
+            info.headings.append(text)
+            if len(info.headings) >= MAX_HEADINGS:
+                break
+    return info
+
+
+def _until_close(body: str, start: int, name: str) -> str | None:
+    close = _CLOSE[name].search(body, start, min(len(body), start + _WINDOW))
+    if close is None:
+        return None
+    return _text(body[start : close.start()]) or None
+
+
+def _meta(info: PageInfo, attrs: str) -> None:
+    values: dict[str, str] = {}
+    for m in _ATTR.finditer(attrs):
+        values[m.group(1).lower()] = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
+    key = (values.get("property") or values.get("name") or "").lower()
+    field_name = _META_NAMES.get(key)
+    content = " ".join(html.unescape(values.get("content", "")).split())[:MAX_TEXT]
+    if field_name and content and getattr(info, field_name) is None:
+        setattr(info, field_name, content)
