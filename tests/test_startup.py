@@ -119,6 +119,22 @@ def test_commands_that_check_nothing_load_no_pipeline(tmp_path: Path, command: l
     assert "refcheck.extract.reference_list" not in modules
 
 
+def test_a_markdown_brief_without_a_bibliography_imports_no_heavy_dependency(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "check", *_offline_flags(), str(ROOT / "fixtures" / "diaspora_policy.md"))
+    assert "refcheck.loaders.markdown" in modules
+    assert heavy(modules) == []
+
+
+def test_the_version_is_the_packages(tmp_path: Path) -> None:
+    """``__version__`` is a constant (no package metadata read at start-up): it must follow pyproject."""
+    import tomllib
+
+    import refcheck
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert refcheck.__version__ == project["version"]
+
+
 def test_a_bibtex_file_loads_its_loader_on_use(tmp_path: Path) -> None:
     """The control: the same probe does see a heavy dependency when the file needs it."""
     bib = tmp_path / "refs.bib"
