@@ -27,10 +27,9 @@ from tests.conftest import ROOT, SEED, SRC
 # bibliography and XML loaders, the link cache).
 HEAVY = ("requests", "urllib3", "bs4", "pybtex", "latexcodec", "sqlite3", "defusedxml", "platformdirs")
 
-# Run the CLI as ``refcheck`` does, then write the names of every imported module to argv[1] (not
-# those only registered by importlib.util.LazyLoader and never run: type() does not load them).
+# Run the CLI as ``refcheck`` does, then write the names of every imported module to argv[1].
 _WRAPPER = """
-import contextlib, importlib.util, io, json, sys
+import contextlib, io, json, sys
 out, args = sys.argv[1], sys.argv[2:]
 from refcheck.cli import main
 code = 0
@@ -40,9 +39,7 @@ with contextlib.redirect_stdout(io.StringIO()):
     except SystemExit as exc:
         code = exc.code
 with open(out, "w", encoding="utf-8") as fh:
-    lazy = getattr(importlib.util, "_LazyModule", None)
-    run = sorted(name for name, module in list(sys.modules.items()) if type(module) is not lazy)
-    json.dump({"code": code, "modules": run}, fh)
+    json.dump({"code": code, "modules": sorted(sys.modules)}, fh)
 """
 
 
@@ -157,3 +154,28 @@ def test_the_check_sees_a_module_level_import(tmp_path: Path) -> None:
     modules = imported(tmp_path, "check", *_offline_flags(), str(SEED), src=copy)
     assert "refcheck.loaders.text" in modules
     assert "requests" in heavy(modules)
+
+
+def test_lazy_table_and_lazy_module_import_on_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refcheck._lazy import LazyTable, lazy_module
+
+    (tmp_path / "rc_lazy_probe.py").write_text("def load(path, data):\n    return 'loaded'\nVALUE = 42\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "rc_lazy_probe", raising=False)
+    table: LazyTable[object] = LazyTable({"probe": "rc_lazy_probe:load"})
+    assert list(table) == ["probe"] and "probe" in table and len(table) == 1
+    assert "rc_lazy_probe" not in sys.modules  # keys and membership import nothing
+    assert table["probe"]("x", b"") == "loaded"  # type: ignore[operator]
+    assert "rc_lazy_probe" in sys.modules
+    with pytest.raises(KeyError):
+        table["nothing"]
+    with pytest.raises(ValueError):
+        LazyTable({"bad": "no_colon"})
+
+    monkeypatch.delitem(sys.modules, "rc_lazy_probe")
+    module = lazy_module("rc_lazy_probe")
+    assert "rc_lazy_probe" not in sys.modules
+    assert module.VALUE == 42
+    assert "rc_lazy_probe" in sys.modules

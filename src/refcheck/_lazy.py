@@ -4,19 +4,17 @@
 are known without importing anything (``sorted(table)`` for a ``click.Choice``, ``name in table``),
 and ``table[name]`` imports ``module`` and returns its ``attr`` the first time, from a cache after.
 
-``lazy_module("refcheck.runner")`` is the module, executed when one of its attributes is first
-read (``importlib.util.LazyLoader``): the CLI names the pipeline's modules at the top, as usual, and
-``refcheck --version`` never runs them. CONTRIBUTING.md ("Start-up time") says where heavy imports go.
+``lazy_module("refcheck.runner")`` stands for the module and imports it when one of its attributes
+is first read: the CLI names the pipeline's modules at the top, as usual, and ``refcheck --version``
+never imports them. CONTRIBUTING.md ("Start-up time") says where heavy imports go.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
-import sys
 from collections.abc import Iterator, Mapping
 from types import ModuleType
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 
@@ -58,18 +56,24 @@ class LazyTable(Mapping[str, V], Generic[V]):
         return f"LazyTable({self._targets!r})"
 
 
-def lazy_module(name: str) -> ModuleType:
-    """The module ``name``, run when an attribute of it is first read (or at once if already imported)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:
-        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    parent, _, child = name.rpartition(".")
-    if parent:  # as the import system does: ``refcheck.runner`` is an attribute of ``refcheck``
-        setattr(sys.modules[parent], child, module)
-    return module
+class _ModuleProxy:
+    """Stands for a module; the first attribute read imports it (through the import system)."""
+
+    __slots__ = ("_module", "_name")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attr)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name!r}>"
+
+
+def lazy_module(name: str) -> Any:
+    """The module ``name``, imported when an attribute of it is first read."""
+    return _ModuleProxy(name)
