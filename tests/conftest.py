@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,17 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from refcheck.cli import main
 from refcheck.model import Document, Severity
 from refcheck.pipeline import check_text
+
+# Property tests: random in development (new examples each run), fixed in CI (CI is set by GitHub
+# Actions and by .ci/run) so that a red build is reproducible and never depends on luck.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -44,8 +52,6 @@ def run_module(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m refcheck ARGS`` in a real subprocess, with this checkout's src first on the path."""
-    import os
-
     full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     full_env.update({"PYTHONPATH": str(SRC), **(env or {})})
     return subprocess.run(

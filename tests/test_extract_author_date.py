@@ -168,3 +168,96 @@ def test_year_suffix_links_to_the_right_entry() -> None:
     doc = check("Trade (Smith 2009a, b) grew.\n" + REFS)
     by_id = {r.id: r for r in doc.references or []}
     assert [by_id[c.references[0]].year for c in doc.citations] == ["2009a", "2009b"]
+
+
+GAP_REFS = """
+References
+
+de Vries, Anna (2001) Dikes. Delft.
+Fall, Ibrahima and Smith, John (2004) Sahel Rains. Dakar.
+Hobsbawm, Eric (2004/2005) The Age of Extremes. London.
+May, Robert M. (1976) Simple mathematical models. Nature.
+Smith, John and May, Robert M. (2002) Stability. Princeton.
+van der Berg, Pieter (2012) Small States. Amsterdam.
+vanEngelsdorp, Dennis and Meixner, Marina D. (2010) A historical review of managed honey bee populations. J Invertebr Pathol.
+vanEngelsdorp, Dennis, Evans, Jay D. and Saegerman, Claude (2009) Colony collapse disorder. PLoS One.
+Virchow, Rudolf (1879 [1985]) Report on the Typhus Epidemic in Upper Silesia. Canton.
+Will, Julie C., Williamson, David F. and Ford, Earl S. (2002) Intentional weight loss. Am J Public Health.
+"""
+
+GAP_CASES = [
+    (
+        "lower-case name with a capital inside",
+        "Bees die (vanEngelsdorp and Meixner, 2010), as vanEngelsdorp et al. (2009) found.",
+        [
+            ("vanEngelsdorp and Meixner, 2010", ["vanEngelsdorp", "Meixner"], "2010"),
+            ("vanEngelsdorp et al. (2009)", ["vanEngelsdorp"], "2009"),
+        ],
+    ),
+    (
+        "particles first in a group",
+        "Dikes hold (de Vries 2001; van der Berg 2012).",
+        [("de Vries 2001", ["de Vries"], "2001"), ("van der Berg 2012", ["van der Berg"], "2012")],
+    ),
+    ("reprint year", "Typhus spread (Virchow 1879 [1985]).", [("Virchow 1879 [1985]", ["Virchow"], "1879")]),
+    (
+        "two-year span",
+        "Empires fell (Hobsbawm 2004/2005).",
+        [("Hobsbawm 2004/2005", ["Hobsbawm"], "2004/2005")],
+    ),
+    ("surname that is a month", "Models help (May 1976).", [("May 1976", ["May"], "1976")]),
+    (
+        "surname that is a word, as second author",
+        "Stability matters (Smith and May 2002).",
+        [("Smith and May 2002", ["Smith", "May"], "2002")],
+    ),
+    (
+        "surname that is a season, as first author",
+        "Rains failed (Fall and Smith 2004).",
+        [("Fall and Smith 2004", ["Fall", "Smith"], "2004")],
+    ),
+    (
+        "surname that is a verb, before et al.",
+        "Weight loss helps (Will et al., 2002).",
+        [("Will et al., 2002", ["Will"], "2002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [pytest.param(b, e, id=i) for i, b, e in GAP_CASES])
+def test_gap_citation_forms(body: str, expected: list[tuple[str, list[str], str]]) -> None:
+    doc = check(body + "\n" + GAP_REFS)
+    assert [(c.text, c.authors, c.year) for c in doc.citations] == expected
+    assert [c.text for c in doc.citations if c.status is not LinkStatus.LINKED] == []
+    assert [f.rule for f in doc.findings if f.rule != "uncited-reference"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cited"),
+    [
+        pytest.param("Weight loss helps (Will et al., 2002).", "Will et al., 2002", id="Will et al."),
+        pytest.param("Rains failed (Fall & Smith, 2004).", "Fall & Smith, 2004", id="Fall & Smith"),
+        pytest.param("Stability matters (Smith and May, 2002).", "Smith and May, 2002", id="and May"),
+    ],
+)
+def test_word_surnames_are_read_where_a_surname_stands(body: str, cited: str) -> None:
+    """Without an entry to recognise them, a surname that is also a word ("Will", "Fall", "May") still
+    stands where a surname stands: before "et al." or joined to another name. The citation is read and
+    reported as missing."""
+    doc = check(body + "\n\nReferences\n\nHardy, Michael (1968) Modern Diplomatic Law. Manchester.\n")
+    assert [c.text for c in doc.citations] == [cited]
+    assert "missing-reference" in {f.rule for f in doc.findings}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The summit (May 2004) ended early.",
+        "Enrolment opened in Fall 2004 for all students.",
+        "The report (Fall 2004 issue) was late.",
+        "The trade deal of May 2004 and Will 2005 be signed?",
+    ],
+)
+def test_word_surnames_are_not_read_elsewhere(body: str) -> None:
+    doc = check(body + "\n\nReferences\n\nHardy, Michael (1968) Modern Diplomatic Law. Manchester.\n")
+    assert [c.text for c in doc.citations] == []

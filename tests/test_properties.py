@@ -99,9 +99,11 @@ def test_extract_author_date_never_raises(text: str) -> None:
 @SETTINGS
 @given(st.lists(st.tuples(surname, year), min_size=1, max_size=5), st.text(LOWER + " ", max_size=40))
 def test_extract_author_date_finds_generated_citations(items: list[tuple[str, str]], filler: str) -> None:
+    """Every parenthesised citation of a listed author is found, whatever the name: "(May 1976)" and
+    "(Fall 2004)" too, since the list knows them (tests/test_extract_author_date.py has the cases)."""
     parts = [f"{filler.strip()} ({sn} {yr})" for sn, yr in items]
     text = "Some prose " + " and ".join(parts) + "."
-    got = extract_author_date(text, 0, len(text), KnownAuthors([]))
+    got = extract_author_date(text, 0, len(text), KnownAuthors([sn for sn, _ in items]))
     assert [(c.authors, c.year) for c in got] == [([sn], yr) for sn, yr in items]
     for c, (sn, yr) in zip(got, items, strict=True):
         assert text[c.start : c.end] == f"{sn} {yr}"
@@ -123,3 +125,117 @@ def test_decoder_reads_any_utf8_text(text: str) -> None:
     if not text.strip() or text.startswith("\ufeff") or re.search(r"[\x00-\x08\x0b\x0e-\x1f]", text):
         return
     assert decode(text.encode("utf-8")).text == text
+
+
+# --- author lists in the orders citation styles print them --------------------------------------
+
+NAME_UPPER = "ABCDEFGHIJKLMNOPRSTVWZÁÉÖŁ"
+# Surnames as styles print them: one word, hyphenated, with a particle, or two words.
+plain_surname = st.builds(
+    lambda a, b: a + b,
+    st.sampled_from(NAME_UPPER),
+    st.text("abcdeghiklmnoprstuvwyzáéöü", min_size=3, max_size=9),
+).filter(lambda w: w.lower() not in ("and", "et", "eds", "van", "von", "der", "den", "del", "della", "dos"))
+style_surname = st.one_of(
+    plain_surname,
+    st.builds(lambda a, b: f"{a}-{b}", plain_surname, plain_surname),
+    st.builds(
+        lambda p, a: f"{p} {a}",
+        st.sampled_from(["van", "van den", "de", "von", "de la", "Van", "De"]),
+        plain_surname,
+    ),
+)
+initials = st.lists(st.sampled_from(NAME_UPPER), min_size=1, max_size=3)
+person = st.tuples(style_surname, initials)
+people = st.lists(person, min_size=1, max_size=6)
+
+
+def _dotted(letters: list[str]) -> str:
+    return " ".join(f"{c}." for c in letters)
+
+
+def _join(parts: list[str], last: str) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + last + parts[-1]
+
+
+RENDER = {
+    # APA 7: Smith, J. A., Jones, B., & Lee, C. (2004). Title.
+    "apa": lambda ps, y: _join([f"{s}, {_dotted(i)}" for s, i in ps], ", & ") + f" ({y}). A study of things.",
+    # Chicago: Smith, J. A., B. Jones, and C. Lee. 2004. “Title.”
+    "chicago": lambda ps, y: (
+        _join([f"{ps[0][0]}, {_dotted(ps[0][1])}", *[f"{_dotted(i)} {s}" for s, i in ps[1:]]], ", and ")
+        + f". {y}. “A Study of Things.” Journal 3: 1–9."
+    ),
+    # ACL: J. A. Smith, B. Jones, and C. Lee. 2004. Title.
+    "acl": lambda ps, y: _join([f"{_dotted(i)} {s}" for s, i in ps], ", and ") + f". {y}. A study of things.",
+    # IEEE: [4] J. A. Smith, B. Jones, and C. Lee, “Title,” Journal, vol. 3, pp. 1–9, 2004.
+    "ieee": lambda ps, y: (
+        "[4] "
+        + _join([f"{_dotted(i)} {s}" for s, i in ps], ", and ")
+        + f", “A study of things,” Journal, vol. 3, pp. 1–9, {y}."
+    ),
+    # Elsevier Harvard: Smith, J.A., Jones, B., 2004. Title.
+    "elsevier": lambda ps, y: (
+        ", ".join(f"{s}, {''.join(c + '.' for c in i)}" for s, i in ps)
+        + f", {y}. A study of things. Journal 3, 1–9."
+    ),
+    # NLM/Vancouver: 4. Smith JA, Jones B, Lee C. Title. Journal. 2004;3:1–9.
+    "nlm": lambda ps, y: (
+        "4. " + ", ".join(f"{s} {''.join(i)}" for s, i in ps) + f". A study of things. Journal. {y};3:1–9."
+    ),
+    # Nature: 4. Smith, J. A., Jones, B. & Lee, C. Title. Journal 3, 1–9 (2004).
+    "nature": lambda ps, y: (
+        "4. "
+        + _join([f"{s}, {_dotted(i)}" for s, i in ps], " & ")
+        + f" A study of things. Journal 3, 1–9 ({y})."
+    ),
+}
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(RENDER)), people, st.integers(1900, 2029).map(str))
+def test_author_lists_round_trip_in_every_order(style: str, ps: list[tuple[str, list[str]]], yr: str) -> None:
+    """An author list rendered in any style's order reads back as the same surnames and year."""
+    raw = RENDER[style](ps, yr)
+    ref = parse_entry(raw)
+    assert ref.authors == [s for s, _ in ps], raw
+    assert ref.year == yr, raw
+
+
+def _compress(numbers: list[int], dash: str) -> str:
+    """ "1,2,3,5" -> "1–3,5", as styles collapse runs of three or more."""
+    out, run = [], [numbers[0]]
+    for n in numbers[1:]:
+        if n == run[-1] + 1:
+            run.append(n)
+            continue
+        out.append(run)
+        run = [n]
+    out.append(run)
+    return ",".join(f"{r[0]}{dash}{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in out)
+
+
+@settings(SETTINGS, max_examples=60)  # each example checks a whole document
+@given(
+    st.lists(st.sets(st.integers(1, 30), min_size=1, max_size=6), min_size=1, max_size=6),
+    st.sampled_from([("(", ")"), ("[", "]")]),
+    st.sampled_from(["-", "–"]),
+)
+def test_numeric_groups_expand_to_their_numbers(
+    groups: list[set[int]], brackets: tuple[str, str], dash: str
+) -> None:
+    """ "(1–3,5)" and "[1-3,5]" in a document with a numbered list cite exactly 1, 2, 3 and 5."""
+    from refcheck.pipeline import check_text
+
+    open_, close = brackets
+    body = " ".join(
+        f"Finding {k} holds {open_}{_compress(sorted(g), dash)}{close}." for k, g in enumerate(groups)
+    )
+    listing = "\n".join(
+        f"{n}. Name{n} A. Study {n} of metals. J Met. {1990 + n};{n}:1–9." for n in range(1, 31)
+    )
+    doc = check_text(f"{body}\n\nReferences\n\n{listing}\n")
+    got = sorted(n for c in doc.citations for n in c.numbers)
+    assert got == sorted(n for g in groups for n in g)

@@ -175,3 +175,138 @@ def test_entry_offsets_point_into_the_document() -> None:
     doc = check(BODY + "References\n\n" + "\n".join(ENTRIES) + "\n")
     for ref in doc.references or []:
         assert doc.text[ref.start :].startswith(ref.text[:20])
+
+
+# Entries as citation styles print them: (entry, first authors, given names, year, title).
+STYLE_ENTRIES = [
+    (
+        "F. H. Gage. 2000. Mammalian neural stem cells. Science, 287:1433–1438.",
+        ["Gage"],
+        ["F. H."],
+        "2000",
+        "Mammalian neural stem cells",
+    ),
+    (
+        "T. Speed. 2003. Statistical analysis of gene expression microarray data. Chapman & Hall/CRC.",
+        ["Speed"],
+        ["T."],
+        "2003",
+        "Statistical analysis of gene expression microarray data",
+    ),
+    (
+        "M. W. Bosenberg, A. Pandiella, and J. Massague. (1992), “The cytoplasmic carboxy-terminal amino "
+        "acids determine the subcellular localization of proTGF-alpha,” Cell, Vol. 71, pp. 1157–1165.",
+        ["Bosenberg", "Pandiella", "Massague"],
+        ["M. W.", "A.", "J."],
+        "1992",
+        "The cytoplasmic carboxy-terminal amino acids determine the subcellular localization of proTGF-alpha",
+    ),
+    (
+        "Catani, M., and M. Thiebaut de Schotten. 2008. “A Diffusion Tensor Imaging Tractography Atlas.” "
+        "Cortex 44: 1105–32.",
+        ["Catani", "Thiebaut de Schotten"],
+        ["M.", "M."],
+        "2008",
+        "A Diffusion Tensor Imaging Tractography Atlas",
+    ),
+    (
+        "Felleman, D. J. & Van Essen, D. C. Distributed hierarchical processing in the primate cerebral "
+        "cortex. Cereb Cortex 1, 1–47 (1991).",
+        ["Felleman", "Van Essen"],
+        ["D. J.", "D. C."],
+        "1991",
+        "Distributed hierarchical processing in the primate cerebral cortex",
+    ),
+    (
+        "[7] D. J. Felleman and D. C. Van Essen, “Distributed hierarchical processing in the primate "
+        "cerebral cortex,” Cereb Cortex, vol. 1, pp. 1–47, 1991.",
+        ["Felleman", "Van Essen"],
+        ["D. J.", "D. C."],
+        "1991",
+        "Distributed hierarchical processing in the primate cerebral cortex",
+    ),
+    (
+        "7. Felleman DJ, Van Essen DC. Distributed hierarchical processing in the primate cerebral cortex. "
+        "Cereb Cortex. 1991;1:1–47.",
+        ["Felleman", "Van Essen"],
+        ["DJ", "DC"],
+        "1991",
+        "Distributed hierarchical processing in the primate cerebral cortex",
+    ),
+    (
+        "van den Broek, A., & Davey Smith, G. (2005). Mendelian randomization and the women’s health "
+        "initiative. Int J Epidemiol, 34, 12–18.",
+        ["van den Broek", "Davey Smith"],
+        ["A.", "G."],
+        "2005",
+        "Mendelian randomization and the women’s health initiative",
+    ),
+    (
+        "Virchow, R. 1879. Report on the Typhus Epidemic in Upper Silesia (1848). Science History "
+        "Publications.",
+        ["Virchow"],
+        ["R."],
+        "1879",
+        "Report on the Typhus Epidemic in Upper Silesia (1848)",
+    ),
+    (
+        "Virchow, R (1879 [1985]) Report on the typhus epidemic in Upper Silesia. Canton: Science History.",
+        ["Virchow"],
+        ["R"],
+        "1879",
+        "Report on the typhus epidemic in Upper Silesia",
+    ),
+    (
+        "Hobsbawm, E. (2004/2005) The Age of Extremes. London: Abacus.",
+        ["Hobsbawm"],
+        ["E."],
+        "2004/2005",
+        "The Age of Extremes",
+    ),
+    (
+        "vanEngelsdorp, D, Meixner, MD (2010) A historical review of managed honey bee populations. "
+        "J Invertebr Pathol 103: S80–S95.",
+        ["vanEngelsdorp", "Meixner"],
+        ["D", "MD"],
+        "2010",
+        "A historical review of managed honey bee populations",
+    ),
+    (
+        "World Health Organization. 2000. “Obesity: Preventing and Managing the Global Epidemic.” "
+        "WHO Tech Rep Ser 894.",
+        ["World Health Organization"],
+        [""],
+        "2000",
+        "Obesity: Preventing and Managing the Global Epidemic",
+    ),
+    (
+        "Abe, J. A., Baker, B., Chan, C., Diaz, D., Evans, E., Fong, F., . . . Lee, C. (2004). Long author "
+        "lists. Science, 3, 1–9.",
+        ["Abe", "Baker", "Chan", "Diaz", "Evans", "Fong", "Lee"],
+        ["J. A.", "B.", "C.", "D.", "E.", "F.", "C."],
+        "2004",
+        "Long author lists",
+    ),
+    (
+        "Smith, J. (2010) ‘The women’s vote’, Journal of Politics, 3, pp. 1–9.",
+        ["Smith"],
+        ["J."],
+        "2010",
+        "The women’s vote",
+    ),
+    (
+        "Smith, J. (2010) 'Ireland's diaspora', Journal of Politics, 3, pp. 1–9.",
+        ["Smith"],
+        ["J."],
+        "2010",
+        "Ireland's diaspora",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "given", "year", "title"), STYLE_ENTRIES, ids=[e[0][:30] for e in STYLE_ENTRIES]
+)
+def test_style_entries(raw: str, authors: list[str], given: list[str], year: str, title: str) -> None:
+    ref = parse_entry(raw)
+    assert (ref.authors, ref.given, ref.year, ref.title) == (authors, given, year, title)

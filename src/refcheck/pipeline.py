@@ -12,7 +12,10 @@ Each stage is one call here, in order, so that one citation can be followed from
 
 from __future__ import annotations
 
+import bisect
 import os
+import re
+import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +26,13 @@ from refcheck.discovery import Discovery, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import text_footnotes
-from refcheck.extract.numeric import bracket_groups, bracket_markers, extract_numeric
+from refcheck.extract.numeric import (
+    bracket_groups,
+    bracket_markers,
+    drop_enumerations,
+    extract_numeric,
+    extract_paren_numeric,
+)
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
 from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for
@@ -168,6 +177,11 @@ def structure(doc: Document) -> None:
         doc.references = parse_references(doc, region) if region else []
         if region:
             doc.reference_region = (region.start, region.end)
+        refs = doc.references
+        if doc.footnotes is None and notes and sum(1 for r in refs if r.label) > len(refs) / 2:
+            # "[10] proposed a model ...": with a numbered list, a paragraph that opens with a
+            # reference number and runs on in lower case is prose citing [10], not a note
+            notes = [n for n in notes if not re.match(r"[a-z]", n.text)]
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
 
@@ -210,10 +224,15 @@ def extract_citations(doc: Document) -> None:
     known = KnownAuthors.of(refs)
     author_date: list[Citation] = []
     numeric: list[Citation] = []
+    parens: list[Citation] = []
     for a, b, label in segments:
         author_date.extend(extract_author_date(text, a, b, known, footnote=label))
         if numbered:
             numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
+            parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
+    if numbered and len(parens) > len(numeric):
+        # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets
+        numeric = drop_enumerations(text, sorted(parens, key=lambda c: c.start))
     if numbered and len(numeric) >= len(author_date):
         doc.style = "numeric"
         doc.citations = numeric
@@ -231,7 +250,9 @@ def extract_citations(doc: Document) -> None:
     if doc.format != "text":
         return
     labels = {n.label for n in doc.footnotes or []}
-    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b)]
+    # "[1985]" of "(Virchow 1879 [1985])" is part of an author-date citation, not a bracketed number
+    spans = sorted((c.start, c.end) for c in author_date)
+    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b) if not _within(spans, g.start())]
     if doc.style != "numeric" and labels:
         doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
         doc.footnote_markers.sort(key=lambda m: m.start)
@@ -247,6 +268,11 @@ def extract_citations(doc: Document) -> None:
             f"{len(groups)} bracketed number(s) such as {groups[0].group(0)} point at neither a numbered "
             "reference list nor [n] notes; refcheck did not check them",
         )
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def drop_unlinked_titles(doc: Document) -> None:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from refcheck.extract.patterns import APOS, DASHES, MONTHS, YEAR_TOKEN
+from refcheck.extract.patterns import APOS, DASHES, MONTHS, REPRINT, YEAR_TOKEN
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Reference
 
@@ -36,6 +36,8 @@ _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(
     rf"^(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
     rf"[\w{APOS}.{DASHES}]*$"
+    # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name
+    rf"|^(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$"
 )
 _ACRONYM_DIGITS = re.compile(r"^[A-Z0-9]{2,}[\w-]*$")
 STOP_WORDS = frozenset(
@@ -377,6 +379,8 @@ def read_names_backwards(
         low = tok.lower().rstrip(",")
         if low in ("al.", "al") and i > 0 and tokens[i - 1].group(0).lower() == "et" and not any(names):
             et_al = True
+            # "Liti, Carter, et al.": names added to tell works apart, a comma list before "et al."
+            seen_connector = i > 1 and tokens[i - 2].group(0).endswith(",")
             i -= 2
             continue
         if tok in ("and", "&", "und", "y", "et") and names[-1]:
@@ -403,6 +407,8 @@ def read_names_backwards(
             continue
         is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
         stop = word.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(word))
+        if stop and word[:1].isupper() and _stands_as_surname(tokens, i, names, et_al):
+            stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
         if is_particle or (_NAME_WORD.match(word) and not stop):
             if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
                 break  # end of a sentence
@@ -435,6 +441,24 @@ def read_names_backwards(
     return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
 
 
+def _stands_as_surname(
+    tokens: list[re.Match[str]], i: int, names: list[list[tuple[int, str]]], et_al: bool
+) -> bool:
+    """Whether the capitalised word at ``tokens[i]``, also a common word ("Will", "Fall", "May"), stands
+    where only a surname stands: right before "et al.", or joined by "and"/"&" to a name."""
+    if not names[-1] and len(names) == 1:
+        if et_al:
+            return True  # "Will et al., 2002"
+        # "Smith and May 2002": the word is the last name of a pair
+        if i >= 2 and tokens[i - 1].group(0) in ("and", "&"):
+            other = tokens[i - 2].group(0).lstrip("([").rstrip(",")
+            return bool(_NAME_WORD.match(other)) and other.lower().strip(".") not in STOP_WORDS
+        return False
+    # "Fall and Smith": the word stands right before "and" + a name already read
+    joined = i + 1 < len(tokens) and tokens[i + 1].group(0) in ("and", "&")
+    return joined and not names[-1] and len(names) >= 2 and bool(names[-2]) and not et_al
+
+
 _UNPUBLISHED = re.compile(
     r"\s*,?\s*(?:in\s+revision|in\s+preparation|in\s+prep\.|submitted|unpublished|under\s+review"
     r"|personal\s+communication|pers\.\s*comm\.|data\s+not\s+shown)",
@@ -459,10 +483,11 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     if (
         len(words) == 1
         and _ODD_NAME.match(first)
-        and not re.match(r"^(?:Mc|Mac|De|Di|Le|La|Van|Von)[A-Z]", first)
+        and not re.match(r"^(?:[Mm]c|[Mm]ac|[Dd]e|[Dd]i|[Ll]e|[Ll]a|[Vv]an|[Vv]on)[A-Z]", first)
     ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
-    if any(w.lower().strip(".") in STOP_WORDS for w in words):
+    structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"
+    if not structured and any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
     return not (len(words) > 4)
 
@@ -558,7 +583,7 @@ def _norm_year(y: str) -> str:
         return "in press"
     if t == "forthcoming":
         return t
-    return y
+    return re.sub(REPRINT, "", y)  # "1879 [1985]" is cited as 1879
 
 
 def _parse_group(

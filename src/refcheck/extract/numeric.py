@@ -1,11 +1,16 @@
-"""Numeric citations ("[4]", "[4, 8, 17]", "[8–12]", "[8]–[12]") and bracketed footnote markers.
+"""Numeric citations ("[4]", "[4, 8, 17]", "[8–12]", "[8]–[12]", NLM/Vancouver "(4)", "(1–3,5)") and
+bracketed footnote markers.
 
 Whether "[3]" is a reference number or a footnote marker depends on what the document defines: a
-numbered reference list makes it a citation, "[3] text" notes make it a marker.
+numbered reference list makes it a citation, "[3] text" notes make it a marker. Numbers in parentheses
+are citations only in a document with a numbered list that cites that way (the pipeline decides), and
+never when they enumerate ("(1) an 841 bp fragment, (2) an AscI site"), number an equation, or lie
+far beyond the list ("(1634–1737)", "(1981)").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from refcheck.extract.patterns import DASHES
@@ -19,6 +24,35 @@ _GROUP = re.compile(
 )
 _ITEM_RE = re.compile(rf"(\d{{1,4}})(?:\s*[{DASHES}]\s*(\d{{1,4}}))?")
 MAX_RANGE = 500
+# "(4)", "(1–3,5)", "(9,10; Figure 1E)", "(88 http://...)": not after a word or a closing bracket ("f(1)", "8674(00)")
+_PAREN = re.compile(
+    rf"(?<![\w)\]])\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*(?:\)|;(?=[^()\n]{{0,200}}\))|(?=https?://))"
+)
+# "(see 8)", "(reviewed in 20)", "(e.g. 61,62)", "(see also 56)", "(..., see 45 for a review)": numbers
+# after a citing word inside parenthesised text
+_CUED = re.compile(
+    r"(?<=[(\s,;])(?:see(?:\s+also)?|e\.\s?g\.,?|cf\.|reviewed\s+in|refs?\.)\s+"
+    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\s*[),;]|\s+for\s)",
+    re.I,
+)
+# "(CSD 89)", "(residues 772–984 45)", "(STT 20, TEND 21)", "(MRtrix 18; see S1 Text)": numbers ending
+# an item of parenthesised text; read with low confidence, and only when no counting word stands before
+# them ("(Figure 4)")
+_TAIL = re.compile(rf"(?<=[ \t,;])({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\)|;|,\s)")
+_COUNTED = re.compile(
+    r"(?:^|[\s(])(?:fig(?:ure)?s?|tables?|eqs?|equations?|panels?|steps?|days?|weeks?|months?|years?|"
+    r"ages?|ranges?|intervals?|stages?|lanes?|chromosomes?|versions?|experiments?|studies|study|groups?|models?|"
+    r"phases?|rounds?|sessions?|samples?|patients?|subjects?|cases?|n|p|ph|no|nos|chapters?|sections?|"
+    r"appendix|supplement(?:ary)?|files?|data|class(?:es)?|arms?|scans?|runs?|trials?|sites?|regions?|"
+    r"items?|questions?|levels?|grades?|types?|times?|points?|conditions?|blocks?|waves?|"
+    r"movies?|boxes|box|and|or|to|&|[a-z]?[=<>≤≥±×:]|s\d+)\.?\s*[,;]?\s*$",
+    re.I,
+)
+# after a word ("CSD 89", "'PSE2' 42", "methods; 18") or a number ("residues 772–984 45")
+_AFTER_WORD = re.compile(r"(?:[^\W\d_]\w*[\u2019'\u201d]?[ \t]*[,;]?|\d)[ \t]+$")
+_EQUATION_REF = re.compile(r"\b(?:eqs?|equations?|formulae?|inequality)\.?\s*$", re.I)
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+BEYOND = 5  # a single number this far past the list is still read as a (missing) citation
 
 
 def bracket_groups(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -68,6 +102,113 @@ def _cite(text: str, s: int, e: int, lo: int, hi: int, footnote: str | None) -> 
         numbers=list(range(lo, hi + 1)),
         footnote=footnote,
     )
+
+
+def extract_paren_numeric(
+    text: str, start: int, end: int, list_size: int, footnote: str | None = None
+) -> list[Citation]:
+    """Numbers in parentheses read as reference numbers ("(4)", "(1–3,5)", "(see 8)", "(CSD 89)")."""
+    out: list[Citation] = []
+    spans: list[tuple[int, int]] = []
+    groups = list(_PAREN.finditer(text, start, end))
+    groups += [m for m in _CUED.finditer(text, start, end) if _inside_parentheses(text, m.start())]
+    for g in groups:
+        cites = _paren_cites(text, g, list_size, footnote)
+        if cites:
+            out.extend(cites)
+            spans.append((g.start(), g.end()))
+    spans.sort()
+    for m in _TAIL.finditer(text, start, end):
+        k = bisect.bisect_right(spans, (m.start(), len(text))) - 1
+        if k >= 0 and spans[k][0] <= m.start() < spans[k][1]:
+            continue  # the end of "(13,14)" or "(e.g. 61,62)", read already
+        if (
+            not _inside_parentheses(text, m.start())
+            or not _AFTER_WORD.search(text, max(start, m.start() - 30), m.start())
+            or _COUNTED.search(text, max(start, m.start() - 30), m.start())
+        ):
+            continue  # "(Figure 4)", "(0.25, 0.5, 1, 2 and 4 mm)", "(age range 27–40)"
+        cites = _paren_cites(text, m, list_size, footnote)
+        for c in cites:
+            c.confidence = "low"  # a number past the list is said at info level only
+        out.extend(cites)
+    return out
+
+
+def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | None) -> list[Citation]:
+    items = list(_ITEM_RE.finditer(text, g.start(1), g.end(1)))
+    nums = [x for it in items for x in it.groups() if x]
+    values = [int(x) for x in nums]
+    if 0 in values or any(x.startswith("0") for x in nums) or max(values) > list_size + BEYOND:
+        return []  # "(05–2803)", "(1634–1737)", "(1981)": not reference numbers
+    if any(it.group(2) and int(it.group(2)) <= int(it.group(1)) for it in items):
+        return []
+    if _equation_number(text, g.start(), g.end()) or _EQUATION_REF.search(
+        text, max(0, g.start() - 12), g.start()
+    ):
+        return []  # "f = m / (m + u)   (1)", "from Eq. (2)"
+    if len(items) == 1 and not items[0].group(2) and g.re is _PAREN:
+        n = values[0]
+        close = g.end() if text[g.end() - 1] == ")" else g.end(1)
+        return [_cite(text, g.start(), close, n, n, footnote)]
+    out = []
+    for it in items:
+        lo = int(it.group(1))
+        hi = int(it.group(2)) if it.group(2) else lo
+        out.append(_cite(text, it.start(), it.end(), lo, hi, footnote))
+    return out
+
+
+def _inside_parentheses(text: str, pos: int) -> bool:
+    """An opening parenthesis before ``pos`` on its line that nothing has closed yet."""
+    line_start = text.rfind("\n", max(0, pos - 300), pos) + 1  # bounded: never a rescan of the line
+    before = text[max(line_start, pos - 300) : pos]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _equation_number(text: str, s: int, e: int) -> bool:
+    """ "f = m / (m + u)   (1)": a number alone at the end of a line with a formula."""
+    if not _LINE_END.match(text, e):
+        return False
+    line_start = text.rfind("\n", max(0, s - 300), s) + 1
+    return "=" in text[max(line_start, s - 300) : s]
+
+
+def drop_enumerations(text: str, cites: list[Citation]) -> list[Citation]:
+    """Without the numbers of an enumeration: a run "(1) ... (2) ... (3)" of single numbers counting up
+    from 1 inside one paragraph, each followed by words, after the text has already cited past them."""
+    drop: set[int] = set()
+    seen_max = 0
+    i = 0
+    while i < len(cites):
+        if not (_single(cites[i]) and cites[i].numbers[0] == 1 and seen_max >= 2):
+            seen_max = max(seen_max, *cites[i].numbers)
+            i += 1
+            continue
+        run = [i]
+        while (
+            run[-1] + 1 < len(cites)
+            and _single(cites[run[-1] + 1])
+            and cites[run[-1] + 1].numbers[0] == cites[run[-1]].numbers[0] + 1
+            and "\n\n" not in text[cites[run[-1]].end : cites[run[-1] + 1].start]
+            and cites[run[-1] + 1].start - cites[run[-1]].end < 400
+        ):
+            run.append(run[-1] + 1)
+        if (
+            len(run) >= 2
+            and seen_max >= len(run)
+            and all(re.match(r"[ \t]+[^\W\d_]", text[cites[k].end : cites[k].end + 3]) for k in run)
+        ):
+            drop.update(run)
+            i = run[-1] + 1
+            continue
+        seen_max = max(seen_max, *cites[i].numbers)
+        i += 1
+    return [c for k, c in enumerate(cites) if k not in drop]
+
+
+def _single(c: Citation) -> bool:
+    return len(c.numbers) == 1 and c.text.startswith("(")
 
 
 def bracket_markers(text: str, start: int, end: int, labels: set[str]) -> list[FootnoteMarker]:

@@ -7,10 +7,12 @@ Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Deve
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from refcheck.extract.patterns import APOS, DASHES, LETTER, UPPER, YEAR, YEAR_TOKEN
+from refcheck.extract.names import Names, read_names
+from refcheck.extract.patterns import APOS, DASHES, LETTER, MONTHS, REPRINT, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
 from refcheck.matching.names import PARTICLES
 from refcheck.model import Document, Reference
@@ -229,8 +231,95 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())
-        out.append((a + lead, a + trail))
+        out.extend(split_glued(text, a + lead, a + trail))
     return out
+
+
+def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entries of one list item or paragraph of a marked-up list (an HTML ``<li>`` or ``<p>``):
+    one, unless a line break ("<br>", a newline) or a space joins several. A newline starts an entry
+    only after a finished one and before a line that looks like an entry: HTML source wrapped inside
+    one entry stays one entry."""
+    pieces: list[list[int]] = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        if not raw.strip():
+            continue
+        if pieces and not (_TERMINAL.search(text[pieces[-1][0] : pieces[-1][1]]) and looks_like_entry(raw)):
+            pieces[-1][1] = b
+        else:
+            pieces.append([a, b])
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        out.extend(split_glued(text, a + lead, a + len(seg.rstrip())))
+    return out
+
+
+# Where a glued entry may begin: after the end of a sentence, before a label, a capital, a particle
+# or a particle written onto the name ("vanEngelsdorp").
+_GLUE = re.compile(
+    rf"(?<=[.!?\"”’)\]])[ \t]+(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
+    r"|(?:van|von|de|der|den|du|da|di|del|la|le|ter|ten|al|el)[ \t]+[A-Z]|[a-z]{1,4}[A-Z])"
+)
+_HAS_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")  # not "N. D."
+_GLUED_LABEL = re.compile(r"\[(\d{1,4})\][ \t]|(\d{1,4})\.[ \t]")
+
+
+def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One entry's span, split where another entry was glued on after it by a space (pandoc's DOCX
+    and HTML of a list without blank lines, a line break Word turned into a space): "... 4: 577-587.
+    Bird, A. (2008) ..." or "... 4: 577-587. [2] Bird AJ ...". A split needs the part before to be a
+    whole entry (it has a year, or a label the next one continues) and the part after to begin like
+    one: names with given names or initials, or an organisation, right before their year."""
+    out: list[tuple[int, int]] = []
+    head = start
+    label = _LABEL.match(text[start : min(end, start + 12)])
+    number = int(label.group(1) or label.group(2)) if label else None
+    years = [y.start() for y in _HAS_YEAR.finditer(text, start, end)]  # once, not per candidate
+    for m in _GLUE.finditer(text, start, end):
+        p = m.end()
+        if p - head < 25:
+            continue
+        nxt = _GLUED_LABEL.match(text, p, end)
+        if nxt and number is not None:
+            n = int(nxt.group(1) or nxt.group(2))
+            if n == number + 1:
+                out.append((head, m.start()))
+                head, number = p, n
+            continue
+        k = bisect.bisect_left(years, head)
+        has_year = k < len(years) and years[k] < m.start()
+        if not has_year or not _begins_entry(text[p : min(end, p + 300)]):
+            continue
+        out.append((head, m.start()))
+        head = p
+    out.append((head, end))
+    return out
+
+
+def _begins_entry(text: str) -> bool:
+    names = read_names(text)
+    if not names.persons:
+        return False
+    first_given, first_corporate = names.persons[0][1], names.corporate[0]
+    if not first_given and not first_corporate:
+        return False
+    if first_given.lower().strip(".") in _MONTH_WORDS:
+        return False  # "G-FINDER, December 2012": a date, not a person
+    year = _YEAR_AFTER_NAMES.match(text, names.end)
+    if year is None or (first_corporate and not first_given and "(" not in year.group(0)):
+        return False  # an organisation starts an entry only with "(2000)": "Environ Health Perspect 111"
+    # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year; and an
+    # entry has a title after its year ("North-Holland, Amsterdam, 1992." is a publisher and place)
+    after = text[year.end() :]
+    return not re.match(r"\s*[;:]", after) and len(re.findall(r"[^\W\d_]{2,}", after[:80])) >= 3
+
+
+_MONTH_WORDS = frozenset(MONTHS)
 
 
 def parse_references(doc: Document, region: Region) -> list[Reference]:
@@ -256,36 +345,97 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     else:
         text = _BULLET.sub("", text)
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label)
-    ym = _PAREN_YEAR.search(text[:400])
-    author_part = ""
-    rest = text
-    if ym:
-        ref.year = _norm_year(ym.group(1))
-        author_part = text[: ym.start()]
-        rest = text[ym.end() :]
+    names = read_names(text)
+    adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
+    if adjacent:
+        # "Smith, J. (2004).", "J. Smith. 2004.", "Smith, J., 2004.": the year closes the author list
+        ref.year = _norm_year(adjacent.group(1) or adjacent.group(2))
+        author_part = text[: names.end]
+        _use_names(ref, names)
+        rest = text[adjacent.end() :]
     else:
-        # "Smith, J. 2004. Title" or Vancouver "Smith J, Jones K. Title. Journal. 2004;12:1-3"
+        ym = _PAREN_YEAR.search(text[:400])
         bare = _BARE_YEAR.search(text)
-        nd = _ND.search(text[:300])
         cut = _author_block_end(text)
-        if bare and bare.start() <= cut + 3:
+        if ym and _authorish(text[: ym.start()]) and not (names.persons and names.closed):
+            ref.year = _norm_year(ym.group(1))
+            author_part = text[: ym.start()]
+            rest = text[ym.end() :]
+            _parse_authors(ref, author_part)
+        elif bare and bare.start() <= cut + 3 and not names.persons:
+            # "Smith, J. 2004. Title"
             ref.year = bare.group(1)
             author_part = text[: bare.start()]
             rest = text[bare.end() :]
+            _parse_authors(ref, author_part)
+        elif names.persons:
+            # the year comes after the title: "Smith JA, Jones B. Title. Journal. 2004;12:1-3",
+            # "J. A. Smith and B. Jones, “Title,” Journal, vol. 3, 2004", "... Journal 3, 1-9 (2004)."
+            author_part = text[: names.end]
+            _use_names(ref, names)
+            rest = text[names.end :]
+            ref.year = _late_year(text, names.end)
         else:
+            nd = _ND.search(text[:300])
             author_part = text[:cut]
             rest = text[cut:]
             if nd and nd.start() <= cut + 3:
                 ref.year = _norm_year(nd.group(1))
+            elif ym:
+                ref.year = _norm_year(ym.group(1))
             elif bare:
                 ref.year = bare.group(1)
-    _parse_authors(ref, author_part)
+            _parse_authors(ref, author_part)
     ref.aliases = _aliases(author_part, ref)
     ref.title = _title(rest)
     ref.urls = [u for u, _, _ in find_urls(text)]
     ref.doi = find_doi(text)
     ref.accessed = parse_access_date(text)
     return ref
+
+
+# The year right after the author list: "(2004)", "(2004, May 3)", "2004.", "2004a,", "(n.d.)", with an
+# editor mark between ("Smith, J. (Ed.). (2004)").
+_YEAR_AFTER_NAMES = re.compile(
+    rf"[\s.,]*(?:\((?:eds?|editors?|comp|trans)\.?\)[\s.,]*)?"
+    rf"(?:\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)|({YEAR_TOKEN})(?=[\s.,;:)]|$))",
+    re.I,
+)
+_LATE_PAREN_YEAR = re.compile(rf"\(\s*({YEAR}[a-z]?)\s*\)")
+_LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
+
+
+def _late_year(text: str, start: int) -> str | None:
+    """The year of an entry that prints it after the title: the last "(2004)" (Nature), else a year
+    standing alone between punctuation ("Journal. 2004;12", ", 2004."), else any year."""
+    last: re.Match[str] | None = None
+    for m in _LATE_PAREN_YEAR.finditer(text, start):
+        last = m
+    if last is not None:
+        return last.group(1)
+    bare = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
+    if bare:
+        return bare.group(1)
+    nd = _ND.search(text, start)
+    return _norm_year(nd.group(1)) if nd else None
+
+
+def _authorish(prefix: str) -> bool:
+    """Text before a year that can be an author list: no quotation marks, few lower-case words."""
+    if re.search(r"[\"“”]|https?://", prefix):
+        return False
+    words = prefix.split()
+    prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
+    return len(prose) <= 2 and len(words) <= 60
+
+
+def _use_names(ref: Reference, names: Names) -> None:
+    for (surname, given), corporate in zip(names.persons, names.corporate, strict=True):
+        ref.authors.append(surname)
+        ref.given.append(given)
+        if corporate and len(names.persons) == 1:
+            ref.corporate = True
+    ref.et_al = names.et_al
 
 
 _FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des", "du", "la", "y", "e"))
@@ -296,15 +446,17 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
     as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
     part = re.sub(r"\[[^\]]*\]|https?://\S+", " ", author_part).strip().rstrip(",.:;").strip()
     out = []
-    if ref.corporate or re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part):
+    persons = any(ref.given)  # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles
+    if ref.corporate or (not persons and re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part)):
         out.append(part)
     for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
         words = piece.split()
         person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
         titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
-        if len(words) >= 2 and not person and titled:
+        named = any(piece.strip().endswith(a) for a in ref.authors if a)  # "M. Thiebaut de Schotten"
+        if len(words) >= 2 and not person and titled and not named:
             out.append(piece.strip())
-    return [a for a in dict.fromkeys(out) if a and a not in ref.authors[:1]]
+    return [a for a in dict.fromkeys(out) if a and a not in ref.authors]
 
 
 def _norm_year(token: str) -> str:
@@ -313,13 +465,13 @@ def _norm_year(token: str) -> str:
         return "n.d."
     if t.startswith("in"):
         return "in press"
-    return token.strip()
+    return re.sub(REPRINT, "", token.strip())  # "1879 [1985]": first published 1879
 
 
 def _author_block_end(text: str) -> int:
     """Where the author list ends when no year follows it: at the first ". " not after an initial."""
     for m in re.finditer(r"\.\s", text):
-        before = text[: m.start()].split()
+        before = text[max(0, m.start() - 40) : m.start()].split()  # the last word, not a rescan
         last = before[-1] if before else ""
         if len(last.strip(",.")) <= 2 and last[:1].isupper():
             continue  # "J. Smith", "Smith J."
@@ -331,7 +483,7 @@ def _parse_authors(ref: Reference, part: str) -> None:
     part = re.sub(r"\[[^\]]*\]|<[^>]*>|https?://\S+", " ", part)
     part = part.strip().rstrip(",.:;").strip()
     part = re.sub(r"\s*\((?:eds?|comp|ed\.|eds\.|trans)\.?\)\s*$", "", part, flags=re.I)
-    part = re.sub(r",?\s*(?:eds?|editors?)\.?\s*$", "", part, flags=re.I)
+    part = re.sub(r"(?:,\s*|\s+|^)(?:eds?|editors?)\.?\s*$", "", part, flags=re.I)  # not "T. Speed."
     if not part:
         return
     if _ET_AL.search(part):
@@ -360,7 +512,7 @@ def _parse_authors(ref: Reference, part: str) -> None:
     pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
     # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
     head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
-    if len(head) >= 3 or (head and head[0][:1].isdigit()):
+    if (len(head) >= 3 and not any(_INITIALS.match(w) for w in head)) or (head and head[0][:1].isdigit()):
         ref.authors.append(pieces[0])
         ref.given.append("")
         pieces = pieces[1:]
@@ -434,14 +586,27 @@ def _clean_surname(s: str) -> str:
     return s.strip().strip(",.;:").strip()
 
 
+_CLOSING = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+
+
 def _title(rest: str) -> str | None:
     rest = rest.strip().lstrip(".,:; ")
-    q = re.match(r"^[\"“‘']\s*(.+?)\s*[,.]?\s*[\"”’']", rest)
-    if q:
-        return q.group(1).strip(" ,.")
+    if rest[:1] in _CLOSING:
+        # the quotation closes at its own closing mark, not at an apostrophe inside ("Women’s health")
+        close = re.escape(_CLOSING[rest[0]])
+        q = re.match(rf"^.\s*(.+?)\s*[,.]?\s*{close}(?![^\W\d_])", rest)
+        if q:
+            return q.group(1).strip(" ,.")
     m = re.match(r"(.+?[^A-Z\s])\.(?:\s|$)", rest)
     title = (m.group(1) if m else rest[:200]).strip()
     return title or None
 
 
-__all__ = ["Region", "find_reference_region", "looks_like_entry", "parse_entry", "parse_references"]
+__all__ = [
+    "Region",
+    "find_reference_region",
+    "looks_like_entry",
+    "parse_entry",
+    "parse_references",
+    "split_item",
+]

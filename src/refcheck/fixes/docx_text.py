@@ -1,8 +1,8 @@
 """Which element of a DOCX each character of the loader's text came from, and where it is in the bytes.
 
-The DOCX loader (``loaders/docx.py``) builds ``Document.text`` from the pieces its ``_runs`` walk
+The DOCX loader (``loaders/docx.py``) builds ``Document.text`` from the pieces ``paragraph_pieces``
 yields for each paragraph (body paragraphs one per line, then each note as ``[label] text``). This
-module walks the same XML with the same ``_runs`` and keeps, for every character, the element it came
+module walks the same XML with the same ``paragraph_pieces`` and keeps, for every character, the element it came
 from (a ``w:t``, ``w:tab``, ``w:br``) and, for every element, its byte span in the part, so that a
 change in text offsets becomes a change of one run in the XML bytes and nothing else.
 
@@ -19,7 +19,7 @@ import xml.parsers.expat
 from dataclasses import dataclass, field
 
 from refcheck.errors import InputError
-from refcheck.loaders.docx import _nested_paragraph, _runs
+from refcheck.loaders.docx import paragraph_pieces
 from refcheck.loaders.xml import REFUSED, Chunk, Node
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -193,9 +193,7 @@ class TextMap:
 
 
 def _pieces(para: Node) -> list[tuple[str, Node]]:
-    out: list[tuple[str, Node]] = []
-    _runs(para, out)
-    return out
+    return paragraph_pieces(para)
 
 
 def _width_node(node: Node) -> bool:
@@ -207,9 +205,7 @@ def build(body: Part, notes: dict[str, Part]) -> TextMap:
     tm = TextMap("")
     lines: list[str] = []
     offset = 0
-    for para in body.root.iter("p"):
-        if _nested_paragraph(para):
-            continue
+    for para in body.root.iter("p"):  # every paragraph is a line (a text box's too, after its own)
         line = ""
         for piece, node in _pieces(para):
             if node.tag in ("footnoteReference", "endnoteReference"):

@@ -1,21 +1,32 @@
 """Word (.docx): paragraphs, footnotes and endnotes with their marks, hyperlinks; read with zipfile.
 
-* Text: the paragraphs of ``word/document.xml`` in order (tables' paragraphs too), one per line, so
-  **line = paragraph number (1-based, counting every paragraph, empty ones too) and column = the
-  character in the paragraph**. Tabs and breaks become spaces.
-* Footnotes and endnotes (``word/footnotes.xml``, ``word/endnotes.xml``, separators skipped) are
+* Text: the paragraphs of the main document part (named by ``_rels/.rels``, usually
+  ``word/document.xml``) in order (tables' paragraphs too), one per line, so **line = paragraph
+  number (1-based, counting every paragraph, empty ones too) and column = the character in the
+  paragraph**. Tabs and breaks become spaces, a non-breaking hyphen a hyphen.
+* Tracked changes are read as accepted: inserted and moved-to text (``w:ins``, ``w:moveTo``) is
+  kept, deleted and moved-from text (``w:del``, ``w:delText``, ``w:moveFrom``) is dropped. Field
+  instructions (``w:instrText``) are not text; a field's result is. Comments are not read.
+  A text box's content is read once (the ``mc:Fallback`` copy of a drawing is skipped).
+* Footnotes and endnotes (the parts the document's relationships name, separators skipped) are
   appended after the body; a position inside a note is reported at the paragraph and column of the
   note's reference mark in the body, and the finding's message names the note. The marks
   (``w:footnoteReference``/``w:endnoteReference``) are FootnoteMarkers; endnote labels are "e1", "e2".
-* Hyperlinks: ``w:hyperlink r:id`` resolved through ``word/_rels/document.xml.rels`` go into
-  ``Document.urls``.
-* Limits: at most 2000 zip members, 200 MB uncompressed in all, a compression ratio of 200 for any
-  member; XML with entity declarations is refused (``loaders.xml``).
+* Hyperlinks: ``w:hyperlink r:id`` resolved through the part's relationships, and ``HYPERLINK``
+  fields (``w:fldSimple`` or ``w:fldChar``/``w:instrText``), go into ``Document.urls``.
+* Limits (a DOCX is an untrusted zip): at most 2000 members; every member's name is a relative path
+  inside the archive (no ``..``, no absolute path, no drive, no backslash), no part refcheck reads is
+  stored twice; a part refcheck reads is at most 64 MiB unpacked, counted as it is read (the sizes in
+  the zip's directory can lie) and compressed at most 100 to 1 when over 1 MiB. All XML goes through
+  ``loaders.xml`` (defusedxml: no entities, no DTD, nothing fetched; depth and size capped).
 """
 
 from __future__ import annotations
 
+import bisect
 import io
+import posixpath
+import re
 import zipfile
 
 from refcheck.errors import InputError
@@ -24,46 +35,161 @@ from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url
 
 MAX_MEMBERS = 2000
-MAX_TOTAL = 200 * 1024 * 1024
-MAX_RATIO = 200
-RELS = "word/_rels/document.xml.rels"
+MAX_PART = 64 * 1024 * 1024  # unpacked size of one part refcheck reads
+MAX_RATIO = 100  # compression ratio of a part over 1 MiB
+# Text read from one DOCX, notes included: some 2,500 pages. A small hostile archive can unpack to
+# tens of MB of text; this keeps its time like that of a large real document.
+MAX_TEXT = 8_000_000
+# Elements of one part kept in its tree (a 2,000-page document has a few hundred thousand): bounds the
+# time and memory of a small archive whose parts unpack to millions of empty elements.
+MAX_ELEMENTS = 1_000_000
+MAIN = "word/document.xml"
+RELS = "word/_rels/document.xml.rels"  # the main part's relationships, under this name in read_zip's result
+OFFICE_DOCUMENT = "/officeDocument"
+# Elements nobody reads: formatting, section and proofing marks, and the second copy of a drawing.
+# Left out of the tree to keep a large document small.
+_UNREAD = frozenset(
+    [
+        "rFonts",
+        "sz",
+        "szCs",
+        "lang",
+        "color",
+        "kern",
+        "spacing",
+        "ind",
+        "jc",
+        "noProof",
+        "proofErr",
+        "bookmarkStart",
+        "bookmarkEnd",
+        "lastRenderedPageBreak",
+        "sectPr",
+        "Fallback",
+        "commentRangeStart",
+        "commentRangeEnd",
+    ]
+)
+_WHITE = str.maketrans("\n\r\t\v\f", "     ")
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?!\\l)"?([^"\s]+)"?', re.I)
 
 
-def read_zip(data: bytes) -> dict[str, bytes]:
-    """The members refcheck needs, after checking the archive against zip-bomb limits."""
+def _safe_name(name: str) -> bool:
+    if not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name:
+        return False
+    if re.match(r"^[A-Za-z]:", name):
+        return False
+    return ".." not in name.split("/")
+
+
+def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Read the DOCX parts refcheck needs (the main document, its relationships, notes), after
+    checking the archive: member count, member names, and each part's size and compression ratio."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(f"not a DOCX file (not a zip archive: {exc})") from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
             raise InputError(f"refused: the DOCX archive has {len(infos)} members (limit {MAX_MEMBERS})")
-        total = sum(i.file_size for i in infos)
-        if total > MAX_TOTAL:
-            raise InputError(
-                f"refused: the DOCX archive unpacks to {total / 1e6:.0f} MB (limit {MAX_TOTAL / 1e6:.0f} MB)"
-            )
-        for i in infos:
-            if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+        for info in infos:
+            if not _safe_name(info.filename):
                 raise InputError(
-                    f"refused: {i.filename} in the DOCX is compressed "
-                    f"{i.file_size // max(i.compress_size, 1)} "
-                    f"to 1 (limit {MAX_RATIO}; possible zip bomb)"
+                    f"refused: the DOCX archive has a member named {info.filename[:80]!r}, "
+                    "a path outside the archive (path traversal)"
                 )
-        wanted = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml", RELS)
+            if info.filename.endswith((".xml", ".rels")):
+                _check_size(info)  # any XML part may be read (the fix writer reads them all)
         out: dict[str, bytes] = {}
-        for name in wanted:
-            try:
-                with archive.open(name) as fh:
-                    out[name] = fh.read(MAX_TOTAL + 1)
-            except KeyError:
+        rels = _read_member(archive, "_rels/.rels")
+        main = MAIN
+        if rels is not None:
+            for rid_type, main_target in _relationship_targets(rels, "_rels/.rels"):
+                if rid_type.endswith(OFFICE_DOCUMENT):
+                    main = _resolve("", main_target) or MAIN
+                    break
+        for name in (main, _rels_of(main), *wanted):
+            if name in out:
                 continue
-            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
-                raise InputError(f"the DOCX member {name} cannot be read ({exc})") from None
-    if "word/document.xml" not in out:
-        raise InputError("not a DOCX file (no word/document.xml)")
+            part = _read_member(archive, name)
+            if part is not None:
+                out[name] = part
+        if main not in out:
+            raise InputError(f"not a DOCX file (no {main})")
+        out[MAIN] = out[main]
+        # the notes named by the document's relationships (usually word/footnotes.xml, word/endnotes.xml)
+        doc_rels = out.get(_rels_of(main))
+        for kind in ("footnotes", "endnotes"):
+            target = None
+            if doc_rels is not None:
+                target = next(
+                    (
+                        _resolve(posixpath.dirname(main), t)
+                        for rtype, t in _relationship_targets(doc_rels, _rels_of(main))
+                        if rtype.endswith("/" + kind)
+                    ),
+                    None,
+                )
+            name = target or f"word/{kind}.xml"
+            part = _read_member(archive, name)
+            if part is not None:
+                out[f"word/{kind}.xml"] = part
+        if doc_rels is not None:
+            out[RELS] = doc_rels
     return out
+
+
+def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    infos = [i for i in archive.infolist() if i.filename == name]
+    if not infos:
+        return None
+    if len(infos) > 1:
+        raise InputError(f"refused: the DOCX archive holds {name} {len(infos)} times")
+    info = infos[0]
+    _check_size(info)
+    try:
+        with archive.open(info) as fh:
+            content = fh.read(MAX_PART + 1)
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, ValueError, EOFError) as exc:
+        raise InputError(f"the DOCX member {name} cannot be read ({exc})") from None
+    if len(content) > MAX_PART:  # the directory understated the size
+        raise InputError(f"refused: {name} in the DOCX unpacks to more than {MAX_PART // 2**20} MiB")
+    return content
+
+
+def _check_size(info: zipfile.ZipInfo) -> None:
+    """A part's size and compression ratio as the zip's directory states them."""
+    name = info.filename
+    if info.file_size > MAX_PART:
+        raise InputError(
+            f"refused: {name} in the DOCX unpacks to {info.file_size / 2**20:.0f} MiB "
+            f"(limit {MAX_PART // 2**20} MiB)"
+        )
+    if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise InputError(
+            f"refused: {name} in the DOCX is compressed {info.file_size // max(info.compress_size, 1)} "
+            f"to 1 (limit {MAX_RATIO}; possible zip bomb)"
+        )
+
+
+def _rels_of(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _resolve(folder: str, target: str) -> str | None:
+    """A relationship target as a member name; None when it leaves the archive."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+        return None
+    path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+    path = posixpath.normpath(path)
+    return path if _safe_name(path) else None
+
+
+def _relationship_targets(data: bytes, name: str) -> list[tuple[str, str]]:
+    root = parse_xml(data, f"DOCX {name}", positions=False)
+    return [(r.attrs.get("Type", ""), r.attrs.get("Target", "")) for r in root.iter("Relationship")]
 
 
 class _DocxMap(SourceMap):
@@ -73,91 +199,184 @@ class _DocxMap(SourceMap):
         super().__init__(text)
         self.body_end = body_end
         self.notes = notes
+        self._starts = [a for a, _, _ in notes]
 
     def locate(self, offset: int) -> tuple[int, int]:
         if offset >= self.body_end:
-            for a, b, where in self.notes:
+            i = bisect.bisect_right(self._starts, offset) - 1
+            if i >= 0:
+                a, b, where = self.notes[i]
                 if a <= offset <= b:
                     return where
         return super().locate(offset)
 
 
-def _runs(node: Node, out: list[tuple[str, Node]]) -> None:
-    """The paragraph's pieces in order: text, tabs/breaks and note marks (as ("", mark node))."""
-    for child in node.children:
+class _Paragraph:
+    """The text of one paragraph as read, its note marks and the spans its links cover."""
+
+    def __init__(self, rels: dict[str, str]) -> None:
+        self.rels = rels
+        self.parts: list[str] = []
+        self.length = 0
+        self.marks: list[tuple[Node, int]] = []  # (footnoteReference/endnoteReference, column offset)
+        self.pieces: list[tuple[str, Node]] = []  # every piece read with its element; a mark as ""
+        self.links: list[tuple[str, int, int]] = []  # (url, start, end) within the paragraph
+        # complex fields (w:fldChar): a stack of [instruction, reading-the-result, result start]
+        self.fields: list[list[object]] = []
+
+    def add(self, piece: str, node: Node) -> None:
+        if self.fields and not self.fields[-1][1]:
+            return  # a field's instruction part holds no visible text
+        self.parts.append(piece)
+        self.pieces.append((piece, node))
+        self.length += len(piece)
+
+    def link(self, url: str | None, start: int) -> None:
+        if url and self.length > start:
+            self.links.append((url, start, self.length))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _read(node: Node, para: _Paragraph) -> None:
+    """The paragraph's pieces in document order: text, tabs and breaks, note marks, links, fields."""
+    stack: list[Node | Chunk | tuple[str, int]] = list(reversed(node.children))
+    while stack:
+        child = stack.pop()
         if isinstance(child, Chunk):
             continue
-        if child.tag in ("t", "delText") and child.tag == "t":
-            out.append((child.text(), child))
-        elif child.tag in ("tab", "br", "cr"):
-            out.append((" ", child))
-        elif child.tag in ("footnoteReference", "endnoteReference"):
-            out.append(("", child))
-        elif child.tag not in ("del", "instrText", "rPr", "pPr"):
-            _runs(child, out)
+        if isinstance(child, tuple):  # the end of a w:hyperlink or w:fldSimple: its span is known
+            para.link(child[0], child[1])
+            continue
+        tag = child.tag
+        if tag == "t":
+            # a line break written into w:t is white space to Word: keep one line per paragraph
+            para.add(child.text().translate(_WHITE), child)
+        elif tag in ("tab", "br", "cr"):
+            para.add(" ", child)
+        elif tag == "noBreakHyphen":
+            para.add("-", child)
+        elif tag in ("footnoteReference", "endnoteReference"):
+            if not para.fields or para.fields[-1][1]:
+                para.marks.append((child, para.length))
+                para.pieces.append(("", child))
+        elif tag == "instrText":
+            if para.fields and not para.fields[-1][1]:
+                para.fields[-1][0] = str(para.fields[-1][0]) + child.text()
+        elif tag == "fldChar":
+            kind = child.attrs.get("fldCharType")
+            if kind == "begin":
+                para.fields.append(["", False, 0])
+            elif kind == "separate" and para.fields:
+                para.fields[-1][1] = True
+                para.fields[-1][2] = para.length
+            elif kind == "end" and para.fields:
+                instr, shown, start = para.fields.pop()
+                if shown:
+                    para.link(_field_url(str(instr)), int(start))  # type: ignore[call-overload]
+        elif tag in ("del", "delText", "moveFrom", "rPr", "pPr", "instrText", "commentReference"):
+            continue  # deleted text (tracked changes read as accepted), properties, instructions
+        elif tag == "p" and child is not node:
+            continue  # a text box's paragraph inside this one is read as its own paragraph
+        elif tag == "hyperlink":
+            url = para.rels.get(child.attrs.get("id", "")) if child.attrs.get("id") else None
+            stack.append((url or "", para.length))
+            stack.extend(reversed(child.children))
+        elif tag == "fldSimple":
+            stack.append((_field_url(child.attrs.get("instr", "")) or "", para.length))
+            stack.extend(reversed(child.children))
+        else:
+            stack.extend(reversed(child.children))
+
+
+def paragraph_pieces(para: Node) -> list[tuple[str, Node]]:
+    """A paragraph's text as the loader reads it, piece by piece with the element each comes from
+    (``w:t``, ``w:tab``/``w:br``/``w:cr`` as " ", ``w:noBreakHyphen`` as "-"); a note's mark is ("",
+    its ``w:footnoteReference``/``w:endnoteReference``). Every ``w:p`` is one line of the text, in
+    document order, a text box's too (after its paragraph). For refcheck.fixes.docx, which must map
+    the text back onto the XML exactly."""
+    para_read = _Paragraph({})
+    _read(para, para_read)
+    return para_read.pieces
+
+
+def _field_url(instr: str) -> str | None:
+    m = _HYPERLINK_FIELD.match(instr)
+    return m.group(1) if m else None
 
 
 def load_docx(path: str, data: bytes) -> Document:
     parts = read_zip(data)
-    body = parse_xml(parts["word/document.xml"], "DOCX document.xml")
+    body = parse_xml(parts[MAIN], "DOCX document", positions=False, skip=_UNREAD, max_items=MAX_ELEMENTS)
     rels = _relationships(parts.get(RELS))
     text_parts: list[str] = []
     markers: list[FootnoteMarker] = []
     mark_pos: dict[str, tuple[int, int]] = {}
     urls: list[Url] = []
     offset = 0
-    for number, para in enumerate(body.iter("p"), start=1):
-        if _nested_paragraph(para):
-            continue
-        pieces: list[tuple[str, Node]] = []
-        _runs(para, pieces)
+    # every paragraph is a line, a text box's too (read as its own line, after its paragraph)
+    for number, para_node in enumerate(body.iter("p"), start=1):
+        para = _Paragraph(rels)
+        _read(para_node, para)
         line = ""
-        for piece, node in pieces:
-            if node.tag in ("footnoteReference", "endnoteReference"):
-                nid = node.attrs.get("id", "")
-                label = nid if node.tag == "footnoteReference" else f"e{nid}"
-                # the mark's own text: its number, so the text reads as the document does
-                mark = label
-                start = offset + len(line)
-                line += mark
-                markers.append(FootnoteMarker(label=label, start=start, end=start + len(mark)))
-                mark_pos.setdefault(label, (number, start - offset + 1))
-                continue
+        pos = 0
+        for mark, at in para.marks:
+            nid = mark.attrs.get("id", "")
+            label = nid if mark.tag == "footnoteReference" else f"e{nid}"
+            chunk = para.text[pos:at]
+            line += chunk
             start = offset + len(line)
-            line += piece
-            link = _hyperlink(node, rels)
-            if link:
-                if urls and urls[-1].url == link and urls[-1].end == start:
-                    urls[-1].end = start + len(piece)
-                else:
-                    urls.append(Url(url=link, start=start, end=start + len(piece)))
+            line += label  # the mark's own text: its number, so the text reads as the document does
+            markers.append(FootnoteMarker(label=label, start=start, end=start + len(label)))
+            mark_pos.setdefault(label, (number, start - offset + 1))
+            pos = at
+        line += para.text[pos:]
+        for url, a, b in para.links:  # the note marks written into the line move the spans on
+            urls.append(
+                Url(url=url, start=offset + _shifted(a, para.marks), end=offset + _shifted(b, para.marks))
+            )
         text_parts.append(line)
         offset += len(line) + 1
+        if offset > MAX_TEXT:
+            raise InputError(_too_long())
     body_text = "\n".join(text_parts) + "\n"
     notes: list[Footnote] = []
     spans: list[tuple[int, int, tuple[int, int]]] = []
-    note_text = ""
+    note_parts: list[str] = []
+    note_length = 0
     for member, prefix in (("word/footnotes.xml", ""), ("word/endnotes.xml", "e")):
         if member not in parts:
             continue
-        root = parse_xml(parts[member], f"DOCX {member}")
+        root = parse_xml(
+            parts[member],
+            f"DOCX {member.split('/')[-1]}",
+            positions=False,
+            skip=_UNREAD,
+            max_items=MAX_ELEMENTS,
+        )
         for note in root.iter("footnote", "endnote"):
             if note.attrs.get("type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             label = prefix + note.attrs.get("id", "")
             paras = []
-            for para in note.iter("p"):
-                pieces = []
-                _runs(para, pieces)
-                paras.append("".join(p for p, n in pieces if n.tag not in ("footnoteRef", "endnoteRef")))
+            for para_node in note.iter("p"):
+                para = _Paragraph(rels)
+                _read(para_node, para)
+                paras.append(para.text)
             content = " ".join(p.strip() for p in paras if p.strip())
-            start = len(body_text) + len(note_text)
+            start = len(body_text) + note_length
             head = f"[{label}] "
-            note_text += head + content + "\n"
+            piece = head + content + "\n"
+            note_parts.append(piece)
+            note_length += len(piece)
+            if len(body_text) + note_length > MAX_TEXT:
+                raise InputError(_too_long())
             end = start + len(head) + len(content)
             notes.append(Footnote(label, start, end, start + len(head), squash(content)))
             spans.append((start, end, mark_pos.get(label, (len(text_parts) + 1, 1))))
-    text = body_text + note_text
+    text = body_text + "".join(note_parts)
     smap = _DocxMap(text, len(body_text), spans)
     smap.add(0, 1, 1)
     doc = Document(path=path, format="docx", text=text, source_map=smap, raw=data)
@@ -165,36 +384,30 @@ def load_docx(path: str, data: bytes) -> Document:
     doc.footnote_markers = markers
     if notes:
         doc.notes_region = (notes[0].start, notes[-1].end)
-    doc.urls = urls
+    doc.urls = urls  # every external target (the link checker fetches only http and https)
     return doc
 
 
-def _nested_paragraph(para: Node) -> bool:
-    p = para.parent
-    while p is not None:
-        if p.tag == "p":
-            return True  # a text box's paragraph inside a paragraph: read with its parent
-        p = p.parent
-    return False
+def _too_long() -> str:
+    return f"refused: the DOCX holds more than {MAX_TEXT:,} characters of text (limit for one document)"
+
+
+def _shifted(at: int, marks: list[tuple[Node, int]]) -> int:
+    """A paragraph offset moved on by the note marks written before it."""
+    shift = 0
+    for mark, pos in marks:
+        if pos < at:
+            nid = mark.attrs.get("id", "")
+            shift += len(nid if mark.tag == "footnoteReference" else f"e{nid}")
+    return at + shift
 
 
 def _relationships(data: bytes | None) -> dict[str, str]:
     if not data:
         return {}
-    root = parse_xml(data, "DOCX relationships")
+    root = parse_xml(data, "DOCX relationships", positions=False)
     return {
         r.attrs.get("Id", ""): r.attrs.get("Target", "")
         for r in root.iter("Relationship")
         if r.attrs.get("TargetMode") == "External"
     }
-
-
-def _hyperlink(node: Node, rels: dict[str, str]) -> str | None:
-    p = node.parent
-    while p is not None:
-        if p.tag == "hyperlink":
-            return rels.get(p.attrs.get("id", "")) or None
-        if p.tag == "p":
-            return None
-        p = p.parent
-    return None

@@ -19,13 +19,15 @@ fetched and no entity beyond the HTML5 named ones is expanded.
 
 from __future__ import annotations
 
+import bisect
 import html
+import html.parser
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from refcheck.errors import InputError
-from refcheck.extract.reference_list import HEADING_WORDS, parse_entry
+from refcheck.extract.reference_list import HEADING_WORDS, parse_entry, split_item
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
@@ -98,7 +100,163 @@ NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
 NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|note|en)[-_:]?(\w+)$", re.I)
 _HEADING_TEXT = re.compile(rf"^(?:\d+\.?\s+)?(?:{HEADING_WORDS})\s*:?$", re.I)
 _NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
+# Elements open at once (browsers' limit too). Past it a new element closes the innermost one first,
+# so that unclosed inline tags by the thousand, which sloppy HTML has, cost no time and are not refused.
 MAX_DEPTH = 512
+# <sup><a href="#ref3">3</a></sup>: a link to an element that is no note (by its id) is a citation
+_CITATION_LINK = re.compile(r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$)\S+$", re.I)
+# Optional end tags (HTML): a start tag ends the open element it names, without crossing the ones
+# that bound it: <td> ends a <td> or <th> of the same row, <li> an <li> of the same list.
+_ENDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "li": (("li",), ("ul", "ol")),
+    "dt": (("dd", "dt"), ("dl",)),
+    "dd": (("dd", "dt"), ("dl",)),
+    "td": (("td", "th"), ("tr", "table")),
+    "th": (("td", "th"), ("tr", "table")),
+    "tr": (("tr",), ("table",)),
+    "tbody": (("thead", "tbody", "tfoot"), ("table",)),
+    "tfoot": (("thead", "tbody", "tfoot"), ("table",)),
+    "option": (("option",), ("select",)),
+}
+_SECTIONING = frozenset(["section", "div", "article"])
+# A block start tag ends an open <p> ("button scope" in HTML): not one outside the table cell it is in.
+_P_SCOPE = ("table", "td", "th", "caption", "button", "object", "template")
+
+# html.parser, in the interpreters refcheck supports, rescans the rest of the document from every "<"
+# that opens a construct it cannot close (no ">" after it, a comment with no end, a marked section
+# with no end): thousands of them take minutes (issue 13.3). A "&#" that is no character reference
+# makes it stop reading markup for good, and a "<![" it does not know makes it raise. ``_defuse`` reads
+# the document once first and settles those places as a browser does: what follows an unclosed tag
+# or comment at the end of the document is not shown (it is cut off), an unknown "<![" is a bogus
+# comment up to the next ">" (its "[" becomes "_", which html.parser reads that way), and a "&#"
+# that is no reference is the text "&#", a start tag html.parser would find unclosed the text "<"
+# (their "&" or "<" is swapped for a noncharacter that the text handler swaps back). Nothing moves:
+# positions stay those of the file.
+_LT, _AMP = "\ufdd0", "\ufdd1"
+_BACK = str.maketrans({_LT: "<", _AMP: "&"})
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_MARKED_CLOSE = re.compile(r"]\s*]\s*>")
+_MS_MARKED_CLOSE = re.compile(r"]\s*>")
+_MARKED_NAME = re.compile(r"<!\[\s*([a-zA-Z][-_.a-zA-Z0-9]*)\s*")
+_CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
+_RISKY = re.compile(r"<!--|<!\[|<[a-zA-Z/!?]|&#")
+_TAG_NAME = re.compile(r"<([a-zA-Z][-.a-zA-Z0-9:_]{0,40})")
+
+
+# html.parser's own pattern for the extent of a start tag (absent from interpreters whose parser no
+# longer rescans); a tag it cannot close is where it rescans from.
+_TAG_EXTENT: re.Pattern[str] | None = getattr(html.parser, "locatestarttagend_tolerant", None)
+_TAG_WINDOW = 64  # most start tags are shorter; a longer one is measured in full
+_LONG_FAILURES = 8  # start tags measured in full that may turn out unclosed, before longer ones are not
+
+
+def _start_tag_end(text: str, at: int, budget: list[int]) -> int:
+    """Where html.parser ends the start tag at ``at``, or -1 when it would find it unclosed and rescan
+    from it. A tag closed within a short window costs no more; any other is measured in full, but
+    only a few tags measured in full may turn out long and unclosed: after that such a tag is taken
+    as unclosed without measuring it (the pattern costs some 170 ns a character)."""
+    if _TAG_EXTENT is None:
+        return text.find(">", at) + 1 or len(text)
+    m = _TAG_EXTENT.match(text, at, at + _TAG_WINDOW)
+    if m is None:
+        return at + 1
+    end = _tag_close(text, at, m)
+    if at + _TAG_WINDOW >= len(text) or (end > 0 and text[end - 1] == ">"):
+        return end  # closed within the window (the window cannot close a tag that is not)
+    if budget[0] <= 0:
+        return -1
+    m = _TAG_EXTENT.match(text, at)
+    end = _tag_close(text, at, m)
+    if end < 0 and m is not None and m.end() - at >= _TAG_WINDOW:
+        budget[0] -= 1
+    return end
+
+
+def _tag_close(text: str, at: int, m: re.Match[str] | None) -> int:
+    """The end of the start tag html.parser reads at ``at`` given its pattern's match; -1 unclosed."""
+    if m is None:
+        return at + 1
+    end = m.end()
+    nxt = text[end : end + 1]
+    if nxt == ">":
+        return end + 1
+    if nxt == "/":
+        if text.startswith("/>", end):
+            return end + 2
+    elif nxt and not (nxt.isascii() and (nxt.isalpha() or nxt == "=")):
+        return max(end, at + 1)  # html.parser ends the tag there (bogus input)
+    return -1
+
+
+def _last_start(pattern: re.Pattern[str], text: str) -> int:
+    last = -1
+    for m in pattern.finditer(text):
+        last = m.start()
+    return last
+
+
+def _defuse(text: str) -> str:
+    """``text`` with the places that would make html.parser rescan, stop or raise settled as a
+    browser settles them (see above). Follows html.parser's way through the text (a comment, a
+    declaration or a tag is passed whole, the content of a script too) in one linear pass."""
+    if "<" not in text and "&#" not in text:
+        return text
+    last_gt = text.rfind(">")
+    comment_close = _last_start(_COMMENT_CLOSE, text)
+    budget = [_LONG_FAILURES]
+    out: list[str] = []
+    pos = 0  # copied up to here
+    at = 0  # read up to here
+    n = len(text)
+    while True:
+        m = _RISKY.search(text, at)
+        if m is None:
+            break
+        at, what = m.start(), m.group()
+        if what == "&#":
+            if _CHARREF.match(text, at) is None:
+                out.append(text[pos:at] + _AMP)
+                pos = at + 1
+            at += 2
+            continue
+        if at > last_gt or (what == "<!--" and comment_close < at + 4):
+            out.append(text[pos:at])  # an unclosed tag or comment runs to the end: nothing shown
+            return "".join(out)
+        if what == "<!--":
+            close = _COMMENT_CLOSE.search(text, at + 4)
+            at = close.end() if close else n
+        elif what == "<![":
+            name = _MARKED_NAME.match(text, at)
+            keyword = name.group(1).lower() if name else ""
+            close = None
+            if keyword in ("temp", "cdata", "ignore", "include", "rcdata"):
+                close = _MARKED_CLOSE.search(text, at + 3)
+            elif keyword in ("if", "else", "endif"):
+                close = _MS_MARKED_CLOSE.search(text, at + 3)
+            if close is None:
+                out.append(text[pos : at + 2] + "_")  # "<!_": a bogus comment up to the next ">"
+                pos = at + 3
+                at = text.find(">", at) + 1 or n
+            else:
+                at = close.end()
+        elif what[1].isalpha():
+            end = _start_tag_end(text, at, budget)
+            if end < 0:
+                out.append(text[pos:at] + _LT)  # read as the text "<", as html.parser would, once
+                pos = at + 1
+                at += 1
+                continue
+            name = _TAG_NAME.match(text, at)
+            at = end
+            if name and name.group(1).lower() in ("script", "style"):
+                close = re.compile(rf"</\s*{name.group(1)}\s*>", re.I).search(text, at)
+                at = close.start() if close else n
+        else:  # "</", "<?", "<!" (a declaration or a bogus comment): up to the next ">"
+            at = text.find(">", at + 2) + 1 or n
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @dataclass
@@ -112,6 +270,9 @@ class Elem:
     end: int = -1
     index: int = 0
     children: list[int] = field(default_factory=list)
+    in_notes: bool = False  # inside a footnotes container (section.footnotes ...)
+    in_li: bool = False  # inside a list item
+    section: int | None = None  # the innermost section/div/article around it
 
     @property
     def classes(self) -> str:
@@ -124,6 +285,7 @@ class _Parser(HTMLParser):
         self.out = TextBuilder()
         self.elems: list[Elem] = []
         self.stack: list[int] = []
+        self.open: dict[str, list[int]] = {}  # tag -> stack positions of its open elements
         self.skip = 0
 
     # -- structure --
@@ -136,28 +298,40 @@ class _Parser(HTMLParser):
             self.skip = 1
             return
         if tag in BLOCK:
-            if tag != "br" and self._open("p") is not None and tag not in ("br",):
+            if tag != "br" and self._open("p", stop=_P_SCOPE) is not None:
                 self._close("p")
-            if tag == "li" and self._open("li", stop=("ul", "ol")) is not None:
-                self._close("li")
             self.out.newline()
+        ends = _ENDS.get(tag)
+        if ends is not None:
+            for name in ends[0]:
+                if self._open(name, stop=ends[1]) is not None:
+                    self._close(name)
         if tag in VOID:
             return
         if len(self.stack) >= MAX_DEPTH:
-            raise InputError(f"the HTML nests elements more than {MAX_DEPTH} deep")
+            self._pop()  # as browsers do: past the limit, a new element is a sibling, not a child
         line, col = self.getpos()
+        parent = self.elems[self.stack[-1]] if self.stack else None
+        values = {k: (v or "").translate(_BACK) for k, v in attrs}
         elem = Elem(
             tag,
-            {k: v or "" for k, v in attrs},
+            values,
             self.out.length,
             line,
             col + 1,
-            self.stack[-1] if self.stack else None,
+            parent.index if parent else None,
             index=len(self.elems),
         )
-        if elem.parent is not None:
-            self.elems[elem.parent].children.append(elem.index)
+        if parent is not None:
+            parent.children.append(elem.index)
+            elem.in_li = parent.in_li or parent.tag == "li"
+            elem.in_notes = parent.in_notes or (
+                parent.tag in ("section", "div", "ol", "aside", "footer")
+                and bool(NOTE_CONTAINER.search(parent.classes))
+            )
+            elem.section = parent.index if parent.tag in _SECTIONING else parent.section
         self.elems.append(elem)
+        self.open.setdefault(tag, []).append(len(self.stack))
         self.stack.append(elem.index)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -177,28 +351,41 @@ class _Parser(HTMLParser):
             self.out.newline()
 
     def _open(self, tag: str, stop: tuple[str, ...] = ()) -> int | None:
-        for i in reversed(self.stack):
-            if self.elems[i].tag == tag:
-                return i
-            if self.elems[i].tag in stop:
+        """The innermost open element named ``tag``, unless one named in ``stop`` is open inside it."""
+        where = self.open.get(tag)
+        if not where:
+            return None
+        depth = where[-1]
+        for name in stop:
+            inner = self.open.get(name)
+            if inner and inner[-1] > depth:
                 return None
-        return None
+        return self.stack[depth]
 
     def _close(self, tag: str) -> None:
         while self.stack:
-            i = self.stack.pop()
-            elem = self.elems[i]
-            elem.end = self.out.length
-            if elem.tag == "sup":
-                self._numeric_sup(elem)
-            if elem.tag == tag:
+            if self._pop().tag == tag:
                 return
 
+    def _pop(self) -> Elem:
+        elem = self.elems[self.stack.pop()]
+        self.open[elem.tag].pop()
+        elem.end = self.out.length
+        if elem.tag == "sup":
+            self._numeric_sup(elem)
+        return elem
+
     def _numeric_sup(self, elem: Elem) -> None:
-        content = self.out.text[elem.start :]
-        if not _NUMERIC_SUP.match(content) or any(self.elems[c].tag == "a" for c in elem.children):
-            return
-        before = self.out.text[max(0, elem.start - 3) : elem.start]
+        if self.out.length - elem.start > 40:
+            return  # too long for a citation number: not worth reading
+        content = self.out.text_from(elem.start)
+        if not _NUMERIC_SUP.match(content) or any(
+            self.elems[c].tag == "a" and not _CITATION_LINK.match(self.elems[c].attrs.get("href", ""))
+            for c in elem.children
+        ):
+            return  # <sup><a href="#fn1">1</a></sup> is a note's mark
+        lo = max(0, elem.start - 3)
+        before = self.out.text_from(lo)[: elem.start - lo]
         if before[-1:].isdigit() or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", before):
             return  # 10<sup>6</sup>, m<sup>2</sup>: an exponent, not a citation
         anchors = self.out.anchors_from(elem.start)
@@ -214,8 +401,10 @@ class _Parser(HTMLParser):
         if self.skip or not data:
             return
         line, col = self.getpos()
-        if not data.strip() and (not self.out.length or self.out.text[-1:] in ("\n", " ")):
+        if not data.strip() and (not self.out.length or self.out.last in ("\n", " ")):
             return
+        if _LT in data or _AMP in data:
+            data = data.translate(_BACK)
         self.out.add(data, line, col + 1)
 
     def handle_entityref(self, name: str) -> None:
@@ -235,7 +424,7 @@ def load_html(path: str, data: bytes) -> Document:
     decoded = decode(data)
     parser = _Parser()
     try:
-        parser.feed(decoded.text)
+        parser.feed(_defuse(decoded.text))
         parser.close()
     except AssertionError as exc:  # html.parser's own complaints about broken markup
         raise InputError(f"the HTML cannot be parsed ({exc})") from None
@@ -262,31 +451,18 @@ def _text(doc: Document, e: Elem) -> str:
     return squash(doc.text[e.start : e.end])
 
 
-def _ancestors(elems: list[Elem], e: Elem) -> list[Elem]:
-    out = []
-    p = e.parent
-    while p is not None:
-        out.append(elems[p])
-        p = elems[p].parent
-    return out
-
-
 def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[str, str]]:
     notes: list[Footnote] = []
     ids: dict[str, str] = {}  # element id -> note label
     for e in elems:
         eid = e.attrs.get("id", "")
         m = NOTE_ID.match(eid)
-        in_notes = any(
-            NOTE_CONTAINER.search(a.classes) and a.tag in ("section", "div", "ol", "aside", "footer")
-            for a in _ancestors(elems, e)
-        )
-        is_note = (e.tag == "li" and (m is not None or in_notes)) or (e.tag == "aside" and bool(m or eid))
+        is_note = (e.tag == "li" and (m is not None or e.in_notes)) or (e.tag == "aside" and bool(m or eid))
         if not is_note or e.end <= e.start:
             continue
         label = m.group(1) if m else (eid or str(len(notes) + 1))
         if e.tag == "li" and not m and not eid:
-            label = str(sum(1 for c in notes) + 1)
+            label = str(len(notes) + 1)
         body = doc.text[e.start : e.end]
         body = re.sub(r"\s*[↩⤴]\ufe0e?\s*$", "", body)
         lead = len(body) - len(body.lstrip())
@@ -320,17 +496,26 @@ def _references(
 ) -> tuple[list[Reference], tuple[int, int] | None]:
     section: tuple[int, int] | None = None
     headings = [e for e in elems if e.tag in HEADINGS]
-    for h in headings:
-        if _HEADING_TEXT.match(_text(doc, h)):
-            level = int(h.tag[1])
-            nxt = [g.start for g in headings if g.start > h.start and int(g.tag[1]) <= level]
-            end = min(nxt) if nxt else len(doc.text)
-            # a heading inside a <section>: the list ends with the section
-            for a in _ancestors(elems, h):
-                if a.tag in ("section", "div", "article") and a.end > h.end:
-                    end = min(end, a.end)
-                    break
-            section = (h.end, end)
+    # the start of the next heading of the same or a higher level, for each heading (one pass)
+    following: list[int] = [len(doc.text)] * len(headings)
+    pending: list[int] = []  # headings still waiting for theirs, levels increasing
+    for k, h in enumerate(headings):
+        level = int(h.tag[1])
+        while pending and int(headings[pending[-1]].tag[1]) >= level:
+            following[pending.pop()] = h.start
+        pending.append(k)
+    for k, h in enumerate(headings):
+        if h.end - h.start > 200 or not _HEADING_TEXT.match(_text(doc, h)):
+            continue
+        end = following[k]
+        # a heading inside a <section>: the list ends with the section
+        a = elems[h.section] if h.section is not None else None
+        while a is not None:
+            if a.end > h.end:
+                end = min(end, a.end)
+                break
+            a = elems[a.section] if a.section is not None else None
+        section = (h.end, end)
     if section is None:
         for e in elems:
             if e.tag in ("section", "div", "ol", "ul", "aside") and REF_CONTAINER.search(e.classes):
@@ -339,36 +524,34 @@ def _references(
     if section is None:
         return [], None
     lo, hi = section
-    note_spans = [(n.start, n.end) for n in notes]
     items = [
         e
         for e in elems
-        if e.tag == "li"
-        and lo <= e.start < hi
-        and not any(x.tag == "li" for x in _ancestors(elems, e))
-        and not any(s <= e.start < t for s, t in note_spans)
+        if e.tag == "li" and lo <= e.start < hi and not e.in_li and doc.footnote_at(e.start) is None
     ]
     if not items:
         items = [e for e in elems if e.tag in ("p", "div", "dd") and lo <= e.start < hi and not e.children]
     refs: list[Reference] = []
     position: dict[int, int] = {}
     for e in items:
-        raw = doc.text[e.start : e.end]
-        if not raw.strip():
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        ref = parse_entry(raw.strip(), e.start + lead)
-        ref.id = e.attrs.get("id") or f"ref-{len(refs) + 1}"
-        parent = elems[e.parent] if e.parent is not None else None
-        if e.tag == "li" and parent is not None and parent.tag == "ol":
-            first = int(parent.attrs["start"]) if parent.attrs.get("start", "").isdigit() else 1
-            n = position.get(parent.index, first - 1) + 1
-            if e.attrs.get("value", "").isdigit():
-                n = int(e.attrs["value"])
-            position[parent.index] = n
-            ref.label = str(n)
-        ref.key = e.attrs.get("id") or None
-        refs.append(ref)
+        # one item may hold several entries, joined by "<br>", a newline or a space
+        for k, (s, t) in enumerate(split_item(doc.text, e.start, e.end)):
+            ref = parse_entry(doc.text[s:t], s)
+            if k:
+                ref.id = f"ref-{len(refs) + 1}"
+                refs.append(ref)
+                continue
+            ref.id = e.attrs.get("id") or f"ref-{len(refs) + 1}"
+            parent = elems[e.parent] if e.parent is not None else None
+            if e.tag == "li" and parent is not None and parent.tag == "ol":
+                first = int(parent.attrs["start"]) if parent.attrs.get("start", "").isdigit() else 1
+                n = position.get(parent.index, first - 1) + 1
+                if e.attrs.get("value", "").isdigit():
+                    n = int(e.attrs["value"])
+                position[parent.index] = n
+                ref.label = str(n)
+            ref.key = e.attrs.get("id") or None
+            refs.append(ref)
     if not refs:
         return [], None
     return refs, (min(r.start for r in refs), max(r.end for r in refs))
@@ -376,12 +559,14 @@ def _references(
 
 def _links(doc: Document, elems: list[Elem]) -> list[Url]:
     urls = []
-    refs = doc.references or []
+    refs = sorted(doc.references or [], key=lambda r: r.start)
+    starts = [r.start for r in refs]
     for e in elems:
         href = e.attrs.get("href", "").strip()
         if e.tag != "a" or not re.match(r"(?i)https?://", href):
             continue
-        ref = next((r for r in refs if r.start <= e.start < r.end), None)
+        k = bisect.bisect_right(starts, e.start) - 1
+        ref = refs[k] if k >= 0 and e.start < refs[k].end else None
         note = doc.footnote_at(e.start)
         if ref is not None and href not in ref.urls:
             ref.urls.append(href)

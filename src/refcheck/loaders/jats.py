@@ -1,29 +1,45 @@
 """JATS XML (.xml with a JATS ``<article>``): body text, notes, the structured reference list, xrefs.
 
-* Text: the article title, abstract, body and back matter (acknowledgements, notes, appendices) with
-  every piece anchored at its XML line/column; tables, formulas and sub-articles (decision letters)
-  are left out. The reference list is rendered after the text (one entry per line) so that findings
-  about entries point at the ``<ref>`` in the XML.
-* References: ``<ref-list>/<ref>`` with ``<element-citation>`` or ``<mixed-citation>``: surnames
-  (``<collab>`` as a corporate author), year, title, DOI, ``<ext-link>``/``<uri>``; unstructured
-  entries are parsed from their text. ``Reference.key`` is the ``<ref id>``, the label its position.
-* Citations: where the article has ``<xref ref-type="bibr" rid="...">`` those are the citations (the
-  text is the xref's text, located at the xref element); ``[<xref>1</xref>-<xref>9</xref>]`` is one
-  citation of entries 1 to 9. The visible text is compared with the entry it points at: a year or a
-  first author that disagrees is a year or author mismatch. Without xrefs the text is searched.
+Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Frontiers ...):
+
+* Text: the article title, abstract, body and back matter (acknowledgements, notes, appendices),
+  tables (each cell a line) and figure captions included, with every piece anchored at its XML
+  line/column; formulas and sub-articles (decision letters, author responses) are left out. The
+  reference list is rendered after the text (one entry per line) so that findings about entries
+  point at the ``<ref>`` in the XML.
+* References: every ``<ref>`` of the article (in ``<back>``, a ``<sec>``, nested ``<ref-list>``s).
+  When an entry holds several citations (``<element-citation>`` and ``<mixed-citation>``, or
+  ``<citation-alternatives>``; SciELO puts the mixed one first), the structured one is read: authors
+  from ``<person-group person-group-type="author">`` (or names outside any group; editors only when
+  there are no authors), ``<name>``, ``<string-name>``, ``<collab>`` (a corporate author),
+  ``<etal/>``; the year from ``<year>`` or a ``<date-in-citation>`` that is no access date, never from
+  pages, volumes or titles; title, DOI, ``<ext-link>``/``<uri>``, the access date. An entry with no
+  structure is parsed from its text. ``Reference.key`` is the ``<ref id>``; the label is the
+  ``<label>`` number, else the position.
+* Citations: ``<xref ref-type="bibr" rid="...">`` (the text is the xref's text, located at the xref
+  element); ``[<xref>1</xref>-<xref>9</xref>]`` is one citation of entries 1 to 9. The visible text
+  is compared with the entry it points at: a year or a first author that disagrees is a year or
+  author mismatch. Citations written without an xref ("Smith et al. (2004)" in plain text) are read
+  from the prose outside the xrefs like text, in the article's style. Without any xref the text is
+  searched as for any document.
 * Notes: ``<fn>`` (label from ``<label>`` or the id); ``<xref ref-type="fn">`` are their markers.
 * URLs: ``<ext-link>``, ``<uri>`` and ``<self-uri>`` with ``xlink:href``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 
 from refcheck.errors import InputError
+from refcheck.extract.author_date import KnownAuthors, extract_author_date
+from refcheck.extract.numeric import extract_numeric
 from refcheck.extract.reference_list import parse_entry
+from refcheck.extract.urls import parse_access_date
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
-from refcheck.matching.names import fold
+from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference, Url
 
 BLOCK = frozenset(
@@ -50,15 +66,19 @@ BLOCK = frozenset(
         "notes",
         "statement",
         "verse-line",
+        "table-wrap",
+        "table-wrap-foot",
+        "tr",
+        "td",
+        "th",
+        "attrib",
     ]
 )
 SKIP = frozenset(
     [
-        "table",
         "tex-math",
         "math",
         "disp-formula-group",
-        "alternatives",
         "sub-article",
         "response",
         "object-id",
@@ -69,12 +89,18 @@ SKIP = frozenset(
         "ref-list",
     ]
 )
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?!\d)")
+CITATIONS = ("element-citation", "nlm-citation", "mixed-citation", "citation")
+_NAMES = ("name", "string-name", "collab", "collab-alternatives", "name-alternatives")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")
 _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
+_LABEL_NUMBER = re.compile(r"^\W*(\d{1,4})\W*$")
 _SURNAME = re.compile(
     r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
 )
+# names in visible citation text are joined by "and" in many languages
+_JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et|und|en|og|och)\s|[,;]|\(")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 
 
 class _Walker:
@@ -130,21 +156,42 @@ def load_jats(path: str, data: bytes) -> Document:
             walker.walk(node)
     for part in article.kids("body", "back"):
         walker.walk(part)
+    translation = None
+    if not any(x.attrs.get("ref-type") == "bibr" for x, _, _ in walker.xrefs):
+        # SciELO may give the full text only in a translation (<sub-article article-type="translation">)
+        # that cites the main article's list: then that text is the article's
+        translation = next(
+            (
+                sub
+                for sub in article.kids("sub-article")
+                if sub.attrs.get("article-type") == "translation"
+                and any(x.attrs.get("ref-type") == "bibr" for x in sub.iter("xref"))
+            ),
+            None,
+        )
+        if translation is not None:
+            for part in translation.kids("body", "back"):
+                walker.walk(part)
     # the reference list, rendered after the text
     refs: list[Reference] = []
     out = walker.out
-    for ref_node in article.iter("ref"):
-        if _inside(ref_node, "sub-article"):
-            continue
+    own = [r for r in article.iter("ref") if not r.inside("sub-article", "response")]
+    if not own and translation is not None:
+        own = list(translation.iter("ref"))
+    for ref_node in own:
         out.newline()
         start = out.length
-        for k, chunk in enumerate(c for c in ref_node.chunks() if c.text):
-            if k == 0:  # the entry is located at its <ref> element
+        first = True
+        for chunk in _shown_chunks(ref_node):
+            if first:  # the entry is located at its <ref> element
                 out.add(chunk.text[0], ref_node.line, ref_node.column)
                 out.add(chunk.text[1:], chunk.line, chunk.column + 1)
+                first = False
             else:
                 out.add(chunk.text, chunk.line, chunk.column)
-        refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text[start:]))
+        if first:  # an empty <ref/>
+            continue
+        refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text_from(start)))
     out.newline()
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
@@ -163,10 +210,12 @@ def load_jats(path: str, data: bytes) -> Document:
     walker.notes = [
         (n, a, b)
         for n, a, b in walker.notes
-        if n.attrs.get("id") in pointed or (_inside(n, "body") and not _inside(n, "table-wrap-foot"))
+        if n.attrs.get("id") in pointed or (n.inside("body") and not n.inside("table-wrap-foot"))
     ]
     notes: list[Footnote] = []
     for node, a, b in walker.notes:
+        if notes and a < notes[-1].end:
+            continue  # a note inside a note: read with it
         label_node = node.find("label")
         label = squash(label_node.text()) if label_node else ""
         label = label or node.attrs.get("id", str(len(notes) + 1))  # <label/> is empty
@@ -174,7 +223,9 @@ def load_jats(path: str, data: bytes) -> Document:
         lead = len(body) - len(body.lstrip())
         notes.append(Footnote(label, a, a + len(body.rstrip()), a + lead, squash(body)))
     doc.footnotes = notes
-    note_ids = {n.attrs.get("id"): notes[i].label for i, (n, _, _) in enumerate(walker.notes)}
+    note_ids = {
+        n.attrs.get("id"): notes[i].label for i, (n, _, _) in enumerate(walker.notes) if i < len(notes)
+    }
     doc.footnote_markers = [
         FootnoteMarker(note_ids[x.attrs["rid"]], a, b)
         for x, a, b in walker.xrefs
@@ -190,16 +241,9 @@ def load_jats(path: str, data: bytes) -> Document:
         doc.citations_from_loader = True
         numeric = sum(1 for c in doc.citations if c.kind == "numeric" or not c.year)
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
+        doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs))
+        doc.citations.sort(key=lambda c: c.start)
     return doc
-
-
-def _inside(node: Node, tag: str) -> bool:
-    p = node.parent
-    while p is not None:
-        if p.tag == tag:
-            return True
-        p = p.parent
-    return False
 
 
 def _note_at(doc: Document, offset: int) -> str | None:
@@ -207,46 +251,270 @@ def _note_at(doc: Document, offset: int) -> str | None:
     return note.label if note else None
 
 
+# --- the reference list ----------------------------------------------------------------------------
+
+
+def _citation_nodes(ref: Node) -> list[Node]:
+    """The citations of an entry, in order (those in <citation-alternatives> too), not nested ones."""
+    out: list[Node] = []
+    stack: list[Node] = list(reversed(ref.kids()))
+    while stack:
+        node = stack.pop()
+        if node.tag in CITATIONS:
+            out.append(node)
+        else:
+            stack.extend(reversed(node.kids()))
+    return out
+
+
+def _structured(cit: Node) -> bool:
+    return cit.find("surname", "collab", "string-name", "year") is not None
+
+
+def _read_and_shown(ref: Node) -> tuple[Node | None, Node | None]:
+    """The citation whose fields are read (a structured one, <element-citation> first) and the one
+    shown as the entry's text (a <mixed-citation>, which has the publisher's punctuation)."""
+    cits = _citation_nodes(ref)
+    if not cits:
+        return None, None
+    rank = {tag: i for i, tag in enumerate(CITATIONS)}
+    structured = [c for c in cits if _structured(c)]
+    read = min(structured, key=lambda c: rank[c.tag]) if structured else cits[0]
+    shown = next((c for c in cits if c.tag == "mixed-citation"), read)
+    return read, shown
+
+
+def _shown_chunks(ref: Node) -> Iterator[Chunk]:
+    """The text of an entry as shown: its <label>, then the citation shown (or, in an entry with no
+    citation element, all its text)."""
+    _, shown = _read_and_shown(ref)
+    parts: list[Node] = [ref]
+    if shown is not None:
+        labels = ref.kids("label")
+        # "<label>2.</label><mixed-citation>2. Brasil ...": the label once
+        if labels and not squash(shown.text()).startswith(squash(labels[0].text())):
+            parts = [labels[0], shown]
+        else:
+            parts = [shown]
+    for k, part in enumerate(parts):
+        if k:
+            yield Chunk(" ", part.line, part.column)
+        for chunk in part.chunks():
+            if chunk.text:
+                yield chunk
+
+
 def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Reference:
-    cit = node.find("element-citation", "mixed-citation", "citation", "nlm-citation")
-    structured = cit is not None and cit.find("surname", "collab", "year") is not None
+    read, _ = _read_and_shown(node)
     text = squash(raw)
-    if structured and cit is not None:
+    if read is not None and _structured(read):
         ref = Reference(id="", text=text, start=start, end=end)
-        group = cit.find("person-group")
-        people = group if group is not None else cit
-        for n in people.iter("name", "collab", "string-name"):
-            if n.tag == "collab":
-                ref.authors.append(squash(n.text()))
+        people, et_al = _people(read)
+        for person in people:
+            if person.tag in ("collab", "collab-alternatives"):
+                name = _collab_name(person)
+                ref.authors.append(name)
                 ref.given.append("")
                 ref.corporate = not ref.authors[:-1]
+                ref.aliases.extend(a for a in _collab_aliases(name) if a not in ref.aliases)
             else:
-                sur = n.find("surname")
-                giv = n.find("given-names")
-                ref.authors.append(squash(sur.text()) if sur else squash(n.text()))
-                ref.given.append(squash(giv.text()) if giv else "")
-        ref.et_al = people.find("etal") is not None
-        year = cit.find("year")
-        if year is not None:
-            m = _YEAR.search(year.text())
-            ref.year = m.group(0) if m else squash(year.text()) or None
-        title = cit.find("article-title", "chapter-title", "source")
-        ref.title = squash(title.text()) if title is not None else None
+                surname, given = _person_name(person)
+                if surname:
+                    ref.authors.append(surname)
+                    ref.given.append(given)
+                    if len(ref.authors) == 1 and _organisation(surname, given):
+                        ref.corporate = True  # "Instituto Brasileiro ... (IBAMA)" written as a surname
+        ref.et_al = et_al
+        ref.year = _year(read)
+        if ref.year is None and read.tag in ("mixed-citation", "citation") and read.find("year") is None:
+            ref.year = parse_entry(squash(read.text())).year  # the year as the text gives it
+        ref.title = _title(read)
     else:
-        ref = parse_entry(text, start)
-        ref.start, ref.end = start, end
-    if cit is not None:
-        for pid in cit.iter("pub-id"):
-            if pid.attrs.get("pub-id-type") == "doi":
-                ref.doi = squash(pid.text())
-        for link in cit.iter("ext-link", "uri"):
-            href = link.attrs.get("href") or squash(link.text())
-            if href and href not in ref.urls:
-                ref.urls.append(href)
+        ref = parse_entry(squash(read.text()) if read is not None else text, start)
+        ref.start, ref.end, ref.text = start, end, text
+    for pid in node.iter("pub-id", "ext-link"):
+        if pid.attrs.get("pub-id-type") == "doi" or (
+            pid.tag == "ext-link" and pid.attrs.get("ext-link-type") == "doi"
+        ):
+            doi = squash(pid.text()) or pid.attrs.get("href", "")
+            ref.doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I) or ref.doi
+    for link in node.iter("ext-link", "uri"):
+        href = link.attrs.get("href") or squash(link.text())
+        if href and re.match(r"(?i)(https?|ftp)://", href) and href not in ref.urls:
+            ref.urls.append(href)
+    accessed = _accessed(read) if read is not None else None
+    ref.accessed = accessed or ref.accessed
     ref.id = node.attrs.get("id") or f"ref-{position}"
     ref.key = ref.id
-    ref.label = str(position)
+    label = node.kids("label")
+    number = _LABEL_NUMBER.match(squash(label[0].text())) if label else None
+    ref.label = number.group(1) if number else str(position)
     return ref
+
+
+def _title(cit: Node) -> str | None:
+    """The work's title; a book or a report known only by its <source> (a series, a newspaper) with
+    what tells its items apart (volume, issue, edition, pages, comment), so that two bulletins of one
+    series are not one work."""
+    title = cit.find("article-title", "chapter-title", "data-title", "part-title")
+    if title is not None:
+        return squash(title.text()) or None
+    source = cit.find("source")
+    if source is None:
+        return None
+    extra = [
+        squash(n.text())
+        for n in cit.kids(
+            "volume", "issue", "edition", "fpage", "elocation-id", "comment", "date-in-citation"
+        )
+        if not (n.tag == "date-in-citation" and _access_date(n))
+    ]
+    return squash(" ".join([source.text(), *[e for e in extra if e]])) or None
+
+
+def _people(cit: Node) -> tuple[list[Node], bool]:
+    """The entry's authors (name-like nodes) and whether their list ends in et al.: the author groups,
+    else names outside any group, else the first other group (the editors of an edited book)."""
+    groups = [g for g in cit.iter("person-group") if g is not cit]
+    authors = [g for g in groups if g.attrs.get("person-group-type", "author").lower() in ("author", "")]
+    loose = list(_names_in(cit, skip_groups=True))
+    if authors:
+        chosen = authors
+    elif loose:
+        return loose, cit.find("etal") is not None and not any(
+            e.inside("person-group") for e in cit.iter("etal")
+        )
+    elif groups:
+        chosen = groups[:1]
+    else:
+        return [], False
+    people = [n for g in chosen for n in _names_in(g, skip_groups=False)]
+    et_al = any(g.find("etal") is not None or re.search(r"\bet\.?\s*al\b", _own_text(g)) for g in chosen)
+    return people, et_al
+
+
+def _names_in(node: Node, skip_groups: bool) -> Iterator[Node]:
+    stack: list[Node] = list(reversed(node.kids()))
+    while stack:
+        n = stack.pop()
+        if n.tag in _NAMES:
+            yield n
+        elif skip_groups and n.tag == "person-group":
+            continue
+        elif n.tag not in ("xref", "contrib-group"):
+            stack.extend(reversed(n.kids()))
+
+
+def _own_text(node: Node) -> str:
+    return "".join(c.text for c in node.children if isinstance(c, Chunk))
+
+
+def _collab_name(node: Node) -> str:
+    """The organisation's name, without the member list a <collab> may hold."""
+    if node.tag == "collab-alternatives":
+        first = node.find("collab")
+        node = first if first is not None else node
+    parts: list[str] = []
+    stack: list[Node | Chunk] = list(reversed(node.children))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Chunk):
+            parts.append(item.text)
+        elif item.tag not in ("contrib-group", "contrib", "xref", "address", "email"):
+            stack.extend(reversed(item.children))
+    return squash("".join(parts)).strip(" ,;.")
+
+
+def _collab_aliases(name: str) -> list[str]:
+    """Shorter names an organisation is cited by: "BRASIL. Ministério da Educação" as "BRASIL",
+    "Instituto Brasileiro do Meio Ambiente (IBAMA)" as "IBAMA"."""
+    out = re.findall(r"\(([^()]{2,40})\)", name)
+    plain = re.sub(r"\([^()]*\)", " ", name)
+    out += [p.strip() for p in re.split(r"\.\s+|[,;:]\s*|\s+[-–—]\s+", plain)]
+    return [a for a in dict.fromkeys(out) if a and a != name and a[:1].isupper()]
+
+
+def _person_name(node: Node) -> tuple[str, str]:
+    """(surname, given names) of a <name> or <string-name> (also one written as plain text)."""
+    if node.tag == "name-alternatives":
+        first = node.find("name", "string-name")
+        if first is None:
+            return squash(node.text()), ""
+        node = first
+    sur = node.find("surname")
+    giv = node.find("given-names")
+    if sur is not None:
+        return squash(sur.text()), squash(giv.text()) if giv is not None else ""
+    # "Smith JA", "J. A. Smith", "Smith, J. A."
+    plain = squash(node.text()).strip(" ,;.")
+    if "," in plain:
+        surname, given = (x.strip() for x in plain.split(",", 1))
+        return surname, given
+    words = plain.split()
+    if len(words) >= 2 and _INITIALS.match(words[-1].replace(".", "")) and not _INITIALS.match(words[0]):
+        return " ".join(words[:-1]), words[-1]
+    if len(words) >= 2 and all(_INITIALS.match(w.replace(".", "")) for w in words[:-1]):
+        return words[-1], " ".join(words[:-1])
+    return plain, ""
+
+
+def _organisation(surname: str, given: str) -> bool:
+    """A "surname" that is an organisation or a document: three words or more with no given names, or
+    digits or parentheses ("Lei n° 13.146", "Nota Técnica nº 4/2014")."""
+    words = [w for w in surname.split() if w.lower() not in PARTICLES]
+    return (len(words) >= 3 and not given) or bool(re.search(r"[\d()]", surname))
+
+
+def _year(cit: Node) -> str | None:
+    """The year of publication: a <year> (not one of an access date), else a <date-in-citation> that
+    is no access date, a <conf-date> or a <string-date>. Never a number from pages, volumes or titles."""
+    for year in cit.iter("year"):
+        holder = next((p for p in year.ancestors() if p.tag == "date-in-citation"), None)
+        if holder is not None and _access_date(holder):
+            continue
+        value = squash(year.text())
+        m = _YEAR.search(value)
+        if m:
+            return m.group(0)
+        if value:
+            return _no_date(value) or value
+    for date in cit.iter("date-in-citation", "conf-date", "string-date"):
+        if _access_date(date):
+            continue
+        m = _YEAR.search(date.attrs.get("iso-8601-date", "") + " " + squash(date.text()))
+        if m:
+            return m.group(0)
+    return None
+
+
+def _no_date(value: str) -> str | None:
+    v = value.lower().replace(" ", "")
+    if v in ("n.d.", "nd", "s.d.", "sd", "s/d", "o.j.", "n.d"):
+        return "n.d."
+    if v.startswith("inpress") or v in ("forthcoming", "inpreparation"):
+        return "in press"
+    return None
+
+
+def _access_date(node: Node) -> bool:
+    kind = (node.attrs.get("content-type", "") + " " + node.attrs.get("date-type", "")).lower()
+    return any(w in kind for w in ("access", "cited", "update", "retriev"))
+
+
+def _accessed(cit: Node) -> str | None:
+    for date in cit.iter("date-in-citation"):
+        if not _access_date(date) and date.attrs.get("content-type"):
+            continue
+        iso = date.attrs.get("iso-8601-date", "")
+        if re.match(r"^\d{4}-\d\d-\d\d$", iso):
+            return iso
+        found = parse_access_date("accessed " + squash(date.text()))
+        if found:
+            return found
+    return None
+
+
+# --- citations -------------------------------------------------------------------------------------
 
 
 def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Reference]) -> list[Citation]:
@@ -272,42 +540,159 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 and rid2[0] in pos
                 and pos[rids[0]] < pos[rid2[0]]
             ):
-                lo, hi = pos[rids[0]] + 1, pos[rid2[0]] + 1
+                spanned = refs[pos[rids[0]] : pos[rid2[0]] + 1]
                 out.append(
                     Citation(
                         text=squash(doc.text[a:b2]),
                         start=a,
                         end=b2,
                         kind="numeric",
-                        numbers=list(range(lo, hi + 1)),
+                        numbers=[int(r.label) if r.label and r.label.isdigit() else 0 for r in spanned],
                         footnote=note,
                     )
                 )
                 i += 2
                 continue
-        for rid in rids or [""]:
+        parts = [p for p in visible.split(";") if p.strip()]
+        for k, rid in enumerate(rids or [""]):
             cit = Citation(text=visible or rid, start=a, end=max(b, a), kind="key", key=rid, footnote=note)
-            if not _NUM.match(visible):
-                _visible_author_year(cit, visible, by_key.get(rid))
+            ref = by_key.get(rid)
+            if len(rids) > 1:
+                # "Hyder and Ghaffar, 2004; McMahon and Ward, 2006" in one xref of two entries: each entry
+                # is compared with the part that names it (or holds its place), or with nothing
+                named = [
+                    p for p in parts if ref is not None and ref.authors and _names_first(p, ref.authors[0])
+                ]
+                part = named[0] if named else (parts[k] if len(parts) == len(rids) else "")
+            else:
+                part = visible
+            if part and not _NUM.match(part):
+                _visible_author_year(cit, part, ref)
             out.append(cit)
         i += 1
     return out
 
 
+def _names_first(text: str, surname: str) -> bool:
+    key = name_key(surname)
+    return bool(key) and name_key(re.sub(r"(?i)^\W*(?:see(?: also)?|e\.g\.,?|cf\.)\s+", "", text)).startswith(
+        key
+    )
+
+
 def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> None:
-    """The author and year the reader sees, for comparison with the entry the xref points at."""
+    """The author and year the reader sees, for comparison with the entry the xref points at. Text
+    that shows no name (a year's letter "b", a title "Cinismo y pasión") is compared for its year only."""
+    if re.fullmatch(r"\W*[a-z](?:\W+[a-z])*\W*", visible):
+        return  # "2010a, b, c": the letters alone
     years = list(_YEAR.finditer(visible))
     if years:
-        cit.year = years[-1].group(0)
+        # "2011 [1979]", "1988/1975": the entry's year where the reader sees it, else the first
+        base = ref.year_base if ref is not None else None
+        fitting = [m for m in years if ref is not None and (m.group(0) == ref.year or m.group(1) == base)]
+        outside = [m for m in years if not _bracketed(visible, m.start())]
+        cit.year = (fitting or outside or years)[0].group(0)
+        if not fitting and ref is not None and ref.year and cit.year[:4] in _edition_years(ref):
+            # "Glucksmann (1982)" for "GLUCKSMANN 1981 ... (Trad. cast. ... 1982)": the edition read
+            cit.year = ref.year
     head = visible[: years[0].start()] if years else visible
     head = re.sub(r"(?i)^\W*(?:see(?: also)?|e\.g\.,?|cf\.|i\.e\.,?)\s+", "", head)
     cit.et_al = bool(re.search(r"\bet\.?\s*al", head))
-    names = [n.strip(" ,;.()[]") for n in re.split(r"\bet\.?\s*al\.?|\s(?:and|&)\s|,|\(", head)]
+    if (
+        ref is not None
+        and ref.authors
+        and name_key(head.strip(" ,;.([")).startswith(name_key(ref.authors[0]))
+    ):
+        # "Costa e Silva", "Acosta-Pereira": the entry's first author as written in the entry
+        named = [n.strip(" ,;.()[]") for n in _JOIN.split(head)]
+        cit.authors = [ref.authors[0], *[n for n in named[1:] if n and _SURNAME.match(n)][:1]]
+        return
+    names = [n.strip(" ,;.()[]") for n in _JOIN.split(head)]
     names = [n for n in names if n and _SURNAME.match(n)]
+    if any(_not_a_name(n) for n in names):
+        return  # a title or a phrase in the xref, not the authors' names
     if names:
         cit.authors = names[:2]
-        if ref is not None and ref.authors and fold(ref.authors[0]) in fold(names[0]):
+        if (
+            ref is not None
+            and ref.authors
+            and (fold(ref.authors[0]) in fold(names[0]) or _acronym_of(ref.authors[0], names[0]))
+        ):
             cit.authors[0] = ref.authors[0]
     elif ref is not None and ref.authors:
         # "2006" after "Kessler and Baldwin, 2001,": the author is the entry's
         cit.authors = ref.authors[:1]
+
+
+def _interval(text: str, cit: Citation, size: int) -> bool:
+    """A bracket of several numbers, one beyond the list: a range of values ("[5, 80] cells"), not
+    references (in a marked-up article a citation of several entries is rarely left unmarked)."""
+    lb, rb = text.rfind("[", 0, cit.start + 1), text.find("]", max(cit.end - 1, 0))
+    if lb < 0 or rb < 0 or rb - lb > 60:
+        return False
+    numbers = [int(n) for n in re.findall(r"\d+", text[lb + 1 : rb])]
+    return len(numbers) > 1 and max(numbers) > size
+
+
+def _acronym_of(a: str, b: str) -> bool:
+    """One name is the other's acronym: "WHO" and "World Health Organization"."""
+    short, long_ = sorted((a.strip(), b.strip()), key=len)
+    initials = "".join(w[0] for w in long_.split() if w[:1].isupper())
+    return short.isupper() and 2 <= len(short) <= 8 and short == initials
+
+
+def _not_a_name(piece: str) -> bool:
+    """A word in lower case that is no particle ("Cinismo y pasión", "Antología del humor negro")."""
+    return any(w[:1].islower() and w.lower().strip(".’'") not in PARTICLES for w in piece.split())
+
+
+def _edition_years(ref: Reference) -> set[str]:
+    """Other years an entry gives for the same work: its translation, reprint or original edition
+    ("1981 (Trad. cast. ..., 1982)", "2011 [1979]"), not a page range or a volume."""
+    text = re.sub(r"\b\d+\s*[-–]\s*\d+\b", " ", ref.text)  # page ranges out
+    return {m.group(1) for m in _YEAR.finditer(text)}
+
+
+def _bracketed(text: str, at: int) -> bool:
+    return text.rfind("[", 0, at) > text.rfind("]", 0, at)
+
+
+def _plain_citations(doc: Document, xrefs: list[tuple[int, int]], refs: list[Reference]) -> list[Citation]:
+    """Citations written without an xref, read from the prose (not the reference list) in the
+    article's style; what the reader finds over an xref is the xref's, so that none counts twice.
+    The prose is read whole, not cut at the xrefs: "(Anache 2014; Brasil 2005a, 2006, <xref>Cabral
+    2017</xref>)" is one group."""
+    end = doc.reference_region[0] if doc.reference_region else len(doc.text)
+    spans = sorted((a, b) for a, b in xrefs if b > a)
+    starts = [a for a, _ in spans]
+    known = KnownAuthors.of(refs)
+    if doc.style == "numeric":
+        found = extract_numeric(doc.text, 0, end, list_size=len(refs))
+    else:
+        found = extract_author_date(doc.text, 0, end, known)
+
+    def over_xref(c: Citation) -> bool:
+        k = bisect.bisect_left(starts, c.end) - 1  # the last xref that starts before the citation ends
+        return k >= 0 and spans[k][1] > c.start  # (xrefs never overlap one another)
+
+    # Where the publisher marked the citations up, a plain "Name (year)" is taken for a citation only
+    # when it names the first author of an entry ("Gmelin, 1788" after a species is its authority,
+    # "McIntosh (1967)" in a supplementary table cites that table's own list, "Porro (2009)" is the
+    # end of "Iacus, King e Porro (2009)" read short). A plain "[n]" is read as in any numbered text.
+    firsts = {k for r in refs for a in [*r.authors[:1], *r.aliases] for k in (name_key(a), core_key(a)) if k}
+    kept = [
+        c
+        for c in found
+        if not over_xref(c)
+        and (
+            (c.kind == "numeric" and bool(c.numbers) and not _interval(doc.text, c, len(refs)))
+            or (
+                c.kind != "numeric"
+                and c.authors
+                and {name_key(c.authors[0]), core_key(c.authors[0])} & firsts
+            )
+        )
+    ]
+    for cit in kept:
+        cit.footnote = _note_at(doc, cit.start)
+    return kept

@@ -45,6 +45,7 @@ class Index:
     def __init__(self, refs: list[Reference]) -> None:
         self.refs = refs
         self.by_id = {r.id: r for r in refs}
+        self.position = {r.id: k for k, r in enumerate(refs)}
         self.by_author: dict[str, list[Reference]] = defaultdict(list)
         self.by_year: dict[str, list[Reference]] = defaultdict(list)
         self.by_label: dict[str, Reference] = {}
@@ -75,16 +76,28 @@ class Index:
         return list(seen.values())
 
 
+def _keys(name: str) -> set[str]:
+    return {name_key(name), core_key(name)} - {""}
+
+
 def _authors_fit(cit: Citation, ref: Reference) -> int:
-    """How well the citation's author list fits the entry's: 2 exact, 1 acceptable, 0 no."""
+    """How well the citation's author list fits the entry's: 2 exact, 1 acceptable, 0 no.
+
+    Every co-author the citation names must stand at its place in the entry ("Liti, Carter, et al."
+    names the first two of five); an entry cut short by "et al." ("Bae, E. et al.") cannot contradict
+    the names it does not print ("Bae, Calhoun, Levine, Lewis and Drewell, 2002")."""
     n = len(ref.authors)
-    if len(cit.authors) >= 2:
-        if n < 2:
-            return 0
-        second = {name_key(cit.authors[1]), core_key(cit.authors[1])}
-        if not second & {name_key(ref.authors[1]), core_key(ref.authors[1])}:
-            return 0
-        return 2 if (n == len(cit.authors) and not ref.et_al) or cit.et_al else 1
+    named = len(cit.authors)
+    if named >= 2:
+        for k in range(1, named):
+            if k < n:
+                if not _keys(cit.authors[k]) & _keys(ref.authors[k]):
+                    return 0
+            elif not ref.et_al:
+                return 0  # the citation names more authors than the entry has
+        if cit.et_al:
+            return 2 if n > named or ref.et_al else 1
+        return 2 if n == named or (ref.et_al and n <= named) else 1
     if cit.et_al:
         return 2 if n >= 3 or ref.et_al else 1 if n == 2 else 0
     return 2 if n <= 1 or ref.corporate else 1 if n == 2 else 0
@@ -124,12 +137,13 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             _link_key(cit, index)
         else:
             _link_author_date(cit, index, similar, repeats)
+    _tell_apart_by_added_names(doc.citations, index)
     # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
     # likely another work by the same authors that the list lacks than a typo: report it as missing.
     cited = {rid for c in doc.citations if c.status is LinkStatus.LINKED for rid in c.references}
     for cit in doc.citations:
-        if cit.status is not LinkStatus.YEAR_MISMATCH:
-            continue
+        if cit.status is not LinkStatus.YEAR_MISMATCH or cit.kind == "key":
+            continue  # (a key, such as a JATS xref's, names its entry: a mismatch, never a missing entry)
         key = (name_key(cit.authors[0]) if cit.authors else "", cit.year)
         target = index.by_id[cit.candidates[0]]
         if target.id in cited and repeats[key] > 1:
@@ -137,6 +151,39 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             cit.detail = f"an entry by {target.authors[0]} dated {target.year} exists"
             cit.candidates = []
             cit.suggestion = None
+
+
+def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
+    """Entries the list prints alike ("Sherbondy, A.J. et al. (2008)" twice) that the citations tell
+    apart by naming more authors ("Sherbondy, Dougherty, Ben-Shachar, et al., 2008" and "Sherbondy,
+    Dougherty, Napel, et al., 2008"): the list is sorted by the full author lists, so the citations'
+    distinct name lists, sorted, take the entries in list order. Done only when every citation of the
+    group names more authors than the entries print and there are as many name lists as entries."""
+    groups: dict[tuple[str, ...], list[Citation]] = defaultdict(list)
+    for cit in citations:
+        if cit.status is LinkStatus.AMBIGUOUS and cit.kind == "author-date":
+            groups[tuple(cit.candidates)].append(cit)
+    for ids, cits in groups.items():
+        refs = [index.by_id[i] for i in ids]
+        shown = max(len(r.authors) for r in refs)
+        if not all(r.et_al for r in refs) or any(len(c.authors) <= shown for c in cits):
+            continue
+        names = {id(c): tuple(fold(a) for a in c.authors) for c in cits}
+        # a shortened list ("Sherbondy, Dougherty, Ben-Shachar, et al.") is the full one it begins
+        full = {names[id(c)] for c in cits if not c.et_al}
+        for c in cits:
+            if c.et_al:
+                longer = [f for f in full if f[: len(names[id(c)])] == names[id(c)]]
+                if len(longer) == 1:
+                    names[id(c)] = longer[0]
+        lists = sorted(set(names.values()))
+        if len(lists) != len(refs):
+            continue
+        order = sorted(refs, key=lambda r: index.position[r.id])
+        target = dict(zip(lists, order, strict=True))
+        for cit in cits:
+            cit.candidates = []
+            _linked(cit, target[names[id(cit)]])
 
 
 def _link_numeric(cit: Citation, index: Index) -> None:

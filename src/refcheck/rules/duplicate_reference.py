@@ -1,8 +1,11 @@
 """duplicate-reference: the same work is listed twice.
 
 What it does
-    Reports an entry that repeats an earlier one: the same DOI, the same BibTeX key, or the same authors,
-    year and title (compared without accents, case and punctuation).
+    Reports an entry that repeats an earlier one: the same DOI (whatever else differs: the finding
+    names the fields that do, since one of the two DOIs may be wrong), the same BibTeX key, or the
+    same authors, year and title (compared without accents, case and punctuation). Two works by the
+    same authors in the same year with other titles are two works, not a duplicate; an organisation
+    is one name however it is written ("{World Health Organization}" in BibTeX or plain).
 
 Why is this bad
     Duplicates split citations between two entries and make numeric lists skip.
@@ -28,15 +31,26 @@ SEVERITY = Severity.WARNING
 SUMMARY = "The same work is listed twice."
 
 
+def _name(ref: Reference, i: int) -> str:
+    """The i-th author as a comparable word: the last word of the surname, so that an organisation
+    read as one name ("World Health Organization") and as a person ("Organization", given "World
+    Health") compare equal, and "van der Berg" equals "Berg"."""
+    words = fold(ref.authors[i]).replace("-", " ").split()
+    return name_key(words[-1]) if words else ""
+
+
+def _authors_key(ref: Reference) -> str:
+    return " ".join(_name(ref, i) for i in range(min(3, len(ref.authors))))
+
+
 def _title_key(ref: Reference) -> str | None:
     if not ref.title:
         return None
     title = re.sub(r"[^a-z0-9]+", " ", fold(ref.title)).strip()
     if len(title) < 8:
         return None
-    authors = " ".join(fold(a) for a in ref.authors[:3])
     # the full year: entries an author told apart with 2014a/2014b are meant as two works
-    return f"{authors}|{ref.year}|{title}"
+    return f"{_authors_key(ref)}|{ref.year}|{title}"
 
 
 def _text_key(ref: Reference) -> str:
@@ -47,14 +61,19 @@ def _text_key(ref: Reference) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
 
 
-def _same_work(a: Reference, b: Reference) -> bool:
-    """Two entries with one DOI are one work only if their titles agree too: publishers' lists do carry
-    a DOI copied onto the wrong entry, and that is no duplicate."""
-    if not a.title or not b.title:
-        return a.year_base == b.year_base and a.authors[:1] == b.authors[:1]
-    from rapidfuzz import fuzz  # imported only when two entries are compared
+def _differences(a: Reference, b: Reference) -> list[str]:
+    """The fields two entries with one DOI disagree on."""
+    out = []
+    if _authors_key(a) != _authors_key(b):
+        out.append("authors")
+    if (a.year_base or "") != (b.year_base or ""):
+        out.append("year")
+    if a.title and b.title:
+        from rapidfuzz import fuzz  # imported only when two entries are compared
 
-    return bool(fuzz.ratio(fold(a.title), fold(b.title)) >= 85)
+        if fuzz.ratio(fold(a.title), fold(b.title)) < 85:
+            out.append("title")
+    return out
 
 
 def _titles_agree(a: str | None, b: str | None) -> bool:
@@ -86,11 +105,8 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
             keys.append("t:" + title_key)
         if len(ref.text) >= 30:
             keys.append("x:" + _text_key(ref))
-        first = next(
-            (seen[k] for k in keys if k in seen and (not k.startswith("doi:") or _same_work(seen[k], ref))),
-            None,
-        )
-        group = (name_key(ref.authors[0]) if ref.authors else "", ref.year)
+        first = next((seen[k] for k in keys if k in seen), None)
+        group = (_name(ref, 0) if ref.authors else "", ref.year)
         if first is None and ref.title and group[0]:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
@@ -105,22 +121,36 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
         if ref.key and ref.key == first.key and ref.source is not None:
             how = f"key {ref.key}"
         elif ref.doi and first.doi and ref.doi.lower() == first.doi.lower():
-            how = "DOI"
+            differ = _differences(ref, first)
+            how = f"DOI {ref.doi}"
+            if differ:
+                how += f", although its {_join(differ)} differ"
         else:
             how = "authors, year and title"
         out.append((ref, first, how))
     return out
 
 
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def check(doc: Document) -> Iterator[Finding]:
     for ref, first, how in duplicates(doc):
+        if "differ" in how:
+            message = (
+                f"this entry has the same {how} from an earlier one, {first.text[:60]!r}; "
+                "it is the same work listed twice or one of the two DOIs is wrong"
+            )
+        else:
+            message = (
+                f"this entry repeats an earlier one, {first.text[:60]!r} (same {how}); "
+                "keep one and point its citations there"
+            )
         yield Finding(
             rule=NAME,
             severity=SEVERITY,
-            message=(
-                f"this entry repeats an earlier one (same {how}: {first.text[:60]}); "
-                "keep one and point its citations there"
-            ),
+            message=message,
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,
