@@ -54,7 +54,7 @@ def _offline_flags() -> list[str]:
     return flags
 
 
-def imported(tmp_path: Path, *args: str, src: Path = SRC) -> set[str]:
+def imported(tmp_path: Path, *args: str, src: Path = SRC, cwd: Path = ROOT) -> set[str]:
     """The modules a fresh ``refcheck ARGS`` has imported when it exits."""
     out = tmp_path / "modules.json"
     env = {k: v for k, v in os.environ.items() if k not in ("REFCHECK_DEBUG", "PYTHONPATH")}
@@ -64,7 +64,7 @@ def imported(tmp_path: Path, *args: str, src: Path = SRC) -> set[str]:
         capture_output=True,
         text=True,
         env=env,
-        cwd=ROOT,
+        cwd=cwd,
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
@@ -179,3 +179,67 @@ def test_lazy_table_and_lazy_module_import_on_first_use(
     assert "rc_lazy_probe" not in sys.modules
     assert module.VALUE == 42
     assert "rc_lazy_probe" in sys.modules
+
+
+# pyproject.toml texts, each with whether it holds a [tool.refcheck] table (tomllib says so too)
+PYPROJECTS = [
+    ("[tool.refcheck]\nselect = ['year-mismatch']\n", True),
+    ("[ tool . 'refcheck' ]\n", True),
+    ('[tool."refcheck"]\n', True),
+    ("[tool.refcheck.overrides]\nx = 1\n", True),
+    ("[[tool.refcheck.list]]\nx = 1\n", True),
+    ("[tool]\nrefcheck = { select = [] }\n", True),
+    ("[tool]\nrefcheck.select = []\n", True),
+    ('["tool"]\n"refcheck" = {}\n', True),
+    ("tool.refcheck.select = []\n", True),
+    ("tool = { refcheck = {} }\n", True),
+    ('"tool".refcheck = {}\n', True),
+    ('[tool."r\\u0065fcheck"]\n', True),
+    ("\t[tool.refcheck]\r\nselect = []\r\n", True),
+    ("[project]\nname = 'refcheck'\n[project.scripts]\nrefcheck = 'refcheck.cli:main'\n", False),
+    ("[tool.ruff]\nline-length = 110\n[tool.ruff.refcheck]\nx = 1\n", False),
+    ("[tool.refcheckx]\n", False),
+    ("[tool]\nruff = {}\n", False),
+    ("[tools.refcheck]\n", False),
+    ("[[tool]]\nrefcheck = 1\n", False),
+    ("[tool.refcheck\n", False),  # not TOML
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("text", "holds"), PYPROJECTS)
+def test_a_pyproject_is_parsed_only_when_it_may_hold_the_table(
+    tmp_path: Path, text: str, holds: bool
+) -> None:
+    """The start-up shortcut for pyproject.toml agrees with tomllib: a file it skips has no table."""
+    import tomllib
+
+    from refcheck.config import _MAY_HOLD_TOOL_TABLE, _has_tool_table
+
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text, encoding="utf-8", newline="")
+    try:
+        data = tomllib.loads(text)
+        truth = isinstance(data.get("tool"), dict) and "refcheck" in data["tool"]
+    except tomllib.TOMLDecodeError:
+        truth = False
+    assert truth == holds
+    assert _has_tool_table(path) == holds
+    if holds:
+        assert _MAY_HOLD_TOOL_TABLE.search(text)
+
+
+def test_a_pyproject_without_the_table_is_read_without_tomllib(tmp_path: Path) -> None:
+    """Most Python projects' pyproject.toml ([tool.ruff], [tool.mypy] ...) say at a glance that they
+    hold no refcheck table: checking a brief there does not import tomllib."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text(
+        "[project]\nname = 'refcheck-user'\n[tool.ruff]\nline-length = 100\n[[tool.mypy.overrides]]\nx = 1\n"
+    )
+    shutil.copy(SEED, project / "brief.txt")
+    modules = imported(tmp_path, "check", *_offline_flags(), "brief.txt", cwd=project)
+    assert "refcheck.loaders.text" in modules
+    assert "tomllib" not in modules
+    (project / "pyproject.toml").write_text("[tool.refcheck]\nfail-on = 'never'\n")
+    assert "tomllib" in imported(tmp_path, "check", *_offline_flags(), "brief.txt", cwd=project)

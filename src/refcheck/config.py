@@ -448,13 +448,32 @@ def _has_tool_table(path: Path) -> bool:
     return _tool_table_in(str(path), st.st_mtime_ns, st.st_size)
 
 
+# Only these lines can give a pyproject.toml a [tool.refcheck] table: a [tool] or [tool.refcheck...]
+# table header, a key path that begins with "tool" (tool.refcheck.x = ..., tool = {refcheck = ...}),
+# or a \u escape spelling a quoted key. A file with none (most, [tool.ruff] and all) is answered
+# without parsing it or importing tomllib.
+_TOOL = r"""(?:tool|"tool"|'tool')"""
+_MAY_HOLD_TOOL_TABLE = re.compile(
+    rf"""^[ \t]*\[\[?[ \t]*{_TOOL}[ \t]*(?:\]|\.[ \t]*(?:refcheck|"refcheck"|'refcheck')[ \t]*[.\]])"""
+    rf"|^[ \t]*{_TOOL}[ \t]*[.=]"
+    r"|\\[uU]",
+    re.M,
+)
+
+
 @functools.lru_cache(maxsize=64)
 def _tool_table_in(path: str, mtime_ns: int, size: int) -> bool:
-    import tomllib  # only when a pyproject.toml is found (start-up: CONTRIBUTING.md)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not _MAY_HOLD_TOOL_TABLE.search(text):
+        return False
+    import tomllib  # only for a file that may hold the table (start-up: CONTRIBUTING.md)
 
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return False
     return isinstance(data.get("tool"), dict) and "refcheck" in data["tool"]
 
