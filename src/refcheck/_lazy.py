@@ -6,13 +6,19 @@ and ``table[name]`` imports ``module`` and returns its ``attr`` the first time, 
 
 ``lazy_module("refcheck.runner")`` stands for the module and imports it when one of its attributes
 is first read: the CLI names the pipeline's modules at the top, as usual, and ``refcheck --version``
-never imports them. CONTRIBUTING.md ("Start-up time") says where heavy imports go.
+never imports them.
+
+``PAT = lazy_pattern(r"...")``, used as ``PAT().search(text)``, compiles the expression on the first
+call and returns the same ``re.Pattern`` after: for expressions that only some documents need
+(compiling one costs at every start). CONTRIBUTING.md ("Start-up time") says where heavy imports go.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
@@ -77,3 +83,14 @@ class _ModuleProxy:
 def lazy_module(name: str) -> Any:
     """The module ``name``, imported when an attribute of it is first read."""
     return _ModuleProxy(name)
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A function returning ``re.compile(pattern, flags)``, compiled on its first call, the same
+    object after (so ``match.re is PAT()`` holds)."""
+
+    @functools.cache
+    def compiled() -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    return compiled
