@@ -42,6 +42,9 @@ HEAVY = {
     "rapidfuzz",
     "defusedxml",
     "pathspec",
+    "platformdirs",
+    "concurrent",
+    "multiprocessing",
 }
 
 

@@ -23,9 +23,20 @@ import pytest
 
 from tests.conftest import ROOT, SEED, SRC
 
-# Never needed to check a .txt file without the network (the links and verification stages, the
-# bibliography and XML loaders, the link cache).
-HEAVY = ("requests", "urllib3", "bs4", "pybtex", "latexcodec", "sqlite3", "defusedxml", "platformdirs")
+# Never needed to check one .txt file without the network: the links and verification stages, the
+# bibliography and XML loaders, the caches, and a process or thread pool (one file needs none).
+HEAVY = (
+    "requests",
+    "urllib3",
+    "bs4",
+    "pybtex",
+    "latexcodec",
+    "sqlite3",
+    "defusedxml",
+    "platformdirs",
+    "concurrent",
+    "multiprocessing",
+)
 
 # Run the CLI as ``refcheck`` does, then write the names of every imported module to argv[1].
 _WRAPPER = """
