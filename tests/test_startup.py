@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SEED, SRC
 
@@ -254,3 +256,28 @@ def test_a_pyproject_without_the_table_is_read_without_tomllib(tmp_path: Path) -
     assert "tomllib" not in modules
     (project / "pyproject.toml").write_text("[tool.refcheck]\nfail-on = 'never'\n")
     assert "tomllib" in imported(tmp_path, "check", *_offline_flags(), "brief.txt", cwd=project)
+
+
+def _fold_in_full(text: str) -> str:
+    """names.fold without its ASCII shortcut."""
+    import unicodedata
+
+    for a, b in (("ß", "ss"), ("ø", "o"), ("Ø", "O"), ("æ", "ae"), ("Æ", "AE"), ("ł", "l"), ("Ł", "L")):
+        text = text.replace(a, b)
+    text = text.replace("đ", "d").replace("ı", "i")
+    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_folding_ascii_text_takes_a_shortcut_to_the_same_result(text: str) -> None:
+    from refcheck.matching.names import fold
+
+    assert fold(text) == _fold_in_full(text)
+
+
+@pytest.mark.parametrize("text", ["Martínez-Díaz", "Straße", "Łukasz  Øberg", "ÆSOP", "ﬁnance", "O'Neill"])
+def test_folding_other_text_is_unchanged(text: str) -> None:
+    from refcheck.matching.names import fold
+
+    assert fold(text) == _fold_in_full(text)
