@@ -29,8 +29,9 @@ FOREIGN_OPTIONS |= {"--by-style", "--profile", "--force", "--show-fp", "--jobs",
 def _options() -> dict[str, click.Option]:
     out: dict[str, click.Option] = {}
     assert isinstance(main, click.Group)
-    for command in main.commands.values():
-        for p in command.params:
+    # the group's own options too (--version), and --help, which click adds to every command
+    for command in (main, *main.commands.values()):
+        for p in command.get_params(click.Context(command)):
             if isinstance(p, click.Option):
                 for opt in [*p.opts, *p.secondary_opts]:
                     out[opt] = p

@@ -13,8 +13,6 @@ matches whether refcheck runs from the repository root or a subdirectory. Versio
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -63,6 +61,8 @@ def fingerprint(f: Finding, doc_path: str, base: Path | None = None) -> str:
         data = text.encode("utf-8", "surrogateescape")  # a file name's bytes as they are
     except UnicodeEncodeError:  # another lone surrogate (a CSL-JSON "\ud800"): never a crash
         data = text.encode("utf-8", "surrogatepass")
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()[:32]
 
 
@@ -86,6 +86,8 @@ def record(results: list[FileResult], base: Path | None = None) -> dict[str, Any
 
 def render(results: list[FileResult], path: str) -> tuple[str, int]:
     """The text of a baseline file to be written at ``path`` and how many findings it holds."""
+    import json  # json and hashlib only when a baseline is used (start-up: CONTRIBUTING.md)
+
     data = record(results, Path(os.path.abspath(path)).parent)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return text, len(data["findings"])
@@ -110,6 +112,8 @@ class Baseline:
 
 
 def read(path: str) -> Baseline:
+    import json
+
     shown = one_line(path)
     try:
         data = json.loads(read_regular(path, MAX_SIZE).decode("utf-8"))

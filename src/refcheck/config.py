@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import json
+import functools
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -455,8 +454,40 @@ def find_config(start: str | Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(read_regular(path, MAX_CONFIG_SIZE).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        st = path.stat()
+    except OSError:
+        return False
+    # one parse per file and version: the current directory's chain and each file's share it
+    return _tool_table_in(str(path), st.st_mtime_ns, st.st_size)
+
+
+# Only these lines can give a pyproject.toml a [tool.refcheck] table: a [tool] or [tool.refcheck...]
+# table header, a key path that begins with "tool" (tool.refcheck.x = ..., tool = {refcheck = ...}),
+# or a \u escape spelling a quoted key. A file with none (most, [tool.ruff] and all) is answered
+# without parsing it or importing tomllib.
+_TOOL = r"""(?:tool|"tool"|'tool')"""
+_MAY_HOLD_TOOL_TABLE = re.compile(
+    rf"""^[ \t]*\[\[?[ \t]*{_TOOL}[ \t]*(?:\]|\.[ \t]*(?:refcheck|"refcheck"|'refcheck')[ \t]*[.\]])"""
+    rf"|^[ \t]*{_TOOL}[ \t]*[.=]"
+    r"|\\[uU]",
+    re.M,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _tool_table_in(path: str, mtime_ns: int, size: int) -> bool:
+    try:
+        # a regular file, at most MAX_CONFIG_SIZE (a pyproject.toml -> /dev/zero symlink, a FIFO)
+        text = read_regular(path, MAX_CONFIG_SIZE).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not _MAY_HOLD_TOOL_TABLE.search(text):
+        return False
+    import tomllib  # only for a file that may hold the table (start-up: CONTRIBUTING.md)
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return False
     return isinstance(data.get("tool"), dict) and "refcheck" in data["tool"]
 
@@ -466,6 +497,8 @@ MAX_CONFIG_SIZE = 1024 * 1024
 
 def load_config(path: str | Path) -> Config:
     """Read and validate one configuration file; ConfigError names the file and the key."""
+    import tomllib
+
     path = Path(path)
     shown = one_line(str(path))
     try:
@@ -620,6 +653,8 @@ def discover(start: str | Path, explicit: str | Path | None = None) -> Config:
 
 def toml_value(value: Any) -> str:
     """A TOML literal for the plain values the schema holds (strings, numbers, booleans, lists, tables)."""
+    import json  # only `refcheck config` writes TOML
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):

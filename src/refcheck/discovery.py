@@ -31,11 +31,13 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from refcheck.files import read_regular
 from refcheck.loaders import format_for
+
+if TYPE_CHECKING:
+    import pathspec
 
 # Directories never searched (besides hidden ones): packages and environments, not documents.
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "site-packages", "__pypackages__"})
@@ -70,6 +72,8 @@ def _spec(base: Path, lines: Iterable[str]) -> _Spec | None:
     kept = list(reversed(dict.fromkeys(reversed(kept))))
     if not kept:
         return None
+    import pathspec  # only when there are patterns to match: not at start-up
+
     return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept))
 
 

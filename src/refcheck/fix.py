@@ -26,14 +26,11 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import difflib
-import html
 import itertools
 import os
 import re
 import signal
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +104,8 @@ class FixResult:
             names = (f"a/{self.path} (text)", f"b/{self.path} (text)")
         else:
             return ""
+        import difflib  # difflib, html and tempfile where used: reports import this module (start-up)
+
         lines = difflib.unified_diff(a, b, fromfile=names[0], tofile=names[1])
         return "".join(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n" for ln in lines)
 
@@ -332,6 +331,8 @@ def _html_edits(doc: Document, src: _Source, edit: TextEdit, s: int, e: int) -> 
         raise Refused(f"the link's href could not be found right before its text; {_by_hand(edit)}")
     h = hrefs[0]
     group = next(g for g in (1, 2, 3) if h.group(g) is not None)
+    import html
+
     if html.unescape(h.group(group)).strip() != url.url:
         raise Refused(f"the link's href is not the URL of its text; {_by_hand(edit)}")
     quoted = html.escape(edit.new, quote=True)
@@ -503,6 +504,8 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
         if current != expected:
             raise Refused("the file changed since refcheck read it; run refcheck fix again")
     tmp: str | None = None
+    import tempfile
+
     with _signals_raise():
         try:
             fd, tmp = tempfile.mkstemp(

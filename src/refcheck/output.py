@@ -19,7 +19,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -100,6 +99,8 @@ class Reserved:
             raise OutputError(f"{shown}: the directory {one_line(os.path.dirname(absolute))} does not exist")
         self.mode = (st.st_mode & 0o7777) if st is not None else (0o666 & ~_umask())
         self.owner = (st.st_uid, st.st_gid) if st is not None else None
+        import tempfile  # only when a report is written (start-up: CONTRIBUTING.md)
+
         try:
             fd, self.tmp = tempfile.mkstemp(
                 prefix=f".{os.path.basename(real)}.", suffix=".refcheck-tmp", dir=directory

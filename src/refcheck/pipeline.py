@@ -35,9 +35,7 @@ from refcheck.extract.numeric import (
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
 from refcheck.files import FileTooLarge, NotRegularFile, read_regular
-from refcheck.links.options import LinkOptions
-from refcheck.loaders import LOADERS, SUFFIXES, format_for
-from refcheck.loaders.pandoc import use_bibliography
+from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for
 from refcheck.matching.linker import link_document
 from refcheck.model import (
     Citation,
@@ -53,9 +51,10 @@ from refcheck.model import (
 from refcheck.rules import ALL as ALL_RULES
 
 if TYPE_CHECKING:
+    from refcheck.links.options import LinkOptions
     from refcheck.links.report import LinkReport
 
-DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_FILE_SIZE", "CheckOptions", "FileResult", "check_file", "check_paths", "load"]
 
 
 @dataclass
@@ -84,6 +83,8 @@ class CheckOptions:
     verify: bool = True  # also check that cited pages carry the cited titles (link-content-*)
 
     def link_options(self) -> LinkOptions:
+        from refcheck.links.options import LinkOptions
+
         archive = self.link_archive
         if isinstance(archive, bool):
             archive = "auto" if archive else "none"
@@ -145,6 +146,8 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
     doc = LOADERS[fmt](path, data)
     if options.bib and doc.format in ("markdown", "latex"):
+        from refcheck.loaders.pandoc import use_bibliography  # pybtex: only with --bib
+
         use_bibliography(doc, options.bib)
     return doc
 

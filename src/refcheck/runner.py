@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +51,8 @@ def debug() -> bool:
 def internal_error(exc: BaseException) -> str:
     """The one line that stands for an unexpected exception."""
     if debug():
+        import traceback
+
         traceback.print_exception(exc, file=sys.stderr)
     return _describe(exc)
 
@@ -194,20 +195,19 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
         if result.doc is not None and keep == "findings" and not options.links:
             result.doc = _findings_only(result.doc)
     except Exception as exc:  # the last resort: one line for this file, the others still checked
-        trace = "".join(traceback.format_exception(exc)) if debug() else None
+        trace = None
+        if debug():
+            import traceback
+
+            trace = "".join(traceback.format_exception(exc))
         return FileResult(path=path, error=_describe(exc)), trace
     return result, None
 
 
 def _findings_only(doc: Document) -> Document:
     """``doc`` with only what reporters of findings read: unpickling a whole model costs the parent
-    more than it is worth (about 2 ms against 25 to 35 ms to analyse). Which findings ``refcheck fix``
-    would change is decided now, while the model is here (reports say "fixable")."""
-    from refcheck.fix import fixable
-
-    fixes = fixable(doc)
-    for f in doc.findings:
-        f.fixable = id(f) in fixes
+    more than it is worth (about 2 ms against 25 to 35 ms to analyse). Those reports give no fix
+    hint (``_common.items`` builds records without one), so fix.py is not needed here."""
     slim = Document(path=doc.path, format=doc.format, text="", source_map=SourceMap.identity(""))
     slim.style, slim.findings, slim.encoding = doc.style, doc.findings, doc.encoding
     return slim

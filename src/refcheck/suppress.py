@@ -91,6 +91,8 @@ def apply(doc: Document) -> None:
     """Fill ``doc.suppressions`` (merged with what a loader put there itself) and
     ``doc.suppression_names``."""
     lines = source_lines(doc)
+    if "refcheck" not in "\n".join(lines):  # no comment can be there: skip the line-by-line scan
+        return
     latex = doc.format in LATEX_FORMATS
     for line, silenced in parse(lines, latex).items():
         doc.suppressions.setdefault(line, set()).update(silenced)

@@ -39,7 +39,6 @@ _NAME_WORD = re.compile(
     # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name
     rf"|^(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$"
 )
-_ACRONYM_DIGITS = re.compile(r"^[A-Z0-9]{2,}[\w-]*$")
 STOP_WORDS = frozenset(
     [
         "a",

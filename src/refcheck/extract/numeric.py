@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import DASHES
 from refcheck.model import Citation, FootnoteMarker
 
@@ -24,13 +25,14 @@ _GROUP = re.compile(
 )
 _ITEM_RE = re.compile(rf"(\d{{1,4}})(?:\s*[{DASHES}]\s*(\d{{1,4}}))?")
 MAX_RANGE = 500
+# The expressions below serve documents with a numbered list only: compiled when first used (start-up).
 # "(4)", "(1–3,5)", "(9,10; Figure 1E)", "(88 http://...)": not after a word or a closing bracket ("f(1)", "8674(00)")
-_PAREN = re.compile(
+_PAREN = lazy_pattern(
     rf"(?<![\w)\]])\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*(?:\)|;(?=[^()\n]{{0,200}}\))|(?=https?://))"
 )
 # "(see 8)", "(reviewed in 20)", "(e.g. 61,62)", "(see also 56)", "(..., see 45 for a review)": numbers
 # after a citing word inside parenthesised text
-_CUED = re.compile(
+_CUED = lazy_pattern(
     r"(?<=[(\s,;])(?:see(?:\s+also)?|e\.\s?g\.,?|cf\.|reviewed\s+in|refs?\.)\s+"
     rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\s*[),;]|\s+for\s)",
     re.I,
@@ -38,8 +40,8 @@ _CUED = re.compile(
 # "(CSD 89)", "(residues 772–984 45)", "(STT 20, TEND 21)", "(MRtrix 18; see S1 Text)": numbers ending
 # an item of parenthesised text; read with low confidence, and only when no counting word stands before
 # them ("(Figure 4)")
-_TAIL = re.compile(rf"(?<=[ \t,;])({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\)|;|,\s)")
-_COUNTED = re.compile(
+_TAIL = lazy_pattern(rf"(?<=[ \t,;])({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\)|;|,\s)")
+_COUNTED = lazy_pattern(
     r"(?:^|[\s(])(?:fig(?:ure)?s?|tables?|eqs?|equations?|panels?|steps?|days?|weeks?|months?|years?|"
     r"ages?|ranges?|intervals?|stages?|lanes?|chromosomes?|versions?|experiments?|studies|study|groups?|models?|"
     r"phases?|rounds?|sessions?|samples?|patients?|subjects?|cases?|n|p|ph|no|nos|chapters?|sections?|"
@@ -49,9 +51,9 @@ _COUNTED = re.compile(
     re.I,
 )
 # after a word ("CSD 89", "'PSE2' 42", "methods; 18") or a number ("residues 772–984 45")
-_AFTER_WORD = re.compile(r"(?:[^\W\d_]\w*[\u2019'\u201d]?[ \t]*[,;]?|\d)[ \t]+$")
-_EQUATION_REF = re.compile(r"\b(?:eqs?|equations?|formulae?|inequality)\.?\s*$", re.I)
-_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_AFTER_WORD = lazy_pattern(r"(?:[^\W\d_]\w*[\u2019'\u201d]?[ \t]*[,;]?|\d)[ \t]+$")
+_EQUATION_REF = lazy_pattern(r"\b(?:eqs?|equations?|formulae?|inequality)\.?\s*$", re.I)
+_LINE_END = lazy_pattern(r"[ \t]*(?:\n|$)")
 BEYOND = 5  # a single number this far past the list is still read as a (missing) citation
 
 
@@ -110,22 +112,22 @@ def extract_paren_numeric(
     """Numbers in parentheses read as reference numbers ("(4)", "(1–3,5)", "(see 8)", "(CSD 89)")."""
     out: list[Citation] = []
     spans: list[tuple[int, int]] = []
-    groups = list(_PAREN.finditer(text, start, end))
-    groups += [m for m in _CUED.finditer(text, start, end) if _inside_parentheses(text, m.start())]
+    groups = list(_PAREN().finditer(text, start, end))
+    groups += [m for m in _CUED().finditer(text, start, end) if _inside_parentheses(text, m.start())]
     for g in groups:
         cites = _paren_cites(text, g, list_size, footnote)
         if cites:
             out.extend(cites)
             spans.append((g.start(), g.end()))
     spans.sort()
-    for m in _TAIL.finditer(text, start, end):
+    for m in _TAIL().finditer(text, start, end):
         k = bisect.bisect_right(spans, (m.start(), len(text))) - 1
         if k >= 0 and spans[k][0] <= m.start() < spans[k][1]:
             continue  # the end of "(13,14)" or "(e.g. 61,62)", read already
         if (
             not _inside_parentheses(text, m.start())
-            or not _AFTER_WORD.search(text, max(start, m.start() - 30), m.start())
-            or _COUNTED.search(text, max(start, m.start() - 30), m.start())
+            or not _AFTER_WORD().search(text, max(start, m.start() - 30), m.start())
+            or _COUNTED().search(text, max(start, m.start() - 30), m.start())
         ):
             continue  # "(Figure 4)", "(0.25, 0.5, 1, 2 and 4 mm)", "(age range 27–40)"
         cites = _paren_cites(text, m, list_size, footnote)
@@ -143,11 +145,11 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
         return []  # "(05–2803)", "(1634–1737)", "(1981)": not reference numbers
     if any(it.group(2) and int(it.group(2)) <= int(it.group(1)) for it in items):
         return []
-    if _equation_number(text, g.start(), g.end()) or _EQUATION_REF.search(
+    if _equation_number(text, g.start(), g.end()) or _EQUATION_REF().search(
         text, max(0, g.start() - 12), g.start()
     ):
         return []  # "f = m / (m + u)   (1)", "from Eq. (2)"
-    if len(items) == 1 and not items[0].group(2) and g.re is _PAREN:
+    if len(items) == 1 and not items[0].group(2) and g.re is _PAREN():
         n = values[0]
         close = g.end() if text[g.end() - 1] == ")" else g.end(1)
         return [_cite(text, g.start(), close, n, n, footnote)]
@@ -168,7 +170,7 @@ def _inside_parentheses(text: str, pos: int) -> bool:
 
 def _equation_number(text: str, s: int, e: int) -> bool:
     """ "f = m / (m + u)   (1)": a number alone at the end of a line with a formula."""
-    if not _LINE_END.match(text, e):
+    if not _LINE_END().match(text, e):
         return False
     line_start = text.rfind("\n", max(0, s - 300), s) + 1
     return "=" in text[max(line_start, s - 300) : s]

@@ -34,7 +34,6 @@ _ND = re.compile(r"\b(n\.\s?d\.|forthcoming|in press)", re.I)
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\.\.\.\s*$", re.I)
-_ENTRY_START = re.compile(rf"^\s*(?:\d+\s*|{UPPER}|[{APOS}\"“]|\[|{LETTER})")
 _TERMINAL = re.compile(r"""[.!?"”’)\]>]\s*$|https?://\S+\s*$|\d\s*$""")
 _LOWER_START = re.compile(r"^\s*[a-z(]")
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from refcheck.links.results import Link, LinkResult
+if TYPE_CHECKING:
+    from refcheck.links.results import Link, LinkResult
 
 
 @dataclass

@@ -1,34 +1,41 @@
 """Loaders turn a file's bytes into a Document; format code stays here.
 
 The suffix table chooses the loader; ``--input-format`` overrides it. A loader gets the path (to find
-side files such as a .bib) and the bytes, and returns a Document or raises InputError.
+side files such as a .bib) and the bytes, and returns a Document or raises InputError. ``LOADERS``
+imports a loader's module when it is first used (refcheck._lazy), so reading a .txt file never
+imports pybtex or the XML parsers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from refcheck.loaders.bibtex import load_bib
-from refcheck.loaders.docx import load_docx
-from refcheck.loaders.html import load_html
-from refcheck.loaders.jats import load_jats
-from refcheck.loaders.latex import load_latex
-from refcheck.loaders.markdown import load_markdown
-from refcheck.loaders.text import load_text
-from refcheck.model import Document
+from refcheck._lazy import LazyTable
 
-Loader = Callable[[str, bytes], Document]
+if TYPE_CHECKING:
+    from refcheck.model import Document
 
-LOADERS: dict[str, Loader] = {
-    "text": load_text,
-    "markdown": load_markdown,
-    "html": load_html,
-    "jats": load_jats,
-    "latex": load_latex,
-    "bibtex": load_bib,
-    "docx": load_docx,
-}
+Loader = Callable[[str, bytes], "Document"]
+
+# The largest file read, in bytes (--max-file-size); here, not in pipeline.py, so that the CLI can
+# show it without importing the pipeline.
+DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
+
+# Format -> "module:function"; a loader's module (and what it imports: pybtex, defusedxml, zipfile ...)
+# is imported the first time a file of that format is read, never at start-up.
+LOADERS: LazyTable[Loader] = LazyTable(
+    {
+        "text": "refcheck.loaders.text:load_text",
+        "markdown": "refcheck.loaders.markdown:load_markdown",
+        "html": "refcheck.loaders.html:load_html",
+        "jats": "refcheck.loaders.jats:load_jats",
+        "latex": "refcheck.loaders.latex:load_latex",
+        "bibtex": "refcheck.loaders.bibtex:load_bib",
+        "docx": "refcheck.loaders.docx:load_docx",
+    }
+)
 
 SUFFIXES: dict[str, str] = {
     ".txt": "text",

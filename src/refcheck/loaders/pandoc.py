@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from refcheck.loaders.bibtex import read_bibliography
 from refcheck.model import Citation, Document, Reference
 
 _FRONT = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
@@ -101,6 +100,8 @@ def _excluded(doc: Document, offset: int) -> bool:
 
 def use_bibliography(doc: Document, paths: list[str]) -> None:
     """Read ``paths`` and, when the text cites pandoc keys, check the keys against them."""
+    from refcheck.loaders.bibtex import read_bibliography  # pybtex: only for a bibliography
+
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     for p in paths:
         entries, findings = read_bibliography(p)

@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from rapidfuzz.distance import OSA
-
 from refcheck.matching.names import core_key, fold, name_key
 from refcheck.model import Citation, Document, LinkStatus, Reference
 
@@ -34,6 +32,10 @@ def near_miss(a: str, b: str) -> bool:
     if a == b or min(len(a), len(b)) < 3:
         return False
     limit = 1 if max(len(a), len(b)) < 9 else 2
+    if abs(len(a) - len(b)) > limit:
+        return False  # more letters apart than the limit: no need to count
+    from rapidfuzz.distance import OSA  # imported only when a name is compared
+
     return bool(OSA.distance(a, b, score_cutoff=limit) <= limit)
 
 

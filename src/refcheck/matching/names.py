@@ -41,6 +41,8 @@ _NON_LETTER = re.compile(r"[^0-9a-z]+")
 @functools.lru_cache(maxsize=1 << 20)
 def fold(text: str) -> str:
     """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed."""
+    if text.isascii():  # nothing to spell out, decompose or strip: the same result, far sooner
+        return " ".join(text.casefold().split())
     text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
     text = text.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("ı", "i")
     decomposed = unicodedata.normalize("NFKD", text)

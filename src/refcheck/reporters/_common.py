@@ -12,18 +12,18 @@ pieces by a reporter.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from refcheck.model import Document, Finding
-from refcheck.pipeline import FileResult
-from refcheck.reporters.records import document_record
 from refcheck.sanitize import clean as clean  # the one escaping (sanitize.py), for reports
+
+if TYPE_CHECKING:
+    from refcheck.model import Document, Finding
+    from refcheck.pipeline import FileResult
 
 
 @dataclass
@@ -35,13 +35,22 @@ class Item:
     finding: Finding
 
 
-def items(results: list[FileResult], report: dict[str, Any] | None = None) -> Iterator[Item]:
+def items(
+    results: list[FileResult], report: dict[str, Any] | None = None, fixable: bool = False
+) -> Iterator[Item]:
     """Every finding with its record; ``report`` (``report_record(results)``), when the caller has
-    it already, saves building the records twice."""
+    it already, saves building the records twice. ``fixable``: the records say which findings
+    ``refcheck fix`` would change (the reports that show it ask; the others need not load fix.py)."""
+    from refcheck.reporters.records import document_record
+
     for n, r in enumerate(results):
         if r.doc is None:
             continue
-        records = report["files"][n]["findings"] if report is not None else document_record(r.doc)["findings"]
+        records = (
+            report["files"][n]["findings"]
+            if report is not None
+            else document_record(r.doc, fixable=fixable)["findings"]
+        )
         for rec, f in zip(records, r.doc.findings, strict=True):
             yield Item(r, rec, f)
 
@@ -61,19 +70,23 @@ def safe_echo(message: object, err: bool = False, nl: bool = True) -> None:
 # What json.dumps(ensure_ascii=False) leaves raw that a terminal or a strict reader should not get:
 # C1 controls, DEL, lone surrogates, line/paragraph separators, bidi controls (all only ever inside
 # strings, so a \uXXXX escape in their place is valid JSON and decodes to the same text).
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_JSON_UNSAFE = "[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 
 
 def dumps(data: Any) -> str:
     """JSON text for a report: readable UTF-8, with every unsafe character escaped."""
+    import json  # only the JSON-based reports need it (start-up: CONTRIBUTING.md)
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def dumps_line(data: Any) -> str:
     """``dumps`` on one line, compact (a JSON Lines record)."""
+    import json
+
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def plural(n: int, word: str) -> str:

@@ -48,7 +48,7 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
     counts = {s: 0 for s in Severity}
     per_rule: dict[str, dict[Severity, int]] = {}
     by_result: dict[int, list[Any]] = {}
-    for it in items(results):
+    for it in items(results, fixable=True):
         by_result.setdefault(id(it.result), []).append(it)
     for r in results:
         if r.error:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from refcheck.fix import fixable
 from refcheck.model import Document, Finding, Severity
 from refcheck.pipeline import FileResult
 
@@ -32,7 +31,9 @@ def finding_record(f: Finding, doc_path: str, fixable: bool = False) -> dict[str
     }
 
 
-def document_record(doc: Document) -> dict[str, Any]:
+def document_record(doc: Document, fixable: bool = True) -> dict[str, Any]:
+    """The contract's record of ``doc``; ``fixable=False`` leaves every finding's fix hint off
+    (the reports of findings only show none, and need not load fix.py)."""
     locate = doc.locate
     citations = []
     for c in doc.citations:
@@ -77,7 +78,11 @@ def document_record(doc: Document) -> dict[str, Any]:
     links: list[dict[str, Any]] = []
     for link in getattr(doc, "links", None) or []:
         links.append(link.as_record() if hasattr(link, "as_record") else dict(link))
-    fixes = fixable(doc)
+    fixes: set[int] = set()
+    if fixable:
+        from refcheck.fix import fixable as fixable_findings  # fix.py only for the fix hints
+
+        fixes = fixable_findings(doc)
     return {
         "path": doc.path,
         "format": doc.format,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from refcheck.links.results import Link
+from typing import TYPE_CHECKING
+
 from refcheck.model import Document, Finding, Reference, Severity
+
+if TYPE_CHECKING:
+    from refcheck.links.results import Link
 
 
 def references_by_id(doc: Document) -> dict[str, Reference]:

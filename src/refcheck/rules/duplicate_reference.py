@@ -23,8 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from refcheck.matching.names import fold, name_key
 from refcheck.model import Document, Finding, Reference, Severity
 
@@ -70,8 +68,11 @@ def _differences(a: Reference, b: Reference) -> list[str]:
         out.append("authors")
     if (a.year_base or "") != (b.year_base or ""):
         out.append("year")
-    if a.title and b.title and fuzz.ratio(fold(a.title), fold(b.title)) < 85:
-        out.append("title")
+    if a.title and b.title:
+        from rapidfuzz import fuzz  # imported only when two entries are compared
+
+        if fuzz.ratio(fold(a.title), fold(b.title)) < 85:
+            out.append("title")
     return out
 
 
@@ -83,6 +84,8 @@ def _titles_agree(a: str | None, b: str | None) -> bool:
     short, long_ = sorted((ka, kb), key=len)
     if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
         return True
+    from rapidfuzz import fuzz  # imported only when two entries are compared
+
     return bool(fuzz.ratio(ka, kb) >= 92)
 
 

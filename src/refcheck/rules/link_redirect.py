@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from refcheck.links.results import LinkState
 from refcheck.model import Document, Finding, Severity
 from refcheck.rules._links import link_finding, references_by_id
 
@@ -30,7 +29,11 @@ SUMMARY = "A cited URL redirects permanently (301/308); the new URL is suggested
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    refs = references_by_id(doc) if doc.links else {}
+    if not doc.links:  # links not checked: nothing to import or report
+        return
+    from refcheck.links.results import LinkState
+
+    refs = references_by_id(doc)
     for link in doc.links:
         if link.status is not LinkState.REDIRECTED:
             continue

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from refcheck.links.results import LinkState
 from refcheck.model import Document, Finding, Severity
 from refcheck.rules._links import describe, link_finding, references_by_id
 
@@ -35,7 +34,11 @@ SUMMARY = "A cited URL could not be checked (blocked, rate-limited, 5xx, timeout
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    refs = references_by_id(doc) if doc.links else {}
+    if not doc.links:  # links not checked: nothing to import or report
+        return
+    from refcheck.links.results import LinkState
+
+    refs = references_by_id(doc)
     for link in doc.links:
         r = link.result
         if link.status is not LinkState.UNVERIFIED or r.reason in ("network-unavailable", "stage-timeout"):

@@ -19,7 +19,6 @@ Use instead
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
@@ -35,6 +34,8 @@ def check(doc: Document) -> Iterator[Finding]:
     for line, column, name in doc.suppression_names:
         if name in BY_NAME:
             continue
+        import difflib  # only for a name that is no rule's
+
         close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.75)
         hint = f"did you mean {close[0]}?" if close else "`refcheck rules` lists the rule names"
         yield Finding(
