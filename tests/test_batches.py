@@ -309,3 +309,13 @@ def test_jsonl_with_a_baseline_leaves_out_what_json_does(tmp_path: Path) -> None
     assert _lines(streamed.stdout)[:-1] == json.loads(whole.stdout)["files"]
     assert streamed.exit_code == whole.exit_code == 1
     assert streamed.stderr == whole.stderr == "2 findings in the baseline left out\n"
+
+
+def test_merge_never_reads_a_device_or_a_fifo(tmp_path: Path) -> None:
+    """``refcheck merge /dev/zero`` read until memory ran out, and a FIFO hung."""
+    import os
+
+    fifo = tmp_path / "part.jsonl"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        _one_error(cli("merge", path), "not a regular file")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from refcheck.errors import UsageError, one_line
+from refcheck.files import FileTooLarge, NotRegularFile, read_regular
 from refcheck.links.results import Link, LinkResult, LinkState
 from refcheck.model import Citation, Document, Finding, Footnote, LinkStatus, Reference, Severity, SourceMap
 from refcheck.pipeline import FileResult
@@ -53,12 +54,13 @@ def read(path: str) -> Part:
     """One JSON or JSONL report, checked; MergeError names the file (and line) and the reason."""
     shown = one_line(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_INPUT + 1)
+        data = read_regular(path, MAX_INPUT)
+    except FileTooLarge:
+        raise MergeError(f"{shown}: larger than {MAX_INPUT // 1024**3} GiB") from None
+    except NotRegularFile:
+        raise MergeError(f"{shown}: not a regular file (a device, FIFO or socket is never read)") from None
     except OSError as exc:
         raise MergeError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_INPUT:
-        raise MergeError(f"{shown}: larger than {MAX_INPUT // 1024**3} GiB")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
