@@ -122,6 +122,16 @@ def test_markdown_escapes_pipes() -> None:
     assert cell("a|b\nc") == "a\\|b c"
 
 
+def test_markdown_never_mentions_a_user() -> None:
+    """Document text in a finding ("[@octocat2020]", a URL with user-info) must not @-mention, and
+    notify, a GitHub user when the summary is posted as a pull-request comment."""
+    from refcheck.reporters.markdown import cell
+
+    out = cell('"[@octocat2020]" cites http://me@example.org/')
+    assert "octocat2020" in out and "example.org" in out
+    assert re.search(r"@[A-Za-z0-9]", out) is None
+
+
 def test_full_report_has_source_and_caret(seed: Path) -> None:
     out = full.render(check_paths([str(seed)]))
     lines = out.splitlines()
