@@ -113,6 +113,9 @@ class FileResult:
     path: str
     doc: Document | None = None
     error: str | None = None
+    # the file's JSON record, encoded where the file was checked (``runner.KEEP``: "record"); then
+    # ``doc`` holds only the findings
+    record: str | None = None
 
 
 # --- stage 1: load ---------------------------------------------------------------------------------

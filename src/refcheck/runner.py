@@ -177,10 +177,12 @@ def _size(path: str) -> int:
 
 
 # What a run keeps of each document, and so what crosses the process boundary from a worker:
-# "model" (the whole document) or "findings" (its path, format, style and findings: all that the
-# reporters of findings read; only for a file whose links are not checked, which would need the
-# model in the parent).
-KEEP = ("findings", "model")
+# "model" (the whole document), "findings" (its path, format, style and findings: all that the
+# reporters of findings read) or "record" (the findings and the JSON report's record of the file,
+# encoded: all that the JSON reporter reads; a worker encodes it, so the parent neither unpickles a
+# whole model nor encodes it, which for JSON was most of a parallel run's serial part). The last
+# two only for a file whose links are not checked, which would need the model in the parent.
+KEEP = ("findings", "record", "model")
 
 Task = tuple[str, CheckOptions, str]  # path, options, what to keep
 
@@ -192,7 +194,11 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
     path, options, keep = task
     try:
         result = check_file(path, options)
-        if result.doc is not None and keep == "findings" and not options.links:
+        if result.doc is not None and keep != "model" and not options.links:
+            if keep == "record":
+                from refcheck.reporters.records import encoded_record
+
+                result.record = encoded_record(result.doc)
             result.doc = _findings_only(result.doc)
     except Exception as exc:  # the last resort: one line for this file, the others still checked
         trace = None
