@@ -150,7 +150,7 @@ def pretty(data: Any, escape: Callable[[str], str] | None = None) -> str:
                     items[i] = _MARK
                 body = flat(depth + 1)(items)
         elif kind is Encoded:
-            return o if depth == 0 else o.replace("\n", "\n" + "  " * depth)
+            return str(o) if depth == 0 else str.replace(o, "\n", "\n" + "  " * depth)
         elif isinstance(o, dict | list | tuple):  # a subclass: the standard library's way
             text = json.dumps(o, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
             return text if escape is None else escape(text)
@@ -185,7 +185,7 @@ def _container_encoder(separator: str) -> Callable[[Any], str]:
     from json import encoder
 
     std = json.JSONEncoder(ensure_ascii=False, separators=(separator, ": "))
-    make = encoder.c_make_encoder
+    make = getattr(encoder, "c_make_encoder", None)
     if make is None:  # no C accelerator: the standard library's pure-Python way
         return std.encode
     one = make({}, std.default, encoder.encode_basestring, None, ": ", separator, False, False, True)
