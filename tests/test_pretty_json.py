@@ -4,6 +4,7 @@ gives: the JSON output stays byte-identical while it is encoded several times fa
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from collections import OrderedDict
 from typing import Any
@@ -53,12 +54,16 @@ def test_dumps_is_json_dumps_with_unsafe_characters_escaped(data: Any, text: str
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(values, max_size=4), st.text(alphabet='\x7f\u2028ab\n"'))
-def test_encoded_pieces_are_put_in_as_they_are(records: list[Any], text: str) -> None:
-    """A worker's pre-encoded record gives the report the parent would have encoded itself."""
+@given(
+    st.lists(values, max_size=4), st.text(alphabet='\x7f\u2028ab\n"'), st.integers(min_value=0, max_value=4)
+)
+def test_encoded_pieces_are_put_in_as_they_are(records: list[Any], text: str, depth: int) -> None:
+    """A worker's pre-encoded record gives the report the parent would have encoded itself, whatever
+    depth it was indented for, also after crossing from a worker (pickled)."""
     whole = {"version": 1, "files": [{"path": text, "items": records}, *records], "summary": {"t": text}}
-    spliced = {**whole, "files": [encoded(f) for f in whole["files"]]}
+    spliced = {**whole, "files": [encoded(f, depth) for f in whole["files"]]}
     assert dumps(spliced) == dumps(whole)
+    assert dumps(pickle.loads(pickle.dumps(spliced))) == dumps(whole)
 
 
 @pytest.mark.parametrize(

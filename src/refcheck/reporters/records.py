@@ -114,7 +114,7 @@ def encoded_record(doc: Document) -> str:
     process makes it: runner.KEEP)."""
     from refcheck.reporters._common import encoded
 
-    return encoded(document_record(doc))
+    return encoded(document_record(doc), depth=2)  # a file's place in the report: files[]
 
 
 def report_record(results: list[FileResult]) -> dict[str, Any]:
