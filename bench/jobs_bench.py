@@ -34,6 +34,11 @@ DEFAULT_DIR = next(
 )
 
 
+# refcheck's modules compiled once, as in a user's install (PYTHONDONTWRITEBYTECODE would have every
+# run, and every worker, compile them from source)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def refcheck() -> list[str]:
     exe = shutil.which("refcheck")
     return [exe] if exe else [sys.executable, "-m", "refcheck"]
@@ -43,7 +48,7 @@ def timed(cmd: list[str]) -> tuple[float, float, bytes]:
     """Wall seconds, CPU seconds (the process and its children) and standard output of ``cmd``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, check=False)
+    done = subprocess.run(cmd, capture_output=True, check=False, env=ENV)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

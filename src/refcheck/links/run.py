@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from refcheck.links import content
-from refcheck.links.archive import ArchiveClient, Snapshot
 from refcheck.links.cache import LinkCache
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
@@ -31,6 +30,7 @@ from refcheck.links.results import ContentCheck, Link, LinkResult, LinkState
 from refcheck.model import Document, Reference, Url
 
 if TYPE_CHECKING:
+    from refcheck.links.archive import ArchiveClient, Snapshot
     from refcheck.links.checker import Checker
 
 __all__ = ["LinkReport", "check_links", "check_urls"]
@@ -173,17 +173,18 @@ def check_links(
         results = _check_urls(
             (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers
         )
-        archive = (
-            ArchiveClient(options, cache, checkers.stage_deadline)
-            if options.archive != "none" and not report.network_unavailable
-            else None
-        )
+        archive: ArchiveClient | None = None
+        if options.archive != "none" and not report.network_unavailable:
+            from refcheck.links.archive import ArchiveClient  # and its imports: only when used
+
+            archive = ArchiveClient(options, cache, checkers.stage_deadline)
         pages = _Pages(checkers, cache, options)
         try:
             for doc in docs:
                 refs = {r.id: r for r in doc.references or []}
+                day = today or dt.date.today()
                 doc.links = [
-                    _occurrence(doc, u, results[u.url], refs, archive, pages, today, report) for u in doc.urls
+                    _occurrence(doc, u, results[u.url], refs, archive, pages, day, report) for u in doc.urls
                 ]
                 report.links.extend(doc.links)
         finally:
@@ -258,12 +259,12 @@ def _occurrence(
     refs: dict[str, Reference],
     archive: ArchiveClient | None,
     pages: _Pages,
-    today: dt.date | None,
+    today: dt.date,
     report: LinkReport,
 ) -> Link:
     line, column = doc.locate(url.start) if url.start >= 0 else (None, None)
     own = result  # shared by the occurrences of a URL, unless this one gets its own archived copy
-    when = _date(url.accessed) or today or dt.date.today()
+    when = _date(url.accessed) or today
     snap: Snapshot | None = None
     if archive is not None and _wants_archive(own, archive.options.archive, report):
         snap = archive.lookup(url.url, when)
