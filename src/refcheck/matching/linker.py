@@ -318,6 +318,8 @@ def _linked(cit: Citation, ref: Reference) -> None:
     if not ref.authors or ref.corporate or not cit.authors:
         return
     cited, listed = cit.authors[0], ref.authors[0]
+    if cited.casefold() == listed.casefold() and (cited.isupper() or listed.isupper()):
+        return  # "(SILVA, 2010)" for "Silva, M." or "Silva (2010)" for "SILVA, M.": ABNT's capitals
     if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):
         cit.detail = "accents-or-case"
         cit.suggestion = listed
