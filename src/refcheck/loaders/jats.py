@@ -583,7 +583,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
 
 
 def _range_in_one(
-    visible: str, rids: list[str], by_key: dict[str, Reference], by_label: dict[str, Reference]
+    visible: str, rids: list[str], by_key: dict[str | None, Reference], by_label: dict[str, Reference]
 ) -> list[Reference]:
     """The entries of "14–16" written in one xref that points at entry 14, or [] if it is no such range."""
     m = _RANGE.match(visible)
