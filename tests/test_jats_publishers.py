@@ -182,3 +182,15 @@ def test_citations_in_supplementary_material_captions_count() -> None:
     )
     assert [c.references for c in doc.citations] == [["b001"], ["b002"]]
     assert alarms(doc) == []
+
+
+def test_an_xref_naming_the_work_by_its_title_is_no_author_mismatch() -> None:
+    # eLife: "XDS/XSCALE (<xref rid="bib85">Xds, 2010</xref>)" for Kabsch W (2010) Xds. Acta Cryst D
+    ref = (
+        '<ref id="bib85"><element-citation publication-type="journal"><person-group person-group-type="author">'
+        "<name><surname>Kabsch</surname><given-names>W</given-names></name></person-group><year>2010</year>"
+        "<article-title>Xds</article-title><source>Acta Crystallogr D</source></element-citation></ref>"
+    )
+    doc = check('<p>Data were scaled with XDS (<xref ref-type="bibr" rid="bib85">Xds, 2010</xref>).</p>', ref)
+    assert alarms(doc) == []
+    assert [c.references for c in doc.citations] == [["bib85"]]

@@ -633,6 +633,9 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> 
     names = [n for n in names if n and _SURNAME.match(n)]
     if any(_not_a_name(n) for n in names):
         return  # a title or a phrase in the xref, not the authors' names
+    title = name_key(ref.title or "") if ref is not None else ""
+    if names and len(name_key(head)) >= 3 and title.startswith(name_key(head)):
+        return  # "Xds, 2010" for Kabsch W (2010) "Xds": the work named by its title
     if names:
         cit.authors = names[:2]
         if (
