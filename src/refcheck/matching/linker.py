@@ -148,7 +148,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
         target = index.by_id[cit.candidates[0]]
         if target.id in cited and repeats[key] > 1:
             cit.status = LinkStatus.MISSING
-            cit.detail = f"an entry by {target.authors[0]} dated {target.year} exists"
+            dated = f"dated {target.year}" if target.year else "without a year"
+            cit.detail = f"an entry by {target.authors[0]} {dated} exists"
             cit.candidates = []
             cit.suggestion = None
 
@@ -266,7 +267,7 @@ def _link_author_date(
         target = _closest_year(cit.year, same_authors)
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.candidates = [target.id]
-        cit.suggestion = f"{_cited_names(cit)} {target.year}"
+        cit.suggestion = f"{_cited_names(cit)} {target.year}" if target.year else None
         return
     # no author match: a near-miss spelling with the same year?
     key = name_key(first)
