@@ -114,11 +114,10 @@ def _titles_agree(a: str | None, b: str | None) -> bool:
     short, long_ = sorted((ka, kb), key=len)
     if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
         return True
-    if _numbers(ka) != _numbers(kb):
-        return False  # "Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020 report"
     from rapidfuzz import fuzz  # imported only when two entries are compared
 
-    return bool(fuzz.ratio(ka, kb) >= 92)
+    # "Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020 report": other works
+    return bool(fuzz.ratio(ka, kb) >= 92) and _numbers(ka) == _numbers(kb)
 
 
 _NUMBER = re.compile(
