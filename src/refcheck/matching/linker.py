@@ -80,19 +80,22 @@ def _keys(name: str) -> set[str]:
     return {name_key(name), core_key(name)} - {""}
 
 
-def _authors_fit(cit: Citation, ref: Reference) -> int:
-    """How well the citation's author list fits the entry's: 2 exact, 1 acceptable, 0 no.
+def _authors_fit(cit: Citation, ref: Reference) -> float:
+    """How well the citation's author list fits the entry's: 2 exact, 1 acceptable, 0.5 the names
+    cited are authors of the entry but not at their places, 0 no.
 
     Every co-author the citation names must stand at its place in the entry ("Liti, Carter, et al."
     names the first two of five); an entry cut short by "et al." ("Bae, E. et al.") cannot contradict
-    the names it does not print ("Bae, Calhoun, Levine, Lewis and Drewell, 2002")."""
+    the names it does not print ("Bae, Calhoun, Levine, Lewis and Drewell, 2002"). "Smith and
+    Prusinkiewicz" for "Smith, Kuhlemeier and Prusinkiewicz" (the first and the last author) fits
+    less well, but fits."""
     n = len(ref.authors)
     named = len(cit.authors)
     if named >= 2:
         for k in range(1, named):
             if k < n:
                 if not _keys(cit.authors[k]) & _keys(ref.authors[k]):
-                    return 0
+                    return 0.5 if _named_in_order(cit.authors[1:], ref.authors[1:]) else 0
             elif not ref.et_al:
                 return 0  # the citation names more authors than the entry has
         if cit.et_al:
@@ -101,6 +104,19 @@ def _authors_fit(cit: Citation, ref: Reference) -> int:
     if cit.et_al:
         return 2 if n >= 3 or ref.et_al else 1 if n == 2 else 0
     return 2 if n <= 1 or ref.corporate else 1 if n == 2 else 0
+
+
+def _named_in_order(cited: list[str], listed: list[str]) -> bool:
+    """Each name cited is an author of the list, in the list's order."""
+    at = 0
+    for name in cited:
+        keys = _keys(name)
+        while at < len(listed) and not keys & _keys(listed[at]):
+            at += 1
+        if at == len(listed):
+            return False
+        at += 1
+    return True
 
 
 def _year_fits(cited: str | None, ref: Reference) -> int:
