@@ -51,3 +51,14 @@ def test_every_citation_links_and_nothing_is_reported(sentence: str) -> None:
     assert cites, "no citation read"
     assert [(c.text, c.status) for c in cites] == [(c.text, LinkStatus.LINKED) for c in cites]
     assert [f.message for f in doc.findings if f.rule != "uncited-reference"] == []
+
+
+def test_a_semicolon_after_prose_in_a_group_is_no_author_list() -> None:
+    doc = check(
+        "Strains were isolated (phylum Bacteroidetes; Iacus et al. 2009) and sequenced (SILVA; PÉREZ, 2010)."
+        + LIST
+    )
+    assert [(c.authors, c.status) for c in doc.citations] == [
+        (["Iacus"], LinkStatus.LINKED),
+        (["SILVA", "PÉREZ"], LinkStatus.LINKED),
+    ]

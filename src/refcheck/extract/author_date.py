@@ -630,7 +630,13 @@ def _parse_group(
             continuation = True
         if not continuation:
             floor = pos
-            new_run = read_names_backwards(text, m.start(), floor, known, semicolons=True)
+            new_run = read_names_backwards(text, m.start(), floor, known)
+            if ";" in text[floor : m.start()]:
+                # ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)": ";" between authors, when the first
+                # author so read is one of the list's (not "(phylum Bacteroidetes; Alegado et al. 2012)")
+                joined = read_names_backwards(text, m.start(), floor, known, semicolons=True)
+                if joined is not None and len(joined.authors) > 1 and known.knows(joined.authors[0]):
+                    new_run = joined
             item = _item_text(text, floor, m.start())
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)
