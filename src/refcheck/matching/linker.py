@@ -275,7 +275,7 @@ def _link_author_date(
                 cit.candidates = [r.id for r in top]
             return
         # authors match but no year does
-        same_authors = [r for r, a, _ in fits if a]
+        same_authors = [r for r, a, _ in fits if a >= 1]  # names out of place fit only with the year
         if not same_authors:
             cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
