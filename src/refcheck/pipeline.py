@@ -34,7 +34,7 @@ from refcheck.extract.numeric import (
 )
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
-from refcheck.files import FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
 from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for
 from refcheck.matching.linker import link_document
 from refcheck.model import (
@@ -144,7 +144,11 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
     if not data.strip():  # empty, of any format: nothing to parse; the empty-document rule says so
         text = data.decode("ascii")
         return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
-    doc = LOADERS[fmt](path, data)
+    token = SIDE_FILE_LIMIT.set(options.max_file_size)  # for \input files and bibliographies too
+    try:
+        doc = LOADERS[fmt](path, data)
+    finally:
+        SIDE_FILE_LIMIT.reset(token)
     if options.bib and doc.format in ("markdown", "latex"):
         from refcheck.loaders.pandoc import use_bibliography  # pybtex: only with --bib
 
@@ -366,6 +370,17 @@ def run_rules(
     """Append the findings of every selected rule (of the rules named in ``only``, when given)."""
     options = options or CheckOptions()
     overrides = {k: Severity.parse(v) for k, v in options.severity.items()}
+    if only is None:
+        # findings the loaders raised (input-bibliography, missing-input ...) obey the rule selection
+        # and severities as every rule's do
+        kept = []
+        for f in doc.findings:
+            if (options.select is not None and f.rule not in options.select) or f.rule in options.ignore:
+                continue
+            if f.rule in overrides:
+                f.severity = overrides[f.rule]
+            kept.append(f)
+        doc.findings = kept
     for rule in ALL_RULES:
         if only is not None and rule.NAME not in only:
             continue
