@@ -477,6 +477,8 @@ def expand_paths(
     that fail outright."""
     files: list[str] = []
     errors: list[FileResult] = []
+    latex = False
+    force = discovery is not None and discovery.force_exclude
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -486,10 +488,17 @@ def expand_paths(
             files.extend(found)
         elif not path.exists():
             errors.append(FileResult(path=p, error="no such file or directory"))
-        elif discovery is not None and discovery.force_exclude and _left_out_when_named(path, discovery, p):
+        elif format_for(path) in ("latex", "bibtex") and not (force and discovery.force_excluded(p)):  # type: ignore[union-attr]
+            latex = True  # a chapter or a .bib: checked through its main file (below)
+            files.append(p)
+        elif force and _left_out_when_named(path, discovery, p):  # type: ignore[arg-type]
             continue
         else:
             files.append(p)
+    if latex:
+        from refcheck.loaders.latex_project import main_files
+
+        files = main_files(files, force, DEFAULT_MAX_FILE_SIZE)
     return files, errors
 
 

@@ -253,7 +253,8 @@ class _Project:
         self.tree = Tree(main)
         self.seen: set[str] = {str(Path(main).resolve())}
         self.findings: list[Finding] = []
-        self.sty_bibs: list[tuple[str, int, str]] = []  # (file, line, value) from local .sty/.cls
+        # (file, line, value, command) from local .sty/.cls
+        self.sty_bibs: list[tuple[str, int, str, str]] = []
         self.too_many = False
 
 
@@ -502,7 +503,7 @@ def _local_packages(text: str, project: _Project) -> None:
             except (OSError, InputError):
                 continue
             for b in BIB.finditer(src):
-                project.sty_bibs.append((str(p), src.count("\n", 0, b.start()) + 1, b.group(1)))
+                project.sty_bibs.append((str(p), src.count("\n", 0, b.start()) + 1, b.group(2), b.group(1)))
 
 
 def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], bool]:
@@ -510,10 +511,10 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
     text = doc.text
     declared: list[tuple[str, str | None, int | None, int | None]] = []  # (name, path, line, offset)
     for m in BIB.finditer(text):
-        for name in bib_names(m.group(1)):
+        for name in bib_names(m.group(2), m.group(1)):
             declared.append((name, None, None, m.start()))
-    for sty_path, sty_line, value in project.sty_bibs:
-        for sty_name in bib_names(value):
+    for sty_path, sty_line, value, command in project.sty_bibs:
+        for sty_name in bib_names(value, command):
             declared.append((sty_name, sty_path, sty_line, None))
     here = Path(doc.path).parent
     files: list[str] = []
@@ -704,10 +705,10 @@ def _wrappers(text: str) -> dict[str, tuple[int, int, bool]]:
         return out
     pairs: dict[int, int] | None = None
     for m in _DEFINE.finditer(text):
-        name = m.group(1) or m.group(3)
+        name = m.group(1) or m.group(4)
         if m.group(1):
             nargs = int(m.group(2) or 0)
-            optional = m.group(4) is not None
+            optional = m.group(3) is not None
         else:
             nargs = len(_PARAM.findall(m.group(5) or ""))
             optional = False

@@ -32,7 +32,7 @@ INPUT = re.compile(
     r"|\\input[ \t]+(?P<bare>[^\s{}\\%]+)"
 )
 BIB = re.compile(
-    r"\\(?:bibliography|addbibresource|addglobalbib|addsectionbib|nobibliography)\s*"
+    r"\\(bibliography|addbibresource|addglobalbib|addsectionbib|nobibliography)\s*"
     r"(?:\[[^\]\n]*\]\s*)?\{([^{}\n]+)\}"
 )
 _COMMENT = re.compile(r"(?<!\\)%.*")
@@ -96,15 +96,16 @@ def candidates(name: str, main_dir: Path, including_dir: Path, always_tex: bool 
     return out
 
 
-def bib_names(value: str) -> list[str]:
-    """The file names of ``\\bibliography{a, b}`` (``.bib`` added) or ``\\addbibresource{a.bib}``;
-    remote resources left out."""
+def bib_names(value: str, command: str = "bibliography") -> list[str]:
+    """The file names of ``\\bibliography{a, b}`` (``.bib`` added, as BibTeX adds it) or
+    ``\\addbibresource{a.bib}`` (taken as written, as biber takes it); remote resources left out."""
     out = []
     for name in value.split(","):
         name = name.strip()
         if not name or "://" in name:
             continue
-        out.append(name if name.lower().endswith((".bib", ".json", ".yaml", ".yml")) else name + ".bib")
+        as_is = command not in ("bibliography", "nobibliography")
+        out.append(name if as_is or name.lower().endswith((".bib", ".json")) else name + ".bib")
     return out
 
 
@@ -148,7 +149,7 @@ def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
                     todo.append(p)
                     break
         for m in BIB.finditer(text):
-            for n in bib_names(m.group(1)):
+            for n in bib_names(m.group(2), m.group(1)):
                 for base in (tree.main_dir, f.parent):
                     p = base / n
                     if p.is_file():
@@ -157,10 +158,18 @@ def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
     return seen, bibs
 
 
+def _shown(path: str) -> str:
+    """A path as the user would write it: relative to the current directory when below it."""
+    if not os.path.isabs(path):
+        return path
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
 def main_files(files: Iterable[str], force: bool, limit: int) -> list[str]:
     """``files`` with each LaTeX fragment replaced by the main file that inputs it (and, with
     ``force``, each .bib by the main files that use it; a .bib whose main file is checked anyway is
-    dropped), each file once, in order."""
+    dropped), each file once, in order. With ``force`` a fragment no main file inputs is left out."""
     files = list(files)
     out: list[str] = []
     closures: dict[Path, tuple[set[Path], set[Path]]] = {}
@@ -197,7 +206,10 @@ def main_files(files: Iterable[str], force: bool, limit: int) -> list[str]:
         if suffix in (".tex", ".ltx") and not is_main(path):
             real = path.resolve()
             mains = [m for m in mains_near(path) if real in closure(m)[0]]
-            out.extend(str(m) for m in mains) if mains else out.append(f)
+            if mains:
+                out.extend(str(m) for m in mains)
+            elif not force:  # with --force-exclude (pre-commit) a fragment of no project is left out
+                out.append(f)
             continue
         if suffix == ".bib":
             real = path.resolve()
@@ -209,6 +221,6 @@ def main_files(files: Iterable[str], force: bool, limit: int) -> list[str]:
                 continue
         out.append(f)
     unique: dict[str, str] = {}
-    for f in out:
+    for f in map(_shown, out):
         unique.setdefault(os.path.realpath(f), f)
     return list(unique.values())
