@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from adversarial_markup import measure  # noqa: E402
-
 from tests.hostile_latex import INPUTS  # noqa: E402
 
 

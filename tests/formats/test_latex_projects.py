@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.hostile_latex import INPUTS
 
 from refcheck.cli import main as cli_main
 from refcheck.discovery import Discovery
 from refcheck.loaders.latex import clean
 from refcheck.pipeline import CheckOptions, check_file, expand_paths
-from tests.hostile_latex import INPUTS
 
 BIB = (
     "@book{hardy1968, author = {Hardy, Michael}, title = {Modern Diplomatic Law}, year = 1968}\n"

@@ -33,7 +33,7 @@ INPUT = re.compile(
 )
 BIB = re.compile(
     r"\\(bibliography|addbibresource|addglobalbib|addsectionbib|nobibliography)\s*"
-    r"(?:\[[^\]\n]*\]\s*)?\{([^{}\n]+)\}"
+    r"(?:\[[^\]\n]*\]\s*)?\{([^{}]+)\}"  # names may run over lines: \bibliography{a,\n b}
 )
 _COMMENT = re.compile(r"(?<!\\)%.*")
 HEAD = 65536  # bytes of a .tex read to tell a main file from a fragment
