@@ -54,11 +54,12 @@ def check(doc: Document) -> Iterator[Finding]:
     # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
     # defect, one finding). A BibTeX entry has its own key, and an unused key is reported as such, as
     # checkcites does.
-    repeated = {ref.id for ref, _, _ in duplicates(doc) if ref.key is None}
     # A key defined twice is one defect (duplicate-reference) and the key counts as cited through
     # either copy; an entry another cited entry takes fields from (BibTeX crossref) is used by it.
+    repeated = {
+        ref.id for ref, first, _ in duplicates(doc) if ref.key is None or (ref.key and ref.key == first.key)
+    }
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
-    repeated |= {ref.id for ref, first, _ in duplicates(doc) if ref.key and ref.key == first.key}
     used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
