@@ -29,13 +29,14 @@ import re
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from tests.verify.fakes import FakeRegistries, FakeWork  # noqa: E402
+from tests.verify.fakes import FakeRegistries, FakeWork, _fold  # noqa: E402
 
 from refcheck.model import Reference  # noqa: E402
 from refcheck.pipeline import VERIFY_RULES, CheckOptions, check_file, verify_document_references  # noqa: E402
@@ -49,19 +50,58 @@ EXPECTED = {
 }
 
 
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\]>\"<]+)")
+
+
+def _text(el: ET.Element | None) -> str:
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+LOCATORS: dict[int, set[str]] = {}  # a work's volume and first page
+
+
 def registry_from(jats: Path) -> list[FakeWork]:
-    result = check_file(str(jats), CheckOptions(links=False, verify=False))
+    """The works an article cites, as a registry holds them: read from the JATS XML itself (the
+    ``<name>`` surnames and given names, ``<article-title>`` or the book's ``<source>``,
+    ``<year>``, ``<pub-id pub-id-type="doi">`` or a DOI link), not from refcheck's own parse."""
+    root = ET.parse(jats).getroot()
     works = []
-    for r in (result.doc.references or []) if result.doc else []:
-        if not r.title or not r.authors:
-            continue
-        year = int(r.year_base) if r.year_base and r.year_base.isdigit() else None
-        doi = r.doi
-        if not doi:  # a DOI given only as a dx.doi.org link (<ext-link>) is the work's DOI all the same
-            m = re.search(r"\b(10\.\d{4,9}/[^\s\]>\"]+)", " ".join(r.urls) or r.text)
-            doi = m.group(1).rstrip(".,;") if m else None
-        given = r.given + [""] * (len(r.authors) - len(r.given))
-        works.append(FakeWork(doi, r.title, list(zip(given, r.authors, strict=False)), year))
+    for ref in root.iter("ref"):
+        for cit in ref:
+            if cit.tag not in ("element-citation", "mixed-citation", "nlm-citation", "citation"):
+                continue
+            names = []
+            groups = [g for g in cit.iter("person-group") if g.get("person-group-type") in (None, "author")]
+            for node in (n for g in groups for n in g) if groups else cit:
+                if node.tag in ("name", "string-name"):
+                    family = _text(node.find("surname"))
+                    given = _text(node.find("given-names"))
+                    if family:
+                        names.append((given, family))
+                elif node.tag == "collab":
+                    names.append(("", _text(node)))
+            title = _text(cit.find("article-title")) or _text(cit.find("chapter-title"))
+            container = _text(cit.find("source"))
+            if not title:
+                title, container = container, ""
+            title = title.rstrip(".")
+            m = re.search(r"\d{4}", _text(cit.find("year")))
+            year = int(m.group(0)) if m else None
+            doi = _text(next((p for p in cit.iter("pub-id") if p.get("pub-id-type") == "doi"), None)) or None
+            if not doi:  # a DOI given only as a dx.doi.org link (<ext-link>) is the work's DOI all the same
+                for link in cit.iter("ext-link"):
+                    href = " ".join(v for k, v in link.attrib.items() if k.endswith("href"))
+                    m = _DOI.search(href + " " + _text(link))
+                    if m:
+                        doi = m.group(1).rstrip(".,;")
+                        break
+            if not title:
+                if doi:  # a data set or software (DataCite): the handle system knows it, Crossref does not
+                    works.append(FakeWork(doi, "", names, year, in_crossref=False, in_openalex=False))
+                continue
+            work = FakeWork(doi, title, names, year, container or None)
+            LOCATORS[id(work)] = {_text(cit.find("volume")), _text(cit.find("fpage"))} - {""}
+            works.append(work)
     return works
 
 
@@ -71,7 +111,7 @@ def entries(doc_text: str, refs: list[Reference]) -> list[Reference]:
 
 def check(
     path: Path, fake: FakeRegistries, cache: Path | None
-) -> tuple[list[Reference], list[tuple[str, str, str]]]:
+) -> tuple[list[Reference], list[tuple[str, str, str, str]]]:
     result = check_file(str(path), CheckOptions(links=False))
     assert result.doc is not None, result.error
     e = fake.endpoints()
@@ -87,10 +127,14 @@ def check(
     if cache is not None:
         os.environ["REFCHECK_CACHE_DIR"] = str(cache)
     verify_document_references([(result.doc, opts)])
+    refs = result.doc.references or []
+    doi_of = {r.text: (r.doi or "").lower() for r in refs}
     found = [
-        (f.rule, str(f.severity), f.reference or "") for f in result.doc.findings if f.rule in VERIFY_RULES
+        (f.rule, str(f.severity), f.reference or "", doi_of.get(f.reference or "", ""))
+        for f in result.doc.findings
+        if f.rule in VERIFY_RULES
     ]
-    return result.doc.references or [], found
+    return refs, found
 
 
 def fabricate(rng: random.Random, titles: list[str], n: int) -> str:
@@ -107,6 +151,7 @@ def main() -> int:
     ap.add_argument("--per-kind", type=int, default=2, help="variants of each kind per article")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--show", action="store_true", help="print each miss and false finding")
+    ap.add_argument("--only", default="", help="check only the articles whose name contains this")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -118,29 +163,48 @@ def main() -> int:
     works: dict[str, FakeWork] = {}
     nodoi: list[FakeWork] = []
     by_article: dict[str, list[FakeWork]] = {}
+    shared: dict[str, list[FakeWork]] = {}
     for a in articles:
         ws = registry_from(corpus / "jats" / f"{a}.xml")
         by_article[a] = ws
         for w in ws:
             if w.doi:
-                works.setdefault(w.doi.lower(), w)
+                shared.setdefault(w.doi.lower(), []).append(w)
             else:
                 nodoi.append(w)
+    # A DOI the articles give to two different works is a publisher's slip (elife00007 gives Kessler
+    # 2004 the DOI of Kessler 2001): the registry holds the work whose volume and first page the DOI
+    # spells, and a finding on an entry citing such a DOI is true, not false.
+    disputed: set[str] = set()
+    for doi, ws in shared.items():
+        titles = {" ".join(_fold(w.title)) for w in ws}
+        if len(titles) > 1:
+            disputed.add(doi)
+            digits = set(re.findall(r"\d+", doi))
+            ws.sort(key=lambda w: -len(LOCATORS.get(id(w), set()) & digits))
+        works[doi] = ws[0]
     all_works = list(works.values()) + nodoi
     dois = [w.doi for w in works.values() if w.doi]
+    checked = [a for a in articles if args.only in a]
     print(f"{len(articles)} articles, registry of {len(all_works)} works ({len(dois)} with a DOI)")
     hits: Counter[str] = Counter()
     tries: Counter[str] = Counter()
     false_by_rule: Counter[str] = Counter()
     false_docs = 0.0
+    true_findings = 0
     t0 = time.monotonic()
-    with tempfile.TemporaryDirectory() as tmp, FakeRegistries(all_works) as fake:
+    with tempfile.TemporaryDirectory() as tmp, FakeRegistries(all_works, rate_limit=2000) as fake:
         cache = Path(tmp) / "cache"
-        for a in articles:
+        for a in checked:
             clean = corpus / "docs" / a / "clean.txt"
             refs, found = check(clean, fake, cache)
-            false_docs += len(found)
-            for rule, sev, ref in found:
+            for rule, sev, ref, doi in found:
+                if doi in disputed:
+                    true_findings += 1
+                    if args.show:
+                        print(f"TRUE {a}: {rule} {sev} (the article gives this DOI to another work too): {ref[:160]}")
+                    continue
+                false_docs += 1
                 false_by_rule[f"{rule} ({sev})"] += 1
                 if args.show:
                     print(f"FALSE {a}: {rule} {sev}: {ref[:160]}")
@@ -198,7 +262,7 @@ def main() -> int:
                             retract.updates = []
                     tries[kind] += 1
                     ok = any(
-                        rule in EXPECTED[kind] and ref.startswith(target or "\0") for rule, _, ref in got
+                        rule in EXPECTED[kind] and ref.startswith(target or "\0") for rule, _, ref, _ in got
                     )
                     hits[kind] += ok
                     if not ok and args.show:
@@ -208,10 +272,11 @@ def main() -> int:
         n = tries[kind]
         print(f"{kind:16} {hits[kind] / n if n else float('nan'):.3f}  ({hits[kind]}/{n})")
     print(
-        f"\nfalse verification findings per clean document: {false_docs / len(articles):.3f} ({int(false_docs)} in {len(articles)})"
+        f"\nfalse verification findings per clean document: {false_docs / len(checked):.3f} ({int(false_docs)} in {len(checked)})"
     )
     for k, v in false_by_rule.most_common():
         print(f"  {k}: {v}")
+    print(f"true findings on the articles' own slips (a DOI given to two works): {true_findings}")
     print(f"time: {time.monotonic() - t0:.1f} s")
     return 0
 

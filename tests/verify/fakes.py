@@ -131,8 +131,13 @@ def _fold(text: str) -> list[str]:
 
 class FakeRegistries:
     def __init__(
-        self, works: list[FakeWork] | None = None, delay: float = 0.0, handles: set[str] | None = None
+        self,
+        works: list[FakeWork] | None = None,
+        delay: float = 0.0,
+        handles: set[str] | None = None,
+        rate_limit: int = 50,
     ) -> None:
+        self.rate_limit = rate_limit  # Crossref's X-Rate-Limit-Limit (per second)
         self.works = list(works or [])
         self.delay = delay
         self.extra_handles = {h.lower() for h in handles or set()}  # DOIs registered elsewhere (DataCite)
@@ -248,7 +253,7 @@ class FakeRegistries:
                 return code, headers, b'{"error": "failing on purpose"}'
         parts = urlsplit(path)
         q = parse_qs(parts.query)
-        rl = {"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"}
+        rl = {"X-Rate-Limit-Limit": str(self.rate_limit), "X-Rate-Limit-Interval": "1s"}
         if parts.path.startswith("/crossref/works/"):
             doi = unquote(parts.path.removeprefix("/crossref/works/")).lower()
             w = self._by_doi.get(doi)

@@ -28,6 +28,7 @@ class Verification:
     corrections: list[dict[str, Any]] = field(default_factory=list)  # concern, correction notices
     kind: str = "other"  # how the entry reads: article | book | other (for reference-not-found)
     nearest: dict[str, Any] | None = None  # the nearest candidate when none matched
+    doubtful: bool = False  # the entry's parse is unsure (match.doubtful): "not found" is said at info
 
     def as_record(self) -> dict[str, Any]:
         return {

@@ -5,7 +5,8 @@ What it does
     Crossref, then a search of OpenAlex) and reports it when no candidate agrees with it on title,
     first author and year. A warning for an entry that reads as a journal article, a conference
     paper or a preprint (a container with volume, issue or pages); info for a book or a report,
-    which registries hold only in part. Never reported for an entry with a URL (the link check
+    which registries hold only in part, or for an entry refcheck could not read with confidence (no
+    author, year or title found, or an author list cut short). Never reported for an entry with a URL (the link check
     vouches for it), for grey literature (news, press releases, web pages), or when a registry did
     not answer (the entry is then ``unverified``). The nearest candidate and its score are named.
 
@@ -39,5 +40,5 @@ def check(doc: Document) -> Iterator[Finding]:
         message = f"no registry knows {what} ({name(ref)})"
         if v.nearest and v.nearest.get("title"):
             message += f"; nearest: {quoted(v.nearest['title'], 70)} (score {v.nearest['score']:.2f})"
-        severity = SEVERITY if v.kind == "article" else Severity.INFO
+        severity = SEVERITY if v.kind == "article" and not v.doubtful else Severity.INFO
         yield entry_finding(ref, NAME, severity, message)

@@ -5,7 +5,8 @@ text rendering gives them, against the references' own metadata): see the figure
 docs/verify.md. Registries answer every query with candidates, so a candidate is the entry's work
 only when three things agree:
 
-- the title: ``title_score`` is the share of the record title's words (folded, function words
+- the title: ``title_score`` is 1 when the record's whole title (three words and more) stands word
+  for word in the entry, whatever the parse; otherwise the share of the record title's words (folded, function words
   aside) found in the entry's text, lowered to the share of the first words of the entry's parsed
   title (as many as the record's title has: the parsed title may run on into the container) found
   in the record when that is lower; at least ``MATCH_TITLE``;
@@ -81,6 +82,34 @@ def _entry_words(ref: Reference) -> set[str]:
     return set(fold(_URLISH.sub(" ", ref.text)).split())
 
 
+_PAREN_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)")
+
+
+def parsed_title(ref: Reference) -> str | None:
+    """The entry's parsed title, without what a cut-short author list left in front of it
+    ("A, Nicolelis M. A. L (2006) Brain-machine interfaces" -> "Brain-machine interfaces")."""
+    title = ref.title
+    if title:
+        last = None
+        for last in _PAREN_YEAR.finditer(title[:300]):
+            pass
+        if last is not None:
+            title = title[last.end() :].strip(" .,;:")
+    return title or None
+
+
+def doubtful(ref: Reference) -> bool:
+    """The entry's parse is not to be trusted for a "no registry knows it" warning: no author, no
+    year, no title of three words, or a title that carries the year (the author list was cut short)."""
+    title = ref.title or ""
+    return (
+        not ref.authors
+        or not ref.year_base
+        or len(words(title)) < 3
+        or bool(_PAREN_YEAR.search(title[:300]))
+    )
+
+
 def title_score(ref: Reference, work: Work) -> float:
     if not work.title:
         return 0.0
@@ -89,17 +118,22 @@ def title_score(ref: Reference, work: Work) -> float:
         return 0.0
     found = _entry_words(ref)
     score = len(record & found) / len(record)
-    if ref.title:
+    whole = fold(work.title)
+    if len(record) >= 3 and f" {whole} " in f" {fold(_URLISH.sub(' ', ref.text))} ":
+        # the record's whole title, word for word, in the entry: the title agrees, however the entry
+        # was parsed (an author list of 80 names may leave the parsed title empty or wrong)
+        return 1.0
+    cited_title = parsed_title(ref)
+    if cited_title:
         # the entry's parsed title may run on into its container or publisher: only its first words,
         # as many as the record's title has, are compared
-        cited = words(ref.title)
+        cited = words(cited_title)
         if len(cited) >= 3:
             head = set(cited[: max(3, len(record))])
             record_all = set(fold(work.title).split())
             score = min(score, len(head & record_all) / len(head))
     if len(record) < 3:  # "Introduction", "Apoptosis": only a title given in full and alone counts
-        whole = fold(work.title)
-        score = score if ref.title and fold(ref.title) == whole else min(score, 0.5)
+        score = score if cited_title and fold(cited_title) == whole else min(score, 0.5)
     return score
 
 

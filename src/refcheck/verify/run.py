@@ -10,6 +10,7 @@ registry host has one limiter for the run (``http.Registry``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -52,13 +53,40 @@ def _skip(ref: Reference) -> bool:
     return len(text.split()) < 4 or not (ref.title or ref.authors)
 
 
+def _doi_as_written(ref: Reference, doi: str) -> str | None:
+    """The whole DOI when the entry's text runs on past what the DOI reader took: a SICI DOI
+    ("10.1002/(SICI)1096-9861(19980907)398:4<515::AID-CNE4>3.0.CO;2-5"), a DOI broken by a space
+    after a full stop ("10.1371/journal.pbio. 1001425"). None when the DOI reads complete."""
+    at = ref.text.find(doi)
+    if at < 0:
+        return None
+    rest = ref.text[at + len(doi) :]
+    m = re.match(r"[<>][^\s]*", rest)
+    if m:
+        return doi + m.group(0).rstrip(".,;")
+    m = re.match(r"\.\s+([0-9][\w.-]*?)[.,;]?(?:\s|$)", rest)
+    if m and not re.search(r"\s", rest[: m.start(1)].strip()):
+        return f"{doi}.{m.group(1)}"
+    return None
+
+
 def verify_reference(ref: Reference, clients: Clients) -> Verification:
     kind = match.kind(ref)
     if _skip(ref):
         return Verification(status="skipped", kind=kind)
     try:
         if ref.doi:
-            return _by_doi(ref, ref.doi.strip().rstrip(".,;"), clients, kind)
+            doi = ref.doi.strip().rstrip(".,;")
+            whole = _doi_as_written(ref, doi)
+            if whole is None:
+                return _by_doi(ref, doi, clients, kind)
+            # the DOI reader stopped short: the whole DOI if it exists, else the metadata; the DOI as
+            # read is never called "not found"
+            if clients.crossref.work(whole) is not None or clients.handles.exists(whole):
+                return _by_doi(ref, whole, clients, kind)
+            v = _by_query(ref, clients, kind)
+            v.doubtful = True
+            return v
         return _by_query(ref, clients, kind)
     except Unavailable:
         return Verification(status="unverified", doi=ref.doi, kind=kind)
@@ -119,7 +147,9 @@ def _by_query(ref: Reference, clients: Clients, kind: str) -> Verification:
     if isinstance(found, Work):
         return _judge(ref, found, clients, kind, by_doi=False)
     top, score = found if isinstance(found, tuple) else (None, 0.0)
-    v = Verification(status="not-found", kind=kind, score=score if top is not None else None)
+    v = Verification(
+        status="not-found", kind=kind, score=score if top is not None else None, doubtful=match.doubtful(ref)
+    )
     if top is not None:
         v.nearest = {"title": top.title, "doi": top.doi, "score": round(score, 2), "url": top.url}
     return v
