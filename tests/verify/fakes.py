@@ -243,9 +243,15 @@ class FakeRegistries:
 
     def search(self, query: str, rows: int, where: str) -> list[FakeWork]:
         q = set(_fold(query))
-        pool = [(len(q & ws), i, w) for i, (w, ws) in enumerate(self._words) if getattr(w, f"in_{where}")]
-        pool.sort(key=lambda t: (-t[0], t[1]))
-        return [w for _, _, w in pool[:rows]]
+        # the most words in common first; among equals, the work the query covers best (as a
+        # relevance score would rank "Phyllotaxis" by Jean above longer titles with the word)
+        pool = [
+            (len(q & ws), len(q & ws) / max(1, len(ws)), i, w)
+            for i, (w, ws) in enumerate(self._words)
+            if getattr(w, f"in_{where}")
+        ]
+        pool.sort(key=lambda t: (-t[0], -t[1], t[2]))
+        return [w for _, _, _, w in pool[:rows]]
 
     def answer(self, path: str) -> tuple[int, dict[str, str], bytes]:
         for prefix, (code, headers) in self.fail.items():

@@ -228,6 +228,81 @@ def test_a_book_in_the_registry_is_verified() -> None:
     assert doc.references[0].verification.status == "verified" and rules(doc) == []
 
 
+LEBEDEV = FakeWork(
+    None,
+    "Brain-machine interfaces: past, present and future",
+    [("M. A", "Lebedev"), ("M. A. L", "Nicolelis")],
+    2006,
+    "Trends Neurosci",
+)
+
+
+def test_plos_spaced_initials_are_read_and_the_entry_verified() -> None:
+    """ "Lebedev M. A, Nicolelis M. A. L (2006)": the author list is read whole, so the title is."""
+    entry = "Lebedev M. A, Nicolelis M. A. L (2006) Brain-machine interfaces: past, present and future. Trends Neurosci 29(9): 536–546."
+    with FakeRegistries([SMITH, LEBEDEV]) as fake:
+        doc, _ = verify(fake, entry)
+    ref = doc.references[0]
+    assert ref.authors == ["Lebedev", "Nicolelis"] and ref.title.startswith("Brain-machine")
+    assert ref.verification.status == "verified" and rules(doc) == []
+
+
+def test_a_long_author_list_with_the_whole_title_is_not_another_work() -> None:
+    """80 authors leave the parsed title wrong; the record's whole title, word for word in the
+    entry, is the entry's title all the same (no reference-mismatch error)."""
+    names = [(f"{chr(65 + i % 26)}", f"Author{chr(97 + i % 26)}{chr(97 + i // 26)}") for i in range(80)]
+    work = FakeWork("10.1038/nature12477", "Signatures of mutational processes in human cancer", names, 2013)
+    authors = ", ".join(f"{f}, {g}" for g, f in names)
+    entry = f"{authors} (2013) Signatures of mutational processes in human cancer. Nature 500: 415–421. https://doi.org/10.1038/nature12477"
+    with FakeRegistries([work]) as fake:
+        doc, _ = verify(fake, entry)
+    assert doc.references[0].verification.status == "verified" and rules(doc) == []
+
+
+@pytest.mark.parametrize(
+    "tail, whole",
+    [
+        ("https://doi.org/10.1371/journal.pbio. 1001425", "10.1371/journal.pbio.1001425"),
+        (
+            "https://doi.org/10.1002/(SICI)1096-9861(19980907)398:4<515::AID-CNE4>3.0.CO;2-5",
+            "10.1002/(SICI)1096-9861(19980907)398:4<515::AID-CNE4>3.0.CO;2-5",
+        ),
+    ],
+)
+def test_a_doi_read_short_is_looked_up_whole_and_never_called_missing(tail: str, whole: str) -> None:
+    entry = (
+        f"Smith, J., Jones, K. (2004) Growth of yeast cells under oxidative stress. PLoS ONE 3: 12-19. {tail}"
+    )
+    work = FakeWork(whole, SMITH.title, SMITH.authors, 2004, "PLoS ONE")
+    with FakeRegistries([work]) as fake:
+        doc, _ = verify(fake, entry)
+    v = doc.references[0].verification
+    assert v.status == "verified" and v.doi == whole and rules(doc) == []
+    with FakeRegistries([]) as fake:  # nobody knows it: said at info at most, never doi-not-found
+        doc, _ = verify(fake, entry)
+    assert all(sev == "info" for _, sev in rules(doc)) and "doi-not-found" not in dict(rules(doc))
+
+
+def test_an_entry_whose_authors_were_lost_is_matched_by_title_and_said_at_info_when_not_found() -> None:
+    entry = "Growth of yeast cells under oxidative stress (2004) Cellular and Molecular Biology 2: 1527–1542."
+    with FakeRegistries([SMITH]) as fake:
+        doc, _ = verify(fake, entry)
+    assert doc.references[0].verification.status == "verified" and rules(doc) == []
+    with FakeRegistries([HANSEN]) as fake:
+        doc, _ = verify(fake, entry)
+    assert rules(doc) == [("reference-not-found", "info")]
+
+
+def test_an_organisations_report_is_grey_literature() -> None:
+    entry = (
+        "World Health Organization (2010) Working to Overcome the Global Impact of Neglected Tropical "
+        "Disease: First WHO Report on Neglected Tropical Diseases, Geneva, Switzerland."
+    )
+    with FakeRegistries([SMITH]) as fake:
+        doc, _ = verify(fake, entry)
+    assert rules(doc) == [] and doc.references[0].verification.kind == "other"
+
+
 @pytest.mark.parametrize("code", [429, 500, 503])
 def test_failed_requests_end_unverified_never_not_found(code: int) -> None:
     entries = [
@@ -399,3 +474,34 @@ def test_same_results_with_any_number_of_jobs(tmp_path: Path, jobs: str) -> None
     lines = [ln for ln in res.stdout.splitlines() if "reference-" in ln]
     assert len(lines) == 6, res.stdout
     assert one <= 6  # the same entries in three files: looked up once each... per distinct entry
+
+
+def test_html_report_shows_the_verdict_with_a_link_to_the_record(tmp_path: Path) -> None:
+    hostile = FakeWork(
+        'javascript:alert(1)"><script>x</script>',
+        "Wind power in Denmark: a history of subsidies",
+        [("Lars", "Hansen")],
+        2008,
+    )
+    doc = tmp_path / "a.txt"
+    doc.write_text(
+        BODY
+        + SMITH_ENTRY
+        + "\n\nHansen, L. (2008) Wind power in Denmark: a history of subsidies. Energy Policy 36(2): 1-9.\n",
+        encoding="utf-8",
+    )
+    with FakeRegistries([SMITH]) as fake:
+        res = cli(
+            "check", "--verify", "--no-links", "--no-cache", "--format", "html", *fake.cli_args(), str(doc)
+        )
+        page = res.output
+        assert '<span class="verdict v-verified"' in page
+        assert 'href="https://doi.org/10.1371/journal.pone.0001234"' in page
+        assert '<span class="verdict v-not-found"' in page  # Hansen: no registry knows it
+    with FakeRegistries([hostile]) as fake:  # a registry's odd DOI is text, never an href or markup
+        res = cli(
+            "check", "--verify", "--no-links", "--no-cache", "--format", "html", *fake.cli_args(), str(doc)
+        )
+    assert "<script>x" not in res.output and 'href="javascript' not in res.output
+    res = cli("check", "--no-verify", "--no-links", "--no-cache", "--format", "html", str(doc))
+    assert "verdict" not in res.output.split("</style>")[-1]  # no Registry column when verification is off

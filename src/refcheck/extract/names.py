@@ -307,7 +307,11 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             while len(parts) < 4 and re.match(rf"^[{_U}]\.?$", r.word(k)):
                 parts.append(r.word(k))
                 k += 1
-            if len(parts) > 1 and not parts[-1].endswith(".") and r.kind(k) in (",", ";", "&", "and", "etal", "other"):
+            if (
+                len(parts) > 1
+                and not parts[-1].endswith(".")
+                and r.kind(k) in (",", ";", "&", "and", "etal", "other")
+            ):
                 return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "vancouver", k, False
             k = j + 1
         return " ".join(words), given.rstrip("."), False, "vancouver", k, stop

@@ -49,6 +49,12 @@ _BOOK = re.compile(
     r"|\breport\b|\bworking paper\b|\bwhite paper\b|\bpolicy brief\b|\bthesis\b|\bdissertation\b",
     re.I,
 )
+_ORG = re.compile(
+    r"\b(?:organi[sz]ation|ministry|department|office|agency|council|commission|institute|centre|center"
+    r"|foundation|association|society|bureau|board|committee|programme|program|bank|fund|union|nations"
+    r"|government|authority|service|group|consortium|network)\b",
+    re.I,
+)
 _URLISH = re.compile(r"https?://\S+|\bwww\.\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.I)
 
 
@@ -60,7 +66,12 @@ def kind(ref: Reference) -> str:
         return "article"
     text = _URLISH.sub(" ", ref.text)
     if _BOOK.search(text) and not re.search(r"\bjournal\b", text, re.I):
-        return "book"
+        # an organisation's own report ("World Health Organization (2010) ... First WHO Report"):
+        # grey literature, which no scholarly registry must hold
+        organisation = ref.corporate or bool(
+            ref.authors and not any(ref.given) and _ORG.search(ref.authors[0])
+        )
+        return "other" if organisation else "book"
     if _ARTICLE.search(text):
         return "article"
     return "other"
@@ -90,12 +101,20 @@ def parsed_title(ref: Reference) -> str | None:
     ("A, Nicolelis M. A. L (2006) Brain-machine interfaces" -> "Brain-machine interfaces")."""
     title = ref.title
     if title:
-        last = None
-        for last in _PAREN_YEAR.finditer(title[:300]):
-            pass
+        years = list(_PAREN_YEAR.finditer(title[:300]))
+        last = years[-1] if years else None
         if last is not None:
             title = title[last.end() :].strip(" .,;:")
     return title or None
+
+
+def names_read(ref: Reference) -> bool:
+    """Whether the entry's first author reads as a name (a person, or an organisation of a few
+    words), not as a title the author list was lost into ("Modulation of chemical composition ... (")."""
+    if not ref.authors:
+        return False
+    first = ref.authors[0]
+    return len(first.split()) <= 8 and not re.search(r"[()\[\]:;?!]|\d", first)
 
 
 def doubtful(ref: Reference) -> bool:
@@ -103,7 +122,7 @@ def doubtful(ref: Reference) -> bool:
     year, no title of three words, or a title that carries the year (the author list was cut short)."""
     title = ref.title or ""
     return (
-        not ref.authors
+        not names_read(ref)
         or not ref.year_base
         or len(words(title)) < 3
         or bool(_PAREN_YEAR.search(title[:300]))
@@ -160,7 +179,8 @@ def matches(ref: Reference, work: Work) -> bool:
     gap = year_gap(ref, work)
     return (
         title_score(ref, work) >= MATCH_TITLE
-        and author_agrees(ref, work) is not False
+        # an entry whose authors could not be read (or were lost) is judged by its title and year
+        and (author_agrees(ref, work) is not False or not names_read(ref))
         and (gap is None or gap <= YEAR_SLACK)
     )
 
@@ -180,7 +200,8 @@ def another_work(ref: Reference, work: Work) -> bool:
     if not work.title:
         return False
     score = title_score(ref, work)
-    return score < OTHER_TITLE_ALONE or (score < OTHER_TITLE and author_agrees(ref, work) is False)
+    other_author = author_agrees(ref, work) is False and names_read(ref)
+    return score < OTHER_TITLE_ALONE or (score < OTHER_TITLE and other_author)
 
 
 def best(ref: Reference, works: list[Work]) -> tuple[Work | None, float]:
