@@ -505,3 +505,27 @@ def test_html_report_shows_the_verdict_with_a_link_to_the_record(tmp_path: Path)
     assert "<script>x" not in res.output and 'href="javascript' not in res.output
     res = cli("check", "--no-verify", "--no-links", "--no-cache", "--format", "html", str(doc))
     assert "verdict" not in res.output.split("</style>")[-1]  # no Registry column when verification is off
+
+
+def test_web_view_carries_the_verdict_and_a_safe_record_link() -> None:
+    pytest.importorskip("starlette", reason="the web extra is not installed (pip install .[web])")
+    from refcheck.pipeline import FileResult
+    from refcheck.web.view import document_view
+
+    with FakeRegistries([SMITH]) as fake:
+        doc, _ = verify(
+            fake, SMITH_ENTRY, "Hansen, L. (2008) Wind power in Denmark. Energy Policy 36(2): 1-9."
+        )
+    view = document_view(0, FileResult(path="a.txt", doc=doc), "error")
+    smith, hansen = (r["verification"] for r in view["references"])
+    assert smith["status"] == "verified"
+    assert smith["record_url"] == "https://doi.org/10.1371/journal.pone.0001234"
+    assert hansen["status"] == "not-found" and hansen["record_url"] is None
+    doc.references[0].verification.doi = "javascript:alert(1)"
+    doc.references[0].verification.url = None
+    view = document_view(0, FileResult(path="a.txt", doc=doc), "error")
+    assert view["references"][0]["verification"]["record_url"] == "https://doi.org/javascript:alert(1)"
+    doc.references[0].verification.doi = None
+    doc.references[0].verification.url = "javascript:alert(1)"
+    view = document_view(0, FileResult(path="a.txt", doc=doc), "error")
+    assert view["references"][0]["verification"]["record_url"] is None
