@@ -53,6 +53,7 @@ from refcheck.rules import ALL as ALL_RULES
 if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
     from refcheck.links.report import LinkReport
+    from refcheck.verify.options import VerifyOptions
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "CheckOptions", "FileResult", "check_file", "check_paths", "load"]
 
@@ -80,7 +81,13 @@ class CheckOptions:
     link_cache: bool = True
     link_cache_max_age: float = 86400.0
     link_stage_timeout: float = 900.0  # seconds the whole link stage may take (0: no limit)
-    verify: bool = True  # also check that cited pages carry the cited titles (link-content-*)
+    # Verification: each entry looked up in the registries (refcheck.verify; the verification
+    # rules), and, with links, the cited pages' titles compared with the entries' (link-content-*).
+    verify: bool = True
+    verify_crossref_api: str | None = None  # None: REFCHECK_CROSSREF_API or Crossref's
+    verify_openalex_api: str | None = None  # None: REFCHECK_OPENALEX_API or OpenAlex's
+    verify_doi_api: str | None = None  # None: REFCHECK_DOI_API or doi.org's handle API
+    verify_mailto: str | None = None  # None: REFCHECK_MAILTO; joins the registries' polite pools
 
     def link_options(self) -> LinkOptions:
         from refcheck.links.options import LinkOptions
@@ -103,6 +110,16 @@ class CheckOptions:
         )
         if self.link_archive_api:
             opts.archive_api = self.link_archive_api
+        return opts
+
+    def verify_options(self) -> VerifyOptions:
+        from refcheck.verify.options import VerifyOptions
+
+        opts = VerifyOptions(cache=self.link_cache)
+        for name in ("crossref_api", "openalex_api", "doi_api", "mailto"):
+            value = getattr(self, f"verify_{name}")
+            if value:
+                setattr(opts, name, value.rstrip("/") if name != "mailto" else value)
         return opts
 
 
@@ -363,6 +380,15 @@ LINK_RULES = (
     "link-content-changed",
 )
 
+# Rules that read registry verdicts: they find nothing until ``verify_document_references`` has run.
+VERIFY_RULES = (
+    "retracted-reference",
+    "reference-corrected",
+    "doi-not-found",
+    "reference-mismatch",
+    "reference-not-found",
+)
+
 
 def run_rules(
     doc: Document, options: CheckOptions | None = None, only: Collection[str] | None = None
@@ -523,9 +549,26 @@ def check_document_links(
     return report
 
 
+def verify_document_references(docs: list[tuple[Document, CheckOptions]]) -> list[str]:
+    """The verification stage: the entries of all ``docs`` looked up in the registries (each once,
+    with the first document's endpoints), then the verification rules run on each. Returns the
+    lines to tell the user once."""
+    docs = [(d, o) for d, o in docs if o.verify and d.references]
+    if not docs:
+        return []
+    from refcheck.verify.run import verify_documents  # HTTP and the cache, only when verifying
+
+    report = verify_documents([d for d, _ in docs], docs[0][1].verify_options())
+    for doc, options in docs:
+        run_rules(doc, options, only=VERIFY_RULES)
+    return report.notes
+
+
 def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> list[FileResult]:
     options = options or CheckOptions()
     files, errors = expand_paths(paths)
     results = [check_file(f, options) for f in files]
-    check_document_links([(r.doc, options) for r in results if r.doc is not None])
+    checked = [(r.doc, options) for r in results if r.doc is not None]
+    verify_document_references(checked)
+    check_document_links(checked)
     return errors + results
