@@ -13,7 +13,7 @@ detect soft 404s answer 404, as real sites do). Timed, in alternating order:
 - ``refcheck check --format json`` again with the warm cache (every answer cached),
 - ``refcheck check --format json --no-links`` on the same document.
 
-Both tools get ``--max-concurrency C`` and a per-host limit (refcheck ``--per-host``, lychee
+refcheck runs with ``--no-verify`` (lychee looks up no registry). Both tools get ``--max-concurrency C`` and a per-host limit (refcheck ``--per-host``, lychee
 ``--host-concurrency``); refcheck runs with ``--archive none`` (lychee looks nothing up either).
 Prints each time and the ratios refcheck cold / lychee and warm / --no-links. Not part of the
 test suite. Run it with this checkout's venv active (``refcheck`` and ``lychee`` on PATH, or
@@ -156,7 +156,8 @@ def main() -> int:
             doc = Path(tmp) / "sources.md"
             doc.write_text(document(urls), encoding="utf-8")
             common = [
-                *refcheck_cmd(), "check", "--format", "json", "--allow-private-hosts", "--archive", "none",
+                *refcheck_cmd(), "check", "--format", "json", "--no-verify", "--allow-private-hosts",
+                "--archive", "none",
                 "--max-concurrency", str(args.concurrency), "--per-host", str(args.per_host),
             ]  # fmt: skip
             for rnd in range(args.rounds):
