@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from refcheck.config import Config, Resolver, discover
 from refcheck.discovery import Discovery
@@ -39,6 +39,9 @@ from refcheck.pipeline import (
 )
 from refcheck.project import project_root
 from refcheck.shard import Shard
+
+if TYPE_CHECKING:
+    from refcheck.links.prefetch import Prefetch
 
 
 @dataclass
@@ -263,9 +266,24 @@ def check_all(
         yield result
 
 
+# Check URLs while the files are analysed (links/prefetch.py); off: one stage after the other.
+PREFETCH = True
+
+
+def _prefetch(tasks: Sequence[tuple[str, CheckOptions]], jobs: int) -> Prefetch | None:
+    """URLs checked in a child process while this one analyses the files (links/prefetch.py): when
+    links are checked and the files are analysed here (worker processes keep the cores busy)."""
+    if not PREFETCH or not any(options.links for _, options in tasks) or workers_for([p for p, _ in tasks], jobs) > 1:
+        return None
+    from refcheck.links.prefetch import Prefetch
+
+    return Prefetch.start(tasks)
+
+
 def finish(
     batch: Sequence[tuple[FileResult, CheckOptions]],
     progress: Callable[[int, int], None] | None = None,
+    prefetch: Prefetch | None = None,
 ) -> tuple[LinkReport | None, str | None]:
     """The stages that run once over many files, here in the parent: the registry verification of all
     their entries, then the links of all of them in one pool. Returns what the link check did (with
@@ -276,7 +294,7 @@ def finish(
     except Exception as exc:
         return None, f"reference verification failed: {internal_error(exc)}"
     try:
-        report = check_document_links(docs, progress)
+        report = check_document_links(docs, progress, prefetch)
     except Exception as exc:
         return None, f"link checking failed: {internal_error(exc)}"
     report.notes[:0] = notes
@@ -313,12 +331,17 @@ def run(
         out.configs[f], options, out.fail_on[f] = todo.settings(f)
         tasks.append((f, options))
     checked: list[tuple[FileResult, CheckOptions]] = []
-    for result, (_, options) in zip(check_all(tasks, todo.jobs, keep), tasks, strict=True):
-        out.results.append(result)
-        checked.append((result, options))
-        if on_file is not None:
-            on_file(result, len(checked), len(tasks))
-    links, failure = finish(checked, progress)
+    prefetch = _prefetch(tasks, todo.jobs) if progress is None else None
+    try:
+        for result, (_, options) in zip(check_all(tasks, todo.jobs, keep), tasks, strict=True):
+            out.results.append(result)
+            checked.append((result, options))
+            if on_file is not None:
+                on_file(result, len(checked), len(tasks))
+        links, failure = finish(checked, progress, prefetch)
+    finally:
+        if prefetch is not None:
+            prefetch.close()
     if links is not None:
         out.links = links
     if failure:
