@@ -273,7 +273,11 @@ PREFETCH = True
 def _prefetch(tasks: Sequence[tuple[str, CheckOptions]], jobs: int) -> Prefetch | None:
     """URLs checked in a child process while this one analyses the files (links/prefetch.py): when
     links are checked and the files are analysed here (worker processes keep the cores busy)."""
-    if not PREFETCH or not any(options.links for _, options in tasks) or workers_for([p for p, _ in tasks], jobs) > 1:
+    if (
+        not PREFETCH
+        or not any(options.links for _, options in tasks)
+        or workers_for([p for p, _ in tasks], jobs) > 1
+    ):
         return None
     from refcheck.links.prefetch import Prefetch
 
