@@ -12,7 +12,29 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+
+# The limit of the run for files a document names (a bibliography, a chapter, a Quarto
+# configuration): --max-file-size, set by pipeline.load around the loader.
+_READ_LIMIT: ContextVar[int] = ContextVar("refcheck_read_limit", default=32 * 1024 * 1024)
+
+
+def read_limit() -> int:
+    """The largest file a loader may read besides the document itself (--max-file-size)."""
+    return _READ_LIMIT.get()
+
+
+@contextmanager
+def reading_limit(limit: int) -> Iterator[None]:
+    """Within the block, ``read_limit()`` is ``limit``."""
+    token = _READ_LIMIT.set(limit)
+    try:
+        yield
+    finally:
+        _READ_LIMIT.reset(token)
 
 
 class NotRegularFile(OSError):

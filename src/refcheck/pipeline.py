@@ -34,7 +34,7 @@ from refcheck.extract.numeric import (
 )
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
-from refcheck.files import FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import FileTooLarge, NotRegularFile, read_regular, reading_limit
 from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for
 from refcheck.matching.linker import link_document
 from refcheck.model import (
@@ -43,6 +43,7 @@ from refcheck.model import (
     Finding,
     Footnote,
     LinkStatus,
+    Ranges,
     Reference,
     Severity,
     SourceMap,
@@ -144,7 +145,8 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
     if not data.strip():  # empty, of any format: nothing to parse; the empty-document rule says so
         text = data.decode("ascii")
         return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
-    doc = LOADERS[fmt](path, data)
+    with reading_limit(options.max_file_size):  # files the document names: the same limit
+        doc = LOADERS[fmt](path, data)
     if options.bib and doc.format in ("markdown", "latex"):
         from refcheck.loaders.pandoc import use_bibliography  # pybtex: only with --bib
 
@@ -160,7 +162,8 @@ def structure(doc: Document) -> None:
     text = doc.text
     notes = doc.footnotes
     if notes is None:
-        notes = [n for n in text_footnotes(text) if not _excluded(doc, n.start)]
+        skip = Ranges(doc.excluded)
+        notes = [n for n in text_footnotes(text) if not skip(n.start)]
         if notes:
             doc.notes_region = (notes[0].start, notes[-1].end)
     region: Region | None = None
@@ -194,10 +197,6 @@ def structure(doc: Document) -> None:
             notes = [n for n in notes if not re.match(r"[a-z]", n.text)]
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
-
-
-def _excluded(doc: Document, offset: int) -> bool:
-    return any(a <= offset < b for a, b in doc.excluded)
 
 
 def prose_segments(doc: Document) -> Iterator[tuple[int, int, str | None]]:
@@ -340,8 +339,9 @@ def attach_urls(doc: Document) -> None:
             if s not in taken:
                 urls.append(Url(url=u, start=s, end=e, footnote=note.label, accessed=accessed))
                 taken.add(s)
+    skip = Ranges(doc.excluded)
     for u, s, e in find_urls(doc.text):
-        if s not in taken and not _excluded(doc, s):
+        if s not in taken and not skip(s):
             urls.append(Url(url=u, start=s, end=e))
     urls.sort(key=lambda u: u.start)
     doc.urls = urls
@@ -475,7 +475,28 @@ def expand_paths(
             continue
         else:
             files.append(p)
-    return files, errors
+    return _manuscripts(files), errors
+
+
+def _manuscripts(files: list[str]) -> list[str]:
+    """A chapter of a Markdown manuscript of several files (a Quarto book, Manubot's content/) stands
+    for the manuscript, checked once from its first file (refcheck.manuscript)."""
+    if not any(format_for(f) == "markdown" for f in files):
+        return files
+    import os
+
+    from refcheck.manuscript import main_file
+
+    out: list[str] = []
+    seen: set[str] = set()
+    for f in files:
+        main = main_file(f) if format_for(f) == "markdown" else f
+        key = os.path.realpath(main)
+        if main != f and key in seen:
+            continue
+        seen.add(key)
+        out.append(main)
+    return out
 
 
 def check_document_links(

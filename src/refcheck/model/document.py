@@ -18,6 +18,27 @@ if TYPE_CHECKING:
     from refcheck.model.references import Reference
 
 
+class Ranges:
+    """Whether an offset lies in one of many (possibly overlapping) ranges, by binary search over the
+    merged ranges: a document with thousands of code spans and thousands of citations stays linear."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(ranges):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self._starts = starts
+        self._ends = ends
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
 class SourceMap:
     """Maps an offset in the normalised text to a (line, column) in the source file, both 1-based.
 
