@@ -13,10 +13,11 @@ bibliography, and findings name the chapter they are in. Every step is linear in
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-from refcheck.loaders.pandoc import FrontMatter, front_matter, use_bibliography
+from refcheck.loaders.pandoc import FrontMatter, front_matter, pandoc_citations, use_bibliography
 from refcheck.model import Ranges as Excluded
 from refcheck.loaders.text import load_text
 from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity
@@ -45,12 +46,30 @@ def load_markdown(path: str, data: bytes) -> Document:
     bibs = [str(base / n) for n in meta.bibliography]
     shared = False
     if not bibs and manuscript is not None and manuscript.bibliographies:
-        bibs, shared = list(manuscript.bibliographies), True  # a Quarto project's, for all its pages
-    if bibs:
-        root = _root(path)
-        external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
-        use_bibliography(doc, bibs, nocite=meta.nocite, external=external, shared=shared, root=root)
+        bibs, shared = [_named_like(path, b) for b in manuscript.bibliographies], True  # a Quarto project's, for all its pages
+    external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
+    if bibs or external:
+        use_bibliography(doc, bibs, nocite=meta.nocite, external=external, shared=shared, root=_root(path))
+    else:
+        _say_why_unchecked(doc)
     return doc
+
+
+def _say_why_unchecked(doc: Document) -> None:
+    """Pandoc keys with no bibliography: if nothing else is found, the empty-document rule says so."""
+    keys = pandoc_citations(doc, [])
+    if keys:
+        doc.unchecked = (
+            f"it cites {len(keys)} pandoc key(s) such as {keys[0].text!r} but names no bibliography "
+            "(bibliography: in the front matter, a Quarto or Manubot project, or --bib)"
+        )
+
+
+def _named_like(path: str, other: str | Path) -> str:
+    """``other`` named as ``path`` is (relative stays relative), as LaTeX's \\input files are."""
+    if Path(path).is_absolute():
+        return str(other)
+    return os.path.normpath(Path(path).parent / os.path.relpath(Path(other).resolve(), Path(path).resolve().parent))
 
 
 def _root(path: str) -> Path:
@@ -202,7 +221,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     main_doc = load_text(path, data, fmt="markdown")
     budget = read_limit()  # the whole manuscript, not each chapter, stays under --max-file-size
     for chapter in manuscript.chapters:
-        name = str(chapter)
+        name = _named_like(path, chapter)
         if chapter.resolve() == Path(path).resolve():
             text, name = main_doc.text, path
         elif not inside(chapter, root):
@@ -229,7 +248,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     doc.encoding = main_doc.encoding
     doc.findings.extend(main_doc.findings)
     doc.files = [p for p in parts if p[2] != path]
-    bibs = list(manuscript.bibliographies)
+    bibs = [_named_like(path, b) for b in manuscript.bibliographies]
     nocite: list[str] = []
     for a, b, name in parts:
         meta = _mark_up(doc, a, b)
@@ -243,9 +262,11 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     for problem in problems:
         doc.findings.append(Finding(rule="input-bibliography", severity=Severity.WARNING, message=problem))
     unique = list(dict.fromkeys(bibs))
-    if unique:
-        external = MANUBOT_PREFIXES if manuscript.kind == "manubot" else ()
+    external = MANUBOT_PREFIXES if manuscript.kind == "manubot" else ()
+    if unique or external:
         use_bibliography(doc, unique, nocite=nocite, external=external, root=root)
+    else:
+        _say_why_unchecked(doc)
     return doc
 
 

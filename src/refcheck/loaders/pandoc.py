@@ -201,6 +201,13 @@ def use_bibliography(
         doc.citations = key_citations(doc, refs)
         return
     citations = pandoc_citations(doc, refs, nocite, external)
+    if external and not citations and not refs:
+        resolved = len(pandoc_citations(doc, refs))
+        if resolved:
+            doc.unchecked = (
+                f"its {resolved} citation(s) are by persistent identifier (doi:, pmid:, url: ...), "
+                "which Manubot resolves; no bibliography entries to check them against"
+            )
     if shared:
         keys = {c.key for c in citations}
         refs = [r for r in refs if r.key in keys]

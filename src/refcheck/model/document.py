@@ -165,6 +165,9 @@ class Document:
     other_style_at: int | None = None
     # Set when "[n]" could be a reference number or a footnote marker: (offset, explanation).
     unclear_brackets: tuple[int | None, str] | None = None
+    # Why a document in which nothing is found could not be checked, when the loader knows better than
+    # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
+    unchecked: str | None = None
     # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).
@@ -187,7 +190,9 @@ class Document:
     def footnote_at(self, offset: int) -> Footnote | None:
         """The footnote definition whose text holds ``offset``, if any (a binary search: a document
         with 10,000 notes asks this for every citation and URL)."""
-        notes = self.footnotes or []
+        notes = self.footnotes
+        if not notes:
+            return None
         index = self._note_index
         if index is None or index[0] is not notes or index[1] != len(notes):
             order = sorted(range(len(notes)), key=lambda i: (notes[i].start, i))

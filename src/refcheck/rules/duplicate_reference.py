@@ -76,24 +76,35 @@ def _differences(a: Reference, b: Reference) -> list[str]:
     return out
 
 
-def _titles_agree(a: str | None, b: str | None) -> bool:
-    """One title is the other with more after it (three words at least), or nearly the same."""
-    if not a or not b:
-        return False
-    ka, kb = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (a, b))
-    short, long_ = sorted((ka, kb), key=len)
-    if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
-        return True
-    from rapidfuzz import fuzz  # imported only when two entries are compared
+def _fold_title(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(title)).strip()
 
-    return bool(fuzz.ratio(ka, kb) >= 92)
+
+def _agreeing(title: str, earlier: list[tuple[str, Reference]]) -> Reference | None:
+    """The first earlier entry whose folded title is this one with more after it or before it (three
+    words at least), else one nearly the same (rapidfuzz compares the whole window in C)."""
+    if not earlier:
+        return None
+    for key, ref in earlier:
+        short, long_ = (key, title) if len(key) <= len(title) else (title, key)
+        if short.count(" ") >= 2 and (long_ + " ").startswith(short + " "):
+            return ref
+    from rapidfuzz import fuzz, process  # imported only when two entries are compared
+
+    best = process.extractOne(title, [k for k, _ in earlier], scorer=fuzz.ratio, score_cutoff=92)
+    return earlier[best[2]][1] if best is not None else None
+
+
+# Entries of one first author and year compared by title: the most recent this many (a list of
+# thousands of entries under one name stays linear).
+GROUP_WINDOW = 64
 
 
 def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
     """(entry, the earlier entry it repeats, how they agree) for every repeated entry."""
     out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
-    by_author_year: dict[tuple[str, str | None], list[Reference]] = {}
+    by_author_year: dict[tuple[str, str | None], list[tuple[str, Reference]]] = {}
     for ref in doc.references or []:
         keys = []
         if ref.key and ref.source is not None:
@@ -107,16 +118,16 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
             keys.append("x:" + _text_key(ref))
         first = next((seen[k] for k in keys if k in seen), None)
         group = (_name(ref, 0) if ref.authors else "", ref.year)
-        if first is None and ref.title and group[0]:
+        folded = _fold_title(ref.title) if ref.title and group[0] else ""
+        if first is None and folded:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
-            first = next(
-                (r for r in by_author_year.get(group, ()) if _titles_agree(r.title, ref.title)), None
-            )
+            first = _agreeing(folded, by_author_year.get(group, [])[-GROUP_WINDOW:])
         if first is None:
             for k in keys:
                 seen.setdefault(k, ref)
-            by_author_year.setdefault(group, []).append(ref)
+            if folded:
+                by_author_year.setdefault(group, []).append((folded, ref))
             continue
         if ref.key and ref.key == first.key and ref.source is not None:
             how = f"key {ref.key}"
