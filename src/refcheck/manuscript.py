@@ -34,6 +34,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd")
 MANUBOT_PREFIXES = ("doi", "pmid", "pmcid", "arxiv", "url", "isbn", "wikidata", "tag", "raw", "http", "https")
 CONFIG_LIMIT = 256 * 1024  # a _quarto.yml or metadata.yaml larger than this is not read
 MAX_CHAPTERS = 500
+LEVELS_OUTSIDE_GIT = 3  # directories above a file searched for _quarto.yml outside a Git checkout
 _NUMBERED = re.compile(r"^\d+\.[^/]*\.md$", re.I)
 
 
@@ -187,7 +188,9 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
         if found is not None:
             return found
     top = project_root(here)
-    for directory in (here, *here.parents):
+    # up to the Git root; outside a Git checkout, a few levels (a book's chapters in ch/ or parts/)
+    levels = len(here.parts) if top != here else LEVELS_OUTSIDE_GIT
+    for directory in (here, *here.parents)[: levels + 1]:
         if (directory / "_quarto.yml").is_file():
             ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
             if ms is not None and ms.kind == "quarto-book":
@@ -195,7 +198,7 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
                     # a file of the book's directory that is not one of its chapters: a page of its own
                     return Manuscript("quarto", ms.root, ms.config, [], ms.bibliographies, ms.csl)
             return ms
-        if directory == top or len(directory.parts) <= 1:
+        if directory == top and top != here:
             break
     return None
 

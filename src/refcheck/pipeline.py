@@ -490,9 +490,10 @@ def _manuscripts(files: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for f in files:
-        main = main_file(f) if format_for(f) == "markdown" else f
+        markdown = format_for(f) == "markdown"
+        main = main_file(f) if markdown else f
         key = os.path.realpath(main)
-        if main != f and key in seen:
+        if markdown and key in seen:
             continue
         seen.add(key)
         out.append(main)

@@ -33,8 +33,8 @@ def check(doc: Document) -> Iterator[Finding]:
     if doc.references or doc.citations:
         return
     if doc.text.strip():
-        if doc.urls or doc.footnotes or doc.footnote_markers:  # its links or notes are checked
-            return
+        if not doc.unchecked and (doc.urls or doc.footnotes or doc.footnote_markers):
+            return  # its links or notes are checked
         why = doc.unchecked or "no citations and no reference list were found"
         yield Finding(rule=NAME, severity=SEVERITY, message=f"nothing in this document could be checked: {why}")
         return
