@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from refcheck.model import Reference
+from refcheck.rules import duplicate_reference as dup
+
 from .conftest import check
 
 DOI_TWICE = """Copper is toxic (Avery 2006; Bird 2008).
@@ -31,3 +39,82 @@ def test_same_doi_same_work_says_only_the_doi() -> None:
     (finding,) = [f for f in doc.findings if f.rule == "duplicate-reference"]
     assert "same DOI 10.1038/nrmicro1460)" in finding.message
     assert "differ" not in finding.message
+
+
+# --- a long list under one author and year ("Source 1: <URL>" ... "Source 2000: <URL>") -----------------
+
+_TITLES = ["Modern Diplomatic Law", "Modern diplomatic law.", "law of the press", "a"]
+_WORDS = [
+    "a",
+    "the",
+    "law",
+    "Law",
+    "modern",
+    "Modern",
+    "diplomatic",
+    "law,",
+    "press",
+    "--",
+    "2004",
+    "of",
+    "—",
+]
+
+
+def _pairwise(refs: list[Reference]) -> list[tuple[str, str]]:
+    """What duplicate-reference finds by title, by its definition: each entry against every earlier
+    kept entry of its first author and year, one pair at a time."""
+    kept: dict[str | None, list[Reference]] = {}
+    out = []
+    for ref in refs:
+        group = kept.setdefault(ref.year, [])
+        first = next((r for r in group if ref.title and dup._titles_agree(r.title, ref.title)), None)
+        if first is None:
+            group.append(ref)
+        else:
+            out.append((ref.id, first.id))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["2004", "2005"]),
+            st.one_of(
+                st.none(),
+                st.lists(st.sampled_from(_WORDS), max_size=7).map(" ".join),
+                # a title and the same title with its publisher after it
+                st.tuples(st.sampled_from(_TITLES), st.lists(st.sampled_from(_WORDS), max_size=8)).map(
+                    lambda t: " ".join([t[0], *t[1]])
+                ),
+            ),
+        ),
+        min_size=1,
+        max_size=60,
+    ),
+    st.sampled_from([0, 1, 3, 32]),
+)
+def test_large_groups_find_what_pairwise_comparison_finds(
+    entries: list[tuple[str, str | None]], small: int
+) -> None:
+    refs = [
+        Reference(id=f"r{i}", text=f"Smith {i}", start=0, end=0, authors=["Smith"], year=year, title=title)
+        for i, (year, title) in enumerate(entries)
+    ]
+    with patch.object(dup._Group, "SMALL", small):
+        found = [(ref.id, first.id) for ref, first, _ in dup._duplicates(refs)]
+    assert found == _pairwise(refs)
+
+
+def test_the_duplicates_of_a_document_are_worked_out_once_for_the_three_rules_that_ask() -> None:
+    urls = "\n".join(f"- Source {i}: <http://127.0.0.{i % 20 + 1}/doc/{i}>" for i in range(200))
+    with patch.object(dup, "_duplicates", wraps=dup._duplicates) as work:
+        doc = check(f"# Sources\n\nThe brief cites the following pages.\n\n{urls}\n")
+        assert work.call_count == 1
+        first = dup.duplicates(doc)
+        assert dup.duplicates(doc) is first and work.call_count == 1
+        assert doc.references is not None
+        doc.references.pop()  # another list of entries: worked out again
+        dup.duplicates(doc)
+        assert work.call_count == 2

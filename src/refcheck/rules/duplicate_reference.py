@@ -20,7 +20,9 @@ Use instead
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from collections.abc import Iterator
 
 from refcheck.matching.names import fold, name_key
@@ -76,36 +78,100 @@ def _differences(a: Reference, b: Reference) -> list[str]:
     return out
 
 
-def _fold_title(title: str) -> str:
+@functools.lru_cache(maxsize=4096)
+def _title_words(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(title)).strip()
 
 
-def _agreeing(title: str, earlier: list[tuple[str, Reference]]) -> Reference | None:
-    """The first earlier entry whose folded title is this one with more after it or before it (three
-    words at least), else one nearly the same (rapidfuzz compares the whole window in C)."""
-    if not earlier:
-        return None
-    for key, ref in earlier:
-        short, long_ = (key, title) if len(key) <= len(title) else (title, key)
-        if short.count(" ") >= 2 and (long_ + " ").startswith(short + " "):
-            return ref
-    from rapidfuzz import fuzz, process  # imported only when two entries are compared
-
-    best = process.extractOne(title, [k for k, _ in earlier], scorer=fuzz.ratio, score_cutoff=92)
-    return earlier[best[2]][1] if best is not None else None
+def _titles_agree(a: str | None, b: str | None) -> bool:
+    """One title is the other with more after it (three words at least), or nearly the same."""
+    if not a or not b:
+        return False
+    return _keys_agree(_title_words(a), _title_words(b))
 
 
-# Entries of one first author and year compared by title: the most recent this many (a list of
-# thousands of entries under one name stays linear).
-GROUP_WINDOW = 64
+def _keys_agree(ka: str, kb: str) -> bool:
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
+        return True
+    from rapidfuzz import fuzz  # imported only when two entries are compared
+
+    return bool(fuzz.ratio(ka, kb) >= 92)
+
+
+class _Group:
+    """The entries of one first author and year so far. A large group (a list of "Source 1: <URL>"
+    lines) has its titles compared in one call to rapidfuzz, not one Python call per entry."""
+
+    SMALL = 32
+
+    def __init__(self) -> None:
+        self.refs: list[Reference] = []
+        self._titles: list[str] = []  # the titles as words, once the group is large
+        # the indexes of those titles by their first three words (what a title one begins with shares)
+        self._by_start: dict[str, list[int]] = {}
+
+    def add(self, ref: Reference) -> None:
+        self.refs.append(ref)
+        if len(self.refs) > self.SMALL:
+            if not self._titles:
+                for r in self.refs[:-1]:
+                    self._index(r)
+            self._index(ref)
+
+    def _index(self, ref: Reference) -> None:
+        title = _title_words(ref.title) if ref.title else ""
+        self._by_start.setdefault(" ".join(title.split()[:3]), []).append(len(self._titles))
+        self._titles.append(title)
+
+    def first_agreeing(self, title: str) -> Reference | None:
+        """The earliest entry whose title agrees with ``title`` (as ``_titles_agree``), or None."""
+        if not title or len(self.refs) <= self.SMALL:
+            key = _title_words(title) if title else ""
+            return next((r for r in self.refs if r.title and _keys_agree(_title_words(r.title), key)), None)
+        from rapidfuzz import fuzz, process
+
+        key = _title_words(title)
+        best = len(self.refs)
+        if key:
+            found = process.extract(key, self._titles, scorer=fuzz.ratio, score_cutoff=92, limit=None)
+            best = min((index for _, _, index in found if self.refs[index].title), default=best)
+        else:  # a title of punctuation only: the same as another such (an entry with no title is not)
+            best = next((i for i, r in enumerate(self.refs) if r.title and not self._titles[i]), best)
+        words = key.split()
+        if len(words) >= 3:  # one title the other with more after it: both begin with these words
+            for i in self._by_start.get(" ".join(words[:3]), ()):
+                if i >= best:
+                    break
+                if self.refs[i].title and _keys_agree(self._titles[i], key):
+                    best = i
+                    break
+        return self.refs[best] if best < len(self.refs) else None
 
 
 def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
-    """(entry, the earlier entry it repeats, how they agree) for every repeated entry."""
+    """(entry, the earlier entry it repeats, how they agree) for every repeated entry (worked out
+    once per document: three rules ask)."""
+    refs = doc.references or []
+    cached = _LAST.get(id(doc))
+    if cached is not None and cached[0]() is doc and cached[1] is refs and cached[2] == len(refs):
+        return cached[3]
+    out = _duplicates(refs)
+    _LAST.clear()
+    _LAST[id(doc)] = (weakref.ref(doc), refs, len(refs), out)
+    return out
+
+
+_LAST: dict[
+    int, tuple[weakref.ref[Document], list[Reference], int, list[tuple[Reference, Reference, str]]]
+] = {}
+
+
+def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]:
     out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
-    by_author_year: dict[tuple[str, str | None], list[tuple[str, Reference]]] = {}
-    for ref in doc.references or []:
+    by_author_year: dict[tuple[str, str | None], _Group] = {}
+    for ref in refs:
         keys = []
         if ref.key and ref.source is not None:
             keys.append("key:" + ref.key)
@@ -118,16 +184,14 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
             keys.append("x:" + _text_key(ref))
         first = next((seen[k] for k in keys if k in seen), None)
         group = (_name(ref, 0) if ref.authors else "", ref.year)
-        folded = _fold_title(ref.title) if ref.title and group[0] else ""
-        if first is None and folded:
+        if first is None and ref.title and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
-            first = _agreeing(folded, by_author_year.get(group, [])[-GROUP_WINDOW:])
+            first = by_author_year[group].first_agreeing(ref.title)
         if first is None:
             for k in keys:
                 seen.setdefault(k, ref)
-            if folded:
-                by_author_year.setdefault(group, []).append((folded, ref))
+            by_author_year.setdefault(group, _Group()).add(ref)
             continue
         if ref.key and ref.key == first.key and ref.source is not None:
             how = f"key {ref.key}"
