@@ -13,8 +13,8 @@ that the new output is correct.
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any

@@ -75,7 +75,13 @@ def test_r_markdown_and_quarto_are_markdown(name: str) -> None:
     ],
 )
 def test_cross_references_are_not_citations(tmp_path: Path, reference: str) -> None:
-    write(tmp_path, {"refs.bib": BIB, "a.qmd": f"---\nbibliography: refs.bib\n---\n\nAs {reference} shows [@smith2019; @doe2020].\n"})
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "a.qmd": f"---\nbibliography: refs.bib\n---\n\nAs {reference} shows [@smith2019; @doe2020].\n",
+        },
+    )
     found, cited = check(tmp_path / "a.qmd")
     assert found == []
     assert cited == 2
@@ -83,7 +89,10 @@ def test_cross_references_are_not_citations(tmp_path: Path, reference: str) -> N
 
 def test_an_entry_with_a_cross_reference_shaped_key_is_still_cited(tmp_path: Path) -> None:
     bib = BIB + "@misc{sec-2021, author = {{SEC}}, title = {Annual report on filings}, year = {2021}}\n"
-    write(tmp_path, {"refs.bib": bib, "a.md": "---\nbibliography: refs.bib\n---\n\n[@smith2019; @doe2020; @sec-2021]\n"})
+    write(
+        tmp_path,
+        {"refs.bib": bib, "a.md": "---\nbibliography: refs.bib\n---\n\n[@smith2019; @doe2020; @sec-2021]\n"},
+    )
     assert check(tmp_path / "a.md") == ([], 3)
 
 
@@ -104,7 +113,9 @@ def test_keys_end_where_pandoc_ends_them(tmp_path: Path, text: str) -> None:
 
 def test_internal_punctuation_is_part_of_a_key(tmp_path: Path) -> None:
     bib = "@misc{doi:10.1000/x.y, author = {Roe, R}, title = {A dataset of soils}, year = {2001}}\n"
-    write(tmp_path, {"refs.bib": bib, "a.md": "---\nbibliography: refs.bib\n---\n\nData [@doi:10.1000/x.y].\n"})
+    write(
+        tmp_path, {"refs.bib": bib, "a.md": "---\nbibliography: refs.bib\n---\n\nData [@doi:10.1000/x.y].\n"}
+    )
     assert check(tmp_path / "a.md") == ([], 1)
 
 
@@ -119,7 +130,9 @@ def test_inline_code_never_spans_a_blank_line(tmp_path: Path) -> None:
 
 
 def test_inline_code_is_not_prose(tmp_path: Path) -> None:
-    text = "---\nbibliography: refs.bib\n---\n\nRun `@nope2000` and ``a ` @nope2001`` [@smith2019; @doe2020].\n"
+    text = (
+        "---\nbibliography: refs.bib\n---\n\nRun `@nope2000` and ``a ` @nope2001`` [@smith2019; @doe2020].\n"
+    )
     write(tmp_path, {"refs.bib": BIB, "a.md": text})
     assert check(tmp_path / "a.md") == ([], 2)
 
@@ -134,12 +147,20 @@ def test_inline_code_is_not_prose(tmp_path: Path) -> None:
     ],
 )
 def test_front_matter_keys_padded_with_spaces(tmp_path: Path, front: str) -> None:
-    write(tmp_path, {"refs.bib": BIB, "a.Rmd": f"---\ntitle    : \"T\"\n{front}\n---\n\n[@smith2019; @doe2020]\n"})
+    write(
+        tmp_path, {"refs.bib": BIB, "a.Rmd": f'---\ntitle    : "T"\n{front}\n---\n\n[@smith2019; @doe2020]\n'}
+    )
     assert check(tmp_path / "a.Rmd") == ([], 2)
 
 
 def test_nocite_counts_entries_as_cited(tmp_path: Path) -> None:
-    write(tmp_path, {"refs.bib": BIB, "a.md": "---\nbibliography: refs.bib\nnocite: |\n  @doe2020\n---\n\n[@smith2019]\n"})
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "a.md": "---\nbibliography: refs.bib\nnocite: |\n  @doe2020\n---\n\n[@smith2019]\n",
+        },
+    )
     assert check(tmp_path / "a.md")[0] == []
     write(tmp_path, {"b.md": "---\nbibliography: refs.bib\nnocite: '@*'\n---\n\nNo citation here.\n"})
     assert check(tmp_path / "b.md")[0] == []
@@ -167,12 +188,16 @@ def test_each_chapter_alone_would_cry_wolf(tmp_path: Path, monkeypatch: pytest.M
     """The reason the book is one document: a chapter checked alone cites one entry of the book's."""
     monkeypatch.chdir(tmp_path)
     write(tmp_path, {k: v for k, v in QUARTO_BOOK.items() if k != "_quarto.yml"})
-    (tmp_path / "ch" / "two.qmd").write_text("---\nbibliography: ../refs.bib\n---\n" + QUARTO_BOOK["ch/two.qmd"])
+    (tmp_path / "ch" / "two.qmd").write_text(
+        "---\nbibliography: ../refs.bib\n---\n" + QUARTO_BOOK["ch/two.qmd"]
+    )
     assert "uncited-reference" in rules(check(tmp_path / "ch" / "two.qmd")[0])
 
 
 @pytest.mark.parametrize("named", [["."], ["ch/two.qmd"], ["ch/one.qmd", "index.qmd", "ch/two.qmd"]])
-def test_the_files_of_a_book_are_checked_once(tmp_path: Path, named: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_files_of_a_book_are_checked_once(
+    tmp_path: Path, named: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(tmp_path, QUARTO_BOOK)
     monkeypatch.chdir(tmp_path)
     files, errors = expand_paths(named)
@@ -278,9 +303,17 @@ def test_a_bibliography_outside_the_project_is_never_read(
     assert not any(r.key == "smith2019" for r in result.doc.references or [])
 
 
-def test_a_bibliography_over_max_file_size_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bibliography_over_max_file_size_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, {"refs.bib": BIB + "% padding\n" * 2000, "a.md": "---\nbibliography: refs.bib\n---\n\n[@smith2019]\n"})
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB + "% padding\n" * 2000,
+            "a.md": "---\nbibliography: refs.bib\n---\n\n[@smith2019]\n",
+        },
+    )
     result = check_file(str(tmp_path / "a.md"), CheckOptions(max_file_size=4096))
     assert result.doc is not None
     [finding] = [f for f in result.doc.findings if f.rule == "input-bibliography"]
@@ -288,7 +321,9 @@ def test_a_bibliography_over_max_file_size_is_not_read(tmp_path: Path, monkeypat
     assert check(tmp_path / "a.md")[0] == [("uncited-reference", "refs.bib", 8)]
 
 
-def test_a_missing_bibliography_is_one_finding_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_bibliography_is_one_finding_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path, {"a.md": "---\nbibliography: nowhere.bib\n---\n\n[@smith2019]\n"})
     result = check_file(str(tmp_path / "a.md"), CheckOptions())

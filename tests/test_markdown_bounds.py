@@ -58,18 +58,21 @@ def test_many_anchors_in_html(tmp_path: Path) -> None:
 
 def test_one_author_year_with_thousands_of_titles_is_linear() -> None:
     """duplicate-reference compared every entry of one author and year with every other."""
+    import random
+
     from refcheck.model import Document, Reference, SourceMap
     from refcheck.rules.duplicate_reference import duplicates
-
-    import random
 
     rnd = random.Random(5)
     words = ["soil", "water", "nitrate", "crop", "yield", "river", "basin", "model", "trade", "policy"] * 3
     titles = sorted({" ".join(rnd.sample(words, 6)) for _ in range(30_000)})[:5_000]
     refs = [
-        Reference(id=f"r{i}", text="", start=-1, end=-1, authors=["Claim"], title=t) for i, t in enumerate(titles)
+        Reference(id=f"r{i}", text="", start=-1, end=-1, authors=["Claim"], title=t)
+        for i, t in enumerate(titles)
     ]
-    refs.append(Reference(id="dup", text="", start=-1, end=-1, authors=["Claim"], title=titles[-1] + " revised"))
+    refs.append(
+        Reference(id="dup", text="", start=-1, end=-1, authors=["Claim"], title=titles[-1] + " revised")
+    )
     doc = Document(path="x", format="text", text="", source_map=SourceMap.identity(""), references=refs)
     start = time.process_time()
     found = duplicates(doc)

@@ -193,10 +193,13 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     for directory in (here, *here.parents)[: levels + 1]:
         if (directory / "_quarto.yml").is_file():
             ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
-            if ms is not None and ms.kind == "quarto-book":
-                if p.resolve() not in {c.resolve() for c in ms.chapters}:
-                    # a file of the book's directory that is not one of its chapters: a page of its own
-                    return Manuscript("quarto", ms.root, ms.config, [], ms.bibliographies, ms.csl)
+            if (
+                ms is not None
+                and ms.kind == "quarto-book"
+                and p.resolve() not in {c.resolve() for c in ms.chapters}
+            ):
+                # a file of the book's directory that is not one of its chapters: a page of its own
+                return Manuscript("quarto", ms.root, ms.config, [], ms.bibliographies, ms.csl)
             return ms
         if directory == top and top != here:
             break

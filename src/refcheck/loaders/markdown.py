@@ -18,9 +18,9 @@ import re
 from pathlib import Path
 
 from refcheck.loaders.pandoc import FrontMatter, front_matter, pandoc_citations, use_bibliography
-from refcheck.model import Ranges as Excluded
 from refcheck.loaders.text import load_text
 from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity
+from refcheck.model import Ranges as Excluded
 
 _FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1\2[ \t]*$|\Z)", re.M | re.S)
 _BACKTICKS = re.compile(r"`+")
@@ -35,9 +35,9 @@ def load_markdown(path: str, data: bytes) -> Document:
     from refcheck.manuscript import MANUBOT_PREFIXES, manuscript_of
 
     manuscript = manuscript_of(path)
-    if manuscript is not None and manuscript.main is not None:
-        if manuscript.main.resolve() == Path(path).resolve():
-            return _load_manuscript(path, data, manuscript)
+    main = manuscript.main if manuscript is not None else None
+    if manuscript is not None and main is not None and main.resolve() == Path(path).resolve():
+        return _load_manuscript(path, data, manuscript)
     doc = load_text(path, data, fmt="markdown")
     meta = _mark_up(doc, 0, len(doc.text))
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(0, len(doc.text))])
@@ -46,7 +46,10 @@ def load_markdown(path: str, data: bytes) -> Document:
     bibs = [str(base / n) for n in meta.bibliography]
     shared = False
     if not bibs and manuscript is not None and manuscript.bibliographies:
-        bibs, shared = [_named_like(path, b) for b in manuscript.bibliographies], True  # a Quarto project's, for all its pages
+        bibs, shared = (
+            [_named_like(path, b) for b in manuscript.bibliographies],
+            True,
+        )  # a Quarto project's, for all its pages
     external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
     if bibs or external:
         use_bibliography(doc, bibs, nocite=meta.nocite, external=external, shared=shared, root=_root(path))
@@ -69,7 +72,9 @@ def _named_like(path: str, other: str | Path) -> str:
     """``other`` named as ``path`` is (relative stays relative), as LaTeX's \\input files are."""
     if Path(path).is_absolute():
         return str(other)
-    return os.path.normpath(Path(path).parent / os.path.relpath(Path(other).resolve(), Path(path).resolve().parent))
+    return os.path.normpath(
+        Path(path).parent / os.path.relpath(Path(other).resolve(), Path(path).resolve().parent)
+    )
 
 
 def _root(path: str) -> Path:

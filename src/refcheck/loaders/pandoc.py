@@ -79,11 +79,11 @@ def front_matter(text: str) -> FrontMatter:
     elif value:
         out.bibliography = [value.strip("\"'")]
     else:  # a YAML list on the following lines
-        for line in block[b.end() :].split("\n")[1:]:
-            item = re.match(r"^\s+-\s+(.+)$", line)
-            if not item:
+        for row in block[b.end() :].split("\n")[1:]:
+            listed = re.match(r"^\s+-\s+(.+)$", row)
+            if not listed:
                 break
-            out.bibliography.append(item.group(1).strip().strip("\"'"))
+            out.bibliography.append(listed.group(1).strip().strip("\"'"))
     out.bibliography = [n for n in out.bibliography if n]
     return out
 

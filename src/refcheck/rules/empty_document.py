@@ -36,7 +36,9 @@ def check(doc: Document) -> Iterator[Finding]:
         if not doc.unchecked and (doc.urls or doc.footnotes or doc.footnote_markers):
             return  # its links or notes are checked
         why = doc.unchecked or "no citations and no reference list were found"
-        yield Finding(rule=NAME, severity=SEVERITY, message=f"nothing in this document could be checked: {why}")
+        yield Finding(
+            rule=NAME, severity=SEVERITY, message=f"nothing in this document could be checked: {why}"
+        )
         return
     what = "is empty or holds only white space" if not doc.raw.strip() else "holds no text, only markup"
     yield Finding(rule=NAME, severity=SEVERITY, message=f"the document {what}; nothing in it was checked")
