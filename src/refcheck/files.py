@@ -22,18 +22,30 @@ from pathlib import Path
 _READ_LIMIT: ContextVar[int] = ContextVar("refcheck_read_limit", default=32 * 1024 * 1024)
 
 
+# The project root of the run (runner.plan's; the job's directory under refcheck serve): files a
+# document names are read only inside it. None: the loader works it out (project.py).
+_READ_ROOT: ContextVar[str | None] = ContextVar("refcheck_read_root", default=None)
+
+
+def read_root() -> str | None:
+    """The directory tree a loader may read files from besides the document, when the run set it."""
+    return _READ_ROOT.get()
+
+
 def read_limit() -> int:
     """The largest file a loader may read besides the document itself (--max-file-size)."""
     return _READ_LIMIT.get()
 
 
 @contextmanager
-def reading_limit(limit: int) -> Iterator[None]:
-    """Within the block, ``read_limit()`` is ``limit``."""
+def reading_limit(limit: int, root: str | None = None) -> Iterator[None]:
+    """Within the block, ``read_limit()`` is ``limit`` and ``read_root()`` is ``root``."""
     token = _READ_LIMIT.set(limit)
+    token_root = _READ_ROOT.set(root)
     try:
         yield
     finally:
+        _READ_ROOT.reset(token_root)
         _READ_LIMIT.reset(token)
 
 

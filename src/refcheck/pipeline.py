@@ -82,6 +82,9 @@ class CheckOptions:
     link_cache_max_age: float = 86400.0
     link_stage_timeout: float = 900.0  # seconds the whole link stage may take (0: no limit)
     verify: bool = True  # also check that cited pages carry the cited titles (link-content-*)
+    # The run's project root (runner.plan): files a document names (a Markdown bibliography, a
+    # chapter) are read only inside it. None: the document's own project (project.py).
+    project_root: str | None = None
 
     def link_options(self) -> LinkOptions:
         from refcheck.links.options import LinkOptions
@@ -145,7 +148,8 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
     if not data.strip():  # empty, of any format: nothing to parse; the empty-document rule says so
         text = data.decode("ascii")
         return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
-    with reading_limit(options.max_file_size):  # files the document names: the same limit
+    # files the document names: the same limit, and only inside the project (the run's root)
+    with reading_limit(options.max_file_size, options.project_root):
         doc = LOADERS[fmt](path, data)
     if options.bib and doc.format in ("markdown", "latex"):
         from refcheck.loaders.pandoc import use_bibliography  # pybtex: only with --bib

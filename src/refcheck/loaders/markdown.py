@@ -78,11 +78,14 @@ def _named_like(path: str, other: str | Path) -> str:
 
 
 def _root(path: str) -> Path:
-    """The directory tree a document may read files from: its project root (project.py), or the
-    current directory's when the document lies in that one."""
+    """The directory tree a document may read files from: the run's project root (runner.plan's, the
+    job's directory under serve; else the current directory's, project.py) when the document lies
+    in it, else the project of the document the user named (its Git checkout or its directory)."""
+    from refcheck.files import read_root
     from refcheck.project import inside, project_root
 
-    here = project_root()
+    given = read_root()  # the run's project root (runner.plan; the job's directory under serve)
+    here = Path(given) if given is not None else project_root()
     return here if inside(path, here) else project_root(Path(path).resolve().parent)
 
 
