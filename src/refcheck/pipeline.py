@@ -148,7 +148,8 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
     if not data.strip():  # empty, of any format: nothing to parse; the empty-document rule says so
         text = data.decode("ascii")
         return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
-    # files the document names: the same limit, and only inside the project (the run's root)
+    # files the document names (\input files, bibliographies, chapters): the same limit, and for
+    # Markdown only inside the project (the run's root)
     with reading_limit(options.max_file_size, options.project_root):
         doc = LOADERS[fmt](path, data)
     if options.bib and doc.format in ("markdown", "latex"):
@@ -370,6 +371,17 @@ def run_rules(
     """Append the findings of every selected rule (of the rules named in ``only``, when given)."""
     options = options or CheckOptions()
     overrides = {k: Severity.parse(v) for k, v in options.severity.items()}
+    if only is None:
+        # findings the loaders raised (input-bibliography, missing-input ...) obey the rule selection
+        # and severities as every rule's do
+        kept = []
+        for f in doc.findings:
+            if (options.select is not None and f.rule not in options.select) or f.rule in options.ignore:
+                continue
+            if f.rule in overrides:
+                f.severity = overrides[f.rule]
+            kept.append(f)
+        doc.findings = kept
     for rule in ALL_RULES:
         if only is not None and rule.NAME not in only:
             continue
@@ -466,6 +478,8 @@ def expand_paths(
     that fail outright."""
     files: list[str] = []
     errors: list[FileResult] = []
+    latex = False
+    force = discovery is not None and discovery.force_exclude
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -475,10 +489,17 @@ def expand_paths(
             files.extend(found)
         elif not path.exists():
             errors.append(FileResult(path=p, error="no such file or directory"))
-        elif discovery is not None and discovery.force_exclude and _left_out_when_named(path, discovery, p):
+        elif format_for(path) in ("latex", "bibtex") and not (force and discovery.force_excluded(p)):  # type: ignore[union-attr]
+            latex = True  # a chapter or a .bib: checked through its main file (below)
+            files.append(p)
+        elif force and _left_out_when_named(path, discovery, p):  # type: ignore[arg-type]
             continue
         else:
             files.append(p)
+    if latex:
+        from refcheck.loaders.latex_project import main_files
+
+        files = main_files(files, force, DEFAULT_MAX_FILE_SIZE)
     return _manuscripts(files), errors
 
 

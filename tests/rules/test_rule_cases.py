@@ -65,7 +65,7 @@ def _param(rule: str, case: dict[str, Any]) -> Any:
 def test_rule_case(rule: str, case: dict[str, Any]) -> None:
     fmt = case.get("format", "text")
     data = document_of(case).encode(case.get("encoding", "utf-8"))
-    suffix = {"markdown": "md", "bibtex": "bib", "html": "html"}.get(fmt, "txt")
+    suffix = {"markdown": "md", "bibtex": "bib", "html": "html", "latex": "tex"}.get(fmt, "txt")
     doc = analyse(LOADERS[fmt](f"case.{suffix}", data))
     if "links" in case:
         given_links(doc, case["links"])

@@ -350,9 +350,11 @@ class KnownAuthors:
 
 
 def read_names_backwards(
-    text: str, end: int, floor: int, known: KnownAuthors | None = None
+    text: str, end: int, floor: int, known: KnownAuthors | None = None, semicolons: bool = False
 ) -> NameRun | None:
-    """Read author names ending right before ``end`` (a year or an opening parenthesis)."""
+    """Read author names ending right before ``end`` (a year or an opening parenthesis). With
+    ``semicolons`` (an item of a parenthetical group, which holds no other year), ";" separates
+    authors too: ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)"."""
     before = text[floor:end]
     stripped = before.rstrip()
     if stripped.endswith(","):
@@ -382,7 +384,7 @@ def read_names_backwards(
             seen_connector = i > 1 and tokens[i - 2].group(0).endswith(",")
             i -= 2
             continue
-        if tok in ("and", "&", "und", "y", "et") and names[-1]:
+        if tok in ("and", "&", "und", "y", "et", "e") and names[-1]:
             names.append([])
             seen_connector = True
             i -= 1
@@ -390,6 +392,15 @@ def read_names_backwards(
         word = tok
         opener = len(word) - len(word.lstrip("(["))
         word = word[opener:]  # "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run
+        if not any(names):
+            if _GENERATION.match(word):
+                i -= 1  # "Smith Jr. (2005)": the suffix is no name of its own
+                continue
+            word = _POSSESSIVE.sub("", word)  # "Kizuk's (2015) study"
+        if semicolons and word.endswith(";") and names[-1]:
+            word = word[:-1]
+            names.append([])
+            seen_connector = True
         comma = word.endswith(",")
         if comma:
             word = word[:-1]
@@ -438,6 +449,10 @@ def read_names_backwards(
             authors[0] = first_words[j:]
     start = authors[0][0][0]
     return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+
+
+_GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
+_POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 
 
 def _stands_as_surname(
@@ -616,6 +631,12 @@ def _parse_group(
         if not continuation:
             floor = pos
             new_run = read_names_backwards(text, m.start(), floor, known)
+            if ";" in text[floor : m.start()]:
+                # ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)": ";" between authors, when the first
+                # author so read is one of the list's (not "(phylum Bacteroidetes; Alegado et al. 2012)")
+                joined = read_names_backwards(text, m.start(), floor, known, semicolons=True)
+                if joined is not None and len(joined.authors) > 1 and known.knows(joined.authors[0]):
+                    new_run = joined
             item = _item_text(text, floor, m.start())
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)

@@ -55,13 +55,23 @@ _ACCESS = lazy_pattern(
 
 def trim_url(url: str) -> str:
     """Drop trailing punctuation, and closing brackets that have no opening one inside the URL."""
-    while url and url[-1] in _TRAILING:
-        closer = url[-1]
-        opener = {")": "(", "]": "[", "}": "{", ">": "<"}.get(closer)
-        if opener and url.count(opener) >= url.count(closer):
-            break
-        url = url[:-1]
-    return url
+    end = len(url)
+    counts: dict[str, int] = {}  # bracket counts of url[:end], taken once (linear in the URL)
+    while end and url[end - 1] in _TRAILING:
+        closer = url[end - 1]
+        opener = _OPENER.get(closer)
+        if opener:
+            if closer not in counts:
+                counts[closer] = url.count(closer, 0, end)
+                counts[opener] = url.count(opener, 0, end)
+            if counts[opener] >= counts[closer]:
+                break
+            counts[closer] -= 1
+        end -= 1
+    return url[:end]
+
+
+_OPENER = {")": "(", "]": "[", "}": "{", ">": "<"}
 
 
 def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:

@@ -27,6 +27,7 @@ class Reference:
     key: str | None = None
     # Where the entry is when it is in another file (a .bib): (path, line).
     source: tuple[str, int] | None = None
+    crossref: str | None = None  # BibTeX: the key of the entry it takes missing fields from
 
     @property
     def year_base(self) -> str | None:

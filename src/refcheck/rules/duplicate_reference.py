@@ -4,8 +4,10 @@ What it does
     Reports an entry that repeats an earlier one: the same DOI (whatever else differs: the finding
     names the fields that do, since one of the two DOIs may be wrong), the same BibTeX key, or the
     same authors, year and title (compared without accents, case and punctuation). Two works by the
-    same authors in the same year with other titles are two works, not a duplicate; an organisation
-    is one name however it is written ("{World Health Organization}" in BibTeX or plain).
+    same authors in the same year with other titles are two works, not a duplicate, and so are titles
+    alike but for a number ("Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020
+    report"); an organisation is one name however it is written ("{World Health Organization}" in
+    BibTeX or plain, "World Health Organization (WHO)", "WHO").
 
 Why is this bad
     Duplicates split citations between two entries and make numeric lists skip.
@@ -66,16 +68,44 @@ def _text_key(ref: Reference) -> str:
 def _differences(a: Reference, b: Reference) -> list[str]:
     """The fields two entries with one DOI disagree on."""
     out = []
-    if _authors_key(a) != _authors_key(b):
+    if not _authors_agree(a, b):
         out.append("authors")
     if (a.year_base or "") != (b.year_base or ""):
         out.append("year")
     if a.title and b.title:
         from rapidfuzz import fuzz  # imported only when two entries are compared
 
-        if fuzz.ratio(fold(a.title), fold(b.title)) < 85:
+        ka, kb = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (a.title, b.title))
+        if fuzz.ratio(ka, kb) < 85 or _numbers(ka) != _numbers(kb):
             out.append("title")
     return out
+
+
+_ORG_GLUE = frozenset(["of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "y", "e"])
+
+
+def _authors_agree(a: Reference, b: Reference) -> bool:
+    """The same authors; an organisation is one name however the list splits or abbreviates it:
+    "Food and Agriculture Organization (FAO)" and "Food and Agriculture Organization of the United
+    Nations", "United Nations, Department of ..., Population Division" and "United Nations Population
+    Division" (the words of one are all words of the other)."""
+    if _authors_key(a) == _authors_key(b):
+        return True
+    if any(a.given) or any(b.given) or not a.authors or not b.authors:
+        return False  # persons: their surnames decide
+    wa, wb = (_org_words(r) for r in (a, b))
+    if not wa or not wb:
+        return False
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    # "WHO" and "World Health Organization": an acronym is the initials of the other's words
+    return any(len(x) == 1 and x[0] == "".join(w[0] for w in y) for x, y in ((wa, wb), (wb, wa)))
+
+
+def _org_words(ref: Reference) -> list[str]:
+    """The words of an organisation's name, without an acronym given in parentheses or glue words."""
+    name = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", " ".join(ref.authors))
+    return [w for w in re.sub(r"[^a-z0-9]+", " ", fold(name)).split() if w not in _ORG_GLUE]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -96,7 +126,18 @@ def _keys_agree(ka: str, kb: str) -> bool:
         return True
     from rapidfuzz import fuzz  # imported only when two entries are compared
 
-    return bool(fuzz.ratio(ka, kb) >= 92)
+    # "Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020 report": other works
+    return bool(fuzz.ratio(ka, kb) >= 92) and _numbers(ka) == _numbers(kb)
+
+
+_NUMBER = re.compile(
+    r"\b(?:\d+|(?<=part )[ivxlc]+|(?<=vol )[ivxlc]+|(?<=volume )[ivxlc]+|(?<=book )[ivxlc]+)\b"
+)
+
+
+def _numbers(key: str) -> list[str]:
+    """The numbers of a folded title ("part ii" counts): titles alike but for them are other works."""
+    return sorted(n.lstrip("0") for n in _NUMBER.findall(key))
 
 
 class _Group:
@@ -135,7 +176,14 @@ class _Group:
         best = len(self.refs)
         if key:
             found = process.extract(key, self._titles, scorer=fuzz.ratio, score_cutoff=92, limit=None)
-            best = min((index for _, _, index in found if self.refs[index].title), default=best)
+            best = min(
+                (
+                    index
+                    for _, _, index in found
+                    if self.refs[index].title and _numbers(self._titles[index]) == _numbers(key)
+                ),
+                default=best,
+            )
         else:  # a title of punctuation only: the same as another such (an entry with no title is not)
             best = next((i for i, r in enumerate(self.refs) if r.title and not self._titles[i]), best)
         words = key.split()
