@@ -268,7 +268,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
         _chapter_labels(doc, parts)
     _set_notes_region(doc)
     for problem in problems:
-        doc.findings.append(Finding(rule="input-bibliography", severity=Severity.WARNING, message=problem))
+        doc.findings.append(Finding(rule="missing-input", severity=Severity.WARNING, message=problem))
     unique = list(dict.fromkeys(bibs))
     external = MANUBOT_PREFIXES if manuscript.kind == "manubot" else ()
     if unique or external:

@@ -229,8 +229,8 @@ def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
         at = doc.text.find(Path(path).name, 0, 65536)
         doc.findings.append(
             Finding(
-                rule="input-bibliography",
-                severity=Severity.ERROR,
+                rule="input-bibliography",  # missing: an error; not read: a warning (as for LaTeX)
+                severity=Severity.ERROR if why == "does not exist" else Severity.WARNING,
                 message=f"the bibliography {path} {why}; its entries cannot be checked",
                 offset=at if at >= 0 else None,
             )

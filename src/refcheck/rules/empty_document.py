@@ -35,6 +35,8 @@ def check(doc: Document) -> Iterator[Finding]:
     if doc.text.strip():
         if not doc.unchecked and (doc.urls or doc.footnotes or doc.footnote_markers):
             return  # its links or notes are checked
+        if any(f.rule != NAME for f in doc.findings):
+            return  # the loader said already what it could not read (a missing input, bibliography)
         why = doc.unchecked or "no citations and no reference list were found"
         yield Finding(
             rule=NAME, severity=SEVERITY, message=f"nothing in this document could be checked: {why}"
