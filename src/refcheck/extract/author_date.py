@@ -26,7 +26,9 @@ from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Reference
 
 _YEAR_RE = re.compile(rf"(?<![\w.\-/])({YEAR_TOKEN})(?![\w/]|[{DASHES}]\d)", re.I)
-_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)|\[([^\[\]]*)\]")
+# "(...)" with at most one level of "(...)" inside, or "[...]"; the loop is unrolled (runs of
+# non-parentheses matched whole, not a character at a time), which matches the same text sooner.
+_GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]")
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
@@ -329,10 +331,9 @@ class KnownAuthors:
     def corporate_ending_at(self, text: str, end: int) -> int | None:
         """Start offset of a known multi-word name that ends at ``end`` in ``text``, if any."""
         before = text[max(0, end - 200) : end].rstrip().rstrip(",").rstrip()
-        m = re.search(r"(\S+)$", before)
-        if not m:
+        if not before:
             return None
-        cands = self.corporate.get(name_key(m.group(1)))
+        cands = self.corporate.get(name_key(before.rsplit(None, 1)[-1]))  # its last word
         if not cands:
             return None
         base = max(0, end - 200)
@@ -353,22 +354,65 @@ def read_names_backwards(
     text: str, end: int, floor: int, known: KnownAuthors | None = None
 ) -> NameRun | None:
     """Read author names ending right before ``end`` (a year or an opening parenthesis)."""
-    before = text[floor:end]
-    stripped = before.rstrip()
-    if stripped.endswith(","):
-        stripped = stripped[:-1].rstrip()
-    if not stripped:
+    limit = len(text[floor:end].rstrip())
+    if limit and text[floor + limit - 1] == ",":
+        limit = len(text[floor : floor + limit - 1].rstrip())
+    if not limit:
         return None
-    limit = floor + len(stripped)
-    if known is not None:
+    limit += floor
+    if known is not None and known.corporate:  # (no multi-word name in the list: none can end here)
         # "1000 Genomes Project Consortium et al., 2010": a corporate name may stand before "et al."
-        etal = re.search(r"\s+et\.?\s+al\.?,?$", text[floor:limit])
-        corp_end = floor + etal.start() if etal else limit
+        etal = _ETAL_END.search(text, floor, limit)
+        corp_end = etal.start() if etal else limit
         corp = known.corporate_ending_at(text, corp_end)
         if corp is not None and corp >= floor:
             name = " ".join(text[corp:corp_end].split()).rstrip(",")
             return NameRun(start=corp, authors=[name], et_al=bool(etal))
-    tokens = list(_TOKEN.finditer(text, max(floor, limit - 250), limit))
+    # Names are read from the end and rarely run long: tokenise a short window first, and the whole
+    # 250 characters only when the reading comes near the window's first token (which may be cut).
+    lo = max(floor, limit - 250)
+    window = max(lo, limit - _WINDOW)
+    tokens = list(_TOKEN.finditer(text, window, limit))
+    names, et_al, last = _read_backwards(tokens, known)
+    if last < 3 and window > lo:
+        tokens = list(_TOKEN.finditer(text, lo, limit))
+        names, et_al, last = _read_backwards(tokens, known)
+    authors = [a for a in names if a]
+    if not authors:
+        return None
+    authors.reverse()
+    first_words = authors[0]
+    full = " ".join(w for _, w in first_words)
+    # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
+    if known is not None and len(first_words) > 1 and not known.knows(full):
+        for k in range(1, len(first_words)):
+            tail = first_words[k:]
+            if known.knows(" ".join(w for _, w in tail)):
+                authors[0] = tail
+                break
+        else:
+            # Unknown multi-word name: keep the last word and its particles.
+            j = len(first_words) - 1
+            while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
+                j -= 1
+            authors[0] = first_words[j:]
+    start = authors[0][0][0]
+    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+
+
+_WINDOW = 64  # characters read first by read_names_backwards
+_ETAL_END = re.compile(r"\s+et\.?\s+al\.?,?$")
+_BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
+_AND_WORDS = frozenset(("and", "&", "und", "y", "et"))
+
+
+def _read_backwards(
+    tokens: list[re.Match[str]], known: KnownAuthors | None
+) -> tuple[list[list[tuple[int, str]]], bool, int]:
+    """The name words of ``tokens`` read from the last one back: (authors, last first, each a list of
+    (offset, word); et al.; the index where reading stopped, -1 when every token was read). Reading
+    never looks more than two tokens below the index where it stopped."""
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False
     seen_connector = False
@@ -382,7 +426,7 @@ def read_names_backwards(
             seen_connector = i > 1 and tokens[i - 2].group(0).endswith(",")
             i -= 2
             continue
-        if tok in ("and", "&", "und", "y", "et") and names[-1]:
+        if tok in _AND_WORDS and names[-1]:
             names.append([])
             seen_connector = True
             i -= 1
@@ -401,15 +445,15 @@ def read_names_backwards(
         word = word.rstrip(",")
         if not word:
             break
-        if re.match(r"^\[(?:https?://|www\.)\S*\]$", tok) and not any(names):
+        if tok[:1] == "[" and _BRACKETED_URL.match(tok) and not any(names):
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
-        is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
+        is_particle = bool(names[-1]) and word.lower().strip(APOS) in PARTICLES
         stop = word.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(word))
         if stop and word[:1].isupper() and _stands_as_surname(tokens, i, names, et_al):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
-        if is_particle or (_NAME_WORD.match(word) and not stop):
-            if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
+        if is_particle or (not stop and _NAME_WORD.match(word)):
+            if word.endswith(".") and word != "St." and not _INITIALS_ONLY.match(word):
                 break  # end of a sentence
             names[-1].insert(0, (tokens[i].start() + opener, word))
             i -= 1
@@ -417,27 +461,7 @@ def read_names_backwards(
                 break
             continue
         break
-    authors = [a for a in names if a]
-    if not authors:
-        return None
-    authors.reverse()
-    first_words = authors[0]
-    full = " ".join(w for _, w in first_words)
-    # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
-    if known is not None and len(first_words) > 1 and not known.knows(" ".join(w for _, w in first_words)):
-        for k in range(1, len(first_words)):
-            tail = first_words[k:]
-            if known.knows(" ".join(w for _, w in tail)):
-                authors[0] = tail
-                break
-        else:
-            # Unknown multi-word name: keep the last word and its particles.
-            j = len(first_words) - 1
-            while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
-                j -= 1
-            authors[0] = first_words[j:]
-    start = authors[0][0][0]
-    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+    return names, et_al, i
 
 
 def _stands_as_surname(
@@ -465,9 +489,12 @@ _UNPUBLISHED = re.compile(
 )
 
 
+_SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
+
+
 def _life_dates(year: str) -> bool:
     """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
-    m = re.match(rf"^(\d{{4}})[{DASHES}](\d{{4}})$", year)
+    m = _SPAN.match(year)
     return m is not None and int(m.group(2)) - int(m.group(1)) > 2
 
 
@@ -500,9 +527,10 @@ def extract_author_date(
     for g in _GROUP.finditer(text, start, end):
         which = 1 if g.group(1) is not None else 2
         inner_start, inner_end = g.start(which), g.end(which)
-        if not _YEAR_RE.search(text, inner_start, inner_end):
+        first_year = _YEAR_RE.search(text, inner_start, inner_end)
+        if first_year is None:
             continue
-        cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote)
+        cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote, first_year)
         if cites:
             out.extend(cites)
             consumed.append((g.start(), g.end()))
@@ -526,12 +554,15 @@ def extract_author_date(
     return out
 
 
+_SUFFIXED = re.compile(r"^\d{4}[a-z]$")
+
+
 def _years_after(text: str, m: re.Match[str], end: int) -> tuple[int, list[tuple[str, int, int]]]:
     """The year at ``m`` and the a/b suffixes that follow it: "2004a, b" -> 2004a, 2004b."""
     years = [(m.group(1), m.start(1), m.end(1))]
     pos = m.end(1)
     base = m.group(1)
-    if re.match(r"^\d{4}[a-z]$", base):
+    if len(base) == 5 and _SUFFIXED.match(base):
         while True:
             s = _SUFFIX_CONT.match(text, pos, end)
             if not s:
@@ -574,6 +605,9 @@ def _citation(
     )
 
 
+_REPRINT = re.compile(REPRINT)
+
+
 def _norm_year(y: str) -> str:
     t = " ".join(y.split()).lower()
     if t.replace(" ", "") in ("n.d.", "nd"):
@@ -582,19 +616,28 @@ def _norm_year(y: str) -> str:
         return "in press"
     if t == "forthcoming":
         return t
-    return re.sub(REPRINT, "", y)  # "1879 [1985]" is cited as 1879
+    return _REPRINT.sub("", y) if "[" in y else y  # "1879 [1985]" is cited as 1879
+
+
+_NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
+_CONTINUES = re.compile(r"\s*(?:,|and|&|;)?\s*")
 
 
 def _parse_group(
-    text: str, gstart: int, s: int, e: int, known: KnownAuthors, footnote: str | None
+    text: str,
+    gstart: int,
+    s: int,
+    e: int,
+    known: KnownAuthors,
+    footnote: str | None,
+    first_year: re.Match[str],
 ) -> list[Citation]:
-    """Citations of one parenthetical group; narrative when the group starts with a year."""
+    """Citations of one parenthetical group (``first_year``: its first year); narrative when the
+    group starts with a year."""
     out: list[Citation] = []
-    first_year = _YEAR_RE.search(text, s, e)
-    assert first_year is not None
     lead = text[s : first_year.start()]
     narrative_run: NameRun | None = None
-    if not lead.strip() or re.fullmatch(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*", lead):
+    if not lead.strip() or _NARRATIVE_LEAD.fullmatch(lead):
         # "Bohorquez (2005)": names stand before the parenthesis
         floor = max(0, gstart - 250)
         cut = max(text.rfind(")", floor, gstart), text.rfind("(", floor, gstart))
@@ -608,9 +651,7 @@ def _parse_group(
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
-        continuation = (
-            run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between) is not None
-        )
+        continuation = run is not None and pos > s and _CONTINUES.fullmatch(between) is not None
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:
