@@ -174,7 +174,8 @@ def structure(doc: Document) -> None:
             if inside and labelled < lines / 2:
                 region = Region(region.start, inside[0].start, region.heading)
                 inside = [n for n in notes if region.start <= n.start < region.end]
-            notes = [n for n in notes if n not in inside]
+            in_list = {id(n) for n in inside}  # (by identity: thousands of notes stay linear)
+            notes = [n for n in notes if id(n) not in in_list]
         elif (
             region is None
             and doc.footnotes is None

@@ -80,7 +80,18 @@ def _titles_agree(a: str | None, b: str | None) -> bool:
     """One title is the other with more after it (three words at least), or nearly the same."""
     if not a or not b:
         return False
-    ka, kb = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (a, b))
+    return _keys_agree(_comparable(a), _comparable(b))
+
+
+def _comparable(title: str) -> str:
+    return _NON_WORD.sub(" ", fold(title)).strip()
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _keys_agree(ka: str, kb: str) -> bool:
+    """``_titles_agree`` of two titles made comparable."""
     short, long_ = sorted((ka, kb), key=len)
     if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
         return True
@@ -89,11 +100,17 @@ def _titles_agree(a: str | None, b: str | None) -> bool:
     return bool(fuzz.ratio(ka, kb) >= 92)
 
 
+# Entries by one first author in one year compared title against title: real lists have a few
+# ("2014a" ... "2014f"); a hostile one of thousands would make the comparisons quadratic.
+MAX_COMPARED = 64
+
+
 def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
     """(entry, the earlier entry it repeats, how they agree) for every repeated entry."""
     out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
-    by_author_year: dict[tuple[str, str | None], list[Reference]] = {}
+    # entries by (first author, year), each with its title made comparable
+    by_author_year: dict[tuple[str, str | None], list[tuple[Reference, str]]] = {}
     for ref in doc.references or []:
         keys = []
         if ref.key and ref.source is not None:
@@ -107,16 +124,22 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
             keys.append("x:" + _text_key(ref))
         first = next((seen[k] for k in keys if k in seen), None)
         group = (_name(ref, 0) if ref.authors else "", ref.year)
+        comparable = _comparable(ref.title) if ref.title else ""
         if first is None and ref.title and group[0]:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
             first = next(
-                (r for r in by_author_year.get(group, ()) if _titles_agree(r.title, ref.title)), None
+                (
+                    r
+                    for r, key in by_author_year.get(group, ())[:MAX_COMPARED]
+                    if r.title and _keys_agree(key, comparable)
+                ),
+                None,
             )
         if first is None:
             for k in keys:
                 seen.setdefault(k, ref)
-            by_author_year.setdefault(group, []).append(ref)
+            by_author_year.setdefault(group, []).append((ref, comparable))
             continue
         if ref.key and ref.key == first.key and ref.source is not None:
             how = f"key {ref.key}"
