@@ -24,7 +24,7 @@ import signal
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
@@ -582,7 +582,7 @@ def check(
         if known is not None:
             dropped = baseline_mod.apply(results, known)
             _said_dropped(dropped)
-        _report(results, fmt, report, run.failures, summary, stream)
+        _report(results, fmt, report, run.failures, summary, stream, fail_on=run.fail_on)
         sys.exit(int(_exit_status(run)))
 
 
@@ -598,6 +598,7 @@ def _report(
     failures: list[str],
     summary: dict[str, Any] | None = None,
     stream: terminal.Stream | None = None,
+    fail_on: Mapping[str, str] | str = "error",
 ) -> None:
     """Print ``results`` in ``fmt`` (into ``report`` when given, the text report then on the
     terminal; ``stream`` has printed each file's lines as it was checked), the unreadable files on
@@ -605,11 +606,13 @@ def _report(
     terminal_fmt = _terminal_format(fmt if report is None else "text")
     colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
     if report is not None:
-        failures.extend(_commit(report, REPORTERS[fmt](results, color=False, summary=summary)))
+        failures.extend(
+            _commit(report, REPORTERS[fmt](results, color=False, summary=summary, fail_on=fail_on))
+        )
     if stream is not None:
         stream.finish(results)
     else:  # FORCE_COLOR: colours when piped
-        _echo(REPORTERS[terminal_fmt](results, color=colour, summary=summary), colour)
+        _echo(REPORTERS[terminal_fmt](results, color=colour, summary=summary, fail_on=fail_on), colour)
     if terminal_fmt not in ("text", "full", "concise"):
         _unreadable(results)
     for failure in failures:
@@ -923,7 +926,7 @@ def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, 
             _refuse_inputs([report], reports)
         results, summary = merge_reports(list(reports), partial)
         failures: list[str] = []
-        _report(results, fmt, report, failures, summary)
+        _report(results, fmt, report, failures, summary, fail_on=fail_on)
         status = ExitCode.ERROR if failures else exit_code(results, fail_on)
         sys.exit(int(status))
 

@@ -62,7 +62,8 @@ def test_junit_one_case_per_file_and_rule(seed: Path, mini: Path, tmp_path: Path
     clean = tmp_path / "clean.txt"
     clean.write_text("Trade grew (Smith 2001).\n\nReferences\n\nSmith, J. (2001) A.\n", encoding="utf-8")
     paths = [seed, mini, many, clean, seed.parent / "nope.txt"]
-    root = ET.fromstring(REPORTERS["junit"](check_paths([str(p) for p in paths])))
+    results = check_paths([str(p) for p in paths])
+    root = ET.fromstring(REPORTERS["junit"](results, fail_on="warning"))
     cases = root.findall(".//testcase")
     named = {(Path(c.get("classname", "")).name, c.get("name")) for c in cases}
     assert named == {
@@ -81,6 +82,32 @@ def test_junit_one_case_per_file_and_rule(seed: Path, mini: Path, tmp_path: Path
     assert failure is not None and failure.get("message", "").startswith("3 findings, worst warning: ")
     assert (failure.text or "").count("\n") == 2  # the three findings, one line each
 
+    # at the default --fail-on error, warnings are listed but do not fail: the report agrees with
+    # the exit status (the seed's year mismatch is an error, its uncited entry a warning)
+    by_default = ET.fromstring(REPORTERS["junit"](results))
+    assert by_default.get("tests") == "7" and by_default.get("failures") == "2"
+    for case in by_default.findall(".//testcase"):
+        if case.get("name") == "uncited-reference":
+            assert case.find("failure") is None
+            assert "listed but never cited" in (case.findtext("system-out") or "")
+    # each file's own threshold (set by its config) decides for that file
+    per_file = {str(seed): "warning"}
+    assert ET.fromstring(REPORTERS["junit"](results, fail_on=per_file)).get("failures") == "3"
+    assert ET.fromstring(REPORTERS["junit"](results, fail_on="never")).get("failures") == "0"
+
+
+def test_junit_cli_follows_fail_on(seed: Path) -> None:
+    from click.testing import CliRunner
+
+    from refcheck.cli import main
+
+    for fail_on, failures in (("error", "1"), ("warning", "2")):
+        res = CliRunner().invoke(
+            main, ["check", "--no-links", "--format", "junit", "--fail-on", fail_on, str(seed)]
+        )
+        assert res.exit_code == 1, res.output
+        assert f'failures="{failures}"' in res.output
+
 
 def test_markdown_summary(seed: Path) -> None:
     out = REPORTERS["markdown"](check_paths([str(seed)]))
@@ -93,6 +120,16 @@ def test_markdown_escapes_pipes() -> None:
     from refcheck.reporters.markdown import cell
 
     assert cell("a|b\nc") == "a\\|b c"
+
+
+def test_markdown_never_mentions_a_user() -> None:
+    """Document text in a finding ("[@octocat2020]", a URL with user-info) must not @-mention, and
+    notify, a GitHub user when the summary is posted as a pull-request comment."""
+    from refcheck.reporters.markdown import cell
+
+    out = cell('"[@octocat2020]" cites http://me@example.org/')
+    assert "octocat2020" in out and "example.org" in out
+    assert re.search(r"@[A-Za-z0-9]", out) is None
 
 
 def test_full_report_has_source_and_caret(seed: Path) -> None:

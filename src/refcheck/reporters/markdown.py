@@ -1,8 +1,10 @@
 """Markdown: a summary for ``$GITHUB_STEP_SUMMARY`` or a pull-request comment.
 
 Text from documents never becomes markup there: in prose cells HTML is escaped and Markdown's
-punctuation backslash-escaped (no link, image or emphasis can be formed), in code spans only ``|``
-and backticks need care; newlines become spaces and control characters visible escapes.
+punctuation backslash-escaped (no link, image or emphasis can be formed) and an ``@`` gets a
+zero-width space after it (a pandoc key such as ``@smith2001`` in a citation never mentions, and
+notifies, a GitHub user of that name), in code spans only ``|`` and backticks need care; newlines
+become spaces and control characters visible escapes.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ _MARKUP = re.compile(r"([\\`*_\[\]|~])")
 def cell(s: object) -> str:
     """A table cell of prose: shown as written, never as markup."""
     text = html.escape(clean(str(s).replace("\n", " ")), quote=False)
-    return _MARKUP.sub(r"\\\1", text)
+    return _MARKUP.sub(r"\\\1", text).replace("@", "@\u200b")
 
 
 def code(s: object) -> str:
