@@ -311,6 +311,11 @@ class KnownAuthors:
             if len(words) > 1:
                 self.corporate.setdefault(name_key(words[-1]), []).append(fold(name))
         self.keys.discard("")
+        # Citations of groups read before, by the group's text (see extract_author_date), and how
+        # often a corporate name was looked up with candidates (such a reading may depend on the
+        # text before the group, and is not remembered).
+        self.groups: dict[tuple[str, str | None], list[Citation]] = {}
+        self.corporate_lookups = 0
 
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
@@ -336,6 +341,7 @@ class KnownAuthors:
         cands = self.corporate.get(name_key(before.rsplit(None, 1)[-1]))  # its last word
         if not cands:
             return None
+        self.corporate_lookups += 1
         base = max(0, end - 200)
         folded_before = fold(before)
         for full in sorted(cands, key=len, reverse=True):
@@ -518,6 +524,30 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     return not (len(words) > 4)
 
 
+# A parenthetical group that holds its names ("(Smith 2004; Jones and Lee 2010, p. 4)", not the
+# narrative "(2004)") is read from its own text alone: a document citing the same group again gets
+# copies of the first reading, moved to the new place. The reading of a group whose names a
+# corporate-name look-up could have taken from before the parenthesis is not kept.
+_GROUP_KEPT = 300  # characters of a group, at most, to remember its reading
+_GROUPS_KEPT = 20_000  # groups remembered per document
+
+
+def _moved(cites: list[Citation], by: int) -> list[Citation]:
+    """Fresh copies of ``cites`` (as extraction made them, not linked yet) ``by`` characters on."""
+    out = []
+    for c in cites:
+        n = object.__new__(Citation)
+        n.__dict__.update(c.__dict__)
+        n.start += by
+        n.end += by
+        n.authors = list(c.authors)
+        n.numbers = list(c.numbers)
+        n.references = list(c.references)
+        n.candidates = list(c.candidates)
+        out.append(n)
+    return out
+
+
 def extract_author_date(
     text: str, start: int, end: int, known: KnownAuthors, footnote: str | None = None
 ) -> list[Citation]:
@@ -530,7 +560,20 @@ def extract_author_date(
         first_year = _YEAR_RE.search(text, inner_start, inner_end)
         if first_year is None:
             continue
+        key: tuple[str, str | None] | None = None
+        if g.end() - g.start() <= _GROUP_KEPT and not _narrative_lead(text[inner_start : first_year.start()]):
+            key = (g.group(0), footnote)
+            kept = known.groups.get(key)
+            if kept is not None:
+                cites = _moved(kept, g.start())
+                if cites:
+                    out.extend(cites)
+                    consumed.append((g.start(), g.end()))
+                continue
+        lookups = known.corporate_lookups
         cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote, first_year)
+        if key is not None and known.corporate_lookups == lookups and len(known.groups) < _GROUPS_KEPT:
+            known.groups[key] = _moved(cites, -g.start())
         if cites:
             out.extend(cites)
             consumed.append((g.start(), g.end()))
@@ -619,6 +662,11 @@ def _norm_year(y: str) -> str:
     return _REPRINT.sub("", y) if "[" in y else y  # "1879 [1985]" is cited as 1879
 
 
+def _narrative_lead(lead: str) -> bool:
+    """Whether the text before a group's first year leaves the names to stand before the group."""
+    return not lead.strip() or _NARRATIVE_LEAD.fullmatch(lead) is not None
+
+
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
 _CONTINUES = re.compile(r"\s*(?:,|and|&|;)?\s*")
 
@@ -637,7 +685,7 @@ def _parse_group(
     out: list[Citation] = []
     lead = text[s : first_year.start()]
     narrative_run: NameRun | None = None
-    if not lead.strip() or _NARRATIVE_LEAD.fullmatch(lead):
+    if _narrative_lead(lead):
         # "Bohorquez (2005)": names stand before the parenthesis
         floor = max(0, gstart - 250)
         cut = max(text.rfind(")", floor, gstart), text.rfind("(", floor, gstart))
