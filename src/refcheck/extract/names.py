@@ -161,11 +161,12 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.t: list[Tok] = []
+        self.n = 0  # len(self.t)
         self._more = _TOKEN.finditer(text)
         self._done = False
 
-    def has(self, i: int) -> bool:
-        """Whether there is a token ``i``."""
+    def _pull(self, i: int) -> bool:
+        """Read tokens until there is a token ``i``; whether there is."""
         t = self.t
         while len(t) <= i and not self._done:
             m = next(self._more, None)
@@ -175,13 +176,21 @@ class _Reader:
             t.append(_tok(m))
             if len(t) >= MAX_TOKENS:
                 self._done = True
-        return i < len(t)
+        self.n = len(t)
+        return i < self.n
+
+    def has(self, i: int) -> bool:
+        """Whether there is a token ``i``."""
+        return i < self.n or self._pull(i)
 
     def kind(self, i: int) -> str:
-        return self.t[i].kind if self.has(i) else "end"
+        return self.t[i].kind if i < self.n or self._pull(i) else "end"
 
     def word(self, i: int) -> str:
-        return self.t[i].text if self.has(i) and self.t[i].kind == "word" else ""
+        if i < self.n or self._pull(i):
+            tok = self.t[i]
+            return tok.text if tok.kind == "word" else ""
+        return ""
 
     def surname(self, i: int, most: int = 5, bare_stop: bool = True) -> tuple[list[str], int, bool]:
         """Surname words from ``i``: particles and capitalised words, ending in a capitalised word.
@@ -269,6 +278,14 @@ def _split_given_first(words: list[str]) -> tuple[str, str]:
 
 def read_names(text: str) -> Names:
     """The author list at the start of ``text`` (an entry without its label)."""
+    names = _read_names(text)  # (a copy: the caller may change it)
+    return Names(list(names.persons), list(names.corporate), names.et_al, names.end, names.closed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_names(text: str) -> Names:
+    """``read_names``, remembered: split_glued asks it of the same heads again and again (a title and
+    publisher that many entries share: "Trade and growth. Baku University Press.")."""
     r = _Reader(text)
     out = Names()
     i = 0
