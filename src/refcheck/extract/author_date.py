@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import APOS, DASHES, MONTHS, REPRINT, YEAR_TOKEN
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Reference
@@ -409,7 +410,7 @@ def read_names_backwards(
 _WINDOW = 64  # characters read first by read_names_backwards
 _ETAL_END = re.compile(r"\s+et\.?\s+al\.?,?$")
 _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
-_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
+_INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et"))
 
 
@@ -459,7 +460,7 @@ def _read_backwards(
         if stop and word[:1].isupper() and _stands_as_surname(tokens, i, names, et_al):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
         if is_particle or (not stop and _NAME_WORD.match(word)):
-            if word.endswith(".") and word != "St." and not _INITIALS_ONLY.match(word):
+            if word.endswith(".") and word != "St." and not _INITIALS_ONLY().match(word):
                 break  # end of a sentence
             names[-1].insert(0, (tokens[i].start() + opener, word))
             i -= 1
@@ -668,7 +669,7 @@ def _narrative_lead(lead: str) -> bool:
 
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
-_CONTINUES = re.compile(r"\s*(?:,|and|&|;)?\s*")
+_CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
 
 
 def _parse_group(
@@ -699,7 +700,7 @@ def _parse_group(
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
-        continuation = run is not None and pos > s and _CONTINUES.fullmatch(between) is not None
+        continuation = run is not None and pos > s and _CONTINUES().fullmatch(between) is not None
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
+from refcheck._lazy import lazy_pattern
+
 # A URL runs to white space or an angle bracket; trailing punctuation and unbalanced closers are trimmed.
 _URL = re.compile(
     r"(?:https?|ftp)://[^\s<>\"'\u201c\u201d\u2018\u2019]+|\bwww\.[^\s<>\"']+\.[^\s<>\"']+", re.I
@@ -79,7 +81,7 @@ def trim_url(url: str) -> str:
 
 _SCHEME = "://"
 _WWW = re.compile(r"[wW]{3}\.")  # every "www." _URL (case-insensitive) can match
-_URL_RUN = re.compile(r"[^\s<>\"']+")
+_URL_RUN = lazy_pattern(r"[^\s<>\"']+")
 # The longest text a DOI match can have before its "10.": "https://dx.doi.org/" or "doi:" (then white space).
 _DOI_LEAD = 20
 
@@ -156,7 +158,7 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
         e = s + len(url)
         # a URL wrapped right after "/" or "-" continues on the next line
         if e == m.end() and e < end and text[e : e + 1] == "\n" and url[-1] in "/-_=&?":
-            nxt = _URL_RUN.match(text, e + 1, end)
+            nxt = _URL_RUN().match(text, e + 1, end)
             if nxt:
                 cont = trim_url(nxt.group(0))
                 url += cont
