@@ -132,13 +132,13 @@ def markdown_footnotes(size: int) -> tuple[str, bytes]:
 
 def long_reference_list(size: int) -> tuple[str, bytes]:
     """A reference list of 100,000 entries (about a megabyte: short ones)."""
-    n = min(100_000, size // 12)
+    n = min(100_000, size // 17)
     entries = "\n".join(f"A{k}, B. {1950 + k % 70}." for k in range(n))
     return _text("Trade grew (A1 1951).\n\nReferences\n\n" + entries + "\n", tail="")
 
 
 def long_numbered_list(size: int) -> tuple[str, bytes]:
-    n = min(100_000, size // 16)
+    n = min(100_000, size // 33)
     entries = "\n".join(f"[{k}] A{k} B. T. J {1950 + k % 70};1:2." for k in range(1, n + 1))
     return _text("Trade grew [1].\n\nReferences\n\n" + entries + "\n", tail="")
 
@@ -192,6 +192,51 @@ def one_line_list_of_years(size: int) -> tuple[str, bytes]:
     )
 
 
+def _name(i: int) -> str:
+    """A distinct surname of letters for every i ("Kalomi", "Renvel" ...)."""
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "ren",
+        "sa",
+        "to",
+        "vel",
+        "an",
+        "dor",
+        "is",
+        "ber",
+        "gu",
+        "ne",
+        "fa",
+        "hol",
+        "pri",
+    ]
+    parts, n = [], i + 17
+    while True:
+        parts.append(syllables[n % 16])
+        n //= 16
+        if n == 0:
+            return "".join(parts).capitalize()
+
+
+def unknown_names_one_year(size: int) -> tuple[str, bytes]:
+    """Thousands of citations of names the list lacks, and thousands of entries, all of one year:
+    each cited name was compared with every entry of the year for a near-miss spelling."""
+    n = size // 70
+    body = " ".join(f"Trade grew ({_name(k + 10 * n)} 2004)." for k in range(n))
+    entries = "\n".join(f"{_name(k)}, B. (2004). Title {k}. J." for k in range(n))
+    return _text(body + "\n\nReferences\n\n" + entries + "\n", tail="")
+
+
+def one_prefix_names(size: int) -> tuple[str, bytes]:
+    """The same, every name beginning alike: each was compared with every entry's text as a title."""
+    n = size // 76
+    body = " ".join(f"Trade grew (Kalo{_name(k + 10 * n).lower()} 2004)." for k in range(n))
+    entries = "\n".join(f"Kalo{_name(k).lower()}, B. (2004). Title {k}. J." for k in range(n))
+    return _text(body + "\n\nReferences\n\n" + entries + "\n", tail="")
+
+
 INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "capitalised-words": capitalised_words,
     "capitalised-words-year": capitalised_words_year,
@@ -223,4 +268,6 @@ INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "many-headings": many_headings,
     "blank-lines": blank_lines,
     "one-line-list": one_line_list_of_years,
+    "unknown-names-one-year": unknown_names_one_year,
+    "one-prefix-names": one_prefix_names,
 }
