@@ -149,3 +149,48 @@ def test_a_translation_holding_the_only_text_is_read() -> None:
     doc = analyse(load_jats("a.xml", xml.encode()), CheckOptions())
     assert [c.text for c in doc.citations] == ["SILVA, 2018"]
     assert alarms(doc) == []
+
+
+def numbered(n: int) -> str:
+    return "".join(
+        f'<ref id="b{k:03}"><label>{k}</label><element-citation><person-group person-group-type="author">'
+        f"<name><surname>Author{chr(64 + k)}</surname><given-names>A</given-names></name></person-group>"
+        f"<article-title>Work {k}</article-title><source>J</source><year>{1990 + k}</year></element-citation></ref>"
+        for k in range(1, n + 1)
+    )
+
+
+def test_one_xref_over_a_range_of_numbers_cites_every_entry_of_the_range() -> None:
+    # PLOS Medicine: <xref rid="b014">14–16</xref>, one xref for the range, pointing at its first entry
+    doc = check(
+        '<p>Culture shapes care [<xref ref-type="bibr" rid="b001">1</xref>,<xref ref-type="bibr" rid="b002">'
+        '2</xref>] and attitudes [<xref ref-type="bibr" rid="b003">3–5</xref>].</p>',
+        numbered(5),
+    )
+    assert [sorted(c.references) for c in doc.citations] == [["b001"], ["b002"], ["b003", "b004", "b005"]]
+    assert alarms(doc) == []
+
+
+def test_citations_in_supplementary_material_captions_count() -> None:
+    # PLOS: "<supplementary-material><label>Figure S1</label><caption><p>... [2]</p>"
+    doc = check(
+        '<p>Tracts were traced [<xref ref-type="bibr" rid="b001">1</xref>].</p>'
+        '<supplementary-material id="s1" mimetype="image/tiff"><label>Figure S1</label><caption><p>'
+        'Fibres estimated with MRtrix [<xref ref-type="bibr" rid="b002">2</xref>].</p><p>(TIF)</p></caption>'
+        "</supplementary-material>",
+        numbered(2),
+    )
+    assert [c.references for c in doc.citations] == [["b001"], ["b002"]]
+    assert alarms(doc) == []
+
+
+def test_an_xref_naming_the_work_by_its_title_is_no_author_mismatch() -> None:
+    # eLife: "XDS/XSCALE (<xref rid="bib85">Xds, 2010</xref>)" for Kabsch W (2010) Xds. Acta Cryst D
+    ref = (
+        '<ref id="bib85"><element-citation publication-type="journal"><person-group person-group-type="author">'
+        "<name><surname>Kabsch</surname><given-names>W</given-names></name></person-group><year>2010</year>"
+        "<article-title>Xds</article-title><source>Acta Crystallogr D</source></element-citation></ref>"
+    )
+    doc = check('<p>Data were scaled with XDS (<xref ref-type="bibr" rid="bib85">Xds, 2010</xref>).</p>', ref)
+    assert alarms(doc) == []
+    assert [c.references for c in doc.citations] == [["bib85"]]

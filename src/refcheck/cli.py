@@ -11,12 +11,20 @@ traceback.
 
 from __future__ import annotations
 
+import gc
+
+# Start-up: importing click and the modules below creates tens of thousands of objects (functions,
+# classes, compiled expressions) that live as long as the process; the collector's passes while they
+# are made find no garbage and cost about 4% of a short run. It is off until the end of this module,
+# which then freezes what exists (later collections skip it) and turns it back on.
+_COLLECTING = gc.isenabled()
+gc.disable()
+
 import atexit
 import contextlib
 import enum
 import errno
 import functools
-import gc
 import math
 import os
 import re
@@ -967,6 +975,10 @@ def explain(rule: str) -> None:
     click.echo(f"{mod.NAME} ({mod.SEVERITY})\n")
     click.echo(textwrap.dedent(mod.__doc__ or "").strip())
 
+
+gc.freeze()
+if _COLLECTING:
+    gc.enable()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -26,13 +26,13 @@ patterns included) rather than by hand.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from refcheck._lazy import lazy_pattern
 from refcheck.files import read_regular
 from refcheck.loaders import format_for
 
@@ -180,7 +180,7 @@ def _within(target: Path, root: Path) -> bool:
 # written before it had one), a JUnit report, a Markdown summary. A report left in a checked directory
 # by an earlier run ("--format html -o docs/report.html") is output, not a document.
 _REPORT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xml", ".md", ".markdown"})
-_REPORT_HEAD = re.compile(
+_REPORT_HEAD = lazy_pattern(
     r'<meta name="generator" content="refcheck\b|<title>refcheck report</title>'
     r'|<testsuites name="refcheck"'
     r"|\A## refcheck\n\n\S* ?(?:no findings|findings): \d+ files? checked"
@@ -195,7 +195,7 @@ def is_refcheck_report(path: Path) -> bool:
         head = read_regular(path, 4096, truncate=True)
     except OSError:
         return False
-    return bool(_REPORT_HEAD.search(head.decode("utf-8", "replace")))
+    return bool(_REPORT_HEAD().search(head.decode("utf-8", "replace")))
 
 
 def _below(path: Path, top: Path) -> bool:

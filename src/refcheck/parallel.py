@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import pickle
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -109,6 +108,8 @@ def _context() -> BaseContext:
 
 def _serve(conn: Connection, func: Callable[[Any], Any], others: Sequence[Connection]) -> None:
     """A worker: take (index, item), send back the pickled result, until told to stop."""
+    import pickle  # here and in _Pool.run: a --jobs 1 run never needs it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler would clean up its files
     for other in others:  # other workers' pipes, inherited through fork: not ours to hold open
@@ -198,6 +199,7 @@ class _Pool(Generic[T, R]):
         self, source: Iterator[tuple[int, T]], window: int | None, on_crash: Callable[[T, str], R]
     ) -> Iterator[R]:
         """The results of the (index, item) pairs of ``source`` (sent in that order), by index."""
+        import pickle
         from multiprocessing.connection import wait
 
         done: dict[int, R] = {}

@@ -10,7 +10,6 @@ outright) is in exactly one shard; ``refcheck merge`` puts the shards' reports b
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -54,5 +53,7 @@ def key(path: str) -> str:
 
 def shard_of(path: str, count: int) -> int:
     """The shard (1 to ``count``) that ``path`` falls in."""
+    import hashlib  # here: only --shard needs it (OpenSSL's start-up cost is paid by every run otherwise)
+
     digest = hashlib.sha256(key(path).encode("utf-8", "surrogateescape")).digest()
     return int.from_bytes(digest[:8], "big") % count + 1

@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import re
 
+from refcheck._lazy import lazy_pattern
 from refcheck.model import Document
 
 ALL = "*"
 
 _HTML = r"<!--\s*refcheck:\s*(?P<verb>ignore|disable|enable)\b(?P<names>.*?)-->"
-_COMMENT = re.compile(
+_COMMENT = lazy_pattern(
     _HTML + r"|(?<![\\\w])%\s*refcheck:\s*(?P<tverb>ignore|disable|enable)\b(?P<tnames>[^\n]*)"
 )
 # Outside LaTeX and BibTeX a "%" starts no comment: "% refcheck: ignore ..." in Markdown or plain text is
 # prose (a document about the LaTeX form), neither a suppression nor a list of rule names.
-_HTML_ONLY = re.compile(_HTML + r"(?P<tverb>(?!))?(?P<tnames>(?!))?")
+_HTML_ONLY = lazy_pattern(_HTML + r"(?P<tverb>(?!))?(?P<tnames>(?!))?")
 LATEX_FORMATS = ("latex", "bibtex")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
@@ -48,7 +49,7 @@ def source_lines(doc: Document) -> list[str]:
 def names(lines: list[str], latex: bool = True) -> list[tuple[int, int, str]]:
     """(line, column, name) of every rule name the suppression comments give, 1-based; ``latex``:
     the "%" form counts too."""
-    comment = _COMMENT if latex else _HTML_ONLY
+    comment = _COMMENT() if latex else _HTML_ONLY()
     out: list[tuple[int, int, str]] = []
     for number, line in enumerate(lines, start=1):
         for m in comment.finditer(line):
@@ -61,7 +62,7 @@ def names(lines: list[str], latex: bool = True) -> list[tuple[int, int, str]]:
 def parse(lines: list[str], latex: bool = True) -> dict[int, set[str]]:
     """Source line (1-based) -> rule names silenced there ("*" for all); ``latex``: the "%" form
     counts too."""
-    comment = _COMMENT if latex else _HTML_ONLY
+    comment = _COMMENT() if latex else _HTML_ONLY()
     out: dict[int, set[str]] = {}
     disabled: set[str] = set()
 

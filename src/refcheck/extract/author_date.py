@@ -358,9 +358,11 @@ class KnownAuthors:
 
 
 def read_names_backwards(
-    text: str, end: int, floor: int, known: KnownAuthors | None = None
+    text: str, end: int, floor: int, known: KnownAuthors | None = None, semicolons: bool = False
 ) -> NameRun | None:
-    """Read author names ending right before ``end`` (a year or an opening parenthesis)."""
+    """Read author names ending right before ``end`` (a year or an opening parenthesis). With
+    ``semicolons`` (an item of a parenthetical group, which holds no other year), ";" separates
+    authors too: ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)"."""
     limit = len(text[floor:end].rstrip())
     if limit and text[floor + limit - 1] == ",":
         limit = len(text[floor : floor + limit - 1].rstrip())
@@ -380,10 +382,10 @@ def read_names_backwards(
     lo = max(floor, limit - 250)
     window = max(lo, limit - _WINDOW)
     tokens = list(_TOKEN.finditer(text, window, limit))
-    names, et_al, last = _read_backwards(tokens, known)
+    names, et_al, last = _read_backwards(tokens, known, semicolons)
     if last < 3 and window > lo:
         tokens = list(_TOKEN.finditer(text, lo, limit))
-        names, et_al, last = _read_backwards(tokens, known)
+        names, et_al, last = _read_backwards(tokens, known, semicolons)
     authors = [a for a in names if a]
     if not authors:
         return None
@@ -411,11 +413,11 @@ _WINDOW = 64  # characters read first by read_names_backwards
 _ETAL_END = re.compile(r"\s+et\.?\s+al\.?,?$")
 _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
-_AND_WORDS = frozenset(("and", "&", "und", "y", "et"))
+_AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
 
 
 def _read_backwards(
-    tokens: list[re.Match[str]], known: KnownAuthors | None
+    tokens: list[re.Match[str]], known: KnownAuthors | None, semicolons: bool = False
 ) -> tuple[list[list[tuple[int, str]]], bool, int]:
     """The name words of ``tokens`` read from the last one back: (authors, last first, each a list of
     (offset, word); et al.; the index where reading stopped, -1 when every token was read). Reading
@@ -441,6 +443,15 @@ def _read_backwards(
         word = tok
         opener = len(word) - len(word.lstrip("(["))
         word = word[opener:]  # "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run
+        if not any(names):
+            if _GENERATION.match(word):
+                i -= 1  # "Smith Jr. (2005)": the suffix is no name of its own
+                continue
+            word = _POSSESSIVE.sub("", word)  # "Kizuk's (2015) study"
+        if semicolons and word.endswith(";") and names[-1]:
+            word = word[:-1]
+            names.append([])
+            seen_connector = True
         comma = word.endswith(",")
         if comma:
             word = word[:-1]
@@ -469,6 +480,10 @@ def _read_backwards(
             continue
         break
     return names, et_al, i
+
+
+_GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
+_POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 
 
 def _stands_as_surname(
@@ -706,6 +721,12 @@ def _parse_group(
         if not continuation:
             floor = pos
             new_run = read_names_backwards(text, m.start(), floor, known)
+            if ";" in text[floor : m.start()]:
+                # ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)": ";" between authors, when the first
+                # author so read is one of the list's (not "(phylum Bacteroidetes; Alegado et al. 2012)")
+                joined = read_names_backwards(text, m.start(), floor, known, semicolons=True)
+                if joined is not None and len(joined.authors) > 1 and known.knows(joined.authors[0]):
+                    new_run = joined
             item = _item_text(text, floor, m.start())
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)

@@ -40,6 +40,8 @@ _CAPWORD = re.compile(
     rf"|^(?:[a-z]{{1,4}}[{_U}]|(?:al|el)[{DASHES}][{_U}])[^\W\d_]*(?:[{DASHES}][^\W\d_]+)*\.?$"
 )
 _SUFFIX = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+# after a surname: "Jr", "Jr.", "JR." (not "JR", which may be Vancouver initials)
+_GENERATION = re.compile(r"^(?:[JS]r\.?|[JS]R\.)$")
 # Lower-case words inside an organisation's name ("Ministry of Foreign Affairs").
 _FUNCTION = frozenset(
     ["of", "for", "on", "the", "in", "to", "at", "and", "de", "des", "du", "la", "le", "y", "e", "für", "und"]
@@ -203,6 +205,9 @@ class _Reader:
         closed = False
         while len(words) < most and self.kind(j) == "word":
             w = self.word(j)
+            if words and _GENERATION.match(w):
+                j += 1  # "SMITH JR., J.", "Smith Jr, J.": the suffix is no part of the surname
+                break
             if words and bare_stop and _bare_initials(w) and not _particle(w):
                 break
             if _cap(w):
@@ -304,6 +309,9 @@ def _read_names(text: str) -> Names:
         i = j
         if closed:
             break
+        if r.kind(i) == "," and r.word(i + 1).lower() in _SUFFIX:
+            i += 2  # "Gates, H. L., Jr., & West, C.": the suffix closes the person before it
+            out.end = r.t[i - 1].end
         # separator: ",", ";", "and", "&", ", and", ", &" ; or "et al."
         k = i
         if r.kind(k) in (",", ";"):

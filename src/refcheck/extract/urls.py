@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 
 from refcheck._lazy import lazy_pattern
 
+from refcheck._lazy import lazy_pattern
+
 # A URL runs to white space or an angle bracket; trailing punctuation and unbalanced closers are trimmed.
 _URL = re.compile(
     r"(?:https?|ftp)://[^\s<>\"'\u201c\u201d\u2018\u2019]+|\bwww\.[^\s<>\"']+\.[^\s<>\"']+", re.I
@@ -39,7 +41,10 @@ _MONTHS = {
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ACCESS_WORD = r"(?:accessed|retrieved|viewed|consulted|last\s+visited|visited|cited)(?:\s+(?:on|from))?:?\s*"
-_ACCESS = re.compile(
+# Compiled when first needed (it is one of the costliest expressions to compile, and most entries have no
+# access date): _ACCESS_HINT finds the words any match must begin with.
+_ACCESS_HINT = re.compile(r"accessed|retrieved|viewed|consulted|visited|cited", re.I)
+_ACCESS = lazy_pattern(
     _ACCESS_WORD
     + r"(?:"
     + rf"(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
@@ -187,7 +192,9 @@ def find_doi(text: str) -> str | None:
 
 def parse_access_date(text: str) -> str | None:
     """The ISO date after "accessed", "retrieved", "viewed" ... in ``text``, or None."""
-    m = _ACCESS.search(text)
+    if not _ACCESS_HINT.search(text):
+        return None
+    m = _ACCESS().search(text)
     if not m:
         return None
     g = m.groupdict()

@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape, quoteattr
 from refcheck.errors import InputError
 from refcheck.fix import Edit, FixResult, TextEdit, apply_text, plan
 from refcheck.fixes.docx_text import BODY, NOTES, Part, Seg, TextMap, build, index_part
-from refcheck.loaders.docx import RELS, read_zip
+from refcheck.loaders.docx import NUMBERING, RELS, STYLES, list_labels, read_zip
 from refcheck.loaders.xml import Node
 from refcheck.model import Document, Finding
 
@@ -564,13 +564,14 @@ def _write_zip(raw: bytes, changed: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _members(raw: bytes) -> tuple[list[str], dict[str, bytes]]:
-    """Member names in order, and the XML members a change may touch (after the loader's limits)."""
-    read_zip(raw)  # the zip-bomb limits the loader applies
+def _members(raw: bytes) -> tuple[list[str], dict[str, bytes], dict[str, bytes]]:
+    """Member names in order, the XML members a change may touch (after the loader's limits), and
+    the parts as the loader reads them (under its names)."""
+    loaded = read_zip(raw)  # the zip-bomb limits the loader applies
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         order = [i.filename for i in z.infolist()]
         wanted = [n for n in order if n.endswith((".xml", ".rels"))]
-        return order, {n: z.read(n) for n in wanted}
+        return order, {n: z.read(n) for n in wanted}, loaded
 
 
 def write_docx(
@@ -590,12 +591,13 @@ def write_docx(
     if not edits and not (comments and doc.findings):
         return result
     try:
-        order, members = _members(doc.raw)
+        order, members, loaded = _members(doc.raw)
         parts = {BODY: index_part(BODY, members[BODY])}
         for name, _ in NOTES:
             if name in members:
                 parts[name] = index_part(name, members[name])
-        tm = build(parts[BODY], {n: p for n, p in parts.items() if n != BODY})
+        labels = list_labels(parts[BODY].root, loaded.get(NUMBERING), loaded.get(STYLES))
+        tm = build(parts[BODY], {n: p for n, p in parts.items() if n != BODY}, labels)
     except (InputError, KeyError, zipfile.BadZipFile, OSError) as exc:
         why = str(exc) if isinstance(exc, InputError) else "the DOCX could not be read again"
         result.skipped = [(e.finding, why) for e in edits]

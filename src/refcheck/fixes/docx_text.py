@@ -200,13 +200,16 @@ def _width_node(node: Node) -> bool:
     return node.tag in ("t", "tab", "br", "cr")
 
 
-def build(body: Part, notes: dict[str, Part]) -> TextMap:
-    """The text as ``load_docx`` makes it, from the parsed parts, with each character's origin."""
+def build(body: Part, notes: dict[str, Part], labels: dict[int, str] | None = None) -> TextMap:
+    """The text as ``load_docx`` makes it, from the parsed parts, with each character's origin;
+    ``labels`` are the list numbers Word shows (``loaders.docx.list_labels``), text of no element."""
     tm = TextMap("")
     lines: list[str] = []
     offset = 0
-    for para in body.root.iter("p"):  # every paragraph is a line (a text box's too, after its own)
-        line = ""
+    labels = labels or {}
+    # every paragraph is a line (a text box's too, after its own)
+    for index, para in enumerate(body.root.iter("p")):
+        line = labels[index] + " " if index in labels else ""
         for piece, node in _pieces(para):
             if node.tag in ("footnoteReference", "endnoteReference"):
                 nid = node.attrs.get("id", "")

@@ -164,6 +164,22 @@ def _connect(conn: HTTPConnection, allowed: frozenset[str] | None) -> socket.soc
     raise NewConnectionError(conn, f"Failed to establish a new connection: {last}")
 
 
+_QUICKACK: int | None = getattr(socket, "TCP_QUICKACK", None)  # Linux
+
+
+def _ack_at_once(sock: socket.socket | None) -> None:
+    """Acknowledge what the server sends next at once (Linux), for the answer just asked for.
+
+    On a kept-alive connection the kernel delays its acknowledgements (up to 40 ms), expecting to
+    send them with the next request. A server that writes the headers and the body in two writes,
+    with Nagle's algorithm on (Python's http.server, many small servers), holds the body until the
+    headers are acknowledged: each answer whose body is read would wait those 40 ms."""
+    if _QUICKACK is None or sock is None:
+        return
+    with contextlib.suppress(OSError):
+        sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
+
+
 def _connection_classes(
     allowed: frozenset[str] | None,
 ) -> tuple[type[HTTPConnectionPool], type[HTTPSConnectionPool]]:
@@ -175,6 +191,7 @@ def _connection_classes(
             ex = current_exchange()
             if ex is not None:
                 ex.attach(self.sock)  # a kept-alive connection: its socket serves this exchange
+            _ack_at_once(self.sock)
             return super().getresponse()
 
     class SafeHTTPSConnection(HTTPSConnection):
@@ -185,6 +202,7 @@ def _connection_classes(
             ex = current_exchange()
             if ex is not None:
                 ex.attach(self.sock)
+            _ack_at_once(self.sock)
             return super().getresponse()
 
     class SafeHTTPPool(HTTPConnectionPool):

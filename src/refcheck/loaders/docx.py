@@ -12,6 +12,10 @@
   appended after the body; a position inside a note is reported at the paragraph and column of the
   note's reference mark in the body, and the finding's message names the note. The marks
   (``w:footnoteReference``/``w:endnoteReference``) are FootnoteMarkers; endnote labels are "e1", "e2".
+* Automatic numbering (``w:numPr`` in the paragraph or its style, defined in ``word/numbering.xml``):
+  the number Word shows ("1.", "[2]", "a)") is written before the paragraph's text, followed by a
+  space, as the reader sees it, so that an auto-numbered reference list reads as a numbered list.
+  Bullets are not written. Columns in such a paragraph count the number too.
 * Hyperlinks: ``w:hyperlink r:id`` resolved through the part's relationships, and ``HYPERLINK``
   fields (``w:fldSimple`` or ``w:fldChar``/``w:instrText``), go into ``Document.urls``.
 * Limits (a DOCX is an untrusted zip): at most 2000 members; every member's name is a relative path
@@ -120,7 +124,7 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
         out[MAIN] = out[main]
         # the notes named by the document's relationships (usually word/footnotes.xml, word/endnotes.xml)
         doc_rels = out.get(_rels_of(main))
-        for kind in ("footnotes", "endnotes"):
+        for kind in ("footnotes", "endnotes", "numbering", "styles"):
             target = None
             if doc_rels is not None:
                 target = next(
@@ -240,6 +244,126 @@ class _Paragraph:
         return "".join(self.parts)
 
 
+NUMBERING = "word/numbering.xml"
+_PLACES = re.compile(r"(%[1-9])")
+STYLES = "word/styles.xml"
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc")]
+_ROMAN += [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _val(node: Node | None, tag: str) -> str | None:
+    kid = node.find(tag) if node is not None else None
+    return kid.attrs.get("val") if kid is not None else None
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    return int(value) if value and value.isdigit() else default
+
+
+def _formatted(n: int, fmt: str) -> str | None:
+    if fmt in ("decimal", "decimalZero"):
+        return f"{n:02d}" if fmt == "decimalZero" and n < 10 else str(n)
+    if fmt in ("lowerLetter", "upperLetter") and n > 0:
+        letters = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        out = ""
+        for value, digits in _ROMAN:
+            while n >= value:
+                out += digits
+                n -= value
+        return out.upper() if fmt == "upperRoman" else out
+    return None  # bullets, "none", and formats refcheck does not render
+
+
+def list_labels(body: Node, numbering: bytes | None, styles: bytes | None) -> dict[int, str]:
+    """The number Word shows before each automatically numbered paragraph ("1.", "[2]"), by the
+    paragraph's index in ``body.iter("p")``: from its ``w:numPr`` or its style's (``basedOn``
+    followed), counted per list as Word counts, a lower level restarting under a higher one."""
+    if not numbering:
+        return {}
+    root = parse_xml(numbering, "DOCX numbering", positions=False, max_items=MAX_ELEMENTS)
+    levels: dict[str, dict[int, Node]] = {}
+    for abstract in root.iter("abstractNum"):
+        aid = abstract.attrs.get("abstractNumId", "")
+        levels[aid] = {_int(lvl.attrs.get("ilvl")): lvl for lvl in abstract.kids("lvl")}
+    nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
+    for num in root.iter("num"):
+        overrides = {
+            _int(o.attrs.get("ilvl")): _int(_val(o, "startOverride"), 1)
+            for o in num.kids("lvlOverride")
+            if _val(o, "startOverride") is not None
+        }
+        nums[num.attrs.get("numId", "")] = (_val(num, "abstractNumId") or "", overrides)
+    style_num: dict[str, tuple[str | None, str | None]] = {}
+    based: dict[str, str] = {}
+    if styles:
+        for style in parse_xml(styles, "DOCX styles", positions=False, max_items=MAX_ELEMENTS).iter("style"):
+            sid = style.attrs.get("styleId", "")
+            numpr = next((n for p in style.kids("pPr") for n in p.kids("numPr")), None)
+            if numpr is not None:
+                style_num[sid] = (_val(numpr, "numId"), _val(numpr, "ilvl"))
+            if _val(style, "basedOn"):
+                based[sid] = _val(style, "basedOn") or ""
+
+    def of_style(sid: str | None) -> tuple[str | None, str | None]:
+        for _ in range(20):  # a basedOn chain, never a loop
+            if not sid:
+                break
+            if sid in style_num:
+                return style_num[sid]
+            sid = based.get(sid)
+        return None, None
+
+    counters: dict[str, list[int | None]] = {}  # abstractNumId -> the number each level shows
+
+    def start(lvl: Node | None) -> int:
+        return _int(_val(lvl, "start"), 1) if lvl is not None else 1
+
+    started: set[str] = set()
+    out: dict[int, str] = {}
+    for index, para in enumerate(body.iter("p")):
+        ppr = next(iter(para.kids("pPr")), None)
+        numpr = next(iter(ppr.kids("numPr")), None) if ppr is not None else None
+        num_id, ilvl = of_style(_val(ppr, "pStyle"))
+        if numpr is not None:
+            num_id = _val(numpr, "numId") or num_id
+            ilvl = _val(numpr, "ilvl") or ilvl
+        if not num_id or num_id == "0" or num_id not in nums:
+            continue
+        aid, overrides = nums[num_id]
+        lvls = levels.get(aid, {})
+        level = min(_int(ilvl), 8)
+        if level not in lvls:
+            continue
+        count = counters.setdefault(aid, [None] * 9)
+        if num_id not in started:
+            started.add(num_id)
+            for k, first in overrides.items():  # a list instance that restarts its numbering
+                if 0 <= k < 9:
+                    count[k] = first - 1
+        now = count[level]
+        count[level] = start(lvls[level]) if now is None else now + 1
+        for k in range(level + 1, 9):
+            count[k] = None
+        fmt = _val(lvls[level], "numFmt") or "decimal"
+        template = _val(lvls[level], "lvlText")
+        if template is None or _formatted(1, fmt) is None:
+            continue
+
+        shown: list[str] = []
+        for k in range(9):
+            lvl = lvls.get(k)
+            n = count[k] if count[k] is not None else start(lvl)
+            shown.append(
+                _formatted(n or 0, (_val(lvl, "numFmt") if lvl is not None else None) or "decimal") or ""
+            )
+        label = "".join(shown[int(p[1]) - 1] if p[:1] == "%" else p for p in _PLACES.split(template)).strip()
+        if label:
+            out[index] = label
+    return out
+
+
 def _read(node: Node, para: _Paragraph) -> None:
     """The paragraph's pieces in document order: text, tabs and breaks, note marks, links, fields."""
     stack: list[Node | Chunk | tuple[str, int]] = list(reversed(node.children))
@@ -311,6 +435,7 @@ def load_docx(path: str, data: bytes) -> Document:
     parts = read_zip(data)
     body = parse_xml(parts[MAIN], "DOCX document", positions=False, skip=_UNREAD, max_items=MAX_ELEMENTS)
     rels = _relationships(parts.get(RELS))
+    labels = list_labels(body, parts.get(NUMBERING), parts.get(STYLES))
     text_parts: list[str] = []
     markers: list[FootnoteMarker] = []
     mark_pos: dict[str, tuple[int, int]] = {}
@@ -320,7 +445,8 @@ def load_docx(path: str, data: bytes) -> Document:
     for number, para_node in enumerate(body.iter("p"), start=1):
         para = _Paragraph(rels)
         _read(para_node, para)
-        line = ""
+        line = labels[number - 1] + " " if number - 1 in labels else ""
+        lead = len(line)
         pos = 0
         for mark, at in para.marks:
             nid = mark.attrs.get("id", "")
@@ -335,7 +461,11 @@ def load_docx(path: str, data: bytes) -> Document:
         line += para.text[pos:]
         for url, a, b in para.links:  # the note marks written into the line move the spans on
             urls.append(
-                Url(url=url, start=offset + _shifted(a, para.marks), end=offset + _shifted(b, para.marks))
+                Url(
+                    url=url,
+                    start=offset + lead + _shifted(a, para.marks),
+                    end=offset + lead + _shifted(b, para.marks),
+                )
             )
         text_parts.append(line)
         offset += len(line) + 1

@@ -72,6 +72,7 @@ BLOCK = frozenset(
         "td",
         "th",
         "attrib",
+        "supplementary-material",  # its label and caption are read: captions cite too
     ]
 )
 SKIP = frozenset(
@@ -85,7 +86,6 @@ SKIP = frozenset(
         "graphic",
         "inline-graphic",
         "media",
-        "supplementary-material",
         "ref-list",
     ]
 )
@@ -94,6 +94,7 @@ _NAMES = ("name", "string-name", "collab", "collab-alternatives", "name-alternat
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")
 _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
+_RANGE = re.compile(r"^\s*\[?\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*\]?\s*$")
 _LABEL_NUMBER = re.compile(r"^\W*(\d{1,4})\W*$")
 _SURNAME = re.compile(
     r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
@@ -520,6 +521,7 @@ def _accessed(cit: Node) -> str | None:
 def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Reference]) -> list[Citation]:
     pos = {r.key: i for i, r in enumerate(refs)}
     by_key = {r.key: r for r in refs}
+    by_label = {r.label: r for r in refs if r.label}
     out: list[Citation] = []
     i = 0
     while i < len(bibr):
@@ -553,6 +555,13 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 )
                 i += 2
                 continue
+        spanned = _range_in_one(visible, rids, by_key, by_label)
+        if spanned:
+            # <xref rid="b014">14–16</xref>: one xref for the range, pointing at its first entry
+            numbers = [int(r.label or 0) for r in spanned]
+            out.append(Citation(text=visible, start=a, end=b, kind="numeric", numbers=numbers, footnote=note))
+            i += 1
+            continue
         parts = [p for p in visible.split(";") if p.strip()]
         for k, rid in enumerate(rids or [""]):
             cit = Citation(text=visible or rid, start=a, end=max(b, a), kind="key", key=rid, footnote=note)
@@ -571,6 +580,19 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             out.append(cit)
         i += 1
     return out
+
+
+def _range_in_one(
+    visible: str, rids: list[str], by_key: dict[str | None, Reference], by_label: dict[str, Reference]
+) -> list[Reference]:
+    """The entries of "14–16" written in one xref that points at entry 14, or [] if it is no such range."""
+    m = _RANGE.match(visible)
+    first = by_key.get(rids[0]) if len(rids) == 1 else None
+    if not m or first is None or first.label != m.group(1):
+        return []
+    lo, hi = int(m.group(1)), int(m.group(2))
+    spanned = [by_label.get(str(n)) for n in range(lo, hi + 1)] if lo < hi <= lo + 50 else []
+    return [r for r in spanned if r is not None] if spanned and all(spanned) else []
 
 
 def _names_first(text: str, surname: str) -> bool:
@@ -611,6 +633,9 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> 
     names = [n for n in names if n and _SURNAME.match(n)]
     if any(_not_a_name(n) for n in names):
         return  # a title or a phrase in the xref, not the authors' names
+    title = name_key(ref.title or "") if ref is not None else ""
+    if names and len(name_key(head)) >= 3 and title.startswith(name_key(head)):
+        return  # "Xds, 2010" for Kabsch W (2010) "Xds": the work named by its title
     if names:
         cit.authors = names[:2]
         if (

@@ -103,19 +103,22 @@ def _keys(name: str) -> set[str]:
     return {name_key(name), core_key(name)} - {""}
 
 
-def _authors_fit(cit: Citation, ref: Reference) -> int:
-    """How well the citation's author list fits the entry's: 2 exact, 1 acceptable, 0 no.
+def _authors_fit(cit: Citation, ref: Reference) -> float:
+    """How well the citation's author list fits the entry's: 2 exact, 1 acceptable, 0.5 the names
+    cited are authors of the entry but not at their places, 0 no.
 
     Every co-author the citation names must stand at its place in the entry ("Liti, Carter, et al."
     names the first two of five); an entry cut short by "et al." ("Bae, E. et al.") cannot contradict
-    the names it does not print ("Bae, Calhoun, Levine, Lewis and Drewell, 2002")."""
+    the names it does not print ("Bae, Calhoun, Levine, Lewis and Drewell, 2002"). "Smith and
+    Prusinkiewicz" for "Smith, Kuhlemeier and Prusinkiewicz" (the first and the last author) fits
+    less well, but fits."""
     n = len(ref.authors)
     named = len(cit.authors)
     if named >= 2:
         for k in range(1, named):
             if k < n:
                 if not _keys(cit.authors[k]) & _keys(ref.authors[k]):
-                    return 0
+                    return 0.5 if _named_in_order(cit.authors[1:], ref.authors[1:]) else 0
             elif not ref.et_al:
                 return 0  # the citation names more authors than the entry has
         if cit.et_al:
@@ -124,6 +127,19 @@ def _authors_fit(cit: Citation, ref: Reference) -> int:
     if cit.et_al:
         return 2 if n >= 3 or ref.et_al else 1 if n == 2 else 0
     return 2 if n <= 1 or ref.corporate else 1 if n == 2 else 0
+
+
+def _named_in_order(cited: list[str], listed: list[str]) -> bool:
+    """Each name cited is an author of the list, in the list's order."""
+    at = 0
+    for name in cited:
+        keys = _keys(name)
+        while at < len(listed) and not keys & _keys(listed[at]):
+            at += 1
+        if at == len(listed):
+            return False
+        at += 1
+    return True
 
 
 def _year_fits(cited: str | None, ref: Reference) -> int:
@@ -172,7 +188,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
         target = index.by_id[cit.candidates[0]]
         if target.id in cited and repeats[key] > 1:
             cit.status = LinkStatus.MISSING
-            cit.detail = f"an entry by {target.authors[0]} dated {target.year} exists"
+            dated = f"dated {target.year}" if target.year else "without a year"
+            cit.detail = f"an entry by {target.authors[0]} {dated} exists"
             cit.candidates = []
             cit.suggestion = None
 
@@ -318,7 +335,7 @@ def _link_author_date(
                 cit.candidates = [r.id for r in top]
             return
         # authors match but no year does
-        same_authors = [r for r, a, _ in fits if a]
+        same_authors = [r for r, a, _ in fits if a >= 1]  # names out of place fit only with the year
         if not same_authors:
             cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
@@ -326,7 +343,7 @@ def _link_author_date(
         target = _closest_year(cit.year, same_authors)
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.candidates = [target.id]
-        cit.suggestion = f"{_cited_names(cit)} {target.year}"
+        cit.suggestion = f"{_cited_names(cit)} {target.year}" if target.year else None
         return
     # no author match: a near-miss spelling with the same year?
     key = name_key(first)
@@ -376,6 +393,8 @@ def _linked(cit: Citation, ref: Reference) -> None:
     if not ref.authors or ref.corporate or not cit.authors:
         return
     cited, listed = cit.authors[0], ref.authors[0]
+    if cited.casefold() == listed.casefold() and (cited.isupper() or listed.isupper()):
+        return  # "(SILVA, 2010)" for "Silva, M." or "Silva (2010)" for "SILVA, M.": ABNT's capitals
     if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):
         cit.detail = "accents-or-case"
         cit.suggestion = listed

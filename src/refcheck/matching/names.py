@@ -35,6 +35,9 @@ PARTICLES = frozenset(
     ]
 )
 
+# Generational suffixes written after a surname (English, Portuguese, Spanish).
+GENERATIONS = frozenset(["jr", "sr", "junior", "filho", "neto", "sobrinho", "ii", "iii", "iv"])
+
 _NON_LETTER = re.compile(r"[^0-9a-z]+")
 
 
@@ -61,9 +64,12 @@ def name_key(name: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 20)
 def core_key(name: str) -> str:
-    """The key without leading particles: "van der Berg" -> "berg"; used as a fallback."""
+    """The key without leading particles or a trailing generational suffix: "van der Berg" -> "berg",
+    "Rassi Junior" -> "rassi"; used as a fallback."""
     words = fold(name).replace("-", " ").split()
     while len(words) > 1 and words[0].strip("'’") in PARTICLES:
         words = words[1:]
+    if len(words) > 1 and words[-1].strip(".,") in GENERATIONS:
+        words = words[:-1]  # "Rassi Junior", "Souza Filho", "Smith Jr.": cited with or without it
     # d'Alembert, O'Neill keep their apostrophe part
     return _NON_LETTER.sub("", " ".join(words))

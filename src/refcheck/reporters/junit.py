@@ -68,7 +68,7 @@ def render(results: list[FileResult], fail_on: Mapping[str, str] | str = "error"
 
 
 def _worst(found: list[dict[str, Any]]) -> str:
-    return max((rec["severity"] for rec in found), key=_RANK.index)
+    return str(max((rec["severity"] for rec in found), key=_RANK.index))
 
 
 def _case(suite: ET.Element, path: str, rule: str, found: list[dict[str, Any]], fails: bool) -> None:

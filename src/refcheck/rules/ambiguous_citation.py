@@ -43,8 +43,11 @@ def check(doc: Document) -> Iterator[Finding]:
         if len({root.get(r.id, r.id) for r in refs}) == 1:
             continue  # the entries repeat one work: duplicate-reference reports it, once
         lines = "; ".join(r.text[:60] for r in refs)
-        message = (
-            f'"{cit.text}" fits {len(refs)} entries ({lines}); '
-            "give the entries a/b year suffixes and cite the one meant"
-        )
+        years = [r.year for r in refs]
+        if all(years) and len(set(years)) == len(years) and all(r.year != r.year_base for r in refs):
+            # the list tells them apart ("2010a", "2010b"); the citation does not
+            fix = "cite " + " or ".join(f"{y}" for y in years if y) + " as meant"
+        else:
+            fix = "give the entries a/b year suffixes and cite the one meant"
+        message = f'"{cit.text}" fits {len(refs)} entries ({lines}); {fix}'
         yield at_citation(NAME, SEVERITY, cit, message, refs[0] if refs else None)

@@ -4,8 +4,10 @@ What it does
     Reports an entry that repeats an earlier one: the same DOI (whatever else differs: the finding
     names the fields that do, since one of the two DOIs may be wrong), the same BibTeX key, or the
     same authors, year and title (compared without accents, case and punctuation). Two works by the
-    same authors in the same year with other titles are two works, not a duplicate; an organisation
-    is one name however it is written ("{World Health Organization}" in BibTeX or plain).
+    same authors in the same year with other titles are two works, not a duplicate, and so are titles
+    alike but for a number ("Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020
+    report"); an organisation is one name however it is written ("{World Health Organization}" in
+    BibTeX or plain, "World Health Organization (WHO)", "WHO").
 
 Why is this bad
     Duplicates split citations between two entries and make numeric lists skip.
@@ -20,7 +22,9 @@ Use instead
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from collections.abc import Iterator
 
 from refcheck.matching.names import fold, name_key
@@ -64,54 +68,158 @@ def _text_key(ref: Reference) -> str:
 def _differences(a: Reference, b: Reference) -> list[str]:
     """The fields two entries with one DOI disagree on."""
     out = []
-    if _authors_key(a) != _authors_key(b):
+    if not _authors_agree(a, b):
         out.append("authors")
     if (a.year_base or "") != (b.year_base or ""):
         out.append("year")
     if a.title and b.title:
         from rapidfuzz import fuzz  # imported only when two entries are compared
 
-        if fuzz.ratio(fold(a.title), fold(b.title)) < 85:
+        ka, kb = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (a.title, b.title))
+        if fuzz.ratio(ka, kb) < 85 or _numbers(ka) != _numbers(kb):
             out.append("title")
     return out
+
+
+_ORG_GLUE = frozenset(["of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "y", "e"])
+
+
+def _authors_agree(a: Reference, b: Reference) -> bool:
+    """The same authors; an organisation is one name however the list splits or abbreviates it:
+    "Food and Agriculture Organization (FAO)" and "Food and Agriculture Organization of the United
+    Nations", "United Nations, Department of ..., Population Division" and "United Nations Population
+    Division" (the words of one are all words of the other)."""
+    if _authors_key(a) == _authors_key(b):
+        return True
+    if any(a.given) or any(b.given) or not a.authors or not b.authors:
+        return False  # persons: their surnames decide
+    wa, wb = (_org_words(r) for r in (a, b))
+    if not wa or not wb:
+        return False
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    # "WHO" and "World Health Organization": an acronym is the initials of the other's words
+    return any(len(x) == 1 and x[0] == "".join(w[0] for w in y) for x, y in ((wa, wb), (wb, wa)))
+
+
+def _org_words(ref: Reference) -> list[str]:
+    """The words of an organisation's name, without an acronym given in parentheses or glue words."""
+    name = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", " ".join(ref.authors))
+    return [w for w in re.sub(r"[^a-z0-9]+", " ", fold(name)).split() if w not in _ORG_GLUE]
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_words(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(title)).strip()
 
 
 def _titles_agree(a: str | None, b: str | None) -> bool:
     """One title is the other with more after it (three words at least), or nearly the same."""
     if not a or not b:
         return False
-    return _keys_agree(_comparable(a), _comparable(b))
-
-
-def _comparable(title: str) -> str:
-    return _NON_WORD.sub(" ", fold(title)).strip()
-
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+    return _keys_agree(_title_words(a), _title_words(b))
 
 
 def _keys_agree(ka: str, kb: str) -> bool:
-    """``_titles_agree`` of two titles made comparable."""
     short, long_ = sorted((ka, kb), key=len)
     if len(short.split()) >= 3 and (long_ + " ").startswith(short + " "):
         return True
     from rapidfuzz import fuzz  # imported only when two entries are compared
 
-    return bool(fuzz.ratio(ka, kb) >= 92)
+    # "Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020 report": other works
+    return bool(fuzz.ratio(ka, kb) >= 92) and _numbers(ka) == _numbers(kb)
 
 
-# Entries by one first author in one year compared title against title: real lists have a few
-# ("2014a" ... "2014f"); a hostile one of thousands would make the comparisons quadratic.
-MAX_COMPARED = 64
+_NUMBER = re.compile(
+    r"\b(?:\d+|(?<=part )[ivxlc]+|(?<=vol )[ivxlc]+|(?<=volume )[ivxlc]+|(?<=book )[ivxlc]+)\b"
+)
+
+
+def _numbers(key: str) -> list[str]:
+    """The numbers of a folded title ("part ii" counts): titles alike but for them are other works."""
+    return sorted(n.lstrip("0") for n in _NUMBER.findall(key))
+
+
+class _Group:
+    """The entries of one first author and year so far. A large group (a list of "Source 1: <URL>"
+    lines) has its titles compared in one call to rapidfuzz, not one Python call per entry."""
+
+    SMALL = 32
+
+    def __init__(self) -> None:
+        self.refs: list[Reference] = []
+        self._titles: list[str] = []  # the titles as words, once the group is large
+        # the indexes of those titles by their first three words (what a title one begins with shares)
+        self._by_start: dict[str, list[int]] = {}
+
+    def add(self, ref: Reference) -> None:
+        self.refs.append(ref)
+        if len(self.refs) > self.SMALL:
+            if not self._titles:
+                for r in self.refs[:-1]:
+                    self._index(r)
+            self._index(ref)
+
+    def _index(self, ref: Reference) -> None:
+        title = _title_words(ref.title) if ref.title else ""
+        self._by_start.setdefault(" ".join(title.split()[:3]), []).append(len(self._titles))
+        self._titles.append(title)
+
+    def first_agreeing(self, title: str) -> Reference | None:
+        """The earliest entry whose title agrees with ``title`` (as ``_titles_agree``), or None."""
+        if not title or len(self.refs) <= self.SMALL:
+            key = _title_words(title) if title else ""
+            return next((r for r in self.refs if r.title and _keys_agree(_title_words(r.title), key)), None)
+        from rapidfuzz import fuzz, process
+
+        key = _title_words(title)
+        best = len(self.refs)
+        if key:
+            found = process.extract(key, self._titles, scorer=fuzz.ratio, score_cutoff=92, limit=None)
+            best = min(
+                (
+                    index
+                    for _, _, index in found
+                    if self.refs[index].title and _numbers(self._titles[index]) == _numbers(key)
+                ),
+                default=best,
+            )
+        else:  # a title of punctuation only: the same as another such (an entry with no title is not)
+            best = next((i for i, r in enumerate(self.refs) if r.title and not self._titles[i]), best)
+        words = key.split()
+        if len(words) >= 3:  # one title the other with more after it: both begin with these words
+            for i in self._by_start.get(" ".join(words[:3]), ()):
+                if i >= best:
+                    break
+                if self.refs[i].title and _keys_agree(self._titles[i], key):
+                    best = i
+                    break
+        return self.refs[best] if best < len(self.refs) else None
 
 
 def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
-    """(entry, the earlier entry it repeats, how they agree) for every repeated entry."""
+    """(entry, the earlier entry it repeats, how they agree) for every repeated entry (worked out
+    once per document: three rules ask)."""
+    refs = doc.references or []
+    cached = _LAST.get(id(doc))
+    if cached is not None and cached[0]() is doc and cached[1] is refs and cached[2] == len(refs):
+        return cached[3]
+    out = _duplicates(refs)
+    _LAST.clear()
+    _LAST[id(doc)] = (weakref.ref(doc), refs, len(refs), out)
+    return out
+
+
+_LAST: dict[
+    int, tuple[weakref.ref[Document], list[Reference], int, list[tuple[Reference, Reference, str]]]
+] = {}
+
+
+def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]:
     out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
-    # entries by (first author, year), each with its title made comparable
-    by_author_year: dict[tuple[str, str | None], list[tuple[Reference, str]]] = {}
-    for ref in doc.references or []:
+    by_author_year: dict[tuple[str, str | None], _Group] = {}
+    for ref in refs:
         keys = []
         if ref.key and ref.source is not None:
             keys.append("key:" + ref.key)
@@ -124,22 +232,14 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
             keys.append("x:" + _text_key(ref))
         first = next((seen[k] for k in keys if k in seen), None)
         group = (_name(ref, 0) if ref.authors else "", ref.year)
-        comparable = _comparable(ref.title) if ref.title else ""
-        if first is None and ref.title and group[0]:
+        if first is None and ref.title and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
-            first = next(
-                (
-                    r
-                    for r, key in by_author_year.get(group, ())[:MAX_COMPARED]
-                    if r.title and _keys_agree(key, comparable)
-                ),
-                None,
-            )
+            first = by_author_year[group].first_agreeing(ref.title)
         if first is None:
             for k in keys:
                 seen.setdefault(k, ref)
-            by_author_year.setdefault(group, []).append((ref, comparable))
+            by_author_year.setdefault(group, _Group()).add(ref)
             continue
         if ref.key and ref.key == first.key and ref.source is not None:
             how = f"key {ref.key}"

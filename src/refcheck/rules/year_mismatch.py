@@ -2,7 +2,8 @@
 
 What it does
     Reports a citation whose author(s) match exactly one entry, or a few, all dated another year,
-    and suggests the year of the closest one.
+    and suggests the year of the closest one. An entry that gives no year at all contradicts no
+    citation: that is said at info level, asking for the entry's year.
 
 Why is this bad
     Either the citation or the entry carries a typo; a reader looking for the year cited finds
@@ -36,6 +37,11 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.status is not LinkStatus.YEAR_MISMATCH or not cit.candidates:
             continue
         ref = by_id[cit.candidates[0]]
+        if not ref.year:
+            # the entry gives no year (a web page, software): nothing contradicts the citation
+            message = f'"{cit.text}" cites an entry that gives no year; add the year to the entry'
+            yield at_citation(NAME, Severity.INFO, cit, message, ref)
+            continue
         message = f'"{cit.text}" cites an entry dated {ref.year}' + (
             f" (did you mean {cit.suggestion}?)" if cit.suggestion else ""
         )
