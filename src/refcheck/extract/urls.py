@@ -9,8 +9,6 @@ from collections.abc import Callable, Iterator
 
 from refcheck._lazy import lazy_pattern
 
-from refcheck._lazy import lazy_pattern
-
 # A URL runs to white space or an angle bracket; trailing punctuation and unbalanced closers are trimmed.
 _URL = re.compile(
     r"(?:https?|ftp)://[^\s<>\"'\u201c\u201d\u2018\u2019]+|\bwww\.[^\s<>\"']+\.[^\s<>\"']+", re.I
