@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,20 @@ from refcheck.pipeline import check_text
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+# No test touches the network: registry verification is on by default (``refcheck check`` without
+# --no-verify), so every registry endpoint points at a loopback port that refuses connections (a
+# socket bound, never listening, held for the session). A test that verifies starts its own fakes
+# (tests/verify/fakes.py); any other run ends its entries "unverified", never in a finding.
+_REFUSING = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+_REFUSING.bind(("127.0.0.1", 0))
+_NOWHERE = f"http://127.0.0.1:{_REFUSING.getsockname()[1]}"
+for _name in ("REFCHECK_CROSSREF_API", "REFCHECK_OPENALEX_API", "REFCHECK_DOI_API"):
+    os.environ[_name] = _NOWHERE
+os.environ.pop("REFCHECK_MAILTO", None)
+# ... and verification is off unless a test asks for it (--verify, or the pipeline's stage called
+# directly): reports then carry no "unverified" note a test of something else would trip over.
+os.environ["REFCHECK_VERIFY"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

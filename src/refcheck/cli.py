@@ -284,6 +284,16 @@ _SHARED_OPTIONS = [
 ]
 
 
+def _mailto(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        checked: str = config_mod.SCHEMA["mailto"].check(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return checked
+
+
 def _jobs(value: str | None) -> int | str | None:
     if value is None or value == "auto":
         return value
@@ -375,7 +385,25 @@ _LINK_OPTIONS = [
                  help="Also fetch URLs on loopback, private and other non-public addresses."),
     click.option("--cache-max-age", callback=_max_age, default=None, metavar="AGE",
                  help="Reuse link results younger than AGE: seconds, or 1h, 2d (default: 1d)."),
-    click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the link and registry cache."),
+]  # fmt: skip
+
+# Registry verification (docs/verify.md); ``verify`` and ``mailto`` have configuration keys.
+_VERIFY_OPTIONS = [
+    click.option("--verify/--no-verify", default=True, show_default=True,
+                 help="Look each entry up in Crossref, OpenAlex and the DOI system (retracted, "
+                      "non-existent, mismatched references) and compare cited pages' titles."),
+    click.option("--offline", is_flag=True,
+                 help="No network at all: neither links nor references are checked."),
+    click.option("--crossref-api", default=None, metavar="URL", callback=_http_url,
+                 help="Crossref REST API (default: $REFCHECK_CROSSREF_API or api.crossref.org)."),
+    click.option("--openalex-api", default=None, metavar="URL", callback=_http_url,
+                 help="OpenAlex API (default: $REFCHECK_OPENALEX_API or api.openalex.org)."),
+    click.option("--doi-api", default=None, metavar="URL", callback=_http_url,
+                 help="DOI handle API (default: $REFCHECK_DOI_API or doi.org/api/handles)."),
+    click.option("--mailto", default=None, metavar="EMAIL", callback=lambda c, p, v: _mailto(v),
+                 help="E-mail address sent to the registries, which joins their polite pools "
+                      "(default: $REFCHECK_MAILTO)."),
 ]  # fmt: skip
 
 # Parameter name -> configuration key, for the options that a configuration file can also set.
@@ -398,6 +426,8 @@ _CONFIG_KEYS = {
     "cache_max_age": "cache-max-age",
     "links_timeout": "links-timeout",
     "jobs": "jobs",
+    "verify": "verify",
+    "mailto": "mailto",
 }
 
 
@@ -410,11 +440,14 @@ def _link_extra(ctx: click.Context) -> dict[str, Any]:
         extra["link_allow_private_hosts"] = True
     if ctx.params.get("no_cache"):
         extra["link_cache"] = False
+    for name in ("crossref_api", "openalex_api", "doi_api"):
+        if ctx.params.get(name):
+            extra[f"verify_{name}"] = ctx.params[name]
     return extra
 
 
 def _shared(func: Callable[..., None]) -> Callable[..., None]:
-    for option in reversed(_SHARED_OPTIONS + _DISCOVERY_OPTIONS + _LINK_OPTIONS):
+    for option in reversed(_SHARED_OPTIONS + _DISCOVERY_OPTIONS + _LINK_OPTIONS + _VERIFY_OPTIONS):
         func = option(func)
     return func
 
@@ -431,6 +464,10 @@ def _command_line(ctx: click.Context) -> dict[str, Any]:
         elif isinstance(value, tuple):
             value = list(value)
         out[key] = value
+    if ctx.params.get("offline"):
+        out["links"] = False
+        out["verify"] = False
+        click.echo("refcheck: --offline: neither links nor references are checked", err=True)
     return out
 
 

@@ -206,6 +206,12 @@ def _duration(value: Any) -> int:
     return int(m.group(1)) * _UNITS[m.group(2)]
 
 
+def _mailto(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise ValueError(f"expected an e-mail address, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -245,6 +251,8 @@ SCHEMA: dict[str, Key] = {
         Key(
             "links-timeout", 900, _stage_duration, "time the whole link stage may take (seconds, or 15m, 1h)"
         ),
+        Key("verify", True, _boolean, "look each entry up in the registries (Crossref, OpenAlex, DOI)"),
+        Key("mailto", None, _mailto, "e-mail address sent to the registries (their polite pools)"),
         Key("jobs", None, _jobs, 'worker processes that check files (default "auto": the usable CPUs)'),
     )
 }
@@ -253,7 +261,7 @@ SCHEMA: dict[str, Key] = {
 ALIASES = {"exclude": "exclude-url"}
 
 # Keys an ``[[overrides]]`` entry may set (besides ``paths``).
-OVERRIDE_KEYS = ("select", "ignore", "severity", "links", "fail-on")
+OVERRIDE_KEYS = ("select", "ignore", "severity", "links", "verify", "fail-on")
 
 # What a nested configuration file (below the project root) may set, unless the root allows more.
 NESTED_KEYS = ("select", "ignore", "severity", "fail-on", "extend-exclude")
@@ -276,6 +284,8 @@ OPTION_FIELDS: dict[str, str] = {
     "archive": "link_archive",
     "cache-max-age": "link_cache_max_age",
     "links-timeout": "link_stage_timeout",
+    "verify": "verify",
+    "mailto": "verify_mailto",
 }
 
 

@@ -12,7 +12,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from contextvars import ContextVar
 from pathlib import Path
+
+# The --max-file-size of the file being loaded, for the files a loader reads beside it (a LaTeX
+# \input, a bibliography): set by pipeline.load around the loader's call.
+SIDE_FILE_LIMIT: ContextVar[int] = ContextVar("side_file_limit", default=32 * 1024 * 1024)
 
 
 class NotRegularFile(OSError):

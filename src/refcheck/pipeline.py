@@ -35,7 +35,7 @@ from refcheck.extract.numeric import (
 )
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, parse_access_date
-from refcheck.files import FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
 from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for
 from refcheck.matching.linker import link_document
 from refcheck.model import (
@@ -54,6 +54,7 @@ from refcheck.rules import ALL as ALL_RULES
 if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
     from refcheck.links.report import LinkReport
+    from refcheck.verify.options import VerifyOptions
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "CheckOptions", "FileResult", "check_file", "check_paths", "load"]
 
@@ -81,7 +82,13 @@ class CheckOptions:
     link_cache: bool = True
     link_cache_max_age: float = 86400.0
     link_stage_timeout: float = 900.0  # seconds the whole link stage may take (0: no limit)
-    verify: bool = True  # also check that cited pages carry the cited titles (link-content-*)
+    # Verification: each entry looked up in the registries (refcheck.verify; the verification
+    # rules), and, with links, the cited pages' titles compared with the entries' (link-content-*).
+    verify: bool = True
+    verify_crossref_api: str | None = None  # None: REFCHECK_CROSSREF_API or Crossref's
+    verify_openalex_api: str | None = None  # None: REFCHECK_OPENALEX_API or OpenAlex's
+    verify_doi_api: str | None = None  # None: REFCHECK_DOI_API or doi.org's handle API
+    verify_mailto: str | None = None  # None: REFCHECK_MAILTO; joins the registries' polite pools
 
     def link_options(self) -> LinkOptions:
         from refcheck.links.options import LinkOptions
@@ -104,6 +111,16 @@ class CheckOptions:
         )
         if self.link_archive_api:
             opts.archive_api = self.link_archive_api
+        return opts
+
+    def verify_options(self) -> VerifyOptions:
+        from refcheck.verify.options import VerifyOptions
+
+        opts = VerifyOptions(cache=self.link_cache)
+        for name in ("crossref_api", "openalex_api", "doi_api", "mailto"):
+            value = getattr(self, f"verify_{name}")
+            if value:
+                setattr(opts, name, value.rstrip("/") if name != "mailto" else value)
         return opts
 
 
@@ -145,7 +162,11 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
     if not data.strip():  # empty, of any format: nothing to parse; the empty-document rule says so
         text = data.decode("ascii")
         return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
-    doc = LOADERS[fmt](path, data)
+    token = SIDE_FILE_LIMIT.set(options.max_file_size)  # for \input files and bibliographies too
+    try:
+        doc = LOADERS[fmt](path, data)
+    finally:
+        SIDE_FILE_LIMIT.reset(token)
     if options.bib and doc.format in ("markdown", "latex"):
         from refcheck.loaders.pandoc import use_bibliography  # pybtex: only with --bib
 
@@ -361,6 +382,15 @@ LINK_RULES = (
     "link-content-changed",
 )
 
+# Rules that read registry verdicts: they find nothing until ``verify_document_references`` has run.
+VERIFY_RULES = (
+    "retracted-reference",
+    "reference-corrected",
+    "doi-not-found",
+    "reference-mismatch",
+    "reference-not-found",
+)
+
 
 def run_rules(
     doc: Document, options: CheckOptions | None = None, only: Collection[str] | None = None
@@ -368,6 +398,17 @@ def run_rules(
     """Append the findings of every selected rule (of the rules named in ``only``, when given)."""
     options = options or CheckOptions()
     overrides = {k: Severity.parse(v) for k, v in options.severity.items()}
+    if only is None:
+        # findings the loaders raised (input-bibliography, missing-input ...) obey the rule selection
+        # and severities as every rule's do
+        kept = []
+        for f in doc.findings:
+            if (options.select is not None and f.rule not in options.select) or f.rule in options.ignore:
+                continue
+            if f.rule in overrides:
+                f.severity = overrides[f.rule]
+            kept.append(f)
+        doc.findings = kept
     for rule in ALL_RULES:
         if only is not None and rule.NAME not in only:
             continue
@@ -474,6 +515,8 @@ def expand_paths(
     that fail outright."""
     files: list[str] = []
     errors: list[FileResult] = []
+    latex = False
+    force = discovery is not None and discovery.force_exclude
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -483,10 +526,17 @@ def expand_paths(
             files.extend(found)
         elif not path.exists():
             errors.append(FileResult(path=p, error="no such file or directory"))
-        elif discovery is not None and discovery.force_exclude and _left_out_when_named(path, discovery, p):
+        elif format_for(path) in ("latex", "bibtex") and not (force and discovery.force_excluded(p)):  # type: ignore[union-attr]
+            latex = True  # a chapter or a .bib: checked through its main file (below)
+            files.append(p)
+        elif force and _left_out_when_named(path, discovery, p):  # type: ignore[arg-type]
             continue
         else:
             files.append(p)
+    if latex:
+        from refcheck.loaders.latex_project import main_files
+
+        files = main_files(files, force, DEFAULT_MAX_FILE_SIZE)
     return files, errors
 
 
@@ -511,9 +561,26 @@ def check_document_links(
     return report
 
 
+def verify_document_references(docs: list[tuple[Document, CheckOptions]]) -> list[str]:
+    """The verification stage: the entries of all ``docs`` looked up in the registries (each once,
+    with the first document's endpoints), then the verification rules run on each. Returns the
+    lines to tell the user once."""
+    docs = [(d, o) for d, o in docs if o.verify and d.references]
+    if not docs:
+        return []
+    from refcheck.verify.run import verify_documents  # HTTP and the cache, only when verifying
+
+    report = verify_documents([d for d, _ in docs], docs[0][1].verify_options())
+    for doc, options in docs:
+        run_rules(doc, options, only=VERIFY_RULES)
+    return report.notes
+
+
 def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> list[FileResult]:
     options = options or CheckOptions()
     files, errors = expand_paths(paths)
     results = [check_file(f, options) for f in files]
-    check_document_links([(r.doc, options) for r in results if r.doc is not None])
+    checked = [(r.doc, options) for r in results if r.doc is not None]
+    verify_document_references(checked)
+    check_document_links(checked)
     return errors + results

@@ -29,7 +29,14 @@ from refcheck.discovery import Discovery
 from refcheck.errors import one_line
 from refcheck.links.report import LinkReport
 from refcheck.model import Document, SourceMap
-from refcheck.pipeline import CheckOptions, FileResult, check_document_links, check_file, expand_paths
+from refcheck.pipeline import (
+    CheckOptions,
+    FileResult,
+    check_document_links,
+    check_file,
+    expand_paths,
+    verify_document_references,
+)
 from refcheck.project import project_root
 from refcheck.shard import Shard
 
@@ -132,6 +139,8 @@ def plan(
     failed paths) that fall in it. ``root``: the project root (default: project.py's)."""
     from refcheck.parallel import usable_cpus
 
+    if "verify" not in command_line and os.environ.get("REFCHECK_VERIFY", "").strip().lower() in OFF:
+        command_line = {**command_line, "verify": False}  # as --no-verify (a sandbox, a test run)
     resolver = Resolver(explicit, root or project_root())
     files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
     # a file named twice ("docs docs/a.md", "a.md ./a.md") is checked once, as first named
@@ -152,6 +161,9 @@ def plan(
         extra=extra or {},
     )
 
+
+# REFCHECK_VERIFY set to one of these turns registry verification off unless the command line asks for it.
+OFF = ("0", "false", "no", "off")
 
 # Below this much input (bytes, all files together) one process is faster than starting workers.
 SERIAL_BELOW = 256 * 1024
@@ -192,7 +204,7 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
     path, options, keep = task
     try:
         result = check_file(path, options)
-        if result.doc is not None and keep == "findings" and not options.links:
+        if result.doc is not None and keep == "findings" and not _finished_in_parent(result.doc, options):
             result.doc = _findings_only(result.doc)
     except Exception as exc:  # the last resort: one line for this file, the others still checked
         trace = None
@@ -202,6 +214,11 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
             trace = "".join(traceback.format_exception(exc))
         return FileResult(path=path, error=_describe(exc)), trace
     return result, None
+
+
+def _finished_in_parent(doc: Document, options: CheckOptions) -> bool:
+    """Whether the parent runs a stage on this document's model (links, verification)."""
+    return options.links or (options.verify and bool(doc.references))
 
 
 def _findings_only(doc: Document) -> Document:
@@ -244,13 +261,20 @@ def finish(
     batch: Sequence[tuple[FileResult, CheckOptions]],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[LinkReport | None, str | None]:
-    """The stages that run once over many files, here in the parent: the links of all of them in one
-    pool. Returns what the link check did, and the run's failure line if it failed."""
-    with_links: list[tuple[Document, CheckOptions]] = [(r.doc, o) for r, o in batch if r.doc is not None]
+    """The stages that run once over many files, here in the parent: the registry verification of all
+    their entries, then the links of all of them in one pool. Returns what the link check did (with
+    the verification's notes among its notes), and the run's failure line if a stage failed."""
+    docs: list[tuple[Document, CheckOptions]] = [(r.doc, o) for r, o in batch if r.doc is not None]
     try:
-        return check_document_links(with_links, progress), None
+        notes = verify_document_references(docs)
+    except Exception as exc:
+        return None, f"reference verification failed: {internal_error(exc)}"
+    try:
+        report = check_document_links(docs, progress)
     except Exception as exc:
         return None, f"link checking failed: {internal_error(exc)}"
+    report.notes[:0] = notes
+    return report, None
 
 
 def run(
@@ -344,7 +368,10 @@ def stream(
         jobs = workers_for(todo.files, todo.jobs)
         for result in check_all(tasks(), jobs, window=max(8, 4 * jobs)):
             options, fail_on = pending.popleft()
-            if not batch and not (options.links and result.doc is not None and result.doc.urls):
+            wants_parent = result.doc is not None and (
+                (options.links and bool(result.doc.urls)) or (options.verify and bool(result.doc.references))
+            )
+            if not batch and not wants_parent:
                 yield result, fail_on
                 continue
             batch.append((result, options, fail_on))

@@ -65,10 +65,12 @@ def _param(rule: str, case: dict[str, Any]) -> Any:
 def test_rule_case(rule: str, case: dict[str, Any]) -> None:
     fmt = case.get("format", "text")
     data = document_of(case).encode(case.get("encoding", "utf-8"))
-    suffix = {"markdown": "md", "bibtex": "bib", "html": "html"}.get(fmt, "txt")
+    suffix = {"markdown": "md", "bibtex": "bib", "html": "html", "latex": "tex"}.get(fmt, "txt")
     doc = analyse(LOADERS[fmt](f"case.{suffix}", data))
     if "links" in case:
         given_links(doc, case["links"])
+    if "registry" in case:
+        given_registry(doc, case["registry"])
     got = sorted((f.rule, f.line) for f in doc.findings)
     want = sorted((f["rule"], f["line"]) for f in case["findings"])
     assert got == want, [(f.rule, f.line, f.message) for f in doc.findings]
@@ -91,6 +93,28 @@ def given_links(doc: Any, given: dict[str, dict[str, Any]]) -> None:
         if content is not None:
             doc.links[-1].content = ContentCheck.from_json(content)
     run_rules(doc, only=LINK_RULES)
+
+
+def given_registry(doc: Any, works: list[dict[str, Any]]) -> None:
+    """The entries verified against loopback fakes holding ``works`` (tests/verify/fakes.py)."""
+    from refcheck.pipeline import CheckOptions, verify_document_references
+    from tests.verify.fakes import FakeRegistries, FakeWork
+
+    fakes = []
+    for w in works:
+        w = dict(w)
+        w["authors"] = [tuple(a.split(" ", 1)) if " " in a else ("", a) for a in w.get("authors", [])]
+        w["updates"] = [tuple(u) for u in w.get("updates", [])]
+        fakes.append(FakeWork(**w))
+    with FakeRegistries(fakes) as fake:
+        e = fake.endpoints()
+        opts = CheckOptions(
+            verify_crossref_api=e["crossref_api"],
+            verify_openalex_api=e["openalex_api"],
+            verify_doi_api=e["doi_api"],
+            link_cache=False,
+        )
+        verify_document_references([(doc, opts)])
 
 
 # Rules merged from main after the cases were written; strict, so this fails once cases exist.

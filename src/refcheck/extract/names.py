@@ -363,7 +363,21 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         # "Avery SV", "Cavalli G."
         given = r.word(j)
         stop = given.endswith(".")
-        return " ".join(words), given.rstrip("."), False, "vancouver", j + 1, stop
+        k = j + 1
+        if stop:
+            # PLOS's spaced initials, the last without its full stop: "Lebedev M. A, Nicolelis M. A. L (2006)"
+            parts = [given]
+            while len(parts) < 4 and re.match(rf"^[{_U}]\.?$", r.word(k)):
+                parts.append(r.word(k))
+                k += 1
+            if (
+                len(parts) > 1
+                and not parts[-1].endswith(".")
+                and r.kind(k) in (",", ";", "&", "and", "etal", "other")
+            ):
+                return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "vancouver", k, False
+            k = j + 1
+        return " ".join(words), given.rstrip("."), False, "vancouver", k, stop
     if (
         not closed
         and r.kind(j) == ","

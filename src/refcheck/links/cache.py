@@ -1,8 +1,9 @@
 """The persistent link cache: SQLite in the user cache directory, safe to share between threads and
 between processes.
 
-Two tables: ``links`` (one checked URL -> its result, reused for ``cache_max_age``) and ``archive``
-(one archive question -> its answer, reused for weeks). Unverified and skipped results are never
+Three tables: ``links`` (one checked URL -> its result, reused for ``cache_max_age``), ``archive``
+(one archive question -> its answer, reused for weeks) and ``registry`` (one question to a
+bibliographic registry -> its answer, refcheck.verify; reused for 30 days, 7 for "no such work"). Unverified and skipped results are never
 stored: they say nothing lasting about the link.
 
 The cache is a convenience, never a reason to fail: a cache that cannot be opened, is not a
@@ -32,6 +33,9 @@ BUSY_TIMEOUT = 10.0  # seconds a process waits for another one's write
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, data TEXT NOT NULL, checked_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS archive (key TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS registry (
+    key TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at REAL NOT NULL, expires_at REAL NOT NULL
+);
 """
 
 
@@ -76,6 +80,7 @@ class LinkCache:
         # a file that is not a database, or one with other tables of the same names, fails here
         db.execute("SELECT url, data, checked_at FROM links LIMIT 0").fetchall()
         db.execute("SELECT key, data, fetched_at FROM archive LIMIT 0").fetchall()
+        db.execute("SELECT key, data, fetched_at, expires_at FROM registry LIMIT 0").fetchall()
 
     @property
     def usable(self) -> bool:
@@ -158,6 +163,25 @@ class LinkCache:
         self._write(
             "INSERT OR REPLACE INTO archive (key, data, fetched_at) VALUES (?, ?, ?)",
             [(key, json.dumps(answer), time.time())],
+        )
+
+    # --- registry answers (refcheck.verify) -------------------------------------------------------------
+
+    def get_registry(self, key: str) -> tuple[bool, Any]:
+        """(found, answer) for one registry question whose answer has not expired."""
+        rows = self._query("SELECT data FROM registry WHERE key = ? AND expires_at >= ?", [key, time.time()])
+        if not rows:
+            return False, None
+        try:
+            return True, json.loads(rows[0][0])
+        except (ValueError, TypeError, RecursionError):
+            return False, None
+
+    def put_registry(self, key: str, answer: Any, max_age: float) -> None:
+        now = time.time()
+        self._write(
+            "INSERT OR REPLACE INTO registry (key, data, fetched_at, expires_at) VALUES (?, ?, ?, ?)",
+            [(key, json.dumps(answer), now, now + max_age)],
         )
 
     def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:

@@ -1,166 +1,670 @@
 """LaTeX (.tex): citation keys, the bibliography (.bib or thebibliography), footnotes and URLs.
 
-* The text is the source with comments (``%`` to the end of the line) left out; ``\\input{}`` and
-  ``\\include{}`` are followed (relative to the including file, ``.tex`` added, each file once), and
-  their text is anchored at their own lines; findings there name the included file.
-* Citations: ``\\cite``, ``\\citep``, ``\\citet``, ``\\citeauthor``, ``\\citeyear``, ``\\parencite``,
-  ``\\textcite``, ``\\autocite``, ``\\footcite`` and their starred/capitalised forms, with optional
-  arguments and several keys; one Citation per key (``kind="key"``), located at the key.
-  ``\\nocite{key}`` counts the key as cited; ``\\nocite{*}`` counts every entry.
-* Bibliography: ``\\bibliography{a,b}`` / ``\\addbibresource{a.bib}`` (relative to the main file)
-  read by ``loaders.bibtex``; ``thebibliography`` with ``\\bibitem[opt]{key}`` parsed from its text.
+* The text is the source without what LaTeX never typesets: comments (``%`` to the end of the line),
+  verbatim text (``verbatim``, ``lstlisting``, ``minted`` ... and ``\\verb``), the ``comment``
+  environment and ``\\iffalse ... \\fi`` (the ``\\else`` branch is kept). ``\\input``, ``\\include``,
+  ``\\subfile`` and ``\\import`` are followed as LaTeX finds them (latex_project.candidates: relative to
+  the main file first), each file once, inside the project's tree only (latex_project.Tree); an input
+  that is missing, refused (outside the tree, a device, too large) or that includes itself is a
+  ``missing-input`` finding at the line of the command. Text from an input is anchored at its own
+  lines; findings there name the included file.
+* Citations: every citation command of natbib, biblatex, apacite, ACL, harvard and chicago
+  (``CITE_NAMES``), biblatex's multi-citations (``\\cites(pre)(post)[pre][post]{a}[post]{b}``) and
+  commands the document defines with ``\\newcommand`` or ``\\def`` around one of them, whose argument
+  holds the keys; a ``#1`` parameter is never a key. One Citation per key (``kind="key"``), located at
+  the key. ``\\nocite{key}`` counts the key as cited; ``\\nocite{*}`` counts every entry.
+* Bibliography: ``\\bibliography{a,b}`` / ``\\addbibresource{a.bib}`` of the document or of a
+  ``.sty``/``.cls`` of the project it loads, relative to the main file, read by ``loaders.bibtex``
+  (``@string``s shared across the files in order, as BibTeX reads them); the ``.bib`` files TeX
+  ships (``IEEEabrv``) are known, not missing; ``thebibliography`` with ``\\bibitem[opt]{key}``.
+  When a bibliography cannot be read, keys missing from the others are reported at info level (the
+  unread file is the defect: ``input-bibliography``).
 * ``\\footnote{...}`` are footnotes (numbered in order); ``\\url{}`` and ``\\href{}{}`` are URLs.
+
+Every pass is linear in the text: braces are matched once for all footnotes, a footnote's text leaves
+out the notes nested in it, and an unclosed ``\\footnote{`` ends at its paragraph.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from refcheck.errors import InputError
 from refcheck.extract.reference_list import parse_entry
+from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
 from refcheck.loaders._build import TextBuilder, squash
-from refcheck.loaders.bibtex import latex_to_text, read_bibliography
+from refcheck.loaders.bibtex import latex_to_text, read_bibliographies
 from refcheck.loaders.decode import decode, normalise
+from refcheck.loaders.latex_project import BIB, INPUT, Tree, bib_names, candidates
 from refcheck.model import Citation, Document, Finding, Footnote, FootnoteMarker, Reference, Severity, Url
 
-CITE_COMMANDS = (
-    r"(?:[Cc]ite(?:p|t|alp|alt|author|year|yearpar|num|title)?|[Pp]arencite|[Tt]extcite|[Aa]utocite"
-    r"|[Ff]ootcite|[Ss]martcite|supercite|fullcite|footcitetext|nocite)"
+# Commands whose last braced argument is a list of keys.
+CITE_NAMES = frozenset(
+    [
+        "cite",
+        "citep",
+        "citet",
+        "citealp",
+        "citealt",
+        "citeauthor",
+        "citeyear",
+        "citeyearpar",
+        "citenum",
+        "citetitle",
+        "citeurl",
+        "citedate",
+        "citeurldate",
+        "citefield",
+        "citelist",
+        "citename",
+        "Cite",
+        "Citep",
+        "Citet",
+        "Citealp",
+        "Citealt",
+        "Citeauthor",
+        "Citeyear",
+        "parencite",
+        "Parencite",
+        "textcite",
+        "Textcite",
+        "autocite",
+        "Autocite",
+        "footcite",
+        "Footcite",
+        "footcitetext",
+        "smartcite",
+        "Smartcite",
+        "supercite",
+        "fullcite",
+        "footfullcite",
+        "nocite",
+        "volcite",
+        "Volcite",
+        "pvolcite",
+        "fvolcite",
+        "tvolcite",
+        "avolcite",
+        "citeA",
+        "citeNP",
+        "citeyearNP",
+        "citeauthorNP",
+        "citeN",
+        "shortcite",
+        "shortciteA",
+        "shortciteNP",
+        "shortciteauthor",
+        "fullciteA",
+        "fullciteNP",
+        "fullciteauthor",
+        "fullciteauthorNP",
+        "citeR",
+        "citeS",
+        "citeANP",
+        "shortciteN",
+        "newcite",
+        "citeposs",
+        "citealtp",
+        "possessivecite",
+        "citeasnoun",
+        "citeaffixed",
+        "citename",
+        "citeauthoryear",
+        "citeyearnp",
+        "citetalias",
+        "citepalias",
+    ]
 )
-_CITE = re.compile(rf"\\({CITE_COMMANDS})\*?((?:\s*\[[^\]]*\]){{0,2}})\s*\{{([^}}]*)\}}")
-_INPUT = re.compile(r"\\(?:input|include|subfile)\s*\{([^}]+)\}")
-_BIB = re.compile(r"\\(?:bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*\])?\s*\{([^}]+)\}")
-_COMMENT = re.compile(r"(?<!\\)%")
-_URL = re.compile(r"\\(url|href)\s*\{([^}]+)\}")
-_THEBIB = re.compile(r"\\begin\{thebibliography\}(?:\{[^}]*\})?(.*?)\\end\{thebibliography\}", re.S)
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]]|\[[^\]]*\])*)\])?\s*\{([^}]+)\}")
-_FOOTNOTE = re.compile(r"\\footnote\s*(?:\[[^\]]*\])?\s*\{")
+# biblatex's multi-citation commands: (pre)(post) then [pre][post]{keys} repeated.
+MULTI_NAMES = frozenset(
+    [
+        "cites",
+        "Cites",
+        "parencites",
+        "Parencites",
+        "footcites",
+        "footcitetexts",
+        "smartcites",
+        "Smartcites",
+        "textcites",
+        "Textcites",
+        "supercites",
+        "autocites",
+        "Autocites",
+    ]
+)
+NARRATIVE = frozenset(
+    {
+        "citet",
+        "Citet",
+        "textcite",
+        "Textcite",
+        "citeauthor",
+        "Citeauthor",
+        "newcite",
+        "citeA",
+        "textcites",
+        "Textcites",
+        "citeasnoun",
+        "possessivecite",
+        "citeposs",
+    }
+)
+_COMMAND = re.compile(r"\\([A-Za-z@]+)(\*?)")
+_OPT = re.compile(r"\s*\[((?:[^\[\]{}]|\{[^{}]*\})*)\]")
+_PAREN = re.compile(r"\s*\(((?:[^(){}]|\{[^{}]*\})*)\)")
+_KEYS = re.compile(r"\s*\{([^{}]*)\}")
+_ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_DEFINE = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?"
+    r"\s*(?:\[(\d)\])?\s*(\[[^\]\n]*\])?\s*\{"
+    r"|\\[gex]?def\s*\\([A-Za-z@]+)((?:#\d)*)\s*\{"
+)
+_PARAM = re.compile(r"#(\d)")
+_URL = re.compile(r"\\(url|href)\s*\{([^{}]+)\}")
+_THEBIB_BEGIN = re.compile(r"\\begin\{thebibliography\}(?:\{[^{}\n]*\})?")
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\])?\s*\{([^{}]+)\}")
+_FOOTNOTE = re.compile(r"\\footnote\s*(?:\[[^\]\n]*\])?\s*\{")
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)[a-z]?")
+_PACKAGE = re.compile(
+    r"\\(?:usepackage|RequirePackage|documentclass|LoadClass)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}"
+)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# Environments LaTeX does not read as text.
+VERBATIM = frozenset(
+    [
+        "verbatim",
+        "verbatim*",
+        "Verbatim",
+        "Verbatim*",
+        "BVerbatim",
+        "LVerbatim",
+        "lstlisting",
+        "minted",
+        "comment",
+        "filecontents",
+        "filecontents*",
+        "spverbatim",
+        "alltt",
+    ]
+)
+_BEGIN_VERB = re.compile(r"\\begin\s*\{(" + "|".join(re.escape(v) for v in VERBATIM) + r")\}")
+_LINE_TOKEN = re.compile(r"\\\\|\\%|\\verb\*?([^A-Za-z\s*])(?:.*?)(?:\1|$)|\\(?:url|href)\s*\{[^{}]*\}|%")
+_CONDITIONAL = re.compile(r"\\(newif\s*\\)?(if[A-Za-z@]*|else|fi)(?![A-Za-z@])")
+# \if... commands that are no TeX conditional (they take arguments and need no \fi).
+NOT_CONDITIONALS = frozenset(
+    [
+        "iff",
+        "ifthenelse",
+        "ifstrequal",
+        "ifdef",
+        "ifundef",
+        "ifbool",
+        "iftoggle",
+        "ifstrempty",
+        "ifblank",
+        "ifnumcomp",
+        "ifdefstring",
+        "ifcsdef",
+        "ifcsundef",
+        "ifdefempty",
+        "ifdefmacro",
+        "ifnumequal",
+        "ifnumgreater",
+        "ifnumless",
+        "ifdimequal",
+        "ifboolexpr",
+        "ifboolexpe",
+        "ifdefvoid",
+        "ifcsvoid",
+        "ifcsstring",
+        "ifstrequal",
+        "ifdefstrequal",
+        "ifnumodd",
+        "ifinlist",
+        "ifentrytype",
+        "iffieldundef",
+        "ifnameundef",
+        "iflistundef",
+        "ifcitation",
+        "ifdraft",
+        "ifpackageloaded",
+        "ifclassloaded",
+    ]
+)
+# .bib files TeX distributions ship (found by BibTeX in texmf, not in the project).
+TEX_BIBS = frozenset({"ieeeabrv", "ieeefull", "ieeeexample", "ieeetranbstctl", "xampl", "biblatex-examples"})
+# \input files TeX distributions ship.
+TEX_INPUTS = frozenset({"glyphtounicode", "glyphtounicode-cmr", "epsf", "pictex", "xy", "miniltx", "pdfmsym"})
 MAX_FILES = 200
+MAX_NOTE_DEPTH = 4  # footnotes nested deeper are read as part of the enclosing note
+
+
+class _Project:
+    """What loading one main file gathers besides the text."""
+
+    def __init__(self, main: str) -> None:
+        self.main = main
+        self.tree = Tree(main)
+        self.seen: set[str] = {str(Path(main).resolve())}
+        self.findings: list[Finding] = []
+        # (file, line, value, command) from local .sty/.cls
+        self.sty_bibs: list[tuple[str, int, str, str]] = []
+        self.too_many = False
 
 
 def load_latex(path: str, data: bytes) -> Document:
     out = TextBuilder()
     parts: list[tuple[int, int, str]] = []
-    _add_file(out, path, data, parts, seen={str(Path(path).resolve())})
+    project = _Project(path)
+    _add_file(out, path, data, parts, project, stack=[str(Path(path).resolve())])
     text, smap = out.build()
     doc = Document(path=path, format="latex", text=text, source_map=smap, raw=data)
     doc.files = [p for p in parts if p[2] != path]
+    doc.findings.extend(project.findings)
     doc.footnotes, doc.footnote_markers = _footnotes(text)
-    refs: list[Reference] = []
-    base = Path(path).parent
-    bib_files: list[str] = []
-    for m in _BIB.finditer(text):
-        for name in m.group(1).split(","):
-            name = name.strip()
-            if name:
-                bib_files.append(str(base / (name if name.endswith((".bib", ".json")) else name + ".bib")))
-    for bib in bib_files:
-        if not Path(bib).is_file():
-            doc.findings.append(
-                Finding(
-                    rule="input-bibliography",
-                    severity=Severity.ERROR,
-                    message=f"the bibliography {bib} named here does not exist; its entries cannot be checked",
-                    offset=text.find(Path(bib).stem),
-                )
-            )
-            continue
-        entries, findings = read_bibliography(bib)
-        refs.extend(entries)
-        doc.findings.extend(findings)
+    _local_packages(text, project)
+    refs, unread = _bibliographies(doc, project)
     for i, r in enumerate(refs, start=1):
         r.id = f"bib-{i}"
-    thebib = list(_THEBIB.finditer(text))
-    for env in thebib:
-        refs.extend(_bibitems(text, env.start(1), env.end(1), len(refs)))
-    if thebib:
-        doc.reference_region = (thebib[0].start(), thebib[-1].end())
+    envs = _thebibliography(text)
+    for a, b in envs:
+        refs.extend(_bibitems(text, a, b, len(refs)))
+    if envs:
+        doc.reference_region = (envs[0][0], envs[-1][1])
     doc.references = refs
-    doc.citations = key_citations(doc, refs)
+    doc.citations = key_citations(doc, refs, _wrappers(text))
+    if unread:  # a key may be in the bibliography that could not be read: not an error of the text
+        for c in doc.citations:
+            if c.key and c.suggestion is None and not any(r.key == c.key for r in refs):
+                c.confidence = "low"
     doc.citations_from_loader = True
     doc.style = "keys"
+    note = _notes_of(doc)
     doc.urls = [
-        Url(url=m.group(2).strip(), start=m.start(2), end=m.end(2), footnote=_note(doc, m.start()))
+        Url(url=m.group(2).strip(), start=m.start(2), end=m.end(2), footnote=note(m.start()))
         for m in _URL.finditer(text)
     ]
     return doc
 
 
+# --- reading the files -----------------------------------------------------------------------------
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces (line breaks kept, so lines and columns stay)."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for a, b in spans:
+        if a < pos:
+            a = pos
+        if b <= a:
+            continue
+        pieces.append(text[pos:a])
+        pieces.append(re.sub(r"[^\n]", " ", text[a:b]))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def clean(text: str) -> str:
+    """The source with what LaTeX does not typeset blanked: comments, verbatim environments and
+    ``\\verb``, the ``comment`` environment, ``\\iffalse`` branches. Same length, same lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    inside: str | None = None  # the verbatim environment the line is in
+    for line in lines:
+        start = 0
+        if inside is not None:
+            end = line.find("\\end{" + inside + "}")
+            if end < 0:
+                out.append(" " * len(line))
+                continue
+            start = end + len("\\end{" + inside + "}")
+            inside = None
+        kept = [" " * start]
+        pos = start
+        cut = len(line)
+        for m in _LINE_TOKEN.finditer(line, start):
+            tok = m.group(0)
+            if tok == "%":
+                cut = m.start()
+                break
+            if tok.startswith("\\verb"):
+                kept.append(line[pos : m.start()] + " " * len(tok))
+                pos = m.end()
+        rest = line[pos:cut]
+        b = _BEGIN_VERB.search(rest)
+        if b is not None:
+            name = b.group(1)
+            close = rest.find("\\end{" + name + "}", b.end())
+            if close < 0:
+                inside = name
+                kept.append(rest[: b.end()] + " " * (len(rest) - b.end()))
+            else:
+                kept.append(rest[: b.end()] + " " * (close - b.end()) + rest[close:])
+        else:
+            kept.append(rest)
+        kept.append(" " * (len(line) - cut))
+        out.append("".join(kept))
+    return _skip_iffalse("\n".join(out))
+
+
+def _skip_iffalse(text: str) -> str:
+    """Blank ``\\iffalse ... \\fi`` (up to an ``\\else`` at its level), nested conditionals counted."""
+    if "\\iffalse" not in text:
+        return text
+    spans: list[tuple[int, int]] = []
+    start = -1
+    depth = 0
+    for m in _CONDITIONAL.finditer(text):
+        word = m.group(2)
+        if start < 0:
+            if word == "iffalse" and not m.group(1):
+                start, depth = m.start(), 1
+            continue
+        if m.group(1) or word in NOT_CONDITIONALS:
+            continue
+        if word == "fi":
+            depth -= 1
+        elif word == "else":
+            if depth == 1:
+                depth = 0
+        else:
+            depth += 1
+        if depth == 0:
+            spans.append((start, m.end()))
+            start = -1
+    if start >= 0:
+        spans.append((start, len(text)))  # never closed: LaTeX skips to the end
+    return _blank(text, spans)
+
+
 def _add_file(
-    out: TextBuilder, path: str, data: bytes, parts: list[tuple[int, int, str]], seen: set[str]
+    out: TextBuilder,
+    path: str,
+    data: bytes,
+    parts: list[tuple[int, int, str]],
+    project: _Project,
+    stack: list[str],
 ) -> None:
-    """Append one file (comments left out), following its \\input{}s; ``parts`` records which
-    spans of the text come from which file."""
-    text = normalise(decode(data).text)
+    """Append one file (what LaTeX does not typeset left out), following its inputs; ``parts``
+    records which spans of the text come from which file."""
+    text = clean(normalise(decode(data).text))
     segment = out.length
     for lineno, line in enumerate(text.split("\n"), start=1):
-        c = _COMMENT.search(line)
-        if c:
-            line = line[: c.start()]
         col = 0
-        for m in _INPUT.finditer(line):
+        for m in INPUT.finditer(line):
             out.add(line[col : m.start()], lineno, col + 1)
-            target = _target(path, m.group(1).strip(), seen)
             col = m.end()
-            if target is None:
+            found = _target(path, m, project, stack, lineno)
+            if found is None:
                 continue
+            target, content = found
             out.newline()
             parts.append((segment, out.length, path))
-            _add_file(out, str(target), target.read_bytes(), parts, seen)
+            _add_file(out, str(target), content, parts, project, [*stack, str(target.resolve())])
             segment = out.length
         out.add(line[col:] + "\n", lineno, col + 1)
     parts.append((segment, out.length, path))
 
 
-def _target(parent: str, name: str, seen: set[str]) -> Path | None:
-    target = Path(parent).parent / name
-    if not target.suffix:
-        target = target.with_suffix(".tex")
-    key = str(target.resolve())
-    if key in seen or len(seen) >= MAX_FILES or not target.is_file():
-        return None  # a cycle, too many files, or a file that is not there (LaTeX would stop; we read on)
-    seen.add(key)
-    return target
+def _missing_input(project: _Project, path: str, line: int, message: str) -> None:
+    project.findings.append(
+        Finding(rule="missing-input", severity=Severity.WARNING, message=message, path=path, line=line)
+    )
 
 
-def _balanced(text: str, open_at: int) -> int:
-    """The offset of the brace closing the one at ``open_at`` (or the end of the text)."""
-    depth = 0
-    i = open_at
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
+def _target(
+    parent: str, m: re.Match[str], project: _Project, stack: list[str], line: int
+) -> tuple[Path, bytes] | None:
+    """The file an input command names and its bytes, or None (a finding says why when it matters)."""
+    name = (m.group("name") or m.group("bare") or "").strip()
+    if not name or "#" in name or "\\" in name:
+        return None  # a macro's parameter or a computed name: nothing to follow
+    cmd = m.group("cmd") or "input"
+    here = Path(parent).parent
+    if "import" in cmd or "from" in cmd:  # \import{dir}{file}: relative to the including file
+        sub = here / (m.group("dir") or "").strip()
+        paths = [sub / (name if name.endswith(".tex") else name + ".tex"), sub / name]
+    else:
+        paths = candidates(name, project.tree.main_dir, here, always_tex=cmd == "include")
+    chosen = next((p for p in paths if os.path.lexists(p)), None)
+    if chosen is None:
+        stem = Path(name).name.lower().removesuffix(".tex")
+        if stem not in TEX_INPUTS and not name.endswith((".bbl", ".aux", ".toc")):
+            _missing_input(
+                project,
+                parent,
+                line,
+                f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked",
+            )
+        return None
+    refused = project.tree.refuses(chosen)
+    if refused:
+        _missing_input(project, parent, line, f"the input file {name!r} is not read: {refused}")
+        return None
+    key = str(chosen.resolve())
+    if key in stack:
+        _missing_input(project, parent, line, f"the input file {name!r} includes itself (a cycle); read once")
+        return None
+    if key in project.seen:
+        return None  # read once already (a preamble input twice): its citations count once
+    if len(project.seen) >= MAX_FILES:
+        if not project.too_many:
+            project.too_many = True
+            _missing_input(project, parent, line, f"more than {MAX_FILES} input files; the rest are not read")
+        return None
+    try:
+        content = read_regular(chosen, SIDE_FILE_LIMIT.get())
+    except NotRegularFile:
+        _missing_input(project, parent, line, f"the input file {name!r} is not read: not a regular file")
+        return None
+    except FileTooLarge as exc:
+        _missing_input(
+            project,
+            parent,
+            line,
+            f"the input file {name!r} is not read: {exc.size / 2**20:.1f} MiB, over the --max-file-size limit",
+        )
+        return None
+    except OSError as exc:
+        _missing_input(
+            project, parent, line, f"the input file {name!r} cannot be read ({exc.strerror or exc})"
+        )
+        return None
+    project.seen.add(key)
+    return chosen, content
+
+
+def _local_packages(text: str, project: _Project) -> None:
+    """``\\bibliography``/``\\addbibresource`` in the project's own .sty and .cls files."""
+    main_dir = project.tree.main_dir
+    for m in _PACKAGE.finditer(text):
+        suffix = ".cls" if m.group(0).lstrip("\\").startswith(("documentclass", "LoadClass")) else ".sty"
+        for name in m.group(1).split(","):
+            name = name.strip()
+            if not name or ("/" in name and name.startswith(("/", ".."))):
+                continue
+            p = main_dir / (name + suffix)
+            key = str(p.resolve()) if os.path.lexists(p) else ""
+            if not key or key in project.seen or project.tree.refuses(p):
+                continue
+            project.seen.add(key)
+            try:
+                src = clean(normalise(decode(read_regular(p, SIDE_FILE_LIMIT.get())).text))
+            except (OSError, InputError):
+                continue
+            for b in BIB.finditer(src):
+                project.sty_bibs.append((str(p), src.count("\n", 0, b.start()) + 1, b.group(2), b.group(1)))
+
+
+def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], bool]:
+    """The entries of every bibliography the document names; whether one could not be read."""
+    text = doc.text
+    declared: list[tuple[str, str | None, int | None, int | None]] = []  # (name, path, line, offset)
+    for m in BIB.finditer(text):
+        for name in bib_names(m.group(2), m.group(1)):
+            declared.append((name, None, None, m.start()))
+    for sty_path, sty_line, value, command in project.sty_bibs:
+        for sty_name in bib_names(value, command):
+            declared.append((sty_name, sty_path, sty_line, None))
+    here = Path(doc.path).parent
+    files: list[str] = []
+    unread = False
+    tex_shipped = False
+    for name, sty, at_line, offset in declared:
+        stem = Path(name).stem.lower()
+        paths = (
+            [project.tree.main_dir / name]
+            if os.path.isabs(name)
+            else [project.tree.main_dir / name, here / name]
+        )
+        chosen = next((p for p in paths if os.path.lexists(p)), None)
+        problem = None
+        if chosen is None:
+            if stem in TEX_BIBS:
+                tex_shipped = True
+                continue
+            problem = f"the bibliography {paths[0]} named here does not exist; its entries cannot be checked"
+        else:
+            refused = project.tree.refuses(chosen)
+            if refused:
+                problem = f"the bibliography {name} is not read: {refused}"
+        if problem is None and chosen is not None:
+            if str(chosen) not in files:
+                files.append(str(chosen))
             continue
+        unread = True
+        doc.findings.append(
+            Finding(
+                rule="input-bibliography",
+                severity=Severity.ERROR if chosen is None else Severity.WARNING,
+                message=problem or "",
+                offset=offset,
+                path=sty,
+                line=at_line,
+            )
+        )
+    refs: list[Reference] = []
+    if files:
+        refs, findings, failed = read_bibliographies(files, lenient_strings=tex_shipped)
+        doc.findings.extend(findings)
+        unread = unread or failed
+    return refs, unread or tex_shipped
+
+
+def _thebibliography(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the content of each ``thebibliography`` environment, found in one pass."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _THEBIB_BEGIN.search(text, pos)
+        if m is None:
+            return out
+        end = text.find("\\end{thebibliography}", m.end())
+        if end < 0:
+            out.append((m.end(), len(text)))
+            return out
+        out.append((m.end(), end))
+        pos = end
+
+
+# --- footnotes -------------------------------------------------------------------------------------
+
+
+def _closing_braces(text: str) -> dict[int, int]:
+    """Each opening brace's offset -> its closing brace's (one pass; escaped braces skipped)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in re.finditer(r"\\.|[{}]", text, re.S):
+        ch = m.group(0)
         if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return len(text)
+            stack.append(m.start())
+        elif ch == "}" and stack:
+            pairs[stack.pop()] = m.start()
+    return pairs
 
 
 def _footnotes(text: str) -> tuple[list[Footnote], list[FootnoteMarker]]:
+    matches = list(_FOOTNOTE.finditer(text))
+    if not matches:
+        return [], []
+    pairs = _closing_braces(text)
+    spans: list[tuple[int, int, int]] = []  # (start, text start, close)
+    breaks: list[int] | None = None
+    for n, m in enumerate(matches):
+        close = pairs.get(m.end() - 1)
+        if close is None:  # never closed (LaTeX stops there): the note ends with its paragraph,
+            if breaks is None:  # or where the next note begins
+                breaks = [p.start() for p in _PARAGRAPH.finditer(text)]
+            k = bisect.bisect_left(breaks, m.end())
+            close = breaks[k] if k < len(breaks) else len(text)
+            if n + 1 < len(matches):
+                close = min(close, matches[n + 1].start())
+        spans.append((m.start(), m.end(), close))
+    # a note's text leaves out the notes nested in it; notes nested deeper than MAX_NOTE_DEPTH are
+    # part of their parent's text (every later stage reads each note's span: bounded work per byte)
+    children: list[list[int]] = [[] for _ in spans]
+    stack: list[int] = []
+    kept: list[int] = []
+    for i, (start, _, _) in enumerate(spans):
+        while stack and spans[stack[-1]][2] <= start:
+            stack.pop()
+        if len(stack) >= MAX_NOTE_DEPTH:
+            continue
+        if stack:
+            children[stack[-1]].append(i)
+        stack.append(i)
+        kept.append(i)
     notes: list[Footnote] = []
     markers: list[FootnoteMarker] = []
-    for n, m in enumerate(_FOOTNOTE.finditer(text), start=1):
-        close = _balanced(text, m.end() - 1)
-        label = str(n)
-        notes.append(Footnote(label, m.start(), close, m.end(), squash(latex_to_text(text[m.end() : close]))))
-        markers.append(FootnoteMarker(label, m.start(), m.start() + len("\\footnote")))
+    for i in kept:
+        start, tstart, close = spans[i]
+        pieces: list[str] = []
+        pos = tstart
+        for c in children[i]:
+            cs, _, cc = spans[c]
+            if cs >= pos:
+                pieces.append(text[pos:cs])
+                pos = min(close, cc + 1)
+        pieces.append(text[pos:close])
+        label = str(len(notes) + 1)
+        notes.append(Footnote(label, start, close, tstart, squash(latex_to_text(" ".join(pieces)))))
+        markers.append(FootnoteMarker(label, start, start + len("\\footnote")))
     return notes, markers
 
 
 def _note(doc: Document, offset: int) -> str | None:
-    best = None
-    for n in doc.footnotes or []:
-        if n.text_start <= offset < n.end:
-            best = n.label  # the innermost note wins (notes do not nest in practice)
-    return best
+    """The label of the innermost footnote holding ``offset``."""
+    return _notes_of(doc)(offset)
+
+
+def _notes_of(doc: Document) -> Callable[[int], str | None]:
+    """A lookup of the innermost note at an offset, by bisection (linear over many citations)."""
+    notes = doc.footnotes or []
+    starts = [n.text_start for n in notes]
+
+    def find(offset: int) -> str | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        # notes nest properly: walk back through the enclosing ones (a few at most in real documents)
+        for j in range(i, max(-1, i - 64), -1):
+            n = notes[j]
+            if n.text_start <= offset < n.end:
+                return n.label
+        return None
+
+    return find
+
+
+# --- the bibliography in the text ------------------------------------------------------------------
 
 
 def _bibitems(text: str, start: int, end: int, before: int) -> list[Reference]:
@@ -169,10 +673,10 @@ def _bibitems(text: str, start: int, end: int, before: int) -> list[Reference]:
     for i, m in enumerate(items):
         stop = items[i + 1].start() if i + 1 < len(items) else end
         raw = text[m.end() : stop]
-        clean = latex_to_text(re.sub(r"\\(?:newblock|bibinfo\{[^}]*\})\s*", " ", raw))
-        ref = parse_entry(clean, m.end())
+        clean_text = latex_to_text(re.sub(r"\\(?:newblock|bibinfo\{[^{}]*\})\s*", " ", raw))
+        ref = parse_entry(clean_text, m.end())
         ref.start, ref.end = m.start(), m.end() + len(raw.rstrip())
-        ref.text = clean
+        ref.text = clean_text
         ref.key = m.group(2).strip()
         opt = m.group(1)
         position = str(i + 1)
@@ -190,42 +694,161 @@ def _bibitems(text: str, start: int, end: int, before: int) -> list[Reference]:
     return refs
 
 
-def key_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
+# --- citations -------------------------------------------------------------------------------------
+
+
+def _wrappers(text: str) -> dict[str, tuple[int, int, bool]]:
+    """Commands the document defines around a citation command: name -> (the argument holding the
+    keys, the number of arguments, whether the first is optional)."""
+    out: dict[str, tuple[int, int, bool]] = {}
+    if "cite" not in text:
+        return out
+    pairs: dict[int, int] | None = None
+    for m in _DEFINE.finditer(text):
+        name = m.group(1) or m.group(4)
+        if m.group(1):
+            nargs = int(m.group(2) or 0)
+            optional = m.group(3) is not None
+        else:
+            nargs = len(_PARAM.findall(m.group(5) or ""))
+            optional = False
+        if not nargs or name in CITE_NAMES or name in MULTI_NAMES:
+            continue
+        if pairs is None:
+            pairs = _closing_braces(text)
+        close = pairs.get(m.end() - 1, m.end() + 2000)
+        body = text[m.end() : min(close, m.end() + 2000)]
+        for c in _COMMAND.finditer(body):
+            if c.group(1) not in CITE_NAMES and c.group(1) not in MULTI_NAMES:
+                continue
+            rest = body[c.end() :]
+            opts = re.match(r"(?:\s*\[[^\]]*\]){0,2}\s*\{\s*#(\d)\s*\}", rest)
+            if opts:
+                out[name] = (int(opts.group(1)), nargs, optional)
+                break
+    return out
+
+
+def _cite_groups(text: str, m: re.Match[str], multi: bool) -> tuple[list[tuple[int, str, str]], int]:
+    """The key groups after a citation command: (offset of the keys, keys, locator) each, and the end."""
+    pos = m.end()
+    groups: list[tuple[int, str, str]] = []
+    if multi:
+        for _ in range(2):
+            p = _PAREN.match(text, pos)
+            if p is None:
+                break
+            pos = p.end()
+    while True:
+        opts: list[str] = []
+        for _ in range(2):
+            o = _OPT.match(text, pos)
+            if o is None:
+                break
+            opts.append(o.group(1))
+            pos = o.end()
+        k = _KEYS.match(text, pos)
+        if k is None:
+            break
+        groups.append((k.start(1), k.group(1), opts[-1] if opts else ""))
+        pos = k.end()
+        if not multi:
+            break
+        nxt = re.match(r"\s*[\[{]", text[pos : pos + 200])
+        if nxt is None:
+            break
+    return groups, pos
+
+
+def _wrapper_groups(text: str, m: re.Match[str], spec: tuple[int, int, bool]) -> list[tuple[int, str, str]]:
+    which, nargs, optional = spec
+    pos = m.end()
+    args: list[tuple[int, str]] = []
+    if optional:
+        o = _OPT.match(text, pos)
+        if o is not None:
+            args.append((o.start(1), o.group(1)))
+            pos = o.end()
+        else:
+            args.append((pos, ""))
+    while len(args) < nargs:
+        a = _ARG.match(text, pos)
+        if a is None:
+            return []
+        args.append((a.start(1), a.group(1)))
+        pos = a.end()
+    at, keys = args[which - 1]
+    if "{" in keys:
+        return []
+    return [(at, keys, "")]
+
+
+def key_citations(
+    doc: Document, refs: list[Reference], wrappers: dict[str, tuple[int, int, bool]] | None = None
+) -> list[Citation]:
     """One Citation per key of every cite command (``\\nocite{*}``: one per entry)."""
+    wrappers = wrappers or {}
     by_key: dict[str, Reference] = {}
     for r in refs:
         if r.key:
             by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
+    known = list(by_key)
+    note_at = _notes_of(doc)
     out: list[Citation] = []
     text = doc.text
-    for m in _CITE.finditer(text):
+    for m in _COMMAND.finditer(text):
         command = m.group(1)
-        pos = m.start(3)
-        for raw_key in m.group(3).split(","):
-            key = raw_key.strip()
-            kstart = pos + len(raw_key) - len(raw_key.lstrip())
-            pos += len(raw_key) + 1
-            if not key:
-                continue
-            note = _note(doc, m.start())
-            if command == "nocite" and key == "*":
-                for ref in refs:  # every entry counts as cited (no author/year: nothing to compare)
-                    out.append(
-                        _key_citation(
-                            f"\\nocite{{*}}: {ref.key}", ref.key or "", m.start(), m.end(), None, note
+        if command in CITE_NAMES:
+            groups, _ = _cite_groups(text, m, False)
+        elif command in MULTI_NAMES:
+            groups, _ = _cite_groups(text, m, True)
+        elif command in wrappers:
+            groups = _wrapper_groups(text, m, wrappers[command])
+        else:
+            continue
+        note = note_at(m.start()) if groups else None
+        for at, keys, locator in groups:
+            pos = at
+            for raw_key in keys.split(","):
+                key = raw_key.strip()
+                kstart = pos + len(raw_key) - len(raw_key.lstrip())
+                pos += len(raw_key) + 1
+                if not key or "#" in key or "\\" in key:
+                    continue  # a macro's parameter (#1) or a computed key: not a key
+                if command == "nocite" and key == "*":
+                    for ref in refs:  # every entry counts as cited (no author/year: nothing to compare)
+                        out.append(
+                            _key_citation(
+                                f"\\nocite{{*}}: {ref.key}",
+                                ref.key or "",
+                                m.start(),
+                                m.start() + 9,
+                                None,
+                                note,
+                            )
                         )
-                    )
-                continue
-            cit = _key_citation(key, key, kstart, kstart + len(key), by_key.get(key), note)
-            if key not in by_key:
-                close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.8)
-                cit.suggestion = close[0] if close else None
-            cit.narrative = command.lower() in ("citet", "textcite", "citeauthor")
-            locator = m.group(2).strip()
-            if locator:
-                cit.locator = locator.rsplit("[", 1)[-1].rstrip("]").strip() or None
-            out.append(cit)
+                    continue
+                cit = _key_citation(key, key, kstart, kstart + len(key), by_key.get(key), note)
+                if key not in by_key:
+                    cit.suggestion = _suggest(key, known)
+                cit.narrative = command in NARRATIVE
+                locator = locator.strip()
+                if locator:
+                    cit.locator = locator
+                out.append(cit)
     return out
+
+
+def _suggest(key: str, known: list[str]) -> str | None:
+    """The one key close to ``key`` (None when none is, or when two are equally close)."""
+    close = difflib.get_close_matches(key, known, n=2, cutoff=0.8)
+    if not close:
+        return None
+    if len(close) == 2:
+        ratio = [difflib.SequenceMatcher(None, key, c).ratio() for c in close]
+        if abs(ratio[0] - ratio[1]) < 1e-9:
+            return None
+    return close[0]
 
 
 def _key_citation(

@@ -3,7 +3,7 @@
 from refcheck.model.citations import Citation, LinkStatus
 from refcheck.model.document import Document, Footnote, FootnoteMarker, SourceMap, Url
 from refcheck.model.findings import Finding, Severity
-from refcheck.model.references import Reference
+from refcheck.model.references import Reference, Verification
 
 __all__ = [
     "Citation",
@@ -16,4 +16,5 @@ __all__ = [
     "Severity",
     "SourceMap",
     "Url",
+    "Verification",
 ]

@@ -3,6 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+# What registry verification can say of an entry (``Verification.status``).
+VERIFICATION_STATES = ("verified", "mismatch", "not-found", "retracted", "unverified", "skipped")
+
+
+@dataclass
+class Verification:
+    """What the registries say of one entry (``refcheck.verify``); ``as_record()`` is the JSON
+    contract's ``references[].verification``. The other fields are read by the verification rules."""
+
+    status: str  # one of VERIFICATION_STATES
+    source: str | None = None  # crossref | openalex | doi (the handle API) | None
+    doi: str | None = None  # the DOI of the registry's record (or the entry's, when looked up)
+    record: dict[str, Any] | None = None  # {"title", "authors", "year", "container"}
+    notice: dict[str, Any] | None = None  # {"type", "doi", "date"}: a retraction
+    score: float | None = None  # title agreement of the record (or the nearest candidate), 0..1
+    url: str | None = None  # where a reader can see the record
+    # (field, the entry's value, the registry's value, "error"|"warning"): what disagrees
+    problems: list[tuple[str, str, str, str]] = field(default_factory=list)
+    doi_missing: bool = False  # the entry's DOI does not exist (Crossref 404, handle API 100)
+    suggested_doi: str | None = None  # the DOI of the record the metadata match, when one does
+    corrections: list[dict[str, Any]] = field(default_factory=list)  # concern, correction notices
+    kind: str = "other"  # how the entry reads: article | book | other (for reference-not-found)
+    nearest: dict[str, Any] | None = None  # the nearest candidate when none matched
+    doubtful: bool = False  # the entry's parse is unsure (match.doubtful): "not found" is said at info
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "source": self.source,
+            "doi": self.doi,
+            "record": dict(self.record) if self.record is not None else None,
+            "notice": dict(self.notice) if self.notice is not None else None,
+            "score": round(self.score, 3) if self.score is not None else None,
+        }
 
 
 @dataclass
@@ -27,6 +63,9 @@ class Reference:
     key: str | None = None
     # Where the entry is when it is in another file (a .bib): (path, line).
     source: tuple[str, int] | None = None
+    crossref: str | None = None  # BibTeX: the key of the entry it takes missing fields from
+    # What the registries say of it, once verified (refcheck.verify); None: not looked at.
+    verification: Verification | None = None
 
     @property
     def year_base(self) -> str | None:

@@ -37,11 +37,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from refcheck import __version__
-from refcheck.model import Citation, Document, Reference, Severity
+from refcheck.model import Citation, Document, Reference, Severity, Verification
 from refcheck.pipeline import FileResult
 from refcheck.reporters._common import Item, clean, items, plural, source_line, span
 from refcheck.reporters.html_assets import CSS, JS
 from refcheck.reporters.records import location_unit, report_record
+from refcheck.verify.records import doi_url
 
 SOURCE_BUDGET = 2_000_000  # characters of document text embedded in one report
 EXCERPT = 160  # characters of a finding's source line shown on its card
@@ -179,10 +180,52 @@ def _entry_text(row: EntryRow) -> str:
     return text
 
 
+_VERDICT_WORDS = {
+    "verified": "verified",
+    "mismatch": "mismatch",
+    "not-found": "not found",
+    "retracted": "retracted",
+    "unverified": "unverified",
+    "skipped": "not looked up",
+}
+
+
+def record_url(v: Verification) -> str | None:
+    """Where a reader sees the registry's record: https://doi.org/<doi> when a DOI is known, else the
+    record's own page (an OpenAlex work); None when nothing names one."""
+    if v.doi:
+        return doi_url(v.doi)
+    return v.url
+
+
+def _entry_verdict(row: EntryRow) -> str:
+    """The registry's verdict on the entry, linked to the record (only http/https hrefs)."""
+    v = row.ref.verification
+    if v is None:
+        return '<span class="none">off</span>'
+    word = _VERDICT_WORDS.get(v.status, v.status)
+    about = []
+    if v.record:
+        rec = v.record
+        about.append(f"{rec.get('title') or ''} ({rec.get('year') or 'n.d.'})")
+    if v.source:
+        about.append(f"source: {v.source}")
+    if v.score is not None:
+        about.append(f"title score {v.score:.2f}")
+    title = f' title="{e(" · ".join(about))}"' if about else ""
+    label = f'<span class="verdict v-{e(v.status)}"{title}>{e(word)}</span>'
+    url = record_url(v)
+    href = safe_href(url) if url and re.match(r"(?i)https?://", url) else None
+    if href is None:
+        return label
+    return f'{label} <a class="record" href="{href}" rel="noopener noreferrer">record</a>'
+
+
 ENTRY_COLUMNS: list[Column] = [
     Column("#", "num", lambda row: e(row.ref.label or row.position)),
     Column("Entry", "entry", _entry_text),
     Column("Cited", "num", _entry_cited),
+    Column("Registry", "verdict", _entry_verdict),
     Column("Findings", "rules", _entry_findings),
 ]
 
@@ -204,9 +247,12 @@ def _entries_table(n: int, doc: Document, found: list[Item], in_text: set[str]) 
     def attrs(row: EntryRow) -> str:
         return f' id="d{n}-entry-{e(row.ref.id)}"'
 
+    verified = any(r.verification is not None for r in refs)  # the column only when verification ran
+    columns = [c for c in ENTRY_COLUMNS if verified or c.header != "Registry"]
+
     return (
         f'<section class="entries wide"><h3>Reference entries ({len(refs)})</h3>'
-        f"{table('entries', ENTRY_COLUMNS, list(rows.values()), attrs)}</section>"
+        f"{table('entries', columns, list(rows.values()), attrs)}</section>"
     )
 
 

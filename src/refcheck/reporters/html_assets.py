@@ -98,6 +98,12 @@ section.wide td.entry{overflow-wrap:break-word}
 section.wide td.entry a{color:inherit;text-decoration:none}
 section.wide td.entry a:hover{text-decoration:underline}
 tr.dead td.url a{color:var(--error);text-decoration:line-through}
+section.wide td.verdict{white-space:nowrap}
+.verdict{font-size:12px;font-weight:600;border-radius:4px;padding:0 5px;background:var(--bg);color:var(--muted)}
+.verdict.v-verified{color:var(--ok)}
+.verdict.v-mismatch,.verdict.v-not-found{background:var(--warning-bg);color:var(--warning)}
+.verdict.v-retracted{background:var(--error-bg);color:var(--error)}
+a.record{font-size:12px}
 .url.not-link{color:var(--muted)}
 .hidden{display:none}
 .error{color:var(--error)}

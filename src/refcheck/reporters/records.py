@@ -68,6 +68,7 @@ def document_record(doc: Document, fixable: bool = True) -> dict[str, Any]:
                 "title": r.title,
                 "doi": r.doi,
                 "label": r.label,
+                "verification": r.verification.as_record() if r.verification is not None else None,
                 **({"path": r.source[0]} if r.source else {}),
             }
         )

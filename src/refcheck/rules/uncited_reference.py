@@ -2,7 +2,10 @@
 
 What it does
     Reports a reference entry that no citation points at. Citations reported as a year or author
-    mismatch, or as ambiguous, still count as citing the entries they point at.
+    mismatch, or as ambiguous, still count as citing the entries they point at, and so does a
+    missing key with one close match (``martinezdiaz2008`` for the entry ``martinezdiaz2007``: one
+    defect, the missing-reference with its suggestion). A BibTeX key defined twice counts as cited
+    through either copy, and an entry a cited entry takes fields from (``crossref``) is used.
 
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
@@ -51,9 +54,17 @@ def check(doc: Document) -> Iterator[Finding]:
     # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
     # defect, one finding). A BibTeX entry has its own key, and an unused key is reported as such, as
     # checkcites does.
-    repeated = {ref.id for ref, _, _ in duplicates(doc) if ref.key is None}
+    # A key defined twice is one defect (duplicate-reference) and the key counts as cited through
+    # either copy; an entry another cited entry takes fields from (BibTeX crossref) is used by it.
+    repeated = {
+        ref.id for ref, first, _ in duplicates(doc) if ref.key is None or (ref.key and ref.key == first.key)
+    }
+    cited_keys = {r.key for r in refs if r.key and r.id in cited}
+    used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
     for ref in refs:
-        if ref.id in cited or ref.id in repeated:
+        if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
+            continue
+        if ref.key and ref.key.lower() in used:
             continue
         who = ref.authors[0] if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
         name = f"{who} {ref.year}" if ref.year and ref.authors else who

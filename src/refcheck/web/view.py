@@ -9,6 +9,7 @@ the fix button would do. The HTML and JSON downloads are refcheck's own reporter
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -113,6 +114,7 @@ def document_view(n: int, r: FileResult, fail_on: str) -> dict[str, Any]:
                 "cited_by": cited_by.get(ref.id, []),
                 "links": [j for j, link in enumerate(links) if link["reference"] == ref.id],
                 "findings": [],
+                "verification": _verification(ref),
             }
         )
     planned = plan(doc)
@@ -187,3 +189,15 @@ def result_view(results: list[FileResult], fail_on: dict[str, str], default_fail
             "fails": any(f.get("fails") or f.get("error") for f in files),
         },
     }
+
+
+def _verification(ref: Any) -> dict[str, Any] | None:
+    """The registry's verdict on an entry (the JSON contract's ``verification``) and ``record_url``,
+    where a reader sees the record: https://doi.org/<doi>, or the record's own http(s) page."""
+    v = ref.verification
+    if v is None:
+        return None
+    out: dict[str, Any] = v.as_record()
+    url = f"https://doi.org/{v.doi}" if v.doi else v.url
+    out["record_url"] = url if isinstance(url, str) and re.match(r"(?i)https?://[^\s]+$", url) else None
+    return out

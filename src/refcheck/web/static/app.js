@@ -509,6 +509,20 @@
           st.appendChild(el("a", "tag archived", "archived copy" + when, {href: l.archive_url, target: "_blank", rel: "noopener noreferrer"}));
         }
       });
+      if (r.verification) {
+        var v = r.verification;
+        var words = {"verified": "verified", "mismatch": "registry differs", "not-found": "not in registries",
+          "retracted": "retracted", "unverified": "unverified", "skipped": "not looked up"};
+        var kinds = {"verified": "ok", "mismatch": "warning", "not-found": "warning", "retracted": "error",
+          "unverified": "unverified"};
+        var about = v.record ? (v.record.title || "") + " (" + (v.record.year || "n.d.") + ")" : "";
+        var vt = el("span", "tag verdict " + (kinds[v.status] || ""), words[v.status] || v.status,
+          {title: about + (v.source ? " · " + v.source : "")});
+        st.appendChild(vt);
+        if (v.record_url && /^https?:\/\//i.test(v.record_url)) {
+          st.appendChild(el("a", "tag record", "record", {href: v.record_url, target: "_blank", rel: "noopener noreferrer"}));
+        }
+      }
       r.findings.forEach(function (k) {
         var fd = f.findings[k];
         if (fd.rule === "uncited-reference") { return; }

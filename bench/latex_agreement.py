@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""refcheck against checkcites on real LaTeX projects: cited-but-undefined and defined-but-unused keys.
+
+    python bench/latex_agreement.py [ROOT ...] [--limit N] [--show]
+
+Projects are found under the ROOTs (default: the TeX distribution's documentation and examples,
+/usr/share/doc/texlive-doc and /usr/share/texlive/texmf-dist): a .tex with ``\\documentclass`` whose
+``\\bibliography{...}`` names .bib files beside it. Each project is copied to a temporary directory,
+compiled once with ``pdflatex -draftmode`` (for the .aux that checkcites reads: LaTeX's own view of
+what is cited), then ``checkcites`` lists the undefined and unused keys, and ``refcheck check`` gives
+its ``missing-reference`` keys and ``uncited-reference`` entries. Prints per project the two sets'
+agreement and every disagreement with refcheck's reason where it is a deliberate difference:
+
+* ``suggested``: a missing key one edit from an entry's key; refcheck counts the entry as cited (one
+  defect, one finding), checkcites lists it unused too;
+* ``crossref``: an entry only reached through a cited entry's ``crossref`` (BibTeX prints it when
+  cited often enough); checkcites lists it unused;
+* anything else is printed for a person to judge.
+
+Needs pdflatex and checkcites (Debian: texlive-latex-base, texlive-extra-utils). The list of projects
+is printed with the results; nothing fetched is committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ROOTS = [
+    "/usr/share/doc/texlive-doc",
+    "/usr/share/texlive/texmf-dist/doc",
+    "/usr/share/texlive/texmf-dist/source",
+]
+BIB = re.compile(r"^[^%\n]*\\(bibliography|addbibresource)(?:\[[^\]]*\])?\{([^}]+)\}", re.M)
+
+
+def locate(directory: Path, name: str) -> Path | None:
+    """A .bib beside the document, or one the TeX distribution ships (kpsewhich)."""
+    local = directory / name
+    if local.is_file():
+        return local
+    proc = subprocess.run(["kpsewhich", name], capture_output=True, text=True, timeout=30)
+    found = proc.stdout.strip()
+    return Path(found) if found else None
+
+
+def projects(roots: list[str], limit: int) -> list[Path]:
+    found: list[Path] = []
+    for root in roots:
+        for dirpath, _dirs, files in os.walk(root):
+            for name in sorted(files):
+                if not name.endswith(".tex"):
+                    continue
+                path = Path(dirpath) / name
+                try:
+                    text = path.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                if "\\documentclass" not in text or "\\begin{document}" not in text:
+                    continue
+                m = BIB.search(text)
+                if not m:
+                    continue
+                bibs = [b.strip() for b in m.group(2).split(",") if b.strip()]
+                names = [b if b.endswith(".bib") else b + ".bib" for b in bibs]
+                if all(locate(path.parent, n) for n in names):
+                    found.append(path)
+                if len(found) >= limit:
+                    return found
+    return found
+
+
+def checkcites(work: Path, main: Path) -> tuple[set[str], set[str]] | None:
+    try:
+        subprocess.run(
+            ["pdflatex", "-interaction=batchmode", "-draftmode", "-halt-on-error", main.name],
+            cwd=work,
+            capture_output=True,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    aux = work / (main.stem + ".aux")
+    bcf = work / (main.stem + ".bcf")
+    if bcf.is_file():
+        command = ["checkcites", "--backend", "biber", bcf.name]
+    elif aux.is_file() and "\\bibdata" in aux.read_text(errors="replace"):
+        command = ["checkcites", aux.name]
+    else:
+        return None
+    proc = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=120)
+    unused: set[str] = set()
+    undefined: set[str] = set()
+    target: set[str] | None = None
+    for line in proc.stdout.splitlines():
+        if line.startswith("Unused references"):
+            target = unused
+        elif line.startswith("Undefined references"):
+            target = undefined
+        elif line.startswith("=> ") and target is not None:
+            target.add(line[3:].split(",")[0].strip())
+    return undefined, unused
+
+
+def ours(work: Path, main: Path) -> tuple[set[str], set[str], set[str], set[str]]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "refcheck", "check", "--no-links", "--format", "json", main.name],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    data = json.loads(proc.stdout)
+    missing: set[str] = set()
+    uncited: set[str] = set()
+    suggested: set[str] = set()
+    for f in data["files"][0].get("findings", []):
+        if f["rule"] == "missing-reference":
+            missing.add(f.get("citation") or "")
+            if f.get("suggestion"):
+                suggested.add(f["suggestion"])
+        elif f["rule"] == "uncited-reference":
+            m = re.search(r"\[([^\]]+)\]$", f.get("reference") or "")
+            if m:
+                uncited.add(m.group(1))
+    from refcheck.loaders.bibtex import read_bibliography
+
+    crossref: set[str] = set()
+    for bib in work.glob("*.bib"):
+        try:
+            refs, _ = read_bibliography(str(bib))
+        except Exception:
+            continue
+        crossref |= {r.crossref for r in refs if r.crossref}
+    return missing, uncited, suggested, crossref
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("roots", nargs="*", default=DEFAULT_ROOTS)
+    ap.add_argument("--limit", type=int, default=60)
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    if not shutil.which("checkcites") or not shutil.which("pdflatex"):
+        sys.exit("needs checkcites and pdflatex")
+    totals = {"projects": 0, "undef_agree": 0, "undef_total": 0, "unused_agree": 0, "unused_total": 0}
+    print(f"{'project':60} {'undef c/r':>9} {'unused c/r':>10}  disagreements")
+    for main_tex in projects(args.roots, args.limit):
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp) / "p"
+            shutil.copytree(main_tex.parent, work, ignore=shutil.ignore_patterns("*.pdf", "*.ps", "*.dvi"))
+            (work / ".git").mkdir(exist_ok=True)
+            text = main_tex.read_text(encoding="utf-8", errors="replace")
+            for m in BIB.finditer(text):  # a .bib TeX ships is copied in: both tools read the same
+                for b in m.group(2).split(","):
+                    n = b.strip() if b.strip().endswith(".bib") else b.strip() + ".bib"
+                    src = locate(main_tex.parent, n)
+                    if src is not None and not (work / n).exists():
+                        shutil.copy(src, work / n)
+            theirs = checkcites(work, work / main_tex.name)
+            if theirs is None:
+                continue
+            undefined, unused = theirs
+            missing, uncited, suggested, crossref = ours(work, work / main_tex.name)
+        totals["projects"] += 1
+        totals["undef_total"] += len(undefined | missing)
+        totals["undef_agree"] += len(undefined & missing)
+        totals["unused_total"] += len(unused | uncited)
+        totals["unused_agree"] += len(unused & uncited)
+        notes = []
+        for k in sorted(undefined ^ missing):
+            notes.append(f"undefined {k}: {'checkcites' if k in undefined else 'refcheck'} only")
+        for k in sorted(unused ^ uncited):
+            why = "suggested" if k in suggested else "crossref" if k in crossref else "?"
+            notes.append(f"unused {k}: {'checkcites' if k in unused else 'refcheck'} only ({why})")
+        name = str(main_tex)[-60:]
+        print(
+            f"{name:60} {len(undefined):4}/{len(missing):<4} {len(unused):5}/{len(uncited):<4}  {'; '.join(notes)[:300]}"
+        )
+    print()
+    print(
+        f"{totals['projects']} projects; undefined keys agree {totals['undef_agree']}/{totals['undef_total']}, "
+        f"unused keys agree {totals['unused_agree']}/{totals['unused_total']}"
+    )
+
+
+if __name__ == "__main__":
+    main()

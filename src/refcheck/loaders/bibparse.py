@@ -1,0 +1,304 @@
+"""A tolerant BibTeX scanner: entries, fields and ``@string`` macros, read the way BibTeX and biber do.
+
+pybtex's parser stops at the first thing it dislikes and knows no positions, so one ``month = July``
+(an undefined macro, which BibTeX replaces by an empty string with a warning) used to lose the entry
+and then raise a false missing-reference. This scanner reads each ``@type{key, ...}`` on its own
+(from its line to the next line that starts an entry), keeps whatever it can and says what it could
+not, once per problem, with the line in the .bib:
+
+* an undefined macro is read as the empty string (BibTeX's warning), a repeated field keeps its first
+  value (BibTeX's "repeated entry" note; biber's "duplicate field"), text after an entry's closing
+  brace that looks like a piece of an entry (a stray ``}`` or ``field = value``) is reported, lines
+  starting with ``%`` between entries are comments (as biber reads them), other free text is ignored;
+* ``@string`` values are expanded as they are defined, each string and each field capped at
+  ``MAX_VALUE`` characters and the whole file at a budget proportional to its size, so strings
+  defined by doubling (``@string{a2 = a1 # a1}``) cannot take time or memory without bound; a cut is
+  said once, as BibTeX says it;
+* the whole file is scanned once: the time is linear in its size (no re-parsing per entry).
+
+Month macros ``jan`` ... ``dec`` are predefined, as in BibTeX's standard styles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_VALUE = 100_000  # characters of one expanded @string or field (BibTeX's own buffers are smaller)
+BUDGET_PER_BYTE = 16  # characters expanded from macros per byte of input, over the whole file
+MIN_BUDGET = 4_000_000
+
+MONTHS = {
+    m[:3]: m
+    for m in (
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
+_NAME = re.compile(r"[^\s\"#%'(),={}]+")
+_SPACE = re.compile(r"\s*")
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass
+class RawEntry:
+    type: str
+    key: str
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)  # lower-case name -> expanded value
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BibFile:
+    entries: list[RawEntry] = field(default_factory=list)
+    # (line, message): what was read leniently, each said once
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, text: str, macros: dict[str, str] | None = None, lenient: bool = False) -> None:
+        self.text = text
+        self.macros: dict[str, str] = macros if macros is not None else dict(MONTHS)
+        self.lenient = lenient  # undefined macros may come from a file not read: say nothing
+        self.budget = max(MIN_BUDGET, BUDGET_PER_BYTE * len(text))
+        self.cut_said = False
+        self.budget_said = False
+        self.undefined: set[str] = set()
+        self.out = BibFile()
+
+    # --- values -------------------------------------------------------------------------------
+
+    def _braced(self, i: int, end: int) -> tuple[str, int]:
+        """The content of ``{...}`` opening at ``i`` (braces balanced) and the offset after it."""
+        depth = 0
+        j = i
+        text = self.text
+        while j < end:
+            ch = text[j]
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth == 0:
+                    return text[i + 1 : j], j + 1
+            j += 1
+        return text[i + 1 : end], end
+
+    def _quoted(self, i: int, end: int) -> tuple[str, int]:
+        depth = 0
+        j = i + 1
+        text = self.text
+        while j < end:
+            ch = text[j]
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth = max(0, depth - 1)
+            elif ch == '"' and depth == 0:
+                return text[i + 1 : j], j + 1
+            j += 1
+        return text[i + 1 : end], end
+
+    def value(self, i: int, end: int, line: int, problems: list[str]) -> tuple[str, int]:
+        """A value (pieces joined by ``#``) starting at ``i``; the expanded text and the offset after."""
+        text = self.text
+        pieces: list[str] = []
+        length = 0
+        expanded = False
+        while True:
+            i = _SPACE.match(text, i, end).end()  # type: ignore[union-attr]
+            if i >= end:
+                break
+            ch = text[i]
+            if ch == "{":
+                piece, i = self._braced(i, end)
+            elif ch == '"':
+                piece, i = self._quoted(i, end)
+            else:
+                m = _NUMBER.match(text, i, end) or _NAME.match(text, i, end)
+                if m is None:
+                    break
+                i = m.end()
+                word = m.group(0)
+                if word.isdigit():
+                    piece = word
+                else:
+                    expanded = True
+                    known = self.macros.get(word.lower())
+                    if known is None:
+                        if word.lower() not in self.undefined and not self.lenient:
+                            self.undefined.add(word.lower())
+                            problems.append(
+                                f"the @string {word!r} is not defined; read as empty, as BibTeX does"
+                            )
+                        known = ""
+                    piece = known
+            if length + len(piece) > MAX_VALUE:
+                piece = piece[: max(0, MAX_VALUE - length)]
+                self._say_cut(line)
+            if expanded and piece:
+                if self.budget < len(piece):
+                    piece = piece[: self.budget]
+                    if not self.budget_said:
+                        self.budget_said = True
+                        self.out.warnings.append(
+                            (
+                                line,
+                                "the @string macros of this file expand to more text than refcheck reads; "
+                                "later expansions are cut",
+                            )
+                        )
+                self.budget -= len(piece)
+            pieces.append(piece)
+            length += len(piece)
+            i = _SPACE.match(text, i, end).end()  # type: ignore[union-attr]
+            if i < end and text[i] == "#":
+                i += 1
+                continue
+            break
+        if len(pieces) == 1:
+            return pieces[0], i
+        return "".join(pieces), i
+
+    def _say_cut(self, line: int) -> None:
+        if not self.cut_said:
+            self.cut_said = True
+            self.out.warnings.append(
+                (
+                    line,
+                    f"a @string or field expands to more than {MAX_VALUE:,} characters and is cut there "
+                    "(BibTeX would stop too)",
+                )
+            )
+
+    # --- entries ------------------------------------------------------------------------------
+
+    def read(self) -> BibFile:
+        text = self.text
+        starts = list(ENTRY_START.finditer(text))
+        line = 1
+        last = 0
+        for n, m in enumerate(starts):
+            line += text.count("\n", last, m.start())
+            last = m.start()
+            end = starts[n + 1].start() if n + 1 < len(starts) else len(text)
+            kind = m.group(1).lower()
+            close = "}" if m.group(2) == "{" else ")"
+            body = m.end()
+            if kind == "comment":
+                continue
+            if kind == "preamble":
+                continue
+            if kind == "string":
+                self._string(body, end, line, close)
+                continue
+            self._entry(kind, body, end, line, close)
+        return self.out
+
+    def _string(self, i: int, end: int, line: int, close: str) -> None:
+        text = self.text
+        m = _NAME.match(text, _SPACE.match(text, i, end).end(), end)  # type: ignore[union-attr]
+        if m is None:
+            self.out.warnings.append((line, "a @string without a name is ignored"))
+            return
+        j = _SPACE.match(text, m.end(), end).end()  # type: ignore[union-attr]
+        if j >= end or text[j] != "=":
+            self.out.warnings.append((line, f"the @string {m.group(0)!r} has no value and is ignored"))
+            return
+        problems: list[str] = []
+        value, _ = self.value(j + 1, end, line, problems)
+        for p in problems:
+            self.out.warnings.append((line, p))
+        self.macros[m.group(0).lower()] = value
+
+    def _entry(self, kind: str, i: int, end: int, line: int, close: str) -> None:
+        text = self.text
+        i = _SPACE.match(text, i, end).end()  # type: ignore[union-attr]
+        k = i
+        stop = ",}" if close == "}" else ",)"
+        while k < end and text[k] not in stop and not text[k].isspace():
+            k += 1
+        key = text[i:k]
+        entry = RawEntry(type=kind, key=key, line=line)
+        i = _SPACE.match(text, k, end).end()  # type: ignore[union-attr]
+        repeated: list[str] = []
+        junk = False
+        while i < end:
+            ch = text[i]
+            if ch == ",":
+                i = _SPACE.match(text, i + 1, end).end()  # type: ignore[union-attr]
+                continue
+            if ch == close:
+                i += 1
+                break
+            m = _NAME.match(text, i, end)
+            if m is None:
+                junk = True
+                i += 1
+                continue
+            name = m.group(0).lower()
+            j = _SPACE.match(text, m.end(), end).end()  # type: ignore[union-attr]
+            if j >= end or text[j] != "=":
+                junk = True
+                i = j if j > i else i + 1
+                continue
+            value, i = self.value(j + 1, end, line, entry.problems)
+            if name in entry.fields:
+                repeated.append(name)
+            else:
+                entry.fields[name] = value
+        else:
+            if key:
+                entry.problems.append("the entry is not closed; read up to the next entry")
+        if repeated:
+            entry.problems.append(
+                f"the field{'s' if len(repeated) > 1 else ''} {', '.join(dict.fromkeys(repeated))} "
+                "is given twice; the first value is kept"
+            )
+        if junk:
+            entry.problems.append("the entry holds text that is not a field (a missing comma or '='?)")
+        if _looks_like_entry_part(text[i:end]):
+            entry.problems.append(
+                "text after the entry's closing brace looks like part of an entry (an extra '}'?); it is ignored"
+            )
+        if not key:
+            self.out.warnings.append((line, f"an @{kind} entry without a key is ignored"))
+            return
+        self.out.entries.append(entry)
+
+
+_TRAILING = re.compile(r"^\s*(?:\w[\w-]*\s*=|[{}])", re.M)
+
+
+def _looks_like_entry_part(rest: str) -> bool:
+    """Whether the text between an entry's end and the next entry is a lost piece of an entry (a
+    stray brace or a ``field =`` line), not a comment or free text (which BibTeX ignores)."""
+    lines = [ln for ln in rest.split("\n") if ln.strip() and not ln.lstrip().startswith("%")]
+    return any(_TRAILING.match(ln) for ln in lines)
+
+
+def parse(text: str, macros: dict[str, str] | None = None, lenient: bool = False) -> BibFile:
+    """Every entry of a BibTeX file, with what had to be read leniently. ``macros``: the @strings
+    defined so far (files read one after the other share them, as in BibTeX), updated in place;
+    ``lenient``: an undefined macro is not reported (a file BibTeX finds elsewhere may define it)."""
+    return _Reader(text, macros, lenient).read()
+
+
+def new_macros() -> dict[str, str]:
+    """The macros BibTeX knows before any file is read (the months)."""
+    return dict(MONTHS)

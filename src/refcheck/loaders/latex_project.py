@@ -1,0 +1,226 @@
+"""A LaTeX project's files: where they may be read from, how LaTeX finds them, and its main file.
+
+Kept free of heavy imports (the pipeline uses ``main_files`` while planning a run).
+
+* ``Tree``: the directories a LaTeX project may be read from: the main file's directory and the
+  project root (the nearest directory above it with ``.git`` or a refcheck configuration). An
+  ``\\input``, ``\\include`` or bibliography path is read only when, symlinks resolved, it lies
+  inside one of them and in no hidden directory there (``.git/config``), and only through
+  ``files.read_regular`` (no device, no FIFO, at most ``--max-file-size`` bytes).
+* ``candidates``: the paths LaTeX tries for ``\\input{name}``: relative to the main file's directory
+  (LaTeX runs there), then, as projects written for ``subfiles`` or ``import`` expect, relative to
+  the including file; ``name.tex`` before ``name``.
+* ``main_files``: given the files of a run (pre-commit names changed files one by one), a chapter
+  that is no document on its own is replaced by the main file that inputs it, and a ``.bib`` named
+  with ``--force-exclude`` by the main files that use it, so that the project is checked once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from refcheck.files import read_regular
+
+CONFIG_NAMES = ("refcheck.toml", ".refcheck.toml")
+# \input, \include, \subfile, \import{dir}{file}, \subimport{dir}{file}, and TeX's \input name
+INPUT = re.compile(
+    r"\\(?P<cmd>input|include|subfile|(?:sub)?(?:import|inputfrom|includefrom))\*?\s*"
+    r"(?:\{(?P<dir>[^{}\n]*)\}\s*)?\{(?P<name>[^{}\n]+)\}"
+    r"|\\input[ \t]+(?P<bare>[^\s{}\\%]+)"
+)
+BIB = re.compile(
+    r"\\(bibliography|addbibresource|addglobalbib|addsectionbib|nobibliography)\s*"
+    r"(?:\[[^\]\n]*\]\s*)?\{([^{}]+)\}"  # names may run over lines: \bibliography{a,\n b}
+)
+_COMMENT = re.compile(r"(?<!\\)%.*")
+HEAD = 65536  # bytes of a .tex read to tell a main file from a fragment
+MAX_SCAN = 200  # files read to find which main file inputs a chapter
+
+
+class Tree:
+    """Where a LaTeX project may be read from (see the module docstring)."""
+
+    def __init__(self, main: str | Path) -> None:
+        here = Path(os.path.abspath(main)).parent
+        self.main_dir = Path(main).parent  # as given: findings name files as the user named them
+        self.roots = [here.resolve()]
+        top = project_dir(here)
+        if top is not None and top.resolve() not in self.roots:
+            self.roots.append(top.resolve())
+
+    def refuses(self, path: Path) -> str | None:
+        """Why ``path`` may not be read (None: it may)."""
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            return "its path cannot be resolved"
+        for root in self.roots:
+            try:
+                parts = real.relative_to(root).parts
+            except ValueError:
+                continue
+            if any(p.startswith(".") for p in parts[:-1]) or (parts and parts[-1] in (".git",)):
+                return "it lies in a hidden directory of the project"
+            return None
+        return "it lies outside the project's directory tree"
+
+
+def project_dir(start: Path) -> Path | None:
+    """The nearest directory at or above ``start`` with ``.git`` or a refcheck configuration."""
+    start = Path(os.path.abspath(start))
+    for d in (start, *start.parents):
+        if (d / ".git").exists() or any((d / n).is_file() for n in CONFIG_NAMES):
+            return d
+        py = d / "pyproject.toml"
+        if py.is_file():
+            try:
+                if b"[tool.refcheck" in read_regular(py, 1 << 20, truncate=True):
+                    return d
+            except OSError:
+                pass
+    return None
+
+
+def candidates(name: str, main_dir: Path, including_dir: Path, always_tex: bool = False) -> list[Path]:
+    """The paths LaTeX tries for an input ``name``, in order, each once."""
+    names = [name] if name.endswith(".tex") else [name + ".tex"] + ([] if always_tex else [name])
+    out: list[Path] = []
+    for base in (main_dir, including_dir):
+        for n in names:
+            p = base / n if not os.path.isabs(n) else Path(n)
+            if p not in out:
+                out.append(p)
+    return out
+
+
+def bib_names(value: str, command: str = "bibliography") -> list[str]:
+    """The file names of ``\\bibliography{a, b}`` (``.bib`` added, as BibTeX adds it) or
+    ``\\addbibresource{a.bib}`` (taken as written, as biber takes it); remote resources left out."""
+    out = []
+    for name in value.split(","):
+        name = name.strip()
+        if not name or "://" in name:
+            continue
+        as_is = command not in ("bibliography", "nobibliography")
+        out.append(name if as_is or name.lower().endswith((".bib", ".json")) else name + ".bib")
+    return out
+
+
+def _strip(text: str) -> str:
+    return _COMMENT.sub("", text)
+
+
+def is_main(path: Path) -> bool:
+    try:
+        head = read_regular(path, HEAD, truncate=True)
+    except OSError:
+        return False
+    text = _strip(head.decode("utf-8", "replace"))
+    return "\\documentclass" in text or "\\begin{document}" in text
+
+
+def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
+    """The files ``main`` inputs (transitively) and the bibliographies it names, resolved."""
+    seen: set[Path] = set()
+    bibs: set[Path] = set()
+    todo = [main]
+    while todo and len(seen) < MAX_SCAN:
+        f = todo.pop()
+        real = f.resolve()
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            text = _strip(read_regular(f, limit).decode("utf-8", "replace"))
+        except OSError:
+            continue
+        for m in INPUT.finditer(text):
+            name = (m.group("name") or m.group("bare") or "").strip()
+            sub = (m.group("dir") or "").strip()
+            base = f.parent / sub if sub and "import" in (m.group("cmd") or "") else None
+            paths = (
+                [base / name, base / (name + ".tex")] if base else candidates(name, tree.main_dir, f.parent)
+            )
+            for p in paths:
+                if p.is_file() and tree.refuses(p) is None:
+                    todo.append(p)
+                    break
+        for m in BIB.finditer(text):
+            for n in bib_names(m.group(2), m.group(1)):
+                for base in (tree.main_dir, f.parent):
+                    p = base / n
+                    if p.is_file():
+                        bibs.add(p.resolve())
+                        break
+    return seen, bibs
+
+
+def _shown(path: str) -> str:
+    """A path as the user would write it: relative to the current directory when below it."""
+    if not os.path.isabs(path):
+        return path
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def main_files(files: Iterable[str], force: bool, limit: int) -> list[str]:
+    """``files`` with each LaTeX fragment replaced by the main file that inputs it (and, with
+    ``force``, each .bib by the main files that use it; a .bib whose main file is checked anyway is
+    dropped), each file once, in order. With ``force`` a fragment no main file inputs is left out."""
+    files = list(files)
+    out: list[str] = []
+    closures: dict[Path, tuple[set[Path], set[Path]]] = {}
+
+    def mains_near(path: Path) -> list[Path]:
+        here = Path(os.path.abspath(path)).parent
+        top = project_dir(here)
+        if top is None:
+            cwd = Path.cwd()
+            top = cwd if here == cwd or cwd in here.parents else here.parent
+        found: list[Path] = []
+        for d in (here, *here.parents):
+            try:
+                names = sorted(os.listdir(d))
+            except OSError:
+                names = []
+            for n in names:
+                p = d / n
+                if n.lower().endswith((".tex", ".ltx")) and p.is_file() and is_main(p):
+                    found.append(p)
+            if d == top or len(found) > MAX_SCAN:
+                break
+        return found
+
+    def closure(main: Path) -> tuple[set[Path], set[Path]]:
+        if main not in closures:
+            closures[main] = _closure(main, Tree(main), limit)
+        return closures[main]
+
+    named = {Path(f).resolve() for f in files}
+    for f in files:
+        path = Path(f)
+        suffix = path.suffix.lower()
+        if suffix in (".tex", ".ltx") and not is_main(path):
+            real = path.resolve()
+            mains = [m for m in mains_near(path) if real in closure(m)[0]]
+            if mains:
+                out.extend(str(m) for m in mains)
+            elif not force:  # with --force-exclude (pre-commit) a fragment of no project is left out
+                out.append(f)
+            continue
+        if suffix == ".bib":
+            real = path.resolve()
+            users = [m for m in mains_near(path) if real in closure(m)[1]]
+            if any(m.resolve() in named for m in users) or any(m in users for m in (Path(o) for o in out)):
+                continue  # its main file is checked: the .bib is read there
+            if force and users:
+                out.extend(str(m) for m in users)
+                continue
+        out.append(f)
+    unique: dict[str, str] = {}
+    for f in map(_shown, out):
+        unique.setdefault(os.path.realpath(f), f)
+    return list(unique.values())

@@ -1,0 +1,35 @@
+"""input-bibliography: a bibliography could not be read, or only leniently.
+
+What it does
+    Reported by the loaders (this rule only documents it), at the bibliography file's own line: a
+    bibliography the document names that does not exist (error) or is not read (outside the
+    project's tree, a device, over ``--max-file-size``: warning), and an entry of a .bib read
+    leniently, as BibTeX would read it (an undefined ``@string`` such as ``month = July``, a field
+    given twice, text after the entry's closing brace that looks like part of it, an entry never
+    closed, a ``@string`` expanding past the size limit). Each problem is said once; the entry is
+    kept, so its key still counts.
+
+Why is this bad
+    BibTeX prints such an entry with an empty or wrong field, or stops reading it; a bibliography
+    that is not read leaves every citation of it unchecked.
+
+Example (fails)
+    @article{smith2020, author = {Smith, Jane}, title = {T}, month = July, year = 2020}
+
+Use instead
+    @article{smith2020, author = {Smith, Jane}, title = {T}, month = jul, year = 2020}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from refcheck.model import Document, Finding, Severity
+
+NAME = "input-bibliography"
+SEVERITY = Severity.WARNING
+SUMMARY = "A bibliography could not be read, or an entry of it only leniently."
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    return iter(())  # the loaders add this finding; see loaders/bibtex.py and loaders/latex.py
