@@ -13,6 +13,7 @@ Each stage is one call here, in order, so that one citation can be followed from
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -199,7 +200,8 @@ def structure(doc: Document) -> None:
             if inside and labelled < lines / 2:
                 region = Region(region.start, inside[0].start, region.heading)
                 inside = [n for n in notes if region.start <= n.start < region.end]
-            notes = [n for n in notes if n not in inside]
+            in_list = {id(n) for n in inside}  # (by identity: thousands of notes stay linear)
+            notes = [n for n in notes if id(n) not in in_list]
         elif (
             region is None
             and doc.footnotes is None
@@ -442,15 +444,25 @@ def _suppressed(doc: Document, f: Finding) -> bool:
 
 
 def analyse(doc: Document, options: CheckOptions | None = None) -> Document:
-    """Run every stage after loading on ``doc`` (links excepted)."""
-    suppress.apply(doc)
-    structure(doc)
-    extract_citations(doc)
-    link_document(doc)
-    drop_unlinked_titles(doc)
-    attach_urls(doc)
-    run_rules(doc, options)
-    return doc
+    """Run every stage after loading on ``doc`` (links excepted).
+
+    The cyclic garbage collector is paused meanwhile: the stages build many objects that live as long
+    as the document, and make no garbage cycles to speak of, so its passes over them are pure cost,
+    growing with the document (a 16x document took 1.4x the time per megabyte of a 1x one)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        suppress.apply(doc)
+        structure(doc)
+        extract_citations(doc)
+        link_document(doc)
+        drop_unlinked_titles(doc)
+        attach_urls(doc)
+        run_rules(doc, options)
+        return doc
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
