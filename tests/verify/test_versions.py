@@ -136,3 +136,23 @@ def test_an_openalex_name_with_a_suffix_is_the_entrys_author() -> None:
         doc = reg.verify(BODY + ARTICLE + " doi:10.1000/apsr.1\n")
     [(rule, message)] = at_warning(doc)
     assert rule == "reference-mismatch" and "first author" not in message
+
+
+def test_a_translated_title_by_the_same_author_and_year_is_a_warning_not_an_error() -> None:
+    """The DOI of the original under the title of its translation: the same first author and year
+    make it as likely one work as two, so it is said at warning; another author stays an error."""
+    record = crossref("10.1353/jod.1995.0002", "Strukturwandel der Öffentlichkeit", PUTNAM, 1995)
+    entry = (
+        "Putnam, R. D. (1995) The transformation of the public sphere. Journal of Democracy 6(1): 65-78. "
+        "doi:10.1353/jod.1995.0002\n"
+    )
+    with Scripted(dois={record["DOI"]: record}) as reg:
+        doc = reg.verify(BODY + entry)
+    found = [f for f in doc.findings if f.rule == "reference-mismatch"]
+    assert [f.severity for f in found] == [Severity.WARNING], found
+    other = crossref(
+        "10.1353/jod.1995.0002", "Strukturwandel der Öffentlichkeit", [("Jürgen", "Habermas")], 1995
+    )
+    with Scripted(dois={other["DOI"]: other}) as reg:
+        doc = reg.verify(BODY + entry)
+    assert Severity.ERROR in [f.severity for f in doc.findings if f.rule == "reference-mismatch"]

@@ -3,8 +3,9 @@
 What it does
     With verification on, compares the entry with the record its DOI names (or the record its
     metadata match). An error when the DOI names another work: its title, and its first author,
-    are not the entry's (the DOI was copied from another entry, or made up). A warning when the
-    work is the entry's but its year is off by more than one (a year apart is online-first against
+    are not the entry's (the DOI was copied from another entry, or made up). A warning when only
+    the title differs and the record's first author and year are the entry's (a translated or
+    retitled edition is as likely as another work), and when the work is the entry's but its year is off by more than one (a year apart is online-first against
     print, and is accepted); info when the record found by the entry's metadata is another version
     of the work that may rightly be dated otherwise (the publication of a cited preprint, a book's
     other edition). Names the field, both values, and the registry's value as the suggestion.

@@ -176,14 +176,19 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
         kind=kind,
     )
     if by_doi and match.another_work(ref, work):
+        # the same first author and year under another title is as likely a translated or retitled
+        # edition as another work: said, at warning, not as an error
+        gap = match.year_gap(ref, work)
+        same_maker = match.author_agrees(ref, work) is True and gap is not None and gap <= match.YEAR_SLACK
+        title_level = "warning" if same_maker else "error"
         if match.title_score(ref, work) < match.OTHER_TITLE or not ref.title:
-            v.problems.append(("title", ref.title or "", work.title or "", "error"))
+            v.problems.append(("title", ref.title or "", work.title or "", title_level))
         if match.author_agrees(ref, work) is False:
             v.problems.append(
                 ("first author", ref.authors[0] if ref.authors else "", work.authors[0], "error")
             )
         if not v.problems:
-            v.problems.append(("title", ref.title or "", work.title or "", "error"))
+            v.problems.append(("title", ref.title or "", work.title or "", title_level))
     else:
         gap = match.year_gap(ref, work)
         if gap is not None and gap > match.YEAR_SLACK:
