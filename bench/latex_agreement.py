@@ -100,15 +100,39 @@ def manifest(path: str, corpus: str) -> list[tuple[Path, Path, str]]:
     return found
 
 
-def checkcites(work: Path, main: Path) -> tuple[set[str], set[str]] | None:
-    try:
+MISSING = re.compile(r"File `([\w.-]+)\.(sty|cls)' not found")
+
+
+def compile_once(main: Path) -> None:
+    """pdflatex (lualatex for a fontspec document) until LaTeX has written the .aux. A package or
+    class this TeX installation lacks (fonts, a university's class) is stubbed in the project's
+    directory, an empty package or a class that loads ``report``: what LaTeX writes to the .aux
+    (citations, bibliography data) does not depend on it."""
+    engine = "pdflatex"
+    for _ in range(12):
         subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-draftmode", main.name],
+            [engine, "-interaction=nonstopmode", "-draftmode", main.name],
             cwd=main.parent,
             capture_output=True,
             timeout=300,
         )
-    except subprocess.TimeoutExpired:
+        log = (main.parent / (main.stem + ".log")).read_text(encoding="utf-8", errors="replace")
+        if "fontspec package requires either XeTeX or" in log and engine == "pdflatex":
+            engine = "lualatex"
+            continue
+        m = MISSING.search(log)
+        if not m:
+            return
+        stub = main.parent / f"{m.group(1)}.{m.group(2)}"
+        if stub.exists():
+            return
+        stub.write_text("\\LoadClass{report}\n" if m.group(2) == "cls" else "\n", encoding="utf-8")
+
+
+def checkcites(work: Path, main: Path) -> tuple[set[str], set[str]] | None:
+    try:
+        compile_once(main)
+    except (subprocess.TimeoutExpired, OSError):
         return None
     aux = main.parent / (main.stem + ".aux")
     bcf = main.parent / (main.stem + ".bcf")
