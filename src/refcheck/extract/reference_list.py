@@ -158,6 +158,20 @@ def _trailing_entries(doc: Document) -> Region | None:
             break
         lines = text[a:b].split("\n")
         body = [ln for ln in lines if ln.strip()]
+        if (
+            len(body) > 1
+            and max(len(ln) for ln in body) > 150
+            and not all(looks_like_entry(ln) for ln in body)
+        ):
+            # one paragraph a line, nothing wrapped (HTML, a word processor's text): the paragraph is
+            # the whole document, and the entries are only its trailing lines that look like entries
+            run = _trailing_lines(text, a, b)
+            if run is None:
+                break
+            first, count = run[0], count + run[1]
+            if run[0] > a:
+                break
+            continue
         entryish = sum(1 for ln in body if looks_like_entry(ln))
         if entryish == 0 or (_LABEL.match(lines[0]) and not looks_like_entry(_LABEL.sub("", lines[0]))):
             break
@@ -169,6 +183,22 @@ def _trailing_entries(doc: Document) -> Region | None:
         return None
     end = notes[0] if notes and notes[0] > first else len(text)
     return Region(first, end, False)
+
+
+def _trailing_lines(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The start of the run of lines at the end of text[a:b] that look like entries, and their count."""
+    start: int | None = None
+    count = 0
+    pos = b
+    for line in reversed(text[a:b].split("\n")):
+        at = pos - len(line)
+        pos = at - 1
+        if not line.strip():
+            continue
+        if not looks_like_entry(line) or (_LABEL.match(line) and not looks_like_entry(_LABEL.sub("", line))):
+            break
+        start, count = at, count + 1
+    return (start, count) if start is not None else None
 
 
 def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
