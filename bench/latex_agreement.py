@@ -21,6 +21,11 @@ agreement and every disagreement with refcheck's reason where it is a deliberate
   defect, one finding), checkcites lists it unused too;
 * ``crossref``: an entry only reached through a cited entry's ``crossref`` (BibTeX prints it when
   cited often enough); checkcites lists it unused;
+* ``misread``: checkcites lists the key both undefined and unused: its own .bib reader missed the
+  entry (a whole entry on one line); refcheck reads it;
+* ``one pass``: checkcites calls a key unused that a cite command of the project does cite, where
+  one pdflatex pass has not written it to the .aux (a cite inside ``\\nomenclature``, in an
+  appendix after LaTeX stopped on an error);
 * anything else is printed for a person to judge.
 
 The ``alarms`` column counts refcheck's warning and error findings of every rule on the project (a
@@ -103,7 +108,7 @@ def manifest(path: str, corpus: str) -> list[tuple[Path, Path, str]]:
 MISSING = re.compile(r"File `([\w.-]+)\.(sty|cls)' not found")
 
 
-def compile_once(main: Path) -> None:
+def compile_once(main: Path) -> str | None:
     """pdflatex (lualatex for a fontspec document) until LaTeX has written the .aux. A package or
     class this TeX installation lacks (fonts, a university's class) is stubbed in the project's
     directory, an empty package or a class that loads ``report``: what LaTeX writes to the .aux
@@ -121,19 +126,25 @@ def compile_once(main: Path) -> None:
             engine = "lualatex"
             continue
         m = MISSING.search(log)
-        if not m:
-            return
-        stub = main.parent / f"{m.group(1)}.{m.group(2)}"
-        if stub.exists():
-            return
+        stub = main.parent / f"{m.group(1)}.{m.group(2)}" if m else None
+        if stub is None or stub.exists():
+            if "Fatal error occurred" in log or "Emergency stop" in log:
+                first = re.search(r"^! (.*)$", log, re.M)
+                return f"LaTeX stopped early ({first.group(1)[:70] if first else 'fatal error'})"
+            return None
+        assert m is not None
         stub.write_text("\\LoadClass{report}\n" if m.group(2) == "cls" else "\n", encoding="utf-8")
+    return None
 
 
-def checkcites(work: Path, main: Path) -> tuple[set[str], set[str]] | None:
+def checkcites(work: Path, main: Path) -> tuple[set[str], set[str]] | str:
+    """checkcites' undefined and unused keys, or why LaTeX gave it nothing to read."""
     try:
-        compile_once(main)
+        stopped = compile_once(main)
     except (subprocess.TimeoutExpired, OSError):
-        return None
+        return "LaTeX timed out"
+    if stopped:
+        return stopped
     aux = main.parent / (main.stem + ".aux")
     bcf = main.parent / (main.stem + ".bcf")
     if bcf.is_file():
@@ -141,7 +152,7 @@ def checkcites(work: Path, main: Path) -> tuple[set[str], set[str]] | None:
     elif aux.is_file() and "\\bibdata" in aux.read_text(errors="replace"):
         command = ["checkcites", aux.name]
     else:
-        return None
+        return "no bibliography data in the .aux"
     proc = subprocess.run(command, cwd=main.parent, capture_output=True, text=True, timeout=120)
     unused: set[str] = set()
     undefined: set[str] = set()
@@ -171,9 +182,12 @@ def ours(work: Path, main: Path) -> tuple[set[str], set[str], set[str], set[str]
     uncited: set[str] = set()
     suggested: set[str] = set()
     alarms: list[str] = []
+    unreadable = False
     for f in data["files"][0].get("findings", []):
         if f.get("severity") in ("warning", "error"):
             alarms.append(f"{f['rule']}: {f.get('message', '')}"[:200])
+        if f["rule"] == "input-bibliography" and "does not exist" in f.get("message", ""):
+            unreadable = True
         if f["rule"] == "missing-reference":
             missing.add(f.get("citation") or "")
             if f.get("suggestion"):
@@ -191,7 +205,21 @@ def ours(work: Path, main: Path) -> tuple[set[str], set[str], set[str], set[str]
         except Exception:
             continue
         crossref |= {r.crossref for r in refs if r.crossref}
+    if unreadable:  # both tools lack the entries; checkcites says nothing, refcheck says it at info
+        missing = set()
     return missing, uncited, suggested, crossref, alarms
+
+
+def cited_in_source(directory: Path, key: str) -> bool:
+    """Whether a cite command in one of the project's .tex files names ``key``."""
+    cite = re.compile(r"\\\w*cite\w*\*?(?:\[[^\]]*\])*\{[^}]*(?<![\w:.-])" + re.escape(key) + r"(?![\w:.-])")
+    for tex in directory.rglob("*.tex"):
+        try:
+            if cite.search(tex.read_text(encoding="utf-8", errors="replace")):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 SKIP = shutil.ignore_patterns("*.pdf", "*.ps", "*.dvi", "*.png", "*.jpg", "*.jpeg", "*.eps", "*.aux", ".git")
@@ -201,7 +229,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("roots", nargs="*", default=DEFAULT_ROOTS)
     ap.add_argument("--limit", type=int, default=60)
-    ap.add_argument("--manifest", help="owner/name commit main-file lines; ROOT is where they are checked out")
+    ap.add_argument(
+        "--manifest", help="owner/name commit main-file lines; ROOT is where they are checked out"
+    )
     ap.add_argument("--show", action="store_true", help="list refcheck's warning and error findings")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
@@ -211,7 +241,14 @@ def main() -> None:
         todo = manifest(args.manifest, args.roots[0])
     else:
         todo = [(p.parent, p, str(p)[-60:]) for p in projects(args.roots, args.limit)]
-    totals = {"projects": 0, "undef_agree": 0, "undef_total": 0, "unused_agree": 0, "unused_total": 0, "alarms": 0}
+    totals = {
+        "projects": 0,
+        "undef_agree": 0,
+        "undef_total": 0,
+        "unused_agree": 0,
+        "unused_total": 0,
+        "alarms": 0,
+    }
     print(f"{'project':60} {'undef c/r':>9} {'unused c/r':>10} {'alarms':>6}  disagreements")
     for directory, main_tex, name in todo:
         if not main_tex.is_file():
@@ -230,8 +267,8 @@ def main() -> None:
                     if src is not None and not (main_copy.parent / n).exists():
                         shutil.copy(src, main_copy.parent / n)
             theirs = checkcites(work, main_copy)
-            if theirs is None:
-                print(f"{name:60} no .aux/.bcf bibliography data after pdflatex")
+            if isinstance(theirs, str):
+                print(f"{name:60} not compared: {theirs}")
                 continue
             undefined, unused = theirs
             missing, uncited, suggested, crossref, alarms = ours(work, main_copy)
@@ -242,10 +279,16 @@ def main() -> None:
         totals["unused_agree"] += len(unused & uncited)
         totals["alarms"] += len(alarms)
         notes = []
+        misread = undefined & unused
         for k in sorted(undefined ^ missing):
-            notes.append(f"undefined {k}: {'checkcites' if k in undefined else 'refcheck'} only")
+            why = " (misread)" if k in misread else ""
+            notes.append(f"undefined {k}: {'checkcites' if k in undefined else 'refcheck'} only{why}")
         for k in sorted(unused ^ uncited):
             why = "suggested" if k in suggested else "crossref" if k in crossref else "?"
+            if why == "?" and k in misread:
+                why = "misread"
+            elif why == "?" and k in unused and cited_in_source(directory, k):
+                why = "one pass"
             notes.append(f"unused {k}: {'checkcites' if k in unused else 'refcheck'} only ({why})")
         shown = "; ".join(notes) if args.show else "; ".join(notes)[:300]
         print(

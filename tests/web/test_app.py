@@ -338,7 +338,11 @@ def test_a_job_takes_no_files_once_started_and_can_be_discarded(live: Live) -> N
 
 @pytest.mark.parametrize(
     ("bib", "why"),
-    [("../../x", "does not exist"), ("../../../x", "outside the project"), ("../../../../x", "outside the project")],
+    [
+        ("../../x", "does not exist"),
+        ("../../../x", "outside the project"),
+        ("../../../../x", "outside the project"),
+    ],
 )
 def test_a_latex_project_zip_never_reads_outside_the_project(live: Live, bib: str, why: str) -> None:
     # From the project's main file (the zip's paper/ folder, unpacked in the job's files/), ``../../x``
