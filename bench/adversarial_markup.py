@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Hostile markup inputs (JATS/XML, DOCX, HTML): time and peak memory of ``refcheck check`` on each.
+"""Hostile markup inputs (JATS/XML, DOCX, HTML, Markdown): time and peak memory of ``refcheck check`` on each.
 
     python bench/adversarial_markup.py [NAME ...] [--src DIR] [--timeout S]
 
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.hostile_markup import INPUTS  # noqa: E402
+from tests.hostile_markup import INPUTS, SIDE_FILES  # noqa: E402
 
 # Runs in the child: check one file, then report its own peak memory on stderr's last line.
 CHILD = """
@@ -95,6 +95,8 @@ def main() -> None:
             filename, data = INPUTS[name]()
             path = Path(tmp) / filename
             path.write_bytes(data)
+            for side, content in SIDE_FILES.get(name, {}).items():
+                (Path(tmp) / side).write_bytes(content)
             elapsed, cpu, rss, code, note = measure(path, args.src, args.timeout)
             print(
                 f"{name:22} {len(data):9,} {elapsed:7.2f} {cpu:7.2f} {rss:8.0f} {code:>5}  {note[:60]}",

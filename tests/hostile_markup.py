@@ -1,4 +1,4 @@
-"""Hostile markup inputs (JATS/XML, DOCX, HTML), built in memory: one builder per attack.
+"""Hostile markup inputs (JATS/XML, DOCX, HTML, Markdown), built in memory: one builder per attack.
 
 Shared by the tests (tests/formats/test_hostile_markup.py, which bound time and memory) and the
 benchmark (bench/adversarial_markup.py, which prints time and peak memory per input). Each builder
@@ -180,6 +180,54 @@ def html_whitespace(n: int = 1_000_000) -> tuple[str, bytes]:
     return "whitespace.html", b"<p>x</p>" + b"<i> </i>\n" * (n // 9)
 
 
+# --- Markdown --------------------------------------------------------------------------------------
+
+MD_FRONT = b"---\nbibliography: refs.bib\n---\n\n"
+MD_BIB = b"@article{a, author = {Smith, J}, title = {A study of soils}, year = {2000}}\n"
+
+
+def md_backticks(n: int = 250_000) -> tuple[str, bytes]:
+    """Backtick runs that never close (issue 13.3): each used to scan to the end of the text."""
+    return "backticks.md", b"x " + b"` a " * n
+
+
+def md_code_spans_and_keys(n: int = 110_000) -> tuple[str, bytes]:
+    """Thousands of code spans and thousands of pandoc keys (each key tested against every span)."""
+    return "spans-keys.md", MD_FRONT + b"`@a` @a " * n
+
+
+def md_groups(n: int = 40_000) -> tuple[str, bytes]:
+    """Citation groups with locators among code spans."""
+    return "groups.md", MD_FRONT + b"[see @a; @a, p. 3] `x` " * n
+
+
+def md_unclosed_comments(n: int = 140_000) -> tuple[str, bytes]:
+    """``<!--`` never closed: each used to scan to the end."""
+    return "comments.md", b"<!-- x " * n
+
+
+def md_footnote_definitions(n: int = 90_000) -> tuple[str, bytes]:
+    """90,000 ``[^1]:`` definitions: each used to split the rest of the text into lines."""
+    return "footnote-defs.md", b"[^1]: note\n" * n + b"text[^1]\n"
+
+
+def md_notes_with_keys(n: int = 60_000) -> tuple[str, bytes]:
+    """60,000 notes, each citing a key."""
+    return "notes-keys.md", MD_FRONT + b"[^1]\n\n[^1]: x @a\n" * n
+
+
+def md_nested_blockquotes(depth: int = 300_000) -> tuple[str, bytes]:
+    return "blockquotes.md", b"> " * depth + b"x (Smith 2000)\n"
+
+
+def md_nested_lists(depth: int = 900) -> tuple[str, bytes]:
+    return "lists.md", b"".join(b"  " * i + b"- item (Smith 2000)\n" for i in range(depth))
+
+
+def md_brackets(n: int = 1_000_000) -> tuple[str, bytes]:
+    return "brackets.md", MD_FRONT + b"[" * n
+
+
 INPUTS: dict[str, Callable[[], tuple[str, bytes]]] = {
     "docx-newlines": docx_newlines,
     "docx-newlines-1mb": docx_newlines_1mb,
@@ -201,4 +249,18 @@ INPUTS: dict[str, Callable[[], tuple[str, bytes]]] = {
     "html-marked-sections": html_marked_sections,
     "html-quoted": html_quoted,
     "html-whitespace": html_whitespace,
+    "md-backticks": md_backticks,
+    "md-spans-keys": md_code_spans_and_keys,
+    "md-groups": md_groups,
+    "md-comments": md_unclosed_comments,
+    "md-footnote-defs": md_footnote_definitions,
+    "md-notes-keys": md_notes_with_keys,
+    "md-blockquotes": md_nested_blockquotes,
+    "md-lists": md_nested_lists,
+    "md-brackets": md_brackets,
+}
+
+# Files an input needs beside it (a bibliography its front matter names).
+SIDE_FILES: dict[str, dict[str, bytes]] = {
+    name: {"refs.bib": MD_BIB} for name in ("md-spans-keys", "md-groups", "md-notes-keys", "md-brackets")
 }

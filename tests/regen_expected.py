@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".Rmd", ".qmd")
 
 
 # fixtures/formats/ has its own <file>.expected.json scheme and test (tests/formats/test_fixtures.py)
@@ -28,10 +29,17 @@ OWN_SCHEME = ("formats",)
 
 
 def documents() -> list[Path]:
+    """Every fixture document; of a manuscript of several files (a Quarto book, Manubot's content/),
+    only the file it is checked from (refcheck.manuscript)."""
+    from refcheck.manuscript import main_file
+
     return sorted(
         p
         for p in FIXTURES.rglob("*")
-        if p.suffix in SUFFIXES and p.is_file() and p.relative_to(FIXTURES).parts[0] not in OWN_SCHEME
+        if p.suffix in SUFFIXES
+        and p.is_file()
+        and p.relative_to(FIXTURES).parts[0] not in OWN_SCHEME
+        and Path(main_file(str(p))).resolve() == p.resolve()
     )
 
 
@@ -49,8 +57,15 @@ def summarise(doc: Path) -> dict[str, Any]:
     d = result.doc
     return {
         "citations": len(d.citations),
-        "findings": [{"rule": f.rule, "line": f.line, "severity": str(f.severity)} for f in d.findings],
+        "findings": [_finding(doc, f) for f in d.findings],
     }
+
+
+def _finding(doc: Path, f: Any) -> dict[str, Any]:
+    out = {"rule": f.rule, "line": f.line, "severity": str(f.severity)}
+    if f.path and Path(f.path).resolve() != doc.resolve():  # in another file: a chapter, a .bib
+        out["file"] = Path(os.path.relpath(Path(f.path).resolve(), doc.resolve().parent)).as_posix()
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,9 @@ import pytest
 
 from refcheck.extract.names import read_names
 from refcheck.extract.reference_list import parse_entry, split_glued, split_item
+from refcheck.extract.urls import find_urls, trim_url
 
+from . import hostile_text
 from .conftest import check
 
 BOUND = 10.0  # seconds, on a loaded machine; these inputs take a fraction of that
@@ -58,3 +60,54 @@ def test_citation_extraction_is_linear(body: str) -> None:
     t0 = time.perf_counter()
     check(f"{body}\n\nReferences\n\n{listing}\n")
     assert time.perf_counter() - t0 < BOUND
+
+
+# --- every extractor on hostile text (issues 9 and 13.3) ------------------------------------------------
+
+HOSTILE_SIZE = 100_000  # bytes: a quadratic path takes minutes here; bench/adversarial_text.py runs 1 MB
+# inputs whose quadratic path was cheap per step: larger, so that it would fail the bound
+HOSTILE_SIZES = {"unknown-names-one-year": 300_000, "one-prefix-names": 300_000}
+
+
+@pytest.mark.parametrize("name", list(hostile_text.INPUTS))
+def test_hostile_text_is_checked_in_bounded_time(name: str) -> None:
+    filename, data = hostile_text.INPUTS[name](HOSTILE_SIZES.get(name, HOSTILE_SIZE))
+    fmt = "markdown" if filename.endswith(".md") else "text"
+    t0 = time.process_time()
+    doc = check(data.decode("utf-8"), fmt)
+    spent = time.process_time() - t0
+    assert spent < BOUND, f"{name}: {spent:.1f} s of CPU"
+    assert doc.text  # read, not refused
+
+
+def test_trim_url_is_linear() -> None:
+    # "http://a" and 200,000 ")": each trailing ")" counted the whole URL again (minutes)
+    url = "http://a" + ")" * 200_000
+    assert _timed(trim_url, url) < BOUND
+    assert trim_url(url) == "http://a"
+    assert trim_url("http://a/(b))") == "http://a/(b)"
+    assert trim_url("http://a/b_(c)).") == "http://a/b_(c)"
+
+
+def test_find_urls_is_linear() -> None:
+    wrapped = (
+        "http://example.org/a/\n" * 20_000
+    )  # each joined to the next line: the rest of the text was copied
+    assert _timed(find_urls, wrapped) < BOUND
+    found = find_urls("see http://example.org/a/\nb and doi:10.1234/x.5 and https://doi.org/10.1/y")
+    assert [u for u, _, _ in found] == [
+        "http://example.org/a/b",
+        "https://doi.org/10.1234/x.5",
+        "https://doi.org/10.1/y",
+    ]
+    many = "https://doi.org/10.1234/abc doi: 10.5555/x " * 20_000  # DOIs checked against every URL before
+    assert _timed(find_urls, many) < BOUND
+    assert len(find_urls(many)) == 40_000
+
+
+def test_entries_of_one_author_and_year_are_compared_in_bounded_time() -> None:
+    # 3,000 "[n] Smith 2004, p. n." notes read as a numbered list: every title compared with all before
+    notes = "\n".join(f"[{k}] Smith 2004, p. {k}." for k in range(1, 3_001))
+    t0 = time.process_time()
+    check("Trade grew [1].\n\n" + notes + "\n")
+    assert time.process_time() - t0 < BOUND

@@ -12,12 +12,41 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
 # The --max-file-size of the file being loaded, for the files a loader reads beside it (a LaTeX
-# \input, a bibliography): set by pipeline.load around the loader's call.
+# \input, a bibliography, a Markdown chapter): set by pipeline.load around the loader's call.
 SIDE_FILE_LIMIT: ContextVar[int] = ContextVar("side_file_limit", default=32 * 1024 * 1024)
+
+# The project root of the run (runner.plan's; the job's directory under refcheck serve): files a
+# Markdown document names are read only inside it. None: the loader works it out (project.py).
+_READ_ROOT: ContextVar[str | None] = ContextVar("refcheck_read_root", default=None)
+
+
+def read_root() -> str | None:
+    """The directory tree a loader may read files from besides the document, when the run set it."""
+    return _READ_ROOT.get()
+
+
+def read_limit() -> int:
+    """The largest file a loader may read besides the document itself (--max-file-size)."""
+    return SIDE_FILE_LIMIT.get()
+
+
+@contextmanager
+def reading_limit(limit: int, root: str | None = None) -> Iterator[None]:
+    """Within the block, ``read_limit()`` (SIDE_FILE_LIMIT) is ``limit`` and ``read_root()`` is
+    ``root``."""
+    token = SIDE_FILE_LIMIT.set(limit)
+    token_root = _READ_ROOT.set(root)
+    try:
+        yield
+    finally:
+        _READ_ROOT.reset(token_root)
+        SIDE_FILE_LIMIT.reset(token)
 
 
 class NotRegularFile(OSError):

@@ -118,6 +118,7 @@ class Plan:
         """The configuration of ``file``, its options and its effective fail-on."""
         config = self.resolver.for_path(file).with_command_line(self.command_line)
         options = config.options_for(file)
+        options.project_root = str(self.resolver.root)
         for name, value in self.extra.items():
             setattr(options, name, value)
         return config, options, str(config.effective(file)["fail-on"])

@@ -193,3 +193,21 @@ def test_the_files_are_gone_before_the_check_says_it_ended(
     job.run()
     assert states and states[0] == "running"
     assert job.progress().state in ("done", "failed")
+
+
+@pytest.mark.parametrize("where", ["absolute", "dot-dot", "device"])
+def test_an_uploaded_front_matter_cannot_read_files_of_the_server(
+    jobs: Jobs, tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Markdown upload's front matter naming a bibliography outside the upload (issue 13.5): one
+    finding, the file never read, whatever directory the server was started from (here: /)."""
+    secret = tmp_path / "private.bib"
+    secret.write_text("@book{root, author={Agent, Secret}, title={Private Title}, year={1999}}\n")
+    name = {"absolute": str(secret), "dot-dot": "../" * 12 + str(secret).lstrip("/"), "device": "/dev/zero"}
+    monkeypatch.chdir("/")  # no Git checkout: the server's directory would otherwise take in everything
+    doc = f"---\nbibliography: {name[where]}\n---\n\nText [@root].\n".encode()
+    job = _run(jobs, Options(links=False), {"p.zip": _project({"p/main.md": doc})})
+    [result] = job.results
+    assert result.doc is not None
+    assert [f.rule for f in result.doc.findings if f.rule == "input-bibliography"] == ["input-bibliography"]
+    assert not any(r.title == "Private Title" for r in result.doc.references or [])

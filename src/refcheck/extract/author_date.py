@@ -21,12 +21,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import APOS, DASHES, MONTHS, REPRINT, YEAR_TOKEN
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Reference
 
 _YEAR_RE = re.compile(rf"(?<![\w.\-/])({YEAR_TOKEN})(?![\w/]|[{DASHES}]\d)", re.I)
-_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)|\[([^\[\]]*)\]")
+# "(...)" with at most one level of "(...)" inside, or "[...]"; the loop is unrolled (runs of
+# non-parentheses matched whole, not a character at a time), which matches the same text sooner.
+_GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]")
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
@@ -309,6 +312,11 @@ class KnownAuthors:
             if len(words) > 1:
                 self.corporate.setdefault(name_key(words[-1]), []).append(fold(name))
         self.keys.discard("")
+        # Citations of groups read before, by the group's text (see extract_author_date), and how
+        # often a corporate name was looked up with candidates (such a reading may depend on the
+        # text before the group, and is not remembered).
+        self.groups: dict[tuple[str, str | None], list[Citation]] = {}
+        self.corporate_lookups = 0
 
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
@@ -329,12 +337,12 @@ class KnownAuthors:
     def corporate_ending_at(self, text: str, end: int) -> int | None:
         """Start offset of a known multi-word name that ends at ``end`` in ``text``, if any."""
         before = text[max(0, end - 200) : end].rstrip().rstrip(",").rstrip()
-        m = re.search(r"(\S+)$", before)
-        if not m:
+        if not before:
             return None
-        cands = self.corporate.get(name_key(m.group(1)))
+        cands = self.corporate.get(name_key(before.rsplit(None, 1)[-1]))  # its last word
         if not cands:
             return None
+        self.corporate_lookups += 1
         base = max(0, end - 200)
         folded_before = fold(before)
         for full in sorted(cands, key=len, reverse=True):
@@ -355,22 +363,65 @@ def read_names_backwards(
     """Read author names ending right before ``end`` (a year or an opening parenthesis). With
     ``semicolons`` (an item of a parenthetical group, which holds no other year), ";" separates
     authors too: ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)"."""
-    before = text[floor:end]
-    stripped = before.rstrip()
-    if stripped.endswith(","):
-        stripped = stripped[:-1].rstrip()
-    if not stripped:
+    limit = len(text[floor:end].rstrip())
+    if limit and text[floor + limit - 1] == ",":
+        limit = len(text[floor : floor + limit - 1].rstrip())
+    if not limit:
         return None
-    limit = floor + len(stripped)
-    if known is not None:
+    limit += floor
+    if known is not None and known.corporate:  # (no multi-word name in the list: none can end here)
         # "1000 Genomes Project Consortium et al., 2010": a corporate name may stand before "et al."
-        etal = re.search(r"\s+et\.?\s+al\.?,?$", text[floor:limit])
-        corp_end = floor + etal.start() if etal else limit
+        etal = _ETAL_END.search(text, floor, limit)
+        corp_end = etal.start() if etal else limit
         corp = known.corporate_ending_at(text, corp_end)
         if corp is not None and corp >= floor:
             name = " ".join(text[corp:corp_end].split()).rstrip(",")
             return NameRun(start=corp, authors=[name], et_al=bool(etal))
-    tokens = list(_TOKEN.finditer(text, max(floor, limit - 250), limit))
+    # Names are read from the end and rarely run long: tokenise a short window first, and the whole
+    # 250 characters only when the reading comes near the window's first token (which may be cut).
+    lo = max(floor, limit - 250)
+    window = max(lo, limit - _WINDOW)
+    tokens = list(_TOKEN.finditer(text, window, limit))
+    names, et_al, last = _read_backwards(tokens, known, semicolons)
+    if last < 3 and window > lo:
+        tokens = list(_TOKEN.finditer(text, lo, limit))
+        names, et_al, last = _read_backwards(tokens, known, semicolons)
+    authors = [a for a in names if a]
+    if not authors:
+        return None
+    authors.reverse()
+    first_words = authors[0]
+    full = " ".join(w for _, w in first_words)
+    # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
+    if known is not None and len(first_words) > 1 and not known.knows(full):
+        for k in range(1, len(first_words)):
+            tail = first_words[k:]
+            if known.knows(" ".join(w for _, w in tail)):
+                authors[0] = tail
+                break
+        else:
+            # Unknown multi-word name: keep the last word and its particles.
+            j = len(first_words) - 1
+            while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
+                j -= 1
+            authors[0] = first_words[j:]
+    start = authors[0][0][0]
+    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+
+
+_WINDOW = 64  # characters read first by read_names_backwards
+_ETAL_END = re.compile(r"\s+et\.?\s+al\.?,?$")
+_BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
+_INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
+_AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
+
+
+def _read_backwards(
+    tokens: list[re.Match[str]], known: KnownAuthors | None, semicolons: bool = False
+) -> tuple[list[list[tuple[int, str]]], bool, int]:
+    """The name words of ``tokens`` read from the last one back: (authors, last first, each a list of
+    (offset, word); et al.; the index where reading stopped, -1 when every token was read). Reading
+    never looks more than two tokens below the index where it stopped."""
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False
     seen_connector = False
@@ -384,7 +435,7 @@ def read_names_backwards(
             seen_connector = i > 1 and tokens[i - 2].group(0).endswith(",")
             i -= 2
             continue
-        if tok in ("and", "&", "und", "y", "et", "e") and names[-1]:
+        if tok in _AND_WORDS and names[-1]:
             names.append([])
             seen_connector = True
             i -= 1
@@ -412,15 +463,15 @@ def read_names_backwards(
         word = word.rstrip(",")
         if not word:
             break
-        if re.match(r"^\[(?:https?://|www\.)\S*\]$", tok) and not any(names):
+        if tok[:1] == "[" and _BRACKETED_URL.match(tok) and not any(names):
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
-        is_particle = word.lower().strip(APOS) in PARTICLES and bool(names[-1])
+        is_particle = bool(names[-1]) and word.lower().strip(APOS) in PARTICLES
         stop = word.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(word))
         if stop and word[:1].isupper() and _stands_as_surname(tokens, i, names, et_al):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
-        if is_particle or (_NAME_WORD.match(word) and not stop):
-            if word.endswith(".") and not re.match(r"^(?:[A-Z]\.)+$", word) and word != "St.":
+        if is_particle or (not stop and _NAME_WORD.match(word)):
+            if word.endswith(".") and word != "St." and not _INITIALS_ONLY().match(word):
                 break  # end of a sentence
             names[-1].insert(0, (tokens[i].start() + opener, word))
             i -= 1
@@ -428,27 +479,7 @@ def read_names_backwards(
                 break
             continue
         break
-    authors = [a for a in names if a]
-    if not authors:
-        return None
-    authors.reverse()
-    first_words = authors[0]
-    full = " ".join(w for _, w in first_words)
-    # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
-    if known is not None and len(first_words) > 1 and not known.knows(" ".join(w for _, w in first_words)):
-        for k in range(1, len(first_words)):
-            tail = first_words[k:]
-            if known.knows(" ".join(w for _, w in tail)):
-                authors[0] = tail
-                break
-        else:
-            # Unknown multi-word name: keep the last word and its particles.
-            j = len(first_words) - 1
-            while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
-                j -= 1
-            authors[0] = first_words[j:]
-    start = authors[0][0][0]
-    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+    return names, et_al, i
 
 
 _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
@@ -480,9 +511,12 @@ _UNPUBLISHED = re.compile(
 )
 
 
+_SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
+
+
 def _life_dates(year: str) -> bool:
     """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
-    m = re.match(rf"^(\d{{4}})[{DASHES}](\d{{4}})$", year)
+    m = _SPAN.match(year)
     return m is not None and int(m.group(2)) - int(m.group(1)) > 2
 
 
@@ -506,6 +540,30 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     return not (len(words) > 4)
 
 
+# A parenthetical group that holds its names ("(Smith 2004; Jones and Lee 2010, p. 4)", not the
+# narrative "(2004)") is read from its own text alone: a document citing the same group again gets
+# copies of the first reading, moved to the new place. The reading of a group whose names a
+# corporate-name look-up could have taken from before the parenthesis is not kept.
+_GROUP_KEPT = 300  # characters of a group, at most, to remember its reading
+_GROUPS_KEPT = 20_000  # groups remembered per document
+
+
+def _moved(cites: list[Citation], by: int) -> list[Citation]:
+    """Fresh copies of ``cites`` (as extraction made them, not linked yet) ``by`` characters on."""
+    out = []
+    for c in cites:
+        n = object.__new__(Citation)
+        n.__dict__.update(c.__dict__)
+        n.start += by
+        n.end += by
+        n.authors = list(c.authors)
+        n.numbers = list(c.numbers)
+        n.references = list(c.references)
+        n.candidates = list(c.candidates)
+        out.append(n)
+    return out
+
+
 def extract_author_date(
     text: str, start: int, end: int, known: KnownAuthors, footnote: str | None = None
 ) -> list[Citation]:
@@ -515,9 +573,23 @@ def extract_author_date(
     for g in _GROUP.finditer(text, start, end):
         which = 1 if g.group(1) is not None else 2
         inner_start, inner_end = g.start(which), g.end(which)
-        if not _YEAR_RE.search(text, inner_start, inner_end):
+        first_year = _YEAR_RE.search(text, inner_start, inner_end)
+        if first_year is None:
             continue
-        cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote)
+        key: tuple[str, str | None] | None = None
+        if g.end() - g.start() <= _GROUP_KEPT and not _narrative_lead(text[inner_start : first_year.start()]):
+            key = (g.group(0), footnote)
+            kept = known.groups.get(key)
+            if kept is not None:
+                cites = _moved(kept, g.start())
+                if cites:
+                    out.extend(cites)
+                    consumed.append((g.start(), g.end()))
+                continue
+        lookups = known.corporate_lookups
+        cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote, first_year)
+        if key is not None and known.corporate_lookups == lookups and len(known.groups) < _GROUPS_KEPT:
+            known.groups[key] = _moved(cites, -g.start())
         if cites:
             out.extend(cites)
             consumed.append((g.start(), g.end()))
@@ -541,12 +613,15 @@ def extract_author_date(
     return out
 
 
+_SUFFIXED = re.compile(r"^\d{4}[a-z]$")
+
+
 def _years_after(text: str, m: re.Match[str], end: int) -> tuple[int, list[tuple[str, int, int]]]:
     """The year at ``m`` and the a/b suffixes that follow it: "2004a, b" -> 2004a, 2004b."""
     years = [(m.group(1), m.start(1), m.end(1))]
     pos = m.end(1)
     base = m.group(1)
-    if re.match(r"^\d{4}[a-z]$", base):
+    if len(base) == 5 and _SUFFIXED.match(base):
         while True:
             s = _SUFFIX_CONT.match(text, pos, end)
             if not s:
@@ -589,6 +664,9 @@ def _citation(
     )
 
 
+_REPRINT = re.compile(REPRINT)
+
+
 def _norm_year(y: str) -> str:
     t = " ".join(y.split()).lower()
     if t.replace(" ", "") in ("n.d.", "nd"):
@@ -597,19 +675,33 @@ def _norm_year(y: str) -> str:
         return "in press"
     if t == "forthcoming":
         return t
-    return re.sub(REPRINT, "", y)  # "1879 [1985]" is cited as 1879
+    return _REPRINT.sub("", y) if "[" in y else y  # "1879 [1985]" is cited as 1879
+
+
+def _narrative_lead(lead: str) -> bool:
+    """Whether the text before a group's first year leaves the names to stand before the group."""
+    return not lead.strip() or _NARRATIVE_LEAD.fullmatch(lead) is not None
+
+
+_NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
+_CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
 
 
 def _parse_group(
-    text: str, gstart: int, s: int, e: int, known: KnownAuthors, footnote: str | None
+    text: str,
+    gstart: int,
+    s: int,
+    e: int,
+    known: KnownAuthors,
+    footnote: str | None,
+    first_year: re.Match[str],
 ) -> list[Citation]:
-    """Citations of one parenthetical group; narrative when the group starts with a year."""
+    """Citations of one parenthetical group (``first_year``: its first year); narrative when the
+    group starts with a year."""
     out: list[Citation] = []
-    first_year = _YEAR_RE.search(text, s, e)
-    assert first_year is not None
     lead = text[s : first_year.start()]
     narrative_run: NameRun | None = None
-    if not lead.strip() or re.fullmatch(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*", lead):
+    if _narrative_lead(lead):
         # "Bohorquez (2005)": names stand before the parenthesis
         floor = max(0, gstart - 250)
         cut = max(text.rfind(")", floor, gstart), text.rfind("(", floor, gstart))
@@ -623,9 +715,7 @@ def _parse_group(
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
-        continuation = (
-            run is not None and pos > s and re.fullmatch(r"\s*(?:,|and|&|;)?\s*", between) is not None
-        )
+        continuation = run is not None and pos > s and _CONTINUES().fullmatch(between) is not None
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:

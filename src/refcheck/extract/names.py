@@ -17,6 +17,7 @@ quotation mark ('Wandell, "ConTrack ...'). Reading is one pass over a bounded nu
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -70,7 +71,7 @@ _CAPITAL_PARTICLES = frozenset(
 MAX_TOKENS = 160
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     kind: str  # "word", "etal", "ellipsis", ",", ";", "&", "and", "other"
     text: str
@@ -89,44 +90,64 @@ class Names:
     closed: bool = False  # the list ended with a full stop of its own ("Penczek. 2007")
 
 
+def _tok(m: re.Match[str]) -> Tok:
+    kind = m.lastgroup or "other"
+    t = m.group(0)
+    if kind == "punct":
+        kind = t
+    elif kind == "word" and t.lower() in _AND:
+        kind = "and"
+    return Tok(kind, t, m.start(), m.end())
+
+
+_AND = frozenset(("and", "und", "y", "et"))
+
+
 def tokens(text: str, limit: int = MAX_TOKENS) -> list[Tok]:
     out: list[Tok] = []
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "other"
-        t = m.group(0)
-        if kind == "punct":
-            kind = t
-        elif kind == "word" and t.lower() in ("and", "und", "y", "et"):
-            kind = "and"
-        out.append(Tok(kind, t, m.start(), m.end()))
+        out.append(_tok(m))
         if len(out) >= limit:
             break
     return out
 
 
+# The word tests below are pure and asked of the same words again and again (every entry's names, and
+# the heads split_glued tries): each remembers its answers, within a bound.
+_word_test = functools.lru_cache(maxsize=1 << 16)
+
+
+@_word_test
 def is_initials(word: str) -> bool:
     return bool(_INITIALS_DOT.match(word))
 
 
+@_word_test
 def _bare_initials(word: str) -> bool:
     return bool(_INITIALS_BARE.match(word)) and word.rstrip(".").isupper()
 
 
+_HYPHENATED_INITIALS = re.compile(rf"^[{_U}]{{1,2}}[{DASHES}][{_U}]{{1,3}}$")
+
+
 def _bare_given(word: str, mode: str) -> bool:
     """Initials without full stops before a surname: "K-EL" always, "JA" in a given-first list."""
-    if re.match(rf"^[{_U}]{{1,2}}[{DASHES}][{_U}]{{1,3}}$", word):
+    if _HYPHENATED_INITIALS.match(word):
         return True
     return mode == "given-first" and _bare_initials(word) and not word.endswith(".")
 
 
+@_word_test
 def _cap(word: str) -> bool:
     return bool(_CAPWORD.match(word)) and not is_initials(word)
 
 
+@_word_test
 def _particle(word: str) -> bool:
     return word.lower().strip(APOS) in PARTICLES and word[:1].islower()
 
 
+@_word_test
 def _stops(word: str) -> bool:
     """A word ending in a full stop ends the name it closes ("Penczek." but not "J." or "St.")."""
     return word.endswith(".") and not is_initials(word) and word not in ("St.",)
@@ -137,15 +158,41 @@ def _strip(word: str) -> str:
 
 
 class _Reader:
-    def __init__(self, toks: list[Tok]) -> None:
-        self.t = toks
-        self.n = len(toks)
+    """The tokens of a text (the first ``MAX_TOKENS``), read as far as the reading goes: a list of
+    names rarely needs more than the first few of an entry's tokens."""
+
+    def __init__(self, text: str) -> None:
+        self.t: list[Tok] = []
+        self.n = 0  # len(self.t)
+        self._more = _TOKEN.finditer(text)
+        self._done = False
+
+    def _pull(self, i: int) -> bool:
+        """Read tokens until there is a token ``i``; whether there is."""
+        t = self.t
+        while len(t) <= i and not self._done:
+            m = next(self._more, None)
+            if m is None:
+                self._done = True
+                break
+            t.append(_tok(m))
+            if len(t) >= MAX_TOKENS:
+                self._done = True
+        self.n = len(t)
+        return i < self.n
+
+    def has(self, i: int) -> bool:
+        """Whether there is a token ``i``."""
+        return i < self.n or self._pull(i)
 
     def kind(self, i: int) -> str:
-        return self.t[i].kind if i < self.n else "end"
+        return self.t[i].kind if i < self.n or self._pull(i) else "end"
 
     def word(self, i: int) -> str:
-        return self.t[i].text if i < self.n and self.t[i].kind == "word" else ""
+        if i < self.n or self._pull(i):
+            tok = self.t[i]
+            return tok.text if tok.kind == "word" else ""
+        return ""
 
     def surname(self, i: int, most: int = 5, bare_stop: bool = True) -> tuple[list[str], int, bool]:
         """Surname words from ``i``: particles and capitalised words, ending in a capitalised word.
@@ -156,7 +203,7 @@ class _Reader:
         j = i
         last_cap = -1
         closed = False
-        while j < self.n and len(words) < most and self.kind(j) == "word":
+        while len(words) < most and self.kind(j) == "word":
             w = self.word(j)
             if words and _GENERATION.match(w):
                 j += 1  # "SMITH JR., J.", "Smith Jr, J.": the suffix is no part of the surname
@@ -187,7 +234,7 @@ class _Reader:
     def initials(self, i: int, most: int = 4) -> tuple[list[str], int]:
         out: list[str] = []
         j = i
-        while j < self.n and len(out) < most and is_initials(self.word(j)):
+        while len(out) < most and self.has(j) and is_initials(self.word(j)):
             out.append(self.word(j))
             j += 1
         return out, j
@@ -200,7 +247,7 @@ class _Reader:
             words = inits
         else:
             words = []
-            while j < self.n and len(words) < 3 and _cap(self.word(j)):
+            while len(words) < 3 and self.has(j) and _cap(self.word(j)):
                 w = self.word(j)
                 words.append(_strip(w))
                 j += 1
@@ -212,7 +259,7 @@ class _Reader:
             words += more
         k = j
         parts: list[str] = []
-        while k < self.n and _particle(self.word(k)) and len(parts) < 3:
+        while self.has(k) and _particle(self.word(k)) and len(parts) < 3:
             parts.append(self.word(k))
             k += 1
         if parts and self.kind(k) in (",", ";", "&", "and", "etal", "end", "other"):
@@ -236,11 +283,19 @@ def _split_given_first(words: list[str]) -> tuple[str, str]:
 
 def read_names(text: str) -> Names:
     """The author list at the start of ``text`` (an entry without its label)."""
-    r = _Reader(tokens(text))
+    names = _read_names(text)  # (a copy: the caller may change it)
+    return Names(list(names.persons), list(names.corporate), names.et_al, names.end, names.closed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_names(text: str) -> Names:
+    """``read_names``, remembered: split_glued asks it of the same heads again and again (a title and
+    publisher that many entries share: "Trade and growth. Baku University Press.")."""
+    r = _Reader(text)
     out = Names()
     i = 0
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
-    while i < r.n:
+    while r.has(i):
         person = _person(r, i, mode, first=not out.persons)
         if person is None:
             break
@@ -365,7 +420,7 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
     function = False
     last_cap = 0
     closed = False
-    while j < r.n and len(words) < 14:
+    while len(words) < 14 and r.has(j):
         t = r.t[j]
         w = t.text
         if t.kind == "word" and (_cap(w) or (w[:1].isdigit() and not words)) and not is_initials(w):

@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from refcheck._lazy import lazy_pattern
 from refcheck.extract.names import Names, read_names
 from refcheck.extract.patterns import APOS, DASHES, LETTER, MONTHS, REPRINT, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
@@ -71,7 +72,7 @@ def _excluded(doc: Document, offset: int) -> bool:
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[start:end]):
+    for m in _PARAGRAPH.finditer(text[start:end]):
         out.append((start + m.start(), start + m.end()))
     return out
 
@@ -128,12 +129,9 @@ def looks_like_entry(line: str) -> bool:
     if not m or m.start() < 2:
         return False
     authors = head[: m.start()]
-    if not re.match(
-        rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})",
-        authors,
-    ):
+    if not _NAME_START.match(authors):
         return False
-    if re.search(r"https?://", authors):
+    if _HTTP.search(authors):
         return False
     if authors.count("(") > authors.count(")"):
         return False  # "... trade (Millán 2001)": the year closes a citation, not an author list
@@ -158,6 +156,20 @@ def _trailing_entries(doc: Document) -> Region | None:
             break
         lines = text[a:b].split("\n")
         body = [ln for ln in lines if ln.strip()]
+        if (
+            len(body) > 1
+            and max(len(ln) for ln in body) > 150
+            and not all(looks_like_entry(ln) for ln in body)
+        ):
+            # one paragraph a line, nothing wrapped (HTML, a word processor's text): the paragraph is
+            # the whole document, and the entries are only its trailing lines that look like entries
+            run = _trailing_lines(text, a, b)
+            if run is None:
+                break
+            first, count = run[0], count + run[1]
+            if run[0] > a:
+                break
+            continue
         entryish = sum(1 for ln in body if looks_like_entry(ln))
         if entryish == 0 or (_LABEL.match(lines[0]) and not looks_like_entry(_LABEL.sub("", lines[0]))):
             break
@@ -169,6 +181,22 @@ def _trailing_entries(doc: Document) -> Region | None:
         return None
     end = notes[0] if notes and notes[0] > first else len(text)
     return Region(first, end, False)
+
+
+def _trailing_lines(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The start of the run of lines at the end of text[a:b] that look like entries, and their count."""
+    start: int | None = None
+    count = 0
+    pos = b
+    for line in reversed(text[a:b].split("\n")):
+        at = pos - len(line)
+        pos = at - 1
+        if not line.strip():
+            continue
+        if not looks_like_entry(line) or (_LABEL.match(line) and not looks_like_entry(_LABEL.sub("", line))):
+            break
+        start, count = at, count + 1
+    return (start, count) if start is not None else None
 
 
 def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -315,7 +343,7 @@ def _begins_entry(text: str) -> bool:
     # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year; and an
     # entry has a title after its year ("North-Holland, Amsterdam, 1992." is a publisher and place)
     after = text[year.end() :]
-    return not re.match(r"\s*[;:]", after) and len(re.findall(r"[^\W\d_]{2,}", after[:80])) >= 3
+    return not _SEMI_START().match(after) and len(_WORD2().findall(after[:80])) >= 3
 
 
 _MONTH_WORDS = frozenset(MONTHS)
@@ -421,7 +449,7 @@ def _late_year(text: str, start: int) -> str | None:
 
 def _authorish(prefix: str) -> bool:
     """Text before a year that can be an author list: no quotation marks, few lower-case words."""
-    if re.search(r"[\"“”]|https?://", prefix):
+    if _QUOTE_OR_URL().search(prefix):
         return False
     words = prefix.split()
     prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
@@ -443,12 +471,12 @@ _FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des",
 def _aliases(author_part: str, ref: Reference) -> list[str]:
     """Corporate names an entry may be cited by: "United Nations, ..., Population Division" is cited
     as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
-    part = re.sub(r"\[[^\]]*\]|https?://\S+", " ", author_part).strip().rstrip(",.:;").strip()
+    part = _BRACKETS_URLS.sub(" ", author_part).strip().rstrip(",.:;").strip()
     out = []
     persons = any(ref.given)  # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles
-    if ref.corporate or (not persons and re.search(r"\b(?:of|for|on|and|the|de|des|du)\b", part)):
+    if ref.corporate or (not persons and _ORG_WORD().search(part)):
         out.append(part)
-    for piece in re.split(r"[,;]|\s+(?:and|&)\s+", part):
+    for piece in _PIECES.split(part):
         words = piece.split()
         person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
         titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
@@ -464,12 +492,12 @@ def _norm_year(token: str) -> str:
         return "n.d."
     if t.startswith("in"):
         return "in press"
-    return re.sub(REPRINT, "", token.strip())  # "1879 [1985]": first published 1879
+    return _REPRINT.sub("", token.strip())  # "1879 [1985]": first published 1879
 
 
 def _author_block_end(text: str) -> int:
     """Where the author list ends when no year follows it: at the first ". " not after an initial."""
-    for m in re.finditer(r"\.\s", text):
+    for m in _STOP_SPACE().finditer(text):
         before = text[max(0, m.start() - 40) : m.start()].split()  # the last word, not a rescan
         last = before[-1] if before else ""
         if len(last.strip(",.")) <= 2 and last[:1].isupper():
@@ -479,10 +507,10 @@ def _author_block_end(text: str) -> int:
 
 
 def _parse_authors(ref: Reference, part: str) -> None:
-    part = re.sub(r"\[[^\]]*\]|<[^>]*>|https?://\S+", " ", part)
+    part = _NOISE().sub(" ", part)
     part = part.strip().rstrip(",.:;").strip()
-    part = re.sub(r"\s*\((?:eds?|comp|ed\.|eds\.|trans)\.?\)\s*$", "", part, flags=re.I)
-    part = re.sub(r"(?:,\s*|\s+|^)(?:eds?|editors?)\.?\s*$", "", part, flags=re.I)  # not "T. Speed."
+    part = _EDS_PAREN().sub("", part)
+    part = _EDS_WORD().sub("", part)  # not "T. Speed."
     if not part:
         return
     if _ET_AL.search(part):
@@ -494,11 +522,9 @@ def _parse_authors(ref: Reference, part: str) -> None:
             _add_person(ref, p)
         return
     if "," not in part:
-        persons = [p.strip() for p in re.split(r"\s+(?:and|&|und|y|et)\s+", part) if p.strip()]
+        persons = [p.strip() for p in _AND_SPLIT().split(part) if p.strip()]
         corporate = len(persons) == 1 and len(part.split()) > 2
-        corporate = corporate or any(
-            re.search(r"\b[a-z]{2,}\b", p) and not _has_particle_only(p) for p in persons
-        )
+        corporate = corporate or any(_LOWER_WORD().search(p) and not _has_particle_only(p) for p in persons)
         if corporate:
             ref.authors.append(part)
             ref.given.append("")
@@ -507,8 +533,8 @@ def _parse_authors(ref: Reference, part: str) -> None:
         for p in persons:
             _add_person(ref, p)
         return
-    pieces = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", part) if p.strip()]
-    pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
+    pieces = [p.strip() for p in _COMMA_AND().split(part) if p.strip()]
+    pieces = [_LEAD_AND().sub("", p) for p in pieces]
     # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
     head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
     if (len(head) >= 3 and not any(_INITIALS.match(w) for w in head)) or (head and head[0][:1].isdigit()):
@@ -596,9 +622,33 @@ def _title(rest: str) -> str | None:
         q = re.match(rf"^.\s*(.+?)\s*[,.]?\s*{close}(?![^\W\d_])", rest)
         if q:
             return q.group(1).strip(" ,.")
-    m = re.match(r"(.+?[^A-Z\s])\.(?:\s|$)", rest)
+    m = _TITLE_END.match(rest)
     title = (m.group(1) if m else rest[:200]).strip()
     return title or None
+
+
+# Patterns of the functions above, compiled once (those few documents need, on first use: start-up).
+_HTTP = re.compile(r"https?://")
+_SEMI_START = lazy_pattern(r"\s*[;:]")
+_WORD2 = lazy_pattern(r"[^\W\d_]{2,}")
+_QUOTE_OR_URL = lazy_pattern(r"[\"“”]|https?://")
+_BRACKETS_URLS = re.compile(r"\[[^\]]*\]|https?://\S+")
+_ORG_WORD = lazy_pattern(r"\b(?:of|for|on|and|the|de|des|du)\b")
+_PIECES = re.compile(r"[,;]|\s+(?:and|&)\s+")
+_STOP_SPACE = lazy_pattern(r"\.\s")
+_NOISE = lazy_pattern(r"\[[^\]]*\]|<[^>]*>|https?://\S+")
+_EDS_PAREN = lazy_pattern(r"\s*\((?:eds?|comp|ed\.|eds\.|trans)\.?\)\s*$", re.I)
+_EDS_WORD = lazy_pattern(r"(?:,\s*|\s+|^)(?:eds?|editors?)\.?\s*$", re.I)
+_AND_SPLIT = lazy_pattern(r"\s+(?:and|&|und|y|et)\s+")
+_LOWER_WORD = lazy_pattern(r"\b[a-z]{2,}\b")
+_COMMA_AND = lazy_pattern(r",|\s+(?:and|&)\s+")
+_LEAD_AND = lazy_pattern(r"^(?:and|&)\s+")
+_TITLE_END = re.compile(r"(.+?[^A-Z\s])\.(?:\s|$)")
+_REPRINT = re.compile(REPRINT)
+_NAME_START = re.compile(
+    rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})"
+)
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 
 __all__ = [

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 
 from refcheck._lazy import lazy_pattern
 
@@ -53,25 +55,92 @@ _ACCESS = lazy_pattern(
 )
 
 
+_OPENER = {")": "(", "]": "[", "}": "{", ">": "<"}
+
+
 def trim_url(url: str) -> str:
-    """Drop trailing punctuation, and closing brackets that have no opening one inside the URL."""
+    """Drop trailing punctuation, and closing brackets that have no opening one inside the URL.
+
+    Linear in the URL's length: each bracket is counted once and the counts follow the trimming
+    (a count of the whole URL per trailing bracket made "http://a" and many ")" quadratic)."""
     end = len(url)
-    counts: dict[str, int] = {}  # bracket counts of url[:end], taken once (linear in the URL)
+    counts: dict[str, int] = {}  # a bracket's count in url[:end]
+
+    def count(ch: str) -> int:
+        if ch not in counts:
+            counts[ch] = url.count(ch, 0, end)
+        return counts[ch]
+
     while end and url[end - 1] in _TRAILING:
         closer = url[end - 1]
         opener = _OPENER.get(closer)
-        if opener:
-            if closer not in counts:
-                counts[closer] = url.count(closer, 0, end)
-                counts[opener] = url.count(opener, 0, end)
-            if counts[opener] >= counts[closer]:
-                break
-            counts[closer] -= 1
+        if opener and count(opener) >= count(closer):
+            break
         end -= 1
+        if closer in counts:
+            counts[closer] -= 1
     return url[:end]
 
 
-_OPENER = {")": "(", "]": "[", "}": "{", ">": "<"}
+_SCHEME = "://"
+_WWW = re.compile(r"[wW]{3}\.")  # every "www." _URL (case-insensitive) can match
+_URL_RUN = lazy_pattern(r"[^\s<>\"']+")
+# The longest text a DOI match can have before its "10.": "https://dx.doi.org/" or "doi:" (then white space).
+_DOI_LEAD = 20
+
+
+class _Next:
+    """The next offset at or after ``pos`` of something a finder looks for (-1: no more), each found
+    once: the look-ups of one scan move forward together, so a scan stays linear."""
+
+    def __init__(self, find: Callable[[int], int]) -> None:
+        self.find = find
+        self.at = -2  # not looked up yet
+
+    def __call__(self, pos: int) -> int:
+        if self.at == -2 or (self.at != -1 and self.at < pos):
+            self.at = self.find(pos)
+        return self.at
+
+
+def _url_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_URL.finditer(text, start, end)``, skipping the stretches where no URL can start: a URL
+    match has "://" within its first eight characters or starts with "www." (the search still
+    starts from the earliest place one could, so the matches are the same; on a long text without
+    URLs this is a few string searches instead of a regular-expression attempt at every offset)."""
+    scheme = _Next(lambda p: text.find(_SCHEME, p, end))
+    www = _Next(lambda p: m.start() if (m := _WWW.search(text, p, end)) else -1)
+    pos = start
+    while pos < end:
+        candidates = [c for c in (scheme(pos), www(pos)) if c != -1]
+        if not candidates:
+            return
+        first = min(candidates)
+        if first == scheme.at:
+            first -= 5  # "https://", "http://", "ftp://": the scheme stands at most five before
+        m = _URL.search(text, max(pos, first), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _doi_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_DOI.finditer(text, start, end)``, skipping the stretches without "10." (every DOI has it;
+    what may stand before it is a "doi:" and white space, or a doi.org address)."""
+    pos = start
+    while pos < end:
+        q = text.find("10.", pos, end)
+        if q == -1:
+            return
+        k = q
+        while k > pos and text[k - 1].isspace():
+            k -= 1
+        m = _DOI.search(text, max(pos, k - _DOI_LEAD), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -82,14 +151,17 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
     """
     end = len(text) if end is None else end
     out: list[tuple[str, int, int]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _URL.finditer(text, start, end):
+    # the URLs found: their starts (increasing) and, for each, the furthest end up to it (a URL joined
+    # to its next line may reach past the start of the next)
+    url_starts: list[int] = []
+    url_ends: list[int] = []
+    for m in _url_matches(text, start, end):
         url = trim_url(m.group(0))
         s = m.start()
         e = s + len(url)
         # a URL wrapped right after "/" or "-" continues on the next line
         if e == m.end() and e < end and text[e : e + 1] == "\n" and url[-1] in "/-_=&?":
-            nxt = re.match(r"[^\s<>\"']+", text[e + 1 : end])
+            nxt = _URL_RUN().match(text, e + 1, end)
             if nxt:
                 cont = trim_url(nxt.group(0))
                 url += cont
@@ -97,20 +169,22 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
         if not url.lower().startswith(("http", "ftp")):
             url = "http://" + url
         out.append((url, s, e))
-        taken.append((s, e))
-    for m in _DOI.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in taken):
+        url_starts.append(s)
+        url_ends.append(max(e, url_ends[-1]) if url_ends else e)
+    for m in _doi_matches(text, start, end):
+        s = m.start()
+        # inside a URL found above? (one bisection; DOI matches never overlap one another)
+        k = bisect.bisect_right(url_starts, s) - 1
+        if k >= 0 and s < url_ends[k]:
             continue
         doi = trim_url(m.group(1))
         out.append((f"https://doi.org/{doi}", s, s + (m.end(1) - m.start()) - (len(m.group(1)) - len(doi))))
-        taken.append((s, e))
     out.sort(key=lambda t: t[1])
     return out
 
 
 def find_doi(text: str) -> str | None:
-    m = _DOI.search(text)
+    m = next(_doi_matches(text, 0, len(text)), None)
     return trim_url(m.group(1)) if m else None
 
 

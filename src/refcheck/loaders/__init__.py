@@ -42,6 +42,8 @@ SUFFIXES: dict[str, str] = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".rmd": "markdown",  # R Markdown
+    ".qmd": "markdown",  # Quarto
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

@@ -1,74 +1,298 @@
-"""Markdown (.md): plain text plus what Markdown states outright.
+"""Markdown (.md, R Markdown .Rmd, Quarto .qmd): plain text plus what Markdown states outright.
 
-Fenced and indented code, inline code, HTML comments and YAML front matter are excluded from
-citation search; ``[^label]`` markers and ``[^label]: text`` definitions (with indented continuation
-lines) are footnotes.
+Fenced and indented code, inline code (which never runs over a blank line), HTML comments and YAML
+front matter are excluded from citation search; ``[^label]`` markers and ``[^label]: text``
+definitions (with indented continuation lines) are footnotes. Pandoc citation keys are read by
+``loaders.pandoc`` when a bibliography is named (front matter, Quarto project, Manubot metadata).
+
+A manuscript of several files (a Quarto book's chapters, Manubot's numbered ``content/*.md``; see
+refcheck.manuscript) is loaded from its first file as one document: the chapters in order, each at
+its own lines, so that a citation in one chapter finds its entry whatever chapter names the
+bibliography, and findings name the chapter they are in. Every step is linear in the text.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
-from refcheck.loaders.pandoc import front_matter_bibliographies, use_bibliography
+from refcheck.loaders.pandoc import FrontMatter, front_matter, pandoc_citations, use_bibliography
 from refcheck.loaders.text import load_text
-from refcheck.model import Document, Footnote, FootnoteMarker
+from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity
+from refcheck.model import Ranges as Excluded
 
 _FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1\2[ \t]*$|\Z)", re.M | re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
+_BACKTICKS = re.compile(r"`+")
+_BLANK = re.compile(r"\n[ \t]*\n")
+_COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
 _DEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*", re.M)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_HEADING = re.compile(r"#{1,6}\s")
 
 
 def load_markdown(path: str, data: bytes) -> Document:
-    doc = load_text(path, data, fmt="markdown")
-    text = doc.text
-    for pattern in (_FRONT_MATTER, _FENCE, _COMMENT, _INLINE_CODE):
-        for m in pattern.finditer(text):
-            doc.excluded.append((m.start(), m.end()))
-    doc.excluded.sort()
+    from refcheck.manuscript import MANUBOT_PREFIXES, manuscript_of
 
-    notes: list[Footnote] = []
-    defs = list(_DEF.finditer(text))
-    for m in defs:
-        if _inside(doc.excluded, m.start()):
-            continue
-        # The note runs over following lines that are indented or not blank, to a blank line followed
-        # by an unindented line, or to the next definition.
-        end = m.end()
-        lines = text[m.end() :].split("\n")
-        pos = m.end()
-        for i, line in enumerate(lines):
-            if i > 0:
-                if _DEF.match(line) or re.match(r"^#{1,6}\s", line):
-                    break
-                if line.strip() == "" and not (
-                    i + 1 < len(lines) and lines[i + 1].startswith(("    ", "\t"))
-                ):
-                    break
-            pos += len(line) + 1
-            end = min(pos - 1, len(text))
-        body = text[m.end() : end]
-        notes.append(
-            Footnote(
-                label=m.group(1), start=m.start(), end=end, text_start=m.end(), text=" ".join(body.split())
-            )
-        )
-    doc.footnotes = notes
-    doc.footnote_markers = [
-        FootnoteMarker(label=m.group(1), start=m.start(), end=m.end())
-        for m in _MARKER.finditer(text)
-        if not _inside(doc.excluded, m.start())
-    ]
-    if notes:
-        first = min(n.start for n in notes)
-        doc.notes_region = (first, max(n.end for n in notes))
-    bibs = front_matter_bibliographies(text, path)
-    if bibs:
-        use_bibliography(doc, bibs)
+    manuscript = manuscript_of(path)
+    main = manuscript.main if manuscript is not None else None
+    if manuscript is not None and main is not None and main.resolve() == Path(path).resolve():
+        return _load_manuscript(path, data, manuscript)
+    doc = load_text(path, data, fmt="markdown")
+    meta = _mark_up(doc, 0, len(doc.text))
+    doc.footnotes, doc.footnote_markers = _footnotes(doc, [(0, len(doc.text))])
+    _set_notes_region(doc)
+    base = Path(path).parent
+    bibs = [str(base / n) for n in meta.bibliography]
+    shared = False
+    if not bibs and manuscript is not None and manuscript.bibliographies:
+        bibs, shared = (
+            [_named_like(path, b) for b in manuscript.bibliographies],
+            True,
+        )  # a Quarto project's, for all its pages
+    external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
+    if bibs or external:
+        use_bibliography(doc, bibs, nocite=meta.nocite, external=external, shared=shared, root=_root(path))
+    else:
+        _say_why_unchecked(doc)
     return doc
 
 
-def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in ranges)
+def _say_why_unchecked(doc: Document) -> None:
+    """Pandoc keys with no bibliography: if nothing else is found, the empty-document rule says so."""
+    keys = pandoc_citations(doc, [])
+    if keys:
+        doc.unchecked = (
+            f"it cites {len(keys)} pandoc key(s) such as {keys[0].text!r} but names no bibliography "
+            "(bibliography: in the front matter, a Quarto or Manubot project, or --bib)"
+        )
+
+
+def _named_like(path: str, other: str | Path) -> str:
+    """``other`` named as ``path`` is (relative stays relative), as LaTeX's \\input files are."""
+    if Path(path).is_absolute():
+        return str(other)
+    return os.path.normpath(
+        Path(path).parent / os.path.relpath(Path(other).resolve(), Path(path).resolve().parent)
+    )
+
+
+def _root(path: str) -> Path:
+    """The directory tree a document may read files from: the run's project root (runner.plan's, the
+    job's directory under serve; else the current directory's, project.py) when the document lies
+    in it, else the project of the document the user named (its Git checkout or its directory)."""
+    from refcheck.files import read_root
+    from refcheck.project import inside, project_root
+
+    given = read_root()  # the run's project root (runner.plan; the job's directory under serve)
+    here = Path(given) if given is not None else project_root()
+    return here if inside(path, here) else project_root(Path(path).resolve().parent)
+
+
+def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
+    """Exclude the front matter, code and comments of the file at ``text[start:end]``; its front
+    matter."""
+    text = doc.text
+    chunk = text[start:end]
+    meta = front_matter(chunk)
+    found: list[tuple[int, int]] = []
+    if meta.end:
+        found.append((0, meta.end))
+    elif chunk.startswith("---\n"):  # a front matter block PyYAML could not find the end of
+        close = re.search(r"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", chunk)
+        if close:
+            found.append((0, close.end()))
+    for pattern in (_FENCE, _COMMENT):
+        found.extend(m.span() for m in pattern.finditer(chunk))
+    found.extend(_code_spans(chunk, Excluded(found)))
+    doc.excluded.extend((a + start, b + start) for a, b in found)
+    doc.excluded.sort()
+    return meta
+
+
+def _code_spans(text: str, skip: Excluded) -> list[tuple[int, int]]:
+    """Inline code: a run of n backticks to the next run of exactly n in the same paragraph
+    (CommonMark); unmatched runs are literal. Linear: each run is looked at a bounded number of times.
+    """
+    out: list[tuple[int, int]] = []
+    blanks = [m.start() for m in _BLANK.finditer(text)]
+    runs = [m.span() for m in _BACKTICKS.finditer(text) if not skip(m.start())]
+    # the runs of each paragraph (between blank lines), with, per length, where the next one is
+    b = 0
+    para: list[tuple[int, int]] = []
+
+    def close(runs_of: list[tuple[int, int]]) -> None:
+        by_length: dict[int, list[int]] = {}
+        for i, (s, e) in enumerate(runs_of):
+            by_length.setdefault(e - s, []).append(i)
+        cursor = dict.fromkeys(by_length, 0)
+        i = 0
+        while i < len(runs_of):
+            s, e = runs_of[i]
+            n = e - s
+            same = by_length[n]
+            k = cursor[n]
+            while k < len(same) and same[k] <= i:
+                k += 1
+            cursor[n] = k
+            if k < len(same):
+                j = same[k]
+                out.append((s, runs_of[j][1]))
+                i = j + 1
+            else:
+                i += 1
+
+    for run in runs:
+        while b < len(blanks) and blanks[b] < run[0]:
+            if para:
+                close(para)
+                para = []
+            b += 1
+        para.append(run)
+    if para:
+        close(para)
+    return out
+
+
+def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footnote], list[FootnoteMarker]]:
+    """The ``[^label]: text`` definitions and ``[^label]`` markers of each file's span of the text."""
+    text = doc.text
+    skip = Excluded(doc.excluded)
+    notes: list[Footnote] = []
+    markers: list[FootnoteMarker] = []
+    for start, end in spans:
+        for m in _DEF.finditer(text, start, end):
+            if skip(m.start()):
+                continue
+            note_end = _note_end(text, m.end(), end)
+            body = text[m.end() : note_end]
+            notes.append(
+                Footnote(
+                    label=m.group(1),
+                    start=m.start(),
+                    end=note_end,
+                    text_start=m.end(),
+                    text=" ".join(body.split()),
+                )
+            )
+        markers.extend(
+            FootnoteMarker(label=m.group(1), start=m.start(), end=m.end())
+            for m in _MARKER.finditer(text, start, end)
+            if not skip(m.start())
+        )
+    return notes, markers
+
+
+def _note_end(text: str, pos: int, limit: int) -> int:
+    """Where a definition's text ends: it runs over following lines that are indented or not blank,
+    to a blank line followed by an unindented line, to the next definition or to a heading."""
+    nl = text.find("\n", pos, limit)
+    if nl < 0:
+        return limit
+    end = nl
+    at = nl + 1
+    while at < limit:
+        nl = text.find("\n", at, limit)
+        line_end = limit if nl < 0 else nl
+        line = text[at:line_end]
+        if _DEF.match(line) or _HEADING.match(line):
+            break
+        if not line.strip():
+            after = text[line_end + 1 : line_end + 2]
+            if not (nl >= 0 and (after == "\t" or text.startswith("    ", line_end + 1))):
+                break
+        end = line_end
+        if nl < 0:
+            break
+        at = nl + 1
+    return end
+
+
+def _set_notes_region(doc: Document) -> None:
+    notes = doc.footnotes or []
+    doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes)) if notes else None
+
+
+def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
+    """The chapters of a manuscript as one document, each at its own lines."""
+    from refcheck.files import read_limit, read_regular
+    from refcheck.loaders._build import TextBuilder
+    from refcheck.loaders.decode import decode, normalise
+    from refcheck.manuscript import MANUBOT_PREFIXES, Manuscript
+    from refcheck.project import inside
+
+    assert isinstance(manuscript, Manuscript)
+    root = _root(path)
+    out = TextBuilder()
+    parts: list[tuple[int, int, str]] = []
+    problems: list[str] = []
+    main_doc = load_text(path, data, fmt="markdown")
+    budget = read_limit()  # the whole manuscript, not each chapter, stays under --max-file-size
+    for chapter in manuscript.chapters:
+        name = _named_like(path, chapter)
+        if chapter.resolve() == Path(path).resolve():
+            text, name = main_doc.text, path
+        elif not inside(chapter, root):
+            problems.append(f"{chapter} lies outside the project ({root}) and was not read")
+            continue
+        else:
+            try:
+                raw = read_regular(chapter, budget)
+            except OSError as exc:
+                problems.append(f"{chapter} cannot be read ({exc.strerror or exc})")
+                continue
+            text = normalise(decode(raw).text)
+        budget -= len(text)
+        start = out.length
+        out.add(text, 1, 1)
+        if not text.endswith("\n"):
+            out.add_flat("\n", text.count("\n") + 1, len(text) - text.rfind("\n"))
+        parts.append((start, out.length, name))
+        if budget <= 0:
+            problems.append("the manuscript is over the --max-file-size limit; later chapters were not read")
+            break
+    text, smap = out.build()
+    doc = Document(path=path, format="markdown", text=text, source_map=smap, raw=data)
+    doc.encoding = main_doc.encoding
+    doc.findings.extend(main_doc.findings)
+    doc.files = [p for p in parts if p[2] != path]
+    bibs = [_named_like(path, b) for b in manuscript.bibliographies]
+    nocite: list[str] = []
+    for a, b, name in parts:
+        meta = _mark_up(doc, a, b)
+        base = Path(name).parent
+        bibs.extend(str(base / n) for n in meta.bibliography)
+        nocite.extend(meta.nocite)
+    doc.footnotes, doc.footnote_markers = _footnotes(doc, [(a, b) for a, b, _ in parts])
+    if manuscript.kind == "quarto-book":
+        _chapter_labels(doc, parts)
+    _set_notes_region(doc)
+    for problem in problems:
+        doc.findings.append(Finding(rule="missing-input", severity=Severity.WARNING, message=problem))
+    unique = list(dict.fromkeys(bibs))
+    external = MANUBOT_PREFIXES if manuscript.kind == "manubot" else ()
+    if unique or external:
+        use_bibliography(doc, unique, nocite=nocite, external=external, root=root)
+    else:
+        _say_why_unchecked(doc)
+    return doc
+
+
+def _chapter_labels(doc: Document, parts: list[tuple[int, int, str]]) -> None:
+    """In a Quarto book each chapter is rendered on its own, so ``[^1]`` of one chapter is not
+    ``[^1]`` of another: labels used again in a later chapter get the chapter's name."""
+    seen: set[str] = set()
+    for a, b, name in parts:
+        here = {n.label for n in doc.footnotes or [] if a <= n.start < b}
+        here |= {m.label for m in doc.footnote_markers if a <= m.start < b}
+        again = here & seen
+        seen |= here
+        if not again:
+            continue
+        stem = Path(name).stem
+        for n in doc.footnotes or []:
+            if a <= n.start < b and n.label in again:
+                n.label = f"{n.label} ({stem})"
+        for m in doc.footnote_markers:
+            if a <= m.start < b and m.label in again:
+                m.label = f"{m.label} ({stem})"

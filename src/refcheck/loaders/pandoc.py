@@ -1,80 +1,159 @@
 """pandoc citations in Markdown, and bibliographies given on the command line (``--bib``).
 
-``[@key]``, ``[@key, p. 4]``, ``[-@key]`` (year only), ``[see @a; @b]`` and narrative ``@key`` (not an
-e-mail address) are citation keys when the file names a bibliography in its YAML front matter
-(``bibliography: refs.bib`` or a list, relative to the file) or one is given with ``--bib``;
-``.bib`` files are read with pybtex, ``.json`` as CSL-JSON. Without a bibliography the Markdown is
-checked as text (author-date or numeric citations and a written reference list).
+``[@key]``, ``[@key, p. 4]``, ``[-@key]`` (year only), ``[see @a; @b]``, narrative ``@key`` (not an
+e-mail address, not bookdown's ``\\@ref(fig:x)``) and braced ``@{key}`` are citation keys when the file
+names a bibliography in its YAML front matter (``bibliography: refs.bib`` or a list, relative to the
+file; keys padded with spaces as R Markdown templates write them), its Quarto project or Manubot
+manuscript names one (refcheck.manuscript), or one is given with ``--bib``; ``.bib`` files are read
+with pybtex, ``.json`` as CSL-JSON. ``nocite`` keys (``@*``: every entry) count as cited. Without a
+bibliography the Markdown is checked as text (author-date or numeric citations and a written list).
+
+Keys end where pandoc ends them: a key starts with a letter, digit or ``_`` and may hold ``:.#$%&-+?<>~/``
+only between letters, digits or ``_`` (so "@smith2000." and "@doe/" end before the punctuation).
+Cross-references are not citations: pandoc-crossref's ``@fig:x``, ``{@tbl:x}``, ``@eq:x``, ``@sec:x``
+and Quarto's ``@fig-x``, ``@tbl-x``, ``@eq-x``, ``@sec-x`` (and the other Quarto kinds), unless the
+bibliography has an entry of that very key.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from refcheck.model import Citation, Document, Reference
+from refcheck.model import Citation, Document, Finding, Reference, Severity
+from refcheck.model import Ranges as Excluded
 
-_FRONT = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
-_BIB_LINE = re.compile(r"^bibliography:[ \t]*(.*)$", re.M)
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
 _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
-_KEY = r"[\w][\w:.#$%&\-+?<>~/]*"
+# pandoc's citeKey: a first letter, digit or _, then letters, digits and _ with the punctuation
+# :.#$%&-+?<>~/ allowed only before another of those (and ":/" before "/", as in "http://")
+_KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s]{1,200}\})"
 _ITEM_KEY = re.compile(rf"(-?)@({_KEY})")
-_NARRATIVE = re.compile(rf"(?<![\w@.\[\-/]){{?@({_KEY})")
+_NARRATIVE = re.compile(rf"(?<![\w@.\[\-/\\]){{?@({_KEY})")
+# pandoc-crossref (fig:, tbl:, eq:, sec:, lst:) and Quarto (fig-, tbl-, ...) cross-references
+_CROSSREF = re.compile(
+    r"(?:(?:fig|tbl|eq|sec|lst|tab|table|figure|apx)[:]|"
+    r"(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)-)\w",
+    re.I,
+)
+
+
+@dataclass
+class FrontMatter:
+    """What the YAML front matter says about citations."""
+
+    bibliography: list[str] = field(default_factory=list)  # as written (relative to the file)
+    csl: str | None = None
+    nocite: list[str] = field(default_factory=list)  # keys, "*" for every entry
+    end: int = 0  # offset just after the block (0: no front matter)
+
+
+def front_matter(text: str) -> FrontMatter:
+    """The front matter of a Markdown file (YAML; a block that does not parse is read line by line)."""
+    m = _FRONT.match(text)
+    if not m:
+        return FrontMatter()
+    from refcheck.manuscript import names, read_yaml
+
+    block = m.group(1)
+    data = read_yaml(block)
+    out = FrontMatter(end=m.end())
+    if data:
+        out.bibliography = names(data.get("bibliography"))
+        csl = names(data.get("csl"))
+        out.csl = csl[0] if csl else None
+        nocite = data.get("nocite")
+        for item in names(nocite) if not isinstance(nocite, list) else [str(x) for x in nocite]:
+            out.nocite.extend(k.group(2).strip("{}") for k in _ITEM_KEY.finditer(item))
+            if "@*" in item:
+                out.nocite.append("*")
+        return out
+    b = _BIB_LINE.search(block)  # YAML that does not parse: the bibliography line(s) still count
+    if not b:
+        return out
+    value = b.group(1).strip()
+    if value.startswith("["):
+        out.bibliography = [v.strip().strip("\"'") for v in value.strip("[]").split(",")]
+    elif value:
+        out.bibliography = [value.strip("\"'")]
+    else:  # a YAML list on the following lines
+        for row in block[b.end() :].split("\n")[1:]:
+            listed = re.match(r"^\s+-\s+(.+)$", row)
+            if not listed:
+                break
+            out.bibliography.append(listed.group(1).strip().strip("\"'"))
+    out.bibliography = [n for n in out.bibliography if n]
+    return out
 
 
 def front_matter_bibliographies(text: str, path: str) -> list[str]:
     """The bibliography files named in the YAML front matter, relative to the Markdown file."""
-    m = _FRONT.match(text)
-    if not m:
-        return []
-    block = m.group(1)
-    b = _BIB_LINE.search(block)
-    if not b:
-        return []
-    value = b.group(1).strip()
-    names: list[str] = []
-    if value.startswith("["):
-        names = [v.strip().strip("\"'") for v in value.strip("[]").split(",")]
-    elif value:
-        names = [value.strip("\"'")]
-    else:  # a YAML list on the following lines
-        for line in block[b.end() :].split("\n")[1:]:
-            item = re.match(r"^\s+-\s+(.+)$", line)
-            if not item:
-                break
-            names.append(item.group(1).strip().strip("\"'"))
     base = Path(path).parent
-    return [str(base / n) for n in names if n]
+    return [str(base / n) for n in front_matter(text).bibliography]
 
 
-def pandoc_citations(doc: Document, refs: list[Reference]) -> list[Citation]:
-    """Every pandoc citation key in the prose (not in code, comments or front matter)."""
+def cross_reference(key: str) -> bool:
+    """Whether a key is a figure, table, equation or section label rather than a work."""
+    return _CROSSREF.match(key) is not None
+
+
+def pandoc_citations(
+    doc: Document, refs: list[Reference], nocite: list[str] | None = None, external: tuple[str, ...] = ()
+) -> list[Citation]:
+    """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
+    ``nocite`` key. A key that is a cross-reference, or (``external``) starts with one of these
+    prefixes and is in no entry (Manubot's ``doi:``, ``pmid:`` ...), is no citation to check here."""
     by_key: dict[str, Reference] = {}
     for r in refs:
         if r.key:
             by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
+    skip = Excluded(doc.excluded)
+
+    def wanted(key: str) -> bool:
+        if key in by_key:
+            return True
+        if cross_reference(key):
+            return False
+        return not (external and ":" in key and key.split(":", 1)[0].lower() in external)
+
     text = doc.text
     out: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for g in _GROUP.finditer(text):
-        if _excluded(doc, g.start()):
+        if skip(g.start()):
             continue
         taken.append((g.start(), g.end()))
         for item in _ITEM_KEY.finditer(text, g.start(1), g.end(1)):
-            key = item.group(2).rstrip(".:;,")
-            cit = _cite(doc, key, item.start(), item.start() + len(item.group(0)), by_key.get(key))
+            key = _unbrace(item.group(2))
+            if not wanted(key):
+                continue
+            cit = _cite(doc, key, item.start(), item.end(), by_key.get(key))
             rest = text[item.end() : g.end(1)].split(";", 1)[0].strip(" ,")
             cit.locator = rest or None
             out.append(cit)
+    in_group = Excluded(taken)
     for m in _NARRATIVE.finditer(text):
-        if _excluded(doc, m.start()) or any(a <= m.start() < b for a, b in taken):
+        if skip(m.start()) or in_group(m.start()):
             continue
-        key = m.group(1).rstrip(".:;,")
-        cit = _cite(doc, key, m.start(), m.start() + len(key) + 1, by_key.get(key))
+        key = _unbrace(m.group(1))
+        if not wanted(key):
+            continue
+        at = m.start(1) - 1  # the "@"
+        cit = _cite(doc, key, at, m.end(1), by_key.get(key))
         cit.narrative = True
         out.append(cit)
+    for key in nocite or []:
+        for ref in refs if key == "*" else [by_key[key]] if key in by_key else []:
+            # counts the entry as cited (no author or year as written: nothing to compare)
+            out.append(Citation(text=f"nocite: {ref.key}", start=0, end=0, kind="key", key=ref.key))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _unbrace(key: str) -> str:
+    return key[1:-1] if key.startswith("{") and key.endswith("}") else key
 
 
 def _cite(doc: Document, key: str, start: int, end: int, ref: Reference | None) -> Citation:
@@ -94,19 +173,24 @@ def _cite(doc: Document, key: str, start: int, end: int, ref: Reference | None) 
     return cit
 
 
-def _excluded(doc: Document, offset: int) -> bool:
-    return any(a <= offset < b for a, b in doc.excluded)
+def use_bibliography(
+    doc: Document,
+    paths: list[str],
+    *,
+    nocite: list[str] | None = None,
+    external: tuple[str, ...] = (),
+    shared: bool = False,
+    root: Path | None = None,
+) -> None:
+    """Read ``paths`` and, when the text cites pandoc keys, check the keys against them.
 
-
-def use_bibliography(doc: Document, paths: list[str]) -> None:
-    """Read ``paths`` and, when the text cites pandoc keys, check the keys against them."""
-    from refcheck.loaders.bibtex import read_bibliography  # pybtex: only for a bibliography
-
+    ``shared``: the bibliography serves many documents (a Quarto project's), so only the entries this
+    document cites are its references. ``root``: bibliographies outside this directory are not read
+    (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     for p in paths:
-        entries, findings = read_bibliography(p)
+        entries = _read(doc, p, root)
         refs.extend(entries)
-        doc.findings.extend(findings)
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"
@@ -116,9 +200,58 @@ def use_bibliography(doc: Document, paths: list[str]) -> None:
         doc.references = refs
         doc.citations = key_citations(doc, refs)
         return
-    citations = pandoc_citations(doc, refs)
+    citations = pandoc_citations(doc, refs, nocite, external)
+    if external and not citations and not refs:
+        resolved = len(pandoc_citations(doc, refs))
+        if resolved:
+            doc.unchecked = (
+                f"its {resolved} citation(s) are by persistent identifier (doi:, pmid:, url: ...), "
+                "which Manubot resolves; no bibliography entries to check them against"
+            )
+    if shared:
+        keys = {c.key for c in citations}
+        refs = [r for r in refs if r.key in keys]
     if citations or refs:
         doc.references = refs
         doc.citations = citations
         doc.citations_from_loader = True
         doc.style = "keys"
+
+
+def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
+    """The entries of one bibliography; what keeps it from being read is one finding."""
+    from refcheck.errors import InputError
+    from refcheck.files import FileTooLarge, NotRegularFile, read_limit, read_regular
+    from refcheck.loaders.bibtex import read_bibliography  # pybtex: only for a bibliography
+    from refcheck.project import inside
+
+    def refuse(why: str) -> list[Reference]:
+        at = doc.text.find(Path(path).name, 0, 65536)
+        doc.findings.append(
+            Finding(
+                rule="input-bibliography",  # missing: an error; not read: a warning (as for LaTeX)
+                severity=Severity.ERROR if why == "does not exist" else Severity.WARNING,
+                message=f"the bibliography {path} {why}; its entries cannot be checked",
+                offset=at if at >= 0 else None,
+            )
+        )
+        return []
+
+    if root is not None and not inside(path, root):
+        return refuse(f"lies outside the project ({root}); refcheck reads no files outside it")
+    try:
+        data = read_regular(path, read_limit())
+    except NotRegularFile:
+        return refuse("is not a regular file (a device, a FIFO or a socket)")
+    except FileTooLarge as exc:
+        return refuse(f"is over the {exc.limit / 2**20:.0f} MiB limit (--max-file-size)")
+    except FileNotFoundError:
+        return refuse("does not exist")
+    except OSError as exc:
+        return refuse(f"cannot be read ({exc.strerror or exc})")
+    try:
+        entries, findings = read_bibliography(path, data)
+    except InputError as exc:
+        return refuse(f"cannot be read ({exc})")
+    doc.findings.extend(findings)
+    return entries

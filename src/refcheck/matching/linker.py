@@ -18,6 +18,8 @@ Name similarity is a parameter (``similar``), so another strategy can be passed 
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
@@ -50,17 +52,12 @@ class Index:
         self.by_year: dict[str, list[Reference]] = defaultdict(list)
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
-        self.by_prefix: dict[str, list[Reference]] = {}
-        self.by_title: dict[str, list[Reference]] = {}
         for r in refs:
             if r.authors:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
                 keys |= {name_key(a) for a in r.aliases}
                 for k in keys - {""}:
                     self.by_author[k].append(r)
-            self.by_prefix.setdefault(_text_key(r.text)[:4], []).append(r)
-            if r.title:
-                self.by_title.setdefault(_text_key(r.title)[:3], []).append(r)
             if r.year:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
@@ -68,12 +65,38 @@ class Index:
             if r.key:
                 self.by_key.setdefault(r.key, r)
 
+    @functools.cached_property
+    def text_keys(self) -> _Keys:
+        """The entries by the key of their text (made when a citation is first looked up by it)."""
+        return _Keys([(_text_key(r.text), r) for r in self.refs])
+
+    @functools.cached_property
+    def title_keys(self) -> _Keys:
+        return _Keys([(_text_key(r.title), r) for r in self.refs if r.title])
+
     def author_candidates(self, name: str) -> list[Reference]:
         seen: dict[str, Reference] = {}
         for k in (name_key(name), core_key(name)):
             for r in self.by_author.get(k, ()):
                 seen.setdefault(r.id, r)
         return list(seen.values())
+
+
+class _Keys:
+    """Entries by a key of letters and digits (``_text_key``), sorted, so that the entries whose key
+    begins with a given one are found by bisection, not by comparing every entry with it."""
+
+    def __init__(self, keyed: list[tuple[str, Reference]]) -> None:
+        self.order = sorted(range(len(keyed)), key=lambda k: keyed[k][0])
+        self.keys = [keyed[k][0] for k in self.order]
+        self.refs = [keyed[k][1] for k in self.order]
+
+    def starting(self, prefix: str) -> list[Reference]:
+        """The entries whose key starts with ``prefix``, in list order."""
+        lo = bisect.bisect_left(self.keys, prefix)
+        hi = bisect.bisect_left(self.keys, prefix + "{", lo)  # "{" follows "z": keys are [0-9a-z]
+        found = sorted(range(lo, hi), key=lambda k: self.order[k])
+        return [self.refs[k] for k in found]
 
 
 def _keys(name: str) -> set[str]:
@@ -146,13 +169,14 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     author_date = [c for c in doc.citations if c.kind == "author-date"]
     # How often each (authors, year) is cited: a citation repeated verbatim is less likely a typo.
     repeats = Counter((name_key(c.authors[0]) if c.authors else "", c.year) for c in author_date)
+    near = _NearMisses(similar)
     for cit in doc.citations:
         if cit.kind == "numeric":
             _link_numeric(cit, index)
         elif cit.kind == "key":
             _link_key(cit, index)
         else:
-            _link_author_date(cit, index, similar, repeats)
+            _link_author_date(cit, index, similar, repeats, near)
     _tell_apart_by_added_names(doc.citations, index)
     # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
     # likely another work by the same authors that the list lacks than a typo: report it as missing.
@@ -252,8 +276,44 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
             )
 
 
+class _NearMisses:
+    """The entries of a year whose first author is a near miss of a cited name, remembered per
+    (name, year) and within a budget of comparisons per document: a hostile document citing
+    thousands of unknown names in a year that thousands of entries share would otherwise compare
+    every name with every entry (minutes for a few hundred kilobytes). Real documents stay far
+    below the budget (a few hundred unmatched citations against the entries of one year)."""
+
+    BUDGET = 500_000  # comparisons per document
+
+    def __init__(self, similar: Similar) -> None:
+        self.similar = similar
+        self.left = self.BUDGET
+        self.found: dict[tuple[str, str | None], list[Reference]] = {}
+
+    def __call__(self, key: str, year: str | None, pool: list[Reference]) -> list[Reference]:
+        """The entries of ``pool`` (in its order) that fit ``year`` and whose first author's key is
+        similar to ``key``; none once the budget is spent."""
+        found = self.found.get((key, year))
+        if found is not None:
+            return list(found)
+        if len(pool) > self.left:
+            self.left = 0
+            return []
+        self.left -= len(pool)
+        similar = self.similar
+        found = [
+            r for r in pool if r.authors and _year_fits(year, r) and similar(key, name_key(r.authors[0]))
+        ]
+        self.found[(key, year)] = found
+        return list(found)
+
+
 def _link_author_date(
-    cit: Citation, index: Index, similar: Similar, repeats: Counter[tuple[str, str | None]]
+    cit: Citation,
+    index: Index,
+    similar: Similar,
+    repeats: Counter[tuple[str, str | None]],
+    near_misses: _NearMisses | None = None,
 ) -> None:
     if not cit.authors:
         by_title = _title_prefix_match(cit, index)
@@ -294,7 +354,7 @@ def _link_author_date(
     key = name_key(first)
     year_base = (cit.year or "")[:4] if (cit.year or "")[:4].isdigit() else cit.year
     pool = index.by_year.get(year_base or "", [])
-    near = [r for r in pool if r.authors and _year_fits(cit.year, r) and similar(key, name_key(r.authors[0]))]
+    near = (near_misses or _NearMisses(similar))(key, cit.year, pool)
     if len(near) >= 1:
         near.sort(key=lambda r: -_authors_fit(cit, r))
         target = near[0]
@@ -321,11 +381,9 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     key = _text_key(cit.name_run or " ".join(cit.authors))
     if len(key) < 3:
         return None
-    cands = [
-        r for r in index.by_prefix.get(key[:4], ()) if len(key) >= 4 and _text_key(r.text).startswith(key)
-    ]
+    cands = index.text_keys.starting(key) if len(key) >= 4 else []
     # or the entry's title ("(Xds, 2010)" for "Kabsch, W (2010) Xds. Acta Cryst ...")
-    cands += [r for r in index.by_title.get(key[:3], ()) if r.title and _text_key(r.title).startswith(key)]
+    cands += index.title_keys.starting(key)
     scored = {r.id: (_year_fits(cit.year, r), r) for r in cands if _year_fits(cit.year, r) or not r.year}
     if not scored:
         return None

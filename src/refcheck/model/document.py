@@ -18,6 +18,27 @@ if TYPE_CHECKING:
     from refcheck.model.references import Reference
 
 
+class Ranges:
+    """Whether an offset lies in one of many (possibly overlapping) ranges, by binary search over the
+    merged ranges: a document with thousands of code spans and thousands of citations stays linear."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(ranges):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self._starts = starts
+        self._ends = ends
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
 class SourceMap:
     """Maps an offset in the normalised text to a (line, column) in the source file, both 1-based.
 
@@ -144,6 +165,9 @@ class Document:
     other_style_at: int | None = None
     # Set when "[n]" could be a reference number or a footnote marker: (offset, explanation).
     unclear_brackets: tuple[int | None, str] | None = None
+    # Why a document in which nothing is found could not be checked, when the loader knows better than
+    # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
+    unchecked: str | None = None
     # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).
@@ -166,7 +190,9 @@ class Document:
     def footnote_at(self, offset: int) -> Footnote | None:
         """The footnote definition whose text holds ``offset``, if any (a binary search: a document
         with 10,000 notes asks this for every citation and URL)."""
-        notes = self.footnotes or []
+        notes = self.footnotes
+        if not notes:
+            return None
         index = self._note_index
         if index is None or index[0] is not notes or index[1] != len(notes):
             order = sorted(range(len(notes)), key=lambda i: (notes[i].start, i))

@@ -1,12 +1,15 @@
-"""empty-document: the document has no text to check.
+"""empty-document: the document has no text, or nothing in it that could be checked.
 
 What it does
     Says, at info level, that a file is empty or holds only white space (or, for HTML, DOCX and
-    JATS, markup with no text in it), so that nothing in it was checked.
+    JATS, markup with no text in it), or that its text holds neither citations, nor a reference
+    list, nor notes, nor links (and why, when refcheck knows: pandoc keys with no bibliography named), so that nothing
+    in it was checked. A file that passes because nothing was checked never passes silently.
 
 Why is this bad
-    Usually a file saved before it was written, or an export that failed; an empty file in a
-    checked directory should not stop the checking of the others, but should not pass unnoticed.
+    Usually a file saved before it was written, an export that failed, or a manuscript whose
+    bibliography refcheck was not told about; it should not stop the checking of the others, but
+    should not pass unnoticed as "0 findings".
 
 Example (fails)
     (a file of zero bytes, or of blank lines only)
@@ -23,11 +26,21 @@ from refcheck.model import Document, Finding, Severity
 
 NAME = "empty-document"
 SEVERITY = Severity.INFO
-SUMMARY = "The document has no text to check."
+SUMMARY = "The document has no text, or nothing that could be checked."
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    if doc.text.strip() or doc.references:
+    if doc.references or doc.citations:
+        return
+    if doc.text.strip():
+        if not doc.unchecked and (doc.urls or doc.footnotes or doc.footnote_markers):
+            return  # its links or notes are checked
+        if any(f.rule != NAME for f in doc.findings):
+            return  # the loader said already what it could not read (a missing input, bibliography)
+        why = doc.unchecked or "no citations and no reference list were found"
+        yield Finding(
+            rule=NAME, severity=SEVERITY, message=f"nothing in this document could be checked: {why}"
+        )
         return
     what = "is empty or holds only white space" if not doc.raw.strip() else "holds no text, only markup"
     yield Finding(rule=NAME, severity=SEVERITY, message=f"the document {what}; nothing in it was checked")

@@ -2,7 +2,9 @@
 
 What it does
     Reports an in-text citation (author-date, number or key) that no reference entry fits, not even
-    with another year or a near-miss spelling of the author.
+    with another year or a near-miss spelling of the author. Manubot's persistent-identifier keys
+    (``[@doi:...]``, ``[@pmid:...]``, ``[@arxiv:...]``, ``[@url:...]``) need no entry: Manubot
+    fetches their metadata itself.
 
 Why is this bad
     The reader cannot find the work cited.
@@ -23,6 +25,7 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, LinkStatus, Severity
@@ -33,10 +36,17 @@ SEVERITY = Severity.ERROR
 SUMMARY = "A citation points at no entry of the reference list."
 
 
+# Manubot's persistent-identifier citation keys ("[@doi:10.1000/x]", "[@pmid:123]"): Manubot fetches
+# their metadata itself, so they need no bibliography entry
+_PERSISTENT_KEY = re.compile(r"(?:doi|pmid|pmcid|arxiv|isbn|url|https?|wikidata):\S", re.I)
+
+
 def check(doc: Document) -> Iterator[Finding]:
     refs = doc.references or []
     for cit in doc.citations:
         if cit.status is not LinkStatus.MISSING:
+            continue
+        if cit.kind == "key" and cit.key and _PERSISTENT_KEY.match(cit.key):
             continue
         if cit.kind == "numeric":
             what = "reference " + (cit.text if cit.text.startswith(("[", "(")) else f"[{cit.text}]")

@@ -3,10 +3,12 @@
 What it does
     With verification on, compares the entry with the record its DOI names (or the record its
     metadata match). An error when the DOI names another work: its title, and its first author,
-    are not the entry's (the DOI was copied from another entry, or made up). A warning when the
-    work is the entry's but its year is off by more than one (a year apart is online-first against
-    print, and is accepted). Names the field, both values, and the registry's value as the
-    suggestion.
+    are not the entry's (the DOI was copied from another entry, or made up). A warning when only
+    the title differs and the record's first author and year are the entry's (a translated or
+    retitled edition is as likely as another work), and when the work is the entry's but its year is off by more than one (a year apart is online-first against
+    print, and is accepted); info when the record found by the entry's metadata is another version
+    of the work that may rightly be dated otherwise (the publication of a cited preprint, a book's
+    other edition). Names the field, both values, and the registry's value as the suggestion.
 
 Why is this bad
     A reader who follows the DOI finds another work; a wrong year sends them to the wrong volume
@@ -51,7 +53,10 @@ def check(doc: Document) -> Iterator[Finding]:
                 ref, NAME, Severity.ERROR, f'"{name(ref)}": {message} ({fields} differ) [{v.source}]'
             )
             continue
-        for field, ours, theirs, _ in v.problems:
+        for field, ours, theirs, level in v.problems:
             where = f"{v.doi}" if v.doi else f"the {v.source} record"
             message = f'"{name(ref)}" gives {field} {ours}; {where} ({quoted(rec.get("title"), 60)}) gives {theirs} [{v.source}]'
-            yield entry_finding(ref, NAME, Severity.WARNING, message, suggestion=theirs)
+            severity = Severity.INFO if level == "info" else Severity.WARNING
+            if severity is Severity.INFO:
+                message += " (another version of the work, which may rightly be dated otherwise)"
+            yield entry_finding(ref, NAME, severity, message, suggestion=theirs)

@@ -24,7 +24,7 @@ from refcheck.verify.http import Registry
 from refcheck.verify.records import Notice, Work, doi_url, normal_doi
 
 SOURCE = "crossref"
-SELECT = "DOI,title,subtitle,author,issued,published-print,published-online,container-title,type,score,update-policy,updated-by,update-to"
+SELECT = "DOI,title,subtitle,original-title,short-title,author,issued,published-print,published-online,container-title,type,score,update-policy,updated-by,update-to"
 
 
 class Crossref:
@@ -100,6 +100,12 @@ def _first(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _all(value: Any) -> list[str]:
+    """Every non-empty string of a Crossref list field (``title``, ``original-title``...)."""
+    values = value if isinstance(value, list) else [value]
+    return [v.strip() for v in values if isinstance(v, str) and v.strip()]
+
+
 def _date(value: Any) -> str | None:
     """``{"date-parts": [[2019, 5, 2]]}`` -> "2019-05-02"."""
     parts = value.get("date-parts") if isinstance(value, dict) else None
@@ -117,8 +123,13 @@ def parse_work(m: dict[str, Any]) -> Work | None:
         return None
     title = _first(m.get("title"))
     subtitle = _first(m.get("subtitle"))
+    other_titles = [
+        t for t in _all(m.get("title"))[1:] + _all(m.get("original-title")) + _all(m.get("short-title"))
+    ]
     if title and subtitle and subtitle.lower() not in title.lower():
+        other_titles.insert(0, title)  # an entry may give the title without its subtitle
         title = f"{title}: {subtitle}"
+    other_titles = list(dict.fromkeys(t for t in other_titles if t != title))
     authors = []
     for a in m.get("author") or []:
         if isinstance(a, dict):
@@ -154,4 +165,6 @@ def parse_work(m: dict[str, Any]) -> Work | None:
         notices=notices,
         score=float(score) if isinstance(score, int | float) else None,
         update_policy=bool(m.get("update-policy")),
+        other_titles=other_titles,
+        notice=bool(m.get("update-to")),
     )

@@ -130,14 +130,20 @@ def doubtful(ref: Reference) -> bool:
 
 
 def title_score(ref: Reference, work: Work) -> float:
+    """How well the entry gives the record's title: the best of its titles (the whole title, the
+    title without its subtitle, the other languages' titles of a multilingual record)."""
     if not work.title:
         return 0.0
-    record = set(words(work.title))
+    return max(_title_score(ref, t) for t in [work.title, *work.other_titles])
+
+
+def _title_score(ref: Reference, title: str) -> float:
+    record = set(words(title))
     if not record:
         return 0.0
     found = _entry_words(ref)
     score = len(record & found) / len(record)
-    whole = fold(work.title)
+    whole = fold(title)
     if len(record) >= 3 and f" {whole} " in f" {fold(_URLISH.sub(' ', ref.text))} ":
         # the record's whole title, word for word, in the entry: the title agrees, however the entry
         # was parsed (an author list of 80 names may leave the parsed title empty or wrong)
@@ -149,7 +155,7 @@ def title_score(ref: Reference, work: Work) -> float:
         cited = words(cited_title)
         if len(cited) >= 3:
             head = set(cited[: max(3, len(record))])
-            record_all = set(fold(work.title).split())
+            record_all = set(fold(title).split())
             score = min(score, len(head & record_all) / len(head))
     if len(record) < 3:  # "Introduction", "Apoptosis": only a title given in full and alone counts
         score = score if cited_title and fold(cited_title) == whole else min(score, 0.5)
@@ -163,9 +169,30 @@ def author_agrees(ref: Reference, work: Work) -> bool | None:
     first = _surname_words(work.authors[0])
     if not first:
         return None
-    if work.source == "openalex":  # a display name: "Jane Q. Smith" -> its last word
-        first = {sorted(first, key=lambda w: fold(work.authors[0]).split().index(w))[-1]}
+    if work.source == "openalex":  # a display name: "Jane Q. Smith" -> its last word ("Jr." aside)
+        order = [w for w in fold(work.authors[0]).split() if w in first]
+        names = [w for w in order if w not in _SUFFIXES] or order
+        first = {names[-1]}
     return bool(first & _entry_words(ref))
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PREPRINT = re.compile(
+    r"\b(?:arxiv|biorxiv|medrxiv|ssrn|preprint|psyarxiv|socarxiv|research square|preprints\.org)\b", re.I
+)
+
+
+def other_version(ref: Reference, work: Work) -> bool:
+    """The record is another version of the cited work, whose year may rightly differ: the entry
+    cites a preprint and the record is its later publication, the record is a preprint (posted
+    content) of the published work cited, or the entry is a book (an edition, a reprint, a
+    translation) or a chapter (the record may be the book it is in)."""
+    gap_sign = (work.year or 0) - int(ref.year_base or 0) if (ref.year_base or "").isdigit() else 0
+    if _PREPRINT.search(_URLISH.sub(" ", ref.text)) and gap_sign > 0:
+        return True
+    if (work.type or "").lower() in ("posted-content", "preprint") and gap_sign < 0:
+        return True
+    return kind(ref) == "book"
 
 
 def year_gap(ref: Reference, work: Work) -> int | None:

@@ -48,6 +48,10 @@ class Work:
     notices: list[Notice] = field(default_factory=list)
     score: float | None = None  # the registry's own relevance score (search)
     update_policy: bool = False  # Crossmark: the publisher deposits its updates
+    # the record's other titles: the title without its subtitle, the other languages' titles of a
+    # multilingual record, Crossref's original-title and short-title (an entry may cite any of them)
+    other_titles: list[str] = field(default_factory=list)
+    notice: bool = False  # the record is a notice (Crossref update-to): a correction, not a work
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

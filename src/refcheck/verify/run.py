@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from refcheck.model import Document, Reference, Verification
 from refcheck.verify import match
@@ -131,9 +131,19 @@ def _search(ref: Reference, clients: Clients) -> Work | tuple[Work | None, float
         except Unavailable as exc:
             failed = exc
             continue
-        for w in works:
-            if match.matches(ref, w) or match.same_work_other_year(ref, w):
-                return w
+        # a notice (a correction, an erratum: Crossref update-to) carries its work's title and
+        # authors but its own year: never the entry's work
+        notices = [replace(w, year=None) for w in works if w.notice]
+        works = [w for w in works if not w.notice]
+        # a candidate that agrees in every respect first, then the same work dated otherwise (the
+        # preprint and its publication may both be listed, the later one first); last, a notice of
+        # the work (dated as the notice), which says the work exists
+        for w in (
+            [w for w in works if match.matches(ref, w)]
+            or [w for w in works if match.same_work_other_year(ref, w)]
+            or [w for w in notices if match.matches(ref, w)]
+        ):
+            return w
         top, score = match.best(ref, works)
         if top is not None and (nearest[0] is None or score > nearest[1]):
             nearest = (top, score)
@@ -166,18 +176,26 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
         kind=kind,
     )
     if by_doi and match.another_work(ref, work):
+        # the same first author and year under another title is as likely a translated or retitled
+        # edition as another work: said, at warning, not as an error
+        gap = match.year_gap(ref, work)
+        same_maker = match.author_agrees(ref, work) is True and gap is not None and gap <= match.YEAR_SLACK
+        title_level = "warning" if same_maker else "error"
         if match.title_score(ref, work) < match.OTHER_TITLE or not ref.title:
-            v.problems.append(("title", ref.title or "", work.title or "", "error"))
+            v.problems.append(("title", ref.title or "", work.title or "", title_level))
         if match.author_agrees(ref, work) is False:
             v.problems.append(
                 ("first author", ref.authors[0] if ref.authors else "", work.authors[0], "error")
             )
         if not v.problems:
-            v.problems.append(("title", ref.title or "", work.title or "", "error"))
+            v.problems.append(("title", ref.title or "", work.title or "", title_level))
     else:
         gap = match.year_gap(ref, work)
         if gap is not None and gap > match.YEAR_SLACK:
-            v.problems.append(("year", ref.year_base or "", str(work.year), "warning"))
+            # found by its metadata, another version of the work (a preprint and its publication, a
+            # book's other edition) may rightly be dated otherwise: said at info
+            other = not by_doi and match.other_version(ref, work)
+            v.problems.append(("year", ref.year_base or "", str(work.year), "info" if other else "warning"))
     if v.problems:
         v.status = "mismatch"
     if any(p[3] == "error" for p in v.problems):

@@ -1,0 +1,222 @@
+"""Markdown manuscripts of several files: a Quarto project or book, a Manubot ``content/`` directory.
+
+* **Quarto.** A ``_quarto.yml`` in the file's directory or above (not above the project root) is the
+  project's configuration: its ``bibliography`` and ``csl`` apply to every file of the project,
+  relative to the ``_quarto.yml``. A book (``project: type: book``) lists its chapters under
+  ``book: chapters`` (and ``appendices``, parts included): they are one manuscript, checked as one
+  document from the first chapter. Outside a book, a project bibliography is shared by many pages, so
+  each page's references are the entries it cites (no page reports the others' entries as uncited).
+* **Manubot.** A ``content/`` directory holding ``metadata.yaml`` (or ``manubot.yaml``) and numbered
+  Markdown files (``01.abstract.md``, ``02.introduction.md``, ...): the numbered files in order are one
+  manuscript; its bibliographies are ``content/manual-references*.json|bib`` and a ``bibliography`` in
+  the metadata. Manubot resolves citations by persistent identifier (``@doi:``, ``@pmid:``, ``@arxiv:``,
+  ``@url:`` ...) itself, so those keys need no entry.
+
+``manuscript_of(path)`` says which of these a Markdown file belongs to; ``main_file(path)`` names the
+file a multi-file manuscript is checked from, so that each manuscript is checked once however its
+files are named. Only small configuration files are read here (YAML through PyYAML, loaded on first
+use); the chapters are read by the Markdown loader.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from refcheck.project import project_root
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd")
+# Manubot's persistent-identifier citation prefixes (manubot.cite.handlers): resolved by Manubot.
+MANUBOT_PREFIXES = ("doi", "pmid", "pmcid", "arxiv", "url", "isbn", "wikidata", "tag", "raw", "http", "https")
+CONFIG_LIMIT = 256 * 1024  # a _quarto.yml or metadata.yaml larger than this is not read
+MAX_CHAPTERS = 500
+LEVELS_OUTSIDE_GIT = 3  # directories above a file searched for _quarto.yml outside a Git checkout
+_NUMBERED = re.compile(r"^\d+\.[^/]*\.md$", re.I)
+
+
+@dataclass
+class Manuscript:
+    kind: str  # "quarto-book", "quarto" (a project of separate pages) or "manubot"
+    root: Path  # the directory of _quarto.yml, or the content/ directory
+    config: Path  # _quarto.yml, metadata.yaml
+    chapters: list[Path] = field(default_factory=list)  # in order; empty for a "quarto" project
+    bibliographies: list[str] = field(default_factory=list)  # paths, relative names resolved
+    csl: str | None = None
+
+    @property
+    def main(self) -> Path | None:
+        return self.chapters[0] if self.chapters else None
+
+
+def read_yaml(text: str) -> dict[str, Any]:
+    """A YAML mapping (``{}`` for anything else, or for YAML that does not parse)."""
+    if len(text) > CONFIG_LIMIT:
+        return {}
+    import yaml  # PyYAML: only for Markdown manuscripts
+
+    try:
+        value = yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def names(value: Any) -> list[str]:
+    """A YAML value naming files: one string or a list of strings."""
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if isinstance(v, (str, int, float)) and str(v).strip()]
+    return []
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        from refcheck.files import read_regular
+
+        return read_yaml(read_regular(path, CONFIG_LIMIT).decode("utf-8", "replace"))
+    except OSError:
+        return {}
+
+
+def _book_chapters(book: Any, base: Path) -> list[Path]:
+    out: list[Path] = []
+
+    def walk(items: Any) -> None:
+        if not isinstance(items, list):
+            return
+        for item in items:
+            if len(out) >= MAX_CHAPTERS:
+                return
+            if isinstance(item, str):
+                name = item
+            elif isinstance(item, dict):
+                name = item.get("part") or item.get("file") or ""
+                walk(item.get("chapters"))
+                if not isinstance(name, str):
+                    continue
+            else:
+                continue
+            if Path(name).suffix.lower() in MARKDOWN_SUFFIXES:
+                out.append(base / name)
+
+    if isinstance(book, dict):
+        walk(book.get("chapters"))
+        walk(book.get("appendices"))
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        if p.resolve() not in seen and p.is_file():
+            seen.add(p.resolve())
+            unique.append(p)
+    return unique
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=256)
+def _quarto(directory: Path, stamp: int = 0) -> Manuscript | None:
+    """(``stamp``: the configuration's modification time, so that an edited file is read again.)"""
+    config = directory / "_quarto.yml"
+    data = _read_config(config)
+    project = data.get("project")
+    book = data.get("book")
+    chapters: list[Path] = []
+    kind = "quarto"
+    if isinstance(project, dict) and project.get("type") == "book":
+        chapters = _book_chapters(book, directory)
+        kind = "quarto-book" if chapters else "quarto"
+    bibs = names(data.get("bibliography"))
+    if isinstance(book, dict):
+        bibs += names(book.get("bibliography"))
+    csl = names(data.get("csl"))
+    return Manuscript(
+        kind=kind,
+        root=directory,
+        config=config,
+        chapters=chapters,
+        bibliographies=[str(directory / b) for b in bibs],
+        csl=str(directory / csl[0]) if csl else None,
+    )
+
+
+@lru_cache(maxsize=256)
+def _manubot(content: Path, stamp: int = 0) -> Manuscript | None:
+    config = next((content / n for n in ("metadata.yaml", "manubot.yaml") if (content / n).is_file()), None)
+    if config is None:
+        return None
+    chapters = sorted(
+        (p for p in content.iterdir() if _NUMBERED.match(p.name) and p.is_file()), key=lambda p: p.name
+    )[:MAX_CHAPTERS]
+    if not chapters:
+        return None
+    data = _read_config(config)
+    bibs = [str(content / b) for b in names(data.get("bibliography"))]
+    bibs += [
+        str(p)
+        for p in sorted(content.glob("manual-references*"))
+        if p.suffix.lower() in (".json", ".bib") and p.is_file()
+    ]
+    csl = names(data.get("csl"))
+    return Manuscript(
+        kind="manubot",
+        root=content,
+        config=config,
+        chapters=chapters,
+        bibliographies=bibs,
+        csl=str(content / csl[0]) if csl else None,
+    )
+
+
+def manuscript_of(path: str | Path) -> Manuscript | None:
+    """The Quarto project or Manubot manuscript a Markdown file belongs to, if any."""
+    p = Path(path)
+    if p.suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    here = p.resolve().parent
+    if here.name == "content" and _NUMBERED.match(p.name):
+        found = _manubot(here, _stamp(here) + _stamp(here / "metadata.yaml"))
+        if found is not None:
+            return found
+    top = project_root(here)
+    # up to the Git root; outside a Git checkout, a few levels (a book's chapters in ch/ or parts/)
+    levels = len(here.parts) if top != here else LEVELS_OUTSIDE_GIT
+    for directory in (here, *here.parents)[: levels + 1]:
+        if (directory / "_quarto.yml").is_file():
+            ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
+            if (
+                ms is not None
+                and ms.kind == "quarto-book"
+                and p.resolve() not in {c.resolve() for c in ms.chapters}
+            ):
+                # a file of the book's directory that is not one of its chapters: a page of its own
+                return Manuscript("quarto", ms.root, ms.config, [], ms.bibliographies, ms.csl)
+            return ms
+        if directory == top and top != here:
+            break
+    return None
+
+
+def main_file(path: str) -> str:
+    """The file a manuscript of several files is checked from (``path`` itself otherwise)."""
+    ms = manuscript_of(path)
+    if ms is None or ms.main is None:
+        return path
+    if ms.main.resolve() == Path(path).resolve():
+        return path
+    # keep the caller's way of naming files (relative stays relative)
+    return str(ms.main) if Path(path).is_absolute() else os.path.relpath(ms.main)
+
+
+def clear_cache() -> None:
+    _quarto.cache_clear()
+    _manubot.cache_clear()
