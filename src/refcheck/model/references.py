@@ -56,6 +56,11 @@ class Reference:
     et_al: bool = False  # the entry's author list ends in "et al."
     year: str | None = None  # "2007", "2004a", "n.d."
     title: str | None = None
+    # The journal (BibTeX ``journal``, JATS ``<source>`` of a journal citation) or the proceedings
+    # or book (``booktitle``) the work is in, when a structured source names it; and which of the
+    # two: "journal" or "book" (only a journal's name is compared with the registry's record)
+    container: str | None = None
+    container_kind: str | None = None
     urls: list[str] = field(default_factory=list)
     doi: str | None = None
     accessed: str | None = None  # ISO date

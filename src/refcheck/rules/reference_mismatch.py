@@ -5,8 +5,13 @@ What it does
     metadata match). An error when the DOI names another work: its title, and its first author,
     are not the entry's (the DOI was copied from another entry, or made up). A warning when only
     the title differs and the record's first author and year are the entry's (a translated or
-    retitled edition is as likely as another work), and when the work is the entry's but its year is off by more than one (a year apart is online-first against
-    print, and is accepted); info when the record found by the entry's metadata is another version
+    retitled edition is as likely as another work), when the work is the entry's but its year is
+    off by more than one (a year apart is online-first against print, and is accepted), and when
+    the entry names a journal (BibTeX ``journal``, JATS ``<source>``, CSL-JSON ``container-title``)
+    that is clearly not the record's (Crossref ``container-title``/``short-container-title``,
+    OpenAlex ``primary_location.source``): an abbreviation, "The", "&", a subtitle or another of the
+    record's names is the same journal, and a name that shares a word with the record's is doubtful
+    and not reported; info when the record found by the entry's metadata is another version
     of the work that may rightly be dated otherwise (the publication of a cited preprint, a book's
     other edition). Names the field, both values, and the registry's value as the suggestion.
 
@@ -32,7 +37,8 @@ from refcheck.rules._verify import entry_finding, name, quoted, verified
 NAME = "reference-mismatch"
 SEVERITY = Severity.ERROR
 SUMMARY = (
-    "The registry's record of the entry's work has another title or first author (error) or year (warning)."
+    "The registry's record of the entry's work has another title or first author (error),"
+    " or year or journal (warning)."
 )
 
 

@@ -52,6 +52,10 @@ class Work:
     # multilingual record, Crossref's original-title and short-title (an entry may cite any of them)
     other_titles: list[str] = field(default_factory=list)
     notice: bool = False  # the record is a notice (Crossref update-to): a correction, not a work
+    # every name of the container (Crossref container-title[] and short-container-title[]) and
+    # whether it is a journal (a Crossref journal-article, an OpenAlex source of type journal)
+    containers: list[str] = field(default_factory=list)
+    in_journal: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

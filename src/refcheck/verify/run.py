@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from refcheck.model import Document, Reference, Verification
 from refcheck.verify import match
+from refcheck.verify.containers import same_container
 from refcheck.verify.crossref import Crossref
 from refcheck.verify.handle import Handles
 from refcheck.verify.http import Registry, Unavailable
@@ -196,6 +197,8 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
             # book's other edition) may rightly be dated otherwise: said at info
             other = not by_doi and match.other_version(ref, work)
             v.problems.append(("year", ref.year_base or "", str(work.year), "info" if other else "warning"))
+        if _other_journal(ref, work, by_doi):
+            v.problems.append(("journal", ref.container or "", work.containers[0], "warning"))
     if v.problems:
         v.status = "mismatch"
     if any(p[3] == "error" for p in v.problems):
@@ -218,14 +221,25 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
     return v
 
 
-def _key(ref: Reference) -> tuple[str | None, str, tuple[str, ...], str | None, str | None]:
-    return (ref.doi, ref.text, tuple(ref.authors), ref.year, ref.title)
+def _other_journal(ref: Reference, work: Work, by_doi: bool) -> bool:
+    """The entry names a journal the record's work is clearly not in (``containers``): compared
+    only when both sides are journals (a proceedings' or a book's name varies too much) and the
+    work is surely the entry's (its DOI, or a title that agrees almost word for word)."""
+    if not ref.container or ref.container_kind != "journal" or not work.in_journal or not work.containers:
+        return False
+    if not by_doi and match.title_score(ref, work) < match.SAME_WORK_TITLE:
+        return False
+    return same_container(ref.container, work.containers) is False
+
+
+def _key(ref: Reference) -> tuple[str | None, str, tuple[str, ...], str | None, str | None, str | None]:
+    return (ref.doi, ref.text, tuple(ref.authors), ref.year, ref.title, ref.container)
 
 
 def verify_documents(docs: Sequence[Document], options: VerifyOptions | None = None) -> VerifyReport:
     options = options or VerifyOptions()
     refs = [r for d in docs for r in d.references or []]
-    unique: dict[tuple[str | None, str, tuple[str, ...], str | None, str | None], Reference] = {}
+    unique: dict[tuple[str | None, str, tuple[str, ...], str | None, str | None, str | None], Reference] = {}
     for r in refs:
         unique.setdefault(_key(r), r)
     report = VerifyReport(notes=[])
