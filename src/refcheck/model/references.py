@@ -29,6 +29,9 @@ class Verification:
     kind: str = "other"  # how the entry reads: article | book | other (for reference-not-found)
     nearest: dict[str, Any] | None = None  # the nearest candidate when none matched
     doubtful: bool = False  # the entry's parse is unsure (match.doubtful): "not found" is said at info
+    # the record is the entry's work beyond doubt: looked up by the entry's DOI, or the only work
+    # a search found that fits the entry (a fix from the record's metadata may be offered)
+    unambiguous: bool = False
 
     def as_record(self) -> dict[str, Any]:
         return {

@@ -25,14 +25,18 @@ Example (fails)
 
 Use instead
     The DOI of the work cited (or the year the registry gives, when the entry's is the slip).
+    ``refcheck fix --unsafe-fixes`` writes the registry's year in the entry when the record is
+    surely the entry's work (its DOI, or the one work a search found, with the title almost word for
+    word) and the year stands once in the entry; the citations of the entry are left to the user.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._verify import entry_finding, name, quoted, verified
+from refcheck.rules._verify import entry_finding, entry_fix, name, quoted, sure, verified
 
 NAME = "reference-mismatch"
 SEVERITY = Severity.ERROR
@@ -65,4 +69,16 @@ def check(doc: Document) -> Iterator[Finding]:
             severity = Severity.INFO if level == "info" else Severity.WARNING
             if severity is Severity.INFO:
                 message += " (another version of the work, which may rightly be dated otherwise)"
-            yield entry_finding(ref, NAME, severity, message, suggestion=theirs)
+            fix = None
+            if (
+                field == "year"
+                and severity is Severity.WARNING
+                and sure(v)
+                and ours.isdigit()
+                and theirs.isdigit()
+            ):
+                # the entry's year, once in its text (not in a URL or DOI): a suggested fix
+                fix = entry_fix(
+                    doc, ref, re.compile(rf"(?<![\w/.-]){ours}(?=[a-z]?\b)"), theirs, mask_links=True
+                )
+            yield entry_finding(ref, NAME, severity, message, suggestion=theirs, fix=fix, fix_unsafe=True)

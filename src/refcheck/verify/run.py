@@ -104,6 +104,7 @@ def _by_doi(ref: Reference, doi: str, clients: Clients, kind: str) -> Verificati
             v = Verification(status="not-found", doi=doi, kind=kind, doi_missing=True)
             if isinstance(found, Work):
                 v.suggested_doi = found.doi
+                v.unambiguous = not found.ambiguous
                 v.record, v.source, v.score, v.url = (
                     found.record(),
                     found.source,
@@ -139,12 +140,17 @@ def _search(ref: Reference, clients: Clients) -> Work | tuple[Work | None, float
         # a candidate that agrees in every respect first, then the same work dated otherwise (the
         # preprint and its publication may both be listed, the later one first); last, a notice of
         # the work (dated as the notice), which says the work exists
-        for w in (
+        chosen = (
             [w for w in works if match.matches(ref, w)]
             or [w for w in works if match.same_work_other_year(ref, w)]
             or [w for w in notices if match.matches(ref, w)]
-        ):
-            return w
+        )
+        if chosen:
+            if len({(w.doi or "").lower() for w in chosen}) > 1:
+                # several works fit (a preprint and its publication, a work and its reprint): the
+                # first is the verdict's, but none is the entry's beyond doubt (no fix is offered)
+                return replace(chosen[0], ambiguous=True)
+            return chosen[0]
         top, score = match.best(ref, works)
         if top is not None and (nearest[0] is None or score > nearest[1]):
             nearest = (top, score)
@@ -175,6 +181,7 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
         score=match.title_score(ref, work),
         url=work.url,
         kind=kind,
+        unambiguous=by_doi or not work.ambiguous,
     )
     if by_doi and match.another_work(ref, work):
         # the same first author and year under another title is as likely a translated or retitled
