@@ -150,7 +150,7 @@ def test_full_report_places_bib_findings_without_a_column() -> None:
     tex = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "latex" / "brief.tex"
     out = full.render(check_paths([str(tex)], CheckOptions(links=False)))
     assert "None" not in out
-    assert re.search(r"^  \S*brief\.bib:32 +warning uncited-reference", out, re.M), out
+    assert re.search(r"^  \S*brief\.bib:32 +info +uncited-reference", out, re.M), out
 
 
 @pytest.mark.parametrize(

@@ -334,3 +334,44 @@ def test_a_job_takes_no_files_once_started_and_can_be_discarded(live: Live) -> N
     res = requests.delete(f"{live.base}/api/jobs/{job}", headers=live.headers, timeout=10)
     assert res.status_code == 204
     assert live.get(f"/api/jobs/{job}/result").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("bib", "why"),
+    [
+        ("../../x", "does not exist"),
+        ("../../../x", "outside the project"),
+        ("../../../../x", "outside the project"),
+    ],
+)
+def test_a_latex_project_zip_never_reads_outside_the_project(live: Live, bib: str, why: str) -> None:
+    # From the project's main file (the zip's paper/ folder, unpacked in the job's files/), ``../../x``
+    # is in the job's own directory (nothing there), ``../../../x`` in the server's jobs directory and
+    # one more ``../`` above it: an x.bib is put in those two, and were it read the citation would
+    # find its entry.
+    entry = "@book{hardy1968, author = {Hardy, Michael}, title = {Modern Diplomatic Law}, year = 1968}\n"
+    for where in (live.jobs.root, live.jobs.root.parent):
+        (where / "x.bib").write_text(entry)
+    tex = (
+        "\\documentclass{article}\n\\begin{document}\n"
+        "Diplomatic law is old \\cite{hardy1968}.\n"
+        "\\input{/etc/passwd}\n"
+        f"\\bibliographystyle{{plain}}\n\\bibliography{{{bib}}}\n\\end{{document}}\n"
+    )
+    try:
+        job = live.check({"paper.zip": _zip({"paper/main.tex": tex.encode()})})
+    finally:
+        for where in (live.jobs.root, live.jobs.root.parent):
+            (where / "x.bib").unlink()
+    view = live.get(f"/api/jobs/{job}/result").json()
+    (doc,) = view["files"]
+    findings = doc["findings"]
+    inputs = [f for f in findings if f["rule"] == "missing-input"]
+    bibs = [f for f in findings if f["rule"] == "input-bibliography"]
+    assert len(inputs) == 1 and "'/etc/passwd' is not read" in inputs[0]["message"], findings
+    assert "outside the project" in inputs[0]["message"]
+    assert len(bibs) == 1 and why in bibs[0]["message"], findings
+    assert "root:" not in json.dumps(view)  # nothing of /etc/passwd came back
+    # the entry outside was not read: the key stays unresolved
+    assert [f["citation"] for f in findings if f["rule"] == "missing-reference"] == ["hardy1968"]
+    assert _job_dirs(live) == []

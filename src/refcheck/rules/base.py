@@ -29,6 +29,21 @@ def cited_ids(doc: Document) -> set[str]:
     return {rid for c in doc.citations for rid in c.cited_ids}
 
 
+def from_database(ref: Reference) -> bool:
+    """The entry comes from a bibliography database (a .bib or CSL-JSON file) rather than a written
+    list: BibTeX, biber and pandoc print only the entries cited, so an uncited one is not in the
+    document a reader sees."""
+    return ref.start < 0 and ref.source is not None
+
+
+def unprinted(doc: Document, ref: Reference, cited: set[str], cited_keys: set[str]) -> bool:
+    """A database entry no citation of the document uses: left out of the printed list. (A .bib
+    checked on its own has no citing text: whether an entry is printed is not known there.)"""
+    if doc.format == "bibtex" or not from_database(ref):
+        return False
+    return ref.id not in cited and not (ref.key and ref.key in cited_keys)
+
+
 def at_citation(
     rule: str,
     severity: Severity,

@@ -7,7 +7,8 @@ What it does
     same authors in the same year with other titles are two works, not a duplicate, and so are titles
     alike but for a number ("Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020
     report"); an organisation is one name however it is written ("{World Health Organization}" in
-    BibTeX or plain, "World Health Organization (WHO)", "WHO").
+    BibTeX or plain, "World Health Organization (WHO)", "WHO"). Two entries of a document's
+    bibliography database under other keys, of which at most one is cited, print once: info.
 
 Why is this bad
     Duplicates split citations between two entries and make numeric lists skip.
@@ -29,6 +30,7 @@ from collections.abc import Iterator
 
 from refcheck.matching.names import fold, name_key
 from refcheck.model import Document, Finding, Reference, Severity
+from refcheck.rules.base import cited_ids, unprinted
 
 NAME = "duplicate-reference"
 SEVERITY = Severity.WARNING
@@ -259,6 +261,9 @@ def _join(words: list[str]) -> str:
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    cited = cited_ids(doc)
+    refs = doc.references or []
+    cited_keys = {r.key for r in refs if r.key and r.id in cited}
     for ref, first, how in duplicates(doc):
         if "differ" in how:
             message = (
@@ -270,10 +275,17 @@ def check(doc: Document) -> Iterator[Finding]:
                 f"this entry repeats an earlier one, {first.text[:60]!r} (same {how}); "
                 "keep one and point its citations there"
             )
+        # two database entries (other keys) of which at most one is cited print once: info. A key
+        # defined twice stays a warning (BibTeX itself complains of it).
+        same_key = bool(ref.key and ref.key == first.key)
+        quiet = not same_key and (
+            unprinted(doc, ref, cited, cited_keys) or unprinted(doc, first, cited, cited_keys)
+        )
         yield Finding(
             rule=NAME,
-            severity=SEVERITY,
-            message=message,
+            severity=Severity.INFO if quiet else SEVERITY,
+            message=message
+            + ("; at most one of them is cited, so the work is printed once at most" if quiet else ""),
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,

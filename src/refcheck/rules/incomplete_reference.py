@@ -3,7 +3,8 @@
 What it does
     Reports an entry of a bibliography file (BibTeX, CSL-JSON) with no author or editor,
     no year (or date), or no title. Entries parsed from running text are not checked: there a missing
-    field is more often the parser's doubt than the author's omission.
+    field is more often the parser's doubt than the author's omission. An entry of a document's
+    bibliography database that no citation uses is not printed, so it is said at info.
 
 Why is this bad
     The reader cannot identify the work, and author-date styles print "n.d." or "Anon." for it.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
+from refcheck.rules.base import cited_ids, unprinted
 
 NAME = "incomplete-reference"
 SEVERITY = Severity.WARNING
@@ -27,6 +29,8 @@ SUMMARY = "A bibliography entry lacks an author, a year or a title."
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    cited = cited_ids(doc)
+    cited_keys = {r.key for r in doc.references or [] if r.key and r.id in cited}
     for ref in doc.references or []:
         # only entries whose fields the format states (a .bib, JATS); not entries parsed from text
         if ref.source is None:
@@ -39,10 +43,13 @@ def check(doc: Document) -> Iterator[Finding]:
         if not missing:
             continue
         name = ref.key or ref.label or ref.id
+        # an uncited database entry is not printed: worth knowing, not failing
+        quiet = unprinted(doc, ref, cited, cited_keys)
         yield Finding(
             rule=NAME,
-            severity=SEVERITY,
-            message=f"entry {name} has no {' and no '.join(missing)}; complete it",
+            severity=Severity.INFO if quiet else SEVERITY,
+            message=f"entry {name} has no {' and no '.join(missing)}; complete it"
+            + (" (it is never cited, so not printed)" if quiet else ""),
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,

@@ -7,6 +7,11 @@ What it does
     defect, the missing-reference with its suggestion). A BibTeX key defined twice counts as cited
     through either copy, and an entry a cited entry takes fields from (``crossref``) is used.
 
+    An entry of a bibliography database (a ``.bib`` or CSL-JSON file named by ``\\bibliography``,
+    ``\\addbibresource``, front matter or ``--bib``) is reported at info only: BibTeX, biber and
+    pandoc print only the entries cited, so it is not in the document a reader sees, and theses and
+    papers commonly share one database (as checkcites does, it is listed, not failed).
+
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
 
@@ -25,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Reference, Severity
-from refcheck.rules.base import cited_ids
+from refcheck.rules.base import cited_ids, from_database
 from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "uncited-reference"
@@ -70,10 +75,19 @@ def check(doc: Document) -> Iterator[Finding]:
         name = f"{who} {ref.year}" if ref.year and ref.authors else who
         if ref.label and doc.style == "numeric":
             name = f"[{ref.label}] {name}"
+        if from_database(ref) and doc.format != "bibtex":
+            where = (ref.source[0] if ref.source else "").replace("\\", "/").rsplit("/", 1)[-1]
+            severity = Severity.INFO
+            message = (
+                f"{ref.key or name} in {where} is never cited (so not printed); cite it if it was meant to be"
+            )
+        else:
+            severity = SEVERITY
+            message = f"{name} is listed but never cited; cite it or remove the entry"
         yield Finding(
             rule=NAME,
-            severity=SEVERITY,
-            message=f"{name} is listed but never cited; cite it or remove the entry",
+            severity=severity,
+            message=message,
             offset=ref.start if ref.start >= 0 else None,
             end_offset=_head_end(ref),
             reference=ref.text,
