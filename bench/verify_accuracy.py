@@ -449,7 +449,7 @@ def main() -> int:
     )
     print(
         f"  all verification findings on the clean JATS articles, the journal's included: {jats_other}"
-        " (the JATS entries' text runs their elements together: see docs/verify.md)"
+        " (not the journal: see docs/verify.md)"
     )
     for k, v in false_by_rule.most_common():
         print(f"  {k}: {v}")
