@@ -610,7 +610,7 @@ def check(
             show_progress=stream is None and sys.stderr.isatty(),
             skip=[w.target for w in writing],
             on_file=stream,
-            keep="findings" if record is None and shown <= FINDINGS_ONLY else "model",
+            keep=_keep(shown, writes_baseline=record is not None, baseline=known is not None),
         )
         results = run.results
         if record is not None:
@@ -629,6 +629,18 @@ def check(
             _said_dropped(dropped)
         _report(results, fmt, report, run.failures, summary, stream, fail_on=run.fail_on)
         sys.exit(int(_exit_status(run)))
+
+
+def _keep(shown: set[str], writes_baseline: bool, baseline: bool) -> str:
+    """What the run keeps of each document (runner.KEEP) for the reports ``shown``. A baseline
+    written needs the models; one applied changes the findings after the JSON record is made."""
+    if writes_baseline:
+        return "model"
+    if shown <= FINDINGS_ONLY:
+        return "findings"
+    if not baseline and shown <= FINDINGS_ONLY | {"json"}:
+        return "record"
+    return "model"
 
 
 def _said_dropped(dropped: int) -> None:

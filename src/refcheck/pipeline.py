@@ -54,6 +54,7 @@ from refcheck.rules import ALL as ALL_RULES
 
 if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
+    from refcheck.links.prefetch import Prefetch
     from refcheck.links.report import LinkReport
     from refcheck.verify.options import VerifyOptions
 
@@ -135,6 +136,9 @@ class FileResult:
     path: str
     doc: Document | None = None
     error: str | None = None
+    # the file's JSON record, encoded where the file was checked (``runner.KEEP``: "record"); then
+    # ``doc`` holds only the findings
+    record: str | None = None
 
 
 # --- stage 1: load ---------------------------------------------------------------------------------
@@ -566,11 +570,12 @@ def _manuscripts(files: list[str]) -> list[str]:
 def check_document_links(
     docs: list[tuple[Document, CheckOptions]],
     progress: Callable[[int, int], None] | None = None,
+    prefetch: Prefetch | None = None,
 ) -> LinkReport:
     """Stage 6: check the URLs of all ``docs`` in one pool, then run the link rules on each.
 
     The pool runs with the first document's link options; each document keeps its own rule
-    selection and severities."""
+    selection and severities. ``prefetch``: the URLs checked while the documents were analysed."""
     from refcheck.links.report import LinkReport
 
     docs = [(d, o) for d, o in docs if o.links]
@@ -578,7 +583,9 @@ def check_document_links(
         return LinkReport()
     from refcheck.links.run import check_links  # the HTTP machinery, only when links are checked
 
-    report = check_links([d for d, _ in docs], docs[0][1].link_options(), progress)
+    link_options = docs[0][1].link_options()
+    prefetched = prefetch.take(link_options) if prefetch is not None else None
+    report = check_links([d for d, _ in docs], link_options, progress, prefetched=prefetched)
     for doc, options in docs:
         run_rules(doc, options, only=LINK_RULES)
     return report

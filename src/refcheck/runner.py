@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from refcheck.config import Config, Resolver, discover
 from refcheck.discovery import Discovery
@@ -39,6 +39,9 @@ from refcheck.pipeline import (
 )
 from refcheck.project import project_root
 from refcheck.shard import Shard
+
+if TYPE_CHECKING:
+    from refcheck.links.prefetch import Prefetch
 
 
 @dataclass
@@ -190,10 +193,12 @@ def _size(path: str) -> int:
 
 
 # What a run keeps of each document, and so what crosses the process boundary from a worker:
-# "model" (the whole document) or "findings" (its path, format, style and findings: all that the
-# reporters of findings read; only for a file whose links are not checked, which would need the
-# model in the parent).
-KEEP = ("findings", "model")
+# "model" (the whole document), "findings" (its path, format, style and findings: all that the
+# reporters of findings read) or "record" (the findings and the JSON report's record of the file,
+# encoded: all that the JSON reporter reads; a worker encodes it, so the parent neither unpickles a
+# whole model nor encodes it, which for JSON was most of a parallel run's serial part). The last
+# two only for a file whose model the parent still works on (links, verification: _finished_in_parent).
+KEEP = ("findings", "record", "model")
 
 Task = tuple[str, CheckOptions, str]  # path, options, what to keep
 
@@ -205,7 +210,11 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
     path, options, keep = task
     try:
         result = check_file(path, options)
-        if result.doc is not None and keep == "findings" and not _finished_in_parent(result.doc, options):
+        if result.doc is not None and keep != "model" and not _finished_in_parent(result.doc, options):
+            if keep == "record":
+                from refcheck.reporters.records import encoded_record
+
+                result.record = encoded_record(result.doc)
             result.doc = _findings_only(result.doc)
     except Exception as exc:  # the last resort: one line for this file, the others still checked
         trace = None
@@ -258,9 +267,28 @@ def check_all(
         yield result
 
 
+# Check URLs while the files are analysed (links/prefetch.py); off: one stage after the other.
+PREFETCH = True
+
+
+def _prefetch(tasks: Sequence[tuple[str, CheckOptions]], jobs: int) -> Prefetch | None:
+    """URLs checked in a child process while this one analyses the files (links/prefetch.py): when
+    links are checked and the files are analysed here (worker processes keep the cores busy)."""
+    if (
+        not PREFETCH
+        or not any(options.links for _, options in tasks)
+        or workers_for([p for p, _ in tasks], jobs) > 1
+    ):
+        return None
+    from refcheck.links.prefetch import Prefetch
+
+    return Prefetch.start(tasks)
+
+
 def finish(
     batch: Sequence[tuple[FileResult, CheckOptions]],
     progress: Callable[[int, int], None] | None = None,
+    prefetch: Prefetch | None = None,
 ) -> tuple[LinkReport | None, str | None]:
     """The stages that run once over many files, here in the parent: the registry verification of all
     their entries, then the links of all of them in one pool. Returns what the link check did (with
@@ -271,7 +299,7 @@ def finish(
     except Exception as exc:
         return None, f"reference verification failed: {internal_error(exc)}"
     try:
-        report = check_document_links(docs, progress)
+        report = check_document_links(docs, progress, prefetch)
     except Exception as exc:
         return None, f"link checking failed: {internal_error(exc)}"
     report.notes[:0] = notes
@@ -308,12 +336,17 @@ def run(
         out.configs[f], options, out.fail_on[f] = todo.settings(f)
         tasks.append((f, options))
     checked: list[tuple[FileResult, CheckOptions]] = []
-    for result, (_, options) in zip(check_all(tasks, todo.jobs, keep), tasks, strict=True):
-        out.results.append(result)
-        checked.append((result, options))
-        if on_file is not None:
-            on_file(result, len(checked), len(tasks))
-    links, failure = finish(checked, progress)
+    prefetch = _prefetch(tasks, todo.jobs) if progress is None else None
+    try:
+        for result, (_, options) in zip(check_all(tasks, todo.jobs, keep), tasks, strict=True):
+            out.results.append(result)
+            checked.append((result, options))
+            if on_file is not None:
+                on_file(result, len(checked), len(tasks))
+        links, failure = finish(checked, progress, prefetch)
+    finally:
+        if prefetch is not None:
+            prefetch.close()
     if links is not None:
         out.links = links
     if failure:

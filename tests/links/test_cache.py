@@ -270,7 +270,10 @@ def test_run_answered_from_the_cache_loads_no_http_client(site: Server, tmp_path
         "mods = ('refcheck.links.transport', 'refcheck.links.checker', 'refcheck.links.safety')\n"
         "print('LOADED', [m for m in mods if m in sys.modules], file=sys.stderr)\n"
     )
-    first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
+    # the cold run checks its URLs here, not in a prefetching child (links/prefetch.py), so that
+    # the probe is seen to see the HTTP client loaded
+    cold = "import refcheck.runner; refcheck.runner.PREFETCH = False\n" + probe
+    first = subprocess.run([sys.executable, "-c", cold, *args], capture_output=True, text=True, env=env)
     assert "LOADED ['refcheck.links.transport'" in first.stderr, first.stderr
     second = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
     assert "LOADED []" in second.stderr, second.stderr

@@ -3,7 +3,6 @@ codes, reasons, ``Retry-After``. Importing this (and the cache) is all a fully c
 
 from __future__ import annotations
 
-import email.utils
 import time
 from collections.abc import Callable, Mapping
 
@@ -28,6 +27,8 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     if value.isdigit():
         return float(value)
     try:
+        import email.utils  # (and what it imports) only for a Retry-After date
+
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None

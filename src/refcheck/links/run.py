@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from refcheck.links import content
-from refcheck.links.archive import ArchiveClient, Snapshot
 from refcheck.links.cache import LinkCache
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
@@ -31,7 +30,9 @@ from refcheck.links.results import ContentCheck, Link, LinkResult, LinkState
 from refcheck.model import Document, Reference, Url
 
 if TYPE_CHECKING:
+    from refcheck.links.archive import ArchiveClient, Snapshot
     from refcheck.links.checker import Checker
+    from refcheck.links.prefetch import Prefetched
 
 __all__ = ["LinkReport", "check_links", "check_urls"]
 
@@ -106,6 +107,7 @@ def _check_urls(
     cache: LinkCache | None,
     report: LinkReport,
     checkers: _Checkers,
+    prefetched: Prefetched | None = None,
 ) -> dict[str, LinkResult]:
     wanted = list(dict.fromkeys(urls))
     # what is not fetched at all is decided first: a result cached under other settings (an
@@ -113,10 +115,15 @@ def _check_urls(
     policy, now = Policy(options), time.time()
     early = {u: r for u in wanted if (r := policy.result(u, now)) is not None}
     fetched = [u for u in wanted if u not in early]
+    # checked while the documents were analysed (prefetch.py): the child has cached them itself
+    ahead = {u: r for u in fetched if (r := prefetched.results.get(u)) is not None} if prefetched else {}
+    if prefetched is not None:
+        report.requests += prefetched.requests
+        fetched = [u for u in fetched if u not in ahead]
     fresh = cache.get_links(fetched, options.cache_max_age) if cache else {}
     todo = [u for u in fetched if u not in fresh]
-    done = len(fresh) + len(early)
-    report.from_cache += len(fresh)
+    done = len(fresh) + len(early) + len(ahead)
+    report.from_cache += len(fresh) + sum(1 for r in ahead.values() if r.from_cache)
     checked: dict[str, LinkResult] = {}
     if not todo:
         if progress:
@@ -145,6 +152,7 @@ def _check_urls(
             )
         elif cache:
             cache.put_links(checked.values())
+    checked = {**ahead, **checked}
     late = sum(1 for r in checked.values() if r.reason == STAGE_TIMEOUT)
     if late:
         report.stage_timed_out = True
@@ -162,8 +170,10 @@ def check_links(
     options: LinkOptions | None = None,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    prefetched: Prefetched | None = None,
 ) -> LinkReport:
-    """Check the URLs of ``docs`` in one pool and set each document's ``links``."""
+    """Check the URLs of ``docs`` in one pool and set each document's ``links``; ``prefetched``:
+    the results of URLs checked already while the documents were analysed (prefetch.py)."""
     options = options or LinkOptions()
     docs = [docs] if isinstance(docs, Document) else list(docs)
     report = LinkReport()
@@ -171,19 +181,20 @@ def check_links(
     checkers = _Checkers(options)
     try:
         results = _check_urls(
-            (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers
+            (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers, prefetched
         )
-        archive = (
-            ArchiveClient(options, cache, checkers.stage_deadline)
-            if options.archive != "none" and not report.network_unavailable
-            else None
-        )
+        archive: ArchiveClient | None = None
+        if options.archive != "none" and not report.network_unavailable:
+            from refcheck.links.archive import ArchiveClient  # and its imports: only when used
+
+            archive = ArchiveClient(options, cache, checkers.stage_deadline)
         pages = _Pages(checkers, cache, options)
         try:
             for doc in docs:
                 refs = {r.id: r for r in doc.references or []}
+                day = today or dt.date.today()
                 doc.links = [
-                    _occurrence(doc, u, results[u.url], refs, archive, pages, today, report) for u in doc.urls
+                    _occurrence(doc, u, results[u.url], refs, archive, pages, day, report) for u in doc.urls
                 ]
                 report.links.extend(doc.links)
         finally:
@@ -258,12 +269,12 @@ def _occurrence(
     refs: dict[str, Reference],
     archive: ArchiveClient | None,
     pages: _Pages,
-    today: dt.date | None,
+    today: dt.date,
     report: LinkReport,
 ) -> Link:
     line, column = doc.locate(url.start) if url.start >= 0 else (None, None)
     own = result  # shared by the occurrences of a URL, unless this one gets its own archived copy
-    when = _date(url.accessed) or today or dt.date.today()
+    when = _date(url.accessed) or today
     snap: Snapshot | None = None
     if archive is not None and _wants_archive(own, archive.options.archive, report):
         snap = archive.lookup(url.url, when)

@@ -13,7 +13,7 @@ pieces by a reporter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -74,19 +74,185 @@ _JSON_UNSAFE = "[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\uf
 
 
 def dumps(data: Any) -> str:
-    """JSON text for a report: readable UTF-8, with every unsafe character escaped."""
+    """JSON text for a report: readable UTF-8, with every unsafe character escaped. ``Encoded``
+    pieces in ``data`` (made by ``encoded``) are put in as they are."""
+    return pretty(data, _escape)
+
+
+def _escape(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+_UNSAFE = re.compile(_JSON_UNSAFE)
+
+
+class Encoded(str):
+    """A value's JSON text (``dumps`` of it, indented for ``depth``), to be put in a report as it
+    stands: a worker process encodes its file's record, so the parent does not unpickle and encode
+    it again."""
+
+    depth: int
+
+    def __new__(cls, text: str, depth: int = 0) -> Encoded:
+        self = super().__new__(cls, text)
+        self.depth = depth
+        return self
+
+    def at(self, depth: int) -> str:
+        """The text indented for ``depth`` (every line after the first is indented by ``self.depth``
+        levels at least)."""
+        if depth == self.depth:
+            return self
+        if depth > self.depth:
+            return self.replace("\n", "\n" + "  " * (depth - self.depth))
+        return self.replace("\n" + "  " * (self.depth - depth), "\n")
+
+
+def encoded(data: Any, depth: int = 0) -> Encoded:
+    """``dumps(data)`` to be put in a report at ``depth`` (a file's record: 2)."""
+    return Encoded(pretty(data, _escape, depth), depth)
+
+
+def pretty(data: Any, escape: Callable[[str], str] | None = None, depth: int = 0) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, byte for byte, several times faster;
+    ``escape`` is applied to all the text but that of ``Encoded`` values; ``depth``: the text is
+    indented to stand at that depth in a larger document.
+
+    With ``indent`` the standard library encodes in pure Python (about 0.15 s for a 2 MB report,
+    against 0.03 s compact). Here each container is one call of the C encoder, whose item separator
+    carries the line break and the indentation; a container nested in it is encoded the same way
+    and put in place of a marker value (when the marker cannot be told apart from the data, a
+    string equal to it, that container is encoded item by item). Values of other types than the
+    plain JSON ones (subclasses, objects for ``default``) take the standard library's way."""
     import json  # only the JSON-based reports need it (start-up: CONTRIBUTING.md)
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    encoders: dict[int, Callable[[Any], str]] = {}
+    plain = json.JSONEncoder(ensure_ascii=False).encode
+    scalar = plain if escape is None else lambda o: escape(plain(o))
+    marker = scalar(_MARK)
+
+    def flat(depth: int) -> Callable[[Any], str]:
+        enc = encoders.get(depth)
+        if enc is None:
+            enc = encoders[depth] = _container_encoder(",\n" + "  " * depth)
+        return enc
+
+    def encode(o: Any, depth: int) -> str:
+        kind = type(o)
+        if kind is dict:
+            if not o:
+                return "{}"
+            types = set(map(type, o.values()))
+            if not types <= _PLAIN or set(map(type, o)) != _STR:
+                return _by_item(o, depth, encode, scalar)
+            if types.isdisjoint(_CONTAINERS):
+                inner: list[str] = []
+                body = flat(depth + 1)(o)
+            else:
+                nested = [k for k, v in o.items() if type(v) in _CONTAINERS]
+                inner = [encode(o[k], depth + 1) for k in nested]
+                body = flat(depth + 1)({**o, **dict.fromkeys(nested, _MARK)})
+        elif kind is list or kind is tuple:
+            if not o:
+                return "[]"
+            types = set(map(type, o))
+            if not types <= _PLAIN:
+                return _by_item(o, depth, encode, scalar)
+            if types.isdisjoint(_CONTAINERS):
+                inner = []
+                body = flat(depth + 1)(o)
+            else:
+                items = list(o)
+                at = [i for i, v in enumerate(items) if type(v) in _CONTAINERS]
+                inner = [encode(items[i], depth + 1) for i in at]
+                for i in at:
+                    items[i] = _MARK
+                body = flat(depth + 1)(items)
+        elif kind is Encoded:
+            text: str = o.at(depth)
+            return text
+        elif isinstance(o, dict | list | tuple):  # a subclass: the standard library's way
+            text = json.dumps(o, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+            return text if escape is None else escape(text)
+        else:
+            return scalar(o)
+        if escape is not None:
+            body = escape(body)
+        indent = "\n" + "  " * depth
+        body = body[0] + indent + "  " + body[1:-1] + indent + body[-1]
+        if not inner:
+            return body
+        pieces = body.split(marker)
+        if len(pieces) != len(inner) + 1:  # a string in the data equals the marker
+            return _by_item(o, depth, encode, scalar)
+        out = [pieces[0]]
+        for text, after in zip(inner, pieces[1:], strict=True):
+            out += (text, after)
+        return "".join(out)
+
+    return encode(data, depth)
+
+
+_CONTAINERS = frozenset({dict, list, tuple})
+_PLAIN = _CONTAINERS | {str, int, float, bool, type(None)}
+_STR = {str}
+_MARK = "\x00refcheck\x00"  # stands for a nested container while its parent is encoded
+
+
+def _container_encoder(separator: str) -> Callable[[Any], str]:
+    """The C encoder of a container on one call (``JSONEncoder.encode`` makes one per call)."""
+    import json
+    from json import encoder
+
+    std = json.JSONEncoder(ensure_ascii=False, separators=(separator, ": "))
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:  # no C accelerator: the standard library's pure-Python way
+        return std.encode
+    one = make({}, std.default, encoder.encode_basestring, None, ": ", separator, False, False, True)
+    return lambda o: "".join(one(o, 0))
+
+
+def _by_item(o: Any, depth: int, encode: Callable[[Any, int], str], scalar: Callable[[Any], str]) -> str:
+    """``o`` (a dict or a list) encoded one item at a time."""
+    if not o:
+        return "{}" if isinstance(o, dict) else "[]"
+    inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
+    if isinstance(o, dict):
+        parts = [f"{scalar(_key(k))}: {encode(v, depth + 1)}" for k, v in o.items()]
+        start, end = "{", "}"
+    else:
+        parts = [encode(v, depth + 1) for v in o]
+        start, end = "[", "]"
+    # one join: the list of a whole report's files is its size (tens of MB) in one string
+    parts[0] = start + inner + parts[0]
+    parts[-1] = parts[-1] + outer + end
+    return ("," + inner).join(parts)
+
+
+def _key(k: Any) -> str:
+    """A dict key as JSON gives it (json.dumps turns bool, None, numbers into strings)."""
+    if isinstance(k, str):
+        return k
+    if k is True:
+        return "true"
+    if k is False:
+        return "false"
+    if k is None:
+        return "null"
+    if isinstance(k, float):
+        import json
+
+        return json.dumps(k)
+    if isinstance(k, int):
+        return int.__repr__(k)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(k).__name__}")
 
 
 def dumps_line(data: Any) -> str:
     """``dumps`` on one line, compact (a JSON Lines record)."""
     import json
 
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return _escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def plural(n: int, word: str) -> str:

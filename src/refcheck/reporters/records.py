@@ -110,8 +110,27 @@ def error_record(result: FileResult) -> dict[str, Any]:
     }
 
 
+def encoded_record(doc: Document) -> str:
+    """``document_record(doc)`` as JSON text, which ``report_record`` takes as it is (a worker
+    process makes it: runner.KEEP)."""
+    from refcheck.reporters._common import encoded
+
+    return encoded(document_record(doc), depth=2)  # a file's place in the report: files[]
+
+
 def report_record(results: list[FileResult]) -> dict[str, Any]:
-    files = [document_record(r.doc) if r.doc else error_record(r) for r in results]
+    """The contract's report of ``results``; a file's record already encoded (``encoded_record``)
+    stands as JSON text (``_common.Encoded``), which ``_common.dumps`` puts in as it is."""
+    from refcheck.reporters._common import Encoded
+
+    files = [
+        (r.record if isinstance(r.record, Encoded) else Encoded(r.record))
+        if r.record is not None
+        else document_record(r.doc)
+        if r.doc
+        else error_record(r)
+        for r in results
+    ]
     counts = {s: 0 for s in Severity}
     for r in results:
         for f in r.doc.findings if r.doc else ():

@@ -1,0 +1,141 @@
+"""Checking a run's URLs while its documents are still being analysed.
+
+    prefetch = Prefetch.start(tasks)        # a forked process: load each file, check its URLs
+    ...                                     # this process analyses the files meanwhile
+    got = prefetch.take(options)            # the results (None: not usable, check as before)
+    prefetch.close()
+
+Parsing a long document takes about as long as checking its URLs; one after the other, a run
+takes their sum. The child process loads each file whose links are checked, takes the URLs its text
+and markup give (``document_urls``: those outside excluded regions such as code, the same that the
+analysis will attach) and checks them through ``check_urls``: the cache, then the same checker with
+the same safety checks. The parent then takes the result of each URL the analysis found that the
+child checked, and checks the others itself as before; a result the child has for a URL the
+analysis did not keep is dropped. The child writes what it checked into the cache itself.
+
+Only where it pays and is safe: links checked, the files analysed in this process (worker processes
+would keep the cores busy), no progress bar (the child cannot draw it), and the process forkable
+(one thread). Anything going wrong in the child (a crash, a result that cannot be read, other link
+options than the run's) only means the parent checks every URL itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from refcheck.links.options import LinkOptions
+    from refcheck.links.results import LinkResult
+    from refcheck.model import Document
+    from refcheck.pipeline import CheckOptions
+
+
+@dataclass
+class Prefetched:
+    """What the child checked: each URL's result, with what the link report counts of it."""
+
+    options: LinkOptions
+    results: dict[str, LinkResult] = field(default_factory=dict)
+    requests: int = 0
+    network_unavailable: bool = False
+
+
+def document_urls(doc: Document) -> list[str]:
+    """The URLs of a loaded document that the analysis will check: those the loader found in the
+    markup, those of structured entries (a .bib), and those in the text outside excluded regions."""
+    from refcheck.extract.urls import find_urls
+
+    urls = [u.url for u in doc.urls]
+    urls += [u for r in doc.references or [] if r.start < 0 for u in r.urls]
+    excluded = doc.excluded
+    urls += [u for u, s, _ in find_urls(doc.text) if not any(a <= s < b for a, b in excluded)]
+    return urls
+
+
+class Prefetch:
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+
+    @classmethod
+    def start(cls, tasks: Sequence[tuple[str, CheckOptions]]) -> Prefetch | None:
+        """A child process checking the URLs of ``tasks`` (path, options), or None where this
+        process cannot fork safely."""
+        import multiprocessing
+        import threading
+
+        if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
+            return None
+        from refcheck import parallel
+
+        ctx = multiprocessing.get_context("fork")
+        mine, theirs = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_child, args=(theirs, list(tasks)), daemon=True)
+        try:
+            process.start()
+        except OSError:
+            return None
+        parallel._LIVE.add(process)  # a signal's terminate_all ends it too
+        theirs.close()
+        return cls(process, mine)
+
+    def take(self, options: LinkOptions) -> Prefetched | None:
+        """The child's results when it checked with ``options`` (waits for it), else None."""
+        try:
+            got = pickle.loads(self.conn.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+            return None
+        finally:
+            self.close()
+        if not isinstance(got, Prefetched) or got.options != options or got.network_unavailable:
+            return None  # without network the parent finds it out as fast, and says it once
+        return got
+
+    def close(self) -> None:
+        from refcheck import parallel
+
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        parallel._LIVE.discard(self.process)
+
+
+def _child(conn: Connection, tasks: list[tuple[str, CheckOptions]]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    got: Prefetched | None = None
+    try:
+        from refcheck.links.report import LinkReport
+        from refcheck.links.run import check_urls
+        from refcheck.pipeline import load
+
+        urls: list[str] = []
+        options: LinkOptions | None = None
+        for path, check_options in tasks:
+            if not check_options.links:
+                continue
+            try:
+                doc = load(path, check_options)
+            except Exception:  # the analysis says what is wrong with the file
+                continue
+            if options is None:
+                options = check_options.link_options()
+            urls += document_urls(doc)
+        if options is not None:
+            report = LinkReport()
+            results = check_urls(urls, options, None, report)
+            got = Prefetched(options, results, report.requests, report.network_unavailable)
+    except Exception:
+        got = None
+    with contextlib.suppress(Exception):
+        conn.send_bytes(pickle.dumps(got, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,98 @@
+"""URLs checked while the documents are analysed (links/prefetch.py): a run whose URLs a child
+process checked gives exactly the report of a run that checks them after the analysis, asks each
+URL once, and fetches nothing the analysis would not check."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from refcheck.links.prefetch import document_urls
+from refcheck.pipeline import load
+from tests.conftest import SRC
+from tests.links.conftest import Server
+
+
+def refcheck(prefetch: bool, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real process: a test process runs the server's thread, and a process with threads does
+    not fork a prefetcher."""
+    code = (
+        "import sys, refcheck.runner as r; r.PREFETCH = " + str(prefetch) + "\n"
+        "from refcheck.links.prefetch import Prefetch\n"
+        "take = Prefetch.take\n"
+        "def told(self, options):\n"
+        "    got = take(self, options)\n"
+        f"    open({str(cache) + '.prefetched'!r}, 'w').write(str(len(got.results) if got else None))\n"
+        "    return got\n"
+        "Prefetch.take = told\n"
+        "from refcheck.cli import main; main(sys.argv[1:], prog_name='refcheck')"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    env.update(PYTHONPATH=str(SRC), REFCHECK_CACHE_DIR=str(cache), REFCHECK_VERIFY="0")
+    cmd = [sys.executable, "-c", code, "check", "--format", "json", "--allow-private-hosts", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def prefetched(cache: Path) -> str | None:
+    """How many results the run took from its prefetching child ("None": it had none to take)."""
+    told = cache.with_name(cache.name + ".prefetched")
+    return told.read_text() if told.exists() else None
+
+
+def asked(site: Server) -> list[tuple[str, str]]:
+    """The requests the site got (the made-up paths of soft-404 probes are random)."""
+    return sorted((m, re.sub(r"/refcheck-\w+$", "/refcheck-*", p)) for m, p in site.log)
+
+
+@pytest.fixture
+def paper(site: Server, tmp_path: Path) -> Path:
+    path = tmp_path / "paper.md"
+    entries = "\n".join(
+        f"{i}. Author{i}, A. ({2000 + i}). Title {i}. <{site.url(p)}>"
+        for i, p in enumerate(["/alive", "/missing", "/old", "/gone", "/temp", "/honest/article"], 1)
+    )
+    path.write_text(
+        "# Paper\n\nAs shown [1], [2].\n\n```\nsee " + site.url("/in-code") + "\n```\n\n"
+        "## References\n\n" + entries + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_prefetched_run_gives_the_same_report_and_asks_each_url_once(
+    site: Server, tmp_path: Path, paper: Path
+) -> None:
+    after = refcheck(False, tmp_path / "cache-after", "--archive", "none", str(paper))
+    hits_after = asked(site)
+    site.log.clear()
+    ahead = refcheck(True, tmp_path / "cache-ahead", "--archive", "none", str(paper))
+    assert after.returncode == ahead.returncode == 1, (after.stderr, ahead.stderr)
+    assert ahead.stdout == after.stdout and ahead.stderr == after.stderr
+    assert asked(site) == hits_after  # each URL asked as often as without the prefetch
+    assert prefetched(tmp_path / "cache-ahead") == "6" and prefetched(tmp_path / "cache-after") is None
+    assert site.hits("/in-code") == 0  # a URL in code is not checked, nor fetched ahead
+    links = json.loads(ahead.stdout)["files"][0]["links"]
+    assert {lk["status"] for lk in links} == {"alive", "dead", "redirected"}
+
+
+def test_warm_prefetched_run_reads_the_cache(site: Server, tmp_path: Path, paper: Path) -> None:
+    cold = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper))
+    site.log.clear()
+    warm = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper))
+    assert warm.stdout == cold.stdout
+    assert site.hits() == 0
+    assert prefetched(tmp_path / "cache") == "6"
+
+
+def test_document_urls_are_those_the_analysis_checks(site: Server, paper: Path) -> None:
+    from refcheck.pipeline import check_file
+
+    doc = check_file(str(paper)).doc
+    assert doc is not None
+    assert set(document_urls(load(str(paper)))) == {u.url for u in doc.urls}
