@@ -14,7 +14,16 @@ checked as published and in variants, one defect each:
 - ``doi-swap``: an entry's DOI replaced by the DOI of another work;
 - ``wrong-year``: the year of an entry the registry verified in the clean article moved by 3 (in
   the entry only; entries with a URL and no DOI are vouched for by the link check, not looked up);
-- ``retracted``: a work cited with its DOI marked retracted in the registry (Crossref ``updated-by``).
+- ``retracted``: a work cited with its DOI marked retracted in the registry (Crossref ``updated-by``);
+- ``wrong-container``: in the JATS XML itself (the plain text gives no journal field), the
+  ``<source>`` of a journal citation the registry verified replaced by another article's journal
+  that shares no word stem (first three letters) with it or with the registry's name of it (a
+  clear difference; "Nature" for "Nature Genetics" is doubtful and not reported).
+
+The registry gives a journal's name as Crossref's ``container-title`` does, in full
+(``REGISTRY_NAMES``: "Journal of Biological Chemistry" for the articles' "J Biol Chem"), so that the
+clean JATS articles measure false alarms on abbreviations. The clean JATS articles are checked too,
+and their false findings counted apart (the journal is compared there only).
 
 Prints, per kind, the recall (the variant's entry gets the expected finding: reference-not-found
 or doi-not-found, reference-mismatch, reference-mismatch, retracted-reference) and, for the clean
@@ -55,7 +64,69 @@ EXPECTED = {
     "doi-swap": {"reference-mismatch"},
     "wrong-year": {"reference-mismatch"},
     "retracted": {"retracted-reference"},
+    "wrong-container": {"reference-mismatch"},
 }
+
+# How Crossref names the journals the articles abbreviate (container-title: the full name only).
+REGISTRY_NAMES = {
+    "Proc Natl Acad Sci U S A": "Proceedings of the National Academy of Sciences",
+    "Proc Natl Acad Sci USA": "Proceedings of the National Academy of Sciences",
+    "Proceedings of the National Academy of Sciences of USA": "Proceedings of the National Academy of Sciences",
+    "J Biol Chem": "Journal of Biological Chemistry",
+    "Int J Syst Evol Microbiol": "International Journal of Systematic and Evolutionary Microbiology",
+    "J Bacteriol": "Journal of Bacteriology",
+    "J Struct Biol": "Journal of Structural Biology",
+    "J Gen Virol": "Journal of General Virology",
+    "PLoS Med": "PLoS Medicine",
+    "PLOS Negl Trop Dis": "PLoS Neglected Tropical Diseases",
+    "Appl Environ Microbiol": "Applied and Environmental Microbiology",
+    "The Journal of Cell Biology": "Journal of Cell Biology",
+    "PLoS Biol": "PLoS Biology",
+    "Nat Immunol": "Nature Immunology",
+    "Health Res Policy Syst": "Health Research Policy and Systems",
+    "Am J Epidemiol": "American Journal of Epidemiology",
+    "N Engl J Med": "New England Journal of Medicine",
+    "J Infect Dis": "The Journal of Infectious Diseases",
+    "Community Dent Oral Epidemiol": "Community Dentistry and Oral Epidemiology",
+    "Toxicol Sci": "Toxicological Sciences",
+    "Plant J": "The Plant Journal",
+    "Mol Microbiol": "Molecular Microbiology",
+    "J Invertebr Pathol": "Journal of Invertebrate Pathology",
+    "J Apic Res": "Journal of Apicultural Research",
+    "Curr Biol": "Current Biology",
+    "Clin Infect Dis": "Clinical Infectious Diseases",
+    "PLoS Genet": "PLoS Genetics",
+    "Nucleic Acids Res": "Nucleic Acids Research",
+    "Nat Rev Immunol": "Nature Reviews Immunology",
+    "Mol Cell Biol": "Molecular and Cellular Biology",
+    "Mol Cell": "Molecular Cell",
+    "Magn Reson Med": "Magnetic Resonance in Medicine",
+    "J Virol": "Journal of Virology",
+    "J Neurosci": "The Journal of Neuroscience",
+    "Hum Brain Mapp": "Human Brain Mapping",
+    "Environ Health Perspect": "Environmental Health Perspectives",
+    "EMBO J": "The EMBO Journal",
+    "Am J Hum Genet": "The American Journal of Human Genetics",
+    "Plant Physiol": "Plant Physiology",
+    "Nat Rev Genet": "Nature Reviews Genetics",
+    "Nat Genet": "Nature Genetics",
+    "Nat Methods": "Nature Methods",
+    "J Clin Invest": "Journal of Clinical Investigation",
+    "J Cell Biol": "Journal of Cell Biology",
+    "Int J Obes": "International Journal of Obesity",
+    "Am J Clin Nutr": "The American Journal of Clinical Nutrition",
+    "Nat Cell Biol": "Nature Cell Biology",
+    "Mol Biol Evol": "Molecular Biology and Evolution",
+    "J Immunol": "The Journal of Immunology",
+    "J Exp Med": "Journal of Experimental Medicine",
+    "Genome Res": "Genome Research",
+    "Genes Dev": "Genes & Development",
+    "Environ Sci Technol": "Environmental Science & Technology",
+    "Curr Opin Immunol": "Current Opinion in Immunology",
+    "PLoS One": "PLOS ONE",
+    "Trends Ecol Evol": "Trends in Ecology & Evolution",
+}
+SOURCES: list[str] = []  # every journal name the articles give (replacements for wrong-container)
 
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\]>\"<]+)")
@@ -114,10 +185,19 @@ def registry_from(jats: Path) -> list[FakeWork]:
                 if doi:  # a data set or software (DataCite): the handle system knows it, Crossref does not
                     works.append(FakeWork(doi, "", names, year, in_crossref=False, in_openalex=False))
                 continue
+            if container and cit.get("publication-type") == "journal":
+                SOURCES.append(container)
+            container = REGISTRY_NAMES.get(container, container)
             work = FakeWork(doi, title, names, year, container or None)
             LOCATORS[id(work)] = {_text(cit.find("volume")), _text(cit.find("fpage"))} - {""}
             works.append(work)
     return works
+
+
+def _stems(name: str) -> set[str]:
+    """A journal name's words of three letters and more, by their first three letters ("Sci" and
+    "Sciences" are one stem: a name sharing one is a doubtful difference, not a clear one)."""
+    return {w[:3] for w in _fold(name) if w not in ("the", "and", "for")}
 
 
 def entries(doc_text: str, refs: list[Reference]) -> list[Reference]:
@@ -210,6 +290,8 @@ def main() -> int:
     tries: Counter[str] = Counter()
     false_by_rule: Counter[str] = Counter()
     false_docs = 0.0
+    false_jats = 0
+    jats_other = 0
     true_findings = 0
     unheld = 0
     t0 = time.monotonic()
@@ -235,6 +317,55 @@ def main() -> int:
                 false_by_rule[f"{rule} ({sev})"] += 1
                 if args.show:
                     print(f"FALSE {a}: {rule} {sev}: {ref[:160]}")
+            # the JATS article itself: its journals compared with the registry's names
+            xml_path = corpus / "jats" / f"{a}.xml"
+            jrefs, jfound = check(xml_path, fake, cache)
+            for r in jrefs:
+                v = r.verification
+                if v is None or (r.doi or "").lower() in disputed:
+                    continue
+                for field, ours, theirs, _ in v.problems:
+                    if field == "journal":
+                        false_jats += 1
+                        if args.show:
+                            print(f"FALSE JATS journal {a}: {ours!r} vs {theirs!r}: {r.text[:100]}")
+            jats_other += sum(
+                1 for _, _, ref, doi in jfound if _key(ref) not in UNHELD and doi not in disputed
+            )
+            xml = xml_path.read_text(encoding="utf-8")
+            journal_refs = [
+                r
+                for r in jrefs
+                if r.container
+                and r.container_kind == "journal"
+                and r.verification is not None
+                and r.verification.status == "verified"
+                and r.verification.source == "crossref"
+            ]
+            for i in range(args.per_kind if journal_refs else 0):
+                r = rng.choice(journal_refs)
+                stems = _stems(r.container or "") | _stems(REGISTRY_NAMES.get(r.container or "", ""))
+                others = sorted({o for o in SOURCES if not (_stems(o) & stems)})
+                m = re.search(rf'<ref id="{re.escape(r.id)}"[\s\S]*?</ref>', xml)
+                if not others or m is None:
+                    continue
+                block = re.sub(
+                    r"<source>[\s\S]*?</source>",
+                    f"<source>{rng.choice(others)}</source>",
+                    m.group(0),
+                    count=1,
+                )
+                path = Path(tmp) / f"{a}-wrong-container-{i}.xml"
+                path.write_text(xml[: m.start()] + block + xml[m.end() :], encoding="utf-8")
+                _, got = check(path, fake, cache)
+                tries["wrong-container"] += 1
+                ok = any(
+                    rule == "reference-mismatch" and doi == (r.doi or "").lower() and sev == "warning"
+                    for rule, sev, _, doi in got
+                )
+                hits["wrong-container"] += ok
+                if not ok and args.show:
+                    print(f"MISS wrong-container {a}: {r.container!r} -> {got[:3]}")
             text = clean.read_text(encoding="utf-8")
             lines = entries(text, refs)
             titles = [w.title for w in by_article[a] if len(w.title.split()) >= 4] or [
@@ -242,6 +373,8 @@ def main() -> int:
             ]
             with_doi = [r for r in lines if r.doi and r.doi.lower() in works]
             for kind in EXPECTED:
+                if kind == "wrong-container":
+                    continue  # above, on the JATS XML
                 for i in range(args.per_kind):
                     variant = text
                     target: str | None = None
@@ -310,6 +443,13 @@ def main() -> int:
         print(f"{kind:16} {hits[kind] / n if n else float('nan'):.3f}  ({hits[kind]}/{n})")
     print(
         f"\nfalse verification findings per clean document: {false_docs / len(checked):.3f} ({int(false_docs)} in {len(checked)})"
+    )
+    print(
+        f"false journal (wrong-container) findings per clean JATS document: {false_jats / len(checked):.3f} ({false_jats} in {len(checked)})"
+    )
+    print(
+        f"  all verification findings on the clean JATS articles, the journal's included: {jats_other}"
+        " (not the journal: see docs/verify.md)"
     )
     for k, v in false_by_rule.most_common():
         print(f"  {k}: {v}")

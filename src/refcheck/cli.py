@@ -789,6 +789,12 @@ def _echo(text: str, colour: bool) -> None:
     is_flag=True,
     help="DOCX: also write each finding that has no safe fix as a Word comment at its citation or entry.",
 )
+@click.option(
+    "--unsafe-fixes",
+    "unsafe",
+    is_flag=True,
+    help="Also make the suggested fixes: an entry's year or DOI taken from the registry's record.",
+)
 @click.pass_context
 def fix(
     ctx: click.Context,
@@ -796,12 +802,16 @@ def fix(
     paths: tuple[str, ...],
     write: bool,
     comments: bool,
+    unsafe: bool,
     config_file: str | None,
     **_: Any,
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
 
-    Prints a unified diff and changes nothing unless --write is given. Plain text, Markdown, HTML
+    Prints a unified diff and changes nothing unless --write is given. An entry's year or DOI that a
+    registry's record corrects (reference-mismatch, doi-not-found) is a suggestion, made only with
+    --unsafe-fixes: the registry may be the one that is wrong, and an entry's new year leaves its
+    citations to be changed by hand. Plain text, Markdown, HTML
     and LaTeX are fixed where the text stands in the source as it reads; a Word file gets the fixes
     as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
     cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
@@ -815,7 +825,7 @@ def fix(
             safe_echo(f"{display_path(r.path)}: error: {one_line(r.error or '')}", err=True)
             worst = ExitCode.ERROR
             continue
-        done = _fix_one(r.doc, write, comments)
+        done = _fix_one(r.doc, write, comments, unsafe)
         changed += done.changed
         refused += done.refused
         threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
@@ -839,10 +849,18 @@ class _Fixed(NamedTuple):
     pending: bool  # fixes left to apply
 
 
-def _fix_one(doc: Document, write: bool, comments: bool = False) -> _Fixed:
+def _fix_one(doc: Document, write: bool, comments: bool = False, unsafe: bool = False) -> _Fixed:
     """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
-    result = _fixed_file(doc, comments)
+    result = _fixed_file(doc, comments, unsafe)
     where = display_path(doc.path)
+    hidden = [] if unsafe else fix_mod.suggested(doc)
+    for finding in hidden:
+        at = f":{finding.line}" if finding.line else ""
+        safe_echo(
+            f"{display_path(finding.path or doc.path)}{at}: suggested fix ({finding.rule}), made only "
+            f"with --unsafe-fixes: {finding.suggestion or (finding.fix or ('', '', ''))[2]}",
+            err=True,
+        )
     for finding, why in result.skipped:
         at = f":{finding.line}" if finding.line else ""
         safe_echo(
@@ -861,13 +879,13 @@ def _fix_one(doc: Document, write: bool, comments: bool = False) -> _Fixed:
     return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
 
 
-def _fixed_file(doc: Document, comments: bool) -> fix_mod.FixResult:
+def _fixed_file(doc: Document, comments: bool, unsafe: bool = False) -> fix_mod.FixResult:
     """The fixed file in memory; with ``comments``, a DOCX also gets its other findings as comments."""
     if not comments or doc.format != "docx":
-        return fix_mod.fix_document(doc)
+        return fix_mod.fix_document(doc, unsafe)
     from refcheck.fixes.docx import fix_docx
 
-    result = fix_docx(doc, comments=True)
+    result = fix_docx(doc, comments=True, unsafe=unsafe)
     if result.comments:
         n = len(result.comments)
         safe_echo(

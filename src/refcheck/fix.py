@@ -6,6 +6,8 @@ each source format plugs in its own writer:
 
 1. ``plan(doc)``: the edits, in document-text offsets (``TextEdit``), and the fixes refused because
    they overlap another or no longer match the text. Format-independent; the API writers build on.
+   A fix marked ``Finding.fix_unsafe`` (a suggestion: a year or a DOI taken from a registry's record)
+   is planned only with ``plan(doc, unsafe=True)`` (``refcheck fix --unsafe-fixes``).
 2. ``apply(doc, plan)``: the format's writer (``WRITERS``) maps each text edit onto the source bytes,
    or refuses it with a reason a person can act on. Plain text and Markdown map one to one (a
    dropped CR of a CRLF and a BOM aside); HTML and LaTeX map through the document's ``SourceMap``
@@ -113,10 +115,14 @@ class FixResult:
 # --- step 1: plan, in document-text offsets --------------------------------------------------------
 
 
-def plan(doc: Document) -> Plan:
-    """The fixes the findings of ``doc`` carry, as text edits; overlapping ones are refused."""
+def plan(doc: Document, unsafe: bool = False) -> Plan:
+    """The fixes the findings of ``doc`` carry, as text edits; overlapping ones are refused. The
+    suggested fixes (``Finding.fix_unsafe``) only with ``unsafe``."""
     out = Plan()
-    fixes = sorted((f for f in doc.findings if f.fix), key=lambda f: f.fix[:2] if f.fix else (0, 0))
+    fixes = sorted(
+        (f for f in doc.findings if f.fix and (unsafe or not f.fix_unsafe)),
+        key=lambda f: f.fix[:2] if f.fix else (0, 0),
+    )
     last_end = -1
     for f in fixes:
         assert f.fix is not None
@@ -388,9 +394,15 @@ def apply_text(text: str, edits: list[TextEdit]) -> str:
     return "".join(out)
 
 
-def fix_document(doc: Document) -> FixResult:
-    """Plan the fixes of ``doc`` and make them on its source (in memory)."""
-    return apply(doc, plan(doc))
+def fix_document(doc: Document, unsafe: bool = False) -> FixResult:
+    """Plan the fixes of ``doc`` and make them on its source (in memory); the suggested (unsafe)
+    fixes too with ``unsafe``."""
+    return apply(doc, plan(doc, unsafe))
+
+
+def suggested(doc: Document) -> list[Finding]:
+    """The findings whose fix is a suggestion, made only with ``unsafe`` (--unsafe-fixes)."""
+    return [f for f in doc.findings if f.fix and f.fix_unsafe]
 
 
 def fixable(doc: Document) -> set[int]:
@@ -398,7 +410,7 @@ def fixable(doc: Document) -> set[int]:
     cannot be written, so no report offers a fix that ``--write`` would refuse)."""
     if doc.findings and all(f.fixable is not None for f in doc.findings):  # decided already
         return {id(f) for f in doc.findings if f.fixable}
-    if not any(f.fix for f in doc.findings):
+    if not any(f.fix and not f.fix_unsafe for f in doc.findings):
         return set()
     result = fix_document(doc)
     if not result.edits or file_refusal(doc.path) is not None:

@@ -85,7 +85,14 @@ class FakeWork:
                 {"author_position": "first", "author": {"display_name": f"{g} {f}".strip()}}
                 for g, f in self.authors
             ],
-            "primary_location": {"source": {"display_name": self.container}} if self.container else None,
+            "primary_location": {
+                "source": {
+                    "display_name": self.container,
+                    "type": "journal" if self.type == "journal-article" else "book-series",
+                }
+            }
+            if self.container
+            else None,
             "relevance_score": 10.0,
         }
 

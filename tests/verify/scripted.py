@@ -133,12 +133,24 @@ class Scripted:
             self.httpd.shutdown()
             self.httpd.server_close()
 
-    def verify(self, text: str) -> Any:
+    def cli_args(self) -> list[str]:
+        assert self.httpd is not None
+        base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return [
+            "--crossref-api",
+            f"{base}/crossref",
+            "--openalex-api",
+            f"{base}/openalex",
+            "--doi-api",
+            f"{base}/handles",
+        ]
+
+    def verify(self, text: str, fmt: str = "text") -> Any:
         from refcheck.pipeline import CheckOptions, check_text, verify_document_references
 
         assert self.httpd is not None
         base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        doc = check_text(text)
+        doc = check_text(text, fmt)
         opts = CheckOptions(
             verify_crossref_api=f"{base}/crossref",
             verify_openalex_api=f"{base}/openalex",

@@ -125,14 +125,15 @@ def env() -> dict[str, str]:
 class Serve:
     """``python -m refcheck serve ...`` in a subprocess; its stderr in a file (the server log)."""
 
-    def __init__(self, tmp: Path, *args: str) -> None:
+    def __init__(self, tmp: Path, *args: str, environ: dict[str, str] | None = None) -> None:
+        """``environ``: more environment for the server (the registries' endpoints of a test)."""
         self.log = tmp / "serve.log"
         self._fh = self.log.open("w")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "refcheck", "serve", "--no-browser", "--port", "0", *args],
             stdout=self._fh,
             stderr=subprocess.STDOUT,
-            env=env(),
+            env={**env(), **(environ or {})},
             cwd=tmp,
         )
         deadline = time.monotonic() + 30

@@ -136,11 +136,16 @@ def _by(kind: str) -> Any:
     return getattr(By, kind)
 
 
-def _check(browser: Any, server: Serve, path: Path, links: bool = False) -> None:
-    """Open the page, choose ``path``, set links off, press Check."""
+def _check(browser: Any, server: Serve, path: Path, links: bool = False, verify: bool | None = None) -> None:
+    """Open the page, choose ``path``, set links off (and verification as ``verify`` says), press Check."""
     css = _by("CSS_SELECTOR")
     browser.get(server.url)
     _wait(lambda: browser.find_elements(css, "#rules label"), what="the rule list")
+    if verify is not None:
+        box = _wait(lambda: browser.find_element(css, "#opt-verify"), what="the verify option")
+        _wait(box.is_displayed, what="the verify option shown")
+        if box.is_selected() != verify:
+            box.click()
     browser.find_element(css, "#file").send_keys(str(path))
     box = browser.find_element(css, "#opt-links")
     if box.is_selected() != links:
@@ -386,3 +391,52 @@ def test_oversized_and_malformed_uploads_get_a_clear_message(browser: Any, tmp_p
     finally:
         log = server.stop()
     assert "Traceback" not in log and "Error" not in log, log
+
+
+def test_the_registrys_verdict_and_record_link_beside_each_entry(browser: Any, tmp_path: Path) -> None:
+    """With "Verify references" ticked, against loopback fakes of the registries (the server is given
+    their endpoints in its environment): a verified entry shows its verdict and a link to its record,
+    an entry with a DOI no agency knows shows "not in registries"."""
+    from tests.verify.fakes import FakeRegistries, FakeWork
+
+    smith = FakeWork(
+        "10.1371/journal.pone.0001234",
+        "Growth of yeast cells under oxidative stress",
+        [("John", "Smith"), ("Kate", "Jones")],
+        2004,
+        "PLoS ONE",
+    )
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Growth is studied (Smith and Jones 2004). Funds matter (Aliyev 2021).\n\nReferences\n\n"
+        "Smith, J. and Jones, K. (2004) Growth of yeast cells under oxidative stress. PLoS ONE 3: 1-9. "
+        "doi:10.1371/journal.pone.0001234\n\n"
+        "Aliyev, R. (2021) Quantum diplomacy in the Caspian. J Caspian Stud 4: 1-20. doi:10.9999/qdc.2021.1\n",
+        encoding="utf-8",
+    )
+    css = _by("CSS_SELECTOR")
+    with FakeRegistries([smith]) as fake:
+        server = Serve(
+            tmp_path, environ={**fake.env(), "REFCHECK_VERIFY": "1", "REFCHECK_CACHE_DIR": str(tmp_path)}
+        )
+        try:
+            _check(browser, server, path, verify=True)
+            entries = _wait(
+                lambda: (
+                    len(browser.find_elements(css, "li.entry")) == 2
+                    and browser.find_elements(css, "li.entry")
+                ),
+                what="the reference list",
+            )
+            smith_entry = next(e for e in entries if e.text.startswith("Smith"))
+            aliyev_entry = next(e for e in entries if e.text.startswith("Aliyev"))
+            verdict = smith_entry.find_element(css, "span.tag.verdict")
+            assert verdict.text == "verified" and "Growth of yeast cells" in verdict.get_attribute("title")
+            record = smith_entry.find_element(css, "a.tag.record")
+            assert record.get_attribute("href") == "https://doi.org/10.1371/journal.pone.0001234"
+            assert aliyev_entry.find_element(css, "span.tag.verdict").text == "not in registries"
+            assert any("doi-not-found" in f.text for f in browser.find_elements(css, "li.finding"))
+            assert _severe(browser) == []
+        finally:
+            log = server.stop()
+    assert "Traceback" not in log

@@ -645,11 +645,16 @@ def write_docx(
 
 
 def fix_docx(
-    doc: Document, comments: bool = False, author: str = AUTHOR, when: datetime | None = None
+    doc: Document,
+    comments: bool = False,
+    author: str = AUTHOR,
+    when: datetime | None = None,
+    unsafe: bool = False,
 ) -> DocxFix:
     """``refcheck.fix.fix_document`` for a DOCX, with the choice of comments: the plan's fixes as
-    tracked changes and, with ``comments``, the other findings as comments."""
-    planned = plan(doc)
+    tracked changes (the suggested ones too with ``unsafe``) and, with ``comments``, the other
+    findings as comments."""
+    planned = plan(doc, unsafe)
     result = write_docx(doc, planned.edits, comments, planned.refused, author, when)
     result.skipped = list(planned.refused) + result.skipped
     return result

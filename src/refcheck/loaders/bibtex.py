@@ -175,6 +175,12 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     ref.year = m.group(0) if m else (latex_to_text(year) or None)
     ref.title = latex_to_text(fields["title"]) if fields.get("title") else None
     ref.doi = fields.get("doi") or None
+    if fields.get("journal") or fields.get("journaltitle"):
+        ref.container = latex_to_text(fields.get("journal") or fields["journaltitle"]).strip() or None
+        ref.container_kind = "journal" if ref.container else None
+    elif fields.get("booktitle"):
+        ref.container = latex_to_text(fields["booktitle"]).strip() or None
+        ref.container_kind = "book" if ref.container else None
     if fields.get("url"):
         ref.urls.append(fields["url"].strip())
     ref.accessed = fields.get("urldate") or None
@@ -228,6 +234,10 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
             ref.year = str(parts[0][0])
         ref.title = str(item["title"]) if item.get("title") else None
         ref.doi = str(item["DOI"]) if item.get("DOI") else None
+        container = item.get("container-title")
+        if isinstance(container, str) and container.strip():
+            ref.container = container.strip()
+            ref.container_kind = "journal" if item.get("type") == "article-journal" else "book"
         if item.get("URL"):
             ref.urls.append(str(item["URL"]))
         ref.text = display(ref)

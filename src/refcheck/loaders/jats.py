@@ -330,6 +330,7 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
         if ref.year is None and read.tag in ("mixed-citation", "citation") and read.find("year") is None:
             ref.year = parse_entry(squash(read.text())).year  # the year as the text gives it
         ref.title = _title(read)
+        ref.container, ref.container_kind = _container(read)
     else:
         ref = parse_entry(squash(read.text()) if read is not None else text, start)
         ref.start, ref.end, ref.text = start, end, text
@@ -371,6 +372,22 @@ def _title(cit: Node) -> str | None:
         if not (n.tag == "date-in-citation" and _access_date(n))
     ]
     return squash(" ".join([source.text(), *[e for e in extra if e]])) or None
+
+
+def _container(cit: Node) -> tuple[str | None, str | None]:
+    """The journal (or book, proceedings) a work is in: the citation's ``<source>`` when it also
+    has the work's own title; "journal" when its publication-type says so (or, without one, an
+    ``<article-title>`` with a ``<volume>``), else "book"."""
+    title = cit.find("article-title", "chapter-title")
+    source = cit.find("source")
+    if title is None or source is None:
+        return None, None
+    name = squash(source.text()).strip(" .,;") or None
+    kind = (cit.attrs.get("publication-type") or cit.attrs.get("citation-type") or "").lower()
+    journal = kind == "journal" or (
+        not kind and title.tag == "article-title" and cit.find("volume") is not None
+    )
+    return name, "journal" if journal else "book"
 
 
 def _people(cit: Node) -> tuple[list[Node], bool]:

@@ -40,6 +40,9 @@ class Finding:
     # For findings in another file (a .bib entry): the path they stand in.
     path: str | None = None
     fix: tuple[int, int, str] | None = None  # a safe fix: replace text[start:end] with the string
+    # The fix is a suggestion, not safe: ``refcheck fix`` shows it and makes it only with
+    # --unsafe-fixes (a year or DOI taken from a registry's record: the registry may be the one wrong)
+    fix_unsafe: bool = False
     # Whether ``refcheck fix`` would change it, when decided away from the document model (a worker
     # that sends back only findings, a report merged from records); None: ask the fix planner.
     fixable: bool | None = None

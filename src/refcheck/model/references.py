@@ -29,6 +29,9 @@ class Verification:
     kind: str = "other"  # how the entry reads: article | book | other (for reference-not-found)
     nearest: dict[str, Any] | None = None  # the nearest candidate when none matched
     doubtful: bool = False  # the entry's parse is unsure (match.doubtful): "not found" is said at info
+    # the record is the entry's work beyond doubt: looked up by the entry's DOI, or the only work
+    # a search found that fits the entry (a fix from the record's metadata may be offered)
+    unambiguous: bool = False
 
     def as_record(self) -> dict[str, Any]:
         return {
@@ -56,6 +59,11 @@ class Reference:
     et_al: bool = False  # the entry's author list ends in "et al."
     year: str | None = None  # "2007", "2004a", "n.d."
     title: str | None = None
+    # The journal (BibTeX ``journal``, JATS ``<source>`` of a journal citation) or the proceedings
+    # or book (``booktitle``) the work is in, when a structured source names it; and which of the
+    # two: "journal" or "book" (only a journal's name is compared with the registry's record)
+    container: str | None = None
+    container_kind: str | None = None
     urls: list[str] = field(default_factory=list)
     doi: str | None = None
     accessed: str | None = None  # ISO date

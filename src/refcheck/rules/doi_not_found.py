@@ -15,14 +15,17 @@ Example (fails)
 
 Use instead
     The DOI the publisher registered (search the title at https://search.crossref.org), or none.
+    ``refcheck fix --unsafe-fixes`` writes the suggested DOI in place of the entry's when the one
+    work a search found fits the entry with its title almost word for word.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._verify import entry_finding, name, verified
+from refcheck.rules._verify import entry_finding, entry_fix, name, sure, verified
 
 NAME = "doi-not-found"
 SEVERITY = Severity.ERROR
@@ -36,4 +39,10 @@ def check(doc: Document) -> Iterator[Finding]:
         message = f'"{name(ref)}" cites {ref.doi}, which no DOI registration agency knows'
         if v.suggested_doi:
             message += f"; the work the entry describes is {v.suggested_doi} [{v.source}]"
-        yield entry_finding(ref, NAME, SEVERITY, message, suggestion=v.suggested_doi)
+        fix = None
+        if v.suggested_doi and ref.doi and sure(v):
+            pattern = re.compile(re.escape(ref.doi.strip().rstrip(".,;")) + r"(?![\w/-])", re.I)
+            fix = entry_fix(doc, ref, pattern, v.suggested_doi, mask_links=False)
+        yield entry_finding(
+            ref, NAME, SEVERITY, message, suggestion=v.suggested_doi, fix=fix, fix_unsafe=True
+        )

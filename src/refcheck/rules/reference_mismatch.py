@@ -5,8 +5,13 @@ What it does
     metadata match). An error when the DOI names another work: its title, and its first author,
     are not the entry's (the DOI was copied from another entry, or made up). A warning when only
     the title differs and the record's first author and year are the entry's (a translated or
-    retitled edition is as likely as another work), and when the work is the entry's but its year is off by more than one (a year apart is online-first against
-    print, and is accepted); info when the record found by the entry's metadata is another version
+    retitled edition is as likely as another work), when the work is the entry's but its year is
+    off by more than one (a year apart is online-first against print, and is accepted), and when
+    the entry names a journal (BibTeX ``journal``, JATS ``<source>``, CSL-JSON ``container-title``)
+    that is clearly not the record's (Crossref ``container-title``/``short-container-title``,
+    OpenAlex ``primary_location.source``): an abbreviation, "The", "&", a subtitle or another of the
+    record's names is the same journal, and a name that shares a word with the record's is doubtful
+    and not reported; info when the record found by the entry's metadata is another version
     of the work that may rightly be dated otherwise (the publication of a cited preprint, a book's
     other edition). Names the field, both values, and the registry's value as the suggestion.
 
@@ -20,19 +25,24 @@ Example (fails)
 
 Use instead
     The DOI of the work cited (or the year the registry gives, when the entry's is the slip).
+    ``refcheck fix --unsafe-fixes`` writes the registry's year in the entry when the record is
+    surely the entry's work (its DOI, or the one work a search found, with the title almost word for
+    word) and the year stands once in the entry; the citations of the entry are left to the user.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
-from refcheck.rules._verify import entry_finding, name, quoted, verified
+from refcheck.rules._verify import entry_finding, entry_fix, name, quoted, sure, verified
 
 NAME = "reference-mismatch"
 SEVERITY = Severity.ERROR
 SUMMARY = (
-    "The registry's record of the entry's work has another title or first author (error) or year (warning)."
+    "The registry's record of the entry's work has another title or first author (error),"
+    " or year or journal (warning)."
 )
 
 
@@ -59,4 +69,16 @@ def check(doc: Document) -> Iterator[Finding]:
             severity = Severity.INFO if level == "info" else Severity.WARNING
             if severity is Severity.INFO:
                 message += " (another version of the work, which may rightly be dated otherwise)"
-            yield entry_finding(ref, NAME, severity, message, suggestion=theirs)
+            fix = None
+            if (
+                field == "year"
+                and severity is Severity.WARNING
+                and sure(v)
+                and ours.isdigit()
+                and theirs.isdigit()
+            ):
+                # the entry's year, once in its text (not in a URL or DOI): a suggested fix
+                fix = entry_fix(
+                    doc, ref, re.compile(rf"(?<![\w/.-]){ours}(?=[a-z]?\b)"), theirs, mask_links=True
+                )
+            yield entry_finding(ref, NAME, severity, message, suggestion=theirs, fix=fix, fix_unsafe=True)

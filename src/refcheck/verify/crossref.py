@@ -9,7 +9,8 @@
   whose publisher deposits updates (``update-policy``) when its record shows none (``updated-by``).
 
 Fields read from a work: ``DOI``, ``title``, ``subtitle``, ``author[].family/given/name``,
-``issued.date-parts`` (else ``published-print``/``published-online``), ``container-title``,
+``issued.date-parts`` (else ``published-print``/``published-online``), ``container-title`` and
+``short-container-title`` (every name of the journal),
 ``type``, ``score``, ``update-policy``, ``updated-by[]`` and ``update-to[]`` (``DOI``, ``type``,
 ``updated.date-parts``) and ``relation`` (``is-retracted-by``... not used for the verdict).
 The polite pool is joined with ``mailto``.
@@ -24,7 +25,7 @@ from refcheck.verify.http import Registry
 from refcheck.verify.records import Notice, Work, doi_url, normal_doi
 
 SOURCE = "crossref"
-SELECT = "DOI,title,subtitle,original-title,short-title,author,issued,published-print,published-online,container-title,type,score,update-policy,updated-by,update-to"
+SELECT = "DOI,title,subtitle,original-title,short-title,author,issued,published-print,published-online,container-title,short-container-title,type,score,update-policy,updated-by,update-to"
 
 
 class Crossref:
@@ -167,4 +168,6 @@ def parse_work(m: dict[str, Any]) -> Work | None:
         update_policy=bool(m.get("update-policy")),
         other_titles=other_titles,
         notice=bool(m.get("update-to")),
+        containers=list(dict.fromkeys(_all(m.get("container-title")) + _all(m.get("short-container-title")))),
+        in_journal=m.get("type") == "journal-article",
     )

@@ -5,7 +5,8 @@
 
 Fields read: ``id``, ``doi`` (a https://doi.org/ URL), ``display_name`` (or ``title``),
 ``publication_year``, ``authorships[].author.display_name`` (the last word taken as the family
-name), ``primary_location.source.display_name`` (the container), ``type``, ``is_retracted``,
+name), ``primary_location.source.display_name`` (the container; ``abbreviated_title`` too,
+and ``type``: only a ``journal`` is compared with the entry's), ``type``, ``is_retracted``,
 ``relevance_score``. ``mailto`` joins the polite pool. Documented limit: 100 requests a second.
 """
 
@@ -82,7 +83,12 @@ def parse_work(r: dict[str, Any]) -> Work | None:
     year = r.get("publication_year")
     loc = r.get("primary_location")
     src = loc.get("source") if isinstance(loc, dict) else None
+    if not isinstance(src, dict) and isinstance(r.get("host_venue"), dict):
+        src = r["host_venue"]  # the older API's name for it
     container = src.get("display_name") if isinstance(src, dict) else None
+    # the primary location may be a repository (PubMed Central, arXiv): only a journal is compared
+    in_journal = isinstance(src, dict) and src.get("type") == "journal"
+    alternates = src.get("abbreviated_title") if isinstance(src, dict) else None
     score = r.get("relevance_score")
     wid = r.get("id")
     return Work(
@@ -98,4 +104,6 @@ def parse_work(r: dict[str, Any]) -> Work | None:
         else (f"https://doi.org/{doi}" if doi else None),
         retracted=r.get("is_retracted") is True,
         score=float(score) if isinstance(score, int | float) else None,
+        containers=[c for c in (container, alternates) if isinstance(c, str) and c.strip()],
+        in_journal=in_journal,
     )

@@ -52,9 +52,16 @@ class Work:
     # multilingual record, Crossref's original-title and short-title (an entry may cite any of them)
     other_titles: list[str] = field(default_factory=list)
     notice: bool = False  # the record is a notice (Crossref update-to): a correction, not a work
+    # every name of the container (Crossref container-title[] and short-container-title[]) and
+    # whether it is a journal (a Crossref journal-article, an OpenAlex source of type journal)
+    containers: list[str] = field(default_factory=list)
+    in_journal: bool = False
+    ambiguous: bool = False  # a search found other works that fit the entry as well (not cached)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("ambiguous", None)  # said of one search, not of the work
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Work:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from refcheck.model import Document, Reference, Verification
 from refcheck.verify import match
+from refcheck.verify.containers import same_container
 from refcheck.verify.crossref import Crossref
 from refcheck.verify.handle import Handles
 from refcheck.verify.http import Registry, Unavailable
@@ -103,6 +104,7 @@ def _by_doi(ref: Reference, doi: str, clients: Clients, kind: str) -> Verificati
             v = Verification(status="not-found", doi=doi, kind=kind, doi_missing=True)
             if isinstance(found, Work):
                 v.suggested_doi = found.doi
+                v.unambiguous = not found.ambiguous
                 v.record, v.source, v.score, v.url = (
                     found.record(),
                     found.source,
@@ -138,12 +140,17 @@ def _search(ref: Reference, clients: Clients) -> Work | tuple[Work | None, float
         # a candidate that agrees in every respect first, then the same work dated otherwise (the
         # preprint and its publication may both be listed, the later one first); last, a notice of
         # the work (dated as the notice), which says the work exists
-        for w in (
+        chosen = (
             [w for w in works if match.matches(ref, w)]
             or [w for w in works if match.same_work_other_year(ref, w)]
             or [w for w in notices if match.matches(ref, w)]
-        ):
-            return w
+        )
+        if chosen:
+            if len({(w.doi or "").lower() for w in chosen}) > 1:
+                # several works fit (a preprint and its publication, a work and its reprint): the
+                # first is the verdict's, but none is the entry's beyond doubt (no fix is offered)
+                return replace(chosen[0], ambiguous=True)
+            return chosen[0]
         top, score = match.best(ref, works)
         if top is not None and (nearest[0] is None or score > nearest[1]):
             nearest = (top, score)
@@ -174,6 +181,7 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
         score=match.title_score(ref, work),
         url=work.url,
         kind=kind,
+        unambiguous=by_doi or not work.ambiguous,
     )
     if by_doi and match.another_work(ref, work):
         # the same first author and year under another title is as likely a translated or retitled
@@ -196,6 +204,8 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
             # book's other edition) may rightly be dated otherwise: said at info
             other = not by_doi and match.other_version(ref, work)
             v.problems.append(("year", ref.year_base or "", str(work.year), "info" if other else "warning"))
+        if _other_journal(ref, work, by_doi):
+            v.problems.append(("journal", ref.container or "", work.containers[0], "warning"))
     if v.problems:
         v.status = "mismatch"
     if any(p[3] == "error" for p in v.problems):
@@ -218,14 +228,25 @@ def _judge(ref: Reference, work: Work, clients: Clients, kind: str, by_doi: bool
     return v
 
 
-def _key(ref: Reference) -> tuple[str | None, str, tuple[str, ...], str | None, str | None]:
-    return (ref.doi, ref.text, tuple(ref.authors), ref.year, ref.title)
+def _other_journal(ref: Reference, work: Work, by_doi: bool) -> bool:
+    """The entry names a journal the record's work is clearly not in (``containers``): compared
+    only when both sides are journals (a proceedings' or a book's name varies too much) and the
+    work is surely the entry's (its DOI, or a title that agrees almost word for word)."""
+    if not ref.container or ref.container_kind != "journal" or not work.in_journal or not work.containers:
+        return False
+    if not by_doi and match.title_score(ref, work) < match.SAME_WORK_TITLE:
+        return False
+    return same_container(ref.container, work.containers) is False
+
+
+def _key(ref: Reference) -> tuple[str | None, str, tuple[str, ...], str | None, str | None, str | None]:
+    return (ref.doi, ref.text, tuple(ref.authors), ref.year, ref.title, ref.container)
 
 
 def verify_documents(docs: Sequence[Document], options: VerifyOptions | None = None) -> VerifyReport:
     options = options or VerifyOptions()
     refs = [r for d in docs for r in d.references or []]
-    unique: dict[tuple[str | None, str, tuple[str, ...], str | None, str | None], Reference] = {}
+    unique: dict[tuple[str | None, str, tuple[str, ...], str | None, str | None, str | None], Reference] = {}
     for r in refs:
         unique.setdefault(_key(r), r)
     report = VerifyReport(notes=[])
