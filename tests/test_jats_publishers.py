@@ -194,3 +194,20 @@ def test_an_xref_naming_the_work_by_its_title_is_no_author_mismatch() -> None:
     doc = check('<p>Data were scaled with XDS (<xref ref-type="bibr" rid="bib85">Xds, 2010</xref>).</p>', ref)
     assert alarms(doc) == []
     assert [c.references for c in doc.citations] == [["bib85"]]
+
+
+def test_an_element_citation_alone_reads_as_separate_words() -> None:
+    """eLife gives only <element-citation>, its fields back to back: the entry's text must not run
+    them together ("KuhlemeierC2007Phyllotaxis"), or a registry's title is never found in it."""
+    ref = (
+        '<ref id="bib1"><element-citation publication-type="journal"><person-group person-group-type='
+        '"author"><name><surname>Kuhlemeier</surname><given-names>C</given-names></name></person-group>'
+        "<year>2007</year><article-title>Phyllotaxis</article-title><source>Trends in Plant Science</source>"
+        "<volume>12</volume><fpage>143</fpage><lpage>150</lpage></element-citation></ref>"
+    )
+    doc = check('<p>As shown (<xref ref-type="bibr" rid="bib1">Kuhlemeier, 2007</xref>).</p>', ref)
+    (entry,) = doc.references or []
+    assert entry.text.startswith("Kuhlemeier C 2007 Phyllotaxis Trends in Plant Science 12 143 150"), (
+        entry.text
+    )
+    assert alarms(doc) == []

@@ -300,9 +300,23 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
     for k, part in enumerate(parts):
         if k:
             yield Chunk(" ", part.line, part.column)
+        # An <element-citation> has no punctuation of its own: its fields written back to back
+        # ("<surname>Kuhlemeier</surname><given-names>C</given-names><year>2007</year>") are
+        # spaced, so the entry reads "Kuhlemeier C 2007 Phyllotaxis ..." rather than one word.
+        spaced = part.tag not in ("mixed-citation", "ref")
+        last = " "
         for chunk in part.chunks():
-            if chunk.text:
-                yield chunk
+            if not chunk.text:
+                continue
+            if (
+                spaced
+                and not last[-1].isspace()
+                and not chunk.text[0].isspace()
+                and chunk.text[0] not in ",.;:)]"
+            ):
+                yield Chunk(" ", chunk.line, chunk.column)
+            yield chunk
+            last = chunk.text
 
 
 def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Reference:
