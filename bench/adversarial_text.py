@@ -6,7 +6,7 @@ peak memory of ``refcheck check`` on each.
 
 The inputs are built by ``tests/hostile_text.py`` (the same ones tests/test_parser_bounds.py bounds,
 there at a smaller size), at ``--size`` bytes each (default 1 MB), and each is checked with
-``python -m refcheck check --no-links --format json`` in a subprocess of its own (the measuring
+``python -m refcheck check --no-links --no-verify --format json`` in a subprocess of its own (the measuring
 child of bench/adversarial_markup.py), so that its peak memory is its own. ``--src`` runs another
 checkout's ``src`` (before and after a change). One row per input: size, wall and CPU seconds,
 peak MB, exit status, and the number of findings or the error. Target (issues 9 and 13.3): no input
