@@ -529,6 +529,16 @@ _FORMAT_HELP = (
 )
 
 
+# --output, the same for check and merge
+_output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the --format report to this file; the text report still goes to the terminal.",
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -540,13 +550,7 @@ _FORMAT_HELP = (
     help=_FORMAT_HELP,
 )
 @_shared
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    default=None,
-    help="Write the --format report to this file; the text report still goes to the terminal.",
-)
+@_output_option
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -972,13 +976,7 @@ def serve(
     show_default=True,
     help="Output format (as for check).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    default=None,
-    help="Write the --format report to this file; the text report still goes to the terminal.",
-)
+@_output_option
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),

@@ -149,15 +149,11 @@ class LinkCache:
     def get_archive(self, key: str, max_age: float) -> tuple[bool, Any]:
         """(found, answer) for one archive question asked less than ``max_age`` seconds ago. The
         answer is plain JSON data: the caller checks its shape."""
-        rows = self._query(
-            "SELECT data FROM archive WHERE key = ? AND fetched_at >= ?", [key, time.time() - max_age]
+        return _json_answer(
+            self._query(
+                "SELECT data FROM archive WHERE key = ? AND fetched_at >= ?", [key, time.time() - max_age]
+            )
         )
-        if not rows:
-            return False, None
-        try:
-            return True, json.loads(rows[0][0])
-        except (ValueError, TypeError, RecursionError):
-            return False, None
 
     def put_archive(self, key: str, answer: Any) -> None:
         self._write(
@@ -169,13 +165,9 @@ class LinkCache:
 
     def get_registry(self, key: str) -> tuple[bool, Any]:
         """(found, answer) for one registry question whose answer has not expired."""
-        rows = self._query("SELECT data FROM registry WHERE key = ? AND expires_at >= ?", [key, time.time()])
-        if not rows:
-            return False, None
-        try:
-            return True, json.loads(rows[0][0])
-        except (ValueError, TypeError, RecursionError):
-            return False, None
+        return _json_answer(
+            self._query("SELECT data FROM registry WHERE key = ? AND expires_at >= ?", [key, time.time()])
+        )
 
     def put_registry(self, key: str, answer: Any, max_age: float) -> None:
         now = time.time()
@@ -205,3 +197,14 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         text = exc.strerror
     return text
+
+
+def _json_answer(rows: list[Any]) -> tuple[bool, Any]:
+    """(found, answer) from a query of one JSON ``data`` column; a row that is not JSON (a tampered
+    cache) is as good as none."""
+    if not rows:
+        return False, None
+    try:
+        return True, json.loads(rows[0][0])
+    except (ValueError, TypeError, RecursionError):
+        return False, None

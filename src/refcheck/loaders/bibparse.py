@@ -24,29 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from refcheck.extract import patterns
+
 MAX_VALUE = 100_000  # characters of one expanded @string or field (BibTeX's own buffers are smaller)
 BUDGET_PER_BYTE = 16  # characters expanded from macros per byte of input, over the whole file
 MIN_BUDGET = 4_000_000
 
-MONTHS = {
-    m[:3]: m
-    for m in (
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
+# BibTeX's predefined month strings: "jan" -> "january", ...
+MONTHS = {m[:3]: m for m in patterns.MONTHS[:12]}
 
 ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
