@@ -223,9 +223,11 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
     # One entry per line: when most lines are entries by themselves
     # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
-    entry_lines = sum(1 for a, b in nonblank if looks_like_entry(text[a:b]))
     unwrapped = max(b - a for a, b in nonblank) > 150
-    per_line = not paragraph_mode and (entry_lines >= 0.7 * len(nonblank) or unwrapped)
+    # (the lines that look like entries are counted only when the count decides)
+    per_line = not paragraph_mode and (
+        unwrapped or sum(1 for a, b in nonblank if looks_like_entry(text[a:b])) >= 0.7 * len(nonblank)
+    )
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -240,8 +242,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif bulleted:
             new = bool(_BULLET.match(line))
         else:
-            prev = text[entries[-1][0] : entries[-1][1]]
-            finished = bool(_TERMINAL.search(prev))
+            finished = _finished(text, entries[-1][0], entries[-1][1])
             if paragraph_mode:
                 new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
             elif per_line:
@@ -262,6 +263,19 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_TERMINAL_CHARS = frozenset('.!?"”’)]>')
+
+
+def _finished(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] ends like a finished entry (``_TERMINAL``): its last character but white space
+    a closing mark or a digit, or a URL; the regular expression runs only for a URL (it tries every
+    offset of the line)."""
+    line = text[a:b].rstrip()
+    if line and (line[-1] in _TERMINAL_CHARS or line[-1].isdecimal()):
+        return True
+    return "://" in line and bool(_TERMINAL.search(text[a:b]))
+
+
 def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The entries of one list item or paragraph of a marked-up list (an HTML ``<li>`` or ``<p>``):
     one, unless a line break ("<br>", a newline) or a space joins several. A newline starts an entry
@@ -274,7 +288,7 @@ def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = b + 1
         if not raw.strip():
             continue
-        if pieces and not (_TERMINAL.search(text[pieces[-1][0] : pieces[-1][1]]) and looks_like_entry(raw)):
+        if pieces and not (_finished(text, pieces[-1][0], pieces[-1][1]) and looks_like_entry(raw)):
             pieces[-1][1] = b
         else:
             pieces.append([a, b])
@@ -292,7 +306,24 @@ _GLUE = re.compile(
     rf"(?<=[.!?\"”’)\]])[ \t]+(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
     r"|(?:van|von|de|der|den|du|da|di|del|la|le|ter|ten|al|el)[ \t]+[A-Z]|[a-z]{1,4}[A-Z])"
 )
-_HAS_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")  # not "N. D."
+# A year, or "n.d.", "forthcoming", "in press" (not "N. D."): the two kinds are sought apart (their
+# matches can neither overlap nor share a start, so the starts are those of the one expression
+# ``_BARE_YEAR|n.d.|...``): the years' expression skips to a "1" or "2", and the words' runs only
+# when its words are there (one expression of both tried all four at every offset: a third of the
+# time of a whole list).
+_HAS_YEAR_NUMBER = re.compile(rf"(?=[12]){_BARE_YEAR.pattern}")
+_HAS_YEAR_WORD = re.compile(r"\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")
+_HAS_YEAR_WORD_HINTS = ("n.", "orthcoming", "n press")
+
+
+def _year_starts(text: str, start: int, end: int) -> list[int]:
+    """The starts, in order, of the matches of either kind of year in text[start:end]."""
+    starts = [y.start() for y in _HAS_YEAR_NUMBER.finditer(text, start, end)]
+    if any(text.find(h, start, end) != -1 for h in _HAS_YEAR_WORD_HINTS):
+        starts = sorted(starts + [y.start() for y in _HAS_YEAR_WORD.finditer(text, start, end)])
+    return starts
+
+
 _GLUED_LABEL = re.compile(r"\[(\d{1,4})\][ \t]|(\d{1,4})\.[ \t]")
 
 
@@ -306,7 +337,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     head = start
     label = _LABEL.match(text[start : min(end, start + 12)])
     number = int(label.group(1) or label.group(2)) if label else None
-    years = [y.start() for y in _HAS_YEAR.finditer(text, start, end)]  # once, not per candidate
+    years: list[int] | None = None  # once, not per candidate; only when a candidate asks
     for m in _GLUE.finditer(text, start, end):
         p = m.end()
         if p - head < 25:
@@ -318,6 +349,8 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((head, m.start()))
                 head, number = p, n
             continue
+        if years is None:
+            years = _year_starts(text, start, end)
         k = bisect.bisect_left(years, head)
         has_year = k < len(years) and years[k] < m.start()
         if not has_year or not _begins_entry(text[p : min(end, p + 300)]):
@@ -471,18 +504,26 @@ _FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des",
 def _aliases(author_part: str, ref: Reference) -> list[str]:
     """Corporate names an entry may be cited by: "United Nations, ..., Population Division" is cited
     as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
-    part = _BRACKETS_URLS.sub(" ", author_part).strip().rstrip(",.:;").strip()
+    if "[" in author_part or "http" in author_part:  # (the substitution only when it can act)
+        author_part = _BRACKETS_URLS.sub(" ", author_part)
+    part = author_part.strip().rstrip(",.:;").strip()
     out = []
     persons = any(ref.given)  # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles
     if ref.corporate or (not persons and _ORG_WORD().search(part)):
         out.append(part)
+    # the cheap tests first: most pieces are one word ("Smith", "J."), and the person tests are dear
     for piece in _PIECES.split(part):
         words = piece.split()
-        person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
-        titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
-        named = any(piece.strip().endswith(a) for a in ref.authors if a)  # "M. Thiebaut de Schotten"
-        if len(words) >= 2 and not person and titled and not named:
-            out.append(piece.strip())
+        if len(words) < 2 or not all(
+            w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words
+        ):
+            continue
+        piece = piece.strip()
+        if any(piece.endswith(a) for a in ref.authors if a):  # "M. Thiebaut de Schotten"
+            continue
+        if _split_person(piece)[1] or _is_given(piece):
+            continue
+        out.append(piece)
     return [a for a in dict.fromkeys(out) if a and a not in ref.authors]
 
 
