@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from refcheck._lazy import lazy_pattern
-from refcheck.extract.names import Names, read_names
+from refcheck.extract.names import Names, shared_names
 from refcheck.extract.patterns import APOS, DASHES, LETTER, MONTHS, REPRINT, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
 from refcheck.matching.names import PARTICLES
@@ -225,9 +225,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
     unwrapped = max(b - a for a, b in nonblank) > 150
     # (the lines that look like entries are counted only when the count decides)
-    per_line = not paragraph_mode and (
-        unwrapped or sum(1 for a, b in nonblank if looks_like_entry(text[a:b])) >= 0.7 * len(nonblank)
-    )
+    per_line = not paragraph_mode and (unwrapped or _at_least(0.7 * len(nonblank), nonblank, text))
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -274,6 +272,17 @@ def _finished(text: str, a: int, b: int) -> bool:
     if line and (line[-1] in _TERMINAL_CHARS or line[-1].isdecimal()):
         return True
     return "://" in line and bool(_TERMINAL.search(text[a:b]))
+
+
+def _at_least(count: float, lines: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``count`` of the lines or more look like entries (the counting stops when they do)."""
+    seen = 0
+    for a, b in lines:
+        if seen >= count:
+            return True
+        if looks_like_entry(text[a:b]):
+            seen += 1
+    return seen >= count
 
 
 def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -362,7 +371,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _begins_entry(text: str) -> bool:
-    names = read_names(text)
+    names = shared_names(text)  # (not a copy: only read here)
     if not names.persons:
         return False
     first_given, first_corporate = names.persons[0][1], names.corporate[0]
@@ -405,7 +414,7 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     else:
         text = _BULLET.sub("", text)
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label)
-    names = read_names(text)
+    names = shared_names(text)  # (not a copy: only read here)
     adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
     if adjacent:
         # "Smith, J. (2004).", "J. Smith. 2004.", "Smith, J., 2004.": the year closes the author list
