@@ -311,8 +311,10 @@ def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # Where a glued entry may begin: after the end of a sentence, before a label, a capital, a particle
 # or a particle written onto the name ("vanEngelsdorp").
+# (Written as a space or tab, then the look behind it at the mark and that space: the same matches as
+# "(?<=[.!?...])[ \t]+", and the search skips to the spaces instead of trying every offset.)
 _GLUE = re.compile(
-    rf"(?<=[.!?\"”’)\]])[ \t]+(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
+    rf"[ \t](?<=[.!?\"”’)\]][ \t])[ \t]*(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
     r"|(?:van|von|de|der|den|du|da|di|del|la|le|ter|ten|al|el)[ \t]+[A-Z]|[a-z]{1,4}[A-Z])"
 )
 # A year, or "n.d.", "forthcoming", "in press" (not "N. D."): the two kinds are sought apart (their
@@ -557,13 +559,18 @@ def _author_block_end(text: str) -> int:
 
 
 def _parse_authors(ref: Reference, part: str) -> None:
-    part = _NOISE().sub(" ", part)
+    # (each substitution and search only where its text can be: most author lists have none)
+    if "[" in part or "<" in part or "http" in part:
+        part = _NOISE().sub(" ", part)
     part = part.strip().rstrip(",.:;").strip()
-    part = _EDS_PAREN().sub("", part)
-    part = _EDS_WORD().sub("", part)  # not "T. Speed."
+    if part.endswith(")"):
+        part = _EDS_PAREN().sub("", part)
+    ascii_low = part.lower() if part.isascii() else None  # (re.I folds more than lower() elsewhere)
+    if ascii_low is None or "ed" in ascii_low:
+        part = _EDS_WORD().sub("", part)  # not "T. Speed."
     if not part:
         return
-    if _ET_AL.search(part):
+    if (ascii_low is None or "et" in ascii_low or "..." in part) and _ET_AL.search(part):
         ref.et_al = True
         part = _ET_AL.sub("", part).strip().rstrip(",")
     if ";" in part:
@@ -584,7 +591,7 @@ def _parse_authors(ref: Reference, part: str) -> None:
             _add_person(ref, p)
         return
     pieces = [p.strip() for p in _COMMA_AND().split(part) if p.strip()]
-    pieces = [_LEAD_AND().sub("", p) for p in pieces]
+    pieces = [_LEAD_AND().sub("", p) if p.startswith(("and", "&")) else p for p in pieces]
     # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
     head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
     if (len(head) >= 3 and not any(_INITIALS.match(w) for w in head)) or (head and head[0][:1].isdigit()):
