@@ -83,6 +83,7 @@ class Prefetch:
 
         ctx = multiprocessing.get_context("fork")
         mine, theirs = ctx.Pipe(duplex=False)
+        _widen(mine)
         process = ctx.Process(target=_child, args=(theirs, list(tasks)), daemon=True)
         try:
             process.start()
@@ -119,6 +120,19 @@ class Prefetch:
             self.process.kill()
         self.process.join(5)
         parallel._LIVE.discard(self.process)
+
+
+PIPE_SIZE = 1 << 20  # the most an unprivileged process may ask for on Linux (pipe-max-size)
+
+
+def _widen(conn: Connection) -> None:
+    """A pipe that holds a whole 2,000-URL result (about 0.7 MB) instead of 64 KB: the child sends
+    without waiting for the parent, which is still analysing, and the parent reads it in one go
+    instead of a few kilobytes per turn of the two processes (Linux only; elsewhere as it is)."""
+    with contextlib.suppress(ImportError, OSError, AttributeError):
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
 class _Batches:
