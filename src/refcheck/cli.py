@@ -402,6 +402,9 @@ _VERIFY_OPTIONS = [
                  help="OpenAlex API (default: $REFCHECK_OPENALEX_API or api.openalex.org)."),
     click.option("--doi-api", default=None, metavar="URL", callback=_http_url,
                  help="DOI handle API (default: $REFCHECK_DOI_API or doi.org/api/handles)."),
+    click.option("--verify-timeout", callback=_max_age, default=None, metavar="DURATION",
+                 help="Time the whole verification stage may take: seconds, or 15m (default: 15m; "
+                      "0: no limit). Entries not looked up by then are marked unverified."),
     click.option("--mailto", default=None, metavar="EMAIL", callback=lambda c, p, v: _mailto(v),
                  help="E-mail address sent to the registries, which joins their polite pools "
                       "(default: $REFCHECK_MAILTO)."),
@@ -429,6 +432,7 @@ _CONFIG_KEYS = {
     "jobs": "jobs",
     "verify": "verify",
     "mailto": "mailto",
+    "verify_timeout": "verify-timeout",
 }
 
 
