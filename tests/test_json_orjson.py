@@ -150,3 +150,38 @@ def test_a_report_written_in_pieces(tmp_path: Path) -> None:
 
     results = results_with("x")
     assert "".join(json_reporter.chunks(results)) == json_reporter.render(results)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 999, 1000, 1001, 2500])
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("path", ["d.txt", "d\udcff.txt"])  # the record's head: orjson, or the standard way
+def test_a_record_made_in_batches_is_the_record(
+    n: int, fast: bool, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``encoded_record`` makes and encodes the citation and entry records ``BATCH`` at a time;
+    the text is ``document_record``'s, whatever the count (none, one batch and a bit), with orjson
+    or without, and also when it lets the model go as it goes (``release``)."""
+    from refcheck.reporters.records import document_record, encoded_record
+
+    if not fast:
+        monkeypatch.setattr(_common, "_ORJSON", False)
+    cites = "".join(f"Growth {i} was strong (Smith{i % 7} 200{i % 9}).\n" for i in range(n))
+    refs = "".join(f"Smith{i}, John (200{i}) Trade \u2028{i}.\n" for i in range(7))
+    text = f"{cites}\nReferences\n\n{refs}"
+    doc = Document(path=path, format="text", text=text, source_map=SourceMap.identity(text))
+    analyse(doc)
+    assert len(doc.citations) == n
+    whole = dumps({"files": [document_record(doc)]})
+    assert dumps({"files": [encoded_record(doc)]}) == whole
+    assert dumps({"files": [encoded_record(doc, release=True)]}) == whole
+    assert all(c is None for c in doc.citations)  # let go of
+
+
+def test_lazy_arrays_at_any_depth() -> None:
+    from refcheck.reporters._common import Lazy
+
+    items = [{"a": i, "b": [i, "x\u2028"]} for i in range(5)]
+    for depth in (0, 1, 3):
+        data = {"k": Lazy(iter([items[:2], [], items[2:]])), "e": Lazy(iter([])), "n": [Lazy(iter([[1]]))]}
+        expected = {"k": items, "e": [], "n": [[1]]}
+        assert pretty(data, _common._escape, depth) == pretty(expected, _common._escape, depth)

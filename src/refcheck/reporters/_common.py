@@ -13,7 +13,7 @@ pieces by a reporter.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import is_
@@ -95,31 +95,64 @@ def _escape(text: str) -> str:
 _UNSAFE = re.compile(_JSON_UNSAFE)
 
 
-class Encoded(str):
-    """A value's JSON text (``dumps`` of it, indented for ``depth``), to be put in a report as it
-    stands: a worker process encodes its file's record, so the parent does not unpickle and encode
-    it again."""
+class Encoded:
+    """A value's JSON text (``dumps`` of it, indented for ``depth``), in pieces, to be put in a report
+    as it stands: a worker process encodes its file's record, so the parent does not unpickle and
+    encode it again; the pieces are written one after the other, never copied into one string. A
+    piece never ends between a line break and its indentation, so each one re-indents on its own."""
 
-    depth: int
+    __slots__ = ("depth", "pieces")
 
-    def __new__(cls, text: str, depth: int = 0) -> Encoded:
-        self = super().__new__(cls, text)
+    def __init__(self, text: str | Iterable[str], depth: int = 0) -> None:
+        self.pieces = [text] if isinstance(text, str) else list(text)
         self.depth = depth
-        return self
 
-    def at(self, depth: int) -> str:
-        """The text indented for ``depth`` (every line after the first is indented by ``self.depth``
-        levels at least)."""
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Encoded, (self.pieces, self.depth))
+
+    def __str__(self) -> str:
+        return "".join(self.pieces)
+
+    def at(self, depth: int) -> list[str]:
+        """The pieces indented for ``depth`` (every line after the first is indented by
+        ``self.depth`` levels at least)."""
         if depth == self.depth:
-            return self
+            return self.pieces
         if depth > self.depth:
-            return self.replace("\n", "\n" + "  " * (depth - self.depth))
-        return self.replace("\n" + "  " * (self.depth - depth), "\n")
+            deeper = "\n" + "  " * (depth - self.depth)
+            return [p.replace("\n", deeper) for p in self.pieces]
+        less = "\n" + "  " * (self.depth - depth)
+        return [p.replace(less, "\n") for p in self.pieces]
+
+
+class Lazy:
+    """A JSON array whose items are made a batch at a time while it is encoded (``batches``: lists
+    of its items, taken once), so that they are never all held at once: a long document's 320,000
+    citation records would take more memory than the document itself."""
+
+    __slots__ = ("batches",)
+
+    def __init__(self, batches: Iterable[list[Any]]) -> None:
+        self.batches = batches
+
+    def pieces(self, depth: int, escape: Callable[[str], str] | None) -> Iterator[str]:
+        """The array's text at ``depth``, a piece or more per batch."""
+        close = "\n" + "  " * depth + "]"
+        first = True
+        for batch in self.batches:
+            if not batch:
+                continue
+            text = pieces(batch, escape, depth)  # "[\n  item,\n  item\n]" at depth
+            text[0] = ("[" if first else ",") + text[0][1:]
+            text[-1] = text[-1][: -len(close)]
+            first = False
+            yield from text
+        yield "[]" if first else close
 
 
 def encoded(data: Any, depth: int = 0) -> Encoded:
     """``dumps(data)`` to be put in a report at ``depth`` (a file's record: 2)."""
-    return Encoded(pretty(data, _escape, depth), depth)
+    return Encoded(pieces(data, _escape, depth), depth)
 
 
 def pretty(data: Any, escape: Callable[[str], str] | None = None, depth: int = 0) -> str:
@@ -162,11 +195,11 @@ def _orjson_pieces(data: Any, escape: Callable[[str], str] | None, depth: int) -
     orjson = _orjson()
     if orjson is None or not _plain(data):
         return None
-    encoded: list[Encoded] = []
+    encoded: list[Encoded | Lazy] = []
     mark = orjson.Fragment(b"\x00")
 
     def default(o: Any) -> Any:
-        if type(o) is Encoded:
+        if type(o) is Encoded or type(o) is Lazy:
             encoded.append(o)
             return mark
         raise TypeError  # anything else: the standard library's way
@@ -185,7 +218,7 @@ def _orjson_pieces(data: Any, escape: Callable[[str], str] | None, depth: int) -
         out.append(before if escape is None else escape(before))
         line = before[before.rfind("\n") + 1 :]  # the value stands at its line's indentation
         at = (len(line) - len(line.lstrip(" "))) // 2 if "\n" in before else depth
-        out.append(piece.at(at))
+        out.extend(piece.at(at) if isinstance(piece, Encoded) else piece.pieces(at, escape))
     out.append(parts[-1] if escape is None else escape(parts[-1]))
     return out
 
@@ -213,7 +246,7 @@ def _options(orjson: Any) -> int:
     )
 
 
-_SCALARS = frozenset({str, int, bool, type(None), Encoded})
+_SCALARS = frozenset({str, int, bool, type(None), Encoded, Lazy})
 
 
 def _plain(data: Any) -> bool:
@@ -233,6 +266,9 @@ def _plain(data: Any) -> bool:
                     return False
         if kinds.isdisjoint(_CONTAINERS):
             break
+        if kinds == _DICT:  # a list of records
+            values = list(chain.from_iterable(map(dict.values, values)))
+            continue
         dicts = compress(values, map(is_, types, repeat(dict)))
         sequences = compress(values, map(_SEQUENCES.__contains__, types))
         values = [*chain.from_iterable(map(dict.values, dicts)), *chain.from_iterable(sequences)]
@@ -294,8 +330,9 @@ def _pretty(data: Any, escape: Callable[[str], str] | None = None, depth: int = 
                     items[i] = _MARK
                 body = flat(depth + 1)(items)
         elif kind is Encoded:
-            text: str = o.at(depth)
-            return text
+            return "".join(o.at(depth))
+        elif kind is Lazy:
+            return "".join(o.pieces(depth, escape))
         elif isinstance(o, dict | list | tuple):  # a subclass: the standard library's way
             text = json.dumps(o, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
             return text if escape is None else escape(text)
@@ -320,6 +357,7 @@ def _pretty(data: Any, escape: Callable[[str], str] | None = None, depth: int = 
 
 _CONTAINERS = frozenset({dict, list, tuple})
 _SEQUENCES = frozenset({list, tuple})
+_DICT = {dict}
 _PLAIN = _CONTAINERS | {str, int, float, bool, type(None)}
 _SCALARS_AND_CONTAINERS = _SCALARS | _CONTAINERS
 _STR = {str}
