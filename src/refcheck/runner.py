@@ -38,10 +38,10 @@ from refcheck.pipeline import (
     verify_document_references,
 )
 from refcheck.project import project_root
-from refcheck.shard import Shard
 
 if TYPE_CHECKING:
     from refcheck.links.prefetch import Prefetch
+    from refcheck.shard import Shard
 
 
 @dataclass
