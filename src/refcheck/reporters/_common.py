@@ -181,7 +181,7 @@ def _orjson() -> Any:
             import orjson
         except ImportError:
             _ORJSON = False
-        else:  # Fragment (a piece of JSON put in as it is) since orjson 3.9.10
+        else:  # Fragment: a piece of JSON put in as it is (older releases lack it)
             _ORJSON = orjson if hasattr(orjson, "Fragment") else False
     return _ORJSON or None
 
