@@ -44,7 +44,7 @@ from refcheck.errors import OutputError, UsageError, one_line
 from refcheck.files import is_regular
 from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS
 from refcheck.model import Document, Severity
-from refcheck.output import Reserved, discard_all, reserve
+from refcheck.output import Reserved, discard_all, reserve, slices
 from refcheck.reporters import FINDINGS_ONLY, REPORTERS
 from refcheck.reporters._common import clean, display_path, safe_echo
 
@@ -693,16 +693,28 @@ def _report(
     colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
     if report is not None:
         failures.extend(
-            _commit(report, REPORTERS[fmt](results, color=False, summary=summary, fail_on=fail_on))
+            _commit(report, _rendered(fmt, results, color=False, summary=summary, fail_on=fail_on))
         )
     if stream is not None:
         stream.finish(results)
     else:  # FORCE_COLOR: colours when piped
-        _echo(REPORTERS[terminal_fmt](results, color=colour, summary=summary, fail_on=fail_on), colour)
+        for piece in _rendered(terminal_fmt, results, color=colour, summary=summary, fail_on=fail_on):
+            for part in slices(piece):
+                _echo(part, colour)
     if terminal_fmt not in ("text", "full", "concise"):
         _unreadable(results)
     for failure in failures:
         click.echo(error_line(failure), err=True)
+
+
+def _rendered(fmt: str, results: list[FileResult], **options: Any) -> list[str]:
+    """The report in ``fmt``, in pieces to be written one after the other: the JSON report's file
+    records are not copied into one string (each is tens of MB for a long document)."""
+    if fmt == "json":
+        from refcheck.reporters import json as json_reporter
+
+        return json_reporter.chunks(results, **options)
+    return [REPORTERS[fmt](results, **options)]
 
 
 def _terminal_format(fmt: str) -> str:

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
     from refcheck.links.prefetch import Prefetch
     from refcheck.links.report import LinkReport
+    from refcheck.reporters._common import Encoded
     from refcheck.verify.options import VerifyOptions
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "CheckOptions", "FileResult", "check_file", "check_paths", "load"]
@@ -139,7 +140,7 @@ class FileResult:
     error: str | None = None
     # the file's JSON record, encoded where the file was checked (``runner.KEEP``: "record"); then
     # ``doc`` holds only the findings
-    record: str | None = None
+    record: Encoded | None = None
 
 
 # --- stage 1: load ---------------------------------------------------------------------------------
