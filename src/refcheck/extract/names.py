@@ -167,7 +167,7 @@ class _Reader:
 
     __slots__ = ("_done", "_more", "ends", "kinds", "n", "texts", "words")
 
-    AHEAD = 4  # tokens read past the one asked for: an entry's names need about ten
+    AHEAD = 1  # tokens read past the one asked for (more is wasted on an entry without names)
 
     def __init__(self, text: str) -> None:
         self.kinds: list[str] = []

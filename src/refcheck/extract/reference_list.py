@@ -8,6 +8,7 @@ Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Deve
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -617,6 +618,7 @@ def _has_particle_only(p: str) -> bool:
     return all(w[0].isupper() or w.lower() in PARTICLES for w in p.split())
 
 
+@functools.lru_cache(maxsize=4096)  # (asked twice an entry of the same pieces, and of "J." again and again)
 def _is_given(piece: str) -> bool:
     """Given names, possibly followed by the surname's particles: "Pieter van der", "J. K.", "Ana de la"."""
     words, _ = _split_trailing_particles(piece)
@@ -642,6 +644,7 @@ def _surname_given(surname: str, given: str) -> tuple[str, str]:
     return surname, given
 
 
+@functools.lru_cache(maxsize=4096)  # (asked twice an entry of the same pieces)
 def _split_person(p: str) -> tuple[str, str]:
     """ "Avery SV" -> ("Avery", "SV"); "J. Smith" -> ("Smith", "J."); "Smith" -> ("Smith", "")."""
     words = p.split()
