@@ -401,24 +401,29 @@ def read_names_backwards(
     # 250 characters only when the reading comes near the window's first token (which may be cut).
     lo = max(floor, limit - 250)
     window = max(lo, limit - _WINDOW)
-    # (str.split() cuts at the white space that \S+ stops at, several times sooner than a
-    # finditer; _Tokens finds the offset of a word only when it is read as a name)
-    tokens = _Tokens(text, window, limit)
-    names, et_al, last = _read_backwards(tokens, known, semicolons)
+    names, et_al, last = _read_backwards(text, window, limit, known, semicolons)
     if last < 3 and window > lo:
-        tokens = _Tokens(text, lo, limit)
-        names, et_al, last = _read_backwards(tokens, known, semicolons)
-    authors = [a for a in names if a]
-    if not authors:
-        return None
-    authors.reverse()
-    first_words = authors[0]
-    full = " ".join(w for _, w in first_words)
+        names, et_al, last = _read_backwards(text, lo, limit, known, semicolons)
+    if len(names) == 1:
+        first_words = names[0]
+        if not first_words:
+            return None
+        if len(first_words) == 1:  # one author of one word, the common case: nothing to trim
+            at, word = first_words[0]
+            return NameRun(at, [word], et_al, word)
+        authors = names
+    else:
+        authors = [a for a in names if a]
+        if not authors:
+            return None
+        authors.reverse()
+        first_words = authors[0]
+    full = " ".join([w for _, w in first_words])
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
     if known is not None and len(first_words) > 1 and not known.knows(full):
         for k in range(1, len(first_words)):
             tail = first_words[k:]
-            if known.knows(" ".join(w for _, w in tail)):
+            if known.knows(" ".join([w for _, w in tail])):
                 authors[0] = tail
                 break
         else:
@@ -428,34 +433,10 @@ def read_names_backwards(
                 j -= 1
             authors[0] = first_words[j:]
     start = authors[0][0][0]
-    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+    return NameRun(start, [" ".join([w for _, w in a]) for a in authors], et_al, full)
 
 
 _WINDOW = 64  # characters read first by read_names_backwards
-
-
-class _Tokens(list[str]):
-    r"""The white-space separated words of ``text[start:end]`` (as ``\S+`` finds them), with the
-    offset of each worked out on demand, from the last word back (reading goes backwards)."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        super().__init__(text[start:end].split())
-        self.text = text
-        self.floor = start
-        self.end = end
-        self.starts: list[int] = []  # offsets of the last words, last first
-
-    def start(self, i: int) -> int:
-        """The offset in the text of word ``i``."""
-        starts = self.starts
-        n = len(self)
-        while len(starts) < n - i:
-            j = n - 1 - len(starts)
-            # the last occurrence of word j before word j + 1 (only white space lies between them)
-            starts.append(self.text.rfind(self[j], self.floor, starts[-1] if starts else self.end))
-        return starts[n - 1 - i]
-
-
 _ETAL_END = re.compile(r"\s+et\.?\s+al\.?,?$")
 _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
@@ -463,15 +444,20 @@ _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
 
 
 def _read_backwards(
-    tokens: _Tokens, known: KnownAuthors | None, semicolons: bool = False
+    text: str, start: int, end: int, known: KnownAuthors | None, semicolons: bool = False
 ) -> tuple[list[list[tuple[int, str]]], bool, int]:
-    """The name words of ``tokens`` read from the last one back: (authors, last first, each a list of
-    (offset, word); et al.; the index where reading stopped, -1 when every token was read). Reading
-    never looks more than two tokens below the index where it stopped."""
+    """The name words of ``text[start:end]``'s tokens read from the last one back: (authors, last
+    first, each a list of (offset, word); et al.; the index where reading stopped, -1 when every
+    token was read). Reading never looks more than two tokens below the index where it stopped."""
+    # (str.split() cuts where \S+ does, several times sooner than a finditer)
+    tokens = text[start:end].split()
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False
     seen_connector = False
     facts = known.facts if known is not None else _Facts(None)
+    # offsets of the tokens, found from the last back as far as needed: ``at`` is where token
+    # ``found`` starts (only white space lies between a token and the next one)
+    found, at = len(tokens), end
     i = len(tokens) - 1
     while i >= 0:
         tok = tokens[i]
@@ -513,7 +499,10 @@ def _read_backwards(
         if is_particle or (not stop and name_word):
             if sentence_end:
                 break  # end of a sentence
-            names[-1].insert(0, (tokens.start(i) + opener, word))
+            while found > i:
+                found -= 1
+                at = text.rfind(tokens[found], start, at)
+            names[-1].insert(0, (at + opener, word))
             i -= 1
             if opener:
                 break
@@ -586,7 +575,7 @@ _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
 _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 
 
-def _stands_as_surname(tokens: _Tokens, i: int, names: list[list[tuple[int, str]]], et_al: bool) -> bool:
+def _stands_as_surname(tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool) -> bool:
     """Whether the capitalised word at ``tokens[i]``, also a common word ("Will", "Fall", "May"), stands
     where only a surname stands: right before "et al.", or joined by "and"/"&" to a name."""
     if not names[-1] and len(names) == 1:
@@ -614,7 +603,7 @@ _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
 
 def _life_dates(year: str) -> bool:
     """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
-    m = _SPAN.match(year)
+    m = _SPAN.match(year) if len(year) == 9 else None  # (only "dddd-dddd" can match)
     return m is not None and int(m.group(2)) - int(m.group(1)) > 2
 
 
