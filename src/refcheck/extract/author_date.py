@@ -16,6 +16,7 @@ of a name (a lower-case word that is no particle, a number, a stop word such as 
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections.abc import Iterable
@@ -314,11 +315,10 @@ class KnownAuthors:
     """Author names of the reference list, to recognise corporate names and bare mentions."""
 
     def __init__(self, names: Iterable[str], corporate: Iterable[str] = ()) -> None:
-        self.keys: set[str] = set()
+        names = list(names)
+        self.keys: set[str] = set(map(name_key, names))
+        self.keys.update(map(core_key, names))
         self.corporate: dict[str, list[str]] = {}  # key of last word -> folded full names
-        for name in names:
-            self.keys.add(name_key(name))
-            self.keys.add(core_key(name))
         for name in corporate:
             self.keys.add(name_key(name))
             words = fold(name).split()
@@ -455,6 +455,7 @@ def _read_backwards(
     et_al = False
     seen_connector = False
     facts = known.facts if known is not None else _Facts(None)
+    kept_tokens, kept_words = facts.tokens, facts.words  # (looked up here: a call less per token)
     # offsets of the tokens, found from the last back as far as needed: ``at`` is where token
     # ``found`` starts (only white space lies between a token and the next one)
     found, at = len(tokens), end
@@ -462,7 +463,9 @@ def _read_backwards(
     while i >= 0:
         tok = tokens[i]
         first = not any(names)  # no name read yet
-        al, and_word, opener, generation, word, bracketed = facts.token(tok, first)
+        al, and_word, opener, generation, word, bracketed = kept_tokens[first].get(tok) or facts.token(
+            tok, first
+        )
         if al and i > 0 and tokens[i - 1].lower() == "et" and first:
             et_al = True
             # "Liti, Carter, et al.": names added to tell works apart, a comma list before "et al."
@@ -482,7 +485,7 @@ def _read_backwards(
             word = word[:-1]
             names.append([])
             seen_connector = True
-        comma, word, particle, stop, upper, name_word, sentence_end = facts.word(word)
+        comma, word, particle, stop, upper, name_word, sentence_end = kept_words.get(word) or facts.word(word)
         if comma and names[-1]:
             # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
             if not seen_connector:
@@ -645,9 +648,10 @@ def _moved(cites: list[Citation], by: int) -> list[Citation]:
         fields["start"] += by
         fields["end"] += by
         fields["authors"] = list(c.authors)
-        fields["numbers"] = list(c.numbers)
-        fields["references"] = list(c.references)
-        fields["candidates"] = list(c.candidates)
+        # (a citation as extraction made it cites no numbers and is not linked: these are empty)
+        fields["numbers"] = []
+        fields["references"] = []
+        fields["candidates"] = []
         n.__dict__ = fields
         out.append(n)
     return out
@@ -669,7 +673,7 @@ def extract_author_date(
             kept = groups.get(key)
             if kept is not None:
                 if kept:
-                    out.extend(_moved(kept, gstart))
+                    out += _moved(kept, gstart)
                     consumed.append((gstart, gend))
                 continue
         which = 1 if g.group(1) is not None else 2
@@ -815,7 +819,8 @@ def _parse_group(
             return []
     run: NameRun | None = narrative_run
     pos = s
-    for m in _YEAR_RE.finditer(text, s, e):
+    # (the first year is found already; the search goes on after it, as a finditer from s would)
+    for m in itertools.chain((first_year,), _YEAR_RE.finditer(text, first_year.end(), e)):
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
@@ -846,11 +851,11 @@ def _parse_group(
                 new_run.full = item
             run = new_run
         assert run is not None
-        if _UNPUBLISHED.match(text, m.end(), e) or _life_dates(m.group(1)):
+        if (m.end() < e and _UNPUBLISHED.match(text, m.end(), e)) or _life_dates(m.group(1)):
             pos = m.end()
             continue
         year_end, years = _years_after(text, m, e)
-        loc = _LOCATOR.match(text, year_end, e)
+        loc = _LOCATOR.match(text, year_end, e) if year_end < e else None
         locator = None
         if loc and not _YEAR_RE.match(
             text, loc.start() + len(loc.group(0)) - len(loc.group(0).lstrip(" ,:"))
@@ -861,11 +866,18 @@ def _parse_group(
             if run is narrative_run:
                 cstart = run.start if not out else ys
                 cend = g_end(text, gstart, e) if (idx == len(years) - 1 and year_end >= e - 1) else ye
+                # (made with its end, through the closing parenthesis, and its text at once)
                 c = _citation(
-                    text, run, y, ys, ye, narrative=True, footnote=footnote, start=cstart, locator=locator
+                    text,
+                    run,
+                    y,
+                    ys,
+                    max(cend, ye),
+                    narrative=True,
+                    footnote=footnote,
+                    start=cstart,
+                    locator=locator,
                 )
-                c.end = max(cend, ye)
-                c.text = " ".join(text[c.start : c.end].split())
             elif continuation and out and idx == 0:
                 c = _citation(
                     text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys, locator=locator
