@@ -331,7 +331,7 @@ class KnownAuthors:
         self.groups: dict[tuple[str, str | None], list[Citation]] = {}
         self.corporate_lookups = 0
         self._knows: dict[str, bool] = {}  # names looked up (knows)
-        self.facts = _Facts(self)  # of the words read as names (see _read_backwards)
+        self.facts = _Facts()  # of the words read as names (see _read_backwards)
 
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
@@ -454,7 +454,7 @@ def _read_backwards(
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False
     seen_connector = False
-    facts = known.facts if known is not None else _Facts(None)
+    facts = known.facts if known is not None else _Facts()
     kept_tokens, kept_words = facts.tokens, facts.words  # (looked up here: a call less per token)
     # offsets of the tokens, found from the last back as far as needed: ``at`` is where token
     # ``found`` starts (only white space lies between a token and the next one)
@@ -485,7 +485,9 @@ def _read_backwards(
             word = word[:-1]
             names.append([])
             seen_connector = True
-        comma, word, particle, stop, upper, name_word, sentence_end = kept_words.get(word) or facts.word(word)
+        comma, word, particle, stop, upper, name_word, sentence_end = kept_words.get(word) or facts.word(
+            word, known
+        )
         if comma and names[-1]:
             # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
             if not seen_connector:
@@ -520,10 +522,10 @@ _FACTS_KEPT = 50_000  # distinct tokens and words whose facts a document remembe
 class _Facts:
     """What reading names needs to know of a token or a word, worked out once per distinct one (the
     same names and words recur all through a document; a dictionary look-up replaces a dozen string
-    operations and three regular expressions per token read)."""
+    operations and three regular expressions per token read). It holds no reference to the
+    KnownAuthors that holds it: no reference cycle, so it goes with the document."""
 
-    def __init__(self, known: KnownAuthors | None) -> None:
-        self.known = known
+    def __init__(self) -> None:
         self.tokens: tuple[dict[str, tuple[bool, bool, int, bool, str, bool]], ...] = ({}, {})
         self.words: dict[str, tuple[bool, str, bool, bool, bool, bool, bool]] = {}
 
@@ -552,14 +554,13 @@ class _Facts:
                 kept[tok] = found
         return found
 
-    def word(self, word: str) -> tuple[bool, str, bool, bool, bool, bool, bool]:
+    def word(self, word: str, known: KnownAuthors | None) -> tuple[bool, str, bool, bool, bool, bool, bool]:
         """(a comma after it, the word without commas, a particle, a stop word the list does not
         know, capitalised, shaped as a name, a sentence end)."""
         found = self.words.get(word)
         if found is None:
             comma = word.endswith(",")
             bare = (word[:-1] if comma else word).rstrip(",")
-            known = self.known
             found = (
                 comma,
                 bare,
