@@ -1,5 +1,6 @@
 """The reports' JSON encoder (``_common.pretty``) gives exactly what ``json.dumps(..., indent=2)``
-gives: the JSON output stays byte-identical while it is encoded several times faster."""
+gives: the JSON output stays byte-identical while it is encoded several times faster. Every test runs
+twice: with orjson (when installed) and with the standard library's encoder only."""
 
 from __future__ import annotations
 
@@ -13,7 +14,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from refcheck.reporters import _common
 from refcheck.reporters._common import _JSON_UNSAFE, dumps, encoded, pretty
+
+
+@pytest.fixture(autouse=True, params=["orjson", "standard"])
+def encoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which encoder ``pretty`` may use: orjson for what it writes as json.dumps does, or only the
+    standard library's (orjson not installed)."""
+    if request.param == "orjson":
+        pytest.importorskip("orjson")
+    else:
+        monkeypatch.setattr(_common, "_ORJSON", False)
+    return str(request.param)
 
 
 def reference(data: Any) -> str:

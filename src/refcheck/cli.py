@@ -25,6 +25,7 @@ import contextlib
 import enum
 import errno
 import functools
+import importlib
 import math
 import os
 import re
@@ -43,10 +44,9 @@ from refcheck.errors import OutputError, UsageError, one_line
 from refcheck.files import is_regular
 from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS
 from refcheck.model import Document, Severity
-from refcheck.output import Reserved, discard_all, reserve
+from refcheck.output import Reserved, discard_all, reserve, slices
 from refcheck.reporters import FINDINGS_ONLY, REPORTERS
 from refcheck.reporters._common import clean, display_path, safe_echo
-from refcheck.shard import Shard
 
 if TYPE_CHECKING:
     from refcheck import baseline as baseline_mod
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from refcheck import parallel, rules, runner
     from refcheck.pipeline import FileResult
     from refcheck.reporters import terminal
+    from refcheck.shard import Shard
 else:  # run when a command first uses them: --version and --help never load the pipeline
     baseline_mod = lazy_module("refcheck.baseline")
     config_mod = lazy_module("refcheck.config")
@@ -401,6 +402,9 @@ _VERIFY_OPTIONS = [
                  help="OpenAlex API (default: $REFCHECK_OPENALEX_API or api.openalex.org)."),
     click.option("--doi-api", default=None, metavar="URL", callback=_http_url,
                  help="DOI handle API (default: $REFCHECK_DOI_API or doi.org/api/handles)."),
+    click.option("--verify-timeout", callback=_max_age, default=None, metavar="DURATION",
+                 help="Time the whole verification stage may take: seconds, or 15m (default: 15m; "
+                      "0: no limit). Entries not looked up by then are marked unverified."),
     click.option("--mailto", default=None, metavar="EMAIL", callback=lambda c, p, v: _mailto(v),
                  help="E-mail address sent to the registries, which joins their polite pools "
                       "(default: $REFCHECK_MAILTO)."),
@@ -428,6 +432,7 @@ _CONFIG_KEYS = {
     "jobs": "jobs",
     "verify": "verify",
     "mailto": "mailto",
+    "verify_timeout": "verify-timeout",
 }
 
 
@@ -480,6 +485,7 @@ def _run(
     on_file: Callable[[FileResult, int, int], None] | None = None,
     keep: str = "model",
 ) -> runner.Run:
+    _load("refcheck.runner")
     files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
     links = terminal.Progress("Checking links", show_progress)
 
@@ -506,6 +512,22 @@ def _run(
     return run
 
 
+def _load(*names: str) -> None:
+    """Import the modules ``names`` and the stages they import as this module was imported: with the
+    collector off, then frozen (the note at the top; a short run made a dozen collections here)."""
+    if all(name in sys.modules for name in names):
+        return
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for name in names:
+            importlib.import_module(name)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 def _exit_status(run: runner.Run) -> ExitCode:
     worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
@@ -516,6 +538,8 @@ def _exit_status(run: runner.Run) -> ExitCode:
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
     if value is None:
         return None
+    from refcheck.shard import Shard
+
     try:
         return Shard.parse(value)
     except ValueError as exc:
@@ -585,6 +609,7 @@ def check(
     **_: Any,
 ) -> None:
     """Check PATHS (files, or directories searched for supported files)."""
+    _load("refcheck.runner", "refcheck.reporters.terminal")
     with contextlib.ExitStack() as stack:
         # Everything that can fail without a document is tried first: a bad baseline or an
         # unwritable report ends the run in a second, not after minutes of link checks.
@@ -668,16 +693,28 @@ def _report(
     colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
     if report is not None:
         failures.extend(
-            _commit(report, REPORTERS[fmt](results, color=False, summary=summary, fail_on=fail_on))
+            _commit(report, _rendered(fmt, results, color=False, summary=summary, fail_on=fail_on))
         )
     if stream is not None:
         stream.finish(results)
     else:  # FORCE_COLOR: colours when piped
-        _echo(REPORTERS[terminal_fmt](results, color=colour, summary=summary, fail_on=fail_on), colour)
+        for piece in _rendered(terminal_fmt, results, color=colour, summary=summary, fail_on=fail_on):
+            for part in slices(piece):
+                _echo(part, colour)
     if terminal_fmt not in ("text", "full", "concise"):
         _unreadable(results)
     for failure in failures:
         click.echo(error_line(failure), err=True)
+
+
+def _rendered(fmt: str, results: list[FileResult], **options: Any) -> list[str]:
+    """The report in ``fmt``, in pieces to be written one after the other: the JSON report's file
+    records are not copied into one string (each is tens of MB for a long document)."""
+    if fmt == "json":
+        from refcheck.reporters import json as json_reporter
+
+        return json_reporter.chunks(results, **options)
+    return [REPORTERS[fmt](results, **options)]
 
 
 def _terminal_format(fmt: str) -> str:

@@ -188,7 +188,7 @@ _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
 def _stage_duration(value: Any) -> int:
-    """The link stage's deadline: a duration of at least a second and at most LIMITS' (no "0, no
+    """The link or verification stage's deadline: a duration of at least a second and at most LIMITS' (no "0, no
     limit" in a file: a configuration must not be able to hold a CI job indefinitely)."""
     seconds = _duration(value)
     if not 1 <= seconds <= LIMITS["links-timeout"]:
@@ -253,6 +253,12 @@ SCHEMA: dict[str, Key] = {
         ),
         Key("verify", True, _boolean, "look each entry up in the registries (Crossref, OpenAlex, DOI)"),
         Key("mailto", None, _mailto, "e-mail address sent to the registries (their polite pools)"),
+        Key(
+            "verify-timeout",
+            900,
+            _stage_duration,
+            "time the whole verification stage may take (seconds, or 15m, 1h)",
+        ),
         Key("jobs", None, _jobs, 'worker processes that check files (default "auto": the usable CPUs)'),
     )
 }
@@ -286,6 +292,7 @@ OPTION_FIELDS: dict[str, str] = {
     "links-timeout": "link_stage_timeout",
     "verify": "verify",
     "mailto": "verify_mailto",
+    "verify-timeout": "verify_stage_timeout",
 }
 
 

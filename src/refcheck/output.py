@@ -19,7 +19,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -162,11 +162,25 @@ class Reserved:
 
 def _write(fh: BinaryIO, chunks: Iterable[str]) -> None:
     for chunk in chunks:
-        try:
-            data = chunk.encode("utf-8")
-        except UnicodeEncodeError:
-            data = chunk.encode("utf-8", errors="backslashreplace")
-        fh.write(data)
+        for part in slices(chunk):
+            try:
+                data = part.encode("utf-8")
+            except UnicodeEncodeError:
+                data = part.encode("utf-8", errors="backslashreplace")
+            fh.write(data)
+
+
+SLICE = 1 << 20  # characters
+
+
+def slices(text: str) -> Iterator[str]:
+    """``text`` in slices of ``SLICE`` characters: a long report is encoded and written a slice at a
+    time, not copied whole into bytes (each character is encoded on its own, so the bytes are the same)."""
+    if len(text) <= SLICE:
+        yield text
+        return
+    for start in range(0, len(text), SLICE):
+        yield text[start : start + SLICE]
 
 
 def reserve(path: str, what: str = "the report", root: Path | None = None) -> Reserved:

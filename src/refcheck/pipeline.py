@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
     from refcheck.links.prefetch import Prefetch
     from refcheck.links.report import LinkReport
+    from refcheck.reporters._common import Encoded
     from refcheck.verify.options import VerifyOptions
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "CheckOptions", "FileResult", "check_file", "check_paths", "load"]
@@ -91,6 +92,7 @@ class CheckOptions:
     verify_openalex_api: str | None = None  # None: REFCHECK_OPENALEX_API or OpenAlex's
     verify_doi_api: str | None = None  # None: REFCHECK_DOI_API or doi.org's handle API
     verify_mailto: str | None = None  # None: REFCHECK_MAILTO; joins the registries' polite pools
+    verify_stage_timeout: float = 900.0  # seconds the whole verification stage may take (0: no limit)
     # The run's project root (runner.plan): files a document names (a Markdown bibliography, a
     # chapter) are read only inside it. None: the document's own project (project.py).
     project_root: str | None = None
@@ -121,7 +123,7 @@ class CheckOptions:
     def verify_options(self) -> VerifyOptions:
         from refcheck.verify.options import VerifyOptions
 
-        opts = VerifyOptions(cache=self.link_cache)
+        opts = VerifyOptions(cache=self.link_cache, stage_timeout=float(self.verify_stage_timeout))
         for name in ("crossref_api", "openalex_api", "doi_api", "mailto"):
             value = getattr(self, f"verify_{name}")
             if value:
@@ -138,7 +140,7 @@ class FileResult:
     error: str | None = None
     # the file's JSON record, encoded where the file was checked (``runner.KEEP``: "record"); then
     # ``doc`` holds only the findings
-    record: str | None = None
+    record: Encoded | None = None
 
 
 # --- stage 1: load ---------------------------------------------------------------------------------

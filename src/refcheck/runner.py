@@ -38,10 +38,10 @@ from refcheck.pipeline import (
     verify_document_references,
 )
 from refcheck.project import project_root
-from refcheck.shard import Shard
 
 if TYPE_CHECKING:
     from refcheck.links.prefetch import Prefetch
+    from refcheck.shard import Shard
 
 
 @dataclass
@@ -214,7 +214,7 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
             if keep == "record":
                 from refcheck.reporters.records import encoded_record
 
-                result.record = encoded_record(result.doc)
+                result.record = encoded_record(result.doc, release=True)  # the model goes next
             result.doc = _findings_only(result.doc)
     except Exception as exc:  # the last resort: one line for this file, the others still checked
         trace = None

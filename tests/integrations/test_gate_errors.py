@@ -34,6 +34,7 @@ BAD: dict[str, list[str]] = {
     "--accept": ["foo", "99"],
     "--cache-max-age": ["soon"],
     "--links-timeout": ["soon", "-1"],
+    "--verify-timeout": ["soon", "-1"],
     "--timeout": ["nan", "inf"],
     "--archive-api": ["ftp://example.org/available", "not a url"],
     "--crossref-api": ["ftp://example.org", "not a url"],

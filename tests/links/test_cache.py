@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -290,3 +291,41 @@ def test_settings_win_over_the_cache(site: Server, options: LinkOptions) -> None
     options.allow_private_hosts = False
     assert check_urls([url], options)[url].reason == "private-address"
     assert site.hits("/alive") == 1
+
+
+def test_results_are_cached_in_batches_while_the_others_are_checked(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refcheck.links import run
+
+    monkeypatch.setattr(run._CacheWriter, "BATCH", 2)
+    writes: list[int] = []
+    put = LinkCache.put_links
+
+    def counted(self: LinkCache, results: Any) -> None:
+        results = list(results)
+        writes.append(len(results))
+        put(self, results)
+
+    monkeypatch.setattr(LinkCache, "put_links", counted)
+    urls = [site.url(f"/alive?n={i}") for i in range(7)]
+    check_urls(urls, options)
+    assert len(writes) > 1 and sum(writes) == len(urls)  # a few at a time, each once
+    assert options.cache_dir is not None
+    assert set(LinkCache(options.cache_dir).get_links(urls, 3600)) == set(urls)
+
+
+def test_nothing_is_cached_before_a_site_answers(
+    options: LinkOptions, closed_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options.network_probe = f"127.0.0.1:{closed_port}"
+    # until one site answers, the network may turn out to be down (then nothing is cached), so no
+    # batch is written early, however small the batches
+    from refcheck.links import run
+
+    monkeypatch.setattr(run._CacheWriter, "BATCH", 1)
+    urls = [f"http://site{i}.invalid/x" for i in range(5)]  # dead, were the network up
+    results = check_urls(urls, options)
+    assert {r.reason for r in results.values()} == {"network-unavailable"}
+    assert options.cache_dir is not None
+    assert LinkCache(options.cache_dir).get_links(urls, 3600) == {}

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from refcheck.links.prefetch import document_urls
+from refcheck.links import LinkOptions, LinkResult, LinkState
+from refcheck.links.prefetch import Prefetch, Prefetched, document_urls
 from refcheck.pipeline import load
 from tests.conftest import SRC
 from tests.links.conftest import Server
@@ -96,3 +97,45 @@ def test_document_urls_are_those_the_analysis_checks(site: Server, paper: Path) 
     doc = check_file(str(paper)).doc
     assert doc is not None
     assert set(document_urls(load(str(paper)))) == {u.url for u in doc.urls}
+
+
+class _Gone:
+    """A child process that has already exited (``Prefetch.close`` asks it)."""
+
+    def is_alive(self) -> bool:
+        return False
+
+    def join(self, timeout: float | None = None) -> None:
+        pass
+
+
+def _stream(*messages: object) -> Prefetch:
+    import multiprocessing
+    import pickle
+
+    mine, theirs = multiprocessing.Pipe(duplex=False)
+    for m in messages:
+        theirs.send_bytes(pickle.dumps(m))
+    theirs.close()
+    return Prefetch(_Gone(), mine)  # type: ignore[arg-type]
+
+
+def test_results_come_in_batches_and_count_once_the_child_says_it_is_done() -> None:
+    options = LinkOptions(allow_private_hosts=True)
+    first, again, other = (
+        LinkResult("http://a.test/1", LinkState.UNVERIFIED, reason="timeout"),
+        LinkResult("http://a.test/1", LinkState.ALIVE, http_status=200),
+        LinkResult("http://a.test/2", LinkState.DEAD, http_status=404),
+    )
+    done = Prefetched(options, {}, requests=3)
+    got = _stream({first.url: first}, {other.url: other, again.url: again}, done).take(options)
+    assert got is not None and got.requests == 3
+    assert {u: r.status for u, r in got.results.items()} == {
+        "http://a.test/1": LinkState.ALIVE,  # a URL checked again: the later result
+        "http://a.test/2": LinkState.DEAD,
+    }
+    # a child that stops before it says it is done (it crashed), or checked with other options:
+    # nothing of it is used, the parent checks every URL itself
+    assert _stream({other.url: other}).take(options) is None
+    assert _stream({other.url: other}, None).take(options) is None
+    assert _stream({other.url: other}, done).take(LinkOptions()) is None

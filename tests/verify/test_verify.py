@@ -529,3 +529,56 @@ def test_web_view_carries_the_verdict_and_a_safe_record_link() -> None:
     doc.references[0].verification.url = "javascript:alert(1)"
     view = document_view(0, FileResult(path="a.txt", doc=doc), "error")
     assert view["references"][0]["verification"]["record_url"] is None
+
+
+def test_the_stage_stops_at_its_deadline_and_says_how_many_were_not_looked_up() -> None:
+    """A hostile list of many entries cannot keep the run on the registries: after
+    ``stage_timeout`` the entries not yet looked up end unverified, said in one line."""
+    import time
+
+    doc = doc_with(*[SMITH_ENTRY.replace("0001234", f"000{i:04d}") for i in range(200)])
+    with FakeRegistries([SMITH], delay=0.2) as fake:
+        options = fake.verify_options()
+        options.stage_timeout = 1.0
+        start = time.monotonic()
+        report = verify_documents([doc], options)
+        elapsed = time.monotonic() - start
+        sent = fake.requests()
+    states = [r.verification.status for r in doc.references]
+    late = [n for n in report.notes if "ran out of time" in n]
+    assert len(late) == 1 and "--verify-timeout" in late[0]
+    assert states.count("unverified") >= 150  # at 8 at a time and 0.2 s a request, most were never asked
+    assert sent < 100 and elapsed < 10
+    # without a deadline every entry is looked up
+    doc = doc_with(*[SMITH_ENTRY.replace("0001234", f"000{i:04d}") for i in range(20)])
+    with FakeRegistries([SMITH]) as fake:
+        options = fake.verify_options()
+        options.stage_timeout = 0
+        report = verify_documents([doc], options)
+    assert not any("ran out of time" in n for n in report.notes)
+    assert "unverified" not in [r.verification.status for r in doc.references]
+
+
+def test_verify_timeout_on_the_command_line_and_in_the_configuration(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(BODY + SMITH_ENTRY + "\n", encoding="utf-8")
+    with FakeRegistries([SMITH]) as fake:
+        res = cli(
+            "check",
+            "--verify",
+            "--no-links",
+            "--no-cache",
+            "--verify-timeout",
+            "2m",
+            *fake.cli_args(),
+            str(doc),
+        )
+    assert res.exit_code in (0, 1) and "Traceback" not in res.output
+    (tmp_path / "refcheck.toml").write_text('verify-timeout = "1m"\n', encoding="utf-8")
+    res = cli("config", str(doc))
+    assert "verify-timeout" in res.output
+    (tmp_path / "refcheck.toml").write_text('verify-timeout = "1y"\n', encoding="utf-8")
+    bad = cli("check", "--no-links", "--no-verify", str(doc))
+    assert bad.exit_code == 2 and "verify-timeout" in bad.output
+    bad = cli("check", "--no-links", "--verify-timeout", "soon", str(doc))
+    assert bad.exit_code == 2 and "Traceback" not in bad.output

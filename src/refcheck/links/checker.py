@@ -16,7 +16,7 @@ import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -473,8 +473,15 @@ class Checker:
 
     # --- many URLs -----------------------------------------------------------------------------------
 
-    def check_many(self, urls: Iterable[str], progress: Progress | None = None) -> dict[str, LinkResult]:
-        """Results for each distinct URL, checked in a pool; hosts interleaved so no host hogs it."""
+    def check_many(
+        self,
+        urls: Iterable[str],
+        progress: Progress | None = None,
+        on_result: Callable[[str, LinkResult], None] | None = None,
+    ) -> dict[str, LinkResult]:
+        """Results for each distinct URL, checked in a pool; hosts interleaved so no host hogs it.
+        ``on_result(url, result)`` is called (in this thread) as each URL is done; a URL checked
+        again, once the network came back, is reported again."""
         order = interleave_by_host(list(dict.fromkeys(urls)))
         results: dict[str, LinkResult] = {}
         total = len(order)
@@ -482,7 +489,7 @@ class Checker:
             progress(0, total)
         if not order:
             return results
-        self._pool(order, results, progress, total)
+        self._pool(order, results, progress, total, on_result)
         if self.network.state == "unknown":
             tried = [r for r in results.values() if r.status is not LinkState.SKIPPED]
             if tried and self.stats.answers == 0 and all(r.reason in NETWORK_REASONS for r in tried):
@@ -491,11 +498,16 @@ class Checker:
             # an answer came after the network was given up for lost: check what was passed over
             again = [u for u, r in results.items() if r.reason == NETWORK_UNAVAILABLE]
             if again:
-                self._pool(again, results, None, total)
+                self._pool(again, results, None, total, on_result)
         return results
 
     def _pool(
-        self, urls: list[str], results: dict[str, LinkResult], progress: Progress | None, total: int
+        self,
+        urls: list[str],
+        results: dict[str, LinkResult],
+        progress: Progress | None,
+        total: int,
+        on_result: Callable[[str, LinkResult], None] | None = None,
     ) -> None:
         workers = min(self.options.max_concurrency, len(urls))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refcheck-link") as pool:
@@ -512,6 +524,8 @@ class Checker:
                         detail=f"internal error: {type(exc).__name__}: {exc}"[:300],
                         checked_at=time.time(),
                     )
+                if on_result:
+                    on_result(url, results[url])
                 if progress:
                     progress(len(results), total)
 

@@ -16,7 +16,7 @@ import copy
 import datetime as dt
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from refcheck.links import content
@@ -86,14 +86,21 @@ def check_urls(
     options: LinkOptions | None = None,
     progress: Progress | None = None,
     report: LinkReport | None = None,
+    sink: Callable[[dict[str, LinkResult]], None] | None = None,
+    done: Callable[[], None] | None = None,
 ) -> dict[str, LinkResult]:
-    """The result of each distinct URL (no archive lookup): the cache first, then the network."""
+    """The result of each distinct URL (no archive lookup): the cache first, then the network.
+    ``sink``: given the results as they are known, before this returns (see ``_check_urls``);
+    ``done``: called once they all are, before the connections and the cache are closed."""
     options = options or LinkOptions()
     report = report if report is not None else LinkReport()
     cache = _open_cache(options, report)
     checkers = _Checkers(options)
     try:
-        return _check_urls(urls, options, progress, cache, report, checkers)
+        results = _check_urls(urls, options, progress, cache, report, checkers, sink=sink)
+        if done is not None:
+            done()
+        return results
     finally:
         checkers.close()
         if cache:
@@ -108,35 +115,51 @@ def _check_urls(
     report: LinkReport,
     checkers: _Checkers,
     prefetched: Prefetched | None = None,
+    sink: Callable[[dict[str, LinkResult]], None] | None = None,
 ) -> dict[str, LinkResult]:
+    """``sink``: given the results as they are known (those not fetched and those cached first,
+    then each checked one as it is done), before this returns."""
     wanted = list(dict.fromkeys(urls))
+    # checked while the documents were analysed (prefetch.py), with these options (so the same
+    # verdict on what is not fetched at all): the child has cached them itself
+    ahead = prefetched.results if prefetched is not None else {}
+    if prefetched is not None:
+        report.requests += prefetched.requests
     # what is not fetched at all is decided first: a result cached under other settings (an
     # --exclude since added, --allow-private-hosts since dropped) is not reused for it
     policy, now = Policy(options), time.time()
-    early = {u: r for u in wanted if (r := policy.result(u, now)) is not None}
-    fetched = [u for u in wanted if u not in early]
-    # checked while the documents were analysed (prefetch.py): the child has cached them itself
-    ahead = {u: r for u in fetched if (r := prefetched.results.get(u)) is not None} if prefetched else {}
-    if prefetched is not None:
-        report.requests += prefetched.requests
-        fetched = [u for u in fetched if u not in ahead]
+    early = {u: r for u in wanted if u not in ahead and (r := policy.result(u, now)) is not None}
+    fetched = [u for u in wanted if u not in early and u not in ahead]
     fresh = cache.get_links(fetched, options.cache_max_age) if cache else {}
     todo = [u for u in fetched if u not in fresh]
-    done = len(fresh) + len(early) + len(ahead)
-    report.from_cache += len(fresh) + sum(1 for r in ahead.values() if r.from_cache)
+    done = len(fresh) + len(early) + sum(1 for u in wanted if u in ahead)
+    report.from_cache += len(fresh) + sum(
+        1 for u in wanted if (r := ahead.get(u)) is not None and r.from_cache
+    )
+    if sink is not None and (early or fresh):
+        sink({**early, **fresh})
     checked: dict[str, LinkResult] = {}
     if not todo:
         if progress:
             progress(done, len(wanted))
     else:
         checker = checkers.get()
+        writer = _CacheWriter(cache, checker) if cache else None
 
         def advance(n: int, total: int) -> None:
             if progress:
                 progress(done + n, len(wanted))
 
+        def answered(url: str, result: LinkResult) -> None:
+            if writer is not None:
+                writer.add(result)
+            if sink is not None:
+                sink({url: result})
+
         before = checker.stats.requests
-        checked = checker.check_many(todo, advance if progress else None)
+        checked = checker.check_many(
+            todo, advance if progress else None, answered if writer or sink else None
+        )
         report.requests += checker.stats.requests - before
         if checker.network.down:
             report.network_unavailable = True
@@ -150,9 +173,9 @@ def _check_urls(
             report.notes.append(
                 f"the network is unavailable: {n} link(s) were not checked (marked unverified)"
             )
-        elif cache:
-            cache.put_links(checked.values())
-    checked = {**ahead, **checked}
+        elif writer is not None:
+            writer.finish()
+    checked = {**{u: r for u in wanted if (r := ahead.get(u)) is not None}, **checked}
     late = sum(1 for r in checked.values() if r.reason == STAGE_TIMEOUT)
     if late:
         report.stage_timed_out = True
@@ -163,6 +186,29 @@ def _check_urls(
     results = {**early, **fresh, **checked}
     report.results.update(results)
     return {u: results[u] for u in wanted}
+
+
+class _CacheWriter:
+    """Checked results written to the cache while the others are still being checked, a batch at a
+    time (the writes overlap the checking instead of following it). Only once a site has answered:
+    until then the network may turn out to be down, and such a run caches nothing."""
+
+    BATCH = 200
+
+    def __init__(self, cache: LinkCache, checker: Checker) -> None:
+        self.cache = cache
+        self.checker = checker
+        self.pending: list[LinkResult] = []
+
+    def add(self, result: LinkResult) -> None:
+        self.pending.append(result)
+        # "up" is final: an answer came, so the network is there for the rest of the run
+        if len(self.pending) >= self.BATCH and self.checker.network.state == "up":
+            self.finish()
+
+    def finish(self) -> None:
+        self.cache.put_links(self.pending)
+        self.pending = []
 
 
 def check_links(

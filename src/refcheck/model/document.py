@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,23 @@ class SourceMap:
         if hi > lo:
             return (line + hi - lo, offset - newlines[hi - 1])
         return (line, column + offset - anchor)
+
+    def locator(self) -> Callable[[int], tuple[int, int]]:
+        """``locate``, for many offsets in a row (a report's records): the same answers, with one
+        binary search instead of three when the map has one anchor, at the start (plain text)."""
+        if type(self).locate is not SourceMap.locate or self._offsets != [0]:
+            return self.locate
+        line, column = self._positions[0]
+        newlines = self._newline_offsets()
+        search = bisect.bisect_left
+
+        def locate(offset: int) -> tuple[int, int]:
+            if offset <= 0:
+                return (line, column)
+            hi = search(newlines, offset)
+            return (line + hi, offset - newlines[hi - 1]) if hi else (line, column + offset)
+
+        return locate
 
 
 @dataclass

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
+from itertools import repeat
+from typing import TYPE_CHECKING, Any
 
 from refcheck.model import Document, Finding, Severity
+from refcheck.model.citations import Citation
+from refcheck.model.references import Reference
 from refcheck.pipeline import FileResult
+
+if TYPE_CHECKING:
+    from refcheck.reporters._common import Encoded
 
 VERSION = 1
 
@@ -34,44 +43,44 @@ def finding_record(f: Finding, doc_path: str, fixable: bool = False) -> dict[str
 def document_record(doc: Document, fixable: bool = True) -> dict[str, Any]:
     """The contract's record of ``doc``; ``fixable=False`` leaves every finding's fix hint off
     (the reports of findings only show none, and need not load fix.py)."""
-    locate = doc.locate
-    citations = []
-    for c in doc.citations:
-        line, col = locate(c.start) if c.start >= 0 else (None, None)
-        citations.append(
-            {
-                "text": c.text,
-                "authors": list(c.authors),
-                "year": c.year,
-                "line": line,
-                "column": col,
-                "references": list(c.references),
-                "kind": c.kind,
-                "status": c.status.value,
-                "footnote": c.footnote,
-                **({"numbers": c.numbers} if c.kind == "numeric" else {}),
-                **({"key": c.key} if c.key else {}),
-            }
-        )
-    references = []
-    for r in doc.references or []:
-        line = locate(r.start)[0] if r.start >= 0 else (r.source[1] if r.source else None)
-        references.append(
-            {
-                "id": r.id,
-                "text": r.text,
-                "authors": list(r.authors),
-                "year": r.year,
-                "line": line,
-                "urls": list(r.urls),
-                "accessed": r.accessed,
-                "title": r.title,
-                "doi": r.doi,
-                "label": r.label,
-                "verification": r.verification.as_record() if r.verification is not None else None,
-                **({"path": r.source[0]} if r.source else {}),
-            }
-        )
+    with _no_gc():
+        return _document_record(doc, fixable)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while records are built: they are plain acyclic data, and a
+    long document's tens of thousands of new dicts would set off full collections over the whole
+    document model (6 of the 7 s this took on a 29 MB document)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _document_record(doc: Document, fixable: bool, batch: int = 0, release: bool = False) -> dict[str, Any]:
+    """``batch``: the citations and entries are ``_common.Lazy`` arrays, their records made
+    ``batch`` at a time as they are encoded (``encoded_record``); ``release``: see there."""
+    fixes: set[int] = set()
+    if fixable:
+        from refcheck.fix import fixable as fixable_findings  # fix.py only for the fix hints
+
+        fixes = fixable_findings(doc)
+    locate = doc.source_map.locator()
+    citations: Any
+    references: Any
+    if batch:
+        from refcheck.reporters._common import Lazy
+
+        citations = Lazy(map(_citation_records, _batches(doc.citations, batch, release), repeat(locate)))
+        refs = doc.references or []
+        references = Lazy(map(_reference_records, _batches(refs, batch, release), repeat(locate)))
+    else:
+        citations = _citation_records(doc.citations, locate)
+        references = _reference_records(doc.references or [], locate)
     footnotes = [
         {"label": n.label, "line": locate(n.start)[0] if n.start >= 0 else None, "text": n.text}
         for n in doc.footnotes or []
@@ -79,11 +88,6 @@ def document_record(doc: Document, fixable: bool = True) -> dict[str, Any]:
     links: list[dict[str, Any]] = []
     for link in getattr(doc, "links", None) or []:
         links.append(link.as_record() if hasattr(link, "as_record") else dict(link))
-    fixes: set[int] = set()
-    if fixable:
-        from refcheck.fix import fixable as fixable_findings  # fix.py only for the fix hints
-
-        fixes = fixable_findings(doc)
     return {
         "path": doc.path,
         "format": doc.format,
@@ -95,6 +99,68 @@ def document_record(doc: Document, fixable: bool = True) -> dict[str, Any]:
         "links": links,
         "findings": [finding_record(f, doc.path, id(f) in fixes) for f in doc.findings],
     }
+
+
+def _batches(items: list[Any], size: int, release: bool) -> Iterator[list[Any]]:
+    """``items`` ``size`` at a time; ``release``: each batch's place in ``items`` is emptied (None)
+    as it is taken."""
+    for start in range(0, len(items), size):
+        part = items[start : start + size]
+        if release:
+            items[start : start + size] = repeat(None, len(part))
+        yield part
+
+
+def _citation_records(
+    cites: list[Citation], locate: Callable[[int], tuple[int, int]]
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    append = out.append
+    for c in cites:
+        line, col = locate(c.start) if c.start >= 0 else (None, None)
+        kind = c.kind
+        rec: dict[str, Any] = {
+            "text": c.text,
+            "authors": list(c.authors),
+            "year": c.year,
+            "line": line,
+            "column": col,
+            "references": list(c.references),
+            "kind": kind,
+            "status": c.status._value_,  # .value is a property call
+            "footnote": c.footnote,
+        }
+        if kind == "numeric":
+            rec["numbers"] = c.numbers
+        if c.key:
+            rec["key"] = c.key
+        append(rec)
+    return out
+
+
+def _reference_records(
+    refs: list[Reference], locate: Callable[[int], tuple[int, int]]
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for r in refs:
+        line = locate(r.start)[0] if r.start >= 0 else (r.source[1] if r.source else None)
+        rec: dict[str, Any] = {
+            "id": r.id,
+            "text": r.text,
+            "authors": list(r.authors),
+            "year": r.year,
+            "line": line,
+            "urls": list(r.urls),
+            "accessed": r.accessed,
+            "title": r.title,
+            "doi": r.doi,
+            "label": r.label,
+            "verification": r.verification.as_record() if r.verification is not None else None,
+        }
+        if r.source:
+            rec["path"] = r.source[0]
+        out.append(rec)
+    return out
 
 
 def error_record(result: FileResult) -> dict[str, Any]:
@@ -110,12 +176,21 @@ def error_record(result: FileResult) -> dict[str, Any]:
     }
 
 
-def encoded_record(doc: Document) -> str:
+def encoded_record(doc: Document, release: bool = False) -> Encoded:
     """``document_record(doc)`` as JSON text, which ``report_record`` takes as it is (a worker
-    process makes it: runner.KEEP)."""
+    process makes it: runner.KEEP). The citation and entry records are made and encoded ``BATCH``
+    at a time: never all held at once, and each batch is encoded while it is in the cache.
+    ``release``: the model is dropped afterwards, so each batch of citations and entries is let go
+    of as soon as it is encoded (the list holds None in its place): the long document's model shrinks
+    while its text grows (peak memory)."""
     from refcheck.reporters._common import encoded
 
-    return encoded(document_record(doc), depth=2)  # a file's place in the report: files[]
+    with _no_gc():
+        record = _document_record(doc, True, BATCH, release)
+        return encoded(record, depth=2)  # a file's place in the report: files[]
+
+
+BATCH = 1000  # records
 
 
 def report_record(results: list[FileResult]) -> dict[str, Any]:

@@ -39,6 +39,7 @@ class VerifyOptions:
     found_max_age: float = FOUND_MAX_AGE
     not_found_max_age: float = NOT_FOUND_MAX_AGE
     max_body: int = 4 * 1024 * 1024
+    stage_timeout: float = 900.0  # seconds the whole stage may take (0: no limit); the rest end unverified
 
     def __post_init__(self) -> None:
         self.crossref_api = self.crossref_api.rstrip("/")
