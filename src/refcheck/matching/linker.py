@@ -171,7 +171,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     # al., year and name run) alone: the outcome is worked out once per distinct citation and copied
     # to the others (a long document cites each work many times; 20,000 citations, 5x fewer look-ups).
     # (Near misses are remembered per name and year already, so their budget is spent the same way.)
-    outcomes: dict[tuple[tuple[str, ...], bool, str | None, str | None], _Outcome] = {}
+    outcomes: dict[tuple[str | bool | None, ...], _Outcome] = {}
     unlinked = LinkStatus.UNLINKED  # (an Enum member read once, not per citation)
     for cit in doc.citations:
         kind = cit.kind
@@ -186,7 +186,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             and cit.suggestion is None
             and cit.detail is None
         ):  # nothing about its link set before (a loader may set some)
-            key = (tuple(cit.authors), cit.et_al, cit.year, cit.name_run)
+            key = (cit.year, cit.et_al, cit.name_run, *cit.authors)
             outcome = outcomes.get(key)
             if outcome is None:
                 _link_author_date(cit, index, similar, near)
@@ -198,9 +198,16 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                     cit.detail,
                 )
             else:
-                cit.status, references, candidates, cit.suggestion, cit.detail = outcome
-                cit.references = list(references)
-                cit.candidates = list(candidates)
+                status, references, candidates, suggestion, detail = outcome
+                cit.status = status
+                cit.references = [*references]
+                # (the citation's candidates, suggestion and detail are empty, as checked above)
+                if candidates:
+                    cit.candidates = [*candidates]
+                if suggestion is not None:
+                    cit.suggestion = suggestion
+                if detail is not None:
+                    cit.detail = detail
         else:
             _link_author_date(cit, index, similar, near)
     _tell_apart_by_added_names(doc.citations, index)
