@@ -329,6 +329,9 @@ class KnownAuthors:
         # often a corporate name was looked up with candidates (such a reading may depend on the
         # text before the group, and is not remembered).
         self.groups: dict[tuple[str, str | None], list[Citation]] = {}
+        # What a narrative group ("(2005)", "(2005a, p. 4)") makes of the names before it, by the
+        # group's text (see _parse_group)
+        self.narratives: dict[tuple[str, str | None], list[_Shape]] = {}
         self.corporate_lookups = 0
         self._knows: dict[str, bool] = {}  # names looked up (knows)
         self.facts = _Facts()  # of the words read as names (see _read_backwards)
@@ -810,6 +813,9 @@ def _parse_group(
     out: list[Citation] = []
     lead = text[s : first_year.start()]
     narrative_run: NameRun | None = None
+    # the citations a narrative group makes, while all its years are the names' before it: they
+    # depend on the group's text alone, given those names, and are remembered by it
+    shape: list[_Shape] | None = None
     if _narrative_lead(lead):
         # "Bohorquez (2005)": names stand before the parenthesis
         floor = max(0, gstart - 250)
@@ -818,6 +824,26 @@ def _parse_group(
         narrative_run = read_names_backwards(text, gstart, floor, known)
         if narrative_run is None or not _plausible(narrative_run, known):
             return []
+        if e + 1 - gstart <= _GROUP_KEPT:
+            key = (text[gstart : e + 1], footnote)
+            kept = known.narratives.get(key)
+            if kept is not None:
+                named = narrative_run
+                return [
+                    _citation(
+                        text,
+                        named,
+                        y,
+                        gstart + ys,
+                        gstart + ye,
+                        narrative=True,
+                        footnote=footnote,
+                        start=named.start if first else gstart + ys,
+                        locator=locator,
+                    )
+                    for y, ys, ye, first, locator in kept
+                ]
+            shape = []
     run: NameRun | None = narrative_run
     pos = s
     # (the first year is found already; the search goes on after it, as a finditer from s would)
@@ -829,6 +855,7 @@ def _parse_group(
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:
+            shape = None  # names of its own in the group: "Smith (2004; Jones 2005)"
             floor = pos
             new_run = read_names_backwards(text, m.start(), floor, known)
             if ";" in text[floor : m.start()]:
@@ -879,6 +906,8 @@ def _parse_group(
                     start=cstart,
                     locator=locator,
                 )
+                if shape is not None:
+                    shape.append((y, ys - gstart, max(cend, ye) - gstart, not out, locator))
             elif continuation and out and idx == 0:
                 c = _citation(
                     text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys, locator=locator
@@ -898,8 +927,14 @@ def _parse_group(
                 c = _citation(text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys)
             out.append(c)
         pos = year_end
+    if shape is not None and len(known.narratives) < _GROUPS_KEPT:
+        known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
 
+
+# One citation of a narrative group: (the year as written, its start and the citation's end from the
+# group's start, whether it starts at the names, the locator)
+_Shape = tuple[str, int, int, bool, str | None]
 
 _PREFIX = re.compile(
     r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I
