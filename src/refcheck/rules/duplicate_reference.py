@@ -37,16 +37,10 @@ SEVERITY = Severity.WARNING
 SUMMARY = "The same work is listed twice."
 
 
-def _name(ref: Reference, i: int) -> str:
-    """The i-th author as a comparable word: the last word of the surname, so that an organisation
-    read as one name ("World Health Organization") and as a person ("Organization", given "World
-    Health") compare equal, and "van der Berg" equals "Berg"."""
-    return _surname_word(ref.authors[i])
-
-
-@functools.lru_cache(maxsize=4096)
 def _surname_word(author: str) -> str:
-    # (remembered: an author is compared as often as the entries are keyed, and recurs across them)
+    """An author as a comparable word: the last word of the surname, so that an organisation read as
+    one name ("World Health Organization") and as a person ("Organization", given "World Health")
+    compare equal, and "van der Berg" equals "Berg"."""
     words = fold(author).replace("-", " ").split()
     return name_key(words[-1]) if words else ""
 
@@ -58,14 +52,14 @@ def _authors_key(ref: Reference) -> str:
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def _title_key(ref: Reference) -> str | None:
+def _title_key(ref: Reference, authors_key: str) -> str | None:
     if not ref.title:
         return None
-    title = _title_words(ref.title)
+    title = _NON_WORD.sub(" ", fold(ref.title)).strip()
     if len(title) < 8:
         return None
     # the full year: entries an author told apart with 2014a/2014b are meant as two works
-    return f"{_authors_key(ref)}|{ref.year}|{title}"
+    return f"{authors_key}|{ref.year}|{title}"
 
 
 def _text_key(ref: Reference) -> str:
@@ -236,13 +230,15 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             keys.append("key:" + ref.key)
         if ref.doi:
             keys.append("doi:" + ref.doi.lower())
-        title_key = _title_key(ref)
+        # (the surname words once per entry: the title key and the author-and-year group share them)
+        names = [_surname_word(a) for a in ref.authors[:3]]
+        title_key = _title_key(ref, " ".join(names))
         if title_key:
             keys.append("t:" + title_key)
         if len(ref.text) >= 30:
             keys.append("x:" + _text_key(ref))
         first = next((seen[k] for k in keys if k in seen), None)
-        group = (_name(ref, 0) if ref.authors else "", ref.year)
+        group = (names[0] if names else "", ref.year)
         if first is None and ref.title and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
