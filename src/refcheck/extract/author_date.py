@@ -32,7 +32,7 @@ from refcheck.model import Citation, Reference
 # characters (1, 2 or n, f, i in any case; "İ" and "ı" match "i" without case) and to test what
 # precedes that character only then: the regular-expression engine skips to those characters in C,
 # twice as fast as trying the whole pattern at every character. (Same matches as
-# ``(?<![\w.\-/])(YEAR_TOKEN)(?![\w/]|DASH\d)`` with re.I; tests/test_extract_author_date.py.)
+# ``(?<![\w.\-/])(YEAR_TOKEN)(?![\w/]|DASH\d)`` with re.I; tests/test_properties.py.)
 _YEAR_RE = re.compile(
     rf"([12nNfFiI\u0130\u0131](?<![\w.\-/].)"
     rf"(?i:(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:[a-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?(?:[ \t]?\[{YEAR}\])?"
