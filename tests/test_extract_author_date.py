@@ -261,3 +261,28 @@ def test_word_surnames_are_read_where_a_surname_stands(body: str, cited: str) ->
 def test_word_surnames_are_not_read_elsewhere(body: str) -> None:
     doc = check(body + "\n\nReferences\n\nHardy, Michael (1968) Modern Diplomatic Law. Manchester.\n")
     assert [c.text for c in doc.citations] == []
+
+
+REPEATED = (
+    "Bohorquez (2005) argues, and Hardy (2005) agrees. Smith (2004, 2006) and Jones (2004, 2006) wrote; "
+    "so did Smith and Jones (2004). Smith (2009a, b) and Hardy (2009a, b) too; Walker (2004; Jones 2004) "
+    "and Hardy (2004; Jones 2004) differ. Trade grew (Smith 2004, p. 3), as before (Smith 2004, p. 3). "
+    "Vaisman's (2007) study, O'Neill's (2007) study, Young (1929-2015), Lee (1929-2015).\n\n"
+    "[1] A note: Bohorquez (2005) and Hardy (2005) again, (Smith 2004) and (Smith 2004).\n"
+)
+
+
+def test_repeated_groups_read_as_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A group's reading remembered by its text (parenthetical, or narrative after other names) gives
+    the same citations, every field, as reading each group afresh."""
+    import dataclasses
+
+    from refcheck.extract import author_date
+
+    def fields() -> list[dict[str, object]]:
+        return [dataclasses.asdict(c) for c in check(REPEATED + REFS).citations]
+
+    remembered = fields()
+    monkeypatch.setattr(author_date, "_GROUPS_KEPT", 0)  # nothing remembered
+    assert remembered == fields()
+    assert len(remembered) > 20

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from refcheck.errors import InputError
-from refcheck.extract.author_date import KnownAuthors, extract_author_date
+from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date
+from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import find_urls, trim_url
 from refcheck.loaders.decode import decode
@@ -239,3 +240,28 @@ def test_numeric_groups_expand_to_their_numbers(
     doc = check_text(f"{body}\n\nReferences\n\n{listing}\n")
     got = sorted(n for c in doc.citations for n in c.numbers)
     assert got == sorted(n for g in groups for n in g)
+
+
+# The year pattern of author-date extraction, written for speed (see author_date._YEAR_RE), finds
+# what its plain form finds: the same spans, from any starting position.
+_PLAIN_YEAR = re.compile(rf"(?<![\w.\-/])({YEAR_TOKEN})(?![\w/]|[{DASHES}]\d)", re.I)
+_YEAR_PIECES = st.sampled_from(
+    [
+        *"12059ndND. \t-\u2013/[]abzAfFiI\u0130\u0131\u212a\u017fx_(),\n\u00e9",
+        *("1999", "2004", "15", "20", "orthcoming", "ORTHcoming", "press", "PRESS", "n.d.", "in press", "nd"),
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@example("\u0131n press", 0)
+@example("\u0130N PRESS (N.D.-A) 1879 [1985], 2004/05 2004\u20132005 x1999 1999-1", 0)
+@example("see Smith ,2004a, b and nd. and (forthcoming) 2004-5 20045 1499 2100", 3)
+@given(st.lists(_YEAR_PIECES, max_size=14).map("".join), st.integers(0, 40))
+def test_year_pattern_matches_its_plain_form(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    assert [m.span(1) for m in _YEAR_RE.finditer(text, pos)] == [
+        m.span(1) for m in _PLAIN_YEAR.finditer(text, pos)
+    ]
+    a, b = _YEAR_RE.match(text, pos), _PLAIN_YEAR.match(text, pos)
+    assert (a and a.span(1)) == (b and b.span(1))

@@ -290,8 +290,10 @@ def extract_citations(doc: Document) -> None:
         return
     labels = {n.label for n in doc.footnotes or []}
     # "[1985]" of "(Virchow 1879 [1985])" is part of an author-date citation, not a bracketed number
-    spans = sorted((c.start, c.end) for c in author_date)
-    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b) if not _within(spans, g.start())]
+    groups = [g for a, b, _ in segments for g in bracket_groups(text, a, b)]
+    if groups:  # (the citations' spans are sorted only when there are brackets to place)
+        spans = sorted((c.start, c.end) for c in author_date)
+        groups = [g for g in groups if not _within(spans, g.start())]
     if doc.style != "numeric" and labels:
         doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
         doc.footnote_markers.sort(key=lambda m: m.start)

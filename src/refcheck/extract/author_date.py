@@ -16,17 +16,31 @@ of a name (a lower-case word that is no particle, a number, a stop word such as 
 
 from __future__ import annotations
 
-import bisect
+import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from refcheck._lazy import lazy_pattern
-from refcheck.extract.patterns import APOS, DASHES, MONTHS, REPRINT, YEAR_TOKEN
+from refcheck.extract.patterns import APOS, DASH, DASHES, MONTHS, REPRINT, YEAR
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Reference
 
-_YEAR_RE = re.compile(rf"(?<![\w.\-/])({YEAR_TOKEN})(?![\w/]|[{DASHES}]\d)", re.I)
+# A year token (patterns.YEAR_TOKEN, case-insensitive) after no word character, ".", "-" or "/",
+# and before no word character, "/" or a dash and a digit. Written to open with its possible first
+# characters (1, 2 or n, f, i in any case; "İ" and "ı" match "i" without case) and to test what
+# precedes that character only then: the regular-expression engine skips to those characters in C,
+# twice as fast as trying the whole pattern at every character. (Same matches as
+# ``(?<![\w.\-/])(YEAR_TOKEN)(?![\w/]|DASH\d)`` with re.I; tests/test_properties.py.)
+_YEAR_RE = re.compile(
+    rf"([12nNfFiI\u0130\u0131](?<![\w.\-/].)"
+    rf"(?i:(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:[a-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?(?:[ \t]?\[{YEAR}\])?"
+    r"|(?<=n)(?:\.\s?d\.(?:-?[a-z](?![a-z]))?|d(?=\W))"
+    r"|(?<=f)orthcoming"
+    r"|(?<=i)n\s+press))"
+    rf"(?![\w/]|[{DASHES}]\d)"
+)
 # "(...)" with at most one level of "(...)" inside, or "[...]"; the loop is unrolled (runs of
 # non-parentheses matched whole, not a character at a time), which matches the same text sooner.
 _GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]")
@@ -301,11 +315,10 @@ class KnownAuthors:
     """Author names of the reference list, to recognise corporate names and bare mentions."""
 
     def __init__(self, names: Iterable[str], corporate: Iterable[str] = ()) -> None:
-        self.keys: set[str] = set()
+        names = list(names)
+        self.keys: set[str] = set(map(name_key, names))
+        self.keys.update(map(core_key, names))
         self.corporate: dict[str, list[str]] = {}  # key of last word -> folded full names
-        for name in names:
-            self.keys.add(name_key(name))
-            self.keys.add(core_key(name))
         for name in corporate:
             self.keys.add(name_key(name))
             words = fold(name).split()
@@ -316,7 +329,12 @@ class KnownAuthors:
         # often a corporate name was looked up with candidates (such a reading may depend on the
         # text before the group, and is not remembered).
         self.groups: dict[tuple[str, str | None], list[Citation]] = {}
+        # What a narrative group ("(2005)", "(2005a, p. 4)") makes of the names before it, by the
+        # group's text (see _parse_group)
+        self.narratives: dict[tuple[str, str | None], list[_Shape]] = {}
         self.corporate_lookups = 0
+        self._knows: dict[str, bool] = {}  # names looked up (knows)
+        self.facts = _Facts()  # of the words read as names (see _read_backwards)
 
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
@@ -332,7 +350,12 @@ class KnownAuthors:
         return cls((a for r in refs for a in r.authors), [a for r in refs for a in corporate(r)])
 
     def knows(self, name: str) -> bool:
-        return name_key(name) in self.keys or core_key(name) in self.keys
+        found = self._knows.get(name)
+        if found is None:
+            found = name_key(name) in self.keys or core_key(name) in self.keys
+            if len(self._knows) < _FACTS_KEPT:
+                self._knows[name] = found
+        return found
 
     def corporate_ending_at(self, text: str, end: int) -> int | None:
         """Start offset of a known multi-word name that ends at ``end`` in ``text``, if any."""
@@ -381,22 +404,29 @@ def read_names_backwards(
     # 250 characters only when the reading comes near the window's first token (which may be cut).
     lo = max(floor, limit - 250)
     window = max(lo, limit - _WINDOW)
-    tokens = list(_TOKEN.finditer(text, window, limit))
-    names, et_al, last = _read_backwards(tokens, known, semicolons)
+    names, et_al, last = _read_backwards(text, window, limit, known, semicolons)
     if last < 3 and window > lo:
-        tokens = list(_TOKEN.finditer(text, lo, limit))
-        names, et_al, last = _read_backwards(tokens, known, semicolons)
-    authors = [a for a in names if a]
-    if not authors:
-        return None
-    authors.reverse()
-    first_words = authors[0]
-    full = " ".join(w for _, w in first_words)
+        names, et_al, last = _read_backwards(text, lo, limit, known, semicolons)
+    if len(names) == 1:
+        first_words = names[0]
+        if not first_words:
+            return None
+        if len(first_words) == 1:  # one author of one word, the common case: nothing to trim
+            at, word = first_words[0]
+            return NameRun(at, [word], et_al, word)
+        authors = names
+    else:
+        authors = [a for a in names if a]
+        if not authors:
+            return None
+        authors.reverse()
+        first_words = authors[0]
+    full = " ".join([w for _, w in first_words])
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
     if known is not None and len(first_words) > 1 and not known.knows(full):
         for k in range(1, len(first_words)):
             tail = first_words[k:]
-            if known.knows(" ".join(w for _, w in tail)):
+            if known.knows(" ".join([w for _, w in tail])):
                 authors[0] = tail
                 break
         else:
@@ -406,7 +436,7 @@ def read_names_backwards(
                 j -= 1
             authors[0] = first_words[j:]
     start = authors[0][0][0]
-    return NameRun(start=start, authors=[" ".join(w for _, w in a) for a in authors], et_al=et_al, full=full)
+    return NameRun(start, [" ".join([w for _, w in a]) for a in authors], et_al, full)
 
 
 _WINDOW = 64  # characters read first by read_names_backwards
@@ -417,63 +447,70 @@ _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
 
 
 def _read_backwards(
-    tokens: list[re.Match[str]], known: KnownAuthors | None, semicolons: bool = False
+    text: str, start: int, end: int, known: KnownAuthors | None, semicolons: bool = False
 ) -> tuple[list[list[tuple[int, str]]], bool, int]:
-    """The name words of ``tokens`` read from the last one back: (authors, last first, each a list of
-    (offset, word); et al.; the index where reading stopped, -1 when every token was read). Reading
-    never looks more than two tokens below the index where it stopped."""
+    """The name words of ``text[start:end]``'s tokens read from the last one back: (authors, last
+    first, each a list of (offset, word); et al.; the index where reading stopped, -1 when every
+    token was read). Reading never looks more than two tokens below the index where it stopped."""
+    # (str.split() cuts where \S+ does, several times sooner than a finditer)
+    tokens = text[start:end].split()
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False
     seen_connector = False
+    facts = known.facts if known is not None else _Facts()
+    kept_tokens, kept_words = facts.tokens, facts.words  # (looked up here: a call less per token)
+    # offsets of the tokens, found from the last back as far as needed: ``at`` is where token
+    # ``found`` starts (only white space lies between a token and the next one)
+    found, at = len(tokens), end
     i = len(tokens) - 1
     while i >= 0:
-        tok = tokens[i].group(0)
-        low = tok.lower().rstrip(",")
-        if low in ("al.", "al") and i > 0 and tokens[i - 1].group(0).lower() == "et" and not any(names):
+        tok = tokens[i]
+        first = not any(names)  # no name read yet
+        al, and_word, opener, generation, word, bracketed = kept_tokens[first].get(tok) or facts.token(
+            tok, first
+        )
+        if al and i > 0 and tokens[i - 1].lower() == "et" and first:
             et_al = True
             # "Liti, Carter, et al.": names added to tell works apart, a comma list before "et al."
-            seen_connector = i > 1 and tokens[i - 2].group(0).endswith(",")
+            seen_connector = i > 1 and tokens[i - 2].endswith(",")
             i -= 2
             continue
-        if tok in _AND_WORDS and names[-1]:
+        if and_word and names[-1]:
             names.append([])
             seen_connector = True
             i -= 1
             continue
-        word = tok
-        opener = len(word) - len(word.lstrip("(["))
-        word = word[opener:]  # "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run
-        if not any(names):
-            if _GENERATION.match(word):
-                i -= 1  # "Smith Jr. (2005)": the suffix is no name of its own
-                continue
-            word = _POSSESSIVE.sub("", word)  # "Kizuk's (2015) study"
+        # (word: "[Hesselson et al., 2009]" inside a parenthesis: the name ends the run)
+        if generation:
+            i -= 1  # "Smith Jr. (2005)": the suffix is no name of its own
+            continue
         if semicolons and word.endswith(";") and names[-1]:
             word = word[:-1]
             names.append([])
             seen_connector = True
-        comma = word.endswith(",")
-        if comma:
-            word = word[:-1]
-            if names[-1]:
-                # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
-                if not seen_connector:
-                    break
-                names.append([])
-        word = word.rstrip(",")
+        comma, word, particle, stop, upper, name_word, sentence_end = kept_words.get(word) or facts.word(
+            word, known
+        )
+        if comma and names[-1]:
+            # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
+            if not seen_connector:
+                break
+            names.append([])
         if not word:
             break
-        if tok[:1] == "[" and _BRACKETED_URL.match(tok) and not any(names):
+        if bracketed and first:
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
-        is_particle = bool(names[-1]) and word.lower().strip(APOS) in PARTICLES
-        stop = word.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(word))
-        if stop and word[:1].isupper() and _stands_as_surname(tokens, i, names, et_al):
+        is_particle = particle and bool(names[-1])
+        if stop and upper and _stands_as_surname(tokens, i, names, et_al):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
-        if is_particle or (not stop and _NAME_WORD.match(word)):
-            if word.endswith(".") and word != "St." and not _INITIALS_ONLY().match(word):
+        if is_particle or (not stop and name_word):
+            if sentence_end:
                 break  # end of a sentence
-            names[-1].insert(0, (tokens[i].start() + opener, word))
+            while found > i:
+                found -= 1
+                at = text.rfind(tokens[found], start, at)
+            names[-1].insert(0, (at + opener, word))
             i -= 1
             if opener:
                 break
@@ -482,25 +519,82 @@ def _read_backwards(
     return names, et_al, i
 
 
+_FACTS_KEPT = 50_000  # distinct tokens and words whose facts a document remembers, of each kind
+
+
+class _Facts:
+    """What reading names needs to know of a token or a word, worked out once per distinct one (the
+    same names and words recur all through a document; a dictionary look-up replaces a dozen string
+    operations and three regular expressions per token read). It holds no reference to the
+    KnownAuthors that holds it: no reference cycle, so it goes with the document."""
+
+    def __init__(self) -> None:
+        self.tokens: tuple[dict[str, tuple[bool, bool, int, bool, str, bool]], ...] = ({}, {})
+        self.words: dict[str, tuple[bool, str, bool, bool, bool, bool, bool]] = {}
+
+    def token(self, tok: str, first: bool) -> tuple[bool, bool, int, bool, str, bool]:
+        """(the "al" of "et al.", an "and" word, the opening brackets' length, a generation suffix,
+        the word without them, a bracketed address); ``first``: no name read yet (a suffix is then
+        skipped and a possessive "'s" dropped)."""
+        kept = self.tokens[first]
+        found = kept.get(tok)
+        if found is None:
+            opener = len(tok) - len(tok.lstrip("(["))
+            word = tok[opener:]
+            generation = False
+            if first:
+                generation = _GENERATION.match(word) is not None
+                word = _POSSESSIVE.sub("", word)  # "Kizuk's (2015) study"
+            found = (
+                tok.lower().rstrip(",") in ("al.", "al"),
+                tok in _AND_WORDS,
+                opener,
+                generation,
+                word,
+                first and tok[:1] == "[" and _BRACKETED_URL.match(tok) is not None,
+            )
+            if len(kept) < _FACTS_KEPT:
+                kept[tok] = found
+        return found
+
+    def word(self, word: str, known: KnownAuthors | None) -> tuple[bool, str, bool, bool, bool, bool, bool]:
+        """(a comma after it, the word without commas, a particle, a stop word the list does not
+        know, capitalised, shaped as a name, a sentence end)."""
+        found = self.words.get(word)
+        if found is None:
+            comma = word.endswith(",")
+            bare = (word[:-1] if comma else word).rstrip(",")
+            found = (
+                comma,
+                bare,
+                bare.lower().strip(APOS) in PARTICLES,
+                bare.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(bare)),
+                bare[:1].isupper(),
+                _NAME_WORD.match(bare) is not None,
+                bare.endswith(".") and bare != "St." and _INITIALS_ONLY().match(bare) is None,
+            )
+            if len(self.words) < _FACTS_KEPT:
+                self.words[word] = found
+        return found
+
+
 _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
 _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 
 
-def _stands_as_surname(
-    tokens: list[re.Match[str]], i: int, names: list[list[tuple[int, str]]], et_al: bool
-) -> bool:
+def _stands_as_surname(tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool) -> bool:
     """Whether the capitalised word at ``tokens[i]``, also a common word ("Will", "Fall", "May"), stands
     where only a surname stands: right before "et al.", or joined by "and"/"&" to a name."""
     if not names[-1] and len(names) == 1:
         if et_al:
             return True  # "Will et al., 2002"
         # "Smith and May 2002": the word is the last name of a pair
-        if i >= 2 and tokens[i - 1].group(0) in ("and", "&"):
-            other = tokens[i - 2].group(0).lstrip("([").rstrip(",")
+        if i >= 2 and tokens[i - 1] in ("and", "&"):
+            other = tokens[i - 2].lstrip("([").rstrip(",")
             return bool(_NAME_WORD.match(other)) and other.lower().strip(".") not in STOP_WORDS
         return False
     # "Fall and Smith": the word stands right before "and" + a name already read
-    joined = i + 1 < len(tokens) and tokens[i + 1].group(0) in ("and", "&")
+    joined = i + 1 < len(tokens) and tokens[i + 1] in ("and", "&")
     return joined and not names[-1] and len(names) >= 2 and bool(names[-2]) and not et_al
 
 
@@ -516,7 +610,7 @@ _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
 
 def _life_dates(year: str) -> bool:
     """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
-    m = _SPAN.match(year)
+    m = _SPAN.match(year) if len(year) == 9 else None  # (only "dddd-dddd" can match)
     return m is not None and int(m.group(2)) - int(m.group(1)) > 2
 
 
@@ -552,14 +646,17 @@ def _moved(cites: list[Citation], by: int) -> list[Citation]:
     """Fresh copies of ``cites`` (as extraction made them, not linked yet) ``by`` characters on."""
     out = []
     for c in cites:
+        # (a copy of the attributes, set whole: fewer steps than a dataclass's __init__)
         n = object.__new__(Citation)
-        n.__dict__.update(c.__dict__)
-        n.start += by
-        n.end += by
-        n.authors = list(c.authors)
-        n.numbers = list(c.numbers)
-        n.references = list(c.references)
-        n.candidates = list(c.candidates)
+        fields = c.__dict__.copy()
+        fields["start"] += by
+        fields["end"] += by
+        fields["authors"] = list(c.authors)
+        # (a citation as extraction made it cites no numbers and is not linked: these are empty)
+        fields["numbers"] = []
+        fields["references"] = []
+        fields["candidates"] = []
+        n.__dict__ = fields
         out.append(n)
     return out
 
@@ -570,47 +667,60 @@ def extract_author_date(
     """All author-date citations in ``text[start:end]``."""
     out: list[Citation] = []
     consumed: list[tuple[int, int]] = []
+    groups = known.groups
     for g in _GROUP.finditer(text, start, end):
+        gstart, gend = g.span()
+        key: tuple[str, str | None] | None = None
+        if gend - gstart <= _GROUP_KEPT:
+            # a group read before (whether it holds a year and where is a matter of its text alone)
+            key = (g.group(0), footnote)
+            kept = groups.get(key)
+            if kept is not None:
+                if kept:
+                    out += _moved(kept, gstart)
+                    consumed.append((gstart, gend))
+                continue
         which = 1 if g.group(1) is not None else 2
         inner_start, inner_end = g.start(which), g.end(which)
         first_year = _YEAR_RE.search(text, inner_start, inner_end)
         if first_year is None:
             continue
-        key: tuple[str, str | None] | None = None
-        if g.end() - g.start() <= _GROUP_KEPT and not _narrative_lead(text[inner_start : first_year.start()]):
-            key = (g.group(0), footnote)
-            kept = known.groups.get(key)
-            if kept is not None:
-                cites = _moved(kept, g.start())
-                if cites:
-                    out.extend(cites)
-                    consumed.append((g.start(), g.end()))
-                continue
+        if key is not None and _narrative_lead(text[inner_start : first_year.start()]):
+            key = None  # "Bohorquez (2005)": the names stand before the group
         lookups = known.corporate_lookups
-        cites = _parse_group(text, g.start(), inner_start, inner_end, known, footnote, first_year)
-        if key is not None and known.corporate_lookups == lookups and len(known.groups) < _GROUPS_KEPT:
-            known.groups[key] = _moved(cites, -g.start())
+        cites = _parse_group(text, gstart, inner_start, inner_end, known, footnote, first_year)
+        if key is not None and known.corporate_lookups == lookups and len(groups) < _GROUPS_KEPT:
+            groups[key] = _moved(cites, -gstart)
         if cites:
             out.extend(cites)
-            consumed.append((g.start(), g.end()))
-    # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008".
-    for m in _YEAR_RE.finditer(text, start, end):
-        # groups are found in order, so one bisection tells whether the year lies in one
-        k = bisect.bisect_right(consumed, (m.start(), len(text) + 1)) - 1
-        if k >= 0 and consumed[k][0] <= m.start() < consumed[k][1]:
-            continue
-        floor = max(start, m.start() - 250)
-        # do not read names across a closing parenthesis or a sentence end
-        cut = max(text.rfind(")", floor, m.start()), text.rfind("(", floor, m.start()))
-        floor = max(floor, cut + 1)
-        run = read_names_backwards(text, m.start(), floor, known)
-        if run is None or not known.knows(run.authors[0]):
-            continue
-        _year_end, years = _years_after(text, m, end)
-        for y, ys, ye in years:
-            out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
-    out.sort(key=lambda c: c.start)
+            consumed.append((gstart, gend))
+    # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008". The
+    # years are looked for between the groups read (a year token never runs across a group's closing
+    # bracket, so a search that resumes after a group finds what one search of the whole would).
+    consumed.append((end, end))
+    pos = start
+    for gap_end, resume in consumed:
+        while pos < gap_end:
+            m = _YEAR_RE.search(text, pos, end)
+            if m is None or m.start() >= gap_end:
+                break
+            pos = m.end()
+            floor = max(start, m.start() - 250)
+            # do not read names across a closing parenthesis or a sentence end
+            cut = max(text.rfind(")", floor, m.start()), text.rfind("(", floor, m.start()))
+            floor = max(floor, cut + 1)
+            run = read_names_backwards(text, m.start(), floor, known)
+            if run is None or not known.knows(run.authors[0]):
+                continue
+            _year_end, years = _years_after(text, m, end)
+            for y, ys, ye in years:
+                out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
+        pos = max(pos, resume)
+    out.sort(key=_START)
     return out
+
+
+_START = operator.attrgetter("start")
 
 
 _SUFFIXED = re.compile(r"^\d{4}[a-z]$")
@@ -668,6 +778,8 @@ _REPRINT = re.compile(REPRINT)
 
 
 def _norm_year(y: str) -> str:
+    if y[:4].isdigit() and "[" not in y:
+        return y  # "2004", "2004a", "2004-2005": as written (the common case, told at once)
     t = " ".join(y.split()).lower()
     if t.replace(" ", "") in ("n.d.", "nd"):
         return "n.d."
@@ -701,6 +813,9 @@ def _parse_group(
     out: list[Citation] = []
     lead = text[s : first_year.start()]
     narrative_run: NameRun | None = None
+    # the citations a narrative group makes, while all its years are the names' before it: they
+    # depend on the group's text alone, given those names, and are remembered by it
+    shape: list[_Shape] | None = None
     if _narrative_lead(lead):
         # "Bohorquez (2005)": names stand before the parenthesis
         floor = max(0, gstart - 250)
@@ -709,9 +824,30 @@ def _parse_group(
         narrative_run = read_names_backwards(text, gstart, floor, known)
         if narrative_run is None or not _plausible(narrative_run, known):
             return []
+        if e + 1 - gstart <= _GROUP_KEPT:
+            key = (text[gstart : e + 1], footnote)
+            kept = known.narratives.get(key)
+            if kept is not None:
+                named = narrative_run
+                return [
+                    _citation(
+                        text,
+                        named,
+                        y,
+                        gstart + ys,
+                        gstart + ye,
+                        narrative=True,
+                        footnote=footnote,
+                        start=named.start if first else gstart + ys,
+                        locator=locator,
+                    )
+                    for y, ys, ye, first, locator in kept
+                ]
+            shape = []
     run: NameRun | None = narrative_run
     pos = s
-    for m in _YEAR_RE.finditer(text, s, e):
+    # (the first year is found already; the search goes on after it, as a finditer from s would)
+    for m in itertools.chain((first_year,), _YEAR_RE.finditer(text, first_year.end(), e)):
         if m.start() < pos:
             continue
         between = text[pos : m.start()]
@@ -719,6 +855,7 @@ def _parse_group(
         if run is narrative_run and run is not None and pos == s:
             continuation = True
         if not continuation:
+            shape = None  # names of its own in the group: "Smith (2004; Jones 2005)"
             floor = pos
             new_run = read_names_backwards(text, m.start(), floor, known)
             if ";" in text[floor : m.start()]:
@@ -742,11 +879,11 @@ def _parse_group(
                 new_run.full = item
             run = new_run
         assert run is not None
-        if _UNPUBLISHED.match(text, m.end(), e) or _life_dates(m.group(1)):
+        if (m.end() < e and _UNPUBLISHED.match(text, m.end(), e)) or _life_dates(m.group(1)):
             pos = m.end()
             continue
         year_end, years = _years_after(text, m, e)
-        loc = _LOCATOR.match(text, year_end, e)
+        loc = _LOCATOR.match(text, year_end, e) if year_end < e else None
         locator = None
         if loc and not _YEAR_RE.match(
             text, loc.start() + len(loc.group(0)) - len(loc.group(0).lstrip(" ,:"))
@@ -757,11 +894,20 @@ def _parse_group(
             if run is narrative_run:
                 cstart = run.start if not out else ys
                 cend = g_end(text, gstart, e) if (idx == len(years) - 1 and year_end >= e - 1) else ye
+                # (made with its end, through the closing parenthesis, and its text at once)
                 c = _citation(
-                    text, run, y, ys, ye, narrative=True, footnote=footnote, start=cstart, locator=locator
+                    text,
+                    run,
+                    y,
+                    ys,
+                    max(cend, ye),
+                    narrative=True,
+                    footnote=footnote,
+                    start=cstart,
+                    locator=locator,
                 )
-                c.end = max(cend, ye)
-                c.text = " ".join(text[c.start : c.end].split())
+                if shape is not None:
+                    shape.append((y, ys - gstart, max(cend, ye) - gstart, not out, locator))
             elif continuation and out and idx == 0:
                 c = _citation(
                     text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys, locator=locator
@@ -781,8 +927,14 @@ def _parse_group(
                 c = _citation(text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys)
             out.append(c)
         pos = year_end
+    if shape is not None and len(known.narratives) < _GROUPS_KEPT:
+        known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
 
+
+# One citation of a narrative group: (the year as written, its start and the citation's end from the
+# group's start, whether it starts at the names, the locator)
+_Shape = tuple[str, int, int, bool, str | None]
 
 _PREFIX = re.compile(
     r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I

@@ -166,32 +166,78 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
 def link_document(doc: Document, similar: Similar = near_miss) -> None:
     refs = doc.references or []
     index = Index(refs)
-    author_date = [c for c in doc.citations if c.kind == "author-date"]
-    # How often each (authors, year) is cited: a citation repeated verbatim is less likely a typo.
-    repeats = Counter((name_key(c.authors[0]) if c.authors else "", c.year) for c in author_date)
     near = _NearMisses(similar)
+    # An author-date citation links as a function of what the linker reads of it (its authors, et
+    # al., year and name run) alone: the outcome is worked out once per distinct citation and copied
+    # to the others (a long document cites each work many times; 20,000 citations, 5x fewer look-ups).
+    # (Near misses are remembered per name and year already, so their budget is spent the same way.)
+    outcomes: dict[tuple[str | bool | None, ...], _Outcome] = {}
+    unlinked = LinkStatus.UNLINKED  # (an Enum member read once, not per citation)
     for cit in doc.citations:
-        if cit.kind == "numeric":
+        kind = cit.kind
+        if kind == "numeric":
             _link_numeric(cit, index)
-        elif cit.kind == "key":
+        elif kind == "key":
             _link_key(cit, index)
+        elif (
+            cit.status is unlinked
+            and not cit.references
+            and not cit.candidates
+            and cit.suggestion is None
+            and cit.detail is None
+        ):  # nothing about its link set before (a loader may set some)
+            key = (cit.year, cit.et_al, cit.name_run, *cit.authors)
+            outcome = outcomes.get(key)
+            if outcome is None:
+                _link_author_date(cit, index, similar, near)
+                outcomes[key] = (
+                    cit.status,
+                    list(cit.references),
+                    list(cit.candidates),
+                    cit.suggestion,
+                    cit.detail,
+                )
+            else:
+                status, references, candidates, suggestion, detail = outcome
+                cit.status = status
+                cit.references = [*references]
+                # (the citation's candidates, suggestion and detail are empty, as checked above)
+                if candidates:
+                    cit.candidates = [*candidates]
+                if suggestion is not None:
+                    cit.suggestion = suggestion
+                if detail is not None:
+                    cit.detail = detail
         else:
-            _link_author_date(cit, index, similar, repeats, near)
+            _link_author_date(cit, index, similar, near)
     _tell_apart_by_added_names(doc.citations, index)
     # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
     # likely another work by the same authors that the list lacks than a typo: report it as missing.
-    cited = {rid for c in doc.citations if c.status is LinkStatus.LINKED for rid in c.references}
-    for cit in doc.citations:
-        if cit.status is not LinkStatus.YEAR_MISMATCH or cit.kind == "key":
-            continue  # (a key, such as a JATS xref's, names its entry: a mismatch, never a missing entry)
-        key = (name_key(cit.authors[0]) if cit.authors else "", cit.year)
+    mismatch = LinkStatus.YEAR_MISMATCH
+    mismatches = [c for c in doc.citations if c.status is mismatch and c.kind != "key"]
+    # (a key, such as a JATS xref's, names its entry: a mismatch, never a missing entry)
+    if not mismatches:
+        return
+    # How often each (authors, year) is cited: a citation repeated verbatim is less likely a typo.
+    repeats = Counter(
+        (name_key(c.authors[0]) if c.authors else "", c.year)
+        for c in doc.citations
+        if c.kind == "author-date"
+    )
+    linked = LinkStatus.LINKED
+    cited = {rid for c in doc.citations if c.status is linked for rid in c.references}
+    for cit in mismatches:
+        cited_as = (name_key(cit.authors[0]) if cit.authors else "", cit.year)
         target = index.by_id[cit.candidates[0]]
-        if target.id in cited and repeats[key] > 1:
+        if target.id in cited and repeats[cited_as] > 1:
             cit.status = LinkStatus.MISSING
             dated = f"dated {target.year}" if target.year else "without a year"
             cit.detail = f"an entry by {target.authors[0]} {dated} exists"
             cit.candidates = []
             cit.suggestion = None
+
+
+_Outcome = tuple[LinkStatus, list[str], list[str], str | None, str | None]
 
 
 def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
@@ -201,8 +247,9 @@ def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
     distinct name lists, sorted, take the entries in list order. Done only when every citation of the
     group names more authors than the entries print and there are as many name lists as entries."""
     groups: dict[tuple[str, ...], list[Citation]] = defaultdict(list)
+    ambiguous = LinkStatus.AMBIGUOUS
     for cit in citations:
-        if cit.status is LinkStatus.AMBIGUOUS and cit.kind == "author-date":
+        if cit.status is ambiguous and cit.kind == "author-date":
             groups[tuple(cit.candidates)].append(cit)
     for ids, cits in groups.items():
         refs = [index.by_id[i] for i in ids]
@@ -312,7 +359,6 @@ def _link_author_date(
     cit: Citation,
     index: Index,
     similar: Similar,
-    repeats: Counter[tuple[str, str | None]],
     near_misses: _NearMisses | None = None,
 ) -> None:
     if not cit.authors:

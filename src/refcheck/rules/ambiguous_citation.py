@@ -36,8 +36,9 @@ SUMMARY = "More than one entry fits a citation (needs 2005a/2005b)."
 def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
     root = {ref.id: first.id for ref, first, _ in duplicates(doc)}
+    ambiguous = LinkStatus.AMBIGUOUS  # (an Enum member read once, not per citation)
     for cit in doc.citations:
-        if cit.status is not LinkStatus.AMBIGUOUS:
+        if cit.status is not ambiguous:
             continue
         refs = [by_id[i] for i in cit.candidates if i in by_id]
         if len({root.get(r.id, r.id) for r in refs}) == 1:

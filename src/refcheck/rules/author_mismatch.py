@@ -31,11 +31,12 @@ SUMMARY = "A citation's author is a near-miss spelling of an entry's author."
 
 def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
+    mismatch, linked = LinkStatus.AUTHOR_MISMATCH, LinkStatus.LINKED  # (read once, not per citation)
     for cit in doc.citations:
-        if cit.status is LinkStatus.AUTHOR_MISMATCH and cit.candidates:
+        if cit.status is mismatch and cit.candidates:
             message = f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)'
             yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])
-        elif cit.status is LinkStatus.LINKED and cit.detail == "accents-or-case" and cit.references:
+        elif cit.status is linked and cit.detail == "accents-or-case" and cit.references:
             message = f'"{cit.text}" spells the author with other accents or case than the entry' + (
                 f" ({cit.suggestion})" if cit.suggestion else ""
             )

@@ -37,26 +37,29 @@ SEVERITY = Severity.WARNING
 SUMMARY = "The same work is listed twice."
 
 
-def _name(ref: Reference, i: int) -> str:
-    """The i-th author as a comparable word: the last word of the surname, so that an organisation
-    read as one name ("World Health Organization") and as a person ("Organization", given "World
-    Health") compare equal, and "van der Berg" equals "Berg"."""
-    words = fold(ref.authors[i]).replace("-", " ").split()
+def _surname_word(author: str) -> str:
+    """An author as a comparable word: the last word of the surname, so that an organisation read as
+    one name ("World Health Organization") and as a person ("Organization", given "World Health")
+    compare equal, and "van der Berg" equals "Berg"."""
+    words = fold(author).replace("-", " ").split()
     return name_key(words[-1]) if words else ""
 
 
 def _authors_key(ref: Reference) -> str:
-    return " ".join(_name(ref, i) for i in range(min(3, len(ref.authors))))
+    return " ".join([_surname_word(a) for a in ref.authors[:3]])
 
 
-def _title_key(ref: Reference) -> str | None:
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _title_key(ref: Reference, authors_key: str) -> str | None:
     if not ref.title:
         return None
-    title = re.sub(r"[^a-z0-9]+", " ", fold(ref.title)).strip()
+    title = _NON_WORD.sub(" ", fold(ref.title)).strip()
     if len(title) < 8:
         return None
     # the full year: entries an author told apart with 2014a/2014b are meant as two works
-    return f"{_authors_key(ref)}|{ref.year}|{title}"
+    return f"{authors_key}|{ref.year}|{title}"
 
 
 def _text_key(ref: Reference) -> str:
@@ -64,7 +67,7 @@ def _text_key(ref: Reference) -> str:
     text = ref.text
     if ref.year and ref.year != ref.year_base and ref.year_base:
         text = text.replace(ref.year, ref.year_base, 1)
-    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+    return _NON_WORD.sub(" ", fold(text)).strip()
 
 
 def _differences(a: Reference, b: Reference) -> list[str]:
@@ -77,7 +80,7 @@ def _differences(a: Reference, b: Reference) -> list[str]:
     if a.title and b.title:
         from rapidfuzz import fuzz  # imported only when two entries are compared
 
-        ka, kb = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (a.title, b.title))
+        ka, kb = (_NON_WORD.sub(" ", fold(t)).strip() for t in (a.title, b.title))
         if fuzz.ratio(ka, kb) < 85 or _numbers(ka) != _numbers(kb):
             out.append("title")
     return out
@@ -107,12 +110,12 @@ def _authors_agree(a: Reference, b: Reference) -> bool:
 def _org_words(ref: Reference) -> list[str]:
     """The words of an organisation's name, without an acronym given in parentheses or glue words."""
     name = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", " ".join(ref.authors))
-    return [w for w in re.sub(r"[^a-z0-9]+", " ", fold(name)).split() if w not in _ORG_GLUE]
+    return [w for w in _NON_WORD.sub(" ", fold(name)).split() if w not in _ORG_GLUE]
 
 
 @functools.lru_cache(maxsize=4096)
 def _title_words(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(title)).strip()
+    return _NON_WORD.sub(" ", fold(title)).strip()
 
 
 def _titles_agree(a: str | None, b: str | None) -> bool:
@@ -227,13 +230,15 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             keys.append("key:" + ref.key)
         if ref.doi:
             keys.append("doi:" + ref.doi.lower())
-        title_key = _title_key(ref)
+        # (the surname words once per entry: the title key and the author-and-year group share them)
+        names = [_surname_word(a) for a in ref.authors[:3]]
+        title_key = _title_key(ref, " ".join(names))
         if title_key:
             keys.append("t:" + title_key)
         if len(ref.text) >= 30:
             keys.append("x:" + _text_key(ref))
         first = next((seen[k] for k in keys if k in seen), None)
-        group = (_name(ref, 0) if ref.authors else "", ref.year)
+        group = (names[0] if names else "", ref.year)
         if first is None and ref.title and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
@@ -261,10 +266,13 @@ def _join(words: list[str]) -> str:
 
 
 def check(doc: Document) -> Iterator[Finding]:
+    found = duplicates(doc)
+    if not found:
+        return  # (the citations need not be read)
     cited = cited_ids(doc)
     refs = doc.references or []
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
-    for ref, first, how in duplicates(doc):
+    for ref, first, how in found:
         if "differ" in how:
             message = (
                 f"this entry has the same {how} from an earlier one, {first.text[:60]!r}; "

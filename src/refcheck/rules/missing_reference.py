@@ -43,8 +43,9 @@ _PERSISTENT_KEY = re.compile(r"(?:doi|pmid|pmcid|arxiv|isbn|url|https?|wikidata)
 
 def check(doc: Document) -> Iterator[Finding]:
     refs = doc.references or []
+    missing = LinkStatus.MISSING  # (an Enum member read once, not per citation)
     for cit in doc.citations:
-        if cit.status is not LinkStatus.MISSING:
+        if cit.status is not missing:
             continue
         if cit.kind == "key" and cit.key and _PERSISTENT_KEY.match(cit.key):
             continue

@@ -33,8 +33,9 @@ SUMMARY = "A citation's author matches an entry dated another year."
 
 def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
+    mismatch = LinkStatus.YEAR_MISMATCH  # (an Enum member read once, not per citation)
     for cit in doc.citations:
-        if cit.status is not LinkStatus.YEAR_MISMATCH or not cit.candidates:
+        if cit.status is not mismatch or not cit.candidates:
             continue
         ref = by_id[cit.candidates[0]]
         if not ref.year:
