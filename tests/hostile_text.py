@@ -237,6 +237,15 @@ def one_prefix_names(size: int) -> tuple[str, bytes]:
     return _text(body + "\n\nReferences\n\n" + entries + "\n", tail="")
 
 
+def one_author_year_titles(size: int) -> tuple[str, bytes]:
+    """Entries of one author and year whose titles are made-up words and hold no number: each title
+    was scored against every title before it for a near-duplicate (duplicate-reference)."""
+    n = size // 134
+    titles = (" ".join(_name(7 * k + j).lower() for j in range(8)).capitalize() for k in range(n))
+    entries = "\n".join(f"Smith, J. (2000). {t}. Journal of Things, 3(2), 1-10." for t in titles)
+    return _text("Trade grew (Smith 2000).\n\nReferences\n\n" + entries + "\n", tail="")
+
+
 INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "capitalised-words": capitalised_words,
     "capitalised-words-year": capitalised_words_year,
@@ -270,4 +279,5 @@ INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "one-line-list": one_line_list_of_years,
     "unknown-names-one-year": unknown_names_one_year,
     "one-prefix-names": one_prefix_names,
+    "one-author-year-titles": one_author_year_titles,
 }
