@@ -246,6 +246,18 @@ def one_author_year_titles(size: int) -> tuple[str, bytes]:
     return _text("Trade grew (Smith 2000).\n\nReferences\n\n" + entries + "\n", tail="")
 
 
+def one_author_many_years(size: int) -> tuple[str, bytes]:
+    """Thousands of entries of one author in every year and suffix, and thousands of citations of
+    that author in years the list lacks: each was weighed against every entry of the author."""
+    n = size // 70
+    years = [f"{1500 + k % 600}{'abcdefgh'[k // 600 % 8]}" for k in range(n // 2)]
+    entries = "\n".join(f"Smith, J. ({y}). Title {k}. J." for k, y in enumerate(years))
+    cited = " ".join(
+        f"Trade grew (Smith {1500 + k % 600}{'ijklmnopqrstuvwxyz'[k // 600 % 18]})." for k in range(n)
+    )
+    return _text(cited + "\n\nReferences\n\n" + entries + "\n", tail="")
+
+
 INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "capitalised-words": capitalised_words,
     "capitalised-words-year": capitalised_words_year,
@@ -280,4 +292,5 @@ INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "unknown-names-one-year": unknown_names_one_year,
     "one-prefix-names": one_prefix_names,
     "one-author-year-titles": one_author_year_titles,
+    "one-author-many-years": one_author_many_years,
 }
