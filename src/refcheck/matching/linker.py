@@ -282,7 +282,9 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                 cit.references = [*references]
                 # (the citation's candidates, suggestion and detail are empty, as checked above)
                 if candidates:
-                    cit.candidates = [*candidates]
+                    # one list for all the repeats (nothing changes a citation's candidates in place):
+                    # 10,000 citations of 5,000 alike entries made 50 million list items
+                    cit.candidates = candidates
                 if suggestion is not None:
                     cit.suggestion = suggestion
                 if detail is not None:
