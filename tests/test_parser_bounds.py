@@ -208,3 +208,56 @@ def test_a_citation_ambiguous_among_thousands_of_entries_is_reported_in_a_bounde
     assert len(found) == 10_000 and max(len(f.message) for f in found) < 2_000
     assert "and 4990 more" in found[0].message
     assert not [f for f in doc.findings if f.rule == "uncited-reference"]  # every entry counts as cited
+
+
+# --- reports: a cost per finding that grows with the document ---------------------------------------
+
+
+def test_finding_excerpts_are_cut_from_near_the_finding() -> None:
+    # a document of one 4 MB line and 100,000 findings on it: each excerpt (the HTML report's cards)
+    # copied and scanned the whole line (a 1 MB line of 60,000 missing citations: 3 s of 7)
+    from refcheck.model import Finding, Severity
+    from refcheck.reporters._common import Item
+    from refcheck.reporters.html import _excerpt
+
+    text = "word " * 800_000
+    doc = Document(path="<text>", format="text", text=text, source_map=SourceMap.identity(text))
+    found = [
+        Finding("missing-reference", Severity.ERROR, "m", offset=k, end_offset=k + 4)
+        for k in range(0, len(text), 40)
+    ]
+    t0 = time.process_time()
+    cards = [_excerpt(doc, Item(None, {}, f)) for f in found]  # type: ignore[arg-type]
+    assert time.process_time() - t0 < BOUND
+    assert cards[0].startswith('<div class="excerpt"><mark>word</mark> word')
+    assert "…" in cards[0] and "…" in cards[1000]
+
+
+def test_finding_excerpts_are_those_of_the_whole_line() -> None:
+    # the excerpt worked out near the finding is the one cut from its whole line
+    from refcheck.model import Finding, Severity
+    from refcheck.reporters._common import Item, source_line, span
+    from refcheck.reporters.html import EXCERPT, _excerpt, e
+
+    def whole_line(doc: Document, f: Finding) -> str:  # the excerpt as it was made before
+        sp = span(doc, f)
+        if sp is None:
+            return ""
+        line, line_start = source_line(doc, sp[0])
+        a, b = sp[0] - line_start, max(sp[1] - line_start, sp[0] - line_start)
+        left = max(0, a - (EXCERPT - (b - a)) // 2)
+        right = min(len(line), max(b, left + EXCERPT))
+        before = ("…" if left > 0 else "") + line[left:a]
+        after = line[b:right] + ("…" if right < len(line) else "")
+        return f'<div class="excerpt">{e(before)}<mark>{e(line[a:b] or " ")}</mark>{e(after)}</div>'
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(
+            rng.choice("ab \n") if rng.random() < 0.5 else "x" * rng.randrange(1, 200) for _ in range(8)
+        )
+        doc = Document(path="<text>", format="text", text=text, source_map=SourceMap.identity(text))
+        start = rng.choice([None, -1, len(text) + 1, *range(len(text) + 1)])
+        end = rng.choice([None, -1, len(text) + 5, *range(len(text) + 1)])
+        f = Finding("missing-reference", Severity.ERROR, "m", offset=start, end_offset=end)
+        assert _excerpt(doc, Item(None, {}, f)) == whole_line(doc, f), (text, start, end)  # type: ignore[arg-type]

@@ -45,11 +45,24 @@ def _norm_path(path: str, base: Path | None = None) -> str:
         return p.resolve().as_posix()
 
 
-def fingerprint(f: Finding, doc_path: str, base: Path | None = None) -> str:
+def _norm_path_once(path: str, base: Path | None, paths: dict[str, str] | None) -> str:
+    """``_norm_path``, remembered in ``paths`` (one call's memo, for one ``base``): the file system
+    is asked once a file, not once a finding (60,000 findings: 5 s of path resolving)."""
+    if paths is None:
+        return _norm_path(path, base)
+    norm = paths.get(path)
+    if norm is None:
+        norm = paths[path] = _norm_path(path, base)
+    return norm
+
+
+def fingerprint(
+    f: Finding, doc_path: str, base: Path | None = None, paths: dict[str, str] | None = None
+) -> str:
     """The finding's identity; paths relative to ``base`` (the baseline's directory), or to the
-    current directory when ``base`` is None."""
+    current directory when ``base`` is None. ``paths``: see ``_norm_path_once``."""
     parts = [
-        _norm_path(f.path or doc_path, base),
+        _norm_path_once(f.path or doc_path, base, paths),
         f.rule,
         " ".join((f.citation or "").split()),
         " ".join((f.reference or "").split()),
@@ -70,12 +83,13 @@ def record(results: list[FileResult], base: Path | None = None) -> dict[str, Any
     """The baseline document for ``results``; paths relative to ``base`` (default: the current directory)."""
     base = base if base is not None else Path.cwd()
     entries = []
+    paths: dict[str, str] = {}
     for r in results:
         for f in r.doc.findings if r.doc else ():
             entries.append(
                 {
-                    "fingerprint": fingerprint(f, r.path, base),
-                    "path": _norm_path(f.path or r.path, base),
+                    "fingerprint": fingerprint(f, r.path, base, paths),
+                    "path": _norm_path_once(f.path or r.path, base, paths),
                     "rule": f.rule,
                     "citation": f.citation,
                     "message": f.message,
@@ -155,12 +169,13 @@ def apply(results: list[FileResult], baseline: Baseline | Counter[str], consume:
         baseline = Baseline(Counter(baseline), None)
     left = baseline.known if consume else Counter(baseline.known)
     dropped = 0
+    paths: dict[str, str] = {}
     for r in results:
         if r.doc is None:
             continue
         kept = []
         for f in r.doc.findings:
-            fp = fingerprint(f, r.path, baseline.base)
+            fp = fingerprint(f, r.path, baseline.base, paths)
             if left[fp] > 0:
                 left[fp] -= 1
                 dropped += 1

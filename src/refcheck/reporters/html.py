@@ -39,7 +39,7 @@ from typing import Any
 from refcheck import __version__
 from refcheck.model import Citation, Document, Reference, Severity, Verification
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import Item, clean, items, plural, source_line, span
+from refcheck.reporters._common import Item, clean, items, plural
 from refcheck.reporters.html_assets import CSS, JS
 from refcheck.reporters.records import location_unit, report_record
 from refcheck.verify.records import doi_url
@@ -361,16 +361,30 @@ def _line_marks(n: int, doc: Document, anchors: _Anchors) -> list[tuple[int, int
 
 def _excerpt(doc: Document, it: Item) -> str:
     """The finding's source line, clipped around it, with the finding marked."""
-    sp = span(doc, it.finding)
-    if sp is None:
+    f, text = it.finding, doc.text
+    if f.offset is None or f.offset < 0 or f.offset > len(text):
         return ""
-    line, line_start = source_line(doc, sp[0])
-    a, b = sp[0] - line_start, max(sp[1] - line_start, sp[0] - line_start)
-    left = max(0, a - (EXCERPT - (b - a)) // 2)
-    right = min(len(line), max(b, left + EXCERPT))
-    before = ("…" if left > 0 else "") + line[left:a]
-    after = line[b:right] + ("…" if right < len(line) else "")
-    mark = line[a:b] or " "
+    # Offsets into the text, and searches for the line's ends only as far as the excerpt reaches: a
+    # long line holding thousands of findings is not scanned nor copied once per finding (as
+    # ``span`` and ``source_line`` would).
+    s = f.offset
+    if f.end_offset is not None and f.end_offset > s:
+        nl = text.find("\n", s, f.end_offset)
+        b = nl if nl != -1 else min(f.end_offset, len(text))  # the span, clipped to its line
+    else:
+        b = text.find("\n", s)
+        b = b if b != -1 else len(text)
+    want = s - (EXCERPT - (b - s)) // 2
+    lo = max(0, want - 1)
+    line_start = max(text.rfind("\n", lo, s) + 1, lo)  # lo: the line starts before want - 1
+    left = max(line_start, want)
+    right = max(b, left + EXCERPT)
+    nl = text.find("\n", b, right + 1)
+    line_end = nl if nl != -1 else min(right + 1, len(text))  # past right: the line goes on
+    right = min(line_end, right)
+    before = ("…" if left > line_start else "") + text[left:s]
+    after = text[b:right] + ("…" if right < line_end else "")
+    mark = text[s:b] or " "
     return f'<div class="excerpt">{e(before)}<mark>{e(mark)}</mark>{e(after)}</div>'
 
 

@@ -57,12 +57,18 @@ def render(results: list[FileResult], **_: Any) -> str:
     descriptors = [rule_descriptor(r.NAME) for r in rules.ALL]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     out: list[dict[str, Any]] = []
+    # a path's URI and fingerprint path resolved once, not once per finding (file system calls)
+    uris: dict[str, str] = {}
+    paths: dict[str, str] = {}
     for it in items(results):
         rec, f = it.record, it.finding
         if rec["rule"] not in index:
             index[rec["rule"]] = len(descriptors)
             descriptors.append(rule_descriptor(rec["rule"]))
-        location: dict[str, Any] = {"artifactLocation": {"uri": _uri(rec["path"])}}
+        uri = uris.get(rec["path"])
+        if uri is None:
+            uri = uris[rec["path"]] = _uri(rec["path"])
+        location: dict[str, Any] = {"artifactLocation": {"uri": uri}}
         if rec["line"]:
             location["region"] = {"startLine": rec["line"], "startColumn": rec["column"] or 1}
         message = rec["message"]
@@ -74,7 +80,7 @@ def render(results: list[FileResult], **_: Any) -> str:
             "level": LEVELS[f.severity],
             "message": {"text": message},
             "locations": [{"physicalLocation": location}],
-            "partialFingerprints": {"refcheckFingerprint/v1": fingerprint(f, it.result.path)},
+            "partialFingerprints": {"refcheckFingerprint/v1": fingerprint(f, it.result.path, paths=paths)},
         }
         out.append(result)
     notifications = [
