@@ -261,3 +261,61 @@ def test_finding_excerpts_are_those_of_the_whole_line() -> None:
         end = rng.choice([None, -1, len(text) + 5, *range(len(text) + 1)])
         f = Finding("missing-reference", Severity.ERROR, "m", offset=start, end_offset=end)
         assert _excerpt(doc, Item(None, {}, f)) == whole_line(doc, f), (text, start, end)  # type: ignore[arg-type]
+
+
+def _one_line_of_findings(size: int, step: int) -> Document:
+    from refcheck.model import Finding, Severity
+
+    text = "word " * (size // 5) + "   \nnext line\n"
+    doc = Document(path="doc.txt", format="text", text=text, source_map=SourceMap.identity(text))
+    doc.findings = [
+        Finding("missing-reference", Severity.ERROR, "m", offset=k, end_offset=k + 4, line=1, column=k + 1)
+        for k in range(0, size - 5, step)
+    ]
+    return doc
+
+
+def test_full_report_excerpts_are_cut_from_near_the_finding() -> None:
+    # the text report's source lines, the same (full.py copied and scanned the whole line per finding)
+    from refcheck.pipeline import FileResult
+    from refcheck.reporters import full
+
+    doc = _one_line_of_findings(3_000_000, 60)
+    t0 = time.process_time()
+    report = full.render([FileResult("doc.txt", doc)])
+    assert time.process_time() - t0 < BOUND
+    assert report.count("│ …word word") > len(doc.findings) - 5
+    small = full.render([FileResult("doc.txt", _one_line_of_findings(400, 60))])
+    assert "     1 │ word word" in small and "│ …word word" in small and " word …" in small
+
+
+def test_full_report_excerpts_are_those_of_the_whole_line() -> None:
+    from refcheck.model import Finding, Severity
+    from refcheck.reporters._common import Lines, source_line, span
+    from refcheck.reporters.full import WIDTH, _excerpt
+
+    def whole_line(doc: Document, f: Finding) -> tuple[str, int, int] | None:  # as it was made before
+        sp = span(doc, f)
+        if sp is None:
+            return None
+        line, line_start = source_line(doc, sp[0])
+        line, start, end = line.rstrip(), sp[0] - line_start, sp[1] - line_start
+        if len(line) <= WIDTH:
+            return line, start, end
+        left = max(0, min(start - 30, len(line) - WIDTH))
+        right = min(len(line), left + WIDTH)
+        text = line[left:right]
+        prefix, suffix = ("…" if left > 0 else ""), ("…" if right < len(line) else "")
+        return prefix + text + suffix, start - left + len(prefix), min(end - left, len(text)) + len(prefix)
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "b", " ", "\n", "x" * rng.randrange(1, 150)]) for _ in range(8))
+        lines = Lines(text)
+        for _ in range(5):
+            start = rng.randrange(len(text) + 1)
+            end = rng.choice([None, -1, len(text) + 5, *range(len(text) + 1)])
+            f = Finding("missing-reference", Severity.ERROR, "m", offset=start, end_offset=end)
+            assert _excerpt(lines, start, end) == whole_line(
+                Document("d", "text", text, SourceMap.identity(text)), f
+            )

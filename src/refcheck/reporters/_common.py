@@ -13,6 +13,8 @@ pieces by a reporter.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
@@ -443,3 +445,27 @@ def source_line(doc: Document, offset: int) -> tuple[str, int]:
     start = doc.text.rfind("\n", 0, offset) + 1
     end = doc.text.find("\n", offset)
     return doc.text[start : end if end != -1 else len(doc.text)], start
+
+
+class Lines:
+    """The lines of ``text``, found by bisection over its line breaks: a long line holding thousands
+    of findings is not scanned nor copied once per finding (as ``span`` and ``source_line`` do)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = array("q", (m.start() for m in re.finditer("\n", text)))
+        self._lengths: dict[int, int] = {}
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """Where the line holding ``offset`` starts and ends (at its line break), as ``source_line``."""
+        i = bisect_left(self.breaks, offset)
+        return (self.breaks[i - 1] + 1 if i else 0), (
+            self.breaks[i] if i < len(self.breaks) else len(self.text)
+        )
+
+    def stripped_length(self, start: int, end: int) -> int:
+        """``len(text[start:end].rstrip())``, worked out once a line."""
+        n = self._lengths.get(start)
+        if n is None:
+            n = self._lengths[start] = len(self.text[start:end].rstrip())
+        return n

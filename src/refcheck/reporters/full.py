@@ -14,7 +14,7 @@ import click
 
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import clean, display_path, items, plural, source_line, span
+from refcheck.reporters._common import Lines, clean, display_path, items, plural
 from refcheck.reporters.records import location_unit
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -26,15 +26,20 @@ def _style(s: str, color: bool, fg: str | None = None, bold: bool = False, dim: 
     return click.style(s, fg=fg, bold=bold or None, dim=dim or None) if color else s
 
 
-def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """A window of ``line`` around [start, end) no wider than WIDTH, with the span moved to match."""
-    if len(line) <= WIDTH:
-        return line, start, end
-    left = max(0, min(start - 30, len(line) - WIDTH))
-    right = min(len(line), left + WIDTH)
-    text = line[left:right]
+def _excerpt(lines: Lines, offset: int, end_offset: int | None) -> tuple[str, int, int]:
+    """A window of the finding's line (without its trailing white space) around the finding, no wider
+    than WIDTH, and where the finding is in it (clipped to the line)."""
+    line_start, line_end = lines.bounds(offset)
+    end = min(end_offset if end_offset is not None and end_offset > offset else line_end, line_end)
+    start, end = offset - line_start, end - line_start
+    length = lines.stripped_length(line_start, line_end)
+    if length <= WIDTH:
+        return lines.text[line_start : line_start + length], start, end
+    left = max(0, min(start - 30, length - WIDTH))
+    right = min(length, left + WIDTH)
+    text = lines.text[line_start + left : line_start + right]
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
+    suffix = "…" if right < length else ""
     return prefix + text + suffix, start - left + len(prefix), min(end - left, len(text)) + len(prefix)
 
 
@@ -66,6 +71,7 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
             _style(display_path(r.path), color, bold=True)
             + _style(f"  ({plural(len(found), 'finding')})", color, dim=True)
         )
+        lines: Lines | None = None
         for it in found:
             rec, f = it.record, it.finding
             counts[f.severity] += 1
@@ -84,10 +90,14 @@ def render(results: list[FileResult], color: bool = False, **_: Any) -> str:
             out.append(
                 f"  {where:<9} {sev} {_style(clean(rec['rule']), color, dim=True)}  {clean(rec['message'])}"
             )
-            sp = span(r.doc, f) if rec["path"] == r.path else None
-            if sp is not None and rec["line"]:
-                line, line_start = source_line(r.doc, sp[0])
-                text, a, b = _excerpt(line.rstrip(), sp[0] - line_start, sp[1] - line_start)
+            if (
+                rec["path"] == r.path
+                and rec["line"]
+                and f.offset is not None
+                and 0 <= f.offset <= len(r.doc.text)
+            ):
+                lines = lines if lines is not None and lines.text is r.doc.text else Lines(r.doc.text)
+                text, a, b = _excerpt(lines, f.offset, f.end_offset)
                 # escape the pieces apart, so the marker stays under the span
                 before, inside, after = clean(text[:a]), clean(text[a:b]), clean(text[b:])
                 a, b = len(before), len(before) + max(1, len(inside))
