@@ -77,6 +77,7 @@ HOSTILE_SIZES = {
     "long-reference-list": 300_000,
     "long-numbered-list": 300_000,
     "initials-list-lines": 300_000,
+    "numeric-range-repeats": 1_000_000,
 }
 
 

@@ -11,6 +11,7 @@ far beyond the list ("(1634–1737)", "(1981)").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from refcheck._lazy import lazy_pattern
@@ -101,9 +102,16 @@ def _cite(text: str, s: int, e: int, lo: int, hi: int, footnote: str | None) -> 
         start=s,
         end=e,
         kind="numeric",
-        numbers=list(range(lo, hi + 1)),
+        numbers=_numbers(lo, hi),
         footnote=footnote,
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _numbers(lo: int, hi: int) -> list[int]:
+    """``list(range(lo, hi + 1))``, one list shared by the repeats of a range (read only): "[1–500]"
+    cited 60,000 times held 30 million numbers."""
+    return list(range(lo, hi + 1))
 
 
 def extract_paren_numeric(

@@ -56,6 +56,7 @@ class Index:
         self._candidates: dict[str, list[Reference]] = {}
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
+        self.numeric: dict[tuple[int, ...], tuple[list[str], str | None]] = {}  # see _link_numeric
         for r in refs:
             if r.authors:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
@@ -356,16 +357,25 @@ def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
 
 
 def _link_numeric(cit: Citation, index: Index) -> None:
-    found = [index.by_label.get(str(n)) for n in cit.numbers]
-    ids = [r.id for r in found if r is not None]
-    if len(ids) == len(cit.numbers):
+    # The outcome of a list of numbers is worked out once, and the repeats of a citation share its
+    # ids list (read only, as ``candidates``): "[1–500]" cited 60,000 times was 30 million look-ups.
+    numbers = tuple(cit.numbers)
+    done = index.numeric.get(numbers)
+    if done is None:
+        found = [index.by_label.get(str(n)) for n in numbers]
+        ids = [r.id for r in found if r is not None]
+        detail = None
+        if len(ids) != len(numbers):
+            missing = [n for n, r in zip(numbers, found, strict=True) if r is None]
+            detail = "numbers beyond the list: " + ", ".join(map(str, missing))
+        done = index.numeric[numbers] = (ids, detail)
+    ids, detail = done
+    cit.references = ids  # the numbers of a range that do exist still count as cited
+    if detail is None:
         cit.status = LinkStatus.LINKED
-        cit.references = ids
     else:
         cit.status = LinkStatus.MISSING
-        cit.references = ids  # the numbers of a range that do exist still count as cited
-        missing = [n for n, r in zip(cit.numbers, found, strict=True) if r is None]
-        cit.detail = "numbers beyond the list: " + ", ".join(map(str, missing))
+        cit.detail = detail
 
 
 def _link_key(cit: Citation, index: Index) -> None:

@@ -32,10 +32,15 @@ MIN_ENTRIES = 4
 def first_citations(doc: Document) -> list[tuple[int, int]]:
     """(number, offset) of each entry's first citation, in text order."""
     seen: dict[int, int] = {}
+    lists: set[tuple[int, ...]] = set()  # a list of numbers seen before adds nothing ("[1–500]" × 60,000)
     for cit in sorted(doc.citations, key=lambda c: c.start):
         if cit.kind != "numeric" or cit.footnote is not None:
             continue
-        for n in cit.numbers:
+        numbers = tuple(cit.numbers)
+        if numbers in lists:
+            continue
+        lists.add(numbers)
+        for n in numbers:
             seen.setdefault(n, cit.start)
     return sorted(((n, off) for n, off in seen.items()), key=lambda p: (p[1], p[0]))
 
