@@ -11,6 +11,8 @@ import pytest
 from refcheck.extract.names import read_names
 from refcheck.extract.reference_list import parse_entry, split_glued, split_item
 from refcheck.extract.urls import find_urls, trim_url
+from refcheck.model import Document, Reference, SourceMap
+from refcheck.rules.duplicate_reference import duplicates
 
 from . import hostile_text
 from .conftest import check
@@ -66,7 +68,14 @@ def test_citation_extraction_is_linear(body: str) -> None:
 
 HOSTILE_SIZE = 100_000  # bytes: a quadratic path takes minutes here; bench/adversarial_text.py runs 1 MB
 # inputs whose quadratic path was cheap per step: larger, so that it would fail the bound
-HOSTILE_SIZES = {"unknown-names-one-year": 300_000, "one-prefix-names": 300_000}
+HOSTILE_SIZES = {
+    "unknown-names-one-year": 300_000,
+    "one-prefix-names": 300_000,
+    # reference lists of tens of thousands of entries: a cost per entry that grows with the list shows
+    "long-reference-list": 300_000,
+    "long-numbered-list": 300_000,
+    "initials-list-lines": 300_000,
+}
 
 
 @pytest.mark.parametrize("name", list(hostile_text.INPUTS))
@@ -111,3 +120,30 @@ def test_entries_of_one_author_and_year_are_compared_in_bounded_time() -> None:
     t0 = time.process_time()
     check("Trade grew [1].\n\n" + notes + "\n")
     assert time.process_time() - t0 < BOUND
+
+
+def test_a_large_group_of_one_author_and_year_is_compared_in_bounded_time() -> None:
+    # a DOCX of 10,000 footnotes "Claim n.[n]" read as entries "Claim n.n" of one author and no year:
+    # each title ("n n") was scored against every title before it (seconds at 10,000, minutes beyond)
+    refs = [
+        Reference(
+            id=f"ref-{k}",
+            text=f"Claim {k}.{k}",
+            start=0,
+            end=0,
+            authors=["Claim"],
+            given=[""],
+            title=f"{k}.{k}",
+        )
+        for k in range(1, 20_001)
+    ]
+    refs.append(
+        Reference(
+            id="ref-again", text="Claim 7.7", start=0, end=0, authors=["Claim"], given=[""], title="7.7"
+        )
+    )
+    doc = Document(path="<text>", format="text", text="", source_map=SourceMap.identity(""), references=refs)
+    t0 = time.process_time()
+    found = duplicates(doc)
+    assert time.process_time() - t0 < BOUND
+    assert [(a.id, b.id) for a, b, _ in found] == [("ref-again", "ref-7")]  # the one repeat, no other

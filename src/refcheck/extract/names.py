@@ -159,40 +159,62 @@ def _strip(word: str) -> str:
 
 class _Reader:
     """The tokens of a text (the first ``MAX_TOKENS``), read as far as the reading goes: a list of
-    names rarely needs more than the first few of an entry's tokens."""
+    names rarely needs more than the first few of an entry's tokens.
+
+    The tokens are kept as parallel lists (kind, word or "", text, end), a few read ahead at a time:
+    the reading asks for kinds and words tens of times an entry, and a list look-up is what those
+    questions cost (a token object and a call per token were half the time of a reading)."""
+
+    __slots__ = ("_done", "_more", "ends", "kinds", "n", "texts", "words")
+
+    AHEAD = 1  # tokens read past the one asked for (more is wasted on an entry without names)
 
     def __init__(self, text: str) -> None:
-        self.t: list[Tok] = []
-        self.n = 0  # len(self.t)
+        self.kinds: list[str] = []
+        self.words: list[str] = []  # the token's text if it is a word, else ""
+        self.texts: list[str] = []
+        self.ends: list[int] = []
+        self.n = 0  # the number of tokens read
         self._more = _TOKEN.finditer(text)
         self._done = False
 
     def _pull(self, i: int) -> bool:
-        """Read tokens until there is a token ``i``; whether there is."""
-        t = self.t
-        while len(t) <= i and not self._done:
-            m = next(self._more, None)
+        """Read tokens until there is a token ``i`` (and a few after it); whether there is."""
+        kinds, words, texts, ends = self.kinds, self.words, self.texts, self.ends
+        n = self.n
+        want = min(i + 1 + self.AHEAD, MAX_TOKENS)
+        more = self._more
+        while n < want and not self._done:
+            m = next(more, None)
             if m is None:
                 self._done = True
                 break
-            t.append(_tok(m))
-            if len(t) >= MAX_TOKENS:
+            # (what _tok does, inline)
+            kind = m.lastgroup or "other"
+            t = m.group(0)
+            if kind == "punct":
+                kind = t
+            elif kind == "word" and t.lower() in _AND:
+                kind = "and"
+            kinds.append(kind)
+            words.append(t if kind == "word" else "")
+            texts.append(t)
+            ends.append(m.end())
+            n += 1
+            if n >= MAX_TOKENS:
                 self._done = True
-        self.n = len(t)
-        return i < self.n
+        self.n = n
+        return i < n
 
     def has(self, i: int) -> bool:
         """Whether there is a token ``i``."""
         return i < self.n or self._pull(i)
 
     def kind(self, i: int) -> str:
-        return self.t[i].kind if i < self.n or self._pull(i) else "end"
+        return self.kinds[i] if i < self.n or self._pull(i) else "end"
 
     def word(self, i: int) -> str:
-        if i < self.n or self._pull(i):
-            tok = self.t[i]
-            return tok.text if tok.kind == "word" else ""
-        return ""
+        return self.words[i] if i < self.n or self._pull(i) else ""
 
     def surname(self, i: int, most: int = 5, bare_stop: bool = True) -> tuple[list[str], int, bool]:
         """Surname words from ``i``: particles and capitalised words, ending in a capitalised word.
@@ -234,7 +256,7 @@ class _Reader:
     def initials(self, i: int, most: int = 4) -> tuple[list[str], int]:
         out: list[str] = []
         j = i
-        while len(out) < most and self.has(j) and is_initials(self.word(j)):
+        while len(out) < most and is_initials(self.word(j)):  # (no word, no initials: "" is none)
             out.append(self.word(j))
             j += 1
         return out, j
@@ -247,7 +269,7 @@ class _Reader:
             words = inits
         else:
             words = []
-            while len(words) < 3 and self.has(j) and _cap(self.word(j)):
+            while len(words) < 3 and _cap(self.word(j)):
                 w = self.word(j)
                 words.append(_strip(w))
                 j += 1
@@ -259,7 +281,7 @@ class _Reader:
             words += more
         k = j
         parts: list[str] = []
-        while self.has(k) and _particle(self.word(k)) and len(parts) < 3:
+        while _particle(self.word(k)) and len(parts) < 3:
             parts.append(self.word(k))
             k += 1
         if parts and self.kind(k) in (",", ";", "&", "and", "etal", "end", "other"):
@@ -304,14 +326,14 @@ def _read_names(text: str) -> Names:
         out.corporate.append(corporate)
         if not mode or (mode == "plain" and form != "plain"):
             mode = form
-        out.end = r.t[j - 1].end
+        out.end = r.ends[j - 1]
         out.closed = closed
         i = j
         if closed:
             break
         if r.kind(i) == "," and r.word(i + 1).lower() in _SUFFIX:
             i += 2  # "Gates, H. L., Jr., & West, C.": the suffix closes the person before it
-            out.end = r.t[i - 1].end
+            out.end = r.ends[i - 1]
         # separator: ",", ";", "and", "&", ", and", ", &" ; or "et al."
         k = i
         if r.kind(k) in (",", ";"):
@@ -324,13 +346,18 @@ def _read_names(text: str) -> Names:
             continue
         if r.kind(k) in ("etal", "ellipsis"):
             out.et_al = True
-            out.end = r.t[k].end
-            out.closed = r.t[k].text.endswith(".") and r.kind(k + 1) != ","
+            out.end = r.ends[k]
+            out.closed = r.texts[k].endswith(".") and r.kind(k + 1) != ","
             break
         if k == i:
             break
         i = k
     return out
+
+
+# ``read_names`` without the copy, for callers that only read the result (it is the remembered one:
+# changing it would change what the next caller gets)
+shared_names = _read_names
 
 
 def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool, str, int, bool] | None:
@@ -411,6 +438,9 @@ def _trailing_particles(given: list[str]) -> tuple[list[str], list[str]]:
     return given[:k], given[k:]
 
 
+_INNER_FUNCTION = _FUNCTION - {"and"} - PARTICLES
+
+
 def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
     """An organisation's name: capitalised words with lower-case function words inside
     ("Ministry of Foreign Affairs", "National Task Force on the Prevention and Treatment of Obesity")
@@ -421,9 +451,9 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
     last_cap = 0
     closed = False
     while len(words) < 14 and r.has(j):
-        t = r.t[j]
-        w = t.text
-        if t.kind == "word" and (_cap(w) or (w[:1].isdigit() and not words)) and not is_initials(w):
+        kind = r.kinds[j]
+        w = r.texts[j]
+        if kind == "word" and (_cap(w) or (w[:1].isdigit() and not words)) and not is_initials(w):
             if words and _bare_initials(w):
                 return None  # "Sørensen TIA", "Thiebaut de Schotten M": a person, Vancouver style
             words.append(_strip(w))
@@ -433,21 +463,21 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
                 closed = True
                 break
             continue
-        if words and (t.kind in ("and", "&") or (t.kind == "word" and w.lower() in _FUNCTION)):
+        if words and (kind in ("and", "&") or (kind == "word" and w.lower() in _FUNCTION)):
             words.append(w)
-            if t.kind == "word":
+            if kind == "word":
                 function = True
             j += 1
             continue
         break
     words = words[:last_cap]
-    if not words:
-        return None
+    if len(words) < 2:
+        return None  # (one word is never an organisation below: it needs two capitals or more)
     if j > i + last_cap:  # trailing function words go back
         j = i + last_cap
         closed = False
     caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    lower = [w for w in words if w.lower() in _FUNCTION - {"and"} - PARTICLES and w[:1].islower()]
+    lower = [w for w in words if w.lower() in _INNER_FUNCTION and w[:1].islower()]
     if (function and lower and len(caps) >= 2) or (
         len(caps) >= 4 and "and" not in [w.lower() for w in words]
     ):

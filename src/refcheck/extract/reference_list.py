@@ -8,11 +8,12 @@ Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Deve
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from refcheck._lazy import lazy_pattern
-from refcheck.extract.names import Names, read_names
+from refcheck.extract.names import Names, shared_names
 from refcheck.extract.patterns import APOS, DASHES, LETTER, MONTHS, REPRINT, UPPER, YEAR, YEAR_TOKEN
 from refcheck.extract.urls import find_doi, find_urls, parse_access_date
 from refcheck.matching.names import PARTICLES
@@ -223,9 +224,9 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
     # One entry per line: when most lines are entries by themselves
     # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
-    entry_lines = sum(1 for a, b in nonblank if looks_like_entry(text[a:b]))
     unwrapped = max(b - a for a, b in nonblank) > 150
-    per_line = not paragraph_mode and (entry_lines >= 0.7 * len(nonblank) or unwrapped)
+    # (the lines that look like entries are counted only when the count decides)
+    per_line = not paragraph_mode and (unwrapped or _at_least(0.7 * len(nonblank), nonblank, text))
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -240,8 +241,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif bulleted:
             new = bool(_BULLET.match(line))
         else:
-            prev = text[entries[-1][0] : entries[-1][1]]
-            finished = bool(_TERMINAL.search(prev))
+            finished = _finished(text, entries[-1][0], entries[-1][1])
             if paragraph_mode:
                 new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
             elif per_line:
@@ -262,6 +262,30 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_TERMINAL_CHARS = frozenset('.!?"”’)]>')
+
+
+def _finished(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] ends like a finished entry (``_TERMINAL``): its last character but white space
+    a closing mark or a digit, or a URL; the regular expression runs only for a URL (it tries every
+    offset of the line)."""
+    line = text[a:b].rstrip()
+    if line and (line[-1] in _TERMINAL_CHARS or line[-1].isdecimal()):
+        return True
+    return "://" in line and bool(_TERMINAL.search(text[a:b]))
+
+
+def _at_least(count: float, lines: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``count`` of the lines or more look like entries (the counting stops when they do)."""
+    seen = 0
+    for a, b in lines:
+        if seen >= count:
+            return True
+        if looks_like_entry(text[a:b]):
+            seen += 1
+    return seen >= count
+
+
 def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The entries of one list item or paragraph of a marked-up list (an HTML ``<li>`` or ``<p>``):
     one, unless a line break ("<br>", a newline) or a space joins several. A newline starts an entry
@@ -274,7 +298,7 @@ def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = b + 1
         if not raw.strip():
             continue
-        if pieces and not (_TERMINAL.search(text[pieces[-1][0] : pieces[-1][1]]) and looks_like_entry(raw)):
+        if pieces and not (_finished(text, pieces[-1][0], pieces[-1][1]) and looks_like_entry(raw)):
             pieces[-1][1] = b
         else:
             pieces.append([a, b])
@@ -288,11 +312,30 @@ def split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # Where a glued entry may begin: after the end of a sentence, before a label, a capital, a particle
 # or a particle written onto the name ("vanEngelsdorp").
+# (Written as a space or tab, then the look behind it at the mark and that space: the same matches as
+# "(?<=[.!?...])[ \t]+", and the search skips to the spaces instead of trying every offset.)
 _GLUE = re.compile(
-    rf"(?<=[.!?\"”’)\]])[ \t]+(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
+    rf"[ \t](?<=[.!?\"”’)\]][ \t])[ \t]*(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
     r"|(?:van|von|de|der|den|du|da|di|del|la|le|ter|ten|al|el)[ \t]+[A-Z]|[a-z]{1,4}[A-Z])"
 )
-_HAS_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")  # not "N. D."
+# A year, or "n.d.", "forthcoming", "in press" (not "N. D."): the two kinds are sought apart (their
+# matches can neither overlap nor share a start, so the starts are those of the one expression
+# ``_BARE_YEAR|n.d.|...``): the years' expression skips to a "1" or "2", and the words' runs only
+# when its words are there (one expression of both tried all four at every offset: a third of the
+# time of a whole list).
+_HAS_YEAR_NUMBER = re.compile(rf"(?=[12]){_BARE_YEAR.pattern}")
+_HAS_YEAR_WORD = re.compile(r"\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")
+_HAS_YEAR_WORD_HINTS = ("n.", "orthcoming", "n press")
+
+
+def _year_starts(text: str, start: int, end: int) -> list[int]:
+    """The starts, in order, of the matches of either kind of year in text[start:end]."""
+    starts = [y.start() for y in _HAS_YEAR_NUMBER.finditer(text, start, end)]
+    if any(text.find(h, start, end) != -1 for h in _HAS_YEAR_WORD_HINTS):
+        starts = sorted(starts + [y.start() for y in _HAS_YEAR_WORD.finditer(text, start, end)])
+    return starts
+
+
 _GLUED_LABEL = re.compile(r"\[(\d{1,4})\][ \t]|(\d{1,4})\.[ \t]")
 
 
@@ -306,7 +349,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     head = start
     label = _LABEL.match(text[start : min(end, start + 12)])
     number = int(label.group(1) or label.group(2)) if label else None
-    years = [y.start() for y in _HAS_YEAR.finditer(text, start, end)]  # once, not per candidate
+    years: list[int] | None = None  # once, not per candidate; only when a candidate asks
     for m in _GLUE.finditer(text, start, end):
         p = m.end()
         if p - head < 25:
@@ -318,6 +361,8 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((head, m.start()))
                 head, number = p, n
             continue
+        if years is None:
+            years = _year_starts(text, start, end)
         k = bisect.bisect_left(years, head)
         has_year = k < len(years) and years[k] < m.start()
         if not has_year or not _begins_entry(text[p : min(end, p + 300)]):
@@ -329,7 +374,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _begins_entry(text: str) -> bool:
-    names = read_names(text)
+    names = shared_names(text)  # (not a copy: only read here)
     if not names.persons:
         return False
     first_given, first_corporate = names.persons[0][1], names.corporate[0]
@@ -372,7 +417,7 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     else:
         text = _BULLET.sub("", text)
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label)
-    names = read_names(text)
+    names = shared_names(text)  # (not a copy: only read here)
     adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
     if adjacent:
         # "Smith, J. (2004).", "J. Smith. 2004.", "Smith, J., 2004.": the year closes the author list
@@ -471,18 +516,26 @@ _FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des",
 def _aliases(author_part: str, ref: Reference) -> list[str]:
     """Corporate names an entry may be cited by: "United Nations, ..., Population Division" is cited
     as "Population Division"; "Bosch-Capblanch X and Project Team" as "Project Team"."""
-    part = _BRACKETS_URLS.sub(" ", author_part).strip().rstrip(",.:;").strip()
+    if "[" in author_part or "http" in author_part:  # (the substitution only when it can act)
+        author_part = _BRACKETS_URLS.sub(" ", author_part)
+    part = author_part.strip().rstrip(",.:;").strip()
     out = []
     persons = any(ref.given)  # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles
     if ref.corporate or (not persons and _ORG_WORD().search(part)):
         out.append(part)
+    # the cheap tests first: most pieces are one word ("Smith", "J."), and the person tests are dear
     for piece in _PIECES.split(part):
         words = piece.split()
-        person = bool(_split_person(piece.strip())[1]) or _is_given(piece.strip())
-        titled = all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words)
-        named = any(piece.strip().endswith(a) for a in ref.authors if a)  # "M. Thiebaut de Schotten"
-        if len(words) >= 2 and not person and titled and not named:
-            out.append(piece.strip())
+        if len(words) < 2 or not all(
+            w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words
+        ):
+            continue
+        piece = piece.strip()
+        if any(piece.endswith(a) for a in ref.authors if a):  # "M. Thiebaut de Schotten"
+            continue
+        if _split_person(piece)[1] or _is_given(piece):
+            continue
+        out.append(piece)
     return [a for a in dict.fromkeys(out) if a and a not in ref.authors]
 
 
@@ -507,13 +560,18 @@ def _author_block_end(text: str) -> int:
 
 
 def _parse_authors(ref: Reference, part: str) -> None:
-    part = _NOISE().sub(" ", part)
+    # (each substitution and search only where its text can be: most author lists have none)
+    if "[" in part or "<" in part or "http" in part:
+        part = _NOISE().sub(" ", part)
     part = part.strip().rstrip(",.:;").strip()
-    part = _EDS_PAREN().sub("", part)
-    part = _EDS_WORD().sub("", part)  # not "T. Speed."
+    if part.endswith(")"):
+        part = _EDS_PAREN().sub("", part)
+    ascii_low = part.lower() if part.isascii() else None  # (re.I folds more than lower() elsewhere)
+    if ascii_low is None or "ed" in ascii_low:
+        part = _EDS_WORD().sub("", part)  # not "T. Speed."
     if not part:
         return
-    if _ET_AL.search(part):
+    if (ascii_low is None or "et" in ascii_low or "..." in part) and _ET_AL.search(part):
         ref.et_al = True
         part = _ET_AL.sub("", part).strip().rstrip(",")
     if ";" in part:
@@ -534,7 +592,7 @@ def _parse_authors(ref: Reference, part: str) -> None:
             _add_person(ref, p)
         return
     pieces = [p.strip() for p in _COMMA_AND().split(part) if p.strip()]
-    pieces = [_LEAD_AND().sub("", p) for p in pieces]
+    pieces = [_LEAD_AND().sub("", p) if p.startswith(("and", "&")) else p for p in pieces]
     # "1000 Genomes Project Consortium, Abecasis, GR, ...": an organisation heads a list of persons
     head = [w for w in (pieces[0].split() if pieces else []) if w.lower() not in PARTICLES]
     if (len(head) >= 3 and not any(_INITIALS.match(w) for w in head)) or (head and head[0][:1].isdigit()):
@@ -560,6 +618,7 @@ def _has_particle_only(p: str) -> bool:
     return all(w[0].isupper() or w.lower() in PARTICLES for w in p.split())
 
 
+@functools.lru_cache(maxsize=4096)  # (asked twice an entry of the same pieces, and of "J." again and again)
 def _is_given(piece: str) -> bool:
     """Given names, possibly followed by the surname's particles: "Pieter van der", "J. K.", "Ana de la"."""
     words, _ = _split_trailing_particles(piece)
@@ -585,6 +644,7 @@ def _surname_given(surname: str, given: str) -> tuple[str, str]:
     return surname, given
 
 
+@functools.lru_cache(maxsize=4096)  # (asked twice an entry of the same pieces)
 def _split_person(p: str) -> tuple[str, str]:
     """ "Avery SV" -> ("Avery", "SV"); "J. Smith" -> ("Smith", "J."); "Smith" -> ("Smith", "")."""
     words = p.split()
