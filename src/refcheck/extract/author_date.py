@@ -654,10 +654,8 @@ def _moved(cites: list[Citation], by: int) -> list[Citation]:
         n.start += by
         n.end += by
         n.authors = list(c.authors)
-        # (a citation as extraction made it cites no numbers and is not linked: these are empty)
-        n.numbers = []
-        n.references = []
-        n.candidates = []
+        # (a citation as extraction made it cites no numbers and is not linked: numbers, references
+        # and candidates are the empty tuple, shared)
         out.append(n)
     return out
 

@@ -101,7 +101,7 @@ def _cite(text: str, s: int, e: int, lo: int, hi: int, footnote: str | None) -> 
         start=s,
         end=e,
         kind="numeric",
-        numbers=list(range(lo, hi + 1)),
+        numbers=tuple(range(lo, hi + 1)),
         footnote=footnote,
     )
 

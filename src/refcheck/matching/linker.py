@@ -192,18 +192,18 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                 _link_author_date(cit, index, similar, near)
                 outcomes[key] = (
                     cit.status,
-                    list(cit.references),
-                    list(cit.candidates),
+                    cit.references,
+                    cit.candidates,
                     cit.suggestion,
                     cit.detail,
                 )
             else:
                 status, references, candidates, suggestion, detail = outcome
                 cit.status = status
-                cit.references = [*references]
+                cit.references = references  # (a tuple: one for every citation that reads alike)
                 # (the citation's candidates, suggestion and detail are empty, as checked above)
                 if candidates:
-                    cit.candidates = [*candidates]
+                    cit.candidates = candidates
                 if suggestion is not None:
                     cit.suggestion = suggestion
                 if detail is not None:
@@ -233,11 +233,11 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             cit.status = LinkStatus.MISSING
             dated = f"dated {target.year}" if target.year else "without a year"
             cit.detail = f"an entry by {target.authors[0]} {dated} exists"
-            cit.candidates = []
+            cit.candidates = ()
             cit.suggestion = None
 
 
-_Outcome = tuple[LinkStatus, list[str], list[str], str | None, str | None]
+_Outcome = tuple[LinkStatus, tuple[str, ...], tuple[str, ...], str | None, str | None]
 
 
 def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
@@ -270,13 +270,13 @@ def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
         order = sorted(refs, key=lambda r: index.position[r.id])
         target = dict(zip(lists, order, strict=True))
         for cit in cits:
-            cit.candidates = []
+            cit.candidates = ()
             _linked(cit, target[names[id(cit)]])
 
 
 def _link_numeric(cit: Citation, index: Index) -> None:
     found = [index.by_label.get(str(n)) for n in cit.numbers]
-    ids = [r.id for r in found if r is not None]
+    ids = tuple(r.id for r in found if r is not None)
     if len(ids) == len(cit.numbers):
         cit.status = LinkStatus.LINKED
         cit.references = ids
@@ -295,10 +295,10 @@ def _link_key(cit: Citation, index: Index) -> None:
         # one defect, reported as missing with its suggestion; the suggested entry counts as cited
         near = index.by_key.get(cit.suggestion or "") if cit.suggestion else None
         if near is not None:
-            cit.candidates = [near.id]
+            cit.candidates = (near.id,)
         return
     cit.status = LinkStatus.LINKED
-    cit.references = [ref.id]
+    cit.references = (ref.id,)
     _check_visible(cit, ref)
 
 
@@ -307,8 +307,8 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
     entry the key points at; keys from LaTeX or pandoc carry the entry's own author and year."""
     if cit.year and ref.year and not _year_fits(cit.year, ref):
         cit.status = LinkStatus.YEAR_MISMATCH
-        cit.references = []
-        cit.candidates = [ref.id]
+        cit.references = ()
+        cit.candidates = (ref.id,)
         cit.suggestion = f"{_cited_names(cit)} {ref.year}" if cit.authors else ref.year
         return
     if cit.authors and ref.authors and not ref.corporate:
@@ -316,8 +316,8 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         listed = {name_key(ref.authors[0]), core_key(ref.authors[0])}
         if cited and not cited & listed:
             cit.status = LinkStatus.AUTHOR_MISMATCH
-            cit.references = []
-            cit.candidates = [ref.id]
+            cit.references = ()
+            cit.candidates = (ref.id,)
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
                 f" {cit.year}" if cit.year else ""
             )
@@ -383,7 +383,7 @@ def _link_author_date(
                 _linked(cit, top[0])
             else:
                 cit.status = LinkStatus.AMBIGUOUS
-                cit.candidates = [r.id for r in top]
+                cit.candidates = tuple(r.id for r in top)
             return
         # authors match but no year does
         same_authors = [r for r, a, _ in fits if a >= 1]  # names out of place fit only with the year
@@ -393,7 +393,7 @@ def _link_author_date(
             return
         target = _closest_year(cit.year, same_authors)
         cit.status = LinkStatus.YEAR_MISMATCH
-        cit.candidates = [target.id]
+        cit.candidates = (target.id,)
         cit.suggestion = f"{_cited_names(cit)} {target.year}" if target.year else None
         return
     # no author match: a near-miss spelling with the same year?
@@ -405,7 +405,7 @@ def _link_author_date(
         near.sort(key=lambda r: -_authors_fit(cit, r))
         target = near[0]
         cit.status = LinkStatus.AUTHOR_MISMATCH
-        cit.candidates = [target.id]
+        cit.candidates = (target.id,)
         cit.suggestion = " ".join(_cited_names(cit, target.authors[0]).split()) + f" {cit.year}"
         return
     by_title = _title_prefix_match(cit, index)
@@ -440,7 +440,7 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
 
 def _linked(cit: Citation, ref: Reference) -> None:
     cit.status = LinkStatus.LINKED
-    cit.references = [ref.id]
+    cit.references = (ref.id,)
     if not ref.authors or ref.corporate or not cit.authors:
         return
     cited, listed = cit.authors[0], ref.authors[0]
