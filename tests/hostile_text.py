@@ -237,6 +237,27 @@ def one_prefix_names(size: int) -> tuple[str, bytes]:
     return _text(body + "\n\nReferences\n\n" + entries + "\n", tail="")
 
 
+def one_author_year_titles(size: int) -> tuple[str, bytes]:
+    """Entries of one author and year whose titles are made-up words and hold no number: each title
+    was scored against every title before it for a near-duplicate (duplicate-reference)."""
+    n = size // 134
+    titles = (" ".join(_name(7 * k + j).lower() for j in range(8)).capitalize() for k in range(n))
+    entries = "\n".join(f"Smith, J. (2000). {t}. Journal of Things, 3(2), 1-10." for t in titles)
+    return _text("Trade grew (Smith 2000).\n\nReferences\n\n" + entries + "\n", tail="")
+
+
+def one_author_many_years(size: int) -> tuple[str, bytes]:
+    """Thousands of entries of one author in every year and suffix, and thousands of citations of
+    that author in years the list lacks: each was weighed against every entry of the author."""
+    n = size // 70
+    years = [f"{1500 + k % 600}{'abcdefgh'[k // 600 % 8]}" for k in range(n // 2)]
+    entries = "\n".join(f"Smith, J. ({y}). Title {k}. J." for k, y in enumerate(years))
+    cited = " ".join(
+        f"Trade grew (Smith {1500 + k % 600}{'ijklmnopqrstuvwxyz'[k // 600 % 18]})." for k in range(n)
+    )
+    return _text(cited + "\n\nReferences\n\n" + entries + "\n", tail="")
+
+
 INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "capitalised-words": capitalised_words,
     "capitalised-words-year": capitalised_words_year,
@@ -270,4 +291,6 @@ INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "one-line-list": one_line_list_of_years,
     "unknown-names-one-year": unknown_names_one_year,
     "one-prefix-names": one_prefix_names,
+    "one-author-year-titles": one_author_year_titles,
+    "one-author-many-years": one_author_many_years,
 }

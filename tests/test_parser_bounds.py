@@ -4,6 +4,7 @@ bench/perf.py measures speed)."""
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -69,6 +70,7 @@ def test_citation_extraction_is_linear(body: str) -> None:
 HOSTILE_SIZE = 100_000  # bytes: a quadratic path takes minutes here; bench/adversarial_text.py runs 1 MB
 # inputs whose quadratic path was cheap per step: larger, so that it would fail the bound
 HOSTILE_SIZES = {
+    "one-author-many-years": 300_000,
     "unknown-names-one-year": 300_000,
     "one-prefix-names": 300_000,
     # reference lists of tens of thousands of entries: a cost per entry that grows with the list shows
@@ -147,3 +149,49 @@ def test_a_large_group_of_one_author_and_year_is_compared_in_bounded_time() -> N
     found = duplicates(doc)
     assert time.process_time() - t0 < BOUND
     assert [(a.id, b.id) for a, b, _ in found] == [("ref-again", "ref-7")]  # the one repeat, no other
+
+
+def test_a_large_group_with_titles_of_no_number_is_compared_in_bounded_time() -> None:
+    # 20,000 entries of one author and year with titles of made-up words (no numbers): each title was
+    # scored against every one before it (about 6 s at 10,000 in 1 MB, a quarter of a minute here)
+    rng = random.Random(7)
+    words = [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))
+        for _ in range(5_000)
+    ]
+
+    def title() -> str:
+        return " ".join(rng.choice(words) for _ in range(8)).capitalize()
+
+    refs = [
+        Reference(
+            id=f"ref-{k}",
+            text="",
+            start=0,
+            end=0,
+            authors=["Smith"],
+            given=["J."],
+            year="2000",
+            title=title(),
+        )
+        for k in range(20_000)
+    ]
+    early = refs[3].title or ""
+    refs.insert(
+        5,
+        Reference(
+            id="ref-again",
+            text="",
+            start=0,
+            end=0,
+            authors=["Smith"],
+            given=["J."],
+            year="2000",
+            title=early + ".",
+        ),
+    )
+    doc = Document(path="<text>", format="text", text="", source_map=SourceMap.identity(""), references=refs)
+    t0 = time.process_time()
+    found = duplicates(doc)
+    assert time.process_time() - t0 < BOUND
+    assert ("ref-again", "ref-3") in [(a.id, b.id) for a, b, _ in found]

@@ -19,6 +19,7 @@ Name similarity is a parameter (``similar``), so another strategy can be passed 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -52,6 +53,9 @@ class Index:
         self.by_year: dict[str, list[Reference]] = defaultdict(list)
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
+        self._candidates: dict[str, list[Reference]] = {}
+        self._year_buckets: dict[str, dict[str, list[int]]] = {}
+        self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
         for r in refs:
             if r.authors:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
@@ -75,11 +79,43 @@ class Index:
         return _Keys([(_text_key(r.title), r) for r in self.refs if r.title])
 
     def author_candidates(self, name: str) -> list[Reference]:
-        seen: dict[str, Reference] = {}
-        for k in (name_key(name), core_key(name)):
-            for r in self.by_author.get(k, ()):
-                seen.setdefault(r.id, r)
-        return list(seen.values())
+        """The entries whose first author is ``name`` (remembered: a name is cited many times)."""
+        found = self._candidates.get(name)
+        if found is None:
+            seen: dict[str, Reference] = {}
+            for k in (name_key(name), core_key(name)):
+                for r in self.by_author.get(k, ()):
+                    seen.setdefault(r.id, r)
+            found = self._candidates[name] = list(seen.values())
+        return found
+
+    def year_pool(self, name: str, year: str | None) -> list[Reference]:
+        """Those of ``author_candidates(name)`` whose year may fit ``year`` (``_year_fits`` may be
+        non-zero), in the same order: a name with thousands of entries is not scanned whole for
+        each year cited (a hostile list made that quadratic: a minute for 400 kB)."""
+        if year is None:
+            return []
+        buckets = self._year_buckets.get(name)
+        if buckets is None:
+            buckets = self._year_buckets[name] = defaultdict(list)
+            for k, r in enumerate(self.author_candidates(name)):
+                buckets[_year_bucket(r.year)].append(k)
+        cited = _year_bucket(year)
+        at = buckets.get(cited, [])
+        if cited == "n.d." or year.startswith("n.d."):  # "n.d." also fits an entry with no year
+            at = sorted({*at, *buckets.get(_NO_YEAR, [])})
+        cands = self.author_candidates(name)
+        return [cands[k] for k in at]
+
+    def same_authors(self, cit: Citation) -> _ClosestYear:
+        """The candidates whose authors fit the citation's (``_authors_fit`` at least 1), with their
+        years (remembered per cited author list: the years cited vary, the author lists less)."""
+        key: tuple[bool | str, ...] = (cit.et_al, *cit.authors)
+        found = self._same_authors.get(key)
+        if found is None:
+            refs = [r for r in self.author_candidates(cit.authors[0]) if _authors_fit(cit, r) >= 1]
+            found = self._same_authors[key] = _ClosestYear(refs)
+        return found
 
 
 class _Keys:
@@ -97,6 +133,49 @@ class _Keys:
         hi = bisect.bisect_left(self.keys, prefix + "{", lo)  # "{" follows "z": keys are [0-9a-z]
         found = sorted(range(lo, hi), key=lambda k: self.order[k])
         return [self.refs[k] for k in found]
+
+
+_NO_YEAR = "\0"  # the year bucket of entries without a year
+
+
+def _year_bucket(year: str | None) -> str:
+    """Years that ``_year_fits`` may match share a bucket: the four digits ("2004", "2004a"), "n.d."
+    (any "n.d." with a suffix), or the folded year itself ("forthcoming")."""
+    if year is None:
+        return _NO_YEAR
+    folded = fold(year)
+    if folded[:4].isdigit():
+        return folded[:4]
+    return "n.d." if folded.startswith("n.d.") else folded
+
+
+class _ClosestYear:
+    """Entries, and the one whose year is closest to a cited year (``_closest_year``'s answer),
+    found by bisection among the years rather than by a scan of the entries."""
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self.refs = refs
+        self._at: dict[int, list[int]] = defaultdict(list)  # year -> positions in refs
+        for k, r in enumerate(refs):
+            # a year that does not read has _closest_year's distance 9999: never the closer
+            with contextlib.suppress(ValueError):
+                self._at[int((r.year or "0")[:4])].append(k)
+        self._years = sorted(self._at)
+
+    def closest(self, year: str | None) -> Reference:
+        try:
+            cited = int((year or "0")[:4])
+        except ValueError:
+            return _closest_year(year, self.refs)
+        i = bisect.bisect_left(self._years, cited)
+        near = self._years[max(0, i - 1) : i + 1]
+        if not near:
+            return _closest_year(year, self.refs)
+        gap = min(abs(cited - v) for v in near)
+        if gap >= 9999:  # as far as a year that does not read: let the whole list decide
+            return _closest_year(year, self.refs)
+        at = sorted(k for v in near if abs(cited - v) == gap for k in self._at[v])
+        return _closest_year(year, [self.refs[k] for k in at])
 
 
 def _keys(name: str) -> set[str]:
@@ -371,7 +450,8 @@ def _link_author_date(
     first = cit.authors[0]
     cands = index.author_candidates(first)
     if cands:
-        fits = [(r, _authors_fit(cit, r), _year_fits(cit.year, r)) for r in cands]
+        # only the entries whose year may fit are weighed (the others have _year_fits 0)
+        fits = [(r, _authors_fit(cit, r), _year_fits(cit.year, r)) for r in index.year_pool(first, cit.year)]
         with_year = [(r, a, y) for r, a, y in fits if y and a]
         if not with_year and len(cit.authors) < 2:
             # "Smith 2004" for "Smith and Jones (2004)": the author count is off, but not a named co-author
@@ -386,12 +466,12 @@ def _link_author_date(
                 cit.candidates = tuple(r.id for r in top)
             return
         # authors match but no year does
-        same_authors = [r for r, a, _ in fits if a >= 1]  # names out of place fit only with the year
-        if not same_authors:
+        same_authors = index.same_authors(cit)  # names out of place fit only with the year
+        if not same_authors.refs:
             cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
             return
-        target = _closest_year(cit.year, same_authors)
+        target = same_authors.closest(cit.year)
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.candidates = (target.id,)
         cit.suggestion = f"{_cited_names(cit)} {target.year}" if target.year else None

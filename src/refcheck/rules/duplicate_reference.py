@@ -8,7 +8,9 @@ What it does
     alike but for a number ("Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020
     report"); an organisation is one name however it is written ("{World Health Organization}" in
     BibTeX or plain, "World Health Organization (WHO)", "WHO"). Two entries of a document's
-    bibliography database under other keys, of which at most one is cited, print once: info.
+    bibliography database under other keys, of which at most one is cited, print once: info. In a
+    list with thousands of entries of one first author and year, titles are compared closely up to a
+    bounded amount of work, then only when they read the same or one begins like the other.
 
 Why is this bad
     Duplicates split citations between two entries and make numeric lists skip.
@@ -145,13 +147,26 @@ def _numbers(key: str) -> list[str]:
     return sorted(n.lstrip("0") for n in _NUMBER.findall(key))
 
 
+# Title comparisons (one title scored against one) a document's large groups may make in all: a group
+# of thousands of entries of one author and year (a generated or hostile list) would otherwise take
+# each title against all before it, seconds at 10,000 entries and minutes beyond. Past it, a large
+# group's titles are compared only when they read the same or one begins like the other.
+FUZZY_BUDGET = 4_000_000
+
+
+class _Budget:
+    def __init__(self, left: int = FUZZY_BUDGET) -> None:
+        self.left = left
+
+
 class _Group:
     """The entries of one first author and year so far. A large group (a list of "Source 1: <URL>"
     lines) has its titles compared in one call to rapidfuzz, not one Python call per entry."""
 
     SMALL = 32
 
-    def __init__(self) -> None:
+    def __init__(self, budget: _Budget | None = None) -> None:
+        self.budget = budget if budget is not None else _Budget()
         self.refs: list[Reference] = []
         self._titles: list[str] = []  # the titles as words, once the group is large
         # the indexes of those titles by their first three words (what a title one begins with shares)
@@ -159,6 +174,8 @@ class _Group:
         # and by their numbers: only titles with the same numbers can agree, so only those are scored
         # (10,000 entries "Claim 1.1", "Claim 2.2" ... of one author were each scored with all before)
         self._by_numbers: dict[tuple[str, ...], list[int]] = {}
+        self._numbered_titles: dict[tuple[str, ...], list[str]] = {}  # their titles, in the same order
+        self._first_blank: int | None = None  # the first title of punctuation only
 
     def add(self, ref: Reference) -> None:
         self.refs.append(ref)
@@ -170,8 +187,13 @@ class _Group:
 
     def _index(self, ref: Reference) -> None:
         title = _title_words(ref.title) if ref.title else ""
-        self._by_start.setdefault(" ".join(title.split()[:3]), []).append(len(self._titles))
-        self._by_numbers.setdefault(tuple(_numbers(title)), []).append(len(self._titles))
+        at = len(self._titles)
+        self._by_start.setdefault(" ".join(title.split()[:3]), []).append(at)
+        numbers = tuple(_numbers(title))
+        self._by_numbers.setdefault(numbers, []).append(at)
+        self._numbered_titles.setdefault(numbers, []).append(title)
+        if ref.title and not title and self._first_blank is None:
+            self._first_blank = at
         self._titles.append(title)
 
     def first_agreeing(self, title: str) -> Reference | None:
@@ -184,13 +206,15 @@ class _Group:
         key = _title_words(title)
         best = len(self.refs)
         if key:
-            same = self._by_numbers.get(tuple(_numbers(key)), [])
-            found = process.extract(
-                key, [self._titles[i] for i in same], scorer=fuzz.ratio, score_cutoff=92, limit=None
-            )
-            best = min((same[k] for _, _, k in found if self.refs[same[k]].title), default=best)
-        else:  # a title of punctuation only: the same as another such (an entry with no title is not)
-            best = next((i for i, r in enumerate(self.refs) if r.title and not self._titles[i]), best)
+            numbers = tuple(_numbers(key))
+            same = self._by_numbers.get(numbers, [])
+            if len(same) <= self.budget.left:
+                self.budget.left -= len(same)
+                titles = self._numbered_titles[numbers] if same else []
+                found = process.extract(key, titles, scorer=fuzz.ratio, score_cutoff=92, limit=None)
+                best = min((same[k] for _, _, k in found if self.refs[same[k]].title), default=best)
+        elif self._first_blank is not None:  # a title of punctuation only: the same as another such
+            best = self._first_blank
         words = key.split()
         if len(words) >= 3:  # one title the other with more after it: both begin with these words
             for i in self._by_start.get(" ".join(words[:3]), ()):
@@ -224,6 +248,7 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
     out: list[tuple[Reference, Reference, str]] = []
     seen: dict[str, Reference] = {}
     by_author_year: dict[tuple[str, str | None], _Group] = {}
+    budget = _Budget()
     for ref in refs:
         keys = []
         if ref.key and ref.source is not None:
@@ -246,7 +271,9 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
         if first is None:
             for k in keys:
                 seen.setdefault(k, ref)
-            by_author_year.setdefault(group, _Group()).add(ref)
+            if group not in by_author_year:
+                by_author_year[group] = _Group(budget)
+            by_author_year[group].add(ref)
             continue
         if ref.key and ref.key == first.key and ref.source is not None:
             how = f"key {ref.key}"
