@@ -258,6 +258,15 @@ def one_author_many_years(size: int) -> tuple[str, bytes]:
     return _text(cited + "\n\nReferences\n\n" + entries + "\n", tail="")
 
 
+def alike_entries_cited(size: int) -> tuple[str, bytes]:
+    """Thousands of entries alike (one author, one year, no suffix) and thousands of citations of
+    them: each citation is ambiguous among all the entries (its message named every one)."""
+    n = size // 70
+    entries = "\n".join(f"Smith, J. (2000). Title {k} of things. J." for k in range(n // 2))
+    cited = " ".join("Trade grew (Smith 2000)." for _ in range(n))
+    return _text(cited + "\n\nReferences\n\n" + entries + "\n", tail="")
+
+
 INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "capitalised-words": capitalised_words,
     "capitalised-words-year": capitalised_words_year,
@@ -293,4 +302,5 @@ INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "one-prefix-names": one_prefix_names,
     "one-author-year-titles": one_author_year_titles,
     "one-author-many-years": one_author_many_years,
+    "alike-entries-cited": alike_entries_cited,
 }

@@ -282,6 +282,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                 cit.references = references  # (a tuple: one for every citation that reads alike)
                 # (the citation's candidates, suggestion and detail are empty, as checked above)
                 if candidates:
+                    # one tuple for all the repeats: 10,000 citations of 5,000 alike entries made 50
+                    # million list items
                     cit.candidates = candidates
                 if suggestion is not None:
                     cit.suggestion = suggestion

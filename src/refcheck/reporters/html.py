@@ -230,13 +230,17 @@ ENTRY_COLUMNS: list[Column] = [
 ]
 
 
+CITED_SHOWN = 50  # entries one citation is listed under in the entries table (and the web view)
+
+
 def _entries_table(n: int, doc: Document, found: list[Item], in_text: set[str]) -> str:
     refs = doc.references or []
     if not refs:
         return ""
     rows = {r.id: EntryRow(n, doc, r, i, in_text=r.id in in_text) for i, r in enumerate(refs, start=1)}
     for i, c in enumerate(doc.citations):
-        for rid in dict.fromkeys(c.cited_ids):
+        # (an ambiguous citation of thousands of alike entries is shown under the first CITED_SHOWN)
+        for rid in dict.fromkeys(c.cited_ids[:CITED_SHOWN]):
             if rid in rows and c.start >= 0:
                 rows[rid].citations.append((i, c))
     for it in found:

@@ -24,31 +24,48 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.model import Document, Finding, LinkStatus, Reference, Severity
 from refcheck.rules.base import at_citation
 from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "ambiguous-citation"
 SEVERITY = Severity.ERROR
 SUMMARY = "More than one entry fits a citation (needs 2005a/2005b)."
+SHOWN = 10  # entries named in one finding
 
 
 def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
     root = {ref.id: first.id for ref, first, _ in duplicates(doc)}
     ambiguous = LinkStatus.AMBIGUOUS  # (an Enum member read once, not per citation)
+    # what the entries of one candidates tuple say, worked out once per tuple (the repeats of a citation
+    # share theirs): (the list, the entries, whether they repeat one work, the fix)
+    said: dict[int, tuple[tuple[str, ...], list[Reference], bool, str]] = {}
     for cit in doc.citations:
         if cit.status is not ambiguous:
             continue
-        refs = [by_id[i] for i in cit.candidates if i in by_id]
-        if len({root.get(r.id, r.id) for r in refs}) == 1:
+        known = said.get(id(cit.candidates))
+        if known is None or known[0] is not cit.candidates:
+            refs = [by_id[i] for i in cit.candidates if i in by_id]
+            one_work = len({root.get(r.id, r.id) for r in refs}) == 1
+            known = said[id(cit.candidates)] = (cit.candidates, refs, one_work, _entries_and_fix(refs))
+        _, refs, one_work, told = known
+        if one_work:
             continue  # the entries repeat one work: duplicate-reference reports it, once
-        lines = "; ".join(r.text[:60] for r in refs)
-        years = [r.year for r in refs]
-        if all(years) and len(set(years)) == len(years) and all(r.year != r.year_base for r in refs):
-            # the list tells them apart ("2010a", "2010b"); the citation does not
-            fix = "cite " + " or ".join(f"{y}" for y in years if y) + " as meant"
-        else:
-            fix = "give the entries a/b year suffixes and cite the one meant"
-        message = f'"{cit.text}" fits {len(refs)} entries ({lines}); {fix}'
+        message = f'"{cit.text}" fits {len(refs)} entries ({told}'
         yield at_citation(NAME, SEVERITY, cit, message, refs[0] if refs else None)
+
+
+def _entries_and_fix(refs: list[Reference]) -> str:
+    """What the message says after the count: the entries (at most SHOWN: a hostile list of 5,000
+    alike entries cited 10,000 times made a message of 300 kB per citation) and the fix."""
+    more = f" and {len(refs) - SHOWN} more" if len(refs) > SHOWN else ""
+    lines = "; ".join(r.text[:60] for r in refs[:SHOWN]) + more
+    years = [r.year for r in refs]
+    if all(years) and len(set(years)) == len(years) and all(r.year != r.year_base for r in refs):
+        # the list tells them apart ("2010a", "2010b"); the citation does not
+        fix = "cite " + " or ".join(f"{y}" for y in years[:SHOWN] if y) + (" or another" if more else "")
+        fix += " as meant"
+    else:
+        fix = "give the entries a/b year suffixes and cite the one meant"
+    return f"{lines}); {fix}"

@@ -26,8 +26,10 @@ class Rule(Protocol):
 
 def cited_ids(doc: Document) -> set[str]:
     """Ids of every entry some citation counts as citing (mismatches and ambiguities included)."""
-    # (Citation.cited_ids written out: no property call per citation)
-    return {rid for c in doc.citations for rid in (c.references or c.candidates)}
+    # (Citation.cited_ids written out: no property call per citation; each list once, as the repeats
+    # of a citation share theirs: 10,000 citations of 5,000 alike entries were 50 million ids)
+    lists = {id(ids): ids for c in doc.citations if (ids := c.references or c.candidates)}
+    return {rid for ids in lists.values() for rid in ids}
 
 
 def from_database(ref: Reference) -> bool:

@@ -60,7 +60,7 @@ def document_view(n: int, r: FileResult, fail_on: str) -> dict[str, Any]:
     citations: list[dict[str, Any]] = []
     cited_by: dict[str, list[int]] = {}
     for i, c in enumerate(doc.citations):
-        for rid in c.cited_ids:
+        for rid in c.cited_ids[:50]:  # (as the HTML report's entries table: reporters.html.CITED_SHOWN)
             cited_by.setdefault(rid, []).append(i)
         citations.append(
             {
