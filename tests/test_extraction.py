@@ -176,7 +176,7 @@ def test_numbered_list_and_notes_together_are_reported_as_unclear() -> None:
 def test_numeric_styles(body: str, listing: str, numbers: list[list[int]]) -> None:
     doc = check_text(f"{body}\n\nReferences\n\n{listing}\n")
     assert doc.style == "numeric"
-    assert [c.numbers for c in doc.citations] == numbers
+    assert [list(c.numbers) for c in doc.citations] == numbers
     assert all(c.status is LinkStatus.LINKED for c in doc.citations)
 
 

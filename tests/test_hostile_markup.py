@@ -497,7 +497,7 @@ def test_html_sup_linking_to_a_reference_is_a_numeric_citation() -> None:
     )
     doc = check_text(src, fmt="html")
     assert doc.style == "numeric"
-    assert [(c.numbers, c.status.name) for c in doc.citations] == [([1], "LINKED"), ([2], "LINKED")]
+    assert [(c.numbers, c.status.name) for c in doc.citations] == [((1,), "LINKED"), ((2,), "LINKED")]
     assert [m.label for m in doc.footnote_markers] == ["1"]
     assert "as Nature says" in doc.text and "\nNew line." in doc.text
     assert [r.label for r in doc.references or []] == ["1", "2"]

@@ -180,7 +180,7 @@ def test_citations_in_supplementary_material_captions_count() -> None:
         "</supplementary-material>",
         numbered(2),
     )
-    assert [c.references for c in doc.citations] == [["b001"], ["b002"]]
+    assert [c.references for c in doc.citations] == [("b001",), ("b002",)]
     assert alarms(doc) == []
 
 
@@ -193,7 +193,7 @@ def test_an_xref_naming_the_work_by_its_title_is_no_author_mismatch() -> None:
     )
     doc = check('<p>Data were scaled with XDS (<xref ref-type="bibr" rid="bib85">Xds, 2010</xref>).</p>', ref)
     assert alarms(doc) == []
-    assert [c.references for c in doc.citations] == [["bib85"]]
+    assert [c.references for c in doc.citations] == [("bib85",)]
 
 
 def test_an_element_citation_alone_reads_as_separate_words() -> None:

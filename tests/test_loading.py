@@ -145,7 +145,7 @@ def test_hyphen_variants_link_to_each_other() -> None:
     )
     doc = check(text)
     assert [f.rule for f in doc.findings if str(f.severity) != "info"] == []
-    assert doc.citations[0].references == ["ref-1"]
+    assert doc.citations[0].references == ("ref-1",)
 
 
 def test_decode_refuses_binary_but_not_empty() -> None:

@@ -54,7 +54,7 @@ def test_nine_link_to_their_entry_and_martinez_diaz_to_none(seed_doc):
     by_id = {r.id: r for r in seed_doc.references or []}
     for c in seed_doc.citations:
         if c.text == "Martínez-Díaz 2008":
-            assert c.references == []
+            assert c.references == ()
             assert c.status is LinkStatus.YEAR_MISMATCH
             continue
         assert c.status is LinkStatus.LINKED, c.text

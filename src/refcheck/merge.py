@@ -232,11 +232,11 @@ def result_from_record(rec: dict[str, Any]) -> FileResult:
             kind=c.get("kind", "author-date"),
             authors=list(c.get("authors") or []),
             year=c.get("year"),
-            numbers=list(c.get("numbers") or []),
+            numbers=tuple(c.get("numbers") or ()),
             key=c.get("key"),
             footnote=c.get("footnote"),
             status=LinkStatus(c.get("status", "unlinked")),
-            references=list(c.get("references") or []),
+            references=tuple(c.get("references") or ()),
         )
         for c in rec["citations"]
     ]

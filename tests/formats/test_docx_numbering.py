@@ -76,7 +76,7 @@ def test_a_list_numbered_by_its_style_is_a_numbered_list() -> None:
 def test_a_list_numbered_in_brackets_from_its_own_definition() -> None:
     doc = analyse(load_docx("a.docx", bracketed_list()), CheckOptions())
     assert [r.label for r in doc.references or []] == ["1", "2", "3"]
-    assert [c.references for c in doc.citations] == [[r.id] for r in doc.references or []]
+    assert [c.references for c in doc.citations] == [(r.id,) for r in doc.references or []]
     assert doc.findings == []
 
 

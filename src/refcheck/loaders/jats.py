@@ -580,7 +580,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                         start=a,
                         end=b2,
                         kind="numeric",
-                        numbers=[int(r.label) if r.label and r.label.isdigit() else 0 for r in spanned],
+                        numbers=tuple(int(r.label) if r.label and r.label.isdigit() else 0 for r in spanned),
                         footnote=note,
                     )
                 )
@@ -589,7 +589,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
         spanned = _range_in_one(visible, rids, by_key, by_label)
         if spanned:
             # <xref rid="b014">14–16</xref>: one xref for the range, pointing at its first entry
-            numbers = [int(r.label or 0) for r in spanned]
+            numbers = tuple(int(r.label or 0) for r in spanned)
             out.append(Citation(text=visible, start=a, end=b, kind="numeric", numbers=numbers, footnote=note))
             i += 1
             continue

@@ -56,7 +56,7 @@ class Index:
         self._candidates: dict[str, list[Reference]] = {}
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
-        self.numeric: dict[tuple[int, ...], tuple[list[str], str | None]] = {}  # see _link_numeric
+        self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
         for r in refs:
             if r.authors:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
@@ -272,19 +272,19 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                 _link_author_date(cit, index, similar, near)
                 outcomes[key] = (
                     cit.status,
-                    list(cit.references),
-                    list(cit.candidates),
+                    cit.references,
+                    cit.candidates,
                     cit.suggestion,
                     cit.detail,
                 )
             else:
                 status, references, candidates, suggestion, detail = outcome
                 cit.status = status
-                cit.references = [*references]
+                cit.references = references  # (a tuple: one for every citation that reads alike)
                 # (the citation's candidates, suggestion and detail are empty, as checked above)
                 if candidates:
-                    # one list for all the repeats (nothing changes a citation's candidates in place):
-                    # 10,000 citations of 5,000 alike entries made 50 million list items
+                    # one tuple for all the repeats: 10,000 citations of 5,000 alike entries made 50
+                    # million list items
                     cit.candidates = candidates
                 if suggestion is not None:
                     cit.suggestion = suggestion
@@ -315,11 +315,11 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             cit.status = LinkStatus.MISSING
             dated = f"dated {target.year}" if target.year else "without a year"
             cit.detail = f"an entry by {target.authors[0]} {dated} exists"
-            cit.candidates = []
+            cit.candidates = ()
             cit.suggestion = None
 
 
-_Outcome = tuple[LinkStatus, list[str], list[str], str | None, str | None]
+_Outcome = tuple[LinkStatus, tuple[str, ...], tuple[str, ...], str | None, str | None]
 
 
 def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
@@ -352,23 +352,22 @@ def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
         order = sorted(refs, key=lambda r: index.position[r.id])
         target = dict(zip(lists, order, strict=True))
         for cit in cits:
-            cit.candidates = []
+            cit.candidates = ()
             _linked(cit, target[names[id(cit)]])
 
 
 def _link_numeric(cit: Citation, index: Index) -> None:
     # The outcome of a list of numbers is worked out once, and the repeats of a citation share its
-    # ids list (read only, as ``candidates``): "[1–500]" cited 60,000 times was 30 million look-ups.
-    numbers = tuple(cit.numbers)
-    done = index.numeric.get(numbers)
+    # ids: "[1–500]" cited 60,000 times was 30 million look-ups.
+    done = index.numeric.get(cit.numbers)
     if done is None:
-        found = [index.by_label.get(str(n)) for n in numbers]
-        ids = [r.id for r in found if r is not None]
+        found = [index.by_label.get(str(n)) for n in cit.numbers]
+        ids = tuple(r.id for r in found if r is not None)
         detail = None
-        if len(ids) != len(numbers):
-            missing = [n for n, r in zip(numbers, found, strict=True) if r is None]
+        if len(ids) != len(cit.numbers):
+            missing = [n for n, r in zip(cit.numbers, found, strict=True) if r is None]
             detail = "numbers beyond the list: " + ", ".join(map(str, missing))
-        done = index.numeric[numbers] = (ids, detail)
+        done = index.numeric[cit.numbers] = (ids, detail)
     ids, detail = done
     cit.references = ids  # the numbers of a range that do exist still count as cited
     if detail is None:
@@ -386,10 +385,10 @@ def _link_key(cit: Citation, index: Index) -> None:
         # one defect, reported as missing with its suggestion; the suggested entry counts as cited
         near = index.by_key.get(cit.suggestion or "") if cit.suggestion else None
         if near is not None:
-            cit.candidates = [near.id]
+            cit.candidates = (near.id,)
         return
     cit.status = LinkStatus.LINKED
-    cit.references = [ref.id]
+    cit.references = (ref.id,)
     _check_visible(cit, ref)
 
 
@@ -398,8 +397,8 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
     entry the key points at; keys from LaTeX or pandoc carry the entry's own author and year."""
     if cit.year and ref.year and not _year_fits(cit.year, ref):
         cit.status = LinkStatus.YEAR_MISMATCH
-        cit.references = []
-        cit.candidates = [ref.id]
+        cit.references = ()
+        cit.candidates = (ref.id,)
         cit.suggestion = f"{_cited_names(cit)} {ref.year}" if cit.authors else ref.year
         return
     if cit.authors and ref.authors and not ref.corporate:
@@ -407,8 +406,8 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         listed = {name_key(ref.authors[0]), core_key(ref.authors[0])}
         if cited and not cited & listed:
             cit.status = LinkStatus.AUTHOR_MISMATCH
-            cit.references = []
-            cit.candidates = [ref.id]
+            cit.references = ()
+            cit.candidates = (ref.id,)
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
                 f" {cit.year}" if cit.year else ""
             )
@@ -475,7 +474,7 @@ def _link_author_date(
                 _linked(cit, top[0])
             else:
                 cit.status = LinkStatus.AMBIGUOUS
-                cit.candidates = [r.id for r in top]
+                cit.candidates = tuple(r.id for r in top)
             return
         # authors match but no year does
         same_authors = index.same_authors(cit)  # names out of place fit only with the year
@@ -485,7 +484,7 @@ def _link_author_date(
             return
         target = same_authors.closest(cit.year)
         cit.status = LinkStatus.YEAR_MISMATCH
-        cit.candidates = [target.id]
+        cit.candidates = (target.id,)
         cit.suggestion = f"{_cited_names(cit)} {target.year}" if target.year else None
         return
     # no author match: a near-miss spelling with the same year?
@@ -497,7 +496,7 @@ def _link_author_date(
         near.sort(key=lambda r: -_authors_fit(cit, r))
         target = near[0]
         cit.status = LinkStatus.AUTHOR_MISMATCH
-        cit.candidates = [target.id]
+        cit.candidates = (target.id,)
         cit.suggestion = " ".join(_cited_names(cit, target.authors[0]).split()) + f" {cit.year}"
         return
     by_title = _title_prefix_match(cit, index)
@@ -532,7 +531,7 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
 
 def _linked(cit: Citation, ref: Reference) -> None:
     cit.status = LinkStatus.LINKED
-    cit.references = [ref.id]
+    cit.references = (ref.id,)
     if not ref.authors or ref.corporate or not cit.authors:
         return
     cited, listed = cit.authors[0], ref.authors[0]

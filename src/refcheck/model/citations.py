@@ -17,7 +17,9 @@ class LinkStatus(enum.Enum):
     MISSING = "missing"  # no entry fits at all
 
 
-@dataclass
+# slots: a long document holds hundreds of thousands of citations; slots instead of an instance
+# __dict__ take a third of the memory each (and no ad-hoc attributes can be set on one)
+@dataclass(slots=True)
 class Citation:
     """One cited item: an author-year pair, a reference number or range, or a citation key.
 
@@ -32,7 +34,9 @@ class Citation:
     authors: list[str] = field(default_factory=list)  # surnames or corporate names as cited
     et_al: bool = False
     year: str | None = None  # "2008", "2004a", "n.d.", "forthcoming", "in press"
-    numbers: list[int] = field(default_factory=list)  # numeric: the entries cited (a range expanded)
+    # (tuples, not lists: the empty ones of hundreds of thousands of citations are one object, and the
+    # linker gives citations that read alike one tuple of ids)
+    numbers: tuple[int, ...] = ()  # numeric: the entries cited (a range expanded)
     key: str | None = None  # LaTeX / pandoc / JATS rid
     narrative: bool = False  # "Smith (2004)" rather than "(Smith 2004)"
     footnote: str | None = None  # label of the footnote the citation stands in
@@ -41,12 +45,12 @@ class Citation:
     confidence: str = "high"  # "high", or "low" for unparenthesised mentions found by heuristics
     # Filled by the linker.
     status: LinkStatus = LinkStatus.UNLINKED
-    references: list[str] = field(default_factory=list)  # ids of the entries it links to
-    candidates: list[str] = field(default_factory=list)  # entries it points at without a clean link
+    references: tuple[str, ...] = ()  # ids of the entries it links to
+    candidates: tuple[str, ...] = ()  # entries it points at without a clean link
     suggestion: str | None = None
     detail: str | None = None  # free text the rules may use ("only accents differ")
 
     @property
-    def cited_ids(self) -> list[str]:
+    def cited_ids(self) -> tuple[str, ...]:
         """Entries this citation counts as citing: linked ones, or those a mismatch points at."""
         return self.references or self.candidates

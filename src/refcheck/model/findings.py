@@ -22,7 +22,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
 
 
-@dataclass
+@dataclass(slots=True)  # slots: smaller, and no ad-hoc attributes
 class Finding:
     """A problem a rule found. ``offset`` is into Document.text; line/column are filled at the edge."""
 

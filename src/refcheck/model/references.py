@@ -44,7 +44,7 @@ class Verification:
         }
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long list holds tens of thousands of entries (no __dict__ each)
 class Reference:
     """One entry of the reference list (or one BibTeX / JATS / bibitem entry)."""
 

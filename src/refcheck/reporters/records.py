@@ -131,7 +131,7 @@ def _citation_records(
             "footnote": c.footnote,
         }
         if kind == "numeric":
-            rec["numbers"] = c.numbers
+            rec["numbers"] = list(c.numbers)
         if c.key:
             rec["key"] = c.key
         append(rec)

@@ -38,9 +38,9 @@ def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
     root = {ref.id: first.id for ref, first, _ in duplicates(doc)}
     ambiguous = LinkStatus.AMBIGUOUS  # (an Enum member read once, not per citation)
-    # what the entries of one candidates list say, worked out once per list (the repeats of a citation
+    # what the entries of one candidates tuple say, worked out once per tuple (the repeats of a citation
     # share theirs): (the list, the entries, whether they repeat one work, the fix)
-    said: dict[int, tuple[list[str], list[Reference], bool, str]] = {}
+    said: dict[int, tuple[tuple[str, ...], list[Reference], bool, str]] = {}
     for cit in doc.citations:
         if cit.status is not ambiguous:
             continue

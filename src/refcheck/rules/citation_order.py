@@ -36,7 +36,7 @@ def first_citations(doc: Document) -> list[tuple[int, int]]:
     for cit in sorted(doc.citations, key=lambda c: c.start):
         if cit.kind != "numeric" or cit.footnote is not None:
             continue
-        numbers = tuple(cit.numbers)
+        numbers = cit.numbers
         if numbers in lists:
             continue
         lists.add(numbers)
