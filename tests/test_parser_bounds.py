@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 import pytest
 
@@ -320,3 +321,56 @@ def test_full_report_excerpts_are_those_of_the_whole_line() -> None:
             assert _excerpt(lines, start, end) == whole_line(
                 Document("d", "text", text, SourceMap.identity(text)), f
             )
+
+
+def test_a_long_entry_cited_many_times_is_repeated_in_part() -> None:
+    # a 600 kB entry cited 15,000 times with another year: each finding repeated the whole entry
+    # (10 GB of JSON, 100 s); now each repeats its first 4,000 characters and names the entry's id
+    words = " ".join(f"word{k}" for k in range(60_000))
+    text = (
+        " ".join(["Trade grew (Smith 2001)."] * 15_000) + f"\n\nReferences\n\nSmith, J. (2000). {words}. J.\n"
+    )
+    t0 = time.process_time()
+    doc = check(text)
+    assert time.process_time() - t0 < BOUND
+    found = [f for f in doc.findings if f.rule == "year-mismatch"]
+    assert len(found) == 15_000
+    assert all(f.reference and len(f.reference) <= 4_000 and f.reference_id == "ref-1" for f in found)
+    assert found[0].reference.startswith("Smith, J. (2000). word0 word1") and found[0].reference.endswith(
+        "\u2026"
+    )
+
+
+def test_a_jats_range_of_two_xrefs_wider_than_any_is_two_citations(tmp_path: Path) -> None:
+    # "[<xref rid=r0>1</xref>–<xref rid=r3999>4000</xref>]" 7,000 times: every range linked all 4,000
+    # entries (1 GB of JSON, 3 GB, 30 s); a range wider than numeric.MAX_RANGE is its two ends
+    from refcheck.extract.numeric import MAX_RANGE
+    from refcheck.pipeline import check_file
+
+    from .hostile_markup import JATS_HEAD
+
+    def article(last: int, times: int) -> bytes:
+        cite = b'<p>See [<xref ref-type="bibr" rid="r0">1</xref>\xe2\x80\x93<xref ref-type="bibr" rid="r%d">%d</xref>].</p>'
+        refs = b"".join(
+            b'<ref id="r%d"><label>%d</label><element-citation><person-group><name><surname>A%d</surname>'
+            b"</name></person-group><year>2001</year><source>J</source></element-citation></ref>"
+            % (i, i + 1, i)
+            for i in range(last + 1)
+        )
+        body = cite % (last, last + 1) * times
+        return (
+            JATS_HEAD + b"<body>" + body + b"</body><back><ref-list>" + refs + b"</ref-list></back></article>"
+        )
+
+    wide = tmp_path / "wide.xml"
+    wide.write_bytes(article(3_999, 7_000))
+    t0 = time.process_time()
+    doc = check_file(str(wide)).doc
+    assert time.process_time() - t0 < BOUND
+    assert (
+        doc is not None and len(doc.citations) == 14_000 and max(len(c.numbers) for c in doc.citations) <= 1
+    )
+    narrow = tmp_path / "narrow.xml"
+    narrow.write_bytes(article(MAX_RANGE, 3))
+    doc = check_file(str(narrow)).doc
+    assert doc is not None and [len(c.numbers) for c in doc.citations] == [MAX_RANGE + 1] * 3

@@ -25,7 +25,10 @@ _GROUP = re.compile(
     r"(?!\((?:https?:|www\.|mailto:|#|/|\.\.?/)|:[ \t]*(?:https?:|www\.|<)|\[)"
 )
 _ITEM_RE = re.compile(rf"(\d{{1,4}})(?:\s*[{DASHES}]\s*(\d{{1,4}}))?")
-MAX_RANGE = 500
+# The widest range read as one ("[1–100]"); a wider one is read as its first number. Each number is
+# an entry the citation links to, listed in the reports: 60,000 citations of "[1–500]" in 1 MB made a
+# JSON report of 1.2 GB.
+MAX_RANGE = 100
 # The expressions below serve documents with a numbered list only: compiled when first used (start-up).
 # "(4)", "(1–3,5)", "(9,10; Figure 1E)", "(88 http://...)": not after a word or a closing bracket ("f(1)", "8674(00)")
 _PAREN = lazy_pattern(

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
-from refcheck.extract.numeric import extract_numeric
+from refcheck.extract.numeric import MAX_RANGE, extract_numeric
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import parse_access_date
 from refcheck.loaders._build import TextBuilder, squash
@@ -571,7 +571,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 and _NUM.match(doc.text[a2:b2])
                 and rids[0] in pos
                 and rid2[0] in pos
-                and pos[rids[0]] < pos[rid2[0]]
+                and pos[rids[0]] < pos[rid2[0]] <= pos[rids[0]] + MAX_RANGE
             ):
                 spanned = refs[pos[rids[0]] : pos[rid2[0]] + 1]
                 out.append(

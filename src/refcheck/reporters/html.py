@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from refcheck import __version__
-from refcheck.model import Citation, Document, Reference, Severity, Verification
+from refcheck.model import Document, Reference, Severity, Verification
 from refcheck.pipeline import FileResult
 from refcheck.reporters._common import Item, clean, items, plural
 from refcheck.reporters.html_assets import CSS, JS
@@ -155,16 +155,16 @@ class EntryRow:
     doc: Document
     ref: Reference
     position: int  # 1-based place in the list
-    citations: list[tuple[int, Citation]] = field(default_factory=list)  # (index, citation) citing it
+    cited: int = 0  # citations citing it
+    first: int | None = None  # the index of the first
     findings: list[Item] = field(default_factory=list)
     in_text: bool = False  # the entry stands in the annotated text (it has its own anchor there)
 
 
 def _entry_cited(row: EntryRow) -> str:
-    if not row.citations:
+    if not row.cited:
         return '<span class="none">never</span>'
-    i = row.citations[0][0]
-    return f'<a class="goto" href="#d{row.n}-cit-{i}">{len(row.citations)}×</a>'
+    return f'<a class="goto" href="#d{row.n}-cit-{row.first}">{row.cited}×</a>'
 
 
 def _entry_findings(row: EntryRow) -> str:
@@ -238,11 +238,25 @@ def _entries_table(n: int, doc: Document, found: list[Item], in_text: set[str]) 
     if not refs:
         return ""
     rows = {r.id: EntryRow(n, doc, r, i, in_text=r.id in in_text) for i, r in enumerate(refs, start=1)}
+    # Each list of ids once, with how many citations share it and the first of them (the repeats of a
+    # citation share their list: 66,000 citations of "[1–100]" were 3 million appends).
+    lists: dict[int, tuple[tuple[str, ...], list[int]]] = {}  # id of the list -> (list, [count, first])
     for i, c in enumerate(doc.citations):
+        ids = c.cited_ids
+        if c.start < 0 or not ids:
+            continue
+        seen = lists.get(id(ids))
+        if seen is None or seen[0] is not ids:
+            lists[id(ids)] = (ids, [1, i])
+        else:
+            seen[1][0] += 1
+    for ids, (count, first) in lists.values():
         # (an ambiguous citation of thousands of alike entries is shown under the first CITED_SHOWN)
-        for rid in dict.fromkeys(c.cited_ids[:CITED_SHOWN]):
-            if rid in rows and c.start >= 0:
-                rows[rid].citations.append((i, c))
+        for rid in dict.fromkeys(ids[:CITED_SHOWN]):
+            row = rows.get(rid)
+            if row is not None:
+                row.cited += count
+                row.first = first if row.first is None else min(row.first, first)
     for it in found:
         about = it.finding.reference_id
         if about is not None and about in rows:
