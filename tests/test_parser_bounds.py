@@ -165,33 +165,20 @@ def test_a_large_group_with_titles_of_no_number_is_compared_in_bounded_time() ->
     def title() -> str:
         return " ".join(rng.choice(words) for _ in range(8)).capitalize()
 
-    refs = [
-        Reference(
-            id=f"ref-{k}",
+    def entry(ident: str, words_of_title: str) -> Reference:
+        return Reference(
+            id=ident,
             text="",
             start=0,
             end=0,
             authors=["Smith"],
             given=["J."],
             year="2000",
-            title=title(),
+            title=words_of_title,
         )
-        for k in range(20_000)
-    ]
-    early = refs[3].title or ""
-    refs.insert(
-        5,
-        Reference(
-            id="ref-again",
-            text="",
-            start=0,
-            end=0,
-            authors=["Smith"],
-            given=["J."],
-            year="2000",
-            title=early + ".",
-        ),
-    )
+
+    refs = [entry(f"ref-{k}", title()) for k in range(20_000)]
+    refs.insert(5, entry("ref-again", (refs[3].title or "") + "."))
     doc = Document(path="<text>", format="text", text="", source_map=SourceMap.identity(""), references=refs)
     t0 = time.process_time()
     found = duplicates(doc)
