@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 
@@ -136,40 +136,18 @@ def _fold(text: str) -> list[str]:
     return [w for w in re.split(r"\W+", text) if len(w) > 2]
 
 
-class FakeRegistries:
-    def __init__(
-        self,
-        works: list[FakeWork] | None = None,
-        delay: float = 0.0,
-        handles: set[str] | None = None,
-        rate_limit: int = 50,
-    ) -> None:
-        self.rate_limit = rate_limit  # Crossref's X-Rate-Limit-Limit (per second)
-        self.works = list(works or [])
-        self.delay = delay
-        self.extra_handles = {h.lower() for h in handles or set()}  # DOIs registered elsewhere (DataCite)
-        self.fail: dict[str, tuple[int, dict[str, str]]] = {}
-        self.log: list[str] = []
-        self.lock = threading.Lock()
-        self._by_doi: dict[str, FakeWork] = {}
-        self._index()
-        self.httpd: ThreadingHTTPServer | None = None
+class LoopbackRegistry:
+    """One threaded HTTP server on 127.0.0.1 holding the three APIs under ``/crossref``,
+    ``/openalex`` and ``/handles``; each GET is answered by ``reply(path)``: (status, headers, body).
+    The server both fakes run (this module's and scripted.py's)."""
 
-    def _index(self) -> None:
-        self._by_doi = {w.doi.lower(): w for w in self.works + NOISE if w.doi}
-        self._words = [
-            (w, set(_fold(w.title + " " + " ".join(f for _, f in w.authors) + " " + (w.container or ""))))
-            for w in self.works + NOISE
-        ]
+    httpd: ThreadingHTTPServer | None = None
 
-    def add(self, *works: FakeWork) -> None:
-        self.works.extend(works)
-        self._index()
+    def reply(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        raise NotImplementedError
 
-    # --- the server ------------------------------------------------------------------------------
-
-    def __enter__(self) -> FakeRegistries:
-        fake = self
+    def __enter__(self) -> Self:
+        owner = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
@@ -178,13 +156,9 @@ class FakeRegistries:
                 pass
 
             def do_GET(self) -> None:
-                with fake.lock:
-                    fake.log.append(self.path)
-                if fake.delay:
-                    time.sleep(fake.delay)
-                status, headers, body = fake.answer(self.path)
+                status, headers, body = owner.reply(self.path)
                 self.send_response(status)
-                for k, v in {"Content-Type": "application/json", **headers}.items():
+                for k, v in headers.items():
                     self.send_header(k, v)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -212,14 +186,6 @@ class FakeRegistries:
             "doi_api": f"{self.base}/handles",
         }
 
-    def env(self) -> dict[str, str]:
-        e = self.endpoints()
-        return {
-            "REFCHECK_CROSSREF_API": e["crossref_api"],
-            "REFCHECK_OPENALEX_API": e["openalex_api"],
-            "REFCHECK_DOI_API": e["doi_api"],
-        }
-
     def cli_args(self) -> list[str]:
         e = self.endpoints()
         return [
@@ -230,6 +196,54 @@ class FakeRegistries:
             "--doi-api",
             e["doi_api"],
         ]
+
+
+class FakeRegistries(LoopbackRegistry):
+    def __init__(
+        self,
+        works: list[FakeWork] | None = None,
+        delay: float = 0.0,
+        handles: set[str] | None = None,
+        rate_limit: int = 50,
+    ) -> None:
+        self.rate_limit = rate_limit  # Crossref's X-Rate-Limit-Limit (per second)
+        self.works = list(works or [])
+        self.delay = delay
+        self.extra_handles = {h.lower() for h in handles or set()}  # DOIs registered elsewhere (DataCite)
+        self.fail: dict[str, tuple[int, dict[str, str]]] = {}
+        self.log: list[str] = []
+        self.lock = threading.Lock()
+        self._by_doi: dict[str, FakeWork] = {}
+        self._index()
+
+    def _index(self) -> None:
+        self._by_doi = {w.doi.lower(): w for w in self.works + NOISE if w.doi}
+        self._words = [
+            (w, set(_fold(w.title + " " + " ".join(f for _, f in w.authors) + " " + (w.container or ""))))
+            for w in self.works + NOISE
+        ]
+
+    def add(self, *works: FakeWork) -> None:
+        self.works.extend(works)
+        self._index()
+
+    # --- the server ------------------------------------------------------------------------------
+
+    def reply(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        with self.lock:
+            self.log.append(path)
+        if self.delay:
+            time.sleep(self.delay)
+        status, headers, body = self.answer(path)
+        return status, {"Content-Type": "application/json", **headers}, body
+
+    def env(self) -> dict[str, str]:
+        e = self.endpoints()
+        return {
+            "REFCHECK_CROSSREF_API": e["crossref_api"],
+            "REFCHECK_OPENALEX_API": e["openalex_api"],
+            "REFCHECK_DOI_API": e["doi_api"],
+        }
 
     def verify_options(self, cache_dir: Path | None = None) -> Any:
         from refcheck.verify.options import VerifyOptions

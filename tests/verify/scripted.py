@@ -9,10 +9,10 @@ fakes (fakes.py) do not make: subtitles, multilingual titles, notices, preprints
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from tests.verify.fakes import LoopbackRegistry
 
 
 def crossref(
@@ -58,7 +58,7 @@ def openalex(doi: str | None, title: str, authors: list[str], year: int | None) 
     }
 
 
-class Scripted:
+class Scripted(LoopbackRegistry):
     def __init__(
         self,
         dois: dict[str, dict[str, Any]] | None = None,
@@ -72,7 +72,6 @@ class Scripted:
         self.oa_dois = {k.lower(): v for k, v in (oa_dois or {}).items()}
         self.oa_search = oa_search or []
         self.handles = {h.lower() for h in handles or set()} | set(self.dois)
-        self.httpd: ThreadingHTTPServer | None = None
 
     def answer(self, path: str) -> tuple[int, Any]:
         parts = urlsplit(path)
@@ -101,60 +100,21 @@ class Scripted:
             return 404, {"responseCode": 100, "handle": doi}
         return 404, {}
 
-    def __enter__(self) -> Scripted:
-        reg = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                status, body = reg.answer(self.path)
-                raw = (body if isinstance(body, str) else json.dumps(body)).encode()
-                self.send_response(status)
-                self.send_header(
-                    "Content-Type", "text/plain" if isinstance(body, str) else "application/json"
-                )
-                self.send_header("X-Rate-Limit-Limit", "50")
-                self.send_header("X-Rate-Limit-Interval", "1s")
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.httpd is not None:
-            self.httpd.shutdown()
-            self.httpd.server_close()
-
-    def cli_args(self) -> list[str]:
-        assert self.httpd is not None
-        base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        return [
-            "--crossref-api",
-            f"{base}/crossref",
-            "--openalex-api",
-            f"{base}/openalex",
-            "--doi-api",
-            f"{base}/handles",
-        ]
+    def reply(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        status, body = self.answer(path)
+        raw = (body if isinstance(body, str) else json.dumps(body)).encode()
+        kind = "text/plain" if isinstance(body, str) else "application/json"
+        return status, {"Content-Type": kind, "X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"}, raw
 
     def verify(self, text: str, fmt: str = "text") -> Any:
         from refcheck.pipeline import CheckOptions, check_text, verify_document_references
 
-        assert self.httpd is not None
-        base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         doc = check_text(text, fmt)
+        e = self.endpoints()
         opts = CheckOptions(
-            verify_crossref_api=f"{base}/crossref",
-            verify_openalex_api=f"{base}/openalex",
-            verify_doi_api=f"{base}/handles",
+            verify_crossref_api=e["crossref_api"],
+            verify_openalex_api=e["openalex_api"],
+            verify_doi_api=e["doi_api"],
             link_cache=False,
         )
         verify_document_references([(doc, opts)])
