@@ -35,25 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.hostile_text import surname  # noqa: E402  (the same names as the hostile inputs)
+
 PAGES, CITATIONS, ENTRIES = 1_000, 20_000, 3_000
-SYLLABLES = [
-    "ka",
-    "lo",
-    "mi",
-    "ren",
-    "sa",
-    "to",
-    "vel",
-    "an",
-    "dor",
-    "is",
-    "ber",
-    "gu",
-    "ne",
-    "fa",
-    "hol",
-    "pri",
-]
 FILLER = [
     "Trade between the two capitals grew slowly",
     "the pipeline changed the regional balance",
@@ -64,18 +49,6 @@ FILLER = [
     "observers expected a decision within a year",
     "exports remained small in absolute terms",
 ]
-
-
-def surname(i: int) -> str:
-    """A distinct, pronounceable surname for every i."""
-    parts = []
-    n = i + 17
-    while True:
-        parts.append(SYLLABLES[n % len(SYLLABLES)])
-        n //= len(SYLLABLES)
-        if n == 0:
-            break
-    return "".join(parts).capitalize()
 
 
 def generate(scale: int, seed: int = 7) -> str:

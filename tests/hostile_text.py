@@ -192,30 +192,33 @@ def one_line_list_of_years(size: int) -> tuple[str, bytes]:
     )
 
 
-def _name(i: int) -> str:
-    """A distinct surname of letters for every i ("Kalomi", "Renvel" ...)."""
-    syllables = [
-        "ka",
-        "lo",
-        "mi",
-        "ren",
-        "sa",
-        "to",
-        "vel",
-        "an",
-        "dor",
-        "is",
-        "ber",
-        "gu",
-        "ne",
-        "fa",
-        "hol",
-        "pri",
-    ]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "sa",
+    "to",
+    "vel",
+    "an",
+    "dor",
+    "is",
+    "ber",
+    "gu",
+    "ne",
+    "fa",
+    "hol",
+    "pri",
+]
+
+
+def surname(i: int) -> str:
+    """A distinct, pronounceable surname of letters for every i ("Kalomi", "Renvel" ...); also
+    bench/perf.py's names."""
     parts, n = [], i + 17
     while True:
-        parts.append(syllables[n % 16])
-        n //= 16
+        parts.append(SYLLABLES[n % len(SYLLABLES)])
+        n //= len(SYLLABLES)
         if n == 0:
             return "".join(parts).capitalize()
 
@@ -224,16 +227,16 @@ def unknown_names_one_year(size: int) -> tuple[str, bytes]:
     """Thousands of citations of names the list lacks, and thousands of entries, all of one year:
     each cited name was compared with every entry of the year for a near-miss spelling."""
     n = size // 70
-    body = " ".join(f"Trade grew ({_name(k + 10 * n)} 2004)." for k in range(n))
-    entries = "\n".join(f"{_name(k)}, B. (2004). Title {k}. J." for k in range(n))
+    body = " ".join(f"Trade grew ({surname(k + 10 * n)} 2004)." for k in range(n))
+    entries = "\n".join(f"{surname(k)}, B. (2004). Title {k}. J." for k in range(n))
     return _text(body + "\n\nReferences\n\n" + entries + "\n", tail="")
 
 
 def one_prefix_names(size: int) -> tuple[str, bytes]:
     """The same, every name beginning alike: each was compared with every entry's text as a title."""
     n = size // 76
-    body = " ".join(f"Trade grew (Kalo{_name(k + 10 * n).lower()} 2004)." for k in range(n))
-    entries = "\n".join(f"Kalo{_name(k).lower()}, B. (2004). Title {k}. J." for k in range(n))
+    body = " ".join(f"Trade grew (Kalo{surname(k + 10 * n).lower()} 2004)." for k in range(n))
+    entries = "\n".join(f"Kalo{surname(k).lower()}, B. (2004). Title {k}. J." for k in range(n))
     return _text(body + "\n\nReferences\n\n" + entries + "\n", tail="")
 
 
@@ -241,7 +244,7 @@ def one_author_year_titles(size: int) -> tuple[str, bytes]:
     """Entries of one author and year whose titles are made-up words and hold no number: each title
     was scored against every title before it for a near-duplicate (duplicate-reference)."""
     n = size // 134
-    titles = (" ".join(_name(7 * k + j).lower() for j in range(8)).capitalize() for k in range(n))
+    titles = (" ".join(surname(7 * k + j).lower() for j in range(8)).capitalize() for k in range(n))
     entries = "\n".join(f"Smith, J. (2000). {t}. Journal of Things, 3(2), 1-10." for t in titles)
     return _text("Trade grew (Smith 2000).\n\nReferences\n\n" + entries + "\n", tail="")
 
