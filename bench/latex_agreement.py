@@ -48,6 +48,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.checkcites import checkcites as run_checkcites  # noqa: E402  (as the checkcites test reads it)
+
 DEFAULT_ROOTS = [
     "/usr/share/doc/texlive-doc",
     "/usr/share/texlive/texmf-dist/doc",
@@ -153,17 +156,7 @@ def checkcites(work: Path, main: Path) -> tuple[set[str], set[str]] | str:
         command = ["checkcites", aux.name]
     else:
         return "no bibliography data in the .aux"
-    proc = subprocess.run(command, cwd=main.parent, capture_output=True, text=True, timeout=120)
-    unused: set[str] = set()
-    undefined: set[str] = set()
-    target: set[str] | None = None
-    for line in proc.stdout.splitlines():
-        if line.startswith("Unused references"):
-            target = unused
-        elif line.startswith("Undefined references"):
-            target = undefined
-        elif line.startswith("=> ") and target is not None:
-            target.add(line[3:].split(",")[0].strip())
+    unused, undefined = run_checkcites(command, main.parent)
     return undefined, unused
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from tests.checkcites import checkcites
 
 from refcheck.pipeline import CheckOptions, check_file
 
@@ -27,20 +27,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _checkcites(aux: Path) -> tuple[set[str], set[str]]:
-    proc = subprocess.run(
-        ["checkcites", aux.name], cwd=aux.parent, capture_output=True, text=True, timeout=120
-    )
-    unused: set[str] = set()
-    undefined: set[str] = set()
-    target: set[str] | None = None
-    for line in proc.stdout.splitlines():
-        if line.startswith("Unused references"):
-            target = unused
-        elif line.startswith("Undefined references"):
-            target = undefined
-        elif line.startswith("=> ") and target is not None:
-            target.add(line[3:].split(",")[0].strip())
-    return unused, undefined
+    return checkcites(["checkcites", aux.name], aux.parent)
 
 
 def test_agrees_with_checkcites(tmp_path: Path) -> None:
