@@ -308,30 +308,10 @@ class FakeRegistries(LoopbackRegistry):
                                     ],
                                 }
                             )
-                return (
-                    200,
-                    rl,
-                    _dump(
-                        {
-                            "status": "ok",
-                            "message-type": "work-list",
-                            "message": {"total-results": len(items), "items": items},
-                        }
-                    ),
-                )
+                return 200, rl, _work_list(items)
             rows = int(q.get("rows", ["20"])[0])
             found = self.search(q.get("query.bibliographic", [""])[0], rows, "crossref")
-            return (
-                200,
-                rl,
-                _dump(
-                    {
-                        "status": "ok",
-                        "message-type": "work-list",
-                        "message": {"total-results": len(found), "items": [w.crossref() for w in found]},
-                    }
-                ),
-            )
+            return 200, rl, _work_list([w.crossref() for w in found])
         if parts.path.startswith("/openalex/works/doi:"):
             doi = unquote(parts.path.removeprefix("/openalex/works/doi:")).lower()
             w = self._by_doi.get(doi)
@@ -364,6 +344,17 @@ class FakeRegistries(LoopbackRegistry):
                 )
             return 404, {}, _dump({"responseCode": 100, "handle": doi})
         return 404, {}, b"{}"
+
+
+def _work_list(items: list[dict[str, Any]]) -> bytes:
+    """Crossref's answer to a search or filter."""
+    return _dump(
+        {
+            "status": "ok",
+            "message-type": "work-list",
+            "message": {"total-results": len(items), "items": items},
+        }
+    )
 
 
 def _dump(data: Any) -> bytes:
