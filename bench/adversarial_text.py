@@ -15,41 +15,24 @@ of 1 MB or less over 5 s or 1 GB. Not part of the test suite.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from adversarial_markup import measure  # noqa: E402
+from adversarial_markup import arguments, run_table  # noqa: E402
 from tests.hostile_text import INPUTS, MB  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("names", nargs="*", help=f"inputs to run (default: all): {', '.join(INPUTS)}")
+    ap = arguments(__doc__, INPUTS)
     ap.add_argument("--size", type=int, default=MB, help="bytes per input (default 1,000,000)")
-    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the refcheck src directory to run")
-    ap.add_argument("--timeout", type=float, default=120.0)
     args = ap.parse_args()
-    names = args.names or list(INPUTS)
-    print(f"{'input':24} {'size':>10} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} {'exit':>5}  note")
-    worst = 0.0
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in names:
-            filename, data = INPUTS[name](args.size)
-            path = Path(tmp) / filename
-            path.write_bytes(data)
-            elapsed, cpu, rss, code, note = measure(path, args.src, args.timeout)
-            worst = max(worst, cpu if cpu == cpu else elapsed)
-            print(
-                f"{name:24} {len(data):10,} {elapsed:7.2f} {cpu:7.2f} {rss:8.0f} {code:>5}  {note[:60]}",
-                flush=True,
-            )
-            path.unlink()
+    worst = run_table(
+        ((name, *INPUTS[name](args.size), {}) for name in args.names or list(INPUTS)), args.src, args.timeout
+    )
     print(f"slowest: {worst:.2f} s of CPU (target: under 5 s and 1 GB per input of 1 MB or less)")
 
 
