@@ -39,19 +39,24 @@ def check(doc: Document) -> Iterator[Finding]:
     root = {ref.id: first.id for ref, first, _ in duplicates(doc)}
     ambiguous = LinkStatus.AMBIGUOUS  # (an Enum member read once, not per citation)
     # what the entries of one candidates tuple say, worked out once per tuple (the repeats of a citation
-    # share theirs): (the list, the entries, whether they repeat one work, the fix)
-    said: dict[int, tuple[tuple[str, ...], list[Reference], bool, str]] = {}
+    # share theirs): (the list, the entries, what the message says of them)
+    said: dict[int, tuple[tuple[str, ...], list[Reference], str | None]] = {}
     for cit in doc.citations:
         if cit.status is not ambiguous:
             continue
         known = said.get(id(cit.candidates))
         if known is None or known[0] is not cit.candidates:
             refs = [by_id[i] for i in cit.candidates if i in by_id]
+            # the entries repeat one work: duplicate-reference reports it, once (None: nothing said)
             one_work = len({root.get(r.id, r.id) for r in refs}) == 1
-            known = said[id(cit.candidates)] = (cit.candidates, refs, one_work, _entries_and_fix(refs))
-        _, refs, one_work, told = known
-        if one_work:
-            continue  # the entries repeat one work: duplicate-reference reports it, once
+            known = said[id(cit.candidates)] = (
+                cit.candidates,
+                refs,
+                None if one_work else _entries_and_fix(refs),
+            )
+        _, refs, told = known
+        if told is None:
+            continue
         message = f'"{cit.text}" fits {len(refs)} entries ({told}'
         yield at_citation(NAME, SEVERITY, cit, message, refs[0] if refs else None)
 

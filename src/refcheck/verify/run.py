@@ -257,14 +257,14 @@ def verify_documents(docs: Sequence[Document], options: VerifyOptions | None = N
     registry = Registry(options)
     clients = Clients(registry)
     deadline = time.monotonic() + options.stage_timeout if options.stage_timeout > 0 else None
-    late: list[int] = []  # entries not looked up: the stage's time was up
+    late: list[Reference] = []  # entries not looked up: the stage's time was up
     lock = threading.Lock()
 
     def one(ref: Reference) -> Verification:
         # A hostile list of 50,000 entries would otherwise keep a CI job on the registries for hours.
         if deadline is not None and time.monotonic() > deadline:
             with lock:
-                late.append(1)
+                late.append(ref)
             return Verification(status="unverified", doi=ref.doi, kind=match.kind(ref))
         return verify_reference(ref, clients)
 
