@@ -11,7 +11,7 @@ from refcheck.errors import InputError
 from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date
 from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
-from refcheck.extract.urls import find_urls, trim_url
+from refcheck.extract.urls import _WWW, _find_www, find_urls, trim_url
 from refcheck.loaders.decode import decode
 from refcheck.model import SourceMap
 
@@ -265,3 +265,15 @@ def test_year_pattern_matches_its_plain_form(text: str, pos: int) -> None:
     ]
     a, b = _YEAR_RE.match(text, pos), _PLAIN_YEAR.match(text, pos)
     assert (a and a.span(1)) == (b and b.span(1))
+
+
+# The "www." finder of URL extraction, string searches written for speed (see urls._find_www), finds
+# what its expression finds, within any bounds.
+@settings(max_examples=3000, deadline=None)
+@example("wwww.", 0, 5)
+@example("wW.Www.", 1, 7)
+@given(st.text(alphabet=st.sampled_from("wW.x \u0175"), max_size=16), st.integers(0, 20), st.integers(0, 20))
+def test_find_www_matches_its_expression(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    m = _WWW.search(text, a, b)
+    assert _find_www(text, a, b) == (m.start() if m else -1)
