@@ -13,6 +13,7 @@ from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import _WWW, _find_www, find_urls, trim_url
 from refcheck.loaders.decode import decode
+from refcheck.matching.names import _core_key, _name_key, core_key, name_key
 from refcheck.model import SourceMap
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -277,3 +278,15 @@ def test_find_www_matches_its_expression(text: str, a: int, b: int) -> None:
     a, b = min(a, len(text)), min(b, len(text))
     m = _WWW.search(text, a, b)
     assert _find_www(text, a, b) == (m.start() if m else -1)
+
+
+# The name keys answer ASCII words of letters and digits without their caches (matching/names.py):
+# the same keys as the folding and stripping they skip.
+@settings(max_examples=2000, deadline=None)
+@example("Smith")
+@example("O'Neill")
+@example("van")
+@given(st.text(alphabet=st.sampled_from("aZz09 -'.\u00e9\u0130K\u212a"), max_size=12))
+def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
+    assert name_key(name) == _name_key(name)
+    assert core_key(name) == _core_key(name)

@@ -57,19 +57,31 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def name_key(name: str) -> str:
     """The matching key of a surname or corporate name: folded, letters and digits only.
 
     "Martínez-Díaz", "martinez diaz" and "MARTINEZ DÍAZ" share a key; so do "O'Neill" and "ONeill".
     """
-    return _NON_LETTER.sub("", fold(name))
+    if name.isascii() and name.isalnum():
+        return name.lower()  # "Smith", "anan": ASCII letters and digits only, lower case is the key
+    return _name_key(name)
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def _name_key(name: str) -> str:
+    return _NON_LETTER.sub("", fold(name))
+
+
 def core_key(name: str) -> str:
     """The key without leading particles or a trailing generational suffix: "van der Berg" -> "berg",
     "Rassi Junior" -> "rassi"; used as a fallback."""
+    if name.isascii() and name.isalnum():
+        return name.lower()  # one word of ASCII letters and digits: nothing to drop, as name_key
+    return _core_key(name)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _core_key(name: str) -> str:
     words = fold(name).replace("-", " ").split()
     while len(words) > 1 and words[0].strip("'’") in PARTICLES:
         words = words[1:]

@@ -52,12 +52,19 @@ def _authors_key(ref: Reference) -> str:
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(folded: str) -> str:
+    """The letters and digits of a folded text, one space between runs (``_NON_WORD`` made one space,
+    stripped: the same text, made a third sooner)."""
+    return " ".join(_WORD.findall(folded))
 
 
 def _title_key(ref: Reference, authors_key: str) -> str | None:
     if not ref.title:
         return None
-    title = _NON_WORD.sub(" ", fold(ref.title)).strip()
+    title = _words(fold(ref.title))
     if len(title) < 8:
         return None
     # the full year: entries an author told apart with 2014a/2014b are meant as two works
@@ -69,7 +76,7 @@ def _text_key(ref: Reference) -> str:
     text = ref.text
     if ref.year and ref.year != ref.year_base and ref.year_base:
         text = text.replace(ref.year, ref.year_base, 1)
-    return _NON_WORD.sub(" ", fold(text)).strip()
+    return _words(fold(text))
 
 
 def _differences(a: Reference, b: Reference) -> list[str]:
@@ -82,7 +89,7 @@ def _differences(a: Reference, b: Reference) -> list[str]:
     if a.title and b.title:
         from rapidfuzz import fuzz  # imported only when two entries are compared
 
-        ka, kb = (_NON_WORD.sub(" ", fold(t)).strip() for t in (a.title, b.title))
+        ka, kb = (_words(fold(t)) for t in (a.title, b.title))
         if fuzz.ratio(ka, kb) < 85 or _numbers(ka) != _numbers(kb):
             out.append("title")
     return out
@@ -117,7 +124,7 @@ def _org_words(ref: Reference) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _title_words(title: str) -> str:
-    return _NON_WORD.sub(" ", fold(title)).strip()
+    return _words(fold(title))
 
 
 def _titles_agree(a: str | None, b: str | None) -> bool:
