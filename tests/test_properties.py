@@ -13,8 +13,9 @@ from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import _WWW, _find_www, find_urls, trim_url
 from refcheck.loaders.decode import decode
-from refcheck.matching.names import _core_key, _name_key, core_key, name_key
+from refcheck.matching.names import _core_key, _name_key, core_key, fold, name_key
 from refcheck.model import SourceMap
+from refcheck.rules.duplicate_reference import _NON_WORD, _text_words
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -290,3 +291,11 @@ def test_find_www_matches_its_expression(text: str, a: int, b: int) -> None:
 def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
     assert name_key(name) == _name_key(name)
     assert core_key(name) == _core_key(name)
+
+
+# duplicate-reference's word keys (rules/duplicate_reference.py), made without folding an ASCII text
+# and with findall: the words of the folded text, as its expression substitution made them.
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ09 -_.,\t\n\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
+def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
+    assert _text_words(text) == _NON_WORD.sub(" ", fold(text)).strip()

@@ -26,7 +26,7 @@ from typing import Any
 
 from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import APOS, DASH, DASHES, MONTHS, REPRINT, YEAR
-from refcheck.matching.names import PARTICLES, core_key, fold, name_key
+from refcheck.matching.names import PARTICLES, core_key, fold, fold_text, name_key
 from refcheck.model import Citation, Reference
 
 # A year token (patterns.YEAR_TOKEN, case-insensitive) after no word character, ".", "-" or "/",
@@ -369,7 +369,7 @@ class KnownAuthors:
             return None
         self.corporate_lookups += 1
         base = max(0, end - 200)
-        folded_before = fold(before)
+        folded_before = fold_text(before)  # (200 characters read once: not remembered)
         for full in sorted(cands, key=len, reverse=True):
             if folded_before.endswith(full):
                 # find where it starts in the original (same number of words)

@@ -45,9 +45,10 @@ _NON_LETTER = re.compile(r"[^0-9a-z]+")
 # about a microsecond.
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def fold(text: str) -> str:
-    """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed."""
+def fold_text(text: str) -> str:
+    """``fold`` without its cache: for a text read once (an entry's text, a title), which remembered
+    would only push out the names that recur (a list's texts, titles and names together outgrow it,
+    and read in turn, every look-up missed)."""
     if text.isascii():  # nothing to spell out, decompose or strip: the same result, far sooner
         return " ".join(text.casefold().split())
     text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
@@ -55,6 +56,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def fold(text: str) -> str:
+    """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed (remembered: names
+    recur)."""
+    return fold_text(text)
 
 
 def name_key(name: str) -> str:

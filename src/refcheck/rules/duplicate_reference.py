@@ -30,7 +30,7 @@ import re
 import weakref
 from collections.abc import Iterator
 
-from refcheck.matching.names import fold, name_key
+from refcheck.matching.names import fold, fold_text, name_key
 from refcheck.model import Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids, unprinted
 
@@ -61,10 +61,18 @@ def _words(folded: str) -> str:
     return " ".join(_WORD.findall(folded))
 
 
+def _text_words(text: str) -> str:
+    """``_words(fold_text(text))``: an ASCII text's words are those of its lower case (folding would
+    only lower it and close up its white space, which the words leave out anyway)."""
+    if text.isascii():
+        return " ".join(_WORD.findall(text.lower()))
+    return _words(fold_text(text))
+
+
 def _title_key(ref: Reference, authors_key: str) -> str | None:
     if not ref.title:
         return None
-    title = _words(fold(ref.title))
+    title = _text_words(ref.title)
     if len(title) < 8:
         return None
     # the full year: entries an author told apart with 2014a/2014b are meant as two works
@@ -76,7 +84,7 @@ def _text_key(ref: Reference) -> str:
     text = ref.text
     if ref.year and ref.year != ref.year_base and ref.year_base:
         text = text.replace(ref.year, ref.year_base, 1)
-    return _words(fold(text))
+    return _text_words(text)
 
 
 def _differences(a: Reference, b: Reference) -> list[str]:
@@ -89,7 +97,7 @@ def _differences(a: Reference, b: Reference) -> list[str]:
     if a.title and b.title:
         from rapidfuzz import fuzz  # imported only when two entries are compared
 
-        ka, kb = (_words(fold(t)) for t in (a.title, b.title))
+        ka, kb = (_text_words(t) for t in (a.title, b.title))
         if fuzz.ratio(ka, kb) < 85 or _numbers(ka) != _numbers(kb):
             out.append("title")
     return out
@@ -124,7 +132,7 @@ def _org_words(ref: Reference) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _title_words(title: str) -> str:
-    return _words(fold(title))
+    return _text_words(title)
 
 
 def _titles_agree(a: str | None, b: str | None) -> bool:
