@@ -57,12 +57,20 @@ class Index:
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
         self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
+        by_author = self.by_author
         for r in refs:
-            if r.authors:
+            if r.authors and r.aliases:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
                 keys |= {name_key(a) for a in r.aliases}
                 for k in keys - {""}:
-                    self.by_author[k].append(r)
+                    by_author[k].append(r)
+            elif r.authors:
+                # the two keys of the first author, without making sets of them (mostly one key)
+                key, core = name_key(r.authors[0]), core_key(r.authors[0])
+                if key:
+                    by_author[key].append(r)
+                if core and core != key:
+                    by_author[core].append(r)
             if r.year:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
