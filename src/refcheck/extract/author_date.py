@@ -409,8 +409,9 @@ def read_names_backwards(
             return NameRun(start=corp, authors=[intern(name)], et_al=bool(etal))
     # Names are read from the end and rarely run long: tokenise a short window first, and the whole
     # 250 characters only when the reading comes near the window's first token (which may be cut).
-    lo = max(floor, limit - 250)
-    window = max(lo, limit - _WINDOW)
+    # (conditional expressions rather than max(): a builtin call each, thousands of readings)
+    lo = limit - 250 if limit - 250 > floor else floor
+    window = limit - _WINDOW if limit - _WINDOW > lo else lo
     names, et_al, last = _read_backwards(text, window, limit, known, semicolons)
     if last < 3 and window > lo:
         names, et_al, last = _read_backwards(text, lo, limit, known, semicolons)
@@ -761,11 +762,8 @@ def extract_author_date(
             if m.start() >= gap_end:
                 break
             pos = m.end()
-            floor = max(start, m.start() - 250)
-            # do not read names across a closing parenthesis or a sentence end
-            cut = max(text.rfind(")", floor, m.start()), text.rfind("(", floor, m.start()))
-            floor = max(floor, cut + 1)
-            run = read_names_backwards(text, m.start(), floor, known)
+            year_at = m.start()
+            run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at), known)
             if run is None or not known.knows(run.authors[0]):
                 continue
             _year_end, years = _years_after(text, m, end)
@@ -824,7 +822,8 @@ def _citation(
         "author-date",  # kind
         run.authors,
         run.et_al,
-        intern(_norm_year(year)),  # year
+        # year: _norm_year's common case told here, without the call
+        intern(year if year[:4].isdigit() and "[" not in year else _norm_year(year)),
         (),  # numbers
         None,  # key
         narrative,
@@ -976,12 +975,20 @@ def _parse_group(
     return out
 
 
+def _reading_floor(text: str, start: int, end: int) -> int:
+    """Where names read back from ``end`` may begin: 250 characters before it at most, not before
+    ``start``, and not across a parenthesis (written without max(): thousands of readings)."""
+    floor = end - 250 if end - 250 > start else start
+    cut = text.rfind(")", floor, end)
+    opening = text.rfind("(", floor, end)
+    if opening > cut:
+        cut = opening
+    return cut + 1 if cut + 1 > floor else floor
+
+
 def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None:
     """The names of a narrative group, read before it ("Bohorquez (2005)"), if they read as names."""
-    floor = max(0, gstart - 250)
-    cut = max(text.rfind(")", floor, gstart), text.rfind("(", floor, gstart))
-    floor = max(floor, cut + 1)
-    run = read_names_backwards(text, gstart, floor, known)
+    run = read_names_backwards(text, gstart, _reading_floor(text, 0, gstart), known)
     return run if run is not None and _plausible(run, known) else None
 
 
