@@ -161,6 +161,17 @@ def _doi_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+def may_hold_urls(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` has what every URL or DOI match needs ("://", "10." or "www."):
+    when not, ``find_urls`` finds nothing there, nor in any part of it."""
+    end = len(text) if end is None else end
+    return (
+        text.find("://", start, end) != -1
+        or text.find("10.", start, end) != -1
+        or _find_www(text, start, end) != -1
+    )
+
+
 def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """(url, start, end) for every URL in ``text[start:end]``; offsets are into ``text``.
 
@@ -168,11 +179,7 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
     joined when the next line continues with URL characters and no space.
     """
     end = len(text) if end is None else end
-    if (
-        text.find("://", start, end) == -1
-        and text.find("10.", start, end) == -1
-        and _find_www(text, start, end) == -1
-    ):
+    if not may_hold_urls(text, start, end):
         return []  # nothing a URL or a DOI needs (most entries and notes): three scans, no more
     out: list[tuple[str, int, int]] = []
     # the URLs found: their starts (increasing) and, for each, the furthest end up to it (a URL joined
