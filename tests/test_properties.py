@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from refcheck.errors import InputError
 from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date
+from refcheck.extract.footnotes import _DEF, definitions
 from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import _WWW, _find_www, find_urls, trim_url
@@ -299,3 +300,20 @@ def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
 @given(st.text(alphabet=st.sampled_from("aZ09 -_.,\t\n\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
 def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
     assert _text_words(text) == _NON_WORD.sub(" ", fold(text)).strip()
+
+
+# Plain-text footnote definitions, found by the line break before them (extract/footnotes.py): the
+# matches of the "^" expression they stand for, within any bounds.
+@settings(max_examples=3000, deadline=None)
+@example("[1] a\n [2] b\n\t[3]  c", 0, 20)
+@example("x\n[1] a", 2, 7)
+@given(
+    st.lists(
+        st.sampled_from(["[1]", "[12]", "[", "]", " ", "\t", "\n", "a", "7", "\u00a0"]), max_size=14
+    ).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_footnote_definitions_match_the_line_start_expression(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    assert definitions(text, a, b) == [(m.start(), m.end(), m.group(1)) for m in _DEF.finditer(text, a, b)]
