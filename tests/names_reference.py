@@ -1,5 +1,5 @@
 """The reader of author lists as it was before it read by token shapes (refcheck.extract.names at
-f3808be, unchanged but for this docstring): the oracle of tests/test_names_shapes.py, which checks
+f3808be, unchanged but for this docstring): the oracle of tests/test_reference_fast_paths.py, which checks
 that the shape reader gives the same Names on any text. Not used by refcheck itself.
 
 Author lists of reference entries, in every order citation styles print them.

