@@ -185,7 +185,8 @@ def _all_bits(w: str) -> int:
 
 
 # The codes of the words and marks met so far (a word's bits are worked out once, not once an entry;
-# emptied when it grows past a bound: a batch of many documents meets many words).
+# emptied past 16,384 words, as matching.names bounds its caches: that holds every name of a
+# 3,000-entry list, and a 48,000-entry one does not keep them all).
 _WORD_CODES: dict[str, int] = {}
 _MARK_CODES: dict[str, int] = {}
 
@@ -195,7 +196,7 @@ def _code(group: str, t: str) -> int:
     codes = _WORD_CODES if group == "word" else _MARK_CODES
     code = codes.get(t)
     if code is None:
-        if len(codes) >= 1 << 16:
+        if len(codes) >= 1 << 14:
             codes.clear()
         if group == "word":
             kind = "and" if t.lower() in _AND else "word"
