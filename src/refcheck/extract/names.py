@@ -152,36 +152,61 @@ END = _KIND_OF["end"]
 # Lower-case forms of the capitalised words some test tells apart from other names ("The", "Van", "Jr").
 _NOT_PLAIN = frozenset(w.lower() for w in _CAPITAL_PARTICLES | _SUFFIX | _FUNCTION | _AND | {"jr", "sr"})
 _PLAIN_NAME = CAP | UPPER1
+# The lower-case words some test tells apart (particles, "jr", function words, "and").
+_LOWER_SPECIAL = PARTICLES | _SUFFIX | _FUNCTION | {"and"}
 
 
 def _bits(w: str) -> int:
-    """The bits of a word: a plain capitalised name ("Kalomi"), most words of a list, in a few tests."""
-    plain = len(w) > 1 and w.isascii() and w.isalpha() and w[0].isupper() and w[1:].islower()
-    if plain and w.lower() not in _NOT_PLAIN:
-        return _PLAIN_NAME
+    """The bits of a word: plain capitalised names ("Kalomi"), lower-case words and numbers, most
+    words of a list, in a few tests; others in all of them."""
+    if w.isascii():
+        if w.isalpha():
+            if w.islower() and w not in _LOWER_SPECIAL:
+                return 0  # a lower-case word of a title ("analysis")
+            if len(w) > 1 and w[0].isupper() and w[1:].islower() and w.lower() not in _NOT_PLAIN:
+                return _PLAIN_NAME
+        elif w.isdigit():
+            return DIGIT  # "2004"
     return _all_bits(w)
 
 
 def _all_bits(w: str) -> int:
+    """Every test (each pattern only on words short enough for it: "JA" has four letters at most)."""
+    n = len(w)
     low = w.lower()
-    return (
-        (INIT if is_initials(w) else 0)
-        | (BARE if _bare_initials(w) else 0)
-        | (HYPH if _HYPHENATED_INITIALS.match(w) else 0)
-        | (DOT if w.endswith(".") else 0)
-        | (CAP if _cap(w) else 0)
-        | (PART if _particle(w) else 0)
-        | (CPART if w in _CAPITAL_PARTICLES else 0)
-        | (STOPS if _stops(w) else 0)
-        | (GEN if _GENERATION.match(w) else 0)
-        | (SUFFIX if low in _SUFFIX else 0)
-        | (DIGIT if w[:1].isdigit() else 0)
-        | (FUNC if low in _FUNCTION else 0)
-        | (INNER if low in _INNER_FUNCTION and w[:1].islower() else 0)
-        | (UPPER1 if w[:1].isupper() else 0)
-        | (ANDW if low == "and" else 0)
-        | (ONE if _ONE_INITIAL.match(w) else 0)
-    )
+    first = w[:1]
+    init = n <= 16 and is_initials(w)
+    dot = w.endswith(".")
+    bits = (INIT if init else 0) | (DOT if dot else 0)
+    if n <= 4 and _bare_initials(w):
+        bits |= BARE
+    if n <= 6 and _HYPHENATED_INITIALS.match(w):
+        bits |= HYPH
+    if not init and _CAPWORD.match(w):
+        bits |= CAP  # (_cap)
+    if first.islower() and low.strip(APOS) in PARTICLES:
+        bits |= PART  # (_particle)
+    if w in _CAPITAL_PARTICLES:
+        bits |= CPART
+    if dot and not init and w != "St.":
+        bits |= STOPS  # (_stops)
+    if n <= 3 and _GENERATION.match(w):
+        bits |= GEN
+    if low in _SUFFIX:
+        bits |= SUFFIX
+    if first.isdigit():
+        bits |= DIGIT
+    if low in _FUNCTION:
+        bits |= FUNC
+    if first.islower() and low in _INNER_FUNCTION:
+        bits |= INNER
+    if first.isupper():
+        bits |= UPPER1
+    if low == "and":
+        bits |= ANDW
+    if n <= 2 and _ONE_INITIAL.match(w):
+        bits |= ONE
+    return bits
 
 
 # The codes of the words and marks met so far (a word's bits are worked out once, not once an entry;
@@ -231,7 +256,9 @@ class _Tokens:
                 self._more = None
                 return END
             t = m.group()
-            self.codes.append(_code(m.lastgroup or "other", t))
+            group = m.lastgroup or "other"
+            code = (_WORD_CODES if group == "word" else _MARK_CODES).get(t)  # (a call only for a new one)
+            self.codes.append(_code(group, t) if code is None else code)
             self.texts.append(t)
             self.ends.append(m.end())
             self.n += 1
@@ -251,26 +278,33 @@ Reading = tuple[tuple[Person, ...], bool, int, bool]
 class _Shape:
     """The reading's view of a text's tokens: kinds and bits only; and how far it looked."""
 
-    __slots__ = ("seen", "toks")
+    __slots__ = ("codes", "seen", "toks")
 
     def __init__(self, toks: _Tokens) -> None:
         self.toks = toks
+        self.codes = toks.codes  # (the tokens' list itself, as it grows)
         self.seen = 0  # one past the last token looked at
 
+    # kind() and word() are asked tens of times a reading: each is one call, a list look-up when the
+    # token is read already, and the note of how far the reading looked
     def _code(self, i: int) -> int:
         if i >= self.seen:
             self.seen = i + 1
-        return self.toks.code(i)
+        return self.codes[i] if i < len(self.codes) else self.toks.code(i)
 
     def kind(self, i: int) -> str:
-        return _KINDS[self._code(i) >> _KIND_SHIFT]
+        if i >= self.seen:
+            self.seen = i + 1
+        return _KINDS[(self.codes[i] if i < len(self.codes) else self.toks.code(i)) >> _KIND_SHIFT]
 
     def has(self, i: int) -> bool:
         return self._code(i) != END
 
     def word(self, i: int) -> int:
         """The bits of token ``i`` if it is a word, else none."""
-        code = self._code(i)
+        if i >= self.seen:
+            self.seen = i + 1
+        code = self.codes[i] if i < len(self.codes) else self.toks.code(i)
         return code & _MASK if code >> _KIND_SHIFT == 0 else 0  # (kind 0: a word)
 
     def bits(self, part: Part) -> int:
@@ -384,11 +418,12 @@ def _read_names(text: str) -> Names:
     """``read_names``, remembered: split_glued asks it of the same heads again and again (a title and
     publisher that many entries share: "Trade and growth. Baku University Press.")."""
     toks = _Tokens(text)
+    codes = toks.codes
     node = _SHAPES
     i = 0
     # follow the tree as far as this text's codes go; a reading learnt there is this text's
     while (reading := node.get(_READING)) is None:
-        nxt = node.get(toks.code(i))
+        nxt = node.get(codes[i] if i < len(codes) else toks.code(i))
         if nxt is None:
             reading = _learn(toks)
             break
