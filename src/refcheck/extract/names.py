@@ -452,8 +452,9 @@ def _learn(toks: _Tokens) -> Reading:
         _SHAPES.clear()
         _LEARNT[0] = 0
     node = _SHAPES
+    codes = toks.codes  # (read already, as far as the reading looked; END past them)
     for i in range(r.seen):
-        code = toks.code(i)
+        code = codes[i] if i < len(codes) else END
         node = node.setdefault(code, {})
         if code == END:
             break  # (nothing follows the end)
