@@ -104,6 +104,11 @@ class Index:
         each year cited (a hostile list made that quadratic: a minute for 400 kB)."""
         if year is None:
             return []
+        cands = self.author_candidates(name)
+        if len(cands) <= _FEW:  # a few entries: weighed as they are, with no buckets made for them
+            cited = _year_bucket(year)
+            undated = cited == "n.d." or year.startswith("n.d.")
+            return [r for r in cands if (b := _year_bucket(r.year)) == cited or (undated and b == _NO_YEAR)]
         buckets = self._year_buckets.get(name)
         if buckets is None:
             buckets = self._year_buckets[name] = defaultdict(list)
@@ -113,7 +118,6 @@ class Index:
         at = buckets.get(cited, [])
         if cited == "n.d." or year.startswith("n.d."):  # "n.d." also fits an entry with no year
             at = sorted({*at, *buckets.get(_NO_YEAR, [])})
-        cands = self.author_candidates(name)
         return [cands[k] for k in at]
 
     def same_authors(self, cit: Citation) -> _ClosestYear:
@@ -145,6 +149,7 @@ class _Keys:
 
 
 _NO_YEAR = "\0"  # the year bucket of entries without a year
+_FEW = 4  # an author's entries, at most, that year_pool weighs without year buckets
 
 
 def _year_bucket(year: str | None) -> str:
