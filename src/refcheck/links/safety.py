@@ -129,18 +129,23 @@ def set_exchange(ex: Exchange | None) -> None:
 # --- connections -----------------------------------------------------------------------------------
 
 
+def connect_infos(host: str, port: int, allowed: frozenset[str] | None) -> list[tuple[Any, ...]]:
+    """The addresses to connect to for ``host``: resolved once, every one vetted (unless ``allowed``
+    is None: no vetting, or the host is in ``allowed``); raises BlockedAddressError."""
+    if allowed is None or host.lower().strip("[]") in allowed:
+        return resolve(host.strip("[]"), port, 0, socket.SOCK_STREAM)
+    kind = host_kind(host)
+    if kind:
+        raise BlockedAddressError(host, literal_address(host) or host, kind)
+    return vetted_addresses(host, port)
+
+
 def _connect(conn: HTTPConnection, allowed: frozenset[str] | None) -> socket.socket:
     """Resolve once, vet every address (unless ``allowed`` is None: no vetting, or the host is
     in ``allowed``), connect to a vetted address."""
     host = conn._dns_host
     try:
-        if allowed is None or host.lower().strip("[]") in allowed:
-            infos = resolve(host.strip("[]"), conn.port, 0, socket.SOCK_STREAM)
-        else:
-            kind = host_kind(host)
-            if kind:
-                raise BlockedAddressError(host, literal_address(host) or host, kind)
-            infos = vetted_addresses(host, conn.port)
+        infos = connect_infos(host, conn.port, allowed)
     except socket.gaierror as e:
         raise NameResolutionError(conn.host, conn, e) from e
     last: OSError | None = None
