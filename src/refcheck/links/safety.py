@@ -21,12 +21,6 @@ import socket
 import threading
 from typing import TYPE_CHECKING, Any
 
-from urllib3 import PoolManager
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
-from urllib3.util import connection as u3conn
-
 from refcheck.links.policy import address_kind as address_kind
 from refcheck.links.policy import canonical_host as canonical_host
 from refcheck.links.policy import host_kind as host_kind
@@ -35,6 +29,9 @@ from refcheck.links.protocol import FETCHED_SCHEMES as FETCHED_SCHEMES
 
 if TYPE_CHECKING:
     from requests.adapters import HTTPAdapter
+    from urllib3 import PoolManager
+    from urllib3.connection import HTTPConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
     from urllib3.response import BaseHTTPResponse
 
 
@@ -143,6 +140,9 @@ def connect_infos(host: str, port: int, allowed: frozenset[str] | None) -> list[
 def _connect(conn: HTTPConnection, allowed: frozenset[str] | None) -> socket.socket:
     """Resolve once, vet every address (unless ``allowed`` is None: no vetting, or the host is
     in ``allowed``), connect to a vetted address."""
+    from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+    from urllib3.util import connection as u3conn
+
     host = conn._dns_host
     try:
         infos = connect_infos(host, conn.port, allowed)
@@ -188,6 +188,11 @@ def _ack_at_once(sock: socket.socket | None) -> None:
 def _connection_classes(
     allowed: frozenset[str] | None,
 ) -> tuple[type[HTTPConnectionPool], type[HTTPSConnectionPool]]:
+    # urllib3 is imported here, not with this module: the link checker's own client (aio.py)
+    # needs only the address checks above
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
     class SafeHTTPConnection(HTTPConnection):
         def _new_conn(self) -> socket.socket:
             return _connect(self, allowed)
@@ -234,6 +239,8 @@ def pool_manager(
     """A urllib3 PoolManager whose connections go only to public addresses (unless
     ``allow_private``), or to ``allowed_hosts`` (host names whose addresses are not vetted).
     No environment proxies, no retries, no redirects followed unless the caller asks."""
+    from urllib3 import PoolManager
+
     allowed = None if allow_private else frozenset(h.lower() for h in allowed_hosts)
     http_pool, https_pool = _connection_classes(allowed)
     pm = PoolManager(num_pools=num_pools, maxsize=max(pool_size, 4), retries=False, ca_certs=_ca_certs())

@@ -25,8 +25,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from urllib3 import Timeout
-
 from refcheck.links.errors import Failure, classify_exception
 from refcheck.links.safety import Exchange, pool_manager, set_exchange
 
@@ -146,6 +144,8 @@ class Transport:
         left = deadline - time.monotonic()
         if left <= 0:
             return Failure("timeout", "no time left for this URL")
+        from urllib3 import Timeout  # loaded with the pool manager already
+
         ex = Exchange(deadline)
         set_exchange(ex)
         self.watchdog.watch(ex)
