@@ -19,7 +19,8 @@ import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Coroutine, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -478,8 +479,16 @@ class Checker:
 
     async def _probe(self, url: str) -> _ProbeAnswer | None:
         key = soft404.probe_key(url, host_of(url))
-        async with self._probe_locks[key]:
+        lock = self._probe_locks[key]
+        slot = _SLOT.get()
+        if lock.locked() and slot is not None:
+            # another URL is asking the site's probe; this one has made its own requests: it gives
+            # its place to the next URL while it waits (else the pool idles a round trip per site)
+            slot.release()
+        async with lock:
             if key not in self._probes:
+                if slot is not None:
+                    await slot.acquire()  # (the other URL's probe broke off: this one asks it)
                 self._probes[key] = await self._ask_probe(url)
             return self._probes[key]
 
@@ -542,10 +551,22 @@ class Checker:
         total: int,
         on_result: Callable[[str, LinkResult], None] | None = None,
     ) -> None:
-        """``max_concurrency`` workers, each taking the next URL in order until none is left."""
-        todo: Iterator[str] = iter(urls)
+        """``max_concurrency`` workers, each taking the next URL in order until none is left. A
+        worker holds a place while its URL makes requests; one that gives its place up (``_probe``)
+        ends after its URL, and a new worker takes the place at once."""
+        todo = iter(urls)
+        places = asyncio.Semaphore(min(self.options.max_concurrency, len(urls)))
+        running: set[asyncio.Task[None]] = set()
+
+        def spawn() -> None:
+            task = asyncio.create_task(worker())
+            running.add(task)
+            task.add_done_callback(running.discard)
 
         async def worker() -> None:
+            await places.acquire()
+            slot = _Slot(places, spawn)
+            _SLOT.set(slot)
             for url in todo:
                 try:
                     results[url] = await self.acheck(url)
@@ -561,9 +582,42 @@ class Checker:
                     on_result(url, results[url])
                 if progress:
                     progress(len(results), total)
+                if not slot.held:
+                    return  # its place went to another worker
+            slot.release(replace=False)
 
-        workers = min(self.options.max_concurrency, len(urls))
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        for _ in range(min(self.options.max_concurrency, len(urls))):
+            spawn()
+        while running:
+            await asyncio.gather(*running)
+
+
+class _Slot:
+    """A worker's place in the pool (see ``Checker._pool``)."""
+
+    __slots__ = ("held", "places", "spawn")
+
+    def __init__(self, places: asyncio.Semaphore, spawn: Callable[[], None]) -> None:
+        self.places = places
+        self.spawn = spawn
+        self.held = True
+
+    def release(self, replace: bool = True) -> None:
+        """Give the place up; ``replace``: to a new worker, which goes on with the next URLs."""
+        if self.held:
+            self.held = False
+            self.places.release()
+            if replace:
+                self.spawn()
+
+    async def acquire(self) -> None:
+        """Take a place again (and keep working as a worker)."""
+        if not self.held:
+            await self.places.acquire()
+            self.held = True
+
+
+_SLOT: ContextVar[_Slot | None] = ContextVar("refcheck_link_slot", default=None)
 
 
 _HOME = re.compile(r"/*(?:(?:index|default|home)(?:\.\w{1,5})?)?", re.I)
