@@ -56,3 +56,16 @@ def test_urls_waiting_for_a_probe_give_their_places_up(site: Server, options: Li
     # with the A URLs holding their places until the probe answers, B would wait for it
     assert probe_done and sum(t < probe_done[0] for t in b_asked) >= 4
     assert active["max"] <= 3
+
+
+def test_checking_from_inside_a_running_event_loop(site: Server, options: LinkOptions) -> None:
+    # a notebook or an async caller of the API runs an event loop already: the checker's own
+    # loop must not collide with it
+    import asyncio
+
+    async def caller() -> dict[str, LinkState]:
+        urls = [site.url("/alive"), site.url("/missing")]
+        return {u: r.status for u, r in check_urls(urls, options).items()}
+
+    got = asyncio.run(caller())
+    assert got == {site.url("/alive"): LinkState.ALIVE, site.url("/missing"): LinkState.DEAD}

@@ -347,6 +347,7 @@ class AsyncTransport:
             for c in conns:
                 c.close()
         self._idle.clear()
+        await asyncio.sleep(0)  # the transports close their sockets on the loop's next turn
 
     # --- one exchange --------------------------------------------------------------------------------
 
@@ -406,6 +407,9 @@ class AsyncTransport:
                 if state["seen"]:
                     raise
                 conn = None  # a kept-alive connection the server had closed: once more on a new one
+            except BaseException:  # (the deadline)
+                conn.close()
+                raise
         if conn is None:
             conn = await self._connect(t, deadline)
             try:

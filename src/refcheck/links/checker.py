@@ -203,17 +203,46 @@ class Checker:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:
-        """Run a coroutine of this checker to its end on the checker's loop (made at first use)."""
+        """Run a coroutine of this checker to its end on the checker's loop (made at first use).
+        Called where another event loop is running (a notebook, an async caller of the API), the
+        checker's loop runs in a thread of its own meanwhile: one thread cannot run two loops."""
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
-        return self._loop.run_until_complete(coro)
+        loop = self._loop
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # none: the usual case
+            return loop.run_until_complete(coro)
+        out: list[T] = []
+        error: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                out.append(loop.run_until_complete(coro))
+            except BaseException as exc:  # handed to the caller's thread
+                error.append(exc)
+
+        thread = threading.Thread(target=run, name="refcheck-links")
+        thread.start()
+        thread.join()
+        if error:
+            raise error[0]
+        return out[0]
 
     def close(self) -> None:
         if self._loop is not None:
-            self._loop.run_until_complete(self.transport.aclose())
-            self._loop.run_until_complete(self._loop.shutdown_default_executor())
+            self._run(self._aclose())
             self._loop.close()
             self._loop = None
+
+    async def _aclose(self) -> None:
+        loop = asyncio.get_running_loop()
+        left = [t for t in asyncio.all_tasks(loop) if t is not asyncio.current_task()]
+        for task in left:  # (an interrupted run's workers)
+            task.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+        await self.transport.aclose()
+        await loop.shutdown_default_executor()
 
     # --- limits --------------------------------------------------------------------------------------
 
