@@ -268,3 +268,64 @@ def same_split(url: str) -> None:
 )
 def test_urls_split_as_urllib3_splits_them(url: str) -> None:
     same_split(url)
+
+
+# --- TLS: verified against the trust store, the host name checked ---------------------------------
+
+
+def _tls_server(tmp_path, monkeypatch: pytest.MonkeyPatch, name: str) -> Raw:  # type: ignore[no-untyped-def]
+    """A raw server behind TLS with a certificate for ``name``, which the trust store (standing in
+    for certifi's) holds."""
+    import shutil
+    import ssl
+    import subprocess
+
+    from refcheck.links import safety
+
+    openssl = shutil.which("openssl")
+    if not openssl:
+        pytest.skip("no openssl to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    made = subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-days", "1", "-subj", f"/CN={name}",
+         "-addext", f"subjectAltName={name}", "-keyout", str(key), "-out", str(cert)],
+        capture_output=True,
+    )  # fmt: skip
+    if made.returncode != 0:
+        pytest.skip("openssl could not make a certificate")
+    monkeypatch.setattr(safety, "_ca_certs", lambda: str(cert))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = Raw(lambda r: answer(f"HTTP/1.1 200 OK\n{HTML}\nContent-Length: 6", b"secure"))
+    plain = server._handle
+
+    def handle(conn: socket.socket) -> None:
+        try:
+            wrapped = context.wrap_socket(conn, server_side=True)
+        except OSError:
+            conn.close()
+            return
+        plain(wrapped)
+
+    server._handle = handle  # type: ignore[method-assign]
+    return server
+
+
+def test_tls_answer_on_a_verified_connection(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    server = _tls_server(tmp_path, monkeypatch, "IP:127.0.0.1")
+    try:
+        got = fetch(f"https://127.0.0.1:{server.port}/page", n=2, read_body=True)
+    finally:
+        server.close()
+    assert [(a.status, a.body) for a in got if isinstance(a, Answer)] == [(200, b"secure")] * 2
+    assert server.connections == 1  # the TLS connection was kept alive
+
+
+def test_tls_certificate_for_another_host_fails(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    server = _tls_server(tmp_path, monkeypatch, "DNS:example.test")
+    try:
+        (got,) = fetch(f"https://127.0.0.1:{server.port}/page")
+    finally:
+        server.close()
+    assert isinstance(got, Failure) and got.reason == "tls-error"
