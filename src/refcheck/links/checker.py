@@ -14,6 +14,7 @@ whether the network is there at all; if it is not, the remaining URLs are not tr
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import socket
 import threading
@@ -82,6 +83,7 @@ def enough_of_page(body: bytes) -> bool:
     return len(body) >= PAGE_READ or _H1_END.search(body, head.end()) is not None
 
 
+@functools.lru_cache(maxsize=8192)  # asked for each request and probe of a URL: split it once
 def host_of(url: str) -> str:
     """The host a URL connects to, as the per-host limit counts it."""
     return canonical_host(url)
