@@ -329,3 +329,12 @@ def test_tls_certificate_for_another_host_fails(tmp_path, monkeypatch: pytest.Mo
     finally:
         server.close()
     assert isinstance(got, Failure) and got.reason == "tls-error"
+
+
+def test_a_connection_with_stray_bytes_is_not_reused(raw: Callable[..., Raw]) -> None:
+    # the server sends more than the announced body: the connection is not used again (what came
+    # after the answer would be read as the next one)
+    server = raw(lambda r: answer(f"HTTP/1.1 200 OK\n{HTML}\nContent-Length: 2", b"okSTRAY"))
+    got = fetch(server.url("/"), n=2, read_body=True)
+    assert [(a.status, a.body) for a in got if isinstance(a, Answer)] == [(200, b"ok")] * 2
+    assert server.connections == 2

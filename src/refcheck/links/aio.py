@@ -48,7 +48,9 @@ from refcheck.links.transport import _CHUNK, DRAIN_LIMIT, GRACE, Answer, _deflat
 if TYPE_CHECKING:
     import ssl
 
-_MAX_HEAD = 65536 + 100 * 65536  # a status line and 100 header lines (http.client's limits)
+# The most a status line and headers may take; also what a connection buffers before it stops
+# reading (twice this), so 64 connections hold at most 32 MB of bodies read ahead.
+_MAX_HEAD = 256 * 1024
 _MAX_HEADERS = 100
 _BAD_TARGET = re.compile("[\x00-\x20\x7f]")  # what http.client refuses in a request target
 _FOLD = re.compile(r"(?:(?<![ \t])[ \t]+)?\r\n[ \t]+")  # a folded header line, as urllib3 joins it
@@ -132,7 +134,10 @@ class _Conn:
         self.sock = writer.get_extra_info("socket")
 
     def usable(self) -> bool:
-        return not self.reader.at_eof() and not self.writer.is_closing()
+        """Neither closed nor sent anything since its last answer (as urllib3 checked a kept-alive
+        connection before reusing it: a server's stray bytes would be read as the next answer)."""
+        stray = getattr(self.reader, "_buffer", b"")
+        return not stray and not self.reader.at_eof() and not self.writer.is_closing()
 
     def close(self) -> None:
         self.writer.close()
