@@ -19,6 +19,9 @@ What it keeps from ``transport`` and ``safety``:
   deadline is a connect timeout, an answer not started by then a read timeout, as before.
 - **Bodies**: read ``_CHUNK`` bytes at a time (so the same bytes are kept as before), gzip and
   deflate decoded here under the cap on the decoded size, the read stopped once ``enough``.
+- **Reuse**: a kept-alive connection the server closed while it was idle (or that holds stray
+  bytes) is not used; one found closed when the request goes out (no byte of an answer came) is
+  replaced by a new connection for that request, as browsers do, rather than reported as a reset.
 - **URLs**: a plain URL (the usual case) is split by one regular expression; any other is split
   and normalised by urllib3's own ``parse_url``, as before, so servers see the same requests.
 

@@ -5,10 +5,10 @@ Requests go through one ``AsyncTransport`` (aio.py: connections vetted by ``safe
 loop, at most ``max_concurrency`` URLs at once and at most ``per_host`` at once on one host (the host
 connected to: user-info and spelling variants of one host share its limit). The checking is written
 as coroutines; ``fetch``, ``check``, ``read`` and ``check_many`` run them on the checker's own loop,
-for callers that are not coroutines. Each URL has
-one deadline for all of it (every hop, headers and bodies, retries and their waits); the run has one
-for the link stage. After a few hosts fail for lack of network while none answers, one probe tells
-whether the network is there at all; if it is not, the remaining URLs are not tried.
+for callers that are not coroutines. Each URL has one deadline for all of it (every hop, headers
+and bodies, retries and their waits); the run has one for the link stage. After a few hosts fail
+for lack of network while none answers, one probe tells whether the network is there at all; if it
+is not, the remaining URLs are not tried.
 """
 
 from __future__ import annotations

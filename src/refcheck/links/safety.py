@@ -10,8 +10,9 @@ private address), what is vetted is the address the system resolves it to, which
 the socket is connected to. Requests do not go through environment proxies (a proxy would make the
 check see the proxy's address instead of the site's).
 
-Two ways in: ``pool_manager()`` (urllib3, what the link checker uses) and ``adapter()`` (a requests
-adapter with the same connections, for code that uses requests sessions).
+Three ways in: ``connect_infos()`` (the vetted addresses to connect to: what the link checker's
+asyncio client, aio.py, uses), ``pool_manager()`` (urllib3, for the archive lookups) and
+``adapter()`` (a requests adapter with the same connections, for code that uses requests sessions).
 """
 
 from __future__ import annotations
