@@ -20,12 +20,21 @@ from tests.conftest import SRC
 from tests.links.conftest import Server
 
 
-def refcheck(prefetch: bool, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def refcheck(
+    prefetch: bool, cache: Path, *args: str, modules: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real process: a test process runs the server's thread, and a process with threads does
-    not fork a prefetcher."""
+    not fork a prefetcher. ``modules``: where to write the names of the modules it imported."""
     code = (
-        "import sys, refcheck.runner as r; r.PREFETCH = " + str(prefetch) + "\n"
-        "from refcheck.links.prefetch import Prefetch\n"
+        "import sys, refcheck.runner as r; r.PREFETCH = "
+        + str(prefetch)
+        + "\n"
+        + (
+            f"import atexit, json; atexit.register(lambda: json.dump(sorted(sys.modules), open({str(modules)!r}, 'w')))\n"
+            if modules
+            else ""
+        )
+        + "from refcheck.links.prefetch import Prefetch\n"
         "take = Prefetch.take\n"
         "def told(self, options):\n"
         "    got = take(self, options)\n"
@@ -89,6 +98,35 @@ def test_warm_prefetched_run_reads_the_cache(site: Server, tmp_path: Path, paper
     assert warm.stdout == cold.stdout
     assert site.hits() == 0
     assert prefetched(tmp_path / "cache") == "6"
+
+
+def test_a_warm_run_forks_no_child_and_loads_no_http_client(
+    site: Server, tmp_path: Path, paper: Path
+) -> None:
+    """Every URL answered from the cache (or not fetched at all): the results are read before the
+    analysis, in this process (links.run.answered_from_cache), so nothing is fetched ahead: no child
+    process, no HTTP client imported. One URL more to check, and the child is forked again."""
+    cold = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper))
+    told = tmp_path / "cache.prefetched"
+    assert told.read_text() == "6"  # the cold run took the child's results
+    told.unlink()
+    site.log.clear()
+    modules = tmp_path / "modules.json"
+    warm = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper), modules=modules)
+    assert warm.stdout == cold.stdout and warm.stderr == cold.stderr
+    assert site.hits() == 0
+    assert prefetched(tmp_path / "cache") is None  # no child's results taken: none was forked
+    imported = set(json.loads(modules.read_text()))
+    assert "refcheck.links.cache" in imported  # the cache was read
+    for name in ("multiprocessing", "requests", "urllib3", "refcheck.links.checker"):
+        assert name not in imported, name
+
+    paper.write_text(paper.read_text() + f"7. Author7, A. (2007). Title 7. <{site.url('/new')}>\n")
+    refcheck(True, tmp_path / "cache", "--archive", "none", str(paper))
+    assert (
+        prefetched(tmp_path / "cache") == "7"
+    )  # the child checked the new URL, took the others from the cache
+    assert site.hits("/new") == 1
 
 
 def test_document_urls_are_those_the_analysis_checks(site: Server, paper: Path) -> None:
