@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import socket
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
@@ -63,6 +62,8 @@ def literal_address(host: str) -> str | None:
     if not h or not all(c in "0123456789abcdefxABCDEFX." for c in h) or not h[0].isdigit():
         return None
     try:
+        import socket  # here: a run answered from the cache never needs it (start-up, ~2 ms)
+
         return socket.inet_ntoa(socket.inet_aton(h))  # the forms the C library's resolver accepts
     except OSError:
         return None

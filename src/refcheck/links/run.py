@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from refcheck.links import content
 from refcheck.links.cache import LinkCache
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
@@ -410,6 +409,8 @@ def _content(
     when: dt.date,
 ) -> ContentCheck | None:
     """The verdict on the page's title: None when it carries the cited one or cannot be judged."""
+    from refcheck.links import content  # only for a page that was read
+
     if result.status not in (LinkState.ALIVE, LinkState.REDIRECTED) or result.page is None:
         return None
     if content.carries(title, result.page.candidates()) is not False:
