@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
     from refcheck.links.prefetch import Prefetch
     from refcheck.links.report import LinkReport
-    from refcheck.links.run import Answered
     from refcheck.reporters._common import Encoded
     from refcheck.verify.options import VerifyOptions
 
@@ -575,7 +574,7 @@ def _manuscripts(files: list[str]) -> list[str]:
 def check_document_links(
     docs: list[tuple[Document, CheckOptions]],
     progress: Callable[[int, int], None] | None = None,
-    prefetch: Prefetch | Answered | None = None,
+    prefetch: Prefetch | None = None,
 ) -> LinkReport:
     """Stage 6: check the URLs of all ``docs`` in one pool, then run the link rules on each.
 

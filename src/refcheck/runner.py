@@ -41,7 +41,6 @@ from refcheck.project import project_root
 
 if TYPE_CHECKING:
     from refcheck.links.prefetch import Prefetch
-    from refcheck.links.run import Answered
     from refcheck.shard import Shard
 
 
@@ -272,7 +271,7 @@ def check_all(
 PREFETCH = True
 
 
-def _prefetch(tasks: Sequence[tuple[str, CheckOptions]], jobs: int) -> Prefetch | Answered | None:
+def _prefetch(tasks: Sequence[tuple[str, CheckOptions]], jobs: int) -> Prefetch | None:
     """URLs checked in a child process while this one analyses the files (links/prefetch.py): when
     links are checked and the files are analysed here (worker processes keep the cores busy)."""
     if (
@@ -281,17 +280,19 @@ def _prefetch(tasks: Sequence[tuple[str, CheckOptions]], jobs: int) -> Prefetch 
         or workers_for([p for p, _ in tasks], jobs) > 1
     ):
         return None
-    from refcheck.links.prefetch import Prefetch
-    from refcheck.links.run import answered_from_cache
+    from refcheck.links.run import answered_before
 
-    # a warm re-run: every URL in the cache, nothing to fetch ahead (no child, no HTTP code)
-    return answered_from_cache(tasks) or Prefetch.start(tasks)
+    if answered_before(tasks):
+        return None  # a warm re-run: the cache answers every URL, no child to fork (nor HTTP code)
+    from refcheck.links.prefetch import Prefetch
+
+    return Prefetch.start(tasks)
 
 
 def finish(
     batch: Sequence[tuple[FileResult, CheckOptions]],
     progress: Callable[[int, int], None] | None = None,
-    prefetch: Prefetch | Answered | None = None,
+    prefetch: Prefetch | None = None,
 ) -> tuple[LinkReport | None, str | None]:
     """The stages that run once over many files, here in the parent: the registry verification of all
     their entries, then the links of all of them in one pool. Returns what the link check did (with

@@ -177,3 +177,48 @@ def test_results_come_in_batches_and_count_once_the_child_says_it_is_done() -> N
     assert _stream({other.url: other}).take(options) is None
     assert _stream({other.url: other}, None).take(options) is None
     assert _stream({other.url: other}, done).take(LinkOptions()) is None
+
+
+def test_a_file_counts_as_answered_when_unchanged_with_the_same_options_and_results_fresh(
+    site: Server, tmp_path: Path, paper: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """links.run.answered_before: what decides that a run forks no prefetch child. A wrong answer
+    costs speed only: the links are checked after the analysis either way."""
+    import dataclasses
+    import time
+
+    from refcheck.links import run
+    from refcheck.pipeline import CheckOptions, check_document_links, check_file
+
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    options = CheckOptions(links=True, link_allow_private_hosts=True, link_archive="none")
+
+    def checked(path: Path, opts: CheckOptions = options) -> None:
+        doc = check_file(str(path), opts).doc
+        assert doc is not None
+        check_document_links([(doc, opts)])
+
+    assert not run.answered_before([(str(paper), options)])  # never checked
+    checked(paper)
+    assert run.answered_before([(str(paper), options)])
+    assert run.answered_before([(str(paper), options), (str(tmp_path / "x.md"), CheckOptions(links=False))])
+    # other link options, another file, or results the cache no longer counts as fresh: not answered
+    assert not run.answered_before([(str(paper), dataclasses.replace(options, link_timeout=3.0))])
+    assert not run.answered_before([(str(tmp_path / "nowhere.md"), options)])
+    later = time.time() + 2 * 86400
+    monkeypatch.setattr(run.time, "time", lambda: later)
+    assert not run.answered_before([(str(paper), options)])
+    monkeypatch.undo()
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    # edited: a new version, answered once checked again
+    paper.write_text(paper.read_text() + "\n", encoding="utf-8")
+    assert not run.answered_before([(str(paper), options)])
+    checked(paper)
+    assert run.answered_before([(str(paper), options)])
+    # a URL that could not be verified is not in the cache: the file is never answered
+    busy = tmp_path / "busy.md"
+    busy.write_text(
+        f"# Busy\n\n## References\n\n1. A, B. (2001). T. <{site.url('/error')}>\n", encoding="utf-8"
+    )
+    checked(busy)
+    assert not run.answered_before([(str(busy), options)])

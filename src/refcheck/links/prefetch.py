@@ -26,6 +26,7 @@ options than the run's) only means the parent checks every URL itself.
 from __future__ import annotations
 
 import contextlib
+import pickle
 import signal
 import time
 from collections.abc import Sequence
@@ -94,8 +95,6 @@ class Prefetch:
 
     def take(self, options: LinkOptions) -> Prefetched | None:
         """The child's results when it checked with ``options`` (waits for it), else None."""
-        import pickle  # here, in _Batches and _child: a warm run never forks (links.run.answered_from_cache)
-
         results: dict[str, LinkResult] = {}
         try:
             while True:
@@ -153,8 +152,6 @@ class _Batches:
             self.flush()
 
     def flush(self) -> None:
-        import pickle
-
         if self.pending:
             self.conn.send_bytes(pickle.dumps(self.pending, protocol=pickle.HIGHEST_PROTOCOL))
             self.pending = {}
@@ -164,8 +161,6 @@ class _Batches:
 def _child(conn: Connection, tasks: list[tuple[str, CheckOptions]]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    import pickle
-
     got: Prefetched | None = None
     try:
         from refcheck.links.report import LinkReport

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from refcheck.links.prefetch import Prefetched
     from refcheck.pipeline import CheckOptions
 
-__all__ = ["Answered", "LinkReport", "answered_from_cache", "check_links", "check_urls"]
+__all__ = ["LinkReport", "answered_before", "check_links", "check_urls"]
 
 
 def _open_cache(options: LinkOptions, report: LinkReport) -> LinkCache | None:
@@ -81,59 +82,60 @@ class _Checkers:
             self._checker.close()
 
 
-class Answered:
-    """A run's URLs, every one answered before its files are analysed: what ``Prefetch.take`` would
-    hand over, without forking a child process or loading any HTTP code (``answered_from_cache``)."""
-
-    def __init__(self, got: Prefetched) -> None:
-        self.got = got
-
-    def take(self, options: LinkOptions) -> Prefetched | None:
-        return self.got if self.got.options == options else None
-
-    def close(self) -> None:
-        pass
-
-
-def answered_from_cache(tasks: Sequence[tuple[str, CheckOptions]]) -> Answered | None:
-    """The results the prefetch child would find for ``tasks`` (path, options) when the cache (or the
-    policy: not fetched at all) answers every URL, else None (a URL to fetch: the child is worth
-    forking). A warm re-run then costs one more load and URL scan of each file, and one batched
-    cache read, instead of a forked process and its results sent back (prefetch.py)."""
-    from refcheck.links.prefetch import Prefetched, document_urls
-    from refcheck.pipeline import load
-
-    options: LinkOptions | None = None
-    urls: list[str] = []
-    for path, check_options in tasks:  # as prefetch._child gathers them
-        if not check_options.links:
-            continue
-        try:
-            doc = load(path, check_options)
-        except Exception:  # the analysis says what is wrong with the file
-            continue
-        if options is None:
-            options = check_options.link_options()
-            if not options.cache:
-                return None
-        urls += document_urls(doc)
-    if options is None:
+def document_key(path: str, options: LinkOptions) -> str | None:
+    """One version of a file, checked with ``options``: its real path, size, modification time and
+    the options (None when it cannot be read). The same key finds the same URLs again; a file edited
+    without changing its size or time would not, which costs speed only (a prefetch child forked
+    or not), never a result: the links are checked after the analysis as always."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
         return None
+    return f"{os.path.realpath(path)}\n{st.st_size}\n{st.st_mtime_ns}\n{options!r}"
+
+
+def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
+    """Whether every file of ``tasks`` whose links are checked was checked before, unchanged and with
+    the same link options, and the cache then held a result for each URL it fetches, none expired
+    since (``_remember_answered``): a warm re-run, whose URLs the cache answers after the analysis.
+    Checking them ahead in a forked child would cost more than it saves (runner._prefetch)."""
+    linked = [path for path, check_options in tasks if check_options.links]
+    if not linked:
+        return False
+    options = next(o for _, o in tasks if o.links).link_options()  # the pool's (check_document_links)
+    keys = [document_key(path, options) for path in linked]
+    if not options.cache or None in keys:
+        return False
     cache = _open_cache(options, LinkReport())
     if cache is None:
-        return None
+        return False
     try:
-        # as _check_urls decides them: the policy first, then the cache
-        wanted = list(dict.fromkeys(urls))
-        policy, now = Policy(options), time.time()
-        early = {u: r for u in wanted if (r := policy.result(u, now)) is not None}
-        fetched = [u for u in wanted if u not in early]
-        fresh = cache.get_links(fetched, options.cache_max_age)
-        if len(fresh) < len(fetched) or cache.problem:
-            return None
+        found = cache.get_documents(k for k in keys if k is not None)
     finally:
         cache.close()
-    return Answered(Prefetched(options, {**early, **fresh}))
+    since = time.time() - options.cache_max_age
+    return all(found.get(k, since - 1) >= since for k in keys if k is not None)
+
+
+def _remember_answered(docs: Sequence[Document], options: LinkOptions, cache: LinkCache) -> None:
+    """Record each document whose URLs the cache now answers, those that are fetched at all (for
+    ``answered_before``), with the oldest check time of their results."""
+    keys = {key: doc for doc in docs if (key := document_key(doc.path, options)) is not None}
+    if not keys or cache.problem:
+        return
+    now = time.time()
+    since = now - options.cache_max_age
+    known = cache.get_documents(keys)
+    policy = Policy(options)
+    new: dict[str, float] = {}
+    for key, doc in keys.items():
+        if known.get(key, since - 1) >= since:
+            continue
+        fetched = [u.url for u in doc.urls if policy.result(u.url, now) is None]
+        oldest = cache.oldest_cached(fetched)
+        if oldest is not None:
+            new[key] = oldest
+    cache.put_documents(new)
 
 
 def check_urls(
@@ -284,6 +286,8 @@ def check_links(
         results = _check_urls(
             (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers, prefetched
         )
+        if cache is not None and not report.network_unavailable:
+            _remember_answered(docs, options, cache)
         archive: ArchiveClient | None = None
         if options.archive != "none" and not report.network_unavailable:
             from refcheck.links.archive import ArchiveClient  # and its imports: only when used
