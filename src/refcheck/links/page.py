@@ -28,7 +28,6 @@ _META_NAMES = {
     "dc.title": "citation_title",
     "twitter:title": "og_title",
 }
-_NAMES = ("title", "og_title", "citation_title", "h1")  # PageInfo's fields before headings, in order
 _WINDOW = 20_000  # characters searched for a closing tag
 MAX_TEXT = 300  # characters kept of one title or heading
 MAX_HEADINGS = 8
@@ -67,15 +66,16 @@ class PageInfo:
     def from_json(cls, data: Any) -> PageInfo:
         if not isinstance(data, dict):
             raise ValueError("page: not an object")
-        values = list(map(data.get, _NAMES))  # a warm re-run reads thousands: no dict of keywords
-        for key, value in zip(_NAMES, values, strict=True):
+        out: dict[str, Any] = {}
+        for key in ("title", "og_title", "citation_title", "h1"):
+            value = data.get(key)
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"page.{key}: not a string")
+            out[key] = value[:MAX_TEXT] if value else None
         headings = data.get("headings") or []
         if not isinstance(headings, list) or not all(map(isinstance, headings, repeat(str))):
             raise ValueError("page.headings: not a list of strings")
-        title, og_title, citation_title, h1 = (v[:MAX_TEXT] if v else None for v in values)
-        return cls(title, og_title, citation_title, h1, [h[:MAX_TEXT] for h in headings[:MAX_HEADINGS]])
+        return cls(**out, headings=[h[:MAX_TEXT] for h in headings[:MAX_HEADINGS]])
 
 
 def _text(fragment: str) -> str:

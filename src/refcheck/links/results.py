@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from itertools import repeat
 from typing import Any
 
 from refcheck.links.page import PageInfo
@@ -77,27 +76,23 @@ class LinkResult:
     def from_json(cls, data: Any) -> LinkResult:
         """The result stored as ``to_json`` made it; ValueError when any field has the wrong type (a
         cache row written by something else is refused, never trusted)."""
-        # A warm re-run reads thousands of these from the cache: the checks over many values run as
-        # C loops (map), and the status is a dict look-up (LinkState(...) only to raise its error).
         if not isinstance(data, dict):
             raise ValueError("not an object")
-        if not _KNOWN.issuperset(data):
-            raise ValueError(f"unknown fields {sorted(set(data) - _KNOWN)}")
-        get = data.get
-        url = get("url")
+        unknown = set(data) - _FIELDS - {"from_cache"}
+        if unknown:
+            raise ValueError(f"unknown fields {sorted(unknown)}")
+        url = data.get("url")
         if not isinstance(url, str):
             raise ValueError("url: not a string")
-        status = _STATES.get(value) if isinstance(value := get("status"), str) else None
-        if status is None:
-            status = LinkState(value)
-        http_status = get("http_status")
+        status = LinkState(data.get("status"))
+        http_status = data.get("http_status")
         if http_status is not None and (type(http_status) is not int or not 100 <= http_status <= 999):
             raise ValueError("http_status: not a status code")
-        texts = list(map(get, _TEXT_FIELDS))
-        for key, value in zip(_TEXT_FIELDS, texts, strict=True):
+        for key in _TEXT_FIELDS:
+            value = data.get(key)
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"{key}: not a string")
-        hops = get("redirects") or []
+        hops = data.get("redirects") or []
         if not isinstance(hops, list):
             raise ValueError("redirects: not a list")
         redirects = []
@@ -109,17 +104,15 @@ class LinkResult:
             ):
                 raise ValueError("redirects: not a list of hops")
             redirects.append(Hop(h["url"], h["status"]))
-        evidence = get("evidence") or {}
-        if not isinstance(evidence, dict) or not (
-            all(map(isinstance, evidence, repeat(str)))
-            and all(map(isinstance, evidence.values(), repeat(str)))
+        evidence = data.get("evidence") or {}
+        if not isinstance(evidence, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in evidence.items()
         ):
             raise ValueError("evidence: not a mapping of strings")
-        checked_at = get("checked_at", 0.0)
+        checked_at = data.get("checked_at", 0.0)
         if type(checked_at) not in (int, float):
             raise ValueError("checked_at: not a number")
-        page = get("page")
-        final_url, reason, detail, suggested_url, archive_url, archive_timestamp, archive_note = texts
+        page = data.get("page")
         return cls(
             url,
             status,
@@ -128,13 +121,13 @@ class LinkResult:
             evidence=dict(evidence),
             checked_at=float(checked_at),
             page=PageInfo.from_json(page) if page is not None else None,
-            final_url=final_url,
-            reason=reason,
-            detail=detail,
-            suggested_url=suggested_url,
-            archive_url=archive_url,
-            archive_timestamp=archive_timestamp,
-            archive_note=archive_note,
+            final_url=data.get("final_url"),
+            reason=data.get("reason"),
+            detail=data.get("detail"),
+            suggested_url=data.get("suggested_url"),
+            archive_url=data.get("archive_url"),
+            archive_timestamp=data.get("archive_timestamp"),
+            archive_note=data.get("archive_note"),
         )
 
 
@@ -142,7 +135,6 @@ _FIELDS = frozenset(
     {"url", "status", "http_status", "redirects", "evidence", "checked_at", "page"}
     | {"final_url", "reason", "detail", "suggested_url", "archive_url", "archive_timestamp", "archive_note"}
 )
-_KNOWN = _FIELDS | {"from_cache"}
 _TEXT_FIELDS = (
     "final_url",
     "reason",
@@ -152,7 +144,6 @@ _TEXT_FIELDS = (
     "archive_timestamp",
     "archive_note",
 )
-_STATES = {s.value: s for s in LinkState}
 
 
 @dataclass
