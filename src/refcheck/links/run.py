@@ -85,8 +85,9 @@ class _Checkers:
 def document_key(path: str, options: LinkOptions) -> str | None:
     """One version of a file, checked with ``options``: its real path, size, modification time and
     the options (None when it cannot be read). The same key finds the same URLs again; a file edited
-    without changing its size or time would not, which costs speed only (a prefetch child forked
-    or not), never a result: the links are checked after the analysis as always."""
+    without changing its size or time, or one it includes (a chapter, a LaTeX \\input) edited,
+    would not: that costs speed only (a prefetch child forked or not), never a result, since the
+    links are checked after the analysis as always."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
