@@ -749,17 +749,10 @@ def extract_author_date(
     # bracket, so a search that resumes after a group finds what one search of the whole would).
     consumed.append((end, end))
     pos = start
-    # The year a search found past its gap is the one the next gap's search would find (its start is
-    # at or after that search's; look-behinds see before ``pos``): kept, not searched for again.
-    m: re.Match[str] | None = None
     for gap_end, resume in consumed:
         while pos < gap_end:
-            if m is None or m.start() < pos:
-                m = _YEAR_RE.search(text, pos, end)
-                if m is None:
-                    pos = end  # no year left: no gap holds one
-                    break
-            if m.start() >= gap_end:
+            m = _YEAR_RE.search(text, pos, end)
+            if m is None or m.start() >= gap_end:
                 break
             pos = m.end()
             year_at = m.start()
