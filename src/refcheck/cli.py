@@ -707,9 +707,10 @@ def _report(
         click.echo(error_line(failure), err=True)
 
 
-def _rendered(fmt: str, results: list[FileResult], **options: Any) -> list[str]:
+def _rendered(fmt: str, results: list[FileResult], **options: Any) -> Iterable[str]:
     """The report in ``fmt``, in pieces to be written one after the other: the JSON report's file
-    records are not copied into one string (each is tens of MB for a long document)."""
+    records are not copied into one string (each is tens of MB for a long document), and one made
+    from a kept model is made as it is written (json.chunks)."""
     if fmt == "json":
         from refcheck.reporters import json as json_reporter
 
