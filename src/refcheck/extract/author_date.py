@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
@@ -665,7 +666,8 @@ def extract_author_date(
 ) -> list[Citation]:
     """All author-date citations in ``text[start:end]``."""
     out: list[Citation] = []
-    consumed: list[tuple[int, int]] = []
+    # the groups read, (start, end), in two arrays: not a tuple and two ints a group (30 MB at 16x)
+    consumed_starts, consumed_ends = array("q"), array("q")
     groups = known.groups
     for g in _GROUP.finditer(text, start, end):
         gstart, gend = g.span()
@@ -677,7 +679,8 @@ def extract_author_date(
             if kept is not None:
                 if kept:
                     out += _moved(kept, gstart)
-                    consumed.append((gstart, gend))
+                    consumed_starts.append(gstart)
+                    consumed_ends.append(gend)
                 continue
         which = 1 if g.group(1) is not None else 2
         inner_start, inner_end = g.start(which), g.end(which)
@@ -692,13 +695,15 @@ def extract_author_date(
             groups[key] = _moved(cites, -gstart)
         if cites:
             out.extend(cites)
-            consumed.append((gstart, gend))
+            consumed_starts.append(gstart)
+            consumed_ends.append(gend)
     # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008". The
     # years are looked for between the groups read (a year token never runs across a group's closing
     # bracket, so a search that resumes after a group finds what one search of the whole would).
-    consumed.append((end, end))
+    consumed_starts.append(end)
+    consumed_ends.append(end)
     pos = start
-    for gap_end, resume in consumed:
+    for gap_end, resume in zip(consumed_starts, consumed_ends, strict=True):
         while pos < gap_end:
             m = _YEAR_RE.search(text, pos, end)
             if m is None or m.start() >= gap_end:
