@@ -205,15 +205,10 @@ def lazy_record(doc: Document) -> dict[str, Any]:
 
 
 def _each_without_gc(batches: Iterable[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
-    """``batches``, each one made with the collector off (``_no_gc``: the records are acyclic, the
-    model they are made from is large)."""
-    it = iter(batches)
-    while True:
-        with _no_gc():
-            batch = next(it, None)
-        if batch is None:
-            return
-        yield batch
+    """``batches``, made and encoded with the collector off (``_no_gc``: the records are acyclic,
+    and with it on, each batch set off a collection: 0.2 s of a 320,000-citation report)."""
+    with _no_gc():
+        yield from batches
 
 
 def report_record(results: list[FileResult], lazy: bool = False) -> dict[str, Any]:
