@@ -140,10 +140,12 @@ class Lazy:
     of its items, taken once), so that they are never all held at once: a long document's 320,000
     citation records would take more memory than the document itself."""
 
-    __slots__ = ("batches",)
+    __slots__ = ("batches", "plain")
 
-    def __init__(self, batches: Iterable[list[Any]]) -> None:
+    def __init__(self, batches: Iterable[list[Any]], plain: bool = False) -> None:
         self.batches = batches
+        # the items hold only str, int, None and lists of them, by construction: not checked (_plain)
+        self.plain = plain
 
     def pieces(self, depth: int, escape: Callable[[str], str] | None) -> Iterator[str]:
         """The array's text at ``depth``, a piece or more per batch."""
@@ -152,7 +154,7 @@ class Lazy:
         for batch in self.batches:
             if not batch:
                 continue
-            text = pieces(batch, escape, depth)  # "[\n  item,\n  item\n]" at depth
+            text = pieces(batch, escape, depth, self.plain)  # "[\n  item,\n  item\n]" at depth
             text[0] = ("[" if first else ",") + text[0][1:]
             text[-1] = text[-1][: -len(close)]
             first = False
@@ -172,10 +174,12 @@ def pretty(data: Any, escape: Callable[[str], str] | None = None, depth: int = 0
     return "".join(pieces(data, escape, depth))
 
 
-def pieces(data: Any, escape: Callable[[str], str] | None = None, depth: int = 0) -> list[str]:
+def pieces(
+    data: Any, escape: Callable[[str], str] | None = None, depth: int = 0, plain: bool = False
+) -> list[str]:
     """``pretty(data, escape, depth)`` in pieces, to be written one after the other: a report's
     files (``Encoded``, tens of MB each for a long document) are not copied into one string."""
-    fast = _orjson_pieces(data, escape, depth)
+    fast = _orjson_pieces(data, escape, depth, plain)
     return fast if fast is not None else [_pretty(data, escape, depth)]
 
 
@@ -196,20 +200,25 @@ def _orjson() -> Any:
     return _ORJSON or None
 
 
-def _orjson_pieces(data: Any, escape: Callable[[str], str] | None, depth: int) -> list[str] | None:
+def _orjson_pieces(
+    data: Any, escape: Callable[[str], str] | None, depth: int, plain: bool = False
+) -> list[str] | None:
     """``_orjson_stream``'s pieces, all made."""
-    fast = _orjson_stream(data, escape, depth)
+    fast = _orjson_stream(data, escape, depth, plain)
     return list(fast) if fast is not None else None
 
 
-def _orjson_stream(data: Any, escape: Callable[[str], str] | None, depth: int) -> Iterator[str] | None:
-    """``pieces`` by orjson, made as they are taken, or None when it would not give json.dumps's bytes: a value of another
-    type than the plain JSON ones (a subclass, an enum, a UUID...) or a float it writes otherwise
-    (1e-05, 1e+16, NaN), which ``_plain`` finds; a dict key not a str, an integer beyond 64 bits or
-    a lone surrogate, which orjson refuses. ``Encoded`` values become a NUL byte (orjson escapes
-    every one in a string) and are put in afterwards, indented for the depth they stand at."""
+def _orjson_stream(
+    data: Any, escape: Callable[[str], str] | None, depth: int, plain: bool = False
+) -> Iterator[str] | None:
+    """``pieces`` by orjson, made as they are taken, or None when it would not give json.dumps's
+    bytes: a value of another type than the plain JSON ones (a subclass, an enum, a UUID...) or a
+    float it writes otherwise (1e-05, 1e+16, NaN), which ``_plain`` finds (unless the caller knows
+    ``data`` is ``plain``); a dict key not a str, an integer beyond 64 bits or a lone surrogate,
+    which orjson refuses. ``Encoded`` values become a NUL byte (orjson escapes every one in a
+    string) and are put in afterwards, indented for the depth they stand at."""
     orjson = _orjson()
-    if orjson is None or not _plain(data):
+    if orjson is None or not (plain or _plain(data)):
         return None
     encoded: list[Encoded | Lazy] = []
     mark = orjson.Fragment(b"\x00")

@@ -75,7 +75,10 @@ def _document_record(doc: Document, fixable: bool, batch: int = 0, release: bool
     if batch:
         from refcheck.reporters._common import Lazy
 
-        citations = Lazy(map(_citation_records, _batches(doc.citations, batch, release), repeat(locate)))
+        # (plain: a citation record holds only str, int, None and lists of them, the model's types;
+        # not checking it saves a quarter of the encoding of a long document's citations)
+        made = map(_citation_records, _batches(doc.citations, batch, release), repeat(locate))
+        citations = Lazy(made, plain=True)
         refs = doc.references or []
         references = Lazy(map(_reference_records, _batches(refs, batch, release), repeat(locate)))
     else:
