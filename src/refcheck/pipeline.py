@@ -26,7 +26,6 @@ from refcheck.discovery import Discovery, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import text_footnotes
-from refcheck.extract.names import clear_caches as clear_name_caches
 from refcheck.extract.numeric import (
     bracket_groups,
     bracket_markers,
@@ -228,7 +227,6 @@ def structure(doc: Document) -> None:
             notes = [n for n in notes if not re.match(r"[a-z]", n.text)]
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
-    clear_name_caches()  # the entries are read: their word caches are memory the later stages need
 
 
 def prose_segments(doc: Document) -> Iterator[tuple[int, int, str | None]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
@@ -666,8 +665,7 @@ def extract_author_date(
 ) -> list[Citation]:
     """All author-date citations in ``text[start:end]``."""
     out: list[Citation] = []
-    # the groups read, (start, end), in two arrays: not a tuple and two ints a group (30 MB at 16x)
-    consumed_starts, consumed_ends = array("q"), array("q")
+    consumed: list[tuple[int, int]] = []
     groups = known.groups
     for g in _GROUP.finditer(text, start, end):
         gstart, gend = g.span()
@@ -679,8 +677,7 @@ def extract_author_date(
             if kept is not None:
                 if kept:
                     out += _moved(kept, gstart)
-                    consumed_starts.append(gstart)
-                    consumed_ends.append(gend)
+                    consumed.append((gstart, gend))
                 continue
         which = 1 if g.group(1) is not None else 2
         inner_start, inner_end = g.start(which), g.end(which)
@@ -695,15 +692,13 @@ def extract_author_date(
             groups[key] = _moved(cites, -gstart)
         if cites:
             out.extend(cites)
-            consumed_starts.append(gstart)
-            consumed_ends.append(gend)
+            consumed.append((gstart, gend))
     # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008". The
     # years are looked for between the groups read (a year token never runs across a group's closing
     # bracket, so a search that resumes after a group finds what one search of the whole would).
-    consumed_starts.append(end)
-    consumed_ends.append(end)
+    consumed.append((end, end))
     pos = start
-    for gap_end, resume in zip(consumed_starts, consumed_ends, strict=True):
+    for gap_end, resume in consumed:
         while pos < gap_end:
             m = _YEAR_RE.search(text, pos, end)
             if m is None or m.start() >= gap_end:

@@ -485,10 +485,3 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
             return None  # "Davey Smith, G." after all
         return " ".join(words), j, closed
     return None
-
-
-def clear_caches() -> None:
-    """Empty the word tests' caches (``_word_test``): a long reference list fills them (about 20 MB
-    for 48,000 entries), and once the list is read nothing asks them (pipeline.structure)."""
-    for test in (is_initials, _bare_initials, _cap, _particle, _stops):
-        test.cache_clear()
