@@ -13,13 +13,20 @@ One scanner reads the names at the head of an entry, person by person, and says 
 The list ends where the names do: at the year, at a full stop that closes a name ("Penczek. 2007."),
 at initials followed by the title ("Van Essen, D. C. Distributed hierarchical ..."), or at a
 quotation mark ('Wandell, "ConTrack ...'). Reading is one pass over a bounded number of tokens.
+
+The reading looks only at each token's shape (its kind and a few bits: initials, capitalised,
+particle, closing full stop ...), so a reading is learnt once per sequence of shapes and used for
+every entry that begins with it (the entries of one list share a handful of shapes): an entry then
+costs its tokenising and a walk down a tree of shapes, not a reading.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from refcheck.extract.patterns import APOS, DASHES
 from refcheck.matching.names import PARTICLES
@@ -71,14 +78,6 @@ _CAPITAL_PARTICLES = frozenset(
 MAX_TOKENS = 160
 
 
-@dataclass(slots=True)
-class Tok:
-    kind: str  # "word", "etal", "ellipsis", ",", ";", "&", "and", "other"
-    text: str
-    start: int
-    end: int
-
-
 @dataclass
 class Names:
     """The author list read from the head of an entry."""
@@ -90,158 +89,255 @@ class Names:
     closed: bool = False  # the list ended with a full stop of its own ("Penczek. 2007")
 
 
-def _tok(m: re.Match[str]) -> Tok:
-    kind = m.lastgroup or "other"
-    t = m.group(0)
-    if kind == "punct":
-        kind = t
-    elif kind == "word" and t.lower() in _AND:
-        kind = "and"
-    return Tok(kind, t, m.start(), m.end())
-
-
 _AND = frozenset(("and", "und", "y", "et"))
 
 
-def tokens(text: str, limit: int = MAX_TOKENS) -> list[Tok]:
-    out: list[Tok] = []
-    for m in _TOKEN.finditer(text):
-        out.append(_tok(m))
-        if len(out) >= limit:
-            break
-    return out
-
-
-# The word tests below are pure and asked of the same words again and again (every entry's names, and
-# the heads split_glued tries): each remembers its answers, within a bound.
-_word_test = functools.lru_cache(maxsize=1 << 16)
-
-
-@_word_test
 def is_initials(word: str) -> bool:
     return bool(_INITIALS_DOT.match(word))
 
 
-@_word_test
 def _bare_initials(word: str) -> bool:
     return bool(_INITIALS_BARE.match(word)) and word.rstrip(".").isupper()
 
 
 _HYPHENATED_INITIALS = re.compile(rf"^[{_U}]{{1,2}}[{DASHES}][{_U}]{{1,3}}$")
+_ONE_INITIAL = re.compile(rf"^[{_U}]\.?$")
 
 
-def _bare_given(word: str, mode: str) -> bool:
-    """Initials without full stops before a surname: "K-EL" always, "JA" in a given-first list."""
-    if _HYPHENATED_INITIALS.match(word):
-        return True
-    return mode == "given-first" and _bare_initials(word) and not word.endswith(".")
-
-
-@_word_test
 def _cap(word: str) -> bool:
     return bool(_CAPWORD.match(word)) and not is_initials(word)
 
 
-@_word_test
 def _particle(word: str) -> bool:
     return word.lower().strip(APOS) in PARTICLES and word[:1].islower()
 
 
-@_word_test
 def _stops(word: str) -> bool:
     """A word ending in a full stop ends the name it closes ("Penczek." but not "J." or "St.")."""
     return word.endswith(".") and not is_initials(word) and word not in ("St.",)
 
 
-def _strip(word: str) -> str:
-    return word[:-1] if _stops(word) else word
+_INNER_FUNCTION = _FUNCTION - {"and"} - PARTICLES
+
+# --- The shape of a token -------------------------------------------------------------------------
+# Everything the reading asks of a word, as bits: the reading follows only these, never the words,
+# so that one reading serves every entry whose tokens have the same shapes (a list in one style has
+# a handful of shapes: "Surname, Given and Surname, Given (" ...).
+INIT = 1 << 0  # initials with full stops: "J.", "J.-P.", "Th."
+BARE = 1 << 1  # Vancouver initials: "JA", "TIA", "G."
+HYPH = 1 << 2  # hyphenated bare initials: "K-EL"
+DOT = 1 << 3  # ends in a full stop
+CAP = 1 << 4  # a capitalised name word (not initials)
+PART = 1 << 5  # a lower-case particle: "van", "de"
+CPART = 1 << 6  # a capitalised particle: "Van", "De", "St."
+STOPS = 1 << 7  # a full stop that closes a name: "Penczek."
+GEN = 1 << 8  # a generation after a surname: "Jr", "JR."
+SUFFIX = 1 << 9  # "Jr", "Jr.", "II" in any case
+DIGIT = 1 << 10  # begins with a digit
+FUNC = 1 << 11  # a function word inside an organisation's name: "of", "the"
+INNER = 1 << 12  # a lower-case function word that is no particle and no "and"
+UPPER1 = 1 << 13  # begins with a capital
+ANDW = 1 << 14  # "and" in any case
+ONE = 1 << 15  # one capital, with or without a full stop
+_BITS = 16
+_MASK = (1 << _BITS) - 1
+# A token's code: its kind, the bits of its text, and (above them) the bits of its text without the
+# name-closing full stop (what a name made of it shows: "Penczek." is read as "Penczek").
+_KINDS = ("word", ",", ";", "&", "and", "etal", "ellipsis", "other", "end")
+_KIND_SHIFT = 2 * _BITS
+_KIND_OF = {k: n << _KIND_SHIFT for n, k in enumerate(_KINDS)}
+END = _KIND_OF["end"]
 
 
-class _Reader:
+# Lower-case forms of the capitalised words some test tells apart from other names ("The", "Van", "Jr").
+_NOT_PLAIN = frozenset(w.lower() for w in _CAPITAL_PARTICLES | _SUFFIX | _FUNCTION | _AND | {"jr", "sr"})
+_PLAIN_NAME = CAP | UPPER1
+# The lower-case words some test tells apart (particles, "jr", function words, "and").
+_LOWER_SPECIAL = PARTICLES | _SUFFIX | _FUNCTION | {"and"}
+
+
+def _bits(w: str) -> int:
+    """The bits of a word: plain capitalised names ("Kalomi"), lower-case words and numbers, most
+    words of a list, in a few tests; others in all of them."""
+    if w.isascii():
+        if w.isalpha():
+            if w.islower() and w not in _LOWER_SPECIAL:
+                return 0  # a lower-case word of a title ("analysis")
+            if len(w) > 1 and w[0].isupper() and w[1:].islower() and w.lower() not in _NOT_PLAIN:
+                return _PLAIN_NAME
+        elif w.isdigit():
+            return DIGIT  # "2004"
+    return _all_bits(w)
+
+
+def _all_bits(w: str) -> int:
+    """Every test (each pattern only on words short enough for it: "JA" has four letters at most)."""
+    n = len(w)
+    low = w.lower()
+    first = w[:1]
+    init = n <= 16 and is_initials(w)
+    dot = w.endswith(".")
+    bits = (INIT if init else 0) | (DOT if dot else 0)
+    if n <= 4 and _bare_initials(w):
+        bits |= BARE
+    if n <= 6 and _HYPHENATED_INITIALS.match(w):
+        bits |= HYPH
+    if not init and _CAPWORD.match(w):
+        bits |= CAP  # (_cap)
+    if first.islower() and low.strip(APOS) in PARTICLES:
+        bits |= PART  # (_particle)
+    if w in _CAPITAL_PARTICLES:
+        bits |= CPART
+    if dot and not init and w != "St.":
+        bits |= STOPS  # (_stops)
+    if n <= 3 and _GENERATION.match(w):
+        bits |= GEN
+    if low in _SUFFIX:
+        bits |= SUFFIX
+    if first.isdigit():
+        bits |= DIGIT
+    if low in _FUNCTION:
+        bits |= FUNC
+    if first.islower() and low in _INNER_FUNCTION:
+        bits |= INNER
+    if first.isupper():
+        bits |= UPPER1
+    if low == "and":
+        bits |= ANDW
+    if n <= 2 and _ONE_INITIAL.match(w):
+        bits |= ONE
+    return bits
+
+
+# The codes of the words and marks met so far (a word's bits are worked out once, not once an entry;
+# emptied past 16,384 words, as matching.names bounds its caches: that holds every name of a
+# 3,000-entry list, and a 48,000-entry one does not keep them all).
+_WORD_CODES: dict[str, int] = {}
+_MARK_CODES: dict[str, int] = {}
+
+
+def _code(group: str, t: str) -> int:
+    """The code of a token of ``_TOKEN``'s ``group`` with text ``t``."""
+    codes = _WORD_CODES if group == "word" else _MARK_CODES
+    code = codes.get(t)
+    if code is None:
+        if len(codes) >= 1 << 14:
+            codes.clear()
+        if group == "word":
+            kind = "and" if t.lower() in _AND else "word"
+        elif group == "punct":
+            kind = t
+        else:
+            kind = group
+        bits = _bits(t)
+        stripped = _bits(t[:-1]) if bits & STOPS else bits
+        code = codes[t] = _KIND_OF[kind] | bits | stripped << _BITS
+    return code
+
+
+class _Tokens:
     """The tokens of a text (the first ``MAX_TOKENS``), read as far as the reading goes: a list of
-    names rarely needs more than the first few of an entry's tokens.
+    names rarely needs more than the first few of an entry's tokens."""
 
-    The tokens are kept as parallel lists (kind, word or "", text, end), a few read ahead at a time:
-    the reading asks for kinds and words tens of times an entry, and a list look-up is what those
-    questions cost (a token object and a call per token were half the time of a reading)."""
-
-    __slots__ = ("_done", "_more", "ends", "kinds", "n", "texts", "words")
-
-    AHEAD = 1  # tokens read past the one asked for (more is wasted on an entry without names)
+    __slots__ = ("_more", "codes", "ends", "n", "texts")
 
     def __init__(self, text: str) -> None:
-        self.kinds: list[str] = []
-        self.words: list[str] = []  # the token's text if it is a word, else ""
+        self.codes: list[int] = []
         self.texts: list[str] = []
         self.ends: list[int] = []
         self.n = 0  # the number of tokens read
-        self._more = _TOKEN.finditer(text)
-        self._done = False
+        self._more: Iterator[re.Match[str]] | None = _TOKEN.finditer(text)
 
-    def _pull(self, i: int) -> bool:
-        """Read tokens until there is a token ``i`` (and a few after it); whether there is."""
-        kinds, words, texts, ends = self.kinds, self.words, self.texts, self.ends
-        n = self.n
-        want = min(i + 1 + self.AHEAD, MAX_TOKENS)
-        more = self._more
-        while n < want and not self._done:
-            m = next(more, None)
+    def code(self, i: int) -> int:
+        """The code of token ``i`` (``END`` past the last one)."""
+        while i >= self.n:
+            m = next(self._more, None) if self._more is not None and self.n < MAX_TOKENS else None
             if m is None:
-                self._done = True
-                break
-            # (what _tok does, inline)
-            kind = m.lastgroup or "other"
-            t = m.group(0)
-            if kind == "punct":
-                kind = t
-            elif kind == "word" and t.lower() in _AND:
-                kind = "and"
-            kinds.append(kind)
-            words.append(t if kind == "word" else "")
-            texts.append(t)
-            ends.append(m.end())
-            n += 1
-            if n >= MAX_TOKENS:
-                self._done = True
-        self.n = n
-        return i < n
+                self._more = None
+                return END
+            t = m.group()
+            group = m.lastgroup or "other"
+            code = (_WORD_CODES if group == "word" else _MARK_CODES).get(t)  # (a call only for a new one)
+            self.codes.append(_code(group, t) if code is None else code)
+            self.texts.append(t)
+            self.ends.append(m.end())
+            self.n += 1
+        return self.codes[i]
 
-    def has(self, i: int) -> bool:
-        """Whether there is a token ``i``."""
-        return i < self.n or self._pull(i)
+
+# How a name shows the text of a token: as written, without its last character (the full stop that
+# closes a name), without its trailing full stops (Vancouver initials "G." are "G").
+RAW, CUT, RSTRIP = 0, 1, 2
+Part = tuple[int, int]  # (token index, how it shows)
+# A person read: (surname parts, given-name parts, the given names' separator, corporate).
+Person = tuple[tuple[Part, ...], tuple[Part, ...], str, bool]
+# What a reading found, in token indices: (persons, et al., index of the last token, closed).
+Reading = tuple[tuple[Person, ...], bool, int, bool]
+
+
+class _Shape:
+    """The reading's view of a text's tokens: kinds and bits only; and how far it looked."""
+
+    __slots__ = ("codes", "seen", "toks")
+
+    def __init__(self, toks: _Tokens) -> None:
+        self.toks = toks
+        self.codes = toks.codes  # (the tokens' list itself, as it grows)
+        self.seen = 0  # one past the last token looked at
+
+    # kind() and word() are asked tens of times a reading: each is one call, a list look-up when the
+    # token is read already, and the note of how far the reading looked
+    def _code(self, i: int) -> int:
+        if i >= self.seen:
+            self.seen = i + 1
+        return self.codes[i] if i < len(self.codes) else self.toks.code(i)
 
     def kind(self, i: int) -> str:
-        return self.kinds[i] if i < self.n or self._pull(i) else "end"
+        if i >= self.seen:
+            self.seen = i + 1
+        return _KINDS[(self.codes[i] if i < len(self.codes) else self.toks.code(i)) >> _KIND_SHIFT]
 
-    def word(self, i: int) -> str:
-        return self.words[i] if i < self.n or self._pull(i) else ""
+    def has(self, i: int) -> bool:
+        return self._code(i) != END
 
-    def surname(self, i: int, most: int = 5, bare_stop: bool = True) -> tuple[list[str], int, bool]:
+    def word(self, i: int) -> int:
+        """The bits of token ``i`` if it is a word, else none."""
+        if i >= self.seen:
+            self.seen = i + 1
+        code = self.codes[i] if i < len(self.codes) else self.toks.code(i)
+        return code & _MASK if code >> _KIND_SHIFT == 0 else 0  # (kind 0: a word)
+
+    def bits(self, part: Part) -> int:
+        """The bits of a token as a name shows it (any kind of token)."""
+        code = self._code(part[0])
+        return (code >> _BITS if part[1] == CUT else code) & _MASK
+
+    def surname(self, i: int, most: int = 5, bare_stop: bool = True) -> tuple[list[Part], int, bool]:
         """Surname words from ``i``: particles and capitalised words, ending in a capitalised word.
 
         Returns (words, next index, closed by a full stop). With ``bare_stop``, Vancouver initials
         ("SV") after at least one word end the surname."""
-        words: list[str] = []
+        words: list[Part] = []
         j = i
         last_cap = -1
         closed = False
         while len(words) < most and self.kind(j) == "word":
             w = self.word(j)
-            if words and _GENERATION.match(w):
+            if words and w & GEN:
                 j += 1  # "SMITH JR., J.", "Smith Jr, J.": the suffix is no part of the surname
                 break
-            if words and bare_stop and _bare_initials(w) and not _particle(w):
+            if words and bare_stop and w & BARE and not w & PART:
                 break
-            if _cap(w):
-                words.append(_strip(w))
+            if w & CAP:
+                words.append((j, CUT if w & STOPS else RAW))
                 last_cap = len(words)
                 j += 1
-                if _stops(w):
+                if w & STOPS:
                     closed = True
                     break
                 continue
-            if _particle(w) or w in _CAPITAL_PARTICLES:
-                words.append(w)
+            if w & (PART | CPART):
+                words.append((j, RAW))
                 j += 1
                 continue
             break
@@ -253,15 +349,15 @@ class _Reader:
             closed = False
         return words, j, closed
 
-    def initials(self, i: int, most: int = 4) -> tuple[list[str], int]:
-        out: list[str] = []
+    def initials(self, i: int, most: int = 4) -> tuple[list[Part], int]:
+        out: list[Part] = []
         j = i
-        while len(out) < most and is_initials(self.word(j)):  # (no word, no initials: "" is none)
-            out.append(self.word(j))
+        while len(out) < most and self.word(j) & INIT:
+            out.append((j, RAW))
             j += 1
         return out, j
 
-    def given_names(self, i: int) -> tuple[list[str], int, bool]:
+    def given_names(self, i: int) -> tuple[list[Part], int, bool]:
         """Given names after "Surname,": initials, or up to three names with initials, then particles
         written after them ("Berg, Pieter van der")."""
         inits, j = self.initials(i)
@@ -269,38 +365,38 @@ class _Reader:
             words = inits
         else:
             words = []
-            while len(words) < 3 and _cap(self.word(j)):
+            while len(words) < 3 and self.word(j) & CAP:
                 w = self.word(j)
-                words.append(_strip(w))
+                words.append((j, CUT if w & STOPS else RAW))
                 j += 1
-                if _stops(w):
+                if w & STOPS:
                     return words, j, True
             if not words:
                 return [], i, False
             more, j = self.initials(j, 2)
             words += more
         k = j
-        parts: list[str] = []
-        while _particle(self.word(k)) and len(parts) < 3:
-            parts.append(self.word(k))
+        parts: list[Part] = []
+        while self.word(k) & PART and len(parts) < 3:
+            parts.append((k, RAW))
             k += 1
         if parts and self.kind(k) in (",", ";", "&", "and", "etal", "end", "other"):
             words += parts
             j = k
-        while self.word(j).lower() in _SUFFIX:
+        while self.word(j) & SUFFIX:
             j += 1
-        closed = words[-1].endswith(".") and self.kind(j) not in (",", ";", "&", "and", "etal")
+        closed = bool(self.bits(words[-1]) & DOT) and self.kind(j) not in (",", ";", "&", "and", "etal")
         return words, j, closed
 
 
-def _split_given_first(words: list[str]) -> tuple[str, str]:
+def _split_given_first(r: _Shape, words: list[Part]) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
     """ "Mary Jones" -> ("Jones", "Mary"); "Pieter van der Berg" -> ("van der Berg", "Pieter")."""
     k = len(words) - 1
-    while k > 0 and (_particle(words[k - 1]) or words[k - 1] in _CAPITAL_PARTICLES):
+    while k > 0 and r.bits(words[k - 1]) & (PART | CPART):
         k -= 1
     if k == 0:
-        return " ".join(words), ""
-    return " ".join(words[k:]), " ".join(words[:k])
+        return tuple(words), ()
+    return tuple(words[k:]), tuple(words[:k])
 
 
 def read_names(text: str) -> Names:
@@ -309,162 +405,216 @@ def read_names(text: str) -> Names:
     return Names(list(names.persons), list(names.corporate), names.et_al, names.end, names.closed)
 
 
+# The readings learnt, as a tree of token codes: a path from the root is the codes of the tokens a
+# reading looked at, and its end holds that reading (``_READING``), good for any text whose tokens
+# begin with those codes. Emptied when it grows past a bound.
+_READING = -1
+_SHAPES: dict[int, Any] = {}
+_LEARNT = [0]
+
+
 @functools.lru_cache(maxsize=4096)
 def _read_names(text: str) -> Names:
     """``read_names``, remembered: split_glued asks it of the same heads again and again (a title and
     publisher that many entries share: "Trade and growth. Baku University Press.")."""
-    r = _Reader(text)
-    out = Names()
+    toks = _Tokens(text)
+    codes = toks.codes
+    node = _SHAPES
+    i = 0
+    # follow the tree as far as this text's codes go; a reading learnt there is this text's
+    while (reading := node.get(_READING)) is None:
+        nxt = node.get(codes[i] if i < len(codes) else toks.code(i))
+        if nxt is None:
+            reading = _learn(toks)
+            break
+        node = nxt
+        i += 1
+    persons, et_al, last, closed = reading
+    texts = toks.texts
+    out = Names(et_al=et_al, end=toks.ends[last] if last >= 0 else 0, closed=closed)
+    for surname, given, sep, corporate in persons:
+        out.persons.append((_show(texts, surname, " "), _show(texts, given, sep)))
+        out.corporate.append(corporate)
+    return out
+
+
+def _show(texts: list[str], parts: tuple[Part, ...], sep: str) -> str:
+    return sep.join(
+        texts[i] if how == RAW else texts[i][:-1] if how == CUT else texts[i].rstrip(".") for i, how in parts
+    )
+
+
+def _learn(toks: _Tokens) -> Reading:
+    """Read the tokens' shapes, and keep the reading in the tree under the codes it looked at."""
+    r = _Shape(toks)
+    reading = _read(r)
+    if _LEARNT[0] >= 1 << 14:
+        _SHAPES.clear()
+        _LEARNT[0] = 0
+    node = _SHAPES
+    codes = toks.codes  # (read already, as far as the reading looked; END past them)
+    for i in range(r.seen):
+        code = codes[i] if i < len(codes) else END
+        node = node.setdefault(code, {})
+        if code == END:
+            break  # (nothing follows the end)
+    node[_READING] = reading
+    _LEARNT[0] += 1
+    return reading
+
+
+def _read(r: _Shape) -> Reading:
+    persons: list[Person] = []
+    et_al = False
+    last = -1  # the index of the last token of the list
+    closed = False
     i = 0
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
     while r.has(i):
-        person = _person(r, i, mode, first=not out.persons)
+        person = _person(r, i, mode)
         if person is None:
             break
-        surname, given, corporate, form, j, closed = person
-        out.persons.append((surname, given))
-        out.corporate.append(corporate)
+        surname, given, sep, corporate, form, j, closed = person
+        persons.append((surname, given, sep, corporate))
         if not mode or (mode == "plain" and form != "plain"):
             mode = form
-        out.end = r.ends[j - 1]
-        out.closed = closed
+        last = j - 1
         i = j
         if closed:
             break
-        if r.kind(i) == "," and r.word(i + 1).lower() in _SUFFIX:
+        if r.kind(i) == "," and r.word(i + 1) & SUFFIX:
             i += 2  # "Gates, H. L., Jr., & West, C.": the suffix closes the person before it
-            out.end = r.ends[i - 1]
+            last = i - 1
         # separator: ",", ";", "and", "&", ", and", ", &" ; or "et al."
         k = i
         if r.kind(k) in (",", ";"):
             k += 1
         if r.kind(k) in ("and", "&"):
             k += 1
-        if r.kind(k) == "ellipsis" and r.word(k + 1) and _person(r, k + 1, mode, first=False):
-            out.et_al = True  # APA's "..., Fox, F., . . . Lee, C.": names left out, the last one given
+        if r.kind(k) == "ellipsis" and r.kind(k + 1) == "word" and _person(r, k + 1, mode):
+            et_al = True  # APA's "..., Fox, F., . . . Lee, C.": names left out, the last one given
             i = k + 1
             continue
         if r.kind(k) in ("etal", "ellipsis"):
-            out.et_al = True
-            out.end = r.ends[k]
-            out.closed = r.texts[k].endswith(".") and r.kind(k + 1) != ","
+            et_al = True
+            last = k
+            closed = bool(r.bits((k, RAW)) & DOT) and r.kind(k + 1) != ","
             break
         if k == i:
             break
         i = k
-    return out
+    return tuple(persons), et_al, last, closed
 
 
 # ``read_names`` without the copy, for callers that only read the result (it is the remembered one:
 # changing it would change what the next caller gets)
 shared_names = _read_names
 
+_SEPARATORS = (",", ";", "&", "and", "etal")
 
-def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool, str, int, bool] | None:
-    """(surname, given, corporate, form, next index, closed) of the person at ``i``, or None."""
-    w = r.word(i)
-    if not w:
+
+def _person(
+    r: _Shape, i: int, mode: str
+) -> tuple[tuple[Part, ...], tuple[Part, ...], str, bool, str, int, bool] | None:
+    """(surname, given names, their separator, corporate, form, next index, closed) of the person at
+    ``i``, or None."""
+    if r.kind(i) != "word":
         return None
-    if not is_initials(w) and _bare_given(w, mode) and _cap(r.word(i + 1)):
+    w = r.word(i)
+    if (
+        not w & INIT
+        and (w & HYPH or (mode == "given-first" and w & BARE and not w & DOT))
+        and r.word(i + 1) & CAP
+    ):
         # "K-EL Eriksson", and "JA Smith" in a list already read given names first
         words, j2, closed = r.surname(i + 1, bare_stop=False)
-        if words and (closed or r.kind(j2) in (",", ";", "&", "and", "etal", "other", "end")):
-            return " ".join(words), w, False, "given-first", j2, closed
-    if is_initials(w):
+        if words and (closed or r.kind(j2) in (*_SEPARATORS, "other", "end")):
+            return tuple(words), ((i, RAW),), " ", False, "given-first", j2, closed
+    if w & INIT:
         # "J. A. Smith", "M. Thiebaut de Schotten"
         inits, j = r.initials(i)
         words, j2, closed = r.surname(j, bare_stop=False)
         if not words:
             return None
-        while r.word(j2).lower() in _SUFFIX:
+        while r.word(j2) & SUFFIX:
             j2 += 1
-        return " ".join(words), " ".join(inits), False, "given-first", j2, closed
+        return tuple(words), tuple(inits), " ", False, "given-first", j2, closed
     corp = _corporate(r, i)
     if corp is not None:
         name, j, closed = corp
-        return name, "", True, "plain", j, closed
+        return tuple(name), (), " ", True, "plain", j, closed
     words, j, closed = r.surname(i)
     if not words:
         return None
-    if not closed and _bare_initials(r.word(j)) and mode in ("", "vancouver", "plain"):
+    if not closed and r.word(j) & BARE and mode in ("", "vancouver", "plain"):
         # "Avery SV", "Cavalli G."
-        given = r.word(j)
-        stop = given.endswith(".")
+        stop = bool(r.word(j) & DOT)
         k = j + 1
         if stop:
             # PLOS's spaced initials, the last without its full stop: "Lebedev M. A, Nicolelis M. A. L (2006)"
-            parts = [given]
-            while len(parts) < 4 and re.match(rf"^[{_U}]\.?$", r.word(k)):
-                parts.append(r.word(k))
+            parts = [j]
+            while len(parts) < 4 and r.word(k) & ONE:
+                parts.append(k)
                 k += 1
-            if (
-                len(parts) > 1
-                and not parts[-1].endswith(".")
-                and r.kind(k) in (",", ";", "&", "and", "etal", "other")
-            ):
-                return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "vancouver", k, False
+            if len(parts) > 1 and not r.word(parts[-1]) & DOT and r.kind(k) in (*_SEPARATORS, "other"):
+                given = tuple((p, RSTRIP) for p in parts)
+                return tuple(words), given, "", False, "vancouver", k, False
             k = j + 1
-        return " ".join(words), given.rstrip("."), False, "vancouver", k, stop
+        return tuple(words), ((j, RSTRIP),), " ", False, "vancouver", k, stop
     if (
         not closed
         and r.kind(j) == ","
         and mode in ("", "inverted", "plain")
-        and not (mode == "plain" and len(words) == 1 and not is_initials(r.word(j + 1)))
+        and not (mode == "plain" and len(words) == 1 and not r.word(j + 1) & INIT)
     ):
         gnames, j2, gclosed = r.given_names(j + 1)
-        if gnames and is_initials(gnames[-1]) and _cap(r.word(j2)) and not _stops(r.word(j2)):
+        if gnames and r.bits(gnames[-1]) & INIT and r.word(j2) & CAP and not r.word(j2) & STOPS:
             after = r.surname(j2, bare_stop=False)
-            if after[0] and (after[2] or r.kind(after[1]) in (",", ";", "&", "and", "etal")):
+            if after[0] and (after[2] or r.kind(after[1]) in _SEPARATORS):
                 gnames = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
-        if gnames and (is_initials(gnames[0]) or len(words) <= 3):
-            surname = " ".join(words)
-            names, particles = _trailing_particles(gnames)
-            if particles:
-                surname = " ".join([*particles, surname])
-            return surname, " ".join(names), False, "inverted", j2, gclosed
-    if not closed and r.kind(j) == "word" and not r.word(j)[:1].isdigit():
+        if gnames and (r.bits(gnames[0]) & INIT or len(words) <= 3):
+            names, particles = _trailing_particles(r, gnames)
+            return (*particles, *words), names, " ", False, "inverted", j2, gclosed
+    if not closed and r.kind(j) == "word" and not r.word(j) & DIGIT:
         return None  # "T. Speed, Statistical analysis of ...": a title, not a name
     if len(words) > 1 and mode in ("inverted", "given-first"):
         # Chicago's second and later authors, "and Mary Jones": given names first
-        surname, given = _split_given_first(words)
-        return surname, given, False, "given-first", j, closed
-    return " ".join(words), "", len(words) > 2, "plain", j, closed
+        surname, given = _split_given_first(r, words)
+        return surname, given, " ", False, "given-first", j, closed
+    return tuple(words), (), " ", len(words) > 2, "plain", j, closed
 
 
-def _trailing_particles(given: list[str]) -> tuple[list[str], list[str]]:
+def _trailing_particles(r: _Shape, given: list[Part]) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
     k = len(given)
-    while k > 1 and _particle(given[k - 1]):
+    while k > 1 and r.bits(given[k - 1]) & PART:
         k -= 1
-    return given[:k], given[k:]
+    return tuple(given[:k]), tuple(given[k:])
 
 
-_INNER_FUNCTION = _FUNCTION - {"and"} - PARTICLES
-
-
-def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
+def _corporate(r: _Shape, i: int) -> tuple[list[Part], int, bool] | None:
     """An organisation's name: capitalised words with lower-case function words inside
     ("Ministry of Foreign Affairs", "National Task Force on the Prevention and Treatment of Obesity")
     or four capitalised words and more ("Diabetes Prevention Program Research Group")."""
-    words: list[str] = []
+    words: list[Part] = []
     j = i
     function = False
     last_cap = 0
     closed = False
     while len(words) < 14 and r.has(j):
-        kind = r.kinds[j]
-        w = r.texts[j]
-        if kind == "word" and (_cap(w) or (w[:1].isdigit() and not words)) and not is_initials(w):
-            if words and _bare_initials(w):
+        kind = r.kind(j)
+        w = r.word(j)
+        if kind == "word" and (w & CAP or (w & DIGIT and not words)) and not w & INIT:
+            if words and w & BARE:
                 return None  # "Sørensen TIA", "Thiebaut de Schotten M": a person, Vancouver style
-            words.append(_strip(w))
+            words.append((j, CUT if w & STOPS else RAW))
             last_cap = len(words)
             j += 1
-            if _stops(w):
+            if w & STOPS:
                 closed = True
                 break
             continue
-        if words and (kind in ("and", "&") or (kind == "word" and w.lower() in _FUNCTION)):
-            words.append(w)
+        if words and (kind in ("and", "&") or (kind == "word" and w & FUNC)):
+            words.append((j, RAW))
             if kind == "word":
                 function = True
             j += 1
@@ -476,12 +626,12 @@ def _corporate(r: _Reader, i: int) -> tuple[str, int, bool] | None:
     if j > i + last_cap:  # trailing function words go back
         j = i + last_cap
         closed = False
-    caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    lower = [w for w in words if w.lower() in _INNER_FUNCTION and w[:1].islower()]
+    caps = [p for p in words if r.bits(p) & (UPPER1 | DIGIT)]
+    lower = [p for p in words if r.bits(p) & INNER]
     if (function and lower and len(caps) >= 2) or (
-        len(caps) >= 4 and "and" not in [w.lower() for w in words]
+        len(caps) >= 4 and not any(r.bits(p) & ANDW for p in words)
     ):
-        if r.kind(j) == "," and is_initials(r.word(j + 1)):
+        if r.kind(j) == "," and r.word(j + 1) & INIT:
             return None  # "Davey Smith, G." after all
-        return " ".join(words), j, closed
+        return words, j, closed
     return None

@@ -31,7 +31,9 @@ _ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 _LABEL = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
 _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.I)
-_BARE_YEAR = re.compile(rf"(?<![\d/.\-])({YEAR}[a-z]?)(?![\d/])")
+# (a year begins with "1" or "2": the look-ahead lets a search skip to those, where the look-behind
+# first made it try every offset; the same matches)
+_BARE_YEAR = re.compile(rf"(?=[12])(?<![\d/.\-])({YEAR}[a-z]?)(?![\d/])")
 _ND = re.compile(r"\b(n\.\s?d\.|forthcoming|in press)", re.I)
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
@@ -50,14 +52,14 @@ class Region:
 def find_reference_region(doc: Document) -> Region | None:
     """The reference list: after the last reference heading, or else the trailing run of entries."""
     text = doc.text
-    headings = [m for m in _HEADING.finditer(text) if not _excluded(doc, m.start())]
+    headings = [m for m in _headings(text) if not _excluded(doc, m.start())]
     if headings:
         m = headings[-1]
         start = m.end() + 1 if m.end() < len(text) else m.end()
         end = len(text)
         # In Markdown the list ends at the next heading of any level.
-        nxt = _ANY_HEADING.search(text, start)
-        if nxt and doc.format == "markdown":
+        nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else None
+        if nxt:
             end = nxt.start()
         # Footnote definitions the loader found after the list belong to the notes, not the list
         # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
@@ -65,6 +67,26 @@ def find_reference_region(doc: Document) -> Region | None:
             end = min(end, doc.notes_region[0])
         return Region(start, end, True)
     return _trailing_entries(doc)
+
+
+def _headings(text: str) -> list[re.Match[str]]:
+    """The matches of ``_HEADING`` in the text, as ``finditer`` gives them: the expression is tried
+    only where a line starts, where its "^" lets it match (``finditer`` tried it at every character
+    of the document, a sixth of the time of its whole reference list)."""
+    out = []
+    pos = 0  # a line's start
+    after = 0  # the end of the last match: the next one starts there or later
+    while pos <= len(text):
+        if pos >= after:
+            m = _HEADING.match(text, pos)
+            if m:
+                out.append(m)
+                after = m.end()
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
 
 
 def _excluded(doc: Document, offset: int) -> bool:
@@ -323,14 +345,13 @@ _GLUE = re.compile(
 # ``_BARE_YEAR|n.d.|...``): the years' expression skips to a "1" or "2", and the words' runs only
 # when its words are there (one expression of both tried all four at every offset: a third of the
 # time of a whole list).
-_HAS_YEAR_NUMBER = re.compile(rf"(?=[12]){_BARE_YEAR.pattern}")
 _HAS_YEAR_WORD = re.compile(r"\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")
 _HAS_YEAR_WORD_HINTS = ("n.", "orthcoming", "n press")
 
 
 def _year_starts(text: str, start: int, end: int) -> list[int]:
     """The starts, in order, of the matches of either kind of year in text[start:end]."""
-    starts = [y.start() for y in _HAS_YEAR_NUMBER.finditer(text, start, end)]
+    starts = [y.start() for y in _BARE_YEAR.finditer(text, start, end)]
     if any(text.find(h, start, end) != -1 for h in _HAS_YEAR_WORD_HINTS):
         starts = sorted(starts + [y.start() for y in _HAS_YEAR_WORD.finditer(text, start, end)])
     return starts
@@ -427,18 +448,10 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
         rest = text[adjacent.end() :]
     else:
         ym = _PAREN_YEAR.search(text[:400])
-        bare = _BARE_YEAR.search(text)
-        cut = _author_block_end(text)
         if ym and _authorish(text[: ym.start()]) and not (names.persons and names.closed):
             ref.year = _norm_year(ym.group(1))
             author_part = text[: ym.start()]
             rest = text[ym.end() :]
-            _parse_authors(ref, author_part)
-        elif bare and bare.start() <= cut + 3 and not names.persons:
-            # "Smith, J. 2004. Title"
-            ref.year = bare.group(1)
-            author_part = text[: bare.start()]
-            rest = text[bare.end() :]
             _parse_authors(ref, author_part)
         elif names.persons:
             # the year comes after the title: "Smith JA, Jones B. Title. Journal. 2004;12:1-3",
@@ -448,16 +461,26 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
             rest = text[names.end :]
             ref.year = _late_year(text, names.end)
         else:
-            nd = _ND.search(text[:300])
-            author_part = text[:cut]
-            rest = text[cut:]
-            if nd and nd.start() <= cut + 3:
-                ref.year = _norm_year(nd.group(1))
-            elif ym:
-                ref.year = _norm_year(ym.group(1))
-            elif bare:
+            # (the first year and the end of the author block only here: read names never need them)
+            bare = _BARE_YEAR.search(text)
+            cut = _author_block_end(text)
+            if bare and bare.start() <= cut + 3:
+                # "Smith, J. 2004. Title"
                 ref.year = bare.group(1)
-            _parse_authors(ref, author_part)
+                author_part = text[: bare.start()]
+                rest = text[bare.end() :]
+                _parse_authors(ref, author_part)
+            else:
+                nd = _ND.search(text[:300])
+                author_part = text[:cut]
+                rest = text[cut:]
+                if nd and nd.start() <= cut + 3:
+                    ref.year = _norm_year(nd.group(1))
+                elif ym:
+                    ref.year = _norm_year(ym.group(1))
+                elif bare:
+                    ref.year = bare.group(1)
+                _parse_authors(ref, author_part)
     ref.aliases = _aliases(author_part, ref)
     ref.title = _title(rest)
     ref.urls = [u for u, _, _ in find_urls(text)]
