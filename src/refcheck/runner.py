@@ -284,6 +284,10 @@ def _prefetch(tasks: Sequence[tuple[str, CheckOptions]], jobs: int) -> Prefetch 
         or workers_for([p for p, _ in tasks], jobs) > 1
     ):
         return None
+    from refcheck.links.run import answered_before
+
+    if answered_before(tasks):
+        return None  # a warm re-run: the cache answers every URL, no child to fork (nor HTTP code)
     from refcheck.links.prefetch import Prefetch
 
     return Prefetch.start(tasks)

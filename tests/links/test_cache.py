@@ -192,6 +192,33 @@ def test_tampered_cache_row_is_ignored(site: Server, options: LinkOptions, data:
     assert [f.rule for f in doc.findings] == ["dead-link"]
 
 
+# rows json.loads reads and orjson refuses (NaN, a lone surrogate, an integer beyond 64 bits)
+JSON_ONLY = [
+    '{"url": "URL", "status": "dead", "http_status": 404, "checked_at": NaN}',
+    '{"url": "URL", "status": "dead", "http_status": 404, "detail": "\\ud800 gone"}',
+    '{"url": "URL", "status": "dead", "checked_at": 123456789012345678901234567890}',
+]
+
+
+@pytest.mark.parametrize("data", JSON_ONLY, ids=range(len(JSON_ONLY)))
+def test_a_row_is_read_as_json_reads_it(tmp_path: Path, data: str) -> None:
+    """The cache reads its rows with orjson when it is installed: what orjson refuses and json reads
+    is still read, as json reads it."""
+    url = "http://site.example/page"
+    cache = LinkCache(tmp_path)
+    cache.close()
+    db = sqlite3.connect(tmp_path / "links.sqlite3")
+    db.execute("INSERT INTO links VALUES (?, ?, ?)", (url, data.replace("URL", url), time.time()))
+    db.commit()
+    db.close()
+    cache = LinkCache(tmp_path)
+    got = cache.get_links([url], 3600)
+    cache.close()
+    expected = LinkResult.from_json(json.loads(data.replace("URL", url)))
+    expected.from_cache = True
+    assert repr(got[url]) == repr(expected)  # repr: NaN is not equal to itself
+
+
 def test_tampered_archive_row_is_ignored(site: Server, options: LinkOptions) -> None:
     from refcheck.links.archive import ArchiveClient
     from tests.links.conftest import Capture, wayback

@@ -20,12 +20,21 @@ from tests.conftest import SRC
 from tests.links.conftest import Server
 
 
-def refcheck(prefetch: bool, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def refcheck(
+    prefetch: bool, cache: Path, *args: str, modules: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real process: a test process runs the server's thread, and a process with threads does
-    not fork a prefetcher."""
+    not fork a prefetcher. ``modules``: where to write the names of the modules it imported."""
     code = (
-        "import sys, refcheck.runner as r; r.PREFETCH = " + str(prefetch) + "\n"
-        "from refcheck.links.prefetch import Prefetch\n"
+        "import sys, refcheck.runner as r; r.PREFETCH = "
+        + str(prefetch)
+        + "\n"
+        + (
+            f"import atexit, json; atexit.register(lambda: json.dump(sorted(sys.modules), open({str(modules)!r}, 'w')))\n"
+            if modules
+            else ""
+        )
+        + "from refcheck.links.prefetch import Prefetch\n"
         "take = Prefetch.take\n"
         "def told(self, options):\n"
         "    got = take(self, options)\n"
@@ -91,6 +100,35 @@ def test_warm_prefetched_run_reads_the_cache(site: Server, tmp_path: Path, paper
     assert prefetched(tmp_path / "cache") == "6"
 
 
+def test_a_warm_run_forks_no_child_and_loads_no_http_client(
+    site: Server, tmp_path: Path, paper: Path
+) -> None:
+    """Every URL answered from the cache (or not fetched at all): the results are read before the
+    analysis, in this process (links.run.answered_from_cache), so nothing is fetched ahead: no child
+    process, no HTTP client imported. One URL more to check, and the child is forked again."""
+    cold = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper))
+    told = tmp_path / "cache.prefetched"
+    assert told.read_text() == "6"  # the cold run took the child's results
+    told.unlink()
+    site.log.clear()
+    modules = tmp_path / "modules.json"
+    warm = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper), modules=modules)
+    assert warm.stdout == cold.stdout and warm.stderr == cold.stderr
+    assert site.hits() == 0
+    assert prefetched(tmp_path / "cache") is None  # no child's results taken: none was forked
+    imported = set(json.loads(modules.read_text()))
+    assert "refcheck.links.cache" in imported  # the cache was read
+    for name in ("multiprocessing", "requests", "urllib3", "refcheck.links.checker"):
+        assert name not in imported, name
+
+    paper.write_text(paper.read_text() + f"7. Author7, A. (2007). Title 7. <{site.url('/new')}>\n")
+    refcheck(True, tmp_path / "cache", "--archive", "none", str(paper))
+    assert (
+        prefetched(tmp_path / "cache") == "7"
+    )  # the child checked the new URL, took the others from the cache
+    assert site.hits("/new") == 1
+
+
 def test_document_urls_are_those_the_analysis_checks(site: Server, paper: Path) -> None:
     from refcheck.pipeline import check_file
 
@@ -139,3 +177,48 @@ def test_results_come_in_batches_and_count_once_the_child_says_it_is_done() -> N
     assert _stream({other.url: other}).take(options) is None
     assert _stream({other.url: other}, None).take(options) is None
     assert _stream({other.url: other}, done).take(LinkOptions()) is None
+
+
+def test_a_file_counts_as_answered_when_unchanged_with_the_same_options_and_results_fresh(
+    site: Server, tmp_path: Path, paper: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """links.run.answered_before: what decides that a run forks no prefetch child. A wrong answer
+    costs speed only: the links are checked after the analysis either way."""
+    import dataclasses
+    import time
+
+    from refcheck.links import run
+    from refcheck.pipeline import CheckOptions, check_document_links, check_file
+
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    options = CheckOptions(links=True, link_allow_private_hosts=True, link_archive="none")
+
+    def checked(path: Path, opts: CheckOptions = options) -> None:
+        doc = check_file(str(path), opts).doc
+        assert doc is not None
+        check_document_links([(doc, opts)])
+
+    assert not run.answered_before([(str(paper), options)])  # never checked
+    checked(paper)
+    assert run.answered_before([(str(paper), options)])
+    assert run.answered_before([(str(paper), options), (str(tmp_path / "x.md"), CheckOptions(links=False))])
+    # other link options, another file, or results the cache no longer counts as fresh: not answered
+    assert not run.answered_before([(str(paper), dataclasses.replace(options, link_timeout=3.0))])
+    assert not run.answered_before([(str(tmp_path / "nowhere.md"), options)])
+    later = time.time() + 2 * 86400
+    monkeypatch.setattr(run.time, "time", lambda: later)
+    assert not run.answered_before([(str(paper), options)])
+    monkeypatch.undo()
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    # edited: a new version, answered once checked again
+    paper.write_text(paper.read_text() + "\n", encoding="utf-8")
+    assert not run.answered_before([(str(paper), options)])
+    checked(paper)
+    assert run.answered_before([(str(paper), options)])
+    # a URL that could not be verified is not in the cache: the file is never answered
+    busy = tmp_path / "busy.md"
+    busy.write_text(
+        f"# Busy\n\n## References\n\n1. A, B. (2001). T. <{site.url('/error')}>\n", encoding="utf-8"
+    )
+    checked(busy)
+    assert not run.answered_before([(str(busy), options)])

@@ -1,27 +1,33 @@
 """Check URLs over HTTP: GET (the body read only when it is an HTML page, capped), redirects followed
 one hop at a time, each hop through the safety checks.
 
-Requests go through one ``Transport`` (a urllib3 pool manager whose connections are vetted by
-``safety``), at most ``max_concurrency`` URLs at once and at most ``per_host`` at once on one host
-(the host connected to: user-info and spelling variants of one host share its limit). Each URL has
-one deadline for all of it (every hop, headers and bodies, retries and their waits); the run has one
-for the link stage. After a few hosts fail for lack of network while none answers, one probe tells
-whether the network is there at all; if it is not, the remaining URLs are not tried.
+Requests go through one ``AsyncTransport`` (aio.py: connections vetted by ``safety``) on one event
+loop, at most ``max_concurrency`` URLs at once and at most ``per_host`` at once on one host (the host
+connected to: user-info and spelling variants of one host share its limit). The checking is written
+as coroutines; ``fetch``, ``check``, ``read`` and ``check_many`` run them on the checker's own loop,
+for callers that are not coroutines. Each URL has one deadline for all of it (every hop, headers
+and bodies, retries and their waits); the run has one for the link stage. After a few hosts fail
+for lack of network while none answers, one probe tells whether the network is there at all; if it
+is not, the remaining URLs are not tried.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import re
 import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Coroutine, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from refcheck.links import safety, soft404
+from refcheck.links.aio import AsyncTransport
 from refcheck.links.errors import Failure
 from refcheck.links.options import LinkOptions, host_port
 from refcheck.links.page import PageInfo, read_page
@@ -39,7 +45,9 @@ from refcheck.links.protocol import (
 )
 from refcheck.links.results import Hop, LinkResult, LinkState
 from refcheck.links.safety import canonical_host
-from refcheck.links.transport import Answer, Transport
+from refcheck.links.transport import Answer
+
+T = TypeVar("T")
 
 EVIDENCE = ("server", "cf-mitigated", "cf-ray", "retry-after", "content-type", "location", "x-cache")
 _CHALLENGE = re.compile(
@@ -75,6 +83,7 @@ def enough_of_page(body: bytes) -> bool:
     return len(body) >= PAGE_READ or _H1_END.search(body, head.end()) is not None
 
 
+@functools.lru_cache(maxsize=8192)  # asked for each request and probe of a URL: split it once
 def host_of(url: str) -> str:
     """The host a URL connects to, as the per-host limit counts it."""
     return canonical_host(url)
@@ -181,42 +190,79 @@ class Checker:
         self.stage_deadline = stage_deadline
         if stage_deadline is None and options.stage_timeout > 0:
             self.stage_deadline = time.monotonic() + options.stage_timeout
-        self._lock = threading.Lock()
-        self._host_slots: dict[str, threading.BoundedSemaphore] = {}
+        self._host_slots: dict[str, asyncio.Semaphore] = {}
         self._host_next: dict[str, float] = defaultdict(float)
         self._probes: dict[str, _ProbeAnswer | None] = {}
-        self._probe_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._probe_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.policy = Policy(options)
-        self.transport = Transport(
+        self.transport = AsyncTransport(
             options.allow_private_hosts,
             options.max_concurrency + options.per_host,
             options.user_agent,
             options.max_body,
             options.allowed_hosts,
         )
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Run a coroutine of this checker to its end on the checker's loop (made at first use).
+        Called where another event loop is running (a notebook, an async caller of the API), the
+        checker's loop runs in a thread of its own meanwhile: one thread cannot run two loops."""
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+        loop = self._loop
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # none: the usual case
+            return loop.run_until_complete(coro)
+        out: list[T] = []
+        error: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                out.append(loop.run_until_complete(coro))
+            except BaseException as exc:  # handed to the caller's thread
+                error.append(exc)
+
+        thread = threading.Thread(target=run, name="refcheck-links")
+        thread.start()
+        thread.join()
+        if error:
+            raise error[0]
+        return out[0]
 
     def close(self) -> None:
-        self.transport.close()
+        if self._loop is not None:
+            self._run(self._aclose())
+            self._loop.close()
+            self._loop = None
+
+    async def _aclose(self) -> None:
+        loop = asyncio.get_running_loop()
+        left = [t for t in asyncio.all_tasks(loop) if t is not asyncio.current_task()]
+        for task in left:  # (an interrupted run's workers)
+            task.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+        await self.transport.aclose()
+        await loop.shutdown_default_executor()
 
     # --- limits --------------------------------------------------------------------------------------
 
-    def _slot(self, host: str) -> threading.BoundedSemaphore:
-        with self._lock:
-            slot = self._host_slots.get(host)
-            if slot is None:
-                slot = self._host_slots[host] = threading.BoundedSemaphore(self.options.per_host)
-            return slot
+    def _slot(self, host: str) -> asyncio.Semaphore:
+        slot = self._host_slots.get(host)
+        if slot is None:
+            slot = self._host_slots[host] = asyncio.Semaphore(self.options.per_host)
+        return slot
 
-    def _polite_wait(self, host: str) -> None:
+    async def _polite_wait(self, host: str) -> None:
         delay = self.options.host_delay
         if delay <= 0:
             return
-        with self._lock:
-            now = time.monotonic()
-            start = max(now, self._host_next[host])
-            self._host_next[host] = start + delay
+        now = time.monotonic()
+        start = max(now, self._host_next[host])
+        self._host_next[host] = start + delay
         if start > now:
-            time.sleep(start - now)
+            await asyncio.sleep(start - now)
 
     def stage_over(self) -> bool:
         return self.stage_deadline is not None and time.monotonic() >= self.stage_deadline
@@ -227,29 +273,42 @@ class Checker:
         self, method: str, url: str, deadline: Deadline, read_body: bool | None = None, whole: bool = False
     ) -> Answer | Failure:
         """One request, no redirects followed (see ``Transport.request``)."""
+        return self._run(self.afetch(method, url, deadline, read_body, whole))
+
+    async def afetch(
+        self, method: str, url: str, deadline: Deadline, read_body: bool | None = None, whole: bool = False
+    ) -> Answer | Failure:
         host = host_of(url)
         queued = time.monotonic()
-        with self._slot(host):
-            self._polite_wait(host)
+        async with self._slot(host):
+            await self._polite_wait(host)
             deadline.at += time.monotonic() - queued  # waiting for the host's turn is not the URL's time
             at = deadline.at if self.stage_deadline is None else min(deadline.at, self.stage_deadline)
-            result = self.transport.request(method, url, at, read_body, None if whole else enough_of_page)
+            result = await self.transport.request(
+                method, url, at, read_body, None if whole else enough_of_page
+            )
         answered = isinstance(result, Answer)
         self.stats.count(answered)
         if answered:
             self.network.answered()
         else:
             assert isinstance(result, Failure)
-            self.network.failed(host, result.reason)
+            if result.reason in NETWORK_REASONS and self.network.state == "unknown":
+                # may probe the network (a blocking connect): off the loop
+                await asyncio.to_thread(self.network.failed, host, result.reason)
         return result
 
-    def fetch_with_retries(self, method: str, url: str, deadline: Deadline) -> Answer | Failure:
+    async def _network_wait(self) -> None:
+        if self.network.state == "probing":
+            await asyncio.to_thread(self.network.wait)
+
+    async def fetch_with_retries(self, method: str, url: str, deadline: Deadline) -> Answer | Failure:
         """``fetch``, tried again after 429, 5xx, timeouts and resets while the URL has time left,
         honouring Retry-After up to ``max_retry_wait``."""
         opts = self.options
         result: Answer | Failure = Failure("error", "not tried")
         for attempt in range(opts.retries + 1):
-            result = self.fetch(method, url, deadline)
+            result = await self.afetch(method, url, deadline)
             wait: float | None = None
             if isinstance(result, Answer):
                 accepted = opts.accept is not None and result.status in opts.accept
@@ -265,7 +324,7 @@ class Checker:
             pause = wait if wait is not None else opts.backoff * 2**attempt
             if pause >= deadline.left() - 0.05 or self.stage_over():
                 break  # no time left for another try
-            time.sleep(pause)
+            await asyncio.sleep(pause)
         return result
 
     # --- one URL -------------------------------------------------------------------------------------
@@ -275,17 +334,20 @@ class Checker:
         return self.policy.result(url, now)
 
     def check(self, url: str) -> LinkResult:
+        return self._run(self.acheck(url))
+
+    async def acheck(self, url: str) -> LinkResult:
         now = time.time()
         early = self.precheck(url, now)
         if early is not None:
             return early
-        self.network.wait()
+        await self._network_wait()
         if self.network.down:
             return not_checked(url, NETWORK_UNAVAILABLE, now)
         if self.stage_over():
             return not_checked(url, STAGE_TIMEOUT, now)
         deadline = Deadline(self.options.timeout)
-        result = self._follow(url, deadline, now)
+        result = await self._follow(url, deadline, now)
         if result.reason == "timeout" and self.stage_over():
             result.reason, result.detail = STAGE_TIMEOUT, _STAGE_DETAIL
         return result
@@ -293,18 +355,21 @@ class Checker:
     def read(self, url: str) -> LinkResult:
         """A page read for what it says (an archived snapshot): redirects followed, no soft-404
         probe; the same safety checks as any cited URL."""
+        return self._run(self.aread(url))
+
+    async def aread(self, url: str) -> LinkResult:
         now = time.time()
         early = self.precheck(url, now)
         if early is not None:
             return early
-        return self._follow(url, Deadline(self.options.timeout), now, probe=False)
+        return await self._follow(url, Deadline(self.options.timeout), now, probe=False)
 
-    def _follow(self, url: str, deadline: Deadline, now: float, probe: bool = True) -> LinkResult:
+    async def _follow(self, url: str, deadline: Deadline, now: float, probe: bool = True) -> LinkResult:
         chain: list[Hop] = []
         seen = {url}
         current = url
         for _ in range(self.options.max_redirects + 1):
-            answer = self.fetch_with_retries("GET", current, deadline)
+            answer = await self.fetch_with_retries("GET", current, deadline)
             if isinstance(answer, Failure):
                 return answer.result(url, current, chain, now)
             location = answer.headers.get("location")
@@ -331,7 +396,7 @@ class Checker:
                 seen.add(nxt)
                 current = nxt
                 continue
-            return self.classify(url, answer, chain, now, probe)
+            return await self.classify(url, answer, chain, now, probe)
         return LinkResult(
             url,
             LinkState.UNVERIFIED,
@@ -366,7 +431,7 @@ class Checker:
             checked_at=now,
         )
 
-    def classify(
+    async def classify(
         self, url: str, answer: Answer, chain: list[Hop], now: float, probe: bool = True
     ) -> LinkResult:
         """The state of the URL from the last answer in its redirect chain."""
@@ -374,7 +439,7 @@ class Checker:
         accept = self.options.accept
         ok = status in accept if accept is not None else 200 <= status < 300
         if ok:
-            return self._alive(url, answer, chain, now, probe)
+            return await self._alive(url, answer, chain, now, probe)
         if 200 <= status < 300:
             return self._result(
                 url, answer, chain, now, LinkState.UNVERIFIED, "not-accepted",
@@ -397,7 +462,7 @@ class Checker:
             return True
         return answer.body is not None and bool(_CHALLENGE.search(answer.body[:65536]))
 
-    def _alive(self, url: str, answer: Answer, chain: list[Hop], now: float, probe: bool) -> LinkResult:
+    async def _alive(self, url: str, answer: Answer, chain: list[Hop], now: float, probe: bool) -> LinkResult:
         page: PageInfo | None = None
         if answer.body is not None and answer.is_html:
             page = read_page(answer.text())
@@ -412,7 +477,7 @@ class Checker:
                 url, answer, chain, now, LinkState.UNVERIFIED, "bot-challenge", "a bot challenge page"
             )
         if probe and self.options.soft_404 and answer.status == 200 and answer.is_html:
-            why = self._catch_all(url, answer, chain)
+            why = await self._catch_all(url, answer, chain)
             if why:
                 return self._result(url, answer, chain, now, LinkState.UNVERIFIED, "catch-all", why)
         if chain and chain[0].status in PERMANENT:
@@ -429,12 +494,12 @@ class Checker:
 
     # --- sites that answer every path ----------------------------------------------------------------
 
-    def _catch_all(self, url: str, answer: Answer, chain: list[Hop]) -> str | None:
+    async def _catch_all(self, url: str, answer: Answer, chain: list[Hop]) -> str | None:
         """Why the 200 ``answer`` says nothing about whether ``url`` exists (the site gives a made-up
         path next to it the same page, or sends it to the same place), or None."""
         if _home_page(url):
             return None  # a site's home page answering is all there is to know
-        probe = self._probe(url)
+        probe = await self._probe(url)
         if probe is None or not 200 <= probe.status < 300:
             return None  # the site answers made-up paths with an error: it reports missing pages honestly
         if chain and probe.final_url == answer.url:
@@ -443,20 +508,28 @@ class Checker:
             return "the site answers a made-up path with the same page, so the answer does not show that this page exists"
         return None
 
-    def _probe(self, url: str) -> _ProbeAnswer | None:
+    async def _probe(self, url: str) -> _ProbeAnswer | None:
         key = soft404.probe_key(url, host_of(url))
-        with self._probe_locks[key]:
+        lock = self._probe_locks[key]
+        slot = _SLOT.get()
+        if lock.locked() and slot is not None:
+            # another URL is asking the site's probe; this one has made its own requests: it gives
+            # its place to the next URL while it waits (else the pool idles a round trip per site)
+            slot.release()
+        async with lock:
             if key not in self._probes:
-                self._probes[key] = self._ask_probe(url)
+                if slot is not None:
+                    await slot.acquire()  # (the other URL's probe broke off: this one asks it)
+                self._probes[key] = await self._ask_probe(url)
             return self._probes[key]
 
-    def _ask_probe(self, url: str) -> _ProbeAnswer | None:
+    async def _ask_probe(self, url: str) -> _ProbeAnswer | None:
         current = soft404.sibling_url(url)
         if current is None:
             return None
         deadline = Deadline(self.options.timeout)
         for _ in range(5):  # a few redirects: made-up paths are often sent to the home page
-            got = self.fetch("GET", current, deadline, read_body=True)
+            got = await self.afetch("GET", current, deadline, read_body=True)
             if not isinstance(got, Answer):
                 return None
             location = got.headers.get("location")
@@ -489,7 +562,7 @@ class Checker:
             progress(0, total)
         if not order:
             return results
-        self._pool(order, results, progress, total, on_result)
+        self._run(self._pool(order, results, progress, total, on_result))
         if self.network.state == "unknown":
             tried = [r for r in results.values() if r.status is not LinkState.SKIPPED]
             if tried and self.stats.answers == 0 and all(r.reason in NETWORK_REASONS for r in tried):
@@ -498,10 +571,10 @@ class Checker:
             # an answer came after the network was given up for lost: check what was passed over
             again = [u for u, r in results.items() if r.reason == NETWORK_UNAVAILABLE]
             if again:
-                self._pool(again, results, None, total, on_result)
+                self._run(self._pool(again, results, None, total, on_result))
         return results
 
-    def _pool(
+    async def _pool(
         self,
         urls: list[str],
         results: dict[str, LinkResult],
@@ -509,13 +582,25 @@ class Checker:
         total: int,
         on_result: Callable[[str, LinkResult], None] | None = None,
     ) -> None:
-        workers = min(self.options.max_concurrency, len(urls))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refcheck-link") as pool:
-            futures = {pool.submit(self.check, u): u for u in urls}
-            for fut in as_completed(futures):
-                url = futures[fut]
+        """``max_concurrency`` workers, each taking the next URL in order until none is left. A
+        worker holds a place while its URL makes requests; one that gives its place up (``_probe``)
+        ends after its URL, and a new worker takes the place at once."""
+        todo = iter(urls)
+        places = asyncio.Semaphore(min(self.options.max_concurrency, len(urls)))
+        running: set[asyncio.Task[None]] = set()
+
+        def spawn() -> None:
+            task = asyncio.create_task(worker())
+            running.add(task)
+            task.add_done_callback(running.discard)
+
+        async def worker() -> None:
+            await places.acquire()
+            slot = _Slot(places, spawn)
+            _SLOT.set(slot)
+            for url in todo:
                 try:
-                    results[url] = fut.result()
+                    results[url] = await self.acheck(url)
                 except Exception as exc:  # a bug must not lose the other results
                     results[url] = LinkResult(
                         url,
@@ -528,6 +613,42 @@ class Checker:
                     on_result(url, results[url])
                 if progress:
                     progress(len(results), total)
+                if not slot.held:
+                    return  # its place went to another worker
+            slot.release(replace=False)
+
+        for _ in range(min(self.options.max_concurrency, len(urls))):
+            spawn()
+        while running:
+            await asyncio.gather(*running)
+
+
+class _Slot:
+    """A worker's place in the pool (see ``Checker._pool``)."""
+
+    __slots__ = ("held", "places", "spawn")
+
+    def __init__(self, places: asyncio.Semaphore, spawn: Callable[[], None]) -> None:
+        self.places = places
+        self.spawn = spawn
+        self.held = True
+
+    def release(self, replace: bool = True) -> None:
+        """Give the place up; ``replace``: to a new worker, which goes on with the next URLs."""
+        if self.held:
+            self.held = False
+            self.places.release()
+            if replace:
+                self.spawn()
+
+    async def acquire(self) -> None:
+        """Take a place again (and keep working as a worker)."""
+        if not self.held:
+            await self.places.acquire()
+            self.held = True
+
+
+_SLOT: ContextVar[_Slot | None] = ContextVar("refcheck_link_slot", default=None)
 
 
 _HOME = re.compile(r"/*(?:(?:index|default|home)(?:\.\w{1,5})?)?", re.I)

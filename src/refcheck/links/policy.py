@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import socket
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
@@ -63,6 +62,8 @@ def literal_address(host: str) -> str | None:
     if not h or not all(c in "0123456789abcdefxABCDEFX." for c in h) or not h[0].isdigit():
         return None
     try:
+        import socket  # here: a run answered from the cache never needs it (start-up, ~2 ms)
+
         return socket.inet_ntoa(socket.inet_aton(h))  # the forms the C library's resolver accepts
     except OSError:
         return None
@@ -95,13 +96,13 @@ class Policy:
     def __init__(self, options: LinkOptions) -> None:
         self.options = options
         self.exclude: Sequence[re.Pattern[str]] = [re.compile(p) for p in options.exclude]
+        self._host_kinds: dict[str, str] = {}  # hostname -> host_kind(hostname) or ""
 
     def result(self, url: str, now: float) -> LinkResult | None:
         """The result of a URL that is not fetched at all, or None when it may be."""
         try:
             parts = urlsplit(url)
             scheme = parts.scheme.lower()
-            hostname = parts.hostname or ""
         except ValueError:
             return LinkResult(
                 url, LinkState.DEAD, reason="invalid-url", detail="the URL is not valid", checked_at=now
@@ -118,8 +119,13 @@ class Policy:
                     detail=f"matches --exclude {pattern.pattern!r}", checked_at=now,
                 )  # fmt: skip
         opts = self.options
-        if not opts.allow_private_hosts and hostname.lower() not in opts.allowed_hosts:
-            kind = host_kind(hostname)
+        if opts.allow_private_hosts:
+            return None
+        hostname = parts.hostname or ""  # read only here: a property that splits the netloc again
+        if hostname.lower() not in opts.allowed_hosts:
+            kind = self._host_kinds.get(hostname)
+            if kind is None:  # once per host: a document cites many pages of few sites
+                kind = self._host_kinds[hostname] = host_kind(hostname) or ""
             if kind:
                 return LinkResult(
                     url, LinkState.SKIPPED, reason="private-address",

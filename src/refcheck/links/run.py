@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from refcheck.links import content
 from refcheck.links.cache import LinkCache
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from refcheck.links.archive import ArchiveClient, Snapshot
     from refcheck.links.checker import Checker
     from refcheck.links.prefetch import Prefetched
+    from refcheck.pipeline import CheckOptions
 
-__all__ = ["LinkReport", "check_links", "check_urls"]
+__all__ = ["LinkReport", "answered_before", "check_links", "check_urls"]
 
 
 def _open_cache(options: LinkOptions, report: LinkReport) -> LinkCache | None:
@@ -79,6 +80,63 @@ class _Checkers:
     def close(self) -> None:
         if self._checker is not None:
             self._checker.close()
+
+
+def document_key(path: str, options: LinkOptions) -> str | None:
+    """One version of a file, checked with ``options``: its real path, size, modification time and
+    the options (None when it cannot be read). The same key finds the same URLs again; a file edited
+    without changing its size or time, or one it includes (a chapter, a LaTeX \\input) edited,
+    would not: that costs speed only (a prefetch child forked or not), never a result, since the
+    links are checked after the analysis as always."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return f"{os.path.realpath(path)}\n{st.st_size}\n{st.st_mtime_ns}\n{options!r}"
+
+
+def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
+    """Whether every file of ``tasks`` whose links are checked was checked before, unchanged and with
+    the same link options, and the cache then held a result for each URL it fetches, none expired
+    since (``_remember_answered``): a warm re-run, whose URLs the cache answers after the analysis.
+    Checking them ahead in a forked child would cost more than it saves (runner._prefetch)."""
+    linked = [path for path, check_options in tasks if check_options.links]
+    if not linked:
+        return False
+    options = next(o for _, o in tasks if o.links).link_options()  # the pool's (check_document_links)
+    keys = [document_key(path, options) for path in linked]
+    if not options.cache or None in keys:
+        return False
+    cache = _open_cache(options, LinkReport())
+    if cache is None:
+        return False
+    try:
+        found = cache.get_documents(k for k in keys if k is not None)
+    finally:
+        cache.close()
+    since = time.time() - options.cache_max_age
+    return all(found.get(k, since - 1) >= since for k in keys if k is not None)
+
+
+def _remember_answered(docs: Sequence[Document], options: LinkOptions, cache: LinkCache) -> None:
+    """Record each document whose URLs the cache now answers, those that are fetched at all (for
+    ``answered_before``), with the oldest check time of their results."""
+    keys = {key: doc for doc in docs if (key := document_key(doc.path, options)) is not None}
+    if not keys or cache.problem:
+        return
+    now = time.time()
+    since = now - options.cache_max_age
+    known = cache.get_documents(keys)
+    policy = Policy(options)
+    new: dict[str, float] = {}
+    for key, doc in keys.items():
+        if known.get(key, since - 1) >= since:
+            continue
+        fetched = [u.url for u in doc.urls if policy.result(u.url, now) is None]
+        oldest = cache.oldest_cached(fetched)
+        if oldest is not None:
+            new[key] = oldest
+    cache.put_documents(new)
 
 
 def check_urls(
@@ -229,6 +287,8 @@ def check_links(
         results = _check_urls(
             (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers, prefetched
         )
+        if cache is not None and not report.network_unavailable:
+            _remember_answered(docs, options, cache)
         archive: ArchiveClient | None = None
         if options.archive != "none" and not report.network_unavailable:
             from refcheck.links.archive import ArchiveClient  # and its imports: only when used
@@ -354,6 +414,8 @@ def _content(
     when: dt.date,
 ) -> ContentCheck | None:
     """The verdict on the page's title: None when it carries the cited one or cannot be judged."""
+    from refcheck.links import content  # only for a page that was read
+
     if result.status not in (LinkState.ALIVE, LinkState.REDIRECTED) or result.page is None:
         return None
     if content.carries(title, result.page.candidates()) is not False:

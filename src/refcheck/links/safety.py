@@ -10,8 +10,9 @@ private address), what is vetted is the address the system resolves it to, which
 the socket is connected to. Requests do not go through environment proxies (a proxy would make the
 check see the proxy's address instead of the site's).
 
-Two ways in: ``pool_manager()`` (urllib3, what the link checker uses) and ``adapter()`` (a requests
-adapter with the same connections, for code that uses requests sessions).
+Three ways in: ``connect_infos()`` (the vetted addresses to connect to: what the link checker's
+asyncio client, aio.py, uses), ``pool_manager()`` (urllib3, for the archive lookups) and
+``adapter()`` (a requests adapter with the same connections, for code that uses requests sessions).
 """
 
 from __future__ import annotations
@@ -21,12 +22,6 @@ import socket
 import threading
 from typing import TYPE_CHECKING, Any
 
-from urllib3 import PoolManager
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
-from urllib3.util import connection as u3conn
-
 from refcheck.links.policy import address_kind as address_kind
 from refcheck.links.policy import canonical_host as canonical_host
 from refcheck.links.policy import host_kind as host_kind
@@ -35,6 +30,9 @@ from refcheck.links.protocol import FETCHED_SCHEMES as FETCHED_SCHEMES
 
 if TYPE_CHECKING:
     from requests.adapters import HTTPAdapter
+    from urllib3 import PoolManager
+    from urllib3.connection import HTTPConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
     from urllib3.response import BaseHTTPResponse
 
 
@@ -129,18 +127,26 @@ def set_exchange(ex: Exchange | None) -> None:
 # --- connections -----------------------------------------------------------------------------------
 
 
+def connect_infos(host: str, port: int, allowed: frozenset[str] | None) -> list[tuple[Any, ...]]:
+    """The addresses to connect to for ``host``: resolved once, every one vetted (unless ``allowed``
+    is None: no vetting, or the host is in ``allowed``); raises BlockedAddressError."""
+    if allowed is None or host.lower().strip("[]") in allowed:
+        return resolve(host.strip("[]"), port, 0, socket.SOCK_STREAM)
+    kind = host_kind(host)
+    if kind:
+        raise BlockedAddressError(host, literal_address(host) or host, kind)
+    return vetted_addresses(host, port)
+
+
 def _connect(conn: HTTPConnection, allowed: frozenset[str] | None) -> socket.socket:
     """Resolve once, vet every address (unless ``allowed`` is None: no vetting, or the host is
     in ``allowed``), connect to a vetted address."""
+    from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+    from urllib3.util import connection as u3conn
+
     host = conn._dns_host
     try:
-        if allowed is None or host.lower().strip("[]") in allowed:
-            infos = resolve(host.strip("[]"), conn.port, 0, socket.SOCK_STREAM)
-        else:
-            kind = host_kind(host)
-            if kind:
-                raise BlockedAddressError(host, literal_address(host) or host, kind)
-            infos = vetted_addresses(host, conn.port)
+        infos = connect_infos(host, conn.port, allowed)
     except socket.gaierror as e:
         raise NameResolutionError(conn.host, conn, e) from e
     last: OSError | None = None
@@ -183,6 +189,11 @@ def _ack_at_once(sock: socket.socket | None) -> None:
 def _connection_classes(
     allowed: frozenset[str] | None,
 ) -> tuple[type[HTTPConnectionPool], type[HTTPSConnectionPool]]:
+    # urllib3 is imported here, not with this module: the link checker's own client (aio.py)
+    # needs only the address checks above
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
     class SafeHTTPConnection(HTTPConnection):
         def _new_conn(self) -> socket.socket:
             return _connect(self, allowed)
@@ -229,6 +240,8 @@ def pool_manager(
     """A urllib3 PoolManager whose connections go only to public addresses (unless
     ``allow_private``), or to ``allowed_hosts`` (host names whose addresses are not vetted).
     No environment proxies, no retries, no redirects followed unless the caller asks."""
+    from urllib3 import PoolManager
+
     allowed = None if allow_private else frozenset(h.lower() for h in allowed_hosts)
     http_pool, https_pool = _connection_classes(allowed)
     pm = PoolManager(num_pools=num_pools, maxsize=max(pool_size, 4), retries=False, ca_certs=_ca_certs())

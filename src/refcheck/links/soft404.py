@@ -12,8 +12,8 @@ repeats), not by an edit distance.
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -73,7 +73,7 @@ def sibling_url(url: str) -> str | None:
     if path == "/":
         return None
     parent = path.rstrip("/").rsplit("/", 1)[0] + "/"
-    return urlunsplit((parts.scheme, parts.netloc, f"{parent}refcheck-{secrets.token_hex(8)}", "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, f"{parent}refcheck-{os.urandom(8).hex()}", "", ""))
 
 
 def probe_key(url: str, host: str) -> str:

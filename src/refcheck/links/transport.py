@@ -21,11 +21,9 @@ import itertools
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from urllib3 import HTTPHeaderDict, Timeout
 
 from refcheck.links.errors import Failure, classify_exception
 from refcheck.links.safety import Exchange, pool_manager, set_exchange
@@ -45,7 +43,7 @@ class Answer:
     url: str
     method: str
     status: int
-    headers: HTTPHeaderDict
+    headers: Mapping[str, str]  # looked up by lower-case name
     body: bytes | None = None
     complete: bool = True  # the whole body was read (False: cut at the cap or the deadline)
 
@@ -146,6 +144,8 @@ class Transport:
         left = deadline - time.monotonic()
         if left <= 0:
             return Failure("timeout", "no time left for this URL")
+        from urllib3 import Timeout  # loaded with the pool manager already
+
         ex = Exchange(deadline)
         set_exchange(ex)
         self.watchdog.watch(ex)
