@@ -155,9 +155,14 @@ class Lazy:
             if not batch:
                 continue
             text = pieces(batch, escape, depth, self.plain)  # "[\n  item,\n  item\n]" at depth
-            text[0] = ("[" if first else ",") + text[0][1:]
-            text[-1] = text[-1][: -len(close)]
+            head = "[" if first else ","
             first = False
+            if len(text) == 1:  # (the usual case: the batch's text copied once, not twice)
+                yield head
+                yield text[0][1 : -len(close)]
+                continue
+            text[0] = head + text[0][1:]
+            text[-1] = text[-1][: -len(close)]
             yield from text
         yield "[]" if first else close
 

@@ -65,8 +65,10 @@ def _document_record(doc: Document, fixable: bool, batch: int = 0, release: bool
     """``batch``: the citations and entries are ``_common.Lazy`` arrays, their records made
     ``batch`` at a time as they are encoded (``encoded_record``); ``release``: see there."""
     fixes: set[int] = set()
-    if fixable:
-        from refcheck.fix import fixable as fixable_findings  # fix.py only for the fix hints
+    # fix.py (its import) only for the fix hints, and only when a finding may have one: fix.fixable
+    # finds none when no finding is marked fixable or carries a safe fix
+    if fixable and any(f.fixable or (f.fix and not f.fix_unsafe) for f in doc.findings):
+        from refcheck.fix import fixable as fixable_findings
 
         fixes = fixable_findings(doc)
     locate = doc.source_map.locator()
