@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from refcheck._lazy import lazy_pattern
 from refcheck.extract.names import Names, shared_names
 from refcheck.extract.patterns import APOS, DASHES, LETTER, MONTHS, REPRINT, UPPER, YEAR, YEAR_TOKEN
-from refcheck.extract.urls import find_doi, find_urls, parse_access_date
+from refcheck.extract.urls import find_doi, find_urls, may_hold_urls, parse_access_date
 from refcheck.matching.names import PARTICLES
 from refcheck.model import Document, Reference
 
@@ -485,8 +485,9 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
                 _parse_authors(ref, author_part)
     ref.aliases = _aliases(author_part, ref)
     ref.title = _title(rest)
-    ref.urls = [u for u, _, _ in find_urls(text)]
-    ref.doi = find_doi(text)
+    if may_hold_urls(text):  # (else no URL and no DOI, the defaults: one test, not both searches')
+        ref.urls = [u for u, _, _ in find_urls(text)]
+        ref.doi = find_doi(text)
     ref.accessed = parse_access_date(text)
     return ref
 

@@ -154,13 +154,14 @@ class Lazy:
         for batch in self.batches:
             if not batch:
                 continue
-            text = pieces(batch, escape, depth, self.plain)  # "[\n  item,\n  item\n]" at depth
             head = "[" if first else ","
             first = False
-            if len(text) == 1:  # (the usual case: the batch's text copied once, not twice)
+            inner = _orjson_items(batch, depth, self.plain)
+            if inner is not None:  # (the usual case)
                 yield head
-                yield text[0][1 : -len(close)]
+                yield inner if escape is None else escape(inner)
                 continue
+            text = pieces(batch, escape, depth, self.plain)  # "[\n  item,\n  item\n]" at depth
             text[0] = head + text[0][1:]
             text[-1] = text[-1][: -len(close)]
             yield from text
@@ -255,6 +256,29 @@ def _spliced(
         at = (len(line) - len(line.lstrip(" "))) // 2 if "\n" in before else depth
         yield from (piece.at(at) if isinstance(piece, Encoded) else piece.pieces(at, escape))
     yield parts[-1] if escape is None else escape(parts[-1])
+
+
+def _orjson_items(items: list[Any], depth: int, plain: bool) -> str | None:
+    """The text of the array ``items`` (not empty) at ``depth`` without its brackets ("\\n  item,
+    \\n  item"), by orjson, or None (as ``_orjson_stream``; an ``Encoded`` or ``Lazy`` item too).
+    The array is encoded inside ``depth`` arrays of one item, so that orjson indents it for its
+    depth; the text is then decoded from a view of the bytes between the brackets: no copy but the
+    decoding (re-indenting the text and cutting off the brackets made two more of a long report)."""
+    orjson = _orjson()
+    if orjson is None or not (plain or _plain(items)):
+        return None
+    data: Any = items
+    for _ in range(depth):
+        data = [data]
+    try:
+        encoded = orjson.dumps(data, default=_refuse, option=_options(orjson) | orjson.OPT_INDENT_2)
+    except TypeError:  # orjson.JSONEncodeError
+        return None
+    # before the array: each enclosing array's "[" and line break, then the array's indentation
+    start = sum(2 * k + 2 for k in range(depth)) + 2 * depth + 1
+    end = len(encoded) - (depth * (depth + 1) + 2 * depth + 2)  # its "\n  ]", then theirs
+    with memoryview(encoded) as view:
+        return str(view[start:end], "utf-8")
 
 
 def _orjson_line(data: Any) -> str | None:
