@@ -79,7 +79,7 @@ def _document_record(doc: Document, fixable: bool, batch: int = 0, release: bool
 
         # (plain: a citation record holds only str, int, None and lists of them, the model's types;
         # not checking it saves a quarter of the encoding of a long document's citations)
-        made = map(_citation_records, _batches(doc.citations, batch, release), repeat(locate))
+        made = map(_citation_records, _batches(doc.citations, batch, release), repeat(locate), repeat(True))
         citations = Lazy(made, plain=True)
         refs = doc.references or []
         references = Lazy(map(_reference_records, _batches(refs, batch, release), repeat(locate)))
@@ -117,8 +117,10 @@ def _batches(items: list[Any], size: int, release: bool) -> Iterator[list[Any]]:
 
 
 def _citation_records(
-    cites: list[Citation], locate: Callable[[int], tuple[int, int]]
+    cites: list[Citation], locate: Callable[[int], tuple[int, int]], shared: bool = False
 ) -> list[dict[str, Any]]:
+    """``shared``: the records hold the citations' own author and entry sequences, not copies (a
+    third of the time): for records that are encoded at once and dropped, never handed out."""
     out: list[dict[str, Any]] = []
     append = out.append
     for c in cites:
@@ -126,11 +128,11 @@ def _citation_records(
         kind = c.kind
         rec: dict[str, Any] = {
             "text": c.text,
-            "authors": list(c.authors),
+            "authors": c.authors if shared else list(c.authors),
             "year": c.year,
             "line": line,
             "column": col,
-            "references": list(c.references),
+            "references": c.references if shared else list(c.references),  # (a tuple: an array all the same)
             "kind": kind,
             "status": c.status._value_,  # .value is a property call
             "footnote": c.footnote,
