@@ -247,8 +247,9 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # One entry per line: when most lines are entries by themselves
     # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
     unwrapped = max(b - a for a, b in nonblank) > 150
-    # (the lines that look like entries are counted only when the count decides)
-    per_line = not paragraph_mode and (unwrapped or _at_least(0.7 * len(nonblank), nonblank, text))
+    # (the lines that look like entries are counted only when the count decides: a line that neither
+    # follows a finished entry nor looks like one, nor starts in lower case; None until then)
+    per_line: bool | None = True if unwrapped else None
     entries: list[list[int]] = []
     open_entry = False
     for a, b in lines:
@@ -266,10 +267,12 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
             finished = _finished(text, entries[-1][0], entries[-1][1])
             if paragraph_mode:
                 new = finished and not _LOWER_START.match(line) and looks_like_entry(line)
-            elif per_line:
-                new = finished or looks_like_entry(line) or not _LOWER_START.match(line)
             else:
                 new = finished or looks_like_entry(line)
+                if not new and not _LOWER_START.match(line):
+                    if per_line is None:
+                        per_line = _at_least(0.7 * len(nonblank), nonblank, text)
+                    new = per_line
         if new:
             entries.append([a, b])
         else:
