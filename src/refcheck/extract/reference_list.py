@@ -569,6 +569,8 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
 
 
 def _norm_year(token: str) -> str:
+    if token.isdigit():  # (a plain year, most entries': as it stands)
+        return token
     t = token.strip().lower()
     if t.replace(" ", "") in ("n.d.", "nd"):
         return "n.d."

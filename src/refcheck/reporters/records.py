@@ -82,7 +82,10 @@ def _document_record(doc: Document, fixable: bool, batch: int = 0, release: bool
         made = map(_citation_records, _batches(doc.citations, batch, release), repeat(locate), repeat(True))
         citations = Lazy(made, plain=True)
         refs = doc.references or []
-        references = Lazy(map(_reference_records, _batches(refs, batch, release), repeat(locate)))
+        # (plain unless an entry was verified: its record's scores may be floats, which _plain checks)
+        plain = all(r.verification is None for r in refs)
+        made = map(_reference_records, _batches(refs, batch, release), repeat(locate), repeat(True))
+        references = Lazy(made, plain=plain)
     else:
         citations = _citation_records(doc.citations, locate)
         references = _reference_records(doc.references or [], locate)
@@ -146,18 +149,19 @@ def _citation_records(
 
 
 def _reference_records(
-    refs: list[Reference], locate: Callable[[int], tuple[int, int]]
+    refs: list[Reference], locate: Callable[[int], tuple[int, int]], shared: bool = False
 ) -> list[dict[str, Any]]:
+    """``shared``: as ``_citation_records``'s."""
     out: list[dict[str, Any]] = []
     for r in refs:
         line = locate(r.start)[0] if r.start >= 0 else (r.source[1] if r.source else None)
         rec: dict[str, Any] = {
             "id": r.id,
             "text": r.text,
-            "authors": list(r.authors),
+            "authors": r.authors if shared else list(r.authors),
             "year": r.year,
             "line": line,
-            "urls": list(r.urls),
+            "urls": r.urls if shared else list(r.urls),
             "accessed": r.accessed,
             "title": r.title,
             "doi": r.doi,
