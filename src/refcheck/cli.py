@@ -712,9 +712,11 @@ def _report(
     if stream is not None:
         stream.finish(results)
     else:  # FORCE_COLOR: colours when piped
+        # (JSON escapes every control character: click need not look for colour codes to strip in it)
+        raw = colour or terminal_fmt == "json"
         for piece in _rendered(terminal_fmt, results, color=colour, summary=summary, fail_on=fail_on):
             for part in slices(piece):
-                _echo(part, colour)
+                _echo(part, raw)
     if terminal_fmt not in ("text", "full", "concise"):
         _unreadable(results)
     for failure in failures:
