@@ -7,7 +7,6 @@ Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Deve
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -344,21 +343,22 @@ _GLUE = re.compile(
     rf"[.!?\"”’)\]][ \t]+(?=\[\d{{1,4}}\][ \t]|\d{{1,4}}\.[ \t]+\S|{UPPER}"
     r"|(?:van|von|de|der|den|du|da|di|del|la|le|ter|ten|al|el)[ \t]+[A-Z]|[a-z]{1,4}[A-Z])"
 )
-# A year, or "n.d.", "forthcoming", "in press" (not "N. D."): the two kinds are sought apart (their
-# matches can neither overlap nor share a start, so the starts are those of the one expression
-# ``_BARE_YEAR|n.d.|...``): the years' expression skips to a "1" or "2", and the words' runs only
-# when its words are there (one expression of both tried all four at every offset: a third of the
-# time of a whole list).
+# A year, or "n.d.", "forthcoming", "in press" (not "N. D."): the two kinds are sought apart: the
+# years' expression skips to a "1" or "2", and the words' runs only when its words are there (one
+# expression of both tried all four at every offset: a third of the time of a whole list).
 _HAS_YEAR_WORD = re.compile(r"\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")
 _HAS_YEAR_WORD_HINTS = ("n.", "orthcoming", "n press")
 
 
-def _year_starts(text: str, start: int, end: int) -> list[int]:
-    """The starts, in order, of the matches of either kind of year in text[start:end]."""
-    starts = [y.start() for y in _BARE_YEAR.finditer(text, start, end)]
-    if any(text.find(h, start, end) != -1 for h in _HAS_YEAR_WORD_HINTS):
-        starts = sorted(starts + [y.start() for y in _HAS_YEAR_WORD.finditer(text, start, end)])
-    return starts
+def _has_year(text: str, start: int, end: int) -> bool:
+    """Whether a year of either kind starts in text[start:end], a part of an entry from its start
+    (where the entry's own search would start) or from after white space, to a mark: no year runs
+    across either end, so the searches of the part find what the search of the whole entry would."""
+    if _BARE_YEAR.search(text, start, end) is not None:
+        return True
+    if not any(text.find(h, start, end) != -1 for h in _HAS_YEAR_WORD_HINTS):
+        return False
+    return _HAS_YEAR_WORD.search(text, start, end) is not None
 
 
 _GLUED_LABEL = re.compile(r"\[(\d{1,4})\][ \t]|(\d{1,4})\.[ \t]")
@@ -374,24 +374,20 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     head = start
     label = _LABEL.match(text[start : min(end, start + 12)])
     number = int(label.group(1) or label.group(2)) if label else None
-    years: list[int] | None = None  # once, not per candidate; only when a candidate asks
     for m in _GLUE.finditer(text, start, end):
         p = m.end()
         if p - head < 25:
             continue
         spaces = m.start() + 1  # (the match opens with the mark)
-        nxt = _GLUED_LABEL.match(text, p, end)
+        nxt = _GLUED_LABEL.match(text, p, end) if number is not None else None
         if nxt and number is not None:
             n = int(nxt.group(1) or nxt.group(2))
             if n == number + 1:
                 out.append((head, spaces))
                 head, number = p, n
             continue
-        if years is None:
-            years = _year_starts(text, start, end)
-        k = bisect.bisect_left(years, head)
-        has_year = k < len(years) and years[k] < spaces
-        if not has_year or not _begins_entry(text[p : min(end, p + 300)]):
+        # (the part before, from its start, which follows white space, to the mark)
+        if not _has_year(text, head, spaces) or not _begins_entry(text[p : min(end, p + 300)]):
             continue
         out.append((head, spaces))
         head = p
