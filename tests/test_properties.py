@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from refcheck.errors import InputError
+from refcheck.extract import reference_list as rl
 from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import _DEF, definitions
 from refcheck.extract.patterns import DASHES, YEAR_TOKEN
@@ -317,3 +318,34 @@ def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
 def test_footnote_definitions_match_the_line_start_expression(text: str, a: int, b: int) -> None:
     a, b = min(a, len(text)), min(b, len(text))
     assert definitions(text, a, b) == [(m.start(), m.end(), m.group(1)) for m in _DEF.finditer(text, a, b)]
+
+
+# Glued entries (extract/reference_list.split_glued): the glue expression, written to open with the
+# mark, finds the spaces its plain form (the look-behind at the mark) finds; and whether the part
+# before a glue has a year, one search of that part, is what the list of every year of the entry says.
+_PLAIN_GLUE = re.compile(r"(?<=[.!?\"”’)\]])[ \t]+" + rl._GLUE.pattern[rl._GLUE.pattern.index("(?=") :])
+_GLUE_PIECES = st.sampled_from(
+    [". ", ".  ", ".\t", ") ", "] ", "” ", "? ", " ", "Bird, A. ", "[2] ", "3. ", "van Berg ", "deVries ",
+     "a", "2004", "1999a", "n.d.", "n. d.", "In press", "forthcoming", "x", "2001/02", "-2004", ".2004"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@example(". Bird, A. (2004)", 0, 17)
+@given(st.lists(_GLUE_PIECES, max_size=14).map("".join), st.integers(0, 40), st.integers(0, 80))
+def test_glue_pattern_and_year_test_match_their_plain_forms(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    if a < len(text) and text[a].isspace():
+        return  # (an entry's span starts at its first character but white space)
+    assert [(m.start() + 1, m.end()) for m in rl._GLUE.finditer(text, a, b)] == [
+        m.span() for m in _PLAIN_GLUE.finditer(text, a, b)
+    ]
+    years = sorted(
+        [y.start() for y in rl._BARE_YEAR.finditer(text, a, b)]
+        + [y.start() for y in rl._HAS_YEAR_WORD.finditer(text, a, b)]
+    )
+    for m in rl._GLUE.finditer(text, a, b):
+        spaces = m.start() + 1
+        for head in (a, *(g.end() for g in rl._GLUE.finditer(text, a, m.start()))):
+            # from the entry's start, or from the end of a glue before (where a next part starts)
+            assert rl._has_year(text, head, spaces) == any(head <= y < spaces for y in years)
