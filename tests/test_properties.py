@@ -322,7 +322,7 @@ def test_footnote_definitions_match_the_line_start_expression(text: str, a: int,
 
 # Glued entries (extract/reference_list.split_glued): the glue expression, written to open with the
 # mark, finds the spaces its plain form (the look-behind at the mark) finds; and whether the part
-# before a glue has a year, one search of that part, is what the list of every year of the entry says.
+# before a glue has a year, a search of that part, is what the list of every year of the entry says.
 _PLAIN_GLUE = re.compile(r"(?<=[.!?\"”’)\]])[ \t]+" + rl._GLUE.pattern[rl._GLUE.pattern.index("(?=") :])
 _GLUE_PIECES = st.sampled_from(
     [". ", ".  ", ".\t", ") ", "] ", "” ", "? ", " ", "Bird, A. ", "[2] ", "3. ", "van Berg ", "deVries ",
@@ -344,8 +344,11 @@ def test_glue_pattern_and_year_test_match_their_plain_forms(text: str, a: int, b
         [y.start() for y in rl._BARE_YEAR.finditer(text, a, b)]
         + [y.start() for y in rl._HAS_YEAR_WORD.finditer(text, a, b)]
     )
-    for m in rl._GLUE.finditer(text, a, b):
+    glues = list(rl._GLUE.finditer(text, a, b))
+    for k, m in enumerate(glues):
         spaces = m.start() + 1
-        for head in (a, *(g.end() for g in rl._GLUE.finditer(text, a, m.start()))):
-            # from the entry's start, or from the end of a glue before (where a next part starts)
-            assert rl._has_year(text, head, spaces) == any(head <= y < spaces for y in years)
+        # from the entry's start, from where a next part starts (a glue's end), or from where the
+        # search of the part stopped at an earlier glue (its spaces)
+        for at in (a, *(g.end() for g in glues[:k]), *(g.start() + 1 for g in glues[:k])):
+            want = next((y for y in years if at <= y < spaces), -1)
+            assert rl._first_year(text, at, spaces) == want

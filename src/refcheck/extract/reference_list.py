@@ -350,15 +350,17 @@ _HAS_YEAR_WORD = re.compile(r"\bn\.\s?d\.|\b[Ff]orthcoming\b|\b[Ii]n press\b")
 _HAS_YEAR_WORD_HINTS = ("n.", "orthcoming", "n press")
 
 
-def _has_year(text: str, start: int, end: int) -> bool:
-    """Whether a year of either kind starts in text[start:end], a part of an entry from its start
-    (where the entry's own search would start) or from after white space, to a mark: no year runs
-    across either end, so the searches of the part find what the search of the whole entry would."""
-    if _BARE_YEAR.search(text, start, end) is not None:
-        return True
-    if not any(text.find(h, start, end) != -1 for h in _HAS_YEAR_WORD_HINTS):
-        return False
-    return _HAS_YEAR_WORD.search(text, start, end) is not None
+def _first_year(text: str, start: int, end: int) -> int:
+    """The start of the first year of either kind in text[start:end], or -1. The part runs from the
+    entry's start (where the entry's own search starts) or from a space, to a mark (a glue's): no
+    year runs across either end, so the search of the part finds what one of the whole entry would."""
+    y = _BARE_YEAR.search(text, start, end)
+    at = y.start() if y is not None else -1
+    if any(text.find(h, start, end) != -1 for h in _HAS_YEAR_WORD_HINTS):
+        w = _HAS_YEAR_WORD.search(text, start, end)
+        if w is not None and not 0 <= at < w.start():
+            at = w.start()
+    return at
 
 
 _GLUED_LABEL = re.compile(r"\[(\d{1,4})\][ \t]|(\d{1,4})\.[ \t]")
@@ -374,6 +376,9 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     head = start
     label = _LABEL.match(text[start : min(end, start + 12)])
     number = int(label.group(1) or label.group(2)) if label else None
+    # the first year at or after head, once found; before, no year starts in text[head:no_year_to]
+    # (each stretch searched once: a long entry of candidates without a year stays linear)
+    first_year, no_year_to = -1, start
     for m in _GLUE.finditer(text, start, end):
         p = m.end()
         if p - head < 25:
@@ -386,8 +391,10 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((head, spaces))
                 head, number = p, n
             continue
-        # (the part before, from its start, which follows white space, to the mark)
-        if not _has_year(text, head, spaces) or not _begins_entry(text[p : min(end, p + 300)]):
+        if first_year < head:
+            first_year = _first_year(text, max(head, no_year_to), spaces)
+            no_year_to = spaces
+        if not head <= first_year < spaces or not _begins_entry(text[p : min(end, p + 300)]):
             continue
         out.append((head, spaces))
         head = p
