@@ -43,11 +43,20 @@ CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, oldest REAL NOT NULL
 
 
 class LinkCache:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, connect: bool = True) -> None:
+        """``connect=False``: opened at first use (a run that may need nothing from it)."""
         self.path = directory / FILENAME
         self.problem: str | None = None  # why the cache is not used (said once), or None
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        self._directory: Path | None = directory  # not connected yet
+        if connect:
+            self._connect()
+
+    def _connect(self) -> None:
+        directory, self._directory = self._directory, None
+        if directory is None:
+            return
         try:
             directory.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(
@@ -88,10 +97,13 @@ class LinkCache:
 
     @property
     def usable(self) -> bool:
+        with self._lock:
+            self._connect()
         return self._db is not None
 
     def close(self) -> None:
         with self._lock:
+            self._directory = None  # never opened now
             if self._db is not None:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.close()
@@ -108,6 +120,7 @@ class LinkCache:
 
     def _query(self, sql: str, params: Iterable[Any]) -> list[Any]:
         with self._lock:
+            self._connect()
             if self._db is None:
                 return []
             try:
@@ -214,6 +227,7 @@ class LinkCache:
         if not rows:
             return
         with self._lock:
+            self._connect()
             if self._db is None:
                 return
             try:
