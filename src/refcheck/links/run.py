@@ -224,7 +224,9 @@ def _check_urls(
             progress(answered_now, len(wanted))
     else:
         checker = checkers.get()
-        writer = _CacheWriter(cache, checker) if cache else None
+        # with ``done`` (a prefetch child) the results are written once it is said, when nobody
+        # waits for them: not in batches that hold up the event loop while requests are out
+        writer = _CacheWriter(cache, checker, batch=None if done else _CacheWriter.BATCH) if cache else None
 
         def advance(n: int, total: int) -> None:
             if progress:
@@ -237,8 +239,9 @@ def _check_urls(
                 sink({url: result})
 
         before = checker.stats.requests
+        # the policy has passed every URL of todo (early): the pool need not ask it again
         checked = checker.check_many(
-            todo, advance if progress else None, answered if writer or sink else None
+            todo, advance if progress else None, answered if writer or sink else None, prechecked=True
         )
         report.requests += checker.stats.requests - before
         if checker.network.down:
@@ -278,15 +281,17 @@ class _CacheWriter:
 
     BATCH = 200
 
-    def __init__(self, cache: LinkCache, checker: Checker) -> None:
+    def __init__(self, cache: LinkCache, checker: Checker, batch: int | None = BATCH) -> None:
+        """``batch``: None to write everything at ``finish`` only."""
         self.cache = cache
         self.checker = checker
+        self.batch = batch
         self.pending: list[LinkResult] = []
 
     def add(self, result: LinkResult) -> None:
         self.pending.append(result)
         # "up" is final: an answer came, so the network is there for the rest of the run
-        if len(self.pending) >= self.BATCH and self.checker.network.state == "up":
+        if self.batch is not None and len(self.pending) >= self.batch and self.checker.network.state == "up":
             self.finish()
 
     def finish(self) -> None:
