@@ -334,9 +334,8 @@ def test_a_child_that_said_it_is_done_is_let_finish_and_one_that_did_not_is_kill
         fetch.close()
         assert child.killed is killed
         if said_done:  # waited for when this process ends, then killed only if still running
-            assert [(fn.__func__, args) for fn, args in registered] == [
-                (Prefetch._reap, (prefetch.REAP_WAIT,))
-            ]
-            fn, args = registered[0]
-            fn(*args)
-            assert child.joined[0] == prefetch.REAP_WAIT and child.killed
+            assert registered == [(prefetch._reap_finishing, ())]
+            assert len(prefetch._FINISHING) == 1 and prefetch._FINISHING[0] is fetch
+            prefetch._reap_finishing()
+            assert 0 < child.joined[0] <= prefetch.REAP_WAIT and child.killed
+            assert prefetch._FINISHING == []

@@ -15,7 +15,10 @@ analysis did not keep is dropped. The child writes what it checked into the cach
 
 The results come down the pipe in batches as they are known (the cached ones first, then each
 checked one), so the parent, done analysing, reads and unpickles them while the last URLs are
-still out; the child's last message, sent before it closes anything, says that it is done.
+still out; the child's last message, sent before it writes the cache, says that it is done. It
+then writes every result, records its documents as answered (``links.run.answered_before``) and
+closes the cache while the parent, which need not open the cache at all, writes the report; the
+parent waits for it (up to ``REAP_WAIT``) only when it ends itself.
 
 Only where it pays and is safe: links checked, the files analysed in this process (worker processes
 would keep the cores busy), no progress bar (the child cannot draw it), and the process forkable
@@ -125,14 +128,16 @@ class Prefetch:
         if self.finished and self.process.is_alive():
             # its last cache writes and the closing (the database's checkpoint) overlap the rest
             # of this run instead of being cut short; waited for when this process ends
-            atexit.register(self._reap, REAP_WAIT)
+            if not _FINISHING:
+                atexit.register(_reap_finishing)
+            _FINISHING.append(self)
             return
         self._reap(0)
 
     def _reap(self, wait: float) -> None:
         from refcheck import parallel
 
-        if wait > 0:
+        if wait > 0 and self.process.is_alive():
             self.process.join(wait)
         if self.process.is_alive():
             self.process.kill()
@@ -140,7 +145,14 @@ class Prefetch:
         parallel._LIVE.discard(self.process)
 
 
-REAP_WAIT = 5.0  # seconds a child that said it is done gets to finish writing the cache
+REAP_WAIT = 5.0  # seconds the children that said they are done get to finish writing the cache
+_FINISHING: list[Prefetch] = []  # those children, still running when their run closed them
+
+
+def _reap_finishing() -> None:
+    deadline = time.monotonic() + REAP_WAIT
+    while _FINISHING:
+        _FINISHING.pop()._reap(max(0.0, deadline - time.monotonic()))
 
 
 PIPE_SIZE = 1 << 20  # the most an unprivileged process may ask for on Linux (pipe-max-size)
