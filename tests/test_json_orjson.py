@@ -185,3 +185,52 @@ def test_lazy_arrays_at_any_depth() -> None:
         data = {"k": Lazy(iter([items[:2], [], items[2:]])), "e": Lazy(iter([])), "n": [Lazy(iter([[1]]))]}
         expected = {"k": items, "e": [], "n": [[1]]}
         assert pretty(data, _common._escape, depth) == pretty(expected, _common._escape, depth)
+
+
+@pytest.mark.parametrize("n", [0, 1, 1000, 2500])
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_report_streamed_from_the_model_is_the_report(
+    n: int, fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSON report of a file whose model is kept makes the citation records a batch at a time as
+    its text is taken (``json.chunks``): the first piece comes before any citation record is made,
+    and the text is the whole record's, with orjson or without."""
+    from refcheck.reporters import json as json_reporter
+    from refcheck.reporters import records
+
+    if not fast:
+        monkeypatch.setattr(_common, "_ORJSON", False)
+    cites = "".join(f"Growth {i} was strong (Smith{i % 7} 200{i % 9}).\n" for i in range(n))
+    refs = "".join(f"Smith{i}, John (200{i}) Trade \u2028{i}.\n" for i in range(7))
+    text = f"{cites}\nReferences\n\n{refs}"
+    doc = Document(path="d.txt", format="text", text=text, source_map=SourceMap.identity(text))
+    results = [FileResult(path="d.txt", doc=analyse(doc))]
+    whole = dumps(records.report_record(results)) + "\n"
+    made: list[int] = []
+    make = records._citation_records
+    monkeypatch.setattr(
+        records, "_citation_records", lambda cites, locate: made.append(1) or make(cites, locate)
+    )
+    stream = json_reporter.chunks(results)
+    first = next(stream)
+    assert whole.startswith(first)
+    assert made == [] or not fast  # (the standard library's way makes the whole text at once)
+    assert first + "".join(stream) == whole
+    assert len(made) == -(-n // records.BATCH)
+
+
+def test_one_file_keeps_its_model_for_the_json_report(tmp_path: Path) -> None:
+    """A run of one file for the JSON report keeps the model (its record is streamed from it as the
+    report is written); of two files, each file's record is encoded as the file is done."""
+    from refcheck.pipeline import CheckOptions
+    from refcheck.runner import check_all
+
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Trade grew (Smith 2004).\n\nReferences\n\nSmith, J. (2004) Trade.\n")
+        paths.append(str(tmp_path / name))
+    options = CheckOptions(links=False, verify=False)
+    [one] = check_all([(paths[0], options)], keep="record")
+    assert one.record is None and one.doc is not None and one.doc.citations
+    two = list(check_all([(p, options) for p in paths], keep="record"))
+    assert all(r.record is not None and r.doc is not None and not r.doc.citations for r in two)

@@ -183,3 +183,26 @@ def test_markdown_positions(tmp_path: Path) -> None:
     assert doc.findings == []
     crlf = load(tmp_path, md.replace("\n", "\r\n").encode("utf-8-sig"), "crlf.md")
     assert positions(crlf) == positions(doc)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Trade (Millán 2001).\n".encode(),
+        b"Trade (Smith 2001).\r\nMore.\n",  # CRLF: the text is normalised
+        "Trade\u00a0(Smith 2001).\n".encode(),  # a no-break space: the text is normalised
+        codecs.BOM_UTF8 + b"Trade (Smith 2001).\n",
+        "Trade (Millán 2001).\n".encode("cp1252"),
+        "Trade (Millán 2001).\n".encode("utf-16"),
+    ],
+)
+def test_raw_bytes_are_the_file_whether_kept_or_made_from_the_text(data: bytes) -> None:
+    """A plain UTF-8 text file's bytes are not kept beside its text (they are made from it when
+    asked for); every other file's are kept. Either way ``raw`` is the file's bytes."""
+    from refcheck.loaders.text import load_text
+
+    doc = load_text("a.txt", data)
+    assert doc.raw == data
+    kept = doc.__dict__["_raw"]
+    assert (kept is None) == (data == "Trade (Millán 2001).\n".encode())
+    assert Document(path="b", format="text", text="", source_map=doc.source_map).raw == b""

@@ -9,11 +9,14 @@ from hypothesis import strategies as st
 
 from refcheck.errors import InputError
 from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date
+from refcheck.extract.footnotes import _DEF, definitions
 from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
-from refcheck.extract.urls import find_urls, trim_url
+from refcheck.extract.urls import _WWW, _find_www, find_urls, trim_url
 from refcheck.loaders.decode import decode
+from refcheck.matching.names import _core_key, _name_key, core_key, fold, name_key
 from refcheck.model import SourceMap
+from refcheck.rules.duplicate_reference import _NON_WORD, _text_words
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -265,3 +268,52 @@ def test_year_pattern_matches_its_plain_form(text: str, pos: int) -> None:
     ]
     a, b = _YEAR_RE.match(text, pos), _PLAIN_YEAR.match(text, pos)
     assert (a and a.span(1)) == (b and b.span(1))
+
+
+# The "www." finder of URL extraction, string searches written for speed (see urls._find_www), finds
+# what its expression finds, within any bounds.
+@settings(max_examples=3000, deadline=None)
+@example("wwww.", 0, 5)
+@example("wW.Www.", 1, 7)
+@given(st.text(alphabet=st.sampled_from("wW.x \u0175"), max_size=16), st.integers(0, 20), st.integers(0, 20))
+def test_find_www_matches_its_expression(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    m = _WWW.search(text, a, b)
+    assert _find_www(text, a, b) == (m.start() if m else -1)
+
+
+# The name keys answer ASCII words of letters and digits without their caches (matching/names.py):
+# the same keys as the folding and stripping they skip.
+@settings(max_examples=2000, deadline=None)
+@example("Smith")
+@example("O'Neill")
+@example("van")
+@given(st.text(alphabet=st.sampled_from("aZz09 -'.\u00e9\u0130K\u212a"), max_size=12))
+def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
+    assert name_key(name) == _name_key(name)
+    assert core_key(name) == _core_key(name)
+
+
+# duplicate-reference's word keys (rules/duplicate_reference.py), made without folding an ASCII text
+# and with findall: the words of the folded text, as its expression substitution made them.
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ09 -_.,\t\n\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
+def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
+    assert _text_words(text) == _NON_WORD.sub(" ", fold(text)).strip()
+
+
+# Plain-text footnote definitions, found by the line break before them (extract/footnotes.py): the
+# matches of the "^" expression they stand for, within any bounds.
+@settings(max_examples=3000, deadline=None)
+@example("[1] a\n [2] b\n\t[3]  c", 0, 20)
+@example("x\n[1] a", 2, 7)
+@given(
+    st.lists(
+        st.sampled_from(["[1]", "[12]", "[", "]", " ", "\t", "\n", "a", "7", "\u00a0"]), max_size=14
+    ).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_footnote_definitions_match_the_line_start_expression(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    assert definitions(text, a, b) == [(m.start(), m.end(), m.group(1)) for m in _DEF.finditer(text, a, b)]

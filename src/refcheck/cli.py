@@ -146,6 +146,7 @@ class _Main(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         _no_collection_at_exit()
+        atexit.unregister(_regex_cache.save)  # once per process, however often main runs (tests)
         atexit.register(_regex_cache.save)  # what this run compiled, for the next start
         with _terminate_as_exit():
             try:
@@ -493,6 +494,8 @@ def _run(
     keep: str = "model",
 ) -> runner.Run:
     _load("refcheck.runner")
+    from refcheck import pipeline  # (loaded with the runner)
+
     files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
     links = terminal.Progress("Checking links", show_progress)
 
@@ -501,19 +504,23 @@ def _run(
         if on_file is not None:
             on_file(result, done, total)
 
-    with files, links:
-        run = runner.run(
-            paths,
-            _command_line(ctx),
-            config_file,
-            progress=links if show_progress else None,
-            extra=_link_extra(ctx),
-            skip=skip,
-            exclude_paths=ctx.params.get("exclude_path", ()),
-            on_file=each,
-            shard=ctx.params.get("shard"),
-            keep=keep,
-        )
+    pipeline.FREEZE_MODELS = True  # this process ends with the run (see there)
+    try:
+        with files, links:
+            run = runner.run(
+                paths,
+                _command_line(ctx),
+                config_file,
+                progress=links if show_progress else None,
+                extra=_link_extra(ctx),
+                skip=skip,
+                exclude_paths=ctx.params.get("exclude_path", ()),
+                on_file=each,
+                shard=ctx.params.get("shard"),
+                keep=keep,
+            )
+    finally:
+        pipeline.FREEZE_MODELS = False
     for note in [*run.notes, *run.links.notes]:
         click.echo(f"refcheck: {one_line(note)}", err=True)
     return run
@@ -714,9 +721,10 @@ def _report(
         click.echo(error_line(failure), err=True)
 
 
-def _rendered(fmt: str, results: list[FileResult], **options: Any) -> list[str]:
+def _rendered(fmt: str, results: list[FileResult], **options: Any) -> Iterable[str]:
     """The report in ``fmt``, in pieces to be written one after the other: the JSON report's file
-    records are not copied into one string (each is tens of MB for a long document)."""
+    records are not copied into one string (each is tens of MB for a long document), and one made
+    from a kept model is made as it is written (json.chunks)."""
     if fmt == "json":
         from refcheck.reporters import json as json_reporter
 

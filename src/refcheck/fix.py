@@ -225,10 +225,11 @@ class _Source:
 def _result(
     doc: Document, src: _Source | None, edits: list[Edit], skipped: list[tuple[Finding, str]]
 ) -> FixResult:
-    out = bytearray(doc.raw)
+    raw = src.raw if src is not None else doc.raw  # (a plain text's bytes are made when asked for)
+    out = bytearray(raw)
     for ed in sorted(edits, key=lambda e: e.start, reverse=True):
         out[ed.start : ed.end] = ed.new
-    return FixResult(doc.path, doc.raw, bytes(out), edits, skipped, src.encoding if src else None)
+    return FixResult(doc.path, raw, bytes(out), edits, skipped, src.encoding if src else None)
 
 
 def _show(s: str) -> str:
@@ -373,9 +374,11 @@ def apply(doc: Document, planned: Plan) -> FixResult:
     if writer is None:
         why = UNSUPPORTED.get(doc.format, f"refcheck fix does not edit {doc.format} files")
         refused += [(e.finding, f"{why}: {_show(e.old)} to {_show(e.new)}") for e in planned.edits]
-        return FixResult(doc.path, doc.raw, doc.raw, [], refused, None)
+        raw = doc.raw
+        return FixResult(doc.path, raw, raw, [], refused, None)
     if not planned.edits:
-        return FixResult(doc.path, doc.raw, doc.raw, [], refused, doc.encoding)
+        raw = doc.raw
+        return FixResult(doc.path, raw, raw, [], refused, doc.encoding)
     result = writer(doc, planned.edits)
     result.skipped = refused + result.skipped
     if result.encoding is None and result.text is None:

@@ -257,6 +257,10 @@ def check_all(
 
     if isinstance(tasks, Sequence):
         jobs = workers_for([path for path, _ in tasks], jobs)
+        if keep == "record" and len(tasks) == 1:
+            # one file: the JSON report makes its record from the model as it is written
+            # (reporters/json.chunks), one batch at a time, rather than holding all its text
+            keep = "model"
     assert keep in KEEP, keep
     items = ((path, options, keep) for path, options in tasks)
     for result, trace in ordered_map(

@@ -91,6 +91,8 @@ def parse(lines: list[str], latex: bool = True) -> dict[int, set[str]]:
 def apply(doc: Document) -> None:
     """Fill ``doc.suppressions`` (merged with what a loader put there itself) and
     ``doc.suppression_names``."""
+    if doc.format == "text" and "refcheck" not in doc.text:
+        return  # (a text document's text is its source, its line breaks and spaces made plain)
     lines = source_lines(doc)
     if "refcheck" not in "\n".join(lines):  # no comment can be there: skip the line-by-line scan
         return

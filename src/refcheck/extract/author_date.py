@@ -22,10 +22,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
+from typing import Any
 
 from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import APOS, DASH, DASHES, MONTHS, REPRINT, YEAR
-from refcheck.matching.names import PARTICLES, core_key, fold, name_key
+from refcheck.matching.names import PARTICLES, core_key, fold, fold_text, name_key
 from refcheck.model import Citation, Reference
 
 # A year token (patterns.YEAR_TOKEN, case-insensitive) after no word character, ".", "-" or "/",
@@ -329,7 +330,7 @@ class KnownAuthors:
         # Citations of groups read before, by the group's text (see extract_author_date), and how
         # often a corporate name was looked up with candidates (such a reading may depend on the
         # text before the group, and is not remembered).
-        self.groups: dict[tuple[str, str | None], list[Citation]] = {}
+        self.groups: dict[tuple[str, str | None], list[_Kept]] = {}
         # What a narrative group ("(2005)", "(2005a, p. 4)") makes of the names before it, by the
         # group's text (see _parse_group)
         self.narratives: dict[tuple[str, str | None], list[_Shape]] = {}
@@ -368,7 +369,7 @@ class KnownAuthors:
             return None
         self.corporate_lookups += 1
         base = max(0, end - 200)
-        folded_before = fold(before)
+        folded_before = fold_text(before)  # (200 characters read once: not remembered)
         for full in sorted(cands, key=len, reverse=True):
             if folded_before.endswith(full):
                 # find where it starts in the original (same number of words)
@@ -387,12 +388,17 @@ def read_names_backwards(
     """Read author names ending right before ``end`` (a year or an opening parenthesis). With
     ``semicolons`` (an item of a parenthetical group, which holds no other year), ";" separates
     authors too: ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)"."""
-    limit = len(text[floor:end].rstrip())
-    if limit and text[floor + limit - 1] == ",":
-        limit = len(text[floor : floor + limit - 1].rstrip())
-    if not limit:
+    # the end of the names: white space and a comma before ``end`` left out (stepped over here rather
+    # than by a strip of the 250 characters before it: mostly one space)
+    limit = end
+    while limit > floor and text[limit - 1].isspace():
+        limit -= 1
+    if limit > floor and text[limit - 1] == ",":
+        limit -= 1
+        while limit > floor and text[limit - 1].isspace():
+            limit -= 1
+    if limit <= floor:
         return None
-    limit += floor
     if known is not None and known.corporate:  # (no multi-word name in the list: none can end here)
         # "1000 Genomes Project Consortium et al., 2010": a corporate name may stand before "et al."
         etal = _ETAL_END.search(text, floor, limit)
@@ -403,8 +409,9 @@ def read_names_backwards(
             return NameRun(start=corp, authors=[intern(name)], et_al=bool(etal))
     # Names are read from the end and rarely run long: tokenise a short window first, and the whole
     # 250 characters only when the reading comes near the window's first token (which may be cut).
-    lo = max(floor, limit - 250)
-    window = max(lo, limit - _WINDOW)
+    # (conditional expressions rather than max(): a builtin call each, thousands of readings)
+    lo = limit - 250 if limit - 250 > floor else floor
+    window = limit - _WINDOW if limit - _WINDOW > lo else lo
     names, et_al, last = _read_backwards(text, window, limit, known, semicolons)
     if last < 3 and window > lo:
         names, et_al, last = _read_backwards(text, lo, limit, known, semicolons)
@@ -459,6 +466,7 @@ def _read_backwards(
     names: list[list[tuple[int, str]]] = [[]]  # authors, last first; each a list of (offset, word)
     et_al = False
     seen_connector = False
+    first = True  # no name read yet (``not any(names)``: names are only added, so a flag says it)
     facts = known.facts if known is not None else _Facts()
     kept_tokens, kept_words = facts.tokens, facts.words  # (looked up here: a call less per token)
     # offsets of the tokens, found from the last back as far as needed: ``at`` is where token
@@ -467,10 +475,22 @@ def _read_backwards(
     i = len(tokens) - 1
     while i >= 0:
         tok = tokens[i]
-        first = not any(names)  # no name read yet
-        al, and_word, opener, generation, word, bracketed = kept_tokens[first].get(tok) or facts.token(
-            tok, first
-        )
+        # the token's facts and its word's, in one look-up
+        (
+            al,
+            and_word,
+            opener,
+            generation,
+            word,
+            bracketed,
+            comma,
+            bare,
+            particle,
+            stop,
+            upper,
+            name_word,
+            sentence_end,
+        ) = kept_tokens[first].get(tok) or facts.token(tok, first, known)
         if al and i > 0 and tokens[i - 1].lower() == "et" and first:
             et_al = True
             # "Liti, Carter, et al.": names added to tell works apart, a comma list before "et al."
@@ -490,9 +510,10 @@ def _read_backwards(
             word = word[:-1]
             names.append([])
             seen_connector = True
-        comma, word, particle, stop, upper, name_word, sentence_end = kept_words.get(word) or facts.word(
-            word, known
-        )
+            comma, bare, particle, stop, upper, name_word, sentence_end = kept_words.get(word) or facts.word(
+                word, known
+            )
+        word = bare
         if comma and names[-1]:
             # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
             if not seen_connector:
@@ -513,6 +534,7 @@ def _read_backwards(
                 found -= 1
                 at = text.rfind(tokens[found], start, at)
             names[-1].insert(0, (at + opener, word))
+            first = False
             i -= 1
             if opener:
                 break
@@ -531,13 +553,14 @@ class _Facts:
     KnownAuthors that holds it: no reference cycle, so it goes with the document."""
 
     def __init__(self) -> None:
-        self.tokens: tuple[dict[str, tuple[bool, bool, int, bool, str, bool]], ...] = ({}, {})
-        self.words: dict[str, tuple[bool, str, bool, bool, bool, bool, bool]] = {}
+        # by ``first`` (False, True), then by token: its facts followed by its word's (see token)
+        self.tokens: tuple[dict[str, _TokenFacts], ...] = ({}, {})
+        self.words: dict[str, _WordFacts] = {}
 
-    def token(self, tok: str, first: bool) -> tuple[bool, bool, int, bool, str, bool]:
+    def token(self, tok: str, first: bool, known: KnownAuthors | None) -> _TokenFacts:
         """(the "al" of "et al.", an "and" word, the opening brackets' length, a generation suffix,
-        the word without them, a bracketed address); ``first``: no name read yet (a suffix is then
-        skipped and a possessive "'s" dropped)."""
+        the word without them, a bracketed address), followed by the facts of that word (``word``);
+        ``first``: no name read yet (a suffix is then skipped and a possessive "'s" dropped)."""
         kept = self.tokens[first]
         found = kept.get(tok)
         if found is None:
@@ -554,12 +577,13 @@ class _Facts:
                 generation,
                 word,
                 first and tok[:1] == "[" and _BRACKETED_URL.match(tok) is not None,
+                *(self.words.get(word) or self.word(word, known)),
             )
             if len(kept) < _FACTS_KEPT:
                 kept[tok] = found
         return found
 
-    def word(self, word: str, known: KnownAuthors | None) -> tuple[bool, str, bool, bool, bool, bool, bool]:
+    def word(self, word: str, known: KnownAuthors | None) -> _WordFacts:
         """(a comma after it, the word without commas, a particle, a stop word the list does not
         know, capitalised, shaped as a name, a sentence end)."""
         found = self.words.get(word)
@@ -579,6 +603,10 @@ class _Facts:
                 self.words[word] = found
         return found
 
+
+# what _Facts.word tells of a word, and what _Facts.token of a token: its own facts, then its word's
+_WordFacts = tuple[bool, str, bool, bool, bool, bool, bool]
+_TokenFacts = tuple[bool, bool, int, bool, str, bool, bool, str, bool, bool, bool, bool, bool]
 
 _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
 _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
@@ -645,15 +673,29 @@ _GROUPS_KEPT = 20_000  # groups remembered per document
 _FIELDS = operator.attrgetter(*(f.name for f in fields(Citation)))  # in declaration order
 
 
-def _moved(cites: list[Citation], by: int) -> list[Citation]:
-    """Fresh copies of ``cites`` (as extraction made them, not linked yet) ``by`` characters on."""
+# A citation as the groups remember it: its fields in declaration order, its offsets from the group's
+# start (``Citation(*fields)`` is several times sooner than a copy field by field, or by keyword).
+_Kept = tuple[Any, ...]
+
+
+def _kept(cites: list[Citation], gstart: int) -> list[_Kept]:
+    """What the groups remember of ``cites`` (as extraction made them, not linked yet), read in the
+    group at ``gstart``."""
     out = []
     for c in cites:
-        # every field, positionally (fewer steps than by keyword); the lists are fresh
-        n = Citation(*_FIELDS(c))
+        f = _FIELDS(c)
+        out.append((f[0], f[1] - gstart, f[2] - gstart, f[3], list(f[4]), *f[5:]))
+    return out
+
+
+def _moved(kept: list[_Kept], by: int) -> list[Citation]:
+    """Fresh citations of a remembered group, read ``by`` characters on."""
+    out = []
+    for f in kept:
+        n = Citation(*f)
         n.start += by
         n.end += by
-        n.authors = list(c.authors)
+        n.authors = list(n.authors)  # (its own list, not the one remembered)
         # (a citation as extraction made it cites no numbers and is not linked: numbers, references
         # and candidates are the empty tuple, shared)
         out.append(n)
@@ -666,7 +708,7 @@ def extract_author_date(
     """All author-date citations in ``text[start:end]``."""
     out: list[Citation] = []
     consumed: list[tuple[int, int]] = []
-    groups = known.groups
+    groups, narratives = known.groups, known.narratives
     for g in _GROUP.finditer(text, start, end):
         gstart, gend = g.span()
         key: tuple[str, str | None] | None = None
@@ -679,6 +721,15 @@ def extract_author_date(
                     out += _moved(kept, gstart)
                     consumed.append((gstart, gend))
                 continue
+            shape = narratives.get(key)
+            if shape is not None:
+                # a narrative group read before ("(2005)", "(2005a, p. 4)"): what _parse_group makes of
+                # it, without looking for its years again; only the names before it are read
+                named = _names_before(text, gstart, known)
+                if named is not None:
+                    out += _shaped(text, gstart, named, shape, footnote)
+                    consumed.append((gstart, gend))
+                continue
         which = 1 if g.group(1) is not None else 2
         inner_start, inner_end = g.start(which), g.end(which)
         first_year = _YEAR_RE.search(text, inner_start, inner_end)
@@ -689,7 +740,7 @@ def extract_author_date(
         lookups = known.corporate_lookups
         cites = _parse_group(text, gstart, inner_start, inner_end, known, footnote, first_year)
         if key is not None and known.corporate_lookups == lookups and len(groups) < _GROUPS_KEPT:
-            groups[key] = _moved(cites, -gstart)
+            groups[key] = _kept(cites, gstart)
         if cites:
             out.extend(cites)
             consumed.append((gstart, gend))
@@ -704,11 +755,8 @@ def extract_author_date(
             if m is None or m.start() >= gap_end:
                 break
             pos = m.end()
-            floor = max(start, m.start() - 250)
-            # do not read names across a closing parenthesis or a sentence end
-            cut = max(text.rfind(")", floor, m.start()), text.rfind("(", floor, m.start()))
-            floor = max(floor, cut + 1)
-            run = read_names_backwards(text, m.start(), floor, known)
+            year_at = m.start()
+            run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at), known)
             if run is None or not known.knows(run.authors[0]):
                 continue
             _year_end, years = _years_after(text, m, end)
@@ -759,19 +807,23 @@ def _citation(
     # (interned, as are names and years: a long document cites the same "Smith 2004" many times over,
     # and one string each saves memory)
     cit_text = intern(" ".join(raw.split()))
+    # (the fields by position, in declaration order: half the time of passing them by keyword)
     return Citation(
-        text=cit_text,
-        start=s,
-        end=e,
-        kind="author-date",
-        authors=run.authors,
-        et_al=run.et_al,
-        year=intern(_norm_year(year)),
-        narrative=narrative,
-        footnote=footnote,
-        locator=locator,
-        confidence="low" if low else "high",
-        name_run=run.full or None,
+        cit_text,  # text
+        s,  # start
+        e,  # end
+        "author-date",  # kind
+        run.authors,
+        run.et_al,
+        # year: _norm_year's common case told here, without the call
+        intern(year if year[:4].isdigit() and "[" not in year else _norm_year(year)),
+        (),  # numbers
+        None,  # key
+        narrative,
+        footnote,
+        locator,
+        run.full or None,  # name_run
+        "low" if low else "high",  # confidence
     )
 
 
@@ -819,31 +871,14 @@ def _parse_group(
     shape: list[_Shape] | None = None
     if _narrative_lead(lead):
         # "Bohorquez (2005)": names stand before the parenthesis
-        floor = max(0, gstart - 250)
-        cut = max(text.rfind(")", floor, gstart), text.rfind("(", floor, gstart))
-        floor = max(floor, cut + 1)
-        narrative_run = read_names_backwards(text, gstart, floor, known)
-        if narrative_run is None or not _plausible(narrative_run, known):
+        narrative_run = _names_before(text, gstart, known)
+        if narrative_run is None:
             return []
         if e + 1 - gstart <= _GROUP_KEPT:
             key = (text[gstart : e + 1], footnote)
             kept = known.narratives.get(key)
             if kept is not None:
-                named = narrative_run
-                return [
-                    _citation(
-                        text,
-                        named,
-                        y,
-                        gstart + ys,
-                        gstart + ye,
-                        narrative=True,
-                        footnote=footnote,
-                        start=named.start if first else gstart + ys,
-                        locator=locator,
-                    )
-                    for y, ys, ye, first, locator in kept
-                ]
+                return _shaped(text, gstart, narrative_run, kept, footnote)
             shape = []
     run: NameRun | None = narrative_run
     pos = s
@@ -931,6 +966,44 @@ def _parse_group(
     if shape is not None and len(known.narratives) < _GROUPS_KEPT:
         known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
+
+
+def _reading_floor(text: str, start: int, end: int) -> int:
+    """Where names read back from ``end`` may begin: 250 characters before it at most, not before
+    ``start``, and not across a parenthesis (written without max(): thousands of readings)."""
+    floor = end - 250 if end - 250 > start else start
+    cut = text.rfind(")", floor, end)
+    opening = text.rfind("(", floor, end)
+    if opening > cut:
+        cut = opening
+    return cut + 1 if cut + 1 > floor else floor
+
+
+def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None:
+    """The names of a narrative group, read before it ("Bohorquez (2005)"), if they read as names."""
+    run = read_names_backwards(text, gstart, _reading_floor(text, 0, gstart), known)
+    return run if run is not None and _plausible(run, known) else None
+
+
+def _shaped(
+    text: str, gstart: int, named: NameRun, kept: list[_Shape], footnote: str | None
+) -> list[Citation]:
+    """The citations of a narrative group at ``gstart`` whose text was read before (``kept``), with
+    the names before it."""
+    return [
+        _citation(
+            text,
+            named,
+            y,
+            gstart + ys,
+            gstart + ye,
+            narrative=True,
+            footnote=footnote,
+            start=named.start if first else gstart + ys,
+            locator=locator,
+        )
+        for y, ys, ye, first, locator in kept
+    ]
 
 
 # One citation of a narrative group: (the year as written, its start and the citation's end from the

@@ -85,6 +85,23 @@ def trim_url(url: str) -> str:
 
 _SCHEME = "://"
 _WWW = re.compile(r"[wW]{3}\.")  # every "www." _URL (case-insensitive) can match
+
+
+def _find_www(text: str, pos: int, end: int) -> int:
+    """``_WWW.search(text, pos, end).start()``, or -1: the "w." and "W." its matches end with, found
+    by string searches (a few times sooner over a long text than the expression, which is tried at
+    every "w"), then the two letters before each checked."""
+    found = -1
+    for dot in ("w.", "W."):
+        k = text.find(dot, pos + 2, end if found == -1 else found + 4)
+        while k != -1:
+            if text[k - 2] in "wW" and text[k - 1] in "wW":
+                found = k - 2  # (the earliest of this case; the other case looks only before it)
+                break
+            k = text.find(dot, k + 1, end if found == -1 else found + 4)
+    return found
+
+
 _URL_RUN = lazy_pattern(r"[^\s<>\"']+")
 # The longest text a DOI match can have before its "10.": "https://dx.doi.org/" or "doi:" (then white space).
 _DOI_LEAD = 20
@@ -110,7 +127,7 @@ def _url_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     starts from the earliest place one could, so the matches are the same; on a long text without
     URLs this is a few string searches instead of a regular-expression attempt at every offset)."""
     scheme = _Next(lambda p: text.find(_SCHEME, p, end))
-    www = _Next(lambda p: m.start() if (m := _WWW.search(text, p, end)) else -1)
+    www = _Next(lambda p: _find_www(text, p, end))
     pos = start
     while pos < end:
         candidates = [c for c in (scheme(pos), www(pos)) if c != -1]
@@ -144,6 +161,17 @@ def _doi_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+def may_hold_urls(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` has what every URL or DOI match needs ("://", "10." or "www."):
+    when not, ``find_urls`` finds nothing there, nor in any part of it."""
+    end = len(text) if end is None else end
+    return (
+        text.find("://", start, end) != -1
+        or text.find("10.", start, end) != -1
+        or _find_www(text, start, end) != -1
+    )
+
+
 def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """(url, start, end) for every URL in ``text[start:end]``; offsets are into ``text``.
 
@@ -151,11 +179,7 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
     joined when the next line continues with URL characters and no space.
     """
     end = len(text) if end is None else end
-    if (
-        text.find("://", start, end) == -1
-        and text.find("10.", start, end) == -1
-        and not _WWW.search(text, start, end)
-    ):
+    if not may_hold_urls(text, start, end):
         return []  # nothing a URL or a DOI needs (most entries and notes): three scans, no more
     out: list[tuple[str, int, int]] = []
     # the URLs found: their starts (increasing) and, for each, the furthest end up to it (a URL joined

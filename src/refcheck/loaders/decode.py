@@ -72,4 +72,6 @@ def normalise(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.lstrip("\ufeff")
+    if text.isascii():
+        return text  # no Unicode space to fold (str.isascii is told at once; the scan is not)
     return _SPACES.sub(" ", text)

@@ -57,12 +57,20 @@ class Index:
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
         self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
+        by_author = self.by_author
         for r in refs:
-            if r.authors:
+            if r.authors and r.aliases:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
                 keys |= {name_key(a) for a in r.aliases}
                 for k in keys - {""}:
-                    self.by_author[k].append(r)
+                    by_author[k].append(r)
+            elif r.authors:
+                # the two keys of the first author, without making sets of them (mostly one key)
+                key, core = name_key(r.authors[0]), core_key(r.authors[0])
+                if key:
+                    by_author[key].append(r)
+                if core and core != key:
+                    by_author[core].append(r)
             if r.year:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
@@ -96,6 +104,11 @@ class Index:
         each year cited (a hostile list made that quadratic: a minute for 400 kB)."""
         if year is None:
             return []
+        cands = self.author_candidates(name)
+        if len(cands) <= _FEW:  # a few entries: weighed as they are, with no buckets made for them
+            cited = _year_bucket(year)
+            undated = cited == "n.d." or year.startswith("n.d.")
+            return [r for r in cands if (b := _year_bucket(r.year)) == cited or (undated and b == _NO_YEAR)]
         buckets = self._year_buckets.get(name)
         if buckets is None:
             buckets = self._year_buckets[name] = defaultdict(list)
@@ -105,7 +118,6 @@ class Index:
         at = buckets.get(cited, [])
         if cited == "n.d." or year.startswith("n.d."):  # "n.d." also fits an entry with no year
             at = sorted({*at, *buckets.get(_NO_YEAR, [])})
-        cands = self.author_candidates(name)
         return [cands[k] for k in at]
 
     def same_authors(self, cit: Citation) -> _ClosestYear:
@@ -137,6 +149,7 @@ class _Keys:
 
 
 _NO_YEAR = "\0"  # the year bucket of entries without a year
+_FEW = 4  # an author's entries, at most, that year_pool weighs without year buckets
 
 
 def _year_bucket(year: str | None) -> str:

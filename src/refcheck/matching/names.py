@@ -45,9 +45,10 @@ _NON_LETTER = re.compile(r"[^0-9a-z]+")
 # about a microsecond.
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def fold(text: str) -> str:
-    """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed."""
+def fold_text(text: str) -> str:
+    """``fold`` without its cache: for a text read once (an entry's text, a title), which remembered
+    would only push out the names that recur (a list's texts, titles and names together outgrow it,
+    and read in turn, every look-up missed)."""
     if text.isascii():  # nothing to spell out, decompose or strip: the same result, far sooner
         return " ".join(text.casefold().split())
     text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
@@ -58,18 +59,37 @@ def fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def fold(text: str) -> str:
+    """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed (remembered: names
+    recur)."""
+    return fold_text(text)
+
+
 def name_key(name: str) -> str:
     """The matching key of a surname or corporate name: folded, letters and digits only.
 
     "Martínez-Díaz", "martinez diaz" and "MARTINEZ DÍAZ" share a key; so do "O'Neill" and "ONeill".
     """
-    return _NON_LETTER.sub("", fold(name))
+    if name.isascii() and name.isalnum():
+        return name.lower()  # "Smith", "anan": ASCII letters and digits only, lower case is the key
+    return _name_key(name)
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def _name_key(name: str) -> str:
+    return _NON_LETTER.sub("", fold(name))
+
+
 def core_key(name: str) -> str:
     """The key without leading particles or a trailing generational suffix: "van der Berg" -> "berg",
     "Rassi Junior" -> "rassi"; used as a fallback."""
+    if name.isascii() and name.isalnum():
+        return name.lower()  # one word of ASCII letters and digits: nothing to drop, as name_key
+    return _core_key(name)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _core_key(name: str) -> str:
     words = fold(name).replace("-", " ").split()
     while len(words) > 1 and words[0].strip("'’") in PARTICLES:
         words = words[1:]

@@ -149,6 +149,21 @@ class Url:
     accessed: str | None = None  # ISO date the author accessed it
 
 
+class SourceBytes:
+    """``Document.raw``: the bytes the loader gave, or, when it gave None, ``text`` encoded in UTF-8,
+    made each time they are asked for (a plain UTF-8 text file's bytes are its text: not holding
+    them both saves the file's size for the whole run, a tenth of a long document's peak memory)."""
+
+    def __get__(self, doc: Document | None, owner: type | None = None) -> bytes:
+        if doc is None:
+            return b""  # the field's default (dataclasses ask the class)
+        raw: bytes | None = doc.__dict__["_raw"]
+        return doc.text.encode("utf-8") if raw is None else raw
+
+    def __set__(self, doc: Document, raw: bytes | None) -> None:
+        doc.__dict__["_raw"] = raw
+
+
 @dataclass
 class Document:
     """One loaded input file and everything the pipeline learns about it.
@@ -195,8 +210,9 @@ class Document:
     # Spans of ``text`` taken from other files (LaTeX \\input): (start, end, path); findings there
     # name that file.
     files: list[tuple[int, int, str]] = field(default_factory=list)
-    # Raw bytes of the source, for the fix command (never written back without --write).
-    raw: bytes = b""
+    # Raw bytes of the source, for the fix command (never written back without --write); a loader
+    # may give None when they are exactly ``text`` in UTF-8 (``SourceBytes``).
+    raw: SourceBytes = SourceBytes()
     # footnote_at's index: (the list it was built for, its length, sorted starts, order, disjoint)
     _note_index: tuple[list[Footnote], int, list[int], list[int], bool] | None = field(
         default=None, init=False, repr=False, compare=False

@@ -88,6 +88,14 @@ def dumps_pieces(data: Any) -> list[str]:
     return pieces(data, _escape)
 
 
+def dumps_stream(data: Any) -> Iterator[str]:
+    """``dumps_pieces(data)`` made as they are taken: a ``Lazy`` array's batches are made and
+    encoded only as the text before them has been written (a long document's report is never held
+    whole)."""
+    fast = _orjson_stream(data, _escape, 0)
+    return fast if fast is not None else iter([_pretty(data, _escape, 0)])
+
+
 def _escape(text: str) -> str:
     if text.isascii() and "\x7f" not in text:  # two C scans: most reports need no escape at all
         return text
@@ -132,10 +140,12 @@ class Lazy:
     of its items, taken once), so that they are never all held at once: a long document's 320,000
     citation records would take more memory than the document itself."""
 
-    __slots__ = ("batches",)
+    __slots__ = ("batches", "plain")
 
-    def __init__(self, batches: Iterable[list[Any]]) -> None:
+    def __init__(self, batches: Iterable[list[Any]], plain: bool = False) -> None:
         self.batches = batches
+        # the items hold only str, int, None and lists of them, by construction: not checked (_plain)
+        self.plain = plain
 
     def pieces(self, depth: int, escape: Callable[[str], str] | None) -> Iterator[str]:
         """The array's text at ``depth``, a piece or more per batch."""
@@ -144,7 +154,7 @@ class Lazy:
         for batch in self.batches:
             if not batch:
                 continue
-            text = pieces(batch, escape, depth)  # "[\n  item,\n  item\n]" at depth
+            text = pieces(batch, escape, depth, self.plain)  # "[\n  item,\n  item\n]" at depth
             text[0] = ("[" if first else ",") + text[0][1:]
             text[-1] = text[-1][: -len(close)]
             first = False
@@ -164,10 +174,12 @@ def pretty(data: Any, escape: Callable[[str], str] | None = None, depth: int = 0
     return "".join(pieces(data, escape, depth))
 
 
-def pieces(data: Any, escape: Callable[[str], str] | None = None, depth: int = 0) -> list[str]:
+def pieces(
+    data: Any, escape: Callable[[str], str] | None = None, depth: int = 0, plain: bool = False
+) -> list[str]:
     """``pretty(data, escape, depth)`` in pieces, to be written one after the other: a report's
     files (``Encoded``, tens of MB each for a long document) are not copied into one string."""
-    fast = _orjson_pieces(data, escape, depth)
+    fast = _orjson_pieces(data, escape, depth, plain)
     return fast if fast is not None else [_pretty(data, escape, depth)]
 
 
@@ -188,14 +200,25 @@ def _orjson() -> Any:
     return _ORJSON or None
 
 
-def _orjson_pieces(data: Any, escape: Callable[[str], str] | None, depth: int) -> list[str] | None:
-    """``pieces`` by orjson, or None when it would not give json.dumps's bytes: a value of another
-    type than the plain JSON ones (a subclass, an enum, a UUID...) or a float it writes otherwise
-    (1e-05, 1e+16, NaN), which ``_plain`` finds; a dict key not a str, an integer beyond 64 bits or
-    a lone surrogate, which orjson refuses. ``Encoded`` values become a NUL byte (orjson escapes
-    every one in a string) and are put in afterwards, indented for the depth they stand at."""
+def _orjson_pieces(
+    data: Any, escape: Callable[[str], str] | None, depth: int, plain: bool = False
+) -> list[str] | None:
+    """``_orjson_stream``'s pieces, all made."""
+    fast = _orjson_stream(data, escape, depth, plain)
+    return list(fast) if fast is not None else None
+
+
+def _orjson_stream(
+    data: Any, escape: Callable[[str], str] | None, depth: int, plain: bool = False
+) -> Iterator[str] | None:
+    """``pieces`` by orjson, made as they are taken, or None when it would not give json.dumps's
+    bytes: a value of another type than the plain JSON ones (a subclass, an enum, a UUID...) or a
+    float it writes otherwise (1e-05, 1e+16, NaN), which ``_plain`` finds (unless the caller knows
+    ``data`` is ``plain``); a dict key not a str, an integer beyond 64 bits or a lone surrogate,
+    which orjson refuses. ``Encoded`` values become a NUL byte (orjson escapes every one in a
+    string) and are put in afterwards, indented for the depth they stand at."""
     orjson = _orjson()
-    if orjson is None or not _plain(data):
+    if orjson is None or not (plain or _plain(data)):
         return None
     encoded: list[Encoded | Lazy] = []
     mark = orjson.Fragment(b"\x00")
@@ -213,16 +236,20 @@ def _orjson_pieces(data: Any, escape: Callable[[str], str] | None, depth: int) -
     if depth:
         text = text.replace("\n", "\n" + "  " * depth)
     if not encoded:
-        return [text if escape is None else escape(text)]
-    parts = text.split("\x00")
-    out: list[str] = []
+        return iter([text if escape is None else escape(text)])
+    return _spliced(text.split("\x00"), encoded, escape, depth)
+
+
+def _spliced(
+    parts: list[str], encoded: list[Encoded | Lazy], escape: Callable[[str], str] | None, depth: int
+) -> Iterator[str]:
+    """The text ``parts`` with the ``encoded`` values between them, each indented for where it stands."""
     for before, piece in zip(parts, encoded, strict=False):
-        out.append(before if escape is None else escape(before))
+        yield before if escape is None else escape(before)
         line = before[before.rfind("\n") + 1 :]  # the value stands at its line's indentation
         at = (len(line) - len(line.lstrip(" "))) // 2 if "\n" in before else depth
-        out.extend(piece.at(at) if isinstance(piece, Encoded) else piece.pieces(at, escape))
-    out.append(parts[-1] if escape is None else escape(parts[-1]))
-    return out
+        yield from (piece.at(at) if isinstance(piece, Encoded) else piece.pieces(at, escape))
+    yield parts[-1] if escape is None else escape(parts[-1])
 
 
 def _orjson_line(data: Any) -> str | None:

@@ -30,7 +30,7 @@ import re
 import weakref
 from collections.abc import Iterator
 
-from refcheck.matching.names import fold, name_key
+from refcheck.matching.names import fold, fold_text, name_key
 from refcheck.model import Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids, unprinted
 
@@ -52,12 +52,27 @@ def _authors_key(ref: Reference) -> str:
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(folded: str) -> str:
+    """The letters and digits of a folded text, one space between runs (``_NON_WORD`` made one space,
+    stripped: the same text, made a third sooner)."""
+    return " ".join(_WORD.findall(folded))
+
+
+def _text_words(text: str) -> str:
+    """``_words(fold_text(text))``: an ASCII text's words are those of its lower case (folding would
+    only lower it and close up its white space, which the words leave out anyway)."""
+    if text.isascii():
+        return " ".join(_WORD.findall(text.lower()))
+    return _words(fold_text(text))
 
 
 def _title_key(ref: Reference, authors_key: str) -> str | None:
     if not ref.title:
         return None
-    title = _NON_WORD.sub(" ", fold(ref.title)).strip()
+    title = _text_words(ref.title)
     if len(title) < 8:
         return None
     # the full year: entries an author told apart with 2014a/2014b are meant as two works
@@ -69,7 +84,7 @@ def _text_key(ref: Reference) -> str:
     text = ref.text
     if ref.year and ref.year != ref.year_base and ref.year_base:
         text = text.replace(ref.year, ref.year_base, 1)
-    return _NON_WORD.sub(" ", fold(text)).strip()
+    return _text_words(text)
 
 
 def _differences(a: Reference, b: Reference) -> list[str]:
@@ -82,7 +97,7 @@ def _differences(a: Reference, b: Reference) -> list[str]:
     if a.title and b.title:
         from rapidfuzz import fuzz  # imported only when two entries are compared
 
-        ka, kb = (_NON_WORD.sub(" ", fold(t)).strip() for t in (a.title, b.title))
+        ka, kb = (_text_words(t) for t in (a.title, b.title))
         if fuzz.ratio(ka, kb) < 85 or _numbers(ka) != _numbers(kb):
             out.append("title")
     return out
@@ -117,7 +132,7 @@ def _org_words(ref: Reference) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _title_words(title: str) -> str:
-    return _NON_WORD.sub(" ", fold(title)).strip()
+    return _text_words(title)
 
 
 def _titles_agree(a: str | None, b: str | None) -> bool:
