@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
-from typing import Any
 
 from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import APOS, DASH, DASHES, MONTHS, REPRINT, YEAR
@@ -669,10 +668,18 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
 # copies of the first reading, moved to the new place. The reading of a group whose names a
 # corporate-name look-up could have taken from before the parenthesis is not kept.
 _GROUP_KEPT = 300  # characters of a group, at most, to remember its reading
-# Groups remembered per document: at least this many, and one per 100 characters of a longer text
-# (the cache goes with the document; a fixed bound missed every group past it in a 29 MB document,
-# re-reading a third of them).
+# Groups remembered per document: this many for each _GROUPS_TEXT characters of its text, begun (the
+# cache goes with the document; one bound for all sizes missed every group past it in a 29 MB
+# document, which read 40% of its groups again: 16x the citations took 19x the time).
 _GROUPS_KEPT = 20_000
+_GROUPS_TEXT = 2_000_000
+
+
+def _groups_kept(text: str) -> int:
+    """How many groups' readings a document of ``text`` remembers (see _GROUPS_KEPT)."""
+    return _GROUPS_KEPT * (len(text) // _GROUPS_TEXT + 1)
+
+
 _FIELDS = operator.attrgetter(*(f.name for f in fields(Citation)))  # in declaration order
 
 
@@ -715,7 +722,7 @@ def extract_author_date(
     mentions: list[Citation] = []
     pos = start
     groups, narratives = known.groups, known.narratives
-    kept_max = max(_GROUPS_KEPT, len(text) // 100)
+    kept_max = _groups_kept(text)
     for g in _GROUP.finditer(text, start, end):
         gstart, gend = g.span()
         key: tuple[str, str | None] | None = None
@@ -981,7 +988,7 @@ def _parse_group(
                 c = _citation(text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys)
             out.append(c)
         pos = year_end
-    if shape is not None and len(known.narratives) < max(_GROUPS_KEPT, len(text) // 100):
+    if shape is not None and len(known.narratives) < _groups_kept(text):
         known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
 

@@ -182,7 +182,7 @@ class _Group:
 
     # (slots, and the indexes made only once the group is large: most groups hold one entry, and a
     # 48,000-entry list made 48,000 of them, 560 bytes each with the indexes, 27 MB at the peak)
-    __slots__ = ("budget", "refs", "_titles", "_by_start", "_by_numbers", "_numbered_titles", "_first_blank")
+    __slots__ = ("_by_numbers", "_by_start", "_first_blank", "_numbered_titles", "_titles", "budget", "refs")
 
     # the titles as words, once the group is large
     _titles: list[str]
