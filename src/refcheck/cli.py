@@ -146,6 +146,7 @@ class _Main(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         _no_collection_at_exit()
+        atexit.unregister(_regex_cache.save)  # once per process, however often main runs (tests)
         atexit.register(_regex_cache.save)  # what this run compiled, for the next start
         with _terminate_as_exit():
             try:

@@ -37,7 +37,6 @@ import contextlib
 import re
 import socket
 import time
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -46,7 +45,7 @@ from refcheck.links import safety
 from refcheck.links.errors import Failure, classify_exception
 from refcheck.links.policy import literal_address
 from refcheck.links.results import LinkState
-from refcheck.links.transport import _CHUNK, DRAIN_LIMIT, GRACE, Answer, _deflate_decoder
+from refcheck.links.transport import _CHUNK, DRAIN_LIMIT, GRACE, Answer, CappedBody
 
 if TYPE_CHECKING:
     import ssl
@@ -534,33 +533,16 @@ async def _read(
 ) -> tuple[bytes | None, bool]:
     """Up to ``cap`` bytes of the decoded body, and whether all of it was read (as
     ``transport.Transport._read``: gzip and deflate decoded here with the output capped)."""
-    encoding = head.headers.get("content-encoding", "").strip().lower()
-    decoder = None
-    if encoding in ("gzip", "x-gzip", "deflate"):
-        decoder = zlib.decompressobj(47)  # zlib or gzip header, detected
-    elif encoding not in ("", "identity"):
+    decoded = CappedBody(head.headers.get("content-encoding", ""), cap)
+    if not decoded.readable:
         return None, False  # an encoding not asked for: the body cannot be read
-    out = bytearray()
-    raw_seen = 0
     while True:
         chunk = await body.read(_CHUNK)
         if not chunk:
-            return bytes(out), True
-        if decoder is None:
-            out += chunk
-        else:
-            if raw_seen == 0 and encoding == "deflate":
-                decoder = _deflate_decoder(chunk)
-            raw_seen += len(chunk)
-            try:
-                out += decoder.decompress(chunk, cap - len(out))
-            except zlib.error:
-                return (bytes(out) or None), False
-            if decoder.unconsumed_tail:
-                return bytes(out[:cap]), False
-        if len(out) >= cap:
-            return bytes(out[:cap]), False
+            return decoded.read(), True
+        if decoded.add(chunk):
+            return decoded.cut()
         if body.known_complete:
             continue  # all of it is here: the next read ends it and the connection is reused
-        if enough is not None and enough(bytes(out)):
-            return bytes(out), False
+        if enough is not None and enough(decoded.read()):
+            return decoded.read(), False

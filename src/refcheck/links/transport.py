@@ -206,38 +206,20 @@ class Transport:
         deflate are decoded here with the output capped, so a small compressed body cannot expand
         past the cap (the rest of the input is never decompressed). ``enough`` (given what was
         read so far) may stop the reading earlier."""
-        cap = self.max_body
-        encoding = resp.headers.get("content-encoding", "").strip().lower()
-        decoder = None
-        if encoding in ("gzip", "x-gzip", "deflate"):
-            decoder = zlib.decompressobj(47)  # zlib or gzip header, detected
-        elif encoding not in ("", "identity"):
+        body = CappedBody(resp.headers.get("content-encoding", ""), self.max_body)
+        if not body.readable:
             return None, False  # an encoding not asked for: the body cannot be read
-        out = bytearray()
-        raw_seen = 0
         while True:
             chunk = resp.read(_CHUNK, decode_content=False)
             if not chunk:
-                return bytes(out), True
-            if decoder is None:
-                out += chunk
-            else:
-                if raw_seen == 0 and encoding == "deflate":
-                    decoder = _deflate_decoder(chunk)
-                raw_seen += len(chunk)
-                try:
-                    out += decoder.decompress(chunk, cap - len(out))
-                except zlib.error:
-                    return (bytes(out) or None), False
-                if decoder.unconsumed_tail:
-                    return bytes(out[:cap]), False
-            if len(out) >= cap:
-                return bytes(out[:cap]), False
+                return body.read(), True
+            if body.add(chunk):
+                return body.cut()
             left = getattr(resp, "length_remaining", None)
             if left == 0:
                 continue  # all of it is here: the next read ends it and the connection is reused
-            if enough is not None and enough(bytes(out)):
-                return bytes(out), False
+            if enough is not None and enough(body.read()):
+                return body.read(), False
 
     @staticmethod
     def _drain(resp: BaseHTTPResponse) -> bool:
@@ -252,6 +234,57 @@ class Transport:
                 return False
             left -= len(chunk)
         return True
+
+
+class CappedBody:
+    """A response body decoded as it arrives, at most ``cap`` bytes of it (both clients' reader).
+
+    gzip and deflate are decoded here with the output capped, so a small compressed body cannot
+    expand past the cap (the rest of the input is never decompressed). ``readable`` is False for an
+    encoding that was not asked for."""
+
+    def __init__(self, encoding: str, cap: int) -> None:
+        self.encoding = encoding.strip().lower()
+        self.cap = cap
+        compressed = self.encoding in ("gzip", "x-gzip", "deflate")
+        self.readable = compressed or self.encoding in ("", "identity")
+        # zlib or gzip header, detected (raw deflate is told from the first chunk: _deflate_decoder)
+        self._decoder = zlib.decompressobj(47) if compressed else None
+        self._out = bytearray()
+        self._raw_seen = 0
+        self._cut: tuple[bytes | None, bool] | None = None
+
+    def add(self, chunk: bytes) -> bool:
+        """Take the next raw chunk; True when reading must stop (cap reached, or a broken
+        stream): ``cut()`` then says what was kept."""
+        out = self._out
+        if self._decoder is None:
+            out += chunk
+        else:
+            if self._raw_seen == 0 and self.encoding == "deflate":
+                self._decoder = _deflate_decoder(chunk)
+            self._raw_seen += len(chunk)
+            try:
+                out += self._decoder.decompress(chunk, self.cap - len(out))
+            except zlib.error:
+                self._cut = (bytes(out) or None), False
+                return True
+            if self._decoder.unconsumed_tail:
+                self._cut = bytes(out[: self.cap]), False
+                return True
+        if len(out) >= self.cap:
+            self._cut = bytes(out[: self.cap]), False
+            return True
+        return False
+
+    def read(self) -> bytes:
+        """What was decoded so far."""
+        return bytes(self._out)
+
+    def cut(self) -> tuple[bytes | None, bool]:
+        """(body, whole) after ``add`` said stop."""
+        assert self._cut is not None
+        return self._cut
 
 
 def _deflate_decoder(first: bytes) -> zlib._Decompress:
