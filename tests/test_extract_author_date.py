@@ -286,3 +286,24 @@ def test_repeated_groups_read_as_the_first(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(author_date, "_GROUPS_KEPT", 0)  # nothing remembered
     assert remembered == fields()
     assert len(remembered) > 20
+
+
+def test_a_longer_document_remembers_more_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The groups a document remembers grow with its length: one bound for every size made a long
+    document read most of its repeated groups afresh, each time. The readings are the same."""
+    import dataclasses
+
+    from refcheck.extract import author_date
+    from refcheck.extract.author_date import KnownAuthors, extract_author_date
+
+    body = "Trade grew (Smith 2004), (Jones 2004), (Hardy 2005) and (Smith and Jones 2004). " * 3
+    known = KnownAuthors(["Smith", "Jones", "Hardy"])
+    monkeypatch.setattr(author_date, "_GROUPS_KEPT", 1)
+    fresh = extract_author_date(body, 0, len(body), known)
+    assert len(known.groups) == 1  # one group per 2 MB begun
+    monkeypatch.setattr(author_date, "_GROUPS_TEXT", 80)  # a "longer" document: a group per 80 characters
+    known = KnownAuthors(["Smith", "Jones", "Hardy"])
+    remembered = extract_author_date(body, 0, len(body), known)
+    assert len(known.groups) == 4
+    assert [dataclasses.asdict(c) for c in remembered] == [dataclasses.asdict(c) for c in fresh]
+    assert len(fresh) == 12

@@ -356,3 +356,50 @@ def test_nothing_is_cached_before_a_site_answers(
     assert {r.reason for r in results.values()} == {"network-unavailable"}
     assert options.cache_dir is not None
     assert LinkCache(options.cache_dir).get_links(urls, 3600) == {}
+
+
+def _full_row(**changes: Any) -> dict[str, Any]:
+    """A row with every key ``to_json`` writes (the exact-row path of ``from_json``), changed."""
+    from refcheck.links.page import PageInfo
+
+    result = LinkResult(
+        "http://a.test/p", LinkState.ALIVE, http_status=200, evidence={"server": "x"}, checked_at=1.5,
+        page=PageInfo("T", None, None, "T", ["T"]),
+    )  # fmt: skip
+    return {**result.to_json(), **changes}
+
+
+_PAGE = {"title": "T", "og_title": None, "citation_title": None, "h1": "T", "headings": ["T"]}
+FULL_TAMPERED = [
+    {"url": None},
+    {"status": "bogus"},
+    {"status": ["alive"]},
+    {"http_status": True},
+    {"http_status": 99},
+    {"http_status": 200.0},
+    {"final_url": 1},
+    {"archive_note": ["x"]},
+    {"redirects": "x"},
+    {"redirects": [{"url": 1, "status": 301}]},
+    {"evidence": {"a": 1}},
+    {"evidence": ["a"]},
+    {"checked_at": True},
+    {"checked_at": "1"},
+    {"page": "T"},
+    {"page": {**_PAGE, "title": 1}},
+    {"page": {**_PAGE, "headings": [1]}},
+    {"page": {**_PAGE, "headings": "T"}},
+    {"injected": "<script>"},
+]
+
+
+@pytest.mark.parametrize("changes", FULL_TAMPERED, ids=range(len(FULL_TAMPERED)))
+def test_a_whole_row_with_one_field_tampered_is_refused(changes: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        LinkResult.from_json(_full_row(**changes))
+
+
+def test_a_whole_row_reads_back_as_written() -> None:
+    row = _full_row(redirects=[{"url": "http://a.test/q", "status": 301}], reason="r", detail="d")
+    for data in (_full_row(), _full_row(http_status=None, page=None, checked_at=2), row):
+        assert LinkResult.from_json(data).to_json() == {**data, "checked_at": float(data["checked_at"])}

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -222,3 +223,119 @@ def test_a_file_counts_as_answered_when_unchanged_with_the_same_options_and_resu
     )
     checked(busy)
     assert not run.answered_before([(str(busy), options)])
+
+
+def test_the_child_says_done_before_it_writes_the_cache_and_records_the_documents(
+    site: Server, tmp_path: Path, paper: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check_urls(done=...)`` (the prefetch child): ``done`` comes once every result is known,
+    before any is written (the parent need not wait for the writes); once it returns, every
+    result is cached and a document whose URLs all are is recorded (links.run.answered_before)."""
+    from refcheck.links import check_urls, run
+    from refcheck.links.cache import LinkCache
+    from refcheck.pipeline import CheckOptions
+
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(cache_dir))
+    check_options = CheckOptions(links=True, link_allow_private_hosts=True, link_archive="none")
+    options = check_options.link_options()
+    at_done: list[tuple[bool, int]] = []
+
+    def done(cache_ok: bool) -> None:
+        at_done.append((cache_ok, len(LinkCache(cache_dir).get_links(urls, 3600))))
+
+    urls = document_urls(load(str(paper)))
+    results = check_urls(urls, options, done=done, documents=[(str(paper), urls)])
+    assert at_done == [(True, 0)]  # said once, before anything was written
+    assert set(LinkCache(cache_dir).get_links(urls, 3600)) == set(urls) == set(results)
+    assert run.answered_before([(str(paper), check_options)])
+    # a URL that could not be verified is not cached: its document is not recorded
+    busy = tmp_path / "busy.md"
+    busy.write_text(
+        f"# Busy\n\n## References\n\n1. A, B. (2001). T. <{site.url('/error')}>\n", encoding="utf-8"
+    )
+    urls = document_urls(load(str(busy)))
+    check_urls(urls, options, done=lambda ok: None, documents=[(str(busy), urls)])
+    assert not run.answered_before([(str(busy), check_options)])
+
+
+def test_a_parent_given_every_result_by_a_child_with_a_usable_cache_does_not_open_it(
+    site: Server, tmp_path: Path, paper: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refcheck.links import check_links
+    from refcheck.links.cache import LinkCache
+    from refcheck.pipeline import check_file
+
+    doc = check_file(str(paper)).doc
+    assert doc is not None
+    options = LinkOptions(allow_private_hosts=True, archive="none", cache_dir=tmp_path / "cache")
+    results = {u.url: LinkResult(u.url, LinkState.ALIVE, http_status=200) for u in doc.urls}
+    opened: list[Path] = []
+    connect = LinkCache._connect
+
+    def counted(self: LinkCache) -> None:
+        if self._directory is not None:
+            opened.append(self._directory)
+        connect(self)
+
+    monkeypatch.setattr(LinkCache, "_connect", counted)
+    report = check_links(doc, options, prefetched=Prefetched(options, dict(results), cache_ok=True))
+    assert opened == [] and {lk.status for lk in report.links} == {LinkState.ALIVE}
+    # the child's cache was not usable (or failed): the parent opens its own, as without a child
+    check_links(doc, options, prefetched=Prefetched(options, dict(results), cache_ok=False))
+    assert opened == [tmp_path / "cache"]
+    # one URL the child did not check: the parent checks it, through its cache
+    opened.clear()
+    del results[doc.urls[0].url]
+    check_links(doc, options, prefetched=Prefetched(options, dict(results), cache_ok=True))
+    assert opened == [tmp_path / "cache"]
+    assert site.hits() >= 1
+
+
+class _Running:
+    """A child process still running (closing its connections and the cache)."""
+
+    def __init__(self) -> None:
+        self.killed = False
+        self.joined: list[float | None] = []
+
+    def is_alive(self) -> bool:
+        return not self.killed
+
+    def kill(self) -> None:
+        self.killed = True
+
+    def join(self, timeout: float | None = None) -> None:
+        self.joined.append(timeout)
+
+
+def test_a_child_that_said_it_is_done_is_let_finish_and_one_that_did_not_is_killed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import atexit
+    import multiprocessing
+    import pickle
+
+    from refcheck.links import prefetch
+
+    registered: list[Any] = []
+    monkeypatch.setattr(atexit, "register", lambda fn, *args: registered.append((fn, args)))
+    options = LinkOptions()
+    for said_done, killed in ((True, False), (False, True)):
+        registered.clear()
+        mine, theirs = multiprocessing.Pipe(duplex=False)
+        theirs.send_bytes(pickle.dumps({}))
+        if said_done:
+            theirs.send_bytes(pickle.dumps(Prefetched(options, {})))
+        theirs.close()
+        child = _Running()
+        fetch = Prefetch(child, mine)  # type: ignore[arg-type]
+        fetch.take(options)
+        fetch.close()
+        assert child.killed is killed
+        if said_done:  # waited for when this process ends, then killed only if still running
+            assert registered == [(prefetch._reap_finishing, ())]
+            assert len(prefetch._FINISHING) == 1 and prefetch._FINISHING[0] is fetch
+            prefetch._reap_finishing()
+            assert 0 < child.joined[0] <= prefetch.REAP_WAIT and child.killed
+            assert prefetch._FINISHING == []

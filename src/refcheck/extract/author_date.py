@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
-from typing import Any
 
 from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import APOS, DASH, DASHES, MONTHS, REPRINT, YEAR
@@ -330,7 +329,7 @@ class KnownAuthors:
         # Citations of groups read before, by the group's text (see extract_author_date), and how
         # often a corporate name was looked up with candidates (such a reading may depend on the
         # text before the group, and is not remembered).
-        self.groups: dict[tuple[str, str | None], list[_Kept]] = {}
+        self.groups: dict[tuple[str, str | None], _Kept] = {}
         # What a narrative group ("(2005)", "(2005a, p. 4)") makes of the names before it, by the
         # group's text (see _parse_group)
         self.narratives: dict[tuple[str, str | None], list[_Shape]] = {}
@@ -669,35 +668,44 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
 # copies of the first reading, moved to the new place. The reading of a group whose names a
 # corporate-name look-up could have taken from before the parenthesis is not kept.
 _GROUP_KEPT = 300  # characters of a group, at most, to remember its reading
-_GROUPS_KEPT = 20_000  # groups remembered per document
+# Groups remembered per document: this many for each _GROUPS_TEXT characters of its text, begun (the
+# cache goes with the document; one bound for all sizes missed every group past it in a 29 MB
+# document, which read 40% of its groups again: 16x the citations took 19x the time).
+_GROUPS_KEPT = 20_000
+_GROUPS_TEXT = 2_000_000
+
+
+def _groups_kept(text: str) -> int:
+    """How many groups' readings a document of ``text`` remembers (see _GROUPS_KEPT)."""
+    return _GROUPS_KEPT * (len(text) // _GROUPS_TEXT + 1)
+
+
 _FIELDS = operator.attrgetter(*(f.name for f in fields(Citation)))  # in declaration order
 
 
-# A citation as the groups remember it: its fields in declaration order, its offsets from the group's
-# start (``Citation(*fields)`` is several times sooner than a copy field by field, or by keyword).
-_Kept = tuple[Any, ...]
+# A group as remembered: where it was read and the citations read there, which are kept as they are
+# (extraction changes no citation once made; their copies share their lists, which nothing alters),
+# or () when the group made none.
+_Kept = tuple[int, list[Citation]] | tuple[()]
 
 
-def _kept(cites: list[Citation], gstart: int) -> list[_Kept]:
+def _kept(cites: list[Citation], gstart: int) -> _Kept:
     """What the groups remember of ``cites`` (as extraction made them, not linked yet), read in the
     group at ``gstart``."""
+    return (gstart, cites) if cites else ()
+
+
+def _moved(kept: tuple[int, list[Citation]], at: int) -> list[Citation]:
+    """Fresh citations of a remembered group, read again at ``at``."""
+    was, cites = kept
+    by = at - was
     out = []
     for c in cites:
-        f = _FIELDS(c)
-        out.append((f[0], f[1] - gstart, f[2] - gstart, f[3], list(f[4]), *f[5:]))
-    return out
-
-
-def _moved(kept: list[_Kept], by: int) -> list[Citation]:
-    """Fresh citations of a remembered group, read ``by`` characters on."""
-    out = []
-    for f in kept:
-        n = Citation(*f)
+        # (``Citation(*fields)`` is several times sooner than a copy field by field, or by keyword;
+        # the authors' list is shared, and numbers, references and candidates are the empty tuple)
+        n = Citation(*_FIELDS(c))
         n.start += by
         n.end += by
-        n.authors = list(n.authors)  # (its own list, not the one remembered)
-        # (a citation as extraction made it cites no numbers and is not linked: numbers, references
-        # and candidates are the empty tuple, shared)
         out.append(n)
     return out
 
@@ -707,8 +715,14 @@ def extract_author_date(
 ) -> list[Citation]:
     """All author-date citations in ``text[start:end]``."""
     out: list[Citation] = []
-    consumed: list[tuple[int, int]] = []
+    # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008". The
+    # years are looked for in each gap before a group read (a year token never runs across a group's
+    # closing bracket, so a search that resumes after a group finds what one search of the whole
+    # would), as each group is read: no list of the groups' spans (hundreds of thousands of tuples).
+    mentions: list[Citation] = []
+    pos = start
     groups, narratives = known.groups, known.narratives
+    kept_max = _groups_kept(text)
     for g in _GROUP.finditer(text, start, end):
         gstart, gend = g.span()
         key: tuple[str, str | None] | None = None
@@ -719,7 +733,7 @@ def extract_author_date(
             if kept is not None:
                 if kept:
                     out += _moved(kept, gstart)
-                    consumed.append((gstart, gend))
+                    pos = _mentions(text, start, end, pos, gstart, gend, known, footnote, mentions)
                 continue
             shape = narratives.get(key)
             if shape is not None:
@@ -728,7 +742,7 @@ def extract_author_date(
                 named = _names_before(text, gstart, known)
                 if named is not None:
                     out += _shaped(text, gstart, named, shape, footnote)
-                    consumed.append((gstart, gend))
+                    pos = _mentions(text, start, end, pos, gstart, gend, known, footnote, mentions)
                 continue
         which = 1 if g.group(1) is not None else 2
         inner_start, inner_end = g.start(which), g.end(which)
@@ -739,32 +753,43 @@ def extract_author_date(
             key = None  # "Bohorquez (2005)": the names stand before the group
         lookups = known.corporate_lookups
         cites = _parse_group(text, gstart, inner_start, inner_end, known, footnote, first_year)
-        if key is not None and known.corporate_lookups == lookups and len(groups) < _GROUPS_KEPT:
+        if key is not None and known.corporate_lookups == lookups and len(groups) < kept_max:
             groups[key] = _kept(cites, gstart)
         if cites:
             out.extend(cites)
-            consumed.append((gstart, gend))
-    # Unparenthesised mentions of known authors: "see Embassy of Azerbaijan to Mexico 2008". The
-    # years are looked for between the groups read (a year token never runs across a group's closing
-    # bracket, so a search that resumes after a group finds what one search of the whole would).
-    consumed.append((end, end))
-    pos = start
-    for gap_end, resume in consumed:
-        while pos < gap_end:
-            m = _YEAR_RE.search(text, pos, end)
-            if m is None or m.start() >= gap_end:
-                break
-            pos = m.end()
-            year_at = m.start()
-            run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at), known)
-            if run is None or not known.knows(run.authors[0]):
-                continue
-            _year_end, years = _years_after(text, m, end)
-            for y, ys, ye in years:
-                out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
-        pos = max(pos, resume)
+            pos = _mentions(text, start, end, pos, gstart, gend, known, footnote, mentions)
+    _mentions(text, start, end, pos, end, end, known, footnote, mentions)
+    out += mentions  # (after the groups' citations, as the sort below has always received them)
     out.sort(key=_START)
     return out
+
+
+def _mentions(
+    text: str,
+    start: int,
+    end: int,
+    pos: int,
+    gap_end: int,
+    resume: int,
+    known: KnownAuthors,
+    footnote: str | None,
+    out: list[Citation],
+) -> int:
+    """Append to ``out`` the unparenthesised mentions whose years stand in ``text[pos:gap_end]`` (the
+    gap before a group read, which ends at ``resume``); where the search goes on."""
+    while pos < gap_end:
+        m = _YEAR_RE.search(text, pos, end)
+        if m is None or m.start() >= gap_end:
+            break
+        pos = m.end()
+        year_at = m.start()
+        run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at), known)
+        if run is None or not known.knows(run.authors[0]):
+            continue
+        _year_end, years = _years_after(text, m, end)
+        for y, ys, ye in years:
+            out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
+    return pos if pos > resume else resume
 
 
 _START = operator.attrgetter("start")
@@ -963,7 +988,7 @@ def _parse_group(
                 c = _citation(text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys)
             out.append(c)
         pos = year_end
-    if shape is not None and len(known.narratives) < _GROUPS_KEPT:
+    if shape is not None and len(known.narratives) < _groups_kept(text):
         known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
 

@@ -336,9 +336,10 @@ class Checker:
     def check(self, url: str) -> LinkResult:
         return self._run(self.acheck(url))
 
-    async def acheck(self, url: str) -> LinkResult:
+    async def acheck(self, url: str, prechecked: bool = False) -> LinkResult:
+        """``prechecked``: the caller has found ``precheck`` None for ``url`` (the same policy)."""
         now = time.time()
-        early = self.precheck(url, now)
+        early = None if prechecked else self.precheck(url, now)
         if early is not None:
             return early
         await self._network_wait()
@@ -551,10 +552,12 @@ class Checker:
         urls: Iterable[str],
         progress: Progress | None = None,
         on_result: Callable[[str, LinkResult], None] | None = None,
+        prechecked: bool = False,
     ) -> dict[str, LinkResult]:
         """Results for each distinct URL, checked in a pool; hosts interleaved so no host hogs it.
         ``on_result(url, result)`` is called (in this thread) as each URL is done; a URL checked
-        again, once the network came back, is reported again."""
+        again, once the network came back, is reported again. ``prechecked``: the caller has
+        found ``precheck`` None for every URL (so each is not judged again in the pool)."""
         order = interleave_by_host(list(dict.fromkeys(urls)))
         results: dict[str, LinkResult] = {}
         total = len(order)
@@ -562,7 +565,7 @@ class Checker:
             progress(0, total)
         if not order:
             return results
-        self._run(self._pool(order, results, progress, total, on_result))
+        self._run(self._pool(order, results, progress, total, on_result, prechecked))
         if self.network.state == "unknown":
             tried = [r for r in results.values() if r.status is not LinkState.SKIPPED]
             if tried and self.stats.answers == 0 and all(r.reason in NETWORK_REASONS for r in tried):
@@ -571,7 +574,7 @@ class Checker:
             # an answer came after the network was given up for lost: check what was passed over
             again = [u for u, r in results.items() if r.reason == NETWORK_UNAVAILABLE]
             if again:
-                self._run(self._pool(again, results, None, total, on_result))
+                self._run(self._pool(again, results, None, total, on_result, prechecked))
         return results
 
     async def _pool(
@@ -581,6 +584,7 @@ class Checker:
         progress: Progress | None,
         total: int,
         on_result: Callable[[str, LinkResult], None] | None = None,
+        prechecked: bool = False,
     ) -> None:
         """``max_concurrency`` workers, each taking the next URL in order until none is left. A
         worker holds a place while its URL makes requests; one that gives its place up (``_probe``)
@@ -600,7 +604,7 @@ class Checker:
             _SLOT.set(slot)
             for url in todo:
                 try:
-                    results[url] = await self.acheck(url)
+                    results[url] = await self.acheck(url, prechecked)
                 except Exception as exc:  # a bug must not lose the other results
                     results[url] = LinkResult(
                         url,

@@ -9,6 +9,8 @@ request (Python's html.parser is also slow on some malformed input).
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -64,6 +66,22 @@ class PageInfo:
 
     @classmethod
     def from_json(cls, data: Any) -> PageInfo:
+        if type(data) is dict and len(data) == len(_ORDER):
+            # as to_json writes it: its types told valid by one lookup (a warm re-run reads many)
+            try:
+                values = _VALUES(data)
+            except KeyError:
+                values = None
+            if values is not None and tuple(map(type, values)) in _SHAPES:
+                title, og_title, citation_title, h1, headings = values
+                if _ONLY_STR.issuperset(map(type, headings)):
+                    return cls(
+                        title[:MAX_TEXT] if title else None,
+                        og_title[:MAX_TEXT] if og_title else None,
+                        citation_title[:MAX_TEXT] if citation_title else None,
+                        h1[:MAX_TEXT] if h1 else None,
+                        [h[:MAX_TEXT] for h in headings[:MAX_HEADINGS]],
+                    )
         if not isinstance(data, dict):
             raise ValueError("page: not an object")
         out: dict[str, Any] = {}
@@ -76,6 +94,12 @@ class PageInfo:
         if not isinstance(headings, list) or not all(map(isinstance, headings, repeat(str))):
             raise ValueError("page.headings: not a list of strings")
         return cls(**out, headings=[h[:MAX_TEXT] for h in headings[:MAX_HEADINGS]])
+
+
+_ORDER = ("title", "og_title", "citation_title", "h1", "headings")
+_VALUES = operator.itemgetter(*_ORDER)
+_SHAPES = frozenset((*texts, list) for texts in itertools.product((str, type(None)), repeat=4))
+_ONLY_STR = frozenset({str})
 
 
 def _text(fragment: str) -> str:

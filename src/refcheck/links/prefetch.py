@@ -15,7 +15,10 @@ analysis did not keep is dropped. The child writes what it checked into the cach
 
 The results come down the pipe in batches as they are known (the cached ones first, then each
 checked one), so the parent, done analysing, reads and unpickles them while the last URLs are
-still out; the child's last message, sent before it closes anything, says that it is done.
+still out; the child's last message, sent before it writes the cache, says that it is done. It
+then writes every result, records its documents as answered (``links.run.answered_before``) and
+closes the cache while the parent, which need not open the cache at all, writes the report; the
+parent waits for it (up to ``REAP_WAIT``) only when it ends itself.
 
 Only where it pays and is safe: links checked, the files analysed in this process (worker processes
 would keep the cores busy), no progress bar (the child cannot draw it), and the process forkable
@@ -25,6 +28,7 @@ options than the run's) only means the parent checks every URL itself.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import pickle
 import signal
@@ -51,6 +55,7 @@ class Prefetched:
     results: dict[str, LinkResult] = field(default_factory=dict)
     requests: int = 0
     network_unavailable: bool = False
+    cache_ok: bool = False  # the child's cache was usable and holds (will hold) what it checked
 
 
 def document_urls(doc: Document) -> list[str]:
@@ -69,6 +74,8 @@ class Prefetch:
     def __init__(self, process: BaseProcess, conn: Connection) -> None:
         self.process = process
         self.conn = conn
+        self.finished = False  # the child said it is done (it is writing the cache and closing)
+        self.closed = False
 
     @classmethod
     def start(cls, tasks: Sequence[tuple[str, CheckOptions]]) -> Prefetch | None:
@@ -100,6 +107,7 @@ class Prefetch:
             while True:
                 got = pickle.loads(self.conn.recv_bytes())
                 if not isinstance(got, dict):
+                    self.finished = isinstance(got, Prefetched)
                     break
                 results.update(got)  # a batch of results
         except (EOFError, OSError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
@@ -112,14 +120,39 @@ class Prefetch:
         return got
 
     def close(self) -> None:
-        from refcheck import parallel
-
+        if self.closed:
+            return
+        self.closed = True
         with contextlib.suppress(Exception):
             self.conn.close()
+        if self.finished and self.process.is_alive():
+            # its last cache writes and the closing (the database's checkpoint) overlap the rest
+            # of this run instead of being cut short; waited for when this process ends
+            if not _FINISHING:
+                atexit.register(_reap_finishing)
+            _FINISHING.append(self)
+            return
+        self._reap(0)
+
+    def _reap(self, wait: float) -> None:
+        from refcheck import parallel
+
+        if wait > 0 and self.process.is_alive():
+            self.process.join(wait)
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
         parallel._LIVE.discard(self.process)
+
+
+REAP_WAIT = 5.0  # seconds the children that said they are done get to finish writing the cache
+_FINISHING: list[Prefetch] = []  # those children, still running when their run closed them
+
+
+def _reap_finishing() -> None:
+    deadline = time.monotonic() + REAP_WAIT
+    while _FINISHING:
+        _FINISHING.pop()._reap(max(0.0, deadline - time.monotonic()))
 
 
 PIPE_SIZE = 1 << 20  # the most an unprivileged process may ask for on Linux (pipe-max-size)
@@ -168,6 +201,7 @@ def _child(conn: Connection, tasks: list[tuple[str, CheckOptions]]) -> None:
         from refcheck.pipeline import load
 
         urls: list[str] = []
+        documents: list[tuple[str, list[str]]] = []  # recorded as answered (links.run.answered_before)
         options: LinkOptions | None = None
         for path, check_options in tasks:
             if not check_options.links:
@@ -178,18 +212,20 @@ def _child(conn: Connection, tasks: list[tuple[str, CheckOptions]]) -> None:
                 continue
             if options is None:
                 options = check_options.link_options()
-            urls += document_urls(doc)
+            found = document_urls(doc)
+            documents.append((doc.path, found))
+            urls += found
         if options is not None:
             report = LinkReport()
             batches = _Batches(conn)
 
-            def done() -> None:
-                # said before the connections and the cache are closed: the parent need not wait
+            def done(cache_ok: bool) -> None:
+                # said before the last cache writes and the closing: the parent need not wait
                 batches.flush()
-                end = Prefetched(options, {}, report.requests, report.network_unavailable)
+                end = Prefetched(options, {}, report.requests, report.network_unavailable, cache_ok)
                 conn.send_bytes(pickle.dumps(end, protocol=pickle.HIGHEST_PROTOCOL))
 
-            check_urls(urls, options, None, report, sink=batches.add, done=done)
+            check_urls(urls, options, None, report, sink=batches.add, done=done, documents=documents)
             return
     except Exception:
         got = None

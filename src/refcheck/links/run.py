@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from refcheck.links.cache import FILENAME as CACHE_FILENAME
 from refcheck.links.cache import LinkCache
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
@@ -38,11 +39,12 @@ if TYPE_CHECKING:
 __all__ = ["LinkReport", "answered_before", "check_links", "check_urls"]
 
 
-def _open_cache(options: LinkOptions, report: LinkReport) -> LinkCache | None:
+def _open_cache(options: LinkOptions, report: LinkReport, lazy: bool = False) -> LinkCache | None:
+    """``lazy``: opened at first use (the prefetch child found it usable moments ago)."""
     if not options.cache:
         return None
-    cache = LinkCache(options.cache_dir or default_cache_dir())
-    if not cache.usable:
+    cache = LinkCache(options.cache_dir or default_cache_dir(), connect=not lazy)
+    if not lazy and not cache.usable:
         report.notes.append(
             f"the link cache at {cache.path} cannot be used ({cache.problem}); links are checked afresh"
         )
@@ -107,6 +109,8 @@ def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
     keys = [document_key(path, options) for path in linked]
     if not options.cache or None in keys:
         return False
+    if not ((options.cache_dir or default_cache_dir()) / CACHE_FILENAME).is_file():
+        return False  # a first run: no database to create before the fork (~10 ms)
     cache = _open_cache(options, LinkReport())
     if cache is None:
         return False
@@ -121,7 +125,14 @@ def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
 def _remember_answered(docs: Sequence[Document], options: LinkOptions, cache: LinkCache) -> None:
     """Record each document whose URLs the cache now answers, those that are fetched at all (for
     ``answered_before``), with the oldest check time of their results."""
-    keys = {key: doc for doc in docs if (key := document_key(doc.path, options)) is not None}
+    remember_answered([(doc.path, [u.url for u in doc.urls]) for doc in docs], options, cache)
+
+
+def remember_answered(
+    documents: Sequence[tuple[str, Sequence[str]]], options: LinkOptions, cache: LinkCache
+) -> None:
+    """``_remember_answered`` for documents given as (path, URLs)."""
+    keys = {key: urls for path, urls in documents if (key := document_key(path, options)) is not None}
     if not keys or cache.problem:
         return
     now = time.time()
@@ -129,10 +140,10 @@ def _remember_answered(docs: Sequence[Document], options: LinkOptions, cache: Li
     known = cache.get_documents(keys)
     policy = Policy(options)
     new: dict[str, float] = {}
-    for key, doc in keys.items():
+    for key, urls in keys.items():
         if known.get(key, since - 1) >= since:
             continue
-        fetched = [u.url for u in doc.urls if policy.result(u.url, now) is None]
+        fetched = [u for u in urls if policy.result(u, now) is None]
         oldest = cache.oldest_cached(fetched)
         if oldest is not None:
             new[key] = oldest
@@ -145,19 +156,23 @@ def check_urls(
     progress: Progress | None = None,
     report: LinkReport | None = None,
     sink: Callable[[dict[str, LinkResult]], None] | None = None,
-    done: Callable[[], None] | None = None,
+    done: Callable[[bool], None] | None = None,
+    documents: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> dict[str, LinkResult]:
     """The result of each distinct URL (no archive lookup): the cache first, then the network.
     ``sink``: given the results as they are known, before this returns (see ``_check_urls``);
-    ``done``: called once they all are, before the connections and the cache are closed."""
+    ``done(cache_ok)``: called once they all are, before the last results are written to the cache
+    and the connections and the cache are closed; ``cache_ok``: the cache was usable and has not
+    failed so far. ``documents`` (path, URLs): recorded as answered by the cache (``answered_before``)
+    once the results are written."""
     options = options or LinkOptions()
     report = report if report is not None else LinkReport()
     cache = _open_cache(options, report)
     checkers = _Checkers(options)
     try:
-        results = _check_urls(urls, options, progress, cache, report, checkers, sink=sink)
-        if done is not None:
-            done()
+        results = _check_urls(urls, options, progress, cache, report, checkers, sink=sink, done=done)
+        if cache is not None and documents and not report.network_unavailable:
+            remember_answered(documents, options, cache)
         return results
     finally:
         checkers.close()
@@ -174,9 +189,15 @@ def _check_urls(
     checkers: _Checkers,
     prefetched: Prefetched | None = None,
     sink: Callable[[dict[str, LinkResult]], None] | None = None,
+    done: Callable[[bool], None] | None = None,
 ) -> dict[str, LinkResult]:
     """``sink``: given the results as they are known (those not fetched and those cached first,
-    then each checked one as it is done), before this returns."""
+    then each checked one as it is done), before this returns; ``done``: see ``check_urls``."""
+
+    def say_done() -> None:
+        if done is not None:
+            done(cache is not None and not cache.problem)
+
     wanted = list(dict.fromkeys(urls))
     # checked while the documents were analysed (prefetch.py), with these options (so the same
     # verdict on what is not fetched at all): the child has cached them itself
@@ -190,7 +211,7 @@ def _check_urls(
     fetched = [u for u in wanted if u not in early and u not in ahead]
     fresh = cache.get_links(fetched, options.cache_max_age) if cache else {}
     todo = [u for u in fetched if u not in fresh]
-    done = len(fresh) + len(early) + sum(1 for u in wanted if u in ahead)
+    answered_now = len(fresh) + len(early) + sum(1 for u in wanted if u in ahead)
     report.from_cache += len(fresh) + sum(
         1 for u in wanted if (r := ahead.get(u)) is not None and r.from_cache
     )
@@ -198,15 +219,18 @@ def _check_urls(
         sink({**early, **fresh})
     checked: dict[str, LinkResult] = {}
     if not todo:
+        say_done()
         if progress:
-            progress(done, len(wanted))
+            progress(answered_now, len(wanted))
     else:
         checker = checkers.get()
-        writer = _CacheWriter(cache, checker) if cache else None
+        # with ``done`` (a prefetch child) the results are written once it is said, when nobody
+        # waits for them: not in batches that hold up the event loop while requests are out
+        writer = _CacheWriter(cache, checker, batch=None if done else _CacheWriter.BATCH) if cache else None
 
         def advance(n: int, total: int) -> None:
             if progress:
-                progress(done + n, len(wanted))
+                progress(answered_now + n, len(wanted))
 
         def answered(url: str, result: LinkResult) -> None:
             if writer is not None:
@@ -215,8 +239,9 @@ def _check_urls(
                 sink({url: result})
 
         before = checker.stats.requests
+        # the policy has passed every URL of todo (early): the pool need not ask it again
         checked = checker.check_many(
-            todo, advance if progress else None, answered if writer or sink else None
+            todo, advance if progress else None, answered if writer or sink else None, prechecked=True
         )
         report.requests += checker.stats.requests - before
         if checker.network.down:
@@ -231,8 +256,11 @@ def _check_urls(
             report.notes.append(
                 f"the network is unavailable: {n} link(s) were not checked (marked unverified)"
             )
-        elif writer is not None:
-            writer.finish()
+            say_done()
+        else:
+            say_done()  # before the last write: the waiting parent need not wait for it too
+            if writer is not None:
+                writer.finish()
     checked = {**{u: r for u in wanted if (r := ahead.get(u)) is not None}, **checked}
     late = sum(1 for r in checked.values() if r.reason == STAGE_TIMEOUT)
     if late:
@@ -253,15 +281,17 @@ class _CacheWriter:
 
     BATCH = 200
 
-    def __init__(self, cache: LinkCache, checker: Checker) -> None:
+    def __init__(self, cache: LinkCache, checker: Checker, batch: int | None = BATCH) -> None:
+        """``batch``: None to write everything at ``finish`` only."""
         self.cache = cache
         self.checker = checker
+        self.batch = batch
         self.pending: list[LinkResult] = []
 
     def add(self, result: LinkResult) -> None:
         self.pending.append(result)
         # "up" is final: an answer came, so the network is there for the rest of the run
-        if len(self.pending) >= self.BATCH and self.checker.network.state == "up":
+        if self.batch is not None and len(self.pending) >= self.batch and self.checker.network.state == "up":
             self.finish()
 
     def finish(self) -> None:
@@ -281,13 +311,20 @@ def check_links(
     options = options or LinkOptions()
     docs = [docs] if isinstance(docs, Document) else list(docs)
     report = LinkReport()
-    cache = _open_cache(options, report)
+    # every URL checked ahead by a child that found the cache usable and records the documents
+    # itself: the cache is opened here only if an archive lookup or a page read asks it (~25 ms)
+    ahead = (
+        prefetched is not None
+        and prefetched.cache_ok
+        and all(u.url in prefetched.results for d in docs for u in d.urls)
+    )
+    cache = _open_cache(options, report, lazy=ahead)
     checkers = _Checkers(options)
     try:
         results = _check_urls(
             (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers, prefetched
         )
-        if cache is not None and not report.network_unavailable:
+        if cache is not None and not report.network_unavailable and not ahead:
             _remember_answered(docs, options, cache)
         archive: ArchiveClient | None = None
         if options.archive != "none" and not report.network_unavailable:
