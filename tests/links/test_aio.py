@@ -186,6 +186,25 @@ def test_not_http_is_a_reset(raw: Callable[..., Raw]) -> None:
     assert isinstance(got, Failure) and got.reason == "connection-reset"
 
 
+def test_head_lines_ending_in_a_bare_lf(raw: Callable[..., Raw]) -> None:
+    # some small servers end their lines in LF alone; http.client (the old client) read them, and so
+    # must this one, rather than wait for a CRLF CRLF that never comes
+    server = raw(lambda r: f"HTTP/1.1 200 OK\n{HTML}\nContent-Length: 2\n\nok".encode())
+    started = time.monotonic()
+    got = fetch(server.url("/"), n=2, read_body=True)
+    assert [(a.status, a.body) for a in got if isinstance(a, Answer)] == [(200, b"ok")] * 2
+    assert time.monotonic() - started < 2
+
+
+def test_not_http_is_told_by_its_first_line(raw: Callable[..., Raw]) -> None:
+    # a service that greets and then waits (SSH) is a reset at once, not a timeout at the deadline
+    server = raw(lambda r: b"SSH-2.0-OpenSSH_9.6\r\n")
+    started = time.monotonic()
+    (got,) = fetch(server.url("/"))
+    assert isinstance(got, Failure) and got.reason == "connection-reset"
+    assert time.monotonic() - started < 2
+
+
 def test_continue_is_skipped(raw: Callable[..., Raw]) -> None:
     server = raw(
         lambda r: answer("HTTP/1.1 100 Continue") + answer("HTTP/1.1 404 Not Found\nContent-Length: 0")

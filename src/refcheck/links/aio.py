@@ -455,8 +455,22 @@ class AsyncTransport:
         conn.ack_at_once()
         reader = conn.reader
         while True:
+            # line by line, as http.client reads: a line may end in a bare LF, and what is not an
+            # HTTP answer (an SSH banner) is told by its first line, not at the timeout
+            lines: list[bytes] = []
+            size = 0
             try:
-                block = await reader.readuntil(b"\r\n\r\n")
+                while True:
+                    line = await reader.readuntil(b"\n")
+                    state["seen"] = True
+                    if not lines and not line.startswith(b"HTTP/"):
+                        raise BrokenAnswer(f"bad status line {line[:100]!r}")
+                    if line == b"\r\n" or line == b"\n":
+                        break
+                    size += len(line)
+                    if size > _MAX_HEAD:
+                        raise asyncio.LimitOverrunError("", 0)
+                    lines.append(line if line.endswith(b"\r\n") else line[:-1] + b"\r\n")
             except asyncio.IncompleteReadError as e:
                 if e.partial:
                     state["seen"] = True
@@ -464,8 +478,7 @@ class AsyncTransport:
             except asyncio.LimitOverrunError:
                 state["seen"] = True
                 raise BrokenAnswer("the answer's headers are too long") from None
-            state["seen"] = True
-            head = _parse_head(block, method)
+            head = _parse_head(b"".join(lines) + b"\r\n", method)
             if head.status != 100:  # 100 Continue is skipped, as http.client does
                 return head
 
