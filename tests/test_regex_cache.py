@@ -95,6 +95,21 @@ def test_a_damaged_or_foreign_file_is_ignored(tmp_path: Path, data: bytes) -> No
     assert results == [[False, True]] * len(SAMPLES)  # compiled as usual
 
 
+def test_a_file_damaged_inside_an_expression_is_ignored(tmp_path: Path) -> None:
+    # one wrong integer in an expression's code still reads as marshal data and compiles: without
+    # the file's checksum it would be used (QA found a seed check then gave a false finding)
+    path = tmp_path / "regex.marshal"
+    assert _probe(path, "save") is True
+    data = path.read_bytes()
+    stamp, entries = marshal.loads(data[4:])
+    pattern, flags, flags2, code, *rest = entries[0]
+    code = [*code[:-2], code[-2] ^ 1, code[-1]]
+    path.write_bytes(data[:4] + marshal.dumps((stamp, [(pattern, flags, flags2, code, *rest), *entries[1:]])))
+    loaded, results = _probe(path, "load")  # type: ignore[misc]
+    assert loaded == 0
+    assert results == [[False, True]] * len(SAMPLES)  # compiled as usual
+
+
 def test_the_cli_keeps_its_expressions_and_reports_the_same(tmp_path: Path) -> None:
     """The first run writes the file beside the package's bytecode, the next one reads it; the
     report is the same; with PYTHONDONTWRITEBYTECODE nothing is written."""

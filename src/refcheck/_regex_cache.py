@@ -27,6 +27,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from typing import Any
 
 try:  # CPython's regular-expression internals, loaded with re (elsewhere nothing is kept)
@@ -35,7 +36,7 @@ try:  # CPython's regular-expression internals, loaded with re (elsewhere nothin
 except ImportError:  # pragma: no cover
     _sre = None
 
-_FORMAT = 1
+_FORMAT = 2  # 2: the data follows its CRC-32
 PATH = os.path.join(os.path.dirname(__file__), "__pycache__", f"regex.{sys.implementation.cache_tag}.marshal")
 MAX_ENTRIES = 1000  # re's own cache holds 512 in CPython 3.11-3.13
 
@@ -60,17 +61,26 @@ def load(path: str = PATH) -> int:
         return 0
     try:
         with open(path, "rb") as fh:
-            stamp, entries = marshal.loads(fh.read())  # one read (load(fh) reads each object)
+            data = fh.read()  # one read (marshal.load(fh) reads each object)
+        # a damaged file that still reads as marshal data (one wrong integer of an expression's
+        # code) must not be used: its CRC-32 is checked before anything of it is
+        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
+            return 0
+        stamp, entries = marshal.loads(data[4:])
         if stamp != _stamp():
             return 0
+        found: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        compiled_now: dict[tuple[Any, ...], Any] = {}
         for entry in entries:
             pattern, flags, *compiled = entry
             key = (type(pattern), pattern, flags)
             if key not in cache:
-                cache[key] = _sre.compile(pattern, *compiled)
-            _loaded[key] = entry
+                compiled_now[key] = _sre.compile(pattern, *compiled)
+            found[key] = entry
     except Exception:  # no file yet, a damaged one, a changed internal: compiled as usual
         return 0
+    cache.update(compiled_now)  # all of the file or none of it
+    _loaded.update(found)
     return len(_loaded)
 
 
@@ -85,7 +95,8 @@ def save(path: str = PATH) -> bool:
         if all(k in _loaded for k in keys):
             return False
         entries = [e for e in map(_entry, keys[-MAX_ENTRIES:]) if e is not None]
-        data = marshal.dumps((_stamp(), entries))
+        payload = marshal.dumps((_stamp(), entries))
+        data = zlib.crc32(payload).to_bytes(4, "little") + payload
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temporary = f"{path}.{os.getpid()}.tmp"
         try:
