@@ -205,6 +205,23 @@ def test_not_http_is_told_by_its_first_line(raw: Callable[..., Raw]) -> None:
     assert time.monotonic() - started < 2
 
 
+def test_a_408_on_a_kept_alive_connection_is_asked_again(raw: Callable[..., Raw]) -> None:
+    # a server that times a kept-alive connection out says 408 and closes it: that is not the
+    # answer to the request sent on it, which goes out again on a new connection
+    calls = {"n": 0}
+
+    def idle(r: bytes) -> bytes:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            return answer("HTTP/1.1 408 Request Timeout\nContent-Length: 0\nConnection: close")
+        return answer(f"HTTP/1.1 200 OK\n{HTML}\nContent-Length: 2", b"ok")
+
+    server = raw(idle)
+    got = fetch(server.url("/"), n=2, read_body=True)
+    assert [(a.status, a.body) for a in got if isinstance(a, Answer)] == [(200, b"ok")] * 2
+    assert server.connections == 2
+
+
 def test_continue_is_skipped(raw: Callable[..., Raw]) -> None:
     server = raw(
         lambda r: answer("HTTP/1.1 100 Continue") + answer("HTTP/1.1 404 Not Found\nContent-Length: 0")
