@@ -417,7 +417,7 @@ class AsyncTransport:
             except BaseException:  # (the deadline)
                 conn.close()
                 raise
-            if head is not None and head.status == 408:
+            if conn is not None and head is not None and head.status == 408:
                 # "408 Request Timeout" on a kept-alive connection: the server closing it as idle
                 # (sent before this request came), not its answer; once more on a new one, as Go's
                 # client does, rather than report a live page unverified
