@@ -70,6 +70,22 @@ def test_exclude_archive_none_and_accept(site: Server, tmp_path: Path, document:
     assert site.hits("/wayback/available") == 0
 
 
+def test_accept_is_not_answered_by_results_judged_without_it(
+    site: Server, tmp_path: Path, document: Path
+) -> None:
+    # a cached row was judged under the default --accept: a 404 kept as dead must not stay dead
+    # under --accept 200..299,404, and what --accept judged alive must not be kept for later runs
+    def missing(*args: str) -> str:
+        res = run(site, tmp_path, "--archive", "none", *args, str(document))
+        links = json.loads(res.stdout)["files"][0]["links"]
+        return next(lk["status"] for lk in links if lk["url"].endswith("/missing"))
+
+    assert missing() == "dead"
+    assert missing("--accept", "200..299,404") == "alive"
+    assert missing() == "dead"
+    assert missing("--accept", "200..299,404") == "alive"
+
+
 def test_bad_accept_is_a_usage_error(document: Path) -> None:
     res = cli("check", "--accept", "teapot", str(document))
     assert res.exit_code == 2

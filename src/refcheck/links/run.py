@@ -97,6 +97,13 @@ def document_key(path: str, options: LinkOptions) -> str | None:
     return f"{os.path.realpath(path)}\n{st.st_size}\n{st.st_mtime_ns}\n{options!r}"
 
 
+def _links_cached(options: LinkOptions) -> bool:
+    """Whether link results are read from and kept in the cache. A stored result was judged under
+    the default ``--accept`` (any 2xx alive): under another, each link is checked afresh and its
+    result is not kept (a 404 stored as dead would stay dead under ``--accept 200..299,404``)."""
+    return options.accept is None
+
+
 def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
     """Whether every file of ``tasks`` whose links are checked was checked before, unchanged and with
     the same link options, and the cache then held a result for each URL it fetches, none expired
@@ -107,7 +114,7 @@ def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
         return False
     options = next(o for _, o in tasks if o.links).link_options()  # the pool's (check_document_links)
     keys = [document_key(path, options) for path in linked]
-    if not options.cache or None in keys:
+    if not options.cache or not _links_cached(options) or None in keys:
         return False
     if not ((options.cache_dir or default_cache_dir()) / CACHE_FILENAME).is_file():
         return False  # a first run: no database to create before the fork (~10 ms)
@@ -133,7 +140,7 @@ def remember_answered(
 ) -> None:
     """``_remember_answered`` for documents given as (path, URLs)."""
     keys = {key: urls for path, urls in documents if (key := document_key(path, options)) is not None}
-    if not keys or cache.problem:
+    if not keys or cache.problem or not _links_cached(options):
         return
     now = time.time()
     since = now - options.cache_max_age
@@ -209,7 +216,7 @@ def _check_urls(
     policy, now = Policy(options), time.time()
     early = {u: r for u in wanted if u not in ahead and (r := policy.result(u, now)) is not None}
     fetched = [u for u in wanted if u not in early and u not in ahead]
-    fresh = cache.get_links(fetched, options.cache_max_age) if cache else {}
+    fresh = cache.get_links(fetched, options.cache_max_age) if cache and _links_cached(options) else {}
     todo = [u for u in fetched if u not in fresh]
     answered_now = len(fresh) + len(early) + sum(1 for u in wanted if u in ahead)
     report.from_cache += len(fresh) + sum(
@@ -226,7 +233,11 @@ def _check_urls(
         checker = checkers.get()
         # with ``done`` (a prefetch child) the results are written once it is said, when nobody
         # waits for them: not in batches that hold up the event loop while requests are out
-        writer = _CacheWriter(cache, checker, batch=None if done else _CacheWriter.BATCH) if cache else None
+        writer = (
+            _CacheWriter(cache, checker, batch=None if done else _CacheWriter.BATCH)
+            if cache and _links_cached(options)
+            else None
+        )
 
         def advance(n: int, total: int) -> None:
             if progress:
