@@ -104,19 +104,6 @@ _HYPHENATED_INITIALS = re.compile(rf"^[{_U}]{{1,2}}[{DASHES}][{_U}]{{1,3}}$")
 _ONE_INITIAL = re.compile(rf"^[{_U}]\.?$")
 
 
-def _cap(word: str) -> bool:
-    return bool(_CAPWORD.match(word)) and not is_initials(word)
-
-
-def _particle(word: str) -> bool:
-    return word.lower().strip(APOS) in PARTICLES and word[:1].islower()
-
-
-def _stops(word: str) -> bool:
-    """A word ending in a full stop ends the name it closes ("Penczek." but not "J." or "St.")."""
-    return word.endswith(".") and not is_initials(word) and word not in ("St.",)
-
-
 _INNER_FUNCTION = _FUNCTION - {"and"} - PARTICLES
 
 # --- The shape of a token -------------------------------------------------------------------------
@@ -183,13 +170,13 @@ def _all_bits(w: str) -> int:
     if n <= 6 and _HYPHENATED_INITIALS.match(w):
         bits |= HYPH
     if not init and _CAPWORD.match(w):
-        bits |= CAP  # (_cap)
+        bits |= CAP  # a capitalised word, not initials
     if first.islower() and low.strip(APOS) in PARTICLES:
-        bits |= PART  # (_particle)
+        bits |= PART  # a lower-case particle: "van", "de"
     if w in _CAPITAL_PARTICLES:
         bits |= CPART
     if dot and not init and w != "St.":
-        bits |= STOPS  # (_stops)
+        bits |= STOPS  # ends the name it closes ("Penczek.", not "J." or "St.")
     if n <= 3 and _GENERATION.match(w):
         bits |= GEN
     if low in _SUFFIX:
