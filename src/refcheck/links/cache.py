@@ -4,9 +4,12 @@ between processes.
 Four tables: ``links`` (one checked URL -> its result, reused for ``cache_max_age``), ``archive``
 (one archive question -> its answer, reused for weeks), ``registry`` (one question to a
 bibliographic registry -> its answer, refcheck.verify; reused for 30 days, 7 for "no such work"). Unverified and skipped results are never
-stored: they say nothing lasting about the link. And ``documents``: one version of a checked file
-(links.run.document_key) -> the oldest check time of its URLs' cached results, when the cache held a
-result for every URL it fetches; a re-run of that file then forks no prefetch child (links.run).
+stored: they say nothing lasting about the link. And ``answered``: one version of a checked file
+(links.run.document_key) -> the oldest check time of its URLs' cached results and those results in
+one row (a warm record), when the cache held a result for every URL it fetches; a re-run of that
+file then forks no prefetch child and reads its results in one go (links.run). Only the latest
+version of a file keeps its record. (A ``documents`` table, in caches of earlier versions, is not
+used.)
 
 The cache is a convenience, never a reason to fail: a cache that cannot be opened, is not a
 database, or fails later (a full disk, a lock held too long) is dropped for the run and ``problem``
@@ -38,7 +41,9 @@ CREATE TABLE IF NOT EXISTS archive (key TEXT PRIMARY KEY, data TEXT NOT NULL, fe
 CREATE TABLE IF NOT EXISTS registry (
     key TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at REAL NOT NULL, expires_at REAL NOT NULL
 );
-CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, oldest REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS answered (
+    key TEXT PRIMARY KEY, path TEXT NOT NULL, oldest REAL NOT NULL, data TEXT NOT NULL
+);
 """
 
 
@@ -93,7 +98,7 @@ class LinkCache:
         db.execute("SELECT url, data, checked_at FROM links LIMIT 0").fetchall()
         db.execute("SELECT key, data, fetched_at FROM archive LIMIT 0").fetchall()
         db.execute("SELECT key, data, fetched_at, expires_at FROM registry LIMIT 0").fetchall()
-        db.execute("SELECT key, oldest FROM documents LIMIT 0").fetchall()
+        db.execute("SELECT key, path, oldest, data FROM answered LIMIT 0").fetchall()
 
     @property
     def usable(self) -> bool:
@@ -177,19 +182,60 @@ class LinkCache:
     # --- documents whose URLs were all answered from the cache (links.run) ------------------------------
 
     def get_documents(self, keys: Iterable[str]) -> dict[str, float]:
-        """The oldest check time stored for each of ``keys`` that has one."""
+        """The oldest check time stored for each of ``keys`` that has a warm record."""
         wanted = list(dict.fromkeys(keys))
         out: dict[str, float] = {}
         for i in range(0, len(wanted), 500):
             part = wanted[i : i + 500]
             marks = ",".join("?" * len(part))
-            for key, oldest in self._query(f"SELECT key, oldest FROM documents WHERE key IN ({marks})", part):
+            for key, oldest in self._query(f"SELECT key, oldest FROM answered WHERE key IN ({marks})", part):
                 if isinstance(key, str) and type(oldest) in (int, float):
                     out[key] = float(oldest)
         return out
 
-    def put_documents(self, rows: dict[str, float]) -> None:
-        self._write("INSERT OR REPLACE INTO documents (key, oldest) VALUES (?, ?)", list(rows.items()))
+    def get_answered(self, keys: Iterable[str], max_age: float) -> dict[str, LinkResult]:
+        """The results of the warm records of ``keys`` younger than ``max_age`` seconds, by URL: one
+        row (one read, one decoding) per document instead of one per URL. A stored result that is
+        not what ``LinkResult.to_row`` writes is left out (its URL is looked up as any other)."""
+        wanted = list(dict.fromkeys(keys))
+        since = time.time() - max_age
+        out: dict[str, LinkResult] = {}
+        for i in range(0, len(wanted), 500):
+            part = wanted[i : i + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT data FROM answered WHERE oldest >= ? AND key IN ({marks})"
+            for (data,) in self._query(sql, [since, *part]):
+                try:
+                    rows = _loads(data)
+                except (ValueError, TypeError, RecursionError):
+                    continue
+                if type(rows) is not list:
+                    continue
+                for row in rows:
+                    try:
+                        result = LinkResult.from_row(row)
+                    except (ValueError, TypeError):
+                        continue  # not a row refcheck wrote
+                    if result.status in CACHED_STATES and result.checked_at >= since:
+                        result.from_cache = True
+                        out[result.url] = result
+        return out
+
+    def put_answered(self, records: Iterable[tuple[str, str, float, list[LinkResult]]]) -> None:
+        """Store the warm record of each (key, path, oldest check time, results): the record of an
+        earlier version of the same file is replaced (one per file, however often it is edited)."""
+        rows = [
+            (key, path, oldest, _dumps([r.to_row() for r in results]))
+            for key, path, oldest, results in records
+        ]
+        if not rows:
+            return
+        self._write_all(
+            [
+                ("DELETE FROM answered WHERE path = ?", [(path,) for _, path, _, _ in rows]),
+                ("INSERT OR REPLACE INTO answered (key, path, oldest, data) VALUES (?, ?, ?, ?)", rows),
+            ]
+        )
 
     # --- archive answers -----------------------------------------------------------------------------
 
@@ -224,15 +270,19 @@ class LinkCache:
         )
 
     def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
+        if rows:
+            self._write_all([(sql, rows)])
+
+    def _write_all(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+        """Each (statement, rows) in turn, in one transaction."""
         with self._lock:
             self._connect()
             if self._db is None:
                 return
             try:
                 self._db.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlock
-                self._db.executemany(sql, rows)
+                for sql, rows in statements:
+                    self._db.executemany(sql, rows)
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:
                 with contextlib.suppress(sqlite3.Error):

@@ -64,6 +64,26 @@ class PageInfo:
             "headings": list(self.headings),
         }
 
+    def to_row(self) -> list[Any]:
+        """The fields in ``_ORDER``: how a document's warm record stores it (``LinkResult.to_row``)."""
+        return [self.title, self.og_title, self.citation_title, self.h1, list(self.headings)]
+
+    @classmethod
+    def from_row(cls, row: Any) -> PageInfo:
+        """The page ``to_row`` stored; ValueError for anything else (a cache row is never trusted)."""
+        if type(row) is not list or len(row) != len(_ORDER) or tuple(map(type, row)) not in _SHAPES:
+            raise ValueError("page: not a stored page")
+        title, og_title, citation_title, h1, headings = row
+        if not _ONLY_STR.issuperset(map(type, headings)):
+            raise ValueError("page.headings: not a list of strings")
+        return cls(
+            title[:MAX_TEXT] if title else None,
+            og_title[:MAX_TEXT] if og_title else None,
+            citation_title[:MAX_TEXT] if citation_title else None,
+            h1[:MAX_TEXT] if h1 else None,
+            [h[:MAX_TEXT] for h in headings[:MAX_HEADINGS]],
+        )
+
     @classmethod
     def from_json(cls, data: Any) -> PageInfo:
         if type(data) is dict and len(data) == len(_ORDER):

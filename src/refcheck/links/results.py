@@ -73,6 +73,70 @@ class LinkResult:
             "page": self.page.to_json() if self.page is not None else None,
         }
 
+    def to_row(self) -> list[Any]:
+        """The stored fields of ``to_json`` as one list, in ``_ROW`` order: a document's warm record
+        (``LinkCache.put_answered``) holds thousands, read back by ``from_row``."""
+        return [
+            self.url,
+            self.status.value,
+            self.http_status,
+            self.final_url,
+            self.reason,
+            self.detail,
+            [[h.url, h.status] for h in self.redirects],
+            self.suggested_url,
+            dict(self.evidence),
+            self.archive_url,
+            self.archive_timestamp,
+            self.archive_note,
+            self.checked_at,
+            self.page.to_row() if self.page is not None else None,
+        ]
+
+    @classmethod
+    def from_row(cls, row: Any) -> LinkResult:
+        """The result ``to_row`` stored; ValueError when the row is anything else (a cache row
+        written by something else is refused, never trusted). Its types are told valid by one
+        lookup of their tuple, as ``_from_exact_json`` does for a row of the links table."""
+        if type(row) is not list or len(row) != len(_ROW):
+            raise ValueError("not a stored result")
+        if tuple(map(type, _ROW_FIXED(row))) not in _ROW_SHAPES or not _STR_OR_NONE.issuperset(
+            map(type, _ROW_TEXTS(row))
+        ):
+            raise ValueError("not a stored result: a field has the wrong type")
+        (url, status, http_status, final_url, reason, detail, hops, suggested_url, evidence) = row[:9]
+        archive_url, archive_timestamp, archive_note, checked_at, page = row[9:]
+        state = _STATES.get(status)
+        if state is None:
+            raise ValueError("status: not a link state")
+        if http_status is not None and not 100 <= http_status <= 999:
+            raise ValueError("http_status: not a status code")
+        if not _ONLY_STR.issuperset(map(type, evidence)) or not _ONLY_STR.issuperset(
+            map(type, evidence.values())
+        ):
+            raise ValueError("evidence: not a mapping of strings")
+        redirects = []
+        for hop in hops:
+            if type(hop) is not list or len(hop) != 2 or type(hop[0]) is not str or type(hop[1]) is not int:
+                raise ValueError("redirects: not a list of hops")
+            redirects.append(Hop(hop[0], hop[1]))
+        return cls(
+            url,
+            state,
+            http_status,
+            final_url,
+            reason,
+            detail,
+            redirects,
+            suggested_url,
+            evidence,
+            archive_url,
+            archive_timestamp,
+            archive_note,
+            float(checked_at),
+            PageInfo.from_row(page) if page is not None else None,
+        )
+
     @classmethod
     def from_json(cls, data: Any) -> LinkResult:
         """The result stored as ``to_json`` made it; ValueError when any field has the wrong type (a
@@ -165,6 +229,19 @@ _FIXED_SHAPES = frozenset(
 _STR_OR_NONE = frozenset({str, _NONE})
 _ONLY_STR = frozenset({str})
 _STATES = {state.value: state for state in LinkState}
+# The fields of ``LinkResult.to_row``, in order; a row's fields of fixed type and its text fields
+_ROW = (
+    "url", "status", "http_status", "final_url", "reason", "detail", "redirects", "suggested_url",
+    "evidence", "archive_url", "archive_timestamp", "archive_note", "checked_at", "page",
+)  # fmt: skip
+_ROW_FIXED = operator.itemgetter(0, 1, 2, 6, 8, 12, 13)
+_ROW_TEXTS = operator.itemgetter(3, 4, 5, 7, 9, 10, 11)
+_ROW_SHAPES = frozenset(
+    (str, str, http, list, dict, number, page)
+    for http in (int, _NONE)
+    for number in (int, float)
+    for page in (list, _NONE)
+)
 
 
 def _from_exact_json(cls: type[LinkResult], data: Any) -> LinkResult | None:

@@ -17,11 +17,11 @@ import datetime as dt
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from refcheck.links.cache import CACHED_STATES, LinkCache
 from refcheck.links.cache import FILENAME as CACHE_FILENAME
-from refcheck.links.cache import LinkCache
 from refcheck.links.options import LinkOptions, default_cache_dir
 from refcheck.links.page import PageInfo
 from refcheck.links.policy import Policy
@@ -129,16 +129,22 @@ def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
     return all(found.get(k, since - 1) >= since for k in keys if k is not None)
 
 
-def _remember_answered(docs: Sequence[Document], options: LinkOptions, cache: LinkCache) -> None:
+def _remember_answered(
+    docs: Sequence[Document], options: LinkOptions, cache: LinkCache, results: Mapping[str, LinkResult]
+) -> None:
     """Record each document whose URLs the cache now answers, those that are fetched at all (for
-    ``answered_before``), with the oldest check time of their results."""
-    remember_answered([(doc.path, [u.url for u in doc.urls]) for doc in docs], options, cache)
+    ``answered_before``), with the oldest check time of their results and the results themselves
+    (a warm record, read back in one go by the next run: ``_answered``)."""
+    remember_answered([(doc.path, [u.url for u in doc.urls]) for doc in docs], options, cache, results)
 
 
 def remember_answered(
-    documents: Sequence[tuple[str, Sequence[str]]], options: LinkOptions, cache: LinkCache
+    documents: Sequence[tuple[str, Sequence[str]]],
+    options: LinkOptions,
+    cache: LinkCache,
+    results: Mapping[str, LinkResult],
 ) -> None:
-    """``_remember_answered`` for documents given as (path, URLs)."""
+    """``_remember_answered`` for documents given as (path, URLs); ``results``: of those URLs."""
     keys = {key: urls for path, urls in documents if (key := document_key(path, options)) is not None}
     if not keys or cache.problem or not _links_cached(options):
         return
@@ -146,15 +152,26 @@ def remember_answered(
     since = now - options.cache_max_age
     known = cache.get_documents(keys)
     policy = Policy(options)
-    new: dict[str, float] = {}
+    new: list[tuple[str, str, float, list[LinkResult]]] = []
     for key, urls in keys.items():
         if known.get(key, since - 1) >= since:
             continue
-        fetched = [u for u in urls if policy.result(u, now) is None]
-        oldest = cache.oldest_cached(fetched)
+        fetched = [u for u in dict.fromkeys(urls) if policy.result(u, now) is None]
+        got = [results.get(u) for u in fetched]
+        if not all(r is not None and r.status in CACHED_STATES for r in got):
+            continue  # a result the cache does not keep (unverified): never answered by it
+        oldest = cache.oldest_cached(fetched)  # (every one written)
         if oldest is not None:
-            new[key] = oldest
-    cache.put_documents(new)
+            new.append((key, key.split("\n", 1)[0], oldest, [r for r in got if r is not None]))
+    cache.put_answered(new)
+
+
+def _answered(docs: Sequence[Document], options: LinkOptions, cache: LinkCache) -> dict[str, LinkResult]:
+    """The results of the warm records of ``docs`` (``remember_answered``), by URL. Each was
+    fetched under these link options (they are part of the record's key), so the policy that let
+    it be fetched then lets it now."""
+    keys = [document_key(doc.path, options) for doc in docs if doc.urls]
+    return cache.get_answered((k for k in keys if k is not None), options.cache_max_age)
 
 
 def check_urls(
@@ -179,7 +196,7 @@ def check_urls(
     try:
         results = _check_urls(urls, options, progress, cache, report, checkers, sink=sink, done=done)
         if cache is not None and documents and not report.network_unavailable:
-            remember_answered(documents, options, cache)
+            remember_answered(documents, options, cache, results)
         return results
     finally:
         checkers.close()
@@ -197,9 +214,12 @@ def _check_urls(
     prefetched: Prefetched | None = None,
     sink: Callable[[dict[str, LinkResult]], None] | None = None,
     done: Callable[[bool], None] | None = None,
+    known: Mapping[str, LinkResult] | None = None,
 ) -> dict[str, LinkResult]:
     """``sink``: given the results as they are known (those not fetched and those cached first,
-    then each checked one as it is done), before this returns; ``done``: see ``check_urls``."""
+    then each checked one as it is done), before this returns; ``done``: see ``check_urls``;
+    ``known``: results read from the documents' warm records (``_answered``), fetched under these
+    options: neither the policy nor the links table is asked about their URLs."""
 
     def say_done() -> None:
         if done is not None:
@@ -213,10 +233,15 @@ def _check_urls(
         report.requests += prefetched.requests
     # what is not fetched at all is decided first: a result cached under other settings (an
     # --exclude since added, --allow-private-hosts since dropped) is not reused for it
+    known = known or {}
     policy, now = Policy(options), time.time()
-    early = {u: r for u in wanted if u not in ahead and (r := policy.result(u, now)) is not None}
+    early = {
+        u: r for u in wanted if u not in ahead and u not in known and (r := policy.result(u, now)) is not None
+    }
     fetched = [u for u in wanted if u not in early and u not in ahead]
-    fresh = cache.get_links(fetched, options.cache_max_age) if cache and _links_cached(options) else {}
+    fresh = {u: r for u in fetched if (r := known.get(u)) is not None}
+    if cache and _links_cached(options) and len(fresh) < len(fetched):
+        fresh.update(cache.get_links([u for u in fetched if u not in fresh], options.cache_max_age))
     todo = [u for u in fetched if u not in fresh]
     answered_now = len(fresh) + len(early) + sum(1 for u in wanted if u in ahead)
     report.from_cache += len(fresh) + sum(
@@ -332,11 +357,18 @@ def check_links(
     cache = _open_cache(options, report, lazy=ahead)
     checkers = _Checkers(options)
     try:
-        results = _check_urls(
-            (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers, prefetched
+        # a warm re-run: the results of each unchanged document in one read (not one per URL)
+        known = (
+            _answered(docs, options, cache)
+            if cache is not None and not ahead and _links_cached(options)
+            else {}
         )
+        results = _check_urls(
+            (u.url for d in docs for u in d.urls), options, progress, cache, report, checkers, prefetched,
+            known=known,
+        )  # fmt: skip
         if cache is not None and not report.network_unavailable and not ahead:
-            _remember_answered(docs, options, cache)
+            _remember_answered(docs, options, cache, results)
         archive: ArchiveClient | None = None
         if options.archive != "none" and not report.network_unavailable:
             from refcheck.links.archive import ArchiveClient  # and its imports: only when used
