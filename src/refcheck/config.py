@@ -464,13 +464,19 @@ def find_configs(start: str | Path, seen: dict[Path, list[Path]] | None = None) 
         here = here.parent
     if seen is None:
         return [c for c in (_config_in(d) for d in (here, *here.parents)) if c is not None]
-    found = seen.get(here)
-    if found is None:
-        parent = here.parent
-        above = find_configs(parent, seen) if parent != here else []
-        mine = _config_in(here)
-        found = seen[here] = [mine, *above] if mine is not None else above
-    return list(found)
+    # up to the first directory searched before (or the root), then each answer down from there
+    chain: list[Path] = []
+    d = here
+    while d not in seen:
+        chain.append(d)
+        if d.parent == d:
+            break
+        d = d.parent
+    above = seen.get(d, [])
+    for d in reversed(chain):
+        mine = _config_in(d)
+        above = seen[d] = [mine, *above] if mine is not None else above
+    return list(seen[here])
 
 
 def find_config(start: str | Path) -> Path | None:

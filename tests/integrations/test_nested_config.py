@@ -183,3 +183,17 @@ def test_configs_found_once_per_directory_are_those_found_each_time(tmp_path: Pa
         tmp_path / "a" / "b" / ".refcheck.toml",
         tmp_path / "refcheck.toml",
     ]
+
+
+def test_configs_of_a_deep_tree_are_found_without_recursion(tmp_path: Path) -> None:
+    """A file 1,200 directories down (found by QA: one call per level ran out of stack)."""
+    from refcheck.config import find_configs
+
+    (tmp_path / "refcheck.toml").write_text("", encoding="utf-8")
+    deep = tmp_path
+    for _ in range(1200):  # one level at a time (os.makedirs itself recurses)
+        deep = deep / "d"
+        deep.mkdir()
+    doc = deep / "doc.md"
+    doc.write_text("x\n", encoding="utf-8")
+    assert find_configs(doc, {}) == find_configs(doc) == [tmp_path / "refcheck.toml"]
