@@ -32,13 +32,22 @@ def cited_ids(doc: Document) -> set[str]:
     return {rid for ids in lists.values() for rid in ids}
 
 
+# Formats whose citations are markup (LaTeX's \cite, JATS's <xref ref-type="bibr">), not read from
+# the prose: a list none of it points at is uncited, not read in a way refcheck may have missed
+_MARKUP_CITATIONS = frozenset({"latex", "jats", "bibtex"})
+
+
 def no_citations_found(doc: Document) -> bool:
     """A document with a reference list and no citation of any known style in its text (nor
-    brackets that might be ones): what its entries are cited by could not be checked. citation-style
-    says so once, at info level; uncited-reference does not report every entry as never cited (the
-    text may cite in a way refcheck does not read: a false alarm per entry)."""
+    brackets that might be ones), in a format whose citations are read from the prose (text,
+    Markdown, HTML, DOCX): whether its entries are cited could not be checked, since the text may
+    cite in a way refcheck does not read. uncited-reference then says so once, at info level,
+    instead of warning about every entry (a false alarm for each)."""
     return (
-        bool(doc.references) and doc.format != "bibtex" and not doc.citations and doc.unclear_brackets is None
+        bool(doc.references)
+        and doc.format not in _MARKUP_CITATIONS
+        and not doc.citations
+        and doc.unclear_brackets is None
     )
 
 

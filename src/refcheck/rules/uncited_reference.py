@@ -12,10 +12,11 @@ What it does
     pandoc print only the entries cited, so it is not in the document a reader sees, and theses and
     papers commonly share one database (as checkcites does, it is listed, not failed).
 
-    A document in which no citation of any known style is found gets no finding per entry:
-    citation-style says once, at info level, that the list was not checked against the text (it
-    may cite in a way refcheck does not read, and a warning for every entry would be a false alarm
-    for each).
+    A text, Markdown, HTML or DOCX document in which no citation of any known style is found gets
+    one finding at info level instead of one per entry: its text may cite in a way refcheck does
+    not read, and a warning for every entry would then be a false alarm for each. (In LaTeX and
+    JATS a citation is markup, ``\\cite`` or ``<xref>``: there every entry none points at is
+    reported.)
 
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
@@ -58,8 +59,24 @@ def _head_end(ref: Reference) -> int | None:
 
 def check(doc: Document) -> Iterator[Finding]:
     refs = doc.references or []
-    if not refs or doc.style == "unknown" or no_citations_found(doc):
-        return  # (no citations at all: citation-style says so once)
+    if not refs or doc.style == "unknown":
+        return
+    uncited = list(_uncited(doc, refs))
+    if uncited and no_citations_found(doc):
+        n = len(uncited)
+        yield Finding(
+            rule=NAME,
+            severity=Severity.INFO,
+            message="no citations of any known style were found, so whether the "
+            f"{'entry' if n == 1 else f'{n} entries'} of the reference list "
+            f"{'is' if n == 1 else 'are'} cited was not checked",
+            offset=refs[0].start if refs[0].start >= 0 else None,
+        )
+        return
+    yield from uncited
+
+
+def _uncited(doc: Document, refs: list[Reference]) -> Iterator[Finding]:
     cited = cited_ids(doc)
     # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
     # defect, one finding). A BibTeX entry has its own key, and an unused key is reported as such, as
