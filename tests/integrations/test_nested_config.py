@@ -190,10 +190,15 @@ def test_configs_of_a_deep_tree_are_found_without_recursion(tmp_path: Path) -> N
     from refcheck.config import find_configs
 
     (tmp_path / "refcheck.toml").write_text("", encoding="utf-8")
-    deep = tmp_path
-    for _ in range(1200):  # one level at a time (os.makedirs itself recurses)
-        deep = deep / "d"
-        deep.mkdir()
-    doc = deep / "doc.md"
+    levels = [tmp_path]
+    for _ in range(1200):  # one level at a time (os.makedirs, and shutil.rmtree, recurse)
+        levels.append(levels[-1] / "d")
+        levels[-1].mkdir()
+    doc = levels[-1] / "doc.md"
     doc.write_text("x\n", encoding="utf-8")
-    assert find_configs(doc, {}) == find_configs(doc) == [tmp_path / "refcheck.toml"]
+    try:
+        assert find_configs(doc, {}) == find_configs(doc) == [tmp_path / "refcheck.toml"]
+    finally:  # removed here, bottom up: pytest's clean-up of old temporary directories recurses
+        doc.unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()

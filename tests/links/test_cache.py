@@ -168,6 +168,7 @@ TAMPERED = [
     json.dumps({"url": "URL", "status": "alive", "detail": {"a": 1}}),
     json.dumps({"url": "URL", "status": "alive", "page": {"title": ["x"]}}),
     json.dumps({"url": "URL", "status": "alive", "checked_at": "yesterday"}),
+    '{"url": "URL", "status": "alive", "checked_at": 1' + "0" * 400 + "}",  # no float holds it (QA)
     json.dumps({"url": "URL", "status": "alive", "injected": "<script>"}),
     "[" * 100000 + "]" * 100000,
 ]

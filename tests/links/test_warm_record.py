@@ -98,42 +98,93 @@ def test_a_short_or_long_row_is_refused() -> None:
             LinkResult.from_row(row)
 
 
-def _record(cache: LinkCache, key: str, path: str, oldest: float, rows: Any) -> None:
+def _stored(cache: LinkCache, results: list[LinkResult], key: str = "k1", path: str = "/p") -> None:
+    """``results`` in the links table and in one warm record, as a run writes them."""
+    cache.put_links(results)
+    summary = cache.summary(r.url for r in results)
+    assert summary is not None
+    cache.put_answered([(key, path, summary, results)])
+
+
+def _tamper(cache: LinkCache, key: str, change: Any) -> None:
+    """Rewrite the record of ``key``: ``change(summary, rows)`` edits them in place."""
     assert cache._db is not None
-    cache._db.execute(
-        "INSERT OR REPLACE INTO answered VALUES (?, ?, ?, ?)", (key, path, oldest, _dumps(rows))
-    )
+    (data,) = cache._db.execute("SELECT data FROM answered WHERE key = ?", (key,)).fetchone()
+    summary, rows = _loads(data)
+    change(summary, rows)
+    cache._db.execute("UPDATE answered SET data = ? WHERE key = ?", (_dumps([summary, rows]), key))
 
 
-def test_get_answered_keeps_what_refcheck_wrote_and_fresh_only(tmp_path: Path) -> None:
+def _results(now: float) -> list[LinkResult]:
+    return [
+        LinkResult("http://a.example/1", LinkState.ALIVE, 200, checked_at=now),
+        LinkResult("http://a.example/2", LinkState.DEAD, 404, checked_at=now),
+    ]
+
+
+def test_get_answered_reads_a_record_as_written(tmp_path: Path) -> None:
+    cache = LinkCache(tmp_path)
+    results = _results(time.time())
+    _stored(cache, results)
+    got = cache.get_answered(["k1", "k-none"], 3600)
+    assert list(got) == [r.url for r in results]
+    assert all(r.from_cache for r in got.values())
+    assert got["http://a.example/2"].status is LinkState.DEAD
+    assert cache.get_answered(["k1"], 0.000001) == {}  # older than the age asked for
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda summary, rows: rows[0].__setitem__(2, "200"),  # a field of the wrong type
+        lambda summary, rows: rows[0].__setitem__(12, 10**400),  # a time no float holds (QA)
+        lambda summary, rows: rows[1].__setitem__(1, "unverified"),  # a state never stored
+        lambda summary, rows: rows.append("junk"),
+        # a result for a URL the links table has none for (an --exclude-url'd one, say: QA)
+        lambda summary, rows: rows.append(
+            LinkResult("ftp://a.example/x", LinkState.DEAD, 404, checked_at=time.time()).to_row()
+        ),
+        lambda summary, rows: summary[0].__setitem__(0, 3),  # a summary that is not the table's
+        lambda summary, rows: summary.clear(),
+    ],
+)
+def test_a_record_is_used_whole_or_not_at_all(tmp_path: Path, change: Any) -> None:
+    """A record that is not what refcheck wrote is ignored whole (its URLs are then looked up in
+    the links table, one by one, as before), and never stops the run."""
+    cache = LinkCache(tmp_path)
+    _stored(cache, _results(time.time()))
+    _tamper(cache, "k1", change)
+    assert cache.get_answered(["k1"], 3600) == {}
+    assert cache.problem is None
+
+
+def test_a_record_whose_results_were_checked_again_since_is_not_used(tmp_path: Path) -> None:
+    """Found by QA: a record kept its copy of a result after the links table got a newer one (a run
+    with a shorter --cache-max-age, or of another file citing the URL), and its copy won."""
     cache = LinkCache(tmp_path)
     now = time.time()
-    good = LinkResult("http://a.example/1", LinkState.ALIVE, 200, checked_at=now)
-    dead = LinkResult("http://a.example/2", LinkState.DEAD, 404, checked_at=now)
-    old = LinkResult("http://a.example/3", LinkState.ALIVE, 200, checked_at=now - 7200)
-    unverified = LinkResult("http://a.example/4", LinkState.UNVERIFIED, 503, checked_at=now)
-    tampered = [*good.to_row()[:2], "200", *good.to_row()[3:]]
-    rows = [good.to_row(), tampered, dead.to_row(), old.to_row(), unverified.to_row(), "junk"]
-    _record(cache, "k1", "/p", now, rows)
-    got = cache.get_answered(["k1"], 3600)
-    assert set(got) == {good.url, dead.url}  # the rest is looked up as any URL
-    assert all(r.from_cache for r in got.values())
-    assert got[dead.url].status is LinkState.DEAD
-    # a record older than the age asked for, a key not stored, a record that is not JSON: nothing
-    _record(cache, "k2", "/q", now - 7200, [good.to_row()])
-    assert cache.get_answered(["k2", "k3"], 3600) == {}
+    _stored(cache, _results(now - 60))
+    assert len(cache.get_answered(["k1"], 3600)) == 2
+    cache.put_links([LinkResult("http://a.example/1", LinkState.DEAD, 404, checked_at=now)])
+    assert cache.get_answered(["k1"], 3600) == {}
+    assert cache.get_links(["http://a.example/1"], 3600)["http://a.example/1"].status is LinkState.DEAD
+
+
+def test_records_that_are_not_json_are_ignored(tmp_path: Path) -> None:
+    cache = LinkCache(tmp_path)
     assert cache._db is not None
-    cache._db.execute("INSERT OR REPLACE INTO answered VALUES ('k4', '/r', ?, '{not json')", (now,))
-    assert cache.get_answered(["k4"], 3600) == {}
+    for data in ("{not json", "[1, 2, 3]", '{"a": 1}', "[[], {}]", "null"):
+        cache._db.execute("INSERT OR REPLACE INTO answered VALUES ('k', '/p', ?, ?)", (time.time(), data))
+        assert cache.get_answered(["k"], 3600) == {}
     assert cache.problem is None
 
 
 def test_a_file_keeps_one_record_however_often_it_is_edited(tmp_path: Path) -> None:
     cache = LinkCache(tmp_path)
-    r = LinkResult("http://a.example/1", LinkState.ALIVE, 200, checked_at=time.time())
-    cache.put_answered([("/doc.md\n1\n1\nopts", "/doc.md", r.checked_at, [r])])
-    cache.put_answered([("/other.md\n1\n1\nopts", "/other.md", r.checked_at, [r])])
-    cache.put_answered([("/doc.md\n2\n2\nopts", "/doc.md", r.checked_at, [r])])
+    results = _results(time.time())
+    _stored(cache, results, "/doc.md\n1\n1\nopts", "/doc.md")
+    _stored(cache, results, "/other.md\n1\n1\nopts", "/other.md")
+    _stored(cache, results, "/doc.md\n2\n2\nopts", "/doc.md")
     assert cache._db is not None
     keys = sorted(k for (k,) in cache._db.execute("SELECT key FROM answered"))
     assert keys == ["/doc.md\n2\n2\nopts", "/other.md\n1\n1\nopts"]

@@ -166,18 +166,21 @@ class LinkCache:
         ]
         self._write("INSERT OR REPLACE INTO links (url, data, checked_at) VALUES (?, ?, ?)", rows)
 
-    def oldest_cached(self, urls: Iterable[str]) -> float | None:
-        """The oldest check time of the stored results of ``urls``, or None when one has none."""
+    def summary(self, urls: Iterable[str]) -> list[list[float]] | None:
+        """How many stored results ``urls`` have, their oldest and the sum of their check times,
+        per 500 URLs; None when one has none. A warm record keeps the summary of its URLs as written
+        and is used only while the links table gives the same (no result of its rewritten since)."""
         wanted = list(dict.fromkeys(urls))
-        oldest = time.time()
+        out: list[list[float]] = []
         for i in range(0, len(wanted), 500):
             part = wanted[i : i + 500]
             marks = ",".join("?" * len(part))
-            rows = self._query(f"SELECT COUNT(*), MIN(checked_at) FROM links WHERE url IN ({marks})", part)
-            if not rows or rows[0][0] != len(part) or type(rows[0][1]) not in (int, float):
+            sql = f"SELECT COUNT(*), MIN(checked_at), SUM(checked_at) FROM links WHERE url IN ({marks})"
+            rows = self._query(sql, part)
+            if not rows or rows[0][0] != len(part) or not all(type(v) in (int, float) for v in rows[0][1:]):
                 return None
-            oldest = min(oldest, rows[0][1])
-        return oldest
+            out.append([rows[0][0], float(rows[0][1]), float(rows[0][2])])
+        return out
 
     # --- documents whose URLs were all answered from the cache (links.run) ------------------------------
 
@@ -195,8 +198,10 @@ class LinkCache:
 
     def get_answered(self, keys: Iterable[str], max_age: float) -> dict[str, LinkResult]:
         """The results of the warm records of ``keys`` younger than ``max_age`` seconds, by URL: one
-        row (one read, one decoding) per document instead of one per URL. A stored result that is
-        not what ``LinkResult.to_row`` writes is left out (its URL is looked up as any other)."""
+        row (one read, one decoding) per document instead of one per URL. A record is used whole or
+        not at all: every row what ``LinkResult.to_row`` writes, and the links table's results of its
+        URLs still those it was written with (``summary``: none rewritten since, by a run with a
+        shorter ``--cache-max-age`` or of another file). Otherwise its URLs are looked up as any."""
         wanted = list(dict.fromkeys(keys))
         since = time.time() - max_age
         out: dict[str, LinkResult] = {}
@@ -205,28 +210,44 @@ class LinkCache:
             marks = ",".join("?" * len(part))
             sql = f"SELECT data FROM answered WHERE oldest >= ? AND key IN ({marks})"
             for (data,) in self._query(sql, [since, *part]):
-                try:
-                    rows = _loads(data)
-                except (ValueError, TypeError, RecursionError):
-                    continue
-                if type(rows) is not list:
-                    continue
-                for row in rows:
-                    try:
-                        result = LinkResult.from_row(row)
-                    except (ValueError, TypeError):
-                        continue  # not a row refcheck wrote
-                    if result.status in CACHED_STATES and result.checked_at >= since:
-                        result.from_cache = True
-                        out[result.url] = result
+                out.update(self._record(data, since))
         return out
 
-    def put_answered(self, records: Iterable[tuple[str, str, float, list[LinkResult]]]) -> None:
-        """Store the warm record of each (key, path, oldest check time, results): the record of an
-        earlier version of the same file is replaced (one per file, however often it is edited)."""
+    def _record(self, data: Any, since: float) -> dict[str, LinkResult]:
+        """One warm record's results by URL, or nothing (see ``get_answered``)."""
+        try:
+            record = _loads(data)
+        except (ValueError, TypeError, RecursionError):
+            return {}
+        if type(record) is not list or len(record) != 2 or type(record[1]) is not list:
+            return {}
+        summary, rows = record
+        got: dict[str, LinkResult] = {}
+        for row in rows:
+            try:
+                result = LinkResult.from_row(row)
+            except (ValueError, TypeError):
+                return {}  # not a row refcheck wrote
+            if result.status not in CACHED_STATES or result.checked_at < since:
+                return {}
+            result.from_cache = True
+            got[result.url] = result
+        if not got or len(got) != len(rows) or summary != self.summary(got):
+            return {}
+        return got
+
+    def put_answered(self, records: Iterable[tuple[str, str, list[list[float]], list[LinkResult]]]) -> None:
+        """Store the warm record of each (key, path, ``summary`` of the results' URLs, results): the
+        record of an earlier version of the same file is replaced (one per file, however often it
+        is edited). The record's age is its oldest result's."""
         rows = [
-            (key, path, oldest, _dumps([r.to_row() for r in results]))
-            for key, path, oldest, results in records
+            (
+                key,
+                path,
+                min((part[1] for part in summary), default=time.time()),
+                _dumps([summary, [r.to_row() for r in results]]),
+            )
+            for key, path, summary, results in records
         ]
         if not rows:
             return

@@ -133,7 +133,7 @@ class LinkResult:
             archive_url,
             archive_timestamp,
             archive_note,
-            float(checked_at),
+            _seconds(checked_at),
             PageInfo.from_row(page) if page is not None else None,
         )
 
@@ -187,7 +187,7 @@ class LinkResult:
             http_status=http_status,
             redirects=redirects,
             evidence=dict(evidence),
-            checked_at=float(checked_at),
+            checked_at=_seconds(checked_at),
             page=PageInfo.from_json(page) if page is not None else None,
             final_url=data.get("final_url"),
             reason=data.get("reason"),
@@ -229,6 +229,17 @@ _FIXED_SHAPES = frozenset(
 _STR_OR_NONE = frozenset({str, _NONE})
 _ONLY_STR = frozenset({str})
 _STATES = {state.value: state for state in LinkState}
+
+
+def _seconds(value: float) -> float:
+    """A stored check time as a float; ValueError for an integer too large for one (a tampered row
+    must be refused like any other, not stop the run with an OverflowError)."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError("checked_at: not a time") from None
+
+
 # The fields of ``LinkResult.to_row``, in order; a row's fields of fixed type and its text fields
 _ROW = (
     "url", "status", "http_status", "final_url", "reason", "detail", "redirects", "suggested_url",
@@ -279,7 +290,7 @@ def _from_exact_json(cls: type[LinkResult], data: Any) -> LinkResult | None:
         archive_url,
         archive_timestamp,
         archive_note,
-        float(checked_at),
+        _seconds(checked_at),
         PageInfo.from_json(page) if page is not None else None,
     )
 

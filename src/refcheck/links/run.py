@@ -152,7 +152,7 @@ def remember_answered(
     since = now - options.cache_max_age
     known = cache.get_documents(keys)
     policy = Policy(options)
-    new: list[tuple[str, str, float, list[LinkResult]]] = []
+    new: list[tuple[str, str, list[list[float]], list[LinkResult]]] = []
     for key, urls in keys.items():
         if known.get(key, since - 1) >= since:
             continue
@@ -160,9 +160,9 @@ def remember_answered(
         got = [results.get(u) for u in fetched]
         if not all(r is not None and r.status in CACHED_STATES for r in got):
             continue  # a result the cache does not keep (unverified): never answered by it
-        oldest = cache.oldest_cached(fetched)  # (every one written)
-        if oldest is not None:
-            new.append((key, key.split("\n", 1)[0], oldest, [r for r in got if r is not None]))
+        summary = cache.summary(fetched)  # (every one written; [] when none is fetched)
+        if summary is not None:
+            new.append((key, key.split("\n", 1)[0], summary, [r for r in got if r is not None]))
     cache.put_answered(new)
 
 
