@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from refcheck.errors import InputError
 from refcheck.extract import reference_list as rl
-from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date
+from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date, read_names_backwards
 from refcheck.extract.footnotes import _DEF, definitions
 from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
@@ -112,6 +112,42 @@ def test_extract_author_date_finds_generated_citations(items: list[tuple[str, st
     assert [(c.authors, c.year) for c in got] == [([sn], yr) for sn, yr in items]
     for c, (sn, yr) in zip(got, items, strict=True):
         assert text[c.start : c.end] == f"{sn} {yr}"
+
+
+class _Forgetful(dict[str, str]):
+    """A dictionary that keeps nothing."""
+
+    def __setitem__(self, key: str, value: str) -> None:
+        pass
+
+
+# Name reading's one look-up of a plain name word or of a word that ends the names (author_date._quick)
+# reads what reading each token's facts one by one reads, whatever was read before.
+_NAME_TOKENS = st.sampled_from(
+    [
+        *("Smith", "Smith,", "Smith.", "Smith;", "(Smith", "[Smith", "Smith's", "Jones", "Lee,", "World"),
+        *("Bank", "Bank.", "and", "And", "&", "et", "al.", "al", "Jr.", "Jr", "In", "in", "the", "The"),
+        *("Will", "May", "May,", "van", "der", "De", "de", "J.", "A.B.", "St.", "O'Neill", "1999", "see"),
+        *("(see", "x", ",", ";", "(", "[http://x.org]", "Fall", "fall,", "(Will", "Smith-Lee", "ABC"),
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@example([["In", "Smith"], ["In", "Smith"]], False)
+@given(st.lists(st.lists(_NAME_TOKENS, max_size=8), min_size=1, max_size=6), st.booleans())
+def test_quick_name_reading_matches_the_fact_by_fact_reading(texts: list[list[str]], semicolons: bool) -> None:
+    known = ["Smith", "World Bank", "van der Berg", "Will", "May", "Fall"]
+    quick, slow = KnownAuthors(known, ["World Bank"]), KnownAuthors(known, ["World Bank"])
+    slow.facts.quick = (_Forgetful(), _Forgetful())
+    for words in texts + texts:  # (each text twice: the second reading finds its tokens known)
+        text = " ".join(words) + " 2004"
+        end = len(text) - 4
+        a = read_names_backwards(text, end, 0, quick, semicolons)
+        assert a == read_names_backwards(text, end, 0, slow, semicolons)
+    # (the look-up is there to be compared: "Smith" adds its name, "as" ends the names)
+    read_names_backwards("as Smith 2004", 9, 0, quick)
+    assert quick.facts.quick[True]["Smith"] == "Smith" and quick.facts.quick[False]["as"] == ""
 
 
 @SETTINGS
