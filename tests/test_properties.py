@@ -334,7 +334,7 @@ def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
 # duplicate-reference's word keys (rules/duplicate_reference.py), made without folding an ASCII text
 # and with findall: the words of the folded text, as its expression substitution made them.
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ09 -_.,\t\n\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
+@given(st.text(alphabet=st.sampled_from("aZ09 -_.,~\t\n\x0b\x1c\x7f\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
 def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
     assert _text_words(text) == _NON_WORD.sub(" ", fold(text)).strip()
 

@@ -61,11 +61,16 @@ def _words(folded: str) -> str:
     return " ".join(_WORD.findall(folded))
 
 
+# ASCII letters and digits to their lower case, every other ASCII character to a space
+_ASCII_WORDS = str.maketrans({c: chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+
+
 def _text_words(text: str) -> str:
     """``_words(fold_text(text))``: an ASCII text's words are those of its lower case (folding would
     only lower it and close up its white space, which the words leave out anyway)."""
     if text.isascii():
-        return " ".join(_WORD.findall(text.lower()))
+        # (one translation and a split: a third sooner than lowering and a findall)
+        return " ".join(text.translate(_ASCII_WORDS).split())
     return _words(fold_text(text))
 
 
