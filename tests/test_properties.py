@@ -17,7 +17,7 @@ from refcheck.extract.urls import _WWW, _find_www, find_urls, trim_url
 from refcheck.loaders.decode import decode
 from refcheck.matching.names import _core_key, _name_key, core_key, fold, name_key
 from refcheck.model import SourceMap
-from refcheck.rules.duplicate_reference import _NON_WORD, _text_words
+from refcheck.rules.duplicate_reference import _NON_WORD, _surname_word, _text_words
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -337,6 +337,17 @@ def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
 @given(st.text(alphabet=st.sampled_from("aZ09 -_.,~\t\n\x0b\x1c\x7f\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
 def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
     assert _text_words(text) == _NON_WORD.sub(" ", fold(text)).strip()
+
+
+# duplicate-reference's surname words answer one ASCII word of letters and digits without folding it:
+# the key of the folded text's last word, as for any other name.
+@settings(max_examples=2000, deadline=None)
+@example("Smith")
+@example("van der Berg")
+@given(st.text(alphabet=st.sampled_from("aZz09 -'.\u00e9\u0130\u212a\u00b2"), max_size=12))
+def test_surname_words_of_plain_words_match_the_folded_ones(author: str) -> None:
+    words = fold(author).replace("-", " ").split()
+    assert _surname_word(author) == (name_key(words[-1]) if words else "")
 
 
 # Plain-text footnote definitions, found by the line break before them (extract/footnotes.py): the

@@ -43,6 +43,8 @@ def _surname_word(author: str) -> str:
     """An author as a comparable word: the last word of the surname, so that an organisation read as
     one name ("World Health Organization") and as a person ("Organization", given "World Health")
     compare equal, and "van der Berg" equals "Berg"."""
+    if author.isascii() and author.isalnum():
+        return author.lower()  # one word of ASCII letters and digits ("Smith"): its key, no folding
     words = fold(author).replace("-", " ").split()
     return name_key(words[-1]) if words else ""
 
