@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from refcheck.errors import InputError
 from refcheck.extract import reference_list as rl
-from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date, read_names_backwards
+from refcheck.extract.author_date import (
+    _YEAR_RE,
+    KnownAuthors,
+    _year_before,
+    extract_author_date,
+    read_names_backwards,
+)
 from refcheck.extract.footnotes import _DEF, definitions
 from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
@@ -136,7 +142,9 @@ _NAME_TOKENS = st.sampled_from(
 @settings(max_examples=1500, deadline=None)
 @example([["In", "Smith"], ["In", "Smith"]], False)
 @given(st.lists(st.lists(_NAME_TOKENS, max_size=8), min_size=1, max_size=6), st.booleans())
-def test_quick_name_reading_matches_the_fact_by_fact_reading(texts: list[list[str]], semicolons: bool) -> None:
+def test_quick_name_reading_matches_the_fact_by_fact_reading(
+    texts: list[list[str]], semicolons: bool
+) -> None:
     known = ["Smith", "World Bank", "van der Berg", "Will", "May", "Fall"]
     quick, slow = KnownAuthors(known, ["World Bank"]), KnownAuthors(known, ["World Bank"])
     slow.facts.quick = (_Forgetful(), _Forgetful())
@@ -307,6 +315,36 @@ def test_year_pattern_matches_its_plain_form(text: str, pos: int) -> None:
     assert (a and a.span(1)) == (b and b.span(1))
 
 
+# The year before a group, searched up to the group's opening only (author_date._year_before), is
+# the first year a search on to the stretch's end finds, when that one starts before the group.
+@settings(max_examples=3000, deadline=None)
+@example("nd", "(", "", 0, 9)
+@example("1879 ", "[", "1985]", 0, 9)
+@example("see Smith 2004", "(", "n.d.)", 3, 9)
+@given(
+    st.lists(_YEAR_PIECES, max_size=10).map("".join),
+    st.sampled_from("(["),
+    st.lists(_YEAR_PIECES, max_size=6).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_year_before_a_group_is_the_searchs_first(
+    before: str, opener: str, after: str, pos: int, more: int
+) -> None:
+    text = before + opener + after
+    gap_end, pos = len(before), min(pos, len(before))
+    end = min(len(text), gap_end + 1 + more)
+    m = _YEAR_RE.search(text, pos, end)
+    want = m if m is not None and m.start() < gap_end else None
+    assert _spans(_year_before(text, pos, gap_end, end)) == _spans(want)
+    # at the stretch's end, the bound is the search's
+    assert _spans(_year_before(text, pos, len(text), len(text))) == _spans(_YEAR_RE.search(text, pos))
+
+
+def _spans(m: re.Match[str] | None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    return (m.span(), m.span(1)) if m is not None else None
+
+
 # The "www." finder of URL extraction, string searches written for speed (see urls._find_www), finds
 # what its expression finds, within any bounds.
 @settings(max_examples=3000, deadline=None)
@@ -334,7 +372,9 @@ def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
 # duplicate-reference's word keys (rules/duplicate_reference.py), made without folding an ASCII text
 # and with findall: the words of the folded text, as its expression substitution made them.
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ09 -_.,~\t\n\x0b\x1c\x7f\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
+@given(
+    st.text(alphabet=st.sampled_from("aZ09 -_.,~\t\n\x0b\x1c\x7f\u00e9\u00df\u0130\u212a\u00a0"), max_size=20)
+)
 def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
     assert _text_words(text) == _NON_WORD.sub(" ", fold(text)).strip()
 
