@@ -63,16 +63,17 @@ def _words(folded: str) -> str:
     return " ".join(_WORD.findall(folded))
 
 
-# ASCII letters and digits to their lower case, every other ASCII character to a space
-_ASCII_WORDS = str.maketrans({c: chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+# ASCII letters and digits to their lower case, every other byte to a space
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 
 
 def _text_words(text: str) -> str:
     """``_words(fold_text(text))``: an ASCII text's words are those of its lower case (folding would
     only lower it and close up its white space, which the words leave out anyway)."""
     if text.isascii():
-        # (one translation and a split: a third sooner than lowering and a findall)
-        return " ".join(text.translate(_ASCII_WORDS).split())
+        # (one translation of its bytes, a table look-up each, and a split: a third of the time of
+        # lowering it and a findall)
+        return " ".join(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
     return _words(fold_text(text))
 
 
