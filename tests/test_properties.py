@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 from refcheck.errors import InputError
 from refcheck.extract import reference_list as rl
 from refcheck.extract.author_date import (
+    _GENERATION,
+    _POSSESSIVE,
     _YEAR_RE,
     KnownAuthors,
+    _Facts,
     _year_before,
     extract_author_date,
     read_names_backwards,
@@ -313,6 +316,19 @@ def test_year_pattern_matches_its_plain_form(text: str, pos: int) -> None:
     ]
     a, b = _YEAR_RE.match(text, pos), _PLAIN_YEAR.match(text, pos)
     assert (a and a.span(1)) == (b and b.span(1))
+
+
+# A token's generation suffix and possessive, each expression tried only on the words it can match
+# (author_date._Facts.token): what the expressions say of every word.
+@settings(max_examples=2000, deadline=None)
+@example("Jr.")
+@example("(Kizuk's")
+@given(st.text(alphabet=st.sampled_from("JSRrs'\u2019\u02bc`.,([xé_"), max_size=6))
+def test_token_facts_try_the_expressions_only_where_they_can_match(tok: str) -> None:
+    facts = _Facts().token(tok, True, None)
+    word = tok.lstrip("([")
+    assert facts[3] == (_GENERATION.match(word) is not None)
+    assert facts[4] == _POSSESSIVE.sub("", word)
 
 
 # The year before a group, searched up to the group's opening only (author_date._year_before), is

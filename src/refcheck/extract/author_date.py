@@ -585,8 +585,11 @@ class _Facts:
             word = tok[opener:]
             generation = False
             if first:
-                generation = _GENERATION.match(word) is not None
-                word = _POSSESSIVE.sub("", word)  # "Kizuk's (2015) study"
+                # (each expression only on the words it can match: a "J" or "S" first, an "s" or an
+                # apostrophe last; most names are neither, and the two cost a third of the facts)
+                generation = word[:1] in "JS" and _GENERATION.match(word) is not None
+                if word[-1:] in _POSSESSIVE_LAST:
+                    word = _POSSESSIVE.sub("", word)  # "Kizuk's (2015) study"
             found = (
                 tok.lower().rstrip(",") in ("al.", "al"),
                 tok in _AND_WORDS,
@@ -646,6 +649,7 @@ _TokenFacts = tuple[bool, bool, int, bool, str, bool, bool, str, bool, bool, boo
 
 _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
 _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
+_POSSESSIVE_LAST = frozenset("s" + APOS)  # what a word _POSSESSIVE changes ends with
 
 
 def _stands_as_surname(tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool) -> bool:
