@@ -143,12 +143,12 @@ _NAME_TOKENS = st.sampled_from(
 
 
 @settings(max_examples=1500, deadline=None)
-@example([["In", "Smith"], ["In", "Smith"]], False)
+@example([["In", "Smith"], ["Will", "et", "al."], ["Smith", "and", "May"], ["May", "and", "Smith"]], False)
 @given(st.lists(st.lists(_NAME_TOKENS, max_size=8), min_size=1, max_size=6), st.booleans())
 def test_quick_name_reading_matches_the_fact_by_fact_reading(
     texts: list[list[str]], semicolons: bool
 ) -> None:
-    known = ["Smith", "World Bank", "van der Berg", "Will", "May", "Fall"]
+    known = ["Smith", "World Bank", "van der Berg", "Fall"]  # (not "Will", "May": common words too)
     quick, slow = KnownAuthors(known, ["World Bank"]), KnownAuthors(known, ["World Bank"])
     slow.facts.quick = (_Forgetful(), _Forgetful())
     for words in texts + texts:  # (each text twice: the second reading finds its tokens known)

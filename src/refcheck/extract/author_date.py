@@ -482,13 +482,16 @@ def _read_backwards(
         if plain is not None:
             if not plain:
                 break
-            while found > i:
-                found -= 1
-                at = text.rfind(tokens[found], start, at)
-            names[-1].insert(0, (at, plain))
-            first = False
-            i -= 1
-            continue
+            if plain is not _ALONE:
+                while found > i:
+                    found -= 1
+                    at = text.rfind(tokens[found], start, at)
+                names[-1].insert(0, (at, plain))
+                first = False
+                i -= 1
+                continue
+            if not et_al and not (i >= 2 and tokens[i - 1] in ("and", "&")):
+                break  # "In 2004", "May 2004": a capitalised word that is no surname unless joined to one
         # the token's facts and its word's, in one look-up
         (
             al,
@@ -601,7 +604,7 @@ class _Facts:
             )
             if len(kept) < _FACTS_KEPT:
                 kept[tok] = found
-                plain = _quick(tok, found)
+                plain = _quick(tok, found, first)
                 if plain is not None:
                     self.quick[first][tok] = plain
         return found
@@ -627,20 +630,26 @@ class _Facts:
         return found
 
 
-def _quick(tok: str, facts: _TokenFacts) -> str | None:
+def _quick(tok: str, facts: _TokenFacts, first: bool) -> str | None:
     """What _read_backwards does with a token of these facts when that depends on nothing read before
     it: a plain name word adds its word (returned) and reading goes on; a word that is no name and
-    can be none in any place ends the names (""); None for the others, read fact by fact."""
+    can be none in any place ends the names (""); _ALONE for a capitalised common word read first
+    ("In", "May"), which ends them unless it stands as a surname (see _stands_as_surname); None for
+    the others, read fact by fact."""
     al, and_word, opener, generation, _, bracketed, comma, bare, particle, stop, upper, name_word, end = facts
     if al or and_word or generation or bracketed or comma or particle or tok.endswith(";"):
         return None  # (each tested against what was read before, or reading goes on past it)
     if not bare:
         return ""
     if stop and upper:
-        return None  # "Will et al.", "Fall and Smith": it may stand as a surname (_stands_as_surname)
+        # "Will et al.", "Fall and Smith": it may stand as a surname (_stands_as_surname)
+        return _ALONE if first else None
     if stop or not name_word or end:
         return ""  # (a name word that ends a sentence ends the names too)
     return None if opener else bare  # ("(Smith": the opening bracket ends the names after it)
+
+
+_ALONE = "\x00"  # (no word read is this)
 
 
 # what _Facts.word tells of a word, and what _Facts.token of a token: its own facts, then its word's
