@@ -292,7 +292,11 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             keys.append("t:" + title_key)
         if len(ref.text) >= 30:
             keys.append("x:" + _text_key(ref))
-        first = next((seen[k] for k in keys if k in seen), None)
+        first = None
+        for k in keys:  # (a loop rather than next() of a generator: a frame less per entry)
+            first = seen.get(k)
+            if first is not None:
+                break
         group = (names[0] if names else "", ref.year)
         if first is None and ref.title and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
