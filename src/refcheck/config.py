@@ -455,12 +455,22 @@ def _config_in(directory: Path) -> Path | None:
     return None
 
 
-def find_configs(start: str | Path) -> list[Path]:
-    """Every configuration file for ``start`` (a file or directory), nearest first, one per directory."""
+def find_configs(start: str | Path, seen: dict[Path, list[Path]] | None = None) -> list[Path]:
+    """Every configuration file for ``start`` (a file or directory), nearest first, one per directory.
+    ``seen``: the answers for directories already searched in this run (a run over hundreds of files
+    of a few directories would look for the same files in the same directories for each)."""
     here = Path(start).resolve()
     if not here.is_dir():
         here = here.parent
-    return [c for c in (_config_in(d) for d in (here, *here.parents)) if c is not None]
+    if seen is None:
+        return [c for c in (_config_in(d) for d in (here, *here.parents)) if c is not None]
+    found = seen.get(here)
+    if found is None:
+        parent = here.parent
+        above = find_configs(parent, seen) if parent != here else []
+        mine = _config_in(here)
+        found = seen[here] = [mine, *above] if mine is not None else above
+    return list(found)
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -596,6 +606,7 @@ class Resolver:
         self.root = (root or project_root()).resolve()
         self._loaded: dict[Path, Config] = {}
         self._resolved: dict[tuple[Path, ...], Config] = {}
+        self._searched: dict[Path, list[Path]] = {}  # directory -> find_configs' answer, this run
         self.notes: list[str] = []
 
     def load(self, path: Path) -> Config:
@@ -609,7 +620,7 @@ class Resolver:
         (outermost first)."""
         if self.explicit is not None:
             return self.explicit, []
-        found = find_configs(start)
+        found = find_configs(start, self._searched)
         nested = [c for c in found if _below(c.parent.resolve(), self.root)]
         trusted = [c for c in found if not _below(c.parent.resolve(), self.root)]
         return (trusted[0] if trusted else None), list(reversed(nested))

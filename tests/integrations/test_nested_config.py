@@ -157,3 +157,29 @@ def test_resolver_reads_each_file_once(repo: Path) -> None:
     a = resolver.for_path(repo / "docs" / "brief.txt")
     b = resolver.for_path(repo / "docs" / "other.txt")
     assert a is b and [layer.path.name for layer in a.nested] == ["refcheck.toml"]
+
+
+def test_configs_found_once_per_directory_are_those_found_each_time(tmp_path: Path) -> None:
+    """config.find_configs with a run's memo of searched directories (Resolver) gives, for every
+    file, the list a fresh search gives: nearest first, one per directory, across shared parents,
+    siblings and a pyproject.toml without a [tool.refcheck] table."""
+    from refcheck.config import find_configs
+
+    (tmp_path / "refcheck.toml").write_text("", encoding="utf-8")
+    for d in ("a", "a/b", "a/b/c", "a/x", "d"):
+        (tmp_path / d).mkdir()
+    (tmp_path / "a" / "b" / ".refcheck.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a" / "x" / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (tmp_path / "d" / "pyproject.toml").write_text("[tool.refcheck]\n", encoding="utf-8")
+    files = []
+    for d in ("a/b/c", "a/b", "a", "a/x", "d", "a/b/c", "."):
+        f = tmp_path / d / "doc.md"
+        f.write_text("x\n", encoding="utf-8")
+        files.append(f)
+    seen: dict[Path, list[Path]] = {}
+    for f in files:
+        assert find_configs(f, seen) == find_configs(f), f
+    assert find_configs(files[0], seen)[:2] == [
+        tmp_path / "a" / "b" / ".refcheck.toml",
+        tmp_path / "refcheck.toml",
+    ]

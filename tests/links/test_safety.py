@@ -13,6 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from refcheck.links import LinkOptions, LinkState, check_urls
 from refcheck.links import safety as safety_module
@@ -286,3 +288,56 @@ def test_small_gzip_page_is_decoded(site: Server, options: LinkOptions) -> None:
     result = check_urls([site.url("/gz")], options)[site.url("/gz")]
     assert result.status is LinkState.ALIVE
     assert result.page is not None and result.page.title == "Compressed report"
+
+
+_URL_PARTS = st.one_of(
+    # mostly plain URLs (policy._PLAIN reads them), the hosts in any case
+    st.tuples(
+        st.sampled_from(["http", "https"]),
+        st.just("://"),
+        st.text(alphabet="aZ09.-", max_size=12),
+        st.sampled_from(["", ":", ":80", ":99999"]),
+        st.sampled_from(["", "/", "/x?y#z", "?q", "#f", "/a b", "/\n"]),
+    ),
+    # and any other (urlsplit reads them)
+    st.tuples(
+        st.sampled_from(["http", "https", "HTTP", "ftp", "http:", " http", "ht\ttp"]),
+        st.sampled_from(["://", ":/", ":///", "://user:pw@", "://@"]),
+        st.text(alphabet="aZ09.-_:[]%@ \t\n\\", max_size=12),
+        st.sampled_from(["", ":", ":80", ":8o", ":99999", ":80:90"]),
+        st.sampled_from(["", "/", "/x?y#z", "?q", "#f", "\t/x", "\n", "/a b"]),
+    ),
+)
+
+
+@given(_URL_PARTS)
+def test_scheme_and_host_as_urlsplit_reads_them(parts: tuple[str, ...]) -> None:
+    """policy._scheme_and_host's one-match reading of a plain URL gives urlsplit's scheme and
+    hostname (and raises where it raises), for any URL."""
+    from urllib.parse import urlsplit
+
+    from refcheck.links.policy import _scheme_and_host
+
+    url = "".join(parts)
+    try:
+        split = urlsplit(url)
+        expected: object = (split.scheme.lower(), split.hostname)
+    except ValueError:
+        expected = ValueError
+    try:
+        got: object = _scheme_and_host(url)
+    except ValueError:
+        got = ValueError
+    assert got == expected
+
+
+@given(_URL_PARTS)
+def test_canonical_host_is_the_same_however_often_asked(parts: tuple[str, ...]) -> None:
+    """canonical_host remembers each host's answer: the second time gives the first's."""
+    from refcheck.links import policy
+
+    url = "".join(parts)
+    first = canonical_host(url)
+    assert canonical_host(url) == first
+    policy._CANONICAL.clear()
+    assert canonical_host(url) == first

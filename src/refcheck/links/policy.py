@@ -79,15 +79,40 @@ def host_kind(host: str) -> str | None:
     return address_kind(address) if address else None
 
 
+# A URL whose scheme and host ``urlsplit`` reads as written: a lower-case http(s) scheme, a host of
+# letters, digits, dots and hyphens, a port of digits, then the path, query, fragment or the end
+# (no user-info, brackets, percent signs, spaces or control characters, which it treats apart)
+_PLAIN = re.compile(r"(https?)://([A-Za-z0-9.-]+)(?::[0-9]*)?(?=[/?#]|\Z)")
+
+
+def _scheme_and_host(url: str) -> tuple[str, str | None]:
+    """``urlsplit(url)``'s lower-case scheme and its ``hostname``; ValueError as urlsplit raises it.
+    A plain URL is read by one match (a document's thousands of URLs: urlsplit's own cache holds
+    128 and costs more than this)."""
+    m = _PLAIN.match(url)
+    if m is not None:
+        return m.group(1), m.group(2).lower()
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.hostname
+
+
 def canonical_host(url: str) -> str:
     """The host a URL connects to, written one way: no user-info, no port, lower case, no final
     dot, numeric IPv4 forms as a dotted quad (for per-host limits)."""
     try:
-        host = urlsplit(url).hostname or ""
+        host = _scheme_and_host(url)[1] or ""
     except ValueError:
         return ""
-    host = host.rstrip(".")
-    return literal_address(host) or host
+    canonical = _CANONICAL.get(host)
+    if canonical is None:  # once per host: a document cites many pages of few sites
+        if len(_CANONICAL) >= 4096:
+            _CANONICAL.clear()
+        stripped = host.rstrip(".")
+        canonical = _CANONICAL[host] = literal_address(stripped) or stripped
+    return canonical
+
+
+_CANONICAL: dict[str, str] = {}  # hostname -> canonical_host's answer for it
 
 
 class Policy:
@@ -101,8 +126,7 @@ class Policy:
     def result(self, url: str, now: float) -> LinkResult | None:
         """The result of a URL that is not fetched at all, or None when it may be."""
         try:
-            parts = urlsplit(url)
-            scheme = parts.scheme.lower()
+            scheme, host = _scheme_and_host(url)
         except ValueError:
             return LinkResult(
                 url, LinkState.DEAD, reason="invalid-url", detail="the URL is not valid", checked_at=now
@@ -121,7 +145,7 @@ class Policy:
         opts = self.options
         if opts.allow_private_hosts:
             return None
-        hostname = parts.hostname or ""  # read only here: a property that splits the netloc again
+        hostname = host or ""
         if hostname.lower() not in opts.allowed_hosts:
             kind = self._host_kinds.get(hostname)
             if kind is None:  # once per host: a document cites many pages of few sites

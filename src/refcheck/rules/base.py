@@ -32,6 +32,16 @@ def cited_ids(doc: Document) -> set[str]:
     return {rid for ids in lists.values() for rid in ids}
 
 
+def no_citations_found(doc: Document) -> bool:
+    """A document with a reference list and no citation of any known style in its text (nor
+    brackets that might be ones): what its entries are cited by could not be checked. citation-style
+    says so once, at info level; uncited-reference does not report every entry as never cited (the
+    text may cite in a way refcheck does not read: a false alarm per entry)."""
+    return (
+        bool(doc.references) and doc.format != "bibtex" and not doc.citations and doc.unclear_brackets is None
+    )
+
+
 def from_database(ref: Reference) -> bool:
     """The entry comes from a bibliography database (a .bib or CSL-JSON file) rather than a written
     list: BibTeX, biber and pandoc print only the entries cited, so an uncited one is not in the

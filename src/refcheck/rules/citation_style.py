@@ -3,7 +3,9 @@
 What it does
     Says (at info level) when a document with a reference list cites both by number and by author
     and year in its prose, so that refcheck had to choose one style to check, or when it finds no
-    citations of any style to check the list against.
+    citations of any style to check the list against. In that case the entries are not reported
+    one by one as uncited: the text may cite them in a way refcheck does not read (one finding, at
+    info level, rather than a warning per entry).
 
 Why is this bad
     A document should cite in one style; a mixture usually means text pasted from elsewhere, and
@@ -23,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
+from refcheck.rules.base import no_citations_found
 
 NAME = "citation-style"
 SEVERITY = Severity.INFO
@@ -42,11 +45,12 @@ def check(doc: Document) -> Iterator[Finding]:
             f"the {doc.style or 'dominant'} citations only",
             offset=doc.other_style_at,
         )
-    elif not doc.citations and doc.unclear_brackets is None:
+    elif no_citations_found(doc):
+        n = len(refs)
         yield Finding(
             rule=NAME,
             severity=SEVERITY,
             message="no citations of any known style were found, so the reference list was not "
-            "checked against the text",
+            f"checked against the text (its {n} {'entry is' if n == 1 else 'entries are'} not reported as uncited)",
             offset=refs[0].start if refs[0].start >= 0 else None,
         )

@@ -12,6 +12,11 @@ What it does
     pandoc print only the entries cited, so it is not in the document a reader sees, and theses and
     papers commonly share one database (as checkcites does, it is listed, not failed).
 
+    A document in which no citation of any known style is found gets no finding per entry:
+    citation-style says once, at info level, that the list was not checked against the text (it
+    may cite in a way refcheck does not read, and a warning for every entry would be a false alarm
+    for each).
+
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
 
@@ -30,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Reference, Severity
-from refcheck.rules.base import cited_ids, from_database
+from refcheck.rules.base import cited_ids, from_database, no_citations_found
 from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "uncited-reference"
@@ -53,8 +58,8 @@ def _head_end(ref: Reference) -> int | None:
 
 def check(doc: Document) -> Iterator[Finding]:
     refs = doc.references or []
-    if not refs or doc.style == "unknown":
-        return
+    if not refs or doc.style == "unknown" or no_citations_found(doc):
+        return  # (no citations at all: citation-style says so once)
     cited = cited_ids(doc)
     # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
     # defect, one finding). A BibTeX entry has its own key, and an unused key is reported as such, as
