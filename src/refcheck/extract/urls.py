@@ -41,14 +41,8 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ACCESS_WORD = r"(?:accessed|retrieved|viewed|consulted|last\s+visited|visited|cited)(?:\s+(?:on|from))?:?\s*"
 # Compiled when first needed (it is one of the costliest expressions to compile, and most entries have no
 # access date): _ACCESS_HINT finds the words any match must begin with.
-_ACCESS_HINT_WORDS = (
-    "accessed",
-    "retrieved",
-    "viewed",
-    "consulted",
-    "visited",
-    "cited",
-)  # (and parse_access_date)
+# (parse_access_date spells these words out as substring tests: keep the two alike)
+_ACCESS_HINT_WORDS = ("accessed", "retrieved", "viewed", "consulted", "visited", "cited")
 _ACCESS_HINT = re.compile("|".join(_ACCESS_HINT_WORDS), re.I)
 _ACCESS = lazy_pattern(
     _ACCESS_WORD
