@@ -9,7 +9,16 @@ from hypothesis import strategies as st
 
 from refcheck.errors import InputError
 from refcheck.extract import reference_list as rl
-from refcheck.extract.author_date import _YEAR_RE, KnownAuthors, extract_author_date
+from refcheck.extract.author_date import (
+    _GENERATION,
+    _POSSESSIVE,
+    _YEAR_RE,
+    KnownAuthors,
+    _Facts,
+    _year_before,
+    extract_author_date,
+    read_names_backwards,
+)
 from refcheck.extract.footnotes import _DEF, definitions
 from refcheck.extract.patterns import DASHES, YEAR_TOKEN
 from refcheck.extract.reference_list import parse_entry
@@ -17,7 +26,7 @@ from refcheck.extract.urls import _WWW, _find_www, find_urls, trim_url
 from refcheck.loaders.decode import decode
 from refcheck.matching.names import _core_key, _name_key, core_key, fold, name_key
 from refcheck.model import SourceMap
-from refcheck.rules.duplicate_reference import _NON_WORD, _text_words
+from refcheck.rules.duplicate_reference import _NON_WORD, _surname_word, _text_words
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -112,6 +121,44 @@ def test_extract_author_date_finds_generated_citations(items: list[tuple[str, st
     assert [(c.authors, c.year) for c in got] == [([sn], yr) for sn, yr in items]
     for c, (sn, yr) in zip(got, items, strict=True):
         assert text[c.start : c.end] == f"{sn} {yr}"
+
+
+class _Forgetful(dict[str, str]):
+    """A dictionary that keeps nothing."""
+
+    def __setitem__(self, key: str, value: str) -> None:
+        pass
+
+
+# Name reading's one look-up of a plain name word or of a word that ends the names (author_date._quick)
+# reads what reading each token's facts one by one reads, whatever was read before.
+_NAME_TOKENS = st.sampled_from(
+    [
+        *("Smith", "Smith,", "Smith.", "Smith;", "(Smith", "[Smith", "Smith's", "Jones", "Lee,", "World"),
+        *("Bank", "Bank.", "and", "And", "&", "et", "al.", "al", "Jr.", "Jr", "In", "in", "the", "The"),
+        *("Will", "May", "May,", "van", "der", "De", "de", "J.", "A.B.", "St.", "O'Neill", "1999", "see"),
+        *("(see", "x", ",", ";", "(", "[http://x.org]", "Fall", "fall,", "(Will", "Smith-Lee", "ABC"),
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@example([["In", "Smith"], ["Will", "et", "al."], ["Smith", "and", "May"], ["May", "and", "Smith"]], False)
+@given(st.lists(st.lists(_NAME_TOKENS, max_size=8), min_size=1, max_size=6), st.booleans())
+def test_quick_name_reading_matches_the_fact_by_fact_reading(
+    texts: list[list[str]], semicolons: bool
+) -> None:
+    known = ["Smith", "World Bank", "van der Berg", "Fall"]  # (not "Will", "May": common words too)
+    quick, slow = KnownAuthors(known, ["World Bank"]), KnownAuthors(known, ["World Bank"])
+    slow.facts.quick = (_Forgetful(), _Forgetful())
+    for words in texts + texts:  # (each text twice: the second reading finds its tokens known)
+        text = " ".join(words) + " 2004"
+        end = len(text) - 4
+        a = read_names_backwards(text, end, 0, quick, semicolons)
+        assert a == read_names_backwards(text, end, 0, slow, semicolons)
+    # (the look-up is there to be compared: "Smith" adds its name, "as" ends the names)
+    read_names_backwards("as Smith 2004", 9, 0, quick)
+    assert quick.facts.quick[True]["Smith"] == "Smith" and quick.facts.quick[False]["as"] == ""
 
 
 @SETTINGS
@@ -271,6 +318,49 @@ def test_year_pattern_matches_its_plain_form(text: str, pos: int) -> None:
     assert (a and a.span(1)) == (b and b.span(1))
 
 
+# A token's generation suffix and possessive, each expression tried only on the words it can match
+# (author_date._Facts.token): what the expressions say of every word.
+@settings(max_examples=2000, deadline=None)
+@example("Jr.")
+@example("(Kizuk's")
+@given(st.text(alphabet=st.sampled_from("JSRrs'\u2019\u02bc`.,([xé_"), max_size=6))
+def test_token_facts_try_the_expressions_only_where_they_can_match(tok: str) -> None:
+    facts = _Facts().token(tok, True, None)
+    word = tok.lstrip("([")
+    assert facts[3] == (_GENERATION.match(word) is not None)
+    assert facts[4] == _POSSESSIVE.sub("", word)
+
+
+# The year before a group, searched up to the group's opening only (author_date._year_before), is
+# the first year a search on to the stretch's end finds, when that one starts before the group.
+@settings(max_examples=3000, deadline=None)
+@example("nd", "(", "", 0, 9)
+@example("1879 ", "[", "1985]", 0, 9)
+@example("see Smith 2004", "(", "n.d.)", 3, 9)
+@given(
+    st.lists(_YEAR_PIECES, max_size=10).map("".join),
+    st.sampled_from("(["),
+    st.lists(_YEAR_PIECES, max_size=6).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_year_before_a_group_is_the_searchs_first(
+    before: str, opener: str, after: str, pos: int, more: int
+) -> None:
+    text = before + opener + after
+    gap_end, pos = len(before), min(pos, len(before))
+    end = min(len(text), gap_end + 1 + more)
+    m = _YEAR_RE.search(text, pos, end)
+    want = m if m is not None and m.start() < gap_end else None
+    assert _spans(_year_before(text, pos, gap_end, end)) == _spans(want)
+    # at the stretch's end, the bound is the search's
+    assert _spans(_year_before(text, pos, len(text), len(text))) == _spans(_YEAR_RE.search(text, pos))
+
+
+def _spans(m: re.Match[str] | None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    return (m.span(), m.span(1)) if m is not None else None
+
+
 # The "www." finder of URL extraction, string searches written for speed (see urls._find_www), finds
 # what its expression finds, within any bounds.
 @settings(max_examples=3000, deadline=None)
@@ -298,9 +388,22 @@ def test_name_keys_of_plain_words_match_the_folded_keys(name: str) -> None:
 # duplicate-reference's word keys (rules/duplicate_reference.py), made without folding an ASCII text
 # and with findall: the words of the folded text, as its expression substitution made them.
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ09 -_.,\t\n\u00e9\u00df\u0130\u212a\u00a0"), max_size=20))
+@given(
+    st.text(alphabet=st.sampled_from("aZ09 -_.,~\t\n\x0b\x1c\x7f\u00e9\u00df\u0130\u212a\u00a0"), max_size=20)
+)
 def test_duplicate_word_keys_match_the_folded_substitution(text: str) -> None:
     assert _text_words(text) == _NON_WORD.sub(" ", fold(text)).strip()
+
+
+# duplicate-reference's surname words answer one ASCII word of letters and digits without folding it:
+# the key of the folded text's last word, as for any other name.
+@settings(max_examples=2000, deadline=None)
+@example("Smith")
+@example("van der Berg")
+@given(st.text(alphabet=st.sampled_from("aZz09 -'.\u00e9\u0130\u212a\u00b2"), max_size=12))
+def test_surname_words_of_plain_words_match_the_folded_ones(author: str) -> None:
+    words = fold(author).replace("-", " ").split()
+    assert _surname_word(author) == (name_key(words[-1]) if words else "")
 
 
 # Plain-text footnote definitions, found by the line break before them (extract/footnotes.py): the

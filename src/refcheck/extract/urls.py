@@ -41,6 +41,7 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ACCESS_WORD = r"(?:accessed|retrieved|viewed|consulted|last\s+visited|visited|cited)(?:\s+(?:on|from))?:?\s*"
 # Compiled when first needed (it is one of the costliest expressions to compile, and most entries have no
 # access date): _ACCESS_HINT finds the words any match must begin with.
+# (parse_access_date spells these words out as substring tests: keep the two alike)
 _ACCESS_HINT_WORDS = ("accessed", "retrieved", "viewed", "consulted", "visited", "cited")
 _ACCESS_HINT = re.compile("|".join(_ACCESS_HINT_WORDS), re.I)
 _ACCESS = lazy_pattern(
@@ -225,7 +226,15 @@ def parse_access_date(text: str) -> str | None:
         # what _ACCESS_HINT finds, as substring tests (a tenth of its case-blind scan); for ASCII text
         # lower() is exact, elsewhere re.I folds more letters ("ſ", "ı", "K") than lower() does
         low = text.lower()
-        if not any(w in low for w in _ACCESS_HINT_WORDS):
+        # (each word tested in turn, not through a generator: a third of the time for an entry)
+        if not (
+            "accessed" in low
+            or "retrieved" in low
+            or "viewed" in low
+            or "consulted" in low
+            or "visited" in low
+            or "cited" in low
+        ):
             return None
     elif not _ACCESS_HINT.search(text):
         return None

@@ -43,6 +43,8 @@ def _surname_word(author: str) -> str:
     """An author as a comparable word: the last word of the surname, so that an organisation read as
     one name ("World Health Organization") and as a person ("Organization", given "World Health")
     compare equal, and "van der Berg" equals "Berg"."""
+    if author.isascii() and author.isalnum():
+        return author.lower()  # one word of ASCII letters and digits ("Smith"): its key, no folding
     words = fold(author).replace("-", " ").split()
     return name_key(words[-1]) if words else ""
 
@@ -61,11 +63,17 @@ def _words(folded: str) -> str:
     return " ".join(_WORD.findall(folded))
 
 
+# ASCII letters and digits to their lower case, every other byte to a space
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+
+
 def _text_words(text: str) -> str:
     """``_words(fold_text(text))``: an ASCII text's words are those of its lower case (folding would
     only lower it and close up its white space, which the words leave out anyway)."""
     if text.isascii():
-        return " ".join(_WORD.findall(text.lower()))
+        # (one translation of its bytes, a table look-up each, and a split: a third of the time of
+        # lowering it and a findall)
+        return " ".join(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
     return _words(fold_text(text))
 
 
@@ -284,7 +292,11 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             keys.append("t:" + title_key)
         if len(ref.text) >= 30:
             keys.append("x:" + _text_key(ref))
-        first = next((seen[k] for k in keys if k in seen), None)
+        first = None
+        for k in keys:  # (a loop rather than next() of a generator: a frame less per entry)
+            first = seen.get(k)
+            if first is not None:
+                break
         group = (names[0] if names else "", ref.year)
         if first is None and ref.title and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
