@@ -4,6 +4,7 @@ next run, with neither the links table nor the URL policy asked about them."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from refcheck.links import LinkOptions, LinkState, check_links
 from refcheck.links import run as link_run
 from refcheck.links.cache import LinkCache, _dumps, _loads
 from refcheck.links.page import PageInfo
-from refcheck.links.results import Hop, LinkResult
+from refcheck.links.results import Hop, LinkResult, from_columns, to_columns
 from refcheck.model import Document
 from refcheck.pipeline import CheckOptions, check_file
 from tests.links.conftest import Server
@@ -50,69 +51,83 @@ results = st.builds(
 )
 
 
-@given(results)
-def test_a_stored_row_reads_back_as_the_result(result: LinkResult) -> None:
-    """to_row / from_row through the JSON the cache stores: the same result, field for field."""
-    back = LinkResult.from_row(_loads(_dumps(result.to_row())))
-    assert back == result
-    assert back.to_json() == result.to_json()  # and the same as the links table's row
+@given(st.lists(results, max_size=8))
+def test_stored_columns_read_back_as_the_results(stored: list[LinkResult]) -> None:
+    """to_columns / from_columns through the JSON the cache stores: the same results, field for
+    field, each with its own evidence and redirects."""
+    back = from_columns(_loads(_dumps(to_columns(stored))))
+    assert back == stored
+    assert [r.to_json() for r in back] == [r.to_json() for r in stored]  # as the links table's rows
+    for one, two in itertools.pairwise(back):
+        assert one.evidence is not two.evidence and one.redirects is not two.redirects
 
 
-def _row() -> list[Any]:
+def _columns() -> list[Any]:
     page = PageInfo("T", None, None, "H", ["a"])
-    return LinkResult(
-        "http://a.example/x", LinkState.ALIVE, 200, "http://a.example/x", evidence={"server": "s"}, page=page
-    ).to_row()
+    one = LinkResult(
+        "http://a.example/x", LinkState.ALIVE, 200, "http://a.example/x", evidence={"s": "x"}, page=page
+    )
+    two = LinkResult("http://a.example/y", LinkState.DEAD, 404, redirects=[Hop("http://a.example/z", 301)])
+    return to_columns([one, two])
 
 
 @pytest.mark.parametrize(
     ("index", "value"),
     [
-        (0, 5),  # url
-        (1, "lost"),  # not a state
-        (2, "200"),
-        (2, 42),  # not a status code
-        (3, 1),
-        (6, {}),  # redirects
-        (6, [["u"]]),
-        (6, [["u", "301"]]),
-        (8, []),  # evidence
-        (8, {"server": 1}),
-        (12, "yesterday"),
-        (13, ["T"]),  # page
-        (13, [1, None, None, None, []]),
-        (13, ["T", None, None, None, [1]]),
+        (0, 3),  # the count
+        (0, "2"),
+        (1, ["http://a.example/x", 5]),  # url
+        (1, ["http://a.example/x"]),
+        (2, [["lost", "dead"], [0, 1]]),  # not a state
+        (2, [["alive", "dead"], [0, 2]]),  # an index past the values
+        (2, [["alive", "dead"], [0, -1]]),
+        (2, [["alive", "dead"], [0, "1"]]),
+        (2, [["alive", "dead"]]),
+        (3, [["200", 404], [0, 1]]),
+        (3, [[42, 404], [0, 1]]),  # not a status code
+        (4, [1, None]),  # final_url
+        (7, [{}, []]),  # redirects
+        (7, [[], [["u"]]]),
+        (7, [[], [["u", "301"]]]),
+        (9, [[[], {}], [0, 1]]),  # evidence
+        (9, [[{"server": 1}, {}], [0, 1]]),
+        (13, ["yesterday", 1.0]),  # checked_at
+        (13, [10**400, 1.0]),  # no float holds it (QA)
+        (14, [["T"], None]),  # page
+        (14, [[1, None, None, None, []], None]),
+        (14, [["T", None, None, None, [1]], None]),
     ],
 )
-def test_a_row_of_another_shape_is_refused(index: int, value: Any) -> None:
-    row = _row()
-    LinkResult.from_row(row)  # as written: read
-    row[index] = value
-    with pytest.raises(ValueError):
-        LinkResult.from_row(row)
+def test_columns_of_another_shape_are_refused(index: int, value: Any) -> None:
+    columns = _columns()
+    from_columns(columns)  # as written: read
+    columns[index] = value
+    with pytest.raises((ValueError, KeyError)):
+        from_columns(columns)
 
 
-def test_a_short_or_long_row_is_refused() -> None:
-    for row in (_row()[:-1], [*_row(), None], {"url": "x"}, "x"):
+def test_a_short_or_long_record_is_refused() -> None:
+    for columns in (_columns()[:-1], [*_columns(), None], {"url": "x"}, "x"):
         with pytest.raises(ValueError):
-            LinkResult.from_row(row)
+            from_columns(columns)
 
 
 def _stored(cache: LinkCache, results: list[LinkResult], key: str = "k1", path: str = "/p") -> None:
     """``results`` in the links table and in one warm record, as a run writes them."""
     cache.put_links(results)
+    stamp = cache.links_stamp()
     summary = cache.summary(r.url for r in results)
     assert summary is not None
-    cache.put_answered([(key, path, summary, results)])
+    cache.put_answered([(key, path, summary, results)], stamp)
 
 
 def _tamper(cache: LinkCache, key: str, change: Any) -> None:
     """Rewrite the record of ``key``: ``change(summary, rows)`` edits them in place."""
     assert cache._db is not None
     (data,) = cache._db.execute("SELECT data FROM answered WHERE key = ?", (key,)).fetchone()
-    summary, rows = _loads(data)
+    stamp, summary, rows = _loads(data)
     change(summary, rows)
-    cache._db.execute("UPDATE answered SET data = ? WHERE key = ?", (_dumps([summary, rows]), key))
+    cache._db.execute("UPDATE answered SET data = ? WHERE key = ?", (_dumps([stamp, summary, rows]), key))
 
 
 def _results(now: float) -> list[LinkResult]:
@@ -133,29 +148,59 @@ def test_get_answered_reads_a_record_as_written(tmp_path: Path) -> None:
     assert cache.get_answered(["k1"], 0.000001) == {}  # older than the age asked for
 
 
+TAMPERED_ROWS = [
+    lambda summary, columns: columns[3].__setitem__(0, ["200"]),  # a field of the wrong type
+    lambda summary, columns: columns[13].__setitem__(0, 10**400),  # a time no float holds (QA)
+    lambda summary, columns: columns[2].__setitem__(0, ["alive", "unverified"]),  # a state never stored
+    lambda summary, columns: columns.append("junk"),
+]
+
+
 @pytest.mark.parametrize(
     "change",
     [
-        lambda summary, rows: rows[0].__setitem__(2, "200"),  # a field of the wrong type
-        lambda summary, rows: rows[0].__setitem__(12, 10**400),  # a time no float holds (QA)
-        lambda summary, rows: rows[1].__setitem__(1, "unverified"),  # a state never stored
-        lambda summary, rows: rows.append("junk"),
+        *TAMPERED_ROWS,
         # a result for a URL the links table has none for (an --exclude-url'd one, say: QA)
-        lambda summary, rows: rows.append(
-            LinkResult("ftp://a.example/x", LinkState.DEAD, 404, checked_at=time.time()).to_row()
-        ),
+        lambda summary, columns: columns.__setitem__(1, ["ftp://a.example/x", columns[1][1]]),
         lambda summary, rows: summary[0].__setitem__(0, 3),  # a summary that is not the table's
         lambda summary, rows: summary.clear(),
     ],
 )
 def test_a_record_is_used_whole_or_not_at_all(tmp_path: Path, change: Any) -> None:
     """A record that is not what refcheck wrote is ignored whole (its URLs are then looked up in
-    the links table, one by one, as before), and never stops the run."""
+    the links table, one by one, as before), and never stops the run. (A result written since,
+    of any URL: the record is checked against the table's results of its URLs.)"""
+    cache = LinkCache(tmp_path)
+    _stored(cache, _results(time.time()))
+    cache.put_links([LinkResult("http://b.example/", LinkState.ALIVE, 200, checked_at=time.time())])
+    _tamper(cache, "k1", change)
+    assert cache.get_answered(["k1"], 3600) == {}
+    assert cache.problem is None
+
+
+@pytest.mark.parametrize("change", TAMPERED_ROWS)
+def test_a_record_with_rows_refcheck_never_writes_is_not_used(tmp_path: Path, change: Any) -> None:
+    """Nothing written since: rows of the wrong types or states are still refused, whole."""
     cache = LinkCache(tmp_path)
     _stored(cache, _results(time.time()))
     _tamper(cache, "k1", change)
     assert cache.get_answered(["k1"], 3600) == {}
     assert cache.problem is None
+
+
+def test_a_record_is_read_with_one_query_while_nothing_was_written_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """links_stamp: the links table's largest row id, raised by every result written; while it is
+    the record's, the results of its URLs are not summed again."""
+    cache = LinkCache(tmp_path)
+    _stored(cache, _results(time.time()))
+    summed: list[object] = []
+    summary = LinkCache.summary
+    monkeypatch.setattr(LinkCache, "summary", lambda self, urls: summed.append(urls) or summary(self, urls))
+    assert len(cache.get_answered(["k1"], 3600)) == 2 and summed == []
+    cache.put_links([LinkResult("http://b.example/", LinkState.ALIVE, 200, checked_at=time.time())])
+    assert len(cache.get_answered(["k1"], 3600)) == 2 and len(summed) == 1  # checked, still the table's
 
 
 def test_a_record_whose_results_were_checked_again_since_is_not_used(tmp_path: Path) -> None:

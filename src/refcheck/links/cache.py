@@ -6,10 +6,13 @@ Four tables: ``links`` (one checked URL -> its result, reused for ``cache_max_ag
 bibliographic registry -> its answer, refcheck.verify; reused for 30 days, 7 for "no such work"). Unverified and skipped results are never
 stored: they say nothing lasting about the link. And ``answered``: one version of a checked file
 (links.run.document_key) -> the oldest check time of its URLs' cached results and those results in
-one row (a warm record), when the cache held a result for every URL it fetches; a re-run of that
-file then forks no prefetch child and reads its results in one go (links.run). Only the latest
-version of a file keeps its record. (A ``documents`` table, in caches of earlier versions, is not
-used.)
+one row (a warm record, stored by field: results.to_columns), when the cache held a result for
+every URL it fetches; a re-run of that file then forks no prefetch child and reads its results in
+one go (links.run). Only the latest version of a file keeps its record, and a record is used only
+while the links table holds the same results for its URLs (``links_stamp``, ``summary``): the
+links table is the truth, a record a faster way to read part of it. A well-typed record forged by
+whoever can write the cache is trusted as a forged links row is. (A ``documents`` table, in caches
+of earlier versions, is not used.)
 
 The cache is a convenience, never a reason to fail: a cache that cannot be opened, is not a
 database, or fails later (a full disk, a lock held too long) is dropped for the run and ``problem``
@@ -30,7 +33,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from refcheck.links.results import LinkResult, LinkState
+from refcheck.links.results import LinkResult, LinkState, from_columns, to_columns
 
 CACHED_STATES = frozenset({LinkState.ALIVE, LinkState.REDIRECTED, LinkState.DEAD})
 FILENAME = "links.sqlite3"
@@ -166,6 +169,14 @@ class LinkCache:
         ]
         self._write("INSERT OR REPLACE INTO links (url, data, checked_at) VALUES (?, ?, ?)", rows)
 
+    def links_stamp(self) -> int:
+        """The links table's largest row id: every result written (a new URL, or one checked again:
+        ``INSERT OR REPLACE`` gives the row a new id) raises it, so a warm record written when it
+        was this is still the table's while it is (refcheck never deletes a row or updates one in
+        place; a row deleted by hand and another written may give the same figure again)."""
+        rows = self._query("SELECT MAX(rowid) FROM links", ())
+        return rows[0][0] if rows and type(rows[0][0]) is int else 0
+
     def summary(self, urls: Iterable[str]) -> list[list[float]] | None:
         """How many stored results ``urls`` have, their oldest and the sum of their check times,
         per 500 URLs; None when one has none. A warm record keeps the summary of its URLs as written
@@ -205,47 +216,58 @@ class LinkCache:
         wanted = list(dict.fromkeys(keys))
         since = time.time() - max_age
         out: dict[str, LinkResult] = {}
+        stamp: int | None = None
         for i in range(0, len(wanted), 500):
             part = wanted[i : i + 500]
             marks = ",".join("?" * len(part))
             sql = f"SELECT data FROM answered WHERE oldest >= ? AND key IN ({marks})"
             for (data,) in self._query(sql, [since, *part]):
-                out.update(self._record(data, since))
+                if stamp is None:
+                    stamp = self.links_stamp()
+                out.update(self._record(data, since, stamp))
         return out
 
-    def _record(self, data: Any, since: float) -> dict[str, LinkResult]:
-        """One warm record's results by URL, or nothing (see ``get_answered``)."""
+    def _record(self, data: Any, since: float, stamp: int) -> dict[str, LinkResult]:
+        """One warm record's results by URL, or nothing (see ``get_answered``); ``stamp``: the
+        links table's now (``links_stamp``)."""
         try:
             record = _loads(data)
         except (ValueError, TypeError, RecursionError):
             return {}
-        if type(record) is not list or len(record) != 2 or type(record[1]) is not list:
+        if type(record) is not list or len(record) != 3:
             return {}
-        summary, rows = record
+        written, summary, columns = record
+        try:
+            results = from_columns(columns)
+        except (ValueError, TypeError, KeyError):
+            return {}  # not what refcheck writes
         got: dict[str, LinkResult] = {}
-        for row in rows:
-            try:
-                result = LinkResult.from_row(row)
-            except (ValueError, TypeError):
-                return {}  # not a row refcheck wrote
+        for result in results:
             if result.status not in CACHED_STATES or result.checked_at < since:
                 return {}
             result.from_cache = True
             got[result.url] = result
-        if not got or len(got) != len(rows) or summary != self.summary(got):
+        if not got or len(got) != len(results):
+            return {}
+        # nothing written to the links table since the record was: its results are the table's
+        # (one query); else the table's results of its URLs must still be those it was written with
+        if (type(written) is not int or written != stamp) and summary != self.summary(got):
             return {}
         return got
 
-    def put_answered(self, records: Iterable[tuple[str, str, list[list[float]], list[LinkResult]]]) -> None:
-        """Store the warm record of each (key, path, ``summary`` of the results' URLs, results): the
-        record of an earlier version of the same file is replaced (one per file, however often it
-        is edited). The record's age is its oldest result's."""
+    def put_answered(
+        self, records: Iterable[tuple[str, str, list[list[float]], list[LinkResult]]], stamp: int
+    ) -> None:
+        """Store the warm record of each (key, path, ``summary`` of the results' URLs, results),
+        with the links table's ``links_stamp`` read before the summaries: the record of an earlier
+        version of the same file is replaced (one per file, however often it is edited). The
+        record's age is its oldest result's."""
         rows = [
             (
                 key,
                 path,
                 min((part[1] for part in summary), default=time.time()),
-                _dumps([summary, [r.to_row() for r in results]]),
+                _dumps([stamp, summary, to_columns(results)]),
             )
             for key, path, summary, results in records
         ]

@@ -151,11 +151,13 @@ def remember_answered(
     now = time.time()
     since = now - options.cache_max_age
     known = cache.get_documents(keys)
+    keys = {key: urls for key, urls in keys.items() if known.get(key, since - 1) < since}
+    if not keys:
+        return
     policy = Policy(options)
+    stamp = cache.links_stamp()  # before the summaries: a result written meanwhile changes it
     new: list[tuple[str, str, list[list[float]], list[LinkResult]]] = []
     for key, urls in keys.items():
-        if known.get(key, since - 1) >= since:
-            continue
         fetched = [u for u in dict.fromkeys(urls) if policy.result(u, now) is None]
         got = [results.get(u) for u in fetched]
         if not all(r is not None and r.status in CACHED_STATES for r in got):
@@ -163,7 +165,7 @@ def remember_answered(
         summary = cache.summary(fetched)  # (every one written; [] when none is fetched)
         if summary is not None:
             new.append((key, key.split("\n", 1)[0], summary, [r for r in got if r is not None]))
-    cache.put_answered(new)
+    cache.put_answered(new, stamp)
 
 
 def _answered(docs: Sequence[Document], options: LinkOptions, cache: LinkCache) -> dict[str, LinkResult]:
