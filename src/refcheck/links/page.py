@@ -73,9 +73,20 @@ class PageInfo:
         """The page ``to_row`` stored; ValueError for anything else (a cache row is never trusted)."""
         if type(row) is not list or len(row) != len(_ORDER) or tuple(map(type, row)) not in _SHAPES:
             raise ValueError("page: not a stored page")
-        title, og_title, citation_title, h1, headings = row
-        if not _ONLY_STR.issuperset(map(type, headings)):
+        if not _ONLY_STR.issuperset(map(type, row[4])):
             raise ValueError("page.headings: not a list of strings")
+        return cls._capped(*row)
+
+    @classmethod
+    def _capped(
+        cls,
+        title: str | None,
+        og_title: str | None,
+        citation_title: str | None,
+        h1: str | None,
+        headings: list[str],
+    ) -> PageInfo:
+        """A page of stored values whose types are checked, each cut to the length kept."""
         return cls(
             title[:MAX_TEXT] if title else None,
             og_title[:MAX_TEXT] if og_title else None,
@@ -92,16 +103,12 @@ class PageInfo:
                 values = _VALUES(data)
             except KeyError:
                 values = None
-            if values is not None and tuple(map(type, values)) in _SHAPES:
-                title, og_title, citation_title, h1, headings = values
-                if _ONLY_STR.issuperset(map(type, headings)):
-                    return cls(
-                        title[:MAX_TEXT] if title else None,
-                        og_title[:MAX_TEXT] if og_title else None,
-                        citation_title[:MAX_TEXT] if citation_title else None,
-                        h1[:MAX_TEXT] if h1 else None,
-                        [h[:MAX_TEXT] for h in headings[:MAX_HEADINGS]],
-                    )
+            if (
+                values is not None
+                and tuple(map(type, values)) in _SHAPES
+                and _ONLY_STR.issuperset(map(type, values[4]))
+            ):
+                return cls._capped(*values)
         if not isinstance(data, dict):
             raise ValueError("page: not an object")
         out: dict[str, Any] = {}
