@@ -1,6 +1,6 @@
 """A document's warm record (links.run.remember_answered, LinkCache.put_answered/get_answered): the
 results of every URL an unchanged file fetches, stored in one row and read back in one go by the
-next run, with neither the links table nor the URL policy asked about them."""
+next run, without asking the links table about them one by one."""
 
 from __future__ import annotations
 
@@ -265,9 +265,10 @@ def _analysed(path: Path) -> Document:
 def test_a_warm_run_reads_the_record_not_each_url(
     site: Server, options: LinkOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The second run of an unchanged file takes every result from its record: the links table and
-    the policy are not asked about those URLs, and the links come out as the first run's. A URL
-    added since is looked up and checked as before, and the record is written again."""
+    """The second run of an unchanged file takes every result from its record: the links table is
+    not asked about those URLs (the URL policy still is, first, as for any cached result), and the
+    links come out as the first run's. A URL added since is looked up and checked as before, and
+    the record is written again."""
     options.archive = "none"
     paper = _paper(site, tmp_path, ["/alive", "/missing", "/old", "/new"])
     first = check_links(_analysed(paper), options)
@@ -293,7 +294,9 @@ def test_a_warm_run_reads_the_record_not_each_url(
     site.log.clear()
     second = check_links(_analysed(paper), options)
     assert site.hits() == 0 and second.requests == 0
-    assert asked == [] and judged == []
+    assert asked == [] and sorted(judged) == sorted(
+        site.url(p) for p in ("/alive", "/missing", "/old", "/new")
+    )
     assert second.from_cache == 4
     assert [lk.as_record() for lk in second.links] == [lk.as_record() for lk in first.links]
 
@@ -306,5 +309,52 @@ def test_a_warm_run_reads_the_record_not_each_url(
     asked.clear()
     judged.clear()
     fourth = check_links(_analysed(paper), options)
-    assert asked == [] and judged == [] and site.hits() == 1
+    assert asked == [] and len(judged) == 5 and site.hits() == 1
     assert [lk.as_record() for lk in fourth.links] == [lk.as_record() for lk in third.links]
+
+
+def test_a_forged_record_cannot_make_a_url_the_policy_skips_checked(
+    site: Server, options: LinkOptions, tmp_path: Path
+) -> None:
+    """Found by QA: a record carrying the current stamp, with a row added for a URL the run does not
+    fetch (here ftp:), was trusted, and the ftp link reported alive. The policy comes first, for a
+    record's URLs as for the links table's."""
+    options.archive = "none"
+    paper = _paper(site, tmp_path, ["/alive", "/missing"])
+    paper.write_text(
+        paper.read_text() + "3. Author3, A. (2003). Title 3. <ftp://127.0.0.1/file>\n", encoding="utf-8"
+    )
+    first = check_links(_analysed(paper), options)
+    assert {lk.url: lk.status for lk in first.links}["ftp://127.0.0.1/file"] is LinkState.SKIPPED
+    assert options.cache_dir is not None
+    cache = LinkCache(options.cache_dir)
+    (key,) = [k for (k,) in cache._db.execute("SELECT key FROM answered")]  # type: ignore[union-attr]
+
+    def forge(summary: Any, columns: list[Any]) -> None:
+        columns[0] += 1
+        columns[1].append("ftp://127.0.0.1/file")
+        for i in (2, 3, 5, 6, 9):  # the shared columns: one more index
+            columns[i][1].append(0)
+        for i in (4, 7, 8, 10, 11, 12, 13, 14):
+            columns[i].append(columns[i][0])
+
+    _tamper(cache, key, forge)
+    assert cache.links_stamp() == _loads(cache._db.execute("SELECT data FROM answered").fetchone()[0])[0]  # type: ignore[union-attr]
+    cache.close()
+    second = check_links(_analysed(paper), options)
+    assert [lk.as_record() for lk in second.links] == [lk.as_record() for lk in first.links]
+
+
+def test_a_result_never_replaces_a_newer_one_of_its_url(tmp_path: Path) -> None:
+    """Found by QA: of two runs at once, the one that checked a URL first could write last, and its
+    older result stood in the cache for a day."""
+    cache = LinkCache(tmp_path)
+    now = time.time()
+    url = "http://a.example/p"
+    cache.put_links([LinkResult(url, LinkState.DEAD, 404, checked_at=now)])
+    cache.put_links([LinkResult(url, LinkState.ALIVE, 200, checked_at=now - 5)])
+    assert cache.get_links([url], 3600)[url].status is LinkState.DEAD
+    before = cache.links_stamp()
+    cache.put_links([LinkResult(url, LinkState.ALIVE, 200, checked_at=now + 5)])
+    assert cache.get_links([url], 3600)[url].status is LinkState.ALIVE
+    assert cache.links_stamp() > before  # a replaced row has a new row id

@@ -167,7 +167,13 @@ class LinkCache:
             for r in results
             if r.status in CACHED_STATES and not r.from_cache
         ]
-        self._write("INSERT OR REPLACE INTO links (url, data, checked_at) VALUES (?, ?, ?)", rows)
+        # a result never replaces a newer one of the same URL (two runs at once: the one that
+        # checked first may write last); a replaced row gets a new row id (links_stamp)
+        self._write(
+            "INSERT OR REPLACE INTO links (url, data, checked_at) SELECT ?, ?, ? "
+            "WHERE NOT EXISTS (SELECT 1 FROM links WHERE url = ? AND checked_at > ?)",
+            [(url, data, at, url, at) for url, data, at in rows],
+        )
 
     def links_stamp(self) -> int:
         """The links table's largest row id: every result written (a new URL, or one checked again:

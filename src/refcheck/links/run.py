@@ -169,9 +169,7 @@ def remember_answered(
 
 
 def _answered(docs: Sequence[Document], options: LinkOptions, cache: LinkCache) -> dict[str, LinkResult]:
-    """The results of the warm records of ``docs`` (``remember_answered``), by URL. Each was
-    fetched under these link options (they are part of the record's key), so the policy that let
-    it be fetched then lets it now."""
+    """The results of the warm records of ``docs`` (``remember_answered``), by URL."""
     keys = [document_key(doc.path, options) for doc in docs if doc.urls]
     return cache.get_answered((k for k in keys if k is not None), options.cache_max_age)
 
@@ -220,8 +218,8 @@ def _check_urls(
 ) -> dict[str, LinkResult]:
     """``sink``: given the results as they are known (those not fetched and those cached first,
     then each checked one as it is done), before this returns; ``done``: see ``check_urls``;
-    ``known``: results read from the documents' warm records (``_answered``), fetched under these
-    options: neither the policy nor the links table is asked about their URLs."""
+    ``known``: results read from the documents' warm records (``_answered``): the links table is not
+    asked about their URLs."""
 
     def say_done() -> None:
         if done is not None:
@@ -237,9 +235,9 @@ def _check_urls(
     # --exclude since added, --allow-private-hosts since dropped) is not reused for it
     known = known or {}
     policy, now = Policy(options), time.time()
-    early = {
-        u: r for u in wanted if u not in ahead and u not in known and (r := policy.result(u, now)) is not None
-    }
+    # (also for a URL of a warm record: its results are trusted no more than the links table's,
+    # which the policy always comes before; a forged record cannot make an excluded URL checked)
+    early = {u: r for u in wanted if u not in ahead and (r := policy.result(u, now)) is not None}
     fetched = [u for u in wanted if u not in early and u not in ahead]
     fresh = {u: r for u in fetched if (r := known.get(u)) is not None}
     if cache and _links_cached(options) and len(fresh) < len(fetched):
