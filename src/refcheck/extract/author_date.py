@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
-from typing import Any
 
 from refcheck._lazy import lazy_pattern
 from refcheck.extract.patterns import APOS, DASH, DASHES, MONTHS, REPRINT, YEAR
@@ -733,28 +732,27 @@ def _groups_kept(text: str) -> int:
 _FIELDS = operator.attrgetter(*(f.name for f in fields(Citation)))  # in declaration order
 
 
-# A group as remembered: where it was read and the fields of the citations read there, in declaration
-# order, taken as extraction made them (it changes no citation once made; their copies share their
-# lists, which nothing alters), or () when the group made none.
-_Kept = tuple[int, list[tuple[Any, ...]]] | tuple[()]
+# A group as remembered: where it was read and the citations read there, which are kept as they are
+# (extraction changes no citation once made; their copies share their lists, which nothing alters),
+# or () when the group made none.
+_Kept = tuple[int, list[Citation]] | tuple[()]
 
 
 def _kept(cites: list[Citation], gstart: int) -> _Kept:
     """What the groups remember of ``cites`` (as extraction made them, not linked yet), read in the
     group at ``gstart``."""
-    # (the fields taken once, not at each copy: reading the 19 of them costs more than the copy)
-    return (gstart, [_FIELDS(c) for c in cites]) if cites else ()
+    return (gstart, cites) if cites else ()
 
 
-def _moved(kept: tuple[int, list[tuple[Any, ...]]], at: int) -> list[Citation]:
+def _moved(kept: tuple[int, list[Citation]], at: int) -> list[Citation]:
     """Fresh citations of a remembered group, read again at ``at``."""
     was, cites = kept
     by = at - was
     out = []
-    for fields_of in cites:
+    for c in cites:
         # (``Citation(*fields)`` is several times sooner than a copy field by field, or by keyword;
         # the authors' list is shared, and numbers, references and candidates are the empty tuple)
-        n = Citation(*fields_of)
+        n = Citation(*_FIELDS(c))
         n.start += by
         n.end += by
         out.append(n)
