@@ -30,8 +30,27 @@ from typing import Any
 from refcheck.project import project_root
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd")
-# Manubot's persistent-identifier citation prefixes (manubot.cite.handlers): resolved by Manubot.
-MANUBOT_PREFIXES = ("doi", "pmid", "pmcid", "arxiv", "url", "isbn", "wikidata", "tag", "raw", "http", "https")
+# Manubot's persistent-identifier citation prefixes (manubot.cite.handlers: "pmc:" and "pubmed:" are
+# the standard forms of "pmcid:" and "pmid:"), resolved by Manubot; "*": Manubot also resolves the
+# thousands of CURIE prefixes of the Bioregistry ("clinicaltrials:NCT...", "uniprot:..."), so any
+# "prefix:accession" key is Manubot's to resolve (a prefix it does not know fails Manubot's build)
+MANUBOT_PREFIXES = (
+    "doi",
+    "shortdoi",
+    "pmid",
+    "pubmed",
+    "pmcid",
+    "pmc",
+    "arxiv",
+    "url",
+    "isbn",
+    "wikidata",
+    "tag",
+    "raw",
+    "http",
+    "https",
+    "*",
+)
 CONFIG_LIMIT = 256 * 1024  # a _quarto.yml or metadata.yaml larger than this is not read
 MAX_CHAPTERS = 500
 LEVELS_OUTSIDE_GIT = 3  # directories above a file searched for _quarto.yml outside a Git checkout
@@ -46,6 +65,7 @@ class Manuscript:
     chapters: list[Path] = field(default_factory=list)  # in order; empty for a "quarto" project
     bibliographies: list[str] = field(default_factory=list)  # paths, relative names resolved
     csl: str | None = None
+    aliases: list[str] = field(default_factory=list)  # Manubot's citekey-aliases in the metadata
 
     @property
     def main(self) -> Path | None:
@@ -72,6 +92,12 @@ def names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v).strip() for v in value if isinstance(v, (str, int, float)) and str(v).strip()]
     return []
+
+
+def citekey_aliases(data: dict[str, Any]) -> list[str]:
+    """The keys of Manubot's ``citekey-aliases:`` mapping in YAML metadata (``alias: doi:...``)."""
+    aliases = data.get("citekey-aliases")
+    return [str(k) for k in aliases] if isinstance(aliases, dict) else []
 
 
 def _read_config(path: Path) -> dict[str, Any]:
@@ -174,6 +200,7 @@ def _manubot(content: Path, stamp: int = 0) -> Manuscript | None:
         chapters=chapters,
         bibliographies=bibs,
         csl=str(content / csl[0]) if csl else None,
+        aliases=citekey_aliases(data),
     )
 
 

@@ -51,8 +51,11 @@ def load_markdown(path: str, data: bytes) -> Document:
             True,
         )  # a Quarto project's, for all its pages
     external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
+    aliases = meta.aliases + (manuscript.aliases if manuscript is not None else [])
     if bibs or external:
-        use_bibliography(doc, bibs, nocite=meta.nocite, external=external, shared=shared, root=_root(path))
+        use_bibliography(
+            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=_root(path)
+        )
     else:
         _say_why_unchecked(doc)
     return doc
@@ -258,11 +261,13 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     doc.files = [p for p in parts if p[2] != path]
     bibs = [_named_like(path, b) for b in manuscript.bibliographies]
     nocite: list[str] = []
+    aliases = list(manuscript.aliases)
     for a, b, name in parts:
         meta = _mark_up(doc, a, b)
         base = Path(name).parent
         bibs.extend(str(base / n) for n in meta.bibliography)
         nocite.extend(meta.nocite)
+        aliases.extend(meta.aliases)
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(a, b) for a, b, _ in parts])
     if manuscript.kind == "quarto-book":
         _chapter_labels(doc, parts)
@@ -272,7 +277,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     unique = list(dict.fromkeys(bibs))
     external = MANUBOT_PREFIXES if manuscript.kind == "manubot" else ()
     if unique or external:
-        use_bibliography(doc, unique, nocite=nocite, external=external, root=root)
+        use_bibliography(doc, unique, nocite=nocite, external=external, aliases=aliases, root=root)
     else:
         _say_why_unchecked(doc)
     return doc

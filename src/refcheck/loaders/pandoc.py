@@ -12,7 +12,10 @@ Keys end where pandoc ends them: a key starts with a letter, digit or ``_`` and 
 only between letters, digits or ``_`` (so "@smith2000." and "@doe/" end before the punctuation).
 Cross-references are not citations: pandoc-crossref's ``@fig:x``, ``{@tbl:x}``, ``@eq:x``, ``@sec:x``
 and Quarto's ``@fig-x``, ``@tbl-x``, ``@eq-x``, ``@sec-x`` (and the other Quarto kinds), unless the
-bibliography has an entry of that very key.
+bibliography has an entry of that very key. Nor are Manubot's citation aliases, defined with the
+reference-link syntax (``[@deep-review]: doi:10.1098/rsif.2017.0387``, read by Manubot's pandoc filter
+in any Markdown) or under ``citekey-aliases:`` in the metadata: the identifier they stand for is
+resolved when the document is built.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ _CROSSREF = re.compile(
     r"(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)-)\w",
     re.I,
 )
+# a Manubot citation alias: "[@alias]: doi:10.1000/x" on a line of its own (a reference-link definition)
+_ALIAS_DEF = re.compile(r"^[ ]{0,3}\[@([^\]\s]+)\]:[ \t]*\S", re.M)
+# a CURIE prefix ("clinicaltrials", "uniprot", "go"): what Manubot accepts before the colon of a key
+_CURIE_PREFIX = re.compile(r"[a-z][a-z0-9_.\-]*\Z")
 
 
 @dataclass
@@ -47,6 +54,7 @@ class FrontMatter:
     bibliography: list[str] = field(default_factory=list)  # as written (relative to the file)
     csl: str | None = None
     nocite: list[str] = field(default_factory=list)  # keys, "*" for every entry
+    aliases: list[str] = field(default_factory=list)  # Manubot's citekey-aliases
     end: int = 0  # offset just after the block (0: no front matter)
 
 
@@ -55,7 +63,7 @@ def front_matter(text: str) -> FrontMatter:
     m = _FRONT.match(text)
     if not m:
         return FrontMatter()
-    from refcheck.manuscript import names, read_yaml
+    from refcheck.manuscript import citekey_aliases, names, read_yaml
 
     block = m.group(1)
     data = read_yaml(block)
@@ -69,6 +77,7 @@ def front_matter(text: str) -> FrontMatter:
             out.nocite.extend(k.group(2).strip("{}") for k in _ITEM_KEY.finditer(item))
             if "@*" in item:
                 out.nocite.append("*")
+        out.aliases = citekey_aliases(data)
         return out
     b = _BIB_LINE.search(block)  # YAML that does not parse: the bibliography line(s) still count
     if not b:
@@ -94,29 +103,50 @@ def front_matter_bibliographies(text: str, path: str) -> list[str]:
     return [str(base / n) for n in front_matter(text).bibliography]
 
 
+def alias_definitions(doc: Document) -> set[str]:
+    """The keys the text defines as Manubot citation aliases (``[@alias]: doi:...``)."""
+    skip = Excluded(doc.excluded)
+    return {m.group(1) for m in _ALIAS_DEF.finditer(doc.text) if not skip(m.start())}
+
+
+def external_key(key: str, external: tuple[str, ...]) -> bool:
+    """Whether ``key`` is ``prefix:accession`` with a prefix of ``external`` (``"*"``: any CURIE
+    prefix, as Manubot resolves)."""
+    if not external or ":" not in key:
+        return False
+    prefix = key.split(":", 1)[0].lower()
+    return prefix in external or ("*" in external and _CURIE_PREFIX.match(prefix) is not None)
+
+
 def cross_reference(key: str) -> bool:
     """Whether a key is a figure, table, equation or section label rather than a work."""
     return _CROSSREF.match(key) is not None
 
 
 def pandoc_citations(
-    doc: Document, refs: list[Reference], nocite: list[str] | None = None, external: tuple[str, ...] = ()
+    doc: Document,
+    refs: list[Reference],
+    nocite: list[str] | None = None,
+    external: tuple[str, ...] = (),
+    aliases: set[str] | frozenset[str] = frozenset(),
 ) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
-    ``nocite`` key. A key that is a cross-reference, or (``external``) starts with one of these
-    prefixes and is in no entry (Manubot's ``doi:``, ``pmid:`` ...), is no citation to check here."""
+    ``nocite`` key. A key that is a cross-reference, a Manubot alias (``aliases``, and those the text
+    defines), or (``external``) starts with one of these prefixes, and is in no entry (Manubot's
+    ``doi:``, ``pmid:`` ...), is no citation to check here."""
     by_key: dict[str, Reference] = {}
     for r in refs:
         if r.key:
             by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
     skip = Excluded(doc.excluded)
+    defined = alias_definitions(doc) | set(aliases)
 
     def wanted(key: str) -> bool:
         if key in by_key:
             return True
-        if cross_reference(key):
+        if cross_reference(key) or key in defined:
             return False
-        return not (external and ":" in key and key.split(":", 1)[0].lower() in external)
+        return not external_key(key, external)
 
     text = doc.text
     out: list[Citation] = []
@@ -179,6 +209,7 @@ def use_bibliography(
     *,
     nocite: list[str] | None = None,
     external: tuple[str, ...] = (),
+    aliases: list[str] | None = None,
     shared: bool = False,
     root: Path | None = None,
 ) -> None:
@@ -200,7 +231,7 @@ def use_bibliography(
         doc.references = refs
         doc.citations = key_citations(doc, refs)
         return
-    citations = pandoc_citations(doc, refs, nocite, external)
+    citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
     if external and not citations and not refs:
         resolved = len(pandoc_citations(doc, refs))
         if resolved:

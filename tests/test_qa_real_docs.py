@@ -1,0 +1,45 @@
+"""False alarms found by running refcheck on real documents from public repositories (QA round on
+Manubot manuscripts, R Markdown/bookdown and rticles projects, JATS from several publishers): each
+test is the smallest form of a pattern those documents use, and failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refcheck.pipeline import CheckOptions, check_file
+
+
+def findings(path: Path) -> list[tuple[str, str, str]]:
+    result = check_file(str(path), CheckOptions(links=False))
+    assert result.doc is not None, result.error
+    return [(f.rule, f.severity.name.lower(), f.message) for f in result.doc.findings]
+
+
+def write(directory: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        target = directory / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+# --- Manubot (manubot/rootstock's content/02.delete-me.md) ------------------------------------------
+
+
+def test_manubot_pmc_pubmed_curie_keys_and_aliases_are_resolved_by_manubot(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "content/metadata.yaml": "title: T\ncitekey-aliases:\n  meta-review: doi:10.1000/meta\n",
+            "content/manual-references.json": '[{"id": "field-notes", "title": "Field notebooks",'
+            ' "author": [{"family": "Roe", "given": "R"}], "issued": {"date-parts": [[2020]]}}]',
+            "content/01.main.md": (
+                "## Citations\n\nBy PMC ID [@pmc:PMC6103790], by PubMed ID [@pubmed:30718888],\n"
+                "a trial [@clinicaltrials:NCT04280705], an alias [@deep-review] and [@meta-review],\n"
+                "an entry [@field-notes] and a typo [@field-note].\n\n"
+                "[@deep-review]: doi:10.1098/rsif.2017.0387\n"
+            ),
+        },
+    )
+    found = findings(tmp_path / "content" / "01.main.md")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'field-note'" in found[0][2]
