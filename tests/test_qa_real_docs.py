@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from refcheck.pipeline import CheckOptions, check_file
+from refcheck.loaders.jats import load_jats
+from refcheck.model import Document, Severity
+from refcheck.pipeline import CheckOptions, analyse, check_file
 
 
 def findings(path: Path) -> list[tuple[str, str, str]]:
@@ -43,3 +45,40 @@ def test_manubot_pmc_pubmed_curie_keys_and_aliases_are_resolved_by_manubot(tmp_p
     found = findings(tmp_path / "content" / "01.main.md")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "'field-note'" in found[0][2]
+
+
+# --- JATS: compound surnames (JATS4R-Participant-Hub sample-xml/63543879003.xml, Redalyc) ----------
+
+
+def jats(body: str, refs: str, front: str = "") -> Document:
+    xml = (
+        f'<article xmlns:xlink="http://www.w3.org/1999/xlink" {front}><body>{body}</body>'
+        f"<back><ref-list>{refs}</ref-list></back></article>"
+    )
+    return analyse(load_jats("a.xml", xml.encode()), CheckOptions(links=False))
+
+
+def person(rid: str, surnames: list[str], year: str) -> str:
+    names = "".join(f"<name><surname>{s}</surname><given-names>S.</given-names></name>" for s in surnames)
+    return (
+        f'<ref id="{rid}"><element-citation><person-group person-group-type="author">{names}'
+        f"</person-group><source>Title of {rid}</source><year>{year}</year></element-citation></ref>"
+    )
+
+
+def test_a_compound_surname_is_cited_by_its_first_surname() -> None:
+    refs = person("r1", ["DÁVILA ESPINOSA"], "2000") + person(
+        "r2", ["HERNÁNDEZ SAMPIERI", "FERNÁNDEZ COLLADO", "BAPTISTA LUCIO"], "2010"
+    )
+    doc = jats(
+        '<p>Una secuencia (<xref ref-type="bibr" rid="r1">Dávila, 2000</xref>; <xref ref-type="bibr" '
+        'rid="r2">Hernández, Fernández y Baptista, 2010, p. 319</xref>).</p>',
+        refs,
+    )
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+    # another surname is still a mismatch
+    doc = jats(
+        '<p>(<xref ref-type="bibr" rid="r1">Espinosa, 2000</xref>)</p>',
+        person("r1", ["DÁVILA ESPINOSA"], "2000"),
+    )
+    assert [f.rule for f in doc.findings] == ["author-mismatch"]
