@@ -82,3 +82,15 @@ def test_a_compound_surname_is_cited_by_its_first_surname() -> None:
         person("r1", ["DÁVILA ESPINOSA"], "2000"),
     )
     assert [f.rule for f in doc.findings] == ["author-mismatch"]
+
+
+# --- JATS: a correction notice lists the article it corrects (PLOS allofplos journal.pone.0097541) -
+
+
+def test_the_article_a_correction_notice_concerns_is_listed_not_cited() -> None:
+    body = "<p>This article was republished to correct errors in number symbols.</p>"
+    refs = person("r1", ["Qiu"], "2014")
+    notice = jats(body, refs, 'article-type="correction"')
+    assert [(f.rule, f.severity) for f in notice.findings] == [("uncited-reference", Severity.INFO)]
+    article = jats(body, refs, 'article-type="research-article"')
+    assert [(f.rule, f.severity) for f in article.findings] == [("uncited-reference", Severity.WARNING)]
