@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from refcheck.loaders.jats import load_jats
 from refcheck.model import Document, Severity
 from refcheck.pipeline import CheckOptions, analyse, check_file
@@ -94,3 +96,20 @@ def test_the_article_a_correction_notice_concerns_is_listed_not_cited() -> None:
     assert [(f.rule, f.severity) for f in notice.findings] == [("uncited-reference", Severity.INFO)]
     article = jats(body, refs, 'article-type="research-article"')
     assert [(f.rule, f.severity) for f in article.findings] == [("uncited-reference", Severity.WARNING)]
+
+
+# --- R Markdown: rticles' skeletons name the bibliography without its extension --------------------
+
+
+def test_a_bibliography_named_without_its_extension_is_the_bib_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "bibfile.bib": "@book{Taylor1937, author={Taylor, G. I.}, title={Flow}, publisher={P}, year={1937}}\n",
+            "skeleton.Rmd": "---\ntitle: T\nbibliography: bibfile\n---\n\nAs shown [@Taylor1937].\n",
+        },
+    )
+    assert findings(tmp_path / "skeleton.Rmd") == []

@@ -20,6 +20,7 @@ resolved when the document is built.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,7 +221,7 @@ def use_bibliography(
     (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     for p in paths:
-        entries = _read(doc, p, root)
+        entries = _read(doc, _bib_named(p), root)
         refs.extend(entries)
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
@@ -247,6 +248,15 @@ def use_bibliography(
         doc.citations = citations
         doc.citations_from_loader = True
         doc.style = "keys"
+
+
+def _bib_named(path: str) -> str:
+    """``path``, or ``path.bib`` for a name without an extension that is no file: R Markdown templates
+    (rticles) write ``bibliography: bibfile`` for ``bibfile.bib``, which LaTeX's ``\\bibliography``
+    is given as it is."""
+    if Path(path).suffix or os.path.lexists(path) or not os.path.isfile(path + ".bib"):
+        return path
+    return path + ".bib"
 
 
 def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
