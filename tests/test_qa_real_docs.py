@@ -113,3 +113,52 @@ def test_a_bibliography_named_without_its_extension_is_the_bib_file(
         },
     )
     assert findings(tmp_path / "skeleton.Rmd") == []
+
+
+# --- bookdown: index.Rmd names the packages.bib its own chunk writes (rstudio/bookdown-demo) --------
+
+
+def test_a_bibliography_the_document_writes_when_built_is_not_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "book.bib": "@book{xie2015, author={Xie, Yihui}, title={Dynamic Documents}, publisher={CRC},"
+            " year={2015}}\n",
+            "index.Rmd": "---\ntitle: A Book\nbibliography: [book.bib, packages.bib]\n---\n\n"
+            "Written with knitr [@xie2015] and **bookdown** [@R-bookdown].\n\n"
+            "```{r include=FALSE}\nknitr::write_bib(c(\n  .packages(), 'bookdown', 'knitr'\n), 'packages.bib')\n```\n",
+        },
+    )
+    found = findings(tmp_path / "index.Rmd")
+    assert [(r, s) for r, s, _ in found] == [("input-bibliography", "info"), ("missing-reference", "info")]
+    assert "packages.bib could not be read" in found[1][2]
+
+
+def test_a_citation_whose_bibliography_is_missing_is_one_defect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"a.md": "---\nbibliography: nowhere.bib\n---\n\nAs shown [@smith2019].\n"})
+    found = findings(tmp_path / "a.md")
+    assert [(r, s) for r, s, _ in found] == [("input-bibliography", "error"), ("missing-reference", "info")]
+
+
+def test_a_bibliography_another_chapter_writes_is_not_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # rstudio/rmarkdown-book: index.Rmd names packages.bib, 20-references.Rmd writes it
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "index.Rmd": "---\ntitle: A Book\nbibliography: [packages.bib]\n---\n\nWith knitr [@R-knitr].\n",
+            "20-references.Rmd": '# References\n\n```{r}\nbib = knitr::write_bib(c("knitr"), "packages.bib")\n```\n',
+        },
+    )
+    assert [(r, s) for r, s, _ in findings(tmp_path / "index.Rmd")] == [
+        ("input-bibliography", "info"),
+        ("missing-reference", "info"),
+    ]

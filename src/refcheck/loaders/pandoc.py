@@ -220,8 +220,13 @@ def use_bibliography(
     document cites are its references. ``root``: bibliographies outside this directory are not read
     (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
+    unread: list[str] = []
     for p in paths:
-        entries = _read(doc, _bib_named(p), root)
+        named = _bib_named(p)
+        before = len(doc.findings)
+        entries = _read(doc, named, root)
+        if any(f.rule == "input-bibliography" for f in doc.findings[before:]):
+            unread.append(Path(named).name)
         refs.extend(entries)
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
@@ -233,6 +238,13 @@ def use_bibliography(
         doc.citations = key_citations(doc, refs)
         return
     citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
+    if unread:
+        # a key in no entry read may be in the bibliography that was not: one defect (the
+        # input-bibliography finding), so its citations are said at info, not as missing errors
+        for cit in citations:
+            if cit.key is not None and cit.key not in {r.key for r in refs}:
+                cit.confidence = "low"
+                cit.detail = f"no entry read has that key; {', '.join(unread)} could not be read"
     if external and not citations and not refs:
         resolved = len(pandoc_citations(doc, refs))
         if resolved:
@@ -248,6 +260,48 @@ def use_bibliography(
         doc.citations = citations
         doc.citations_from_loader = True
         doc.style = "keys"
+
+
+_WRITE_BIB = re.compile(r"\bwrite_bib\s*\(")
+
+
+_BUILD_SOURCES = (".rmd", ".qmd", ".r")
+_SIBLINGS_READ = 50  # R Markdown and R files beside a missing bibliography looked at, at most
+_SIBLING_LIMIT = 1 << 20  # bytes read of each
+
+
+def _writes_bib(text: str, name: str) -> bool:
+    return any(
+        f"'{name}'" in text[m.end() : m.end() + 2000] or f'"{name}"' in text[m.end() : m.end() + 2000]
+        for m in _WRITE_BIB.finditer(text)
+    )
+
+
+def _written_when_built(text: str, path: str, root: Path | None) -> bool:
+    """Whether a code chunk calls ``knitr::write_bib(..., "name")`` for the missing bibliography
+    ``path``: in the document (bookdown's index.Rmd writes the packages.bib it names) or in an R
+    Markdown or R file beside the bibliography (another chapter of the book). The file is made when
+    the document is built, not missing. (Files outside ``root`` are not read.)"""
+    from refcheck.files import read_regular
+    from refcheck.project import inside
+
+    name = Path(path).name
+    if _writes_bib(text, name):
+        return True
+    try:
+        siblings = sorted(p for p in Path(path).parent.iterdir() if p.suffix.lower() in _BUILD_SOURCES)
+    except OSError:
+        return False
+    for sibling in siblings[:_SIBLINGS_READ]:
+        if root is not None and not inside(sibling, root):
+            continue
+        try:
+            data = read_regular(sibling, _SIBLING_LIMIT)
+        except OSError:
+            continue
+        if _writes_bib(data.decode("utf-8", "replace"), name):
+            return True
+    return False
 
 
 def _bib_named(path: str) -> str:
@@ -268,10 +322,14 @@ def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
 
     def refuse(why: str) -> list[Reference]:
         at = doc.text.find(Path(path).name, 0, 65536)
+        severity = Severity.ERROR if why == "does not exist" else Severity.WARNING
+        if why == "does not exist" and _written_when_built(doc.text, path, root):
+            severity = Severity.INFO  # bookdown's packages.bib: written by knitr::write_bib() when built
+            why += " (a code chunk of the document writes it with write_bib() when the document is built)"
         doc.findings.append(
             Finding(
                 rule="input-bibliography",  # missing: an error; not read: a warning (as for LaTeX)
-                severity=Severity.ERROR if why == "does not exist" else Severity.WARNING,
+                severity=severity,
                 message=f"the bibliography {path} {why}; its entries cannot be checked",
                 offset=at if at >= 0 else None,
             )

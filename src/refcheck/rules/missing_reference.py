@@ -57,7 +57,7 @@ def check(doc: Document) -> Iterator[Finding]:
             fix = "correct the number or add the entry"
         elif cit.kind == "key":
             what = f"key {cit.key!r}"
-            where = "no bibliography entry has that key"
+            where = cit.detail or "no bibliography entry has that key"
             fix = "correct the key or add the entry to the bibliography"
         else:
             what = f'"{cit.text}"'
