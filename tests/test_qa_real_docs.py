@@ -162,3 +162,20 @@ def test_a_bibliography_another_chapter_writes_is_not_missing(
         ("input-bibliography", "info"),
         ("missing-reference", "info"),
     ]
+
+
+# --- R Markdown with raw LaTeX (rticles' springer skeleton) ----------------------------------------
+
+
+def test_a_raw_latex_column_spec_is_no_braced_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "refs.bib": "@book{knuth1984, author={Knuth, Donald}, title={The TeXbook}, publisher={AW}, year={1984}}\n",
+            "paper.Rmd": "---\nbibliography: refs.bib\n---\n\nTables [@knuth1984].\n\n"
+            "\\begin{table}\n\\begin{tabular*}{\\textwidth}{@{\\extracolsep\\fill}lcc@{\\extracolsep\\fill}}\n"
+            "a & b & c\\\\\n\\end{tabular*}\n\\end{table}\n\nA braced key @{knuth1984} still counts.\n",
+        },
+    )
+    assert findings(tmp_path / "paper.Rmd") == []

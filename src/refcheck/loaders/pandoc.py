@@ -33,7 +33,9 @@ _BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
 _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
 # pandoc's citeKey: a first letter, digit or _, then letters, digits and _ with the punctuation
 # :.#$%&-+?<>~/ allowed only before another of those (and ":/" before "/", as in "http://")
-_KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s]{1,200}\})"
+# braced keys ("@{https://x.org/a}") hold no backslash: "@{\extracolsep\fill}" is a LaTeX tabular
+# column spec written raw in the Markdown, not a citation
+_KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s\\]{1,200}\})"
 _ITEM_KEY = re.compile(rf"(-?)@({_KEY})")
 _NARRATIVE = re.compile(rf"(?<![\w@.\[\-/\\]){{?@({_KEY})")
 # pandoc-crossref (fig:, tbl:, eq:, sec:, lst:) and Quarto (fig-, tbl-, ...) cross-references
