@@ -179,3 +179,21 @@ def test_a_raw_latex_column_spec_is_no_braced_key(tmp_path: Path, monkeypatch: p
         },
     )
     assert findings(tmp_path / "paper.Rmd") == []
+
+
+def test_papaja_r_references_written_by_r_refs_is_not_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # crsh/papaja's apa6 skeleton: bibliography "r-references.bib", written by r_refs() in a chunk
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "paper.Rmd": '---\ntitle: T\nbibliography: "r-references.bib"\n---\n\n'
+            '```{r setup}\nlibrary("papaja")\nr_refs()\n```\n\nWe used R [@R-base].\n',
+        },
+    )
+    assert [(r, s) for r, s, _ in findings(tmp_path / "paper.Rmd")] == [
+        ("input-bibliography", "info"),
+        ("missing-reference", "info"),
+    ]

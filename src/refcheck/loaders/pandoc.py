@@ -264,7 +264,10 @@ def use_bibliography(
         doc.style = "keys"
 
 
-_WRITE_BIB = re.compile(r"\bwrite_bib\s*\(")
+# R functions that write a bibliography of the R packages used when the document is built, with the
+# file each writes when given none: knitr::write_bib(), papaja::r_refs(), grateful::cite_packages()
+_WRITE_BIB = re.compile(r"\b(write_bib|r_refs|cite_packages)\s*\(")
+_WRITTEN_BY_DEFAULT = {"r_refs": "r-references.bib", "cite_packages": "grateful-refs.bib"}
 
 
 _BUILD_SOURCES = (".rmd", ".qmd", ".r")
@@ -273,14 +276,16 @@ _SIBLING_LIMIT = 1 << 20  # bytes read of each
 
 
 def _writes_bib(text: str, name: str) -> bool:
-    return any(
-        f"'{name}'" in text[m.end() : m.end() + 2000] or f'"{name}"' in text[m.end() : m.end() + 2000]
-        for m in _WRITE_BIB.finditer(text)
-    )
+    for m in _WRITE_BIB.finditer(text):
+        after = text[m.end() : m.end() + 2000]
+        if f"'{name}'" in after or f'"{name}"' in after or _WRITTEN_BY_DEFAULT.get(m.group(1)) == name:
+            return True
+    return False
 
 
 def _written_when_built(text: str, path: str, root: Path | None) -> bool:
-    """Whether a code chunk calls ``knitr::write_bib(..., "name")`` for the missing bibliography
+    """Whether a code chunk calls ``knitr::write_bib(..., "name")`` (or papaja's ``r_refs()``,
+    grateful's ``cite_packages()``) for the missing bibliography
     ``path``: in the document (bookdown's index.Rmd writes the packages.bib it names) or in an R
     Markdown or R file beside the bibliography (another chapter of the book). The file is made when
     the document is built, not missing. (Files outside ``root`` are not read.)"""
@@ -327,7 +332,7 @@ def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
         severity = Severity.ERROR if why == "does not exist" else Severity.WARNING
         if why == "does not exist" and _written_when_built(doc.text, path, root):
             severity = Severity.INFO  # bookdown's packages.bib: written by knitr::write_bib() when built
-            why += " (a code chunk of the document writes it with write_bib() when the document is built)"
+            why += " (an R code chunk writes it when the document is built)"
         doc.findings.append(
             Finding(
                 rule="input-bibliography",  # missing: an error; not read: a warning (as for LaTeX)
