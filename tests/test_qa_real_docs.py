@@ -197,3 +197,42 @@ def test_papaja_r_references_written_by_r_refs_is_not_missing(
         ("input-bibliography", "info"),
         ("missing-reference", "info"),
     ]
+
+
+# --- Chicago author-date, pandoc's and Quarto's default style, with full given names ---------------
+# (LukasWallrich/ideological-innocence-revisited, manuscript/manuscript.html, rendered by Quarto)
+
+CHICAGO = [
+    "American National Election Studies. 2021. “ANES 2020 Time Series Study.” July 19, 2021 version.",
+    "———. 2025. “ANES 2024 Time Series Study.” August 8, 2025 version.",
+    "Barber, Michael, and Jeremy C. Pope. 2019. “Does Party Trump Ideology?” American Political Science"
+    " Review 113 (1): 38–54.",
+    "Clifford, Scott, Ryan M. Jewell, and Philip D. Waggoner. 2015. “Are Samples Drawn from Mechanical Turk"
+    " Valid?” Research &amp; Politics 2 (4).",
+]
+CITING = (
+    "Party and ideology (Barber and Pope 2019; Clifford, Jewell, and Waggoner 2015; American National"
+    " Election Studies 2021, 2025)."
+)
+
+
+def test_chicago_entries_with_middle_initials_and_repeated_authors(tmp_path: Path) -> None:
+    text = CITING + "\n\nReferences\n\n" + "\n".join(CHICAGO).replace("&amp;", "&") + "\n"
+    (tmp_path / "paper.txt").write_text(text, encoding="utf-8")
+    assert findings(tmp_path / "paper.txt") == []
+
+
+def test_quarto_html_csl_entries_are_the_reference_list(tmp_path: Path) -> None:
+    entries = "".join(
+        f'<div id="ref-{k}" class="csl-entry" role="listitem">{e}</div>' for k, e in enumerate(CHICAGO)
+    )
+    html = (
+        f"<html><body><main><p>{CITING}</p></main>"
+        '<div id="quarto-appendix"><section class="quarto-appendix-contents" role="doc-bibliography"'
+        ' id="quarto-bibliography"><h2 class="anchored quarto-appendix-heading">References</h2>'
+        f'<div id="refs" class="references csl-bib-body hanging-indent" role="list">{entries}</div></section></div>'
+        '<div class="modal"><pre class="sourceCode markdown"><code>## References\n\nRscript R/01.R\n'
+        "Rscript R/02.R\n</code></pre></div></body></html>"
+    )
+    (tmp_path / "paper.html").write_text(html, encoding="utf-8")
+    assert findings(tmp_path / "paper.html") == []

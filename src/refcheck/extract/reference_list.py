@@ -8,6 +8,7 @@ Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Deve
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -435,7 +436,24 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         ref = parse_entry(raw, a)
         ref.id = f"ref-{n}"
         refs.append(ref)
+    same_authors_as_before(refs)
     return refs
+
+
+# "———." (Chicago, MLA), "---." or "___.": the authors of the entry before, not written again
+_REPEATED_AUTHORS = re.compile(r"^(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?$")
+
+
+def same_authors_as_before(refs: list[Reference]) -> None:
+    """Give an entry whose author list is a dash rule ("———. 2025.") the authors of the entry before
+    it, as the style that printed the rule means."""
+    for before, ref in itertools.pairwise(refs):
+        if len(ref.authors) == 1 and _REPEATED_AUTHORS.match(ref.authors[0]) and before.authors:
+            ref.authors = list(before.authors)
+            ref.given = list(before.given)
+            ref.corporate = before.corporate
+            ref.aliases = list(before.aliases)
+            ref.et_al = before.et_al
 
 
 def parse_entry(raw: str, offset: int = 0) -> Reference:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from refcheck.errors import InputError
-from refcheck.extract.reference_list import HEADING_WORDS, parse_entry, split_item
+from refcheck.extract.reference_list import HEADING_WORDS, parse_entry, same_authors_as_before, split_item
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
@@ -530,6 +530,11 @@ def _references(
         if e.tag == "li" and lo <= e.start < hi and not e.in_li and doc.footnote_at(e.start) is None
     ]
     if not items:
+        # pandoc's citeproc (R Markdown, Quarto): <div class="csl-entry">, with inline markup inside
+        items = [
+            e for e in elems if e.tag == "div" and lo <= e.start < hi and "csl-entry" in e.classes.split()
+        ]
+    if not items:
         items = [e for e in elems if e.tag in ("p", "div", "dd") and lo <= e.start < hi and not e.children]
     refs: list[Reference] = []
     position: dict[int, int] = {}
@@ -554,6 +559,7 @@ def _references(
             refs.append(ref)
     if not refs:
         return [], None
+    same_authors_as_before(refs)
     return refs, (min(r.start for r in refs), max(r.end for r in refs))
 
 
