@@ -569,9 +569,9 @@ def _person(
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope": given name, initials,
         # surname
         inits, k = r.initials(j)
-        after, j2, closed2 = r.surname(k, bare_stop=False)
-        if after and (closed2 or r.kind(j2) in (*_SEPARATORS, "other", "end")):
-            return tuple(after), (words[0], *inits), " ", False, "given-first", j2, closed2
+        later, j3, closed3 = r.surname(k, bare_stop=False)
+        if later and (closed3 or r.kind(j3) in (*_SEPARATORS, "other", "end")):
+            return tuple(later), (words[0], *inits), " ", False, "given-first", j3, closed3
     if not closed and r.kind(j) == "word" and not r.word(j) & DIGIT:
         return None  # "T. Speed, Statistical analysis of ...": a title, not a name
     if len(words) > 1 and mode in ("inverted", "given-first"):
