@@ -236,3 +236,54 @@ def test_quarto_html_csl_entries_are_the_reference_list(tmp_path: Path) -> None:
     )
     (tmp_path / "paper.html").write_text(html, encoding="utf-8")
     assert findings(tmp_path / "paper.html") == []
+
+
+# --- LaTeX: a bibliography named by a macro; pandoc templates (ReScience/template, rstudio/rticles) --
+
+BIBTEX = "@article{rougier2017, author={Rougier, Nicolas}, title={Sustainable}, journal={J}, year={2017}}\n"
+
+
+def test_a_bibliography_named_by_a_macro_the_document_defines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIBTEX,
+            "article.tex": "\\documentclass{article}\\usepackage{biblatex}\n\\def \\articleBIBLIOGRAPHY{refs.bib}\n"
+            "\\addbibresource{\\articleBIBLIOGRAPHY}\n\\begin{document}\nAs shown \\cite{rougier2017}.\n"
+            "\\printbibliography\n\\end{document}\n",
+        },
+    )
+    assert findings(tmp_path / "article.tex") == []
+
+
+def test_a_bibliography_named_by_a_macro_refcheck_cannot_expand_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ReScience's class: \addbibresource{\articleBIBLIOGRAPHY}, defined in a file the class reads
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "article.tex": "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{rougier2017}.\n"
+            "\\bibliography{\\jobname}\n\\end{document}\n",
+        },
+    )
+    assert sorted((r, s) for r, s, _ in findings(tmp_path / "article.tex")) == [
+        ("input-bibliography", "info"),
+        ("missing-reference", "info"),
+    ]
+
+
+def test_a_pandoc_latex_template_is_no_document(tmp_path: Path) -> None:
+    (tmp_path / "template.tex").write_text(
+        "\\documentclass{article}\n$if(natbib)$\\usepackage{natbib}$endif$\n\\begin{document}\n$body$\n"
+        "$if(natbib)$\\bibliography{$for(bibliography)$$bibliography$$sep$,$endfor$}$endif$\n"
+        '\\input{"$appendix$"}\n\\end{document}\n',
+        encoding="utf-8",
+    )
+    found = findings(tmp_path / "template.tex")
+    assert [(r, s) for r, s, _ in found] == [("empty-document", "info")]
+    assert "pandoc template" in found[0][2]
