@@ -287,3 +287,25 @@ def test_a_pandoc_latex_template_is_no_document(tmp_path: Path) -> None:
     found = findings(tmp_path / "template.tex")
     assert [(r, s) for r, s, _ in found] == [("empty-document", "info")]
     assert "pandoc template" in found[0][2]
+
+
+# --- an appendix after the reference list (StefanVermeent/liss_wm_profiles_2023 manuscript.docx) ---
+
+
+def test_the_reference_list_ends_at_an_appendix_heading(tmp_path: Path) -> None:
+    text = (
+        "As shown (Hardy 1968).\n\nReferences\n\n"
+        "Hardy, Michael (1968) Modern Diplomatic Law. Manchester University Press.\n\n"
+        "Appendix I: Study Design Plan\n\n"
+        "We asked every respondent the same twelve questions about their work.\n\n"
+        "Acknowledgements\n\nWe thank the respondents.\n"
+    )
+    (tmp_path / "paper.txt").write_text(text, encoding="utf-8")
+    assert findings(tmp_path / "paper.txt") == []
+    # an entry that begins with such a word has a year: still an entry
+    (tmp_path / "b.txt").write_text(
+        "As shown (Hardy 1968).\n\nReferences\n\nHardy, Michael (1968) Modern Diplomatic Law.\n"
+        "Funding Council (2001) Annual report.\n",
+        encoding="utf-8",
+    )
+    assert [r for r, _, _ in findings(tmp_path / "b.txt")] == ["uncited-reference"]

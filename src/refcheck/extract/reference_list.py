@@ -57,8 +57,9 @@ def find_reference_region(doc: Document) -> Region | None:
         m = headings[-1]
         start = m.end() + 1 if m.end() < len(text) else m.end()
         end = len(text)
-        # In Markdown the list ends at the next heading of any level.
-        nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else None
+        # In Markdown the list ends at the next heading of any level; elsewhere at a back-matter
+        # heading ("Appendix A: Survey instrument", "Acknowledgements") after it.
+        nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else _back_matter(text, start)
         if nxt:
             end = nxt.start()
         # Footnote definitions the loader found after the list belong to the notes, not the list
@@ -67,6 +68,26 @@ def find_reference_region(doc: Document) -> Region | None:
             end = min(end, doc.notes_region[0])
         return Region(start, end, True)
     return _trailing_entries(doc)
+
+
+# a heading of what follows a reference list: appendices, supplementary material, statements
+_BACK_MATTER = re.compile(
+    r"^[ \t]*(?:(?:[A-Z]|\d{1,2})[.)]?[ \t]+)?(?:\*\*|__)?"
+    r"(?:appendix|appendices|annex(?:es)?|supplementary\s+(?:materials?|information|data|figures|tables)"
+    r"|supporting\s+information|acknowledge?ments?|author\s+contributions?|funding(?:\s+statement)?"
+    r"|conflicts?\s+of\s+interests?|competing\s+interests?|data\s+availability(?:\s+statement)?"
+    r"|figure\s+(?:legends|captions)|tables\s+and\s+figures)\b([^\n]{0,80})$",
+    re.I | re.M,
+)
+_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _back_matter(text: str, start: int) -> re.Match[str] | None:
+    """The first back-matter heading after ``start``: a short line with no year (an entry has one)."""
+    for m in _BACK_MATTER.finditer(text, start):
+        if not _A_YEAR.search(m.group(0)):
+            return m
+    return None
 
 
 def _headings(text: str) -> list[re.Match[str]]:
