@@ -309,3 +309,21 @@ def test_the_reference_list_ends_at_an_appendix_heading(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [r for r, _, _ in findings(tmp_path / "b.txt")] == ["uncited-reference"]
+
+
+# --- Markdown footnotes and fences as hadley/adv-r writes them --------------------------------------
+
+
+def test_a_footnote_marker_before_a_colon_and_a_note_in_a_list_item(tmp_path: Path) -> None:
+    text = (
+        "# Functions\n\nMost functions exit in one of two ways[^esoterica]: they return or they fail.\n\n"
+        "[^esoterica]: Functions can exit in other more esoteric ways.\n\n"
+        "*   `env_poke()`[^poke] takes a name and a value:\n\n"
+        '    ```{r}\n    env_poke(e3, "a", 100)\n    POSIXct(2020, 1, 1)\n    ```\n\n'
+        "    [^poke]: You might wonder why rlang has `env_poke()`.\n\n"
+        "A marker with no note[^none].\n"
+    )
+    (tmp_path / "chapter.Rmd").write_text(text, encoding="utf-8")
+    found = findings(tmp_path / "chapter.Rmd")
+    assert [(r, s) for r, s, _ in found] == [("footnote-undefined", "error")]
+    assert "[none]" in found[0][2]

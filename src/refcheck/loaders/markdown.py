@@ -22,12 +22,13 @@ from refcheck.loaders.text import load_text
 from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity
 from refcheck.model import Ranges as Excluded
 
-_FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1\2[ \t]*$|\Z)", re.M | re.S)
+# (any indentation: a fence in a list item stands indented as deep as the item's text)
+_FENCE = re.compile(r"^([ \t]*)(```+|~~~+)[^\n]*\n.*?(?:^\1\2[ \t]*$|\Z)", re.M | re.S)
 _BACKTICKS = re.compile(r"`+")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
-_DEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*", re.M)
-_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
+_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING = re.compile(r"#{1,6}\s")
 
 
@@ -164,7 +165,9 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
     notes: list[Footnote] = []
     markers: list[FootnoteMarker] = []
     for start, end in spans:
+        defined: set[int] = set()  # where each definition's "[^label]" stands
         for m in _DEF.finditer(text, start, end):
+            defined.add(text.index("[", m.start()))
             if skip(m.start()):
                 continue
             note_end = _note_end(text, m.end(), end)
@@ -180,8 +183,10 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
             )
         markers.extend(
             FootnoteMarker(label=m.group(1), start=m.start(), end=m.end())
+            # (a marker followed by a colon in the text, "two ways[^1]: ...", is a marker; only a
+            # definition's label, at the start of its line, is not)
             for m in _MARKER.finditer(text, start, end)
-            if not skip(m.start())
+            if m.start() not in defined and not skip(m.start())
         )
     return notes, markers
 
