@@ -327,3 +327,28 @@ def test_a_footnote_marker_before_a_colon_and_a_note_in_a_list_item(tmp_path: Pa
     found = findings(tmp_path / "chapter.Rmd")
     assert [(r, s) for r, s, _ in found] == [("footnote-undefined", "error")]
     assert "[none]" in found[0][2]
+
+
+# --- bookdown: the chapters are one book, whose index.Rmd names the bibliography --------------------
+
+
+def test_a_bookdown_book_is_one_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from refcheck.pipeline import expand_paths
+
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "_bookdown.yml": 'book_filename: "demo"\nrmd_files: ["index.Rmd", "01-intro.Rmd", "02-methods.Rmd"]\n',
+            "book.bib": "@book{xie2015, author={Xie, Yihui}, title={Dynamic Documents}, publisher={CRC}, year={2015}}\n",
+            "index.Rmd": '---\ntitle: "A Book"\nbibliography: [book.bib]\n---\n\n# Preface {-}\n\nHello.\n',
+            "01-intro.Rmd": "# Introduction\n\nWritten with knitr [@xie2015]. See Chapter \\@ref(methods).\n"
+            "He won the Statistical Computing Award (2011).^[See Section \\@ref(methods) for more.]\n",
+            "02-methods.Rmd": "# Methods {#methods}\n\nA typo [@xie2016].\\index{knitr!chunk@\\texttt{chunk}}\n",
+        },
+    )
+    files, _ = expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in files] == ["index.Rmd"]
+    found = findings(tmp_path / "index.Rmd")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'xie2016'" in found[0][2]

@@ -25,6 +25,9 @@ from refcheck.model import Ranges as Excluded
 # (any indentation: a fence in a list item stands indented as deep as the item's text)
 _FENCE = re.compile(r"^([ \t]*)(```+|~~~+)[^\n]*\n.*?(?:^\1\2[ \t]*$|\Z)", re.M | re.S)
 _BACKTICKS = re.compile(r"`+")
+# raw LaTeX index entries in a book's Markdown, "\index{unquoting!in ast()@in \texttt{ast()}}": the "@"
+# is makeindex's sort@display, not a citation (one level of nested braces)
+_RAW_INDEX = re.compile(r"\\index\{(?:[^{}\n]|\{[^{}\n]*\})*\}")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
 _DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
@@ -106,7 +109,7 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
         close = re.search(r"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", chunk)
         if close:
             found.append((0, close.end()))
-    for pattern in (_FENCE, _COMMENT):
+    for pattern in (_FENCE, _COMMENT, _RAW_INDEX):
         found.extend(m.span() for m in pattern.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
     doc.excluded.extend((a + start, b + start) for a, b in found)
@@ -274,7 +277,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
         nocite.extend(meta.nocite)
         aliases.extend(meta.aliases)
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(a, b) for a, b, _ in parts])
-    if manuscript.kind == "quarto-book":
+    if manuscript.kind in ("quarto-book", "bookdown"):
         _chapter_labels(doc, parts)
     _set_notes_region(doc)
     for problem in problems:
