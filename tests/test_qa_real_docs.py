@@ -352,3 +352,35 @@ def test_a_bookdown_book_is_one_document(tmp_path: Path, monkeypatch: pytest.Mon
     found = findings(tmp_path / "index.Rmd")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "'xie2016'" in found[0][2]
+
+
+# --- a Word owner file beside the manuscript; authorless web entries (deep-review's CSL-JSON) -------
+
+
+def test_an_office_owner_file_is_not_a_document(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    (tmp_path / "notes.md").write_text("# Notes\n\nNothing cited.\n", encoding="utf-8")
+    (tmp_path / "~$nuscript.docx").write_bytes(b"\x0bJohn Smith" + b"\x00" * 150)  # Word's lock file
+    files, errors = expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in files] == ["notes.md"] and not errors
+
+
+def test_a_web_page_or_software_entry_without_an_author_is_info(tmp_path: Path) -> None:
+    refs = (
+        '[{"id": "cameo", "type": "webpage", "title": "CAMEO - Continuous Automated Model Evaluation",'
+        ' "URL": "https://www.cameo3d.org/", "issued": {"date-parts": [[2017]]}},'
+        ' {"id": "paper", "type": "article-journal", "title": "A paper", "issued": {"date-parts": [[2017]]}}]'
+    )
+    write(
+        tmp_path,
+        {
+            "refs.json": refs,
+            "a.md": "---\nbibliography: refs.json\n---\n\nModels were scored [@cameo; @paper].\n",
+        },
+    )
+    found = findings(tmp_path / "a.md")
+    assert sorted((r, s, "cameo" in m) for r, s, m in found) == [
+        ("incomplete-reference", "info", True),
+        ("incomplete-reference", "warning", False),
+    ]
