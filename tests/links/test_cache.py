@@ -404,3 +404,65 @@ def test_a_whole_row_reads_back_as_written() -> None:
     row = _full_row(redirects=[{"url": "http://a.test/q", "status": 301}], reason="r", detail="d")
     for data in (_full_row(), _full_row(http_status=None, page=None, checked_at=2), row):
         assert LinkResult.from_json(data).to_json() == {**data, "checked_at": float(data["checked_at"])}
+
+
+def test_a_prefetch_child_has_written_all_but_the_last_batch_when_it_says_it_is_done(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """links/prefetch.py: the parent waits for the child's last writes when it ends, so the child
+    writes as the answers come, not all of them after its last one."""
+    from refcheck.links import run
+
+    monkeypatch.setattr(run._CacheWriter, "BATCH", 2)
+    urls = [site.url(f"/alive?n={i}") for i in range(9)]
+    assert options.cache_dir is not None
+    stored_when_done: list[int] = []
+
+    def done(cache_ok: bool) -> None:
+        assert cache_ok
+        assert options.cache_dir is not None
+        stored_when_done.append(len(LinkCache(options.cache_dir).get_links(urls, 3600)))
+
+    check_urls(urls, options, done=done)
+    assert stored_when_done and stored_when_done[0] >= len(urls) - 2
+    assert set(LinkCache(options.cache_dir).get_links(urls, 3600)) == set(urls)
+
+
+def test_a_prefetch_childs_first_run_makes_the_database_after_its_first_requests(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to look up in a cache that does not exist yet: the database is made by the first
+    write, not before the requests go out; the next run reads it as any."""
+    from refcheck.links.cache import FILENAME
+    from refcheck.links.checker import Checker
+
+    assert options.cache_dir is not None
+    database = options.cache_dir / FILENAME
+    existed: list[bool] = []
+    check_many = Checker.check_many
+
+    def spied(self: Checker, *args: Any, **kwargs: Any) -> Any:
+        existed.append(database.exists())
+        return check_many(self, *args, **kwargs)
+
+    monkeypatch.setattr(Checker, "check_many", spied)
+    said: list[bool] = []
+    urls = [site.url("/alive"), site.url("/missing")]
+    first = check_urls(urls, options, done=said.append)
+    assert existed == [False] and said == [True] and database.is_file()
+    seen = site.hits()
+    again = check_urls(urls, options, done=said.append)
+    assert site.hits() == seen and [r.status for r in again.values()] == [r.status for r in first.values()]
+
+
+def test_a_prefetch_child_says_when_the_cache_it_was_to_make_cannot_be_made(
+    site: Server, options: LinkOptions, tmp_path: Path
+) -> None:
+    """The parent notes a cache problem itself when the child says its cache is not usable."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    options.cache_dir = blocker / "cache"
+    said: list[bool] = []
+    results = check_urls([site.url("/alive")], options, done=said.append)
+    assert said == [False]
+    assert [r.status for r in results.values()] == [LinkState.ALIVE]

@@ -58,6 +58,9 @@ class LinkCache:
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._directory: Path | None = directory  # not connected yet
+        # opened at first use, with no database yet: it holds nothing to read, and is made by the
+        # first write (not by a read)
+        self._absent = not connect and not self.path.exists()
         if connect:
             self._connect()
 
@@ -128,6 +131,8 @@ class LinkCache:
 
     def _query(self, sql: str, params: Iterable[Any]) -> list[Any]:
         with self._lock:
+            if self._absent and self._directory is not None:
+                return []  # (reads only come here)
             self._connect()
             if self._db is None:
                 return []
