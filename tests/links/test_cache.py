@@ -404,3 +404,150 @@ def test_a_whole_row_reads_back_as_written() -> None:
     row = _full_row(redirects=[{"url": "http://a.test/q", "status": 301}], reason="r", detail="d")
     for data in (_full_row(), _full_row(http_status=None, page=None, checked_at=2), row):
         assert LinkResult.from_json(data).to_json() == {**data, "checked_at": float(data["checked_at"])}
+
+
+def test_a_prefetch_child_has_written_all_but_the_last_batch_when_it_says_it_is_done(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """links/prefetch.py: the parent waits for the child's last writes when it ends, so the child
+    writes as the answers come, not all of them after its last one."""
+    from refcheck.links import run
+
+    monkeypatch.setattr(run._CacheWriter, "BATCH", 2)
+    urls = [site.url(f"/alive?n={i}") for i in range(9)]
+    assert options.cache_dir is not None
+    stored_when_done: list[int] = []
+
+    def done(cache_ok: bool) -> None:
+        assert cache_ok
+        assert options.cache_dir is not None
+        stored_when_done.append(len(LinkCache(options.cache_dir).get_links(urls, 3600)))
+
+    check_urls(urls, options, done=done)
+    assert stored_when_done and stored_when_done[0] >= len(urls) - 2
+    assert set(LinkCache(options.cache_dir).get_links(urls, 3600)) == set(urls)
+
+
+def test_a_prefetch_childs_first_run_makes_the_database_after_its_first_requests(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to look up in a cache that does not exist yet: the database is made by the first
+    write, not before the requests go out; the next run reads it as any."""
+    from refcheck.links.cache import FILENAME
+    from refcheck.links.checker import Checker
+
+    assert options.cache_dir is not None
+    database = options.cache_dir / FILENAME
+    existed: list[bool] = []
+    check_many = Checker.check_many
+
+    def spied(self: Checker, *args: Any, **kwargs: Any) -> Any:
+        existed.append(database.exists())
+        return check_many(self, *args, **kwargs)
+
+    monkeypatch.setattr(Checker, "check_many", spied)
+    said: list[bool] = []
+    urls = [site.url("/alive"), site.url("/missing")]
+    first = check_urls(urls, options, done=said.append)
+    assert existed == [False] and said == [True] and database.is_file()
+    seen = site.hits()
+    again = check_urls(urls, options, done=said.append)
+    assert site.hits() == seen and [r.status for r in again.values()] == [r.status for r in first.values()]
+
+
+def test_a_prefetch_child_says_when_the_cache_it_was_to_make_cannot_be_made(
+    site: Server, options: LinkOptions, tmp_path: Path
+) -> None:
+    """The parent notes a cache problem itself when the child says its cache is not usable."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    options.cache_dir = blocker / "cache"
+    said: list[bool] = []
+    results = check_urls([site.url("/alive")], options, done=said.append)
+    assert said == [False]
+    assert [r.status for r in results.values()] == [LinkState.ALIVE]
+
+
+def _rows(path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as db:
+        return {
+            "links": sorted(r[0] for r in db.execute("SELECT url FROM links")),
+            "archive": sorted(r[0] for r in db.execute("SELECT key FROM archive")),
+            "registry": sorted(r[0] for r in db.execute("SELECT key FROM registry")),
+            "answered": sorted(r[0] for r in db.execute("SELECT key FROM answered")),
+        }
+
+
+def _aged(path: Path, now: float, pruned_at: float | None) -> None:
+    """Rows of every table, some past what any run reads (old/expired), some not; and when the
+    cache was last pruned."""
+    from refcheck.links.cache import KEEP
+
+    old, young = now - KEEP - 86400, now - 3600
+    with sqlite3.connect(path) as db:
+        for url, at in (("http://e.org/old", old), ("http://e.org/young", young)):
+            db.execute("INSERT INTO links VALUES (?, '{}', ?)", (url, at))
+        db.execute("INSERT INTO archive VALUES ('old', 'null', ?), ('young', 'null', ?)", (old, young))
+        db.execute(
+            "INSERT INTO registry VALUES ('expired', 'null', ?, ?), ('valid', 'null', ?, ?)",
+            (old, now - 60, young, now + 86400),
+        )
+        db.execute("INSERT INTO answered VALUES ('old', 'a', ?, '[]'), ('young', 'b', ?, '[]')", (old, young))
+        db.execute("DELETE FROM meta")
+        if pruned_at is not None:
+            db.execute("INSERT INTO meta VALUES ('pruned_at', ?)", (pruned_at,))
+
+
+def test_a_run_that_writes_prunes_what_no_run_reads_once_a_day(site: Server, options: LinkOptions) -> None:
+    """The cache does not grow without end: rows older than KEEP (and registry answers past their
+    expiry) are deleted by a run that writes, when the last pruning was a day ago or more."""
+    assert options.cache_dir is not None
+    check_urls([site.url("/alive")], options)  # makes the database
+    path = options.cache_dir / "links.sqlite3"
+    now = time.time()
+    _aged(path, now, pruned_at=now - 2 * 86400)
+    check_urls([site.url("/missing")], options)  # writes, so prunes
+    rows = _rows(path)
+    assert rows["links"] == sorted(["http://e.org/young", site.url("/alive"), site.url("/missing")])
+    assert rows["archive"] == ["young"] and rows["registry"] == ["valid"] and rows["answered"] == ["young"]
+    with sqlite3.connect(path) as db:
+        (pruned_at,) = db.execute("SELECT value FROM meta WHERE key = 'pruned_at'").fetchone()
+    assert pruned_at >= now
+
+
+@pytest.mark.parametrize("pruned_at", ["an hour ago", "never", "in the future"])
+def test_pruning_waits_a_day_and_never_follows_a_run_that_only_read(
+    site: Server, options: LinkOptions, pruned_at: str
+) -> None:
+    """Within a day of the last pruning nothing is deleted; a database that never was pruned (new,
+    or of an earlier version) or whose date is nonsense is dated now and pruned from then on; and
+    a run that wrote nothing prunes nothing."""
+    assert options.cache_dir is not None
+    check_urls([site.url("/alive")], options)
+    path = options.cache_dir / "links.sqlite3"
+    now = time.time()
+    when = {"an hour ago": now - 3600, "never": None, "in the future": now + 10 * 86400}[pruned_at]
+    _aged(path, now, pruned_at=when)
+    before = _rows(path)
+    check_urls([site.url("/missing")], options)  # writes
+    after = _rows(path)
+    assert {k: v for k, v in after.items() if k != "links"} == {
+        k: v for k, v in before.items() if k != "links"
+    }
+    assert after["links"] == sorted([*before["links"], site.url("/missing")])
+    # now due, but this run reads only (every answer cached): nothing deleted
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = ?", (now - 2 * 86400,))
+    check_urls([site.url("/alive"), site.url("/missing")], options)
+    assert _rows(path) == after
+
+
+def test_pruning_keeps_what_a_longer_cache_max_age_reads(site: Server, options: LinkOptions) -> None:
+    assert options.cache_dir is not None
+    check_urls([site.url("/alive")], options)
+    path = options.cache_dir / "links.sqlite3"
+    now = time.time()
+    _aged(path, now, pruned_at=now - 2 * 86400)
+    options.cache_max_age = 10 * 365 * 86400.0
+    check_urls([site.url("/missing")], options)
+    assert "http://e.org/old" in _rows(path)["links"]

@@ -15,8 +15,9 @@ analysis did not keep is dropped. The child writes what it checked into the cach
 
 The results come down the pipe in batches as they are known (the cached ones first, then each
 checked one), so the parent, done analysing, reads and unpickles them while the last URLs are
-still out; the child's last message, sent before it writes the cache, says that it is done. It
-then writes every result, records its documents as answered (``links.run.answered_before``) and
+still out. The child writes the results into the cache a batch at a time as they come
+(``links.run._CacheWriter``); its last message, sent before the last batch, says that it is done. It
+then writes that batch, records its documents as answered (``links.run.answered_before``) and
 closes the cache while the parent, which need not open the cache at all, writes the report; the
 parent waits for it (up to ``REAP_WAIT``) only when it ends itself.
 
