@@ -268,7 +268,7 @@ def test_a_bibliography_named_by_a_macro_refcheck_cannot_expand_is_no_error(
         tmp_path,
         {
             "article.tex": "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{rougier2017}.\n"
-            "\\bibliography{\\jobname}\n\\end{document}\n",
+            "\\addbibresource{\\articleBIBLIOGRAPHY}\n\\end{document}\n",
         },
     )
     assert sorted((r, s) for r, s, _ in findings(tmp_path / "article.tex")) == [

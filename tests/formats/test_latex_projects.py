@@ -290,3 +290,59 @@ def test_hostile_input_is_fast(tmp_path: Path, name: str) -> None:
     spent = time.process_time() - start
     assert result.doc is not None, result.error
     assert spent < 30, f"{name}: {spent:.1f} s of CPU"  # generous: each takes 0.5-7 s; quadratic took hours
+
+
+# --- a bibliography the document writes itself (filecontents) ------------------------------------
+
+FILECONTENTS = (
+    "\\documentclass{article}\n"
+    "\\begin{filecontents}{\\jobname.bib}\n"
+    "@book{hardy1968, author = {Hardy, Michael}, title = {Modern Diplomatic Law}, year = 1968}\n"
+    "\\end{filecontents}\n"
+    "\\begin{filecontents*}[overwrite]{extra.bib}\n"
+    "@article{millan2001, author = {Mill{\\'a}n, Daniel}, title = {Critica}, year = 2001}\n"
+    "@article{unused2005, author = {Roe, Ann}, title = {Unused}, year = 2005}\n"
+    "\\end{filecontents*}\n"
+    "\\begin{document}\n"
+    "Diplomacy \\cite{hardy1968}, trade \\cite{millan2001} and \\cite{ghost2009}.\n"
+    "\\bibliography{\\jobname,extra}\n"
+    "\\end{document}\n"
+)
+
+
+def test_a_bibliography_in_a_filecontents_environment_is_read_where_it_stands(tmp_path: Path) -> None:
+    """Single-file submissions (arXiv, Overleaf examples) carry their .bib in the .tex: 'extra.bib
+    named here does not exist' was an error, '\\jobname' a name refcheck could not expand, and every
+    key cited from them was unresolved. The environment's text is the .bib, its entries located on
+    the main file's lines; a key in neither is still missing."""
+    root = project(tmp_path, {"paper.tex": FILECONTENTS})
+    assert run(root / "paper.tex") == [
+        ("missing-reference", None, 10),
+        ("uncited-reference", "paper.tex", 7),
+    ]
+
+
+def test_a_file_already_there_wins_over_filecontents_unless_it_overwrites(tmp_path: Path) -> None:
+    """As LaTeX: an existing file is not replaced by the environment, unless [overwrite] or [force]."""
+    on_disk = "@book{hardy1968, author = {Hardy, Michael}, title = {Other}, year = 1970}\n"
+    root = project(
+        tmp_path,
+        {"paper.tex": FILECONTENTS, "paper.bib": on_disk, "extra.bib": "@misc{nothing, title = {x}}\n"},
+    )
+    found = run(root / "paper.tex")
+    # paper.bib (no overwrite) is read from disk: hardy1968 dated 1970 there; extra.bib is the environment's
+    assert ("missing-reference", None, 10) in found
+    assert ("uncited-reference", "paper.tex", 7) in found
+    result = check_file(str(root / "paper.tex"), CheckOptions())
+    assert result.doc is not None
+    years = {r.key: r.year for r in result.doc.references or []}
+    assert years == {"hardy1968": "1970", "millan2001": "2001", "unused2005": "2005"}
+
+
+def test_jobname_names_the_main_files_own_bibliography(tmp_path: Path) -> None:
+    """\\bibliography{\\jobname}: the .bib named as the main file is (was: a macro not expanded, info,
+    and every key unresolved)."""
+    root = project(
+        tmp_path, {"paper.tex": main_tex("As shown \\cite{hardy1968}.", "\\jobname"), "paper.bib": BIB}
+    )
+    assert run(root / "paper.tex") == [("uncited-reference", "paper.bib", 2)]

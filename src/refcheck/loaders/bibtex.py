@@ -69,17 +69,20 @@ def read_bibliography(
 
 
 def read_bibliographies(
-    paths: list[str], lenient_strings: bool = False
+    paths: list[str], lenient_strings: bool = False, given: dict[str, tuple[str, bytes]] | None = None
 ) -> tuple[list[Reference], list[Finding], bool]:
     """The entries of several bibliographies read in order, their @strings shared as in BibTeX; a file
-    that cannot be read is one ``input-bibliography`` finding (and the third value is True)."""
+    that cannot be read is one ``input-bibliography`` finding (and the third value is True).
+    ``given``: path -> (the path findings name, its bytes), for a bibliography held in another file
+    (a LaTeX ``filecontents`` environment) rather than read from ``path``."""
     macros = new_macros()
     refs: list[Reference] = []
     findings: list[Finding] = []
     failed = False
     for path in paths:
+        shown, data = (given or {}).get(path, (path, None))
         try:
-            entries, found = read_bibliography(path, macros=macros, lenient=lenient_strings)
+            entries, found = read_bibliography(shown, data, macros=macros, lenient=lenient_strings)
         except InputError as exc:
             failed = True
             findings.append(

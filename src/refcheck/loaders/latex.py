@@ -544,8 +544,10 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
     files: list[str] = []
     unread = False
     tex_shipped = False
+    embedded = _filecontents(doc)
+    given: dict[str, tuple[str, bytes]] = {}
     for name, sty, at_line, offset in declared:
-        name = _expanded(name, text)
+        name = _expanded(name, text).replace("\\jobname", Path(doc.path).stem)
         if "\\" in name or "$" in name:
             # a macro refcheck cannot expand, or a pandoc template's variable ("$bibliography$.bib"):
             # the name is known only when the document is built
@@ -569,6 +571,15 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             else [project.tree.main_dir / name, here / name]
         )
         chosen = next((p for p in paths if os.path.lexists(p)), None)
+        block = embedded.get(os.path.normpath(name))
+        if block is not None and (chosen is None or block[0]):
+            # written by the document's own filecontents environment when it is built (over a file
+            # already there only with [overwrite] or [force], as LaTeX does): its text is the .bib
+            key = f"{doc.path}\0{name}"
+            if key not in files:
+                files.append(key)
+                given[key] = (doc.path, block[1])
+            continue
         problem = None
         if chosen is None:
             if stem in TEX_BIBS:
@@ -596,13 +607,36 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
         )
     refs: list[Reference] = []
     if files:
-        refs, findings, failed = read_bibliographies(files, lenient_strings=tex_shipped)
+        refs, findings, failed = read_bibliographies(files, lenient_strings=tex_shipped, given=given)
         doc.findings.extend(findings)
         unread = unread or failed
     return refs, unread or tex_shipped
 
 
 _MACRO_NAME = re.compile(r"\\([A-Za-z@]+)")
+# \begin{filecontents}[overwrite]{refs.bib} ... \end{filecontents} (or filecontents*): a file the
+# document writes when it is built, as single-file submissions carry their bibliography
+_FILECONTENTS = re.compile(
+    r"\\begin\{(filecontents\*?)\}\s*(?:\[([^\]\n]*)\])?\s*\{([^{}\n]+)\}(.*?)\\end\{\1\}", re.S
+)
+
+
+def _filecontents(doc: Document) -> dict[str, tuple[bool, bytes]]:
+    """The files the main file's ``filecontents`` environments write, by name (``\\jobname`` the main
+    file's): whether one overwrites a file already there, and its text, on the lines it stands on in
+    the main file (preceded by as many line breaks), so that its entries are located there."""
+    if b"filecontents" not in doc.raw:
+        return {}
+    source = normalise(decode(doc.raw).text)
+    out: dict[str, tuple[bool, bytes]] = {}
+    for m in _FILECONTENTS.finditer(source):
+        options = {o.strip() for o in (m.group(2) or "").split(",")}
+        name = m.group(3).strip().replace("\\jobname", Path(doc.path).stem)
+        if not Path(name).suffix:
+            name += ".tex"  # (as LaTeX names it: no bibliography)
+        body = "\n" * source.count("\n", 0, m.start(4)) + m.group(4)
+        out.setdefault(os.path.normpath(name), (bool(options & {"overwrite", "force"}), body.encode("utf-8")))
+    return out
 
 
 def _expanded(name: str, text: str) -> str:
