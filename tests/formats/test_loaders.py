@@ -145,3 +145,46 @@ def test_citation_order_rule() -> None:
     )
     doc = check_text(text)
     assert [f.rule for f in doc.findings] == ["citation-order"]
+
+
+INLINE_REFERENCES = """---
+title: A brief
+references:
+- id: hardy1968
+  type: book
+  author:
+  - family: Hardy
+    given: Michael
+  title: Modern Diplomatic Law
+  issued:
+    date-parts:
+    - [1968]
+- id: "roe2001"
+  author: [{family: Roe, given: Ann}]
+  title: Unused
+  issued: 2001-05-03
+- id: lee2003
+  author: [{literal: World Bank}]
+  title: Report
+  issued: {raw: "March 2003"}
+---
+
+Diplomacy matters [@hardy1968; @lee2003] and so do [@ghost2009] and Hardy [-@hardy1969].
+"""
+
+
+def test_pandoc_references_in_the_front_matter_are_the_bibliography(tmp_path: Path) -> None:
+    """pandoc reads CSL items given as ``references:`` in the YAML front matter, with or without a
+    bibliography file: such a document said 'nothing could be checked: it names no bibliography'."""
+    path = tmp_path / "brief.md"
+    path.write_text(INLINE_REFERENCES, encoding="utf-8")
+    result = check_file(str(path), CheckOptions())
+    assert result.doc is not None
+    refs = {r.key: (r.authors, r.year, r.source) for r in result.doc.references or []}
+    assert refs == {
+        "hardy1968": (["Hardy"], "1968", (str(path), 4)),
+        "roe2001": (["Roe"], "2001", (str(path), 13)),
+        "lee2003": (["World Bank"], "2003", (str(path), 17)),
+    }
+    found = sorted((f.rule, f.line) for f in result.doc.findings)
+    assert found == [("missing-reference", 23), ("missing-reference", 23), ("uncited-reference", 13)]

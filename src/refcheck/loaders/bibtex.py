@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
@@ -218,13 +220,23 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         items = items.get("items") or list(items.values())
     if not isinstance(items, list):
         raise InputError(f"bibliography {path} is not a CSL-JSON list of items")
+
+    def line_of(key: str) -> int:
+        m = re.search(rf'"id"\s*:\s*"?{re.escape(key)}"?', text)
+        return text.count("\n", 0, m.start()) + 1 if m else 1
+
+    return csl_references(path, items, line_of), []
+
+
+def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -> list[Reference]:
+    """The entries of CSL items (CSL-JSON, or CSL YAML: pandoc's ``references:`` in a front matter),
+    each located at ``line_of(its id)`` of ``path``; an item without an id is no entry."""
     refs: list[Reference] = []
     for item in items:
         if not isinstance(item, dict) or not item.get("id"):
             continue
         key = str(item["id"])
-        m = re.search(rf'"id"\s*:\s*"?{re.escape(key)}"?', text)
-        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        line = line_of(key)
         ref = Reference(
             id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
         )
@@ -239,9 +251,7 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
                 family = " ".join(str(person.get(k, "")) for k in ("non-dropping-particle", "family"))
                 ref.authors.append(family.strip())
                 ref.given.append(str(person.get("given", "")))
-        parts = (item.get("issued") or {}).get("date-parts") or [[]]
-        if parts and parts[0]:
-            ref.year = str(parts[0][0])
+        ref.year = _csl_year(item.get("issued"))
         ref.title = str(item["title"]) if item.get("title") else None
         ref.doi = str(item["DOI"]) if item.get("DOI") else None
         container = item.get("container-title")
@@ -253,7 +263,27 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         ref.web = str(item.get("type", "")).lower() in WEB_TYPES
         ref.text = display(ref)
         refs.append(ref)
-    return refs, []
+    return refs
+
+
+def _csl_year(issued: Any) -> str | None:
+    """The year of a CSL date: ``{"date-parts": [[2001, 5]]}``, or as CSL YAML and pandoc also write
+    it, ``2001``, ``"2001-05-03"`` (EDTF) or ``{"raw"|"literal": "May 2001"}``."""
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            return str(parts[0][0])
+        issued = issued.get("raw") or issued.get("literal")
+    if isinstance(issued, list) and issued and isinstance(issued[0], dict):
+        return _csl_year(issued[0])  # (a YAML list of one date)
+    if isinstance(issued, int) and not isinstance(issued, bool):
+        return str(issued)
+    if isinstance(issued, dt.date):  # YAML reads an unquoted 2001-05-03 as a date
+        return str(issued.year)
+    if isinstance(issued, str):
+        m = _YEAR.search(issued)
+        return m.group(0) if m else None
+    return None
 
 
 def load_bib(path: str, data: bytes) -> Document:

@@ -17,7 +17,13 @@ import os
 import re
 from pathlib import Path
 
-from refcheck.loaders.pandoc import FrontMatter, front_matter, pandoc_citations, use_bibliography
+from refcheck.loaders.pandoc import (
+    FrontMatter,
+    front_matter,
+    inline_references,
+    pandoc_citations,
+    use_bibliography,
+)
 from refcheck.loaders.text import load_text
 from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity
 from refcheck.model import Ranges as Excluded
@@ -56,10 +62,12 @@ def load_markdown(path: str, data: bytes) -> Document:
         )  # a Quarto project's, for all its pages
     external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
     aliases = meta.aliases + (manuscript.aliases if manuscript is not None else [])
-    if bibs or external:
+    inline = inline_references(doc, meta)
+    if bibs or external or inline:
         use_bibliography(
-            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=_root(path)
-        )
+            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=_root(path),
+            inline=inline,
+        )  # fmt: skip
     else:
         _say_why_unchecked(doc)
     return doc

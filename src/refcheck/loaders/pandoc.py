@@ -24,6 +24,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from refcheck.model import Citation, Document, Finding, Reference, Severity
 from refcheck.model import Ranges as Excluded
@@ -60,6 +61,7 @@ class FrontMatter:
     csl: str | None = None
     nocite: list[str] = field(default_factory=list)  # keys, "*" for every entry
     aliases: list[str] = field(default_factory=list)  # Manubot's citekey-aliases
+    references: list[Any] = field(default_factory=list)  # CSL items given in it (pandoc's references:)
     end: int = 0  # offset just after the block (0: no front matter)
 
 
@@ -83,6 +85,8 @@ def front_matter(text: str) -> FrontMatter:
             if "@*" in item:
                 out.nocite.append("*")
         out.aliases = citekey_aliases(data)
+        refs = data.get("references")
+        out.references = refs if isinstance(refs, list) else []
         return out
     b = _BIB_LINE.search(block)  # YAML that does not parse: the bibliography line(s) still count
     if not b:
@@ -100,6 +104,22 @@ def front_matter(text: str) -> FrontMatter:
             out.bibliography.append(listed.group(1).strip().strip("\"'"))
     out.bibliography = [n for n in out.bibliography if n]
     return out
+
+
+def inline_references(doc: Document, meta: FrontMatter) -> list[Reference]:
+    """The entries of the front matter's ``references:`` (CSL YAML, as pandoc reads them along with
+    any bibliography file), each located at its ``id:`` line."""
+    if not meta.references:
+        return []
+    from refcheck.loaders.bibtex import csl_references
+
+    block = doc.text[: meta.end]
+
+    def line_of(key: str) -> int:
+        m = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*$", block, re.M)
+        return block.count("\n", 0, m.start()) + 1 if m else 1
+
+    return csl_references(doc.path, meta.references, line_of)
 
 
 def front_matter_bibliographies(text: str, path: str) -> list[str]:
@@ -217,13 +237,16 @@ def use_bibliography(
     aliases: list[str] | None = None,
     shared: bool = False,
     root: Path | None = None,
+    inline: list[Reference] | None = None,
 ) -> None:
-    """Read ``paths`` and, when the text cites pandoc keys, check the keys against them.
+    """Read ``paths`` and, when the text cites pandoc keys, check the keys against them and against
+    ``inline`` (the entries of the front matter's ``references:``, ``inline_references``).
 
     ``shared``: the bibliography serves many documents (a Quarto project's), so only the entries this
     document cites are its references. ``root``: bibliographies outside this directory are not read
     (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
+    refs.extend(inline or ())
     unread: list[str] = []
     for p in paths:
         named = _bib_named(p)
