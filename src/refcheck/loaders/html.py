@@ -104,7 +104,15 @@ _NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
 # so that unclosed inline tags by the thousand, which sloppy HTML has, cost no time and are not refused.
 MAX_DEPTH = 512
 # <sup><a href="#ref3">3</a></sup>: a link to an element that is no note (by its id) is a citation
-_CITATION_LINK = re.compile(r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$)\S+$", re.I)
+_CITATION_LINK = re.compile(
+    r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$|_?(?:ftnt?|edn)\d+$|sd(?:foot|end)note\d+(?:sym|anc)$)\S+$",
+    re.I,
+)
+# The anchor that ends a note in HTML saved by word processors, linking back to the note's mark:
+# Word "Save as Web Page" (<a name="_ftn1" href="#_ftnref1">, endnotes _edn1), Google Docs (<a
+# id="ftnt1" href="#ftnt_ref1">), LibreOffice (<a name="sdfootnote1sym" href="#sdfootnote1anc">). An
+# endnote's label is "e1", as in a DOCX.
+OFFICE_NOTE = re.compile(r"^(?:_?(?:ftnt?|(edn))|sd(?:foot|(end))note)(\d+)(?:sym)?$", re.I)
 # Optional end tags (HTML): a start tag ends the open element it names, without crossing the ones
 # that bound it: <td> ends a <td> or <th> of the same row, <li> an <li> of the same list.
 _ENDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -379,11 +387,16 @@ class _Parser(HTMLParser):
         if self.out.length - elem.start > 40:
             return  # too long for a citation number: not worth reading
         content = self.out.text_from(elem.start)
-        if not _NUMERIC_SUP.match(content) or any(
-            self.elems[c].tag == "a" and not _CITATION_LINK.match(self.elems[c].attrs.get("href", ""))
-            for c in elem.children
+        parent = self.elems[elem.parent] if elem.parent is not None else None
+        if (
+            not _NUMERIC_SUP.match(content)
+            or any(
+                self.elems[c].tag == "a" and not _CITATION_LINK.match(self.elems[c].attrs.get("href", ""))
+                for c in elem.children
+            )
+            or (parent is not None and parent.tag == "a" and _is_note_link(parent))
         ):
-            return  # <sup><a href="#fn1">1</a></sup> is a note's mark
+            return  # <sup><a href="#fn1">1</a></sup>, <a href="#sdfootnote1sym"><sup>1</sup></a>: a note's mark
         lo = max(0, elem.start - 3)
         before = self.out.text_from(lo)[: elem.start - lo]
         if before[-1:].isdigit() or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", before):
@@ -418,6 +431,11 @@ class _Parser(HTMLParser):
             return
         line, col = self.getpos()
         self.out.add(value.replace("\u00a0", " "), line, col + 1)
+
+
+def _is_note_link(a: Elem) -> bool:
+    href = a.attrs.get("href", "")
+    return href.startswith("#") and not _CITATION_LINK.match(href)
 
 
 def load_html(path: str, data: bytes) -> Document:
@@ -477,7 +495,59 @@ def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[s
         )
         if eid:
             ids[eid] = label
+    if not notes:
+        notes = _office_notes(doc, elems, ids)
     return notes, ids
+
+
+def _office_notes(doc: Document, elems: list[Elem], ids: dict[str, str]) -> list[Footnote]:
+    """Notes as word processors save them (``OFFICE_NOTE``): the mark in the text links to an anchor
+    in the note, and that anchor links back to the mark. The note is the largest block around its
+    anchor that holds neither its mark nor another note; its text starts after the anchor (which
+    shows the note's number)."""
+    anchors: dict[str, Elem] = {}
+    for e in elems:
+        if e.tag == "a":
+            for key in (e.attrs.get("id"), e.attrs.get("name")):
+                if key:
+                    anchors.setdefault(key, e)
+    found: list[tuple[Elem, Elem, str, str]] = []  # (the mark's link, the note's anchor, key, label)
+    for b in elems:
+        if b.tag != "a" or not b.attrs.get("href", "").startswith("#"):
+            continue
+        for key in (b.attrs.get("id"), b.attrs.get("name")):
+            m = OFFICE_NOTE.match(key or "")
+            if m is None or key is None:
+                continue
+            mark = anchors.get(b.attrs["href"][1:])
+            if mark is not None and mark.attrs.get("href") == "#" + key and mark.start < b.start:
+                label = ("e" if m.group(1) or m.group(2) else "") + m.group(3)
+                found.append((mark, b, key, label))
+            break
+    starts = sorted(b.start for _, b, _, _ in found)
+    notes: list[Footnote] = []
+    for mark, b, key, label in found:
+        box: Elem | None = None
+        e = b
+        while e.parent is not None:
+            up = elems[e.parent]
+            if up.start <= mark.start < up.end or up.tag == "body":
+                break
+            if bisect.bisect_left(starts, up.end) - bisect.bisect_left(starts, up.start) > 1:
+                break
+            e = up
+            if e.tag in BLOCK or e.tag == "li":
+                box = e
+        if box is None or box.end <= b.end:
+            continue
+        end = box.start + len(doc.text[box.start : box.end].rstrip())
+        own = doc.text[b.end : end]
+        notes.append(
+            Footnote(label, box.start, end, end - len(own.lstrip()), squash(own)),
+        )
+        ids[key] = label
+    notes.sort(key=lambda n: n.start)
+    return notes
 
 
 def _markers(elems: list[Elem], note_ids: dict[str, str]) -> list[FootnoteMarker]:
@@ -530,7 +600,17 @@ def _references(
         if e.tag == "li" and lo <= e.start < hi and not e.in_li and doc.footnote_at(e.start) is None
     ]
     if not items:
-        items = [e for e in elems if e.tag in ("p", "div", "dd") and lo <= e.start < hi and not e.children]
+        # the innermost blocks: an entry's inline markup (<span>, <a>, <i>, Word's and Google Docs'
+        # spans around every run) does not hide it, a <div> around the entries does
+        holds_block = _holding_blocks(elems)
+        items = [
+            e
+            for e in elems
+            if e.tag in ("p", "div", "dd")
+            and lo <= e.start < hi
+            and not holds_block[e.index]
+            and doc.footnote_at(e.start) is None
+        ]
     refs: list[Reference] = []
     position: dict[int, int] = {}
     for e in items:
@@ -555,6 +635,16 @@ def _references(
     if not refs:
         return [], None
     return refs, (min(r.start for r in refs), max(r.end for r in refs))
+
+
+def _holding_blocks(elems: list[Elem]) -> list[bool]:
+    """For each element, whether a block element (a paragraph, a list item, a table...) lies inside
+    it; in one pass from the innermost (an element comes after its parent in ``elems``)."""
+    holds = [False] * len(elems)
+    for e in reversed(elems):
+        if e.parent is not None and (holds[e.index] or e.tag in BLOCK):
+            holds[e.parent] = True
+    return holds
 
 
 def _links(doc: Document, elems: list[Elem]) -> list[Url]:

@@ -1,0 +1,57 @@
+"""HTML saved by word processors (Word "Save as Web Page", Google Docs "Download as HTML",
+LibreOffice): their notes, and reference entries wrapped in inline markup, as editors receive them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refcheck.pipeline import CheckOptions, check_file
+
+REFS = (
+    "<p class=MsoBibliography><span lang=EN>Millán, J. (2001) La política exterior. México: FCE.</span></p>"
+    "<p class=MsoBibliography><span lang=EN>Vaisman, D. (2007) Azerbaijan&#8217;s diplomacy. Baku: ADA. "
+    '<a href="https://ada.example.org/x">ADA website</a></span></p>'
+)
+WORD = (
+    "<html><body><div class=WordSection1>"
+    "<p class=MsoNormal><span>Missions doubled (Vaisman 2007).</span>"
+    '<a href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference>[1]</span></a></p>'
+    f"<h2>Referencias</h2>{REFS}</div>"
+    "<div style='mso-element:footnote-list'><br clear=all><hr>"
+    "<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+    '<a href="#_ftnref1" name="_ftn1"><span>[1]</span></a> Véase Millán (2001, p. 3).</p></div>'
+    "</div></body></html>"
+)
+GOOGLE = (
+    '<html><body class="doc-content"><p class="c2"><span class="c0">Missions doubled (Vaisman 2007)'
+    '</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span>.</span></p>'
+    f'<h2 class="c3"><span>Bibliographie</span></h2>{REFS}<hr class="c7"><div><p class="c2">'
+    '<a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c8">&nbsp;See Millán (2001, p. 2).</span>'
+    "</p></div></body></html>"
+)
+LIBRE = (
+    '<html><body><p>Missions doubled (Vaisman 2007).<a class="sdfootnoteanc" name="sdfootnote1anc" '
+    'href="#sdfootnote1sym"><sup>1</sup></a></p>'
+    f'<h2 class="western">References</h2>{REFS}'
+    '<div id="sdfootnote1"><p class="sdfootnote-western"><a class="sdfootnotesym" '
+    'name="sdfootnote1sym" href="#sdfootnote1anc">1</a>See Millán (2001).</p></div></body></html>'
+)
+
+
+@pytest.mark.parametrize("source", [WORD, GOOGLE, LIBRE], ids=["word", "google-docs", "libreoffice"])
+def test_word_processor_html(tmp_path: Path, source: str) -> None:
+    path = tmp_path / "brief.html"
+    path.write_text(source, encoding="utf-8")
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    # both entries are entries, the one with a link in it too
+    assert [r.authors[0] for r in doc.references or []] == ["Millán", "Vaisman"]
+    # the note is a note, not an entry of the list, and the citation in it is read as one
+    assert [n.label for n in doc.footnotes or []] == ["1"]
+    assert doc.footnotes is not None and "Millán (2001" in doc.footnotes[0].text
+    assert [m.label for m in doc.footnote_markers or []] == ["1"]
+    cited = {(c.authors[0], c.footnote) for c in doc.citations}
+    assert cited == {("Vaisman", None), ("Millán", "1")}
+    assert [f.rule for f in doc.findings] == []
