@@ -20,13 +20,33 @@ from refcheck.model import Document, Reference
 
 HEADING_WORDS = (
     r"references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|sources|reference\s+list"
-    r"|cited\s+(?:works|literature)|references\s+and\s+notes|bibliographie|literatur|referencias|bibliografía"
+    r"|cited\s+(?:works|literature|references)|references\s+and\s+notes|bibliographie|literatur|referencias|bibliografía"
+    # more English, and the headings of other languages' reference lists (never "further reading",
+    # "selected bibliography" or "works consulted": lists of works the text need not cite)
+    r"|notes\s+and\s+references|references\s+cited|bibliographical\s+references|list\s+of\s+references"
+    r"|références(?:\s+bibliographiques)?|referencias\s+bibliográficas|bibliografía\s+citada|obras\s+citadas"
+    r"|referências(?:\s+bibliográficas)?|bibliografia|riferimenti(?:\s+bibliografici)?"
+    r"|literaturverzeichnis|quellen(?:verzeichnis)?|literatuur(?:lijst)?|bibliografie|referenties"
+    r"|litteratur(?:liste)?|referenser|referanser|lähteet|literatura|piśmiennictwo|kaynakça|kaynaklar"
+    r"|список\s+литературы|литература|библиография"
 )
+# "7. References", "VII. REFERENCES", "A. References"
+HEADING_NUMBER = r"(?:(?:\d+\.?|[IVXLC]{1,6}\.|[A-Z]\.)[ \t]+)"
 _HEADING = re.compile(
-    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__)?(?:{HEADING_WORDS})(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:{HEADING_WORDS})(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
     re.I | re.M,
 )
 _ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+# A heading that ends the reference list: what follows need not be cited (further reading) or is
+# no list (an appendix)
+# no list (an appendix, whose citations are checked). Works listed under the first kind are neither
+# entries nor prose.
+_END_HEADING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:((?:further|additional|suggested|recommended)"
+    r"\s+reading|selected\s+bibliography|works\s+consulted)|appendix(?:\s+[A-Z0-9]{1,3})?|annex(?:\s+[A-Z0-9]{1,3})?)"
+    r"(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
+    re.I | re.M,
+)
 _LABEL = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
 _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.I)
@@ -60,6 +80,12 @@ def find_reference_region(doc: Document) -> Region | None:
         nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else None
         if nxt:
             end = nxt.start()
+        stop = _END_HEADING.search(text, start, end)
+        if stop:
+            if stop.group(1):  # further reading: up to an appendix, if one follows
+                after = _END_HEADING.search(text, stop.end(), end)
+                doc.excluded = [*doc.excluded, (stop.start(), after.start() if after else end)]
+            end = stop.start()
         # Footnote definitions the loader found after the list belong to the notes, not the list
         # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
         if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from refcheck.errors import InputError
-from refcheck.extract.reference_list import HEADING_WORDS, parse_entry, split_item
+from refcheck.extract.reference_list import HEADING_NUMBER, HEADING_WORDS, parse_entry, split_item
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
@@ -98,7 +98,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 REF_CONTAINER = re.compile(r"\b(?:references?|bibliography|ref-?list|reflist|works-cited|citations)\b", re.I)
 NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
 NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|note|en)[-_:]?(\w+)$", re.I)
-_HEADING_TEXT = re.compile(rf"^(?:\d+\.?\s+)?(?:{HEADING_WORDS})\s*:?$", re.I)
+_HEADING_TEXT = re.compile(rf"^{HEADING_NUMBER}?(?:{HEADING_WORDS})\s*:?$", re.I)
 _NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
 # Elements open at once (browsers' limit too). Past it a new element closes the innermost one first,
 # so that unclosed inline tags by the thousand, which sloppy HTML has, cost no time and are not refused.
