@@ -6,7 +6,8 @@
   paragraph**. Tabs and breaks become spaces, a non-breaking hyphen a hyphen.
 * Tracked changes are read as accepted: inserted and moved-to text (``w:ins``, ``w:moveTo``) is
   kept, deleted and moved-from text (``w:del``, ``w:delText``, ``w:moveFrom``) is dropped. Field
-  instructions (``w:instrText``) are not text; a field's result is. Comments are not read.
+  instructions (``w:instrText``) are not text; a field's result is. Comments are not read, nor hidden
+  text (a run whose properties hold ``w:vanish``: Word neither shows nor prints it).
   A text box's content is read once (the ``mc:Fallback`` copy of a drawing is skipped).
 * Footnotes and endnotes (the parts the document's relationships name, separators skipped) are
   appended after the body; a position inside a note is reported at the paragraph and column of the
@@ -92,7 +93,7 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(f"not a DOCX file (not a zip archive: {exc})") from None
+        raise InputError(f"not a DOCX file ({_what_instead(data) or f'not a zip archive: {exc}'})") from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -144,6 +145,26 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
     return out
 
 
+# What a file named .docx often is instead, by its first bytes, and what to do about it
+_INSTEAD = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a Word 97-2003 .doc file, or a password-protected Word file; open it in Word and save it as "
+        ".docx (Word Document), without a password",
+    ),
+    (b"%PDF-", "a PDF; check the Word file it was made from, or its text"),
+    (b"{\\rtf", "an RTF file; open it in Word and save it as .docx (Word Document)"),
+)
+
+
+def _what_instead(data: bytes) -> str | None:
+    head = data.lstrip()[:16]
+    for magic, what in _INSTEAD:
+        if head.startswith(magic):
+            return f"it is {what}"
+    return None
+
+
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
     infos = [i for i in archive.infolist() if i.filename == name]
     if not infos:
@@ -152,6 +173,10 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
         raise InputError(f"refused: the DOCX archive holds {name} {len(infos)} times")
     info = infos[0]
     _check_size(info)
+    if info.flag_bits & 0x1:
+        raise InputError(
+            f"the DOCX is encrypted ({name} needs a password); save it in Word without a password"
+        )
     try:
         with archive.open(info) as fh:
             content = fh.read(MAX_PART + 1)
@@ -375,6 +400,8 @@ def _read(node: Node, para: _Paragraph) -> None:
             para.link(child[0], child[1])
             continue
         tag = child.tag
+        if tag in _TEXT and _hidden(child.parent):
+            continue  # hidden text (w:vanish): Word neither shows nor prints it
         if tag == "t":
             # a line break written into w:t is white space to Word: keep one line per paragraph
             para.add(child.text().translate(_WHITE), child)
@@ -413,6 +440,20 @@ def _read(node: Node, para: _Paragraph) -> None:
             stack.extend(reversed(child.children))
         else:
             stack.extend(reversed(child.children))
+
+
+_TEXT = frozenset(["t", "tab", "br", "cr", "noBreakHyphen"])
+_OFF = ("false", "0", "off")
+
+
+def _hidden(run: Node | None) -> bool:
+    """Whether the run's own properties hide it (``<w:vanish/>``, not ``w:val="false"``)."""
+    if run is None or run.tag != "r":
+        return False
+    for props in run.kids("rPr"):
+        for vanish in props.kids("vanish"):
+            return vanish.attrs.get("val", "true").lower() not in _OFF
+    return False
 
 
 def paragraph_pieces(para: Node) -> list[tuple[str, Node]]:

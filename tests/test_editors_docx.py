@@ -1,0 +1,89 @@
+"""What an editor's Word file holds that refcheck must read right, and the files named .docx that are
+something else: one clear line saying what the file is and what to do, exit 2."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from refcheck.pipeline import CheckOptions, check_file
+from refcheck.web.uploads import UploadError, safe_name
+from tests.fixes.docx_util import package, para, run
+
+from .conftest import cli
+
+REFS = para(run("References")) + para(run("Vaisman, D. (2007) Azerbaijan's diplomacy. Baku: ADA."))
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    """A run Word hides (w:vanish) is neither shown nor printed: a citation in it is none."""
+    body = para(
+        run("Missions doubled (Vaisman 2007). "),
+        run("(Smith 1999) ", "<w:vanish/>"),
+        run("(Vaisman 2007, p. 3)", '<w:vanish w:val="false"/>'),
+    )
+    path = tmp_path / "brief.docx"
+    path.write_bytes(package(body + REFS))
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert doc.text.splitlines()[0] == "Missions doubled (Vaisman 2007). (Vaisman 2007, p. 3)"
+    assert [f.rule for f in doc.findings] == []
+
+
+def _encrypted_zip() -> bytes:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        z.writestr("word/document.xml", b"<w:document/>")
+    raw = bytearray(data.getvalue())
+    # set the "encrypted" flag bit in the local header and in the central directory entry
+    raw[6] |= 1
+    central = raw.rfind(b"PK\x01\x02")
+    raw[central + 8] |= 1
+    return bytes(raw)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "word 97-2003 .doc file"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "it is a pdf"),
+        (b"{\\rtf1\\ansi Hello}", "rtf file"),
+        (_encrypted_zip(), "encrypted"),
+    ],
+    ids=["doc-or-password", "pdf", "rtf", "encrypted-zip"],
+)
+def test_not_really_a_docx(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "brief.docx"
+    path.write_bytes(content)
+    res = cli("check", "--no-links", str(path))
+    assert res.exit_code == 2
+    out = res.stdout + res.stderr
+    assert "Traceback" not in out
+    lines = [ln for ln in out.splitlines() if ln.startswith(f"{path}: error:")]
+    assert len(lines) == 1, out
+    assert reason in lines[0].lower()
+    assert "zipinfo" not in lines[0].lower()
+
+
+@pytest.mark.parametrize("name", ["brief.doc", "brief.pdf"])
+def test_a_doc_or_pdf_says_what_to_do(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    res = cli("check", "--no-links", str(path))
+    assert res.exit_code == 2
+    assert (
+        "save it as .docx" in res.stderr + res.stdout
+        or "the word file it was made from" in (res.stderr + res.stdout).lower()
+    )
+    with pytest.raises(UploadError, match=r"does not read \.(doc|pdf) files \((open it|check)"):
+        safe_name(name)
+
+
+def test_no_extension_is_said_once() -> None:
+    with pytest.raises(UploadError) as caught:
+        safe_name("README")
+    assert "files without an extension files" not in str(caught.value)
+    assert "files without an extension" in str(caught.value)
