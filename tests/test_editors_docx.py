@@ -87,3 +87,41 @@ def test_no_extension_is_said_once() -> None:
         safe_name("README")
     assert "files without an extension files" not in str(caught.value)
     assert "files without an extension" in str(caught.value)
+
+
+SUP = '<w:vertAlign w:val="superscript"/>'
+NUMBERED = (
+    para(run("References"))
+    + para(run("1. Martínez-Díaz L. Mexico's oil. Foreign Affairs. 2007;12:3-4."))
+    + para(run("2. Ibrahimov R. Pipelines to Europe. Energy Policy. 2008;3:1-9."))
+    + para(run("3. Rodríguez J. Trade accords. J Trade. 2006;1:2-3."))
+)
+
+
+def test_superscript_citation_numbers_are_read(tmp_path: Path) -> None:
+    """Vancouver style in Word: the citation numbers are superscript runs ("budget¹", "Europe²,³"), in
+    one run or several; an exponent (10⁶, m²) is none."""
+    body = para(
+        run("Oil revenues fund the budget"),
+        run("1", SUP),
+        run(". Pipelines reach Europe"),
+        run("2", SUP),
+        run(",", SUP),
+        run("3", SUP),
+        run(" over 10"),
+        run("6", SUP),
+        run(" m"),
+        run("2", SUP),
+        run(". Trade grows"),
+        run("4", SUP),
+        run("."),
+    )
+    path = tmp_path / "brief.docx"
+    path.write_bytes(package(body + NUMBERED))
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert doc.text.splitlines()[0] == (
+        "Oil revenues fund the budget[1]. Pipelines reach Europe[2,3] over 106 m2. Trade grows[4]."
+    )
+    assert [(f.rule, f.line) for f in doc.findings] == [("missing-reference", 1)]
+    assert "[4]" in doc.findings[0].message

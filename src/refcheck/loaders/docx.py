@@ -252,10 +252,20 @@ class _Paragraph:
         self.links: list[tuple[str, int, int]] = []  # (url, start, end) within the paragraph
         # complex fields (w:fldChar): a stack of [instruction, reading-the-result, result start]
         self.fields: list[list[object]] = []
+        # superscript citation numbers: the first and the last w:t of each group (by id)
+        self.opens: set[int] = set()
+        self.closes: set[int] = set()
 
     def add(self, piece: str, node: Node) -> None:
         if self.fields and not self.fields[-1][1]:
             return  # a field's instruction part holds no visible text
+        if id(node) in self.opens:
+            self._add("[", node.parent or node)
+        self._add(piece, node)
+        if id(node) in self.closes:
+            self._add("]", node.parent or node)
+
+    def _add(self, piece: str, node: Node) -> None:
         self.parts.append(piece)
         self.pieces.append((piece, node))
         self.length += len(piece)
@@ -456,15 +466,62 @@ def _hidden(run: Node | None) -> bool:
     return False
 
 
+_NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
+
+
+def _superscript(run: Node | None) -> bool:
+    if run is None or run.tag != "r":
+        return False
+    return any(v.attrs.get("val") == "superscript" for p in run.kids("rPr") for v in p.kids("vertAlign"))
+
+
+def _read_paragraph(node: Node, rels: dict[str, str]) -> _Paragraph:
+    """The paragraph read; citation numbers set in superscript ("budget¹", "Europe²,³") written as
+    "[1]", "[2,3]" (as the HTML loader writes <sup>), so that a numeric style's citations are read.
+    A group is the superscript text between other pieces; a number after a digit or a one- or
+    two-letter word (10⁶, m², km²) is an exponent and left alone."""
+    para = _Paragraph(rels)
+    _read(node, para)
+    groups: list[list[Node]] = []
+    before: list[str] = []  # the text before each group
+    seen = ""
+    current: list[Node] = []
+    for piece, piece_node in para.pieces:
+        if piece_node.tag == "t" and _superscript(piece_node.parent):
+            if not current:
+                before.append(seen)
+            current.append(piece_node)
+        elif current:  # other text, or a note's mark, ends a group
+            groups.append(current)
+            current = []
+        seen += piece
+    if current:
+        groups.append(current)
+    for group, prior in zip(groups, before, strict=True):
+        shown = "".join(n.text() for n in group)
+        if (
+            not _NUMERIC_SUP.match(shown)
+            or prior[-1:].isdigit()
+            or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", prior)
+        ):
+            continue
+        para.opens.add(id(group[0]))
+        para.closes.add(id(group[-1]))
+    if para.opens:
+        again = _Paragraph(rels)
+        again.opens, again.closes = para.opens, para.closes
+        _read(node, again)
+        return again
+    return para
+
+
 def paragraph_pieces(para: Node) -> list[tuple[str, Node]]:
     """A paragraph's text as the loader reads it, piece by piece with the element each comes from
     (``w:t``, ``w:tab``/``w:br``/``w:cr`` as " ", ``w:noBreakHyphen`` as "-"); a note's mark is ("",
     its ``w:footnoteReference``/``w:endnoteReference``). Every ``w:p`` is one line of the text, in
     document order, a text box's too (after its paragraph). For refcheck.fixes.docx, which must map
     the text back onto the XML exactly."""
-    para_read = _Paragraph({})
-    _read(para, para_read)
-    return para_read.pieces
+    return _read_paragraph(para, {}).pieces
 
 
 def _field_url(instr: str) -> str | None:
@@ -484,8 +541,7 @@ def load_docx(path: str, data: bytes) -> Document:
     offset = 0
     # every paragraph is a line, a text box's too (read as its own line, after its paragraph)
     for number, para_node in enumerate(body.iter("p"), start=1):
-        para = _Paragraph(rels)
-        _read(para_node, para)
+        para = _read_paragraph(para_node, rels)
         line = labels[number - 1] + " " if number - 1 in labels else ""
         lead = len(line)
         pos = 0
@@ -533,8 +589,7 @@ def load_docx(path: str, data: bytes) -> Document:
             label = prefix + note.attrs.get("id", "")
             paras = []
             for para_node in note.iter("p"):
-                para = _Paragraph(rels)
-                _read(para_node, para)
+                para = _read_paragraph(para_node, rels)
                 paras.append(para.text)
             content = " ".join(p.strip() for p in paras if p.strip())
             start = len(body_text) + note_length
