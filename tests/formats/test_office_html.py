@@ -55,3 +55,20 @@ def test_word_processor_html(tmp_path: Path, source: str) -> None:
     cited = {(c.authors[0], c.footnote) for c in doc.citations}
     assert cited == {("Vaisman", None), ("Millán", "1")}
     assert [f.rule for f in doc.findings] == []
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    """Word saves its hidden text as <span style='display:none;mso-hide:all'>: a citation in it is
+    none. A hidden block (a list a web page shows on a click) is still read."""
+    path = tmp_path / "brief.html"
+    path.write_text(
+        "<p>Missions doubled (Vaisman 2007). <span style='display:none;mso-hide:all'>(Smith 1999)"
+        "<b>(Jones 1998)</b></span> Cut back (Millán 2001).</p><h2>References</h2>"
+        f"<div style='display: none'>{REFS}</div>",
+        encoding="utf-8",
+    )
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert doc.text.splitlines()[0] == "Missions doubled (Vaisman 2007).  Cut back (Millán 2001)."
+    assert len(doc.references or []) == 2
+    assert [f.rule for f in doc.findings] == []

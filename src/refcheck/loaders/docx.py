@@ -175,7 +175,8 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
     _check_size(info)
     if info.flag_bits & 0x1:
         raise InputError(
-            f"the DOCX is encrypted ({name} needs a password); save it in Word without a password"
+            f"the DOCX member {name} cannot be read: it is encrypted (password-protected); "
+            "save the file in Word without a password"
         )
     try:
         with archive.open(info) as fh:

@@ -6,7 +6,8 @@ characters of source and one of text, and the next piece of text is anchored afr
 fetched and no entity beyond the HTML5 named ones is expanded.
 
 * Block elements (``p``, ``li``, ``h1``–``h6``, ``div``, ``br`` ...) become line breaks; ``script``,
-  ``style``, ``nav``, ``head`` and ``template`` are skipped.
+  ``style``, ``nav``, ``head`` and ``template`` are skipped, and so is inline text hidden by its own
+  style (``<span style="display:none">``: Word's hidden text).
 * The reference list is the list (``ul``/``ol``/``p``s) after a heading that reads References,
   Bibliography ..., or the content of an element whose id or class is ``references``,
   ``bibliography``, ``ref-list``; an ``<ol>`` list is numbered (label = position).
@@ -95,6 +96,10 @@ VOID = frozenset(
     ]
 )
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Inline text hidden by its own style is not read: Word saves its hidden text as <span
+# style='display:none;mso-hide:all'>. A hidden block (a list a page shows on a click) is read.
+_INLINE = frozenset(["span", "font", "a", "b", "i", "em", "strong", "sup", "sub", "u", "small", "cite"])
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 REF_CONTAINER = re.compile(r"\b(?:references?|bibliography|ref-?list|reflist|works-cited|citations)\b", re.I)
 NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
 NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|note|en)[-_:]?(\w+)$", re.I)
@@ -280,6 +285,7 @@ class Elem:
     children: list[int] = field(default_factory=list)
     in_notes: bool = False  # inside a footnotes container (section.footnotes ...)
     in_li: bool = False  # inside a list item
+    hidden: bool = False  # inside inline text hidden by its style (Word's hidden text)
     section: int | None = None  # the innermost section/div/article around it
 
     @property
@@ -333,11 +339,14 @@ class _Parser(HTMLParser):
         if parent is not None:
             parent.children.append(elem.index)
             elem.in_li = parent.in_li or parent.tag == "li"
+            elem.hidden = parent.hidden
             elem.in_notes = parent.in_notes or (
                 parent.tag in ("section", "div", "ol", "aside", "footer")
                 and bool(NOTE_CONTAINER.search(parent.classes))
             )
             elem.section = parent.index if parent.tag in _SECTIONING else parent.section
+        if tag in _INLINE and _HIDDEN_STYLE.search(values.get("style", "")):
+            elem.hidden = True
         self.elems.append(elem)
         self.open.setdefault(tag, []).append(len(self.stack))
         self.stack.append(elem.index)
@@ -410,8 +419,11 @@ class _Parser(HTMLParser):
         elem.end = self.out.length
 
     # -- text --
+    def _hidden(self) -> bool:
+        return bool(self.stack) and self.elems[self.stack[-1]].hidden
+
     def handle_data(self, data: str) -> None:
-        if self.skip or not data:
+        if self.skip or not data or self._hidden():
             return
         line, col = self.getpos()
         if not data.strip() and (not self.out.length or self.out.last in ("\n", " ")):
@@ -427,7 +439,7 @@ class _Parser(HTMLParser):
         self._entity(html.unescape(f"&#{name};"))
 
     def _entity(self, value: str) -> None:
-        if self.skip:
+        if self.skip or self._hidden():
             return
         line, col = self.getpos()
         self.out.add(value.replace("\u00a0", " "), line, col + 1)
