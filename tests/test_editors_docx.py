@@ -125,3 +125,17 @@ def test_superscript_citation_numbers_are_read(tmp_path: Path) -> None:
     )
     assert [(f.rule, f.line) for f in doc.findings] == [("missing-reference", 1)]
     assert "[4]" in doc.findings[0].message
+
+
+def test_safe_links_are_checked_where_they_lead() -> None:
+    """A link copied from an Outlook mail into Word keeps its Safe Links wrapper as its target."""
+    from refcheck.loaders.docx import _relationships
+
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/hyperlink" TargetMode="External" Target="https://nam12.safelinks.protection.'
+        'outlook.com/?url=https%3A%2F%2Fada.example.org%2Freport.pdf&amp;data=05%7C02&amp;reserved=0"/>'
+        "</Relationships>"
+    )
+    assert _relationships(rels.encode()) == {"rId9": "https://ada.example.org/report.pdf"}

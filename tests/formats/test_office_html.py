@@ -72,3 +72,20 @@ def test_hidden_text_is_not_read(tmp_path: Path) -> None:
     assert doc.text.splitlines()[0] == "Missions doubled (Vaisman 2007).  Cut back (Millán 2001)."
     assert len(doc.references or []) == 2
     assert [f.rule for f in doc.findings] == []
+
+
+def test_wrapped_links_are_checked_where_they_lead(tmp_path: Path) -> None:
+    """Google Docs wraps every link of its HTML export in its redirector, Outlook in Safe Links: the
+    link checked is the one the reader lands on."""
+    from refcheck.loaders.html import load_html
+
+    target = "https://ada.example.org/x?a=1&b=2"
+    source = (
+        '<p>See <a href="https://www.google.com/url?q=https://ada.example.org/x?a%3D1%26b%3D2'
+        '&amp;sa=D&amp;source=editors&amp;ust=1&amp;usg=AOv">the site</a> and <a href="https://'
+        "eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fada.example.org%2Fx%3Fa%3D1%26b%3D2"
+        '&amp;data=05%7C01&amp;reserved=0">this</a>; <a href="https://www.google.com/url?q=javascript:x">'
+        "no</a>.</p>"
+    )
+    doc = load_html("brief.html", source.encode())
+    assert [u.url for u in doc.urls] == [target, target, "https://www.google.com/url?q=javascript:x"]

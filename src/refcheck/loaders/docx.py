@@ -35,6 +35,7 @@ import re
 import zipfile
 
 from refcheck.errors import InputError
+from refcheck.extract.urls import unwrap_url
 from refcheck.loaders._build import squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url
@@ -527,7 +528,7 @@ def paragraph_pieces(para: Node) -> list[tuple[str, Node]]:
 
 def _field_url(instr: str) -> str | None:
     m = _HYPERLINK_FIELD.match(instr)
-    return m.group(1) if m else None
+    return unwrap_url(m.group(1)) if m else None
 
 
 def load_docx(path: str, data: bytes) -> Document:
@@ -634,7 +635,7 @@ def _relationships(data: bytes | None) -> dict[str, str]:
         return {}
     root = parse_xml(data, "DOCX relationships", positions=False)
     return {
-        r.attrs.get("Id", ""): r.attrs.get("Target", "")
+        r.attrs.get("Id", ""): unwrap_url(r.attrs.get("Target", ""))
         for r in root.iter("Relationship")
         if r.attrs.get("TargetMode") == "External"
     }

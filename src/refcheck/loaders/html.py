@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 
 from refcheck.errors import InputError
 from refcheck.extract.reference_list import HEADING_NUMBER, HEADING_WORDS, parse_entry, split_item
+from refcheck.extract.urls import unwrap_url
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
@@ -667,6 +668,7 @@ def _links(doc: Document, elems: list[Elem]) -> list[Url]:
         href = e.attrs.get("href", "").strip()
         if e.tag != "a" or not re.match(r"(?i)https?://", href):
             continue
+        href = unwrap_url(href)
         k = bisect.bisect_right(starts, e.start) - 1
         ref = refs[k] if k >= 0 and e.start < refs[k].end else None
         note = doc.footnote_at(e.start)
