@@ -466,3 +466,88 @@ def test_a_prefetch_child_says_when_the_cache_it_was_to_make_cannot_be_made(
     results = check_urls([site.url("/alive")], options, done=said.append)
     assert said == [False]
     assert [r.status for r in results.values()] == [LinkState.ALIVE]
+
+
+def _rows(path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as db:
+        return {
+            "links": sorted(r[0] for r in db.execute("SELECT url FROM links")),
+            "archive": sorted(r[0] for r in db.execute("SELECT key FROM archive")),
+            "registry": sorted(r[0] for r in db.execute("SELECT key FROM registry")),
+            "answered": sorted(r[0] for r in db.execute("SELECT key FROM answered")),
+        }
+
+
+def _aged(path: Path, now: float, pruned_at: float | None) -> None:
+    """Rows of every table, some past what any run reads (old/expired), some not; and when the
+    cache was last pruned."""
+    from refcheck.links.cache import KEEP
+
+    old, young = now - KEEP - 86400, now - 3600
+    with sqlite3.connect(path) as db:
+        for url, at in (("http://e.org/old", old), ("http://e.org/young", young)):
+            db.execute("INSERT INTO links VALUES (?, '{}', ?)", (url, at))
+        db.execute("INSERT INTO archive VALUES ('old', 'null', ?), ('young', 'null', ?)", (old, young))
+        db.execute(
+            "INSERT INTO registry VALUES ('expired', 'null', ?, ?), ('valid', 'null', ?, ?)",
+            (old, now - 60, young, now + 86400),
+        )
+        db.execute("INSERT INTO answered VALUES ('old', 'a', ?, '[]'), ('young', 'b', ?, '[]')", (old, young))
+        db.execute("DELETE FROM meta")
+        if pruned_at is not None:
+            db.execute("INSERT INTO meta VALUES ('pruned_at', ?)", (pruned_at,))
+
+
+def test_a_run_that_writes_prunes_what_no_run_reads_once_a_day(site: Server, options: LinkOptions) -> None:
+    """The cache does not grow without end: rows older than KEEP (and registry answers past their
+    expiry) are deleted by a run that writes, when the last pruning was a day ago or more."""
+    assert options.cache_dir is not None
+    check_urls([site.url("/alive")], options)  # makes the database
+    path = options.cache_dir / "links.sqlite3"
+    now = time.time()
+    _aged(path, now, pruned_at=now - 2 * 86400)
+    check_urls([site.url("/missing")], options)  # writes, so prunes
+    rows = _rows(path)
+    assert rows["links"] == sorted(["http://e.org/young", site.url("/alive"), site.url("/missing")])
+    assert rows["archive"] == ["young"] and rows["registry"] == ["valid"] and rows["answered"] == ["young"]
+    with sqlite3.connect(path) as db:
+        (pruned_at,) = db.execute("SELECT value FROM meta WHERE key = 'pruned_at'").fetchone()
+    assert pruned_at >= now
+
+
+@pytest.mark.parametrize("pruned_at", ["an hour ago", "never", "in the future"])
+def test_pruning_waits_a_day_and_never_follows_a_run_that_only_read(
+    site: Server, options: LinkOptions, pruned_at: str
+) -> None:
+    """Within a day of the last pruning nothing is deleted; a database that never was pruned (new,
+    or of an earlier version) or whose date is nonsense is dated now and pruned from then on; and
+    a run that wrote nothing prunes nothing."""
+    assert options.cache_dir is not None
+    check_urls([site.url("/alive")], options)
+    path = options.cache_dir / "links.sqlite3"
+    now = time.time()
+    when = {"an hour ago": now - 3600, "never": None, "in the future": now + 10 * 86400}[pruned_at]
+    _aged(path, now, pruned_at=when)
+    before = _rows(path)
+    check_urls([site.url("/missing")], options)  # writes
+    after = _rows(path)
+    assert {k: v for k, v in after.items() if k != "links"} == {
+        k: v for k, v in before.items() if k != "links"
+    }
+    assert after["links"] == sorted([*before["links"], site.url("/missing")])
+    # now due, but this run reads only (every answer cached): nothing deleted
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = ?", (now - 2 * 86400,))
+    check_urls([site.url("/alive"), site.url("/missing")], options)
+    assert _rows(path) == after
+
+
+def test_pruning_keeps_what_a_longer_cache_max_age_reads(site: Server, options: LinkOptions) -> None:
+    assert options.cache_dir is not None
+    check_urls([site.url("/alive")], options)
+    path = options.cache_dir / "links.sqlite3"
+    now = time.time()
+    _aged(path, now, pruned_at=now - 2 * 86400)
+    options.cache_max_age = 10 * 365 * 86400.0
+    check_urls([site.url("/missing")], options)
+    assert "http://e.org/old" in _rows(path)["links"]

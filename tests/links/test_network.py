@@ -30,6 +30,34 @@ def test_one_bad_host_among_good_ones_is_dead(site: Server, options: LinkOptions
     assert results[urls[1]].status is LinkState.ALIVE
 
 
+def test_a_refused_connection_among_good_hosts_is_dead_at_once(
+    site: Server, options: LinkOptions, closed_port: int
+) -> None:
+    """A host that refuses the connection serves nothing there: dead, as docs/links.md says, and
+    not retried (it was labelled a connect timeout and left unverified after its retries)."""
+    url = f"http://127.0.0.1:{closed_port}/x"
+    urls = [site.url("/alive"), url]
+    results = check_urls(urls, options)
+    assert (results[url].status, results[url].reason) == (LinkState.DEAD, "connection-refused")
+    assert results[url].detail == "the connection was refused"
+    assert results[urls[0]].status is LinkState.ALIVE
+
+
+def test_a_host_none_of_whose_addresses_connects_for_another_reason_is_unverified() -> None:
+    """Only a refusal by every address is dead; any other failure (here one address refused, the
+    other unreachable) could not connect: unverified, retried."""
+    import errno
+
+    from refcheck.links.aio import _connect_failure
+
+    refused, unreachable = ConnectionRefusedError(), OSError(errno.EHOSTUNREACH, "No route to host")
+    assert _connect_failure([refused, refused]).state is LinkState.DEAD
+    mixed = _connect_failure([refused, OSError(errno.EADDRNOTAVAIL, "cannot assign")])
+    assert (mixed.reason, mixed.state, mixed.retry) == ("connection-failed", LinkState.UNVERIFIED, True)
+    assert _connect_failure([refused, unreachable]).reason == "network-unreachable"
+    assert _connect_failure([]).reason == "connection-failed"
+
+
 def test_network_unavailable_is_not_cached(options: LinkOptions, closed_port: int) -> None:
     url = f"http://127.0.0.1:{closed_port}/x"
     check_urls([url], options)

@@ -232,6 +232,19 @@ class _Body:
         return bytes(out)
 
 
+def _connect_failure(errors: list[OSError]) -> Failure:
+    """Why no address of a host took the connection (a timeout is caught before). Refused by every
+    address: the host is there and serves nothing on that port, dead as the docs say (it was
+    reported as a connect timeout, unverified after its retries); an unreachable network as
+    such; anything else could not connect (unverified, retried)."""
+    if errors and all(isinstance(e, ConnectionRefusedError) for e in errors):
+        return classify_exception(errors[-1])
+    failure = classify_exception(errors[-1]) if errors else None
+    if failure is not None and failure.reason == "network-unreachable":
+        return failure
+    return Failure("connection-failed", "could not connect", retry=True)
+
+
 class _Failed(Exception):
     def __init__(self, failure: Failure) -> None:
         super().__init__(failure.reason)
@@ -331,6 +344,7 @@ class AsyncTransport:
 
     @staticmethod
     async def _open(loop: asyncio.AbstractEventLoop, infos: list[tuple[Any, ...]]) -> socket.socket:
+        errors: list[OSError] = []
         for family, socktype, proto, _name, sockaddr in infos:
             try:
                 sock = socket.socket(family, socktype, proto)
@@ -339,15 +353,15 @@ class AsyncTransport:
             sock.setblocking(False)
             try:
                 await loop.sock_connect(sock, sockaddr)
-            except OSError:
+            except OSError as exc:
                 sock.close()
+                errors.append(exc)
                 continue  # the next address, as urllib3 tried them
             except BaseException:
                 sock.close()
                 raise
             return sock
-        # what urllib3's NewConnectionError (a ConnectTimeoutError) was classified as
-        raise _Failed(Failure("connect-timeout", "no connection within the timeout", retry=True))
+        raise _Failed(_connect_failure(errors))
 
     async def aclose(self) -> None:
         for conns in self._idle.values():

@@ -10,7 +10,8 @@ one row (a warm record, stored by field: results.to_columns), when the cache hel
 every URL it fetches; a re-run of that file then forks no prefetch child and reads its results in
 one go (links.run). Only the latest version of a file keeps its record, and a record is used only
 while the links table holds the same results for its URLs (``links_stamp``, ``summary``): the
-links table is the truth, a record a faster way to read part of it. A well-typed record forged by
+links table is the truth, a record a faster way to read part of it. A ``meta`` table says when
+rows no run reads any more were last deleted (``_prune``). A well-typed record forged by
 whoever can write the cache is trusted as a forged links row is. (A ``documents`` table, in caches
 of earlier versions, is not used.)
 
@@ -47,14 +48,23 @@ CREATE TABLE IF NOT EXISTS registry (
 CREATE TABLE IF NOT EXISTS answered (
     key TEXT PRIMARY KEY, path TEXT NOT NULL, oldest REAL NOT NULL, data TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
 """
+# Rows no run would read any more are deleted, so that the cache does not grow without end: by a
+# run that wrote to it, at most once per PRUNE_EVERY (a scan of each table), those older than KEEP
+# (or the longest age the run reuses answers for) and registry answers past their expiry.
+KEEP = 90 * 86400.0
+PRUNE_EVERY = 86400.0
 
 
 class LinkCache:
-    def __init__(self, directory: Path, connect: bool = True) -> None:
-        """``connect=False``: opened at first use (a run that may need nothing from it)."""
+    def __init__(self, directory: Path, connect: bool = True, keep: float = KEEP) -> None:
+        """``connect=False``: opened at first use (a run that may need nothing from it); ``keep``:
+        the age in seconds of the oldest rows kept when the cache is pruned (at least ``KEEP``)."""
         self.path = directory / FILENAME
         self.problem: str | None = None  # why the cache is not used (said once), or None
+        self.keep = max(KEEP, keep)
+        self._wrote = False  # (then pruned when closed, if due: ``_prune``)
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._directory: Path | None = directory  # not connected yet
@@ -105,6 +115,7 @@ class LinkCache:
         db.execute("SELECT key, data, fetched_at FROM archive LIMIT 0").fetchall()
         db.execute("SELECT key, data, fetched_at, expires_at FROM registry LIMIT 0").fetchall()
         db.execute("SELECT key, path, oldest, data FROM answered LIMIT 0").fetchall()
+        db.execute("SELECT key, value FROM meta LIMIT 0").fetchall()
 
     @property
     def usable(self) -> bool:
@@ -116,9 +127,36 @@ class LinkCache:
         with self._lock:
             self._directory = None  # never opened now
             if self._db is not None:
+                if self._wrote:
+                    self._prune(self._db)
                 with contextlib.suppress(sqlite3.Error):
                     self._db.close()
                 self._db = None
+
+    def _prune(self, db: sqlite3.Connection, now: float | None = None) -> None:
+        """Delete the rows no run would read any more, if the last pruning (the ``meta`` table's
+        ``pruned_at``) was ``PRUNE_EVERY`` ago or more. A database without that row (new, or of an
+        earlier version), or whose date is not a time past, is dated now and pruned from then on. Failing is not worth a note: the rows
+        stay for another run to delete."""
+        now = time.time() if now is None else now
+        old = now - self.keep
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute("SELECT value FROM meta WHERE key = 'pruned_at'").fetchone()
+            last = row[0] if row is not None and type(row[0]) in (int, float) else None
+            if last is not None and now - PRUNE_EVERY < last <= now:
+                db.execute("COMMIT")
+                return
+            if last is not None and last <= now:  # (else dated now: a clock set back, a tampered row)
+                db.execute("DELETE FROM links WHERE checked_at < ?", (old,))
+                db.execute("DELETE FROM answered WHERE oldest < ?", (old,))
+                db.execute("DELETE FROM archive WHERE fetched_at < ?", (old,))
+                db.execute("DELETE FROM registry WHERE expires_at < ?", (now,))
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('pruned_at', ?)", (now,))
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
 
     def _failed(self, exc: sqlite3.Error) -> None:
         """Drop the cache for the rest of the run (called with the lock held)."""
@@ -338,6 +376,7 @@ class LinkCache:
                 for sql, rows in statements:
                     self._db.executemany(sql, rows)
                 self._db.execute("COMMIT")
+                self._wrote = True
             except sqlite3.Error as exc:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.execute("ROLLBACK")

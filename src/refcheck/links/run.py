@@ -44,7 +44,9 @@ def _open_cache(options: LinkOptions, report: LinkReport, lazy: bool = False) ->
     be made: ``check_urls``)."""
     if not options.cache:
         return None
-    cache = LinkCache(options.cache_dir or default_cache_dir(), connect=not lazy)
+    # pruned of rows older than the longest age this run reuses answers for (or cache.KEEP)
+    keep = max(options.cache_max_age, options.archive_max_age)
+    cache = LinkCache(options.cache_dir or default_cache_dir(), connect=not lazy, keep=keep)
     if not lazy and not cache.usable:
         report.notes.append(
             f"the link cache at {cache.path} cannot be used ({cache.problem}); links are checked afresh"
