@@ -139,3 +139,40 @@ def test_safe_links_are_checked_where_they_lead() -> None:
         "</Relationships>"
     )
     assert _relationships(rels.encode()) == {"rId9": "https://ada.example.org/report.pdf"}
+
+
+def test_hyperlinks_in_notes_are_checked(tmp_path: Path) -> None:
+    """A note's hyperlink ("available at the UN website") is a link of the document, resolved through
+    the notes' own relationships (its r:id may be another part's: rId7 is the body's here)."""
+    from tests.fixes.docx_util import W
+
+    r_ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W} {r_ns}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+        + run(" Statement, available at the ")
+        + '<w:hyperlink r:id="rId7">'
+        + run("UN website")
+        + "</w:hyperlink>"
+        + run(" (accessed 16 September 2009).")
+        + "</w:p></w:footnote></w:footnotes>"
+    )
+    note_rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/hyperlink" Target="http://www.un.example.org/statements/az.htm" '
+        'TargetMode="External"/></Relationships>'
+    )
+    body = para(run("Missions doubled (Vaisman 2007)."), '<w:r><w:footnoteReference w:id="1"/></w:r>')
+    path = tmp_path / "brief.docx"
+    path.write_bytes(
+        package(body + REFS, footnotes=notes, extra={"word/_rels/footnotes.xml.rels": note_rels.encode()})
+    )
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    [url] = doc.urls
+    assert url.url == "http://www.un.example.org/statements/az.htm"
+    assert doc.text[url.start : url.end] == "UN website"
+    assert url.footnote == "1"
+    assert url.accessed == "2009-09-16"

@@ -17,8 +17,9 @@
   the number Word shows ("1.", "[2]", "a)") is written before the paragraph's text, followed by a
   space, as the reader sees it, so that an auto-numbered reference list reads as a numbered list.
   Bullets are not written. Columns in such a paragraph count the number too.
-* Hyperlinks: ``w:hyperlink r:id`` resolved through the part's relationships, and ``HYPERLINK``
-  fields (``w:fldSimple`` or ``w:fldChar``/``w:instrText``), go into ``Document.urls``.
+* Hyperlinks: ``w:hyperlink r:id`` resolved through the relationships of the part it is in (a note's
+  through ``footnotes.xml.rels``/``endnotes.xml.rels``), and ``HYPERLINK`` fields (``w:fldSimple``
+  or ``w:fldChar``/``w:instrText``), go into ``Document.urls``, the notes' too.
 * Limits (a DOCX is an untrusted zip): at most 2000 members; every member's name is a relative path
   inside the archive (no ``..``, no absolute path, no drive, no backslash), no part refcheck reads is
   stored twice; a part refcheck reads is at most 64 MiB unpacked, counted as it is read (the sizes in
@@ -141,6 +142,10 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
             part = _read_member(archive, name)
             if part is not None:
                 out[f"word/{kind}.xml"] = part
+                if kind in ("footnotes", "endnotes"):  # the notes' own hyperlink targets
+                    note_rels = _read_member(archive, _rels_of(name))
+                    if note_rels is not None:
+                        out[_rels_of(f"word/{kind}.xml")] = note_rels
         if doc_rels is not None:
             out[RELS] = doc_rels
     return out
@@ -578,6 +583,7 @@ def load_docx(path: str, data: bytes) -> Document:
     for member, prefix in (("word/footnotes.xml", ""), ("word/endnotes.xml", "e")):
         if member not in parts:
             continue
+        note_rels = _relationships(parts.get(_rels_of(member)))  # a note's r:id is its part's
         root = parse_xml(
             parts[member],
             f"DOCX {member.split('/')[-1]}",
@@ -589,13 +595,26 @@ def load_docx(path: str, data: bytes) -> Document:
             if note.attrs.get("type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             label = prefix + note.attrs.get("id", "")
-            paras = []
+            content = ""
+            links: list[tuple[str, int, int]] = []  # (url, start, end) in the note's content
             for para_node in note.iter("p"):
-                para = _read_paragraph(para_node, rels)
-                paras.append(para.text)
-            content = " ".join(p.strip() for p in paras if p.strip())
+                para = _read_paragraph(para_node, note_rels)
+                stripped = para.text.strip()
+                if not stripped:
+                    continue
+                if content:
+                    content += " "
+                lead = len(para.text) - len(para.text.lstrip())
+                base = len(content) - lead  # where the paragraph's first character would stand
+                for url, a, b in para.links:
+                    a, b = max(a, lead), min(b, lead + len(stripped))
+                    if a < b:
+                        links.append((url, base + a, base + b))
+                content += stripped
             start = len(body_text) + note_length
             head = f"[{label}] "
+            for url, a, b in links:
+                urls.append(Url(url=url, start=start + len(head) + a, end=start + len(head) + b))
             piece = head + content + "\n"
             note_parts.append(piece)
             note_length += len(piece)
