@@ -176,3 +176,55 @@ def test_hyperlinks_in_notes_are_checked(tmp_path: Path) -> None:
     assert doc.text[url.start : url.end] == "UN website"
     assert url.footnote == "1"
     assert url.accessed == "2009-09-16"
+
+
+def _seed_as_word() -> bytes:
+    """The seed brief as Word holds it: one paragraph a line, no blank lines, its notes Word
+    footnotes (marks in the text, notes after it), its reference list without a heading."""
+    import re
+
+    from tests.conftest import SEED
+    from tests.fixes.docx_util import W
+
+    notes: dict[str, str] = {}
+    body = []
+    for line in Path(SEED).read_text(encoding="utf-8").split("\n"):
+        m = re.match(r"^\[(\d+)\] (.*)$", line)
+        if m:
+            notes[m[1]] = m[2]
+        elif line.strip():
+            pieces = re.split(r" ?\[(\d+)\]", line)
+            body.append(
+                para(
+                    *(
+                        run(p) if i % 2 == 0 else f'<w:r><w:footnoteReference w:id="{p}"/></w:r>'
+                        for i, p in enumerate(pieces)
+                        if p
+                    )
+                )
+            )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        + "".join(
+            f'<w:footnote w:id="{k}"><w:p><w:r><w:footnoteRef/></w:r>{run(" " + v)}</w:p></w:footnote>'
+            for k, v in notes.items()
+        )
+        + "</w:footnotes>"
+    )
+    return package("".join(body), footnotes=footnotes)
+
+
+def test_the_seed_brief_as_a_word_file(tmp_path: Path) -> None:
+    """Its reference list has no heading: it is the run of entries at the end of the body, before the
+    notes Word keeps apart (every citation was reported missing: the notes, written right after the
+    body, hid the entries)."""
+    path = tmp_path / "brief.docx"
+    path.write_bytes(_seed_as_word())
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert [(f.rule, f.citation or f.message.split(" is ")[0]) for f in doc.findings] == [
+        ("year-mismatch", "Martínez-Díaz 2008"),
+        ("uncited-reference", "Hyde 2002"),
+    ]
+    assert len(doc.footnotes or []) == 6

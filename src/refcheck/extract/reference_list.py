@@ -202,6 +202,10 @@ def _trailing_entries(doc: Document) -> Region | None:
             if first is None:
                 continue
             break
+        if notes and a < notes[0] < b:
+            # notes a loader wrote right after the body (a DOCX's, with no blank line between):
+            # the entries end where they start
+            b = notes[0]
         lines = text[a:b].split("\n")
         body = [ln for ln in lines if ln.strip()]
         if (
