@@ -228,3 +228,27 @@ def test_the_seed_brief_as_a_word_file(tmp_path: Path) -> None:
         ("uncited-reference", "Hyde 2002"),
     ]
     assert len(doc.footnotes or []) == 6
+
+
+def test_marks_and_links_after_superscript_numbers_stay_in_place(tmp_path: Path) -> None:
+    """The brackets written around a superscript number move what follows in its paragraph: a
+    note's mark and a link's span move with it."""
+    body = para(
+        run("Oil funds the budget"),
+        run("1", SUP),
+        '<w:r><w:footnoteReference w:id="1"/></w:r>',
+        run(" as "),
+        '<w:hyperlink r:id="rId7">' + run("the ministry") + "</w:hyperlink>",
+        run(" says"),
+        run("2", SUP),
+        run("."),
+    )
+    path = tmp_path / "brief.docx"
+    path.write_bytes(package(body + NUMBERED))
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert doc.text.splitlines()[0] == "Oil funds the budget[1]1 as the ministry says[2]."
+    [mark] = doc.footnote_markers or []
+    assert doc.text[mark.start : mark.end] == "1" and mark.start == len("Oil funds the budget[1]")
+    [url] = doc.urls
+    assert doc.text[url.start : url.end] == "the ministry"

@@ -259,20 +259,10 @@ class _Paragraph:
         self.links: list[tuple[str, int, int]] = []  # (url, start, end) within the paragraph
         # complex fields (w:fldChar): a stack of [instruction, reading-the-result, result start]
         self.fields: list[list[object]] = []
-        # superscript citation numbers: the first and the last w:t of each group (by id)
-        self.opens: set[int] = set()
-        self.closes: set[int] = set()
 
     def add(self, piece: str, node: Node) -> None:
         if self.fields and not self.fields[-1][1]:
             return  # a field's instruction part holds no visible text
-        if id(node) in self.opens:
-            self._add("[", node.parent or node)
-        self._add(piece, node)
-        if id(node) in self.closes:
-            self._add("]", node.parent or node)
-
-    def _add(self, piece: str, node: Node) -> None:
         self.parts.append(piece)
         self.pieces.append((piece, node))
         self.length += len(piece)
@@ -421,7 +411,9 @@ def _read(node: Node, para: _Paragraph) -> None:
             continue  # hidden text (w:vanish): Word neither shows nor prints it
         if tag == "t":
             # a line break written into w:t is white space to Word: keep one line per paragraph
-            para.add(child.text().translate(_WHITE), child)
+            # (translated only when the text holds one: isprintable is a fast C scan, translate not)
+            piece = child.text()
+            para.add(piece if piece.isprintable() else piece.translate(_WHITE), child)
         elif tag in ("tab", "br", "cr"):
             para.add(" ", child)
         elif tag == "noBreakHyphen":
@@ -486,39 +478,62 @@ def _read_paragraph(node: Node, rels: dict[str, str]) -> _Paragraph:
     """The paragraph read; citation numbers set in superscript ("budget¹", "Europe²,³") written as
     "[1]", "[2,3]" (as the HTML loader writes <sup>), so that a numeric style's citations are read.
     A group is the superscript text between other pieces; a number after a digit or a one- or
-    two-letter word (10⁶, m², km²) is an exponent and left alone."""
+    two-letter word (10⁶, m², km²) is an exponent and left alone. The brackets are pieces of the
+    group's run (``w:r``, no text element: the fix writer never edits them)."""
     para = _Paragraph(rels)
     _read(node, para)
-    groups: list[list[Node]] = []
-    before: list[str] = []  # the text before each group
-    seen = ""
-    current: list[Node] = []
-    for piece, piece_node in para.pieces:
+    pieces = para.pieces
+    if not any(n.tag == "t" and _superscript(n.parent) for _, n in pieces):
+        return para
+    groups: list[tuple[int, int, int, int]] = []  # (first piece, last piece, start, end)
+    offset = 0
+    first: int | None = None
+    begin = 0
+    for i, (piece, piece_node) in enumerate(pieces):
         if piece_node.tag == "t" and _superscript(piece_node.parent):
-            if not current:
-                before.append(seen)
-            current.append(piece_node)
-        elif current:  # other text, or a note's mark, ends a group
-            groups.append(current)
-            current = []
-        seen += piece
-    if current:
-        groups.append(current)
-    for group, prior in zip(groups, before, strict=True):
-        shown = "".join(n.text() for n in group)
+            if first is None:
+                first, begin = i, offset
+        elif first is not None:  # other text, or a note's mark, ends a group
+            groups.append((first, i - 1, begin, offset))
+            first = None
+        offset += len(piece)
+    if first is not None:
+        groups.append((first, len(pieces) - 1, begin, offset))
+    text = para.text
+    opens: set[int] = set()
+    closes: set[int] = set()
+    inserted: list[tuple[int, bool]] = []  # (offset, a closing bracket)
+    for i0, i1, a, b in groups:
+        prior = text[max(0, a - 3) : a]
         if (
-            not _NUMERIC_SUP.match(shown)
+            not _NUMERIC_SUP.match(text[a:b])
             or prior[-1:].isdigit()
             or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", prior)
         ):
             continue
-        para.opens.add(id(group[0]))
-        para.closes.add(id(group[-1]))
-    if para.opens:
-        again = _Paragraph(rels)
-        again.opens, again.closes = para.opens, para.closes
-        _read(node, again)
-        return again
+        opens.add(i0)
+        closes.add(i1)
+        inserted += [(a, False), (b, True)]
+    if not inserted:
+        return para
+    new: list[tuple[str, Node]] = []
+    for i, (piece, piece_node) in enumerate(pieces):
+        run = piece_node.parent or piece_node
+        if i in opens:
+            new.append(("[", run))
+        new.append((piece, piece_node))
+        if i in closes:
+            new.append(("]", run))
+
+    def moved(at: int) -> int:
+        """A paragraph offset after the brackets: a "]" at the offset comes before it, a "[" after."""
+        return at + sum(1 for where, close in inserted if where < at or (close and where == at))
+
+    para.pieces = new
+    para.parts = [piece for piece, _ in new]
+    para.length += len(inserted)
+    para.marks = [(mark, moved(at)) for mark, at in para.marks]
+    para.links = [(url, moved(a), moved(b)) for url, a, b in para.links]
     return para
 
 
