@@ -1,5 +1,5 @@
 """The reader of author lists as it was before it read by token shapes (refcheck.extract.names at
-f3808be, unchanged but for this docstring): the oracle of tests/test_reference_fast_paths.py, which checks
+f3808be, unchanged but for this docstring and the middle-initial rule both readers gained since): the oracle of tests/test_reference_fast_paths.py, which checks
 that the shape reader gives the same Names on any text. Not used by refcheck itself.
 
 Author lists of reference entries, in every order citation styles print them.
@@ -426,6 +426,13 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             if particles:
                 surname = " ".join([*particles, surname])
             return surname, " ".join(names), False, "inverted", j2, gclosed
+    if not closed and len(words) == 1 and mode in ("inverted", "given-first") and is_initials(r.word(j)):
+        # Chicago's later authors with a middle initial, "and Jeremy C. Pope" (added with the shape
+        # reader's same rule, qa-real-docs)
+        inits, k = r.initials(j)
+        later, j3, closed3 = r.surname(k, bare_stop=False)
+        if later and (closed3 or r.kind(j3) in (",", ";", "&", "and", "etal", "other", "end")):
+            return " ".join(later), " ".join([words[0], *inits]), False, "given-first", j3, closed3
     if not closed and r.kind(j) == "word" and not r.word(j)[:1].isdigit():
         return None  # "T. Speed, Statistical analysis of ...": a title, not a name
     if len(words) > 1 and mode in ("inverted", "given-first"):

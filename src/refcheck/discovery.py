@@ -5,6 +5,8 @@ sorted. It leaves out:
 
 * hidden files and directories (``.git``, ``.venv``, ``.cache`` ...) and a few directories that hold
   other people's files (``node_modules``, ``site-packages``, ``__pypackages__``);
+* Office owner files (``~$paper.docx``: the lock Word writes beside a document it has open, not a
+  document, which would otherwise fail the run with "not a DOCX file");
 * whatever the ``.gitignore`` files say (every ``.gitignore`` from the top of the Git checkout down
   to each file, deeper files winning, as Git reads them, and ``.git/info/exclude``), unless
   ``respect_gitignore`` is off;
@@ -221,8 +223,8 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
             return
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
+            if name.startswith((".", "~$")):
+                continue  # hidden, or an Office owner file ("~$paper.docx": Word's lock while it is open)
             path = d / name
             try:
                 if entry.is_dir(follow_symlinks=False):

@@ -6,6 +6,9 @@
   ``book: chapters`` (and ``appendices``, parts included): they are one manuscript, checked as one
   document from the first chapter. Outside a book, a project bibliography is shared by many pages, so
   each page's references are the entries it cites (no page reports the others' entries as uncited).
+* **bookdown.** A ``_bookdown.yml`` beside the file: the book's chapters (its ``rmd_files``, else
+  every .Rmd there, index.Rmd first) are one manuscript, checked from the first; the bibliography is
+  the one index.Rmd's front matter names.
 * **Manubot.** A ``content/`` directory holding ``metadata.yaml`` (or ``manubot.yaml``) and numbered
   Markdown files (``01.abstract.md``, ``02.introduction.md``, ...): the numbered files in order are one
   manuscript; its bibliographies are ``content/manual-references*.json|bib`` and a ``bibliography`` in
@@ -30,8 +33,27 @@ from typing import Any
 from refcheck.project import project_root
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd")
-# Manubot's persistent-identifier citation prefixes (manubot.cite.handlers): resolved by Manubot.
-MANUBOT_PREFIXES = ("doi", "pmid", "pmcid", "arxiv", "url", "isbn", "wikidata", "tag", "raw", "http", "https")
+# Manubot's persistent-identifier citation prefixes (manubot.cite.handlers: "pmc:" and "pubmed:" are
+# the standard forms of "pmcid:" and "pmid:"), resolved by Manubot; "*": Manubot also resolves the
+# thousands of CURIE prefixes of the Bioregistry ("clinicaltrials:NCT...", "uniprot:..."), so any
+# "prefix:accession" key is Manubot's to resolve (a prefix it does not know fails Manubot's build)
+MANUBOT_PREFIXES = (
+    "doi",
+    "shortdoi",
+    "pmid",
+    "pubmed",
+    "pmcid",
+    "pmc",
+    "arxiv",
+    "url",
+    "isbn",
+    "wikidata",
+    "tag",
+    "raw",
+    "http",
+    "https",
+    "*",
+)
 CONFIG_LIMIT = 256 * 1024  # a _quarto.yml or metadata.yaml larger than this is not read
 MAX_CHAPTERS = 500
 LEVELS_OUTSIDE_GIT = 3  # directories above a file searched for _quarto.yml outside a Git checkout
@@ -40,12 +62,13 @@ _NUMBERED = re.compile(r"^\d+\.[^/]*\.md$", re.I)
 
 @dataclass
 class Manuscript:
-    kind: str  # "quarto-book", "quarto" (a project of separate pages) or "manubot"
+    kind: str  # "quarto-book", "quarto" (a project of separate pages), "bookdown" or "manubot"
     root: Path  # the directory of _quarto.yml, or the content/ directory
     config: Path  # _quarto.yml, metadata.yaml
     chapters: list[Path] = field(default_factory=list)  # in order; empty for a "quarto" project
     bibliographies: list[str] = field(default_factory=list)  # paths, relative names resolved
     csl: str | None = None
+    aliases: list[str] = field(default_factory=list)  # Manubot's citekey-aliases in the metadata
 
     @property
     def main(self) -> Path | None:
@@ -72,6 +95,12 @@ def names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v).strip() for v in value if isinstance(v, (str, int, float)) and str(v).strip()]
     return []
+
+
+def citekey_aliases(data: dict[str, Any]) -> list[str]:
+    """The keys of Manubot's ``citekey-aliases:`` mapping in YAML metadata (``alias: doi:...``)."""
+    aliases = data.get("citekey-aliases")
+    return [str(k) for k in aliases] if isinstance(aliases, dict) else []
 
 
 def _read_config(path: Path) -> dict[str, Any]:
@@ -174,11 +203,45 @@ def _manubot(content: Path, stamp: int = 0) -> Manuscript | None:
         chapters=chapters,
         bibliographies=bibs,
         csl=str(content / csl[0]) if csl else None,
+        aliases=citekey_aliases(data),
     )
 
 
+@lru_cache(maxsize=256)
+def _bookdown(directory: Path, stamp: int = 0) -> Manuscript | None:
+    """A bookdown book: ``_bookdown.yml``'s ``rmd_files`` (a list, or one per output format: the
+    first), else every .Rmd of the directory not starting with "_", index.Rmd first, in name order;
+    merged into one document, whose bibliography index.Rmd's front matter names."""
+    config = directory / "_bookdown.yml"
+    data = _read_config(config)
+    listed = data.get("rmd_files")
+    if isinstance(listed, dict):
+        listed = next((v for v in listed.values() if isinstance(v, list)), None)
+    if isinstance(listed, list):
+        files = [directory / n for n in names(listed) if Path(n).suffix.lower() in MARKDOWN_SUFFIXES]
+    else:
+        try:
+            found = sorted(
+                p for p in directory.iterdir() if p.suffix.lower() == ".rmd" and not p.name.startswith("_")
+            )
+        except OSError:
+            return None
+        files = [p for p in found if p.name.lower() == "index.rmd"] + [
+            p for p in found if p.name.lower() != "index.rmd"
+        ]
+    chapters: list[Path] = []
+    seen: set[Path] = set()
+    for f in files[:MAX_CHAPTERS]:
+        if f.is_file() and f.resolve() not in seen:
+            seen.add(f.resolve())
+            chapters.append(f)
+    if not chapters:
+        return None
+    return Manuscript(kind="bookdown", root=directory, config=config, chapters=chapters)
+
+
 def manuscript_of(path: str | Path) -> Manuscript | None:
-    """The Quarto project or Manubot manuscript a Markdown file belongs to, if any."""
+    """The Quarto project, bookdown book or Manubot manuscript a Markdown file belongs to, if any."""
     p = Path(path)
     if p.suffix.lower() not in MARKDOWN_SUFFIXES:
         return None
@@ -187,6 +250,10 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
         found = _manubot(here, _stamp(here) + _stamp(here / "metadata.yaml"))
         if found is not None:
             return found
+    if (here / "_bookdown.yml").is_file():
+        book = _bookdown(here, _stamp(here / "_bookdown.yml") + _stamp(here))
+        if book is not None and p.resolve() in {c.resolve() for c in book.chapters}:
+            return book
     top = project_root(here)
     # up to the Git root; outside a Git checkout, a few levels (a book's chapters in ch/ or parts/)
     levels = len(here.parts) if top != here else LEVELS_OUTSIDE_GIT
@@ -220,3 +287,4 @@ def main_file(path: str) -> str:
 def clear_cache() -> None:
     _quarto.cache_clear()
     _manubot.cache_clear()
+    _bookdown.cache_clear()

@@ -565,6 +565,13 @@ def _person(
         if gnames and (r.bits(gnames[0]) & INIT or len(words) <= 3):
             names, particles = _trailing_particles(r, gnames)
             return (*particles, *words), names, " ", False, "inverted", j2, gclosed
+    if not closed and len(words) == 1 and mode in ("inverted", "given-first") and r.word(j) & INIT:
+        # Chicago's later authors with a middle initial, "and Jeremy C. Pope": given name, initials,
+        # surname
+        inits, k = r.initials(j)
+        later, j3, closed3 = r.surname(k, bare_stop=False)
+        if later and (closed3 or r.kind(j3) in (*_SEPARATORS, "other", "end")):
+            return tuple(later), (words[0], *inits), " ", False, "given-first", j3, closed3
     if not closed and r.kind(j) == "word" and not r.word(j) & DIGIT:
         return None  # "T. Speed, Statistical analysis of ...": a title, not a name
     if len(words) > 1 and mode in ("inverted", "given-first"):

@@ -8,6 +8,7 @@ Lee, M.", "Avery SV, Longo D", or corporate "Center for Economic and Social Deve
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -37,14 +38,11 @@ _HEADING = re.compile(
     re.I | re.M,
 )
 _ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
-# A heading that ends the reference list: what follows need not be cited (further reading) or is
-# no list (an appendix)
-# no list (an appendix, whose citations are checked). Works listed under the first kind are neither
-# entries nor prose.
-_END_HEADING = re.compile(
-    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:((?:further|additional|suggested|recommended)"
-    r"\s+reading|selected\s+bibliography|works\s+consulted)|appendix(?:\s+[A-Z0-9]{1,3})?|annex(?:\s+[A-Z0-9]{1,3})?)"
-    r"(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
+# A heading that ends the reference list and starts a list of works the text need not cite: what it
+# lists is neither entries nor prose
+_FURTHER_READING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:(?:further|additional|suggested|recommended)"
+    r"\s+reading|selected\s+bibliography|works\s+consulted)(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
     re.I | re.M,
 )
 _LABEL = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+")
@@ -76,22 +74,41 @@ def find_reference_region(doc: Document) -> Region | None:
         m = headings[-1]
         start = m.end() + 1 if m.end() < len(text) else m.end()
         end = len(text)
-        # In Markdown the list ends at the next heading of any level.
-        nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else None
+        # In Markdown the list ends at the next heading of any level; elsewhere at a back-matter
+        # heading ("Appendix A: Survey instrument", "Acknowledgements") after it.
+        nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else _back_matter(text, start)
         if nxt:
             end = nxt.start()
-        stop = _END_HEADING.search(text, start, end)
-        if stop:
-            if stop.group(1):  # further reading: up to an appendix, if one follows
-                after = _END_HEADING.search(text, stop.end(), end)
-                doc.excluded = [*doc.excluded, (stop.start(), after.start() if after else end)]
-            end = stop.start()
+        further = _FURTHER_READING.search(text, start, end)
+        if further:  # up to the back matter or the next heading, if one follows
+            doc.excluded = [*doc.excluded, (further.start(), end)]
+            end = further.start()
         # Footnote definitions the loader found after the list belong to the notes, not the list
         # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
         if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
             end = min(end, doc.notes_region[0])
         return Region(start, end, True)
     return _trailing_entries(doc)
+
+
+# a heading of what follows a reference list: appendices, supplementary material, statements
+_BACK_MATTER = re.compile(
+    r"^[ \t]*(?:(?:[A-Z]|\d{1,2})[.)]?[ \t]+)?(?:\*\*|__)?"
+    r"(?:appendix|appendices|annex(?:es)?|supplementary\s+(?:materials?|information|data|figures|tables)"
+    r"|supporting\s+information|acknowledge?ments?|author\s+contributions?|funding(?:\s+statement)?"
+    r"|conflicts?\s+of\s+interests?|competing\s+interests?|data\s+availability(?:\s+statement)?"
+    r"|figure\s+(?:legends|captions)|tables\s+and\s+figures)\b([^\n]{0,80})$",
+    re.I | re.M,
+)
+_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _back_matter(text: str, start: int) -> re.Match[str] | None:
+    """The first back-matter heading after ``start``: a short line with no year (an entry has one)."""
+    for m in _BACK_MATTER.finditer(text, start):
+        if not _A_YEAR.search(m.group(0)):
+            return m
+    return None
 
 
 def _headings(text: str) -> list[re.Match[str]]:
@@ -465,7 +482,24 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         ref = parse_entry(raw, a)
         ref.id = f"ref-{n}"
         refs.append(ref)
+    same_authors_as_before(refs)
     return refs
+
+
+# "———." (Chicago, MLA), "---." or "___.": the authors of the entry before, not written again
+_REPEATED_AUTHORS = re.compile(r"^(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?$")
+
+
+def same_authors_as_before(refs: list[Reference]) -> None:
+    """Give an entry whose author list is a dash rule ("———. 2025.") the authors of the entry before
+    it, as the style that printed the rule means."""
+    for before, ref in itertools.pairwise(refs):
+        if len(ref.authors) == 1 and _REPEATED_AUTHORS.match(ref.authors[0]) and before.authors:
+            ref.authors = list(before.authors)
+            ref.given = list(before.given)
+            ref.corporate = before.corporate
+            ref.aliases = list(before.aliases)
+            ref.et_al = before.et_al
 
 
 def parse_entry(raw: str, offset: int = 0) -> Reference:

@@ -130,6 +130,12 @@ def _bibtex(
     return refs, findings
 
 
+# BibTeX/biblatex entry types and CSL types of web pages, software and data sets
+WEB_TYPES = frozenset(
+    ["online", "www", "electronic", "software", "dataset", "webpage", "post", "post-weblog", "data"]
+)
+
+
 def _warning(path: str, line: int, message: str) -> Finding:
     return Finding(
         rule="input-bibliography", severity=Severity.WARNING, message=message, path=path, line=line
@@ -184,6 +190,7 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     if fields.get("url"):
         ref.urls.append(fields["url"].strip())
     ref.accessed = fields.get("urldate") or None
+    ref.web = entry.type.lower() in WEB_TYPES
     ref.text = display(ref)
     return ref
 
@@ -240,6 +247,7 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
             ref.container_kind = "journal" if item.get("type") == "article-journal" else "book"
         if item.get("URL"):
             ref.urls.append(str(item["URL"]))
+        ref.web = str(item.get("type", "")).lower() in WEB_TYPES
         ref.text = display(ref)
         refs.append(ref)
     return refs, []

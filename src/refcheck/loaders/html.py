@@ -28,7 +28,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from refcheck.errors import InputError
-from refcheck.extract.reference_list import HEADING_NUMBER, HEADING_WORDS, parse_entry, split_item
+from refcheck.extract.reference_list import (
+    HEADING_NUMBER,
+    HEADING_WORDS,
+    parse_entry,
+    same_authors_as_before,
+    split_item,
+)
 from refcheck.extract.urls import unwrap_url
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.decode import decode
@@ -613,6 +619,11 @@ def _references(
         if e.tag == "li" and lo <= e.start < hi and not e.in_li and doc.footnote_at(e.start) is None
     ]
     if not items:
+        # pandoc's citeproc (R Markdown, Quarto): <div class="csl-entry">, with inline markup inside
+        items = [
+            e for e in elems if e.tag == "div" and lo <= e.start < hi and "csl-entry" in e.classes.split()
+        ]
+    if not items:
         # the innermost blocks: an entry's inline markup (<span>, <a>, <i>, Word's and Google Docs'
         # spans around every run) does not hide it, a <div> around the entries does
         holds_block = _holding_blocks(elems)
@@ -647,6 +658,7 @@ def _references(
             refs.append(ref)
     if not refs:
         return [], None
+    same_authors_as_before(refs)
     return refs, (min(r.start for r in refs), max(r.end for r in refs))
 
 

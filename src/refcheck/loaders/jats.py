@@ -196,6 +196,7 @@ def load_jats(path: str, data: bytes) -> Document:
     out.newline()
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
+    doc.article_type = article.attrs.get("article-type") or None
     doc.references = refs
     if refs:
         doc.reference_region = (refs[0].start, refs[-1].end)

@@ -41,7 +41,17 @@ from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.bibtex import latex_to_text, read_bibliographies
 from refcheck.loaders.decode import decode, normalise
 from refcheck.loaders.latex_project import BIB, INPUT, Tree, bib_names, candidates
-from refcheck.model import Citation, Document, Finding, Footnote, FootnoteMarker, Reference, Severity, Url
+from refcheck.model import (
+    Citation,
+    Document,
+    Finding,
+    Footnote,
+    FootnoteMarker,
+    Reference,
+    Severity,
+    SourceMap,
+    Url,
+)
 
 # Commands whose last braced argument is a list of keys.
 CITE_NAMES = frozenset(
@@ -258,7 +268,21 @@ class _Project:
         self.too_many = False
 
 
+# pandoc's template language ("$if(natbib)$", "$for(bibliography)$", "$endif$"): a template that R
+# Markdown (rticles) and Quarto extensions fill in when they render, not a document
+_PANDOC_TEMPLATE = re.compile(rb"\$(?:if|for)\([A-Za-z0-9_.-]+\)\$")
+_PANDOC_TEMPLATE_END = re.compile(rb"\$end(?:if|for)\$")
+
+
 def load_latex(path: str, data: bytes) -> Document:
+    if _PANDOC_TEMPLATE.search(data) and _PANDOC_TEMPLATE_END.search(data):
+        text = normalise(decode(data).text)
+        doc = Document(path=path, format="latex", text=text, source_map=SourceMap.identity(text), raw=data)
+        doc.references = []
+        doc.footnotes = []
+        doc.citations_from_loader = True
+        doc.unchecked = "it is a pandoc template ($if(...)$, $for(...)$), from which documents are made"
+        return doc
     out = TextBuilder()
     parts: list[tuple[int, int, str]] = []
     project = _Project(path)
@@ -521,6 +545,23 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
     unread = False
     tex_shipped = False
     for name, sty, at_line, offset in declared:
+        name = _expanded(name, text)
+        if "\\" in name or "$" in name:
+            # a macro refcheck cannot expand, or a pandoc template's variable ("$bibliography$.bib"):
+            # the name is known only when the document is built
+            unread = True
+            doc.findings.append(
+                Finding(
+                    rule="input-bibliography",
+                    severity=Severity.INFO,
+                    message=f"the bibliography {name!r} is named by a macro or template variable refcheck does "
+                    "not expand; its entries cannot be checked",
+                    offset=offset,
+                    path=sty,
+                    line=at_line,
+                )
+            )
+            continue
         stem = Path(name).stem.lower()
         paths = (
             [project.tree.main_dir / name]
@@ -559,6 +600,25 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
         doc.findings.extend(findings)
         unread = unread or failed
     return refs, unread or tex_shipped
+
+
+_MACRO_NAME = re.compile(r"\\([A-Za-z@]+)")
+
+
+def _expanded(name: str, text: str) -> str:
+    """``name`` with a macro the document defines as plain text (``\\def\\articleBIBLIOGRAPHY{refs.bib}``,
+    ``\\newcommand{\\bibfile}{refs}``) replaced by its text, as ReScience's template names its
+    bibliography."""
+    m = _MACRO_NAME.search(name)
+    if m is None:
+        return name
+    cs = re.escape(m.group(1))
+    d = re.search(
+        rf"\\(?:def\s*\\{cs}|(?:re)?newcommand\*?\s*(?:\{{\s*\\{cs}\s*\}}|\\{cs}))\s*\{{([^{{}}\\]*)\}}", text
+    )
+    if d is None:
+        return name
+    return name[: m.start()] + d.group(1).strip() + name[m.end() :]
 
 
 def _thebibliography(text: str) -> list[tuple[int, int]]:

@@ -22,12 +22,16 @@ from refcheck.loaders.text import load_text
 from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity
 from refcheck.model import Ranges as Excluded
 
-_FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1\2[ \t]*$|\Z)", re.M | re.S)
+# (any indentation: a fence in a list item stands indented as deep as the item's text)
+_FENCE = re.compile(r"^([ \t]*)(```+|~~~+)[^\n]*\n.*?(?:^\1\2[ \t]*$|\Z)", re.M | re.S)
 _BACKTICKS = re.compile(r"`+")
+# raw LaTeX index entries in a book's Markdown, "\index{unquoting!in ast()@in \texttt{ast()}}": the "@"
+# is makeindex's sort@display, not a citation (one level of nested braces)
+_RAW_INDEX = re.compile(r"\\index\{(?:[^{}\n]|\{[^{}\n]*\})*\}")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
-_DEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*", re.M)
-_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
+_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING = re.compile(r"#{1,6}\s")
 
 
@@ -51,8 +55,11 @@ def load_markdown(path: str, data: bytes) -> Document:
             True,
         )  # a Quarto project's, for all its pages
     external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
+    aliases = meta.aliases + (manuscript.aliases if manuscript is not None else [])
     if bibs or external:
-        use_bibliography(doc, bibs, nocite=meta.nocite, external=external, shared=shared, root=_root(path))
+        use_bibliography(
+            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=_root(path)
+        )
     else:
         _say_why_unchecked(doc)
     return doc
@@ -102,7 +109,7 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
         close = re.search(r"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", chunk)
         if close:
             found.append((0, close.end()))
-    for pattern in (_FENCE, _COMMENT):
+    for pattern in (_FENCE, _COMMENT, _RAW_INDEX):
         found.extend(m.span() for m in pattern.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
     doc.excluded.extend((a + start, b + start) for a, b in found)
@@ -161,7 +168,9 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
     notes: list[Footnote] = []
     markers: list[FootnoteMarker] = []
     for start, end in spans:
+        defined: set[int] = set()  # where each definition's "[^label]" stands
         for m in _DEF.finditer(text, start, end):
+            defined.add(text.index("[", m.start()))
             if skip(m.start()):
                 continue
             note_end = _note_end(text, m.end(), end)
@@ -177,8 +186,10 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
             )
         markers.extend(
             FootnoteMarker(label=m.group(1), start=m.start(), end=m.end())
+            # (a marker followed by a colon in the text, "two ways[^1]: ...", is a marker; only a
+            # definition's label, at the start of its line, is not)
             for m in _MARKER.finditer(text, start, end)
-            if not skip(m.start())
+            if m.start() not in defined and not skip(m.start())
         )
     return notes, markers
 
@@ -258,13 +269,15 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     doc.files = [p for p in parts if p[2] != path]
     bibs = [_named_like(path, b) for b in manuscript.bibliographies]
     nocite: list[str] = []
+    aliases = list(manuscript.aliases)
     for a, b, name in parts:
         meta = _mark_up(doc, a, b)
         base = Path(name).parent
         bibs.extend(str(base / n) for n in meta.bibliography)
         nocite.extend(meta.nocite)
+        aliases.extend(meta.aliases)
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(a, b) for a, b, _ in parts])
-    if manuscript.kind == "quarto-book":
+    if manuscript.kind in ("quarto-book", "bookdown"):
         _chapter_labels(doc, parts)
     _set_notes_region(doc)
     for problem in problems:
@@ -272,7 +285,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     unique = list(dict.fromkeys(bibs))
     external = MANUBOT_PREFIXES if manuscript.kind == "manubot" else ()
     if unique or external:
-        use_bibliography(doc, unique, nocite=nocite, external=external, root=root)
+        use_bibliography(doc, unique, nocite=nocite, external=external, aliases=aliases, root=root)
     else:
         _say_why_unchecked(doc)
     return doc

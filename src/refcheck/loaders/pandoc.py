@@ -12,11 +12,15 @@ Keys end where pandoc ends them: a key starts with a letter, digit or ``_`` and 
 only between letters, digits or ``_`` (so "@smith2000." and "@doe/" end before the punctuation).
 Cross-references are not citations: pandoc-crossref's ``@fig:x``, ``{@tbl:x}``, ``@eq:x``, ``@sec:x``
 and Quarto's ``@fig-x``, ``@tbl-x``, ``@eq-x``, ``@sec-x`` (and the other Quarto kinds), unless the
-bibliography has an entry of that very key.
+bibliography has an entry of that very key. Nor are Manubot's citation aliases, defined with the
+reference-link syntax (``[@deep-review]: doi:10.1098/rsif.2017.0387``, read by Manubot's pandoc filter
+in any Markdown) or under ``citekey-aliases:`` in the metadata: the identifier they stand for is
+resolved when the document is built.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +33,12 @@ _BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
 _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
 # pandoc's citeKey: a first letter, digit or _, then letters, digits and _ with the punctuation
 # :.#$%&-+?<>~/ allowed only before another of those (and ":/" before "/", as in "http://")
-_KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s]{1,200}\})"
-_ITEM_KEY = re.compile(rf"(-?)@({_KEY})")
+# braced keys ("@{https://x.org/a}") hold no backslash: "@{\extracolsep\fill}" is a LaTeX tabular
+# column spec written raw in the Markdown, not a citation
+_KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s\\]{1,200}\})"
+# (not after a backslash or a letter: bookdown's "\@ref(sec)" and an e-mail address in a bracketed
+# note, "^[see Section \@ref(intro)]", are no keys)
+_ITEM_KEY = re.compile(rf"(?<![\\\w])(-?)@({_KEY})")
 _NARRATIVE = re.compile(rf"(?<![\w@.\[\-/\\]){{?@({_KEY})")
 # pandoc-crossref (fig:, tbl:, eq:, sec:, lst:) and Quarto (fig-, tbl-, ...) cross-references
 _CROSSREF = re.compile(
@@ -38,6 +46,10 @@ _CROSSREF = re.compile(
     r"(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)-)\w",
     re.I,
 )
+# a Manubot citation alias: "[@alias]: doi:10.1000/x" on a line of its own (a reference-link definition)
+_ALIAS_DEF = re.compile(r"^[ ]{0,3}\[@([^\]\s]+)\]:[ \t]*\S", re.M)
+# a CURIE prefix ("clinicaltrials", "uniprot", "go"): what Manubot accepts before the colon of a key
+_CURIE_PREFIX = re.compile(r"[a-z][a-z0-9_.\-]*\Z")
 
 
 @dataclass
@@ -47,6 +59,7 @@ class FrontMatter:
     bibliography: list[str] = field(default_factory=list)  # as written (relative to the file)
     csl: str | None = None
     nocite: list[str] = field(default_factory=list)  # keys, "*" for every entry
+    aliases: list[str] = field(default_factory=list)  # Manubot's citekey-aliases
     end: int = 0  # offset just after the block (0: no front matter)
 
 
@@ -55,7 +68,7 @@ def front_matter(text: str) -> FrontMatter:
     m = _FRONT.match(text)
     if not m:
         return FrontMatter()
-    from refcheck.manuscript import names, read_yaml
+    from refcheck.manuscript import citekey_aliases, names, read_yaml
 
     block = m.group(1)
     data = read_yaml(block)
@@ -69,6 +82,7 @@ def front_matter(text: str) -> FrontMatter:
             out.nocite.extend(k.group(2).strip("{}") for k in _ITEM_KEY.finditer(item))
             if "@*" in item:
                 out.nocite.append("*")
+        out.aliases = citekey_aliases(data)
         return out
     b = _BIB_LINE.search(block)  # YAML that does not parse: the bibliography line(s) still count
     if not b:
@@ -94,29 +108,50 @@ def front_matter_bibliographies(text: str, path: str) -> list[str]:
     return [str(base / n) for n in front_matter(text).bibliography]
 
 
+def alias_definitions(doc: Document) -> set[str]:
+    """The keys the text defines as Manubot citation aliases (``[@alias]: doi:...``)."""
+    skip = Excluded(doc.excluded)
+    return {m.group(1) for m in _ALIAS_DEF.finditer(doc.text) if not skip(m.start())}
+
+
+def external_key(key: str, external: tuple[str, ...]) -> bool:
+    """Whether ``key`` is ``prefix:accession`` with a prefix of ``external`` (``"*"``: any CURIE
+    prefix, as Manubot resolves)."""
+    if not external or ":" not in key:
+        return False
+    prefix = key.split(":", 1)[0].lower()
+    return prefix in external or ("*" in external and _CURIE_PREFIX.match(prefix) is not None)
+
+
 def cross_reference(key: str) -> bool:
     """Whether a key is a figure, table, equation or section label rather than a work."""
     return _CROSSREF.match(key) is not None
 
 
 def pandoc_citations(
-    doc: Document, refs: list[Reference], nocite: list[str] | None = None, external: tuple[str, ...] = ()
+    doc: Document,
+    refs: list[Reference],
+    nocite: list[str] | None = None,
+    external: tuple[str, ...] = (),
+    aliases: set[str] | frozenset[str] = frozenset(),
 ) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
-    ``nocite`` key. A key that is a cross-reference, or (``external``) starts with one of these
-    prefixes and is in no entry (Manubot's ``doi:``, ``pmid:`` ...), is no citation to check here."""
+    ``nocite`` key. A key that is a cross-reference, a Manubot alias (``aliases``, and those the text
+    defines), or (``external``) starts with one of these prefixes, and is in no entry (Manubot's
+    ``doi:``, ``pmid:`` ...), is no citation to check here."""
     by_key: dict[str, Reference] = {}
     for r in refs:
         if r.key:
             by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
     skip = Excluded(doc.excluded)
+    defined = alias_definitions(doc) | set(aliases)
 
     def wanted(key: str) -> bool:
         if key in by_key:
             return True
-        if cross_reference(key):
+        if cross_reference(key) or key in defined:
             return False
-        return not (external and ":" in key and key.split(":", 1)[0].lower() in external)
+        return not external_key(key, external)
 
     text = doc.text
     out: list[Citation] = []
@@ -179,6 +214,7 @@ def use_bibliography(
     *,
     nocite: list[str] | None = None,
     external: tuple[str, ...] = (),
+    aliases: list[str] | None = None,
     shared: bool = False,
     root: Path | None = None,
 ) -> None:
@@ -188,8 +224,13 @@ def use_bibliography(
     document cites are its references. ``root``: bibliographies outside this directory are not read
     (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
+    unread: list[str] = []
     for p in paths:
-        entries = _read(doc, p, root)
+        named = _bib_named(p)
+        before = len(doc.findings)
+        entries = _read(doc, named, root)
+        if any(f.rule == "input-bibliography" for f in doc.findings[before:]):
+            unread.append(Path(named).name)
         refs.extend(entries)
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
@@ -200,7 +241,14 @@ def use_bibliography(
         doc.references = refs
         doc.citations = key_citations(doc, refs)
         return
-    citations = pandoc_citations(doc, refs, nocite, external)
+    citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
+    if unread:
+        # a key in no entry read may be in the bibliography that was not: one defect (the
+        # input-bibliography finding), so its citations are said at info, not as missing errors
+        for cit in citations:
+            if cit.key is not None and cit.key not in {r.key for r in refs}:
+                cit.confidence = "low"
+                cit.detail = f"no entry read has that key; {', '.join(unread)} could not be read"
     if external and not citations and not refs:
         resolved = len(pandoc_citations(doc, refs))
         if resolved:
@@ -218,6 +266,62 @@ def use_bibliography(
         doc.style = "keys"
 
 
+# R functions that write a bibliography of the R packages used when the document is built, with the
+# file each writes when given none: knitr::write_bib(), papaja::r_refs(), grateful::cite_packages()
+_WRITE_BIB = re.compile(r"\b(write_bib|r_refs|cite_packages)\s*\(")
+_WRITTEN_BY_DEFAULT = {"r_refs": "r-references.bib", "cite_packages": "grateful-refs.bib"}
+
+
+_BUILD_SOURCES = (".rmd", ".qmd", ".r")
+_SIBLINGS_READ = 50  # R Markdown and R files beside a missing bibliography looked at, at most
+_SIBLING_LIMIT = 1 << 20  # bytes read of each
+
+
+def _writes_bib(text: str, name: str) -> bool:
+    for m in _WRITE_BIB.finditer(text):
+        after = text[m.end() : m.end() + 2000]
+        if f"'{name}'" in after or f'"{name}"' in after or _WRITTEN_BY_DEFAULT.get(m.group(1)) == name:
+            return True
+    return False
+
+
+def _written_when_built(text: str, path: str, root: Path | None) -> bool:
+    """Whether a code chunk calls ``knitr::write_bib(..., "name")`` (or papaja's ``r_refs()``,
+    grateful's ``cite_packages()``) for the missing bibliography
+    ``path``: in the document (bookdown's index.Rmd writes the packages.bib it names) or in an R
+    Markdown or R file beside the bibliography (another chapter of the book). The file is made when
+    the document is built, not missing. (Files outside ``root`` are not read.)"""
+    from refcheck.files import read_regular
+    from refcheck.project import inside
+
+    name = Path(path).name
+    if _writes_bib(text, name):
+        return True
+    try:
+        siblings = sorted(p for p in Path(path).parent.iterdir() if p.suffix.lower() in _BUILD_SOURCES)
+    except OSError:
+        return False
+    for sibling in siblings[:_SIBLINGS_READ]:
+        if root is not None and not inside(sibling, root):
+            continue
+        try:
+            data = read_regular(sibling, _SIBLING_LIMIT)
+        except OSError:
+            continue
+        if _writes_bib(data.decode("utf-8", "replace"), name):
+            return True
+    return False
+
+
+def _bib_named(path: str) -> str:
+    """``path``, or ``path.bib`` for a name without an extension that is no file: R Markdown templates
+    (rticles) write ``bibliography: bibfile`` for ``bibfile.bib``, which LaTeX's ``\\bibliography``
+    is given as it is."""
+    if Path(path).suffix or os.path.lexists(path) or not os.path.isfile(path + ".bib"):
+        return path
+    return path + ".bib"
+
+
 def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
     """The entries of one bibliography; what keeps it from being read is one finding."""
     from refcheck.errors import InputError
@@ -227,10 +331,14 @@ def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
 
     def refuse(why: str) -> list[Reference]:
         at = doc.text.find(Path(path).name, 0, 65536)
+        severity = Severity.ERROR if why == "does not exist" else Severity.WARNING
+        if why == "does not exist" and _written_when_built(doc.text, path, root):
+            severity = Severity.INFO  # bookdown's packages.bib: written by knitr::write_bib() when built
+            why += " (an R code chunk writes it when the document is built)"
         doc.findings.append(
             Finding(
                 rule="input-bibliography",  # missing: an error; not read: a warning (as for LaTeX)
-                severity=Severity.ERROR if why == "does not exist" else Severity.WARNING,
+                severity=severity,
                 message=f"the bibliography {path} {why}; its entries cannot be checked",
                 offset=at if at >= 0 else None,
             )

@@ -417,13 +417,22 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
     if cit.authors and ref.authors and not ref.corporate:
         cited = {name_key(cit.authors[0]), core_key(cit.authors[0])} - {""}
         listed = {name_key(ref.authors[0]), core_key(ref.authors[0])}
-        if cited and not cited & listed:
+        if cited and not cited & listed and not _leading_surname(cit.authors[0], ref.authors[0]):
             cit.status = LinkStatus.AUTHOR_MISMATCH
             cit.references = ()
             cit.candidates = (ref.id,)
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
                 f" {cit.year}" if cit.year else ""
             )
+
+
+def _leading_surname(cited: str, listed: str) -> bool:
+    """Whether ``cited`` is the first surname(s) of the compound surname ``listed``: Spanish and
+    Portuguese authors are cited by their first surname, "Dávila (2000)" for the entry "DÁVILA
+    ESPINOSA, S." and "Hernández, Fernández y Baptista" for "HERNÁNDEZ SAMPIERI, R."."""
+    words = fold(listed).replace("-", " ").split()
+    named = fold(cited).replace("-", " ").split()
+    return 0 < len(named) < len(words) and words[: len(named)] == named
 
 
 class _NearMisses:

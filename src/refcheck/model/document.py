@@ -208,6 +208,9 @@ class Document:
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
+    # JATS <article article-type="...">: a "correction" or "retraction" notice lists the article it
+    # concerns, which its text names without citing it
+    article_type: str | None = None
     # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).

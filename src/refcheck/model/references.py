@@ -64,6 +64,9 @@ class Reference:
     # two: "journal" or "book" (only a journal's name is compared with the registry's record)
     container: str | None = None
     container_kind: str | None = None
+    # a web page, software or a data set (BibTeX @online/@software/@dataset, CSL "webpage" ...): a work
+    # that often has no author and is then cited by its title
+    web: bool = False
     urls: list[str] = field(default_factory=list)
     doi: str | None = None
     accessed: str | None = None  # ISO date

@@ -4,7 +4,9 @@ What it does
     Reports an entry of a bibliography file (BibTeX, CSL-JSON) with no author or editor,
     no year (or date), or no title. Entries parsed from running text are not checked: there a missing
     field is more often the parser's doubt than the author's omission. An entry of a document's
-    bibliography database that no citation uses is not printed, so it is said at info.
+    bibliography database that no citation uses is not printed, so it is said at info, and so is a
+    web page, software or data set (``@online``, ``@software``, CSL ``webpage`` ...) with no author:
+    such works often have none and are cited by their title.
 
 Why is this bad
     The reader cannot identify the work, and author-date styles print "n.d." or "Anon." for it.
@@ -47,11 +49,14 @@ def check(doc: Document) -> Iterator[Finding]:
         name = ref.key or ref.label or ref.id
         # an uncited database entry is not printed: worth knowing, not failing
         quiet = unprinted(doc, ref, cited, cited_keys)
+        # a web page, software or data set without an author is cited by its title
+        authorless = ref.web and missing == ["author or editor"]
         yield Finding(
             rule=NAME,
-            severity=Severity.INFO if quiet else SEVERITY,
+            severity=Severity.INFO if quiet or authorless else SEVERITY,
             message=f"entry {name} has no {' and no '.join(missing)}; complete it"
-            + (" (it is never cited, so not printed)" if quiet else ""),
+            + (" (it is never cited, so not printed)" if quiet else "")
+            + (" if it has one (a web page, software or data set may have none)" if authorless else ""),
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,

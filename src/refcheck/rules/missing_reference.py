@@ -3,8 +3,8 @@
 What it does
     Reports an in-text citation (author-date, number or key) that no reference entry fits, not even
     with another year or a near-miss spelling of the author. Manubot's persistent-identifier keys
-    (``[@doi:...]``, ``[@pmid:...]``, ``[@arxiv:...]``, ``[@url:...]``) need no entry: Manubot
-    fetches their metadata itself.
+    (``[@doi:...]``, ``[@pmid:...]``, ``[@pmc:...]``, ``[@arxiv:...]``, ``[@url:...]``) and citation
+    aliases (``[@alias]: doi:...``) need no entry: Manubot fetches their metadata itself.
 
 Why is this bad
     The reader cannot find the work cited.
@@ -38,7 +38,9 @@ SUMMARY = "A citation points at no entry of the reference list."
 
 # Manubot's persistent-identifier citation keys ("[@doi:10.1000/x]", "[@pmid:123]"): Manubot fetches
 # their metadata itself, so they need no bibliography entry
-_PERSISTENT_KEY = re.compile(r"(?:doi|pmid|pmcid|arxiv|isbn|url|https?|wikidata):\S", re.I)
+_PERSISTENT_KEY = re.compile(
+    r"(?:doi|shortdoi|pmid|pubmed|pmcid|pmc|arxiv|isbn|url|https?|wikidata):\S", re.I
+)
 
 
 def check(doc: Document) -> Iterator[Finding]:
@@ -55,7 +57,7 @@ def check(doc: Document) -> Iterator[Finding]:
             fix = "correct the number or add the entry"
         elif cit.kind == "key":
             what = f"key {cit.key!r}"
-            where = "no bibliography entry has that key"
+            where = cit.detail or "no bibliography entry has that key"
             fix = "correct the key or add the entry to the bibliography"
         else:
             what = f'"{cit.text}"'

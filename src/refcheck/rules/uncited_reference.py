@@ -18,6 +18,9 @@ What it does
     JATS a citation is markup, ``\\cite`` or ``<xref>``: there every entry none points at is
     reported.)
 
+    A JATS correction, retraction or expression-of-concern notice lists the article it concerns
+    without citing it (the notice is about that article): its uncited entries are said at info.
+
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
 
@@ -42,6 +45,8 @@ from refcheck.rules.duplicate_reference import duplicates
 NAME = "uncited-reference"
 SEVERITY = Severity.WARNING
 SUMMARY = "An entry of the reference list is never cited."
+# JATS article types of a notice about another article (JATS 1.3 and PMC's values)
+NOTICES = frozenset(["correction", "retraction", "expression-of-concern", "partial-retraction", "removal"])
 
 
 def _head_end(ref: Reference) -> int | None:
@@ -102,6 +107,12 @@ def _uncited(doc: Document, refs: list[Reference]) -> Iterator[Finding]:
             severity = Severity.INFO
             message = (
                 f"{ref.key or name} in {where} is never cited (so not printed); cite it if it was meant to be"
+            )
+        elif doc.article_type in NOTICES:
+            severity = Severity.INFO
+            message = (
+                f"{name} is listed but never cited (a {doc.article_type.replace('-', ' ')} notice lists "
+                "the article it concerns)"
             )
         else:
             severity = SEVERITY
