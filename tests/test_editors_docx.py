@@ -52,8 +52,9 @@ def _encrypted_zip() -> bytes:
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "it is a pdf"),
         (b"{\\rtf1\\ansi Hello}", "rtf file"),
         (_encrypted_zip(), "encrypted"),
+        (b"<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>", "web page (html)"),
     ],
-    ids=["doc-or-password", "pdf", "rtf", "encrypted-zip"],
+    ids=["doc-or-password", "pdf", "rtf", "encrypted-zip", "html"],
 )
 def test_not_really_a_docx(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "brief.docx"

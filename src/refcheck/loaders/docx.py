@@ -168,6 +168,8 @@ def _what_instead(data: bytes) -> str | None:
     for magic, what in _INSTEAD:
         if head.startswith(magic):
             return f"it is {what}"
+    if head.startswith(b"<") and re.search(rb"(?i)<html\b|<!doctype html", data[:2048]):
+        return "it is a web page (HTML), as Word saves one; check it named .html"
     return None
 
 
