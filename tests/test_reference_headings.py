@@ -75,3 +75,21 @@ def test_appendix_after_the_list_is_prose(tmp_path: Path) -> None:
     assert doc is not None
     assert len(doc.references or []) == 2
     assert [f.rule for f in doc.findings] == ["year-mismatch"]
+
+
+def test_notes_after_the_list_are_prose(tmp_path: Path) -> None:
+    """A notes section after the reference list ("Notes" alone on its line, as a DOCX with notes
+    typed by hand has it) is no part of the list: its lines are not entries reported uncited, and
+    its citations are checked."""
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Missions doubled (Vaisman 2007).1 Cut back (Millán 2001).2\nReferences\n"
+        "Millán, J. (2001) La política exterior. México: FCE.\n"
+        "Vaisman, D. (2007) Azerbaijan diplomacy. Baku: ADA.\nNotes\n1. The ministry says so.\n"
+        "2. See also the embassy (Millán 2002).\n",
+        encoding="utf-8",
+    )
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert len(doc.references or []) == 2
+    assert [f.rule for f in doc.findings] == ["year-mismatch"]

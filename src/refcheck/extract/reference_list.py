@@ -45,6 +45,12 @@ _FURTHER_READING = re.compile(
     r"\s+reading|selected\s+bibliography|works\s+consulted)(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
     re.I | re.M,
 )
+# A notes section after the list ("Notes", "Endnotes" alone on their line): the list ends there, and
+# the notes are prose (their citations are checked)
+_NOTES_HEADING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:notes|endnotes|footnotes)(?:\*\*|__)?[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
 _LABEL = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
 _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.I)
@@ -79,6 +85,9 @@ def find_reference_region(doc: Document) -> Region | None:
         nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else _back_matter(text, start)
         if nxt:
             end = nxt.start()
+        notes = _NOTES_HEADING.search(text, start, end)
+        if notes:
+            end = notes.start()
         further = _FURTHER_READING.search(text, start, end)
         if further:  # up to the back matter or the next heading, if one follows
             doc.excluded = [*doc.excluded, (further.start(), end)]
