@@ -89,3 +89,23 @@ def test_wrapped_links_are_checked_where_they_lead(tmp_path: Path) -> None:
     )
     doc = load_html("brief.html", source.encode())
     assert [u.url for u in doc.urls] == [target, target, "https://www.google.com/url?q=javascript:x"]
+
+
+def test_word_comments_are_not_read(tmp_path: Path) -> None:
+    """Word's comments in the HTML it saves (their list at the end, their marks "[FE1]" in the
+    text) are no part of the manuscript: a citation an editor wrote in one is none."""
+    path = tmp_path / "brief.html"
+    path.write_text(
+        "<div class=WordSection1><p class=MsoNormal>Missions doubled (Vaisman 2007).<span "
+        'class=MsoCommentReference><a class=msocomanchor id="_anchor_1" href="#_msocom_1" '
+        'name="_msoanchor_1">[FE1]</a></span> Cut back (Millán 2001).</p><h1>References</h1>'
+        f"{REFS}</div><div style='mso-element:comment-list'><hr class=msocomoff><div "
+        "style='mso-element:comment'><div id=\"_com_1\" class=msocomtxt><p class=MsoCommentText>"
+        '<a href="#_msoanchor_1" class=msocomoff>[FE1]</a>Should we also cite (Smith 1999) here?'
+        "</p></div></div></div>",
+        encoding="utf-8",
+    )
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert "FE1" not in doc.text and "Smith" not in doc.text
+    assert [f.rule for f in doc.findings] == []

@@ -7,7 +7,8 @@ fetched and no entity beyond the HTML5 named ones is expanded.
 
 * Block elements (``p``, ``li``, ``h1``–``h6``, ``div``, ``br`` ...) become line breaks; ``script``,
   ``style``, ``nav``, ``head`` and ``template`` are skipped, and so is inline text hidden by its own
-  style (``<span style="display:none">``: Word's hidden text).
+  style (``<span style="display:none">``: Word's hidden text) and Word's comments (``mso-element:
+  comment-list``, ``a.msocomanchor``).
 * The reference list is the list (``ul``/``ol``/``p``s) after a heading that reads References,
   Bibliography ..., or the content of an element whose id or class is ``references``,
   ``bibliography``, ``ref-list``; an ``<ol>`` list is numbered (label = position).
@@ -107,6 +108,9 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # style='display:none;mso-hide:all'>. A hidden block (a list a page shows on a click) is read.
 _INLINE = frozenset(["span", "font", "a", "b", "i", "em", "strong", "sup", "sub", "u", "small", "cite"])
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
+# Word's comments, in the HTML it saves: their list at the end and their marks in the text ("[FE1]").
+# Comments are no part of the manuscript (a DOCX's are not read either).
+_WORD_COMMENT = re.compile(r"mso-element\s*:\s*comment(?:-list)?\b|\bmsocomanchor\b", re.I)
 REF_CONTAINER = re.compile(r"\b(?:references?|bibliography|ref-?list|reflist|works-cited|citations)\b", re.I)
 NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
 NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|note|en)[-_:]?(\w+)$", re.I)
@@ -352,7 +356,10 @@ class _Parser(HTMLParser):
                 and bool(NOTE_CONTAINER.search(parent.classes))
             )
             elem.section = parent.index if parent.tag in _SECTIONING else parent.section
-        if tag in _INLINE and _HIDDEN_STYLE.search(values.get("style", "")):
+        style, cls = values.get("style", ""), values.get("class", "")
+        if (style or cls) and (
+            (tag in _INLINE and _HIDDEN_STYLE.search(style)) or _WORD_COMMENT.search(f"{style} {cls}")
+        ):
             elem.hidden = True
         self.elems.append(elem)
         self.open.setdefault(tag, []).append(len(self.stack))
