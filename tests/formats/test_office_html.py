@@ -109,3 +109,21 @@ def test_word_comments_are_not_read(tmp_path: Path) -> None:
     assert doc is not None
     assert "FE1" not in doc.text and "Smith" not in doc.text
     assert [f.rule for f in doc.findings] == []
+
+
+def test_google_docs_comments_are_not_read(tmp_path: Path) -> None:
+    """Google Docs' HTML export ends with the document's comments, each after an anchor linking back
+    to its mark ("[a]"): they are neither entries nor text whose citations are checked."""
+    path = tmp_path / "brief.html"
+    path.write_text(
+        '<body class="doc-content"><p><span>Missions doubled (Vaisman 2007)</span><sup><a href="#cmnt1"'
+        ' id="cmnt_ref1">[a]</a></sup><span>. Cut back (Millán 2001).</span></p><h2>References</h2>'
+        f'{REFS}<div class="c9"><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Should we also cite '
+        "Smith (1999) here?</span></p><p><span>Agreed: Jones, K. (1998) A title. London.</span></p></div>"
+        "</body>",
+        encoding="utf-8",
+    )
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert [r.authors[0] for r in doc.references or []] == ["Millán", "Vaisman"]
+    assert [f.rule for f in doc.findings] == []

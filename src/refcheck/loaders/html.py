@@ -129,6 +129,9 @@ _CITATION_LINK = re.compile(
 # id="ftnt1" href="#ftnt_ref1">), LibreOffice (<a name="sdfootnote1sym" href="#sdfootnote1anc">). An
 # endnote's label is "e1", as in a DOCX.
 OFFICE_NOTE = re.compile(r"^(?:_?(?:ftnt?|(edn))|sd(?:foot|(end))note)(\d+)(?:sym)?$", re.I)
+# A comment in Google Docs' HTML export: <a id="cmnt1" href="#cmnt_ref1">[a]</a> at the start of
+# the comment, after the text; the comment is no part of the manuscript (as a DOCX's are not read)
+GOOGLE_COMMENT = re.compile(r"^cmnt\d+$")
 # Optional end tags (HTML): a start tag ends the open element it names, without crossing the ones
 # that bound it: <td> ends a <td> or <th> of the same row, <li> an <li> of the same list.
 _ENDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -483,6 +486,9 @@ def load_html(path: str, data: bytes) -> Document:
     if notes:
         doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes))
     doc.footnote_markers = _markers(elems, note_ids)
+    comments = [(box.start, box.end) for _, _, box in _back_linked(elems, GOOGLE_COMMENT)]
+    if comments:
+        doc.excluded = [*doc.excluded, *comments]
     refs, region = _references(doc, elems, notes)
     if refs:
         doc.references = refs
@@ -526,33 +532,32 @@ def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[s
     return notes, ids
 
 
-def _office_notes(doc: Document, elems: list[Elem], ids: dict[str, str]) -> list[Footnote]:
-    """Notes as word processors save them (``OFFICE_NOTE``): the mark in the text links to an anchor
-    in the note, and that anchor links back to the mark. The note is the largest block around its
-    anchor that holds neither its mark nor another note; its text starts after the anchor (which
-    shows the note's number)."""
+def _back_linked(elems: list[Elem], pattern: re.Pattern[str]) -> list[tuple[Elem, re.Match[str], Elem]]:
+    """Pairs of anchors linking to each other, as word processors save notes and comments: a mark in
+    the text links to an anchor whose id or name matches ``pattern``, and that anchor links back to
+    the mark. Each as (the anchor, its match, its box): the box is the largest block around the
+    anchor that holds neither its mark nor another such anchor (pairs with no box are left out)."""
     anchors: dict[str, Elem] = {}
     for e in elems:
         if e.tag == "a":
             for key in (e.attrs.get("id"), e.attrs.get("name")):
                 if key:
                     anchors.setdefault(key, e)
-    found: list[tuple[Elem, Elem, str, str]] = []  # (the mark's link, the note's anchor, key, label)
+    found: list[tuple[Elem, Elem, re.Match[str]]] = []  # (the mark's link, the anchor, its match)
     for b in elems:
         if b.tag != "a" or not b.attrs.get("href", "").startswith("#"):
             continue
         for key in (b.attrs.get("id"), b.attrs.get("name")):
-            m = OFFICE_NOTE.match(key or "")
+            m = pattern.match(key or "")
             if m is None or key is None:
                 continue
             mark = anchors.get(b.attrs["href"][1:])
             if mark is not None and mark.attrs.get("href") == "#" + key and mark.start < b.start:
-                label = ("e" if m.group(1) or m.group(2) else "") + m.group(3)
-                found.append((mark, b, key, label))
+                found.append((mark, b, m))
             break
-    starts = sorted(b.start for _, b, _, _ in found)
-    notes: list[Footnote] = []
-    for mark, b, key, label in found:
+    starts = sorted(b.start for _, b, _ in found)
+    out: list[tuple[Elem, re.Match[str], Elem]] = []
+    for mark, b, m in found:
         box: Elem | None = None
         e = b
         while e.parent is not None:
@@ -564,14 +569,21 @@ def _office_notes(doc: Document, elems: list[Elem], ids: dict[str, str]) -> list
             e = up
             if e.tag in BLOCK or e.tag == "li":
                 box = e
-        if box is None or box.end <= b.end:
-            continue
+        if box is not None and box.end > b.end:
+            out.append((b, m, box))
+    return out
+
+
+def _office_notes(doc: Document, elems: list[Elem], ids: dict[str, str]) -> list[Footnote]:
+    """Notes as word processors save them (``OFFICE_NOTE``, ``_back_linked``); a note's text starts
+    after its anchor (which shows the note's number)."""
+    notes: list[Footnote] = []
+    for b, m, box in _back_linked(elems, OFFICE_NOTE):
+        label = ("e" if m.group(1) or m.group(2) else "") + m.group(3)
         end = box.start + len(doc.text[box.start : box.end].rstrip())
         own = doc.text[b.end : end]
-        notes.append(
-            Footnote(label, box.start, end, end - len(own.lstrip()), squash(own)),
-        )
-        ids[key] = label
+        notes.append(Footnote(label, box.start, end, end - len(own.lstrip()), squash(own)))
+        ids[m.group(0)] = label
     notes.sort(key=lambda n: n.start)
     return notes
 
@@ -641,6 +653,7 @@ def _references(
             and lo <= e.start < hi
             and not holds_block[e.index]
             and doc.footnote_at(e.start) is None
+            and not any(a <= e.start < b for a, b in doc.excluded)
         ]
     refs: list[Reference] = []
     position: dict[int, int] = {}
