@@ -17,6 +17,9 @@
   the number Word shows ("1.", "[2]", "a)") is written before the paragraph's text, followed by a
   space, as the reader sees it, so that an auto-numbered reference list reads as a numbered list.
   Bullets are not written. Columns in such a paragraph count the number too.
+* Citation numbers set in superscript ("budget¹", "Europe²,³") are written "[1]", "[2,3]", as the
+  HTML loader writes ``<sup>``, so that a numeric style's citations are read (not after a digit or a
+  one- or two-letter word: 10⁶, m²); columns after them count the brackets.
 * Hyperlinks: ``w:hyperlink r:id`` resolved through the relationships of the part it is in (a note's
   through ``footnotes.xml.rels``/``endnotes.xml.rels``), and ``HYPERLINK`` fields (``w:fldSimple``
   or ``w:fldChar``/``w:instrText``), go into ``Document.urls``, the notes' too.
