@@ -127,3 +127,26 @@ def test_google_docs_comments_are_not_read(tmp_path: Path) -> None:
     assert doc is not None
     assert [r.authors[0] for r in doc.references or []] == ["Millán", "Vaisman"]
     assert [f.rule for f in doc.findings] == []
+
+
+def test_google_docs_superscript_numbers_are_citations(tmp_path: Path) -> None:
+    """Google Docs writes superscript as <span class="c5"> with .c5{vertical-align:super} in its
+    <style>: citation numbers set so are read as <sup> numbers are (an exponent is not)."""
+    path = tmp_path / "brief.html"
+    path.write_text(
+        '<html><head><style type="text/css">.c0{font-weight:400}.c5{vertical-align:super;font-size:11pt}'
+        '</style></head><body><p><span class="c0">Oil funds the budget</span><span class="c5">1</span>'
+        '<span class="c0">, over 10</span><span class="c5">6</span><span class="c0"> t. Trade grows'
+        '</span><span class="c5">2,4</span><span>.</span></p><h2>References</h2><ol><li>'
+        "Martínez-Díaz L. Mexico's oil. Foreign Affairs. 2007;12:3-4.</li><li>Ibrahimov R. Pipelines "
+        "to Europe. Energy Policy. 2008;3:1-9.</li><li>Rodríguez J. Trade. J Trade. 2006;1:2-3.</li></ol>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    assert doc.text.splitlines()[0] == "Oil funds the budget[1], over 106 t. Trade grows[2,4]."
+    assert sorted((f.rule, f.message.split(" ")[1]) for f in doc.findings) == [
+        ("missing-reference", "[4]"),
+        ("uncited-reference", "Rodríguez"),
+    ]

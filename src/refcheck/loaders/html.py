@@ -107,6 +107,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Inline text hidden by its own style is not read: Word saves its hidden text as <span
 # style='display:none;mso-hide:all'>. A hidden block (a list a page shows on a click) is read.
 _INLINE = frozenset(["span", "font", "a", "b", "i", "em", "strong", "sup", "sub", "u", "small", "cite"])
+_SUPER_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*super", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 # Word's comments, in the HTML it saves: their list at the end and their marks in the text ("[FE1]").
 # Comments are no part of the manuscript (a DOCX's are not read either).
@@ -315,9 +316,15 @@ class _Parser(HTMLParser):
         self.stack: list[int] = []
         self.open: dict[str, list[int]] = {}  # tag -> stack positions of its open elements
         self.skip = 0
+        # a <style> being skipped: its rules are read for the classes that set text in superscript
+        # (Google Docs writes superscript as <span class="c5"> with .c5{vertical-align:super})
+        self.css: list[str] | None = None
+        self.super_classes: set[str] = set()
 
     # -- structure --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self.css = []
         if self.skip:
             if tag in SKIP:
                 self.skip += 1
@@ -377,6 +384,9 @@ class _Parser(HTMLParser):
         if self.skip:
             if tag in SKIP:
                 self.skip -= 1
+            if tag == "style" and self.css is not None:
+                self.super_classes.update(_SUPER_CLASS.findall("".join(self.css)))
+                self.css = None
             return
         if self._open(tag) is None:
             return
@@ -405,7 +415,11 @@ class _Parser(HTMLParser):
         elem = self.elems[self.stack.pop()]
         self.open[elem.tag].pop()
         elem.end = self.out.length
-        if elem.tag == "sup":
+        if elem.tag == "sup" or (
+            elem.tag == "span"
+            and self.super_classes
+            and not self.super_classes.isdisjoint(elem.attrs.get("class", "").split())
+        ):
             self._numeric_sup(elem)
         return elem
 
@@ -440,6 +454,8 @@ class _Parser(HTMLParser):
         return bool(self.stack) and self.elems[self.stack[-1]].hidden
 
     def handle_data(self, data: str) -> None:
+        if self.css is not None and len(self.css) < 4096:
+            self.css.append(data)
         if self.skip or not data or self._hidden():
             return
         line, col = self.getpos()
