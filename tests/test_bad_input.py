@@ -76,6 +76,12 @@ def test_no_reference_list(tmp_path: Path) -> None:
     assert "Traceback" not in res.output
     assert res.exit_code == 1
     assert f"{p}:1:" in res.output and "missing-reference" in res.output
+    # one defect, one finding: the list is missing, not every work cited (164 errors on a real DOCX)
+    p.write_text(BODY_ONLY + "Trade (Millán 2001) and (Vaisman 2007; Hardy 1968).\n", encoding="utf-8")
+    res = cli("check", "--no-links", "--format", "concise", str(p))
+    assert res.output.count("missing-reference") == 1, res.output
+    assert '4 author-date citation(s) of 3 work(s), such as "Hardy 1968"' in res.output
+    assert "no reference list" in res.output and res.exit_code == 1
 
 
 def test_reference_list_with_no_body(tmp_path: Path) -> None:

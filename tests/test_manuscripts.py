@@ -240,7 +240,7 @@ def test_a_manubot_manuscript(tmp_path: Path) -> None:
     assert found == [("missing-reference", "02.main.md", 3)]
     assert cited == 2
     files, _ = expand_paths([str(tmp_path)])
-    assert sorted(Path(f).name for f in files) == ["00.front-matter.md", "README.md"]
+    assert sorted(Path(f).name for f in files) == ["00.front-matter.md"]  # (a README is no document)
 
 
 def test_a_manubot_manuscript_of_identifiers_only_says_what_it_could_not_check(tmp_path: Path) -> None:

@@ -509,13 +509,34 @@ def check_text(
 
 _JATS_ROOT = re.compile(rb"<(?:[\w.-]+:)?article[\s>/]")
 
+# Files about a repository rather than documents in it, by name whatever the extension (README.md,
+# CHANGELOG.txt, LICENSE.html): GitHub's community health files and a project's notes. Their
+# examples ("author-date such as (Hardy 1968)") and quoted changes are no citations of a manuscript:
+# an article repository's README gave missing-reference errors at every `refcheck check .`.
+_REPOSITORY_FILES = frozenset(
+    {
+        "readme", "changelog", "changes", "history", "news", "releases", "contributing",
+        "code_of_conduct", "code-of-conduct", "security", "support", "governance", "funding",
+        "license", "licence", "copying", "notice", "authors", "contributors", "maintainers",
+        "codeowners", "requirements",
+    }
+)  # fmt: skip
+
+
+def repository_file(path: Path) -> bool:
+    """Whether ``path`` is named as a repository's own file (``_REPOSITORY_FILES``), not a document."""
+    return path.name.split(".", 1)[0].lower() in _REPOSITORY_FILES
+
 
 def _document_in_own_right(path: Path, named: bool = False) -> bool:
     """In a directory walk, bibliographies and LaTeX fragments are read through the document that
     uses them (a .bib through ``\\bibliography``, a chapter through ``\\input``), not on their own,
     and an .xml file without an ``<article>`` (a pom.xml, a sitemap) is no document; named on the
     command line they are still checked, unless ``named`` (--force-exclude, as pre-commit names every
-    changed file): then only a fragment or a non-article is left out, a .bib is checked on its own."""
+    changed file): then only a fragment or a non-article is left out, a .bib is checked on its own.
+    A repository's own files (a README, a CHANGELOG: ``repository_file``) are no documents either."""
+    if repository_file(path):
+        return False
     fmt = format_for(path)
     if fmt == "bibtex" or path.suffix.lower() == ".json":
         return named

@@ -230,3 +230,21 @@ def test_force_exclude_treats_named_files_as_a_walk_would(repo: Path) -> None:
     assert checked(res) == 1 and "chapter.tex" not in res.output and "pom.xml" not in res.output
     # without it, a named file is read as asked
     assert cli("docs/chapter.tex").exit_code == 1
+
+
+def test_a_repositorys_own_files_are_not_documents_in_a_walk(repo: Path) -> None:
+    """An article repository's README quoting an example citation, and its CHANGELOG, gave
+    missing-reference errors at every 'refcheck check .': a walk leaves out README, CHANGELOG,
+    CONTRIBUTING, LICENSE and the like (any extension, any case); named, such a file is checked,
+    unless --force-exclude (pre-commit names every changed file)."""
+    example = "Citations such as (Hardy 1968, p. 14) are found.\n"
+    for name in ("README.md", "CHANGELOG.md", "docs/Contributing.txt", "LICENSE.html", "readme.Rmd"):
+        (repo / name).write_text(example)
+    (repo / "docs" / "readme_analysis.md").write_text(DOC)  # a document whose name only begins so
+    res = cli(".")
+    assert res.exit_code == 0, res.output
+    assert "README" not in res.output and "CHANGELOG" not in res.output and "Contributing" not in res.output
+    assert checked(res) == 9  # the 8 documents of test_without_ignore_files and readme_analysis.md
+    named = cli("README.md")
+    assert named.exit_code == 1 and "missing-reference" in named.output
+    assert checked(cli("--force-exclude", "README.md", "docs/a.md")) == 1

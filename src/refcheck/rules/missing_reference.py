@@ -6,6 +6,9 @@ What it does
     (``[@doi:...]``, ``[@pmid:...]``, ``[@pmc:...]``, ``[@arxiv:...]``, ``[@url:...]``) and citation
     aliases (``[@alias]: doi:...``) need no entry: Manubot fetches their metadata itself.
 
+    A document with author-date citations and no reference list at all gets one finding, at its
+    first citation, not one per citation: the list is missing (or was not found), one defect.
+
 Why is this bad
     The reader cannot find the work cited.
 
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation
 
 NAME = "missing-reference"
@@ -46,11 +49,16 @@ _PERSISTENT_KEY = re.compile(
 def check(doc: Document) -> Iterator[Finding]:
     refs = doc.references or []
     missing = LinkStatus.MISSING  # (an Enum member read once, not per citation)
+    unlisted = [] if refs else [c for c in doc.citations if c.status is missing and c.kind == "author-date"]
+    if unlisted:
+        yield _no_list(unlisted)
     for cit in doc.citations:
         if cit.status is not missing:
             continue
         if cit.kind == "key" and cit.key and _PERSISTENT_KEY.match(cit.key):
             continue
+        if cit.kind == "author-date" and not refs:
+            continue  # (said once: _no_list)
         if cit.kind == "numeric":
             what = "reference " + (cit.text if cit.text.startswith(("[", "(")) else f"[{cit.text}]")
             where = f"the list has {len(refs)} entries" if refs else "there is no reference list"
@@ -69,3 +77,19 @@ def check(doc: Document) -> Iterator[Finding]:
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
+
+
+def _no_list(citations: list[Citation]) -> Finding:
+    """One finding for the author-date citations of a document with no reference list: the list is
+    missing, or refcheck did not find it (164 errors, one per citation, said the same thing)."""
+    first = citations[0]
+    works = len({(tuple(c.authors), c.year) for c in citations})
+    severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
+    return at_citation(
+        NAME,
+        severity,
+        first,
+        f'{len(citations)} author-date citation(s) of {works} work(s), such as "{first.text}", but the '
+        "document has no reference list (none was found); add the list, under a heading such as "
+        "References",
+    )
