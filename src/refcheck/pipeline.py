@@ -36,7 +36,7 @@ from refcheck.extract.numeric import (
 from refcheck.extract.reference_list import Region, find_reference_region, looks_like_entry, parse_references
 from refcheck.extract.urls import find_urls, may_hold_urls, parse_access_date
 from refcheck.files import FileTooLarge, NotRegularFile, read_regular, reading_limit
-from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for
+from refcheck.loaders import CONVERT, DEFAULT_MAX_FILE_SIZE, LOADERS, SUFFIXES, format_for, unreadable
 from refcheck.matching.linker import link_document
 from refcheck.model import (
     Citation,
@@ -151,6 +151,9 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
     fmt = options.input_format or format_for(path)
     if fmt is None or fmt not in LOADERS:
         known = ", ".join(sorted(SUFFIXES))
+        suffix = Path(path).suffix.lower()
+        if suffix in CONVERT:  # a .doc, a PDF: say what to do with it
+            raise InputError(f"unsupported file type: {unreadable(suffix)}")
         raise InputError(f"unsupported file type (refcheck reads {known}; use --input-format)")
     try:
         data = read_regular(path, options.max_file_size)

@@ -44,7 +44,9 @@ _YEAR_RE = re.compile(
 )
 # "(...)" with at most one level of "(...)" inside, or "[...]"; the loop is unrolled (runs of
 # non-parentheses matched whole, not a character at a time), which matches the same text sooner.
-_GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]")
+# Or an EndNote citation not yet formatted, "{Vaisman, 2007 #12}", "{Millán, 2001 #3@p. 4; Hyde,
+# 2002 #7}" (its record numbers after "#"), as a manuscript holds it when EndNote's formatting is off.
+_GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]|\{([^{}]*#\d[^{}]*)\}")
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
@@ -793,7 +795,7 @@ def extract_author_date(
                     out += _shaped(text, gstart, named, shape, footnote)
                     pos = _mentions(text, start, end, pos, gstart, gend, known, footnote, mentions)
                 continue
-        which = 1 if g.group(1) is not None else 2
+        which = 1 if g.group(1) is not None else 2 if g.group(2) is not None else 3
         inner_start, inner_end = g.start(which), g.end(which)
         first_year = _YEAR_RE.search(text, inner_start, inner_end)
         if first_year is None:
@@ -1137,4 +1139,4 @@ def _title_citation(text: str, item: str, m: re.Match[str], footnote: str | None
 
 def g_end(text: str, gstart: int, inner_end: int) -> int:
     """The offset just past the group's closing parenthesis."""
-    return inner_end + 1 if inner_end < len(text) and text[inner_end] in ")]" else inner_end
+    return inner_end + 1 if inner_end < len(text) and text[inner_end] in ")]}" else inner_end

@@ -21,13 +21,36 @@ from refcheck.model import Document, Reference
 
 HEADING_WORDS = (
     r"references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|sources|reference\s+list"
-    r"|cited\s+(?:works|literature)|references\s+and\s+notes|bibliographie|literatur|referencias|bibliografía"
+    r"|cited\s+(?:works|literature|references)|references\s+and\s+notes|bibliographie|literatur|referencias|bibliografía"
+    # more English, and the headings of other languages' reference lists (never "further reading",
+    # "selected bibliography" or "works consulted": lists of works the text need not cite)
+    r"|notes\s+and\s+references|references\s+cited|bibliographical\s+references|list\s+of\s+references"
+    r"|références(?:\s+bibliographiques)?|referencias\s+bibliográficas|bibliografía\s+citada|obras\s+citadas"
+    r"|referências(?:\s+bibliográficas)?|bibliografia|riferimenti(?:\s+bibliografici)?"
+    r"|literaturverzeichnis|quellen(?:verzeichnis)?|literatuur(?:lijst)?|bibliografie|referenties"
+    r"|litteratur(?:liste)?|referenser|referanser|lähteet|literatura|piśmiennictwo|kaynakça|kaynaklar"
+    r"|список\s+литературы|литература|библиография"
 )
+# "7. References", "VII. REFERENCES", "A. References"
+HEADING_NUMBER = r"(?:(?:\d+\.?|[IVXLC]{1,6}\.|[A-Z]\.)[ \t]+)"
 _HEADING = re.compile(
-    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__)?(?:{HEADING_WORDS})(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:{HEADING_WORDS})(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
     re.I | re.M,
 )
 _ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+# A heading that ends the reference list and starts a list of works the text need not cite: what it
+# lists is neither entries nor prose
+_FURTHER_READING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:(?:further|additional|suggested|recommended)"
+    r"\s+reading|selected\s+bibliography|works\s+consulted)(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
+    re.I | re.M,
+)
+# A notes section after the list ("Notes", "Endnotes" alone on their line): the list ends there, and
+# the notes are prose (their citations are checked)
+_NOTES_HEADING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:notes|endnotes|footnotes)(?:\*\*|__)?[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
 _LABEL = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
 _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.I)
@@ -62,6 +85,13 @@ def find_reference_region(doc: Document) -> Region | None:
         nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else _back_matter(text, start)
         if nxt:
             end = nxt.start()
+        notes = _NOTES_HEADING.search(text, start, end)
+        if notes:
+            end = notes.start()
+        further = _FURTHER_READING.search(text, start, end)
+        if further:  # up to the back matter or the next heading, if one follows
+            doc.excluded = [*doc.excluded, (further.start(), end)]
+            end = further.start()
         # Footnote definitions the loader found after the list belong to the notes, not the list
         # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
         if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
@@ -198,6 +228,10 @@ def _trailing_entries(doc: Document) -> Region | None:
             if first is None:
                 continue
             break
+        if notes and a < notes[0] < b:
+            # notes a loader wrote right after the body (a DOCX's, with no blank line between):
+            # the entries end where they start
+            b = notes[0]
         lines = text[a:b].split("\n")
         body = [ln for ln in lines if ln.strip()]
         if (

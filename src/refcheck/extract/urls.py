@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from urllib.parse import parse_qs, urlsplit
 
 from refcheck._lazy import lazy_pattern
 
@@ -160,6 +161,26 @@ def _doi_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             return
         yield m
         pos = m.end()
+
+
+# Links that word processors and mail services wrap around the one the author gave: Google Docs'
+# HTML export (https://www.google.com/url?q=TARGET&sa=D...), Outlook's Safe Links
+# (https://eur01.safelinks.protection.outlook.com/?url=TARGET&data=...)
+_WRAPPERS = (
+    (re.compile(r"(?i)^https?://(?:www\.)?google\.[a-z.]{2,6}/url\?"), "q"),
+    (re.compile(r"(?i)^https?://[a-z0-9-]+\.safelinks\.protection\.outlook\.com/\?"), "url"),
+)
+
+
+def unwrap_url(url: str) -> str:
+    """The link a redirecting wrapper stands for (its target, when that is http or https), else
+    ``url``: a wrapped link is checked where the reader lands, not at the wrapper."""
+    for pattern, key in _WRAPPERS:
+        if pattern.match(url):
+            target = (parse_qs(urlsplit(url).query).get(key) or [""])[0]
+            if re.match(r"(?i)https?://[^\s/]", target) and not re.search(r"\s", target):
+                return target
+    return url
 
 
 def may_hold_urls(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -56,6 +56,23 @@ SUFFIXES: dict[str, str] = {
 }
 
 
+# What to do with a file refcheck does not read that editors often have
+CONVERT = {
+    ".doc": "open it in Word and save it as .docx (Word Document)",
+    ".rtf": "open it in Word and save it as .docx (Word Document)",
+    ".odt": "save it as .docx (Word Document) in LibreOffice or Word",
+    ".pages": "export it from Pages as a Word file (.docx)",
+    ".pdf": "check the Word file it was made from, or its text",
+}
+
+
+def unreadable(suffix: str) -> str:
+    """Why refcheck does not read a file with this suffix, and, when there is one, what to do."""
+    what = f"{suffix} files" if suffix else "files without an extension"
+    hint = CONVERT.get(suffix.lower())
+    return f"refcheck does not read {what}" + (f" ({hint})" if hint else "")
+
+
 def format_for(path: str | Path) -> str | None:
     """The format name for a file by its suffix, or None when refcheck does not read it."""
     return SUFFIXES.get(Path(path).suffix.lower())

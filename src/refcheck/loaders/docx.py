@@ -6,7 +6,8 @@
   paragraph**. Tabs and breaks become spaces, a non-breaking hyphen a hyphen.
 * Tracked changes are read as accepted: inserted and moved-to text (``w:ins``, ``w:moveTo``) is
   kept, deleted and moved-from text (``w:del``, ``w:delText``, ``w:moveFrom``) is dropped. Field
-  instructions (``w:instrText``) are not text; a field's result is. Comments are not read.
+  instructions (``w:instrText``) are not text; a field's result is. Comments are not read, nor hidden
+  text (a run whose properties hold ``w:vanish``: Word neither shows nor prints it).
   A text box's content is read once (the ``mc:Fallback`` copy of a drawing is skipped).
 * Footnotes and endnotes (the parts the document's relationships name, separators skipped) are
   appended after the body; a position inside a note is reported at the paragraph and column of the
@@ -16,8 +17,12 @@
   the number Word shows ("1.", "[2]", "a)") is written before the paragraph's text, followed by a
   space, as the reader sees it, so that an auto-numbered reference list reads as a numbered list.
   Bullets are not written. Columns in such a paragraph count the number too.
-* Hyperlinks: ``w:hyperlink r:id`` resolved through the part's relationships, and ``HYPERLINK``
-  fields (``w:fldSimple`` or ``w:fldChar``/``w:instrText``), go into ``Document.urls``.
+* Citation numbers set in superscript ("budget¹", "Europe²,³") are written "[1]", "[2,3]", as the
+  HTML loader writes ``<sup>``, so that a numeric style's citations are read (not after a digit or a
+  one- or two-letter word: 10⁶, m²); columns after them count the brackets.
+* Hyperlinks: ``w:hyperlink r:id`` resolved through the relationships of the part it is in (a note's
+  through ``footnotes.xml.rels``/``endnotes.xml.rels``), and ``HYPERLINK`` fields (``w:fldSimple``
+  or ``w:fldChar``/``w:instrText``), go into ``Document.urls``, the notes' too.
 * Limits (a DOCX is an untrusted zip): at most 2000 members; every member's name is a relative path
   inside the archive (no ``..``, no absolute path, no drive, no backslash), no part refcheck reads is
   stored twice; a part refcheck reads is at most 64 MiB unpacked, counted as it is read (the sizes in
@@ -34,6 +39,7 @@ import re
 import zipfile
 
 from refcheck.errors import InputError
+from refcheck.extract.urls import unwrap_url
 from refcheck.loaders._build import squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url
@@ -92,7 +98,7 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(f"not a DOCX file (not a zip archive: {exc})") from None
+        raise InputError(f"not a DOCX file ({_what_instead(data) or f'not a zip archive: {exc}'})") from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -139,9 +145,35 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
             part = _read_member(archive, name)
             if part is not None:
                 out[f"word/{kind}.xml"] = part
+                if kind in ("footnotes", "endnotes"):  # the notes' own hyperlink targets
+                    note_rels = _read_member(archive, _rels_of(name))
+                    if note_rels is not None:
+                        out[_rels_of(f"word/{kind}.xml")] = note_rels
         if doc_rels is not None:
             out[RELS] = doc_rels
     return out
+
+
+# What a file named .docx often is instead, by its first bytes, and what to do about it
+_INSTEAD = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a Word 97-2003 .doc file, or a password-protected Word file; open it in Word and save it as "
+        ".docx (Word Document), without a password",
+    ),
+    (b"%PDF-", "a PDF; check the Word file it was made from, or its text"),
+    (b"{\\rtf", "an RTF file; open it in Word and save it as .docx (Word Document)"),
+)
+
+
+def _what_instead(data: bytes) -> str | None:
+    head = data.lstrip()[:16]
+    for magic, what in _INSTEAD:
+        if head.startswith(magic):
+            return f"it is {what}"
+    if head.startswith(b"<") and re.search(rb"(?i)<html\b|<!doctype html", data[:2048]):
+        return "it is a web page (HTML), as Word saves one; check it named .html"
+    return None
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
@@ -152,6 +184,11 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
         raise InputError(f"refused: the DOCX archive holds {name} {len(infos)} times")
     info = infos[0]
     _check_size(info)
+    if info.flag_bits & 0x1:
+        raise InputError(
+            f"the DOCX member {name} cannot be read: it is encrypted (password-protected); "
+            "save the file in Word without a password"
+        )
     try:
         with archive.open(info) as fh:
             content = fh.read(MAX_PART + 1)
@@ -375,9 +412,13 @@ def _read(node: Node, para: _Paragraph) -> None:
             para.link(child[0], child[1])
             continue
         tag = child.tag
+        if tag in _TEXT and _hidden(child.parent):
+            continue  # hidden text (w:vanish): Word neither shows nor prints it
         if tag == "t":
             # a line break written into w:t is white space to Word: keep one line per paragraph
-            para.add(child.text().translate(_WHITE), child)
+            # (translated only when the text holds one: isprintable is a fast C scan, translate not)
+            piece = child.text()
+            para.add(piece if piece.isprintable() else piece.translate(_WHITE), child)
         elif tag in ("tab", "br", "cr"):
             para.add(" ", child)
         elif tag == "noBreakHyphen":
@@ -415,20 +456,104 @@ def _read(node: Node, para: _Paragraph) -> None:
             stack.extend(reversed(child.children))
 
 
+_TEXT = frozenset(["t", "tab", "br", "cr", "noBreakHyphen"])
+_OFF = ("false", "0", "off")
+
+
+def _hidden(run: Node | None) -> bool:
+    """Whether the run's own properties hide it (``<w:vanish/>``, not ``w:val="false"``)."""
+    if run is None or run.tag != "r":
+        return False
+    for props in run.kids("rPr"):
+        for vanish in props.kids("vanish"):
+            return vanish.attrs.get("val", "true").lower() not in _OFF
+    return False
+
+
+_NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
+
+
+def _superscript(run: Node | None) -> bool:
+    if run is None or run.tag != "r":
+        return False
+    return any(v.attrs.get("val") == "superscript" for p in run.kids("rPr") for v in p.kids("vertAlign"))
+
+
+def _read_paragraph(node: Node, rels: dict[str, str]) -> _Paragraph:
+    """The paragraph read; citation numbers set in superscript ("budget¹", "Europe²,³") written as
+    "[1]", "[2,3]" (as the HTML loader writes <sup>), so that a numeric style's citations are read.
+    A group is the superscript text between other pieces; a number after a digit or a one- or
+    two-letter word (10⁶, m², km²) is an exponent and left alone. The brackets are pieces of the
+    group's run (``w:r``, no text element: the fix writer never edits them)."""
+    para = _Paragraph(rels)
+    _read(node, para)
+    pieces = para.pieces
+    if not any(n.tag == "t" and _superscript(n.parent) for _, n in pieces):
+        return para
+    groups: list[tuple[int, int, int, int]] = []  # (first piece, last piece, start, end)
+    offset = 0
+    first: int | None = None
+    begin = 0
+    for i, (piece, piece_node) in enumerate(pieces):
+        if piece_node.tag == "t" and _superscript(piece_node.parent):
+            if first is None:
+                first, begin = i, offset
+        elif first is not None:  # other text, or a note's mark, ends a group
+            groups.append((first, i - 1, begin, offset))
+            first = None
+        offset += len(piece)
+    if first is not None:
+        groups.append((first, len(pieces) - 1, begin, offset))
+    text = para.text
+    opens: set[int] = set()
+    closes: set[int] = set()
+    inserted: list[tuple[int, bool]] = []  # (offset, a closing bracket)
+    for i0, i1, a, b in groups:
+        prior = text[max(0, a - 3) : a]
+        if (
+            not _NUMERIC_SUP.match(text[a:b])
+            or prior[-1:].isdigit()
+            or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", prior)
+        ):
+            continue
+        opens.add(i0)
+        closes.add(i1)
+        inserted += [(a, False), (b, True)]
+    if not inserted:
+        return para
+    new: list[tuple[str, Node]] = []
+    for i, (piece, piece_node) in enumerate(pieces):
+        run = piece_node.parent or piece_node
+        if i in opens:
+            new.append(("[", run))
+        new.append((piece, piece_node))
+        if i in closes:
+            new.append(("]", run))
+
+    def moved(at: int) -> int:
+        """A paragraph offset after the brackets: a "]" at the offset comes before it, a "[" after."""
+        return at + sum(1 for where, close in inserted if where < at or (close and where == at))
+
+    para.pieces = new
+    para.parts = [piece for piece, _ in new]
+    para.length += len(inserted)
+    para.marks = [(mark, moved(at)) for mark, at in para.marks]
+    para.links = [(url, moved(a), moved(b)) for url, a, b in para.links]
+    return para
+
+
 def paragraph_pieces(para: Node) -> list[tuple[str, Node]]:
     """A paragraph's text as the loader reads it, piece by piece with the element each comes from
     (``w:t``, ``w:tab``/``w:br``/``w:cr`` as " ", ``w:noBreakHyphen`` as "-"); a note's mark is ("",
     its ``w:footnoteReference``/``w:endnoteReference``). Every ``w:p`` is one line of the text, in
     document order, a text box's too (after its paragraph). For refcheck.fixes.docx, which must map
     the text back onto the XML exactly."""
-    para_read = _Paragraph({})
-    _read(para, para_read)
-    return para_read.pieces
+    return _read_paragraph(para, {}).pieces
 
 
 def _field_url(instr: str) -> str | None:
     m = _HYPERLINK_FIELD.match(instr)
-    return m.group(1) if m else None
+    return unwrap_url(m.group(1)) if m else None
 
 
 def load_docx(path: str, data: bytes) -> Document:
@@ -443,8 +568,7 @@ def load_docx(path: str, data: bytes) -> Document:
     offset = 0
     # every paragraph is a line, a text box's too (read as its own line, after its paragraph)
     for number, para_node in enumerate(body.iter("p"), start=1):
-        para = _Paragraph(rels)
-        _read(para_node, para)
+        para = _read_paragraph(para_node, rels)
         line = labels[number - 1] + " " if number - 1 in labels else ""
         lead = len(line)
         pos = 0
@@ -479,6 +603,7 @@ def load_docx(path: str, data: bytes) -> Document:
     for member, prefix in (("word/footnotes.xml", ""), ("word/endnotes.xml", "e")):
         if member not in parts:
             continue
+        note_rels = _relationships(parts.get(_rels_of(member)))  # a note's r:id is its part's
         root = parse_xml(
             parts[member],
             f"DOCX {member.split('/')[-1]}",
@@ -490,14 +615,26 @@ def load_docx(path: str, data: bytes) -> Document:
             if note.attrs.get("type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             label = prefix + note.attrs.get("id", "")
-            paras = []
+            content = ""
+            links: list[tuple[str, int, int]] = []  # (url, start, end) in the note's content
             for para_node in note.iter("p"):
-                para = _Paragraph(rels)
-                _read(para_node, para)
-                paras.append(para.text)
-            content = " ".join(p.strip() for p in paras if p.strip())
+                para = _read_paragraph(para_node, note_rels)
+                stripped = para.text.strip()
+                if not stripped:
+                    continue
+                if content:
+                    content += " "
+                lead = len(para.text) - len(para.text.lstrip())
+                base = len(content) - lead  # where the paragraph's first character would stand
+                for url, a, b in para.links:
+                    a, b = max(a, lead), min(b, lead + len(stripped))
+                    if a < b:
+                        links.append((url, base + a, base + b))
+                content += stripped
             start = len(body_text) + note_length
             head = f"[{label}] "
+            for url, a, b in links:
+                urls.append(Url(url=url, start=start + len(head) + a, end=start + len(head) + b))
             piece = head + content + "\n"
             note_parts.append(piece)
             note_length += len(piece)
@@ -537,7 +674,7 @@ def _relationships(data: bytes | None) -> dict[str, str]:
         return {}
     root = parse_xml(data, "DOCX relationships", positions=False)
     return {
-        r.attrs.get("Id", ""): r.attrs.get("Target", "")
+        r.attrs.get("Id", ""): unwrap_url(r.attrs.get("Target", ""))
         for r in root.iter("Relationship")
         if r.attrs.get("TargetMode") == "External"
     }

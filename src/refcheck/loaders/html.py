@@ -6,7 +6,9 @@ characters of source and one of text, and the next piece of text is anchored afr
 fetched and no entity beyond the HTML5 named ones is expanded.
 
 * Block elements (``p``, ``li``, ``h1``–``h6``, ``div``, ``br`` ...) become line breaks; ``script``,
-  ``style``, ``nav``, ``head`` and ``template`` are skipped.
+  ``style``, ``nav``, ``head`` and ``template`` are skipped, and so is inline text hidden by its own
+  style (``<span style="display:none">``: Word's hidden text) and Word's comments (``mso-element:
+  comment-list``, ``a.msocomanchor``).
 * The reference list is the list (``ul``/``ol``/``p``s) after a heading that reads References,
   Bibliography ..., or the content of an element whose id or class is ``references``,
   ``bibliography``, ``ref-list``; an ``<ol>`` list is numbered (label = position).
@@ -27,7 +29,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from refcheck.errors import InputError
-from refcheck.extract.reference_list import HEADING_WORDS, parse_entry, same_authors_as_before, split_item
+from refcheck.extract.reference_list import (
+    HEADING_NUMBER,
+    HEADING_WORDS,
+    parse_entry,
+    same_authors_as_before,
+    split_item,
+)
+from refcheck.extract.urls import unwrap_url
 from refcheck.loaders._build import TextBuilder, squash
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
@@ -95,16 +104,35 @@ VOID = frozenset(
     ]
 )
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Inline text hidden by its own style is not read: Word saves its hidden text as <span
+# style='display:none;mso-hide:all'>. A hidden block (a list a page shows on a click) is read.
+_INLINE = frozenset(["span", "font", "a", "b", "i", "em", "strong", "sup", "sub", "u", "small", "cite"])
+_SUPER_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*super", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
+# Word's comments, in the HTML it saves: their list at the end and their marks in the text ("[FE1]").
+# Comments are no part of the manuscript (a DOCX's are not read either).
+_WORD_COMMENT = re.compile(r"mso-element\s*:\s*comment(?:-list)?\b|\bmsocomanchor\b", re.I)
 REF_CONTAINER = re.compile(r"\b(?:references?|bibliography|ref-?list|reflist|works-cited|citations)\b", re.I)
 NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
 NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|note|en)[-_:]?(\w+)$", re.I)
-_HEADING_TEXT = re.compile(rf"^(?:\d+\.?\s+)?(?:{HEADING_WORDS})\s*:?$", re.I)
+_HEADING_TEXT = re.compile(rf"^{HEADING_NUMBER}?(?:{HEADING_WORDS})\s*:?$", re.I)
 _NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
 # Elements open at once (browsers' limit too). Past it a new element closes the innermost one first,
 # so that unclosed inline tags by the thousand, which sloppy HTML has, cost no time and are not refused.
 MAX_DEPTH = 512
 # <sup><a href="#ref3">3</a></sup>: a link to an element that is no note (by its id) is a citation
-_CITATION_LINK = re.compile(r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$)\S+$", re.I)
+_CITATION_LINK = re.compile(
+    r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$|_?(?:ftnt?|edn)\d+$|sd(?:foot|end)note\d+(?:sym|anc)$)\S+$",
+    re.I,
+)
+# The anchor that ends a note in HTML saved by word processors, linking back to the note's mark:
+# Word "Save as Web Page" (<a name="_ftn1" href="#_ftnref1">, endnotes _edn1), Google Docs (<a
+# id="ftnt1" href="#ftnt_ref1">), LibreOffice (<a name="sdfootnote1sym" href="#sdfootnote1anc">). An
+# endnote's label is "e1", as in a DOCX.
+OFFICE_NOTE = re.compile(r"^(?:_?(?:ftnt?|(edn))|sd(?:foot|(end))note)(\d+)(?:sym)?$", re.I)
+# A comment in Google Docs' HTML export: <a id="cmnt1" href="#cmnt_ref1">[a]</a> at the start of
+# the comment, after the text; the comment is no part of the manuscript (as a DOCX's are not read)
+GOOGLE_COMMENT = re.compile(r"^cmnt\d+$")
 # Optional end tags (HTML): a start tag ends the open element it names, without crossing the ones
 # that bound it: <td> ends a <td> or <th> of the same row, <li> an <li> of the same list.
 _ENDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -272,6 +300,7 @@ class Elem:
     children: list[int] = field(default_factory=list)
     in_notes: bool = False  # inside a footnotes container (section.footnotes ...)
     in_li: bool = False  # inside a list item
+    hidden: bool = False  # inside inline text hidden by its style (Word's hidden text)
     section: int | None = None  # the innermost section/div/article around it
 
     @property
@@ -287,9 +316,15 @@ class _Parser(HTMLParser):
         self.stack: list[int] = []
         self.open: dict[str, list[int]] = {}  # tag -> stack positions of its open elements
         self.skip = 0
+        # a <style> being skipped: its rules are read for the classes that set text in superscript
+        # (Google Docs writes superscript as <span class="c5"> with .c5{vertical-align:super})
+        self.css: list[str] | None = None
+        self.super_classes: set[str] = set()
 
     # -- structure --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self.css = []
         if self.skip:
             if tag in SKIP:
                 self.skip += 1
@@ -325,11 +360,17 @@ class _Parser(HTMLParser):
         if parent is not None:
             parent.children.append(elem.index)
             elem.in_li = parent.in_li or parent.tag == "li"
+            elem.hidden = parent.hidden
             elem.in_notes = parent.in_notes or (
                 parent.tag in ("section", "div", "ol", "aside", "footer")
                 and bool(NOTE_CONTAINER.search(parent.classes))
             )
             elem.section = parent.index if parent.tag in _SECTIONING else parent.section
+        style, cls = values.get("style", ""), values.get("class", "")
+        if (style or cls) and (
+            (tag in _INLINE and _HIDDEN_STYLE.search(style)) or _WORD_COMMENT.search(f"{style} {cls}")
+        ):
+            elem.hidden = True
         self.elems.append(elem)
         self.open.setdefault(tag, []).append(len(self.stack))
         self.stack.append(elem.index)
@@ -343,6 +384,9 @@ class _Parser(HTMLParser):
         if self.skip:
             if tag in SKIP:
                 self.skip -= 1
+            if tag == "style" and self.css is not None:
+                self.super_classes.update(_SUPER_CLASS.findall("".join(self.css)))
+                self.css = None
             return
         if self._open(tag) is None:
             return
@@ -371,7 +415,11 @@ class _Parser(HTMLParser):
         elem = self.elems[self.stack.pop()]
         self.open[elem.tag].pop()
         elem.end = self.out.length
-        if elem.tag == "sup":
+        if elem.tag == "sup" or (
+            elem.tag == "span"
+            and self.super_classes
+            and not self.super_classes.isdisjoint(elem.attrs.get("class", "").split())
+        ):
             self._numeric_sup(elem)
         return elem
 
@@ -379,11 +427,16 @@ class _Parser(HTMLParser):
         if self.out.length - elem.start > 40:
             return  # too long for a citation number: not worth reading
         content = self.out.text_from(elem.start)
-        if not _NUMERIC_SUP.match(content) or any(
-            self.elems[c].tag == "a" and not _CITATION_LINK.match(self.elems[c].attrs.get("href", ""))
-            for c in elem.children
+        parent = self.elems[elem.parent] if elem.parent is not None else None
+        if (
+            not _NUMERIC_SUP.match(content)
+            or any(
+                self.elems[c].tag == "a" and not _CITATION_LINK.match(self.elems[c].attrs.get("href", ""))
+                for c in elem.children
+            )
+            or (parent is not None and parent.tag == "a" and _is_note_link(parent))
         ):
-            return  # <sup><a href="#fn1">1</a></sup> is a note's mark
+            return  # <sup><a href="#fn1">1</a></sup>, <a href="#sdfootnote1sym"><sup>1</sup></a>: a note's mark
         lo = max(0, elem.start - 3)
         before = self.out.text_from(lo)[: elem.start - lo]
         if before[-1:].isdigit() or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", before):
@@ -397,8 +450,13 @@ class _Parser(HTMLParser):
         elem.end = self.out.length
 
     # -- text --
+    def _hidden(self) -> bool:
+        return bool(self.stack) and self.elems[self.stack[-1]].hidden
+
     def handle_data(self, data: str) -> None:
-        if self.skip or not data:
+        if self.css is not None and len(self.css) < 4096:
+            self.css.append(data)
+        if self.skip or not data or self._hidden():
             return
         line, col = self.getpos()
         if not data.strip() and (not self.out.length or self.out.last in ("\n", " ")):
@@ -414,10 +472,15 @@ class _Parser(HTMLParser):
         self._entity(html.unescape(f"&#{name};"))
 
     def _entity(self, value: str) -> None:
-        if self.skip:
+        if self.skip or self._hidden():
             return
         line, col = self.getpos()
         self.out.add(value.replace("\u00a0", " "), line, col + 1)
+
+
+def _is_note_link(a: Elem) -> bool:
+    href = a.attrs.get("href", "")
+    return href.startswith("#") and not _CITATION_LINK.match(href)
 
 
 def load_html(path: str, data: bytes) -> Document:
@@ -439,6 +502,9 @@ def load_html(path: str, data: bytes) -> Document:
     if notes:
         doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes))
     doc.footnote_markers = _markers(elems, note_ids)
+    comments = [(box.start, box.end) for _, _, box in _back_linked(elems, GOOGLE_COMMENT)]
+    if comments:
+        doc.excluded = [*doc.excluded, *comments]
     refs, region = _references(doc, elems, notes)
     if refs:
         doc.references = refs
@@ -477,7 +543,65 @@ def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[s
         )
         if eid:
             ids[eid] = label
+    if not notes:
+        notes = _office_notes(doc, elems, ids)
     return notes, ids
+
+
+def _back_linked(elems: list[Elem], pattern: re.Pattern[str]) -> list[tuple[Elem, re.Match[str], Elem]]:
+    """Pairs of anchors linking to each other, as word processors save notes and comments: a mark in
+    the text links to an anchor whose id or name matches ``pattern``, and that anchor links back to
+    the mark. Each as (the anchor, its match, its box): the box is the largest block around the
+    anchor that holds neither its mark nor another such anchor (pairs with no box are left out)."""
+    anchors: dict[str, Elem] = {}
+    for e in elems:
+        if e.tag == "a":
+            for key in (e.attrs.get("id"), e.attrs.get("name")):
+                if key:
+                    anchors.setdefault(key, e)
+    found: list[tuple[Elem, Elem, re.Match[str]]] = []  # (the mark's link, the anchor, its match)
+    for b in elems:
+        if b.tag != "a" or not b.attrs.get("href", "").startswith("#"):
+            continue
+        for key in (b.attrs.get("id"), b.attrs.get("name")):
+            m = pattern.match(key or "")
+            if m is None or key is None:
+                continue
+            mark = anchors.get(b.attrs["href"][1:])
+            if mark is not None and mark.attrs.get("href") == "#" + key and mark.start < b.start:
+                found.append((mark, b, m))
+            break
+    starts = sorted(b.start for _, b, _ in found)
+    out: list[tuple[Elem, re.Match[str], Elem]] = []
+    for mark, b, m in found:
+        box: Elem | None = None
+        e = b
+        while e.parent is not None:
+            up = elems[e.parent]
+            if up.start <= mark.start < up.end or up.tag == "body":
+                break
+            if bisect.bisect_left(starts, up.end) - bisect.bisect_left(starts, up.start) > 1:
+                break
+            e = up
+            if e.tag in BLOCK or e.tag == "li":
+                box = e
+        if box is not None and box.end > b.end:
+            out.append((b, m, box))
+    return out
+
+
+def _office_notes(doc: Document, elems: list[Elem], ids: dict[str, str]) -> list[Footnote]:
+    """Notes as word processors save them (``OFFICE_NOTE``, ``_back_linked``); a note's text starts
+    after its anchor (which shows the note's number)."""
+    notes: list[Footnote] = []
+    for b, m, box in _back_linked(elems, OFFICE_NOTE):
+        label = ("e" if m.group(1) or m.group(2) else "") + m.group(3)
+        end = box.start + len(doc.text[box.start : box.end].rstrip())
+        own = doc.text[b.end : end]
+        notes.append(Footnote(label, box.start, end, end - len(own.lstrip()), squash(own)))
+        ids[m.group(0)] = label
+    notes.sort(key=lambda n: n.start)
+    return notes
 
 
 def _markers(elems: list[Elem], note_ids: dict[str, str]) -> list[FootnoteMarker]:
@@ -535,7 +659,18 @@ def _references(
             e for e in elems if e.tag == "div" and lo <= e.start < hi and "csl-entry" in e.classes.split()
         ]
     if not items:
-        items = [e for e in elems if e.tag in ("p", "div", "dd") and lo <= e.start < hi and not e.children]
+        # the innermost blocks: an entry's inline markup (<span>, <a>, <i>, Word's and Google Docs'
+        # spans around every run) does not hide it, a <div> around the entries does
+        holds_block = _holding_blocks(elems)
+        items = [
+            e
+            for e in elems
+            if e.tag in ("p", "div", "dd")
+            and lo <= e.start < hi
+            and not holds_block[e.index]
+            and doc.footnote_at(e.start) is None
+            and not any(a <= e.start < b for a, b in doc.excluded)
+        ]
     refs: list[Reference] = []
     position: dict[int, int] = {}
     for e in items:
@@ -563,6 +698,16 @@ def _references(
     return refs, (min(r.start for r in refs), max(r.end for r in refs))
 
 
+def _holding_blocks(elems: list[Elem]) -> list[bool]:
+    """For each element, whether a block element (a paragraph, a list item, a table...) lies inside
+    it; in one pass from the innermost (an element comes after its parent in ``elems``)."""
+    holds = [False] * len(elems)
+    for e in reversed(elems):
+        if e.parent is not None and (holds[e.index] or e.tag in BLOCK):
+            holds[e.parent] = True
+    return holds
+
+
 def _links(doc: Document, elems: list[Elem]) -> list[Url]:
     urls = []
     refs = sorted(doc.references or [], key=lambda r: r.start)
@@ -571,6 +716,7 @@ def _links(doc: Document, elems: list[Elem]) -> list[Url]:
         href = e.attrs.get("href", "").strip()
         if e.tag != "a" or not re.match(r"(?i)https?://", href):
             continue
+        href = unwrap_url(href)
         k = bisect.bisect_right(starts, e.start) - 1
         ref = refs[k] if k >= 0 and e.start < refs[k].end else None
         note = doc.footnote_at(e.start)

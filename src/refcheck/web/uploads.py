@@ -13,7 +13,7 @@ import stat
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from refcheck.loaders import SUFFIXES, format_for
+from refcheck.loaders import SUFFIXES, format_for, unreadable
 from refcheck.loaders.docx import MAX_MEMBERS, MAX_RATIO
 
 # Files checked on their own, and files read with them: bibliographies (.bib, CSL-JSON), LaTeX
@@ -47,8 +47,7 @@ def safe_name(name: str) -> str:
     if suffix not in accepted_suffixes():
         known = ", ".join(sorted(SUFFIXES))
         raise UploadError(
-            f"{name}: refcheck does not read {suffix or 'files without an extension'} files "
-            f"(it reads {known}, and .zip archives of LaTeX projects)"
+            f"{name}: {unreadable(suffix)}; it reads {known}, and .zip archives of LaTeX projects"
         )
     return name
 
