@@ -74,3 +74,17 @@ def test_crlf_source_lines(tmp_path: Path) -> None:
     result = check_file(str(p))
     assert result.doc is not None
     assert "year-mismatch" not in {f.rule for f in result.doc.findings}
+
+
+def test_a_comment_shown_in_markdown_code_is_an_example() -> None:
+    """A document explaining the comments shows them in code: neither a suppression nor a rule name
+    to check (docs/rules.md's example 'ignore year-missmatch' in a ```text fence was reported as an
+    unknown-suppression; an inline example silenced the next line). The same comment outside code
+    still counts."""
+    fenced = "```text\n<!-- refcheck: ignore year-missmatch -->\n```\n\n"
+    inline = "Write `<!-- refcheck: ignore year-mismatch -->` above the line:\n"
+    found = rules_found(fenced + inline + BODY, "markdown")
+    assert "unknown-suppression" not in found and "year-mismatch" in found
+    assert "unknown-suppression" in rules_found(
+        "<!-- refcheck: ignore year-missmatch -->\n" + BODY, "markdown"
+    )

@@ -53,11 +53,14 @@ _LOCATOR = re.compile(
     rf"[\divxlcIVXLC]+(?:\s*[{DASHES},]\s*\d+)*(?:\s*ff?\.)?(?![\d])"
 )
 _TOKEN = re.compile(r"\S+")
+# (no superscript, subscript or fraction in it, which \w takes for word characters: "R² 2020" in a
+# table, "CO₂" are no names; a digit may be, as in "G20 2019")
 _NAME_WORD = re.compile(
-    rf"^(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
+    r"^(?![^\n]*[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f])(?:"
+    rf"(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
     rf"[\w{APOS}.{DASHES}]*$"
     # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name
-    rf"|^(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$"
+    rf"|(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$)"
 )
 STOP_WORDS = frozenset(
     [
