@@ -237,10 +237,9 @@ def _connect_failure(errors: list[OSError]) -> Failure:
     address: the host is there and serves nothing on that port, dead as the docs say (it was
     reported as a connect timeout, unverified after its retries); an unreachable network as
     such; anything else could not connect (unverified, retried)."""
-    if errors and all(isinstance(e, ConnectionRefusedError) for e in errors):
-        return classify_exception(errors[-1])
     failure = classify_exception(errors[-1]) if errors else None
-    if failure is not None and failure.reason == "network-unreachable":
+    refused = all(isinstance(e, ConnectionRefusedError) for e in errors)
+    if failure is not None and (refused or failure.reason == "network-unreachable"):
         return failure
     return Failure("connection-failed", "could not connect", retry=True)
 

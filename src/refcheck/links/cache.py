@@ -136,8 +136,8 @@ class LinkCache:
     def _prune(self, db: sqlite3.Connection, now: float | None = None) -> None:
         """Delete the rows no run would read any more, if the last pruning (the ``meta`` table's
         ``pruned_at``) was ``PRUNE_EVERY`` ago or more. A database without that row (new, or of an
-        earlier version), or whose date is not a time past, is dated now and pruned from then on. Failing is not worth a note: the rows
-        stay for another run to delete."""
+        earlier version), or whose date is not a time past, is dated now and pruned from then on.
+        Failing is not worth a note: the rows stay for another run to delete."""
         now = time.time() if now is None else now
         old = now - self.keep
         try:
@@ -221,8 +221,10 @@ class LinkCache:
     def links_stamp(self) -> int:
         """The links table's largest row id: every result written (a new URL, or one checked again:
         ``INSERT OR REPLACE`` gives the row a new id) raises it, so a warm record written when it
-        was this is still the table's while it is (refcheck never deletes a row or updates one in
-        place; a row deleted by hand and another written may give the same figure again)."""
+        was this is still the table's while it is (refcheck updates no row in place, and deletes
+        rows only when pruning, those older than ``keep``: a record survives pruning only if its
+        results, written after or with the largest row, are younger, so that row survives too; a
+        row deleted by hand and another written may give the same figure again)."""
         rows = self._query("SELECT MAX(rowid) FROM links", ())
         return rows[0][0] if rows and type(rows[0][0]) is int else 0
 
@@ -244,7 +246,7 @@ class LinkCache:
 
     # --- documents whose URLs were all answered from the cache (links.run) ------------------------------
 
-    def get_documents(self, keys: Iterable[str]) -> dict[str, float]:
+    def answered_oldest(self, keys: Iterable[str]) -> dict[str, float]:
         """The oldest check time stored for each of ``keys`` that has a warm record."""
         wanted = list(dict.fromkeys(keys))
         out: dict[str, float] = {}
@@ -259,7 +261,7 @@ class LinkCache:
     def get_answered(self, keys: Iterable[str], max_age: float) -> dict[str, LinkResult]:
         """The results of the warm records of ``keys`` younger than ``max_age`` seconds, by URL: one
         row (one read, one decoding) per document instead of one per URL. A record is used whole or
-        not at all: every row what ``LinkResult.to_row`` writes, and the links table's results of its
+        not at all: every field what ``results.to_columns`` writes, and the links table's results of its
         URLs still those it was written with (``summary``: none rewritten since, by a run with a
         shorter ``--cache-max-age`` or of another file). Otherwise its URLs are looked up as any."""
         wanted = list(dict.fromkeys(keys))

@@ -65,7 +65,7 @@ class PageInfo:
         }
 
     def to_row(self) -> list[Any]:
-        """The fields in ``_ORDER``: how a document's warm record stores it (``LinkResult.to_row``)."""
+        """The fields in ``_ORDER``: how a document's warm record stores it (``results.to_columns``)."""
         return [self.title, self.og_title, self.citation_title, self.h1, list(self.headings)]
 
     @classmethod

@@ -245,10 +245,7 @@ def from_columns(data: Any) -> list[LinkResult]:
     detail_of = _unshared(details, n, _text_or_none)
     evidence_of = _unshared(evidence, n, _evidence)
     redirects = [[_hop(h) for h in chain] if chain else [] for chain in hops]
-    try:
-        times = list(map(float, checked))
-    except OverflowError:
-        raise ValueError("checked_at: not a time") from None
+    times = list(map(_seconds, checked))
     return list(
         map(
             LinkResult,

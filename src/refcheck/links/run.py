@@ -31,12 +31,19 @@ from refcheck.links.results import ContentCheck, Link, LinkResult, LinkState
 from refcheck.model import Document, Reference, Url
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from refcheck.links.archive import ArchiveClient, Snapshot
     from refcheck.links.checker import Checker
     from refcheck.links.prefetch import Prefetched
     from refcheck.pipeline import CheckOptions
 
 __all__ = ["LinkReport", "answered_before", "check_links", "check_urls"]
+
+
+def _database(options: LinkOptions) -> Path:
+    """The cache's database file (which may not exist yet)."""
+    return (options.cache_dir or default_cache_dir()) / CACHE_FILENAME
 
 
 def _open_cache(options: LinkOptions, report: LinkReport, lazy: bool = False) -> LinkCache | None:
@@ -119,13 +126,13 @@ def answered_before(tasks: Sequence[tuple[str, CheckOptions]]) -> bool:
     keys = [document_key(path, options) for path in linked]
     if not options.cache or not _links_cached(options) or None in keys:
         return False
-    if not ((options.cache_dir or default_cache_dir()) / CACHE_FILENAME).is_file():
+    if not _database(options).is_file():
         return False  # a first run: no database to create before the fork (~10 ms)
     cache = _open_cache(options, LinkReport())
     if cache is None:
         return False
     try:
-        found = cache.get_documents(k for k in keys if k is not None)
+        found = cache.answered_oldest(k for k in keys if k is not None)
     finally:
         cache.close()
     since = time.time() - options.cache_max_age
@@ -153,7 +160,7 @@ def remember_answered(
         return
     now = time.time()
     since = now - options.cache_max_age
-    known = cache.get_documents(keys)
+    known = cache.answered_oldest(keys)
     keys = {key: urls for key, urls in keys.items() if known.get(key, since - 1) < since}
     if not keys:
         return
@@ -197,7 +204,7 @@ def check_urls(
     # a prefetch child's first run (no database yet) has nothing to look up: the database is made
     # at the first write, while the other URLs are out, not before the first request (~10 ms);
     # ``done`` says whether it could be (the parent notes the problem otherwise)
-    first = done is not None and not ((options.cache_dir or default_cache_dir()) / CACHE_FILENAME).exists()
+    first = done is not None and not _database(options).exists()
     cache = _open_cache(options, report, lazy=first)
     checkers = _Checkers(options)
     try:
