@@ -16,7 +16,7 @@ from hypothesis import settings
 
 from refcheck.cli import main
 from refcheck.model import Document, Severity
-from refcheck.pipeline import check_text
+from refcheck.pipeline import CheckOptions, check_file, check_text
 
 # Property tests: random in development (new examples each run), fixed in CI (CI is set by GitHub
 # Actions and by .ci/run) so that a red build is reproducible and never depends on luck.
@@ -42,6 +42,17 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "000_bc11b8a9853f7d3f.txt"
 SRC = ROOT / "src"
+
+
+def checked(path: Path, content: str | bytes) -> Document:
+    """``content`` written to ``path`` (text as UTF-8) and checked as a file: its document."""
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    doc = check_file(str(path), CheckOptions()).doc
+    assert doc is not None
+    return doc
 
 
 def check(text: str, fmt: str = "text") -> Document:

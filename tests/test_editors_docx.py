@@ -11,6 +11,7 @@ import pytest
 
 from refcheck.pipeline import CheckOptions, check_file
 from refcheck.web.uploads import UploadError, safe_name
+from tests.conftest import checked
 from tests.fixes.docx_util import package, para, run
 
 from .conftest import cli
@@ -25,10 +26,7 @@ def test_hidden_text_is_not_read(tmp_path: Path) -> None:
         run("(Smith 1999) ", "<w:vanish/>"),
         run("(Vaisman 2007, p. 3)", '<w:vanish w:val="false"/>'),
     )
-    path = tmp_path / "brief.docx"
-    path.write_bytes(package(body + REFS))
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
+    doc = checked(tmp_path / "brief.docx", package(body + REFS))
     assert doc.text.splitlines()[0] == "Missions doubled (Vaisman 2007). (Vaisman 2007, p. 3)"
     assert [f.rule for f in doc.findings] == []
 
@@ -117,10 +115,7 @@ def test_superscript_citation_numbers_are_read(tmp_path: Path) -> None:
         run("4", SUP),
         run("."),
     )
-    path = tmp_path / "brief.docx"
-    path.write_bytes(package(body + NUMBERED))
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
+    doc = checked(tmp_path / "brief.docx", package(body + NUMBERED))
     assert doc.text.splitlines()[0] == (
         "Oil revenues fund the budget[1]. Pipelines reach Europe[2,3] over 106 m2. Trade grows[4]."
     )
@@ -220,10 +215,7 @@ def test_the_seed_brief_as_a_word_file(tmp_path: Path) -> None:
     """Its reference list has no heading: it is the run of entries at the end of the body, before the
     notes Word keeps apart (every citation was reported missing: the notes, written right after the
     body, hid the entries)."""
-    path = tmp_path / "brief.docx"
-    path.write_bytes(_seed_as_word())
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
+    doc = checked(tmp_path / "brief.docx", _seed_as_word())
     assert [(f.rule, f.citation or f.message.split(" is ")[0]) for f in doc.findings] == [
         ("year-mismatch", "Martínez-Díaz 2008"),
         ("uncited-reference", "Hyde 2002"),
@@ -244,10 +236,7 @@ def test_marks_and_links_after_superscript_numbers_stay_in_place(tmp_path: Path)
         run("2", SUP),
         run("."),
     )
-    path = tmp_path / "brief.docx"
-    path.write_bytes(package(body + NUMBERED))
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
+    doc = checked(tmp_path / "brief.docx", package(body + NUMBERED))
     assert doc.text.splitlines()[0] == "Oil funds the budget[1]1 as the ministry says[2]."
     [mark] = doc.footnote_markers or []
     assert doc.text[mark.start : mark.end] == "1" and mark.start == len("Oil funds the budget[1]")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import checked
 
 from refcheck.pipeline import CheckOptions, check_file
 
@@ -60,15 +61,12 @@ def test_word_processor_html(tmp_path: Path, source: str) -> None:
 def test_hidden_text_is_not_read(tmp_path: Path) -> None:
     """Word saves its hidden text as <span style='display:none;mso-hide:all'>: a citation in it is
     none. A hidden block (a list a web page shows on a click) is still read."""
-    path = tmp_path / "brief.html"
-    path.write_text(
+    doc = checked(
+        tmp_path / "brief.html",
         "<p>Missions doubled (Vaisman 2007). <span style='display:none;mso-hide:all'>(Smith 1999)"
         "<b>(Jones 1998)</b></span> Cut back (Millán 2001).</p><h2>References</h2>"
         f"<div style='display: none'>{REFS}</div>",
-        encoding="utf-8",
     )
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
     assert doc.text.splitlines()[0] == "Missions doubled (Vaisman 2007).  Cut back (Millán 2001)."
     assert len(doc.references or []) == 2
     assert [f.rule for f in doc.findings] == []
@@ -94,8 +92,8 @@ def test_wrapped_links_are_checked_where_they_lead(tmp_path: Path) -> None:
 def test_word_comments_are_not_read(tmp_path: Path) -> None:
     """Word's comments in the HTML it saves (their list at the end, their marks "[FE1]" in the
     text) are no part of the manuscript: a citation an editor wrote in one is none."""
-    path = tmp_path / "brief.html"
-    path.write_text(
+    doc = checked(
+        tmp_path / "brief.html",
         "<div class=WordSection1><p class=MsoNormal>Missions doubled (Vaisman 2007).<span "
         'class=MsoCommentReference><a class=msocomanchor id="_anchor_1" href="#_msocom_1" '
         'name="_msoanchor_1">[FE1]</a></span> Cut back (Millán 2001).</p><h1>References</h1>'
@@ -103,10 +101,7 @@ def test_word_comments_are_not_read(tmp_path: Path) -> None:
         "style='mso-element:comment'><div id=\"_com_1\" class=msocomtxt><p class=MsoCommentText>"
         '<a href="#_msoanchor_1" class=msocomoff>[FE1]</a>Should we also cite (Smith 1999) here?'
         "</p></div></div></div>",
-        encoding="utf-8",
     )
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
     assert "FE1" not in doc.text and "Smith" not in doc.text
     assert [f.rule for f in doc.findings] == []
 
@@ -114,17 +109,14 @@ def test_word_comments_are_not_read(tmp_path: Path) -> None:
 def test_google_docs_comments_are_not_read(tmp_path: Path) -> None:
     """Google Docs' HTML export ends with the document's comments, each after an anchor linking back
     to its mark ("[a]"): they are neither entries nor text whose citations are checked."""
-    path = tmp_path / "brief.html"
-    path.write_text(
+    doc = checked(
+        tmp_path / "brief.html",
         '<body class="doc-content"><p><span>Missions doubled (Vaisman 2007)</span><sup><a href="#cmnt1"'
         ' id="cmnt_ref1">[a]</a></sup><span>. Cut back (Millán 2001).</span></p><h2>References</h2>'
         f'{REFS}<div class="c9"><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Should we also cite '
         "Smith (1999) here?</span></p><p><span>Agreed: Jones, K. (1998) A title. London.</span></p></div>"
         "</body>",
-        encoding="utf-8",
     )
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
     assert [r.authors[0] for r in doc.references or []] == ["Millán", "Vaisman"]
     assert [f.rule for f in doc.findings] == []
 
@@ -132,8 +124,8 @@ def test_google_docs_comments_are_not_read(tmp_path: Path) -> None:
 def test_google_docs_superscript_numbers_are_citations(tmp_path: Path) -> None:
     """Google Docs writes superscript as <span class="c5"> with .c5{vertical-align:super} in its
     <style>: citation numbers set so are read as <sup> numbers are (an exponent is not)."""
-    path = tmp_path / "brief.html"
-    path.write_text(
+    doc = checked(
+        tmp_path / "brief.html",
         '<html><head><style type="text/css">.c0{font-weight:400}.c5{vertical-align:super;font-size:11pt}'
         '</style></head><body><p><span class="c0">Oil funds the budget</span><span class="c5">1</span>'
         '<span class="c0">, over 10</span><span class="c5">6</span><span class="c0"> t. Trade grows'
@@ -141,10 +133,7 @@ def test_google_docs_superscript_numbers_are_citations(tmp_path: Path) -> None:
         "Martínez-Díaz L. Mexico's oil. Foreign Affairs. 2007;12:3-4.</li><li>Ibrahimov R. Pipelines "
         "to Europe. Energy Policy. 2008;3:1-9.</li><li>Rodríguez J. Trade. J Trade. 2006;1:2-3.</li></ol>"
         "</body></html>",
-        encoding="utf-8",
     )
-    doc = check_file(str(path), CheckOptions()).doc
-    assert doc is not None
     assert doc.text.splitlines()[0] == "Oil funds the budget[1], over 106 t. Trade grows[2,4]."
     assert sorted((f.rule, f.message.split(" ")[1]) for f in doc.findings) == [
         ("missing-reference", "[4]"),
