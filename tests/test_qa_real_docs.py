@@ -384,3 +384,17 @@ def test_a_web_page_or_software_entry_without_an_author_is_info(tmp_path: Path) 
         ("incomplete-reference", "info", True),
         ("incomplete-reference", "warning", False),
     ]
+
+
+def test_a_bibliography_read_with_a_warning_about_one_entry_still_has_missing_keys(tmp_path: Path) -> None:
+    """Review: 'could not be read' was guessed from any input-bibliography finding, so a warning about
+    one entry (a field given twice) made every missing key info, 'refs.bib could not be read'."""
+    write(
+        tmp_path,
+        {
+            "paper.md": "---\nbibliography: refs.bib\n---\n\nAs shown [@a] and [@missing].\n",
+            "refs.bib": "@article{a, author = {Roe, Ann}, title = {T}, title = {U}, journal = {J}, year = 2001}\n",
+        },
+    )
+    found = findings(tmp_path / "paper.md")
+    assert ("missing-reference", "error") in {(r, s) for r, s, _ in found}, found

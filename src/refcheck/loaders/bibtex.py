@@ -89,7 +89,7 @@ def read_bibliographies(
             failed = True
             findings.append(
                 Finding(
-                    rule="input-bibliography", severity=Severity.ERROR, message=str(exc), path=path, line=1
+                    rule="input-bibliography", severity=Severity.ERROR, message=str(exc), path=shown, line=1
                 )
             )
             continue

@@ -49,7 +49,6 @@ from refcheck.model import (
     FootnoteMarker,
     Reference,
     Severity,
-    SourceMap,
     Url,
 )
 
@@ -276,8 +275,9 @@ _PANDOC_TEMPLATE_END = re.compile(rb"\$end(?:if|for)\$")
 
 def load_latex(path: str, data: bytes) -> Document:
     if _PANDOC_TEMPLATE.search(data) and _PANDOC_TEMPLATE_END.search(data):
-        text = normalise(decode(data).text)
-        doc = Document(path=path, format="latex", text=text, source_map=SourceMap.identity(text), raw=data)
+        from refcheck.loaders.text import load_text
+
+        doc = load_text(path, data, "latex")
         doc.references = []
         doc.footnotes = []
         doc.citations_from_loader = True
@@ -304,8 +304,9 @@ def load_latex(path: str, data: bytes) -> Document:
     doc.references = refs
     doc.citations = key_citations(doc, refs, _wrappers(text))
     if unread:  # a key may be in the bibliography that could not be read: not an error of the text
+        keys = {r.key for r in refs}
         for c in doc.citations:
-            if c.key and c.suggestion is None and not any(r.key == c.key for r in refs):
+            if c.key and c.suggestion is None and c.key not in keys:
                 c.confidence = "low"
     doc.citations_from_loader = True
     doc.style = "keys"

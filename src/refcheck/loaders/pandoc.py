@@ -250,9 +250,8 @@ def use_bibliography(
     unread: list[str] = []
     for p in paths:
         named = _bib_named(p)
-        before = len(doc.findings)
-        entries = _read(doc, named, root)
-        if any(f.rule == "input-bibliography" for f in doc.findings[before:]):
+        entries, read = _read(doc, named, root)
+        if not read:
             unread.append(Path(named).name)
         refs.extend(entries)
     for i, r in enumerate(refs, start=1):
@@ -268,8 +267,9 @@ def use_bibliography(
     if unread:
         # a key in no entry read may be in the bibliography that was not: one defect (the
         # input-bibliography finding), so its citations are said at info, not as missing errors
+        keys = {r.key for r in refs}
         for cit in citations:
-            if cit.key is not None and cit.key not in {r.key for r in refs}:
+            if cit.key is not None and cit.key not in keys:
                 cit.confidence = "low"
                 cit.detail = f"no entry read has that key; {', '.join(unread)} could not be read"
     if external and not citations and not refs:
@@ -345,14 +345,15 @@ def _bib_named(path: str) -> str:
     return path + ".bib"
 
 
-def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
-    """The entries of one bibliography; what keeps it from being read is one finding."""
+def _read(doc: Document, path: str, root: Path | None) -> tuple[list[Reference], bool]:
+    """The entries of one bibliography, and whether it was read; what keeps it from being read is
+    one finding (a warning about one of its entries is not: it was read)."""
     from refcheck.errors import InputError
     from refcheck.files import FileTooLarge, NotRegularFile, read_limit, read_regular
     from refcheck.loaders.bibtex import read_bibliography  # pybtex: only for a bibliography
     from refcheck.project import inside
 
-    def refuse(why: str) -> list[Reference]:
+    def refuse(why: str) -> tuple[list[Reference], bool]:
         at = doc.text.find(Path(path).name, 0, 65536)
         severity = Severity.ERROR if why == "does not exist" else Severity.WARNING
         if why == "does not exist" and _written_when_built(doc.text, path, root):
@@ -366,7 +367,7 @@ def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
                 offset=at if at >= 0 else None,
             )
         )
-        return []
+        return [], False
 
     if root is not None and not inside(path, root):
         return refuse(f"lies outside the project ({root}); refcheck reads no files outside it")
@@ -385,4 +386,4 @@ def _read(doc: Document, path: str, root: Path | None) -> list[Reference]:
     except InputError as exc:
         return refuse(f"cannot be read ({exc})")
     doc.findings.extend(findings)
-    return entries
+    return entries, True
