@@ -13,6 +13,16 @@ import re
 from refcheck.model import SourceMap
 
 _WS = re.compile(r"\s+")
+# superscript text that is citation numbers ("1", "2,3", "4–6"), as HTML's <sup> and Word's
+# superscript runs set them
+NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
+_UNIT = re.compile(r"(?:^|\W)[a-zA-Z]{1,2}$")
+
+
+def exponent_after(before: str) -> bool:
+    """Whether superscript numbers after the text ``before`` (its last few characters) are an
+    exponent, not citations: after a digit (10⁶) or a unit of one or two letters (m², km³)."""
+    return before[-1:].isdigit() or _UNIT.search(before) is not None
 
 
 class TextBuilder:

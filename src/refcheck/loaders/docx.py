@@ -40,7 +40,7 @@ import zipfile
 
 from refcheck.errors import InputError
 from refcheck.extract.urls import unwrap_url
-from refcheck.loaders._build import squash
+from refcheck.loaders._build import NUMERIC_SUP, exponent_after, squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url
 
@@ -470,9 +470,6 @@ def _hidden(run: Node | None) -> bool:
     return False
 
 
-_NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
-
-
 def _superscript(run: Node | None) -> bool:
     if run is None or run.tag != "r":
         return False
@@ -510,11 +507,7 @@ def _read_paragraph(node: Node, rels: dict[str, str]) -> _Paragraph:
     inserted: list[tuple[int, bool]] = []  # (offset, a closing bracket)
     for i0, i1, a, b in groups:
         prior = text[max(0, a - 3) : a]
-        if (
-            not _NUMERIC_SUP.match(text[a:b])
-            or prior[-1:].isdigit()
-            or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", prior)
-        ):
+        if not NUMERIC_SUP.match(text[a:b]) or exponent_after(prior):
             continue
         opens.add(i0)
         closes.add(i1)

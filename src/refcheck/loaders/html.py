@@ -37,9 +37,9 @@ from refcheck.extract.reference_list import (
     split_item,
 )
 from refcheck.extract.urls import unwrap_url
-from refcheck.loaders._build import TextBuilder, squash
+from refcheck.loaders._build import NUMERIC_SUP, TextBuilder, exponent_after, squash
 from refcheck.loaders.decode import decode
-from refcheck.model import Document, Footnote, FootnoteMarker, Reference, Url
+from refcheck.model import Document, Footnote, FootnoteMarker, Ranges, Reference, Url
 
 BLOCK = frozenset(
     [
@@ -116,7 +116,6 @@ REF_CONTAINER = re.compile(r"\b(?:references?|bibliography|ref-?list|reflist|wor
 NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
 NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|note|en)[-_:]?(\w+)$", re.I)
 _HEADING_TEXT = re.compile(rf"^{HEADING_NUMBER}?(?:{HEADING_WORDS})\s*:?$", re.I)
-_NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
 # Elements open at once (browsers' limit too). Past it a new element closes the innermost one first,
 # so that unclosed inline tags by the thousand, which sloppy HTML has, cost no time and are not refused.
 MAX_DEPTH = 512
@@ -429,7 +428,7 @@ class _Parser(HTMLParser):
         content = self.out.text_from(elem.start)
         parent = self.elems[elem.parent] if elem.parent is not None else None
         if (
-            not _NUMERIC_SUP.match(content)
+            not NUMERIC_SUP.match(content)
             or any(
                 self.elems[c].tag == "a" and not _CITATION_LINK.match(self.elems[c].attrs.get("href", ""))
                 for c in elem.children
@@ -439,7 +438,7 @@ class _Parser(HTMLParser):
             return  # <sup><a href="#fn1">1</a></sup>, <a href="#sdfootnote1sym"><sup>1</sup></a>: a note's mark
         lo = max(0, elem.start - 3)
         before = self.out.text_from(lo)[: elem.start - lo]
-        if before[-1:].isdigit() or re.search(r"(?:^|\W)[a-zA-Z]{1,2}$", before):
+        if exponent_after(before):
             return  # 10<sup>6</sup>, m<sup>2</sup>: an exponent, not a citation
         anchors = self.out.anchors_from(elem.start)
         taken = self.out.truncate(elem.start)
@@ -662,6 +661,7 @@ def _references(
         # the innermost blocks: an entry's inline markup (<span>, <a>, <i>, Word's and Google Docs'
         # spans around every run) does not hide it, a <div> around the entries does
         holds_block = _holding_blocks(elems)
+        skip = Ranges(doc.excluded)
         items = [
             e
             for e in elems
@@ -669,7 +669,7 @@ def _references(
             and lo <= e.start < hi
             and not holds_block[e.index]
             and doc.footnote_at(e.start) is None
-            and not any(a <= e.start < b for a, b in doc.excluded)
+            and not skip(e.start)
         ]
     refs: list[Reference] = []
     position: dict[int, int] = {}
