@@ -94,36 +94,17 @@ def apply(doc: Document) -> None:
     if doc.format == "text" and "refcheck" not in doc.text:
         return  # (a text document's text is its source, its line breaks and spaces made plain)
     lines = source_lines(doc)
-    if "refcheck" not in "\n".join(lines):  # no comment can be there: skip the line-by-line scan
+    text = "\n".join(lines)
+    if "refcheck" not in text:  # no comment can be there: skip the line-by-line scan
         return
     latex = doc.format in LATEX_FORMATS
     if doc.format == "markdown":
-        lines = _without_code(lines)
+        # a comment shown in code is an example, neither a suppression nor a rule name to check
+        # (docs that explain the comments got unknown-suppression warnings for their examples)
+        from refcheck.loaders._build import blank
+        from refcheck.loaders.markdown import code_spans
+
+        lines = blank(text, code_spans(text)).split("\n")
     for line, silenced in parse(lines, latex).items():
         doc.suppressions.setdefault(line, set()).update(silenced)
     doc.suppression_names.extend(names(lines, latex))
-
-
-def _without_code(lines: list[str]) -> list[str]:
-    """Markdown source lines with fenced and inline code blanked (lines and columns kept): a comment
-    shown in code is an example, neither a suppression nor a rule name to check (docs that explain
-    the comments got unknown-suppression warnings for their examples' misspelt names)."""
-    from refcheck.loaders.markdown import _FENCE, _code_spans
-    from refcheck.model import Ranges
-
-    text = "\n".join(lines)
-    fences = [m.span() for m in _FENCE.finditer(text)]
-    spans = sorted(fences + _code_spans(text, Ranges(fences)))
-    if not spans:
-        return lines
-    pieces: list[str] = []
-    pos = 0
-    for a, b in spans:
-        if b <= pos:
-            continue
-        a = max(a, pos)
-        pieces.append(text[pos:a])
-        pieces.append("".join(c if c == "\n" else " " for c in text[a:b]))
-        pos = b
-    pieces.append(text[pos:])
-    return "".join(pieces).split("\n")

@@ -798,7 +798,7 @@ def extract_author_date(
                     out += _shaped(text, gstart, named, shape, footnote)
                     pos = _mentions(text, start, end, pos, gstart, gend, known, footnote, mentions)
                 continue
-        which = 1 if g.group(1) is not None else 2 if g.group(2) is not None else 3
+        which = g.lastindex or 3  # (the one of _GROUP's three groups that matched)
         inner_start, inner_end = g.start(which), g.end(which)
         first_year = _YEAR_RE.search(text, inner_start, inner_end)
         if first_year is None:
@@ -848,7 +848,7 @@ def _mentions(
 
 def _year_before(text: str, pos: int, gap_end: int, end: int) -> re.Match[str] | None:
     """The first year token of ``text[pos:end]`` if it starts before ``gap_end``, where a group opens
-    ("(" or "["; or ``end``), else None."""
+    ("(", "[" or "{"; or ``end``), else None."""
     # Searched up to the group only, not on to the group's own year (a twentieth less time in extraction
     # at 1x). The bound reads as the text's end, which changes a match only where it touches the
     # bound: "nd" right before the group, or a year that runs on into it ("1879 [1985]"); those are

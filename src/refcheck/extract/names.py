@@ -501,6 +501,7 @@ def _read(r: _Shape) -> Reading:
 shared_names = _read_names
 
 _SEPARATORS = (",", ";", "&", "and", "etal")
+_NAME_ENDS = (*_SEPARATORS, "other", "end")  # what may follow the last word of a name
 
 
 def _person(
@@ -518,7 +519,7 @@ def _person(
     ):
         # "K-EL Eriksson", and "JA Smith" in a list already read given names first
         words, j2, closed = r.surname(i + 1, bare_stop=False)
-        if words and (closed or r.kind(j2) in (*_SEPARATORS, "other", "end")):
+        if words and (closed or r.kind(j2) in _NAME_ENDS):
             return tuple(words), ((i, RAW),), " ", False, "given-first", j2, closed
     if w & INIT:
         # "J. A. Smith", "M. Thiebaut de Schotten"
@@ -570,7 +571,7 @@ def _person(
         # surname
         inits, k = r.initials(j)
         later, j3, closed3 = r.surname(k, bare_stop=False)
-        if later and (closed3 or r.kind(j3) in (*_SEPARATORS, "other", "end")):
+        if later and (closed3 or r.kind(j3) in _NAME_ENDS):
             return tuple(later), (words[0], *inits), " ", False, "given-first", j3, closed3
     if not closed and r.kind(j) == "word" and not r.word(j) & DIGIT:
         return None  # "T. Speed, Statistical analysis of ...": a title, not a name

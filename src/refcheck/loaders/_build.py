@@ -19,6 +19,25 @@ NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
 _UNIT = re.compile(r"(?:^|\W)[a-zA-Z]{1,2}$")
 
 
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span (in order) replaced by spaces (line breaks kept, so lines and columns
+    stay)."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for a, b in spans:
+        if a < pos:
+            a = pos
+        if b <= a:
+            continue
+        pieces.append(text[pos:a])
+        pieces.append(re.sub(r"[^\n]", " ", text[a:b]))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def exponent_after(before: str) -> bool:
     """Whether superscript numbers after the text ``before`` (its last few characters) are an
     exponent, not citations: after a digit (10⁶) or a unit of one or two letters (m², km³)."""

@@ -37,7 +37,7 @@ from pathlib import Path
 from refcheck.errors import InputError
 from refcheck.extract.reference_list import parse_entry
 from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
-from refcheck.loaders._build import TextBuilder, squash
+from refcheck.loaders._build import TextBuilder, blank, squash
 from refcheck.loaders.bibtex import latex_to_text, read_bibliographies
 from refcheck.loaders.decode import decode, normalise
 from refcheck.loaders.latex_project import BIB, INPUT, Tree, bib_names, candidates
@@ -321,24 +321,6 @@ def load_latex(path: str, data: bytes) -> Document:
 # --- reading the files -----------------------------------------------------------------------------
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by spaces (line breaks kept, so lines and columns stay)."""
-    if not spans:
-        return text
-    pieces: list[str] = []
-    pos = 0
-    for a, b in spans:
-        if a < pos:
-            a = pos
-        if b <= a:
-            continue
-        pieces.append(text[pos:a])
-        pieces.append(re.sub(r"[^\n]", " ", text[a:b]))
-        pos = b
-    pieces.append(text[pos:])
-    return "".join(pieces)
-
-
 def clean(text: str) -> str:
     """The source with what LaTeX does not typeset blanked: comments, verbatim environments and
     ``\\verb``, the ``comment`` environment, ``\\iffalse`` branches. Same length, same lines."""
@@ -409,7 +391,7 @@ def _skip_iffalse(text: str) -> str:
             start = -1
     if start >= 0:
         spans.append((start, len(text)))  # never closed: LaTeX skips to the end
-    return _blank(text, spans)
+    return blank(text, spans)
 
 
 def _add_file(

@@ -125,6 +125,12 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
     return meta
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The fenced and inline code of Markdown ``text``, in order."""
+    fences = [m.span() for m in _FENCE.finditer(text)]
+    return sorted(fences + _code_spans(text, Excluded(fences)))
+
+
 def _code_spans(text: str, skip: Excluded) -> list[tuple[int, int]]:
     """Inline code: a run of n backticks to the next run of exactly n in the same paragraph
     (CommonMark); unmatched runs are literal. Linear: each run is looked at a bounded number of times.
