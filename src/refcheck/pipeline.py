@@ -287,6 +287,8 @@ def extract_citations(doc: Document) -> None:
         doc.citations = author_date
         doc.other_style = len(numeric) if numbered else 0
         doc.other_style_at = numeric[0].start if numbered and numeric else None
+        if refs and not numbered and doc.footnotes:
+            _notes_bibliography(doc, author_date)
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
     # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
     if doc.format != "text":
@@ -314,6 +316,27 @@ def extract_citations(doc: Document) -> None:
         )
 
 
+def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
+    """A document whose notes cite works (full notes, short notes, "Ibid.": extract/notes.py) rather
+    than its prose citing authors and years is in the notes-bibliography style: its citations are the
+    notes' works, and what the author-date reading found inside those notes ("Press, 1957" of "(New
+    Haven: Yale University Press, 1957)") is no citation. An author-date document's notes ("see
+    Embassy of Azerbaijan to Mexico 2008") keep their author-date reading: the style is chosen by
+    which reading finds more."""
+    from refcheck.extract.notes import note_citations
+
+    read = note_citations(doc.text, doc.footnotes or [])
+    citing = [note for note, cits in read if any(c.confidence == "high" for c in cits)]
+    in_prose = sum(1 for c in author_date if c.footnote is None and c.confidence == "high")
+    if len(citing) < 2 or len(citing) <= in_prose:
+        return
+    with_works = {note.label for note, cits in read if cits}
+    kept = [c for c in author_date if c.footnote is None or c.footnote not in with_works]
+    notes = [c for _, cits in read for c in cits]
+    doc.style = "notes-bibliography"
+    doc.citations = sorted(kept + notes, key=lambda c: c.start)
+
+
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     k = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
@@ -323,7 +346,9 @@ def drop_unlinked_titles(doc: Document) -> None:
     """A year after words that are no name ("(The R Project n.d.)") is a citation only if those words
     begin an entry; otherwise it is prose, not a missing reference."""
     doc.citations = [
-        c for c in doc.citations if not (c.confidence == "title" and c.status is not LinkStatus.LINKED)
+        c
+        for c in doc.citations
+        if not (c.confidence in ("title", "repeat") and c.status is not LinkStatus.LINKED)
     ]
 
 
