@@ -25,7 +25,7 @@ from refcheck import suppress
 from refcheck.discovery import Discovery, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
-from refcheck.extract.footnotes import text_footnotes
+from refcheck.extract.footnotes import digit_markers, numbered_endnotes, text_footnotes
 from refcheck.extract.numeric import (
     bracket_groups,
     bracket_markers,
@@ -196,6 +196,8 @@ def structure(doc: Document) -> None:
     if notes is None:
         skip = Ranges(doc.excluded)
         notes = [n for n in text_footnotes(text) if not skip(n.start)]
+        if not notes and doc.format == "text":
+            notes = [n for n in numbered_endnotes(text) if not skip(n.start)]
         if notes:
             doc.notes_region = (notes[0].start, notes[-1].end)
     region: Region | None = None
@@ -301,6 +303,13 @@ def extract_citations(doc: Document) -> None:
         groups = [g for g in groups if not _within(spans, g.start())]
     if doc.style != "numeric" and labels:
         doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
+        if not doc.footnote_markers and all(
+            text[n.start : n.start + 1].strip().isdigit() for n in doc.footnotes or []
+        ):
+            # "1. text" endnotes (numbered_endnotes): their markers are bare numbers, "formation.1"
+            doc.footnote_markers = [
+                m for a, b, lbl in segments if lbl is None for m in digit_markers(text, a, b, labels)
+            ]
         doc.footnote_markers.sort(key=lambda m: m.start)
     elif doc.style == "numeric" and labels:
         doc.unclear_brackets = (
@@ -331,7 +340,13 @@ def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
     if len(citing) < 2 or len(citing) <= in_prose:
         return
     with_works = {note.label for note, cits in read if cits}
-    kept = [c for c in author_date if c.footnote is None or c.footnote not in with_works]
+    # (the prose keeps its author-date citations that read as citations for sure: "Wittfogel (1957)
+    # argued"; a title line's "Congress and the Tariff, 1922-1934" is none)
+    kept = [
+        c
+        for c in author_date
+        if (c.footnote is None and c.confidence == "high") or (c.footnote and c.footnote not in with_works)
+    ]
     notes = [c for _, cits in read for c in cits]
     doc.style = "notes-bibliography"
     doc.citations = sorted(kept + notes, key=lambda c: c.start)

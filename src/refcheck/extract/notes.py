@@ -117,8 +117,8 @@ _NOT_NAMES = frozenset(
 )
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
 # a plain title: a capital, then anything up to a parenthesis, a comma, a full stop ending a
-# sentence, or the end (at most 200 characters)
-_PLAIN_TITLE = re.compile(rf"{UPPER}[^(),;\n]{{0,200}}?(?=\s*\(|,|\.(?:\s|$)|$)")
+# sentence (not an initial's: "U.S. Foreign Trade"), or the end (at most 200 characters)
+_PLAIN_TITLE = re.compile(rf"{UPPER}[^(),;\n]{{0,200}}?(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)")
 _SIGNAL = re.compile(
     r"\b(?:[Ss]ee(?:,?\s+(?:also|especially|generally|e\.g\.,?|for\s+example,?))?|[Cc]f\.|[Cc]ompare"
     r"|[Qq]uoted\s+in|[Cc]ited\s+in|[Cc]iting|[Ff]ollowing|[Ss]ee,\s+e\.g\.,)\s+"
@@ -174,10 +174,60 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+# words of an organisation's name: "World Health Organization" is cited whole, not by a surname
+_CORPORATE = frozenset(
+    [
+        "organization",
+        "organisation",
+        "bank",
+        "institute",
+        "institution",
+        "council",
+        "commission",
+        "ministry",
+        "department",
+        "office",
+        "agency",
+        "association",
+        "society",
+        "committee",
+        "fund",
+        "foundation",
+        "union",
+        "nations",
+        "government",
+        "bureau",
+        "board",
+        "center",
+        "centre",
+        "university",
+        "service",
+        "trust",
+        "programme",
+        "program",
+        "secretariat",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "house",
+        "assembly",
+        "league",
+        "forum",
+        "network",
+        "group",
+        "company",
+        "corporation",
+    ]
+)
+
+
 def _surname(name: str) -> str:
     """The surname of a name in natural order: the last word, with the particles before it ("de
-    Tocqueville"); a generation after it ("Jr.") dropped."""
+    Tocqueville"); a generation after it ("Jr.") dropped. An organisation's name is its own."""
     words = name.split()
+    if any(w.lower() in _CORPORATE for w in words):
+        return name
     while len(words) > 1 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
     k = len(words) - 1
@@ -252,7 +302,7 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
         return None  # "Smith, However the matter ...": no title of a work
     if not marked and len(title.split()) > 20:
         return None
-    stop = end
+    stop = page.end() if page is not None and year is None else end  # (commentary after a short note's page)
     while stop > pos and text[stop - 1] in " \t\n.":
         stop -= 1
     return NoteWork(
@@ -295,7 +345,30 @@ def parse_note(text: str, start: int = 0, end: int | None = None) -> list[NoteWo
                     break
         if work is not None:
             works.append(work)
+            works.extend(_more_works(text, work.end, b))
     return works
+
+
+# where another work may begin in the rest of a part: "..., 12, and, for Britain, Berridge, *Marketing
+# Health*, 240"
+_NEXT = re.compile(rf"(?:,|\band\b|\bsee\b|\bcf\.|\balso\b)\s+(?={UPPER})")
+
+
+def _more_works(text: str, pos: int, end: int) -> list[NoteWork]:
+    """Works after the first in one part of a note, not separated by ";": only those whose title is
+    in italics or quotation marks (a plain title there may be any capitalised words)."""
+    out = []
+    for _ in range(8):  # (a bounded number of tries: a part is a sentence, not a list)
+        m = _NEXT.search(text, pos, end)
+        if m is None:
+            break
+        work = _work_at(text, m.end(), end)
+        if work is not None and work.marked:
+            out.append(work)
+            pos = work.end
+        else:
+            pos = m.end()
+    return out
 
 
 def note_citations(text: str, notes: list[Footnote]) -> list[tuple[Footnote, list[Citation]]]:

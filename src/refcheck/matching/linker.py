@@ -448,11 +448,12 @@ def _title_words(title: str) -> list[str]:
 
 
 def _title_fit(cited: list[str], ref: Reference) -> int:
-    """How well a note's title fits the entry's: 2 its words are the entry title's (a short title is
+    """How well a note's title fits the entry: 2 its words are the entry's (a short title is
     a prefix or a subset of the full one), 1 most of them are, 0 no."""
     if not cited:
         return 1
-    listed = set(_title_words(ref.title or ref.text))
+    # (the whole entry: its title as the entry parser read it may be cut short or be the publisher)
+    listed = set(_title_words(ref.text))
     shared = sum(1 for w in cited if w in listed)
     if shared == len(cited):
         return 2

@@ -71,7 +71,7 @@ def check(doc: Document) -> Iterator[Finding]:
             what = f'"{cit.text}"'
             where = "no entry by that author" + (f" dated {cit.year}" if cit.year else "")
             fix = "add the entry to the reference list or correct the citation"
-        if cit.detail and cit.kind == "author-date":
+        if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
         yield at_citation(
