@@ -35,6 +35,10 @@ _AUTHORS = re.compile(
     rf"(?P<first>{_NAME})(?P<more>(?:,\s+{_NAME}){{0,8}},?\s+(?:and|&)\s+{_NAME})?(?P<etal>\s+et\s+al\.?)?"
     r"(?:,\s+(?:ed|eds|trans|comp|comps)\.)?,\s+"
 )
+# one author only: "Jacobs, Death and Life, 433" (plain titles, in HTML) reads as three names above
+_ONE_AUTHOR = re.compile(
+    rf"(?P<first>{_NAME})(?P<more>)(?P<etal>\s+et\s+al\.?)?(?:,\s+(?:ed|eds|trans)\.)?,\s+"
+)
 _SPLIT_NAMES = re.compile(r",?\s+(?:and|&)\s+|,\s+")
 # words that open a sentence, never a name ("However, ...", "In 1957, ...")
 _NOT_NAMES = frozenset(
@@ -289,12 +293,15 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
     first = m.group("first")
     if first.split()[0].rstrip(".").lower() in _NOT_NAMES or all(len(w) <= 2 for w in first.split()):
         return None  # "However, ...", "A. B., ...": no name
+    found = _title_at(text, m.end(), end)
+    if found is None and m.group("more"):
+        m = _ONE_AUTHOR.match(text, pos, end)
+        found = _title_at(text, m.end(), end) if m else None
+    if found is None or m is None:
+        return None
     names = [first]
     if m.group("more"):
         names += [n for n in _SPLIT_NAMES.split(m.group("more")) if n.strip()]
-    found = _title_at(text, m.end(), end)
-    if found is None:
-        return None
     title, after, marked = found
     year, facts = _year(text, after, end)
     page = _PAGE.match(text, after, end)
