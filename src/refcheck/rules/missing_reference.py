@@ -1,8 +1,9 @@
 """missing-reference: a citation points at no entry of the reference list.
 
 What it does
-    Reports an in-text citation (author-date, number or key) that no reference entry fits, not even
-    with another year or a near-miss spelling of the author. Manubot's persistent-identifier keys
+    Reports an in-text citation (author-date, number, key, or a note's work in the
+    notes-bibliography style) that no reference entry fits, not even with another year or a
+    near-miss spelling of the author. Manubot's persistent-identifier keys
     (``[@doi:...]``, ``[@pmid:...]``, ``[@pmc:...]``, ``[@arxiv:...]``, ``[@url:...]``) and citation
     aliases (``[@alias]: doi:...``) need no entry: Manubot fetches their metadata itself.
 
