@@ -363,6 +363,11 @@ def test_parse_note_reads_one_work(note: str, names: list[str], title: str, year
     assert (work.names, work.title, work.year) == (names, title, year)
 
 
+def test_a_short_notes_page_is_no_year() -> None:
+    (work,) = parse_note('Trawick, "Moral Economy," 1957.')
+    assert (work.year, work.locator) == (None, "1957")
+
+
 def test_parse_note_reads_several_works_and_ibid() -> None:
     works = parse_note(
         "Ibid., 17–25; Hall, *Cities of Tomorrow*, 240–47; compare Jackson, *Crabgrass Frontier*, 20."
@@ -374,6 +379,10 @@ def test_parse_note_reads_several_works_and_ibid() -> None:
         "See Studlar, *Tobacco Control*, 12, and, for Britain, Berridge, *Marketing Health*, 240."
     )
     assert [w.names for w in works] == [["Studlar"], ["Berridge"]]
+    works = parse_note(
+        "Wittfogel, *Oriental Despotism*, 3; see also the discussion in Trawick, “Moral Economy,” 5."
+    )
+    assert [w.names for w in works] == [["Wittfogel"], ["Trawick"]]
 
 
 @pytest.mark.parametrize(

@@ -135,6 +135,10 @@ _YEAR = re.compile(rf"(?<![\w/.{DASHES}]){YEAR}(?![\w/])")
 _PAREN = re.compile(r"\(([^()]{0,200})\)")
 # the page of a short note right after its title: ", 30", ", 30–31", ", pp. 4-5"
 _PAGE = re.compile(rf",\s*(?:pp?\.\s*)?(\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?|[xivlc]{{1,6}})(?![\w/])")
+# the same after a title in quotation marks, whose comma is inside them: "“Moral Economy,” 30"
+_MARKED_PAGE = re.compile(
+    rf"(?:,\s*|\s+)(?:pp?\.\s*)?(\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?|[xivlc]{{1,6}})(?![\w/])"
+)
 # facts of publication in a full note: "(New Haven: Yale University Press, 1957)"
 _PUB_FACTS = re.compile(rf"\([^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*(?:{YEAR}|n\.\s?d\.)[^()]{{0,20}}\)")
 _ACCESSED = re.compile(r"\b(?:accessed|retrieved|last\s+modified|consulted|viewed)\b", re.I)
@@ -303,8 +307,9 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
     if m.group("more"):
         names += [n for n in _SPLIT_NAMES.split(m.group("more")) if n.strip()]
     title, after, marked = found
-    year, facts = _year(text, after, end)
-    page = _PAGE.match(text, after, end)
+    page = (_MARKED_PAGE if marked else _PAGE).match(text, after, end)
+    # a short note's page right after its title: no year follows ("Trawick, “Moral Economy,” 1500")
+    year, facts = (None, False) if page else _year(text, after, end)
     if not marked and year is None and page is None:
         return None  # "Smith, However the matter ...": no title of a work
     if not marked and len(title.split()) > 20:
@@ -353,12 +358,14 @@ def parse_note(text: str, start: int = 0, end: int | None = None) -> list[NoteWo
         if work is not None:
             works.append(work)
             works.extend(_more_works(text, work.end, b))
+        else:  # "see also the discussion in Trawick, “Moral Economy,” 5"
+            works.extend(_more_works(text, a, b))
     return works
 
 
 # where another work may begin in the rest of a part: "..., 12, and, for Britain, Berridge, *Marketing
-# Health*, 240"
-_NEXT = re.compile(rf"(?:,|\band\b|\bsee\b|\bcf\.|\balso\b)\s+(?={UPPER})")
+# Health*, 240", "the discussion in Trawick, “Moral Economy,” 5"
+_NEXT = re.compile(rf"(?:,|\b(?:and|see|also|in|by)\b|\bcf\.)\s+(?={UPPER})")
 
 
 def _more_works(text: str, pos: int, end: int) -> list[NoteWork]:

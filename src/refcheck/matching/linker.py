@@ -501,8 +501,7 @@ def _link_note(cit: Citation, index: Index) -> None:
         ref = top[0]
         if cit.year and ref.year and not _year_fits(cit.year, ref):
             cit.status = LinkStatus.YEAR_MISMATCH
-            cit.candidates = (ref.id,)
-            cit.suggestion = ref.year
+            cit.candidates = (ref.id,)  # (no suggestion: the message names the entry's year)
             return
         _linked(cit, ref)
         return
