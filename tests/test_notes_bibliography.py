@@ -297,6 +297,21 @@ def test_a_missing_work_is_reported_once(tmp_path: Path) -> None:
     assert doc.findings[0].line == 6
 
 
+def test_web_sources_and_works_cited_by_title(tmp_path: Path) -> None:
+    """Chicago's web sources: "Author, “Page,” Site, Month Day, Year, URL." and, with no author,
+    "“Page Title,” Organization, accessed ..., URL." (the entry is listed under the organisation)."""
+    doc = _check(Path(__file__).parent / "data" / "notes_web_sources.md")
+    assert doc.style == "notes-bibliography"
+    assert _findings(doc) == []
+    refs = doc.references or []
+    assert [c.references for c in doc.citations] == [
+        (refs[0].id,),
+        (refs[1].id,),
+        (refs[0].id,),
+        (refs[1].id,),
+    ]
+
+
 def test_commentary_notes_are_no_citations(tmp_path: Path) -> None:
     notes = [
         EXAMPLE_NOTES[0],

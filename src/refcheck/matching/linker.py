@@ -506,12 +506,13 @@ def _link_note(cit: Citation, index: Index) -> None:
         _linked(cit, ref)
         return
     cit.status = LinkStatus.MISSING
-    name = cit.authors[0] if cit.authors else "that author"
     what = f"{cit.title!r}" if cit.title else "the work"
     if cands:
-        cit.detail = f"entries by {name} exist, none titled {what}"
+        cit.detail = f"entries by {cit.authors[0]} exist, none titled {what}"
+    elif cit.authors:
+        cit.detail = f"no entry by {cit.authors[0]} titled {what}"
     else:
-        cit.detail = f"no entry by {name} titled {what}"
+        cit.detail = f"no entry titled {what}"
     if cands and not cit.year:
         cit.confidence = "low"  # a short title may be the author's own shorthand for a listed work
 
@@ -522,9 +523,9 @@ def _repeated_missing_notes(citations: list[Citation]) -> None:
     ``pipeline.drop_unlinked_titles``)."""
     missing: list[tuple[str, list[str]]] = []
     for cit in citations:
-        if cit.kind != "note" or cit.status is not LinkStatus.MISSING or not cit.authors:
+        if cit.kind != "note" or cit.status is not LinkStatus.MISSING:
             continue
-        key = name_key(cit.authors[0])
+        key = name_key(cit.authors[0]) if cit.authors else ""
         words = _title_words(cit.title or "")
         if any(k == key and (set(words) <= set(w) or set(w) <= set(words)) for k, w in missing):
             cit.confidence = "repeat"
