@@ -197,7 +197,7 @@ def structure(doc: Document) -> None:
         skip = Ranges(doc.excluded)
         notes = [n for n in text_footnotes(text) if not skip(n.start)]
         if not notes and doc.format == "text":
-            notes = [n for n in numbered_endnotes(text) if not skip(n.start)]
+            notes = _numbered_endnotes(text, skip)
         if notes:
             doc.notes_region = (notes[0].start, notes[-1].end)
     region: Region | None = None
@@ -232,6 +232,17 @@ def structure(doc: Document) -> None:
             notes = [n for n in notes if not re.match(r"[a-z]", n.text)]
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
+
+
+def _numbered_endnotes(text: str, skip: Ranges) -> list[Footnote]:
+    """The "1. text" endnotes under a "Notes" heading of a plain-text document, when the text before
+    them marks most of them ("formation.1"): without their marks they stay prose, as they were read
+    before (a notes section whose marks were lost in the copy is no defect of the document)."""
+    notes = [n for n in numbered_endnotes(text) if not skip(n.start)]
+    if not notes:
+        return []
+    marked = {m.label for m in digit_markers(text, 0, notes[0].start, {n.label for n in notes})}
+    return notes if len(marked) * 2 >= len(notes) else []
 
 
 def prose_segments(doc: Document) -> Iterator[tuple[int, int, str | None]]:

@@ -57,10 +57,11 @@ _NOTES_HEADING = re.compile(
 )
 _NUMBERED = re.compile(r"[ \t]*(\d{1,4})[.)][ \t]+(?=\S)")
 # a marker in the prose of such a document: the note's number right after a word and its punctuation,
-# "formation.1", "hierarchy,2", "law.”3", "in 1928.5" (a number after a letter, "CO2", or a digit,
+# "formation.1", "hierarchy,2", "law.”3", "(Vaisman 2007).1", "in 1928.5" (a number after a letter, "CO2", or a digit,
 # "3.5", is none)
 _DIGIT_MARKER = re.compile(
-    r"(?:(?<=[^\W\d_][.,;:!?)\"\u201d\u2019])|(?<=\b(?:1[5-9]|20)\d\d[.,;:]))(\d{1,3})(?=\s|$)"
+    r"(?:(?<=[^\W\d_][.,;:!?)\"\u201d\u2019])|(?<=[)\]\"\u201d\u2019][.,;:!?])|(?<=[.,;:!?][)\"\u201d\u2019])"
+    r"|(?<=\b(?:1[5-9]|20)\d\d[.,;:]))(\d{1,3})(?=\s|$)"
 )
 
 
