@@ -411,36 +411,11 @@ def _link_key(cit: Citation, index: Index) -> None:
 
 # words of a title that say nothing of which work it is
 _TITLE_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "in",
-        "on",
-        "to",
-        "for",
-        "at",
-        "by",
-        "from",
-        "with",
-        "its",
-        "their",
-        "la",
-        "le",
-        "les",
-        "el",
-        "los",
-        "de",
-        "des",
-        "du",
-        "der",
-        "die",
-        "das",
-        "und",
-    ]
-)
+    {
+        "a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "from", "with", "its",
+        "their", "la", "le", "les", "el", "los", "de", "des", "du", "der", "die", "das", "und"
+    }
+)  # fmt: skip
 
 
 def _title_words(title: str) -> list[str]:
@@ -462,12 +437,13 @@ def _title_fit(cited: list[str], ref: Reference) -> int:
 
 def _note_keys(cit: Citation) -> list[str]:
     """The names a note's first author may be listed under: the surname read ("Wittfogel", "de
-    Tocqueville"), its last two words ("García Márquez"), and the name as written (a corporate author,
-    "World Bank")."""
+    Tocqueville"), its last two words ("García Márquez") and last word, and the name as written (a
+    corporate author, "World Bank")."""
     keys = [cit.authors[0]] if cit.authors else []
     words = (cit.name_run or "").split()
     if len(words) >= 2:
-        keys.append(" ".join(words[-2:]))
+        # (and its last word: "Edward M. House" reads as an organisation's name)
+        keys += [" ".join(words[-2:]), words[-1]]
     if cit.name_run:
         keys.append(cit.name_run)
     return keys
