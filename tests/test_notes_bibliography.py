@@ -441,6 +441,7 @@ _NO_CAPITAL_NO_YEAR = st.text(
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(_NO_CAPITAL_NO_YEAR)
 @example("see, cf. ibid; e.g.")
+@example("'0 0'")
 @example("(new haven: yale university press, 1957)".replace("1957", "nnnn"))
 def test_no_work_without_a_capitalised_name_or_a_year(text: str) -> None:
     works = parse_note(text)

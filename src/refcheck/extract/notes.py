@@ -234,8 +234,8 @@ def _untitled_author(text: str, pos: int, end: int) -> NoteWork | None:
     if pos >= end or (text[pos] not in _QUOTES and text[pos] not in "*_"):
         return None
     found = _title_at(text, pos, end)
-    if found is None or len(found[0].split()) < 2:
-        return None
+    if found is None or len(found[0].split()) < 2 or not found[0][:1].isupper():
+        return None  # (a title is capitalised, and of two words at least: "“Known Exploited ...”")
     title, after, _ = found
     year, _facts = _year(text, after, end)
     stop = end
