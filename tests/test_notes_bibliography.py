@@ -250,6 +250,54 @@ def test_author_date_document_with_notes_stays_author_date(seed_doc: Document) -
     assert SEED.exists()
 
 
+MIXED = """# Trade and institutions
+
+Trade shaped institutions (North 1990; Greif 2006). Later studies disagreed (Acemoglu and Robinson 2012).[^1]
+Others stressed geography (Diamond 1997).[^2] Rodrik (2007) doubted both.[^3]
+
+[^1]: For a critique, see Douglass C. North, *Institutions, Institutional Change and Economic Performance* (Cambridge: Cambridge University Press, 1990), 3.
+[^2]: Jared Diamond, *Guns, Germs, and Steel* (New York: Norton, 1997), 12; compare Avner Greif, *Institutions and the Path to the Modern Economy* (Cambridge: Cambridge University Press, 2006), 45.
+[^3]: On the method, Elinor Ostrom, *Governing the Commons* (Cambridge: Cambridge University Press, 1990), 8; and Karl Polanyi, *The Great Transformation* (New York: Farrar and Rinehart, 1944), 3.
+
+## References
+
+Acemoglu, D., and J. A. Robinson. 2012. *Why Nations Fail*. New York: Crown.
+
+Diamond, J. 1997. *Guns, Germs, and Steel*. New York: Norton.
+
+Greif, A. 2006. *Institutions and the Path to the Modern Economy*. Cambridge: Cambridge University Press.
+
+North, D. C. 1990. *Institutions, Institutional Change and Economic Performance*. Cambridge: Cambridge University Press.
+
+Ostrom, E. 1990. *Governing the Commons*. Cambridge: Cambridge University Press.
+
+Rodrik, D. 2007. *One Economics, Many Recipes*. Princeton: Princeton University Press.
+"""
+
+
+def test_full_notes_in_an_author_date_document(tmp_path: Path) -> None:
+    """An author-date document whose notes also cite works in full: the publisher and year of a
+    note ("Cambridge University Press, 1990") are no citation (they were 'Press, 1990' missing-
+    reference errors); the note cites its work, so an entry cited only there (Ostrom) is cited; a
+    note's work with no entry (Polanyi) is said at info only, since such notes may cite sources the
+    list leaves out on purpose."""
+    path = tmp_path / "mixed.md"
+    path.write_text(MIXED, encoding="utf-8")
+    doc = _check(path)
+    assert doc.style == "author-date"
+    assert _findings(doc) == [("missing-reference", "info")]
+    assert "Polanyi" in doc.findings[0].message
+    notes = {c.authors[0]: c.status for c in doc.citations if c.kind == "note"}
+    assert notes == {
+        "North": LinkStatus.LINKED,
+        "Diamond": LinkStatus.LINKED,
+        "Greif": LinkStatus.LINKED,
+        "Ostrom": LinkStatus.LINKED,
+        "Polanyi": LinkStatus.MISSING,
+    }
+    assert not [c for c in doc.citations if "Press" in c.text and c.kind == "author-date"]
+
+
 def _write(tmp_path: Path, notes: list[str], bib: list[str]) -> Document:
     body = " ".join(f"Sentence {k}.[^{k}]" for k in range(1, len(notes) + 1))
     text = (

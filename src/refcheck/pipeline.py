@@ -347,6 +347,7 @@ def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
     citing = [note for note, cits in read if any(c.confidence == "high" for c in cits)]
     in_prose = sum(1 for c in author_date if c.footnote is None and c.confidence == "high")
     if len(citing) < 2 or len(citing) <= in_prose:
+        _full_notes_in_author_date(doc, author_date, read)
         return
     with_works = {note.label for note, cits in read if cits}
     # (the prose keeps its author-date citations that read as citations for sure: "Wittfogel (1957)
@@ -359,6 +360,24 @@ def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
     notes = [c for _, cits in read for c in cits]
     doc.style = "notes-bibliography"
     doc.citations = sorted(kept + notes, key=lambda c: c.start)
+
+
+def _full_notes_in_author_date(
+    doc: Document, author_date: list[Citation], read: list[tuple[Footnote, list[Citation]]]
+) -> None:
+    """An author-date document's note that cites a work in full ("Douglass C. North, *Institutions*
+    (Cambridge: Cambridge University Press, 1990), 3") cites that work, and what the author-date
+    reading found inside it ("Press, 1990", the publisher and year) is no citation. A note work that
+    fits no entry is said at info only: such a document's notes may cite sources its reference list
+    leaves out on purpose (a newspaper, an archive)."""
+    works = [c for _, cits in read for c in cits if c.confidence == "high"]
+    if not works:
+        return
+    spans = sorted((c.start, c.end) for c in works)
+    for c in works:
+        c.confidence = "low"
+    kept = [c for c in author_date if c.footnote is None or not _within(spans, c.start)]
+    doc.citations = sorted(kept + works, key=lambda c: c.start)
 
 
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:
