@@ -162,7 +162,9 @@ def _persons(value: str) -> list[Any]:
     from pybtex.database import Person
 
     people = []
-    for name in split_name_list(value):
+    # BibTeX reads any run of white space as one space: "Laird, A and\n    Kurth, F" (a field wrapped
+    # as Paperpile and Zotero write it) is two names, which pybtex splits only around spaces
+    for name in split_name_list(" ".join(value.split())):
         try:
             people.append(Person(name))
         except Exception:  # pybtex raises several error types on odd names
