@@ -128,3 +128,21 @@ def test_jekyll_scholar_default_source_and_name(tmp_path: Path, config: str) -> 
     found = findings(post)
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "'lem1981golen'" in found[0][2]
+
+
+# --- a Markdown reference list ended by a thematic break and a sign-off (hz1ulqu01gmnZH4/blog) ------
+
+
+@pytest.mark.parametrize("rule", ["---", "* * *", "___"])
+def test_a_thematic_break_ends_a_markdown_reference_list(tmp_path: Path, rule: str) -> None:
+    post = (
+        "# Can software save lives?\n\nMeans restriction works [1], and chatbots do not [2].\n\n"
+        "## References\n\n"
+        '[1] Kreitman, N. (1976). "The coal gas story." *British Journal of Preventive Medicine* 30, 86-93.\n\n'
+        '[2] Pirkis, J. et al. (2015). "Interventions to reduce suicides at suicide hotspots." *Lancet*.\n\n'
+        f"{rule}\n\n"
+        "*An AI generated 5,800 words with 23 citations analyzing whether AI can prevent suicide (2025).*\n\n"
+        "*The post referenced a 1998 anime that predicted today's chatbot crisis.*\n"
+    )
+    (tmp_path / "post.md").write_text(post, encoding="utf-8")
+    assert findings(tmp_path / "post.md") == []
