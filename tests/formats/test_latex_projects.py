@@ -388,3 +388,13 @@ def test_biber_reads_percent_comments_inside_entries(tmp_path: Path, options: st
 def test_bibtex_reads_a_percent_inside_an_entry_as_text(tmp_path: Path, tex: str) -> None:
     project(tmp_path, {"main.tex": tex, "refs.bib": COMMENTED_BIB})
     assert ("input-bibliography", "refs.bib", 1) in run(tmp_path / "main.tex")
+
+
+@pytest.mark.parametrize("name", ["glyphtounicode", "ushyphex"])
+def test_an_input_file_tex_ships_is_not_missing(tmp_path: Path, name: str) -> None:
+    # latextemplates/LNCS's paper.tex: "\input{ushyphex}" (hyphenex's hyphenation exceptions)
+    project(
+        tmp_path,
+        {"main.tex": f"\\input{{{name}}}\n" + main_tex("\\cite{hardy1968,millan2001}"), "refs.bib": BIB},
+    )
+    assert run(tmp_path / "main.tex") == []

@@ -248,8 +248,11 @@ NOT_CONDITIONALS = frozenset(
 )
 # .bib files TeX distributions ship (found by BibTeX in texmf, not in the project).
 TEX_BIBS = frozenset({"ieeeabrv", "ieeefull", "ieeeexample", "ieeetranbstctl", "xampl", "biblatex-examples"})
-# \input files TeX distributions ship.
-TEX_INPUTS = frozenset({"glyphtounicode", "glyphtounicode-cmr", "epsf", "pictex", "xy", "miniltx", "pdfmsym"})
+# \input files TeX distributions ship (ushyphex: hyphenex's US English hyphenation exceptions, which
+# latextemplates' LNCS template inputs)
+TEX_INPUTS = frozenset(
+    {"glyphtounicode", "glyphtounicode-cmr", "epsf", "pictex", "xy", "miniltx", "pdfmsym", "ushyphex"}
+)
 MAX_FILES = 200
 MAX_NOTE_DEPTH = 4  # footnotes nested deeper are read as part of the enclosing note
 
