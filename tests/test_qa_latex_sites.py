@@ -146,3 +146,20 @@ def test_a_thematic_break_ends_a_markdown_reference_list(tmp_path: Path, rule: s
     )
     (tmp_path / "post.md").write_text(post, encoding="utf-8")
     assert findings(tmp_path / "post.md") == []
+
+
+# --- a Japanese post: 参考文献, adjacent "[3][4]", one entry cited early (hz1ulqu01gmnZH4/blog) -----
+
+ENTRIES = "".join(f"[{n}] Author{n}, A. (20{n:02d}). Title number {n}. Publisher.\n\n" for n in range(1, 13))
+
+
+def test_a_japanese_reference_heading_and_adjacent_brackets(tmp_path: Path) -> None:
+    later = "".join(f"文{n}です[{n}]。" for n in range(5, 13))
+    post = (
+        "# 代替経済システム\n\n"
+        f"マッキンゼーは予測している[1]。[2]によれば、余暇を得ることができる[3][4]。{later}\n\n"
+        f"## 参考文献\n\n{ENTRIES}"
+        '## 関連資料\n\n- LSE Business Review (2025). "Universal basic income." Available at: https://blogs.lse.ac.uk/x\n'
+    )
+    (tmp_path / "post-ja.md").write_text(post, encoding="utf-8")
+    assert findings(tmp_path / "post-ja.md") == []

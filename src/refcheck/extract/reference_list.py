@@ -30,6 +30,8 @@ HEADING_WORDS = (
     r"|literaturverzeichnis|quellen(?:verzeichnis)?|literatuur(?:lijst)?|bibliografie|referenties"
     r"|litteratur(?:liste)?|referenser|referanser|lähteet|literatura|piśmiennictwo|kaynakça|kaynaklar"
     r"|список\s+литературы|литература|библиография"
+    # Japanese, Chinese (simplified, traditional) and Korean
+    r"|参考文献|引用文献|參考文獻|参考书目|참고\s?문헌"
 )
 # "7. References", "VII. REFERENCES", "A. References"
 HEADING_NUMBER = r"(?:(?:\d+\.?|[IVXLC]{1,6}\.|[A-Z]\.)[ \t]+)"
