@@ -4,7 +4,15 @@
 sorted. It leaves out:
 
 * hidden files and directories (``.git``, ``.venv``, ``.cache`` ...) and a few directories that hold
-  other people's files (``node_modules``, ``site-packages``, ``__pypackages__``);
+  other people's files (``node_modules``, ``site-packages``, ``__pypackages__``, Bundler's
+  ``vendor/bundle`` beside a ``Gemfile``);
+* what a book or site generator writes when it builds, beside its configuration: ``_build`` of
+  Jupyter Book (``_config.yml``, ``_toc.yml``, ``myst.yml``) and Sphinx (``conf.py``), ``_site`` of
+  Jekyll (``_config.yml``), ``_book``/``_site``/``_manuscript`` and the ``output-dir`` of Quarto
+  (``_quarto.yml``), ``_book`` and the ``output_dir`` of bookdown (``_bookdown.yml``). Each page
+  there is a rendering of a source that is checked (its citations already formatted, its
+  bibliography often on another page), so checking it again says the same defects twice or
+  wrongly; projects that publish from ``docs/`` commit that output;
 * Office owner files (``~$paper.docx``: the lock Word writes beside a document it has open, not a
   document, which would otherwise fail the run with "not a DOCX file");
 * whatever the ``.gitignore`` files say (every ``.gitignore`` from the top of the Git checkout down
@@ -28,6 +36,7 @@ patterns included) rather than by hand.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +52,50 @@ if TYPE_CHECKING:
 
 # Directories never searched (besides hidden ones): packages and environments, not documents.
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "site-packages", "__pypackages__"})
+# A generator's configuration file -> the directories it writes its output to beside it.
+_OUTPUT_DIRECTORIES = {
+    "_config.yml": ("_build", "_site"),  # Jupyter Book, Jekyll
+    "_toc.yml": ("_build",),
+    "myst.yml": ("_build",),
+    "conf.py": ("_build",),  # Sphinx
+    "_quarto.yml": ("_book", "_site", "_manuscript"),
+    "_bookdown.yml": ("_book",),
+}
+# The output directory a Quarto project (project: output-dir:) or a bookdown book (output_dir:) names.
+_OUTPUT_DIR_SETTING = lazy_pattern(
+    r"^[ \t]*output[-_]dir[ \t]*:[ \t]*[\"']?([^\"'#\n]+?)[\"']?[ \t]*(?:#.*)?$", re.M
+)
+_CONFIG_LIMIT = 256 * 1024
+
+
+def generated_directories(directory: Path, names: set[str]) -> set[str]:
+    """The subdirectories of ``directory`` (holding the files ``names``) that a book or site generator
+    configured there writes its output to (see the module docstring); not one its configuration
+    names sources in (a Quarto website rendering ``docs/_repro.qmd`` into ``docs``)."""
+    out: set[str] = set()
+    sources: list[str] = []
+    for config, dirs in _OUTPUT_DIRECTORIES.items():
+        if config not in names:
+            continue
+        out.update(dirs)
+        if config in ("_quarto.yml", "_bookdown.yml"):
+            try:
+                text = read_regular(directory / config, _CONFIG_LIMIT, truncate=True).decode(
+                    "utf-8", "replace"
+                )
+            except OSError:
+                continue
+            sources.append(text)
+            for m in _OUTPUT_DIR_SETTING().finditer(text):
+                first = Path(m.group(1).strip()).parts
+                if first and first[0] not in (".", ".."):
+                    out.add(first[0])
+    return {d for d in out if not any(_source_in(d).search(text) for text in sources)}
+
+
+def _source_in(directory: str) -> re.Pattern[str]:
+    """A source file under ``directory`` named in a configuration (``- docs/_repro.qmd``)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(directory)}/[^\s\"',\]]+\.(?:qmd|md|rmd|ipynb)\b", re.I)
 
 
 @dataclass
@@ -221,6 +274,10 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError:
             return
+        names = {e.name for e in entries}
+        generated = generated_directories(d, names)
+        if d.name == "vendor" and (d.parent / "Gemfile").is_file():
+            generated.add("bundle")  # gems Bundler installed (bundle install --path vendor/bundle)
         for entry in entries:
             name = entry.name
             if name.startswith((".", "~$")):
@@ -228,6 +285,8 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
             path = d / name
             try:
                 if entry.is_dir(follow_symlinks=False):
+                    if name in generated:
+                        continue  # a generator's output (a rendering of sources checked here)
                     if name not in SKIPPED_DIRECTORIES and not discovery.excluded(path, True, every):
                         walk(path, shown / name, specs)
                     continue
