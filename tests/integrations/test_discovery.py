@@ -281,10 +281,14 @@ HTML_PAGE = "<html><body><p>As shown (Hardy, 1968).</p></body></html>\n"
              "docs/ml_preface.md": DOC, "_book/index.html": HTML_PAGE},
             ["index.Rmd"],
         ),
-        (  # Quarto, output-dir with a comment after it
+        (  # Quarto, output-dir with a comment after it; its own _freeze and a partial left out
             {"_quarto.yml": "project:\n  type: book\n  output-dir: public # site\n", "index.qmd": DOC,
-             "public/index.html": HTML_PAGE, "_freeze/x.md": DOC},
-            ["_freeze/x.md", "index.qmd"],
+             "public/index.html": HTML_PAGE, "_freeze/x.md": DOC, "ch/_setup.qmd": DOC, "ch/a.qmd": DOC},
+            ["ch/a.qmd", "index.qmd"],
+        ),
+        (  # a chapter directory of a Quarto project searched on its own: its partial left out
+            {"_quarto.yml": "project:\n  type: book\n", "ch/_common.qmd": DOC, "ch/b.qmd": DOC},
+            ["ch/b.qmd"],
         ),
         (  # Quarto rendering sources kept in its output directory: that directory is searched
             {"_quarto.yml": "project:\n  output-dir: docs\n  render:\n    - docs/_repro.qmd\n",
@@ -296,7 +300,7 @@ HTML_PAGE = "<html><body><p>As shown (Hardy, 1968).</p></body></html>\n"
             ["_build/b.md", "_site/c.md", "vendor/bundle/a.md"],
         ),
     ],
-    ids=["jupyter-book", "sphinx", "jekyll", "bookdown", "quarto", "quarto-renders-docs", "no-generator"],
+    ids=["jupyter-book", "sphinx", "jekyll", "bookdown", "quarto", "quarto-chapter", "quarto-renders-docs", "no-generator"],
 )  # fmt: skip
 def test_a_generators_output_is_not_searched(tmp_path: Path, files: dict[str, str], found: list[str]) -> None:
     (tmp_path / ".git").mkdir()
@@ -307,3 +311,15 @@ def test_a_generators_output_is_not_searched(tmp_path: Path, files: dict[str, st
 def test_a_generators_output_named_on_the_command_line_is_checked(tmp_path: Path) -> None:
     tree(tmp_path, {"_config.yml": "title: x\n", "_build/html/ch1.html": HTML_PAGE})
     assert rel(discover_files(tmp_path / "_build"), tmp_path) == ["_build/html/ch1.html"]
+
+
+def test_a_quarto_partial_is_left_out_of_a_walk_below_the_project(tmp_path: Path) -> None:
+    """Quarto renders no file named "_..." unless its configuration names it: such a partial is
+    included by the pages that need it (mlr-org/mlr3book's _setup.qmd was checked as a page). A walk
+    that starts below the project's _quarto.yml leaves it out too; named, it is checked."""
+    tree(tmp_path, {"_quarto.yml": "project:\n  type: book\n", "ch/_common.qmd": DOC, "ch/b.qmd": DOC})
+    assert rel(discover_files(tmp_path / "ch"), tmp_path) == ["ch/b.qmd"]
+    from refcheck.pipeline import expand_paths
+
+    named = str(tmp_path / "ch" / "_common.qmd")
+    assert expand_paths([named]) == ([named], [])
