@@ -395,3 +395,36 @@ def test_a_shared_bibliography_defect_is_reported_once(tmp_path: Path, jobs: str
         files = [r for r in map(json.loads, res.stdout.splitlines()) if "path" in r]
     counts = {Path(f["path"]).name: len(f["findings"]) for f in files}
     assert counts == {"a.qmd": 1, "b.qmd": 0, "c.qmd": 0}, counts
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_shared_bibliography_defect_is_reported_once_across_shards(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shards of a Quarto site each have a page that reads refs.bib: each shard's first such page
+    reported its doubled field, and `refcheck merge` gave it twice (one warning per shard). The merged
+    report says it once, under the first page, as the unsharded run does."""
+    import json
+
+    from tests.conftest import cli
+
+    (tmp_path / "site").mkdir()
+    _site_with_a_doubled_field(tmp_path / "site")
+    monkeypatch.chdir(tmp_path)  # (a shard is chosen by the path as given: site/b.qmd and site/c.qmd
+    # are in shard 1 of 2, site/a.qmd in shard 2)
+    reports = []
+    for k in (1, 2):
+        res = cli("check", "--offline", "--format", "json", "--shard", f"{k}/2", "site")
+        assert res.exit_code == 0, res.output
+        reports.append(tmp_path / f"shard{k}.json")
+        reports[-1].write_text(res.stdout)
+    shards = [[f["path"] for f in json.loads(r.read_text())["files"]] for r in reports]
+    assert all(shards), shards
+    res = cli("merge", "--format", fmt, *map(str, reports))
+    assert res.exit_code == 0, res.output
+    if fmt == "text":
+        lines = [line for line in res.stdout.splitlines() if "doi is given twice" in line]
+        assert len(lines) == 1 and "1 warning" in res.stdout, res.output
+        return
+    counts = {Path(f["path"]).name: len(f["findings"]) for f in json.loads(res.stdout)["files"]}
+    assert counts == {"a.qmd": 1, "b.qmd": 0, "c.qmd": 0}, counts

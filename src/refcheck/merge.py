@@ -276,7 +276,8 @@ def result_from_record(rec: dict[str, Any]) -> FileResult:
             suggestion=f.get("suggestion"),
             line=f.get("line"),
             column=f.get("column"),
-            path=f.get("path"),
+            # (a record names its own path on each finding; only another file's is kept, as in a run)
+            path=f.get("path") if f.get("path") != rec["path"] else None,
             fixable=bool(f.get("fixable")),
         )
         for f in rec["findings"]
@@ -308,6 +309,14 @@ def _link(x: dict[str, Any]) -> Link:
 
 def merge(paths: list[str], partial: bool = False) -> tuple[list[FileResult], dict[str, Any]]:
     """The results of the reports at ``paths``, in path order, and the fields to add to the summary."""
+    from refcheck.runner import Repeats
+
     parts = [read(p) for p in paths]
     records = combine(parts, partial)
-    return [result_from_record(r) for r in records], {}
+    results = [result_from_record(r) for r in records]
+    # a shared bibliography's finding is reported by the first document of each shard that reads
+    # it; the merged report has it once, under the first document, as an unsharded run does
+    repeats = Repeats()
+    for result in results:
+        repeats.drop(result)
+    return results, {}
