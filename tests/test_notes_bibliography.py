@@ -321,6 +321,60 @@ def test_year_mismatch_between_a_full_note_and_its_entry(tmp_path: Path) -> None
     assert f.line == 5 and "1957" in f.message
 
 
+REPRINTS = [
+    # the note gives the original and the reprint's year, the entry the original's with the reprint
+    (
+        "Marc Bloch, *Feudal Society*, trans. L. A. Manyon (1939; repr., Chicago: University of Chicago "
+        "Press, 1961), 3.",
+        "Bloch, Marc. *Feudal Society*. Translated by L. A. Manyon. 1939. Reprint, Chicago: University of "
+        "Chicago Press, 1961.",
+    ),
+    # the note gives the edition read and its reprint, the entry the edition only
+    (
+        "Max Weber, *The Protestant Ethic and the Spirit of Capitalism*, trans. Talcott Parsons (London: "
+        "Allen and Unwin, 1930; repr., London: Routledge, 2001), 17.",
+        "Weber, Max. *The Protestant Ethic and the Spirit of Capitalism*. Translated by Talcott Parsons. "
+        "London: Allen and Unwin, 1930.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("note", "entry"), REPRINTS)
+def test_a_reprint_note_fits_its_entry_by_either_year(tmp_path: Path, note: str, entry: str) -> None:
+    """A reprint's note names two years of the work, "(1939; repr., Chicago: ..., 1961)"; the entry
+    lists it under either. Neither is a year mismatch (they were errors, "cites an entry dated 1939")."""
+    doc = _write(tmp_path, [note, EXAMPLE_NOTES[0], EXAMPLE_NOTES[2]], [entry, EXAMPLE_BIB[2]])
+    assert doc.style == "notes-bibliography"
+    assert _findings(doc) == []
+    assert doc.citations[0].status is LinkStatus.LINKED
+
+
+def test_a_reprint_note_with_neither_year_of_its_entry_is_a_year_mismatch(tmp_path: Path) -> None:
+    note = REPRINTS[1][0].replace("1930", "1920")
+    doc = _write(tmp_path, [note, EXAMPLE_NOTES[0], EXAMPLE_NOTES[2]], [REPRINTS[1][1], EXAMPLE_BIB[2]])
+    assert _findings(doc) == [("year-mismatch", "error")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Trawick, *supra* note 2, at 5.",
+        "Trawick, supra note 2, at 5.",
+        "Trawick, op. cit., 5.",
+        "Trawick, *op. cit.*, 5.",
+        "Trawick, loc. cit.",
+    ],
+)
+def test_supra_and_op_cit_repeat_the_authors_work(tmp_path: Path, later: str) -> None:
+    """Law reviews' "Author, *supra* note N, at P" and the older "Author, op. cit., P" name the work the
+    author's earlier note cited, as "Ibid." names the previous note's. "supra" was read as the title
+    of a missing work (a missing-reference finding)."""
+    doc = _write(tmp_path, [EXAMPLE_NOTES[0], EXAMPLE_NOTES[1], EXAMPLE_NOTES[2], later], EXAMPLE_BIB[1:])
+    assert _findings(doc) == []
+    trawick = next(r.id for r in doc.references or [] if r.authors[0].startswith("Trawick"))
+    assert [c.references for c in doc.citations if c.footnote == "4"] == [(trawick,)]
+
+
 def test_short_titles_tell_apart_two_works_by_one_author(tmp_path: Path) -> None:
     bib = [
         "Irwin, Douglas A. *Clashing over Commerce: A History of US Trade Policy*. Chicago: University of "

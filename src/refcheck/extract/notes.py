@@ -64,6 +64,12 @@ _IBID = re.compile(
     r"(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.)\s+)?(?:[Ii]bid|Id)\.?(?![\w])"
     r"(?:,?\s*(?:pp?\.\s*)?(?P<loc>[\dxivlc]+(?:\s*[–-]\s*\d+)?))?"
 )
+# what follows the author of a work cited before: "Sunstein, *supra* note 3, at 170", "Taussig, op.
+# cit., 460", "Taussig, loc. cit."
+_BACK = re.compile(
+    r"(?:\*\*|[*_])?(?:supra|op\.\s?cit\.?|loc\.\s?cit\.?)(?:\*\*|[*_])?(?![\w])"
+    r"(?:,?\s+notes?\s+(?P<note>\d+))?(?:,?\s*(?:at\s+)?(?:pp?\.\s*)?(?P<loc>\d+(?:\s*[–-]\s*\d+)?))?"
+)
 _YEAR = re.compile(rf"(?<![\w/.{DASHES}]){YEAR}(?![\w/])")
 _PAREN = re.compile(r"\(([^()]{0,200})\)")
 # the page of a short note right after its title: ", 30", ", 30–31", ", pp. 4-5"
@@ -91,6 +97,8 @@ class NoteWork:
     marked: bool = False  # the title is in italics or quotation marks
     full: bool = False  # publication facts with a year: a full note
     ibid: bool = False
+    back: bool = False  # "Author, supra note 3" / "Author, op. cit.": the author's work cited before
+    note: str | None = None  # the note "supra" points at
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -195,6 +203,19 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
     first = m.group("first")
     if first.split()[0].rstrip(".").lower() in _NOT_NAMES or all(len(w) <= 2 for w in first.split()):
         return None  # "However, ...", "A. B., ...": no name
+    back = _BACK.match(text, m.end(), end)
+    if back is not None:
+        names = [first] + [n for n in _SPLIT_NAMES.split(m.group("more") or "") if n.strip()]
+        return NoteWork(
+            start=pos,
+            end=back.end(),
+            names=[n.strip() for n in names],
+            title=None,
+            year=None,
+            locator=back.group("loc"),
+            back=True,
+            note=back.group("note"),
+        )
     found = _title_at(text, m.end(), end)
     if found is None and m.group("more"):
         m = _ONE_AUTHOR.match(text, pos, end)
@@ -306,6 +327,7 @@ def note_citations(text: str, notes: list[Footnote]) -> list[tuple[Footnote, lis
     gives it)."""
     out: list[tuple[Footnote, list[Citation]]] = []
     previous: list[Citation] = []
+    cited: list[Citation] = []  # every work cited so far, for "supra" and "op. cit."
     for note in notes:
         if note.start >= 0:
             src, a, b, base = text, note.text_start, note.end, 0
@@ -315,8 +337,9 @@ def note_citations(text: str, notes: list[Footnote]) -> list[tuple[Footnote, lis
         for w in parse_note(src, a, b):
             s, e = (w.start, w.end) if base == 0 else (-1, -1)
             written = src[w.start : w.end]
-            if w.ibid:
-                for p in previous:
+            repeated = previous if w.ibid else _cited_before(cited, w) if w.back else None
+            if repeated is not None:
+                for p in repeated:
                     cits.append(
                         Citation(
                             text=written,
@@ -352,5 +375,17 @@ def note_citations(text: str, notes: list[Footnote]) -> list[tuple[Footnote, lis
         works = [c for c in cits if c.text and not _IBID.match(c.text)]
         if works:
             previous = works
+        cited.extend(works)
         out.append((note, cits))
     return out
+
+
+def _cited_before(cited: list[Citation], back: NoteWork) -> list[Citation]:
+    """The work "Author, supra note N" or "Author, op. cit." repeats: the latest one by that author
+    (in note N, when given); none when no earlier note cites the author (the note is then not read:
+    which work it means is unknown)."""
+    surname = _surname(back.names[0]).lower()
+    mine = [c for c in cited if c.authors and c.authors[0].lower() == surname]
+    if back.note is not None:
+        mine = [c for c in mine if c.footnote == back.note] or mine
+    return mine[-1:]

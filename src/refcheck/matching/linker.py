@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from refcheck.extract.patterns import YEAR
 from refcheck.matching.names import core_key, fold, name_key
 from refcheck.model import Citation, Document, LinkStatus, Reference
 
@@ -475,7 +476,7 @@ def _link_note(cit: Citation, index: Index) -> None:
         return
     if top:
         ref = top[0]
-        if cit.year and ref.year and not _year_fits(cit.year, ref):
+        if cit.year and ref.year and not any(_year_fits(y, ref) for y in _note_years(cit)):
             cit.status = LinkStatus.YEAR_MISMATCH
             cit.candidates = (ref.id,)  # (no suggestion: the message names the entry's year)
             return
@@ -491,6 +492,21 @@ def _link_note(cit: Citation, index: Index) -> None:
         cit.detail = f"no entry titled {what}"
     if cands and not cit.year:
         cit.confidence = "low"  # a short title may be the author's own shorthand for a listed work
+
+
+_PARENS = re.compile(r"\(([^()]{0,200})\)")
+_NOTE_YEAR = re.compile(rf"(?<![\w/.]){YEAR}(?![\w/])")
+
+
+def _note_years(cit: Citation) -> list[str]:
+    """The years a note gives its work: all those of the parentheses that hold its year, as a
+    reprint's "(1939; repr., Chicago: University of Chicago Press, 1961)" gives the original's and the
+    reprint's (an entry may list the work under either)."""
+    for p in _PARENS.finditer(cit.text):
+        years = _NOTE_YEAR.findall(p.group(1))
+        if cit.year in years:
+            return years
+    return [cit.year] if cit.year else []
 
 
 def _repeated_missing_notes(citations: list[Citation]) -> None:
