@@ -375,6 +375,31 @@ def test_supra_and_op_cit_repeat_the_authors_work(tmp_path: Path, later: str) ->
     assert [c.references for c in doc.citations if c.footnote == "4"] == [(trawick,)]
 
 
+def test_an_archive_is_cited_by_notes_on_its_documents(tmp_path: Path) -> None:
+    """A historian's bibliography lists the archives and papers used, with no year; the notes cite
+    documents in them, which name no work ("Minute by ..., CO 137/240, The National Archives, Kew.").
+    Each archive was an uncited-reference warning."""
+    notes = [
+        EXAMPLE_NOTES[0],
+        "Minute by Sir Henry Taylor, 12 June 1839, CO 137/240, The National Archives, Kew.",
+        "Reed Smoot to Joseph R. Grundy, 3 May 1929, Box 4, Folder 2, Smoot Papers.",
+        EXAMPLE_NOTES[1],
+    ]
+    archives = [
+        "Smoot, Reed. Papers. L. Tom Perry Special Collections, Brigham Young University, Provo, UT.",
+        "The National Archives, Kew. Colonial Office Papers, CO 137.",
+    ]
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:] + archives)
+    assert doc.style == "notes-bibliography"
+    assert _findings(doc) == []
+    # an archive no note names is still uncited, and so is a dated work a note only mentions
+    unnamed = "Archivo General de Indias, Seville. Audiencia de Lima."
+    dated = "Stoler, Ann Laura. *Carnal Knowledge and Imperial Power*. Berkeley: University of California Press, 2002."
+    notes[2] += " Stoler makes the same point."
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:] + archives + [unnamed, dated])
+    assert _findings(doc) == [("uncited-reference", "warning")] * 2
+
+
 def test_short_titles_tell_apart_two_works_by_one_author(tmp_path: Path) -> None:
     bib = [
         "Irwin, Douglas A. *Clashing over Commerce: A History of US Trade Policy*. Chicago: University of "

@@ -18,6 +18,11 @@ What it does
     JATS a citation is markup, ``\\cite`` or ``<xref>``: there every entry none points at is
     reported.)
 
+    In the notes-bibliography style an archive's or a collection's entry, with no year ("The National
+    Archives, Kew. Colonial Office Papers, CO 137."; "Smoot, Reed. Papers. ..."), is cited by notes on
+    its documents ("Minute by Sir Henry Taylor, 12 June 1839, CO 137/240, The National Archives,
+    Kew."), which name no work: such an entry whose author a note names counts as cited.
+
     A JATS correction, retraction or expression-of-concern notice lists the article it concerns
     without citing it (the notice is about that article): its uncited entries are said at info.
 
@@ -36,6 +41,7 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Reference, Severity
@@ -60,6 +66,20 @@ def _head_end(ref: Reference) -> int | None:
     if ref.text[end : end + 1] == ")":
         end += 1
     return ref.start + (len(ref.label) + 2 if ref.label else 0) + end
+
+
+def _named_in_notes(doc: Document, refs: list[Reference]) -> set[str]:
+    """The entries with no year (an archive, a collection of papers) whose first author a note names
+    (the notes-bibliography style: "Reed Smoot to Joseph R. Grundy, 3 May 1929, Smoot Papers")."""
+    undated = [r for r in refs if r.year is None and r.authors and len(r.authors[0]) >= 3]
+    if not undated:
+        return set()
+    notes = " ".join(" ".join(n.text.split()) for n in doc.footnotes or [])
+    return {
+        r.id
+        for r in undated
+        if re.search(rf"(?<!\w){re.escape(' '.join(r.authors[0].split()))}(?!\w)", notes)
+    }
 
 
 def check(doc: Document) -> Iterator[Finding]:
@@ -93,8 +113,11 @@ def _uncited(doc: Document, refs: list[Reference]) -> Iterator[Finding]:
     }
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
     used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
+    archives = _named_in_notes(doc, refs) if doc.style == "notes-bibliography" else set()
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
+            continue
+        if ref.id in archives:
             continue
         if ref.key and ref.key.lower() in used:
             continue
