@@ -12,7 +12,9 @@ sorted. It leaves out:
   (``_quarto.yml``), ``_book`` and the ``output_dir`` of bookdown (``_bookdown.yml``). Each page
   there is a rendering of a source that is checked (its citations already formatted, its
   bibliography often on another page), so checking it again says the same defects twice or
-  wrongly; projects that publish from ``docs/`` commit that output;
+  wrongly; projects that publish from ``docs/`` commit that output; and its templates and data,
+  which are no pages: Jekyll's ``_layouts``, ``_includes``, ``_sass`` and ``_data``, Sphinx's and
+  Jupyter Book's ``_templates`` and ``_static``;
 * in a Quarto project or a bookdown book, files and directories whose names begin with ``_``, which
   their renderers leave out too: partials (``_setup.qmd``, included by the pages that need them)
   and the renderer's own (``_freeze``, ``_extensions``);
@@ -56,11 +58,14 @@ if TYPE_CHECKING:
 # Directories never searched (besides hidden ones): packages and environments, not documents.
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "site-packages", "__pypackages__"})
 # A generator's configuration file -> the directories it writes its output to beside it.
+# Also the directories of its templates and data, which are no pages: Jekyll's layouts and includes
+# (a footer's "Built by Ann Jones (2024)" was a missing-reference error), Sphinx's templates.
 _OUTPUT_DIRECTORIES = {
-    "_config.yml": ("_build", "_site"),  # Jupyter Book, Jekyll
+    # Jupyter Book, Jekyll
+    "_config.yml": ("_build", "_site", "_layouts", "_includes", "_sass", "_data", "_templates", "_static"),
     "_toc.yml": ("_build",),
     "myst.yml": ("_build",),
-    "conf.py": ("_build",),  # Sphinx
+    "conf.py": ("_build", "_templates", "_static"),  # Sphinx
     "_quarto.yml": ("_book", "_site", "_manuscript"),
     "_bookdown.yml": ("_book",),
 }

@@ -276,6 +276,17 @@ HTML_PAGE = "<html><body><p>As shown (Hardy, 1968).</p></body></html>\n"
              "_site/index.html": HTML_PAGE, "vendor/bundle/ruby/3.4.0/gems/kramdown/test/x.html": HTML_PAGE},
             ["index.md"],
         ),
+        (  # Jekyll's templates and data are no pages; its posts and drafts are
+            {"_config.yml": "scholar:\n  style: apa\n", "_layouts/default.html": HTML_PAGE,
+             "_includes/footer.html": HTML_PAGE, "_sass/x.md": DOC, "_data/people.md": DOC,
+             "_posts/2024-01-01-a.md": DOC, "_drafts/b.md": DOC},
+            ["_drafts/b.md", "_posts/2024-01-01-a.md"],
+        ),
+        (  # Sphinx's HTML templates and static files
+            {"docs/conf.py": "project = 'x'\n", "docs/index.md": DOC, "docs/_templates/layout.html": HTML_PAGE,
+             "docs/_static/notice.html": HTML_PAGE},
+            ["docs/index.md"],
+        ),
         (  # bookdown publishing from docs/
             {"_bookdown.yml": 'output_dir: "docs"\n', "index.Rmd": DOC, "docs/index.html": HTML_PAGE,
              "docs/ml_preface.md": DOC, "_book/index.html": HTML_PAGE},
@@ -300,7 +311,7 @@ HTML_PAGE = "<html><body><p>As shown (Hardy, 1968).</p></body></html>\n"
             ["_build/b.md", "_site/c.md", "vendor/bundle/a.md"],
         ),
     ],
-    ids=["jupyter-book", "sphinx", "jekyll", "bookdown", "quarto", "quarto-chapter", "quarto-renders-docs", "no-generator"],
+    ids=["jupyter-book", "sphinx", "jekyll", "jekyll-templates", "sphinx-templates", "bookdown", "quarto", "quarto-chapter", "quarto-renders-docs", "no-generator"],
 )  # fmt: skip
 def test_a_generators_output_is_not_searched(tmp_path: Path, files: dict[str, str], found: list[str]) -> None:
     (tmp_path / ".git").mkdir()
