@@ -298,6 +298,43 @@ def test_full_notes_in_an_author_date_document(tmp_path: Path) -> None:
     assert not [c for c in doc.citations if "Press" in c.text and c.kind == "author-date"]
 
 
+POLICY_BRIEF = """# Policy Brief: Water Governance
+
+Water governance has been studied at length (Ostrom 1990; Boelens 2015). Ostrom (1990, 90)
+offers design principles.[^1] Later work qualified them.[^2] The Bank has its own view.[^3]
+The Commission concurred.[^4]
+
+[^1]: Elinor Ostrom, *Governing the Commons: The Evolution of Institutions for Collective Action* \
+(Cambridge: Cambridge University Press, 1990), 90.
+[^2]: Ibid., 92; see also Rutgerd Boelens, *Water, Power and Identity* (London: Routledge, 2015), 12.
+[^3]: World Bank, *Water Resources Sector Strategy* (Washington, DC: World Bank, 2004), 5.
+[^4]: European Commission, "Water Framework Directive Implementation Report" (Brussels, 2019).
+
+## References
+
+Boelens, R. 2015. *Water, Power and Identity: The Cultural Politics of Water in the Andes*. London: Routledge.
+
+Ostrom, E. 1990. *Governing the Commons: The Evolution of Institutions for Collective Action*. Cambridge: \
+Cambridge University Press.
+
+World Bank. 2004. *Water Resources Sector Strategy: Strategic Directions for World Bank Engagement*. \
+Washington, DC: World Bank.
+"""
+
+
+def test_an_author_date_brief_with_more_full_notes_than_prose_citations(tmp_path: Path) -> None:
+    """A policy brief cites in the prose, author-date, and its reference list gives each year after
+    the authors; its notes cite in full, and outnumber the prose's citations. It stays author-date:
+    its notes' report with no entry is said at info (it was a missing-reference error, the document
+    read as notes-bibliography)."""
+    path = tmp_path / "brief.md"
+    path.write_text(POLICY_BRIEF, encoding="utf-8")
+    doc = _check(path)
+    assert doc.style == "author-date"
+    assert _findings(doc) == [("missing-reference", "info")]
+    assert "European Commission" in doc.findings[0].message
+
+
 def _write(tmp_path: Path, notes: list[str], bib: list[str]) -> Document:
     body = " ".join(f"Sentence {k}.[^{k}]" for k in range(1, len(notes) + 1))
     text = (

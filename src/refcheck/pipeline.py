@@ -346,7 +346,7 @@ def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
     read = note_citations(doc.text, doc.footnotes or [])
     citing = [note for note, cits in read if any(c.confidence == "high" for c in cits)]
     in_prose = sum(1 for c in author_date if c.footnote is None and c.confidence == "high")
-    if len(citing) < 2 or len(citing) <= in_prose:
+    if len(citing) < 2 or len(citing) <= in_prose or (in_prose and _dated_list(doc.references or [])):
         _full_notes_in_author_date(doc, author_date, read)
         return
     with_works = {note.label for note, cits in read if cits}
@@ -360,6 +360,24 @@ def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
     notes = [c for _, cits in read for c in cits]
     doc.style = "notes-bibliography"
     doc.citations = sorted(kept + notes, key=lambda c: c.start)
+
+
+def _dated_list(refs: list[Reference]) -> bool:
+    """Whether most entries give their year before their title, as an author-date reference list
+    does ("Ostrom, E. 1990. *Governing the Commons*."), where a bibliography gives it with the
+    publication facts at the end ("Ostrom, Elinor. *Governing the Commons*. Cambridge: ..., 1990.")."""
+    before = after = 0
+    for r in refs:
+        if not r.year or not r.title:
+            continue
+        t, y = r.text.find(r.title[:20]), r.text.find(r.year)
+        if t < 0 or y < 0:
+            continue
+        if y < t:
+            before += 1
+        else:
+            after += 1
+    return before > after
 
 
 def _full_notes_in_author_date(
