@@ -437,6 +437,43 @@ def test_an_archive_is_cited_by_notes_on_its_documents(tmp_path: Path) -> None:
     assert _findings(doc) == [("uncited-reference", "warning")] * 2
 
 
+LETTER = (
+    "Ludwig van Beethoven to Franz Wegeler, 29 June 1801, in *Beethoven's Letters*, ed. A. C. Kalischer "
+    "(London: Dent, 1909), 1:21."
+)
+COLLECTION = "Kalischer, A. C., ed. *Beethoven's Letters*. London: Dent, 1909."
+
+
+def test_a_letter_in_an_edited_collection_cites_the_collection(tmp_path: Path) -> None:
+    """A letter or document printed in an edited collection is cited "..., in *Title*, ed. Name (Place:
+    Publisher, Year)" and the collection is listed under its editor. Its publisher and year were a
+    missing author-date citation ("Dent, 1909", an error) and the collection an uncited entry."""
+    doc = _write(tmp_path, [EXAMPLE_NOTES[0], LETTER, EXAMPLE_NOTES[1]], [*EXAMPLE_BIB[1:], COLLECTION])
+    assert doc.style == "notes-bibliography"
+    assert _findings(doc) == []
+    (cit,) = [c for c in doc.citations if c.footnote == "2"]
+    assert cit.authors == ["Kalischer"] and cit.status is LinkStatus.LINKED
+    # with no entry for the collection: that is the defect, reported once, and no "Dent, 1909"
+    doc = _write(tmp_path, [EXAMPLE_NOTES[0], LETTER, EXAMPLE_NOTES[1]], EXAMPLE_BIB[1:])
+    assert _findings(doc) == [("missing-reference", "error")]
+    assert "Kalischer" in doc.findings[0].message and "Dent" not in doc.findings[0].message.split("(")[0]
+
+
+def test_publication_facts_in_an_unread_note_are_no_citation(tmp_path: Path) -> None:
+    """A note whose work is not read (a document described, then its edition's facts) holds no
+    author-date citation in "(London: Dent, 1909)"; "(Source: World Bank, 2019)" is one."""
+    notes = [
+        EXAMPLE_NOTES[0],
+        "Memorandum of 3 May 1921, printed as an appendix (London: Dent, 1909), 4.",
+        EXAMPLE_NOTES[1],
+    ]
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:])
+    assert _findings(doc) == []
+    notes[1] = "Figures for 2018 (Source: World Bank, 2019)."
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:])
+    assert [c.year for c in doc.citations if c.kind == "author-date"] == ["2019"]
+
+
 def test_short_titles_tell_apart_two_works_by_one_author(tmp_path: Path) -> None:
     bib = [
         "Irwin, Douglas A. *Clashing over Commerce: A History of US Trade Policy*. Chicago: University of "

@@ -341,9 +341,12 @@ def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
     Haven: Yale University Press, 1957)") is no citation. An author-date document's notes ("see
     Embassy of Azerbaijan to Mexico 2008") keep their author-date reading: the style is chosen by
     which reading finds more."""
-    from refcheck.extract.notes import note_citations
+    from refcheck.extract.notes import note_citations, publication_facts
 
     read = note_citations(doc.text, doc.footnotes or [])
+    facts = publication_facts(doc.text, doc.footnotes or [])
+    if facts:  # ("Dent, 1909" of "(London: Dent, 1909)" in a note whose work was not read)
+        author_date = [c for c in author_date if c.footnote is None or not _within(facts, c.start)]
     citing = [note for note, cits in read if any(c.confidence == "high" for c in cits)]
     in_prose = sum(1 for c in author_date if c.footnote is None and c.confidence == "high")
     if len(citing) < 2 or len(citing) <= in_prose or (in_prose and _dated_list(doc.references or [])):

@@ -80,6 +80,12 @@ _MARKED_PAGE = re.compile(
 )
 # facts of publication in a full note: "(New Haven: Yale University Press, 1957)"
 _PUB_FACTS = re.compile(rf"\([^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*(?:{YEAR}|n\.\s?d\.)[^()]{{0,20}}\)")
+# the same anywhere in a note: "in *Beethoven's Letters*, ed. A. C. Kalischer (London: Dent, 1909)"
+# (the place is a name, "New Haven", "Cambridge, MA", not a label: "(Source: World Bank, 2019)" cites)
+_FACTS_ANYWHERE = re.compile(
+    rf"\((?!(?:[Ss]ources?|[Dd]ata|[Nn]otes?|[Ss]ee|[Cc]f|[Ee]\.g|[Aa]dapted|[Bb]ased|[Qq]uoted|[Cc]ited|[Ff]ig|[Tt]able)\b)"
+    rf"{UPPER}[^():]{{1,80}}:\s*[^()]{{2,120}}?,\s*{YEAR}[a-z]?\)"
+)
 _ACCESSED = re.compile(r"\b(?:accessed|retrieved|last\s+modified|consulted|viewed)\b", re.I)
 _MAX_NOTE = 4000  # characters of a note read (a note longer than that is an essay; its head is read)
 
@@ -291,12 +297,42 @@ def parse_note(text: str, start: int = 0, end: int | None = None) -> list[NoteWo
                 work = _work_at(text, s.end(), b) or _ibid_at(text, s.end(), b)
                 if work is not None:
                     break
+        if work is None:
+            # "Beethoven to Franz Wegeler, 29 June 1801, in *Beethoven's Letters*, ed. A. C. Kalischer
+            # (London: Dent, 1909)": a letter or document in an edited collection cites the collection
+            work = _in_edited(text, a, b)
         if work is not None:
             works.append(work)
             works.extend(_more_works(text, work.end, b))
         else:  # "see also the discussion in Trawick, “Moral Economy,” 5"
             works.extend(_more_works(text, a, b))
     return works
+
+
+_IN = re.compile(r"(?:^|[,.;:]\s*|\s)in\s+(?=[*_\"\u201c])")
+_EDITED_BY = re.compile(rf",?\s+(?:ed\.|eds\.|edited\s+by)\s+(?P<names>{_NAME}(?:,?\s+(?:and|&)\s+{_NAME})?)")
+
+
+def _in_edited(text: str, pos: int, end: int) -> NoteWork | None:
+    """The edited collection a note cites a part of, "..., in *Title*, ed. Name (Place: Publisher,
+    Year), page", listed under its editor: in italics or quotation marks, with its editor and year."""
+    for m in _IN.finditer(text, pos, end):
+        found = _title_at(text, m.end(), end)
+        if found is None:
+            continue
+        title, after, _ = found
+        ed = _EDITED_BY.match(text, after, end)
+        if ed is None:
+            continue
+        year, facts = _year(text, ed.end(), end)
+        if year is None:
+            continue
+        stop = end
+        while stop > pos and text[stop - 1] in " \t\n.":
+            stop -= 1
+        names = [n.strip() for n in _SPLIT_NAMES.split(ed.group("names")) if n.strip()]
+        return NoteWork(start=m.end(), end=stop, names=names, title=title, year=year, marked=True, full=facts)
+    return None
 
 
 # where another work may begin in the rest of a part: "..., 12, and, for Britain, Berridge, *Marketing
@@ -319,6 +355,16 @@ def _more_works(text: str, pos: int, end: int) -> list[NoteWork]:
         else:
             pos = m.end()
     return out
+
+
+def publication_facts(text: str, notes: list[Footnote]) -> list[tuple[int, int]]:
+    """The spans of the facts of publication, "(London: Dent, 1909)", in the notes: a publisher and a
+    year, never an author-date citation ("Dent, 1909"), whether or not the note's work was read."""
+    spans: list[tuple[int, int]] = []
+    for note in notes:
+        if note.start >= 0:
+            spans.extend(m.span() for m in _FACTS_ANYWHERE.finditer(text, note.text_start, note.end))
+    return sorted(spans)
 
 
 def note_citations(text: str, notes: list[Footnote]) -> list[tuple[Footnote, list[Citation]]]:
