@@ -157,6 +157,7 @@ def _surname(name: str) -> str:
 
 
 _PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
+PARTICLES = _PARTICLE_WORDS  # (a surname's particles, "de", "van", "von": the linker's too)
 
 
 def _title_at(text: str, pos: int, end: int) -> tuple[str, int, bool] | None:

@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from refcheck.extract.notes import PARTICLES
 from refcheck.extract.patterns import YEAR
 from refcheck.matching.names import core_key, fold, name_key
 from refcheck.model import Citation, Document, LinkStatus, Reference
@@ -679,6 +680,8 @@ def _linked(cit: Citation, ref: Reference) -> None:
     cited, listed = cit.authors[0], ref.authors[0]
     if cited.casefold() == listed.casefold() and (cited.isupper() or listed.isupper()):
         return  # "(SILVA, 2010)" for "Silva, M." or "Silva (2010)" for "SILVA, M.": ABNT's capitals
+    if cited[1:] == listed[1:] and cited.split()[0].casefold() in PARTICLES:
+        return  # "De Gaulle" at the start of an entry or a sentence, "de Gaulle" in a note or the prose
     if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):
         cit.detail = "accents-or-case"
         cit.suggestion = listed
