@@ -459,6 +459,24 @@ def test_a_letter_in_an_edited_collection_cites_the_collection(tmp_path: Path) -
     assert "Kalischer" in doc.findings[0].message and "Dent" not in doc.findings[0].message.split("(")[0]
 
 
+def test_word_notes_of_a_collection_a_reprint_and_op_cit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same in Word footnotes, whose titles are plain (no italics): the letter in a collection,
+    the reprint's two years, and "op. cit."."""
+    import sys
+
+    here = sys.modules[__name__]
+    notes = [EXAMPLE_NOTES[0], _plain(LETTER), REPRINTS[0][0], "Wittfogel, op. cit., 31."]
+    monkeypatch.setattr(here, "EXAMPLE_NOTES", notes)
+    monkeypatch.setattr(here, "EXAMPLE_BIB", [REPRINTS[0][1], COLLECTION, EXAMPLE_BIB[2]])
+    _docx(tmp_path / "essay.docx")
+    doc = _check(tmp_path / "essay.docx")
+    assert doc.style == "notes-bibliography"
+    assert _findings(doc) == []
+    assert [c.status for c in doc.citations] == [LinkStatus.LINKED] * 4
+
+
 def test_publication_facts_in_an_unread_note_are_no_citation(tmp_path: Path) -> None:
     """A note whose work is not read (a document described, then its edition's facts) holds no
     author-date citation in "(London: Dent, 1909)"; "(Source: World Bank, 2019)" is one."""

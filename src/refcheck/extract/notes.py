@@ -310,13 +310,14 @@ def parse_note(text: str, start: int = 0, end: int | None = None) -> list[NoteWo
     return works
 
 
-_IN = re.compile(r"(?:^|[,.;:]\s*|\s)in\s+(?=[*_\"\u201c])")
+_IN = re.compile(rf"(?:^|[,.;:]\s*|\s)in\s+(?=[*_\"\u201c]|{UPPER})")
 _EDITED_BY = re.compile(rf",?\s+(?:ed\.|eds\.|edited\s+by)\s+(?P<names>{_NAME}(?:,?\s+(?:and|&)\s+{_NAME})?)")
 
 
 def _in_edited(text: str, pos: int, end: int) -> NoteWork | None:
     """The edited collection a note cites a part of, "..., in *Title*, ed. Name (Place: Publisher,
-    Year), page", listed under its editor: in italics or quotation marks, with its editor and year."""
+    Year), page", listed under its editor: its title (in italics or quotation marks, or plain in HTML
+    and Word) right before its editor, and a year."""
     for m in _IN.finditer(text, pos, end):
         found = _title_at(text, m.end(), end)
         if found is None:
