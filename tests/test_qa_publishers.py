@@ -5,10 +5,13 @@ and failed before its fix. The document is named in each section's heading."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from refcheck.loaders.jats import load_jats
 from refcheck.matching.names import core_key
 from refcheck.model import Document, Severity
 from refcheck.pipeline import CheckOptions, analyse
+from tests.conftest import checked
 
 
 def jats(body: str, refs: str) -> Document:
@@ -48,3 +51,119 @@ def test_saint_forms_share_a_core_key_and_other_names_do_not() -> None:
     assert core_key("Sainte-Beuve") == core_key("Ste-Beuve")
     assert core_key("Saint") == "saint"  # a surname of one word is kept whole
     assert core_key("Saint-Yves") != core_key("Saint-Hilaire")
+
+
+# --- publishers' article pages (HTML) ----------------------------------------------------------------
+
+APA_ENTRIES = (
+    '<li id="c1"><div class="citText"><span class="surname">Aronson</span>, E. (1990). <cite>Methods of '
+    'research</cite>. New York, NY: McGraw-Hill.<ul class="links"><li><a href="#cr1">first citation</a></li>'
+    "</ul></div></li>"
+    '<li id="c2"><div class="citText">Bartlett, T. (2012). <cite>Is psychology about to come undone?</cite>'
+    " The Chronicle, 17.</div></li>"
+)
+
+
+def test_a_heading_in_a_wrapper_of_its_own_is_followed_by_the_list(tmp_path: Path) -> None:
+    # APA PsycNET (ContentMine/norma pubstyle/apa arc0000029): the heading's <div> holds the heading
+    # and its jump arrows only; the list after it was not read (142 missing-reference errors)
+    page = (
+        "<html><body><h1>Article</h1><p>As shown (Aronson, 1990; Bartlett, 2012).</p>"
+        '<div class="refList"><div class="headingContainer"><h2>References</h2><div><img alt="go to next'
+        ' section" src="down.gif"></div><div>&#160;</div></div>'
+        f'<ul class="referenceList">{APA_ENTRIES}</ul></div></body></html>'
+    )
+    doc = checked(tmp_path / "apa.html", page)
+    assert [r.authors for r in doc.references or []] == [["Aronson"], ["Bartlett"]]
+    assert alarms(doc) == []
+
+
+def test_of_two_reference_headings_the_list_is_the_one_with_entries(tmp_path: Path) -> None:
+    # Springer/BMC (norma pubstyle/springer s40643-016-0099-3): a "Download citation" panel after the
+    # article has a heading "References" over its export formats, which was read as the list
+    page = (
+        "<html><body><p>As shown (Aronson 1990; Bartlett 2012).</p>"
+        f'<section id="Bib1"><h2>References</h2><ol>{APA_ENTRIES}</ol></section>'
+        '<aside><div class="Panel_section"><h4>References</h4><ul class="ListDownload">'
+        '<li><a href="/refs?format=refman">Papers, Zotero, Reference Manager, RefWorks (.RIS)</a></li>'
+        '<li><a href="/refs?format=endnote">EndNote (.ENW)</a></li></ul></div></aside></body></html>'
+    )
+    doc = checked(tmp_path / "springer.html", page)
+    assert [r.authors for r in doc.references or []] == [["Aronson"], ["Bartlett"]]
+    assert alarms(doc) == []
+
+
+def test_an_entry_number_in_a_block_of_its_own_is_its_label(tmp_path: Path) -> None:
+    # Wiley Online Library (norma pubstyle/wiley advs.201500314): <li><span class="bullet">1</span>
+    # <div class="text">entry</div></li>; the number was read as an entry of its own, the list as
+    # unnumbered, and its [1]-[3] citations not at all (72 uncited-reference warnings)
+    entries = "".join(
+        f'<li id="bib-{n}"><span class="bullet">{n}</span><div class="text"><cite>{text}</cite>'
+        '<ul class="externalReferences"><li><a href="/resolve?id=1">CrossRef</a></li></ul></div></li>'
+        for n, text in enumerate(
+            [
+                "H. W. Kroto, Nature 1987, 329, 529.",
+                "S. Iijima, Nature 1991, 354, 56.",
+                "A. Geim, Science 2004, 306, 666.",
+            ],
+            start=1,
+        )
+    )
+    page = (
+        '<html><body><p>Fullerene,<a href="#bib-1">[1]</a> nanotubes<a href="#bib-2">[2]</a> and graphene'
+        f'<a href="#bib-4">[4]</a>.</p><div class="bibliography"><ul class="custom">{entries}</ul></div>'
+        "</body></html>"
+    )
+    doc = checked(tmp_path / "wiley.html", page)
+    assert [r.label for r in doc.references or []] == ["1", "2", "3"]
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == [
+        "missing-reference",  # [4]: the real defect is still found
+        "uncited-reference",  # 3
+    ]
+
+
+def test_an_item_of_a_numbered_list_is_one_entry_however_many_paragraphs(tmp_path: Path) -> None:
+    # BMC's article pages (norma quickscrapeDirs/bmc 1471-2148-14-70): each <li> of the <ol> holds the
+    # authors and title in one <p>, the journal and year in the next; the second was read as an entry
+    # of its own (60 uncited-reference warnings: "Proc Biol Sci 2012 is listed but never cited")
+    entries = "".join(
+        f'<li id="B{n}"><p><a name="B{n}"></a> {names}: <strong>{title}.</strong></p>'
+        f"<p><em>{journal}</em> {year}, <strong>12</strong>:1-9. <a href='/pubmed/1'>PubMed Abstract</a></p></li>"
+        for n, names, title, journal, year in [
+            (1, "Mellows A, Barnett R", "The impact of past climate change", "Proc Biol Sci", 2012),
+            (
+                2,
+                "Dalén L, Nyström V",
+                "Ancient DNA reveals lack of continuity",
+                "Proc Natl Acad Sci U S A",
+                2007,
+            ),
+        ]
+    )
+    page = (
+        '<html><body><p>Arctic foxes [<a href="#B1">1</a>,<a href="#B2">2</a>], lions [<a href="#B3">3</a>].</p>'
+        f'<section><h3>References</h3><ol id="references">{entries}</ol></section></body></html>'
+    )
+    doc = checked(tmp_path / "bmc.html", page)
+    assert [(r.label, r.year) for r in doc.references or []] == [("1", "2012"), ("2", "2007")]
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["missing-reference"]  # [3]
+
+
+def test_a_superscript_number_opening_a_line_is_no_citation(tmp_path: Path) -> None:
+    # BMC Trials (norma bmc trialsjournal.com_content_15_1_511): the affiliations under the author list
+    # start with their number, '<sup id="ins2">2</sup> Department of Epidemiology ...', read as a
+    # citation of [2] before [1] (a citation-order warning)
+    page = (
+        "<html><body><p>Ann Lee and Bo Kim</p><p>Author Affiliations</p>"
+        '<p>\n    <sup id="ins1">1</sup>    Department of Physiotherapy, X University, Amsterdam\n    </p>'
+        '<p>\n    <sup id="ins2">2</sup>    Department of Epidemiology, Y University, Amsterdam\n    </p>'
+        "<p>Low back pain is common<sup>1</sup> and costly<sup>2</sup>.</p>"
+        "<h2>References</h2><ol><li>Hoy D, March L. The global burden of low back pain. Ann Rheum Dis. 2014;73:968-74.</li>"
+        "<li>Dagenais S, Caro J. A systematic review of low back pain cost. Spine J. 2008;8:8-20.</li></ol>"
+        "</body></html>"
+    )
+    doc = checked(tmp_path / "trials.html", page)
+    # the paragraph's two, not the affiliations' numbers
+    assert [c.start > doc.text.index("Low back") for c in doc.citations] == [True, True]
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+    assert "\n2    Department of Epidemiology" in doc.text

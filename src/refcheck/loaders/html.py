@@ -319,6 +319,7 @@ class _Parser(HTMLParser):
         # (Google Docs writes superscript as <span class="c5"> with .c5{vertical-align:super})
         self.css: list[str] | None = None
         self.super_classes: set[str] = set()
+        self.line_start = 0  # where the text after the last block boundary or <br> begins
 
     # -- structure --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -335,6 +336,7 @@ class _Parser(HTMLParser):
             if tag != "br" and self._open("p", stop=_P_SCOPE) is not None:
                 self._close("p")
             self.out.newline()
+            self.line_start = self.out.length
         ends = _ENDS.get(tag)
         if ends is not None:
             for name in ends[0]:
@@ -392,6 +394,7 @@ class _Parser(HTMLParser):
         self._close(tag)
         if tag in BLOCK:
             self.out.newline()
+            self.line_start = self.out.length
 
     def _open(self, tag: str, stop: tuple[str, ...] = ()) -> int | None:
         """The innermost open element named ``tag``, unless one named in ``stop`` is open inside it."""
@@ -436,6 +439,9 @@ class _Parser(HTMLParser):
             or (parent is not None and parent.tag == "a" and _is_note_link(parent))
         ):
             return  # <sup><a href="#fn1">1</a></sup>, <a href="#sdfootnote1sym"><sup>1</sup></a>: a note's mark
+        opens = elem.start - self.line_start
+        if 0 <= opens <= 200 and not self.out.text_from(self.line_start)[:opens].strip():
+            return  # "<sup>2</sup>Department of ...": it opens its line, an affiliation's or a note's mark
         lo = max(0, elem.start - 3)
         before = self.out.text_from(lo)[: elem.start - lo]
         if exponent_after(before):
@@ -617,7 +623,7 @@ def _markers(elems: list[Elem], note_ids: dict[str, str]) -> list[FootnoteMarker
 def _references(
     doc: Document, elems: list[Elem], notes: list[Footnote]
 ) -> tuple[list[Reference], tuple[int, int] | None]:
-    section: tuple[int, int] | None = None
+    sections: list[tuple[int, int]] = []
     headings = [e for e in elems if e.tag in HEADINGS]
     # the start of the next heading of the same or a higher level, for each heading (one pass)
     following: list[int] = [len(doc.text)] * len(headings)
@@ -631,21 +637,44 @@ def _references(
         if h.end - h.start > 200 or not _HEADING_TEXT.match(_text(doc, h)):
             continue
         end = following[k]
-        # a heading inside a <section>: the list ends with the section
+        # a heading inside a <section>: the list ends with the section; a container that holds no
+        # text after the heading only wraps the heading (APA PsycNET: <div><h2>References</h2>
+        # <img alt="go to next section"></div><ul>...), the list follows it
         a = elems[h.section] if h.section is not None else None
         while a is not None:
-            if a.end > h.end:
+            if a.end > h.end and doc.text[h.end : a.end].strip():
                 end = min(end, a.end)
                 break
             a = elems[a.section] if a.section is not None else None
-        section = (h.end, end)
-    if section is None:
+        sections.append((h.end, end))
+    if not sections:
         for e in elems:
             if e.tag in ("section", "div", "ol", "ul", "aside") and REF_CONTAINER.search(e.classes):
-                section = (e.start, e.end)
+                sections.append((e.start, e.end))
                 break
-    if section is None:
+    if not sections:
         return [], None
+    # several headings read "References" (a page's "Download references" menu, a table of contents):
+    # the list is the one with the most dated entries, then the most entries (the last of equals)
+    best: list[Reference] = []
+    score = (0, 0)
+    for section in sections[-8:]:  # (the last few: each is a pass over the elements)
+        refs = _entries(doc, elems, section)
+        this = (sum(1 for r in refs if r.year), len(refs))
+        if refs and this >= score:
+            best, score = refs, this
+    if not best:
+        return [], None
+    same_authors_as_before(best)
+    return best, (min(r.start for r in best), max(r.end for r in best))
+
+
+# a list item's number standing alone: "1", "1.", "[1]", "(1)"
+_NUMBER_ONLY = re.compile(r"[\[(]?(\d{1,4})[.\])]?")
+
+
+def _entries(doc: Document, elems: list[Elem], section: tuple[int, int]) -> list[Reference]:
+    """The entries of the reference list between ``section``'s bounds."""
     lo, hi = section
     items = [
         e
@@ -675,14 +704,29 @@ def _references(
     position: dict[int, int] = {}
     for e in items:
         # one item may hold several entries, joined by "<br>", a newline or a space
-        for k, (s, t) in enumerate(split_item(doc.text, e.start, e.end)):
+        pieces = split_item(doc.text, e.start, e.end)
+        label = None
+        if len(pieces) > 1:
+            # the entry's number in a block of its own (Wiley: <li><span class="bullet">1</span>
+            # <div class="text">H. W. Kroto, Nature 1987 ...</div>): its label, no entry
+            number = _NUMBER_ONLY.fullmatch(doc.text[pieces[0][0] : pieces[0][1]].strip())
+            if number:
+                label = number.group(1)
+                pieces = pieces[1:]
+        parent = elems[e.parent] if e.parent is not None else None
+        if len(pieces) > 1 and e.tag == "li" and parent is not None and parent.tag == "ol":
+            # an item of a numbered list is one entry, however many paragraphs it has (BMC: <li><p>
+            # authors: title.</p><p>Journal 2012, 279:4568.</p></li>)
+            pieces = [(pieces[0][0], pieces[-1][1])]
+        for k, (s, t) in enumerate(pieces):
             ref = parse_entry(doc.text[s:t], s)
+            if label and not k and ref.label is None:
+                ref.label = label
             if k:
                 ref.id = f"ref-{len(refs) + 1}"
                 refs.append(ref)
                 continue
             ref.id = e.attrs.get("id") or f"ref-{len(refs) + 1}"
-            parent = elems[e.parent] if e.parent is not None else None
             if e.tag == "li" and parent is not None and parent.tag == "ol":
                 first = int(parent.attrs["start"]) if parent.attrs.get("start", "").isdigit() else 1
                 n = position.get(parent.index, first - 1) + 1
@@ -692,10 +736,7 @@ def _references(
                 ref.label = str(n)
             ref.key = e.attrs.get("id") or None
             refs.append(ref)
-    if not refs:
-        return [], None
-    same_authors_as_before(refs)
-    return refs, (min(r.start for r in refs), max(r.end for r in refs))
+    return refs
 
 
 def _holding_blocks(elems: list[Elem]) -> list[bool]:
