@@ -167,3 +167,55 @@ def test_a_superscript_number_opening_a_line_is_no_citation(tmp_path: Path) -> N
     assert [c.start > doc.text.index("Low back") for c in doc.citations] == [True, True]
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
     assert "\n2    Department of Epidemiology" in doc.text
+
+
+def test_a_link_to_several_entries_around_superscript_numbers_is_a_citation(tmp_path: Path) -> None:
+    # Taylor & Francis (norma pubstyle/tf 20550308.2015.1135230): <a href="#CIT0004 CIT0005"><sup>4, 5
+    # </sup></a>; a link with a space in its target was taken for a note's mark, so the numbers were no
+    # citations (30 uncited-reference warnings)
+    entries = "".join(
+        f'<li id="CIT000{n}"><span class="label">{n}.</span> {text}</li>'
+        for n, text in [
+            (1, "M. S. Whittingham: Chem. Rev., 2004, 104, 4271-4302."),
+            (2, "J. M. Tarascon and M. Armand: Nature, 2001, 414, 359-367."),
+            (3, "M. Winter and R. J. Brodd: Chem. Rev., 2004, 104, 4245-4270."),
+        ]
+    )
+    page = (
+        '<html><body><p>Electrodes.<span class="referenceDiv"><a class="dropDownLabel" href="#CIT0001 CIT0002">'
+        '<sup>1, 2</sup></a></span> Stability.<a href="#CIT0004"><sup>4</sup></a></p>'
+        f'<h2>References</h2><ul class="references">{entries}</ul></body></html>'
+    )
+    doc = checked(tmp_path / "tf.html", page)
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == [
+        "missing-reference",  # 4
+        "uncited-reference",  # 3
+    ]
+
+
+def test_a_paragraph_of_links_after_an_entry_is_no_entry(tmp_path: Path) -> None:
+    # Frontiers (norma quickscrapeDirs/frontiers fpsyg-05-01582): each entry's <div class="References">
+    # holds the entry, then <p>CrossRef Full Text | Google Scholar</p>, read as entries (72
+    # duplicate-reference and 18 uncited-reference warnings)
+    entries = "".join(
+        f'<div class="References"><p class="ReferencesCopy1"><a name="B{n}" id="B{n}"></a> {text}</p>'
+        f'<p class="ReferencesCopy2"><a href="https://doi.org/10.1/{n}">CrossRef Full Text</a> | '
+        f'<a href="https://scholar.google.com/?q={n}">Google Scholar</a></p></div>'
+        for n, text in [
+            (
+                1,
+                "Boitani, L., and Ciucci, P. (1995). Comparative social ecology of feral dogs. Ethol. Ecol. 7, 49-72.",
+            ),
+            (
+                2,
+                "Bräuer, J., and Call, J. (2013). Domestic dogs coordinate their actions. Anim. Cogn. 16, 273-285.",
+            ),
+        ]
+    )
+    page = (
+        '<html><body><p>Dogs (<a href="#B1">Boitani and Ciucci, 1995</a>; <a href="#B2">Bräuer and Call, 2013'
+        f"</a>).</p><h2>References</h2>{entries}</body></html>"
+    )
+    doc = checked(tmp_path / "frontiers.html", page)
+    assert [r.year for r in doc.references or []] == ["1995", "2013"]
+    assert alarms(doc) == []

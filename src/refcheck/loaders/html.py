@@ -120,8 +120,9 @@ _HEADING_TEXT = re.compile(rf"^{HEADING_NUMBER}?(?:{HEADING_WORDS})\s*:?$", re.I
 # so that unclosed inline tags by the thousand, which sloppy HTML has, cost no time and are not refused.
 MAX_DEPTH = 512
 # <sup><a href="#ref3">3</a></sup>: a link to an element that is no note (by its id) is a citation
+# (several ids, as Taylor & Francis links a group: <a href="#CIT0004 CIT0005"><sup>4, 5</sup></a>)
 _CITATION_LINK = re.compile(
-    r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$|_?(?:ftnt?|edn)\d+$|sd(?:foot|end)note\d+(?:sym|anc)$)\S+$",
+    r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$|_?(?:ftnt?|edn)\d+$|sd(?:foot|end)note\d+(?:sym|anc)$)\S+(?: \S+)*$",
     re.I,
 )
 # The anchor that ends a note in HTML saved by word processors, linking back to the note's mark:
@@ -703,6 +704,8 @@ def _entries(doc: Document, elems: list[Elem], section: tuple[int, int]) -> list
     refs: list[Reference] = []
     position: dict[int, int] = {}
     for e in items:
+        if _link_bar(doc, elems, e):
+            continue
         # one item may hold several entries, joined by "<br>", a newline or a space
         pieces = split_item(doc.text, e.start, e.end)
         label = None
@@ -737,6 +740,29 @@ def _entries(doc: Document, elems: list[Elem], section: tuple[int, int]) -> list
             ref.key = e.attrs.get("id") or None
             refs.append(ref)
     return refs
+
+
+# what may stand between the links of a bar of links: "CrossRef Full Text | Google Scholar"
+_BETWEEN_LINKS = re.compile(r"[\s|,;/·•\[\]()-]*")
+_A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _link_bar(doc: Document, elems: list[Elem], e: Elem) -> bool:
+    """Whether a block of the list holds links only and no year (Frontiers puts "CrossRef Full Text |
+    Google Scholar" in a paragraph of its own after each entry's): no entry."""
+    if e.end - e.start > 300 or _A_YEAR.search(doc.text, e.start, e.end):
+        return False
+    text = list(doc.text[e.start : e.end])
+    links = 0
+    todo = list(e.children)
+    while todo:
+        c = elems[todo.pop()]
+        if c.tag == "a":
+            links += 1
+            text[c.start - e.start : c.end - e.start] = " " * (c.end - c.start)
+        else:
+            todo.extend(c.children)
+    return links > 0 and _BETWEEN_LINKS.fullmatch("".join(text)) is not None
 
 
 def _holding_blocks(elems: list[Elem]) -> list[bool]:
