@@ -219,3 +219,56 @@ def test_a_paragraph_of_links_after_an_entry_is_no_entry(tmp_path: Path) -> None
     doc = checked(tmp_path / "frontiers.html", page)
     assert [r.year for r in doc.references or []] == ["1995", "2013"]
     assert alarms(doc) == []
+
+
+def test_a_list_item_wrapped_over_source_lines_is_one_entry(tmp_path: Path) -> None:
+    # F1000Research's article page (norma quickscrapeDirs/f1000research 3-190): "<i>J Fish Biol.</i>
+    # \n 2014. in press." inside one <li>; the source line "2014. in press." was read as an entry
+    # (uncited-reference 'in press in press', and Frazier et al., 2014 cited an entry with no year)
+    page = (
+        "<html><body><p>Bonnetheads (Frazier et al., 2014) and porbeagles (Francis et al., 2007).</p>"
+        "<h2>References</h2><ul>"
+        "<li>Frazier BS, Driggers WB III, Adams DH, et al.:\n\t\tValidated age of the bonnethead.\n"
+        "\t\t<i>J Fish Biol.</i>\n\t\t2014. in press. <a href='https://doi.org/10.1111/jfb.12450'>Text</a></li>"
+        "<li>Francis MP, Campana SE, Jones CM:\n\t\tAge under-estimation in porbeagle sharks.\n"
+        "\t\t<i>Mar Freshwater Res.</i>\n\t\t2007; <b>58</b>(1): 10-23.</li></ul></body></html>"
+    )
+    doc = checked(tmp_path / "f1000.html", page)
+    assert [r.year for r in doc.references or []] == ["2014", "2007"]
+    assert [f.rule for f in doc.findings] == []
+
+
+def test_entries_an_item_joins_with_br_are_still_entries(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>Both (Smith, 2004; Jones, 2001).</p><h2>References</h2><ul>"
+        "<li>Smith, J. (2004). A title. Journal, 1, 1-2.<br>Jones, K. (2001). Another. Journal, 2, 3-4.</li>"
+        "</ul></body></html>"
+    )
+    doc = checked(tmp_path / "br.html", page)
+    assert [r.year for r in doc.references or []] == ["2004", "2001"]
+
+
+# --- species' authorities in the text (F1000Research 3-190 as HTML) ----------------------------------
+
+
+def test_a_species_authority_with_no_entry_is_info_not_an_error(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>The Porbeagle, Lamna nasus (Bonnaterre, 1788), the School Shark, Galeorhinus"
+        " galeus (L. 1758), and Carcharhinus acronotus (Poey, 1860) live long (Francis et al., 2007);"
+        " growth follows Smith (1850) and the results (Jones, 1880).</p><h2>References</h2><ul>"
+        "<li>Francis MP, Campana SE, Jones CM: Age under-estimation in porbeagle sharks. Mar Freshwater Res."
+        " 2007; 58(1): 10-23.</li></ul></body></html>"
+    )
+    doc = checked(tmp_path / "sharks.html", page)
+    found = [
+        (f.rule, f.severity.name, f.message.split('"')[1])
+        for f in doc.findings
+        if f.rule == "missing-reference"
+    ]
+    assert found == [
+        ("missing-reference", "INFO", "Bonnaterre, 1788"),
+        ("missing-reference", "INFO", "L. 1758"),
+        ("missing-reference", "INFO", "Poey, 1860"),
+        ("missing-reference", "ERROR", "Smith (1850)"),  # no species before it: a citation
+        ("missing-reference", "ERROR", "Jones, 1880"),  # "the results": no binomial (no capital)
+    ]

@@ -321,6 +321,7 @@ class _Parser(HTMLParser):
         self.css: list[str] | None = None
         self.super_classes: set[str] = set()
         self.line_start = 0  # where the text after the last block boundary or <br> begins
+        self.breaks: list[int] = []  # where the text after each <br> begins
 
     # -- structure --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -338,6 +339,8 @@ class _Parser(HTMLParser):
                 self._close("p")
             self.out.newline()
             self.line_start = self.out.length
+            if tag == "br":
+                self.breaks.append(self.line_start)
         ends = _ENDS.get(tag)
         if ends is not None:
             for name in ends[0]:
@@ -511,7 +514,7 @@ def load_html(path: str, data: bytes) -> Document:
     comments = [(box.start, box.end) for _, _, box in _back_linked(elems, GOOGLE_COMMENT)]
     if comments:
         doc.excluded = [*doc.excluded, *comments]
-    refs, region = _references(doc, elems, notes)
+    refs, region = _references(doc, elems, parser.breaks)
     if refs:
         doc.references = refs
         doc.reference_region = region
@@ -622,7 +625,7 @@ def _markers(elems: list[Elem], note_ids: dict[str, str]) -> list[FootnoteMarker
 
 
 def _references(
-    doc: Document, elems: list[Elem], notes: list[Footnote]
+    doc: Document, elems: list[Elem], breaks: list[int]
 ) -> tuple[list[Reference], tuple[int, int] | None]:
     sections: list[tuple[int, int]] = []
     headings = [e for e in elems if e.tag in HEADINGS]
@@ -660,7 +663,7 @@ def _references(
     best: list[Reference] = []
     score = (0, 0)
     for section in sections[-8:]:  # (the last few: each is a pass over the elements)
-        refs = _entries(doc, elems, section)
+        refs = _entries(doc, elems, section, breaks)
         this = (sum(1 for r in refs if r.year), len(refs))
         if refs and this >= score:
             best, score = refs, this
@@ -674,7 +677,9 @@ def _references(
 _NUMBER_ONLY = re.compile(r"[\[(]?(\d{1,4})[.\])]?")
 
 
-def _entries(doc: Document, elems: list[Elem], section: tuple[int, int]) -> list[Reference]:
+def _entries(
+    doc: Document, elems: list[Elem], section: tuple[int, int], breaks: list[int]
+) -> list[Reference]:
     """The entries of the reference list between ``section``'s bounds."""
     lo, hi = section
     items = [
@@ -717,10 +722,13 @@ def _entries(doc: Document, elems: list[Elem], section: tuple[int, int]) -> list
                 label = number.group(1)
                 pieces = pieces[1:]
         parent = elems[e.parent] if e.parent is not None else None
-        if len(pieces) > 1 and e.tag == "li" and parent is not None and parent.tag == "ol":
+        if len(pieces) > 1 and e.tag == "li" and parent is not None:
             # an item of a numbered list is one entry, however many paragraphs it has (BMC: <li><p>
-            # authors: title.</p><p>Journal 2012, 279:4568.</p></li>)
-            pieces = [(pieces[0][0], pieces[-1][1])]
+            # authors: title.</p><p>Journal 2012, 279:4568.</p></li>); so is an item of a list with
+            # no <br> in it, whatever its source lines (F1000Research: "Journal.\n  2014. in press.")
+            k = bisect.bisect_right(breaks, e.start)
+            if parent.tag == "ol" or not (k < len(breaks) and breaks[k] < e.end):
+                pieces = [(pieces[0][0], pieces[-1][1])]
         for k, (s, t) in enumerate(pieces):
             ref = parse_entry(doc.text[s:t], s)
             if label and not k and ref.label is None:
