@@ -272,3 +272,57 @@ def test_a_species_authority_with_no_entry_is_info_not_an_error(tmp_path: Path) 
         ("missing-reference", "ERROR", "Smith (1850)"),  # no species before it: a citation
         ("missing-reference", "ERROR", "Jones, 1880"),  # "the results": no binomial (no capital)
     ]
+
+
+# --- arXiv's HTML (LaTeXML): each entry a <li class="ltx_bibitem"> of <span> blocks -----------------
+
+LATEXML_ITEM = (
+    '<li id="bib.bib{n}" class="ltx_bibitem">\n<span class="ltx_tag ltx_role_refnum ltx_tag_bibitem">{tag}'
+    '</span>\n<span class="ltx_bibblock">{a}\n</span>\n<span class="ltx_bibblock">{b}\n</span>\n</li>\n'
+)
+
+
+def test_latexml_author_year_entries_are_one_entry_each(tmp_path: Path) -> None:
+    # the tag "Chang (2026)" was read as an entry of its own beside "Chang, H. (2026). ...": every
+    # citation fitted two entries (ambiguous-citation errors)
+    items = "".join(
+        LATEXML_ITEM.format(
+            n=n, tag=f"{name} (2026)", a=f"{name}, {i}. (2026). {title}.", b="<em>lab/x.tex</em>."
+        )
+        for n, (name, i, title) in enumerate(
+            [("Chang", "H", "The A Priori Boundary"), ("Fuchs", "C", "Horizons")], 1
+        )
+    )
+    page = (
+        '<html><body><article class="ltx_document"><p class="ltx_p">Chang <cite class="ltx_cite">(Chang, '
+        '<a href="#bib.bib1" class="ltx_ref">2026</a>)</cite> and <cite class="ltx_cite">(Fuchs, <a href="#bib.bib2"'
+        ' class="ltx_ref">2026</a>)</cite>.</p><section id="bib" class="ltx_bibliography"><h2 class="ltx_title">'
+        f'References</h2>\n<ul class="ltx_biblist">\n{items}</ul></section></article></body></html>'
+    )
+    doc = checked(tmp_path / "arxiv.html", page)
+    assert [(r.authors, r.year) for r in doc.references or []] == [(["Chang"], "2026"), (["Fuchs"], "2026")]
+    assert alarms(doc) == []
+
+
+def test_latexml_numbered_entries_in_several_blocks_are_one_entry_each(tmp_path: Path) -> None:
+    # authors, title and venue in a <span class="ltx_bibblock"> each: "In NeurIPS 2017" was an entry
+    # never cited (uncited-reference warnings)
+    items = "".join(
+        LATEXML_ITEM.format(n=n, tag=f"[{n}]", a=names, b=f"In <em>{venue}</em>, {year}.")
+        for n, (names, venue, year) in enumerate(
+            [
+                ("A. Vaswani, N. Shazeer, and N. Parmar.", "NeurIPS", 2017),
+                ("A. Gu, K. Goel, and C. Ré.", "ICLR", 2022),
+            ],
+            1,
+        )
+    )
+    page = (
+        '<html><body><article class="ltx_document"><p class="ltx_p">Transformers <cite class="ltx_cite">[<a '
+        'href="#bib.bib1" class="ltx_ref">1</a>]</cite> and SSMs <cite class="ltx_cite">[<a href="#bib.bib2" '
+        'class="ltx_ref">2</a>]</cite>.</p><section id="bib" class="ltx_bibliography"><h2 class="ltx_title">'
+        f'References</h2>\n<ul class="ltx_biblist">\n{items}</ul></section></article></body></html>'
+    )
+    doc = checked(tmp_path / "arxiv.html", page)
+    assert [r.label for r in doc.references or []] == ["1", "2"]
+    assert alarms(doc) == []
