@@ -326,3 +326,17 @@ def test_latexml_numbered_entries_in_several_blocks_are_one_entry_each(tmp_path:
     doc = checked(tmp_path / "arxiv.html", page)
     assert [r.label for r in doc.references or []] == ["1", "2"]
     assert alarms(doc) == []
+
+
+def test_entries_written_as_links_are_entries(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>Facts (WHO, n.d.; UNICEF, n.d.).</p><h2>References</h2><ul>"
+        '<li><a href="https://who.int/x">WHO. (n.d.). Fact sheet on drowning.</a></li>'
+        '<li><a href="https://unicef.org/y">UNICEF. (n.d.). Child survival.</a></li></ul>'
+        "<h2>Sources</h2><p>Text.</p>"
+        '<div><p><a href="https://who.int/x">WHO. (n.d.). Fact sheet on drowning.</a></p></div>'
+        "</body></html>"
+    )
+    doc = checked(tmp_path / "links.html", page)
+    assert len(doc.references or []) == 2
+    assert alarms(doc) == []

@@ -708,9 +708,9 @@ def _entries(
         ]
     refs: list[Reference] = []
     position: dict[int, int] = {}
-    for e in items:
-        if _link_bar(doc, elems, e):
-            continue
+    for i, e in enumerate(items):
+        if e.tag != "li" and i and items[i - 1].parent == e.parent and _link_bar(doc, elems, e):
+            continue  # links after the entry it follows, in the same box (no list item: an entry)
         # one item may hold several entries, joined by "<br>", a newline or a space
         pieces = split_item(doc.text, e.start, e.end)
         label = None
@@ -757,7 +757,7 @@ _A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 def _link_bar(doc: Document, elems: list[Elem], e: Elem) -> bool:
     """Whether a block of the list holds links only and no year (Frontiers puts "CrossRef Full Text |
-    Google Scholar" in a paragraph of its own after each entry's): no entry."""
+    Google Scholar" in a paragraph of its own after each entry's, in the entry's box)."""
     if e.end - e.start > 300 or _A_YEAR.search(doc.text, e.start, e.end):
         return False
     text = list(doc.text[e.start : e.end])
