@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from refcheck.loaders.jats import load_jats
 from refcheck.matching.names import core_key
 from refcheck.model import Document, Severity
@@ -339,4 +341,29 @@ def test_entries_written_as_links_are_entries(tmp_path: Path) -> None:
     )
     doc = checked(tmp_path / "links.html", page)
     assert len(doc.references or []) == 2
+    assert alarms(doc) == []
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # PeerJ (norma quickscrapeDirs/peerj 727): 2 missing-reference errors for "Shimada E. (2015)"
+        '<div class="alert self-citation"><p>Cite this as</p><span class="self-citation-authors">Tsuruwaka Y,'
+        ' Konishi M, Shimada E.</span> (<span class="self-citation-year">2015</span>) Loss of wwox expression'
+        " in zebrafish embryos. PeerJ 3:e727</div>",
+        # Frontiers (norma quickscrapeDirs/frontiers fpsyg-05-01582): "Range F and Virányi Z (2015)"
+        "<p><span>Citation:</span> Range F and Virányi Z (2015) Tracking the evolutionary origins of dog-human"
+        " cooperation. Front. Psychol. 5:1582.</p>",
+        '<dl class="self-citation"><dt>How to cite this article:</dt><dd>Range F, Virányi Z (2015). Tracking'
+        " the evolutionary origins. Front. Psychol. 5:1582.</dd></dl>",
+    ],
+)
+def test_the_page_s_own_how_to_cite_box_is_no_citation(tmp_path: Path, box: str) -> None:
+    page = (
+        f"<html><body><h1>Tracking dogs</h1>{box}<p>Wolves cooperate (Boitani and Ciucci, 1995).</p>"
+        "<h2>References</h2><ul><li>Boitani, L., and Ciucci, P. (1995). Comparative social ecology of feral"
+        " dogs and wolves. Ethol. Ecol. Evol. 7, 49-72.</li></ul></body></html>"
+    )
+    doc = checked(tmp_path / "page.html", page)
+    assert [c.text for c in doc.citations] == ["Boitani and Ciucci, 1995"]
     assert alarms(doc) == []

@@ -512,14 +512,39 @@ def load_html(path: str, data: bytes) -> Document:
         doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes))
     doc.footnote_markers = _markers(elems, note_ids)
     comments = [(box.start, box.end) for _, _, box in _back_linked(elems, GOOGLE_COMMENT)]
-    if comments:
-        doc.excluded = [*doc.excluded, *comments]
+    own = _own_citation(doc, elems)
+    if comments or own:
+        doc.excluded = sorted([*doc.excluded, *comments, *own])
     refs, region = _references(doc, elems, parser.breaks)
     if refs:
         doc.references = refs
         doc.reference_region = region
     doc.urls = _links(doc, elems)
     return doc
+
+
+# The label of an article page's "how to cite this article" box: "Cite this as" (PeerJ), "Cite this
+# article" (Springer), "Citation:" (Frontiers), "How to cite this article:" (F1000Research, Hindawi),
+# "Please cite this article as:" (Elsevier), "To cite this article:" (Taylor & Francis)
+_CITE_THIS = re.compile(
+    r"\s*(?:(?:how )?to cite(?: this (?:article|paper|report|chapter))?"
+    r"|(?:please )?cite this(?: (?:article|paper|report|chapter))?(?: as)?|citation)\s*(?::|\n)",
+    re.I,
+)
+_CITING_BOX = frozenset(["p", "div", "dl", "section", "aside", "li", "td", "footer", "header"])
+
+
+def _own_citation(doc: Document, elems: list[Elem]) -> list[tuple[int, int]]:
+    """The boxes in which an article page says how to cite the article itself: no citations there
+    (the page's own "Range F and Virányi Z (2015)" cites no entry of its list)."""
+    out: list[tuple[int, int]] = []
+    for e in elems:
+        if e.tag not in _CITING_BOX or not 20 < e.end - e.start < 1500 or (out and e.start < out[-1][1]):
+            continue
+        m = _CITE_THIS.match(doc.text, e.start, e.end)
+        if m and e.end - m.end() > 20:
+            out.append((e.start, e.end))
+    return out
 
 
 def _text(doc: Document, e: Elem) -> str:
