@@ -34,6 +34,7 @@ from refcheck.extract.reference_list import (
     HEADING_WORDS,
     parse_entry,
     same_authors_as_before,
+    split_glued,
     split_item,
 )
 from refcheck.extract.urls import unwrap_url
@@ -752,8 +753,12 @@ def _entries(
             # authors: title.</p><p>Journal 2012, 279:4568.</p></li>); so is an item of a list with
             # no <br> in it, whatever its source lines (F1000Research: "Journal.\n  2014. in press.")
             k = bisect.bisect_right(breaks, e.start)
-            if parent.tag == "ol" or not (k < len(breaks) and breaks[k] < e.end):
+            if parent.tag == "ol":
                 pieces = [(pieces[0][0], pieces[-1][1])]
+            elif not (k < len(breaks) and breaks[k] < e.end):
+                pieces = split_glued(
+                    doc.text, pieces[0][0], pieces[-1][1]
+                )  # (entries a space joins still are)
         for k, (s, t) in enumerate(pieces):
             ref = parse_entry(doc.text[s:t], s)
             if label and not k and ref.label is None:
