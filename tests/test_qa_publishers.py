@@ -367,3 +367,28 @@ def test_the_page_s_own_how_to_cite_box_is_no_citation(tmp_path: Path, box: str)
     doc = checked(tmp_path / "page.html", page)
     assert [c.text for c in doc.citations] == ["Boitani and Ciucci, 1995"]
     assert alarms(doc) == []
+
+
+# --- Copernicus (ACP 15-1013-2015 from ContentMine/norma): "Organisation: Title, ..., 2013." -------
+
+
+def test_copernicus_organisations_before_a_colon_are_the_authors() -> None:
+    refs = (
+        '<ref id="bib1"><label>1</label><mixed-citation>AMAP/UNEP: Technical Background Report for the Global '
+        "Mercury Assessment 2013, Arctic Monitoring and Assessment Programme, Oslo, vi + 263 pp., 2013."
+        '</mixed-citation></ref><ref id="bib2"><label>2</label><mixed-citation>EC-JRC/PBL: European Commission,'
+        " Joint Research Center, Emission Database for Global Atmospheric Research (EDGAR), release 4.2,"
+        " available at: <uri>http://edgar.jrc.ec.europa.eu/</uri> (last access: 4 October 2012), 2011."
+        '</mixed-citation></ref><ref id="bib3"><label>3</label><mixed-citation>Wu, Y., Wang, S. X., and Hao,'
+        " J. M.: Trends in anthropogenic mercury emissions in China, Atmos. Environ., 40, 5056-5066, 2006."
+        "</mixed-citation></ref>"
+    )
+    doc = jats(
+        "<p>Emissions (Wu et al., 2006; AMAP/UNEP, 2013) agree with EDGAR 4.2 (EC-JRC/PBL, 2011).</p>", refs
+    )
+    assert [(r.authors[:1], r.year) for r in doc.references or []] == [
+        (["AMAP/UNEP"], "2013"),
+        (["EC-JRC/PBL"], "2011"),  # not 2012, the year of the access date
+        (["Wu"], "2006"),
+    ]
+    assert alarms(doc) == []  # two uncited-reference warnings before

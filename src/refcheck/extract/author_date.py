@@ -58,7 +58,7 @@ _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(
     r"^(?![^\n]*[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f])(?:"
     rf"(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
-    rf"[\w{APOS}.{DASHES}]*$"
+    rf"[\w{APOS}.{DASHES}/]*$"  # ("/" inside: organisations cited together, "AMAP/UNEP", "EC-JRC/PBL")
     # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name
     rf"|(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$)"
 )
