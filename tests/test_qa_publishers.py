@@ -392,3 +392,29 @@ def test_copernicus_organisations_before_a_colon_are_the_authors() -> None:
         (["Wu"], "2006"),
     ]
     assert alarms(doc) == []  # two uncited-reference warnings before
+
+
+# --- ScienceDirect joins citations with commas (norma quickscrapeDirs/elsevier S1055790314003601) ---
+
+
+def test_a_name_after_a_comma_is_no_roman_page_number(tmp_path: Path) -> None:
+    # "(Bayzid and Warnow, 2013, Chen and Li, 2001 and Rokas et al., 2003)": the "C" of "Chen" was read
+    # as a page (C = 100), so "Li, 2001" cited Li 2007 (a year-mismatch error) and Chen 2001 was uncited
+    text = (
+        "Concatenation improves accuracy (Bayzid and Warnow, 2013, Chen and Li, 2001 and Rokas et al., 2003;"
+        " but see Salichos, 2013, p. xii, and Ivanov, 1999, IV).\n\nReferences\n\n"
+        "Bayzid, M.S., Warnow, T., 2013. Naive binning. Bioinformatics 29, 2277-2284.\n"
+        "Chen, F.-C., Li, W.-H., 2001. Genomic divergences. Am. J. Hum. Genet. 68, 444-456.\n"
+        "Ivanov, P., 1999. Lectures. Nauka, Moscow.\n"
+        "Li, W.-H., 2007. Molecular Evolution. Sinauer, Sunderland.\n"
+        "Rokas, A., Williams, B.L., King, N., 2003. Genome-scale approaches. Nature 425, 798-804.\n"
+        "Salichos, L., 2013. Inferring ancient divergences. Nature 497, 327-331.\n"
+    )
+    doc = checked(tmp_path / "sd.txt", text)
+    assert [(c.text, c.locator) for c in doc.citations][:2] == [
+        ("Bayzid and Warnow, 2013", None),
+        ("Chen and Li, 2001", None),
+    ]
+    assert [f.message for f in doc.findings if f.severity >= Severity.WARNING] == [
+        "Li 2007 is listed but never cited; cite it or remove the entry"
+    ]

@@ -50,7 +50,9 @@ _GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]|\{([^{}]*
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
-    rf"[\divxlcIVXLC]+(?:\s*[{DASHES},]\s*\d+)*(?:\s*ff?\.)?(?![\d])"
+    # (no letter after it: in "(Bayzid and Warnow, 2013, Chen and Li, 2001)", as ScienceDirect joins
+    # citations, the "C" of "Chen" is no page in Roman numerals)
+    rf"[\divxlcIVXLC]+(?:\s*[{DASHES},]\s*\d+)*(?:\s*ff?\.)?(?![\w])"
 )
 _TOKEN = re.compile(r"\S+")
 # (no superscript, subscript or fraction in it, which \w takes for word characters: "R² 2020" in a
