@@ -418,3 +418,30 @@ def test_a_name_after_a_comma_is_no_roman_page_number(tmp_path: Path) -> None:
     assert [f.message for f in doc.findings if f.severity >= Severity.WARNING] == [
         "Li 2007 is listed but never cited; cite it or remove the entry"
     ]
+
+
+# --- HighWire pages (BMJ i2607, SAGE OJSM 2325967116646534 from norma): "Footnotes" end matter -----
+
+
+def test_notes_nothing_links_to_or_from_are_end_matter(tmp_path: Path) -> None:
+    # <div class="fn-group"><h2>Footnotes</h2><ul><li id="fn-1">Contributors: ...</li>: notes no mark
+    # points at, by design (6 footnote-unreferenced warnings on BMJ i2607)
+    page = (
+        "<html><body><p>Bleeding was rare (Smith, 2004).</p>"
+        '<div class="section fn-group" id="fn-group-1"><h2>Footnotes</h2><ul>'
+        '<li class="fn-participating-researchers" id="fn-1"><p>Contributors: SVW drafted the protocol.</p></li>'
+        '<li class="fn-other" id="fn-2"><p>Funding: none.</p></li></ul></div>'
+        "<h2>References</h2><ol><li>Smith J. Bleeding. BMJ 2004;1:1.</li></ol></body></html>"
+    )
+    doc = checked(tmp_path / "bmj.html", page)
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+
+
+def test_a_note_linked_from_the_text_or_back_to_it_is_still_a_note(tmp_path: Path) -> None:
+    page = (
+        '<html><body><p>Text<sup><a href="#fn1">1</a></sup>.</p><section class="footnotes"><ol>'
+        '<li id="fn1">First note. <a href="#fnref1">↩</a></li><li id="fn2">Second note. <a href="#fnref2">↩</a>'
+        "</li></ol></section></body></html>"
+    )
+    doc = checked(tmp_path / "notes.html", page)
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["footnote-unreferenced"]  # 2

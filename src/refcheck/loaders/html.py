@@ -578,9 +578,30 @@ def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[s
         )
         if eid:
             ids[eid] = label
+    if notes and not _linked_notes(elems, ids):
+        # no link leads to any of them and none leads back: a page's end matter, not notes of its text
+        # (BMJ's and SAGE's "Footnotes" section: <li id="fn-1">Contributors: ...</li>, Funding ...)
+        notes, ids = [], {}
     if not notes:
         notes = _office_notes(doc, elems, ids)
     return notes, ids
+
+
+def _linked_notes(elems: list[Elem], ids: dict[str, str]) -> bool:
+    """Whether a link in the page leads to one of the notes (by their ids), or one leads out of one
+    (a note's link back to its mark)."""
+    spans = sorted((e.start, e.end) for e in elems if e.attrs.get("id") in ids)
+    starts = [a for a, _ in spans]
+    for a in elems:
+        href = a.attrs.get("href", "") if a.tag == "a" else ""
+        if not href.startswith("#"):
+            continue
+        if href[1:] in ids:
+            return True
+        k = bisect.bisect_right(starts, a.start)
+        if k and a.start < spans[k - 1][1]:
+            return True  # a link inside a note (its way back to the mark)
+    return False
 
 
 def _back_linked(elems: list[Elem], pattern: re.Pattern[str]) -> list[tuple[Elem, re.Match[str], Elem]]:
