@@ -34,13 +34,18 @@ def assert_one_clear_error(out: str, path: Path | str, reason: str) -> None:
     "name", ["empty.txt", "empty.md", "empty.html", "empty.tex", "empty.docx", "empty.xml"]
 )
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"])
-def test_empty_file_is_an_info_finding_not_an_error(tmp_path: Path, name: str, content: bytes) -> None:
+def test_empty_file_is_bad_input(tmp_path: Path, name: str, content: bytes) -> None:
+    """An empty or blank file, of any format, is one clear line and exit status 2 (the brief's bad
+    input), and the other files are still checked."""
     p = tmp_path / name
     p.write_bytes(content)
-    res = cli("check", "--no-links", "--fail-on", "warning", str(p))
-    assert res.exit_code == 0, res.output
-    assert f"{p}: info empty-document " in res.output
-    assert "error" not in res.output.split("\n")[0]
+    other = tmp_path / "brief.txt"
+    other.write_text("Ties grew (Hardy 1968).\n\nReferences\n\nHardy, M. (1968) Modern Diplomatic Law.\n")
+    res = cli("check", "--no-links", str(p), str(other))
+    assert res.exit_code == 2, res.output
+    assert_one_clear_error(res.output, p, "empty" if not content else "white space")
+    assert "empty-document" not in res.output
+    assert "1 file checked" in res.output or "2 files checked" in res.output
 
 
 def test_binary_file(tmp_path: Path) -> None:

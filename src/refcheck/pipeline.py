@@ -47,7 +47,6 @@ from refcheck.model import (
     Ranges,
     Reference,
     Severity,
-    SourceMap,
     Url,
 )
 from refcheck.rules import ALL as ALL_RULES
@@ -172,9 +171,8 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})") from None
-    if not data.strip():  # empty, of any format: nothing to parse; the empty-document rule says so
-        text = data.decode("ascii")
-        return Document(path=path, format=fmt, text=text, source_map=SourceMap.identity(text), raw=data)
+    if not data.strip():  # empty, of any format: bad input, as a binary or truncated file is
+        raise InputError("the file is empty" if not data else "the file holds only white space")
     # files the document names (\input files, bibliographies, chapters): the same limit, and for
     # Markdown only inside the project (the run's root)
     with reading_limit(options.max_file_size, options.project_root):

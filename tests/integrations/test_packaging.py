@@ -139,6 +139,14 @@ def test_pre_commit_hook_applies_extend_exclude() -> None:
     assert all("--force-exclude" in h["entry"] for h in hooks)
 
 
+def test_the_default_pre_commit_hook_uses_no_network() -> None:
+    """A hook runs at every commit and has to feel instant: no link checks and no registry lookups
+    (verification is on by default in ``refcheck check``; the docs call this hook network-free)."""
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    entry = next(h for h in hooks if h["id"] == "refcheck")["entry"].split()
+    assert "--offline" in entry or {"--no-links", "--no-verify"} <= set(entry)
+
+
 def test_python_m_build_metadata_names_refcheck_citations(tmp_path: Path) -> None:
     """``python -m build`` (without network: --no-isolation) makes an sdist and a wheel of
     refcheck-citations whose command is refcheck."""

@@ -515,6 +515,34 @@ def test_a_run_that_writes_prunes_what_no_run_reads_once_a_day(site: Server, opt
     assert pruned_at >= now
 
 
+def test_pruning_gives_the_space_back(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite reuses the pages of deleted rows but never shrinks the file: once pruning has freed
+    half of it (and SHRINK_AT or more), the file is rewritten at its new size; a little freed space
+    is left alone."""
+    from refcheck.links import cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "SHRINK_AT", 256 * 1024)
+    assert options.cache_dir is not None
+    check_urls([site.url("/alive")], options)
+    path = options.cache_dir / "links.sqlite3"
+    now = time.time()
+    _aged(path, now, pruned_at=now - 2 * 86400)
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO links VALUES (?, ?, ?)",
+            ((f"http://e.org/{i}", "x" * 1000, now - cache_mod.KEEP - 86400) for i in range(2000)),
+        )
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the rows into the file itself
+    big = path.stat().st_size
+    assert big > 2_000_000
+    check_urls([site.url("/missing")], options)  # writes, so prunes
+    assert path.stat().st_size < big / 4
+    assert _rows(path)["links"] == sorted(["http://e.org/young", site.url("/alive"), site.url("/missing")])
+
+
 @pytest.mark.parametrize("pruned_at", ["an hour ago", "never", "in the future"])
 def test_pruning_waits_a_day_and_never_follows_a_run_that_only_read(
     site: Server, options: LinkOptions, pruned_at: str

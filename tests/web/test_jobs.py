@@ -110,6 +110,25 @@ def test_finished_jobs_are_let_go(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert not jobs.root.exists()
 
 
+def test_finished_jobs_are_let_go_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept reports hold their documents' text: beyond KEEP_CHARS the oldest go, however few they
+    are, but the newest stays whatever its size (its page is still being read)."""
+    monkeypatch.setattr(jobs_mod, "KEEP_CHARS", 1000)
+    jobs = Jobs(extra=OFFLINE)
+    try:
+        small = [_run(jobs, Options(links=False), {"a.txt": b"Plain text.\n" * 30}) for _ in range(2)]
+        jobs.create(Options())
+        assert all(jobs.get(j.id) is not None for j in small) and small[0].size == 360
+        big = _run(jobs, Options(links=False), {"b.txt": b"Plain text.\n" * 200})
+        jobs.create(Options())
+        assert [jobs.get(j.id) is not None for j in [*small, big]] == [False, False, True]
+        newest = _run(jobs, Options(links=False), {"a.txt": b"Plain text.\n"})
+        jobs.create(Options())
+        assert jobs.get(big.id) is None and jobs.get(newest.id) is not None
+    finally:
+        jobs.close()
+
+
 def test_the_server_log_never_carries_control_characters(
     jobs: Jobs, caplog: pytest.LogCaptureFixture
 ) -> None:

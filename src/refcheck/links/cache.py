@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
 # run that wrote to it, at most once per PRUNE_EVERY (a scan of each table), those older than KEEP
 # (or the longest age the run reuses answers for) and registry answers past their expiry.
 KEEP = 90 * 86400.0
+SHRINK_AT = 8 * 2**20  # bytes of freed pages (half the file at least) that pruning gives back
 PRUNE_EVERY = 86400.0
 
 
@@ -157,6 +158,16 @@ class LinkCache:
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
+            return
+        with contextlib.suppress(sqlite3.Error):  # (busy: another run's turn, a day later)
+            (free,) = db.execute("PRAGMA freelist_count").fetchone()
+            (pages,) = db.execute("PRAGMA page_count").fetchone()
+            (size,) = db.execute("PRAGMA page_size").fetchone()
+            if free * size >= SHRINK_AT and 2 * free >= pages:
+                # SQLite reuses freed pages but never gives them back: after pruning a big
+                # cache, the file would keep its largest size for good
+                db.execute("VACUUM")
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file itself shrinks
 
     def _failed(self, exc: sqlite3.Error) -> None:
         """Drop the cache for the rest of the run (called with the lock held)."""

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from refcheck.links import content
 from refcheck.links.cache import CACHED_STATES, LinkCache
 from refcheck.links.cache import FILENAME as CACHE_FILENAME
 from refcheck.links.options import LinkOptions, default_cache_dir
@@ -504,8 +505,6 @@ def _content(
     when: dt.date,
 ) -> ContentCheck | None:
     """The verdict on the page's title: None when it carries the cited one or cannot be judged."""
-    from refcheck.links import content  # only for a page that was read
-
     if result.status not in (LinkState.ALIVE, LinkState.REDIRECTED) or result.page is None:
         return None
     if content.carries(title, result.page.candidates()) is not False:

@@ -1,18 +1,19 @@
 """empty-document: the document has no text, or nothing in it that could be checked.
 
 What it does
-    Says, at info level, that a file is empty or holds only white space (or, for HTML, DOCX and
-    JATS, markup with no text in it), or that its text holds neither citations, nor a reference
-    list, nor notes, nor links (and why, when refcheck knows: pandoc keys with no bibliography named), so that nothing
-    in it was checked. A file that passes because nothing was checked never passes silently.
+    Says, at info level, that a document's text holds neither citations, nor a reference list, nor
+    notes, nor links (and why, when refcheck knows: pandoc keys with no bibliography named), or
+    that its markup (HTML, DOCX, JATS) holds no text, so that nothing in it was checked. A file
+    that passes because nothing was checked never passes silently. (A file of zero bytes or of
+    white space only is bad input: one error line naming it, exit status 2.)
 
 Why is this bad
-    Usually a file saved before it was written, an export that failed, or a manuscript whose
-    bibliography refcheck was not told about; it should not stop the checking of the others, but
-    should not pass unnoticed as "0 findings".
+    Usually an export that failed, a draft with its citations still to come, or a manuscript
+    whose bibliography refcheck was not told about; it should not stop the checking of the
+    others, but should not pass unnoticed as "0 findings".
 
 Example (fails)
-    (a file of zero bytes, or of blank lines only)
+    Ties between the two countries grew over the decade.
 
 Use instead
     Azerbaijan and Mexico would seem to have little reason to become partners (Hardy 1968).

@@ -54,6 +54,9 @@ log.addFilter(_inert)
 FAIL_ON = ("error", "warning", "info", "never")
 OPEN_FOR = 15 * 60  # seconds a job waits for its files before it is dropped
 KEEP = 32  # finished jobs kept in memory (the oldest go first)
+# and at most this many characters of their documents (a report page shows the text around each finding):
+# 32 checks of 50 large files each would otherwise hold gigabytes
+KEEP_CHARS = 256 * 2**20
 
 
 def verify_available() -> bool:
@@ -129,6 +132,7 @@ class Job:
         self.notes: list[str] = []
         self.error: str | None = None
         self.elapsed = 0.0
+        self.size = 0  # characters of document text its results hold (Jobs._tidy)
         self._lock = threading.Lock()
         self._progress = Progress("open", "Waiting for the files")
         self.view_cache: Any = None
@@ -200,6 +204,7 @@ class Job:
             )
             _relativise(run, self.files_dir)
             self.results = run.results
+            self.size = sum(len(r.doc.text) for r in run.results if r.doc is not None)
             self.fail_on = run.fail_on
             self.notes = list(run.links.notes)
             self.elapsed = time.monotonic() - started
@@ -383,8 +388,13 @@ class Jobs:
         finished = sorted(
             (j for j in self._jobs.values() if j.finished is not None), key=lambda j: j.finished or 0
         )
-        for job in finished[: max(0, len(finished) - KEEP + 1)]:
+        # the oldest go first: KEEP - 1 are left (room for the new one), holding at most KEEP_CHARS
+        # unless the newest alone holds more (its page is still being read)
+        size = sum(j.size for j in finished)
+        while finished and (len(finished) >= KEEP or (size > KEEP_CHARS and len(finished) > 1)):
+            job = finished.pop(0)
             del self._jobs[job.id]
+            size -= job.size
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
