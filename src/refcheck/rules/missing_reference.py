@@ -77,7 +77,12 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind == "author-date":
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
-        if severity is SEVERITY and cit.kind == "author-date" and not cit.detail and _authority(doc.text, cit):
+        if (
+            severity is SEVERITY
+            and cit.kind == "author-date"
+            and not cit.detail
+            and _authority(doc.text, cit)
+        ):
             severity = Severity.INFO
             fix = "if it is a citation and not the species' authority, " + fix
         yield at_citation(
@@ -87,7 +92,9 @@ def check(doc: Document) -> Iterator[Finding]:
 
 # A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
 # subspecies or a subgenus ("Canis lupus familiaris", "Aedes (Stegomyia) aegypti")
-_BINOMIAL = re.compile(r"(?:^|[^\w.])(?:[A-Z][a-z]+|[A-Z]\.)(?: \([A-Z][a-z]+\))? [a-z]{3,}(?: [a-z]{3,})?[ ,]*\($")
+_BINOMIAL = re.compile(
+    r"(?:^|[^\w.])(?:[A-Z][a-z]+|[A-Z]\.)(?: \([A-Z][a-z]+\))? [a-z]{3,}(?: [a-z]{3,})?[ ,]*\($"
+)
 
 
 def _authority(text: str, cit: Citation) -> bool:
