@@ -445,3 +445,22 @@ def test_a_note_linked_from_the_text_or_back_to_it_is_still_a_note(tmp_path: Pat
     )
     doc = checked(tmp_path / "notes.html", page)
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["footnote-unreferenced"]  # 2
+
+
+# --- an xref whose text names another work (elifesciences/elife-tools sample elife-kitchen-sink.xml) --
+
+
+def test_an_xref_naming_another_author_and_year_suggests_the_entry_itself() -> None:
+    # "Jeffs et al., 2009" pointing at King et al. 2003 was a year mismatch "did you mean Jeffs et al.
+    # 2003?", which names an author the entry does not have
+    doc = jats(
+        '<p>Connections (<xref ref-type="bibr" rid="bib52">Jeffs et al., 2009</xref>; <xref ref-type="bibr"'
+        ' rid="bib96">Zeki, 1971</xref>).</p>',
+        person("bib52", "King", "2003") + person("bib96", "Zeki", "2011"),
+    )
+    assert [
+        (f.rule, f.message.split("(did you mean ")[1]) for f in doc.findings if f.severity >= Severity.WARNING
+    ] == [
+        ("author-mismatch", "King et al. 2003?)"),
+        ("year-mismatch", "Zeki 2011?)"),
+    ]
