@@ -461,6 +461,6 @@ def test_an_xref_naming_another_author_and_year_suggests_the_entry_itself() -> N
     assert [
         (f.rule, f.message.split("(did you mean ")[1]) for f in doc.findings if f.severity >= Severity.WARNING
     ] == [
-        ("author-mismatch", "King et al. 2003?)"),
+        ("author-mismatch", "King 2003?)"),
         ("year-mismatch", "Zeki 2011?)"),
     ]

@@ -429,8 +429,13 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         cit.status = LinkStatus.AUTHOR_MISMATCH
         cit.references = ()
         cit.candidates = (ref.id,)
-        year = ref.year if other_year else cit.year
-        cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (f" {year}" if year else "")
+        if other_year:  # another work altogether: the entry as it would be cited
+            cit.suggestion = f"{_entry_names(ref)} {ref.year}"
+        else:
+            year = cit.year
+            cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
+                f" {year}" if year else ""
+            )
 
 
 def _leading_surname(cited: str, listed: str) -> bool:
@@ -579,6 +584,14 @@ def _closest_year(year: str | None, refs: list[Reference]) -> Reference:
             return (9999, r.year or "")
 
     return min(refs, key=distance)
+
+
+def _entry_names(ref: Reference) -> str:
+    """The entry's authors as an author-date citation names them: "King", "King and Lee", "King et al."."""
+    names = ref.authors
+    if len(names) > 2 or (ref.et_al and len(names) > 1):
+        return f"{names[0]} et al."
+    return " and ".join(names)
 
 
 def _cited_names(cit: Citation, first: str | None = None) -> str:
