@@ -354,3 +354,44 @@ def test_the_fixtures_are_where_the_expected_files_say(tmp_path: Path) -> None:
     assert names == {"paper.Rmd", "index.qmd", "00.front-matter.md"}
     shutil.copytree(FIXTURES / "quarto_book", tmp_path / "book")
     assert check(tmp_path / "book" / "index.qmd")[0] == [("missing-reference", "costs.qmd", 15)]
+
+
+# --- a shared bibliography's defect is one finding, not one per page -------------------------------
+
+
+def _site_with_a_doubled_field(tmp_path: Path) -> Path:
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: website\nbibliography: refs.bib\n")
+    (tmp_path / "refs.bib").write_text(
+        "@article{smith2001,\n  author = {Smith, John},\n  title = {A study},\n  journal = {J},\n"
+        "  year = {2001},\n  doi = {10.1/abc},\n  doi = {10.1/abc},\n}\n"
+        "@article{jones2002,\n  author = {Jones, Ann},\n  title = {Another},\n  journal = {J},\n"
+        "  year = {2002},\n}\n"
+    )
+    for name, keys in (("a", "@smith2001"), ("b", "@jones2002"), ("c", "@smith2001; @jones2002")):
+        (tmp_path / f"{name}.qmd").write_text(f"---\ntitle: {name}\n---\n\nAs shown [{keys}].\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_a_shared_bibliography_defect_is_reported_once(tmp_path: Path, jobs: str, fmt: str) -> None:
+    """Each page of a Quarto site reads the site's refs.bib: its doubled field was one warning per
+    page (three here, five in mlr-org/mlr3book). It is reported by the first page only, in every
+    format and with worker processes (whose JSON records are then made from the model)."""
+    import json
+
+    from tests.conftest import cli
+
+    site = _site_with_a_doubled_field(tmp_path)
+    res = cli("check", "--offline", "--jobs", jobs, "--format", fmt, str(site))
+    assert res.exit_code == 0, res.output  # (a warning)
+    if fmt == "text":
+        lines = [line for line in res.stdout.splitlines() if "doi is given twice" in line]
+        assert len(lines) == 1 and lines[0].startswith(f"{site / 'refs.bib'}:1: warning"), res.output
+        return
+    if fmt == "json":
+        files = json.loads(res.stdout)["files"]
+    else:
+        files = [r for r in map(json.loads, res.stdout.splitlines()) if "path" in r]
+    counts = {Path(f["path"]).name: len(f["findings"]) for f in files}
+    assert counts == {"a.qmd": 1, "b.qmd": 0, "c.qmd": 0}, counts

@@ -4,7 +4,18 @@
 sorted. It leaves out:
 
 * hidden files and directories (``.git``, ``.venv``, ``.cache`` ...) and a few directories that hold
-  other people's files (``node_modules``, ``site-packages``, ``__pypackages__``);
+  other people's files (``node_modules``, ``site-packages``, ``__pypackages__``, Bundler's
+  ``vendor/bundle`` beside a ``Gemfile``);
+* what a book or site generator writes when it builds, beside its configuration: ``_build`` of
+  Jupyter Book (``_config.yml``, ``_toc.yml``, ``myst.yml``) and Sphinx (``conf.py``), ``_site`` of
+  Jekyll (``_config.yml``), ``_book``/``_site``/``_manuscript`` and the ``output-dir`` of Quarto
+  (``_quarto.yml``), ``_book`` and the ``output_dir`` of bookdown (``_bookdown.yml``). Each page
+  there is a rendering of a source that is checked (its citations already formatted, its
+  bibliography often on another page), so checking it again says the same defects twice or
+  wrongly; projects that publish from ``docs/`` commit that output;
+* in a Quarto project or a bookdown book, files and directories whose names begin with ``_``, which
+  their renderers leave out too: partials (``_setup.qmd``, included by the pages that need them)
+  and the renderer's own (``_freeze``, ``_extensions``);
 * Office owner files (``~$paper.docx``: the lock Word writes beside a document it has open, not a
   document, which would otherwise fail the run with "not a DOCX file");
 * whatever the ``.gitignore`` files say (every ``.gitignore`` from the top of the Git checkout down
@@ -28,6 +39,7 @@ patterns included) rather than by hand.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +55,78 @@ if TYPE_CHECKING:
 
 # Directories never searched (besides hidden ones): packages and environments, not documents.
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "site-packages", "__pypackages__"})
+# A generator's configuration file -> the directories it writes its output to beside it.
+_OUTPUT_DIRECTORIES = {
+    "_config.yml": ("_build", "_site"),  # Jupyter Book, Jekyll
+    "_toc.yml": ("_build",),
+    "myst.yml": ("_build",),
+    "conf.py": ("_build",),  # Sphinx
+    "_quarto.yml": ("_book", "_site", "_manuscript"),
+    "_bookdown.yml": ("_book",),
+}
+# The output directory a Quarto project (project: output-dir:) or a bookdown book (output_dir:) names.
+_OUTPUT_DIR_SETTING = lazy_pattern(
+    r"^[ \t]*output[-_]dir[ \t]*:[ \t]*[\"']?([^\"'#\n]+?)[\"']?[ \t]*(?:#.*)?$", re.M
+)
+_CONFIG_LIMIT = 256 * 1024
+
+
+# Projects whose renderer leaves out files and directories named "_..." (partials, included by the
+# pages that need them: "{{< include _setup.qmd >}}"; its own _freeze, _extensions).
+_BOOK_CONFIGS = frozenset({"_quarto.yml", "_quarto.yaml", "_bookdown.yml"})
+
+
+def _in_book(directory: Path) -> str | None:
+    """The configuration text of the Quarto project or bookdown book ``directory`` lies in (a few
+    levels up at most), or None."""
+    for d in (directory, *directory.parents)[:6]:
+        if any((d / c).is_file() for c in _BOOK_CONFIGS):
+            return _book_config(d)
+    return None
+
+
+def _book_config(directory: Path) -> str:
+    """The text of the book configurations in ``directory``: a partial it names ("render: -
+    docs/_repro.qmd") is rendered, so checked, as any page."""
+    texts = []
+    for name in sorted(_BOOK_CONFIGS):
+        try:
+            texts.append(
+                read_regular(directory / name, _CONFIG_LIMIT, truncate=True).decode("utf-8", "replace")
+            )
+        except OSError:
+            continue
+    return "\n".join(texts)
+
+
+def generated_directories(directory: Path, names: set[str]) -> set[str]:
+    """The subdirectories of ``directory`` (holding the files ``names``) that a book or site generator
+    configured there writes its output to (see the module docstring); not one its configuration
+    names sources in (a Quarto website rendering ``docs/_repro.qmd`` into ``docs``)."""
+    out: set[str] = set()
+    sources: list[str] = []
+    for config, dirs in _OUTPUT_DIRECTORIES.items():
+        if config not in names:
+            continue
+        out.update(dirs)
+        if config in ("_quarto.yml", "_bookdown.yml"):
+            try:
+                text = read_regular(directory / config, _CONFIG_LIMIT, truncate=True).decode(
+                    "utf-8", "replace"
+                )
+            except OSError:
+                continue
+            sources.append(text)
+            for m in _OUTPUT_DIR_SETTING().finditer(text):
+                first = Path(m.group(1).strip()).parts
+                if first and first[0] not in (".", ".."):
+                    out.add(first[0])
+    return {d for d in out if not any(_source_in(d).search(text) for text in sources)}
+
+
+def _source_in(directory: str) -> re.Pattern[str]:
+    """A source file under ``directory`` named in a configuration (``- docs/_repro.qmd``)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(directory)}/[^\s\"',\]]+\.(?:qmd|md|rmd|ipynb)\b", re.I)
 
 
 @dataclass
@@ -214,22 +298,32 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
     cmd = discovery._command_line()
     found: list[str] = []
 
-    def walk(d: Path, shown: Path, specs: list[_Spec]) -> None:
+    def walk(d: Path, shown: Path, specs: list[_Spec], book: str | None) -> None:
         specs = specs + discovery._specs_for(d)
         every = specs + cmd  # the command line has the last word
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError:
             return
+        names = {e.name for e in entries}
+        if not names.isdisjoint(_BOOK_CONFIGS):
+            book = _book_config(d)
+        generated = generated_directories(d, names)
+        if d.name == "vendor" and (d.parent / "Gemfile").is_file():
+            generated.add("bundle")  # gems Bundler installed (bundle install --path vendor/bundle)
         for entry in entries:
             name = entry.name
             if name.startswith((".", "~$")):
                 continue  # hidden, or an Office owner file ("~$paper.docx": Word's lock while it is open)
+            if book is not None and name.startswith("_") and name not in book:
+                continue  # a Quarto or bookdown partial ("_setup.qmd"), or their own files (_freeze)
             path = d / name
             try:
                 if entry.is_dir(follow_symlinks=False):
+                    if name in generated:
+                        continue  # a generator's output (a rendering of sources checked here)
                     if name not in SKIPPED_DIRECTORIES and not discovery.excluded(path, True, every):
-                        walk(path, shown / name, specs)
+                        walk(path, shown / name, specs, book)
                     continue
                 if not format_for(path) or discovery.excluded(path, False, every):
                     continue
@@ -245,5 +339,5 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
                 continue
             found.append(str(shown / name))
 
-    walk(root, given, discovery._inherited(root))
+    walk(root, given, discovery._inherited(root), _in_book(root))
     return sorted(found)

@@ -9,6 +9,12 @@
 * **bookdown.** A ``_bookdown.yml`` beside the file: the book's chapters (its ``rmd_files``, else
   every .Rmd there, index.Rmd first) are one manuscript, checked from the first; the bibliography is
   the one index.Rmd's front matter names.
+* **Jupyter Book and Jekyll.** A ``_config.yml`` in the file's directory or above (not above the
+  project root) that names ``bibtex_bibfiles`` (Jupyter Book's sphinxcontrib-bibtex, whose MyST
+  roles cite: ``{cite}`key```, ``{cite:p}`a,b```, ``{cite:t}`key```) or has a ``scholar:`` section
+  (Jekyll's jekyll-scholar: ``{% cite a b %}``, its bibliography ``source``/``bibliography``,
+  by default ``_bibliography/references.bib``): a site of separate pages sharing that
+  bibliography (kinds "jupyter-book" and "jekyll", citation ``syntax`` "myst" and "liquid").
 * **Manubot.** A ``content/`` directory holding ``metadata.yaml`` (or ``manubot.yaml``) and numbered
   Markdown files (``01.abstract.md``, ``02.introduction.md``, ...): the numbered files in order are one
   manuscript; its bibliographies are ``content/manual-references*.json|bib`` and a ``bibliography`` in
@@ -69,6 +75,7 @@ class Manuscript:
     bibliographies: list[str] = field(default_factory=list)  # paths, relative names resolved
     csl: str | None = None
     aliases: list[str] = field(default_factory=list)  # Manubot's citekey-aliases in the metadata
+    syntax: str = "pandoc"  # how pages cite keys: "pandoc" ([@key]), "myst" ({cite}`key`), "liquid"
 
     @property
     def main(self) -> Path | None:
@@ -179,6 +186,32 @@ def _quarto(directory: Path, stamp: int = 0) -> Manuscript | None:
 
 
 @lru_cache(maxsize=256)
+def _site(directory: Path, stamp: int = 0) -> Manuscript | None:
+    """A Jupyter Book (``bibtex_bibfiles``) or a Jekyll site with jekyll-scholar (``scholar:``) whose
+    ``_config.yml`` is in ``directory``; None for a ``_config.yml`` that is neither."""
+    config = directory / "_config.yml"
+    data = _read_config(config)
+    bibs = names(data.get("bibtex_bibfiles"))
+    if bibs:
+        return Manuscript(
+            kind="jupyter-book", root=directory, config=config, bibliographies=[str(directory / b) for b in bibs],
+            syntax="myst",
+        )  # fmt: skip
+    scholar = data.get("scholar")
+    if not isinstance(scholar, dict):
+        return None
+    source = names(scholar.get("source")) or ["_bibliography"]
+    listed = names(scholar.get("bibliography")) or ["references.bib"]
+    found = []
+    for name in listed:
+        path = directory / source[0] / name
+        if not path.suffix and not path.exists() and path.with_suffix(".bib").exists():
+            path = path.with_suffix(".bib")  # jekyll-scholar finds "references" as references.bib
+        found.append(str(path))
+    return Manuscript(kind="jekyll", root=directory, config=config, bibliographies=found, syntax="liquid")
+
+
+@lru_cache(maxsize=256)
 def _manubot(content: Path, stamp: int = 0) -> Manuscript | None:
     config = next((content / n for n in ("metadata.yaml", "manubot.yaml") if (content / n).is_file()), None)
     if config is None:
@@ -268,6 +301,10 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
                 # a file of the book's directory that is not one of its chapters: a page of its own
                 return Manuscript("quarto", ms.root, ms.config, [], ms.bibliographies, ms.csl)
             return ms
+        if (directory / "_config.yml").is_file():
+            site = _site(directory, _stamp(directory / "_config.yml"))
+            if site is not None:
+                return site
         if directory == top and top != here:
             break
     return None
@@ -288,3 +325,4 @@ def clear_cache() -> None:
     _quarto.cache_clear()
     _manubot.cache_clear()
     _bookdown.cache_clear()
+    _site.cache_clear()

@@ -25,7 +25,7 @@ from refcheck import suppress
 from refcheck.discovery import Discovery, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
-from refcheck.extract.footnotes import text_footnotes
+from refcheck.extract.footnotes import digit_markers, numbered_endnotes, text_footnotes
 from refcheck.extract.numeric import (
     bracket_groups,
     bracket_markers,
@@ -194,6 +194,8 @@ def structure(doc: Document) -> None:
     if notes is None:
         skip = Ranges(doc.excluded)
         notes = [n for n in text_footnotes(text) if not skip(n.start)]
+        if not notes and doc.format == "text":
+            notes = _numbered_endnotes(text, skip)
         if notes:
             doc.notes_region = (notes[0].start, notes[-1].end)
     region: Region | None = None
@@ -228,6 +230,17 @@ def structure(doc: Document) -> None:
             notes = [n for n in notes if not re.match(r"[a-z]", n.text)]
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
+
+
+def _numbered_endnotes(text: str, skip: Ranges) -> list[Footnote]:
+    """The "1. text" endnotes under a "Notes" heading of a plain-text document, when the text before
+    them marks most of them ("formation.1"): without their marks they stay prose, as they were read
+    before (a notes section whose marks were lost in the copy is no defect of the document)."""
+    notes = [n for n in numbered_endnotes(text) if not skip(n.start)]
+    if not notes:
+        return []
+    marked = {m.label for m in digit_markers(text, 0, notes[0].start, {n.label for n in notes})}
+    return notes if len(marked) * 2 >= len(notes) else []
 
 
 def prose_segments(doc: Document) -> Iterator[tuple[int, int, str | None]]:
@@ -285,6 +298,8 @@ def extract_citations(doc: Document) -> None:
         doc.citations = author_date
         doc.other_style = len(numeric) if numbered else 0
         doc.other_style_at = numeric[0].start if numbered and numeric else None
+        if refs and not numbered and doc.footnotes:
+            _notes_bibliography(doc, author_date)
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
     # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
     if doc.format != "text":
@@ -297,6 +312,13 @@ def extract_citations(doc: Document) -> None:
         groups = [g for g in groups if not _within(spans, g.start())]
     if doc.style != "numeric" and labels:
         doc.footnote_markers = [m for a, b, _ in segments for m in bracket_markers(text, a, b, set())]
+        if not doc.footnote_markers and all(
+            text[n.start : n.start + 1].strip().isdigit() for n in doc.footnotes or []
+        ):
+            # "1. text" endnotes (numbered_endnotes): their markers are bare numbers, "formation.1"
+            doc.footnote_markers = [
+                m for a, b, lbl in segments if lbl is None for m in digit_markers(text, a, b, labels)
+            ]
         doc.footnote_markers.sort(key=lambda m: m.start)
     elif doc.style == "numeric" and labels:
         doc.unclear_brackets = (
@@ -312,6 +334,52 @@ def extract_citations(doc: Document) -> None:
         )
 
 
+def _notes_bibliography(doc: Document, author_date: list[Citation]) -> None:
+    """A document whose notes cite works (full notes, short notes, "Ibid.": extract/notes.py) rather
+    than its prose citing authors and years is in the notes-bibliography style: its citations are the
+    notes' works, and what the author-date reading found inside those notes ("Press, 1957" of "(New
+    Haven: Yale University Press, 1957)") is no citation. An author-date document's notes ("see
+    Embassy of Azerbaijan to Mexico 2008") keep their author-date reading: the style is chosen by
+    which reading finds more."""
+    from refcheck.extract.notes import note_citations
+
+    read = note_citations(doc.text, doc.footnotes or [])
+    citing = [note for note, cits in read if any(c.confidence == "high" for c in cits)]
+    in_prose = sum(1 for c in author_date if c.footnote is None and c.confidence == "high")
+    if len(citing) < 2 or len(citing) <= in_prose:
+        _full_notes_in_author_date(doc, author_date, read)
+        return
+    with_works = {note.label for note, cits in read if cits}
+    # (the prose keeps its author-date citations that read as citations for sure: "Wittfogel (1957)
+    # argued"; a title line's "Congress and the Tariff, 1922-1934" is none)
+    kept = [
+        c
+        for c in author_date
+        if (c.footnote is None and c.confidence == "high") or (c.footnote and c.footnote not in with_works)
+    ]
+    notes = [c for _, cits in read for c in cits]
+    doc.style = "notes-bibliography"
+    doc.citations = sorted(kept + notes, key=lambda c: c.start)
+
+
+def _full_notes_in_author_date(
+    doc: Document, author_date: list[Citation], read: list[tuple[Footnote, list[Citation]]]
+) -> None:
+    """An author-date document's note that cites a work in full ("Douglass C. North, *Institutions*
+    (Cambridge: Cambridge University Press, 1990), 3") cites that work, and what the author-date
+    reading found inside it ("Press, 1990", the publisher and year) is no citation. A note work that
+    fits no entry is said at info only: such a document's notes may cite sources its reference list
+    leaves out on purpose (a newspaper, an archive)."""
+    works = [c for _, cits in read for c in cits if c.confidence == "high"]
+    if not works:
+        return
+    spans = sorted((c.start, c.end) for c in works)
+    for c in works:
+        c.confidence = "low"
+    kept = [c for c in author_date if c.footnote is None or not _within(spans, c.start)]
+    doc.citations = sorted(kept + works, key=lambda c: c.start)
+
+
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     k = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
@@ -321,7 +389,9 @@ def drop_unlinked_titles(doc: Document) -> None:
     """A year after words that are no name ("(The R Project n.d.)") is a citation only if those words
     begin an entry; otherwise it is prose, not a missing reference."""
     doc.citations = [
-        c for c in doc.citations if not (c.confidence == "title" and c.status is not LinkStatus.LINKED)
+        c
+        for c in doc.citations
+        if not (c.confidence in ("title", "repeat") and c.status is not LinkStatus.LINKED)
     ]
 
 

@@ -210,7 +210,12 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
     path, options, keep = task
     try:
         result = check_file(path, options)
-        if result.doc is not None and keep != "model" and not _finished_in_parent(result.doc, options):
+        if (
+            result.doc is not None
+            and keep != "model"
+            and not _finished_in_parent(result.doc, options)
+            and not (keep == "record" and _foreign(result.doc))
+        ):
             if keep == "record":
                 from refcheck.reporters.records import encoded_record
 
@@ -224,6 +229,38 @@ def check_task(task: Task) -> tuple[FileResult, str | None]:
             trace = "".join(traceback.format_exception(exc))
         return FileResult(path=path, error=_describe(exc)), trace
     return result, None
+
+
+def _foreign(doc: Document) -> bool:
+    """Whether a finding of ``doc`` stands in another file (a shared .bib): the parent may drop it as
+    a repeat (``Repeats``), so the record is made there, from the model."""
+    return any(f.path for f in doc.findings)
+
+
+class Repeats:
+    """One defect, one finding: a finding that stands in another file than its document (an entry of
+    a bibliography that several pages or chapters read) is reported by the first document of the run
+    that has it, not again by each of the others."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[object, ...]] = set()
+        self.kept: set[int] = set()  # (the findings let through: a result is passed again after
+        # the stages run in this process, which may add findings of their own)
+
+    def drop(self, result: FileResult) -> None:
+        doc = result.doc
+        if doc is None or not any(f.path for f in doc.findings):
+            return
+        kept = []
+        for f in doc.findings:
+            if f.path and id(f) not in self.kept:
+                key = (f.path, f.line, f.column, f.rule, f.severity, f.message)
+                if key in self.seen:
+                    continue
+                self.seen.add(key)
+                self.kept.add(id(f))
+            kept.append(f)
+        doc.findings = kept
 
 
 def _finished_in_parent(doc: Document, options: CheckOptions) -> bool:
@@ -344,9 +381,11 @@ def run(
         out.configs[f], options, out.fail_on[f] = todo.settings(f)
         tasks.append((f, options))
     checked: list[tuple[FileResult, CheckOptions]] = []
+    repeats = Repeats()
     prefetch = _prefetch(tasks, todo.jobs) if progress is None else None
     try:
         for result, (_, options) in zip(check_all(tasks, todo.jobs, keep), tasks, strict=True):
+            repeats.drop(result)  # before the file's lines are printed (on_file)
             out.results.append(result)
             checked.append((result, options))
             if on_file is not None:
@@ -359,6 +398,8 @@ def run(
         out.links = links
     if failure:
         out.failures.append(failure)
+    for result in out.results:
+        repeats.drop(result)  # (findings of the verification, made since)
     out.notes = list(todo.resolver.notes)
     return out
 
@@ -434,7 +475,13 @@ def stream(
         for result, _, fail_on in batch:
             yield result, fail_on
 
-    out.results = results()
+    def unrepeated() -> Iterator[tuple[FileResult, str]]:
+        repeats = Repeats()
+        for result, fail_on in results():
+            repeats.drop(result)
+            yield result, fail_on
+
+    out.results = unrepeated()
     return out
 
 

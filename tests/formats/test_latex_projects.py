@@ -346,3 +346,55 @@ def test_jobname_names_the_main_files_own_bibliography(tmp_path: Path) -> None:
         tmp_path, {"paper.tex": main_tex("As shown \\cite{hardy1968}.", "\\jobname"), "paper.bib": BIB}
     )
     assert run(root / "paper.tex") == [("uncited-reference", "paper.bib", 2)]
+
+
+# --- biber reads % comments inside entries (plk/biblatex doc/latex/biblatex/examples/96-dates.tex) --
+
+COMMENTED_BIB = (
+    "@misc{date1,\n"
+    "  author    = {Author1},\n"
+    "  title     = {Dates},\n"
+    "  date      = {-0099-07-11/-0043-03-13}, % Negative date range\n"
+    "  % doi     = {10.1000/x},\n"
+    "  eventdate = {1723%},                  % year with ISO8601-2 markers (21=spring)\n"
+    "}\n"
+    '@book{hardy1968, author = "Hardy, Michael", % a quoted value before a comment\n'
+    "  title = {Modern Diplomatic Law}, year = 1968}\n"
+)
+
+
+def biblatex_tex(options: str) -> str:
+    return (
+        f"\\documentclass{{article}}\n\\usepackage[{options}]{{biblatex}}\n\\addbibresource{{refs.bib}}\n"
+        "\\begin{document}\n\\autocite{date1,hardy1968}\n\\printbibliography\n\\end{document}\n"
+    )
+
+
+@pytest.mark.parametrize("options", ["style=authoryear", "backend=biber,style=numeric"])
+def test_biber_reads_percent_comments_inside_entries(tmp_path: Path, options: str) -> None:
+    project(tmp_path, {"main.tex": biblatex_tex(options), "refs.bib": COMMENTED_BIB})
+    assert run(tmp_path / "main.tex") == []
+    result = check_file(str(tmp_path / "main.tex"), CheckOptions())
+    assert result.doc is not None
+    by_key = {r.key: r for r in result.doc.references}
+    assert by_key["hardy1968"].title == "Modern Diplomatic Law"
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [biblatex_tex("backend=bibtex"), main_tex("\\cite{date1,hardy1968}")],
+    ids=["biblatex-backend-bibtex", "bibtex"],
+)
+def test_bibtex_reads_a_percent_inside_an_entry_as_text(tmp_path: Path, tex: str) -> None:
+    project(tmp_path, {"main.tex": tex, "refs.bib": COMMENTED_BIB})
+    assert ("input-bibliography", "refs.bib", 1) in run(tmp_path / "main.tex")
+
+
+@pytest.mark.parametrize("name", ["glyphtounicode", "ushyphex"])
+def test_an_input_file_tex_ships_is_not_missing(tmp_path: Path, name: str) -> None:
+    # latextemplates/LNCS's paper.tex: "\input{ushyphex}" (hyphenex's hyphenation exceptions)
+    project(
+        tmp_path,
+        {"main.tex": f"\\input{{{name}}}\n" + main_tex("\\cite{hardy1968,millan2001}"), "refs.bib": BIB},
+    )
+    assert run(tmp_path / "main.tex") == []

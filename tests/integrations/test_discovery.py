@@ -248,3 +248,78 @@ def test_a_repositorys_own_files_are_not_documents_in_a_walk(repo: Path) -> None
     named = cli("README.md")
     assert named.exit_code == 1 and "missing-reference" in named.output
     assert checked(cli("--force-exclude", "README.md", "docs/a.md")) == 1
+
+
+# --- what a book or site generator writes when built, committed beside its sources -----------------
+# NBCLab/nimare-paper commits Jupyter Book's content/_build/html (each chapter page cites, the
+# bibliography is another page: 9 missing-reference errors); EmilHvitfeldt/smltar publishes its
+# bookdown book from docs/ (output_dir: "docs"); hz1ulqu01gmnZH4/blog holds Jekyll's _site and
+# Bundler's vendor/bundle; gongcastro/cognate-beginnings renders docs/_repro.qmd into docs/.
+
+HTML_PAGE = "<html><body><p>As shown (Hardy, 1968).</p></body></html>\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "found"),
+    [
+        (  # Jupyter Book
+            {"book/_config.yml": "title: x\n", "book/_toc.yml": "root: intro\n", "book/intro.md": DOC,
+             "book/_build/html/intro.html": HTML_PAGE, "book/_build/html/_sources/intro.md": DOC},
+            ["book/intro.md"],
+        ),
+        (  # Sphinx
+            {"docs/conf.py": "project = 'x'\n", "docs/index.md": DOC, "docs/_build/html/index.html": HTML_PAGE},
+            ["docs/index.md"],
+        ),
+        (  # Jekyll with gems installed by Bundler in the repository
+            {"_config.yml": "plugins: [jekyll-scholar]\n", "Gemfile": "gem 'jekyll'\n", "index.md": DOC,
+             "_site/index.html": HTML_PAGE, "vendor/bundle/ruby/3.4.0/gems/kramdown/test/x.html": HTML_PAGE},
+            ["index.md"],
+        ),
+        (  # bookdown publishing from docs/
+            {"_bookdown.yml": 'output_dir: "docs"\n', "index.Rmd": DOC, "docs/index.html": HTML_PAGE,
+             "docs/ml_preface.md": DOC, "_book/index.html": HTML_PAGE},
+            ["index.Rmd"],
+        ),
+        (  # Quarto, output-dir with a comment after it; its own _freeze and a partial left out
+            {"_quarto.yml": "project:\n  type: book\n  output-dir: public # site\n", "index.qmd": DOC,
+             "public/index.html": HTML_PAGE, "_freeze/x.md": DOC, "ch/_setup.qmd": DOC, "ch/a.qmd": DOC},
+            ["ch/a.qmd", "index.qmd"],
+        ),
+        (  # a chapter directory of a Quarto project searched on its own: its partial left out
+            {"_quarto.yml": "project:\n  type: book\n", "ch/_common.qmd": DOC, "ch/b.qmd": DOC},
+            ["ch/b.qmd"],
+        ),
+        (  # Quarto rendering sources kept in its output directory: that directory is searched
+            {"_quarto.yml": "project:\n  output-dir: docs\n  render:\n    - docs/_repro.qmd\n",
+             "docs/_repro.qmd": DOC, "_site/index.html": HTML_PAGE},
+            ["docs/_repro.qmd"],
+        ),
+        (  # no generator configured: a vendor/ or _build/ directory is searched
+            {"vendor/bundle/a.md": DOC, "_build/b.md": DOC, "_site/c.md": DOC},
+            ["_build/b.md", "_site/c.md", "vendor/bundle/a.md"],
+        ),
+    ],
+    ids=["jupyter-book", "sphinx", "jekyll", "bookdown", "quarto", "quarto-chapter", "quarto-renders-docs", "no-generator"],
+)  # fmt: skip
+def test_a_generators_output_is_not_searched(tmp_path: Path, files: dict[str, str], found: list[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    tree(tmp_path, files)
+    assert rel(discover_files(tmp_path), tmp_path) == found
+
+
+def test_a_generators_output_named_on_the_command_line_is_checked(tmp_path: Path) -> None:
+    tree(tmp_path, {"_config.yml": "title: x\n", "_build/html/ch1.html": HTML_PAGE})
+    assert rel(discover_files(tmp_path / "_build"), tmp_path) == ["_build/html/ch1.html"]
+
+
+def test_a_quarto_partial_is_left_out_of_a_walk_below_the_project(tmp_path: Path) -> None:
+    """Quarto renders no file named "_..." unless its configuration names it: such a partial is
+    included by the pages that need it (mlr-org/mlr3book's _setup.qmd was checked as a page). A walk
+    that starts below the project's _quarto.yml leaves it out too; named, it is checked."""
+    tree(tmp_path, {"_quarto.yml": "project:\n  type: book\n", "ch/_common.qmd": DOC, "ch/b.qmd": DOC})
+    assert rel(discover_files(tmp_path / "ch"), tmp_path) == ["ch/b.qmd"]
+    from refcheck.pipeline import expand_paths
+
+    named = str(tmp_path / "ch" / "_common.qmd")
+    assert expand_paths([named]) == ([named], [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from refcheck.model import Footnote
+from refcheck.model import Footnote, FootnoteMarker
 
 # A definition: "[n]" and white space at the start of a line (``re.M``), before some text.
 _DEF = re.compile(r"^[ \t]*\[(\d{1,4})\][ \t]+(?=\S)", re.M)
@@ -47,3 +47,76 @@ def text_footnotes(text: str, start: int = 0, end: int | None = None) -> list[Fo
             )
         )
     return notes
+
+
+# Endnotes of a plain-text document: "1. text" lines after a "Notes" heading (as a word processor's
+# or a PDF's text gives them), numbered 1, 2, 3 ... in order
+_NOTES_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:notes|endnotes|end\s+notes|footnotes)[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
+_NUMBERED = re.compile(r"[ \t]*(\d{1,4})[.)][ \t]+(?=\S)")
+# a marker in the prose of such a document: the note's number right after a word and its punctuation,
+# "formation.1", "hierarchy,2", "law.”3", "(Vaisman 2007).1", "in 1928.5" (a number after a letter, "CO2", or a digit,
+# "3.5", is none)
+_DIGIT_MARKER = re.compile(
+    r"(?:(?<=[^\W\d_][.,;:!?)\"\u201d\u2019])|(?<=[)\]\"\u201d\u2019][.,;:!?])|(?<=[.,;:!?][)\"\u201d\u2019])"
+    r"|(?<=\b(?:1[5-9]|20)\d\d[.,;:]))(\d{1,3})(?=\s|$)"
+)
+
+
+def numbered_endnotes(text: str) -> list[Footnote]:
+    """The "1. text" notes under the last "Notes" heading, numbered from 1 in order; a note runs to the
+    next one, a blank line followed by anything else ends the notes."""
+    headings = list(_NOTES_HEADING.finditer(text))
+    if not headings:
+        return []
+    heading = headings[-1]
+    pos = heading.end() + 1
+    notes: list[Footnote] = []
+    start = text_start = -1
+    label = ""
+    while pos < len(text):
+        eol = text.find("\n", pos)
+        eol = len(text) if eol < 0 else eol
+        line = text[pos:eol]
+        m = _NUMBERED.match(text, pos, eol)
+        expected = len(notes) + (2 if label else 1)  # (the note being read is added when the next starts)
+        if m and int(m.group(1)) == expected:
+            if label:
+                notes.append(_note(text, label, start, text_start, pos))
+            label, start, text_start = m.group(1), pos, m.end()
+        elif not line.strip():
+            nxt = _NUMBERED.match(text, eol + 1) if eol + 1 < len(text) else None
+            if (
+                label
+                and not (nxt and int(nxt.group(1)) == len(notes) + 2)
+                and text[eol + 1 : eol + 2].strip()
+            ):
+                break  # a paragraph that is no note: the notes have ended
+        elif not label:
+            return []  # text between the heading and the first note: no notes section
+        pos = eol + 1
+    if label:
+        notes.append(_note(text, label, start, text_start, min(pos, len(text))))
+    return notes if len(notes) >= 2 else []
+
+
+def _note(text: str, label: str, start: int, text_start: int, stop: int) -> Footnote:
+    body = text[text_start:stop].rstrip()
+    return Footnote(
+        label=label,
+        start=start,
+        end=text_start + len(body),
+        text_start=text_start,
+        text=" ".join(body.split()),
+    )
+
+
+def digit_markers(text: str, start: int, end: int, labels: set[str]) -> list[FootnoteMarker]:
+    """Markers of numbered endnotes in plain text ("formation.1"), for the labels the document defines."""
+    return [
+        FootnoteMarker(label=m.group(1), start=m.start(), end=m.end())
+        for m in _DIGIT_MARKER.finditer(text, start, end)
+        if m.group(1) in labels
+    ]

@@ -21,8 +21,10 @@ from refcheck.model import Citation, FootnoteMarker
 _ITEM = rf"\d{{1,4}}(?:\s*[{DASHES}]\s*\d{{1,4}})?"
 _GROUP = re.compile(
     rf"\[\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\](?:\s*[{DASHES}]\s*\[\s*(\d{{1,4}})\s*\])?"
-    # not a Markdown link "[1](https://...)", link definition "[1]: https://..." or "[1][ref]"
-    r"(?!\((?:https?:|www\.|mailto:|#|/|\.\.?/)|:[ \t]*(?:https?:|www\.|<)|\[)"
+    # not a Markdown link "[1](https://...)", link definition "[1]: https://..." or "[1][ref]" (but
+    # "[3][4]" is two citations, as Japanese and Chinese prose writes them: "できる[3][4]。")
+    r"(?!\((?:https?:|www\.|mailto:|#|/|\.\.?/)|:[ \t]*(?:https?:|www\.|<)"
+    rf"|\[(?!\s*{_ITEM}(?:\s*,\s*{_ITEM})*\s*\]))"
 )
 _ITEM_RE = re.compile(rf"(\d{{1,4}})(?:\s*[{DASHES}]\s*(\d{{1,4}}))?")
 # The widest range read as one ("[1–100]"); a wider one is read as its first number. Each number is

@@ -30,6 +30,8 @@ HEADING_WORDS = (
     r"|literaturverzeichnis|quellen(?:verzeichnis)?|literatuur(?:lijst)?|bibliografie|referenties"
     r"|litteratur(?:liste)?|referenser|referanser|lähteet|literatura|piśmiennictwo|kaynakça|kaynaklar"
     r"|список\s+литературы|литература|библиография"
+    # Japanese, Chinese (simplified, traditional) and Korean
+    r"|参考文献|引用文献|參考文獻|参考书目|참고\s?문헌"
 )
 # "7. References", "VII. REFERENCES", "A. References"
 HEADING_NUMBER = r"(?:(?:\d+\.?|[IVXLC]{1,6}\.|[A-Z]\.)[ \t]+)"
@@ -38,6 +40,9 @@ _HEADING = re.compile(
     re.I | re.M,
 )
 _ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+# A Markdown thematic break ("---", "* * *") after a blank line: what follows it is another part (a
+# blog post's sign-off after its reference list), not more entries
+_THEMATIC_BREAK = re.compile(r"\n[ \t]*\n {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 # A heading that ends the reference list and starts a list of works the text need not cite: what it
 # lists is neither entries nor prose
 _FURTHER_READING = re.compile(
@@ -85,6 +90,13 @@ def find_reference_region(doc: Document) -> Region | None:
         nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else _back_matter(text, start)
         if nxt:
             end = nxt.start()
+        if doc.format == "markdown":
+            rule = next(
+                (b for b in _THEMATIC_BREAK.finditer(text, start, end) if text[start : b.start()].strip()),
+                None,
+            )
+            if rule:
+                end = rule.start() + 1
         notes = _NOTES_HEADING.search(text, start, end)
         if notes:
             end = notes.start()

@@ -10,6 +10,9 @@ not, once per problem, with the line in the .bib:
   value (BibTeX's "repeated entry" note; biber's "duplicate field"), text after an entry's closing
   brace that looks like a piece of an entry (a stray ``}`` or ``field = value``) is reported, lines
   starting with ``%`` between entries are comments (as biber reads them), other free text is ignored;
+  read for biber (``comments``), ``%`` to the end of the line is a comment inside an entry too, outside
+  its braced and quoted values (biber's btparse skips it wherever a space may stand; BibTeX does not,
+  so for BibTeX a commented-out field stays text that is not a field);
 * ``@string`` values are expanded as they are defined, each string and each field capped at
   ``MAX_VALUE`` characters and the whole file at a budget proportional to its size, so strings
   defined by doubling (``@string{a2 = a1 # a1}``) cannot take time or memory without bound; a cut is
@@ -56,8 +59,10 @@ class BibFile:
 
 
 class _Reader:
-    def __init__(self, text: str, macros: dict[str, str] | None = None, lenient: bool = False) -> None:
-        self.text = text
+    def __init__(
+        self, text: str, macros: dict[str, str] | None = None, lenient: bool = False, comments: bool = False
+    ) -> None:
+        self.text = _without_comments(text) if comments and "%" in text else text
         self.macros: dict[str, str] = macros if macros is not None else dict(MONTHS)
         self.lenient = lenient  # undefined macros may come from a file not read: say nothing
         self.budget = max(MIN_BUDGET, BUDGET_PER_BYTE * len(text))
@@ -277,11 +282,44 @@ def _looks_like_entry_part(rest: str) -> bool:
     return any(_TRAILING.match(ln) for ln in lines)
 
 
-def parse(text: str, macros: dict[str, str] | None = None, lenient: bool = False) -> BibFile:
+def _without_comments(text: str) -> str:
+    """``text`` with each ``%`` comment inside an entry (outside its values) blanked to the end of its
+    line, as biber reads a .bib: lengths and line breaks kept, so offsets and lines do not move."""
+    out = list(text)
+    starts = list(ENTRY_START.finditer(text))
+    for n, m in enumerate(starts):
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(text)
+        depth = 1  # inside the entry's own brace; values are deeper or quoted
+        quoted = False
+        i = m.end()
+        while i < end:
+            ch = text[i]
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth <= 0:
+                    break  # the entry's end: what follows is free text between entries
+            elif ch == '"' and depth == 1:
+                quoted = not quoted
+            elif ch == "%" and depth == 1 and not quoted:
+                stop = text.find("\n", i, end)
+                stop = end if stop < 0 else stop
+                out[i:stop] = " " * (stop - i)
+                i = stop
+                continue
+            i += 1
+    return "".join(out)
+
+
+def parse(
+    text: str, macros: dict[str, str] | None = None, lenient: bool = False, comments: bool = False
+) -> BibFile:
     """Every entry of a BibTeX file, with what had to be read leniently. ``macros``: the @strings
     defined so far (files read one after the other share them, as in BibTeX), updated in place;
-    ``lenient``: an undefined macro is not reported (a file BibTeX finds elsewhere may define it)."""
-    return _Reader(text, macros, lenient).read()
+    ``lenient``: an undefined macro is not reported (a file BibTeX finds elsewhere may define it);
+    ``comments``: the file is read by biber, for which ``%`` starts a comment inside an entry too."""
+    return _Reader(text, macros, lenient, comments).read()
 
 
 def new_macros() -> dict[str, str]:

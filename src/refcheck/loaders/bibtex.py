@@ -47,10 +47,14 @@ def latex_to_text(value: str) -> str:
 
 
 def read_bibliography(
-    path: str, data: bytes | None = None, macros: dict[str, str] | None = None, lenient: bool = False
+    path: str,
+    data: bytes | None = None,
+    macros: dict[str, str] | None = None,
+    lenient: bool = False,
+    comments: bool = False,
 ) -> tuple[list[Reference], list[Finding]]:
-    """The entries of a .bib or CSL-JSON file; InputError if the file cannot be read at all. ``macros``
-    and ``lenient``: see ``bibparse.parse``."""
+    """The entries of a .bib or CSL-JSON file; InputError if the file cannot be read at all. ``macros``,
+    ``lenient`` and ``comments``: see ``bibparse.parse``."""
     if data is None:
         try:
             data = read_regular(path, SIDE_FILE_LIMIT.get())
@@ -67,16 +71,20 @@ def read_bibliography(
     text = normalise(decode(data).text)
     if path.lower().endswith(".json"):
         return _csl_json(path, text)
-    return _bibtex(path, text, macros, lenient)
+    return _bibtex(path, text, macros, lenient, comments)
 
 
 def read_bibliographies(
-    paths: list[str], lenient_strings: bool = False, given: dict[str, tuple[str, bytes]] | None = None
+    paths: list[str],
+    lenient_strings: bool = False,
+    given: dict[str, tuple[str, bytes]] | None = None,
+    biber: bool = False,
 ) -> tuple[list[Reference], list[Finding], bool]:
     """The entries of several bibliographies read in order, their @strings shared as in BibTeX; a file
     that cannot be read is one ``input-bibliography`` finding (and the third value is True).
     ``given``: path -> (the path findings name, its bytes), for a bibliography held in another file
-    (a LaTeX ``filecontents`` environment) rather than read from ``path``."""
+    (a LaTeX ``filecontents`` environment) rather than read from ``path``; ``biber``: the files are
+    read by biber (``%`` comments inside entries)."""
     macros = new_macros()
     refs: list[Reference] = []
     findings: list[Finding] = []
@@ -84,7 +92,9 @@ def read_bibliographies(
     for path in paths:
         shown, data = (given or {}).get(path, (path, None))
         try:
-            entries, found = read_bibliography(shown, data, macros=macros, lenient=lenient_strings)
+            entries, found = read_bibliography(
+                shown, data, macros=macros, lenient=lenient_strings, comments=biber
+            )
         except InputError as exc:
             failed = True
             findings.append(
@@ -99,9 +109,9 @@ def read_bibliographies(
 
 
 def _bibtex(
-    path: str, text: str, macros: dict[str, str] | None = None, lenient: bool = False
+    path: str, text: str, macros: dict[str, str] | None = None, lenient: bool = False, comments: bool = False
 ) -> tuple[list[Reference], list[Finding]]:
-    parsed = parse(text, macros, lenient)
+    parsed = parse(text, macros, lenient, comments)
     if len(parsed.entries) > MAX_ENTRIES:
         raise InputError(f"bibliography {path} has more than {MAX_ENTRIES} entries")
     findings = [_warning(path, line, message) for line, message in parsed.warnings]
@@ -152,7 +162,9 @@ def _persons(value: str) -> list[Any]:
     from pybtex.database import Person
 
     people = []
-    for name in split_name_list(value):
+    # BibTeX reads any run of white space as one space: "Laird, A and\n    Kurth, F" (a field wrapped
+    # as Paperpile and Zotero write it) is two names, which pybtex splits only around spaces
+    for name in split_name_list(" ".join(value.split())):
         try:
             people.append(Person(name))
         except Exception:  # pybtex raises several error types on odd names

@@ -248,8 +248,11 @@ NOT_CONDITIONALS = frozenset(
 )
 # .bib files TeX distributions ship (found by BibTeX in texmf, not in the project).
 TEX_BIBS = frozenset({"ieeeabrv", "ieeefull", "ieeeexample", "ieeetranbstctl", "xampl", "biblatex-examples"})
-# \input files TeX distributions ship.
-TEX_INPUTS = frozenset({"glyphtounicode", "glyphtounicode-cmr", "epsf", "pictex", "xy", "miniltx", "pdfmsym"})
+# \input files TeX distributions ship (ushyphex: hyphenex's US English hyphenation exceptions, which
+# latextemplates' LNCS template inputs)
+TEX_INPUTS = frozenset(
+    {"glyphtounicode", "glyphtounicode-cmr", "epsf", "pictex", "xy", "miniltx", "pdfmsym", "ushyphex"}
+)
 MAX_FILES = 200
 MAX_NOTE_DEPTH = 4  # footnotes nested deeper are read as part of the enclosing note
 
@@ -590,10 +593,29 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
         )
     refs: list[Reference] = []
     if files:
-        refs, findings, failed = read_bibliographies(files, lenient_strings=tex_shipped, given=given)
+        refs, findings, failed = read_bibliographies(
+            files, lenient_strings=tex_shipped, given=given, biber=_biber(text, project)
+        )
         doc.findings.extend(findings)
         unread = unread or failed
     return refs, unread or tex_shipped
+
+
+# biblatex, loaded or used (\addbibresource is biblatex's), and its backend when set to BibTeX
+_BIBLATEX = re.compile(
+    r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\bbiblatex\b"
+    r"|\\add(?:bibresource|globalbib|sectionbib)\b"
+)
+_BIBLATEX_COMMANDS = frozenset({"addbibresource", "addglobalbib", "addsectionbib"})
+_BACKEND_BIBTEX = re.compile(r"\bbackend\s*=\s*bibtex")
+
+
+def _biber(text: str, project: _Project) -> bool:
+    """Whether biber reads the document's .bib files: biblatex is loaded (by the document or a local
+    package) and its backend is not BibTeX (biber is biblatex's default)."""
+    if _BACKEND_BIBTEX.search(text):
+        return False
+    return bool(_BIBLATEX.search(text)) or any(c in _BIBLATEX_COMMANDS for *_, c in project.sty_bibs)
 
 
 _MACRO_NAME = re.compile(r"\\([A-Za-z@]+)")

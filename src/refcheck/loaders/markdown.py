@@ -63,10 +63,11 @@ def load_markdown(path: str, data: bytes) -> Document:
     external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
     aliases = meta.aliases + (manuscript.aliases if manuscript is not None else [])
     inline = inline_references(doc, meta)
+    syntax = manuscript.syntax if shared and manuscript is not None else "pandoc"
     if bibs or external or inline:
         use_bibliography(
             doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=_root(path),
-            inline=inline,
+            inline=inline, syntax=syntax,
         )  # fmt: skip
     else:
         _say_why_unchecked(doc)

@@ -207,6 +207,43 @@ def pandoc_citations(
     return out
 
 
+# MyST's citation roles of sphinxcontrib-bibtex (Jupyter Book): {cite}`a,b`, {cite:p}, {cite:t},
+# {cite:ps}, {cite:ct}, {cite:year} ... (the role's text is inline code to Markdown, never over a blank line)
+_MYST_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}(`+)((?:(?!\n[ \t]*\n).)+?)\1", re.S)
+# jekyll-scholar's Liquid tags: {% cite a b --file refs %}, {% citation a %}, {%- cite "a" -%}
+_LIQUID_CITE = re.compile(r"\{%-?[ \t]*(?:cite|citation)[ \t]+([^%\n]*?)[ \t]*-?%\}")
+# Liquid shows what stands between {% raw %} and {% endraw %} as it is: an example, not a citation
+_LIQUID_RAW = re.compile(r"\{%-?[ \t]*raw[ \t]*-?%\}.*?(?:\{%-?[ \t]*endraw[ \t]*-?%\}|\Z)", re.S)
+
+
+def role_citations(doc: Document, refs: list[Reference], syntax: str) -> list[Citation]:
+    """Every key cited by a site's citation syntax: MyST roles (``syntax`` "myst") or jekyll-scholar's
+    Liquid tags ("liquid", whose keys end at the first option, ``--file`` or ``-l 23``), not in
+    fenced code or comments."""
+    by_key: dict[str, Reference] = {}
+    for r in refs:
+        if r.key:
+            by_key.setdefault(r.key, r)
+    raw = [m.span() for m in _LIQUID_RAW.finditer(doc.text)] if syntax == "liquid" else []
+    skip = Excluded(sorted(doc.excluded + raw))
+    out: list[Citation] = []
+    pattern = _MYST_ROLE if syntax == "myst" else _LIQUID_CITE
+    for m in pattern.finditer(doc.text):
+        if skip(m.start()):
+            continue
+        group = 2 if syntax == "myst" else 1
+        body, at = m.group(group), m.start(group)
+        parts = re.finditer(r"[^,\s]+" if syntax == "myst" else r"\S+", body)
+        for part in parts:
+            if syntax == "liquid" and part.group(0).startswith("-"):
+                break
+            key = part.group(0).strip("\"'")
+            if not key:
+                continue
+            out.append(_cite(doc, key, at + part.start(), at + part.end(), by_key.get(key)))
+    return out
+
+
 def _unbrace(key: str) -> str:
     return key[1:-1] if key.startswith("{") and key.endswith("}") else key
 
@@ -238,13 +275,15 @@ def use_bibliography(
     shared: bool = False,
     root: Path | None = None,
     inline: list[Reference] | None = None,
+    syntax: str = "pandoc",
 ) -> None:
     """Read ``paths`` and, when the text cites pandoc keys, check the keys against them and against
     ``inline`` (the entries of the front matter's ``references:``, ``inline_references``).
 
     ``shared``: the bibliography serves many documents (a Quarto project's), so only the entries this
     document cites are its references. ``root``: bibliographies outside this directory are not read
-    (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``)."""
+    (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``).
+    ``syntax``: how the text cites keys, "pandoc", or a site's "myst" or "liquid" (``role_citations``)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     refs.extend(inline or ())
     unread: list[str] = []
@@ -263,7 +302,10 @@ def use_bibliography(
         doc.references = refs
         doc.citations = key_citations(doc, refs)
         return
-    citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
+    if syntax == "pandoc":
+        citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
+    else:
+        citations = role_citations(doc, refs, syntax)
     if unread:
         # a key in no entry read may be in the bibliography that was not: one defect (the
         # input-bibliography finding), so its citations are said at info, not as missing errors

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
@@ -272,6 +273,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             _link_numeric(cit, index)
         elif kind == "key":
             _link_key(cit, index)
+        elif kind == "note":
+            _link_note(cit, index)
         elif (
             cit.status is unlinked
             and not cit.references
@@ -306,6 +309,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
         else:
             _link_author_date(cit, index, similar, near)
     _tell_apart_by_added_names(doc.citations, index)
+    _repeated_missing_notes(doc.citations)
     # A year mismatch cited more than once, whose closest entry is cited correctly elsewhere, is more
     # likely another work by the same authors that the list lacks than a typo: report it as missing.
     mismatch = LinkStatus.YEAR_MISMATCH
@@ -403,6 +407,106 @@ def _link_key(cit: Citation, index: Index) -> None:
     cit.status = LinkStatus.LINKED
     cit.references = (ref.id,)
     _check_visible(cit, ref)
+
+
+# words of a title that say nothing of which work it is
+_TITLE_STOP = frozenset(
+    {
+        "a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "from", "with", "its",
+        "their", "la", "le", "les", "el", "los", "de", "des", "du", "der", "die", "das", "und"
+    }
+)  # fmt: skip
+
+
+def _title_words(title: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", fold(title)) if w not in _TITLE_STOP]
+
+
+def _title_fit(cited: list[str], ref: Reference) -> int:
+    """How well a note's title fits the entry: 2 its words are the entry's (a short title is
+    a prefix or a subset of the full one), 1 most of them are, 0 no."""
+    if not cited:
+        return 1
+    # (the whole entry: its title as the entry parser read it may be cut short or be the publisher)
+    listed = set(_title_words(ref.text))
+    shared = sum(1 for w in cited if w in listed)
+    if shared == len(cited):
+        return 2
+    return 1 if shared * 2 >= len(cited) and shared >= 2 else 0
+
+
+def _note_keys(cit: Citation) -> list[str]:
+    """The names a note's first author may be listed under: the surname read ("Wittfogel", "de
+    Tocqueville"), its last two words ("García Márquez") and last word, and the name as written (a
+    corporate author, "World Bank")."""
+    keys = [cit.authors[0]] if cit.authors else []
+    words = (cit.name_run or "").split()
+    if len(words) >= 2:
+        # (and its last word: "Edward M. House" reads as an organisation's name)
+        keys += [" ".join(words[-2:]), words[-1]]
+    if cit.name_run:
+        keys.append(cit.name_run)
+    return keys
+
+
+def _link_note(cit: Citation, index: Index) -> None:
+    """A work cited by a note (extract/notes.py): the entries of its first author whose title fits,
+    then the year, when the note gives one. A note whose author has no entry is linked by its title
+    alone, when exactly one entry has it (a work listed under its editor or title)."""
+    cited = _title_words(cit.title or "")
+    seen: dict[str, Reference] = {}
+    for k in _note_keys(cit):
+        for r in index.author_candidates(k):
+            seen.setdefault(r.id, r)
+    cands = list(seen.values())
+    fits = [(r, _title_fit(cited, r)) for r in cands]
+    best = max((f for _, f in fits), default=0)
+    top = [r for r, f in fits if f == best and f > 0]
+    if not cands and len(cited) >= 2:
+        by_title = [r for r in index.refs if _title_fit(cited, r) == 2]
+        if len(by_title) == 1:
+            top = by_title
+    if len(top) > 1 and cit.year:
+        dated = [r for r in top if _year_fits(cit.year, r)]
+        top = dated or top
+    if len(top) > 1:
+        cit.status = LinkStatus.AMBIGUOUS
+        cit.candidates = tuple(r.id for r in top)
+        return
+    if top:
+        ref = top[0]
+        if cit.year and ref.year and not _year_fits(cit.year, ref):
+            cit.status = LinkStatus.YEAR_MISMATCH
+            cit.candidates = (ref.id,)  # (no suggestion: the message names the entry's year)
+            return
+        _linked(cit, ref)
+        return
+    cit.status = LinkStatus.MISSING
+    what = f"{cit.title!r}" if cit.title else "the work"
+    if cands:
+        cit.detail = f"entries by {cit.authors[0]} exist, none titled {what}"
+    elif cit.authors:
+        cit.detail = f"no entry by {cit.authors[0]} titled {what}"
+    else:
+        cit.detail = f"no entry titled {what}"
+    if cands and not cit.year:
+        cit.confidence = "low"  # a short title may be the author's own shorthand for a listed work
+
+
+def _repeated_missing_notes(citations: list[Citation]) -> None:
+    """A work missing from the bibliography is reported once, at the first note that cites it: its
+    later short notes and "Ibid." are that same defect (``confidence`` "repeat", dropped by
+    ``pipeline.drop_unlinked_titles``)."""
+    missing: list[tuple[str, list[str]]] = []
+    for cit in citations:
+        if cit.kind != "note" or cit.status is not LinkStatus.MISSING:
+            continue
+        key = name_key(cit.authors[0]) if cit.authors else ""
+        words = _title_words(cit.title or "")
+        if any(k == key and (set(words) <= set(w) or set(w) <= set(words)) for k, w in missing):
+            cit.confidence = "repeat"
+        else:
+            missing.append((key, words))
 
 
 def _check_visible(cit: Citation, ref: Reference) -> None:

@@ -30,7 +30,7 @@ class Citation:
     text: str
     start: int
     end: int
-    kind: str  # "author-date", "numeric" or "key"
+    kind: str  # "author-date", "numeric", "key" or "note" (a work cited by a note: extract/notes.py)
     authors: list[str] = field(default_factory=list)  # surnames or corporate names as cited
     et_al: bool = False
     year: str | None = None  # "2008", "2004a", "n.d.", "forthcoming", "in press"
@@ -43,6 +43,7 @@ class Citation:
     locator: str | None = None  # "p. 14"
     name_run: str | None = None  # all the words read as the first author's name, before trimming
     confidence: str = "high"  # "high", or "low" for unparenthesised mentions found by heuristics
+    title: str | None = None  # a note's title of the work cited ("Oriental Despotism")
     # Filled by the linker.
     status: LinkStatus = LinkStatus.UNLINKED
     references: tuple[str, ...] = ()  # ids of the entries it links to

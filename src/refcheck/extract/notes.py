@@ -1,0 +1,356 @@
+"""Citations written as notes: the notes-bibliography style (Chicago notes and bibliography, Turabian,
+MHRA and the humanities' and policy writing's footnotes).
+
+A note cites one or more works, separated by ";":
+
+* a full note: author names in natural order, the title in italics or quotation marks (or plain, in
+  HTML and Word, whose markup is gone), publication facts with the year, pages:
+  ``Karl A. Wittfogel, *Oriental Despotism* (New Haven: Yale University Press, 1957), 22–24.`` or
+  ``Paul Trawick, "The Moral Economy of Water," *Human Ecology* 29, no. 1 (2001): 1–25.``;
+* a short note: surname(s), short title, page: ``Wittfogel, *Oriental Despotism*, 30.``;
+* "Ibid." / "Ibid., 31" / "Id.": the work of the previous note that cited one.
+
+A signal may come first ("See", "See also", "Cf.", "quoted in") and commentary may follow ("See
+Wittfogel, Oriental Despotism, 30, for the classic view."). A note that names no work (commentary)
+gives nothing. ``parse_note`` reads one note; ``note_citations`` reads a document's notes in order,
+with "Ibid." resolved to the works it repeats. The linker matches them to the bibliography by
+author, title words and year (``matching.linker``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refcheck.extract.patterns import APOS, DASHES, UPPER, YEAR
+from refcheck.model import Citation, Footnote
+
+# a name word: "Karl", "A.", "Wittfogel", "O'Brien", "Lévi-Strauss", "Jr."
+_WORD = rf"(?:{UPPER}\.|{UPPER}[^\W\d_]*(?:[{APOS}{DASHES}][^\W\d_]+)*\.?)"
+_PARTICLE = r"(?:de|da|das|do|dos|di|du|del|della|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|y)"
+# a name: one to six words, particles between them ("Alexis de Tocqueville")
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,5}}"
+# the authors: "A", "A and B", "A, B, and C", "A et al."; editors ("ed.", "eds.") before the title
+_AUTHORS = re.compile(
+    rf"(?P<first>{_NAME})(?P<more>(?:,\s+{_NAME}){{0,8}},?\s+(?:and|&)\s+{_NAME})?(?P<etal>\s+et\s+al\.?)?"
+    r"(?:,\s+(?:ed|eds|trans|comp|comps)\.)?,\s+"
+)
+# one author only: "Jacobs, Death and Life, 433" (plain titles, in HTML) reads as three names above
+_ONE_AUTHOR = re.compile(
+    rf"(?P<first>{_NAME})(?P<more>)(?P<etal>\s+et\s+al\.?)?(?:,\s+(?:ed|eds|trans)\.)?,\s+"
+)
+_SPLIT_NAMES = re.compile(r",?\s+(?:and|&)\s+|,\s+")
+# words that open a sentence, never a name ("However, ...", "In 1957, ...")
+_NOT_NAMES = frozenset(
+    {
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "however", "in", "it", "its", "moreover",
+        "on", "one", "see", "the", "these", "this", "those", "thus", "to", "what", "when", "where",
+        "while", "yet", "also", "although", "because", "between", "both", "during", "each", "here", "if",
+        "indeed", "many", "most", "much", "nor", "not", "now", "only", "other", "our", "since", "so",
+        "some", "such", "than", "that", "their", "there", "they", "though", "under", "unlike", "until",
+        "we", "which", "who", "whose", "with", "without", "ibid", "id", "op", "cf", "compare", "note",
+        "chapter", "part"
+    }
+)  # fmt: skip
+_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
+# a plain title: a capital, then anything up to a parenthesis, a comma, a full stop ending a
+# sentence (not an initial's: "U.S. Foreign Trade"), or the end (at most 200 characters)
+_PLAIN_TITLE = re.compile(rf"{UPPER}[^(),;\n]{{0,200}}?(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)")
+_SIGNAL = re.compile(
+    r"\b(?:[Ss]ee(?:,?\s+(?:also|especially|generally|e\.g\.,?|for\s+example,?))?|[Cc]f\.|[Cc]ompare"
+    r"|[Qq]uoted\s+in|[Cc]ited\s+in|[Cc]iting|[Ff]ollowing|[Ss]ee,\s+e\.g\.,)\s+"
+)
+_IBID = re.compile(
+    r"(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.)\s+)?(?:[Ii]bid|Id)\.?(?![\w])"
+    r"(?:,?\s*(?:pp?\.\s*)?(?P<loc>[\dxivlc]+(?:\s*[–-]\s*\d+)?))?"
+)
+_YEAR = re.compile(rf"(?<![\w/.{DASHES}]){YEAR}(?![\w/])")
+_PAREN = re.compile(r"\(([^()]{0,200})\)")
+# the page of a short note right after its title: ", 30", ", 30–31", ", pp. 4-5"
+_PAGE = re.compile(rf",\s*(?:pp?\.\s*)?(\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?|[xivlc]{{1,6}})(?![\w/])")
+# the same after a title in quotation marks, whose comma is inside them: "“Moral Economy,” 30"
+_MARKED_PAGE = re.compile(
+    rf"(?:,\s*|\s+)(?:pp?\.\s*)?(\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?|[xivlc]{{1,6}})(?![\w/])"
+)
+# facts of publication in a full note: "(New Haven: Yale University Press, 1957)"
+_PUB_FACTS = re.compile(rf"\([^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*(?:{YEAR}|n\.\s?d\.)[^()]{{0,20}}\)")
+_ACCESSED = re.compile(r"\b(?:accessed|retrieved|last\s+modified|consulted|viewed)\b", re.I)
+_MAX_NOTE = 4000  # characters of a note read (a note longer than that is an essay; its head is read)
+
+
+@dataclass(slots=True)
+class NoteWork:
+    """One work cited by a note; ``start``/``end`` are offsets into the text parsed."""
+
+    start: int
+    end: int
+    names: list[str]  # the authors as written, natural order ("Karl A. Wittfogel")
+    title: str | None  # markup and quotation marks removed
+    year: str | None
+    locator: str | None = None
+    marked: bool = False  # the title is in italics or quotation marks
+    full: bool = False  # publication facts with a year: a full note
+    ibid: bool = False
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` between the semicolons that separate works (not those inside
+    parentheses, brackets or quotation marks)."""
+    parts = []
+    depth = 0
+    quoted = False
+    at = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in "\u201c\u201d":
+            quoted = ch == "\u201c"
+        elif ch == ";" and depth == 0 and not quoted:
+            parts.append((at, i))
+            at = i + 1
+    parts.append((at, end))
+    return parts
+
+
+# words of an organisation's name: "World Health Organization" is cited whole, not by a surname
+_CORPORATE = frozenset(
+    {
+        "organization", "organisation", "bank", "institute", "institution", "council", "commission",
+        "ministry", "department", "office", "agency", "association", "society", "committee", "fund",
+        "foundation", "union", "nations", "government", "bureau", "board", "center", "centre",
+        "university", "service", "trust", "programme", "program", "secretariat", "court", "parliament",
+        "congress", "senate", "house", "assembly", "league", "forum", "network", "group", "company",
+        "corporation"
+    }
+)  # fmt: skip
+
+
+def _surname(name: str) -> str:
+    """The surname of a name in natural order: the last word, with the particles before it ("de
+    Tocqueville"); a generation after it ("Jr.") dropped. An organisation's name is its own."""
+    words = name.split()
+    if any(w.lower() in _CORPORATE for w in words):
+        return name
+    while len(words) > 1 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    k = len(words) - 1
+    while k > 0 and words[k - 1].lower() in _PARTICLE_WORDS:
+        k -= 1
+    return " ".join(words[k:]).rstrip(".")
+
+
+_PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def _title_at(text: str, pos: int, end: int) -> tuple[str, int, bool] | None:
+    """The title that begins at ``pos``: (title, position after it, marked)."""
+    if pos >= end:
+        return None
+    ch = text[pos]
+    close = _QUOTES.get(ch)
+    if close is not None:
+        stop = text.find(close, pos + 1, end)
+        if stop < 0:
+            return None
+        title = text[pos + 1 : stop].strip().rstrip(",.")
+        return (title, stop + 1, True) if title else None
+    if ch in "*_":
+        mark = "**" if text.startswith("**", pos) else ch
+        stop = text.find(mark, pos + len(mark), end)
+        if stop < 0:
+            return None
+        title = text[pos + len(mark) : stop].strip()
+        return (title, stop + len(mark), True) if title else None
+    m = _PLAIN_TITLE.match(text, pos, end)
+    if m is None:
+        return None
+    title = m.group(0).strip()
+    return (title, m.end(), False) if title else None
+
+
+def _year(text: str, pos: int, end: int) -> tuple[str | None, bool]:
+    """The year of the work whose title ends at ``pos``: in the first parentheses holding one (the
+    facts of publication, a journal's "(2001)"), else the first year after the title, not one of an
+    access date. Also whether the facts of publication are given."""
+    stop = end
+    accessed = _ACCESSED.search(text, pos, end)
+    if accessed:
+        stop = accessed.start()
+    for p in _PAREN.finditer(text, pos, stop):
+        years = _YEAR.findall(p.group(1))
+        if years:
+            return years[-1], bool(_PUB_FACTS.match(text, p.start(), stop)) or len(p.group(1)) <= 6
+    y = _YEAR.search(text, pos, stop)
+    return (y.group(0) if y else None), False
+
+
+def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
+    """The work cited at ``pos``: authors, a comma, a title, and a year or a page after it."""
+    m = _AUTHORS.match(text, pos, end)
+    if m is None:
+        return None
+    first = m.group("first")
+    if first.split()[0].rstrip(".").lower() in _NOT_NAMES or all(len(w) <= 2 for w in first.split()):
+        return None  # "However, ...", "A. B., ...": no name
+    found = _title_at(text, m.end(), end)
+    if found is None and m.group("more"):
+        m = _ONE_AUTHOR.match(text, pos, end)
+        found = _title_at(text, m.end(), end) if m else None
+    if found is None or m is None:
+        return None
+    names = [first]
+    if m.group("more"):
+        names += [n for n in _SPLIT_NAMES.split(m.group("more")) if n.strip()]
+    title, after, marked = found
+    page = (_MARKED_PAGE if marked else _PAGE).match(text, after, end)
+    # a short note's page right after its title: no year follows ("Trawick, “Moral Economy,” 1500")
+    year, facts = (None, False) if page else _year(text, after, end)
+    if not marked and year is None and page is None:
+        return None  # "Smith, However the matter ...": no title of a work
+    if not marked and len(title.split()) > 20:
+        return None
+    stop = page.end() if page is not None and year is None else end  # (commentary after a short note's page)
+    while stop > pos and text[stop - 1] in " \t\n.":
+        stop -= 1
+    return NoteWork(
+        start=pos,
+        end=stop,
+        names=[n.strip() for n in names],
+        title=title,
+        year=year,
+        locator=page.group(1) if page and year is None else None,
+        marked=marked,
+        full=year is not None and (facts or marked),
+    )
+
+
+def _untitled_author(text: str, pos: int, end: int) -> NoteWork | None:
+    """A work with no author, cited by its title in quotation marks or italics: "“Known Exploited
+    Vulnerabilities,” CISA, accessed March 5, 2024." (never confident: the linker says a miss at
+    info at most)."""
+    if pos >= end or (text[pos] not in _QUOTES and text[pos] not in "*_"):
+        return None
+    found = _title_at(text, pos, end)
+    if found is None or len(found[0].split()) < 2 or not found[0][:1].isupper():
+        return None  # (a title is capitalised, and of two words at least: "“Known Exploited ...”")
+    title, after, _ = found
+    year, _facts = _year(text, after, end)
+    stop = end
+    while stop > pos and text[stop - 1] in " \t\n.":
+        stop -= 1
+    return NoteWork(start=pos, end=stop, names=[], title=title, year=year, marked=True)
+
+
+def _ibid_at(text: str, pos: int, end: int) -> NoteWork | None:
+    m = _IBID.match(text, pos, end)
+    if m is None:
+        return None
+    return NoteWork(
+        start=pos, end=m.end(), names=[], title=None, year=None, locator=m.group("loc"), ibid=True
+    )
+
+
+def parse_note(text: str, start: int = 0, end: int | None = None) -> list[NoteWork]:
+    """The works the note ``text[start:end]`` cites, in order (none for commentary)."""
+    end = len(text) if end is None else end
+    end = min(end, start + _MAX_NOTE)
+    works: list[NoteWork] = []
+    for a, b in _parts(text, start, end):
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        work = _ibid_at(text, a, b) or _work_at(text, a, b) or _untitled_author(text, a, b)
+        if work is None:
+            # "For the classic view, see Wittfogel, ...": the work after a signal
+            for s in _SIGNAL.finditer(text, a, b):
+                work = _work_at(text, s.end(), b) or _ibid_at(text, s.end(), b)
+                if work is not None:
+                    break
+        if work is not None:
+            works.append(work)
+            works.extend(_more_works(text, work.end, b))
+        else:  # "see also the discussion in Trawick, “Moral Economy,” 5"
+            works.extend(_more_works(text, a, b))
+    return works
+
+
+# where another work may begin in the rest of a part: "..., 12, and, for Britain, Berridge, *Marketing
+# Health*, 240", "the discussion in Trawick, “Moral Economy,” 5"
+_NEXT = re.compile(rf"(?:,|\b(?:and|see|also|in|by)\b|\bcf\.)\s+(?={UPPER})")
+
+
+def _more_works(text: str, pos: int, end: int) -> list[NoteWork]:
+    """Works after the first in one part of a note, not separated by ";": only those whose title is
+    in italics or quotation marks (a plain title there may be any capitalised words)."""
+    out = []
+    for _ in range(8):  # (a bounded number of tries: a part is a sentence, not a list)
+        m = _NEXT.search(text, pos, end)
+        if m is None:
+            break
+        work = _work_at(text, m.end(), end)
+        if work is not None and work.marked:
+            out.append(work)
+            pos = work.end
+        else:
+            pos = m.end()
+    return out
+
+
+def note_citations(text: str, notes: list[Footnote]) -> list[tuple[Footnote, list[Citation]]]:
+    """Each note with the citations it holds, in order; "Ibid." stands for the works of the last note
+    that cited any (author and title, not the year: a wrong year is reported once, at the note that
+    gives it)."""
+    out: list[tuple[Footnote, list[Citation]]] = []
+    previous: list[Citation] = []
+    for note in notes:
+        if note.start >= 0:
+            src, a, b, base = text, note.text_start, note.end, 0
+        else:  # a note with no place in the text (a loader's): read its own text, no offsets
+            src, a, b, base = note.text, 0, len(note.text), -1
+        cits: list[Citation] = []
+        for w in parse_note(src, a, b):
+            s, e = (w.start, w.end) if base == 0 else (-1, -1)
+            written = src[w.start : w.end]
+            if w.ibid:
+                for p in previous:
+                    cits.append(
+                        Citation(
+                            text=written,
+                            start=s,
+                            end=e,
+                            kind="note",
+                            authors=list(p.authors),
+                            footnote=note.label,
+                            locator=w.locator,
+                            name_run=p.name_run,
+                            confidence=p.confidence,
+                            title=p.title,
+                            detail=None,
+                        )
+                    )
+                continue
+            cits.append(
+                Citation(
+                    text=" ".join(written.split()),
+                    start=s,
+                    end=e,
+                    kind="note",
+                    authors=[_surname(n) for n in w.names],
+                    et_al=False,
+                    year=w.year,
+                    footnote=note.label,
+                    locator=w.locator,
+                    name_run=w.names[0] if w.names else None,
+                    confidence="high" if w.names and (w.marked or w.full) else "low",
+                    title=w.title,
+                )
+            )
+        works = [c for c in cits if c.text and not _IBID.match(c.text)]
+        if works:
+            previous = works
+        out.append((note, cits))
+    return out

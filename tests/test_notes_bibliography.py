@@ -1,0 +1,506 @@
+"""The notes-bibliography style (Chicago notes and bibliography, Turabian, MHRA): notes that cite works
+are citations, linked to the bibliography by author, title and year (extract/notes.py, the linker's
+_link_note), in Markdown footnotes, plain-text endnotes, HTML and Word notes."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from refcheck.extract.notes import parse_note
+from refcheck.model import Document, LinkStatus, Severity
+from refcheck.pipeline import CheckOptions, check_file
+
+from .conftest import FIXTURES, SEED
+
+NOTES = FIXTURES / "notes_bibliography"
+
+EXAMPLE_NOTES = [
+    "Karl A. Wittfogel, *Oriental Despotism: A Comparative Study of Total Power* (New Haven: Yale University "
+    "Press, 1957), 22–24.",
+    'Paul Trawick, "The Moral Economy of Water," *Human Ecology* 29, no. 1 (2001): 1–25.',
+    "Wittfogel, *Oriental Despotism*, 30.",
+    "Ibid., 31.",
+]
+EXAMPLE_BIB = [
+    "Boelens, Rutgerd. *Water, Power and Identity*. London: Routledge, 2015.",
+    'Trawick, Paul. "The Moral Economy of Water." *Human Ecology* 29, no. 1 (2001): 1–25.',
+    "Wittfogel, Karl A. *Oriental Despotism: A Comparative Study of Total Power*. New Haven: Yale University "
+    "Press, 1957.",
+]
+EXAMPLE_BODY = (
+    "Scholars have long argued that irrigation shaped state formation.{1} Later work questioned the link "
+    "between water and hierarchy,{2} while others stressed colonial law.{3} The debate continues.{4}"
+)
+
+
+def _plain(text: str) -> str:
+    return text.replace("*", "")
+
+
+def _markdown() -> str:
+    body = re.sub(r"\{(\d)\}", r"[^\1]", EXAMPLE_BODY)
+    notes = "\n".join(f"[^{n}]: {t}" for n, t in enumerate(EXAMPLE_NOTES, 1))
+    return (
+        f"# Water rights in the Andes\n\n{body}\n\n{notes}\n\n## Bibliography\n\n"
+        + "\n\n".join(EXAMPLE_BIB)
+        + "\n"
+    )
+
+
+def _endnotes() -> str:
+    body = re.sub(r"\{(\d)\}", r"\1", EXAMPLE_BODY)
+    notes = "\n".join(f"{n}. {_plain(t)}" for n, t in enumerate(EXAMPLE_NOTES, 1))
+    bib = "\n\n".join(_plain(b) for b in EXAMPLE_BIB)
+    return f"Water rights in the Andes\n\n{body}\n\nNotes\n\n{notes}\n\nBibliography\n\n{bib}\n"
+
+
+def _bracket_notes() -> str:
+    body = re.sub(r"\{(\d)\}", r" [\1]", EXAMPLE_BODY)
+    notes = "\n\n".join(f"[{n}] {_plain(t)}" for n, t in enumerate(EXAMPLE_NOTES, 1))
+    bib = "\n\n".join(_plain(b) for b in EXAMPLE_BIB)
+    return f"Water rights in the Andes\n\n{body}\n\n{notes}\n\nBibliography\n\n{bib}\n"
+
+
+def _em(text: str) -> str:
+    return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", escape(text))
+
+
+def _html() -> str:
+    body = re.sub(
+        r"\{(\d)\}",
+        r'<a href="#fn\1" class="footnote-ref" id="fnref\1" role="doc-noteref"><sup>\1</sup></a>',
+        EXAMPLE_BODY,
+    )
+    bib = "".join(f'<div class="csl-entry" role="listitem">{_em(b)}</div>\n' for b in EXAMPLE_BIB)
+    notes = "".join(
+        f'<li id="fn{n}"><p>{_em(t)}<a href="#fnref{n}" class="footnote-back">↩︎</a></p></li>\n'
+        for n, t in enumerate(EXAMPLE_NOTES, 1)
+    )
+    return (
+        "<html><body><h1>Water rights in the Andes</h1>\n"
+        f'<p>{body}</p>\n<h2>Bibliography</h2>\n<div id="refs" class="references csl-bib-body">\n{bib}</div>\n'
+        f'<section id="footnotes" class="footnotes" role="doc-endnotes"><hr/><ol>\n{notes}</ol></section>\n'
+        "</body></html>\n"
+    )
+
+
+_W = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+_PKG = "http://schemas.openxmlformats.org/package/2006"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _run(text: str, italic: bool = False) -> str:
+    props = "<w:rPr><w:i/></w:rPr>" if italic else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _runs(text: str) -> str:
+    return "".join(_run(part, k % 2 == 1) for k, part in enumerate(text.split("*")) if part)
+
+
+def _docx(path: Path) -> None:
+    """The example as a Word file: real footnotes (word/footnotes.xml) and their references."""
+    body = []
+    pos = 0
+    for m in re.finditer(r"\{(\d)\}", EXAMPLE_BODY):
+        body.append(_run(EXAMPLE_BODY[pos : m.start()]))
+        body.append(f'<w:r><w:footnoteReference w:id="{m.group(1)}"/></w:r>')
+        pos = m.end()
+    body.append(_run(EXAMPLE_BODY[pos:]))
+    paras = [f"<w:p>{''.join(body)}</w:p>"]
+    paras.append('<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' + _run("Bibliography") + "</w:p>")
+    paras += [f"<w:p>{_runs(b)}</w:p>" for b in EXAMPLE_BIB]
+    document = f"<w:document {_W}><w:body>{''.join(paras)}<w:sectPr/></w:body></w:document>"
+    notes = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r>{_run(" ")}{_runs(t)}</w:p></w:footnote>'
+        for n, t in enumerate(EXAMPLE_NOTES, 1)
+    )
+    footnotes = f"<w:footnotes {_W}>{notes}</w:footnotes>"
+    types = (
+        f'<Types xmlns="{_PKG}/content-types"><Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/></Types>'
+    )
+    rels = (
+        f'<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId1" '
+        f'Type="{_REL}/officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    doc_rels = (
+        f'<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId2" '
+        f'Type="{_REL}/footnotes" Target="footnotes.xml"/></Relationships>'
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("word/document.xml", document)
+        z.writestr("word/_rels/document.xml.rels", doc_rels)
+        z.writestr("word/footnotes.xml", footnotes)
+
+
+def _check(path: Path) -> Document:
+    result = check_file(str(path), CheckOptions(links=False, verify=False))
+    assert result.doc is not None, result.error
+    return result.doc
+
+
+def _findings(doc: Document) -> list[tuple[str, str]]:
+    return [(f.rule, f.severity.name.lower()) for f in doc.findings]
+
+
+# --- the example of the issue, in every format with notes --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("notes.md", _markdown),
+        ("notes.txt", _endnotes),
+        ("brackets.txt", _bracket_notes),
+        ("notes.html", _html),
+        ("notes.docx", None),
+    ],
+)
+def test_example_cites_through_its_notes(tmp_path: Path, name: str, make: object) -> None:
+    path = tmp_path / name
+    if make is None:
+        _docx(path)
+    else:
+        path.write_text(make(), encoding="utf-8")  # type: ignore[operator]
+    doc = _check(path)
+    assert doc.style == "notes-bibliography"
+    # only Boelens 2015 is really uncited; nothing reads "Press, 1957" as an author-date citation
+    assert _findings(doc) == [("uncited-reference", "warning")]
+    assert "Boelens" in (doc.findings[0].reference or "")
+    cited = {c.text: (c.kind, c.status, c.references) for c in doc.citations}
+    assert all(kind == "note" and status is LinkStatus.LINKED for kind, status, _ in cited.values()), cited
+    by_author = {c.footnote: c.references for c in doc.citations}
+    ids = {r.authors[0]: r.id for r in doc.references or []}
+    assert by_author == {
+        "1": (ids["Wittfogel"],),
+        "2": (ids["Trawick"],),
+        "3": (ids["Wittfogel"],),
+        "4": (ids["Wittfogel"],),
+    } or (name == "notes.docx" and set(by_author.values()) == {(ids["Wittfogel"],), (ids["Trawick"],)})
+
+
+def test_endnotes_whose_marks_were_lost_stay_prose(tmp_path: Path) -> None:
+    """A "Notes" section of "1. text" lines is read as notes only when the text marks them: a copy
+    that lost its superscripts is checked as before, with no unreferenced-note warnings."""
+    path = tmp_path / "lost.txt"
+    path.write_text(re.sub(r"(?<=[a-z][.,])\d(?=\s)", "", _endnotes()), encoding="utf-8")
+    doc = _check(path)
+    assert doc.footnotes == []
+    assert not [f for f in doc.findings if f.rule.startswith("footnote")]
+
+
+# --- realistic documents ---------------------------------------------------------------------------
+
+# document -> (line of the note citing a work the bibliography lacks, surname of the uncited entry)
+DOCUMENTS = {
+    "andes_water.md": ("Polanyi", "Worster"),
+    "tariff_politics.txt": ("Eckes", "Goldstein"),
+    "tobacco_control.md": ("Milov", "Cairney"),
+    "urban_renewal.html": ("Zipp", "Gans"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_notes_bibliography_documents(name: str) -> None:
+    missing_author, uncited_author = DOCUMENTS[name]
+    doc = _check(NOTES / name)
+    assert doc.style == "notes-bibliography"
+    assert len(doc.footnotes or []) >= 15
+    assert _findings(doc) in (
+        [("missing-reference", "error"), ("uncited-reference", "warning")],
+        [("uncited-reference", "warning"), ("missing-reference", "error")],
+    )
+    missing = next(f for f in doc.findings if f.rule == "missing-reference")
+    assert missing.citation is not None and missing_author in missing.citation
+    uncited = next(f for f in doc.findings if f.rule == "uncited-reference")
+    assert uncited.reference is not None and uncited.reference.startswith(uncited_author)
+    notes = [c for c in doc.citations if c.kind == "note"]
+    assert len(notes) >= 14
+    assert [c.authors[0] for c in notes if c.status is not LinkStatus.LINKED] == [missing_author]
+    # Ibid. links to what the previous note linked
+    texts = [c.text for c in notes]
+    assert any(t.startswith("Ibid") for t in texts)
+    # every entry but the uncited one is cited through the notes
+    cited = {rid for c in notes for rid in c.references}
+    assert {r.id for r in doc.references or [] if not r.text.startswith(uncited_author)} <= cited
+
+
+def test_author_date_document_with_notes_stays_author_date(seed_doc: Document) -> None:
+    """The seed brief's notes ("see Embassy of Azerbaijan to Mexico 2008", a full note of a speech) do
+    not make it a notes-bibliography document: its notes keep their author-date reading."""
+    assert seed_doc.style == "author-date"
+    (embassy,) = [c for c in seed_doc.citations if c.footnote == "1"]
+    assert embassy.kind == "author-date" and embassy.text == "Embassy of Azerbaijan to Mexico 2008"
+    assert embassy.status is LinkStatus.LINKED
+    assert not [c for c in seed_doc.citations if c.kind == "note"]
+    assert SEED.exists()
+
+
+MIXED = """# Trade and institutions
+
+Trade shaped institutions (North 1990; Greif 2006). Later studies disagreed (Acemoglu and Robinson 2012).[^1]
+Others stressed geography (Diamond 1997).[^2] Rodrik (2007) doubted both.[^3]
+
+[^1]: For a critique, see Douglass C. North, *Institutions, Institutional Change and Economic Performance* (Cambridge: Cambridge University Press, 1990), 3.
+[^2]: Jared Diamond, *Guns, Germs, and Steel* (New York: Norton, 1997), 12; compare Avner Greif, *Institutions and the Path to the Modern Economy* (Cambridge: Cambridge University Press, 2006), 45.
+[^3]: On the method, Elinor Ostrom, *Governing the Commons* (Cambridge: Cambridge University Press, 1990), 8; and Karl Polanyi, *The Great Transformation* (New York: Farrar and Rinehart, 1944), 3.
+
+## References
+
+Acemoglu, D., and J. A. Robinson. 2012. *Why Nations Fail*. New York: Crown.
+
+Diamond, J. 1997. *Guns, Germs, and Steel*. New York: Norton.
+
+Greif, A. 2006. *Institutions and the Path to the Modern Economy*. Cambridge: Cambridge University Press.
+
+North, D. C. 1990. *Institutions, Institutional Change and Economic Performance*. Cambridge: Cambridge University Press.
+
+Ostrom, E. 1990. *Governing the Commons*. Cambridge: Cambridge University Press.
+
+Rodrik, D. 2007. *One Economics, Many Recipes*. Princeton: Princeton University Press.
+"""
+
+
+def test_full_notes_in_an_author_date_document(tmp_path: Path) -> None:
+    """An author-date document whose notes also cite works in full: the publisher and year of a
+    note ("Cambridge University Press, 1990") are no citation (they were 'Press, 1990' missing-
+    reference errors); the note cites its work, so an entry cited only there (Ostrom) is cited; a
+    note's work with no entry (Polanyi) is said at info only, since such notes may cite sources the
+    list leaves out on purpose."""
+    path = tmp_path / "mixed.md"
+    path.write_text(MIXED, encoding="utf-8")
+    doc = _check(path)
+    assert doc.style == "author-date"
+    assert _findings(doc) == [("missing-reference", "info")]
+    assert "Polanyi" in doc.findings[0].message
+    notes = {c.authors[0]: c.status for c in doc.citations if c.kind == "note"}
+    assert notes == {
+        "North": LinkStatus.LINKED,
+        "Diamond": LinkStatus.LINKED,
+        "Greif": LinkStatus.LINKED,
+        "Ostrom": LinkStatus.LINKED,
+        "Polanyi": LinkStatus.MISSING,
+    }
+    assert not [c for c in doc.citations if "Press" in c.text and c.kind == "author-date"]
+
+
+def _write(tmp_path: Path, notes: list[str], bib: list[str]) -> Document:
+    body = " ".join(f"Sentence {k}.[^{k}]" for k in range(1, len(notes) + 1))
+    text = (
+        f"# Essay\n\n{body}\n\n"
+        + "\n".join(f"[^{k}]: {t}" for k, t in enumerate(notes, 1))
+        + "\n\n## Bibliography\n\n"
+        + "\n\n".join(bib)
+        + "\n"
+    )
+    path = tmp_path / "essay.md"
+    path.write_text(text, encoding="utf-8")
+    return _check(path)
+
+
+def test_year_mismatch_between_a_full_note_and_its_entry(tmp_path: Path) -> None:
+    notes = [EXAMPLE_NOTES[0].replace("1957", "1956"), EXAMPLE_NOTES[1], EXAMPLE_NOTES[2], "Ibid., 40."]
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:])
+    # one defect, one finding: the short note and Ibid. link; the entry counts as cited
+    assert _findings(doc) == [("year-mismatch", "error")]
+    (f,) = doc.findings
+    assert f.line == 5 and "1957" in f.message
+
+
+def test_short_titles_tell_apart_two_works_by_one_author(tmp_path: Path) -> None:
+    bib = [
+        "Irwin, Douglas A. *Clashing over Commerce: A History of US Trade Policy*. Chicago: University of "
+        "Chicago Press, 2017.",
+        "Irwin, Douglas A. *Peddling Protectionism: Smoot-Hawley and the Great Depression*. Princeton, NJ: "
+        "Princeton University Press, 2011.",
+    ]
+    notes = ["Irwin, *Peddling Protectionism*, 45.", "Irwin, *Clashing over Commerce*, 371.", "Ibid., 380."]
+    doc = _write(tmp_path, notes, bib)
+    assert doc.style == "notes-bibliography"
+    refs = doc.references or []
+    assert [c.references for c in doc.citations] == [(refs[1].id,), (refs[0].id,), (refs[0].id,)]
+    assert _findings(doc) == []
+
+
+def test_a_short_note_of_an_unlisted_work_by_a_listed_author_is_said_at_info(tmp_path: Path) -> None:
+    notes = [EXAMPLE_NOTES[0], EXAMPLE_NOTES[1], "Wittfogel, *Wirtschaft und Gesellschaft Chinas*, 12."]
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:])
+    assert _findings(doc) == [("missing-reference", "info")]
+
+
+def test_a_missing_work_is_reported_once(tmp_path: Path) -> None:
+    notes = [
+        EXAMPLE_NOTES[0],
+        "Karl Polanyi, *The Great Transformation* (New York: Farrar & Rinehart, 1944), 57.",
+        "Ibid., 60.",
+        "Polanyi, *Great Transformation*, 71.",
+        EXAMPLE_NOTES[1],
+    ]
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:])
+    assert _findings(doc) == [("missing-reference", "error")]
+    assert doc.findings[0].line == 6
+
+
+def test_web_sources_and_works_cited_by_title(tmp_path: Path) -> None:
+    """Chicago's web sources: "Author, “Page,” Site, Month Day, Year, URL." and, with no author,
+    "“Page Title,” Organization, accessed ..., URL." (the entry is listed under the organisation)."""
+    doc = _check(Path(__file__).parent / "data" / "notes_web_sources.md")
+    assert doc.style == "notes-bibliography"
+    assert _findings(doc) == []
+    refs = doc.references or []
+    assert [c.references for c in doc.citations] == [
+        (refs[0].id,),
+        (refs[1].id,),
+        (refs[0].id,),
+        (refs[1].id,),
+    ]
+
+
+def test_commentary_notes_are_no_citations(tmp_path: Path) -> None:
+    notes = [
+        EXAMPLE_NOTES[0],
+        EXAMPLE_NOTES[1],
+        "The term *mit'a* designated both labour and irrigation turns.",
+        "I thank the irrigators of Cabanaconde for their patience.",
+    ]
+    doc = _write(tmp_path, notes, EXAMPLE_BIB[1:])
+    assert [c.footnote for c in doc.citations] == ["1", "2"]
+    assert _findings(doc) == []
+
+
+# --- the note parser -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "names", "title", "year"),
+    [
+        (
+            EXAMPLE_NOTES[0],
+            ["Karl A. Wittfogel"],
+            "Oriental Despotism: A Comparative Study of Total Power",
+            "1957",
+        ),
+        (EXAMPLE_NOTES[1], ["Paul Trawick"], "The Moral Economy of Water", "2001"),
+        (EXAMPLE_NOTES[2], ["Wittfogel"], "Oriental Despotism", None),
+        (
+            "See Wittfogel, Oriental Despotism, 30, for the classic view.",
+            ["Wittfogel"],
+            "Oriental Despotism",
+            None,
+        ),
+        (
+            "Robert Bates, Avner Greif, and Margaret Levi, *Analytic Narratives* (Princeton, NJ: Princeton "
+            "University Press, 1998).",
+            ["Robert Bates", "Avner Greif", "Margaret Levi"],
+            "Analytic Narratives",
+            "1998",
+        ),
+        (
+            "Hilary Ballon and Kenneth T. Jackson, eds., *Robert Moses and the Modern City* (New York: Norton, 2007).",
+            ["Hilary Ballon", "Kenneth T. Jackson"],
+            "Robert Moses and the Modern City",
+            "2007",
+        ),
+        (
+            "Stanton A. Glantz et al., *The Cigarette Papers* (Berkeley: UC Press, 1996), 58.",
+            ["Stanton A. Glantz"],
+            "The Cigarette Papers",
+            "1996",
+        ),
+        ("Jacobs, Death and Life, 433.", ["Jacobs"], "Death and Life", None),
+        (
+            "Alfred E. Eckes, Opening America's Market: U.S. Foreign Trade Policy since 1776 (Chapel Hill: "
+            "University of North Carolina Press, 1995), 100.",
+            ["Alfred E. Eckes"],
+            "Opening America's Market: U.S. Foreign Trade Policy since 1776",
+            "1995",
+        ),
+    ],
+)
+def test_parse_note_reads_one_work(note: str, names: list[str], title: str, year: str | None) -> None:
+    (work,) = parse_note(note)
+    assert (work.names, work.title, work.year) == (names, title, year)
+
+
+def test_a_short_notes_page_is_no_year() -> None:
+    (work,) = parse_note('Trawick, "Moral Economy," 1957.')
+    assert (work.year, work.locator) == (None, "1957")
+
+
+def test_parse_note_reads_several_works_and_ibid() -> None:
+    works = parse_note(
+        "Ibid., 17–25; Hall, *Cities of Tomorrow*, 240–47; compare Jackson, *Crabgrass Frontier*, 20."
+    )
+    assert [w.ibid for w in works] == [True, False, False]
+    assert works[0].locator == "17–25"
+    assert [w.names for w in works[1:]] == [["Hall"], ["Jackson"]]
+    works = parse_note(
+        "See Studlar, *Tobacco Control*, 12, and, for Britain, Berridge, *Marketing Health*, 240."
+    )
+    assert [w.names for w in works] == [["Studlar"], ["Berridge"]]
+    works = parse_note(
+        "Wittfogel, *Oriental Despotism*, 3; see also the discussion in Trawick, “Moral Economy,” 5."
+    )
+    assert [w.names for w in works] == [["Wittfogel"], ["Trawick"]]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The secondary sector includes those sectors that create a finished usable product.",
+        "For more information on this visit, see Embassy of Azerbaijan to Mexico 2008.",
+        "However, Smith argued in 1990 that water mattered.",
+        "Fieldwork was done in 2019, with the help of the community.",
+        "On this point, see the discussion above.",
+        "",
+    ],
+)
+def test_parse_note_finds_no_work_in_commentary(note: str) -> None:
+    assert parse_note(note) == []
+
+
+def test_the_publisher_and_year_of_a_note_are_never_an_author_date_citation(tmp_path: Path) -> None:
+    doc = _write(tmp_path, EXAMPLE_NOTES, EXAMPLE_BIB)
+    assert not [c for c in doc.citations if c.kind == "author-date"]
+    assert not [f for f in doc.findings if f.severity >= Severity.WARNING and f.rule != "uncited-reference"]
+
+
+# text with no capitalised word and no year (digits, but never four that read as one)
+_NO_CAPITAL_NO_YEAR = st.text(
+    alphabet=st.sampled_from([*"abcdefghijklmnopqrstuvwxyz0123456789 ,.;:*\"'()-–\n[]_", "é", "ß", "ı"]),
+    max_size=300,
+).filter(lambda t: not re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", t))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(_NO_CAPITAL_NO_YEAR)
+@example("see, cf. ibid; e.g.")
+@example("'0 0'")
+@example("(new haven: yale university press, 1957)".replace("1957", "nnnn"))
+def test_no_work_without_a_capitalised_name_or_a_year(text: str) -> None:
+    works = parse_note(text)
+    assert all(w.ibid for w in works)  # "ibid." alone repeats a work; it names none
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=400))
+@example("A, B, C, D, E, F, G, H, I, J and K, *")
+@example("Ibid.; Ibid.; " * 50)
+def test_parse_note_never_raises_and_stays_inside(text: str) -> None:
+    for w in parse_note(text):
+        assert 0 <= w.start <= w.end <= len(text)
+        assert w.ibid or w.names
