@@ -50,7 +50,9 @@ _GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]|\{([^{}]*
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
-    rf"[\divxlcIVXLC]+(?:\s*[{DASHES},]\s*\d+)*(?:\s*ff?\.)?(?![\d])"
+    # (no letter after it: in "(Bayzid and Warnow, 2013, Chen and Li, 2001)", as ScienceDirect joins
+    # citations, the "C" of "Chen" is no page in Roman numerals)
+    rf"[\divxlcIVXLC]+(?:\s*[{DASHES},]\s*\d+)*(?:\s*ff?\.)?(?![\w])"
 )
 _TOKEN = re.compile(r"\S+")
 # (no superscript, subscript or fraction in it, which \w takes for word characters: "R² 2020" in a
@@ -58,7 +60,7 @@ _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(
     r"^(?![^\n]*[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f])(?:"
     rf"(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
-    rf"[\w{APOS}.{DASHES}]*$"
+    rf"[\w{APOS}.{DASHES}/]*$"  # ("/" inside: organisations cited together, "AMAP/UNEP", "EC-JRC/PBL")
     # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name
     rf"|(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$)"
 )

@@ -542,6 +542,13 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
         author_part = text[: names.end]
         _use_names(ref, names)
         rest = text[adjacent.end() :]
+    elif (org := _ORG_COLON.match(text)) and not (names.persons and names.persons[0][1]):
+        # Copernicus: "AMAP/UNEP: Title, ..., 2013.", "US EPA: Report ..., 1997.": an organisation, a
+        # colon, and the year at the end (after any "(last access: 4 October 2012)")
+        author_part = org.group(1)
+        ref.authors, ref.given, ref.corporate = [author_part], [""], True
+        rest = text[org.end() :]
+        ref.year = _late_year(text, org.end())
     else:
         ym = _PAREN_YEAR.search(text[:400])
         if ym and _authorish(text[: ym.start()]) and not (names.persons and names.closed):
@@ -585,6 +592,10 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     ref.accessed = parse_access_date(text)
     return ref
 
+
+# An organisation's name before a colon: capitalised words (with "/", "-", "&" inside: "AMAP/UNEP",
+# "EC-JRC/PBL", "US EPA") and function words, six words at most
+_ORG_COLON = re.compile(r"([A-Z][\w/&.-]*(?: (?:[A-Z][\w/&.-]*|of|for|and|the|&)){0,5}): ")
 
 # The year right after the author list: "(2004)", "(2004, May 3)", "2004.", "2004a,", "(n.d.)", with an
 # editor mark between ("Smith, J. (Ed.). (2004)").

@@ -507,6 +507,8 @@ def _content(
     """The verdict on the page's title: None when it carries the cited one or cannot be judged."""
     if result.status not in (LinkState.ALIVE, LinkState.REDIRECTED) or result.page is None:
         return None
+    if not content.judgeable(title):
+        return None  # (as carries says, before the page's titles are gathered for it)
     if content.carries(title, result.page.candidates()) is not False:
         return None
     if snap is None and archive is not None:

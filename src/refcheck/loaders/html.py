@@ -34,6 +34,7 @@ from refcheck.extract.reference_list import (
     HEADING_WORDS,
     parse_entry,
     same_authors_as_before,
+    split_glued,
     split_item,
 )
 from refcheck.extract.urls import unwrap_url
@@ -120,8 +121,9 @@ _HEADING_TEXT = re.compile(rf"^{HEADING_NUMBER}?(?:{HEADING_WORDS})\s*:?$", re.I
 # so that unclosed inline tags by the thousand, which sloppy HTML has, cost no time and are not refused.
 MAX_DEPTH = 512
 # <sup><a href="#ref3">3</a></sup>: a link to an element that is no note (by its id) is a citation
+# (several ids, as Taylor & Francis links a group: <a href="#CIT0004 CIT0005"><sup>4, 5</sup></a>)
 _CITATION_LINK = re.compile(
-    r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$|_?(?:ftnt?|edn)\d+$|sd(?:foot|end)note\d+(?:sym|anc)$)\S+$",
+    r"^#(?!(?:fn|footnote|endnote|note|en)[-_:]?\w+$|_?(?:ftnt?|edn)\d+$|sd(?:foot|end)note\d+(?:sym|anc)$)\S+(?: \S+)*$",
     re.I,
 )
 # The anchor that ends a note in HTML saved by word processors, linking back to the note's mark:
@@ -319,6 +321,8 @@ class _Parser(HTMLParser):
         # (Google Docs writes superscript as <span class="c5"> with .c5{vertical-align:super})
         self.css: list[str] | None = None
         self.super_classes: set[str] = set()
+        self.line_start = 0  # where the text after the last block boundary or <br> begins
+        self.breaks: list[int] = []  # where the text after each <br> begins
 
     # -- structure --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -335,6 +339,9 @@ class _Parser(HTMLParser):
             if tag != "br" and self._open("p", stop=_P_SCOPE) is not None:
                 self._close("p")
             self.out.newline()
+            self.line_start = self.out.length
+            if tag == "br":
+                self.breaks.append(self.line_start)
         ends = _ENDS.get(tag)
         if ends is not None:
             for name in ends[0]:
@@ -392,6 +399,7 @@ class _Parser(HTMLParser):
         self._close(tag)
         if tag in BLOCK:
             self.out.newline()
+            self.line_start = self.out.length
 
     def _open(self, tag: str, stop: tuple[str, ...] = ()) -> int | None:
         """The innermost open element named ``tag``, unless one named in ``stop`` is open inside it."""
@@ -436,6 +444,9 @@ class _Parser(HTMLParser):
             or (parent is not None and parent.tag == "a" and _is_note_link(parent))
         ):
             return  # <sup><a href="#fn1">1</a></sup>, <a href="#sdfootnote1sym"><sup>1</sup></a>: a note's mark
+        opens = elem.start - self.line_start
+        if 0 <= opens <= 200 and not self.out.text_from(self.line_start)[:opens].strip():
+            return  # "<sup>2</sup>Department of ...": it opens its line, an affiliation's or a note's mark
         lo = max(0, elem.start - 3)
         before = self.out.text_from(lo)[: elem.start - lo]
         if exponent_after(before):
@@ -502,14 +513,39 @@ def load_html(path: str, data: bytes) -> Document:
         doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes))
     doc.footnote_markers = _markers(elems, note_ids)
     comments = [(box.start, box.end) for _, _, box in _back_linked(elems, GOOGLE_COMMENT)]
-    if comments:
-        doc.excluded = [*doc.excluded, *comments]
-    refs, region = _references(doc, elems, notes)
+    own = _own_citation(doc, elems)
+    if comments or own:
+        doc.excluded = sorted([*doc.excluded, *comments, *own])
+    refs, region = _references(doc, elems, parser.breaks)
     if refs:
         doc.references = refs
         doc.reference_region = region
     doc.urls = _links(doc, elems)
     return doc
+
+
+# The label of an article page's "how to cite this article" box: "Cite this as" (PeerJ), "Cite this
+# article" (Springer), "Citation:" (Frontiers), "How to cite this article:" (F1000Research, Hindawi),
+# "Please cite this article as:" (Elsevier), "To cite this article:" (Taylor & Francis)
+_CITE_THIS = re.compile(
+    r"\s*(?:(?:how )?to cite(?: this (?:article|paper|report|chapter))?"
+    r"|(?:please )?cite this(?: (?:article|paper|report|chapter))?(?: as)?|citation)\s*(?::|\n)",
+    re.I,
+)
+_CITING_BOX = frozenset(["p", "div", "dl", "section", "aside", "li", "td", "footer", "header"])
+
+
+def _own_citation(doc: Document, elems: list[Elem]) -> list[tuple[int, int]]:
+    """The boxes in which an article page says how to cite the article itself: no citations there
+    (the page's own "Range F and Virányi Z (2015)" cites no entry of its list)."""
+    out: list[tuple[int, int]] = []
+    for e in elems:
+        if e.tag not in _CITING_BOX or not 20 < e.end - e.start < 1500 or (out and e.start < out[-1][1]):
+            continue
+        m = _CITE_THIS.match(doc.text, e.start, e.end)
+        if m and e.end - m.end() > 20:
+            out.append((e.start, e.end))
+    return out
 
 
 def _text(doc: Document, e: Elem) -> str:
@@ -542,9 +578,30 @@ def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[s
         )
         if eid:
             ids[eid] = label
+    if notes and not _linked_notes(elems, ids):
+        # no link leads to any of them and none leads back: a page's end matter, not notes of its text
+        # (BMJ's and SAGE's "Footnotes" section: <li id="fn-1">Contributors: ...</li>, Funding ...)
+        notes, ids = [], {}
     if not notes:
         notes = _office_notes(doc, elems, ids)
     return notes, ids
+
+
+def _linked_notes(elems: list[Elem], ids: dict[str, str]) -> bool:
+    """Whether a link in the page leads to one of the notes (by their ids), or one leads out of one
+    (a note's link back to its mark)."""
+    spans = sorted((e.start, e.end) for e in elems if e.attrs.get("id") in ids)
+    starts = [a for a, _ in spans]
+    for a in elems:
+        href = a.attrs.get("href", "") if a.tag == "a" else ""
+        if not href.startswith("#"):
+            continue
+        if href[1:] in ids:
+            return True
+        k = bisect.bisect_right(starts, a.start)
+        if k and a.start < spans[k - 1][1]:
+            return True  # a link inside a note (its way back to the mark)
+    return False
 
 
 def _back_linked(elems: list[Elem], pattern: re.Pattern[str]) -> list[tuple[Elem, re.Match[str], Elem]]:
@@ -615,9 +672,9 @@ def _markers(elems: list[Elem], note_ids: dict[str, str]) -> list[FootnoteMarker
 
 
 def _references(
-    doc: Document, elems: list[Elem], notes: list[Footnote]
+    doc: Document, elems: list[Elem], breaks: list[int]
 ) -> tuple[list[Reference], tuple[int, int] | None]:
-    section: tuple[int, int] | None = None
+    sections: list[tuple[int, int]] = []
     headings = [e for e in elems if e.tag in HEADINGS]
     # the start of the next heading of the same or a higher level, for each heading (one pass)
     following: list[int] = [len(doc.text)] * len(headings)
@@ -631,21 +688,46 @@ def _references(
         if h.end - h.start > 200 or not _HEADING_TEXT.match(_text(doc, h)):
             continue
         end = following[k]
-        # a heading inside a <section>: the list ends with the section
+        # a heading inside a <section>: the list ends with the section; a container that holds no
+        # text after the heading only wraps the heading (APA PsycNET: <div><h2>References</h2>
+        # <img alt="go to next section"></div><ul>...), the list follows it
         a = elems[h.section] if h.section is not None else None
         while a is not None:
-            if a.end > h.end:
+            if a.end > h.end and doc.text[h.end : a.end].strip():
                 end = min(end, a.end)
                 break
             a = elems[a.section] if a.section is not None else None
-        section = (h.end, end)
-    if section is None:
+        sections.append((h.end, end))
+    if not sections:
         for e in elems:
             if e.tag in ("section", "div", "ol", "ul", "aside") and REF_CONTAINER.search(e.classes):
-                section = (e.start, e.end)
+                sections.append((e.start, e.end))
                 break
-    if section is None:
+    if not sections:
         return [], None
+    # several headings read "References" (a page's "Download references" menu, a table of contents):
+    # the list is the one with the most dated entries, then the most entries (the last of equals)
+    best: list[Reference] = []
+    score = (0, 0)
+    for section in sections[-8:]:  # (the last few: each is a pass over the elements)
+        refs = _entries(doc, elems, section, breaks)
+        this = (sum(1 for r in refs if r.year), len(refs))
+        if refs and this >= score:
+            best, score = refs, this
+    if not best:
+        return [], None
+    same_authors_as_before(best)
+    return best, (min(r.start for r in best), max(r.end for r in best))
+
+
+# a list item's number standing alone: "1", "1.", "[1]", "(1)"
+_NUMBER_ONLY = re.compile(r"[\[(]?(\d{1,4})[.\])]?")
+
+
+def _entries(
+    doc: Document, elems: list[Elem], section: tuple[int, int], breaks: list[int]
+) -> list[Reference]:
+    """The entries of the reference list between ``section``'s bounds."""
     lo, hi = section
     items = [
         e
@@ -673,16 +755,40 @@ def _references(
         ]
     refs: list[Reference] = []
     position: dict[int, int] = {}
-    for e in items:
+    for i, e in enumerate(items):
+        if e.tag != "li" and i and items[i - 1].parent == e.parent and _link_bar(doc, elems, e):
+            continue  # links after the entry it follows, in the same box (no list item: an entry)
         # one item may hold several entries, joined by "<br>", a newline or a space
-        for k, (s, t) in enumerate(split_item(doc.text, e.start, e.end)):
+        pieces = split_item(doc.text, e.start, e.end)
+        label = None
+        if len(pieces) > 1:
+            # the entry's number in a block of its own (Wiley: <li><span class="bullet">1</span>
+            # <div class="text">H. W. Kroto, Nature 1987 ...</div>): its label, no entry
+            number = _NUMBER_ONLY.fullmatch(doc.text[pieces[0][0] : pieces[0][1]].strip())
+            if number:
+                label = number.group(1)
+                pieces = pieces[1:]
+        parent = elems[e.parent] if e.parent is not None else None
+        if len(pieces) > 1 and e.tag == "li" and parent is not None:
+            # an item of a numbered list is one entry, however many paragraphs it has (BMC: <li><p>
+            # authors: title.</p><p>Journal 2012, 279:4568.</p></li>); so is an item of a list with
+            # no <br> in it, whatever its source lines (F1000Research: "Journal.\n  2014. in press.")
+            k = bisect.bisect_right(breaks, e.start)
+            if parent.tag == "ol":
+                pieces = [(pieces[0][0], pieces[-1][1])]
+            elif not (k < len(breaks) and breaks[k] < e.end):
+                pieces = split_glued(
+                    doc.text, pieces[0][0], pieces[-1][1]
+                )  # (entries a space joins still are)
+        for k, (s, t) in enumerate(pieces):
             ref = parse_entry(doc.text[s:t], s)
+            if label and not k and ref.label is None:
+                ref.label = label
             if k:
                 ref.id = f"ref-{len(refs) + 1}"
                 refs.append(ref)
                 continue
             ref.id = e.attrs.get("id") or f"ref-{len(refs) + 1}"
-            parent = elems[e.parent] if e.parent is not None else None
             if e.tag == "li" and parent is not None and parent.tag == "ol":
                 first = int(parent.attrs["start"]) if parent.attrs.get("start", "").isdigit() else 1
                 n = position.get(parent.index, first - 1) + 1
@@ -692,10 +798,30 @@ def _references(
                 ref.label = str(n)
             ref.key = e.attrs.get("id") or None
             refs.append(ref)
-    if not refs:
-        return [], None
-    same_authors_as_before(refs)
-    return refs, (min(r.start for r in refs), max(r.end for r in refs))
+    return refs
+
+
+# what may stand between the links of a bar of links: "CrossRef Full Text | Google Scholar"
+_BETWEEN_LINKS = re.compile(r"[\s|,;/·•\[\]()-]*")
+_A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _link_bar(doc: Document, elems: list[Elem], e: Elem) -> bool:
+    """Whether a block of the list holds links only and no year (Frontiers puts "CrossRef Full Text |
+    Google Scholar" in a paragraph of its own after each entry's, in the entry's box)."""
+    if e.end - e.start > 300 or _A_YEAR.search(doc.text, e.start, e.end):
+        return False
+    text = list(doc.text[e.start : e.end])
+    links = 0
+    todo = list(e.children)
+    while todo:
+        c = elems[todo.pop()]
+        if c.tag == "a":
+            links += 1
+            text[c.start - e.start : c.end - e.start] = " " * (c.end - c.start)
+        else:
+            todo.extend(c.children)
+    return links > 0 and _BETWEEN_LINKS.fullmatch("".join(text)) is not None
 
 
 def _holding_blocks(elems: list[Elem]) -> list[bool]:

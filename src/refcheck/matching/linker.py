@@ -528,22 +528,34 @@ def _repeated_missing_notes(citations: list[Citation]) -> None:
 
 def _check_visible(cit: Citation, ref: Reference) -> None:
     """A key citation whose visible text names an author or year (JATS xref text) must agree with the
-    entry the key points at; keys from LaTeX or pandoc carry the entry's own author and year."""
-    if cit.year and ref.year and not _year_fits(cit.year, ref):
+    entry the key points at; keys from LaTeX or pandoc carry the entry's own author and year. When
+    neither agrees ("Jeffs et al., 2009" pointing at King et al. 2003), the key points at another
+    work: an author mismatch that suggests the entry's author and year, not a year mismatch that
+    suggests "Jeffs et al. 2003"."""
+    other_author = False
+    if cit.authors and ref.authors and not ref.corporate:
+        cited = {name_key(cit.authors[0]), core_key(cit.authors[0])} - {""}
+        listed = {name_key(ref.authors[0]), core_key(ref.authors[0])}
+        other_author = (
+            bool(cited) and not cited & listed and not _leading_surname(cit.authors[0], ref.authors[0])
+        )
+    other_year = bool(cit.year and ref.year and not _year_fits(cit.year, ref))
+    if other_year and not other_author:
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.references = ()
         cit.candidates = (ref.id,)
         cit.suggestion = f"{_cited_names(cit)} {ref.year}" if cit.authors else ref.year
         return
-    if cit.authors and ref.authors and not ref.corporate:
-        cited = {name_key(cit.authors[0]), core_key(cit.authors[0])} - {""}
-        listed = {name_key(ref.authors[0]), core_key(ref.authors[0])}
-        if cited and not cited & listed and not _leading_surname(cit.authors[0], ref.authors[0]):
-            cit.status = LinkStatus.AUTHOR_MISMATCH
-            cit.references = ()
-            cit.candidates = (ref.id,)
+    if other_author:
+        cit.status = LinkStatus.AUTHOR_MISMATCH
+        cit.references = ()
+        cit.candidates = (ref.id,)
+        if other_year:  # another work altogether: the entry as it would be cited
+            cit.suggestion = f"{_entry_names(ref)} {ref.year}"
+        else:
+            year = cit.year
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
-                f" {cit.year}" if cit.year else ""
+                f" {year}" if year else ""
             )
 
 
@@ -695,6 +707,14 @@ def _closest_year(year: str | None, refs: list[Reference]) -> Reference:
             return (9999, r.year or "")
 
     return min(refs, key=distance)
+
+
+def _entry_names(ref: Reference) -> str:
+    """The entry's authors as an author-date citation names them: "King", "King and Lee", "King et al."."""
+    names = ref.authors
+    if len(names) > 2 or (ref.et_al and len(names) > 1):
+        return f"{names[0]} et al."
+    return " and ".join(names)
 
 
 def _cited_names(cit: Citation, first: str | None = None) -> str:

@@ -35,6 +35,10 @@ PARTICLES = frozenset(
     ]
 )
 
+# "Saint" as a surname's first word, however abbreviated: "Saint-Yves", "St-Yves", "St.-Yves" and
+# "Ste-Beuve" are cited either way (dropped like a particle for the core key, as "st" is).
+_SAINT = frozenset(["st", "saint", "sainte", "ste"])
+
 # Generational suffixes written after a surname (English, Portuguese, Spanish).
 GENERATIONS = frozenset(["jr", "sr", "junior", "filho", "neto", "sobrinho", "ii", "iii", "iv"])
 
@@ -91,7 +95,7 @@ def core_key(name: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def _core_key(name: str) -> str:
     words = fold(name).replace("-", " ").split()
-    while len(words) > 1 and words[0].strip("'’") in PARTICLES:
+    while len(words) > 1 and (words[0].strip("'’") in PARTICLES or words[0].rstrip(".") in _SAINT):
         words = words[1:]
     if len(words) > 1 and words[-1].strip(".,") in GENERATIONS:
         words = words[:-1]  # "Rassi Junior", "Souza Filho", "Smith Jr.": cited with or without it

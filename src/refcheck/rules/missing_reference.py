@@ -9,6 +9,9 @@ What it does
 
     A document with author-date citations and no reference list at all gets one finding, at its
     first citation, not one per citation: the list is missing (or was not found), one defect.
+    A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
+    1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
+    reported at info.
 
 Why is this bad
     The reader cannot find the work cited.
@@ -75,9 +78,34 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
+        if (
+            severity is SEVERITY
+            and cit.kind == "author-date"
+            and not cit.detail
+            and _authority(doc.text, cit)
+        ):
+            severity = Severity.INFO
+            fix = "if it is a citation and not the species' authority, " + fix
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
+
+
+# A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
+# subspecies or a subgenus ("Canis lupus familiaris", "Aedes (Stegomyia) aegypti")
+_BINOMIAL = re.compile(
+    r"(?:^|[^\w.])(?:[A-Z][a-z]+|[A-Z]\.)(?: \([A-Z][a-z]+\))? [a-z]{3,}(?: [a-z]{3,})?[ ,]*\($"
+)
+
+
+def _authority(text: str, cit: Citation) -> bool:
+    """Whether an author-date citation no entry's author fits is a species' authority, as zoology and
+    botany write the name of who described it and when after the species (a binomial before the
+    bracket, a year before 1900): "Carcharhinus acronotus (Poey, 1860)"."""
+    if not cit.year or not cit.year[:4].isdigit() or int(cit.year[:4]) >= 1900:
+        return False
+    end = cit.start + (text[cit.start : cit.start + 1] == "(")  # the bracket, whether the citation's or not
+    return _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
 
 
 def _no_list(citations: list[Citation]) -> Finding:

@@ -1,0 +1,466 @@
+"""False alarms found by running refcheck on publishers' JATS XML and article HTML (QA round on
+eLife, PLOS, PMC, Pensoft, Copernicus, F1000Research, Frontiers, MDPI, PeerJ, Hindawi, BMC and
+other publishers' full-text pages): each test is the smallest form of what one real document does,
+and failed before its fix. The document is named in each section's heading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refcheck.loaders.jats import load_jats
+from refcheck.matching.names import core_key
+from refcheck.model import Document, Severity
+from refcheck.pipeline import CheckOptions, analyse
+from tests.conftest import checked
+
+
+def jats(body: str, refs: str) -> Document:
+    xml = (
+        f'<article xmlns:xlink="http://www.w3.org/1999/xlink"><body>{body}</body>'
+        f"<back><ref-list>{refs}</ref-list></back></article>"
+    )
+    return analyse(load_jats("a.xml", xml.encode()), CheckOptions(links=False))
+
+
+def alarms(doc: Document) -> list[str]:
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+def person(rid: str, surname: str, year: str) -> str:
+    return (
+        f'<ref id="{rid}"><element-citation><person-group person-group-type="author"><name><surname>'
+        f"{surname}</surname><given-names>A</given-names></name></person-group><source>Title of {rid}"
+        f"</source><year>{year}</year></element-citation></ref>"
+    )
+
+
+# --- "St-Yves (1932)" for Saint-Yves (PhytoKeys via PMC, PMC3310194: a Spartina monograph) ---------
+
+
+def test_saint_abbreviated_in_a_citation_is_the_same_surname() -> None:
+    doc = jats(
+        '<p>Taxa described by <xref ref-type="bibr" rid="B1">St-Yves (1932)</xref> and '
+        '<xref ref-type="bibr" rid="B2">St. John 1960</xref>.</p>',
+        person("B1", "Saint-Yves", "1932") + person("B2", "Saint John", "1960"),
+    )
+    assert alarms(doc) == []
+
+
+def test_saint_forms_share_a_core_key_and_other_names_do_not() -> None:
+    assert {core_key(n) for n in ("Saint-Yves", "St-Yves", "St.-Yves", "ST YVES")} == {"yves"}
+    assert core_key("Sainte-Beuve") == core_key("Ste-Beuve")
+    assert core_key("Saint") == "saint"  # a surname of one word is kept whole
+    assert core_key("Saint-Yves") != core_key("Saint-Hilaire")
+
+
+# --- publishers' article pages (HTML) ----------------------------------------------------------------
+
+APA_ENTRIES = (
+    '<li id="c1"><div class="citText"><span class="surname">Aronson</span>, E. (1990). <cite>Methods of '
+    'research</cite>. New York, NY: McGraw-Hill.<ul class="links"><li><a href="#cr1">first citation</a></li>'
+    "</ul></div></li>"
+    '<li id="c2"><div class="citText">Bartlett, T. (2012). <cite>Is psychology about to come undone?</cite>'
+    " The Chronicle, 17.</div></li>"
+)
+
+
+def test_a_heading_in_a_wrapper_of_its_own_is_followed_by_the_list(tmp_path: Path) -> None:
+    # APA PsycNET (ContentMine/norma pubstyle/apa arc0000029): the heading's <div> holds the heading
+    # and its jump arrows only; the list after it was not read (142 missing-reference errors)
+    page = (
+        "<html><body><h1>Article</h1><p>As shown (Aronson, 1990; Bartlett, 2012).</p>"
+        '<div class="refList"><div class="headingContainer"><h2>References</h2><div><img alt="go to next'
+        ' section" src="down.gif"></div><div>&#160;</div></div>'
+        f'<ul class="referenceList">{APA_ENTRIES}</ul></div></body></html>'
+    )
+    doc = checked(tmp_path / "apa.html", page)
+    assert [r.authors for r in doc.references or []] == [["Aronson"], ["Bartlett"]]
+    assert alarms(doc) == []
+
+
+def test_of_two_reference_headings_the_list_is_the_one_with_entries(tmp_path: Path) -> None:
+    # Springer/BMC (norma pubstyle/springer s40643-016-0099-3): a "Download citation" panel after the
+    # article has a heading "References" over its export formats, which was read as the list
+    page = (
+        "<html><body><p>As shown (Aronson 1990; Bartlett 2012).</p>"
+        f'<section id="Bib1"><h2>References</h2><ol>{APA_ENTRIES}</ol></section>'
+        '<aside><div class="Panel_section"><h4>References</h4><ul class="ListDownload">'
+        '<li><a href="/refs?format=refman">Papers, Zotero, Reference Manager, RefWorks (.RIS)</a></li>'
+        '<li><a href="/refs?format=endnote">EndNote (.ENW)</a></li></ul></div></aside></body></html>'
+    )
+    doc = checked(tmp_path / "springer.html", page)
+    assert [r.authors for r in doc.references or []] == [["Aronson"], ["Bartlett"]]
+    assert alarms(doc) == []
+
+
+def test_an_entry_number_in_a_block_of_its_own_is_its_label(tmp_path: Path) -> None:
+    # Wiley Online Library (norma pubstyle/wiley advs.201500314): <li><span class="bullet">1</span>
+    # <div class="text">entry</div></li>; the number was read as an entry of its own, the list as
+    # unnumbered, and its [1]-[3] citations not at all (72 uncited-reference warnings)
+    entries = "".join(
+        f'<li id="bib-{n}"><span class="bullet">{n}</span><div class="text"><cite>{text}</cite>'
+        '<ul class="externalReferences"><li><a href="/resolve?id=1">CrossRef</a></li></ul></div></li>'
+        for n, text in enumerate(
+            [
+                "H. W. Kroto, Nature 1987, 329, 529.",
+                "S. Iijima, Nature 1991, 354, 56.",
+                "A. Geim, Science 2004, 306, 666.",
+            ],
+            start=1,
+        )
+    )
+    page = (
+        '<html><body><p>Fullerene,<a href="#bib-1">[1]</a> nanotubes<a href="#bib-2">[2]</a> and graphene'
+        f'<a href="#bib-4">[4]</a>.</p><div class="bibliography"><ul class="custom">{entries}</ul></div>'
+        "</body></html>"
+    )
+    doc = checked(tmp_path / "wiley.html", page)
+    assert [r.label for r in doc.references or []] == ["1", "2", "3"]
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == [
+        "missing-reference",  # [4]: the real defect is still found
+        "uncited-reference",  # 3
+    ]
+
+
+def test_an_item_of_a_numbered_list_is_one_entry_however_many_paragraphs(tmp_path: Path) -> None:
+    # BMC's article pages (norma quickscrapeDirs/bmc 1471-2148-14-70): each <li> of the <ol> holds the
+    # authors and title in one <p>, the journal and year in the next; the second was read as an entry
+    # of its own (60 uncited-reference warnings: "Proc Biol Sci 2012 is listed but never cited")
+    entries = "".join(
+        f'<li id="B{n}"><p><a name="B{n}"></a> {names}: <strong>{title}.</strong></p>'
+        f"<p><em>{journal}</em> {year}, <strong>12</strong>:1-9. <a href='/pubmed/1'>PubMed Abstract</a></p></li>"
+        for n, names, title, journal, year in [
+            (1, "Mellows A, Barnett R", "The impact of past climate change", "Proc Biol Sci", 2012),
+            (
+                2,
+                "Dalén L, Nyström V",
+                "Ancient DNA reveals lack of continuity",
+                "Proc Natl Acad Sci U S A",
+                2007,
+            ),
+        ]
+    )
+    page = (
+        '<html><body><p>Arctic foxes [<a href="#B1">1</a>,<a href="#B2">2</a>], lions [<a href="#B3">3</a>].</p>'
+        f'<section><h3>References</h3><ol id="references">{entries}</ol></section></body></html>'
+    )
+    doc = checked(tmp_path / "bmc.html", page)
+    assert [(r.label, r.year) for r in doc.references or []] == [("1", "2012"), ("2", "2007")]
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["missing-reference"]  # [3]
+
+
+def test_a_superscript_number_opening_a_line_is_no_citation(tmp_path: Path) -> None:
+    # BMC Trials (norma bmc trialsjournal.com_content_15_1_511): the affiliations under the author list
+    # start with their number, '<sup id="ins2">2</sup> Department of Epidemiology ...', read as a
+    # citation of [2] before [1] (a citation-order warning)
+    page = (
+        "<html><body><p>Ann Lee and Bo Kim</p><p>Author Affiliations</p>"
+        '<p>\n    <sup id="ins1">1</sup>    Department of Physiotherapy, X University, Amsterdam\n    </p>'
+        '<p>\n    <sup id="ins2">2</sup>    Department of Epidemiology, Y University, Amsterdam\n    </p>'
+        "<p>Low back pain is common<sup>1</sup> and costly<sup>2</sup>.</p>"
+        "<h2>References</h2><ol><li>Hoy D, March L. The global burden of low back pain. Ann Rheum Dis. 2014;73:968-74.</li>"
+        "<li>Dagenais S, Caro J. A systematic review of low back pain cost. Spine J. 2008;8:8-20.</li></ol>"
+        "</body></html>"
+    )
+    doc = checked(tmp_path / "trials.html", page)
+    # the paragraph's two, not the affiliations' numbers
+    assert [c.start > doc.text.index("Low back") for c in doc.citations] == [True, True]
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+    assert "\n2    Department of Epidemiology" in doc.text
+
+
+def test_a_link_to_several_entries_around_superscript_numbers_is_a_citation(tmp_path: Path) -> None:
+    # Taylor & Francis (norma pubstyle/tf 20550308.2015.1135230): <a href="#CIT0004 CIT0005"><sup>4, 5
+    # </sup></a>; a link with a space in its target was taken for a note's mark, so the numbers were no
+    # citations (30 uncited-reference warnings)
+    entries = "".join(
+        f'<li id="CIT000{n}"><span class="label">{n}.</span> {text}</li>'
+        for n, text in [
+            (1, "M. S. Whittingham: Chem. Rev., 2004, 104, 4271-4302."),
+            (2, "J. M. Tarascon and M. Armand: Nature, 2001, 414, 359-367."),
+            (3, "M. Winter and R. J. Brodd: Chem. Rev., 2004, 104, 4245-4270."),
+        ]
+    )
+    page = (
+        '<html><body><p>Electrodes.<span class="referenceDiv"><a class="dropDownLabel" href="#CIT0001 CIT0002">'
+        '<sup>1, 2</sup></a></span> Stability.<a href="#CIT0004"><sup>4</sup></a></p>'
+        f'<h2>References</h2><ul class="references">{entries}</ul></body></html>'
+    )
+    doc = checked(tmp_path / "tf.html", page)
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == [
+        "missing-reference",  # 4
+        "uncited-reference",  # 3
+    ]
+
+
+def test_a_paragraph_of_links_after_an_entry_is_no_entry(tmp_path: Path) -> None:
+    # Frontiers (norma quickscrapeDirs/frontiers fpsyg-05-01582): each entry's <div class="References">
+    # holds the entry, then <p>CrossRef Full Text | Google Scholar</p>, read as entries (72
+    # duplicate-reference and 18 uncited-reference warnings)
+    entries = "".join(
+        f'<div class="References"><p class="ReferencesCopy1"><a name="B{n}" id="B{n}"></a> {text}</p>'
+        f'<p class="ReferencesCopy2"><a href="https://doi.org/10.1/{n}">CrossRef Full Text</a> | '
+        f'<a href="https://scholar.google.com/?q={n}">Google Scholar</a></p></div>'
+        for n, text in [
+            (
+                1,
+                "Boitani, L., and Ciucci, P. (1995). Comparative social ecology of feral dogs. Ethol. Ecol. 7, 49-72.",
+            ),
+            (
+                2,
+                "Bräuer, J., and Call, J. (2013). Domestic dogs coordinate their actions. Anim. Cogn. 16, 273-285.",
+            ),
+        ]
+    )
+    page = (
+        '<html><body><p>Dogs (<a href="#B1">Boitani and Ciucci, 1995</a>; <a href="#B2">Bräuer and Call, 2013'
+        f"</a>).</p><h2>References</h2>{entries}</body></html>"
+    )
+    doc = checked(tmp_path / "frontiers.html", page)
+    assert [r.year for r in doc.references or []] == ["1995", "2013"]
+    assert alarms(doc) == []
+
+
+def test_a_list_item_wrapped_over_source_lines_is_one_entry(tmp_path: Path) -> None:
+    # F1000Research's article page (norma quickscrapeDirs/f1000research 3-190): "<i>J Fish Biol.</i>
+    # \n 2014. in press." inside one <li>; the source line "2014. in press." was read as an entry
+    # (uncited-reference 'in press in press', and Frazier et al., 2014 cited an entry with no year)
+    page = (
+        "<html><body><p>Bonnetheads (Frazier et al., 2014) and porbeagles (Francis et al., 2007).</p>"
+        "<h2>References</h2><ul>"
+        "<li>Frazier BS, Driggers WB III, Adams DH, et al.:\n\t\tValidated age of the bonnethead.\n"
+        "\t\t<i>J Fish Biol.</i>\n\t\t2014. in press. <a href='https://doi.org/10.1111/jfb.12450'>Text</a></li>"
+        "<li>Francis MP, Campana SE, Jones CM:\n\t\tAge under-estimation in porbeagle sharks.\n"
+        "\t\t<i>Mar Freshwater Res.</i>\n\t\t2007; <b>58</b>(1): 10-23.</li></ul></body></html>"
+    )
+    doc = checked(tmp_path / "f1000.html", page)
+    assert [r.year for r in doc.references or []] == ["2014", "2007"]
+    assert [f.rule for f in doc.findings] == []
+
+
+def test_entries_an_item_joins_with_br_are_still_entries(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>Both (Smith, 2004; Jones, 2001).</p><h2>References</h2><ul>"
+        "<li>Smith, J. (2004). A title. Journal, 1, 1-2.<br>Jones, K. (2001). Another. Journal, 2, 3-4.</li>"
+        "</ul></body></html>"
+    )
+    doc = checked(tmp_path / "br.html", page)
+    assert [r.year for r in doc.references or []] == ["2004", "2001"]
+
+
+# --- species' authorities in the text (F1000Research 3-190 as HTML) ----------------------------------
+
+
+def test_a_species_authority_with_no_entry_is_info_not_an_error(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>The Porbeagle, Lamna nasus (Bonnaterre, 1788), the School Shark, Galeorhinus"
+        " galeus (L. 1758), and Carcharhinus acronotus (Poey, 1860) live long (Francis et al., 2007);"
+        " growth follows Smith (1850) and the results (Jones, 1880).</p><h2>References</h2><ul>"
+        "<li>Francis MP, Campana SE, Jones CM: Age under-estimation in porbeagle sharks. Mar Freshwater Res."
+        " 2007; 58(1): 10-23.</li></ul></body></html>"
+    )
+    doc = checked(tmp_path / "sharks.html", page)
+    found = [
+        (f.rule, f.severity.name, f.message.split('"')[1])
+        for f in doc.findings
+        if f.rule == "missing-reference"
+    ]
+    assert found == [
+        ("missing-reference", "INFO", "Bonnaterre, 1788"),
+        ("missing-reference", "INFO", "L. 1758"),
+        ("missing-reference", "INFO", "Poey, 1860"),
+        ("missing-reference", "ERROR", "Smith (1850)"),  # no species before it: a citation
+        ("missing-reference", "ERROR", "Jones, 1880"),  # "the results": no binomial (no capital)
+    ]
+
+
+# --- arXiv's HTML (LaTeXML): each entry a <li class="ltx_bibitem"> of <span> blocks -----------------
+
+LATEXML_ITEM = (
+    '<li id="bib.bib{n}" class="ltx_bibitem">\n<span class="ltx_tag ltx_role_refnum ltx_tag_bibitem">{tag}'
+    '</span>\n<span class="ltx_bibblock">{a}\n</span>\n<span class="ltx_bibblock">{b}\n</span>\n</li>\n'
+)
+
+
+def test_latexml_author_year_entries_are_one_entry_each(tmp_path: Path) -> None:
+    # the tag "Chang (2026)" was read as an entry of its own beside "Chang, H. (2026). ...": every
+    # citation fitted two entries (ambiguous-citation errors)
+    items = "".join(
+        LATEXML_ITEM.format(
+            n=n, tag=f"{name} (2026)", a=f"{name}, {i}. (2026). {title}.", b="<em>lab/x.tex</em>."
+        )
+        for n, (name, i, title) in enumerate(
+            [("Chang", "H", "The A Priori Boundary"), ("Fuchs", "C", "Horizons")], 1
+        )
+    )
+    page = (
+        '<html><body><article class="ltx_document"><p class="ltx_p">Chang <cite class="ltx_cite">(Chang, '
+        '<a href="#bib.bib1" class="ltx_ref">2026</a>)</cite> and <cite class="ltx_cite">(Fuchs, <a href="#bib.bib2"'
+        ' class="ltx_ref">2026</a>)</cite>.</p><section id="bib" class="ltx_bibliography"><h2 class="ltx_title">'
+        f'References</h2>\n<ul class="ltx_biblist">\n{items}</ul></section></article></body></html>'
+    )
+    doc = checked(tmp_path / "arxiv.html", page)
+    assert [(r.authors, r.year) for r in doc.references or []] == [(["Chang"], "2026"), (["Fuchs"], "2026")]
+    assert alarms(doc) == []
+
+
+def test_latexml_numbered_entries_in_several_blocks_are_one_entry_each(tmp_path: Path) -> None:
+    # authors, title and venue in a <span class="ltx_bibblock"> each: "In NeurIPS 2017" was an entry
+    # never cited (uncited-reference warnings)
+    items = "".join(
+        LATEXML_ITEM.format(n=n, tag=f"[{n}]", a=names, b=f"In <em>{venue}</em>, {year}.")
+        for n, (names, venue, year) in enumerate(
+            [
+                ("A. Vaswani, N. Shazeer, and N. Parmar.", "NeurIPS", 2017),
+                ("A. Gu, K. Goel, and C. Ré.", "ICLR", 2022),
+            ],
+            1,
+        )
+    )
+    page = (
+        '<html><body><article class="ltx_document"><p class="ltx_p">Transformers <cite class="ltx_cite">[<a '
+        'href="#bib.bib1" class="ltx_ref">1</a>]</cite> and SSMs <cite class="ltx_cite">[<a href="#bib.bib2" '
+        'class="ltx_ref">2</a>]</cite>.</p><section id="bib" class="ltx_bibliography"><h2 class="ltx_title">'
+        f'References</h2>\n<ul class="ltx_biblist">\n{items}</ul></section></article></body></html>'
+    )
+    doc = checked(tmp_path / "arxiv.html", page)
+    assert [r.label for r in doc.references or []] == ["1", "2"]
+    assert alarms(doc) == []
+
+
+def test_entries_written_as_links_are_entries(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>Facts (WHO, n.d.; UNICEF, n.d.).</p><h2>References</h2><ul>"
+        '<li><a href="https://who.int/x">WHO. (n.d.). Fact sheet on drowning.</a></li>'
+        '<li><a href="https://unicef.org/y">UNICEF. (n.d.). Child survival.</a></li></ul>'
+        "<h2>Sources</h2><p>Text.</p>"
+        '<div><p><a href="https://who.int/x">WHO. (n.d.). Fact sheet on drowning.</a></p></div>'
+        "</body></html>"
+    )
+    doc = checked(tmp_path / "links.html", page)
+    assert len(doc.references or []) == 2
+    assert alarms(doc) == []
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # PeerJ (norma quickscrapeDirs/peerj 727): 2 missing-reference errors for "Shimada E. (2015)"
+        '<div class="alert self-citation"><p>Cite this as</p><span class="self-citation-authors">Tsuruwaka Y,'
+        ' Konishi M, Shimada E.</span> (<span class="self-citation-year">2015</span>) Loss of wwox expression'
+        " in zebrafish embryos. PeerJ 3:e727</div>",
+        # Frontiers (norma quickscrapeDirs/frontiers fpsyg-05-01582): "Range F and Virányi Z (2015)"
+        "<p><span>Citation:</span> Range F and Virányi Z (2015) Tracking the evolutionary origins of dog-human"
+        " cooperation. Front. Psychol. 5:1582.</p>",
+        '<dl class="self-citation"><dt>How to cite this article:</dt><dd>Range F, Virányi Z (2015). Tracking'
+        " the evolutionary origins. Front. Psychol. 5:1582.</dd></dl>",
+    ],
+)
+def test_the_page_s_own_how_to_cite_box_is_no_citation(tmp_path: Path, box: str) -> None:
+    page = (
+        f"<html><body><h1>Tracking dogs</h1>{box}<p>Wolves cooperate (Boitani and Ciucci, 1995).</p>"
+        "<h2>References</h2><ul><li>Boitani, L., and Ciucci, P. (1995). Comparative social ecology of feral"
+        " dogs and wolves. Ethol. Ecol. Evol. 7, 49-72.</li></ul></body></html>"
+    )
+    doc = checked(tmp_path / "page.html", page)
+    assert [c.text for c in doc.citations] == ["Boitani and Ciucci, 1995"]
+    assert alarms(doc) == []
+
+
+# --- Copernicus (ACP 15-1013-2015 from ContentMine/norma): "Organisation: Title, ..., 2013." -------
+
+
+def test_copernicus_organisations_before_a_colon_are_the_authors() -> None:
+    refs = (
+        '<ref id="bib1"><label>1</label><mixed-citation>AMAP/UNEP: Technical Background Report for the Global '
+        "Mercury Assessment 2013, Arctic Monitoring and Assessment Programme, Oslo, vi + 263 pp., 2013."
+        '</mixed-citation></ref><ref id="bib2"><label>2</label><mixed-citation>EC-JRC/PBL: European Commission,'
+        " Joint Research Center, Emission Database for Global Atmospheric Research (EDGAR), release 4.2,"
+        " available at: <uri>http://edgar.jrc.ec.europa.eu/</uri> (last access: 4 October 2012), 2011."
+        '</mixed-citation></ref><ref id="bib3"><label>3</label><mixed-citation>Wu, Y., Wang, S. X., and Hao,'
+        " J. M.: Trends in anthropogenic mercury emissions in China, Atmos. Environ., 40, 5056-5066, 2006."
+        "</mixed-citation></ref>"
+    )
+    doc = jats(
+        "<p>Emissions (Wu et al., 2006; AMAP/UNEP, 2013) agree with EDGAR 4.2 (EC-JRC/PBL, 2011).</p>", refs
+    )
+    assert [(r.authors[:1], r.year) for r in doc.references or []] == [
+        (["AMAP/UNEP"], "2013"),
+        (["EC-JRC/PBL"], "2011"),  # not 2012, the year of the access date
+        (["Wu"], "2006"),
+    ]
+    assert alarms(doc) == []  # two uncited-reference warnings before
+
+
+# --- ScienceDirect joins citations with commas (norma quickscrapeDirs/elsevier S1055790314003601) ---
+
+
+def test_a_name_after_a_comma_is_no_roman_page_number(tmp_path: Path) -> None:
+    # "(Bayzid and Warnow, 2013, Chen and Li, 2001 and Rokas et al., 2003)": the "C" of "Chen" was read
+    # as a page (C = 100), so "Li, 2001" cited Li 2007 (a year-mismatch error) and Chen 2001 was uncited
+    text = (
+        "Concatenation improves accuracy (Bayzid and Warnow, 2013, Chen and Li, 2001 and Rokas et al., 2003;"
+        " but see Salichos, 2013, p. xii, and Ivanov, 1999, IV).\n\nReferences\n\n"
+        "Bayzid, M.S., Warnow, T., 2013. Naive binning. Bioinformatics 29, 2277-2284.\n"
+        "Chen, F.-C., Li, W.-H., 2001. Genomic divergences. Am. J. Hum. Genet. 68, 444-456.\n"
+        "Ivanov, P., 1999. Lectures. Nauka, Moscow.\n"
+        "Li, W.-H., 2007. Molecular Evolution. Sinauer, Sunderland.\n"
+        "Rokas, A., Williams, B.L., King, N., 2003. Genome-scale approaches. Nature 425, 798-804.\n"
+        "Salichos, L., 2013. Inferring ancient divergences. Nature 497, 327-331.\n"
+    )
+    doc = checked(tmp_path / "sd.txt", text)
+    assert [(c.text, c.locator) for c in doc.citations][:2] == [
+        ("Bayzid and Warnow, 2013", None),
+        ("Chen and Li, 2001", None),
+    ]
+    assert [f.message for f in doc.findings if f.severity >= Severity.WARNING] == [
+        "Li 2007 is listed but never cited; cite it or remove the entry"
+    ]
+
+
+# --- HighWire pages (BMJ i2607, SAGE OJSM 2325967116646534 from norma): "Footnotes" end matter -----
+
+
+def test_notes_nothing_links_to_or_from_are_end_matter(tmp_path: Path) -> None:
+    # <div class="fn-group"><h2>Footnotes</h2><ul><li id="fn-1">Contributors: ...</li>: notes no mark
+    # points at, by design (6 footnote-unreferenced warnings on BMJ i2607)
+    page = (
+        "<html><body><p>Bleeding was rare (Smith, 2004).</p>"
+        '<div class="section fn-group" id="fn-group-1"><h2>Footnotes</h2><ul>'
+        '<li class="fn-participating-researchers" id="fn-1"><p>Contributors: SVW drafted the protocol.</p></li>'
+        '<li class="fn-other" id="fn-2"><p>Funding: none.</p></li></ul></div>'
+        "<h2>References</h2><ol><li>Smith J. Bleeding. BMJ 2004;1:1.</li></ol></body></html>"
+    )
+    doc = checked(tmp_path / "bmj.html", page)
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+
+
+def test_a_note_linked_from_the_text_or_back_to_it_is_still_a_note(tmp_path: Path) -> None:
+    page = (
+        '<html><body><p>Text<sup><a href="#fn1">1</a></sup>.</p><section class="footnotes"><ol>'
+        '<li id="fn1">First note. <a href="#fnref1">↩</a></li><li id="fn2">Second note. <a href="#fnref2">↩</a>'
+        "</li></ol></section></body></html>"
+    )
+    doc = checked(tmp_path / "notes.html", page)
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["footnote-unreferenced"]  # 2
+
+
+# --- an xref whose text names another work (elifesciences/elife-tools sample elife-kitchen-sink.xml) --
+
+
+def test_an_xref_naming_another_author_and_year_suggests_the_entry_itself() -> None:
+    # "Jeffs et al., 2009" pointing at King et al. 2003 was a year mismatch "did you mean Jeffs et al.
+    # 2003?", which names an author the entry does not have
+    doc = jats(
+        '<p>Connections (<xref ref-type="bibr" rid="bib52">Jeffs et al., 2009</xref>; <xref ref-type="bibr"'
+        ' rid="bib96">Zeki, 1971</xref>).</p>',
+        person("bib52", "King", "2003") + person("bib96", "Zeki", "2011"),
+    )
+    assert [
+        (f.rule, f.message.split("(did you mean ")[1]) for f in doc.findings if f.severity >= Severity.WARNING
+    ] == [
+        ("author-mismatch", "King 2003?)"),
+        ("year-mismatch", "Zeki 2011?)"),
+    ]
