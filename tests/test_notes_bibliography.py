@@ -492,6 +492,39 @@ def test_publication_facts_in_an_unread_note_are_no_citation(tmp_path: Path) -> 
     assert [c.year for c in doc.citations if c.kind == "author-date"] == ["2019"]
 
 
+MLA = """# Reading Woolf
+
+Woolf's essay reshaped criticism (Woolf 4). Later critics disagreed (Marcus 12-14).[^1] Others
+went further.[^2]
+
+[^1]: See also Jane Marcus, *Virginia Woolf and the Languages of Patriarchy* (Bloomington: Indiana UP, \
+1987), whose argument I follow.
+[^2]: Compare Toril Moi, *Sexual/Textual Politics* (London: Methuen, 1985), 1–18.
+
+## Works Cited
+
+Marcus, Jane. *Virginia Woolf and the Languages of Patriarchy*. Indiana UP, 1987.
+
+Moi, Toril. *Sexual/Textual Politics: Feminist Literary Theory*. Methuen, 1985.
+
+Woolf, Virginia. *A Room of One's Own*. Hogarth Press, 1929.
+
+Zwerdling, Alex. *Virginia Woolf and the Real World*. U of California P, 1986.
+"""
+
+
+def test_mla_author_page_citations_with_discursive_notes(tmp_path: Path) -> None:
+    """MLA cites "(Woolf 4)" in the prose; its discursive notes may cite works in full, and then the
+    document reads as notes-bibliography. Woolf, cited by author and page only, was an
+    uncited-reference warning; Zwerdling, cited nowhere, still is."""
+    path = tmp_path / "mla.md"
+    path.write_text(MLA, encoding="utf-8")
+    doc = _check(path)
+    assert [(f.rule, f.severity.name.lower(), "Zwerdling" in f.message) for f in doc.findings] == [
+        ("uncited-reference", "warning", True)
+    ]
+
+
 def test_short_titles_tell_apart_two_works_by_one_author(tmp_path: Path) -> None:
     bib = [
         "Irwin, Douglas A. *Clashing over Commerce: A History of US Trade Policy*. Chicago: University of "

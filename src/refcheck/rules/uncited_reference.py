@@ -21,7 +21,9 @@ What it does
     In the notes-bibliography style an archive's or a collection's entry, with no year ("The National
     Archives, Kew. Colonial Office Papers, CO 137."; "Smoot, Reed. Papers. ..."), is cited by notes on
     its documents ("Minute by Sir Henry Taylor, 12 June 1839, CO 137/240, The National Archives,
-    Kew."), which name no work: such an entry whose author a note names counts as cited.
+    Kew."), which name no work: such an entry whose author a note names counts as cited. So does an
+    entry whose author the prose cites by author and page, "(Woolf 4)", as MLA does (with
+    discursive notes that cite works in full, such a document reads as notes-bibliography).
 
     A JATS correction, retraction or expression-of-concern notice lists the article it concerns
     without citing it (the notice is about that article): its uncited entries are said at info.
@@ -82,6 +84,23 @@ def _named_in_notes(doc: Document, refs: list[Reference]) -> set[str]:
     }
 
 
+def _author_page(doc: Document, refs: list[Reference]) -> set[str]:
+    """The entries whose first author the prose cites by author and page, "(Woolf 4)", "(Marcus
+    12-14)", as MLA does (its discursive notes may cite works in full, making the document read as
+    notes-bibliography): refcheck does not link such a citation, so its entry is not said uncited."""
+    if not doc.text:
+        return set()
+    a, b = doc.reference_region or (len(doc.text), len(doc.text))
+    prose = doc.text[:a] + " " + doc.text[b:]
+    found = set(_AUTHOR_PAGE.findall(prose))
+    return {r.id for r in refs if r.authors and r.authors[0] in found}
+
+
+_AUTHOR_PAGE = re.compile(
+    r"\((?:see\s+)?([^\W\d_][\w'\u2019-]+(?:\s+[a-z]+\s+[\w'\u2019-]+)?)(?:\s+et\s+al\.)?\s+\d+(?:\s*[-\u2013]\s*\d+)?\)"
+)
+
+
 def check(doc: Document) -> Iterator[Finding]:
     refs = doc.references or []
     if not refs or doc.style == "unknown":
@@ -113,7 +132,9 @@ def _uncited(doc: Document, refs: list[Reference]) -> Iterator[Finding]:
     }
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
     used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
-    archives = _named_in_notes(doc, refs) if doc.style == "notes-bibliography" else set()
+    archives = (
+        _named_in_notes(doc, refs) | _author_page(doc, refs) if doc.style == "notes-bibliography" else set()
+    )
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
