@@ -464,3 +464,18 @@ def test_an_xref_naming_another_author_and_year_suggests_the_entry_itself() -> N
         ("author-mismatch", "King 2003?)"),
         ("year-mismatch", "Zeki 2011?)"),
     ]
+
+
+def test_a_superscript_number_after_a_source_line_break_is_a_citation(tmp_path: Path) -> None:
+    # publishers' HTML wraps its source lines anywhere: 'shown\n<sup>3</sup>' ended in "wn\n", which
+    # the unit test (m², km³) took for a unit before the line break, so the number was an exponent
+    page = (
+        "<html><body><p>Low back pain is common<sup>1</sup> and its cost has been\nshown\n<sup>2</sup>"
+        " to grow over 10<sup>6</sup> patients in 2 m<sup>2</sup> rooms.</p>"
+        "<h2>References</h2><ol><li>Hoy D, March L. The global burden of low back pain. Ann Rheum Dis. 2014;73:968-74.</li>"
+        "<li>Dagenais S, Caro J. A systematic review of low back pain cost. Spine J. 2008;8:8-20.</li></ol>"
+        "</body></html>"
+    )
+    doc = checked(tmp_path / "page.html", page)
+    assert [c.text for c in doc.citations] == ["[1]", "[2]"]
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []

@@ -16,7 +16,7 @@ _WS = re.compile(r"\s+")
 # superscript text that is citation numbers ("1", "2,3", "4–6"), as HTML's <sup> and Word's
 # superscript runs set them
 NUMERIC_SUP = re.compile(r"^\s*\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*\s*$")
-_UNIT = re.compile(r"(?:^|\W)[a-zA-Z]{1,2}$")
+_UNIT = re.compile(r"(?:^|\W)[a-zA-Z]{1,2}\Z")  # (\Z: "shown\n" before a superscript is no unit)
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
