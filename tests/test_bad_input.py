@@ -232,3 +232,33 @@ def test_a_fifo_named_on_the_command_line_does_not_hang(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert_one_clear_error(proc.stdout, "pipe.md", "not a regular file")
     assert "seed.txt:16:297: error year-mismatch" in proc.stdout
+
+
+def test_real_path_is_realpath(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """files.real_path resolves each directory once per run (plan, discovery, configuration and
+    manuscripts ask for the files of few directories many times); it must give what realpath gives:
+    through symlinked directories and files, relative paths, '.', '..' after a symlink."""
+    import os
+
+    from refcheck.files import forget_directories, real_path
+
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "real" / "sub" / "a.md").write_text("x")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "sub" / "b.md").symlink_to(tmp_path / "real" / "sub" / "a.md")
+    monkeypatch.chdir(tmp_path)
+    paths = [
+        "linked/sub/a.md", "linked/sub/b.md", "real/sub/a.md", "./linked/sub/../sub/a.md",
+        "linked/sub/../../real/sub/a.md", "linked", "linked/sub", ".", "missing/c.md",
+        str(tmp_path / "linked" / "sub" / "a.md"),
+    ]  # fmt: skip
+    forget_directories()
+    for _ in range(2):  # (the second time from what the first learnt)
+        assert [real_path(p) for p in paths] == [os.path.realpath(p) for p in paths]
+    # a directory that became a symlink since the last run is seen so once the run starts
+    (tmp_path / "linked").unlink()
+    (tmp_path / "linked").symlink_to(tmp_path / "real" / "sub")
+    forget_directories()
+    assert (
+        real_path("linked/a.md") == os.path.realpath("linked/a.md") == str(tmp_path / "real" / "sub" / "a.md")
+    )

@@ -31,7 +31,7 @@ from typing import Any
 
 from refcheck import rules
 from refcheck.errors import UsageError, one_line
-from refcheck.files import FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import FileTooLarge, NotRegularFile, read_regular, real_path
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions
 from refcheck.project import inside, project_root
 
@@ -459,7 +459,7 @@ def find_configs(start: str | Path, seen: dict[Path, list[Path]] | None = None) 
     """Every configuration file for ``start`` (a file or directory), nearest first, one per directory.
     ``seen``: the answers for directories already searched in this run (a run over hundreds of files
     of a few directories would look for the same files in the same directories for each)."""
-    here = Path(start).resolve()
+    here = Path(real_path(start))
     if not here.is_dir():
         here = here.parent
     if seen is None:

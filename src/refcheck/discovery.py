@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refcheck._lazy import lazy_pattern
-from refcheck.files import read_regular
+from refcheck.files import read_regular, real_path
 from refcheck.loaders import format_for
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
                 continue
             if not stat.S_ISREG(st.st_mode):
                 continue  # a FIFO, a device, a socket, or a symlink to a directory
-            target = path.resolve()
+            target = Path(real_path(path))
             if entry.is_symlink() and not _within(target, real_root):
                 continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
             if target in skip or is_refcheck_report(path):

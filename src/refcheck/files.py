@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 # The --max-file-size of the file being loaded, for the files a loader reads beside it (a LaTeX
 # \input, a bibliography, a Markdown chapter): set by pipeline.load around the loader's call.
@@ -91,3 +92,35 @@ def read_regular(path: str | Path, limit: int, truncate: bool = False) -> bytes:
         if len(data) > limit:
             raise FileTooLarge(path, len(data), limit)
         return data
+
+
+# Directories resolved this run (``real_path``): a run over thousands of files of a few directories
+# resolves each directory once, not once per file and per question (one lstat per component each).
+_REAL_DIRECTORIES: dict[str, str] = {}
+
+
+def real_path(path: str | os.PathLike[str]) -> str:
+    """``os.path.realpath(path)``, each directory resolved once per run (``forget_directories``):
+    a file that is no symlink costs one lstat. A path with ".." is resolved as realpath does it (a
+    symlink before the ".." first)."""
+    p = os.fspath(path)
+    absolute = os.path.abspath(p)
+    head, name = os.path.split(absolute)
+    if not name or ".." in p.split(os.sep) or os.path.islink(absolute):
+        return os.path.realpath(p)
+    real_head = _REAL_DIRECTORIES.get(head)
+    if real_head is None:
+        real_head = _REAL_DIRECTORIES[head] = os.path.realpath(head)
+    return os.path.join(real_head, name)
+
+
+# What other modules learnt of directories this run (manuscript.py: the book configuration above each)
+FORGOTTEN_WITH_DIRECTORIES: list[dict[Any, Any]] = []
+
+
+def forget_directories() -> None:
+    """Start a run afresh (a directory may have become a symlink, or gained a configuration, since
+    the last one)."""
+    _REAL_DIRECTORIES.clear()
+    for memo in FORGOTTEN_WITH_DIRECTORIES:
+        memo.clear()

@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from refcheck.files import FORGOTTEN_WITH_DIRECTORIES, real_path
 from refcheck.project import project_root
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd")
@@ -278,7 +279,7 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     p = Path(path)
     if p.suffix.lower() not in MARKDOWN_SUFFIXES:
         return None
-    here = p.resolve().parent
+    here = Path(real_path(p)).parent
     if here.name == "content" and _NUMBERED.match(p.name):
         found = _manubot(here, _stamp(here) + _stamp(here / "metadata.yaml"))
         if found is not None:
@@ -287,27 +288,46 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
         book = _bookdown(here, _stamp(here / "_bookdown.yml") + _stamp(here))
         if book is not None and p.resolve() in {c.resolve() for c in book.chapters}:
             return book
+    above = _configured_above(here)
+    if above is None:
+        return None
+    kind, directory = above
+    if kind == "site":
+        return _site(directory, _stamp(directory / "_config.yml"))
+    ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
+    if ms is not None and ms.kind == "quarto-book" and p.resolve() not in {c.resolve() for c in ms.chapters}:
+        # a file of the book's directory that is not one of its chapters: a page of its own
+        return Manuscript("quarto", ms.root, ms.config, [], ms.bibliographies, ms.csl)
+    return ms
+
+
+# The nearest Quarto project or site configuration above each directory, this run: the pages of
+# one directory ask the same question (project_root and a few stats per level each)
+_CONFIGURED_ABOVE: dict[Path, tuple[str, Path] | None] = {}
+FORGOTTEN_WITH_DIRECTORIES.append(_CONFIGURED_ABOVE)
+
+
+def _configured_above(here: Path) -> tuple[str, Path] | None:
+    """("quarto", the directory of the nearest _quarto.yml) or ("site", that of a _config.yml of a
+    site) at or above ``here``: up to the Git root; outside a Git checkout, a few levels (a book's
+    chapters in ch/ or parts/)."""
+    if here in _CONFIGURED_ABOVE:
+        return _CONFIGURED_ABOVE[here]
+    found: tuple[str, Path] | None = None
     top = project_root(here)
-    # up to the Git root; outside a Git checkout, a few levels (a book's chapters in ch/ or parts/)
     levels = len(here.parts) if top != here else LEVELS_OUTSIDE_GIT
     for directory in (here, *here.parents)[: levels + 1]:
         if (directory / "_quarto.yml").is_file():
-            ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
-            if (
-                ms is not None
-                and ms.kind == "quarto-book"
-                and p.resolve() not in {c.resolve() for c in ms.chapters}
-            ):
-                # a file of the book's directory that is not one of its chapters: a page of its own
-                return Manuscript("quarto", ms.root, ms.config, [], ms.bibliographies, ms.csl)
-            return ms
-        if (directory / "_config.yml").is_file():
-            site = _site(directory, _stamp(directory / "_config.yml"))
-            if site is not None:
-                return site
+            found = ("quarto", directory)
+            break
+        config = directory / "_config.yml"
+        if config.is_file() and _site(directory, _stamp(config)) is not None:
+            found = ("site", directory)
+            break
         if directory == top and top != here:
             break
-    return None
+    _CONFIGURED_ABOVE[here] = found
+    return found
 
 
 def main_file(path: str) -> str:

@@ -682,8 +682,7 @@ def _manuscripts(files: list[str]) -> list[str]:
     for the manuscript, checked once from its first file (refcheck.manuscript)."""
     if not any(format_for(f) == "markdown" for f in files):
         return files
-    import os
-
+    from refcheck.files import real_path
     from refcheck.manuscript import main_file
 
     out: list[str] = []
@@ -691,7 +690,7 @@ def _manuscripts(files: list[str]) -> list[str]:
     for f in files:
         markdown = format_for(f) == "markdown"
         main = main_file(f) if markdown else f
-        key = os.path.realpath(main)
+        key = real_path(main)
         if markdown and key in seen:
             continue
         seen.add(key)

@@ -145,12 +145,15 @@ def plan(
 
     if "verify" not in command_line and os.environ.get("REFCHECK_VERIFY", "").strip().lower() in OFF:
         command_line = {**command_line, "verify": False}  # as --no-verify (a sandbox, a test run)
+    from refcheck.files import forget_directories, real_path
+
+    forget_directories()
     resolver = Resolver(explicit, root or project_root())
     files, errors = expand_paths(paths, discovery_for(command_line, resolver, skip, exclude_paths))
     # a file named twice ("docs docs/a.md", "a.md ./a.md") is checked once, as first named
     unique: dict[str, str] = {}
     for f in files:
-        unique.setdefault(os.path.realpath(f), f)
+        unique.setdefault(real_path(f), f)
     files = list(unique.values())
     if shard is not None:
         files = [f for f in files if shard.holds(f)]
