@@ -252,7 +252,7 @@ class Repeats:
 
     def drop(self, result: FileResult) -> None:
         doc = result.doc
-        if doc is None or not any(f.path for f in doc.findings):
+        if doc is None or not _foreign(doc):
             return
         kept = []
         for f in doc.findings:

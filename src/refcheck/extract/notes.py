@@ -23,11 +23,15 @@ import re
 from dataclasses import dataclass
 
 from refcheck.extract.patterns import APOS, DASHES, UPPER, YEAR
+from refcheck.matching.names import PARTICLES
 from refcheck.model import Citation, Footnote
 
 # a name word: "Karl", "A.", "Wittfogel", "O'Brien", "Lévi-Strauss", "Jr."
 _WORD = rf"(?:{UPPER}\.|{UPPER}[^\W\d_]*(?:[{APOS}{DASHES}][^\W\d_]+)*\.?)"
-_PARTICLE = r"(?:de|da|das|do|dos|di|du|del|della|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|y)"
+# a surname's particles ("de", "van", "von"): the matcher's, and Portuguese "do" and Spanish "y"
+# ("Ortega y Gasset") inside a name written in full
+_PARTICLE_WORDS = PARTICLES | {"do", "y"}
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLE_WORDS, key=lambda w: (-len(w), w))) + ")"
 # a name: one to six words, particles between them ("Alexis de Tocqueville")
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,5}}"
 # the authors: "A", "A and B", "A, B, and C", "A et al."; editors ("ed.", "eds.") before the title
@@ -156,10 +160,6 @@ def _surname(name: str) -> str:
     return " ".join(words[k:]).rstrip(".")
 
 
-_PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
-PARTICLES = _PARTICLE_WORDS  # (a surname's particles, "de", "van", "von": the linker's too)
-
-
 def _title_at(text: str, pos: int, end: int) -> tuple[str, int, bool] | None:
     """The title that begins at ``pos``: (title, position after it, marked)."""
     if pos >= end:
@@ -202,6 +202,13 @@ def _year(text: str, pos: int, end: int) -> tuple[str | None, bool]:
     return (y.group(0) if y else None), False
 
 
+def _trimmed(text: str, pos: int, stop: int) -> int:
+    """Where a work cited in ``text[pos:stop]`` ends: before the spaces and the full stop after it."""
+    while stop > pos and text[stop - 1] in " \t\n.":
+        stop -= 1
+    return stop
+
+
 def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
     """The work cited at ``pos``: authors, a comma, a title, and a year or a page after it."""
     m = _AUTHORS.match(text, pos, end)
@@ -241,8 +248,7 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
     if not marked and len(title.split()) > 20:
         return None
     stop = page.end() if page is not None and year is None else end  # (commentary after a short note's page)
-    while stop > pos and text[stop - 1] in " \t\n.":
-        stop -= 1
+    stop = _trimmed(text, pos, stop)
     return NoteWork(
         start=pos,
         end=stop,
@@ -266,10 +272,7 @@ def _untitled_author(text: str, pos: int, end: int) -> NoteWork | None:
         return None  # (a title is capitalised, and of two words at least: "“Known Exploited ...”")
     title, after, _ = found
     year, _facts = _year(text, after, end)
-    stop = end
-    while stop > pos and text[stop - 1] in " \t\n.":
-        stop -= 1
-    return NoteWork(start=pos, end=stop, names=[], title=title, year=year, marked=True)
+    return NoteWork(start=pos, end=_trimmed(text, pos, end), names=[], title=title, year=year, marked=True)
 
 
 def _ibid_at(text: str, pos: int, end: int) -> NoteWork | None:
@@ -329,9 +332,7 @@ def _in_edited(text: str, pos: int, end: int) -> NoteWork | None:
         year, facts = _year(text, ed.end(), end)
         if year is None:
             continue
-        stop = end
-        while stop > pos and text[stop - 1] in " \t\n.":
-            stop -= 1
+        stop = _trimmed(text, pos, end)
         names = [n.strip() for n in _SPLIT_NAMES.split(ed.group("names")) if n.strip()]
         return NoteWork(start=m.end(), end=stop, names=names, title=title, year=year, marked=True, full=facts)
     return None
@@ -357,6 +358,20 @@ def _more_works(text: str, pos: int, end: int) -> list[NoteWork]:
         else:
             pos = m.end()
     return out
+
+
+_ANY_YEAR = re.compile(rf"(?<![\w/.]){YEAR}(?![\w/])")
+
+
+def note_years(text: str, year: str | None) -> list[str]:
+    """The years a note's text gives its work of ``year``: all those of the parentheses that hold
+    it, as a reprint's "(1939; repr., Chicago: University of Chicago Press, 1961)" gives the
+    original's and the reprint's (an entry may list the work under either)."""
+    for p in _PAREN.finditer(text):
+        years = _ANY_YEAR.findall(p.group(1))
+        if year in years:
+            return years
+    return [year] if year else []
 
 
 def publication_facts(text: str, notes: list[Footnote]) -> list[tuple[int, int]]:

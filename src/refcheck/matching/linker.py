@@ -25,9 +25,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from refcheck.extract.notes import PARTICLES
-from refcheck.extract.patterns import YEAR
-from refcheck.matching.names import core_key, fold, name_key
+from refcheck.extract.notes import note_years
+from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Document, LinkStatus, Reference
 
 Similar = Callable[[str, str], bool]
@@ -424,13 +423,20 @@ def _title_words(title: str) -> list[str]:
     return [w for w in re.findall(r"[^\W_]+", fold(title)) if w not in _TITLE_STOP]
 
 
+@functools.lru_cache(maxsize=8192)
+def _entry_words(text: str) -> frozenset[str]:
+    """An entry's words as titles are compared (folded, no stop words): once per entry, not once per
+    note that may cite it (a note by an unlisted author is compared with every entry)."""
+    return frozenset(_title_words(text))
+
+
 def _title_fit(cited: list[str], ref: Reference) -> int:
     """How well a note's title fits the entry: 2 its words are the entry's (a short title is
     a prefix or a subset of the full one), 1 most of them are, 0 no."""
     if not cited:
         return 1
     # (the whole entry: its title as the entry parser read it may be cut short or be the publisher)
-    listed = set(_title_words(ref.text))
+    listed = _entry_words(ref.text)
     shared = sum(1 for w in cited if w in listed)
     if shared == len(cited):
         return 2
@@ -477,7 +483,7 @@ def _link_note(cit: Citation, index: Index) -> None:
         return
     if top:
         ref = top[0]
-        if cit.year and ref.year and not any(_year_fits(y, ref) for y in _note_years(cit)):
+        if cit.year and ref.year and not any(_year_fits(y, ref) for y in note_years(cit.text, cit.year)):
             cit.status = LinkStatus.YEAR_MISMATCH
             cit.candidates = (ref.id,)  # (no suggestion: the message names the entry's year)
             return
@@ -493,21 +499,6 @@ def _link_note(cit: Citation, index: Index) -> None:
         cit.detail = f"no entry titled {what}"
     if cands and not cit.year:
         cit.confidence = "low"  # a short title may be the author's own shorthand for a listed work
-
-
-_PARENS = re.compile(r"\(([^()]{0,200})\)")
-_NOTE_YEAR = re.compile(rf"(?<![\w/.]){YEAR}(?![\w/])")
-
-
-def _note_years(cit: Citation) -> list[str]:
-    """The years a note gives its work: all those of the parentheses that hold its year, as a
-    reprint's "(1939; repr., Chicago: University of Chicago Press, 1961)" gives the original's and the
-    reprint's (an entry may list the work under either)."""
-    for p in _PARENS.finditer(cit.text):
-        years = _NOTE_YEAR.findall(p.group(1))
-        if cit.year in years:
-            return years
-    return [cit.year] if cit.year else []
 
 
 def _repeated_missing_notes(citations: list[Citation]) -> None:
@@ -553,9 +544,8 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         if other_year:  # another work altogether: the entry as it would be cited
             cit.suggestion = f"{_entry_names(ref)} {ref.year}"
         else:
-            year = cit.year
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
-                f" {year}" if year else ""
+                f" {cit.year}" if cit.year else ""
             )
 
 
