@@ -334,7 +334,8 @@ _LINKS = re.compile(r"https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.I)
 _ACCESSED = re.compile(
     r"\b(?:accessed|retrieved|viewed|consulted|acesso|consultado|zugriff)\b.*", re.I | re.S
 )
-_LOCATOR = re.compile(r"(?<![\w.])\d{1,6}(?![\w.])")
+# a number not inside a word or a decimal; a full stop after it may end the entry ("29:29–41.")
+_LOCATOR = re.compile(r"(?<![\w.])\d{1,6}(?!\w|\.\d)")
 
 
 def _locators(ref: Reference) -> set[str]:
