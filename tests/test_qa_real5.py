@@ -90,3 +90,99 @@ def test_a_question_word_before_a_year_is_no_citation(tmp_path: Path, question: 
         f"# Method\n\nThe cut-off is the Five Days of Milan.^[{question} Well, dates matter.]\n", encoding="utf-8"
     )
     assert [r for r, s, _ in findings(tmp_path / "chapter.md") if s != "info"] == []
+
+
+# --- a citation that is a link to the work -------------------------------------------------------------
+# jalammar/jalammar.github.io's posts ("two pioneering papers ([Sutskever et al., 2014](https://papers.
+# nips.cc/...), [Cho et al., 2014](http://emnlp2014.org/...))") and jupyter-book/mystmd's
+# docs/citations.md ("[Cockett, 2022](https://doi.org/10.5281/zenodo.6476040)", which MyST turns into a
+# citation and a reference list entry): the link takes the reader to the work, so a post without a
+# reference list is no error (said at info); a citation written plainly still is.
+
+POST = (
+    "# Attention\n\nThese models are explained in the two pioneering papers "
+    "([Sutskever et al., 2014](https://papers.nips.cc/paper/5346-sequence-to-sequence.pdf), "
+    "[Cho et al., 2014](http://emnlp2014.org/papers/pdf/EMNLP2014179.pdf)).\n\n"
+    "MyST links DOIs: [Cockett, 2022](https://doi.org/10.5281/zenodo.6476040).\n"
+)
+
+
+def test_a_citation_linking_to_its_work_needs_no_reference_list(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text(POST, encoding="utf-8")
+    found = findings(tmp_path / "post.md")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
+    assert "links" in found[0][2]
+    plain = POST.replace("\n\n", "\n\nAttention was first shown by Bahdanau et al. (2015) for translation.\n\n", 1)
+    (tmp_path / "plain.md").write_text(plain, encoding="utf-8")
+    assert [(r, s) for r, s, _ in findings(tmp_path / "plain.md")] == [("missing-reference", "error")]
+
+
+def test_a_linked_citation_beside_a_reference_list_is_info(tmp_path: Path) -> None:
+    text = POST + "\nAs Bahdanau et al. (2015) showed.\n\n## References\n\nBahdanau, D., Cho, K. and Bengio, Y. (2015) Neural machine translation. ICLR.\n"
+    (tmp_path / "post.md").write_text(text, encoding="utf-8")
+    assert {(r, s) for r, s, _ in findings(tmp_path / "post.md")} == {("missing-reference", "info")}
+
+
+# --- a reading list: each item a whole entry, opening with its authors and year -------------------------
+# rdpeng/rprogdatascience's overview.Rmd ("### Useful Standard Texts on S and R" then "- Chambers (2008).
+# *Software for Data Analysis*, Springer"), its scoping.Rmd ("- Reference: Robert Gentleman and Ross
+# Ihaka (2000). "Lexical Scope ...," _JCGS_, 9, 491–508.") and bweatherson/lda-bookdown's topic pages
+# ("- Homo Leone (1912) "[The Vedantic Absolute](https://...)" Mind 21:62-78."): each item gives the work
+# in full where it stands; "no reference list" was an error. Said at info; a citation in prose is not
+# such an item.
+
+READING = (
+    "# Overview\n\n### Useful Standard Texts on S and R\n\n"
+    "- Chambers (2008). *Software for Data Analysis*, Springer\n\n"
+    "- Venables & Ripley (2002). *Modern Applied Statistics with S*,\n    Springer: This is a standard"
+    " textbook in statistics and describes\n    how to use many statistical methods in R.\n\n"
+    "- Reference: Robert Gentleman and Ross Ihaka (2000). \"Lexical Scope and Statistical Computing,\""
+    " _JCGS_, 9, 491–508.\n"
+    '- Homo Leone (1912) "[The Vedantic Absolute](https://philpapers.org/rec/LEOTVA)" Mind 21:62-78.\n\n'
+    "### Other Resources\n\n- Major technical publishers have\n    entire series of books dedicated to"
+    " using R.\n\n- A longer list of books can be found on the [CRAN web\n    site](http://www.r-project.org/).\n"
+)
+
+
+def test_a_reading_list_of_whole_entries_needs_no_reference_list(tmp_path: Path) -> None:
+    (tmp_path / "overview.Rmd").write_text(READING, encoding="utf-8")
+    found = findings(tmp_path / "overview.Rmd")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
+    prose = READING + "\nAs Chambers (1998) explains, S is a language for data.\n"
+    (tmp_path / "prose.Rmd").write_text(prose, encoding="utf-8")
+    assert [(r, s) for r, s, _ in findings(tmp_path / "prose.Rmd")] == [("missing-reference", "error")]
+
+
+# --- a CSL YAML bibliography file ------------------------------------------------------------------------
+# greenelab/connectivity-search-manuscript: Manubot reads content/manual-references.yaml (CSL YAML, "- id:
+# transe ..."), whose "[@transe]" was a missing-reference error; pandoc reads "bibliography: refs.yaml"
+# (or .yml) as CSL YAML too, a list of items or one "references:" mapping: its entries were not read.
+
+CSL_YAML = (
+    "- id: transe\n  type: paper-conference\n  title: Translating embeddings for modeling multi-relational data\n"
+    "  author:\n  - family: Bordes\n    given: Antoine\n  issued:\n    date-parts:\n    - [2013]\n"
+)
+
+
+@pytest.mark.parametrize(("name", "body"), [("refs.yaml", CSL_YAML), ("refs.yml", "references:\n" + CSL_YAML)])
+def test_a_csl_yaml_bibliography_is_read(tmp_path: Path, name: str, body: str) -> None:
+    write(tmp_path, {name: body, "paper.md": f"---\nbibliography: {name}\n---\n\nTranslational models [@transe].\n"})
+    assert findings(tmp_path / "paper.md") == []
+
+
+def test_manubot_reads_manual_references_yaml(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "content/metadata.yaml": "title: T\n",
+            "content/manual-references.yaml": CSL_YAML,
+            "content/01.main-text.md": "## Methods\n\nOr translational distance models [@transe].\n",
+        },
+    )
+    assert findings(tmp_path / "content" / "01.main-text.md") == []
+
+
+def test_a_yaml_bibliography_that_is_no_list_of_items_is_said(tmp_path: Path) -> None:
+    write(tmp_path, {"refs.yaml": "title: [unclosed\n", "paper.md": "---\nbibliography: refs.yaml\n---\n\nAs [@a].\n"})
+    found = findings(tmp_path / "paper.md")
+    assert ("input-bibliography", "warning") in {(r, s) for r, s, _ in found}

@@ -17,7 +17,7 @@
   bibliography (kinds "jupyter-book" and "jekyll", citation ``syntax`` "myst" and "liquid").
 * **Manubot.** A ``content/`` directory holding ``metadata.yaml`` (or ``manubot.yaml``) and numbered
   Markdown files (``01.abstract.md``, ``02.introduction.md``, ...): the numbered files in order are one
-  manuscript; its bibliographies are ``content/manual-references*.json|bib`` and a ``bibliography`` in
+  manuscript; its bibliographies are ``content/manual-references*.json|bib|yaml`` and a ``bibliography`` in
   the metadata. Manubot resolves citations by persistent identifier (``@doi:``, ``@pmid:``, ``@arxiv:``,
   ``@url:`` ...) itself, so those keys need no entry.
 
@@ -227,7 +227,7 @@ def _manubot(content: Path, stamp: int = 0) -> Manuscript | None:
     bibs += [
         str(p)
         for p in sorted(content.glob("manual-references*"))
-        if p.suffix.lower() in (".json", ".bib") and p.is_file()
+        if p.suffix.lower() in (".json", ".bib", ".yaml", ".yml") and p.is_file()
     ]
     csl = names(data.get("csl"))
     return Manuscript(

@@ -75,6 +75,8 @@ def read_bibliography(
     text = normalise(decode(data).text)
     if path.lower().endswith(".json"):
         return _csl_json(path, text)
+    if path.lower().endswith((".yaml", ".yml")):
+        return _csl_yaml(path, text)
     return _bibtex(path, text, macros, lenient, comments)
 
 
@@ -255,6 +257,27 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
 
     def line_of(key: str) -> int:
         m = re.search(rf'"id"\s*:\s*"?{re.escape(key)}"?', text)
+        return text.count("\n", 0, m.start()) + 1 if m else 1
+
+    return csl_references(path, items, line_of), []
+
+
+def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
+    """CSL YAML, as pandoc reads a ``bibliography: refs.yaml`` (and Manubot its manual-references.yaml):
+    a list of items, or a mapping whose ``references:`` is that list."""
+    import yaml  # PyYAML: only for a YAML bibliography
+
+    try:
+        items = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (C: faster)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise InputError(f"bibliography {path} is not valid YAML ({str(exc).splitlines()[0]})") from None
+    if isinstance(items, dict):
+        items = items.get("references")
+    if not isinstance(items, list):
+        raise InputError(f"bibliography {path} is not a CSL YAML list of items (nor a references: list)")
+
+    def line_of(key: str) -> int:
+        m = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*$", text, re.M)
         return text.count("\n", 0, m.start()) + 1 if m else 1
 
     return csl_references(path, items, line_of), []

@@ -55,7 +55,8 @@ def check(doc: Document) -> Iterator[Finding]:
     missing = LinkStatus.MISSING  # (an Enum member read once, not per citation)
     unlisted = [] if refs else [c for c in doc.citations if c.status is missing and c.kind == "author-date"]
     if unlisted:
-        yield _no_list(unlisted)
+        plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
+        yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     for cit in doc.citations:
         if cit.status is not missing:
             continue
@@ -78,6 +79,9 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
+        if severity is SEVERITY and cit.kind == "author-date" and _links_to_work(doc, cit):
+            severity = Severity.INFO  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
+            fix = "it links to the work, so readers can find it; " + fix
         if (
             severity is SEVERITY
             and cit.kind == "author-date"
@@ -108,17 +112,66 @@ def _authority(text: str, cit: Citation) -> bool:
     return _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
 
 
-def _no_list(citations: list[Citation]) -> Finding:
+# the end of a Markdown link's text and its target: "[Cho et al., 2014](http://...)"
+_LINK_TARGET = re.compile(r"\]\(<?(?:https?://|doi:|www\.)", re.I)
+
+
+def _links_to_work(doc: Document, cit: Citation) -> bool:
+    """Whether a Markdown citation is (in) the text of a link to a web address: a blog's
+    "([Sutskever et al., 2014](https://papers.nips.cc/...))", MyST's "[Cockett, 2022](https://doi.org/
+    ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work."""
+    if doc.format != "markdown":
+        return False
+    text = doc.text
+    line = text.rfind("\n", 0, cit.start) + 1
+    opened = text.rfind("[", line, cit.start)
+    if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
+        return False
+    closed = text.find("]", cit.end, cit.end + 120)
+    if closed < 0 or "[" in text[cit.end : closed] or "\n\n" in text[cit.end : closed]:
+        return False
+    return _LINK_TARGET.match(text, closed) is not None
+
+
+# a list item's start, a label ("Reference:") and given names or initials before the cited names
+_ITEM_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?:[A-Z][a-z]+:[ \t]+)?"
+    r"(?:(?:[A-Z][\w'\u2019-]*\.?|[A-Z]\.)[ \t]+){0,4}$"
+)
+# after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*')
+_TITLE_AFTER = re.compile(r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S")
+
+
+def _written_in_place(text: str, cit: Citation) -> bool:
+    """Whether an author-date citation opens a list item that gives the work in full: a reading list's
+    "- Chambers (2008). *Software for Data Analysis*, Springer", "- Homo Leone (1912) "[The Vedantic
+    Absolute](https://...)" Mind 21:62-78.": the item is the entry, where it stands."""
+    if not cit.narrative:
+        return False
+    return (
+        _ITEM_HEAD.search(text, max(0, cit.start - 80), cit.start) is not None
+        and _TITLE_AFTER.match(text, cit.end) is not None
+    )
+
+
+def _no_list(citations: list[Citation], linked: bool = False) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
-    missing, or refcheck did not find it (164 errors, one per citation, said the same thing)."""
+    missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
+    each is a link to its work (``linked``), readers find the works: info."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
+    fix = "add the list, under a heading such as References"
+    if linked:
+        severity = Severity.INFO
+        fix = (
+            "each links to its work or gives it in full where it stands, so readers can find it; a list "
+            "would still give the details"
+        )
     return at_citation(
         NAME,
         severity,
         first,
         f'{len(citations)} author-date citation(s) of {works} work(s), such as "{first.text}", but the '
-        "document has no reference list (none was found); add the list, under a heading such as "
-        "References",
+        f"document has no reference list (none was found); {fix}",
     )
