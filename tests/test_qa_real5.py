@@ -186,3 +186,53 @@ def test_a_yaml_bibliography_that_is_no_list_of_items_is_said(tmp_path: Path) ->
     write(tmp_path, {"refs.yaml": "title: [unclosed\n", "paper.md": "---\nbibliography: refs.yaml\n---\n\nAs [@a].\n"})
     found = findings(tmp_path / "paper.md")
     assert ("input-bibliography", "warning") in {(r, s) for r, s, _ in found}
+
+
+# --- one book's chapters as entries of their own --------------------------------------------------------
+# whoswq/mathinchem2020 (a book with a bibliography per chapter, chapterbib): ref_chp_3.bib has
+# "@inbook{Tuckerman2010Statistical, ..., pages={61-63}}" and "@inbook{Tuckerman2010Statistical2, ...,
+# pages={65-70}}", cited in two footnotes: two parts of one book, as two entries of a printed list with
+# other pages are (a duplicate-reference warning; the pages were not compared for .bib entries).
+
+
+@pytest.mark.parametrize("second", ["65-70", "61-63"])
+def test_bib_entries_of_one_book_on_other_pages_are_no_duplicates(tmp_path: Path, second: str) -> None:
+    entry = (
+        "@inbook{{{key},\n  title={{Statistical mechanics: theory and molecular simulation}},\n"
+        "  author={{ Mark E. Tuckerman }},\n  publisher={{Oxford University Press}},\n  year={{2010}},\n"
+        "  pages={{{pages}}},\n}}\n"
+    )
+    write(
+        tmp_path,
+        {
+            "ref_chp_3.bib": entry.format(key="Tuck", pages="61-63") + entry.format(key="Tuck2", pages=second),
+            "chp.tex": "\\documentclass{book}\n\\begin{document}\nEnsembles\\footnote{See \\cite{Tuck}.}"
+            " and more\\footnote{See \\cite{Tuck2}.}.\n\\bibliographystyle{plain}\n\\bibliography{ref_chp_3}\n"
+            "\\end{document}\n",
+        },
+    )
+    rules = [r for r, _, _ in findings(tmp_path / "chp.tex")]
+    assert rules == ([] if second == "65-70" else ["duplicate-reference"])
+
+
+# --- a blank page of a Quarto book ---------------------------------------------------------------------
+# christophM/interpretable-ml-book's manuscript/ (a Quarto book) keeps impressum.qmd and
+# neural-networks.qmd as one blank line each (pages retired from the book): checking the directory
+# failed the run with exit status 2, "the file holds only white space". A blank page found in a book
+# project is no document; a blank file named on the command line, or outside a book, still is bad input.
+
+
+def test_a_blank_page_of_a_quarto_book_is_not_searched(tmp_path: Path) -> None:
+    from refcheck.discovery import Discovery, discover_files
+
+    write(
+        tmp_path,
+        {
+            "book/_quarto.yml": "project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n",
+            "book/index.qmd": "# Preface\n\nText.\n",
+            "book/impressum.qmd": "\n",
+            "notes/blank.md": " \n",
+        },
+    )
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in discover_files(str(tmp_path), Discovery())]
+    assert found == ["book/index.qmd", "notes/blank.md"]

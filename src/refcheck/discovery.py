@@ -17,7 +17,8 @@ sorted. It leaves out:
   Jupyter Book's ``_templates`` and ``_static``;
 * in a Quarto project or a bookdown book, files and directories whose names begin with ``_``, which
   their renderers leave out too: partials (``_setup.qmd``, included by the pages that need them)
-  and the renderer's own (``_freeze``, ``_extensions``);
+  and the renderer's own (``_freeze``, ``_extensions``); and its blank pages (a page retired from a
+  book, kept as one empty line: nothing to check, and no bad input as a blank file named is);
 * the HTML files TeX4ht wrote beside the LaTeX source it rendered (a ``paper.4ct`` beside
   ``paper.tex``): the source is checked, and its split pages cite entries listed on another page;
 * Office owner files (``~$paper.docx``: the lock Word writes beside a document it has open, not a
@@ -92,6 +93,16 @@ def _in_book(directory: Path) -> str | None:
         if any((d / c).is_file() for c in _BOOK_CONFIGS):
             return _book_config(d)
     return None
+
+
+_BLANK_PAGE = 64  # bytes: a file this small found in a Quarto or bookdown project is read to see if blank
+
+
+def _blank(path: Path) -> bool:
+    try:
+        return not read_regular(path, _BLANK_PAGE, truncate=True).strip()
+    except OSError:
+        return False
 
 
 def _book_config(directory: Path) -> str:
@@ -351,6 +362,8 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
                 continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
             if target in skip or is_refcheck_report(path):
                 continue
+            if book is not None and st.st_size <= _BLANK_PAGE and _blank(path):
+                continue  # a book's blank page (one retired, or a stub): no document, not bad input
             found.append(str(shown / name))
 
     walk(root, given, discovery._inherited(root), _in_book(root))

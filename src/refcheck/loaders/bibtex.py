@@ -228,6 +228,7 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
             )
         )
     )
+    ref.parts = " ".join(fields[f] for f in ("volume", "number", "chapter", "pages") if fields.get(f)) or None
     ref.text = display(ref)
     return ref
 
@@ -307,6 +308,8 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
                 ref.authors.append(family.strip())
                 ref.given.append(str(person.get("given", "")))
         ref.year = _csl_year(item.get("issued"))
+        parts = [str(item[f]) for f in ("volume", "issue", "chapter-number", "page") if item.get(f)]
+        ref.parts = " ".join(parts) or None
         ref.title = str(item["title"]) if item.get("title") else None
         ref.doi = str(item["DOI"]) if item.get("DOI") else None
         container = item.get("container-title")

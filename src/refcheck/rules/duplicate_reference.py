@@ -341,6 +341,8 @@ _LOCATOR = re.compile(r"(?<![\w.])\d{1,6}(?!\w|\.\d)")
 def _locators(ref: Reference) -> set[str]:
     """The numbers of an entry but its year (volume, issue, pages), links and access date left out."""
     text = _ACCESSED.sub(" ", _LINKS.sub(" ", ref.text))
+    if ref.parts:  # (a .bib entry's volume and pages, not in its one-line text)
+        text += " " + ref.parts
     return {n.lstrip("0") for n in _LOCATOR.findall(text)} - {ref.year_base or "", ref.label or ""}
 
 
