@@ -236,3 +236,40 @@ def test_a_blank_page_of_a_quarto_book_is_not_searched(tmp_path: Path) -> None:
     )
     found = [Path(p).relative_to(tmp_path).as_posix() for p in discover_files(str(tmp_path), Discovery())]
     assert found == ["book/index.qmd", "notes/blank.md"]
+
+
+# --- a film's director -------------------------------------------------------------------------------------
+# greenelab/meta-review's content/manual-references-2019-06-11.json: "raw:paywall-movie", a CSL
+# "motion_picture" whose maker is its "director" (as styles print it: "Schmitt, J. (Director)"), was
+# "entry raw:paywall-movie has no author or editor" (a warning).
+
+
+def test_a_films_director_is_its_maker(tmp_path: Path) -> None:
+    film = (
+        '[{"id": "paywall-movie", "type": "motion_picture", "title": "Paywall: The Business of Scholarship",'
+        ' "URL": "https://paywallthemovie.com/paywall", "director": [{"given": "Jason", "family": "Schmitt"}],'
+        ' "issued": {"date-parts": [[2018, 9, 4]]}}]'
+    )
+    write(tmp_path, {"refs.json": film, "a.md": "---\nbibliography: refs.json\n---\n\nA film [@paywall-movie].\n"})
+    assert findings(tmp_path / "a.md") == []
+
+
+# --- a DOI written as a key without its scheme ------------------------------------------------------------
+# pandoc/lua-filters' doi2cite/sample1.md: "[@https://doi.org/10.1002/andp.19053220607;
+# @doi.org/10.1002/andp.19053220806; @doi:10.1002/andp.19053221004]": the filter fetches each DOI's entry
+# when the document is built; the first and the last were known as such, "@doi.org/10..." was a
+# missing-reference error.
+
+
+def test_a_doi_org_key_is_resolved_by_its_identifier(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "my_refs.bib": "@article{LAEMMLI_1970, author={Laemmli, U. K.}, title={Cleavage}, journal={Nature},"
+            " year={1970}}\n",
+            "sample.md": "---\nbibliography:\n  - 'my_refs.bib'\n---\n\n# Introduction\nGels.[@LAEMMLI_1970]\n"
+            "Einstein.[@https://doi.org/10.1002/andp.19053220607; @doi.org/10.1002/andp.19053220806;"
+            " @doi:10.1002/andp.19053221004]\n",
+        },
+    )
+    assert [(r, s) for r, s, _ in findings(tmp_path / "sample.md") if s != "info"] == []

@@ -296,7 +296,9 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
         ref = Reference(
             id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
         )
-        for person in item.get("author") or item.get("editor") or []:
+        # (a film's maker is its "director", a score's its "composer": styles print them as its author)
+        makers = item.get("author") or item.get("editor") or item.get("director") or item.get("composer")
+        for person in makers or []:
             if not isinstance(person, dict):
                 continue
             if person.get("literal"):

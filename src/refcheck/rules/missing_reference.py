@@ -46,7 +46,9 @@ SUMMARY = "A citation points at no entry of the reference list."
 # Manubot's persistent-identifier citation keys ("[@doi:10.1000/x]", "[@pmid:123]"): Manubot fetches
 # their metadata itself, so they need no bibliography entry
 _PERSISTENT_KEY = re.compile(
-    r"(?:doi|shortdoi|pmid|pubmed|pmcid|pmc|arxiv|isbn|url|https?|wikidata):\S", re.I
+    # ("doi.org/10...": a DOI link without its scheme, as pandoc's doi2cite filter takes it)
+    r"(?:doi|shortdoi|pmid|pubmed|pmcid|pmc|arxiv|isbn|url|https?|wikidata):\S|(?:dx\.)?doi\.org/10\.",
+    re.I,
 )
 
 
