@@ -273,3 +273,20 @@ def test_a_doi_org_key_is_resolved_by_its_identifier(tmp_path: Path) -> None:
         },
     )
     assert [(r, s) for r, s, _ in findings(tmp_path / "sample.md") if s != "info"] == []
+
+
+# --- knitr's renderings beside their R Markdown ------------------------------------------------------------
+# rdpeng/rprogdatascience's manuscript/ holds each chapter twice, overview.Rmd and the overview.md knitr
+# rendered from it (Leanpub builds from the .md): every finding was said twice. immerse-ucsb/
+# lca-bookdown commits knitr's intermediate files (31-k_means.knit.md, 33-k-modes.knit.md), which
+# rmarkdown deletes once it has rendered them. The source is what is checked.
+
+
+def test_knitr_renderings_are_not_searched(tmp_path: Path) -> None:
+    from refcheck.discovery import Discovery, discover_files
+
+    for name in ("overview.Rmd", "overview.md", "paper.qmd", "paper.html", "33-k-modes.knit.md",
+                 "notes.utf8.md", "contact.md", "README.Rmd", "README.md"):
+        (tmp_path / name).write_text("# T\n\nText.\n", encoding="utf-8")
+    found = [Path(p).name for p in discover_files(str(tmp_path), Discovery())]
+    assert found == ["README.Rmd", "contact.md", "overview.Rmd", "paper.qmd"]
