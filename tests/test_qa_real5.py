@@ -290,3 +290,49 @@ def test_knitr_renderings_are_not_searched(tmp_path: Path) -> None:
         (tmp_path / name).write_text("# T\n\nText.\n", encoding="utf-8")
     found = [Path(p).name for p in discover_files(str(tmp_path), Discovery())]
     assert found == ["README.Rmd", "contact.md", "overview.Rmd", "paper.qmd"]
+
+
+# --- a suggested citation, written out in full ---------------------------------------------------------------
+# maczokni/crimemapping_textbook_bookdown's data: the UK Data Service's TermsAndConditions.html ("you can
+# also include the following citation ...: Office for National Statistics (2011). 2011 Census: boundary
+# data (England and Wales) [data collection]. UK Data Service. ...") and ncovr.html ("S. Messner, L.
+# Anselin, D. Hawkins, G. Deane, S. Tolnay, R. Baller (2000). An Atlas of the Spatial Patterning of
+# County-Level Homicide, 1960-1990. Pittsburgh, PA, ..."): a paragraph that opens with the authors and
+# the year, then the title and more, is the entry itself; 'no reference list' was an error.
+
+SUGGESTED = (
+    "<html><body><p>In addition you can also include the following citation as a reference for this dataset"
+    " where you have referred to it in an essay:</p>\n"
+    "<p><span class='citation'>\nOffice for National Statistics (2011). 2011 Census: boundary data (England and"
+    " Wales) [data collection].\nUK Data Service. SN:5819 UKBORDERS: Digitised Boundary Data.\n</span></p>\n"
+    "<p>S. Messner, L. Anselin, D. Hawkins, G. Deane, S. Tolnay, R. Baller (2000). An Atlas of the Spatial"
+    " Patterning of County-Level Homicide, 1960-1990. Pittsburgh, PA, National Consortium on Violence"
+    " Research.</p>\n</body></html>\n"
+)
+
+
+def test_a_suggested_citation_written_in_full_needs_no_reference_list(tmp_path: Path) -> None:
+    (tmp_path / "TermsAndConditions.html").write_text(SUGGESTED, encoding="utf-8")
+    found = findings(tmp_path / "TermsAndConditions.html")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
+    prose = SUGGESTED.replace("</body>", "<p>The atlas (Messner 2000) maps county-level homicide.</p></body>")
+    (tmp_path / "prose.html").write_text(prose, encoding="utf-8")
+    assert [(r, s) for r, s, _ in findings(tmp_path / "prose.html")] == [("missing-reference", "error")]
+
+
+# --- prose beside pandoc keys whose bibliography refcheck cannot see --------------------------------------
+# jupyter-book/mystmd's docs/cite.md: "- Continuous Tools for Scientific Publishing ... (Scipy, 2024)
+# [@10.25080/NKVC9349]": MyST builds the page's reference list from the key (a DOI, or an entry of the
+# site's bibliography, which a myst.yml names or finds); "(Scipy, 2024)" has no written list to be
+# missing from: 'no reference list' was an error. Said at info, naming the keys.
+
+
+def test_prose_beside_pandoc_keys_with_an_unseen_bibliography_is_info(tmp_path: Path) -> None:
+    (tmp_path / "cite.md").write_text(
+        "# Cite\n\nThere are publications that describe the project:\n\n"
+        "- Continuous Tools for Scientific Publishing (Scipy, 2024) [@10.25080/NKVC9349]\n",
+        encoding="utf-8",
+    )
+    found = findings(tmp_path / "cite.md")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
+    assert "@10.25080/NKVC9349" in found[0][2]

@@ -103,6 +103,7 @@ def _say_why_unchecked(doc: Document) -> None:
     """Pandoc keys with no bibliography: if nothing else is found, the empty-document rule says so."""
     keys = pandoc_citations(doc, [])
     if keys:
+        doc.unseen_key = keys[0].text
         doc.unchecked = (
             f"it cites {len(keys)} pandoc key(s) such as {keys[0].text!r} but names no bibliography "
             "(bibliography: in the front matter, a Quarto or Manubot project, or --bib)"

@@ -212,6 +212,10 @@ class Document:
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
+    # A pandoc key the document cites with no bibliography refcheck can read ("[@10.25080/NKVC9349]" of
+    # a MyST page): its reference list is built from the keys, so author-date prose has no written
+    # list to be missing from (rules/missing_reference)
+    unseen_key: str | None = None
     # JATS <article article-type="...">: a "correction" or "retraction" notice lists the article it
     # concerns, which its text names without citing it
     article_type: str | None = None

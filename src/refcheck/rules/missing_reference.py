@@ -9,6 +9,11 @@ What it does
 
     A document with author-date citations and no reference list at all gets one finding, at its
     first citation, not one per citation: the list is missing (or was not found), one defect.
+    It is info when each such citation is a Markdown link to its work ("[Cho et al.,
+    2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
+    (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
+    whose bibliography refcheck did not find (its list is built from them); a citation that links
+    to its work is info beside a reference list too.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
     reported at info.
@@ -58,7 +63,10 @@ def check(doc: Document) -> Iterator[Finding]:
     unlisted = [] if refs else [c for c in doc.citations if c.status is missing and c.kind == "author-date"]
     if unlisted:
         plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
-        yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
+        if doc.unseen_key:
+            yield _no_list(unlisted, keys=doc.unseen_key)
+        else:
+            yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     for cit in doc.citations:
         if cit.status is not missing:
             continue
@@ -135,36 +143,49 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
     return _LINK_TARGET.match(text, closed) is not None
 
 
-# a list item's start, a label ("Reference:") and given names or initials before the cited names
-_ITEM_HEAD = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?:[A-Z][a-z]+:[ \t]+)?"
-    r"(?:(?:[A-Z][\w'\u2019-]*\.?|[A-Z]\.)[ \t]+){0,4}$"
+# the start of a line or list item, a label ("Reference:"), then the names before the cited ones:
+# given names, initials, other authors ("S. Messner, L. Anselin, ..., R. Baller (2000)"), the words of an
+# organisation's name ("Office for National Statistics (2011)")
+_ENTRY_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?"
+    r"(?:(?:[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
 )
-# after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*')
-_TITLE_AFTER = re.compile(r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S")
+# after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*'),
+# or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data')
+_ENTRY_TAIL = re.compile(
+    r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
+)
 
 
 def _written_in_place(text: str, cit: Citation) -> bool:
-    """Whether an author-date citation opens a list item that gives the work in full: a reading list's
-    "- Chambers (2008). *Software for Data Analysis*, Springer", "- Homo Leone (1912) "[The Vedantic
-    Absolute](https://...)" Mind 21:62-78.": the item is the entry, where it stands."""
+    """Whether an author-date citation opens a line or list item that goes on to give the work in full:
+    a reading list's "- Chambers (2008). *Software for Data Analysis*, Springer", a suggested citation
+    "Office for National Statistics (2011). 2011 Census: boundary data ... UK Data Service.": the
+    line is the entry, where it stands."""
     if not cit.narrative:
         return False
     return (
-        _ITEM_HEAD.search(text, max(0, cit.start - 80), cit.start) is not None
-        and _TITLE_AFTER.match(text, cit.end) is not None
+        _ENTRY_HEAD.search(text, max(0, cit.start - 160), cit.start) is not None
+        and _ENTRY_TAIL.match(text, cit.end) is not None
     )
 
 
-def _no_list(citations: list[Citation], linked: bool = False) -> Finding:
+def _no_list(citations: list[Citation], linked: bool = False, keys: str | None = None) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
-    each is a link to its work (``linked``), readers find the works: info."""
+    each is a link to its work (``linked``), readers find the works: info; and when the document's
+    list is built from pandoc ``keys`` whose bibliography refcheck did not see."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
     fix = "add the list, under a heading such as References"
-    if linked:
+    if keys:  # the list is built from the document's pandoc keys, from a bibliography not seen
+        severity = Severity.INFO
+        fix = (
+            f"it also cites pandoc keys ({keys} ...), whose list is built from a bibliography refcheck "
+            "did not find; name it (bibliography: in the front matter, or --bib) to check them"
+        )
+    elif linked:
         severity = Severity.INFO
         fix = (
             "each links to its work or gives it in full where it stands, so readers can find it; a list "
