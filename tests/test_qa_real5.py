@@ -336,3 +336,25 @@ def test_prose_beside_pandoc_keys_with_an_unseen_bibliography_is_info(tmp_path: 
     found = findings(tmp_path / "cite.md")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
     assert "@10.25080/NKVC9349" in found[0][2]
+
+
+# --- a thesis whose \bibliography is commented out ----------------------------------------------------------
+# suchow/Dissertate's dissertation.tex ends "% \bibliography{references}" / "% \bibliographystyle{apalike2}"
+# while chapter1.tex cites \cite{Eigen1971, Knuth1968}, keys of the references.bib beside it: LaTeX prints
+# "[?]". The error stands; it said "no bibliography entry has that key", which sent the reader to the .bib.
+
+
+def test_a_latex_document_naming_no_bibliography_says_so(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "references.bib": "@article{Eigen1971, author={Eigen, M.}, title={Selforganization of matter},"
+            " journal={Naturwissenschaften}, year={1971}}\n",
+            "dissertation.tex": "\\documentclass{book}\n\\begin{document}\nA good opening line"
+            " \\cite{Eigen1971, Knuth1968}.\n% \\bibliography{references}\n% \\bibliographystyle{apalike2}\n"
+            "\\end{document}\n",
+        },
+    )
+    found = findings(tmp_path / "dissertation.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")] * 2
+    assert all("names no bibliography" in m for _, _, m in found)

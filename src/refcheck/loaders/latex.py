@@ -176,6 +176,12 @@ _DEFINE = re.compile(
 )
 _PARAM = re.compile(r"#(\d)")
 _URL = re.compile(r"\\(url|href)\s*\{([^{}]+)\}")
+# a command that names a bibliography or prints one (BibTeX, biblatex, multibib's \\bibliographyX, a
+# .bbl typeset by \\input): with none, a document's citations have no list at all
+_NAMES_BIBLIOGRAPHY = re.compile(
+    r"\\(?:bibliography[A-Za-z]*|addbibresource|addglobalbib|addsectionbib|printbibliography|nobibliography"
+    r"|putbib|bibdata)\b|\\begin\{thebibliography\}"
+)
 _THEBIB_BEGIN = re.compile(r"\\begin\{thebibliography\}(?:\{[^{}\n]*\})?")
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\])?\s*\{([^{}]+)\}")
 _FOOTNOTE = re.compile(r"\\footnote\s*(?:\[[^\]\n]*\])?\s*\{")
@@ -313,6 +319,13 @@ def load_latex(path: str, data: bytes) -> Document:
         doc.reference_region = (envs[0][0], envs[-1][1])
     doc.references = refs
     doc.citations = key_citations(doc, refs, _wrappers(text), bibtex=bibtex)
+    if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
+        for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
+            if c.key and c.key != "*":
+                c.detail = (
+                    "the document names no bibliography: no \\bibliography{...}, \\addbibresource{...} "
+                    "or thebibliography (commented out?)"
+                )
     if unread:  # a key may be in the bibliography that could not be read: not an error of the text
         keys = {r.key for r in refs}
         for c in doc.citations:
