@@ -215,14 +215,15 @@ def test_bib_entries_of_one_book_on_other_pages_are_no_duplicates(tmp_path: Path
     assert rules == ([] if second == "65-70" else ["duplicate-reference"])
 
 
-# --- a blank page of a Quarto book ---------------------------------------------------------------------
+# --- a blank page of a Quarto book, a template's blank partial ----------------------------------------
 # christophM/interpretable-ml-book's manuscript/ (a Quarto book) keeps impressum.qmd and
-# neural-networks.qmd as one blank line each (pages retired from the book): checking the directory
-# failed the run with exit status 2, "the file holds only white space". A blank page found in a book
-# project is no document; a blank file named on the command line, or outside a book, still is bad input.
+# neural-networks.qmd as one blank line each (pages retired from the book), rreece/markdown-memo's
+# templates/backmatter.md is two line breaks: checking the directory failed the run with exit status 2,
+# "the file holds only white space". A blank file found in a directory is no document; a blank file
+# named on the command line is still bad input (tests/test_bad_input.py).
 
 
-def test_a_blank_page_of_a_quarto_book_is_not_searched(tmp_path: Path) -> None:
+def test_a_blank_page_or_partial_is_not_searched(tmp_path: Path) -> None:
     from refcheck.discovery import Discovery, discover_files
 
     write(
@@ -231,11 +232,12 @@ def test_a_blank_page_of_a_quarto_book_is_not_searched(tmp_path: Path) -> None:
             "book/_quarto.yml": "project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n",
             "book/index.qmd": "# Preface\n\nText.\n",
             "book/impressum.qmd": "\n",
-            "notes/blank.md": " \n",
+            "templates/backmatter.md": "\n\n",
+            "templates/refs.md": "# References\n",
         },
     )
     found = [Path(p).relative_to(tmp_path).as_posix() for p in discover_files(str(tmp_path), Discovery())]
-    assert found == ["book/index.qmd", "notes/blank.md"]
+    assert found == ["book/index.qmd", "templates/refs.md"]
 
 
 # --- a film's director -------------------------------------------------------------------------------------
@@ -358,3 +360,29 @@ def test_a_latex_document_naming_no_bibliography_says_so(tmp_path: Path) -> None
     found = findings(tmp_path / "dissertation.tex")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")] * 2
     assert all("names no bibliography" in m for _, _, m in found)
+
+
+# --- a CV's list of publications ------------------------------------------------------------------------------
+# jmrr/cv (moderncv): sections/publications.tex is "\subsection{Journals and peer reviewed conference
+# papers}" then a thebibliography pasted from a .bbl ("\bibitem{Rivera-Rubio2015} \textbf{J.~Rivera-Rubio},
+# ..."), and nothing cites them: a list of publications, not a paper's references. Each entry was "listed
+# but never cited" (9 warnings); a document that cites nothing at all gets one info finding. A document
+# that cites some of its \bibitem entries still has its uncited ones reported.
+
+CV = (
+    "\\documentclass{moderncv}\n\\moderncvstyle{classic}\n\\begin{document}\n\\section{Publications}\n"
+    "\\subsection{Journals and peer reviewed conference papers}\n\\begin{thebibliography}{3}\n"
+    "\\bibitem{Rivera-Rubio2015}\n\\textbf{J.~Rivera-Rubio}, I.~Alexiou, and A.~A. Bharath, ``Appearance-based"
+    " indoor localization,'' {\\em Pattern Recognition Letters}, 2015.\n\n"
+    "\\bibitem{Rivera-Rubio2014c}\n\\textbf{J.~Rivera-Rubio}, I.~Alexiou, A.~Bharath, ``Associating locations"
+    " from wearable cameras,'' in {\\em British Machine Vision Conference (BMVC)}, 2014.\n"
+    "\\end{thebibliography}\n\\end{document}\n"
+)
+
+
+def test_a_list_of_publications_that_nothing_cites_is_info(tmp_path: Path) -> None:
+    (tmp_path / "cv.tex").write_text(CV, encoding="utf-8")
+    assert [(r, s) for r, s, _ in findings(tmp_path / "cv.tex")] == [("uncited-reference", "info")]
+    cited = CV.replace("\\section{Publications}", "My thesis work \\cite{Rivera-Rubio2015}.\n\\section{Publications}")
+    (tmp_path / "paper.tex").write_text(cited, encoding="utf-8")
+    assert [(r, s) for r, s, _ in findings(tmp_path / "paper.tex")] == [("uncited-reference", "warning")]

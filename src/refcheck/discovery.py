@@ -17,8 +17,9 @@ sorted. It leaves out:
   Jupyter Book's ``_templates`` and ``_static``;
 * in a Quarto project or a bookdown book, files and directories whose names begin with ``_``, which
   their renderers leave out too: partials (``_setup.qmd``, included by the pages that need them)
-  and the renderer's own (``_freeze``, ``_extensions``); and its blank pages (a page retired from a
-  book, kept as one empty line: nothing to check, and no bad input as a blank file named is);
+  and the renderer's own (``_freeze``, ``_extensions``);
+* blank files (white space only): placeholders, a page retired from a book kept as one empty line,
+  a template's empty partial; nothing to check, and no bad input, as a blank file named is;
 * what knitr, rmarkdown and Quarto render from R Markdown: ``x.md`` and ``x.html`` beside ``x.Rmd``
   or ``x.qmd``, and the intermediate ``x.knit.md`` and ``x.utf8.md`` (the source is checked, once);
 * the HTML files TeX4ht wrote beside the LaTeX source it rendered (a ``paper.4ct`` beside
@@ -108,7 +109,7 @@ def _knitted(name: str, sources: set[str]) -> bool:
     return suffix.lower() in ("md", "html", "htm") and stem in sources
 
 
-_BLANK_PAGE = 64  # bytes: a file this small found in a Quarto or bookdown project is read to see if blank
+_BLANK_PAGE = 64  # bytes: a file this small found in a directory is read to see if it is blank
 
 
 def _blank(path: Path) -> bool:
@@ -378,8 +379,8 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
                 continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
             if target in skip or is_refcheck_report(path):
                 continue
-            if book is not None and st.st_size <= _BLANK_PAGE and _blank(path):
-                continue  # a book's blank page (one retired, or a stub): no document, not bad input
+            if st.st_size <= _BLANK_PAGE and _blank(path):
+                continue  # a blank placeholder (a retired page, a template's partial): no document
             found.append(str(shown / name))
 
     walk(root, given, discovery._inherited(root), _in_book(root))
