@@ -386,3 +386,25 @@ def test_a_list_of_publications_that_nothing_cites_is_info(tmp_path: Path) -> No
     cited = CV.replace("\\section{Publications}", "My thesis work \\cite{Rivera-Rubio2015}.\n\\section{Publications}")
     (tmp_path / "paper.tex").write_text(cited, encoding="utf-8")
     assert [(r, s) for r, s, _ in findings(tmp_path / "paper.tex")] == [("uncited-reference", "warning")]
+
+
+# --- a quotation's attribution; a social handle is no pandoc key -------------------------------------------
+# jalammar's illustrated-word2vec post opens with a blockquote from Dune ending "~ Dune (1965)", and ends
+# "all feedback is appreciated <a href="https://twitter.com/JayAlammar">@JayAlammar</a>": the attribution
+# names the quotation's source where it stands ('no reference list' was an error), and a bare "@handle"
+# is no sign of pandoc keys whose list is built elsewhere (only a bracketed "[@key]" is).
+
+
+def test_a_quotations_attribution_needs_no_reference_list(tmp_path: Path) -> None:
+    text = (
+        "---\nlayout: post\n---\n\n<blockquote>\n  “Deep in the human unconscious is a pervasive need for a"
+        " logical universe.”\n  ~ Dune (1965)\n</blockquote>\n\nWord2vec is a method to create embeddings.\n"
+    )
+    (tmp_path / "post.md").write_text(text, encoding="utf-8")
+    assert [(r, s) for r, s, _ in findings(tmp_path / "post.md")] == [("missing-reference", "info")]
+    handle = text + '\nFeedback is appreciated <a href="https://twitter.com/JayAlammar">@JayAlammar</a>.\n'
+    handle += "\nAs Mikolov et al. (2013) showed, embeddings help.\n"
+    (tmp_path / "handle.md").write_text(handle, encoding="utf-8")
+    found = findings(tmp_path / "handle.md")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "JayAlammar" not in found[0][2]

@@ -157,13 +157,20 @@ _ENTRY_TAIL = re.compile(
 )
 
 
+# the attribution line of a quotation: "~ Dune (1965)", "— Ostrom (1990)" (not an en dash or "-",
+# which open list items)
+_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*$")
+
+
 def _written_in_place(text: str, cit: Citation) -> bool:
     """Whether an author-date citation opens a line or list item that goes on to give the work in full:
     a reading list's "- Chambers (2008). *Software for Data Analysis*, Springer", a suggested citation
-    "Office for National Statistics (2011). 2011 Census: boundary data ... UK Data Service.": the
-    line is the entry, where it stands."""
+    "Office for National Statistics (2011). 2011 Census: boundary data ... UK Data Service.", or
+    names a quotation's source under it ("~ Dune (1965)"): the line gives the work where it stands."""
     if not cit.narrative:
         return False
+    if _ATTRIBUTION.search(text, max(0, cit.start - 20), cit.start):
+        return True  # a quotation's source, named under it
     return (
         _ENTRY_HEAD.search(text, max(0, cit.start - 160), cit.start) is not None
         and _ENTRY_TAIL.match(text, cit.end) is not None
