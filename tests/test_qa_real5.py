@@ -44,7 +44,9 @@ BOOK = {
 }
 
 
-def test_bookdown_chapters_in_subdirectories_are_the_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bookdown_chapters_in_subdirectories_are_the_book(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from refcheck.pipeline import expand_paths
 
     monkeypatch.chdir(tmp_path)
@@ -87,7 +89,8 @@ def test_one_title_on_other_pages_before_a_full_stop_is_no_duplicate(tmp_path: P
 @pytest.mark.parametrize("question", ["Why 1848 and not some other event?", "How 2020 changed the survey."])
 def test_a_question_word_before_a_year_is_no_citation(tmp_path: Path, question: str) -> None:
     (tmp_path / "chapter.md").write_text(
-        f"# Method\n\nThe cut-off is the Five Days of Milan.^[{question} Well, dates matter.]\n", encoding="utf-8"
+        f"# Method\n\nThe cut-off is the Five Days of Milan.^[{question} Well, dates matter.]\n",
+        encoding="utf-8",
     )
     assert [r for r, s, _ in findings(tmp_path / "chapter.md") if s != "info"] == []
 
@@ -112,13 +115,18 @@ def test_a_citation_linking_to_its_work_needs_no_reference_list(tmp_path: Path) 
     found = findings(tmp_path / "post.md")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
     assert "links" in found[0][2]
-    plain = POST.replace("\n\n", "\n\nAttention was first shown by Bahdanau et al. (2015) for translation.\n\n", 1)
+    plain = POST.replace(
+        "\n\n", "\n\nAttention was first shown by Bahdanau et al. (2015) for translation.\n\n", 1
+    )
     (tmp_path / "plain.md").write_text(plain, encoding="utf-8")
     assert [(r, s) for r, s, _ in findings(tmp_path / "plain.md")] == [("missing-reference", "error")]
 
 
 def test_a_linked_citation_beside_a_reference_list_is_info(tmp_path: Path) -> None:
-    text = POST + "\nAs Bahdanau et al. (2015) showed.\n\n## References\n\nBahdanau, D., Cho, K. and Bengio, Y. (2015) Neural machine translation. ICLR.\n"
+    text = (
+        POST
+        + "\nAs Bahdanau et al. (2015) showed.\n\n## References\n\nBahdanau, D., Cho, K. and Bengio, Y. (2015) Neural machine translation. ICLR.\n"
+    )
     (tmp_path / "post.md").write_text(text, encoding="utf-8")
     assert {(r, s) for r, s, _ in findings(tmp_path / "post.md")} == {("missing-reference", "info")}
 
@@ -136,7 +144,7 @@ READING = (
     "- Chambers (2008). *Software for Data Analysis*, Springer\n\n"
     "- Venables & Ripley (2002). *Modern Applied Statistics with S*,\n    Springer: This is a standard"
     " textbook in statistics and describes\n    how to use many statistical methods in R.\n\n"
-    "- Reference: Robert Gentleman and Ross Ihaka (2000). \"Lexical Scope and Statistical Computing,\""
+    '- Reference: Robert Gentleman and Ross Ihaka (2000). "Lexical Scope and Statistical Computing,"'
     " _JCGS_, 9, 491–508.\n"
     '- Homo Leone (1912) "[The Vedantic Absolute](https://philpapers.org/rec/LEOTVA)" Mind 21:62-78.\n\n'
     "### Other Resources\n\n- Major technical publishers have\n    entire series of books dedicated to"
@@ -164,9 +172,14 @@ CSL_YAML = (
 )
 
 
-@pytest.mark.parametrize(("name", "body"), [("refs.yaml", CSL_YAML), ("refs.yml", "references:\n" + CSL_YAML)])
+@pytest.mark.parametrize(
+    ("name", "body"), [("refs.yaml", CSL_YAML), ("refs.yml", "references:\n" + CSL_YAML)]
+)
 def test_a_csl_yaml_bibliography_is_read(tmp_path: Path, name: str, body: str) -> None:
-    write(tmp_path, {name: body, "paper.md": f"---\nbibliography: {name}\n---\n\nTranslational models [@transe].\n"})
+    write(
+        tmp_path,
+        {name: body, "paper.md": f"---\nbibliography: {name}\n---\n\nTranslational models [@transe].\n"},
+    )
     assert findings(tmp_path / "paper.md") == []
 
 
@@ -183,7 +196,10 @@ def test_manubot_reads_manual_references_yaml(tmp_path: Path) -> None:
 
 
 def test_a_yaml_bibliography_that_is_no_list_of_items_is_said(tmp_path: Path) -> None:
-    write(tmp_path, {"refs.yaml": "title: [unclosed\n", "paper.md": "---\nbibliography: refs.yaml\n---\n\nAs [@a].\n"})
+    write(
+        tmp_path,
+        {"refs.yaml": "title: [unclosed\n", "paper.md": "---\nbibliography: refs.yaml\n---\n\nAs [@a].\n"},
+    )
     found = findings(tmp_path / "paper.md")
     assert ("input-bibliography", "warning") in {(r, s) for r, s, _ in found}
 
@@ -205,7 +221,8 @@ def test_bib_entries_of_one_book_on_other_pages_are_no_duplicates(tmp_path: Path
     write(
         tmp_path,
         {
-            "ref_chp_3.bib": entry.format(key="Tuck", pages="61-63") + entry.format(key="Tuck2", pages=second),
+            "ref_chp_3.bib": entry.format(key="Tuck", pages="61-63")
+            + entry.format(key="Tuck2", pages=second),
             "chp.tex": "\\documentclass{book}\n\\begin{document}\nEnsembles\\footnote{See \\cite{Tuck}.}"
             " and more\\footnote{See \\cite{Tuck2}.}.\n\\bibliographystyle{plain}\n\\bibliography{ref_chp_3}\n"
             "\\end{document}\n",
@@ -252,7 +269,10 @@ def test_a_films_director_is_its_maker(tmp_path: Path) -> None:
         ' "URL": "https://paywallthemovie.com/paywall", "director": [{"given": "Jason", "family": "Schmitt"}],'
         ' "issued": {"date-parts": [[2018, 9, 4]]}}]'
     )
-    write(tmp_path, {"refs.json": film, "a.md": "---\nbibliography: refs.json\n---\n\nA film [@paywall-movie].\n"})
+    write(
+        tmp_path,
+        {"refs.json": film, "a.md": "---\nbibliography: refs.json\n---\n\nA film [@paywall-movie].\n"},
+    )
     assert findings(tmp_path / "a.md") == []
 
 
@@ -287,8 +307,17 @@ def test_a_doi_org_key_is_resolved_by_its_identifier(tmp_path: Path) -> None:
 def test_knitr_renderings_are_not_searched(tmp_path: Path) -> None:
     from refcheck.discovery import Discovery, discover_files
 
-    for name in ("overview.Rmd", "overview.md", "paper.qmd", "paper.html", "33-k-modes.knit.md",
-                 "notes.utf8.md", "contact.md", "README.Rmd", "README.md"):
+    for name in (
+        "overview.Rmd",
+        "overview.md",
+        "paper.qmd",
+        "paper.html",
+        "33-k-modes.knit.md",
+        "notes.utf8.md",
+        "contact.md",
+        "README.Rmd",
+        "README.md",
+    ):
         (tmp_path / name).write_text("# T\n\nText.\n", encoding="utf-8")
     found = [Path(p).name for p in discover_files(str(tmp_path), Discovery())]
     assert found == ["README.Rmd", "contact.md", "overview.Rmd", "paper.qmd"]
@@ -383,7 +412,9 @@ CV = (
 def test_a_list_of_publications_that_nothing_cites_is_info(tmp_path: Path) -> None:
     (tmp_path / "cv.tex").write_text(CV, encoding="utf-8")
     assert [(r, s) for r, s, _ in findings(tmp_path / "cv.tex")] == [("uncited-reference", "info")]
-    cited = CV.replace("\\section{Publications}", "My thesis work \\cite{Rivera-Rubio2015}.\n\\section{Publications}")
+    cited = CV.replace(
+        "\\section{Publications}", "My thesis work \\cite{Rivera-Rubio2015}.\n\\section{Publications}"
+    )
     (tmp_path / "paper.tex").write_text(cited, encoding="utf-8")
     assert [(r, s) for r, s, _ in findings(tmp_path / "paper.tex")] == [("uncited-reference", "warning")]
 
@@ -408,3 +439,62 @@ def test_a_quotations_attribution_needs_no_reference_list(tmp_path: Path) -> Non
     found = findings(tmp_path / "handle.md")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "JayAlammar" not in found[0][2]
+
+
+# --- a bibliography per chapter ----------------------------------------------------------------------------
+# whoswq/mathinchem2020 (chapterbib, "\include{chp_1_Hamilton_equation}" ... each chapter ending
+# "\bibliography{ref_chp_1}"): BibTeX reads each chapter's .bib alone, so one work in two chapters'
+# files, under one key, is no duplicate (a duplicate-reference warning per shared entry). Keys repeated
+# inside one file, or across the files of one \bibliography{a,b}, still are.
+
+
+def test_one_key_in_two_chapters_bibliographies_is_no_duplicate(tmp_path: Path) -> None:
+    entry = "@book{Tuckerman2010, author={Tuckerman, Mark E.}, title={Statistical mechanics},"
+    entry += " publisher={Oxford University Press}, year={2010}}\n"
+    write(
+        tmp_path,
+        {
+            "main.tex": "\\documentclass{book}\n\\usepackage[sectionbib]{chapterbib}\n\\begin{document}\n"
+            "\\include{chp_1}\n\\include{chp_2}\n\\end{document}\n",
+            "chp_1.tex": "\\chapter{A}\nEnsembles \\cite{Tuckerman2010}.\n\\bibliographystyle{plain}\n"
+            "\\bibliography{ref_chp_1}\n",
+            "chp_2.tex": "\\chapter{B}\nAgain \\cite{Tuckerman2010}.\n\\bibliographystyle{plain}\n"
+            "\\bibliography{ref_chp_2}\n",
+            "ref_chp_1.bib": entry,
+            "ref_chp_2.bib": entry,
+        },
+    )
+    assert findings(tmp_path / "main.tex") == []
+    (tmp_path / "one.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nEnsembles \\cite{Tuckerman2010}.\n"
+        "\\bibliographystyle{plain}\n\\bibliography{ref_chp_1,ref_chp_2}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    assert [r for r, _, _ in findings(tmp_path / "one.tex")] == ["duplicate-reference"]
+
+
+# --- multibib's own citation commands ------------------------------------------------------------------------
+# multibib ("\newcites{app}{References for the Appendices}", a paper's appendix citing from its own
+# list, as the tool library's sources describe): \citeapp{key} and \nociteapp{key} cite into the list
+# \bibliographyapp{file} prints; its keys were not read (the entries they cite were "never cited") and
+# that file was not read at all.
+
+
+def test_multibib_citation_commands_and_bibliographies(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": "@article{a, author={Roe, Ann}, title={Main}, journal={J}, year={2001}}\n",
+            "app.bib": "@book{b, author={Doe, Jo}, title={Algorithms}, publisher={P}, year={2002}}\n"
+            "@book{c, author={Poe, Al}, title={Matching}, publisher={P}, year={2003}}\n"
+            "@book{a, author={Roe, Ann}, title={Main}, publisher={P}, year={2001}}\n",
+            "paper.tex": "\\documentclass{article}\n\\usepackage[resetlabels]{multibib}\n"
+            "\\newcites{app}{References for the Appendices}\n\\begin{document}\nMain text \\cite{a}.\n"
+            "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\appendix\n\\section{Proofs}\n"
+            "An algorithm \\citeapp[p.~3]{b}, a typo \\citeapp{zz}, and \\nociteapp{c}.\n"
+            "\\bibliographystyleapp{plain}\n\\bibliographyapp{app}\n\\end{document}\n",
+        },
+    )
+    found = findings(tmp_path / "paper.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'zz'" in found[0][2]

@@ -227,6 +227,9 @@ class Document:
     # LaTeX: the BibTeX style the document uses (``\\bibliographystyle{apsrev4-2}``; "revtex4-2" for a
     # revtex document that names none, whose class chooses its society's)
     bib_style: str | None = None
+    # LaTeX: several \\bibliography commands name other files (chapterbib's one per chapter, each read by
+    # BibTeX alone): a key or a work in two of those files is no duplicate
+    separate_bibliographies: bool = False
     # Ranges of text in table cells (DOCX, HTML), sorted: a "References" there labels a row of a
     # checklist or a form, not the reference list.
     table_cells: list[tuple[int, int]] = field(default_factory=list)

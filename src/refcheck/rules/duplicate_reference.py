@@ -268,6 +268,12 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
     if cached is not None and cached[0]() is doc and cached[1] is refs and cached[2] == len(refs):
         return cached[3]
     out = _duplicates(refs)
+    if doc.separate_bibliographies:  # each chapter's .bib is read alone: only repeats within one file
+        out = [
+            (r, f, how)
+            for r, f, how in out
+            if r.source is None or f.source is None or r.source[0] == f.source[0]
+        ]
     _LAST.clear()
     _LAST[id(doc)] = (weakref.ref(doc), refs, len(refs), out)
     return out
