@@ -89,7 +89,7 @@ def check(doc: Document) -> Iterator[Finding]:
             offset=refs[0].start if refs[0].start >= 0 else None,
         )
         return
-    if uncited and doc.format == "latex" and not doc.citations:
+    if uncited and doc.format == "latex" and not doc.citations and any(not from_database(r) for r in refs):
         # a thebibliography nothing cites (no \cite, no \nocite): a CV's list of publications, a
         # reading list; not a paper's references
         n = len(uncited)
