@@ -498,3 +498,37 @@ def test_multibib_citation_commands_and_bibliographies(tmp_path: Path) -> None:
     found = findings(tmp_path / "paper.tex")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "'zz'" in found[0][2]
+
+
+# --- initials are no name -------------------------------------------------------------------------------------------
+# rreece/markdown-memo's 04-bibliographies.md shows its bibliography file as an indented code block ("For
+# example, the `mybib.txt` file in this document is" / blank line / "    Feynman, R.P. (1963). *The Feynman
+# Lectures on Physics* ..."): the code was read as prose, 5 author-date citations of a document with no
+# reference list ("R.P. (1963)", "D. (2016)": initials read as the names; immerse-ucsb/lca-bookdown's
+# heading "# Nylund-Gibson, K., Arch, D. N., & Carter, D. (2026)" gave "D. (2026)"). Initials alone are
+# no author's name; a list item's or a note's indented second paragraph is still prose.
+
+
+def test_initials_before_a_year_are_no_citation(tmp_path: Path) -> None:
+    text = (
+        "# Bibliographies\n\nPut it at the end within [square brackets] like the work by\nPlato below.\n\n"
+        "For example, the `mybib.txt` file in this document is\n\n"
+        "    Feynman, R.P. (1963). *The Feynman Lectures on Physics, Volume I*. Caltech.\n"
+        "    Guest, D., Collado, J., Baldi, P., & Whiteson, D. (2016). Jet flavor classification. *Phys. Rev. D*.\n"
+        "    Quine, W.V.O. (1969). Epistemology naturalized. In *Ontological Relativity*. Columbia.\n"
+        "    van Fraassen, B. (1980). *The Scientific Image*. Oxford University Press.\n\n"
+        "The rest of the syntax tries to be forgiving.\n"
+    )
+    (tmp_path / "memo.md").write_text(text, encoding="utf-8")
+    assert "missing-reference" not in [r for r, _, _ in findings(tmp_path / "memo.md")]
+
+
+def test_indented_paragraphs_of_a_list_item_or_note_are_prose(tmp_path: Path) -> None:
+    text = (
+        "# Notes\n\n- A first item.\n\n    Its second paragraph cites Ostrom (1990).\n\n"
+        "A claim.[^1]\n\n[^1]: A note\ngoing on.\n\n    Its second paragraph cites Hardy (1968).\n"
+    )
+    (tmp_path / "notes.md").write_text(text, encoding="utf-8")
+    found = findings(tmp_path / "notes.md")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "2 author-date citation(s)" in found[0][2]

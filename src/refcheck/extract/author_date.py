@@ -733,10 +733,16 @@ def _life_dates(year: str) -> bool:
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
 
 
+# initials alone ("R.P.", "D.", "W.V.O.", "J.-P."): the given names of "Feynman, R.P. (1963)", no surname
+_ONLY_INITIALS = lazy_pattern(r"^(?:[A-Z]\.(?:-?[A-Z]\.)*\s*)+$")
+
+
 def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
+    if _ONLY_INITIALS().match(first):
+        return False  # an APA entry's head read from its initials ("Feynman, R.P. (1963)")
     words = first.split()
     if (
         len(words) == 1
