@@ -734,6 +734,7 @@ _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w
 
 
 # initials alone ("R.P.", "D.", "W.V.O.", "J.-P."): the given names of "Feynman, R.P. (1963)", no surname
+# (narrative citations only)
 _ONLY_INITIALS = lazy_pattern(r"^(?:[A-Z]\.(?:-?[A-Z]\.)*\s*)+$")
 
 
@@ -741,8 +742,6 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
-    if _ONLY_INITIALS().match(first):
-        return False  # an APA entry's head read from its initials ("Feynman, R.P. (1963)")
     words = first.split()
     if (
         len(words) == 1
@@ -1171,6 +1170,10 @@ def _reading_floor(text: str, start: int, end: int, blocks: list[int]) -> int:
 def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None:
     """The names of a narrative group, read before it ("Bohorquez (2005)"), if they read as names."""
     run = read_names_backwards(text, gstart, _reading_floor(text, 0, gstart, known.blocks), known)
+    if run is not None and _ONLY_INITIALS().match(run.authors[0]) and not known.knows(run.authors[0]):
+        # an APA entry's head read from its initials ("Feynman, R.P. (1963)"); in brackets, "(L. 1758)"
+        # is Linnaeus, a species' authority
+        return None
     return run if run is not None and _plausible(run, known) else None
 
 
