@@ -447,6 +447,9 @@ def read_names_backwards(
         if not authors:
             return None
         authors.reverse()
+        if len(authors) > 1:
+            # "(Agostinelli, C. and Lund, 2022)": initials after a surname are that author's, no author
+            authors[1:] = [a for a in authors[1:] if not all(_INITIALS_ONLY().match(w) for _, w in a)]
         first_words = authors[0]
     full = " ".join([w for _, w in first_words])
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").

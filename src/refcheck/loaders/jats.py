@@ -233,7 +233,7 @@ def load_jats(path: str, data: bytes) -> Document:
         n.attrs.get("id"): notes[i].label for i, (n, _, _) in enumerate(walker.notes) if i < len(notes)
     }
     doc.footnote_markers = [
-        FootnoteMarker(note_ids[x.attrs["rid"]], a, b)
+        FootnoteMarker(note_ids[x.attrs["rid"]], a, b, floating=x.inside("fig", "table-wrap"))
         for x, a, b in walker.xrefs
         if x.attrs.get("ref-type") == "fn" and x.attrs.get("rid") in note_ids
     ]
@@ -345,6 +345,12 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
                     if len(ref.authors) == 1 and _organisation(surname, given):
                         ref.corporate = True  # "Instituto Brasileiro ... (IBAMA)" written as a surname
         ref.et_al = et_al
+        if not people and read.tag in ("mixed-citation", "citation"):
+            # "<mixed-citation>Putt ED. <year>1940</year>. <article-title>...": the year tagged, the
+            # names not; they are read from the text as printed
+            parsed = parse_entry(squash(read.text()))
+            ref.authors, ref.given, ref.et_al = parsed.authors, parsed.given, parsed.et_al
+            ref.corporate, ref.aliases = parsed.corporate, parsed.aliases
         ref.year = _year(read)
         if ref.year is None and read.tag in ("mixed-citation", "citation") and read.find("year") is None:
             ref.year = parse_entry(squash(read.text())).year  # the year as the text gives it
@@ -612,7 +618,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             else:
                 part = visible
             if part and not _NUM.match(part):
-                _visible_author_year(cit, part, ref)
+                _visible_author_year(cit, part, ref, _lead_in(doc.text, a) if k == 0 else "")
             out.append(cit)
         i += 1
     return out
@@ -638,9 +644,27 @@ def _names_first(text: str, surname: str) -> bool:
     )
 
 
-def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> None:
+def _lead_in(text: str, at: int) -> str:
+    """The names written before an xref in the same citation: "Hühn, Habisch, " of "(...; Hühn,
+    Habisch, <xref>Hartmann, & Sison, 2020</xref>)", where the xref holds only the last names. The text
+    back to the bracket or semicolon that opens the citation, if it is names and commas only."""
+    before = text[max(0, at - 120) : at]
+    cut = max(before.rfind(c) for c in "([;\n")
+    if cut < 0:
+        return ""
+    lead = before[cut + 1 :]
+    if not lead.rstrip().endswith(",") or not re.fullmatch(
+        r"[^\W\d_][\w'’.\- ]*(?:,\s*[^\W\d_][\w'’.\- ]*)*,\s*", lead.lstrip()
+    ):
+        return ""
+    return lead.lstrip()
+
+
+def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lead: str = "") -> None:
     """The author and year the reader sees, for comparison with the entry the xref points at. Text
-    that shows no name (a year's letter "b", a title "Cinismo y pasión") is compared for its year only."""
+    that shows no name (a year's letter "b", a title "Cinismo y pasión") is compared for its year only.
+    ``lead`` is the citation's text before the xref (names and commas): when the xref's own names are
+    not the entry's first author but the lead-in begins with it, the citation is read whole."""
     if re.fullmatch(r"\W*[a-z](?:\W+[a-z])*\W*", visible):
         return  # "2010a, b, c": the letters alone
     years = list(_YEAR.finditer(visible))
@@ -655,6 +679,10 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> 
             cit.year = ref.year
     head = visible[: years[0].start()] if years else visible
     head = re.sub(r"(?i)^\W*(?:see(?: also)?|e\.g\.,?|cf\.|i\.e\.,?)\s+", "", head)
+    if lead and ref is not None and ref.authors:
+        first = name_key(ref.authors[0])
+        if not name_key(head.strip(" ,;.([")).startswith(first) and name_key(lead).startswith(first):
+            head = lead + head
     cit.et_al = bool(re.search(r"\bet\.?\s*al", head))
     if (
         ref is not None

@@ -1,0 +1,105 @@
+"""JATS from more publishers (SciELO RAC, bioRxiv, Springer via PMC, Genetics and Molecular Biology,
+...): small documents modelled on their markup, each reproducing one false alarm refcheck gave on a
+published article (found by QA, qa-jats2). Sources are CC-BY articles; each test names its source."""
+
+from __future__ import annotations
+
+from refcheck.loaders.jats import load_jats
+from refcheck.model import Document, Severity
+from refcheck.pipeline import CheckOptions, analyse
+
+HEAD = '<article xmlns:xlink="http://www.w3.org/1999/xlink"><body>'
+
+
+def check(body: str, refs: str) -> Document:
+    xml = f"{HEAD}{body}</body><back><ref-list>{refs}</ref-list></back></article>"
+    return analyse(load_jats("a.xml", xml.encode()), CheckOptions())
+
+
+def alarms(doc: Document) -> list[str]:
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+def element(rid: str, surnames: str, year: str) -> str:
+    names = "".join(
+        f"<name><surname>{s}</surname><given-names>A.</given-names></name>" for s in surnames.split()
+    )
+    return (
+        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type='
+        f'"author">{names}</person-group><article-title>Title of {rid}</article-title><source>J</source>'
+        f"<year>{year}</year></element-citation></ref>"
+    )
+
+
+def test_an_xref_around_the_last_names_of_a_citation_is_no_author_mismatch() -> None:
+    # RAC (SciELO) 1982-7849-rac-26-06-e190379: "Hühn, Habisch, <xref>Hartmann, & Sison, 2020</xref>";
+    # the names before the xref are the citation's first authors
+    body = (
+        '<p>calls for papers (<xref ref-type="bibr" rid="B4">Alzola et al., 2020</xref>; Hühn, Habisch, '
+        '<xref ref-type="bibr" rid="B36">Hartmann, &amp; Sison, 2020</xref>), handbooks.</p>'
+    )
+    doc = check(
+        body, element("B4", "Alzola Floyd", "2020") + element("B36", "Hühn Habish Hartmann Sison", "2020")
+    )
+    assert alarms(doc) == []
+    # the xref's own names still count when the text before them is no part of the citation
+    wrong = '<p>As shown before (<xref ref-type="bibr" rid="B36">Hartmann &amp; Sison, 2020</xref>).</p>'
+    doc = check(wrong, element("B36", "Hühn Habish Hartmann Sison", "2020"))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["author-mismatch"]
+
+
+def test_a_mixed_citation_with_its_year_tagged_and_its_names_not_has_authors() -> None:
+    # bioRxiv 2022.06.498369: "<mixed-citation>Putt ED. <year>1940</year>. <article-title>..."; the
+    # entry had no author, so "(Putt, 1940; ...)" in the prose cited nothing and it was uncited
+    refs = (
+        '<ref id="c41"><mixed-citation publication-type="journal">Putt ED. <year>1940</year>. '
+        "<article-title>Observations on Morphological Characters and Flowering Processes in the "
+        "Sunflower</article-title>. <source>Sci Agric</source> <volume>21</volume>:<fpage>167</fpage>"
+        "&#x2013;<lpage>179</lpage>.</mixed-citation></ref>" + element("c36", "Neff Simpson", "1990")
+    )
+    body = '<p>receptive to pollen (Putt, 1940; <xref ref-type="bibr" rid="c36">Neff and Simpson, 1990</xref>).</p>'
+    doc = check(body, refs)
+    assert [(r.authors, r.year) for r in doc.references or []] == [
+        (["Putt"], "1940"),
+        (["Neff", "Simpson"], "1990"),
+    ]
+    assert alarms(doc) == []
+
+
+def test_initials_after_a_surname_in_a_text_citation_are_no_author() -> None:
+    # bioRxiv 2022.06.498369: "(Agostinelli, C. and Lund, 2022)" in the prose, the entry "Agostinelli,
+    # C., Lund U. 2022": the initial "C." was read as a second author (missing-reference, uncited)
+    refs = (
+        '<ref id="c1"><mixed-citation publication-type="other"><string-name><surname>Agostinelli</surname>, '
+        "<given-names>C.</given-names></string-name>, <string-name><surname>Lund</surname> <given-names>U."
+        "</given-names></string-name> <year>2022</year>. <article-title>R package circular</article-title>"
+        ".</mixed-citation></ref>" + element("c36", "Neff Simpson", "1990")
+    )
+    body = (
+        '<p>Flowering (<xref ref-type="bibr" rid="c36">Neff and Simpson, 1990</xref>) was analysed with '
+        "the circular package in R (Agostinelli, C. and Lund, 2022).</p>"
+    )
+    doc = check(body, refs)
+    assert [c.authors for c in doc.citations if c.year == "2022"] == [["Agostinelli", "Lund"]]
+    assert alarms(doc) == []
+
+
+def test_a_note_in_a_figure_caption_floats_out_of_the_notes_order() -> None:
+    # Bakhtiniana (SciELO) 2176-4573-bak-p59610: the caption of "Figura 4" holds note 17, the figure
+    # placed before note 9's marker: 10 footnote-order warnings (9, 10, ... 16 "after [17]")
+    notes = "".join(f'<fn id="fn{n}"><label>{n}</label><p>Note {n}.</p></fn>' for n in range(1, 6))
+    body = (
+        '<p>One<xref ref-type="fn" rid="fn1">1</xref> two<xref ref-type="fn" rid="fn2">2</xref>.</p>'
+        '<p><fig id="F3"><label>Figura 4</label><caption><title>La Pasionaria<xref ref-type="fn" '
+        'rid="fn5">5</xref></title></caption></fig></p>'
+        '<p>Three<xref ref-type="fn" rid="fn3">3</xref> four<xref ref-type="fn" rid="fn4">4</xref>.</p>'
+    )
+    xml = f"{HEAD}{body}</body><back><fn-group>{notes}</fn-group></back></article>"
+    doc = analyse(load_jats("a.xml", xml.encode()), CheckOptions())
+    assert alarms(doc) == []
+    # out of order in the running text: still said
+    body = body.replace('rid="fn3">3<', 'rid="fnX">X<').replace('rid="fn4">4<', 'rid="fn3">3<')
+    body = body.replace('rid="fnX">X<', 'rid="fn4">4<')
+    xml = f"{HEAD}{body}</body><back><fn-group>{notes}</fn-group></back></article>"
+    doc = analyse(load_jats("a.xml", xml.encode()), CheckOptions())
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["footnote-order"]
