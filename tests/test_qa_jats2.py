@@ -103,3 +103,26 @@ def test_a_note_in_a_figure_caption_floats_out_of_the_notes_order() -> None:
     xml = f"{HEAD}{body}</body><back><fn-group>{notes}</fn-group></back></article>"
     doc = analyse(load_jats("a.xml", xml.encode()), CheckOptions())
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["footnote-order"]
+
+
+def test_a_year_alone_in_an_xref_after_another_year_keeps_the_entry_s_author() -> None:
+    # eLife 00013: "(Kamiyama et al., 1995a, <xref>1995b</xref>)": the text before is no lead-in of names
+    body = (
+        '<p>(<xref ref-type="bibr" rid="r1">Kamiyama et al., 1995a</xref>, '
+        '<xref ref-type="bibr" rid="r2">1995b</xref>).</p>'
+    )
+    doc = check(body, element("r1", "Kamiyama Lo", "1995a") + element("r2", "Kamiyama Lo", "1995b"))
+    assert [c.authors for c in doc.citations if c.year == "1995b"] == [["Kamiyama"]]
+    body = '<p>(Kamiyama et al. 1995a, <xref ref-type="bibr" rid="r2">1995b</xref>).</p>'
+    doc = check(body, element("r2", "Kamiyama Lo", "1995b"))
+    assert [c.authors for c in doc.citations if c.year == "1995b"] == [["Kamiyama"]]
+
+
+def test_an_author_mismatch_suggests_no_name_twice() -> None:
+    # Galáxia (SciELO) dqR6y8bPFVVQnxnFHY66ZZK: "(STARR; RUSSETT, 1976)" for "RUSSETT, R.; STARR, C."
+    # was told "did you mean RUSSETT and RUSSETT 1976?"
+    body = '<p>(<xref ref-type="bibr" rid="B39">STARR; RUSSETT, 1976</xref>).</p>'
+    doc = check(body, element("B39", "RUSSETT STARR", "1976"))
+    assert [f.message for f in doc.findings if f.rule == "author-mismatch"] == [
+        '"STARR; RUSSETT, 1976" does not match the entry\'s author (did you mean RUSSETT and STARR 1976?)'
+    ]

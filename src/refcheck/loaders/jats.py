@@ -654,7 +654,7 @@ def _lead_in(text: str, at: int) -> str:
         return ""
     lead = before[cut + 1 :]
     if not lead.rstrip().endswith(",") or not re.fullmatch(
-        r"[^\W\d_][\w'’.\- ]*(?:,\s*[^\W\d_][\w'’.\- ]*)*,\s*", lead.lstrip()
+        r"[^\W\d_](?:[^\W\d_]|['’.\- ])*(?:,\s*[^\W\d_](?:[^\W\d_]|['’.\- ])*)*,\s*", lead.lstrip()
     ):
         return ""
     return lead.lstrip()
@@ -679,7 +679,7 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lea
             cit.year = ref.year
     head = visible[: years[0].start()] if years else visible
     head = re.sub(r"(?i)^\W*(?:see(?: also)?|e\.g\.,?|cf\.|i\.e\.,?)\s+", "", head)
-    if lead and ref is not None and ref.authors:
+    if lead and head.strip(" ,;.([") and ref is not None and ref.authors:
         first = name_key(ref.authors[0])
         if not name_key(head.strip(" ,;.([")).startswith(first) and name_key(lead).startswith(first):
             head = lead + head
