@@ -126,3 +126,27 @@ def test_an_author_mismatch_suggests_no_name_twice() -> None:
     assert [f.message for f in doc.findings if f.rule == "author-mismatch"] == [
         '"STARR; RUSSETT, 1976" does not match the entry\'s author (did you mean RUSSETT and STARR 1976?)'
     ]
+
+
+def test_a_list_of_its_own_that_no_xref_cites_is_said_at_info() -> None:
+    # Genetics and Molecular Biology (PMC4094618): a second <ref-list> "Internet Resources" whose
+    # entries the text names ("an online SMART program was used") without an xref: two warnings
+    body = (
+        '<p>Genes were found (<xref ref-type="bibr" rid="b1">Li et al., 2004</xref>); an online SMART '
+        "program was used to search for domains.</p>"
+    )
+    web = (
+        '<ref-list><title>Internet Resources</title><ref id="b66"><element-citation publication-type="web">'
+        '<comment>SMART program, <ext-link ext-link-type="uri" xlink:href="http://smart.embl-heidelberg.de/">'
+        "http://smart.embl-heidelberg.de/</ext-link>.</comment></element-citation></ref></ref-list>"
+    )
+    xml = f"{HEAD}{body}</body><back><ref-list>{element('b1', 'Li Wu', '2004')}</ref-list>{web}</back></article>"
+    doc = analyse(load_jats("a.xml", xml.encode()), CheckOptions())
+    assert alarms(doc) == []
+    assert [f.rule for f in doc.findings] == ["uncited-reference"]  # at info
+    # an entry of the cited list that no xref points at is still a warning
+    xml = xml.replace("</ref-list>", element("b2", "Lo", "2001") + "</ref-list>", 1)
+    doc = analyse(load_jats("a.xml", xml.encode()), CheckOptions())
+    assert [f.message for f in doc.findings if f.severity >= Severity.WARNING] == [
+        "Lo 2001 is listed but never cited; cite it or remove the entry"
+    ]

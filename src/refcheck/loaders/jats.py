@@ -179,6 +179,7 @@ def load_jats(path: str, data: bytes) -> Document:
     own = [r for r in article.iter("ref") if not r.inside("sub-article", "response")]
     if not own and translation is not None:
         own = list(translation.iter("ref"))
+    lists: list[Node | None] = []  # the <ref-list> of each entry
     for ref_node in own:
         out.newline()
         start = out.length
@@ -193,6 +194,7 @@ def load_jats(path: str, data: bytes) -> Document:
         if first:  # an empty <ref/>
             continue
         refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text_from(start)))
+        lists.append(next((a for a in ref_node.ancestors() if a.tag == "ref-list"), None))
     out.newline()
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
@@ -249,7 +251,19 @@ def load_jats(path: str, data: bytes) -> Document:
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
         doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs))
         doc.citations.sort(key=lambda c: c.start)
+        _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc
+
+
+def _lists_apart(refs: list[Reference], lists: list[Node | None], pointed: set[str]) -> None:
+    """Mark the entries of a reference list no xref points at, when another list is cited: a list of
+    web resources, software or data ("Internet Resources") that the text names rather than cites."""
+    cited = {id(n) for r, n in zip(refs, lists, strict=True) if r.id in pointed}
+    if not cited:
+        return
+    for ref, node in zip(refs, lists, strict=True):
+        if node is not None and id(node) not in cited:
+            ref.apart = True
 
 
 def _note_at(doc: Document, offset: int) -> str | None:
