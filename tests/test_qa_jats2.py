@@ -150,3 +150,18 @@ def test_a_list_of_its_own_that_no_xref_cites_is_said_at_info() -> None:
     assert [f.message for f in doc.findings if f.severity >= Severity.WARNING] == [
         "Lo 2001 is listed but never cited; cite it or remove the entry"
     ]
+
+
+def test_a_range_whose_dash_is_an_xref_of_its_own_cites_every_entry() -> None:
+    # ACG Case Reports Journal (PMC6358576, via ropensci/tidypmc): "argon plasma coagulation.<xref
+    # rid="B12">12</xref><xref rid="B13">-</xref><xref rid="B17">17</xref>": entries 14 to 16 were
+    # uncited warnings
+    refs = "".join(element(f"B{n}", f"Author{chr(64 + n)}", str(1990 + n)) for n in range(11, 19))
+    body = (
+        '<p>Managed endoscopically.<xref rid="B12" ref-type="bibr">12</xref><xref rid="B13" ref-type="bibr">'
+        '-</xref><xref rid="B17" ref-type="bibr">17</xref> Treated surgically.<xref rid="B11" ref-type="bibr">'
+        '11</xref><sup>,</sup><xref rid="B18" ref-type="bibr">18</xref></p>'
+    )
+    doc = check(body, refs)
+    assert [c.text for c in doc.citations] == ["12-17", "11", "18"]
+    assert alarms(doc) == []

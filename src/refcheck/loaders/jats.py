@@ -585,6 +585,24 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
         rids = node.attrs.get("rid", "").split()
         visible = squash(doc.text[a:b])
         note = _note_at(doc, a)
+        # <xref>12</xref><xref>-</xref><xref>17</xref> (PMC's ranges of some publishers: the dash an
+        # xref of its own, pointing at entry 13): one citation of the whole range
+        if i + 2 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
+            (_, a1, b1), (n2, a2, b2) = bibr[i + 1], bibr[i + 2]
+            rid2 = n2.attrs.get("rid", "").split()
+            if (
+                _DASH.match(doc.text[a1:b1])
+                and not doc.text[b:a1].strip()
+                and not doc.text[b1:a2].strip()
+                and len(rid2) == 1
+                and _NUM.match(doc.text[a2:b2])
+                and rids[0] in pos
+                and rid2[0] in pos
+                and pos[rids[0]] < pos[rid2[0]] <= pos[rids[0]] + MAX_RANGE
+            ):
+                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : pos[rid2[0]] + 1], note))
+                i += 3
+                continue
         # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range
         if i + 1 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             n2, a2, b2 = bibr[i + 1]
@@ -598,17 +616,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 and rid2[0] in pos
                 and pos[rids[0]] < pos[rid2[0]] <= pos[rids[0]] + MAX_RANGE
             ):
-                spanned = refs[pos[rids[0]] : pos[rid2[0]] + 1]
-                out.append(
-                    Citation(
-                        text=squash(doc.text[a:b2]),
-                        start=a,
-                        end=b2,
-                        kind="numeric",
-                        numbers=tuple(int(r.label) if r.label and r.label.isdigit() else 0 for r in spanned),
-                        footnote=note,
-                    )
-                )
+                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : pos[rid2[0]] + 1], note))
                 i += 2
                 continue
         spanned = _range_in_one(visible, rids, by_key, by_label)
@@ -636,6 +644,18 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             out.append(cit)
         i += 1
     return out
+
+
+def _range(text: str, start: int, end: int, spanned: list[Reference], note: str | None) -> Citation:
+    """One citation of the entries of a range written as xrefs of its first and last numbers."""
+    return Citation(
+        text=squash(text[start:end]),
+        start=start,
+        end=end,
+        kind="numeric",
+        numbers=tuple(int(r.label) if r.label and r.label.isdigit() else 0 for r in spanned),
+        footnote=note,
+    )
 
 
 def _range_in_one(
