@@ -451,6 +451,9 @@ def read_names_backwards(
         if not authors:
             return None
         authors.reverse()
+        if len(authors) > 1:
+            # "(Agostinelli, C. and Lund, 2022)": initials after a surname are that author's, no author
+            authors[1:] = [a for a in authors[1:] if not all(_INITIALS_ONLY().match(w) for _, w in a)]
         if len(authors) > 2 or any(len(a) > 1 for a in authors):
             authors = _repeated_names(authors)
         first_words = authors[0]

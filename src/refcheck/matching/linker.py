@@ -660,6 +660,10 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         cit.candidates = (ref.id,)
         if other_year:  # another work altogether: the entry as it would be cited
             cit.suggestion = f"{_entry_names(ref)} {ref.year}"
+        elif name_key(ref.authors[0]) in {name_key(a) for a in cit.authors[1:]}:
+            # "STARR; RUSSETT, 1976" for Russett and Starr: the names in the entry's order, not the
+            # first author's name put in place of the first cited ("RUSSETT and RUSSETT")
+            cit.suggestion = _entry_names(ref) + (f" {cit.year}" if cit.year else "")
         else:
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
                 f" {cit.year}" if cit.year else ""
