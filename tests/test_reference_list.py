@@ -335,3 +335,26 @@ def test_an_editors_marker_is_not_the_title(entry: str, authors: list[str], titl
     """Chicago's "Burton, Antoinette, ed. *Title*": the entry's title was "ed"."""
     ref = parse_entry(entry)
     assert (ref.authors, ref.title) == (authors, title)
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors", "title"),
+    [
+        # an initial "Y" or "ET" is no "y" (Spanish "and") or "et" (French): the list ran to the first
+        # name and the rest became the title (corpus-styles NLM, eLife's "Wang Y", "Jenett ... Pfeiffer
+        # BD, Ngo TT, Dionne H, Cavallaro A, ... Jenett A, Rubin GM, Ngo ET, ...")
+        ("4. Wang Y, Li X. A study of things. J Biol. 2001;3:4-5.", ["Wang", "Li"], "A study of things"),
+        ("4. Aaaa ET, Aaaa A. A study of things. J Biol. 2001;3:4-5.", ["Aaaa", "Aaaa"], "A study of things"),
+        (
+            "Vedadi, M, Zhao, Y, Dong, AP, Hui, R (2007) Genome-scale protein expression. Mol Biochem "
+            "Parasitol 151: 100-110.",
+            ["Vedadi", "Zhao", "Dong", "Hui"],
+            "Genome-scale protein expression",
+        ),
+        ("Garcia, J. y Lopez, P. (2001) Un estudio. Rev Esp 3: 4.", ["Garcia", "Lopez"], "Un estudio"),
+        ("Smith, J. et Dupont, P. (2001) Une étude. Rev Fr 3: 4.", ["Smith", "Dupont"], "Une étude"),
+    ],
+)
+def test_initials_that_spell_and(entry: str, authors: list[str], title: str) -> None:
+    ref = parse_entry(entry)
+    assert (ref.authors, ref.title) == (authors, title)

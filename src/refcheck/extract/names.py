@@ -211,7 +211,8 @@ def _code(group: str, t: str) -> int:
         if len(codes) >= 1 << 14:
             codes.clear()
         if group == "word":
-            kind = "and" if t.lower() in _AND else "word"
+            # lower-case only: "Wang Y, Li X." and "Smith ET, Jones AB." are initials, not "y", "et"
+            kind = "and" if t in _AND or t == "And" else "word"
         elif group == "punct":
             kind = t
         else:
