@@ -1,25 +1,18 @@
-"""``AtLineStart`` (refcheck.extract.lines) against the expressions it searches: every line-anchored
-expression the extractors search with it finds, from any start and to any end, the very matches of
-the expression's own ``search`` and ``finditer``; and the program's entry point (``cli.run``) ends
-the process with the exit status and the output of an ordinary exit."""
+"""The fast scans of a long text against what they stand for: ``AtLineStart`` (refcheck.extract.lines)
+finds, from any start and to any end, the very matches of each line-anchored expression's own
+``search`` and ``finditer``; the scheme search of ``may_hold_urls`` finds what ``str.find`` finds;
+an entry the names-then-year pre-check rules out is one ``_NAMES_THEN_YEAR`` does not match."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from refcheck.extract import footnotes, reference_list
+from refcheck.extract import footnotes, reference_list, urls
 from refcheck.extract.lines import AtLineStart
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "fixtures" / "000_bc11b8a9853f7d3f.txt"
 
 # Every AtLineStart the extractors keep, by name
 SEARCHERS = {
@@ -85,34 +78,43 @@ def test_only_line_anchored_expressions(pattern: re.Pattern[str]) -> None:
         AtLineStart(pattern)
 
 
-def _program(*args: str, code: str = "from refcheck.cli import run; run()") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "REFCHECK_DEBUG"}
-    env["PYTHONPATH"] = str(ROOT / "src")
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
-    )
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(":/a."), max_size=60), st.integers(0, 62), st.integers(0, 62))
+def test_the_scheme_search_finds_what_find_finds(text: str, start: int, end: int) -> None:
+    assert urls._find_scheme(text, start, end) == text.find("://", start, end)
 
 
-def test_the_program_ends_with_the_runs_status_and_whole_output() -> None:
-    proc = _program("check", "--no-links", "--no-verify", "--format", "json", str(SEED))
-    assert proc.returncode == 1, proc.stderr
-    assert proc.stdout.endswith("}\n") and '"errors": 1' in proc.stdout
-    proc = _program("check", "--no-links", "--no-verify", str(ROOT / "no-such-file.txt"))
-    assert proc.returncode == 2 and "no such file" in proc.stdout + proc.stderr
-    assert _program("--version").returncode == 0
+def test_the_scheme_search_in_a_text_of_many_colons() -> None:
+    text = "12:30, " * 50 + "see https://example.org"
+    assert urls._find_scheme(text, 0, len(text)) == text.find("://")
+    assert urls.may_hold_urls(text) and not urls.may_hold_urls("12:30 " * 50)
 
 
-def test_the_program_runs_exit_handlers_and_joins_threads() -> None:
-    """What an ordinary exit does first is done: atexit handlers run (once), a thread still working
-    is waited for, and what they print is flushed."""
-    code = (
-        "import atexit, sys, threading, time\n"
-        "atexit.register(lambda: print('handler', flush=False))\n"
-        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread'))).start()\n"
-        "from refcheck.cli import run\n"
-        "sys.argv = ['refcheck', '--version']\n"
-        "run()\n"
-    )
-    proc = _program(code=code)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[-2:] == ["thread", "handler"], proc.stdout
+# Pieces of entries: names, commas, editors' marks, years, brackets, digits, titles
+PIECES = st.sampled_from(
+    [
+        "Barry D. Adam", "Richard Elliott", ", ", ",  ", " and ", "Ken English", " (eds.)", " (ed)", " (Ed.)",
+        " (editors)", "(", ")", "2014", "2014a", "1999", "12", "٣", ". ", ", ", " ", "\u2003", "Title",
+        "“Title,”", "Smith", "Jones, A.", "van der Berg",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_an_entry_ruled_out_is_one_the_expression_does_not_match(text: str) -> None:
+    if not reference_list._may_be_names_then_year(text):
+        assert reference_list._NAMES_THEN_YEAR.match(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barry D. Adam, Richard Elliott, and Ken English, 2014. “Title,” First Monday.",
+        "Adam, Barry D. and Ken English (eds.), 2014. Title.",
+        "Adam, Barry D.,\u2003 2014, Title.",
+    ],
+)
+def test_entries_the_expression_matches_are_not_ruled_out(text: str) -> None:
+    assert reference_list._NAMES_THEN_YEAR.match(text) is not None
+    assert reference_list._may_be_names_then_year(text)
