@@ -118,3 +118,46 @@ def test_an_entry_ruled_out_is_one_the_expression_does_not_match(text: str) -> N
 def test_entries_the_expression_matches_are_not_ruled_out(text: str) -> None:
     assert reference_list._NAMES_THEN_YEAR.match(text) is not None
     assert reference_list._may_be_names_then_year(text)
+
+
+BRIEF = (
+    "Trade grew (Smith 2004; Jones and Lee 2010, p. 4). Smith (2004) argues that it did not. "
+    "Fees were disputed (see Lee et al. 2010a, b).\n\n"
+    "Trade grew (Smith 2004; Jones and Lee 2010, p. 4). Smith (2004) argues that it did not. "
+    "Fees were disputed (see Lee et al. 2010a, b). The World Bank (2001) agreed (World Bank 2001).\n\n"
+    "Fees were disputed (see Lee et al. 2010a, b). Trade grew (Smith 2004; Jones and Lee 2010, p. 4).\n\n"
+    "References\n\n"
+    "Jones, A. and Lee, B. (2010) Trade. Baku University Press.\n"
+    "Lee, B., Kim, C. and Park, D. (2010a) Fees. Baku University Press.\n"
+    "Lee, B., Kim, C. and Park, D. (2010b) More fees. Baku University Press.\n"
+    "Smith, J. (2004) Transit. Baku University Press.\n"
+    "World Bank (2001) World development report. Washington, DC.\n"
+)
+
+
+def test_a_group_read_again_is_its_first_reading_moved() -> None:
+    """A group read before is copied (author_date._moved) with the fields extraction sets: each copy
+    equals the first reading but for its place, and no citation extraction makes sets the others."""
+    from dataclasses import fields, replace
+
+    from refcheck import pipeline, suppress
+    from refcheck.loaders import LOADERS
+    from refcheck.model import Citation
+
+    doc = LOADERS["text"]("brief.txt", BRIEF.encode("utf-8"))
+    suppress.apply(doc)
+    pipeline.structure(doc)
+    pipeline.extract_citations(doc)
+    first: dict[str, Citation] = {}
+    repeats = 0
+    for c in doc.citations:
+        seen = first.setdefault(c.text, c)
+        if seen is not c:
+            repeats += 1
+            assert replace(c, start=seen.start, end=seen.end) == seen
+    assert repeats >= 8, [c.text for c in doc.citations]
+    defaults = Citation("", 0, 0, "author-date")
+    later = [f.name for f in fields(Citation)]
+    later = later[later.index("confidence") + 1 :]
+    for c in doc.citations:
+        assert [getattr(c, n) for n in later] == [getattr(defaults, n) for n in later], c

@@ -765,7 +765,11 @@ def _groups_kept(text: str) -> int:
     return _GROUPS_KEPT * (len(text) // _GROUPS_TEXT + 1)
 
 
-_FIELDS = operator.attrgetter(*(f.name for f in fields(Citation)))  # in declaration order
+# The fields extraction sets, in declaration order (text ... confidence): the others (a note's title,
+# and what the linker fills in) are at their defaults in every citation extraction makes, and a copy
+# leaves them to __init__ (a quarter less time per copy of a group read before: _moved)
+_EXTRACTED = [f.name for f in fields(Citation)]
+_FIELDS = operator.attrgetter(*_EXTRACTED[: _EXTRACTED.index("confidence") + 1])
 
 
 # A group as remembered: where it was read and the citations read there, which are kept as they are
