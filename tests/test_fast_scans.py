@@ -161,3 +161,24 @@ def test_a_group_read_again_is_its_first_reading_moved() -> None:
     later = later[later.index("confidence") + 1 :]
     for c in doc.citations:
         assert [getattr(c, n) for n in later] == [getattr(defaults, n) for n in later], c
+
+
+# The names tokenizer as it was, trying "et al." and the ellipsis at every position
+_OLD_TOKEN = re.compile(
+    r"(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…|\.\s\.\s\.)|(?P<punct>[,;&])"
+    r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])",
+    re.I,
+)
+TOKEN_TEXT = st.lists(
+    st.sampled_from([*'eEtTaAlL. ,;&()[]{}"“”«»:…\t\nİıKkxY2', "et al.", "ET AL", "et. al", ". . .", "..."]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TOKEN_TEXT)
+def test_the_names_tokens_are_the_old_tokenizers(text: str) -> None:
+    from refcheck.extract import names
+
+    old = [(m.span(), m.lastgroup) for m in _OLD_TOKEN.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in names._TOKEN.finditer(text)] == old
