@@ -182,3 +182,21 @@ def test_the_names_tokens_are_the_old_tokenizers(text: str) -> None:
 
     old = [(m.span(), m.lastgroup) for m in _OLD_TOKEN.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in names._TOKEN.finditer(text)] == old
+
+
+GROUP_TEXT = st.lists(
+    st.sampled_from(["(", ")", "Smith 2004", "; ", " ", "a", "(see (Lee 2010))", "((", "))", "\n", "p. 4"]),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(GROUP_TEXT, st.integers(0, 40), st.integers(0, 200))
+def test_a_text_without_brackets_has_the_parenthesised_groups_of_any(text: str, start: int, end: int) -> None:
+    """Without "[" and "{", the groups of author_date._PAREN_GROUP are those of _GROUP, group for group."""
+    from refcheck.extract import author_date
+
+    def groups(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], int | None, tuple[int, int]]]:
+        return [(m.span(), m.lastindex, m.span(m.lastindex or 3)) for m in pattern.finditer(text, start, end)]
+
+    assert groups(author_date._PAREN_GROUP) == groups(author_date._GROUP)

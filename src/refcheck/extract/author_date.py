@@ -47,7 +47,11 @@ _YEAR_RE = re.compile(
 # non-parentheses matched whole, not a character at a time), which matches the same text sooner.
 # Or an EndNote citation not yet formatted, "{Vaisman, 2007 #12}", "{Millán, 2001 #3@p. 4; Hyde,
 # 2002 #7}" (its record numbers after "#"), as a manuscript holds it when EndNote's formatting is off.
-_GROUP = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\[([^\[\]]*)\]|\{([^{}]*#\d[^{}]*)\}")
+_PARENS = r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)"
+_GROUP = re.compile(_PARENS + r"|\[([^\[\]]*)\]|\{([^{}]*#\d[^{}]*)\}")
+# _GROUP's first kind alone, for a text without "[" and "{" (where it finds what _GROUP finds): the
+# search skips to each "(" at once rather than testing every character for three brackets
+_PAREN_GROUP = re.compile(_PARENS)
 _SUFFIX_CONT = re.compile(r"\s*,\s*([a-z])(?![\w.])")
 _LOCATOR = re.compile(
     rf"\s*(?:,|:)\s*(?:(?:pp?|ch|chap|chapter|fig|figs|para|paras|sec|vol|col|n|nn|note|at)\.?\s*|§\s*)?"
@@ -812,7 +816,8 @@ def extract_author_date(
     pos = start
     groups, narratives = known.groups, known.narratives
     kept_max = _groups_kept(text)
-    for g in _GROUP.finditer(text, start, end):
+    only_parens = text.find("[", start, end) == -1 and text.find("{", start, end) == -1
+    for g in (_PAREN_GROUP if only_parens else _GROUP).finditer(text, start, end):
         gstart, gend = g.span()
         key: tuple[str, str | None] | None = None
         if gend - gstart <= _GROUP_KEPT:
