@@ -31,6 +31,10 @@ What it does
     A JATS correction, retraction or expression-of-concern notice lists the article it concerns
     without citing it (the notice is about that article): its uncited entries are said at info.
 
+    A JATS reference list of its own that no xref points at, beside one that is cited, holds web
+    resources, software or data the text names without citing ("Internet Resources"): its entries are
+    said at info.
+
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
 
@@ -129,6 +133,12 @@ def _uncited(doc: Document, refs: list[Reference]) -> Iterator[Finding]:
             message = (
                 f"{name} is listed but no note cites it (a notes-bibliography list may also hold works "
                 "consulted)"
+            )
+        elif ref.apart:
+            severity = Severity.INFO
+            message = (
+                f"{name} is listed but never cited (it is in a list of its own that no citation points at, "
+                "as web resources or software the text names are)"
             )
         elif doc.article_type in NOTICES:
             severity = Severity.INFO
