@@ -229,8 +229,12 @@ def run() -> NoReturn:
 
 def _end(code: int) -> NoReturn:
     """End the process with status ``code`` after what an ordinary exit does first."""
-    threading._shutdown()  # type: ignore[attr-defined]  # (joins non-daemon threads, as at exit)
-    atexit._run_exitfuncs()  # (then forgets them: none runs twice)
+    shutdown = getattr(threading, "_shutdown", None)  # (joins non-daemon threads, as at exit)
+    exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # (then forgets them: none runs twice)
+    if shutdown is None or exit_handlers is None:
+        sys.exit(code)  # a Python without them: the ordinary exit
+    shutdown()
+    exit_handlers()
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
