@@ -18,6 +18,10 @@ sorted. It leaves out:
 * in a Quarto project or a bookdown book, files and directories whose names begin with ``_``, which
   their renderers leave out too: partials (``_setup.qmd``, included by the pages that need them)
   and the renderer's own (``_freeze``, ``_extensions``);
+* blank files (white space only): placeholders, a page retired from a book kept as one empty line,
+  a template's empty partial; nothing to check, and no bad input, as a blank file named is;
+* what knitr, rmarkdown and Quarto render from R Markdown: ``x.md`` and ``x.html`` beside ``x.Rmd``
+  or ``x.qmd``, and the intermediate ``x.knit.md`` and ``x.utf8.md`` (the source is checked, once);
 * the HTML files TeX4ht wrote beside the LaTeX source it rendered (a ``paper.4ct`` beside
   ``paper.tex``): the source is checked, and its split pages cite entries listed on another page;
 * Office owner files (``~$paper.docx``: the lock Word writes beside a document it has open, not a
@@ -92,6 +96,27 @@ def _in_book(directory: Path) -> str | None:
         if any((d / c).is_file() for c in _BOOK_CONFIGS):
             return _book_config(d)
     return None
+
+
+def _knitted(name: str, sources: set[str]) -> bool:
+    """Whether ``name`` is what knitr, rmarkdown or Quarto wrote from R Markdown: their intermediate
+    "x.knit.md" / "x.utf8.md" (deleted once rendered, left behind when committed), or "x.md" and
+    "x.html" beside "x.Rmd" or "x.qmd" (a keep_md or html_document rendering)."""
+    lower = name.lower()
+    if lower.endswith((".knit.md", ".utf8.md")):
+        return True
+    stem, _, suffix = name.rpartition(".")
+    return suffix.lower() in ("md", "html", "htm") and stem in sources
+
+
+_BLANK_PAGE = 64  # bytes: a file this small found in a directory is read to see if it is blank
+
+
+def _blank(path: Path) -> bool:
+    try:
+        return not read_regular(path, _BLANK_PAGE, truncate=True).strip()
+    except OSError:
+        return False
 
 
 def _book_config(directory: Path) -> str:
@@ -321,6 +346,7 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
         # TeX4ht ran here (its "paper.4ct" beside "paper.tex"): the HTML files are its renderings of the
         # LaTeX source, which is checked (split pages cite entries listed on another page)
         tex4ht = any(n.endswith(".4ct") and n[:-4] + ".tex" in names for n in names)
+        sources = {n.rsplit(".", 1)[0] for n in names if n.lower().endswith((".rmd", ".qmd"))}
         if d.name == "vendor" and (d.parent / "Gemfile").is_file():
             generated.add("bundle")  # gems Bundler installed (bundle install --path vendor/bundle)
         for entry in entries:
@@ -341,6 +367,8 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
                     continue
                 if tex4ht and name.lower().endswith((".html", ".htm")):
                     continue
+                if _knitted(name, sources):
+                    continue  # knitr's or Quarto's rendering of the .Rmd/.qmd beside it, which is checked
                 st = os.stat(path)  # follows a symlink
             except OSError:
                 continue
@@ -351,6 +379,8 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
                 continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
             if target in skip or is_refcheck_report(path):
                 continue
+            if st.st_size <= _BLANK_PAGE and _blank(path):
+                continue  # a blank placeholder (a retired page, a template's partial): no document
             found.append(str(shown / name))
 
     walk(root, given, discovery._inherited(root), _in_book(root))

@@ -17,7 +17,7 @@
   bibliography (kinds "jupyter-book" and "jekyll", citation ``syntax`` "myst" and "liquid").
 * **Manubot.** A ``content/`` directory holding ``metadata.yaml`` (or ``manubot.yaml``) and numbered
   Markdown files (``01.abstract.md``, ``02.introduction.md``, ...): the numbered files in order are one
-  manuscript; its bibliographies are ``content/manual-references*.json|bib`` and a ``bibliography`` in
+  manuscript; its bibliographies are ``content/manual-references*.json|bib|yaml`` and a ``bibliography`` in
   the metadata. Manubot resolves citations by persistent identifier (``@doi:``, ``@pmid:``, ``@arxiv:``,
   ``@url:`` ...) itself, so those keys need no entry.
 
@@ -227,7 +227,7 @@ def _manubot(content: Path, stamp: int = 0) -> Manuscript | None:
     bibs += [
         str(p)
         for p in sorted(content.glob("manual-references*"))
-        if p.suffix.lower() in (".json", ".bib") and p.is_file()
+        if p.suffix.lower() in (".json", ".bib", ".yaml", ".yml") and p.is_file()
     ]
     csl = names(data.get("csl"))
     return Manuscript(
@@ -284,10 +284,9 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
         found = _manubot(here, _stamp(here) + _stamp(here / "metadata.yaml"))
         if found is not None:
             return found
-    if (here / "_bookdown.yml").is_file():
-        book = _bookdown(here, _stamp(here / "_bookdown.yml") + _stamp(here))
-        if book is not None and p.resolve() in {c.resolve() for c in book.chapters}:
-            return book
+    book = _bookdown_above(here)
+    if book is not None and p.resolve() in {c.resolve() for c in book.chapters}:
+        return book
     above = _configured_above(here)
     if above is None:
         return None
@@ -305,6 +304,19 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
 # one directory ask the same question (project_root and a few stats per level each)
 _CONFIGURED_ABOVE: dict[Path, tuple[str, Path] | None] = {}
 FORGOTTEN_WITH_DIRECTORIES.append(_CONFIGURED_ABOVE)
+
+
+def _bookdown_above(here: Path) -> Manuscript | None:
+    """The book of the nearest ``_bookdown.yml`` at or above ``here`` (as far up as a _quarto.yml is
+    looked for): a book's ``rmd_files`` may name chapters in subdirectories ("dataviz/intro.Rmd")."""
+    top = project_root(here)
+    levels = len(here.parts) if top != here else LEVELS_OUTSIDE_GIT
+    for directory in (here, *here.parents)[: levels + 1]:
+        if (directory / "_bookdown.yml").is_file():
+            return _bookdown(directory, _stamp(directory / "_bookdown.yml") + _stamp(directory))
+        if directory == top and top != here:
+            break
+    return None
 
 
 def _configured_above(here: Path) -> tuple[str, Path] | None:

@@ -134,6 +134,7 @@ STOP_WORDS = frozenset(
         "having",
         "here",
         "hence",
+        "how",
         "however",
         "i",
         "if",
@@ -241,6 +242,7 @@ STOP_WORDS = frozenset(
         "who",
         "whom",
         "whose",
+        "why",
         "will",
         "with",
         "within",
@@ -807,6 +809,11 @@ def _life_dates(year: str) -> bool:
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
 
 
+# initials alone ("R.P.", "D.", "W.V.O.", "J.-P."): the given names of "Feynman, R.P. (1963)", no surname
+# (narrative citations only)
+_ONLY_INITIALS = lazy_pattern(r"^(?:[A-Z]\.(?:-?[A-Z]\.)*\s*)+$")
+
+
 def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     first = run.authors[0]
     if known.knows(first):
@@ -1247,6 +1254,10 @@ def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None
     """The names of a narrative group, read before it ("Bohorquez (2005)"), if they read as names."""
     run = read_names_backwards(text, gstart, _reading_floor(text, 0, gstart, known.blocks), known)
     if run is None or not _plausible(run, known):
+        return None
+    if _ONLY_INITIALS().match(run.authors[0]) and not known.knows(run.authors[0]):
+        # an APA entry's head read from its initials ("Feynman, R.P. (1963)"); in brackets, "(L. 1758)"
+        # is Linnaeus, a species' authority
         return None
     if text[gstart - 2 : gstart] == ", " or text[gstart - 1 : gstart] == ",":
         # "... Thermodynamics of Fluids, (1873)": a comma parts a title from its year; "Smith et al.,

@@ -75,6 +75,8 @@ def read_bibliography(
     text = normalise(decode(data).text)
     if path.lower().endswith(".json"):
         return _csl_json(path, text)
+    if path.lower().endswith((".yaml", ".yml")):
+        return _csl_yaml(path, text)
     return _bibtex(path, text, macros, lenient, comments)
 
 
@@ -226,6 +228,7 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
             )
         )
     )
+    ref.parts = " ".join(fields[f] for f in ("volume", "number", "chapter", "pages") if fields.get(f)) or None
     ref.text = display(ref)
     return ref
 
@@ -260,6 +263,27 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
     return csl_references(path, items, line_of), []
 
 
+def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
+    """CSL YAML, as pandoc reads a ``bibliography: refs.yaml`` (and Manubot its manual-references.yaml):
+    a list of items, or a mapping whose ``references:`` is that list."""
+    import yaml  # PyYAML: only for a YAML bibliography
+
+    try:
+        items = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (C: faster)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise InputError(f"bibliography {path} is not valid YAML ({str(exc).splitlines()[0]})") from None
+    if isinstance(items, dict):
+        items = items.get("references")
+    if not isinstance(items, list):
+        raise InputError(f"bibliography {path} is not a CSL YAML list of items (nor a references: list)")
+
+    def line_of(key: str) -> int:
+        m = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*$", text, re.M)
+        return text.count("\n", 0, m.start()) + 1 if m else 1
+
+    return csl_references(path, items, line_of), []
+
+
 def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -> list[Reference]:
     """The entries of CSL items (CSL-JSON, or CSL YAML: pandoc's ``references:`` in a front matter),
     each located at ``line_of(its id)`` of ``path``; an item without an id is no entry."""
@@ -272,7 +296,9 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
         ref = Reference(
             id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
         )
-        for person in item.get("author") or item.get("editor") or []:
+        # (a film's maker is its "director", a score's its "composer": styles print them as its author)
+        makers = item.get("author") or item.get("editor") or item.get("director") or item.get("composer")
+        for person in makers or []:
             if not isinstance(person, dict):
                 continue
             if person.get("literal"):
@@ -284,6 +310,8 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
                 ref.authors.append(family.strip())
                 ref.given.append(str(person.get("given", "")))
         ref.year = _csl_year(item.get("issued"))
+        parts = [str(item[f]) for f in ("volume", "issue", "chapter-number", "page") if item.get(f)]
+        ref.parts = " ".join(parts) or None
         ref.title = str(item["title"]) if item.get("title") else None
         ref.doi = str(item["DOI"]) if item.get("DOI") else None
         container = item.get("container-title")

@@ -176,6 +176,12 @@ _DEFINE = re.compile(
 )
 _PARAM = re.compile(r"#(\d)")
 _URL = re.compile(r"\\(url|href)\s*\{([^{}]+)\}")
+# a command that names a bibliography or prints one (BibTeX, biblatex, multibib's \\bibliographyX, a
+# .bbl typeset by \\input): with none, a document's citations have no list at all
+_NAMES_BIBLIOGRAPHY = re.compile(
+    r"\\(?:bibliography[A-Za-z]*|addbibresource|addglobalbib|addsectionbib|printbibliography|nobibliography"
+    r"|putbib|bibdata)\b|\\begin\{thebibliography\}"
+)
 _THEBIB_BEGIN = re.compile(r"\\begin\{thebibliography\}(?:\{[^{}\n]*\})?")
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\])?\s*\{([^{}]+)\}")
 _FOOTNOTE = re.compile(r"\\footnote\s*(?:\[[^\]\n]*\])?\s*\{")
@@ -301,6 +307,9 @@ def load_latex(path: str, data: bytes) -> Document:
     doc.footnotes, doc.footnote_markers = _footnotes(text)
     _local_packages(text, project)
     refs, unread = _bibliographies(doc, project)
+    # (one \\bibliography per chapter: chapterbib, or \\include'd chapters each with its own)
+    named = {m.group(2).strip() for m in BIB.finditer(text) if m.group(1) == "bibliography"}
+    doc.separate_bibliographies = len(named) > 1 or bool(newcites(text))
     for i, r in enumerate(refs, start=1):
         r.id = f"bib-{i}"
     # the entries BibTeX reads, which it finds whatever the case of the cited key (biber does not, nor
@@ -313,6 +322,13 @@ def load_latex(path: str, data: bytes) -> Document:
         doc.reference_region = (envs[0][0], envs[-1][1])
     doc.references = refs
     doc.citations = key_citations(doc, refs, _wrappers(text), bibtex=bibtex)
+    if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
+        for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
+            if c.key and c.key != "*":
+                c.detail = (
+                    "the document names no bibliography: no \\bibliography{...}, \\addbibresource{...} "
+                    "or thebibliography (commented out?)"
+                )
     if unread:  # a key may be in the bibliography that could not be read: not an error of the text
         keys = {r.key for r in refs}
         for c in doc.citations:
@@ -636,6 +652,10 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
     for m in BIB.finditer(text):
         for name in bib_names(m.group(2), m.group(1)):
             declared.append((name, None, None, m.start()))
+    for suffix in newcites(text):  # multibib's \\bibliographyapp{file}
+        for m in re.finditer(rf"\\bibliography{suffix}\s*\{{([^{{}}]+)\}}", text):
+            for name in bib_names(m.group(1), "bibliography"):
+                declared.append((name, None, None, m.start()))
     for sty_path, sty_line, value, command in project.sty_bibs:
         for sty_name in bib_names(value, command):
             declared.append((sty_name, sty_path, sty_line, None))
@@ -954,12 +974,27 @@ def _bibitems(text: str, start: int, end: int, before: int) -> list[Reference]:
 # --- citations -------------------------------------------------------------------------------------
 
 
+# multibib's "\\newcites{app,book}{...}": each name makes \\citeapp, \\nociteapp, \\bibliographyapp
+_NEWCITES = re.compile(r"\\newcites\s*\{([^{}]+)\}")
+
+
+def newcites(text: str) -> list[str]:
+    """The bibliographies multibib's ``\\newcites`` adds (``app`` of ``\\newcites{app}{Appendix}``)."""
+    if "newcites" not in text:
+        return []
+    return [n.strip() for m in _NEWCITES.finditer(text) for n in m.group(1).split(",") if n.strip().isalpha()]
+
+
 def _wrappers(text: str) -> dict[str, tuple[int, int, bool]]:
     """Commands the document defines around a citation command: name -> (the argument holding the
-    keys, the number of arguments, whether the first is optional)."""
+    keys, the number of arguments, whether the first is optional); multibib's \\citeX[..]{keys} and
+    \\nociteX{keys} too."""
     out: dict[str, tuple[int, int, bool]] = {}
     if "cite" not in text:
         return out
+    for name in newcites(text):
+        out["cite" + name] = (2, 2, True)
+        out["nocite" + name] = (1, 1, False)
     pairs: dict[int, int] | None = None
     for m in _DEFINE.finditer(text):
         name = m.group(1) or m.group(4)
@@ -1082,7 +1117,7 @@ def key_citations(
                 pos += len(raw_key) + 1
                 if not key or "#" in key or "\\" in key:
                     continue  # a macro's parameter (#1) or a computed key: not a key
-                if command == "nocite" and key == "*":
+                if command.startswith("nocite") and key == "*":
                     for ref in refs:  # every entry counts as cited (no author/year: nothing to compare)
                         out.append(
                             _key_citation(

@@ -102,11 +102,22 @@ def load_markdown(path: str, data: bytes) -> Document:
 def _say_why_unchecked(doc: Document) -> None:
     """Pandoc keys with no bibliography: if nothing else is found, the empty-document rule says so."""
     keys = pandoc_citations(doc, [])
+    # a bracketed "[@key]" says the list is built from keys; a bare "@JayAlammar" may be a social handle
+    bracketed = [k for k in keys if _bracketed(doc.text, k.start)]
+    if bracketed:
+        doc.unseen_key = bracketed[0].text
     if keys:
         doc.unchecked = (
             f"it cites {len(keys)} pandoc key(s) such as {keys[0].text!r} but names no bibliography "
             "(bibliography: in the front matter, a Quarto or Manubot project, or --bib)"
         )
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside "[...]" on its line: pandoc's "[@key]", "[see @a, p. 3; -@b]"."""
+    line = text.rfind("\n", 0, at) + 1
+    opened = text.rfind("[", line, at)
+    return opened >= 0 and "]" not in text[opened:at]
 
 
 def _named_like(path: str, other: str | Path) -> str:

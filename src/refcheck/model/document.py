@@ -215,6 +215,10 @@ class Document:
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
+    # A pandoc key the document cites with no bibliography refcheck can read ("[@10.25080/NKVC9349]" of
+    # a MyST page): its reference list is built from the keys, so author-date prose has no written
+    # list to be missing from (rules/missing_reference)
+    unseen_key: str | None = None
     # JATS <article article-type="...">: a "correction" or "retraction" notice lists the article it
     # concerns, which its text names without citing it
     article_type: str | None = None
@@ -226,6 +230,9 @@ class Document:
     # LaTeX: the BibTeX style the document uses (``\\bibliographystyle{apsrev4-2}``; "revtex4-2" for a
     # revtex document that names none, whose class chooses its society's)
     bib_style: str | None = None
+    # LaTeX: several \\bibliography commands name other files (chapterbib's one per chapter, each read by
+    # BibTeX alone): a key or a work in two of those files is no duplicate
+    separate_bibliographies: bool = False
     # Ranges of text in table cells (DOCX, HTML), sorted: a "References" there labels a row of a
     # checklist or a form, not the reference list.
     table_cells: list[tuple[int, int]] = field(default_factory=list)

@@ -268,6 +268,12 @@ def duplicates(doc: Document) -> list[tuple[Reference, Reference, str]]:
     if cached is not None and cached[0]() is doc and cached[1] is refs and cached[2] == len(refs):
         return cached[3]
     out = _duplicates(refs)
+    if doc.separate_bibliographies:  # each chapter's .bib is read alone: only repeats within one file
+        out = [
+            (r, f, how)
+            for r, f, how in out
+            if r.source is None or f.source is None or r.source[0] == f.source[0]
+        ]
     _LAST.clear()
     _LAST[id(doc)] = (weakref.ref(doc), refs, len(refs), out)
     return out
@@ -334,12 +340,15 @@ _LINKS = re.compile(r"https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.I)
 _ACCESSED = re.compile(
     r"\b(?:accessed|retrieved|viewed|consulted|acesso|consultado|zugriff)\b.*", re.I | re.S
 )
-_LOCATOR = re.compile(r"(?<![\w.])\d{1,6}(?![\w.])")
+# a number not inside a word or a decimal; a full stop after it may end the entry ("29:29–41.")
+_LOCATOR = re.compile(r"(?<![\w.])\d{1,6}(?!\w|\.\d)")
 
 
 def _locators(ref: Reference) -> set[str]:
     """The numbers of an entry but its year (volume, issue, pages), links and access date left out."""
     text = _ACCESSED.sub(" ", _LINKS.sub(" ", ref.text))
+    if ref.parts:  # (a .bib entry's volume and pages, not in its one-line text)
+        text += " " + ref.parts
     return {n.lstrip("0") for n in _LOCATOR.findall(text)} - {ref.year_base or "", ref.label or ""}
 
 

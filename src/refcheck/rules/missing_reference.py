@@ -9,6 +9,11 @@ What it does
 
     A document with author-date citations and no reference list at all gets one finding, at its
     first citation, not one per citation: the list is missing (or was not found), one defect.
+    It is info when each such citation is a Markdown link to its work ("[Cho et al.,
+    2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
+    (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
+    whose bibliography refcheck did not find (its list is built from them); a citation that links
+    to its work is info beside a reference list too.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
     reported at info.
@@ -46,7 +51,9 @@ SUMMARY = "A citation points at no entry of the reference list."
 # Manubot's persistent-identifier citation keys ("[@doi:10.1000/x]", "[@pmid:123]"): Manubot fetches
 # their metadata itself, so they need no bibliography entry
 _PERSISTENT_KEY = re.compile(
-    r"(?:doi|shortdoi|pmid|pubmed|pmcid|pmc|arxiv|isbn|url|https?|wikidata):\S", re.I
+    # ("doi.org/10...": a DOI link without its scheme, as pandoc's doi2cite filter takes it)
+    r"(?:doi|shortdoi|pmid|pubmed|pmcid|pmc|arxiv|isbn|url|https?|wikidata):\S|(?:dx\.)?doi\.org/10\.",
+    re.I,
 )
 
 
@@ -55,7 +62,11 @@ def check(doc: Document) -> Iterator[Finding]:
     missing = LinkStatus.MISSING  # (an Enum member read once, not per citation)
     unlisted = [] if refs else [c for c in doc.citations if c.status is missing and c.kind == "author-date"]
     if unlisted:
-        yield _no_list(unlisted)
+        plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
+        if doc.unseen_key:
+            yield _no_list(unlisted, keys=doc.unseen_key)
+        else:
+            yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     for cit in doc.citations:
         if cit.status is not missing:
             continue
@@ -78,6 +89,9 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
+        if severity is SEVERITY and cit.kind == "author-date" and _links_to_work(doc, cit):
+            severity = Severity.INFO  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
+            fix = "it links to the work, so readers can find it; " + fix
         if (
             severity is SEVERITY
             and cit.kind == "author-date"
@@ -108,17 +122,86 @@ def _authority(text: str, cit: Citation) -> bool:
     return _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
 
 
-def _no_list(citations: list[Citation]) -> Finding:
+# the end of a Markdown link's text and its target: "[Cho et al., 2014](http://...)"
+_LINK_TARGET = re.compile(r"\]\(<?(?:https?://|doi:|www\.)", re.I)
+
+
+def _links_to_work(doc: Document, cit: Citation) -> bool:
+    """Whether a Markdown citation is (in) the text of a link to a web address: a blog's
+    "([Sutskever et al., 2014](https://papers.nips.cc/...))", MyST's "[Cockett, 2022](https://doi.org/
+    ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work."""
+    if doc.format != "markdown":
+        return False
+    text = doc.text
+    line = text.rfind("\n", 0, cit.start) + 1
+    opened = text.rfind("[", line, cit.start)
+    if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
+        return False
+    closed = text.find("]", cit.end, cit.end + 120)
+    if closed < 0 or "[" in text[cit.end : closed] or "\n\n" in text[cit.end : closed]:
+        return False
+    return _LINK_TARGET.match(text, closed) is not None
+
+
+# the start of a line or list item, a label ("Reference:"), then the names before the cited ones:
+# given names, initials, other authors ("S. Messner, L. Anselin, ..., R. Baller (2000)"), the words of an
+# organisation's name ("Office for National Statistics (2011)")
+_ENTRY_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?"
+    r"(?:(?:[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
+)
+# after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*'),
+# or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data')
+_ENTRY_TAIL = re.compile(
+    r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
+)
+
+
+# the attribution line of a quotation: "~ Dune (1965)", "— Ostrom (1990)" (not an en dash or "-",
+# which open list items)
+_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*$")
+
+
+def _written_in_place(text: str, cit: Citation) -> bool:
+    """Whether an author-date citation opens a line or list item that goes on to give the work in full:
+    a reading list's "- Chambers (2008). *Software for Data Analysis*, Springer", a suggested citation
+    "Office for National Statistics (2011). 2011 Census: boundary data ... UK Data Service.", or
+    names a quotation's source under it ("~ Dune (1965)"): the line gives the work where it stands."""
+    if not cit.narrative:
+        return False
+    if _ATTRIBUTION.search(text, max(0, cit.start - 20), cit.start):
+        return True  # a quotation's source, named under it
+    return (
+        _ENTRY_HEAD.search(text, max(0, cit.start - 160), cit.start) is not None
+        and _ENTRY_TAIL.match(text, cit.end) is not None
+    )
+
+
+def _no_list(citations: list[Citation], linked: bool = False, keys: str | None = None) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
-    missing, or refcheck did not find it (164 errors, one per citation, said the same thing)."""
+    missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
+    each is a link to its work (``linked``), readers find the works: info; and when the document's
+    list is built from pandoc ``keys`` whose bibliography refcheck did not see."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
+    fix = "add the list, under a heading such as References"
+    if keys:  # the list is built from the document's pandoc keys, from a bibliography not seen
+        severity = Severity.INFO
+        fix = (
+            f"it also cites pandoc keys ({keys} ...), whose list is built from a bibliography refcheck "
+            "did not find; name it (bibliography: in the front matter, or --bib) to check them"
+        )
+    elif linked:
+        severity = Severity.INFO
+        fix = (
+            "each links to its work or gives it in full where it stands, so readers can find it; a list "
+            "would still give the details"
+        )
     return at_citation(
         NAME,
         severity,
         first,
         f'{len(citations)} author-date citation(s) of {works} work(s), such as "{first.text}", but the '
-        "document has no reference list (none was found); add the list, under a heading such as "
-        "References",
+        f"document has no reference list (none was found); {fix}",
     )

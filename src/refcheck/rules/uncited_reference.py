@@ -16,7 +16,8 @@ What it does
     one finding at info level instead of one per entry: its text may cite in a way refcheck does
     not read, and a warning for every entry would then be a false alarm for each. (In LaTeX and
     JATS a citation is markup, ``\\cite`` or ``<xref>``: there every entry none points at is
-    reported.)
+    reported, unless nothing in a LaTeX document cites at all: a ``thebibliography`` no ``\\cite``
+    or ``\\nocite`` uses is a list of works, a CV's publications, and gets one finding at info.)
 
     In the notes-bibliography style an archive's or a collection's entry, with no year ("The National
     Archives, Kew. Colonial Office Papers, CO 137."; "Smoot, Reed. Papers. ..."), is cited by notes on
@@ -89,6 +90,18 @@ def check(doc: Document) -> Iterator[Finding]:
             message="no citations of any known style were found, so whether the "
             f"{'entry' if n == 1 else f'{n} entries'} of the reference list "
             f"{'is' if n == 1 else 'are'} cited was not checked",
+            offset=refs[0].start if refs[0].start >= 0 else None,
+        )
+        return
+    if uncited and doc.format == "latex" and not doc.citations and any(not from_database(r) for r in refs):
+        # a thebibliography nothing cites (no \cite, no \nocite): a CV's list of publications, a
+        # reading list; not a paper's references
+        n = len(uncited)
+        yield Finding(
+            rule=NAME,
+            severity=Severity.INFO,
+            message=f"nothing in the document cites its {'entry' if n == 1 else f'{n} entries'} (no \\cite or "
+            "\\nocite): read as a list of works (publications, reading), not checked for citations",
             offset=refs[0].start if refs[0].start >= 0 else None,
         )
         return
