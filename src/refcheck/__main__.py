@@ -1,6 +1,6 @@
 """``python -m refcheck`` runs the command-line interface."""
 
-from refcheck.cli import main
+from refcheck.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -215,7 +215,8 @@ def _load_content(path: str, data: bytes, options: CheckOptions) -> Document:
 def _load_bytes(
     path: str, fmt: str, data: bytes, options: CheckOptions, source: str = "the file"
 ) -> Document:
-    if not data.strip():  # empty, of any format: bad input, as a binary or truncated file is
+    # (isspace, not strip: no copy of a long file's bytes to see that it holds more than white space)
+    if not data or data.isspace():  # empty, of any format: bad input, as a binary or truncated file is
         raise InputError(f"{source} is empty" if not data else f"{source} holds only white space")
     if data.startswith(_LFS_POINTER) and len(data) < 1024:
         # a repository's large file not fetched: the checkout holds its pointer, not the document

@@ -182,7 +182,7 @@ def test_python_m_build_metadata_names_refcheck_citations(tmp_path: Path) -> Non
         meta = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
         entry = zf.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert "\nName: refcheck-citations\n" in meta
-    assert "refcheck = refcheck.cli:main" in entry
+    assert "refcheck = refcheck.cli:run" in entry
     assert "refcheck/cli.py" in names and "refcheck/rules/empty_document.py" in names
     with tarfile.open(sdists[0]) as tf:
         pkg_info = next(m for m in tf.getmembers() if m.name.count("/") == 1 and m.name.endswith("PKG-INFO"))

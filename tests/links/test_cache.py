@@ -293,8 +293,9 @@ def test_run_answered_from_the_cache_loads_no_http_client(site: Server, tmp_path
     env = {**os.environ, "PYTHONPATH": str(SRC), "REFCHECK_CACHE_DIR": str(tmp_path / "cache")}
     args = ["check", "--format", "json", "--allow-private-hosts", "--archive", "none", str(doc)]
     probe = (
-        "import sys, runpy; sys.argv = ['refcheck', *sys.argv[1:]]\n"
-        "try:\n    runpy.run_module('refcheck', run_name='__main__')\n"
+        # (main, whose exit can be caught: the program itself, cli.run, ends the process at once)
+        "import sys\nfrom refcheck.cli import main\n"
+        "try:\n    main(sys.argv[1:], prog_name='refcheck')\n"
         "except SystemExit:\n    pass\n"
         "mods = ('refcheck.links.transport', 'refcheck.links.checker', 'refcheck.links.safety')\n"
         "print('LOADED', [m for m in mods if m in sys.modules], file=sys.stderr)\n"

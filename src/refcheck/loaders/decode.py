@@ -24,7 +24,7 @@ class Decoded:
 def decode(data: bytes) -> Decoded:
     """Decode a text file; raise InputError for binary input. An empty file is an empty text (the
     ``empty-document`` rule says so)."""
-    if not data.strip():
+    if not data or data.isspace():  # (``not data.strip()``, without a copy of the bytes)
         return Decoded(data.decode("ascii"), "utf-8")
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
         if data.startswith(bom) and len(data) % 4 == 0:
