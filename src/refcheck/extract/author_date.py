@@ -563,6 +563,10 @@ def _read_backwards(
             # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
             if not seen_connector:
                 break
+            if not listed and known is not None and _given_and_surname(names[-1], known):
+                # "issue of PLoS Biology, Elizabeth Blackburn and Rowley (2004)": an author written
+                # with a given name is no item of a list of surnames; the comma ends the names
+                break
             names.append([])
             listed = True
         if not word:
@@ -571,7 +575,7 @@ def _read_backwards(
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
         is_particle = particle and bool(names[-1])
-        if stop and upper and _stands_as_surname(tokens, i, names, et_al):
+        if stop and upper and _stands_as_surname(tokens, i, names, et_al, listed):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
         if is_particle or (not stop and name_word):
             if sentence_end:
@@ -587,6 +591,14 @@ def _read_backwards(
             continue
         break
     return names, et_al, i
+
+
+def _given_and_surname(words: list[tuple[int, str]], known: KnownAuthors) -> bool:
+    """Whether the words read as one author are a given name and a surname the list knows
+    ("Elizabeth Blackburn"), not a name of several words it knows ("Garcia Lopez", "Van Dyke")."""
+    if len(words) < 2 or words[0][1].lower() in PARTICLES:
+        return False
+    return known.knows(words[-1][1]) and not known.knows(" ".join([w for _, w in words]))
 
 
 _FACTS_KEPT = 50_000  # distinct tokens and words whose facts a document remembers, of each kind
@@ -696,9 +708,17 @@ _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 _POSSESSIVE_LAST = frozenset("s" + APOS)  # what a word _POSSESSIVE changes ends with
 
 
-def _stands_as_surname(tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool) -> bool:
+def _stands_as_surname(
+    tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool, listed: bool = False
+) -> bool:
     """Whether the capitalised word at ``tokens[i]``, also a common word ("Will", "Fall", "May"), stands
-    where only a surname stands: right before "et al.", or joined by "and"/"&" to a name."""
+    where only a surname stands: right before "et al.", joined by "and"/"&" to a name, or between
+    two names of a comma list ("Lim, Jun, Jang, Cho and Chae, 2010": a first cite of five names)."""
+    if listed and not names[-1] and len(names) >= 2 and i >= 1 and tokens[i].endswith(","):
+        other = tokens[i - 1].lstrip("([")
+        if other.endswith(",") and not other.endswith(".,"):
+            other = other[:-1]
+            return bool(_NAME_WORD.match(other)) and other.lower() not in STOP_WORDS
     if not names[-1] and len(names) == 1:
         if et_al:
             return True  # "Will et al., 2002"
@@ -1014,6 +1034,7 @@ def _narrative_lead(lead: str) -> bool:
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
+_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
 
 
 def _parse_group(
@@ -1057,6 +1078,11 @@ def _parse_group(
         if not continuation:
             shape = None  # names of its own in the group: "Smith (2004; Jones 2005)"
             floor = pos
+            glued = _GLUED_GROUPS.search(between) if ")" in between else None
+            if glued is not None:
+                # groups glued inside a bracket, "[(Puddu et al., 2007)(Ramachandran et al., 2002)]":
+                # this one's names start after its own opening parenthesis
+                floor = pos + glued.end()
             new_run = read_names_backwards(text, m.start(), floor, known)
             if ";" in text[floor : m.start()]:
                 # ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)": ";" between authors, when the first

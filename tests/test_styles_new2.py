@@ -1,0 +1,86 @@
+"""Excerpts of real articles rendered in CSL styles as ../shared/corpus-styles renders them (JATS
+references -> CSL-JSON -> citeproc-py), second round: each read without a false finding.
+
+Sources (CC-BY): apa_correction_notice.txt, PLOS ONE 10.1371/journal.pone.0097541 (a correction
+notice, which lists the article it corrects and cites nothing) in APA; apa_glued_groups_in_brackets.txt,
+PLOS ONE 10.1371/journal.pone.0067227 in APA (parenthetical groups written one against the other
+inside brackets, "[(Puddu et al., 2007)(Ramachandran et al., 2002)(...)]");
+iea_five_names_with_month_surname.txt, first cites of five names in IEA/OECD from PLOS ONE
+10.1371/journal.pone.0067227 ("Lim, Jun, ..."), 10.1371/journal.pone.0067179 ("Liu, Jan, ...") and
+10.1371/journal.pone.0147124 ("Langbein, Rogers, Winter, ..."): a surname that is also a month or a
+season, between two names of the list; apa_given_name_before_narrative_pair.txt, PLOS Biology
+10.1371/journal.pbio.0020188 in APA ("issue of PLoS Biology, Elizabeth Blackburn and Rowley (2004)").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refcheck.model import LinkStatus, Severity
+from refcheck.pipeline import check_text
+
+DATA = Path(__file__).parent / "data" / "styles_new2"
+
+
+def check(name: str, text: str | None = None):  # type: ignore[no-untyped-def]
+    path = DATA / name
+    return check_text(text if text is not None else path.read_text(encoding="utf-8"), path=str(path))
+
+
+@pytest.mark.parametrize(
+    "name", ["apa_glued_groups_in_brackets.txt", "iea_five_names_with_month_surname.txt"]
+)
+def test_no_findings_and_every_citation_links(name: str) -> None:
+    doc = check(name)
+    assert [(f.rule, f.line, f.message) for f in doc.findings] == []
+    assert [c.text for c in doc.citations if c.status is not LinkStatus.LINKED] == []
+
+
+def test_groups_glued_inside_brackets_are_read_each_with_its_own_names() -> None:
+    doc = check("apa_glued_groups_in_brackets.txt")
+    assert [c.text for c in doc.citations][:5] == [
+        "Puddu et al., 2007",
+        "Ramachandran et al., 2002",
+        "Zimmerman & Zucker, 2009",
+        "Dedkova & Blatter, 2008",
+        "Jin et al., 2011",
+    ]
+
+
+def test_a_month_or_season_between_two_names_of_a_list_is_a_surname() -> None:
+    doc = check("iea_five_names_with_month_surname.txt")
+    assert [c.authors[:2] for c in doc.citations] == [["Lim", "Jun"], ["Liu", "Jan"], ["Langbein", "Rogers"]]
+    # (a month after a word of the prose is still no name)
+    doc = check(
+        "x.txt", "In May, Smith and Jones (2010) wrote.\n\nReferences\n\nSmith, J. and Jones, K. (2010) T.\n"
+    )
+    assert [c.authors for c in doc.citations] == [["Smith", "Jones"]]
+
+
+def test_a_notice_that_cites_nothing_names_each_entry_it_lists_at_info() -> None:
+    text = (DATA / "apa_correction_notice.txt").read_text(encoding="utf-8")
+    doc = check("apa_correction_notice.txt")
+    assert [(f.rule, f.severity, f.line) for f in doc.findings] == [("uncited-reference", Severity.INFO, 19)]
+    assert "Qiu 2014" in doc.findings[0].message and "correction notice" in doc.findings[0].message
+    # an entry added to its list is named too (one finding per entry, each at info)
+    added = "Kowalczyk, C. A., & Marchetti, B. (2001). Analysis signals. Int J Epidemiol, 22(11), 864–952.\n"
+    doc = check("apa_correction_notice.txt", text.replace("Qiu, Z.", added + "Qiu, Z."))
+    assert [(f.rule, f.severity, f.line) for f in doc.findings] == [
+        ("uncited-reference", Severity.INFO, 19),
+        ("uncited-reference", Severity.INFO, 20),
+    ]
+    assert "Kowalczyk 2001" in doc.findings[0].message
+    # the same list in a document that is no notice: one note for the list, as before
+    doc = check("x.txt", text.replace("Correction: ", "", 1))
+    assert [(f.rule, f.severity) for f in doc.findings] == [("uncited-reference", Severity.INFO)]
+    assert "no citations of any known style" in doc.findings[0].message
+
+
+def test_an_author_written_with_a_given_name_ends_a_list_of_surnames() -> None:
+    doc = check("apa_given_name_before_narrative_pair.txt")
+    assert [(c.text, c.authors) for c in doc.citations][0] == (
+        "Blackburn and Rowley (2004)",
+        ["Blackburn", "Rowley"],
+    )
