@@ -9,7 +9,10 @@ iea_five_names_with_month_surname.txt, first cites of five names in IEA/OECD fro
 10.1371/journal.pone.0067227 ("Lim, Jun, ..."), 10.1371/journal.pone.0067179 ("Liu, Jan, ...") and
 10.1371/journal.pone.0147124 ("Langbein, Rogers, Winter, ..."): a surname that is also a month or a
 season, between two names of the list; apa_given_name_before_narrative_pair.txt, PLOS Biology
-10.1371/journal.pbio.0020188 in APA ("issue of PLoS Biology, Elizabeth Blackburn and Rowley (2004)").
+10.1371/journal.pbio.0020188 in APA ("issue of PLoS Biology, Elizabeth Blackburn and Rowley (2004)");
+iea_particles_and_word_surnames.txt, PLOS ONE 10.1371/journal.pone.0012262 in IEA/OECD (first cites of
+five names with "dela Cruz", "Le Page", "el-Belbessy" and surnames that are also words: "Day", "May",
+"An", "Box").
 """
 
 from __future__ import annotations
@@ -30,7 +33,13 @@ def check(name: str, text: str | None = None):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
-    "name", ["apa_glued_groups_in_brackets.txt", "iea_five_names_with_month_surname.txt"]
+    "name",
+    [
+        "apa_glued_groups_in_brackets.txt",
+        "iea_five_names_with_month_surname.txt",
+        "apa_given_name_before_narrative_pair.txt",
+        "iea_particles_and_word_surnames.txt",
+    ],
 )
 def test_no_findings_and_every_citation_links(name: str) -> None:
     doc = check(name)
@@ -80,7 +89,20 @@ def test_a_notice_that_cites_nothing_names_each_entry_it_lists_at_info() -> None
 
 def test_an_author_written_with_a_given_name_ends_a_list_of_surnames() -> None:
     doc = check("apa_given_name_before_narrative_pair.txt")
-    assert [(c.text, c.authors) for c in doc.citations][0] == (
+    assert (doc.citations[0].text, doc.citations[0].authors) == (
         "Blackburn and Rowley (2004)",
         ["Blackburn", "Rowley"],
     )
+
+
+def test_particles_and_surnames_that_are_words_in_a_list_of_names() -> None:
+    doc = check("iea_particles_and_word_surnames.txt")
+    assert [c.authors for c in doc.citations] == [
+        ["Loberg", "Day", "Harwood", "Ying", "St John"],
+        ["Mangahas", "dela Cruz", "Friedman-Jimenez", "Jamal"],
+        ["Gunia", "Koch", "May", "Dietel", "Erbersdobler"],
+        ["Rettig", "Heber", "An", "Seeram", "Rao"],
+        ["Sturgis", "Box", "D'Costa", "Forgue", "McGuire"],
+        ["Lessard", "Saad", "Le Page", "Diallo", "Peant"],
+        ["Hussein", "el-Belbessy"],
+    ]

@@ -62,8 +62,9 @@ _NAME_WORD = re.compile(
     r"^(?![^\n]*[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f])(?:"
     rf"(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
     rf"[\w{APOS}.{DASHES}/]*$"  # ("/" inside: organisations cited together, "AMAP/UNEP", "EC-JRC/PBL")
-    # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name
-    rf"|(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$)"
+    # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name; Arabic "el-Belbessy",
+    # "al-Hakim": the article joined by a hyphen
+    rf"|(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac|el-|al-)[A-Z][\w{APOS}.{DASHES}]*$)"
 )
 STOP_WORDS = frozenset(
     [
@@ -719,6 +720,8 @@ def _stands_as_surname(
         if other.endswith(",") and not other.endswith(".,"):
             other = other[:-1]
             return bool(_NAME_WORD.match(other)) and other.lower() not in STOP_WORDS
+        if other.lower() in PARTICLES and i >= 2 and tokens[i - 2].endswith(","):
+            return True  # "Lessard, Saad, Le Page, Diallo and Peant": the surname's particle before it
     if not names[-1] and len(names) == 1:
         if et_al:
             return True  # "Will et al., 2002"
