@@ -12,7 +12,8 @@ season, between two names of the list; apa_given_name_before_narrative_pair.txt,
 10.1371/journal.pbio.0020188 in APA ("issue of PLoS Biology, Elizabeth Blackburn and Rowley (2004)");
 iea_particles_and_word_surnames.txt, PLOS ONE 10.1371/journal.pone.0012262 in IEA/OECD (first cites of
 five names with "dela Cruz", "Le Page", "el-Belbessy" and surnames that are also words: "Day", "May",
-"An", "Box").
+"An", "Box"); apa_book_review_header.txt, PLOS Biology 10.1371/journal.pbio.1001044 in APA (a book
+review headed by the book reviewed, "Mukherjee S (2010) The Emperor of All Maladies ...").
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def check(name: str, text: str | None = None):  # type: ignore[no-untyped-def]
         "iea_five_names_with_month_surname.txt",
         "apa_given_name_before_narrative_pair.txt",
         "iea_particles_and_word_surnames.txt",
+        "apa_book_review_header.txt",
     ],
 )
 def test_no_findings_and_every_citation_links(name: str) -> None:
