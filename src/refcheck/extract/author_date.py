@@ -759,7 +759,7 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     if known.knows(first):
         return True
     words = first.split()
-    if len(words) == 1 and len(first.rstrip(".")) == 1:
+    if len(words) == 1 and len(first.rstrip(".")) == 1 and len(run.authors) == 1 and not run.et_al:
         return False  # "Mukherjee S (2010) The Emperor of ...": an initial after a surname, no name of its own
     if (
         len(words) == 1
