@@ -13,7 +13,10 @@ season, between two names of the list; apa_given_name_before_narrative_pair.txt,
 iea_particles_and_word_surnames.txt, PLOS ONE 10.1371/journal.pone.0012262 in IEA/OECD (first cites of
 five names with "dela Cruz", "Le Page", "el-Belbessy" and surnames that are also words: "Day", "May",
 "An", "Box"); apa_book_review_header.txt, PLOS Biology 10.1371/journal.pbio.1001044 in APA (a book
-review headed by the book reviewed, "Mukherjee S (2010) The Emperor of All Maladies ...").
+review headed by the book reviewed, "Mukherjee S (2010) The Emperor of All Maladies ...");
+harvard_sole_author_vs_et_al_entry.txt, Malaria Journal 10.1186/1475-2875-13-225 (CC-BY 2.0) in Harvard
+Cite Them Right ("Killeen, 2013" beside the entries "Killeen, G.F. (2013)" and "Killeen, G.F. et al.
+(2013)").
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ def check(name: str, text: str | None = None):  # type: ignore[no-untyped-def]
         "apa_given_name_before_narrative_pair.txt",
         "iea_particles_and_word_surnames.txt",
         "apa_book_review_header.txt",
+        "harvard_sole_author_vs_et_al_entry.txt",
     ],
 )
 def test_no_findings_and_every_citation_links(name: str) -> None:
@@ -108,3 +112,12 @@ def test_particles_and_surnames_that_are_words_in_a_list_of_names() -> None:
         ["Lessard", "Saad", "Le Page", "Diallo", "Peant"],
         ["Hussein", "el-Belbessy"],
     ]
+
+
+def test_one_name_cited_links_the_sole_author_entry_not_one_cut_short_by_et_al() -> None:
+    doc = check("harvard_sole_author_vs_et_al_entry.txt")
+    by_text = {c.text: c for c in doc.citations}
+    (ref,) = [r for r in doc.references if r.id in by_text["Killeen, 2013"].references]
+    assert ref.text.startswith("Killeen, G.F. (2013) “A second chance")
+    (ref,) = [r for r in doc.references if r.id in by_text["Killeen et al., 2013"].references]
+    assert ref.text.startswith("Killeen, G.F. et al. (2013) “Eliminating")
