@@ -760,7 +760,8 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
         return True
     words = first.split()
     if len(words) == 1 and len(first.rstrip(".")) == 1 and len(run.authors) == 1 and not run.et_al:
-        return False  # "Mukherjee S (2010) The Emperor of ...": an initial after a surname, no name of its own
+        # "Mukherjee S (2010) The Emperor of ...", "Sphyrna tiburo (L. 1758)": an initial, no name
+        return False
     if (
         len(words) == 1
         and _ODD_NAME.match(first)
