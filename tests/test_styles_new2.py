@@ -121,3 +121,19 @@ def test_one_name_cited_links_the_sole_author_entry_not_one_cut_short_by_et_al()
     assert ref.text.startswith("Killeen, G.F. (2013) “A second chance")
     (ref,) = [r for r in doc.references if r.id in by_text["Killeen et al., 2013"].references]
     assert ref.text.startswith("Killeen, G.F. et al. (2013) “Eliminating")
+
+
+@pytest.mark.parametrize("name", ["notice.md", "notice.html"])
+def test_a_notice_in_markdown_or_html_is_read_by_its_title(name: str) -> None:
+    text = (DATA / "apa_correction_notice.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if name.endswith(".html"):
+        paragraphs = "".join(f"<p>{line}</p>" for line in lines[1:] if line)
+        text = (
+            f"<html><head><title>{lines[0]}</title></head><body><h1>{lines[0]}</h1>{paragraphs}</body></html>"
+        )
+    else:
+        text = "# " + text
+    doc = check_text(text, "html" if name.endswith(".html") else "markdown", path=name)
+    assert [(f.rule, f.severity) for f in doc.findings] == [("uncited-reference", Severity.INFO)]
+    assert "Qiu 2014" in doc.findings[0].message
