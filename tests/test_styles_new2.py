@@ -137,3 +137,15 @@ def test_a_notice_in_markdown_or_html_is_read_by_its_title(name: str) -> None:
     doc = check_text(text, "html" if name.endswith(".html") else "markdown", path=name)
     assert [(f.rule, f.severity) for f in doc.findings] == [("uncited-reference", Severity.INFO)]
     assert "Qiu 2014" in doc.findings[0].message
+
+
+def test_a_span_of_months_before_a_year_is_no_citation() -> None:
+    # PLOS ONE 10.1371/journal.pone.0010685: "during a three month period (June-September 2009)"
+    text = (
+        "Searches were performed twice during a three month period (June-September 2009), once in"
+        " (Jun–Aug 2010) and in (Spring-Summer 2011), as before (Smith 2001).\n\nReferences\n\n"
+        "Smith, J. (2001). A title. J Biol 1, 2.\n"
+    )
+    doc = check("x.txt", text)
+    assert [c.text for c in doc.citations] == ["Smith 2001"]
+    assert doc.findings == []

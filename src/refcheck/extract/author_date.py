@@ -754,11 +754,16 @@ def _life_dates(year: str) -> bool:
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
 
 
+_MONTH_SPAN = re.compile(rf"^(?i:(?:{'|'.join(MONTHS)})\.?(?:[{DASHES}/](?:{'|'.join(MONTHS)})\.?)+)$")
+
+
 def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
     words = first.split()
+    if len(words) == 1 and _MONTH_SPAN.match(first):
+        return False  # "(June–September 2009)", "(Spring-Summer 2009)": a span of months, not a name
     if len(words) == 1 and len(first.rstrip(".")) == 1 and len(run.authors) == 1 and not run.et_al:
         # "Mukherjee S (2010) The Emperor of ...", "Sphyrna tiburo (L. 1758)": an initial, no name
         return False
