@@ -311,6 +311,10 @@ STOP_WORDS = frozenset(
 ) | frozenset(MONTHS)
 
 
+# "June-September 2009", "Nov.–Dec. 2010": a span of months is a date, not a name
+_MONTH_SPAN = re.compile(rf"(?i)(?:{'|'.join(MONTHS)})\.?{DASH}(?:{'|'.join(MONTHS)})\.?$")
+
+
 @dataclass
 class NameRun:
     """A run of author names read backwards from a year."""
@@ -448,7 +452,17 @@ def read_names_backwards(
         if not authors:
             return None
         authors.reverse()
+        if len(authors) > 1:
+            # "(Agostinelli, C. and Lund, 2022)": initials after a surname are that author's, no author
+            authors[1:] = [a for a in authors[1:] if not all(_INITIALS_ONLY().match(w) for _, w in a)]
+        if len(authors) > 2 or any(len(a) > 1 for a in authors):
+            authors = _repeated_names(authors)
         first_words = authors[0]
+    if known is not None and len(authors) > 1 and len(authors[1]) > 1:
+        given = _given_names_dropped(authors, known)
+        if given is not None:
+            start, surnames = given
+            return NameRun(start, surnames, et_al, surnames[0])
     full = " ".join([w for _, w in first_words])
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
     if known is not None and len(first_words) > 1 and not known.knows(full):
@@ -465,6 +479,61 @@ def read_names_backwards(
             authors[0] = first_words[j:]
     start = authors[0][0][0]
     return NameRun(start, [intern(" ".join([w for _, w in a])) for a in authors], et_al, intern(full))
+
+
+def _repeated_names(authors: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """The names of a citation written after the same names ("(although Wagner and Gabriel Wagner
+    and Gabriel, 1990 had ...)", "(Cao et al Cao et al. 2007)": a numbered citation turned into an
+    author-date one after the names it followed): the last writing of them."""
+    words = [w for a in authors for w in a]
+    for k, (_, w) in enumerate(words[:-1]):
+        if w == "al" or w == "al.":
+            # "et" was read as "and"; what stands before "al" is an earlier "Cao et al"
+            rest = [a for a in authors if a[0][0] > words[k][0]]
+            cut = [w2 for w2 in words[k + 1 :] if not rest or w2[0] < rest[0][0][0]]
+            return ([cut] if cut else []) + rest if cut or rest else authors
+    half, odd = divmod(len(words), 2)
+    if odd or half == 0:
+        return authors
+    bare = [w.strip(",.") for _, w in words]
+    if bare[:half] != bare[half:]:
+        return authors
+    starts, k = [], 0
+    for a in authors:
+        if k == half:
+            return authors  # "Kim, Lee, Kim and Lee": four authors, two of each name
+        if k < half:
+            starts.append(k)
+        k += len(a)
+    return [words[half + a : half + b] for a, b in zip(starts, [*starts[1:], half], strict=True)]
+
+
+def _known_tail(words: list[tuple[int, str]], known: KnownAuthors) -> int | None:
+    """The index where the shortest tail of a name's words that the list knows begins."""
+    for k in range(len(words) - 1, -1, -1):
+        if known.knows(" ".join([w for _, w in words[k:]])):
+            return k
+    return None
+
+
+def _given_names_dropped(
+    authors: list[list[tuple[int, str]]], known: KnownAuthors
+) -> tuple[int, list[str]] | None:
+    """ "PLoS Biology, Elizabeth Blackburn and Janet Rowley (2004)": the names after a first "author"
+    the list does not know are written with their given names, and each ends in a surname it knows:
+    they are the citation's names (start, surnames). Only then, so that a misspelt first author
+    ("Smtih, Jones and Lee") stays the citation's first author."""
+    if _known_tail(authors[0], known) is not None:
+        return None
+    tails = [_known_tail(a, known) for a in authors[1:]]
+    if any(k is None for k in tails) or not any(k for k in tails):
+        return None
+    names = [
+        intern(" ".join([w for _, w in a[k:]]))
+        for a, k in zip(authors[1:], tails, strict=True)
+        if k is not None
+    ]
+    return authors[1][0][0], names
 
 
 _WINDOW = 64  # characters read first by read_names_backwards
@@ -668,7 +737,8 @@ class _Facts:
                 comma,
                 bare,
                 bare.lower().strip(APOS) in PARTICLES,
-                bare.lower().strip(".") in STOP_WORDS and not (known is not None and known.knows(bare)),
+                (bare.lower().strip(".") in STOP_WORDS or _MONTH_SPAN.match(bare) is not None)
+                and not (known is not None and known.knows(bare)),
                 bare[:1].isupper(),
                 _NAME_WORD.match(bare) is not None,
                 bare.endswith(".") and bare != "St." and _INITIALS_ONLY().match(bare) is None,
@@ -1200,7 +1270,13 @@ def _reading_floor(text: str, start: int, end: int, blocks: list[int]) -> int:
 def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None:
     """The names of a narrative group, read before it ("Bohorquez (2005)"), if they read as names."""
     run = read_names_backwards(text, gstart, _reading_floor(text, 0, gstart, known.blocks), known)
-    return run if run is not None and _plausible(run, known) else None
+    if run is None or not _plausible(run, known):
+        return None
+    if text[gstart - 2 : gstart] == ", " or text[gstart - 1 : gstart] == ",":
+        # "... Thermodynamics of Fluids, (1873)": a comma parts a title from its year; "Smith et al.,
+        # (2004)" is still read when the list knows the name
+        return run if known.knows(run.authors[0]) else None
+    return run
 
 
 def _shaped(

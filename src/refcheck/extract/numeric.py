@@ -26,6 +26,15 @@ _GROUP = re.compile(
     r"(?!\((?:https?:|www\.|mailto:|#|/|\.\.?/)|:[ \t]*(?:https?:|www\.|<)"
     rf"|\[(?!\s*{_ITEM}(?:\s*,\s*{_ITEM})*\s*\]))"
 )
+# "[e.g., 77]", "[see 12, 14]", "[32: 273]", "[51: fig. 10.5]", "[12, p. 33]": numbers with a cue before
+# them or a locator after them (the plain "[n]" forms are _GROUP's); a ratio "[3:1]" has no space
+_LOCATED = lazy_pattern(
+    r"\[\s*(?:(see(?:\s+also)?|e\.\s?g\.,?|cf\.|i\.\s?e\.,?|reviewed\s+in)\s+)?"
+    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)"
+    r"((?::\s+|,\s*)(?:pp?\.|fig|tab|chap|ch\.|sec|§)[^\[\]\n]{0,40}?|:\s+\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?)?"
+    r"\s*\]",
+    re.I,
+)
 _ITEM_RE = re.compile(rf"(\d{{1,4}})(?:\s*[{DASHES}]\s*(\d{{1,4}}))?")
 # The widest range read as one ("[1–100]"); a wider one is read as its first number. Each number is
 # an entry the citation links to, listed in the reports: 60,000 citations of "[1–500]" in 1 MB made a
@@ -96,6 +105,28 @@ def extract_numeric(
             lo = int(it.group(1))
             hi = int(it.group(2)) if it.group(2) else lo
             out.append(_cite(text, it.start(), it.end(), lo, hi, footnote))
+    if "[" in text[start:end]:
+        located = _located(text, start, end, footnote, list_size)
+        if located:
+            out = sorted([*out, *located], key=lambda c: c.start)
+    return out
+
+
+def _located(text: str, start: int, end: int, footnote: str | None, list_size: int | None) -> list[Citation]:
+    """The bracketed numbers with a cue or a locator (``_LOCATED``), each within the list."""
+    out: list[Citation] = []
+    for g in _LOCATED().finditer(text, start, end):
+        if not (g.group(1) or g.group(3)):
+            continue  # a plain "[n]": _GROUP's
+        items = list(_ITEM_RE.finditer(text, g.start(2), g.end(2)))
+        values = [int(x) for it in items for x in it.groups() if x]
+        if 0 in values or (list_size is not None and max(values) > list_size):
+            continue
+        for it in items:
+            lo = int(it.group(1))
+            hi = int(it.group(2)) if it.group(2) else lo
+            s, e = (g.start(), g.end()) if len(items) == 1 else (it.start(), it.end())
+            out.append(_cite(text, s, e, lo, hi, footnote))
     return out
 
 

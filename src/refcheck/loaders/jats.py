@@ -179,6 +179,7 @@ def load_jats(path: str, data: bytes) -> Document:
     own = [r for r in article.iter("ref") if not r.inside("sub-article", "response")]
     if not own and translation is not None:
         own = list(translation.iter("ref"))
+    lists: list[Node | None] = []  # the <ref-list> of each entry
     for ref_node in own:
         out.newline()
         start = out.length
@@ -193,6 +194,7 @@ def load_jats(path: str, data: bytes) -> Document:
         if first:  # an empty <ref/>
             continue
         refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text_from(start)))
+        lists.append(next((a for a in ref_node.ancestors() if a.tag == "ref-list"), None))
     out.newline()
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
@@ -233,7 +235,7 @@ def load_jats(path: str, data: bytes) -> Document:
         n.attrs.get("id"): notes[i].label for i, (n, _, _) in enumerate(walker.notes) if i < len(notes)
     }
     doc.footnote_markers = [
-        FootnoteMarker(note_ids[x.attrs["rid"]], a, b)
+        FootnoteMarker(note_ids[x.attrs["rid"]], a, b, floating=x.inside("fig", "table-wrap"))
         for x, a, b in walker.xrefs
         if x.attrs.get("ref-type") == "fn" and x.attrs.get("rid") in note_ids
     ]
@@ -249,7 +251,19 @@ def load_jats(path: str, data: bytes) -> Document:
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
         doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs))
         doc.citations.sort(key=lambda c: c.start)
+        _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc
+
+
+def _lists_apart(refs: list[Reference], lists: list[Node | None], pointed: set[str]) -> None:
+    """Mark the entries of a reference list no xref points at, when another list is cited: a list of
+    web resources, software or data ("Internet Resources") that the text names rather than cites."""
+    cited = {id(n) for r, n in zip(refs, lists, strict=True) if r.id in pointed}
+    if not cited:
+        return
+    for ref, node in zip(refs, lists, strict=True):
+        if node is not None and id(node) not in cited:
+            ref.apart = True
 
 
 def _note_at(doc: Document, offset: int) -> str | None:
@@ -345,6 +359,12 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
                     if len(ref.authors) == 1 and _organisation(surname, given):
                         ref.corporate = True  # "Instituto Brasileiro ... (IBAMA)" written as a surname
         ref.et_al = et_al
+        if not people and read.tag in ("mixed-citation", "citation"):
+            # "<mixed-citation>Putt ED. <year>1940</year>. <article-title>...": the year tagged, the
+            # names not; they are read from the text as printed
+            parsed = parse_entry(squash(read.text()))
+            ref.authors, ref.given, ref.et_al = parsed.authors, parsed.given, parsed.et_al
+            ref.corporate, ref.aliases = parsed.corporate, parsed.aliases
         ref.year = _year(read)
         if ref.year is None and read.tag in ("mixed-citation", "citation") and read.find("year") is None:
             ref.year = parse_entry(squash(read.text())).year  # the year as the text gives it
@@ -565,6 +585,24 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
         rids = node.attrs.get("rid", "").split()
         visible = squash(doc.text[a:b])
         note = _note_at(doc, a)
+        # <xref>12</xref><xref>-</xref><xref>17</xref> (PMC's ranges of some publishers: the dash an
+        # xref of its own, pointing at entry 13): one citation of the whole range
+        if i + 2 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
+            (_, a1, b1), (n2, a2, b2) = bibr[i + 1], bibr[i + 2]
+            rid2 = n2.attrs.get("rid", "").split()
+            if (
+                _DASH.match(doc.text[a1:b1])
+                and not doc.text[b:a1].strip()
+                and not doc.text[b1:a2].strip()
+                and len(rid2) == 1
+                and _NUM.match(doc.text[a2:b2])
+                and rids[0] in pos
+                and rid2[0] in pos
+                and pos[rids[0]] < pos[rid2[0]] <= pos[rids[0]] + MAX_RANGE
+            ):
+                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : pos[rid2[0]] + 1], note))
+                i += 3
+                continue
         # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range
         if i + 1 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             n2, a2, b2 = bibr[i + 1]
@@ -578,17 +616,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 and rid2[0] in pos
                 and pos[rids[0]] < pos[rid2[0]] <= pos[rids[0]] + MAX_RANGE
             ):
-                spanned = refs[pos[rids[0]] : pos[rid2[0]] + 1]
-                out.append(
-                    Citation(
-                        text=squash(doc.text[a:b2]),
-                        start=a,
-                        end=b2,
-                        kind="numeric",
-                        numbers=tuple(int(r.label) if r.label and r.label.isdigit() else 0 for r in spanned),
-                        footnote=note,
-                    )
-                )
+                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : pos[rid2[0]] + 1], note))
                 i += 2
                 continue
         spanned = _range_in_one(visible, rids, by_key, by_label)
@@ -612,10 +640,22 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             else:
                 part = visible
             if part and not _NUM.match(part):
-                _visible_author_year(cit, part, ref)
+                _visible_author_year(cit, part, ref, _lead_in(doc.text, a) if k == 0 else "")
             out.append(cit)
         i += 1
     return out
+
+
+def _range(text: str, start: int, end: int, spanned: list[Reference], note: str | None) -> Citation:
+    """One citation of the entries of a range written as xrefs of its first and last numbers."""
+    return Citation(
+        text=squash(text[start:end]),
+        start=start,
+        end=end,
+        kind="numeric",
+        numbers=tuple(int(r.label) if r.label and r.label.isdigit() else 0 for r in spanned),
+        footnote=note,
+    )
 
 
 def _range_in_one(
@@ -638,9 +678,27 @@ def _names_first(text: str, surname: str) -> bool:
     )
 
 
-def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> None:
+def _lead_in(text: str, at: int) -> str:
+    """The names written before an xref in the same citation: "Hühn, Habisch, " of "(...; Hühn,
+    Habisch, <xref>Hartmann, & Sison, 2020</xref>)", where the xref holds only the last names. The text
+    back to the bracket or semicolon that opens the citation, if it is names and commas only."""
+    before = text[max(0, at - 120) : at]
+    cut = max(before.rfind(c) for c in "([;\n")
+    if cut < 0:
+        return ""
+    lead = before[cut + 1 :]
+    if not lead.rstrip().endswith(",") or not re.fullmatch(
+        r"[^\W\d_](?:[^\W\d_]|['’.\- ])*(?:,\s*[^\W\d_](?:[^\W\d_]|['’.\- ])*)*,\s*", lead.lstrip()
+    ):
+        return ""
+    return lead.lstrip()
+
+
+def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lead: str = "") -> None:
     """The author and year the reader sees, for comparison with the entry the xref points at. Text
-    that shows no name (a year's letter "b", a title "Cinismo y pasión") is compared for its year only."""
+    that shows no name (a year's letter "b", a title "Cinismo y pasión") is compared for its year only.
+    ``lead`` is the citation's text before the xref (names and commas): when the xref's own names are
+    not the entry's first author but the lead-in begins with it, the citation is read whole."""
     if re.fullmatch(r"\W*[a-z](?:\W+[a-z])*\W*", visible):
         return  # "2010a, b, c": the letters alone
     years = list(_YEAR.finditer(visible))
@@ -655,6 +713,10 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None) -> 
             cit.year = ref.year
     head = visible[: years[0].start()] if years else visible
     head = re.sub(r"(?i)^\W*(?:see(?: also)?|e\.g\.,?|cf\.|i\.e\.,?)\s+", "", head)
+    if lead and head.strip(" ,;.([") and ref is not None and ref.authors:
+        first = name_key(ref.authors[0])
+        if not name_key(head.strip(" ,;.([")).startswith(first) and name_key(lead).startswith(first):
+            head = lead + head
     cit.et_al = bool(re.search(r"\bet\.?\s*al", head))
     if (
         ref is not None

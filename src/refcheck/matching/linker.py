@@ -662,6 +662,10 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         cit.candidates = (ref.id,)
         if other_year:  # another work altogether: the entry as it would be cited
             cit.suggestion = f"{_entry_names(ref)} {ref.year}"
+        elif name_key(ref.authors[0]) in {name_key(a) for a in cit.authors[1:]}:
+            # "STARR; RUSSETT, 1976" for Russett and Starr: the names in the entry's order, not the
+            # first author's name put in place of the first cited ("RUSSETT and RUSSETT")
+            cit.suggestion = _entry_names(ref) + (f" {cit.year}" if cit.year else "")
         else:
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
                 f" {cit.year}" if cit.year else ""
@@ -731,6 +735,8 @@ def _link_author_date(
         if not with_year and len(cit.authors) < 2:
             # "Smith 2004" for "Smith and Jones (2004)": the author count is off, but not a named co-author
             with_year = [(r, a, y) for r, a, y in fits if y]
+        if cit.year and len(cit.year) > 4 and any(y == 1 and a < 2 for _, a, y in with_year):
+            with_year = _lettered_elsewhere(with_year, fits)
         if with_year:
             best = max((a, y) for _, a, y in with_year)
             top = [r for r, a, y in with_year if (a, y) == best]
@@ -747,6 +753,12 @@ def _link_author_date(
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
             return
         target = same_authors.closest(cit.year)
+        if cit.year and len(cit.year) > 4 and target.year == cit.year[:4]:
+            # "Cao et al. 2008b" where the list letters 2008a and 2008c, and "Cao and Lin (2008)" is
+            # not it (_lettered_elsewhere): no year to correct
+            cit.status = LinkStatus.MISSING
+            cit.detail = f"entries by {first} dated {cit.year[:4]} exist, none lettered {cit.year}"
+            return
         cit.status = LinkStatus.YEAR_MISMATCH
         cit.candidates = (target.id,)
         cit.suggestion = f"{_cited_names(cit)} {target.year}" if target.year else None
@@ -768,6 +780,17 @@ def _link_author_date(
         _linked(cit, by_title)
         return
     cit.status = LinkStatus.MISSING
+
+
+def _lettered_elsewhere(
+    with_year: list[tuple[Reference, float, int]], fits: list[tuple[Reference, float, int]]
+) -> list[tuple[Reference, float, int]]:
+    """A lettered year ("Cao et al. 2008b") does not cite an entry of that year without a letter
+    whose authors fit only loosely ("Cao, H, Lin, R (2008)": two authors, not "et al.") when the list
+    letters other entries of the author that year ("2008a", "2008c"): the 2008b entry is missing."""
+    if not any(r.year and len(r.year) > 4 for r, _, _ in fits):
+        return with_year
+    return [(r, a, y) for r, a, y in with_year if y == 2 or a >= 2]
 
 
 def _text_key(text: str) -> str:

@@ -142,6 +142,9 @@ class FootnoteMarker:
     label: str
     start: int
     end: int
+    # in a figure's or a table's caption (JATS <fig>, <table-wrap>): a float, placed by the typesetter,
+    # so its place says nothing of the order the notes were numbered in
+    floating: bool = False
 
 
 @dataclass

@@ -68,6 +68,9 @@ class Reference:
     # a web page, software or a data set (BibTeX @online/@software/@dataset, CSL "webpage" ...): a work
     # that often has no author and is then cited by its title
     web: bool = False
+    # JATS: in a reference list of its own that no xref cites (web resources, software, data named in
+    # the text), beside a list that is cited
+    apart: bool = False
     urls: list[str] = field(default_factory=list)
     doi: str | None = None
     accessed: str | None = None  # ISO date

@@ -3,7 +3,9 @@
 What it does
     Reports numbered footnote markers that do not run 1, 2, 3, ... in the order they first appear,
     and definitions whose numbers skip one. Markdown's ``[^13]`` is a note's name, not its number
-    (pandoc numbers the notes in the order they are referenced): not checked there.
+    (pandoc numbers the notes in the order they are referenced): not checked there. A marker in the
+    caption of a JATS figure or table (a float, placed by the typesetter) counts as used, but its
+    place is not read as the notes' order.
 
 Why is this bad
     Readers expect note 4 after note 3; a gap or a swap usually means a note was moved or lost.
@@ -32,11 +34,15 @@ def check(doc: Document) -> Iterator[Finding]:
         return  # "[^13]" is a note's name: pandoc numbers the notes in the order they are referenced
     firsts: list[tuple[int, int, int]] = []  # (number, start, end) of each label's first marker
     seen: set[str] = set()
+    used: set[int] = set()
     for marker in doc.footnote_markers:
         if marker.label.isdigit() and marker.label not in seen:
             seen.add(marker.label)
-            firsts.append((int(marker.label), marker.start, marker.end))
-    used = {n for n, _, _ in firsts}
+            used.add(int(marker.label))
+            # a marker in a float's caption (a JATS figure or table) counts as used, but its place is
+            # the typesetter's: the order is read from the running text
+            if not marker.floating:
+                firsts.append((int(marker.label), marker.start, marker.end))
     highest = 0
     for number, start, end in firsts:
         if number < highest:

@@ -34,6 +34,10 @@ What it does
     "Retraction: ...", "Expression of Concern: ..."), one finding per entry even when no citation is
     found: a notice's list is short, and each entry is named.
 
+    A JATS reference list of its own that no xref points at, beside one that is cited, holds web
+    resources, software or data the text names without citing ("Internet Resources"): its entries are
+    said at info.
+
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
 
@@ -155,6 +159,12 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             message = (
                 f"{name} is listed but no note cites it (a notes-bibliography list may also hold works "
                 "consulted)"
+            )
+        elif ref.apart:
+            severity = Severity.INFO
+            message = (
+                f"{name} is listed but never cited (it is in a list of its own that no citation points at, "
+                "as web resources or software the text names are)"
             )
         elif notice:
             severity = Severity.INFO
