@@ -96,7 +96,7 @@ def test_a_notice_that_cites_nothing_names_each_entry_it_lists_at_info() -> None
 def test_an_author_written_with_a_given_name_ends_a_list_of_surnames() -> None:
     doc = check("apa_given_name_before_narrative_pair.txt")
     assert (doc.citations[0].text, doc.citations[0].authors) == (
-        "Blackburn and Rowley (2004)",
+        "Elizabeth Blackburn and Rowley (2004)",
         ["Blackburn", "Rowley"],
     )
 

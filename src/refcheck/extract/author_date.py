@@ -633,10 +633,6 @@ def _read_backwards(
             # "Smith, Jones and Lee": commas separate authors only in a list closed by "and".
             if not seen_connector:
                 break
-            if not listed and known is not None and _given_and_surname(names[-1], known):
-                # "issue of PLoS Biology, Elizabeth Blackburn and Rowley (2004)": an author written
-                # with a given name is no item of a list of surnames; the comma ends the names
-                break
             names.append([])
             listed = True
         if not word:
@@ -661,14 +657,6 @@ def _read_backwards(
             continue
         break
     return names, et_al, i
-
-
-def _given_and_surname(words: list[tuple[int, str]], known: KnownAuthors) -> bool:
-    """Whether the words read as one author are a given name and a surname the list knows
-    ("Elizabeth Blackburn"), not a name of several words it knows ("Garcia Lopez", "Van Dyke")."""
-    if len(words) < 2 or words[0][1].lower() in PARTICLES:
-        return False
-    return known.knows(words[-1][1]) and not known.knows(" ".join([w for _, w in words]))
 
 
 _FACTS_KEPT = 50_000  # distinct tokens and words whose facts a document remembers, of each kind
