@@ -183,3 +183,27 @@ def test_a_letter_on_a_list_that_letters_nothing_still_links() -> None:
         "Cao, H, Lin, R (2008) Phosphorylation of recombinant tristetraprolin in vitro. Protein J 27: 163-169.\n"
     )
     assert [c.status for c in doc.citations] == [LinkStatus.LINKED, LinkStatus.LINKED]
+
+
+def test_names_with_an_arabic_article() -> None:
+    """pone.0012262 converted: "(Hussein and el-Belbessy 1998)" was not read, and "(al-Farsi and
+    Smith 2001)" was read as "Smith 2001"."""
+    doc = check_text(
+        "Leukaemia (Hussein and el-Belbessy 1998) and cancer (al-Farsi and Smith 2001).\n\nReferences\n\n"
+        "Hussein, NG, el-Belbessy, SF (1998) Serum adenosine deaminase. Clin Chem 4: 5.\n"
+        "al-Farsi, A, Smith, J (2001) A title. J Biol 3: 4-5.\n"
+    )
+    assert [(c.text, c.status) for c in doc.citations] == [
+        ("Hussein and el-Belbessy 1998", LinkStatus.LINKED),
+        ("al-Farsi and Smith 2001", LinkStatus.LINKED),
+    ]
+
+
+def test_an_initial_before_a_year_is_no_narrative_citation() -> None:
+    """pbio.1001044: a book review opens with the book, "Mukherjee S (2010) The Emperor of All
+    Maladies"; "S (2010)" was a missing-reference error."""
+    doc = check_text(
+        "Mukherjee S (2010) The Emperor of All Maladies: A Biography of Cancer. New York: Scribner.\n\n"
+        f"A review, after Smith (2009).\n\n{AUTHOR_DATE}"
+    )
+    assert [c.text for c in doc.citations] == ["Smith (2009)"]

@@ -62,9 +62,10 @@ _NAME_WORD = re.compile(
     r"^(?![^\n]*[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f])(?:"
     rf"(?:(?:[dDlL]|O|Mc|Mac)[{APOS}])?[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
     rf"[\w{APOS}.{DASHES}/]*$"  # ("/" inside: organisations cited together, "AMAP/UNEP", "EC-JRC/PBL")
-    # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name; Arabic "el-Belbessy",
-    # "al-Hakim": the article joined by a hyphen
-    rf"|(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac|el-|al-)[A-Z][\w{APOS}.{DASHES}]*$)"
+    # "vanEngelsdorp", "deVries", "mcNeill": a particle written onto the name
+    rf"|(?:van|von|de|der|den|di|du|da|del|la|le|ten|ter|mc|mac)[A-Z][\w{APOS}.{DASHES}]*$"
+    # "el-Belbessy", "al-Farsi", "ad-Din": an Arabic article joined to the name
+    rf"|(?:al|el|ad|ed|ar|as|at|az|an|ash|ul)[{DASHES}][A-Z\u00C0-\u00DE\u0100-\u024F][\w{APOS}.{DASHES}]*$)"
 )
 STOP_WORDS = frozenset(
     [
@@ -819,6 +820,8 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
+    if len(first) == 1 and len(run.authors) == 1:
+        return False  # "Mukherjee S (2010) The Emperor of All Maladies": an initial, not a name
     words = first.split()
     if len(words) == 1 and _MONTH_SPAN.match(first):
         return False  # "(June–September 2009)", "(Spring-Summer 2009)": a span of months, not a name
