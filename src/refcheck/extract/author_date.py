@@ -319,7 +319,7 @@ STOP_WORDS = frozenset(
 
 
 # "June-September 2009", "Nov.–Dec. 2010": a span of months is a date, not a name
-_MONTH_SPAN = re.compile(rf"(?i)(?:{'|'.join(MONTHS)})\.?{DASH}(?:{'|'.join(MONTHS)})\.?$")
+_MONTH_SPAN = re.compile(rf"^(?i:(?:{'|'.join(MONTHS)})\.?(?:[{DASHES}/](?:{'|'.join(MONTHS)})\.?)+)$")
 
 
 @dataclass
@@ -648,7 +648,7 @@ def _read_backwards(
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
         is_particle = particle and bool(names[-1])
-        if stop and upper and _stands_as_surname(tokens, i, names, et_al):
+        if stop and upper and _stands_as_surname(tokens, i, names, et_al, listed):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
         if is_particle or (not stop and name_word):
             if sentence_end:
@@ -774,9 +774,19 @@ _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 _POSSESSIVE_LAST = frozenset("s" + APOS)  # what a word _POSSESSIVE changes ends with
 
 
-def _stands_as_surname(tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool) -> bool:
+def _stands_as_surname(
+    tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool, listed: bool = False
+) -> bool:
     """Whether the capitalised word at ``tokens[i]``, also a common word ("Will", "Fall", "May"), stands
-    where only a surname stands: right before "et al.", or joined by "and"/"&" to a name."""
+    where only a surname stands: right before "et al.", joined by "and"/"&" to a name, or between
+    two names of a comma list ("Lim, Jun, Jang, Cho and Chae, 2010": a first cite of five names)."""
+    if listed and not names[-1] and len(names) >= 2 and i >= 1 and tokens[i].endswith(","):
+        other = tokens[i - 1].lstrip("([")
+        if other.endswith(",") and not other.endswith(".,"):
+            other = other[:-1]
+            return bool(_NAME_WORD.match(other)) and other.lower() not in STOP_WORDS
+        if other.lower() in PARTICLES and i >= 2 and tokens[i - 2].endswith(","):
+            return True  # "Lessard, Saad, Le Page, Diallo and Peant": the surname's particle before it
     if not names[-1] and len(names) == 1:
         if et_al:
             return True  # "Will et al., 2002"
@@ -821,6 +831,11 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     if len(first) == 1 and len(run.authors) == 1:
         return False  # "Mukherjee S (2010) The Emperor of All Maladies": an initial, not a name
     words = first.split()
+    if len(words) == 1 and _MONTH_SPAN.match(first):
+        return False  # "(June–September 2009)", "(Spring-Summer 2009)": a span of months, not a name
+    if len(words) == 1 and len(first.rstrip(".")) == 1 and len(run.authors) == 1 and not run.et_al:
+        # "Mukherjee S (2010) The Emperor of ...", "Sphyrna tiburo (L. 1758)": an initial, no name
+        return False
     if (
         len(words) == 1
         and _ODD_NAME.match(first)
@@ -1104,6 +1119,7 @@ def _narrative_lead(lead: str) -> bool:
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
+_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
 
 
 def _parse_group(
@@ -1147,6 +1163,11 @@ def _parse_group(
         if not continuation:
             shape = None  # names of its own in the group: "Smith (2004; Jones 2005)"
             floor = pos
+            glued = _GLUED_GROUPS.search(between) if ")" in between else None
+            if glued is not None:
+                # groups glued inside a bracket, "[(Puddu et al., 2007)(Ramachandran et al., 2002)]":
+                # this one's names start after its own opening parenthesis
+                floor = pos + glued.end()
             new_run = read_names_backwards(text, m.start(), floor, known)
             if ";" in text[floor : m.start()]:
                 # ABNT's "(ANACHE; ROVETTO; OLIVEIRA, 2014)": ";" between authors, when the first

@@ -248,7 +248,9 @@ def _authors_fit(cit: Citation, ref: Reference) -> float:
         return 2 if n == named else 1
     if cit.et_al:
         return 2 if n >= 3 or ref.et_al else 1 if n == 2 else 0
-    return 2 if n <= 1 or ref.corporate else 1 if n == 2 else 0
+    # (an entry cut short by "et al." has more authors than one: "Killeen, 2013" is rather of the
+    # entry "Killeen, G.F. (2013)" than of "Killeen, G.F. et al. (2013)", though it may be its)
+    return 2 if (n <= 1 and not ref.et_al) or ref.corporate else 1 if n == 2 or ref.et_al else 0
 
 
 def _named_in_order(cited: list[str], listed: list[str]) -> bool:

@@ -15,6 +15,7 @@ PARTICLES = frozenset(
         "den",
         "de",
         "del",
+        "dela",  # Filipino: "dela Cruz", "dela Rosa"
         "della",
         "di",
         "da",

@@ -30,7 +30,10 @@ What it does
     may list works consulted as well as those cited.
 
     A JATS correction, retraction or expression-of-concern notice lists the article it concerns
-    without citing it (the notice is about that article): its uncited entries are said at info.
+    without citing it (the notice is about that article): its uncited entries are said at info. So
+    are those of a text, Markdown or HTML document whose title says it is one ("Correction: ...",
+    "Retraction: ...", "Expression of Concern: ..."), one finding per entry even when no citation is
+    found: a notice's list is short, and each entry is named.
 
     A JATS reference list of its own that no xref points at, beside one that is cited, holds web
     resources, software or data the text names without citing ("Internet Resources"): its entries are
@@ -51,6 +54,7 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Reference, Severity
@@ -62,6 +66,27 @@ SEVERITY = Severity.WARNING
 SUMMARY = "An entry of the reference list is never cited."
 # JATS article types of a notice about another article (JATS 1.3 and PMC's values)
 NOTICES = frozenset(["correction", "retraction", "expression-of-concern", "partial-retraction", "removal"])
+# The title of a notice as publishers print it ("Correction: Macrophage Control of ...", "Retraction
+# Notice: ...", "Expression of Concern: ...", "Correction to: ..."), at the start of the first line.
+_NOTICE_TITLE = re.compile(
+    r"(?:#+[ \t]*)?(?P<kind>Correction|Retraction|Expression of Concern|Erratum|Corrigendum|Partial Retraction)"
+    r"(?:[ \t]+(?:Notice|to))?[ \t]*:[ \t]*\S"
+)
+
+
+def notice_type(doc: Document) -> str | None:
+    """The JATS article type of a notice about another article: the loader's (JATS), or read from the
+    title, the document's first line, in a format that has no article type (text, Markdown, HTML)."""
+    if doc.article_type:
+        return doc.article_type if doc.article_type in NOTICES else None
+    if doc.format in ("jats", "latex", "bibtex"):
+        return None
+    first = doc.text.lstrip()[:300]
+    m = _NOTICE_TITLE.match(first)
+    if not m:
+        return None
+    kind = m.group("kind").lower()
+    return {"erratum": "correction", "corrigendum": "correction"}.get(kind, kind.replace(" ", "-"))
 
 
 def _head_end(ref: Reference) -> int | None:
@@ -81,8 +106,9 @@ def check(doc: Document) -> Iterator[Finding]:
     refs = doc.references or []
     if not refs or doc.style == "unknown":
         return
-    uncited = list(_uncited(doc, refs))
-    if uncited and no_citations_found(doc):
+    notice = notice_type(doc)
+    uncited = list(_uncited(doc, refs, notice))
+    if uncited and no_citations_found(doc) and not notice:
         n = len(uncited)
         yield Finding(
             rule=NAME,
@@ -108,7 +134,7 @@ def check(doc: Document) -> Iterator[Finding]:
     yield from uncited
 
 
-def _uncited(doc: Document, refs: list[Reference]) -> Iterator[Finding]:
+def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterator[Finding]:
     cited = cited_ids(doc)
     # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
     # defect, one finding). A BibTeX entry has its own key, and an unused key is reported as such, as
@@ -153,10 +179,10 @@ def _uncited(doc: Document, refs: list[Reference]) -> Iterator[Finding]:
                 f"{name} is listed but never cited (it is in a list of its own that no citation points at, "
                 "as web resources or software the text names are)"
             )
-        elif doc.article_type in NOTICES:
+        elif notice:
             severity = Severity.INFO
             message = (
-                f"{name} is listed but never cited (a {doc.article_type.replace('-', ' ')} notice lists "
+                f"{name} is listed but never cited (a {notice.replace('-', ' ')} notice lists "
                 "the article it concerns)"
             )
         else:
