@@ -589,34 +589,22 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
         # xref of its own, pointing at entry 13): one citation of the whole range
         if i + 2 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             (_, a1, b1), (n2, a2, b2) = bibr[i + 1], bibr[i + 2]
-            rid2 = n2.attrs.get("rid", "").split()
+            spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
             if (
-                _DASH.match(doc.text[a1:b1])
+                spanned_to is not None
+                and _DASH.match(doc.text[a1:b1])
                 and not doc.text[b:a1].strip()
                 and not doc.text[b1:a2].strip()
-                and len(rid2) == 1
-                and _NUM.match(doc.text[a2:b2])
-                and rids[0] in pos
-                and rid2[0] in pos
-                and pos[rids[0]] < pos[rid2[0]] <= pos[rids[0]] + MAX_RANGE
             ):
-                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : pos[rid2[0]] + 1], note))
+                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 3
                 continue
         # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range
         if i + 1 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             n2, a2, b2 = bibr[i + 1]
-            rid2 = n2.attrs.get("rid", "").split()
-            between = doc.text[b:a2]
-            if (
-                _DASH.match(between)
-                and len(rid2) == 1
-                and _NUM.match(doc.text[a2:b2])
-                and rids[0] in pos
-                and rid2[0] in pos
-                and pos[rids[0]] < pos[rid2[0]] <= pos[rids[0]] + MAX_RANGE
-            ):
-                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : pos[rid2[0]] + 1], note))
+            spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
+            if spanned_to is not None and _DASH.match(doc.text[b:a2]):
+                out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 2
                 continue
         spanned = _range_in_one(visible, rids, by_key, by_label)
@@ -644,6 +632,19 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             out.append(cit)
         i += 1
     return out
+
+
+def _range_to(
+    text: str, first: str, last: Node, start: int, end: int, pos: dict[str | None, int]
+) -> int | None:
+    """The list position of the entry that ``last`` (the xref at ``start:end``, a number) closes a
+    range with, opened by the xref of entry ``first``; None when it closes none (two ids, another
+    text, an entry before the first, a range wider than ``MAX_RANGE``)."""
+    rid = last.attrs.get("rid", "").split()
+    if len(rid) != 1 or not _NUM.match(text[start:end]) or first not in pos or rid[0] not in pos:
+        return None
+    to = pos[rid[0]]
+    return to if pos[first] < to <= pos[first] + MAX_RANGE else None
 
 
 def _range(text: str, start: int, end: int, spanned: list[Reference], note: str | None) -> Citation:
