@@ -99,7 +99,7 @@ def _tok(m: re.Match[str]) -> Tok:
     t = m.group(0)
     if kind == "punct":
         kind = t
-    elif kind == "word" and t.lower() in _AND:
+    elif kind == "word" and (t in _AND or t == "And"):  # (lower-case: "Wang Y" is an initial)
         kind = "and"
     return Tok(kind, t, m.start(), m.end())
 
@@ -198,7 +198,7 @@ class _Reader:
             t = m.group(0)
             if kind == "punct":
                 kind = t
-            elif kind == "word" and t.lower() in _AND:
+            elif kind == "word" and (t in _AND or t == "And"):  # (lower-case: "Wang Y" is an initial)
                 kind = "and"
             kinds.append(kind)
             words.append(t if kind == "word" else "")
