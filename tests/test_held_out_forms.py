@@ -207,3 +207,17 @@ def test_an_initial_before_a_year_is_no_narrative_citation() -> None:
         f"A review, after Smith (2009).\n\n{AUTHOR_DATE}"
     )
     assert [c.text for c in doc.citations] == ["Smith (2009)"]
+
+
+def test_a_range_in_parentheses_past_the_list_is_a_quantity() -> None:
+    """pone.0008519 in NLM style (26 entries): "subsequent studies carried out on small numbers
+    (20–30) of CFS patients" was a missing-reference error."""
+    listing = "\n".join(
+        f"{n}. Name{n} A. Study {n} of viruses. J Vir. {1990 + n};{n}:1-9." for n in range(1, 27)
+    )
+    doc = check_text(
+        "HTLV was found in patients (21). However, subsequent studies carried out on small numbers "
+        f"(20\u201330) of CFS patients failed to confirm it (22\u201326), as others (1\u201320).\n\nReferences\n\n{listing}\n"
+    )
+    assert [c.text for c in doc.citations] == ["(21)", "22\u201326", "1\u201320"]
+    assert _problems(doc) == []

@@ -189,6 +189,8 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
         return []  # "(05–2803)", "(1634–1737)", "(1981)": not reference numbers
     if any(it.group(2) and int(it.group(2)) <= int(it.group(1)) for it in items):
         return []
+    if any(it.group(2) and int(it.group(2)) > list_size for it in items):
+        return []  # "small numbers (20–30) of patients" past a 26-entry list: a quantity, not entries
     if _equation_number(text, g.start(), g.end()) or _EQUATION_REF().search(
         text, max(0, g.start() - 12), g.start()
     ):
