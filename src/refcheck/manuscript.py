@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -306,16 +307,23 @@ _CONFIGURED_ABOVE: dict[Path, tuple[str, Path] | None] = {}
 FORGOTTEN_WITH_DIRECTORIES.append(_CONFIGURED_ABOVE)
 
 
-def _bookdown_above(here: Path) -> Manuscript | None:
-    """The book of the nearest ``_bookdown.yml`` at or above ``here`` (as far up as a _quarto.yml is
-    looked for): a book's ``rmd_files`` may name chapters in subdirectories ("dataviz/intro.Rmd")."""
+def _directories_above(here: Path) -> Iterator[Path]:
+    """``here`` and the directories above it where a project's configuration is looked for: up to the
+    Git root; outside a Git checkout, a few levels (a book's chapters in ch/ or parts/)."""
     top = project_root(here)
     levels = len(here.parts) if top != here else LEVELS_OUTSIDE_GIT
     for directory in (here, *here.parents)[: levels + 1]:
+        yield directory
+        if directory == top and top != here:
+            return
+
+
+def _bookdown_above(here: Path) -> Manuscript | None:
+    """The book of the nearest ``_bookdown.yml`` at or above ``here`` (as far up as a _quarto.yml is
+    looked for): a book's ``rmd_files`` may name chapters in subdirectories ("dataviz/intro.Rmd")."""
+    for directory in _directories_above(here):
         if (directory / "_bookdown.yml").is_file():
             return _bookdown(directory, _stamp(directory / "_bookdown.yml") + _stamp(directory))
-        if directory == top and top != here:
-            break
     return None
 
 
@@ -326,17 +334,13 @@ def _configured_above(here: Path) -> tuple[str, Path] | None:
     if here in _CONFIGURED_ABOVE:
         return _CONFIGURED_ABOVE[here]
     found: tuple[str, Path] | None = None
-    top = project_root(here)
-    levels = len(here.parts) if top != here else LEVELS_OUTSIDE_GIT
-    for directory in (here, *here.parents)[: levels + 1]:
+    for directory in _directories_above(here):
         if (directory / "_quarto.yml").is_file():
             found = ("quarto", directory)
             break
         config = directory / "_config.yml"
         if config.is_file() and _site(directory, _stamp(config)) is not None:
             found = ("site", directory)
-            break
-        if directory == top and top != here:
             break
     _CONFIGURED_ABOVE[here] = found
     return found

@@ -362,10 +362,6 @@ def _read_citation_links(doc: Document) -> None:
         doc.citations = sorted([*doc.citations, *added], key=lambda c: c.start)
 
 
-def _of_listed_authors(cites: list[Citation], known: KnownAuthors) -> list[Citation]:
-    return [c for c in cites if c.authors and known.knows(c.authors[0])]
-
-
 def _numbered_endnotes(text: str, skip: Ranges) -> list[Footnote]:
     """The "1. text" endnotes under a "Notes" heading of a plain-text document, when the text before
     them marks most of them ("formation.1"): without their marks they stay prose, as they were read
@@ -423,22 +419,20 @@ def extract_citations(doc: Document) -> None:
     if numbered and len(parens) > len(numeric):
         # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets
         numeric = drop_enumerations(text, sorted(parens, key=lambda c: c.start))
+    # the author-date citations of listed authors: all that may outvote a numbered list's numbers
+    listed = [c for c in author_date if c.authors and known.knows(c.authors[0])] if numbered else []
     if numbered and not numeric and doc.footnotes and _notes_bibliography(doc, author_date, fallback=False):
         # a list numbered by position (JATS <ref>s with no <label>) that no number in the text cites,
         # and notes that cite its works
         pass
-    elif numbered and (
-        len(numeric) >= len(author_date)
-        or (numeric and len(numeric) >= len(_of_listed_authors(author_date, known)))
-    ):
+    elif numbered and (len(numeric) >= len(author_date) or (numeric and len(numeric) >= len(listed))):
         # a numbered list cited by number; author-date lookalikes of no listed author ("three books:
         # Foundations of Social Evolution (1998), ...") do not outvote the numbers
         doc.style = "numeric"
         doc.citations = numeric
         # author-date citations of listed authors in a numbered document: a mixture, said at info level
-        others = _of_listed_authors(author_date, known)
-        doc.other_style = len(others)
-        doc.other_style_at = others[0].start if others else None
+        doc.other_style = len(listed)
+        doc.other_style_at = listed[0].start if listed else None
     else:
         doc.style = "author-date" if refs else None
         doc.citations = author_date

@@ -498,7 +498,7 @@ def _repeated_names(authors: list[list[tuple[int, str]]]) -> list[list[tuple[int
             # "et" was read as "and"; what stands before "al" is an earlier "Cao et al"
             rest = [a for a in authors if a[0][0] > words[k][0]]
             cut = [w2 for w2 in words[k + 1 :] if not rest or w2[0] < rest[0][0][0]]
-            return ([cut] if cut else []) + rest if cut or rest else authors
+            return ([cut] if cut else []) + rest or authors
     half, odd = divmod(len(words), 2)
     if odd or half == 0:
         return authors
@@ -828,14 +828,12 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
-    if len(first) == 1 and len(run.authors) == 1:
-        return False  # "Mukherjee S (2010) The Emperor of All Maladies": an initial, not a name
+    if len(run.authors) == 1 and len(first.rstrip(".")) == 1 and not (run.et_al and first.endswith(".")):
+        # "Mukherjee S (2010) The Emperor of ...", "Sphyrna tiburo (L. 1758)": an initial, no name
+        return False
     words = first.split()
     if len(words) == 1 and _MONTH_SPAN.match(first):
         return False  # "(June–September 2009)", "(Spring-Summer 2009)": a span of months, not a name
-    if len(words) == 1 and len(first.rstrip(".")) == 1 and len(run.authors) == 1 and not run.et_al:
-        # "Mukherjee S (2010) The Emperor of ...", "Sphyrna tiburo (L. 1758)": an initial, no name
-        return False
     if (
         len(words) == 1
         and _ODD_NAME.match(first)
@@ -1280,7 +1278,7 @@ def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None
         # an APA entry's head read from its initials ("Feynman, R.P. (1963)"); in brackets, "(L. 1758)"
         # is Linnaeus, a species' authority
         return None
-    if text[gstart - 2 : gstart] == ", " or text[gstart - 1 : gstart] == ",":
+    if text[max(0, gstart - 2) : gstart].rstrip(" ").endswith(","):
         # "... Thermodynamics of Fluids, (1873)": a comma parts a title from its year; "Smith et al.,
         # (2004)" is still read when the list knows the name
         return run if known.knows(run.authors[0]) else None

@@ -101,11 +101,8 @@ def extract_numeric(
             n = int(items[0].group(1))
             out.append(_cite(text, g.start(), g.end(), n, n, footnote))
             continue
-        for it in items:
-            lo = int(it.group(1))
-            hi = int(it.group(2)) if it.group(2) else lo
-            out.append(_cite(text, it.start(), it.end(), lo, hi, footnote))
-    if "[" in text[start:end]:
+        out.extend(_item_cite(text, it, footnote) for it in items)
+    if text.find("[", start, end) != -1:
         located = _located(text, start, end, footnote, list_size)
         if located:
             out = sorted([*out, *located], key=lambda c: c.start)
@@ -122,12 +119,20 @@ def _located(text: str, start: int, end: int, footnote: str | None, list_size: i
         values = [int(x) for it in items for x in it.groups() if x]
         if 0 in values or (list_size is not None and max(values) > list_size):
             continue
-        for it in items:
-            lo = int(it.group(1))
-            hi = int(it.group(2)) if it.group(2) else lo
-            s, e = (g.start(), g.end()) if len(items) == 1 else (it.start(), it.end())
-            out.append(_cite(text, s, e, lo, hi, footnote))
+        whole = g.span() if len(items) == 1 else None  # one number: the citation is the bracket
+        out.extend(_item_cite(text, it, footnote, whole) for it in items)
     return out
+
+
+def _item_cite(
+    text: str, it: re.Match[str], footnote: str | None, span: tuple[int, int] | None = None
+) -> Citation:
+    """The citation of one item of a group ("4", "8–12", an ``_ITEM_RE`` match), at its own place or
+    at ``span``."""
+    lo = int(it.group(1))
+    hi = int(it.group(2)) if it.group(2) else lo
+    s, e = span or it.span()
+    return _cite(text, s, e, lo, hi, footnote)
 
 
 def _cite(text: str, s: int, e: int, lo: int, hi: int, footnote: str | None) -> Citation:
@@ -199,12 +204,7 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
         n = values[0]
         close = g.end() if text[g.end() - 1] == ")" else g.end(1)
         return [_cite(text, g.start(), close, n, n, footnote)]
-    out = []
-    for it in items:
-        lo = int(it.group(1))
-        hi = int(it.group(2)) if it.group(2) else lo
-        out.append(_cite(text, it.start(), it.end(), lo, hi, footnote))
-    return out
+    return [_item_cite(text, it, footnote) for it in items]
 
 
 def _inside_parentheses(text: str, pos: int) -> bool:

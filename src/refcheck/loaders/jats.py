@@ -359,6 +359,7 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
                     if len(ref.authors) == 1 and _organisation(surname, given):
                         ref.corporate = True  # "Instituto Brasileiro ... (IBAMA)" written as a surname
         ref.et_al = et_al
+        parsed: Reference | None = None  # the entry read from its printed text, when needed
         if not people and read.tag in ("mixed-citation", "citation"):
             # "<mixed-citation>Putt ED. <year>1940</year>. <article-title>...": the year tagged, the
             # names not; they are read from the text as printed
@@ -367,7 +368,7 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
             ref.corporate, ref.aliases = parsed.corporate, parsed.aliases
         ref.year = _year(read)
         if ref.year is None and read.tag in ("mixed-citation", "citation") and read.find("year") is None:
-            ref.year = parse_entry(squash(read.text())).year  # the year as the text gives it
+            ref.year = (parsed or parse_entry(squash(read.text()))).year  # the year as the text gives it
         ref.title = _title(read)
         ref.container, ref.container_kind = _container(read)
     else:
