@@ -742,12 +742,29 @@ def analyse(doc: Document, options: CheckOptions | None = None) -> Document:
         drop_unlinked_titles(doc)
         attach_urls(doc)
         run_rules(doc, options)
+        if doc.parts:
+            _findings_of_parts(doc, options)
         return doc
     finally:
         if FREEZE_MODELS:
             gc.freeze()
         if collecting:
             gc.enable()
+
+
+def _findings_of_parts(doc: Document, options: CheckOptions | None) -> None:
+    """Check each further document the file holds (``Document.parts``: the other articles of a JATS
+    article set, a review with its own reference list) on its own, and report its findings with the
+    file's, at their lines, each naming its part. They carry no offset into this document's text
+    and no fix."""
+    for part in doc.parts:
+        analyse(part, options)
+        for f in part.findings:
+            f.message += f" (in {part.part})"
+            f.offset = f.end_offset = None
+            f.fix = None
+            doc.findings.append(f)
+    doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
 
 
 def check_file(path: str, options: CheckOptions | None = None) -> FileResult:

@@ -4,7 +4,7 @@ Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Fr
 
 * Text: the article title, abstract, body and back matter (acknowledgements, notes, appendices),
   tables (each cell a line) and figure captions included, with every piece anchored at its XML
-  line/column; formulas and sub-articles (decision letters, author responses) are left out. The
+  line/column; formulas and sub-articles (decision letters, author responses) are left out of it. The
   reference list is rendered after the text (one entry per line) so that findings about entries
   point at the ``<ref>`` in the XML.
 * References: every ``<ref>`` of the article (in ``<back>``, a ``<sec>``, nested ``<ref-list>``s).
@@ -22,6 +22,12 @@ Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Fr
   author mismatch. Citations written without an xref ("Smith et al. (2004)" in plain text) are read
   from the prose outside the xrefs like text, in the article's style. Without any xref the text is
   searched as for any document.
+* Several articles: the other ``<article>``s of a ``<pmc-articleset>``, and each sub-article with a
+  reference list of its own (a referee report), are checked each on its own (``Document.parts``);
+  their findings are reported with the file's, naming the article. A sub-article without a list
+  (a decision letter, an author response) is not checked.
+* An xref that shows only its year ("Wolf and Trillmich <xref>2007</xref>") is compared with its
+  entry for that year, and for the names before it when the prose there names an entry's author.
 * Notes: ``<fn>`` (label from ``<label>`` or the id); ``<xref ref-type="fn">`` are their markers.
 * URLs: ``<ext-link>``, ``<uri>`` and ``<self-uri>`` with ``xlink:href``.
 """
@@ -102,6 +108,9 @@ _SURNAME = re.compile(
 # names in visible citation text are joined by "and" in many languages
 _JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et|und|en|og|och)\s|[,;]|\(")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
+# initials written with a dot or a hyphen ("P-Y", "J.A."), or one letter: never a surname
+_SWAPPED_INITIALS = re.compile(r"^(?:[A-Z](?:\.-?|-)){1,3}[A-Z]?\.?$|^[A-Z]\.?$")
+_SURNAME_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]{2,}(?:-[^\W\d_][^\W\d_A-Z]+)?$")
 
 
 class _Walker:
@@ -143,13 +152,43 @@ class _Walker:
             self.out.add(" ", node.line, node.column)
 
 
+_ARTICLES = ("article", "sub-article", "response")
+
+
 def load_jats(path: str, data: bytes) -> Document:
     root = parse_xml(data, "JATS XML")
     article = root.find("article")
     if article is None:
         raise InputError("not a JATS article (no <article> element)")
+    doc, used = _article_document(path, data, article)
+    # The other articles of a <pmc-articleset>, and the sub-articles (peer reviews, decision letters,
+    # author responses) that have reference lists of their own, are checked each on its own: a
+    # citation in one never links to an entry of another, nor is an entry uncited for want of them.
+    articles = [a for a in root.iter("article") if not a.inside("article")]
+    for n, other in enumerate(articles, 1):
+        if other is not article:
+            part, _ = _article_document(path, data, other)
+            part.part = f"article {n} of {len(articles)}"
+            doc.parts.append(part)
+        for sub in other.iter("sub-article", "response"):
+            if sub is not used and any(_owner(r) is sub for r in sub.iter("ref")):
+                part, _ = _article_document(path, data, sub)
+                kind = sub.attrs.get("article-type") or sub.attrs.get("response-type") or sub.tag
+                part.part = f"{kind} {sub.attrs.get('id') or ''}".strip()
+                doc.parts.append(part)
+    return doc
+
+
+def _owner(node: Node) -> Node | None:
+    """The article or sub-article ``node`` belongs to."""
+    return next((a for a in node.ancestors() if a.tag in _ARTICLES), None)
+
+
+def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, Node | None]:
+    """One article (an <article>, a <sub-article>) as a document: its text, its own reference list
+    (not its sub-articles'), its citations; and the translation read in its place, if any."""
     walker = _Walker()
-    front = article.find("front")
+    front = next(iter(article.kids("front", "front-stub")), None)
     if front is not None:
         for node in front.iter("article-title", "abstract", "trans-abstract"):
             if node.tag == "article-title" and (node.parent is None or node.parent.tag != "title-group"):
@@ -176,7 +215,7 @@ def load_jats(path: str, data: bytes) -> Document:
     # the reference list, rendered after the text
     refs: list[Reference] = []
     out = walker.out
-    own = [r for r in article.iter("ref") if not r.inside("sub-article", "response")]
+    own = [r for r in article.iter("ref") if _owner(r) is article]
     if not own and translation is not None:
         own = list(translation.iter("ref"))
     lists: list[Node | None] = []  # the <ref-list> of each entry
@@ -244,6 +283,10 @@ def load_jats(path: str, data: bytes) -> Document:
         if re.match(r"(?i)(https?|ftp)://", href):
             doc.urls.append(Url(url=href, start=a, end=b, footnote=_note_at(doc, a)))
     bibr = [(x, a, b) for x, a, b in walker.xrefs if x.attrs.get("ref-type") == "bibr"]
+    if article.tag != "article":
+        # a review's xrefs to the main article's list are that article's citations, checked with it
+        keys = {r.key for r in refs}
+        bibr = [t for t in bibr if keys.intersection(t[0].attrs.get("rid", "").split())]
     if bibr:
         doc.citations = _citations(doc, bibr, refs)
         doc.citations_from_loader = True
@@ -252,7 +295,7 @@ def load_jats(path: str, data: bytes) -> Document:
         doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs))
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
-    return doc
+    return doc, translation
 
 
 def _lists_apart(refs: list[Reference], lists: list[Node | None], pointed: set[str]) -> None:
@@ -502,7 +545,12 @@ def _person_name(node: Node) -> tuple[str, str]:
     sur = node.find("surname")
     giv = node.find("given-names")
     if sur is not None:
-        return squash(sur.text()), squash(giv.text()) if giv is not None else ""
+        surname, given = squash(sur.text()), squash(giv.text()) if giv is not None else ""
+        if _SWAPPED_INITIALS.match(surname) and _SURNAME_WORD.match(given):
+            # "<given-names>Plaçais</given-names> <surname>P-Y</surname>": the two fields swapped in
+            # the markup (the entry prints "Plaçais P-Y" as its other names are printed)
+            return given, surname
+        return surname, given
     # "Smith JA", "J. A. Smith", "Smith, J. A."
     plain = squash(node.text()).strip(" ,;.")
     if "," in plain:
@@ -628,11 +676,18 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 part = named[0] if named else (parts[k] if len(parts) == len(rids) else "")
             else:
                 part = visible
-            if part and not _NUM.match(part):
+            if part and (not _NUM.match(part) or _year_only(part, ref)):
                 _visible_author_year(cit, part, ref, _lead_in(doc.text, a) if k == 0 else "")
             out.append(cit)
         i += 1
     return out
+
+
+def _year_only(visible: str, ref: Reference | None) -> bool:
+    """An xref that shows only a year ("Wolf and Trillmich <xref>2007</xref>"), not an entry's
+    number: the text is a year, and the entry it points at is dated and not numbered so."""
+    number = visible.strip(" []()")
+    return ref is not None and bool(ref.year) and ref.label != number and _YEAR.fullmatch(number) is not None
 
 
 def _range_to(
@@ -796,6 +851,9 @@ def _plain_citations(doc: Document, xrefs: list[tuple[int, int]], refs: list[Ref
     else:
         found = extract_author_date(doc.text, 0, end, known)
 
+    if doc.style != "numeric":
+        _names_before_years(doc, found)
+
     def over_xref(c: Citation) -> bool:
         k = bisect.bisect_left(starts, c.end) - 1  # the last xref that starts before the citation ends
         return k >= 0 and spans[k][1] > c.start  # (xrefs never overlap one another)
@@ -821,3 +879,27 @@ def _plain_citations(doc: Document, xrefs: list[tuple[int, int]], refs: list[Ref
     for cit in kept:
         cit.footnote = _note_at(doc, cit.start)
     return kept
+
+
+def _names_before_years(doc: Document, found: list[Citation]) -> None:
+    """The names written before an xref that shows only its year ("Wolf and Trillmich
+    <xref>2007</xref>"): those of the citation read from the prose there, when it ends in the xref and
+    its year is the xref's (the prose names an entry's author: see ``KnownAuthors``), so that the
+    citation is compared with its entry whole. Without one the xref is compared for its year."""
+    years = {
+        c.start: c
+        for c in doc.citations
+        if c.kind == "key" and c.year and _YEAR.fullmatch(c.text.strip(" []()"))
+    }
+    if not years:
+        return
+    starts = sorted(years)
+    for c in found:
+        if not c.authors or not c.year:
+            continue
+        k = bisect.bisect_right(starts, c.start)  # the first xref after the citation's start
+        if k < len(starts) and starts[k] < c.end:
+            xref = years[starts[k]]
+            if xref.year == c.year and c.end <= xref.end:
+                xref.authors, xref.et_al = list(c.authors[:2]), c.et_al
+                xref.text = squash(doc.text[c.start : xref.end])

@@ -248,6 +248,11 @@ class Document:
     # Spans of ``text`` taken from other files (LaTeX \\input): (start, end, path); findings there
     # name that file.
     files: list[tuple[int, int, str]] = field(default_factory=list)
+    # Further documents the same file holds, each checked on its own and its findings reported with
+    # this one's, named by ``part``: the other articles of a JATS <pmc-articleset>, a sub-article
+    # (a peer review, a decision letter) with a reference list of its own.
+    parts: list[Document] = field(default_factory=list)
+    part: str | None = None
     # Raw bytes of the source, for the fix command (never written back without --write); a loader
     # may give None when they are exactly ``text`` in UTF-8 (``SourceBytes``).
     raw: SourceBytes = SourceBytes()

@@ -1,0 +1,116 @@
+"""JATS from more publishers and generators (qa-jats3): article sets and sub-articles with reference
+lists of their own, xrefs that show only a year, names whose fields the markup swapped. Small
+documents modelled on published CC-BY articles; each test names its source."""
+
+from __future__ import annotations
+
+from refcheck.loaders.jats import load_jats
+from refcheck.model import Document, Severity
+from refcheck.pipeline import CheckOptions, analyse
+
+
+def ref(rid: str, surnames: str, year: str) -> str:
+    names = "".join(
+        f"<name><surname>{s}</surname><given-names>A</given-names></name>" for s in surnames.split()
+    )
+    return (
+        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type='
+        f'"author">{names}</person-group><year>{year}</year><article-title>Title of {rid}</article-title>'
+        "<source>J</source><volume>1</volume><fpage>1</fpage></element-citation></ref>"
+    )
+
+
+def article(body: str, refs: str, extra: str = "") -> str:
+    return (
+        '<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"><front>'
+        "<article-meta><title-group><article-title>A paper</article-title></title-group></article-meta>"
+        f"</front><body><p>{body}</p></body><back><ref-list>{refs}</ref-list></back>{extra}</article>"
+    )
+
+
+def check(xml: str) -> Document:
+    return analyse(load_jats("a.xml", xml.encode()), CheckOptions())
+
+
+def alarms(doc: Document) -> list[str]:
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+def test_every_article_of_an_article_set_is_checked() -> None:
+    # PMC's <pmc-articleset> (tidypmc's PMC6358576..PMC6358589, ten articles): only the first was read
+    first = article('Shown (<xref ref-type="bibr" rid="B1">Smith, 2001</xref>).', ref("B1", "Smith", "2001"))
+    second = article(
+        'Shown (<xref ref-type="bibr" rid="B1">Jones, 2005</xref>).',
+        ref("B1", "Jones", "2004") + ref("B2", "Brown", "2003"),
+    )
+    doc = check(f"<pmc-articleset>{first}\n{second}</pmc-articleset>")
+    assert alarms(doc) == [
+        'year-mismatch: "Jones, 2005" cites an entry dated 2004 (did you mean Jones 2004?) (in article 2 of 2)',
+        "uncited-reference: Brown 2003 is listed but never cited; cite it or remove the entry (in article 2 of 2)",
+    ]
+    assert [f.line for f in doc.findings] == [2, 2]  # at the second article's lines
+    # the first article alone is unchanged: its entry B1 is no duplicate of the other's B1
+    assert alarms(check(f"<pmc-articleset>{first}</pmc-articleset>")) == []
+
+
+def test_a_review_with_its_own_reference_list_is_checked_apart() -> None:
+    # F1000Research referee reports (<sub-article article-type="referee-report">) may list works of
+    # their own; a review's xref to the main article's list is the article's, not the review's
+    review = (
+        '<sub-article article-type="referee-report" id="rev1"><front-stub><title-group><article-title>'
+        "Referee report</article-title></title-group></front-stub><body><p>The authors should cite "
+        '(<xref ref-type="bibr" rid="rev1-r1">Green, 1999</xref>) beside (<xref ref-type="bibr" '
+        'rid="B1">Smith, 2001</xref>).</p></body><back><ref-list><ref id="rev1-r1"><mixed-citation>Green '
+        "A. 1998. A paper. J Biol. 1:1.</mixed-citation></ref></ref-list></back></sub-article>"
+    )
+    body = 'Shown (<xref ref-type="bibr" rid="B1">Smith, 2001</xref>).'
+    doc = check(article(body, ref("B1", "Smith", "2001"), review))
+    assert alarms(doc) == [
+        'year-mismatch: "Green, 1999" cites an entry dated 1998 (did you mean Green 1998?) (in referee-report rev1)'
+    ]
+    assert doc.findings[0].offset is None and doc.findings[0].fix is None
+    # the main article's own list and citations are as before: the review's entry is not in it
+    assert [r.id for r in doc.references or []] == ["B1"]
+    # a decision letter without a list of its own is no part
+    letter = '<sub-article article-type="decision-letter" id="sa1"><body><p>Fine.</p></body></sub-article>'
+    assert check(article(body, ref("B1", "Smith", "2001"), letter)).parts == []
+
+
+def test_an_xref_that_shows_only_the_year_is_compared_with_its_entry() -> None:
+    # Behavioral Ecology (Springer via PMC, PMC4521097): "Wolf and Trillmich <xref>2007</xref>", the
+    # names before the xref, the year inside it: a wrong year went unseen (the year was read as a number)
+    refs = ref("r11", "Trillmich Wolf", "2008") + ref("r12", "Wolf Trillmich", "2006")
+    body = (
+        'Pups grow fast (Wolf and Trillmich <xref ref-type="bibr" rid="r12">2007</xref>), as Trillmich '
+        'and Wolf <xref ref-type="bibr" rid="r11">2008</xref> found.'
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == [
+        'year-mismatch: "Wolf and Trillmich 2007" cites an entry dated 2006 (did you mean Wolf and '
+        "Trillmich 2006?)"
+    ]
+    assert [c.authors for c in doc.citations] == [["Wolf", "Trillmich"], ["Trillmich", "Wolf"]]
+    # the names of another entry before the xref: the xref points at the wrong entry
+    wrong = 'As Trillmich and Wolf <xref ref-type="bibr" rid="r12">2006</xref> found.'
+    assert [f.rule for f in check(article(wrong, refs)).findings if f.severity >= Severity.WARNING][:1] == [
+        "author-mismatch"
+    ]
+    # a word before the year that names no entry's author is no name: the year alone is compared
+    plain = 'In <xref ref-type="bibr" rid="r12">2006</xref> and <xref ref-type="bibr" rid="r11">2008</xref>.'
+    assert alarms(check(article(plain, refs))) == []
+
+
+def test_given_names_and_surname_swapped_in_the_markup_are_read_as_printed() -> None:
+    # bioRxiv 468444: "<string-name><given-names>Plaçais</given-names> <surname>P-Y</surname>" printed
+    # "Plaçais P-Y": "(Plaçais et al., 2017)" was an author mismatch with "P-Y"
+    refs = (
+        '<ref id="c40"><mixed-citation publication-type="journal"><string-name><given-names>Pla&#x00E7;ais'
+        "</given-names> <surname>P-Y</surname></string-name>, <string-name><surname>Bouzaiane</surname> "
+        "<given-names>E</given-names></string-name>. <year>2017</year>. <article-title>Upregulated energy "
+        "metabolism</article-title>. <source>Nat Commun</source> <volume>8</volume>:<fpage>15510</fpage>."
+        "</mixed-citation></ref>"
+    )
+    body = 'Memory (<xref ref-type="bibr" rid="c40">Pla&#x00E7;ais et al., 2017</xref>).'
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    assert doc.references is not None and doc.references[0].authors[0] == "Plaçais"
