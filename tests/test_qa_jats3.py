@@ -114,3 +114,37 @@ def test_given_names_and_surname_swapped_in_the_markup_are_read_as_printed() -> 
     doc = check(article(body, refs))
     assert alarms(doc) == []
     assert doc.references is not None and doc.references[0].authors[0] == "Plaçais"
+
+
+def test_an_xref_to_the_wrong_entry_is_said_to_be_so_with_the_entry_it_names() -> None:
+    # Behavioral Ecology (PMC4521097): rids shifted by one entry, "Wolf and Trillmich <xref
+    # rid="CR68">2007</xref>" pointing at Wittig et al. 2014 (CR68) while Wolf and Trillmich 2007 is
+    # CR69; eLife 14093: "<xref rid="bib1">Kupiec, 1997</xref>" pointing at Adler et al. 1997. The
+    # text is right and the link wrong: "did you mean Wittig et al. 2014?" told to write the wrong work
+    refs = ref("CR68", "Wittig Crockford Deschner", "2014") + ref("CR69", "Wolf Trillmich", "2007")
+    body = (
+        'A colony (Wolf and Trillmich <xref ref-type="bibr" rid="CR68">2007</xref>) and food sharing '
+        '(Wittig et al. <xref ref-type="bibr" rid="CR68">2014</xref>).'
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == [
+        'author-mismatch: "Wolf and Trillmich 2007" is linked to Wittig et al. 2014, not to the entry it '
+        "names (Wolf and Trillmich 2007); point it there"
+    ]  # and Wolf and Trillmich 2007, named, is no uncited entry
+    refs = ref("bib1", "Adler Barabé Jean", "1997") + ref("bib30", "Kupiec", "1997")
+    body = 'Cells (<xref ref-type="bibr" rid="bib1">Kupiec, 1997</xref>; <xref ref-type="bibr" rid="bib1">Adler et al., 1997</xref>).'
+    assert alarms(check(article(body, refs))) == [
+        'author-mismatch: "Kupiec, 1997" is linked to Adler et al. 1997, not to the entry it names '
+        "(Kupiec 1997); point it there"
+    ]
+    # a year of another entry by the same authors
+    refs = ref("r1", "Wood", "2006") + ref("r2", "Wood", "2011")
+    body = 'Models (<xref ref-type="bibr" rid="r1">Wood 2011</xref>; <xref ref-type="bibr" rid="r1">Wood 2006</xref>).'
+    assert alarms(check(article(body, refs))) == [
+        'year-mismatch: "Wood 2011" is linked to Wood 2006, not to the entry it names (Wood 2011); point it there'
+    ]
+    # no listed entry named so: the usual suggestion
+    body = 'Models (<xref ref-type="bibr" rid="r1">Wood 2008</xref>; <xref ref-type="bibr" rid="r2">Wood 2011</xref>).'
+    assert alarms(check(article(body, refs))) == [
+        'year-mismatch: "Wood 2008" cites an entry dated 2006 (did you mean Wood 2006?)'
+    ]

@@ -3,7 +3,10 @@
 What it does
     Reports a citation whose author differs by a letter or two (dropped, added, swapped) from the
     author of an entry with the same year, as an error with the spelling to use. When the two differ
-    only in accents or case the citation still links, and this is reported at info level.
+    only in accents or case the citation still links, and this is reported at info level. A
+    citation linked to its entry (a JATS xref) whose text names another author is reported too; when
+    that author and year are another listed entry's, the citation is said to be linked to the wrong
+    entry, with the one it names.
 
 Why is this bad
     A misspelt name breaks search and looks careless; it may also hide a missing entry.
@@ -33,7 +36,12 @@ def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
     mismatch, linked = LinkStatus.AUTHOR_MISMATCH, LinkStatus.LINKED  # (read once, not per citation)
     for cit in doc.citations:
-        if cit.status is mismatch and cit.candidates:
+        if cit.status is mismatch and len(cit.candidates) == 2 and cit.detail:
+            message = (
+                f'"{cit.text}" is {cit.detail}, not to the entry it names ({cit.suggestion}); point it there'
+            )
+            yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])
+        elif cit.status is mismatch and cit.candidates:
             message = f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)'
             yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])
         elif cit.status is linked and cit.detail == "accents-or-case" and cit.references:

@@ -3,7 +3,9 @@
 What it does
     Reports a citation whose author(s) match exactly one entry, or a few, all dated another year,
     and suggests the year of the closest one. An entry that gives no year at all contradicts no
-    citation: that is said at info level, asking for the entry's year.
+    citation: that is said at info level, asking for the entry's year. A citation linked to its entry
+    (a JATS xref) whose text names another listed entry, author and year, is said to be linked to
+    the wrong entry, with the one it names.
 
 Why is this bad
     Either the citation or the entry carries a typo; a reader looking for the year cited finds
@@ -42,6 +44,12 @@ def check(doc: Document) -> Iterator[Finding]:
             # the entry gives no year (a web page, software): nothing contradicts the citation
             message = f'"{cit.text}" cites an entry that gives no year; add the year to the entry'
             yield at_citation(NAME, Severity.INFO, cit, message, ref)
+            continue
+        if len(cit.candidates) == 2 and cit.detail:
+            message = (
+                f'"{cit.text}" is {cit.detail}, not to the entry it names ({cit.suggestion}); point it there'
+            )
+            yield at_citation(NAME, SEVERITY, cit, message, ref)
             continue
         message = f'"{cit.text}" cites an entry dated {ref.year}' + (
             f" (did you mean {cit.suggestion}?)" if cit.suggestion else ""
