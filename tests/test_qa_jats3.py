@@ -148,3 +148,21 @@ def test_an_xref_to_the_wrong_entry_is_said_to_be_so_with_the_entry_it_names() -
     assert alarms(check(article(body, refs))) == [
         'year-mismatch: "Wood 2008" cites an entry dated 2006 (did you mean Wood 2006?)'
     ]
+
+
+def test_a_list_of_numbers_in_one_xref_cites_each_entry() -> None:
+    # PMC6358578 (an article of tidypmc's set): "tubular injury.<xref rid="B2">2</xref>,<xref
+    # rid="B6">6,9,11</xref>": one xref for "6,9,11", pointing at its first entry; entry 11 was uncited
+    refs = "".join(
+        f'<ref id="B{i}"><label>{i}</label><mixed-citation>Author{chr(64 + i)} A. Title {i}. J. {1990 + i};'
+        f"{i}:1.</mixed-citation></ref>"
+        for i in range(1, 12)
+    )
+    cites = "".join(f'<xref ref-type="bibr" rid="B{i}">{i}</xref>' for i in (1, 3, 4, 5, 7, 8, 10))
+    body = (
+        f"Known {cites}. Tubular injury.<xref ref-type='bibr' rid='B2'>2</xref>,"
+        "<xref ref-type='bibr' rid='B6'>6,9,11</xref> Finally."
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    assert [c.numbers for c in doc.citations if c.text == "6,9,11"] == [(6, 9, 11)]

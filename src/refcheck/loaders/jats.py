@@ -100,7 +100,11 @@ _NAMES = ("name", "string-name", "collab", "collab-alternatives", "name-alternat
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")
 _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
-_RANGE = re.compile(r"^\s*\[?\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*\]?\s*$")
+# "14–16", "6,9,11", "2, 5–7" in one xref
+_RANGE = re.compile(
+    r"^\s*\[?\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*\]?\s*$"
+)
+_PIECE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
 _LABEL_NUMBER = re.compile(r"^\W*(\d{1,4})\W*$")
 _SURNAME = re.compile(
     r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
@@ -658,7 +662,8 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 continue
         spanned = _range_in_one(visible, rids, by_key, by_label)
         if spanned:
-            # <xref rid="b014">14–16</xref>: one xref for the range, pointing at its first entry
+            # <xref rid="b014">14–16</xref>, <xref rid="B6">6,9,11</xref>: one xref for the range or
+            # the list, pointing at its first entry
             numbers = tuple(int(r.label or 0) for r in spanned)
             out.append(Citation(text=visible, start=a, end=b, kind="numeric", numbers=numbers, footnote=note))
             i += 1
@@ -718,14 +723,22 @@ def _range(text: str, start: int, end: int, spanned: list[Reference], note: str 
 def _range_in_one(
     visible: str, rids: list[str], by_key: dict[str | None, Reference], by_label: dict[str, Reference]
 ) -> list[Reference]:
-    """The entries of "14–16" written in one xref that points at entry 14, or [] if it is no such range."""
-    m = _RANGE.match(visible)
+    """The entries of "14–16" or "6,9,11" written in one xref that points at its first entry (14, 6:
+    PMC's conversion of some publishers' superscripts), or [] if it is no such range or list."""
     first = by_key.get(rids[0]) if len(rids) == 1 else None
-    if not m or first is None or first.label != m.group(1):
+    if first is None or _NUM.match(visible) or not _RANGE.match(visible):
         return []
-    lo, hi = int(m.group(1)), int(m.group(2))
-    spanned = [by_label.get(str(n)) for n in range(lo, hi + 1)] if lo < hi <= lo + 50 else []
-    return [r for r in spanned if r is not None] if spanned and all(spanned) else []
+    numbers: list[int] = []
+    for m in _PIECE.finditer(visible):
+        lo = int(m.group(1))
+        hi = int(m.group(2) or lo)
+        if not lo <= hi <= lo + 50:
+            return []
+        numbers.extend(range(lo, hi + 1))
+    if first.label != str(numbers[0]):
+        return []
+    spanned = [by_label.get(str(n)) for n in numbers]
+    return [r for r in spanned if r is not None] if all(spanned) else []
 
 
 def _names_first(text: str, surname: str) -> bool:
@@ -902,4 +915,7 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
             xref = years[starts[k]]
             if xref.year == c.year and c.end <= xref.end:
                 xref.authors, xref.et_al = list(c.authors[:2]), c.et_al
-                xref.text = squash(doc.text[c.start : xref.end])
+                shown = squash(doc.text[c.start : xref.end])
+                if shown.count("(") > shown.count(")") and doc.text.startswith(")", xref.end):
+                    shown += ")"  # "Rode et al. (<xref>2014</xref>)"
+                xref.text = shown
