@@ -166,3 +166,29 @@ def test_a_list_of_numbers_in_one_xref_cites_each_entry() -> None:
     doc = check(article(body, refs))
     assert alarms(doc) == []
     assert [c.numbers for c in doc.citations if c.text == "6,9,11"] == [(6, 9, 11)]
+
+
+def test_a_record_without_the_article_s_text_says_its_entries_were_not_checked() -> None:
+    # OJS's JATS template plugin (pkp/jatsTemplate tests/data/ie1.xml: "<body/>" and eight entries) and
+    # PMC's record of an article whose publisher withholds the full text ("<!--The publisher of this
+    # article does not allow downloading of the full text in XML form.-->": front and back only):
+    # every entry was an uncited-reference warning, with no text that could cite it
+    refs = ref("R1", "Smith Jones", "2024") + ref("R2", "Williams", "2022")
+    xml = (
+        '<article article-type="research-article"><front><article-meta><title-group><article-title>'
+        "A paper</article-title></title-group><abstract><p>We studied it.</p></abstract></article-meta>"
+        f"</front><body/><back><ref-list>{refs}</ref-list></back></article>"
+    )
+    doc = check(xml)
+    assert alarms(doc) == []
+    assert [(f.rule, f.message) for f in doc.findings] == [
+        (
+            "uncited-reference",
+            "the file holds no text of the article (its <body> is missing or empty): whether the 2 "
+            "entries of its reference list are cited was not checked",
+        )
+    ]
+    # with a body that cites one of them, the other is uncited as ever
+    body = 'Shown (<xref ref-type="bibr" rid="R1">Smith and Jones, 2024</xref>).'
+    assert [f.rule for f in check(article(body, refs)).findings] == ["uncited-reference"]
+    assert alarms(check(article(body, refs)))[0].startswith("uncited-reference: Williams 2022")

@@ -242,6 +242,10 @@ def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, 
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
     doc.article_type = article.attrs.get("article-type") or None
+    if refs and not any(squash(b.text()) for b in article.kids("body")) and translation is None:
+        # PMC's record of an article whose publisher does not let it give the full text, an OJS
+        # metadata export (<body/>): the front matter and the reference list, nothing that cites
+        doc.unchecked = "the file holds no text of the article (its <body> is missing or empty)"
     doc.references = refs
     if refs:
         doc.reference_region = (refs[0].start, refs[-1].end)

@@ -29,6 +29,8 @@ What it does
     In the notes-bibliography style an entry no note cites is said at info: Chicago's bibliography
     may list works consulted as well as those cited.
 
+    A JATS file that holds no text of the article (no ``<body>``, or an empty one: PMC's record of an
+    article whose full text it may not give, an OJS metadata export) gets one finding at info.
     A JATS correction, retraction or expression-of-concern notice lists the article it concerns
     without citing it (the notice is about that article): its uncited entries are said at info. So
     are those of a text, Markdown or HTML document whose title says it is one ("Correction: ...",
@@ -116,6 +118,17 @@ def check(doc: Document) -> Iterator[Finding]:
             message="no citations of any known style were found, so whether the "
             f"{'entry' if n == 1 else f'{n} entries'} of the reference list "
             f"{'is' if n == 1 else 'are'} cited was not checked",
+            offset=refs[0].start if refs[0].start >= 0 else None,
+        )
+        return
+    if uncited and doc.format == "jats" and doc.unchecked and not doc.citations:
+        # a JATS record of the front matter and the reference list only: there is no text to cite
+        n = len(uncited)
+        yield Finding(
+            rule=NAME,
+            severity=Severity.INFO,
+            message=f"{doc.unchecked}: whether the {'entry' if n == 1 else f'{n} entries'} of its reference "
+            f"list {'is' if n == 1 else 'are'} cited was not checked",
             offset=refs[0].start if refs[0].start >= 0 else None,
         )
         return
