@@ -192,3 +192,61 @@ def test_a_record_without_the_article_s_text_says_its_entries_were_not_checked()
     body = 'Shown (<xref ref-type="bibr" rid="R1">Smith and Jones, 2024</xref>).'
     assert [f.rule for f in check(article(body, refs)).findings] == ["uncited-reference"]
     assert alarms(check(article(body, refs)))[0].startswith("uncited-reference: Williams 2022")
+
+
+def test_an_organisation_cut_into_name_parts_is_cited_by_its_whole_name() -> None:
+    # Biodiversity Data Journal 1: e973 (Pensoft): "<surname>Committee</surname><given-names>Camera and
+    # Imaging Products Association Standardization</given-names>", cited "(<xref>Camera and Imaging
+    # Products Association Standardization Committee 2010</xref>)": an author mismatch with "Committee"
+    refs = (
+        '<ref id="B186144"><mixed-citation><person-group><name name-style="western"><surname>Committee'
+        "</surname> <given-names>Camera and Imaging Products Association Standardization</given-names>"
+        "</name></person-group> (<year>2010</year>) <article-title>Exchangeable image file format for "
+        "digital still cameras: Exif Version 2.3</article-title>. <source>CIPA</source></mixed-citation></ref>"
+    )
+    body = (
+        'A subset of the EXIF standard (<xref ref-type="bibr" rid="B186144">Camera and Imaging Products '
+        "Association Standardization Committee 2010</xref>) specifies a method."
+    )
+    assert alarms(check(article(body, refs))) == []
+    # PhytoKeys 21: 4859: "<surname>Muséum</surname> <given-names>National d’Histoire Naturelle
+    # </given-names>" cited by its name in that order: compared for its year only
+    refs = (
+        '<ref id="B19"><mixed-citation><person-group><name name-style="western"><surname>Muséum</surname> '
+        "<given-names>National d’Histoire Naturelle</given-names></name></person-group> (<year>2013</year>)"
+        " <source>Catalogue</source></mixed-citation></ref>"
+    )
+    body = 'P (<xref ref-type="bibr" rid="B19">Muséum National d’Histoire Naturelle 2013</xref>).'
+    assert alarms(check(article(body, refs))) == []
+
+
+def test_a_species_authority_after_its_name_is_no_citation() -> None:
+    # Biodiversity Data Journal 1: e985 (Pensoft, TaxPub): "<italic><tp:taxon-name>Eukerria saltensis
+    # </tp:taxon-name></italic> (Beddard, 1895)" names who described the species; with Beddard 1893 in
+    # the list it was a missing-reference error, "Michaelsen, 1908" a year mismatch with Michaelsen 1900
+    refs = ref("B1", "Beddard", "1893") + ref("B2", "Michaelsen", "1900")
+    body = (
+        '<italic><tp:taxon-name xmlns:tp="http://www.plazi.org/taxpub"><tp:taxon-name-part '
+        'taxon-name-part-type="genus">Eukerria</tp:taxon-name-part> <tp:taxon-name-part '
+        'taxon-name-part-type="species">saltensis</tp:taxon-name-part></tp:taxon-name></italic> (Beddard, '
+        "1895) and <italic>E. kukenthali</italic> (Michaelsen, 1908), native to South America, as "
+        '<xref ref-type="bibr" rid="B1">Beddard (1893)</xref> and <xref ref-type="bibr" rid="B2">Michaelsen '
+        "(1900)</xref> showed; Michaelsen (1908) did not."
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == [
+        'year-mismatch: "Michaelsen (1908)" cites an entry dated 1900 (did you mean Michaelsen 1900?)'
+    ]
+
+
+def test_an_article_without_xrefs_whose_prose_cites_nothing_known_is_said_once() -> None:
+    # PhytoKeys 10: 2718 (Pensoft): no <xref> to its two entries, which the prose names in its own way
+    # ("Later in 1989, Ferrucci transferred ...", "described ... by Radlkofer in 1879"): two warnings
+    refs = ref("B1", "Ferrucci", "1989") + ref("B2", "Radlkofer", "1879")
+    body = "Scyphonychium was described by Radlkofer in 1879. Later in 1989, Ferrucci transferred it."
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    assert [f.message for f in doc.findings] == [
+        "no citations of any known style were found, so whether the 2 entries of the reference list are "
+        "cited was not checked"
+    ]

@@ -112,6 +112,8 @@ _SURNAME = re.compile(
 # names in visible citation text are joined by "and" in many languages
 _JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et|und|en|og|och)\s|[,;]|\(")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
+# a species' name in italics: "Eukerria saltensis", "E. kukenthali", "Aedes (Stegomyia) aegypti"
+_BINOMIAL = re.compile(r"\s*[A-Z][a-z]*\.?\s+(?:\([A-Z][a-z]+\)\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?\s*$")
 # initials written with a dot or a hyphen ("P-Y", "J.A."), or one letter: never a surname
 _SWAPPED_INITIALS = re.compile(r"^(?:[A-Z](?:\.-?|-)){1,3}[A-Z]?\.?$|^[A-Z]\.?$")
 _SURNAME_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]{2,}(?:-[^\W\d_][^\W\d_A-Z]+)?$")
@@ -123,6 +125,7 @@ class _Walker:
         self.xrefs: list[tuple[Node, int, int]] = []  # (xref, start, end) in the text
         self.notes: list[tuple[Node, int, int]] = []
         self.links: list[tuple[Node, int, int]] = []
+        self.taxa: list[int] = []  # where a taxon's name ends in the text (its authority may follow)
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP:
@@ -150,6 +153,10 @@ class _Walker:
             self.notes.append((node, start, end))
         elif node.tag in ("ext-link", "uri", "self-uri"):
             self.links.append((node, start, end))
+        elif node.tag == "taxon-name" or (
+            node.tag == "italic" and end - start < 80 and _BINOMIAL.match(self.out.text_from(start))
+        ):
+            self.taxa.append(end)
         if block:
             self.out.newline()
         if node.tag in ("label",) and node.parent is not None and node.parent.tag == "title":
@@ -300,7 +307,7 @@ def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, 
         doc.citations_from_loader = True
         numeric = sum(1 for c in doc.citations if c.kind == "numeric" or not c.year)
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
-        doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs))
+        doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs, walker.taxa))
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc, translation
@@ -792,6 +799,15 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lea
         if not name_key(head.strip(" ,;.([")).startswith(first) and name_key(lead).startswith(first):
             head = lead + head
     cit.et_al = bool(re.search(r"\bet\.?\s*al", head))
+    if ref is not None and ref.authors and ref.given and ref.given[0]:
+        # an organisation's name the markup cut into name parts ("<surname>Committee</surname>
+        # <given-names>Camera and Imaging Products Association Standardization</given-names>"),
+        # cited whole: the entry's first author
+        shown = name_key(head.strip(" ,;.(["))
+        given, surname = ref.given[0], ref.authors[0]
+        if any(shown.startswith(name_key(f"{a} {b}")) for a, b in ((given, surname), (surname, given))):
+            cit.authors = [surname]
+            return
     if (
         ref is not None
         and ref.authors
@@ -854,7 +870,9 @@ def _bracketed(text: str, at: int) -> bool:
     return text.rfind("[", 0, at) > text.rfind("]", 0, at)
 
 
-def _plain_citations(doc: Document, xrefs: list[tuple[int, int]], refs: list[Reference]) -> list[Citation]:
+def _plain_citations(
+    doc: Document, xrefs: list[tuple[int, int]], refs: list[Reference], taxa: list[int]
+) -> list[Citation]:
     """Citations written without an xref, read from the prose (not the reference list) in the
     article's style; what the reader finds over an xref is the xref's, so that none counts twice.
     The prose is read whole, not cut at the xrefs: "(Anache 2014; Brasil 2005a, 2006, <xref>Cabral
@@ -880,10 +898,18 @@ def _plain_citations(doc: Document, xrefs: list[tuple[int, int]], refs: list[Ref
     # "McIntosh (1967)" in a supplementary table cites that table's own list, "Porro (2009)" is the
     # end of "Iacus, King e Porro (2009)" read short). A plain "[n]" is read as in any numbered text.
     firsts = {k for r in refs for a in [*r.authors[:1], *r.aliases] for k in (name_key(a), core_key(a)) if k}
+
+    def authority(c: Citation) -> bool:
+        # "<italic>Eukerria saltensis</italic> (Beddard, 1895)": who named the species, and when, not
+        # a citation of a work (in a taxonomic paper the namer's work is often listed too)
+        k = bisect.bisect_right(taxa, c.start) - 1
+        return k >= 0 and re.fullmatch(r"\s*\(?\s*", doc.text[taxa[k] : c.start]) is not None
+
     kept = [
         c
         for c in found
         if not over_xref(c)
+        and not (c.kind != "numeric" and taxa and authority(c))
         and (
             (c.kind == "numeric" and bool(c.numbers) and not _interval(doc.text, c, len(refs)))
             or (

@@ -45,7 +45,8 @@ def no_citations_found(doc: Document) -> bool:
     instead of warning about every entry (a false alarm for each)."""
     return (
         bool(doc.references)
-        and doc.format not in _MARKUP_CITATIONS
+        # (a JATS article with no <xref> to its list is read from its prose, as a text is)
+        and (doc.format not in _MARKUP_CITATIONS or (doc.format == "jats" and not doc.citations_from_loader))
         and not doc.citations
         and doc.unclear_brackets is None
     )

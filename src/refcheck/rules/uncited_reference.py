@@ -16,7 +16,8 @@ What it does
     one finding at info level instead of one per entry: its text may cite in a way refcheck does
     not read, and a warning for every entry would then be a false alarm for each. (In LaTeX and
     JATS a citation is markup, ``\\cite`` or ``<xref>``: there every entry none points at is
-    reported, unless nothing in a LaTeX document cites at all: a ``thebibliography`` no ``\\cite``
+    reported, unless a JATS article has no ``<xref>`` to its list, when its prose is read as a text's,
+    or nothing in a LaTeX document cites at all: a ``thebibliography`` no ``\\cite``
     or ``\\nocite`` uses is a list of works, a CV's publications, and gets one finding at info.)
 
     In the notes-bibliography style an archive's or a collection's entry, with no year ("The National
@@ -110,17 +111,6 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     notice = notice_type(doc)
     uncited = list(_uncited(doc, refs, notice))
-    if uncited and no_citations_found(doc) and not notice:
-        n = len(uncited)
-        yield Finding(
-            rule=NAME,
-            severity=Severity.INFO,
-            message="no citations of any known style were found, so whether the "
-            f"{'entry' if n == 1 else f'{n} entries'} of the reference list "
-            f"{'is' if n == 1 else 'are'} cited was not checked",
-            offset=refs[0].start if refs[0].start >= 0 else None,
-        )
-        return
     if uncited and doc.format == "jats" and doc.unchecked and not doc.citations:
         # a JATS record of the front matter and the reference list only: there is no text to cite
         n = len(uncited)
@@ -129,6 +119,17 @@ def check(doc: Document) -> Iterator[Finding]:
             severity=Severity.INFO,
             message=f"{doc.unchecked}: whether the {'entry' if n == 1 else f'{n} entries'} of its reference "
             f"list {'is' if n == 1 else 'are'} cited was not checked",
+            offset=refs[0].start if refs[0].start >= 0 else None,
+        )
+        return
+    if uncited and no_citations_found(doc) and not notice:
+        n = len(uncited)
+        yield Finding(
+            rule=NAME,
+            severity=Severity.INFO,
+            message="no citations of any known style were found, so whether the "
+            f"{'entry' if n == 1 else f'{n} entries'} of the reference list "
+            f"{'is' if n == 1 else 'are'} cited was not checked",
             offset=refs[0].start if refs[0].start >= 0 else None,
         )
         return
