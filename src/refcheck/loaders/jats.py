@@ -799,15 +799,17 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lea
         if not name_key(head.strip(" ,;.([")).startswith(first) and name_key(lead).startswith(first):
             head = lead + head
     cit.et_al = bool(re.search(r"\bet\.?\s*al", head))
-    if ref is not None and ref.authors and ref.given and ref.given[0]:
+    if ref is not None and ref.authors and ref.given and len(ref.given[0].split()) >= 2:
         # an organisation's name the markup cut into name parts ("<surname>Committee</surname>
         # <given-names>Camera and Imaging Products Association Standardization</given-names>"),
-        # cited whole: the entry's first author
-        shown = name_key(head.strip(" ,;.(["))
+        # cited whole, word for word: the entry's first author
+        shown = [name_key(w) for w in head.split()]
         given, surname = ref.given[0], ref.authors[0]
-        if any(shown.startswith(name_key(f"{a} {b}")) for a, b in ((given, surname), (surname, given))):
-            cit.authors = [surname]
-            return
+        for a, b in ((given, surname), (surname, given)):
+            whole = [name_key(w) for w in f"{a} {b}".split()]
+            if shown[: len(whole)] == whole:
+                cit.authors = [surname]
+                return
     if (
         ref is not None
         and ref.authors
