@@ -224,19 +224,33 @@ def test_a_species_authority_after_its_name_is_no_citation() -> None:
     # Biodiversity Data Journal 1: e985 (Pensoft, TaxPub): "<italic><tp:taxon-name>Eukerria saltensis
     # </tp:taxon-name></italic> (Beddard, 1895)" names who described the species; with Beddard 1893 in
     # the list it was a missing-reference error, "Michaelsen, 1908" a year mismatch with Michaelsen 1900
+    def taxon(genus: str, species: str) -> str:
+        return (
+            '<italic><tp:taxon-name xmlns:tp="http://www.plazi.org/taxpub"><tp:taxon-name-part '
+            f'taxon-name-part-type="genus">{genus}</tp:taxon-name-part> <tp:taxon-name-part '
+            f'taxon-name-part-type="species">{species}</tp:taxon-name-part></tp:taxon-name></italic>'
+        )
+
     refs = ref("B1", "Beddard", "1893") + ref("B2", "Michaelsen", "1900")
     body = (
-        '<italic><tp:taxon-name xmlns:tp="http://www.plazi.org/taxpub"><tp:taxon-name-part '
-        'taxon-name-part-type="genus">Eukerria</tp:taxon-name-part> <tp:taxon-name-part '
-        'taxon-name-part-type="species">saltensis</tp:taxon-name-part></tp:taxon-name></italic> (Beddard, '
-        "1895) and <italic>E. kukenthali</italic> (Michaelsen, 1908), native to South America, as "
-        '<xref ref-type="bibr" rid="B1">Beddard (1893)</xref> and <xref ref-type="bibr" rid="B2">Michaelsen '
-        "(1900)</xref> showed; Michaelsen (1908) did not."
+        f"{taxon('Eukerria', 'saltensis')} (Beddard, 1895) and {taxon('E.', 'kukenthali')} (Michaelsen, "
+        '1908), native to South America, as <xref ref-type="bibr" rid="B1">Beddard (1893)</xref> and '
+        '<xref ref-type="bibr" rid="B2">Michaelsen (1900)</xref> showed; Michaelsen (1908) did not.'
     )
     doc = check(article(body, refs))
     assert alarms(doc) == [
         'year-mismatch: "Michaelsen (1908)" cites an entry dated 1900 (did you mean Michaelsen 1900?)'
     ]
+    # BDJ 2: e1156: "D. vietnamensis Ahmad & Sturhan, 2000", the describing work listed and cited by
+    # no xref: named by the authority, it is no uncited entry (nor does it make Ahmad 1979 cited)
+    refs = ref("B1", "Ahmad Sturhan", "2000") + ref("B2", "Ahmad Jairajpuri", "1979")
+    body = f"Namely {taxon('D.', 'vietnamensis')} Ahmad &amp; Sturhan, 2000, here."
+    assert [f.message for f in check(article(body, refs)).findings] == [
+        "Ahmad 1979 is listed but never cited; cite it or remove the entry"
+    ]
+    # an italic species' name, no taxon markup, before a citation: the citation is read
+    body = "In <italic>T. castaneum</italic> (Ahmad and Jairajpuri, 1978), <xref ref-type='bibr' rid='B1'>Ahmad and Sturhan (2000)</xref>."
+    assert [f.rule for f in check(article(body, refs)).findings] == ["year-mismatch"]
 
 
 def test_an_article_without_xrefs_whose_prose_cites_nothing_known_is_said_once() -> None:

@@ -112,8 +112,6 @@ _SURNAME = re.compile(
 # names in visible citation text are joined by "and" in many languages
 _JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et|und|en|og|och)\s|[,;]|\(")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
-# a species' name in italics: "Eukerria saltensis", "E. kukenthali", "Aedes (Stegomyia) aegypti"
-_BINOMIAL = re.compile(r"\s*[A-Z][a-z]*\.?\s+(?:\([A-Z][a-z]+\)\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?\s*$")
 # initials written with a dot or a hyphen ("P-Y", "J.A."), or one letter: never a surname
 _SWAPPED_INITIALS = re.compile(r"^(?:[A-Z](?:\.-?|-)){1,3}[A-Z]?\.?$|^[A-Z]\.?$")
 _SURNAME_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]{2,}(?:-[^\W\d_][^\W\d_A-Z]+)?$")
@@ -153,9 +151,7 @@ class _Walker:
             self.notes.append((node, start, end))
         elif node.tag in ("ext-link", "uri", "self-uri"):
             self.links.append((node, start, end))
-        elif node.tag == "taxon-name" or (
-            node.tag == "italic" and end - start < 80 and _BINOMIAL.match(self.out.text_from(start))
-        ):
+        elif node.tag == "taxon-name":  # TaxPub's <tp:taxon-name>
             self.taxa.append(end)
         if block:
             self.out.newline()
@@ -902,16 +898,22 @@ def _plain_citations(
     firsts = {k for r in refs for a in [*r.authors[:1], *r.aliases] for k in (name_key(a), core_key(a)) if k}
 
     def authority(c: Citation) -> bool:
-        # "<italic>Eukerria saltensis</italic> (Beddard, 1895)": who named the species, and when, not
-        # a citation of a work (in a taxonomic paper the namer's work is often listed too)
+        # "<tp:taxon-name>Eukerria saltensis</tp:taxon-name> (Beddard, 1895)": who named the species,
+        # and when, not a citation checked as one; the namer's work, when listed, is named by it
         k = bisect.bisect_right(taxa, c.start) - 1
         return k >= 0 and re.fullmatch(r"\s*\(?\s*", doc.text[taxa[k] : c.start]) is not None
 
+    named = [c for c in found if taxa and c.kind != "numeric" and c.authors and authority(c)]
+    doc.mentions = [
+        Citation(text=c.text, start=-1, end=-1, kind="mention", authors=c.authors[:1], year=c.year)
+        for c in named
+    ]
+    skip = {id(c) for c in named}
     kept = [
         c
         for c in found
         if not over_xref(c)
-        and not (c.kind != "numeric" and taxa and authority(c))
+        and id(c) not in skip
         and (
             (c.kind == "numeric" and bool(c.numbers) and not _interval(doc.text, c, len(refs)))
             or (

@@ -564,7 +564,15 @@ def _link_mention(cit: Citation, refs: list[Reference]) -> None:
     is the name, undated ones only for an archive a note names."""
     name = cit.authors[0]
     archive = cit.detail == "archive"
-    found = tuple(r.id for r in refs if r.authors and r.authors[0] == name and not (archive and r.year))
+    year = (cit.year or "")[:4]  # a species' authority names its year (JATS): that work only
+    found = tuple(
+        r.id
+        for r in refs
+        if r.authors
+        and r.authors[0] == name
+        and not (archive and r.year)
+        and (not year or (r.year or "")[:4] == year)
+    )
     if found:
         cit.status = LinkStatus.LINKED
         cit.references = found

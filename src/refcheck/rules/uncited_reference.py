@@ -161,8 +161,11 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
     used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
     # (entries a notes-bibliography document names without a citation: the linker's mentions)
+    # (and a JATS taxonomic paper's species authorities, "Ahmad & Sturhan, 2000": the describing work)
     archives = (
-        {rid for m in doc.mentions for rid in m.references} if doc.style == "notes-bibliography" else set()
+        {rid for m in doc.mentions for rid in m.references}
+        if doc.style == "notes-bibliography" or doc.format == "jats"
+        else set()
     )
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
