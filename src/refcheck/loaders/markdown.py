@@ -67,6 +67,7 @@ def _heading_blocks(text: str) -> list[int]:
 
 def load_markdown(path: str, data: bytes) -> Document:
     from refcheck.manuscript import MANUBOT_PREFIXES, manuscript_of
+    from refcheck.project import inside
 
     manuscript = manuscript_of(path)
     main = manuscript.main if manuscript is not None else None
@@ -89,10 +90,16 @@ def load_markdown(path: str, data: bytes) -> Document:
     aliases = meta.aliases + (manuscript.aliases if manuscript is not None else [])
     inline = inline_references(doc, meta)
     syntax = manuscript.syntax if shared and manuscript is not None else "pandoc"
+    if manuscript is not None and manuscript.kind == "myst":
+        syntax = manuscript.syntax  # a MyST page cites with roles too, whichever its bibliography
+    root = _root(path)
+    if shared and manuscript is not None and inside(root, manuscript.root):
+        # the project's configuration, in a directory above the page, names the bibliography
+        root = manuscript.root
     if bibs or external or inline:
         use_bibliography(
-            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=_root(path),
-            inline=inline, syntax=syntax,
+            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=root,
+            inline=inline, syntax=syntax, project_targets=manuscript.targets if manuscript else frozenset(),
         )  # fmt: skip
     else:
         _say_why_unchecked(doc)
