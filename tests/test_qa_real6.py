@@ -67,3 +67,50 @@ def test_a_myst_project_reads_the_bibliography_it_names(tmp_path: Path) -> None:
     found = findings(tmp_path / "index.md")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")] * 2
     assert all("'cockett2015'" in m for _, _, m in found)
+
+
+# --- a LaTeX template of MyST (jtex) or Jinja --------------------------------------------------------
+# AllenNeuralDynamics/ComputationalReviewTemplate's latex/template/template.tex ends with
+# "[# if doc.bibliography #]\n\bibliography{[- doc.bibliography | join(", ") -]}\n[# endif #]": two
+# input-bibliography errors for the "files" '[- doc.bibliography | join(".bib' and '") -].bib'.
+
+
+def test_a_jinja_latex_template_is_no_document(tmp_path: Path) -> None:
+    body = "\\documentclass{article}\n\\begin{document}\n[-CONTENT-]\n\n"
+    jtex = (
+        body + '[# if doc.bibliography #]\n\\bibliography{[- doc.bibliography | join(", ") -]}\n[# endif #]\n'
+    )
+    jinja = body + "{% if bib %}\n\\bibliography{ {{- bib -}} }\n{%- endif %}\n"
+    for name, text in (("jtex.tex", jtex), ("jinja.tex", jinja)):
+        (tmp_path / name).write_text(text + "\\end{document}\n", encoding="utf-8")
+        found = findings(tmp_path / name)
+        assert [(r, s) for r, s, _ in found] == [("empty-document", "info")], found
+        assert "template" in found[0][2]
+
+
+# --- an entry of an online dictionary, undated ---------------------------------------------------------
+# eemilhaa/thesis (biblatex-apa): "@INREFERENCE{apacog, AUTHOR = {{American Psychological Association}},
+# URL = {https://dictionary.apa.org/cognitive-process}, BOOKTITLE = {APA dictionary of psychology},
+# TITLE = {cognitive process}, URLDATE = {2024-01-10}}", cited: "entry apacog has no year" (a warning),
+# where a web page gets info: APA prints "(n.d.)" and the date it was retrieved.
+
+
+def test_an_undated_online_reference_work_entry_is_info(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@INREFERENCE{apacog,\n  AUTHOR = {{American Psychological Association}},\n"
+        "  URL = {https://dictionary.apa.org/cognitive-process},\n  BOOKTITLE = {APA dictionary of psychology},\n"
+        "  TITLE = {cognitive process},\n  URLDATE = {2024-01-10},\n}\n"
+        "@inreference{printed, author={Editors}, booktitle={A Dictionary}, title={term}, publisher={P}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[style=apa]{biblatex}\n\\addbibresource{refs.bib}\n"
+        "\\begin{document}\nAll these are cognitive processes \\parencite{apacog}, as \\textcite{printed} says.\n"
+        "\\printbibliography\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    found = [(r, s, m.split(";")[0]) for r, s, m in findings(tmp_path / "main.tex")]
+    assert found == [
+        ("incomplete-reference", "info", "entry apacog has no year"),
+        ("incomplete-reference", "warning", "entry printed has no year"),
+    ]
