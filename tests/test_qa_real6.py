@@ -114,3 +114,64 @@ def test_an_undated_online_reference_work_entry_is_info(tmp_path: Path) -> None:
         ("incomplete-reference", "info", "entry apacog has no year"),
         ("incomplete-reference", "warning", "entry printed has no year"),
     ]
+
+
+# --- Markdown for GitHub: superscript citations, link definitions, anchored entries ------------------
+# betterscientificsoftware/bssw.io's blog articles (wikize_refs.py): "practices,<sup>[1]</sup> which",
+# "<sup>[3],[4]</sup>", hidden link definitions '[1]: #sfer-ezikiw-1 "Title"' and
+# '[1-sfer-ezikiw]: https://doi.org/... "Title {Wilson G, Bryan J, ... (2017). ...}"', a list of
+# '* <a name="sfer-ezikiw-1"></a><sup>1</sup>[Wilson G, ... (2017). ...](https://doi.org/...)' and an
+# HTML comment of site metadata after it; other articles anchor author-date entries,
+# '<a id="ref-fussell2017"></a>[Fussell, C. & Goodyear, C.W. (2017). One mission ...](http://a.co/x)'.
+# "<sup>[1]" was read as a comparison ("> [1]"), so no entry was cited (192 uncited warnings over the
+# blog), the definitions' tooltips were read as citations ('"C. (2015)" is cited but not in the
+# reference list'), the comment's lines as entries, and "<a id=..." as an entry's author.
+
+WIKIZED = """# Software gardening
+
+Carpentry compares software to building,<sup>[1]</sup> which has had broad impacts. Gardening
+complements it,<sup>[2]</sup> as others said before.<sup>[3],[4]</sup>
+
+[1-sfer-ezikiw]: https://doi.org/10.1371/journal.pcbi.1005510 "Good enough practices {Wilson G, Bryan J, Cranston K (2017). Good enough practices in scientific computing. PLOS Comput Biol 13(6).}"
+[2-sfer-ezikiw]: https://example.org/pp "The Pragmatic Programmer {Hunt, A., & Thomas, D. (1999). The Pragmatic Programmer. Addison-Wesley.}"
+
+<!-- (sfer-ezikiw begin) -->
+[1]: #sfer-ezikiw-1 "Good enough practices in scientific computing"
+[2]: #sfer-ezikiw-2 "The Pragmatic Programmer"
+[3]: #sfer-ezikiw-3 "Tending Your Software Garden"
+[4]: #sfer-ezikiw-4 "Software Gardening Manifesto"
+## References
+<!-- (sfer-ezikiw end) -->
+* <a name="sfer-ezikiw-1"></a><sup>1</sup>[Wilson G, Bryan J, Cranston K (2017). Good enough practices in scientific computing. PLOS Comput Biol 13(6).](https://doi.org/10.1371/journal.pcbi.1005510)
+* <a name="sfer-ezikiw-2"></a><sup>2</sup>[Hunt, A., & Thomas, D. (1999). The Pragmatic Programmer. Addison-Wesley.](https://example.org/pp)
+* <a name="sfer-ezikiw-3"></a><sup>3</sup>[Atwood, Jeff (2008). Tending Your Software Garden. Coding Horror.](https://blog.codinghorror.com/x/)
+* <a name="sfer-ezikiw-4"></a><sup>4</sup>[Papapetrou, P. (2019). Software Gardening Manifesto.](https://www.linkedin.com/pulse/x)
+
+<!---
+Publish: yes
+Track: deep dive
+Topics: software process improvement, software engineering
+--->
+"""
+
+ANCHORED = """# Scaling small teams
+
+Foster a shared mental model first ([Fussell & Goodyear, 2017](#user-content-ref-fussell2017)), as
+others argued ([Hansen, 2018](#user-content-ref-hansen2018)).
+
+### References
+
+<a id="ref-fussell2017"></a>[Fussell, C. & Goodyear, C.W. (2017). One mission: How leaders build a team of teams. New York, NY: Penguin Random House LLC.](http://a.co/5e1O2Gw)
+
+<a id="ref-hansen2018"></a>[Hansen, M. T. (2018). Great at work: How top performers do less, work better, and achieve more. Simon & Schuster.](http://a.co/0xyz)
+"""
+
+
+def test_markdown_for_github_cites_by_superscript_and_hides_its_link_definitions(tmp_path: Path) -> None:
+    for name, text in (("wikized.md", WIKIZED), ("anchored.md", ANCHORED)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert findings(tmp_path / name) == [], name
+    result = check_file(str(tmp_path / "wikized.md"), CheckOptions(links=False, verify=False))
+    assert result.doc is not None
+    assert [c.text for c in result.doc.citations] == ["[1]", "[2]", "[3]", "[4]"]
+    assert [r.label for r in result.doc.references or []] == ["1", "2", "3", "4"]

@@ -50,6 +50,14 @@ _PROSE_DIRECTIVE = re.compile(
 _RAW_INDEX = re.compile(r"\\index\{(?:[^{}\n]|\{[^{}\n]*\})*\}")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
+# a link reference definition, "[label]: destination "title"" on a line of its own: never shown (the
+# title is a link's tooltip), so neither a citation nor an entry. (Not a footnote, "[^1]: text", nor
+# a Manubot alias, "[@alias]: doi:...", which the key readers read.)
+_LINK_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[(?![@^])[^\[\]\n]{1,200}\]:[ \t]*(?:<[^<>\n]*>|[^\s<>]+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$",
+    re.M,
+)
 _DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING = re.compile(r"#{1,6}\s")
@@ -165,6 +173,8 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
     for pattern in (_COMMENT, _RAW_INDEX):
         found.extend(m.span() for m in pattern.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
+    if "]:" in chunk:
+        found.extend(m.span() for m in _LINK_DEFINITION.finditer(chunk))
     doc.excluded.extend((a + start, b + start) for a, b in found)
     doc.excluded.sort()
     return meta
