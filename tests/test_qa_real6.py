@@ -175,3 +175,22 @@ def test_markdown_for_github_cites_by_superscript_and_hides_its_link_definitions
     assert result.doc is not None
     assert [c.text for c in result.doc.citations] == ["[1]", "[2]", "[3]", "[4]"]
     assert [r.label for r in result.doc.references or []] == ["1", "2", "3", "4"]
+
+
+# --- a reading list's entry opening with initials -----------------------------------------------------
+# betterscientificsoftware/bssw.io's 2021-07-RateYourProject.md ends with "## Further reading" and
+# "M.A. Heroux et al. (2020) Lightweight Software Process Improvement Using ... (PSIP). In: Juckeland
+# G., Chandrasekaran S. (eds.) Tools and Techniques ...": the work is given in full where it stands,
+# but "M.A." before the names and a title with no full stop after the year hid it (an error: 'the
+# document has no reference list').
+
+
+def test_a_reading_list_entry_opening_with_initials_is_written_in_place(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text(
+        "# Rate your project\n\nThe tool helps teams improve their practices.\n\n## Further reading\n\n"
+        "M.A. Heroux et al. (2020) Lightweight Software Process Improvement Using Productivity and "
+        "Sustainability Improvement Planning (PSIP). In: Juckeland G., Chandrasekaran S. (eds.) Tools and "
+        "Techniques for High Performance Computing. Springer, Cham.\n",
+        encoding="utf-8",
+    )
+    assert [(r, s) for r, s, _ in findings(tmp_path / "post.md")] == [("missing-reference", "info")]

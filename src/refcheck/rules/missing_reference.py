@@ -148,12 +148,14 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
 # organisation's name ("Office for National Statistics (2011)")
 _ENTRY_HEAD = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?"
-    r"(?:(?:[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
+    r"(?:(?:(?:[A-Z]\.){2,4}|[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
 )
 # after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*'),
-# or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data')
+# or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data',
+# "M.A. Heroux et al. (2020) Lightweight Software Process Improvement ... (PSIP). In: Juckeland G.")
 _ENTRY_TAIL = re.compile(
     r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
+    r"|[ \t]+[A-Z][^\n]{8,200}?\.[ \t]+[A-Z][\w.]*:?[ \t]"
 )
 
 
