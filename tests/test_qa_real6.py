@@ -194,3 +194,31 @@ def test_a_reading_list_entry_opening_with_initials_is_written_in_place(tmp_path
         encoding="utf-8",
     )
     assert [(r, s) for r, s, _ in findings(tmp_path / "post.md")] == [("missing-reference", "info")]
+
+
+# --- a key defined twice for one work ------------------------------------------------------------------
+# bkb3/PhD-thesis (bib/references.bib, 173 warnings) and unmnn/thesis (thesis.bib, 60): databases
+# merged from several exports repeat entries under their key ("@Article{WHO:MONICA1989, author =
+# {Tuomilehto, Jaako and Kuulasmaa, Kari}, ..." and again "author = {WHO Monica Project}", one title
+# and year). BibTeX and biber keep the first copy, so the thesis prints the work right: info. Copies
+# of a key that give other works stay a warning (the one printed may be the wrong one).
+
+DUPLICATED = (
+    "@article{monica, author={Tuomilehto, Jaako and Kuulasmaa, Kari}, journal={{International Journal of"
+    " Epidemiology}}, title={{WHO MONICA Project: assessing CHD mortality and morbidity}}, year={1989}}\n"
+    "@article{monica, author={WHO Monica Project}, journal={International journal of epidemiology},"
+    " title={WHO MONICA Project: assessing CHD mortality and morbidity}, year={1989}}\n"
+    "@article{other, author={Smith, John}, journal={Nature}, title={A first title of a paper}, year={2001}}\n"
+    "@article{other, author={Smith, John}, journal={Nature}, title={Another paper altogether}, year={2003}}\n"
+)
+
+
+def test_a_key_defined_twice_for_one_work_is_info(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(DUPLICATED, encoding="utf-8")
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{monica,other}.\n"
+        "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    found = [(r, s, "same title and year" in m) for r, s, m in findings(tmp_path / "main.tex")]
+    assert found == [("duplicate-reference", "info", True), ("duplicate-reference", "warning", False)]
