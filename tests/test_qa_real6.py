@@ -222,3 +222,64 @@ def test_a_key_defined_twice_for_one_work_is_info(tmp_path: Path) -> None:
     )
     found = [(r, s, "same title and year" in m) for r, s, m in findings(tmp_path / "main.tex")]
     assert found == [("duplicate-reference", "info", True), ("duplicate-reference", "warning", False)]
+
+
+# --- Jupyter notebooks -----------------------------------------------------------------------------------
+# Notebooks-Now/submission-myst-full (notebooks/data-screening.ipynb), jeanlescure/typescript-jupyter-
+# book-template (book/index.ipynb cites "{cite}`Taniguchi2017`" from the book's references.bib) and
+# ALF-QMC/Hamiltonians (README.ipynb): "refcheck does not read .ipynb files", and a directory of
+# notebooks was "no supported files" (exit 2). A notebook's Markdown cells are its prose.
+
+
+def _notebook(cells: list[tuple[str, list[str]]]) -> str:
+    import json
+
+    return json.dumps(
+        {
+            "cells": [
+                {"cell_type": kind, "metadata": {}, "source": source}
+                | ({"execution_count": 1, "outputs": []} if kind == "code" else {})
+                for kind, source in cells
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        },
+        indent=1,
+    )
+
+
+def test_a_notebooks_markdown_cells_are_checked(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: A book\nbibtex_bibfiles:\n  - references.bib\n",
+            "references.bib": "@article{Taniguchi2017, author={Taniguchi, Y.}, title={Jupyter}, journal={J},"
+            " year={2017}}\n",
+            "index.ipynb": _notebook(
+                [
+                    ("markdown", ["# Intro\n", "\n", "Notebooks are editors {cite}`Taniguchi2017`.\n"]),
+                    ("code", ["print('[@nokey] (Smith 2001)')\n"]),
+                    ("markdown", ["A typo {cite}`Taniguchi2071`.\n"]),
+                ]
+            ),
+            "plain.ipynb": _notebook(
+                [
+                    ("markdown", ["# Notes\n", "\n", "As shown before [1], and again [2].\n"]),
+                    ("code", ["x = [3]\n"]),
+                    ("markdown", ["## References\n", "\n", "1. Hardy, M. (1968). Modern Diplomatic Law.\n"]),
+                ]
+            ),
+        },
+    )
+    found = findings(tmp_path / "index.ipynb")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'Taniguchi2071'" in found[0][2]
+    result = check_file(str(tmp_path / "index.ipynb"), CheckOptions(links=False, verify=False))
+    assert result.doc is not None
+    # the finding points at the notebook's JSON line that holds the cell's text
+    line = result.doc.findings[0].line or result.doc.locate(result.doc.findings[0].offset or 0)[0]
+    assert "Taniguchi2071" in (tmp_path / "index.ipynb").read_text(encoding="utf-8").splitlines()[line - 1]
+    found = findings(tmp_path / "plain.ipynb")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "[2]" in found[0][2]

@@ -338,8 +338,8 @@ def _bookdown(directory: Path, stamp: int = 0) -> Manuscript | None:
 def manuscript_of(path: str | Path) -> Manuscript | None:
     """The Quarto project, bookdown book or Manubot manuscript a Markdown file belongs to, if any."""
     p = Path(path)
-    if p.suffix.lower() not in MARKDOWN_SUFFIXES:
-        return None
+    if p.suffix.lower() not in MARKDOWN_SUFFIXES and p.suffix.lower() != ".ipynb":
+        return None  # (a notebook is a page of a Jupyter Book, MyST or Quarto project, never a chapter)
     here = Path(real_path(p)).parent
     if here.name == "content" and _NUMBERED.match(p.name):
         found = _manubot(here, _stamp(here) + _stamp(here / "metadata.yaml"))
