@@ -283,3 +283,32 @@ def test_a_notebooks_markdown_cells_are_checked(tmp_path: Path) -> None:
     found = findings(tmp_path / "plain.ipynb")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "[2]" in found[0][2]
+
+
+# --- a list of links or notes under "References"; a quoted passage's own citations ----------------------
+# wookayin/latex-boilerplate's article.markdown: "# References" over "- [Pandoc's Markdown](http://...)"
+# links (no year), and "(Tested with Tex Live 2013)" read as a citation: six uncited warnings.
+# UvA-FNWI/LaTeX's _posts/0000-05-01-bibliography.md: "**References**" over a tutorial's numbered points
+# ("3. name of the publisher or journal;"). bssw.io's CodingConventions.md quotes Code Complete:
+# '> "... if the layout is different from the scheme the expert uses (Shell 1981, Soloway and Ehrlich
+# 1984)" [7, Section 31.1].': McConnell's citations, not the blog's (two missing-reference errors).
+
+
+def test_an_undated_list_and_a_quoted_passage(tmp_path: Path) -> None:
+    (tmp_path / "links.md").write_text(
+        "# Technical details\n\n- Pandoc for converting sources (tested with Tex Live 2013).\n\n# References\n\n"
+        "- [Pandoc's Markdown](http://johnmacfarlane.net/pandoc/README.html)\n"
+        "- [minted.sty Documentation](https://github.com/gpoore/minted)\n"
+        "- [User-contributed Templates](https://github.com/jgm/pandoc/wiki/User-contributed-templates)\n",
+        encoding="utf-8",
+    )
+    assert {s for r, s, _ in findings(tmp_path / "links.md") if r == "uncited-reference"} == {"info"}
+    (tmp_path / "quote.md").write_text(
+        "# Coding conventions\n\nMcConnell (2004) cites a study and notes:\n\n"
+        "> \"Layout might harm an expert's ability to read a program\nif the layout is different from the "
+        'scheme the expert uses (Shell 1981, Soloway and Ehrlich 1984)"\n\nWe agree (Martin 2008).\n\n'
+        "## References\n\nMartin, R. C. (2008). Clean Code. Prentice Hall.\n\n"
+        "McConnell, S. (2004). Code Complete. Microsoft Press.\n",
+        encoding="utf-8",
+    )
+    assert {(r, s) for r, s, _ in findings(tmp_path / "quote.md")} == {("missing-reference", "info")}

@@ -47,8 +47,8 @@ def _lines(source: Any) -> list[str]:
 
 
 def load_notebook(path: str, data: bytes) -> Document:
-    from refcheck.loaders.markdown import load_markdown
     from refcheck.loaders.decode import normalise
+    from refcheck.loaders.markdown import load_markdown
 
     raw = data.decode("utf-8-sig", "replace")
     try:

@@ -14,6 +14,8 @@ What it does
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
     whose bibliography refcheck did not find (its list is built from them); a citation that links
     to its work is info beside a reference list too.
+    A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
+    quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
     reported at info.
@@ -92,6 +94,9 @@ def check(doc: Document) -> Iterator[Finding]:
         if severity is SEVERITY and cit.kind == "author-date" and _links_to_work(doc, cit):
             severity = Severity.INFO  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
             fix = "it links to the work, so readers can find it; " + fix
+        if severity is SEVERITY and cit.kind == "author-date" and _in_block_quote(doc, cit):
+            severity = Severity.INFO  # a quoted passage's own citations: works of the quoted author's list
+            fix = "it stands in a quoted passage, which may cite works of its own source's list; " + fix
         if (
             severity is SEVERITY
             and cit.kind == "author-date"
@@ -120,6 +125,20 @@ def _authority(text: str, cit: Citation) -> bool:
         return False
     end = cit.start + (text[cit.start : cit.start + 1] == "(")  # the bracket, whether the citation's or not
     return _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
+
+
+def _in_block_quote(doc: Document, cit: Citation) -> bool:
+    """Whether a Markdown citation stands in a block quote: a paragraph opening with ">" (its later
+    lines may go without one), as a blog quotes a book's passage with the book's own citations ("> "...
+    layout might harm an expert's ability to read a program (Shell 1981, Soloway and Ehrlich 1984)")."""
+    if doc.format != "markdown":
+        return False
+    text = doc.text
+    blank = max(text.rfind("\n\n", 0, cit.start), text.rfind("\n \n", 0, cit.start))
+    start = blank + 2 if blank >= 0 else 0
+    while start < cit.start and text[start] in " \t\n":
+        start += 1
+    return text.startswith(">", start) and "\n\n" not in text[start : cit.start]
 
 
 # the end of a Markdown link's text and its target: "[Cho et al., 2014](http://...)"
