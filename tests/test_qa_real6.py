@@ -312,3 +312,21 @@ def test_an_undated_list_and_a_quoted_passage(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert {(r, s) for r, s, _ in findings(tmp_path / "quote.md")} == {("missing-reference", "info")}
+
+
+# --- works cited in passing, with a further-reading section -------------------------------------------
+# bssw.io's CommunityOfPracticeAroundPeerReview.md cites "(Jiménez et al. 2017)" and nine more in
+# passing, then "## Further reading": "This article is based on a paper ... Complete citations for the
+# references mentioned in this article can also be found in the full paper." (an error: 'the document
+# has no reference list'). Without the section the finding stays an error.
+
+
+def test_no_list_but_a_further_reading_section_is_info(tmp_path: Path) -> None:
+    body = "# Peer review\n\nCommunities of practice help (Jiménez et al. 2017; Wenger 1998).\n\n"
+    further = (
+        "## Further reading\n\nThis article is based on a paper; complete citations are in the full paper.\n"
+    )
+    (tmp_path / "with.md").write_text(body + further, encoding="utf-8")
+    (tmp_path / "without.md").write_text(body, encoding="utf-8")
+    assert [(r, s) for r, s, _ in findings(tmp_path / "with.md")] == [("missing-reference", "info")]
+    assert [(r, s) for r, s, _ in findings(tmp_path / "without.md")] == [("missing-reference", "error")]

@@ -74,6 +74,14 @@ _NOTES_HEADING = re.compile(
 _HEADING_LINES = AtLineStart(_HEADING)
 _NOTES_HEADING_LINES = AtLineStart(_NOTES_HEADING)
 _FURTHER_READING_LINES = AtLineStart(_FURTHER_READING)
+
+
+def further_reading_heading(text: str) -> re.Match[str] | None:
+    """The first "Further reading" ("Suggested reading", "Selected bibliography", "Works consulted")
+    heading of the text."""
+    return _FURTHER_READING_LINES.search(text)
+
+
 # "[1] ", "1. ", "2) ", and a superscript number opening a list item ("* <sup>1</sup>[Wilson G ...](url)",
 # as Markdown written for GitHub numbers its notes)
 _LABEL = re.compile(

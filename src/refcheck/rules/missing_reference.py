@@ -12,7 +12,8 @@ What it does
     It is info when each such citation is a Markdown link to its work ("[Cho et al.,
     2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
-    whose bibliography refcheck did not find (its list is built from them); a citation that links
+    whose bibliography refcheck did not find (its list is built from them), and when the document
+    has a "Further reading" section (a blog post citing in passing); a citation that links
     to its work is info beside a reference list too.
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
@@ -67,6 +68,8 @@ def check(doc: Document) -> Iterator[Finding]:
         plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
         if doc.unseen_key:
             yield _no_list(unlisted, keys=doc.unseen_key)
+        elif plain and _further_reading(doc.text):
+            yield _no_list(plain, further=True)
         else:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     for cit in doc.citations:
@@ -198,11 +201,22 @@ def _written_in_place(text: str, cit: Citation) -> bool:
     )
 
 
-def _no_list(citations: list[Citation], linked: bool = False, keys: str | None = None) -> Finding:
+def _further_reading(text: str) -> bool:
+    """Whether the document has a "Further reading" (or "Suggested reading", "Works consulted")
+    section: a blog post's works cited in passing are often given there, or in the paper it names."""
+    from refcheck.extract.reference_list import further_reading_heading
+
+    return further_reading_heading(text) is not None
+
+
+def _no_list(
+    citations: list[Citation], linked: bool = False, keys: str | None = None, further: bool = False
+) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
     each is a link to its work (``linked``), readers find the works: info; and when the document's
-    list is built from pandoc ``keys`` whose bibliography refcheck did not see."""
+    list is built from pandoc ``keys`` whose bibliography refcheck did not see, and when the
+    document has a further-reading section (``further``), where its works may stand."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
@@ -213,6 +227,9 @@ def _no_list(citations: list[Citation], linked: bool = False, keys: str | None =
             f"it also cites pandoc keys ({keys} ...), whose list is built from a bibliography refcheck "
             "did not find; name it (bibliography: in the front matter, or --bib) to check them"
         )
+    elif further:
+        severity = Severity.INFO
+        fix = "its further-reading section may give them; a reference list would say which work each is"
     elif linked:
         severity = Severity.INFO
         fix = (
