@@ -5,7 +5,10 @@ Sources (CC-BY): nlm_adjacent_clusters.txt, PLOS ONE 10.1371/journal.pone.006722
 citations written one against the other, "(3)(4,5)", as a reference manager prints citations inserted
 side by side; here inside the brackets the article had around them); nlm_citation_glued_to_word.txt,
 PLOS Neglected Tropical Diseases 10.1371/journal.pntd.0001041 in NLM (a citation with no space before
-it, "borderline leprosy(3).", "is increased(8).").
+it, "borderline leprosy(3).", "is increased(8).");
+iea_names_added_and_one_short_cite.txt, PLOS ONE 10.1371/journal.pone.0036880 in IEA/OECD (two entries
+the list prints alike, "S. Baron-Cohen et al. (2001)", told apart in the text by added names, with one
+shorter "Baron-Cohen et al., 2001" among them).
 """
 
 from __future__ import annotations
@@ -74,3 +77,16 @@ def test_a_heuristic_number_says_nothing_of_citation_order() -> None:
         + "9. Ninth A. Title 9. J Test. 2001;9:1-2.\n10. Tenth A. Title 10. J Test. 2001;9:3-4.\n",
     )
     assert [f.rule for f in doc.findings] == []
+
+
+def test_names_added_tell_entries_apart_though_one_cite_does_not() -> None:
+    doc = check("iea_names_added_and_one_short_cite.txt")
+    # the citations naming more authors than the entries print are each one entry's; only the one
+    # that names no more than the list is ambiguous
+    assert [(f.rule, f.line, f.citation) for f in doc.findings] == [
+        ("ambiguous-citation", 7, "Baron-Cohen et al., 2001")
+    ]
+    baron = [c for c in doc.citations if c.authors[0] == "Baron-Cohen" and c.year == "2001"]
+    assert [len(c.references) for c in baron] == [1, 0, 1, 1, 1]
+    skinner, hill = baron[2].references, baron[3].references
+    assert skinner == baron[0].references and hill == baron[4].references and skinner != hill
