@@ -8,7 +8,9 @@ PLOS Neglected Tropical Diseases 10.1371/journal.pntd.0001041 in NLM (a citation
 it, "borderline leprosy(3).", "is increased(8).");
 iea_names_added_and_one_short_cite.txt, PLOS ONE 10.1371/journal.pone.0036880 in IEA/OECD (two entries
 the list prints alike, "S. Baron-Cohen et al. (2001)", told apart in the text by added names, with one
-shorter "Baron-Cohen et al., 2001" among them).
+shorter "Baron-Cohen et al., 2001" among them); acl_pinyin_hyphenated_initials.txt, PLOS ONE
+10.1371/journal.pone.0147124 in ACL (initials first, the pinyin initials as JATS gives them: "C-q Li, J.
+Yin, Y-j Zhang, ...").
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ def check(name: str, text: str | None = None):  # type: ignore[no-untyped-def]
     return check_text(text if text is not None else path.read_text(encoding="utf-8"), path=str(path))
 
 
-@pytest.mark.parametrize("name", ["nlm_adjacent_clusters.txt", "nlm_citation_glued_to_word.txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["nlm_adjacent_clusters.txt", "nlm_citation_glued_to_word.txt", "acl_pinyin_hyphenated_initials.txt"],
+)
 def test_no_findings_and_every_citation_links(name: str) -> None:
     doc = check(name)
     assert [(f.rule, f.line, f.message) for f in doc.findings] == []
@@ -90,3 +95,11 @@ def test_names_added_tell_entries_apart_though_one_cite_does_not() -> None:
     assert [len(c.references) for c in baron] == [1, 0, 1, 1, 1]
     skinner, hill = baron[2].references, baron[3].references
     assert skinner == baron[0].references and hill == baron[4].references and skinner != hill
+
+
+def test_hyphenated_pinyin_initials_before_the_surname() -> None:
+    doc = check("acl_pinyin_hyphenated_initials.txt")
+    assert [(r.authors[:3], r.given[:3]) for r in doc.references][1] == (
+        ["Li", "Yin", "Zhang"],
+        ["C-q", "J.", "Y-j"],
+    )
