@@ -10,7 +10,8 @@ iea_names_added_and_one_short_cite.txt, PLOS ONE 10.1371/journal.pone.0036880 in
 the list prints alike, "S. Baron-Cohen et al. (2001)", told apart in the text by added names, with one
 shorter "Baron-Cohen et al., 2001" among them); acl_pinyin_hyphenated_initials.txt, PLOS ONE
 10.1371/journal.pone.0147124 in ACL (initials first, the pinyin initials as JATS gives them: "C-q Li, J.
-Yin, Y-j Zhang, ...").
+Yin, Y-j Zhang, ..."); acl_second_author_with_particle.txt, PLOS ONE 10.1371/journal.pone.0008915 in
+ACL ("(Paulino and de Bragança Pereira, 1994)", the second surname with its particle).
 """
 
 from __future__ import annotations
@@ -36,7 +37,12 @@ def check(name: str, text: str | None = None):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "name",
-    ["nlm_adjacent_clusters.txt", "nlm_citation_glued_to_word.txt", "acl_pinyin_hyphenated_initials.txt"],
+    [
+        "nlm_adjacent_clusters.txt",
+        "nlm_citation_glued_to_word.txt",
+        "acl_pinyin_hyphenated_initials.txt",
+        "acl_second_author_with_particle.txt",
+    ],
 )
 def test_no_findings_and_every_citation_links(name: str) -> None:
     doc = check(name)
@@ -103,3 +109,12 @@ def test_hyphenated_pinyin_initials_before_the_surname() -> None:
         ["Li", "Yin", "Zhang"],
         ["C-q", "J.", "Y-j"],
     )
+
+
+def test_a_misspelt_first_author_before_a_second_with_a_particle_is_an_author_mismatch() -> None:
+    text = (DATA / "acl_second_author_with_particle.txt").read_text(encoding="utf-8")
+    doc = check("x.txt", text.replace("(Paulino and", "(Paulnio and"))
+    # (the particle "de" is the second surname's, not a given name dropped before a known surname)
+    assert [(f.rule, f.citation) for f in doc.findings] == [
+        ("author-mismatch", "Paulnio and de Bragança Pereira, 1994")
+    ]

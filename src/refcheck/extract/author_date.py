@@ -533,8 +533,11 @@ def _given_names_dropped(
     if _known_tail(authors[0], known) is not None:
         return None
     tails = [_known_tail(a, known) for a in authors[1:]]
-    if any(k is None for k in tails) or not any(k for k in tails):
-        return None
+    if any(k is None for k in tails) or not any(
+        k and not all(w.lower() in PARTICLES for _, w in a[:k])
+        for a, k in zip(authors[1:], tails, strict=True)
+    ):
+        return None  # (a particle before a known surname, "and van Dijk", is the surname's, no given name)
     names = [
         intern(" ".join([w for _, w in a[k:]]))
         for a, k in zip(authors[1:], tails, strict=True)
