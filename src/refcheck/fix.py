@@ -369,10 +369,13 @@ def register_writer(fmt: str, writer: Writer) -> None:
 
 def apply(doc: Document, planned: Plan) -> FixResult:
     """Step 2: the planned edits made on the source by the format's writer."""
-    writer = WRITERS.get(doc.format)
+    # (a notebook's text is its Markdown cells, not the JSON of the file: not edited in place)
+    writer = None if doc.path.lower().endswith(".ipynb") else WRITERS.get(doc.format)
     refused = list(planned.refused)
     if writer is None:
         why = UNSUPPORTED.get(doc.format, f"refcheck fix does not edit {doc.format} files")
+        if doc.path.lower().endswith(".ipynb"):
+            why = "refcheck fix does not edit Jupyter notebooks"
         refused += [(e.finding, f"{why}: {_show(e.old)} to {_show(e.new)}") for e in planned.edits]
         raw = doc.raw
         return FixResult(doc.path, raw, raw, [], refused, None)

@@ -15,6 +15,11 @@
   (Jekyll's jekyll-scholar: ``{% cite a b %}``, its bibliography ``source``/``bibliography``,
   by default ``_bibliography/references.bib``): a site of separate pages sharing that
   bibliography (kinds "jupyter-book" and "jekyll", citation ``syntax`` "myst" and "liquid").
+* **MyST (mystmd, Jupyter Book 2).** A ``myst.yml`` in the file's directory or above: a site of
+  separate pages sharing the project's bibliography, the files its ``project: bibliography:`` names,
+  else every ``.bib`` file in the project's directories (as mystmd reads them). Pages cite with
+  pandoc's syntax (``[@key]``, ``@key``) and with MyST's roles (``{cite:p}`a; b```), and may cite a
+  DOI itself (``[@10.1093/nar/22.22.4673]``), which mystmd resolves (kind "myst", syntax "mystmd").
 * **Manubot.** A ``content/`` directory holding ``metadata.yaml`` (or ``manubot.yaml``) and numbered
   Markdown files (``01.abstract.md``, ``02.introduction.md``, ...): the numbered files in order are one
   manuscript; its bibliographies are ``content/manual-references*.json|bib|yaml`` and a ``bibliography`` in
@@ -64,6 +69,12 @@ MANUBOT_PREFIXES = (
 )
 CONFIG_LIMIT = 256 * 1024  # a _quarto.yml or metadata.yaml larger than this is not read
 MAX_CHAPTERS = 500
+MAX_MYST_BIBS = 50  # .bib files of a MyST project read when its myst.yml names none
+MAX_MYST_DIRS = 2000  # directories of a MyST project searched for them
+MAX_MYST_PAGES = 2000  # pages of a MyST project read for the targets they label
+MYST_PAGE_LIMIT = 1 << 20  # bytes read of each
+# directories of a MyST project where mystmd looks for no content (its build, packages, hidden ones)
+_MYST_SKIPPED = frozenset({"_build", "node_modules", "site-packages", "__pycache__"})
 LEVELS_OUTSIDE_GIT = 3  # directories above a file searched for _quarto.yml outside a Git checkout
 _NUMBERED = re.compile(r"^\d+\.[^/]*\.md$", re.I)
 
@@ -77,7 +88,9 @@ class Manuscript:
     bibliographies: list[str] = field(default_factory=list)  # paths, relative names resolved
     csl: str | None = None
     aliases: list[str] = field(default_factory=list)  # Manubot's citekey-aliases in the metadata
-    syntax: str = "pandoc"  # how pages cite keys: "pandoc" ([@key]), "myst" ({cite}`key`), "liquid"
+    # how pages cite keys: "pandoc" ([@key]), "myst" ({cite}`key`), "mystmd" (both), "liquid"
+    syntax: str = "pandoc"
+    targets: frozenset[str] = frozenset()  # what a MyST project's pages label ("(sec-x)=", ":label: x")
 
     @property
     def main(self) -> Path | None:
@@ -214,6 +227,53 @@ def _site(directory: Path, stamp: int = 0) -> Manuscript | None:
 
 
 @lru_cache(maxsize=256)
+def _myst(directory: Path, stamp: int = 0) -> Manuscript:
+    """A MyST project (mystmd, Jupyter Book 2) whose ``myst.yml`` is in ``directory``: its pages share
+    the bibliographies ``project: bibliography:`` names, else every ``.bib`` file of the project; a
+    page's "@label" may cross-reference a target another page labels."""
+    config = directory / "myst.yml"
+    data = _read_config(config)
+    project = data.get("project")
+    listed = names(project.get("bibliography")) if isinstance(project, dict) else []
+    found, labels = _myst_files(directory)
+    # (a remote bibliography, "https://...", is not fetched: its keys cannot be checked)
+    bibs = [str(directory / b) for b in listed if "://" not in b] if listed else [str(p) for p in found]
+    return Manuscript(
+        kind="myst", root=directory, config=config, bibliographies=bibs, syntax="mystmd", targets=labels
+    )
+
+
+def _myst_files(directory: Path) -> tuple[list[Path], frozenset[str]]:
+    """The ``.bib`` files in ``directory`` and below (not in a build, package or hidden directory), in
+    name order, as mystmd reads them when a project names none; and the labels its pages give their
+    targets."""
+    from refcheck.files import read_regular
+    from refcheck.loaders.pandoc import targets
+
+    found: list[Path] = []
+    labels: set[str] = set()
+    pages = 0
+    for seen, (top, dirs, files) in enumerate(os.walk(directory)):
+        if seen >= MAX_MYST_DIRS:
+            break
+        dirs[:] = sorted(d for d in dirs if d not in _MYST_SKIPPED and not d.startswith("."))
+        for name in sorted(files):
+            lower = name.lower()
+            if lower.endswith(".bib") and len(found) < MAX_MYST_BIBS:
+                found.append(Path(top) / name)
+            elif lower.endswith((".md", ".ipynb")) and pages < MAX_MYST_PAGES:
+                pages += 1
+                try:
+                    text = read_regular(Path(top) / name, MYST_PAGE_LIMIT).decode("utf-8", "replace")
+                except OSError:
+                    continue
+                if lower.endswith(".ipynb"):
+                    text = text.replace("\\n", "\n")  # (a notebook's lines are JSON strings)
+                labels |= targets(text)
+    return found, frozenset(labels)
+
+
+@lru_cache(maxsize=256)
 def _manubot(content: Path, stamp: int = 0) -> Manuscript | None:
     config = next((content / n for n in ("metadata.yaml", "manubot.yaml") if (content / n).is_file()), None)
     if config is None:
@@ -278,8 +338,8 @@ def _bookdown(directory: Path, stamp: int = 0) -> Manuscript | None:
 def manuscript_of(path: str | Path) -> Manuscript | None:
     """The Quarto project, bookdown book or Manubot manuscript a Markdown file belongs to, if any."""
     p = Path(path)
-    if p.suffix.lower() not in MARKDOWN_SUFFIXES:
-        return None
+    if p.suffix.lower() not in MARKDOWN_SUFFIXES and p.suffix.lower() != ".ipynb":
+        return None  # (a notebook is a page of a Jupyter Book, MyST or Quarto project, never a chapter)
     here = Path(real_path(p)).parent
     if here.name == "content" and _NUMBERED.match(p.name):
         found = _manubot(here, _stamp(here) + _stamp(here / "metadata.yaml"))
@@ -294,6 +354,8 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     kind, directory = above
     if kind == "site":
         return _site(directory, _stamp(directory / "_config.yml"))
+    if kind == "myst":
+        return _myst(directory, _stamp(directory / "myst.yml"))
     ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
     if ms is not None and ms.kind == "quarto-book" and p.resolve() not in {c.resolve() for c in ms.chapters}:
         # a file of the book's directory that is not one of its chapters: a page of its own
@@ -328,15 +390,18 @@ def _bookdown_above(here: Path) -> Manuscript | None:
 
 
 def _configured_above(here: Path) -> tuple[str, Path] | None:
-    """("quarto", the directory of the nearest _quarto.yml) or ("site", that of a _config.yml of a
-    site) at or above ``here``: up to the Git root; outside a Git checkout, a few levels (a book's
-    chapters in ch/ or parts/)."""
+    """("quarto", the directory of the nearest _quarto.yml), ("myst", that of a myst.yml) or ("site",
+    that of a _config.yml of a site) at or above ``here``: up to the Git root; outside a Git checkout,
+    a few levels (a book's chapters in ch/ or parts/)."""
     if here in _CONFIGURED_ABOVE:
         return _CONFIGURED_ABOVE[here]
     found: tuple[str, Path] | None = None
     for directory in _directories_above(here):
         if (directory / "_quarto.yml").is_file():
             found = ("quarto", directory)
+            break
+        if (directory / "myst.yml").is_file():
+            found = ("myst", directory)
             break
         config = directory / "_config.yml"
         if config.is_file() and _site(directory, _stamp(config)) is not None:
@@ -362,3 +427,4 @@ def clear_cache() -> None:
     _manubot.cache_clear()
     _bookdown.cache_clear()
     _site.cache_clear()
+    _myst.cache_clear()

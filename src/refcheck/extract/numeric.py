@@ -94,8 +94,8 @@ def extract_numeric(
         if 0 in values or (list_size is not None and len(values) > 1 and min(values) > list_size):
             continue
         before = text[max(0, g.start() - 3) : g.start()].rstrip()
-        if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×"):
-            continue  # "x ∈ [5, 80]", "p = [0.2]": intervals and values
+        if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×") and not _after_tag(text, g.start()):
+            continue  # "x ∈ [5, 80]", "p = [0.2]": intervals and values (not "<sup>[1]</sup>")
         if re.search(r"(?:^|[\s(])[^\W\d_]\d?$", text[max(0, g.start() - 4) : g.start()]):
             continue  # "F[1,12] = 8.42", "χ2[2]", "x[3]": statistics and indices, not citations
         if g.group(2):
@@ -113,6 +113,15 @@ def extract_numeric(
         if located:
             out = sorted([*out, *located], key=lambda c: c.start)
     return out
+
+
+_OPENING_TAG = re.compile(r"<(?:sup|span|a|em|i|b|strong|small)\b[^<>\n]{0,200}>$", re.I)
+
+
+def _after_tag(text: str, at: int) -> bool:
+    """Whether an HTML tag ends right before ``at``: "<sup>[1]</sup>" is a citation written as
+    Markdown for GitHub writes one, not a comparison."""
+    return text[at - 1 : at] == ">" and _OPENING_TAG.search(text, max(0, at - 220), at) is not None
 
 
 def _located(text: str, start: int, end: int, footnote: str | None, list_size: int | None) -> list[Citation]:

@@ -74,7 +74,19 @@ _NOTES_HEADING = re.compile(
 _HEADING_LINES = AtLineStart(_HEADING)
 _NOTES_HEADING_LINES = AtLineStart(_NOTES_HEADING)
 _FURTHER_READING_LINES = AtLineStart(_FURTHER_READING)
-_LABEL = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+")
+
+
+def further_reading_heading(text: str) -> re.Match[str] | None:
+    """The first "Further reading" ("Suggested reading", "Selected bibliography", "Works consulted")
+    heading of the text."""
+    return _FURTHER_READING_LINES.search(text)
+
+
+# "[1] ", "1. ", "2) ", and a superscript number opening a list item ("* <sup>1</sup>[Wilson G ...](url)",
+# as Markdown written for GitHub numbers its notes)
+_LABEL = re.compile(
+    r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
+)
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
 _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.I)
 # (a year begins with "1" or "2": the look-ahead lets a search skip to those, where the look-behind
@@ -345,7 +357,9 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
     if not nonblank:
         return []
-    labels = [int(m.group(1) or m.group(2)) for a, b in nonblank if (m := _LABEL.match(text[a:b]))]
+    labels = [
+        int(m.group(1) or m.group(2) or m.group(3)) for a, b in nonblank if (m := _LABEL.match(text[a:b]))
+    ]
     numbered = len(labels) > len(nonblank) / 2
     # wrapped numbered entries: fewer lines than half carry a label, but the labels count 1, 2, 3 ...
     # (then only the next number starts an entry: "accessed May 19,\n2013." continues one)
@@ -393,7 +407,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif numbered:
             label = _LABEL.match(line)
             new = label is not None and (
-                not in_sequence or int(label.group(1) or label.group(2)) == number + 1
+                not in_sequence or int(label.group(1) or label.group(2) or label.group(3)) == number + 1
             )
         elif bulleted:
             new = bool(_BULLET.match(line))
@@ -410,7 +424,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if new:
             entries.append([a, b])
             if in_sequence and (label := _LABEL.match(line)):
-                number = int(label.group(1) or label.group(2))
+                number = int(label.group(1) or label.group(2) or label.group(3))
         else:
             entries[-1][1] = b
         open_entry = True
@@ -628,7 +642,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     head = start
     label = _LABEL.match(text[start : min(end, start + 12)])
-    number = int(label.group(1) or label.group(2)) if label else None
+    number = int(label.group(1) or label.group(2) or label.group(3)) if label else None
     # the first year at or after head, once found; before, no year starts in text[head:no_year_to]
     # (each stretch searched once: a long entry of candidates without a year stays linear)
     first_year, no_year_to = -1, start
@@ -682,13 +696,29 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
     refs = []
     for n, (a, b) in enumerate(split_entries(doc.text, region.start, region.end), start=1):
         raw = doc.text[a:b]
-        if not raw.strip():
+        if not raw.strip() or _no_entry(doc, raw, a, b):
             continue
+        if "</a>" in raw:  # (blanked, so that offsets stay those of the text)
+            raw = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
         ref = parse_entry(raw, a)
         ref.id = f"ref-{n}"
         refs.append(ref)
     same_authors_as_before(refs)
     return refs
+
+
+_TAG = re.compile(r"<[^<>\n]*>")
+# an empty HTML anchor the entry's citations link to ("<a id="ref-fussell2017"></a>[Fussell, C. ...")
+_ANCHOR = re.compile(r"<a\s+(?:id|name)=[\"'][^\"'<>\n]*[\"']\s*/?>(?:\s*</a>)?", re.I)
+
+
+def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
+    """Whether a line of the list is no entry: it lies in a comment or code the reader never sees
+    (Markdown's "<!-- Publish: yes -->" after the list), or it is markup alone ("<div class=...>")."""
+    first = a + len(raw) - len(raw.lstrip())
+    if doc.excluded and _excluded(doc, first) and _excluded(doc, b - 1):
+        return True
+    return "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw))
 
 
 # "———." (Chicago, MLA), "---." or "___.": the authors of the entry before, not written again
@@ -713,7 +743,7 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     label = None
     m = _LABEL.match(text)
     if m:
-        label = m.group(1) or m.group(2)
+        label = m.group(1) or m.group(2) or m.group(3)
         text = text[m.end() :]
     else:
         text = _BULLET.sub("", text)

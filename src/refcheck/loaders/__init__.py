@@ -35,6 +35,7 @@ LOADERS: LazyTable[Loader] = LazyTable(
         "latex": "refcheck.loaders.latex:load_latex",
         "bibtex": "refcheck.loaders.bibtex:load_bib",
         "docx": "refcheck.loaders.docx:load_docx",
+        "notebook": "refcheck.loaders.notebook:load_notebook",
     }
 )
 
@@ -54,6 +55,7 @@ SUFFIXES: dict[str, str] = {
     ".ltx": "latex",
     ".bib": "bibtex",
     ".docx": "docx",
+    ".ipynb": "notebook",  # Jupyter: the Markdown cells
 }
 
 

@@ -217,9 +217,10 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     kind = entry.type.lower()
     # a @misc that gives an address ("howpublished = {\\url{...}}", as BibTeX styles without a url
     # field have web pages written) or the date it was visited (Zotero's software and web items) is a
-    # web page too
+    # web page too, and so is an entry of an online dictionary or encyclopedia (biblatex's
+    # @inreference, "cognitive process" in the APA Dictionary of Psychology, often undated)
     ref.web = kind in WEB_TYPES or (
-        kind == "misc"
+        kind in ("misc", "inreference", "reference")
         and (
             bool(fields.get("urldate"))
             or any(

@@ -283,17 +283,26 @@ class _Project:
 # Markdown (rticles) and Quarto extensions fill in when they render, not a document
 _PANDOC_TEMPLATE = re.compile(rb"\$(?:if|for)\([A-Za-z0-9_.-]+\)\$")
 _PANDOC_TEMPLATE_END = re.compile(rb"\$end(?:if|for)\$")
+# Jinja's, with its own delimiters ("{% if x %}") or those of MyST's LaTeX templates, jtex ("[# if
+# doc.bibliography #]", "\bibliography{[- doc.bibliography | join(", ") -]}"): a template too
+_JINJA_TEMPLATE = re.compile(rb"(?:\{%|\[#)-?[ \t]*(?:if|for)[ \t][^\n]*?-?(?:%\}|#\])")
+_JINJA_TEMPLATE_END = re.compile(rb"(?:\{%|\[#)-?[ \t]*end(?:if|for)[ \t]*-?(?:%\}|#\])")
 
 
 def load_latex(path: str, data: bytes) -> Document:
-    if _PANDOC_TEMPLATE.search(data) and _PANDOC_TEMPLATE_END.search(data):
+    pandoc = _PANDOC_TEMPLATE.search(data) and _PANDOC_TEMPLATE_END.search(data)
+    if pandoc or (_JINJA_TEMPLATE.search(data) and _JINJA_TEMPLATE_END.search(data)):
         from refcheck.loaders.text import load_text
 
         doc = load_text(path, data, "latex")
         doc.references = []
         doc.footnotes = []
         doc.citations_from_loader = True
-        doc.unchecked = "it is a pandoc template ($if(...)$, $for(...)$), from which documents are made"
+        doc.unchecked = (
+            "it is a pandoc template ($if(...)$, $for(...)$), from which documents are made"
+            if pandoc
+            else "it is a Jinja template ({% if ... %}, [# if ... #]), from which documents are made"
+        )
         return doc
     out = TextBuilder()
     parts: list[tuple[int, int, str]] = []

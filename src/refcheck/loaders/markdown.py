@@ -50,6 +50,14 @@ _PROSE_DIRECTIVE = re.compile(
 _RAW_INDEX = re.compile(r"\\index\{(?:[^{}\n]|\{[^{}\n]*\})*\}")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
+# a link reference definition, "[label]: destination "title"" on a line of its own: never shown (the
+# title is a link's tooltip), so neither a citation nor an entry. (Not a footnote, "[^1]: text", nor
+# a Manubot alias, "[@alias]: doi:...", which the key readers read.)
+_LINK_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[(?![@^])[^\[\]\n]{1,200}\]:[ \t]*(?:<[^<>\n]*>|[^\s<>]+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$",
+    re.M,
+)
 _DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING = re.compile(r"#{1,6}\s")
@@ -67,6 +75,7 @@ def _heading_blocks(text: str) -> list[int]:
 
 def load_markdown(path: str, data: bytes) -> Document:
     from refcheck.manuscript import MANUBOT_PREFIXES, manuscript_of
+    from refcheck.project import inside
 
     manuscript = manuscript_of(path)
     main = manuscript.main if manuscript is not None else None
@@ -89,10 +98,16 @@ def load_markdown(path: str, data: bytes) -> Document:
     aliases = meta.aliases + (manuscript.aliases if manuscript is not None else [])
     inline = inline_references(doc, meta)
     syntax = manuscript.syntax if shared and manuscript is not None else "pandoc"
+    if manuscript is not None and manuscript.kind == "myst":
+        syntax = manuscript.syntax  # a MyST page cites with roles too, whichever its bibliography
+    root = _root(path)
+    if shared and manuscript is not None and inside(root, manuscript.root):
+        # the project's configuration, in a directory above the page, names the bibliography
+        root = manuscript.root
     if bibs or external or inline:
         use_bibliography(
-            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=_root(path),
-            inline=inline, syntax=syntax,
+            doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=root,
+            inline=inline, syntax=syntax, project_targets=manuscript.targets if manuscript else frozenset(),
         )  # fmt: skip
     else:
         _say_why_unchecked(doc)
@@ -158,6 +173,8 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
     for pattern in (_COMMENT, _RAW_INDEX):
         found.extend(m.span() for m in pattern.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
+    if "]:" in chunk:
+        found.extend(m.span() for m in _LINK_DEFINITION.finditer(chunk))
     doc.excluded.extend((a + start, b + start) for a, b in found)
     doc.excluded.sort()
     return meta

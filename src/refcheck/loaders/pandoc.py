@@ -144,19 +144,22 @@ def external_key(key: str, external: tuple[str, ...]) -> bool:
 
 
 # what a document names as a cross-reference target: an attribute's identifier ("{#supptbl-1}",
-# "::: {#suppfig-1 .figure}", "# Methods {#sec-methods}") or a Quarto chunk's label ("#| label: fig-x")
+# "::: {#suppfig-1 .figure}", "# Methods {#sec-methods}"), a Quarto chunk's label ("#| label: fig-x"),
+# a MyST directive's label or name (":label: pro-order") or a MyST target line ("(sec-intro)=")
 _TARGET = re.compile(
-    r"\{[ \t]*#([\w][\w:.\-]*)[^{}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*[\"']?([\w][\w:.\-]*)", re.M
+    r"\{[ \t]*#([\w][\w:.\-]*)[^{}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*[\"']?([\w][\w:.\-]*)"
+    r"|^[ \t>]*:(?:label|name):[ \t]*([\w][\w:.\-]*)[ \t]*$|^[ \t]*\(([\w][\w:.\-]*)\)=[ \t]*$",
+    re.M,
 )
 
 
-def _targets(text: str) -> set[str]:
+def targets(text: str) -> set[str]:
     """The identifiers the document gives its figures, tables, sections and chunks: "@suppfig-1" refers
-    to one of them (a Quarto custom cross-reference kind, ``crossref: custom: - key: suppfig``), not
-    to a work."""
-    if "#" not in text:
+    to one of them (a Quarto custom cross-reference kind, ``crossref: custom: - key: suppfig``; MyST's
+    "@pro-order" refers to any labelled target), not to a work."""
+    if "#" not in text and ":" not in text and ")=" not in text:
         return set()
-    return {m.group(1) or m.group(2) for m in _TARGET.finditer(text)}
+    return {next(g for g in m.groups() if g) for m in _TARGET.finditer(text)}
 
 
 def cross_reference(key: str) -> bool:
@@ -170,6 +173,7 @@ def pandoc_citations(
     nocite: list[str] | None = None,
     external: tuple[str, ...] = (),
     aliases: set[str] | frozenset[str] = frozenset(),
+    project_targets: frozenset[str] = frozenset(),
 ) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
     ``nocite`` key. A key that is a cross-reference, a Manubot alias (``aliases``, and those the text
@@ -181,12 +185,12 @@ def pandoc_citations(
             by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
     skip = Excluded(doc.excluded)
     defined = alias_definitions(doc) | set(aliases)
-    targets = _targets(doc.text)
+    labels = targets(doc.text) | set(project_targets)
 
     def wanted(key: str) -> bool:
         if key in by_key:
             return True
-        if cross_reference(key) or key in defined or key in targets:
+        if cross_reference(key) or key in defined or key in labels:
             return False
         return not external_key(key, external)
 
@@ -227,6 +231,12 @@ def pandoc_citations(
 # MyST's citation roles of sphinxcontrib-bibtex (Jupyter Book): {cite}`a,b`, {cite:p}, {cite:t},
 # {cite:ps}, {cite:ct}, {cite:year} ... (the role's text is inline code to Markdown, never over a blank line)
 _MYST_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}(`+)((?:(?!\n[ \t]*\n).)+?)\1", re.S)
+# a role's keys: separated by commas (sphinxcontrib-bibtex) or semicolons (mystmd), which also gives
+# each a braced prefix and suffix ("{cite:p}`{see}cockett2015{fig 1}; heagy2017`")
+_ROLE_KEY = re.compile(r"\{[^{}]*\}|([^,;\s{}]+)")
+# a DOI cited as a key ("[@10.1093/nar/22.22.4673]", "{cite}`10.5281/zenodo.6476040`"): mystmd fetches
+# the work's metadata itself
+_DOI_KEY = re.compile(r"10\.\d{4,9}/\S+$")
 # jekyll-scholar's Liquid tags: {% cite a b --file refs %}, {% citation a %}, {%- cite "a" -%}
 _LIQUID_CITE = re.compile(r"\{%-?[ \t]*(?:cite|citation)[ \t]+([^%\n]*?)[ \t]*-?%\}")
 # Liquid shows what stands between {% raw %} and {% endraw %} as it is: an example, not a citation
@@ -250,10 +260,12 @@ def role_citations(doc: Document, refs: list[Reference], syntax: str) -> list[Ci
             continue
         group = 2 if syntax == "myst" else 1
         body, at = m.group(group), m.start(group)
-        parts = re.finditer(r"[^,\s]+" if syntax == "myst" else r"\S+", body)
+        parts = _ROLE_KEY.finditer(body) if syntax == "myst" else re.finditer(r"\S+", body)
         for part in parts:
             if syntax == "liquid" and part.group(0).startswith("-"):
                 break
+            if part.group(syntax == "myst") is None:
+                continue  # (a role's prefix or suffix)
             key = part.group(0).strip("\"'")
             if not key:
                 continue
@@ -293,6 +305,7 @@ def use_bibliography(
     root: Path | None = None,
     inline: list[Reference] | None = None,
     syntax: str = "pandoc",
+    project_targets: frozenset[str] = frozenset(),
 ) -> None:
     """Read ``paths`` and, when the text cites pandoc keys, check the keys against them and against
     ``inline`` (the entries of the front matter's ``references:``, ``inline_references``).
@@ -300,7 +313,9 @@ def use_bibliography(
     ``shared``: the bibliography serves many documents (a Quarto project's), so only the entries this
     document cites are its references. ``root``: bibliographies outside this directory are not read
     (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``).
-    ``syntax``: how the text cites keys, "pandoc", or a site's "myst" or "liquid" (``role_citations``)."""
+    ``syntax``: how the text cites keys, "pandoc", or a site's "myst" or "liquid" (``role_citations``).
+    ``project_targets``: the labels the other pages of the document's project give their targets
+    (MyST's "@label" cross-references another page's figure or theorem)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     refs.extend(inline or ())
     unread: list[str] = []
@@ -321,6 +336,12 @@ def use_bibliography(
         return
     if syntax == "pandoc":
         citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
+    elif syntax == "mystmd":  # mystmd reads pandoc's syntax and MyST's roles, and resolves DOIs
+        keys = {r.key for r in refs}
+        citations = pandoc_citations(doc, refs, nocite, project_targets=project_targets)
+        citations += role_citations(doc, refs, "myst")
+        citations = [c for c in citations if c.key in keys or not _DOI_KEY.match(c.key or "")]
+        citations.sort(key=lambda c: c.start)
     else:
         citations = role_citations(doc, refs, syntax)
     if unread:

@@ -10,7 +10,9 @@ What it does
     the other's: two papers whose titles read alike up to a colon, ACS entries that print no title);
     an organisation is one name however it is written ("{World Health Organization}" in
     BibTeX or plain, "World Health Organization (WHO)", "WHO"). Two entries of a document's
-    bibliography database under other keys, of which at most one is cited, print once: info. In a
+    bibliography database under other keys, of which at most one is cited, print once: info; so do
+    two copies of one key that give the same work (title and year, or DOI), as a thesis's database
+    merged from several exports holds them: BibTeX and biber keep the first. In a
     list with thousands of entries of one first author and year, titles are compared closely up to a
     bounded amount of work, then only when they read the same or one begins like the other.
 
@@ -89,6 +91,14 @@ def _title_key(ref: Reference, authors_key: str) -> str | None:
         title += " | " + _text_words(ref.subtitle)
     # the full year: entries an author told apart with 2014a/2014b are meant as two works
     return f"{authors_key}|{ref.year}|{title}"
+
+
+def _same_work(a: Reference, b: Reference) -> bool:
+    """Whether two entries give the same title (compared without case, accents and punctuation) and
+    the same year (or the same DOI)."""
+    if a.doi and b.doi:
+        return a.doi.lower() == b.doi.lower()
+    return bool(a.title and b.title and a.year == b.year and _text_words(a.title) == _text_words(b.title))
 
 
 def _text_key(ref: Reference) -> str:
@@ -393,16 +403,19 @@ def check(doc: Document) -> Iterator[Finding]:
                 "keep one and point its citations there"
             )
         # two database entries (other keys) of which at most one is cited print once: info. A key
-        # defined twice stays a warning (BibTeX itself complains of it).
+        # defined twice stays a warning (BibTeX itself complains of it) unless both copies give the
+        # same work (title and year): BibTeX and biber keep the first, so the document prints it right
         same_key = bool(ref.key and ref.key == first.key)
         quiet = not same_key and (
             unprinted(doc, ref, cited, cited_keys) or unprinted(doc, first, cited, cited_keys)
         )
+        copy = same_key and _same_work(ref, first)
         yield Finding(
             rule=NAME,
-            severity=Severity.INFO if quiet else SEVERITY,
+            severity=Severity.INFO if quiet or copy else SEVERITY,
             message=message
-            + ("; at most one of them is cited, so the work is printed once at most" if quiet else ""),
+            + ("; at most one of them is cited, so the work is printed once at most" if quiet else "")
+            + ("; both give the same title and year, so the document prints the work right" if copy else ""),
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,

@@ -12,8 +12,11 @@ What it does
     It is info when each such citation is a Markdown link to its work ("[Cho et al.,
     2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
-    whose bibliography refcheck did not find (its list is built from them); a citation that links
+    whose bibliography refcheck did not find (its list is built from them), and when the document
+    has a "Further reading" section (a blog post citing in passing); a citation that links
     to its work is info beside a reference list too.
+    A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
+    quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
     reported at info.
@@ -65,6 +68,8 @@ def check(doc: Document) -> Iterator[Finding]:
         plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
         if doc.unseen_key:
             yield _no_list(unlisted, keys=doc.unseen_key)
+        elif plain and _further_reading(doc.text):
+            yield _no_list(plain, further=True)
         else:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     for cit in doc.citations:
@@ -92,6 +97,9 @@ def check(doc: Document) -> Iterator[Finding]:
         if severity is SEVERITY and cit.kind == "author-date" and _links_to_work(doc, cit):
             severity = Severity.INFO  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
             fix = "it links to the work, so readers can find it; " + fix
+        if severity is SEVERITY and cit.kind == "author-date" and _in_block_quote(doc, cit):
+            severity = Severity.INFO  # a quoted passage's own citations: works of the quoted author's list
+            fix = "it stands in a quoted passage, which may cite works of its own source's list; " + fix
         if (
             severity is SEVERITY
             and cit.kind == "author-date"
@@ -122,6 +130,20 @@ def _authority(text: str, cit: Citation) -> bool:
     return _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
 
 
+def _in_block_quote(doc: Document, cit: Citation) -> bool:
+    """Whether a Markdown citation stands in a block quote: a paragraph opening with ">" (its later
+    lines may go without one), as a blog quotes a book's passage with the book's own citations ("> "...
+    layout might harm an expert's ability to read a program (Shell 1981, Soloway and Ehrlich 1984)")."""
+    if doc.format != "markdown":
+        return False
+    text = doc.text
+    blank = max(text.rfind("\n\n", 0, cit.start), text.rfind("\n \n", 0, cit.start))
+    start = blank + 2 if blank >= 0 else 0
+    while start < cit.start and text[start] in " \t\n":
+        start += 1
+    return text.startswith(">", start) and "\n\n" not in text[start : cit.start]
+
+
 # the end of a Markdown link's text and its target: "[Cho et al., 2014](http://...)"
 _LINK_TARGET = re.compile(r"\]\(<?(?:https?://|doi:|www\.)", re.I)
 
@@ -148,12 +170,14 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
 # organisation's name ("Office for National Statistics (2011)")
 _ENTRY_HEAD = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?"
-    r"(?:(?:[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
+    r"(?:(?:(?:[A-Z]\.){2,4}|[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
 )
 # after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*'),
-# or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data')
+# or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data',
+# "M.A. Heroux et al. (2020) Lightweight Software Process Improvement ... (PSIP). In: Juckeland G.")
 _ENTRY_TAIL = re.compile(
     r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
+    r"|[ \t]+[A-Z][^\n]{8,200}?\.[ \t]+[A-Z][\w.]*:?[ \t]"
 )
 
 
@@ -177,11 +201,22 @@ def _written_in_place(text: str, cit: Citation) -> bool:
     )
 
 
-def _no_list(citations: list[Citation], linked: bool = False, keys: str | None = None) -> Finding:
+def _further_reading(text: str) -> bool:
+    """Whether the document has a "Further reading" (or "Suggested reading", "Works consulted")
+    section: a blog post's works cited in passing are often given there, or in the paper it names."""
+    from refcheck.extract.reference_list import further_reading_heading
+
+    return further_reading_heading(text) is not None
+
+
+def _no_list(
+    citations: list[Citation], linked: bool = False, keys: str | None = None, further: bool = False
+) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
     each is a link to its work (``linked``), readers find the works: info; and when the document's
-    list is built from pandoc ``keys`` whose bibliography refcheck did not see."""
+    list is built from pandoc ``keys`` whose bibliography refcheck did not see, and when the
+    document has a further-reading section (``further``), where its works may stand."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
@@ -192,6 +227,9 @@ def _no_list(citations: list[Citation], linked: bool = False, keys: str | None =
             f"it also cites pandoc keys ({keys} ...), whose list is built from a bibliography refcheck "
             "did not find; name it (bibliography: in the front matter, or --bib) to check them"
         )
+    elif further:
+        severity = Severity.INFO
+        fix = "its further-reading section may give them; a reference list would say which work each is"
     elif linked:
         severity = Severity.INFO
         fix = (

@@ -27,7 +27,9 @@ What it does
     discursive notes that cite works in full, such a document reads as notes-bibliography).
 
     In the notes-bibliography style an entry no note cites is said at info: Chicago's bibliography
-    may list works consulted as well as those cited.
+    may list works consulted as well as those cited. So is an uncited entry of a list read from the
+    text (three entries or more) of which not one in five gives a year: a list of links, or a tutorial's
+    numbered points under a "References" heading, more likely than a reference list.
 
     A JATS correction, retraction or expression-of-concern notice lists the article it concerns
     without citing it (the notice is about that article): its uncited entries are said at info. So
@@ -150,6 +152,11 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     archives = (
         {rid for m in doc.mentions for rid in m.references} if doc.style == "notes-bibliography" else set()
     )
+    # a list read from the text of which hardly an entry gives a year is likely no reference list (a
+    # tutorial's numbered points after a "References" heading, a list of links): said at info. (A
+    # paper's list of software and data, "GenePattern. Available: http://...", has dated entries too.)
+    parsed = [r for r in refs if r.source is None]
+    undated = len(parsed) >= 3 and sum(1 for r in parsed if r.year) * 5 < len(parsed)
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
@@ -184,6 +191,12 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             message = (
                 f"{name} is listed but never cited (a {notice.replace('-', ' ')} notice lists "
                 "the article it concerns)"
+            )
+        elif undated and ref.source is None:
+            severity = Severity.INFO
+            message = (
+                f"{name} is listed but never cited (hardly an entry of the list gives a year: it may be "
+                "a list of links or notes rather than references)"
             )
         else:
             severity = SEVERITY

@@ -1,0 +1,94 @@
+"""Jupyter notebooks (``.ipynb``): the Markdown of their Markdown cells, checked as a Markdown page.
+
+A notebook is JSON: its ``cells`` (``worksheets[0].cells`` in nbformat 3), each with a
+``cell_type`` and a ``source`` (a list of lines, or one string). The Markdown cells, in order and
+separated by a blank line, are the page's text; code and its outputs are not prose. A notebook of
+a Jupyter Book, MyST or Quarto project shares the project's bibliography as its Markdown pages do.
+Each line of the text is mapped to the line of the JSON file that holds it (nbformat writes a
+cell's source one line of text to a line of JSON), so findings point into the notebook file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from refcheck.errors import InputError
+from refcheck.loaders._build import TextBuilder
+from refcheck.model import Document
+
+# a cell's "source" key as nbformat writes it; in JSON a string's quotes are escaped, so this is a key
+_SOURCE_KEY = re.compile(r'"source"[ \t]*:[ \t]*(\[?)')
+
+
+def _cells(notebook: Any) -> list[dict[str, Any]]:
+    if not isinstance(notebook, dict):
+        raise InputError("not a Jupyter notebook: its JSON is not an object")
+    cells = notebook.get("cells")
+    if cells is None:  # nbformat 3
+        sheets = notebook.get("worksheets")
+        cells = (
+            sheets[0].get("cells")
+            if isinstance(sheets, list) and sheets and isinstance(sheets[0], dict)
+            else None
+        )
+    if not isinstance(cells, list):
+        raise InputError("not a Jupyter notebook: it has no cells")
+    return [c for c in cells if isinstance(c, dict)]
+
+
+def _lines(source: Any) -> list[str]:
+    if isinstance(source, str):
+        return source.splitlines(keepends=True)
+    if isinstance(source, list):
+        return [s for s in source if isinstance(s, str)]
+    return []
+
+
+def load_notebook(path: str, data: bytes) -> Document:
+    from refcheck.loaders.decode import normalise
+    from refcheck.loaders.markdown import load_markdown
+
+    raw = data.decode("utf-8-sig", "replace")
+    try:
+        cells = _cells(json.loads(raw))
+    except (ValueError, RecursionError) as e:
+        raise InputError(f"not a Jupyter notebook: its JSON does not parse ({e})") from None
+    # the line of the JSON file where each cell's source starts (one "source" key per cell)
+    keys = list(_SOURCE_KEY.finditer(raw))
+    located = len(keys) == len(cells)
+    build = TextBuilder()
+    line_starts = [0, *(m.end() for m in re.finditer("\n", raw))]
+    for i, cell in enumerate(cells):
+        if cell.get("cell_type") != "markdown":
+            continue
+        lines = _lines(cell.get("source"))
+        if not lines:
+            continue
+        if build.length:
+            build.add_flat("\n\n", 1, 1)
+        if located:
+            at = raw.count("\n", 0, keys[i].start()) + 1
+            listed = bool(keys[i].group(1))
+        else:
+            at, listed = 1, False
+        for n, piece in enumerate(lines):
+            text = normalise(piece)
+            if listed:
+                line = at + 1 + n
+                row = (
+                    raw[line_starts[line - 1] : line_starts[line - 1] + 400]
+                    if line - 1 < len(line_starts)
+                    else ""
+                )
+                column = row.find('"') + 2 if '"' in row else 1
+                build.add(text, line, column)
+            else:
+                build.add_flat(text, at, 1)
+    text, smap = build.build()
+    doc = load_markdown(path, text.encode("utf-8"))
+    if doc.text == text:
+        doc.source_map = smap
+    doc.raw = data
+    return doc
