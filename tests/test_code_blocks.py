@@ -105,3 +105,51 @@ def test_html_plain_pre_stays_prose() -> None:
     )
     doc = check_text(html, fmt="html")
     assert [c.text for c in doc.citations] == ["Smith (2010)", "Lee (2012)"]
+
+
+# --- a quotation's attribution and tables ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        (
+            "markdown",
+            "# Weights\n\n> Survey weighting is the art of making a sample look like the population.\n>\n"
+            "> — Leslie Kish (1965)\n\nWe follow Smith (2010) and Lee (2012).\n\n" + REFS_MD,
+        ),
+        (
+            "html",
+            HEAD_HTML
+            + "<blockquote><p>Survey weighting is the art of making a sample look like the population."
+            "</p><footer>— Kish (1965)</footer></blockquote>\n<p>We follow Smith (2010) and Lee (2012).</p>\n"
+            + REFS_HTML,
+        ),
+        (
+            "text",
+            "Weights\n\nSurvey weighting is the art of making a sample look like the population.\n"
+            "\u2015 Kish (1965)\n\nWe follow Smith (2010) and Lee (2012).\n\n" + REFS_MD.replace("## ", ""),
+        ),
+    ],
+)
+def test_a_quotations_source_not_listed_is_info(fmt: str, text: str) -> None:
+    doc = check_text(text, fmt=fmt)
+    found = [(f.rule, f.severity.name.lower()) for f in doc.findings]
+    assert found == [("missing-reference", "info")]
+    assert "quotation's source" in doc.findings[0].message
+
+
+def test_a_dash_led_list_item_is_no_attribution() -> None:
+    doc = check_text("# Notes\n\n- Jones (2015) found the same.\n\nWe follow Smith (2010) and Lee (2012).\n\n" + REFS_MD,
+                     fmt="markdown")  # fmt: skip
+    assert [(f.rule, f.severity.name.lower()) for f in doc.findings] == [("missing-reference", "error")]
+
+
+def test_citations_in_a_markdown_table_are_read() -> None:
+    doc = check_text(
+        "# Estimators\n\nTable 1 compares them.\n\n| Estimator | Source | Bias |\n|---|---|---|\n"
+        "| Raking | Smith (2010) | 0.2 |\n| Calibration | Lee (2012) | 0.1 |\n\n" + REFS_MD,
+        fmt="markdown",
+    )
+    assert [c.text for c in doc.citations] == ["Smith (2010)", "Lee (2012)"]
+    assert doc.findings == []
