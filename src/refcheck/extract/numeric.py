@@ -186,6 +186,22 @@ def extract_paren_numeric(
     return out
 
 
+def extract_cued_numeric(
+    text: str, start: int, end: int, list_size: int, footnote: str | None = None
+) -> list[Citation]:
+    """Numbers after a citing word in parentheses, all of them entries of the list: "(see 40)",
+    "(reviewed in 12, 14)". A document that cites "[4]" may write one citation so, where the
+    publisher's brackets were lost; only the cue makes the number a reference number there."""
+    out: list[Citation] = []
+    for m in _CUED().finditer(text, start, end):
+        if not _inside_parentheses(text, m.start()):
+            continue
+        cites = _paren_cites(text, m, list_size, footnote)
+        if cites and all(max(c.numbers) <= list_size for c in cites):
+            out.extend(cites)
+    return out
+
+
 def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | None) -> list[Citation]:
     items = list(_ITEM_RE.finditer(text, g.start(1), g.end(1)))
     nums = [x for it in items for x in it.groups() if x]
