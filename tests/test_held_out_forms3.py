@@ -31,3 +31,14 @@ def test_a_cued_number_past_the_list_is_no_citation_there() -> None:
     )
     assert [c.text for c in doc.citations] == ["[1]-[42]"]
     assert doc.findings == []
+
+
+def test_a_thousands_number_after_a_cue_is_no_citation() -> None:
+    # pmed.0020124: "(e.g., 30,000 genes tested, of which 30 may be the true culprits) [30,31]"
+    doc = check_text(
+        "Lake water browning [1]-[29].\n\nIn research with massive testing, where tested relationships exceed "
+        "true ones 1,000-fold (e.g., 30,000 genes tested, of which 30 may be the true culprits) [30,31], "
+        "PPV is low.\n\nReferences\n\n" + NUMBERED.split("32. ")[0]
+    )
+    thirty = [c.start for c in doc.citations if 30 in c.numbers]
+    assert thirty == [doc.text.index("[30,31]") + 1]

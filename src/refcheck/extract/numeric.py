@@ -49,7 +49,8 @@ _PAREN = lazy_pattern(
 # after a citing word inside parenthesised text
 _CUED = lazy_pattern(
     r"(?<=[(\s,;])(?:see(?:\s+also)?|e\.\s?g\.,?|cf\.|reviewed\s+in|refs?\.)\s+"
-    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\s*[),;]|\s+for\s)",
+    # (not the "30" of "e.g., 30,000 genes" or of "see 2.5")
+    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?![.,]\d)(?=\s*[),;]|\s+for\s)",
     re.I,
 )
 # "(CSD 89)", "(residues 772–984 45)", "(STT 20, TEND 21)", "(MRtrix 18; see S1 Text)": numbers ending
