@@ -2,7 +2,10 @@
 describes; PLOS, CC-BY), each sentence the article's own, the reference entries shortened.
 
 - "corrected for potential nitrate interferences (see 40)" (pone.0070598): a document citing "[4]"
-  wrote one citation without its brackets, after "see"; the entry was said uncited.
+  wrote one citation without its brackets, after "see"; the entry was said uncited;
+- "Penn Treebank [Internet]. University of Pennsylvania..." and "CLiPS Penn Treebank [Internet].
+  Computational Linguistics ..." (pone.0126470): two web resources in NLM's form, each one's name
+  read as its author and "[Internet]" as its title, were said to be one work listed twice.
 """
 
 from __future__ import annotations
@@ -42,3 +45,18 @@ def test_a_thousands_number_after_a_cue_is_no_citation() -> None:
     )
     thirty = [c.start for c in doc.citations if 30 in c.numbers]
     assert thirty == [doc.text.index("[30,31]") + 1]
+
+
+def test_two_web_resources_titled_only_internet_are_two_works() -> None:
+    entries = (
+        "1. Penn Treebank [Internet]. University of Pennsylvania—Penn Treebank; c2014 May. Available from: "
+        "http://www.cis.upenn.edu/~treebank/.\n"
+        "2. CLiPS Penn Treebank [Internet]. Computational Linguistics & Psycholinguistics Research Center; "
+        "c2014 May. Available from: http://www.clips.ua.ac.be/pages/mbsp-tags.\n"
+    )
+    text = "The tags follow the Penn Treebank [1, 2].\n\nReferences\n\n"
+    assert check_text(text + entries).findings == []
+    # the same entry twice is still a duplicate
+    again = entries + "3." + entries.split("\n")[0][2:] + "\n"
+    doc = check_text(text.replace("[1, 2]", "[1-3]") + again)
+    assert [f.rule for f in doc.findings] == ["duplicate-reference"]
