@@ -87,14 +87,15 @@ def _text_words(text: str) -> str:
 _DESIGNATION = re.compile(r"\s*\[[^\[\]]*\]\W*")
 
 
-def _real_title(ref: Reference) -> bool:
-    return bool(ref.title) and not _DESIGNATION.fullmatch(ref.title or "")
+def _real_title(ref: Reference) -> str | None:
+    return ref.title if ref.title and not _DESIGNATION.fullmatch(ref.title) else None
 
 
 def _title_key(ref: Reference, authors_key: str) -> str | None:
-    if not _real_title(ref):
+    real = _real_title(ref)
+    if not real:
         return None
-    title = _text_words(ref.title)
+    title = _text_words(real)
     if len(title) < 8:
         return None
     if ref.subtitle:  # (a database's parts of one title, told apart by their subtitles)
@@ -320,10 +321,11 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             if first is not None:
                 break
         group = (names[0] if names else "", ref.year)
-        if first is None and _real_title(ref) and group[0] and group in by_author_year:
+        real = _real_title(ref)
+        if first is None and real and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
-            first = by_author_year[group].first_agreeing(ref.title)
+            first = by_author_year[group].first_agreeing(real)
             if first is not None and _subtitles_differ(ref, first):
                 first = None
         if first is None:
