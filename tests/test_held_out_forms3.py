@@ -5,7 +5,10 @@ describes; PLOS, CC-BY), each sentence the article's own, the reference entries 
   wrote one citation without its brackets, after "see"; the entry was said uncited;
 - "Penn Treebank [Internet]. University of Pennsylvania..." and "CLiPS Penn Treebank [Internet].
   Computational Linguistics ..." (pone.0126470): two web resources in NLM's form, each one's name
-  read as its author and "[Internet]" as its title, were said to be one work listed twice.
+  read as its author and "[Internet]" as its title, were said to be one work listed twice;
+- "National Center for Biotechnology Information (U.S.) (2001)" (pbio.0020334, there after "Riddle
+  and"), "World Health Organization (WHO) (2010)": an organisation's country or acronym between its
+  name and the year; the narrative citation went unread and its entry was said uncited.
 """
 
 from __future__ import annotations
@@ -60,3 +63,20 @@ def test_two_web_resources_titled_only_internet_are_two_works() -> None:
     again = entries + "3." + entries.split("\n")[0][2:] + "\n"
     doc = check_text(text.replace("[1, 2]", "[1-3]") + again)
     assert [f.rule for f in doc.findings] == ["duplicate-reference"]
+
+
+def test_an_organisations_acronym_before_the_year() -> None:
+    entries = (
+        "National Center for Biotechnology Information (2005) GenBank. Bethesda, MD.\n"
+        "World Health Organization (2010) Global status report on noncommunicable diseases. Geneva: WHO.\n"
+    )
+    doc = check_text(
+        "The sequences were taken from National Center for Biotechnology Information (U.S.) (2005). As the "
+        "World Health Organization (WHO) (2010) reports, the burden grows; The Lancet (UK) (2011) agrees."
+        "\n\nReferences\n\n" + entries
+    )
+    assert [c.text for c in doc.citations] == [
+        "National Center for Biotechnology Information (U.S.) (2005)",
+        "World Health Organization (WHO) (2010)",
+    ]
+    assert doc.findings == []
