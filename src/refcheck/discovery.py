@@ -322,8 +322,12 @@ def _below(path: Path, top: Path) -> bool:
     return path != top and top in path.parents
 
 
-def discover_files(directory: str | Path, discovery: Discovery | None = None) -> list[str]:
-    """Supported files under ``directory``, sorted, as paths that begin with ``directory`` as given."""
+def discover_files(
+    directory: str | Path, discovery: Discovery | None = None, unfollowed: list[str] | None = None
+) -> list[str]:
+    """Supported files under ``directory``, sorted, as paths that begin with ``directory`` as given.
+    The symlinks left out because they lead out of it are appended to ``unfollowed`` when it is given
+    (to say why a directory of links has nothing to check)."""
     discovery = discovery or Discovery()
     given = Path(directory)
     root = Path(os.path.abspath(directory))
@@ -357,6 +361,10 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
                 continue  # a Quarto or bookdown partial ("_setup.qmd"), or their own files (_freeze)
             path = d / name
             try:
+                if entry.is_symlink() and not _within(Path(real_path(path)), real_root):
+                    if unfollowed is not None:
+                        unfollowed.append(str(shown / name))
+                    continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
                 if entry.is_dir(follow_symlinks=False):
                     if name in generated:
                         continue  # a generator's output (a rendering of sources checked here)
@@ -375,8 +383,6 @@ def discover_files(directory: str | Path, discovery: Discovery | None = None) ->
             if not stat.S_ISREG(st.st_mode):
                 continue  # a FIFO, a device, a socket, or a symlink to a directory
             target = Path(real_path(path))
-            if entry.is_symlink() and not _within(target, real_root):
-                continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
             if target in skip or is_refcheck_report(path):
                 continue
             if st.st_size <= _BLANK_PAGE and _blank(path):

@@ -831,6 +831,20 @@ def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:
     return discovery.force_excluded(given) or not _document_in_own_right(path, named=True)
 
 
+def _nothing_found(unfollowed: list[str]) -> str:
+    """Why a directory gave nothing to check, naming the symlinks out of it that were not followed."""
+    if not unfollowed:
+        return "no supported files in this directory"
+    shown = ", ".join(unfollowed[:3]) + (f" and {len(unfollowed) - 3} more" if len(unfollowed) > 3 else "")
+    n = len(unfollowed)
+    links = (
+        "1 symbolic link leads out of it and is" if n == 1 else f"{n} symbolic links lead out of it and are"
+    )
+    return (
+        f"no supported files in this directory; {links} not followed ({shown}): name the files to check them"
+    )
+
+
 def expand_paths(
     paths: Iterable[str], discovery: Discovery | None = None
 ) -> tuple[list[str], list[FileResult]]:
@@ -843,9 +857,12 @@ def expand_paths(
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = [f for f in discover_files(path, discovery) if _document_in_own_right(Path(f))]
+            unfollowed: list[str] = []
+            found = [
+                f for f in discover_files(path, discovery, unfollowed) if _document_in_own_right(Path(f))
+            ]
             if not found:
-                errors.append(FileResult(path=p, error="no supported files in this directory"))
+                errors.append(FileResult(path=p, error=_nothing_found(unfollowed)))
             files.extend(found)
         elif not path.exists():
             errors.append(FileResult(path=p, error="no such file or directory"))

@@ -130,6 +130,31 @@ def test_symlinks_out_of_the_tree_and_fifos_are_not_read(repo: Path, tmp_path: P
     assert "inside.md" in names and "config.txt" not in names and "link.txt" not in names
 
 
+def test_a_directory_of_links_out_of_it_says_why_nothing_is_checked(repo: Path, tmp_path: Path) -> None:
+    """A directory made of symlinks to documents elsewhere (a corpus assembled by linking) has nothing
+    to check, as Git and ripgrep would not follow them either; the message names the links rather
+    than saying there are no supported files."""
+    secret = tmp_path / "elsewhere"
+    secret.mkdir()
+    (secret / "paper.txt").write_text(DOC)
+    links = repo / "links"
+    links.mkdir()
+    (links / "paper.txt").symlink_to(secret / "paper.txt")
+    (links / "more").symlink_to(secret, target_is_directory=True)
+    res = cli("links")
+    assert res.exit_code == 2
+    assert (
+        "links: error: no supported files in this directory; 2 symbolic links lead out of it and are not "
+        "followed (links/more, links/paper.txt): name the files to check them"
+    ) in res.output
+    res = cli("links/paper.txt")  # named, it is checked
+    assert res.exit_code == 0 and checked(res) == 1
+    (links / "more").unlink()
+    (repo / "empty").mkdir()
+    assert "1 symbolic link leads out of it and is not followed (links/paper.txt)" in cli("links").output
+    assert "empty: error: no supported files in this directory\n" in cli("empty").output
+
+
 def test_fifo_in_a_directory_does_not_hang_the_run(repo: Path) -> None:
     os.mkfifo(repo / "docs" / "pipe.md")
     res = cli("docs")
