@@ -55,7 +55,8 @@ _GLUED = lazy_pattern(rf"(?<=[a-z]{{4}})\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)(?
 # after a citing word inside parenthesised text
 _CUED = lazy_pattern(
     r"(?<=[(\s,;])(?:see(?:\s+also)?|e\.\s?g\.,?|cf\.|reviewed\s+in|refs?\.)\s+"
-    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\s*[),;]|\s+for\s)",
+    # (not the "30" of "e.g., 30,000 genes" or of "see 2.5")
+    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?![.,]\d)(?=\s*[),;]|\s+for\s)",
     re.I,
 )
 # "(CSD 89)", "(residues 772–984 45)", "(STT 20, TEND 21)", "(MRtrix 18; see S1 Text)": numbers ending
@@ -210,6 +211,22 @@ def extract_paren_numeric(
         for c in cites:
             c.confidence = "low"  # a number past the list is said at info level only
         out.extend(cites)
+    return out
+
+
+def extract_cued_numeric(
+    text: str, start: int, end: int, list_size: int, footnote: str | None = None
+) -> list[Citation]:
+    """Numbers after a citing word in parentheses, all of them entries of the list: "(see 40)",
+    "(reviewed in 12, 14)". A document that cites "[4]" may write one citation so, where the
+    publisher's brackets were lost; only the cue makes the number a reference number there."""
+    out: list[Citation] = []
+    for m in _CUED().finditer(text, start, end):
+        if not _inside_parentheses(text, m.start()):
+            continue
+        cites = _paren_cites(text, m, list_size, footnote)
+        if cites and all(max(c.numbers) <= list_size for c in cites):
+            out.extend(cites)
     return out
 
 

@@ -19,7 +19,8 @@ What it does
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
-    reported at info.
+    reported at info. So is a citation that names a quotation's source on its attribution line (an
+    epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
 
 Why is this bad
     The reader cannot find the work cited.
@@ -108,6 +109,9 @@ def check(doc: Document) -> Iterator[Finding]:
         ):
             severity = Severity.INFO
             fix = "if it is a citation and not the species' authority, " + fix
+        if severity is SEVERITY and cit.kind == "author-date" and _attribution(doc.text, cit):
+            severity = Severity.INFO  # an epigraph's "— Leslie Kish (1965)": its source need not be listed
+            fix = "it names a quotation's source under it; if it is a work the text cites, " + fix
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
@@ -181,9 +185,15 @@ _ENTRY_TAIL = re.compile(
 )
 
 
-# the attribution line of a quotation: "~ Dune (1965)", "— Ostrom (1990)" (not an en dash or "-",
-# which open list items)
-_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*$")
+# the attribution line of a quotation: "~ Dune (1965)", "— Ostrom (1990)", "> — Leslie Kish (1965)"
+# (not an en dash or "-", which open list items), the given names before the cited one
+_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*(?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}$")
+
+
+def _attribution(text: str, cit: Citation) -> bool:
+    """Whether a narrative citation names a quotation's source on the line under it (an epigraph's
+    "— Leslie Kish (1965)", a blockquote's footer), where a work need not be in the list."""
+    return cit.narrative and _ATTRIBUTION.search(text, max(0, cit.start - 60), cit.start) is not None
 
 
 def _written_in_place(text: str, cit: Citation) -> bool:
@@ -193,7 +203,7 @@ def _written_in_place(text: str, cit: Citation) -> bool:
     names a quotation's source under it ("~ Dune (1965)"): the line gives the work where it stands."""
     if not cit.narrative:
         return False
-    if _ATTRIBUTION.search(text, max(0, cit.start - 20), cit.start):
+    if _attribution(text, cit):
         return True  # a quotation's source, named under it
     return (
         _ENTRY_HEAD.search(text, max(0, cit.start - 160), cit.start) is not None
