@@ -95,26 +95,27 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
-        if severity is SEVERITY and cit.kind == "author-date" and _links_to_work(doc, cit):
-            severity = Severity.INFO  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
-            fix = "it links to the work, so readers can find it; " + fix
-        if severity is SEVERITY and cit.kind == "author-date" and _in_block_quote(doc, cit):
-            severity = Severity.INFO  # a quoted passage's own citations: works of the quoted author's list
-            fix = "it stands in a quoted passage, which may cite works of its own source's list; " + fix
-        if (
-            severity is SEVERITY
-            and cit.kind == "author-date"
-            and not cit.detail
-            and _authority(doc.text, cit)
-        ):
+        if severity is SEVERITY and cit.kind == "author-date" and (why := _maybe_no_defect(doc, cit)):
             severity = Severity.INFO
-            fix = "if it is a citation and not the species' authority, " + fix
-        if severity is SEVERITY and cit.kind == "author-date" and _attribution(doc.text, cit):
-            severity = Severity.INFO  # an epigraph's "— Leslie Kish (1965)": its source need not be listed
-            fix = "it names a quotation's source under it; if it is a work the text cites, " + fix
+            fix = why + fix
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
+
+
+def _maybe_no_defect(doc: Document, cit: Citation) -> str:
+    """Why an author-date citation that no entry fits may be no defect of this document, as the start
+    of the finding's advice ("" when nothing says so): it links to its work, names a quotation's source,
+    stands in a quoted passage, or is a species' authority."""
+    if _links_to_work(doc, cit):  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
+        return "it links to the work, so readers can find it; "
+    if _attribution(doc.text, cit):  # an epigraph's "— Leslie Kish (1965)": its source need not be listed
+        return "it names a quotation's source under it; if it is a work the text cites, "
+    if _in_block_quote(doc, cit):  # a quoted passage's own citations: works of the quoted author's list
+        return "it stands in a quoted passage, which may cite works of its own source's list; "
+    if not cit.detail and _authority(doc.text, cit):
+        return "if it is a citation and not the species' authority, "
+    return ""
 
 
 # A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
