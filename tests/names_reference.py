@@ -131,7 +131,7 @@ def _bare_initials(word: str) -> bool:
     return bool(_INITIALS_BARE.match(word)) and word.rstrip(".").isupper()
 
 
-_HYPHENATED_INITIALS = re.compile(rf"^[{_U}]{{1,2}}[{DASHES}][{_U}]{{1,3}}$")
+_HYPHENATED_INITIALS = re.compile(rf"^[{_U}]{{1,2}}[{DASHES}](?:[{_U}]{{1,3}}|[a-z])$")
 
 
 def _bare_given(word: str, mode: str) -> bool:

@@ -31,6 +31,7 @@ from refcheck.extract.numeric import (
     bracket_groups,
     bracket_markers,
     drop_enumerations,
+    extract_cued_numeric,
     extract_numeric,
     extract_paren_numeric,
 )
@@ -397,6 +398,18 @@ def prose_segments(doc: Document) -> Iterator[tuple[int, int, str | None]]:
 # --- stage 3: citations ----------------------------------------------------------------------------
 
 
+def _with_cued(
+    text: str, numeric: list[Citation], segments: list[tuple[int, int, str | None]], size: int
+) -> list[Citation]:
+    """The bracketed numbers and the cued numbers in parentheses no bracket holds ("(see 40)")."""
+    cued = [c for a, b, label in segments for c in extract_cued_numeric(text, a, b, size, footnote=label)]
+    if not cued:
+        return numeric
+    spans = sorted((c.start, c.end) for c in numeric)
+    cued = [c for c in cued if not _within(spans, c.start)]
+    return sorted(numeric + cued, key=lambda c: c.start) if cued else numeric
+
+
 def extract_citations(doc: Document) -> None:
     if doc.citations_from_loader:
         if doc.format == "latex" and doc.footnotes and doc.references:
@@ -419,6 +432,9 @@ def extract_citations(doc: Document) -> None:
     if numbered and len(parens) > len(numeric):
         # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets
         numeric = drop_enumerations(text, sorted(parens, key=lambda c: c.start))
+    elif numeric:
+        # a document citing "[4]" that writes "(see 40)" once (the publisher's brackets lost)
+        numeric = _with_cued(text, numeric, segments, len(refs))
     # the author-date citations of listed authors: all that may outvote a numbered list's numbers
     listed = [c for c in author_date if c.authors and known.knows(c.authors[0])] if numbered else []
     if numbered and not numeric and doc.footnotes and _notes_bibliography(doc, author_date, fallback=False):

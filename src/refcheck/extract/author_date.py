@@ -533,8 +533,11 @@ def _given_names_dropped(
     if _known_tail(authors[0], known) is not None:
         return None
     tails = [_known_tail(a, known) for a in authors[1:]]
-    if any(k is None for k in tails) or not any(k for k in tails):
-        return None
+    if any(k is None for k in tails) or not any(
+        k and not all(w.lower() in PARTICLES for _, w in a[:k])
+        for a, k in zip(authors[1:], tails, strict=True)
+    ):
+        return None  # (a particle before a known surname, "and van Dijk", is the surname's, no given name)
     names = [
         intern(" ".join([w for _, w in a[k:]]))
         for a, k in zip(authors[1:], tails, strict=True)
@@ -1269,9 +1272,24 @@ def _reading_floor(text: str, start: int, end: int, blocks: list[int]) -> int:
     return floor
 
 
+# an acronym or a country's initials in parentheses, ending where a narrative group begins: "(WHO) "
+_ABBREVIATION_BEFORE = lazy_pattern(r"[ \t]\((?:[A-Z][A-Za-z]*\.?){1,6}\)[ \t]*$")
+
+
 def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None:
     """The names of a narrative group, read before it ("Bohorquez (2005)"), if they read as names."""
-    run = read_names_backwards(text, gstart, _reading_floor(text, 0, gstart, known.blocks), known)
+    floor = _reading_floor(text, 0, gstart, known.blocks)
+    run = read_names_backwards(text, gstart, floor, known)
+    if run is None and text[gstart - 2 : gstart].rstrip(" ").endswith(")"):
+        # "World Health Organization (WHO) (2010)", "National Center for Biotechnology Information
+        # (U.S.) (2005)": an organisation's acronym or country between its name and the year, when
+        # the list knows the name
+        abbreviation = _ABBREVIATION_BEFORE().search(text, max(0, gstart - 24), gstart)
+        if abbreviation is not None:
+            end = abbreviation.start()
+            run = read_names_backwards(text, end, _reading_floor(text, 0, end, known.blocks), known)
+            if run is not None and not known.knows(run.authors[0]):
+                return None
     if run is None or not _plausible(run, known):
         return None
     if _ONLY_INITIALS().match(run.authors[0]) and not known.knows(run.authors[0]):

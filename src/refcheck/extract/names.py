@@ -102,7 +102,8 @@ def _bare_initials(word: str) -> bool:
     return bool(_INITIALS_BARE.match(word)) and word.rstrip(".").isupper()
 
 
-_HYPHENATED_INITIALS = re.compile(rf"^[{_U}]{{1,2}}[{DASHES}][{_U}]{{1,3}}$")
+# "K-EL"; and "C-q", "Y-j": pinyin initials whose second is written in lower case (JATS given names)
+_HYPHENATED_INITIALS = re.compile(rf"^[{_U}]{{1,2}}[{DASHES}](?:[{_U}]{{1,3}}|[a-z])$")
 _ONE_INITIAL = re.compile(rf"^[{_U}]\.?$")
 
 

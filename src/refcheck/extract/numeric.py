@@ -45,11 +45,18 @@ MAX_RANGE = 100
 _PAREN = lazy_pattern(
     rf"(?<![\w)\]])\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*(?:\)|;(?=[^()\n]{{0,200}}\))|(?=https?://))"
 )
+# "(23)(24,25)": a group straight after a group read as a citation (two citations inserted side by
+# side by a reference manager); "increased(8).", "follicles(19,20)": a group glued to a lower-case
+# word of four or more letters ("f(1)", "exp(2)" are functions) and ending the phrase, read with low
+# confidence (a number past the list is said at info level: "sqrt(2)" is a function too)
+_NEXT = lazy_pattern(rf"\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)")
+_GLUED = lazy_pattern(rf"(?<=[a-z]{{4}})\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)(?=[.,;:]|\s|$)")
 # "(see 8)", "(reviewed in 20)", "(e.g. 61,62)", "(see also 56)", "(..., see 45 for a review)": numbers
 # after a citing word inside parenthesised text
 _CUED = lazy_pattern(
     r"(?<=[(\s,;])(?:see(?:\s+also)?|e\.\s?g\.,?|cf\.|reviewed\s+in|refs?\.)\s+"
-    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?=\s*[),;]|\s+for\s)",
+    # (not the "30" of "e.g., 30,000 genes" or of "see 2.5")
+    rf"({_ITEM}(?:\s*,\s*{_ITEM})*)(?![.,]\d)(?=\s*[),;]|\s+for\s)",
     re.I,
 )
 # "(CSD 89)", "(residues 772–984 45)", "(STT 20, TEND 21)", "(MRtrix 18; see S1 Text)": numbers ending
@@ -174,9 +181,21 @@ def extract_paren_numeric(
     groups += [m for m in _CUED().finditer(text, start, end) if _inside_parentheses(text, m.start())]
     for g in groups:
         cites = _paren_cites(text, g, list_size, footnote)
-        if cites:
+        while cites:
             out.extend(cites)
             spans.append((g.start(), g.end()))
+            if g.re is _CUED() or text[g.end() - 1 : g.end() + 1] != ")(":
+                break
+            nxt = _NEXT().match(text, g.end(), end)
+            if nxt is None:
+                break
+            g, cites = nxt, _paren_cites(text, nxt, list_size, footnote)
+    for g in _GLUED().finditer(text, start, end):
+        cites = _paren_cites(text, g, list_size, footnote)
+        for c in cites:
+            c.confidence = "low"  # a number past the list is said at info level only
+        out.extend(cites)
+        spans.append((g.start(), g.end()))
     spans.sort()
     for m in _TAIL().finditer(text, start, end):
         k = bisect.bisect_right(spans, (m.start(), len(text))) - 1
@@ -195,6 +214,22 @@ def extract_paren_numeric(
     return out
 
 
+def extract_cued_numeric(
+    text: str, start: int, end: int, list_size: int, footnote: str | None = None
+) -> list[Citation]:
+    """Numbers after a citing word in parentheses, all of them entries of the list: "(see 40)",
+    "(reviewed in 12, 14)". A document that cites "[4]" may write one citation so, where the
+    publisher's brackets were lost; only the cue makes the number a reference number there."""
+    out: list[Citation] = []
+    for m in _CUED().finditer(text, start, end):
+        if not _inside_parentheses(text, m.start()):
+            continue
+        cites = _paren_cites(text, m, list_size, footnote)
+        if cites and all(max(c.numbers) <= list_size for c in cites):
+            out.extend(cites)
+    return out
+
+
 def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | None) -> list[Citation]:
     items = list(_ITEM_RE.finditer(text, g.start(1), g.end(1)))
     nums = [x for it in items for x in it.groups() if x]
@@ -209,7 +244,7 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
         text, max(0, g.start() - 12), g.start()
     ):
         return []  # "f = m / (m + u)   (1)", "from Eq. (2)"
-    if len(items) == 1 and not items[0].group(2) and g.re is _PAREN():
+    if len(items) == 1 and not items[0].group(2) and text[g.start()] == "(":
         n = values[0]
         close = g.end() if text[g.end() - 1] == ")" else g.end(1)
         return [_cite(text, g.start(), close, n, n, footnote)]

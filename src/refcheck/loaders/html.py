@@ -532,6 +532,9 @@ def load_html(path: str, data: bytes) -> Document:
     if comments or own:
         doc.excluded = sorted([*doc.excluded, *comments, *own])
     refs, region = _references(doc, elems, parser.breaks)
+    code = _code(elems, region if refs else None)
+    if code:
+        doc.excluded = sorted([*doc.excluded, *code])
     if refs:
         doc.references = refs
         doc.reference_region = region
@@ -656,6 +659,33 @@ _CITE_THIS = re.compile(
     re.I,
 )
 _CITING_BOX = frozenset(["p", "div", "dl", "section", "aside", "li", "td", "footer", "header"])
+
+
+# what a page sets as code: a <pre> a highlighter or a Markdown renderer marks as code ("<pre
+# class="sourceCode r">", "<div class="highlight"><pre>"); a plain <pre> may hold a whole article
+_CODE_TAGS = frozenset(["code", "kbd", "samp"])
+_CODE_CLASS = re.compile(r"code|highlight|language-|lang-|listing|console|shell|terminal|prettyprint", re.I)
+
+
+def _code(elems: list[Elem], region: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Code in the text (``<code>``, ``<kbd>``, ``<samp>``, a ``<pre>`` marked as code): no citations
+    there ("<code>python fit.py  # see Jones (2015)</code>"). Not in the reference list, where a
+    software entry may name its package as code."""
+    out: list[tuple[int, int]] = []
+    for e in elems:
+        if e.end <= e.start or (out and e.start < out[-1][1]):
+            continue
+        if region is not None and region[0] <= e.start < region[1]:
+            continue
+        if e.tag in _CODE_TAGS or (
+            e.tag == "pre"
+            and (
+                _CODE_CLASS.search(e.classes)
+                or (e.parent is not None and _CODE_CLASS.search(elems[e.parent].classes))
+            )
+        ):
+            out.append((e.start, e.end))
+    return out
 
 
 def _own_citation(doc: Document, elems: list[Elem]) -> list[tuple[int, int]]:

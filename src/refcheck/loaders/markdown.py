@@ -35,6 +35,14 @@ _FENCE = re.compile(
     r"^([ \t]*)(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*(```+|~~~+)[^`\n]*\n.*?(?:^[ \t]*\2[ \t]*$|\Z)", re.M | re.S
 )
 _BACKTICKS = re.compile(r"`+")
+# an indented code block (CommonMark): lines indented four spaces or a tab, blank lines between them
+_INDENTED = re.compile(
+    r"^(?: {4}|[ ]{0,3}\t)[^\n]*\S[^\n]*(?:\n(?:[ \t]*\n)*(?: {4}|[ ]{0,3}\t)[^\n]*\S[^\n]*)*", re.M
+)
+# what an indented block continues rather than follows as code: a list item (its later paragraphs
+# are indented as deep as its text), a footnote definition (its later paragraphs are indented four
+# spaces) or an indented line (a list item's own continuation)
+_CONTAINER = re.compile(r"[ \t]|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)|\[\^[^\]\s]+\]:")
 # MyST directives whose content is Markdown (admonitions, tables, figures' captions, tabs, cards,
 # proofs): only their opening and closing lines are not prose; "```{code-cell}", "```{math}" and any
 # directive not named here stay code
@@ -170,6 +178,7 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
         if close:
             found.append((0, close.end()))
     found.extend(_fences(chunk, 0, len(chunk)))
+    found.extend(_indented_code(chunk, Excluded(found)))
     for pattern in (_COMMENT, _RAW_INDEX):
         found.extend(m.span() for m in pattern.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
@@ -200,6 +209,41 @@ def _fences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             out.append(m.span())
         pos = m.end()
+
+
+def _indented_code(text: str, skip: Excluded) -> list[tuple[int, int]]:
+    """The indented code blocks of ``text``: a run of lines indented four spaces (or a tab) after a
+    blank line (it cannot interrupt a paragraph) or a heading, that does not continue a list item or
+    a footnote, as CommonMark reads them ("    python fit.py  # see Jones (2015)")."""
+    out: list[tuple[int, int]] = []
+    for m in _INDENTED.finditer(text):
+        start = m.start()
+        if skip(start):
+            continue
+        if start:
+            line = _line_before(text, start)
+            if text[line : start - 1].strip():
+                if not _HEADING_LINE.match(text, line):
+                    continue  # a paragraph's lazy continuation
+            else:
+                while line and not text[line : _line_end(text, line)].strip():
+                    line = _line_before(text, line)  # up the blank lines to the block before
+                while line and text[_line_before(text, line) : line - 1].strip():
+                    line = _line_before(text, line)  # up that block to its first line
+                if _CONTAINER.match(text, line) and text[line : _line_end(text, line)].strip():
+                    continue
+        out.append(m.span())
+    return out
+
+
+def _line_before(text: str, start: int) -> int:
+    """Where the line before the one starting at ``start`` (> 0) starts."""
+    return text.rfind("\n", 0, start - 1) + 1
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 _CLOSED = re.compile(r"\n[ \t]*(?:`{3,}|~{3,})[ \t]*\Z")

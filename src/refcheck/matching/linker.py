@@ -421,8 +421,9 @@ def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
     """Entries the list prints alike ("Sherbondy, A.J. et al. (2008)" twice) that the citations tell
     apart by naming more authors ("Sherbondy, Dougherty, Ben-Shachar, et al., 2008" and "Sherbondy,
     Dougherty, Napel, et al., 2008"): the list is sorted by the full author lists, so the citations'
-    distinct name lists, sorted, take the entries in list order. Done only when every citation of the
-    group names more authors than the entries print and there are as many name lists as entries."""
+    distinct name lists, sorted, take the entries in list order. Done when the citations that name
+    more authors than the entries print make as many name lists as there are entries; a citation of
+    the group that names no more ("Sherbondy et al., 2008") stays ambiguous."""
     groups: dict[tuple[str, ...], list[Citation]] = defaultdict(list)
     ambiguous = LinkStatus.AMBIGUOUS
     for cit in citations:
@@ -431,7 +432,8 @@ def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
     for ids, cits in groups.items():
         refs = [index.by_id[i] for i in ids]
         shown = max(len(r.authors) for r in refs)
-        if not all(r.et_al for r in refs) or any(len(c.authors) <= shown for c in cits):
+        cits = [c for c in cits if len(c.authors) > shown]
+        if not cits or not all(r.et_al for r in refs):
             continue
         names = {id(c): tuple(fold(a) for a in c.authors) for c in cits}
         # a shortened list ("Sherbondy, Dougherty, Ben-Shachar, et al.") is the full one it begins

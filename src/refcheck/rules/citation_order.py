@@ -34,8 +34,8 @@ def first_citations(doc: Document) -> list[tuple[int, int]]:
     seen: dict[int, int] = {}
     lists: set[tuple[int, ...]] = set()  # a list of numbers seen before adds nothing ("[1–500]" × 60,000)
     for cit in sorted(doc.citations, key=lambda c: c.start):
-        if cit.kind != "numeric" or cit.footnote is not None:
-            continue
+        if cit.kind != "numeric" or cit.footnote is not None or cit.confidence != "high":
+            continue  # a number read by heuristics ("(keratin 34)", "growth(48).") says nothing of order
         numbers = cit.numbers
         if numbers in lists:
             continue

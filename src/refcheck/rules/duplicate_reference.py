@@ -8,6 +8,9 @@ What it does
     alike but for a number ("Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020
     report"), and so are entries alike that give other volumes or pages (neither's numbers all among
     the other's: two papers whose titles read alike up to a colon, ACS entries that print no title);
+    a title that is a medium's designation alone ("[Internet]", as NLM's "Penn Treebank [Internet].
+    University of Pennsylvania; c2014" reads) tells no work from another, so such entries are
+    duplicates only when their texts are the same;
     an organisation is one name however it is written ("{World Health Organization}" in
     BibTeX or plain, "World Health Organization (WHO)", "WHO"). Two entries of a document's
     bibliography database under other keys, of which at most one is cited, print once: info; so do
@@ -81,10 +84,20 @@ def _text_words(text: str) -> str:
     return _words(fold_text(text))
 
 
+# a title read as a medium's designation alone: NLM's "Penn Treebank [Internet]. University of
+# Pennsylvania; c2014" (the work's name read as its author) tells no work from another
+_DESIGNATION = re.compile(r"\s*\[[^\[\]]*\]\W*")
+
+
+def _real_title(ref: Reference) -> str | None:
+    return ref.title if ref.title and not _DESIGNATION.fullmatch(ref.title) else None
+
+
 def _title_key(ref: Reference, authors_key: str) -> str | None:
-    if not ref.title:
+    real = _real_title(ref)
+    if not real:
         return None
-    title = _text_words(ref.title)
+    title = _text_words(real)
     if len(title) < 8:
         return None
     if ref.subtitle:  # (a database's parts of one title, told apart by their subtitles)
@@ -318,10 +331,11 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             if first is not None:
                 break
         group = (names[0] if names else "", ref.year)
-        if first is None and ref.title and group[0] and group in by_author_year:
+        real = _real_title(ref)
+        if first is None and real and group[0] and group in by_author_year:
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
-            first = by_author_year[group].first_agreeing(ref.title)
+            first = by_author_year[group].first_agreeing(real)
             if first is not None and _subtitles_differ(ref, first):
                 first = None
         if first is None:

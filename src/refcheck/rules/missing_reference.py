@@ -19,7 +19,8 @@ What it does
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
-    reported at info.
+    reported at info. So is a citation that names a quotation's source on its attribution line (an
+    epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
 
 Why is this bad
     The reader cannot find the work cited.
@@ -94,23 +95,27 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
-        if severity is SEVERITY and cit.kind == "author-date" and _links_to_work(doc, cit):
-            severity = Severity.INFO  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
-            fix = "it links to the work, so readers can find it; " + fix
-        if severity is SEVERITY and cit.kind == "author-date" and _in_block_quote(doc, cit):
-            severity = Severity.INFO  # a quoted passage's own citations: works of the quoted author's list
-            fix = "it stands in a quoted passage, which may cite works of its own source's list; " + fix
-        if (
-            severity is SEVERITY
-            and cit.kind == "author-date"
-            and not cit.detail
-            and _authority(doc.text, cit)
-        ):
+        if severity is SEVERITY and cit.kind == "author-date" and (why := _maybe_no_defect(doc, cit)):
             severity = Severity.INFO
-            fix = "if it is a citation and not the species' authority, " + fix
+            fix = why + fix
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
+
+
+def _maybe_no_defect(doc: Document, cit: Citation) -> str:
+    """Why an author-date citation that no entry fits may be no defect of this document, as the start
+    of the finding's advice ("" when nothing says so): it links to its work, names a quotation's source,
+    stands in a quoted passage, or is a species' authority."""
+    if _links_to_work(doc, cit):  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
+        return "it links to the work, so readers can find it; "
+    if _attribution(doc.text, cit):  # an epigraph's "— Leslie Kish (1965)": its source need not be listed
+        return "it names a quotation's source under it; if it is a work the text cites, "
+    if _in_block_quote(doc, cit):  # a quoted passage's own citations: works of the quoted author's list
+        return "it stands in a quoted passage, which may cite works of its own source's list; "
+    if not cit.detail and _authority(doc.text, cit):
+        return "if it is a citation and not the species' authority, "
+    return ""
 
 
 # A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
@@ -181,9 +186,15 @@ _ENTRY_TAIL = re.compile(
 )
 
 
-# the attribution line of a quotation: "~ Dune (1965)", "— Ostrom (1990)" (not an en dash or "-",
-# which open list items)
-_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*$")
+# the attribution line of a quotation: "~ Dune (1965)", "— Ostrom (1990)", "> — Leslie Kish (1965)"
+# (not an en dash or "-", which open list items), the given names before the cited one
+_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*(?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}$")
+
+
+def _attribution(text: str, cit: Citation) -> bool:
+    """Whether a narrative citation names a quotation's source on the line under it (an epigraph's
+    "— Leslie Kish (1965)", a blockquote's footer), where a work need not be in the list."""
+    return cit.narrative and _ATTRIBUTION.search(text, max(0, cit.start - 60), cit.start) is not None
 
 
 def _written_in_place(text: str, cit: Citation) -> bool:
@@ -193,7 +204,7 @@ def _written_in_place(text: str, cit: Citation) -> bool:
     names a quotation's source under it ("~ Dune (1965)"): the line gives the work where it stands."""
     if not cit.narrative:
         return False
-    if _ATTRIBUTION.search(text, max(0, cit.start - 20), cit.start):
+    if _attribution(text, cit):
         return True  # a quotation's source, named under it
     return (
         _ENTRY_HEAD.search(text, max(0, cit.start - 160), cit.start) is not None

@@ -1,0 +1,82 @@
+"""Citation forms of published articles outside the dev corpus (rendered as ../shared/corpus/README.md
+describes; PLOS, CC-BY), each sentence the article's own, the reference entries shortened.
+
+- "corrected for potential nitrate interferences (see 40)" (pone.0070598): a document citing "[4]"
+  wrote one citation without its brackets, after "see"; the entry was said uncited;
+- "Penn Treebank [Internet]. University of Pennsylvania..." and "CLiPS Penn Treebank [Internet].
+  Computational Linguistics ..." (pone.0126470): two web resources in NLM's form, each one's name
+  read as its author and "[Internet]" as its title, were said to be one work listed twice;
+- "National Center for Biotechnology Information (U.S.) (2001)" (pbio.0020334, there after "Riddle
+  and"), "World Health Organization (WHO) (2010)": an organisation's country or acronym between its
+  name and the year; the narrative citation went unread and its entry was said uncited.
+"""
+
+from __future__ import annotations
+
+from refcheck.pipeline import check_text
+
+NUMBERED = "".join(
+    f"{i}. Author{chr(65 + i % 26)} J (2001) A study of lake water {i}. Water Res 1: 1-2.\n"
+    for i in range(1, 43)
+)
+
+
+def test_a_cued_number_in_parentheses_in_a_bracket_document() -> None:
+    doc = check_text(
+        "Lake water browning [1]-[39], [41], [42].\n\nAll spectra were corrected for potential nitrate "
+        "interferences (see 40). All absorbance intensities at a particular wavelength are expressed "
+        "here as m-1.\n\nReferences\n\n" + NUMBERED
+    )
+    assert [c.numbers for c in doc.citations][-1] == (40,)
+    assert [f.rule for f in doc.findings if f.rule == "uncited-reference"] == []
+
+
+def test_a_cued_number_past_the_list_is_no_citation_there() -> None:
+    doc = check_text(
+        "Lake water browning [1]-[42].\n\nAll spectra were corrected (see 60).\n\nReferences\n\n" + NUMBERED
+    )
+    assert [c.text for c in doc.citations] == ["[1]-[42]"]
+    assert doc.findings == []
+
+
+def test_a_thousands_number_after_a_cue_is_no_citation() -> None:
+    # pmed.0020124: "(e.g., 30,000 genes tested, of which 30 may be the true culprits) [30,31]"
+    doc = check_text(
+        "Lake water browning [1]-[29].\n\nIn research with massive testing, where tested relationships exceed "
+        "true ones 1,000-fold (e.g., 30,000 genes tested, of which 30 may be the true culprits) [30,31], "
+        "PPV is low.\n\nReferences\n\n" + NUMBERED.split("32. ")[0]
+    )
+    thirty = [c.start for c in doc.citations if 30 in c.numbers]
+    assert thirty == [doc.text.index("[30,31]") + 1]
+
+
+def test_two_web_resources_titled_only_internet_are_two_works() -> None:
+    entries = (
+        "1. Penn Treebank [Internet]. University of Pennsylvania—Penn Treebank; c2014 May. Available from: "
+        "http://www.cis.upenn.edu/~treebank/.\n"
+        "2. CLiPS Penn Treebank [Internet]. Computational Linguistics & Psycholinguistics Research Center; "
+        "c2014 May. Available from: http://www.clips.ua.ac.be/pages/mbsp-tags.\n"
+    )
+    text = "The tags follow the Penn Treebank [1, 2].\n\nReferences\n\n"
+    assert check_text(text + entries).findings == []
+    # the same entry twice is still a duplicate
+    again = entries + "3." + entries.split("\n")[0][2:] + "\n"
+    doc = check_text(text.replace("[1, 2]", "[1-3]") + again)
+    assert [f.rule for f in doc.findings] == ["duplicate-reference"]
+
+
+def test_an_organisations_acronym_before_the_year() -> None:
+    entries = (
+        "National Center for Biotechnology Information (2005) GenBank. Bethesda, MD.\n"
+        "World Health Organization (2010) Global status report on noncommunicable diseases. Geneva: WHO.\n"
+    )
+    doc = check_text(
+        "The sequences were taken from National Center for Biotechnology Information (U.S.) (2005). As the "
+        "World Health Organization (WHO) (2010) reports, the burden grows; The Lancet (UK) (2011) agrees."
+        "\n\nReferences\n\n" + entries
+    )
+    assert [c.text for c in doc.citations] == [
+        "National Center for Biotechnology Information (U.S.) (2005)",
+        "World Health Organization (WHO) (2010)",
+    ]
+    assert doc.findings == []
