@@ -6,7 +6,7 @@ What it does
     only in accents or case the citation still links, and this is reported at info level. A
     citation linked to its entry (a JATS xref) whose text names another author is reported too; when
     that author and year are another listed entry's, the citation is said to be linked to the wrong
-    entry, with the one it names.
+    entry, with the one it names, as a warning: the reader's text is right, only its link is wrong.
 
 Why is this bad
     A misspelt name breaks search and looks careless; it may also hide a missing entry.
@@ -29,6 +29,8 @@ from refcheck.rules.base import at_citation
 
 NAME = "author-mismatch"
 SEVERITY = Severity.ERROR
+# an xref linked to another entry than the one its text names: the text is right, the link is not
+WRONG_LINK = Severity.WARNING
 SUMMARY = "A citation's author is a near-miss spelling of an entry's author."
 
 
@@ -40,7 +42,7 @@ def check(doc: Document) -> Iterator[Finding]:
             message = (
                 f'"{cit.text}" is {cit.detail}, not to the entry it names ({cit.suggestion}); point it there'
             )
-            yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])
+            yield at_citation(NAME, WRONG_LINK, cit, message, by_id[cit.candidates[0]])
         elif cit.status is mismatch and cit.candidates:
             message = f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)'
             yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])

@@ -5,7 +5,8 @@ What it does
     and suggests the year of the closest one. An entry that gives no year at all contradicts no
     citation: that is said at info level, asking for the entry's year. A citation linked to its entry
     (a JATS xref) whose text names another listed entry, author and year, is said to be linked to
-    the wrong entry, with the one it names.
+    the wrong entry, with the one it names, as a warning: the reader's text is right, only its link is
+    wrong.
 
 Why is this bad
     Either the citation or the entry carries a typo; a reader looking for the year cited finds
@@ -30,6 +31,8 @@ from refcheck.rules.base import at_citation
 
 NAME = "year-mismatch"
 SEVERITY = Severity.ERROR
+# an xref linked to another entry than the one its text names: the text is right, the link is not
+WRONG_LINK = Severity.WARNING
 SUMMARY = "A citation's author matches an entry dated another year."
 
 
@@ -49,7 +52,7 @@ def check(doc: Document) -> Iterator[Finding]:
             message = (
                 f'"{cit.text}" is {cit.detail}, not to the entry it names ({cit.suggestion}); point it there'
             )
-            yield at_citation(NAME, SEVERITY, cit, message, ref)
+            yield at_citation(NAME, WRONG_LINK, cit, message, ref)
             continue
         message = f'"{cit.text}" cites an entry dated {ref.year}' + (
             f" (did you mean {cit.suggestion}?)" if cit.suggestion else ""
