@@ -185,12 +185,16 @@ def pandoc_citations(
             by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
     skip = Excluded(doc.excluded)
     defined = alias_definitions(doc) | set(aliases)
-    labels = targets(doc.text) | set(project_targets)
+    labels: list[set[str]] = []  # the document's targets, found when a key no entry has is first met
 
     def wanted(key: str) -> bool:
         if key in by_key:
             return True
-        if cross_reference(key) or key in defined or key in labels:
+        if cross_reference(key) or key in defined or key in project_targets:
+            return False
+        if not labels:
+            labels.append(targets(doc.text))  # (a scan of the whole text: most documents never need it)
+        if key in labels[0]:
             return False
         return not external_key(key, external)
 
