@@ -157,6 +157,36 @@ def test_an_xref_to_the_wrong_entry_is_said_to_be_so_with_the_entry_it_names() -
     assert severities(doc) == ["error"]
 
 
+def test_an_xref_to_the_wrong_entry_naming_one_of_several_alike_entries() -> None:
+    # Behavioral Ecology (PMC4521097, rids shifted by one): "Robinson <xref rid="CR55">2014</xref>"
+    # points at Reilly 1991 while Robinson 2014 (CR56) and Robinson, Hazon, Lonergan and Pomeroy 2014
+    # (CR57) are listed; "Wood <xref rid="CR69">2006a</xref>" points at Wolf and Trillmich 2007 while
+    # the list prints two "Wood 2006". Both texts name listed works: errors told to write
+    # "Reilly 1991" and "Wolf and Trillmich 2007", the wrong works
+    refs = (
+        ref("CR55", "Reilly", "1991")
+        + ref("CR56", "Robinson", "2014")
+        + ref("CR57", "Robinson Hazon Lonergan Pomeroy", "2014")
+        + ref("CR69", "Wolf Trillmich", "2007")
+        + ref("CR70", "Wood", "2006").replace("Title of CR70", "Generalized additive models")
+        + ref("CR71", "Wood", "2006").replace("Title of CR71", "Low-rank tensor product smooths")
+    ).replace("Title of CR57", "Validation of an assay")
+    body = (
+        'Pups (Robinson <xref ref-type="bibr" rid="CR55">2014</xref>; Robinson et al. <xref ref-type="bibr" '
+        'rid="CR57">2014</xref>; Reilly <xref ref-type="bibr" rid="CR55">1991</xref>; Wolf and Trillmich '
+        '<xref ref-type="bibr" rid="CR69">2007</xref>). Models (Wood <xref ref-type="bibr" rid="CR69">2006a'
+        '</xref>, <xref ref-type="bibr" rid="CR70">2006b</xref>).'
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == [
+        'author-mismatch: "Robinson 2014" is linked to Reilly 1991, not to the entry it names (Robinson '
+        "2014); point it there",
+        'author-mismatch: "Wood 2006a" is linked to Wolf and Trillmich 2007, not to the entry it names '
+        "(Wood 2006); point it there",
+    ]  # and no entry is uncited: the second "Wood 2006" is the one 2006a names
+    assert severities(doc) == ["warning", "warning"]
+
+
 def test_a_list_of_numbers_in_one_xref_cites_each_entry() -> None:
     # PMC6358578 (an article of tidypmc's set): "tubular injury.<xref rid="B2">2</xref>,<xref
     # rid="B6">6,9,11</xref>": one xref for "6,9,11", pointing at its first entry; entry 11 was uncited

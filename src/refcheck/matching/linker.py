@@ -517,15 +517,21 @@ def _link_key(cit: Citation, index: Index) -> None:
         # "Wolf and Trillmich 2007" whose xref points at Wittig et al. 2014 while Wolf and Trillmich
         # 2007 is listed: the text is right and the link wrong (PMC's rids shifted by one entry);
         # reported as such, not with the pointed-at entry's names and year as the text to write
-        named = [
-            r
-            for r in index.year_pool(cit.authors[0], cit.year)
-            if r is not ref and _year_fits(cit.year, r) == 2
+        pool = [
+            r for r in index.year_pool(cit.authors[0], cit.year) if r is not ref and _year_fits(cit.year, r)
         ]
-        if len(named) == 1:
-            cit.candidates = (ref.id, named[0].id)
+        # (an exact year first; "Wood 2006a" names an entry the list prints "Wood 2006")
+        named = [r for r in pool if _year_fits(cit.year, r) == 2] or pool
+        if len(named) > 1:
+            # "Robinson 2014" names Robinson 2014, not Robinson, Hazon, Lonergan and Pomeroy 2014
+            fits = [_authors_fit(cit, r) for r in named]
+            named = [r for r, f in zip(named, fits, strict=True) if f and f == max(fits)]
+        shown = {f"{_entry_names(r)} {r.year}" for r in named}
+        if len(shown) == 1:
+            # one work, or entries the list prints alike (two "Wood 2006"): each counts as cited
+            cit.candidates = (ref.id, *(r.id for r in named))
             cit.detail = f"linked to {_entry_names(ref)} {ref.year}"
-            cit.suggestion = f"{_entry_names(named[0])} {named[0].year}"
+            cit.suggestion = shown.pop()
 
 
 # words of a title that say nothing of which work it is

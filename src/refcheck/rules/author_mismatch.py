@@ -38,7 +38,7 @@ def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
     mismatch, linked = LinkStatus.AUTHOR_MISMATCH, LinkStatus.LINKED  # (read once, not per citation)
     for cit in doc.citations:
-        if cit.status is mismatch and len(cit.candidates) == 2 and cit.detail:
+        if cit.status is mismatch and len(cit.candidates) >= 2 and cit.detail:
             message = (
                 f'"{cit.text}" is {cit.detail}, not to the entry it names ({cit.suggestion}); point it there'
             )

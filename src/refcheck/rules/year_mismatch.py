@@ -48,7 +48,7 @@ def check(doc: Document) -> Iterator[Finding]:
             message = f'"{cit.text}" cites an entry that gives no year; add the year to the entry'
             yield at_citation(NAME, Severity.INFO, cit, message, ref)
             continue
-        if len(cit.candidates) == 2 and cit.detail:
+        if len(cit.candidates) >= 2 and cit.detail:
             message = (
                 f'"{cit.text}" is {cit.detail}, not to the entry it names ({cit.suggestion}); point it there'
             )
