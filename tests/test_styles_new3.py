@@ -118,3 +118,26 @@ def test_a_misspelt_first_author_before_a_second_with_a_particle_is_an_author_mi
     assert [(f.rule, f.citation) for f in doc.findings] == [
         ("author-mismatch", "Paulnio and de Bragança Pereira, 1994")
     ]
+
+
+def test_numbers_read_by_heuristics_do_not_make_a_bracket_document_cite_in_parentheses() -> None:
+    # A Markdown page citing "[1]", "[2]" whose prose names function calls ("retry(3)", "sleep(2)",
+    # "tanh(1)": numbers glued to a word, read with low confidence): they outnumbered the bracketed
+    # citations, the page was read as citing in parentheses, and its bracketed citations were lost
+    # (entry 1, cited "[1]" only, was said uncited; entry 4, never cited, was not)
+    text = (
+        "# Retry policies\n\nA retry policy decides what to do next [1]. The simplest policy calls\n"
+        "retry(3) and gives up. A better one calls sleep(2), then backoff(3), doubling the delay [2].\n"
+        "In Python, round(2), floor(3) and ceil(2) are cheap; tanh(3) is not much slower.\n\n"
+        "## References\n\n"
+        "1. Brooker M. Timeouts, retries and backoff with jitter. Amazon Builders' Library. 2019.\n"
+        "2. Dean J, Barroso LA. The tail at scale. Commun ACM. 2013;56(2):74-80.\n"
+        "3. Brooker M. Exponential backoff and jitter. AWS Architecture Blog. 2015.\n"
+        "4. Nygard MT. Release It! 2nd ed. Pragmatic Bookshelf; 2018.\n"
+    )
+    doc = check("x.md", text)
+    assert [c.text for c in doc.citations] == ["[1]", "[2]"]
+    assert [(f.rule, f.reference_id) for f in doc.findings] == [
+        ("uncited-reference", doc.references[2].id),
+        ("uncited-reference", doc.references[3].id),
+    ]
