@@ -60,7 +60,7 @@ def test_citations_side_by_side_are_each_read() -> None:
     assert [c.text for c in doc.citations] == ["(1)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"]
     # past the list, a number of the second group is a missing entry like any other
     doc = check("x.txt", f"T\n\nShown (1)(2) and (3,4) (5) (6) (7)(8,9).\n\nReferences\n\n{REFS}")
-    assert [(f.rule, f.citation) for f in doc.findings] == [("missing-reference", "9")]
+    assert [(f.rule, f.citation) for f in doc.findings] == [("missing-reference", "(9)")]
 
 
 def test_a_citation_glued_to_the_word_before_is_read() -> None:
@@ -141,3 +141,21 @@ def test_numbers_read_by_heuristics_do_not_make_a_bracket_document_cite_in_paren
         ("uncited-reference", doc.references[2].id),
         ("uncited-reference", doc.references[3].id),
     ]
+
+
+def test_an_entry_first_cited_by_a_heuristic_number_makes_no_order_break() -> None:
+    # pbio.1001315 in NLM (new-articles set, clean): "(referred to as LUV and prepared as in 43)" then
+    # "(24)", "(44)": 43, a number ending parenthesised text, was read (low confidence) but not counted
+    # as its first citation, so 44 was "first cited before 43" in a document with no defect
+    doc = check(
+        "x.txt",
+        "T\n\nShown (1), (2), (3), (4) and (5), (6). Vesicles (prepared as in 7) and (1) and (8), then\n"
+        "(7) again.\n\nReferences\n\n" + REFS,
+    )
+    assert [f.rule for f in doc.findings] == []
+    # a number past the list is a missing entry, not an order break too (pone.0026358 in NLM,
+    # missing-reference variant: "(34)" of 30 entries was also "first cited before [4]")
+    doc = check(
+        "x.txt", "T\n\nShown (1), (2), (3), (9), (4) and (5), (6), (7), (8).\n\nReferences\n\n" + REFS
+    )
+    assert [(f.rule, f.citation) for f in doc.findings] == [("missing-reference", "(9)")]

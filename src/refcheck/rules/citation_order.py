@@ -29,26 +29,40 @@ SUMMARY = "A list numbered by first citation is cited out of order."
 MIN_ENTRIES = 4
 
 
-def first_citations(doc: Document) -> list[tuple[int, int]]:
-    """(number, offset) of each entry's first citation, in text order."""
+def first_citations(doc: Document) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """(number, offset) of each entry's first citation, in text order; and where the entries read by
+    heuristics only ("(... prepared as in 43)", "growth(48).") before that are first so read."""
     seen: dict[int, int] = {}
+    heuristic: dict[int, int] = {}
     lists: set[tuple[int, ...]] = set()  # a list of numbers seen before adds nothing ("[1–500]" × 60,000)
     for cit in sorted(doc.citations, key=lambda c: c.start):
-        if cit.kind != "numeric" or cit.footnote is not None or cit.confidence != "high":
-            continue  # a number read by heuristics ("(keratin 34)", "growth(48).") says nothing of order
+        if cit.kind != "numeric" or cit.footnote is not None:
+            continue
         numbers = cit.numbers
+        if cit.confidence != "high":
+            # a number read by heuristics ("(keratin 34)") makes no order break, but may be the
+            # entry's first citation: "(... prepared as in 43)" before "(44)"
+            for n in numbers:
+                if n not in seen:
+                    heuristic.setdefault(n, cit.start)
+            continue
         if numbers in lists:
             continue
         lists.add(numbers)
         for n in numbers:
             seen.setdefault(n, cit.start)
-    return sorted(((n, off) for n, off in seen.items()), key=lambda p: (p[1], p[0]))
+    firsts = sorted(((n, off) for n, off in seen.items()), key=lambda p: (p[1], p[0]))
+    return firsts, heuristic
 
 
 def check(doc: Document) -> Iterator[Finding]:
     if doc.style != "numeric":
         return
-    firsts = first_citations(doc)
+    firsts, heuristic = first_citations(doc)
+    listed = {int(r.label) for r in doc.references or [] if r.label and r.label.isdigit()}
+    if listed:
+        # a number past the list is missing-reference's defect, not an order break ("[34]" of 30)
+        firsts = [(n, off) for n, off in firsts if n in listed]
     if len(firsts) < MIN_ENTRIES:
         return
     # "numbered by first citation": most entries are first cited after every lower number
@@ -58,8 +72,10 @@ def check(doc: Document) -> Iterator[Finding]:
     cited = {n for n, _ in firsts}
     expected = 1
     for n, offset in firsts:
-        while expected < n and expected not in cited:
-            expected += 1  # an entry no number cites is uncited-reference's business, not an order break
+        while expected < n and (expected not in cited or heuristic.get(expected, offset) < offset):
+            # an entry no number cites is uncited-reference's business, not an order break; one
+            # whose number was read by heuristics before may have been cited there
+            expected += 1
         if n > expected:
             yield Finding(
                 rule=NAME,
