@@ -10,6 +10,7 @@ cell's source one line of text to a line of JSON), so findings point into the no
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from typing import Any
@@ -18,8 +19,10 @@ from refcheck.errors import InputError
 from refcheck.loaders._build import TextBuilder
 from refcheck.model import Document
 
-# a cell's "source" key as nbformat writes it; in JSON a string's quotes are escaped, so this is a key
-_SOURCE_KEY = re.compile(r'"source"[ \t]*:[ \t]*(\[?)')
+# a cell's "source" key as nbformat writes it; in JSON a string's quotes are escaped, so this is a key.
+# Group 1: a list whose items start on the next lines (nbformat's indented JSON: one item a line); a
+# list written on one line (JSON without indentation) is located at its key's line, as a string is
+_SOURCE_KEY = re.compile(r'"source"[ \t]*:[ \t]*(\[[ \t]*\r?\n)?')
 
 
 def _cells(notebook: Any) -> list[dict[str, Any]]:
@@ -55,21 +58,30 @@ def load_notebook(path: str, data: bytes) -> Document:
         cells = _cells(json.loads(raw))
     except (ValueError, RecursionError) as e:
         raise InputError(f"not a Jupyter notebook: its JSON does not parse ({e})") from None
-    # the line of the JSON file where each cell's source starts (one "source" key per cell)
+    # the line of the JSON file where each cell's source starts: one "source" key per cell that has
+    # one (nbformat 3's code cells have an "input" instead)
     keys = list(_SOURCE_KEY.finditer(raw))
-    located = len(keys) == len(cells)
+    sourced = [cell for cell in cells if "source" in cell]
+    located = len(keys) == len(sourced)
     build = TextBuilder()
     line_starts = [0, *(m.end() for m in re.finditer("\n", raw))]
-    for i, cell in enumerate(cells):
-        if cell.get("cell_type") != "markdown":
+    for i, cell in enumerate(sourced):
+        kind = cell.get("cell_type")
+        if kind not in ("markdown", "heading"):
             continue
         lines = _lines(cell.get("source"))
         if not lines:
             continue
+        if kind == "heading":  # nbformat 3: a heading is a cell of its own, with its level
+            level = cell.get("level")
+            marks = "#" * (level if isinstance(level, int) and 1 <= level <= 6 else 1)
+            lines = [f"{marks} {lines[0]}", *lines[1:]]
         if build.length:
             build.add_flat("\n\n", 1, 1)
         if located:
-            at = raw.count("\n", 0, keys[i].start()) + 1
+            # the key's line: a search of the line starts (counting newlines from the file's start
+            # for each cell took 13 s on a 24 MB notebook of 1,500 Markdown cells and images)
+            at = bisect.bisect_right(line_starts, keys[i].start())
             listed = bool(keys[i].group(1))
         else:
             at, listed = 1, False
