@@ -127,3 +127,28 @@ def test_a_large_notebook_is_read_in_linear_time(tmp_path: Path) -> None:
     start = time.process_time()
     assert located(path) == []
     assert time.process_time() - start < 4  # generous: 13 s before
+
+
+# --- MyST subfigures --------------------------------------------------------------------------------
+# jupyter-book/mystmd docs/figures.md: "the whole figure [@subFigure], or an individual subfigure
+# [@subFigure-a] or [@subFigure-b]" (MyST labels each subfigure by its figure's label and its letter):
+# two missing-reference errors. A key naming no work and no such figure stays an error.
+
+MYST_FIGURES = {
+    "myst.yml": "version: 1\nproject:\n  title: Notes\nsite:\n  template: book-theme\n",
+    "references.bib": "@article{cockett2015, author={Cockett, Rowan}, title={SimPEG}, journal={Computers and"
+    " Geosciences}, year={2015}}\n",
+    "figures.md": "# Figures\n\nSimPEG [@cockett2015] draws them.\n\n:::{figure}\n:label: trips\n\n"
+    "![Banff](banff.png)\n![Golden Gate](sfo.png)\n\nOur trips.\n:::\n\n"
+    "The whole figure [@trips], or a subfigure [@trips-a] or [@trips-b].\n",
+    "other.md": "# Other\n\nAs the second subfigure shows [@trips-b], and [@tripz-b] too.\n",
+}
+
+
+def test_a_myst_subfigure_is_cross_referenced_by_its_figures_label(tmp_path: Path) -> None:
+    for name, text in MYST_FIGURES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert located(tmp_path / "figures.md") == []
+    found = check_file(str(tmp_path / "other.md"), CheckOptions(links=False, verify=False)).doc
+    assert found is not None
+    assert [(f.rule, f.citation) for f in found.findings] == [("missing-reference", "@tripz-b")]
