@@ -152,3 +152,26 @@ def test_a_myst_subfigure_is_cross_referenced_by_its_figures_label(tmp_path: Pat
     found = check_file(str(tmp_path / "other.md"), CheckOptions(links=False, verify=False)).doc
     assert found is not None
     assert [(f.rule, f.citation) for f in found.findings] == [("missing-reference", "@tripz-b")]
+
+
+# --- a MyST page citing a DOI ---------------------------------------------------------------------------
+# jupyter-book/mystmd docs/cite.md: "- Continuous Tools for Scientific Publishing: ... (Scipy, 2024)
+# [@10.25080/NKVC9349]" in a project with a references.bib the page does not cite: mystmd builds the
+# page's list from the DOI's work, yet the page was said to have no reference list (an error). Outside a
+# project the same page said so at info already (a key's list is built from a bibliography not seen).
+
+
+def test_a_myst_page_citing_a_doi_has_its_list_built_from_it(tmp_path: Path) -> None:
+    (tmp_path / "myst.yml").write_text(MYST_FIGURES["myst.yml"], encoding="utf-8")
+    (tmp_path / "references.bib").write_text(MYST_FIGURES["references.bib"], encoding="utf-8")
+    page = tmp_path / "cite.md"
+    page.write_text(
+        "# Cite\n\n- Continuous Tools for Scientific Publishing: Using MyST Markdown (Scipy, 2024)"
+        " [@10.25080/NKVC9349]\n",
+        encoding="utf-8",
+    )
+    result = check_file(str(page), CheckOptions(links=False, verify=False))
+    assert result.doc is not None
+    [finding] = result.doc.findings
+    assert (finding.rule, finding.severity.name.lower()) == ("missing-reference", "info")
+    assert "DOIs as keys (@10.25080/NKVC9349" in finding.message

@@ -353,7 +353,10 @@ def use_bibliography(
         keys = {r.key for r in refs}
         citations = pandoc_citations(doc, refs, nocite, project_targets=project_targets)
         citations += role_citations(doc, refs, "myst")
-        citations = [c for c in citations if c.key in keys or not _DOI_KEY.match(c.key or "")]
+        dois = [c for c in citations if c.key not in keys and _DOI_KEY.match(c.key or "")]
+        if dois:  # the page's list holds the works mystmd fetches for them: not a list to be missing from
+            doc.unseen_key, doc.unseen_resolved = dois[0].text, True
+            citations = [c for c in citations if c not in dois]
         citations.sort(key=lambda c: c.start)
     else:
         citations = role_citations(doc, refs, syntax)

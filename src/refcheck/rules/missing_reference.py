@@ -68,7 +68,7 @@ def check(doc: Document) -> Iterator[Finding]:
     if unlisted:
         plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
         if doc.unseen_key:
-            yield _no_list(unlisted, keys=doc.unseen_key)
+            yield _no_list(unlisted, keys=doc.unseen_key, resolved=doc.unseen_resolved)
         elif plain and _further_reading(doc.text):
             yield _no_list(plain, further=True)
         else:
@@ -221,12 +221,17 @@ def _further_reading(text: str) -> bool:
 
 
 def _no_list(
-    citations: list[Citation], linked: bool = False, keys: str | None = None, further: bool = False
+    citations: list[Citation],
+    linked: bool = False,
+    keys: str | None = None,
+    further: bool = False,
+    resolved: bool = False,
 ) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
     each is a link to its work (``linked``), readers find the works: info; and when the document's
-    list is built from pandoc ``keys`` whose bibliography refcheck did not see, and when the
+    list is built from pandoc ``keys`` whose bibliography refcheck did not see (or, ``resolved``,
+    DOIs the page's builder fetches: a MyST page's "[@10.25080/NKVC9349]"), and when the
     document has a further-reading section (``further``), where its works may stand."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
@@ -237,6 +242,9 @@ def _no_list(
         fix = (
             f"it also cites pandoc keys ({keys} ...), whose list is built from a bibliography refcheck "
             "did not find; name it (bibliography: in the front matter, or --bib) to check them"
+            if not resolved
+            else f"it also cites DOIs as keys ({keys} ...), whose works the page's list is built from "
+            "when it is built; refcheck does not fetch them"
         )
     elif further:
         severity = Severity.INFO
