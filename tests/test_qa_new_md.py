@@ -175,3 +175,27 @@ def test_a_myst_page_citing_a_doi_has_its_list_built_from_it(tmp_path: Path) -> 
     [finding] = result.doc.findings
     assert (finding.rule, finding.severity.name.lower()) == ("missing-reference", "info")
     assert "DOIs as keys (@10.25080/NKVC9349" in finding.message
+
+
+# --- a directory holding only a README -----------------------------------------------------------------
+# neurolibre/neurolibre-reviews: its README.md (with .github/ and .buffy/ beside it) is a repository's
+# own file, left out of a directory's check, and the directory was said to have "no supported files",
+# which reads as if refcheck could not read Markdown. The message names what was left out and why.
+
+
+def test_a_directory_of_a_readme_alone_says_it_was_left_out(tmp_path: Path) -> None:
+    from .conftest import cli
+
+    d = tmp_path / "reviews"
+    (d / ".github").mkdir(parents=True)
+    (d / ".github" / "issue_template.md").write_text("# Issue\n\nDescribe it.\n", encoding="utf-8")
+    (d / "README.md").write_text(
+        "# Reviews\n\nSee [the board](https://example.org/issues).\n", encoding="utf-8"
+    )
+    res = cli("check", "--no-links", str(d))
+    assert res.exit_code == 2
+    assert "no supported files" not in res.output
+    assert "no documents in this directory: the one file found" in res.output
+    assert "README.md" in res.output
+    res = cli("check", "--no-links", str(d / "README.md"))  # named, it is checked
+    assert res.exit_code == 0
