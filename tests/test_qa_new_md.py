@@ -199,3 +199,45 @@ def test_a_directory_of_a_readme_alone_says_it_was_left_out(tmp_path: Path) -> N
     assert "README.md" in res.output
     res = cli("check", "--no-links", str(d / "README.md"))  # named, it is checked
     assert res.exit_code == 0
+
+
+# --- entries the prose cites by their link --------------------------------------------------------------
+# volkamerlab/teachopencadd's talktorials (notebooks): the prose cites "Brenk *et al.* ([_Chem. Med.
+# Chem._ (2008), **3**, 435-44](https://onlinelibrary.wiley.com/doi/full/10.1002/cmdc.200700139))" and the
+# "References" cell lists the same link: each such entry was "listed but never cited" (98 warnings over
+# 30 notebooks; 46 after). An entry no link of the prose leads to stays a warning.
+
+
+def test_an_entry_the_prose_links_to_is_cited_by_the_link(tmp_path: Path) -> None:
+    url = "https://onlinelibrary.wiley.com/doi/full/10.1002/cmdc.200700139"
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Unwanted substructures\n"]},
+        {
+            "cell_type": "markdown",
+            "metadata": {},
+            "source": [
+                f"Brenk *et al.* ([_Chem. Med. Chem._ (2008), **3**, 435-44]({url})) list unwanted groups,\n",
+                "as shown by Baell (2010) before.\n",
+            ],
+        },
+        {
+            "cell_type": "markdown",
+            "metadata": {},
+            "source": [
+                "### References\n",
+                "\n",
+                f"* Unwanted substructures according to Brenk *et al.* ([_Chem. Med. Chem._ (2008), **3**, 435-44]({url}/))\n",
+                "* Baell, J. B. (2010). New substructure filters. *J. Med. Chem.* 53, 2719-2740.\n",
+                "* Walters, W. P. (2012). Going further than Lipinski. *Drug Discov. Today* 17, 3-8.\n",
+            ],
+        },
+    ]
+    path = tmp_path / "talktorial.ipynb"
+    path.write_text(
+        json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1),
+        encoding="utf-8",
+    )
+    result = check_file(str(path), CheckOptions(links=False, verify=False))
+    assert result.doc is not None
+    uncited = [f.reference or "" for f in result.doc.findings if f.rule == "uncited-reference"]
+    assert len(uncited) == 1 and "Walters" in uncited[0], uncited
