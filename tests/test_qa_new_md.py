@@ -241,3 +241,30 @@ def test_an_entry_the_prose_links_to_is_cited_by_the_link(tmp_path: Path) -> Non
     assert result.doc is not None
     uncited = [f.reference or "" for f in result.doc.findings if f.rule == "uncited-reference"]
     assert len(uncited) == 1 and "Walters" in uncited[0], uncited
+
+
+# --- "source" keys that are not a cell's ------------------------------------------------------------------
+# TeachOpenCADD's T008 and T009 notebooks keep ipywidgets' state in their metadata, whose LinkModels have
+# "source" keys of their own: the keys no longer paired with the cells and every finding was said to
+# stand on line 1. A cell's key is the one followed by the cell's text.
+
+
+def test_widget_state_does_not_unpair_the_cells_from_their_lines(tmp_path: Path) -> None:
+    widgets = {
+        "application/vnd.jupyter.widget-state+json": {
+            "state": {
+                f"m{i}": {"model_name": "LinkModel", "state": {"source": [f"IPY_MODEL_{i}", "value"]}}
+                for i in range(3)
+            }
+        }
+    }
+    cells = _cells()
+    cells[1]["metadata"] = {"source": "hidden"}  # a cell's own metadata with such a key
+    path = tmp_path / "widgets.ipynb"
+    nb = {"cells": cells, "metadata": {"widgets": widgets}, "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(nb, indent=1, sort_keys=True), encoding="utf-8")
+    rows = path.read_text(encoding="utf-8").splitlines()
+    found = located(path)
+    assert len(found) == 2
+    for rule, _, line in found:
+        assert ("Taylor" if rule == "uncited-reference" else "Brown (2001)") in rows[line - 1]
