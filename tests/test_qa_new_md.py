@@ -268,3 +268,25 @@ def test_widget_state_does_not_unpair_the_cells_from_their_lines(tmp_path: Path)
     assert len(found) == 2
     for rule, _, line in found:
         assert ("Taylor" if rule == "uncited-reference" else "Brown (2001)") in rows[line - 1]
+
+
+# --- a linked title's publisher and year ------------------------------------------------------------------
+# jakevdp/PythonDataScienceHandbook (notebooks_v1): "[*Python for Data Analysis*](http://shop.oreilly.com/
+# product/0636920023784.do) by Wes McKinney (OReilly, 2012)" and "([\"Statistics, ... in Astronomy\"](http://
+# press.princeton.edu/titles/10159.html) (Princeton University Press, 2014))": the link names the work and
+# the parenthesis its publisher; each was a no-reference-list error. A plain "(Smith, 2012)" stays one.
+
+
+def test_a_linked_titles_publisher_and_year_give_the_work_in_place(tmp_path: Path) -> None:
+    page = tmp_path / "series.md"
+    page.write_text(
+        "# Time series\n\nFor more, see [*Python for Data Analysis*](http://shop.oreilly.com/product/0636920023784.do)"
+        ' by Wes McKinney (OReilly, 2012).\n\nAnd the book (["Statistics, Data Mining, and Machine Learning in'
+        ' Astronomy"](http://press.princeton.edu/titles/10159.html) (Princeton University Press, 2014)).\n',
+        encoding="utf-8",
+    )
+    assert located(page) == [("missing-reference", "info", 3)]
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nAs argued before (Smith, 2012).\n", encoding="utf-8"
+    )
+    assert [(r, s) for r, s, _ in located(page)] == [("missing-reference", "error")]

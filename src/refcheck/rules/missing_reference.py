@@ -153,14 +153,32 @@ def _in_block_quote(doc: Document, cit: Citation) -> bool:
 _LINK_TARGET = re.compile(r"\]\(<?(?:https?://|doi:|www\.)", re.I)
 
 
+# a Markdown link to a web address, then the work's authors ("by Wes McKinney"), ending where a
+# citation's parenthesis opens: '[*Python for Data Analysis*](http://shop.oreilly.com/...) by Wes
+# McKinney (OReilly, 2012)' gives the publisher and year of the work the link names (jakevdp's Python
+# Data Science Handbook, two notebooks: errors)
+_NAME = r"[A-Z][\w'\u2019.-]*"
+_AFTER_LINK = re.compile(
+    r"\]\((?:https?://|doi:|www\.)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
+    rf"(?:,?[ \t]+by[ \t]+{_NAME}(?:[ \t]+{_NAME}){{0,3}}(?:[ \t]+(?:and|&)[ \t]+{_NAME}(?:[ \t]+{_NAME}){{0,3}})?)?"
+    # (the publisher's other words before the one read as the citation's name: "(Princeton University
+    # Press, 2014)")
+    rf"[ \t]*(?:\([ \t]*(?:{_NAME}[ \t]+){{0,4}})?\Z"
+)
+
+
 def _links_to_work(doc: Document, cit: Citation) -> bool:
     """Whether a Markdown citation is (in) the text of a link to a web address: a blog's
     "([Sutskever et al., 2014](https://papers.nips.cc/...))", MyST's "[Cockett, 2022](https://doi.org/
-    ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work."""
+    ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work;
+    or gives the publisher and year of the work a link just before names ("[*Python for Data
+    Analysis*](http://...) by Wes McKinney (OReilly, 2012)")."""
     if doc.format != "markdown":
         return False
     text = doc.text
     line = text.rfind("\n", 0, cit.start) + 1
+    if _AFTER_LINK.search(text, max(line, cit.start - 300), cit.start):
+        return True
     opened = text.rfind("[", line, cit.start)
     if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
         return False
