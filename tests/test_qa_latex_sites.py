@@ -11,6 +11,14 @@ import pytest
 from refcheck.loaders.bibtex import read_bibliography
 from refcheck.pipeline import CheckOptions, check_file
 
+from . import projects
+from .projects import findings
+
+
+def write(directory: Path, files: dict[str, str]) -> None:
+    projects.write(directory, files, git=True)  # a Git checkout: its .gitignore files are read
+
+
 BIB = (
     "@article{Eickhoff2012-hk,\n"
     '  title    = "Activation likelihood estimation meta-analysis revisited",\n'
@@ -23,20 +31,6 @@ BIB = (
     "@book{lem1981golem, author = {Lem, Stanis{\\l}aw}, title = {Golem XIV}, year = {1981}}\n"
     "@misc{unused2020, author = {Roe, Rita}, title = {Never cited on this page}, year = {2020}}\n"
 )
-
-
-def findings(path: Path) -> list[tuple[str, str, str]]:
-    result = check_file(str(path), CheckOptions(links=False, verify=False))
-    assert result.doc is not None, result.error
-    return [(f.rule, f.severity.name.lower(), f.message) for f in result.doc.findings]
-
-
-def write(directory: Path, files: dict[str, str]) -> None:
-    (directory / ".git").mkdir(exist_ok=True)
-    for name, text in files.items():
-        target = directory / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
 
 
 # --- a .bib field wrapped after "and" (Paperpile's export in NBCLab/nimare-paper) --------------------

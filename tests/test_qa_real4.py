@@ -11,12 +11,7 @@ import pytest
 
 from refcheck.pipeline import CheckOptions, check_file
 
-
-def findings(path: Path) -> list[tuple[str, str, str]]:
-    result = check_file(str(path), CheckOptions(links=False, verify=False))
-    assert result.doc is not None, result.error
-    return [(f.rule, f.severity.name.lower(), f.message) for f in result.doc.findings]
-
+from .projects import findings
 
 # --- BibTeX finds an entry whatever the case of its key ----------------------------------------------
 # Eyewall/2018jas (an AMS paper, ametsoc2014.bst): \cite{buetal} of the entry @article{Buetal,...};

@@ -9,19 +9,7 @@ from pathlib import Path
 
 from refcheck.pipeline import CheckOptions, check_file
 
-
-def findings(path: Path) -> list[tuple[str, str, str]]:
-    result = check_file(str(path), CheckOptions(links=False, verify=False))
-    assert result.doc is not None, result.error
-    return [(f.rule, f.severity.name.lower(), f.message) for f in result.doc.findings]
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
+from .projects import findings, write
 
 # --- a MyST project (myst.yml) -------------------------------------------------------------------------
 # Notebooks-Now/submission-myst-full (article.md cites "[@marrero2019]" from references.bib beside

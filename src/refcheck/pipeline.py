@@ -852,11 +852,24 @@ def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:
     return discovery.force_excluded(given) or not _document_in_own_right(path, named=True)
 
 
-def _nothing_found(unfollowed: list[str]) -> str:
-    """Why a directory gave nothing to check, naming the symlinks out of it that were not followed."""
+def _shown(paths: list[str]) -> str:
+    return ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+
+
+def _nothing_found(unfollowed: list[str], left_out: list[str] | None = None) -> str:
+    """Why a directory gave nothing to check, naming the symlinks out of it that were not followed, or
+    the files read only through another document or not documents on their own (a README)."""
+    if left_out and not unfollowed:
+        n = len(left_out)
+        return (
+            f"no documents in this directory: {'the one file' if n == 1 else f'the {n} files'} found "
+            f"({_shown(left_out)}) {'is' if n == 1 else 'are'} left out of a directory's check as no "
+            "document on its own (a README or CHANGELOG, a bibliography, a LaTeX fragment); name the "
+            "files to check them"
+        )
     if not unfollowed:
         return "no supported files in this directory"
-    shown = ", ".join(unfollowed[:3]) + (f" and {len(unfollowed) - 3} more" if len(unfollowed) > 3 else "")
+    shown = _shown(unfollowed)
     n = len(unfollowed)
     links = (
         "1 symbolic link leads out of it and is" if n == 1 else f"{n} symbolic links lead out of it and are"
@@ -879,11 +892,10 @@ def expand_paths(
         path = Path(p)
         if path.is_dir():
             unfollowed: list[str] = []
-            found = [
-                f for f in discover_files(path, discovery, unfollowed) if _document_in_own_right(Path(f))
-            ]
+            every = discover_files(path, discovery, unfollowed)
+            found = [f for f in every if _document_in_own_right(Path(f))]
             if not found:
-                errors.append(FileResult(path=p, error=_nothing_found(unfollowed)))
+                errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)
         elif not path.exists():
             errors.append(FileResult(path=p, error="no such file or directory"))

@@ -153,6 +153,10 @@ _TARGET = re.compile(
 )
 
 
+# a MyST subfigure's implicit label: its figure's label, a hyphen and its letter ("subFigure-a")
+_SUBFIGURE = re.compile(r"(.+)-[a-z]\Z")
+
+
 def targets(text: str) -> set[str]:
     """The identifiers the document gives its figures, tables, sections and chunks: "@suppfig-1" refers
     to one of them (a Quarto custom cross-reference kind, ``crossref: custom: - key: suppfig``; MyST's
@@ -190,11 +194,16 @@ def pandoc_citations(
     def wanted(key: str) -> bool:
         if key in by_key:
             return True
-        if cross_reference(key) or key in defined or key in project_targets:
+        if cross_reference(key) or key in defined:
+            return False
+        # MyST names a figure's subfigures by its label and their letter: "@fig-a", "@fig-b"
+        sub = _SUBFIGURE.match(key)
+        names = (key, sub.group(1)) if sub else (key,)
+        if any(name in project_targets for name in names):
             return False
         if not labels:
             labels.append(targets(doc.text))  # (a scan of the whole text: most documents never need it)
-        if key in labels[0]:
+        if any(name in labels[0] for name in names):
             return False
         return not external_key(key, external)
 
@@ -344,7 +353,10 @@ def use_bibliography(
         keys = {r.key for r in refs}
         citations = pandoc_citations(doc, refs, nocite, project_targets=project_targets)
         citations += role_citations(doc, refs, "myst")
-        citations = [c for c in citations if c.key in keys or not _DOI_KEY.match(c.key or "")]
+        dois = [c for c in citations if c.key not in keys and _DOI_KEY.match(c.key or "")]
+        if dois:  # the page's list holds the works mystmd fetches for them: not a list to be missing from
+            doc.unseen_key, doc.unseen_resolved = dois[0].text, True
+            citations = [c for c in citations if c not in dois]
         citations.sort(key=lambda c: c.start)
     else:
         citations = role_citations(doc, refs, syntax)

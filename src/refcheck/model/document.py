@@ -219,6 +219,8 @@ class Document:
     # a MyST page): its reference list is built from the keys, so author-date prose has no written
     # list to be missing from (rules/missing_reference)
     unseen_key: str | None = None
+    # ... and that key is a DOI which the page's builder resolves itself (mystmd): no bibliography to name
+    unseen_resolved: bool = False
     # JATS <article article-type="...">: a "correction" or "retraction" notice lists the article it
     # concerns, which its text names without citing it
     article_type: str | None = None

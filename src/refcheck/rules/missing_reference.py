@@ -68,7 +68,7 @@ def check(doc: Document) -> Iterator[Finding]:
     if unlisted:
         plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
         if doc.unseen_key:
-            yield _no_list(unlisted, keys=doc.unseen_key)
+            yield _no_list(unlisted, keys=doc.unseen_key, resolved=doc.unseen_resolved)
         elif plain and _further_reading(doc.text):
             yield _no_list(plain, further=True)
         else:
@@ -153,14 +153,32 @@ def _in_block_quote(doc: Document, cit: Citation) -> bool:
 _LINK_TARGET = re.compile(r"\]\(<?(?:https?://|doi:|www\.)", re.I)
 
 
+# a Markdown link to a web address, then the work's authors ("by Wes McKinney"), ending where a
+# citation's parenthesis opens: '[*Python for Data Analysis*](http://shop.oreilly.com/...) by Wes
+# McKinney (OReilly, 2012)' gives the publisher and year of the work the link names (jakevdp's Python
+# Data Science Handbook, two notebooks: errors)
+_NAME = r"[A-Z][\w'\u2019.-]*"
+_AFTER_LINK = re.compile(
+    r"\]\((?:https?://|doi:|www\.)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
+    rf"(?:,?[ \t]+by[ \t]+{_NAME}(?:[ \t]+{_NAME}){{0,3}}(?:[ \t]+(?:and|&)[ \t]+{_NAME}(?:[ \t]+{_NAME}){{0,3}})?)?"
+    # (the publisher's other words before the one read as the citation's name: "(Princeton University
+    # Press, 2014)")
+    rf"[ \t]*(?:\([ \t]*(?:{_NAME}[ \t]+){{0,4}})?\Z"
+)
+
+
 def _links_to_work(doc: Document, cit: Citation) -> bool:
     """Whether a Markdown citation is (in) the text of a link to a web address: a blog's
     "([Sutskever et al., 2014](https://papers.nips.cc/...))", MyST's "[Cockett, 2022](https://doi.org/
-    ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work."""
+    ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work;
+    or gives the publisher and year of the work a link just before names ("[*Python for Data
+    Analysis*](http://...) by Wes McKinney (OReilly, 2012)")."""
     if doc.format != "markdown":
         return False
     text = doc.text
     line = text.rfind("\n", 0, cit.start) + 1
+    if _AFTER_LINK.search(text, max(line, cit.start - 300), cit.start):
+        return True
     opened = text.rfind("[", line, cit.start)
     if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
         return False
@@ -221,12 +239,17 @@ def _further_reading(text: str) -> bool:
 
 
 def _no_list(
-    citations: list[Citation], linked: bool = False, keys: str | None = None, further: bool = False
+    citations: list[Citation],
+    linked: bool = False,
+    keys: str | None = None,
+    further: bool = False,
+    resolved: bool = False,
 ) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
     each is a link to its work (``linked``), readers find the works: info; and when the document's
-    list is built from pandoc ``keys`` whose bibliography refcheck did not see, and when the
+    list is built from pandoc ``keys`` whose bibliography refcheck did not see (or, ``resolved``,
+    DOIs the page's builder fetches: a MyST page's "[@10.25080/NKVC9349]"), and when the
     document has a further-reading section (``further``), where its works may stand."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
@@ -237,6 +260,9 @@ def _no_list(
         fix = (
             f"it also cites pandoc keys ({keys} ...), whose list is built from a bibliography refcheck "
             "did not find; name it (bibliography: in the front matter, or --bib) to check them"
+            if not resolved
+            else f"it also cites DOIs as keys ({keys} ...), whose works the page's list is built from "
+            "when it is built; refcheck does not fetch them"
         )
     elif further:
         severity = Severity.INFO

@@ -5,7 +5,9 @@ What it does
     mismatch, or as ambiguous, still count as citing the entries they point at, and so does a
     missing key with one close match (``martinezdiaz2008`` for the entry ``martinezdiaz2007``: one
     defect, the missing-reference with its suggestion). A BibTeX key defined twice counts as cited
-    through either copy, and an entry a cited entry takes fields from (``crossref``) is used.
+    through either copy, and an entry a cited entry takes fields from (``crossref``) is used. In
+    Markdown and HTML, an entry whose web address the prose links to is cited by that link (a
+    tutorial's "Brenk *et al.* ([*ChemMedChem* (2008)](https://...))", its list giving the same link).
 
     An entry of a bibliography database (a ``.bib`` or CSL-JSON file named by ``\\bibliography``,
     ``\\addbibresource``, front matter or ``--bib``) is reported at info only: BibTeX, biber and
@@ -150,6 +152,24 @@ def check(doc: Document) -> Iterator[Finding]:
     yield from uncited
 
 
+def _url_key(url: str) -> str:
+    return url.rstrip("/").lower()
+
+
+def _linked_from_prose(doc: Document) -> set[str]:
+    """The web addresses a Markdown or HTML document's prose links to, outside its reference list: a
+    tutorial citing "Brenk *et al.* ([_ChemMedChem_ (2008), **3**, 435-44](https://...cmdc.200700139))"
+    cites the entry its list gives with that address (TeachOpenCADD's notebooks: 98 warnings)."""
+    if doc.format not in ("markdown", "html"):
+        return set()
+    region = doc.reference_region
+    return {
+        _url_key(u.url)
+        for u in doc.urls
+        if u.reference is None and not (region and region[0] <= u.start < region[1])
+    }
+
+
 def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterator[Finding]:
     cited = cited_ids(doc)
     # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
@@ -174,9 +194,12 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     # paper's list of software and data, "GenePattern. Available: http://...", has dated entries too.)
     parsed = [r for r in refs if r.source is None]
     undated = len(parsed) >= 3 and sum(1 for r in parsed if r.year) * 5 < len(parsed)
+    linked = _linked_from_prose(doc)
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
+        if linked and any(_url_key(u) in linked for u in ref.urls):
+            continue  # the prose links to the entry's work: it cites it by the link
         if ref.id in archives:
             continue
         if ref.key and ref.key.lower() in used:
