@@ -429,12 +429,11 @@ def extract_citations(doc: Document) -> None:
         if numbered:
             numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
             parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
-    if numbered and (sum(1 for c in parens if c.confidence == "high") if numeric else len(parens)) > len(
-        numeric
-    ):
-        # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets (the
-        # numbers read by heuristics do not outvote brackets: "retry(3)", "sleep(2)" in a Markdown
-        # page citing "[1]")
+    # the numbers read by heuristics do not outvote brackets ("retry(3)", "sleep(2)" in a Markdown page
+    # citing "[1]")
+    paren_votes = sum(1 for c in parens if c.confidence == "high") if numeric else len(parens)
+    if numbered and paren_votes > len(numeric):
+        # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets
         numeric = drop_enumerations(text, sorted(parens, key=lambda c: c.start))
     elif numeric:
         # a document citing "[4]" that writes "(see 40)" once (the publisher's brackets lost)

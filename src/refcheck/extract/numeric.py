@@ -179,7 +179,7 @@ def extract_paren_numeric(
     out: list[Citation] = []
     spans: list[tuple[int, int]] = []
     groups = list(_PAREN().finditer(text, start, end))
-    groups += [m for m in _CUED().finditer(text, start, end) if _inside_parentheses(text, m.start())]
+    groups += _cued(text, start, end)
     for g in groups:
         cites = _paren_cites(text, g, list_size, footnote)
         while cites:
@@ -215,6 +215,11 @@ def extract_paren_numeric(
     return out
 
 
+def _cued(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The numbers after a citing word ("see 40", "reviewed in 12, 14") inside parentheses."""
+    return [m for m in _CUED().finditer(text, start, end) if _inside_parentheses(text, m.start())]
+
+
 def extract_cued_numeric(
     text: str, start: int, end: int, list_size: int, footnote: str | None = None
 ) -> list[Citation]:
@@ -222,9 +227,7 @@ def extract_cued_numeric(
     "(reviewed in 12, 14)". A document that cites "[4]" may write one citation so, where the
     publisher's brackets were lost; only the cue makes the number a reference number there."""
     out: list[Citation] = []
-    for m in _CUED().finditer(text, start, end):
-        if not _inside_parentheses(text, m.start()):
-            continue
+    for m in _cued(text, start, end):
         cites = _paren_cites(text, m, list_size, footnote)
         if cites and all(max(c.numbers) <= list_size for c in cites):
             out.extend(cites)

@@ -100,6 +100,11 @@ _TERMINAL = re.compile(r"""[.!?"”’)\]>]\s*$|https?://\S+\s*$|\d\s*$""")
 _LOWER_START = re.compile(r"^\s*[a-z(]")
 
 
+def _label(m: re.Match[str]) -> str:
+    """The number of a ``_LABEL`` match, whichever way it is written ("[1]", "1.", "<sup>1</sup>")."""
+    return m.group(1) or m.group(2) or m.group(3)
+
+
 @dataclass
 class Region:
     start: int
@@ -357,9 +362,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
     if not nonblank:
         return []
-    labels = [
-        int(m.group(1) or m.group(2) or m.group(3)) for a, b in nonblank if (m := _LABEL.match(text[a:b]))
-    ]
+    labels = [int(_label(m)) for a, b in nonblank if (m := _LABEL.match(text[a:b]))]
     numbered = len(labels) > len(nonblank) / 2
     # wrapped numbered entries: fewer lines than half carry a label, but the labels count 1, 2, 3 ...
     # (then only the next number starts an entry: "accessed May 19,\n2013." continues one)
@@ -406,9 +409,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
             )
         elif numbered:
             label = _LABEL.match(line)
-            new = label is not None and (
-                not in_sequence or int(label.group(1) or label.group(2) or label.group(3)) == number + 1
-            )
+            new = label is not None and (not in_sequence or int(_label(label)) == number + 1)
         elif bulleted:
             new = bool(_BULLET.match(line))
         else:
@@ -424,7 +425,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if new:
             entries.append([a, b])
             if in_sequence and (label := _LABEL.match(line)):
-                number = int(label.group(1) or label.group(2) or label.group(3))
+                number = int(_label(label))
         else:
             entries[-1][1] = b
         open_entry = True
@@ -642,7 +643,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     head = start
     label = _LABEL.match(text[start : min(end, start + 12)])
-    number = int(label.group(1) or label.group(2) or label.group(3)) if label else None
+    number = int(_label(label)) if label else None
     # the first year at or after head, once found; before, no year starts in text[head:no_year_to]
     # (each stretch searched once: a long entry of candidates without a year stays linear)
     first_year, no_year_to = -1, start
@@ -743,7 +744,7 @@ def parse_entry(raw: str, offset: int = 0) -> Reference:
     label = None
     m = _LABEL.match(text)
     if m:
-        label = m.group(1) or m.group(2) or m.group(3)
+        label = _label(m)
         text = text[m.end() :]
     else:
         text = _BULLET.sub("", text)
