@@ -3,8 +3,8 @@
 pybtex's parser stops at the first thing it dislikes and knows no positions, so one ``month = July``
 (an undefined macro, which BibTeX replaces by an empty string with a warning) used to lose the entry
 and then raise a false missing-reference. This scanner reads each ``@type{key, ...}`` on its own
-(from its line to the next line that starts an entry), keeps whatever it can and says what it could
-not, once per problem, with the line in the .bib:
+(from its line to the next line that starts an entry, or to an entry glued to its closing brace),
+keeps whatever it can and says what it could not, once per problem, with the line in the .bib:
 
 * an undefined macro is read as the empty string (BibTeX's warning), a repeated field keeps its first
   value (BibTeX's "repeated entry" note; biber's "duplicate field"), text after an entry's closing
@@ -36,7 +36,10 @@ MIN_BUDGET = 4_000_000
 # BibTeX's predefined month strings: "jan" -> "january", ...
 MONTHS = {m[:3]: m for m in patterns.MONTHS[:12]}
 
-ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
+# an entry begins a line, or follows the closing brace of the one before on its line ("}@article{b,":
+# exports pasted one after the other), as BibTeX, which starts an entry at any '@' between entries,
+# reads it
+ENTRY_START = re.compile(r"(?:^|(?<=[})]))[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
 _SPACE = re.compile(r"\s*")
 _NUMBER = re.compile(r"\d+")

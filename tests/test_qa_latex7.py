@@ -1,0 +1,78 @@
+"""False alarms found by running refcheck on real LaTeX projects of kinds not tried before (QA round
+latex7: multibib theses, Chinese thesis classes, CVs, books, conference templates): each test is the
+smallest form of a pattern a public project uses, and failed before its fix. The source of each
+pattern is named beside its test (bench/latex_projects.txt gives the commits)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .projects import findings, write
+
+# --- entries glued to the one before ---------------------------------------------------------------------
+# jmrr/phd_thesis's bib/Bibliography.bib (Mendeley and Google Scholar exports pasted one after the
+# other): "  publisher={American Psychological Association}\n}@article{CC01a,\n...". BibTeX starts an
+# entry at any '@' between entries; refcheck read only entries at the start of a line, so each glued
+# entry was lost (three missing-reference errors for keys the .bib holds) and the text after the
+# brace was "part of an entry (an extra '}'?)" (four warnings).
+
+GLUED = {
+    "thesis.tex": "\\documentclass{book}\n\\begin{document}\nObjects \\cite{biederman1987} and a library"
+    " \\cite{CC01a}; maps \\cite{keefe1978}.\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+    "refs.bib": "@article{biederman1987,\n  title={Recognition-by-components},\n  author={Biederman, Irving},\n"
+    "  journal={Psychological review},\n  year={1987}\n}@article{CC01a,\nauthor = {Chang, Chih-Chung and Lin,"
+    " Chih-Jen},\njournal = {ACM TIST},\ntitle = {{LIBSVM}: A library for support vector machines},\n"
+    "year = {2011}\n} @book{keefe1978,\n  title={The hippocampus as a cognitive map},\n  author={Keefe, John O"
+    " and Nadel, Lynn},\n  year={1978},\n  publisher={Clarendon Press}\n}\n",
+}
+
+
+def test_an_entry_glued_to_the_closing_brace_before_it_is_read(tmp_path: Path) -> None:
+    write(tmp_path, GLUED)
+    assert findings(tmp_path / "thesis.tex") == []
+
+
+def test_a_stray_brace_after_an_entry_is_still_said(tmp_path: Path) -> None:
+    files = dict(GLUED)
+    files["refs.bib"] += "@misc{extra, author={A, B}, title={T}, year={2000}}\n}\n"
+    files["thesis.tex"] = files["thesis.tex"].replace("\\cite{keefe1978}", "\\cite{keefe1978,extra}")
+    write(tmp_path, files)
+    found = findings(tmp_path / "thesis.tex")
+    assert [(r, s) for r, s, _ in found] == [("input-bibliography", "warning")]
+    assert "entry extra: text after the entry's closing brace" in found[0][2]
+
+
+# --- a bibliography named through a class's own command ----------------------------------------------------
+# danielfct/master-thesis (NOVAthesis): novathesis.cls defines "\newcommand{\addbibfile}[1]{...
+# \addbibresource{#1}}" and the document says "\addbibfile{bibliography.bib}": an input-bibliography
+# error "the bibliography #1 named here does not exist", and the document's keys unread.
+
+WRAPPED = {
+    "thesis.cls": "\\LoadClass{book}\n\\RequirePackage[backend=biber]{biblatex}\n"
+    "\\newcommand{\\addbibfile}[1]{%\n  \\addbibresource{#1}\n}\n\\newcommand{\\printbib}{\\printbibliography}\n",
+    "template.tex": "\\documentclass{thesis}\n\\addbibfile{bibliography.bib}\n\\begin{document}\nAs shown"
+    " \\cite{knuth1984} and \\cite{lamport1994}.\n\\printbib\n\\end{document}\n",
+    "bibliography.bib": "@book{knuth1984, author={Knuth, Donald E.}, title={The {\\TeX}book},"
+    " publisher={Addison-Wesley}, year={1984}}\n",
+}
+
+
+def test_a_bibliography_named_through_a_class_command_is_read(tmp_path: Path) -> None:
+    write(tmp_path, WRAPPED)
+    found = findings(tmp_path / "template.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'lamport1994'" in found[0][2]
+
+
+def test_a_bibliography_named_through_the_document_s_own_command_is_read(tmp_path: Path) -> None:
+    files = dict(WRAPPED)
+    files["thesis.cls"] = "\\LoadClass{book}\n"
+    files["template.tex"] = (
+        "\\documentclass{thesis}\n\\usepackage{natbib}\n\\newcommand\\bib[1]{\\bibliographystyle{plain}"
+        "\\bibliography{#1}}\n\\begin{document}\nAs shown \\cite{knuth1984} and \\cite{lamport1994}.\n"
+        "\\bib{bibliography}\n\\end{document}\n"
+    )
+    write(tmp_path, files)
+    found = findings(tmp_path / "template.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'lamport1994'" in found[0][2]
