@@ -76,3 +76,32 @@ def test_a_bibliography_named_through_the_document_s_own_command_is_read(tmp_pat
     found = findings(tmp_path / "template.tex")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "'lamport1994'" in found[0][2]
+
+
+# --- an organisation's manual, an image's credit --------------------------------------------------------
+# RyanEGuerra/ryan_guerra_phd_thesis's bib/thesis.bib: "@manual{murata2010srf, organization = "Murata
+# Manufacturing Co., Ltd.", title = ...}" (BibTeX's styles print the organisation where a manual has no
+# author: it is complete): "has no author or editor", a warning. vEnhance/napkin's images.bib: 14
+# "@Image{img:snsd, title = ..., author = ..., URL = ...}" credits (a type biblatex's styles print as
+# @misc, BibTeX as its default type): "has no year", a warning each, where a @misc of a web address
+# without one is info.
+
+CREDITS = {
+    "book.tex": "\\documentclass{book}\n\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n"
+    "\\begin{document}\nDecoupling \\cite{murata2010}; a torus \\cite{img:torus}; a dataset \\cite{wild2010}.\n"
+    "\\printbibliography\n\\end{document}\n",
+    "refs.bib": "@manual{murata2010,\n    organization  = \"Murata Manufacturing Co., Ltd.\",\n    title ="
+    " \"{Application Manual for Power Supply Noise Suppression}\",\n    year = 2010\n}\n"
+    "@Image{img:torus,\n  title = \"Torus\",\n  author = \"Wikimedia user Kieff\",\n"
+    "  URL = \"https://commons.wikimedia.org/wiki/File:Torus.png\",\n}\n"
+    "@Image{wild2010,\n  title = \"A photograph\",\n  author = \"Wild, Ann\",\n}\n",
+}
+
+
+def test_a_manual_by_an_organisation_and_an_image_s_credit_are_complete_enough(tmp_path: Path) -> None:
+    write(tmp_path, CREDITS)
+    found = findings(tmp_path / "book.tex")
+    # the image without an address still lacks its year, as a @misc without one does
+    assert [(r, s) for r, s, _ in found] == [("incomplete-reference", "info"), ("incomplete-reference", "warning")]
+    assert "img:torus has no year" in found[0][2]
+    assert "wild2010 has no year" in found[1][2]
