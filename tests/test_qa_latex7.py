@@ -105,3 +105,28 @@ def test_a_manual_by_an_organisation_and_an_image_s_credit_are_complete_enough(t
     assert [(r, s) for r, s, _ in found] == [("incomplete-reference", "info"), ("incomplete-reference", "warning")]
     assert "img:torus has no year" in found[0][2]
     assert "wild2010 has no year" in found[1][2]
+
+
+# --- an input the build writes ---------------------------------------------------------------------------
+# HoTT/book's main.tex "\input{version.tex}" (the Makefile writes it from 'git describe'; .gitignore
+# lists "version.tex"), vEnhance/napkin's "\input{tex/backmatter/all-hints.out}" (written by LaTeX's
+# answers package on the run before; .gitignore "**/*.out"): a missing-input warning each on a clean
+# checkout. A file the repository's .gitignore leaves out is one the build makes: said at info.
+
+BUILT = {
+    ".gitignore": "*.aux\nversion.tex\n**/*.out\n",
+    "main.tex": "\\documentclass{book}\n\\input{version.tex}\n\\begin{document}\nText \\cite{a}.\n"
+    "\\input{tex/hints.out}\n\\input{chapters/missing}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n"
+    "\\end{document}\n",
+    "tex/x.tex": "\n",
+    "refs.bib": "@book{a, author={A, B}, title={T}, publisher={P}, year={2000}}\n",
+}
+
+
+def test_an_input_the_gitignore_leaves_out_is_made_by_the_build(tmp_path: Path) -> None:
+    write(tmp_path, BUILT, git=True)
+    found = findings(tmp_path / "main.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-input", "info")] * 2 + [("missing-input", "warning")]
+    assert "'version.tex'" in found[0][2] and ".gitignore" in found[0][2]
+    assert "'tex/hints.out'" in found[1][2]
+    assert "'chapters/missing'" in found[2][2]

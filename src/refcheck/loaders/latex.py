@@ -593,12 +593,22 @@ def _target(
     if chosen is None:
         stem = Path(name).name.lower().removesuffix(".tex")
         if stem not in TEX_INPUTS and not name.endswith((".bbl", ".aux", ".toc")):
-            _missing_input(
-                project,
-                parent,
-                line,
-                f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked",
-            )
+            message = f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked"
+            from refcheck.discovery import git_ignored
+
+            if any(git_ignored(p, project.tree.top) for p in paths):
+                # (a file the build writes: a version stamp from 'git describe', a .out of the run before)
+                project.findings.append(
+                    Finding(
+                        rule="missing-input",
+                        severity=Severity.INFO,
+                        message=message + " (.gitignore leaves it out: the build writes it)",
+                        path=parent,
+                        line=line,
+                    )
+                )
+            else:
+                _missing_input(project, parent, line, message)
         return None
     refused = project.tree.refuses(chosen)
     if refused:
