@@ -130,3 +130,34 @@ def test_an_input_the_gitignore_leaves_out_is_made_by_the_build(tmp_path: Path) 
     assert "'version.tex'" in found[0][2] and ".gitignore" in found[0][2]
     assert "'tex/hints.out'" in found[1][2]
     assert "'chapters/missing'" in found[2][2]
+
+
+# --- a class's key=value setup names the database --------------------------------------------------------
+# Chinese thesis classes take the database as a key of their setup command, which loads biblatex or
+# natbib itself: stone-zeng/fduthesis "\fdusetup{style = {bib-backend = bibtex, bib-resource =
+# {test.bib}}}" (26 missing-reference errors: every key of test.bib), nju-lug/NJUThesis
+# "\njusetup[bib]{resource = {njuthesis-sample.bib}}" in the njuthesis-setup.def the document inputs.
+
+def test_a_database_named_in_a_class_s_key_value_setup_is_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "test.tex": "\\documentclass[twoside]{fduthesis}\n\\fdusetup{\n  style = {\n    font = times,\n"
+            "    bib-backend = bibtex,\n    bib-style = numerical,\n    bib-resource = {test.bib}\n  },\n"
+            "  info = {title = {A title}}\n}\n\\begin{document}\nMyriad \\cite{sunstein,wyf}.\n"
+            "\\printbibliography\n\\end{document}\n",
+            "sample.tex": "\\documentclass{njuthesis}\n\\input{njuthesis-setup.def}\n\\begin{document}\n"
+            "Preskill \\cite{preskill2018}, and \\cite{nokey}.\n\\printbibliography\n\\end{document}\n",
+            "njuthesis-setup.def": "\\njusetup[bib]{\n    % style = numeric|author-year,\n"
+            "    resource = {nju.bib, test.bib},\n    % resource = {old.bib},\n}\n",
+            "test.bib": "@book{sunstein, author={Sunstein, C.}, title={Republic}, publisher={P}, year={2001}}\n"
+            "@book{wyf, author={Wang, Y.}, title={Fonts}, publisher={P}, year={2005}}\n",
+            "nju.bib": "@article{preskill2018, author={Preskill, John}, title={Quantum computing in the NISQ"
+            " era and beyond}, journal={Quantum}, year={2018}}\n",
+        },
+    )
+    assert findings(tmp_path / "test.tex") == []
+    found = findings(tmp_path / "sample.tex")
+    # (test.bib's entries, which this document does not cite, print nowhere: info)
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")] + [("uncited-reference", "info")] * 2
+    assert "'nokey'" in found[0][2]

@@ -693,6 +693,18 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
     for value, offset, command in project.used_bibs:
         for name in bib_names(value, command):
             declared.append((name, None, None, offset))
+    seen_names = {os.path.normpath(n) for n, *_ in declared}
+    for m in _SETUP_BIB.finditer(text):
+        # a class's key=value setup naming the database (fduthesis's "bib-resource = {refs.bib}",
+        # njuthesis's "resource = {a.bib, b.bib}"): read when the file is there, as the class passes it
+        # to \addbibresource or \bibliography; a value that names no file beside the document is the
+        # class's business (a key of another meaning), not said
+        for name in bib_names(m.group(1) or m.group(2), "addbibresource"):
+            if not name.lower().endswith(".bib") or os.path.normpath(name) in seen_names:
+                continue
+            if any(os.path.isfile(b / name) for b in (project.tree.main_dir, Path(doc.path).parent)):
+                seen_names.add(os.path.normpath(name))
+                declared.append((name, None, None, m.start()))
     here = Path(doc.path).parent
     files: list[str] = []
     unread = False
@@ -826,6 +838,13 @@ def _filecontents(doc: Document) -> dict[str, tuple[bool, bytes]]:
     return out
 
 
+# a key of a class's key=value setup that names a .bib: "bib-resource = {refs.bib}", "resource = {a.bib,
+# b.bib}", "bibfile = refs.bib"
+_SETUP_BIB = re.compile(
+    r"(?<![\w-])[A-Za-z-]*(?:bib|resource)[A-Za-z-]*\s*=\s*"
+    r"(?:\{([^{}=\\]*\.bib[^{}=\\]*)\}|([^\s,{}=\\]+\.bib)(?![\w.]))",
+    re.I,
+)
 _PARAMETER = re.compile(r"#(\d)")
 _OPTIONAL = re.compile(r"\s*\[[^\]\n]*\]")
 
