@@ -161,3 +161,50 @@ def test_a_database_named_in_a_class_s_key_value_setup_is_read(tmp_path: Path) -
     # (test.bib's entries, which this document does not cite, print nowhere: info)
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")] + [("uncited-reference", "info")] * 2
     assert "'nokey'" in found[0][2]
+
+
+# --- one title, two publications ----------------------------------------------------------------------------
+# darwiin/yaac-another-awesome-cv's my_publications.bib (liantze's own list, \nocite{*} and one
+# \printbibliography per type): an @INPROCEEDINGS and the @MASTERSTHESIS of one title and year, and a
+# conference paper (PACLING 2011) with its journal version (Procedia, same title): two
+# duplicate-reference warnings for works a publication list rightly gives apart. Two database entries of
+# other kinds (a thesis and a paper) or in other venues are two publications of one title: info. A
+# preprint and its published version stay a duplicate.
+
+def _pubs(extra: str = "") -> dict[str, str]:
+    return {
+        "cv.tex": "\\documentclass{article}\n\\usepackage[backend=biber]{biblatex}\n\\addbibresource{pubs.bib}\n"
+        "\\begin{document}\n\\nocite{*}\n\\printbibliography[type=article]\n"
+        "\\printbibliography[type=inproceedings]\n\\printbibliography[type=mastersthesis]\n\\end{document}\n",
+        "pubs.bib": "@INPROCEEDINGS{lim:2006,\n  author = {Lim, Lian Tze},\n  title = {Improving Translation"
+        " Selection with Conceptual Vectors},\n  booktitle = {Proceedings of the Regional Computer Science"
+        " Postgraduate Colloquium},\n  year = {2006},\n  pages = {231--234}\n}\n\n"
+        "@MASTERSTHESIS{lim:2006:thesis,\n  author = {Lim, Lian Tze},\n  title = {Improving Translation"
+        " Selection with Conceptual Vectors},\n  school = {Universiti Sains Malaysia},\n  year = {2006},\n"
+        "  booktitle = {Proceedings of the Regional Computer Science Postgraduate Colloquium}\n}\n\n"
+        "@INPROCEEDINGS{pacling,\n  author = {Lim, Lian Tze and Tang, Enya Kong},\n  title = {Symbiosis between"
+        " a Multilingual Lexicon and Translation Example Banks},\n  booktitle = {Proceedings of PACLING 2011},\n"
+        "  year = {2011}\n}\n\n@ARTICLE{procedia,\n  author = {Lim, Lian Tze and Tang, Enya Kong},\n  title ="
+        " {Symbiosis Between a Multilingual Lexicon and Translation Example Banks},\n  journal = {Procedia:"
+        " Social and Behavioral Sciences},\n  year = {2011},\n  volume = {27},\n  pages = {61--69}\n}\n" + extra,
+    }
+
+
+def test_a_paper_and_its_thesis_or_journal_version_are_two_publications(tmp_path: Path) -> None:
+    write(tmp_path, _pubs())
+    found = findings(tmp_path / "cv.tex")
+    assert [(r, s) for r, s, _ in found] == [("duplicate-reference", "info")] * 2, found
+    assert all("two publications" in m for _, _, m in found)
+
+
+def test_a_preprint_and_its_published_version_are_still_a_duplicate(tmp_path: Path) -> None:
+    preprint = (
+        "@article{pacling:arxiv,\n  author = {Lim, Lian Tze and Tang, Enya Kong},\n  title = {Symbiosis between"
+        " a Multilingual Lexicon and Translation Example Banks},\n  journal = {arXiv preprint arXiv:1101.0001},\n"
+        "  year = {2011}\n}\n"
+    )
+    write(tmp_path, _pubs(preprint))
+    found = findings(tmp_path / "cv.tex")
+    assert [(r, s) for r, s, _ in found] == [("duplicate-reference", "info")] * 2 + [
+        ("duplicate-reference", "warning")
+    ], found

@@ -234,6 +234,7 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     if fields.get("url"):
         ref.urls.append(fields["url"].strip())
     ref.accessed = fields.get("urldate") or None
+    ref.entry_type = kind
     # a @misc that gives an address ("howpublished = {\\url{...}}", as BibTeX styles without a url
     # field have web pages written) or the date it was visited (Zotero's software and web items) is a
     # web page too, and so is an entry of an online dictionary or encyclopedia (biblatex's
