@@ -208,3 +208,39 @@ def test_a_preprint_and_its_published_version_are_still_a_duplicate(tmp_path: Pa
     assert [(r, s) for r, s, _ in found] == [("duplicate-reference", "info")] * 2 + [
         ("duplicate-reference", "warning")
     ], found
+
+
+# --- an entry disabled by deleting its '@' ---------------------------------------------------------------
+# RyanEGuerra/ryan_guerra_phd_thesis's bib/nsf-sttr.bib: "@book{CiscoSINR, ...}" followed by the
+# older "misc{CiscoSINR, title={...}, author={...}, year={2012}}" (BibTeX's own way to comment an
+# entry out: without its '@' it is free text between entries): "text after the entry's closing brace
+# looks like part of an entry (an extra '}'?)", a warning.
+
+def test_an_entry_without_its_at_sign_is_a_comment(tmp_path: Path) -> None:
+    files = dict(GLUED)
+    files["refs.bib"] += (
+        "\nmisc{CiscoSINR,\n  title={Cisco Wireless Mesh Access Points},\n  author={{Cisco Systems, Inc.}},\n"
+        "  year={2012}\n}\n\n@misc{after, author={A, B}, title={T}, year={2000}}\n"
+    )
+    files["thesis.tex"] = files["thesis.tex"].replace("\\cite{keefe1978}", "\\cite{keefe1978,after}")
+    write(tmp_path, files)
+    assert findings(tmp_path / "thesis.tex") == []
+    # a field after an entry's end is still a lost piece of it
+    files["refs.bib"] = files["refs.bib"].replace("year={2012}\n}\n", "year={2012}\n}\n  note={lost}\n")
+    write(tmp_path, files)
+    assert [(r, s) for r, s, _ in findings(tmp_path / "thesis.tex")] == [("input-bibliography", "warning")]
+
+
+# --- a chapter the build makes from Markdown ---------------------------------------------------------------
+# dpertin/phd's these.tex "\input{chapters/chapter01.tex}" ...: the Makefile makes each chapter with
+# pandoc from chapters/chapter01.md beside it (13 missing-input warnings on the checkout).
+
+def test_an_input_made_from_a_markdown_source_beside_it_is_info(tmp_path: Path) -> None:
+    files = dict(BUILT)
+    del files[".gitignore"]
+    files["chapters/missing.md"] = "# Missing\n\nText.\n"
+    files["main.tex"] = files["main.tex"].replace("\\input{tex/hints.out}\n", "").replace("\\input{version.tex}\n", "")
+    write(tmp_path, files, git=True)
+    found = findings(tmp_path / "main.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-input", "info")]
+    assert "chapters/missing.md" in found[0][2]

@@ -287,11 +287,26 @@ _UNPRINTED = frozenset(
 _TRAILING = re.compile(r"^\s*(?:\w[\w-]*\s*=|[{}])", re.M)
 
 
+# an entry disabled by deleting its '@' ("misc{key,"): BibTeX's own way to comment one out
+_DISABLED = re.compile(r"^\s*[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,")
+
+
 def _looks_like_entry_part(rest: str) -> bool:
     """Whether the text between an entry's end and the next entry is a lost piece of an entry (a
-    stray brace or a ``field =`` line), not a comment or free text (which BibTeX ignores)."""
-    lines = [ln for ln in rest.split("\n") if ln.strip() and not ln.lstrip().startswith("%")]
-    return any(_TRAILING.match(ln) for ln in lines)
+    stray brace or a ``field =`` line), not a comment or free text (which BibTeX ignores), nor an
+    entry without its '@' (free text to BibTeX, written so to comment the entry out)."""
+    depth = 0  # braces open in a disabled entry
+    for ln in rest.split("\n"):
+        if not ln.strip() or ln.lstrip().startswith("%"):
+            continue
+        if depth <= 0 and _DISABLED.match(ln):
+            depth = 0
+        elif depth <= 0:
+            if _TRAILING.match(ln):
+                return True
+            continue
+        depth += ln.count("{") - ln.count("}")
+    return False
 
 
 def _without_comments(text: str) -> str:

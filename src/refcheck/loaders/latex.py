@@ -569,6 +569,18 @@ def _biblatex_bbl(path: str, text: str) -> list[Reference]:
     return refs
 
 
+# sources a build makes a .tex from: pandoc's Markdown and Org, knitr's R Markdown and Sweave,
+# literate Haskell (lhs2TeX)
+_SOURCE_SUFFIXES = (".md", ".markdown", ".Rmd", ".rmd", ".Rnw", ".rnw", ".org", ".lhs", ".qmd")
+
+
+def _sources(path: Path) -> list[Path]:
+    """The source files beside a missing ``x.tex`` (``x.md``, ``x.Rnw`` ...) that a build makes it from."""
+    if path.suffix != ".tex":
+        return []
+    return [s for s in (path.with_suffix(x) for x in _SOURCE_SUFFIXES) if s.is_file()][:1]
+
+
 def _missing_input(project: _Project, path: str, line: int, message: str) -> None:
     project.findings.append(
         Finding(rule="missing-input", severity=Severity.WARNING, message=message, path=path, line=line)
@@ -596,7 +608,18 @@ def _target(
             message = f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked"
             from refcheck.discovery import git_ignored
 
-            if any(git_ignored(p, project.tree.top) for p in paths):
+            source = next((s for p in paths for s in _sources(p)), None)
+            if source is not None:  # (made when the document is built: pandoc, knitr)
+                project.findings.append(
+                    Finding(
+                        rule="missing-input",
+                        severity=Severity.INFO,
+                        message=message + f" ({source.as_posix()} beside it is its source: the build makes it)",
+                        path=parent,
+                        line=line,
+                    )
+                )
+            elif any(git_ignored(p, project.tree.top) for p in paths):
                 # (a file the build writes: a version stamp from 'git describe', a .out of the run before)
                 project.findings.append(
                     Finding(
