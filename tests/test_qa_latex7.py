@@ -244,3 +244,17 @@ def test_an_input_made_from_a_markdown_source_beside_it_is_info(tmp_path: Path) 
     found = findings(tmp_path / "main.tex")
     assert [(r, s) for r, s, _ in found] == [("missing-input", "info")]
     assert "chapters/missing.md" in found[0][2]
+
+
+# probablytom/Thesis's refs.bib: "\@article{hawkins2004overfitting," (an '@' escaped as in LaTeX):
+# BibTeX skips the backslash, free text, and reads the entry; refcheck lost it (a missing-reference
+# error) and called it "part of an entry (an extra '}'?)" (a warning).
+
+
+def test_an_entry_after_free_text_on_its_line_is_read(tmp_path: Path) -> None:
+    files = dict(GLUED)
+    files["refs.bib"] += "\n\\@article{hawkins2004,\n  title={The problem of overfitting},\n  author={Hawkins,"
+    files["refs.bib"] += " Douglas M},\n  journal={J Chem Inf Comput Sci},\n  year={2004}\n}\n% @misc{old, title={x}}\n"
+    files["thesis.tex"] = files["thesis.tex"].replace("\\cite{keefe1978}", "\\cite{keefe1978,hawkins2004}")
+    write(tmp_path, files)
+    assert findings(tmp_path / "thesis.tex") == []

@@ -40,6 +40,8 @@ MONTHS = {m[:3]: m for m in patterns.MONTHS[:12]}
 # exports pasted one after the other), as BibTeX, which starts an entry at any '@' between entries,
 # reads it
 ENTRY_START = re.compile(r"(?:^|(?<=[})]))[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
+# an entry's start anywhere in the free text after an entry
+_LOOSE_START = re.compile(r"@[ \t]*(\w+)[ \t]*([{(])")
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
 _SPACE = re.compile(r"\s*")
 _NUMBER = re.compile(r"\d+")
@@ -200,7 +202,12 @@ class _Reader:
             if kind == "string":
                 self._string(body, end, line, close)
                 continue
-            self._entry(kind, body, end, line, close)
+            loose = self._entry(kind, body, end, line, close)
+            while loose is not None:  # an entry begun elsewhere than a line's start ("\\@article{")
+                at = line + text.count("\n", m.start(), loose.start())
+                loose = self._entry(
+                    loose.group(1).lower(), loose.end(), end, at, "}" if loose.group(2) == "{" else ")"
+                )
         return self.out
 
     def _string(self, i: int, end: int, line: int, close: str) -> None:
@@ -219,7 +226,9 @@ class _Reader:
             self.out.warnings.append((line, p))
         self.macros[m.group(0).lower()] = value
 
-    def _entry(self, kind: str, i: int, end: int, line: int, close: str) -> None:
+    def _entry(self, kind: str, i: int, end: int, line: int, close: str) -> re.Match[str] | None:
+        """Read one entry; returns an entry begun in the free text after it (BibTeX starts one at
+        any '@' between entries: "\\@article{key," pasted from LaTeX), or None."""
         text = self.text
         i = _SPACE.match(text, i, end).end()  # type: ignore[union-attr]
         k = i
@@ -267,14 +276,21 @@ class _Reader:
             )
         if junk:
             entry.problems.append("the entry holds text that is not a field (a missing comma or '='?)")
-        if _looks_like_entry_part(text[i:end]):
+        loose = _LOOSE_START.search(text, i, end)
+        while loose is not None and (
+            loose.group(1).lower() in ("comment", "preamble", "string")
+            or text[text.rfind("\n", 0, loose.start()) + 1 : loose.start()].lstrip().startswith("%")
+        ):
+            loose = _LOOSE_START.search(text, loose.end(), end)
+        if _looks_like_entry_part(text[i : loose.start() if loose else end]):
             entry.problems.append(
                 "text after the entry's closing brace looks like part of an entry (an extra '}'?); it is ignored"
             )
         if not key:
             self.out.warnings.append((line, f"an @{kind} entry without a key is ignored"))
-            return
+            return loose
         self.out.entries.append(entry)
+        return loose
 
 
 # fields no bibliography style prints, which reference managers repeat (Zotero writes one "annote" per
