@@ -90,11 +90,11 @@ CREDITS = {
     "book.tex": "\\documentclass{book}\n\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n"
     "\\begin{document}\nDecoupling \\cite{murata2010}; a torus \\cite{img:torus}; a dataset \\cite{wild2010}.\n"
     "\\printbibliography\n\\end{document}\n",
-    "refs.bib": "@manual{murata2010,\n    organization  = \"Murata Manufacturing Co., Ltd.\",\n    title ="
-    " \"{Application Manual for Power Supply Noise Suppression}\",\n    year = 2010\n}\n"
-    "@Image{img:torus,\n  title = \"Torus\",\n  author = \"Wikimedia user Kieff\",\n"
-    "  URL = \"https://commons.wikimedia.org/wiki/File:Torus.png\",\n}\n"
-    "@Image{wild2010,\n  title = \"A photograph\",\n  author = \"Wild, Ann\",\n}\n",
+    "refs.bib": '@manual{murata2010,\n    organization  = "Murata Manufacturing Co., Ltd.",\n    title ='
+    ' "{Application Manual for Power Supply Noise Suppression}",\n    year = 2010\n}\n'
+    '@Image{img:torus,\n  title = "Torus",\n  author = "Wikimedia user Kieff",\n'
+    '  URL = "https://commons.wikimedia.org/wiki/File:Torus.png",\n}\n'
+    '@Image{wild2010,\n  title = "A photograph",\n  author = "Wild, Ann",\n}\n',
 }
 
 
@@ -102,7 +102,10 @@ def test_a_manual_by_an_organisation_and_an_image_s_credit_are_complete_enough(t
     write(tmp_path, CREDITS)
     found = findings(tmp_path / "book.tex")
     # the image without an address still lacks its year, as a @misc without one does
-    assert [(r, s) for r, s, _ in found] == [("incomplete-reference", "info"), ("incomplete-reference", "warning")]
+    assert [(r, s) for r, s, _ in found] == [
+        ("incomplete-reference", "info"),
+        ("incomplete-reference", "warning"),
+    ]
     assert "img:torus has no year" in found[0][2]
     assert "wild2010 has no year" in found[1][2]
 
@@ -138,6 +141,7 @@ def test_an_input_the_gitignore_leaves_out_is_made_by_the_build(tmp_path: Path) 
 # {test.bib}}}" (26 missing-reference errors: every key of test.bib), nju-lug/NJUThesis
 # "\njusetup[bib]{resource = {njuthesis-sample.bib}}" in the njuthesis-setup.def the document inputs.
 
+
 def test_a_database_named_in_a_class_s_key_value_setup_is_read(tmp_path: Path) -> None:
     write(
         tmp_path,
@@ -159,7 +163,9 @@ def test_a_database_named_in_a_class_s_key_value_setup_is_read(tmp_path: Path) -
     assert findings(tmp_path / "test.tex") == []
     found = findings(tmp_path / "sample.tex")
     # (test.bib's entries, which this document does not cite, print nowhere: info)
-    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")] + [("uncited-reference", "info")] * 2
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")] + [
+        ("uncited-reference", "info")
+    ] * 2
     assert "'nokey'" in found[0][2]
 
 
@@ -170,6 +176,7 @@ def test_a_database_named_in_a_class_s_key_value_setup_is_read(tmp_path: Path) -
 # duplicate-reference warnings for works a publication list rightly gives apart. Two database entries of
 # other kinds (a thesis and a paper) or in other venues are two publications of one title: info. A
 # preprint and its published version stay a duplicate.
+
 
 def _pubs(extra: str = "") -> dict[str, str]:
     return {
@@ -186,7 +193,8 @@ def _pubs(extra: str = "") -> dict[str, str]:
         " a Multilingual Lexicon and Translation Example Banks},\n  booktitle = {Proceedings of PACLING 2011},\n"
         "  year = {2011}\n}\n\n@ARTICLE{procedia,\n  author = {Lim, Lian Tze and Tang, Enya Kong},\n  title ="
         " {Symbiosis Between a Multilingual Lexicon and Translation Example Banks},\n  journal = {Procedia:"
-        " Social and Behavioral Sciences},\n  year = {2011},\n  volume = {27},\n  pages = {61--69}\n}\n" + extra,
+        " Social and Behavioral Sciences},\n  year = {2011},\n  volume = {27},\n  pages = {61--69}\n}\n"
+        + extra,
     }
 
 
@@ -216,6 +224,7 @@ def test_a_preprint_and_its_published_version_are_still_a_duplicate(tmp_path: Pa
 # entry out: without its '@' it is free text between entries): "text after the entry's closing brace
 # looks like part of an entry (an extra '}'?)", a warning.
 
+
 def test_an_entry_without_its_at_sign_is_a_comment(tmp_path: Path) -> None:
     files = dict(GLUED)
     files["refs.bib"] += (
@@ -235,11 +244,14 @@ def test_an_entry_without_its_at_sign_is_a_comment(tmp_path: Path) -> None:
 # dpertin/phd's these.tex "\input{chapters/chapter01.tex}" ...: the Makefile makes each chapter with
 # pandoc from chapters/chapter01.md beside it (13 missing-input warnings on the checkout).
 
+
 def test_an_input_made_from_a_markdown_source_beside_it_is_info(tmp_path: Path) -> None:
     files = dict(BUILT)
     del files[".gitignore"]
     files["chapters/missing.md"] = "# Missing\n\nText.\n"
-    files["main.tex"] = files["main.tex"].replace("\\input{tex/hints.out}\n", "").replace("\\input{version.tex}\n", "")
+    files["main.tex"] = (
+        files["main.tex"].replace("\\input{tex/hints.out}\n", "").replace("\\input{version.tex}\n", "")
+    )
     write(tmp_path, files, git=True)
     found = findings(tmp_path / "main.tex")
     assert [(r, s) for r, s, _ in found] == [("missing-input", "info")]
@@ -253,8 +265,12 @@ def test_an_input_made_from_a_markdown_source_beside_it_is_info(tmp_path: Path) 
 
 def test_an_entry_after_free_text_on_its_line_is_read(tmp_path: Path) -> None:
     files = dict(GLUED)
-    files["refs.bib"] += "\n\\@article{hawkins2004,\n  title={The problem of overfitting},\n  author={Hawkins,"
-    files["refs.bib"] += " Douglas M},\n  journal={J Chem Inf Comput Sci},\n  year={2004}\n}\n% @misc{old, title={x}}\n"
+    files["refs.bib"] += (
+        "\n\\@article{hawkins2004,\n  title={The problem of overfitting},\n  author={Hawkins,"
+    )
+    files["refs.bib"] += (
+        " Douglas M},\n  journal={J Chem Inf Comput Sci},\n  year={2004}\n}\n% @misc{old, title={x}}\n"
+    )
     files["thesis.tex"] = files["thesis.tex"].replace("\\cite{keefe1978}", "\\cite{keefe1978,hawkins2004}")
     write(tmp_path, files)
     assert findings(tmp_path / "thesis.tex") == []

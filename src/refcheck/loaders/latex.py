@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -321,7 +322,9 @@ def load_latex(path: str, data: bytes) -> Document:
     refs, unread = _bibliographies(doc, project)
     # (one \\bibliography per chapter: chapterbib, or \\include'd chapters each with its own)
     named = {
-        m.group(2).strip() for m in BIB.finditer(text) if m.group(1) == "bibliography" and "#" not in m.group(2)
+        m.group(2).strip()
+        for m in BIB.finditer(text)
+        if m.group(1) == "bibliography" and "#" not in m.group(2)
     }
     doc.separate_bibliographies = len(named) > 1 or bool(newcites(text))
     for i, r in enumerate(refs, start=1):
@@ -605,7 +608,9 @@ def _target(
     if chosen is None:
         stem = Path(name).name.lower().removesuffix(".tex")
         if stem not in TEX_INPUTS and not name.endswith((".bbl", ".aux", ".toc")):
-            message = f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked"
+            message = (
+                f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked"
+            )
             from refcheck.discovery import git_ignored
 
             source = next((s for p in paths for s in _sources(p)), None)
@@ -614,7 +619,8 @@ def _target(
                     Finding(
                         rule="missing-input",
                         severity=Severity.INFO,
-                        message=message + f" ({source.as_posix()} beside it is its source: the build makes it)",
+                        message=message
+                        + f" ({source.as_posix()} beside it is its source: the build makes it)",
                         path=parent,
                         line=line,
                     )
@@ -899,10 +905,16 @@ def _arguments(value: str, src: str, text: str, at: int) -> list[tuple[str, int 
                 break
             args.append(a.group(1))
             i = a.end()
-        filled = _PARAMETER.sub(lambda p: args[int(p.group(1)) - 1] if int(p.group(1)) <= len(args) else "", value)
+        filled = _PARAMETER.sub(functools.partial(_argument, args), value)
         if filled.strip() and "#" not in filled:
             out.append((filled, use.start()))
     return out
+
+
+def _argument(args: list[str], p: re.Match[str]) -> str:
+    """A command's argument for the parameter ``#n`` (empty when the use gives fewer)."""
+    n = int(p.group(1))
+    return args[n - 1] if n <= len(args) else ""
 
 
 def _expanded(name: str, text: str) -> str:

@@ -468,7 +468,9 @@ def check(doc: Document) -> Iterator[Finding]:
             unprinted(doc, ref, cited, cited_keys) or unprinted(doc, first, cited, cited_keys)
         )
         copy = _same_work(ref, first) if same_key else None
-        apart = not same_key and not quiet and how == "authors, year and title" and _two_publications(ref, first)
+        apart = (
+            not same_key and not quiet and how == "authors, year and title" and _two_publications(ref, first)
+        )
         yield Finding(
             rule=NAME,
             severity=Severity.INFO if quiet or copy or apart else SEVERITY,
