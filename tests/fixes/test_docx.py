@@ -276,6 +276,38 @@ def test_existing_comments_and_revisions_are_kept(tmp_path: Path) -> None:
     assert text(rejected(planned.new)) == doc.text
 
 
+def test_an_unreferenced_comments_part_is_left_alone(tmp_path: Path) -> None:
+    """pandoc's (and so R Markdown's) Word files carry an empty word/comments.xml, with its content
+    type, that no relationship refers to: the comments went nowhere (an internal error, a 500 on the
+    page); they go in a part of a free name, and the part nothing refers to keeps its bytes."""
+    orphan = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {W}>\n</w:comments>'.encode()
+    body = para(run("Growth was strong (Martínez-Díaz 2008) while prices fell (Nobody 1999).")) + ENTRIES
+    original = package(body, extra={"word/comments.xml": orphan})
+    types = members(original)["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/comments.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+    )
+    original = _with_member(original, "[Content_Types].xml", types)
+    doc = checked(tmp_path, original)
+    planned = fix_docx(doc, comments=True)
+    assert len(planned.edits) == 1 and planned.comments
+    after = members(planned.new)
+    assert after["word/comments.xml"] == orphan
+    assert after["word/comments1.xml"].decode().count("<w:comment ") == len(planned.comments)
+    rels = after["word/_rels/document.xml.rels"].decode()
+    assert 'relationships/comments" Target="comments1.xml"' in rels
+    content_types = after["[Content_Types].xml"].decode()
+    assert content_types.count('PartName="/word/comments1.xml"') == 1
+    assert content_types.count('PartName="/word/comments.xml"') == 1
+    assert text(rejected(planned.new)) == doc.text
+    # fixed again, the comments already left are found through the relationship: none added
+    target = tmp_path / "again.docx"
+    target.write_bytes(planned.new)
+    res = cli("fix", "--no-links", "--write", "--comments", str(target))
+    assert target.read_bytes() == planned.new, res.output
+
+
 def _with_member(data: bytes, name: str, new: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:

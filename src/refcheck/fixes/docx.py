@@ -516,9 +516,13 @@ def _add_comments(
             part.data, close, _comments_xml(part.prefix, comments, author, date)
         )
         return changed
-    target = "word/comments.xml"
-    if target in order:
-        raise InputError("word/comments.xml exists but the document does not refer to it")
+    # a part of that name that nothing refers to (pandoc's and R Markdown's Word files carry an empty
+    # word/comments.xml) is left as it is: the comments go in a part of a free name
+    target = next(
+        name
+        for n in itertools.count()
+        if (name := f"word/comments{n or ''}.xml") not in order and name not in members
+    )
     changed[target] = (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         b'<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -527,7 +531,8 @@ def _add_comments(
     )
     ids = {int(n) for n in re.findall(rb'Id=["\']rId(\d+)["\']', rels)}
     rid = f"rId{max(ids, default=0) + 1}"
-    rel = f'<Relationship Id="{rid}" Type="{COMMENTS_TYPE}" Target="comments.xml"/>'.encode()
+    part_name = target.rsplit("/", 1)[1]
+    rel = f'<Relationship Id="{rid}" Type="{COMMENTS_TYPE}" Target="{part_name}"/>'.encode()
     if not rels:
         rels = (
             b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
@@ -535,8 +540,8 @@ def _add_comments(
         )
     changed[RELS] = _insert_before_close(rels, b"</Relationships>", rel)
     types = members.get(CONTENT_TYPES, b"")
-    if b"/word/comments.xml" not in types:
-        override = f'<Override PartName="/word/comments.xml" ContentType="{COMMENTS_CT}"/>'.encode()
+    if not any(f"PartName={q}/{target}{q}".encode() in types for q in "\"'"):
+        override = f'<Override PartName="/{target}" ContentType="{COMMENTS_CT}"/>'.encode()
         changed[CONTENT_TYPES] = _insert_before_close(types, b"</Types>", override)
     return changed
 
