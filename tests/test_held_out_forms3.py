@@ -80,3 +80,23 @@ def test_an_organisations_acronym_before_the_year() -> None:
         "World Health Organization (WHO) (2010)",
     ]
     assert doc.findings == []
+
+
+def test_chicago_later_authors_given_names_first_are_matched_by_surname() -> None:
+    # A pandoc-made paper in Chicago author-date (BonnieMcLean's wordstyles.docx, found by the web QA):
+    # later authors are given names first, "J. Scott Mackie", "Márton Sóskuthy", read as initials and
+    # the surname "Scott Mackie", or as the surname "Márton Sóskuthy"; "(Hall, Mackie, and Lo 2019)"
+    # was a missing-reference error and its entry uncited. The cited surname is a word of theirs.
+    doc = check_text(
+        "Speech varies (Hall, Mackie, and Lo 2019). Sound is iconic (Winter, Sóskuthy, and Lo 2017).\n\n"
+        "References\n\n"
+        "Hall, Kathleen Currie, J. Scott Mackie, and Roger Yu-Hsiang Lo. 2019. “Cross-Linguistic "
+        "Differences in Speech.” Journal of Phonetics 73: 1–20.\n"
+        "Winter, Bodo, Márton Sóskuthy, and Roger Lo. 2017. “Trying to Be Sound.” Language and "
+        "Cognition 9 (3): 1–25.\n"
+    )
+    assert [(c.text, c.status.value) for c in doc.citations] == [
+        ("Hall, Mackie, and Lo 2019", "linked"),
+        ("Winter, Sóskuthy, and Lo 2017", "linked"),
+    ]
+    assert doc.findings == []

@@ -220,6 +220,18 @@ def _keys(name: str) -> set[str]:
     return {name_key(name), core_key(name)} - {""}
 
 
+def _same_person(cited: str, listed: str) -> bool:
+    """Whether a co-author's name as cited is the entry's: the same keys, or one word of a surname of
+    several as the entry was read ("Mackie" for "J. Scott Mackie" read as initials and the surname
+    "Scott Mackie", "Sóskuthy" for Chicago's "Márton Sóskuthy" read as a surname; "García" for the
+    double surname "García Márquez")."""
+    keys = _keys(cited)
+    if keys & _keys(listed):
+        return True
+    words = listed.split()
+    return len(words) > 1 and any(name_key(w) in keys for w in (words[0], words[-1]))
+
+
 def _authors_fit(cit: Citation, ref: Reference) -> float:
     """How well the citation's author list fits the entry's: 2 exact, 1.5 names cited past the end of an
     entry cut short by "et al.", 1 acceptable, 0.5 the names cited are authors of the entry but not at
@@ -235,7 +247,7 @@ def _authors_fit(cit: Citation, ref: Reference) -> float:
     if named >= 2:
         for k in range(1, named):
             if k < n:
-                if not _keys(cit.authors[k]) & _keys(ref.authors[k]):
+                if not _same_person(cit.authors[k], ref.authors[k]):
                     return 0.5 if _named_in_order(cit.authors[1:], ref.authors[1:]) else 0
             elif not ref.et_al:
                 return 0  # the citation names more authors than the entry has
