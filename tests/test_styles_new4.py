@@ -4,7 +4,10 @@ read without a false finding.
 
 Sources (CC-BY): acl_full_given_names.txt, Biodiversity Data Journal (Pensoft) 10.3897/BDJ.1.e973 in
 ACL, whose list prints the authors' full given names first, as JATS gives them ("Vincent Smith, Simon
-Rycroft, ..., and David Roberts. 2011.", "Richard Stafford, Adam G. Hart, ...").
+Rycroft, ..., and David Roberts. 2011.", "Richard Stafford, Adam G. Hart, ...");
+iea_adverb_before_names.txt, Bragantia (SciELO) 10.1590/1678-4499.20210245 in IEA/OECD (a first
+narrative cite of five names after a sentence adverb: "Nonetheless, Borges, Roberto, Yamashita, Assis and
+Yamamoto (2014) reported").
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ def check(name: str, text: str | None = None):  # type: ignore[no-untyped-def]
     return check_text(text if text is not None else path.read_text(encoding="utf-8"), path=str(path))
 
 
-@pytest.mark.parametrize("name", ["acl_full_given_names.txt"])
+@pytest.mark.parametrize("name", ["acl_full_given_names.txt", "iea_adverb_before_names.txt"])
 def test_no_findings_and_every_citation_links(name: str) -> None:
     doc = check(name)
     assert [(f.rule, f.line, f.message) for f in doc.findings] == []
@@ -60,3 +63,10 @@ def test_no_findings_and_every_citation_links(name: str) -> None:
 )
 def test_given_names_first(text: str, persons: list[tuple[str, str]]) -> None:
     assert read_names(text).persons == persons
+
+
+@pytest.mark.parametrize("adverb", ["Nonetheless", "Interestingly", "Consequently", "Finally"])
+def test_a_sentence_adverb_is_no_name(adverb: str) -> None:
+    refs = "References\n\nA. Smith and B. Jones. (2010), Title, J, Vol. 1, pp. 1-2.\n"
+    doc = check("x.txt", f"T\n\nText. {adverb}, Smith and Jones (2010) reported it.\n\n{refs}")
+    assert [(c.text, c.status) for c in doc.citations] == [("Smith and Jones (2010)", LinkStatus.LINKED)]
