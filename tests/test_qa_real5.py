@@ -333,7 +333,9 @@ def test_a_suggested_citation_written_in_full_needs_no_reference_list(tmp_path: 
     (tmp_path / "TermsAndConditions.html").write_text(SUGGESTED, encoding="utf-8")
     found = findings(tmp_path / "TermsAndConditions.html")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
-    prose = SUGGESTED.replace("</body>", "<p>The atlas (Messner et al. 2000) maps county-level homicide.</p></body>")
+    prose = SUGGESTED.replace(
+        "</body>", "<p>The atlas (Messner et al. 2000) maps county-level homicide.</p></body>"
+    )
     (tmp_path / "prose.html").write_text(prose, encoding="utf-8")
     assert [(r, s) for r, s, _ in findings(tmp_path / "prose.html")] == [("missing-reference", "error")]
 
