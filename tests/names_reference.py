@@ -372,8 +372,15 @@ def _read_names(text: str) -> Names:
 
 
 def _plain_word(word: str) -> bool:
-    """A capitalised name word that is neither initials nor a particle."""
-    return _cap(word) and word not in _CAPITAL_PARTICLES and not _particle(word)
+    """A capitalised name word that is neither initials ("J.", "JA", "F", "J-F") nor a particle."""
+    return (
+        _cap(word)
+        and word not in _CAPITAL_PARTICLES
+        and not _particle(word)
+        and not _bare_initials(word)
+        and not _HYPHENATED_INITIALS.match(word)
+        and not re.match(rf"^[{_U}]\.?$", word)
+    )
 
 
 # ``read_names`` without the copy, for callers that only read the result (it is the remembered one:

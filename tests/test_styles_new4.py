@@ -59,6 +59,8 @@ def test_no_findings_and_every_citation_links(name: str) -> None:
         ),
         ("Davey Smith, G., & Jones, M. (2010). Title.", [("Davey Smith", "G."), ("Jones", "M.")]),
         ("World Bank and Gates Foundation. 2010. Report.", [("World Bank", ""), ("Gates Foundation", "")]),
+        # Vancouver initials are no given names in full
+        ("Cavalier J-F, Carrière F (2011) Method.", [("Cavalier J-F", "Carrière F")]),
     ],
 )
 def test_given_names_first(text: str, persons: list[tuple[str, str]]) -> None:

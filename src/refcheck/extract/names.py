@@ -611,9 +611,9 @@ def _person(
 
 
 def _plain_word(r: _Shape, w: Part) -> bool:
-    """A capitalised name word that is neither initials nor a particle."""
+    """A capitalised name word that is neither initials ("J.", "JA", "F", "J-F") nor a particle."""
     bits = r.bits(w)
-    return bool(bits & CAP) and not bits & (CPART | PART | INIT)
+    return bool(bits & CAP) and not bits & (CPART | PART | INIT | BARE | HYPH | ONE)
 
 
 def _trailing_particles(r: _Shape, given: list[Part]) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
