@@ -321,12 +321,14 @@ def _read_names(text: str) -> Names:
     out = Names()
     i = 0
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
+    forms: list[str] = []
     while r.has(i):
         person = _person(r, i, mode, first=not out.persons)
         if person is None:
             break
         surname, given, corporate, form, j, closed = person
         out.persons.append((surname, given))
+        forms.append(form)
         out.corporate.append(corporate)
         if not mode or (mode == "plain" and form != "plain"):
             mode = form
@@ -356,7 +358,29 @@ def _read_names(text: str) -> Names:
         if k == i:
             break
         i = k
+    if len(out.persons) > 1 and forms[0] == "plain" and all(f == "given-first" for f in forms[1:]):
+        # "Richard Stafford, A. G. Hart, and N. Charman": the first one given first, as the others
+        words = out.persons[0][0].split()
+        if (
+            not out.persons[0][1]
+            and not out.corporate[0]
+            and len(words) == 2
+            and all(map(_plain_word, words))
+        ):
+            out.persons[0] = (words[1], words[0])
     return out
+
+
+def _plain_word(word: str) -> bool:
+    """A capitalised name word that is neither initials ("J.", "JA", "F", "J-F") nor a particle."""
+    return (
+        _cap(word)
+        and word not in _CAPITAL_PARTICLES
+        and not _particle(word)
+        and not _bare_initials(word)
+        and not _HYPHENATED_INITIALS.match(word)
+        and not re.match(rf"^[{_U}]\.?$", word)
+    )
 
 
 # ``read_names`` without the copy, for callers that only read the result (it is the remembered one:
@@ -425,6 +449,17 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             after = r.surname(j2, bare_stop=False)
             if after[0] and (after[2] or r.kind(after[1]) in (",", ";", "&", "and", "etal")):
                 gnames = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
+                if not mode and len(words) == 2 and all(_plain_word(x) for x in words):
+                    # "Richard Stafford, Adam G. Hart, and ...": the first one given first too
+                    return words[1], words[0], False, "given-first", j, closed
+        if (
+            not mode
+            and len(words) == 2
+            and len(gnames) >= 2
+            and all(_plain_word(x) for x in (*words, *gnames))
+        ):
+            # "Vincent Smith, Simon Rycroft, ..., and David Roberts" (ACL's full names, given first)
+            return words[1], words[0], False, "given-first", j, closed
         if gnames and (is_initials(gnames[0]) or len(words) <= 3):
             surname = " ".join(words)
             names, particles = _trailing_particles(gnames)

@@ -28,12 +28,14 @@ from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import digit_markers, numbered_endnotes, text_footnotes
 from refcheck.extract.numeric import (
+    RangeBudget,
     bracket_groups,
     bracket_markers,
     drop_enumerations,
     extract_cued_numeric,
     extract_numeric,
     extract_paren_numeric,
+    widen_ranges,
 )
 from refcheck.extract.reference_list import (
     Region,
@@ -449,6 +451,7 @@ def extract_citations(doc: Document) -> None:
         # Foundations of Social Evolution (1998), ...") do not outvote the numbers
         doc.style = "numeric"
         doc.citations = numeric
+        widen_ranges(numeric, RangeBudget(len(refs)))
         # author-date citations of listed authors in a numbered document: a mixture, said at info level
         doc.other_style = len(listed)
         doc.other_style_at = listed[0].start if listed else None

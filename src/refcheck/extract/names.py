@@ -464,12 +464,14 @@ def _read(r: _Shape) -> Reading:
     closed = False
     i = 0
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
+    forms: list[str] = []
     while r.has(i):
         person = _person(r, i, mode)
         if person is None:
             break
         surname, given, sep, corporate, form, j, closed = person
         persons.append((surname, given, sep, corporate))
+        forms.append(form)
         if not mode or (mode == "plain" and form != "plain"):
             mode = form
         last = j - 1
@@ -497,6 +499,12 @@ def _read(r: _Shape) -> Reading:
         if k == i:
             break
         i = k
+    if len(persons) > 1 and forms[0] == "plain" and all(f == "given-first" for f in forms[1:]):
+        # "Richard Stafford, A. G. Hart, and N. Charman": a first name and a surname, as the others are
+        # written given first (ACL's full names)
+        first = persons[0]
+        if not first[1] and not first[3] and len(first[0]) == 2 and all(_plain_word(r, w) for w in first[0]):
+            persons[0] = ((first[0][1],), (first[0][0],), *first[2:])
     return tuple(persons), et_al, last, closed
 
 
@@ -571,6 +579,18 @@ def _person(
             after = r.surname(j2, bare_stop=False)
             if after[0] and (after[2] or r.kind(after[1]) in _SEPARATORS):
                 gnames = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
+                if not mode and len(words) == 2 and all(_plain_word(r, w) for w in words):
+                    # "Richard Stafford, Adam G. Hart, and ...": the first one given first too
+                    return (words[1],), (words[0],), " ", False, "given-first", j, closed
+        if (
+            not mode
+            and len(words) == 2
+            and len(gnames) >= 2
+            and all(_plain_word(r, w) for w in (*words, *gnames))
+        ):
+            # "Vincent Smith, Simon Rycroft, ..., and David Roberts" (ACL's full names, given first),
+            # not "Smith, Vincent" written "Vincent Smith, Simon Rycroft"
+            return (words[1],), (words[0],), " ", False, "given-first", j, closed
         if gnames and (r.bits(gnames[0]) & INIT or len(words) <= 3):
             names, particles = _trailing_particles(r, gnames)
             return (*particles, *words), names, " ", False, "inverted", j2, gclosed
@@ -588,6 +608,12 @@ def _person(
         surname, given = _split_given_first(r, words)
         return surname, given, " ", False, "given-first", j, closed
     return tuple(words), (), " ", len(words) > 2, "plain", j, closed
+
+
+def _plain_word(r: _Shape, w: Part) -> bool:
+    """A capitalised name word that is neither initials ("J.", "JA", "F", "J-F") nor a particle."""
+    bits = r.bits(w)
+    return bool(bits & CAP) and not bits & (CPART | PART | INIT | BARE | HYPH | ONE)
 
 
 def _trailing_particles(r: _Shape, given: list[Part]) -> tuple[tuple[Part, ...], tuple[Part, ...]]:

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
-from refcheck.extract.numeric import MAX_RANGE, extract_numeric
+from refcheck.extract.numeric import RangeBudget, extract_numeric, widen_ranges
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import parse_access_date
 from refcheck.loaders._build import TextBuilder, squash
@@ -636,6 +636,7 @@ def _accessed(cit: Node) -> str | None:
 
 def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Reference]) -> list[Citation]:
     pos = {r.key: i for i, r in enumerate(refs)}
+    budget = RangeBudget(len(refs))
     by_key = {r.key: r for r in refs}
     by_label = {r.label: r for r in refs if r.label}
     out: list[Citation] = []
@@ -649,7 +650,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
         # xref of its own, pointing at entry 13): one citation of the whole range
         if i + 2 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             (_, a1, b1), (n2, a2, b2) = bibr[i + 1], bibr[i + 2]
-            spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
+            spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos, budget)
             if (
                 spanned_to is not None
                 and _DASH.match(doc.text[a1:b1])
@@ -662,7 +663,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
         # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range
         if i + 1 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             n2, a2, b2 = bibr[i + 1]
-            spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
+            spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos, budget)
             if spanned_to is not None and _DASH.match(doc.text[b:a2]):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 2
@@ -703,16 +704,23 @@ def _year_only(visible: str, ref: Reference | None) -> bool:
 
 
 def _range_to(
-    text: str, first: str, last: Node, start: int, end: int, pos: dict[str | None, int]
+    text: str,
+    first: str,
+    last: Node,
+    start: int,
+    end: int,
+    pos: dict[str | None, int],
+    budget: RangeBudget,
 ) -> int | None:
     """The list position of the entry that ``last`` (the xref at ``start:end``, a number) closes a
     range with, opened by the xref of entry ``first``; None when it closes none (two ids, another
-    text, an entry before the first, a range wider than ``MAX_RANGE``)."""
+    text, an entry before the first, a range wider than ``numeric.MAX_RANGE`` that the document's
+    ``budget`` does not allow)."""
     rid = last.attrs.get("rid", "").split()
     if len(rid) != 1 or not _NUM.match(text[start:end]) or first not in pos or rid[0] not in pos:
         return None
     to = pos[rid[0]]
-    return to if pos[first] < to <= pos[first] + MAX_RANGE else None
+    return to if pos[first] < to and budget.allows(pos[first] + 1, to + 1) else None
 
 
 def _range(text: str, start: int, end: int, spanned: list[Reference], note: str | None) -> Citation:
@@ -881,6 +889,7 @@ def _plain_citations(
     known = KnownAuthors.of(refs)
     if doc.style == "numeric":
         found = extract_numeric(doc.text, 0, end, list_size=len(refs))
+        widen_ranges(found, RangeBudget(len(refs)))
     else:
         found = extract_author_date(doc.text, 0, end, known)
 
