@@ -3,7 +3,7 @@
 Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Frontiers ...):
 
 * Text: the article title, abstract, body and back matter (acknowledgements, notes, appendices),
-  tables (each cell a line) and figure captions included, with every piece anchored at its XML
+  tables (each cell a line) and figure captions included (also in a ``<floats-group>``), with every piece anchored at its XML
   line/column; formulas and sub-articles (decision letters, author responses) are left out of it. The
   reference list is rendered after the text (one entry per line) so that findings about entries
   point at the ``<ref>`` in the XML.
@@ -100,9 +100,9 @@ _NAMES = ("name", "string-name", "collab", "collab-alternatives", "name-alternat
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")
 _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
-# "14–16", "6,9,11", "2, 5–7" in one xref
+# "14–16", "6,9,11", "2, 5–7", "50 138 139" (BMJ's superscripts in PMC) in one xref
 _RANGE = re.compile(
-    r"^\s*\[?\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*\]?\s*$"
+    r"^\s*\[?\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:(?:\s*,\s*|\s+)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*\]?\s*$"
 )
 _PIECE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
 _LABEL_NUMBER = re.compile(r"^\W*(\d{1,4})\W*$")
@@ -201,7 +201,9 @@ def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, 
             if node.tag == "article-title" and (node.parent is None or node.parent.tag != "title-group"):
                 continue
             walker.walk(node)
-    for part in article.kids("body", "back"):
+    # PMC (MDPI, Frontiers ...) may move the tables and figures out of the body into a <floats-group>
+    # after <back>: their captions and cells cite like the body's
+    for part in article.kids("body", "back", "floats-group"):
         walker.walk(part)
     translation = None
     if not any(x.attrs.get("ref-type") == "bibr" for x, _, _ in walker.xrefs):
@@ -659,11 +661,12 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 3
                 continue
-        # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range
+        # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range; so is "<xref>1</xref><xref>3
+        # </xref>" with nothing at all between (PMC dropped the dash of BMJ's superscript "1–3")
         if i + 1 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             n2, a2, b2 = bibr[i + 1]
             spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
-            if spanned_to is not None and _DASH.match(doc.text[b:a2]):
+            if spanned_to is not None and (_DASH.match(doc.text[b:a2]) or a2 == b):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 2
                 continue

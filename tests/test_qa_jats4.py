@@ -1,0 +1,77 @@
+"""JATS from more publishers and generators (qa-jats4): tables and figures PMC moves to a
+<floats-group>, numbers listed in one xref with spaces, notes that are back-matter statements.
+Small documents modelled on published open-access articles; each test names its source."""
+
+from __future__ import annotations
+
+from refcheck.loaders.jats import load_jats
+from refcheck.model import Document, Severity
+from refcheck.pipeline import CheckOptions, analyse
+
+
+def numbered(n: int) -> str:
+    """``n`` numbered entries B1..Bn, as PMC gives a Vancouver list."""
+    return "".join(
+        f'<ref id="B{i}"><label>{i}</label><mixed-citation>Author{chr(64 + i % 26)} A. Title {i}. J. '
+        f"{1990 + i};{i}:1.</mixed-citation></ref>"
+        for i in range(1, n + 1)
+    )
+
+
+def xref(i: int, shown: str | None = None) -> str:
+    return f'<xref ref-type="bibr" rid="B{i}">{shown or i}</xref>'
+
+
+def article(body: str, refs: str, extra: str = "", back: str = "") -> str:
+    return (
+        '<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"><front>'
+        "<article-meta><title-group><article-title>A paper</article-title></title-group></article-meta>"
+        f"</front><body><p>{body}</p></body><back>{back}<ref-list>{refs}</ref-list></back>{extra}</article>"
+    )
+
+
+def check(xml: str) -> Document:
+    return analyse(load_jats("a.xml", xml.encode()), CheckOptions())
+
+
+def alarms(doc: Document) -> list[str]:
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+def test_tables_and_figures_in_a_floats_group_cite_too() -> None:
+    # MDPI Biomedicines 13:2497 (PMC, CC BY 4.0): its tables sit in <floats-group> after <back>, and
+    # entries 64-108 are cited only in table cells ("[<xref rid="B66-...">66</xref>]"): 35 uncited
+    floats = (
+        '<floats-group><table-wrap id="t1" position="float"><label>Table 1</label><caption><p>Sources of '
+        f"exosomes ({xref(3)}).</p></caption><table><tbody><tr><td>Saliva</td><td>[{xref(4)},{xref(5)}]"
+        '</td></tr></tbody></table></table-wrap><fig id="f1"><label>Figure 1</label><caption><p>After '
+        f"[{xref(6)}].</p></caption></fig></floats-group>"
+    )
+    doc = check(article(f"Exosomes [{xref(1)},{xref(2)}] (<xref ref-type='table' rid='t1'>Table 1</xref>).", numbered(6), floats))
+    assert alarms(doc) == []
+    # a citation in a float is read like one in the body: a number past the list is missing
+    doc = check(article(f"Exosomes [{xref(1)},{xref(2)}].", numbered(6), floats.replace(xref(6), xref(6) + ", [9]")))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["missing-reference"]
+
+
+def test_numbers_listed_with_spaces_in_one_xref_cite_each_entry() -> None:
+    # J Immunother Cancer 2025;13:e012743 (BMJ, in PMC, CC BY-NC 4.0): a superscript list is one xref
+    # pointing at its first entry ('<xref rid="R4"><sup>4 5</sup></xref>', '<sup>50 138 139</sup>')
+    body = (
+        f"Cytokines.{xref(1)} Macrophages.<xref ref-type='bibr' rid='B2'><sup>2 3</sup></xref> Subsets."
+        f"<xref ref-type='bibr' rid='B4'><sup>4 7 8</sup></xref> Also.{xref(5)}, {xref(6)}"
+    )
+    doc = check(article(body, numbered(8)))
+    assert alarms(doc) == []
+    assert [c.numbers for c in doc.citations if c.numbers and len(c.numbers) > 1] == [(2, 3), (4, 7, 8)]
+
+
+def test_two_numbers_with_nothing_between_their_xrefs_are_a_range() -> None:
+    # the same article: PMC dropped the dash of a superscript range 'immunotherapy.<xref rid="R1">1
+    # </xref><xref rid="R3">3</xref> These cells': entry 2 (and 7, 17 ... in other ranges) was uncited
+    body = f"Survival.{xref(1)}{xref(3)} Tumours.{xref(4)}{xref(8)} Then.{xref(9)}"
+    doc = check(article(body, numbered(9)))
+    assert alarms(doc) == []
+    # written with a space or a comma between, they are two numbers (the entries between are uncited)
+    doc = check(article(f"Survival.{xref(1)}, {xref(3)} Tumours.{xref(4)}{xref(5)}", numbered(5)))
+    assert alarms(doc) == ["uncited-reference: [2] AuthorB 1992 is listed but never cited; cite it or remove the entry"]
