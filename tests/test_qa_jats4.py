@@ -75,3 +75,25 @@ def test_two_numbers_with_nothing_between_their_xrefs_are_a_range() -> None:
     # written with a space or a comma between, they are two numbers (the entries between are uncited)
     doc = check(article(f"Survival.{xref(1)}, {xref(3)} Tumours.{xref(4)}{xref(5)}", numbered(5)))
     assert alarms(doc) == ["uncited-reference: [2] AuthorB 1992 is listed but never cited; cite it or remove the entry"]
+
+
+def test_back_matter_notes_pmc_moves_into_the_body_are_statements() -> None:
+    # Anatol J Cardiol 30(5):297 and Wiley's Developmental Science e70226 in PMC (CC BY): the back
+    # matter's notes ("Ethics Committee Approval: ...", "Handling Editor: ...") sit in the body in a
+    # <sec sec-type="fn-group"> with no marker: each was a footnote-unreferenced warning
+    statements = (
+        '<sec id="fn-group1" sec-type="fn-group"><title>Footnotes</title><fn-group><fn id="fn1"><p><bold>'
+        'Ethics Committee Approval:</bold> Approved.</p></fn><fn id="fn2"><p><bold>Peer-review:</bold> '
+        "Externally peer-reviewed.</p></fn></fn-group></sec>"
+    )
+    cited = f"Shown {xref(1)}.</p>"
+    doc = check(article(cited + statements + "<p>End.", numbered(1)))
+    assert alarms(doc) == [] and doc.footnotes == []
+    # a group of notes in a section, none pointed at, is no set of notes either (Wiley in PMC)
+    group = statements.replace(' sec-type="fn-group"', "")
+    doc = check(article(cited + group + "<p>End.", numbered(1)))
+    assert alarms(doc) == [] and doc.footnotes == []
+    # a body note of a group whose other notes have markers is a note, and unreferenced
+    marker = 'Shown<xref ref-type="fn" rid="fn1">1</xref>'
+    doc = check(article(cited + f"<p>{marker}.</p>" + group + "<p>End.", numbered(1)))
+    assert alarms(doc) == ["footnote-unreferenced: footnote [fn2] is never referenced; add a marker or remove the note"]

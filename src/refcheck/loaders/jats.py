@@ -262,11 +262,13 @@ def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, 
         if x.attrs.get("ref-type") == "fn"
         for rid in x.attrs.get("rid", "").split()
     }
-    # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either.
+    # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either;
+    # nor are the back matter's notes that PMC moves into the body (<sec sec-type="fn-group">: "Handling
+    # Editor: ...", "Funding: ..."), nor a group of notes none of which is pointed at.
     walker.notes = [
         (n, a, b)
         for n, a, b in walker.notes
-        if n.attrs.get("id") in pointed or (n.inside("body") and not n.inside("table-wrap-foot"))
+        if n.attrs.get("id") in pointed or (n.inside("body") and not _statement(n, pointed))
     ]
     notes: list[Footnote] = []
     for node, a, b in walker.notes:
@@ -309,6 +311,17 @@ def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, 
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc, translation
+
+
+def _statement(note: Node, pointed: set[str]) -> bool:
+    """A body's <fn> no xref points at that is a statement rather than a note: a table's note, a
+    note of PMC's back-matter section, or one of a group of notes none of which is pointed at."""
+    if note.inside("table-wrap-foot"):
+        return True
+    if any(a.tag == "sec" and a.attrs.get("sec-type") == "fn-group" for a in note.ancestors()):
+        return True
+    group = note.parent if note.parent is not None and note.parent.tag == "fn-group" else None
+    return group is not None and not any(n.attrs.get("id") in pointed for n in group.kids("fn"))
 
 
 def _lists_apart(refs: list[Reference], lists: list[Node | None], pointed: set[str]) -> None:
