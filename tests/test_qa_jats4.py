@@ -97,3 +97,10 @@ def test_back_matter_notes_pmc_moves_into_the_body_are_statements() -> None:
     marker = 'Shown<xref ref-type="fn" rid="fn1">1</xref>'
     doc = check(article(cited + f"<p>{marker}.</p>" + group + "<p>End.", numbered(1)))
     assert alarms(doc) == ["footnote-unreferenced: footnote [fn2] is never referenced; add a marker or remove the note"]
+
+
+def test_a_run_of_three_glued_number_xrefs_is_a_list() -> None:
+    # a list that lost its commas ('<xref>1</xref><xref>3</xref><xref>5</xref>') is no range: 2 and 4
+    # are not cited by it
+    doc = check(article(f"Shown.{xref(1)}{xref(3)}{xref(5)} End.", numbered(5)))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["uncited-reference"] * 2

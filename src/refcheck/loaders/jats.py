@@ -675,11 +675,17 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 i += 3
                 continue
         # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range; so is "<xref>1</xref><xref>3
-        # </xref>" with nothing at all between (PMC dropped the dash of BMJ's superscript "1–3")
+        # </xref>" with nothing at all between, a pair glued to no other xref (PMC dropped the dash of
+        # BMJ's superscript "1–3"; a longer run of glued numbers is a list that lost its commas)
         if i + 1 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             n2, a2, b2 = bibr[i + 1]
             spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
-            if spanned_to is not None and (_DASH.match(doc.text[b:a2]) or a2 == b):
+            glued = (
+                a2 == b
+                and (i == 0 or bibr[i - 1][2] != a)
+                and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
+            )
+            if spanned_to is not None and (glued or _DASH.match(doc.text[b:a2])):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 2
                 continue
