@@ -47,10 +47,22 @@ def test_tables_and_figures_in_a_floats_group_cite_too() -> None:
         '</td></tr></tbody></table></table-wrap><fig id="f1"><label>Figure 1</label><caption><p>After '
         f"[{xref(6)}].</p></caption></fig></floats-group>"
     )
-    doc = check(article(f"Exosomes [{xref(1)},{xref(2)}] (<xref ref-type='table' rid='t1'>Table 1</xref>).", numbered(6), floats))
+    doc = check(
+        article(
+            f"Exosomes [{xref(1)},{xref(2)}] (<xref ref-type='table' rid='t1'>Table 1</xref>).",
+            numbered(6),
+            floats,
+        )
+    )
     assert alarms(doc) == []
     # a citation in a float is read like one in the body: a number past the list is missing
-    doc = check(article(f"Exosomes [{xref(1)},{xref(2)}].", numbered(6), floats.replace(xref(6), xref(6) + ", [9]")))
+    doc = check(
+        article(
+            f"Exosomes [{xref(1)},{xref(2)}].",
+            numbered(6),
+            floats.replace("].</p></caption></fig>", "]. Also [9].</p></caption></fig>"),
+        )
+    )
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["missing-reference"]
 
 
@@ -74,7 +86,9 @@ def test_two_numbers_with_nothing_between_their_xrefs_are_a_range() -> None:
     assert alarms(doc) == []
     # written with a space or a comma between, they are two numbers (the entries between are uncited)
     doc = check(article(f"Survival.{xref(1)}, {xref(3)} Tumours.{xref(4)}{xref(5)}", numbered(5)))
-    assert alarms(doc) == ["uncited-reference: [2] AuthorB 1992 is listed but never cited; cite it or remove the entry"]
+    assert alarms(doc) == [
+        "uncited-reference: [2] AuthorB 1992 is listed but never cited; cite it or remove the entry"
+    ]
 
 
 def test_back_matter_notes_pmc_moves_into_the_body_are_statements() -> None:
@@ -96,7 +110,9 @@ def test_back_matter_notes_pmc_moves_into_the_body_are_statements() -> None:
     # a body note of a group whose other notes have markers is a note, and unreferenced
     marker = 'Shown<xref ref-type="fn" rid="fn1">1</xref>'
     doc = check(article(cited + f"<p>{marker}.</p>" + group + "<p>End.", numbered(1)))
-    assert alarms(doc) == ["footnote-unreferenced: footnote [fn2] is never referenced; add a marker or remove the note"]
+    assert alarms(doc) == [
+        "footnote-unreferenced: footnote [fn2] is never referenced; add a marker or remove the note"
+    ]
 
 
 def test_a_run_of_three_glued_number_xrefs_is_a_list() -> None:
@@ -104,3 +120,17 @@ def test_a_run_of_three_glued_number_xrefs_is_a_list() -> None:
     # are not cited by it
     doc = check(article(f"Shown.{xref(1)}{xref(3)}{xref(5)} End.", numbered(5)))
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["uncited-reference"] * 2
+
+
+def test_a_bracketed_value_after_a_number_in_a_marked_up_article_is_no_citation() -> None:
+    # Clinical Obesity (Wiley, in PMC): a table's "median [IQR] (n)" cells, "157 [113] (113)", were six
+    # missing-reference errors in an article whose 35 citations are all xrefs
+    table = (
+        '<table-wrap id="t1"><table><tbody><tr><td>Weight, kg</td><td>157 [113] (113)</td><td>134 [126] '
+        "(93)</td><td>12.5% [40]</td></tr></tbody></table></table-wrap>"
+    )
+    doc = check(article(f"Shown [{xref(1)}].</p>{table}<p>End.", numbered(1)))
+    assert alarms(doc) == []
+    # a bracket after a word is still read: an unmarked number past the list is missing
+    doc = check(article(f"Shown [{xref(1)}] and later work [7].</p>{table}<p>End.", numbered(1)))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["missing-reference"]

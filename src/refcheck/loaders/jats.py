@@ -681,9 +681,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             n2, a2, b2 = bibr[i + 1]
             spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
             glued = (
-                a2 == b
-                and (i == 0 or bibr[i - 1][2] != a)
-                and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
+                a2 == b and (i == 0 or bibr[i - 1][2] != a) and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
             )
             if spanned_to is not None and (glued or _DASH.match(doc.text[b:a2])):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
@@ -867,6 +865,16 @@ def _interval(text: str, cit: Citation, size: int) -> bool:
     return len(numbers) > 1 and max(numbers) > size
 
 
+_VALUE_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*%?\s*$")
+
+
+def _after_value(text: str, cit: Citation) -> bool:
+    """A bracketed number after another number: a statistic ("157 [113] (113)", a table's median
+    [IQR] (n)), not a citation left unmarked, which follows a word."""
+    lb = text.rfind("[", max(0, cit.start - 1), cit.start + 1)
+    return lb >= 0 and _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
+
+
 def _acronym_of(a: str, b: str) -> bool:
     """One name is the other's acronym: "WHO" and "World Health Organization"."""
     short, long_ = sorted((a.strip(), b.strip()), key=len)
@@ -937,7 +945,12 @@ def _plain_citations(
         if not over_xref(c)
         and id(c) not in skip
         and (
-            (c.kind == "numeric" and bool(c.numbers) and not _interval(doc.text, c, len(refs)))
+            (
+                c.kind == "numeric"
+                and bool(c.numbers)
+                and not _interval(doc.text, c, len(refs))
+                and not _after_value(doc.text, c)
+            )
             or (
                 c.kind != "numeric"
                 and c.authors
