@@ -134,3 +134,31 @@ def test_a_bracketed_value_after_a_number_in_a_marked_up_article_is_no_citation(
     # a bracket after a word is still read: an unmarked number past the list is missing
     doc = check(article(f"Shown [{xref(1)}] and later work [7].</p>{table}<p>End.", numbered(1)))
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["missing-reference"]
+
+
+def test_the_authority_of_a_recombined_species_is_no_citation() -> None:
+    # Biodiversity Data Journal 2: e1156 (Pensoft, TaxPub, CC BY 4.0): its table of species, in the
+    # <floats-group>, names "M. mesonyctius (Kreis, 1930) Andrássy, 1959": the original authority in
+    # parentheses, then who moved the species; with Andrássy 1970 listed, a year-mismatch error
+    taxon = (
+        '<italic><tp:taxon-name xmlns:tp="http://www.plazi.org/taxpub"><tp:taxon-name-part taxon-name-'
+        'part-type="genus">M.</tp:taxon-name-part> <tp:taxon-name-part taxon-name-part-type="species">'
+        "mesonyctius</tp:taxon-name-part></tp:taxon-name></italic>"
+    )
+    refs = (
+        '<ref id="B1"><element-citation publication-type="journal"><person-group person-group-type='
+        '"author"><name><surname>Andrássy</surname><given-names>I</given-names></name></person-group>'
+        "<year>1970</year><article-title>Nematoden</article-title><source>Opusc Zool</source>"
+        "</element-citation></ref>"
+    )
+    floats = (
+        f'<floats-group><table-wrap id="t1"><table><tbody><tr><td>{taxon} (Kreis, 1930) Andrássy, 1959'
+        '</td><td><xref ref-type="bibr" rid="B1">Andrássy (1970)</xref></td></tr></tbody></table>'
+        "</table-wrap></floats-group>"
+    )
+    doc = check(article("See Table 1.", refs, floats))
+    assert alarms(doc) == []
+    # a citation after the parenthesis that is not an authority's place is still read
+    floats = floats.replace(f"{taxon} (Kreis, 1930) Andrássy, 1959", "As said by Andrássy, 1959")
+    doc = check(article("See Table 1.", refs, floats))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["year-mismatch"]

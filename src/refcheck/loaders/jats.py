@@ -865,6 +865,7 @@ def _interval(text: str, cit: Citation, size: int) -> bool:
     return len(numbers) > 1 and max(numbers) > size
 
 
+_AUTHORITY_GAP = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\(?\s*")
 _VALUE_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*%?\s*$")
 
 
@@ -930,8 +931,10 @@ def _plain_citations(
     def authority(c: Citation) -> bool:
         # "<tp:taxon-name>Eukerria saltensis</tp:taxon-name> (Beddard, 1895)": who named the species,
         # and when, not a citation checked as one; the namer's work, when listed, is named by it
+        # "<tp:taxon-name>M. mesonyctius</tp:taxon-name> (Kreis, 1930) Andrássy, 1959": the original
+        # authority in parentheses, then who moved the species to its genus
         k = bisect.bisect_right(taxa, c.start) - 1
-        return k >= 0 and re.fullmatch(r"\s*\(?\s*", doc.text[taxa[k] : c.start]) is not None
+        return k >= 0 and _AUTHORITY_GAP.fullmatch(doc.text, taxa[k], c.start) is not None
 
     named = [c for c in found if taxa and c.kind != "numeric" and c.authors and authority(c)]
     doc.mentions = [
