@@ -162,3 +162,40 @@ def test_the_authority_of_a_recombined_species_is_no_citation() -> None:
     floats = floats.replace(f"{taxon} (Kreis, 1930) Andrássy, 1959", "As said by Andrássy, 1959")
     doc = check(article("See Table 1.", refs, floats))
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["year-mismatch"]
+
+
+def author_ref(rid: str, surnames: str, year: str, prefix: str = "") -> str:
+    names = "".join(
+        f"<name><surname>{prefix if k == 0 else ''}{s}</surname><given-names>A</given-names></name>"
+        for k, s in enumerate(surnames.split())
+    )
+    return (
+        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type='
+        f'"author">{names}</person-group><year>{year}</year><article-title>Title of {rid}</article-title>'
+        "<source>J</source><volume>1</volume><fpage>1</fpage></element-citation></ref>"
+    )
+
+
+def test_initials_after_a_surname_in_a_citation_are_the_surname_s() -> None:
+    # Bioelectromagnetics e70056 (Wiley, in PMC, CC BY): "(Braune S. et al. <xref>2002</xref>;
+    # Selmaoui et al. <xref>2021</xref>)" was an author-mismatch error: "S. et al. 2002"
+    refs = author_ref("b1", "Braune Riedel", "2002") + author_ref("b2", "Selmaoui Mazet", "2021")
+    body = (
+        'None (Braune S. et al. <xref ref-type="bibr" rid="b1">2002</xref>; Selmaoui et al. '
+        '<xref ref-type="bibr" rid="b2">2021</xref>).'
+    )
+    assert alarms(check(article(body, refs))) == []
+    # the names before the xref are still read: another author is a mismatch
+    doc = check(article(body.replace("Braune S.", "Brown S."), refs))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["author-mismatch"]
+
+
+def test_a_surname_with_the_particle_ul_is_cited_without_it() -> None:
+    # Maternal & Child Nutrition e70103 (Wiley, in PMC, CC BY): "(Haq 1995)" for "ul Haq, M. 1995.
+    # Reflections on Human Development": an author-mismatch error (did you mean ul Haq 1995?)
+    refs = author_ref("b1", "Haq", "1995", prefix="ul ") + author_ref("b2", "Sen", "1999")
+    body = (
+        'Development (<xref ref-type="bibr" rid="b1">Haq 1995</xref>; <xref ref-type="bibr" rid="b2">Sen '
+        "1999</xref>)."
+    )
+    assert alarms(check(article(body, refs))) == []
