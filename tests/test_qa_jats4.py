@@ -199,3 +199,52 @@ def test_a_surname_with_the_particle_ul_is_cited_without_it() -> None:
         "1999</xref>)."
     )
     assert alarms(check(article(body, refs))) == []
+
+
+def chapter(cid: str, body: str, refs: str = "") -> str:
+    back = f"<back><ref-list>{refs}</ref-list></back>" if refs else ""
+    return (
+        f'<book-part book-part-type="chapter" id="{cid}"><book-part-meta><title-group><title>Chapter {cid}'
+        f"</title></title-group></book-part-meta><body><p>{body}</p></body>{back}</book-part>"
+    )
+
+
+def test_a_bits_book_s_chapters_are_checked_each_with_its_list() -> None:
+    # BITS (NCBI Bookshelf, Fidus Writer's and OJS's book exports): a <book> of <book-part>s, each
+    # chapter with a reference list of its own; the file was refused ("not a JATS article")
+    one = chapter(
+        "ch1",
+        'As shown (<xref ref-type="bibr" rid="ch1-b1">Smith, 2001</xref>).',
+        author_ref("ch1-b1", "Smith", "2001"),
+    )
+    two = chapter(
+        "ch2",
+        'As shown (<xref ref-type="bibr" rid="ch2-b1">Jones, 2005</xref>).',
+        author_ref("ch2-b1", "Jones", "2004") + author_ref("ch2-b2", "Brown", "2003"),
+    )
+    book = (
+        '<book xmlns:xlink="http://www.w3.org/1999/xlink"><book-meta><book-title-group><book-title>A book'
+        f"</book-title></book-title-group></book-meta><body>{one}\n{two}</body></book>"
+    )
+    doc = check(book)
+    assert alarms(doc) == [
+        'year-mismatch: "Jones, 2005" cites an entry dated 2004 (did you mean Jones 2004?) (in chapter ch2)',
+        "uncited-reference: Brown 2003 is listed but never cited; cite it or remove the entry (in chapter ch2)",
+    ]
+    assert [f.line for f in doc.findings] == [2, 2]
+    # one chapter in a <book-part-wrapper> is the document itself
+    wrapper = book.replace("<book ", "<book-part-wrapper ").replace("</book>", "</book-part-wrapper>")
+    wrapper = wrapper.replace(f"{one}\n", "")
+    doc = check(wrapper)
+    assert doc.parts == [] and [f.rule for f in doc.findings] == ["year-mismatch", "uncited-reference"]
+    # chapters without lists of their own cite the book's bibliography
+    plain = chapter("ch1", 'As shown (<xref ref-type="bibr" rid="b1">Smith, 2001</xref>).')
+    book = (
+        f"<book><book-meta><book-title-group><book-title>A book</book-title></book-title-group></book-meta>"
+        f"<body>{plain}{chapter('ch2', 'Nothing cited.')}</body><back><ref-list>{author_ref('b1', 'Smith', '2001')}"
+        f"{author_ref('b2', 'Lee', '1999')}</ref-list></back></book>"
+    )
+    doc = check(book)
+    assert doc.parts == [] and alarms(doc) == [
+        "uncited-reference: Lee 1999 is listed but never cited; cite it or remove the entry"
+    ]

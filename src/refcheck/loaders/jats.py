@@ -30,6 +30,8 @@ Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Fr
   entry for that year, and for the names before it when the prose there names an entry's author.
 * Notes: ``<fn>`` (label from ``<label>`` or the id); ``<xref ref-type="fn">`` are their markers.
 * URLs: ``<ext-link>``, ``<uri>`` and ``<self-uri>`` with ``xlink:href``.
+* BITS books (``<book>``, ``<book-part-wrapper>``): each ``<book-part>`` with a reference list of its
+  own is checked as a sub-article is, the book's own list with the text of the other parts.
 """
 
 from __future__ import annotations
@@ -118,7 +120,8 @@ _SURNAME_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]{2,}(?:-[^\W\d_][^\W\d_A-Z]+)?$
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, apart: frozenset[int] = frozenset()) -> None:
+        self.apart = apart  # ids of the nodes checked apart (a book's chapters with lists of their own)
         self.out = TextBuilder()
         self.xrefs: list[tuple[Node, int, int]] = []  # (xref, start, end) in the text
         self.notes: list[tuple[Node, int, int]] = []
@@ -126,7 +129,7 @@ class _Walker:
         self.taxa: list[int] = []  # where a taxon's name ends in the text (its authority may follow)
 
     def walk(self, node: Node) -> None:
-        if node.tag in SKIP:
+        if node.tag in SKIP or id(node) in self.apart:
             return
         block = node.tag in BLOCK
         if block:
@@ -159,14 +162,17 @@ class _Walker:
             self.out.add(" ", node.line, node.column)
 
 
-_ARTICLES = ("article", "sub-article", "response")
+_ARTICLES = ("article", "sub-article", "response", "book", "book-part", "book-part-wrapper")
 
 
 def load_jats(path: str, data: bytes) -> Document:
     root = parse_xml(data, "JATS XML")
     article = root.find("article")
     if article is None:
-        raise InputError("not a JATS article (no <article> element)")
+        book = root.find("book") or root.find("book-part-wrapper")
+        if book is None:
+            raise InputError("not a JATS article or BITS book (no <article>, <book> or <book-part-wrapper>)")
+        return _book_document(path, data, book)
     doc, used = _article_document(path, data, article)
     # The other articles of a <pmc-articleset>, and the sub-articles (peer reviews, decision letters,
     # author responses) that have reference lists of their own, are checked each on its own: a
@@ -187,19 +193,45 @@ def load_jats(path: str, data: bytes) -> Document:
 
 
 def _owner(node: Node) -> Node | None:
-    """The article or sub-article ``node`` belongs to."""
+    """The article or sub-article ``node`` belongs to (or the book, or the book part)."""
     return next((a for a in node.ancestors() if a.tag in _ARTICLES), None)
 
 
-def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, Node | None]:
-    """One article (an <article>, a <sub-article>) as a document: its text, its own reference list
-    (not its sub-articles'), its citations; and the translation read in its place, if any."""
-    walker = _Walker()
-    front = next(iter(article.kids("front", "front-stub")), None)
+def _book_document(path: str, data: bytes, book: Node) -> Document:
+    """A BITS book (<book>, or one chapter in a <book-part-wrapper>): each part with a reference list
+    of its own (a chapter) is checked on its own, as a sub-article is; the book's own list with the
+    text of the parts that have none. The first of them is the document, the others its parts."""
+    units = [p for p in book.iter("book-part") if any(_owner(r) is p for r in p.iter("ref"))]
+    apart = frozenset(id(p) for p in units)
+    if not units or any(_owner(r) is book for r in book.iter("ref")):
+        units.insert(0, book)
+    docs: list[Document] = []
+    for unit in units:
+        doc, _ = _article_document(path, data, unit, apart - {id(unit)})
+        if len(units) > 1:
+            title = squash(next(iter(unit.iter("title", "book-title")), unit).text())[:60]
+            kind = unit.attrs.get("book-part-type") or ("book" if unit is book else "part")
+            doc.part = f"{kind} {unit.attrs.get('id') or title}".strip()
+        docs.append(doc)
+    first = docs[0]
+    first.parts.extend(docs[1:])
+    return first
+
+
+def _article_document(
+    path: str, data: bytes, article: Node, apart: frozenset[int] = frozenset()
+) -> tuple[Document, Node | None]:
+    """One article (an <article>, a <sub-article>, a BITS book or book part) as a document: its text,
+    its own reference list (not its sub-articles'), its citations; and the translation read in its
+    place, if any. ``apart``: the nodes of parts checked on their own, left out of its text."""
+    walker = _Walker(apart)
+    front = next(iter(article.kids("front", "front-stub", "book-meta", "book-part-meta")), None)
     if front is not None:
-        for node in front.iter("article-title", "abstract", "trans-abstract"):
-            if node.tag == "article-title" and (node.parent is None or node.parent.tag != "title-group"):
-                continue
+        for node in front.iter("article-title", "book-title", "title", "abstract", "trans-abstract"):
+            if node.tag != "abstract" and node.tag != "trans-abstract":
+                group = node.parent.tag if node.parent is not None else ""
+                if group not in ("title-group", "book-title-group"):
+                    continue
             walker.walk(node)
     # PMC (MDPI, Frontiers ...) may move the tables and figures out of the body into a <floats-group>
     # after <back>: their captions and cells cite like the body's
