@@ -248,3 +248,22 @@ def test_a_bits_book_s_chapters_are_checked_each_with_its_list() -> None:
     assert doc.parts == [] and alarms(doc) == [
         "uncited-reference: Lee 1999 is listed but never cited; cite it or remove the entry"
     ]
+
+
+def test_a_long_list_of_names_before_a_year_only_xref_is_read_from_its_first() -> None:
+    # Protein Science e70647 (Wiley, in PMC, CC BY): "(Wang, Shen, Liu, Jian, Zhai et al. <xref>2008
+    # </xref>)" for Wang R, Shen W, Liu L, Jiang L, Zhai H, Wan J: the names read were the list's last
+    # ("Zhai et al. 2008"), an author-mismatch error; British J Social Psychology (Wiley, in PMC):
+    # "(e.g. Correll, Park, Judd, &amp; Wittenbrink, Sadler, &amp; Keese, <xref>2007</xref>)" alike
+    refs = author_ref("b1", "Wang Shen Liu Jiang Zhai Wan", "2008") + author_ref(
+        "b2", "Correll Park Sadler", "2007"
+    )
+    body = (
+        'Type-II (Wang, Shen, Liu, Jian, Zhai et al. <xref ref-type="bibr" rid="b1">2008</xref>), and others'
+        " (e.g. Correll, Park, Judd, &amp; Wittenbrink, Sadler, &amp; Keese, "
+        '<xref ref-type="bibr" rid="b2">2007</xref>; Wang et al. <xref ref-type="bibr" rid="b1">2008</xref>).'
+    )
+    assert alarms(check(article(body, refs))) == []
+    # a list whose first name is not the entry's first author is still compared
+    doc = check(article(body.replace("(Wang, Shen,", "(Brown, Shen,"), refs))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["author-mismatch"]

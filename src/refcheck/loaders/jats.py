@@ -1011,6 +1011,7 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
     if not years:
         return
     starts = sorted(years)
+    by_key = {r.key: r for r in doc.references or []}
     for c in found:
         if not c.authors or not c.year:
             continue
@@ -1019,7 +1020,39 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
             xref = years[starts[k]]
             if xref.year == c.year and c.end <= xref.end:
                 xref.authors, xref.et_al = list(c.authors[:2]), c.et_al
-                shown = squash(doc.text[c.start : xref.end])
+                begin = c.start
+                ref = by_key.get(xref.key)
+                lead = _names_lead(doc.text, c.start)
+                if (
+                    ref is not None
+                    and ref.authors
+                    and lead is not None
+                    and not _names_first(c.authors[0], ref.authors[0])
+                    and _names_first(doc.text[lead : c.start], ref.authors[0])
+                ):
+                    # "(Wang, Shen, Liu, Jian, Zhai et al. <xref>2008</xref>)": the names read were
+                    # the list's last; it begins with the entry's first author
+                    begin = lead
+                    xref.authors, xref.et_al = [ref.authors[0]], True
+                shown = squash(doc.text[begin : xref.end])
                 if shown.count("(") > shown.count(")") and doc.text.startswith(")", xref.end):
                     shown += ")"  # "Rode et al. (<xref>2014</xref>)"
                 xref.text = shown
+
+
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
+_NAMES_LEAD = re.compile(rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD})?,?\s+(?:(?:and|&)\s+)?)+$")
+
+
+def _names_lead(text: str, at: int) -> int | None:
+    """Where the list of names that ends at ``at`` begins, back to the bracket or semicolon that opens
+    the citation ("Wang, Shen, Liu, Jian, " before "Zhai et al. 2008"); None when the text there is not
+    names, commas and "and"s only."""
+    before = text[max(0, at - 160) : at]
+    cut = max(before.rfind(c) for c in "([;\n")
+    if cut < 0:
+        return None
+    m = _NAMES_LEAD.fullmatch(before, cut + 1)
+    if m is None:
+        m = _NAMES_LEAD.fullmatch(before, cut + 2)  # after "; "
+    return at - len(before) + m.start() if m is not None else None
