@@ -4,6 +4,8 @@ Small documents modelled on published open-access articles; each test names its 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from refcheck.loaders.jats import load_jats
 from refcheck.model import Document, Severity
 from refcheck.pipeline import CheckOptions, analyse
@@ -267,3 +269,26 @@ def test_a_long_list_of_names_before_a_year_only_xref_is_read_from_its_first() -
     # a list whose first name is not the entry's first author is still compared
     doc = check(article(body.replace("(Wang, Shen,", "(Brown, Shen,"), refs))
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == ["author-mismatch"]
+
+
+def test_a_directory_s_bits_books_are_checked_and_docbook_is_not(tmp_path: Path) -> None:
+    from refcheck.pipeline import check_paths
+
+    one = chapter(
+        "ch1",
+        'As shown (<xref ref-type="bibr" rid="ch1-b1">Jones, 2005</xref>).',
+        author_ref("ch1-b1", "Jones", "2004"),
+    )
+    (tmp_path / "book.xml").write_text(
+        f"<?xml version='1.0'?>\n<book><book-meta><book-title-group><book-title>B</book-title></book-title-group>"
+        f"</book-meta><body>{one}</body></book>",
+        encoding="utf-8",
+    )
+    # DocBook's <book> is no document (a manual's sources beside the articles), and says nothing
+    (tmp_path / "manual.xml").write_text(
+        "<?xml version='1.0'?>\n<book><chapter><title>Intro</title></chapter></book>", encoding="utf-8"
+    )
+    results = check_paths([str(tmp_path)], CheckOptions(verify=False))
+    assert [
+        (r.path.rsplit("/", 1)[-1], [f.rule for f in r.doc.findings] if r.doc else r.error) for r in results
+    ] == [("book.xml", ["year-mismatch"])]

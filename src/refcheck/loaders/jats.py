@@ -169,8 +169,8 @@ def load_jats(path: str, data: bytes) -> Document:
     root = parse_xml(data, "JATS XML")
     article = root.find("article")
     if article is None:
-        book = root.find("book") or root.find("book-part-wrapper")
-        if book is None:
+        book = root.find("book-part-wrapper") or root.find("book")
+        if book is None or not book.kids("book-meta", "book-part-meta", "body", "book-back"):
             raise InputError("not a JATS article or BITS book (no <article>, <book> or <book-part-wrapper>)")
         return _book_document(path, data, book)
     doc, used = _article_document(path, data, article)
