@@ -292,3 +292,10 @@ def test_a_directory_s_bits_books_are_checked_and_docbook_is_not(tmp_path: Path)
     assert [
         (r.path.rsplit("/", 1)[-1], [f.rule for f in r.doc.findings] if r.doc else r.error) for r in results
     ] == [("book.xml", ["year-mismatch"])]
+
+
+def test_a_bracket_after_an_accession_number_is_a_citation() -> None:
+    # Emerg Infect Dis (CDC, in PMC): "GenBank accession no. ABN11829 [<italic>4</italic>]" cites entry 4
+    # unmarked; a statistic's number stands alone ("54 [19] (113)"), an accession number does not
+    doc = check(article(f"Virus {xref(1)} and accession no. ABN11829 [<italic>2</italic>].", numbered(2)))
+    assert alarms(doc) == [] and [c.text for c in doc.citations] == ["1", "[2]"]

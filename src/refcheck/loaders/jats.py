@@ -713,7 +713,11 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             n2, a2, b2 = bibr[i + 1]
             spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos)
             glued = (
-                a2 == b and (i == 0 or bibr[i - 1][2] != a) and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
+                a2 == b
+                and spanned_to is not None
+                and spanned_to > pos[rids[0]] + 1  # (9 and 10 glued: two citations, the same entries)
+                and (i == 0 or bibr[i - 1][2] != a)
+                and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
             )
             if spanned_to is not None and (glued or _DASH.match(doc.text[b:a2])):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
@@ -898,7 +902,7 @@ def _interval(text: str, cit: Citation, size: int) -> bool:
 
 
 _AUTHORITY_GAP = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\(?\s*")
-_VALUE_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*%?\s*$")
+_VALUE_BEFORE = re.compile(r"(?<![\w.])\d(?:[\d.,]*\d)?\s*%?\s*$")  # (not "ABN11829 [4]")
 
 
 def _after_value(text: str, cit: Citation) -> bool:
