@@ -806,6 +806,9 @@ def check_text(
 
 
 _JATS_ROOT = re.compile(rb"<(?:[\w.-]+:)?article[\s>/]")
+# a BITS book: a <book> with BITS's <book-meta> or <book-part> (not DocBook's), or a <book-part-wrapper>
+_BOOK_ROOT = re.compile(rb"<book[\s>]")
+_BITS_PART = re.compile(rb"<book-(?:meta|part|part-wrapper)[\s>/]")
 
 # Files about a repository rather than documents in it, by name whatever the extension (README.md,
 # CHANGELOG.txt, LICENSE.html): GitHub's community health files and a project's notes. Their
@@ -829,7 +832,7 @@ def repository_file(path: Path) -> bool:
 def _document_in_own_right(path: Path, named: bool = False) -> bool:
     """In a directory walk, bibliographies and LaTeX fragments are read through the document that
     uses them (a .bib through ``\\bibliography``, a chapter through ``\\input``), not on their own,
-    and an .xml file without an ``<article>`` (a pom.xml, a sitemap) is no document; named on the
+    and an .xml file without an ``<article>`` or a BITS book (a pom.xml, a sitemap) is no document; named on the
     command line they are still checked, unless ``named`` (--force-exclude, as pre-commit names every
     changed file): then only a fragment or a non-article is left out, a .bib is checked on its own.
     A repository's own files (a README, a CHANGELOG: ``repository_file``) are no documents either."""
@@ -846,7 +849,11 @@ def _document_in_own_right(path: Path, named: bool = False) -> bool:
         return True  # the loader says why it cannot be read
     if fmt == "latex":
         return b"\\documentclass" in head or b"\\begin{document}" in head
-    return _JATS_ROOT.search(head) is not None
+    if _JATS_ROOT.search(head) is not None:
+        return True
+    return _BITS_PART.search(head) is not None and (
+        b"<book-part-wrapper" in head or _BOOK_ROOT.search(head) is not None
+    )
 
 
 def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:

@@ -506,6 +506,11 @@ def read_names_backwards(
         if given is not None:
             start, surnames = given
             return NameRun(start, surnames, et_al, surnames[0])
+    if et_al and len(first_words) > 1 and _INITIALS_ONLY().match(first_words[-1][1]):
+        # "(Braune S. et al. 2002)": the initials written after the surname are its, no surname (not
+        # without "et al.": "Richter D, Alberti S. 2015." is the end of a list of authors)
+        first_words = first_words[:-1]
+        authors[0] = first_words
     full = " ".join([w for _, w in first_words])
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
     if known is not None and len(first_words) > 1 and not known.knows(full):

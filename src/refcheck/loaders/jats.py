@@ -3,7 +3,7 @@
 Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Frontiers ...):
 
 * Text: the article title, abstract, body and back matter (acknowledgements, notes, appendices),
-  tables (each cell a line) and figure captions included, with every piece anchored at its XML
+  tables (each cell a line) and figure captions included (also in a ``<floats-group>``), with every piece anchored at its XML
   line/column; formulas and sub-articles (decision letters, author responses) are left out of it. The
   reference list is rendered after the text (one entry per line) so that findings about entries
   point at the ``<ref>`` in the XML.
@@ -30,6 +30,8 @@ Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Fr
   entry for that year, and for the names before it when the prose there names an entry's author.
 * Notes: ``<fn>`` (label from ``<label>`` or the id); ``<xref ref-type="fn">`` are their markers.
 * URLs: ``<ext-link>``, ``<uri>`` and ``<self-uri>`` with ``xlink:href``.
+* BITS books (``<book>``, ``<book-part-wrapper>``): each ``<book-part>`` with a reference list of its
+  own is checked as a sub-article is, the book's own list with the text of the other parts.
 """
 
 from __future__ import annotations
@@ -100,9 +102,9 @@ _NAMES = ("name", "string-name", "collab", "collab-alternatives", "name-alternat
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")
 _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
-# "14–16", "6,9,11", "2, 5–7" in one xref
+# "14–16", "6,9,11", "2, 5–7", "50 138 139" (BMJ's superscripts in PMC) in one xref
 _RANGE = re.compile(
-    r"^\s*\[?\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*\]?\s*$"
+    r"^\s*\[?\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:(?:\s*,\s*|\s+)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*\]?\s*$"
 )
 _PIECE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
 _LABEL_NUMBER = re.compile(r"^\W*(\d{1,4})\W*$")
@@ -118,7 +120,8 @@ _SURNAME_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]{2,}(?:-[^\W\d_][^\W\d_A-Z]+)?$
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, apart: frozenset[int] = frozenset()) -> None:
+        self.apart = apart  # ids of the nodes checked apart (a book's chapters with lists of their own)
         self.out = TextBuilder()
         self.xrefs: list[tuple[Node, int, int]] = []  # (xref, start, end) in the text
         self.notes: list[tuple[Node, int, int]] = []
@@ -126,7 +129,7 @@ class _Walker:
         self.taxa: list[int] = []  # where a taxon's name ends in the text (its authority may follow)
 
     def walk(self, node: Node) -> None:
-        if node.tag in SKIP:
+        if node.tag in SKIP or id(node) in self.apart:
             return
         block = node.tag in BLOCK
         if block:
@@ -159,14 +162,17 @@ class _Walker:
             self.out.add(" ", node.line, node.column)
 
 
-_ARTICLES = ("article", "sub-article", "response")
+_ARTICLES = ("article", "sub-article", "response", "book", "book-part", "book-part-wrapper")
 
 
 def load_jats(path: str, data: bytes) -> Document:
     root = parse_xml(data, "JATS XML")
     article = root.find("article")
     if article is None:
-        raise InputError("not a JATS article (no <article> element)")
+        book = root.find("book-part-wrapper") or root.find("book")
+        if book is None or not book.kids("book-meta", "book-part-meta", "body", "book-back"):
+            raise InputError("not a JATS article or BITS book (no <article>, <book> or <book-part-wrapper>)")
+        return _book_document(path, data, book)
     doc, used = _article_document(path, data, article)
     # The other articles of a <pmc-articleset>, and the sub-articles (peer reviews, decision letters,
     # author responses) that have reference lists of their own, are checked each on its own: a
@@ -187,21 +193,49 @@ def load_jats(path: str, data: bytes) -> Document:
 
 
 def _owner(node: Node) -> Node | None:
-    """The article or sub-article ``node`` belongs to."""
+    """The article or sub-article ``node`` belongs to (or the book, or the book part)."""
     return next((a for a in node.ancestors() if a.tag in _ARTICLES), None)
 
 
-def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, Node | None]:
-    """One article (an <article>, a <sub-article>) as a document: its text, its own reference list
-    (not its sub-articles'), its citations; and the translation read in its place, if any."""
-    walker = _Walker()
-    front = next(iter(article.kids("front", "front-stub")), None)
+def _book_document(path: str, data: bytes, book: Node) -> Document:
+    """A BITS book (<book>, or one chapter in a <book-part-wrapper>): each part with a reference list
+    of its own (a chapter) is checked on its own, as a sub-article is; the book's own list with the
+    text of the parts that have none. The first of them is the document, the others its parts."""
+    units = [p for p in book.iter("book-part") if any(_owner(r) is p for r in p.iter("ref"))]
+    apart = frozenset(id(p) for p in units)
+    if not units or any(_owner(r) is book for r in book.iter("ref")):
+        units.insert(0, book)
+    docs: list[Document] = []
+    for unit in units:
+        doc, _ = _article_document(path, data, unit, apart - {id(unit)})
+        if len(units) > 1:
+            title = squash(next(iter(unit.iter("title", "book-title")), unit).text())[:60]
+            kind = unit.attrs.get("book-part-type") or ("book" if unit is book else "part")
+            doc.part = f"{kind} {unit.attrs.get('id') or title}".strip()
+        docs.append(doc)
+    first = docs[0]
+    first.parts.extend(docs[1:])
+    return first
+
+
+def _article_document(
+    path: str, data: bytes, article: Node, apart: frozenset[int] = frozenset()
+) -> tuple[Document, Node | None]:
+    """One article (an <article>, a <sub-article>, a BITS book or book part) as a document: its text,
+    its own reference list (not its sub-articles'), its citations; and the translation read in its
+    place, if any. ``apart``: the nodes of parts checked on their own, left out of its text."""
+    walker = _Walker(apart)
+    front = next(iter(article.kids("front", "front-stub", "book-meta", "book-part-meta")), None)
     if front is not None:
-        for node in front.iter("article-title", "abstract", "trans-abstract"):
-            if node.tag == "article-title" and (node.parent is None or node.parent.tag != "title-group"):
-                continue
+        for node in front.iter("article-title", "book-title", "title", "abstract", "trans-abstract"):
+            if node.tag != "abstract" and node.tag != "trans-abstract":
+                group = node.parent.tag if node.parent is not None else ""
+                if group not in ("title-group", "book-title-group"):
+                    continue
             walker.walk(node)
-    for part in article.kids("body", "back"):
+    # PMC (MDPI, Frontiers ...) may move the tables and figures out of the body into a <floats-group>
+    # after <back>: their captions and cells cite like the body's
+    for part in article.kids("body", "back", "floats-group"):
         walker.walk(part)
     translation = None
     if not any(x.attrs.get("ref-type") == "bibr" for x, _, _ in walker.xrefs):
@@ -260,11 +294,13 @@ def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, 
         if x.attrs.get("ref-type") == "fn"
         for rid in x.attrs.get("rid", "").split()
     }
-    # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either.
+    # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either;
+    # nor are the back matter's notes that PMC moves into the body (<sec sec-type="fn-group">: "Handling
+    # Editor: ...", "Funding: ..."), nor a group of notes none of which is pointed at.
     walker.notes = [
         (n, a, b)
         for n, a, b in walker.notes
-        if n.attrs.get("id") in pointed or (n.inside("body") and not n.inside("table-wrap-foot"))
+        if n.attrs.get("id") in pointed or (n.inside("body") and not _statement(n, pointed))
     ]
     notes: list[Footnote] = []
     for node, a, b in walker.notes:
@@ -307,6 +343,17 @@ def _article_document(path: str, data: bytes, article: Node) -> tuple[Document, 
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc, translation
+
+
+def _statement(note: Node, pointed: set[str]) -> bool:
+    """A body's <fn> no xref points at that is a statement rather than a note: a table's note, a
+    note of PMC's back-matter section, or one of a group of notes none of which is pointed at."""
+    if note.inside("table-wrap-foot"):
+        return True
+    if any(a.tag == "sec" and a.attrs.get("sec-type") == "fn-group" for a in note.ancestors()):
+        return True
+    group = note.parent if note.parent is not None and note.parent.tag == "fn-group" else None
+    return group is not None and not any(n.attrs.get("id") in pointed for n in group.kids("fn"))
 
 
 def _lists_apart(refs: list[Reference], lists: list[Node | None], pointed: set[str]) -> None:
@@ -660,11 +707,20 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 3
                 continue
-        # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range
+        # [<xref>1</xref>-<xref>9</xref>]: one citation of the whole range; so is "<xref>1</xref><xref>3
+        # </xref>" with nothing at all between, a pair glued to no other xref (PMC dropped the dash of
+        # BMJ's superscript "1–3"; a longer run of glued numbers is a list that lost its commas)
         if i + 1 < len(bibr) and _NUM.match(visible) and len(rids) == 1:
             n2, a2, b2 = bibr[i + 1]
             spanned_to = _range_to(doc.text, rids[0], n2, a2, b2, pos, budget)
-            if spanned_to is not None and _DASH.match(doc.text[b:a2]):
+            glued = (
+                a2 == b
+                and spanned_to is not None
+                and spanned_to > pos[rids[0]] + 1  # (9 and 10 glued: two citations, the same entries)
+                and (i == 0 or bibr[i - 1][2] != a)
+                and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
+            )
+            if spanned_to is not None and (glued or _DASH.match(doc.text[b:a2])):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 2
                 continue
@@ -853,6 +909,17 @@ def _interval(text: str, cit: Citation, size: int) -> bool:
     return len(numbers) > 1 and max(numbers) > size
 
 
+_AUTHORITY_GAP = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\(?\s*")
+_VALUE_BEFORE = re.compile(r"(?<![\w.])\d(?:[\d.,]*\d)?\s*%?\s*$")  # (not "ABN11829 [4]")
+
+
+def _after_value(text: str, cit: Citation) -> bool:
+    """A bracketed number after another number: a statistic ("157 [113] (113)", a table's median
+    [IQR] (n)), not a citation left unmarked, which follows a word."""
+    lb = text.rfind("[", max(0, cit.start - 1), cit.start + 1)
+    return lb >= 0 and _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
+
+
 def _acronym_of(a: str, b: str) -> bool:
     """One name is the other's acronym: "WHO" and "World Health Organization"."""
     short, long_ = sorted((a.strip(), b.strip()), key=len)
@@ -909,8 +976,10 @@ def _plain_citations(
     def authority(c: Citation) -> bool:
         # "<tp:taxon-name>Eukerria saltensis</tp:taxon-name> (Beddard, 1895)": who named the species,
         # and when, not a citation checked as one; the namer's work, when listed, is named by it
+        # "<tp:taxon-name>M. mesonyctius</tp:taxon-name> (Kreis, 1930) Andrássy, 1959": the original
+        # authority in parentheses, then who moved the species to its genus
         k = bisect.bisect_right(taxa, c.start) - 1
-        return k >= 0 and re.fullmatch(r"\s*\(?\s*", doc.text[taxa[k] : c.start]) is not None
+        return k >= 0 and _AUTHORITY_GAP.fullmatch(doc.text, taxa[k], c.start) is not None
 
     named = [c for c in found if taxa and c.kind != "numeric" and c.authors and authority(c)]
     doc.mentions = [
@@ -924,7 +993,12 @@ def _plain_citations(
         if not over_xref(c)
         and id(c) not in skip
         and (
-            (c.kind == "numeric" and bool(c.numbers) and not _interval(doc.text, c, len(refs)))
+            (
+                c.kind == "numeric"
+                and bool(c.numbers)
+                and not _interval(doc.text, c, len(refs))
+                and not _after_value(doc.text, c)
+            )
             or (
                 c.kind != "numeric"
                 and c.authors
@@ -950,6 +1024,7 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
     if not years:
         return
     starts = sorted(years)
+    by_key = {r.key: r for r in doc.references or []}
     for c in found:
         if not c.authors or not c.year:
             continue
@@ -958,7 +1033,39 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
             xref = years[starts[k]]
             if xref.year == c.year and c.end <= xref.end:
                 xref.authors, xref.et_al = list(c.authors[:2]), c.et_al
-                shown = squash(doc.text[c.start : xref.end])
+                begin = c.start
+                ref = by_key.get(xref.key)
+                lead = _names_lead(doc.text, c.start)
+                if (
+                    ref is not None
+                    and ref.authors
+                    and lead is not None
+                    and not _names_first(c.authors[0], ref.authors[0])
+                    and _names_first(doc.text[lead : c.start], ref.authors[0])
+                ):
+                    # "(Wang, Shen, Liu, Jian, Zhai et al. <xref>2008</xref>)": the names read were
+                    # the list's last; it begins with the entry's first author
+                    begin = lead
+                    xref.authors, xref.et_al = [ref.authors[0]], True
+                shown = squash(doc.text[begin : xref.end])
                 if shown.count("(") > shown.count(")") and doc.text.startswith(")", xref.end):
                     shown += ")"  # "Rode et al. (<xref>2014</xref>)"
                 xref.text = shown
+
+
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
+_NAMES_LEAD = re.compile(rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD})?,?\s+(?:(?:and|&)\s+)?)+$")
+
+
+def _names_lead(text: str, at: int) -> int | None:
+    """Where the list of names that ends at ``at`` begins, back to the bracket or semicolon that opens
+    the citation ("Wang, Shen, Liu, Jian, " before "Zhai et al. 2008"); None when the text there is not
+    names, commas and "and"s only."""
+    before = text[max(0, at - 160) : at]
+    cut = max(before.rfind(c) for c in "([;\n")
+    if cut < 0:
+        return None
+    m = _NAMES_LEAD.fullmatch(before, cut + 1)
+    if m is None:
+        m = _NAMES_LEAD.fullmatch(before, cut + 2)  # after "; "
+    return at - len(before) + m.start() if m is not None else None

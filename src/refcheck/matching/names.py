@@ -32,6 +32,7 @@ PARTICLES = frozenset(
         "ibn",
         "al",
         "el",
+        "ul",  # Urdu, Arabic: "ul Haq", cited "Haq"
         "st",
     ]
 )
