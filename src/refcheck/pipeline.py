@@ -32,6 +32,7 @@ from refcheck.extract.numeric import (
     bracket_markers,
     drop_enumerations,
     extract_cued_numeric,
+    extract_keyed,
     extract_numeric,
     extract_paren_numeric,
 )
@@ -459,6 +460,14 @@ def extract_citations(doc: Document) -> None:
         doc.other_style_at = numeric[0].start if numbered and numeric else None
         if refs and not numbered and doc.footnotes:
             _notes_bibliography(doc, author_date)
+    keys = {r.key for r in refs if r.key} if doc.format in ("text", "markdown") else set()
+    if keys:
+        # a list labelled by keys ("[Knu84] D. E. Knuth ...", "* <sup>cc2nd04</sup>[Code Complete](url)")
+        # is cited by them, "[Knu84]", whatever else the prose was read to cite
+        keyed = [c for a, b, label in segments for c in extract_keyed(text, a, b, keys, footnote=label)]
+        if keyed:
+            doc.style = "keys" if not doc.citations else doc.style
+            doc.citations = sorted([*doc.citations, *keyed], key=lambda c: c.start)
     if doc.citation_links:
         _read_citation_links(doc)
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the

@@ -319,3 +319,27 @@ def bracket_markers(text: str, start: int, end: int, labels: set[str]) -> list[F
             if label in labels or not labels:
                 out.append(FootnoteMarker(label=label, start=g.start(), end=g.end()))
     return out
+
+
+# "[Knu84]", "[Lam94, Knu84, p. 3]", "<sup>[cc2nd04]</sup>": keys of a list labelled by keys, in brackets
+# (not a link's text, "[Lam94](url)", "[Lam94][ref]", nor a link definition's label, "[Lam94]: url")
+_KEYED = re.compile(r"\[([^\[\]\n]{1,200})\](?![(\[:])")
+_KEY_SEP = re.compile(r"\s*[,;]\s*")
+
+
+def extract_keyed(text: str, start: int, end: int, keys: set[str], footnote: str | None) -> list[Citation]:
+    """Citations of the keys a list labels its entries by ("[Knu84] D. E. Knuth ..."): a bracket whose
+    first item is one of those keys, each of its items that is one (the others are locators)."""
+    out = []
+    for g in _KEYED.finditer(text, start, end):
+        items = _KEY_SEP.split(g.group(1).strip())
+        if items[0] not in keys:
+            continue
+        for item in items:
+            if item in keys:
+                out.append(
+                    Citation(
+                        text=g.group(0), start=g.start(), end=g.end(), kind="key", key=item, footnote=footnote
+                    )
+                )
+    return out

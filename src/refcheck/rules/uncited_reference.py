@@ -205,9 +205,13 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
         if ref.key and ref.key.lower() in used:
             continue
         who = ref.authors[0] if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
+        if not any(ch.isalpha() for ch in who):
+            who = ref.text[:40]  # ("(" read of "[Coding Conventions (Wikipedia)](https://...)")
         name = f"{who} {ref.year}" if ref.year and ref.authors else who
         if ref.label and doc.style == "numeric":
             name = f"[{ref.label}] {name}"
+        elif ref.key and ref.source is None and doc.format in ("text", "markdown"):
+            name = f"[{ref.key}] {name}"  # a list labelled by keys ("[Knu84] D. E. Knuth ...")
         if from_database(ref) and doc.format != "bibtex":
             where = (ref.source[0] if ref.source else "").replace("\\", "/").rsplit("/", 1)[-1]
             severity = Severity.INFO

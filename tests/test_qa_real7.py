@@ -1,0 +1,79 @@
+"""False alarms and misses found by running refcheck on real Markdown-family documents of kinds not
+tried before (QA round 7: Quarto, R Markdown and bookdown projects, Manubot manuscripts, MyST and
+Jupyter Books, pandoc Markdown, blog posts and READMEs): each test is the smallest form of a pattern a
+public document uses, and failed before its fix. The source of each pattern is named beside its test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refcheck.pipeline import CheckOptions, check_file
+
+from .projects import findings, write
+
+# --- alphabetic labels ------------------------------------------------------------------------------------
+# betterscientificsoftware/bssw.io's Articles/Blog/CodingConventions.md (CC-BY 4.0) cites
+# "*Code Complete: 2nd Edition*<sup>[cc2nd04]</sup>" and its generated "References" list labels each
+# entry "* <a name="sfer-ezikiw-cc2nd04"></a><sup>cc2nd04</sup>[Code Complete ...](url)": no label was
+# read, and every entry was "listed but never cited" (8 warnings). A list printed by BibTeX's alpha
+# style, "[Knu84] Donald E. Knuth. The TeXbook.", cited "[Knu84]" or "[Lam94, Knu84]", is the same form.
+
+BSSW = """# Coding Conventions
+
+Coding conventions<sup>[ccw]</sup>, also known as *coding standards*, fall into categories.
+In *Code Complete: 2nd Edition*<sup>[cc2nd04]</sup>, McConnell cites a study and notes:
+
+> "layout might harm an expert's ability to read a program (Shell 1981)" [7, Section 31.1].
+
+Chapters 1 through 5 of the book *Clean Code*<sup>[cc08]</sup> by Robert Martin agree.
+
+[ccw-sfer-ezikiw]: https://en.wikipedia.org/wiki/Coding_conventions "Coding Conventions (Wikipedia)"
+[cc2nd04-sfer-ezikiw]: https://bssw.io/items/code-complete "Code Complete {McConnell, Steve. 2004}"
+
+<!-- DO NOT EDIT BELOW HERE. THIS IS ALL AUTO-GENERATED (sfer-ezikiw) -->
+[ccw]: #sfer-ezikiw-ccw "Coding Conventions (Wikipedia)"
+[cc2nd04]: #sfer-ezikiw-cc2nd04 "Code Complete (Second Edition)"
+[cc08]: #sfer-ezikiw-cc08 "Clean Code: A Handbook of Agile Software Craftsmanship"
+[cf]: #sfer-ezikiw-cf "clang-format"
+<!-- (sfer-ezikiw begin) -->
+### References
+<!-- (sfer-ezikiw end) -->
+* <a name="sfer-ezikiw-cc08"></a><sup>cc08</sup>[Clean Code: A Handbook of Agile Software Craftsmanship<br>Robert C. Martin. Prentice Hall PTR, 2008](https://dl.acm.org/doi/10.5555/1388398)
+* <a name="sfer-ezikiw-cc2nd04"></a><sup>cc2nd04</sup>[Code Complete (Second Edition)<br>McConnell, Steve. Microsoft Press, 2004](https://bssw.io/items/code-complete)
+* <a name="sfer-ezikiw-ccw"></a><sup>ccw</sup>[Coding Conventions (Wikipedia)](https://en.wikipedia.org/wiki/Coding_conventions)
+* <a name="sfer-ezikiw-cf"></a><sup>cf</sup>[clang-format: Automatic source code formatter](https://clang.llvm.org/docs/ClangFormat.html)
+"""
+
+
+def test_alphabetic_labels_of_a_markdown_list_are_cited(tmp_path: Path) -> None:
+    write(tmp_path, {"CodingConventions.md": BSSW})
+    found = findings(tmp_path / "CodingConventions.md")
+    assert [(r, s) for r, s, _ in found if s != "info"] == [("uncited-reference", "warning")], found
+    assert "[cf] [clang-format" in next(m for r, s, m in found if s == "warning")
+    result = check_file(str(tmp_path / "CodingConventions.md"), CheckOptions(links=False, verify=False))
+    assert result.doc is not None
+    assert [c.key for c in result.doc.citations if c.kind == "key"] == ["ccw", "cc2nd04", "cc08"]
+
+
+ALPHA = """# Typesetting
+
+TeX was described by Knuth [Knu84] and later extended [Lam94, Knu84, p. 3]. A range [0, 1] and a
+link [Lam94](https://example.org) are no citations.
+
+## References
+
+[Knu84] Donald E. Knuth. The TeXbook. Addison-Wesley, 1984.
+
+[Lam94] Leslie Lamport. LaTeX: A Document Preparation System. Addison-Wesley, 1994.
+
+[GMS94] Michel Goossens, Frank Mittelbach, and Alexander Samarin. The LaTeX Companion.
+Addison-Wesley, 1994.
+"""
+
+
+def test_an_alpha_style_list_is_cited_by_its_labels(tmp_path: Path) -> None:
+    write(tmp_path, {"notes.md": ALPHA, "notes.txt": ALPHA})
+    for name in ("notes.md", "notes.txt"):
+        found = findings(tmp_path / name)
+        assert [(r, s) for r, s, _ in found if s != "info"] == [("uncited-reference", "warning")], found
+        assert "[GMS94] Michel Goossens" in next(m for _, s, m in found if s == "warning")
