@@ -77,3 +77,40 @@ def test_an_alpha_style_list_is_cited_by_its_labels(tmp_path: Path) -> None:
         found = findings(tmp_path / name)
         assert [(r, s) for r, s, _ in found if s != "info"] == [("uncited-reference", "warning")], found
         assert "[GMS94] Michel Goossens" in next(m for _, s, m in found if s == "warning")
+
+
+# --- a MyST project whose one page is its README ------------------------------------------------------
+# mystmd makes a project's README.md its index page when there is no index.md (a paper or a lesson kept
+# as one README beside myst.yml, a Jupyter Book whose _toc.yml says "root: README"): a directory's check
+# left the README out as a repository file ("no documents in this directory"), so nothing was checked.
+
+README_PAGE = "# A lesson\n\nAs shown before [@smith2020], and again [@smyth2020].\n"
+BIB = "@article{smith2020, author={Smith, Jo}, title={A study}, journal={J}, year={2020}}\n"
+
+
+def test_a_myst_projects_readme_is_its_page(tmp_path: Path) -> None:
+    from refcheck.pipeline import check_paths
+
+    myst = tmp_path / "myst"
+    write(
+        myst,
+        {"myst.yml": "version: 1\nproject:\n  title: A lesson\n", "README.md": README_PAGE, "refs.bib": BIB},
+    )
+    book = tmp_path / "book"
+    write(book, {"_toc.yml": "format: jb-book\nroot: README\n", "_config.yml": "bibtex_bibfiles:\n  - refs.bib\n",
+                 "README.md": README_PAGE.replace("[@smith2020]", "{cite}`smith2020`").replace("[@smyth2020]",
+                 "{cite}`smyth2020`"), "refs.bib": BIB})  # fmt: skip
+    for project in (myst, book):
+        results = check_paths([str(project)], CheckOptions(links=False, verify=False))
+        assert [Path(r.path).name for r in results] == ["README.md"], [(r.path, r.error) for r in results]
+        doc = results[0].doc
+        assert doc is not None
+        assert [(f.rule, f.severity.name.lower()) for f in doc.findings] == [("missing-reference", "error")]
+    # a README beside an index page, or with no project, stays the repository's own file
+    write(myst, {"index.md": README_PAGE})
+    assert [Path(r.path).name for r in check_paths([str(myst)], CheckOptions(links=False, verify=False))] == [
+        "index.md"
+    ]
+    plain = tmp_path / "plain"
+    write(plain, {"README.md": README_PAGE, "refs.bib": BIB})
+    assert [r.doc for r in check_paths([str(plain)], CheckOptions(links=False, verify=False))] == [None]

@@ -840,7 +840,7 @@ def _document_in_own_right(path: Path, named: bool = False) -> bool:
     changed file): then only a fragment or a non-article is left out, a .bib is checked on its own.
     A repository's own files (a README, a CHANGELOG: ``repository_file``) are no documents either."""
     if repository_file(path):
-        return False
+        return _project_readme(path)
     fmt = format_for(path)
     if fmt == "bibtex" or path.suffix.lower() == ".json":
         return named
@@ -853,6 +853,32 @@ def _document_in_own_right(path: Path, named: bool = False) -> bool:
     if fmt == "latex":
         return b"\\documentclass" in head or b"\\begin{document}" in head
     return _JATS_ROOT.search(head) is not None
+
+
+# a Jupyter Book's _toc.yml whose root page is the README ("root: README", "root: README.md")
+_README_ROOT = re.compile(r"^root:[ \t]*['\"]?readme(?:\.md|\.ipynb)?['\"]?[ \t]*$", re.M | re.I)
+
+
+def _project_readme(path: Path) -> bool:
+    """Whether a README is a page of a book or site, not the repository's own file: the index of a
+    MyST project (a myst.yml beside it and no index page, as mystmd then makes the README the index)
+    or the root of a Jupyter Book's _toc.yml."""
+    if path.stem.lower() != "readme" or path.suffix.lower() not in (".md", ".ipynb"):
+        return False
+    here = path.parent
+    if (here / "myst.yml").is_file() and not any(
+        (here / f"index{ext}").is_file() for ext in (".md", ".ipynb", ".myst.md")
+    ):
+        return True
+    toc = here / "_toc.yml"
+    try:
+        return (
+            toc.is_file()
+            and _README_ROOT.search(read_regular(toc, 65536, truncate=True).decode("utf-8", "replace"))
+            is not None
+        )
+    except OSError:
+        return False
 
 
 def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:
