@@ -114,3 +114,59 @@ def test_a_myst_projects_readme_is_its_page(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     write(plain, {"README.md": README_PAGE, "refs.bib": BIB})
     assert [r.doc for r in check_paths([str(plain)], CheckOptions(links=False, verify=False))] == [None]
+
+
+# --- a reading list nested by topic ------------------------------------------------------------------------
+# volkamerlab/teachopencadd's talktorials (CC-BY 4.0; T010, T025): the "References" cell nests works under
+# topics, "* Imatinib" over "  * Review on Imatinib: [<i>Nat. Rev. Clin. Oncol.</i> (2016) ...](url)": each
+# topic was an entry, and every item the prose does not cite by its link was "listed but never cited"
+# (22 warnings over two notebooks). A topic with no year and no link is no entry; an item of a list
+# nested so is uncited at info. A flat list keeps its warnings.
+
+NESTED = """# Binding sites
+
+Imatinib binds the kinase (Sydow et al., 2019).
+
+### References
+
+* Sydow, D. et al. (2019). TeachOpenCADD: a teaching platform. *J. Cheminform.* 11, 29.
+* Binding site superposition + comparison
+  * Binding site comparison reviews:
+    * [<i>Curr. Comput. Aided Drug Des. </i> (2008), <b>4</b>, 209-20](https://www.eurekaselect.com/67606/article)
+    * [<i>J. Med. Chem. </i> (2016), <b>9</b>, 4121-51](https://pubs.acs.org/doi/10.1021/acs.jmedchem.6b00078)
+* Imatinib
+  * Review on Imatinib: [<i>Nat. Rev. Clin. Oncol.</i> (2016), <b>13</b>, 431-46](https://www.nature.com/articles/nrclinonc.2016.41)
+  * Side effects of Imatinib
+    * [DrugBank](https://go.drugbank.com/drugs/DB00619)
+"""
+
+
+def test_a_reading_list_nested_by_topic_is_said_at_info(tmp_path: Path) -> None:
+    write(tmp_path, {"talktorial.md": NESTED})
+    found = findings(tmp_path / "talktorial.md")
+    assert found and all((r, s) == ("uncited-reference", "info") for r, s, _ in found), found
+    assert not any(m.startswith(("Imatinib is", "Binding site superposition")) for _, _, m in found), found
+    flat = "\n".join(
+        line.strip() for line in NESTED.split("\n") if "<i>" in line or "# " in line or "Sydow" in line
+    )
+    write(tmp_path, {"flat.md": flat})
+    flat_found = findings(tmp_path / "flat.md")
+    assert [s for _, s, _ in flat_found] == ["warning"] * 3, flat_found
+
+
+# --- a citation in an HTML link --------------------------------------------------------------------------
+# TeachOpenCADD's README.md captions a figure '<a href="https://jcheminf.biomedcentral.com/articles/...">(D.
+# Sydow <i>et al.</i>, J. Cheminformatics, 2019)</a>' and has no reference list: an error ("no reference
+# list"), where a Markdown link's citation, "([Sydow et al., 2019](https://...))", is info (the link
+# takes readers to the work). An HTML link does too.
+
+
+def test_a_citation_in_an_html_link_leads_to_its_work(tmp_path: Path) -> None:
+    readme = (
+        "# TeachOpenCADD\n\nFigure adapted from the TeachOpenCADD publication\n"
+        '<a href="https://jcheminf.biomedcentral.com/articles/10.1186/s13321-019-0351-x">\n'
+        "(D. Sydow <i>et al.</i>, J. Cheminformatics, 2019)</a>.\n\nA platform (Smith, 2020) for students.\n"
+    )
+    write(tmp_path, {"page.md": readme, "linked.md": readme.replace("A platform (Smith, 2020) for", "For")})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "linked.md")] == [("missing-reference", "info")]
+    assert [(r, s) for r, s, _ in findings(tmp_path / "page.md")] == [("missing-reference", "error")]

@@ -714,6 +714,14 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
             raw = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
         raws.append((n, a, raw))
     keyed = doc.format in ("text", "markdown") and keyed_list([raw for _, _, raw in raws])
+    if doc.format == "markdown":
+        # (each entry with the indentation of its line, which split_entries leaves out)
+        lines = [doc.text[doc.text.rfind("\n", 0, a) + 1 : a] + raw for _, a, raw in raws]
+        raws = [
+            r
+            for k, r in enumerate(raws)
+            if not _topic_item(lines[k], lines[k + 1] if k + 1 < len(raws) else "")
+        ]
     refs = []
     for n, a, raw in raws:
         ref = parse_entry(raw, a, keyed=keyed)
@@ -744,6 +752,33 @@ def keyed_list(raws: list[str], wrapped: bool = False) -> bool:
 _TAG = re.compile(r"<[^<>\n]*>")
 # an empty HTML anchor the entry's citations link to ("<a id="ref-fussell2017"></a>[Fussell, C. ...")
 _ANCHOR = re.compile(r"<a\s+(?:id|name)=[\"'][^\"'<>\n]*[\"']\s*/?>(?:\s*</a>)?", re.I)
+
+
+_INDENTED_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]")
+_MAY_DATE = re.compile(r"\d{4}|https?:|www\.")
+
+
+def nesting(raw: str) -> int | None:
+    """How deep a Markdown list item's bullet is indented (None: ``raw`` is no bulleted item)."""
+    m = _INDENTED_BULLET.match(raw.lstrip("\n"))
+    return len(m.group(1).expandtabs(4)) if m else None
+
+
+def _topic_item(raw: str, after: str) -> bool:
+    """Whether a bulleted item of a nested reading list is the topic of the items nested under it, no
+    work: "* Imatinib" over "  * Review on Imatinib: [*Nat. Rev. Clin. Oncol.* (2016) ...](url)"
+    (TeachOpenCADD's talktorials). It gives no year and no link, and the item after is indented deeper."""
+    depth, below = nesting(raw), nesting(after)
+    return depth is not None and below is not None and below > depth and not _MAY_DATE.search(raw)
+
+
+def nested_list(text: str) -> bool:
+    """Whether a Markdown list nests items under others (two items or more indented below a
+    shallower one): a reading list organised by topic rather than a list of the works cited."""
+    depths = [d for line in text.split("\n") if (d := nesting(line)) is not None]
+    if len(depths) < 3:
+        return False
+    return sum(1 for d in depths if d > min(depths)) >= 2
 
 
 def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
@@ -1225,6 +1260,7 @@ __all__ = [
     "Region",
     "find_reference_region",
     "looks_like_entry",
+    "nested_list",
     "parse_entry",
     "parse_references",
     "split_item",

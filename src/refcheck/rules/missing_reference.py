@@ -179,6 +179,8 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
     line = text.rfind("\n", 0, cit.start) + 1
     if _AFTER_LINK.search(text, max(line, cit.start - 300), cit.start):
         return True
+    if _in_html_link(text, cit):
+        return True
     opened = text.rfind("[", line, cit.start)
     if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
         return False
@@ -186,6 +188,20 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
     if closed < 0 or "[" in text[cit.end : closed] or "\n\n" in text[cit.end : closed]:
         return False
     return _LINK_TARGET.match(text, closed) is not None
+
+
+_HTML_LINK = re.compile(r"<a\s[^<>]*href=[\"']?(?:https?:|www\.)[^<>]*>", re.I)
+
+
+def _in_html_link(text: str, cit: Citation) -> bool:
+    """Whether a Markdown citation is in the text of an HTML link to a web address, as a README
+    writes a figure's caption: '<a href="https://jcheminf.biomedcentral.com/...">(D. Sydow <i>et
+    al.</i>, J. Cheminformatics, 2019)</a>'."""
+    opened = text.rfind("<a", max(0, cit.start - 300), cit.start)
+    if opened < 0 or "</a>" in text[opened : cit.start] or not _HTML_LINK.match(text, opened):
+        return False
+    closed = text.find("</a>", cit.end, cit.end + 120)
+    return closed >= 0 and "<a" not in text[cit.end : closed] and "\n\n" not in text[opened:closed]
 
 
 # the start of a line or list item, a label ("Reference:"), then the names before the cited ones:

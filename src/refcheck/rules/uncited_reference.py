@@ -32,7 +32,9 @@ What it does
     In the notes-bibliography style an entry no note cites is said at info: Chicago's bibliography
     may list works consulted as well as those cited. So is an uncited entry of a list read from the
     text (three entries or more) of which not one in five gives a year: a list of links, or a tutorial's
-    numbered points under a "References" heading, more likely than a reference list.
+    numbered points under a "References" heading, more likely than a reference list. So is an uncited
+    entry of a Markdown list that nests items under topics ("* Imatinib" over "  * Review on Imatinib:
+    [...](https://...)"): a reading list organised by subject; a topic item with no year and no link is no entry.
 
     A JATS file that holds no text of the article (no ``<body>``, or an empty one: PMC's record of an
     article whose full text it may not give, an OJS metadata export) gets one finding at info.
@@ -64,6 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from refcheck.extract.reference_list import nested_list
 from refcheck.model import Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids, from_database, no_citations_found
 from refcheck.rules.duplicate_reference import duplicates
@@ -195,6 +198,10 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     parsed = [r for r in refs if r.source is None]
     undated = len(parsed) >= 3 and sum(1 for r in parsed if r.year) * 5 < len(parsed)
     linked = _linked_from_prose(doc)
+    region = doc.reference_region
+    # a Markdown list that nests items under topics ("* Imatinib" / "  * Review on Imatinib: [...](url)"):
+    # a reading list organised by subject, not the list of the works the text cites
+    nested = doc.format == "markdown" and region is not None and nested_list(doc.text[region[0] : region[1]])
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
@@ -235,6 +242,12 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             message = (
                 f"{name} is listed but never cited (a {notice.replace('-', ' ')} notice lists "
                 "the article it concerns)"
+            )
+        elif nested and ref.source is None:
+            severity = Severity.INFO
+            message = (
+                f"{name} is listed but never cited (the list nests its items under topics: a reading list "
+                "rather than a list of the works cited)"
             )
         elif undated and ref.source is None:
             severity = Severity.INFO
