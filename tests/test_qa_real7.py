@@ -170,3 +170,23 @@ def test_a_citation_in_an_html_link_leads_to_its_work(tmp_path: Path) -> None:
     write(tmp_path, {"page.md": readme, "linked.md": readme.replace("A platform (Smith, 2020) for", "For")})
     assert [(r, s) for r, s, _ in findings(tmp_path / "linked.md")] == [("missing-reference", "info")]
     assert [(r, s) for r, s, _ in findings(tmp_path / "page.md")] == [("missing-reference", "error")]
+
+
+# --- an enumeration in a page citing "[1]" ------------------------------------------------------------------
+# bssw.io's Articles/Blog/2022-12-MutualOwnershipInRSE.md cites "<sup>[1]</sup>" and "<sup>[2]</sup>" and
+# writes "CoPs generally have 3 elements: (1) mutual engagement, (2) a joint enterprise, and (3) a shared
+# repertoire": the three numbers in parentheses outvoted the two brackets, and "(3)" was a missing
+# reference (error). An enumeration's numbers do not vote.
+
+
+def test_an_enumeration_does_not_outvote_bracketed_citations(tmp_path: Path) -> None:
+    page = (
+        "# Mutual ownership\n\nA design that looks good is perceived as more efficient.<sup>[1]</sup>\n"
+        "They created a wiki.<sup>[2]</sup>\n\nA CoP is a group of people who share a passion. CoPs generally\n"
+        "have 3 elements: (1) mutual engagement, (2) a joint enterprise, and (3) a\nshared repertoire.\n\n"
+        "### References\n\n"
+        "* <sup>1</sup>[The aesthetic-usability effect. Moran, Kate. Nielsen Norman Group (2017).](https://www.nngroup.com/articles/aesthetic-usability-effect)\n"
+        "* <sup>2</sup>[Confluence overview](https://www.atlassian.com/software/confluence/guides)\n"
+    )
+    write(tmp_path, {"post.md": page})
+    assert findings(tmp_path / "post.md") == []

@@ -432,7 +432,12 @@ def extract_citations(doc: Document) -> None:
             parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
     # the numbers read by heuristics do not outvote brackets ("retry(3)", "sleep(2)" in a Markdown page
     # citing "[1]")
-    paren_votes = sum(1 for c in parens if c.confidence == "high") if numeric else len(parens)
+    # (nor do the numbers of an enumeration, "(1) mutual engagement, (2) a joint enterprise")
+    paren_votes = (
+        sum(1 for c in drop_enumerations(text, parens, anywhere=True) if c.confidence == "high")
+        if numeric
+        else len(parens)
+    )
     if numbered and paren_votes > len(numeric):
         # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets
         numeric = drop_enumerations(text, sorted(parens, key=lambda c: c.start))

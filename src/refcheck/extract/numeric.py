@@ -271,14 +271,16 @@ def _equation_number(text: str, s: int, e: int) -> bool:
     return "=" in text[max(line_start, s - 300) : s]
 
 
-def drop_enumerations(text: str, cites: list[Citation]) -> list[Citation]:
+def drop_enumerations(text: str, cites: list[Citation], anywhere: bool = False) -> list[Citation]:
     """Without the numbers of an enumeration: a run "(1) ... (2) ... (3)" of single numbers counting up
-    from 1 inside one paragraph, each followed by words, after the text has already cited past them."""
+    from 1 inside one paragraph, each followed by words, after the text has already cited past them
+    (``anywhere``: wherever it stands, the first citations too: "have 3 elements: (1) mutual
+    engagement, (2) a joint enterprise, and (3) a shared repertoire" in a page citing "[1]")."""
     drop: set[int] = set()
     seen_max = 0
     i = 0
     while i < len(cites):
-        if not (_single(cites[i]) and cites[i].numbers[0] == 1 and seen_max >= 2):
+        if not (_single(cites[i]) and cites[i].numbers[0] == 1 and (anywhere or seen_max >= 2)):
             seen_max = max(seen_max, *cites[i].numbers)
             i += 1
             continue
@@ -293,7 +295,7 @@ def drop_enumerations(text: str, cites: list[Citation]) -> list[Citation]:
             run.append(run[-1] + 1)
         if (
             len(run) >= 2
-            and seen_max >= len(run)
+            and (anywhere or seen_max >= len(run))
             and all(re.match(r"[ \t]+[^\W\d_]", text[cites[k].end : cites[k].end + 3]) for k in run)
         ):
             drop.update(run)
