@@ -190,3 +190,26 @@ def test_an_enumeration_does_not_outvote_bracketed_citations(tmp_path: Path) -> 
     )
     write(tmp_path, {"post.md": page})
     assert findings(tmp_path / "post.md") == []
+
+
+# --- a work given in full where the text names it ---------------------------------------------------------
+# TeachOpenCADD's T014 talktorial (CC-BY 4.0): "(see e.g. [DeepSite](https://doi.org/10.1093/bioinformatics/
+# btx350) by Jiménez *et al.*, Bioinformatics, 2017, 33(19), 3036–3042)" read as a citation of
+# "Bioinformatics, 2017" (an error); ioer-dresden/jupyter-book-nfdi4biodiversity's intro.ipynb (CC-BY 4.0)
+# suggests its citation in bold, "**Dworczyk, Claudia, ..., Syrbe, Ralf-Uwe (2025).** _Exploring Spatial
+# ..._", and has no reference list (an error). Both give the work where they stand: info.
+
+
+def test_a_work_given_in_full_in_place_is_no_missing_entry(tmp_path: Path) -> None:
+    tutorial = (
+        "# Binding sites\n\nPockets are found by geometry (Smith, 2020). Deep learning methods exist (see e.g.\n"
+        "[DeepSite](https://doi.org/10.1093/bioinformatics/btx350) by Jiménez *et al.*, Bioinformatics, 2017,"
+        " 33(19), 3036–3042).\n\n## References\n\n* Smith, J. (2020). Pockets. *J. Chem.* 3, 1-9.\n"
+    )
+    suggested = (
+        "# Course\n\nPlease cite this course as:\n\n**Dworczyk, Claudia, Dunkel, Alexander, Syrbe, Ralf-Uwe (2025).**"
+        " _Exploring Spatial and Biodiversity Data with Python_. IOER, [DOI](https://doi.org/10.71830/6ILS40).\n"
+    )
+    write(tmp_path, {"tutorial.md": tutorial, "intro.md": suggested})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "tutorial.md")] == [("missing-reference", "info")]
+    assert [(r, s) for r, s, _ in findings(tmp_path / "intro.md")] == [("missing-reference", "info")]

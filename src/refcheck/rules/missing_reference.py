@@ -109,6 +109,8 @@ def _maybe_no_defect(doc: Document, cit: Citation) -> str:
     stands in a quoted passage, or is a species' authority."""
     if _links_to_work(doc, cit):  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
         return "it links to the work, so readers can find it; "
+    if _given_in_full(doc.text, cit):  # "Bioinformatics, 2017, 33(19), 3036–3042": the work in full
+        return "it gives the work in full where it stands; "
     if _attribution(doc.text, cit):  # an epigraph's "— Leslie Kish (1965)": its source need not be listed
         return "it names a quotation's source under it; if it is a work the text cites, "
     if _in_block_quote(doc, cit):  # a quoted passage's own citations: works of the quoted author's list
@@ -208,14 +210,14 @@ def _in_html_link(text: str, cit: Citation) -> bool:
 # given names, initials, other authors ("S. Messner, L. Anselin, ..., R. Baller (2000)"), the words of an
 # organisation's name ("Office for National Statistics (2011)")
 _ENTRY_HEAD = re.compile(
-    r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?"
+    r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?(?:\*\*|__)?"
     r"(?:(?:(?:[A-Z]\.){2,4}|[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
 )
 # after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*'),
 # or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data',
 # "M.A. Heroux et al. (2020) Lightweight Software Process Improvement ... (PSIP). In: Juckeland G.")
 _ENTRY_TAIL = re.compile(
-    r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
+    r"[.,:]?(?:\*\*|__)?[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
     r"|[ \t]+[A-Z][^\n]{8,200}?\.[ \t]+[A-Z][\w.]*:?[ \t]"
 )
 
@@ -231,11 +233,30 @@ def _attribution(text: str, cit: Citation) -> bool:
     return cit.narrative and _ATTRIBUTION.search(text, max(0, cit.start - 60), cit.start) is not None
 
 
+# a year, then the volume, issue and pages of a journal: "Bioinformatics, 2017, 33(19), 3036–3042",
+# "Genome Informatics, 2004, 15(2): 31–41": a work given in full where it stands, not cited
+_VOLUME_PAGES = re.compile(
+    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+)
+
+
+def _given_in_full(text: str, cit: Citation) -> bool:
+    """Whether an author-date citation's year is followed by a journal's volume, issue and pages, as a
+    tutorial gives a work in parentheses where it names it ("[DeepSite](https://doi.org/...) by Jiménez
+    *et al.*, Bioinformatics, 2017, 33(19), 3036–3042)"): the reader has the work there."""
+    if not cit.year or not cit.year[:4].isdigit():
+        return False
+    at = text.find(cit.year[:4], cit.start, cit.end + 1)
+    return at >= 0 and _VOLUME_PAGES.match(text, at, min(len(text), cit.end + 40)) is not None
+
+
 def _written_in_place(text: str, cit: Citation) -> bool:
     """Whether an author-date citation opens a line or list item that goes on to give the work in full:
     a reading list's "- Chambers (2008). *Software for Data Analysis*, Springer", a suggested citation
     "Office for National Statistics (2011). 2011 Census: boundary data ... UK Data Service.", or
     names a quotation's source under it ("~ Dune (1965)"): the line gives the work where it stands."""
+    if _given_in_full(text, cit):
+        return True
     if not cit.narrative:
         return False
     if _attribution(text, cit):
