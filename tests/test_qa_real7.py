@@ -213,3 +213,24 @@ def test_a_work_given_in_full_in_place_is_no_missing_entry(tmp_path: Path) -> No
     write(tmp_path, {"tutorial.md": tutorial, "intro.md": suggested})
     assert [(r, s) for r, s, _ in findings(tmp_path / "tutorial.md")] == [("missing-reference", "info")]
     assert [(r, s) for r, s, _ in findings(tmp_path / "intro.md")] == [("missing-reference", "info")]
+
+
+# --- works named in passing, no reference list -------------------------------------------------------------
+# djnavarro/quarto-blog's posts (CC-BY 4.0): "I read the Myung and Pitt (1997) paper on [model selection
+# ...](https://...)", "the oldest tool I've used comes from Ferguson 1973 paper" in an inline note, a block
+# quote's "(Bernardo and Smith 2000)"; reaktoro-jupyter-book's "the article ... by **Toner and Catling
+# (2020)**": an essay or a tutorial naming works in its own sentences, with no reference list, was an
+# error. Said at info; a bracketed citation with no list, "the paper by [Pfeifer, 2016]" or "(IOER Monitor
+# 2025)", stays an error.
+
+
+def test_works_named_in_passing_without_a_list_are_info(tmp_path: Path) -> None:
+    essay = (
+        "---\ntitle: A personal essay\n---\n\nI read the Myung and Pitt (1997) paper on model selection and"
+        " thought: this is it.^[The oldest tool I've used comes from Ferguson 1973 paper on the Dirichlet"
+        " process.]\n\n> Prediction problems fall into three classes (Bernardo and Smith 2000).\n"
+    )
+    bracketed = "# Notes\n\nQuality is poor here (see the paper by [Pfeifer, 2016]).\n"
+    write(tmp_path, {"essay.qmd": essay, "notes.md": bracketed})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "essay.qmd")] == [("missing-reference", "info")]
+    assert [(r, s) for r, s, _ in findings(tmp_path / "notes.md")] == [("missing-reference", "error")]

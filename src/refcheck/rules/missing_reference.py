@@ -13,8 +13,11 @@ What it does
     2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
     whose bibliography refcheck did not find (its list is built from them), and when the document
-    has a "Further reading" section (a blog post citing in passing); a citation that links
-    to its work is info beside a reference list too.
+    has a "Further reading" section (a blog post citing in passing), and when a Markdown document
+    (a blog post, a notebook) names each work only in its own sentences ("I read the Myung and Pitt
+    (1997) paper"), none in parentheses; a citation that links to its work, or whose year is
+    followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042"),
+    is info beside a reference list too.
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
@@ -71,6 +74,10 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(unlisted, keys=doc.unseen_key, resolved=doc.unseen_resolved)
         elif plain and _further_reading(doc.text):
             yield _no_list(plain, further=True)
+        elif plain and doc.format == "markdown" and all(_in_passing(doc, c) for c in plain):
+            # a blog post or a notebook that names works in its own sentences, "I read the Myung and Pitt
+            # (1997) paper on model selection", cites in no style that promises a list
+            yield _no_list(plain, passing=True)
         else:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     for cit in doc.citations:
@@ -267,6 +274,21 @@ def _written_in_place(text: str, cit: Citation) -> bool:
     )
 
 
+def _in_passing(doc: Document, cit: Citation) -> bool:
+    """Whether a Markdown citation names its work in the prose's own sentence, outside brackets ("I
+    read the Myung and Pitt (1997) paper", "comes from Ferguson 1973 paper"), or stands in a block
+    quote (the quoted passage's own): no citation of a style that promises a reference list."""
+    if _in_block_quote(doc, cit):
+        return True
+    text = doc.text
+    line = text.rfind("\n", 0, cit.start) + 1
+    if text.rfind("(", line, cit.start + 1) > text.rfind(")", line, cit.start):
+        return False  # "(IOER Monitor 2025)", "(see Smith 2020)"
+    opened = text.rfind("[", line, cit.start + 1)
+    # (an inline note, "^[...]", is no bracket of a citation)
+    return opened <= text.rfind("]", line, cit.start) or text[opened - 1 : opened] == "^"
+
+
 def _further_reading(text: str) -> bool:
     """Whether the document has a "Further reading" (or "Suggested reading", "Works consulted")
     section: a blog post's works cited in passing are often given there, or in the paper it names."""
@@ -281,13 +303,15 @@ def _no_list(
     keys: str | None = None,
     further: bool = False,
     resolved: bool = False,
+    passing: bool = False,
 ) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
     each is a link to its work (``linked``), readers find the works: info; and when the document's
     list is built from pandoc ``keys`` whose bibliography refcheck did not see (or, ``resolved``,
     DOIs the page's builder fetches: a MyST page's "[@10.25080/NKVC9349]"), and when the
-    document has a further-reading section (``further``), where its works may stand."""
+    document has a further-reading section (``further``), where its works may stand, or names them
+    only in its own sentences (``passing``: "the Myung and Pitt (1997) paper", as a blog post does)."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
@@ -304,6 +328,12 @@ def _no_list(
     elif further:
         severity = Severity.INFO
         fix = "its further-reading section may give them; a reference list would say which work each is"
+    elif passing:
+        severity = Severity.INFO
+        fix = (
+            "each names its work in the prose's own sentence, as a blog post or notes may without a list; "
+            "a list would say which work each is"
+        )
     elif linked:
         severity = Severity.INFO
         fix = (
