@@ -66,7 +66,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from refcheck.extract.reference_list import nested_list
 from refcheck.model import Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids, from_database, no_citations_found
 from refcheck.rules.duplicate_reference import duplicates
@@ -201,7 +200,11 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     region = doc.reference_region
     # a Markdown list that nests items under topics ("* Imatinib" / "  * Review on Imatinib: [...](url)"):
     # a reading list organised by subject, not the list of the works the text cites
-    nested = doc.format == "markdown" and region is not None and nested_list(doc.text[region[0] : region[1]])
+    nested = False
+    if doc.format == "markdown" and region is not None:
+        from refcheck.extract.reference_list import nested_list  # (not at start-up)
+
+        nested = nested_list(doc.text[region[0] : region[1]])
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
