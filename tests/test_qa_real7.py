@@ -260,3 +260,23 @@ def test_the_pages_of_a_book_read_its_bibliography_once(tmp_path: Path, monkeypa
         assert result.doc is not None and result.doc.findings == []
         assert [c.references for c in result.doc.citations] == [((result.doc.references or [])[0].id,)]
     assert len(calls) == 1
+
+
+# --- pandoc's example lists ----------------------------------------------------------------------------------
+# bweatherson/quarto-articles's posts/new-work/new-work.qmd and posts/mixing/mixing-experts.qmd number their
+# examples with pandoc's example lists, "(@expa) If Quinn learns that Ava's credence ..." and refer to them,
+# "(@expa) and (@expb) are equivalent": each "(@expa)" was a missing key (13 errors in one post). An
+# example's label is a cross-reference target; a key no example labels is still a citation.
+
+
+def test_pandoc_example_labels_are_no_citation_keys(tmp_path: Path) -> None:
+    post = (
+        "---\nbibliography: refs.bib\n---\n\n# Setup\n\nAs @smith2020 says, Quinn trusts experts.\n\n"
+        "(@expa) If Quinn learns that Ava's credence is *x*, they change theirs to *x*.\n\n"
+        "(@expb) If Quinn learns that Ben's credence is *x*, they change theirs to *x*.\n\n"
+        "Formally, (@expa) and (@expb) are equivalent [@smyth2020].\n"
+    )
+    write(tmp_path, {"post.qmd": post, "refs.bib": BIB})
+    found = findings(tmp_path / "post.qmd")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")], found
+    assert "'smyth2020'" in found[0][2]

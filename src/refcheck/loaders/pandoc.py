@@ -147,10 +147,13 @@ def external_key(key: str, external: tuple[str, ...]) -> bool:
 
 # what a document names as a cross-reference target: an attribute's identifier ("{#supptbl-1}",
 # "::: {#suppfig-1 .figure}", "# Methods {#sec-methods}"), a Quarto chunk's label ("#| label: fig-x"),
-# a MyST directive's label or name (":label: pro-order") or a MyST target line ("(sec-intro)=")
+# a MyST directive's label or name (":label: pro-order"), a MyST target line ("(sec-intro)="), or the
+# label of an item of pandoc's example lists ("(@good) This is a good example.", which "(@good)" in the
+# text numbers)
 _TARGET = re.compile(
     r"\{[ \t]*#([\w][\w:.\-]*)[^{}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*[\"']?([\w][\w:.\-]*)"
-    r"|^[ \t>]*:(?:label|name):[ \t]*([\w][\w:.\-]*)[ \t]*$|^[ \t]*\(([\w][\w:.\-]*)\)=[ \t]*$",
+    r"|^[ \t>]*:(?:label|name):[ \t]*([\w][\w:.\-]*)[ \t]*$|^[ \t]*\(([\w][\w:.\-]*)\)=[ \t]*$"
+    r"|^[ \t]{0,3}\(@([\w][\w\-]*)\)[ \t]",
     re.M,
 )
 
@@ -163,7 +166,7 @@ def targets(text: str) -> set[str]:
     """The identifiers the document gives its figures, tables, sections and chunks: "@suppfig-1" refers
     to one of them (a Quarto custom cross-reference kind, ``crossref: custom: - key: suppfig``; MyST's
     "@pro-order" refers to any labelled target), not to a work."""
-    if "#" not in text and ":" not in text and ")=" not in text:
+    if "#" not in text and ":" not in text and ")=" not in text and "(@" not in text:
         return set()
     return {next(g for g in m.groups() if g) for m in _TARGET.finditer(text)}
 
