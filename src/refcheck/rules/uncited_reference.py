@@ -32,7 +32,9 @@ What it does
     In the notes-bibliography style an entry no note cites is said at info: Chicago's bibliography
     may list works consulted as well as those cited. So is an uncited entry of a list read from the
     text (three entries or more) of which not one in five gives a year: a list of links, or a tutorial's
-    numbered points under a "References" heading, more likely than a reference list. So is an uncited
+    numbered points under a "References" heading, more likely than a reference list, and an uncited
+    entry of a Markdown page that gives no year ("* RDKit ([repository](https://github.com/rdkit/rdkit))").
+    So is an uncited
     entry of a Markdown list that nests items under topics ("* Imatinib" over "  * Review on Imatinib:
     [...](https://...)"): a reading list organised by subject; a topic item with no year and no link is no entry.
 
@@ -252,11 +254,16 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
                 f"{name} is listed but never cited (the list nests its items under topics: a reading list "
                 "rather than a list of the works cited)"
             )
-        elif undated and ref.source is None:
+        elif (undated or (doc.format == "markdown" and not ref.year)) and ref.source is None:
             severity = Severity.INFO
             message = (
-                f"{name} is listed but never cited (hardly an entry of the list gives a year: it may be "
-                "a list of links or notes rather than references)"
+                (
+                    f"{name} is listed but never cited (hardly an entry of the list gives a year: it may be "
+                    "a list of links or notes rather than references)"
+                )
+                if undated
+                else f"{name} is listed but never cited (it gives no year: a link or a resource, such as "
+                "software the page used, more likely than a work cited)"
             )
         else:
             severity = SEVERITY
