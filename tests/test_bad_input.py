@@ -79,8 +79,11 @@ def test_no_reference_list(tmp_path: Path) -> None:
     p.write_text(BODY_ONLY, encoding="utf-8")
     res = cli("check", "--no-links", str(p))
     assert "Traceback" not in res.output
-    assert res.exit_code == 1
-    assert f"{p}:1:" in res.output and "missing-reference" in res.output
+    # one name and year, and nothing more, in a document with no list: it may be no citation at all
+    # (a blog post's "(TeX Live 2013)"): info, and the run passes
+    assert res.exit_code == 0
+    assert f"{p}:1:" in res.output and "info missing-reference" in res.output
+    assert "if these are citations, add the list" in res.output
     # one defect, one finding: the list is missing, not every work cited (164 errors on a real DOCX)
     p.write_text(BODY_ONLY + "Trade (Millán 2001) and (Vaisman 2007; Hardy 1968).\n", encoding="utf-8")
     res = cli("check", "--no-links", "--format", "concise", str(p))

@@ -149,6 +149,7 @@ def test_citation_forms_link(body: str, expected: list[tuple[str, list[str], str
         "In 1998 and 1999 the numbers fell.",
         "The model fits (R² 2020 = 0.81; R² 2019 = 0.77).",  # a table's cells (found by QA)
         "Emissions (CO₂ 2020, in tonnes) and the area (km² 2010) grew.",  # (a G20 2019 still is one)
+        "Set theory began with Cantor (Cantor, 1890s) and grew (Hardy, 1960S).",  # decades, not years
     ],
 )
 def test_not_citations(body: str) -> None:

@@ -274,7 +274,7 @@ def test_widget_state_does_not_unpair_the_cells_from_their_lines(tmp_path: Path)
 # jakevdp/PythonDataScienceHandbook (notebooks_v1): "[*Python for Data Analysis*](http://shop.oreilly.com/
 # product/0636920023784.do) by Wes McKinney (OReilly, 2012)" and "([\"Statistics, ... in Astronomy\"](http://
 # press.princeton.edu/titles/10159.html) (Princeton University Press, 2014))": the link names the work and
-# the parenthesis its publisher; each was a no-reference-list error. A plain "(Smith, 2012)" stays one.
+# the parenthesis its publisher; each was a no-reference-list error. "(Smith and Jones, 2012)" stays one.
 
 
 def test_a_linked_titles_publisher_and_year_give_the_work_in_place(tmp_path: Path) -> None:
@@ -287,6 +287,6 @@ def test_a_linked_titles_publisher_and_year_give_the_work_in_place(tmp_path: Pat
     )
     assert located(page) == [("missing-reference", "info", 3)]
     page.write_text(
-        page.read_text(encoding="utf-8") + "\nAs argued before (Smith, 2012).\n", encoding="utf-8"
+        page.read_text(encoding="utf-8") + "\nAs argued before (Smith and Jones, 2012).\n", encoding="utf-8"
     )
     assert [(r, s) for r, s, _ in located(page)] == [("missing-reference", "error")]

@@ -212,6 +212,26 @@ def test_a_key_defined_twice_for_one_work_is_info(tmp_path: Path) -> None:
     assert found == [("duplicate-reference", "info", True), ("duplicate-reference", "warning", False)]
 
 
+def test_a_key_defined_twice_with_one_doi_says_the_doi(tmp_path: Path) -> None:
+    # Two copies of a key whose titles were exported differently but whose DOI is one: the finding
+    # says what shows they are one work (it said "the same title and year" whatever matched).
+    (tmp_path / "refs.bib").write_text(
+        "@article{monica, author={Tuomilehto, Jaako}, title={{WHO MONICA Project: assessing CHD"
+        " mortality}}, year={1989}, doi={10.1093/ije/18.suppl_1.s38}}\n"
+        "@article{monica, author={WHO Monica Project}, title={Assessing CHD mortality and morbidity},"
+        " year={1989}, doi={10.1093/IJE/18.Suppl_1.S38}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{monica}.\n"
+        "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    [(rule, severity, message)] = findings(tmp_path / "main.tex")
+    assert (rule, severity) == ("duplicate-reference", "info")
+    assert "both give the same DOI" in message and "title and year" not in message
+
+
 # --- Jupyter notebooks -----------------------------------------------------------------------------------
 # Notebooks-Now/submission-myst-full (notebooks/data-screening.ipynb), jeanlescure/typescript-jupyter-
 # book-template (book/index.ipynb cites "{cite}`Taniguchi2017`" from the book's references.bib) and

@@ -37,7 +37,7 @@ from refcheck.model import Citation, Reference
 # ``(?<![\w.\-/])(YEAR_TOKEN)(?![\w/]|DASH\d)`` with re.I; tests/test_properties.py.)
 _YEAR_RE = re.compile(
     rf"([12nNfFiI\u0130\u0131](?<![\w.\-/].)"
-    rf"(?i:(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:[a-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?(?:[ \t]?\[{YEAR}\])?"
+    rf"(?i:(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:[a-rt-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?(?:[ \t]?\[{YEAR}\])?"
     r"|(?<=n)(?:\.\s?d\.(?:-?[a-z](?![a-z]))?|d(?=\W))"
     r"|(?<=f)orthcoming"
     r"|(?<=i)n\s+press))"

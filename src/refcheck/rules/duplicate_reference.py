@@ -106,12 +106,13 @@ def _title_key(ref: Reference, authors_key: str) -> str | None:
     return f"{authors_key}|{ref.year}|{title}"
 
 
-def _same_work(a: Reference, b: Reference) -> bool:
-    """Whether two entries give the same title (compared without case, accents and punctuation) and
-    the same year (or the same DOI)."""
+def _same_work(a: Reference, b: Reference) -> str | None:
+    """What shows that two entries give one work: the same DOI where both have one, else the same
+    title (compared without case, accents and punctuation) and year; None when nothing does."""
     if a.doi and b.doi:
-        return a.doi.lower() == b.doi.lower()
-    return bool(a.title and b.title and a.year == b.year and _text_words(a.title) == _text_words(b.title))
+        return "DOI" if a.doi.lower() == b.doi.lower() else None
+    same = a.title and b.title and a.year == b.year and _text_words(a.title) == _text_words(b.title)
+    return "title and year" if same else None
 
 
 def _text_key(ref: Reference) -> str:
@@ -423,13 +424,13 @@ def check(doc: Document) -> Iterator[Finding]:
         quiet = not same_key and (
             unprinted(doc, ref, cited, cited_keys) or unprinted(doc, first, cited, cited_keys)
         )
-        copy = same_key and _same_work(ref, first)
+        copy = _same_work(ref, first) if same_key else None
         yield Finding(
             rule=NAME,
             severity=Severity.INFO if quiet or copy else SEVERITY,
             message=message
             + ("; at most one of them is cited, so the work is printed once at most" if quiet else "")
-            + ("; both give the same title and year, so the document prints the work right" if copy else ""),
+            + (f"; both give the same {copy}, so the document prints the work right" if copy else ""),
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,

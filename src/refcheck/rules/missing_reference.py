@@ -297,6 +297,12 @@ def _further_reading(text: str) -> bool:
     return further_reading_heading(text) is not None
 
 
+def _scholarly(citations: list[Citation], works: int) -> bool:
+    """Whether a document's author-date citations show themselves as such without a list to
+    confirm them: three works or more, or one citation with co-authors, "et al." or a page."""
+    return works >= 3 or any(c.et_al or len(c.authors) > 1 or c.locator for c in citations)
+
+
 def _no_list(
     citations: list[Citation],
     linked: bool = False,
@@ -340,6 +346,11 @@ def _no_list(
             "each links to its work or gives it in full where it stands, so readers can find it; a list "
             "would still give the details"
         )
+    elif severity is SEVERITY and not _scholarly(citations, works):
+        # one or two names and years and nothing more, in a document with no list: a blog's "(TeX
+        # Live 2013)" or "Priya Sukhija (2022) won the fellowship" reads so as well as a citation
+        severity = Severity.INFO
+        fix = "if these are citations, " + fix
     return at_citation(
         NAME,
         severity,

@@ -119,37 +119,33 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     notice = notice_type(doc)
     uncited = list(_uncited(doc, refs, notice))
-    if uncited and doc.format == "jats" and doc.unchecked and not doc.citations:
+    if not uncited:
+        return
+    # where the document's citations cannot be checked against its list, one info finding says so
+    # instead of one per entry
+    n = len(uncited)
+    entries, are = ("entry", "is") if n == 1 else (f"{n} entries", "are")
+    message: str | None = None
+    if doc.format == "jats" and doc.unchecked and not doc.citations:
         # a JATS record of the front matter and the reference list only: there is no text to cite
-        n = len(uncited)
-        yield Finding(
-            rule=NAME,
-            severity=Severity.INFO,
-            message=f"{doc.unchecked}: whether the {'entry' if n == 1 else f'{n} entries'} of its reference "
-            f"list {'is' if n == 1 else 'are'} cited was not checked",
-            offset=refs[0].start if refs[0].start >= 0 else None,
+        message = f"{doc.unchecked}: whether the {entries} of its reference list {are} cited was not checked"
+    elif no_citations_found(doc) and not notice:
+        message = (
+            "no citations of any known style were found, so whether the "
+            f"{entries} of the reference list {are} cited was not checked"
         )
-        return
-    if uncited and no_citations_found(doc) and not notice:
-        n = len(uncited)
-        yield Finding(
-            rule=NAME,
-            severity=Severity.INFO,
-            message="no citations of any known style were found, so whether the "
-            f"{'entry' if n == 1 else f'{n} entries'} of the reference list "
-            f"{'is' if n == 1 else 'are'} cited was not checked",
-            offset=refs[0].start if refs[0].start >= 0 else None,
-        )
-        return
-    if uncited and doc.format == "latex" and not doc.citations and any(not from_database(r) for r in refs):
+    elif doc.format == "latex" and not doc.citations and any(not from_database(r) for r in refs):
         # a thebibliography nothing cites (no \cite, no \nocite): a CV's list of publications, a
         # reading list; not a paper's references
-        n = len(uncited)
+        message = (
+            f"nothing in the document cites its {entries} (no \\cite or \\nocite): read as a list of "
+            "works (publications, reading), not checked for citations"
+        )
+    if message is not None:
         yield Finding(
             rule=NAME,
             severity=Severity.INFO,
-            message=f"nothing in the document cites its {'entry' if n == 1 else f'{n} entries'} (no \\cite or "
-            "\\nocite): read as a list of works (publications, reading), not checked for citations",
+            message=message,
             offset=refs[0].start if refs[0].start >= 0 else None,
         )
         return
