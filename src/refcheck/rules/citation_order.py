@@ -3,7 +3,9 @@
 What it does
     In a numeric document whose list is numbered in order of first citation (most entries are first
     cited in list order), reports the first citation of an entry that comes before an entry with a
-    lower number has been cited: "[1] ... [3] ... [2]".
+    lower number has been cited: "[1] ... [3] ... [2]". A number past the list where an entry
+    would be first cited ("[1] ... [9] ... [3] ... [2]" of eight entries, "[9]" a typo for "[2]") is
+    missing-reference's one defect, not also an order break.
 
 Why is this bad
     Vancouver-style lists number the works in the order the text first cites them; a jump means an
@@ -18,6 +20,7 @@ Use instead
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 
 from refcheck.model import Document, Finding, Severity
@@ -60,8 +63,10 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     firsts, heuristic = first_citations(doc)
     listed = {int(r.label) for r in doc.references or [] if r.label and r.label.isdigit()}
-    if listed:
-        # a number past the list is missing-reference's defect, not an order break ("[34]" of 30)
+    # where a number past the list is first cited: missing-reference's defect, not an order break
+    # ("[34]" of 30), and it may stand where an entry was first cited (a typo, "[34]" for "[3]")
+    stand_ins = deque(off for n, off in firsts if listed and n not in listed)
+    if stand_ins:
         firsts = [(n, off) for n, off in firsts if n in listed]
     if len(firsts) < MIN_ENTRIES:
         return
@@ -70,12 +75,19 @@ def check(doc: Document) -> Iterator[Finding]:
     if in_order < len(firsts) * 0.6:
         return
     cited = {n for n, _ in firsts}
-    expected = 1
+    expected, before = 1, -1
     for n, offset in firsts:
-        while expected < n and (expected not in cited or heuristic.get(expected, offset) < offset):
-            # an entry no number cites is uncited-reference's business, not an order break; one
-            # whose number was read by heuristics before may have been cited there
-            expected += 1
+        while True:
+            while expected < n and (expected not in cited or heuristic.get(expected, offset) < offset):
+                # an entry no number cites is uncited-reference's business, not an order break; one
+                # whose number was read by heuristics before may have been cited there
+                expected += 1
+            if n <= expected or not stand_ins or stand_ins[0] > offset:
+                break
+            # a number past the list where [expected] would be first cited, since the entry before
+            # it: the wrong number is the one defect (missing-reference), [expected] is cited there
+            if stand_ins.popleft() > before:
+                expected += 1
         if n > expected:
             yield Finding(
                 rule=NAME,
@@ -88,4 +100,4 @@ def check(doc: Document) -> Iterator[Finding]:
                 citation=str(n),
             )
             return  # one finding: the first break; renumbering fixes the rest
-        expected = max(expected, n + 1)
+        expected, before = max(expected, n + 1), offset
