@@ -276,6 +276,18 @@ class Discovery:
         return self.excluded(path, False, specs)
 
 
+def git_ignored(path: str | Path, project: Path | None = None) -> bool:
+    """Whether the repository's ignore files (every ``.gitignore`` from the top of the checkout down
+    to ``path``'s directory, and ``.git/info/exclude``) leave out ``path``, which need not exist: a
+    file the build writes (a LaTeX project's ``version.tex``, ``*.out``)."""
+    path = Path(os.path.abspath(path))
+    finder = Discovery(project=project)
+    specs = finder._inherited(path.parent) + finder._specs_for(path.parent)
+    top = _top(path.parent, project)
+    parents = [p for p in reversed(path.parents) if p == top or _below(p, top)]
+    return any(finder.excluded(p, True, specs) for p in parents[1:]) or finder.excluded(path, False, specs)
+
+
 def _top(directory: Path, project: Path | None = None) -> Path:
     """Where ignore files start to count: the nearest directory holding .git; else the project root
     when ``directory`` lies in it; else ``directory`` itself."""

@@ -3,8 +3,8 @@
 pybtex's parser stops at the first thing it dislikes and knows no positions, so one ``month = July``
 (an undefined macro, which BibTeX replaces by an empty string with a warning) used to lose the entry
 and then raise a false missing-reference. This scanner reads each ``@type{key, ...}`` on its own
-(from its line to the next line that starts an entry), keeps whatever it can and says what it could
-not, once per problem, with the line in the .bib:
+(from its line to the next line that starts an entry, or to an entry glued to its closing brace),
+keeps whatever it can and says what it could not, once per problem, with the line in the .bib:
 
 * an undefined macro is read as the empty string (BibTeX's warning), a repeated field keeps its first
   value (BibTeX's "repeated entry" note; biber's "duplicate field"), text after an entry's closing
@@ -36,7 +36,12 @@ MIN_BUDGET = 4_000_000
 # BibTeX's predefined month strings: "jan" -> "january", ...
 MONTHS = {m[:3]: m for m in patterns.MONTHS[:12]}
 
-ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
+# an entry begins a line, or follows the closing brace of the one before on its line ("}@article{b,":
+# exports pasted one after the other), as BibTeX, which starts an entry at any '@' between entries,
+# reads it
+ENTRY_START = re.compile(r"(?:^|(?<=[})]))[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
+# an entry's start anywhere in the free text after an entry
+_LOOSE_START = re.compile(r"@[ \t]*(\w+)[ \t]*([{(])")
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
 _SPACE = re.compile(r"\s*")
 _NUMBER = re.compile(r"\d+")
@@ -197,7 +202,12 @@ class _Reader:
             if kind == "string":
                 self._string(body, end, line, close)
                 continue
-            self._entry(kind, body, end, line, close)
+            loose = self._entry(kind, body, end, line, close)
+            while loose is not None:  # an entry begun elsewhere than a line's start ("\\@article{")
+                at = line + text.count("\n", m.start(), loose.start())
+                loose = self._entry(
+                    loose.group(1).lower(), loose.end(), end, at, "}" if loose.group(2) == "{" else ")"
+                )
         return self.out
 
     def _string(self, i: int, end: int, line: int, close: str) -> None:
@@ -216,7 +226,9 @@ class _Reader:
             self.out.warnings.append((line, p))
         self.macros[m.group(0).lower()] = value
 
-    def _entry(self, kind: str, i: int, end: int, line: int, close: str) -> None:
+    def _entry(self, kind: str, i: int, end: int, line: int, close: str) -> re.Match[str] | None:
+        """Read one entry; returns an entry begun in the free text after it (BibTeX starts one at
+        any '@' between entries: "\\@article{key," pasted from LaTeX), or None."""
         text = self.text
         i = _SPACE.match(text, i, end).end()  # type: ignore[union-attr]
         k = i
@@ -264,14 +276,21 @@ class _Reader:
             )
         if junk:
             entry.problems.append("the entry holds text that is not a field (a missing comma or '='?)")
-        if _looks_like_entry_part(text[i:end]):
+        loose = _LOOSE_START.search(text, i, end)
+        while loose is not None and (
+            loose.group(1).lower() in ("comment", "preamble", "string")
+            or text[text.rfind("\n", 0, loose.start()) + 1 : loose.start()].lstrip().startswith("%")
+        ):
+            loose = _LOOSE_START.search(text, loose.end(), end)
+        if _looks_like_entry_part(text[i : loose.start() if loose else end]):
             entry.problems.append(
                 "text after the entry's closing brace looks like part of an entry (an extra '}'?); it is ignored"
             )
         if not key:
             self.out.warnings.append((line, f"an @{kind} entry without a key is ignored"))
-            return
+            return loose
         self.out.entries.append(entry)
+        return loose
 
 
 # fields no bibliography style prints, which reference managers repeat (Zotero writes one "annote" per
@@ -284,11 +303,26 @@ _UNPRINTED = frozenset(
 _TRAILING = re.compile(r"^\s*(?:\w[\w-]*\s*=|[{}])", re.M)
 
 
+# an entry disabled by deleting its '@' ("misc{key,"): BibTeX's own way to comment one out
+_DISABLED = re.compile(r"^\s*[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,")
+
+
 def _looks_like_entry_part(rest: str) -> bool:
     """Whether the text between an entry's end and the next entry is a lost piece of an entry (a
-    stray brace or a ``field =`` line), not a comment or free text (which BibTeX ignores)."""
-    lines = [ln for ln in rest.split("\n") if ln.strip() and not ln.lstrip().startswith("%")]
-    return any(_TRAILING.match(ln) for ln in lines)
+    stray brace or a ``field =`` line), not a comment or free text (which BibTeX ignores), nor an
+    entry without its '@' (free text to BibTeX, written so to comment the entry out)."""
+    depth = 0  # braces open in a disabled entry
+    for ln in rest.split("\n"):
+        if not ln.strip() or ln.lstrip().startswith("%"):
+            continue
+        if depth <= 0 and _DISABLED.match(ln):
+            depth = 0
+        elif depth <= 0:
+            if _TRAILING.match(ln):
+                return True
+            continue
+        depth += ln.count("{") - ln.count("}")
+    return False
 
 
 def _without_comments(text: str) -> str:

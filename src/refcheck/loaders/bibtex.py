@@ -157,6 +157,22 @@ WEB_TYPES = frozenset(
 )
 
 
+# entry types whose organisation BibTeX's styles print in place of a missing author (or editor)
+_BY_ORGANIZATION = frozenset({"manual", "proceedings"})
+# entry types BibTeX's and biblatex's standard styles print as their own; any other (biblatex's
+# @image, @artwork, @video, @standard ..., a type a style of one's own defines) is printed as @misc,
+# as BibTeX prints a type its style does not define and biblatex's standard styles print their
+# non-standard types
+_TYPED = frozenset(
+    {"article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings", "manual",
+     "mastersthesis", "phdthesis", "thesis", "proceedings", "techreport", "report", "unpublished",
+     "collection", "mvbook", "mvcollection", "mvproceedings", "bookinbook", "suppbook", "suppcollection",
+     "suppperiodical", "periodical", "patent", "set", "xdata", "reference", "mvreference",
+     "inreference", "online", "www", "electronic", "software", "dataset", "misc", "comment", "string",
+     "preamble"}
+)  # fmt: skip
+
+
 def _warning(path: str, line: int, message: str) -> Finding:
     return Finding(
         rule="input-bibliography", severity=Severity.WARNING, message=message, path=path, line=line
@@ -185,7 +201,11 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
             fields.setdefault(name, value)
     key = entry.key
     ref = Reference(id=f"bib-{n}", text="", start=-1, end=-1, key=key, label=key, source=(path, entry.line))
+    kind = entry.type.lower()
     people = _persons(fields.get("author") or fields.get("editor") or "")
+    if not people and kind in _BY_ORGANIZATION and fields.get("organization", "").strip():
+        # BibTeX's styles print a manual's (or proceedings') organisation where it has no author
+        people = _persons("{" + fields["organization"].strip() + "}")
     for person in people:
         raw = str(person)
         last = " ".join(person.prelast_names + person.last_names)
@@ -214,13 +234,13 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     if fields.get("url"):
         ref.urls.append(fields["url"].strip())
     ref.accessed = fields.get("urldate") or None
-    kind = entry.type.lower()
+    ref.entry_type = kind
     # a @misc that gives an address ("howpublished = {\\url{...}}", as BibTeX styles without a url
     # field have web pages written) or the date it was visited (Zotero's software and web items) is a
     # web page too, and so is an entry of an online dictionary or encyclopedia (biblatex's
     # @inreference, "cognitive process" in the APA Dictionary of Psychology, often undated)
     ref.web = kind in WEB_TYPES or (
-        kind in ("misc", "inreference", "reference")
+        (kind in ("misc", "inreference", "reference") or kind not in _TYPED)
         and (
             bool(fields.get("urldate"))
             or any(

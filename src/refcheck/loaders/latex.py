@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -273,6 +274,9 @@ class _Project:
         self.findings: list[Finding] = []
         # (file, line, value, command) from local .sty/.cls
         self.sty_bibs: list[tuple[str, int, str, str]] = []
+        # (value, offset in the text, command): bibliographies named by the document's uses of a local
+        # package's command whose body names one by its parameter (\addbibresource{#1})
+        self.used_bibs: list[tuple[str, int | None, str]] = []
         self.too_many = False
         # the .bbl read in place of a missing .bib (see _typeset_bbl), and the entries of a biblatex one
         self.bbl: str | None = None
@@ -317,7 +321,11 @@ def load_latex(path: str, data: bytes) -> Document:
     _local_packages(text, project)
     refs, unread = _bibliographies(doc, project)
     # (one \\bibliography per chapter: chapterbib, or \\include'd chapters each with its own)
-    named = {m.group(2).strip() for m in BIB.finditer(text) if m.group(1) == "bibliography"}
+    named = {
+        m.group(2).strip()
+        for m in BIB.finditer(text)
+        if m.group(1) == "bibliography" and "#" not in m.group(2)
+    }
     doc.separate_bibliographies = len(named) > 1 or bool(newcites(text))
     for i, r in enumerate(refs, start=1):
         r.id = f"bib-{i}"
@@ -564,6 +572,18 @@ def _biblatex_bbl(path: str, text: str) -> list[Reference]:
     return refs
 
 
+# sources a build makes a .tex from: pandoc's Markdown and Org, knitr's R Markdown and Sweave,
+# literate Haskell (lhs2TeX)
+_SOURCE_SUFFIXES = (".md", ".markdown", ".Rmd", ".rmd", ".Rnw", ".rnw", ".org", ".lhs", ".qmd")
+
+
+def _sources(path: Path) -> list[Path]:
+    """The source files beside a missing ``x.tex`` (``x.md``, ``x.Rnw`` ...) that a build makes it from."""
+    if path.suffix != ".tex":
+        return []
+    return [s for s in (path.with_suffix(x) for x in _SOURCE_SUFFIXES) if s.is_file()][:1]
+
+
 def _missing_input(project: _Project, path: str, line: int, message: str) -> None:
     project.findings.append(
         Finding(rule="missing-input", severity=Severity.WARNING, message=message, path=path, line=line)
@@ -588,12 +608,36 @@ def _target(
     if chosen is None:
         stem = Path(name).name.lower().removesuffix(".tex")
         if stem not in TEX_INPUTS and not name.endswith((".bbl", ".aux", ".toc")):
-            _missing_input(
-                project,
-                parent,
-                line,
-                f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked",
+            message = (
+                f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked"
             )
+            from refcheck.discovery import git_ignored
+
+            source = next((s for p in paths for s in _sources(p)), None)
+            if source is not None:  # (made when the document is built: pandoc, knitr)
+                project.findings.append(
+                    Finding(
+                        rule="missing-input",
+                        severity=Severity.INFO,
+                        message=message
+                        + f" ({source.as_posix()} beside it is its source: the build makes it)",
+                        path=parent,
+                        line=line,
+                    )
+                )
+            elif any(git_ignored(p, project.tree.top) for p in paths):
+                # (a file the build writes: a version stamp from 'git describe', a .out of the run before)
+                project.findings.append(
+                    Finding(
+                        rule="missing-input",
+                        severity=Severity.INFO,
+                        message=message + " (.gitignore leaves it out: the build writes it)",
+                        path=parent,
+                        line=line,
+                    )
+                )
+            else:
+                _missing_input(project, parent, line, message)
         return None
     refused = project.tree.refuses(chosen)
     if refused:
@@ -651,7 +695,11 @@ def _local_packages(text: str, project: _Project) -> None:
             except (OSError, InputError):
                 continue
             for b in BIB.finditer(src):
-                project.sty_bibs.append((str(p), src.count("\n", 0, b.start()) + 1, b.group(2), b.group(1)))
+                line = src.count("\n", 0, b.start()) + 1
+                project.sty_bibs.append((str(p), line, b.group(2), b.group(1)))
+                if "#" in b.group(2):  # named by the document's uses of the package's command
+                    for value, offset in _arguments(b.group(2), src, text, b.start()):
+                        project.used_bibs.append((value, offset, b.group(1)))
 
 
 def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], bool]:
@@ -659,15 +707,33 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
     text = doc.text
     declared: list[tuple[str, str | None, int | None, int | None]] = []  # (name, path, line, offset)
     for m in BIB.finditer(text):
-        for name in bib_names(m.group(2), m.group(1)):
-            declared.append((name, None, None, m.start()))
+        for value, offset in _arguments(m.group(2), text, text, m.start()):
+            for name in bib_names(value, m.group(1)):
+                declared.append((name, None, None, offset))
     for suffix in newcites(text):  # multibib's \\bibliographyapp{file}
         for m in re.finditer(rf"\\bibliography{suffix}\s*\{{([^{{}}]+)\}}", text):
             for name in bib_names(m.group(1), "bibliography"):
                 declared.append((name, None, None, m.start()))
     for sty_path, sty_line, value, command in project.sty_bibs:
+        if "#" in value:  # (a command's parameter: its uses name the files, project.used_bibs)
+            continue
         for sty_name in bib_names(value, command):
             declared.append((sty_name, sty_path, sty_line, None))
+    for value, offset, command in project.used_bibs:
+        for name in bib_names(value, command):
+            declared.append((name, None, None, offset))
+    seen_names = {os.path.normpath(n) for n, *_ in declared}
+    for m in _SETUP_BIB.finditer(text):
+        # a class's key=value setup naming the database (fduthesis's "bib-resource = {refs.bib}",
+        # njuthesis's "resource = {a.bib, b.bib}"): read when the file is there, as the class passes it
+        # to \addbibresource or \bibliography; a value that names no file beside the document is the
+        # class's business (a key of another meaning), not said
+        for name in bib_names(m.group(1) or m.group(2), "addbibresource"):
+            if not name.lower().endswith(".bib") or os.path.normpath(name) in seen_names:
+                continue
+            if any(os.path.isfile(b / name) for b in (project.tree.main_dir, Path(doc.path).parent)):
+                seen_names.add(os.path.normpath(name))
+                declared.append((name, None, None, m.start()))
     here = Path(doc.path).parent
     files: list[str] = []
     unread = False
@@ -799,6 +865,56 @@ def _filecontents(doc: Document) -> dict[str, tuple[bool, bytes]]:
         body = "\n" * source.count("\n", 0, m.start(4)) + m.group(4)
         out.setdefault(os.path.normpath(name), (bool(options & {"overwrite", "force"}), body.encode("utf-8")))
     return out
+
+
+# a key of a class's key=value setup that names a .bib: "bib-resource = {refs.bib}", "resource = {a.bib,
+# b.bib}", "bibfile = refs.bib"
+_SETUP_BIB = re.compile(
+    r"(?<![\w-])[A-Za-z-]*(?:bib|resource)[A-Za-z-]*\s*=\s*"
+    r"(?:\{([^{}=\\]*\.bib[^{}=\\]*)\}|([^\s,{}=\\]+\.bib)(?![\w.]))",
+    re.I,
+)
+_PARAMETER = re.compile(r"#(\d)")
+_OPTIONAL = re.compile(r"\s*\[[^\]\n]*\]")
+
+
+def _arguments(value: str, src: str, text: str, at: int) -> list[tuple[str, int | None]]:
+    """The bibliography names ``value`` stands for, each with the offset in ``text`` (the document)
+    that names it (None: where it is written, in ``src``). A value with a macro parameter
+    (``\\addbibresource{#1}`` in the body of ``\\newcommand{\\addbibfile}[1]``, NOVAthesis's class)
+    names no file itself: each use of the command in the document does (``\\addbibfile{refs.bib}``);
+    a command never used names none."""
+    if "#" not in value:
+        return [(value, at if src is text else None)]
+    name = None
+    for d in _DEFINE.finditer(src, max(0, at - 4000), at):
+        name = d.group(1) or d.group(3)  # the last definition begun before the command
+    if name is None:
+        return []
+    out: list[tuple[str, int | None]] = []
+    for use in re.finditer(rf"\\{re.escape(name)}(?![A-Za-z@])", text):
+        if src is text and use.start() < at and text.rfind("\n", 0, at) < use.start():
+            continue  # (the definition's own line)
+        args: list[str] = []
+        i = use.end()
+        while len(args) < 9:
+            o = _OPTIONAL.match(text, i)
+            i = o.end() if o else i
+            a = _ARG.match(text, i)
+            if a is None:
+                break
+            args.append(a.group(1))
+            i = a.end()
+        filled = _PARAMETER.sub(functools.partial(_argument, args), value)
+        if filled.strip() and "#" not in filled:
+            out.append((filled, use.start()))
+    return out
+
+
+def _argument(args: list[str], p: re.Match[str]) -> str:
+    """A command's argument for the parameter ``#n`` (empty when the use gives fewer)."""
+    n = int(p.group(1))
+    return args[n - 1] if n <= len(args) else ""
 
 
 def _expanded(name: str, text: str) -> str:

@@ -48,6 +48,7 @@ class Tree:
         self.main_dir = Path(main).parent  # as given: findings name files as the user named them
         self.roots = [here.resolve()]
         top = project_dir(here)
+        self.top = top
         if top is not None and top.resolve() not in self.roots:
             self.roots.append(top.resolve())
 

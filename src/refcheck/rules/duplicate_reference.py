@@ -15,7 +15,10 @@ What it does
     BibTeX or plain, "World Health Organization (WHO)", "WHO"). Two entries of a document's
     bibliography database under other keys, of which at most one is cited, print once: info; so do
     two copies of one key that give the same work (title and year, or DOI), as a thesis's database
-    merged from several exports holds them: BibTeX and biber keep the first. In a
+    merged from several exports holds them: BibTeX and biber keep the first. Two database entries of
+    one title, authors and year but of other kinds (an @inproceedings and the @mastersthesis it came
+    from) or in other venues (a conference paper and its journal version), neither a preprint, may
+    be two publications, as a CV lists them: info. In a
     list with thousands of entries of one first author and year, titles are compared closely up to a
     bounded amount of work, then only when they read the same or one begins like the other.
 
@@ -395,6 +398,46 @@ def _subtitles_differ(a: Reference, b: Reference) -> bool:
     return _text_words(a.subtitle or "") != _text_words(b.subtitle or "")
 
 
+# database entry types of one kind of publication (a preprint may be a @misc, @unpublished, @online or
+# an @article "in" arXiv: not told apart from the work it becomes)
+_KINDS = {
+    "article": "article",
+    "inproceedings": "paper", "conference": "paper",
+    "incollection": "chapter", "inbook": "chapter",
+    "book": "book", "mvbook": "book", "collection": "book", "proceedings": "book",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report",
+}  # fmt: skip
+_KIND_NAMES = {
+    "article": "an article",
+    "paper": "a conference paper",
+    "chapter": "a chapter",
+    "book": "a book",
+    "thesis": "a thesis",
+    "report": "a report",
+    "": "an entry",
+}
+_PREPRINT = re.compile(r"arxiv|preprint|\bcorr\b|biorxiv|medrxiv|ssrn|submitted|in press|to appear", re.I)
+
+
+def _kind(ref: Reference) -> str | None:
+    return _KINDS.get(ref.entry_type or "")
+
+
+def _two_publications(a: Reference, b: Reference) -> bool:
+    """Whether two database entries of one title, authors and year are two publications: of other
+    kinds (a conference paper and the thesis it came from) or in other venues (a conference paper and
+    its journal version), neither of them a preprint."""
+    ka, kb = _kind(a), _kind(b)
+    if ka is None or kb is None or a.source is None or b.source is None:
+        return False
+    if any(_PREPRINT.search(r.container or "") for r in (a, b)):
+        return False
+    if ka != kb:
+        return True
+    return bool(a.container and b.container and _text_words(a.container) != _text_words(b.container))
+
+
 def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
@@ -425,12 +468,22 @@ def check(doc: Document) -> Iterator[Finding]:
             unprinted(doc, ref, cited, cited_keys) or unprinted(doc, first, cited, cited_keys)
         )
         copy = _same_work(ref, first) if same_key else None
+        apart = (
+            not same_key and not quiet and how == "authors, year and title" and _two_publications(ref, first)
+        )
         yield Finding(
             rule=NAME,
-            severity=Severity.INFO if quiet or copy else SEVERITY,
+            severity=Severity.INFO if quiet or copy or apart else SEVERITY,
             message=message
             + ("; at most one of them is cited, so the work is printed once at most" if quiet else "")
-            + (f"; both give the same {copy}, so the document prints the work right" if copy else ""),
+            + (f"; both give the same {copy}, so the document prints the work right" if copy else "")
+            + (
+                f"; one is {_KIND_NAMES[_kind(ref) or '']} and the other {_KIND_NAMES[_kind(first) or '']}"
+                " or in another venue, so they may be two publications of one title (a paper and its"
+                " journal version, a thesis and its paper)"
+                if apart
+                else ""
+            ),
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,

@@ -24,6 +24,9 @@ What it does
     1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
     reported at info. So is a citation that names a quotation's source on its attribution line (an
     epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
+    So is a name and a year that end a title written in title case ("has published three books:
+    Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"
+    and naming no organisation ("Department of Health (2009)" stays an error).
 
 Why is this bad
     The reader cannot find the work cited.
@@ -47,6 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from refcheck.extract.patterns import CORPORATE_WORDS
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation
 
@@ -113,7 +117,7 @@ def check(doc: Document) -> Iterator[Finding]:
 def _maybe_no_defect(doc: Document, cit: Citation) -> str:
     """Why an author-date citation that no entry fits may be no defect of this document, as the start
     of the finding's advice ("" when nothing says so): it links to its work, names a quotation's source,
-    stands in a quoted passage, or is a species' authority."""
+    stands in a quoted passage, is a species' authority, or ends a title."""
     if _links_to_work(doc, cit):  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
         return "it links to the work, so readers can find it; "
     if _given_in_full(doc.text, cit):  # "Bioinformatics, 2017, 33(19), 3036–3042": the work in full
@@ -124,7 +128,41 @@ def _maybe_no_defect(doc: Document, cit: Citation) -> str:
         return "it stands in a quoted passage, which may cite works of its own source's list; "
     if not cit.detail and _authority(doc.text, cit):
         return "if it is a citation and not the species' authority, "
+    if _in_a_title(doc.text, cit):  # a bio box's "Foundations of Social Evolution (1998)"
+        return "the name reads as the end of a title, not an author's; if it is a citation, "
     return ""
+
+
+# The capitalised words before a narrative citation's name, joined by lower-case small words, as a
+# title runs: "Foundations of Social " before "Evolution (1998)", "Dynamics of Cancer: " before
+# "Incidence, Inheritance, and Evolution (2007)". (No comma inside: "In Foundations, Frank (1998)".)
+_TITLE_RUN = re.compile(
+    r"(?:^|[^\w'\u2019-])((?:[A-Z][\w'\u2019-]*:?[ \t]+(?:(?:of|in|on|for|the|to|and|a|an)[ \t]+)*)+)$"
+)
+_SMALL = frozenset({"of", "in", "on", "for", "the", "to"})
+# words of an organisation's name: "Department of Health (2009)" is cited by it, a title is not
+_ORGANISATION = CORPORATE_WORDS | {
+    "academy", "administration", "authority", "college", "embassy", "federation", "hospital",
+    "kingdom", "laboratory", "library", "museum", "republic", "school", "states", "survey",
+}  # fmt: skip
+
+
+def _in_a_title(text: str, cit: Citation) -> bool:
+    """Whether a narrative citation's name ends a title written in title case ("Professor Frank has
+    published three books: Foundations of Social Evolution (1998), ..."): the capitalised words
+    before it are joined by "of", "in", "the" ... and end in a capitalised word, and none is an
+    organisation's ("Department of Health (2009)", "Bank of England (2010)" and "Results of Smith
+    (2001)" stay citations)."""
+    if not cit.narrative:
+        return False
+    m = _TITLE_RUN.search(text, max(0, cit.start - 120), cit.start)
+    if m is None:
+        return False
+    run = [w.strip(":").lower() for w in m.group(1).split()]
+    if run[-1] in _SMALL or run[-1] in ("and", "a", "an"):
+        return False  # "Results of Smith (2001)": a sentence's words, then the author
+    words = run + [w.lower() for a in cit.authors for w in a.split()]
+    return any(w in _SMALL for w in run) and not any(w in _ORGANISATION for w in words)
 
 
 # A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
