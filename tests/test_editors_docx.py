@@ -242,3 +242,30 @@ def test_marks_and_links_after_superscript_numbers_stay_in_place(tmp_path: Path)
     assert doc.text[mark.start : mark.end] == "1" and mark.start == len("Oil funds the budget[1]")
     [url] = doc.urls
     assert doc.text[url.start : url.end] == "the ministry"
+
+
+def test_a_pandoc_reference_list_with_an_undated_entry(tmp_path: Path) -> None:
+    """pandoc's (R Markdown's) Word file: the entries follow the text with no heading, one a
+    paragraph, and one of them undated ("n.d."). That entry broke the run of entries read back from
+    the end, so every citation was reported as having no reference list at all (an error); an entry
+    whose year is "n.d." is an entry."""
+    bib = '<w:pPr><w:pStyle w:val="Bibliography"/></w:pPr>'
+    entries = [
+        "Dingemanse, Mark, Damián E. Blasi, and Gary Lupyan. 2015. “Arbitrariness, Iconicity, and "
+        "Systematicity in Language.” Trends in Cognitive Sciences 19 (10): 603–15.",
+        "Perniss, Pamela, and Gabriella Vigliocco. 2014. “The Bridge of Iconicity.” Philosophical "
+        "Transactions of the Royal Society B 369: 20130300.",
+        "Winter, Bodo, and Mark Dingemanse. n.d. “Trilled /r/ Is Associated with Textural Roughness.”",
+        "Woods, Kevin J. P., and Josh H. McDermott. 2017. “Headphone Screening.” Attention, Perception "
+        "& Psychophysics 79 (7): 2064–72.",
+    ]
+    body = para(
+        run(
+            "Iconicity is a design feature of language (Perniss and Vigliocco 2014; Dingemanse, Blasi, "
+            "and Lupyan 2015), and roughness has its sound (Winter and Dingemanse, n.d.); listeners were "
+            "screened (Woods and McDermott 2017)."
+        )
+    ) + "".join(f"<w:p>{bib}{run(e)}</w:p>" for e in entries)
+    doc = checked(tmp_path / "paper.docx", package(body))
+    assert len(doc.references or []) == 4
+    assert [f.rule for f in doc.findings] == []

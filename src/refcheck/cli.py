@@ -1020,6 +1020,8 @@ def _fixed_file(doc: Document, comments: bool, unsafe: bool = False) -> fix_mod.
     from refcheck.fixes.docx import fix_docx
 
     result = fix_docx(doc, comments=True, unsafe=unsafe)
+    if result.comments_refused:
+        safe_echo(f"{display_path(doc.path)}: no Word comments written: {result.comments_refused}", err=True)
     if result.comments:
         n = len(result.comments)
         safe_echo(

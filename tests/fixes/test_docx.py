@@ -276,6 +276,87 @@ def test_existing_comments_and_revisions_are_kept(tmp_path: Path) -> None:
     assert text(rejected(planned.new)) == doc.text
 
 
+def test_an_unreferenced_comments_part_is_left_alone(tmp_path: Path) -> None:
+    """pandoc's (and so R Markdown's) Word files carry an empty word/comments.xml, with its content
+    type, that no relationship refers to: the comments went nowhere (an internal error, a 500 on the
+    page); they go in a part of a free name, and the part nothing refers to keeps its bytes."""
+    orphan = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {W}>\n</w:comments>'.encode()
+    )
+    body = para(run("Growth was strong (Martínez-Díaz 2008) while prices fell (Nobody 1999).")) + ENTRIES
+    original = package(body, extra={"word/comments.xml": orphan})
+    types = members(original)["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/comments.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+    )
+    original = _with_member(original, "[Content_Types].xml", types)
+    doc = checked(tmp_path, original)
+    planned = fix_docx(doc, comments=True)
+    assert len(planned.edits) == 1 and planned.comments
+    after = members(planned.new)
+    assert after["word/comments.xml"] == orphan
+    assert after["word/comments1.xml"].decode().count("<w:comment ") == len(planned.comments)
+    rels = after["word/_rels/document.xml.rels"].decode()
+    assert 'relationships/comments" Target="comments1.xml"' in rels
+    content_types = after["[Content_Types].xml"].decode()
+    assert content_types.count('PartName="/word/comments1.xml"') == 1
+    assert content_types.count('PartName="/word/comments.xml"') == 1
+    assert text(rejected(planned.new)) == doc.text
+    # fixed again, the comments already left are found through the relationship: none added
+    target = tmp_path / "again.docx"
+    target.write_bytes(planned.new)
+    res = cli("fix", "--no-links", "--write", "--comments", str(target))
+    assert target.read_bytes() == planned.new, res.output
+
+
+_COMMENTS_REL = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'comments" Target="comments.xml"/></Relationships>'
+)
+
+
+@pytest.mark.parametrize(
+    ("part", "written"),
+    [
+        (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {W} />', True),
+        (b"<w:comments><w:comment", False),
+    ],
+    ids=["empty-element", "not-well-formed"],
+)
+def test_a_comments_part_written_empty_or_broken(tmp_path: Path, part: str | bytes, written: bool) -> None:
+    """An empty comments part written as one element gets the comments (its close tag was looked
+    for: an internal error); one that is not XML gets none, says why, and the fix is still made
+    (was an internal error too)."""
+    data = part.encode() if isinstance(part, str) else part
+    body = para(run("Growth was strong (Martínez-Díaz 2008) while prices fell (Nobody 1999).")) + ENTRIES
+    original = package(body, extra={"word/comments.xml": data})
+    original = _with_member(original, "word/_rels/document.xml.rels", _COMMENTS_REL.encode())
+    doc = checked(tmp_path, original)
+    planned = fix_docx(doc, comments=True)
+    assert len(planned.edits) == 1
+    after = members(planned.new)
+    assert text(rejected(planned.new)) == doc.text
+    if written:
+        assert planned.comments and planned.comments_refused is None
+        comments = after["word/comments.xml"].decode()
+        assert comments.count("<w:comment ") == len(planned.comments)
+        assert comments.endswith("</w:comments>") and f"<w:comments {W}>" in comments
+        assert b"<w:commentRangeStart " in after["word/document.xml"]
+    else:
+        assert planned.comments == [] and after["word/comments.xml"] == data
+        assert planned.comments_refused and "not well-formed" in planned.comments_refused
+        assert b"<w:comment" not in after["word/document.xml"]
+        target = tmp_path / "brief.docx"
+        target.write_bytes(original)
+        res = cli("fix", "--no-links", "--write", "--comments", str(target))
+        assert "internal error" not in res.output
+        assert "brief.docx: no Word comments written: word/comments.xml is not well-formed" in res.stderr
+        assert "1 file fixed" in res.stderr
+
+
 def _with_member(data: bytes, name: str, new: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:

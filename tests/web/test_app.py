@@ -289,6 +289,27 @@ def test_docx_fix_download_has_tracked_changes(live: Live) -> None:
         assert b"Hyde 2002 is listed but never cited" in z.read("word/comments.xml")
 
 
+def test_word_comments_that_cannot_be_written_say_why(live: Live) -> None:
+    """A Word file whose comments part is broken: the 'with comments' download says why there is
+    nothing to download (it was a 500 with no message)."""
+    from tests.fixes.docx_util import package, para, run
+    from tests.fixes.test_docx import _COMMENTS_REL, _with_member
+
+    body = (
+        para(run("Growth was strong (Nobody 1999)."))
+        + para(run("References"))
+        + para(run("Smith, John (2001) Trade. Oxford University Press."))
+    )
+    data = package(body, extra={"word/comments.xml": b"<w:comments><w:comment"})
+    data = _with_member(data, "word/_rels/document.xml.rels", _COMMENTS_REL.encode())
+    job = live.check({"brief.docx": data})
+    res = live.get(f"/api/jobs/{job}/fixed?file=0&comments=1")
+    assert res.status_code == 409, res.text
+    assert res.json()["error"].startswith(
+        "brief.docx: no Word comments written: word/comments.xml is not well-formed XML"
+    )
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:

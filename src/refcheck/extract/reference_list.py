@@ -100,6 +100,7 @@ _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.
 # first made it try every offset; the same matches)
 _BARE_YEAR = re.compile(rf"(?=[12])(?<![\d/.\-])({YEAR}[a-z]?)(?![\d/])")
 _ND = re.compile(r"\b(n\.\s?d\.|forthcoming|in press)", re.I)
+_NO_DATE = re.compile(r"(?<![\w.])\(?n\.\s?d\.", re.I)  # (what looks_like_entry takes for a year)
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\.\.\.\s*$", re.I)
@@ -271,7 +272,11 @@ def looks_like_entry(line: str) -> bool:
     if _LABEL.match(line):
         return True
     head = line[:220]
-    m = _PAREN_YEAR.search(head) or _BARE_YEAR.search(head)
+    m: re.Match[str] | None = _PAREN_YEAR.search(head) or _BARE_YEAR.search(head)
+    # "Winter, Bodo, and Mark Dingemanse. n.d. “Trilled /r/ ...”": the entry's year is "no date"
+    # (before any year later in it: "n.d. ... Accessed 2020")
+    nd = _NO_DATE.search(head, 0, m.start() if m else len(head))
+    m = nd or m
     if not m or m.start() < 2:
         return False
     authors = head[: m.start()]

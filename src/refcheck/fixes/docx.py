@@ -59,6 +59,7 @@ class DocxFix(FixResult):
     offsets (the text, old and new, is in ``text``, which the diff shows)."""
 
     comments: list[Finding] = field(default_factory=list)  # findings written as comments
+    comments_refused: str | None = None  # why none could be written
 
 
 class _Refusal(Exception):
@@ -502,23 +503,50 @@ def _insert_before_close(data: bytes, close: bytes, markup: bytes) -> bytes:
     return data[:i] + markup + data[i:]
 
 
-def _add_comments(
-    members: dict[str, bytes], order: list[str], comments: list[tuple[int, str]], author: str, date: str
-) -> dict[str, bytes]:
-    """The comments part, relationship and content type to add or change."""
-    changed: dict[str, bytes] = {}
-    rels = members.get(RELS, b"")
-    target = _rels_target(rels, COMMENTS_TYPE)
+def _comments_part(members: dict[str, bytes], order: list[str]) -> tuple[str, Part | None]:
+    """Where the comments go: the part the document refers to (parsed: InputError when it cannot be
+    added to), or a new part of a free name."""
+    target = _rels_target(members.get(RELS, b""), COMMENTS_TYPE)
     if target and target in order:
         part = index_part(target, members[target])
-        close = f"</{part.qualify('comments')}>".encode()
-        changed[target] = _insert_before_close(
-            part.data, close, _comments_xml(part.prefix, comments, author, date)
-        )
+        if not any(isinstance(n, Node) and part.is_w(n, "comments") for n in part.root.children):
+            raise InputError(f"{target} holds no {part.qualify('comments')}")
+        return target, part
+    # a part of that name that nothing refers to (pandoc's and R Markdown's Word files carry an empty
+    # word/comments.xml) is left as it is: the comments go in a part of a free name
+    target = next(
+        name
+        for n in itertools.count()
+        if (name := f"word/comments{n or ''}.xml") not in order and name not in members
+    )
+    return target, None
+
+
+def _add_comments(
+    members: dict[str, bytes],
+    target: str,
+    part: Part | None,
+    comments: list[tuple[int, str]],
+    author: str,
+    date: str,
+) -> dict[str, bytes]:
+    """The comments part (``target``, ``part`` when it exists), relationship and content type to
+    add or change."""
+    changed: dict[str, bytes] = {}
+    if part is not None:
+        root = next(n for n in part.root.children if isinstance(n, Node) and part.is_w(n, "comments"))
+        span, data = part.span(root), part.data
+        markup = _comments_xml(part.prefix, comments, author, date)
+        if span.end == span.tag_end:  # an empty part written <w:comments .../>
+            opening = data[span.start : span.end - 2].rstrip() + b">"
+            changed[target] = (
+                data[: span.start] + opening + markup + f"</{span.qname}>".encode() + data[span.end :]
+            )
+        else:
+            close = data.rindex(b"</", span.start, span.end)
+            changed[target] = data[:close] + markup + data[close:]
         return changed
-    target = "word/comments.xml"
-    if target in order:
-        raise InputError("word/comments.xml exists but the document does not refer to it")
+    rels = members.get(RELS, b"")
     changed[target] = (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         b'<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -527,7 +555,8 @@ def _add_comments(
     )
     ids = {int(n) for n in re.findall(rb'Id=["\']rId(\d+)["\']', rels)}
     rid = f"rId{max(ids, default=0) + 1}"
-    rel = f'<Relationship Id="{rid}" Type="{COMMENTS_TYPE}" Target="comments.xml"/>'.encode()
+    part_name = target.rsplit("/", 1)[1]
+    rel = f'<Relationship Id="{rid}" Type="{COMMENTS_TYPE}" Target="{part_name}"/>'.encode()
     if not rels:
         rels = (
             b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
@@ -535,8 +564,8 @@ def _add_comments(
         )
     changed[RELS] = _insert_before_close(rels, b"</Relationships>", rel)
     types = members.get(CONTENT_TYPES, b"")
-    if b"/word/comments.xml" not in types:
-        override = f'<Override PartName="/word/comments.xml" ContentType="{COMMENTS_CT}"/>'.encode()
+    if not any(f"PartName={q}/{target}{q}".encode() in types for q in "\"'"):
+        override = f'<Override PartName="/{target}" ContentType="{COMMENTS_CT}"/>'.encode()
         changed[CONTENT_TYPES] = _insert_before_close(types, b"</Types>", override)
     return changed
 
@@ -618,7 +647,13 @@ def write_docx(
         result.edits.append(Edit(e.finding, e.start, e.end, e.old.encode("utf-8"), e.new.encode("utf-8")))
         fixed.add(id(e.finding))
     notes: list[tuple[int, str]] = []
-    if comments:
+    comments_at: tuple[str, Part | None] | None = None
+    if comments and doc.findings:
+        try:
+            comments_at = _comments_part(members, order)
+        except InputError as exc:  # the fixes are still made
+            result.comments_refused = str(exc)
+    if comments_at is not None:
         why_not = {id(f): why for f, why in [*refused, *result.skipped]}
         present = _comments_of(members, order, author)
         for f in doc.findings:
@@ -638,8 +673,8 @@ def write_docx(
     if not result.edits and not notes:
         return result
     changed = writer.parts_out()
-    if notes:
-        changed.update(_add_comments(members, order, notes, author, date))
+    if notes and comments_at is not None:
+        changed.update(_add_comments(members, *comments_at, notes, author, date))
     result.new = _write_zip(doc.raw, changed)
     return result
 

@@ -296,7 +296,10 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
         comments = request.query_params.get("comments") in ("1", "true", "on")
         planned = await run_in_threadpool(view.plan, r.doc, comments)
         if planned.new == planned.old:
-            return _error(f"{r.path}: nothing to change", 409)
+            why = getattr(planned, "comments_refused", None)
+            return _error(
+                f"{r.path}: " + (f"no Word comments written: {why}" if why else "nothing to change"), 409
+            )
         media = (
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             if r.doc.format == "docx"
