@@ -33,6 +33,7 @@ from refcheck.extract.numeric import (
     bracket_markers,
     drop_enumerations,
     extract_cued_numeric,
+    extract_keyed,
     extract_numeric,
     extract_paren_numeric,
     widen_ranges,
@@ -433,7 +434,12 @@ def extract_citations(doc: Document) -> None:
             parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
     # the numbers read by heuristics do not outvote brackets ("retry(3)", "sleep(2)" in a Markdown page
     # citing "[1]")
-    paren_votes = sum(1 for c in parens if c.confidence == "high") if numeric else len(parens)
+    # (nor do the numbers of an enumeration, "(1) mutual engagement, (2) a joint enterprise")
+    paren_votes = (
+        sum(1 for c in drop_enumerations(text, parens, anywhere=True) if c.confidence == "high")
+        if numeric
+        else len(parens)
+    )
     if numbered and paren_votes > len(numeric):
         # NLM/Vancouver "(1)", "(2–4)": the document cites in parentheses rather than brackets
         numeric = drop_enumerations(text, sorted(parens, key=lambda c: c.start))
@@ -462,6 +468,14 @@ def extract_citations(doc: Document) -> None:
         doc.other_style_at = numeric[0].start if numbered and numeric else None
         if refs and not numbered and doc.footnotes:
             _notes_bibliography(doc, author_date)
+    keys = {r.key for r in refs if r.key} if doc.format in ("text", "markdown") else set()
+    if keys:
+        # a list labelled by keys ("[Knu84] D. E. Knuth ...", "* <sup>cc2nd04</sup>[Code Complete](url)")
+        # is cited by them, "[Knu84]", whatever else the prose was read to cite
+        keyed = [c for a, b, label in segments for c in extract_keyed(text, a, b, keys, footnote=label)]
+        if keyed:
+            doc.style = "keys" if not doc.citations else doc.style
+            doc.citations = sorted([*doc.citations, *keyed], key=lambda c: c.start)
     if doc.citation_links:
         _read_citation_links(doc)
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
@@ -837,7 +851,7 @@ def _document_in_own_right(path: Path, named: bool = False) -> bool:
     changed file): then only a fragment or a non-article is left out, a .bib is checked on its own.
     A repository's own files (a README, a CHANGELOG: ``repository_file``) are no documents either."""
     if repository_file(path):
-        return False
+        return _project_readme(path)
     fmt = format_for(path)
     if fmt == "bibtex" or path.suffix.lower() == ".json":
         return named
@@ -854,6 +868,32 @@ def _document_in_own_right(path: Path, named: bool = False) -> bool:
     return _BITS_PART.search(head) is not None and (
         b"<book-part-wrapper" in head or _BOOK_ROOT.search(head) is not None
     )
+
+
+# a Jupyter Book's _toc.yml whose root page is the README ("root: README", "root: README.md")
+_README_ROOT = re.compile(r"^root:[ \t]*['\"]?readme(?:\.md|\.ipynb)?['\"]?[ \t]*$", re.M | re.I)
+
+
+def _project_readme(path: Path) -> bool:
+    """Whether a README is a page of a book or site, not the repository's own file: the index of a
+    MyST project (a myst.yml beside it and no index page, as mystmd then makes the README the index)
+    or the root of a Jupyter Book's _toc.yml."""
+    if path.stem.lower() != "readme" or path.suffix.lower() not in (".md", ".ipynb"):
+        return False
+    here = path.parent
+    if (here / "myst.yml").is_file() and not any(
+        (here / f"index{ext}").is_file() for ext in (".md", ".ipynb", ".myst.md")
+    ):
+        return True
+    toc = here / "_toc.yml"
+    try:
+        return (
+            toc.is_file()
+            and _README_ROOT.search(read_regular(toc, 65536, truncate=True).decode("utf-8", "replace"))
+            is not None
+        )
+    except OSError:
+        return False
 
 
 def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:

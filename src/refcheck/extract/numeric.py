@@ -320,14 +320,16 @@ def _equation_number(text: str, s: int, e: int) -> bool:
     return "=" in text[max(line_start, s - 300) : s]
 
 
-def drop_enumerations(text: str, cites: list[Citation]) -> list[Citation]:
+def drop_enumerations(text: str, cites: list[Citation], anywhere: bool = False) -> list[Citation]:
     """Without the numbers of an enumeration: a run "(1) ... (2) ... (3)" of single numbers counting up
-    from 1 inside one paragraph, each followed by words, after the text has already cited past them."""
+    from 1 inside one paragraph, each followed by words, after the text has already cited past them
+    (``anywhere``: wherever it stands, the first citations too: "have 3 elements: (1) mutual
+    engagement, (2) a joint enterprise, and (3) a shared repertoire" in a page citing "[1]")."""
     drop: set[int] = set()
     seen_max = 0
     i = 0
     while i < len(cites):
-        if not (_single(cites[i]) and cites[i].numbers[0] == 1 and seen_max >= 2):
+        if not (_single(cites[i]) and cites[i].numbers[0] == 1 and (anywhere or seen_max >= 2)):
             seen_max = max(seen_max, *cites[i].numbers)
             i += 1
             continue
@@ -342,7 +344,7 @@ def drop_enumerations(text: str, cites: list[Citation]) -> list[Citation]:
             run.append(run[-1] + 1)
         if (
             len(run) >= 2
-            and seen_max >= len(run)
+            and (anywhere or seen_max >= len(run))
             and all(re.match(r"[ \t]+[^\W\d_]", text[cites[k].end : cites[k].end + 3]) for k in run)
         ):
             drop.update(run)
@@ -367,4 +369,28 @@ def bracket_markers(text: str, start: int, end: int, labels: set[str]) -> list[F
             label = it.group(1)
             if label in labels or not labels:
                 out.append(FootnoteMarker(label=label, start=g.start(), end=g.end()))
+    return out
+
+
+# "[Knu84]", "[Lam94, Knu84, p. 3]", "<sup>[cc2nd04]</sup>": keys of a list labelled by keys, in brackets
+# (not a link's text, "[Lam94](url)", "[Lam94][ref]", nor a link definition's label, "[Lam94]: url")
+_KEYED = re.compile(r"\[([^\[\]\n]{1,200})\](?![(\[:])")
+_KEY_SEP = re.compile(r"\s*[,;]\s*")
+
+
+def extract_keyed(text: str, start: int, end: int, keys: set[str], footnote: str | None) -> list[Citation]:
+    """Citations of the keys a list labels its entries by ("[Knu84] D. E. Knuth ..."): a bracket whose
+    first item is one of those keys, each of its items that is one (the others are locators)."""
+    out = []
+    for g in _KEYED.finditer(text, start, end):
+        items = _KEY_SEP.split(g.group(1).strip())
+        if items[0] not in keys:
+            continue
+        for item in items:
+            if item in keys:
+                out.append(
+                    Citation(
+                        text=g.group(0), start=g.start(), end=g.end(), kind="key", key=item, footnote=footnote
+                    )
+                )
     return out

@@ -88,6 +88,13 @@ _LABEL = re.compile(
     r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
 )
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
+# an alphabetic label opening an entry, as BibTeX's alpha style prints one ("[Knu84] D. E. Knuth ...")
+# and Markdown written for GitHub labels a list ("* <sup>cc2nd04</sup>[Code Complete ...](url)"): a
+# letter first, no space; not a link's text ("[NumPy](url)", "[NumPy][np]") nor a definition's label
+_KEY_LABEL = re.compile(
+    r"^[ \t]*(?:[-*+\u2022][ \t]+)?(?:\[([A-Za-z][\w+:./-]{0,30})\](?![(\[:])|<sup>([A-Za-z][\w+:./-]{0,30})</sup>)"
+    r"[ \t]*"
+)
 _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.I)
 # (a year begins with "1" or "2": the look-ahead lets a search skip to those, where the look-behind
 # first made it try every offset; the same matches)
@@ -375,6 +382,8 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     numbered = numbered or in_sequence
     number = labels[0] - 1 if in_sequence else 0
     bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
+    # a list labelled by keys, "[Knu84] D. E. Knuth ...": an entry starts at each label only
+    keyed = not (numbered or bulleted) and _opens_with_keys(text, nonblank)
     first_line = next(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
     last_line = max(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
     blanks = (last_line - first_line + 1) - len(nonblank)  # blank lines between entries only
@@ -388,7 +397,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # between them: a line starts an entry only after a finished one, and only when it looks like
     # one with the line after it (the year of a long author list is often there), so that
     # "Bunnell, SC, ..., Barr, VA,\nSamelson, LE (2002)" stays one entry
-    wrapped = not (paragraph_mode or unwrapped or numbered or bulleted) and (
+    wrapped = not (paragraph_mode or unwrapped or numbered or bulleted or keyed) and (
         _hard_wrapped(text, nonblank, width) or _wrapped_blocks(text, lines, end)
     )
     # (the lines that look like entries are counted only when the count decides: a line that neither
@@ -417,6 +426,8 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
             new = label is not None and (not in_sequence or int(_label(label)) == number + 1)
         elif bulleted:
             new = bool(_BULLET.match(line))
+        elif keyed:
+            new = bool(_KEY_LABEL.match(line))
         else:
             finished = _finished(text, entries[-1][0], entries[-1][1])
             if paragraph_mode:
@@ -699,23 +710,80 @@ _MONTH_WORDS = frozenset(MONTHS)
 
 
 def parse_references(doc: Document, region: Region) -> list[Reference]:
-    refs = []
+    raws: list[tuple[int, int, str]] = []
     for n, (a, b) in enumerate(split_entries(doc.text, region.start, region.end), start=1):
         raw = doc.text[a:b]
         if not raw.strip() or _no_entry(doc, raw, a, b):
             continue
         if "</a>" in raw:  # (blanked, so that offsets stay those of the text)
             raw = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
-        ref = parse_entry(raw, a)
+        raws.append((n, a, raw))
+    keyed = doc.format in ("text", "markdown") and keyed_list([raw for _, _, raw in raws])
+    if doc.format == "markdown":
+        # (each entry with the indentation of its line, which split_entries leaves out)
+        lines = [doc.text[doc.text.rfind("\n", 0, a) + 1 : a] + raw for _, a, raw in raws]
+        raws = [
+            r
+            for k, r in enumerate(raws)
+            if not _topic_item(lines[k], lines[k + 1] if k + 1 < len(raws) else "")
+        ]
+    refs = []
+    for n, a, raw in raws:
+        ref = parse_entry(raw, a, keyed=keyed)
         ref.id = f"ref-{n}"
         refs.append(ref)
     same_authors_as_before(refs)
     return refs
 
 
+def _opens_with_keys(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether a list's first line opens with a key ("[Knu84] D. E. Knuth ...") and the lines that
+    do are the list's entries (``keyed_list``), however many lines each is wrapped over."""
+    if not _KEY_LABEL.match(text[lines[0][0] : lines[0][1]]):
+        return False
+    return keyed_list(
+        [text[a:b] for a, b in lines if text[a:b].lstrip().startswith(("[", "<sup>"))], wrapped=True
+    )
+
+
+def keyed_list(raws: list[str], wrapped: bool = False) -> bool:
+    """Whether a list labels its entries by keys ("[Knu84]", "<sup>cc2nd04</sup>") rather than by
+    numbers: more than half of them (two at least) open with one, and no two with the same one
+    ("[PDF]" or "[Online]" before several entries is no label)."""
+    keys = [m.group(1) or m.group(2) for raw in raws if (m := _KEY_LABEL.match(raw.lstrip()))]
+    return len(keys) >= 2 and (wrapped or len(keys) * 2 > len(raws)) and len(set(keys)) == len(keys)
+
+
 _TAG = re.compile(r"<[^<>\n]*>")
 # an empty HTML anchor the entry's citations link to ("<a id="ref-fussell2017"></a>[Fussell, C. ...")
 _ANCHOR = re.compile(r"<a\s+(?:id|name)=[\"'][^\"'<>\n]*[\"']\s*/?>(?:\s*</a>)?", re.I)
+
+
+_INDENTED_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]")
+_MAY_DATE = re.compile(r"\d{4}|https?:|www\.")
+
+
+def nesting(raw: str) -> int | None:
+    """How deep a Markdown list item's bullet is indented (None: ``raw`` is no bulleted item)."""
+    m = _INDENTED_BULLET.match(raw.lstrip("\n"))
+    return len(m.group(1).expandtabs(4)) if m else None
+
+
+def _topic_item(raw: str, after: str) -> bool:
+    """Whether a bulleted item of a nested reading list is the topic of the items nested under it, no
+    work: "* Imatinib" over "  * Review on Imatinib: [*Nat. Rev. Clin. Oncol.* (2016) ...](url)"
+    (TeachOpenCADD's talktorials). It gives no year and no link, and the item after is indented deeper."""
+    depth, below = nesting(raw), nesting(after)
+    return depth is not None and below is not None and below > depth and not _MAY_DATE.search(raw)
+
+
+def nested_list(text: str) -> bool:
+    """Whether a Markdown list nests items under others (two items or more indented below a
+    shallower one): a reading list organised by topic rather than a list of the works cited."""
+    depths = [d for line in text.split("\n") if (d := nesting(line)) is not None]
+    if len(depths) < 3:
+        return False
+    return sum(1 for d in depths if d > min(depths)) >= 2
 
 
 def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
@@ -743,17 +811,21 @@ def same_authors_as_before(refs: list[Reference]) -> None:
             ref.et_al = before.et_al
 
 
-def parse_entry(raw: str, offset: int = 0) -> Reference:
-    """Parse one entry's text (``offset`` is where it starts in the document)."""
+def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
+    """Parse one entry's text (``offset`` is where it starts in the document); ``keyed``: the list
+    labels its entries by keys ("[Knu84]"), which the text cites (``Reference.key``)."""
     text = " ".join(raw.split())
-    label = None
+    label = key = None
     m = _LABEL.match(text)
     if m:
         label = _label(m)
         text = text[m.end() :]
+    elif keyed and (k := _KEY_LABEL.match(text)):
+        key = k.group(1) or k.group(2)
+        text = text[k.end() :]
     else:
         text = _BULLET.sub("", text)
-    ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label)
+    ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label, key=key)
     names = shared_names(text)  # (not a copy: only read here)
     adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
     if adjacent:
@@ -1193,6 +1265,7 @@ __all__ = [
     "Region",
     "find_reference_region",
     "looks_like_entry",
+    "nested_list",
     "parse_entry",
     "parse_references",
     "split_item",

@@ -13,8 +13,11 @@ What it does
     2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
     whose bibliography refcheck did not find (its list is built from them), and when the document
-    has a "Further reading" section (a blog post citing in passing); a citation that links
-    to its work is info beside a reference list too.
+    has a "Further reading" section (a blog post citing in passing), and when a Markdown document
+    (a blog post, a notebook) names each work only in its own sentences ("I read the Myung and Pitt
+    (1997) paper"), none in parentheses; a citation that links to its work, or whose year is
+    followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042"),
+    is info beside a reference list too.
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
@@ -75,6 +78,10 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(unlisted, keys=doc.unseen_key, resolved=doc.unseen_resolved)
         elif plain and _further_reading(doc.text):
             yield _no_list(plain, further=True)
+        elif plain and doc.format == "markdown" and all(_in_passing(doc, c) for c in plain):
+            # a blog post or a notebook that names works in its own sentences, "I read the Myung and Pitt
+            # (1997) paper on model selection", cites in no style that promises a list
+            yield _no_list(plain, passing=True)
         else:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     for cit in doc.citations:
@@ -113,6 +120,8 @@ def _maybe_no_defect(doc: Document, cit: Citation) -> str:
     stands in a quoted passage, is a species' authority, or ends a title."""
     if _links_to_work(doc, cit):  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
         return "it links to the work, so readers can find it; "
+    if _given_in_full(doc.text, cit):  # "Bioinformatics, 2017, 33(19), 3036–3042": the work in full
+        return "it gives the work in full where it stands; "
     if _attribution(doc.text, cit):  # an epigraph's "— Leslie Kish (1965)": its source need not be listed
         return "it names a quotation's source under it; if it is a work the text cites, "
     if _in_block_quote(doc, cit):  # a quoted passage's own citations: works of the quoted author's list
@@ -217,6 +226,8 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
     line = text.rfind("\n", 0, cit.start) + 1
     if _AFTER_LINK.search(text, max(line, cit.start - 300), cit.start):
         return True
+    if _in_html_link(text, cit):
+        return True
     opened = text.rfind("[", line, cit.start)
     if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
         return False
@@ -226,18 +237,32 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
     return _LINK_TARGET.match(text, closed) is not None
 
 
+_HTML_LINK = re.compile(r"<a\s[^<>]*href=[\"']?(?:https?:|www\.)[^<>]*>", re.I)
+
+
+def _in_html_link(text: str, cit: Citation) -> bool:
+    """Whether a Markdown citation is in the text of an HTML link to a web address, as a README
+    writes a figure's caption: '<a href="https://jcheminf.biomedcentral.com/...">(D. Sydow <i>et
+    al.</i>, J. Cheminformatics, 2019)</a>'."""
+    opened = text.rfind("<a", max(0, cit.start - 300), cit.start)
+    if opened < 0 or "</a>" in text[opened : cit.start] or not _HTML_LINK.match(text, opened):
+        return False
+    closed = text.find("</a>", cit.end, cit.end + 120)
+    return closed >= 0 and "<a" not in text[cit.end : closed] and "\n\n" not in text[opened:closed]
+
+
 # the start of a line or list item, a label ("Reference:"), then the names before the cited ones:
 # given names, initials, other authors ("S. Messner, L. Anselin, ..., R. Baller (2000)"), the words of an
 # organisation's name ("Office for National Statistics (2011)")
 _ENTRY_HEAD = re.compile(
-    r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?"
+    r"(?:^|\n)[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[A-Z][a-z]+:[ \t]+)?(?:\*\*|__)?"
     r"(?:(?:(?:[A-Z]\.){2,4}|[A-Z][\w'\u2019-]*\.?|and|&|of|for|the|de|van|von|der)(?:[ \t]*,)?[ \t]+){0,16}$"
 )
 # after "Names (Year)": a title in italics, quotes or a link's text ('. *Software for Data Analysis*'),
 # or a sentence then more of the entry ('. 2011 Census: boundary data ... [data collection]. UK Data',
 # "M.A. Heroux et al. (2020) Lightweight Software Process Improvement ... (PSIP). In: Juckeland G.")
 _ENTRY_TAIL = re.compile(
-    r"[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
+    r"[.,:]?(?:\*\*|__)?[.,:]?[ \t]+(?:\*|_|\"|\u201c|\[)\S|\.[ \t]+[A-Z0-9][^\n]{8,200}?[.,][ \t]*\n?[ \t]*[A-Z\d(<\[]"
     r"|[ \t]+[A-Z][^\n]{8,200}?\.[ \t]+[A-Z][\w.]*:?[ \t]"
 )
 
@@ -253,11 +278,30 @@ def _attribution(text: str, cit: Citation) -> bool:
     return cit.narrative and _ATTRIBUTION.search(text, max(0, cit.start - 60), cit.start) is not None
 
 
+# a year, then the volume, issue and pages of a journal: "Bioinformatics, 2017, 33(19), 3036–3042",
+# "Genome Informatics, 2004, 15(2): 31–41": a work given in full where it stands, not cited
+_VOLUME_PAGES = re.compile(
+    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+)
+
+
+def _given_in_full(text: str, cit: Citation) -> bool:
+    """Whether an author-date citation's year is followed by a journal's volume, issue and pages, as a
+    tutorial gives a work in parentheses where it names it ("[DeepSite](https://doi.org/...) by Jiménez
+    *et al.*, Bioinformatics, 2017, 33(19), 3036–3042)"): the reader has the work there."""
+    if not cit.year or not cit.year[:4].isdigit():
+        return False
+    at = text.find(cit.year[:4], cit.start, cit.end + 1)
+    return at >= 0 and _VOLUME_PAGES.match(text, at, min(len(text), cit.end + 40)) is not None
+
+
 def _written_in_place(text: str, cit: Citation) -> bool:
     """Whether an author-date citation opens a line or list item that goes on to give the work in full:
     a reading list's "- Chambers (2008). *Software for Data Analysis*, Springer", a suggested citation
     "Office for National Statistics (2011). 2011 Census: boundary data ... UK Data Service.", or
     names a quotation's source under it ("~ Dune (1965)"): the line gives the work where it stands."""
+    if _given_in_full(text, cit):
+        return True
     if not cit.narrative:
         return False
     if _attribution(text, cit):
@@ -266,6 +310,21 @@ def _written_in_place(text: str, cit: Citation) -> bool:
         _ENTRY_HEAD.search(text, max(0, cit.start - 160), cit.start) is not None
         and _ENTRY_TAIL.match(text, cit.end) is not None
     )
+
+
+def _in_passing(doc: Document, cit: Citation) -> bool:
+    """Whether a Markdown citation names its work in the prose's own sentence, outside brackets ("I
+    read the Myung and Pitt (1997) paper", "comes from Ferguson 1973 paper"), or stands in a block
+    quote (the quoted passage's own): no citation of a style that promises a reference list."""
+    if _in_block_quote(doc, cit):
+        return True
+    text = doc.text
+    line = text.rfind("\n", 0, cit.start) + 1
+    if text.rfind("(", line, cit.start + 1) > text.rfind(")", line, cit.start):
+        return False  # "(IOER Monitor 2025)", "(see Smith 2020)"
+    opened = text.rfind("[", line, cit.start + 1)
+    # (an inline note, "^[...]", is no bracket of a citation)
+    return opened <= text.rfind("]", line, cit.start) or text[opened - 1 : opened] == "^"
 
 
 def _further_reading(text: str) -> bool:
@@ -288,13 +347,15 @@ def _no_list(
     keys: str | None = None,
     further: bool = False,
     resolved: bool = False,
+    passing: bool = False,
 ) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
     each is a link to its work (``linked``), readers find the works: info; and when the document's
     list is built from pandoc ``keys`` whose bibliography refcheck did not see (or, ``resolved``,
     DOIs the page's builder fetches: a MyST page's "[@10.25080/NKVC9349]"), and when the
-    document has a further-reading section (``further``), where its works may stand."""
+    document has a further-reading section (``further``), where its works may stand, or names them
+    only in its own sentences (``passing``: "the Myung and Pitt (1997) paper", as a blog post does)."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
@@ -311,6 +372,12 @@ def _no_list(
     elif further:
         severity = Severity.INFO
         fix = "its further-reading section may give them; a reference list would say which work each is"
+    elif passing:
+        severity = Severity.INFO
+        fix = (
+            "each names its work in the prose's own sentence, as a blog post or notes may without a list; "
+            "a list would say which work each is"
+        )
     elif linked:
         severity = Severity.INFO
         fix = (

@@ -32,7 +32,11 @@ What it does
     In the notes-bibliography style an entry no note cites is said at info: Chicago's bibliography
     may list works consulted as well as those cited. So is an uncited entry of a list read from the
     text (three entries or more) of which not one in five gives a year: a list of links, or a tutorial's
-    numbered points under a "References" heading, more likely than a reference list.
+    numbered points under a "References" heading, more likely than a reference list, and an uncited
+    entry of a Markdown page that gives no year ("* RDKit ([repository](https://github.com/rdkit/rdkit))").
+    So is an uncited
+    entry of a Markdown list that nests items under topics ("* Imatinib" over "  * Review on Imatinib:
+    [...](https://...)"): a reading list organised by subject; a topic item with no year and no link is no entry.
 
     A JATS file that holds no text of the article (no ``<body>``, or an empty one: PMC's record of an
     article whose full text it may not give, an OJS metadata export) gets one finding at info.
@@ -191,6 +195,14 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     parsed = [r for r in refs if r.source is None]
     undated = len(parsed) >= 3 and sum(1 for r in parsed if r.year) * 5 < len(parsed)
     linked = _linked_from_prose(doc)
+    region = doc.reference_region
+    # a Markdown list that nests items under topics ("* Imatinib" / "  * Review on Imatinib: [...](url)"):
+    # a reading list organised by subject, not the list of the works the text cites
+    nested = False
+    if doc.format == "markdown" and region is not None:
+        from refcheck.extract.reference_list import nested_list  # (not at start-up)
+
+        nested = nested_list(doc.text[region[0] : region[1]])
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
@@ -201,9 +213,13 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
         if ref.key and ref.key.lower() in used:
             continue
         who = ref.authors[0] if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
+        if not any(ch.isalpha() for ch in who):
+            who = ref.text[:40]  # ("(" read of "[Coding Conventions (Wikipedia)](https://...)")
         name = f"{who} {ref.year}" if ref.year and ref.authors else who
         if ref.label and doc.style == "numeric":
             name = f"[{ref.label}] {name}"
+        elif ref.key and ref.source is None and doc.format in ("text", "markdown"):
+            name = f"[{ref.key}] {name}"  # a list labelled by keys ("[Knu84] D. E. Knuth ...")
         if from_database(ref) and doc.format != "bibtex":
             where = (ref.source[0] if ref.source else "").replace("\\", "/").rsplit("/", 1)[-1]
             severity = Severity.INFO
@@ -228,11 +244,22 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
                 f"{name} is listed but never cited (a {notice.replace('-', ' ')} notice lists "
                 "the article it concerns)"
             )
-        elif undated and ref.source is None:
+        elif nested and ref.source is None:
             severity = Severity.INFO
             message = (
-                f"{name} is listed but never cited (hardly an entry of the list gives a year: it may be "
-                "a list of links or notes rather than references)"
+                f"{name} is listed but never cited (the list nests its items under topics: a reading list "
+                "rather than a list of the works cited)"
+            )
+        elif (undated or (doc.format == "markdown" and not ref.year)) and ref.source is None:
+            severity = Severity.INFO
+            message = (
+                (
+                    f"{name} is listed but never cited (hardly an entry of the list gives a year: it may be "
+                    "a list of links or notes rather than references)"
+                )
+                if undated
+                else f"{name} is listed but never cited (it gives no year: a link or a resource, such as "
+                "software the page used, more likely than a work cited)"
             )
         else:
             severity = SEVERITY
