@@ -100,3 +100,22 @@ def test_chicago_later_authors_given_names_first_are_matched_by_surname() -> Non
         ("Winter, Sóskuthy, and Lo 2017", "linked"),
     ]
     assert doc.findings == []
+
+
+def test_names_written_twice_before_a_year_cite_the_entry() -> None:
+    # Frontiers in Psychology (fpsyg-05-01582, CC-BY) links the year alone, "Hare and Tomasello,
+    # <xref>2005</xref>"; rendered in a CSL style, the names come twice: "(Hare and Tomasello, Hare &
+    # Tomasello, 2005)", "(Miklósi and Topál, Miklósi, and Topál, 2013)".
+    # They were read as "Tomasello, Hare & Tomasello, 2005": 47 errors and 28 warnings in one article.
+    doc = check_text(
+        "Dogs are a model (Miklósi et al., Miklósi et al., 2004; Hare and Tomasello, Hare & Tomasello, "
+        "2005). They cooperate (Topál et al., Topál et al., 2009; Miklósi and Topál, Miklósi, and Topál, "
+        "2013). Korean teams publish too (Kim, Lee & Kim, 2011).\n\nReferences\n\n"
+        "Hare, B., & Tomasello, M. (2005). Human-like social skills in dogs? Trends Cogn Sci, 9, 439–444.\n"
+        "Kim, J., Lee, S., & Kim, H. (2011). Dogs in Seoul. Anim Cogn, 14, 1–9.\n"
+        "Miklósi, Á., Topál, J., & Csányi, V. (2004). Comparative social cognition. Anim Behav, 67, 995–1004.\n"
+        "Miklósi, Á., & Topál, J. (2013). What does it take to become best friends? Trends Cogn Sci, 17, 287.\n"
+        "Topál, J., Miklósi, Á., & Csányi, V. (2009). Dog-human relationship. Adv Study Behav, 39, 71–116.\n"
+    )
+    assert [f.rule for f in doc.findings] == []
+    assert all(c.status.value == "linked" for c in doc.citations), [(c.text, c.status) for c in doc.citations]

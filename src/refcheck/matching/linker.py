@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
@@ -755,6 +756,32 @@ class _NearMisses:
 
 
 def _link_author_date(
+    cit: Citation,
+    index: Index,
+    similar: Similar,
+    near_misses: _NearMisses | None = None,
+) -> None:
+    _link_author_date_as_read(cit, index, similar, near_misses)
+    if (
+        cit.status is not LinkStatus.LINKED
+        and len(cit.authors) >= 3
+        and _keys(cit.authors[0]) & _keys(cit.authors[-1])
+    ):
+        # the names of a citation written after the same names, cut at a conjunction: "(Hare and
+        # Tomasello, Hare & Tomasello, 2005)" read as "Tomasello, Hare & Tomasello", "(Topál et al.,
+        # Topál, Miklósi and Topál, 2013)" (a year-only xref rendered after the names before it).
+        # Without its first name the citation may fit an entry exactly; "Kim, Lee, & Kim" of the entry
+        # "Kim, J., Lee, S., & Kim, H." fits as read and never gets here.
+        trial = dataclasses.replace(cit, authors=cit.authors[1:], detail=None)
+        _link_author_date_as_read(trial, index, similar, near_misses)
+        if trial.status is LinkStatus.LINKED or (
+            cit.status is LinkStatus.MISSING and trial.status is not LinkStatus.MISSING
+        ):
+            cit.status, cit.references, cit.candidates = trial.status, trial.references, trial.candidates
+            cit.suggestion, cit.detail = trial.suggestion, trial.detail
+
+
+def _link_author_date_as_read(
     cit: Citation,
     index: Index,
     similar: Similar,
