@@ -119,3 +119,19 @@ def test_names_written_twice_before_a_year_cite_the_entry() -> None:
     )
     assert [f.rule for f in doc.findings] == []
     assert all(c.status.value == "linked" for c in doc.citations), [(c.text, c.status) for c in doc.citations]
+
+
+def test_names_kept_before_reference_numbers_in_parentheses() -> None:
+    # The same Frontiers article in NLM/Vancouver: the names before the linked year are kept and the
+    # number follows them, "(Miklósi et al., 1; Hare and Tomasello, 2; Fitch et al., 3)". After "et
+    # al." the number went unread: 53 of its 58 entries were said uncited.
+    doc = check_text(
+        "Dogs are a model of human social cognition (Miklósi et al., 1; Hare and Tomasello, 2; Fitch et "
+        "al., 3). They cooperate (4).\n\nReferences\n\n"
+        "1. Miklósi A, Topál J, Csányi V. Comparative social cognition. Anim Behav. 2004;67:995–1004.\n"
+        "2. Hare B, Tomasello M. Human-like social skills in dogs? Trends Cogn Sci. 2005;9:439–44.\n"
+        "3. Fitch WT, Huber L, Bugnyar T. Social cognition and language. Neuron. 2010;65:795–814.\n"
+        "4. Range F, Virányi Z. Wolves and dogs. Anim Cogn. 2014;17:1–10.\n"
+    )
+    assert sorted(n for c in doc.citations for n in c.numbers) == [1, 2, 3, 4]
+    assert [f.rule for f in doc.findings] == []

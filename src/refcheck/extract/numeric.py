@@ -79,8 +79,10 @@ _COUNTED = lazy_pattern(
     r"movies?|boxes|box|and|or|to|&|[a-z]?[=<>≤≥±×:]|s\d+)\.?\s*[,;]?\s*$",
     re.I,
 )
-# after a word ("CSD 89", "'PSE2' 42", "methods; 18") or a number ("residues 772–984 45", "Figure 1; 7")
-_AFTER_WORD = lazy_pattern(r"(?:[^\W\d_]\w*[\u2019'\u201d]?[ \t]*[,;]?|\d;?)[ \t\n]+$")
+# after a word ("CSD 89", "'PSE2' 42", "methods; 18", "Miklósi et al., 1": names kept before the
+# number, as a numeric rendering of "(Miklósi et al., 2004)" writes them) or a number ("residues
+# 772–984 45", "Figure 1; 7")
+_AFTER_WORD = lazy_pattern(r"(?:(?:\bal\.|[^\W\d_]\w*[\u2019'\u201d]?)[ \t]*[,;]?|\d;?)[ \t\n]+$")
 _EQUATION_REF = lazy_pattern(r"\b(?:eqs?|equations?|formulae?|inequality)\.?\s*$", re.I)
 _LINE_END = lazy_pattern(r"[ \t]*(?:\n|$)")
 BEYOND = 5  # a single number this far past the list is still read as a (missing) citation
