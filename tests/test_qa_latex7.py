@@ -42,6 +42,28 @@ def test_a_stray_brace_after_an_entry_is_still_said(tmp_path: Path) -> None:
     assert "entry extra: text after the entry's closing brace" in found[0][2]
 
 
+# A '}' before an '@' inside a value is no entry's end: "{SETI}@home (...)" (the braces keep a title's
+# capitals) was read as an entry "@home (" glued to a brace, cutting the entry it is in (two warnings
+# for each such title and an uncited entry named after a word of the title) (QA round new-lj).
+
+BRACED_AT = {
+    "paper.tex": "\\documentclass{article}\n\\begin{document}\nVolunteer computing \\cite{anderson2002} and"
+    " proteins \\cite{shirts2000}.\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+    "refs.bib": "@article{anderson2002,\n  title={{SETI}@home (an experiment in public-resource computing)},\n"
+    "  author={Anderson, David P. and Cobb, Jeff},\n  journal={Communications of the ACM},\n  year={2002}\n}\n"
+    "@article{shirts2000,\n  title={Screen savers of the world unite! {Folding}@home(distributed)},\n"
+    "  author={Shirts, Michael and Pande, Vijay S},\n  journal={Science},\n  year={2000}\n}"
+    "@misc{glued, author={A, B}, title={{C}@d {e}}, year={2001}}\n",
+}
+
+
+def test_a_brace_before_an_at_inside_a_value_starts_no_entry(tmp_path: Path) -> None:
+    files = dict(BRACED_AT)
+    files["paper.tex"] = files["paper.tex"].replace("\\cite{shirts2000}", "\\cite{shirts2000,glued}")
+    write(tmp_path, files)
+    assert findings(tmp_path / "paper.tex") == []
+
+
 # --- a bibliography named through a class's own command ----------------------------------------------------
 # danielfct/master-thesis (NOVAthesis): novathesis.cls defines "\newcommand{\addbibfile}[1]{...
 # \addbibresource{#1}}" and the document says "\addbibfile{bibliography.bib}": an input-bibliography

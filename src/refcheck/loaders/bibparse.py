@@ -36,10 +36,11 @@ MIN_BUDGET = 4_000_000
 # BibTeX's predefined month strings: "jan" -> "january", ...
 MONTHS = {m[:3]: m for m in patterns.MONTHS[:12]}
 
-# an entry begins a line, or follows the closing brace of the one before on its line ("}@article{b,":
-# exports pasted one after the other), as BibTeX, which starts an entry at any '@' between entries,
-# reads it
-ENTRY_START = re.compile(r"(?:^|(?<=[})]))[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
+# an entry begins a line; one glued to the closing brace of the one before ("}@article{b,": exports
+# pasted one after the other) is found by _LOOSE_START in the free text after that entry's end, where
+# BibTeX, which starts an entry at any '@' between entries, reads it. Not here: a '}' before an '@'
+# inside a value ("title = {{SETI}@home (an experiment)}") is no entry's end
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
 # an entry's start anywhere in the free text after an entry
 _LOOSE_START = re.compile(r"@[ \t]*(\w+)[ \t]*([{(])")
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
