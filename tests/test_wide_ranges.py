@@ -65,3 +65,15 @@ def test_wide_ranges_repeated_spend_a_budget_and_stay_fast() -> None:
     widened = [c for c in doc.citations if len(c.numbers) > 1]
     assert 1 <= len(widened) <= WIDE_BUDGET
     assert sum(len(c.numbers) for c in widened) <= WIDE_BUDGET * size
+
+
+def test_a_range_cited_again_and_again_leaves_the_budget_to_a_later_one() -> None:
+    # a table citing the same wide range in each of its rows (13 x 146 numbers spend a 460-entry
+    # list's budget of 1,840) then a range cited once: the repeats' entries are cited by the first
+    # one read whole, so each range is read whole once before any is read whole again (114
+    # uncited-reference warnings before, for entries 347-460)
+    rows = " ".join(f"Row {k} pools the microarray studies [130,200–345]." for k in range(13))
+    doc = check_text(_review("[{}]", f"[130]. {rows} Later ones are [130,346–460]"))
+    assert [f.rule for f in doc.findings if f.rule == "uncited-reference"] == []
+    wide = {(c.numbers[0], c.numbers[-1]) for c in doc.citations if len(c.numbers) > MAX_RANGE}
+    assert wide == {(200, 345), (346, 460)}

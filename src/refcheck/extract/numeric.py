@@ -201,19 +201,28 @@ _ENDS = re.compile(rf"(\d{{1,4}})\s*\]?\s*[{DASHES}]\s*\[?\s*(\d{{1,4}})")
 
 def widen_ranges(cites: list[Citation], budget: RangeBudget) -> None:
     """Read whole the ranges wider than ``MAX_RANGE`` that extraction cut to their first number, as
-    far as the document's ``budget`` allows, in the order they are cited."""
+    far as the document's ``budget`` allows, in the order they are cited: each range once, then the
+    repeats (a range cited in each row of a table spends nothing a later range needs; the entries of
+    a repeat read as its first number are cited by the range read whole)."""
+    first: list[tuple[Citation, int, int]] = []
+    again: list[tuple[Citation, int, int]] = []
+    seen: set[tuple[int, int]] = set()
     for c in cites:
-        if budget.left <= MAX_RANGE:
-            break
         if len(c.numbers) != 1 or c.kind != "numeric":
             continue
         lo = c.numbers[0]
         for m in _ENDS.finditer(c.text):
             if int(m.group(1)) == lo:
                 hi = int(m.group(2))
-                if hi - lo > MAX_RANGE and budget.allows(lo, hi):
-                    c.numbers = _numbers(lo, hi)
+                if hi - lo > MAX_RANGE:
+                    (again if (lo, hi) in seen else first).append((c, lo, hi))
+                    seen.add((lo, hi))
                 break
+    for c, lo, hi in first + again:
+        if budget.left <= MAX_RANGE:
+            break
+        if budget.allows(lo, hi):
+            c.numbers = _numbers(lo, hi)
 
 
 @functools.lru_cache(maxsize=256)
