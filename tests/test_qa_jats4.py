@@ -299,3 +299,23 @@ def test_a_bracket_after_an_accession_number_is_a_citation() -> None:
     # unmarked; a statistic's number stands alone ("54 [19] (113)"), an accession number does not
     doc = check(article(f"Virus {xref(1)} and accession no. ABN11829 [<italic>2</italic>].", numbered(2)))
     assert alarms(doc) == [] and [c.text for c in doc.citations] == ["1", "[2]"]
+
+
+def test_a_book_s_suppression_comments_are_read_once_for_all_its_chapters() -> None:
+    # a comment before the <book> silences its chapters too, and a name it gives that is no rule is
+    # said once for the file (it was said again for each chapter checked apart, '(in chapter ch2)')
+    chapters = "\n".join(
+        chapter(
+            f"ch{k}",
+            f'As shown (<xref ref-type="bibr" rid="ch{k}-b1">Smith, 2001</xref>).',
+            author_ref(f"ch{k}-b1", "Smith", "2001") + author_ref(f"ch{k}-b2", "Brown", "2003"),
+        )
+        for k in range(1, 4)
+    )
+    book = (
+        "<!-- refcheck: disable uncited-reference, no-such-rule -->\n<book><book-meta><book-title-group>"
+        f"<book-title>A book</book-title></book-title-group></book-meta><body>\n{chapters}\n</body></book>"
+    )
+    doc = check(book)
+    assert len(doc.parts) == 2
+    assert [(f.rule, f.line) for f in doc.findings] == [("unknown-suppression", 1)]
