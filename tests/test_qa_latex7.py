@@ -296,3 +296,18 @@ def test_an_entry_after_free_text_on_its_line_is_read(tmp_path: Path) -> None:
     files["thesis.tex"] = files["thesis.tex"].replace("\\cite{keefe1978}", "\\cite{keefe1978,hawkins2004}")
     write(tmp_path, files)
     assert findings(tmp_path / "thesis.tex") == []
+
+
+def test_many_entries_glued_on_their_lines_are_read_in_linear_time() -> None:
+    # a .bib with an '@' on every line and none at a line's start: each glued entry's line was
+    # counted from the segment's start, quadratic (60,000 lines: about a minute)
+    import time
+
+    from refcheck.loaders import bibparse
+
+    lines = "".join(f"}}@misc{{k{i}, note = {{a@b{{c}}@d(e)}}@x{{\n" for i in range(60_000))
+    t0 = time.process_time()
+    out = bibparse.parse("@misc{first, title={T}}\n" + lines)
+    assert time.process_time() - t0 < 10.0
+    assert len(out.entries) > 60_000
+    assert next(e.line for e in out.entries if e.key == "k59999") == 60_001

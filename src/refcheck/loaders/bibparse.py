@@ -204,8 +204,10 @@ class _Reader:
                 self._string(body, end, line, close)
                 continue
             loose = self._entry(kind, body, end, line, close)
+            at, seen = line, m.start()  # (lines counted on from the entry before: not from m each time)
             while loose is not None:  # an entry begun elsewhere than a line's start ("\\@article{")
-                at = line + text.count("\n", m.start(), loose.start())
+                at += text.count("\n", seen, loose.start())
+                seen = loose.start()
                 loose = self._entry(
                     loose.group(1).lower(), loose.end(), end, at, "}" if loose.group(2) == "{" else ")"
                 )
