@@ -135,3 +135,28 @@ def test_names_kept_before_reference_numbers_in_parentheses() -> None:
     )
     assert sorted(n for c in doc.citations for n in c.numbers) == [1, 2, 3, 4]
     assert [f.rule for f in doc.findings] == []
+
+
+def test_names_read_once_are_not_linked_without_their_first_name() -> None:
+    # QA of the reading above: a citation of three names whose first and last name are one, with nothing
+    # written before it, was linked without its first name whenever that fitted an entry. "(Wang, Li, &
+    # Wang, 2015)" of a work not in the list linked to "Li & Wang 2015" (no finding at all), and "(Kim,
+    # Lee, & Kim, 2010)" for the entry of 2012 to "Lee & Kim 2010" (its year slip only an uncited entry).
+    # The names must be written twice, as "(Hare and Tomasello, Hare & Tomasello, 2005)"; a slip in the
+    # copy, "(Snowdon and Boe, Sonwdon & Boe, 2003)", is still tried, and its slip reported.
+    doc = check_text(
+        "Leadership matters (Wang, Li, & Wang, 2015; Kim, Lee, & Kim, 2010). Principals (Li & Wang, 2015;"
+        " Lee & Kim, 2010). Monkeys (Snowdon and Boe, Sonwdon & Boe, 2003).\n\nReferences\n\n"
+        "Kim, J., Lee, S., & Kim, H. (2012). Learning communities. Asia Pac Educ Rev, 13, 201–212.\n"
+        "Lee, S., & Kim, H. (2010). Principal leadership. Korean J Educ Admin, 28, 1–24.\n"
+        "Li, Q., & Wang, Y. (2015). School leaders in China. Educ Manag Adm Lead, 43, 5–22.\n"
+        "Snowdon, C. T., & Boe, C. Y. (2003). Social communication in tamarins. Behav Ecol, 14, 1–9.\n"
+    )
+    assert [(c.text, c.status.value) for c in doc.citations] == [
+        ("Wang, Li, & Wang, 2015", "missing"),
+        ("Kim, Lee, & Kim, 2010", "year-mismatch"),
+        ("Li & Wang, 2015", "linked"),
+        ("Lee & Kim, 2010", "linked"),
+        ("Boe, Sonwdon & Boe, 2003", "author-mismatch"),
+    ]
+    assert [f.rule for f in doc.findings] == ["missing-reference", "year-mismatch", "author-mismatch"]

@@ -58,6 +58,14 @@ def test_no_findings_and_every_citation_links(name: str) -> None:
             [("García Márquez", "Gabriel"), ("Smith", "John")],
         ),
         ("Davey Smith, G., & Jones, M. (2010). Title.", [("Davey Smith", "G."), ("Jones", "M.")]),
+        # (QA) one person, a double surname and two given names, as Chicago, MLA and Harvard write it:
+        # ACL writes a comma after a person only in a list of three or more ("Márquez, José" misread it)
+        ("García Márquez, Gabriel José. 1967. Cien años.", [("García Márquez", "Gabriel José")]),
+        ("García Márquez, Gabriel José (1967) Cien años.", [("García Márquez", "Gabriel José")]),
+        (
+            "Vargas Llosa, Jorge Mario; Brown, Peter. 2001.",
+            [("Vargas Llosa", "Jorge Mario"), ("Brown", "Peter")],
+        ),
         ("World Bank and Gates Foundation. 2010. Report.", [("World Bank", ""), ("Gates Foundation", "")]),
         # Vancouver initials are no given names in full
         ("Cavalier J-F, Carrière F (2011) Method.", [("Cavalier J-F", "Carrière F")]),

@@ -586,10 +586,13 @@ def _person(
             not mode
             and len(words) == 2
             and len(gnames) >= 2
+            and r.kind(j2) == ","
             and all(_plain_word(r, w) for w in (*words, *gnames))
         ):
             # "Vincent Smith, Simon Rycroft, ..., and David Roberts" (ACL's full names, given first),
-            # not "Smith, Vincent" written "Vincent Smith, Simon Rycroft"
+            # not "Smith, Vincent" written "Vincent Smith, Simon Rycroft". (ACL writes a comma after a
+            # person only in a list of three or more: "García Márquez, Gabriel José. 1999." is one
+            # person, a double surname and two given names, as Chicago and MLA write it.)
             return (words[1],), (words[0],), " ", False, "given-first", j, closed
         if gnames and (r.bits(gnames[0]) & INIT or len(words) <= 3):
             names, particles = _trailing_particles(r, gnames)

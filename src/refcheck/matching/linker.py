@@ -327,10 +327,11 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             and cit.suggestion is None
             and cit.detail is None
         ):  # nothing about its link set before (a loader may set some)
-            key = (cit.year, cit.et_al, cit.name_run, *cit.authors)
+            twice = _names_written_twice(doc.text, cit)
+            key = (cit.year, cit.et_al, cit.name_run, twice, *cit.authors)
             outcome = outcomes.get(key)
             if outcome is None:
-                _link_author_date(cit, index, similar, near)
+                _link_author_date(cit, index, similar, near, twice)
                 outcomes[key] = (
                     cit.status,
                     cit.references,
@@ -352,7 +353,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                 if detail is not None:
                     cit.detail = detail
         else:
-            _link_author_date(cit, index, similar, near)
+            _link_author_date(cit, index, similar, near, _names_written_twice(doc.text, cit))
     _tell_apart_by_added_names(doc.citations, index)
     _et_al_is_not_named_in_full(doc.citations, index)
     _repeated_missing_notes(doc.citations)
@@ -760,18 +761,16 @@ def _link_author_date(
     index: Index,
     similar: Similar,
     near_misses: _NearMisses | None = None,
+    twice: bool = False,
 ) -> None:
     _link_author_date_as_read(cit, index, similar, near_misses)
-    if (
-        cit.status is not LinkStatus.LINKED
-        and len(cit.authors) >= 3
-        and _keys(cit.authors[0]) & _keys(cit.authors[-1])
-    ):
+    if twice and cit.status is not LinkStatus.LINKED:
         # the names of a citation written after the same names, cut at a conjunction: "(Hare and
-        # Tomasello, Hare & Tomasello, 2005)" read as "Tomasello, Hare & Tomasello", "(Topál et al.,
-        # Topál, Miklósi and Topál, 2013)" (a year-only xref rendered after the names before it).
+        # Tomasello, Hare & Tomasello, 2005)" read as "Tomasello, Hare & Tomasello", "(Miklósi and
+        # Topál, Miklósi, and Topál, 2013)" (a year-only xref rendered after the names before it).
         # Without its first name the citation may fit an entry exactly; "Kim, Lee, & Kim" of the entry
-        # "Kim, J., Lee, S., & Kim, H." fits as read and never gets here.
+        # "Kim, J., Lee, S., & Kim, H." fits as read and never gets here, and "(Wang, Li, & Wang,
+        # 2015)", no name before it, is never read as "Li & Wang".
         trial = dataclasses.replace(cit, authors=cit.authors[1:], detail=None)
         _link_author_date_as_read(trial, index, similar, near_misses)
         if trial.status is LinkStatus.LINKED or (
@@ -779,6 +778,21 @@ def _link_author_date(
         ):
             cit.status, cit.references, cit.candidates = trial.status, trial.references, trial.candidates
             cit.suggestion, cit.detail = trial.suggestion, trial.detail
+
+
+def _names_written_twice(text: str, cit: Citation) -> bool:
+    """Whether a citation of three names or more, its first and last one, was read from names written
+    twice: "(Hare and Tomasello, Hare & Tomasello, 2005)" read as "Tomasello, Hare & Tomasello, 2005"
+    (and its "2006" after it, "..., 2005, 2006"). Only then may it be read without its first name:
+    "(Wang, Li, & Wang, 2015)" is no "Li & Wang 2015"."""
+    authors = cit.authors
+    if len(authors) < 3 or not _keys(authors[0]) & _keys(authors[-1]):
+        return False
+    # (a name, then the conjunction that cut it off, not necessarily the second name: the copy may be
+    # misspelt, "(Snowdon and Boe, Sonwdon & Boe, 2003)", an author slip to report against the entry)
+    first, second = re.escape(authors[0]), re.escape(authors[1])
+    twice = rf"[^\W\d_][\w'\u2019-]*[ \t]+(?:and|&)[ \t]+{first},?[ \t]+{second}(?!\w)"
+    return re.search(twice, text[max(0, cit.start - 200) : cit.end]) is not None
 
 
 def _link_author_date_as_read(
