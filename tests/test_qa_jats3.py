@@ -4,9 +4,9 @@ documents modelled on published CC-BY articles; each test names its source."""
 
 from __future__ import annotations
 
-from refcheck.loaders.jats import load_jats
 from refcheck.model import Document, Severity
-from refcheck.pipeline import CheckOptions, analyse
+
+from .jats_docs import alarms, article, check
 
 
 def ref(rid: str, surnames: str, year: str) -> str:
@@ -18,22 +18,6 @@ def ref(rid: str, surnames: str, year: str) -> str:
         f'"author">{names}</person-group><year>{year}</year><article-title>Title of {rid}</article-title>'
         "<source>J</source><volume>1</volume><fpage>1</fpage></element-citation></ref>"
     )
-
-
-def article(body: str, refs: str, extra: str = "") -> str:
-    return (
-        '<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"><front>'
-        "<article-meta><title-group><article-title>A paper</article-title></title-group></article-meta>"
-        f"</front><body><p>{body}</p></body><back><ref-list>{refs}</ref-list></back>{extra}</article>"
-    )
-
-
-def check(xml: str) -> Document:
-    return analyse(load_jats("a.xml", xml.encode()), CheckOptions())
-
-
-def alarms(doc: Document) -> list[str]:
-    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
 
 
 def severities(doc: Document) -> list[str]:

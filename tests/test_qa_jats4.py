@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from refcheck.loaders.jats import load_jats
-from refcheck.model import Document, Severity
-from refcheck.pipeline import CheckOptions, analyse
+from refcheck.model import Severity
+from refcheck.pipeline import CheckOptions
+
+from .jats_docs import alarms, article, check
 
 
 def numbered(n: int) -> str:
@@ -22,22 +23,6 @@ def numbered(n: int) -> str:
 
 def xref(i: int, shown: str | None = None) -> str:
     return f'<xref ref-type="bibr" rid="B{i}">{shown or i}</xref>'
-
-
-def article(body: str, refs: str, extra: str = "", back: str = "") -> str:
-    return (
-        '<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"><front>'
-        "<article-meta><title-group><article-title>A paper</article-title></title-group></article-meta>"
-        f"</front><body><p>{body}</p></body><back>{back}<ref-list>{refs}</ref-list></back>{extra}</article>"
-    )
-
-
-def check(xml: str) -> Document:
-    return analyse(load_jats("a.xml", xml.encode()), CheckOptions())
-
-
-def alarms(doc: Document) -> list[str]:
-    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
 
 
 def test_tables_and_figures_in_a_floats_group_cite_too() -> None:
