@@ -995,7 +995,22 @@ def extract_author_date(
     _mentions(text, start, end, pos, end, end, known, footnote, mentions)
     out += mentions  # (after the groups' citations, as the sort below has always received them)
     out.sort(key=_START)
+    if any(c.year and "/" in c.year for c in out):
+        out = [c for c in out if not (c.year and "/" in c.year and _act_number(c.year))]
     return out
+
+
+def _act_number(year: str) -> bool:
+    """Whether a year written "2024/1689" is the number of a law, not a span of years: the EU's
+    "Regulation 2024/1689", "Directive 2024/1760", "Decision 2010/87" (a year, then the act's number)
+    against "2019/20", "1999/2000" (the second year follows the first within a decade)."""
+    first, _, second = year.partition("/")
+    digits = first[:4]
+    if not (digits.isdigit() and second.isdigit()):
+        return False
+    if len(second) == 2:
+        return not 0 < (int(second) - int(digits[2:])) % 100 <= 10
+    return len(second) != 4 or not 0 < int(second) - int(digits) <= 10
 
 
 _NESTED = re.compile(r"\(([^()]*)\)")

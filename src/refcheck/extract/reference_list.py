@@ -140,9 +140,9 @@ def _after_heading(doc: Document, m: re.Match[str]) -> Region:
     text = doc.text
     start = m.end() + 1 if m.end() < len(text) else m.end()
     end = len(text)
-    # In Markdown the list ends at the next heading of any level; elsewhere at a back-matter
-    # heading ("Appendix A: Survey instrument", "Acknowledgements") after it.
-    nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else _back_matter(text, start)
+    # In Markdown the list ends at the next heading (but for the subheadings that part it: below);
+    # elsewhere at a back-matter heading ("Appendix A: Survey instrument", "Acknowledgements") after it.
+    nxt = _next_section(text, start, m) if doc.format == "markdown" else _back_matter(text, start)
     if nxt:
         end = nxt.start()
     if doc.format == "markdown":
@@ -170,6 +170,29 @@ def _after_heading(doc: Document, m: re.Match[str]) -> Region:
     if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
         end = min(end, doc.notes_region[0])
     return Region(start, end, True)
+
+
+def _next_section(text: str, start: int, m: re.Match[str]) -> re.Match[str] | None:
+    """The Markdown heading after the reference heading ``m`` that ends its list: the next heading,
+    unless it is a subheading (deeper than ``m``, "## Bibliography" then "### Primary sources" and
+    "### Secondary sources", "### EU AI Act Sources") whose part opens with an entry or a list's
+    item: the list goes on under it. A subheading of the back matter ("### Appendix A") or over prose ends the list."""
+    level = len(m.group(0).lstrip(" \t")) - len(m.group(0).lstrip(" \t").lstrip("#"))
+    for h in _ANY_HEADING.finditer(text, start):
+        line_end = text.find("\n", h.start())
+        line_end = len(text) if line_end < 0 else line_end
+        depth = len(text[h.start() : line_end]) - len(text[h.start() : line_end].lstrip("#"))
+        if not level or depth <= level:
+            return h
+        title = text[h.start() : line_end].strip("# \t")
+        if _BACK_MATTER.match(title):
+            return h
+        following = next((ln for ln in text[line_end + 1 : line_end + 2000].split("\n") if ln.strip()), "")
+        if _ANY_HEADING.match(following):
+            continue  # a subheading over subheadings ("### Archives" then "#### Paris"): the next one says
+        if not (looks_like_entry(following) or _BULLET.match(following)):
+            return h  # (an entry, or an item of a list: "- Emerald AI. Conductor. [Link](...)")
+    return None
 
 
 # a heading of what follows a reference list: appendices, supplementary material, statements
@@ -407,8 +430,8 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     open_entry = False
     for a, b in lines:
         line = text[a:b]
-        if not line.strip():
-            open_entry = False
+        if not line.strip() or _ANY_HEADING.match(line):
+            open_entry = False  # (a Markdown subheading parting the list: "### Secondary sources")
             continue
         if furniture and _page_furniture(line):
             continue  # a page's running head or number between pages of the list (pdftotext)

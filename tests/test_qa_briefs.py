@@ -1,0 +1,121 @@
+"""False alarms and misses found by running refcheck on real policy briefs, white papers, working
+papers, reports and humanities papers (QA round 12): each test is the smallest form of a pattern a
+public document uses, and failed before its fix. The source of each pattern is named beside its test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .projects import findings, write
+
+
+def _loud(found: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    return [(r, s) for r, s, _ in found if s != "info"]
+
+
+# --- a reference list parted by subheadings -----------------------------------------------------------
+# Green-Software-Foundation/sci-policy-and-legislation-alignment-white-paper-series, whitepapers/"SCI and
+# the EU AI Act.md" and "Data Centers as Flexible Grid Participants - Response to OFGEM Call for
+# Input.md": "## References" (or "## 12. Sources") then "### EU AI Act Sources", "### Peer-Reviewed
+# Papers", "### Industry Sources" ..., each over its own part of the list. The list ended at the first
+# subheading: "no reference list (none was found)" at error level, and every citation of an entry under
+# a later subheading missing. A history paper's "## Bibliography" over "### Primary sources" and
+# "### Secondary sources" is the same shape.
+
+HISTORY = """# The Grain Trade
+
+Prices rose sharply after the harvest failed (Kaplan 1976, 42).
+
+## Bibliography
+
+### Primary sources
+
+Archives nationales. 1770. *Correspondance du contrôle général*. Paris.
+
+### Secondary sources
+
+Kaplan, Steven L. 1976. *Bread, Politics and Political Economy in the Reign of Louis XV*. The Hague: Nijhoff.
+
+Tilly, Louise. 1971. "The Food Riot as a Form of Political Conflict in France." *Journal of
+Interdisciplinary History* 2 (1): 23–57.
+
+## About the author
+
+Jane Doe teaches history. She wrote her thesis in 2015.
+"""
+
+
+def test_a_bibliography_parted_by_subheadings_is_one_list(tmp_path: Path) -> None:
+    write(tmp_path, {"grain.md": HISTORY})
+    found = findings(tmp_path / "grain.md")
+    assert not [f for f in found if f[0] == "missing-reference"], found
+    # the entries under both subheadings are read; the one the text never cites is said
+    uncited = [m for r, s, m in found if r == "uncited-reference" and s == "warning"]
+    assert len(uncited) == 2 and any("Tilly 1971" in m for m in uncited), found
+    assert not any("Doe" in m or "Jane" in m for _, _, m in found), found  # (the next section is no entry)
+
+
+WHITE_PAPER = """# Data Centres as Flexible Grid Participants
+
+Pilots report 10–40% load modulation ([Tilton, 2025](https://spectrum.ieee.org/dcflex)), and AI
+facilities may offer twice the flexibility ([Zhou et al., 2024](https://arxiv.org/abs/2410.17435)).
+Both answer the regulator's call (Ofgem 2026).
+
+## 12. Sources
+
+### Preprints and Working Papers
+
+- Zhou, Y., Paredes, A., Essayeh, C. & Morstyn, T. (2024). "AI-focused HPC Data Centers Can Provide More
+  Power Grid Flexibility and at Lower Cost." arXiv:2410.17435. [Link](https://arxiv.org/abs/2410.17435)
+
+### Industry Sources
+
+- Emerald AI. "Conductor: Flexibility Management Platform." [Link](https://emeraldai.co)
+
+- Tilton, J. (2025). "Big Tech Tests Data Center Flexibility for Local Power Grids." *IEEE Spectrum*,
+  12 June 2025. [Link](https://spectrum.ieee.org/dcflex)
+
+### GB Regulatory Sources
+
+- Ofgem (2026). "Demand Connections Reform: Call for Input." 13 February 2026.
+"""
+
+
+def test_a_list_of_sources_parted_by_subheadings_is_one_list(tmp_path: Path) -> None:
+    write(tmp_path, {"paper.md": WHITE_PAPER})
+    found = findings(tmp_path / "paper.md")
+    assert _loud(found) == [], found
+    # every citation finds its entry, under whichever subheading; the entry with no year is said at info
+    assert [(r, s) for r, s, _ in found] == [("uncited-reference", "info")], found
+
+
+# --- the number of an EU act is no year ---------------------------------------------------------------
+# Green-Software-Foundation/sci-policy-and-legislation-alignment-white-paper-series, whitepapers/"SCI and
+# the EU AI Act.md": "The European Union's Artificial Intelligence Act (Regulation 2024/1689), which
+# entered into force ..." and drafts/"SCI and EU Corporate Sustainability Due Diligence.md": "(CSDDD,
+# Directive 2024/1760)". Each was read as a citation of "Regulation" dated "2024/1689": missing-reference
+# at error level. A year, a slash and a number that is no later year is the number of a law; "2019/20"
+# and "1999/2000" (a span of years) are still cited.
+
+EU_ACT = """# SCI and the EU AI Act
+
+The Artificial Intelligence Act (Regulation 2024/1689) entered into force in 2024, after the due
+diligence directive (CSDDD, Directive 2024/1760) and the decision on standards (Decision 2010/87).
+Emissions vary widely (Aslan et al., 2025), as the annual reports show (Ofgem 2019/20; Eurostat
+1999/2000).
+
+## References
+
+Aslan, J., Mayers, K., Koomey, J. G. and France, C. (2025). Electricity intensity of Internet data
+transmission. *Journal of Industrial Ecology*.
+
+Eurostat (1999/2000). *Energy statistics yearbook*. Luxembourg.
+
+Ofgem (2019/20). *Annual report and accounts*. London.
+"""
+
+
+def test_the_number_of_an_eu_act_is_no_citation(tmp_path: Path) -> None:
+    write(tmp_path, {"act.md": EU_ACT})
+    found = findings(tmp_path / "act.md")
+    assert found == [], found
