@@ -119,3 +119,60 @@ def test_the_number_of_an_eu_act_is_no_citation(tmp_path: Path) -> None:
     write(tmp_path, {"act.md": EU_ACT})
     found = findings(tmp_path / "act.md")
     assert found == [], found
+
+
+# --- a bibliographic essay under "Sources" ----------------------------------------------------------------
+# Ixby/accountability-acts-alberta, narrative-v5.md (a policy brief for two Alberta bills): its notes
+# cite statutes and cases in full ("[^guindon]: *Guindon v. Canada*, 2015 SCC 41, [2015] 3 SCR 3."), and
+# its "## Sources" section is prose, a paragraph per part of the brief naming many works between
+# semicolons. Each paragraph was read as one entry, and each note's work "fitted" the paragraph that
+# names it, dated by another of its works: 20 false errors (year-mismatch, missing-reference).
+
+ESSAY = """# The Public Integrity Act
+
+The energy war room was made exempt from access rules.[^cec] Penalties of this kind are regulatory,
+not criminal.[^guindon] The duty to consult applies to the Crown.[^haida] The federal Act came into
+force in 2005.[^psdpa] British Columbia opened its land registry in 2020.[^bc-lota]
+
+## Sources
+
+The cases and statutes in this brief are drawn from the following.
+
+**Part I.** Office of the Auditor General of Alberta, *An Examination of Community Laboratory
+Services* (November 19, 2025); reporting in *The Globe and Mail* and CBC News (2023–2025); CBC News,
+"Incorporation of Alberta's energy war room means much of its operations remain secret" (October 4,
+2019); Public Accounts of Alberta, fiscal years 2021–22 through 2024–25.
+
+**Part II.** *Conflicts of Interest Act* (federal), RSC 1985, c C-27.5; *Lobbying Act*, RSC 1985, c 44
+(4th Supp.); *Public Servants Disclosure Protection Act*, SC 2005, c 46; *Lobbyists Act* (Alberta), SA
+2007, c L-20.5.
+
+**Part III.** *R. v. Wigglesworth*, [1987] 2 SCR 541; *Guindon v. Canada*, 2015 SCC 41; *Haida Nation
+v. British Columbia (Minister of Forests)*, 2004 SCC 73; *Harper v. Canada (Attorney General)*, 2004
+SCC 33.
+
+**Part V.** *Financial Administration Act* (Alberta), RSA 2000, c F-12; *Auditor General Act*
+(Alberta), RSA 2000, c A-46; *Business Corporations Act* (BC), RSBC 2002, c 57, as amended by the
+*Land Owner Transparency Act*; UK *Lobbying Act 2014*.
+
+**Part VII.** This brief.
+
+## Notes
+
+[^cec]: CBC News, "Incorporation of Alberta's energy war room means much of its operations remain
+    secret," October 4, 2019. <https://www.cbc.ca/news/canada/edmonton/energy-centre-1.5317360>
+
+[^guindon]: *Guindon v. Canada*, 2015 SCC 41, [2015] 3 SCR 3. Confirmed the *Wigglesworth* framework.
+
+[^haida]: *Haida Nation v. British Columbia (Minister of Forests)*, 2004 SCC 73, [2004] 3 SCR 511.
+
+[^psdpa]: *Public Servants Disclosure Protection Act*, SC 2005, c 46.
+
+[^bc-lota]: *Land Owner Transparency Act*, SBC 2019, c 23; registry launched November 30, 2020.
+"""
+
+
+def test_a_bibliographic_essay_is_no_list_of_entries(tmp_path: Path) -> None:
+    write(tmp_path, {"brief.md": ESSAY})
+    found = findings(tmp_path / "brief.md")
+    assert _loud(found) == [], found

@@ -750,6 +750,12 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
             for k, r in enumerate(raws)
             if not _topic_item(lines[k], lines[k + 1] if k + 1 < len(raws) else "")
         ]
+    if len(raws) >= 2 and sum(1 for _, _, raw in raws if _several_works(raw)) * 2 >= len(raws):
+        # a bibliographic essay under "Sources": paragraphs that each name several works ("**Part
+        # II.** *Lobbying Act*, RSC 1985, c 44; *Lobbyists Act* (Alberta), SA 2007, c L-20.5; ..."),
+        # no entries to link a citation to, one each (read as entries, each note's work "fitted"
+        # a paragraph that names it with another year: false year-mismatch errors)
+        return []
     refs = []
     for n, a, raw in raws:
         ref = parse_entry(raw, a, keyed=keyed)
@@ -757,6 +763,18 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         refs.append(ref)
     same_authors_as_before(refs)
     return refs
+
+
+_WORK_MARK = re.compile(rf"{YEAR}|(?<![*\w])[*_][^*_\n]{{3,}}[*_](?![*\w])")
+
+
+def _several_works(raw: str) -> bool:
+    """Whether a paragraph of a list names several works, each part between semicolons with its
+    year or an italic title of its own: three or more such parts. (An entry names one work; the
+    parts of "Smith, J.; Jones, K. 2004." hold one year between them.)"""
+    if raw.count(";") < 2:
+        return False
+    return sum(1 for part in raw.split(";") if _WORK_MARK.search(part)) >= 3
 
 
 def _opens_with_keys(text: str, lines: list[tuple[int, int]]) -> bool:
