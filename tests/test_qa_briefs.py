@@ -176,3 +176,125 @@ def test_a_bibliographic_essay_is_no_list_of_entries(tmp_path: Path) -> None:
     write(tmp_path, {"brief.md": ESSAY})
     found = findings(tmp_path / "brief.md")
     assert _loud(found) == [], found
+
+
+# --- Chicago notes on a student history site --------------------------------------------------------------
+# zoethaxton/Thaxton_Zoe_EUH3205 (and the course's other ScholarMinPub sites, e.g.
+# Kelley-Matthew/EUH3205, meagan10/PAN-MEAGAN-HIST-3205): 002_analysis.md cites in "[^n]" notes, some
+# in the bibliography's own form ("Magraw, Roger. France, 1815-1914: The Bourgeois Century. New York:
+# Oxford University Press, 1986. 29."), and 005_bibliography.md is the list, another page.
+# 1. With the list: the note's year was read from the title's span, 1815, a false year-mismatch
+#    (error) against the entry's 1986.
+# 2. The notes page alone: the facts of publication "(Moscow: Progress Publishers, 1848; The Marxists
+#    Internet Archive)", "(London: Bradbury and Evans, 1859)" were author-date citations of
+#    "Publishers" and "Bradbury and Evans": "no reference list" at error level.
+
+NOTES = """# Analysis
+
+The middle class came to dominate the century.[^1] Its politics drew on the Manifesto.[^2] The soil
+itself was a matter of national concern.[^3] Marx wrote of the coup as farce.[^4]
+
+[^1]: Magraw, Roger. France, 1815-1914: The Bourgeois Century. New York: Oxford University Press, 1986. 29.
+[^2]: Karl Marx and Friedrich Engels, Manifesto of the Communist Party (Moscow: Progress Publishers,
+    1848; The Marxists Internet Archive), 12.
+[^3]: Baron Justus von Liebig, Letters on Modern Agriculture, (London: Bradbury and Evans, 1859), 159.
+[^4]: Karl Marx, 18th Brumaire of Louis Napoleon (Moscow: Progress Publishers, 1852; The Marxists
+    Internet Archive), 5.
+"""
+
+BIBLIOGRAPHY = """
+# Bibliography
+
+Liebig, Justus von. Letters on Modern Agriculture. London: Bradbury and Evans, 1859.
+
+Magraw, Roger. France, 1815-1914: The Bourgeois Century. New York: Oxford University Press, 1986.
+
+Marx, Karl. 18th Brumaire of Louis Napoleon. Moscow: Progress Publishers, 1852.
+
+Marx, Karl, and Friedrich Engels. Manifesto of the Communist Party. Moscow: Progress Publishers, 1848.
+"""
+
+
+def test_a_notes_year_is_not_the_span_in_its_title(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": NOTES + BIBLIOGRAPHY})
+    found = findings(tmp_path / "analysis.md")
+    assert found == [], found
+
+
+def test_a_notes_facts_of_publication_are_no_citations_without_a_list(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": NOTES})
+    found = findings(tmp_path / "analysis.md")
+    assert found == [], found
+
+
+# carmonamatt/Carmona-Matthew-EUH3205, 005_bibliography.md: "# Bibliography" over "## Military Sources:",
+# "## Primary Sources:" ..., and Chicago journal entries whose title holds years ("Corbey, Raymond.
+# “Ethnographic Showcases, 1870-1930.” Cultural Anthropology 8, no. 3 (August 1993): 338-369."). The
+# entry's year was read from its title (1870), a false year-mismatch against the note's 1993; and the
+# list ended at "## Primary Sources:", whose first entry opens with a quoted title, so the entries
+# under it were read as prose (the publisher and year of one, a missing reference at error level).
+
+SITE_NOTES = """# Analysis
+
+Exhibitions staged the colonial world.[^1] German historians revised the period.[^2] The code was
+translated in London.[^3] The reforms' costs were counted later.[^4]
+
+[^1]: Raymond Corbey, “Ethnographic Showcases, 1870-1930,” Cultural Anthropology 8, no. 3 (August
+    1993): 339.
+[^2]: Katherine Aaslestad and Karen Hagemann, “1806 and Its Aftermath: Revisiting the Period of the
+    Napoleonic Wars,” Central European History 39, no. 4 (December 2006): 549.
+[^3]: “Brumaire: Bonaparte's Justification,” Liberty, Equality, Fraternity, accessed December 9, 2024.
+[^4]: Florin Aftalion, *The French Revolution: An Economic Interpretation* (Cambridge: Cambridge
+    University Press, 1990), 12.
+"""
+
+NATIONALISM = """
+# Bibliography
+
+Aaslestad, Katherine, and Karen Hagemann. “1806 and Its Aftermath: Revisiting the Period of the
+Napoleonic Wars.” Central European History 39, no. 4 (December 2006): 547-579.
+
+Aftalion, Florin. *The French Revolution: An Economic Interpretation*. Cambridge: Cambridge University
+Press, 1990.
+
+Corbey, Raymond. “Ethnographic Showcases, 1870-1930.” Cultural Anthropology 8, no. 3 (August 1993):
+338-369.
+
+“Brumaire: Bonaparte's Justification,” Liberty, Equality, Fraternity, accessed December 9, 2024.
+"""
+
+PARTED = """
+# Bibliography
+
+## Nationalism Sources:
+
+Aaslestad, Katherine, and Karen Hagemann. “1806 and Its Aftermath: Revisiting the Period of the
+Napoleonic Wars.” Central European History 39, no. 4 (December 2006): 547-579.
+
+Aftalion, Florin. *The French Revolution: An Economic Interpretation*. Cambridge: Cambridge University
+Press, 1990.
+
+Corbey, Raymond. “Ethnographic Showcases, 1870-1930.” Cultural Anthropology 8, no. 3 (August 1993):
+338-369.
+
+## Primary Sources:
+
+“Brumaire: Bonaparte's Justification,” Liberty, Equality, Fraternity, accessed December 9, 2024.
+
+The Code Napoleon; or, the French Civil Code. Translated by a Barrister of the Inner Temple. London:
+William Benning, 1827.
+"""
+
+
+def test_a_chicago_entrys_year_is_its_issues_not_its_titles(tmp_path: Path) -> None:
+    write(tmp_path, {"site.md": SITE_NOTES + NATIONALISM})
+    found = findings(tmp_path / "site.md")
+    assert found == [], found
+
+
+def test_a_part_of_primary_sources_goes_on_with_the_list(tmp_path: Path) -> None:
+    write(tmp_path, {"site.md": SITE_NOTES + PARTED})
+    found = findings(tmp_path / "site.md")
+    assert _loud(found) == [], found
+    # the entry under "## Primary Sources:" no note cites (at info: a bibliography may list works consulted)
+    assert [(r, s) for r, s, _ in found] == [("uncited-reference", "info")], found

@@ -468,6 +468,8 @@ def extract_citations(doc: Document) -> None:
         doc.other_style_at = numeric[0].start if numbered and numeric else None
         if refs and not numbered and doc.footnotes:
             _notes_bibliography(doc, author_date)
+        elif not refs and doc.footnotes and author_date:
+            _publication_facts_in_notes(doc)
     keys = {r.key for r in refs if r.key} if doc.format in ("text", "markdown") else set()
     if keys:
         # a list labelled by keys ("[Knu84] D. E. Knuth ...", "* <sup>cc2nd04</sup>[Code Complete](url)")
@@ -562,6 +564,17 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
     doc.citations = sorted(kept + notes, key=lambda c: c.start)
     _mentions(doc)
     return True
+
+
+def _publication_facts_in_notes(doc: Document) -> None:
+    """With no reference list, a note's facts of publication ("(London: Bradbury and Evans, 1859)",
+    "(Moscow: Progress Publishers, 1848; ...)") are no author-date citation of a publisher: a page of
+    notes whose bibliography is another page (a site's "Bibliography" page) cites no missing work."""
+    from refcheck.extract.notes import publication_facts
+
+    facts = publication_facts(doc.text, doc.footnotes or [])
+    if facts:
+        doc.citations = [c for c in doc.citations if c.footnote is None or not _within(facts, c.start)]
 
 
 def _mentions(doc: Document) -> None:

@@ -73,7 +73,10 @@ _ARCHIVAL = re.compile(
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
 # a plain title: a capital, then anything up to a parenthesis, a comma, a full stop ending a
 # sentence (not an initial's: "U.S. Foreign Trade"), or the end (at most 200 characters)
-_PLAIN_TITLE = re.compile(rf"{UPPER}[^(),;\n]{{0,200}}?(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)")
+# (or an ordinal and a capital: "Karl Marx, 18th Brumaire of Louis Napoleon (Moscow: ...)")
+_PLAIN_TITLE = re.compile(
+    rf"(?:{UPPER}|\d{{1,3}}(?:st|nd|rd|th)\s+{UPPER})[^(),;\n]{{0,200}}?(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)"
+)
 _SIGNAL = re.compile(
     r"\b(?:[Ss]ee(?:,?\s+(?:also|especially|generally|e\.g\.,?|for\s+example,?))?|[Cc]f\.|[Cc]ompare"
     r"|[Qq]uoted\s+in|[Cc]ited\s+in|[Cc]iting|[Ff]ollowing|[Ss]ee,\s+e\.g\.,)\s+"
@@ -100,13 +103,16 @@ _MARKED_PAGE = re.compile(
     rf"(?:,\s*|\s+)(?:pp?\.\s*)?(\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?|[xivlc]{{1,6}})(?![\w/])"
 )
 # facts of publication in a full note: "(New Haven: Yale University Press, 1957)"
-_PUB_FACTS = re.compile(rf"\([^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*(?:{YEAR}|n\.\s?d\.)[^()]{{0,20}}\)")
+_PUB_FACTS = re.compile(
+    rf"\([^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*(?:{YEAR}|n\.\s?d\.)(?:[^()]{{0,20}}|;[^();]{{1,80}})\)"
+)  # (a semicolon after the year, then where it was read: "(Moscow: Progress, 1848; Marxists Internet Archive)")
 # the same anywhere in a note: "in *Beethoven's Letters*, ed. A. C. Kalischer (London: Dent, 1909)"
 # (the place is a name, "New Haven", "Cambridge, MA", not a label: "(Source: World Bank, 2019)" cites)
 _FACTS_ANYWHERE = re.compile(
     rf"\((?!(?:[Ss]ources?|[Dd]ata|[Nn]otes?|[Ss]ee|[Cc]f|[Ee]\.g|[Aa]dapted|[Bb]ased|[Qq]uoted|[Cc]ited|[Ff]ig|[Tt]able)\b)"
-    rf"{UPPER}[^():]{{1,80}}:\s*[^()]{{2,120}}?,\s*{YEAR}[a-z]?\)"
-)
+    rf"{UPPER}[^():]{{1,80}}:\s*[^()]{{2,120}}?,\s*{YEAR}[a-z]?(?:;[^();]{{1,80}})?\)"
+)  # (and what follows the year after a semicolon: "(Moscow: Progress Publishers, 1848; The Marxists
+# Internet Archive)")
 _ACCESSED = re.compile(r"\b(?:accessed|retrieved|last\s+modified|consulted|viewed)\b", re.I)
 _MAX_NOTE = 4000  # characters of a note read (a note longer than that is an essay; its head is read)
 
@@ -266,8 +272,17 @@ def _year(text: str, pos: int, end: int) -> tuple[str | None, bool]:
         years = _YEAR.findall(p.group(1))
         if years:
             return years[-1], bool(_PUB_FACTS.match(text, p.start(), stop)) or len(p.group(1)) <= 6
-    y = _YEAR.search(text, pos, stop)
-    return (y.group(0) if y else None), False
+    # (not the first year of a span in the title, "France, 1815-1914: The Bourgeois Century. New
+    # York: Oxford University Press, 1986.": the year a year alone after it gives)
+    first = None
+    for y in _YEAR.finditer(text, pos, stop):
+        if not _SPAN_GOES_ON.match(text, y.end()):
+            return y.group(0), False
+        first = first or y
+    return (first.group(0) if first else None), False
+
+
+_SPAN_GOES_ON = re.compile(rf"\s*[{DASHES}]\s*\d")
 
 
 def _trimmed(text: str, pos: int, stop: int) -> int:

@@ -172,6 +172,14 @@ def _after_heading(doc: Document, m: re.Match[str]) -> Region:
     return Region(start, end, True)
 
 
+# the title of a part of a reference list: the kind of works it lists
+_KIND_OF_WORKS = re.compile(
+    r"\b(?:sources?|works|books|articles|archives?|primary|secondary|literature|references|bibliograph\w*"
+    r"|reports|documents|papers|materials|newspapers|periodicals|legislation|statutes|cases|standards)\b",
+    re.I,
+)
+
+
 def _next_section(text: str, start: int, m: re.Match[str]) -> re.Match[str] | None:
     """The Markdown heading after the reference heading ``m`` that ends its list: the next heading,
     unless it is a subheading (deeper than ``m``, "## Bibliography" then "### Primary sources" and
@@ -190,8 +198,10 @@ def _next_section(text: str, start: int, m: re.Match[str]) -> re.Match[str] | No
         following = next((ln for ln in text[line_end + 1 : line_end + 2000].split("\n") if ln.strip()), "")
         if _ANY_HEADING.match(following):
             continue  # a subheading over subheadings ("### Archives" then "#### Paris"): the next one says
-        if not (looks_like_entry(following) or _BULLET.match(following)):
-            return h  # (an entry, or an item of a list: "- Emerald AI. Conductor. [Link](...)")
+        if not (looks_like_entry(following) or _BULLET.match(following) or _KIND_OF_WORKS.search(title)):
+            # (an entry, an item of a list, "- Emerald AI. Conductor. [Link](...)", or a kind of
+            # works: "## Primary Sources:" over "“Brumaire: Bonaparte's Justification,” ...")
+            return h
     return None
 
 
@@ -994,6 +1004,15 @@ _YEAR_AFTER_NAMES = re.compile(
     re.I,
 )
 _LATE_PAREN_YEAR = re.compile(rf"\(\s*({YEAR}[a-z]?)\s*\)")
+# the same with its month or season, as Chicago prints a journal's issue ("Cultural Anthropology 8,
+# no. 3 (August 1993): 338-369", "(Fall 2006)", "(Dec. 12, 2006)"), or after the place and publisher
+# ("(London: William Benning, 1827)"); never an access date ("(accessed May 12, 2020)")
+_LATE_DATED_PAREN = lazy_pattern(
+    r"\((?![^()]*\b(?:accessed|retrieved|viewed|consulted|last)\b)"
+    rf"(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}},?\s+)?|[^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*)"
+    rf"({YEAR}[a-z]?)\s*\)",
+    re.I,
+)
 _LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
 
 
@@ -1003,6 +1022,9 @@ def _late_year(text: str, start: int) -> str | None:
     last: re.Match[str] | None = None
     for m in _LATE_PAREN_YEAR.finditer(text, start):
         last = m
+    if "(" in text:
+        for m in _LATE_DATED_PAREN().finditer(text, last.end() if last else start):
+            last = m  # (a later one; "Title, 1870-1930." holds no year of the entry's own)
     if last is not None:
         return last.group(1)
     bare = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
