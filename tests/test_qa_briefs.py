@@ -4,6 +4,8 @@ public document uses, and failed before its fix. The source of each pattern is n
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from .projects import findings, write
@@ -298,3 +300,90 @@ def test_a_part_of_primary_sources_goes_on_with_the_list(tmp_path: Path) -> None
     assert _loud(found) == [], found
     # the entry under "## Primary Sources:" no note cites (at info: a bibliography may list works consulted)
     assert [(r, s) for r, s, _ in found] == [("uncited-reference", "info")], found
+
+
+# --- a Word file made by pandoc -------------------------------------------------------------------------
+# The Alberta brief above (Ixby/accountability-acts-alberta, narrative-v5.md) turned into Word by pandoc
+# (`pandoc -t docx`), as an author submits a Markdown draft: pandoc gives the notes the ids 11, 13, 15
+# ..., and Word shows them 1, 2, 3 ... in the order of their marks. refcheck labelled each note by its
+# id: "footnote [11] skips [1], [2], ... [10]" and a "jump" for every note (71 warnings).
+
+
+def _pandoc_like_docx() -> bytes:
+    from tests.fixes.docx_util import W, package, para, run
+
+    def note(nid: int, text: str) -> str:
+        return (
+            f'<w:footnote w:id="{nid}"><w:p><w:r><w:footnoteRef/></w:r>{run(" " + text)}</w:p></w:footnote>'
+        )
+
+    def mark(nid: int) -> str:
+        return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{nid}"/></w:r>'
+
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+        "</w:p></w:footnote>"
+        + note(11, "Guindon v. Canada, 2015 SCC 41.")
+        + note(13, "Haida Nation v. British Columbia (Minister of Forests), 2004 SCC 73.")
+        + note(17, "Harper v. Canada (Attorney General), 2004 SCC 33.")
+        + "</w:footnotes>"
+    )
+    body = (
+        para(run("Penalties of this kind are regulatory, not criminal."), mark(11))
+        + para(
+            run("The duty to consult applies to the Crown."),
+            mark(13),
+            run(" Spending limits survive."),
+            mark(17),
+        )
+        + para(run("As the Court held again,"), mark(11), run(" the test stands."))
+    )
+    return package(body, footnotes=notes)
+
+
+def test_a_word_files_notes_are_numbered_as_word_shows_them(tmp_path: Path) -> None:
+    from refcheck.fixes.docx_text import build  # noqa: F401  (the tracked-changes writer's text, below)
+    from refcheck.pipeline import CheckOptions, check_file
+
+    path = tmp_path / "brief.docx"
+    path.write_bytes(_pandoc_like_docx())
+    found = findings(path)
+    assert found == [], found
+    doc = check_file(str(path), CheckOptions(links=False, verify=False)).doc
+    assert doc is not None
+    assert [m.label for m in doc.footnote_markers] == ["1", "2", "3", "1"]
+    assert [n.label for n in doc.footnotes or []] == ["1", "2", "3"]
+    assert "not criminal.1\n" in doc.text and "[3] Harper v. Canada" in doc.text
+
+
+def test_the_tracked_changes_writer_finds_its_place_after_renumbered_marks(tmp_path: Path) -> None:
+    """The writer rebuilds the loader's text to find where a fix goes: the marks' numbers must be
+    the same there, or every fix after a mark would land off by the ids' extra digits. (A guard:
+    it passes before too, when both wrote the ids.)"""
+    from refcheck.fixes.docx import fix_docx
+    from refcheck.pipeline import CheckOptions, check_file
+    from tests.fixes.docx_util import package, para, run
+
+    # (the same notes, a body citing a list with a wrong year after two marks)
+    with zipfile.ZipFile(io.BytesIO(_pandoc_like_docx())) as z:
+        notes = z.read("word/footnotes.xml").decode()
+    mark = '<w:r><w:footnoteReference w:id="{}"/></w:r>'
+    body = (
+        para(
+            run("Penalties are regulatory."),
+            mark.format(11),
+            mark.format(13),
+            run(" Missions doubled (Vaisman 2008)."),
+        )
+        + para(run("Limits survive."), mark.format(17))
+        + para(run("References"))
+        + para(run("Vaisman, D. (2007) Azerbaijan's diplomacy. Baku: ADA."))
+    )
+    path = tmp_path / "brief.docx"
+    path.write_bytes(package(body, footnotes=notes))
+    doc = check_file(str(path), CheckOptions(links=False, verify=False)).doc
+    assert doc is not None
+    planned = fix_docx(doc)
+    assert [(e.old, e.new) for e in planned.edits] == [(b"2008", b"2007")], planned.skipped

@@ -560,6 +560,29 @@ def _field_url(instr: str) -> str | None:
     return unwrap_url(m.group(1)) if m else None
 
 
+class NoteNumbers:
+    """The number Word shows for each note: footnotes count 1, 2, 3 ... in the order their marks
+    stand in the text, endnotes "e1", "e2" ..., whatever their ``w:id`` (Word writes 1, 2, 3 ...;
+    pandoc 11, 13, 15 ..., which read as labels made every note skip numbers). A note no mark
+    references is numbered on after them."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, str] = {}
+        self.counts = {"": 0, "e": 0}
+
+    def label(self, prefix: str, nid: str) -> str:
+        """The label of the note ``nid`` ("" for a footnote, "e" for an endnote)."""
+        key = prefix + nid
+        found = self.labels.get(key)
+        if found is None:
+            self.counts[prefix] += 1
+            found = self.labels[key] = f"{prefix}{self.counts[prefix]}"
+        return found
+
+    def of_mark(self, mark: Node) -> str:
+        return self.label("" if mark.tag == "footnoteReference" else "e", mark.attrs.get("id", ""))
+
+
 def load_docx(path: str, data: bytes) -> Document:
     parts = read_zip(data)
     body = parse_xml(parts[MAIN], "DOCX document", positions=False, skip=_UNREAD, max_items=MAX_ELEMENTS)
@@ -570,6 +593,7 @@ def load_docx(path: str, data: bytes) -> Document:
     mark_pos: dict[str, tuple[int, int]] = {}
     urls: list[Url] = []
     cells: list[tuple[Node, int, int]] = []  # each table cell's lines
+    numbers = NoteNumbers()
     offset = 0
     # every paragraph is a line, a text box's too (read as its own line, after its paragraph)
     for number, para_node in enumerate(body.iter("p"), start=1):
@@ -578,8 +602,7 @@ def load_docx(path: str, data: bytes) -> Document:
         lead = len(line)
         pos = 0
         for mark, at in para.marks:
-            nid = mark.attrs.get("id", "")
-            label = nid if mark.tag == "footnoteReference" else f"e{nid}"
+            label = numbers.of_mark(mark)
             chunk = para.text[pos:at]
             line += chunk
             start = offset + len(line)
@@ -592,8 +615,8 @@ def load_docx(path: str, data: bytes) -> Document:
             urls.append(
                 Url(
                     url=url,
-                    start=offset + lead + _shifted(a, para.marks),
-                    end=offset + lead + _shifted(b, para.marks),
+                    start=offset + lead + _shifted(a, para.marks, numbers),
+                    end=offset + lead + _shifted(b, para.marks, numbers),
                 )
             )
         text_parts.append(line)
@@ -625,7 +648,7 @@ def load_docx(path: str, data: bytes) -> Document:
         for note in root.iter("footnote", "endnote"):
             if note.attrs.get("type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            label = prefix + note.attrs.get("id", "")
+            label = numbers.label(prefix, note.attrs.get("id", ""))
             content = ""
             links: list[tuple[str, int, int]] = []  # (url, start, end) in the note's content
             for para_node in note.iter("p"):
@@ -673,13 +696,12 @@ def _too_long() -> str:
     return f"refused: the DOCX holds more than {MAX_TEXT:,} characters of text (limit for one document)"
 
 
-def _shifted(at: int, marks: list[tuple[Node, int]]) -> int:
+def _shifted(at: int, marks: list[tuple[Node, int]], numbers: NoteNumbers) -> int:
     """A paragraph offset moved on by the note marks written before it."""
     shift = 0
     for mark, pos in marks:
         if pos < at:
-            nid = mark.attrs.get("id", "")
-            shift += len(nid if mark.tag == "footnoteReference" else f"e{nid}")
+            shift += len(numbers.of_mark(mark))
     return at + shift
 
 
