@@ -387,3 +387,163 @@ def test_the_tracked_changes_writer_finds_its_place_after_renumbered_marks(tmp_p
     assert doc is not None
     planned = fix_docx(doc)
     assert [(e.old, e.new) for e in planned.edits] == [(b"2008", b"2007")], planned.skipped
+
+
+# The same brief as a Word file: its headings are styled paragraphs ("Heading 2"), not "## ". The list
+# under "Sources" ran on through "About the drafter", "Glossary" and "Common questions" to the notes
+# (57 "entries", among them the essay's paragraphs, whose notes' works then fitted nothing: 13 errors).
+
+DOCX_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
+    '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
+    "</w:styles>"
+)
+
+
+def _with_styles(data: bytes, styles: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        members = [(info, z.read(info)) for info in z.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, content in members:
+            z.writestr(info, styles.encode() if info.filename == "word/styles.xml" else content)
+    return out.getvalue()
+
+
+def test_a_word_files_list_ends_at_the_next_heading_of_its_level(tmp_path: Path) -> None:
+    from tests.fixes.docx_util import W, package, para, run
+
+    def heading(text: str) -> str:
+        return '<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>' + run(text) + "</w:p>"
+
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
+        '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+        + run(" Vaisman, Daniel, “Azerbaijan's Diplomacy,” Baku Review 2 (2007): 4.")
+        + "</w:p></w:footnote></w:footnotes>"
+    )
+    body = (
+        para(run("Missions doubled after 2004."), '<w:r><w:footnoteReference w:id="1"/></w:r>')
+        + heading("Sources")
+        + para(run("Vaisman, Daniel. “Azerbaijan's Diplomacy.” Baku Review 2 (2007): 1–19."))
+        + heading("About the drafter")
+        + para(run("I am a student of diplomacy. I wrote this brief in 2019 and revised it in 2021."))
+        + para(run("Smith, my teacher, read it in 2020 and I thank him."))
+    )
+    path = tmp_path / "brief.docx"
+    path.write_bytes(_with_styles(package(body, footnotes=notes), DOCX_STYLES))
+    found = findings(path)
+    assert found == [], found
+
+
+# A case cited by its neutral citation, "Guindon (2015 SCC 41) sets the threshold question" (the brief
+# in Word, where its italics are formatting), is no author-date citation of "Guindon" dated 2015 (3
+# false errors).
+
+CASES = """# The penalty regime
+
+Guindon (2015 SCC 41) sets the threshold question; the legal floor under Mikisew Cree (2018 SCC 40)
+is consultation, and McIver (2018 ABQB 240) held the court lacked jurisdiction. Still, some disagree
+(Smith 2015).
+
+## References
+
+Smith, A. (2015). *Penalties and the Charter*. Toronto: Irwin Law.
+"""
+
+
+def test_a_courts_neutral_citation_is_no_author_date_citation(tmp_path: Path) -> None:
+    write(tmp_path, {"cases.md": CASES})
+    found = findings(tmp_path / "cases.md")
+    assert found == [], found
+
+
+def test_a_bibliographic_essay_without_italics_is_no_list_either(tmp_path: Path) -> None:
+    # (the brief in Word: its titles' italics are formatting, the text has no "*"; the essay's own
+    # prose paragraphs outnumber its paragraphs of works)
+    head, sources = ESSAY.split("## Sources")
+    sources, notes = sources.split("## Notes")
+    plain = (
+        head
+        + "## Sources"
+        + sources.replace("*", "")
+        + (
+            "The provisions referenced in the bills draw on existing statutory drafting.\n\n"
+            "The estimates and analysis throughout are the drafter's own.\n\n## Notes"
+        )
+        + notes
+    )
+    write(tmp_path, {"brief.md": plain})
+    found = findings(tmp_path / "brief.md")
+    assert _loud(found) == [], found
+
+
+# The brief as a Word file, whole: styled headings, its essay's titles in italics of Word (no "*"), and
+# notes citing reports in full ("Cato Institute, How Viktor Orban's Hungary Eroded the Rule of Law and
+# Free Markets (2024)."). With the essay read as no list, the note's title ending "Law and Free
+# Markets (2024)" must not become an author-date citation missing from a list the page lacks.
+
+
+def test_the_brief_as_a_word_file(tmp_path: Path) -> None:
+    from tests.fixes.docx_util import W, package, para, run
+
+    def heading(text: str) -> str:
+        return '<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>' + run(text) + "</w:p>"
+
+    def note(nid: int, text: str) -> str:
+        return (
+            f'<w:footnote w:id="{nid}"><w:p><w:r><w:footnoteRef/></w:r>{run(" " + text)}</w:p></w:footnote>'
+        )
+
+    def mark(nid: int) -> str:
+        return f'<w:r><w:footnoteReference w:id="{nid}"/></w:r>'
+
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
+        + note(11, "Guindon v. Canada, 2015 SCC 41, [2015] 3 SCR 3.")
+        + note(13, "Land Owner Transparency Act, SBC 2019, c 23; registry launched November 30, 2020.")
+        + note(
+            15,
+            "For documentation, see European Parliament, Committee on Civil Liberties, Justice and Home "
+            "Affairs, Sargentini Report (2018); Cato Institute, How Viktor Orban's Hungary Eroded the Rule "
+            "of Law and Free Markets (2024). https://www.cato.org/policy-analysis/hungary",
+        )
+        + "</w:footnotes>"
+    )
+    body = (
+        para(run("Penalties of this kind are regulatory."), mark(11))
+        + para(run("British Columbia opened its land registry in 2020."), mark(13))
+        + para(run("Appointment patterns of this kind are documented."), mark(15))
+        + heading("Sources")
+        + para(run("The cases and statutes in this brief are drawn from the following."))
+        + para(
+            run(
+                "Part II. Conflicts of Interest Act (federal), RSC 1985, c C-27.5; Lobbying Act, RSC 1985, "
+                "c 44 (4th Supp.); Public Servants Disclosure Protection Act, SC 2005, c 46."
+            )
+        )
+        + para(
+            run(
+                "Part III. R. v. Wigglesworth, [1987] 2 SCR 541; Guindon v. Canada, 2015 SCC 41; Haida "
+                "Nation v. British Columbia (Minister of Forests), 2004 SCC 73."
+            )
+        )
+        + para(
+            run(
+                "Part V. Financial Administration Act (Alberta), RSA 2000, c F-12; Auditor General Act "
+                "(Alberta), RSA 2000, c A-46; Business Corporations Act (BC), RSBC 2002, c 57, as amended "
+                "by the Land Owner Transparency Act; UK Lobbying Act 2014."
+            )
+        )
+        + para(run("Part VII. This brief."))
+        + para(run("The estimates and analysis throughout are the drafter's own."))
+        + heading("About the drafter")
+        + para(run("I am a student of information systems. I wrote this brief in 2025."))
+    )
+    path = tmp_path / "brief.docx"
+    path.write_bytes(_with_styles(package(body, footnotes=notes), DOCX_STYLES))
+    found = findings(path)
+    assert _loud(found) == [], found

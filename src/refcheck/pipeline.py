@@ -40,6 +40,7 @@ from refcheck.extract.numeric import (
 )
 from refcheck.extract.reference_list import (
     Region,
+    bibliographic_essay,
     counts_on,
     find_reference_region,
     looks_like_entry,
@@ -287,6 +288,10 @@ def structure(doc: Document) -> None:
                 for n in notes
                 if not re.match(r"[a-z]", n.text) and not _mid_paragraph(text, n, notes, starts)
             ]
+    else:
+        given = doc.references
+        if given and bibliographic_essay([r.text for r in given]):
+            doc.references = []  # (a loader's list, a page's "Sources" that is an essay on them)
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
 
@@ -469,7 +474,7 @@ def extract_citations(doc: Document) -> None:
         if refs and not numbered and doc.footnotes:
             _notes_bibliography(doc, author_date)
         elif not refs and doc.footnotes and author_date:
-            _publication_facts_in_notes(doc)
+            _notes_without_list(doc)
     keys = {r.key for r in refs if r.key} if doc.format in ("text", "markdown") else set()
     if keys:
         # a list labelled by keys ("[Knu84] D. E. Knuth ...", "* <sup>cc2nd04</sup>[Code Complete](url)")
@@ -566,15 +571,26 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
     return True
 
 
-def _publication_facts_in_notes(doc: Document) -> None:
-    """With no reference list, a note's facts of publication ("(London: Bradbury and Evans, 1859)",
-    "(Moscow: Progress Publishers, 1848; ...)") are no author-date citation of a publisher: a page of
-    notes whose bibliography is another page (a site's "Bibliography" page) cites no missing work."""
-    from refcheck.extract.notes import publication_facts
+def _notes_without_list(doc: Document) -> None:
+    """A page of notes with no reference list (a site's "Bibliography" is another page): what the
+    author-date reading found inside a note that cites a work in full ("Cato Institute, *How Viktor
+    Orban's Hungary Eroded the Rule of Law* (2024)") or in its facts of publication ("(London:
+    Bradbury and Evans, 1859)", "(Moscow: Progress Publishers, 1848; The Marxists Internet
+    Archive)") is no author-date citation of a work missing from a list. The notes' works are not
+    citations either: with no list there is nothing to look them up in."""
+    from refcheck.extract.notes import note_citations, publication_facts
 
-    facts = publication_facts(doc.text, doc.footnotes or [])
-    if facts:
-        doc.citations = [c for c in doc.citations if c.footnote is None or not _within(facts, c.start)]
+    notes = doc.footnotes or []
+    spans = publication_facts(doc.text, notes)
+    spans += [
+        (c.start, c.end)
+        for _, cits in note_citations(doc.text, notes)
+        for c in cits
+        if c.confidence == "high"
+    ]
+    if spans:
+        spans.sort()
+        doc.citations = [c for c in doc.citations if c.footnote is None or not _within(spans, c.start)]
 
 
 def _mentions(doc: Document) -> None:

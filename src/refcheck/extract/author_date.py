@@ -844,6 +844,11 @@ def _stands_as_surname(
     return joined and not names[-1] and len(names) >= 2 and bool(names[-2]) and not et_al
 
 
+# a court's neutral citation after the year: "*Guindon* (2015 SCC 41)", "(2018 ABQB 240)", "(2019
+# EWCA Civ 12)": the year of a judgment, named by its court and number, not an author's work
+_NEUTRAL_CITATION = re.compile(
+    r"\s+[A-Z]{2,6}(?:\s+(?:Civ|Crim|Admin|Fam|Comm|Ch|QB|KB|Pat|IPEC|TCC))?\s+\d{1,5}\b"
+)
 _UNPUBLISHED = re.compile(
     r"\s*,?\s*(?:in\s+revision|in\s+preparation|in\s+prep\.|submitted|unpublished|under\s+review"
     r"|personal\s+communication|pers\.\s*comm\.|data\s+not\s+shown)",
@@ -1247,7 +1252,10 @@ def _parse_group(
                 new_run.full = item
             run = new_run
         assert run is not None
-        if (m.end() < e and _UNPUBLISHED.match(text, m.end(), e)) or _life_dates(m.group(1)):
+        if (
+            m.end() < e
+            and (_UNPUBLISHED.match(text, m.end(), e) or _NEUTRAL_CITATION.match(text, m.end(), e))
+        ) or _life_dates(m.group(1)):
             pos = m.end()
             continue
         year_end, years = _years_after(text, m, e)

@@ -145,6 +145,15 @@ def _after_heading(doc: Document, m: re.Match[str]) -> Region:
     nxt = _next_section(text, start, m) if doc.format == "markdown" else _back_matter(text, start)
     if nxt:
         end = nxt.start()
+    if doc.headings and doc.format != "markdown":
+        # a heading of the markup (a DOCX "Heading 2"): the list ends at the next of its level or
+        # higher ("About the author", "Glossary" after "Sources"), a lower one parting it
+        level = next((lv for at, lv in doc.headings if at == m.start()), None)
+        if level is not None:
+            k = bisect.bisect_right(doc.headings, (start, 10))
+            after = next((at for at, lv in doc.headings[k:] if lv <= level), None)
+            if after is not None and after < end:
+                end = after
     if doc.format == "markdown":
         rule = next(
             (b for b in _THEMATIC_BREAK.finditer(text, start, end) if text[start : b.start()].strip()),
@@ -760,7 +769,7 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
             for k, r in enumerate(raws)
             if not _topic_item(lines[k], lines[k + 1] if k + 1 < len(raws) else "")
         ]
-    if len(raws) >= 2 and sum(1 for _, _, raw in raws if _several_works(raw)) * 2 >= len(raws):
+    if len(raws) >= 2 and bibliographic_essay([raw for _, _, raw in raws]):
         # a bibliographic essay under "Sources": paragraphs that each name several works ("**Part
         # II.** *Lobbying Act*, RSC 1985, c 44; *Lobbyists Act* (Alberta), SA 2007, c L-20.5; ..."),
         # no entries to link a citation to, one each (read as entries, each note's work "fitted"
@@ -773,6 +782,18 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         refs.append(ref)
     same_authors_as_before(refs)
     return refs
+
+
+def bibliographic_essay(raws: list[str]) -> bool:
+    """Whether a list's paragraphs are an essay on its sources, not entries: more of them name
+    several works (``_several_works``) than look like an entry of one, and at least two do (the
+    others are its prose: "The cases in this brief are drawn from the following.")."""
+    several = [_several_works(raw) for raw in raws]
+    if sum(several) < 2:
+        return False
+    return sum(several) > sum(
+        1 for raw, s in zip(raws, several, strict=True) if not s and looks_like_entry(raw)
+    )
 
 
 _WORK_MARK = re.compile(rf"{YEAR}|(?<![*\w])[*_][^*_\n]{{3,}}[*_](?![*\w])")
@@ -1326,6 +1347,7 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 __all__ = [
     "Region",
+    "bibliographic_essay",
     "find_reference_region",
     "looks_like_entry",
     "nested_list",
