@@ -547,3 +547,42 @@ def test_the_brief_as_a_word_file(tmp_path: Path) -> None:
     path.write_bytes(_with_styles(package(body, footnotes=notes), DOCX_STYLES))
     found = findings(path)
     assert _loud(found) == [], found
+
+
+# The history paper as HTML (`pandoc -s -t html`): pandoc wraps its source lines, inside a note's
+# title too ("Women in France since 1789: The\nMeanings of Difference (Palgrave Macmillan, 2004)"). The
+# note was not read as a work, and its publisher and year became an author-date citation of
+# "Macmillan", missing (error).
+
+HISTORY_HTML = """<!DOCTYPE html>
+<html><head><title>Analysis</title></head><body>
+<h1>Analysis</h1>
+<p>Women were excluded from the Revolution's goals.<a href="#fn1" class="footnote-ref" id="fnref1"
+role="doc-noteref"><sup>1</sup></a> Many made pamphlets.<a href="#fn2" class="footnote-ref"
+id="fnref2" role="doc-noteref"><sup>2</sup></a> Portraits showed virtue.<a href="#fn3"
+class="footnote-ref" id="fnref3" role="doc-noteref"><sup>3</sup></a></p>
+<h1>Bibliography</h1>
+<p>Foley, Susan K. Women in France since 1789: The Meanings of Difference. New York: Palgrave
+Macmillan, 2004.</p>
+<p>Freund, Amy. “The Citoyenne Tallien.” The Art Bulletin 93, no. 3 (2011): 325–44.</p>
+<p>Shusterman, Noah. “All of His Power Lies in the Distaff.” Past &amp; Present 223 (2014): 129–60.</p>
+<section id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes">
+<hr />
+<ol>
+<li id="fn1"><p>Susan K. Foley, Women in France since 1789: The
+Meanings of Difference (Palgrave Macmillan, 2004), 10.<a href="#fnref1" class="footnote-back"
+role="doc-backlink">↩︎</a></p></li>
+<li id="fn2"><p>Noah Shusterman, “All of His Power Lies in the Distaff,” Past &amp; Present 223
+(2014): 131.<a href="#fnref2" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn3"><p>Amy Freund, “The Citoyenne Tallien,” The Art Bulletin 93, no. 3 (2011): 325.<a
+href="#fnref3" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol>
+</section>
+</body></html>
+"""
+
+
+def test_a_notes_title_wrapped_in_the_pages_source_is_read(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.html": HISTORY_HTML})
+    found = findings(tmp_path / "analysis.html")
+    assert found == [], found

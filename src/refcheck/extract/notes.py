@@ -74,8 +74,10 @@ _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab":
 # a plain title: a capital, then anything up to a parenthesis, a comma, a full stop ending a
 # sentence (not an initial's: "U.S. Foreign Trade"), or the end (at most 200 characters)
 # (or an ordinal and a capital: "Karl Marx, 18th Brumaire of Louis Napoleon (Moscow: ...)")
+# (and a line break inside it, where a page's source or a hard-wrapped note wraps it: "The\nMeanings")
 _PLAIN_TITLE = re.compile(
-    rf"(?:{UPPER}|\d{{1,3}}(?:st|nd|rd|th)\s+{UPPER})[^(),;\n]{{0,200}}?(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)"
+    rf"(?:{UPPER}|\d{{1,3}}(?:st|nd|rd|th)\s+{UPPER})(?:[^(),;\n]|\n(?![ \t]*\n)){{0,200}}?"
+    r"(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)"
 )
 _SIGNAL = re.compile(
     r"\b(?:[Ss]ee(?:,?\s+(?:also|especially|generally|e\.g\.,?|for\s+example,?))?|[Cc]f\.|[Cc]ompare"
