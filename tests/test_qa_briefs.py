@@ -586,3 +586,102 @@ def test_a_notes_title_wrapped_in_the_pages_source_is_read(tmp_path: Path) -> No
     write(tmp_path, {"analysis.html": HISTORY_HTML})
     found = findings(tmp_path / "analysis.html")
     assert found == [], found
+
+
+# More of the course's sites: LucasOM-XeThey/OliveiraMelo-Lucas-EUH3205 lists "Rink, Martin. “The German
+# Wars of Liberation 1807-1815: The Restrained Insurgency.” *Small Wars & Insurgencies 25*, no. 4. July
+# 2014." (the entry's year read from its quoted title, 1807: a false year-mismatch); and
+# isabelbenegas/Isabel-Benegas-EUH3205 notes "G.R.S. Taylor, Leaders of Socialism Past and Present
+# (Duffield and Company, 1910), 28-29" (a publisher without its place: "Duffield and Company, 1910" a
+# missing author-date citation), "Karl Marx and Friedrich Engels, The Communist Manifesto, 1955,
+# Bard.edu." (1955 read as a page: the note fitted both editions) and the bibliography-form note
+# "Castenholz, William Burtice. The Growth of Socialism ... Law of 1878 / by William Burtice
+# Castenholz. No place, unknown, or undetermined, 1903, 4." (its year read from the title: 1878).
+
+MORE_NOTES = """# Analysis
+
+Prussia's reformers armed the people.[^1] Socialism had its leaders.[^2] The Manifesto was reissued.[^3]
+The law of 1878 drove the party underground.[^4]
+
+[^1]: Martin Rink, “The German Wars of Liberation 1807-1815: The Restrained Insurgency,” *Small Wars &
+    Insurgencies* 25, no. 4 (July 2014): 834.
+[^2]: G.R.S. Taylor, Leaders of Socialism Past and Present (Duffield and Company, 1910), 28-29.
+[^3]: Karl Marx and Friedrich Engels, The Communist Manifesto, 1955, Bard.edu. https://www.bard.edu/manifesto.pdf, xxvii.
+[^4]: Castenholz, William Burtice. The Growth of Socialism in Germany during the Period of the
+    Anti-Socialist Law of 1878 / by William Burtice Castenholz. No place, unknown, or undetermined, 1903, 4.
+
+# Bibliography
+
+Castenholz, William Burtice. *The Growth of Socialism in Germany during the Period of the
+Anti-Socialist Law of 1878.* No place, unknown, or undetermined, 1903.
+
+Marx, Karl, and Friedrich Engels. *The Communist Manifesto.* Charles H. Kerr & Company, 1848.
+
+Marx, Karl, and Friedrich Engels. “The Communist Manifesto.” Bard.edu, 1955.
+
+Rink, Martin. “The German Wars of Liberation 1807-1815: The Restrained Insurgency.” *Small Wars &
+Insurgencies 25*, no. 4. July 2014. pp.
+
+Taylor, G.R.S. *Leaders of Socialism Past and Present.* New York: Duffield and Company, 1910.
+"""
+
+
+def test_more_chicago_notes_and_entries_of_a_history_site(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": MORE_NOTES})
+    found = findings(tmp_path / "analysis.md")
+    assert _loud(found) == [], found
+
+
+# A heading dates its subject: EVolheim/VOLHEIM-EVERETT-3931's "# The Battle of Dunkirk (1940)", "# The
+# Battle of the Bulge (1944)" and the GSF response's "### 5.1 EPRI DCFlex (2024 to Present)" were
+# author-date citations of "Dunkirk", "Bulge" and "DCFlex" (missing references, errors).
+
+HEADINGS = """# The Battle of Dunkirk (1940)
+
+The evacuation saved the army (Divine 1948).
+
+## 5.1 EPRI DCFlex (2024 to Present)
+
+The initiative grew to 45 members.
+
+## References
+
+Divine, A. D. (1948). *Dunkirk*. New York: E. P. Dutton.
+"""
+
+
+def test_a_headings_year_is_no_citation(tmp_path: Path) -> None:
+    write(tmp_path, {"battles.md": HEADINGS})
+    found = findings(tmp_path / "battles.md")
+    assert found == [], found
+
+
+# meagan10/PAN-MEAGAN-HIST-3205: the note "Stephen Barbour and Ann Judge, *Language and Nationalism in
+# Europe* (Oxford: Oxford University Press, 2007), chap. 3" (a work the bibliography lacks) fitted
+# Kamusella's "Language as an instrument of nationalism in Central Europe" (2001) by its title's words
+# alone: a year-mismatch (error) against another author's article, where the defect is a missing entry.
+
+KAMUSELLA = """# Analysis
+
+Language made the nation.[^1] Schools taught it.[^2] Its standard was political.[^3]
+
+[^1]: Stephen Barbour and Ann Judge, *Language and Nationalism in Europe* (Oxford: Oxford University
+    Press, 2007), chap. 3.
+[^2]: G. H. Turnbull, “Fichte on Education,” *The Monist* 33, no. 2 (1923): 184.
+[^3]: T. D. I. Kamusella, “Language as an Instrument of Nationalism in Central Europe,” *Nations &
+    Nationalism* 7, no. 2 (2001): 235.
+
+# Bibliography
+
+Kamusella, T. D. I. (2001). “Language as an instrument of nationalism in Central Europe.” *Nations &
+Nationalism*, 7(2), 235.
+
+Turnbull, G. H. (1923). “Fichte on Education.” *The Monist*, 33, no. 2, 184–201.
+"""
+
+
+def test_a_notes_title_words_alone_do_not_make_another_authors_work(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": KAMUSELLA})
+    found = findings(tmp_path / "analysis.md")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")], found
+    assert "Barbour" in found[0][2]

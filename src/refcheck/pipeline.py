@@ -433,7 +433,12 @@ def extract_citations(doc: Document) -> None:
     numeric: list[Citation] = []
     parens: list[Citation] = []
     for a, b, label in segments:
-        author_date.extend(extract_author_date(text, a, b, known, footnote=label))
+        found = extract_author_date(text, a, b, known, footnote=label)
+        if found and doc.format == "markdown" and label is None:
+            found = [
+                c for c in found if not _in_heading(text, c) or known.knows(c.authors[0] if c.authors else "")
+            ]
+        author_date.extend(found)
         if numbered:
             numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
             parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
@@ -517,6 +522,17 @@ def extract_citations(doc: Document) -> None:
             f"{len(groups)} bracketed number(s) such as {groups[0].group(0)} point at neither a numbered "
             "reference list nor [n] notes; refcheck did not check them",
         )
+
+
+_ATX_HEADING = re.compile(r"#{1,6}[ \t]")
+
+
+def _in_heading(text: str, c: Citation) -> bool:
+    """Whether an author-date citation stands in a Markdown heading, "# The Battle of Dunkirk (1940)",
+    "### 5.1 EPRI DCFlex (2024 to Present)": a heading dates its subject and cites no one (unless it
+    names an author of the list: "## Ostrom (1990) and the commons")."""
+    line = text.rfind("\n", 0, c.start) + 1
+    return _ATX_HEADING.match(text, line) is not None
 
 
 def _hand_typed_notes(doc: Document) -> None:

@@ -1028,6 +1028,7 @@ _LATE_PAREN_YEAR = re.compile(rf"\(\s*({YEAR}[a-z]?)\s*\)")
 # the same with its month or season, as Chicago prints a journal's issue ("Cultural Anthropology 8,
 # no. 3 (August 1993): 338-369", "(Fall 2006)", "(Dec. 12, 2006)"), or after the place and publisher
 # ("(London: William Benning, 1827)"); never an access date ("(accessed May 12, 2020)")
+_QUOTED_TITLE = lazy_pattern(r'“[^”]{1,400}”|"[^"]{1,400}"')
 _LATE_DATED_PAREN = lazy_pattern(
     r"\((?![^()]*\b(?:accessed|retrieved|viewed|consulted|last)\b)"
     rf"(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}},?\s+)?|[^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*)"
@@ -1049,6 +1050,20 @@ def _late_year(text: str, start: int) -> str | None:
     if last is not None:
         return last.group(1)
     bare = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
+    if bare and ("“" in text or '"' in text):
+        # not a year of a title in quotation marks when one stands outside them: "“The German Wars
+        # of Liberation 1807-1815.” *Small Wars & Insurgencies 25*, no. 4. July 2014."
+        quoted = [m.span() for m in _QUOTED_TITLE().finditer(text, start)]
+        if any(a <= bare.start() < b for a, b in quoted):
+            bare = next(
+                (
+                    m
+                    for pattern in (_LATE_BARE_YEAR, _BARE_YEAR)
+                    for m in pattern.finditer(text, start)
+                    if not any(a <= m.start() < b for a, b in quoted)
+                ),
+                bare,
+            )
     if bare:
         return bare.group(1)
     nd = _ND.search(text, start)
