@@ -1,0 +1,61 @@
+"""False alarms found by running refcheck on real LaTeX and Markdown-family projects not tried before
+(QA round 8 of projects: theses, eLife submissions, bookdown theses, Quarto manuscripts rendered to
+Word): each test is the smallest form of a pattern a public project uses, and failed before its fix.
+The source of each pattern is named beside its test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .projects import findings, write
+
+# --- BibTeX: the entry's brace on the line after its type ------------------------------------------
+# ALeitert/Dissertation's references.bib writes every entry "@inproceedings\n{\n    AbboWillWang2016,":
+# BibTeX reads it (white space, line breaks too, may stand between the type and the brace), refcheck
+# read no entry: 198 missing-reference errors, one per citation of the thesis.
+
+
+def test_an_entry_whose_brace_is_on_the_next_line_is_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": "@inproceedings\n{\n    AbboWillWang2016,\n    author = {A. Abboud and {V.\\,V.} Williams},\n"
+            "    title = {Approximation and Fixed Parameter Subquadratic Algorithms},\n"
+            "    booktitle = {{SODA}},\n    year = {2016}\n}\n\n"
+            "@article\n{\n    AbuAtaDragan2016,\n    author = {M. Abu-Ata and {F.\\,F.} Dragan},\n"
+            "    title = {Metric tree-like structures in real-life networks},\n"
+            "    journal = {Networks},\n    year = {2016}\n}\n",
+            "thesis.tex": "\\documentclass{report}\n\\begin{document}\nRadius \\cite{AbboWillWang2016} and"
+            " trees \\cite{AbuAtaDragan2016}.\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    assert [f for f in findings(tmp_path / "thesis.tex") if f[1] != "info"] == []
+
+
+# --- thebibliography: a natbib label BibTeX wrapped over two lines --------------------------------
+# ABRG-Models/BarrelEmerge's eLife proofs (paper/briefpaper/barrels_proof.tex) paste the .bbl, whose
+# "\bibitem[{Agmon et~al.(1993)Agmon, A. and Yang, L. T. and O'Dowd, D. K. and\n  Jones, E. G.}]{key}"
+# goes on over a line break, as BibTeX wraps long lines: no item was read, so every \citep was a
+# missing-reference error (43 in each of the two files).
+
+
+def test_a_bibitem_label_wrapped_over_lines_is_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "paper.tex": "\\documentclass{article}\n\\begin{document}\nBarrels \\citep{agmon_organized_1993}"
+            " grow \\citep{woolsey_structural_1970}.\n\\begin{thebibliography}{2}\n"
+            "\\providecommand{\\natexlab}[1]{#1}\n\n"
+            "\\bibitem[{Agmon et~al.(1993)Agmon, A. and Yang, L. T. and O'Dowd, D. K. and\n"
+            "  Jones, E. G.}]{agmon_organized_1993}\n"
+            "\\textbf{Agmon A}, Yang LT, O'Dowd DK, Jones EG.\n\\newblock Organized growth of thalamocortical"
+            " axons.\n\\newblock Journal of Neuroscience.  1993 Dec; 13(12):5365--5382.\n\n"
+            "\\bibitem[{Woolsey and Van~der\n  Loos(1970)}]{woolsey_structural_1970}\n"
+            "\\textbf{Woolsey TA}, Van~der Loos H.\n\\newblock The structural organization of layer {IV}.\n"
+            "\\newblock Brain Research.  1970; 17(2):205--242.\n\n"
+            "\\end{thebibliography}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    assert [f for f in findings(tmp_path / "paper.tex") if f[1] != "info"] == []
