@@ -59,3 +59,30 @@ def test_a_bibitem_label_wrapped_over_lines_is_read(tmp_path: Path) -> None:
         git=True,
     )
     assert [f for f in findings(tmp_path / "paper.tex") if f[1] != "info"] == []
+
+
+# --- bookdown: chapters in the subdirectory rmd_subdir names -----------------------------------------
+# AlexAfanasev/bookdown_thesis's _bookdown.yml says 'rmd_subdir: "Rmd/"' (bookdown then takes the .Rmd
+# files of Rmd/ as chapters, after those beside it): each chapter was checked alone, 'cites 13 pandoc
+# key(s) ... but names no bibliography', and none of the thesis's 90 citations was checked.
+
+SUBDIR_BOOK = {
+    "_bookdown.yml": 'book_filename: "thesis"\noutput_dir: docs\nrmd_subdir: "Rmd/"\n',
+    "book.bib": "@article{h2_paper, author={Smith, Ann}, title={Price-dividend ratios}, journal={J. Finance},"
+    " year={2010}}\n",
+    "index.Rmd": '---\ntitle: "Thesis"\nsite: bookdown::bookdown_site\nbibliography: [book.bib]\n---\n\n'
+    "# Preface {-}\n\nHello.\n",
+    "Rmd/01-Introduction.Rmd": "# Introduction\n\nAs @h2_paper shows, and [@h3_paper] too.\n",
+    "Rmd/_unused.Rmd": "# Draft\n\n[@draft_key]\n",
+}
+
+
+def test_bookdown_rmd_subdir_chapters_are_the_book(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    write(tmp_path, SUBDIR_BOOK, git=True)
+    files, _ = expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in files] == ["index.Rmd"]
+    found = [f for f in findings(tmp_path / "index.Rmd") if f[1] != "info"]
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'h3_paper'" in found[0][2]
