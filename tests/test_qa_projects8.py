@@ -86,3 +86,35 @@ def test_bookdown_rmd_subdir_chapters_are_the_book(tmp_path: Path) -> None:
     found = [f for f in findings(tmp_path / "index.Rmd") if f[1] != "info"]
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
     assert "'h3_paper'" in found[0][2]
+
+
+# --- Word: a note's w:id is no number the reader sees ----------------------------------------------
+# andrewheiss/hikmah-academic-quarto's examples/hikmah-testing-default-manuscript.docx (Quarto, through
+# pandoc) gives its two footnotes w:id 25 and 26; Word shows them as 1 and 2, numbered in the order of
+# their marks. refcheck read the ids as the numbers: 'footnote [25] skips [1], [2], ... [24]', a warning.
+
+
+def test_word_footnote_ids_are_not_their_numbers(tmp_path: Path) -> None:
+    from tests.fixes.docx_util import W, package, para, run
+
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+        '</w:p></w:footnote><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+        "</w:p></w:footnote>"
+        '<w:footnote w:id="26"><w:p><w:r><w:footnoteRef/></w:r>'
+        + run(" A second note.")
+        + "</w:p></w:footnote>"
+        '<w:footnote w:id="25"><w:p><w:r><w:footnoteRef/></w:r>'
+        + run(" A first note.")
+        + "</w:p></w:footnote>"
+        "</w:footnotes>"
+    )
+    body = (
+        para(run("Introduction"))
+        + para(run("Conjoint designs vary."), '<w:r><w:footnoteReference w:id="25"/></w:r>')
+        + para(run("So do surveys."), '<w:r><w:footnoteReference w:id="26"/></w:r>')
+    )
+    path = tmp_path / "manuscript.docx"
+    path.write_bytes(package(body, footnotes=notes))
+    assert [f for f in findings(path) if f[0] == "footnote-order"] == []
