@@ -118,3 +118,61 @@ def test_word_footnote_ids_are_not_their_numbers(tmp_path: Path) -> None:
     path = tmp_path / "manuscript.docx"
     path.write_bytes(package(body, footnotes=notes))
     assert [f for f in findings(path) if f[0] == "footnote-order"] == []
+
+
+# --- Manubot: a manual reference's key in its note -------------------------------------------------
+# Adafede/thesis-manuscript copies Manubot's own output/references.json back to
+# content/manual-references.json: each item's "id" is Manubot's hash ("1Hq63sZuH") and its note says
+# "standard_id: CretinBordeaux", the key the text cites ([@CretinBordeaux]). Manubot keys a manual
+# reference by that standard_id (CSL_Item.infer_id); refcheck took the id: 30 missing-reference errors.
+
+MANUBOT_ITEMS = """[
+  {
+    "id": "1Hq63sZuH",
+    "author": [{"family": "Cretin", "given": "Blandine"}],
+    "title": "Recherches sur la douceur du vin",
+    "issued": {"date-parts": [[2016]]},
+    "type": "report",
+    "note": "Loaded from an external bibliography file by Manubot.\\nsource_bibliography: manual-references.json\\nstandard_id: CretinBordeaux\\noriginal_id: 1Hq63sZuH"
+  },
+  {
+    "id": "xyzHash1",
+    "author": [{"family": "Ram", "given": "Karthik"}],
+    "title": "Git can facilitate greater reproducibility",
+    "issued": {"date-parts": [[2013]]},
+    "type": "article-journal",
+    "standard_citation": "raw:ram2013"
+  }
+]
+"""
+
+
+def test_manubot_manual_references_are_keyed_by_their_standard_id(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "content/metadata.yaml": 'title: "A thesis"\n',
+            "content/manual-references.json": MANUBOT_ITEMS,
+            "content/01.introduction.md": "## Introduction\n\nWine grows sweeter [@CretinBordeaux], and Git"
+            " helps [@ram2013; @doi:10.1000/xyz]. A typo [@CretinBordeau].\n",
+        },
+        git=True,
+    )
+    found = [f for f in findings(tmp_path / "content" / "01.introduction.md") if f[1] != "info"]
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'CretinBordeau'" in found[0][2]
+
+
+def test_pandoc_keys_a_csl_item_by_its_id_whatever_its_note_says(tmp_path: Path) -> None:
+    """Outside Manubot, pandoc reads the id: a document citing a Manubot references.json by its
+    hashed ids (as Manubot's own pandoc run does) is right."""
+    write(
+        tmp_path,
+        {
+            "refs.json": MANUBOT_ITEMS,
+            "paper.md": '---\ntitle: "Paper"\nbibliography: refs.json\n---\n\nSweeter [@1Hq63sZuH] and'
+            " Git [@xyzHash1].\n",
+        },
+        git=True,
+    )
+    assert [f for f in findings(tmp_path / "paper.md") if f[1] != "info"] == []

@@ -346,6 +346,9 @@ def use_bibliography(
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"
+        if external and r.standard_id and r.standard_id != r.key:
+            # Manubot cites the item by the key its note gives (its references.json's id is a hash)
+            r.key = r.label = r.standard_id
     if doc.format == "latex":
         from refcheck.loaders.latex import key_citations
 
