@@ -176,3 +176,30 @@ def test_pandoc_keys_a_csl_item_by_its_id_whatever_its_note_says(tmp_path: Path)
         git=True,
     )
     assert [f for f in findings(tmp_path / "paper.md") if f[1] != "info"] == []
+
+
+# --- LaTeX: "\verb|\begin{document}|" in a chapter's text makes no main file ------------------------
+# AlessandroChecco/FashionBrain-D2.2_final_version keeps the report template's instructions chapter,
+# chapters/chapter-XXX.tex, which main.tex does not \input; its text says 'use the command
+# \verb|\acronymused{AMT}| in \verb|main.tex| before \verb|\begin{document}|', and the directory's walk
+# took the file for a main file: checked on its own, 5 missing-reference errors for its example \cite's.
+
+
+def test_a_fragment_showing_begin_document_in_verb_is_no_main_file(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    write(
+        tmp_path,
+        {
+            "main.tex": "\\documentclass{report}\n\\begin{document}\n\\input{chapters/intro}\n"
+            "\\bibliographystyle{plainnat}\n\\bibliography{refs}\n\\end{document}\n",
+            "refs.bib": "@article{olsr, author={Clausen, T.}, title={OLSR}, journal={RFC}, year={2003}}\n",
+            "chapters/intro.tex": "\\chapter{Introduction}\nRouting \\cite{olsr}.\n",
+            "chapters/chapter-XXX.tex": "\\chapter{How to Use This Template}\nUse \\verb|\\acronymused{AMT}|"
+            " in \\verb|main.tex| before \\verb|\\begin{document}|.\n\\section{Citations}\nCite like this:"
+            " \\cite{DeferredRouting}, \\citep{bellalta2016}.\n",
+        },
+        git=True,
+    )
+    files, _ = expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in files] == ["main.tex"]

@@ -114,13 +114,28 @@ def _strip(text: str) -> str:
     return _COMMENT.sub("", text)
 
 
+# \verb|...| (any delimiter): code shown in the text, as a template's instructions show
+# "\verb|\begin{document}|", no command
+_VERB = re.compile(r"\\verb\*?([^\sA-Za-z*])(?:(?!\1).)*\1")
+
+
+def looks_main(head: bytes) -> bool:
+    """Whether the start of a .tex file is a main file's: it has ``\\documentclass`` or
+    ``\\begin{document}`` outside comments and ``\\verb``."""
+    if b"\\documentclass" not in head and b"\\begin{document}" not in head:
+        return False
+    text = _strip(head.decode("utf-8", "replace"))
+    if "\\verb" in text:
+        text = _VERB.sub("", text)
+    return "\\documentclass" in text or "\\begin{document}" in text
+
+
 def is_main(path: Path) -> bool:
     try:
         head = read_regular(path, HEAD, truncate=True)
     except OSError:
         return False
-    text = _strip(head.decode("utf-8", "replace"))
-    return "\\documentclass" in text or "\\begin{document}" in text
+    return looks_main(head)
 
 
 def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
