@@ -203,3 +203,29 @@ def test_a_fragment_showing_begin_document_in_verb_is_no_main_file(tmp_path: Pat
     )
     files, _ = expand_paths([str(tmp_path)])
     assert [Path(f).name for f in files] == ["main.tex"]
+
+
+# AlfonsoLRz/PhD-Dissertation keeps kaobook's chapters/layout.tex, which thesis.tex does not \input; it
+# shows the class's options in "\begin{lstlisting}\n\documentclass[\n  smallpocketpaper, ...]{kaobook}":
+# checked on its own, its example '\cite{James2013}' was a missing-reference error.
+
+
+def test_a_fragment_showing_documentclass_in_a_listing_is_no_main_file(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    write(
+        tmp_path,
+        {
+            "thesis.tex": "\\documentclass{kaobook}\n\\addbibresource{main.bib}\n\\begin{document}\n"
+            "\\input{chapters/introduction.tex}\n\\printbibliography\n\\end{document}\n",
+            "main.bib": "@book{James2013, author={James, Gareth}, title={Statistical Learning},"
+            " publisher={Springer}, year={2013}}\n",
+            "chapters/introduction.tex": "\\chapter{Introduction}\nLearning \\cite{James2013}.\n",
+            "chapters/layout.tex": "\\chapter{Page Layout}\nAdd the option to the documentclass instruction:\n"
+            "\\begin{lstlisting}\n\\documentclass[\n\t\tsmallpocketpaper,\n\t\t%open=any,\n]{kaobook}\n"
+            "\\end{lstlisting}\nA citation\\cite{James2013}citation and \\verb|\\begin{document}|.\n",
+        },
+        git=True,
+    )
+    files, _ = expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in files] == ["thesis.tex"]

@@ -117,14 +117,21 @@ def _strip(text: str) -> str:
 # \verb|...| (any delimiter): code shown in the text, as a template's instructions show
 # "\verb|\begin{document}|", no command
 _VERB = re.compile(r"\\verb\*?([^\sA-Za-z*])(?:(?!\1).)*\1")
+# ... and a verbatim environment's code (kaobook's layout chapter shows "\begin{lstlisting}
+# \documentclass[...]{kaobook}")
+_VERBATIM = re.compile(
+    r"\\begin\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment|filecontents\*?)\}.*?\\end\{\1\}", re.S
+)
 
 
 def looks_main(head: bytes) -> bool:
     """Whether the start of a .tex file is a main file's: it has ``\\documentclass`` or
-    ``\\begin{document}`` outside comments and ``\\verb``."""
+    ``\\begin{document}`` outside comments, ``\\verb`` and verbatim environments."""
     if b"\\documentclass" not in head and b"\\begin{document}" not in head:
         return False
     text = _strip(head.decode("utf-8", "replace"))
+    if "\\begin{" in text:
+        text = _VERBATIM.sub("", text)
     if "\\verb" in text:
         text = _VERB.sub("", text)
     return "\\documentclass" in text or "\\begin{document}" in text
