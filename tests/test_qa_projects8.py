@@ -229,3 +229,32 @@ def test_a_fragment_showing_documentclass_in_a_listing_is_no_main_file(tmp_path:
     )
     files, _ = expand_paths([str(tmp_path)])
     assert [Path(f).name for f in files] == ["thesis.tex"]
+
+
+# --- BibTeX: a @misc whose url has no scheme is a web page ------------------------------------------
+# A-Kaizeler-A/PhDThesis's refs.bib (Zotero): "@misc{noauthor_human_nodate, title = {The {Human}
+# {Protein} {Atlas}}, url = {proteinatlas.org}}": a web site, cited by its title, with no author or
+# date, as web sites have none; its url has no "https://", so it was not taken for a web page and its
+# missing author and year were a warning, where a web page's are info.
+
+
+def test_a_misc_with_a_url_without_scheme_is_a_web_page(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": "@misc{noauthor_human_nodate,\n\ttitle = {The {Human} {Protein} {Atlas}},\n"
+            "\turl = {proteinatlas.org},\n}\n\n@misc{undated_note,\n\ttitle = {A lecture},\n\tnote = {Given in Lisbon},\n}\n",
+            "thesis.tex": "\\documentclass{report}\n\\begin{document}\nExpression \\cite{noauthor_human_nodate}"
+            " and \\cite{undated_note}.\n\\bibliography{refs}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    found = [
+        (r, s, m.split(";")[0])
+        for r, s, m in findings(tmp_path / "thesis.tex")
+        if r == "incomplete-reference"
+    ]
+    assert found == [
+        ("incomplete-reference", "info", "entry noauthor_human_nodate has no author or editor and no year"),
+        ("incomplete-reference", "warning", "entry undated_note has no author or editor and no year"),
+    ]

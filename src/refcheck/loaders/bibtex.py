@@ -243,9 +243,9 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
         (kind in ("misc", "inreference", "reference") or kind not in _TYPED)
         and (
             bool(fields.get("urldate"))
+            or bool(fields.get("url", "").strip())  # (an address, with a scheme or not: "proteinatlas.org")
             or any(
-                "\\url" in fields.get(f, "") or "://" in fields.get(f, "")
-                for f in ("url", "howpublished", "note")
+                "\\url" in fields.get(f, "") or "://" in fields.get(f, "") for f in ("howpublished", "note")
             )
         )
     )
