@@ -258,3 +258,17 @@ def test_a_misc_with_a_url_without_scheme_is_a_web_page(tmp_path: Path) -> None:
         ("incomplete-reference", "info", "entry noauthor_human_nodate has no author or editor and no year"),
         ("incomplete-reference", "warning", "entry undated_note has no author or editor and no year"),
     ]
+
+
+# --- a data file is no reference list -----------------------------------------------------------------
+# AMonninger/REMARK-ECB keeps HARK's datasets/data/SCFwealthDataReduced.txt, two columns of numbers
+# ("1.72e+07\t2003.2497"); a row whose second number begins like a year was taken for an author-date
+# entry (the "e" of 1.72e+07 for a name's letter), the whole file for a reference list of 3,552
+# entries, and two equal rows for a duplicate-reference warning.
+
+
+def test_rows_of_numbers_are_no_reference_list(tmp_path: Path) -> None:
+    rows = ["4118600\t2354.8776", "1.72e+07\t2003.2497", "860700\t4493.5315", "1.20e+07\t1564.7193"]
+    rows += ["1.55e+07\t1719.3463", "31100\t23379.505", "1.20e+07\t1564.7193", "1.40e+07\t2056.9014"]
+    write(tmp_path, {"wealth.txt": "\n".join(rows * 3) + "\n"}, git=True)
+    assert [(r, s) for r, s, _ in findings(tmp_path / "wealth.txt")] == [("empty-document", "info")]
