@@ -272,3 +272,43 @@ def test_rows_of_numbers_are_no_reference_list(tmp_path: Path) -> None:
     rows += ["1.55e+07\t1719.3463", "31100\t23379.505", "1.20e+07\t1564.7193", "1.40e+07\t2056.9014"]
     write(tmp_path, {"wealth.txt": "\n".join(rows * 3) + "\n"}, git=True)
     assert [(r, s) for r, s, _ in findings(tmp_path / "wealth.txt")] == [("empty-document", "info")]
+
+
+# --- R Markdown: raw LaTeX citation commands in the prose ------------------------------------------
+# 0kam/VegetationMapPaper's paper/paper.Rmd (bookdown::pdf_book, 'bibliography: export.bib') cites with
+# LaTeX's own commands in its prose, '(\cite{IPCC2007})', which pandoc passes on to LaTeX: refcheck read
+# no citation ('no citations of any known style were found'), so neither a wrong key nor the 22
+# entries were checked; its paper.tex, the same text as LaTeX, was.
+
+
+def test_raw_latex_cite_commands_in_r_markdown_are_citations(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "export.bib": "@article{IPCC2007, author={{IPCC}}, title={Climate Change 2007}, journal={Report},"
+            " year={2007}}\n@article{Kudo2011, author={Kudo, Gaku}, title={Dwarf bamboo}, journal={Ecol. Evol.},"
+            " year={2011}}\n@article{Spare2000, author={Spare, Sam}, title={Never cited}, journal={J},"
+            " year={2000}}\n",
+            "paper.Rmd": '---\ntitle: "Vegetation maps"\nbibliography: export.bib\nbiblio-style: unsrt\n---\n\n'
+            "Alpine regions warm (\\cite{IPCC2007}). Bamboo invades (see \\citep[p.~3]{Kudo2011, Kudo2012}).\n\n"
+            "Write `\\cite{inline_code_example}` to cite.\n",
+        },
+        git=True,
+    )
+    found = findings(tmp_path / "paper.Rmd")
+    assert [(r, s) for r, s, _ in found if s != "info"] == [("missing-reference", "error")]
+    assert "'Kudo2012'" in next(m for r, s, m in found if s == "error")
+    assert [m.split(" in ")[0] for r, s, m in found if r == "uncited-reference"] == ["Spare2000"]
+
+
+def test_raw_latex_nocite_star_cites_every_entry(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": "@book{a2001, author={Able, Ann}, title={One}, publisher={P}, year={2001}}\n"
+            "@book{b2002, author={Baker, Bob}, title={Two}, publisher={P}, year={2002}}\n",
+            "paper.Rmd": '---\ntitle: "All"\nbibliography: refs.bib\n---\n\nAs shown \\cite{a2001}.\n\n\\nocite{*}\n',
+        },
+        git=True,
+    )
+    assert [(r, s) for r, s, _ in findings(tmp_path / "paper.Rmd")] == []
