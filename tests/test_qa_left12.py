@@ -1,0 +1,92 @@
+"""Defects earlier QA rounds found on real documents and left open (QA round 12, qa-left12): each
+test is a small document shaped like the real one, and failed before its fix."""
+
+from __future__ import annotations
+
+from refcheck.model import Severity
+from refcheck.pipeline import check_text
+
+from .jats_docs import alarms, article, check
+
+
+def _jats_ref(rid: str, year: str, title: str, *coauthors: str) -> str:
+    names = "".join(f"<name><surname>{s}</surname><given-names>K</given-names></name>" for s in coauthors)
+    return (
+        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type="author">'
+        f"<name><surname>Fowler</surname><given-names>M</given-names></name>{names}</person-group>"
+        f"<article-title>{title}</article-title><source>J</source><year>{year}</year><volume>1</volume>"
+        "</element-citation></ref>"
+    )
+
+
+def _xref(rid: str, text: str) -> str:
+    return f'<xref ref-type="bibr" rid="{rid}">{text}</xref>'
+
+
+# --- 1. JATS: an xref at the wrong one of two entries of the same author and year -------------------
+
+
+def test_xref_whose_text_fits_an_uncited_namesake_better_is_one_wrong_link() -> None:
+    # "Fowler et al., 2021" pointing at "Fowler & Brown (2021)" while "Fowler, Brown & Li (2021)" is
+    # listed and cited by nothing: the link is wrong (one author-mismatch naming both), not an
+    # uncited-reference. ("Fowler et al." was read as the names "Fowler" and "al": the French "et".)
+    refs = _jats_ref("r1", "2021", "Alpha", "Brown") + _jats_ref("r2", "2021", "Beta", "Brown", "Li")
+    body = f"A ({_xref('r1', 'Fowler and Brown, 2021')}). B ({_xref('r1', 'Fowler et al., 2021')})."
+    assert alarms(check(article(body, refs))) == [
+        'author-mismatch: "Fowler et al., 2021" is linked to Fowler and Brown 2021, not to the entry it '
+        "names (Fowler et al. 2021); point it there"
+    ]
+    body = f"A ({_xref('r1', 'Fowler and Brown, 2021')}). B ({_xref('r2', 'Fowler et al., 2021')})."
+    assert alarms(check(article(body, refs))) == []
+
+
+def test_xrefs_at_one_of_two_entries_printed_alike_say_which_is_left() -> None:
+    # two "Fowler, Brown and Li (2021)" told apart by their titles only, both xrefs at the first: which
+    # (if either) means the second cannot be told; one finding naming both titles, at info
+    refs = _jats_ref("r1", "2021", "Alpha", "Brown", "Li") + _jats_ref("r2", "2021", "Beta", "Brown", "Li")
+    body = f"A ({_xref('r1', 'Fowler et al., 2021')}). B ({_xref('r1', 'Fowler et al., 2021')})."
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    [found] = [f for f in doc.findings if f.rule == "uncited-reference"]
+    assert found.severity is Severity.INFO
+    assert "'Beta'" in found.message and "'Alpha'" in found.message and "2 citations" in found.message
+    # one xref: this entry or its namesake is uncited whichever was meant, a warning that says why
+    doc = check(article(f"A ({_xref('r1', 'Fowler et al., 2021')}).", refs))
+    [found] = [f for f in doc.findings if f.severity >= Severity.WARNING]
+    assert found.rule == "uncited-reference" and "one citation reading" in found.message
+    # lettered years name their entries: an entry no xref names is plainly uncited
+    refs = _jats_ref("r1", "2021a", "Alpha", "Brown", "Li") + _jats_ref("r2", "2021b", "Beta", "Brown", "Li")
+    doc = check(article(f"A ({_xref('r1', 'Fowler et al., 2021a')}).", refs))
+    assert alarms(doc) == [
+        "uncited-reference: Fowler 2021b is listed but never cited; cite it or remove the entry"
+    ]
+
+
+# --- 2. "Meder et al. 2020" for the one entry by Meder, 2019 ----------------------------------------
+
+
+def _text(body: str, entry: str, fmt: str = "text") -> list[str]:
+    heading = "## References" if fmt == "markdown" else "References"
+    text = f"{body} Other work (Fowler 2021) agrees.\n\n{heading}\n\nFowler, M. (2021). Alpha. J 1: 1.\n{entry}\n"
+    doc = check_text(text, fmt, f"a.{'md' if fmt == 'markdown' else 'txt'}")
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+def test_et_al_and_year_off_for_the_one_entry_of_the_author_is_one_year_mismatch() -> None:
+    # an "et al." citation of a one-author entry, a year off: was missing-reference + uncited-reference
+    for fmt in ("text", "markdown"):
+        assert _text("Plants move (Meder et al. 2020).", "Meder, F. (2019). Plants. J 3: 3.", fmt) == [
+            'year-mismatch: "Meder et al. 2020" cites an entry dated 2019 (did you mean Meder 2019?)'
+        ]
+    # the entry cited correctly elsewhere: another work by Meder, missing
+    assert [
+        a.split(":")[0] for a in _text("P (Meder et al. 2020; Meder 2019).", "Meder, F. (2019). P. J 3.")
+    ] == ["missing-reference"]
+    # in JATS, by xref or in plain text
+    ref = (
+        '<ref id="m1"><element-citation><person-group><name><surname>Meder</surname><given-names>F</given-names>'
+        "</name></person-group><article-title>Plants</article-title><source>J</source><year>2019</year>"
+        "</element-citation></ref>"
+    )
+    for body in (f"P ({_xref('m1', 'Meder et al., 2020')}).", "P (Meder et al., 2020)."):
+        assert [a.split(":")[0] for a in alarms(check(article(body, ref)))] == ["year-mismatch"]
