@@ -90,3 +90,45 @@ def test_et_al_and_year_off_for_the_one_entry_of_the_author_is_one_year_mismatch
     )
     for body in (f"P ({_xref('m1', 'Meder et al., 2020')}).", "P (Meder et al., 2020)."):
         assert [a.split(":")[0] for a in alarms(check(article(body, ref)))] == ["year-mismatch"]
+
+
+# --- 3. A CV page whose last list is "Service" or "Talks" ----------------------------------------
+
+CV = """---
+title: "Curriculum Vitae"
+---
+
+## Publications
+
+Smith, J., & Lee, K. (2021). Forest dynamics under drought. *Ecology Letters*, 24(3), 100–110.
+
+Smith, J. (2019). Seed dispersal by birds. *Oecologia*, 190, 1–12.
+
+## Talks
+
+- Smith, J. (2022). Drought and forests. ESA Annual Meeting, Montreal.
+- Invited seminar, Department of Biology, Stanford University (2021)
+- Keynote, Western Forest Conference, Portland (2020)
+
+## Service
+
+- Reviewer for Ecology Letters, Oecologia, Journal of Ecology (2019–present)
+- Organizer, Montana Ecology Seminar Series (2018–2020)
+- Graduate student representative, Department of Ecology (2016–2017)
+"""
+
+
+def test_a_cv_pages_last_list_of_activities_is_no_reference_list() -> None:
+    # a Quarto CV page (no bibliography): its "Service" list was read as the reference list, its
+    # three items uncited-reference warnings and the talks' "Stanford University (2021)" a
+    # missing-reference error
+    doc = check_text(CV, "markdown", "cv.qmd")
+    assert doc.references == []
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+    # a list of entries, dated after their names or after their numbers, is still one
+    entries = (
+        "Thus (Smith 2019; Lee 2020).\n\n- Smith, J. (2019). Seed dispersal. Oecologia 190, 1–12.\n"
+        "- Lee, K. Fire and forests. Nature 521, 436–444 (2020).\n"
+    )
+    doc = check_text(entries, "markdown", "a.md")
+    assert len(doc.references or []) == 2 and [f.rule for f in doc.findings] == []

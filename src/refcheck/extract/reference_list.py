@@ -328,6 +328,8 @@ def _trailing_entries(doc: Document) -> Region | None:
                 break
             continue
         entryish = sum(1 for ln in body if looks_like_entry(ln))
+        if entryish and sum(1 for ln in body if _dated_at_end(ln)) * 2 > entryish:
+            break  # a CV's list ("Reviewer, Ecology Letters (2019–present)"), no entries: no list
         if entryish == 0 and len(body) > 1 and _names_then_year(text, a, b):
             entryish = 1  # an entry wrapped over the paragraph's lines, its year on a later one
         if entryish == 0 or (_LABEL.match(lines[0]) and not looks_like_entry(_LABEL.sub("", lines[0]))):
@@ -340,6 +342,23 @@ def _trailing_entries(doc: Document) -> Region | None:
         return None
     end = notes[0] if notes and notes[0] > first else len(text)
     return Region(first, end, False)
+
+
+def _dated_at_end(line: str) -> bool:
+    """A line of a CV or a record of activities, dated at its end and by nothing else: "Reviewer for
+    Ecology Letters (2019–present)", "Organizer, Seminar Series (2018–2020)", "Keynote, Western
+    Forest Conference, Portland (2020)". An entry gives its year after the names ("Smith, J. (2021).
+    Title"), or after numbers at its end ("Nature 521, 436–444 (2015)."), or unbracketed (MLA's
+    "Penguin, 2019."), or after its names' full stop ("Samelson LE. (2002)" ending a wrapped line).
+    An item of a list only."""
+    m = re.search(
+        rf"\((?:1[6-9]|20)\d\d(?:[ \t]*[{DASHES}][ \t]*(?:(?:1[6-9]|20)\d\d|[Pp]resent|[Nn]ow|[Tt]oday)?)?\)[ \t]*\.?[ \t]*$",
+        line,
+    )
+    if m is None or not _BULLET.match(line):
+        return False  # (a list's item: a wrapped entry's first line may end with its year)
+    before = line[: m.start()].rstrip()
+    return not before.endswith(".") and not any(ch.isdigit() for ch in before)
 
 
 def _trailing_lines(text: str, a: int, b: int) -> tuple[int, int] | None:
