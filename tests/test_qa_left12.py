@@ -132,3 +132,18 @@ def test_a_cv_pages_last_list_of_activities_is_no_reference_list() -> None:
     )
     doc = check_text(entries, "markdown", "a.md")
     assert len(doc.references or []) == 2 and [f.rule for f in doc.findings] == []
+
+
+# --- 4. A Markdown footnote written without its colon -----------------------------------------------
+
+
+def test_a_footnote_without_its_colon_is_one_finding_that_says_so() -> None:
+    # "[^1] Smith, Trade, 12." for "[^1]: ...": was two footnote-undefined errors (the prose's marker
+    # and the note's own label read as a marker)
+    text = "# Notes\n\nTrade grew fast.[^1] Diplomacy followed.[^2]\n\n[^1] Smith, *Trade*, 12.\n[^2]: Jones, 40.\n"
+    doc = check_text(text, "markdown", "a.md")
+    [found] = [f for f in doc.findings if f.severity >= Severity.WARNING]
+    assert found.rule == "footnote-undefined" and found.line == 5 and "without the colon" in found.message
+    # a marker that begins a wrapped line of a paragraph is a marker
+    doc = check_text("Trade grew fast.\n[^1] Diplomacy followed.\n\n[^1]: Jones, 40.\n", "markdown", "a.md")
+    assert doc.findings == []
