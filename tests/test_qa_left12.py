@@ -147,3 +147,45 @@ def test_a_footnote_without_its_colon_is_one_finding_that_says_so() -> None:
     # a marker that begins a wrapped line of a paragraph is a marker
     doc = check_text("Trade grew fast.\n[^1] Diplomacy followed.\n\n[^1]: Jones, 40.\n", "markdown", "a.md")
     assert doc.findings == []
+
+
+# --- 5. A list numbered with <sup>n</sup>, or from 0 -------------------------------------------------
+
+_SUP_BODY = "Trade grew fast<sup>{0}</sup> and diplomacy followed<sup>{1}</sup>, as ports show<sup>{2}</sup>."
+_SUP_ENTRIES = (
+    "Smith J. Trade and growth. J Econ. 2010;12:1-10.",
+    "Jones K. Diplomacy. Foreign Aff. 2012;3:4-5.",
+    "Lee Q. Ports. Mar Policy. 2015;7:8-9.",
+)
+
+
+def test_a_list_numbered_in_superscript_is_numbered_and_cited_in_superscript() -> None:
+    # Markdown written for GitHub numbers its list "<sup>1</sup> Smith ..." and cites "growth<sup>1</sup>":
+    # no citation was read (3 entries "not checked"); from 0, "[0]" was no citation (uncited warning)
+    for first in (0, 1):
+        n = [str(first + k) for k in range(3)]
+        md = "# Trade\n\n" + _SUP_BODY.format(*n) + "\n\n## References\n\n"
+        md += "\n\n".join(f"<sup>{k}</sup> {e}" for k, e in zip(n, _SUP_ENTRIES, strict=True)) + "\n"
+        doc = check_text(md, "markdown", "a.md")
+        assert doc.style == "numeric" and [c.numbers for c in doc.citations] == [
+            (first,),
+            (first + 1,),
+            (first + 2,),
+        ]
+        assert doc.findings == []
+        html = f"<html><body><h1>Trade</h1><p>{_SUP_BODY.format(*n)}</p><h2>References</h2>"
+        html += (
+            "".join(f"<p><sup>{k}</sup> {e}</p>" for k, e in zip(n, _SUP_ENTRIES, strict=True))
+            + "</body></html>"
+        )
+        doc = check_text(html, "html", "a.html")
+        assert [r.label for r in doc.references or []] == n
+        assert doc.findings == []
+        brackets = "# Trade\n\nTrade [{}], diplomacy [{}], ports [{}].\n\n## References\n\n".format(*n)
+        brackets += "\n\n".join(f"[{k}] {e}" for k, e in zip(n, _SUP_ENTRIES, strict=True)) + "\n"
+        assert check_text(brackets, "markdown", "a.md").findings == []
+    # in a list numbered from 1, "[0, 1]" is an interval; 10<sup>6</sup> an exponent
+    md = "# T\n\nValues in [0, 1] and 10<sup>6</sup> cells [1], [2], [3].\n\n## References\n\n"
+    md += "\n".join(f"{k}. {e}" for k, e in enumerate(_SUP_ENTRIES, 1)) + "\n"
+    doc = check_text(md, "markdown", "a.md")
+    assert [c.numbers for c in doc.citations] == [(1,), (2,), (3,)] and doc.findings == []
