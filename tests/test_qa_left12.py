@@ -189,3 +189,87 @@ def test_a_list_numbered_in_superscript_is_numbered_and_cited_in_superscript() -
     md += "\n".join(f"{k}. {e}" for k, e in enumerate(_SUP_ENTRIES, 1)) + "\n"
     doc = check_text(md, "markdown", "a.md")
     assert [c.numbers for c in doc.citations] == [(1,), (2,), (3,)] and doc.findings == []
+
+
+# --- 6. LaTeX: a web page's @misc with no author ---------------------------------------------------
+
+
+def test_an_authorless_misc_entry_cited_by_key_links_without_alarm(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a guard (no defect found): "@misc{pytorch, title={PyTorch}, url={https://pytorch.org}}" cited by
+    # \cite{pytorch}, and biblatex's shorthand, link; said at info only (no author, no year)
+    from refcheck.pipeline import check_file
+
+    (tmp_path / "refs.bib").write_text(
+        "@misc{pytorch,title={PyTorch},url={https://pytorch.org}}\n"
+        "@misc{un, shorthand = {UNDP}, title = {Human Development Report}, url = {https://hdr.undp.org}, year = {2020}}\n"
+        "@article{smith2020, author={Smith, John}, title={A paper}, journal={J}, year={2020}}\n"
+    )
+    main = tmp_path / "main.tex"
+    main.write_text(
+        "\\documentclass{article}\n\\begin{document}\nWe used~\\cite{pytorch}, \\citet{un} and \\citep{smith2020}.\n"
+        "\\bibliographystyle{plainnat}\n\\bibliography{refs}\n\\end{document}\n"
+    )
+    doc = check_file(str(main)).doc
+    assert doc is not None
+    assert all(c.status.value == "linked" for c in doc.citations) and len(doc.citations) == 3
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+
+
+# --- 7. Author-date names ----------------------------------------------------------------------------
+
+
+def _alarms_of(text: str) -> list[str]:
+    doc = check_text(text)
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+def test_acl_entries_of_full_names_given_first() -> None:
+    # ACL's "Kenton Lee. 2015.", "John Smith and Mary Jones. 2012.", "Juan Carlos Martínez Pérez. 2010."
+    # were read as surnames "Kenton Lee", "John Smith" ...: 4 missing-reference errors and 4
+    # uncited-reference warnings for a list cited right
+    text = (
+        "Parsing improved (Martínez Pérez, 2010; Pérez, 2010) and tagging too (Smith and Jones, 2012). Also "
+        "Lee (2015) and Martínez Pérez et al. (2011).\n\nReferences\n\n"
+        "Juan Carlos Martínez Pérez. 2010. A parser for Spanish. In Proceedings of ACL, pages 1–10.\n\n"
+        "Juan Carlos Martínez Pérez, Ana López, and Pedro Ruiz. 2011. Another parser. In Proceedings of "
+        "EMNLP, pages 11–20.\n\nJohn Smith and Mary Jones. 2012. Tagging text. Computational Linguistics, "
+        "38(2):1–20.\n\nKenton Lee. 2015. A tagger. In Proceedings of NAACL, pages 5–9.\n"
+    )
+    assert _alarms_of(text) == []
+    # an inverted name with its given names after ("García Márquez, Gabriel José. 1999.") is read as before
+    assert (
+        _alarms_of(
+            "As told (García Márquez 1999).\n\nReferences\n\nGarcía Márquez, Gabriel José. 1999. Vivir.\n"
+        )
+        == []
+    )
+
+
+def test_names_that_differ_by_an_accent_each_cite_the_entry_spelt_so() -> None:
+    text = (
+        "Results differ (Müller, 2010) from earlier ones (Muller, 2010).\n\nReferences\n\n"
+        "Müller, K. (2010). Über Daten. Springer.\n\nMuller, J. (2010). On data. Wiley.\n"
+    )
+    assert _alarms_of(text) == []  # was two ambiguous-citation errors
+
+
+def test_a_publisher_and_year_in_parentheses_names_the_entry_it_published() -> None:
+    text = (
+        "See the memoir (Fourth Estate, 2012) and the study (Lee 2015).\n\nReferences\n\n"
+        "Lee, Q. (2015). Ports. Marine Policy 7: 8–9.\n\nSmith, Z. (2012). A memoir. London: Fourth Estate.\n"
+    )
+    assert _alarms_of(text) == []  # was missing-reference "Estate, 2012" and uncited-reference Smith 2012
+
+
+def test_a_function_call_in_the_prose_is_no_citation() -> None:
+    # "count(3) over the rows" in a document citing "(1)": entry 3 counted as cited (its uncited warning
+    # lost); a glued citation ends its phrase ("increased(3).")
+    text = (
+        "# Counting\n\nGrowth is known (1), (2). The query uses count(3) over the rows.\n\n## References\n\n"
+        "1. Smith J. Trade. J Econ. 2010;12:1-10.\n2. Jones K. Diplomacy. Foreign Aff. 2012;3:4-5.\n"
+        "3. Lee Q. Ports. Mar Policy. 2015;7:8-9.\n"
+    )
+    doc = check_text(text, "markdown", "a.md")
+    assert [f.rule for f in doc.findings] == ["uncited-reference"]
+    doc = check_text(text.replace("count(3) over the rows", "it increased(3)"), "markdown", "a.md")
+    assert doc.findings == []

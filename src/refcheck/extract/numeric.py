@@ -57,7 +57,8 @@ _PAREN = lazy_pattern(
 # confidence (a number past the list is said at info level: "sqrt(2)" is a function too)
 _NEXT = lazy_pattern(rf"\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)")
 # (the bracket first, then the look back: a search for a literal, not a look back at every character)
-_GLUED = lazy_pattern(rf"\((?<=[a-z]{{4}}\()\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)(?=[.,;:]|\s|$)")
+# (ending the phrase: before a punctuation mark or the line's end, not "count(3) over the rows")
+_GLUED = lazy_pattern(rf"\((?<=[a-z]{{4}}\()\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)(?=[.,;:]|[ \t]*(?:\n|$))")
 # "(see 8)", "(reviewed in 20)", "(e.g. 61,62)", "(see also 56)", "(..., see 45 for a review)": numbers
 # after a citing word inside parenthesised text
 _CUED = lazy_pattern(

@@ -361,6 +361,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     if doc.citation_links:
         _follow_links(doc, index)
     _key_at_a_namesake(doc.citations, index)
+    _imprint_and_year(doc.citations, index)
     _lone_entry_of_the_author(doc.citations, index)
 
 
@@ -389,6 +390,36 @@ def _repeated_mismatches(doc: Document, index: Index) -> None:
             cit.detail = f"an entry by {target.authors[0]} {dated} exists"
             cit.candidates = ()
             cit.suggestion = None
+
+
+def _imprint_and_year(citations: list[Citation], index: Index) -> None:
+    """A missing citation that names no author of the list but a publisher (or a journal) with a year,
+    "the memoir (Fourth Estate, 2012)", of which one entry of that year gives the name after its
+    authors ("Smith, Z. (2012). A memoir. London: Fourth Estate."): the prose names that work by its
+    imprint, a link, not a missing entry."""
+    missing = LinkStatus.MISSING
+    for cit in citations:
+        if cit.status is not missing or cit.kind != "author-date" or cit.detail or not cit.year:
+            continue
+        name = (cit.name_run or (cit.authors[0] if cit.authors else "")).strip()
+        if (
+            len(name) < 3
+            or not cit.year[:4].isdigit()
+            or index.author_candidates(cit.authors[0] if cit.authors else name)
+        ):
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        found = []
+        for r in index.by_year.get(cit.year[:4], ()):
+            at = pattern.search(r.text)
+            if (
+                at is not None
+                and at.start() > 0
+                and not any(a and a in r.text[at.start() : at.end()] for a in r.authors)
+            ):
+                found.append(r)
+        if len(found) == 1:
+            _linked(cit, found[0])
 
 
 def _lone_entry_of_the_author(citations: list[Citation], index: Index) -> None:
@@ -897,6 +928,12 @@ def _link_author_date_as_read(
         if with_year:
             best = max((a, y) for _, a, y in with_year)
             top = [r for r, a, y in with_year if (a, y) == best]
+            if len(top) > 1:
+                # "Müller, 2010" and "Muller, 2010" of the entries "Müller, K. (2010)" and "Muller, J.
+                # (2010)": the names fold alike, but each is spelt as one entry spells it
+                spelt = [r for r in top if r.authors and r.authors[0].casefold() == first.casefold()]
+                if len(spelt) == 1:
+                    top = spelt
             if len(top) == 1:
                 _linked(cit, top[0])
             else:
