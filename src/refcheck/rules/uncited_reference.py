@@ -176,6 +176,10 @@ def _linked_from_prose(doc: Document) -> set[str]:
     }
 
 
+def _short(title: str) -> str:
+    return title if len(title) <= 60 else title[:57].rstrip(" ,.:;") + "..."
+
+
 def _keys_at_namesakes(
     doc: Document, refs: list[Reference], cited: set[str]
 ) -> dict[str, tuple[str, Reference, int]]:
@@ -208,7 +212,9 @@ def _keys_at_namesakes(
             and (c.year == ref.year or len(c.year or "") == 4)
         ]
         if alike:
-            found[ref.id] = (alike[0][0].text, alike[0][1], len(alike))
+            texts = list(dict.fromkeys(c.text for c, _ in alike))
+            shown = '" or "'.join(texts[:2]) + ('" ...' if len(texts) > 2 else "")
+            found[ref.id] = (shown, alike[0][1], len(alike))
     return found
 
 
@@ -281,8 +287,8 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             # may be meant for this entry, which cannot be told (said at info). One defect, one finding.
             shown, twin, n = namesakes[ref.id]
             severity = SEVERITY if n == 1 else Severity.INFO
-            alike = f"{twin.title!r}" if twin.title else twin.text[:60]
-            own = f" ({ref.title!r})" if ref.title else ""
+            alike = repr(_short(twin.title)) if twin.title else twin.text[:60]
+            own = f" ({_short(ref.title)!r})" if ref.title else ""
             cites = "one citation" if n == 1 else f"{n} citations"
             message = (
                 f'{name}{own} is listed but no citation points at it, while {cites} reading "{shown}" '
