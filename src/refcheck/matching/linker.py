@@ -398,28 +398,34 @@ def _imprint_and_year(citations: list[Citation], index: Index) -> None:
     authors ("Smith, Z. (2012). A memoir. London: Fourth Estate."): the prose names that work by its
     imprint, a link, not a missing entry."""
     missing = LinkStatus.MISSING
+    # (each name and year looked for once, within a budget of entries read: a hostile text citing
+    # thousands of unknown names in a year of thousands of entries)
+    left = 200_000
+    done: dict[tuple[str, str], Reference | None] = {}
     for cit in citations:
         if cit.status is not missing or cit.kind != "author-date" or cit.detail or not cit.year:
             continue
         name = (cit.name_run or (cit.authors[0] if cit.authors else "")).strip()
-        if (
-            len(name) < 3
-            or not cit.year[:4].isdigit()
-            or index.author_candidates(cit.authors[0] if cit.authors else name)
-        ):
+        year = cit.year[:4]
+        if len(name) < 3 or not year.isdigit():
             continue
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        found = []
-        for r in index.by_year.get(cit.year[:4], ()):
-            at = pattern.search(r.text)
-            if (
-                at is not None
-                and at.start() > 0
-                and not any(a and a in r.text[at.start() : at.end()] for a in r.authors)
-            ):
-                found.append(r)
-        if len(found) == 1:
-            _linked(cit, found[0])
+        if (name, year) not in done:
+            done[(name, year)] = None
+            pool = index.by_year.get(year, ())
+            if len(pool) > left or index.author_candidates(cit.authors[0] if cit.authors else name):
+                continue
+            left -= len(pool)
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            found = []
+            for r in pool:
+                at = pattern.search(r.text)
+                if at is not None and at.start() > 0 and not any(a and a in at.group(0) for a in r.authors):
+                    found.append(r)
+            if len(found) == 1:
+                done[(name, year)] = found[0]
+        ref = done[(name, year)]
+        if ref is not None:
+            _linked(cit, ref)
 
 
 def _lone_entry_of_the_author(citations: list[Citation], index: Index) -> None:
