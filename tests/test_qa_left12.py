@@ -125,6 +125,13 @@ def test_a_cv_pages_last_list_of_activities_is_no_reference_list() -> None:
     doc = check_text(CV, "markdown", "cv.qmd")
     assert doc.references == []
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+    # a span of dates to the present is no citation's year ("Letters (2019" was read as one)
+    assert [
+        c.text
+        for c in check_text(
+            "Text.\n\n- Reviewer, Ecology Letters (2019–present)\n", "markdown", "a.md"
+        ).citations
+    ] == []
     # a list of entries, dated after their names or after their numbers, is still one
     entries = (
         "Thus (Smith 2019; Lee 2020).\n\n- Smith, J. (2019). Seed dispersal. Oecologia 190, 1–12.\n"
