@@ -870,7 +870,9 @@ def _document_in_own_right(path: Path, named: bool = False) -> bool:
     except OSError:
         return True  # the loader says why it cannot be read
     if fmt == "latex":
-        return b"\\documentclass" in head or b"\\begin{document}" in head
+        from refcheck.loaders.latex_project import looks_main
+
+        return looks_main(head)
     if _JATS_ROOT.search(head) is not None:
         return True
     return _BITS_PART.search(head) is not None and (

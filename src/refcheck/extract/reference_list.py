@@ -88,6 +88,8 @@ _LABEL = re.compile(
     r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
 )
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
+# a number in scientific notation ("1.72e+07"), whose "e" is no name's letter
+_E_NUMBER = re.compile(r"\d[\d.]*[eE][+-]?\d+")
 # an alphabetic label opening an entry, as BibTeX's alpha style prints one ("[Knu84] D. E. Knuth ...")
 # and Markdown written for GitHub labels a list ("* <sup>cc2nd04</sup>[Code Complete ...](url)"): a
 # letter first, no space; not a link's text ("[NumPy](url)", "[NumPy][np]") nor a definition's label
@@ -282,6 +284,8 @@ def looks_like_entry(line: str) -> bool:
     authors = head[: m.start()]
     if not _NAME_START.match(authors):
         return False
+    if not any(ch.isalpha() for ch in _E_NUMBER.sub("", authors)):
+        return False  # "1.72e+07\t2003.2497": a row of numbers (a data file), no name before the year
     if _HTTP.search(authors):
         return False
     if authors.count("(") > authors.count(")"):
