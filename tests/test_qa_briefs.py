@@ -685,3 +685,41 @@ def test_a_notes_title_words_alone_do_not_make_another_authors_work(tmp_path: Pa
     found = findings(tmp_path / "analysis.md")
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")], found
     assert "Barbour" in found[0][2]
+
+
+# GSF's drafts/"California Climate Disclosure Laws and the GSF SCI Score_ A Synergy Analysis.md": a
+# "## 11. Sources" list of 36 bills, cases, standards and articles the paper cites by naming them ("SB
+# 253 mandates ..."), and a table cell "Limited (2026), reasonable (2030)" the only author-date
+# lookalike. Once the list was read whole, each dated entry was "listed but never cited" (22 warnings).
+# Where no citation read cites any entry, one info says the list was not checked.
+
+SOURCES = """# California Climate Disclosure Laws and the SCI
+
+SB 253 mandates annual emissions reporting; SB 261 requires climate-risk reports, and SB 219 amended
+both. Assurance is phased:
+
+| Requirement | SB 253 |
+|---|---|
+| **Assurance** | Limited (2026), reasonable (2030) |
+
+## 11. Sources
+
+### California Legislation and Regulatory Materials
+
+- California Senate Bill 253 (2023): Climate Corporate Data Accountability Act.
+- California Senate Bill 261 (2023): Greenhouse Gases: Climate-Related Financial Risk.
+- California Senate Bill 219 (2024): Amendments to SB 253 and SB 261.
+- CARB Enforcement Advisory (December 2024): Good-faith compliance guidance for SB 253.
+
+### Litigation
+
+- Cooley LLP, "California's SB 253 and SB 261: Developments and Litigation" (January 26, 2026).
+"""
+
+
+def test_a_list_no_citation_reaches_is_said_once(tmp_path: Path) -> None:
+    write(tmp_path, {"california.md": SOURCES})
+    found = findings(tmp_path / "california.md")
+    uncited = [(s, m) for r, s, m in found if r == "uncited-reference"]
+    assert [s for s, _ in uncited] == ["info"], found
+    assert "none of the citations read cites an entry" in uncited[0][1]
