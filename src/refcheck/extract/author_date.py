@@ -852,6 +852,15 @@ _UNPUBLISHED = re.compile(
 
 
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
+# what stands before the names of "pers. comm. to S Werning, 2013", "personal communication from
+# Werning, 2013"
+_COMM_BEFORE = re.compile(
+    r"(?i:pers\.\s*comm\.?|personal\s+communication|pers\.\s*obs\.)\s*,?\s*"
+    r"(?i:(?:to|from|with|by)\s+)?(?:[A-Z](?:\.\s*|\s+|-))*$"
+)
+# the dash and the end year of "1768 – 1838", "1768 -1838" (the year read alone, "1768")
+_SPAN_GAP = frozenset(" \t\u00a0\u2009\u202f" + DASHES.replace("\\", ""))
+_SPACED_SPAN = re.compile(rf"[ \t\u00a0\u2009\u202f]*[{DASHES}][ \t\u00a0\u2009\u202f]*(\d{{4}})(?![\w/])")
 
 
 def _life_dates(year: str) -> bool:
@@ -1054,6 +1063,8 @@ def _mentions(
         run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at, known.blocks), known)
         if run is None or not known.knows(run.authors[0]):
             continue
+        if _COMM_BEFORE.search(text, max(start, run.start - 60), run.start):
+            continue  # "pers. comm. to S Werning, 2013"
         _year_end, years = _years_after(text, m, end)
         for y, ys, ye in years:
             out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
@@ -1234,6 +1245,16 @@ def _parse_group(
         assert run is not None
         if (m.end() < e and _UNPUBLISHED.match(text, m.end(), e)) or _life_dates(m.group(1)):
             pos = m.end()
+            continue
+        if _COMM_BEFORE.search(text, max(s, run.start - 60), run.start):
+            # "(JR Horner, pers. comm. to S Werning, 2013)": whom a personal communication was made to
+            # or by, and when; no work
+            pos = m.end()
+            continue
+        span = _SPACED_SPAN.match(text, m.end(), e) if m.end() < e and text[m.end()] in _SPAN_GAP else None
+        if span is not None and m.group(1)[:4].isdigit() and int(span.group(1)) - int(m.group(1)[:4]) > 2:
+            # "Nathaniel John Winch [1768 – 1838]": a life or a period written with spaces about its dash
+            pos = span.end()
             continue
         year_end, years = _years_after(text, m, e)
         loc = _LOCATOR.match(text, year_end, e) if year_end < e else None

@@ -127,6 +127,10 @@ class _Walker:
         self.notes: list[tuple[Node, int, int]] = []
         self.links: list[tuple[Node, int, int]] = []
         self.taxa: list[int] = []  # where a taxon's name ends in the text (its authority may follow)
+        # the spans of Darwin Core name fields (a specimen record's "scientificName: <named-content
+        # content-type="dwc:scientificName">Astrodoras asterifrons (Kner, 1853)</named-content>"): the
+        # name with its authority, or the authority alone; no citation in them
+        self.names: list[tuple[int, int]] = []
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
@@ -156,11 +160,19 @@ class _Walker:
             self.links.append((node, start, end))
         elif node.tag == "taxon-name":  # TaxPub's <tp:taxon-name>
             self.taxa.append(end)
+            # (a name may hold its authority: "<tp:taxon-name-part>kauffeldi Feinberg &amp; al., 2014")
+            self.names.append((start, end))
+        elif node.tag == "named-content" and _DWC_NAME.fullmatch(node.attrs.get("content-type", "")):
+            self.names.append((start, end))
         if block:
             self.out.newline()
         if node.tag in ("label",) and node.parent is not None and node.parent.tag == "title":
             self.out.add(" ", node.line, node.column)
 
+
+# Darwin Core's fields of a taxon's name (Pensoft's material citations): "dwc:scientificName",
+# "dwc:scientificNameAuthorship", "dwc:acceptedNameUsage", "dwc:originalNameUsage" ...
+_DWC_NAME = re.compile(r"(?i)dwc:(?:scientificName\w*|\w*NameUsage)")
 
 _ARTICLES = ("article", "sub-article", "response", "book", "book-part", "book-part-wrapper")
 
@@ -339,7 +351,8 @@ def _article_document(
         doc.citations_from_loader = True
         numeric = sum(1 for c in doc.citations if c.kind == "numeric" or not c.year)
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
-        doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs, walker.taxa))
+        xrefs = [(a, b) for _, a, b in walker.xrefs]
+        doc.citations.extend(_plain_citations(doc, xrefs, refs, walker.taxa, walker.names))
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc, translation
@@ -910,6 +923,8 @@ def _interval(text: str, cit: Citation, size: int) -> bool:
 
 
 _AUTHORITY_GAP = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\(?\s*")
+# what follows a taxon's name to the end of its authority: " Woodland, 1934", " (Kreis, 1930)"
+_AUTHORITY_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\(?\s*[^\W\d_][^()\n]{0,80}?\)?")
 _VALUE_BEFORE = re.compile(r"(?<![\w.])\d(?:[\d.,]*\d)?\s*%?\s*$")  # (not "ABN11829 [4]")
 
 
@@ -944,7 +959,11 @@ def _bracketed(text: str, at: int) -> bool:
 
 
 def _plain_citations(
-    doc: Document, xrefs: list[tuple[int, int]], refs: list[Reference], taxa: list[int]
+    doc: Document,
+    xrefs: list[tuple[int, int]],
+    refs: list[Reference],
+    taxa: list[int],
+    names: list[tuple[int, int]] | None = None,
 ) -> list[Citation]:
     """Citations written without an xref, read from the prose (not the reference list) in the
     article's style; what the reader finds over an xref is the xref's, so that none counts twice.
@@ -978,10 +997,22 @@ def _plain_citations(
         # and when, not a citation checked as one; the namer's work, when listed, is named by it
         # "<tp:taxon-name>M. mesonyctius</tp:taxon-name> (Kreis, 1930) Andrássy, 1959": the original
         # authority in parentheses, then who moved the species to its genus
+        k = bisect.bisect_right(zone_starts, c.start) - 1
+        if k >= 0 and zones[k][1] >= c.end:
+            return True  # in a name: "(Kner, 1853)" of a Darwin Core "Astrodoras asterifrons (Kner, 1853)"
         k = bisect.bisect_right(taxa, c.start) - 1
-        return k >= 0 and _AUTHORITY_GAP.fullmatch(doc.text, taxa[k], c.start) is not None
+        if k >= 0 and _AUTHORITY_GAP.fullmatch(doc.text, taxa[k], c.start) is not None:
+            return True
+        # "Neotropical <tp:taxon-name>Megathylacus</tp:taxon-name> Woodland, 1934": the names read
+        # back from the year ran into the taxon's; its authority follows it
+        k = bisect.bisect_left(taxa, c.end) - 1
+        return (
+            k >= 0 and taxa[k] > c.start and _AUTHORITY_AFTER.fullmatch(doc.text, taxa[k], c.end) is not None
+        )
 
-    named = [c for c in found if taxa and c.kind != "numeric" and c.authors and authority(c)]
+    zones = sorted(names or [])
+    zone_starts = [a for a, _ in zones]
+    named = [c for c in found if (taxa or zones) and c.kind != "numeric" and c.authors and authority(c)]
     doc.mentions = [
         Citation(text=c.text, start=-1, end=-1, kind="mention", authors=c.authors[:1], year=c.year)
         for c in named

@@ -1,0 +1,135 @@
+"""JATS from producers not tried before (qa-jats5): Pensoft's taxonomic articles (Biodiversity Data
+Journal, ZooKeys, PhytoKeys, MycoKeys; TaxPub and Darwin Core markup), PeerJ, PNAS, Computational
+Communication Research (LaTeXML), JSTOR's Data for Research, and pandoc's three JATS writers. Small
+documents modelled on the published open-access articles; each test names its source and failed
+before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .jats_docs import alarms, article, check
+from .projects import findings
+
+
+def text_alarms(tmp_path: Path, text: str, name: str = "a.txt") -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [
+        f"{rule}: {message}" for rule, severity, message in findings(path) if severity in ("warning", "error")
+    ]
+
+
+def ref(rid: str, surname: str, year: str, title: str = "A work") -> str:
+    return (
+        f'<ref id="{rid}"><mixed-citation><person-group><name><surname>{surname}</surname>'
+        f"<given-names>A</given-names></name></person-group> (<year>{year}</year>) {title}. "
+        "Zootaxa 1: 1-10.</mixed-citation></ref>"
+    )
+
+
+def xref(rid: str, shown: str) -> str:
+    return f'<xref ref-type="bibr" rid="{rid}">{shown}</xref>'
+
+
+def taxon(*parts: str) -> str:
+    return (
+        "<tp:taxon-name>"
+        + " ".join(f'<tp:taxon-name-part taxon-name-part-type="x">{p}</tp:taxon-name-part>' for p in parts)
+        + "</tp:taxon-name>"
+    )
+
+
+# --- taxonomic authorities -------------------------------------------------------------------------------
+# Biodiversity Data Journal 3:e4162 and 1:e976 (Pensoft, CC BY 4.0): each specimen record gives the
+# taxon in Darwin Core fields, 'scientificName: <named-content content-type="dwc:scientificName">
+# Astrodoras asterifrons (Kner, 1853)</named-content>' and 'scientificNameAuthorship: <named-content
+# content-type="dwc:scientificNameAuthorship">Negrobov &amp; Stackelberg, 1974</named-content>': the
+# authority was read as a citation of the listed Kner 1854, Negrobov and Stackelberg 1972 (10 errors).
+
+
+def test_darwin_core_name_fields_hold_authorities_not_citations() -> None:
+    record = (
+        '<bold>Taxon:</bold> scientificName: <named-content content-type="dwc:scientificName">'
+        "Astrodoras asterifrons (Kner, 1853)</named-content>; scientificNameAuthorship: "
+        '<named-content content-type="dwc:scientificNameAuthorship">(Kner, 1853)</named-content>; '
+        'acceptedNameUsage: <named-content content-type="dwc:acceptedNameUsage">Medetera abstrusa '
+        "Negrobov &amp; Stackelberg, 1974</named-content>; identificationReferences: "
+        '<named-content content-type="dwc:identificationReferences">Kner 1854</named-content>.'
+    )
+    refs = ref("B1", "Kner", "1854") + (
+        '<ref id="B2"><mixed-citation><person-group><name><surname>Negrobov</surname></name><name>'
+        "<surname>Stackelberg</surname></name></person-group> (<year>1972</year>) Dolichopodidae. "
+        "Fliegen 1: 1.</mixed-citation></ref>"
+    )
+    doc = check(article(f"Catfishes ({xref('B1', 'Kner 1854')}). {record}", refs))
+    assert alarms(doc) == [
+        "uncited-reference: Negrobov 1972 is listed but never cited; cite it or remove the entry"
+    ]
+    # a Darwin Core field that cites a work is read as ever
+    doc = check(
+        article(
+            f"Catfishes ({xref('B1', 'Kner 1854')}). {record.replace('>Kner 1854<', '>Kner 1855<')}", refs
+        )
+    )
+    assert [a.split(" cites ")[0] for a in alarms(doc)][0] == 'year-mismatch: "Kner 1855"'
+
+
+# ZooKeys 500:9360 (Pensoft, CC BY 4.0): "Neotropical <tp:taxon-name>Megathylacus</tp:taxon-name>
+# Woodland, 1934": the names read back from the year took in the genus' name and the word before it,
+# and the authority was an ambiguous citation of Woodland 1934a and 1934b (error).
+
+
+def test_an_authority_whose_names_run_into_the_taxon_name_is_no_citation() -> None:
+    body = (
+        f"Japanese {taxon('Paraproteocephalus')} in Clade E and Neotropical <italic>{taxon('Megathylacus')}"
+        f"</italic> Woodland, 1934 in Clade I ({xref('B1', 'Woodland 1934a')}, {xref('B2', 'Woodland 1934b')})."
+    )
+    refs = ref("B1", "Woodland", "1934a", "On some cestodes") + ref(
+        "B2", "Woodland", "1934b", "On six cestodes"
+    )
+    assert alarms(check(article(body, refs))) == []
+    # written without the taxon's markup, the same words are read as ever
+    plain = body.replace(f"<italic>{taxon('Megathylacus')}</italic>", "Megathylacus")
+    assert [a.split(" fits ")[0] for a in alarms(check(article(plain, refs)))] == [
+        'ambiguous-citation: "Neotropical Megathylacus Woodland, 1934"'
+    ]
+
+
+# --- life dates ----------------------------------------------------------------------------------------
+# Biodiversity Data Journal 3:e7318 (Pensoft, CC BY 4.0): "the first systematic floras of the region
+# were written by Nathaniel John Winch [1768 – 1838] (<xref>Winch 1805</xref>)": a life written with
+# spaces about its dash was read as "Winch [1768", a year mismatch of Winch 1805 (4 errors).
+
+
+def test_life_dates_with_spaces_about_the_dash_are_no_citation(tmp_path: Path) -> None:
+    text = (
+        "The floras were written by Nathaniel John Winch [1768 – 1838] (Winch 1805), then by John Baker "
+        "(1834 - 1893) in Baker (1868).\n\nReferences\n\nWinch NJ. 1805. The botanist's guide. London.\n\n"
+        "Baker JG. 1868. A new flora of Northumberland and Durham. London.\n"
+    )
+    assert text_alarms(tmp_path, text) == []
+    # a span of two years is still a citation ("Baker (1867 – 1868)": the years of a serial's parts)
+    assert [
+        a.split(" cites")[0] for a in text_alarms(tmp_path, text.replace("1834 - 1893", "1867 - 1868"))
+    ] == ['year-mismatch: "Baker (1867"']
+
+
+# --- personal communications --------------------------------------------------------------------------
+# PeerJ's example article (Werning et al., PeerJ JATS 1.1, CC BY 4.0): "(JR Horner, pers. comm. to S
+# Werning, 2013)": who was told, and when, read as "Werning, 2013", a citation of the listed Werning
+# 2012 (3 errors, in JATS and in text alike).
+
+
+def test_names_after_a_personal_communication_are_no_citation(tmp_path: Path) -> None:
+    text = (
+        "Growth was slow (JR Horner, pers. comm. to S Werning, 2013), as the femur shows (personal "
+        "communication from Werning, 2013), after Werning (2012).\n\nReferences\n\nWerning S. 2012. The "
+        "ontogenetic osteohistology of Tenontosaurus tilletti. PLoS ONE 7: e33539.\n"
+    )
+    assert text_alarms(tmp_path, text) == []
+    # a citation after the communication, in the same parentheses, is read
+    cited = text.replace("to S Werning, 2013)", "to S Werning; Werning, 2013)")
+    assert [a.split(" cites")[0] for a in text_alarms(tmp_path, cited)] == ['year-mismatch: "Werning, 2013"']
+    body = f"Growth (JR Horner, pers. comm. to S Werning, 2013) was slow ({xref('B1', 'Werning, 2012')})."
+    assert alarms(check(article(body, ref("B1", "Werning", "2012")))) == []
