@@ -72,7 +72,7 @@ def test_darwin_core_name_fields_hold_authorities_not_citations() -> None:
             f"Catfishes ({xref('B1', 'Kner 1854')}). {record.replace('>Kner 1854<', '>Kner 1855<')}", refs
         )
     )
-    assert [a.split(" cites ")[0] for a in alarms(doc)][0] == 'year-mismatch: "Kner 1855"'
+    assert next(a.split(" cites ")[0] for a in alarms(doc)) == 'year-mismatch: "Kner 1855"'
 
 
 # ZooKeys 500:9360 (Pensoft, CC BY 4.0): "Neotropical <tp:taxon-name>Megathylacus</tp:taxon-name>
