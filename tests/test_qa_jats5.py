@@ -133,3 +133,46 @@ def test_names_after_a_personal_communication_are_no_citation(tmp_path: Path) ->
     assert [a.split(" cites")[0] for a in text_alarms(tmp_path, cited)] == ['year-mismatch: "Werning, 2013"']
     body = f"Growth (JR Horner, pers. comm. to S Werning, 2013) was slow ({xref('B1', 'Werning, 2012')})."
     assert alarms(check(article(body, ref("B1", "Werning", "2012")))) == []
+
+
+# --- a suffix the publisher's xrefs resolve ----------------------------------------------------------------
+# Biodiversity Data Journal 4:e7386 and 3:e4284 (Pensoft, CC BY 4.0): the list gives two "Fleming AJ,
+# Wood D ... (2014)" without suffixes; the xrefs show "Fleming et al. 2014a" (rid B1) and "2014b" (rid
+# B2), and the methods cite "Fleming et al. (2014a)" twice more without an xref: each was "ambiguous"
+# (error), though the article's own markup tells which entry "2014a" is.
+
+
+def test_a_suffixed_citation_without_xref_is_the_entry_the_xrefs_give_that_suffix() -> None:
+    refs = ref("B1", "Fleming", "2014", "Revision of Houghia") + ref(
+        "B2", "Fleming", "2014", "A new Cordyligaster"
+    )
+    body = (
+        f"Revised ({xref('B1', 'Fleming et al. 2014a')}, {xref('B2', 'Fleming et al. 2014b')}). Photographs "
+        "were taken as in Fleming et al. (2014a); the terminalia as in Fleming et al. 2014a."
+    )
+    assert alarms(check(article(body, refs))) == []
+    # a suffix no xref shows is as ambiguous as before
+    doc = check(article(body.replace("as in Fleming et al. 2014a", "as in Fleming et al. 2014c"), refs))
+    assert [a.split(" fits ")[0] for a in alarms(doc)] == ['ambiguous-citation: "Fleming et al. 2014c"']
+
+
+# --- an entry listed twice --------------------------------------------------------------------------------
+# ZooKeys 533:6184 (Pensoft, CC BY 4.0) lists "Von Prahl H, Guhl F, Gröl M (1979) Poliquetos de
+# Gorgona" twice, and its xref points at the second copy: the first was also "listed but never cited"
+# (two findings for one defect).
+
+
+def test_the_first_copy_of_a_repeated_entry_is_cited_through_the_copy_the_xrefs_point_at() -> None:
+    refs = ref("B1", "Verrill", "1873") + ref("B2", "Von Prahl", "1979", "Poliquetos de Gorgona")
+    refs += ref("B3", "Wang", "1994") + ref("B4", "Von Prahl", "1979", "Poliquetos de Gorgona")
+    body = f"Records: {xref('B1', 'Verrill 1873')}; {xref('B4', 'Von Prahl et al. 1979')}; {xref('B3', 'Wang 1994')}."
+    assert [a.split(" this ")[0] for a in alarms(check(article(body, refs)))] == ["duplicate-reference:"]
+    # two works that share a DOI (one of them wrong) are two works: the uncited one is said
+    refs = ref("B1", "Tan", "2010", "From cryptic species").replace(
+        "</mixed", ' <pub-id pub-id-type="doi">10.1111/j.1463-6409.2009.00408.x</pub-id></mixed'
+    )
+    refs += ref("B2", "Vaidya", "2010", "SequenceMatrix").replace(
+        "</mixed", ' <pub-id pub-id-type="doi">10.1111/j.1463-6409.2009.00408.x</pub-id></mixed'
+    )
+    rules = [a.split(":")[0] for a in alarms(check(article(f"Software {xref('B2', 'Vaidya 2010')}.", refs)))]
+    assert sorted(rules) == ["duplicate-reference", "uncited-reference"]

@@ -1037,8 +1037,18 @@ def _plain_citations(
             )
         )
     ]
+    # "Fleming et al. 2014a" written without an xref, of a list that gives no suffixes (two Fleming et
+    # al. 2014), where the publisher's xrefs show "Fleming et al. 2014a" pointing at one entry: that one
+    shown: dict[tuple[str, str, bool], set[str]] = {}
+    for x in doc.citations:
+        if x.kind == "key" and x.key and x.authors and x.year and x.year[-1:].isalpha():
+            shown.setdefault((name_key(x.authors[0]), x.year, x.et_al), set()).add(x.key)
     for cit in kept:
         cit.footnote = _note_at(doc, cit.start)
+        if shown and cit.kind == "author-date" and cit.authors and cit.year and cit.year[-1:].isalpha():
+            rids = shown.get((name_key(cit.authors[0]), cit.year, cit.et_al))
+            if rids is not None and len(rids) == 1:
+                cit.kind, cit.key = "key", next(iter(rids))
     return kept
 
 

@@ -180,6 +180,11 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     repeated = {
         ref.id for ref, first, _ in duplicates(doc) if ref.key is None or (ref.key and ref.key == first.key)
     }
+    # an entry listed twice whose later copy the text cites (a JATS xref to the copy): the work is
+    # cited; the repetition is the one defect (not for two works that share a DOI, one of them wrong)
+    repeated.update(
+        first.id for ref, first, how in duplicates(doc) if ref.id in cited and "although" not in how
+    )
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
     used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
     # (entries a notes-bibliography document names without a citation: the linker's mentions)
