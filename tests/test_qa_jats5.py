@@ -176,3 +176,45 @@ def test_the_first_copy_of_a_repeated_entry_is_cited_through_the_copy_the_xrefs_
     )
     rules = [a.split(":")[0] for a in alarms(check(article(f"Software {xref('B2', 'Vaidya 2010')}.", refs)))]
     assert sorted(rules) == ["duplicate-reference", "uncited-reference"]
+
+
+# --- notes ---------------------------------------------------------------------------------------------
+# pandoc 3.9's JATS writers, on fastPLI's JOSS paper (3d-pli/fastpli paper/paper.md, MIT): with
+# -t jats_articleauthoring each note stands where it is anchored, "package <fn><p>https://...</p></fn>,
+# at the wiki pages <fn>...</fn>" (the Article Authoring tag set has no <fn-group>): 3 "never
+# referenced" warnings. On the AEA Data Editor's 2021 report (AEADataEditor/report-aea-data-editor-2021,
+# LaTeX, -t jats_publishing) the author's \thanks is note 1, pointed at from the front matter
+# ("<string-name>Lars Vilhuber<xref ref-type="fn" rid="fn1">1</xref></string-name>"), the text's begin
+# at 2: "footnote [2] skips [1]".
+
+
+def test_a_note_written_in_place_is_anchored_there() -> None:
+    body = (
+        "Examples can be found in the package <fn><p>https://github.com/3d-pli/fastpli</p></fn>, at the "
+        "wiki pages <fn><p>https://github.com/3d-pli/fastpli/wiki</p></fn> and in the documentation."
+    )
+    doc = check(article(body + f" As in {xref('B1', 'Axer 2011')}.", ref("B1", "Axer", "2011")))
+    assert alarms(doc) == []
+    assert [m.label for m in doc.footnote_markers] == ["1", "2"]
+    # a note in a group at the end is anchored by its xrefs alone, as ever
+    back = '<fn-group><fn id="fn1"><label>1</label><p>A note.</p></fn></fn-group>'
+    doc = check(article(f"Text {xref('B1', 'Axer 2011')}.", ref("B1", "Axer", "2011"), back=back))
+    assert doc.footnote_markers == []
+
+
+def test_a_note_the_front_matter_points_at_is_used_there() -> None:
+    front = (
+        '<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group>'
+        "<article-title>Report by the Data Editor</article-title></title-group><contrib-group><contrib>"
+        '<string-name>Lars Vilhuber<xref ref-type="fn" rid="fn1">1</xref></string-name></contrib>'
+        "</contrib-group></article-meta></front>"
+    )
+    xml = article(
+        f'The README ({xref("B1", "Vilhuber et al. 2020")}).<xref ref-type="fn" rid="fn2">2</xref> Then.'
+        '<xref ref-type="fn" rid="fn3">3</xref>',
+        ref("B1", "Vilhuber", "2020"),
+        back='<fn-group><fn id="fn1"><label>1</label><p>Cornell University.</p></fn><fn id="fn2"><label>2'
+        '</label><p>The README is online.</p></fn><fn id="fn3"><label>3</label><p>A third.</p></fn></fn-group>',
+    )
+    xml = front + xml.split("</front>", 1)[1]
+    assert alarms(check(xml)) == []

@@ -306,6 +306,15 @@ def _article_document(
         if x.attrs.get("ref-type") == "fn"
         for rid in x.attrs.get("rid", "").split()
     }
+    # the notes the front matter points at (an author's note, "Lars Vilhuber<xref ref-type="fn"
+    # rid="fn1">1</xref>", that pandoc numbers and lists with the text's notes): notes, used there
+    from_front = {
+        rid
+        for x in (front.iter("xref") if front is not None else ())
+        if x.attrs.get("ref-type") == "fn"
+        for rid in x.attrs.get("rid", "").split()
+    }
+    pointed |= from_front
     # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either;
     # nor are the back matter's notes that PMC moves into the body (<sec sec-type="fn-group">: "Handling
     # Editor: ...", "Funding: ..."), nor a group of notes none of which is pointed at.
@@ -337,6 +346,24 @@ def _article_document(
         for x, a, b in walker.xrefs
         if x.attrs.get("ref-type") == "fn" and x.attrs.get("rid") in note_ids
     ]
+    # (placed with the front matter, which is not read: not a place in the notes' order)
+    doc.footnote_markers += [
+        FootnoteMarker(note_ids[rid], 0, 0, floating=True) for rid in from_front if rid in note_ids
+    ]
+    # a note written where it is anchored, "package <fn><p>https://...</p></fn>, at the wiki" (JATS's
+    # Article Authoring tag set has no other; pandoc's jats_articleauthoring writes them so): its place
+    # is its marker
+    labels = {n.start: n.label for n in notes}
+    for node, a, _ in walker.notes:
+        if (
+            a in labels
+            and node.attrs.get("id") not in pointed
+            and node.inside("p")
+            and not node.inside("fn-group")
+        ):
+            floating = node.inside("fig", "table-wrap")
+            doc.footnote_markers.append(FootnoteMarker(labels[a], a, a, floating=floating))
+    doc.footnote_markers.sort(key=lambda m: m.start)
     for node, a, b in walker.links:
         href = node.attrs.get("href", "") or squash(text[a:b])
         if re.match(r"(?i)(https?|ftp)://", href):
