@@ -218,3 +218,44 @@ def test_a_note_the_front_matter_points_at_is_used_there() -> None:
     )
     xml = front + xml.split("</front>", 1)[1]
     assert alarms(check(xml)) == []
+
+
+# --- pandoc's unresolved keys ------------------------------------------------------------------------------
+# The AEA Data Editor's 2021 report rendered by pandoc 3.9 (--citeproc, -t jats_publishing or html)
+# with one of its two bibliographies: the 12 keys of the other print as "(<bold>jddcp?</bold>)",
+# "(<bold>10.1257/pandp.110.dcap?</bold>)", which readers see in the article; nothing was said.
+
+
+def test_a_key_pandoc_could_not_resolve_is_a_missing_reference(tmp_path: Path) -> None:
+    body = (
+        "Since the policy of 2019 (<bold>10.1257/pandp.110.dcap?</bold>), the template README (Vilhuber et "
+        "al. 2020; <bold>jddcp?</bold>) helps. Why? (<bold>Why?</bold>)"
+    )
+    refs = ref("ref-READMEv1.0.0", "Vilhuber", "2020")
+    messages = alarms(check(article(body, refs)))
+    assert [m.split(" is cited")[0] for m in messages] == [
+        "missing-reference: key '10.1257/pandp.110.dcap'",
+        "missing-reference: key 'jddcp'",
+    ]
+    assert 'pandoc found no entry with that key and printed "jddcp?" in its place' in messages[1]
+    # pandoc's HTML alike; a bold question in a page that is not pandoc's is no key
+    html = (
+        '<html><body><p>Since 2019 <span class="citation" data-cites="smith2019">(<strong>smith2019?'
+        '</strong>)</span>, the README <span class="citation" data-cites="README jddcp">(Vilhuber et al. '
+        "2020; <strong>jddcp?</strong>)</span> helps (<b>Why?</b>).</p>\n"
+        '<div id="refs" class="references csl-bib-body hanging-indent" role="list">\n<div id="ref-README" '
+        'class="csl-entry" role="listitem">\nVilhuber, Lars, and Others. 2020. <em>A template README</em>. '
+        "Zenodo.\n</div>\n</div></body></html>"
+    )
+    found = text_alarms(tmp_path, html, "a.html")
+    assert [m.split(" is cited")[0] for m in found] == [
+        "missing-reference: key 'smith2019'",
+        "missing-reference: key 'jddcp'",
+    ]
+    plain = html.replace(
+        '<div id="refs" class="references csl-bib-body hanging-indent"', "<h2>References</h2><div"
+    )
+    plain = plain.replace('class="csl-entry" ', "")
+    assert [m.split(" is cited")[0] for m in text_alarms(tmp_path, plain, "a.html")] == [
+        "missing-reference: key 'smith2019'"
+    ]

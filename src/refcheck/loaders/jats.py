@@ -45,7 +45,7 @@ from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.numeric import RangeBudget, extract_numeric, widen_ranges
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import parse_access_date
-from refcheck.loaders._build import TextBuilder, squash
+from refcheck.loaders._build import TextBuilder, squash, unresolved_keys
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference, Url
@@ -126,6 +126,7 @@ class _Walker:
         self.xrefs: list[tuple[Node, int, int]] = []  # (xref, start, end) in the text
         self.notes: list[tuple[Node, int, int]] = []
         self.links: list[tuple[Node, int, int]] = []
+        self.bold: list[tuple[int, int]] = []  # (pandoc's unresolved keys are bold: "(**smith2020?**)")
         self.taxa: list[int] = []  # where a taxon's name ends in the text (its authority may follow)
         # the spans of Darwin Core name fields (a specimen record's "scientificName: <named-content
         # content-type="dwc:scientificName">Astrodoras asterifrons (Kner, 1853)</named-content>"): the
@@ -158,6 +159,8 @@ class _Walker:
             self.notes.append((node, start, end))
         elif node.tag in ("ext-link", "uri", "self-uri"):
             self.links.append((node, start, end))
+        elif node.tag == "bold" and 2 < end - start < 120:
+            self.bold.append((start, end))
         elif node.tag == "taxon-name":  # TaxPub's <tp:taxon-name>
             self.taxa.append(end)
             # (a name may hold its authority: "<tp:taxon-name-part>kauffeldi Feinberg &amp; al., 2014")
@@ -368,6 +371,8 @@ def _article_document(
         href = node.attrs.get("href", "") or squash(text[a:b])
         if re.match(r"(?i)(https?|ftp)://", href):
             doc.urls.append(Url(url=href, start=a, end=b, footnote=_note_at(doc, a)))
+    # (pandoc's JATS names its entries "ref-" and the key)
+    doc.unresolved = unresolved_keys(text, walker.bold, any(r.key and r.key.startswith("ref-") for r in refs))
     bibr = [(x, a, b) for x, a, b in walker.xrefs if x.attrs.get("ref-type") == "bibr"]
     if article.tag != "article":
         # a review's xrefs to the main article's list are that article's citations, checked with it
