@@ -259,3 +259,15 @@ def test_a_key_pandoc_could_not_resolve_is_a_missing_reference(tmp_path: Path) -
     assert [m.split(" is cited")[0] for m in text_alarms(tmp_path, plain, "a.html")] == [
         "missing-reference: key 'smith2019'"
     ]
+
+
+# bioRxiv 468444 (CC BY 4.0): "Kirkhart C, Scott K. 2015a" and "2015b" are one paper (one DOI); the
+# text cites 2015a: the second copy was both a duplicate and "listed but never cited".
+
+
+def test_the_later_copy_of_a_repeated_entry_is_reported_once() -> None:
+    doi = ' <pub-id pub-id-type="doi">10.1523/JNEUROSCI.3930-14.2015</pub-id></mixed'
+    refs = ref("c26", "Kirkhart", "2015a", "Gustatory learning").replace("</mixed", doi)
+    refs += ref("c27", "Kirkhart", "2015b", "Gustatory learning").replace("</mixed", doi)
+    body = f"Tastes activate the calyces ({xref('c26', 'Kirkhart and Scott, 2015a')})."
+    assert [a.split(":")[0] for a in alarms(check(article(body, refs)))] == ["duplicate-reference"]
