@@ -271,3 +271,22 @@ def test_the_later_copy_of_a_repeated_entry_is_reported_once() -> None:
     refs += ref("c27", "Kirkhart", "2015b", "Gustatory learning").replace("</mixed", doi)
     body = f"Tastes activate the calyces ({xref('c26', 'Kirkhart and Scott, 2015a')})."
     assert [a.split(":")[0] for a in alarms(check(article(body, refs)))] == ["duplicate-reference"]
+
+
+# --- photographers ----------------------------------------------------------------------------------------
+# Biodiversity Data Journal 3:e6604 (Pensoft, CC BY 4.0), a figure's caption: "Azores Bullfinch
+# (<tp:taxon-name>Pyrrhula murina</tp:taxon-name> Godman, 1866). Photo by PAV Borges (2008).": who took
+# the photograph, and when, read as a citation of Borges's works (missing-reference, error).
+
+
+def test_a_photographer_and_year_are_no_citation(tmp_path: Path) -> None:
+    caption = (
+        f"Azores Bullfinch (<italic>{taxon('Pyrrhula', 'murina')}</italic> Godman, 1866). Photo by PAV Borges "
+        f"(2008). A beetle (photo: J. Smith 2008). As listed ({xref('B1', 'Borges et al. 2010')})."
+    )
+    refs = ref("B1", "Borges", "2010") + ref("B2", "Smith", "2010")
+    assert [a.split(" is ")[0] for a in alarms(check(article(caption, refs)))] == [
+        "uncited-reference: Smith 2010"
+    ]
+    text = "Photo by PAV Borges (2008). As listed (Borges 2010).\n\nReferences\n\nBorges PAV. 2010. A list. Lisbon.\n"
+    assert text_alarms(tmp_path, text) == []

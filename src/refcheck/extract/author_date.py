@@ -852,11 +852,14 @@ _UNPUBLISHED = re.compile(
 
 
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
-# what stands before the names of "pers. comm. to S Werning, 2013", "personal communication from
-# Werning, 2013"
+# what stands before names that are not a work's authors: whom a personal communication was made to or
+# by, "pers. comm. to S Werning, 2013", "personal communication from Werning, 2013"; who took a
+# photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008"
 _COMM_BEFORE = re.compile(
-    r"(?i:pers\.\s*comm\.?|personal\s+communication|pers\.\s*obs\.)\s*,?\s*"
-    r"(?i:(?:to|from|with|by)\s+)?(?:[A-Z](?:\.\s*|\s+|-))*$"
+    r"(?:(?i:pers\.\s*comm\.?|personal\s+communication|pers\.\s*obs\.)\s*,?\s*(?i:(?:to|from|with|by)\s+)?"
+    r"|(?i:photo(?:graph)?s?\s+(?:by|courtesy\s+of)|photo(?:graph)?s?\s*:|(?:photo\s+)?credits?\s*:"
+    r"|courtesy\s+of)\s+|©\s*)"
+    r"(?:[A-Z]{2,4}\s+|[A-Z](?:\.\s*|\s+|-))*$"
 )
 # the dash and the end year of "1768 – 1838", "1768 -1838" (the year read alone, "1768")
 _SPAN_GAP = frozenset(" \t\u00a0\u2009\u202f" + DASHES.replace("\\", ""))
@@ -1246,7 +1249,7 @@ def _parse_group(
         if (m.end() < e and _UNPUBLISHED.match(text, m.end(), e)) or _life_dates(m.group(1)):
             pos = m.end()
             continue
-        if _COMM_BEFORE.search(text, max(s, run.start - 60), run.start):
+        if _COMM_BEFORE.search(text, max(0, run.start - 60), run.start):
             # "(JR Horner, pers. comm. to S Werning, 2013)": whom a personal communication was made to
             # or by, and when; no work
             pos = m.end()
