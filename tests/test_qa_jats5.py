@@ -218,6 +218,18 @@ def test_a_note_the_front_matter_points_at_is_used_there() -> None:
     )
     xml = front + xml.split("</front>", 1)[1]
     assert alarms(check(xml)) == []
+    # eLife's author contributions, pointed at from each author ('<xref ref-type="fn" rid="con1">'), in
+    # a group the text never points at: statements, not notes
+    contributions = xml.replace('rid="fn1"', 'rid="con1"').replace(
+        '<fn-group><fn id="fn1"><label>1</label><p>Cornell University.</p></fn>',
+        '<fn-group content-type="author-contribution"><fn id="con1" fn-type="con"><p>LV, Conception.</p></fn>'
+        "</fn-group><fn-group>",
+    )
+    doc = check(contributions)
+    assert alarms(doc) == [
+        "footnote-order: footnote [2] skips [1]: no marker uses that number; renumber the notes"
+    ]
+    assert [n.label for n in doc.footnotes or []] == ["2", "3"]
 
 
 # --- pandoc's unresolved keys ------------------------------------------------------------------------------

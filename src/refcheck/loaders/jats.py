@@ -309,15 +309,25 @@ def _article_document(
         if x.attrs.get("ref-type") == "fn"
         for rid in x.attrs.get("rid", "").split()
     }
-    # the notes the front matter points at (an author's note, "Lars Vilhuber<xref ref-type="fn"
-    # rid="fn1">1</xref>", that pandoc numbers and lists with the text's notes): notes, used there
+    # the notes the front matter points at in a group with the text's notes (an author's note, "Lars
+    # Vilhuber<xref ref-type="fn" rid="fn1">1</xref>", that pandoc numbers and lists with them): notes,
+    # used there (not eLife's author contributions, a group the text never points at)
     from_front = {
         rid
         for x in (front.iter("xref") if front is not None else ())
         if x.attrs.get("ref-type") == "fn"
         for rid in x.attrs.get("rid", "").split()
     }
-    pointed |= from_front
+    if from_front:
+        from_front = {
+            rid
+            for n, _, _ in walker.notes
+            if (rid := n.attrs.get("id", "")) in from_front
+            and n.parent is not None
+            and n.parent.tag == "fn-group"
+            and any(k.attrs.get("id") in pointed for k in n.parent.kids("fn"))
+        }
+        pointed |= from_front
     # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either;
     # nor are the back matter's notes that PMC moves into the body (<sec sec-type="fn-group">: "Handling
     # Editor: ...", "Funding: ..."), nor a group of notes none of which is pointed at.
