@@ -302,3 +302,24 @@ def test_a_photographer_and_year_are_no_citation(tmp_path: Path) -> None:
     ]
     text = "Photo by PAV Borges (2008). As listed (Borges 2010).\n\nReferences\n\nBorges PAV. 2010. A list. Lisbon.\n"
     assert text_alarms(tmp_path, text) == []
+
+
+# --- "& al." ------------------------------------------------------------------------------------------------
+# ZooKeys 698:13411 (Pensoft, CC BY 4.0): "the leopard frog <tp:taxon-name>Rana kauffeldi Feinberg &amp;
+# al., 2014</tp:taxon-name>": taxonomists (and French authors) write "& al." for "et al."; it was not
+# read at all, and Feinberg et al. 2014 was "listed but never cited" (in text alike).
+
+
+def test_and_al_is_et_al(tmp_path: Path) -> None:
+    text = (
+        "Species described from the parks: the frog Rana kauffeldi (Feinberg & al., 2014) and a centipede "
+        "(Foddai & al. 2002; Smith et al. 2001).\n\nReferences\n\nFeinberg JA, Newman CE, Watkins-Colwell GJ. "
+        "2014. Cryptic diversity in leopard frogs. PLoS ONE 9: e108213.\n\nFoddai D, Minelli A, Pereira LA. "
+        "2002. A centipede. Zootaxa 1: 1.\n\nSmith A, Jones B, Lee C. 2001. A work. J 1: 1.\n"
+    )
+    assert text_alarms(tmp_path, text) == []
+    body = (
+        f"The frog {taxon('Rana', 'kauffeldi Feinberg &amp; al., 2014')} ({xref('B2', 'Smith et al. 2001')})."
+    )
+    refs = ref("B1", "Feinberg", "2014") + ref("B2", "Smith", "2001")
+    assert alarms(check(article(body, refs))) == []

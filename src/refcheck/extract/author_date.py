@@ -589,7 +589,7 @@ def _given_names_dropped(
 
 _WINDOW = 64  # characters read first by read_names_backwards
 _JOINED_BEFORE = re.compile(r"(?:,?\s+(?:and|&)|,)\s+$")
-_ETAL_END = re.compile(r"\s+et\.?\s+al\.?,?$")
+_ETAL_END = re.compile(r"\s+(?:et\.?|&)\s+al\.?,?$")
 _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
@@ -653,7 +653,13 @@ def _read_backwards(
             name_word,
             sentence_end,
         ) = kept_tokens[first].get(tok) or facts.token(tok, first, known)
-        if al and i > 0 and tokens[i - 1].lower() == "et" and first:
+        # (or "& al.", as taxonomists and French authors write it: "Feinberg & al., 2014")
+        if (
+            al
+            and i > 0
+            and first
+            and (tokens[i - 1].lower() == "et" or (tokens[i - 1] == "&" and tok[0] == "a"))
+        ):
             et_al = True
             # "Liti, Carter, et al.": names added to tell works apart, a comma list before "et al."
             seen_connector = i > 1 and tokens[i - 2].endswith(",")
