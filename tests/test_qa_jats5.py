@@ -323,3 +323,22 @@ def test_and_al_is_et_al(tmp_path: Path) -> None:
     )
     refs = ref("B1", "Feinberg", "2014") + ref("B2", "Smith", "2001")
     assert alarms(check(article(body, refs))) == []
+
+
+# --- names written back to back ------------------------------------------------------------------------------
+# Pensoft's <mixed-citation>s write their names with nothing between ("<name><surname>Tan</surname>
+# <given-names>DSH</given-names></name><name><surname>Ang</surname>..."): the entries were quoted in
+# findings as "Tan DSHAng YLim GSIsmail MRBMeier R (2010)" (ZooKeys 698:13411, 533:6184).
+
+
+def test_names_written_back_to_back_read_apart() -> None:
+    names = "".join(
+        f"<name><surname>{s}</surname> <given-names>{g}</given-names></name>"
+        for s, g in (("Tan", "DSH"), ("Ang", "Y"), ("Meier", "R"))
+    )
+    entry = f"<person-group>{names}</person-group> (<year>2010</year>) From cryptic species. Zool Scr 39: 51."
+    refs = f'<ref id="B1"><mixed-citation>{entry}</mixed-citation></ref><ref id="B2"><mixed-citation>{entry}</mixed-citation></ref>'
+    doc = check(article(f"As found ({xref('B1', 'Tan et al. 2010')}).", refs))
+    assert doc.references is not None
+    assert doc.references[0].text.startswith("Tan DSH Ang Y Meier R (2010) From cryptic species")
+    assert [a.split(", '")[1][:24] for a in alarms(doc)] == ["Tan DSH Ang Y Meier R (2"]

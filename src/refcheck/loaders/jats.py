@@ -37,6 +37,7 @@ Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Fr
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -479,12 +480,16 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
         # ("<surname>Kuhlemeier</surname><given-names>C</given-names><year>2007</year>") are
         # spaced, so the entry reads "Kuhlemeier C 2007 Phyllotaxis ..." rather than one word.
         spaced = part.tag not in ("mixed-citation", "ref")
+        # A <mixed-citation> that writes its names back to back, "<name><surname>Tan</surname>
+        # <given-names>DSH</given-names></name><name><surname>Ang</surname>..." (Pensoft): one space
+        # between two names, so the entry reads "Tan DSH Ang Y", not "Tan DSHAng Y"
+        joined = set() if spaced else _joined_names(part)
         last = " "
         for chunk in part.chunks():
             if not chunk.text:
                 continue
             if (
-                spaced
+                (spaced or id(chunk) in joined)
                 and not last[-1].isspace()
                 and not chunk.text[0].isspace()
                 and chunk.text[0] not in ",.;:)]"
@@ -492,6 +497,22 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
                 yield Chunk(" ", chunk.line, chunk.column)
             yield chunk
             last = chunk.text
+
+
+def _joined_names(part: Node) -> set[int]:
+    """The first text chunks (their ids) of the names that follow another name with no text between."""
+    out: set[int] = set()
+    stack = [part]
+    while stack:
+        node = stack.pop()
+        kids = node.children
+        for prev, cur in itertools.pairwise(kids):
+            if isinstance(prev, Node) and isinstance(cur, Node) and prev.tag in _NAMES and cur.tag in _NAMES:
+                first = next((c for c in cur.chunks() if c.text), None)
+                if first is not None:
+                    out.add(id(first))
+        stack.extend(k for k in kids if isinstance(k, Node) and k.tag not in _NAMES)
+    return out
 
 
 def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Reference:
