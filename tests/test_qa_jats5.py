@@ -342,3 +342,47 @@ def test_names_written_back_to_back_read_apart() -> None:
     assert doc.references is not None
     assert doc.references[0].text.startswith("Tan DSH Ang Y Meier R (2010) From cryptic species")
     assert [a.split(", '")[1][:24] for a in alarms(doc)] == ["Tan DSH Ang Y Meier R (2"]
+
+
+# --- xrefs whose ref-type is missing or another ------------------------------------------------------------
+# The brief's list of forms: '<xref rid="B1">1</xref>' (ref-type is optional in the DTD; converters leave
+# it out) and 'ref-type="ref"' / "bib": the xrefs were not read, and their entries were "listed but never
+# cited" (a warning each).
+
+
+def numbered(n: int) -> str:
+    return "".join(
+        f'<ref id="B{i}"><label>{i}</label><mixed-citation>Author{chr(64 + i)} A. Title {i}. J. {1990 + i};'
+        f"{i}:1.</mixed-citation></ref>"
+        for i in range(1, n + 1)
+    )
+
+
+def test_an_xref_to_an_entry_cites_it_whatever_its_ref_type() -> None:
+    body = (
+        'Text <xref rid="B1">1</xref>, <xref ref-type="ref" rid="B2">2</xref>, <xref ref-type="bib" '
+        'rid="B3">3</xref> and <xref ref-type="bibr" rid="B4">4</xref> (<xref ref-type="fig" rid="f1">'
+        "Fig. 1</xref>)."
+    )
+    assert alarms(check(article(body, numbered(4)))) == []
+    # an xref of another kind to an entry's id is not read as citing it
+    body = body.replace('<xref rid="B1">1</xref>', '<xref ref-type="fn" rid="B1">1</xref>')
+    assert [a.split(" is ")[0] for a in alarms(check(article(body, numbered(4))))] == [
+        "uncited-reference: [1] AuthorA 1991"
+    ]
+
+
+# pandoc with link-citations: '<xref alt="smith2020?" rid="ref-smith2020" ref-type="bibr"><bold>
+# smith2020?</bold></xref>': the unresolved key was said twice, once as the xref's dangling rid.
+
+
+def test_an_unresolved_key_in_an_xref_is_said_once() -> None:
+    body = (
+        '(<xref alt="Doe 2021" rid="ref-doe" ref-type="bibr">Doe 2021</xref>). More text (<xref '
+        'alt="missing2020?" rid="ref-missing2020" ref-type="bibr"><bold>missing2020?</bold></xref>).'
+    )
+    assert alarms(check(article(body, ref("ref-doe", "Doe", "2021")))) == [
+        "missing-reference: key 'missing2020' is cited but not in the reference list (pandoc found no entry "
+        'with that key and printed "missing2020?" in its place); correct the key or add the entry to the '
+        "bibliography"
+    ]

@@ -178,6 +178,33 @@ class _Walker:
 # "dwc:scientificNameAuthorship", "dwc:acceptedNameUsage", "dwc:originalNameUsage" ...
 _DWC_NAME = re.compile(r"(?i)dwc:(?:scientificName\w*|\w*NameUsage)")
 
+# the ref-types of xrefs to what is no entry of the reference list (a note, a figure, an affiliation)
+_OTHER_XREFS = frozenset(
+    [
+        "aff",
+        "app",
+        "author-notes",
+        "award",
+        "bio",
+        "boxed-text",
+        "chem",
+        "contrib",
+        "corresp",
+        "disp-formula",
+        "fig",
+        "fn",
+        "kwd",
+        "list",
+        "plate",
+        "scheme",
+        "sec",
+        "statement",
+        "supplementary-material",
+        "table",
+        "table-fn",
+    ]
+)
+
 _ARTICLES = ("article", "sub-article", "response", "book", "book-part", "book-part-wrapper")
 
 
@@ -384,7 +411,19 @@ def _article_document(
             doc.urls.append(Url(url=href, start=a, end=b, footnote=_note_at(doc, a)))
     # (pandoc's JATS names its entries "ref-" and the key)
     doc.unresolved = unresolved_keys(text, walker.bold, any(r.key and r.key.startswith("ref-") for r in refs))
-    bibr = [(x, a, b) for x, a, b in walker.xrefs if x.attrs.get("ref-type") == "bibr"]
+    # an xref to an entry is a citation, whatever its ref-type says: none ('<xref rid="B1">1</xref>', as
+    # some converters write), or one of no other kind ("ref", "bib", "other")
+    ids = {r.key for r in refs if r.key}
+    bibr = [
+        (x, a, b)
+        for x, a, b in walker.xrefs
+        if x.attrs.get("ref-type") == "bibr"
+        or (
+            x.attrs.get("ref-type", "") not in _OTHER_XREFS
+            and (rids := x.attrs.get("rid", "").split())
+            and all(rid in ids for rid in rids)
+        )
+    ]
     if article.tag != "article":
         # a review's xrefs to the main article's list are that article's citations, checked with it
         keys = {r.key for r in refs}
@@ -392,6 +431,20 @@ def _article_document(
     if bibr:
         doc.citations = _citations(doc, bibr, refs)
         doc.citations_from_loader = True
+        if doc.unresolved:
+            # pandoc with link-citations: '<xref rid="ref-smith2020"><bold>smith2020?</bold></xref>', an
+            # xref to no entry; one finding, which says what pandoc printed
+            kept = []
+            listed = {r.key for r in refs}
+            for u in doc.unresolved:
+                over = next(
+                    (c for c in doc.citations if c.kind == "key" and c.start <= u.start < c.end), None
+                )
+                if over is None:
+                    kept.append(u)
+                elif over.key and over.key not in listed:
+                    over.key, over.detail = u.key, u.detail
+            doc.unresolved = kept
         numeric = sum(1 for c in doc.citations if c.kind == "numeric" or not c.year)
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
         xrefs = [(a, b) for _, a, b in walker.xrefs]
