@@ -386,3 +386,17 @@ def test_an_unresolved_key_in_an_xref_is_said_once() -> None:
         'with that key and printed "missing2020?" in its place); correct the key or add the entry to the '
         "bibliography"
     ]
+    # BMC's older lists: a <mixed-citation> of fields only, no text of its own, read spaced as an
+    # <element-citation> is (corpus 1471-2180-11-174: "LongoDHastyJDynamics of single-cell ...")
+    bare = (
+        '<ref id="B1"><mixed-citation publication-type="journal"><name><surname>Longo</surname><given-names>D'
+        "</given-names></name><name><surname>Hasty</surname><given-names>J</given-names></name><article-title>"
+        "Dynamics of single-cell gene expression</article-title><source>Mol Syst Biol</source><year>2006</year>"
+        "<volume>2</volume><fpage>64</fpage></mixed-citation></ref>"
+    )
+    doc = check(article(f"Noise {xref('B1', '1')}.", bare))
+    assert doc.references is not None
+    assert (
+        doc.references[0].text
+        == "Longo D Hasty J Dynamics of single-cell gene expression Mol Syst Biol 2006 2 64"
+    )

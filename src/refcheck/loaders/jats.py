@@ -532,7 +532,9 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
         # An <element-citation> has no punctuation of its own: its fields written back to back
         # ("<surname>Kuhlemeier</surname><given-names>C</given-names><year>2007</year>") are
         # spaced, so the entry reads "Kuhlemeier C 2007 Phyllotaxis ..." rather than one word.
-        spaced = part.tag not in ("mixed-citation", "ref")
+        # (nor has a <mixed-citation> that holds no text of its own, only fields: BMC's older lists,
+        # "<mixed-citation><name>...</name><article-title>...</article-title><source>...")
+        spaced = part.tag not in ("mixed-citation", "ref") or (part.tag == "mixed-citation" and _bare(part))
         # A <mixed-citation> that writes its names back to back, "<name><surname>Tan</surname>
         # <given-names>DSH</given-names></name><name><surname>Ang</surname>..." (Pensoft): one space
         # between two names, so the entry reads "Tan DSH Ang Y", not "Tan DSHAng Y"
@@ -550,6 +552,14 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
                 yield Chunk(" ", chunk.line, chunk.column)
             yield chunk
             last = chunk.text
+
+
+def _bare(cit: Node) -> bool:
+    """A citation none of whose own text (nor its person groups') is more than white space."""
+    for node in (cit, *cit.kids("person-group")):
+        if any(isinstance(c, Chunk) and c.text.strip() for c in node.children):
+            return False
+    return True
 
 
 def _joined_names(part: Node) -> set[int]:
