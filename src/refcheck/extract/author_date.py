@@ -1181,7 +1181,11 @@ def _narrative_lead(lead: str) -> bool:
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
-_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
+_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")
+# a span of dates that runs on, "Reviewer, Ecology Letters (2019–present)" in a CV: no work's year
+_SPAN_TO_NOW = re.compile(
+    r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I
+)  # (the gap between two: ")(", ") (")
 
 
 def _parse_group(
@@ -1252,7 +1256,9 @@ def _parse_group(
                 new_run.full = item
             run = new_run
         assert run is not None
-        if (m.end() < e and _UNPUBLISHED.match(text, m.end(), e)) or _life_dates(m.group(1)):
+        if (
+            m.end() < e and (_UNPUBLISHED.match(text, m.end(), e) or _SPAN_TO_NOW.match(text, m.end(), e))
+        ) or _life_dates(m.group(1)):
             pos = m.end()
             continue
         if _COMM_BEFORE.search(text, max(0, run.start - 60), run.start):

@@ -113,7 +113,7 @@ _SURNAME = re.compile(
     r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
 )
 # names in visible citation text are joined by "and" in many languages
-_JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et|und|en|og|och)\s|[,;]|\(")
+_JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et(?!\s*al\b)|und|en|og|och)\s|[,;]|\(")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 # initials written with a dot or a hyphen ("P-Y", "J.A."), or one letter: never a surname
 _SWAPPED_INITIALS = re.compile(r"^(?:[A-Z](?:\.-?|-)){1,3}[A-Z]?\.?$|^[A-Z]\.?$")

@@ -68,6 +68,9 @@ _LINK_DEFINITION = re.compile(
 )
 _DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\]")
+# a definition written without its colon, "[^1] Smith, Trade, 12." at a line's start: Markdown shows it
+# as text with a marker in it, and the marker in the prose has no note
+_BARE_DEF = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\][ \t]+(?=\S)", re.M)
 _HEADING = re.compile(r"#{1,6}\s")
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", re.M)
 
@@ -320,6 +323,28 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
                     end=note_end,
                     text_start=m.end(),
                     text=" ".join(body.split()),
+                )
+            )
+        labels = {n.label for n in notes}
+        for m in _BARE_DEF.finditer(text, start, end):
+            if m.group(1) in labels or skip(m.start()):
+                continue
+            before = text.rfind("\n", start, max(start, m.start() - 1))
+            above = text[before + 1 : max(start, m.start() - 1)]
+            if above.strip() and not re.match(r"[ \t]*\[\^[^\]\s]+\]", above):
+                continue  # a marker that begins a wrapped line of a paragraph ("...grew.\n[^1] Then")
+            labels.add(m.group(1))
+            defined.add(text.index("[", m.start()))
+            note_end = _note_end(text, m.end(), end)
+            body = text[m.end() : note_end]
+            notes.append(
+                Footnote(
+                    label=m.group(1),
+                    start=m.start(),
+                    end=note_end,
+                    text_start=m.end(),
+                    text=" ".join(body.split()),
+                    colon_missing=True,
                 )
             )
         markers.extend(

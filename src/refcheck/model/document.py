@@ -133,6 +133,8 @@ class Footnote:
     end: int
     text_start: int  # offset where the note's own text starts
     text: str
+    # Markdown: written without the colon after its label ("[^1] Text."), so not shown as a note
+    colon_missing: bool = False
 
 
 @dataclass
