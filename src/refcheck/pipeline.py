@@ -419,6 +419,12 @@ def _with_cued(
 
 
 def extract_citations(doc: Document) -> None:
+    _extract_citations(doc)
+    if doc.unresolved:
+        doc.citations = sorted([*doc.citations, *doc.unresolved], key=lambda c: c.start)
+
+
+def _extract_citations(doc: Document) -> None:
     if doc.citations_from_loader:
         if doc.format == "latex" and doc.footnotes and doc.references:
             _hand_typed_notes(doc)

@@ -39,7 +39,7 @@ from refcheck.extract.reference_list import (
     split_item,
 )
 from refcheck.extract.urls import unwrap_url
-from refcheck.loaders._build import NUMERIC_SUP, TextBuilder, exponent_after, squash
+from refcheck.loaders._build import NUMERIC_SUP, TextBuilder, exponent_after, squash, unresolved_keys
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Ranges, Reference, Url
 
@@ -544,6 +544,13 @@ def load_html(path: str, data: bytes) -> Document:
     doc.urls = _links(doc, elems)
     if refs:
         doc.citation_links = _citation_links(doc, elems, refs)
+    # (pandoc's HTML lists its entries in <div id="refs">, each a <div class="csl-entry">)
+    pandoc = any(e.attrs.get("id") == "refs" or "csl-entry" in e.attrs.get("class", "") for e in elems)
+    doc.unresolved = unresolved_keys(
+        text,
+        [(e.start, e.end) for e in elems if e.tag in ("b", "strong") and 2 < e.end - e.start < 120],
+        pandoc,
+    )
     return doc
 
 

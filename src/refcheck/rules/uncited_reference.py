@@ -239,9 +239,20 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     # checkcites does.
     # A key defined twice is one defect (duplicate-reference) and the key counts as cited through
     # either copy; an entry another cited entry takes fields from (BibTeX crossref) is used by it.
+    # (a JATS entry's key is its id, which no author cites by: a repeated <ref> is a repeated entry,
+    # unless the two are works that share a DOI, one of them wrong)
     repeated = {
-        ref.id for ref, first, _ in duplicates(doc) if ref.key is None or (ref.key and ref.key == first.key)
+        ref.id
+        for ref, first, how in duplicates(doc)
+        if ref.key is None
+        or (ref.key and ref.key == first.key)
+        or (doc.format == "jats" and "although" not in how)
     }
+    # an entry listed twice whose later copy the text cites (a JATS xref to the copy): the work is
+    # cited; the repetition is the one defect (not for two works that share a DOI, one of them wrong)
+    repeated.update(
+        first.id for ref, first, how in duplicates(doc) if ref.id in cited and "although" not in how
+    )
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
     used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
     # (entries a notes-bibliography document names without a citation: the linker's mentions)
