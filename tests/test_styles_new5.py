@@ -1,0 +1,50 @@
+"""Articles of publishers not tried before (MDPI, BMC, Wiley, Taylor & Francis, Oxford, Elsevier open access,
+Nature Portfolio), rendered in CSL styles as ../shared/corpus-styles renders them (JATS references -> CSL-JSON
+-> citeproc-py), fifth round. The documents here are short excerpts rewritten as test cases, shaped like the
+real entries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.model import LinkStatus
+from refcheck.pipeline import check_text
+
+
+def check(text: str):  # type: ignore[no-untyped-def]
+    return check_text(text, path="doc.txt")
+
+
+@pytest.mark.parametrize(
+    ("cite", "entry"),
+    [
+        # APA, an MDPI review (Biomedicines): "Sci. World J., 2015, 657086." read as "World, J. (2015)"
+        (
+            "(Lin et al., 2015)",
+            "Lin, J., Li, J., & Wang, X.-Z. (2015). Exosomes: Novel Biomarkers for Clinical Diagnosis. "
+            "Sci. World J., 2015, 657086. https://doi.org/10.1155/2015/657086",
+        ),
+        # IEA/OECD, Scientific Reports: "Scientifica, Vol. 2012, p. 963401" read as "Scientifica, V. (2012)"
+        (
+            "(Glick, 2012)",
+            "B. R. Glick. (2012), “Plant growth-promoting bacteria: mechanisms and applications,” Scientifica, "
+            "Vol. 2012, p. 963401, https://doi.org/10.6064/2012/963401.",
+        ),
+    ],
+)
+def test_a_journal_and_its_year_volume_do_not_start_a_second_entry(cite: str, entry: str) -> None:
+    doc = check(f"Exosomes matter {cite}.\n\nReferences\n\n{entry}\n")
+    assert len(doc.references) == 1
+    assert [(f.rule, f.line) for f in doc.findings] == []
+    assert [c.status for c in doc.citations] == [LinkStatus.LINKED]
+
+
+def test_an_entry_glued_after_another_is_still_split() -> None:
+    doc = check(
+        "Bacteria (Glick, 2012) and plants (Bird, 2008).\n\nReferences\n\n"
+        "Glick, B. R. (2012). Plant growth-promoting bacteria. Scientifica, 2012, 963401. "
+        "Bird, A. (2008). The evolution of plant defences. Annual Review of Plant Biology, 59, 1-20.\n"
+    )
+    assert len(doc.references) == 2
+    assert [(f.rule, f.line) for f in doc.findings] == []
