@@ -48,3 +48,26 @@ def test_an_entry_glued_after_another_is_still_split() -> None:
     )
     assert len(doc.references) == 2
     assert [(f.rule, f.line) for f in doc.findings] == []
+
+
+@pytest.mark.parametrize(
+    "cite",
+    [
+        # IEA/OECD, an MDPI review (Plants): a first cite of five names, the second with a particle of two words
+        "(Pieterse, Van der Does, Zamioudis, Leon-Reyes and Van Wees, 2012)",
+        "(Mendes, De la Cruz, Zamioudis and Van Wees, 2012)",
+        "(Van der Does, Pieterse, Zamioudis and Leon-Reyes, 2012)",
+    ],
+)
+def test_a_comma_list_of_names_reads_past_a_particle_of_two_words(cite: str) -> None:
+    first = cite.strip("(").split(",")[0]
+    doc = check(
+        f"Plants respond to hormones {cite}. Later work agrees ({first} et al., 2012).\n\nReferences\n\n"
+        f"C. M. J. {first} et al. (2012), “Hormonal Modulation of Plant Immunity,” Annu. Rev. Cell Dev. Biol., "
+        "Vol. 28, pp. 489–521.\n"
+    )
+    assert [(f.rule, f.line) for f in doc.findings] == []
+    assert [(c.text, c.status) for c in doc.citations] == [
+        (cite.strip("()"), LinkStatus.LINKED),
+        (f"{first} et al., 2012", LinkStatus.LINKED),
+    ]

@@ -829,8 +829,13 @@ def _stands_as_surname(
         if other.endswith(",") and not other.endswith(".,"):
             other = other[:-1]
             return bool(_NAME_WORD.match(other)) and other.lower() not in STOP_WORDS
-        if other.lower() in PARTICLES and i >= 2 and tokens[i - 2].endswith(","):
-            return True  # "Lessard, Saad, Le Page, Diallo and Peant": the surname's particle before it
+        # "Lessard, Saad, Le Page, Diallo and Peant", "Pieterse, Van der Does, Zamioudis, ...": the
+        # surname's particle (of one word or more) before it, after a comma or the opening bracket
+        j = i - 1
+        while j >= 0 and tokens[j].lstrip("([").lower() in PARTICLES:
+            j -= 1
+        if j < i - 1 and (tokens[j + 1][:1] in "([" or (j >= 0 and tokens[j].endswith(","))):
+            return True
     if not names[-1] and len(names) == 1:
         if et_al:
             return True  # "Will et al., 2002"
