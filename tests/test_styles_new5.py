@@ -71,3 +71,32 @@ def test_a_comma_list_of_names_reads_past_a_particle_of_two_words(cite: str) -> 
         (cite.strip("()"), LinkStatus.LINKED),
         (f"{first} et al., 2012", LinkStatus.LINKED),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a figure caption of Science Advances (in every author-date style): a period of years, no cite
+        "(B) Present-day (1980 to 2022) trend of the overturning.",
+        "Rainfall over the period (1950 until 2010) was lower.",
+        "The records (1871 through 1900) and the survey (1901 – 1950) agree.",
+    ],
+)
+def test_a_period_of_years_in_parentheses_is_no_citation(sentence: str) -> None:
+    doc = check(
+        f"{sentence} Models agree (Smith, 2020).\n\nReferences\n\n"
+        "Smith, J. (2020). A title of a paper. Journal of Things, 3, 1-2.\n"
+    )
+    assert [(f.rule, f.line) for f in doc.findings] == []
+    assert [c.text for c in doc.citations] == ["Smith, 2020"]
+
+
+def test_a_cite_of_two_years_is_still_read() -> None:
+    doc = check(
+        "As shown before (Smith, 2001, 2004) and by Jones (2010 to appear).\n\nReferences\n\n"
+        "Smith, J. (2001). First paper. Journal, 1, 1-2.\n"
+        "Smith, J. (2004). Second paper. Journal, 2, 3-4.\n"
+        "Jones, K. (2010). Third paper. Journal, 3, 5-6.\n"
+    )
+    assert [(f.rule, f.line) for f in doc.findings] == []
+    assert [c.status for c in doc.citations] == [LinkStatus.LINKED] * 3

@@ -857,6 +857,8 @@ _UNPUBLISHED = re.compile(
 
 
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
+# "Present-day (1980 to 2022)", "(1871 through 1900)": a period of years, not a cite of the first one
+_PERIOD = re.compile(rf"\s+(?:to|until|till|through)\s+{YEAR}\b")
 
 
 def _life_dates(year: str) -> bool:
@@ -1237,7 +1239,9 @@ def _parse_group(
                 new_run.full = item
             run = new_run
         assert run is not None
-        if (m.end() < e and _UNPUBLISHED.match(text, m.end(), e)) or _life_dates(m.group(1)):
+        if (
+            m.end() < e and (_UNPUBLISHED.match(text, m.end(), e) or _PERIOD.match(text, m.end(), e))
+        ) or _life_dates(m.group(1)):
             pos = m.end()
             continue
         year_end, years = _years_after(text, m, e)
