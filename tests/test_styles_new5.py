@@ -100,3 +100,37 @@ def test_a_cite_of_two_years_is_still_read() -> None:
     )
     assert [(f.rule, f.line) for f in doc.findings] == []
     assert [c.status for c in doc.citations] == [LinkStatus.LINKED] * 3
+
+
+def test_data_sets_whose_titles_differ_by_a_word_and_whose_dois_differ_are_no_duplicates() -> None:
+    # NLM, Earth's Future (Wiley): seven Zenodo data sets of one paper, titles alike but for the run's
+    # name ("AIS", "AGrIS", "CONTROL") and period, each with its own DOI
+    subtitle = (
+        "The nonlinear and distinct responses of ocean heat content and anthropogenic carbon to ice sheet "
+        "freshwater discharge in a warming climate. 2024."
+    )
+    runs = [
+        ("AGrIS", "2015‐2100", "10447519"),
+        ("AIS", "1992‐2014", "10433209"),
+        ("AIS", "2015‐2100", "10447305"),
+    ]
+    runs += [("CONTROL", "2015‐2100", "10447688")]
+    entries = [
+        f"{n}. Gorte T, Lovenduski NS, Nissen C, Lenaerts JTM, Weiss JB. CESM2 {run} simulation output ({span}): "
+        f"{subtitle} doi:10.5281/zenodo.{doi}"
+        for n, (run, span, doi) in enumerate(runs, 1)
+    ]
+    doc = check("The runs are archived (1–4).\n\nReferences\n\n" + "\n".join(entries) + "\n")
+    assert [(f.rule, f.line) for f in doc.findings] == []
+
+
+def test_one_entry_listed_twice_with_one_doi_is_still_a_duplicate() -> None:
+    entry = (
+        "Saijo S, Ikeda S, Yamabe K. Dectin-2 recognition of {a}-mannans and induction of Th17 cell "
+        "differentiation is essential for host defense against Candida albicans. Immunity. 2010;32:681–91. "
+        "doi:10.1016/j.immuni.2010.05.001"
+    )
+    doc = check(
+        "Fungi (1, 2).\n\nReferences\n\n1. " + entry.format(a="alpha") + "\n2. " + entry.format(a="α") + "\n"
+    )
+    assert [(f.rule, f.line) for f in doc.findings] == [("duplicate-reference", 6)]
