@@ -134,3 +134,20 @@ def test_one_entry_listed_twice_with_one_doi_is_still_a_duplicate() -> None:
         "Fungi (1, 2).\n\nReferences\n\n1. " + entry.format(a="alpha") + "\n2. " + entry.format(a="α") + "\n"
     )
     assert [(f.rule, f.line) for f in doc.findings] == [("duplicate-reference", 6)]
+
+
+def test_an_acronym_before_a_comma_list_of_authors_is_no_author() -> None:
+    # Harvard, International Journal of Psychology (Wiley): a scale's acronym opens the parenthesis
+    doc = check(
+        "We used the schedule (PANAS, Watson, Clark and Tellegen, 1988) and the scale (DASS, Lovibond and "
+        "Lovibond, 1995).\n\nReferences\n\n"
+        "Lovibond, P.F. and Lovibond, S.H. (1995) The structure of negative emotional states. Behaviour "
+        "Research and Therapy, 33, 335-343.\n"
+        "Watson, D., Clark, L.A. and Tellegen, A. (1988) Development and validation of brief measures of "
+        "positive and negative affect. Journal of Personality and Social Psychology, 54, 1063-1070.\n"
+    )
+    assert [(f.rule, f.line) for f in doc.findings] == []
+    assert [(c.text, c.status) for c in doc.citations] == [
+        ("Watson, Clark and Tellegen, 1988", LinkStatus.LINKED),
+        ("Lovibond and Lovibond, 1995", LinkStatus.LINKED),
+    ]

@@ -1224,6 +1224,13 @@ def _parse_group(
                 joined = read_names_backwards(text, m.start(), floor, known, semicolons=True)
                 if joined is not None and len(joined.authors) > 1 and known.knows(joined.authors[0]):
                     new_run = joined
+            if new_run is not None and len(new_run.authors) > 2 and not _plausible(new_run, known):
+                # "(PANAS, Watson, Clark and Tellegen, 1988)": a scale's acronym before its authors, who
+                # are the list's: the names after its comma
+                comma = text.find(",", new_run.start, m.start())
+                after = read_names_backwards(text, m.start(), comma + 1, known) if comma > 0 else None
+                if after is not None and len(after.authors) > 1 and known.knows(after.authors[0]):
+                    new_run, floor = after, comma + 1
             item = _item_text(text, floor, m.start())
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)
