@@ -99,10 +99,10 @@ def manifest(path: str, corpus: str) -> list[tuple[Path, Path, str]]:
     """(repository directory, main file, "owner/name@commit") per manifest line."""
     found = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = line.split("#", 1)[0].split()
+        parts = line.split("#", 1)[0].split(None, 2)  # (a main file's name may hold spaces)
         if len(parts) != 3:
             continue
-        repo, commit, main_file = parts
+        repo, commit, main_file = parts[0], parts[1], parts[2].strip()
         directory = Path(corpus) / repo.replace("/", "+")
         found.append((directory, directory / main_file, f"{repo}@{commit[:10]}"))
     return found

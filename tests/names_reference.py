@@ -456,9 +456,11 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             not mode
             and len(words) == 2
             and len(gnames) >= 2
+            and r.kind(j2) == ","
             and all(_plain_word(x) for x in (*words, *gnames))
         ):
-            # "Vincent Smith, Simon Rycroft, ..., and David Roberts" (ACL's full names, given first)
+            # "Vincent Smith, Simon Rycroft, ..., and David Roberts" (ACL's full names, given first;
+            # a comma after them, as ACL writes one only in a list of three or more)
             return words[1], words[0], False, "given-first", j, closed
         if gnames and (is_initials(gnames[0]) or len(words) <= 3):
             surname = " ".join(words)

@@ -7,7 +7,7 @@
   document from the first chapter. Outside a book, a project bibliography is shared by many pages, so
   each page's references are the entries it cites (no page reports the others' entries as uncited).
 * **bookdown.** A ``_bookdown.yml`` beside the file: the book's chapters (its ``rmd_files``, else
-  every .Rmd there, index.Rmd first) are one manuscript, checked from the first; the bibliography is
+  every .Rmd there, index.Rmd first; and those of the subdirectories ``rmd_subdir`` names) are one manuscript, checked from the first; the bibliography is
   the one index.Rmd's front matter names.
 * **Jupyter Book and Jekyll.** A ``_config.yml`` in the file's directory or above (not above the
   project root) that names ``bibtex_bibfiles`` (Jupyter Book's sphinxcontrib-bibtex, whose MyST
@@ -312,8 +312,11 @@ def _bookdown(directory: Path, stamp: int = 0) -> Manuscript | None:
     listed = data.get("rmd_files")
     if isinstance(listed, dict):
         listed = next((v for v in listed.values() if isinstance(v, list)), None)
+    subdir = data.get("rmd_subdir")
+    searched = _rmd_subdir_files(directory, subdir)
     if isinstance(listed, list):
         files = [directory / n for n in names(listed) if Path(n).suffix.lower() in MARKDOWN_SUFFIXES]
+        files += searched  # rmd_subdir's files come after the listed ones
     else:
         try:
             found = sorted(
@@ -321,6 +324,7 @@ def _bookdown(directory: Path, stamp: int = 0) -> Manuscript | None:
             )
         except OSError:
             return None
+        found += searched
         files = [p for p in found if p.name.lower() == "index.rmd"] + [
             p for p in found if p.name.lower() != "index.rmd"
         ]
@@ -333,6 +337,33 @@ def _bookdown(directory: Path, stamp: int = 0) -> Manuscript | None:
     if not chapters:
         return None
     return Manuscript(kind="bookdown", root=directory, config=config, chapters=chapters)
+
+
+def _rmd_subdir_files(directory: Path, subdir: Any) -> list[Path]:
+    """The chapters bookdown's ``rmd_subdir`` adds: ``true``, every .Rmd in the book's subdirectories;
+    a directory or a list of them, every .Rmd in those (and in theirs), each directory's in name order;
+    a file whose name begins with "_" is none (bookdown leaves it out)."""
+    if subdir is True:
+        tops = sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    elif isinstance(subdir, (str, list)):
+        tops = [directory / n for n in names(subdir)]
+    else:
+        return []
+    out: list[Path] = []
+    for top in tops:
+        try:
+            out.extend(
+                sorted(
+                    p
+                    for p in top.rglob("*")
+                    if p.suffix.lower() == ".rmd" and not p.name.startswith("_") and p.is_file()
+                )
+            )
+        except OSError:
+            continue
+        if len(out) > MAX_CHAPTERS:
+            break
+    return out
 
 
 def manuscript_of(path: str | Path) -> Manuscript | None:

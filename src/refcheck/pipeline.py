@@ -414,6 +414,12 @@ def _with_cued(
 
 
 def extract_citations(doc: Document) -> None:
+    _extract_citations(doc)
+    if doc.unresolved:
+        doc.citations = sorted([*doc.citations, *doc.unresolved], key=lambda c: c.start)
+
+
+def _extract_citations(doc: Document) -> None:
     if doc.citations_from_loader:
         if doc.format == "latex" and doc.footnotes and doc.references:
             _hand_typed_notes(doc)
@@ -422,6 +428,7 @@ def extract_citations(doc: Document) -> None:
     text = doc.text
     segments = list(prose_segments(doc))
     numbered = bool(refs) and sum(1 for r in refs if r.label) > len(refs) / 2
+    zero = numbered and any(r.label == "0" for r in refs)  # a list numbered from 0 ("[0]", "<sup>0</sup>")
     known = KnownAuthors.of(refs)
     known.blocks = doc.block_starts
     author_date: list[Citation] = []
@@ -430,7 +437,7 @@ def extract_citations(doc: Document) -> None:
     for a, b, label in segments:
         author_date.extend(extract_author_date(text, a, b, known, footnote=label))
         if numbered:
-            numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs)))
+            numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs), zero=zero))
             parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
     # the numbers read by heuristics do not outvote brackets ("retry(3)", "sleep(2)" in a Markdown page
     # citing "[1]")
@@ -869,7 +876,9 @@ def _document_in_own_right(path: Path, named: bool = False) -> bool:
     except OSError:
         return True  # the loader says why it cannot be read
     if fmt == "latex":
-        return b"\\documentclass" in head or b"\\begin{document}" in head
+        from refcheck.loaders.latex_project import looks_main
+
+        return looks_main(head)
     if _JATS_ROOT.search(head) is not None:
         return True
     return _BITS_PART.search(head) is not None and (

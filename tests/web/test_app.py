@@ -383,7 +383,9 @@ def test_a_latex_project_zip_never_reads_outside_the_project(live: Live, bib: st
         job = live.check({"paper.zip": _zip({"paper/main.tex": tex.encode()})})
     finally:
         for where in (live.jobs.root, live.jobs.root.parent):
-            (where / "x.bib").unlink()
+            # (the jobs directory's parent is the shared temporary directory: a suite running at
+            # the same time may have removed its copy already)
+            (where / "x.bib").unlink(missing_ok=True)
     view = live.get(f"/api/jobs/{job}/result").json()
     (doc,) = view["files"]
     findings = doc["findings"]
@@ -396,3 +398,24 @@ def test_a_latex_project_zip_never_reads_outside_the_project(live: Live, bib: st
     # the entry outside was not read: the key stays unresolved
     assert [f["citation"] for f in findings if f["rule"] == "missing-reference"] == ["hardy1968"]
     assert _job_dirs(live) == []
+
+
+def test_an_upload_that_is_no_zip_says_so_in_one_sentence(live: Live) -> None:
+    # (qa-left12) "paper.docx" and "project.zip" holding text were "not a DOCX file (not a zip archive:
+    # File is not a zip file)" and "project.zip is not a zip archive (File is not a zip file)": the zip
+    # module's words; now what the file holds, and what to do
+    job = live.check({"paper.docx": b"Just some text, not Word.\n"})
+    doc = live.get(f"/api/jobs/{job}/result").json()["files"][0]
+    assert doc["error"] == (
+        "not a DOCX file: a .docx is a zip archive and this file is not one (it holds plain text, perhaps "
+        "a file of another format renamed)"
+    )
+    job = live.check({"paper.docx": b"PK\x03\x04 cut short"})
+    assert "damaged or cut short" in live.get(f"/api/jobs/{job}/result").json()["files"][0]["error"]
+    job = live.check({"project.zip": b"this is no zip"})
+    p = live.get(f"/api/jobs/{job}/progress").json()
+    assert p["state"] == "failed" and p["error"] == (
+        "project.zip is not a zip archive (it holds plain text, perhaps a file of another format renamed): "
+        "zip the project's folder and upload that, or upload its files one by one"
+    )
+    assert "File is not a zip file" not in p["error"]

@@ -440,3 +440,30 @@ def test_the_registrys_verdict_and_record_link_beside_each_entry(browser: Any, t
         finally:
             log = server.stop()
     assert "Traceback" not in log
+
+
+def test_a_download_refused_by_the_server_is_said_on_the_page(
+    browser: Any, server: Serve, tmp_path: Path, downloads: Path
+) -> None:
+    """(qa-left12) A Word file whose comments part is broken: "with comments" answers 409 with the
+    reason, which the browser saved as a file (the JSON of the error); the page says it beside the link."""
+    from tests.fixes.docx_util import package, para, run
+    from tests.fixes.test_docx import _COMMENTS_REL, _with_member
+
+    css = _by("CSS_SELECTOR")
+    body = (
+        para(run("Growth was strong (Nobody 1999)."))
+        + para(run("References"))
+        + para(run("Smith, John (2001) Trade. Oxford University Press."))
+    )
+    data = package(body, extra={"word/comments.xml": b"<w:comments><w:comment"})
+    path = tmp_path / "brief.docx"
+    path.write_bytes(_with_member(data, "word/_rels/document.xml.rels", _COMMENTS_REL.encode()))
+    _check(browser, server, path)
+    _wait(lambda: browser.find_elements(css, "section.doc a.fix"), what="the result")
+    browser.find_element(css, "section.doc .doc-actions input[type=checkbox]").click()
+    browser.find_element(css, "a.fix").click()
+    note = _wait(lambda: browser.find_element(css, ".download-error").text, what="the reason")
+    assert note.startswith("brief.docx: no Word comments written: word/comments.xml is not well-formed XML")
+    time.sleep(1)
+    assert list(downloads.iterdir()) == []

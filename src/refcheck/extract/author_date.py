@@ -589,7 +589,7 @@ def _given_names_dropped(
 
 _WINDOW = 64  # characters read first by read_names_backwards
 _JOINED_BEFORE = re.compile(r"(?:,?\s+(?:and|&)|,)\s+$")
-_ETAL_END = re.compile(r"\s+et\.?\s+al\.?,?$")
+_ETAL_END = re.compile(r"\s+(?:et\.?|&)\s+al\.?,?$")
 _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
@@ -653,7 +653,13 @@ def _read_backwards(
             name_word,
             sentence_end,
         ) = kept_tokens[first].get(tok) or facts.token(tok, first, known)
-        if al and i > 0 and tokens[i - 1].lower() == "et" and first:
+        # (or "& al.", as taxonomists and French authors write it: "Feinberg & al., 2014")
+        if (
+            al
+            and i > 0
+            and first
+            and (tokens[i - 1].lower() == "et" or (tokens[i - 1] == "&" and tok[0] == "a"))
+        ):
             et_al = True
             # "Liti, Carter, et al.": names added to tell works apart, a comma list before "et al."
             seen_connector = i > 1 and tokens[i - 2].endswith(",")
@@ -859,6 +865,18 @@ _UNPUBLISHED = re.compile(
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
 # "Present-day (1980 to 2022)", "(1871 through 1900)": a period of years, not a cite of the first one
 _PERIOD = re.compile(rf"\s+(?:to|until|till|through)\s+{YEAR}\b")
+# what stands before names that are not a work's authors: whom a personal communication was made to or
+# by, "pers. comm. to S Werning, 2013", "personal communication from Werning, 2013"; who took a
+# photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008"
+_COMM_BEFORE = re.compile(
+    r"(?:(?i:pers\.\s*comm\.?|personal\s+communication|pers\.\s*obs\.)\s*,?\s*(?i:(?:to|from|with|by)\s+)?"
+    r"|(?i:photo(?:graph)?s?\s+(?:by|courtesy\s+of)|photo(?:graph)?s?\s*:|(?:photo\s+)?credits?\s*:"
+    r"|courtesy\s+of)\s+|©\s*)"
+    r"(?:[A-Z]{2,4}\s+|[A-Z](?:\.\s*|\s+|-))*$"
+)
+# the dash and the end year of "1768 – 1838", "1768 -1838" (the year read alone, "1768")
+_SPAN_GAP = frozenset(" \t\u00a0\u2009\u202f" + DASHES.replace("\\", ""))
+_SPACED_SPAN = re.compile(rf"[ \t\u00a0\u2009\u202f]*[{DASHES}][ \t\u00a0\u2009\u202f]*(\d{{4}})(?![\w/])")
 
 
 def _life_dates(year: str) -> bool:
@@ -1061,6 +1079,8 @@ def _mentions(
         run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at, known.blocks), known)
         if run is None or not known.knows(run.authors[0]):
             continue
+        if _COMM_BEFORE.search(text, max(start, run.start - 60), run.start):
+            continue  # "pers. comm. to S Werning, 2013"
         _year_end, years = _years_after(text, m, end)
         for y, ys, ye in years:
             out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
@@ -1168,7 +1188,11 @@ def _narrative_lead(lead: str) -> bool:
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
-_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
+_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")
+# a span of dates that runs on, "Reviewer, Ecology Letters (2019–present)" in a CV: no work's year
+_SPAN_TO_NOW = re.compile(
+    r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I
+)  # (the gap between two: ")(", ") (")
 
 
 def _parse_group(
@@ -1247,9 +1271,24 @@ def _parse_group(
             run = new_run
         assert run is not None
         if (
-            m.end() < e and (_UNPUBLISHED.match(text, m.end(), e) or _PERIOD.match(text, m.end(), e))
+            m.end() < e
+            and (
+                _UNPUBLISHED.match(text, m.end(), e)
+                or _SPAN_TO_NOW.match(text, m.end(), e)
+                or _PERIOD.match(text, m.end(), e)
+            )
         ) or _life_dates(m.group(1)):
             pos = m.end()
+            continue
+        if _COMM_BEFORE.search(text, max(0, run.start - 60), run.start):
+            # "(JR Horner, pers. comm. to S Werning, 2013)": whom a personal communication was made to
+            # or by, and when; no work
+            pos = m.end()
+            continue
+        span = _SPACED_SPAN.match(text, m.end(), e) if m.end() < e and text[m.end()] in _SPAN_GAP else None
+        if span is not None and m.group(1)[:4].isdigit() and int(span.group(1)) - int(m.group(1)[:4]) > 2:
+            # "Nathaniel John Winch [1768 – 1838]": a life or a period written with spaces about its dash
+            pos = span.end()
             continue
         year_end, years = _years_after(text, m, e)
         loc = _LOCATOR.match(text, year_end, e) if year_end < e else None

@@ -57,7 +57,8 @@ _PAREN = lazy_pattern(
 # confidence (a number past the list is said at info level: "sqrt(2)" is a function too)
 _NEXT = lazy_pattern(rf"\(\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)")
 # (the bracket first, then the look back: a search for a literal, not a look back at every character)
-_GLUED = lazy_pattern(rf"\((?<=[a-z]{{4}}\()\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)(?=[.,;:]|\s|$)")
+# (ending the phrase: before a punctuation mark or the line's end, not "count(3) over the rows")
+_GLUED = lazy_pattern(rf"\((?<=[a-z]{{4}}\()\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*\)(?=[.,;:]|[ \t]*(?:\n|$))")
 # "(see 8)", "(reviewed in 20)", "(e.g. 61,62)", "(see also 56)", "(..., see 45 for a review)": numbers
 # after a citing word inside parenthesised text
 _CUED = lazy_pattern(
@@ -92,23 +93,47 @@ def bracket_groups(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_GROUP.finditer(text, start, end))
 
 
+# "growth<sup>1</sup>", "<sup>2,4-6</sup>" written as HTML in Markdown (the HTML loader turns its own
+# into brackets): a citation after a word or a punctuation mark, not one opening its line (a label)
+_SUP_GROUP = re.compile(rf"(?<=[^\s\d])<sup>\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*</sup>", re.I)
+
+
 def extract_numeric(
-    text: str, start: int, end: int, footnote: str | None = None, list_size: int | None = None
+    text: str,
+    start: int,
+    end: int,
+    footnote: str | None = None,
+    list_size: int | None = None,
+    zero: bool = False,
 ) -> list[Citation]:
     """Numeric citations; with ``list_size``, a bracket whose numbers all lie beyond the list, or that
-    holds a zero, is taken for an interval or a value ("[80, 120] ms", "[0, 1]"), not a citation."""
+    holds a zero, is taken for an interval or a value ("[80, 120] ms", "[0, 1]"), not a citation
+    (``zero``: the list numbers its entries from 0, and "[0]" cites the first)."""
     out: list[Citation] = []
-    for g in _GROUP.finditer(text, start, end):
+    groups: list[re.Match[str]] = list(_GROUP.finditer(text, start, end))
+    if text.find("<sup>", start, end) != -1 or text.find("<SUP>", start, end) != -1:
+        from refcheck.loaders._build import exponent_after  # (rare: not at start-up)
+
+        sups = [
+            g
+            for g in _SUP_GROUP.finditer(text, start, end)
+            if not exponent_after(text[max(0, g.start() - 3) : g.start()])
+        ]
+        if sups:
+            groups = sorted([*groups, *sups], key=lambda g: g.start())
+    for g in groups:
         items = list(_ITEM_RE.finditer(text, g.start(1), g.end(1)))
         values = [int(x) for it in items for x in it.groups() if x]
-        if 0 in values or (list_size is not None and len(values) > 1 and min(values) > list_size):
+        if (0 in values and not zero) or (
+            list_size is not None and len(values) > 1 and min(values) > list_size
+        ):
             continue
         before = text[max(0, g.start() - 3) : g.start()].rstrip()
         if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×") and not _after_tag(text, g.start()):
             continue  # "x ∈ [5, 80]", "p = [0.2]": intervals and values (not "<sup>[1]</sup>")
         if re.search(r"(?:^|[\s(])[^\W\d_]\d?$", text[max(0, g.start() - 4) : g.start()]):
             continue  # "F[1,12] = 8.42", "χ2[2]", "x[3]": statistics and indices, not citations
-        if g.group(2):
+        if g.re is _GROUP and g.group(2):
             # "[8]–[12]": one citation spanning the range
             lo, hi = int(items[0].group(1)), int(g.group(2))
             out.append(_cite(text, g.start(), g.end(), lo, hi, footnote))

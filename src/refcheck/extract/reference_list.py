@@ -88,6 +88,8 @@ _LABEL = re.compile(
     r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
 )
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
+# a number in scientific notation ("1.72e+07"), whose "e" is no name's letter
+_E_NUMBER = re.compile(r"\d[\d.]*[eE][+-]?\d+")
 # an alphabetic label opening an entry, as BibTeX's alpha style prints one ("[Knu84] D. E. Knuth ...")
 # and Markdown written for GitHub labels a list ("* <sup>cc2nd04</sup>[Code Complete ...](url)"): a
 # letter first, no space; not a link's text ("[NumPy](url)", "[NumPy][np]") nor a definition's label
@@ -282,6 +284,8 @@ def looks_like_entry(line: str) -> bool:
     authors = head[: m.start()]
     if not _NAME_START.match(authors):
         return False
+    if not any(ch.isalpha() for ch in _E_NUMBER.sub("", authors)):
+        return False  # "1.72e+07\t2003.2497": a row of numbers (a data file), no name before the year
     if _HTTP.search(authors):
         return False
     if authors.count("(") > authors.count(")"):
@@ -328,6 +332,8 @@ def _trailing_entries(doc: Document) -> Region | None:
                 break
             continue
         entryish = sum(1 for ln in body if looks_like_entry(ln))
+        if entryish and sum(1 for ln in body if _dated_at_end(ln)) * 2 > entryish:
+            break  # a CV's list ("Reviewer, Ecology Letters (2019–present)"), no entries: no list
         if entryish == 0 and len(body) > 1 and _names_then_year(text, a, b):
             entryish = 1  # an entry wrapped over the paragraph's lines, its year on a later one
         if entryish == 0 or (_LABEL.match(lines[0]) and not looks_like_entry(_LABEL.sub("", lines[0]))):
@@ -340,6 +346,23 @@ def _trailing_entries(doc: Document) -> Region | None:
         return None
     end = notes[0] if notes and notes[0] > first else len(text)
     return Region(first, end, False)
+
+
+def _dated_at_end(line: str) -> bool:
+    """A line of a CV or a record of activities, dated at its end and by nothing else: "Reviewer for
+    Ecology Letters (2019–present)", "Organizer, Seminar Series (2018–2020)", "Keynote, Western
+    Forest Conference, Portland (2020)". An entry gives its year after the names ("Smith, J. (2021).
+    Title"), or after numbers at its end ("Nature 521, 436–444 (2015)."), or unbracketed (MLA's
+    "Penguin, 2019."), or after its names' full stop ("Samelson LE. (2002)" ending a wrapped line).
+    An item of a list only."""
+    m = re.search(
+        rf"\((?:1[6-9]|20)\d\d(?:[ \t]*[{DASHES}][ \t]*(?:(?:1[6-9]|20)\d\d|[Pp]resent|[Nn]ow|[Tt]oday)?)?\)[ \t]*\.?[ \t]*$",
+        line,
+    )
+    if m is None or not _BULLET.match(line):
+        return False  # (a list's item: a wrapped entry's first line may end with its year)
+    before = line[: m.start()].rstrip()
+    return not before.endswith(".") and not any(ch.isdigit() for ch in before)
 
 
 def _trailing_lines(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -879,9 +902,12 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
                     ref.year = bare.group(1)
                 _parse_authors(ref, author_part)
     given_first = _given_first(text, ref)
+    more: list[str] = []
     if given_first is not None:
-        author_part, rest = given_first
+        author_part, rest, more = given_first
     ref.aliases = _aliases(author_part, ref)
+    if more:
+        ref.aliases += [a for a in more if a not in ref.aliases and a not in ref.authors]
     if ref.corporate and ref.authors:
         ref.aliases += _acronyms(ref.authors[0], ref.aliases)
     ref.title = _title(_after_role(rest, ref.year))
@@ -896,6 +922,8 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
 _NAMES_THEN_YEAR = re.compile(
     rf"([^()\d]{{4,1500}}?(?:\s*\((?:eds?|editors?)\.?\))?),\s+({YEAR}[a-z]?)[.,]\s"
 )
+# ACL's: "Kenton Lee. 2015. Title", "John Smith and Mary Jones. 2012.", "Juan Carlos Martínez Pérez. 2010."
+_NAMES_DOT_YEAR = re.compile(rf"([^()\d]{{4,1500}}?)\.\s+({YEAR}[a-z]?)\.\s")
 
 
 _BRACKET_OR_DIGIT = re.compile(r"[()\d]")
@@ -915,14 +943,27 @@ def _may_be_names_then_year(text: str) -> bool:
     return text[at] != ")" and text[at - 1 : at].isspace() and text[:at].rstrip().endswith(",")
 
 
-def _given_first(text: str, ref: Reference) -> tuple[str, str] | None:
+def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None:
     """Authors written given name first, every one ("Barry D. Adam, Richard Elliott, and Ken English,
     2014." as First Monday prints them), which the names parser read as "Barry, D." or took the first
-    whole name for a surname: the authors set right, with the author part and the rest after the year;
+    whole name for a surname: the authors set right, with the author part, the rest after the year and
+    the names it may be cited by besides (ACL's "Juan Carlos Martínez Pérez. 2010.": "Martínez Pérez");
     None when the entry is not written so."""
-    if not ref.authors or ref.corporate or not ref.year or not _may_be_names_then_year(text):
+    if not ref.authors or not ref.year:
         return None
-    m = _NAMES_THEN_YEAR.match(text)
+    m = _NAMES_THEN_YEAR.match(text) if _may_be_names_then_year(text) and not ref.corporate else None
+    dotted = False
+    if (
+        m is None
+        and not any(ref.given)
+        and " " in ref.authors[0]
+        and (len(ref.authors) == 1 or not ref.corporate)
+    ):
+        # ACL's full names before ". 2015.", which the names parser read as surnames with no given
+        # names ("Kenton Lee"); an inverted name ("García Márquez, Gabriel José. 1999.") has its given
+        # names read, and is left
+        m = _NAMES_DOT_YEAR.match(text)
+        dotted = True
     if m is None or not m.group(2).startswith(ref.year[:4]):
         return None
     persons = person_list(m.group(1))
@@ -934,9 +975,21 @@ def _given_first(text: str, ref: Reference) -> tuple[str, str] | None:
         read in full.split() or full.startswith(read) or full.endswith(read)
     ):
         return None  # read right already ("Smith"), or another form
+    if dotted:
+        # "Juan Carlos Martínez Pérez": cited by a double surname too ("Martínez Pérez, 2010"), and
+        # an organisation's name read as a person's ("Human Rights Watch") by its whole name
+        words = f"{given} {surname}".split()
+        aliases = [*([" ".join(words[-2:])] if len(words) >= 3 else []), " ".join(words)]
+        if ref.corporate:
+            # one name of three words or more, read as an organisation's ("Human Rights Watch" or
+            # "Juan Carlos Martínez Pérez"): kept so, and cited by its last word too, as BibTeX
+            # reads a name written given first ("Pérez (2010)")
+            return m.group(1), text[m.end() :], [aliases[0], words[-1]]
+    else:
+        aliases = []
     ref.authors = [s for s, _ in persons]
     ref.given = [g for _, g in persons]
-    return m.group(1), text[m.end() :]
+    return m.group(1), text[m.end() :], aliases
 
 
 def fold_word(word: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from refcheck.model import SourceMap
+from refcheck.model import Citation, SourceMap
 
 _WS = re.compile(r"\s+")
 # superscript text that is citation numbers ("1", "2,3", "4–6"), as HTML's <sup> and Word's
@@ -141,3 +141,29 @@ class TextBuilder:
 def squash(text: str) -> str:
     """Runs of white space to one space, ends trimmed."""
     return _WS.sub(" ", text).strip()
+
+
+# pandoc's rendering of a citation key its bibliography lacks: "(**smith2020?**)", "(Doe 2021;
+# **smith2020?**)" (the key's characters: pandoc's manual, "Citation syntax")
+_UNRESOLVED_KEY = re.compile(r"[\w][\w:.#$%&+<>~/-]*\?")
+
+
+def unresolved_keys(text: str, bold: list[tuple[int, int]], pandoc: bool) -> list[Citation]:
+    """The citations of keys pandoc could not resolve, each a bold "key?" in a citation's brackets.
+    A key without a digit or a punctuation mark ("smith2020", "doi:10.1/x") only in lower case, in a
+    file that shows pandoc's citations elsewhere (``pandoc``): not a bold question, "(**Why?**)"."""
+    out = []
+    for a, b in bold:
+        if not _UNRESOLVED_KEY.fullmatch(text, a, b):
+            continue
+        if not any(ch.isdigit() or ch in ":./_-" for ch in text[a : b - 1]) and not (
+            pandoc and text[a : b - 1].islower()
+        ):
+            continue
+        before, after = text[max(0, a - 2) : a], text[b : b + 1]
+        if (before.endswith("(") or before == "; ") and after in (")", ";"):
+            key = text[a : b - 1]
+            cit = Citation(text=text[a:b], start=a, end=b, kind="key", key=key)
+            cit.detail = f'pandoc found no entry with that key and printed "{key}?" in its place'
+            out.append(cit)
+    return out

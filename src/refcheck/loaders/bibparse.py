@@ -39,10 +39,11 @@ MONTHS = {m[:3]: m for m in patterns.MONTHS[:12]}
 # an entry begins a line; one glued to the closing brace of the one before ("}@article{b,": exports
 # pasted one after the other) is found by _LOOSE_START in the free text after that entry's end, where
 # BibTeX, which starts an entry at any '@' between entries, reads it. Not here: a '}' before an '@'
-# inside a value ("title = {{SETI}@home (an experiment)}") is no entry's end
-ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*([{(])", re.M)
+# inside a value ("title = {{SETI}@home (an experiment)}") is no entry's end. As in BibTeX, the brace
+# may stand on the next line ("@inproceedings\n{\n    key,": hand-written files)
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)\s*([{(])", re.M)
 # an entry's start anywhere in the free text after an entry
-_LOOSE_START = re.compile(r"@[ \t]*(\w+)[ \t]*([{(])")
+_LOOSE_START = re.compile(r"@[ \t]*(\w+)\s*([{(])")
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
 _SPACE = re.compile(r"\s*")
 _NUMBER = re.compile(r"\d+")

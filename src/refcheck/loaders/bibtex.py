@@ -243,9 +243,9 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
         (kind in ("misc", "inreference", "reference") or kind not in _TYPED)
         and (
             bool(fields.get("urldate"))
+            or bool(fields.get("url", "").strip())  # (an address, with a scheme or not: "proteinatlas.org")
             or any(
-                "\\url" in fields.get(f, "") or "://" in fields.get(f, "")
-                for f in ("url", "howpublished", "note")
+                "\\url" in fields.get(f, "") or "://" in fields.get(f, "") for f in ("howpublished", "note")
             )
         )
     )
@@ -342,9 +342,25 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
         if item.get("URL"):
             ref.urls.append(str(item["URL"]))
         ref.web = str(item.get("type", "")).lower() in WEB_TYPES
+        ref.standard_id = _standard_id(item)
         ref.text = display(ref)
         refs.append(ref)
     return refs
+
+
+def _standard_id(item: dict[str, Any]) -> str | None:
+    """The key Manubot cites a CSL item by when it is not the item's id (Manubot's CSL_Item.infer_id):
+    its standard_citation, else the "standard_id: key" line of its note ("raw:" dropped, as Manubot
+    adds it to a key of no known prefix)."""
+    found = item.get("standard_citation")
+    if not found:
+        note = item.get("note")
+        m = re.search(r"^standard_id:[ \t]*(\S+)[ \t]*$", note, re.M) if isinstance(note, str) else None
+        found = m.group(1) if m else None
+    if not found:
+        return None
+    found = str(found)
+    return found[4:] if found.startswith("raw:") else found
 
 
 def _csl_year(issued: Any) -> str | None:

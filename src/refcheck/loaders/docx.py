@@ -108,8 +108,13 @@ def read_zip(data: bytes, wanted: tuple[str, ...] = ()) -> dict[str, bytes]:
     checking the archive: member count, member names, and each part's size and compression ratio."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(f"not a DOCX file ({_what_instead(data) or f'not a zip archive: {exc}'})") from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        instead = _what_instead(data)
+        raise InputError(
+            f"not a DOCX file: {instead}"
+            if instead
+            else f"not a DOCX file: a .docx is a zip archive and this file is not one ({not_a_zip(data)})"
+        ) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -175,6 +180,32 @@ _INSTEAD = (
     (b"%PDF-", "a PDF; check the Word file it was made from, or its text"),
     (b"{\\rtf", "an RTF file; open it in Word and save it as .docx (Word Document)"),
 )
+
+
+def not_a_zip(data: bytes) -> str:
+    """What a file that should be a zip archive (a .docx, a project's .zip) and is not holds, in words
+    (by its first bytes), for a message: never the zip module's own words ("File is not a zip file")."""
+    head = data[:4096]
+    if head.startswith(b"PK"):
+        what = "it begins as one but is damaged or cut short, as by an interrupted download or copy"
+    elif not data.strip():
+        what = "it is empty"
+    elif head.startswith(b"%PDF-"):
+        what = "it is a PDF"
+    elif head.lstrip().startswith(b"<"):
+        what = "it holds HTML or XML"
+    else:
+        try:
+            sample = head.decode("utf-8")
+        except UnicodeDecodeError:
+            sample = "" if head.count(b"\0") else head.decode("latin-1")
+        printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+        what = (
+            "it holds plain text, perhaps a file of another format renamed"
+            if sample and printable >= 0.95 * len(sample)
+            else "it holds data of another kind, perhaps a file of another format renamed"
+        )
+    return what
 
 
 def _what_instead(data: bytes) -> str | None:

@@ -39,7 +39,7 @@ from refcheck.extract.reference_list import (
     split_item,
 )
 from refcheck.extract.urls import unwrap_url
-from refcheck.loaders._build import NUMERIC_SUP, TextBuilder, exponent_after, squash
+from refcheck.loaders._build import NUMERIC_SUP, TextBuilder, exponent_after, squash, unresolved_keys
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Ranges, Reference, Url
 
@@ -544,6 +544,13 @@ def load_html(path: str, data: bytes) -> Document:
     doc.urls = _links(doc, elems)
     if refs:
         doc.citation_links = _citation_links(doc, elems, refs)
+    # (pandoc's HTML lists its entries in <div id="refs">, each a <div class="csl-entry">)
+    pandoc = any(e.attrs.get("id") == "refs" or "csl-entry" in e.attrs.get("class", "") for e in elems)
+    doc.unresolved = unresolved_keys(
+        text,
+        [(e.start, e.end) for e in elems if e.tag in ("b", "strong") and 2 < e.end - e.start < 120],
+        pandoc,
+    )
     return doc
 
 
@@ -976,6 +983,10 @@ def _entries(
                 pieces = split_glued(
                     doc.text, pieces[0][0], pieces[-1][1]
                 )  # (entries a space joins still are)
+        if label is None and pieces:
+            label, at = _sup_label(doc, elems, e)
+            if at > pieces[0][0]:
+                pieces[0] = (at, pieces[0][1])
         for k, (s, t) in enumerate(pieces):
             back = _BACK_MARK.match(doc.text, s, t)
             if back and back.end() < t:
@@ -998,6 +1009,24 @@ def _entries(
             ref.key = e.attrs.get("id") or None
             refs.append(ref)
     return refs
+
+
+def _sup_label(doc: Document, elems: list[Elem], e: Elem) -> tuple[str | None, int]:
+    """The number a block opens with in superscript, "<p><sup>1</sup> Smith J. ...": the entry's label
+    (0 too: a list numbered from 0), and where the entry's text begins after it; (None, -1) if none.
+    (The superscript opening its line stays out of the text's citations: an entry's or a note's mark.)"""
+    for c in elems[e.index + 1 :]:
+        if c.start >= e.end or doc.text[e.start : c.start].strip():
+            break
+        if c.tag == "sup":
+            number = re.fullmatch(r"\s*(\d{1,4})\s*", doc.text[c.start : c.end])
+            if number is None:
+                break
+            at = c.end
+            while at < e.end and doc.text[at] in " \t":
+                at += 1
+            return number.group(1), at
+    return None, -1
 
 
 def _dated_enough(doc: Document, items: list[Elem]) -> bool:

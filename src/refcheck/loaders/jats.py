@@ -37,6 +37,7 @@ Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Fr
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -45,7 +46,7 @@ from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.numeric import RangeBudget, extract_numeric, widen_ranges
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import parse_access_date
-from refcheck.loaders._build import TextBuilder, squash
+from refcheck.loaders._build import TextBuilder, squash, unresolved_keys
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference, Url
@@ -112,7 +113,7 @@ _SURNAME = re.compile(
     r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
 )
 # names in visible citation text are joined by "and" in many languages
-_JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et|und|en|og|och)\s|[,;]|\(")
+_JOIN = re.compile(r"\bet\.?\s*al\.?|\s(?:and|&|e|y|et(?!\s*al\b)|und|en|og|och)\s|[,;]|\(")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 # initials written with a dot or a hyphen ("P-Y", "J.A."), or one letter: never a surname
 _SWAPPED_INITIALS = re.compile(r"^(?:[A-Z](?:\.-?|-)){1,3}[A-Z]?\.?$|^[A-Z]\.?$")
@@ -126,7 +127,12 @@ class _Walker:
         self.xrefs: list[tuple[Node, int, int]] = []  # (xref, start, end) in the text
         self.notes: list[tuple[Node, int, int]] = []
         self.links: list[tuple[Node, int, int]] = []
+        self.bold: list[tuple[int, int]] = []  # (pandoc's unresolved keys are bold: "(**smith2020?**)")
         self.taxa: list[int] = []  # where a taxon's name ends in the text (its authority may follow)
+        # the spans of Darwin Core name fields (a specimen record's "scientificName: <named-content
+        # content-type="dwc:scientificName">Astrodoras asterifrons (Kner, 1853)</named-content>"): the
+        # name with its authority, or the authority alone; no citation in them
+        self.names: list[tuple[int, int]] = []
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
@@ -154,13 +160,50 @@ class _Walker:
             self.notes.append((node, start, end))
         elif node.tag in ("ext-link", "uri", "self-uri"):
             self.links.append((node, start, end))
+        elif node.tag == "bold" and 2 < end - start < 120:
+            self.bold.append((start, end))
         elif node.tag == "taxon-name":  # TaxPub's <tp:taxon-name>
             self.taxa.append(end)
+            # (a name may hold its authority: "<tp:taxon-name-part>kauffeldi Feinberg &amp; al., 2014")
+            self.names.append((start, end))
+        elif node.tag == "named-content" and _DWC_NAME.fullmatch(node.attrs.get("content-type", "")):
+            self.names.append((start, end))
         if block:
             self.out.newline()
         if node.tag in ("label",) and node.parent is not None and node.parent.tag == "title":
             self.out.add(" ", node.line, node.column)
 
+
+# Darwin Core's fields of a taxon's name (Pensoft's material citations): "dwc:scientificName",
+# "dwc:scientificNameAuthorship", "dwc:acceptedNameUsage", "dwc:originalNameUsage" ...
+_DWC_NAME = re.compile(r"(?i)dwc:(?:scientificName\w*|\w*NameUsage)")
+
+# the ref-types of xrefs to what is no entry of the reference list (a note, a figure, an affiliation)
+_OTHER_XREFS = frozenset(
+    [
+        "aff",
+        "app",
+        "author-notes",
+        "award",
+        "bio",
+        "boxed-text",
+        "chem",
+        "contrib",
+        "corresp",
+        "disp-formula",
+        "fig",
+        "fn",
+        "kwd",
+        "list",
+        "plate",
+        "scheme",
+        "sec",
+        "statement",
+        "supplementary-material",
+        "table",
+        "table-fn",
+    ]
+)
 
 _ARTICLES = ("article", "sub-article", "response", "book", "book-part", "book-part-wrapper")
 
@@ -294,6 +337,25 @@ def _article_document(
         if x.attrs.get("ref-type") == "fn"
         for rid in x.attrs.get("rid", "").split()
     }
+    # the notes the front matter points at in a group with the text's notes (an author's note, "Lars
+    # Vilhuber<xref ref-type="fn" rid="fn1">1</xref>", that pandoc numbers and lists with them): notes,
+    # used there (not eLife's author contributions, a group the text never points at)
+    from_front = {
+        rid
+        for x in (front.iter("xref") if front is not None else ())
+        if x.attrs.get("ref-type") == "fn"
+        for rid in x.attrs.get("rid", "").split()
+    }
+    if from_front:
+        from_front = {
+            rid
+            for n, _, _ in walker.notes
+            if (rid := n.attrs.get("id", "")) in from_front
+            and n.parent is not None
+            and n.parent.tag == "fn-group"
+            and any(k.attrs.get("id") in pointed for k in n.parent.kids("fn"))
+        }
+        pointed |= from_front
     # Table notes (<table-wrap-foot>) are keyed by symbols in the table, not by xrefs: not notes either;
     # nor are the back matter's notes that PMC moves into the body (<sec sec-type="fn-group">: "Handling
     # Editor: ...", "Funding: ..."), nor a group of notes none of which is pointed at.
@@ -325,11 +387,43 @@ def _article_document(
         for x, a, b in walker.xrefs
         if x.attrs.get("ref-type") == "fn" and x.attrs.get("rid") in note_ids
     ]
+    # (placed with the front matter, which is not read: not a place in the notes' order)
+    doc.footnote_markers += [
+        FootnoteMarker(note_ids[rid], 0, 0, floating=True) for rid in from_front if rid in note_ids
+    ]
+    # a note written where it is anchored, "package <fn><p>https://...</p></fn>, at the wiki" (JATS's
+    # Article Authoring tag set has no other; pandoc's jats_articleauthoring writes them so): its place
+    # is its marker
+    labels = {n.start: n.label for n in notes}
+    for node, a, _ in walker.notes:
+        if (
+            a in labels
+            and node.attrs.get("id") not in pointed
+            and node.inside("p")
+            and not node.inside("fn-group")
+        ):
+            floating = node.inside("fig", "table-wrap")
+            doc.footnote_markers.append(FootnoteMarker(labels[a], a, a, floating=floating))
+    doc.footnote_markers.sort(key=lambda m: m.start)
     for node, a, b in walker.links:
         href = node.attrs.get("href", "") or squash(text[a:b])
         if re.match(r"(?i)(https?|ftp)://", href):
             doc.urls.append(Url(url=href, start=a, end=b, footnote=_note_at(doc, a)))
-    bibr = [(x, a, b) for x, a, b in walker.xrefs if x.attrs.get("ref-type") == "bibr"]
+    # (pandoc's JATS names its entries "ref-" and the key)
+    doc.unresolved = unresolved_keys(text, walker.bold, any(r.key and r.key.startswith("ref-") for r in refs))
+    # an xref to an entry is a citation, whatever its ref-type says: none ('<xref rid="B1">1</xref>', as
+    # some converters write), or one of no other kind ("ref", "bib", "other")
+    ids = {r.key for r in refs if r.key}
+    bibr = [
+        (x, a, b)
+        for x, a, b in walker.xrefs
+        if x.attrs.get("ref-type") == "bibr"
+        or (
+            x.attrs.get("ref-type", "") not in _OTHER_XREFS
+            and (rids := x.attrs.get("rid", "").split())
+            and all(rid in ids for rid in rids)
+        )
+    ]
     if article.tag != "article":
         # a review's xrefs to the main article's list are that article's citations, checked with it
         keys = {r.key for r in refs}
@@ -337,9 +431,24 @@ def _article_document(
     if bibr:
         doc.citations = _citations(doc, bibr, refs)
         doc.citations_from_loader = True
+        if doc.unresolved:
+            # pandoc with link-citations: '<xref rid="ref-smith2020"><bold>smith2020?</bold></xref>', an
+            # xref to no entry; one finding, which says what pandoc printed
+            kept = []
+            listed = {r.key for r in refs}
+            for u in doc.unresolved:
+                over = next(
+                    (c for c in doc.citations if c.kind == "key" and c.start <= u.start < c.end), None
+                )
+                if over is None:
+                    kept.append(u)
+                elif over.key and over.key not in listed:
+                    over.key, over.detail = u.key, u.detail
+            doc.unresolved = kept
         numeric = sum(1 for c in doc.citations if c.kind == "numeric" or not c.year)
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
-        doc.citations.extend(_plain_citations(doc, [(a, b) for _, a, b in walker.xrefs], refs, walker.taxa))
+        xrefs = [(a, b) for _, a, b in walker.xrefs]
+        doc.citations.extend(_plain_citations(doc, xrefs, refs, walker.taxa, walker.names))
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc, translation
@@ -423,13 +532,19 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
         # An <element-citation> has no punctuation of its own: its fields written back to back
         # ("<surname>Kuhlemeier</surname><given-names>C</given-names><year>2007</year>") are
         # spaced, so the entry reads "Kuhlemeier C 2007 Phyllotaxis ..." rather than one word.
-        spaced = part.tag not in ("mixed-citation", "ref")
+        # (nor has a <mixed-citation> that holds no text of its own, only fields: BMC's older lists,
+        # "<mixed-citation><name>...</name><article-title>...</article-title><source>...")
+        spaced = part.tag not in ("mixed-citation", "ref") or (part.tag == "mixed-citation" and _bare(part))
+        # A <mixed-citation> that writes its names back to back, "<name><surname>Tan</surname>
+        # <given-names>DSH</given-names></name><name><surname>Ang</surname>..." (Pensoft): one space
+        # between two names, so the entry reads "Tan DSH Ang Y", not "Tan DSHAng Y"
+        joined = set() if spaced else _joined_names(part)
         last = " "
         for chunk in part.chunks():
             if not chunk.text:
                 continue
             if (
-                spaced
+                (spaced or id(chunk) in joined)
                 and not last[-1].isspace()
                 and not chunk.text[0].isspace()
                 and chunk.text[0] not in ",.;:)]"
@@ -437,6 +552,30 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
                 yield Chunk(" ", chunk.line, chunk.column)
             yield chunk
             last = chunk.text
+
+
+def _bare(cit: Node) -> bool:
+    """A citation none of whose own text (nor its person groups') is more than white space."""
+    for node in (cit, *cit.kids("person-group")):
+        if any(isinstance(c, Chunk) and c.text.strip() for c in node.children):
+            return False
+    return True
+
+
+def _joined_names(part: Node) -> set[int]:
+    """The first text chunks (their ids) of the names that follow another name with no text between."""
+    out: set[int] = set()
+    stack = [part]
+    while stack:
+        node = stack.pop()
+        kids = node.children
+        for prev, cur in itertools.pairwise(kids):
+            if isinstance(prev, Node) and isinstance(cur, Node) and prev.tag in _NAMES and cur.tag in _NAMES:
+                first = next((c for c in cur.chunks() if c.text), None)
+                if first is not None:
+                    out.add(id(first))
+        stack.extend(k for k in kids if isinstance(k, Node) and k.tag not in _NAMES)
+    return out
 
 
 def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Reference:
@@ -910,6 +1049,8 @@ def _interval(text: str, cit: Citation, size: int) -> bool:
 
 
 _AUTHORITY_GAP = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\(?\s*")
+# what follows a taxon's name to the end of its authority: " Woodland, 1934", " (Kreis, 1930)"
+_AUTHORITY_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\(?\s*[^\W\d_][^()\n]{0,80}?\)?")
 _VALUE_BEFORE = re.compile(r"(?<![\w.])\d(?:[\d.,]*\d)?\s*%?\s*$")  # (not "ABN11829 [4]")
 
 
@@ -944,7 +1085,11 @@ def _bracketed(text: str, at: int) -> bool:
 
 
 def _plain_citations(
-    doc: Document, xrefs: list[tuple[int, int]], refs: list[Reference], taxa: list[int]
+    doc: Document,
+    xrefs: list[tuple[int, int]],
+    refs: list[Reference],
+    taxa: list[int],
+    names: list[tuple[int, int]] | None = None,
 ) -> list[Citation]:
     """Citations written without an xref, read from the prose (not the reference list) in the
     article's style; what the reader finds over an xref is the xref's, so that none counts twice.
@@ -978,10 +1123,22 @@ def _plain_citations(
         # and when, not a citation checked as one; the namer's work, when listed, is named by it
         # "<tp:taxon-name>M. mesonyctius</tp:taxon-name> (Kreis, 1930) Andrássy, 1959": the original
         # authority in parentheses, then who moved the species to its genus
+        k = bisect.bisect_right(zone_starts, c.start) - 1
+        if k >= 0 and zones[k][1] >= c.end:
+            return True  # in a name: "(Kner, 1853)" of a Darwin Core "Astrodoras asterifrons (Kner, 1853)"
         k = bisect.bisect_right(taxa, c.start) - 1
-        return k >= 0 and _AUTHORITY_GAP.fullmatch(doc.text, taxa[k], c.start) is not None
+        if k >= 0 and _AUTHORITY_GAP.fullmatch(doc.text, taxa[k], c.start) is not None:
+            return True
+        # "Neotropical <tp:taxon-name>Megathylacus</tp:taxon-name> Woodland, 1934": the names read
+        # back from the year ran into the taxon's; its authority follows it
+        k = bisect.bisect_left(taxa, c.end) - 1
+        return (
+            k >= 0 and taxa[k] > c.start and _AUTHORITY_AFTER.fullmatch(doc.text, taxa[k], c.end) is not None
+        )
 
-    named = [c for c in found if taxa and c.kind != "numeric" and c.authors and authority(c)]
+    zones = sorted(names or [])
+    zone_starts = [a for a, _ in zones]
+    named = [c for c in found if (taxa or zones) and c.kind != "numeric" and c.authors and authority(c)]
     doc.mentions = [
         Citation(text=c.text, start=-1, end=-1, kind="mention", authors=c.authors[:1], year=c.year)
         for c in named
@@ -1006,8 +1163,18 @@ def _plain_citations(
             )
         )
     ]
+    # "Fleming et al. 2014a" written without an xref, of a list that gives no suffixes (two Fleming et
+    # al. 2014), where the publisher's xrefs show "Fleming et al. 2014a" pointing at one entry: that one
+    shown: dict[tuple[str, str, bool], set[str]] = {}
+    for x in doc.citations:
+        if x.kind == "key" and x.key and x.authors and x.year and x.year[-1:].isalpha():
+            shown.setdefault((name_key(x.authors[0]), x.year, x.et_al), set()).add(x.key)
     for cit in kept:
         cit.footnote = _note_at(doc, cit.start)
+        if shown and cit.kind == "author-date" and cit.authors and cit.year and cit.year[-1:].isalpha():
+            rids = shown.get((name_key(cit.authors[0]), cit.year, cit.et_al))
+            if rids is not None and len(rids) == 1:
+                cit.kind, cit.key = "key", next(iter(rids))
     return kept
 
 

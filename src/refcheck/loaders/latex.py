@@ -184,7 +184,9 @@ _NAMES_BIBLIOGRAPHY = re.compile(
     r"|putbib|bibdata)\b|\\begin\{thebibliography\}"
 )
 _THEBIB_BEGIN = re.compile(r"\\begin\{thebibliography\}(?:\{[^{}\n]*\})?")
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\])?\s*\{([^{}]+)\}")
+# the optional label may go on over lines, as BibTeX's .bbl wraps it ("\\bibitem[{Agmon et~al.(1993)Agmon,
+# A. and\n  Jones, E. G.}]{agmon_organized_1993}"), never over a blank line
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*)\])?\s*\{([^{}]+)\}")
 _FOOTNOTE = re.compile(r"\\footnote\s*(?:\[[^\]\n]*\])?\s*\{")
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)[a-z]?")
 _PACKAGE = re.compile(

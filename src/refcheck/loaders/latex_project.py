@@ -114,13 +114,35 @@ def _strip(text: str) -> str:
     return _COMMENT.sub("", text)
 
 
+# \verb|...| (any delimiter): code shown in the text, as a template's instructions show
+# "\verb|\begin{document}|", no command
+_VERB = re.compile(r"\\verb\*?([^\sA-Za-z*])(?:(?!\1).)*\1")
+# ... and a verbatim environment's code (kaobook's layout chapter shows "\begin{lstlisting}
+# \documentclass[...]{kaobook}")
+_VERBATIM = re.compile(
+    r"\\begin\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment|filecontents\*?)\}.*?\\end\{\1\}", re.S
+)
+
+
+def looks_main(head: bytes) -> bool:
+    """Whether the start of a .tex file is a main file's: it has ``\\documentclass`` or
+    ``\\begin{document}`` outside comments, ``\\verb`` and verbatim environments."""
+    if b"\\documentclass" not in head and b"\\begin{document}" not in head:
+        return False
+    text = _strip(head.decode("utf-8", "replace"))
+    if "\\begin{" in text:
+        text = _VERBATIM.sub("", text)
+    if "\\verb" in text:
+        text = _VERB.sub("", text)
+    return "\\documentclass" in text or "\\begin{document}" in text
+
+
 def is_main(path: Path) -> bool:
     try:
         head = read_regular(path, HEAD, truncate=True)
     except OSError:
         return False
-    text = _strip(head.decode("utf-8", "replace"))
-    return "\\documentclass" in text or "\\begin{document}" in text
+    return looks_main(head)
 
 
 def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:

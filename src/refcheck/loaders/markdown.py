@@ -68,6 +68,9 @@ _LINK_DEFINITION = re.compile(
 )
 _DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\]")
+# a definition written without its colon, "[^1] Smith, Trade, 12." at a line's start: Markdown shows it
+# as text with a marker in it, and the marker in the prose has no note
+_BARE_DEF = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\][ \t]+(?=\S)", re.M)
 _HEADING = re.compile(r"#{1,6}\s")
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", re.M)
 
@@ -299,6 +302,19 @@ def _code_spans(text: str, skip: Excluded) -> list[tuple[int, int]]:
     return out
 
 
+def _note(text: str, m: re.Match[str], note_end: int, colon_missing: bool = False) -> Footnote:
+    """The note a definition's match ``m`` begins, its text running to ``note_end``."""
+    body = text[m.end() : note_end]
+    return Footnote(
+        label=m.group(1),
+        start=m.start(),
+        end=note_end,
+        text_start=m.end(),
+        text=" ".join(body.split()),
+        colon_missing=colon_missing,
+    )
+
+
 def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footnote], list[FootnoteMarker]]:
     """The ``[^label]: text`` definitions and ``[^label]`` markers of each file's span of the text."""
     text = doc.text
@@ -311,17 +327,18 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
             defined.add(text.index("[", m.start()))
             if skip(m.start()):
                 continue
-            note_end = _note_end(text, m.end(), end)
-            body = text[m.end() : note_end]
-            notes.append(
-                Footnote(
-                    label=m.group(1),
-                    start=m.start(),
-                    end=note_end,
-                    text_start=m.end(),
-                    text=" ".join(body.split()),
-                )
-            )
+            notes.append(_note(text, m, _note_end(text, m.end(), end)))
+        labels = {n.label for n in notes}
+        for m in _BARE_DEF.finditer(text, start, end):
+            if m.group(1) in labels or skip(m.start()):
+                continue
+            before = text.rfind("\n", start, max(start, m.start() - 1))
+            above = text[before + 1 : max(start, m.start() - 1)]
+            if above.strip() and not re.match(r"[ \t]*\[\^[^\]\s]+\]", above):
+                continue  # a marker that begins a wrapped line of a paragraph ("...grew.\n[^1] Then")
+            labels.add(m.group(1))
+            defined.add(text.index("[", m.start()))
+            notes.append(_note(text, m, _note_end(text, m.end(), end), colon_missing=True))
         markers.extend(
             FootnoteMarker(label=m.group(1), start=m.start(), end=m.end())
             # (a marker followed by a colon in the text, "two ways[^1]: ...", is a marker; only a

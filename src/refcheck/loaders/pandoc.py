@@ -43,6 +43,12 @@ _KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s\\]{1,200}\})"
 # note, "^[see Section \@ref(intro)]", are no keys)
 _ITEM_KEY = re.compile(rf"(?<![\\\w])(-?)@({_KEY})")
 _NARRATIVE = re.compile(rf"(?<![\w@.\[\-/\\]){{?@({_KEY})")
+# a LaTeX citation command written in Markdown prose (natbib's and biblatex's, starred or not, with
+# up to two optional arguments): "\\cite{a}", "\\citep[p.~3]{a, b}", "\\parencite[see][]{c}"
+_RAW_CITE = re.compile(
+    r"\\(?:cite[pt]?|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite|nocite)"
+    r"\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\\\n]{1,500})\}"
+)
 # pandoc-crossref (fig:, tbl:, eq:, sec:, lst:) and Quarto (fig-, tbl-, ...) cross-references
 _CROSSREF = re.compile(
     r"(?:(?:fig|tbl|eq|sec|lst|tab|table|figure|apx)[:]|"
@@ -238,6 +244,21 @@ def pandoc_citations(
         cit = _cite(doc, key, at, m.end(1), by_key.get(key))
         cit.narrative = True
         out.append(cit)
+    if "\\" in text and doc.format == "markdown":
+        # raw LaTeX in the prose, which pandoc passes on to LaTeX in a PDF ("(\\cite{IPCC2007})" in
+        # an R Markdown paper whose citation_package is natbib): its keys are the same bibliography's
+        for m in _RAW_CITE.finditer(text):
+            if skip(m.start()):
+                continue
+            at = m.start(1)
+            for part in m.group(1).split(","):
+                key = part.strip()
+                if key == "*" and m.group(0).startswith("\\nocite"):
+                    nocite = [*(nocite or []), "*"]  # every entry counts as cited
+                elif key and wanted(key):
+                    start = at + len(part) - len(part.lstrip())
+                    out.append(_cite(doc, key, start, start + len(key), by_key.get(key)))
+                at += len(part) + 1
     for key in nocite or []:
         for ref in refs if key == "*" else [by_key[key]] if key in by_key else []:
             # counts the entry as cited (no author or year as written: nothing to compare)
@@ -346,6 +367,9 @@ def use_bibliography(
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"
+        if external and r.standard_id and r.standard_id != r.key:
+            # Manubot cites the item by the key its note gives (its references.json's id is a hash)
+            r.key = r.label = r.standard_id
     if doc.format == "latex":
         from refcheck.loaders.latex import key_citations
 

@@ -360,6 +360,9 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     _repeated_mismatches(doc, index)
     if doc.citation_links:
         _follow_links(doc, index)
+    _key_at_a_namesake(doc.citations, index)
+    _imprint_and_year(doc.citations, index)
+    _lone_entry_of_the_author(doc.citations, index)
 
 
 def _repeated_mismatches(doc: Document, index: Index) -> None:
@@ -387,6 +390,115 @@ def _repeated_mismatches(doc: Document, index: Index) -> None:
             cit.detail = f"an entry by {target.authors[0]} {dated} exists"
             cit.candidates = ()
             cit.suggestion = None
+
+
+def _imprint_and_year(citations: list[Citation], index: Index) -> None:
+    """A missing citation that names no author of the list but a publisher (or a journal) with a year,
+    "the memoir (Fourth Estate, 2012)", of which one entry of that year gives the name after its
+    authors ("Smith, Z. (2012). A memoir. London: Fourth Estate."): the prose names that work by its
+    imprint, a link, not a missing entry."""
+    missing = LinkStatus.MISSING
+    # (each name and year looked for once, within a budget of entries read: a hostile text citing
+    # thousands of unknown names in a year of thousands of entries)
+    left = 200_000
+    done: dict[tuple[str, str], Reference | None] = {}
+    for cit in citations:
+        if cit.status is not missing or cit.kind != "author-date" or cit.detail or not cit.year:
+            continue
+        name = (cit.name_run or (cit.authors[0] if cit.authors else "")).strip()
+        year = cit.year[:4]
+        if len(name) < 3 or not year.isdigit():
+            continue
+        if (name, year) not in done:
+            done[(name, year)] = None
+            pool = index.by_year.get(year, ())
+            if len(pool) > left or index.author_candidates(cit.authors[0] if cit.authors else name):
+                continue
+            left -= len(pool)
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            found = []
+            for r in pool:
+                at = pattern.search(r.text)
+                if at is not None and at.start() > 0 and not any(a and a in at.group(0) for a in r.authors):
+                    found.append(r)
+            if len(found) == 1:
+                done[(name, year)] = found[0]
+        ref = done[(name, year)]
+        if ref is not None:
+            _linked(cit, ref)
+
+
+def _lone_entry_of_the_author(citations: list[Citation], index: Index) -> None:
+    """A citation missing for its co-authors and year ("Meder et al. 2020") whose first author has one
+    entry, which no citation cites ("Meder, F. (2019)"): one slip in the citation or the entry, not a
+    missing work and an uncited one. Reported once, as a mismatch of that entry suggesting the entry
+    as it would be cited. An entry cited elsewhere leaves the citation missing, and so does a co-author
+    named that the entry does not have ("Smith and Jönsson" for "Smith, Kuhlemeier, Prusinkiewicz"):
+    another work, likely."""
+    missing = LinkStatus.MISSING
+    pending = [
+        c
+        for c in citations
+        if c.status is missing
+        and c.kind == "author-date"
+        and len(c.authors) == 1
+        and (c.detail or "").startswith("entries by ")
+    ]
+    if not pending:
+        return
+    cited = {rid for c in citations for rid in (c.references or c.candidates)}
+    for cit in pending:
+        cands = index.author_candidates(cit.authors[0])
+        if len(cands) != 1 or cands[0].id in cited:
+            continue
+        ref = cands[0]
+        if not ref.authors or ref.corporate:
+            continue
+        cit.detail = None
+        cit.candidates = (ref.id,)
+        cit.suggestion = f"{_entry_names(ref)} {ref.year}" if ref.year else _entry_names(ref)
+        if cit.year and ref.year and not _year_fits(cit.year, ref):
+            cit.status = LinkStatus.YEAR_MISMATCH
+        else:
+            cit.status = LinkStatus.AUTHOR_MISMATCH
+
+
+def _key_at_a_namesake(citations: list[Citation], index: Index) -> None:
+    """A key citation (a JATS xref) whose text fits an entry no citation cites better than the entry
+    its key points at: "Fowler et al., 2021" pointing at "Fowler, M. & Brown, K. (2021)" while
+    "Fowler, M., Brown, K. & Li, Q. (2021)" is listed and uncited. The link is wrong, one defect: an
+    author mismatch that names both entries, and the entry meant counts as cited (not also an
+    uncited-reference). Entries the text fits equally are left to uncited-reference to say."""
+    linked = LinkStatus.LINKED
+    keyed = [c for c in citations if c.kind == "key" and c.status is linked and c.authors and c.year]
+    if not keyed:
+        return
+    cited = {rid for c in citations for rid in (c.references or c.candidates)}
+    for cit in keyed:
+        ref = index.by_id[cit.references[0]]
+        pool = [
+            r
+            for r in index.year_pool(cit.authors[0], cit.year)
+            if r is not ref and r.id not in cited and _year_fits(cit.year, r)
+        ]
+        if not pool:
+            continue
+        own = (_year_fits(cit.year, ref), _authors_fit(cit, ref))
+        scored = [((_year_fits(cit.year, r), _authors_fit(cit, r)), r) for r in pool]
+        best = max(score for score, _ in scored)
+        top = [r for score, r in scored if score == best]
+        if len(top) != 1 or best[1] <= own[1] or best[0] < own[0]:
+            continue
+        meant = top[0]
+        shown, named = f"{_entry_names(ref)} {ref.year}", f"{_entry_names(meant)} {meant.year}"
+        if shown == named:  # (lists the names alike: the titles tell them apart)
+            shown, named = f"{shown}, {ref.title!r}", f"{named}, {meant.title!r}"
+        cit.status = LinkStatus.AUTHOR_MISMATCH
+        cit.references = ()
+        cit.candidates = (ref.id, meant.id)
+        cit.detail = f"linked to {shown}"
+        cit.suggestion = named
+        cited.add(meant.id)
 
 
 _Outcome = tuple[LinkStatus, tuple[str, ...], tuple[str, ...], str | None, str | None]
@@ -822,6 +934,12 @@ def _link_author_date_as_read(
         if with_year:
             best = max((a, y) for _, a, y in with_year)
             top = [r for r, a, y in with_year if (a, y) == best]
+            if len(top) > 1:
+                # "Müller, 2010" and "Muller, 2010" of the entries "Müller, K. (2010)" and "Muller, J.
+                # (2010)": the names fold alike, but each is spelt as one entry spells it
+                spelt = [r for r in top if r.authors and r.authors[0].casefold() == first.casefold()]
+                if len(spelt) == 1:
+                    top = spelt
             if len(top) == 1:
                 _linked(cit, top[0])
             else:

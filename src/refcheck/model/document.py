@@ -133,6 +133,8 @@ class Footnote:
     end: int
     text_start: int  # offset where the note's own text starts
     text: str
+    # Markdown: written without the colon after its label ("[^1] Text."), so not shown as a note
+    colon_missing: bool = False
 
 
 @dataclass
@@ -221,6 +223,10 @@ class Document:
     unseen_key: str | None = None
     # ... and that key is a DOI which the page's builder resolves itself (mystmd): no bibliography to name
     unseen_resolved: bool = False
+    # Citations a renderer printed unresolved, pandoc's "(**smith2020?**)" for a key its bibliography
+    # lacks (the key, in a JATS or HTML file pandoc made): added to the citations, whichever way they
+    # are read
+    unresolved: list[Citation] = field(default_factory=list)
     # JATS <article article-type="...">: a "correction" or "retraction" notice lists the article it
     # concerns, which its text names without citing it
     article_type: str | None = None

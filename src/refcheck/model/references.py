@@ -79,6 +79,9 @@ class Reference:
     # Where the entry is when it is in another file (a .bib): (path, line).
     source: tuple[str, int] | None = None
     crossref: str | None = None  # BibTeX: the key of the entry it takes missing fields from
+    # CSL: the key Manubot cites the item by, when its note says "standard_id: key" (Manubot's own
+    # references.json, whose "id" is a hash of it) or it has a standard_citation; pandoc reads the id
+    standard_id: str | None = None
     entry_type: str | None = None  # BibTeX/biblatex: the entry's type, lower case ("inproceedings")
     # a database entry's volume, issue, chapter and pages ("12 3 61-63"), which its one-line ``text``
     # leaves out: two entries of one title on other pages are two parts (rules/duplicate_reference)

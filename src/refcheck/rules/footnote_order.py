@@ -3,7 +3,9 @@
 What it does
     Reports numbered footnote markers that do not run 1, 2, 3, ... in the order they first appear,
     and definitions whose numbers skip one. Markdown's ``[^13]`` is a note's name, not its number
-    (pandoc numbers the notes in the order they are referenced): not checked there. A marker in the
+    (pandoc numbers the notes in the order they are referenced): not checked there, nor in Word
+    (.docx), which numbers its notes itself in the order of their marks (a mark's ``w:id`` is no
+    number a reader sees: pandoc's and Quarto's begin at 20 or more). A marker in the
     caption of a JATS figure or table (a float, placed by the typesetter) counts as used, but its
     place is not read as the notes' order.
 
@@ -30,8 +32,11 @@ SUMMARY = "Numbered footnotes skip a number or come out of order."
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    if doc.format == "markdown":
-        return  # "[^13]" is a note's name: pandoc numbers the notes in the order they are referenced
+    if doc.format in ("markdown", "docx"):
+        # "[^13]" is a note's name: pandoc numbers the notes in the order they are referenced; Word
+        # numbers its notes itself, in the order of their marks (the w:id refcheck labels them with is
+        # the file's identifier: pandoc writes 25, 26, ...)
+        return
     firsts: list[tuple[int, int, int]] = []  # (number, start, end) of each label's first marker
     seen: set[str] = set()
     used: set[int] = set()

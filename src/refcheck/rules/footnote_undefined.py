@@ -1,7 +1,9 @@
 """footnote-undefined: a footnote marker has no footnote.
 
 What it does
-    Reports a marker in the text ("[7]", "[^note]") for which the document defines no note.
+    Reports a marker in the text ("[7]", "[^note]") for which the document defines no note. A
+    Markdown note written without the colon after its label ("[^1] Text." for "[^1]: Text.") is
+    reported once, at the note, saying the colon is missing (not also as its marker's missing note).
 
 Why is this bad
     The reader follows the marker and finds nothing.
@@ -30,6 +32,18 @@ SUMMARY = "A footnote marker has no footnote."
 
 def check(doc: Document) -> Iterator[Finding]:
     defined = {n.label for n in doc.footnotes or []}
+    for note in doc.footnotes or []:
+        if note.colon_missing:
+            # one defect, one finding: not also the marker in the prose that has no note to lead to
+            yield Finding(
+                rule=NAME,
+                severity=SEVERITY,
+                message=f"footnote [^{note.label}] is written without the colon after its label, so it is "
+                f"shown as text and its markers lead nowhere; write [^{note.label}]: at the start of the note",
+                offset=note.start,
+                end_offset=note.text_start,
+                citation=f"[^{note.label}]",
+            )
     for marker in doc.footnote_markers:
         if marker.label not in defined:
             yield Finding(

@@ -78,6 +78,8 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(unlisted, keys=doc.unseen_key, resolved=doc.unseen_resolved)
         elif plain and _further_reading(doc.text):
             yield _no_list(plain, further=True)
+        elif plain and _reply_to_reviewers(doc.text):
+            yield _no_list(plain, reply=True)
         elif plain and doc.format == "markdown" and all(_in_passing(doc, c) for c in plain):
             # a blog post or a notebook that names works in its own sentences, "I read the Myung and Pitt
             # (1997) paper on model selection", cites in no style that promises a list
@@ -335,6 +337,21 @@ def _further_reading(text: str) -> bool:
     return further_reading_heading(text) is not None
 
 
+def _reply_to_reviewers(text: str) -> bool:
+    """Whether the document is a reply to reviewers ("Response to Reviewers", a "Reviewer #1" or
+    "Referee 2:" line, "point-by-point"): its citations are the manuscript's, whose list it does not
+    repeat (a repository's response letter beside the paper)."""
+    return (
+        re.search(
+            r"(?im)^[\W_]*(?:(?:authors?'?\s+)?(?:responses?|repl(?:y|ies)|answers?|rebuttal)\b[^\n]{0,40}?"
+            r"\b(?:reviewers?|referees?)\b|(?:reviewer|referee)\s*(?:#|no\.?\s*)?\s*\d+\b)"
+            r"|\bpoint[- ]by[- ]point\s+(?:response|reply)",
+            text,
+        )
+        is not None
+    )
+
+
 def _scholarly(citations: list[Citation], works: int) -> bool:
     """Whether a document's author-date citations show themselves as such without a list to
     confirm them: three works or more, or one citation with co-authors, "et al." or a page."""
@@ -346,6 +363,7 @@ def _no_list(
     linked: bool = False,
     keys: str | None = None,
     further: bool = False,
+    reply: bool = False,
     resolved: bool = False,
     passing: bool = False,
 ) -> Finding:
@@ -354,7 +372,8 @@ def _no_list(
     each is a link to its work (``linked``), readers find the works: info; and when the document's
     list is built from pandoc ``keys`` whose bibliography refcheck did not see (or, ``resolved``,
     DOIs the page's builder fetches: a MyST page's "[@10.25080/NKVC9349]"), and when the
-    document has a further-reading section (``further``), where its works may stand, or names them
+    document has a further-reading section (``further``), where its works may stand, is a reply to
+    reviewers (``reply``), citing the manuscript's list, or names them
     only in its own sentences (``passing``: "the Myung and Pitt (1997) paper", as a blog post does)."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
@@ -372,6 +391,9 @@ def _no_list(
     elif further:
         severity = Severity.INFO
         fix = "its further-reading section may give them; a reference list would say which work each is"
+    elif reply:
+        severity = Severity.INFO
+        fix = "it answers reviewers, whose manuscript's list gives the works; if it stands alone, " + fix
     elif passing:
         severity = Severity.INFO
         fix = (

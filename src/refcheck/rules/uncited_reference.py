@@ -46,6 +46,12 @@ What it does
     "Retraction: ...", "Expression of Concern: ..."), one finding per entry even when no citation is
     found: a notice's list is short, and each entry is named.
 
+    Two entries of the same author and year (told apart by their titles only, or the citation giving no
+    letter) of which an xref points at one while its text fits both: with several such xrefs, one of
+    them may be meant for the uncited entry, which cannot be told, and it is said at info; the message
+    names both entries. (An xref whose text fits the uncited entry better, "Fowler et al." pointing at
+    a two-author entry, is an author-mismatch of the xref, and the entry counts as cited.)
+
     A JATS reference list of its own that no xref points at, beside one that is cited, holds web
     resources, software or data the text names without citing ("Internet Resources"): its entries are
     said at info.
@@ -68,7 +74,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from refcheck.model import Document, Finding, Reference, Severity
+from refcheck.model import Citation, Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids, from_database, no_citations_found
 from refcheck.rules.duplicate_reference import duplicates
 
@@ -170,6 +176,48 @@ def _linked_from_prose(doc: Document) -> set[str]:
     }
 
 
+def _short(title: str) -> str:
+    return title if len(title) <= 60 else title[:57].rstrip(" ,.:;") + "..."
+
+
+def _keys_at_namesakes(
+    doc: Document, refs: list[Reference], cited: set[str]
+) -> dict[str, tuple[str, Reference, int]]:
+    """The uncited entries an xref's text fits as well as the entry it points at: two "Fowler 2021"
+    entries told apart by their titles only, both xrefs "Fowler 2021" pointing at the first. Which
+    xref (if any) means the second cannot be told: by id, (the text shown, the entry pointed at, how
+    many such xrefs)."""
+    from refcheck.matching.names import name_key  # (not at start-up)
+
+    keyed = [c for c in doc.citations if c.kind == "key" and c.references and c.authors and c.year]
+    if not keyed:
+        return {}
+    by_id = {r.id: r for r in refs}
+    pointed: dict[tuple[str, str], list[tuple[Citation, Reference]]] = {}
+    for c in keyed:
+        target = by_id.get(c.references[0])
+        if target is None or not target.authors or not target.year_base:
+            continue
+        if len(c.year or "") > 4 and target.year != c.year:
+            continue  # ("2021b": names its entry by its letter)
+        pointed.setdefault((name_key(target.authors[0]), target.year_base or ""), []).append((c, target))
+    found: dict[str, tuple[str, Reference, int]] = {}
+    for ref in refs:
+        if ref.id in cited or not ref.authors or not ref.year_base:
+            continue
+        alike = [
+            (c, t)
+            for c, t in pointed.get((name_key(ref.authors[0]), ref.year_base or ""), ())
+            if name_key(c.authors[0]) == name_key(ref.authors[0])
+            and (c.year == ref.year or len(c.year or "") == 4)
+        ]
+        if alike:
+            texts = list(dict.fromkeys(c.text for c, _ in alike))
+            shown = '" or "'.join(texts[:2]) + ('" ...' if len(texts) > 2 else "")
+            found[ref.id] = (shown, alike[0][1], len(alike))
+    return found
+
+
 def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterator[Finding]:
     cited = cited_ids(doc)
     # A repeated entry of a reference list is reported once, as a duplicate, not also as uncited (one
@@ -177,9 +225,20 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     # checkcites does.
     # A key defined twice is one defect (duplicate-reference) and the key counts as cited through
     # either copy; an entry another cited entry takes fields from (BibTeX crossref) is used by it.
+    # (a JATS entry's key is its id, which no author cites by: a repeated <ref> is a repeated entry,
+    # unless the two are works that share a DOI, one of them wrong)
     repeated = {
-        ref.id for ref, first, _ in duplicates(doc) if ref.key is None or (ref.key and ref.key == first.key)
+        ref.id
+        for ref, first, how in duplicates(doc)
+        if ref.key is None
+        or (ref.key and ref.key == first.key)
+        or (doc.format == "jats" and "although" not in how)
     }
+    # an entry listed twice whose later copy the text cites (a JATS xref to the copy): the work is
+    # cited; the repetition is the one defect (not for two works that share a DOI, one of them wrong)
+    repeated.update(
+        first.id for ref, first, how in duplicates(doc) if ref.id in cited and "although" not in how
+    )
     cited_keys = {r.key for r in refs if r.key and r.id in cited}
     used = {r.crossref.lower() for r in refs if r.crossref and r.key in cited_keys}
     # (entries a notes-bibliography document names without a citation: the linker's mentions)
@@ -196,6 +255,7 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     undated = len(parsed) >= 3 and sum(1 for r in parsed if r.year) * 5 < len(parsed)
     linked = _linked_from_prose(doc)
     region = doc.reference_region
+    namesakes = _keys_at_namesakes(doc, refs, cited)
     # a Markdown list that nests items under topics ("* Imatinib" / "  * Review on Imatinib: [...](url)"):
     # a reading list organised by subject, not the list of the works the text cites
     nested = False
@@ -231,6 +291,20 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             message = (
                 f"{name} is listed but no note cites it (a notes-bibliography list may also hold works "
                 "consulted)"
+            )
+        elif ref.id in namesakes:
+            # an xref whose text fits this entry as well as the one it points at. One such xref: this
+            # entry or its namesake is uncited whichever was meant (a warning); several: one of them
+            # may be meant for this entry, which cannot be told (said at info). One defect, one finding.
+            shown, twin, n = namesakes[ref.id]
+            severity = SEVERITY if n == 1 else Severity.INFO
+            alike = repr(_short(twin.title)) if twin.title else twin.text[:60]
+            own = f" ({_short(ref.title)!r})" if ref.title else ""
+            cites = "one citation" if n == 1 else f"{n} citations"
+            message = (
+                f'{name}{own} is listed but no citation points at it, while {cites} reading "{shown}" '
+                f"point{'s' if n == 1 else ''} at an entry of the same author and year ({alike}): "
+                "if one of them means this entry, point it here; else cite or remove it"
             )
         elif ref.apart:
             severity = Severity.INFO

@@ -90,8 +90,15 @@ def extract_zip(archive: Path, target: Path, max_file_size: int, max_total: int)
     written beyond ``target``) for a bad or hostile archive."""
     try:
         zf = zipfile.ZipFile(archive)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UploadError(f"{archive.name} is not a zip archive ({exc})") from None
+    except (zipfile.BadZipFile, OSError):
+        from refcheck.loaders.docx import not_a_zip
+
+        with open(archive, "rb") as fh:
+            head = fh.read(4096)
+        raise UploadError(
+            f"{archive.name} is not a zip archive ({not_a_zip(head)}): zip the project's folder and upload "
+            "that, or upload its files one by one"
+        ) from None
     written: list[Path] = []
     total = 0
     with zf:

@@ -32,6 +32,47 @@
     });
   }
 
+  /* A download link fetched here rather than followed: an answer that is no file (409 "nothing to
+     change", a check that failed) is said on the page, not saved by the browser as a file. */
+  function download(ev, link) {
+    ev.preventDefault();
+    var old = link.parentNode && link.parentNode.querySelector(".download-error");
+    if (old) { old.remove(); }
+    var h = {"X-Refcheck-Token": token};
+    fetch(link.getAttribute("href"), {headers: h, cache: "no-store"}).then(function (res) {
+      if (!res.ok) {
+        return res.text().then(function (text) {
+          var data = null;
+          try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+          throw new Error((data && data.error) || ("the server answered " + res.status));
+        });
+      }
+      var name = link.getAttribute("download") || fileName(res.headers.get("Content-Disposition")) || "download";
+      return res.blob().then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = el("a", null, null, {href: url, download: name});
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      });
+    }).catch(function (err) {
+      // said beside the link (the page's message box is at the top, above the results)
+      var bar = link.parentNode;
+      var note = bar.querySelector(".download-error");
+      if (!note) { note = el("p", "download-error error", null, {role: "alert"}); bar.appendChild(note); }
+      note.textContent = err.message;
+    });
+  }
+
+  function fileName(disposition) {
+    if (!disposition) { return ""; }
+    var utf = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    if (utf) { try { return decodeURIComponent(utf[1]); } catch (e) { /* the plain name then */ } }
+    var plain = /filename="([^"]*)"/i.exec(disposition);
+    return plain ? plain[1] : "";
+  }
+
   function el(tag, cls, text, attrs) {
     var node = document.createElement(tag);
     if (cls) { node.className = cls; }
@@ -267,8 +308,11 @@
     bar.appendChild(el("span", "verdict " + (f.fails ? "fail" : "pass"), verdict + why));
     bar.appendChild(el("span", "sep"));
     var base = "api/jobs/" + id;
-    bar.appendChild(el("a", "button", "HTML report", {href: withToken(base + "/report.html"), download: ""}));
-    bar.appendChild(el("a", "button", "JSON", {href: withToken(base + "/report.json"), download: ""}));
+    ["HTML report", "JSON"].forEach(function (text) {
+      var a = el("a", "button", text, {href: withToken(base + (text === "JSON" ? "/report.json" : "/report.html")), download: ""});
+      a.addEventListener("click", function (ev) { download(ev, a); });
+      bar.appendChild(a);
+    });
     var fixes = f.fixes;
     var label = fixes.count ? "Apply the safe fixes (" + fixes.count + ")" : "No safe fixes";
     if (fixes.tracked && fixes.count) { label += " as tracked changes"; }
@@ -292,7 +336,8 @@
       else { link.textContent = label; }
     }
     link.addEventListener("click", function (ev) {
-      if (link.getAttribute("aria-disabled") === "true") { ev.preventDefault(); }
+      if (link.getAttribute("aria-disabled") === "true") { ev.preventDefault(); return; }
+      download(ev, link);
     });
     setFixable();
     bar.appendChild(link);
