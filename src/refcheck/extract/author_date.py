@@ -835,8 +835,13 @@ def _stands_as_surname(
         if other.endswith(",") and not other.endswith(".,"):
             other = other[:-1]
             return bool(_NAME_WORD.match(other)) and other.lower() not in STOP_WORDS
-        if other.lower() in PARTICLES and i >= 2 and tokens[i - 2].endswith(","):
-            return True  # "Lessard, Saad, Le Page, Diallo and Peant": the surname's particle before it
+        # "Lessard, Saad, Le Page, Diallo and Peant", "Pieterse, Van der Does, Zamioudis, ...": the
+        # surname's particle (of one word or more) before it, after a comma or the opening bracket
+        j = i - 1
+        while j >= 0 and tokens[j].lstrip("([").lower() in PARTICLES:
+            j -= 1
+        if j < i - 1 and (tokens[j + 1][:1] in "([" or (j >= 0 and tokens[j].endswith(","))):
+            return True
     if not names[-1] and len(names) == 1:
         if et_al:
             return True  # "Will et al., 2002"
@@ -863,6 +868,8 @@ _UNPUBLISHED = re.compile(
 
 
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
+# "Present-day (1980 to 2022)", "(1871 through 1900)": a period of years, not a cite of the first one
+_PERIOD = re.compile(rf"\s+(?:to|until|till|through)\s+{YEAR}\b")
 # what stands before names that are not a work's authors: whom a personal communication was made to or
 # by, "pers. comm. to S Werning, 2013", "personal communication from Werning, 2013"; who took a
 # photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008"
@@ -1261,6 +1268,13 @@ def _parse_group(
                 joined = read_names_backwards(text, m.start(), floor, known, semicolons=True)
                 if joined is not None and len(joined.authors) > 1 and known.knows(joined.authors[0]):
                     new_run = joined
+            if new_run is not None and len(new_run.authors) > 2 and not _plausible(new_run, known):
+                # "(PANAS, Watson, Clark and Tellegen, 1988)": a scale's acronym before its authors, who
+                # are the list's: the names after its comma
+                comma = text.find(",", new_run.start, m.start())
+                after = read_names_backwards(text, m.start(), comma + 1, known) if comma > 0 else None
+                if after is not None and len(after.authors) > 1 and known.knows(after.authors[0]):
+                    new_run, floor = after, comma + 1
             item = _item_text(text, floor, m.start())
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)
@@ -1282,6 +1296,7 @@ def _parse_group(
                 _UNPUBLISHED.match(text, m.end(), e)
                 or _SPAN_TO_NOW.match(text, m.end(), e)
                 or _NEUTRAL_CITATION.match(text, m.end(), e)
+                or _PERIOD.match(text, m.end(), e)
             )
         ) or _life_dates(m.group(1)):
             pos = m.end()

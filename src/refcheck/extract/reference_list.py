@@ -766,9 +766,11 @@ def _begins_entry(text: str) -> bool:
     if year is None or (first_corporate and not first_given and "(" not in year.group(0)):
         return False  # an organisation starts an entry only with "(2000)": "Environ Health Perspect 111"
     # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year; and an
-    # entry has a title after its year ("North-Holland, Amsterdam, 1992." is a publisher and place)
+    # entry has a title after its year ("North-Holland, Amsterdam, 1992." is a publisher and place;
+    # "Sci. World J., 2015, 657086. https://doi.org/..." a journal, its year-volume and a DOI: the words
+    # of a link are no title)
     after = text[year.end() :]
-    return not _SEMI_START().match(after) and len(_WORD2().findall(after[:80])) >= 3
+    return not _SEMI_START().match(after) and len(_WORD2().findall(_LINK().sub(" ", after[:80]))) >= 3
 
 
 _MONTH_WORDS = frozenset(MONTHS)
@@ -1393,6 +1395,7 @@ def _title(rest: str) -> str | None:
 _HTTP = re.compile(r"https?://")
 _SEMI_START = lazy_pattern(r"\s*[;:]")
 _WORD2 = lazy_pattern(r"[^\W\d_]{2,}")
+_LINK = lazy_pattern(r"(?:https?://|doi:\s*|www\.)\S*", re.IGNORECASE)
 _QUOTE_OR_URL = lazy_pattern(r"[\"“”]|https?://")
 _BRACKETS_URLS = re.compile(r"\[[^\]]*\]|https?://\S+")
 _ORG_WORD = lazy_pattern(r"\b(?:of|for|on|and|the|de|des|du)\b")

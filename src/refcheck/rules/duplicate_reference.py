@@ -340,7 +340,7 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
             first = by_author_year[group].first_agreeing(real)
-            if first is not None and _subtitles_differ(ref, first):
+            if first is not None and (_subtitles_differ(ref, first) or _other_dois(ref, first)):
                 first = None
         if first is None:
             for k in keys:
@@ -388,6 +388,12 @@ def _other_locators(a: Reference, b: Reference) -> bool:
     1978, 410" and "..., 981" (no titles): two works."""
     na, nb = _locators(a), _locators(b)
     return bool(na) and bool(nb) and not (na <= nb or nb <= na)
+
+
+def _other_dois(a: Reference, b: Reference) -> bool:
+    """Titles alike but not the same, each with its own DOI: two works ("CESM2 AIS simulation output
+    (2015-2100): ..." and "CESM2 AGrIS simulation output (2015-2100): ...", data sets of one paper)."""
+    return bool(a.doi and b.doi) and str(a.doi).lower() != str(b.doi).lower()
 
 
 def _subtitles_differ(a: Reference, b: Reference) -> bool:
