@@ -520,11 +520,17 @@ def read_names_backwards(
                 authors[0] = tail
                 break
         else:
-            # Unknown multi-word name: keep the last word and its particles.
-            j = len(first_words) - 1
-            while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
-                j -= 1
-            authors[0] = first_words[j:]
+            # Unknown multi-word name: keep the last word and its particles ("Recently Smith"), but
+            # not at the start of a parenthesis or after a citation's semicolon, where no word of the
+            # sentence stands before the name: "(Armstrong McKay et al., 2022", "; Perez de Souza et
+            # al., 2021": the whole name is the first author's, so a missing entry is named as cited.
+            at = first_words[0][0]
+            lead = text[max(0, at - 16) : at].rstrip()  # (a few characters: no copy of the text)
+            if not lead.endswith(("(", "[", ";")):
+                j = len(first_words) - 1
+                while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
+                    j -= 1
+                authors[0] = first_words[j:]
     start = authors[0][0][0]
     return NameRun(start, [intern(" ".join([w for _, w in a])) for a in authors], et_al, intern(full))
 
@@ -781,7 +787,8 @@ class _Facts:
             found = (
                 comma,
                 bare,
-                bare.lower().strip(APOS) in PARTICLES,
+                # (Catalan "i" joins a double surname: "Llabrés i Xamena", "Puig i Cadafalch")
+                bare.lower().strip(APOS) in PARTICLES or bare == "i",
                 (bare.lower().strip(".") in STOP_WORDS or _MONTH_SPAN.match(bare) is not None)
                 and not (known is not None and known.knows(bare)),
                 bare[:1].isupper(),

@@ -29,7 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from refcheck.extract.patterns import APOS, DASHES
-from refcheck.matching.names import PARTICLES
+from refcheck.matching.names import PARTICLES as _MATCHER_PARTICLES
+
+# the matcher's particles, and Catalan "i" that joins a double surname ("Llabrés i Xamena")
+PARTICLES = _MATCHER_PARTICLES | {"i"}
 
 _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 # (the look-ahead tries "et al." and the ellipsis only where one can begin, an "e" or a full stop: the

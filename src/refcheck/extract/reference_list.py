@@ -1135,12 +1135,32 @@ def _authorish(prefix: str) -> bool:
 
 
 def _use_names(ref: Reference, names: Names) -> None:
-    for (surname, given), corporate in zip(names.persons, names.corporate, strict=True):
+    persons, corporates = names.persons, names.corporate
+    if len(persons) > 1 and _acronym_list(persons):
+        # "WHO, UNICEF and UNDP (2010)": a list of acronyms, not "WHO" with the given name "UNICEF"
+        persons = [(persons[0][0], ""), (persons[0][1], ""), *persons[1:]]
+        corporates = [corporates[0], corporates[0], *corporates[1:]]
+    for (surname, given), corporate in zip(persons, corporates, strict=True):
         ref.authors.append(surname)
         ref.given.append(given)
         if corporate and len(names.persons) == 1:
             ref.corporate = True
     ref.et_al = names.et_al
+
+
+def _acronym_list(persons: list[tuple[str, str]]) -> bool:
+    """The first "person" is an acronym with an acronym of three letters or more as its given name,
+    and the names after it have none: organisations listed by their acronyms."""
+    surname, given = persons[0]
+    return (
+        len(given) >= 3
+        and given.isalpha()
+        and given.isupper()
+        and len(surname) >= 2
+        and surname.isalpha()
+        and surname.isupper()
+        and all(not g and n.isupper() for n, g in persons[1:])
+    )
 
 
 _FUNCTION_WORDS = frozenset(("of", "for", "on", "and", "the", "de", "in", "des", "du", "la", "y", "e"))

@@ -956,6 +956,17 @@ def _link_author_date_as_read(
                 spelt = [r for r in top if r.authors and r.authors[0].casefold() == first.casefold()]
                 if len(spelt) == 1:
                     top = spelt
+                elif len(cit.authors) > 1:
+                    # "Cirujano, Corma and Xamena, 2015" of the entries "... and Xamena, F.X.L.I. (2015)"
+                    # and "... and Llabrés i Xamena, F.X. (2015)": a name cited as one entry writes it
+                    # is that entry's, the other fits only by a word of its double surname
+                    whole = [
+                        r
+                        for r in top
+                        if all(_keys(c) & _keys(n) for c, n in zip(cit.authors, r.authors, strict=False))
+                    ]
+                    if len(whole) == 1:
+                        top = whole
             if len(top) == 1:
                 _linked(cit, top[0])
             else:

@@ -2,7 +2,10 @@
 
 What it does
     Reports a citation that fits two or more entries equally well, typically two entries by the same
-    author in the same year without the a/b suffixes that tell them apart.
+    author in the same year without the a/b suffixes that tell them apart. A citation that names
+    co-authors the entries do not print ("Zhang, He, Zeng, Cheng and Pu (2022)" for two entries
+    "C. Zhang et al. (2022)" and "Z. Zhang et al. (2022)", as IEA/OECD prints them) tells its work
+    apart; only the list cannot: that is said at info level.
 
 Why is this bad
     The reader cannot tell which work is meant.
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from refcheck.model import Document, Finding, LinkStatus, Reference, Severity
+from refcheck.model import Citation, Document, Finding, LinkStatus, Reference, Severity
 from refcheck.rules.base import at_citation
 from refcheck.rules.duplicate_reference import duplicates
 
@@ -57,8 +60,29 @@ def check(doc: Document) -> Iterator[Finding]:
         _, refs, told = known
         if told is None:
             continue
+        if _names_more_than_printed(cit, refs):
+            # "Zhang, He, Zeng, Cheng and Pu (2022)" for "C. Zhang et al. (2022)" and "Z. Zhang et al.
+            # (2022)": the citation tells its work apart by co-authors the list cuts off (IEA/OECD
+            # prints one name before "et al."); the list, not the citation, cannot say which it is
+            names = "; ".join(r.text[:60] for r in refs[:SHOWN])
+            message = (
+                f'"{cit.text}" names co-authors that the entries it may cite do not print ({names}); '
+                "which of them it cites cannot be checked against the list"
+            )
+            yield at_citation(NAME, Severity.INFO, cit, message, refs[0] if refs else None)
+            continue
         message = f'"{cit.text}" fits {len(refs)} entries ({told}'
         yield at_citation(NAME, SEVERITY, cit, message, refs[0] if refs else None)
+
+
+def _names_more_than_printed(cit: Citation, refs: list[Reference]) -> bool:
+    """Every entry is cut short by "et al." and the citation names more authors than any prints."""
+    return (
+        cit.kind == "author-date"
+        and len(refs) > 1
+        and all(r.et_al for r in refs)
+        and len(cit.authors) > max(len(r.authors) for r in refs)
+    )
 
 
 def _entries_and_fix(refs: list[Reference]) -> str:

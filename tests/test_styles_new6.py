@@ -1,0 +1,134 @@
+"""A held-out set of 49 CC-BY articles rendered in the nine CSL styles (JATS references -> CSL-JSON ->
+citeproc-py), sixth round: compound surnames in a cite whose entry is gone, a Catalan double surname,
+co-authors a list cut by "et al." does not print, and a list of acronyms. The documents here are short
+excerpts rewritten as test cases, shaped like the real entries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.model import LinkStatus, Severity
+from refcheck.pipeline import check_text
+
+
+def check(text: str):  # type: ignore[no-untyped-def]
+    return check_text(text, path="doc.txt")
+
+
+@pytest.mark.parametrize(
+    ("cites", "named"),
+    [
+        # Harvard, Journal of Mass Spectrometry: the last of a group, after a semicolon
+        ("(Evans, Bridgewater and Liu, 2014; Perez de Souza et al., 2021)", "Perez de Souza et al., 2021"),
+        # Harvard, a climate review: a surname of two capitalised words after the bracket
+        ("(Armstrong McKay et al., 2022)", "Armstrong McKay et al., 2022"),
+        ("(Espín Grau and Klaus, 2022)", "Espín Grau and Klaus, 2022"),
+        ("(Dos Santos Sales et al., 2018)", "Dos Santos Sales et al., 2018"),
+    ],
+)
+def test_a_missing_entry_is_named_by_the_whole_compound_surname_cited(cites: str, named: str) -> None:
+    doc = check(
+        f"Metabolomics grew fast {cites}.\n\nReferences\n\n"
+        "Evans, A., Bridgewater, B. and Liu, C. (2014) “Mass spectra,” Analyst, 1, pp. 1–2.\n"
+        "Klaus, P. (2020) “Policing,” Law Review, 2, pp. 3–4.\n"
+    )
+    missing = [f for f in doc.findings if f.rule == "missing-reference"]
+    assert [f.citation for f in missing] == [named]
+
+
+def test_a_sentence_word_before_a_narrative_cite_is_still_no_part_of_the_name() -> None:
+    doc = check(
+        "The field moved on. Recently Smith (2020) showed it.\n\nReferences\n\n"
+        "Jones, A. (2019) “Other,” Journal, 1, pp. 1–2.\n"
+    )
+    assert [f.citation for f in doc.findings if f.rule == "missing-reference"] == ["Smith (2020)"]
+
+
+def test_a_catalan_double_surname_joined_by_i_is_read_whole() -> None:
+    # Harvard, Catalysis Today and Chem. Eng. Sci. in one list: "Llabrés i Xamena" and "Xamena"
+    text = (
+        "Esters form over MOFs (Cirujano, Corma and Xamena, 2015) and acids over Zr "
+        "(Cirujano, Corma and Llabrés i Xamena, 2015).\n\nReferences\n\n"
+        "Cirujano, F.G., Corma, A. and Llabrés i Xamena, F.X. (2015) “Zirconium-containing metal organic "
+        "frameworks as solid acid catalysts,” Catal. Today, 257, pp. 213–220.\n"
+        "Cirujano, F.G., Corma, A. and Xamena, F.X.L.I. (2015) “Conversion of levulinic acid into chemicals,” "
+        "Chem. Eng. Sci., 124, pp. 52–60.\n"
+    )
+    doc = check(text)
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+    assert [c.references for c in doc.citations] == [(doc.references[1].id,), (doc.references[0].id,)]
+    # the Catalysis Today entry deleted: its cite is missing, not taken for the other entry
+    cut = text[
+        text.index("Cirujano, F.G., Corma, A. and Llabrés") : text.index(
+            "Cirujano, F.G., Corma, A. and Xamena"
+        )
+    ]
+    gone = text.replace(cut, "")
+    doc = check(gone)
+    assert [(f.rule, f.citation) for f in doc.findings] == [
+        ("missing-reference", "Cirujano, Corma and Llabrés i Xamena, 2015")
+    ]
+
+
+_ZHANG = (
+    "C. Zhang et al. (2022), “Smart Nano-PROTACs Reprogram Tumor Microenvironment,” Advanced Materials, "
+    "Vol. 34, p. 2207593.\n"
+    "Z. Zhang et al. (2022), “A covalent inhibitor of K-Ras(G12C) induces MHC class I presentation,” "
+    "Nature Chemical Biology, Vol. 18, pp. 1177–1183.\n"
+)
+
+
+def test_a_cite_naming_co_authors_the_list_does_not_print_is_info_not_an_error() -> None:
+    # IEA/OECD, Biochemical Society Transactions: the first cite names five authors, the list prints one
+    doc = check(f"Nano-PROTACs were made by Zhang, He, Zeng, Cheng and Pu (2022).\n\nReferences\n\n{_ZHANG}")
+    found = [(f.rule, f.severity) for f in doc.findings]
+    assert found == [("ambiguous-citation", Severity.INFO)]
+    assert "do not print" in doc.findings[0].message
+    assert doc.citations[0].status is LinkStatus.AMBIGUOUS  # (both entries count as cited)
+
+
+def test_a_cite_that_names_no_more_than_the_entries_print_stays_an_ambiguous_error() -> None:
+    doc = check(f"Nano-PROTACs were made (Zhang et al., 2022).\n\nReferences\n\n{_ZHANG}")
+    assert [(f.rule, f.severity) for f in doc.findings] == [("ambiguous-citation", Severity.ERROR)]
+
+
+@pytest.mark.parametrize(
+    ("cite", "entry"),
+    [
+        (
+            "(WHO, UNICEF and UNDP, 2010)",
+            "WHO, UNICEF and UNDP (2010) Global immunization vision and strategy. Geneva: World Health "
+            "Organization.",
+        ),
+        (
+            "(WHO, UNICEF, & UNDP, 2010)",
+            "WHO, UNICEF, & UNDP. (2010). Global immunization vision and strategy. World Health Organization.",
+        ),
+    ],
+)
+def test_a_list_of_acronyms_is_read_as_organisations(cite: str, entry: str) -> None:
+    doc = check(f"Coverage was low {cite}.\n\nReferences\n\n{entry}\n")
+    assert doc.references[0].authors == ["WHO", "UNICEF", "UNDP"]
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+
+
+def test_an_all_capitals_person_with_a_given_name_is_still_one_person() -> None:
+    doc = check(
+        "Coverage was low (SMITH and JONES, 2010).\n\nReferences\n\n"
+        "SMITH, JOHN and JONES, MARY (2010) Global immunization. Geneva: WHO.\n"
+    )
+    assert doc.references[0].authors[:2] == ["SMITH", "JONES"]
+
+
+def test_a_catalan_double_surname_after_given_names_is_read_whole() -> None:
+    # IEA/OECD prints given names first: "F. X. Llabrés i Xamena" is the surname "Llabrés i Xamena"
+    doc = check(
+        "Acids over Zr (Cirujano, Corma and Llabrés i Xamena, 2015).\n\nReferences\n\n"
+        "F. G. Cirujano, A. Corma and F. X. Llabrés i Xamena. (2015), “Zirconium-containing metal organic "
+        "frameworks as solid acid catalysts,” Catal. Today, Vol. 257, pp. 213–220.\n"
+        "F. G. Cirujano, A. Corma and F. X. L. I. Xamena. (2015), “Conversion of levulinic acid into "
+        "chemicals,” Chem. Eng. Sci., Vol. 124, pp. 52–60.\n"
+    )
+    assert doc.references[0].authors == ["Cirujano", "Corma", "Llabrés i Xamena"]
+    assert [c.references for c in doc.citations] == [(doc.references[0].id,)]
