@@ -132,3 +132,24 @@ def test_a_catalan_double_surname_after_given_names_is_read_whole() -> None:
     )
     assert doc.references[0].authors == ["Cirujano", "Corma", "Llabrés i Xamena"]
     assert [c.references for c in doc.citations] == [(doc.references[0].id,)]
+
+
+@pytest.mark.parametrize("authority", ["Linnaeus 1753", "Linnaeus, 1753", "L. 1753"])
+def test_a_species_authority_after_the_binomial_in_the_bracket_is_info(authority: str) -> None:
+    # APA, Molecules: "spearmint (Mentha spicata Linnaeus 1753) seeds"; no entry of Linnaeus
+    doc = check(
+        f"Carvone is the main component of spearmint (Mentha spicata {authority}) seeds (Smith, 2010).\n\n"
+        "References\n\nSmith, J. (2010). Carvone. Journal of Oils, 1, 1–2.\n"
+    )
+    found = [(f.rule, f.severity) for f in doc.findings]
+    assert found in ([], [("missing-reference", Severity.INFO)])
+
+
+def test_a_name_and_year_after_other_words_in_a_bracket_is_still_an_error() -> None:
+    doc = check(
+        "Carvone is common (see the review by Smith 1850) in seeds.\n\nReferences\n\n"
+        "Jones, J. (2010). Carvone. Journal of Oils, 1, 1–2.\n"
+    )
+    assert [(f.rule, f.severity) for f in doc.findings if f.rule == "missing-reference"] == [
+        ("missing-reference", Severity.ERROR)
+    ]

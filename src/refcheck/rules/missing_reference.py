@@ -21,8 +21,8 @@ What it does
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
-    1788)") that no entry's author fits is most likely the species' authority, not a citation: it is
-    reported at info. So is a citation that names a quotation's source on its attribution line (an
+    1788)"), or after it in the brackets ("(Mentha spicata Linnaeus 1753)"), that no entry's author
+    fits is most likely the species' authority, not a citation: it is reported at info. So is a citation that names a quotation's source on its attribution line (an
     epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
     So is a name and a year that end a title written in title case ("has published three books:
     Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"
@@ -174,6 +174,10 @@ _BINOMIAL = re.compile(
 )
 
 
+# A species' name in the bracket, before the authority: "(Mentha spicata Linnaeus 1753)"
+_BINOMIAL_IN_BRACKET = re.compile(r"\((?:[A-Z][a-z]+|[A-Z]\.) [a-z]{3,}(?: [a-z]{3,})? $")
+
+
 def _authority(text: str, cit: Citation) -> bool:
     """Whether an author-date citation no entry's author fits is a species' authority, as zoology and
     botany write the name of who described it and when after the species (a binomial before the
@@ -181,7 +185,10 @@ def _authority(text: str, cit: Citation) -> bool:
     if not cit.year or not cit.year[:4].isdigit() or int(cit.year[:4]) >= 1900:
         return False
     end = cit.start + (text[cit.start : cit.start + 1] == "(")  # the bracket, whether the citation's or not
-    return _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
+    return (
+        _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
+        or _BINOMIAL_IN_BRACKET.search(text, max(0, cit.start - 60), cit.start) is not None
+    )
 
 
 def _in_block_quote(doc: Document, cit: Citation) -> bool:
