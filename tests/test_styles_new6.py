@@ -153,3 +153,15 @@ def test_a_name_and_year_after_other_words_in_a_bracket_is_still_an_error() -> N
     assert [(f.rule, f.severity) for f in doc.findings if f.rule == "missing-reference"] == [
         ("missing-reference", Severity.ERROR)
     ]
+
+
+@pytest.mark.parametrize("cite", ["(Team R, 2019)", "(Team R 2019)", "(Smith J, 2019)"])
+def test_initials_after_a_surname_the_list_knows_are_its_initials(cite: str) -> None:
+    # APA, a PLOS article: "Team R. (2019). R: A Language and Environment for Statistical Computing."
+    doc = check(
+        f"Analyses were run in R {cite}.\n\nReferences\n\n"
+        "Team R. (2019). R: A Language and Environment for Statistical Computing. Vienna: R Foundation.\n"
+        "Smith, J. (2019). Statistics in R. Journal of Computing, 2, 3–4.\n"
+    )
+    assert [(f.rule, f.citation) for f in doc.findings if f.rule != "uncited-reference"] == []
+    assert [c.status for c in doc.citations] == [LinkStatus.LINKED]

@@ -511,6 +511,17 @@ def read_names_backwards(
         # without "et al.": "Richter D, Alberti S. 2015." is the end of a list of authors)
         first_words = first_words[:-1]
         authors[0] = first_words
+    if (
+        known is not None
+        and len(first_words) > 1
+        and _BARE_INITIALS().match(first_words[-1][1])
+        and known.knows(" ".join([w for _, w in first_words[:-1]]))
+        and not known.knows(" ".join([w for _, w in first_words]))
+    ):
+        # "(Team R, 2019)" for the entry "Team R. (2019)", "(Smith J, 2010)": initials written after a
+        # surname the list knows are its initials, as the entry writes them, no part of the surname
+        first_words = first_words[:-1]
+        authors[0] = first_words
     full = " ".join([w for _, w in first_words])
     # Choose the shortest tail of the first author that the reference list knows ("Recently Smith").
     if known is not None and len(first_words) > 1 and not known.knows(full):
@@ -598,6 +609,7 @@ _JOINED_BEFORE = re.compile(r"(?:,?\s+(?:and|&)|,)\s+$")
 _ETAL_END = re.compile(r"\s+(?:et\.?|&)\s+al\.?,?$")
 _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
+_BARE_INITIALS = lazy_pattern(r"^(?:[A-Z]\.?){1,2}$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
 _COLLEAGUES = frozenset(("colleagues", "coworkers", "co-workers", "collaborators", "associates"))
 
