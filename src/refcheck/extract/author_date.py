@@ -860,10 +860,12 @@ _UNPUBLISHED = re.compile(
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
 # what stands before names that are not a work's authors: whom a personal communication was made to or
 # by, "pers. comm. to S Werning, 2013", "personal communication from Werning, 2013"; who took a
-# photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008"
+# photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008", a credit that opens
+# its caption, bracket or clause; not "see the photo by Smith (2010)", a work's photograph the prose cites
 _COMM_BEFORE = re.compile(
     r"(?:(?i:pers\.\s*comm\.?|personal\s+communication|pers\.\s*obs\.)\s*,?\s*(?i:(?:to|from|with|by)\s+)?"
-    r"|(?i:photo(?:graph)?s?\s+(?:by|courtesy\s+of)|photo(?:graph)?s?\s*:|(?:photo\s+)?credits?\s*:"
+    r"|(?:(?<=[(\[.;,:\n\u2013\u2014])|(?<![\s\S]))[ \t]*"
+    r"(?i:photo(?:graph)?s?\s+(?:by|courtesy\s+of)|photo(?:graph)?s?\s*:|(?:photo\s+)?credits?\s*:"
     r"|courtesy\s+of)\s+|©\s*)"
     r"(?:[A-Z]{2,4}\s+|[A-Z](?:\.\s*|\s+|-))*$"
 )
