@@ -75,3 +75,21 @@ def test_a_publisher_name_that_is_a_cited_entrys_imprint_is_a_missing_work() -> 
         "Krugman, P. (2012). End This Depression Now! New York: W. W. Norton.\n"
     )
     assert [a.split(" is ")[0] for a in _alarms(text)] == ['missing-reference: "Norton, 2012"']
+
+
+# --- a list the text cites by name and year is a reference list, however it dates its entries ----------
+
+
+def test_entries_that_end_with_their_year_in_brackets_are_a_list_when_cited() -> None:
+    # "- Lee K. Pheromones and paths, Insectes Sociaux (2018)": dated at the end like a CV's item, and
+    # the list was dropped; the year slip of "Brown 2020" (the entry is 2021) became "no reference list"
+    text = (
+        "# Ant foraging\n\nForaging follows trails (Smith and Jones 2019; Lee 2018) and pheromones "
+        "(Brown 2020).\n\n"
+        "- Smith A, Jones B. Trail following in ants, Behavioral Ecology (2019)\n"
+        "- Lee K. Pheromones and paths, Insectes Sociaux (2018)\n"
+        "- Brown C. Collective foraging, in Proceedings of the Royal Society B (2021)\n"
+    )
+    assert _alarms(text, "markdown") == [
+        'year-mismatch: "Brown 2020" cites an entry dated 2021 (did you mean Brown 2021?)'
+    ]
