@@ -93,3 +93,20 @@ def test_entries_that_end_with_their_year_in_brackets_are_a_list_when_cited() ->
     assert _alarms(text, "markdown") == [
         'year-mismatch: "Brown 2020" cites an entry dated 2021 (did you mean Brown 2021?)'
     ]
+
+
+# --- a span of years to the present is a CV's date after names outside the brackets only -------------
+
+
+def test_apa_citation_of_a_work_in_progress_is_a_citation() -> None:
+    # APA cites a work still appearing "(Smith, 2015–present)": its missing entry went unreported; a
+    # CV's "Reviewer for Ecology Letters (2019–present)" stays no citation
+    text = (
+        "Intro\n\nThe atlas is updated yearly (Smith, 2015–present), as Lee (2018) noted.\n\n"
+        "References\n\nLee, K. (2018). Atlases. J 1: 1-2.\n"
+    )
+    assert [a.split(" is ")[0] for a in _alarms(text)] == ['missing-reference: "Smith, 2015"']
+    entry = "Smith, A. (2015–present). Atlas of birds. Retrieved from https://example.org/atlas\n"
+    assert _alarms(text + entry) == []
+    cv = text.replace("(Smith, 2015–present)", "(Lee, 2018), and I review for Ecology Letters (2019–present)")
+    assert _alarms(cv) == []

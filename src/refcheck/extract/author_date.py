@@ -1183,11 +1183,11 @@ def _narrative_lead(lead: str) -> bool:
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
-_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")
-# a span of dates that runs on, "Reviewer, Ecology Letters (2019–present)" in a CV: no work's year
-_SPAN_TO_NOW = re.compile(
-    r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I
-)  # (the gap between two: ")(", ") (")
+_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
+# a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
+# (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
+# progress, "(Smith, 2015–present)"
+_SPAN_TO_NOW = re.compile(r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I)
 
 
 def _parse_group(
@@ -1259,7 +1259,11 @@ def _parse_group(
             run = new_run
         assert run is not None
         if (
-            m.end() < e and (_UNPUBLISHED.match(text, m.end(), e) or _SPAN_TO_NOW.match(text, m.end(), e))
+            m.end() < e
+            and (
+                _UNPUBLISHED.match(text, m.end(), e)
+                or (run is narrative_run and _SPAN_TO_NOW.match(text, m.end(), e))
+            )
         ) or _life_dates(m.group(1)):
             pos = m.end()
             continue
