@@ -40,6 +40,7 @@ from refcheck.extract.numeric import (
 )
 from refcheck.extract.reference_list import (
     Region,
+    bibliographic_essay,
     counts_on,
     find_reference_region,
     looks_like_entry,
@@ -287,6 +288,10 @@ def structure(doc: Document) -> None:
                 for n in notes
                 if not re.match(r"[a-z]", n.text) and not _mid_paragraph(text, n, notes, starts)
             ]
+    else:
+        given = doc.references
+        if given and bibliographic_essay([r.text for r in given]):
+            doc.references = []  # (a loader's list, a page's "Sources" that is an essay on them)
     doc.footnotes = notes
     doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
 
@@ -435,7 +440,12 @@ def _extract_citations(doc: Document) -> None:
     numeric: list[Citation] = []
     parens: list[Citation] = []
     for a, b, label in segments:
-        author_date.extend(extract_author_date(text, a, b, known, footnote=label))
+        found = extract_author_date(text, a, b, known, footnote=label)
+        if found and doc.format == "markdown" and label is None:
+            found = [
+                c for c in found if not _in_heading(text, c) or known.knows(c.authors[0] if c.authors else "")
+            ]
+        author_date.extend(found)
         if numbered:
             numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs), zero=zero))
             parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
@@ -475,6 +485,8 @@ def _extract_citations(doc: Document) -> None:
         doc.other_style_at = numeric[0].start if numbered and numeric else None
         if refs and not numbered and doc.footnotes:
             _notes_bibliography(doc, author_date)
+        elif not refs and doc.footnotes and author_date:
+            _notes_without_list(doc)
     keys = {r.key for r in refs if r.key} if doc.format in ("text", "markdown") else set()
     if keys:
         # a list labelled by keys ("[Knu84] D. E. Knuth ...", "* <sup>cc2nd04</sup>[Code Complete](url)")
@@ -517,6 +529,17 @@ def _extract_citations(doc: Document) -> None:
             f"{len(groups)} bracketed number(s) such as {groups[0].group(0)} point at neither a numbered "
             "reference list nor [n] notes; refcheck did not check them",
         )
+
+
+_ATX_HEADING = re.compile(r"#{1,6}[ \t]")
+
+
+def _in_heading(text: str, c: Citation) -> bool:
+    """Whether an author-date citation stands in a Markdown heading, "# The Battle of Dunkirk (1940)",
+    "### 5.1 EPRI DCFlex (2024 to Present)": a heading dates its subject and cites no one (unless it
+    names an author of the list: "## Ostrom (1990) and the commons")."""
+    line = text.rfind("\n", 0, c.start) + 1
+    return _ATX_HEADING.match(text, line) is not None
 
 
 def _hand_typed_notes(doc: Document) -> None:
@@ -569,6 +592,28 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
     doc.citations = sorted(kept + notes, key=lambda c: c.start)
     _mentions(doc)
     return True
+
+
+def _notes_without_list(doc: Document) -> None:
+    """A page of notes with no reference list (a site's "Bibliography" is another page): what the
+    author-date reading found inside a note that cites a work in full ("Cato Institute, *How Viktor
+    Orban's Hungary Eroded the Rule of Law* (2024)") or in its facts of publication ("(London:
+    Bradbury and Evans, 1859)", "(Moscow: Progress Publishers, 1848; The Marxists Internet
+    Archive)") is no author-date citation of a work missing from a list. The notes' works are not
+    citations either: with no list there is nothing to look them up in."""
+    from refcheck.extract.notes import note_citations, publication_facts
+
+    notes = doc.footnotes or []
+    spans = publication_facts(doc.text, notes)
+    spans += [
+        (c.start, c.end)
+        for _, cits in note_citations(doc.text, notes)
+        for c in cits
+        if c.confidence == "high"
+    ]
+    if spans:
+        spans.sort()
+        doc.citations = [c for c in doc.citations if c.footnote is None or not _within(spans, c.start)]
 
 
 def _mentions(doc: Document) -> None:

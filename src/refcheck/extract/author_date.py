@@ -850,6 +850,11 @@ def _stands_as_surname(
     return joined and not names[-1] and len(names) >= 2 and bool(names[-2]) and not et_al
 
 
+# a court's neutral citation after the year: "*Guindon* (2015 SCC 41)", "(2018 ABQB 240)", "(2019
+# EWCA Civ 12)": the year of a judgment, named by its court and number, not an author's work
+_NEUTRAL_CITATION = re.compile(
+    r"\s+[A-Z]{2,6}(?:\s+(?:Civ|Crim|Admin|Fam|Comm|Ch|QB|KB|Pat|IPEC|TCC))?\s+\d{1,5}\b"
+)
 _UNPUBLISHED = re.compile(
     r"\s*,?\s*(?:in\s+revision|in\s+preparation|in\s+prep\.|submitted|unpublished|under\s+review"
     r"|personal\s+communication|pers\.\s*comm\.|data\s+not\s+shown)",
@@ -1015,7 +1020,22 @@ def extract_author_date(
     _mentions(text, start, end, pos, end, end, known, footnote, mentions)
     out += mentions  # (after the groups' citations, as the sort below has always received them)
     out.sort(key=_START)
+    if any(c.year and "/" in c.year for c in out):
+        out = [c for c in out if not (c.year and "/" in c.year and _act_number(c.year))]
     return out
+
+
+def _act_number(year: str) -> bool:
+    """Whether a year written "2024/1689" is the number of a law, not a span of years: the EU's
+    "Regulation 2024/1689", "Directive 2024/1760", "Decision 2010/87" (a year, then the act's number)
+    against "2019/20", "1999/2000" (the second year follows the first within a decade)."""
+    first, _, second = year.partition("/")
+    digits = first[:4]
+    if not (digits.isdigit() and second.isdigit()):
+        return False
+    if len(second) == 2:
+        return not 0 < (int(second) - int(digits[2:])) % 100 <= 10
+    return len(second) != 4 or not 0 < int(second) - int(digits) <= 10
 
 
 _NESTED = re.compile(r"\(([^()]*)\)")
@@ -1263,6 +1283,7 @@ def _parse_group(
             and (
                 _UNPUBLISHED.match(text, m.end(), e)
                 or (run is narrative_run and _SPAN_TO_NOW.match(text, m.end(), e))
+                or _NEUTRAL_CITATION.match(text, m.end(), e)
             )
         ) or _life_dates(m.group(1)):
             pos = m.end()

@@ -26,8 +26,8 @@ from refcheck.extract.patterns import APOS, CORPORATE_WORDS, DASHES, UPPER, YEAR
 from refcheck.matching.names import PARTICLES
 from refcheck.model import Citation, Footnote, Reference
 
-# a name word: "Karl", "A.", "Wittfogel", "O'Brien", "Lévi-Strauss", "Jr."
-_WORD = rf"(?:{UPPER}\.|{UPPER}[^\W\d_]*(?:[{APOS}{DASHES}][^\W\d_]+)*\.?)"
+# a name word: "Karl", "A.", "G.R.S." (initials written close), "Wittfogel", "O'Brien", "Lévi-Strauss", "Jr."
+_WORD = rf"(?:(?:{UPPER}\.){{1,4}}|{UPPER}[^\W\d_]*(?:[{APOS}{DASHES}][^\W\d_]+)*\.?)"
 # a surname's particles ("de", "van", "von"): the matcher's, and Portuguese "do" and Spanish "y"
 # ("Ortega y Gasset") inside a name written in full
 _PARTICLE_WORDS = PARTICLES | {"do", "y"}
@@ -73,7 +73,12 @@ _ARCHIVAL = re.compile(
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
 # a plain title: a capital, then anything up to a parenthesis, a comma, a full stop ending a
 # sentence (not an initial's: "U.S. Foreign Trade"), or the end (at most 200 characters)
-_PLAIN_TITLE = re.compile(rf"{UPPER}[^(),;\n]{{0,200}}?(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)")
+# (or an ordinal and a capital: "Karl Marx, 18th Brumaire of Louis Napoleon (Moscow: ...)")
+# (and a line break inside it, where a page's source or a hard-wrapped note wraps it: "The\nMeanings")
+_PLAIN_TITLE = re.compile(
+    rf"(?:{UPPER}|\d{{1,3}}(?:st|nd|rd|th)\s+{UPPER})(?:[^(),;\n]|\n(?![ \t]*\n)){{0,200}}?"
+    r"(?=\s*\(|,|(?<![A-Z])\.(?:\s|$)|$)"
+)
 _SIGNAL = re.compile(
     r"\b(?:[Ss]ee(?:,?\s+(?:also|especially|generally|e\.g\.,?|for\s+example,?))?|[Cc]f\.|[Cc]ompare"
     r"|[Qq]uoted\s+in|[Cc]ited\s+in|[Cc]iting|[Ff]ollowing|[Ss]ee,\s+e\.g\.,)\s+"
@@ -99,14 +104,25 @@ _PAGE = re.compile(rf",\s*(?:pp?\.\s*)?(\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?|
 _MARKED_PAGE = re.compile(
     rf"(?:,\s*|\s+)(?:pp?\.\s*)?(\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?|[xivlc]{{1,6}})(?![\w/])"
 )
+# a publisher named without its place, as Chicago allows: "(Duffield and Company, 1910)", "(Palgrave
+# Macmillan, 2004)", "(Princeton University Press, 2015)"
+_PUBLISHER_WORD = (
+    r"(?:Press|Publishers?|Publishing|Company|Co|Books|Verlag|[ÉE]ditions|Inc|Ltd|Sons|Macmillan"
+    r"|Routledge|Penguin|Wiley|Springer|Norton|Knopf|Doubleday|Harper(?:Collins)?|Blackwell|Brill|Sage)"
+)
 # facts of publication in a full note: "(New Haven: Yale University Press, 1957)"
-_PUB_FACTS = re.compile(rf"\([^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*(?:{YEAR}|n\.\s?d\.)[^()]{{0,20}}\)")
+_PUB_FACTS = re.compile(
+    rf"\((?:[^():]{{2,80}}:\s*[^()]{{2,120}}?|{UPPER}[^():,]{{0,60}}?\b{_PUBLISHER_WORD}\.?),\s*(?:{YEAR}|n\.\s?d\.)"
+    r"(?:[^()]{0,20}|;[^();]{1,80})\)"
+)  # (a semicolon after the year, then where it was read: "(Moscow: Progress, 1848; Marxists Internet Archive)")
 # the same anywhere in a note: "in *Beethoven's Letters*, ed. A. C. Kalischer (London: Dent, 1909)"
 # (the place is a name, "New Haven", "Cambridge, MA", not a label: "(Source: World Bank, 2019)" cites)
 _FACTS_ANYWHERE = re.compile(
     rf"\((?!(?:[Ss]ources?|[Dd]ata|[Nn]otes?|[Ss]ee|[Cc]f|[Ee]\.g|[Aa]dapted|[Bb]ased|[Qq]uoted|[Cc]ited|[Ff]ig|[Tt]able)\b)"
-    rf"{UPPER}[^():]{{1,80}}:\s*[^()]{{2,120}}?,\s*{YEAR}[a-z]?\)"
-)
+    rf"(?:{UPPER}[^():]{{1,80}}:\s*[^()]{{2,120}}?|{UPPER}[^():,]{{0,60}}?\b{_PUBLISHER_WORD}\.?)"
+    rf",\s*{YEAR}[a-z]?(?:;[^();]{{1,80}})?\)"
+)  # (and what follows the year after a semicolon: "(Moscow: Progress Publishers, 1848; The Marxists
+# Internet Archive)")
 _ACCESSED = re.compile(r"\b(?:accessed|retrieved|last\s+modified|consulted|viewed)\b", re.I)
 _MAX_NOTE = 4000  # characters of a note read (a note longer than that is an essay; its head is read)
 
@@ -266,8 +282,25 @@ def _year(text: str, pos: int, end: int) -> tuple[str | None, bool]:
         years = _YEAR.findall(p.group(1))
         if years:
             return years[-1], bool(_PUB_FACTS.match(text, p.start(), stop)) or len(p.group(1)) <= 6
-    y = _YEAR.search(text, pos, stop)
-    return (y.group(0) if y else None), False
+    # (not the first year of a span in the title, "France, 1815-1914: The Bourgeois Century. New
+    # York: Oxford University Press, 1986.": the year a year alone after it gives)
+    # and, of several, the one the note's page or its end follows, the year of its publication
+    # facts: "Castenholz, William Burtice. The Growth of Socialism ... Law of 1878 / by William
+    # Burtice Castenholz. No place, unknown, or undetermined, 1903, 4.")
+    first = alone = None
+    for y in _YEAR.finditer(text, pos, stop):
+        if _SPAN_GOES_ON.match(text, y.end()):
+            first = first or y
+            continue
+        if _PAGE_OR_END.match(text, y.end(), stop):
+            return y.group(0), False
+        alone = alone or y
+    found = alone or first
+    return (found.group(0) if found else None), False
+
+
+_PAGE_OR_END = re.compile(rf"\s*(?:[.,]\s*(?:pp?\.\s*)?\d{{1,5}}(?:\s*[{DASHES}]\s*\d{{1,5}})?)?[.,]?\s*$")
+_SPAN_GOES_ON = re.compile(rf"\s*[{DASHES}]\s*\d")
 
 
 def _trimmed(text: str, pos: int, stop: int) -> int:
@@ -275,6 +308,9 @@ def _trimmed(text: str, pos: int, stop: int) -> int:
     while stop > pos and text[stop - 1] in " \t\n.":
         stop -= 1
     return stop
+
+
+_MORE_FACTS = re.compile(r",\s*[^\W\d]")
 
 
 def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
@@ -313,6 +349,8 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
     if not marked:
         title, after = _longer_plain(text, m.end(), after, end) or (title, after)
     page = (_MARKED_PAGE if marked else _PAGE).match(text, after, end)
+    if page is not None and _YEAR.fullmatch(page.group(1)) and _MORE_FACTS.match(text, page.end(), end):
+        page = None  # "Marx and Engels, The Communist Manifesto, 1955, Bard.edu": a year, then more facts
     # a short note's page right after its title: no year follows ("Trawick, “Moral Economy,” 1500")
     year, facts = (None, False) if page else _year(text, after, end)
     if not marked and year is None and page is None:

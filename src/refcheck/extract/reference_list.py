@@ -142,11 +142,20 @@ def _after_heading(doc: Document, m: re.Match[str]) -> Region:
     text = doc.text
     start = m.end() + 1 if m.end() < len(text) else m.end()
     end = len(text)
-    # In Markdown the list ends at the next heading of any level; elsewhere at a back-matter
-    # heading ("Appendix A: Survey instrument", "Acknowledgements") after it.
-    nxt = _ANY_HEADING.search(text, start) if doc.format == "markdown" else _back_matter(text, start)
+    # In Markdown the list ends at the next heading (but for the subheadings that part it: below);
+    # elsewhere at a back-matter heading ("Appendix A: Survey instrument", "Acknowledgements") after it.
+    nxt = _next_section(text, start, m) if doc.format == "markdown" else _back_matter(text, start)
     if nxt:
         end = nxt.start()
+    if doc.headings and doc.format != "markdown":
+        # a heading of the markup (a DOCX "Heading 2"): the list ends at the next of its level or
+        # higher ("About the author", "Glossary" after "Sources"), a lower one parting it
+        level = next((lv for at, lv in doc.headings if at == m.start()), None)
+        if level is not None:
+            k = bisect.bisect_right(doc.headings, (start, 10))
+            after = next((at for at, lv in doc.headings[k:] if lv <= level), None)
+            if after is not None and after < end:
+                end = after
     if doc.format == "markdown":
         rule = next(
             (b for b in _THEMATIC_BREAK.finditer(text, start, end) if text[start : b.start()].strip()),
@@ -172,6 +181,39 @@ def _after_heading(doc: Document, m: re.Match[str]) -> Region:
     if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
         end = min(end, doc.notes_region[0])
     return Region(start, end, True)
+
+
+# the title of a part of a reference list: the kind of works it lists
+_KIND_OF_WORKS = re.compile(
+    r"\b(?:sources?|works|books|articles|archives?|primary|secondary|literature|references|bibliograph\w*"
+    r"|reports|documents|papers|materials|newspapers|periodicals|legislation|statutes|cases|standards)\b",
+    re.I,
+)
+
+
+def _next_section(text: str, start: int, m: re.Match[str]) -> re.Match[str] | None:
+    """The Markdown heading after the reference heading ``m`` that ends its list: the next heading,
+    unless it is a subheading (deeper than ``m``, "## Bibliography" then "### Primary sources" and
+    "### Secondary sources", "### EU AI Act Sources") whose part opens with an entry or a list's
+    item: the list goes on under it. A subheading of the back matter ("### Appendix A") or over prose ends the list."""
+    level = len(m.group(0).lstrip(" \t")) - len(m.group(0).lstrip(" \t").lstrip("#"))
+    for h in _ANY_HEADING.finditer(text, start):
+        line_end = text.find("\n", h.start())
+        line_end = len(text) if line_end < 0 else line_end
+        depth = len(text[h.start() : line_end]) - len(text[h.start() : line_end].lstrip("#"))
+        if not level or depth <= level:
+            return h
+        title = text[h.start() : line_end].strip("# \t")
+        if _BACK_MATTER.match(title):
+            return h
+        following = next((ln for ln in text[line_end + 1 : line_end + 2000].split("\n") if ln.strip()), "")
+        if _ANY_HEADING.match(following):
+            continue  # a subheading over subheadings ("### Archives" then "#### Paris"): the next one says
+        if not (looks_like_entry(following) or _BULLET.match(following) or _KIND_OF_WORKS.search(title)):
+            # (an entry, an item of a list, "- Emerald AI. Conductor. [Link](...)", or a kind of
+            # works: "## Primary Sources:" over "“Brumaire: Bonaparte's Justification,” ...")
+            return h
+    return None
 
 
 # a heading of what follows a reference list: appendices, supplementary material, statements
@@ -445,8 +487,8 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     open_entry = False
     for a, b in lines:
         line = text[a:b]
-        if not line.strip():
-            open_entry = False
+        if not line.strip() or _ANY_HEADING.match(line):
+            open_entry = False  # (a Markdown subheading parting the list: "### Secondary sources")
             continue
         if furniture and _page_furniture(line):
             continue  # a page's running head or number between pages of the list (pdftotext)
@@ -765,6 +807,12 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
             for k, r in enumerate(raws)
             if not _topic_item(lines[k], lines[k + 1] if k + 1 < len(raws) else "")
         ]
+    if len(raws) >= 2 and bibliographic_essay([raw for _, _, raw in raws]):
+        # a bibliographic essay under "Sources": paragraphs that each name several works ("**Part
+        # II.** *Lobbying Act*, RSC 1985, c 44; *Lobbyists Act* (Alberta), SA 2007, c L-20.5; ..."),
+        # no entries to link a citation to, one each (read as entries, each note's work "fitted"
+        # a paragraph that names it with another year: false year-mismatch errors)
+        return []
     refs = []
     for n, a, raw in raws:
         ref = parse_entry(raw, a, keyed=keyed)
@@ -772,6 +820,30 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         refs.append(ref)
     same_authors_as_before(refs)
     return refs
+
+
+def bibliographic_essay(raws: list[str]) -> bool:
+    """Whether a list's paragraphs are an essay on its sources, not entries: more of them name
+    several works (``_several_works``) than look like an entry of one, and at least two do (the
+    others are its prose: "The cases in this brief are drawn from the following.")."""
+    several = [_several_works(raw) for raw in raws]
+    if sum(several) < 2:
+        return False
+    return sum(several) > sum(
+        1 for raw, s in zip(raws, several, strict=True) if not s and looks_like_entry(raw)
+    )
+
+
+_WORK_MARK = re.compile(rf"{YEAR}|(?<![*\w])[*_][^*_\n]{{3,}}[*_](?![*\w])")
+
+
+def _several_works(raw: str) -> bool:
+    """Whether a paragraph of a list names several works, each part between semicolons with its
+    year or an italic title of its own: three or more such parts. (An entry names one work; the
+    parts of "Smith, J.; Jones, K. 2004." hold one year between them.)"""
+    if raw.count(";") < 2:
+        return False
+    return sum(1 for part in raw.split(";") if _WORK_MARK.search(part)) >= 3
 
 
 def _opens_with_keys(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -1021,6 +1093,16 @@ _YEAR_AFTER_NAMES = re.compile(
     re.I,
 )
 _LATE_PAREN_YEAR = re.compile(rf"\(\s*({YEAR}[a-z]?)\s*\)")
+# the same with its month or season, as Chicago prints a journal's issue ("Cultural Anthropology 8,
+# no. 3 (August 1993): 338-369", "(Fall 2006)", "(Dec. 12, 2006)"), or after the place and publisher
+# ("(London: William Benning, 1827)"); never an access date ("(accessed May 12, 2020)")
+_QUOTED_TITLE = lazy_pattern(r'“[^”]{1,400}”|"[^"]{1,400}"')
+_LATE_DATED_PAREN = lazy_pattern(
+    r"\((?![^()]*\b(?:accessed|retrieved|viewed|consulted|last)\b)"
+    rf"(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}},?\s+)?|[^():]{{2,80}}:\s*[^()]{{2,120}}?,\s*)"
+    rf"({YEAR}[a-z]?)\s*\)",
+    re.I,
+)
 _LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
 
 
@@ -1030,9 +1112,26 @@ def _late_year(text: str, start: int) -> str | None:
     last: re.Match[str] | None = None
     for m in _LATE_PAREN_YEAR.finditer(text, start):
         last = m
+    if "(" in text:
+        for m in _LATE_DATED_PAREN().finditer(text, last.end() if last else start):
+            last = m  # (a later one; "Title, 1870-1930." holds no year of the entry's own)
     if last is not None:
         return last.group(1)
     bare = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
+    if bare and ("“" in text or '"' in text):
+        # not a year of a title in quotation marks when one stands outside them: "“The German Wars
+        # of Liberation 1807-1815.” *Small Wars & Insurgencies 25*, no. 4. July 2014."
+        quoted = [m.span() for m in _QUOTED_TITLE().finditer(text, start)]
+        if any(a <= bare.start() < b for a, b in quoted):
+            bare = next(
+                (
+                    m
+                    for pattern in (_LATE_BARE_YEAR, _BARE_YEAR)
+                    for m in pattern.finditer(text, start)
+                    if not any(a <= m.start() < b for a, b in quoted)
+                ),
+                bare,
+            )
     if bare:
         return bare.group(1)
     nd = _ND.search(text, start)
@@ -1331,6 +1430,7 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 __all__ = [
     "Region",
+    "bibliographic_essay",
     "find_reference_region",
     "looks_like_entry",
     "nested_list",

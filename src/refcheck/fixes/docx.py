@@ -164,8 +164,7 @@ class _Writer:
             elif k.tag in ("tab", "br", "cr"):
                 widths.append(1)
             elif k.tag in ("footnoteReference", "endnoteReference") and part.name == BODY:
-                nid = k.attrs.get("id", "")
-                widths.append(len(nid if k.tag == "footnoteReference" else f"e{nid}"))
+                widths.append(len(self.tm.marks.get(id(k), "")))
             else:
                 widths.append(0)
         anchor = next((i for i, k in enumerate(kids) if id(k) in self.tm.by_node), None)

@@ -19,7 +19,7 @@ import xml.parsers.expat
 from dataclasses import dataclass, field
 
 from refcheck.errors import InputError
-from refcheck.loaders.docx import paragraph_pieces
+from refcheck.loaders.docx import NoteNumbers, paragraph_pieces
 from refcheck.loaders.xml import REFUSED, Chunk, Node
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -171,6 +171,9 @@ class TextMap:
     segs: list[Seg] = field(default_factory=list)
     by_node: dict[int, Seg] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
+    # the number written for each note mark (by the mark's id()), as the loader numbers them
+    numbers: NoteNumbers = field(default_factory=NoteNumbers)
+    marks: dict[int, str] = field(default_factory=dict)
 
     def index(self) -> None:
         self.segs.sort(key=lambda s: s.start)
@@ -212,8 +215,9 @@ def build(body: Part, notes: dict[str, Part], labels: dict[int, str] | None = No
         line = labels[index] + " " if index in labels else ""
         for piece, node in _pieces(para):
             if node.tag in ("footnoteReference", "endnoteReference"):
-                nid = node.attrs.get("id", "")
-                line += nid if node.tag == "footnoteReference" else f"e{nid}"
+                label = tm.numbers.of_mark(node)
+                tm.marks[id(node)] = label
+                line += label
                 continue
             if piece and _width_node(node):
                 tm.segs.append(Seg(offset + len(line), len(piece), body, node))
@@ -228,7 +232,7 @@ def build(body: Part, notes: dict[str, Part], labels: dict[int, str] | None = No
         for note in part.root.iter("footnote", "endnote"):
             if note.attrs.get("type") in _SEPARATORS:
                 continue
-            label = prefix + note.attrs.get("id", "")
+            label = tm.numbers.label(prefix, note.attrs.get("id", ""))
             head = f"[{label}] "
             content = ""
             content_start = len(text) + len(head)

@@ -355,6 +355,49 @@ def _formatted(n: int, fmt: str) -> str | None:
     return None  # bullets, "none", and formats refcheck does not render
 
 
+def heading_levels(body: Node, styles: bytes | None) -> dict[int, int]:
+    """The level of each heading paragraph (1 for "Heading 1" or "Title", 2 for "Heading 2" ...),
+    by the paragraph's index in ``body.iter("p")``: from its style's name ("heading 2", the name Word
+    keeps in English whatever the language of its menus) or outline level, ``basedOn`` followed, or
+    its own ``w:outlineLvl``."""
+    style_level: dict[str, int] = {}
+    based: dict[str, str] = {}
+    if styles:
+        for style in parse_xml(styles, "DOCX styles", positions=False, max_items=MAX_ELEMENTS).iter("style"):
+            sid = style.attrs.get("styleId", "")
+            name = (_val(style, "name") or "").strip().lower()
+            outline = next((o for p in style.kids("pPr") for o in p.kids("outlineLvl")), None)
+            m = re.fullmatch(r"heading\s*([1-9])", name)
+            if m:
+                style_level[sid] = int(m.group(1))
+            elif name == "title":
+                style_level[sid] = 1
+            elif outline is not None and _int(outline.attrs.get("val"), 9) < 9:
+                style_level[sid] = _int(outline.attrs.get("val")) + 1
+            if _val(style, "basedOn"):
+                based[sid] = _val(style, "basedOn") or ""
+
+    def of_style(sid: str | None) -> int | None:
+        for _ in range(20):  # a basedOn chain, never a loop
+            if not sid:
+                break
+            if sid in style_level:
+                return style_level[sid]
+            sid = based.get(sid)
+        return None
+
+    out: dict[int, int] = {}
+    for index, para in enumerate(body.iter("p")):
+        ppr = next(iter(para.kids("pPr")), None)
+        if ppr is None:
+            continue
+        own = next(iter(ppr.kids("outlineLvl")), None)
+        level = (_int(own.attrs.get("val")) + 1) if own is not None else of_style(_val(ppr, "pStyle"))
+        if level is not None and level <= 9:
+            out[index] = level
+    return out
+
+
 def list_labels(body: Node, numbering: bytes | None, styles: bytes | None) -> dict[int, str]:
     """The number Word shows before each automatically numbered paragraph ("1.", "[2]"), by the
     paragraph's index in ``body.iter("p")``: from its ``w:numPr`` or its style's (``basedOn``
@@ -591,26 +634,53 @@ def _field_url(instr: str) -> str | None:
     return unwrap_url(m.group(1)) if m else None
 
 
+class NoteNumbers:
+    """The number Word shows for each note: footnotes count 1, 2, 3 ... in the order their marks
+    stand in the text, endnotes "e1", "e2" ..., whatever their ``w:id`` (Word writes 1, 2, 3 ...;
+    pandoc 11, 13, 15 ..., which read as labels made every note skip numbers). A note no mark
+    references is numbered on after them."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, str] = {}
+        self.counts = {"": 0, "e": 0}
+
+    def label(self, prefix: str, nid: str) -> str:
+        """The label of the note ``nid`` ("" for a footnote, "e" for an endnote)."""
+        key = prefix + nid
+        found = self.labels.get(key)
+        if found is None:
+            self.counts[prefix] += 1
+            found = self.labels[key] = f"{prefix}{self.counts[prefix]}"
+        return found
+
+    def of_mark(self, mark: Node) -> str:
+        return self.label("" if mark.tag == "footnoteReference" else "e", mark.attrs.get("id", ""))
+
+
 def load_docx(path: str, data: bytes) -> Document:
     parts = read_zip(data)
     body = parse_xml(parts[MAIN], "DOCX document", positions=False, skip=_UNREAD, max_items=MAX_ELEMENTS)
     rels = _relationships(parts.get(RELS))
     labels = list_labels(body, parts.get(NUMBERING), parts.get(STYLES))
+    levels = heading_levels(body, parts.get(STYLES))
+    headings: list[tuple[int, int]] = []  # (offset, level) of each heading paragraph
     text_parts: list[str] = []
     markers: list[FootnoteMarker] = []
     mark_pos: dict[str, tuple[int, int]] = {}
     urls: list[Url] = []
     cells: list[tuple[Node, int, int]] = []  # each table cell's lines
+    numbers = NoteNumbers()
     offset = 0
     # every paragraph is a line, a text box's too (read as its own line, after its paragraph)
     for number, para_node in enumerate(body.iter("p"), start=1):
         para = _read_paragraph(para_node, rels)
         line = labels[number - 1] + " " if number - 1 in labels else ""
+        if number - 1 in levels:
+            headings.append((offset, levels[number - 1]))
         lead = len(line)
         pos = 0
         for mark, at in para.marks:
-            nid = mark.attrs.get("id", "")
-            label = nid if mark.tag == "footnoteReference" else f"e{nid}"
+            label = numbers.of_mark(mark)
             chunk = para.text[pos:at]
             line += chunk
             start = offset + len(line)
@@ -623,8 +693,8 @@ def load_docx(path: str, data: bytes) -> Document:
             urls.append(
                 Url(
                     url=url,
-                    start=offset + lead + _shifted(a, para.marks),
-                    end=offset + lead + _shifted(b, para.marks),
+                    start=offset + lead + _shifted(a, para.marks, numbers),
+                    end=offset + lead + _shifted(b, para.marks, numbers),
                 )
             )
         text_parts.append(line)
@@ -656,7 +726,7 @@ def load_docx(path: str, data: bytes) -> Document:
         for note in root.iter("footnote", "endnote"):
             if note.attrs.get("type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            label = prefix + note.attrs.get("id", "")
+            label = numbers.label(prefix, note.attrs.get("id", ""))
             content = ""
             links: list[tuple[str, int, int]] = []  # (url, start, end) in the note's content
             for para_node in note.iter("p"):
@@ -692,6 +762,7 @@ def load_docx(path: str, data: bytes) -> Document:
     # every paragraph is a line, every note's paragraph too: a block of its own
     doc.block_starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     doc.table_cells = sorted((a, b) for _, a, b in cells)
+    doc.headings = headings
     doc.footnotes = notes
     doc.footnote_markers = markers
     if notes:
@@ -704,13 +775,12 @@ def _too_long() -> str:
     return f"refused: the DOCX holds more than {MAX_TEXT:,} characters of text (limit for one document)"
 
 
-def _shifted(at: int, marks: list[tuple[Node, int]]) -> int:
+def _shifted(at: int, marks: list[tuple[Node, int]], numbers: NoteNumbers) -> int:
     """A paragraph offset moved on by the note marks written before it."""
     shift = 0
     for mark, pos in marks:
         if pos < at:
-            nid = mark.attrs.get("id", "")
-            shift += len(nid if mark.tag == "footnoteReference" else f"e{nid}")
+            shift += len(numbers.of_mark(mark))
     return at + shift
 
 

@@ -695,6 +695,12 @@ def _title_fit(cited: list[str], ref: Reference) -> int:
     return 1 if shared * 2 >= len(cited) and shared >= 2 else 0
 
 
+def _same_title(cited: list[str], ref: Reference) -> bool:
+    """Whether the entry's own title is the note's: its words are all the note's title's."""
+    listed = _title_words(ref.title or "")
+    return bool(listed) and all(w in cited for w in listed)
+
+
 def _link_mention(cit: Citation, refs: list[Reference]) -> None:
     """An entry named without a citation (``extract.notes.mentions``): the entries whose first author
     is the name, undated ones only for an archive a note names."""
@@ -748,7 +754,17 @@ def _link_note(cit: Citation, index: Index) -> None:
     top = [r for r, f in fits if f == best and f > 0]
     if not cands and len(cited) >= 2:
         by_title = [r for r in index.refs if _title_fit(cited, r) == 2]
-        if len(by_title) == 1:
+        ref = by_title[0] if len(by_title) == 1 else None
+        if ref is not None and (
+            not cit.authors
+            or cit.authors[0].isupper()  # (an organisation's capitals, "UNESCO": its name in full listed)
+            or ref.corporate
+            or not ref.authors
+            or _same_title(cited, ref)
+        ):
+            # (a note naming its authors fits a person's entry of other names by its title only when
+            # that is the entry's title too: "Barbour and Judge, *Language and Nationalism in
+            # Europe*" is not Kamusella's "Language as an instrument of nationalism in Central Europe")
             top = by_title
     if len(top) > 1 and cit.year:
         dated = [r for r in top if _year_fits(cit.year, r)]

@@ -244,6 +244,10 @@ class Document:
     # Ranges of text in table cells (DOCX, HTML), sorted: a "References" there labels a row of a
     # checklist or a form, not the reference list.
     table_cells: list[tuple[int, int]] = field(default_factory=list)
+    # (offset, level) of each heading a loader knows by its markup rather than by its text (a DOCX
+    # paragraph styled "Heading 2": level 2), in order; a reference list under one ends at the next
+    # of the same or a higher level
+    headings: list[tuple[int, int]] = field(default_factory=list)
     # Ranges of text that are not prose (code blocks, comments, front matter): no citations there.
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # Links of the text to entries of the reference list (HTML: <a href="#ref-12">12</a>), as (start,

@@ -140,6 +140,20 @@ def check(doc: Document) -> Iterator[Finding]:
             "no citations of any known style were found, so whether the "
             f"{entries} of the reference list {are} cited was not checked"
         )
+    elif (
+        doc.citations
+        and not notice
+        and n >= 3
+        and doc.format in ("text", "markdown", "html", "docx")
+        and not any(c.cited_ids for c in doc.citations)
+    ):
+        # citations were read, and not one of them is of an entry of the list: a policy paper's
+        # "Sources" it cites by naming them ("SB 253"), whose few author-date lookalikes ("Limited
+        # (2026)" in a table) fit nothing; a warning for each entry would be one for every entry
+        message = (
+            f"none of the citations read cites an entry of the reference list, so whether its {entries} "
+            f"{are} cited was not checked (the text may cite them in a way refcheck does not read, by name)"
+        )
     elif doc.format == "latex" and not doc.citations and any(not from_database(r) for r in refs):
         # a thebibliography nothing cites (no \cite, no \nocite): a CV's list of publications, a
         # reading list; not a paper's references
