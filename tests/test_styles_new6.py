@@ -165,3 +165,19 @@ def test_initials_after_a_surname_the_list_knows_are_its_initials(cite: str) -> 
     )
     assert [(f.rule, f.citation) for f in doc.findings if f.rule != "uncited-reference"] == []
     assert [c.status for c in doc.citations] == [LinkStatus.LINKED]
+
+
+@pytest.mark.parametrize("quantity", ["1500 mU", "1500 rpm", "1800 µM", "1500 IU"])
+def test_a_number_with_its_unit_after_a_name_is_no_year(quantity: str) -> None:
+    # Molecules: "(per mg of carrier: 1050 mU for SiMAG-octyl, 1500 mU for AMNP and 750 mU for AMNP-GA)"
+    doc = check(
+        f"Lipase was offered (per mg of carrier: 1050 mU for SiMAG-octyl, {quantity} for AMNP) as before "
+        "(Smith, 2010).\n\nReferences\n\nSmith, J. (2010) ‘Lipases’, Enzymes, 1, pp. 1–2.\n"
+    )
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+    assert [c.text for c in doc.citations] == ["Smith, 2010"]
+
+
+def test_a_year_followed_by_a_word_is_still_a_year() -> None:
+    doc = check("Lipase was offered (Jones, 1998 for AMNP).\n\nReferences\n\nSmith, J. (2010) ‘Lipases’.\n")
+    assert [f.citation for f in doc.findings if f.rule == "missing-reference"] == ["Jones, 1998"]

@@ -889,6 +889,11 @@ _UNPUBLISHED = re.compile(
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
 # "Present-day (1980 to 2022)", "(1871 through 1900)": a period of years, not a cite of the first one
 _PERIOD = re.compile(rf"\s+(?:to|until|till|through)\s+{YEAR}\b")
+# a quantity, not a year: "(1050 mU for SiMAG-octyl, 1500 mU for AMNP)", "(strain X, 1800 rpm)"
+_UNIT_AFTER = re.compile(
+    r"(?:\s*(?:%|°C)|\s+(?:[mµμnpk]?(?:U|g|L|l|M|mol|Da)|IU|rpm|bp|kb|nt|nm|mm|cm|[µμ]m|Hz|kHz|ppm|ppb))"
+    r"(?![\w.])"
+)
 # what stands before names that are not a work's authors: whom a personal communication was made to or
 # by, "pers. comm. to S Werning, 2013", "personal communication from Werning, 2013"; who took a
 # photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008", a credit that opens
@@ -1318,6 +1323,7 @@ def _parse_group(
                 or (run is narrative_run and _SPAN_TO_NOW.match(text, m.end(), e))
                 or _NEUTRAL_CITATION.match(text, m.end(), e)
                 or _PERIOD.match(text, m.end(), e)
+                or _UNIT_AFTER.match(text, m.end(), e)
             )
         ) or _life_dates(m.group(1)):
             pos = m.end()
