@@ -181,3 +181,15 @@ def test_a_number_with_its_unit_after_a_name_is_no_year(quantity: str) -> None:
 def test_a_year_followed_by_a_word_is_still_a_year() -> None:
     doc = check("Lipase was offered (Jones, 1998 for AMNP).\n\nReferences\n\nSmith, J. (2010) ‘Lipases’.\n")
     assert [f.citation for f in doc.findings if f.rule == "missing-reference"] == ["Jones, 1998"]
+
+
+def test_a_harvard_journal_with_its_year_volume_and_pages_does_not_start_a_second_entry() -> None:
+    # Harvard (Cite Them Right), Plants: "Sci. World J., 2012, pp. 1–8. Available at: https://..."
+    doc = check(
+        "Seeds germinate fast (Suter and Lüscher, 2012).\n\nReferences\n\n"
+        "Suter, M. and Lüscher, A. (2012) “Rapid and high seed germination and large soil seed bank of "
+        "Senecio aquaticus in managed grassland,” Sci. World J., 2012, pp. 1–8. Available at: "
+        "https://doi.org/10.1100/2012/723808.\n"
+    )
+    assert len(doc.references) == 1
+    assert [(f.rule, f.line) for f in doc.findings] == []

@@ -785,7 +785,9 @@ def _begins_entry(text: str) -> bool:
     # "Sci. World J., 2015, 657086. https://doi.org/..." a journal, its year-volume and a DOI: the words
     # of a link are no title)
     after = text[year.end() :]
-    return not _SEMI_START().match(after) and len(_WORD2().findall(_LINK().sub(" ", after[:80]))) >= 3
+    # (nor are pages and a link's lead-in: "Sci. World J., 2012, pp. 1–8. Available at: https://...")
+    words = _LOCATOR_WORDS().sub(" ", _LINK().sub(" ", after[:80]))
+    return not _SEMI_START().match(after) and len(_WORD2().findall(words)) >= 3
 
 
 _MONTH_WORDS = frozenset(MONTHS)
@@ -1430,6 +1432,7 @@ def _title(rest: str) -> str | None:
 _HTTP = re.compile(r"https?://")
 _SEMI_START = lazy_pattern(r"\s*[;:]")
 _WORD2 = lazy_pattern(r"[^\W\d_]{2,}")
+_LOCATOR_WORDS = lazy_pattern(r"\b(?:pp?|Available\s+(?:at|from|online)|Accessed|Retrieved\s+from)\b[.:]?")
 _LINK = lazy_pattern(r"(?:https?://|doi:\s*|www\.)\S*", re.IGNORECASE)
 _QUOTE_OR_URL = lazy_pattern(r"[\"“”]|https?://")
 _BRACKETS_URLS = re.compile(r"\[[^\]]*\]|https?://\S+")
