@@ -193,3 +193,12 @@ def test_a_harvard_journal_with_its_year_volume_and_pages_does_not_start_a_secon
     )
     assert len(doc.references) == 1
     assert [(f.rule, f.line) for f in doc.findings] == []
+
+
+def test_the_end_of_a_vancouver_author_list_in_the_prose_is_no_cite() -> None:
+    # eLife in APA: a related article given in full in the text, "... Richter D, Alberti S. 2015. Title"
+    doc = check(
+        "Related research article Kroschwald S, Richter D, Alberti S. 2015. Promiscuous interactions. "
+        "eLife 4:e06807.\n\nReferences\n\nAlberti, S. (2015). Granules. Cell, 1, 1–2.\n"
+    )
+    assert [f.rule for f in doc.findings if f.rule == "missing-reference"] == []

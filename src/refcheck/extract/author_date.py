@@ -513,8 +513,10 @@ def read_names_backwards(
         authors[0] = first_words
     if (
         known is not None
+        and len(authors) == 1
         and len(first_words) > 1
         and _BARE_INITIALS().match(first_words[-1][1])
+        and text[max(0, first_words[0][0] - 16) : first_words[0][0]].rstrip().endswith(("(", "[", ";"))
         and known.knows(" ".join([w for _, w in first_words[:-1]]))
         and not known.knows(" ".join([w for _, w in first_words]))
     ):
