@@ -513,7 +513,6 @@ def read_names_backwards(
         authors[0] = first_words
     if (
         known is not None
-        and len(authors) == 1
         and len(first_words) > 1
         and _BARE_INITIALS().match(first_words[-1][1])
         and text[max(0, first_words[0][0] - 16) : first_words[0][0]].rstrip().endswith(("(", "[", ";"))
@@ -611,7 +610,7 @@ _JOINED_BEFORE = re.compile(r"(?:,?\s+(?:and|&)|,)\s+$")
 _ETAL_END = re.compile(r"\s+(?:et\.?|&)\s+al\.?,?$")
 _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
-_BARE_INITIALS = lazy_pattern(r"^(?:[A-Z]\.?){1,2}$")
+_BARE_INITIALS = lazy_pattern(r"^(?:[A-Z]\.?){1,3}$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
 _COLLEAGUES = frozenset(("colleagues", "coworkers", "co-workers", "collaborators", "associates"))
 
