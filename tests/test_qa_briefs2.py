@@ -46,3 +46,48 @@ def test_indented_code_showing_a_note_is_still_code(tmp_path: Path) -> None:
         {"howto.md": "# Notes\n\nWrite a note like this:\n\n    Text.[^a]\n\n    [^a]: The note.\n\nDone.\n"},
     )
     assert not [f for f in findings(tmp_path / "howto.md") if f[1] != "info"]
+
+
+# --- a short note refers to the work of the full note before it ---------------------------------------
+# A history paper (Chicago notes) lists two editions of one work under one title, the 1848 printing and
+# a 1955 web edition; a full note of the 1848 edition is followed by short notes "Marx and Engels, The
+# Communist Manifesto, 16". Each short note was an error, "fits 2 entries ... give the entries a/b".
+
+TWO_EDITIONS = """# Communism
+
+The Manifesto spread slowly.[^1] It attacked the bourgeoisie.[^2] It foresaw a revolution.[^3]
+Later readers took it up again.[^4] They read it differently.[^5] Marx had left Germany.[^6] His
+critics were many.[^7]
+
+[^1]: Karl Marx and Friedrich Engels, The Communist Manifesto, (Charles H. Kerr & Company, 1848), 21-22.
+[^2]: Marx and Engels, The Communist Manifesto, 16.
+[^3]: Marx and Engels, The Communist Manifesto, 43.
+[^4]: Karl Marx and Friedrich Engels, The Communist Manifesto, 1955, Bard.edu, xxvii.
+[^5]: Marx and Engels, The Communist Manifesto, xxviii.
+[^6]: Andrew Rowcroft, *Karl Marx* (Newgen Publishing UK, 2021), 35.
+[^7]: Roger Paden, “Marx's Critique of the Utopian Socialists,” *Utopian Studies* 13, no. 2 (2002).
+
+## Bibliography
+
+Marx, Karl, and Friedrich Engels. *The Communist Manifesto.* Charles H. Kerr & Company, 1848.
+
+Marx, Karl, and Friedrich Engels. “The Communist Manifesto.” Bard.edu, 1955.
+
+Paden, Roger. “Marx's Critique of the Utopian Socialists.” *Utopian Studies* 13, no. 2 (2002).
+
+Rowcroft, Andrew. *Karl Marx.* Newgen Publishing UK, 2021.
+"""
+
+
+def test_a_short_note_cites_the_work_of_the_full_note_before_it(tmp_path: Path) -> None:
+    write(tmp_path, {"essay.md": TWO_EDITIONS})
+    found = findings(tmp_path / "essay.md")
+    assert not [f for f in found if f[1] != "info"], found
+
+
+def test_a_short_note_of_two_editions_with_no_full_note_before_stays_ambiguous(tmp_path: Path) -> None:
+    text = TWO_EDITIONS.replace("[^1]: Karl Marx and Friedrich Engels, The Communist Manifesto, (Charles H. Kerr & Company, 1848), 21-22.", "[^1]: Marx and Engels, The Communist Manifesto, 21.")
+    text = text.replace("[^4]: Karl Marx and Friedrich Engels, The Communist Manifesto, 1955, Bard.edu, xxvii.", "[^4]: Marx and Engels, The Communist Manifesto, 1955, xxvii.")
+    write(tmp_path, {"essay.md": text})
+    found = findings(tmp_path / "essay.md")
+    assert [r for r, s, _ in found if s == "error"] == ["ambiguous-citation"] * 3, found
