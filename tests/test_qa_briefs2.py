@@ -86,8 +86,14 @@ def test_a_short_note_cites_the_work_of_the_full_note_before_it(tmp_path: Path) 
 
 
 def test_a_short_note_of_two_editions_with_no_full_note_before_stays_ambiguous(tmp_path: Path) -> None:
-    text = TWO_EDITIONS.replace("[^1]: Karl Marx and Friedrich Engels, The Communist Manifesto, (Charles H. Kerr & Company, 1848), 21-22.", "[^1]: Marx and Engels, The Communist Manifesto, 21.")
-    text = text.replace("[^4]: Karl Marx and Friedrich Engels, The Communist Manifesto, 1955, Bard.edu, xxvii.", "[^4]: Marx and Engels, The Communist Manifesto, 1955, xxvii.")
+    text = TWO_EDITIONS.replace(
+        "[^1]: Karl Marx and Friedrich Engels, The Communist Manifesto, (Charles H. Kerr & Company, 1848), 21-22.",
+        "[^1]: Marx and Engels, The Communist Manifesto, 21.",
+    )
+    text = text.replace(
+        "[^4]: Karl Marx and Friedrich Engels, The Communist Manifesto, 1955, Bard.edu, xxvii.",
+        "[^4]: Marx and Engels, The Communist Manifesto, 1955, xxvii.",
+    )
     write(tmp_path, {"essay.md": text})
     found = findings(tmp_path / "essay.md")
     assert [r for r, s, _ in found if s == "error"] == ["ambiguous-citation"] * 3, found

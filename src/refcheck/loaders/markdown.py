@@ -373,7 +373,9 @@ def _coded_notes(
     wanted = {m.label for m in markers if m.start >= start and m.end <= end} - labels
     if not wanted:
         return []
-    fenced = Excluded(sorted(_fences(text, start, end) + [m.span() for m in _COMMENT.finditer(text, start, end)]))
+    fenced = Excluded(
+        sorted(_fences(text, start, end) + [m.span() for m in _COMMENT.finditer(text, start, end)])
+    )
     out: list[Footnote] = []
     for m in coded:
         if m.group(1) in wanted and not fenced(m.start()):
