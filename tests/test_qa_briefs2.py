@@ -97,3 +97,61 @@ def test_a_short_note_of_two_editions_with_no_full_note_before_stays_ambiguous(t
     write(tmp_path, {"essay.md": text})
     found = findings(tmp_path / "essay.md")
     assert [r for r, s, _ in found if s == "error"] == ["ambiguous-citation"] * 3, found
+
+
+# --- years in parentheses that date what the prose names -----------------------------------------------
+# A history paper in Chicago notes: "one overlooked event: the Holodomor (1932-1933) was a Ukrainian
+# genocide" read as an author-date citation of "Holodomor", an error. A GSF policy paper citing its
+# "Sources" by naming them: a table cell "Limited (2026), reasonable (2030)" was its only author-date
+# reading, an error, while no citation of the paper cites an entry of its list.
+
+HOLODOMOR = """# Nationalities
+
+One overlooked event: the Holodomor (1932-1933) was a genocide under the guise of famine.[^1] The
+state deported whole peoples.[^2]
+
+[^1]: Nicolas Werth, *The Great Ukrainian Famine of 1932-33* (Paris: Sciences Po, 2008), 4.
+[^2]: Pavel Polian, *Against Their Will* (Budapest: Central European University Press, 2004), 12.
+
+## Bibliography
+
+Polian, Pavel. *Against Their Will*. Budapest: Central European University Press, 2004.
+
+Werth, Nicolas. *The Great Ukrainian Famine of 1932-33*. Paris: Sciences Po, 2008.
+"""
+
+DISCLOSURE = """# Climate Disclosure Laws
+
+SB 253 requires emissions reporting; SB 261 requires a climate risk report.
+
+| Regime | Assurance |
+|---|---|
+| SB 253 | Limited (2026), reasonable (2030) |
+| CSRD | Limited, then reasonable |
+
+## Sources
+
+California Legislature. 2023. *Senate Bill 253: Climate Corporate Data Accountability Act*.
+
+California Legislature. 2023. *Senate Bill 261: Greenhouse Gases: Climate-Related Financial Risk*.
+
+Green Software Foundation. 2024. *Software Carbon Intensity (SCI) Specification*.
+
+European Commission. 2023. *Corporate Sustainability Reporting Directive*.
+"""
+
+
+def test_a_year_the_prose_of_a_notes_paper_gives_is_no_error(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": HOLODOMOR})
+    found = findings(tmp_path / "analysis.md")
+    assert not [f for f in found if f[1] != "info"], found
+
+
+def test_a_tables_year_in_a_paper_citing_its_sources_by_name_is_no_error(tmp_path: Path) -> None:
+    write(tmp_path, {"laws.md": DISCLOSURE})
+    found = findings(tmp_path / "laws.md")
+    assert not [f for f in found if f[1] != "info"], found
+    # the same reading where the paper cites its list by author and year stays an error
+    cited = DISCLOSURE.replace("SB 261 requires", "SB 261 (European Commission 2023) requires")
+    write(tmp_path, {"cited.md": cited})
+    assert [r for r, s, _ in findings(tmp_path / "cited.md") if s == "error"] == ["missing-reference"]
