@@ -155,3 +155,55 @@ def test_a_tables_year_in_a_paper_citing_its_sources_by_name_is_no_error(tmp_pat
     cited = DISCLOSURE.replace("SB 261 requires", "SB 261 (European Commission 2023) requires")
     write(tmp_path, {"cited.md": cited})
     assert [r for r, s, _ in findings(tmp_path / "cited.md") if s == "error"] == ["missing-reference"]
+
+
+# --- entries that begin with their title in quotation marks ---------------------------------------------
+# History papers list works with no author by their title, in quotation marks: "“Marco Polo Bridge
+# Incident Sino-Japanese War, 1937, Beijing Britannica.” November 25, 2024." took its year from the
+# title (a note of the page was a year-mismatch against "1937", an error) and its "authors" from
+# the title's pieces; "“The Code Napoleon: or, the French Civil Code,” ... (London: William Benning,
+# 1827)" was dated 1804 (a year the subtitle names) with six "authors".
+
+
+def test_an_entry_that_begins_with_its_title_takes_no_year_from_it() -> None:
+    from refcheck.extract.reference_list import parse_entry
+
+    marco = parse_entry(
+        "“Marco Polo Bridge Incident  Sino-Japanese War, 1937, Beijing  Britannica.” November 25, 2024. "
+        "https://www.britannica.com/event/Marco-Polo-Bridge-Incident."
+    )
+    assert (
+        marco.year == "2024"
+        and marco.title == "Marco Polo Bridge Incident Sino-Japanese War, 1937, Beijing Britannica"
+    )
+    code = parse_entry(
+        "“The Code Napoleon: or, the French Civil Code,” Literally translated from the original and official "
+        "edition, published at Paris, in 1804. By a Barrister of the Inner Temple (London: William Benning, "
+        "1827). https://oll.libertyfund.org/titles/code-napoleon"
+    )
+    assert code.year == "1827" and code.title == "The Code Napoleon: or, the French Civil Code", code
+    assert len(code.authors) <= 1, code.authors
+
+
+TITLE_FIRST = """# The Road to War
+
+Japan moved on Beijing in July.[^1] The incident began a long war.[^2] Manchuria was held.[^3]
+
+[^1]: “Marco Polo Bridge Incident  Sino-Japanese War, 1937, Beijing Britannica,” November 25, 2024. https://www.britannica.com/event/Marco-Polo-Bridge-Incident.
+[^2]: Rana Mitter, *Forgotten Ally: China's World War II* (Boston: Houghton Mifflin Harcourt, 2013), 79.
+[^3]: Louise Young, *Japan's Total Empire* (Berkeley: University of California Press, 1998), 21.
+
+## Bibliography
+
+“Marco Polo Bridge Incident  Sino-Japanese War, 1937, Beijing  Britannica.” November 25, 2024. https://www.britannica.com/event/Marco-Polo-Bridge-Incident.
+
+Mitter, Rana. *Forgotten Ally: China's World War II*. Boston: Houghton Mifflin Harcourt, 2013.
+
+Young, Louise. *Japan's Total Empire*. Berkeley: University of California Press, 1998.
+"""
+
+
+def test_a_note_of_a_title_first_entry_fits_it(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": TITLE_FIRST})
+    found = findings(tmp_path / "analysis.md")
+    assert not [f for f in found if f[1] != "info"], found

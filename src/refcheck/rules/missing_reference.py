@@ -135,7 +135,7 @@ def _lookalikes(doc: Document) -> bool:
     if any(c.cited_ids for c in doc.citations):
         return False
     read = [c for c in doc.citations if c.kind == "author-date" and c.confidence == "high"]
-    return 0 < len(read) <= _LOOKALIKES
+    return 0 < len(read) <= _LOOKALIKES and all(c.narrative for c in read)
 
 
 def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> str:
@@ -156,6 +156,8 @@ def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> 
         return "if it is a citation and not the species' authority, "
     if _in_a_title(doc.text, cit):  # a bio box's "Foundations of Social Evolution (1998)"
         return "the name reads as the end of a title, not an author's; if it is a citation, "
+    if not (cit.narrative and len(cit.authors) == 1 and not cit.et_al):
+        return ""  # ("(Aslan et al., 2025; Meta, 2024)" reads as a citation for sure)
     if doc.style == "notes-bibliography" and cit.footnote is None and not cit.detail:
         return "the document cites its works in notes and no entry has that name, so this may date what the prose names; if it is a citation, "
     if lookalikes:
