@@ -207,3 +207,40 @@ def test_a_note_of_a_title_first_entry_fits_it(tmp_path: Path) -> None:
     write(tmp_path, {"analysis.md": TITLE_FIRST})
     found = findings(tmp_path / "analysis.md")
     assert not [f for f in found if f[1] != "info"], found
+
+
+# --- a note's second work, after ";", in HTML ------------------------------------------------------------
+# A policy brief converted to HTML by pandoc (no reference list: its works are cited in notes): "see
+# European Parliament, ..., <em>Sargentini Report</em> (2018); Cato Institute, <em>How Viktor Orban’s
+# Hungary Eroded the Rule of Law and Free Markets</em> (2024)." The HTML's text keeps the source's line
+# breaks, and a name wrapped over two lines ("Cato\nInstitute") was no name: the second work was not read
+# and the title's last words were an author-date citation, "Law and Free Markets (2024)", an error
+# saying the document has no reference list. The Markdown and Word versions of the brief gave nothing.
+
+BRIEF_HTML = """<!DOCTYPE html>
+<html><head><title>Accountability Acts</title></head><body>
+<h1>Accountability Acts</h1>
+<p>The appointment pattern has precedents abroad.<a href="#fn1" class="footnote-ref" id="fnref1"
+role="doc-noteref"><sup>1</sup></a> The courts have said so.<a href="#fn2" class="footnote-ref"
+id="fnref2" role="doc-noteref"><sup>2</sup></a></p>
+<section id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes">
+<hr />
+<ol>
+<li id="fn1"><p>For documentation of the appointment-pattern
+referenced, see European Parliament, Committee on Civil Liberties,
+Justice and Home Affairs, <em>Sargentini Report</em> (2018); Cato
+Institute, <em>How Viktor Orban’s Hungary Eroded the Rule of Law and
+Free Markets</em> (2024). The brief’s reference is to a structural
+pattern.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn2"><p><em>R. v. Wigglesworth</em>, [1987] 2 SCR 541.<a href="#fnref2"
+class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol>
+</section>
+</body></html>
+"""
+
+
+def test_a_notes_second_work_in_html_is_no_author_date_citation(tmp_path: Path) -> None:
+    write(tmp_path, {"brief.html": BRIEF_HTML})
+    found = findings(tmp_path / "brief.html")
+    assert not [f for f in found if f[1] != "info"], found

@@ -32,8 +32,10 @@ _WORD = rf"(?:(?:{UPPER}\.){{1,4}}|{UPPER}[^\W\d_]*(?:[{APOS}{DASHES}][^\W\d_]+)
 # ("Ortega y Gasset") inside a name written in full
 _PARTICLE_WORDS = PARTICLES | {"do", "y"}
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLE_WORDS, key=lambda w: (-len(w), w))) + ")"
-# a name: one to six words, particles between them ("Alexis de Tocqueville")
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,5}}"
+# a name: one to six words, particles between them ("Alexis de Tocqueville"), on one line or wrapped
+# over two (a note's text in HTML keeps the source's line breaks: "; Cato\nInstitute, *How ...*")
+_GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_NAME = rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_WORD}){{0,5}}"
 # the authors: "A", "A and B", "A, B, and C", "A et al."; editors ("ed.", "eds.") before the title
 _AUTHORS = re.compile(
     rf"(?P<first>{_NAME})(?P<more>(?:,\s+{_NAME}){{0,8}},?\s+(?:and|&)\s+{_NAME})?(?P<etal>,?\s+et\s+al\.?)?"
@@ -546,12 +548,12 @@ def note_citations(
                     start=s,
                     end=e,
                     kind="note",
-                    authors=[_surname(n) for n in w.names],
+                    authors=[_surname(" ".join(n.split())) for n in w.names],
                     et_al=False,
                     year=w.year,
                     footnote=note.label,
                     locator=w.locator,
-                    name_run=w.names[0] if w.names else None,
+                    name_run=" ".join(w.names[0].split()) if w.names else None,
                     confidence="high" if w.names and (w.marked or w.full) else "low",
                     title=w.title,
                 )
