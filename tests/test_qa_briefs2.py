@@ -244,3 +244,48 @@ def test_a_notes_second_work_in_html_is_no_author_date_citation(tmp_path: Path) 
     write(tmp_path, {"brief.html": BRIEF_HTML})
     found = findings(tmp_path / "brief.html")
     assert not [f for f in found if f[1] != "info"], found
+
+
+# --- notes written in the bibliography's form -----------------------------------------------------------
+# History papers whose notes copy the bibliography's entry, surname first: "Roscoe, Thomas, The London
+# and Birmingham Railway, (1838), 51-54" (not in the bibliography: a real defect, reported "no entry by
+# Roscoe titled 'Thomas'"), "Jordan, Thomas M. “Battle Command ...” Military Review 80, no. 2 (2000)",
+# "King, Martin. The Battle of the Bulge ... 2019." (read as titled "Thomas M. “Battle Command ...", and
+# "Martin").
+
+INVERTED_NOTES = """# Railways and Battles
+
+The line opened in 1838.[^1] Command was shared.[^2] The Allies held.[^3]
+
+[^1]: Roscoe, Thomas, The London and Birmingham Railway, (1838), 51-54
+[^2]: Jordan, Thomas M. “Battle Command: Bradley and Ridgway in the Battle of the Bulge.” Military Review 80, no. 2 (2000): 95-.
+[^3]: King, Martin. The Battle of the Bulge: The Allies' Greatest Conflict on the Western Front. United Kingdom: Arcturus Publishing, 2019.
+
+## Bibliography
+
+Jordan, Thomas M. “Battle Command: Bradley and Ridgway in the Battle of the Bulge.” *Military Review* 80, no. 2 (2000): 95-.
+
+King, Martin. *The Battle of the Bulge: The Allies' Greatest Conflict on the Western Front*. United Kingdom: Arcturus Publishing, 2019.
+"""
+
+
+def test_a_note_in_the_bibliographys_form_names_its_title(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": INVERTED_NOTES})
+    found = findings(tmp_path / "analysis.md")
+    loud = [(r, m) for r, s, m in found if s != "info"]
+    assert len(loud) == 1 and loud[0][0] == "missing-reference", found
+    assert "titled 'The London and Birmingham Railway'" in loud[0][1], found
+
+
+def test_a_full_note_is_not_held_to_a_year_read_from_its_entrys_title(tmp_path: Path) -> None:
+    # a history paper as text: the note is read in full (1976); the entry, cut after its title, was
+    # dated by the title's "1777-1783": a year-mismatch error for a note that cites it right
+    text = INVERTED_NOTES.replace(
+        "[^3]: King,",
+        "[^3]: Harris, Robert D. “French Finances and the American War, 1777-1783.” The Journal of Modern "
+        "History 48, no. 2 (1976): 233–58.\n[^4]: King,",
+    ).replace("The Allies held.[^3]", "Finances failed.[^3] The Allies held.[^4]")
+    text += "\nHarris, Robert D. “French Finances and the American War, 1777-1783.” The\n"
+    write(tmp_path, {"analysis.md": text})
+    found = findings(tmp_path / "analysis.md")
+    assert not [f for f in found if f[0] == "year-mismatch"], found

@@ -338,10 +338,16 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
             back=True,
             note=back.group("note"),
         )
-    found = _title_at(text, m.end(), end)
+    # (a surname alone, "Jordan, Thomas M. ...", may be followed by the given names)
+    alone = len(first.split()) == 1
+    given = None if m.group("more") or m.group("etal") or not alone else _given_names(text, m.end(), end)
+    head = given if given is not None else m.end()
+    found = _title_at(text, head, end)
     if found is None and m.group("more"):
         m = _ONE_AUTHOR.match(text, pos, end)
-        found = _title_at(text, m.end(), end) if m else None
+        given = _given_names(text, m.end(), end) if m and alone and not m.group("etal") else None
+        head = given if given is not None else m.end() if m else head
+        found = _title_at(text, head, end) if m else None
     if found is None or m is None:
         return None
     names = [first]
@@ -349,7 +355,7 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
         names += [n for n in _SPLIT_NAMES.split(m.group("more")) if n.strip()]
     title, after, marked = found
     if not marked:
-        title, after = _longer_plain(text, m.end(), after, end) or (title, after)
+        title, after = _longer_plain(text, head, after, end) or (title, after)
     page = (_MARKED_PAGE if marked else _PAGE).match(text, after, end)
     if page is not None and _YEAR.fullmatch(page.group(1)) and _MORE_FACTS.match(text, page.end(), end):
         page = None  # "Marx and Engels, The Communist Manifesto, 1955, Bard.edu": a year, then more facts
@@ -373,6 +379,34 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
         marked=marked,
         full=year is not None and (facts or marked),
     )
+
+
+# the given names after an inverted surname, as a bibliography writes its author: "Jordan, Thomas M.
+# “Battle Command ...”", "King, Martin. The Battle of the Bulge ...", "Roscoe, Thomas, The London and
+# Birmingham Railway, (1838)": one to three name words (initials among them), then a period, or a comma
+# and no more than one word
+_GIVEN = re.compile(rf"(?P<names>{_WORD}(?:[ \t]+{_WORD}){{0,2}})(?P<stop>\.|(?<!\.),)[ \t]+")
+
+
+def _given_names(text: str, pos: int, end: int) -> int | None:
+    """Where the title starts when the one name read at ``pos``'s left is a surname written first,
+    with its given names after it (a note written in the bibliography's form): after those names, if
+    a title with a year of its own follows them (a short note's "Smith, Wealth, 30" names its title
+    there, and a page follows)."""
+    g = _GIVEN.match(text, pos, end)
+    if g is None or g.group("names").split()[0].rstrip(".").lower() in _NOT_NAMES:
+        return None
+    if g.group("stop") == "," and (" " in g.group("names") or g.group("names").endswith(".")):
+        return None  # ("Smith, Old Regime, 1957": a short title and a year)
+    found = _title_at(text, g.end(), end)
+    if found is None:
+        return None
+    _, after, marked = found
+    page = (_MARKED_PAGE if marked else _PAGE).match(text, after, end)
+    if page is not None and not _YEAR.fullmatch(page.group(1)):
+        return None
+    year, _ = _year(text, after, end)
+    return g.end() if year is not None else None
 
 
 def _untitled_author(text: str, pos: int, end: int) -> NoteWork | None:

@@ -774,7 +774,15 @@ def _link_note(cit: Citation, index: Index) -> None:
         return
     if top:
         ref = top[0]
-        if cit.year and ref.year and not any(_year_fits(y, ref) for y in note_years(cit.text, cit.year)):
+        if (
+            cit.year
+            and ref.year
+            and not any(_year_fits(y, ref) for y in note_years(cit.text, cit.year))
+            and not (ref.title and ref.year in ref.title)
+        ):
+            # (an entry whose year was read from its title, "“French Finances and the American War,
+            # 1777-1783.” The" of a list whose entry was cut before its journal's "(1976)", is no
+            # year the note can be held to)
             cit.status = LinkStatus.YEAR_MISMATCH
             cit.candidates = (ref.id,)  # (no suggestion: the message names the entry's year)
             return
