@@ -289,3 +289,35 @@ def test_a_full_note_is_not_held_to_a_year_read_from_its_entrys_title(tmp_path: 
     write(tmp_path, {"analysis.md": text})
     found = findings(tmp_path / "analysis.md")
     assert not [f for f in found if f[0] == "year-mismatch"], found
+
+
+# --- a bibliography whose entries are written as full notes ------------------------------------------
+# A history paper's bibliography copies its notes, given names first: "A.D. Divine, Dunkirk (E.P.
+# Dutton & Company, Inc., 1948), 39." was read as by "Divine" and "Dunkirk" (so the heading "# The
+# Battle of Dunkirk (1940)" cited a listed "author"), "Federic F. Clairmont, "Stalingrad: Hitler's
+# Nemesis", ... (2003)" as by "Federic" (the note "Frederic F. Clairmont, “Stalingrad: Hitler’s
+# Nemesis” ..." was missing from the list, an error).
+
+NOTES_AS_ENTRIES = """# The Battle of Dunkirk (1940)
+
+The evacuation saved the army.[^1] Stalingrad broke it.[^2] The Bulge ended it.[^3]
+
+[^1]: A.D. Divine, Dunkirk (E.P. Dutton & Company, Inc., 1948), 39.
+[^2]: Frederic F. Clairmont, “Stalingrad: Hitler’s Nemesis”, Economic and Political Weekly Vol. 38, No. 27 (2003), pp. 2821.
+[^3]: Toll, Seymour I. "Remembering the Battle of the Bulge." Sewanee Review 122, no. 2 (2014): 270-282.
+
+## Bibliography
+
+A.D. Divine, Dunkirk (E.P. Dutton & Company, Inc., 1948), 39.
+
+Federic F. Clairmont, "Stalingrad: Hitler's Nemesis", Economic and Political Weekly Vol. 38, No. 27 (2003), pp2820-2821
+
+Toll, Seymour I. "Remembering the Battle of the Bulge." Sewanee Review 122, no. 2 (2014): 270-282.
+"""
+
+
+def test_entries_written_as_full_notes_are_read_as_notes(tmp_path: Path) -> None:
+    write(tmp_path, {"analysis.md": NOTES_AS_ENTRIES})
+    found = findings(tmp_path / "analysis.md")
+    assert not [f for f in found if f[1] != "info"], found
+    assert not [m for r, _, m in found if "Dunkirk (1940)" in m], found  # (no entry by "Dunkirk")

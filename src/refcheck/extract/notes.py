@@ -603,6 +603,38 @@ def note_citations(
     return out
 
 
+def entries_as_notes(refs: list[Reference]) -> list[Reference]:
+    """The entries of a notes-bibliography list written as full notes, given names first ("A.D.
+    Divine, Dunkirk (E.P. Dutton & Company, Inc., 1948), 39.", "Federic F. Clairmont, "Stalingrad:
+    Hitler's Nemesis", ... (2003)"), which the entry reader took for "Divine" and "Dunkirk" or for
+    "Federic": read as the note they copy (surnames, title, year). An entry in the bibliography's form,
+    surname first ("Marx, Karl, and ..."), or one whose authors are read as the note reads them, is
+    left. Returns the entries changed."""
+    changed: list[Reference] = []
+    for ref in refs:
+        if not ref.authors or ref.label or ref.key or not ref.text[:1].isupper():
+            continue
+        works = parse_note(ref.text, 0, min(len(ref.text), _MAX_NOTE))
+        if not works:
+            continue
+        w = works[0]
+        if w.start != 0 or not w.names or w.year is None or not w.title:
+            continue
+        full = " ".join(w.names[0].split())
+        if len(full.split()) < 2 or is_organisation(full):
+            continue
+        surnames = [_surname(" ".join(n.split())) for n in w.names]
+        if ref.authors == surnames:
+            continue  # (read alike: "Karl Marx and Friedrich Engels, ...")
+        ref.authors = surnames
+        ref.given = [" ".join(n.split())[: -len(s)].strip() for n, s in zip(w.names, surnames, strict=True)]
+        ref.corporate = False
+        ref.title = w.title
+        ref.year = w.year
+        changed.append(ref)
+    return changed
+
+
 def _cited_before(cited: list[Citation], back: NoteWork) -> list[Citation]:
     """The work "Author, supra note N" or "Author, op. cit." repeats: the latest one by that author
     (in note N, when given); none when no earlier note cites the author (the note is then not read:
