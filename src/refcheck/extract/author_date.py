@@ -872,10 +872,12 @@ _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
 _PERIOD = re.compile(rf"\s+(?:to|until|till|through)\s+{YEAR}\b")
 # what stands before names that are not a work's authors: whom a personal communication was made to or
 # by, "pers. comm. to S Werning, 2013", "personal communication from Werning, 2013"; who took a
-# photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008"
+# photograph, "Photo by PAV Borges (2008)", "(photo: J. Smith 2008)", "© Smith 2008", a credit that opens
+# its caption, bracket or clause; not "see the photo by Smith (2010)", a work's photograph the prose cites
 _COMM_BEFORE = re.compile(
     r"(?:(?i:pers\.\s*comm\.?|personal\s+communication|pers\.\s*obs\.)\s*,?\s*(?i:(?:to|from|with|by)\s+)?"
-    r"|(?i:photo(?:graph)?s?\s+(?:by|courtesy\s+of)|photo(?:graph)?s?\s*:|(?:photo\s+)?credits?\s*:"
+    r"|(?:(?<=[(\[.;,:\n\u2013\u2014])|(?<![\s\S]))[ \t]*"
+    r"(?i:photo(?:graph)?s?\s+(?:by|courtesy\s+of)|photo(?:graph)?s?\s*:|(?:photo\s+)?credits?\s*:"
     r"|courtesy\s+of)\s+|©\s*)"
     r"(?:[A-Z]{2,4}\s+|[A-Z](?:\.\s*|\s+|-))*$"
 )
@@ -1208,11 +1210,11 @@ def _narrative_lead(lead: str) -> bool:
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
-_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")
-# a span of dates that runs on, "Reviewer, Ecology Letters (2019–present)" in a CV: no work's year
-_SPAN_TO_NOW = re.compile(
-    r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I
-)  # (the gap between two: ")(", ") (")
+_GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
+# a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
+# (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
+# progress, "(Smith, 2015–present)"
+_SPAN_TO_NOW = re.compile(r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I)
 
 
 def _parse_group(
@@ -1294,7 +1296,7 @@ def _parse_group(
             m.end() < e
             and (
                 _UNPUBLISHED.match(text, m.end(), e)
-                or _SPAN_TO_NOW.match(text, m.end(), e)
+                or (run is narrative_run and _SPAN_TO_NOW.match(text, m.end(), e))
                 or _NEUTRAL_CITATION.match(text, m.end(), e)
                 or _PERIOD.match(text, m.end(), e)
             )

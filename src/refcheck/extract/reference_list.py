@@ -374,8 +374,12 @@ def _trailing_entries(doc: Document) -> Region | None:
                 break
             continue
         entryish = sum(1 for ln in body if looks_like_entry(ln))
-        if entryish and sum(1 for ln in body if _dated_at_end(ln)) * 2 > entryish:
-            break  # a CV's list ("Reviewer, Ecology Letters (2019–present)"), no entries: no list
+        dated = [ln for ln in body if _dated_at_end(ln)] if entryish else []
+        if dated and len(dated) * 2 > entryish and not any(_cited_before(text, a, ln) for ln in dated[:20]):
+            # a CV's list ("Reviewer, Ecology Letters (2019–present)"), no entries: no list; unless the
+            # text cites its items by name and year ("Lee 2018" of "- Lee K. Pheromones, Insectes
+            # Sociaux (2018)"), entries that give their year last
+            break
         if entryish == 0 and len(body) > 1 and _names_then_year(text, a, b):
             entryish = 1  # an entry wrapped over the paragraph's lines, its year on a later one
         if entryish == 0 or (_LABEL.match(lines[0]) and not looks_like_entry(_LABEL.sub("", lines[0]))):
@@ -388,6 +392,17 @@ def _trailing_entries(doc: Document) -> Region | None:
         return None
     end = notes[0] if notes and notes[0] > first else len(text)
     return Region(first, end, False)
+
+
+def _cited_before(text: str, end: int, line: str) -> bool:
+    """Whether text[:end] names the first word of a list's item and the year it ends with within a
+    phrase, as an author-date citation of it does ("Smith and Jones 2019", "Smith et al. (2019)")."""
+    m = re.match(r"[ \t]*(?:[-*+\u2022][ \t]+)?([^\W\d_][\w'\u2019-]*)", line)
+    years = re.findall(r"\b(?:1[6-9]|20)\d\d\b", line)
+    if m is None or not years or len(m.group(1)) < 2:
+        return False
+    cited = re.compile(rf"\b{re.escape(m.group(1))}\b[^()\n;]{{0,60}}?\(?{years[-1]}\b")
+    return cited.search(text, 0, end) is not None
 
 
 def _dated_at_end(line: str) -> bool:

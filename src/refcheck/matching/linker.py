@@ -397,8 +397,10 @@ def _imprint_and_year(citations: list[Citation], index: Index) -> None:
     """A missing citation that names no author of the list but a publisher (or a journal) with a year,
     "the memoir (Fourth Estate, 2012)", of which one entry of that year gives the name after its
     authors ("Smith, Z. (2012). A memoir. London: Fourth Estate."): the prose names that work by its
-    imprint, a link, not a missing entry."""
+    imprint, a link, not a missing entry. An entry another citation cites ("Krugman (2012)", published
+    by W. W. Norton) is no work named by its imprint: "(Norton, 2012)" then cites a missing work by Norton."""
     missing = LinkStatus.MISSING
+    cited = {rid for c in citations for rid in (c.references or c.candidates)}
     # (each name and year looked for once, within a budget of entries read: a hostile text citing
     # thousands of unknown names in a year of thousands of entries)
     left = 200_000
@@ -422,7 +424,7 @@ def _imprint_and_year(citations: list[Citation], index: Index) -> None:
                 at = pattern.search(r.text)
                 if at is not None and at.start() > 0 and not any(a and a in at.group(0) for a in r.authors):
                     found.append(r)
-            if len(found) == 1:
+            if len(found) == 1 and found[0].id not in cited:
                 done[(name, year)] = found[0]
         ref = done[(name, year)]
         if ref is not None:

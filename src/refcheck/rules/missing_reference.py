@@ -375,15 +375,20 @@ def _reply_to_reviewers(text: str) -> bool:
     """Whether the document is a reply to reviewers ("Response to Reviewers", a "Reviewer #1" or
     "Referee 2:" line, "point-by-point"): its citations are the manuscript's, whose list it does not
     repeat (a repository's response letter beside the paper)."""
-    return (
-        re.search(
-            r"(?im)^[\W_]*(?:(?:authors?'?\s+)?(?:responses?|repl(?:y|ies)|answers?|rebuttal)\b[^\n]{0,40}?"
-            r"\b(?:reviewers?|referees?)\b|(?:reviewer|referee)\s*(?:#|no\.?\s*)?\s*\d+\b)"
-            r"|\bpoint[- ]by[- ]point\s+(?:response|reply)",
-            text,
-        )
-        is not None
-    )
+    return _REPLY.search(text) is not None
+
+
+# a reply's heading or label ("Response to Reviewers", "# Authors' response to the referees", "Reviewer
+# #1", "REFEREE 2:", "**Reviewer 1** (Remarks to the Author)", "Reviewer 2 comments"), a line of its own
+# or one its colon ends; not the prose of a line that opens with the words ("Reviewer 2 is a running
+# joke ...", "Responses to reviewers were coded by two raters ...")
+_REPLY = re.compile(
+    r"(?im)^[\W_]*(?:(?:authors?['\u2019]?\s+)?(?:responses?|repl(?:y|ies)|answers?|rebuttal)\b[^\n]{0,40}?"
+    r"\b(?:reviewers?|referees?)\b[^\n.!?:]{0,60}(?:$|:)"
+    r"|(?:reviewer|referee)\s*(?:#|no\.?\s*)?\s*\d+\b(?:['\u2019]s)?[*_ \t]*"
+    r"(?:$|[:(\-\u2013\u2014]|(?:comments?|remarks?|reports?|concerns?|points?)\b))"
+    r"|\bpoint[- ]by[- ]point\s+(?:response|reply)"
+)
 
 
 def _scholarly(citations: list[Citation], works: int) -> bool:
