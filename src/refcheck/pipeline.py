@@ -567,7 +567,7 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
     Haven: Yale University Press, 1957)") is no citation. An author-date document's notes ("see
     Embassy of Azerbaijan to Mexico 2008") keep their author-date reading: the style is chosen by
     which reading finds more."""
-    from refcheck.extract.notes import note_citations, publication_facts
+    from refcheck.extract.notes import entries_as_notes, note_citations, publication_facts
 
     read = note_citations(doc.text, doc.footnotes or [])
     facts = publication_facts(doc.text, doc.footnotes or [])
@@ -579,6 +579,17 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
         if fallback:
             _full_notes_in_author_date(doc, author_date, read)
         return False
+    if entries_as_notes(doc.references or []) and doc.format == "markdown":
+        # (a heading's year whose name was an entry's misread "author", "# The Battle of Dunkirk (1940)"
+        # of "A.D. Divine, Dunkirk (...)", cites no one)
+        known = KnownAuthors.of(doc.references or [])
+        author_date = [
+            c
+            for c in author_date
+            if c.footnote is not None
+            or not _in_heading(doc.text, c)
+            or known.knows(c.authors[0] if c.authors else "")
+        ]
     with_works = {note.label for note, cits in read if cits}
     # (the prose keeps its author-date citations that read as citations for sure: "Wittfogel (1957)
     # argued"; a title line's "Congress and the Tariff, 1922-1934" is none)

@@ -32,8 +32,10 @@ _WORD = rf"(?:(?:{UPPER}\.){{1,4}}|{UPPER}[^\W\d_]*(?:[{APOS}{DASHES}][^\W\d_]+)
 # ("Ortega y Gasset") inside a name written in full
 _PARTICLE_WORDS = PARTICLES | {"do", "y"}
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLE_WORDS, key=lambda w: (-len(w), w))) + ")"
-# a name: one to six words, particles between them ("Alexis de Tocqueville")
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,5}}"
+# a name: one to six words, particles between them ("Alexis de Tocqueville"), on one line or wrapped
+# over two (a note's text in HTML keeps the source's line breaks: "; Cato\nInstitute, *How ...*")
+_GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_NAME = rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_WORD}){{0,5}}"
 # the authors: "A", "A and B", "A, B, and C", "A et al."; editors ("ed.", "eds.") before the title
 _AUTHORS = re.compile(
     rf"(?P<first>{_NAME})(?P<more>(?:,\s+{_NAME}){{0,8}},?\s+(?:and|&)\s+{_NAME})?(?P<etal>,?\s+et\s+al\.?)?"
@@ -336,10 +338,16 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
             back=True,
             note=back.group("note"),
         )
-    found = _title_at(text, m.end(), end)
+    # (a surname alone, "Jordan, Thomas M. ...", may be followed by the given names)
+    alone = len(first.split()) == 1
+    given = None if m.group("more") or m.group("etal") or not alone else _given_names(text, m.end(), end)
+    head = given if given is not None else m.end()
+    found = _title_at(text, head, end)
     if found is None and m.group("more"):
         m = _ONE_AUTHOR.match(text, pos, end)
-        found = _title_at(text, m.end(), end) if m else None
+        given = _given_names(text, m.end(), end) if m and alone and not m.group("etal") else None
+        head = given if given is not None else m.end() if m else head
+        found = _title_at(text, head, end) if m else None
     if found is None or m is None:
         return None
     names = [first]
@@ -347,7 +355,7 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
         names += [n for n in _SPLIT_NAMES.split(m.group("more")) if n.strip()]
     title, after, marked = found
     if not marked:
-        title, after = _longer_plain(text, m.end(), after, end) or (title, after)
+        title, after = _longer_plain(text, head, after, end) or (title, after)
     page = (_MARKED_PAGE if marked else _PAGE).match(text, after, end)
     if page is not None and _YEAR.fullmatch(page.group(1)) and _MORE_FACTS.match(text, page.end(), end):
         page = None  # "Marx and Engels, The Communist Manifesto, 1955, Bard.edu": a year, then more facts
@@ -371,6 +379,34 @@ def _work_at(text: str, pos: int, end: int) -> NoteWork | None:
         marked=marked,
         full=year is not None and (facts or marked),
     )
+
+
+# the given names after an inverted surname, as a bibliography writes its author: "Jordan, Thomas M.
+# “Battle Command ...”", "King, Martin. The Battle of the Bulge ...", "Roscoe, Thomas, The London and
+# Birmingham Railway, (1838)": one to three name words (initials among them), then a period, or a comma
+# and no more than one word
+_GIVEN = re.compile(rf"(?P<names>{_WORD}(?:[ \t]+{_WORD}){{0,2}})(?P<stop>\.|(?<!\.),)[ \t]+")
+
+
+def _given_names(text: str, pos: int, end: int) -> int | None:
+    """Where the title starts when the one name read at ``pos``'s left is a surname written first,
+    with its given names after it (a note written in the bibliography's form): after those names, if
+    a title with a year of its own follows them (a short note's "Smith, Wealth, 30" names its title
+    there, and a page follows)."""
+    g = _GIVEN.match(text, pos, end)
+    if g is None or g.group("names").split()[0].rstrip(".").lower() in _NOT_NAMES:
+        return None
+    if g.group("stop") == "," and (" " in g.group("names") or g.group("names").endswith(".")):
+        return None  # ("Smith, Old Regime, 1957": a short title and a year)
+    found = _title_at(text, g.end(), end)
+    if found is None:
+        return None
+    _, after, marked = found
+    page = (_MARKED_PAGE if marked else _PAGE).match(text, after, end)
+    if page is not None and not _YEAR.fullmatch(page.group(1)):
+        return None
+    year, _ = _year(text, after, end)
+    return g.end() if year is not None else None
 
 
 def _untitled_author(text: str, pos: int, end: int) -> NoteWork | None:
@@ -546,12 +582,12 @@ def note_citations(
                     start=s,
                     end=e,
                     kind="note",
-                    authors=[_surname(n) for n in w.names],
+                    authors=[_surname(" ".join(n.split())) for n in w.names],
                     et_al=False,
                     year=w.year,
                     footnote=note.label,
                     locator=w.locator,
-                    name_run=w.names[0] if w.names else None,
+                    name_run=" ".join(w.names[0].split()) if w.names else None,
                     confidence="high" if w.names and (w.marked or w.full) else "low",
                     title=w.title,
                 )
@@ -565,6 +601,38 @@ def note_citations(
         cited.extend(works)
         out.append((note, cits))
     return out
+
+
+def entries_as_notes(refs: list[Reference]) -> list[Reference]:
+    """The entries of a notes-bibliography list written as full notes, given names first ("A.D.
+    Divine, Dunkirk (E.P. Dutton & Company, Inc., 1948), 39.", "Federic F. Clairmont, "Stalingrad:
+    Hitler's Nemesis", ... (2003)"), which the entry reader took for "Divine" and "Dunkirk" or for
+    "Federic": read as the note they copy (surnames, title, year). An entry in the bibliography's form,
+    surname first ("Marx, Karl, and ..."), or one whose authors are read as the note reads them, is
+    left. Returns the entries changed."""
+    changed: list[Reference] = []
+    for ref in refs:
+        if not ref.authors or ref.label or ref.key or not ref.text[:1].isupper():
+            continue
+        works = parse_note(ref.text, 0, min(len(ref.text), _MAX_NOTE))
+        if not works:
+            continue
+        w = works[0]
+        if w.start != 0 or not w.names or w.year is None or not w.title:
+            continue
+        full = " ".join(w.names[0].split())
+        if len(full.split()) < 2 or is_organisation(full):
+            continue
+        surnames = [_surname(" ".join(n.split())) for n in w.names]
+        if ref.authors == surnames:
+            continue  # (read alike: "Karl Marx and Friedrich Engels, ...")
+        ref.authors = surnames
+        ref.given = [" ".join(n.split())[: -len(s)].strip() for n, s in zip(w.names, surnames, strict=True)]
+        ref.corporate = False
+        ref.title = w.title
+        ref.year = w.year
+        changed.append(ref)
+    return changed
 
 
 def _cited_before(cited: list[Citation], back: NoteWork) -> list[Citation]:

@@ -940,6 +940,9 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
     else:
         text = _BULLET.sub("", text)
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label, key=key)
+    quoted = _TITLE_FIRST.match(text) if text[:1] in _OPENING_QUOTES else None
+    if quoted is not None:
+        return _title_first(ref, text, quoted)
     names = shared_names(text)  # (not a copy: only read here)
     adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
     if adjacent:
@@ -1001,6 +1004,35 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
         ref.aliases += _acronyms(ref.authors[0], ref.aliases)
     ref.title = _title(_after_role(rest, ref.year))
     if may_hold_urls(text):  # (else no URL and no DOI, the defaults: one test, not both searches')
+        ref.urls = [u for u, _, _ in find_urls(text)]
+        ref.doi = find_doi(text)
+    ref.accessed = parse_access_date(text)
+    return ref
+
+
+# an entry that begins with its title in quotation marks, a work with no author listed by its title as
+# Chicago has it: "“Marco Polo Bridge Incident, 1937.” Britannica. November 25, 2024.", "“The Code
+# Napoleon: or, the French Civil Code,” ... (London: William Benning, 1827)."
+_OPENING_QUOTES = frozenset('“"')
+_TITLE_FIRST = re.compile(r"(?:“([^“”]{3,400})”|\"([^\"]{3,400})\")")
+
+
+def _title_first(ref: Reference, text: str, m: re.Match[str]) -> Reference:
+    """An entry written title first: its title is the quoted one (the name it is cited by, as an
+    author-date citation names a work with no author), its year one outside the quotation marks (a
+    year in the title is the subject's: "..., 1937, Beijing"), the facts of publication's first
+    ("(London: William Benning, 1827)"), else the last standing alone."""
+    title = " ".join((m.group(1) or m.group(2)).split()).rstrip(".,;: ")
+    ref.title = title
+    ref.authors, ref.given, ref.corporate = [title], [""], True
+    rest = text[m.end() :]
+    dated = _LATE_DATED_PAREN().search(rest) if "(" in rest else None
+    paren = dated or _PAREN_YEAR.search(rest)
+    if paren is not None:
+        ref.year = _norm_year(paren.group(1))
+    else:
+        ref.year = _late_year(text, m.end())
+    if may_hold_urls(text):
         ref.urls = [u for u, _, _ in find_urls(text)]
         ref.doi = find_doi(text)
     ref.accessed = parse_access_date(text)

@@ -71,6 +71,7 @@ _MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 # a definition written without its colon, "[^1] Smith, Trade, 12." at a line's start: Markdown shows it
 # as text with a marker in it, and the marker in the prose has no note
 _BARE_DEF = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\][ \t]+(?=\S)", re.M)
+_CODE_INDENT = re.compile(r" {4}|[ ]{0,3}\t")  # (an indented code block's line)
 _HEADING = re.compile(r"#{1,6}\s")
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", re.M)
 
@@ -302,16 +303,20 @@ def _code_spans(text: str, skip: Excluded) -> list[tuple[int, int]]:
     return out
 
 
-def _note(text: str, m: re.Match[str], note_end: int, colon_missing: bool = False) -> Footnote:
+def _note(
+    text: str, m: re.Match[str], note_end: int, colon_missing: bool = False, in_code: bool = False
+) -> Footnote:
     """The note a definition's match ``m`` begins, its text running to ``note_end``."""
     body = text[m.end() : note_end]
+    start = m.start() + len(m.group()) - len(m.group().lstrip()) if in_code else m.start()
     return Footnote(
         label=m.group(1),
-        start=m.start(),
+        start=start,
         end=note_end,
         text_start=m.end(),
         text=" ".join(body.split()),
         colon_missing=colon_missing,
+        in_code=in_code,
     )
 
 
@@ -323,9 +328,12 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
     markers: list[FootnoteMarker] = []
     for start, end in spans:
         defined: set[int] = set()  # where each definition's "[^label]" stands
+        coded: list[re.Match[str]] = []  # definitions indented as code
         for m in _DEF.finditer(text, start, end):
             defined.add(text.index("[", m.start()))
             if skip(m.start()):
+                if _CODE_INDENT.match(text, m.start()):
+                    coded.append(m)
                 continue
             notes.append(_note(text, m, _note_end(text, m.end(), end)))
         labels = {n.label for n in notes}
@@ -346,7 +354,34 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
             for m in _MARKER.finditer(text, start, end)
             if m.start() not in defined and not skip(m.start())
         )
+        if coded:
+            notes.extend(_coded_notes(text, start, end, coded, labels, markers))
     return notes, markers
+
+
+def _coded_notes(
+    text: str,
+    start: int,
+    end: int,
+    coded: list[re.Match[str]],
+    labels: set[str],
+    markers: list[FootnoteMarker],
+) -> list[Footnote]:
+    """The definitions of ``coded`` (indented four spaces, in code) that are notes written indented:
+    not in a fence or a comment, of a label no note defines that a marker in the prose names. Markdown
+    shows them as a code block, so their markers lead nowhere; footnote-undefined says so once."""
+    wanted = {m.label for m in markers if m.start >= start and m.end <= end} - labels
+    if not wanted:
+        return []
+    fenced = Excluded(
+        sorted(_fences(text, start, end) + [m.span() for m in _COMMENT.finditer(text, start, end)])
+    )
+    out: list[Footnote] = []
+    for m in coded:
+        if m.group(1) in wanted and not fenced(m.start()):
+            wanted.discard(m.group(1))
+            out.append(_note(text, m, _note_end(text, m.end(), end), in_code=True))
+    return out
 
 
 def _note_end(text: str, pos: int, limit: int) -> int:

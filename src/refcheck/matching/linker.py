@@ -357,6 +357,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     _tell_apart_by_added_names(doc.citations, index)
     _et_al_is_not_named_in_full(doc.citations, index)
     _repeated_missing_notes(doc.citations)
+    _short_notes_after_full_notes(doc.citations)
     _repeated_mismatches(doc, index)
     if doc.citation_links:
         _follow_links(doc, index)
@@ -775,7 +776,15 @@ def _link_note(cit: Citation, index: Index) -> None:
         return
     if top:
         ref = top[0]
-        if cit.year and ref.year and not any(_year_fits(y, ref) for y in note_years(cit.text, cit.year)):
+        if (
+            cit.year
+            and ref.year
+            and not any(_year_fits(y, ref) for y in note_years(cit.text, cit.year))
+            and not (ref.title and ref.year in ref.title)
+        ):
+            # (an entry whose year was read from its title, "“French Finances and the American War,
+            # 1777-1783.” The" of a list whose entry was cut before its journal's "(1976)", is no
+            # year the note can be held to)
             cit.status = LinkStatus.YEAR_MISMATCH
             cit.candidates = (ref.id,)  # (no suggestion: the message names the entry's year)
             return
@@ -791,6 +800,33 @@ def _link_note(cit: Citation, index: Index) -> None:
         cit.detail = f"no entry titled {what}"
     if cands and not cit.year:
         cit.confidence = "low"  # a short title may be the author's own shorthand for a listed work
+
+
+def _short_notes_after_full_notes(citations: list[Citation]) -> None:
+    """A short note that fits several entries ("Marx and Engels, The Communist Manifesto, 16" of a list
+    holding the 1848 printing and a 1955 edition) cites the work of the last note before it that
+    cited one of those entries by that title: Chicago's short note stands for the work an earlier
+    note gave in full. With no such note before it, it stays ambiguous."""
+    last: dict[str, Citation] = {}  # an entry's id: the last note that cited it alone
+    for cit in citations:
+        if cit.kind != "note":
+            continue
+        if cit.status is LinkStatus.LINKED and len(cit.references) == 1:
+            last[cit.references[0]] = cit
+            continue
+        if cit.status is not LinkStatus.AMBIGUOUS or cit.year:
+            continue
+        words = set(_title_words(cit.title or ""))
+        before = [
+            last[r]
+            for r in cit.candidates
+            if r in last and words and words <= set(_title_words(last[r].title or ""))
+        ]
+        if before:
+            full = max(before, key=lambda c: c.start)
+            cit.status = LinkStatus.LINKED
+            cit.references = full.references
+            cit.candidates = ()
 
 
 def _repeated_missing_notes(citations: list[Citation]) -> None:

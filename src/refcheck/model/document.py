@@ -135,6 +135,8 @@ class Footnote:
     text: str
     # Markdown: written without the colon after its label ("[^1] Text."), so not shown as a note
     colon_missing: bool = False
+    # Markdown: indented four spaces (or a tab) after a blank line, so shown as code, not as a note
+    in_code: bool = False
 
 
 @dataclass

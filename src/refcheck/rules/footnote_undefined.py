@@ -4,6 +4,8 @@ What it does
     Reports a marker in the text ("[7]", "[^note]") for which the document defines no note. A
     Markdown note written without the colon after its label ("[^1] Text." for "[^1]: Text.") is
     reported once, at the note, saying the colon is missing (not also as its marker's missing note).
+    Markdown notes indented four spaces (or a tab) after a blank line are an indented code block, not
+    notes: that is said once, at the first of them, not as each of their markers' missing note.
 
 Why is this bad
     The reader follows the marker and finds nothing.
@@ -44,6 +46,20 @@ def check(doc: Document) -> Iterator[Finding]:
                 end_offset=note.text_start,
                 citation=f"[^{note.label}]",
             )
+    coded = [n for n in doc.footnotes or [] if n.in_code]
+    if coded:
+        first = min(coded, key=lambda n: n.start)
+        some = ", ".join(f"[^{n.label}]" for n in coded[:3]) + (", ..." if len(coded) > 3 else "")
+        yield Finding(
+            rule=NAME,
+            severity=SEVERITY,
+            message=f"{len(coded)} footnote definition(s) ({some}) are indented four spaces or more, so Markdown "
+            "shows them as a code block and their markers lead nowhere; start each definition at the "
+            "beginning of its line",
+            offset=first.start,
+            end_offset=first.text_start,
+            citation=f"[^{first.label}]",
+        )
     for marker in doc.footnote_markers:
         if marker.label not in defined:
             yield Finding(

@@ -26,7 +26,11 @@ What it does
     epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
     So is a name and a year that end a title written in title case ("has published three books:
     Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"
-    and naming no organisation ("Department of Health (2009)" stays an error).
+    and naming no organisation ("Department of Health (2009)" stays an error). So is a name and a year
+    of the prose of a notes-bibliography document that no entry's author has ("the Holodomor
+    (1932-1933)"), and a name and a year, one of at most two such readings of a document none of
+    whose citations cites an entry of its list (a policy paper citing its sources by naming them,
+    a table's "Limited (2026)"): a date more likely than a citation.
 
 Why is this bad
     The reader cannot find the work cited.
@@ -86,6 +90,7 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(plain, passing=True)
         else:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
+    lookalikes = _lookalikes(doc)
     for cit in doc.citations:
         if cit.status is not missing:
             continue
@@ -108,7 +113,11 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
-        if severity is SEVERITY and cit.kind == "author-date" and (why := _maybe_no_defect(doc, cit)):
+        if (
+            severity is SEVERITY
+            and cit.kind == "author-date"
+            and (why := _maybe_no_defect(doc, cit, lookalikes))
+        ):
             severity = Severity.INFO
             fix = why + fix
         yield at_citation(
@@ -116,10 +125,29 @@ def check(doc: Document) -> Iterator[Finding]:
         )
 
 
-def _maybe_no_defect(doc: Document, cit: Citation) -> str:
+_LOOKALIKES = 2  # at most this many author-date readings, none fitting a list that no citation cites
+
+
+def _lookalikes(doc: Document) -> bool:
+    """Whether the document's few author-date readings that fit nothing are the only author-date
+    citations of a document that cites no entry of its list at all (a policy paper's "Sources" it
+    cites by naming them, "SB 253", and a table's "Limited (2026), reasonable (2030)"): dates in the
+    prose, most likely, not citations (uncited-reference says once that the list was not checked)."""
+    refs = doc.references or []
+    if len(refs) < 3 or doc.format not in ("text", "markdown", "html", "docx"):
+        return False
+    if any(c.cited_ids for c in doc.citations):
+        return False
+    read = [c for c in doc.citations if c.kind == "author-date" and c.confidence == "high"]
+    return 0 < len(read) <= _LOOKALIKES and all(c.narrative for c in read)
+
+
+def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> str:
     """Why an author-date citation that no entry fits may be no defect of this document, as the start
     of the finding's advice ("" when nothing says so): it links to its work, names a quotation's source,
-    stands in a quoted passage, is a species' authority, or ends a title."""
+    stands in a quoted passage, is a species' authority, ends a title, stands in the prose of a
+    document that cites its works in notes (by a name no entry has: "the Holodomor (1932-1933)"), or
+    is one of a few lookalikes in a document none of whose citations cites its list."""
     if _links_to_work(doc, cit):  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
         return "it links to the work, so readers can find it; "
     if _given_in_full(doc.text, cit):  # "Bioinformatics, 2017, 33(19), 3036–3042": the work in full
@@ -132,6 +160,12 @@ def _maybe_no_defect(doc: Document, cit: Citation) -> str:
         return "if it is a citation and not the species' authority, "
     if _in_a_title(doc.text, cit):  # a bio box's "Foundations of Social Evolution (1998)"
         return "the name reads as the end of a title, not an author's; if it is a citation, "
+    if not (cit.narrative and len(cit.authors) == 1 and not cit.et_al):
+        return ""  # ("(Aslan et al., 2025; Meta, 2024)" reads as a citation for sure)
+    if doc.style == "notes-bibliography" and cit.footnote is None and not cit.detail:
+        return "the document cites its works in notes and no entry has that name, so this may date what the prose names; if it is a citation, "
+    if lookalikes:
+        return "no citation of the document cites an entry of its list, so this may be a date, not a citation; if it is one, "
     return ""
 
 
