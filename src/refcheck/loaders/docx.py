@@ -37,6 +37,7 @@ import io
 import posixpath
 import re
 import zipfile
+from typing import TypeVar
 
 from refcheck.errors import InputError
 from refcheck.extract.urls import unwrap_url
@@ -355,15 +356,40 @@ def _formatted(n: int, fmt: str) -> str | None:
     return None  # bullets, "none", and formats refcheck does not render
 
 
-def heading_levels(body: Node, styles: bytes | None) -> dict[int, int]:
+_T = TypeVar("_T")
+
+
+def parse_styles(styles: bytes | None) -> Node | None:
+    """The styles part, parsed (None when the file has none): read once for the list numbers and
+    the heading levels."""
+    return parse_xml(styles, "DOCX styles", positions=False, max_items=MAX_ELEMENTS) if styles else None
+
+
+def _styles_root(styles: bytes | Node | None) -> Node | None:
+    return parse_styles(styles) if isinstance(styles, bytes) else styles
+
+
+def _through_based_on(sid: str | None, table: dict[str, _T], based: dict[str, str]) -> _T | None:
+    """What ``table`` gives for the style ``sid`` or the nearest style it is ``basedOn``."""
+    for _ in range(20):  # a basedOn chain, never a loop
+        if not sid:
+            break
+        if sid in table:
+            return table[sid]
+        sid = based.get(sid)
+    return None
+
+
+def heading_levels(body: Node, styles: bytes | Node | None) -> dict[int, int]:
     """The level of each heading paragraph (1 for "Heading 1" or "Title", 2 for "Heading 2" ...),
     by the paragraph's index in ``body.iter("p")``: from its style's name ("heading 2", the name Word
     keeps in English whatever the language of its menus) or outline level, ``basedOn`` followed, or
     its own ``w:outlineLvl``."""
     style_level: dict[str, int] = {}
     based: dict[str, str] = {}
-    if styles:
-        for style in parse_xml(styles, "DOCX styles", positions=False, max_items=MAX_ELEMENTS).iter("style"):
+    root = _styles_root(styles)
+    if root is not None:
+        for style in root.iter("style"):
             sid = style.attrs.get("styleId", "")
             name = (_val(style, "name") or "").strip().lower()
             outline = next((o for p in style.kids("pPr") for o in p.kids("outlineLvl")), None)
@@ -377,28 +403,23 @@ def heading_levels(body: Node, styles: bytes | None) -> dict[int, int]:
             if _val(style, "basedOn"):
                 based[sid] = _val(style, "basedOn") or ""
 
-    def of_style(sid: str | None) -> int | None:
-        for _ in range(20):  # a basedOn chain, never a loop
-            if not sid:
-                break
-            if sid in style_level:
-                return style_level[sid]
-            sid = based.get(sid)
-        return None
-
     out: dict[int, int] = {}
     for index, para in enumerate(body.iter("p")):
         ppr = next(iter(para.kids("pPr")), None)
         if ppr is None:
             continue
         own = next(iter(ppr.kids("outlineLvl")), None)
-        level = (_int(own.attrs.get("val")) + 1) if own is not None else of_style(_val(ppr, "pStyle"))
+        level = (
+            (_int(own.attrs.get("val")) + 1)
+            if own is not None
+            else _through_based_on(_val(ppr, "pStyle"), style_level, based)
+        )
         if level is not None and level <= 9:
             out[index] = level
     return out
 
 
-def list_labels(body: Node, numbering: bytes | None, styles: bytes | None) -> dict[int, str]:
+def list_labels(body: Node, numbering: bytes | None, styles: bytes | Node | None) -> dict[int, str]:
     """The number Word shows before each automatically numbered paragraph ("1.", "[2]"), by the
     paragraph's index in ``body.iter("p")``: from its ``w:numPr`` or its style's (``basedOn``
     followed), counted per list as Word counts, a lower level restarting under a higher one."""
@@ -419,23 +440,15 @@ def list_labels(body: Node, numbering: bytes | None, styles: bytes | None) -> di
         nums[num.attrs.get("numId", "")] = (_val(num, "abstractNumId") or "", overrides)
     style_num: dict[str, tuple[str | None, str | None]] = {}
     based: dict[str, str] = {}
-    if styles:
-        for style in parse_xml(styles, "DOCX styles", positions=False, max_items=MAX_ELEMENTS).iter("style"):
+    styles_root = _styles_root(styles)
+    if styles_root is not None:
+        for style in styles_root.iter("style"):
             sid = style.attrs.get("styleId", "")
             numpr = next((n for p in style.kids("pPr") for n in p.kids("numPr")), None)
             if numpr is not None:
                 style_num[sid] = (_val(numpr, "numId"), _val(numpr, "ilvl"))
             if _val(style, "basedOn"):
                 based[sid] = _val(style, "basedOn") or ""
-
-    def of_style(sid: str | None) -> tuple[str | None, str | None]:
-        for _ in range(20):  # a basedOn chain, never a loop
-            if not sid:
-                break
-            if sid in style_num:
-                return style_num[sid]
-            sid = based.get(sid)
-        return None, None
 
     counters: dict[str, list[int | None]] = {}  # abstractNumId -> the number each level shows
 
@@ -447,7 +460,7 @@ def list_labels(body: Node, numbering: bytes | None, styles: bytes | None) -> di
     for index, para in enumerate(body.iter("p")):
         ppr = next(iter(para.kids("pPr")), None)
         numpr = next(iter(ppr.kids("numPr")), None) if ppr is not None else None
-        num_id, ilvl = of_style(_val(ppr, "pStyle"))
+        num_id, ilvl = _through_based_on(_val(ppr, "pStyle"), style_num, based) or (None, None)
         if numpr is not None:
             num_id = _val(numpr, "numId") or num_id
             ilvl = _val(numpr, "ilvl") or ilvl
@@ -661,8 +674,9 @@ def load_docx(path: str, data: bytes) -> Document:
     parts = read_zip(data)
     body = parse_xml(parts[MAIN], "DOCX document", positions=False, skip=_UNREAD, max_items=MAX_ELEMENTS)
     rels = _relationships(parts.get(RELS))
-    labels = list_labels(body, parts.get(NUMBERING), parts.get(STYLES))
-    levels = heading_levels(body, parts.get(STYLES))
+    styles = parse_styles(parts.get(STYLES))
+    labels = list_labels(body, parts.get(NUMBERING), styles)
+    levels = heading_levels(body, styles)
     headings: list[tuple[int, int]] = []  # (offset, level) of each heading paragraph
     text_parts: list[str] = []
     markers: list[FootnoteMarker] = []
