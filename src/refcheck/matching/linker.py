@@ -362,6 +362,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     if doc.citation_links:
         _follow_links(doc, index)
     _key_at_a_namesake(doc.citations, index)
+    _named_but_not_first(doc.citations, index)
     _imprint_and_year(doc.citations, index)
     _lone_entry_of_the_author(doc.citations, index)
 
@@ -393,6 +394,63 @@ def _repeated_mismatches(doc: Document, index: Index) -> None:
             cit.suggestion = None
 
 
+def _named_but_not_first(citations: list[Citation], index: Index) -> None:
+    """A missing citation whose name is no first author of the list but, in one entry of its year, a
+    co-author ("Kenton, 2019" for "Devlin, J., Chang, M., Lee, K., and Kenton, L. (2019)") or a given
+    name of an author ("Kenton, 2017" for "Lee, Kenton (2017)"): the work is cited by a name that is
+    not its first author's, an author mismatch suggesting the entry as it would be cited. At info when
+    another citation cites that entry already: the name may then be of a work the list lacks."""
+    missing = LinkStatus.MISSING
+    pending = [
+        c
+        for c in citations
+        if c.status is missing and c.kind == "author-date" and not c.detail and c.authors and c.year
+    ]
+    if not pending:
+        return
+    cited = {rid for c in citations for rid in (c.references or c.candidates)}
+    left = 200_000  # entries read, within a budget (a hostile text of thousands of unknown names)
+    done: dict[tuple[str, ...], tuple[Reference, str] | None] = {}
+    for cit in pending:
+        year = cit.year or ""
+        key = (year, *cit.authors)
+        if key not in done:
+            done[key] = None
+            pool = index.by_year.get(year[:4] if year[:4].isdigit() else year, ())
+            if len(pool) > left or index.author_candidates(cit.authors[0]):
+                continue
+            left -= len(pool)
+            found = [(r, how) for r in pool if _year_fits(year, r) and (how := _names_not_first(cit, r))]
+            if len({r.id for r, _ in found}) == 1:
+                done[key] = found[0]
+        hit = done[key]
+        if hit is None:
+            continue
+        ref, how = hit
+        cit.status = LinkStatus.AUTHOR_MISMATCH
+        cit.candidates = (ref.id,)
+        cit.suggestion = f"{_entry_names(ref)} {ref.year}" if ref.year else _entry_names(ref)
+        cit.detail = how + (" (the entry is cited elsewhere)" if ref.id in cited else "")
+
+
+def _names_not_first(cit: Citation, ref: Reference) -> str:
+    """How the citation's names are authors of ``ref`` other than as its first author's surname:
+    "co-author" (each name cited is one of its later authors), "given" (the first name cited is a
+    given name of one of its authors), or "" (neither)."""
+    if not ref.authors or ref.corporate or ref.aliases:
+        return ""
+    later = ref.authors[1:]
+    if later and all(any(_keys(c) & _keys(a) for a in later) for c in cit.authors):
+        return "co-author"
+    if len(cit.authors) == 1 and not cit.et_al:
+        keys = _keys(cit.authors[0])
+        for given in ref.given:
+            for word in given.replace(".", " ").replace("-", " ").split():
+                if len(word) >= 3 and name_key(word) in keys:
+                    return "given"
+    return ""
+
+
 def _imprint_and_year(citations: list[Citation], index: Index) -> None:
     """A missing citation that names no author of the list but a publisher (or a journal) with a year,
     "the memoir (Fourth Estate, 2012)", of which one entry of that year gives the name after its
@@ -422,7 +480,12 @@ def _imprint_and_year(citations: list[Citation], index: Index) -> None:
             found = []
             for r in pool:
                 at = pattern.search(r.text)
-                if at is not None and at.start() > 0 and not any(a and a in at.group(0) for a in r.authors):
+                if (
+                    at is not None
+                    and at.start() > 0
+                    and not any(a and a in at.group(0) for a in r.authors)
+                    and not any(at.group(0) in g for g in r.given)  # "Kenton" of "Lee, Kenton (2017)"
+                ):
                     found.append(r)
             if len(found) == 1 and found[0].id not in cited:
                 done[(name, year)] = found[0]

@@ -1,0 +1,59 @@
+"""Defects earlier QA rounds found on real documents and left open (QA round 13, qa-left13): each
+test is a small document shaped like the real one, and failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.model import Severity
+from refcheck.pipeline import check_text
+
+
+def _findings(text: str, fmt: str = "text") -> list[str]:
+    ext = {"text": "txt", "markdown": "md", "html": "html"}[fmt]
+    doc = check_text(text, fmt, f"a.{ext}")
+    return [f"{f.rule}:{f.severity.name.lower()}: {f.message}" for f in doc.findings]
+
+
+def _alarms(text: str, fmt: str = "text") -> list[str]:
+    ext = {"text": "txt", "markdown": "md", "html": "html"}[fmt]
+    doc = check_text(text, fmt, f"a.{ext}")
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+# --- 1. a given name or a later author cited as if the first author's surname ------------------------
+
+_OTHER = "Smith, J. (2010). A study. Journal 1: 1-2.\n"
+
+
+def test_given_name_of_the_first_author_cited_as_a_surname_is_an_author_mismatch() -> None:
+    # "(Kenton, 2017)" for "Lee, Kenton (2017)": linked silently before (the name was found in the
+    # entry's text after its start, as a publisher's would be)
+    text = f"Models help (Kenton, 2017). Also (Smith 2010).\n\nReferences\n\nLee, Kenton (2017). Coreference. EMNLP.\n{_OTHER}"
+    assert _alarms(text) == [
+        "author-mismatch: \"Kenton, 2017\" names an author's given name, not the entry's first author's "
+        "surname (did you mean Lee 2017?)"
+    ]
+
+
+def test_later_author_cited_as_if_first_is_one_author_mismatch() -> None:
+    # "(Kenton, 2019)" for "Devlin, J., Chang, M., Lee, K., and Kenton, L. (2019)": missing-reference
+    # and uncited-reference before
+    entry = "Devlin, J., Chang, M., Lee, K., and Kenton, L. (2019). BERT. NAACL.\n"
+    text = f"Models help (Kenton, 2019). Also (Smith 2010).\n\nReferences\n\n{entry}{_OTHER}"
+    assert _alarms(text) == [
+        'author-mismatch: "Kenton, 2019" names a co-author of the entry, not its first author '
+        "(did you mean Devlin et al. 2019?)"
+    ]
+    # the entry cited by its first author elsewhere: the name may be of a work the list lacks, at info
+    text = (
+        f"Models help (Kenton, 2019). Also (Smith 2010; Devlin et al. 2019).\n\nReferences\n\n{entry}{_OTHER}"
+    )
+    assert _alarms(text) == []
+    [found] = [f for f in _findings(text) if f.startswith("author-mismatch")]
+    assert found.startswith("author-mismatch:info:") and "cited as such elsewhere" in found
+    # a later author of no entry of the year cited stays missing
+    text = (
+        f"Models help (Kenton, 2018). Also (Smith 2010; Devlin et al. 2019).\n\nReferences\n\n{entry}{_OTHER}"
+    )
+    assert [a.split(":")[0] for a in _alarms(text)] == ["missing-reference"]
