@@ -3,8 +3,6 @@ test is a small document shaped like the real one, and failed before its fix."""
 
 from __future__ import annotations
 
-import pytest
-
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
 
