@@ -3,6 +3,8 @@ test is a small document shaped like the real one, and failed before its fix."""
 
 from __future__ import annotations
 
+import pytest
+
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
 
@@ -55,3 +57,34 @@ def test_later_author_cited_as_if_first_is_one_author_mismatch() -> None:
         f"Models help (Kenton, 2018). Also (Smith 2010; Devlin et al. 2019).\n\nReferences\n\n{entry}{_OTHER}"
     )
     assert [a.split(":")[0] for a in _alarms(text)] == ["missing-reference"]
+
+
+# --- 2. names cited in full against an entry cut short that the text cites as "et al." ---------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize(
+    "names",
+    ["Janjua, Smith and Clark", "Janjua, Smith & Clark", "Janjua and Smith", "Janjua, Smith, Clark and Lee"],
+)
+def test_names_cited_in_full_are_not_of_an_entry_cited_as_et_al(fmt: str, names: str) -> None:
+    # Harvard (Cite Them Right) lists "Janjua, A. et al. (2018)" for four authors and more, cited
+    # "Janjua et al., 2018"; with "Janjua, A., Smith, P. and Clark, T.J. (2018)" deleted, its citation
+    # "Janjua, Smith and Clark, 2018" fitted the cut entry and nothing was said
+    body = f"A (Janjua et al., 2018). B ({names}, 2018). C (Brown 2010)."
+    entries = [
+        "Brown, A. (2010) A study. Journal 1: 1-2.",
+        "Janjua, A. et al. (2018) Cost analysis. BMJ Open 8: 1.",
+    ]
+    if fmt == "html":
+        text = f"<html><body><p>{body}</p><h2>References</h2>" + "".join(f"<p>{e}</p>" for e in entries)
+        text += "</body></html>"
+    else:
+        text = f"{body}\n\n{'## ' if fmt == 'markdown' else ''}References\n\n" + "\n".join(entries) + "\n"
+    [found] = _alarms(text, fmt)
+    assert found.startswith(
+        f'missing-reference: "{names}, 2018" is cited but not in the reference list (the entry Janjua et al. 2018 prints none'
+    )
+    # with the entry cited by its names only, they are its authors the list does not print
+    text = text.replace("A (Janjua et al., 2018). ", "")
+    assert _alarms(text, fmt) == []

@@ -356,6 +356,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             _link_author_date(cit, index, similar, near, _names_written_twice(doc.text, cit))
     _tell_apart_by_added_names(doc.citations, index)
     _et_al_is_not_named_in_full(doc.citations, index)
+    _named_in_full_is_not_et_al(doc.citations, index)
     _repeated_missing_notes(doc.citations)
     _short_notes_after_full_notes(doc.citations)
     _repeated_mismatches(doc, index)
@@ -669,6 +670,44 @@ def _et_al_is_not_named_in_full(citations: list[Citation], index: Index) -> None
         if len(left) == 1 and len(left) < len(cit.candidates):
             cit.candidates = ()
             _linked(cit, index.by_id[left[0]])
+
+
+def _named_in_full_is_not_et_al(citations: list[Citation], index: Index) -> None:
+    """A citation naming co-authors ("Janjua, Smith and Clark, 2018") linked to an entry cut short
+    after fewer names ("Janjua, A. et al. (2018)") that another citation cites as "et al." ("Janjua et
+    al., 2018"): a document cites one work in one form, and a style that cuts its list shortens the
+    citations of the same works; the names cited in full are of another work, which the list lacks
+    (the converse of ``_et_al_is_not_named_in_full``)."""
+    linked = LinkStatus.LINKED
+    pending = [
+        c
+        for c in citations
+        if c.status is linked
+        and c.kind == "author-date"
+        and not c.et_al
+        and len(c.authors) >= 2
+        and len(c.references) == 1
+        and (r := index.by_id.get(c.references[0])) is not None
+        and r.et_al
+        and len(r.authors) < len(c.authors)
+    ]
+    if not pending:
+        return
+    as_et_al = {
+        rid
+        for c in citations
+        if c.status is linked and c.et_al and len(c.authors) <= 1
+        for rid in c.references
+        if index.by_id[rid].et_al
+    }
+    for cit in pending:
+        ref = index.by_id[cit.references[0]]
+        if ref.id not in as_et_al:
+            continue
+        cit.status = LinkStatus.MISSING
+        cit.references = ()
+        entry = f"{ref.authors[0]} et al. {ref.year or ''}".rstrip()
+        cit.detail = f'the entry {entry} prints none of the co-authors named, and the text cites it as "{ref.authors[0]} et al." elsewhere'
 
 
 def _link_numeric(cit: Citation, index: Index) -> None:
