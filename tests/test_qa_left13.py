@@ -86,5 +86,13 @@ def test_names_cited_in_full_are_not_of_an_entry_cited_as_et_al(fmt: str, names:
         f'missing-reference: "{names}, 2018" is cited but not in the reference list (the entry Janjua et al. 2018 prints none'
     )
     # with the entry cited by its names only, they are its authors the list does not print
-    text = text.replace("A (Janjua et al., 2018). ", "")
-    assert _alarms(text, fmt) == []
+    assert _alarms(text.replace("A (Janjua et al., 2018). ", ""), fmt) == []
+    # named first, "et al." after: a first citation in full (IEA, APA 6), unless the list prints an
+    # entry of as many authors in full (then the cut entry has more)
+    later = text.replace("A (Janjua et al., 2018). ", "").replace(
+        "C (Brown 2010).", "C (Brown 2010; Janjua et al., 2018)."
+    )
+    assert _alarms(later, fmt) == []
+    full = later.replace("Brown, A. (2010)", "Brown, A., Smith, P., Clark, T. and Lee, K. (2010)")
+    full = full.replace("(Brown 2010;", "(Brown et al. 2010;")
+    assert [a.split(":")[0] for a in _alarms(full, fmt)] == ["missing-reference"]
