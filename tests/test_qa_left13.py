@@ -96,3 +96,49 @@ def test_names_cited_in_full_are_not_of_an_entry_cited_as_et_al(fmt: str, names:
     full = later.replace("Brown, A. (2010)", "Brown, A., Smith, P., Clark, T. and Lee, K. (2010)")
     full = full.replace("(Brown 2010;", "(Brown et al. 2010;")
     assert [a.split(":")[0] for a in _alarms(full, fmt)] == ["missing-reference"]
+
+
+# --- 3. exponents after a bracket of algebra read as superscript citations -----------------------------
+
+_NUMERIC_LIST = [
+    "Smith, J. A study. Journal 1: 1-2 (2010).",
+    "Jones, K. Another. J 2: 3 (2011).",
+    "Lee, K. Third. J 4: 5 (2012).",
+]
+
+
+def _numeric_doc(body: str, fmt: str) -> str:
+    if fmt == "html":
+        items = "".join(f"<li>{e}</li>" for e in _NUMERIC_LIST)
+        return f"<html><body><p>{body}</p><h2>References</h2><ol>{items}</ol></body></html>"
+    items = "\n".join(f"{k}. {e}" for k, e in enumerate(_NUMERIC_LIST, 1))
+    return f"{body}\n\n## References\n\n{items}\n"
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+@pytest.mark.parametrize(
+    "maths", ["(a+b)", "(x + y)", "(n - 1)", "f(2)", "g(x, y)", "(2\u00b7\u03c0)", "(a \u2212 b)"]
+)
+def test_exponent_after_a_bracket_of_algebra_is_no_citation(fmt: str, maths: str) -> None:
+    # "(a+b)<sup>3</sup>" read as a citation of reference 3 (or of a number the list lacks)
+    body = f"Cells grow<sup>1</sup>, others agree<sup>2</sup> and<sup>3</sup>. We expand {maths}<sup>4</sup> here."
+    doc = check_text(_numeric_doc(body, fmt), fmt, "a.html" if fmt == "html" else "a.md")
+    assert (
+        [c.text for c in doc.citations if c.kind == "numeric"] == ["[1]", "[2]", "[3]"]
+        if fmt == "html"
+        else [
+            "<sup>1</sup>",
+            "<sup>2</sup>",
+            "<sup>3</sup>",
+        ]
+    )
+    assert _alarms(_numeric_doc(body, fmt), fmt) == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+@pytest.mark.parametrize("before", ["(n = 12)", "(p < 0.05)", "(reviewed in Smith)", "(Fig. 2)", "(CD4+CD8)"])
+def test_superscript_after_other_brackets_still_cites(fmt: str, before: str) -> None:
+    body = f"Cells grow<sup>1</sup>, others agree<sup>2</sup>. Mice {before}<sup>3</sup> here."
+    doc = check_text(_numeric_doc(body, fmt), fmt, "a.html" if fmt == "html" else "a.md")
+    assert len([c for c in doc.citations if c.kind == "numeric"]) == 3
+    assert _alarms(_numeric_doc(body, fmt), fmt) == []
