@@ -8,6 +8,10 @@ import pytest
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
 
+from .jats_docs import alarms as jalarms
+from .jats_docs import article as jarticle
+from .jats_docs import check as jcheck
+
 
 def _findings(text: str, fmt: str = "text") -> list[str]:
     ext = {"text": "txt", "markdown": "md", "html": "html"}[fmt]
@@ -142,3 +146,41 @@ def test_superscript_after_other_brackets_still_cites(fmt: str, before: str) -> 
     doc = check_text(_numeric_doc(body, fmt), fmt, "a.html" if fmt == "html" else "a.md")
     assert len([c for c in doc.citations if c.kind == "numeric"]) == 3
     assert _alarms(_numeric_doc(body, fmt), fmt) == []
+
+
+# --- 4. JATS: an xref holding a later author, the earlier ones written before it -----------------------
+
+
+def _jref(rid: str, year: str, *names: str) -> str:
+    people = "".join(f"<name><surname>{s}</surname><given-names>K</given-names></name>" for s in names)
+    return (
+        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type="author">'
+        f"{people}</person-group><article-title>T {rid}</article-title><source>J</source><year>{year}</year>"
+        "</element-citation></ref>"
+    )
+
+
+def _x(rid: str, text: str) -> str:
+    return f'<xref ref-type="bibr" rid="{rid}">{text}</xref>'
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["As shown by Sharkey and ", "As shown by Sharkey &amp; ", "(Sharkey, Lee and ", "(Sharkey, Lee, &amp; "],
+)
+def test_xref_holding_a_later_author_after_the_earlier_names_is_linked(before: str) -> None:
+    # "Sharkey and <xref>Wharton (1997)</xref>" (the xref holds only the second author): an
+    # author-mismatch error "did you mean Sharkey 1997?" before
+    three = "Lee" in before
+    names = ("Sharkey", "Lee", "Wharton") if three else ("Sharkey", "Wharton")
+    refs = _jref("r1", "1997", *names) + _jref("r2", "2000", "Brown")
+    body = f"{before}{_x('r1', 'Wharton (1997)' if not three else 'Wharton, 1997')}{')' if three else ''}. Also {_x('r2', 'Brown (2000)')}."
+    doc = jcheck(jarticle(body, refs))
+    assert jalarms(doc) == []
+    assert [c.references for c in doc.citations] == [("r1",), ("r2",)]
+
+
+def test_xref_holding_a_later_author_after_other_names_is_still_a_mismatch() -> None:
+    refs = _jref("r1", "1997", "Sharkey", "Wharton") + _jref("r2", "2000", "Brown")
+    body = f"As shown by Jones and {_x('r1', 'Wharton (1997)')}. Also {_x('r2', 'Brown (2000)')}."
+    assert [a.split(":")[0] for a in jalarms(jcheck(jarticle(body, refs)))] == ["author-mismatch"]

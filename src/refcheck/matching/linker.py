@@ -354,6 +354,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                     cit.detail = detail
         else:
             _link_author_date(cit, index, similar, near, _names_written_twice(doc.text, cit))
+    _names_before_the_key(doc, index)
     _tell_apart_by_added_names(doc.citations, index)
     _et_al_is_not_named_in_full(doc.citations, index)
     _named_in_full_is_not_et_al(doc.citations, index)
@@ -608,6 +609,37 @@ def _follow_links(doc: Document, index: Index) -> None:
             cit.references = ()
             cit.candidates = (ref.id,)
             cit.suggestion = f"{_cited_names(cit)} {ref.year}" if cit.authors else ref.year
+
+
+def _names_before_the_key(doc: Document, index: Index) -> None:
+    """A key citation (a JATS xref) whose text names a later author of the entry it points at, the
+    earlier ones written just before it: "Sharkey and <xref>Wharton (1997)</xref>" for "Sharkey, K.
+    and Wharton, J. (1997)". The text names the entry; it was read as an author mismatch."""
+    mismatch = LinkStatus.AUTHOR_MISMATCH
+    text = doc.text
+    for cit in doc.citations:
+        if cit.kind != "key" or cit.status is not mismatch or not cit.candidates or not cit.authors:
+            continue
+        ref = index.by_id.get(cit.candidates[0])
+        if (
+            ref is None
+            or len(ref.authors) < 2
+            or ref.corporate
+            or (cit.year and not _year_fits(cit.year, ref))
+        ):
+            continue
+        at = next((k for k, a in enumerate(ref.authors[1:], 1) if _keys(cit.authors[0]) & _keys(a)), None)
+        if at is None or cit.start <= 0:
+            continue
+        before = text[max(0, cit.start - 150) : cit.start]
+        earlier = r"\s*,\s*".join(re.escape(a) for a in ref.authors[:at])
+        if re.search(rf"(?<!\w){earlier},?\s+(?:and|&)\s*\Z|(?<!\w){earlier},\s*\Z", before) is None:
+            continue
+        cit.status = LinkStatus.LINKED
+        cit.references = (ref.id,)
+        cit.candidates = ()
+        cit.suggestion = None
+        cit.detail = None
 
 
 def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
