@@ -184,3 +184,28 @@ def test_xref_holding_a_later_author_after_other_names_is_still_a_mismatch() -> 
     refs = _jref("r1", "1997", "Sharkey", "Wharton") + _jref("r2", "2000", "Brown")
     body = f"As shown by Jones and {_x('r1', 'Wharton (1997)')}. Also {_x('r2', 'Brown (2000)')}."
     assert [a.split(":")[0] for a in jalarms(jcheck(jarticle(body, refs)))] == ["author-mismatch"]
+
+
+# --- 5. ACL initials with one full stop: "AY. Wang. 2011." -------------------------------------------
+
+
+def test_acl_initials_without_inner_dots_are_given_names() -> None:
+    # the held-out ACL set (a nephrology article): "AY. Wang. 2011." read as the surname "AY", so
+    # "(Wang, 2011)" was missing and the entry uncited; "P. S. Parfrey and RN. Foley. 1999." the same
+    text = (
+        "Inflammation (Wang, 2011) and disease (Parfrey and Foley, 1999). Also Kim et al. (2015).\n\n"
+        "References\n\n"
+        "JH. Kim, SY. Park, and KM. Lee. 2015. A cohort. J Am Soc Nephrol, 26:1-9.\n"
+        "P. S. Parfrey and RN. Foley. 1999. The clinical epidemiology. J Am Soc Nephrol, 10:1606-1615.\n"
+        "AY. Wang. 2011. Consequences of chronic inflammation. Semin Nephrol, 31:159-171.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    assert [r.authors for r in doc.references] == [["Kim", "Park", "Lee"], ["Parfrey", "Foley"], ["Wang"]]
+    assert _alarms(text) == []
+
+
+def test_an_acronym_before_a_title_word_is_no_person() -> None:
+    from refcheck.extract.names import read_names
+
+    for text in ("WHO. Obesity. Geneva: WHO; 2000.", "FAO. Fisheries. Rome.", "UN. 2015. Report."):
+        assert read_names(text).persons[0][1] == "", text
