@@ -708,11 +708,13 @@ def _named_in_full_is_not_et_al(citations: list[Citation], index: Index) -> None
     """A citation naming co-authors ("Janjua, Smith and Clark, 2018") linked to an entry cut short
     after fewer names ("Janjua, A. et al. (2018)") that another citation cites as "et al." ("Janjua et
     al., 2018"), when the names cited cannot be a first citation in full of that entry: the list prints
-    another entry of as many authors in full (Harvard's "Janjua, A., Smith, P. and Chu, J. (2017)":
-    the cut entry has more), or the "et al." citation comes first (a style that names all authors at
-    the first citation shortens the later ones, IEA's "Pieterse, Van der Does, Zamioudis, Leon-Reyes
-    and Van Wees, 2012" then "Pieterse et al., 2012"). The names are then of another work, which the
-    list lacks (the converse of ``_et_al_is_not_named_in_full``)."""
+    another entry of as many authors in full (Harvard's "Janjua, A., Smith, P. and Chu, J. (2017)"),
+    so the cut entry has more authors than the names cited. The names are then of another work, which
+    the list lacks (the converse of ``_et_al_is_not_named_in_full``). A style that names all authors
+    at the first citation and shortens the later ones (IEA's "Pieterse, Van der Does, Zamioudis,
+    Leon-Reyes and Van Wees, 2012" then "Pieterse et al., 2012", its list cutting at four names) cites
+    one work both ways, whichever comes first in the text (the prose may say "Almeida et al. (2013)"
+    before the first parenthetical citation names all four)."""
     linked = LinkStatus.LINKED
     pending = [
         c
@@ -728,19 +730,20 @@ def _named_in_full_is_not_et_al(citations: list[Citation], index: Index) -> None
     ]
     if not pending:
         return
-    as_et_al: dict[str, int] = {}  # entry id: where its first "et al." citation starts
-    for c in citations:
-        if c.status is linked and c.et_al and len(c.authors) <= 1:
-            for rid in c.references:
-                if index.by_id[rid].et_al:
-                    as_et_al[rid] = min(as_et_al.get(rid, c.start), c.start)
-    if not as_et_al:
-        return
     in_full = max((len(r.authors) for r in index.refs if not r.et_al and not r.corporate), default=0)
+    pending = [c for c in pending if len(c.authors) <= in_full]
+    if not pending:
+        return
+    as_et_al = {
+        rid
+        for c in citations
+        if c.status is linked and c.et_al and len(c.authors) <= 1
+        for rid in c.references
+        if index.by_id[rid].et_al
+    }
     for cit in pending:
         ref = index.by_id[cit.references[0]]
-        first = as_et_al.get(ref.id)
-        if first is None or (len(cit.authors) > in_full and first > cit.start):
+        if ref.id not in as_et_al:
             continue
         cit.status = LinkStatus.MISSING
         cit.references = ()
