@@ -210,3 +210,15 @@ def test_an_acronym_before_a_title_word_is_no_person() -> None:
 
     for text in ("WHO. Obesity. Geneva: WHO; 2000.", "FAO. Fisheries. Rome.", "UN. 2015. Report."):
         assert read_names(text).persons[0][1] == "", text
+
+
+# --- 6. surnames with particles and prefixes ---------------------------------------------------------
+
+
+def test_arabic_article_capitalised_or_not_is_the_same_name() -> None:
+    # "(al-Farsi, 2016)" for "Al-Farsi, A. (2016)" (and the converse, at a sentence start): an info
+    # "other accents or case" before, as "de Gaulle" for "De Gaulle" is not
+    for cited, listed in (("al-Farsi", "Al-Farsi"), ("Al-Farsi", "al-Farsi"), ("el-Sayed", "El-Sayed")):
+        text = f"Found ({cited}, 2016). Also (Brown 2010).\n\nReferences\n\n{listed}, A. (2016). T. J 5.\n"
+        text += "Brown, A. (2010). A study. J 1.\n"
+        assert _findings(text) == [], cited

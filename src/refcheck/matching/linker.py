@@ -1232,8 +1232,12 @@ def _linked(cit: Citation, ref: Reference) -> None:
     cited, listed = cit.authors[0], ref.authors[0]
     if cited.casefold() == listed.casefold() and (cited.isupper() or listed.isupper()):
         return  # "(SILVA, 2010)" for "Silva, M." or "Silva (2010)" for "SILVA, M.": ABNT's capitals
-    if cited[1:] == listed[1:] and cited.split()[0].casefold() in PARTICLES:
-        return  # "De Gaulle" at the start of an entry or a sentence, "de Gaulle" in a note or the prose
+    if cited[1:] == listed[1:] and (
+        cited.split()[0].casefold() in PARTICLES or cited[:3].casefold() in ("al-", "el-", "al\u2011")
+    ):
+        # "De Gaulle" at the start of an entry or a sentence, "de Gaulle" in a note or the prose; the
+        # Arabic article likewise, "Al-Farsi" and "al-Farsi"
+        return
     if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):
         cit.detail = "accents-or-case"
         cit.suggestion = listed
