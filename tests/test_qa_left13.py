@@ -222,3 +222,38 @@ def test_arabic_article_capitalised_or_not_is_the_same_name() -> None:
         text = f"Found ({cited}, 2016). Also (Brown 2010).\n\nReferences\n\n{listed}, A. (2016). T. J 5.\n"
         text += "Brown, A. (2010). A study. J 1.\n"
         assert _findings(text) == [], cited
+
+
+# --- 7. notes-bibliography JATS whose notes cite some works through an xref ---------------------------
+
+
+def test_jats_notes_citing_works_in_words_beside_an_xref_are_read() -> None:
+    # a history article in JATS: notes cite works in words (Chicago), one of them through a bibr xref;
+    # the xref made the article read as keyed, and the works its notes name were "never cited" warnings
+    def fn(k: int, text: str) -> str:
+        return f'<fn id="fn{k}"><label>{k}</label><p>{text}</p></fn>'
+
+    def book(rid: str, surname: str, given: str, title: str, year: int) -> str:
+        return (
+            f'<ref id="{rid}"><element-citation publication-type="book"><person-group person-group-type="author">'
+            f"<name><surname>{surname}</surname><given-names>{given}</given-names></name></person-group>"
+            f"<source>{title}</source><publisher-name>P</publisher-name><year>{year}</year></element-citation></ref>"
+        )
+
+    notes = [
+        "Karl A. Wittfogel, <italic>Oriental Despotism</italic> (New Haven: Yale University Press, 1957), 22.",
+        'Douglass C. North, <xref ref-type="bibr" rid="r2"><italic>Institutions and Change</italic></xref> '
+        "(Cambridge: Cambridge University Press, 1990), 3.",
+        "Wittfogel, <italic>Oriental Despotism</italic>, 45.",
+        "Ibid., 50.",
+        "Marc Bloch, <italic>Feudal Society</italic> (London: Routledge, 1961), 7.",
+    ]
+    body = " ".join(f'S{k}<xref ref-type="fn" rid="fn{k}">{k}</xref>.' for k in range(1, 6))
+    back = "<fn-group>" + "".join(fn(k, t) for k, t in enumerate(notes, 1)) + "</fn-group>"
+    refs = book("r1", "Wittfogel", "Karl A.", "Oriental Despotism", 1957)
+    refs += book("r2", "North", "Douglass C.", "Institutions and Change", 1990)
+    refs += book("r3", "Braudel", "Fernand", "The Mediterranean", 1972)
+    doc = jcheck(jarticle(body, refs, back=back))
+    assert doc.style == "notes-bibliography"
+    assert [c.references for c in doc.citations] == [("r1",), ("r2",), ("r1",), ("r1",), ()]
+    assert [a.split(":")[0] for a in jalarms(doc)] == ["missing-reference"]  # Bloch's Feudal Society
