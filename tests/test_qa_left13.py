@@ -40,6 +40,23 @@ def test_given_name_of_the_first_author_cited_as_a_surname_is_an_author_mismatch
     ]
 
 
+def test_given_name_opening_an_acl_entry_is_no_title_cited() -> None:
+    # ACL's "Kenton Lee, Luheng He, ... 2017.": "(Kenton, 2017)" was linked as a work cited by the
+    # first words of its entry (a title's), silently
+    entry = (
+        "Kenton Lee, Luheng He, Mike Lewis, and Luke Zettlemoyer. 2017. End-to-end coreference. In EMNLP.\n"
+    )
+    text = f"Models help (Kenton, 2017). Also (Smith 2010).\n\nReferences\n\n{entry}{_OTHER}"
+    assert _alarms(text) == [
+        "author-mismatch: \"Kenton, 2017\" names an author's given name, not the entry's first author's "
+        "surname (did you mean Lee et al. 2017?)"
+    ]
+    # a work with no author cited by its first words still is ("Google Code Search n.d.")
+    text = "Search (Google Code Search n.d.). Also (Smith 2010).\n\nReferences\n\n"
+    text += f"Google Code Search. n.d. https://example.org/search.\n{_OTHER}"
+    assert _alarms(text) == []
+
+
 def test_later_author_cited_as_if_first_is_one_author_mismatch() -> None:
     # "(Kenton, 2019)" for "Devlin, J., Chang, M., Lee, K., and Kenton, L. (2019)": missing-reference
     # and uncited-reference before

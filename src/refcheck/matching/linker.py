@@ -1214,6 +1214,10 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     if len(key) < 3:
         return None
     cands = index.text_keys.starting(key) if len(key) >= 4 else []
+    if cands:
+        # not an author's given name that opens an entry written given name first ("Kenton, 2017" of
+        # ACL's "Kenton Lee, Luheng He, ... 2017."): an author mismatch (_named_but_not_first)
+        cands = [r for r in cands if not _opens_with_given_name(r, key)]
     # or the entry's title ("(Xds, 2010)" for "Kabsch, W (2010) Xds. Acta Cryst ...")
     cands += index.title_keys.starting(key)
     scored = {r.id: (_year_fits(cit.year, r), r) for r in cands if _year_fits(cit.year, r) or not r.year}
@@ -1222,6 +1226,15 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     best = max(score for score, _ in scored.values())
     top = [r for score, r in scored.values() if score == best]
     return top[0] if len(top) == 1 else None
+
+
+def _opens_with_given_name(ref: Reference, key: str) -> bool:
+    """Whether ``key`` (a cited name's text key) lies within the given name of the person the entry
+    opens with ("kenton" of "Kenton Lee, Luheng He ...")."""
+    if not ref.authors or ref.corporate or not ref.given or not ref.given[0]:
+        return False
+    given = _text_key(ref.given[0])
+    return bool(given) and len(key) <= len(given) and _text_key(ref.text).startswith(given)
 
 
 def _linked(cit: Citation, ref: Reference) -> None:
