@@ -274,3 +274,51 @@ def test_jats_notes_citing_works_in_words_beside_an_xref_are_read() -> None:
     assert doc.style == "notes-bibliography"
     assert [c.references for c in doc.citations] == [("r1",), ("r2",), ("r1",), ("r1",), ()]
     assert [a.split(":")[0] for a in jalarms(doc)] == ["missing-reference"]  # Bloch's Feudal Society
+
+
+# --- 4b. JATS: a year's letters spaced and listed, "Nguyen et al. 2010 b, c" --------------------------
+
+
+def _nguyen(body: str) -> list[str]:
+    refs = "".join(
+        _jref(f"r{k}", f"2010{x}", "Nguyen", "Ali", "Bose") for k, x in ((1, "b"), (2, "c"), (3, "a"))
+    )
+    return jalarms(jcheck(jarticle(body, refs)))
+
+
+def test_spaced_and_listed_year_letters_name_their_entries() -> None:
+    # the letters read as the year's: each xref checked against the letter it shows
+    assert (
+        _nguyen(
+            f"Seen ({_x('r1', 'Nguyen et al. 2010 b')}, {_x('r2', 'c')}). Also ({_x('r3', 'Nguyen et al. 2010 a')})."
+        )
+        == []
+    )
+    # one xref listing two letters cites both entries (an "uncited" 2010c before)
+    assert (
+        _nguyen(f"Seen ({_x('r1', 'Nguyen et al. 2010 b, c')}). Also ({_x('r3', 'Nguyen et al. 2010 a')}).")
+        == []
+    )
+    assert (
+        _nguyen(
+            f"Seen ({_x('r1 r2', 'Nguyen et al. 2010 b, c')}). Also ({_x('r3', 'Nguyen et al. 2010 a')})."
+        )
+        == []
+    )
+    # a spaced letter at another entry's xref: a wrong link (silent before: the letter was not read)
+    assert _nguyen(
+        f"Seen ({_x('r1', 'Nguyen et al. 2010 a')}, {_x('r2', 'c')}). Also ({_x('r3', 'Nguyen et al. 2010 b')})."
+    ) == [
+        'year-mismatch: "Nguyen et al. 2010 a" is linked to Nguyen et al. 2010b, not to the entry it names '
+        "(Nguyen et al. 2010a); point it there",
+        'year-mismatch: "Nguyen et al. 2010 b" is linked to Nguyen et al. 2010a, not to the entry it names '
+        "(Nguyen et al. 2010b); point it there",
+    ]
+    # a letter alone at another entry's xref: one wrong link (a year-mismatch "did you mean 2010b?" and
+    # an uncited 2010c would be two findings for it)
+    assert _nguyen(
+        f"Seen ({_x('r1', 'Nguyen et al. 2010 b')}, {_x('r1', 'c')}). Also ({_x('r3', 'Nguyen et al. 2010 a')})."
+    ) == [
+        'year-mismatch: "c" is linked to Nguyen et al. 2010b, not to the entry it names (Nguyen et al. 2010c); '
+        "point it there"
+    ]
