@@ -400,8 +400,9 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
     """A missing citation whose name is no first author of the list but, in one entry of its year, a
     co-author ("Kenton, 2019" for "Devlin, J., Chang, M., Lee, K., and Kenton, L. (2019)") or a given
     name of an author ("Kenton, 2017" for "Lee, Kenton (2017)"): the work is cited by a name that is
-    not its first author's, an author mismatch suggesting the entry as it would be cited. At info when
-    another citation cites that entry already: the name may then be of a work the list lacks."""
+    not its first author's, an author mismatch suggesting the entry as it would be cited. When another
+    citation cites that entry already, the name may as well be of a work the list lacks: missing,
+    saying whose name it is in the list."""
     missing = LinkStatus.MISSING
     pending = [
         c
@@ -429,10 +430,21 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
         if hit is None:
             continue
         ref, how = hit
+        entry = f"{_entry_names(ref)} {ref.year}" if ref.year else _entry_names(ref)
+        if ref.id in cited:
+            # either a slip or another work the list lacks: a defect both ways, said as missing
+            if how != "co-author":
+                named = f"{cit.authors[0]} is a given name in"
+            elif len(cit.authors) > 1:
+                named = f"{' and '.join(cit.authors)} are co-authors of"
+            else:
+                named = f"{cit.authors[0]} is a co-author of"
+            cit.detail = f"no entry by that author dated {year}; {named} the entry {entry}, which the text cites as such elsewhere"
+            continue
         cit.status = LinkStatus.AUTHOR_MISMATCH
         cit.candidates = (ref.id,)
-        cit.suggestion = f"{_entry_names(ref)} {ref.year}" if ref.year else _entry_names(ref)
-        cit.detail = how + (" (the entry is cited elsewhere)" if ref.id in cited else "")
+        cit.suggestion = entry
+        cit.detail = how
 
 
 def _names_not_first(cit: Citation, ref: Reference) -> str:
