@@ -460,7 +460,7 @@ def _names_not_first(cit: Citation, ref: Reference) -> str:
         keys = _keys(cit.authors[0])
         for given in ref.given:
             for word in given.replace(".", " ").replace("-", " ").split():
-                if len(word) >= 3 and name_key(word) in keys:
+                if len(word) >= 3 and not word.isupper() and name_key(word) in keys:
                     return "given"
     return ""
 
@@ -1243,8 +1243,8 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
 def _opens_with_given_name(ref: Reference, key: str) -> bool:
     """Whether ``key`` (a cited name's text key) lies within the given name of the person the entry
     opens with ("kenton" of "Kenton Lee, Luheng He ...")."""
-    if not ref.authors or ref.corporate or not ref.given or not ref.given[0]:
-        return False
+    if not ref.authors or ref.corporate or not ref.given or not ref.given[0] or ref.given[0].isupper():
+        return False  # (a name in capitals is an ABNT surname read as a given name: "RASSI JUNIOR, A.")
     given = _text_key(ref.given[0])
     return bool(given) and len(key) <= len(given) and _text_key(ref.text).startswith(given)
 
