@@ -1126,6 +1126,8 @@ def _mentions(
         run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at, known.blocks), known)
         if run is None or not known.knows(run.authors[0]):
             continue
+        if len(run.authors) == 1 and not run.et_al and run.authors[0].lower() in STOP_WORDS:
+            continue  # "In 2008, the firm ...": a word of the sentence, though an entry's author is "In"
         if _COMM_BEFORE.search(text, max(start, run.start - 60), run.start):
             continue  # "pers. comm. to S Werning, 2013"
         _year_end, years = _years_after(text, m, end)

@@ -909,8 +909,9 @@ def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
     return "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw))
 
 
-# "———." (Chicago, MLA), "---." or "___.": the authors of the entry before, not written again
-_REPEATED_AUTHORS = re.compile(r"^(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?$")
+# "———." (Chicago, MLA), "---." or "___.", and Word's own styles' one dash "—.": the authors of the
+# entry before, not written again
+_REPEATED_AUTHORS = re.compile(r"^(?:(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?|[\u2014\u2015][.,]?)$")
 
 
 def same_authors_as_before(refs: list[Reference]) -> None:
