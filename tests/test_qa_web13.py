@@ -141,3 +141,99 @@ def test_a_figure_of_the_authors_own_is_info(tmp_path: Path) -> None:
     write(tmp_path, {"a.txt": text})
     got = findings(tmp_path / "a.txt")
     assert [(r, s) for r, s, _ in got] == [("missing-reference", "info")], got
+
+
+# --- HTML as published -------------------------------------------------------------------------------
+
+
+def _refs(path: Path) -> list[list[str]]:
+    from refcheck.pipeline import CheckOptions, check_file
+
+    result = check_file(str(path), CheckOptions(links=False, verify=False))
+    assert result.doc is not None
+    return [r.authors for r in result.doc.references or []]
+
+
+_WIKI = """<html><body><div class="mw-parser-output">
+<p>The smiling curve.<sup id="cite_ref-shih_1-0" class="reference"><a href="#cite_note-shih-1">[1]</a></sup>
+Value.<sup id="cite_ref-shih_1-1" class="reference"><a href="#cite_note-shih-1">[1]</a></sup>
+More.<sup id="cite_ref-shih_1-2" class="reference"><a href="#cite_note-shih-1">[1]</a></sup><sup class="reference"><a
+href="#cite_note-2">[2]</a></sup><sup class="reference"><a href="#cite_note-3">[3]</a></sup></p>
+<h2><span class="mw-headline" id="References">References</span></h2>
+<div class="reflist"><ol class="references">
+<li id="cite_note-shih-1"><span class="mw-cite-backlink">^ <a href="#cite_ref-shih_1-0"><sup><i><b>a</b></i></sup></a>
+<a href="#cite_ref-shih_1-1"><sup><i><b>b</b></i></sup></a> <a href="#cite_ref-shih_1-2"><sup><i><b>c</b></i></sup></a></span>
+<span class="reference-text"><cite class="citation book cs1">Shih, Stan (1996). <i>Me-Too is Not My Style</i>. Taipei: Acer
+Foundation.</cite></span></li>
+<li id="cite_note-2"><span class="mw-cite-backlink"><b><a href="#cite_ref-2">^</a></b></span> <span class="reference-text">Mudambi,
+Ram (2008). "Location, control and innovation". <i>Journal of Economic Geography</i>. <b>8</b> (5): 699–725.</span></li>
+<li id="cite_note-3"><span class="mw-cite-backlink">^ <a href="#cite_ref-3a"><sup><i><b>a</b></i></sup></a> <a
+href="#cite_ref-3b"><sup><i><b>b</b></i></sup></a></span> <span class="reference-text">de Vries, Jan (2008). <i>The
+Industrious Revolution</i>. Cambridge University Press.</span></li>
+</ol></div></div></body></html>
+"""
+
+
+def test_wikipedias_backlink_letters_are_no_authors(tmp_path: Path) -> None:
+    # "^ a b c Shih, Stan (1996)": the letters of the links back to each citation read as names
+    # ("a b Shih"), which the registries' search then used
+    write(tmp_path, {"smiling_curve.html": _WIKI})
+    assert _refs(tmp_path / "smiling_curve.html") == [["Shih"], ["Mudambi"], ["de Vries"]]
+    assert findings(tmp_path / "smiling_curve.html") == []
+
+
+_SPRINGER = """<html><body><article><div class="c-article-body">
+<section data-title="Introduction"><h2 class="c-article-section__title">Introduction</h2>
+<p>Manufacturers capture little value<sup><a data-test="citation-ref" aria-label="Reference 1"
+href="/article/10.1007/s10000-021-00001-1#ref-CR1" id="ref-link-section-d1e300">1</a>,<a data-test="citation-ref"
+href="/article/10.1007/s10000-021-00001-1#ref-CR2" id="ref-link-section-d1e303">2</a></sup>. Upgrading is possible<sup><a
+data-test="citation-ref" href="https://link.example.com/article/10.1007/s10000-021-00001-1#ref-CR3">3</a></sup>.</p></section>
+<section data-title="References"><h2 class="c-article-section__title" id="Bib1">References</h2>
+<ol class="c-article-references">
+<li class="c-article-references__item" data-counter="1."><p class="c-article-references__text" id="ref-CR1">Shih, S.
+<i>Me-Too is Not My Style</i> (Acer Foundation, 1996).</p><p class="c-article-references__links u-hide-print"><a
+href="http://scholar.google.com/scholar_lookup?title=Me-Too">Google Scholar</a></p></li>
+<li class="c-article-references__item" data-counter="2."><p class="c-article-references__text" id="ref-CR2">Sturgeon, T.
+Modular production networks. <i>Ind. Corp. Change</i> <b>11</b>, 451–496 (2002).</p><p class="c-article-references__links
+u-hide-print"><a href="https://doi.org/10.1093%2Ficc%2F11.3.451">Article</a> <a href="http://scholar.google.com/x">Google
+Scholar</a></p></li>
+<li class="c-article-references__item" data-counter="3."><p class="c-article-references__text" id="ref-CR3">Gereffi, G.,
+Humphrey, J. &amp; Sturgeon, T. The governance of global value chains. <i>Rev. Int. Polit. Econ.</i> <b>12</b>, 78–104
+(2005).</p></li>
+<li class="c-article-references__item" data-counter="4."><p class="c-article-references__text" id="ref-CR4">Baldwin, R.
+<i>The Great Convergence</i> (Harvard Univ. Press, 2016).</p></li>
+</ol></section></div></article></body></html>
+"""
+
+
+def test_a_saved_springer_pages_citation_links_keep_the_pages_address(tmp_path: Path) -> None:
+    # Springer Nature's pages link a citation to its entry with the page's address before the "#"
+    # ("/article/10.1007/...#ref-CR1"): no citation was read, and no entry was checked
+    write(tmp_path, {"article.html": _SPRINGER})
+    got = findings(tmp_path / "article.html")
+    assert [(r, s) for r, s, _ in got] == [("uncited-reference", "warning")], got
+    assert "Baldwin" in got[0][2]
+
+
+_BLOG = """<html><body><main><article class="post type-post"><h1 class="entry-title">Why the smile curve matters</h1>
+<div class="entry-content">
+<p>Stan Shih drew the curve in 1992.<sup class="modern-footnotes-footnote"><a href="#mfn-content-1" id="mfn-1">1</a></sup>
+Mudambi (2008) showed it for knowledge industries.<sup class="modern-footnotes-footnote"><a href="#mfn-content-2"
+id="mfn-2">2</a></sup></p>
+<ol class="wp-block-footnotes"><li id="mfn-content-1">Interview with Stan Shih, 2019. <a href="#mfn-1">&#8617;&#xFE0E;</a></li>
+<li id="mfn-content-2">See also the OECD report on value chains. <a href="#mfn-2">&#8617;&#xFE0E;</a></li></ol>
+<h2>References</h2>
+<p>Mudambi, R. (2008). Location, control and innovation in knowledge-intensive industries. <em>Journal of Economic
+Geography</em>, 8(5), 699&#8211;725.</p>
+</div></article>
+<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts</h2><ol class="comment-list"><li
+class="comment"><article class="comment-body"><b class="fn">Anna</b> says:<div class="comment-content"><p>Great post! See
+also Baldwin (2016) and (Rodrik, 2018).</p></div></article></li></ol></div>
+</main></body></html>
+"""
+
+
+def test_readers_comments_under_a_blog_post_cite_nothing_of_the_post(tmp_path: Path) -> None:
+    # a reader's comment citing "Baldwin (2016)" under the post was a missing reference of the post
+    write(tmp_path, {"post.html": _BLOG})
+    assert findings(tmp_path / "post.html") == []
