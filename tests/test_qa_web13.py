@@ -237,3 +237,26 @@ def test_readers_comments_under_a_blog_post_cite_nothing_of_the_post(tmp_path: P
     # a reader's comment citing "Baldwin (2016)" under the post was a missing reference of the post
     write(tmp_path, {"post.html": _BLOG})
     assert findings(tmp_path / "post.html") == []
+
+
+def test_a_list_without_labels_then_numbered_lists_of_other_works_is_read_line_by_line() -> None:
+    # an EndNote list (no labels) ran on into the thesis's numbered lists of the author's publications
+    # (Czech headings refcheck does not know): the labels counting 1, 2, 3 ... made it a wrapped
+    # numbered list, so the 65 EndNote entries read as one, and 94 citations were missing
+    from refcheck.extract.reference_list import split_entries
+
+    endnote = [
+        "Abram, S.R., et al. Quantitative circulatory physiology. Advances in Physiology Education 2007;31(2):202-210.",
+        "Adair, G.S. The hemoglobin system VI. Journal of Biological Chemistry 1925;63(2):529-545.",
+        "Antonini, E., et al. Studies on the relations between molecular and functional properties of hemoglobin. "
+        "Journal of Biological Chemistry 1963;238(9):2950-2957.",
+        "Bauer, C. and Schröder, E. Carbamino compounds of haemoglobin. Journal of Physiology 1972;227(2):457-471.",
+    ]
+    endnote += [
+        f"Author{n}, A.B. and Other, C. Work number {n}. Journal of Things 19{n}0;{n}:1-9."
+        for n in range(1, 9)
+    ]
+    own = [f"{n}. Mateják M., Kofránek J.: Paper {n}. MEDSOFT 201{n}, str. 1-9." for n in range(1, 6)]
+    text = "\n".join([*endnote, "", "Publikace autora", "", *own, "", "b) bez IF", *own[:3]]) + "\n"
+    entries = [text[a:b] for a, b in split_entries(text, 0, len(text))]
+    assert entries[: len(endnote)] == endnote

@@ -458,7 +458,9 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     numbered = len(labels) > len(nonblank) / 2
     # wrapped numbered entries: fewer lines than half carry a label, but the labels count 1, 2, 3 ...
     # (then only the next number starts an entry: "accessed May 19,\n2013." continues one)
-    in_sequence = not numbered and counts_on(labels)
+    # (a list that opens with a label: not one whose first lines are entries without, followed by
+    # numbered lists of other works, as a thesis's "Publications of the author" after its EndNote list)
+    in_sequence = not numbered and counts_on(labels) and _LABEL.match(text[slice(*nonblank[0])]) is not None
     numbered = numbered or in_sequence
     number = labels[0] - 1 if in_sequence else 0
     bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
