@@ -260,3 +260,32 @@ def test_a_list_without_labels_then_numbered_lists_of_other_works_is_read_line_b
     text = "\n".join([*endnote, "", "Publikace autora", "", *own, "", "b) bez IF", *own[:3]]) + "\n"
     entries = [text[a:b] for a, b in split_entries(text, 0, len(text))]
     assert entries[: len(endnote)] == endnote
+
+
+def test_a_czech_theses_reference_heading_and_its_authors_publications(tmp_path: Path) -> None:
+    # a Czech thesis's EndNote list under "7 Použitá literatura" was not found (one error: "no reference
+    # list"), and "Publikace autora ..." after it (the author's own papers) was read as more entries
+    text = (
+        "1 Úvod\n\nModely fyziologie (Abram, et al., 2007; Adair, 1925) a další (Bauer and Schröder, 1972).\n\n"
+        "7 Použitá literatura\n"
+        "Abram, S.R., et al. Quantitative circulatory physiology. Advances in Physiology Education 2007;31(2):202-210.\n"
+        "Adair, G.S. The hemoglobin system VI. Journal of Biological Chemistry 1925;63(2):529-545.\n"
+        "Bauer, C. and Schröder, E. Carbamino compounds of haemoglobin. Journal of Physiology 1972;227(2):457-471.\n"
+        "\nPublikace autora, které jsou podkladem disertace\n\n"
+        "1. Mateják M., Kofránek J.: Physiolibrary. MEDSOFT 2014, str. 1-9.\n"
+        "2. Mateják M., Kofránek J.: Physiolibrary. MEDSOFT 2014, str. 1-9.\n"
+    )
+    write(tmp_path, {"souhrn.txt": text})
+    assert findings(tmp_path / "souhrn.txt") == []
+
+
+def test_a_journals_issue_number_in_brackets_is_no_year() -> None:
+    # EndNote's Vancouver-like "2008;366(1878):2979-2999" (Philosophical Transactions numbers its issues
+    # 1800-2300): the entry was dated 1878, and "Fenner, et al., 2008" was a year mismatch
+    from refcheck.extract.reference_list import parse_entry
+
+    ref = parse_entry(
+        "Fenner, J.W., et al. The EuroPhysiome, STEP and a roadmap for the virtual physiological human. "
+        "Philosophical Transactions of the Royal Society A 2008;366(1878):2979-2999."
+    )
+    assert ref.year == "2008"
