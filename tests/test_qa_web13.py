@@ -289,3 +289,34 @@ def test_a_journals_issue_number_in_brackets_is_no_year() -> None:
         "Philosophical Transactions of the Royal Society A 2008;366(1878):2979-2999."
     )
     assert ref.year == "2008"
+
+
+def test_words_citation_of_one_of_an_authors_works_names_its_title(tmp_path: Path) -> None:
+    # Word's citation tool tells two works of one author apart by their titles: "(Cleveland, The
+    # Elements of Graphing Data 1994)" was no citation at all (the entry uncited) and "(Wickham,
+    # ggplot2: Elegant Graphics for Data Analysis 2009)" cited an author "Analysis"
+    entries = [
+        "Cleveland, William S. The Elements of Graphing Data. Summit, New Jersey: Hobart Press, 1994.",
+        "—. Visualizing Data. Summit, New Jersey: Hobart Press, 1994.",
+        "Wickham, Hadley. An implementation of the Grammar of Graphics. 2012. http://had.co.nz/ggplot2/.",
+        "—. ggplot2: Elegant Graphics for Data Analysis. New York: Springer, 2009.",
+    ]
+    body = (
+        para(run("Introduction"))
+        + para(
+            run("Density can be high "),
+            _field("CITATION Cle94 \\l 1033", "(Cleveland, The Elements of Graphing Data 1994)"),
+            run(". Outliers ruin graphics "),
+            _field("CITATION Cle941 \\l 1033", "(Cleveland, Visualizing Data 1994)"),
+            run(". Binning helps "),
+            _field("CITATION Wic09 \\l 1033", "(Wickham, ggplot2: Elegant Graphics for Data Analysis 2009)"),
+            run(" and so does a grammar "),
+            _field("CITATION Wic12 \\l 1033", "(Wickham, An implementation of the Grammar of Graphics 2012)"),
+            run(". Both are useful (Cleveland, unpublished data 1994)."),
+        )
+        + _bibliography(entries)
+    )
+    path = tmp_path / "thesis.docx"
+    path.write_bytes(package(body))
+    got = findings(path)
+    assert [f for f in got if f[1] != "info"] == [], got
