@@ -578,6 +578,10 @@ def _joined_names(part: Node) -> set[int]:
     return out
 
 
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI_IN_TEXT = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+
+
 def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Reference:
     read, _ = _read_and_shown(node)
     text = squash(raw)
@@ -618,8 +622,15 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
         if pid.attrs.get("pub-id-type") == "doi" or (
             pid.tag == "ext-link" and pid.attrs.get("ext-link-type") == "doi"
         ):
-            doi = squash(pid.text()) or pid.attrs.get("href", "")
-            ref.doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I) or ref.doi
+            shown = _DOI_PREFIX.sub("", squash(pid.text()))
+            doi = shown or _DOI_PREFIX.sub("", pid.attrs.get("href", ""))
+            if shown and not shown.startswith("10."):
+                # "<pub-id pub-id-type="doi">DOI</pub-id> 10.1037/h0071444" (a bioRxiv list): the
+                # element holds the word, the DOI is its link's, follows it in the text, or is nowhere
+                href = _DOI_PREFIX.sub("", pid.attrs.get("href", ""))
+                found = _DOI_IN_TEXT.search(text)
+                doi = href if href.startswith("10.") else found.group(0).rstrip(".,;:)]") if found else ""
+            ref.doi = doi or ref.doi
     for link in node.iter("ext-link", "uri"):
         href = link.attrs.get("href") or squash(link.text())
         if href and re.match(r"(?i)(https?|ftp)://", href) and href not in ref.urls:

@@ -1,0 +1,67 @@
+"""JATS from more producers (qa-jats6): bioRxiv preprints as eLife's reviewed-preprint pipeline
+takes them in, MDPI and Science Advances in Europe PMC, IMR Press, Texture. Small documents
+modelled on published open-access articles; each test names its source."""
+
+from __future__ import annotations
+
+from .jats_docs import alarms, article, check
+
+
+def test_a_doi_element_holding_the_word_doi_is_no_doi() -> None:
+    # bioRxiv 2023.04.04.535526 (in eLife's enhanced-preprints XSLT fixtures): two entries print
+    # '<pub-id pub-id-type="doi">DOI</pub-id> 10.1037/h0071444' and '...>Doi</pub-id> 10.1037/...':
+    # read as the DOI "DOI", the two works were one entry listed twice
+    def entry(i: int, who: str, year: int, title: str, word: str, doi: str) -> str:
+        return (
+            f'<ref id="c{i}"><mixed-citation publication-type="journal"><string-name><surname>{who}'
+            f"</surname>, <given-names>C. S</given-names></string-name>. (<year>{year}</year>). "
+            f"<article-title>{title}</article-title>. <source>Psychological Bulletin</source>, "
+            f'<volume>18</volume>, <fpage>385</fpage>. <pub-id pub-id-type="doi">{word}</pub-id> {doi}'
+            "</mixed-citation></ref>"
+        )
+
+    refs = entry(1, "Hall", 1934, "Emotional behavior in the rat", "DOI", "10.1037/h0071444") + entry(
+        2, "Shrout", 1979, "Intraclass correlations", "Doi", "10.1037/0033-2909.86.2.420"
+    )
+    body = (
+        '<xref ref-type="bibr" rid="c1">Hall, 1934</xref>; <xref ref-type="bibr" rid="c2">Shrout, 1979</xref>'
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    assert [r.doi for r in doc.references or []] == ["10.1037/h0071444", "10.1037/0033-2909.86.2.420"]
+    # the same DOI after the word in both entries is still one work listed twice
+    doc = check(article(body, refs.replace("10.1037/0033-2909.86.2.420", "10.1037/h0071444")))
+    assert [f.rule for f in doc.findings if f.rule == "duplicate-reference"] == ["duplicate-reference"]
+
+
+def test_two_pages_of_one_site_are_two_works() -> None:
+    # Animals 15:1478 (MDPI, in Europe PMC, CC BY 4.0): two national parks' pages, their names ending
+    # alike ("... National Park"), one title, two addresses; and two weather pages of one site. Each
+    # pair was a duplicate-reference warning
+    def page(i: int, who: str, title: str, url: str) -> str:
+        author = (
+            f'<person-group person-group-type="author"><collab>{who}</collab></person-group>' if who else ""
+        )
+        return (
+            f'<ref id="B{i}"><label>{i}.</label><element-citation publication-type="webpage">{author}'
+            f'<article-title>{title}</article-title><comment>Available online: <ext-link xlink:href="{url}" '
+            f'ext-link-type="uri">{url}</ext-link></comment><date-in-citation content-type="access-date" '
+            'iso-8601-date="2025-05-03">(accessed on 3 May 2025)</date-in-citation></element-citation></ref>'
+        )
+
+    dnpwc = "Department of National Park and Wildlife Conservation"
+    weather = "Weather and Climate {}, Bheri, NP Climate Zone, Monthly Averages, Historical Weather Data"
+    refs = (
+        page(1, "BaNP Banke National Park", dnpwc, "https://dnpwc.gov.np/en/conservation-area-detail/79/")
+        + page(2, "BNP Bardiya National Park", dnpwc, "https://dnpwc.gov.np/en/conservation-area-detail/80/")
+        + page(3, "", weather.format("Banke"), "https://weatherandclimate.com/nepal/bheri/banke")
+        + page(4, "", weather.format("Bardiya"), "https://weatherandclimate.com/nepal/bheri/bardiya")
+    )
+    body = "".join(f'[<xref ref-type="bibr" rid="B{i}">{i}</xref>] ' for i in range(1, 5))
+    assert alarms(check(article(body, refs))) == []
+    # one page listed twice (the address written with "www." and a closing slash once) is a duplicate
+    refs = page(1, "BaNP Banke National Park", dnpwc, "https://dnpwc.gov.np/detail/79") + page(
+        2, "BaNP Banke National Park", dnpwc, "https://www.dnpwc.gov.np/detail/79/"
+    )
+    body = '[<xref ref-type="bibr" rid="B1">1</xref>,<xref ref-type="bibr" rid="B2">2</xref>]'
+    assert [f.split(":")[0] for f in alarms(check(article(body, refs)))] == ["duplicate-reference"]
