@@ -65,3 +65,40 @@ def test_two_pages_of_one_site_are_two_works() -> None:
     )
     body = '[<xref ref-type="bibr" rid="B1">1</xref>,<xref ref-type="bibr" rid="B2">2</xref>]'
     assert [f.split(":")[0] for f in alarms(check(article(body, refs)))] == ["duplicate-reference"]
+
+
+def _numbered(n: int) -> str:
+    return "".join(
+        f'<ref id="R{i}"><label>{i}</label><mixed-citation publication-type="journal">Author{chr(64 + i)} A, '
+        f"Title {i}. <italic>J. Geophys.</italic> <bold>{i}</bold>, 1 ({1990 + i}).</mixed-citation></ref>"
+        for i in range(1, n + 1)
+    )
+
+
+def test_entries_only_a_supplement_cites_end_a_numbered_list() -> None:
+    # Science Advances 10:eadk1189 and four more (AAAS, in Europe PMC, CC BY 4.0): the supplementary
+    # PDF "includes: Figs. S1 to S7 / References", and the last entries of the list ([62], [72]-[73],
+    # ...) are the works it cites: an uncited-reference warning each
+    supplement = (
+        '</p><sec sec-type="supplementary-material"><title>Supplementary Materials</title><sec><title>This '
+        'PDF file includes:</title><supplementary-material position="float" content-type="local-data">'
+        '<caption><p>Figs. S1 to S7</p><p>References</p></caption><media xlink:href="sm.pdf"/>'
+        "</supplementary-material></sec></sec><p>"
+    )
+    body = "Overturning (<italic><xref ref-type='bibr' rid='R1'>1</xref></italic>–<italic>"
+    body += "<xref ref-type='bibr' rid='R3'>3</xref></italic>)."
+    doc = check(article(body + supplement, _numbered(5)))
+    assert alarms(doc) == []
+    assert [f.rule for f in doc.findings if "supplementary materials" in f.message] == [
+        "uncited-reference"
+    ] * 2
+    # an entry in the middle of the list that nothing cites is no supplement's
+    body = body.replace("rid='R3'>3<", "rid='R2'>2<").replace("</italic>–<italic>", "</italic>,<italic>")
+    body += " Ocean (<italic><xref ref-type='bibr' rid='R4'>4</xref></italic>)."
+    doc = check(article(body + supplement, _numbered(5)))
+    assert [f for f in alarms(doc)] == [
+        "uncited-reference: [3] AuthorC 1993 is listed but never cited; cite it or remove the entry"
+    ]
+    # without the supplement saying so, the last entries are uncited
+    doc = check(article(body, _numbered(5)))
+    assert len(alarms(doc)) == 2

@@ -133,6 +133,9 @@ class _Walker:
         # content-type="dwc:scientificName">Astrodoras asterifrons (Kner, 1853)</named-content>"): the
         # name with its authority, or the authority alone; no citation in them
         self.names: list[tuple[int, int]] = []
+        # a supplementary material's caption lists "References" among what it holds (Science's "This
+        # PDF file includes: Figs. S1 to S7 / References"): it cites entries of the list
+        self.supplement_cites = False
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
@@ -168,11 +171,20 @@ class _Walker:
             self.names.append((start, end))
         elif node.tag == "named-content" and _DWC_NAME.fullmatch(node.attrs.get("content-type", "")):
             self.names.append((start, end))
+        elif (
+            node.tag == "caption" and node.parent is not None and node.parent.tag == "supplementary-material"
+        ):
+            self.supplement_cites = self.supplement_cites or any(
+                _SUPPLEMENT_REFERENCES.fullmatch(squash(p.text())) for p in node.kids("p")
+            )
         if block:
             self.out.newline()
         if node.tag in ("label",) and node.parent is not None and node.parent.tag == "title":
             self.out.add(" ", node.line, node.column)
 
+
+# what a supplement's caption lists when it cites works: "References", "References (62 to 66)"
+_SUPPLEMENT_REFERENCES = re.compile(r"(?i)(?:supplementary\s+)?references?(?:\s*\([^()]*\))?\s*\.?")
 
 # Darwin Core's fields of a taxon's name (Pensoft's material citations): "dwc:scientificName",
 # "dwc:scientificNameAuthorship", "dwc:acceptedNameUsage", "dwc:originalNameUsage" ...
@@ -322,6 +334,7 @@ def _article_document(
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
     doc.article_type = article.attrs.get("article-type") or None
+    doc.supplement_cites = walker.supplement_cites
     if refs and not any(squash(b.text()) for b in article.kids("body")) and translation is None:
         # PMC's record of an article whose publisher does not let it give the full text, an OJS
         # metadata export (<body/>): the front matter and the reference list, nothing that cites

@@ -7,7 +7,9 @@ What it does
     same authors in the same year with other titles are two works, not a duplicate, and so are titles
     alike but for a number ("Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020
     report"), and so are entries alike that give other volumes or pages (neither's numbers all among
-    the other's: two papers whose titles read alike up to a colon, ACS entries that print no title);
+    the other's: two papers whose titles read alike up to a colon, ACS entries that print no title),
+    and so are entries alike that each give web pages, none of them the other's (two pages of one
+    site, two organisations' names ending alike: "Banke National Park" and "Bardiya National Park");
     a title that is a medium's designation alone ("[Internet]", as NLM's "Penn Treebank [Internet].
     University of Pennsylvania; c2014" reads) tells no work from another, so such entries are
     duplicates only when their texts are the same;
