@@ -102,3 +102,60 @@ def test_entries_only_a_supplement_cites_end_a_numbered_list() -> None:
     # without the supplement saying so, the last entries are uncited
     doc = check(article(body, _numbered(5)))
     assert len(alarms(doc)) == 2
+
+
+def test_a_surnames_first_word_tagged_as_given_names_is_the_surnames() -> None:
+    # bioRxiv 2020.09.14.295832 and 2023.01.03.522550 (eLife's reviewed-preprint fixtures): the list
+    # prints "Faustino Martins JM, Fischer C, ..." and tags '<given-names>Faustino</given-names>
+    # <surname>Martins JM</surname>'; the text's "Faustino Martins et al., 2020" was an author-mismatch
+    def entry(i: int, first: str, year: int) -> str:
+        return (
+            f'<ref id="c{i}"><mixed-citation publication-type="journal">{first}, <string-name><surname>'
+            f"Fischer</surname> <given-names>C</given-names></string-name>, <string-name><surname>Urzi"
+            f"</surname> <given-names>A</given-names></string-name> (<year>{year}</year>) <article-title>"
+            f"Work {i}</article-title>. <source>Cell Stem Cell</source> <volume>26</volume>: "
+            "<fpage>172</fpage>.</mixed-citation></ref>"
+        )
+
+    refs = entry(
+        1,
+        "<string-name><given-names>Faustino</given-names> <surname>Martins JM</surname></string-name>",
+        2020,
+    ) + entry(
+        2, "<string-name><given-names>Happi</given-names> <surname>Mbakam C</surname></string-name>", 2022
+    )
+    body = (
+        '(<xref ref-type="bibr" rid="c1">Faustino Martins et al., 2020</xref>; <xref ref-type="bibr" '
+        'rid="c2">Happi Mbakam et al, 2022</xref>)'
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    assert [(r.authors[0], r.given[0]) for r in doc.references or []] == [
+        ("Faustino Martins", "JM"),
+        ("Happi Mbakam", "C"),
+    ]
+    # given names tagged after the surname are given names ("<surname>Martins</surname> <given-names>
+    # Faustino JM</given-names>"), and so are initials before one
+    refs = entry(
+        1,
+        "<string-name><surname>Martins JM</surname> <given-names>Faustino</given-names></string-name>",
+        2020,
+    ) + entry(
+        2, "<string-name><given-names>C.</given-names> <surname>Mbakam JP</surname></string-name>", 2022
+    )
+    doc = check(article(body, refs))
+    assert [r.authors[0] for r in doc.references or []] == ["Martins JM", "Mbakam JP"]
+
+
+def test_a_bracket_glued_to_a_digit_is_a_functions_argument() -> None:
+    # bioRxiv 2023.06.07.544138: "the maximal information ... (log<sub>2</sub>[5604] ≈12.45 bits)" was
+    # the missing-reference "reference [5604]" in an article whose citations are xrefs
+    body = (
+        'Heritable architectures [<xref ref-type="bibr" rid="c1">1</xref>]: four form 5604. Thus '
+        "(log<sub>2</sub>[5604] ≈12.45 bits) surpasses x<sup>2</sup>[3] bits"
+    )
+    refs = '<ref id="c1"><label>1</label><mixed-citation>Smith A. Title. J. 2001;1:1.</mixed-citation></ref>'
+    assert alarms(check(article(body, refs))) == []
+    # a bracket after a word is still read: an unmarked number past the list is missing
+    doc = check(article(body + " as shown before [7]", refs))
+    assert [f.split(":")[0] for f in alarms(doc)] == ["missing-reference"]

@@ -771,6 +771,17 @@ def _person_name(node: Node) -> tuple[str, str]:
             # "<given-names>Plaçais</given-names> <surname>P-Y</surname>": the two fields swapped in
             # the markup (the entry prints "Plaçais P-Y" as its other names are printed)
             return given, surname
+        tail = surname.rsplit(" ", 1)
+        if (
+            len(tail) == 2
+            and _INITIALS.match(tail[1])
+            and _SURNAME_WORD.match(given)
+            and node.children.index(giv) < node.children.index(sur)
+        ):
+            # "<given-names>Faustino</given-names> <surname>Martins JM</surname>" (bioRxiv): printed
+            # "Faustino Martins JM" as the list prints "Fischer C", the surname's first word tagged as
+            # a given name and its initials inside the surname
+            return f"{given} {tail[0]}", tail[1]
         return surname, given
     # "Smith JA", "J. A. Smith", "Smith, J. A."
     plain = squash(node.text()).strip(" ,;.")
@@ -1080,9 +1091,12 @@ _VALUE_BEFORE = re.compile(r"(?<![\w.])\d(?:[\d.,]*\d)?\s*%?\s*$")  # (not "ABN1
 
 def _after_value(text: str, cit: Citation) -> bool:
     """A bracketed number after another number: a statistic ("157 [113] (113)", a table's median
-    [IQR] (n)), not a citation left unmarked, which follows a word."""
+    [IQR] (n)), not a citation left unmarked, which follows a word; or glued to a digit, the argument
+    of a function ("log<sub>2</sub>[5604]" of a bioRxiv preprint: log2[5604])."""
     lb = text.rfind("[", max(0, cit.start - 1), cit.start + 1)
-    return lb >= 0 and _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
+    if lb < 1:
+        return False
+    return text[lb - 1].isdigit() or _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
 
 
 def _acronym_of(a: str, b: str) -> bool:
