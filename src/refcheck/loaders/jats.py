@@ -776,7 +776,8 @@ def _person_name(node: Node) -> tuple[str, str]:
             len(tail) == 2
             and _INITIALS.match(tail[1])
             and _SURNAME_WORD.match(given)
-            and node.children.index(giv) < node.children.index(sur)
+            and giv is not None
+            and (giv.line, giv.column) < (sur.line, sur.column)
         ):
             # "<given-names>Faustino</given-names> <surname>Martins JM</surname>" (bioRxiv): printed
             # "Faustino Martins JM" as the list prints "Fischer C", the surname's first word tagged as
