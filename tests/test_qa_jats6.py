@@ -159,3 +159,34 @@ def test_a_bracket_glued_to_a_digit_is_a_functions_argument() -> None:
     # a bracket after a word is still read: an unmarked number past the list is missing
     doc = check(article(body + " as shown before [7]", refs))
     assert [f.split(":")[0] for f in alarms(doc)] == ["missing-reference"]
+
+
+def test_a_number_cites_every_part_of_its_entry() -> None:
+    # bioRxiv 2023.06.04.543604: a chemistry-style list, "[4] a) ...; b) ...", split into entries
+    # labelled "[4a]", "[4b]", ... and cited "[<xref rid="c4a">4</xref>]": the labels were read as
+    # positions (entry "[4b]" became [5]) and every part but the first was uncited (9 warnings)
+    def entry(label: str, who: str) -> str:
+        return (
+            f'<ref id="c{label}"><label>[{label}]</label><mixed-citation publication-type="journal">'
+            f"<string-name><surname>{who}</surname> <given-names>A.</given-names></string-name>, "
+            f"<source>Cell Death Dis.</source> <year>2019</year>, <volume>10</volume>.</mixed-citation></ref>"
+        )
+
+    refs = entry("1", "Sung") + entry("2a", "Li") + entry("2b", "Cao") + entry("3", "Brenner")
+    refs += entry("4a", "Force") + entry("4b", "Hsu")
+    body = (
+        'Cancer.<sup>[<xref ref-type="bibr" rid="c1">1</xref>]</sup> Markers.<sup>[<xref ref-type="bibr" '
+        'rid="c2a">2</xref>]</sup> Tests.<sup>[<xref ref-type="bibr" rid="c3">3</xref>]</sup> Screening.'
+        '<sup>[<xref ref-type="bibr" rid="c4a">4a</xref>]</sup>'
+    )
+    doc = check(article(body, refs))
+    assert [r.label for r in doc.references or []] == ["1", "2a", "2b", "3", "4a", "4b"]
+    # "4a" cites its part alone: 4b is uncited
+    assert alarms(doc) == [
+        "uncited-reference: [4b] Hsu 2019 is listed but never cited; cite it or remove the entry"
+    ]
+    # a number written without an xref cites its entry's first part
+    doc = check(article(body + " Also [4].", refs))
+    assert alarms(doc) == [
+        "uncited-reference: [4b] Hsu 2019 is listed but never cited; cite it or remove the entry"
+    ]

@@ -109,6 +109,8 @@ _RANGE = re.compile(
 )
 _PIECE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
 _LABEL_NUMBER = re.compile(r"^\W*(\d{1,4})\W*$")
+# a part of a numbered entry ("[4a]", "[4b]": bioRxiv's split of a chemistry list's "[4] a) ...; b) ...")
+_LABEL_PART = re.compile(r"^\W*(\d{1,4})([a-z])\W*$")
 _SURNAME = re.compile(
     r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
 )
@@ -653,8 +655,9 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
     ref.id = node.attrs.get("id") or f"ref-{position}"
     ref.key = ref.id
     label = node.kids("label")
-    number = _LABEL_NUMBER.match(squash(label[0].text())) if label else None
-    ref.label = number.group(1) if number else str(position)
+    shown = squash(label[0].text()) if label else ""
+    number = _LABEL_NUMBER.match(shown) or _LABEL_PART.match(shown)
+    ref.label = "".join(g for g in number.groups() if g) if number else str(position)
     return ref
 
 
@@ -861,6 +864,12 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
     budget = RangeBudget(len(refs))
     by_key = {r.key: r for r in refs}
     by_label = {r.label: r for r in refs if r.label}
+    # the parts of a numbered entry ("[4a]", "[4b]"): each part's key -> [its number, the parts' keys]
+    parts_of: dict[str, list[str]] = {}
+    for r in refs:
+        if r.key and r.label and r.label[-1].isalpha() and r.label[:-1].isdigit():
+            parts_of.setdefault(r.label[:-1], [r.label[:-1]]).append(r.key)
+    parts_of = {key: group for group in parts_of.values() for key in group[1:]}
     out: list[Citation] = []
     i = 0
     while i < len(bibr):
@@ -908,6 +917,10 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             i += 1
             continue
         parts = [p for p in visible.split(";") if p.strip()]
+        group = parts_of.get(rids[0]) if parts_of and len(rids) == 1 else None
+        if group is not None and visible.strip(" []()") == group[0]:
+            # "[<xref rid="c7a">7</xref>]" of a list whose entry 7 has parts 7a, 7b: it cites them all
+            rids = group[1:]
         for k, rid in enumerate(rids or [""]):
             cit = Citation(text=visible or rid, start=a, end=max(b, a), kind="key", key=rid, footnote=note)
             ref = by_key.get(rid)
