@@ -190,3 +190,28 @@ def test_a_number_cites_every_part_of_its_entry() -> None:
     assert alarms(doc) == [
         "uncited-reference: [4b] Hsu 2019 is listed but never cited; cite it or remove the entry"
     ]
+
+
+def test_a_list_numbered_again_from_one_that_nothing_cites_is_a_supplements() -> None:
+    # bioRxiv 2023.03.05.531210, 2023.04.25.538252, 2023.09.12.557450 (eLife's reviewed-preprint
+    # fixtures): the supplement's references follow the article's in its one <ref-list>, numbered from
+    # 1 again ('<ref id="sc1"><label>1.</label>'), and no xref points at them: a warning for each
+    def entry(key: str, label: int, who: str) -> str:
+        return (
+            f'<ref id="{key}"><label>{label}.</label><mixed-citation publication-type="journal"><string-name>'
+            f"<surname>{who}</surname> <given-names>A</given-names></string-name>. <article-title>On {who}"
+            f"</article-title>. <source>Ecology</source> <year>20{label:02d}</year>;<volume>{label}</volume>."
+            "</mixed-citation></ref>"
+        )
+
+    main = entry("c1", 1, "Gelman") + entry("c2", 2, "Makowski") + entry("c3", 3, "Naeem")
+    supplement = entry("sc1", 1, "Agrawal") + entry("sc2", 2, "Root")
+    body = " ".join(f'[<xref ref-type="bibr" rid="c{i}">{i}</xref>]' for i in (1, 2, 3))
+    doc = check(article(body, main + supplement))
+    assert alarms(doc) == []
+    assert [f.rule for f in doc.findings if "supplement's references" in f.message] == [
+        "uncited-reference"
+    ] * 2
+    # an entry of the article's own numbering that nothing cites is uncited
+    doc = check(article(body.replace('[<xref ref-type="bibr" rid="c3">3</xref>]', ""), main + supplement))
+    assert [a.split(":")[0] for a in alarms(doc)] == ["uncited-reference"]

@@ -482,12 +482,24 @@ def _statement(note: Node, pointed: set[str]) -> bool:
 
 def _lists_apart(refs: list[Reference], lists: list[Node | None], pointed: set[str]) -> None:
     """Mark the entries of a reference list no xref points at, when another list is cited: a list of
-    web resources, software or data ("Internet Resources") that the text names rather than cites."""
-    cited = {id(n) for r, n in zip(refs, lists, strict=True) if r.id in pointed}
+    web resources, software or data ("Internet Resources") that the text names rather than cites, or
+    a supplement's references, which bioRxiv appends to the article's in one <ref-list>, numbered
+    from 1 again."""
+    keys: list[tuple[int, int] | None] = []
+    part, last, node_before = 0, 0, None
+    for ref, node in zip(refs, lists, strict=True):
+        if node is not node_before:
+            part, last, node_before = 0, 0, node
+        number = int(ref.label) if ref.label and ref.label.isdigit() else None
+        if number == 1 and last > 1:
+            part += 1  # the numbering starts again: another list
+        last = number or last
+        keys.append(None if node is None else (id(node), part))
+    cited = {k for r, k in zip(refs, keys, strict=True) if r.id in pointed}
     if not cited:
         return
-    for ref, node in zip(refs, lists, strict=True):
-        if node is not None and id(node) not in cited:
+    for ref, key in zip(refs, keys, strict=True):
+        if key is not None and key not in cited:
             ref.apart = True
 
 

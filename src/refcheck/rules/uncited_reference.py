@@ -57,8 +57,9 @@ What it does
     supplement cites: its uncited entries after the last one the text cites are said at info.
 
     A JATS reference list of its own that no xref points at, beside one that is cited, holds web
-    resources, software or data the text names without citing ("Internet Resources"): its entries are
-    said at info.
+    resources, software or data the text names without citing ("Internet Resources"), or a
+    supplement's references (bioRxiv appends them to the article's list, numbered from 1 again): its
+    entries are said at info.
 
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
@@ -341,7 +342,7 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             severity = Severity.INFO
             message = (
                 f"{name} is listed but never cited (it is in a list of its own that no citation points at, "
-                "as web resources or software the text names are)"
+                "as web resources or software the text names are, or a supplement's references)"
             )
         elif notice:
             severity = Severity.INFO
