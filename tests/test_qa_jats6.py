@@ -215,3 +215,31 @@ def test_a_list_numbered_again_from_one_that_nothing_cites_is_a_supplements() ->
     # an entry of the article's own numbering that nothing cites is uncited
     doc = check(article(body.replace('[<xref ref-type="bibr" rid="c3">3</xref>]', ""), main + supplement))
     assert [a.split(":")[0] for a in alarms(doc)] == ["uncited-reference"]
+
+
+def test_a_list_of_names_in_one_surname_is_the_entrys_authors() -> None:
+    # bioRxiv 2023.02.03.527083: '<string-name><surname>Bellesi M, De Vivo L, Chini M, Gilli F, Tononi G,
+    # Cirelli C</surname></string-name>. <year>2017</year>': its author read as the whole list, the
+    # text's "(Bellesi et al., 2017)" was a missing-reference error and the entry an uncited warning
+    refs = (
+        '<ref id="c2"><label>2.</label><mixed-citation publication-type="journal"><string-name><surname>'
+        "Bellesi M, De Vivo L, Chini M, Gilli F, Tononi G, Cirelli C</surname></string-name>. <year>2017</year>. "
+        "<article-title>Sleep loss promotes astrocytic phagocytosis</article-title>. <source>J Neurosci</source> "
+        '<volume>37</volume>:<fpage>5263</fpage>.</mixed-citation></ref><ref id="c11"><label>11.</label>'
+        '<mixed-citation publication-type="journal"><string-name><surname>Del C. González MM, Debilly G, '
+        "Valatx J-L</surname></string-name>. <year>1998</year>. <article-title>Noradrenaline neurotoxin DSP-4"
+        "</article-title>. <source>Neurosci Lett</source> <volume>248</volume>:<fpage>93</fpage>."
+        "</mixed-citation></ref>"
+    )
+    body = 'Sleep loss (Bellesi et al., 2017; <xref ref-type="bibr" rid="c11">Del C. González et al., 1998</xref>).'
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    assert [r.authors[:2] for r in doc.references or []] == [
+        ["Bellesi", "De Vivo"],
+        ["Del C. González", "Debilly"],
+    ]
+    # an organisation's name with a comma is one name
+    doc = check(
+        article(body, refs.replace("Del C. González MM, Debilly G, Valatx J-L", "Department of Health, UK"))
+    )
+    assert (doc.references or [])[1].authors == ["Department of Health, UK"]

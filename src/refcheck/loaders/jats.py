@@ -624,7 +624,13 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
                 ref.aliases.extend(a for a in _collab_aliases(name) if a not in ref.aliases)
             else:
                 surname, given = _person_name(person)
-                if surname:
+                listed = _listed_names(surname) if not given else None
+                if listed:
+                    # "<surname>Bellesi M, De Vivo L, Chini M</surname>" (bioRxiv): the whole list of
+                    # names in one surname, each printed "Surname Initials"
+                    ref.authors.extend(s for s, _ in listed)
+                    ref.given.extend(g for _, g in listed)
+                elif surname:
                     ref.authors.append(surname)
                     ref.given.append(given)
                     if len(ref.authors) == 1 and _organisation(surname, given):
@@ -810,6 +816,20 @@ def _person_name(node: Node) -> tuple[str, str]:
     if len(words) >= 2 and all(_INITIALS.match(w.replace(".", "")) for w in words[:-1]):
         return words[-1], " ".join(words[:-1])
     return plain, ""
+
+
+def _listed_names(text: str) -> list[tuple[str, str]] | None:
+    """(surname, initials) of each name of a list written in one field, "Bellesi M, De Vivo L, Chini
+    M"; None unless every part between the commas is a name followed by its initials."""
+    if ", " not in text:
+        return None
+    out = []
+    for part in text.split(", "):
+        words = part.split()
+        if len(words) < 2 or not _INITIALS.match(words[-1]) or _INITIALS.match(words[0]):
+            return None
+        out.append((" ".join(words[:-1]), words[-1]))
+    return out
 
 
 def _organisation(surname: str, given: str) -> bool:
