@@ -243,3 +243,46 @@ def test_a_list_of_names_in_one_surname_is_the_entrys_authors() -> None:
         article(body, refs.replace("Del C. González MM, Debilly G, Valatx J-L", "Department of Health, UK"))
     )
     assert (doc.references or [])[1].authors == ["Department of Health, UK"]
+
+
+def test_an_xref_to_one_of_an_entrys_citations_cites_the_entry() -> None:
+    # ACS (JATS4R's samples: ACS Omega, J. Org. Chem., Arbortext JATS 1.1d1): an entry holds several
+    # works, '<ref id="cit4"><element-citation id="cit4a">...<element-citation id="cit4b">', and the
+    # text points at them, '<xref rid="cit4a" ref-type="bibr"/>': 22 missing-reference errors, and
+    # the entries uncited
+    def work(cid: str, who: str, year: int) -> str:
+        return (
+            f'<element-citation publication-type="journal" id="{cid}"><person-group person-group-type='
+            f'"author"><name><surname>{who}</surname><given-names>A.</given-names></name></person-group>'
+            f"<source>J. Org. Chem.</source><year>{year}</year><volume>7</volume><fpage>1</fpage>"
+            "</element-citation>"
+        )
+
+    refs = (
+        f'<ref id="cit4">{work("cit4a", "Lee", 2007)}{work("cit4b", "Kim", 2008)}{work("cit4c", "Cha", 2009)}</ref>'
+        f'<ref id="cit5">{work("cit5", "Hu", 2010)}</ref>'
+    )
+    body = (
+        'tetrahydrofurans<named-content content-type="bibref-group"><xref rid="cit4a" ref-type="bibr"/>,'
+        '<xref rid="cit4b" ref-type="bibr"/></named-content> and others.<xref rid="cit4c" ref-type="bibr"/>'
+        ' Prepared so.<xref rid="cit5" ref-type="bibr"/>'
+    )
+    assert alarms(check(article(body, refs))) == []
+    # an xref to an id that is nowhere is still missing
+    doc = check(article(body + '<xref rid="cit6b" ref-type="bibr"/>', refs))
+    assert [a.split(":")[0] for a in alarms(doc)] == ["missing-reference"]
+
+
+def test_works_given_by_journal_year_volume_and_pages_need_no_list() -> None:
+    # ACS Chem. Biol. "Spotlight" (JATS4R's samples): no reference list, its works given where they
+    # stand, "(<italic>Cell</italic> 2012, <italic>150</italic>, 673–684)": one missing-reference error
+    body = (
+        "To this end, Matzuk <italic>et al.</italic> (<italic>Cell</italic> 2012, <italic>150</italic>, "
+        "673–684) report a compound.</p><p>Others (<italic>Nature</italic> 2012, <italic>489</italic>, "
+        "57–74) and (<italic>Science</italic>, 2012, <italic>335</italic>, 848–851) agree, as did "
+        "(<italic>Cell</italic>, 2012, <italic>150</italic>, 389–401)."
+    )
+    xml = article(body, "").replace("<back><ref-list></ref-list></back>", "")
+    doc = check(xml)
+    assert alarms(doc) == []
+    assert [f.rule for f in doc.findings] == ["missing-reference"]

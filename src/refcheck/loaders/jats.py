@@ -317,6 +317,7 @@ def _article_document(
     if not own and translation is not None:
         own = list(translation.iter("ref"))
     lists: list[Node | None] = []  # the <ref-list> of each entry
+    cited_as: dict[str, str] = {}  # the id of a citation inside an entry -> the entry's id
     for ref_node in own:
         out.newline()
         start = out.length
@@ -332,7 +333,17 @@ def _article_document(
             continue
         refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text_from(start)))
         lists.append(next((a for a in ref_node.ancestors() if a.tag == "ref-list"), None))
+        for cit_node in _citation_nodes(ref_node):
+            if (cid := cit_node.attrs.get("id")) and cid != refs[-1].key and refs[-1].key:
+                cited_as[cid] = refs[-1].key
     out.newline()
+    if cited_as:
+        # ACS: '<ref id="cit4"><element-citation id="cit4a">...<element-citation id="cit4b">' cited
+        # '<xref rid="cit4a" ref-type="bibr"/>': an xref to one of an entry's citations cites the entry
+        for x, _, _ in walker.xrefs:
+            rids = x.attrs.get("rid", "").split()
+            if any(r in cited_as for r in rids):
+                x.attrs["rid"] = " ".join(dict.fromkeys(cited_as.get(r, r) for r in rids))
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
     doc.article_type = article.attrs.get("article-type") or None
