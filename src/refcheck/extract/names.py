@@ -600,10 +600,16 @@ def _person(
         if gnames and (r.bits(gnames[0]) & INIT or len(words) <= 3):
             names, particles = _trailing_particles(r, gnames)
             return (*particles, *words), names, " ", False, "inverted", j2, gclosed
-    if not closed and len(words) == 1 and mode in ("inverted", "given-first") and r.word(j) & INIT:
+    if (
+        not closed
+        and len(words) == 1
+        and mode in ("inverted", "given-first")
+        and (r.word(j) & INIT or r.word(j) & (ONE | DOT) == ONE)
+    ):
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope": given name, initials,
-        # surname
-        inits, k = r.initials(j)
+        # surname; Word's own Chicago style writes the initial without its full stop ("Booth, Wayne C,
+        # Gregory G Colomb, and Joseph M Williams")
+        inits, k = r.initials(j) if r.word(j) & INIT else ([(j, RAW)], j + 1)
         later, j3, closed3 = r.surname(k, bare_stop=False)
         if later and (closed3 or r.kind(j3) in _NAME_ENDS):
             return tuple(later), (words[0], *inits), " ", False, "given-first", j3, closed3

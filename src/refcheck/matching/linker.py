@@ -1014,6 +1014,12 @@ def _link_author_date_as_read(
                     ]
                     if len(whole) == 1:
                         top = whole
+            if len(top) > 1 and cit.title:
+                # Word's "(Cleveland, Visualizing Data 1994)": the title cited tells the entries apart
+                cited = _title_words(cit.title)
+                titled = [r for r in top if _title_fit(cited, r) == 2]
+                if len(titled) == 1:
+                    top = titled
             if len(top) == 1:
                 _linked(cit, top[0])
             else:
