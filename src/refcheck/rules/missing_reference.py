@@ -16,10 +16,12 @@ What it does
     has a "Further reading" section (a blog post citing in passing), and when a Markdown document
     (a blog post, a notebook) names each work only in its own sentences ("I read the Myung and Pitt
     (1997) paper"), none in parentheses; a citation that links to its work, or whose year is
-    followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042"),
-    is info beside a reference list too. So is the original work of a secondary citation ("(Shih,
-    2005, as cited in Yan & Islam, 2011)": APA lists only the source read), and a citation of
-    "Author" alone (a thesis figure's "(Source: Author, 2012)", a self-citation anonymised for review).
+    followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042", or
+    a volume and a page range, as ACS's spotlights write "(Cell 2012, 150, 673–684)"), gives its
+    work where it stands: info, with no list as beside one. So is the original work of a secondary
+    citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read), and a
+    citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a self-citation
+    anonymised for review).
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
@@ -348,9 +350,11 @@ def _attribution(text: str, cit: Citation) -> bool:
 
 
 # a year, then the volume, issue and pages of a journal: "Bioinformatics, 2017, 33(19), 3036–3042",
-# "Genome Informatics, 2004, 15(2): 31–41": a work given in full where it stands, not cited
+# "Genome Informatics, 2004, 15(2): 31–41", ACS's "(Cell 2012, 150, 673–684)" (no issue, a page
+# range): a work given in full where it stands, not cited
 _VOLUME_PAGES = re.compile(
-    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*(?:\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+    r"|,[ \t]*\d{1,6}[ \t]*[-\u2013][ \t]*\d{1,6}(?![\d,]))"
 )
 
 
