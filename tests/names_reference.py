@@ -325,11 +325,21 @@ def _read_names(text: str) -> Names:
     i = 0
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
     forms: list[str] = []
+    after_comma = False  # the person at i follows a bare comma (no "and" or "&")
     while r.has(i):
         person = _person(r, i, mode, first=not out.persons)
         if person is None:
             break
         surname, given, corporate, form, j, closed = person
+        if (
+            after_comma
+            and mode == "given-first"
+            and not any(
+                is_initials(g) or _bare_initials(g) or _HYPHENATED_INITIALS.match(g) for g in given.split()
+            )
+            and r.kind(j) not in (",", ";", "and", "&", "etal", "ellipsis")
+        ):
+            break  # "S. Kou, Welding Metallurgy.": the title, not a last author (IEEE puts "and" first)
         out.persons.append((surname, given))
         forms.append(form)
         out.corporate.append(corporate)
@@ -360,6 +370,7 @@ def _read_names(text: str) -> Names:
             break
         if k == i:
             break
+        after_comma = r.kind(i) in (",", ";") and r.kind(i + 1) not in ("and", "&")
         i = k
     if len(out.persons) > 1 and forms[0] == "plain" and all(f == "given-first" for f in forms[1:]):
         # "Richard Stafford, A. G. Hart, and N. Charman": the first one given first, as the others
@@ -456,7 +467,12 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         gnames, j2, gclosed = r.given_names(j + 1)
         if gnames and is_initials(gnames[-1]) and _cap(r.word(j2)) and not _stops(r.word(j2)):
             after = r.surname(j2, bare_stop=False)
-            if after[0] and (after[2] or r.kind(after[1]) in (",", ";", "&", "and", "etal")):
+            if (
+                after[0]
+                and mode != "inverted"
+                and len(words) >= 2
+                and r.kind(after[1]) in (",", ";", "&", "and", "etal")
+            ):
                 gnames = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
                 if not mode and len(words) == 2 and all(_plain_word(x) for x in words):
                     # "Richard Stafford, Adam G. Hart, and ...": the first one given first too

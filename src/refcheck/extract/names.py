@@ -473,7 +473,7 @@ def _read(r: _Shape) -> Reading:
         person = _person(r, i, mode)
         if person is None:
             break
-        surname, given, sep, corporate, form, j, closed = person
+        surname, given, sep, corporate, form, j, ends_list = person
         if (
             after_comma
             and mode == "given-first"
@@ -484,6 +484,7 @@ def _read(r: _Shape) -> Reading:
             # (IEEE): a list written given names first puts "and" before its last name, so words
             # after a bare comma that end the list are the title, not a last author
             break
+        closed = ends_list
         persons.append((surname, given, sep, corporate))
         forms.append(form)
         if not mode or (mode == "plain" and form != "plain"):
