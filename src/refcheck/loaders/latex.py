@@ -283,6 +283,8 @@ class _Project:
         # the .bbl read in place of a missing .bib (see _typeset_bbl), and the entries of a biblatex one
         self.bbl: str | None = None
         self.bbl_refs: list[Reference] = []
+        # commands the document defines to discard their argument (skip_gobbled)
+        self.gobblers: frozenset[str] = frozenset()
 
 
 # pandoc's template language ("$if(natbib)$", "$for(bibliography)$", "$endif$"): a template that R
@@ -316,6 +318,7 @@ def load_latex(path: str, data: bytes) -> Document:
     _add_file(out, path, data, parts, project, stack=[str(Path(path).resolve())])
     _typeset_bbl(out, path, parts, project)
     text, smap = out.build()
+    text, project.gobblers = skip_gobbled(text)
     doc = Document(path=path, format="latex", text=text, source_map=smap, raw=data)
     doc.files = [p for p in parts if p[2] != path]
     doc.findings.extend(project.findings)
@@ -444,6 +447,55 @@ def _skip_iffalse(text: str) -> str:
     if start >= 0:
         spans.append((start, len(text)))  # never closed: LaTeX skips to the end
     return blank(text, spans)
+
+
+# A command defined to discard its argument ("\\newcommand{\\ignore}[1]{}", "\\long\\def\\comment#1{}",
+# "\\NewDocumentCommand{\\hide}{m}{}"): what a document wraps in it is never typeset (a thesis style's
+# usage example "\\comment{ ... \\bibliography{mybib} ... }", a draft's "\\ignore{old text \\cite{x}}")
+_GOBBLER = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*\[\s*1\s*\]\s*\{\s*\}"
+    r"|\\(?:(?:long|global|outer|protected)\s*\\)*[gex]?def\s*\\([A-Za-z@]+)\s*#1\s*\{\s*\}"
+    r"|\\(?:New|Renew|Provide|Declare)DocumentCommand\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*\{\s*\+?m\s*\}\s*\{\s*\}"
+)
+
+
+def skip_gobbled(text: str, known: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]]:
+    """``text`` with the arguments of commands defined to discard them (``_GOBBLER``, here or in
+    ``known``) blanked, and the names of those commands. A name also defined with a body that keeps
+    its argument (a draft switch: ``\\newcommand{\\hide}[1]{}`` in one branch, ``{#1}`` in the other)
+    is left alone: which definition LaTeX uses is not known."""
+    names = set(known)
+    if "#1{" in text or "[1]{" in text or "{m}{" in text or "#1 {" in text or "[1] {" in text:
+        found: dict[str, int] = {}
+        for m in _GOBBLER.finditer(text):
+            name = m.group(1) or m.group(2) or m.group(3)
+            found[name] = found.get(name, 0) + 1
+        if found:
+            alternation = "|".join(re.escape(n) for n in found)
+            defined = re.compile(
+                r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|[gex]?def|let|"
+                r"(?:New|Renew|Provide|Declare)DocumentCommand)\*?\s*\{?\s*\\("
+                + alternation
+                + r")(?![A-Za-z@])"
+            )
+            every: dict[str, int] = {}
+            for m in defined.finditer(text):
+                every[m.group(1)] = every.get(m.group(1), 0) + 1
+            names.update(n for n, k in found.items() if every.get(n, 0) <= k)
+    if not names:
+        return text, frozenset()
+    use = re.compile(r"\\(" + "|".join(re.escape(n) for n in sorted(names)) + r")(?![A-Za-z@])\s*\{")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in use.finditer(text):
+        if m.start() < pos:
+            continue  # (inside an argument already blanked)
+        end = _braced(text, m.end() - 1)[1]
+        if text[end - 1] != "}":
+            break  # never closed: LaTeX stops with a runaway argument; nothing is blanked
+        spans.append((m.start(), end))
+        pos = end
+    return blank(text, spans), frozenset(names)
 
 
 def _add_file(
@@ -696,6 +748,7 @@ def _local_packages(text: str, project: _Project) -> None:
                 src = clean(normalise(decode(read_regular(p, SIDE_FILE_LIMIT.get())).text))
             except (OSError, InputError):
                 continue
+            src = skip_gobbled(src, project.gobblers)[0]
             for b in BIB.finditer(src):
                 line = src.count("\n", 0, b.start()) + 1
                 project.sty_bibs.append((str(p), line, b.group(2), b.group(1)))
