@@ -57,3 +57,48 @@ def test_a_command_also_defined_to_keep_its_argument_is_read(tmp_path: Path) -> 
         git=True,
     )
     assert [f[0] for f in _loud(tmp_path / "paper.tex")] == ["missing-reference"]
+
+
+# --- a preamble file with \documentclass, input by the main file -------------------------------------
+# Blezzing/sw10-report's master.tex starts "\input{misc/preamble.tex}", a file that holds
+# "\documentclass{report}" and "\addbibresource{misc/litteratur.bib}" but no \begin{document};
+# AgenoDrei/BachelorThesis's thesis.tex does the same with ads/header.tex. `refcheck check .` took the
+# preamble for a document of its own, read its paths from misc/ ("misc/misc/litteratur.bib does not
+# exist", an error; three missing-input warnings in the other) though LaTeX reads them from the main
+# file's directory, where they are.
+
+
+def _preamble_project(root: Path) -> None:
+    write(
+        root,
+        {
+            "misc/litteratur.bib": BIB,
+            "misc/preamble.tex": "\\documentclass{report}\n\\usepackage[backend=bibtex]{biblatex}\n"
+            "\\addbibresource{misc/litteratur.bib}\n\\input{misc/macros}\n",
+            "misc/macros.tex": "\\newcommand{\\tool}{refcheck}\n",
+            "chapters/intro.tex": "\\chapter{Intro}\nAs shown \\cite{real} and \\cite{other}.\n",
+            "master.tex": "\\input{misc/preamble.tex}\n\\begin{document}\n\\input{chapters/intro.tex}\n"
+            "\\printbibliography\n\\end{document}\n",
+        },
+        git=True,
+    )
+
+
+def test_a_preamble_the_main_file_inputs_is_no_document_of_its_own(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    _preamble_project(tmp_path)
+    files, errors = expand_paths([str(tmp_path)])
+    assert errors == []
+    assert [Path(f).name for f in files] == ["master.tex"]
+
+
+def test_a_preamble_no_file_inputs_is_still_checked(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    _preamble_project(tmp_path)
+    (tmp_path / "master.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nHi.\n\\end{document}\n"
+    )
+    files, _ = expand_paths([str(tmp_path)])
+    assert sorted(Path(f).name for f in files) == ["master.tex", "preamble.tex"]

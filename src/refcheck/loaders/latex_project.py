@@ -145,6 +145,52 @@ def is_main(path: Path) -> bool:
     return looks_main(head)
 
 
+def _source(path: Path, limit: int) -> str:
+    """A .tex file's text without comments, verbatim environments and ``\\verb`` ("" when unreadable)."""
+    try:
+        text = _strip(read_regular(path, limit).decode("utf-8", "replace"))
+    except OSError:
+        return ""
+    if "\\begin{" in text:
+        text = _VERBATIM.sub("", text)
+    if "\\verb" in text:
+        text = _VERB.sub("", text)
+    return text
+
+
+def preambles(files: Iterable[str], limit: int) -> set[str]:
+    """Of the .tex files of a directory walk, the preambles another of them inputs: a file with
+    ``\\documentclass`` and no ``\\begin{document}`` (sw10-report's misc/preamble.tex, a DHBW thesis's
+    ads/header.tex) is no document LaTeX can typeset alone; the main file that inputs it, where its
+    relative paths and its bibliography are read as LaTeX reads them, is checked instead."""
+    alone: list[Path] = []
+    mains: list[Path] = []
+    for f in files:
+        if not f.lower().endswith((".tex", ".ltx")):
+            continue
+        try:
+            head = read_regular(Path(f), HEAD, truncate=True)
+        except OSError:
+            continue
+        if b"\\begin{document}" in head or b"\\documentclass" not in head:
+            mains.append(Path(f))  # (a main file, or a fragment the walk kept: its inputs are followed)
+            continue
+        text = _source(Path(f), limit)
+        if "\\begin{document}" in text:
+            mains.append(Path(f))
+        elif "\\documentclass" in text:
+            alone.append(Path(f))
+    if not alone or not mains:
+        return set()
+    wanted = {p.resolve(): str(p) for p in alone}
+    found: set[str] = set()
+    for main in mains:
+        for real in _closure(main, Tree(main), limit)[0]:
+            if real in wanted and real != main.resolve():
+                found.add(wanted[real])
+    return found
+
+
 def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
     """The files ``main`` inputs (transitively) and the bibliographies it names, resolved."""
     seen: set[Path] = set()
