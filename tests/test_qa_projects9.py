@@ -102,3 +102,49 @@ def test_a_preamble_no_file_inputs_is_still_checked(tmp_path: Path) -> None:
     )
     files, _ = expand_paths([str(tmp_path)])
     assert sorted(Path(f).name for f in files) == ["master.tex", "preamble.tex"]
+
+
+# --- glossaries: a citation in an entry that is never typeset ----------------------------------------
+# AgenoDrei/BachelorThesis (a DHBW template) defines "\newglossaryentry{Plugin}{..., description={...
+# \footcite[]{Lackes.2015}}}" and never uses the entry: its description is not printed, so LaTeX never
+# cites the key (missing from the .bib), yet refcheck said missing-reference (an error).
+# CBL-ORION/orion-zmughal-ms-thesis's beamer talk inputs the thesis's notation.tex (glossary entries
+# citing with \autocite) and prints no glossary: an error "the document names no bibliography".
+
+GLOSSARY = (
+    "\\newglossaryentry{Plugin}{name={Plugin}, description={An add-on \\footcite{Lackes.2015}}}\n"
+    "\\newglossaryentry{orion}{name={ORION}, description={The tool of \\cite{other}}}\n"
+)
+
+
+def test_a_citation_in_an_unused_glossary_entry_is_no_citation(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "glossary.tex": GLOSSARY,
+            "thesis.tex": "\\documentclass{report}\n\\usepackage{glossaries}\n\\usepackage{biblatex}\n"
+            "\\addbibresource{refs.bib}\n\\makeglossaries\n\\input{glossary}\n\\begin{document}\n"
+            "We use \\gls{orion} \\cite{real}.\n\\printglossary\n\\printbibliography\n\\end{document}\n",
+            "talk.tex": "\\documentclass{beamer}\n\\usepackage{glossaries}\n\\input{glossary}\n"
+            "\\begin{document}\n\\begin{frame}Hello \\gls{orion}.\\end{frame}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    assert _loud(tmp_path / "thesis.tex") == []
+    assert _loud(tmp_path / "talk.tex") == []
+
+
+def test_a_citation_in_a_used_glossary_entry_is_checked(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "thesis.tex": "\\documentclass{report}\n\\usepackage{glossaries}\n\\usepackage{biblatex}\n"
+            "\\addbibresource{refs.bib}\n\\makeglossaries\n" + GLOSSARY + "\\begin{document}\n"
+            "We use \\gls{Plugin} and \\gls{orion} \\cite{real}.\n\\printglossary\n\\printbibliography\n"
+            "\\end{document}\n",
+        },
+        git=True,
+    )
+    assert [(f[0], f[1]) for f in _loud(tmp_path / "thesis.tex")] == [("missing-reference", "error")]

@@ -319,6 +319,7 @@ def load_latex(path: str, data: bytes) -> Document:
     _typeset_bbl(out, path, parts, project)
     text, smap = out.build()
     text, project.gobblers = skip_gobbled(text)
+    text = skip_unused_glossary(text)
     doc = Document(path=path, format="latex", text=text, source_map=smap, raw=data)
     doc.files = [p for p in parts if p[2] != path]
     doc.findings.extend(project.findings)
@@ -496,6 +497,38 @@ def skip_gobbled(text: str, known: frozenset[str] = frozenset()) -> tuple[str, f
         spans.append((m.start(), end))
         pos = end
     return blank(text, spans), frozenset(names)
+
+
+# glossaries: an entry's definition ("\\newglossaryentry{label}{name={...}, description={... \\cite{x}}}")
+# is typeset only in a printed glossary, for the entries the document uses (\\gls{label}, \\acrshort{label},
+# \\glsadd{label} ...) or all of them (\\glsaddall, glossaries-extra's \\printunsrtglossary)
+_GLOSSARY_ENTRY = re.compile(r"\\(?:long)?newglossaryentry\s*\{([^{}]+)\}\s*\{")
+_GLOSSARY_PRINTED = re.compile(r"\\print[A-Za-z]*(?:glossar|acronym|abbreviation|symbol)", re.I)
+_GLOSSARY_USE = re.compile(
+    r"\\[A-Za-z]*(?:gls|Gls|GLS|acr|Acr|ACR|ac|Ac|AC)[A-Za-z]*\*?\s*(?:\[[^\]]*\]\s*)?\{([^{}]+)\}"
+)
+
+
+def skip_unused_glossary(text: str) -> str:
+    """``text`` with the definitions of glossary entries that are never typeset blanked: every entry
+    when the document prints no glossary, else those it never uses (unless it adds them all). A
+    citation in such an entry's description (a DHBW thesis's unused "Plugin" entry citing a key its
+    .bib lacks; a beamer talk that inputs the thesis's glossary file and prints none) is no citation
+    of the document."""
+    if "newglossaryentry" not in text:
+        return text
+    printed = _GLOSSARY_PRINTED.search(text)
+    if printed and ("\\glsaddall" in text or "\\printunsrtglossar" in text):
+        return text
+    entries = [
+        (m.group(1).strip(), m.start(), _braced(text, m.end() - 1)[1]) for m in _GLOSSARY_ENTRY.finditer(text)
+    ]
+    used: set[str] = set()
+    if printed:  # (a use in another entry's description counts, whether that entry is typeset or not)
+        for m in _GLOSSARY_USE.finditer(text):
+            used.update(label.strip() for label in m.group(1).split(","))
+    spans = [(a, b) for label, a, b in entries if label not in used and text[b - 1] == "}"]
+    return blank(text, spans)
 
 
 def _add_file(
