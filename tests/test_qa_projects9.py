@@ -148,3 +148,47 @@ def test_a_citation_in_a_used_glossary_entry_is_checked(tmp_path: Path) -> None:
         git=True,
     )
     assert [(f[0], f[1]) for f in _loud(tmp_path / "thesis.tex")] == [("missing-reference", "error")]
+
+
+# --- MyST: a table of contents lists the pages; raw LaTeX is text ------------------------------------
+# AllenNeuralDynamics/ComputationalReviewTemplate's myst.yml lists its pages under "project: toc:";
+# beside them, skills/*.md are instructions for the review's writers ("Use \citep{CiteKey} ...",
+# "citing \citep{A, B}. \citet{A} established X"): mystmd builds no page of them, and shows raw LaTeX in
+# a page as text anyway. refcheck took them for pages citing the review's bibliography: 26
+# missing-reference errors.
+
+MYST_REVIEW = {
+    "myst.yml": "version: 1\nproject:\n  title: Review\n  bibliography:\n    - content/references.bib\n"
+    "  toc:\n    - file: content/intro.md\n    - title: Methods\n      children:\n"
+    "        - file: content/methods.md\n",
+    "content/references.bib": BIB,
+    "content/intro.md": "# Intro\n\nAs shown [@real].\n",
+    "content/methods.md": "# Methods\n\nWe follow {cite:t}`other`.\n",
+}
+
+
+def test_a_file_outside_the_myst_table_of_contents_is_no_page(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            **MYST_REVIEW,
+            "skills/writing.md": "# Writing\n\nUse [@CiteKey] for citations, e.g. [@Author2020; @Key].\n",
+        },
+        git=True,
+    )
+    assert _loud(tmp_path / "skills" / "writing.md") == []
+    assert _loud(tmp_path / "content" / "methods.md") == []
+
+
+def test_raw_latex_citations_on_a_myst_page_are_text(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {**MYST_REVIEW, "content/intro.md": "# Intro\n\nAs shown [@real]. Write \\citep{A, B} in LaTeX.\n"},
+        git=True,
+    )
+    assert _loud(tmp_path / "content" / "intro.md") == []
+
+
+def test_a_page_the_myst_table_of_contents_lists_is_checked(tmp_path: Path) -> None:
+    write(tmp_path, {**MYST_REVIEW, "content/methods.md": "# Methods\n\nWe follow [@missing].\n"}, git=True)
+    assert [f[0] for f in _loud(tmp_path / "content" / "methods.md")] == ["missing-reference"]

@@ -91,6 +91,8 @@ class Manuscript:
     # how pages cite keys: "pandoc" ([@key]), "myst" ({cite}`key`), "mystmd" (both), "liquid"
     syntax: str = "pandoc"
     targets: frozenset[str] = frozenset()  # what a MyST project's pages label ("(sec-x)=", ":label: x")
+    # a MyST project's pages when its myst.yml lists them (``project: toc:``), resolved; None: every file
+    pages: frozenset[Path] | None = None
 
     @property
     def main(self) -> Path | None:
@@ -238,9 +240,37 @@ def _myst(directory: Path, stamp: int = 0) -> Manuscript:
     found, labels = _myst_files(directory)
     # (a remote bibliography, "https://...", is not fetched: its keys cannot be checked)
     bibs = [str(directory / b) for b in listed if "://" not in b] if listed else [str(p) for p in found]
+    toc = _toc_pages(directory, project.get("toc")) if isinstance(project, dict) else None
     return Manuscript(
-        kind="myst", root=directory, config=config, bibliographies=bibs, syntax="mystmd", targets=labels
+        kind="myst",
+        root=directory,
+        config=config,
+        bibliographies=bibs,
+        syntax="mystmd",
+        targets=labels,
+        pages=toc,
     )
+
+
+def _toc_pages(directory: Path, toc: Any) -> frozenset[Path] | None:
+    """The files a myst.yml's ``toc`` lists (``file:`` entries, their ``children`` too), resolved: with
+    a table of contents mystmd builds those pages only (a template's instructions for writers beside
+    them, skills/*.md, are no pages of the site). None when there is no list, or when it matches files
+    by ``pattern`` (every file is then taken for a page)."""
+    if not isinstance(toc, list):
+        return None
+    found: set[Path] = set()
+    todo = list(toc)
+    while todo:
+        entry = todo.pop()
+        if not isinstance(entry, dict) or "pattern" in entry:
+            return None
+        if isinstance(entry.get("file"), str):
+            found.add((directory / entry["file"].strip()).resolve())
+        children = entry.get("children")
+        if isinstance(children, list):
+            todo.extend(children)
+    return frozenset(found) if found else None
 
 
 def _myst_files(directory: Path) -> tuple[list[Path], frozenset[str]]:
@@ -386,7 +416,10 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     if kind == "site":
         return _site(directory, _stamp(directory / "_config.yml"))
     if kind == "myst":
-        return _myst(directory, _stamp(directory / "myst.yml"))
+        ms = _myst(directory, _stamp(directory / "myst.yml"))
+        if ms.pages is not None and p.resolve() not in ms.pages:
+            return None  # not in the table of contents: no page of the site, a file of its own
+        return ms
     ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
     if ms is not None and ms.kind == "quarto-book" and p.resolve() not in {c.resolve() for c in ms.chapters}:
         # a file of the book's directory that is not one of its chapters: a page of its own

@@ -189,11 +189,13 @@ def pandoc_citations(
     external: tuple[str, ...] = (),
     aliases: set[str] | frozenset[str] = frozenset(),
     project_targets: frozenset[str] = frozenset(),
+    raw_latex: bool = True,
 ) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
     ``nocite`` key. A key that is a cross-reference, a Manubot alias (``aliases``, and those the text
     defines), or (``external``) starts with one of these prefixes, and is in no entry (Manubot's
-    ``doi:``, ``pmid:`` ...), is no citation to check here."""
+    ``doi:``, ``pmid:`` ...), is no citation to check here. ``raw_latex``: the renderer passes raw
+    LaTeX (``\\cite{key}``) on to LaTeX, as pandoc does; mystmd does not (it shows it as text)."""
     by_key: dict[str, Reference] = {}
     for r in refs:
         if r.key:
@@ -244,7 +246,7 @@ def pandoc_citations(
         cit = _cite(doc, key, at, m.end(1), by_key.get(key))
         cit.narrative = True
         out.append(cit)
-    if "\\" in text and doc.format == "markdown":
+    if raw_latex and "\\" in text and doc.format == "markdown":
         # raw LaTeX in the prose, which pandoc passes on to LaTeX in a PDF ("(\\cite{IPCC2007})" in
         # an R Markdown paper whose citation_package is natbib): its keys are the same bibliography's
         for m in _RAW_CITE.finditer(text):
@@ -380,7 +382,9 @@ def use_bibliography(
         citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
     elif syntax == "mystmd":  # mystmd reads pandoc's syntax and MyST's roles, and resolves DOIs
         keys = {r.key for r in refs}
-        citations = pandoc_citations(doc, refs, nocite, project_targets=project_targets)
+        # (mystmd reads no raw LaTeX in Markdown: "\\citep{A, B}" on a page is text, as a writing
+        # guide's example shows it)
+        citations = pandoc_citations(doc, refs, nocite, project_targets=project_targets, raw_latex=False)
         citations += role_citations(doc, refs, "myst")
         dois = [c for c in citations if c.key not in keys and _DOI_KEY.match(c.key or "")]
         if dois:  # the page's list holds the works mystmd fetches for them: not a list to be missing from
