@@ -192,3 +192,30 @@ def test_raw_latex_citations_on_a_myst_page_are_text(tmp_path: Path) -> None:
 def test_a_page_the_myst_table_of_contents_lists_is_checked(tmp_path: Path) -> None:
     write(tmp_path, {**MYST_REVIEW, "content/methods.md": "# Methods\n\nWe follow [@missing].\n"}, git=True)
     assert [f[0] for f in _loud(tmp_path / "content" / "methods.md")] == ["missing-reference"]
+
+
+# --- duplicates: the words of an entry in another script ---------------------------------------------
+# AndreyAkinshin/Russian-Phd-LaTeX-Dissertation-Template's Readme/Bibliography.md (its contents, a list
+# of links under "# Библиография", read as a list) gave 10 duplicate-reference warnings: an entry's
+# text was compared by its ASCII letters and digits only, so two Cyrillic entries with the same
+# numbers were one text ("Иванов ... Наука, 2001. — 200 с." and "Петров ... Наука, 2001. — 200 с.").
+
+
+def test_two_cyrillic_entries_with_the_same_numbers_are_no_duplicates(tmp_path: Path) -> None:
+    (tmp_path / "ru.md").write_text(
+        "# Статья\n\nКак показано [1], и также [2].\n\n## Список литературы\n\n"
+        "1. Иванов И. И. Книга о важном. — М.: Наука, 2001. — 200 с.\n"
+        "2. Петров П. П. Другая книга. — М.: Наука, 2001. — 200 с.\n",
+        encoding="utf-8",
+    )
+    assert _loud(tmp_path / "ru.md") == []
+
+
+def test_a_cyrillic_entry_listed_twice_is_a_duplicate(tmp_path: Path) -> None:
+    (tmp_path / "ru.md").write_text(
+        "# Статья\n\nКак показано [1], и также [2].\n\n## Список литературы\n\n"
+        "1. Иванов И. И. Книга о важном. — М.: Наука, 2001. — 200 с.\n"
+        "2. Иванов И. И. Книга о важном. — М.: Наука, 2001. — 200 с.\n",
+        encoding="utf-8",
+    )
+    assert [f[0] for f in _loud(tmp_path / "ru.md")] == ["duplicate-reference"]
