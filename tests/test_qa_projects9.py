@@ -219,3 +219,33 @@ def test_a_cyrillic_entry_listed_twice_is_a_duplicate(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [f[0] for f in _loud(tmp_path / "ru.md")] == ["duplicate-reference"]
+
+
+# --- a bibliography named in one branch of a class's switch ---------------------------------------
+# Aast12/master-thesis (KTH's kththesis class) writes "\ifbiblatex ... \addbibresource{references}
+# \else ... \fi" in the preamble and "\ifbiblatex \printbibliography \else \bibliography{references}
+# \fi" at the end; the class option is "bibtex", so TeX takes the \else branches and reads
+# references.bib. refcheck read both branches: "the bibliography references named here does not
+# exist" (biber would want "references.bib"), an error on a thesis that builds.
+
+KTH = (
+    "\\documentclass[bibtex]{kththesis}\n\\ifbiblatex\n  \\usepackage{biblatex}\n"
+    "  \\addbibresource{references}\n\\else\n  \\bibliographystyle{plain}\n\\fi\n\\begin{document}\n"
+    "Text \\cite{real} and \\cite{other}.\n\\ifbiblatex\n  \\printbibliography\n\\else\n"
+    "  \\bibliography{references}\n\\fi\n\\end{document}\n"
+)
+
+
+def test_a_missing_bibliography_in_one_branch_of_a_switch_is_info(tmp_path: Path) -> None:
+    write(tmp_path, {"references.bib": BIB, "main.tex": KTH}, git=True)
+    found = findings(tmp_path / "main.tex")
+    assert [f for f in found if f[1] != "info"] == []
+    assert [f[0] for f in found if f[0] == "input-bibliography"] == ["input-bibliography"]
+
+
+def test_a_missing_bibliography_beside_another_in_the_same_branch_is_an_error(tmp_path: Path) -> None:
+    text = KTH.replace(
+        "\\addbibresource{references}", "\\addbibresource{references.bib}\\addbibresource{extra}"
+    )
+    write(tmp_path, {"references.bib": BIB, "main.tex": text}, git=True)
+    assert [(f[0], f[1]) for f in _loud(tmp_path / "main.tex")] == [("input-bibliography", "error")]

@@ -531,6 +531,28 @@ def skip_unused_glossary(text: str) -> str:
     return blank(text, spans)
 
 
+def _conditional_blocks(text: str) -> list[tuple[int, int, int]]:
+    """The TeX conditionals of ``text`` (``\\ifX ... \\else ... \\fi``, nested ones too), in order of
+    their ends: where each starts, where its ``\\else`` branch starts (its end when it has none), where
+    it ends."""
+    blocks: list[tuple[int, int, int]] = []
+    opened: list[list[int]] = []
+    for m in _CONDITIONAL.finditer(text):
+        word = m.group(2)
+        if m.group(1) or word in NOT_CONDITIONALS:
+            continue
+        if word == "fi":
+            if opened:
+                start, middle = opened.pop()
+                blocks.append((start, middle if middle >= 0 else m.end(), m.end()))
+        elif word == "else":
+            if opened:
+                opened[-1][1] = m.start()
+        else:
+            opened.append([m.start(), -1])
+    return blocks
+
+
 def _add_file(
     out: TextBuilder,
     path: str,
@@ -882,6 +904,24 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             if stem in TEX_BIBS:
                 tex_shipped = True
                 continue
+            alternative = _alternative(name, offset, declared, text, project, here)
+            if alternative is not None:
+                # a class's switch between biblatex and BibTeX ("\ifbiblatex \addbibresource{references}
+                # \else \bibliography{references} \fi", kththesis): TeX takes one branch, refcheck
+                # cannot tell which; the other's file is there and read
+                doc.findings.append(
+                    Finding(
+                        rule="input-bibliography",
+                        severity=Severity.INFO,
+                        message=f"the bibliography {paths[0]} named here does not exist; it is named in one "
+                        f"branch of {alternative[0]}, whose other branch names {alternative[1]}, which is "
+                        "read: if TeX takes this branch, its entries cannot be checked",
+                        offset=offset,
+                        path=sty,
+                        line=at_line,
+                    )
+                )
+                continue
             problem = f"the bibliography {paths[0]} named here does not exist; its entries cannot be checked"
         else:
             refused = project.tree.refuses(chosen)
@@ -910,6 +950,45 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
         doc.findings.extend(findings)
         unread = unread or failed
     return refs, unread or tex_shipped
+
+
+def _alternative(
+    name: str,
+    offset: int | None,
+    declared: list[tuple[str, str | None, int | None, int | None]],
+    text: str,
+    project: _Project,
+    here: Path,
+) -> tuple[str, str] | None:
+    """The switch (``\\ifbiblatex``) of the TeX conditional the missing ``name`` is named in (at
+    ``offset``), and another bibliography, there to be read, named in a conditional of the same
+    switch (None when there is none, or ``name`` is in no conditional)."""
+    if offset is None or "\\fi" not in text:
+        return None
+    blocks = _conditional_blocks(text)
+    inside = [b for b in blocks if b[0] <= offset < b[2]]
+    if not inside:
+        return None
+    a, middle, _ = max(inside)  # the innermost
+    branch = offset < middle
+    switch = _CONDITIONAL.match(text, a)
+    word = switch.group(2) if switch else ""
+    # the other branch of a conditional that tests the same switch (this one, or a second
+    # "\ifbiblatex ... \else ... \fi" at the end of the document)
+    same = [b for b in blocks if (m := _CONDITIONAL.match(text, b[0])) is not None and m.group(2) == word]
+    found: dict[bool, str] = {}  # the branch (True: the first) -> a bibliography there that is read
+    for other, sty, _, at in declared:
+        if sty is not None or at is None or other == name:
+            continue
+        sides = {at < m for x, m, y in same if x <= at < y}
+        other = _expanded(other, text)
+        if len(sides) != 1 or "\\" in other or "$" in other or os.path.isabs(other):
+            continue
+        if any(os.path.isfile(d / other) for d in (project.tree.main_dir, here)):
+            found.setdefault(sides.pop(), other)
+    if branch in found or (not branch) not in found:
+        return None  # (a branch that reads one file and misses another is wrong whichever TeX takes)
+    return f"\\{word}", found[not branch]
 
 
 # biblatex, loaded or used (\addbibresource is biblatex's), and its backend when set to BibTeX
