@@ -416,10 +416,10 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     if kind == "site":
         return _site(directory, _stamp(directory / "_config.yml"))
     if kind == "myst":
-        ms = _myst(directory, _stamp(directory / "myst.yml"))
-        if ms.pages is not None and p.resolve() not in ms.pages:
+        site = _myst(directory, _stamp(directory / "myst.yml"))
+        if site.pages is not None and p.resolve() not in site.pages:
             return None  # not in the table of contents: no page of the site, a file of its own
-        return ms
+        return site
     ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
     if ms is not None and ms.kind == "quarto-book" and p.resolve() not in {c.resolve() for c in ms.chapters}:
         # a file of the book's directory that is not one of its chapters: a page of its own
