@@ -249,3 +249,23 @@ def test_a_missing_bibliography_beside_another_in_the_same_branch_is_an_error(tm
     )
     write(tmp_path, {"references.bib": BIB, "main.tex": text}, git=True)
     assert [(f[0], f[1]) for f in _loud(tmp_path / "main.tex")] == [("input-bibliography", "error")]
+
+
+# --- Markdown: a full reference link is a link, not a numeric citation ---------------------------------
+# alanoursland/tr_xor's notes (a chatbot's answers pasted as Markdown) cite by reference links,
+# "such as **EWC** ([pnas.org][10])", the label defined at the end ("[10]: https://www.pnas.org/...");
+# their "## References" list gives the same links. refcheck read "[10]" as a citation of entry 10 of a
+# list of 9: 2 missing-reference errors.
+
+
+def test_a_full_reference_link_is_no_numeric_citation(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(
+        "# Null-space learning\n\nThe rank-1 update is exact ([arxiv.org][1]). Regularisation such as "
+        "EWC ([pnas.org][3]) only penalises change.\n\n## References\n\n"
+        "1. Zhuang et al., *ACIL: Analytic Class-Incremental Learning*, NeurIPS 2022. ([arxiv.org][1])\n"
+        "2. Kirkpatrick et al., *Overcoming Catastrophic Forgetting*, PNAS 2017. ([pnas.org][3])\n\n"
+        '[1]: https://arxiv.org/abs/2205.14922 "ACIL"\n[2]: https://example.org/other "Other"\n'
+        '[3]: https://www.pnas.org/doi/10.1073/pnas.1611835114 "EWC - PNAS"\n',
+        encoding="utf-8",
+    )
+    assert _loud(tmp_path / "notes.md") == []
