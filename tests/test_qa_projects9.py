@@ -269,3 +269,28 @@ def test_a_full_reference_link_is_no_numeric_citation(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _loud(tmp_path / "notes.md") == []
+
+
+# --- BibTeX: a collaboration's paper --------------------------------------------------------------------
+# jbrosamer/Thesis (an ATLAS thesis) cites INSPIRE's entries of collaboration papers, 'collaboration =
+# "Belle"' with no author field, as every experiment's paper is exported: "entry BELLE has no author or
+# editor" (a warning for each of 8 cited entries), though the physics styles print "Belle
+# Collaboration" as the author.
+
+
+def test_a_collaboration_is_an_entrys_author(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "hep.bib": '@article{BELLE,\n  title = "{Charm hadrons from fragmentation}",\n'
+            '  collaboration = "Belle",\n  journal = "Phys.Rev.",\n  volume = "D73",\n  year = "2006",\n}\n'
+            '@article{atlas, collaboration = "{ATLAS Collaboration}", title = "The ATLAS Experiment",'
+            ' journal = "JINST", year = "2008"}\n'
+            '@article{nobody, title = "A paper without authors", journal = "Phys.Rev.", year = "2006"}\n',
+            "thesis.tex": "\\documentclass{report}\n\\begin{document}\nCharm \\cite{BELLE}, the detector"
+            " \\cite{atlas}, and \\cite{nobody}.\n\\bibliographystyle{plain}\n\\bibliography{hep}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    loud = _loud(tmp_path / "thesis.tex")
+    assert [f[2].split(" has")[0] for f in loud] == ["entry nobody"]

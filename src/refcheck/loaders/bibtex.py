@@ -206,6 +206,11 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     if not people and kind in _BY_ORGANIZATION and fields.get("organization", "").strip():
         # BibTeX's styles print a manual's (or proceedings') organisation where it has no author
         people = _persons("{" + fields["organization"].strip() + "}")
+    if not people and fields.get("collaboration", "").strip():
+        # INSPIRE's entries of a collaboration's papers ('collaboration = "Belle"', no author): the
+        # physics styles (JHEP, revtex, ATLAS's) print "Belle Collaboration" as the author
+        team = " ".join(fields["collaboration"].replace("{", "").replace("}", "").split())
+        people = _persons("{" + (team if "collaboration" in team.lower() else team + " Collaboration") + "}")
     for person in people:
         raw = str(person)
         last = " ".join(person.prelast_names + person.last_names)
