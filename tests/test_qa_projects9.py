@@ -294,3 +294,39 @@ def test_a_collaboration_is_an_entrys_author(tmp_path: Path) -> None:
     )
     loud = _loud(tmp_path / "thesis.tex")
     assert [f[2].split(" has")[0] for f in loud] == ["entry nobody"]
+
+
+# --- a document built from the project's root -----------------------------------------------------------
+# CBL-ORION/orion-zmughal-ms-thesis's Makefile builds its notes from the root ("latexmk --outdir=note
+# note/biblio.tex"), so note/biblio.tex's "\input{preamble/helper.tex}" and "\bibliography{thesis}" name
+# the root's preamble/helper.tex and thesis.bib: refcheck looked only beside note/biblio.tex (an
+# input-bibliography error and 9 missing-input warnings over the four notes).
+
+
+def test_inputs_and_bibliographies_are_found_from_the_project_root(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "thesis.bib": BIB,
+            "preamble/helper.tex": "\\newcommand{\\tool}{ORION}\n",
+            "gfx/compare.tex": "A figure.\n",
+            "note/biblio.tex": "\\documentclass{article}\n\\input{preamble/helper.tex}\n\\begin{document}\n"
+            "The \\tool{} papers \\cite{real} and \\cite{other}.\n\\input{gfx/compare.tex}\n"
+            "\\bibliographystyle{plain}\n\\bibliography{thesis}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    assert _loud(tmp_path / "note" / "biblio.tex") == []
+
+
+def test_an_input_found_nowhere_is_still_missing(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "thesis.bib": BIB,
+            "note/biblio.tex": "\\documentclass{article}\n\\input{preamble/nowhere.tex}\n\\begin{document}\n"
+            "\\cite{real}\n\\bibliographystyle{plain}\n\\bibliography{thesis}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    assert [f[0] for f in _loud(tmp_path / "note" / "biblio.tex")] == ["missing-input"]

@@ -712,7 +712,9 @@ def _target(
         sub = here / (m.group("dir") or "").strip()
         paths = [sub / (name if name.endswith(".tex") else name + ".tex"), sub / name]
     else:
-        paths = candidates(name, project.tree.main_dir, here, always_tex=cmd == "include")
+        paths = candidates(
+            name, project.tree.main_dir, here, always_tex=cmd == "include", top=project.tree.top
+        )
     chosen = next((p for p in paths if os.path.lexists(p)), None)
     if chosen is None:
         stem = Path(name).name.lower().removesuffix(".tex")
@@ -874,6 +876,8 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             if os.path.isabs(name)
             else [project.tree.main_dir / name, here / name]
         )
+        if project.tree.top is not None and not os.path.isabs(name) and ".." not in Path(name).parts:
+            paths.append(project.tree.top / name)  # (built from the project's root: see candidates)
         chosen = next((p for p in paths if os.path.lexists(p)), None)
         block = embedded.get(os.path.normpath(name))
         if block is not None and (chosen is None or block[0]):

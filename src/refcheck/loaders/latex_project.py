@@ -85,11 +85,17 @@ def project_dir(start: Path) -> Path | None:
     return None
 
 
-def candidates(name: str, main_dir: Path, including_dir: Path, always_tex: bool = False) -> list[Path]:
-    """The paths LaTeX tries for an input ``name``, in order, each once."""
+def candidates(
+    name: str, main_dir: Path, including_dir: Path, always_tex: bool = False, top: Path | None = None
+) -> list[Path]:
+    """The paths LaTeX tries for an input ``name``, in order, each once; then, with ``top`` (the
+    project's root), the path from there: a Makefile or latexmk run at the root builds note/biblio.tex
+    there ("latexmk --outdir=note note/biblio.tex"), and its "\\input{preamble/helper.tex}" names
+    the root's preamble/."""
     names = [name] if name.endswith(".tex") else [name + ".tex"] + ([] if always_tex else [name])
     out: list[Path] = []
-    for base in (main_dir, including_dir):
+    rooted = top is not None and ".." not in Path(name).parts  # (never a way out of the root)
+    for base in (main_dir, including_dir, *([top] if rooted and top is not None else [])):
         for n in names:
             p = base / n if not os.path.isabs(n) else Path(n)
             if p not in out:
@@ -211,7 +217,9 @@ def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
             sub = (m.group("dir") or "").strip()
             base = f.parent / sub if sub and "import" in (m.group("cmd") or "") else None
             paths = (
-                [base / name, base / (name + ".tex")] if base else candidates(name, tree.main_dir, f.parent)
+                [base / name, base / (name + ".tex")]
+                if base
+                else candidates(name, tree.main_dir, f.parent, top=tree.top)
             )
             for p in paths:
                 if p.is_file() and tree.refuses(p) is None:
