@@ -330,3 +330,34 @@ def test_an_input_found_nowhere_is_still_missing(tmp_path: Path) -> None:
         git=True,
     )
     assert [f[0] for f in _loud(tmp_path / "note" / "biblio.tex")] == ["missing-input"]
+
+
+# --- Sphinx with sphinxcontrib-bibtex ------------------------------------------------------------------
+# Yibin-Li02/Final-Thesis's documentation (the Virtual Ecosystem's Sphinx site: conf.py loads
+# sphinxcontrib.bibtex and myst_nb, "bibtex_bibfiles = ["refs.bib"]") cites in its MyST pages with
+# {cite}`van_der_knijff_lisflood_2010` and {cite:t}`aston_rainfall_1979`: refcheck knew Jupyter Book's
+# _config.yml only, so none of the 68 citations of 14 pages was checked.
+
+SPHINX = {
+    "docs/source/conf.py": 'project = "Eco"\nextensions = [\n    "sphinx.ext.autodoc",\n'
+    '    "sphinxcontrib.bibtex",\n    "myst_nb",\n]\nbibtex_bibfiles = ["refs.bib"]\n'
+    'bibtex_reference_style = "author_year"\n',
+    "docs/source/refs.bib": BIB,
+    "docs/source/index.md": "# Eco\n\nRainfall {cite:t}`real` and interception {cite}`other`;"
+    " a note{footcite}`real`.\n",
+}
+
+
+def test_a_sphinx_page_cites_the_bibtex_bibfiles(tmp_path: Path) -> None:
+    write(tmp_path, SPHINX, git=True)
+    found = findings(tmp_path / "docs" / "source" / "index.md")
+    assert [f for f in found if f[1] != "info"] == []
+
+
+def test_a_sphinx_page_citing_a_key_no_bibtex_bibfile_has_is_told(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {**SPHINX, "docs/source/index.md": "# Eco\n\nRainfall {cite:t}`real` and {cite:p}`missing_2010`.\n"},
+        git=True,
+    )
+    assert [f[0] for f in _loud(tmp_path / "docs" / "source" / "index.md")] == ["missing-reference"]

@@ -15,6 +15,11 @@
   (Jekyll's jekyll-scholar: ``{% cite a b %}``, its bibliography ``source``/``bibliography``,
   by default ``_bibliography/references.bib``): a site of separate pages sharing that
   bibliography (kinds "jupyter-book" and "jekyll", citation ``syntax`` "myst" and "liquid").
+* **Sphinx with sphinxcontrib-bibtex.** A ``conf.py`` in the file's directory or above that loads
+  ``sphinxcontrib.bibtex`` and names ``bibtex_bibfiles`` (read as text, never run): a site of
+  separate pages (MyST Markdown, read by myst-parser or myst-nb) sharing those files, citing with the
+  extension's roles, ``{cite:p}`key``` and ``{footcite}`key``` (kind "sphinx", syntax "myst").
+  reStructuredText pages (``:cite:`key```) are not read.
 * **MyST (mystmd, Jupyter Book 2).** A ``myst.yml`` in the file's directory or above: a site of
   separate pages sharing the project's bibliography, the files its ``project: bibliography:`` names,
   else every ``.bib`` file in the project's directories (as mystmd reads them). Pages cite with
@@ -228,6 +233,40 @@ def _site(directory: Path, stamp: int = 0) -> Manuscript | None:
     return Manuscript(kind="jekyll", root=directory, config=config, bibliographies=found, syntax="liquid")
 
 
+# Sphinx's conf.py: "bibtex_bibfiles = ['refs.bib', "more.bib"]" (read as text, never run)
+_BIBTEX_BIBFILES = re.compile(r"^bibtex_bibfiles\s*=\s*[\[(]([^\])]*)[\])]", re.M)
+_STRING = re.compile(r"""(?:[rRuU]?)(?:"([^"\n]*)"|'([^'\n]*)')""")
+
+
+@lru_cache(maxsize=256)
+def _sphinx(directory: Path, stamp: int = 0) -> Manuscript | None:
+    """A Sphinx project with sphinxcontrib-bibtex whose ``conf.py`` is in ``directory``: its pages
+    (MyST Markdown read by myst-parser or myst-nb) cite the files ``bibtex_bibfiles`` names, relative
+    to conf.py, with the extension's roles; None for a conf.py without them."""
+    from refcheck.files import read_regular
+
+    config = directory / "conf.py"
+    try:
+        text = read_regular(config, CONFIG_LIMIT).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if "sphinxcontrib.bibtex" not in text:
+        return None
+    m = _BIBTEX_BIBFILES.search(text)
+    if m is None:
+        return None
+    bibs = [a or b for a, b in _STRING.findall(m.group(1)) if (a or b).strip()]
+    if not bibs:
+        return None
+    return Manuscript(
+        kind="sphinx",
+        root=directory,
+        config=config,
+        bibliographies=[str(directory / b) for b in bibs],
+        syntax="myst",
+    )
+
+
 @lru_cache(maxsize=256)
 def _myst(directory: Path, stamp: int = 0) -> Manuscript:
     """A MyST project (mystmd, Jupyter Book 2) whose ``myst.yml`` is in ``directory``: its pages share
@@ -415,6 +454,8 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     kind, directory = above
     if kind == "site":
         return _site(directory, _stamp(directory / "_config.yml"))
+    if kind == "sphinx":
+        return _sphinx(directory, _stamp(directory / "conf.py"))
     if kind == "myst":
         site = _myst(directory, _stamp(directory / "myst.yml"))
         if site.pages is not None and p.resolve() not in site.pages:
@@ -471,6 +512,10 @@ def _configured_above(here: Path) -> tuple[str, Path] | None:
         if config.is_file() and _site(directory, _stamp(config)) is not None:
             found = ("site", directory)
             break
+        conf = directory / "conf.py"
+        if conf.is_file() and _sphinx(directory, _stamp(conf)) is not None:
+            found = ("sphinx", directory)
+            break
     _CONFIGURED_ABOVE[here] = found
     return found
 
@@ -491,4 +536,5 @@ def clear_cache() -> None:
     _manubot.cache_clear()
     _bookdown.cache_clear()
     _site.cache_clear()
+    _sphinx.cache_clear()
     _myst.cache_clear()

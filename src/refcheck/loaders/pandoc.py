@@ -270,8 +270,9 @@ def pandoc_citations(
 
 
 # MyST's citation roles of sphinxcontrib-bibtex (Jupyter Book): {cite}`a,b`, {cite:p}, {cite:t},
-# {cite:ps}, {cite:ct}, {cite:year} ... (the role's text is inline code to Markdown, never over a blank line)
-_MYST_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}(`+)((?:(?!\n[ \t]*\n).)+?)\1", re.S)
+# {cite:ps}, {cite:ct}, {cite:year} ..., and its footnote citations, {footcite}`a`, {footcite:t} (the
+# role's text is inline code to Markdown, never over a blank line)
+_MYST_ROLE = re.compile(r"\{(?:foot)?cite(?::[a-z]+)?\}(`+)((?:(?!\n[ \t]*\n).)+?)\1", re.S)
 # a role's keys: separated by commas (sphinxcontrib-bibtex) or semicolons (mystmd), which also gives
 # each a braced prefix and suffix ("{cite:p}`{see}cockett2015{fig 1}; heagy2017`")
 _ROLE_KEY = re.compile(r"\{[^{}]*\}|([^,;\s{}]+)")
