@@ -361,3 +361,39 @@ def test_a_sphinx_page_citing_a_key_no_bibtex_bibfile_has_is_told(tmp_path: Path
         git=True,
     )
     assert [f[0] for f in _loud(tmp_path / "docs" / "source" / "index.md")] == ["missing-reference"]
+
+
+# --- MyST: a label a plugin makes ---------------------------------------------------------------------
+# jupyter-book/mystmd's own documentation loads JavaScript plugins (myst.yml "plugins: -
+# directives.mjs ..."), whose "{myst:template} book-theme" directive labels each option of a template:
+# "define the @template-site-myst-book-theme-style option" cross-references one. refcheck, which does
+# not run plugins, said missing-reference (an error).
+
+
+def test_an_unknown_at_key_in_a_myst_project_with_plugins_is_info(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "myst.yml": "version: 1\nproject:\n  title: Docs\n  plugins:\n    - directives.mjs\n",
+            "directives.mjs": "export default { directives: [] };\n",
+            "refs.bib": BIB,
+            "style.md": "# Style\n\nAs [@real] shows, define the @template-site-style option.\n",
+        },
+        git=True,
+    )
+    found = findings(tmp_path / "style.md")
+    assert [f for f in found if f[1] != "info"] == []
+    assert [f[0] for f in found] == ["missing-reference"]
+
+
+def test_an_unknown_bracketed_key_in_a_myst_project_with_plugins_is_an_error(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "myst.yml": "version: 1\nproject:\n  title: Docs\n  plugins:\n    - directives.mjs\n",
+            "refs.bib": BIB,
+            "style.md": "# Style\n\nAs [@real; @missing2020] show.\n",
+        },
+        git=True,
+    )
+    assert [f[0] for f in _loud(tmp_path / "style.md")] == ["missing-reference"]

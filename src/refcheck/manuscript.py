@@ -98,6 +98,9 @@ class Manuscript:
     targets: frozenset[str] = frozenset()  # what a MyST project's pages label ("(sec-x)=", ":label: x")
     # a MyST project's pages when its myst.yml lists them (``project: toc:``), resolved; None: every file
     pages: frozenset[Path] | None = None
+    # the JavaScript plugins a MyST project's myst.yml loads (``project: plugins:``): they may add
+    # directives whose targets are labelled where refcheck cannot see them
+    plugins: tuple[str, ...] = ()
 
     @property
     def main(self) -> Path | None:
@@ -280,6 +283,11 @@ def _myst(directory: Path, stamp: int = 0) -> Manuscript:
     # (a remote bibliography, "https://...", is not fetched: its keys cannot be checked)
     bibs = [str(directory / b) for b in listed if "://" not in b] if listed else [str(p) for p in found]
     toc = _toc_pages(directory, project.get("toc")) if isinstance(project, dict) else None
+    plugins = project.get("plugins") if isinstance(project, dict) else None
+    scripts = tuple(
+        (p if isinstance(p, str) else str(p.get("path", ""))) for p in (plugins if isinstance(plugins, list) else [])
+        if isinstance(p, (str, dict))
+    )  # fmt: skip
     return Manuscript(
         kind="myst",
         root=directory,
@@ -288,6 +296,7 @@ def _myst(directory: Path, stamp: int = 0) -> Manuscript:
         syntax="mystmd",
         targets=labels,
         pages=toc,
+        plugins=tuple(p for p in scripts if p),
     )
 
 

@@ -129,6 +129,7 @@ def load_markdown(path: str, data: bytes) -> Document:
         use_bibliography(
             doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=root,
             inline=inline, syntax=syntax, project_targets=manuscript.targets if manuscript else frozenset(),
+            plugins=manuscript.plugins if manuscript is not None and manuscript.kind == "myst" else (),
         )  # fmt: skip
     else:
         _say_why_unchecked(doc)

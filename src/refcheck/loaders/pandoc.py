@@ -348,6 +348,7 @@ def use_bibliography(
     inline: list[Reference] | None = None,
     syntax: str = "pandoc",
     project_targets: frozenset[str] = frozenset(),
+    plugins: tuple[str, ...] = (),
 ) -> None:
     """Read ``paths`` and, when the text cites pandoc keys, check the keys against them and against
     ``inline`` (the entries of the front matter's ``references:``, ``inline_references``).
@@ -357,7 +358,9 @@ def use_bibliography(
     (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``).
     ``syntax``: how the text cites keys, "pandoc", or a site's "myst" or "liquid" (``role_citations``).
     ``project_targets``: the labels the other pages of the document's project give their targets
-    (MyST's "@label" cross-references another page's figure or theorem)."""
+    (MyST's "@label" cross-references another page's figure or theorem). ``plugins``: the MyST
+    project's JavaScript plugins, whose directives may label targets refcheck cannot see: an "@key"
+    in the prose that no entry has may cross-reference one (said at info)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     refs.extend(inline or ())
     unread: list[str] = []
@@ -391,6 +394,16 @@ def use_bibliography(
         if dois:  # the page's list holds the works mystmd fetches for them: not a list to be missing from
             doc.unseen_key, doc.unseen_resolved = dois[0].text, True
             citations = [c for c in citations if c not in dois]
+        if plugins:
+            # "define the @template-site-myst-book-theme-style option" (mystmd's docs): the label of an
+            # option its plugin's directive lists ("{myst:template} book-theme"), not a citation
+            for cit in citations:
+                if cit.narrative and cit.key not in keys:
+                    cit.confidence = "low"
+                    cit.detail = (
+                        "no entry has that key; it may be the label of a target that a plugin of the "
+                        f"project ({', '.join(plugins[:3])}) makes, which refcheck does not run"
+                    )
         citations.sort(key=lambda c: c.start)
     else:
         citations = role_citations(doc, refs, syntax)
