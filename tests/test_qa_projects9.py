@@ -397,3 +397,31 @@ def test_an_unknown_bracketed_key_in_a_myst_project_with_plugins_is_an_error(tmp
         git=True,
     )
     assert [f[0] for f in _loud(tmp_path / "style.md")] == ["missing-reference"]
+
+
+# --- duplicates: two web pages of alike titles at other addresses -----------------------------------
+# bttomio/UGA_thesisdown (a bookdown thesis) cites two Google Trends queries, "Curreny Carry Trade -
+# Explore - Google Trends" and "Yen Carry Trade - Explore - Google Trends" (@online, each with its own
+# URL): read as one title with a typo, a duplicate-reference warning.
+
+
+def test_two_web_pages_of_alike_titles_at_other_addresses_are_two_works(tmp_path: Path) -> None:
+    entries = "".join(
+        f"@online{{trends{n}, title = {{{q} Carry Trade - {{{{Explore}}}} - {{{{Google Trends}}}}}},"
+        f" author = {{{{Google Trends}}}}, date = {{2021}},"
+        f" url = {{https://trends.google.com/trends/explore?q={q.lower()}%20carry%20trade}}}}\n"
+        for n, q in ((1, "Curreny"), (2, "Yen"))
+    )
+    write(
+        tmp_path,
+        {
+            "refs.bib": entries + "@online{trends3, title = {Yen Carry Trade - Explore - Google Trends},"
+            " author = {{Google Trends}}, date = {2021},"
+            " url = {https://trends.google.com/trends/explore?q=yen%20carry%20trade}}\n",
+            "index.md": "---\nbibliography: refs.bib\n---\n\n# Carry\n\nInterest [@trends1; @trends2] and [@trends3].\n",
+        },
+        git=True,
+    )
+    found = _loud(tmp_path / "index.md")
+    # trends3 repeats trends2 (its title and address): that one is said
+    assert [f[0] for f in found] == ["duplicate-reference"] and "Yen" in found[0][2]
