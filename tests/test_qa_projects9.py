@@ -425,3 +425,49 @@ def test_two_web_pages_of_alike_titles_at_other_addresses_are_two_works(tmp_path
     found = _loud(tmp_path / "index.md")
     # trends3 repeats trends2 (its title and address): that one is said
     assert [f[0] for f in found] == ["duplicate-reference"] and "Yen" in found[0][2]
+
+
+# --- a rendered site committed beside its sources ------------------------------------------------------
+# biostats-r/biostats renders its Quarto books into each book's output/ and a script copies them into
+# docs/ for GitHub Pages: `refcheck check .` read docs/'s 77 rendered pages (citations formatted,
+# lists on other pages: 4 missing-reference errors) and Quarto's site_libs (jQuery's AUTHORS.txt read
+# as a list: a duplicate-reference warning), besides the .qmd sources.
+
+
+def test_pages_a_generator_rendered_beside_their_sources_are_not_walked(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    page = (
+        '<!DOCTYPE html>\n<html><head>\n<meta charset="utf-8">\n<meta name="generator" content="quarto-1.8.20">\n'
+        "<title>ANOVA</title></head><body><p>As Darley and Latané (1969) showed.</p></body></html>\n"
+    )
+    write(
+        tmp_path,
+        {
+            "StatisticsInR/_quarto.yml": "project:\n  type: book\n  output-dir: output\n",
+            "StatisticsInR/anova.qmd": "# ANOVA\n\nAs Darley and Latané (1969) showed.\n",
+            "docs/statisticsInR/anova.html": page,
+            "docs/quarto/site_libs/jquery-3.5.1/jquery-AUTHORS.txt": "John Resig <jeresig@gmail.com>\n",
+            "notes/plain.html": "<html><body><p>A page of its own.</p></body></html>\n",
+        },
+        git=True,
+    )
+    files, _ = expand_paths([str(tmp_path)])
+    assert sorted(Path(f).relative_to(tmp_path).as_posix() for f in files) == [
+        "StatisticsInR/anova.qmd",
+        "notes/plain.html",
+    ]
+
+
+def test_rendered_pages_without_their_sources_are_checked(tmp_path: Path) -> None:
+    from refcheck.pipeline import expand_paths
+
+    write(
+        tmp_path,
+        {
+            "site/anova.html": '<html><head><meta name="generator" content="quarto-1.8.20"></head><body>Hi</body></html>\n'
+        },
+        git=True,
+    )
+    files, _ = expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in files] == ["anova.html"]
