@@ -471,3 +471,31 @@ def test_rendered_pages_without_their_sources_are_checked(tmp_path: Path) -> Non
     )
     files, _ = expand_paths([str(tmp_path)])
     assert [Path(f).name for f in files] == ["anova.html"]
+
+
+# --- BibTeX: a crossref's parent in a later file of the database ----------------------------------------
+# sudonatalie/thesis (an MSc thesis written in literate Haskell, lhs2TeX) cites from the RATH
+# bibliographies, "\bibliography{RATH/strings,RATH/ref,RATH/crossrefs,ref}": ref.bib's papers take
+# their proceedings from crossrefs.bib, as DBLP's exports do. BibTeX reads the files as one database;
+# refcheck looked for a crossref's parent in the same file only: 1,392 missing-crossref warnings.
+
+
+def test_a_crossref_parent_in_a_later_file_is_found(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "ref.bib": "@InProceedings{Kahl-2004,\n  author = {Kahl, Wolfram},\n  title = {Refactoring Refinement},\n"
+            "  crossref = {RelMiCS2003},\n  pages = {1--20}\n}\n"
+            "@InProceedings{Other-2005, author = {Doe, Jane}, title = {Lost}, crossref = {NOWHERE2005}}\n",
+            "crossrefs.bib": "@PROCEEDINGS {RelMiCS2003\n , YEAR = {2004}\n , EDITOR = {Berghammer, R.}\n"
+            " , TITLE = {Relational and Kleene-Algebraic Methods}\n , booktitle = {RelMiCS 2003}\n}\n",
+            "thesis.tex": "\\documentclass{report}\n\\begin{document}\nAs \\cite{Kahl-2004} and \\cite{Other-2005}."
+            "\n\\bibliographystyle{plain}\n\\bibliography{ref,crossrefs}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    loud = _loud(tmp_path / "thesis.tex")
+    assert [(f[0], "NOWHERE2005" in f[2]) for f in loud if f[0] == "missing-crossref"] == [
+        ("missing-crossref", True)
+    ]
+    assert not any("Kahl-2004" in f[2] for f in loud)
