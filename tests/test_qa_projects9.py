@@ -499,3 +499,24 @@ def test_a_crossref_parent_in_a_later_file_is_found(tmp_path: Path) -> None:
         ("missing-crossref", True)
     ]
     assert not any("Kahl-2004" in f[2] for f in loud)
+
+
+# --- BibTeX: a manual without an author ----------------------------------------------------------------
+# Micket/chalmers (Chalmers' thesis class) cites "@Manual{matlab:ode, publisher = {Mathworks}, title =
+# {MATLAB manual}, ...}": BibTeX's styles print a manual without an author, as software's
+# documentation often has none; refcheck warned "no author or editor" as for a paper.
+
+
+def test_a_manual_without_an_author_is_info(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": "@Manual{matlab:ode,\n  publisher = {Mathworks},\n  year = {2008},\n  title = {MATLAB manual},\n"
+            "  url = {http://www.mathworks.com/help/ode45.html}\n}\n"
+            "@article{nobody, title = {A paper without authors}, journal = {J}, year = {2006}}\n",
+            "thesis.tex": "\\documentclass{report}\n\\begin{document}\nSolved with \\cite{matlab:ode}; see"
+            " \\cite{nobody}.\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    assert [f[2].split(" has")[0] for f in _loud(tmp_path / "thesis.tex")] == ["entry nobody"]
