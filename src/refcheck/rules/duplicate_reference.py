@@ -344,6 +344,9 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
             first = by_author_year[group].first_agreeing(real)
+            # (two web pages alike in title at other addresses, Google Trends' "Curreny Carry Trade -
+            # Explore - Google Trends" and "Yen Carry Trade - ...": two works, and the second is kept,
+            # so that a true repeat of it is found)
             if first is not None and (
                 _subtitles_differ(ref, first) or _other_dois(ref, first) or _other_pages(ref, first)
             ):
@@ -418,21 +421,6 @@ def _other_dois(a: Reference, b: Reference) -> bool:
     """Titles alike but not the same, each with its own DOI: two works ("CESM2 AIS simulation output
     (2015-2100): ..." and "CESM2 AGrIS simulation output (2015-2100): ...", data sets of one paper)."""
     return bool(a.doi and b.doi) and str(a.doi).lower() != str(b.doi).lower()
-
-
-def _other_pages(a: Reference, b: Reference) -> bool:
-    """Two web pages at other addresses, their titles not the same: two works (Google Trends'
-    "Currency Carry Trade - Explore - Google Trends" and "Dollar Carry Trade - Explore - Google
-    Trends", two queries a thesis cites, read as one title with a typo)."""
-    if not (a.web and b.web and a.urls and b.urls):
-        return False
-    if {_url(u) for u in a.urls} & {_url(u) for u in b.urls}:
-        return False
-    return _text_words(a.title or "") != _text_words(b.title or "")
-
-
-def _url(url: str) -> str:
-    return url.rstrip("/").lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
 
 
 def _subtitles_differ(a: Reference, b: Reference) -> bool:
