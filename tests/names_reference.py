@@ -138,7 +138,10 @@ def _bare_given(word: str, mode: str) -> bool:
     """Initials without full stops before a surname: "K-EL" always, "JA" in a given-first list."""
     if _HYPHENATED_INITIALS.match(word):
         return True
-    return mode == "given-first" and _bare_initials(word) and not word.endswith(".")
+    if mode == "given-first":
+        return _bare_initials(word)
+    # ACL's initials with one full stop opening a list: "AY. Wang. 2011."
+    return not mode and _bare_initials(word) and word.endswith(".") and len(word) > 2
 
 
 @_word_test
@@ -396,7 +399,13 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
     if not is_initials(w) and _bare_given(w, mode) and _cap(r.word(i + 1)):
         # "K-EL Eriksson", and "JA Smith" in a list already read given names first
         words, j2, closed = r.surname(i + 1, bare_stop=False)
-        if words and (closed or r.kind(j2) in (",", ";", "&", "and", "etal", "other", "end")):
+        if _HYPHENATED_INITIALS.match(w) or not w.endswith("."):
+            ends = closed or r.kind(j2) in (",", ";", "&", "and", "etal", "other", "end")
+        elif closed:  # "AY. Wang. 2011.": the year after the name ("FAO. Fisheries. Rome." is a title)
+            ends = r.word(j2)[:1].isdigit()
+        else:
+            ends = r.kind(j2) in (",", "and", "&")
+        if words and ends:
             return " ".join(words), w, False, "given-first", j2, closed
     if is_initials(w):
         # "J. A. Smith", "M. Thiebaut de Schotten"

@@ -349,6 +349,15 @@ STYLE_ENTRIES = [
         "2008",
         "Location, control and innovation in knowledge-intensive industries",
     ),
+    # a part's number after a colon is inside the title
+    (
+        "Niessen, W. (2020). Tandem mass spectrometry of antiviral drugs: 3. Antiviral agents against herpes. "
+        "International Journal of Mass Spectrometry, 455, 116377.",
+        ["Niessen"],
+        ["W."],
+        "2020",
+        "Tandem mass spectrometry of antiviral drugs: 3. Antiviral agents against herpes",
+    ),
     (
         "A. Roe and B. Poe, “On rivers,” Annales, no. 1999, pp. 3–9, 2004.",
         ["Roe", "Poe"],

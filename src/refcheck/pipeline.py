@@ -426,7 +426,7 @@ def extract_citations(doc: Document) -> None:
 
 def _extract_citations(doc: Document) -> None:
     if doc.citations_from_loader:
-        if doc.format == "latex" and doc.footnotes and doc.references:
+        if doc.format in ("latex", "jats") and doc.footnotes and doc.references:
             _hand_typed_notes(doc)
         return
     refs = doc.references or []
@@ -546,12 +546,19 @@ def _hand_typed_notes(doc: Document) -> None:
     """A LaTeX document whose notes are typed by hand, ``\\footnote{Karl A. Wittfogel,
     \\emph{Oriental Despotism} (New Haven: Yale University Press, 1957), 22.}``, rather than made by
     ``\\cite``: when such notes outnumber the keys cited, the document is in the
-    notes-bibliography style and its notes' works are its citations (with the keys it cites)."""
+    notes-bibliography style and its notes' works are its citations (with the keys it cites). So is
+    a JATS article whose notes cite works in words, a few of them through an xref (a note holding an
+    xref is cited by it, not read again)."""
     from refcheck.extract.notes import note_citations
-    from refcheck.loaders.latex import note_text
 
     notes = doc.footnotes or []
-    read = note_citations(doc.text, notes, [note_text(doc.text[n.text_start : n.end]) for n in notes])
+    if doc.format == "latex":
+        from refcheck.loaders.latex import note_text
+
+        read = note_citations(doc.text, notes, [note_text(doc.text[n.text_start : n.end]) for n in notes])
+    else:
+        keyed = {c.footnote for c in doc.citations if c.footnote is not None}
+        read = [(n, cits) for n, cits in note_citations(doc.text, notes) if n.label not in keyed]
     citing = [note for note, cits in read if any(c.confidence == "high" for c in cits)]
     if len(citing) < 2 or len(citing) <= len(doc.citations):
         return

@@ -541,12 +541,22 @@ def _person(
     w = r.word(i)
     if (
         not w & INIT
-        and (w & HYPH or (mode == "given-first" and w & BARE and not w & DOT))
+        and (
+            w & HYPH
+            or (mode == "given-first" and w & BARE)
+            or (not mode and w & BARE and w & DOT and not w & ONE)
+        )
         and r.word(i + 1) & CAP
     ):
-        # "K-EL Eriksson", and "JA Smith" in a list already read given names first
+        # "K-EL Eriksson", and "JA Smith" in a list already read given names first; ACL's initials
+        # with one full stop, "AY. Wang. 2011.", "JH. Kim, SY. Park, and KM. Lee." (a surname that
+        # closes the name or the list: "WHO. World health statistics" is no person)
         words, j2, closed = r.surname(i + 1, bare_stop=False)
-        if words and (closed or r.kind(j2) in _NAME_ENDS):
+        if w & HYPH or not w & DOT:
+            ends = closed or r.kind(j2) in _NAME_ENDS
+        else:  # (ACL's: the year after the name, or the next name: "FAO. Fisheries. Rome." is a title)
+            ends = bool(r.word(j2) & DIGIT) if closed else r.kind(j2) in (",", "and", "&")
+        if words and ends:
             return tuple(words), ((i, RAW),), " ", False, "given-first", j2, closed
     if w & INIT:
         # "J. A. Smith", "M. Thiebaut de Schotten"

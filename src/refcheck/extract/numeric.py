@@ -112,12 +112,12 @@ def extract_numeric(
     out: list[Citation] = []
     groups: list[re.Match[str]] = list(_GROUP.finditer(text, start, end))
     if text.find("<sup>", start, end) != -1 or text.find("<SUP>", start, end) != -1:
-        from refcheck.loaders._build import exponent_after  # (rare: not at start-up)
+        from refcheck.loaders._build import EXPONENT_LOOKBACK, exponent_after  # (rare: not at start-up)
 
         sups = [
             g
             for g in _SUP_GROUP.finditer(text, start, end)
-            if not exponent_after(text[max(0, g.start() - 3) : g.start()])
+            if not exponent_after(text[max(0, g.start() - EXPONENT_LOOKBACK) : g.start()])
         ]
         if sups:
             groups = sorted([*groups, *sups], key=lambda g: g.start())

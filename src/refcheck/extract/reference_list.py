@@ -1504,7 +1504,9 @@ _AND_SPLIT = lazy_pattern(r"\s+(?:and|&|und|y|et)\s+")
 _LOWER_WORD = lazy_pattern(r"\b[a-z]{2,}\b")
 _COMMA_AND = lazy_pattern(r",|\s+(?:and|&)\s+")
 _LEAD_AND = lazy_pattern(r"^(?:and|&)\s+")
-_TITLE_END = re.compile(r"(.+?[^A-Z\s])\.(?:\s|$)")
+# (a full stop after a part's number that follows a colon is no end: "Antiviral Drugs: 3. Antiviral
+# Agents Against Herpes")
+_TITLE_END = re.compile(r"(.+?[^A-Z\s])(?<!:\s\d)\.(?:\s|$)")
 _REPRINT = re.compile(REPRINT)
 _NAME_START = re.compile(
     rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})"

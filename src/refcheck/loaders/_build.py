@@ -38,10 +38,25 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+# A bracket of algebra closing the text, "(a+b)", "(x + y)", "(n - 1)", "(2·π)": operands of one letter
+# or a number, joined by operators; or a function of one letter applied, "f(2)", "g(x, y)". ("=" and
+# "<" are no operators here: "(n = 12)<sup>4</sup>" and "(p < 0.05)<sup>3</sup>" cite.)
+_TERM = r"(?:[^\W\d_]\d*|\d+(?:[.,]\d+)?)"
+_ALGEBRA = (  # (compiled on first use: a superscript after ")" is rare)
+    rf"(?:\(\s*{_TERM}(?:\s*[-+\u2212\u00d7\u00b7*/]\s*{_TERM})+\s*\)"
+    rf"|(?<![^\W_])[^\W\d_]\(\s*{_TERM}(?:\s*,\s*{_TERM})*\s*\))\Z"
+)
+EXPONENT_LOOKBACK = 40  # the characters before a superscript that ``exponent_after`` reads
+
+
 def exponent_after(before: str) -> bool:
-    """Whether superscript numbers after the text ``before`` (its last few characters) are an
-    exponent, not citations: after a digit (10⁶) or a unit of one or two letters (m², km³)."""
-    return before[-1:].isdigit() or _UNIT.search(before) is not None
+    """Whether superscript numbers after the text ``before`` (its last ``EXPONENT_LOOKBACK``
+    characters or fewer) are an exponent, not citations: after a digit (10⁶), a unit of one or two
+    letters (m², km³), a bracket of algebra ("(a+b)³", "(n - 1)²") or a function applied ("f(2)²")."""
+    tail = before[-3:]
+    if tail[-1:].isdigit() or _UNIT.search(tail) is not None:
+        return True
+    return tail[-1:] == ")" and re.search(_ALGEBRA, before) is not None
 
 
 class TextBuilder:

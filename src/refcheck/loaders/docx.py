@@ -41,7 +41,7 @@ from typing import TypeVar
 
 from refcheck.errors import InputError
 from refcheck.extract.urls import unwrap_url
-from refcheck.loaders._build import NUMERIC_SUP, exponent_after, squash
+from refcheck.loaders._build import EXPONENT_LOOKBACK, NUMERIC_SUP, exponent_after, squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url
 
@@ -604,7 +604,7 @@ def _read_paragraph(node: Node, rels: dict[str, str]) -> _Paragraph:
     closes: set[int] = set()
     inserted: list[tuple[int, bool]] = []  # (offset, a closing bracket)
     for i0, i1, a, b in groups:
-        prior = text[max(0, a - 3) : a]
+        prior = text[max(0, a - EXPONENT_LOOKBACK) : a]
         if not NUMERIC_SUP.match(text[a:b]) or exponent_after(prior):
             continue
         opens.add(i0)

@@ -39,7 +39,14 @@ from refcheck.extract.reference_list import (
     split_item,
 )
 from refcheck.extract.urls import unwrap_url
-from refcheck.loaders._build import NUMERIC_SUP, TextBuilder, exponent_after, squash, unresolved_keys
+from refcheck.loaders._build import (
+    EXPONENT_LOOKBACK,
+    NUMERIC_SUP,
+    TextBuilder,
+    exponent_after,
+    squash,
+    unresolved_keys,
+)
 from refcheck.loaders.decode import decode
 from refcheck.model import Document, Footnote, FootnoteMarker, Ranges, Reference, Url
 
@@ -458,7 +465,7 @@ class _Parser(HTMLParser):
         opens = elem.start - self.line_start
         if 0 <= opens <= 200 and not self.out.text_from(self.line_start)[:opens].strip():
             return  # "<sup>2</sup>Department of ...": it opens its line, an affiliation's or a note's mark
-        lo = max(0, elem.start - 3)
+        lo = max(0, elem.start - EXPONENT_LOOKBACK)
         before = self.out.text_from(lo)[: elem.start - lo]
         if exponent_after(before):
             return  # 10<sup>6</sup>, m<sup>2</sup>: an exponent, not a citation

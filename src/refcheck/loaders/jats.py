@@ -37,6 +37,7 @@ Read as publishers write it (PMC, PLOS, BMC, eLife, SciELO, PeerJ, OUP, MDPI, Fr
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -102,6 +103,9 @@ CITATIONS = ("element-citation", "nlm-citation", "mixed-citation", "citation")
 _NAMES = ("name", "string-name", "collab", "collab-alternatives", "name-alternatives")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")
 _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
+# a year's letters, "2010b", "2010 b", "2010b, c", "2010 b, c" (then the end, a comma or a bracket:
+# not "2010 a study"), matched from the year's fifth character
+_YEAR_LETTERS = re.compile(r"[ \u00a0]?[a-z](?:\s*,\s*[a-z])*(?=\s*(?:[,;)\]]|$))")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
 # "14–16", "6,9,11", "2, 5–7", "50 138 139" (BMJ's superscripts in PMC) in one xref
 _RANGE = re.compile(
@@ -922,6 +926,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
     budget = RangeBudget(len(refs))
     by_key = {r.key: r for r in refs}
     by_label = {r.label: r for r in refs if r.label}
+    by_year: dict[tuple[str, str], Reference] | None = None  # (made when a year's letters are listed)
     # the parts of a numbered entry ("[4a]", "[4b]"): each part's key -> [its number, the parts' keys]
     parts_of: dict[str, list[str]] = {}
     for r in refs:
@@ -994,8 +999,35 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             if part and (not _NUM.match(part) or _year_only(part, ref)):
                 _visible_author_year(cit, part, ref, _lead_in(doc.text, a) if k == 0 else "")
             out.append(cit)
+            if len(rids) == 1 and ref is not None and cit.year and cit.year == ref.year and "," in part:
+                # "<xref rid="b30">Nguyen et al. 2010 b, c</xref>": one xref for the works of the
+                # year's letters it lists, each listed entry cited by it
+                if by_year is None:
+                    by_year = {(name_key(r.authors[0]), r.year): r for r in refs if r.authors and r.year}
+                for other in _other_letters(part, ref, by_year):
+                    out.append(dataclasses.replace(cit, key=other.key, year=other.year))
         i += 1
     return out
+
+
+def _other_letters(
+    visible: str, ref: Reference, by_year: dict[tuple[str, str], Reference]
+) -> list[Reference]:
+    """The entries of ``ref``'s first author dated with the other letters of its year that
+    ``visible`` lists ("2010 b, c" of the 2010b entry: the 2010c entry)."""
+    if not ref.authors or not ref.year or len(ref.year) != 5:
+        return []
+    base = ref.year[:4]
+    listed = None
+    for m in _YEAR.finditer(visible):
+        if m.group(1) == base:
+            listed = _YEAR_LETTERS.match(visible, m.start() + 4)
+            break
+    if listed is None:
+        return []
+    first = name_key(ref.authors[0])
+    found = [by_year.get((first, base + x)) for x in dict.fromkeys(re.findall(r"[a-z]", listed.group(0)))]
+    return [r for r in found if r is not None and r is not ref]
 
 
 def _year_only(visible: str, ref: Reference | None) -> bool:
@@ -1087,14 +1119,35 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lea
     ``lead`` is the citation's text before the xref (names and commas): when the xref's own names are
     not the entry's first author but the lead-in begins with it, the citation is read whole."""
     if re.fullmatch(r"\W*[a-z](?:\W+[a-z])*\W*", visible):
-        return  # "2010a, b, c": the letters alone
+        # "2010a, b, c": the letters alone; one letter, of an entry whose year is lettered, is that
+        # year's letter ("<xref>c</xref>" at the 2010b entry cites another work than it points at)
+        letter = visible.strip(" ,;.()[]")
+        if (
+            len(letter) == 1
+            and ref is not None
+            and ref.year
+            and len(ref.year) == 5
+            and ref.year[:4].isdigit()
+        ):
+            cit.year = ref.year[:4] + letter
+            cit.authors = ref.authors[:1]  # (the names before it, which are the entry's as far as it goes)
+            cit.et_al = len(ref.authors) > 2 or ref.et_al
+        return
     years = list(_YEAR.finditer(visible))
     if years:
         # "2011 [1979]", "1988/1975": the entry's year where the reader sees it, else the first
         base = ref.year_base if ref is not None else None
         fitting = [m for m in years if ref is not None and (m.group(0) == ref.year or m.group(1) == base)]
         outside = [m for m in years if not _bracketed(visible, m.start())]
-        cit.year = (fitting or outside or years)[0].group(0)
+        chosen = (fitting or outside or years)[0]
+        cit.year = chosen.group(0)
+        listed = _YEAR_LETTERS.match(visible, chosen.start() + 4)
+        if listed is not None:
+            # "Nguyen et al. 2010 b, c", "2010b, c": the year's letters (spaced or not), of which the
+            # entry's, when it is one of them
+            letters = re.findall(r"[a-z]", listed.group(0))
+            mine = ref.year[4:] if ref is not None and ref.year and ref.year[:4] == chosen.group(1) else ""
+            cit.year = chosen.group(1) + (mine if mine in letters else letters[0])
         if not fitting and ref is not None and ref.year and cit.year[:4] in _edition_years(ref):
             # "Glucksmann (1982)" for "GLUCKSMANN 1981 ... (Trad. cast. ... 1982)": the edition read
             cit.year = ref.year

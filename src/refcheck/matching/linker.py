@@ -363,14 +363,17 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                     cit.detail = detail
         else:
             _link_author_date(cit, index, similar, near, _names_written_twice(doc.text, cit))
+    _names_before_the_key(doc, index)
     _tell_apart_by_added_names(doc.citations, index)
     _et_al_is_not_named_in_full(doc.citations, index)
+    _named_in_full_is_not_et_al(doc.citations, index)
     _repeated_missing_notes(doc.citations)
     _short_notes_after_full_notes(doc.citations)
     _repeated_mismatches(doc, index)
     if doc.citation_links:
         _follow_links(doc, index)
     _key_at_a_namesake(doc.citations, index)
+    _named_but_not_first(doc.citations, index)
     _imprint_and_year(doc.citations, index)
     _lone_entry_of_the_author(doc.citations, index)
 
@@ -402,6 +405,75 @@ def _repeated_mismatches(doc: Document, index: Index) -> None:
             cit.suggestion = None
 
 
+def _named_but_not_first(citations: list[Citation], index: Index) -> None:
+    """A missing citation whose name is no first author of the list but, in one entry of its year, a
+    co-author ("Kenton, 2019" for "Devlin, J., Chang, M., Lee, K., and Kenton, L. (2019)") or a given
+    name of an author ("Kenton, 2017" for "Lee, Kenton (2017)"): the work is cited by a name that is
+    not its first author's, an author mismatch suggesting the entry as it would be cited. When another
+    citation cites that entry already, the name may as well be of a work the list lacks: missing,
+    saying whose name it is in the list."""
+    missing = LinkStatus.MISSING
+    pending = [
+        c
+        for c in citations
+        if c.status is missing and c.kind == "author-date" and not c.detail and c.authors and c.year
+    ]
+    if not pending:
+        return
+    cited = {rid for c in citations for rid in (c.references or c.candidates)}
+    left = 200_000  # entries read, within a budget (a hostile text of thousands of unknown names)
+    done: dict[tuple[str, ...], tuple[Reference, str] | None] = {}
+    for cit in pending:
+        year = cit.year or ""
+        key = (year, *cit.authors)
+        if key not in done:
+            done[key] = None
+            pool = index.by_year.get(year[:4] if year[:4].isdigit() else year, ())
+            if len(pool) > left or index.author_candidates(cit.authors[0]):
+                continue
+            left -= len(pool)
+            found = [(r, how) for r in pool if _year_fits(year, r) and (how := _names_not_first(cit, r))]
+            if len({r.id for r, _ in found}) == 1:
+                done[key] = found[0]
+        hit = done[key]
+        if hit is None:
+            continue
+        ref, how = hit
+        entry = f"{_entry_names(ref)} {ref.year}" if ref.year else _entry_names(ref)
+        if ref.id in cited:
+            # either a slip or another work the list lacks: a defect both ways, said as missing
+            if how != "co-author":
+                named = f"{cit.authors[0]} is a given name in"
+            elif len(cit.authors) > 1:
+                named = f"{' and '.join(cit.authors)} are co-authors of"
+            else:
+                named = f"{cit.authors[0]} is a co-author of"
+            cit.detail = f"no entry by that author dated {year}; {named} the entry {entry}, which the text cites as such elsewhere"
+            continue
+        cit.status = LinkStatus.AUTHOR_MISMATCH
+        cit.candidates = (ref.id,)
+        cit.suggestion = entry
+        cit.detail = how
+
+
+def _names_not_first(cit: Citation, ref: Reference) -> str:
+    """How the citation's names are authors of ``ref`` other than as its first author's surname:
+    "co-author" (each name cited is one of its later authors), "given" (the first name cited is a
+    given name of one of its authors), or "" (neither)."""
+    if not ref.authors or ref.corporate or ref.aliases:
+        return ""
+    later = ref.authors[1:]
+    if later and all(any(_keys(c) & _keys(a) for a in later) for c in cit.authors):
+        return "co-author"
+    if len(cit.authors) == 1 and not cit.et_al:
+        keys = _keys(cit.authors[0])
+        for given in ref.given:
+            for word in given.replace(".", " ").replace("-", " ").split():
+                if len(word) >= 3 and not word.isupper() and name_key(word) in keys:
+                    return "given"
+    return ""
+
+
 def _imprint_and_year(citations: list[Citation], index: Index) -> None:
     """A missing citation that names no author of the list but a publisher (or a journal) with a year,
     "the memoir (Fourth Estate, 2012)", of which one entry of that year gives the name after its
@@ -431,7 +503,12 @@ def _imprint_and_year(citations: list[Citation], index: Index) -> None:
             found = []
             for r in pool:
                 at = pattern.search(r.text)
-                if at is not None and at.start() > 0 and not any(a and a in at.group(0) for a in r.authors):
+                if (
+                    at is not None
+                    and at.start() > 0
+                    and not any(a and a in at.group(0) for a in r.authors)
+                    and not any(at.group(0) in g for g in r.given)  # "Kenton" of "Lee, Kenton (2017)"
+                ):
                     found.append(r)
             if len(found) == 1 and found[0].id not in cited:
                 done[(name, year)] = found[0]
@@ -555,6 +632,37 @@ def _follow_links(doc: Document, index: Index) -> None:
             cit.suggestion = f"{_cited_names(cit)} {ref.year}" if cit.authors else ref.year
 
 
+def _names_before_the_key(doc: Document, index: Index) -> None:
+    """A key citation (a JATS xref) whose text names a later author of the entry it points at, the
+    earlier ones written just before it: "Sharkey and <xref>Wharton (1997)</xref>" for "Sharkey, K.
+    and Wharton, J. (1997)". The text names the entry; it was read as an author mismatch."""
+    mismatch = LinkStatus.AUTHOR_MISMATCH
+    text = doc.text
+    for cit in doc.citations:
+        if cit.kind != "key" or cit.status is not mismatch or not cit.candidates or not cit.authors:
+            continue
+        ref = index.by_id.get(cit.candidates[0])
+        if (
+            ref is None
+            or len(ref.authors) < 2
+            or ref.corporate
+            or (cit.year and not _year_fits(cit.year, ref))
+        ):
+            continue
+        at = next((k for k, a in enumerate(ref.authors[1:], 1) if _keys(cit.authors[0]) & _keys(a)), None)
+        if at is None or cit.start <= 0:
+            continue
+        before = text[max(0, cit.start - 150) : cit.start]
+        earlier = r"\s*,\s*".join(re.escape(a) for a in ref.authors[:at])
+        if re.search(rf"(?<!\w){earlier},?\s+(?:and|&)\s*\Z|(?<!\w){earlier},\s*\Z", before) is None:
+            continue
+        cit.status = LinkStatus.LINKED
+        cit.references = (ref.id,)
+        cit.candidates = ()
+        cit.suggestion = None
+        cit.detail = None
+
+
 def _tell_apart_by_added_names(citations: list[Citation], index: Index) -> None:
     """Entries the list prints alike ("Sherbondy, A.J. et al. (2008)" twice) that the citations tell
     apart by naming more authors ("Sherbondy, Dougherty, Ben-Shachar, et al., 2008" and "Sherbondy,
@@ -615,6 +723,53 @@ def _et_al_is_not_named_in_full(citations: list[Citation], index: Index) -> None
         if len(left) == 1 and len(left) < len(cit.candidates):
             cit.candidates = ()
             _linked(cit, index.by_id[left[0]])
+
+
+def _named_in_full_is_not_et_al(citations: list[Citation], index: Index) -> None:
+    """A citation naming co-authors ("Janjua, Smith and Clark, 2018") linked to an entry cut short
+    after fewer names ("Janjua, A. et al. (2018)") that another citation cites as "et al." ("Janjua et
+    al., 2018"), when the names cited cannot be a first citation in full of that entry: the list prints
+    another entry of as many authors in full (Harvard's "Janjua, A., Smith, P. and Chu, J. (2017)"),
+    so the cut entry has more authors than the names cited. The names are then of another work, which
+    the list lacks (the converse of ``_et_al_is_not_named_in_full``). A style that names all authors
+    at the first citation and shortens the later ones (IEA's "Pieterse, Van der Does, Zamioudis,
+    Leon-Reyes and Van Wees, 2012" then "Pieterse et al., 2012", its list cutting at four names) cites
+    one work both ways, whichever comes first in the text (the prose may say "Almeida et al. (2013)"
+    before the first parenthetical citation names all four)."""
+    linked = LinkStatus.LINKED
+    pending = [
+        c
+        for c in citations
+        if c.status is linked
+        and c.kind == "author-date"
+        and not c.et_al
+        and len(c.authors) >= 2
+        and len(c.references) == 1
+        and (r := index.by_id.get(c.references[0])) is not None
+        and r.et_al
+        and len(r.authors) < len(c.authors)
+    ]
+    if not pending:
+        return
+    in_full = max((len(r.authors) for r in index.refs if not r.et_al and not r.corporate), default=0)
+    pending = [c for c in pending if len(c.authors) <= in_full]
+    if not pending:
+        return
+    as_et_al = {
+        rid
+        for c in citations
+        if c.status is linked and c.et_al and len(c.authors) <= 1
+        for rid in c.references
+        if index.by_id[rid].et_al
+    }
+    for cit in pending:
+        ref = index.by_id[cit.references[0]]
+        if ref.id not in as_et_al:
+            continue
+        cit.status = LinkStatus.MISSING
+        cit.references = ()
+        entry = f"{ref.authors[0]} et al. {ref.year or ''}".rstrip()
+        cit.detail = f'the entry {entry} prints none of the co-authors named, and the text cites it as "{ref.authors[0]} et al." elsewhere'
 
 
 def _link_numeric(cit: Citation, index: Index) -> None:
@@ -1086,6 +1241,10 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     if len(key) < 3:
         return None
     cands = index.text_keys.starting(key) if len(key) >= 4 else []
+    if cands:
+        # not an author's given name that opens an entry written given name first ("Kenton, 2017" of
+        # ACL's "Kenton Lee, Luheng He, ... 2017."): an author mismatch (_named_but_not_first)
+        cands = [r for r in cands if not _opens_with_given_name(r, key)]
     # or the entry's title ("(Xds, 2010)" for "Kabsch, W (2010) Xds. Acta Cryst ...")
     cands += index.title_keys.starting(key)
     scored = {r.id: (_year_fits(cit.year, r), r) for r in cands if _year_fits(cit.year, r) or not r.year}
@@ -1096,6 +1255,15 @@ def _title_prefix_match(cit: Citation, index: Index) -> Reference | None:
     return top[0] if len(top) == 1 else None
 
 
+def _opens_with_given_name(ref: Reference, key: str) -> bool:
+    """Whether ``key`` (a cited name's text key) lies within the given name of the person the entry
+    opens with ("kenton" of "Kenton Lee, Luheng He ...")."""
+    if not ref.authors or ref.corporate or not ref.given or not ref.given[0] or ref.given[0].isupper():
+        return False  # (a name in capitals is an ABNT surname read as a given name: "RASSI JUNIOR, A.")
+    given = _text_key(ref.given[0])
+    return bool(given) and len(key) <= len(given) and _text_key(ref.text).startswith(given)
+
+
 def _linked(cit: Citation, ref: Reference) -> None:
     cit.status = LinkStatus.LINKED
     cit.references = (ref.id,)
@@ -1104,8 +1272,12 @@ def _linked(cit: Citation, ref: Reference) -> None:
     cited, listed = cit.authors[0], ref.authors[0]
     if cited.casefold() == listed.casefold() and (cited.isupper() or listed.isupper()):
         return  # "(SILVA, 2010)" for "Silva, M." or "Silva (2010)" for "SILVA, M.": ABNT's capitals
-    if cited[1:] == listed[1:] and cited.split()[0].casefold() in PARTICLES:
-        return  # "De Gaulle" at the start of an entry or a sentence, "de Gaulle" in a note or the prose
+    if cited[1:] == listed[1:] and (
+        cited.split()[0].casefold() in PARTICLES or cited[:3].casefold() in ("al-", "el-", "al\u2011")
+    ):
+        # "De Gaulle" at the start of an entry or a sentence, "de Gaulle" in a note or the prose; the
+        # Arabic article likewise, "Al-Farsi" and "al-Farsi"
+        return
     if cited.replace("\u2019", "'") != listed.replace("\u2019", "'") and fold(cited) == fold(listed):
         cit.detail = "accents-or-case"
         cit.suggestion = listed

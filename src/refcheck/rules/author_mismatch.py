@@ -7,6 +7,9 @@ What it does
     citation linked to its entry (a JATS xref) whose text names another author is reported too; when
     that author and year are another listed entry's, the citation is said to be linked to the wrong
     entry, with the one it names, as a warning: the reader's text is right, only its link is wrong.
+    A citation whose name is no first author of the list but a co-author or a given name of one
+    entry of its year ("Kenton, 2019" for "Devlin, J., ... Kenton, L. (2019)") is a warning naming
+    the entry as it would be cited; at info when another citation cites that entry already.
 
 Why is this bad
     A misspelt name breaks search and looks careless; it may also hide a missing entry.
@@ -31,6 +34,10 @@ NAME = "author-mismatch"
 SEVERITY = Severity.ERROR
 # an xref linked to another entry than the one its text names: the text is right, the link is not
 WRONG_LINK = Severity.WARNING
+# a citation naming a co-author or a given name of one entry of its year, no first author of the list:
+# the entry it means is clear, the name is not a misspelling
+NOT_FIRST = Severity.WARNING
+_NOT_FIRST = ("co-author", "given")
 SUMMARY = "A citation's author is a near-miss spelling of an entry's author."
 
 
@@ -43,6 +50,21 @@ def check(doc: Document) -> Iterator[Finding]:
                 f'"{cit.text}" is {cit.detail}, not to the entry it names ({cit.suggestion}); point it there'
             )
             yield at_citation(NAME, WRONG_LINK, cit, message, by_id[cit.candidates[0]])
+        elif cit.status is mismatch and cit.candidates and cit.detail and cit.detail.startswith(_NOT_FIRST):
+            # a co-author or a given name cited as if the first author's surname ("Kenton, 2019")
+            ref = by_id[cit.candidates[0]]
+            if cit.detail.startswith("co-author"):
+                who = "co-authors" if len(cit.authors) > 1 else "a co-author"
+                said = f"{who} of the entry, not its first author"
+            else:
+                said = "an author's given name, not the entry's first author's surname"
+            message = f'"{cit.text}" names {said} (did you mean {cit.suggestion}?)'
+            elsewhere = cit.detail.endswith("cited elsewhere)")
+            if elsewhere:
+                message += (
+                    "; the entry is cited as such elsewhere, so this may be another work the list lacks"
+                )
+            yield at_citation(NAME, Severity.INFO if elsewhere else NOT_FIRST, cit, message, ref)
         elif cit.status is mismatch and cit.candidates:
             message = f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)'
             yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])
