@@ -22,6 +22,11 @@ sorted. It leaves out:
   a template's empty partial; nothing to check, and no bad input, as a blank file named is;
 * what knitr, rmarkdown and Quarto render from R Markdown: ``x.md`` and ``x.html`` beside ``x.Rmd``
   or ``x.qmd``, and the intermediate ``x.knit.md`` and ``x.utf8.md`` (the source is checked, once);
+* HTML pages a site or book generator rendered (Quarto, bookdown, Sphinx, Jupyter Book, MkDocs: their
+  ``<meta name="generator">`` tag), committed where it does not write them itself (a ``docs/``
+  published on GitHub Pages, copied there by a build script), when the walk holds sources they are
+  rendered from (``.qmd``/``.Rmd`` ...), and the libraries Quarto and R Markdown copy into a rendered
+  site (``site_libs``);
 * the HTML files TeX4ht wrote beside the LaTeX source it rendered (a ``paper.4ct`` beside
   ``paper.tex``): the source is checked, and its split pages cite entries listed on another page;
 * Office owner files (``~$paper.docx``: the lock Word writes beside a document it has open, not a
@@ -64,7 +69,11 @@ if TYPE_CHECKING:
 # Directories never searched (besides hidden ones): packages and environments, not documents.
 # Quarto's "_extensions" (formats, filters and their templates, installed beside a single .qmd as in a
 # project: "quarto add wjschne/apaquarto") is one too.
-SKIPPED_DIRECTORIES = frozenset({"node_modules", "site-packages", "__pypackages__", "_extensions"})
+# (site_libs: the JavaScript and CSS libraries Quarto and R Markdown copy into a rendered site, their
+# AUTHORS.txt lists among them)
+SKIPPED_DIRECTORIES = frozenset(
+    {"node_modules", "site-packages", "__pypackages__", "_extensions", "site_libs"}
+)
 # A generator's configuration file -> the directories it writes its output to beside it.
 # Also the directories of its templates and data, which are no pages: Jekyll's layouts and includes
 # (a footer's "Built by Ann Jones (2024)" was a missing-reference error), Sphinx's templates.
@@ -321,13 +330,40 @@ _REPORT_HEAD = lazy_pattern(
 
 def is_refcheck_report(path: Path) -> bool:
     """Whether ``path`` is a report refcheck wrote (recognised by how it begins)."""
-    if path.suffix.lower() not in _REPORT_SUFFIXES:
-        return False
+    return _head_of(path)[0]
+
+
+# The generator tag of a page Quarto, R Markdown's bookdown, Sphinx, Jupyter Book or MkDocs rendered
+# ('<meta name="generator" content="quarto-1.8.20">'), and the sources they render from
+_RENDERED_HEAD = lazy_pattern(
+    r'<meta\s+name="generator"\s+content="(quarto|bookdown|sphinx|jupyter book|mkdocs)\b', re.I
+)
+_SOURCES = {
+    "quarto": (".qmd", ".rmd", ".ipynb"),
+    "bookdown": (".rmd",),
+    "sphinx": (".md", ".rst", ".ipynb"),
+    "jupyter book": (".md", ".ipynb"),
+    "mkdocs": (".md",),
+}
+
+
+def _head_of(path: Path) -> tuple[bool, str | None]:
+    """Whether ``path`` is a report refcheck wrote, and the generator that rendered it (an HTML page
+    Quarto, bookdown, Sphinx, Jupyter Book or MkDocs wrote), from how it begins."""
+    suffix = path.suffix.lower()
+    if suffix not in _REPORT_SUFFIXES:
+        return False, None
     try:
-        head = read_regular(path, 4096, truncate=True)
+        head = read_regular(path, 4096, truncate=True).decode("utf-8", "replace")
     except OSError:
-        return False
-    return bool(_REPORT_HEAD().search(head.decode("utf-8", "replace")))
+        return False, None
+    if _REPORT_HEAD().search(head):
+        return True, None
+    if suffix in (".html", ".htm"):
+        rendered = _RENDERED_HEAD().search(head)
+        if rendered is not None:
+            return False, rendered.group(1).lower()
+    return False, None
 
 
 def _below(path: Path, top: Path) -> bool:
@@ -395,11 +431,25 @@ def discover_files(
             if not stat.S_ISREG(st.st_mode):
                 continue  # a FIFO, a device, a socket, or a symlink to a directory
             target = Path(real_path(path))
-            if target in skip or is_refcheck_report(path):
+            if target in skip:
+                continue
+            report, generator = _head_of(path)
+            if report:
                 continue
             if st.st_size <= _BLANK_PAGE and _blank(path):
                 continue  # a blank placeholder (a retired page, a template's partial): no document
+            if generator is not None:
+                rendered.append((str(shown / name), generator))
+                continue
             found.append(str(shown / name))
 
+    # pages a site or book generator rendered, committed where it does not write them itself (a
+    # "docs/" published on GitHub Pages, copied there by a build script): renderings of sources in
+    # the walk, which are checked (their citations already formatted, the bibliography on another
+    # page); checked themselves when the walk holds no source they could come from
+    rendered: list[tuple[str, str]] = []
     walk(root, given, discovery._inherited(root), _in_book(root))
+    if rendered:
+        suffixes = {Path(f).suffix.lower() for f in found}
+        found.extend(f for f, generator in rendered if suffixes.isdisjoint(_SOURCES[generator]))
     return sorted(found)

@@ -15,6 +15,11 @@
   (Jekyll's jekyll-scholar: ``{% cite a b %}``, its bibliography ``source``/``bibliography``,
   by default ``_bibliography/references.bib``): a site of separate pages sharing that
   bibliography (kinds "jupyter-book" and "jekyll", citation ``syntax`` "myst" and "liquid").
+* **Sphinx with sphinxcontrib-bibtex.** A ``conf.py`` in the file's directory or above that loads
+  ``sphinxcontrib.bibtex`` and names ``bibtex_bibfiles`` (read as text, never run): a site of
+  separate pages (MyST Markdown, read by myst-parser or myst-nb) sharing those files, citing with the
+  extension's roles, ``{cite:p}`key``` and ``{footcite}`key``` (kind "sphinx", syntax "myst").
+  reStructuredText pages (``:cite:`key```) are not read.
 * **MyST (mystmd, Jupyter Book 2).** A ``myst.yml`` in the file's directory or above: a site of
   separate pages sharing the project's bibliography, the files its ``project: bibliography:`` names,
   else every ``.bib`` file in the project's directories (as mystmd reads them). Pages cite with
@@ -91,6 +96,11 @@ class Manuscript:
     # how pages cite keys: "pandoc" ([@key]), "myst" ({cite}`key`), "mystmd" (both), "liquid"
     syntax: str = "pandoc"
     targets: frozenset[str] = frozenset()  # what a MyST project's pages label ("(sec-x)=", ":label: x")
+    # a MyST project's pages when its myst.yml lists them (``project: toc:``), resolved; None: every file
+    pages: frozenset[Path] | None = None
+    # the JavaScript plugins a MyST project's myst.yml loads (``project: plugins:``): they may add
+    # directives whose targets are labelled where refcheck cannot see them
+    plugins: tuple[str, ...] = ()
 
     @property
     def main(self) -> Path | None:
@@ -226,6 +236,40 @@ def _site(directory: Path, stamp: int = 0) -> Manuscript | None:
     return Manuscript(kind="jekyll", root=directory, config=config, bibliographies=found, syntax="liquid")
 
 
+# Sphinx's conf.py: "bibtex_bibfiles = ['refs.bib', "more.bib"]" (read as text, never run)
+_BIBTEX_BIBFILES = re.compile(r"^bibtex_bibfiles\s*=\s*[\[(]([^\])]*)[\])]", re.M)
+_STRING = re.compile(r"""(?:[rRuU]?)(?:"([^"\n]*)"|'([^'\n]*)')""")
+
+
+@lru_cache(maxsize=256)
+def _sphinx(directory: Path, stamp: int = 0) -> Manuscript | None:
+    """A Sphinx project with sphinxcontrib-bibtex whose ``conf.py`` is in ``directory``: its pages
+    (MyST Markdown read by myst-parser or myst-nb) cite the files ``bibtex_bibfiles`` names, relative
+    to conf.py, with the extension's roles; None for a conf.py without them."""
+    from refcheck.files import read_regular
+
+    config = directory / "conf.py"
+    try:
+        text = read_regular(config, CONFIG_LIMIT).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if "sphinxcontrib.bibtex" not in text:
+        return None
+    m = _BIBTEX_BIBFILES.search(text)
+    if m is None:
+        return None
+    bibs = [a or b for a, b in _STRING.findall(m.group(1)) if (a or b).strip()]
+    if not bibs:
+        return None
+    return Manuscript(
+        kind="sphinx",
+        root=directory,
+        config=config,
+        bibliographies=[str(directory / b) for b in bibs],
+        syntax="myst",
+    )
+
+
 @lru_cache(maxsize=256)
 def _myst(directory: Path, stamp: int = 0) -> Manuscript:
     """A MyST project (mystmd, Jupyter Book 2) whose ``myst.yml`` is in ``directory``: its pages share
@@ -238,9 +282,43 @@ def _myst(directory: Path, stamp: int = 0) -> Manuscript:
     found, labels = _myst_files(directory)
     # (a remote bibliography, "https://...", is not fetched: its keys cannot be checked)
     bibs = [str(directory / b) for b in listed if "://" not in b] if listed else [str(p) for p in found]
+    toc = _toc_pages(directory, project.get("toc")) if isinstance(project, dict) else None
+    plugins = project.get("plugins") if isinstance(project, dict) else None
+    scripts = tuple(
+        (p if isinstance(p, str) else str(p.get("path", ""))) for p in (plugins if isinstance(plugins, list) else [])
+        if isinstance(p, (str, dict))
+    )  # fmt: skip
     return Manuscript(
-        kind="myst", root=directory, config=config, bibliographies=bibs, syntax="mystmd", targets=labels
+        kind="myst",
+        root=directory,
+        config=config,
+        bibliographies=bibs,
+        syntax="mystmd",
+        targets=labels,
+        pages=toc,
+        plugins=tuple(p for p in scripts if p),
     )
+
+
+def _toc_pages(directory: Path, toc: Any) -> frozenset[Path] | None:
+    """The files a myst.yml's ``toc`` lists (``file:`` entries, their ``children`` too), resolved: with
+    a table of contents mystmd builds those pages only (a template's instructions for writers beside
+    them, skills/*.md, are no pages of the site). None when there is no list, or when it matches files
+    by ``pattern`` (every file is then taken for a page)."""
+    if not isinstance(toc, list):
+        return None
+    found: set[Path] = set()
+    todo = list(toc)
+    while todo:
+        entry = todo.pop()
+        if not isinstance(entry, dict) or "pattern" in entry:
+            return None
+        if isinstance(entry.get("file"), str):
+            found.add((directory / entry["file"].strip()).resolve())
+        children = entry.get("children")
+        if isinstance(children, list):
+            todo.extend(children)
+    return frozenset(found) if found else None
 
 
 def _myst_files(directory: Path) -> tuple[list[Path], frozenset[str]]:
@@ -385,8 +463,13 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     kind, directory = above
     if kind == "site":
         return _site(directory, _stamp(directory / "_config.yml"))
+    if kind == "sphinx":
+        return _sphinx(directory, _stamp(directory / "conf.py"))
     if kind == "myst":
-        return _myst(directory, _stamp(directory / "myst.yml"))
+        site = _myst(directory, _stamp(directory / "myst.yml"))
+        if site.pages is not None and p.resolve() not in site.pages:
+            return None  # not in the table of contents: no page of the site, a file of its own
+        return site
     ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
     if ms is not None and ms.kind == "quarto-book" and p.resolve() not in {c.resolve() for c in ms.chapters}:
         # a file of the book's directory that is not one of its chapters: a page of its own
@@ -438,6 +521,10 @@ def _configured_above(here: Path) -> tuple[str, Path] | None:
         if config.is_file() and _site(directory, _stamp(config)) is not None:
             found = ("site", directory)
             break
+        conf = directory / "conf.py"
+        if conf.is_file() and _sphinx(directory, _stamp(conf)) is not None:
+            found = ("sphinx", directory)
+            break
     _CONFIGURED_ABOVE[here] = found
     return found
 
@@ -458,4 +545,5 @@ def clear_cache() -> None:
     _manubot.cache_clear()
     _bookdown.cache_clear()
     _site.cache_clear()
+    _sphinx.cache_clear()
     _myst.cache_clear()

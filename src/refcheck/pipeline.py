@@ -1022,6 +1022,11 @@ def expand_paths(
             unfollowed: list[str] = []
             every = discover_files(path, discovery, unfollowed)
             found = [f for f in every if _document_in_own_right(Path(f))]
+            if any(format_for(f) == "latex" for f in found):
+                from refcheck.loaders.latex_project import preambles
+
+                inputs = preambles(found, DEFAULT_MAX_FILE_SIZE)
+                found = [f for f in found if f not in inputs]
             if not found:
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)

@@ -50,15 +50,29 @@ def latex_to_text(value: str) -> str:
     return " ".join(value.split())
 
 
+class _Crossrefs:
+    """The entries of the files of one database read so far, by lower-case key, and the entries whose
+    ``crossref`` names none of them yet: BibTeX takes the files of ``\\bibliography{refs,crossrefs}``
+    as one database, so a conference's @proceedings may be in a file after its papers' (DBLP's and
+    the RATH bibliographies' crossrefs.bib)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, RawEntry] = {}
+        # (the path findings name, the entry, its index among the file's references)
+        self.pending: list[tuple[str, RawEntry, int]] = []
+
+
 def read_bibliography(
     path: str,
     data: bytes | None = None,
     macros: dict[str, str] | None = None,
     lenient: bool = False,
     comments: bool = False,
+    crossrefs: _Crossrefs | None = None,
 ) -> tuple[list[Reference], list[Finding]]:
     """The entries of a .bib or CSL-JSON file; InputError if the file cannot be read at all. ``macros``,
-    ``lenient`` and ``comments``: see ``bibparse.parse``."""
+    ``lenient`` and ``comments``: see ``bibparse.parse``; ``crossrefs``: the database's other files
+    (an entry whose parent none of them holds yet is left to the caller, ``read_bibliographies``)."""
     if data is None:
         try:
             data = read_regular(path, SIDE_FILE_LIMIT.get())
@@ -77,7 +91,7 @@ def read_bibliography(
         return _csl_json(path, text)
     if path.lower().endswith((".yaml", ".yml")):
         return _csl_yaml(path, text)
-    return _bibtex(path, text, macros, lenient, comments)
+    return _bibtex(path, text, macros, lenient, comments, crossrefs)
 
 
 def read_bibliographies(
@@ -95,12 +109,16 @@ def read_bibliographies(
     refs: list[Reference] = []
     findings: list[Finding] = []
     failed = False
+    crossrefs = _Crossrefs()
+    pending: list[tuple[str, RawEntry, int]] = []  # (as _Crossrefs.pending, the index among refs)
     for path in paths:
         shown, data = (given or {}).get(path, (path, None))
         try:
+            crossrefs.pending = []
             entries, found = read_bibliography(
-                shown, data, macros=macros, lenient=lenient_strings, comments=biber
+                shown, data, macros=macros, lenient=lenient_strings, comments=biber, crossrefs=crossrefs
             )
+            pending.extend((where, entry, len(refs) + i) for where, entry, i in crossrefs.pending)
         except InputError as exc:
             failed = True
             findings.append(
@@ -111,17 +129,43 @@ def read_bibliographies(
             continue
         refs.extend(entries)
         findings.extend(found)
+    for where, entry, at in pending:
+        target_key = entry.fields.get("crossref", "").strip()
+        parent = crossrefs.entries.get(target_key.lower())
+        if parent is None or parent is entry:
+            findings.append(_missing_crossref(where, entry, target_key))
+            continue
+        old = refs[at]
+        ref = _from_fields(entry, parent, where, 0)
+        ref.id, ref.crossref = old.id, parent.key
+        refs[at] = ref
     return refs, findings, failed
 
 
+def _missing_crossref(path: str, entry: RawEntry, target_key: str) -> Finding:
+    return Finding(
+        rule="missing-crossref",
+        severity=Severity.WARNING,
+        message=f"entry {entry.key} takes its missing fields from crossref {target_key!r}, "
+        "which is not in the bibliography",
+        path=path,
+        line=entry.line,
+    )
+
+
 def _bibtex(
-    path: str, text: str, macros: dict[str, str] | None = None, lenient: bool = False, comments: bool = False
+    path: str,
+    text: str,
+    macros: dict[str, str] | None = None,
+    lenient: bool = False,
+    comments: bool = False,
+    crossrefs: _Crossrefs | None = None,
 ) -> tuple[list[Reference], list[Finding]]:
     parsed = parse(text, macros, lenient, comments)
     if len(parsed.entries) > MAX_ENTRIES:
         raise InputError(f"bibliography {path} has more than {MAX_ENTRIES} entries")
     findings = [_warning(path, line, message) for line, message in parsed.warnings]
-    by_key: dict[str, RawEntry] = {}
+    by_key: dict[str, RawEntry] = crossrefs.entries if crossrefs is not None else {}
     for entry in parsed.entries:
         by_key.setdefault(entry.key.lower(), entry)
     refs: list[Reference] = []
@@ -133,16 +177,10 @@ def _bibtex(
         if target_key:
             parent = by_key.get(target_key.lower())
             if parent is None or parent is entry:
-                findings.append(
-                    Finding(
-                        rule="missing-crossref",
-                        severity=Severity.WARNING,
-                        message=f"entry {entry.key} takes its missing fields from crossref {target_key!r}, "
-                        "which is not in the bibliography",
-                        path=path,
-                        line=entry.line,
-                    )
-                )
+                if crossrefs is not None and parent is None:
+                    crossrefs.pending.append((path, entry, len(refs)))  # (maybe in a later file)
+                else:
+                    findings.append(_missing_crossref(path, entry, target_key))
                 parent = None
         ref = _from_fields(entry, parent, path, len(refs) + 1)
         if parent is not None:
@@ -206,6 +244,11 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     if not people and kind in _BY_ORGANIZATION and fields.get("organization", "").strip():
         # BibTeX's styles print a manual's (or proceedings') organisation where it has no author
         people = _persons("{" + fields["organization"].strip() + "}")
+    if not people and fields.get("collaboration", "").strip():
+        # INSPIRE's entries of a collaboration's papers ('collaboration = "Belle"', no author): the
+        # physics styles (JHEP, revtex, ATLAS's) print "Belle Collaboration" as the author
+        team = " ".join(fields["collaboration"].replace("{", "").replace("}", "").split())
+        people = _persons("{" + (team if "collaboration" in team.lower() else team + " Collaboration") + "}")
     for person in people:
         raw = str(person)
         last = " ".join(person.prelast_names + person.last_names)

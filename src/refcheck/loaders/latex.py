@@ -175,6 +175,8 @@ class _Project:
         # the .bbl read in place of a missing .bib (see _typeset_bbl), and the entries of a biblatex one
         self.bbl: str | None = None
         self.bbl_refs: list[Reference] = []
+        # commands the document defines to discard their argument (skip_gobbled)
+        self.gobblers: frozenset[str] = frozenset()
 
 
 # pandoc's template language ("$if(natbib)$", "$for(bibliography)$", "$endif$"): a template that R
@@ -208,6 +210,8 @@ def load_latex(path: str, data: bytes) -> Document:
     _add_file(out, path, data, parts, project, stack=[str(Path(path).resolve())])
     _typeset_bbl(out, path, parts, project)
     text, smap = out.build()
+    text, project.gobblers = skip_gobbled(text)
+    text = skip_unused_glossary(text)
     doc = Document(path=path, format="latex", text=text, source_map=smap, raw=data)
     doc.files = [p for p in parts if p[2] != path]
     doc.findings.extend(project.findings)
@@ -336,6 +340,109 @@ def _skip_iffalse(text: str) -> str:
     if start >= 0:
         spans.append((start, len(text)))  # never closed: LaTeX skips to the end
     return blank(text, spans)
+
+
+# A command defined to discard its argument ("\\newcommand{\\ignore}[1]{}", "\\long\\def\\comment#1{}",
+# "\\NewDocumentCommand{\\hide}{m}{}"): what a document wraps in it is never typeset (a thesis style's
+# usage example "\\comment{ ... \\bibliography{mybib} ... }", a draft's "\\ignore{old text \\cite{x}}")
+_GOBBLER = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*\[\s*1\s*\]\s*\{\s*\}"
+    r"|\\(?:(?:long|global|outer|protected)\s*\\)*[gex]?def\s*\\([A-Za-z@]+)\s*#1\s*\{\s*\}"
+    r"|\\(?:New|Renew|Provide|Declare)DocumentCommand\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*\{\s*\+?m\s*\}\s*\{\s*\}"
+)
+
+
+def skip_gobbled(text: str, known: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]]:
+    """``text`` with the arguments of commands defined to discard them (``_GOBBLER``, here or in
+    ``known``) blanked, and the names of those commands. A name also defined with a body that keeps
+    its argument (a draft switch: ``\\newcommand{\\hide}[1]{}`` in one branch, ``{#1}`` in the other)
+    is left alone: which definition LaTeX uses is not known."""
+    names = set(known)
+    if "#1{" in text or "[1]{" in text or "{m}{" in text or "#1 {" in text or "[1] {" in text:
+        found: dict[str, int] = {}
+        for m in _GOBBLER.finditer(text):
+            name = m.group(1) or m.group(2) or m.group(3)
+            found[name] = found.get(name, 0) + 1
+        if found:
+            alternation = "|".join(re.escape(n) for n in found)
+            defined = re.compile(
+                r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|[gex]?def|let|"
+                r"(?:New|Renew|Provide|Declare)DocumentCommand)\*?\s*\{?\s*\\("
+                + alternation
+                + r")(?![A-Za-z@])"
+            )
+            every: dict[str, int] = {}
+            for m in defined.finditer(text):
+                every[m.group(1)] = every.get(m.group(1), 0) + 1
+            names.update(n for n, k in found.items() if every.get(n, 0) <= k)
+    if not names:
+        return text, frozenset()
+    use = re.compile(r"\\(" + "|".join(re.escape(n) for n in sorted(names)) + r")(?![A-Za-z@])\s*\{")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in use.finditer(text):
+        if m.start() < pos:
+            continue  # (inside an argument already blanked)
+        end = _braced(text, m.end() - 1)[1]
+        if text[end - 1] != "}":
+            break  # never closed: LaTeX stops with a runaway argument; nothing is blanked
+        spans.append((m.start(), end))
+        pos = end
+    return blank(text, spans), frozenset(names)
+
+
+# glossaries: an entry's definition ("\\newglossaryentry{label}{name={...}, description={... \\cite{x}}}")
+# is typeset only in a printed glossary, for the entries the document uses (\\gls{label}, \\acrshort{label},
+# \\glsadd{label} ...) or all of them (\\glsaddall, glossaries-extra's \\printunsrtglossary)
+_GLOSSARY_ENTRY = re.compile(r"\\(?:long)?newglossaryentry\s*\{([^{}]+)\}\s*\{")
+_GLOSSARY_PRINTED = re.compile(r"\\print[A-Za-z]*(?:glossar|acronym|abbreviation|symbol)", re.I)
+_GLOSSARY_USE = re.compile(
+    r"\\[A-Za-z]*(?:gls|Gls|GLS|acr|Acr|ACR|ac|Ac|AC)[A-Za-z]*\*?\s*(?:\[[^\]]*\]\s*)?\{([^{}]+)\}"
+)
+
+
+def skip_unused_glossary(text: str) -> str:
+    """``text`` with the definitions of glossary entries that are never typeset blanked: every entry
+    when the document prints no glossary, else those it never uses (unless it adds them all). A
+    citation in such an entry's description (a DHBW thesis's unused "Plugin" entry citing a key its
+    .bib lacks; a beamer talk that inputs the thesis's glossary file and prints none) is no citation
+    of the document."""
+    if "newglossaryentry" not in text:
+        return text
+    printed = _GLOSSARY_PRINTED.search(text)
+    if printed and ("\\glsaddall" in text or "\\printunsrtglossar" in text):
+        return text
+    entries = [
+        (m.group(1).strip(), m.start(), _braced(text, m.end() - 1)[1]) for m in _GLOSSARY_ENTRY.finditer(text)
+    ]
+    used: set[str] = set()
+    if printed:  # (a use in another entry's description counts, whether that entry is typeset or not)
+        for m in _GLOSSARY_USE.finditer(text):
+            used.update(label.strip() for label in m.group(1).split(","))
+    spans = [(a, b) for label, a, b in entries if label not in used and text[b - 1] == "}"]
+    return blank(text, spans)
+
+
+def _conditional_blocks(text: str) -> list[tuple[int, int, int]]:
+    """The TeX conditionals of ``text`` (``\\ifX ... \\else ... \\fi``, nested ones too), in order of
+    their ends: where each starts, where its ``\\else`` branch starts (its end when it has none), where
+    it ends."""
+    blocks: list[tuple[int, int, int]] = []
+    opened: list[list[int]] = []
+    for m in _CONDITIONAL.finditer(text):
+        word = m.group(2)
+        if m.group(1) or word in NOT_CONDITIONALS:
+            continue
+        if word == "fi":
+            if opened:
+                start, middle = opened.pop()
+                blocks.append((start, middle if middle >= 0 else m.end(), m.end()))
+        elif word == "else":
+            if opened:
+                opened[-1][1] = m.start()
+        else:
+            opened.append([m.start(), -1])
+    return blocks
 
 
 def _add_file(
@@ -497,7 +604,9 @@ def _target(
         sub = here / (m.group("dir") or "").strip()
         paths = [sub / (name if name.endswith(".tex") else name + ".tex"), sub / name]
     else:
-        paths = candidates(name, project.tree.main_dir, here, always_tex=cmd == "include")
+        paths = candidates(
+            name, project.tree.main_dir, here, always_tex=cmd == "include", top=project.tree.top
+        )
     chosen = next((p for p in paths if os.path.lexists(p)), None)
     if chosen is None:
         stem = Path(name).name.lower().removesuffix(".tex")
@@ -588,6 +697,7 @@ def _local_packages(text: str, project: _Project) -> None:
                 src = clean(normalise(decode(read_regular(p, SIDE_FILE_LIMIT.get())).text))
             except (OSError, InputError):
                 continue
+            src = skip_gobbled(src, project.gobblers)[0]
             for b in BIB.finditer(src):
                 line = src.count("\n", 0, b.start()) + 1
                 project.sty_bibs.append((str(p), line, b.group(2), b.group(1)))
@@ -658,6 +768,8 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             if os.path.isabs(name)
             else [project.tree.main_dir / name, here / name]
         )
+        if project.tree.top is not None and not os.path.isabs(name) and ".." not in Path(name).parts:
+            paths.append(project.tree.top / name)  # (built from the project's root: see candidates)
         chosen = next((p for p in paths if os.path.lexists(p)), None)
         block = embedded.get(os.path.normpath(name))
         if block is not None and (chosen is None or block[0]):
@@ -688,6 +800,24 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             if stem in TEX_BIBS:
                 tex_shipped = True
                 continue
+            alternative = _alternative(name, offset, declared, text, project, here)
+            if alternative is not None:
+                # a class's switch between biblatex and BibTeX ("\ifbiblatex \addbibresource{references}
+                # \else \bibliography{references} \fi", kththesis): TeX takes one branch, refcheck
+                # cannot tell which; the other's file is there and read
+                doc.findings.append(
+                    Finding(
+                        rule="input-bibliography",
+                        severity=Severity.INFO,
+                        message=f"the bibliography {paths[0]} named here does not exist; it is named in one "
+                        f"branch of {alternative[0]}, whose other branch names {alternative[1]}, which is "
+                        "read: if TeX takes this branch, its entries cannot be checked",
+                        offset=offset,
+                        path=sty,
+                        line=at_line,
+                    )
+                )
+                continue
             problem = f"the bibliography {paths[0]} named here does not exist; its entries cannot be checked"
         else:
             refused = project.tree.refuses(chosen)
@@ -716,6 +846,45 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
         doc.findings.extend(findings)
         unread = unread or failed
     return refs, unread or tex_shipped
+
+
+def _alternative(
+    name: str,
+    offset: int | None,
+    declared: list[tuple[str, str | None, int | None, int | None]],
+    text: str,
+    project: _Project,
+    here: Path,
+) -> tuple[str, str] | None:
+    """The switch (``\\ifbiblatex``) of the TeX conditional the missing ``name`` is named in (at
+    ``offset``), and another bibliography, there to be read, named in a conditional of the same
+    switch (None when there is none, or ``name`` is in no conditional)."""
+    if offset is None or "\\fi" not in text:
+        return None
+    blocks = _conditional_blocks(text)
+    inside = [b for b in blocks if b[0] <= offset < b[2]]
+    if not inside:
+        return None
+    a, middle, _ = max(inside)  # the innermost
+    branch = offset < middle
+    switch = _CONDITIONAL.match(text, a)
+    word = switch.group(2) if switch else ""
+    # the other branch of a conditional that tests the same switch (this one, or a second
+    # "\ifbiblatex ... \else ... \fi" at the end of the document)
+    same = [b for b in blocks if (m := _CONDITIONAL.match(text, b[0])) is not None and m.group(2) == word]
+    found: dict[bool, str] = {}  # the branch (True: the first) -> a bibliography there that is read
+    for other, sty, _, at in declared:
+        if sty is not None or at is None or other == name:
+            continue
+        sides = {at < m for x, m, y in same if x <= at < y}
+        other = _expanded(other, text)
+        if len(sides) != 1 or "\\" in other or "$" in other or os.path.isabs(other):
+            continue
+        if any(os.path.isfile(d / other) for d in (project.tree.main_dir, here)):
+            found.setdefault(sides.pop(), other)
+    if branch in found or (not branch) not in found:
+        return None  # (a branch that reads one file and misses another is wrong whichever TeX takes)
+    return f"\\{word}", found[not branch]
 
 
 # biblatex, loaded or used (\addbibresource is biblatex's), and its backend when set to BibTeX

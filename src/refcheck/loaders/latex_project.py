@@ -85,11 +85,17 @@ def project_dir(start: Path) -> Path | None:
     return None
 
 
-def candidates(name: str, main_dir: Path, including_dir: Path, always_tex: bool = False) -> list[Path]:
-    """The paths LaTeX tries for an input ``name``, in order, each once."""
+def candidates(
+    name: str, main_dir: Path, including_dir: Path, always_tex: bool = False, top: Path | None = None
+) -> list[Path]:
+    """The paths LaTeX tries for an input ``name``, in order, each once; then, with ``top`` (the
+    project's root), the path from there: a Makefile or latexmk run at the root builds note/biblio.tex
+    there ("latexmk --outdir=note note/biblio.tex"), and its "\\input{preamble/helper.tex}" names
+    the root's preamble/."""
     names = [name] if name.endswith(".tex") else [name + ".tex"] + ([] if always_tex else [name])
     out: list[Path] = []
-    for base in (main_dir, including_dir):
+    rooted = top is not None and ".." not in Path(name).parts  # (never a way out of the root)
+    for base in (main_dir, including_dir, *([top] if rooted and top is not None else [])):
         for n in names:
             p = base / n if not os.path.isabs(n) else Path(n)
             if p not in out:
@@ -145,6 +151,52 @@ def is_main(path: Path) -> bool:
     return looks_main(head)
 
 
+def _source(path: Path, limit: int) -> str:
+    """A .tex file's text without comments, verbatim environments and ``\\verb`` ("" when unreadable)."""
+    try:
+        text = _strip(read_regular(path, limit).decode("utf-8", "replace"))
+    except OSError:
+        return ""
+    if "\\begin{" in text:
+        text = _VERBATIM.sub("", text)
+    if "\\verb" in text:
+        text = _VERB.sub("", text)
+    return text
+
+
+def preambles(files: Iterable[str], limit: int) -> set[str]:
+    """Of the .tex files of a directory walk, the preambles another of them inputs: a file with
+    ``\\documentclass`` and no ``\\begin{document}`` (sw10-report's misc/preamble.tex, a DHBW thesis's
+    ads/header.tex) is no document LaTeX can typeset alone; the main file that inputs it, where its
+    relative paths and its bibliography are read as LaTeX reads them, is checked instead."""
+    alone: list[Path] = []
+    mains: list[Path] = []
+    for f in files:
+        if not f.lower().endswith((".tex", ".ltx")):
+            continue
+        try:
+            head = read_regular(Path(f), HEAD, truncate=True)
+        except OSError:
+            continue
+        if b"\\begin{document}" in head or b"\\documentclass" not in head:
+            mains.append(Path(f))  # (a main file, or a fragment the walk kept: its inputs are followed)
+            continue
+        text = _source(Path(f), limit)
+        if "\\begin{document}" in text:
+            mains.append(Path(f))
+        elif "\\documentclass" in text:
+            alone.append(Path(f))
+    if not alone or not mains:
+        return set()
+    wanted = {p.resolve(): str(p) for p in alone}
+    found: set[str] = set()
+    for main in mains:
+        for real in _closure(main, Tree(main), limit)[0]:
+            if real in wanted and real != main.resolve():
+                found.add(wanted[real])
+    return found
+
+
 def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
     """The files ``main`` inputs (transitively) and the bibliographies it names, resolved."""
     seen: set[Path] = set()
@@ -165,7 +217,9 @@ def _closure(main: Path, tree: Tree, limit: int) -> tuple[set[Path], set[Path]]:
             sub = (m.group("dir") or "").strip()
             base = f.parent / sub if sub and "import" in (m.group("cmd") or "") else None
             paths = (
-                [base / name, base / (name + ".tex")] if base else candidates(name, tree.main_dir, f.parent)
+                [base / name, base / (name + ".tex")]
+                if base
+                else candidates(name, tree.main_dir, f.parent, top=tree.top)
             )
             for p in paths:
                 if p.is_file() and tree.refuses(p) is None:

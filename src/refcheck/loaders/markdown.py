@@ -66,6 +66,15 @@ _LINK_DEFINITION = re.compile(
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$",
     re.M,
 )
+# "[text][label]": the label part of a full reference link
+_FULL_REFERENCE_LINK = re.compile(r"\]\[([^\[\]\n]{1,200})\]")
+
+
+def _link_label(label: str) -> str:
+    """A link label as CommonMark matches it: case-folded, its white space collapsed."""
+    return " ".join(label.casefold().split())
+
+
 _DEF = re.compile(r"^[ \t]*\[\^([^\]\s]+)\]:[ \t]*", re.M)  # (indented too: a note in a list item)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 # a definition written without its colon, "[^1] Smith, Trade, 12." at a line's start: Markdown shows it
@@ -120,6 +129,7 @@ def load_markdown(path: str, data: bytes) -> Document:
         use_bibliography(
             doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=root,
             inline=inline, syntax=syntax, project_targets=manuscript.targets if manuscript else frozenset(),
+            plugins=manuscript.plugins if manuscript is not None and manuscript.kind == "myst" else (),
         )  # fmt: skip
     else:
         _say_why_unchecked(doc)
@@ -187,7 +197,18 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
         found.extend(m.span() for m in pattern.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
     if "]:" in chunk:
-        found.extend(m.span() for m in _LINK_DEFINITION.finditer(chunk))
+        labels: set[str] = set()
+        for m in _LINK_DEFINITION.finditer(chunk):
+            found.append(m.span())
+            labels.add(_link_label(chunk[m.start() : m.end()].split("]:", 1)[0].lstrip(" [")))
+        if labels and "][" in chunk:
+            # a full reference link's label, "([pnas.org][10])" (a chatbot's answer pasted as notes):
+            # a link to the URL "[10]: https://..." defines, not a citation of entry 10
+            found.extend(
+                (m.start(1) - 1, m.end())
+                for m in _FULL_REFERENCE_LINK.finditer(chunk)
+                if _link_label(m.group(1)) in labels
+            )
     doc.excluded.extend((a + start, b + start) for a, b in found)
     doc.excluded.sort()
     return meta

@@ -184,11 +184,13 @@ def pandoc_citations(
     external: tuple[str, ...] = (),
     aliases: set[str] | frozenset[str] = frozenset(),
     project_targets: frozenset[str] = frozenset(),
+    raw_latex: bool = True,
 ) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
     ``nocite`` key. A key that is a cross-reference, a Manubot alias (``aliases``, and those the text
     defines), or (``external``) starts with one of these prefixes, and is in no entry (Manubot's
-    ``doi:``, ``pmid:`` ...), is no citation to check here."""
+    ``doi:``, ``pmid:`` ...), is no citation to check here. ``raw_latex``: the renderer passes raw
+    LaTeX (``\\cite{key}``) on to LaTeX, as pandoc does; mystmd does not (it shows it as text)."""
     by_key: dict[str, Reference] = {}
     for r in refs:
         if r.key:
@@ -239,7 +241,7 @@ def pandoc_citations(
         cit = _cite(doc, key, at, m.end(1), by_key.get(key))
         cit.narrative = True
         out.append(cit)
-    if "\\" in text and doc.format == "markdown":
+    if raw_latex and "\\" in text and doc.format == "markdown":
         # raw LaTeX in the prose, which pandoc passes on to LaTeX in a PDF ("(\\cite{IPCC2007})" in
         # an R Markdown paper whose citation_package is natbib): its keys are the same bibliography's
         # (every citation command of natbib, biblatex and the others LaTeX reads, multi-citations too)
@@ -264,8 +266,9 @@ def pandoc_citations(
 
 
 # MyST's citation roles of sphinxcontrib-bibtex (Jupyter Book): {cite}`a,b`, {cite:p}, {cite:t},
-# {cite:ps}, {cite:ct}, {cite:year} ... (the role's text is inline code to Markdown, never over a blank line)
-_MYST_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}(`+)((?:(?!\n[ \t]*\n).)+?)\1", re.S)
+# {cite:ps}, {cite:ct}, {cite:year} ..., and its footnote citations, {footcite}`a`, {footcite:t} (the
+# role's text is inline code to Markdown, never over a blank line)
+_MYST_ROLE = re.compile(r"\{(?:foot)?cite(?::[a-z]+)?\}(`+)((?:(?!\n[ \t]*\n).)+?)\1", re.S)
 # a role's keys: separated by commas (sphinxcontrib-bibtex) or semicolons (mystmd), which also gives
 # each a braced prefix and suffix ("{cite:p}`{see}cockett2015{fig 1}; heagy2017`")
 _ROLE_KEY = re.compile(r"\{[^{}]*\}|([^,;\s{}]+)")
@@ -341,6 +344,7 @@ def use_bibliography(
     inline: list[Reference] | None = None,
     syntax: str = "pandoc",
     project_targets: frozenset[str] = frozenset(),
+    plugins: tuple[str, ...] = (),
 ) -> None:
     """Read ``paths`` and, when the text cites pandoc keys, check the keys against them and against
     ``inline`` (the entries of the front matter's ``references:``, ``inline_references``).
@@ -350,7 +354,9 @@ def use_bibliography(
     (a document's front matter is untrusted: it may name ``/etc/passwd`` or ``../../secret``).
     ``syntax``: how the text cites keys, "pandoc", or a site's "myst" or "liquid" (``role_citations``).
     ``project_targets``: the labels the other pages of the document's project give their targets
-    (MyST's "@label" cross-references another page's figure or theorem)."""
+    (MyST's "@label" cross-references another page's figure or theorem). ``plugins``: the MyST
+    project's JavaScript plugins, whose directives may label targets refcheck cannot see: an "@key"
+    in the prose that no entry has may cross-reference one (said at info)."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     refs.extend(inline or ())
     unread: list[str] = []
@@ -376,12 +382,24 @@ def use_bibliography(
         citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
     elif syntax == "mystmd":  # mystmd reads pandoc's syntax and MyST's roles, and resolves DOIs
         keys = {r.key for r in refs}
-        citations = pandoc_citations(doc, refs, nocite, project_targets=project_targets)
+        # (mystmd reads no raw LaTeX in Markdown: "\\citep{A, B}" on a page is text, as a writing
+        # guide's example shows it)
+        citations = pandoc_citations(doc, refs, nocite, project_targets=project_targets, raw_latex=False)
         citations += role_citations(doc, refs, "myst")
         dois = [c for c in citations if c.key not in keys and _DOI_KEY.match(c.key or "")]
         if dois:  # the page's list holds the works mystmd fetches for them: not a list to be missing from
             doc.unseen_key, doc.unseen_resolved = dois[0].text, True
             citations = [c for c in citations if c not in dois]
+        if plugins:
+            # "define the @template-site-myst-book-theme-style option" (mystmd's docs): the label of an
+            # option its plugin's directive lists ("{myst:template} book-theme"), not a citation
+            for cit in citations:
+                if cit.narrative and cit.key not in keys:
+                    cit.confidence = "low"
+                    cit.detail = (
+                        "no entry has that key; it may be the label of a target that a plugin of the "
+                        f"project ({', '.join(plugins[:3])}) makes, which refcheck does not run"
+                    )
         citations.sort(key=lambda c: c.start)
     else:
         citations = role_citations(doc, refs, syntax)

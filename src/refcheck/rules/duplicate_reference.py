@@ -65,13 +65,15 @@ def _authors_key(ref: Reference) -> str:
     return " ".join([_surname_word(a) for a in ref.authors[:3]])
 
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_WORD = re.compile(r"[a-z0-9]+")
+# letters and digits of any script: a Russian or Chinese entry's words are its own (read as ASCII only,
+# "Иванов И. И. Книга. — М.: Наука, 2001. — 200 с." and every other book of 2001 with 200 pages were
+# one text, "2001 200": a duplicate)
+_WORD = re.compile(r"[^\W_]+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")  # (an organisation's name: its ASCII words)
 
 
 def _words(folded: str) -> str:
-    """The letters and digits of a folded text, one space between runs (``_NON_WORD`` made one space,
-    stripped: the same text, made a third sooner)."""
+    """The letters and digits of a folded text, one space between runs."""
     return " ".join(_WORD.findall(folded))
 
 
@@ -342,7 +344,12 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
             # "Modern Diplomatic Law, Manchester University Press" and "Modern diplomatic law": one
             # title read with its publisher, the other without
             first = by_author_year[group].first_agreeing(real)
-            if first is not None and (_subtitles_differ(ref, first) or _other_dois(ref, first)):
+            # (two web pages alike in title at other addresses, Google Trends' "Curreny Carry Trade -
+            # Explore - Google Trends" and "Yen Carry Trade - ...": two works, and the second is kept,
+            # so that a true repeat of it is found)
+            if first is not None and (
+                _subtitles_differ(ref, first) or _other_dois(ref, first) or _other_pages(ref, first)
+            ):
                 first = None
         if first is None:
             for k in keys:

@@ -5,8 +5,8 @@ What it does
     no year (or date), or no title. Entries parsed from running text are not checked: there a missing
     field is more often the parser's doubt than the author's omission. An entry of a document's
     bibliography database that no citation uses is not printed, so it is said at info, and so is a
-    web page, software or data set (``@online``, ``@software``, CSL ``webpage`` ...) with no author
-    or no year: such works often have neither and are cited by their title. A journal article needs
+    web page, software or data set (``@online``, ``@software``, CSL ``webpage`` ...) or a manual
+    (``@manual``) with no author or no year: such works often have neither and are cited by their title. A journal article needs
     no title in a document whose BibTeX style prints none (revtex's ``apsrev4-2``, ``aipnum4-2``, and
     a revtex document that names no style).
 
@@ -62,13 +62,23 @@ def check(doc: Document) -> Iterator[Finding]:
         quiet = unprinted(doc, ref, cited, cited_keys)
         # a web page, software or data set without an author is cited by its title, and often has no
         # date but the one it was visited on
-        authorless = ref.web and "title" not in missing
+        # (and so is a manual, software's documentation, which BibTeX's styles print without an author:
+        # a template's "@Manual{matlab:ode, title = {MATLAB manual}, publisher = {Mathworks}}")
+        authorless = (ref.web or ref.entry_type == "manual") and "title" not in missing
         yield Finding(
             rule=NAME,
             severity=Severity.INFO if quiet or authorless else SEVERITY,
             message=f"entry {name} has no {' and no '.join(missing)}; complete it"
             + (" (it is never cited, so not printed)" if quiet else "")
-            + (" if it has one (a web page, software or data set may have none)" if authorless else ""),
+            + (
+                (
+                    " if it has one (a web page, software or data set may have none)"
+                    if ref.web
+                    else " if it has one (a manual may have none)"
+                )
+                if authorless
+                else ""
+            ),
             offset=ref.start if ref.start >= 0 else None,
             reference=ref.text,
             reference_id=ref.id,

@@ -188,11 +188,39 @@ def _linked_from_prose(doc: Document) -> set[str]:
     if doc.format not in ("markdown", "html"):
         return set()
     region = doc.reference_region
-    return {
+    linked = {
         _url_key(u.url)
         for u in doc.urls
         if u.reference is None and not (region and region[0] <= u.start < region[1])
     }
+    if doc.format == "markdown" and region is not None and "][" in doc.text:
+        # Markdown's reference links, "([arxiv.org][3])" in the prose and in the entry, both to the
+        # address "[3]: https://..." defines: the entry's work is linked from the prose
+        text = doc.text
+        linked.update(
+            _REFERENCE_LINK_LABEL + " ".join(m.group(1).casefold().split())
+            for m in _FULL_REFERENCE_LINK.finditer(text)
+            if not region[0] <= m.start() < region[1]
+        )
+    return linked
+
+
+# "[text][label]": a Markdown full reference link, by its label
+_FULL_REFERENCE_LINK = re.compile(r"\]\[([^\[\]\n]{1,200})\]")
+_REFERENCE_LINK_LABEL = "\0label:"
+
+
+def _entry_links(ref: Reference) -> list[str]:
+    """The web addresses of an entry, and the labels of the Markdown reference links it holds."""
+    if "][" not in ref.text:
+        return ref.urls
+    return [
+        *ref.urls,
+        *(
+            _REFERENCE_LINK_LABEL + " ".join(m.group(1).casefold().split())
+            for m in _FULL_REFERENCE_LINK.finditer(ref.text)
+        ),
+    ]
 
 
 def _short(title: str) -> str:
@@ -291,7 +319,7 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
-        if linked and any(_url_key(u) in linked for u in ref.urls):
+        if linked and any(_url_key(u) in linked for u in _entry_links(ref)):
             continue  # the prose links to the entry's work: it cites it by the link
         if ref.id in archives:
             continue
