@@ -805,8 +805,15 @@ class _Facts:
                 (bare.lower().strip(".") in STOP_WORDS or _MONTH_SPAN.match(bare) is not None)
                 and not (known is not None and known.knows(bare)),
                 bare[:1].isupper(),
-                _NAME_WORD.match(bare) is not None,
-                bare.endswith(".") and bare != "St." and _INITIALS_ONLY().match(bare) is None,
+                _NAME_WORD.match(bare) is not None
+                # "de-Souza-Cruz", "da-Silva": a surname of the list, however it is shaped (one with
+                # a capital in it: no common word the list happens to hold, "little")
+                or (known is not None and not bare.islower() and bare[:1].isalpha() and known.knows(bare)),
+                # ("Ghizoni-Jr.": a generation suffix joined to the surname ends no sentence)
+                bare.endswith(".")
+                and bare != "St."
+                and _INITIALS_ONLY().match(bare) is None
+                and _JOINED_GENERATION.search(bare) is None,
             )
             if len(self.words) < _FACTS_KEPT:
                 self.words[word] = found
@@ -840,6 +847,7 @@ _WordFacts = tuple[bool, str, bool, bool, bool, bool, bool]
 _TokenFacts = tuple[bool, bool, int, bool, str, bool, bool, str, bool, bool, bool, bool, bool]
 
 _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
+_JOINED_GENERATION = re.compile(rf"\w[{DASHES}](?:Jr|Sr|JR|SR)\.$")  # "Ghizoni-Jr.", "Silva-Jr."
 _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 _POSSESSIVE_LAST = frozenset("s" + APOS)  # what a word _POSSESSIVE changes ends with
 

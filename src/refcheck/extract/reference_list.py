@@ -1222,7 +1222,11 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
         author_part = _BRACKETS_URLS.sub(" ", author_part)
     part = author_part.strip().rstrip(",.:;").strip()
     out = []
-    persons = any(ref.given)  # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles
+    # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles; not when every "given
+    # name" read is one whole capitalised word, which an organisation's name with a comma also gives:
+    # "United Nations Educational, Scientific and Cultural Organization" reads as the persons
+    # "United Nations Educational, Scientific" and "Cultural Organization"
+    persons = any(ref.given) and not all(_WHOLE_WORD().match(g) for g in ref.given if g)
     if ref.corporate or (not persons and _ORG_WORD().search(part)):
         out.append(part)
     # the cheap tests first: most pieces are one word ("Smith", "J."), and the person tests are dear
@@ -1469,6 +1473,7 @@ _LINK = lazy_pattern(r"(?:https?://|doi:\s*|www\.)\S*", re.IGNORECASE)
 _QUOTE_OR_URL = lazy_pattern(r"[\"“”]|https?://")
 _BRACKETS_URLS = re.compile(r"\[[^\]]*\]|https?://\S+")
 _ORG_WORD = lazy_pattern(r"\b(?:of|for|on|and|the|de|des|du)\b")
+_WHOLE_WORD = lazy_pattern(r"^[A-Z][a-z]{2,}$")  # a "given name" that may be a word of a name: "Scientific"
 _PIECES = re.compile(r"[,;]|\s+(?:and|&)\s+")
 _STOP_SPACE = lazy_pattern(r"\.\s")
 _NOISE = lazy_pattern(r"\[[^\]]*\]|<[^>]*>|https?://\S+")

@@ -19,8 +19,11 @@ PARTICLES = frozenset(
         "della",
         "di",
         "da",
+        "do",  # Portuguese: "do Vale", "do Nascimento", cited "Do Vale" or "Vale"
         "dos",
         "das",
+        "los",  # Spanish: "de los Ríos", "de las Heras"
+        "las",
         "du",
         "la",
         "le",
