@@ -145,3 +145,39 @@ def test_a_common_word_the_list_holds_as_a_surname_is_no_name_in_lower_case() ->
         "Little, A. (2004). Effects. Journal, 1, 1–2.\n"
     )
     assert [c.text for c in doc.citations if c.references] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Ciência & Educação: "Preocupados com as desigualdades raciais no sistema brasileiro de
+        # Educação Básica, Soares e Alves (2003) ..." (a phrase's last word before its comma)
+        "Preocupados com as desigualdades da Educação Básica, SOARES and ALVES (2003) afirmam isso.",
+        # Hoehnea: a Portuguese sentence adverb
+        "Ainda, SOARES and ALVES (2003) citam a espécie.",
+    ],
+)
+def test_a_word_and_a_comma_before_a_narrative_citation_are_no_first_author(sentence: str) -> None:
+    doc = check(
+        f"{sentence}\n\nReferences\n\n"
+        "SOARES, J. F., & ALVES, M. T. G. (2003). Desigualdades raciais no sistema brasileiro. "
+        "Educação e Pesquisa, 29(1), 147–165.\n"
+    )
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+    assert [c.status for c in doc.citations] == [LinkStatus.LINKED]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Jones, A., & Lee, B. (2005). Other. Journal, 1, 1–2.",  # another year
+        "Jones, A., Lee, B., & Kim, C. (2004). Other. Journal, 1, 1–2.",  # another co-author
+    ],
+)
+def test_a_first_author_is_dropped_only_for_an_entry_of_exactly_the_other_names(entry: str) -> None:
+    doc = check(f"Brown, Jones and Lee (2004) said so.\n\nReferences\n\n{entry}\n")
+    assert [f.rule for f in doc.findings if f.rule != "uncited-reference"] in (
+        ["missing-reference"],
+        ["author-mismatch"],
+        ["year-mismatch"],
+    )

@@ -944,6 +944,30 @@ def _link_author_date(
         ):
             cit.status, cit.references, cit.candidates = trial.status, trial.references, trial.candidates
             cit.suggestion, cit.detail = trial.suggestion, trial.detail
+    if cit.status is LinkStatus.MISSING and _word_before_names(cit, index):
+        # "... de Educação Básica, Soares e Alves (2003) afirmam", "Ainda, Blum & Roderjan (2007)
+        # citam": the word that ends the sentence's opening phrase, before its comma, read as a first
+        # author the list has nowhere. Without it the names are exactly an entry's authors, with its
+        # year: that entry is cited (not when any co-author differs, or another name stays unread).
+        trial = dataclasses.replace(cit, authors=cit.authors[1:], detail=None)
+        _link_author_date_as_read(trial, index, similar, near_misses)
+        if trial.status is LinkStatus.LINKED and all(
+            len(r.authors) == len(trial.authors) and not r.et_al
+            for r in (index.by_id[i] for i in trial.references)
+        ):
+            cit.status, cit.references, cit.authors = trial.status, trial.references, trial.authors
+
+
+def _word_before_names(cit: Citation, index: Index) -> bool:
+    """Whether a citation of three names or more begins with one word and a comma ("Básica, Soares
+    and Alves (2003)") that no entry has as its first author."""
+    first = cit.authors[0] if len(cit.authors) >= 3 and not cit.et_al else ""
+    return (
+        bool(first)
+        and " " not in first
+        and cit.text.startswith(first + ",")
+        and not index.author_candidates(first)
+    )
 
 
 def _names_written_twice(text: str, cit: Citation) -> bool:
