@@ -400,3 +400,25 @@ def test_an_unresolved_key_in_an_xref_is_said_once() -> None:
         doc.references[0].text
         == "Longo D Hasty J Dynamics of single-cell gene expression Mol Syst Biol 2006 2 64"
     )
+
+
+# --- PLOS <mixed-citation>s write a name's parts and some fields back to back -------------------------
+# "<name><surname>McCain</surname><given-names>KW</given-names></name>" (PLOS Biology) was kept as
+# "McCainKW", and "<source>Chem Commun (Camb)</source><volume>47</volume>" as "Chem Commun (Camb)47":
+# the entry's text is what the registry search is sent, whose first author did not match, so 51 of
+# the corpus's clean JATS entries were reference-not-found warnings (bench/verify_accuracy.py).
+
+
+def test_a_names_parts_and_fields_written_back_to_back_are_spaced() -> None:
+    refs = (
+        '<ref id="r1"><label>2</label><mixed-citation publication-type="journal"><name name-style="western">'
+        "<surname>McCain</surname><given-names>KW</given-names></name> (<year>1995</year>) <article-title>"
+        "Mandating sharing: <italic>K</italic><sub>d</sub> in Ca<sup>2+</sup></article-title>. <source>Chem"
+        " Commun (Camb)</source><volume>47</volume>: <fpage>5166</fpage>&#x02013;<lpage>5168</lpage>"
+        '<pub-id pub-id-type="pmid">21384024</pub-id></mixed-citation></ref>'
+    )
+    doc = check(article('As shown <xref ref-type="bibr" rid="r1">[2]</xref>.', refs))
+    assert doc.references[0].text == (
+        "2 McCain KW (1995) Mandating sharing: Kd in Ca2+. Chem Commun (Camb) 47: 5166–5168 21384024"
+    )
+    assert alarms(doc) == []

@@ -312,3 +312,24 @@ def test_raw_latex_nocite_star_cites_every_entry(tmp_path: Path) -> None:
         git=True,
     )
     assert [(r, s) for r, s, _ in findings(tmp_path / "paper.Rmd")] == []
+
+
+def test_raw_latex_cite_commands_are_every_command_latex_reads(tmp_path: Path) -> None:
+    # the Markdown loader takes LaTeX's own list of citation commands (loaders.cite_commands): the
+    # capitalised forms, apacite's and biblatex's multi-citations cite too, a macro parameter does not
+    write(
+        tmp_path,
+        {
+            "refs.bib": "@book{a2001, author={Able, Ann}, title={One}, publisher={P}, year={2001}}\n"
+            "@book{b2002, author={Baker, Bob}, title={Two}, publisher={P}, year={2002}}\n"
+            "@book{c2003, author={Cole, Cy}, title={Three}, publisher={P}, year={2003}}\n"
+            "@book{d2004, author={Dunn, Di}, title={Four}, publisher={P}, year={2004}}\n",
+            "paper.Rmd": '---\ntitle: "All"\nbibliography: refs.bib\n---\n\n\\Textcite{a2001} began;'
+            " later work agrees \\cites[see][12]{b2002}[p.~3]{c2003}, as \\citeyearpar{d2004} and"
+            " \\citeA{e2005} show.\n",
+        },
+        git=True,
+    )
+    found = findings(tmp_path / "paper.Rmd")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert "'e2005'" in found[0][2]

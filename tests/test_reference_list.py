@@ -301,6 +301,22 @@ STYLE_ENTRIES = [
         "2010",
         "Ireland's diaspora",
     ),
+    # IEEE: the year is last, and a volume can look like one (a lecture-notes volume, 1857)
+    (
+        "T. G. Dietterich, “Ensemble methods in machine learning,” Multiple Classifier Systems, vol. 1857, "
+        "pp. 1–15, 2000.",
+        ["Dietterich"],
+        ["T. G."],
+        "2000",
+        "Ensemble methods in machine learning",
+    ),
+    (
+        "A. Roe and B. Poe, “On rivers,” Annales, no. 1999, pp. 3–9, 2004.",
+        ["Roe", "Poe"],
+        ["A.", "B."],
+        "2004",
+        "On rivers",
+    ),
 ]
 
 

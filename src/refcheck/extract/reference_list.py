@@ -1142,6 +1142,21 @@ _LATE_DATED_PAREN = lazy_pattern(
 _LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
 
 
+# a volume, issue, page or article number that looks like a year: "Multiple Classifier Systems,
+# vol. 1857, pp. 1–15, 2000." (IEEE: the year is the last)
+_LOCATOR_BEFORE = re.compile(
+    r"\b(?:vol|vols|no|nos|pp|p|art|issue|iss|ch|sec|pt|suppl|nr|bd|t)\.?\s*\Z", re.I
+)
+
+
+def _year_not_locator(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` from ``start`` that no locator label ("vol.", "pp.") precedes."""
+    for m in pattern.finditer(text, start):
+        if not _LOCATOR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            return m
+    return None
+
+
 def _late_year(text: str, start: int) -> str | None:
     """The year of an entry that prints it after the title: the last "(2004)" (Nature), else a year
     standing alone between punctuation ("Journal. 2004;12", ", 2004."), else any year."""
@@ -1153,7 +1168,7 @@ def _late_year(text: str, start: int) -> str | None:
             last = m  # (a later one; "Title, 1870-1930." holds no year of the entry's own)
     if last is not None:
         return last.group(1)
-    bare = _LATE_BARE_YEAR.search(text, start) or _BARE_YEAR.search(text, start)
+    bare = _year_not_locator(_LATE_BARE_YEAR, text, start) or _year_not_locator(_BARE_YEAR, text, start)
     if bare and ("“" in text or '"' in text):
         # not a year of a title in quotation marks when one stands outside them: "“The German Wars
         # of Liberation 1807-1815.” *Small Wars & Insurgencies 25*, no. 4. July 2014."
@@ -1165,6 +1180,7 @@ def _late_year(text: str, start: int) -> str | None:
                     for pattern in (_LATE_BARE_YEAR, _BARE_YEAR)
                     for m in pattern.finditer(text, start)
                     if not any(a <= m.start() < b for a, b in quoted)
+                    and not _LOCATOR_BEFORE.search(text, max(0, m.start() - 8), m.start())
                 ),
                 bare,
             )

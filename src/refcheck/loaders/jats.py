@@ -535,10 +535,10 @@ def _shown_chunks(ref: Node) -> Iterator[Chunk]:
         # (nor has a <mixed-citation> that holds no text of its own, only fields: BMC's older lists,
         # "<mixed-citation><name>...</name><article-title>...</article-title><source>...")
         spaced = part.tag not in ("mixed-citation", "ref") or (part.tag == "mixed-citation" and _bare(part))
-        # A <mixed-citation> that writes its names back to back, "<name><surname>Tan</surname>
-        # <given-names>DSH</given-names></name><name><surname>Ang</surname>..." (Pensoft): one space
-        # between two names, so the entry reads "Tan DSH Ang Y", not "Tan DSHAng Y"
-        joined = set() if spaced else _joined_names(part)
+        # A <mixed-citation> that writes its fields back to back, "<name><surname>Tan</surname>
+        # <given-names>DSH</given-names></name><name><surname>Ang</surname>..." (Pensoft, PLOS): one
+        # space between two fields, so the entry reads "Tan DSH Ang Y", not "TanDSHAngY"
+        joined = set() if spaced else _joined_fields(part)
         last = " "
         for chunk in part.chunks():
             if not chunk.text:
@@ -562,20 +562,37 @@ def _bare(cit: Node) -> bool:
     return True
 
 
-def _joined_names(part: Node) -> set[int]:
-    """The first text chunks (their ids) of the names that follow another name with no text between."""
+def _joined_fields(part: Node) -> set[int]:
+    """The first text chunks (their ids) of the fields that follow another field with no text between:
+    names ("<name>...</name><name>..."), a name's parts ("<surname>McCain</surname><given-names>KW"),
+    and the citation's own fields ("<source>Chem Commun</source><volume>47</volume>",
+    "<lpage>5168</lpage><pub-id>21384024</pub-id>"). Formatting ("<italic>K</italic><sub>d</sub>")
+    and the insides of titles are never split."""
     out: set[int] = set()
     stack = [part]
     while stack:
         node = stack.pop()
-        kids = node.children
+        kids = [k for k in node.children if not (isinstance(k, Chunk) and not k.text)]
         for prev, cur in itertools.pairwise(kids):
-            if isinstance(prev, Node) and isinstance(cur, Node) and prev.tag in _NAMES and cur.tag in _NAMES:
+            if (
+                isinstance(prev, Node)
+                and isinstance(cur, Node)
+                and prev.tag not in _FORMATTING
+                and cur.tag not in _FORMATTING
+            ):
                 first = next((c for c in cur.chunks() if c.text), None)
                 if first is not None:
                     out.add(id(first))
-        stack.extend(k for k in kids if isinstance(k, Node) and k.tag not in _NAMES)
+        stack.extend(k for k in kids if isinstance(k, Node) and k.tag in _FIELD_GROUPS)
     return out
+
+
+# elements whose child elements are separate fields of a citation, and formatting that never is one
+_FIELD_GROUPS = frozenset({"person-group", "name", "string-name", "name-alternatives", "collab-alternatives"})
+_FORMATTING = frozenset(
+    {"italic", "bold", "sup", "sub", "sc", "underline", "monospace", "roman", "sans-serif", "overline"}
+    | {"strike", "inline-formula", "styled-content", "named-content", "x", "break", "inline-graphic"}
+)
 
 
 def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Reference:

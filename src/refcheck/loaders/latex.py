@@ -40,6 +40,14 @@ from refcheck.extract.reference_list import parse_entry
 from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
 from refcheck.loaders._build import TextBuilder, blank, squash
 from refcheck.loaders.bibtex import WEB_TYPES, display, latex_to_text, read_bibliographies
+from refcheck.loaders.cite_commands import (
+    CITE_NAMES,
+    MULTI_NAMES,
+    NARRATIVE,
+    cite_groups,
+)
+from refcheck.loaders.cite_commands import COMMAND as _COMMAND
+from refcheck.loaders.cite_commands import OPT as _OPT
 from refcheck.loaders.decode import decode, normalise
 from refcheck.loaders.latex_project import BIB, INPUT, Tree, bib_names, candidates
 from refcheck.model import (
@@ -53,122 +61,6 @@ from refcheck.model import (
     Url,
 )
 
-# Commands whose last braced argument is a list of keys.
-CITE_NAMES = frozenset(
-    [
-        "cite",
-        "citep",
-        "citet",
-        "citealp",
-        "citealt",
-        "citeauthor",
-        "citeyear",
-        "citeyearpar",
-        "citenum",
-        "citetitle",
-        "citeurl",
-        "citedate",
-        "citeurldate",
-        "citefield",
-        "citelist",
-        "citename",
-        "Cite",
-        "Citep",
-        "Citet",
-        "Citealp",
-        "Citealt",
-        "Citeauthor",
-        "Citeyear",
-        "parencite",
-        "Parencite",
-        "textcite",
-        "Textcite",
-        "autocite",
-        "Autocite",
-        "footcite",
-        "Footcite",
-        "footcitetext",
-        "smartcite",
-        "Smartcite",
-        "supercite",
-        "fullcite",
-        "footfullcite",
-        "nocite",
-        "volcite",
-        "Volcite",
-        "pvolcite",
-        "fvolcite",
-        "tvolcite",
-        "avolcite",
-        "citeA",
-        "citeNP",
-        "citeyearNP",
-        "citeauthorNP",
-        "citeN",
-        "shortcite",
-        "shortciteA",
-        "shortciteNP",
-        "shortciteauthor",
-        "fullciteA",
-        "fullciteNP",
-        "fullciteauthor",
-        "fullciteauthorNP",
-        "citeR",
-        "citeS",
-        "citeANP",
-        "shortciteN",
-        "newcite",
-        "citeposs",
-        "citealtp",
-        "possessivecite",
-        "citeasnoun",
-        "citeaffixed",
-        "citename",
-        "citeauthoryear",
-        "citeyearnp",
-        "citetalias",
-        "citepalias",
-    ]
-)
-# biblatex's multi-citation commands: (pre)(post) then [pre][post]{keys} repeated.
-MULTI_NAMES = frozenset(
-    [
-        "cites",
-        "Cites",
-        "parencites",
-        "Parencites",
-        "footcites",
-        "footcitetexts",
-        "smartcites",
-        "Smartcites",
-        "textcites",
-        "Textcites",
-        "supercites",
-        "autocites",
-        "Autocites",
-    ]
-)
-NARRATIVE = frozenset(
-    {
-        "citet",
-        "Citet",
-        "textcite",
-        "Textcite",
-        "citeauthor",
-        "Citeauthor",
-        "newcite",
-        "citeA",
-        "textcites",
-        "Textcites",
-        "citeasnoun",
-        "possessivecite",
-        "citeposs",
-    }
-)
-_COMMAND = re.compile(r"\\([A-Za-z@]+)(\*?)")
-_OPT = re.compile(r"\s*\[((?:[^\[\]{}]|\{[^{}]*\})*)\]")
-_PAREN = re.compile(r"\s*\(((?:[^(){}]|\{[^{}]*\})*)\)")
-_KEYS = re.compile(r"\s*\{([^{}]*)\}")
 _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _DEFINE = re.compile(
     r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?"
@@ -1148,37 +1040,6 @@ def _wrappers(text: str) -> dict[str, tuple[int, int, bool]]:
     return out
 
 
-def _cite_groups(text: str, m: re.Match[str], multi: bool) -> tuple[list[tuple[int, str, str]], int]:
-    """The key groups after a citation command: (offset of the keys, keys, locator) each, and the end."""
-    pos = m.end()
-    groups: list[tuple[int, str, str]] = []
-    if multi:
-        for _ in range(2):
-            p = _PAREN.match(text, pos)
-            if p is None:
-                break
-            pos = p.end()
-    while True:
-        opts: list[str] = []
-        for _ in range(2):
-            o = _OPT.match(text, pos)
-            if o is None:
-                break
-            opts.append(o.group(1))
-            pos = o.end()
-        k = _KEYS.match(text, pos)
-        if k is None:
-            break
-        groups.append((k.start(1), k.group(1), opts[-1] if opts else ""))
-        pos = k.end()
-        if not multi:
-            break
-        nxt = re.match(r"\s*[\[{]", text[pos : pos + 200])
-        if nxt is None:
-            break
-    return groups, pos
-
-
 def _wrapper_groups(text: str, m: re.Match[str], spec: tuple[int, int, bool]) -> list[tuple[int, str, str]]:
     which, nargs, optional = spec
     pos = m.end()
@@ -1228,9 +1089,9 @@ def key_citations(
     for m in _COMMAND.finditer(text):
         command = m.group(1)
         if command in CITE_NAMES:
-            groups, _ = _cite_groups(text, m, False)
+            groups, _ = cite_groups(text, m, False)
         elif command in MULTI_NAMES:
-            groups, _ = _cite_groups(text, m, True)
+            groups, _ = cite_groups(text, m, True)
         elif command in wrappers:
             groups = _wrapper_groups(text, m, wrappers[command])
         else:

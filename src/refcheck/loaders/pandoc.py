@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from refcheck.loaders.cite_commands import citation_commands
 from refcheck.model import Citation, Document, Finding, Reference, Severity
 from refcheck.model import Ranges as Excluded
 
@@ -43,12 +44,6 @@ _KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s\\]{1,200}\})"
 # note, "^[see Section \@ref(intro)]", are no keys)
 _ITEM_KEY = re.compile(rf"(?<![\\\w])(-?)@({_KEY})")
 _NARRATIVE = re.compile(rf"(?<![\w@.\[\-/\\]){{?@({_KEY})")
-# a LaTeX citation command written in Markdown prose (natbib's and biblatex's, starred or not, with
-# up to two optional arguments): "\\cite{a}", "\\citep[p.~3]{a, b}", "\\parencite[see][]{c}"
-_RAW_CITE = re.compile(
-    r"\\(?:cite[pt]?|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite|nocite)"
-    r"\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\\\n]{1,500})\}"
-)
 # pandoc-crossref (fig:, tbl:, eq:, sec:, lst:) and Quarto (fig-, tbl-, ...) cross-references
 _CROSSREF = re.compile(
     r"(?:(?:fig|tbl|eq|sec|lst|tab|table|figure|apx)[:]|"
@@ -247,18 +242,19 @@ def pandoc_citations(
     if "\\" in text and doc.format == "markdown":
         # raw LaTeX in the prose, which pandoc passes on to LaTeX in a PDF ("(\\cite{IPCC2007})" in
         # an R Markdown paper whose citation_package is natbib): its keys are the same bibliography's
-        for m in _RAW_CITE.finditer(text):
+        # (every citation command of natbib, biblatex and the others LaTeX reads, multi-citations too)
+        for m, groups in citation_commands(text):
             if skip(m.start()):
                 continue
-            at = m.start(1)
-            for part in m.group(1).split(","):
-                key = part.strip()
-                if key == "*" and m.group(0).startswith("\\nocite"):
-                    nocite = [*(nocite or []), "*"]  # every entry counts as cited
-                elif key and wanted(key):
-                    start = at + len(part) - len(part.lstrip())
-                    out.append(_cite(doc, key, start, start + len(key), by_key.get(key)))
-                at += len(part) + 1
+            for at, keys, _locator in groups:
+                for part in keys.split(","):
+                    key = part.strip()
+                    if key == "*" and m.group(1) == "nocite":
+                        nocite = [*(nocite or []), "*"]  # every entry counts as cited
+                    elif key and "\\" not in key and "#" not in key and wanted(key):
+                        start = at + len(part) - len(part.lstrip())
+                        out.append(_cite(doc, key, start, start + len(key), by_key.get(key)))
+                    at += len(part) + 1
     for key in nocite or []:
         for ref in refs if key == "*" else [by_key[key]] if key in by_key else []:
             # counts the entry as cited (no author or year as written: nothing to compare)
