@@ -181,3 +181,16 @@ def test_a_first_author_is_dropped_only_for_an_entry_of_exactly_the_other_names(
         ["author-mismatch"],
         ["year-mismatch"],
     )
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # Hoehnea, Chicago: five initials, the last a "P." right before the year printed after them
+        "Arzolla, F. A. R. D. P. 2002. “Florística e fitossociologia de trecho da Serra da Cantareira.” "
+        "Universidade Estadual de Campinas.",
+        "Arzolla, F. A. R. D. T. 2011. “Florestas secundárias.” Universidade Estadual de Campinas.",
+    ],
+)
+def test_an_initial_p_or_t_before_the_year_is_no_page_or_volume_label(entry: str) -> None:
+    assert parse_entry(entry).year == entry.split(". ")[5]

@@ -1144,9 +1144,8 @@ _LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
 
 # a volume, issue, page or article number that looks like a year: "Multiple Classifier Systems,
 # vol. 1857, pp. 1–15, 2000." (IEEE: the year is the last)
-_LOCATOR_BEFORE = re.compile(
-    r"\b(?:vol|vols|no|nos|pp|p|art|issue|iss|ch|sec|pt|suppl|nr|bd|t)\.?\s*\Z", re.I
-)
+# (one letter only in lower case: "p. 1857", not the initial of "Arzolla, F. A. R. D. P. 2002.")
+_LOCATOR_BEFORE = re.compile(r"\b(?:(?i:vol|vols|no|nos|pp|art|issue|iss|ch|sec|pt|suppl|nr|bd)|p|t)\.?\s*\Z")
 
 
 def _year_not_locator(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
