@@ -194,3 +194,34 @@ def test_a_first_author_is_dropped_only_for_an_entry_of_exactly_the_other_names(
 )
 def test_an_initial_p_or_t_before_the_year_is_no_page_or_volume_label(entry: str) -> None:
     assert parse_entry(entry).year == entry.split(". ")[5]
+
+
+_ABNT = (
+    "BAKHTIN, M. (2003). Estética da criação verbal. Martins Fontes.\n"
+    "GLUCKSMANN, A. (1981). Cynisme et passion. Grasset.\n"
+    "GOLDSTEIN, H. (2003). Multilevel statistical models. Arnold.\n"
+    "RIBEIRO, A., SILVA, B., & COSTA, C. (2010). Aves do Brasil. Revista, 3, 1–2.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cite", "meant"),
+    [
+        ("(GLUKCSMANN, 1981)", "GLUCKSMANN 1981"),  # Trans/Form/Ação
+        ("GOLDSETIN (2003)", "GOLDSTEIN 2003"),  # Ciência & Educação
+        ("(BAKHTIN, 2003; RIBEIO et al., 2010)", "RIBEIRO et al. 2010"),
+    ],
+)
+def test_a_misspelt_surname_in_capitals_is_an_author_mismatch_in_a_list_in_capitals(
+    cite: str, meant: str
+) -> None:
+    doc = check(f"Como se lê em {cite}, isso vale.\n\nReferences\n\n{_ABNT}")
+    slips = [f for f in doc.findings if f.rule == "author-mismatch"]
+    assert len(slips) == 1 and meant in slips[0].message
+
+
+def test_an_acronym_in_capitals_is_still_no_citation_in_a_list_in_capitals() -> None:
+    doc = check(
+        f"O SAEB (2017), o ENADE (2019) e o IBGE (2010) mostram isso (BAKHTIN, 2003).\n\nReferences\n\n{_ABNT}"
+    )
+    assert [c.text for c in doc.citations] == ["BAKHTIN, 2003"]
