@@ -225,3 +225,11 @@ def test_an_acronym_in_capitals_is_still_no_citation_in_a_list_in_capitals() -> 
         f"O SAEB (2017), o ENADE (2019) e o IBGE (2010) mostram isso (BAKHTIN, 2003).\n\nReferences\n\n{_ABNT}"
     )
     assert [c.text for c in doc.citations] == ["BAKHTIN, 2003"]
+
+
+def test_a_first_name_the_list_has_as_a_co_author_is_not_dropped() -> None:
+    doc = check(
+        "Leadership matters (Wang, Li, & Wang, 2015).\n\nReferences\n\n"
+        "Li, Q., & Wang, Y. (2015). School leaders in China. Educ Manag Adm Lead, 43, 5–22.\n"
+    )
+    assert [c.status for c in doc.citations] == [LinkStatus.MISSING]

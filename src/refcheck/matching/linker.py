@@ -57,6 +57,7 @@ class Index:
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
         self._candidates: dict[str, list[Reference]] = {}
+        self.any_author: set[str] | None = None  # keys of every author of every entry (when asked)
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
         self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
@@ -960,14 +961,14 @@ def _link_author_date(
 
 def _word_before_names(cit: Citation, index: Index) -> bool:
     """Whether a citation of three names or more begins with one word and a comma ("Básica, Soares
-    and Alves (2003)") that no entry has as its first author."""
+    and Alves (2003)") that no entry has among its authors ("(Wang, Li, & Wang, 2015)" of a work not
+    in the list is no "Li & Wang 2015")."""
     first = cit.authors[0] if len(cit.authors) >= 3 and not cit.et_al else ""
-    return (
-        bool(first)
-        and " " not in first
-        and cit.text.startswith(first + ",")
-        and not index.author_candidates(first)
-    )
+    if not first or " " in first or not cit.text.startswith(first + ",") or index.author_candidates(first):
+        return False
+    if index.any_author is None:
+        index.any_author = {k for r in index.refs for a in r.authors for k in (name_key(a), core_key(a))}
+    return name_key(first) not in index.any_author and core_key(first) not in index.any_author
 
 
 def _names_written_twice(text: str, cit: Citation) -> bool:
