@@ -310,6 +310,54 @@ STYLE_ENTRIES = [
         "2000",
         "Ensemble methods in machine learning",
     ),
+    # a book's unquoted title after the names is no last author: IEEE puts "and" before its last
+    # name (so words after a bare comma that end the list are the title), and Nature's list is over
+    # after its "&" name ("Signal Detection Theory and Psychophysics" read as two more authors)
+    (
+        "S. Kou, Welding Metallurgy. Hoboken, NJ, USA: John Wiley & Sons Inc., 2003, pp. 393–412.",
+        ["Kou"],
+        ["S."],
+        "2003",
+        "Welding Metallurgy",
+    ),
+    (
+        "A. A. Swigar and R. M. Silverstein, Monoterpenes. Milwaukee, WI, USA: Aldrich, 1980.",
+        ["Swigar", "Silverstein"],
+        ["A. A.", "R. M."],
+        "1980",
+        "Monoterpenes",
+    ),
+    (
+        "Green, D. M. & Swets, J. A. Signal Detection Theory and Psychophysics. (John Wiley, 1966).",
+        ["Green", "Swets"],
+        ["D. M.", "J. A."],
+        "1966",
+        "Signal Detection Theory and Psychophysics",
+    ),
+    (
+        "Liang, S. Eastern and Western Cultures and Their Philosophy. (Zhonghua Book Company, 2018).",
+        ["Liang"],
+        ["S."],
+        "2018",
+        "Eastern and Western Cultures and Their Philosophy",
+    ),
+    (
+        "Mudambi, R. Location, control and innovation in knowledge-intensive industries. J. Econ. Geogr. 8, "
+        "699–725 (2008).",
+        ["Mudambi"],
+        ["R."],
+        "2008",
+        "Location, control and innovation in knowledge-intensive industries",
+    ),
+    # a part's number after a colon is inside the title
+    (
+        "Niessen, W. (2020). Tandem mass spectrometry of antiviral drugs: 3. Antiviral agents against herpes. "
+        "International Journal of Mass Spectrometry, 455, 116377.",
+        ["Niessen"],
+        ["W."],
+        "2020",
+        "Tandem mass spectrometry of antiviral drugs: 3. Antiviral agents against herpes",
+    ),
     (
         "A. Roe and B. Poe, “On rivers,” Annales, no. 1999, pp. 3–9, 2004.",
         ["Roe", "Poe"],

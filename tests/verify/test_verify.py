@@ -222,6 +222,35 @@ def test_books_are_info_and_grey_literature_and_urls_are_never_not_found() -> No
     assert states == ["not-found", "not-found", "skipped"]
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # the place and the publisher (IEEE, NLM), a publisher and year in brackets closing the entry
+        # (Nature), a chapter's pages in brackets after its title (APA): books, whose pages read as an
+        # article's "pp." before
+        "[1] S. Kou, Welding Metallurgy. Hoboken, NJ, USA: John Wiley & Sons Inc., 2003, pp. 393–412.",
+        "[1] D. A. Jones, Principles and Prevention of Corrosion. Hoboken, NJ, USA: Prentice Hall, 1992, pp. 75–83.",
+        "[1] Bailley JF, Ollis DF. Biochemical Engineering Fundamentals. Chennai: Tata McGraw Hill; 1986. p. 408-440.",
+        "[1] Green, D. M. & Swets, J. A. Signal Detection Theory and Psychophysics. (John Wiley, 1966).",
+        "Kou, S. (2003). Welding metallurgy (pp. 393–412). Wiley.",
+    ],
+)
+def test_a_book_in_any_style_is_info_when_not_found(entry: str) -> None:
+    with FakeRegistries([]) as fake:
+        doc, _ = verify(fake, entry)
+    assert rules(doc) == [("reference-not-found", "info")]
+
+
+def test_an_article_with_a_colon_in_its_title_is_still_an_article() -> None:
+    with FakeRegistries([]) as fake:
+        doc, _ = verify(
+            fake,
+            "[1] Harrison, T. M. & Yin, A. N. Raising Tibet: a review. Science 255, 1663–1670 (1992).",
+            "[2] Smith JA, Jones B. Cancer: a review of things. Lancet. 2004;12:1-3.",
+        )
+    assert rules(doc) == [("reference-not-found", "warning")] * 2
+
+
 def test_a_book_in_the_registry_is_verified() -> None:
     with FakeRegistries([BOOK]) as fake:
         doc, _ = verify(fake, "Hardy, Michael (1968) Modern Diplomatic Law, Manchester University Press.")

@@ -1161,6 +1161,8 @@ def _mentions(
         run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at, known.blocks), known)
         if run is None or not known.knows(run.authors[0]):
             continue
+        if len(run.authors) == 1 and not run.et_al and run.authors[0].lower() in STOP_WORDS:
+            continue  # "In 2008, the firm ...": a word of the sentence, though an entry's author is "In"
         if _COMM_BEFORE.search(text, max(start, run.start - 60), run.start):
             continue  # "pers. comm. to S Werning, 2013"
         _year_end, years = _years_after(text, m, end)
@@ -1306,6 +1308,7 @@ def _parse_group(
                 return _shaped(text, gstart, narrative_run, kept, footnote)
             shape = []
     run: NameRun | None = narrative_run
+    run_title: str | None = None  # the title a citation gives after its author's name (Word's)
     pos = s
     # (the first year is found already; the search goes on after it, as a finditer from s would)
     for m in itertools.chain((first_year,), _YEAR_RE.finditer(text, first_year.end(), e)):
@@ -1338,6 +1341,20 @@ def _parse_group(
                 if after is not None and len(after.authors) > 1 and known.knows(after.authors[0]):
                     new_run, floor = after, comma + 1
             item = _item_text(text, floor, m.start())
+            run_title = None
+            titled = (
+                _WORD_TITLED.match(item) if new_run is None or not known.knows(new_run.authors[0]) else None
+            )
+            if (
+                titled is not None
+                and known.knows(titled.group(1))
+                and sum(w[:1].isupper() for w in titled.group(2).split()) >= 2
+            ):
+                # Word's own citations tell two works of one author apart by the title: "(Wickham,
+                # ggplot2: Elegant Graphics for Data Analysis 2009)", "(Cleveland, Visualizing Data 1994)"
+                at = text.find(titled.group(1), floor, m.start())
+                new_run = NameRun(start=at, authors=[titled.group(1)], et_al=False)
+                run_title = titled.group(2)
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)
                 if title is not None:
@@ -1417,6 +1434,8 @@ def _parse_group(
                 )
             else:
                 c = _citation(text, run, y, ys, ye, narrative=False, footnote=footnote, start=ys)
+            if run_title is not None and run is not narrative_run:
+                c.title = run_title
             out.append(c)
         pos = year_end
     if shape is not None and len(known.narratives) < _groups_kept(text):
@@ -1511,6 +1530,11 @@ _Shape = tuple[str, int, int, bool, str | None]
 _PREFIX = re.compile(
     r"^(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|for\s+example,?|reviewed\s+in|and|also)\s+", re.I
 )
+
+
+# A surname, a comma and a title of two words or more (two of them capitalised, not "unpublished
+# data"): Word's citation of one of an author's several works, "Wickham, ggplot2: Elegant Graphics 2009"
+_WORD_TITLED = re.compile(r"([A-Z][\w'\u2019-]+), ((?:\w[^\s,;()]*)(?: [^\s;()]+){1,15})$")
 
 
 def _item_text(text: str, start: int, end: int) -> str:

@@ -472,11 +472,22 @@ def _read(r: _Shape) -> Reading:
     i = 0
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
     forms: list[str] = []
+    after_comma = False  # the person at i follows a bare comma (no "and" or "&")
     while r.has(i):
         person = _person(r, i, mode)
         if person is None:
             break
         surname, given, sep, corporate, form, j, closed = person
+        if (
+            after_comma
+            and mode == "given-first"
+            and not any(r.bits(g) & (INIT | BARE | HYPH) for g in given)
+            and r.kind(j) not in (",", ";", "and", "&", "etal", "ellipsis")
+        ):
+            # "S. Kou, Welding Metallurgy. Hoboken ...", "G. Becker, The Economics of Discrimination."
+            # (IEEE): a list written given names first puts "and" before its last name, so words
+            # after a bare comma that end the list are the title, not a last author
+            break
         persons.append((surname, given, sep, corporate))
         forms.append(form)
         if not mode or (mode == "plain" and form != "plain"):
@@ -505,6 +516,7 @@ def _read(r: _Shape) -> Reading:
             break
         if k == i:
             break
+        after_comma = r.kind(i) in (",", ";") and r.kind(i + 1) not in ("and", "&")
         i = k
     if len(persons) > 1 and forms[0] == "plain" and all(f == "given-first" for f in forms[1:]):
         # "Richard Stafford, A. G. Hart, and N. Charman": a first name and a surname, as the others are
@@ -584,7 +596,7 @@ def _person(
         gnames, j2, gclosed = r.given_names(j + 1)
         if gnames and r.bits(gnames[-1]) & INIT and r.word(j2) & CAP and not r.word(j2) & STOPS:
             after = r.surname(j2, bare_stop=False)
-            if after[0] and (after[2] or r.kind(after[1]) in _SEPARATORS):
+            if after[0] and mode != "inverted" and len(words) >= 2 and r.kind(after[1]) in _SEPARATORS:
                 gnames = []  # "K-EL Eriksson, R. A. Blanchette, and ...": given names first, not inverted
                 if not mode and len(words) == 2 and all(_plain_word(r, w) for w in words):
                     # "Richard Stafford, Adam G. Hart, and ...": the first one given first too
@@ -604,10 +616,16 @@ def _person(
         if gnames and (r.bits(gnames[0]) & INIT or len(words) <= 3):
             names, particles = _trailing_particles(r, gnames)
             return (*particles, *words), names, " ", False, "inverted", j2, gclosed
-    if not closed and len(words) == 1 and mode in ("inverted", "given-first") and r.word(j) & INIT:
+    if (
+        not closed
+        and len(words) == 1
+        and mode in ("inverted", "given-first")
+        and (r.word(j) & INIT or r.word(j) & (ONE | DOT) == ONE)
+    ):
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope": given name, initials,
-        # surname
-        inits, k = r.initials(j)
+        # surname; Word's own Chicago style writes the initial without its full stop ("Booth, Wayne C,
+        # Gregory G Colomb, and Joseph M Williams")
+        inits, k = r.initials(j) if r.word(j) & INIT else ([(j, RAW)], j + 1)
         later, j3, closed3 = r.surname(k, bare_stop=False)
         if later and (closed3 or r.kind(j3) in _NAME_ENDS):
             return tuple(later), (words[0], *inits), " ", False, "given-first", j3, closed3

@@ -43,6 +43,8 @@ HEADING_WORDS = (
     r"|literaturverzeichnis|quellen(?:verzeichnis)?|literatuur(?:lijst)?|bibliografie|referenties"
     r"|litteratur(?:liste)?|referenser|referanser|lähteet|literatura|piśmiennictwo|kaynakça|kaynaklar"
     r"|список\s+литературы|литература|библиография"
+    # Czech and Slovak theses: "Použitá literatura", "Seznam použité literatury", "Zoznam použitej literatúry"
+    r"|(?:použitá|citovaná)\s+literat[uú]ra|(?:seznam|zoznam)\s+(?:(?:použité|použitej|citované|citovanej)\s+)?literat[uú]ry"
     # Japanese, Chinese (simplified, traditional) and Korean
     r"|参考文献|引用文献|參考文獻|参考书目|참고\s?문헌"
 )
@@ -222,7 +224,10 @@ _BACK_MATTER = re.compile(
     r"(?:appendix|appendices|annex(?:es)?|supplementary\s+(?:materials?|information|data|figures|tables)"
     r"|supporting\s+information|acknowledge?ments?|author\s+contributions?|funding(?:\s+statement)?"
     r"|conflicts?\s+of\s+interests?|competing\s+interests?|data\s+availability(?:\s+statement)?"
-    r"|figure\s+(?:legends|captions)|tables\s+and\s+figures|tables?|figures?)\b([^\n]{0,80})$",
+    r"|figure\s+(?:legends|captions)|tables\s+and\s+figures|tables?|figures?"
+    # a thesis's list of its author's own publications after the references
+    r"|(?:list\s+of\s+)?publications\s+(?:of|by)\s+the\s+(?:author|candidate)|(?:the\s+)?author[’']s\s+publications"
+    r"|publikace\s+autora|publikácie\s+autora|seznam\s+publikací|zoznam\s+publikácií)\b([^\n]{0,80})$",
     re.I | re.M,
 )
 _BACK_MATTER_LINES = AtLineStart(_BACK_MATTER)
@@ -458,7 +463,9 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     numbered = len(labels) > len(nonblank) / 2
     # wrapped numbered entries: fewer lines than half carry a label, but the labels count 1, 2, 3 ...
     # (then only the next number starts an entry: "accessed May 19,\n2013." continues one)
-    in_sequence = not numbered and counts_on(labels)
+    # (a list that opens with a label: not one whose first lines are entries without, followed by
+    # numbered lists of other works, as a thesis's "Publications of the author" after its EndNote list)
+    in_sequence = not numbered and counts_on(labels) and _LABEL.match(text[slice(*nonblank[0])]) is not None
     numbered = numbered or in_sequence
     number = labels[0] - 1 if in_sequence else 0
     bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
@@ -909,8 +916,9 @@ def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
     return "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw))
 
 
-# "———." (Chicago, MLA), "---." or "___.": the authors of the entry before, not written again
-_REPEATED_AUTHORS = re.compile(r"^(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?$")
+# "———." (Chicago, MLA), "---." or "___.", and Word's own styles' one dash "—.": the authors of the
+# entry before, not written again
+_REPEATED_AUTHORS = re.compile(r"^(?:(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?|[\u2014\u2015][.,]?)$")
 
 
 def same_authors_as_before(refs: list[Reference]) -> None:
@@ -1128,7 +1136,9 @@ _YEAR_AFTER_NAMES = re.compile(
     rf"(?:\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)|({YEAR_TOKEN})(?=[\s.,;:)]|$))",
     re.I,
 )
-_LATE_PAREN_YEAR = re.compile(rf"\(\s*({YEAR}[a-z]?)\s*\)")
+# (not a journal's issue after its volume, "2008;366(1878):2979": Philosophical Transactions numbers
+# its issues in the years' range)
+_LATE_PAREN_YEAR = re.compile(rf"(?<!\d)\(\s*({YEAR}[a-z]?)\s*\)")
 # the same with its month or season, as Chicago prints a journal's issue ("Cultural Anthropology 8,
 # no. 3 (August 1993): 338-369", "(Fall 2006)", "(Dec. 12, 2006)"), or after the place and publisher
 # ("(London: William Benning, 1827)"); never an access date ("(accessed May 12, 2020)")
@@ -1498,7 +1508,9 @@ _AND_SPLIT = lazy_pattern(r"\s+(?:and|&|und|y|et)\s+")
 _LOWER_WORD = lazy_pattern(r"\b[a-z]{2,}\b")
 _COMMA_AND = lazy_pattern(r",|\s+(?:and|&)\s+")
 _LEAD_AND = lazy_pattern(r"^(?:and|&)\s+")
-_TITLE_END = re.compile(r"(.+?[^A-Z\s])\.(?:\s|$)")
+# (a full stop after a part's number that follows a colon is no end: "Antiviral Drugs: 3. Antiviral
+# Agents Against Herpes")
+_TITLE_END = re.compile(r"(.+?[^A-Z\s])(?<!:\s\d)\.(?:\s|$)")
 _REPRINT = re.compile(REPRINT)
 _NAME_START = re.compile(
     rf"^\s*[{APOS}]?(?:{UPPER}|\d|(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ter|ten|al|el|d')\b|[a-z]+{UPPER})"

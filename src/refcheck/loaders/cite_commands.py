@@ -8,7 +8,7 @@ beyond ``re``: the Markdown loader uses it without loading the LaTeX machinery.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 # Commands whose last braced argument is a list of keys.
 CITE_NAMES = frozenset(
@@ -159,15 +159,21 @@ def cite_groups(text: str, m: re.Match[str], multi: bool) -> tuple[list[tuple[in
     return groups, pos
 
 
-def citation_commands(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, str, str]]]]:
+def citation_commands(
+    text: str, other: Callable[[str, re.Match[str]], list[tuple[int, str, str]]] | None = None
+) -> Iterator[tuple[re.Match[str], list[tuple[int, str, str]]]]:
     """Every citation command of ``CITE_NAMES`` or ``MULTI_NAMES`` in ``text`` with its key groups
-    (offset of the keys, the keys as written, locator), in order; a command with no keys is left out."""
+    (offset of the keys, the keys as written, locator), in order; ``other(name, match)`` gives the
+    groups of any other command (a document's own wrappers: loaders.latex). A command with no keys
+    is left out."""
     for m in COMMAND.finditer(text):
         name = m.group(1)
         if name in CITE_NAMES:
             groups, _ = cite_groups(text, m, False)
         elif name in MULTI_NAMES:
             groups, _ = cite_groups(text, m, True)
+        elif other is not None:
+            groups = other(name, m)
         else:
             continue
         if groups:

@@ -448,7 +448,8 @@ class _Parser(HTMLParser):
         if (
             not NUMERIC_SUP.match(content)
             or any(
-                self.elems[c].tag == "a" and not _CITATION_LINK.match(self.elems[c].attrs.get("href", ""))
+                self.elems[c].tag == "a"
+                and not _CITATION_LINK.match(_fragment(self.elems[c].attrs.get("href", "")))
                 for c in elem.children
             )
             or (parent is not None and parent.tag == "a" and _is_note_link(parent))
@@ -501,6 +502,14 @@ class _Parser(HTMLParser):
         self.out.add(value.replace("\u00a0", " "), line, col + 1)
 
 
+def _fragment(href: str) -> str:
+    """The "#ref-CR1" of a link to a place in the page, also as a page saved from its site writes it,
+    after the page's own address ("/article/10.1007/s1#ref-CR1", "https://host/article/...#ref-CR1":
+    Springer Nature's article pages)."""
+    k = href.find("#")
+    return href[k:] if k > 0 else href
+
+
 def _is_note_link(a: Elem) -> bool:
     href = a.attrs.get("href", "")
     return href.startswith("#") and not _CITATION_LINK.match(href)
@@ -528,6 +537,7 @@ def load_html(path: str, data: bytes) -> Document:
         doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes))
     doc.footnote_markers = _markers(elems, note_ids)
     comments = [(box.start, box.end) for _, _, box in _back_linked(elems, GOOGLE_COMMENT)]
+    comments += _reader_comments(elems)
     own = _own_citation(doc, elems)
     if comments or own:
         doc.excluded = sorted([*doc.excluded, *comments, *own])
@@ -637,7 +647,8 @@ def _citation_links(doc: Document, elems: list[Elem], refs: list[Reference]) -> 
         if (region and region[0] <= a.start < region[1]) or entry_at(a.start) is not None:
             continue  # the list's own links (back to the text, to the entry itself, its number)
         href = a.attrs.get("href", "")
-        targets = href[1:].split() if href.startswith("#") else []
+        fragment = _fragment(href)
+        targets = fragment[1:].split() if fragment.startswith("#") else []
         if not targets:
             # the id in an attribute of its own, as JATS's rid (PeerJ: <a class="xref xref-bibr"
             # href="https://doi.org/..." data-jats-rid="ref-47">), the link leading to the work itself
@@ -691,6 +702,22 @@ def _code(elems: list[Elem], region: tuple[int, int] | None) -> list[tuple[int, 
                 or (e.parent is not None and _CODE_CLASS.search(elems[e.parent].classes))
             )
         ):
+            out.append((e.start, e.end))
+    return out
+
+
+# readers' comments under a blog post, as WordPress themes write them (<div id="comments"
+# class="comments-area"><ol class="comment-list">): no part of the post, as a DOCX's comments are not
+_READER_COMMENTS = re.compile(r"(?<![\w-])(?:comments-area|comment-list|commentlist)(?![\w-])")
+
+
+def _reader_comments(elems: list[Elem]) -> list[tuple[int, int]]:
+    """The boxes of readers' comments under a blog post: no citations or entries of the post there."""
+    out: list[tuple[int, int]] = []
+    for e in elems:
+        if e.end <= e.start or (out and e.start < out[-1][1]):
+            continue
+        if e.attrs.get("id") == "comments" or ("comment" in e.classes and _READER_COMMENTS.search(e.classes)):
             out.append((e.start, e.end))
     return out
 
@@ -883,8 +910,12 @@ def _references(
     return best, (min(r.start for r in best), max(r.end for r in best))
 
 
-# the mark of a link back to where an entry is cited, opening the entry
-_BACK_MARK = re.compile(r"[\s↵↩↑⤴^]*[↵↩↑⤴^]\ufe0e?\s*")
+# the mark of a link back to where an entry is cited, opening the entry; with the letters (or numbers)
+# of its several links, as Wikipedia's "^ a b c" (MediaWiki's older "^ 1.0 1.1") of an entry cited
+# more than once
+_BACK_MARK = re.compile(
+    r"[\s↵↩↑⤴^]*[↵↩↑⤴^]\ufe0e?(?:\s+a\s+b(?:\s+[c-z](?=\s))*|\s+\d+\.0\s+\d+\.1(?:\s+\d+\.\d+)*)?\s*"
+)
 
 
 def _bold_heading(doc: Document, elems: list[Elem], e: Elem) -> bool:

@@ -109,6 +109,8 @@ _RANGE = re.compile(
 )
 _PIECE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
 _LABEL_NUMBER = re.compile(r"^\W*(\d{1,4})\W*$")
+# a part of a numbered entry ("[4a]", "[4b]": bioRxiv's split of a chemistry list's "[4] a) ...; b) ...")
+_LABEL_PART = re.compile(r"^\W*(\d{1,4})([a-z])\W*$")
 _SURNAME = re.compile(
     r"^\W*([^\W\d_][\w'’\-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|dos|ten)\s+[\w'’\-]+)?)"
 )
@@ -133,6 +135,9 @@ class _Walker:
         # content-type="dwc:scientificName">Astrodoras asterifrons (Kner, 1853)</named-content>"): the
         # name with its authority, or the authority alone; no citation in them
         self.names: list[tuple[int, int]] = []
+        # a supplementary material's caption lists "References" among what it holds (Science's "This
+        # PDF file includes: Figs. S1 to S7 / References"): it cites entries of the list
+        self.supplement_cites = False
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
@@ -168,11 +173,20 @@ class _Walker:
             self.names.append((start, end))
         elif node.tag == "named-content" and _DWC_NAME.fullmatch(node.attrs.get("content-type", "")):
             self.names.append((start, end))
+        elif (
+            node.tag == "caption" and node.parent is not None and node.parent.tag == "supplementary-material"
+        ):
+            self.supplement_cites = self.supplement_cites or any(
+                _SUPPLEMENT_REFERENCES.fullmatch(squash(p.text())) for p in node.kids("p")
+            )
         if block:
             self.out.newline()
         if node.tag in ("label",) and node.parent is not None and node.parent.tag == "title":
             self.out.add(" ", node.line, node.column)
 
+
+# what a supplement's caption lists when it cites works: "References", "References (62 to 66)"
+_SUPPLEMENT_REFERENCES = re.compile(r"(?i)(?:supplementary\s+)?references?(?:\s*\([^()]*\))?\s*\.?")
 
 # Darwin Core's fields of a taxon's name (Pensoft's material citations): "dwc:scientificName",
 # "dwc:scientificNameAuthorship", "dwc:acceptedNameUsage", "dwc:originalNameUsage" ...
@@ -303,6 +317,7 @@ def _article_document(
     if not own and translation is not None:
         own = list(translation.iter("ref"))
     lists: list[Node | None] = []  # the <ref-list> of each entry
+    cited_as: dict[str, str] = {}  # the id of a citation inside an entry -> the entry's id
     for ref_node in own:
         out.newline()
         start = out.length
@@ -318,10 +333,21 @@ def _article_document(
             continue
         refs.append(_reference(ref_node, len(refs) + 1, start, out.length, out.text_from(start)))
         lists.append(next((a for a in ref_node.ancestors() if a.tag == "ref-list"), None))
+        for cit_node in _citation_nodes(ref_node):
+            if (cid := cit_node.attrs.get("id")) and cid != refs[-1].key and refs[-1].key:
+                cited_as[cid] = refs[-1].key
     out.newline()
+    if cited_as:
+        # ACS: '<ref id="cit4"><element-citation id="cit4a">...<element-citation id="cit4b">' cited
+        # '<xref rid="cit4a" ref-type="bibr"/>': an xref to one of an entry's citations cites the entry
+        for x, _, _ in walker.xrefs:
+            rids = x.attrs.get("rid", "").split()
+            if any(r in cited_as for r in rids):
+                x.attrs["rid"] = " ".join(dict.fromkeys(cited_as.get(r, r) for r in rids))
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
     doc.article_type = article.attrs.get("article-type") or None
+    doc.supplement_cites = walker.supplement_cites
     if refs and not any(squash(b.text()) for b in article.kids("body")) and translation is None:
         # PMC's record of an article whose publisher does not let it give the full text, an OJS
         # metadata export (<body/>): the front matter and the reference list, nothing that cites
@@ -467,12 +493,24 @@ def _statement(note: Node, pointed: set[str]) -> bool:
 
 def _lists_apart(refs: list[Reference], lists: list[Node | None], pointed: set[str]) -> None:
     """Mark the entries of a reference list no xref points at, when another list is cited: a list of
-    web resources, software or data ("Internet Resources") that the text names rather than cites."""
-    cited = {id(n) for r, n in zip(refs, lists, strict=True) if r.id in pointed}
+    web resources, software or data ("Internet Resources") that the text names rather than cites, or
+    a supplement's references, which bioRxiv appends to the article's in one <ref-list>, numbered
+    from 1 again."""
+    keys: list[tuple[int, int] | None] = []
+    part, last, node_before = 0, 0, None
+    for ref, node in zip(refs, lists, strict=True):
+        if node is not node_before:
+            part, last, node_before = 0, 0, node
+        number = int(ref.label) if ref.label and ref.label.isdigit() else None
+        if number == 1 and last > 1:
+            part += 1  # the numbering starts again: another list
+        last = number or last
+        keys.append(None if node is None else (id(node), part))
+    cited = {k for r, k in zip(refs, keys, strict=True) if r.id in pointed}
     if not cited:
         return
-    for ref, node in zip(refs, lists, strict=True):
-        if node is not None and id(node) not in cited:
+    for ref, key in zip(refs, keys, strict=True):
+        if key is not None and key not in cited:
             ref.apart = True
 
 
@@ -587,6 +625,8 @@ def _joined_fields(part: Node) -> set[int]:
     return out
 
 
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI_IN_TEXT = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 # elements whose child elements are separate fields of a citation, and formatting that never is one
 _FIELD_GROUPS = frozenset({"person-group", "name", "string-name", "name-alternatives", "collab-alternatives"})
 _FORMATTING = frozenset(
@@ -610,7 +650,13 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
                 ref.aliases.extend(a for a in _collab_aliases(name) if a not in ref.aliases)
             else:
                 surname, given = _person_name(person)
-                if surname:
+                listed = _listed_names(surname) if not given else None
+                if listed:
+                    # "<surname>Bellesi M, De Vivo L, Chini M</surname>" (bioRxiv): the whole list of
+                    # names in one surname, each printed "Surname Initials"
+                    ref.authors.extend(s for s, _ in listed)
+                    ref.given.extend(g for _, g in listed)
+                elif surname:
                     ref.authors.append(surname)
                     ref.given.append(given)
                     if len(ref.authors) == 1 and _organisation(surname, given):
@@ -635,8 +681,15 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
         if pid.attrs.get("pub-id-type") == "doi" or (
             pid.tag == "ext-link" and pid.attrs.get("ext-link-type") == "doi"
         ):
-            doi = squash(pid.text()) or pid.attrs.get("href", "")
-            ref.doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I) or ref.doi
+            shown = _DOI_PREFIX.sub("", squash(pid.text()))
+            doi = shown or _DOI_PREFIX.sub("", pid.attrs.get("href", ""))
+            if shown and not shown.startswith("10."):
+                # "<pub-id pub-id-type="doi">DOI</pub-id> 10.1037/h0071444" (a bioRxiv list): the
+                # element holds the word, the DOI is its link's, follows it in the text, or is nowhere
+                href = _DOI_PREFIX.sub("", pid.attrs.get("href", ""))
+                found = _DOI_IN_TEXT.search(text)
+                doi = href if href.startswith("10.") else found.group(0).rstrip(".,;:)]") if found else ""
+            ref.doi = doi or ref.doi
     for link in node.iter("ext-link", "uri"):
         href = link.attrs.get("href") or squash(link.text())
         if href and re.match(r"(?i)(https?|ftp)://", href) and href not in ref.urls:
@@ -646,8 +699,9 @@ def _reference(node: Node, position: int, start: int, end: int, raw: str) -> Ref
     ref.id = node.attrs.get("id") or f"ref-{position}"
     ref.key = ref.id
     label = node.kids("label")
-    number = _LABEL_NUMBER.match(squash(label[0].text())) if label else None
-    ref.label = number.group(1) if number else str(position)
+    shown = squash(label[0].text()) if label else ""
+    number = _LABEL_NUMBER.match(shown) or _LABEL_PART.match(shown)
+    ref.label = "".join(g for g in number.groups() if g) if number else str(position)
     return ref
 
 
@@ -764,6 +818,18 @@ def _person_name(node: Node) -> tuple[str, str]:
             # "<given-names>Plaçais</given-names> <surname>P-Y</surname>": the two fields swapped in
             # the markup (the entry prints "Plaçais P-Y" as its other names are printed)
             return given, surname
+        tail = surname.rsplit(" ", 1)
+        if (
+            len(tail) == 2
+            and _INITIALS.match(tail[1])
+            and _SURNAME_WORD.match(given)
+            and giv is not None
+            and (giv.line, giv.column) < (sur.line, sur.column)
+        ):
+            # "<given-names>Faustino</given-names> <surname>Martins JM</surname>" (bioRxiv): printed
+            # "Faustino Martins JM" as the list prints "Fischer C", the surname's first word tagged as
+            # a given name and its initials inside the surname
+            return f"{given} {tail[0]}", tail[1]
         return surname, given
     # "Smith JA", "J. A. Smith", "Smith, J. A."
     plain = squash(node.text()).strip(" ,;.")
@@ -776,6 +842,20 @@ def _person_name(node: Node) -> tuple[str, str]:
     if len(words) >= 2 and all(_INITIALS.match(w.replace(".", "")) for w in words[:-1]):
         return words[-1], " ".join(words[:-1])
     return plain, ""
+
+
+def _listed_names(text: str) -> list[tuple[str, str]] | None:
+    """(surname, initials) of each name of a list written in one field, "Bellesi M, De Vivo L, Chini
+    M"; None unless every part between the commas is a name followed by its initials."""
+    if ", " not in text:
+        return None
+    out = []
+    for part in text.split(", "):
+        words = part.split()
+        if len(words) < 2 or not _INITIALS.match(words[-1]) or _INITIALS.match(words[0]):
+            return None
+        out.append((" ".join(words[:-1]), words[-1]))
+    return out
 
 
 def _organisation(surname: str, given: str) -> bool:
@@ -842,6 +922,12 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
     budget = RangeBudget(len(refs))
     by_key = {r.key: r for r in refs}
     by_label = {r.label: r for r in refs if r.label}
+    # the parts of a numbered entry ("[4a]", "[4b]"): each part's key -> [its number, the parts' keys]
+    parts_of: dict[str, list[str]] = {}
+    for r in refs:
+        if r.key and r.label and r.label[-1].isalpha() and r.label[:-1].isdigit():
+            parts_of.setdefault(r.label[:-1], [r.label[:-1]]).append(r.key)
+    parts_of = {key: group for group in parts_of.values() for key in group[1:]}
     out: list[Citation] = []
     i = 0
     while i < len(bibr):
@@ -889,6 +975,10 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
             i += 1
             continue
         parts = [p for p in visible.split(";") if p.strip()]
+        group = parts_of.get(rids[0]) if parts_of and len(rids) == 1 else None
+        if group is not None and visible.strip(" []()") == group[0]:
+            # "[<xref rid="c7a">7</xref>]" of a list whose entry 7 has parts 7a, 7b: it cites them all
+            rids = group[1:]
         for k, rid in enumerate(rids or [""]):
             cit = Citation(text=visible or rid, start=a, end=max(b, a), kind="key", key=rid, footnote=note)
             ref = by_key.get(rid)
@@ -1073,9 +1163,12 @@ _VALUE_BEFORE = re.compile(r"(?<![\w.])\d(?:[\d.,]*\d)?\s*%?\s*$")  # (not "ABN1
 
 def _after_value(text: str, cit: Citation) -> bool:
     """A bracketed number after another number: a statistic ("157 [113] (113)", a table's median
-    [IQR] (n)), not a citation left unmarked, which follows a word."""
+    [IQR] (n)), not a citation left unmarked, which follows a word; or glued to a digit, the argument
+    of a function ("log<sub>2</sub>[5604]" of a bioRxiv preprint: log2[5604])."""
     lb = text.rfind("[", max(0, cit.start - 1), cit.start + 1)
-    return lb >= 0 and _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
+    if lb < 1:
+        return False
+    return text[lb - 1].isdigit() or _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
 
 
 def _acronym_of(a: str, b: str) -> bool:

@@ -44,7 +44,7 @@ from refcheck.loaders.cite_commands import (
     CITE_NAMES,
     MULTI_NAMES,
     NARRATIVE,
-    cite_groups,
+    citation_commands,
 )
 from refcheck.loaders.cite_commands import COMMAND as _COMMAND
 from refcheck.loaders.cite_commands import OPT as _OPT
@@ -1086,17 +1086,13 @@ def key_citations(
     note_at = _notes_of(doc)
     out: list[Citation] = []
     text = doc.text
-    for m in _COMMAND.finditer(text):
+
+    def wrapped(name: str, m: re.Match[str]) -> list[tuple[int, str, str]]:
+        return _wrapper_groups(text, m, wrappers[name]) if name in wrappers else []
+
+    for m, groups in citation_commands(text, wrapped):
         command = m.group(1)
-        if command in CITE_NAMES:
-            groups, _ = cite_groups(text, m, False)
-        elif command in MULTI_NAMES:
-            groups, _ = cite_groups(text, m, True)
-        elif command in wrappers:
-            groups = _wrapper_groups(text, m, wrappers[command])
-        else:
-            continue
-        note = note_at(m.start()) if groups else None
+        note = note_at(m.start())
         for at, keys, locator in groups:
             pos = at
             for raw_key in keys.split(","):

@@ -62,6 +62,7 @@ class Index:
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
         self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
         by_author = self.by_author
+        parts = False
         for r in refs:
             if r.authors and r.aliases:
                 keys = {name_key(r.authors[0]), core_key(r.authors[0])}
@@ -79,8 +80,16 @@ class Index:
                 self.by_year[r.year_base or r.year].append(r)
             if r.label:
                 self.by_label.setdefault(r.label, r)
+                if r.label[-1].isalpha() and r.label[:-1].isdigit():
+                    parts = True
             if r.key:
                 self.by_key.setdefault(r.key, r)
+        if parts:
+            # a chemistry list's parts of one number ("[4a]", "[4b]", as bioRxiv splits Wiley's "[4] a)
+            # ...; b) ..."): a citation "[4]" cites the first, unless an entry is numbered 4
+            for r in refs:
+                if r.label and r.label[-1].isalpha() and r.label[:-1].isdigit():
+                    self.by_label.setdefault(r.label[:-1], r)
 
     @functools.cached_property
     def text_keys(self) -> _Keys:
@@ -1030,6 +1039,12 @@ def _link_author_date_as_read(
                     ]
                     if len(whole) == 1:
                         top = whole
+            if len(top) > 1 and cit.title:
+                # Word's "(Cleveland, Visualizing Data 1994)": the title cited tells the entries apart
+                cited = _title_words(cit.title)
+                titled = [r for r in top if _title_fit(cited, r) == 2]
+                if len(titled) == 1:
+                    top = titled
             if len(top) == 1:
                 _linked(cit, top[0])
             else:

@@ -7,7 +7,9 @@ What it does
     same authors in the same year with other titles are two works, not a duplicate, and so are titles
     alike but for a number ("Part 1" and "Part 2", "Vol. 3" and "Vol. 4", "2019 report" and "2020
     report"), and so are entries alike that give other volumes or pages (neither's numbers all among
-    the other's: two papers whose titles read alike up to a colon, ACS entries that print no title);
+    the other's: two papers whose titles read alike up to a colon, ACS entries that print no title),
+    and so are entries alike that each give web pages, none of them the other's (two pages of one
+    site, two organisations' names ending alike: "Banke National Park" and "Bardiya National Park");
     a title that is a medium's designation alone ("[Internet]", as NLM's "Penn Treebank [Internet].
     University of Pennsylvania; c2014" reads) tells no work from another, so such entries are
     duplicates only when their texts are the same;
@@ -358,7 +360,7 @@ def _duplicates(refs: list[Reference]) -> list[tuple[Reference, Reference, str]]
                 how += f", although its {_join(differ)} differ"
         else:
             how = "authors, year and title"
-            if _other_locators(ref, first):
+            if _other_locators(ref, first) or _other_pages(ref, first):
                 continue  # two papers of one title (or one journal, as ACS prints no titles)
         out.append((ref, first, how))
     return out
@@ -388,6 +390,24 @@ def _other_locators(a: Reference, b: Reference) -> bool:
     1978, 410" and "..., 981" (no titles): two works."""
     na, nb = _locators(a), _locators(b)
     return bool(na) and bool(nb) and not (na <= nb or nb <= na)
+
+
+_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.I)
+_LINK_HEAD = re.compile(r"^(?:https?|ftp)://(?:www\.)?", re.I)
+
+
+def _pages(ref: Reference) -> set[str]:
+    """The web pages an entry gives (DOI links left out), without scheme, "www." or a closing slash."""
+    return {_LINK_HEAD.sub("", u).rstrip("/").lower() for u in ref.urls if not _DOI_LINK.match(u)} - {""}
+
+
+def _other_pages(a: Reference, b: Reference) -> bool:
+    """Whether two entries of one author, title and year each give web pages and none in common: two
+    pages of one site, cited as two works ("BaNP Banke National Park. Department of National Park
+    and Wildlife Conservation. https://dnpwc.gov.np/.../79/" and "BNP Bardiya National Park. ...
+    /80/", MDPI Animals: the organisations' names end alike)."""
+    pa, pb = _pages(a), _pages(b)
+    return bool(pa) and bool(pb) and not pa & pb
 
 
 def _other_dois(a: Reference, b: Reference) -> bool:

@@ -16,8 +16,12 @@ What it does
     has a "Further reading" section (a blog post citing in passing), and when a Markdown document
     (a blog post, a notebook) names each work only in its own sentences ("I read the Myung and Pitt
     (1997) paper"), none in parentheses; a citation that links to its work, or whose year is
-    followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042"),
-    is info beside a reference list too.
+    followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042", or
+    a volume and a page range, as ACS's spotlights write "(Cell 2012, 150, 673–684)"), gives its
+    work where it stands: info, with no list as beside one. So is the original work of a secondary
+    citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read), and a
+    citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a self-citation
+    anonymised for review).
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
@@ -156,6 +160,10 @@ def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> 
         return "it names a quotation's source under it; if it is a work the text cites, "
     if _in_block_quote(doc, cit):  # a quoted passage's own citations: works of the quoted author's list
         return "it stands in a quoted passage, which may cite works of its own source's list; "
+    if _secondary(doc.text, cit):  # APA's "(Shih, 2005, as cited in Yan & Islam, 2011)"
+        return "it is the original work of a secondary citation (as cited in another), which the list need not give; if it should, "
+    if _the_writer(cit):  # a figure's "(Source: Author, 2012)", a self-citation anonymised for review
+        return "'Author' names the document's own writer (a figure of one's own, or a self-citation anonymised for review); if it cites a work, "
     if not cit.detail and _authority(doc.text, cit):
         return "if it is a citation and not the species' authority, "
     if _in_a_title(doc.text, cit):  # a bio box's "Foundations of Social Evolution (1998)"
@@ -315,6 +323,26 @@ _ENTRY_TAIL = re.compile(
 _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*(?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}$")
 
 
+# after the original work's year: ", as cited in", " cited in", "; quoted in" (APA 7 8.6, Harvard):
+# the list gives the secondary source, which the reader used, not the original
+_SECONDARY = re.compile(r"[ \t]*\)?[ \t]*[,;]?[ \t]*(?:as[ \t]+)?(?:cited|quoted)[ \t]+(?:in|by)\b", re.I)
+
+
+def _secondary(text: str, cit: Citation) -> bool:
+    """Whether an author-date citation names the original work of a secondary citation, "(Shih, 2005,
+    as cited in Yan & Islam, 2011)", "Shih (2005, cited in Yan, 2011)": the list need not give it."""
+    return _SECONDARY.match(text, cit.end, min(len(text), cit.end + 40)) is not None
+
+
+_WRITER = frozenset(("author", "authors", "the author", "the authors"))
+
+
+def _the_writer(cit: Citation) -> bool:
+    """Whether an author-date citation names "Author" alone: the writer of the document (a figure's
+    "(Source: Author, 2012)", a blind manuscript's "(Author, 2019)" for a work of its own)."""
+    return len(cit.authors) == 1 and cit.authors[0].lower() in _WRITER
+
+
 def _attribution(text: str, cit: Citation) -> bool:
     """Whether a narrative citation names a quotation's source on the line under it (an epigraph's
     "— Leslie Kish (1965)", a blockquote's footer), where a work need not be in the list."""
@@ -322,9 +350,11 @@ def _attribution(text: str, cit: Citation) -> bool:
 
 
 # a year, then the volume, issue and pages of a journal: "Bioinformatics, 2017, 33(19), 3036–3042",
-# "Genome Informatics, 2004, 15(2): 31–41": a work given in full where it stands, not cited
+# "Genome Informatics, 2004, 15(2): 31–41", ACS's "(Cell 2012, 150, 673–684)" (no issue, a page
+# range): a work given in full where it stands, not cited
 _VOLUME_PAGES = re.compile(
-    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*(?:\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+    r"|,[ \t]*\d{1,6}[ \t]*[-\u2013][ \t]*\d{1,6}(?![\d,]))"
 )
 
 

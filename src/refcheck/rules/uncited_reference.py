@@ -52,9 +52,14 @@ What it does
     names both entries. (An xref whose text fits the uncited entry better, "Fowler et al." pointing at
     a two-author entry, is an author-mismatch of the xref, and the entry counts as cited.)
 
+    A numbered JATS list whose article's supplementary material says it includes references
+    (Science's "This PDF file includes: Figs. S1 to S7, References") ends with the works only the
+    supplement cites: its uncited entries after the last one the text cites are said at info.
+
     A JATS reference list of its own that no xref points at, beside one that is cited, holds web
-    resources, software or data the text names without citing ("Internet Resources"): its entries are
-    said at info.
+    resources, software or data the text names without citing ("Internet Resources"), or a
+    supplement's references (bioRxiv appends them to the article's list, numbered from 1 again): its
+    entries are said at info.
 
 Why is this bad
     Most styles list only works cited; an uncited entry often means a citation was lost in editing.
@@ -270,6 +275,12 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     linked = _linked_from_prose(doc)
     region = doc.reference_region
     namesakes = _keys_at_namesakes(doc, refs, cited)
+    # the entries a numbered JATS list ends with after the last one the text cites, when a supplement
+    # says it holds references: Science lists the works only its supplement cites there
+    supplement: set[str] = set()
+    if doc.supplement_cites and doc.style == "numeric":
+        last = max((i for i, r in enumerate(refs) if r.id in cited), default=-1)
+        supplement = {r.id for r in refs[last + 1 :]}
     # a Markdown list that nests items under topics ("* Imatinib" / "  * Review on Imatinib: [...](url)"):
     # a reading list organised by subject, not the list of the works the text cites
     nested = False
@@ -320,11 +331,18 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
                 f"point{'s' if n == 1 else ''} at an entry of the same author and year ({alike}): "
                 "if one of them means this entry, point it here; else cite or remove it"
             )
+        elif ref.id in supplement:
+            severity = Severity.INFO
+            message = (
+                f"{name} is listed but not cited in the text: it is at the end of the list, after every "
+                "entry the text cites, and the supplementary materials say they include references "
+                "(works cited only there)"
+            )
         elif ref.apart:
             severity = Severity.INFO
             message = (
                 f"{name} is listed but never cited (it is in a list of its own that no citation points at, "
-                "as web resources or software the text names are)"
+                "as web resources or software the text names are, or a supplement's references)"
             )
         elif notice:
             severity = Severity.INFO

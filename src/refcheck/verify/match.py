@@ -49,6 +49,20 @@ _BOOK = re.compile(
     r"|\breport\b|\bworking paper\b|\bwhite paper\b|\bpolicy brief\b|\bthesis\b|\bdissertation\b",
     re.I,
 )
+# A book's imprint, however the style prints it: the place and the publisher (IEEE, Chicago, NLM:
+# "Hoboken, NJ, USA: John Wiley & Sons Inc., 2003", "Toledo, Spain: Sociedad Española ..., 1990",
+# "Chennai: Tata McGraw Hill; 1986"), the publisher and year closing the entry in brackets (Nature:
+# "(John Wiley, 1966).", "(Springer, Berlin, 2010)." where an article has "(1992)." alone), the pages
+# of a chapter in brackets after its title (APA: "Welding Metallurgy (pp. 393–412). Wiley."), or a
+# company's suffix ("& Sons", "Inc.", "GmbH")
+_PUBLISHED_BY = re.compile(
+    r"\b[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*,\s(?:[A-Z]{2},\s)?(?:[A-Z][\w.]*\s?){1,3}:\s[A-Z][^:]{1,120}?[,;]\s(?:1[5-9]|20)\d\d\b"
+    r"|\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s[A-Z][^:.;]{1,80};\s(?:1[5-9]|20)\d\d\b"
+    r"|\([^()\d]*[A-Za-z][^()\d]*,\s*(?:1[5-9]|20)\d\d\)\.?\s*$"
+    r"|\(pp?\.\s*\d+\s*[-–]\s*\d+\)\.\s"
+    r"|&\s+sons\b|\binc\.|\bgmbh\b|\bltd\b",
+    re.I,
+)
 _ORG = re.compile(
     r"\b(?:organi[sz]ation|ministry|department|office|agency|council|commission|institute|centre|center"
     r"|foundation|association|society|bureau|board|committee|programme|program|bank|fund|union|nations"
@@ -65,7 +79,7 @@ def kind(ref: Reference) -> str:
     if ref.doi:
         return "article"
     text = _URLISH.sub(" ", ref.text)
-    if _BOOK.search(text) and not re.search(r"\bjournal\b", text, re.I):
+    if (_BOOK.search(text) or _PUBLISHED_BY.search(text)) and not re.search(r"\bjournal\b", text, re.I):
         # an organisation's own report ("World Health Organization (2010) ... First WHO Report"):
         # grey literature, which no scholarly registry must hold
         organisation = ref.corporate or bool(
