@@ -22,8 +22,6 @@ PARTICLES = frozenset(
         "do",  # Portuguese: "do Vale", "do Nascimento", cited "Do Vale" or "Vale"
         "dos",
         "das",
-        "los",  # Spanish: "de los Ríos", "de las Heras"
-        "las",
         "du",
         "la",
         "le",
