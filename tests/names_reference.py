@@ -157,7 +157,13 @@ def _particle(word: str) -> bool:
 @_word_test
 def _stops(word: str) -> bool:
     """A word ending in a full stop ends the name it closes ("Penczek." but not "J." or "St.")."""
-    return word.endswith(".") and not is_initials(word) and word not in ("St.",)
+    # (nor "Ghizoni-Jr.": a generation suffix joined by a hyphen, as names._JOINED_GENERATION)
+    return (
+        word.endswith(".")
+        and not is_initials(word)
+        and word not in ("St.",)
+        and not (len(word) > 4 and re.search(rf"\w[{DASHES}](?:Jr|Sr|JR|SR)\.$", word))
+    )
 
 
 def _strip(word: str) -> str:

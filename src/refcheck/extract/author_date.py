@@ -393,6 +393,8 @@ class KnownAuthors:
         self._knows: dict[str, bool] = {}  # names looked up (knows)
         self.facts = _Facts()  # of the words read as names (see _read_backwards)
         self.blocks: list[int] = []  # the document's block starts (Document.block_starts)
+        self.capitals = False  # the list writes its persons' surnames in capitals (see of)
+        self._near: dict[str, bool] = {}  # capitalised names looked up (near_known)
 
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> KnownAuthors:
@@ -409,7 +411,13 @@ class KnownAuthors:
                 return [*first, *r.aliases, *later]
             return [*r.aliases, *later]
 
-        return cls((a for r in refs for a in r.authors), [a for r in refs for a in corporate(r)])
+        known = cls((a for r in refs for a in r.authors), [a for r in refs for a in corporate(r)])
+        # ABNT lists write surnames in capitals ("GLUCKSMANN, A. (1981)"), and so do their cites
+        firsts = [r.authors[0] for r in refs if r.authors and r.given[:1] != [""]]
+        known.capitals = len(firsts) >= 3 and 2 * sum(1 for a in firsts if _CAPITAL_SURNAME.match(a)) > len(
+            firsts
+        )
+        return known
 
     def knows(self, name: str) -> bool:
         found = self._knows.get(name)
@@ -417,6 +425,19 @@ class KnownAuthors:
             found = name_key(name) in self.keys or core_key(name) in self.keys
             if len(self._knows) < _FACTS_KEPT:
                 self._knows[name] = found
+        return found
+
+    def near_known(self, name: str) -> bool:
+        """Whether the list knows a name one or two letters from ``name`` ("GLUKCSMANN" of
+        "GLUCKSMANN"): a misspelt surname, as a list in capitals cites it."""
+        found = self._near.get(name)
+        if found is None:
+            from refcheck.matching.linker import near_miss  # (only for a list in capitals)
+
+            key = name_key(name)
+            found = any(near_miss(key, k) for k in self.keys)
+            if len(self._near) < _FACTS_KEPT:
+                self._near[name] = found
         return found
 
     def corporate_ending_at(self, text: str, end: int) -> int | None:
@@ -805,8 +826,15 @@ class _Facts:
                 (bare.lower().strip(".") in STOP_WORDS or _MONTH_SPAN.match(bare) is not None)
                 and not (known is not None and known.knows(bare)),
                 bare[:1].isupper(),
-                _NAME_WORD.match(bare) is not None,
-                bare.endswith(".") and bare != "St." and _INITIALS_ONLY().match(bare) is None,
+                _NAME_WORD.match(bare) is not None
+                # "de-Souza-Cruz", "da-Silva": a surname of the list, however it is shaped (one with
+                # a capital in it: no common word the list happens to hold, "little")
+                or (known is not None and not bare.islower() and bare[:1].isalpha() and known.knows(bare)),
+                # ("Ghizoni-Jr.": a generation suffix joined to the surname ends no sentence)
+                bare.endswith(".")
+                and bare != "St."
+                and _INITIALS_ONLY().match(bare) is None
+                and _JOINED_GENERATION.search(bare) is None,
             )
             if len(self.words) < _FACTS_KEPT:
                 self.words[word] = found
@@ -840,6 +868,7 @@ _WordFacts = tuple[bool, str, bool, bool, bool, bool, bool]
 _TokenFacts = tuple[bool, bool, int, bool, str, bool, bool, str, bool, bool, bool, bool, bool]
 
 _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
+_JOINED_GENERATION = re.compile(rf"\w[{DASHES}](?:Jr|Sr|JR|SR)\.$")  # "Ghizoni-Jr.", "Silva-Jr."
 _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 _POSSESSIVE_LAST = frozenset("s" + APOS)  # what a word _POSSESSIVE changes ends with
 
@@ -917,6 +946,9 @@ def _life_dates(year: str) -> bool:
     return m is not None and int(m.group(2)) - int(m.group(1)) > 2
 
 
+_CAPITAL_SURNAME = re.compile(
+    r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'\u2019-]{3,}$"
+)  # "GLUCKSMANN", "COSTA-HÜBES"
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
 
 
@@ -939,6 +971,9 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
         len(words) == 1
         and _ODD_NAME.match(first)
         and not re.match(r"^(?:[Mm]c|[Mm]ac|[Dd]e|[Dd]i|[Ll]e|[Ll]a|[Vv]an|[Vv]on)[A-Z]", first)
+        # a list in capitals (ABNT) cites "GOLDSETIN (2003)" for its "GOLDSTEIN, H. (2003)": a surname
+        # a letter or two from one it knows is a misspelt name, no acronym
+        and not (known.capitals and _CAPITAL_SURNAME.match(first) and known.near_known(first))
     ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
     structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"

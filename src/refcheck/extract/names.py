@@ -112,6 +112,10 @@ _ONE_INITIAL = re.compile(rf"^[{_U}]\.?$")
 
 _INNER_FUNCTION = _FUNCTION - {"and"} - PARTICLES
 
+# a generation suffix joined to the surname by a hyphen: "Ghizoni-Jr.", "Silva-Jr." (its full stop is
+# the abbreviation's: the name goes on, "Ghizoni-Jr., I. R., & Azevedo, M. A. G.")
+_JOINED_GENERATION = re.compile(rf"\w[{DASHES}](?:Jr|Sr|JR|SR)\.$")
+
 # --- The shape of a token -------------------------------------------------------------------------
 # Everything the reading asks of a word, as bits: the reading follows only these, never the words,
 # so that one reading serves every entry whose tokens have the same shapes (a list in one style has
@@ -181,8 +185,8 @@ def _all_bits(w: str) -> int:
         bits |= PART  # a lower-case particle: "van", "de"
     if w in _CAPITAL_PARTICLES:
         bits |= CPART
-    if dot and not init and w != "St.":
-        bits |= STOPS  # ends the name it closes ("Penczek.", not "J." or "St.")
+    if dot and not init and w != "St." and not (n > 4 and _JOINED_GENERATION.search(w)):
+        bits |= STOPS  # ends the name it closes ("Penczek.", not "J.", "St." or "Ghizoni-Jr.")
     if n <= 3 and _GENERATION.match(w):
         bits |= GEN
     if low in _SUFFIX:

@@ -1154,9 +1154,8 @@ _LATE_BARE_YEAR = re.compile(rf"(?<=[,.;:]\s)({YEAR}[a-z]?)(?=[.,;:]|\s*$)")
 
 # a volume, issue, page or article number that looks like a year: "Multiple Classifier Systems,
 # vol. 1857, pp. 1–15, 2000." (IEEE: the year is the last)
-_LOCATOR_BEFORE = re.compile(
-    r"\b(?:vol|vols|no|nos|pp|p|art|issue|iss|ch|sec|pt|suppl|nr|bd|t)\.?\s*\Z", re.I
-)
+# (one letter only in lower case: "p. 1857", not the initial of "Arzolla, F. A. R. D. P. 2002.")
+_LOCATOR_BEFORE = re.compile(r"\b(?:(?i:vol|vols|no|nos|pp|art|issue|iss|ch|sec|pt|suppl|nr|bd)|p|t)\.?\s*\Z")
 
 
 def _year_not_locator(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
@@ -1248,7 +1247,11 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
         author_part = _BRACKETS_URLS.sub(" ", author_part)
     part = author_part.strip().rstrip(",.:;").strip()
     out = []
-    persons = any(ref.given)  # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles
+    # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles; not when every "given
+    # name" read is one whole capitalised word, which an organisation's name with a comma also gives:
+    # "United Nations Educational, Scientific and Cultural Organization" reads as the persons
+    # "United Nations Educational, Scientific" and "Cultural Organization"
+    persons = any(ref.given) and not all(_WHOLE_WORD().match(g) for g in ref.given if g)
     if ref.corporate or (not persons and _ORG_WORD().search(part)):
         out.append(part)
     # the cheap tests first: most pieces are one word ("Smith", "J."), and the person tests are dear
@@ -1495,6 +1498,7 @@ _LINK = lazy_pattern(r"(?:https?://|doi:\s*|www\.)\S*", re.IGNORECASE)
 _QUOTE_OR_URL = lazy_pattern(r"[\"“”]|https?://")
 _BRACKETS_URLS = re.compile(r"\[[^\]]*\]|https?://\S+")
 _ORG_WORD = lazy_pattern(r"\b(?:of|for|on|and|the|de|des|du)\b")
+_WHOLE_WORD = lazy_pattern(r"^[A-Z][a-z]{2,}$")  # a "given name" that may be a word of a name: "Scientific"
 _PIECES = re.compile(r"[,;]|\s+(?:and|&)\s+")
 _STOP_SPACE = lazy_pattern(r"\.\s")
 _NOISE = lazy_pattern(r"\[[^\]]*\]|<[^>]*>|https?://\S+")

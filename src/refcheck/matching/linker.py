@@ -57,6 +57,7 @@ class Index:
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
         self._candidates: dict[str, list[Reference]] = {}
+        self.any_author: set[str] | None = None  # keys of every author of every entry (when asked)
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
         self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
@@ -1108,6 +1109,30 @@ def _link_author_date(
         ):
             cit.status, cit.references, cit.candidates = trial.status, trial.references, trial.candidates
             cit.suggestion, cit.detail = trial.suggestion, trial.detail
+    if cit.status is LinkStatus.MISSING and _word_before_names(cit, index):
+        # "... de Educação Básica, Soares e Alves (2003) afirmam", "Ainda, Blum & Roderjan (2007)
+        # citam": the word that ends the sentence's opening phrase, before its comma, read as a first
+        # author the list has nowhere. Without it the names are exactly an entry's authors, with its
+        # year: that entry is cited (not when any co-author differs, or another name stays unread).
+        trial = dataclasses.replace(cit, authors=cit.authors[1:], detail=None)
+        _link_author_date_as_read(trial, index, similar, near_misses)
+        if trial.status is LinkStatus.LINKED and all(
+            len(r.authors) == len(trial.authors) and not r.et_al
+            for r in (index.by_id[i] for i in trial.references)
+        ):
+            cit.status, cit.references, cit.authors = trial.status, trial.references, trial.authors
+
+
+def _word_before_names(cit: Citation, index: Index) -> bool:
+    """Whether a citation of three names or more begins with one word and a comma ("Básica, Soares
+    and Alves (2003)") that no entry has among its authors ("(Wang, Li, & Wang, 2015)" of a work not
+    in the list is no "Li & Wang 2015")."""
+    first = cit.authors[0] if len(cit.authors) >= 3 and not cit.et_al else ""
+    if not first or " " in first or not cit.text.startswith(first + ",") or index.author_candidates(first):
+        return False
+    if index.any_author is None:
+        index.any_author = {k for r in index.refs for a in r.authors for k in (name_key(a), core_key(a))}
+    return name_key(first) not in index.any_author and core_key(first) not in index.any_author
 
 
 def _names_written_twice(text: str, cit: Citation) -> bool:

@@ -19,6 +19,7 @@ PARTICLES = frozenset(
         "della",
         "di",
         "da",
+        "do",  # Portuguese: "do Vale", "do Nascimento", cited "Do Vale" or "Vale"
         "dos",
         "das",
         "du",
