@@ -1250,8 +1250,12 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
     # "Catani, M., & Thiebaut de Schotten, M.": persons, whatever particles; not when every "given
     # name" read is one whole capitalised word, which an organisation's name with a comma also gives:
     # "United Nations Educational, Scientific and Cultural Organization" reads as the persons
-    # "United Nations Educational, Scientific" and "Cultural Organization"
-    persons = any(ref.given) and not all(_WHOLE_WORD().match(g) for g in ref.given if g)
+    # "United Nations Educational, Scientific" and "Cultural Organization" (read surname first: in a
+    # list written given names first, "Kenton Lee, Luheng He, and Luke Zettlemoyer" (ACL), whole
+    # words are what given names are)
+    persons = any(ref.given) and (
+        not all(_WHOLE_WORD().match(g) for g in ref.given if g) or _given_first_head(part, ref)
+    )
     if ref.corporate or (not persons and _ORG_WORD().search(part)):
         out.append(part)
     # the cheap tests first: most pieces are one word ("Smith", "J."), and the person tests are dear
@@ -1268,6 +1272,13 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
             continue
         out.append(piece)
     return [a for a in dict.fromkeys(out) if a and a not in ref.authors]
+
+
+def _given_first_head(part: str, ref: Reference) -> bool:
+    """Whether the first person of ``part`` is written given name first ("Kenton Lee, ...")."""
+    given, surname = (ref.given[0], ref.authors[0]) if ref.given and ref.authors else ("", "")
+    g, s = part.find(given) if given else -1, part.find(surname) if surname else -1
+    return 0 <= g < s
 
 
 def _acronyms(name: str, aliases: list[str]) -> list[str]:
