@@ -1254,7 +1254,11 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
     # list written given names first, "Kenton Lee, Luheng He, and Luke Zettlemoyer" (ACL), whole
     # words are what given names are)
     persons = any(ref.given) and (
-        not all(_WHOLE_WORD().match(g) for g in ref.given if g) or _given_first_head(part, ref)
+        not all(_WHOLE_WORD().match(g) for g in ref.given if g)
+        # (and an organisation's name says so: "Anan, Anna and Prianmito, Boris", whole given names
+        # read surname first, are persons)
+        or not (_long_surname(ref) or any(w.strip(",.;:()").lower() in _ORG_NOUNS for w in part.split()))
+        or _given_first_head(part, ref)
     )
     if ref.corporate or (not persons and _ORG_WORD().search(part)):
         out.append(part)
@@ -1272,6 +1276,13 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
             continue
         out.append(piece)
     return [a for a in dict.fromkeys(out) if a and a not in ref.authors]
+
+
+def _long_surname(ref: Reference) -> bool:
+    """Whether the first "surname" read is three words or more without a particle, as no person's is
+    ("United Nations Educational")."""
+    words = ref.authors[0].split() if ref.authors else []
+    return len(words) >= 3 and not any(w.lower() in PARTICLES for w in words)
 
 
 def _given_first_head(part: str, ref: Reference) -> bool:
@@ -1509,6 +1520,97 @@ _LINK = lazy_pattern(r"(?:https?://|doi:\s*|www\.)\S*", re.IGNORECASE)
 _QUOTE_OR_URL = lazy_pattern(r"[\"“”]|https?://")
 _BRACKETS_URLS = re.compile(r"\[[^\]]*\]|https?://\S+")
 _ORG_WORD = lazy_pattern(r"\b(?:of|for|on|and|the|de|des|du)\b")
+# the nouns that make an organisation's name, in the languages of the lists read (a set of words:
+# one look-up per word of an author part, where a pattern of alternatives costs ten times more)
+_ORG_NOUNS = frozenset(
+    [
+        "organization",
+        "organisation",
+        "organización",
+        "organizacion",
+        "organização",
+        "organizacao",
+        "institute",
+        "instituto",
+        "institution",
+        "institución",
+        "instituição",
+        "association",
+        "asociación",
+        "associação",
+        "council",
+        "conselho",
+        "consejo",
+        "commission",
+        "comissão",
+        "comisión",
+        "committee",
+        "agency",
+        "agencia",
+        "agência",
+        "ministry",
+        "ministério",
+        "ministerio",
+        "department",
+        "departamento",
+        "office",
+        "foundation",
+        "fundação",
+        "fundación",
+        "society",
+        "sociedad",
+        "sociedade",
+        "bureau",
+        "board",
+        "union",
+        "união",
+        "unión",
+        "nations",
+        "nações",
+        "naciones",
+        "programme",
+        "program",
+        "programa",
+        "centre",
+        "center",
+        "centro",
+        "fund",
+        "fundo",
+        "fondo",
+        "bank",
+        "banco",
+        "authority",
+        "service",
+        "serviço",
+        "servicio",
+        "group",
+        "grupo",
+        "consortium",
+        "network",
+        "academy",
+        "academia",
+        "federation",
+        "federação",
+        "federación",
+        "alliance",
+        "university",
+        "universidad",
+        "universidade",
+        "college",
+        "corporation",
+        "company",
+        "government",
+        "governo",
+        "gobierno",
+        "secretaria",
+        "secretaría",
+        "conference",
+        "observatory",
+        "laboratory",
+        "library",
+        "biblioteca",
+    ]
+)
 _WHOLE_WORD = lazy_pattern(r"^[A-Z][a-z]{2,}$")  # a "given name" that may be a word of a name: "Scientific"
 _PIECES = re.compile(r"[,;]|\s+(?:and|&)\s+")
 _STOP_SPACE = lazy_pattern(r"\.\s")

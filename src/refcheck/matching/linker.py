@@ -737,6 +737,8 @@ def _named_in_full_is_not_et_al(citations: list[Citation], index: Index) -> None
     Leon-Reyes and Van Wees, 2012" then "Pieterse et al., 2012", its list cutting at four names) cites
     one work both ways, whichever comes first in the text (the prose may say "Almeida et al. (2013)"
     before the first parenthetical citation names all four)."""
+    if not any(r.et_al for r in index.refs):
+        return  # (no entry cut short: a pass over the entries, not over the citations)
     linked = LinkStatus.LINKED
     pending = [
         c
