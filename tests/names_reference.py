@@ -344,8 +344,12 @@ def _read_names(text: str) -> Names:
                 is_initials(g) or _bare_initials(g) or _HYPHENATED_INITIALS.match(g) for g in given.split()
             )
             and r.kind(j) not in (",", ";", "and", "&", "etal", "ellipsis")
+            and not r.word(j)[:1].isdigit()
+            and not (r.kind(j) == "other" and r.word(j + 1)[:1].isdigit())
         ):
-            break  # "S. Kou, Welding Metallurgy.": the title, not a last author (IEEE puts "and" first)
+            # "S. Kou, Welding Metallurgy.": the title, not a last author (IEEE puts "and" first);
+            # unless a year follows ("Kenton Lee, Luheng He, Mike Lewis. 2017.": no "and")
+            break
         out.persons.append((surname, given))
         forms.append(form)
         out.corporate.append(corporate)

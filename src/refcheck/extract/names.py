@@ -483,10 +483,14 @@ def _read(r: _Shape) -> Reading:
             and mode == "given-first"
             and not any(r.bits(g) & (INIT | BARE | HYPH) for g in given)
             and r.kind(j) not in (",", ";", "and", "&", "etal", "ellipsis")
+            and not r.word(j) & DIGIT
+            and not (r.kind(j) == "other" and r.word(j + 1) & DIGIT)
         ):
             # "S. Kou, Welding Metallurgy. Hoboken ...", "G. Becker, The Economics of Discrimination."
             # (IEEE): a list written given names first puts "and" before its last name, so words
-            # after a bare comma that end the list are the title, not a last author
+            # after a bare comma that end the list are the title, not a last author; unless the year
+            # follows them, as it follows a list of names ("Kenton Lee, Luheng He, Mike Lewis. 2017.",
+            # "Yoshua Bengio, Geoffrey Hinton, Yann LeCun (2015).": a list with no "and")
             break
         closed = ends_list
         persons.append((surname, given, sep, corporate))

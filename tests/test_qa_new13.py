@@ -1,0 +1,46 @@
+"""Rules that landed on main in round 13, tried the other way (qa-new13): documents a real author
+could write where the new rule hid a real defect or raised a new false alarm. Each test failed before
+its fix."""
+
+from __future__ import annotations
+
+from refcheck.extract.names import read_names
+from refcheck.model import Severity
+from refcheck.pipeline import check_text
+
+from . import names_reference
+
+
+def _alarms(text: str, fmt: str = "text") -> list[str]:
+    doc = check_text(text, fmt, "a.md" if fmt == "markdown" else "a.txt")
+    return [f"{f.rule}: {f.message}" for f in doc.findings if f.severity >= Severity.WARNING]
+
+
+# --- a list of names in full with no "and" keeps its last name when the year follows ----------------
+
+
+def test_a_given_first_list_without_and_keeps_its_last_name_before_the_year() -> None:
+    # "words after a bare comma that end a given-first list are the title" ("S. Kou, Welding
+    # Metallurgy.") took the last author of a list written with no "and" for the title: the
+    # narrative citation of its three names was a missing-reference error and the entry uncited
+    for text, last in (
+        ("Kenton Lee, Luheng He, Mike Lewis. 2017. End-to-end neural coreference resolution.", "Lewis"),
+        ("Yoshua Bengio, Geoffrey Hinton, Yann LeCun (2015). Deep learning. Nature 521.", "LeCun"),
+        ("Zhang Wei, Li Na, Wang Fang. 2019. A study of things. Journal 3.", "Fang"),
+    ):
+        for reader in (read_names, names_reference.read_names):
+            assert [s for s, _ in reader(text).persons][-1] == last, (reader, text)
+    # the title after a bare comma stays a title
+    for text in (
+        "S. Kou, Welding Metallurgy. Hoboken, NJ, USA: Wiley, 2003.",
+        "G. Becker, The Economics of Discrimination. Chicago: University of Chicago Press, 1957.",
+    ):
+        for reader in (read_names, names_reference.read_names):
+            assert len(reader(text).persons) == 1, (reader, text)
+    doc = (
+        "Intro\n\nCoreference was solved end to end by Lee, He and Lewis (2017).\n\n"
+        "References\n\n"
+        "Kenton Lee, Luheng He, Mike Lewis. 2017. End-to-end neural coreference resolution. "
+        "In Proceedings of EMNLP, pages 188–197.\n"
+    )
+    assert _alarms(doc) == []
