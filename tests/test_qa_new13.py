@@ -7,6 +7,7 @@ from __future__ import annotations
 from refcheck.extract.names import read_names
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
+from refcheck.verify import match
 
 from . import names_reference
 
@@ -44,3 +45,29 @@ def test_a_given_first_list_without_and_keeps_its_last_name_before_the_year() ->
         "In Proceedings of EMNLP, pages 188–197.\n"
     )
     assert _alarms(doc) == []
+
+
+# --- a book's imprint: a capitalised place and publisher, no number, a year that is no range -----------
+
+
+def test_articles_with_a_colon_and_a_year_range_or_a_lower_case_subtitle_stay_articles() -> None:
+    # the imprint rule ("Hoboken, NJ, USA: Wiley, 2003") took LNCS articles whose pages run from a
+    # number that looks like a year ("Garcia, M.: Water quality. ... 44, 1523–1530 (2010)"), a title's
+    # range of years, or a lower-case subtitle after a place for books, whose not-found is info
+    body = "Intro\n\nCited [1].\n\nReferences\n\n"
+    for entry in (
+        "1. Garcia, M.: Water quality in rivers. Environ. Sci. Technol. 44, 1523–1530 (2010)",
+        "1. Müller, K.: Soil erosion in Bavaria. Catena 12, 2001–2009 (2014)",
+        "1. Ahmed, S., Khan, R.: Poverty in Pakistan, 2001–2010. Econ. Rev. 4, 1–20 (2012)",
+        "1. Zhou F, Yu T, Du R. Clinical course of adult inpatients with COVID-19 in Wuhan, China: "
+        "a retrospective cohort study, 2020. Lancet 395:1054-62.",
+    ):
+        (ref,) = check_text(body + entry + "\n").references
+        assert match.kind(ref) == "article", entry
+    for entry in (
+        "1. S. Kou, Welding Metallurgy. Hoboken, NJ, USA: John Wiley & Sons Inc., 2003, pp. 393–412.",
+        "1. Bailley JF, Ollis DF. Biochemical Engineering Fundamentals. Chennai: Tata McGraw Hill; 1986.",
+        "1. Smith, A. History of Toledo. Toledo, Spain: Sociedad Española de Historia, 1990.",
+    ):
+        (ref,) = check_text(body + entry + "\n").references
+        assert match.kind(ref) == "book", entry
