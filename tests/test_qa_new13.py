@@ -71,3 +71,19 @@ def test_articles_with_a_colon_and_a_year_range_or_a_lower_case_subtitle_stay_ar
     ):
         (ref,) = check_text(body + entry + "\n").references
         assert match.kind(ref) == "book", entry
+
+
+# --- "cited by" makes a secondary citation only when it names the source -------------------------------
+
+
+def test_a_work_cited_by_many_studies_is_no_secondary_citation() -> None:
+    # "(Shih, 2005, as cited in Yan, 2011)" is info (APA lists the source read); "Jones (2010), cited
+    # by many later studies," names no source: a work the list lacks, an error (it was info)
+    text = (
+        "Introduction\n\nThe model of Jones (2010), cited by many later studies, predicts growth. "
+        "Old ideas (Shih, 2005, cited in Smith, 2012) and Kim (1999, as cited in Smith, 2012) matter.\n\n"
+        "References\n\nSmith, A. (2012). Growth in firms. Journal of Things, 3(2), 1-10.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    found = {f.message.split('"')[1]: f.severity for f in doc.findings if f.rule == "missing-reference"}
+    assert found == {"Jones (2010)": Severity.ERROR, "Shih, 2005": Severity.INFO, "Kim (1999": Severity.INFO}

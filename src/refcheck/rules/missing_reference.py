@@ -324,8 +324,13 @@ _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*(?:[A-Z][\w'
 
 
 # after the original work's year: ", as cited in", " cited in", "; quoted in" (APA 7 8.6, Harvard):
-# the list gives the secondary source, which the reader used, not the original
-_SECONDARY = re.compile(r"[ \t]*\)?[ \t]*[,;]?[ \t]*(?:as[ \t]+)?(?:cited|quoted)[ \t]+(?:in|by)\b", re.I)
+# the list gives the secondary source, which the reader used, not the original. Without "as", the
+# source's name must follow: "Jones (2010), cited by many later studies," is a work the list lacks
+_SECONDARY = re.compile(
+    r"[ \t]*\)?[ \t]*[,;]?[ \t]*(?:as[ \t]+(?:cited|quoted)[ \t]+(?:in|by)\b"
+    r"|(?:cited|quoted)[ \t]+(?:in|by)[ \t]+(?-i:[A-Z\u00C0-\u00DE]))",
+    re.I,
+)
 
 
 def _secondary(text: str, cit: Citation) -> bool:
