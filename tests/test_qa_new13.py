@@ -4,12 +4,15 @@ its fix."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from refcheck.extract.names import read_names
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
 from refcheck.verify import match
 
 from . import names_reference
+from .projects import write
 
 
 def _alarms(text: str, fmt: str = "text") -> list[str]:
@@ -87,3 +90,55 @@ def test_a_work_cited_by_many_studies_is_no_secondary_citation() -> None:
     doc = check_text(text, "text", "a.txt")
     found = {f.message.split('"')[1]: f.severity for f in doc.findings if f.rule == "missing-reference"}
     assert found == {"Jones (2010)": Severity.ERROR, "Shih, 2005": Severity.INFO, "Kim (1999": Severity.INFO}
+
+
+# --- a rendered page is left out of a walk only beside its own sources ----------------------------------
+
+
+def test_a_rendered_article_beside_an_unrelated_notebook_or_readme_is_checked(tmp_path: Path) -> None:
+    # pages a generator rendered were left out whenever the walk held any file of a source's kind: a
+    # Quarto article's HTML (its source elsewhere) beside an analysis notebook, or a MkDocs-rendered
+    # page beside a README.md, was never checked (its missing reference silent)
+    from refcheck.pipeline import expand_paths
+
+    def page(generator: str) -> str:
+        return (
+            f'<!DOCTYPE html><html><head><meta name="generator" content="{generator}"></head><body>'
+            "<p>Growth is known (Smith, 2010).</p></body></html>\n"
+        )
+
+    alone, project = tmp_path / "alone", tmp_path / "project"
+    alone.mkdir()
+    project.mkdir()
+    write(
+        alone,
+        {
+            "article/article.html": page("quarto-1.4.5"),
+            "article/analysis.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n',
+            "site/notes/index.html": page("mkdocs-1.5.3, mkdocs-material-9.5"),
+            "README.md": "# Papers\n\nRendered elsewhere.\n",
+        },
+        git=True,
+    )
+    files, _ = expand_paths([str(alone)])
+    assert {"article/article.html", "site/notes/index.html"} <= {
+        Path(f).relative_to(alone).as_posix() for f in files
+    }
+    # renderings of sources in the walk stay out: by their name, or in the generator's project
+    write(
+        project,
+        {
+            "book/_quarto.yml": "project:\n  type: book\n",
+            "book/anova.qmd": "# ANOVA\n\nAs Darley and Latané (1969) showed.\n",
+            "docs/anova.html": page("quarto-1.8.20"),
+            "docs/chapter-2.html": page("quarto-1.8.20"),
+            "mk/docs/about.md": "# About\n",
+            "mk/site/about/index.html": page("mkdocs-1.5.3"),
+        },
+        git=True,
+    )
+    files, _ = expand_paths([str(project)])
+    assert sorted(Path(f).relative_to(project).as_posix() for f in files) == [
+        "book/anova.qmd",
+        "mk/docs/about.md",
+    ]
