@@ -142,3 +142,20 @@ def test_a_rendered_article_beside_an_unrelated_notebook_or_readme_is_checked(tm
         "book/anova.qmd",
         "mk/docs/about.md",
     ]
+
+
+# --- a list of years ending in a range is no volume and pages ------------------------------------------
+
+
+def test_a_list_of_years_ending_in_a_range_is_no_work_given_in_full() -> None:
+    # ACS's "(Cell 2012, 150, 673–684)" gives its work in full (info); "(Brown, 2008, 2010, 2011–2013)"
+    # read as a year, a volume and pages too, so the missing Brown 2008 was info
+    text = (
+        "Introduction\n\nSurveys were run yearly (Brown, 2008, 2010, 2011–2013). Growth is known "
+        "(Smith, 2012). A spotlight (Cell 2012, 150, 673–684) agrees.\n\n"
+        "References\n\nSmith, A. (2012). Growth in firms. Journal of Things, 3(2), 1-10.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    found = {f.message.split('"')[1]: f.severity for f in doc.findings if f.rule == "missing-reference"}
+    assert found["Brown, 2008"] is Severity.ERROR
+    assert all(s is Severity.INFO for c, s in found.items() if "Cell" in c)

@@ -356,10 +356,12 @@ def _attribution(text: str, cit: Citation) -> bool:
 
 # a year, then the volume, issue and pages of a journal: "Bioinformatics, 2017, 33(19), 3036–3042",
 # "Genome Informatics, 2004, 15(2): 31–41", ACS's "(Cell 2012, 150, 673–684)" (no issue, a page
-# range): a work given in full where it stands, not cited
+# range): a work given in full where it stands, not cited. Not a list of years ending in a range,
+# "(Brown, 2008, 2010, 2011–2013)": a volume and pages that read as years are the citation's years
 _VOLUME_PAGES = re.compile(
-    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*(?:\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
-    r"|,[ \t]*\d{1,6}[ \t]*[-\u2013][ \t]*\d{1,6}(?![\d,]))"
+    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*(?:\d{1,4}[ \t]*\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+    r"|(?!(?:1[89]|20)\d\d[a-z]?[ \t]*,[ \t]*(?:1[89]|20)\d\d[a-z]?[ \t]*[-\u2013])"
+    r"\d{1,4}[ \t]*,[ \t]*\d{1,6}[ \t]*[-\u2013][ \t]*\d{1,6}(?![\d,]))"
 )
 
 
