@@ -159,3 +159,26 @@ def test_a_list_of_years_ending_in_a_range_is_no_work_given_in_full() -> None:
     found = {f.message.split('"')[1]: f.severity for f in doc.findings if f.rule == "missing-reference"}
     assert found["Brown, 2008"] is Severity.ERROR
     assert all(s is Severity.INFO for c, s in found.items() if "Cell" in c)
+
+
+# --- a first author before a comma is dropped only where a phrase's word can stand ----------------------
+
+
+def test_a_first_author_of_a_missing_work_is_not_taken_for_a_phrase_word() -> None:
+    # "Ainda, Blum & Roderjan (2007)" (a Portuguese adverb) cites "Blum & Roderjan 2007"; the rule
+    # also read "as shown by Nakamura, Li and Zhang (2015)" and a sentence opening "Nakamura, Li and
+    # Zhang (2015)" as "Li & Zhang 2015": a three-author work missing from the list was silent
+    entries = "Li, X., & Zhang, Y. (2015). Growth. Journal of Things, 3(2), 1-10.\n"
+    for sentence in (
+        "As shown by Nakamura, Li and Zhang (2015), growth is slow.",
+        "Nakamura, Li and Zhang (2015) found that growth is slow.",
+    ):
+        doc = check_text(f"Introduction\n\n{sentence} Li and Zhang (2015) agree.\n\nReferences\n\n{entries}")
+        assert [f.rule for f in doc.findings] == ["missing-reference"], sentence
+    for sentence in (
+        "Ainda, Li e Zhang (2015) citam a espécie, que ainda é rara.",
+        "Ainda, LI e ZHANG (2015) citam a espécie.",
+        "Nos dados da Educação Básica, Li e Zhang (2015) afirmam isso.",
+    ):
+        doc = check_text(f"Introdução\n\n{sentence}\n\nReferências\n\n{entries}")
+        assert [f.rule for f in doc.findings] == [], sentence
