@@ -41,6 +41,10 @@ def test_a_given_first_list_without_and_keeps_its_last_name_before_the_year() ->
     ):
         for reader in (read_names, names_reference.read_names):
             assert len(reader(text).persons) == 1, (reader, text)
+    # (nor a title with a number after a list closed by "and": IEEE, shared corpus-styles pcbi.1004692)
+    ieee = "P. Neher, E. Caruyer, and K. Maier-Hein, ISMRM 2015 Tractography challenge. 2015. [Online]."
+    for reader in (read_names, names_reference.read_names):
+        assert [s for s, _ in reader(ieee).persons] == ["Neher", "Caruyer", "Maier-Hein"]
     doc = (
         "Intro\n\nCoreference was solved end to end by Lee, He and Lewis (2017).\n\n"
         "References\n\n"
