@@ -186,3 +186,31 @@ def test_a_first_author_of_a_missing_work_is_not_taken_for_a_phrase_word() -> No
     ):
         doc = check_text(f"Introdução\n\n{sentence}\n\nReferências\n\n{entries}")
         assert [f.rule for f in doc.findings] == [], sentence
+
+
+# --- MyST: a table of contents names its pages with or without their extension ---------------------------
+
+
+def test_a_page_the_myst_toc_lists_without_its_extension_is_a_page(tmp_path: Path) -> None:
+    # mystmd resolves "- file: content/methods" to content/methods.md (or .ipynb): the page was taken
+    # for a file outside the table of contents and checked without the project's bibliography, so its
+    # citation of a key no .bib holds was an info, not the error a page of the site gets
+    from .projects import findings
+
+    bib = "@article{real, author = {Smith, John}, title = {Real}, journal = {J}, year = {2020}}\n"
+    write(
+        tmp_path,
+        {
+            "myst.yml": "version: 1\nproject:\n  title: Review\n  bibliography:\n    - content/references.bib\n"
+            "  toc:\n    - file: content/intro\n    - title: Methods\n      children:\n"
+            "        - file: content/methods\n",
+            "content/references.bib": bib,
+            "content/intro.md": "# Intro\n\nAs shown [@real].\n",
+            "content/methods.md": "# Methods\n\nWe follow {cite:t}`real` and [@missing].\n",
+            "skills/writing.md": "# Writing\n\nUse [@CiteKey] for citations.\n",
+        },
+        git=True,
+    )
+    assert [f[:2] for f in findings(tmp_path / "content" / "methods.md")] == [("missing-reference", "error")]
+    assert [f for f in findings(tmp_path / "content" / "intro.md") if f[1] != "info"] == []
+    assert [f for f in findings(tmp_path / "skills" / "writing.md") if f[1] != "info"] == []
