@@ -214,3 +214,30 @@ def test_a_page_the_myst_toc_lists_without_its_extension_is_a_page(tmp_path: Pat
     assert [f[:2] for f in findings(tmp_path / "content" / "methods.md")] == [("missing-reference", "error")]
     assert [f for f in findings(tmp_path / "content" / "intro.md") if f[1] != "info"] == []
     assert [f for f in findings(tmp_path / "skills" / "writing.md") if f[1] != "info"] == []
+
+
+# --- Sphinx: bibtex_bibfiles worked out in Python are not known ------------------------------------------
+
+
+def test_sphinx_bibfiles_worked_out_in_python_are_no_missing_bibliography(tmp_path: Path) -> None:
+    # "bibtex_bibfiles = [os.path.join(ROOT, 'refs.bib')]" was read as "refs.bib" beside conf.py: an
+    # input-bibliography error on a project that builds; a list of plain strings is still read
+    from .projects import findings
+
+    files = {
+        "docs/conf.py": 'import os\nROOT = os.path.abspath("..")\nextensions = ["myst_parser", "sphinxcontrib.bibtex"]\n'
+        'bibtex_bibfiles = [os.path.join(ROOT, "refs.bib")]\n',
+        "refs.bib": "@article{real, author = {Smith, John}, title = {Real}, journal = {J}, year = {2020}}\n",
+        "docs/index.md": "# Intro\n\nAs shown {cite:p}`real`.\n",
+    }
+    write(tmp_path, files, git=True)
+    assert [f for f in findings(tmp_path / "docs" / "index.md") if f[1] != "info"] == []
+    files["docs/conf.py"] = (
+        'extensions = ["sphinxcontrib.bibtex"]\nbibtex_bibfiles = [\n    "../refs.bib",  # ours\n]\n'
+    )
+    files["docs/index.md"] = "# Intro\n\nAs shown {cite:p}`real` and {cite:p}`gone`.\n"
+    (tmp_path / "plain").mkdir()
+    write(tmp_path / "plain", files, git=True)
+    assert [f[:2] for f in findings(tmp_path / "plain" / "docs" / "index.md")] == [
+        ("missing-reference", "error")
+    ]

@@ -258,6 +258,10 @@ def _sphinx(directory: Path, stamp: int = 0) -> Manuscript | None:
     m = _BIBTEX_BIBFILES.search(text)
     if m is None:
         return None
+    if _STRING.sub("", re.sub(r"#[^\n]*", "", m.group(1))).strip(" \t\n,"):
+        # paths worked out in Python ("[os.path.join(ROOT, 'refs.bib')]", "[f'{ROOT}/refs.bib']"):
+        # not known without running conf.py, which refcheck never does
+        return None
     bibs = [a or b for a, b in _STRING.findall(m.group(1)) if (a or b).strip()]
     if not bibs:
         return None
