@@ -332,6 +332,7 @@ def _read_names(text: str) -> Names:
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
     forms: list[str] = []
     after_comma = False  # the person at i follows a bare comma (no "and" or "&")
+    joined = False  # an "and" or "&" came before in the list (it closes a list given names first)
     while r.has(i):
         person = _person(r, i, mode, first=not out.persons)
         if person is None:
@@ -344,8 +345,16 @@ def _read_names(text: str) -> Names:
                 is_initials(g) or _bare_initials(g) or _HYPHENATED_INITIALS.match(g) for g in given.split()
             )
             and r.kind(j) not in (",", ";", "and", "&", "etal", "ellipsis")
+            and not (
+                given
+                and not joined
+                and (r.word(j)[:1].isdigit() or (r.kind(j) == "other" and r.word(j + 1)[:1].isdigit()))
+            )
         ):
-            break  # "S. Kou, Welding Metallurgy.": the title, not a last author (IEEE puts "and" first)
+            # "S. Kou, Welding Metallurgy.": the title, not a last author (IEEE puts "and" first);
+            # unless a given name and a surname the year follows, in a list with no "and" ("Kenton
+            # Lee, Luheng He, Mike Lewis. 2017."; not "and K. Maier-Hein, ISMRM 2015 Tractography")
+            break
         out.persons.append((surname, given))
         forms.append(form)
         out.corporate.append(corporate)
@@ -377,6 +386,7 @@ def _read_names(text: str) -> Names:
         if k == i:
             break
         after_comma = r.kind(i) in (",", ";") and r.kind(i + 1) not in ("and", "&")
+        joined = joined or r.kind(i) in ("and", "&") or r.kind(i + 1) in ("and", "&")
         i = k
     if len(out.persons) > 1 and forms[0] == "plain" and all(f == "given-first" for f in forms[1:]):
         # "Richard Stafford, A. G. Hart, and N. Charman": the first one given first, as the others

@@ -345,6 +345,17 @@ _SOURCES = {
     "jupyter book": (".md", ".ipynb"),
     "mkdocs": (".md",),
 }
+# and the configuration files of the projects they render (a page rendered from sources that have
+# other names than its own: bookdown names its pages after the chapters' ids, MkDocs "about/index.html"
+# from "about.md")
+_CONFIGS = {
+    "quarto": frozenset({"_quarto.yml", "_quarto.yaml"}),
+    "bookdown": frozenset({"_bookdown.yml", "_bookdown.yaml"}),
+    "sphinx": frozenset({"conf.py"}),
+    "jupyter book": frozenset({"_config.yml", "_toc.yml", "myst.yml"}),
+    "mkdocs": frozenset({"mkdocs.yml", "mkdocs.yaml"}),
+}
+_EVERY_CONFIG = frozenset().union(*_CONFIGS.values())
 
 
 def _head_of(path: Path) -> tuple[bool, str | None]:
@@ -392,6 +403,7 @@ def discover_files(
         except OSError:
             return
         names = {e.name for e in entries}
+        configs.update(names & _EVERY_CONFIG)
         if not names.isdisjoint(_BOOK_CONFIGS):
             book = _book_config(d)
         generated = generated_directories(d, names)
@@ -446,10 +458,27 @@ def discover_files(
     # pages a site or book generator rendered, committed where it does not write them itself (a
     # "docs/" published on GitHub Pages, copied there by a build script): renderings of sources in
     # the walk, which are checked (their citations already formatted, the bibliography on another
-    # page); checked themselves when the walk holds no source they could come from
+    # page); checked themselves when the walk holds no source they could come from: none of the
+    # generator's kind, or none of the page's name in a walk without the generator's project (a
+    # Quarto article's HTML beside an unrelated notebook or a README.md is the document to check)
     rendered: list[tuple[str, str]] = []
+    configs: set[str] = set()
     walk(root, given, discovery._inherited(root), _in_book(root))
     if rendered:
-        suffixes = {Path(f).suffix.lower() for f in found}
-        found.extend(f for f, generator in rendered if suffixes.isdisjoint(_SOURCES[generator]))
+        stems: dict[str, set[str]] = {}
+        for f in found:
+            p = Path(f)
+            stems.setdefault(p.suffix.lower(), set()).add(p.stem.lower())
+
+        def has_source(page: str, generator: str) -> bool:
+            sources = [stems.get(x, set()) for x in _SOURCES[generator]]
+            if not any(sources):
+                return False
+            if not configs.isdisjoint(_CONFIGS[generator]):
+                return True
+            p = Path(page)
+            names = {p.stem.lower()} | ({p.parent.name.lower()} if p.stem.lower() == "index" else set())
+            return any(not names.isdisjoint(s) for s in sources)
+
+        found.extend(f for f, generator in rendered if not has_source(f, generator))
     return sorted(found)

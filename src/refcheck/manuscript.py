@@ -258,6 +258,10 @@ def _sphinx(directory: Path, stamp: int = 0) -> Manuscript | None:
     m = _BIBTEX_BIBFILES.search(text)
     if m is None:
         return None
+    if _STRING.sub("", re.sub(r"#[^\n]*", "", m.group(1))).strip(" \t\n,"):
+        # paths worked out in Python ("[os.path.join(ROOT, 'refs.bib')]", "[f'{ROOT}/refs.bib']"):
+        # not known without running conf.py, which refcheck never does
+        return None
     bibs = [a or b for a, b in _STRING.findall(m.group(1)) if (a or b).strip()]
     if not bibs:
         return None
@@ -301,7 +305,8 @@ def _myst(directory: Path, stamp: int = 0) -> Manuscript:
 
 
 def _toc_pages(directory: Path, toc: Any) -> frozenset[Path] | None:
-    """The files a myst.yml's ``toc`` lists (``file:`` entries, their ``children`` too), resolved: with
+    """The files a myst.yml's ``toc`` lists (``file:`` entries, their ``children`` too, with or without
+    their extension, as mystmd resolves "intro" to intro.md), resolved: with
     a table of contents mystmd builds those pages only (a template's instructions for writers beside
     them, skills/*.md, are no pages of the site). None when there is no list, or when it matches files
     by ``pattern`` (every file is then taken for a page)."""
@@ -467,8 +472,15 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
         return _sphinx(directory, _stamp(directory / "conf.py"))
     if kind == "myst":
         site = _myst(directory, _stamp(directory / "myst.yml"))
-        if site.pages is not None and p.resolve() not in site.pages:
-            return None  # not in the table of contents: no page of the site, a file of its own
+        here_page = p.resolve()
+        if (
+            site.pages is not None
+            and here_page not in site.pages
+            and here_page.with_suffix("") not in site.pages
+        ):
+            # not in the table of contents (whose "file: intro" mystmd resolves to intro.md, .ipynb
+            # ...): no page of the site, a file of its own
+            return None
         return site
     ms = _quarto(directory, _stamp(directory / "_quarto.yml"))
     if ms is not None and ms.kind == "quarto-book" and p.resolve() not in {c.resolve() for c in ms.chapters}:

@@ -473,6 +473,7 @@ def _read(r: _Shape) -> Reading:
     mode = ""  # "inverted", "given-first", "vancouver", "plain"
     forms: list[str] = []
     after_comma = False  # the person at i follows a bare comma (no "and" or "&")
+    joined = False  # an "and" or "&" came before in the list (it closes a list given names first)
     while r.has(i):
         person = _person(r, i, mode)
         if person is None:
@@ -483,10 +484,18 @@ def _read(r: _Shape) -> Reading:
             and mode == "given-first"
             and not any(r.bits(g) & (INIT | BARE | HYPH) for g in given)
             and r.kind(j) not in (",", ";", "and", "&", "etal", "ellipsis")
+            and not (
+                given
+                and not joined
+                and (r.word(j) & DIGIT or (r.kind(j) == "other" and r.word(j + 1) & DIGIT))
+            )
         ):
             # "S. Kou, Welding Metallurgy. Hoboken ...", "G. Becker, The Economics of Discrimination."
             # (IEEE): a list written given names first puts "and" before its last name, so words
-            # after a bare comma that end the list are the title, not a last author
+            # after a bare comma that end the list are the title, not a last author; unless they are a
+            # given name and a surname that the year follows, in a list with no "and" ("Kenton Lee,
+            # Luheng He, Mike Lewis. 2017.", "Yoshua Bengio, Geoffrey Hinton, Yann LeCun (2015)."; not
+            # "... and K. Maier-Hein, ISMRM 2015 Tractography challenge.")
             break
         closed = ends_list
         persons.append((surname, given, sep, corporate))
@@ -518,6 +527,7 @@ def _read(r: _Shape) -> Reading:
         if k == i:
             break
         after_comma = r.kind(i) in (",", ";") and r.kind(i + 1) not in ("and", "&")
+        joined = joined or r.kind(i) in ("and", "&") or r.kind(i + 1) in ("and", "&")
         i = k
     if len(persons) > 1 and forms[0] == "plain" and all(f == "given-first" for f in forms[1:]):
         # "Richard Stafford, A. G. Hart, and N. Charman": a first name and a surname, as the others are

@@ -322,6 +322,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     for mention in doc.mentions:
         _link_mention(mention, refs)
     unlinked = LinkStatus.UNLINKED  # (an Enum member read once, not per citation)
+    lower_words: dict[str, bool] = {}  # words looked for in lower case (_phrase_word_first)
     for cit in doc.citations:
         kind = cit.kind
         if kind == "numeric":
@@ -338,10 +339,11 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
             and cit.detail is None
         ):  # nothing about its link set before (a loader may set some)
             twice = _names_written_twice(doc.text, cit)
-            key = (cit.year, cit.et_al, cit.name_run, twice, *cit.authors)
+            phrase = _phrase_word_first(doc.text, cit, lower_words)
+            key = (cit.year, cit.et_al, cit.name_run, twice, phrase, *cit.authors)
             outcome = outcomes.get(key)
             if outcome is None:
-                _link_author_date(cit, index, similar, near, twice)
+                _link_author_date(cit, index, similar, near, twice, phrase)
                 outcomes[key] = (
                     cit.status,
                     cit.references,
@@ -363,7 +365,10 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
                 if detail is not None:
                     cit.detail = detail
         else:
-            _link_author_date(cit, index, similar, near, _names_written_twice(doc.text, cit))
+            twice = _names_written_twice(doc.text, cit)
+            _link_author_date(
+                cit, index, similar, near, twice, _phrase_word_first(doc.text, cit, lower_words)
+            )
     _names_before_the_key(doc, index)
     _tell_apart_by_added_names(doc.citations, index)
     _et_al_is_not_named_in_full(doc.citations, index)
@@ -1095,6 +1100,7 @@ def _link_author_date(
     similar: Similar,
     near_misses: _NearMisses | None = None,
     twice: bool = False,
+    phrase: bool = False,
 ) -> None:
     _link_author_date_as_read(cit, index, similar, near_misses)
     if twice and cit.status is not LinkStatus.LINKED:
@@ -1111,7 +1117,7 @@ def _link_author_date(
         ):
             cit.status, cit.references, cit.candidates = trial.status, trial.references, trial.candidates
             cit.suggestion, cit.detail = trial.suggestion, trial.detail
-    if cit.status is LinkStatus.MISSING and _word_before_names(cit, index):
+    if cit.status is LinkStatus.MISSING and phrase and _word_before_names(cit, index):
         # "... de Educação Básica, Soares e Alves (2003) afirmam", "Ainda, Blum & Roderjan (2007)
         # citam": the word that ends the sentence's opening phrase, before its comma, read as a first
         # author the list has nowhere. Without it the names are exactly an entry's authors, with its
@@ -1135,6 +1141,37 @@ def _word_before_names(cit: Citation, index: Index) -> bool:
     if index.any_author is None:
         index.any_author = {k for r in index.refs for a in r.authors for k in (name_key(a), core_key(a))}
     return name_key(first) not in index.any_author and core_key(first) not in index.any_author
+
+
+def _phrase_word_first(text: str, cit: Citation, lower_words: dict[str, bool]) -> bool:
+    """Whether the first of a narrative citation's three names or more, a word and its comma, may be
+    the last word of a phrase that opens the sentence, not an author: it follows a capitalised word
+    ("... da Educação Básica, Soares e Alves (2003)"), or it opens the sentence and is written unlike
+    the names ("Ainda, SOARES e ALVES (2003)") or in lower case elsewhere in the text ("ainda"). Not
+    after a word in lower case ("as shown by Nakamura, Li and Zhang (2015)"), nor a name that opens
+    its sentence ("Nakamura, Li and Zhang (2015) found"): a first author, of a work the list lacks."""
+    authors = cit.authors
+    if len(authors) < 3 or cit.et_al:
+        return False
+    first = authors[0]
+    if " " in first or not cit.text.startswith(first + ","):
+        return False
+    head = text[max(0, cit.start - 100) : cit.start].rstrip(" \t")
+    if head and head[-1] not in ".!?:;\n":
+        prev = _LAST_WORD.search(head)
+        return prev is not None and prev.group(1)[:1].isupper()
+    if first[1:] and not first.isupper() and all(a.isupper() for a in authors[1:]):
+        return True
+    word = first.lower()
+    found = lower_words.get(word)
+    if found is None:
+        found = re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text) is not None
+        lower_words[word] = found
+    return found
+
+
+# the word that ends a text, written right before its end
+_LAST_WORD = re.compile(r"([^\W\d_][\w'\u2019-]*)$")
 
 
 def _names_written_twice(text: str, cit: Citation) -> bool:

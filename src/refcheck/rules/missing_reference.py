@@ -324,8 +324,13 @@ _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*(?:[A-Z][\w'
 
 
 # after the original work's year: ", as cited in", " cited in", "; quoted in" (APA 7 8.6, Harvard):
-# the list gives the secondary source, which the reader used, not the original
-_SECONDARY = re.compile(r"[ \t]*\)?[ \t]*[,;]?[ \t]*(?:as[ \t]+)?(?:cited|quoted)[ \t]+(?:in|by)\b", re.I)
+# the list gives the secondary source, which the reader used, not the original. Without "as", the
+# source's name must follow: "Jones (2010), cited by many later studies," is a work the list lacks
+_SECONDARY = re.compile(
+    r"[ \t]*\)?[ \t]*[,;]?[ \t]*(?:as[ \t]+(?:cited|quoted)[ \t]+(?:in|by)\b"
+    r"|(?:cited|quoted)[ \t]+(?:in|by)[ \t]+(?-i:[A-Z\u00C0-\u00DE]))",
+    re.I,
+)
 
 
 def _secondary(text: str, cit: Citation) -> bool:
@@ -351,10 +356,12 @@ def _attribution(text: str, cit: Citation) -> bool:
 
 # a year, then the volume, issue and pages of a journal: "Bioinformatics, 2017, 33(19), 3036–3042",
 # "Genome Informatics, 2004, 15(2): 31–41", ACS's "(Cell 2012, 150, 673–684)" (no issue, a page
-# range): a work given in full where it stands, not cited
+# range): a work given in full where it stands, not cited. Not a list of years ending in a range,
+# "(Brown, 2008, 2010, 2011–2013)": a volume and pages that read as years are the citation's years
 _VOLUME_PAGES = re.compile(
-    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*\d{1,4}[ \t]*(?:\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
-    r"|,[ \t]*\d{1,6}[ \t]*[-\u2013][ \t]*\d{1,6}(?![\d,]))"
+    r"(?:1[89]|20)\d\d[a-z]?,[ \t]*(?:\d{1,4}[ \t]*\(\w{1,8}\)[ \t]*[,:][ \t]*\w?\d{1,6}[ \t]*[-\u2013]"
+    r"|(?!(?:1[89]|20)\d\d[a-z]?[ \t]*,[ \t]*(?:1[89]|20)\d\d[a-z]?[ \t]*[-\u2013])"
+    r"\d{1,4}[ \t]*,[ \t]*\d{1,6}[ \t]*[-\u2013][ \t]*\d{1,6}(?![\d,]))"
 )
 
 

@@ -54,10 +54,13 @@ _BOOK = re.compile(
 # "Chennai: Tata McGraw Hill; 1986"), the publisher and year closing the entry in brackets (Nature:
 # "(John Wiley, 1966).", "(Springer, Berlin, 2010)." where an article has "(1992)." alone), the pages
 # of a chapter in brackets after its title (APA: "Welding Metallurgy (pp. 393–412). Wiley."), or a
-# company's suffix ("& Sons", "Inc.", "GmbH")
+# company's suffix ("& Sons", "Inc.", "GmbH"). A place and a publisher are capitalised and hold no
+# number, and their year is no range: "Wuhan, China: a retrospective cohort study, 2020" (a subtitle),
+# "Garcia, M.: Water quality. Environ. Sci. Technol. 44, 1523–1530 (2010)" (LNCS: pages) are articles
 _PUBLISHED_BY = re.compile(
-    r"\b[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*,\s(?:[A-Z]{2},\s)?(?:[A-Z][\w.]*\s?){1,3}:\s[A-Z][^:]{1,120}?[,;]\s(?:1[5-9]|20)\d\d\b"
-    r"|\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s[A-Z][^:.;]{1,80};\s(?:1[5-9]|20)\d\d\b"
+    r"(?-i:\b[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*,\s(?:[A-Z]{2},\s)?(?:[A-Z][\w.]*\s?){1,3}:\s[A-Z])"
+    r"[^:\d]{1,120}?[,;]\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
+    r"|(?-i:\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s[A-Z])[^:.;\d]{1,80};\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
     r"|\([^()\d]*[A-Za-z][^()\d]*,\s*(?:1[5-9]|20)\d\d\)\.?\s*$"
     r"|\(pp?\.\s*\d+\s*[-–]\s*\d+\)\.\s"
     r"|&\s+sons\b|\binc\.|\bgmbh\b|\bltd\b",
