@@ -57,7 +57,6 @@ class Index:
         self.by_label: dict[str, Reference] = {}
         self.by_key: dict[str, Reference] = {}
         self._candidates: dict[str, list[Reference]] = {}
-        self.any_author: set[str] | None = None  # keys of every author of every entry (when asked)
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
         self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
@@ -90,6 +89,11 @@ class Index:
             for r in refs:
                 if r.label and r.label[-1].isalpha() and r.label[:-1].isdigit():
                     self.by_label.setdefault(r.label[:-1], r)
+
+    @functools.cached_property
+    def any_author(self) -> set[str]:
+        """The keys of every author of every entry (built when first asked)."""
+        return {k for r in self.refs for a in r.authors for k in (name_key(a), core_key(a))}
 
     @functools.cached_property
     def text_keys(self) -> _Keys:
@@ -1132,14 +1136,12 @@ def _link_author_date(
 
 
 def _word_before_names(cit: Citation, index: Index) -> bool:
-    """Whether a citation of three names or more begins with one word and a comma ("Básica, Soares
-    and Alves (2003)") that no entry has among its authors ("(Wang, Li, & Wang, 2015)" of a work not
-    in the list is no "Li & Wang 2015")."""
-    first = cit.authors[0] if len(cit.authors) >= 3 and not cit.et_al else ""
-    if not first or " " in first or not cit.text.startswith(first + ",") or index.author_candidates(first):
+    """Whether the first word of a citation ``_phrase_word_first`` accepted ("Básica, Soares and Alves
+    (2003)") is no author of any entry ("(Wang, Li, & Wang, 2015)" of a work not in the list is no
+    "Li & Wang 2015")."""
+    first = cit.authors[0]
+    if index.author_candidates(first):
         return False
-    if index.any_author is None:
-        index.any_author = {k for r in index.refs for a in r.authors for k in (name_key(a), core_key(a))}
     return name_key(first) not in index.any_author and core_key(first) not in index.any_author
 
 
