@@ -89,9 +89,30 @@ def kind(ref: Reference) -> str:
             ref.authors and not any(ref.given) and _ORG.search(ref.authors[0])
         )
         return "other" if organisation else "book"
+    if _own_publication(ref, text):
+        # "Council of Europe. 2004. European Pharmacopoeia. Volume I. Council of Europe, Strasbourg":
+        # an organisation publishing its own work (a volume, a manual, a report), not an article for
+        # all its "Volume I" or pages
+        return "other"
     if _ARTICLE.search(text):
         return "article"
     return "other"
+
+
+def _own_publication(ref: Reference, text: str) -> bool:
+    """The entry's author is an organisation that stands again after the title as its publisher, a
+    part of the entry of its own (after ". ", "), " or ": ", before "," "." ";" or the end), not
+    inside a journal's name ("Bulletin of the World Health Organization, 98(3)")."""
+    if not ref.authors or not (ref.corporate or (not any(ref.given) and _ORG.search(ref.authors[0]))):
+        return False
+    name = ref.authors[0].strip()
+    if len(name) < 4:
+        return False
+    first = text.find(name)
+    if first < 0:
+        return False
+    again = re.compile(r"[.:)],?\s" + re.escape(name) + r"\s*(?:[,.;]|$)")
+    return again.search(text, first + len(name)) is not None and not re.search(r"\bjournal\b", text, re.I)
 
 
 def query_text(ref: Reference, limit: int = 300) -> str:
