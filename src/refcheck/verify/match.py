@@ -49,23 +49,29 @@ _BOOK = re.compile(
     r"|\breport\b|\bworking paper\b|\bwhite paper\b|\bpolicy brief\b|\bthesis\b|\bdissertation\b",
     re.I,
 )
-# A book's imprint, however the style prints it: the place and the publisher (IEEE, Chicago, NLM:
-# "Hoboken, NJ, USA: John Wiley & Sons Inc., 2003", "Toledo, Spain: Sociedad Española ..., 1990",
-# "Chennai: Tata McGraw Hill; 1986"), the publisher and year closing the entry in brackets (Nature:
-# "(John Wiley, 1966).", "(Springer, Berlin, 2010)." where an article has "(1992)." alone), the pages
-# of a chapter in brackets after its title (APA: "Welding Metallurgy (pp. 393–412). Wiley."), or a
-# company's suffix ("& Sons", "Inc.", "GmbH"). A place and a publisher are capitalised and hold no
+# A book's imprint, however the style prints it. A place and a publisher are capitalised and hold no
 # number, and their year is no range: "Wuhan, China: a retrospective cohort study, 2020" (a subtitle),
-# "Garcia, M.: Water quality. Environ. Sci. Technol. 44, 1523–1530 (2010)" (LNCS: pages) are articles
-_PUBLISHED_BY = re.compile(
-    r"(?-i:\b[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*,\s(?:[A-Z]{2},\s)?(?:[A-Z][\w.]*\s?){1,3}:\s[A-Z])"
-    r"[^:\d]{1,120}?[,;]\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
-    r"|(?-i:\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s[A-Z])[^:.;\d]{1,80};\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
-    r"|\([^()\d]*[A-Za-z][^()\d]*,\s*(?:1[5-9]|20)\d\d\)\.?\s*$"
-    r"|\(pp?\.\s*\d+\s*[-–]\s*\d+\)\.\s"
-    r"|&\s+sons\b|\binc\.|\bgmbh\b|\bltd\b",
-    re.I,
-)
+# "Garcia, M.: Water quality. Environ. Sci. Technol. 44, 1523–1530 (2010)" (LNCS: pages) are articles.
+_IMPRINT_FORMS = {
+    # IEEE, Chicago: the place, a colon, the publisher, the year ("Hoboken, NJ, USA: John Wiley & Sons
+    # Inc., 2003", "Toledo, Spain: Sociedad Española ..., 1990")
+    "place: publisher, year": (
+        r"(?-i:\b[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*,\s(?:[A-Z]{2},\s)?(?:[A-Z][\w.]*\s?){1,3}:\s[A-Z])"
+        r"[^:\d]{1,120}?[,;]\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
+    ),
+    # NLM: "Chennai: Tata McGraw Hill; 1986"
+    "place: publisher; year": (
+        r"(?-i:\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s[A-Z])[^:.;\d]{1,80};\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
+    ),
+    # Nature: the publisher and year close the entry in brackets ("(John Wiley, 1966).", "(Springer,
+    # Berlin, 2010)." where an article has "(1992)." alone)
+    "(publisher, year)": r"\([^()\d]*[A-Za-z][^()\d]*,\s*(?:1[5-9]|20)\d\d\)\.?\s*$",
+    # APA: a chapter's pages in brackets after its title ("Welding Metallurgy (pp. 393–412). Wiley.")
+    "(pp. pages)": r"\(pp?\.\s*\d+\s*[-–]\s*\d+\)\.\s",
+    # a company's suffix
+    "company": r"&\s+sons\b|\binc\.|\bgmbh\b|\bltd\b",
+}
+_PUBLISHED_BY = re.compile("|".join(_IMPRINT_FORMS.values()), re.I)
 _ORG = re.compile(
     r"\b(?:organi[sz]ation|ministry|department|office|agency|council|commission|institute|centre|center"
     r"|foundation|association|society|bureau|board|committee|programme|program|bank|fund|union|nations"
