@@ -630,7 +630,7 @@ _output_option = click.option(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option(
     "--format",
     "fmt",
@@ -911,7 +911,7 @@ def _echo(text: str, colour: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @_shared
 @click.option(
     "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."

@@ -1020,14 +1020,16 @@ def expand_paths(
         path = Path(p)
         if path.is_dir():
             unfollowed: list[str] = []
-            every = discover_files(path, discovery, unfollowed)
+            unreadable: list[tuple[str, str]] = []
+            every = discover_files(path, discovery, unfollowed, unreadable)
+            errors.extend(FileResult(path=d, error=why) for d, why in unreadable)
             found = [f for f in every if _document_in_own_right(Path(f))]
             if any(format_for(f) == "latex" for f in found):
                 from refcheck.loaders.latex_project import preambles
 
                 inputs = preambles(found, DEFAULT_MAX_FILE_SIZE)
                 found = [f for f in found if f not in inputs]
-            if not found:
+            if not found and not unreadable:  # (an unreadable directory says why it gave nothing)
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)
         elif not path.exists():

@@ -1,0 +1,95 @@
+"""QA round ux14: refcheck used as its users use it (CI jobs, editors, authors), on real document
+shapes. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import cli
+
+CITING = "# Paper\n\nSmith (2010) showed it, and Brown (2012) agreed.\n\n## References\n\nSmith, J. (2010). A title. Journal of Things, 1(2), 3-4.\n"
+
+
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
+    """``os.scandir`` of ``denied`` fails as for a directory without read permission (the tests may
+    run as root, whom chmod does not stop)."""
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(os.fspath(path)).resolve() == denied.resolve():  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_unreadable_subdirectory_is_reported_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A directory of the checked tree that cannot be listed (no permission) was skipped without a
+    word: a CI job got a clean report, exit 0, while a chapter was never read. It is one error line
+    naming it, exit 2, and the other files are still checked."""
+    (tmp_path / "a.md").write_text(CITING, encoding="utf-8")
+    locked = tmp_path / "chapters"
+    locked.mkdir()
+    (locked / "b.md").write_text(CITING, encoding="utf-8")
+    _deny_listing(monkeypatch, locked)
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(tmp_path))
+    out = res.stdout + res.stderr
+    assert "Traceback" not in out
+    assert res.exit_code == 2, out
+    lines = [ln for ln in out.splitlines() if ln.startswith(f"{locked}: error:")]
+    assert len(lines) == 1, out
+    assert "cannot be read (permission denied)" in lines[0]
+    assert f"{tmp_path / 'a.md'}:3:" in out  # the readable file still checked
+
+
+def test_unreadable_named_directory_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A named directory that cannot be listed said "no supported files in this directory"."""
+    locked = tmp_path / "book"
+    locked.mkdir()
+    (locked / "b.md").write_text(CITING, encoding="utf-8")
+    _deny_listing(monkeypatch, locked)
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(locked))
+    out = res.stdout + res.stderr
+    assert res.exit_code == 2, out
+    lines = [ln for ln in out.splitlines() if ln.startswith(f"{locked}: error:")]
+    assert len(lines) == 1, out
+    assert "permission denied" in lines[0] and "no supported files" not in out
+
+
+def test_unreadable_named_file_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A named file the user may not read stopped the whole run before any file was checked (click's
+    "Path 'x.md' is not readable", a usage error); it is now bad input like any other: one line, exit
+    2, the other files checked."""
+    denied = tmp_path / "secret.md"
+    denied.write_text(CITING, encoding="utf-8")
+    other = tmp_path / "other.md"
+    other.write_text(CITING, encoding="utf-8")
+    real_access, real_open = os.access, os.open
+
+    def access(path: object, mode: int, *a: object, **k: object) -> bool:
+        if os.fspath(path) == str(denied) and mode & os.R_OK:  # type: ignore[arg-type]
+            return False
+        return real_access(path, mode, *a, **k)  # type: ignore[arg-type]
+
+    def open_(path: object, flags: int, *a: object, **k: object) -> int:
+        if os.fspath(path) == str(denied):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(denied))
+        return real_open(path, flags, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "open", open_)
+    for command in ("check", "fix"):
+        res = cli(command, "--no-links", "--no-verify", str(denied), str(other))
+        out = res.stdout + res.stderr
+        assert "not readable" not in out, out
+        assert res.exit_code == 2, out
+        assert f"{denied}: error: permission denied" in out, out
+        if command == "check":
+            assert f"{other}:3:" in out, out
