@@ -93,3 +93,41 @@ def test_unreadable_named_file_does_not_stop_the_others(
         assert f"{denied}: error: permission denied" in out, out
         if command == "check":
             assert f"{other}:3:" in out, out
+
+
+BRIEF_BODY = (
+    "How Azerbaijan and Mexico could become strategic partners\n\n"
+    "Azerbaijan and Mexico would seem to have little reason to become strategic partners. The two "
+    "countries are far apart, yet both are oil producers (Bayramov 2008) and both rely on oil for "
+    "their budgets (Martínez-Díaz 2008).\n\n"
+    "Baku needs a policy that combines soft power (Bohorquez 2005) and public diplomacy, and official "
+    "ties (Hardy 1968, p. 14) that bring visits by high officials.\n\n"
+    "Bayramov, Vugar (2008) “Using Oil Revenues Effectively in Azerbaijan”, Azerbaijan in the World, "
+    "Vol. I, No. 10, 15 June.\n\n"
+    "Bohorquez, Tysha (2005) “Soft Power – The Means to Success in World Politics,” UCLA International "
+    "Institute, 12 January.\n\n"
+    "Hardy, Michael (1968) Modern Diplomatic Law, Manchester University Press.\n\n"
+    "Martínez-Díaz, Leonardo (2007) “Mexico’s Economic Challenges,” The Brookings Institution, September.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Appendix A. Oil revenues and the State Oil Fund\n\nThe fund held 2.5 billion dollars in 2008.\n",
+        "Acknowledgements\n\nThe authors thank the Azerbaijan Diplomatic Academy for its support.\n",
+        "Notes\n\nThe views expressed are the authors' own.\n",
+    ],
+)
+def test_unheaded_list_followed_by_back_matter_is_read(tmp_path: Path, after: str) -> None:
+    """A policy brief whose reference list has no heading (the seed's shape) is read from its
+    trailing entries; an appendix, acknowledgements or notes after the list made it "no reference
+    list" (an error naming every citation) and hid the real year slip. The list ends where the back
+    matter begins."""
+    p = tmp_path / "brief.txt"
+    p.write_text(BRIEF_BODY + "\n" + after, encoding="utf-8")
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(p))
+    out = res.stdout + res.stderr
+    assert "no reference list" not in out, out
+    assert 'year-mismatch "Martínez-Díaz 2008" cites an entry dated 2007' in out, out
+    assert "uncited-reference" not in out and "missing-reference" not in out, out
