@@ -131,3 +131,26 @@ def test_unheaded_list_followed_by_back_matter_is_read(tmp_path: Path, after: st
     assert "no reference list" not in out, out
     assert 'year-mismatch "Martínez-Díaz 2008" cites an entry dated 2007' in out, out
     assert "uncited-reference" not in out and "missing-reference" not in out, out
+
+
+def test_ambiguous_citation_names_entries_as_the_list_shows_them(tmp_path: Path) -> None:
+    """An ambiguous citation's message named its entries by their first 60 characters, which cut
+    eLife's long author lists before the year and title ("Dickson, BJ (2010" for an entry of 2010b,
+    read as 2010; "Kuhlemeie" cut in two), so the editor could not tell which entries were meant. Each
+    is named by its author, year as printed and the start of its title."""
+    p = tmp_path / "article.txt"
+    p.write_text(
+        "Neuronal lineages\n\n"
+        "The circuit develops in stages (Yu et al., 2010), as shown before.\n\n"
+        "References\n\n"
+        "Yu, HH, Kao, CF, He, Y, Ding, P, Kao, JC, Lee, T (2010a) A complete developmental sequence of a "
+        "Drosophila neuronal lineage as revealed by twin-spot MARCM. PLOS Biology 8: e1000461.\n"
+        "Yu, JY, Kanai, MI, Demir, E, Jefferis, GS, Dickson, BJ (2010b) Cellular organization of the neural "
+        "circuit that drives Drosophila courtship behavior. Current Biology 20: 1602–1614.\n",
+        encoding="utf-8",
+    )
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(p))
+    line = next(ln for ln in res.stdout.splitlines() if "ambiguous-citation" in ln)
+    assert 'Yu et al. 2010a, "A complete developmental sequence' in line, line
+    assert 'Yu et al. 2010b, "Cellular organization of the neural circuit' in line, line
+    assert "cite 2010a or 2010b as meant" in line

@@ -64,7 +64,7 @@ def check(doc: Document) -> Iterator[Finding]:
             # "Zhang, He, Zeng, Cheng and Pu (2022)" for "C. Zhang et al. (2022)" and "Z. Zhang et al.
             # (2022)": the citation tells its work apart by co-authors the list cuts off (IEA/OECD
             # prints one name before "et al."); the list, not the citation, cannot say which it is
-            names = "; ".join(r.text[:60] for r in refs[:SHOWN])
+            names = "; ".join(entry_name(r) for r in refs[:SHOWN])
             message = (
                 f'"{cit.text}" names co-authors that the entries it may cite do not print ({names}); '
                 "which of them it cites cannot be checked against the list"
@@ -85,11 +85,37 @@ def _names_more_than_printed(cit: Citation, refs: list[Reference]) -> bool:
     )
 
 
+def _cut(text: str, most: int) -> str:
+    """``text`` cut at a word's end within ``most`` characters, "…" marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    head = text[:most].rsplit(" ", 1)[0] if " " in text[:most] else text[:most]
+    return head.rstrip(" ,.:;") + "…"
+
+
+def entry_name(ref: Reference) -> str:
+    """An entry as an editor finds it in the list: its first author, "et al." or the second, its year
+    as the list prints it, and the start of its title ('Yu et al. 2010a, "A complete developmental
+    sequence of a Drosophila neuronal…"'), the title being what tells entries of one author and year
+    apart; an entry read without names or year, by the start of its text. (Its first 60 characters
+    cut words and years in two: "Dickson, BJ (2010" read as 2010 for an entry of 2010b.)"""
+    if not ref.authors or not ref.year:
+        return _cut(ref.text, 70)
+    who = ref.authors[0]
+    if len(ref.authors) == 2 and not ref.et_al:
+        who += f" and {ref.authors[1]}"
+    elif len(ref.authors) > 2 or ref.et_al:
+        who += " et al."
+    title = ref.title or ref.text
+    return f'{who} {ref.year}, "{_cut(title, 50)}"'
+
+
 def _entries_and_fix(refs: list[Reference]) -> str:
     """What the message says after the count: the entries (at most SHOWN: a hostile list of 5,000
     alike entries cited 10,000 times made a message of 300 kB per citation) and the fix."""
     more = f" and {len(refs) - SHOWN} more" if len(refs) > SHOWN else ""
-    lines = "; ".join(r.text[:60] for r in refs[:SHOWN]) + more
+    lines = "; ".join(entry_name(r) for r in refs[:SHOWN]) + more
     years = [r.year for r in refs]
     if all(years) and len(set(years)) == len(years) and all(r.year != r.year_base for r in refs):
         # the list tells them apart ("2010a", "2010b"); the citation does not
