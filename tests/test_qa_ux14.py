@@ -154,3 +154,24 @@ def test_ambiguous_citation_names_entries_as_the_list_shows_them(tmp_path: Path)
     assert 'Yu et al. 2010a, "A complete developmental sequence' in line, line
     assert 'Yu et al. 2010b, "Cellular organization of the neural circuit' in line, line
     assert "cite 2010a or 2010b as meant" in line
+
+
+def test_duplicate_reference_names_the_earlier_entry_and_its_line(tmp_path: Path) -> None:
+    """duplicate-reference quoted the earlier entry's first 60 characters ("'Kessler, A, Baldwin, IT
+    (2001) Defensive function of herbivo'"), a cut word and no place to find it; it is named by
+    author, year and title start, with its line."""
+    p = tmp_path / "article.txt"
+    p.write_text(
+        "Plant defence\n\n"
+        "Volatiles attract predators (Kessler and Baldwin, 2001; Kessler and Baldwin, 2004).\n\n"
+        "References\n\n"
+        "Kessler, A, Baldwin, IT (2001) Defensive function of herbivore-induced plant volatile emissions "
+        "in nature. Science 291: 2141–2144. https://doi.org/10.1126/science.291.5511.2141\n"
+        "Kessler, A, Baldwin, IT (2004) Herbivore-induced plant vaccination. Part I. The Plant Journal "
+        "38: 639–649. https://doi.org/10.1126/science.291.5511.2141\n",
+        encoding="utf-8",
+    )
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(p))
+    line = next(ln for ln in res.stdout.splitlines() if "duplicate-reference" in ln)
+    assert 'earlier one, Kessler and Baldwin 2001, "Defensive function of herbivore-induced' in line, line
+    assert "(line 7)" in line, line

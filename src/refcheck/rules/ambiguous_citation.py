@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Citation, Document, Finding, LinkStatus, Reference, Severity
-from refcheck.rules.base import at_citation
+from refcheck.rules.base import at_citation, entry_name
 from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "ambiguous-citation"
@@ -83,32 +83,6 @@ def _names_more_than_printed(cit: Citation, refs: list[Reference]) -> bool:
         and all(r.et_al for r in refs)
         and len(cit.authors) > max(len(r.authors) for r in refs)
     )
-
-
-def _cut(text: str, most: int) -> str:
-    """``text`` cut at a word's end within ``most`` characters, "…" marking the cut."""
-    text = " ".join(text.split())
-    if len(text) <= most:
-        return text
-    head = text[:most].rsplit(" ", 1)[0] if " " in text[:most] else text[:most]
-    return head.rstrip(" ,.:;") + "…"
-
-
-def entry_name(ref: Reference) -> str:
-    """An entry as an editor finds it in the list: its first author, "et al." or the second, its year
-    as the list prints it, and the start of its title ('Yu et al. 2010a, "A complete developmental
-    sequence of a Drosophila neuronal…"'), the title being what tells entries of one author and year
-    apart; an entry read without names or year, by the start of its text. (Its first 60 characters
-    cut words and years in two: "Dickson, BJ (2010" read as 2010 for an entry of 2010b.)"""
-    if not ref.authors or not ref.year:
-        return _cut(ref.text, 70)
-    who = ref.authors[0]
-    if len(ref.authors) == 2 and not ref.et_al:
-        who += f" and {ref.authors[1]}"
-    elif len(ref.authors) > 2 or ref.et_al:
-        who += " et al."
-    title = ref.title or ref.text
-    return f'{who} {ref.year}, "{_cut(title, 50)}"'
 
 
 def _entries_and_fix(refs: list[Reference]) -> str:
