@@ -175,3 +175,20 @@ def test_duplicate_reference_names_the_earlier_entry_and_its_line(tmp_path: Path
     line = next(ln for ln in res.stdout.splitlines() if "duplicate-reference" in ln)
     assert 'earlier one, Kessler and Baldwin 2001, "Defensive function of herbivore-induced' in line, line
     assert "(line 7)" in line, line
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (("explain", "uncited"), "uncited-reference"),
+        (("explain", "year-missmatch"), "year-mismatch"),
+        (("check", "--no-links", "--select", "dead-links", "x.md"), "dead-link"),
+    ],
+)
+def test_a_misspelt_rule_name_suggests_the_rule(args: tuple[str, ...], meant: str) -> None:
+    """A misspelt or shortened rule name listed all 29 rules and left the user to find theirs, while
+    a suppression comment's misspelling was answered "did you mean ...?"; the command line and the
+    configuration now say it too."""
+    res = cli(*args)
+    assert res.exit_code == 2
+    assert f"(did you mean {meant}?)" in res.stderr, res.stderr
