@@ -192,3 +192,23 @@ def test_a_misspelt_rule_name_suggests_the_rule(args: tuple[str, ...], meant: st
     res = cli(*args)
     assert res.exit_code == 2
     assert f"(did you mean {meant}?)" in res.stderr, res.stderr
+
+
+def test_jats_xref_to_no_ref_is_named_by_its_text_and_rid(tmp_path: Path) -> None:
+    """An <xref> whose rid no <ref> has was "key 'b9' is cited ... (no bibliography entry has that
+    key); correct the key or add the entry to the bibliography": a LaTeX user's words, no sign of
+    which citation of the article it is. It names the citation's text and its rid."""
+    p = tmp_path / "article.xml"
+    p.write_text(
+        '<?xml version="1.0"?>\n<article><front><article-meta><title-group><article-title>T'
+        "</article-title></title-group></article-meta></front><body>\n"
+        '<p>Growth was fast <xref ref-type="bibr" rid="b1">(Smith 2010)</xref> and slow '
+        '<xref ref-type="bibr" rid="b9">(Black 2014)</xref>.</p>\n</body><back><ref-list>'
+        '<ref id="b1"><mixed-citation>Smith J. 2010. A title. J Things 1: 3-4.</mixed-citation></ref>'
+        "</ref-list></back></article>\n",
+        encoding="utf-8",
+    )
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(p))
+    line = next(ln for ln in res.stdout.splitlines() if "missing-reference" in ln)
+    assert "(xref rid 'b9')" in line and "Black" in line, line
+    assert "bibliography" not in line and "key" not in line, line
