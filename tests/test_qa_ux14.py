@@ -212,3 +212,27 @@ def test_jats_xref_to_no_ref_is_named_by_its_text_and_rid(tmp_path: Path) -> Non
     line = next(ln for ln in res.stdout.splitlines() if "missing-reference" in ln)
     assert "(xref rid 'b9')" in line and "Black" in line, line
     assert "bibliography" not in line and "key" not in line, line
+
+
+def test_prose_opening_with_citations_before_acknowledgements_is_no_list(tmp_path: Path) -> None:
+    """The other side of the unheaded list before back matter: paragraphs of prose that open with a
+    citation ("Smith (2010) found that ...") before the acknowledgements, cited nowhere before them,
+    are no reference list (their citations stay citations of a document without one)."""
+    p = tmp_path / "note.txt"
+    p.write_text(
+        "A note on trade\n\n"
+        "Trade between the two countries has grown since the treaty was signed, and the ministries now "
+        "meet every year to review it.\n\n"
+        "Smith (2010) found that the new ports doubled the traffic within two years of opening, see "
+        "the survey.\n\n"
+        "Jones (2011) found the opposite for the southern ports, where traffic fell by a third after "
+        "the treaty.\n\n"
+        "Acknowledgements\n\nWe thank the ministry.\n",
+        encoding="utf-8",
+    )
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", str(p))
+    import json
+
+    data = json.loads(res.stdout)["files"][0]
+    assert data["references"] == []
+    assert {c["text"] for c in data["citations"]} == {"Smith (2010)", "Jones (2011)"}

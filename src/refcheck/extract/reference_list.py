@@ -151,7 +151,13 @@ def _entries_before_back_matter(doc: Document) -> Region | None:
         pos = m.end()
     for cut in sorted({c for c in cuts if not _excluded(doc, c)}, reverse=True)[:3]:
         region = _trailing_entries(doc, cut)
-        if region is not None:
+        if region is None:
+            continue
+        # and the text before cites one of them by name and year ("(Bayramov 2008)" before "Bayramov,
+        # Vugar (2008) ..."): prose paragraphs that open with a citation ("Smith (2010) found that
+        # ...") before the acknowledgements are no list
+        heads = [ln for ln in text[region.start : region.end].split("\n") if ln.strip()][:20]
+        if any(_cited_before(text, region.start, ln) for ln in heads):
             return region
     return None
 
