@@ -3,6 +3,7 @@ shapes. Each test failed before its fix."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -231,8 +232,6 @@ def test_prose_opening_with_citations_before_acknowledgements_is_no_list(tmp_pat
         encoding="utf-8",
     )
     res = cli("check", "--no-links", "--no-verify", "--format", "json", str(p))
-    import json
-
     data = json.loads(res.stdout)["files"][0]
     assert data["references"] == []
     assert {c["text"] for c in data["citations"]} == {"Smith (2010)", "Jones (2011)"}
