@@ -235,3 +235,37 @@ def test_prose_opening_with_citations_before_acknowledgements_is_no_list(tmp_pat
     data = json.loads(res.stdout)["files"][0]
     assert data["references"] == []
     assert {c["text"] for c in data["citations"]} == {"Smith (2010)", "Jones (2011)"}
+
+
+def test_serve_shows_an_uploaded_tex_by_its_name_whatever_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """refcheck serve started in / or /tmp (a launcher, a service) showed an uploaded .tex with its
+    .bib as "tmp/refcheck-serve-.../job-.../files/brief.tex": the LaTeX main file is written relative
+    to the working directory when below it, and only the absolute form of the job's directory was
+    taken off. The page, the reports and the fixed file's name leaked the server's temporary path."""
+    pytest.importorskip("starlette")
+    import tempfile
+
+    from refcheck.web.jobs import Jobs, Options
+
+    from .conftest import FIXTURES
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    jobs = Jobs(extra={"link_cache": False, "link_archive": "none"})
+    try:
+        job = jobs.create(Options(links=False))
+        latex = FIXTURES / "formats" / "latex"
+        for name in ("brief.tex", "brief.bib"):
+            sink = job.receive(name)
+            sink.write((latex / name).read_bytes())
+            sink.close()
+        job.run()
+        assert job.progress().state == "done", job.error
+        assert [r.path for r in job.results] == ["brief.tex"]
+        paths = {f.path for r in job.results if r.doc for f in r.doc.findings if f.path}
+        assert all("refcheck-serve" not in p and "files" not in p for p in paths), paths
+    finally:
+        jobs.close()

@@ -310,14 +310,27 @@ def too_big(name: str, size: int, limit: int, more: bool = False) -> str:
 def _relativise(run: runner.Run, root: Path) -> None:
     """Paths as the user knows them ("brief.docx", "project/main.tex"), not the temporary ones."""
     prefix = str(root) + os.sep
+    # the same directory as the check may show it: relative to the server's working directory when
+    # the temporary directory lies below it (a server started in / or in /tmp: a LaTeX main file is
+    # shown as the user would write it, "tmp/refcheck-serve-.../files/brief.tex")
+    shown = os.path.relpath(root)
+    prefixes = [prefix] + ([shown + os.sep] if not shown.startswith("..") and shown != "." else [])
 
     def rel(path: str) -> str:
-        return path[len(prefix) :] if path.startswith(prefix) else path
+        for p in prefixes:
+            if path.startswith(p):
+                return path[len(p) :]
+        return path
+
+    def strip(text: str) -> str:
+        for p in prefixes:
+            text = text.replace(p, "")
+        return text
 
     for r in run.results:
         r.path = rel(r.path) if r.path != str(root) else "."
         if r.error:
-            r.error = r.error.replace(prefix, "")
+            r.error = strip(r.error)
         if r.doc is None:
             continue
         doc = r.doc
@@ -329,9 +342,9 @@ def _relativise(run: runner.Run, root: Path) -> None:
         for f in doc.findings:
             if f.path:
                 f.path = rel(f.path)
-            f.message = f.message.replace(prefix, "")
+            f.message = strip(f.message)
     run.fail_on = {rel(k): v for k, v in run.fail_on.items()}
-    run.links.notes = [n.replace(prefix, "") for n in run.links.notes]
+    run.links.notes = [strip(n) for n in run.links.notes]
 
 
 class Jobs:
