@@ -269,3 +269,16 @@ def test_serve_shows_an_uploaded_tex_by_its_name_whatever_the_working_directory(
         assert all("refcheck-serve" not in p and "files" not in p for p in paths), paths
     finally:
         jobs.close()
+
+
+def test_refcheck_alone_prints_the_help_as_written() -> None:
+    """ "refcheck" typed alone (a new user's first command) printed its whole help run together on one
+    line after "refcheck: error: Usage: ...": click 8.2 raises the help as a usage error, which the
+    one-line error handler flattened. The help is printed as written."""
+    res = cli()
+    assert res.exit_code in (0, 2)
+    out = res.stdout + res.stderr
+    assert "refcheck: error" not in out, out
+    lines = out.splitlines()
+    assert lines[0].startswith("Usage:"), out
+    assert any(ln.strip().startswith("check") for ln in lines), out
