@@ -144,7 +144,12 @@ class Index:
         if year is None:
             return []
         cands = self.author_candidates(name)
-        if len(cands) <= _FEW:  # a few entries: weighed as they are, with no buckets made for them
+        span = _year_range(fold(year))
+        if len(cands) <= _FEW:
+            if span is not None:  # a range of years: the entries dated in it
+                return [
+                    r for r in cands if _year_fits(year, r)
+                ]  # a few entries: weighed as they are, with no buckets made for them
             cited = _year_bucket(year)
             undated = cited == "n.d." or year.startswith("n.d.")
             return [r for r in cands if (b := _year_bucket(r.year)) == cited or (undated and b == _NO_YEAR)]
@@ -155,6 +160,9 @@ class Index:
                 buckets[_year_bucket(r.year)].append(k)
         cited = _year_bucket(year)
         at = buckets.get(cited, [])
+        if span is not None:
+            at = sorted(k for y in range(span[0], span[1] + 1) for k in buckets.get(str(y), ()))
+            return [cands[k] for k in at if _year_fits(year, cands[k])]
         if cited == "n.d." or year.startswith("n.d."):  # "n.d." also fits an entry with no year
             at = sorted({*at, *buckets.get(_NO_YEAR, [])})
         return [cands[k] for k in at]
@@ -293,16 +301,44 @@ def _named_in_order(cited: list[str], listed: list[str]) -> bool:
     return True
 
 
+# a range of years cited, "2011–2013", "2011-13", "2011/2012" (its dash or slash of any kind)
+_YEAR_RANGE = re.compile(r"((?:1[5-9]|20)\d\d)[-\u2010-\u2015\u2212/]((?:1[5-9]|20)?\d\d)")
+
+
+def _year_range(year: str | None) -> tuple[int, int] | None:
+    """The first and last years of a cited range of years ("2011–2013", "2011-13"), or None for
+    anything else (a range backwards or longer than a human working life is none)."""
+    if year is None or len(year) < 7 or not year[:4].isdigit():
+        return None
+    m = _YEAR_RANGE.fullmatch(year)
+    if m is None:
+        return None
+    first, end = int(m.group(1)), m.group(2)
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    return (first, last) if first < last <= first + 60 else None
+
+
 def _year_fits(cited: str | None, ref: Reference) -> int:
     """2 exact, 1 a suffix-less citation year fits a suffixed entry, 0 no.
 
-    "n.d." fits an entry with no year at all (web pages, software) as well as an "n.d." one.
+    "n.d." fits an entry with no year at all (web pages, software) as well as an "n.d." one. A range
+    cited ("2011–2013") fits an entry of the same range however it is written (2), and one dated
+    within it (1): a work published over years may be listed by its first or last year, and a range
+    may cite the works of each year of it.
     """
     if cited is None:
         return 0
     if ref.year is None:
         return 1 if cited.startswith("n.d.") else 0
     a, b = fold(cited), fold(ref.year)
+    if (span := _year_range(a)) is not None:
+        if span == _year_range(b):
+            return 2
+        if not b[:4].isdigit():
+            return 0
+        dated = int(b[:4])
+        # "2004/2005" (an academic year, or a work and its reprint) is either year, not those between
+        return 1 if (dated in span if "/" in a else span[0] <= dated <= span[1]) else 0
     if a.startswith("n.d.") and b.startswith("n.d."):
         if a == b:
             return 2
@@ -1241,6 +1277,14 @@ def _link_author_date_as_read(
                 titled = [r for r in top if _title_fit(cited, r) == 2]
                 if len(titled) == 1:
                     top = titled
+            if len(top) > 1 and best[1] == 1 and _year_range(fold(cit.year or "")) is not None:
+                # "(Jones, 2011–2013)" of the entries "Jones (2011)" and "Jones (2013)": a range cites
+                # the works of its years, each (when no entry is dated with the range itself)
+                years = [r.year for r in top]
+                if len(set(years)) == len(years):
+                    _linked(cit, top[0])
+                    cit.references = tuple(r.id for r in top)
+                    return
             if len(top) == 1:
                 _linked(cit, top[0])
             else:
@@ -1252,6 +1296,12 @@ def _link_author_date_as_read(
         if not same_authors.refs:
             cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
+            return
+        if _year_range(fold(cit.year or "")) is not None:
+            # "(Jones, 2011–2013)" where Jones's entries are of other years: a range is no slip of one
+            # year's digit, the work (or works) of those years is missing
+            cit.status = LinkStatus.MISSING
+            cit.detail = f"entries by {first} exist, none dated {cit.year}"
             return
         target = same_authors.closest(cit.year)
         if cit.year and len(cit.year) > 4 and target.year == cit.year[:4]:
