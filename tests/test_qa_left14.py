@@ -71,3 +71,42 @@ def test_a_range_of_years_the_list_lacks_is_a_missing_work() -> None:
         'missing-reference: "2011–2013" is cited but not in the reference list (entries by Brown exist, '
         "none dated 2011–2013); add the entry to the reference list or correct the citation"
     ]
+
+
+# --- 2. a co-author's surname cited as if the first author's, of a work the list lacks -----------------
+
+_LEE = "Lee, K. and Kenton, L. (2017). Coreference. EMNLP.\n"
+
+
+def _kenton(body: str, entries: str = _LEE) -> list[str]:
+    return _alarms(f"{body} Also (Smith 2010).\n\nReferences\n\n{entries}{_SMITH}")
+
+
+def test_a_co_author_cited_alone_for_other_years_too_cites_works_of_their_own() -> None:
+    # "(Kenton, 2017; Kenton, 2015)": Kenton 2017 was "a co-author of Lee and Kenton 2017" (a warning),
+    # though the text cites works of Kenton's own the list lacks
+    assert _kenton("Models help (Kenton, 2017; Kenton, 2015).") == [
+        'missing-reference: "Kenton, 2017" is cited but not in the reference list (no entry by that author '
+        "dated 2017; Kenton is a co-author of the entry Lee and Kenton 2017, but the text cites Kenton alone "
+        "for 2015 too, which no entry has); add the entry to the reference list or correct the citation",
+        'missing-reference: "Kenton, 2015" is cited but not in the reference list (no entry by that author '
+        "dated 2015); add the entry to the reference list or correct the citation",
+        "uncited-reference: Lee 2017 is listed but never cited; cite it or remove the entry",
+    ]
+    # a letter the entry does not print: two works of Kenton's of 2017, neither of them the entry
+    assert [a.split(":")[0] for a in _kenton("Models help (Kenton, 2017a).")] == [
+        "missing-reference",
+        "uncited-reference",
+    ]
+
+
+def test_a_co_author_slip_of_an_uncited_entry_stays_a_warning() -> None:
+    [found] = _kenton("Models help (Kenton, 2017).")
+    assert found.startswith('author-mismatch: "Kenton, 2017" names a co-author of the entry')
+    [found] = _kenton("Models help (Kenton, 2017a).", _LEE.replace("2017", "2017a"))
+    assert found.startswith('author-mismatch: "Kenton, 2017a" names a co-author of the entry')
+    # the same slip twice is one work cited twice, not works of Kenton's own
+    assert [a.split(":")[0] for a in _kenton("Models help (Kenton, 2017). Again (Kenton 2017).")] == [
+        "author-mismatch",
+        "author-mismatch",
+    ]

@@ -467,6 +467,12 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
     if not pending:
         return
     cited = {rid for c in citations for rid in (c.references or c.candidates)}
+    # the years each lone name is cited with, by the missing citations: "(Kenton, 2015)" beside
+    # "(Kenton, 2017)" cites works of Kenton's own
+    years_of: dict[str, set[str]] = defaultdict(set)
+    for c in pending:
+        if len(c.authors) == 1 and c.year:
+            years_of[name_key(c.authors[0])].add(c.year[:4])
     left = 200_000  # entries read, within a budget (a hostile text of thousands of unknown names)
     done: dict[tuple[str, ...], tuple[Reference, str] | None] = {}
     for cit in pending:
@@ -496,10 +502,31 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
                 named = f"{cit.authors[0]} is a co-author of"
             cit.detail = f"no entry by that author dated {year}; {named} the entry {entry}, which the text cites as such elsewhere"
             continue
+        own = _own_works(cit, ref, years_of)
+        if own:
+            # a work of the name's own the list lacks, by the text's evidence: missing, naming the entry
+            who = "a given name in" if how != "co-author" else "a co-author of"
+            cit.detail = f"no entry by that author dated {year}; {cit.authors[0]} is {who} the entry {entry}, but {own}"
+            continue
         cit.status = LinkStatus.AUTHOR_MISMATCH
         cit.candidates = (ref.id,)
         cit.suggestion = entry
         cit.detail = how
+
+
+def _own_works(cit: Citation, ref: Reference, years_of: dict[str, set[str]]) -> str:
+    """Why a name that is a co-author (or a given name) in ``ref`` is rather cited as the first author
+    of a work of its own the list lacks, or "": the citation letters its year where the entry does not
+    ("Kenton, 2017a": two works of 2017, the entry is neither), or the text cites the same name alone
+    with other years that no entry has either ("Kenton, 2015" too)."""
+    year = fold(cit.year or "")
+    if len(year) > 4 and year[4:].isalpha() and fold(ref.year or "") != year:
+        return f"the text letters {cit.year}, which the entry does not"
+    if len(cit.authors) == 1:
+        others = sorted(years_of.get(name_key(cit.authors[0]), set()) - {year[:4]})
+        if others:
+            return f"the text cites {cit.authors[0]} alone for {', '.join(others)} too, which no entry has"
+    return ""
 
 
 def _names_not_first(cit: Citation, ref: Reference) -> str:
