@@ -6,6 +6,10 @@ from __future__ import annotations
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
 
+from .jats_docs import alarms as jalarms
+from .jats_docs import article as jarticle
+from .jats_docs import check as jcheck
+
 
 def _alarms(text: str, fmt: str = "text") -> list[str]:
     ext = {"text": "txt", "markdown": "md", "html": "html", "latex": "tex"}[fmt]
@@ -110,3 +114,60 @@ def test_a_co_author_slip_of_an_uncited_entry_stays_a_warning() -> None:
         "author-mismatch",
         "author-mismatch",
     ]
+
+
+# --- 3. JATS: the names before a year-only xref; a surname of two words cited whole -----------------------
+
+
+def _jref(rid: str, names: list[tuple[str, str]], year: str) -> str:
+    people = "".join(f"<name><surname>{s}</surname><given-names>{g}</given-names></name>" for s, g in names)
+    return (
+        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type="author">'
+        f"{people}</person-group><year>{year}</year><article-title>A study</article-title><source>J</source>"
+        "</element-citation></ref>"
+    )
+
+
+def _xref(rid: str, text: str) -> str:
+    return f'<xref ref-type="bibr" rid="{rid}">{text}</xref>'
+
+
+_ROME = _jref("r1", [("Romé", "A")], "2023") + _jref("r2", [("Smith", "B")], "2024")
+
+
+def test_names_before_a_year_only_xref_in_brackets_are_read() -> None:
+    # "Romé (<xref>2024</xref>)": the names before the bracket were not read (the citation read from
+    # the prose ends at the bracket, after the xref), so the xref was compared for its year alone
+    body = f"As shown by Romé ({_xref('r2', '2024')}), and Smith ({_xref('r2', '2024')})."
+    doc = jcheck(jarticle(body, _ROME))
+    # silent before: Romé's name was never compared with Smith 2024, the entry pointed at; Romé 2023,
+    # of no citation, is the work named with a slip of its year (one defect: the link, not also uncited)
+    assert jalarms(doc) == [
+        'author-mismatch: "Romé (2024)" is linked to Smith 2024, not to the entry it names (Romé 2023); '
+        "point it there"
+    ]
+    body2 = body + f" Romé ({_xref('r1', '2023')}) agrees."
+    assert jalarms(jcheck(jarticle(body2, _ROME))) == [
+        'author-mismatch: "Romé (2024)" does not match the entry\'s author (did you mean Smith 2024?)'
+    ]
+    body = f"As shown by Romé ({_xref('r1', '2024')}), and Smith ({_xref('r2', '2024')})."
+    assert jalarms(jcheck(jarticle(body, _ROME))) == [
+        'year-mismatch: "Romé (2024)" cites an entry dated 2023 (did you mean Romé 2023?)'
+    ]
+    body = f"As shown by Romé ({_xref('r1', '2023')}), and Smith et al. ({_xref('r2', '2024')})."
+    assert jalarms(jcheck(jarticle(body, _ROME))) == []
+
+
+def test_a_surname_of_two_words_cited_whole_fits_vancouver_initials() -> None:
+    # "Gonshor and Melvill Jones, 1976" of the entry "Gonshor A, Jones GM": missing and uncited before
+    entry = "1. Gonshor A, Jones GM. Extreme vestibulo-ocular adaptation. J Physiol. 1976;256:381-414.\n"
+    text = (
+        f"Adaptation is known (Gonshor and Melvill Jones, 1976). Also (Smith 2010).\n\nReferences\n\n{entry}"
+    )
+    assert _alarms(text + "2. Smith J. A study. J. 2010;1:1-2.\n") == []
+    refs = _jref("r1", [("Gonshor", "A"), ("Jones", "GM")], "1976") + _jref("r2", [("Smith", "B")], "2024")
+    body = f"Adaptation (Gonshor and Melvill Jones, 1976) and ({_xref('r2', 'Smith, 2024')})."
+    assert jalarms(jcheck(jarticle(body, refs))) == []
+    # the first word must be one of the entry's initials: "Melvill Jones" is not "Jones GA"
+    alarms = _alarms(text.replace("Jones GM", "Jones GA") + "2. Smith J. A study. J. 2010;1:1-2.\n")
+    assert [a.split(":")[0] for a in alarms] == ["missing-reference", "uncited-reference"]

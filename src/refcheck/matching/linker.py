@@ -243,16 +243,24 @@ def _keys(name: str) -> set[str]:
     return {name_key(name), core_key(name)} - {""}
 
 
-def _same_person(cited: str, listed: str) -> bool:
+def _same_person(cited: str, listed: str, given: str = "") -> bool:
     """Whether a co-author's name as cited is the entry's: the same keys, or one word of a surname of
     several as the entry was read ("Mackie" for "J. Scott Mackie" read as initials and the surname
     "Scott Mackie", "Sóskuthy" for Chicago's "Márton Sóskuthy" read as a surname; "García" for the
-    double surname "García Márquez")."""
+    double surname "García Márquez"), or a surname of several cited whose last word the entry reads as
+    the surname and whose first words are among its initials ("Melvill Jones" for Vancouver's "Jones
+    GM")."""
     keys = _keys(cited)
     if keys & _keys(listed):
         return True
     words = listed.split()
-    return len(words) > 1 and any(name_key(w) in keys for w in (words[0], words[-1]))
+    if len(words) > 1 and any(name_key(w) in keys for w in (words[0], words[-1])):
+        return True
+    said = cited.split()
+    if len(said) < 2 or len(words) != 1 or not given or name_key(said[-1]) not in _keys(listed):
+        return False
+    letters = [c for c in given if c.isupper()]
+    return all(w[:1].isupper() and w[:1] in letters for w in said[:-1])
 
 
 def _authors_fit(cit: Citation, ref: Reference) -> float:
@@ -270,7 +278,8 @@ def _authors_fit(cit: Citation, ref: Reference) -> float:
     if named >= 2:
         for k in range(1, named):
             if k < n:
-                if not _same_person(cit.authors[k], ref.authors[k]):
+                given = ref.given[k] if k < len(ref.given) else ""
+                if not _same_person(cit.authors[k], ref.authors[k], given):
                     return 0.5 if _named_in_order(cit.authors[1:], ref.authors[1:]) else 0
             elif not ref.et_al:
                 return 0  # the citation names more authors than the entry has
@@ -449,6 +458,25 @@ def _repeated_mismatches(doc: Document, index: Index) -> None:
             cit.detail = f"an entry by {target.authors[0]} {dated} exists"
             cit.candidates = ()
             cit.suggestion = None
+
+
+def _slip_at_another_author(cit: Citation, index: Index, cited: set[str]) -> None:
+    """A key citation (a JATS xref) pointing at another author's entry ("Romé (<xref>2024</xref>)" at
+    Smith 2024), whose names fit one entry of another year that no citation cites (Romé 2023): the
+    text names that work with a slip of its year, and the xref follows the year. One defect: the link
+    is wrong, naming both entries, and the entry meant counts as cited (not also uncited)."""
+    if cit.detail or len(cit.candidates) != 1:
+        return
+    ref = index.by_id[cit.candidates[0]]
+    if not ref.year or _year_fits(cit.year, ref) != 2:
+        return  # (another author and another year: another work altogether)
+    meant = [r for r in index.same_authors(cit).refs if r.id not in cited and r.year and r is not ref]
+    if len(meant) != 1:
+        return
+    cit.candidates = (ref.id, meant[0].id)
+    cit.detail = f"linked to {_entry_names(ref)} {ref.year}"
+    cit.suggestion = f"{_entry_names(meant[0])} {meant[0].year}"
+    cited.add(meant[0].id)
 
 
 def _named_but_not_first(citations: list[Citation], index: Index) -> None:
@@ -631,12 +659,15 @@ def _key_at_a_namesake(citations: list[Citation], index: Index) -> None:
     "Fowler, M., Brown, K. & Li, Q. (2021)" is listed and uncited. The link is wrong, one defect: an
     author mismatch that names both entries, and the entry meant counts as cited (not also an
     uncited-reference). Entries the text fits equally are left to uncited-reference to say."""
-    linked = LinkStatus.LINKED
-    keyed = [c for c in citations if c.kind == "key" and c.status is linked and c.authors and c.year]
+    linked, other = LinkStatus.LINKED, LinkStatus.AUTHOR_MISMATCH
+    keyed = [c for c in citations if c.kind == "key" and c.status in (linked, other) and c.authors and c.year]
     if not keyed:
         return
     cited = {rid for c in citations for rid in (c.references or c.candidates)}
     for cit in keyed:
+        if cit.status is other:
+            _slip_at_another_author(cit, index, cited)
+            continue
         ref = index.by_id[cit.references[0]]
         pool = [
             r
