@@ -171,3 +171,25 @@ def test_a_surname_of_two_words_cited_whole_fits_vancouver_initials() -> None:
     # the first word must be one of the entry's initials: "Melvill Jones" is not "Jones GA"
     alarms = _alarms(text.replace("Jones GM", "Jones GA") + "2. Smith J. A study. J. 2010;1:1-2.\n")
     assert [a.split(":")[0] for a in alarms] == ["missing-reference", "uncited-reference"]
+
+
+# --- 4. pandoc's superscript citations in Markdown, "growth^1^" ----------------------------------------
+
+_VANCOUVER = (
+    "## References\n\n1. Smith J. A study. J. 2010;1:1-2.\n2. Jones K. Another. J. 2011;2:3-4.\n"
+    "3. Lee K. Third. J. 2012;4:5-6.\n"
+)
+
+
+def test_pandoc_superscripts_are_numeric_citations() -> None:
+    # "^1^" was not read: "no citations of any known style were found" (info), and nothing checked
+    text = f"# Intro\n\nVaccines work^1^ and masks help^2,3^.\n\n{_VANCOUVER}"
+    assert _links(text, "markdown") == {"^1^": ("2010",), "2": ("2011",), "3": ("2012",)}
+    text = f"# Intro\n\nVaccines work^1^ and masks help^2^. Also^7^.\n\n{_VANCOUVER}"
+    assert [a.split(":")[0] for a in _alarms(text, "markdown")] == ["missing-reference", "uncited-reference"]
+    # maths stays silent, and so does a footnote's "[^1]"
+    text = (
+        "# Intro\n\nWork^1-3^. The area x^2^ + y^2^ = r^2^, 10^6^ cells, E = mc^2^.[^1]\n\n[^1]: A note.\n\n"
+    )
+    assert _alarms(text + _VANCOUVER, "markdown") == []
+    assert _links(text + _VANCOUVER, "markdown") == {"1-3": ("2010", "2011", "2012")}
