@@ -193,3 +193,23 @@ def test_pandoc_superscripts_are_numeric_citations() -> None:
     )
     assert _alarms(text + _VANCOUVER, "markdown") == []
     assert _links(text + _VANCOUVER, "markdown") == {"1-3": ("2010", "2011", "2012")}
+
+
+# --- 5. a program and its version, "(Tested with Tex Live 2013)" ---------------------------------------
+
+
+def test_a_program_and_its_version_after_a_verb_of_use_is_info() -> None:
+    # a README's "(Tested with Tex Live 2013)" was a missing-reference error of an author "Live"
+    refs = "## References\n\nSmith, J. (2010). A study. Journal 1: 1-2.\n"
+    for phrase in ("(Tested with Tex Live 2013)", "(compiled under MiKTeX 2019)", "(tested on Windows 2000)"):
+        for fmt in ("markdown", "text"):
+            text = f"# Notes\n\nThe class builds {phrase}. Results agree (Smith 2010).\n\n{refs}"
+            assert _alarms(text, fmt) == [], (phrase, fmt)
+            doc = check_text(text, fmt, "a.md" if fmt == "markdown" else "a.txt")
+            for info in (f for f in doc.findings if f.rule == "missing-reference"):
+                assert info.severity is Severity.INFO and "a program and its version" in info.message
+    # a work cited after the program stays an error, and so does a listed author's other year
+    text = f"# Notes\n\nIt builds (Tested with Tex Live 2013; Jones 2013). Also (Smith 2010).\n\n{refs}"
+    assert [a.split(" ")[:2] for a in _alarms(text, "markdown")] == [["missing-reference:", '"Jones']]
+    text = f"# Notes\n\nIt builds (tested with Smith 2013). Also (Smith 2010).\n\n{refs}"
+    assert [a.split(":")[0] for a in _alarms(text, "markdown")] == ["year-mismatch"]
