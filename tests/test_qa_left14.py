@@ -213,3 +213,27 @@ def test_a_program_and_its_version_after_a_verb_of_use_is_info() -> None:
     assert [a.split(" ")[:2] for a in _alarms(text, "markdown")] == [["missing-reference:", '"Jones']]
     text = f"# Notes\n\nIt builds (tested with Smith 2013). Also (Smith 2010).\n\n{refs}"
     assert [a.split(":")[0] for a in _alarms(text, "markdown")] == ["year-mismatch"]
+
+
+# --- 6. EndNote's letters the list does not print, "(Novák, 2010a)" of two "Novák, J. (2010)" --------------
+
+_NOVAK = "Novák, J. (2010). První studie. Časopis 1: 1-2.\nNovák, J. (2010). Druhá studie. Časopis 2: 3-4.\n"
+
+
+def test_letters_the_list_does_not_print_follow_its_order() -> None:
+    # two ambiguous-citation errors before, each "fits 2 entries"
+    text = (
+        f"První (Novák, 2010a) a druhá (Novák, 2010b). Also (Smith 2010).\n\nReferences\n\n{_NOVAK}{_SMITH}"
+    )
+    doc = check_text(text, "text", "a.txt")
+    by_id = {r.id: r for r in doc.references or []}
+    assert {c.text: by_id[c.references[0]].title for c in doc.citations if "Nov" in c.text} == {
+        "Novák, 2010a": "První studie",
+        "Novák, 2010b": "Druhá studie",
+    }
+    assert [(f.rule, f.severity) for f in doc.findings] == [("ambiguous-citation", Severity.INFO)]
+    # unlettered, the citation still cannot tell them apart; a letter beyond them fits neither
+    text = f"První (Novák, 2010). Also (Smith 2010).\n\nReferences\n\n{_NOVAK}{_SMITH}"
+    assert [a.split(":")[0] for a in _alarms(text)] == ["ambiguous-citation"]
+    text = f"První (Novák, 2010c). Also (Smith 2010).\n\nReferences\n\n{_NOVAK}{_SMITH}"
+    assert [a.split(":")[0] for a in _alarms(text)] == ["ambiguous-citation"]

@@ -1343,6 +1343,10 @@ def _link_author_date_as_read(
                     _linked(cit, top[0])
                     cit.references = tuple(r.id for r in top)
                     return
+            if len(top) > 1 and (by_order := _letter_by_order(cit.year, top, index)) is not None:
+                _linked(cit, by_order)
+                cit.detail = LETTER_BY_ORDER
+                return
             if len(top) == 1:
                 _linked(cit, top[0])
             else:
@@ -1389,6 +1393,23 @@ def _link_author_date_as_read(
         _linked(cit, by_title)
         return
     cit.status = LinkStatus.MISSING
+
+
+# the detail of a citation linked by its year's letter to the entry at that place among alike entries
+LETTER_BY_ORDER = "letter-by-order"
+
+
+def _letter_by_order(year: str | None, top: list[Reference], index: Index) -> Reference | None:
+    """The entry a lettered year cites among entries that fit it alike and print no letter ("Novák,
+    2010a" and "2010b" of two entries "Novák, J. (2010)", as EndNote leaves a list whose letters it
+    did not print): the letters follow the list's order, "a" the first of them. None when an entry
+    prints a letter or another year, or the letter lies beyond them."""
+    if year is None or len(year) != 5 or not year[:4].isdigit() or not "a" <= year[4] <= "z":
+        return None
+    if any(r.year != year[:4] for r in top):
+        return None
+    k = ord(year[4]) - ord("a")
+    return sorted(top, key=lambda r: index.position[r.id])[k] if k < len(top) else None
 
 
 def _lettered_elsewhere(
