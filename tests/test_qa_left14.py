@@ -3,12 +3,15 @@ a small document shaped like the real one, and failed before its fix."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
 
 from .jats_docs import alarms as jalarms
 from .jats_docs import article as jarticle
 from .jats_docs import check as jcheck
+from .projects import findings, write
 
 
 def _alarms(text: str, fmt: str = "text") -> list[str]:
@@ -237,3 +240,33 @@ def test_letters_the_list_does_not_print_follow_its_order() -> None:
     assert [a.split(":")[0] for a in _alarms(text)] == ["ambiguous-citation"]
     text = f"První (Novák, 2010c). Also (Smith 2010).\n\nReferences\n\n{_NOVAK}{_SMITH}"
     assert [a.split(":")[0] for a in _alarms(text)] == ["ambiguous-citation"]
+
+
+# --- 7. a @misc whose year is in its howpublished or note ------------------------------------------------
+
+_TEX = (
+    "\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}\nTools exist \\citep{%s}.\n"
+    "\\bibliographystyle{plainnat}\n\\bibliography{refs}\n\\end{document}\n"
+)
+
+
+def test_a_misc_dated_in_its_howpublished_or_note_has_a_year(tmp_path: Path) -> None:
+    # "no year" was said of each (a warning for the report without an address)
+    bib = (
+        "@misc{tool, author={{Acme Corp}}, title={Acme Toolkit},"
+        " howpublished={\\url{https://acme.example/2019/tool}, 2020}}\n"
+        "@misc{report, author={Lee, Kate}, title={A report}, note={Technical report, 2018. Last visited on 3 May 2021}}\n"
+    )
+    write(tmp_path, {"main.tex": _TEX % "tool,report", "refs.bib": bib})
+    assert findings(tmp_path / "main.tex") == []
+    # the date of a visit, a version and an ISBN date no work: still "no year"
+    bib = (
+        "@misc{site, author={Jones, Kate}, title={A web page}, note={Accessed 2020},"
+        " howpublished={\\url{https://example.org}}}\n"
+        "@misc{brown, author={Brown, Kate}, title={A report}, note={Version 2020.1, ISBN 9781987654321}}\n"
+    )
+    write(tmp_path, {"main.tex": _TEX % "site,brown", "refs.bib": bib})
+    assert [(rule, severity) for rule, severity, _ in findings(tmp_path / "main.tex")] == [
+        ("incomplete-reference", "info"),
+        ("incomplete-reference", "warning"),
+    ]
