@@ -11,6 +11,8 @@ from refcheck.pipeline import check_text
 from .jats_docs import alarms as jalarms
 from .jats_docs import article as jarticle
 from .jats_docs import check as jcheck
+from .jats_docs import element_ref as _jref
+from .jats_docs import xref as _xref
 from .projects import findings, write
 
 
@@ -122,20 +124,7 @@ def test_a_co_author_slip_of_an_uncited_entry_stays_a_warning() -> None:
 # --- 3. JATS: the names before a year-only xref; a surname of two words cited whole -----------------------
 
 
-def _jref(rid: str, names: list[tuple[str, str]], year: str) -> str:
-    people = "".join(f"<name><surname>{s}</surname><given-names>{g}</given-names></name>" for s, g in names)
-    return (
-        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type="author">'
-        f"{people}</person-group><year>{year}</year><article-title>A study</article-title><source>J</source>"
-        "</element-citation></ref>"
-    )
-
-
-def _xref(rid: str, text: str) -> str:
-    return f'<xref ref-type="bibr" rid="{rid}">{text}</xref>'
-
-
-_ROME = _jref("r1", [("Romé", "A")], "2023") + _jref("r2", [("Smith", "B")], "2024")
+_ROME = _jref("r1", "2023", "Romé") + _jref("r2", "2024", "Smith")
 
 
 def test_names_before_a_year_only_xref_in_brackets_are_read() -> None:
@@ -168,7 +157,7 @@ def test_a_surname_of_two_words_cited_whole_fits_vancouver_initials() -> None:
         f"Adaptation is known (Gonshor and Melvill Jones, 1976). Also (Smith 2010).\n\nReferences\n\n{entry}"
     )
     assert _alarms(text + "2. Smith J. A study. J. 2010;1:1-2.\n") == []
-    refs = _jref("r1", [("Gonshor", "A"), ("Jones", "GM")], "1976") + _jref("r2", [("Smith", "B")], "2024")
+    refs = _jref("r1", "1976", "Gonshor", ("Jones", "GM")) + _jref("r2", "2024", "Smith")
     body = f"Adaptation (Gonshor and Melvill Jones, 1976) and ({_xref('r2', 'Smith, 2024')})."
     assert jalarms(jcheck(jarticle(body, refs))) == []
     # the first word must be one of the entry's initials: "Melvill Jones" is not "Jones GA"
