@@ -36,6 +36,8 @@ LOADERS: LazyTable[Loader] = LazyTable(
         "bibtex": "refcheck.loaders.bibtex:load_bib",
         "docx": "refcheck.loaders.docx:load_docx",
         "notebook": "refcheck.loaders.notebook:load_notebook",
+        "rst": "refcheck.loaders.rst:load_rst",
+        "typst": "refcheck.loaders.typst:load_typst",
     }
 )
 
@@ -56,6 +58,8 @@ SUFFIXES: dict[str, str] = {
     ".bib": "bibtex",
     ".docx": "docx",
     ".ipynb": "notebook",  # Jupyter: the Markdown cells
+    ".rst": "rst",  # reStructuredText (docutils, Sphinx)
+    ".typ": "typst",
 }
 
 
