@@ -254,7 +254,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class _Numbering:
     """Docutils' labels of footnotes in order: "[#]" takes the next number no "[3]" written by hand
-    takes, "[*]" the next symbol; a label of their own ("1", "#note") stays."""
+    takes ("#2", shown as 2), "[*]" the next symbol; a label of their own ("1", "#note") stays."""
 
     def __init__(self, manual: set[str]) -> None:
         self.manual = manual
@@ -266,7 +266,8 @@ class _Numbering:
             self.number += 1
             while str(self.number) in self.manual:
                 self.number += 1
-            return str(self.number)
+            # ("#3": numbered by docutils, not by the author, so footnote-order has nothing to read)
+            return f"#{self.number}"
         if label == "*":
             self.symbols += 1
             return f"*{self.symbols}"
@@ -342,7 +343,8 @@ def load_rst(path: str, data: bytes) -> Document:
 
     # sphinxcontrib-bibtex
     roles = [m for m in _ROLE.finditer(text) if not skip(m.start())]
-    bibliographies = [d for d in scan.directives if d[0] == "bibliography" and not skip(d[5])]
+    # (a directive in a code block or a comment was never read: the scan skipped the block)
+    bibliographies = [d for d in scan.directives if d[0] == "bibliography"]
     if roles or bibliographies:
         _bibtex(doc, path, project, roles, bibliographies, refs, citations)
     else:

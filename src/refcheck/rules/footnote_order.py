@@ -5,7 +5,9 @@ What it does
     and definitions whose numbers skip one. Markdown's ``[^13]`` is a note's name, not its number
     (pandoc numbers the notes in the order they are referenced): not checked there, nor in Word
     (.docx), which numbers its notes itself in the order of their marks (a mark's ``w:id`` is no
-    number a reader sees: pandoc's and Quarto's begin at 20 or more). A marker in the
+    number a reader sees: pandoc's and Quarto's begin at 20 or more), nor in reStructuredText that
+    numbers notes automatically (``[#]_``: docutils numbers them around the numbers written by
+    hand). A marker in the
     caption of a JATS figure or table (a float, placed by the typesetter) counts as used, but its
     place is not read as the notes' order.
 
@@ -36,6 +38,11 @@ def check(doc: Document) -> Iterator[Finding]:
         # "[^13]" is a note's name: pandoc numbers the notes in the order they are referenced; Word
         # numbers its notes itself, in the order of their marks (the w:id refcheck labels them with is
         # the file's identifier: pandoc writes 25, 26, ...)
+        return
+    if doc.format == "rst" and any(
+        n.label.startswith(("#", "*")) for n in [*doc.footnote_markers, *(doc.footnotes or [])]
+    ):
+        # docutils numbers "[#]_" notes itself, around the numbers written by hand: no order to read
         return
     firsts: list[tuple[int, int, int]] = []  # (number, start, end) of each label's first marker
     seen: set[str] = set()
