@@ -421,18 +421,31 @@ def _bibtex(
     for r in entries:
         if r.key:
             by_key.setdefault(r.key, r)
+    # a bibliography's ":keyprefix: tag0-" gives its entries the keys "tag0-<key>" (on this page or
+    # another of the project)
+    prefixes = {d[2]["keyprefix"] for d in bibliographies if d[2].get("keyprefix")}
+    if project is not None:
+        prefixes |= project.labels.prefixes
+
+    def entry_key(key: str) -> str:
+        if key in by_key or not prefixes:
+            return key
+        return next((key[len(p) :] for p in prefixes if key.startswith(p) and key[len(p) :] in by_key), key)
+
     keyed: list[Citation] = []
     for m in roles:
         at = m.start(1)
         for t in _TARGET.finditer(m.group(1)):
-            key = t.group(1)
+            key = entry_key(t.group(1))
             keyed.append(_cite(doc, key, at + t.start(1), at + t.end(1), by_key.get(key)))
     everything = False
     for _name, _arg, options, a, b, _line in bibliographies:
         flt = options.get("filter", "").strip()
         # (sphinxcontrib-bibtex's filters: "cited" the default, "docname in docnames" an entry cited on
         # this page; a filter on neither, ":all:" and ":notcited:" print entries no role cites)
-        prints_uncited = "not cited" in flt or (flt and "cited" not in flt and "docnames" not in flt)
+        prints_uncited = "not cited" in flt or (
+            flt and flt != "False" and "cited" not in flt and "docnames" not in flt
+        )
         if "all" in options or "notcited" in options or prints_uncited:
             everything = True
         # the keys the directive lists in its content are printed: cited (as \nocite{key})
@@ -474,9 +487,10 @@ def _keys(body: str) -> list[str]:
 
 
 class _Labels:
-    def __init__(self, defined: frozenset[str], cited: frozenset[str]) -> None:
+    def __init__(self, defined: frozenset[str], cited: frozenset[str], prefixes: frozenset[str]) -> None:
         self.defined = defined
         self.cited = cited
+        self.prefixes = prefixes  # the key prefixes of the project's bibliographies (":keyprefix:")
 
 
 class _Project:
@@ -511,6 +525,7 @@ def _sphinx_project(path: str) -> _Project | None:
 
 
 _LABELS: dict[tuple[Path, int], _Labels] = {}
+_KEYPREFIX = re.compile(r"^[ \t]+:keyprefix:[ \t]+(\S+)", re.M)
 _DEF_LINE = re.compile(r"^[ \t]*\.\.[ \t]+\[([^\]\s]+)\]", re.M)
 
 
@@ -523,6 +538,7 @@ def _project_labels(directory: Path, stamp: int) -> _Labels:
 
     defined: set[str] = set()
     cited: set[str] = set()
+    prefixes: set[str] = set()
     pages = 0
     for top, dirs, files in os.walk(directory):
         dirs[:] = sorted(
@@ -536,11 +552,13 @@ def _project_labels(directory: Path, stamp: int) -> _Labels:
                 page = read_regular(Path(top) / name, PAGE_LIMIT).decode("utf-8", "replace")
             except OSError:
                 continue
+            if ":keyprefix:" in page:
+                prefixes.update(m.group(1) for m in _KEYPREFIX.finditer(page))
             if "]" not in page:
                 continue
             defined.update(m.group(1) for m in _DEF_LINE.finditer(page))
             cited.update(m.group(1) for m in _REF.finditer(page))
-    found = _Labels(frozenset(defined), frozenset(cited))
+    found = _Labels(frozenset(defined), frozenset(cited), frozenset(prefixes))
     if len(_LABELS) > 32:
         _LABELS.clear()
     _LABELS[key] = found
