@@ -190,11 +190,21 @@ def _scan(lines: _Lines) -> _Scan:
 
 
 def _explicit(lines: _Lines, i: int, ind: int, m: re.Match[str], out: _Scan) -> int:
-    """Read the explicit markup block opening at line ``i``; the line to read on from."""
+    """Read the explicit markup block opening at line ``i``; the line to read on from. (A prose
+    directive's block is read on inside, never measured: directives nested deep stay linear.)"""
     rows = lines.lines
     body = m.group(2)
-    end = lines.block_end(i, ind)
     start = lines.starts[i]
+    d = None if body.startswith("[") else _DIRECTIVE.match(body)
+    if d is not None and d.group(1).lower().rsplit(":", 1)[-1] in _PROSE:
+        options: dict[str, str] = {}
+        j = i + 1
+        while j < len(rows) and _indent(rows[j]) > ind and (o := _OPTION.match(rows[j])) is not None:
+            options[o.group(1)] = (o.group(2) or "").strip()
+            j += 1
+        out.directives.append((d.group(1).lower(), d.group(2).strip(), options, start, start, start))
+        return i + 1  # its content is prose: read on inside it
+    end = lines.block_end(i, ind)
     block_end = lines.end_of(end - 1)
     note = _NOTE_DEF.match(body)
     if note:
@@ -211,22 +221,18 @@ def _explicit(lines: _Lines, i: int, ind: int, m: re.Match[str], out: _Scan) -> 
             )
         )
         return end
-    d = _DIRECTIVE.match(body)
     if d is None:
         if not body.startswith(("_", "|")):  # (a hyperlink target or a substitution: shown)
             out.excluded.append((start, block_end))  # a comment
         return end
-    name = d.group(1).lower()
-    options: dict[str, str] = {}
+    options = {}
     j = i + 1
     while j < end and (o := _OPTION.match(rows[j])) is not None:
         options[o.group(1)] = (o.group(2) or "").strip()
         j += 1
     content_start = lines.starts[j] if j < end else block_end
-    out.directives.append((name, d.group(2).strip(), options, content_start, block_end, start))
-    if name.rsplit(":", 1)[-1] in _PROSE:
-        return i + 1  # its content is prose: read on inside it
-    out.excluded.append((start, block_end))  # code, math, raw data, an image's path ...
+    out.directives.append((d.group(1).lower(), d.group(2).strip(), options, content_start, block_end, start))
+    out.excluded.append((start, block_end))  # code, math, raw data, an image's path, a bibliography ...
     return end
 
 

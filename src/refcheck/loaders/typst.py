@@ -423,6 +423,8 @@ def load_typst(path: str, data: bytes) -> Document:
         for name, name_at, kind, a, b in p.scan.groups:
             calls.append((p, name, p.start + name_at, kind, p.start + a, p.start + b))
     calls.sort(key=lambda c: c[4])
+    # (what a cite(...) call holds: "label("key")" there is the key cited, not a label given)
+    cites = _Ranges([(a, b) for _p, name, _at, kind, a, b in calls if name == "cite" and kind == "("])
     for _p, name, at, kind, a, b in calls:
         if name == "footnote" and kind == "[":
             hash_at = at - 1 if text[at - 1 : at] == "#" else at
@@ -435,7 +437,7 @@ def load_typst(path: str, data: bytes) -> Document:
                 urls.append(Url(url=s_m.group(1), start=s_m.start(1), end=s_m.end(1)))
         elif name == "label" and kind == "(":
             l_m = _STRING.match(text, a + 1)
-            if l_m and not _inside_call(calls, a, "cite"):
+            if l_m and not cites(a):
                 labels.add(l_m.group(1))
     for p in parts:
         if "key" in p.text:
@@ -557,10 +559,6 @@ def suggest_key(key: str, known: list[str]) -> str | None:
     from refcheck.loaders.latex import _suggest
 
     return _suggest(key, known)
-
-
-def _inside_call(calls: list[tuple[_Part, str, int, str, int, int]], at: int, name: str) -> bool:
-    return any(n == name and a < at < b for _p, n, _at, k, a, b in calls if k == "(")
 
 
 def included_files(paths: list[str]) -> set[str]:
