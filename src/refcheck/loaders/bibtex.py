@@ -397,6 +397,8 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
 _HAYAGRIVA_FIELDS = frozenset({"type", "title", "author", "date", "url", "parent", "editor", "serial-number"})
 
 
+# an entry's key at the start of its line ("smith2020:", "'key with spaces':")
+_HAYAGRIVA_KEY = re.compile(r"^['\"]?([^\s:'\"#][^:\n]*?)['\"]?[ \t]*:", re.M)
 _HAYAGRIVA_AUTHORLESS = frozenset(
     {"web", "blog", "repository", "post", "video", "audio", "misc", "legislation", "case", "reference"}
 )
@@ -435,16 +437,19 @@ def _haya_people(value: Any) -> list[tuple[str, str]]:
     return out
 
 
-def hayagriva_references(path: str, text: str, items: dict[Any, Any]) -> list[Reference]:
+def hayagriva_references(
+    path: str, text: str, items: dict[Any, Any]
+) -> tuple[list[Reference], list[Finding]]:
     """The entries of a Hayagriva bibliography (``key: {type, title, author, date, url, parent ...}``),
-    as Typst reads a ``bibliography("refs.yml")``: each at the line of its key."""
+    as Typst reads a ``bibliography("refs.yml")``: each at the line of its key. Fields Hayagriva does not
+    know (``authors``, ``year``) are ignored, as Typst ignores them (the entry is printed without)."""
+    lines = {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _HAYAGRIVA_KEY.finditer(text)}
     refs: list[Reference] = []
     for key, item in items.items():
         if not isinstance(item, dict):
             continue
         key = str(key)
-        m = re.search(rf"^['\"]?{re.escape(key)}['\"]?[ \t]*:", text, re.M)
-        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        line = lines.get(key, 1)
         ref = Reference(
             id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
         )
