@@ -437,9 +437,7 @@ def _haya_people(value: Any) -> list[tuple[str, str]]:
     return out
 
 
-def hayagriva_references(
-    path: str, text: str, items: dict[Any, Any]
-) -> tuple[list[Reference], list[Finding]]:
+def hayagriva_references(path: str, text: str, items: dict[Any, Any]) -> list[Reference]:
     """The entries of a Hayagriva bibliography (``key: {type, title, author, date, url, parent ...}``),
     as Typst reads a ``bibliography("refs.yml")``: each at the line of its key. Fields Hayagriva does not
     know (``authors``, ``year``) are ignored, as Typst ignores them (the entry is printed without)."""

@@ -40,7 +40,8 @@ def check(doc: Document) -> Iterator[Finding]:
         # the file's identifier: pandoc writes 25, 26, ...)
         return
     if doc.format == "rst" and any(
-        n.label.startswith(("#", "*")) for n in [*doc.footnote_markers, *(doc.footnotes or [])]
+        label.startswith(("#", "*"))
+        for label in [*(m.label for m in doc.footnote_markers), *(n.label for n in doc.footnotes or [])]
     ):
         # docutils numbers "[#]_" notes itself, around the numbers written by hand: no order to read
         return
