@@ -230,3 +230,22 @@ def test_new_loaders_load_only_when_such_a_file_is_read(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False).stdout
     assert out.strip().endswith("[]")
+
+
+def test_typst_label_given_to_a_function_is_a_target(tmp_path: Path) -> None:
+    """A package's function given a label ("#ex-label(<pex>)", a linguistic example) makes the target
+    "@pex" refers to: no citation (guilhermegarcia/typst_tutorial)."""
+    _git(tmp_path)
+    (tmp_path / "refs.yml").write_text(
+        "lin2023:\n  type: article\n  title:\n    title-case: Pruning Strategies\n  author: Lin, Lo\n  date: 2023\n",
+        encoding="utf-8",
+    )
+    main = tmp_path / "main.typ"
+    main.write_text(
+        'See example @pex and @lin2023.\n#example[+ one #ex-label(<pex>)]\n#bibliography("refs.yml")\n',
+        encoding="utf-8",
+    )
+    findings, keys = _check(main)
+    assert keys == ["lin2023"] and findings == []
+    refs, _ = read_bibliography(str(tmp_path / "refs.yml"))
+    assert refs[0].title == "Pruning Strategies"

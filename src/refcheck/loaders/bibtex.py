@@ -412,9 +412,9 @@ def _hayagriva_like(items: dict[Any, Any]) -> bool:
 
 
 def _haya_text(value: Any) -> str | None:
-    """A Hayagriva string field: the string, or a formattable string's ``value``."""
-    if isinstance(value, dict):
-        value = value.get("value")
+    """A Hayagriva string field: the string, or a formattable string's ``value`` (or ``title-case``)."""
+    if isinstance(value, dict):  # (a formattable string: its value, or its case forms)
+        value = value.get("value") or value.get("title-case") or value.get("sentence-case")
     if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
         return str(value).strip()
     return None

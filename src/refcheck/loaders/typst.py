@@ -57,6 +57,7 @@ class _Scan:
     def __init__(self) -> None:
         self.excluded: list[tuple[int, int]] = []  # code, comments, raw, math
         self.markup_labels: list[tuple[str, int]] = []
+        self.code_labels: list[tuple[str, int]] = []  # "<x>" in code: cited (cite(<x>)) or given
         # (name, where the name starts, "(" or "[", open, close): calls and content blocks in code
         self.groups: list[tuple[str, int, str, int, int]] = []
         self.statements: list[tuple[str, int, int]] = []  # (keyword, start, end)
@@ -247,6 +248,8 @@ class _Scanner:
                 i = _skip_math(text, at)
             elif tok == "<":
                 label = _LABEL.match(text, at)
+                if label:
+                    self.out.code_labels.append((label.group(1), at))
                 i = label.end() if label else at + 1
             elif tok in "([{":
                 if self.depth >= MAX_DEPTH:
@@ -424,7 +427,9 @@ def load_typst(path: str, data: bytes) -> Document:
             calls.append((p, name, p.start + name_at, kind, p.start + a, p.start + b))
     calls.sort(key=lambda c: c[4])
     # (what a cite(...) call holds: "label("key")" there is the key cited, not a label given)
-    cites = _Ranges([(a, b) for _p, name, _at, kind, a, b in calls if name == "cite" and kind == "("])
+    cites = _Ranges(
+        [(a, b) for _p, name, _at, kind, a, b in calls if name in ("cite", "ref") and kind == "("]
+    )
     for _p, name, at, kind, a, b in calls:
         if name == "footnote" and kind == "[":
             hash_at = at - 1 if text[at - 1 : at] == "#" else at
@@ -439,6 +444,13 @@ def load_typst(path: str, data: bytes) -> Document:
             l_m = _STRING.match(text, a + 1)
             if l_m and not cites(a):
                 labels.add(l_m.group(1))
+    # a label code gives to a function (a package's "#ex-label(<pex>)", "#thm(<x>)[...]") names what it
+    # makes; one in cite(...) or ref(...) is a key referred to
+    refers = _Ranges(
+        [(a, b) for _p, name, _at, kind, a, b in calls if name in ("cite", "ref", "footnote") and kind == "("]
+    )
+    for p in parts:
+        labels.update(name for name, at in p.scan.code_labels if not refers(p.start + at))
     for p in parts:
         if "key" in p.text:
             # a glossary's entries (glossarium: "(key: "api", short: "API")"), which "@api" refers to
