@@ -249,3 +249,13 @@ def test_typst_label_given_to_a_function_is_a_target(tmp_path: Path) -> None:
     assert keys == ["lin2023"] and findings == []
     refs, _ = read_bibliography(str(tmp_path / "refs.yml"))
     assert refs[0].title == "Pruning Strategies"
+
+
+def test_rst_page_including_a_file_may_find_its_notes_there(tmp_path: Path) -> None:
+    _git(tmp_path)
+    page = tmp_path / "page.rst"
+    page.write_text(
+        "Page\n====\n\nAs noted [#n]_ and cited [Smith2010]_.\n\n.. include:: notes.inc\n", encoding="utf-8"
+    )
+    findings, _ = _check(page)
+    assert findings == [("missing-reference", 4, "info")]  # (said at info: the included file may define it)

@@ -312,6 +312,11 @@ def load_rst(path: str, data: bytes) -> Document:
             markers.append(FootnoteMarker(number(label), m.start(), m.end()))
         else:
             cited_labels.append(m)
+    # a file the page includes (".. include:: notes.rst") may define the notes and entries it refers to
+    included = [d[1] for d in scan.directives if d[0] == "include" and d[1]]
+    if included:
+        defined = {n.label for n in notes}
+        markers = [m for m in markers if m.label in defined]
     doc.footnotes = notes
     doc.footnote_markers = markers
     doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes)) if notes else None
@@ -337,6 +342,11 @@ def load_rst(path: str, data: bytes) -> Document:
         cit = _cite(doc, label, m.start(), m.end(), by_label.get(label))
         if label not in by_label and elsewhere is not None and label in elsewhere.defined:
             continue  # defined on another page of the Sphinx project, which resolves it there
+        if label not in by_label and included:
+            cit.confidence = "low"
+            cit.detail = (
+                f"no entry on the page has that label; it may be in the file it includes, {included[0]}"
+            )
         citations.append(cit)
     if elsewhere is not None:
         here = {m.group(1) for m in cited_labels}
