@@ -60,7 +60,6 @@ class _Scan:
         self.code_labels: list[tuple[str, int]] = []  # "<x>" in code: cited (cite(<x>)) or given
         # (name, where the name starts, "(" or "[", open, close): calls and content blocks in code
         self.groups: list[tuple[str, int, str, int, int]] = []
-        self.statements: list[tuple[str, int, int]] = []  # (keyword, start, end)
 
 
 def _skip_comment(text: str, i: int) -> int:
@@ -181,10 +180,8 @@ class _Scanner:
             return i
         name = m.group(0)
         if name in _KEYWORDS:
-            end = self.code(m.end(), "\n")
-            self.out.statements.append((name, i, end))
-            return end
-        # (a name ends before a trailing "-" or "." Typst would read as text: "#x." ends a sentence)
+            return self.code(m.end(), "\n")  # a statement: to the end of its line
+        # (a "." not followed by a name ends the expression: in "#x." it ends a sentence)
         return self.postfix(name, i, m.end())
 
     def postfix(self, name: str, name_at: int, i: int) -> int:
