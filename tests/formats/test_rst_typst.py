@@ -259,3 +259,17 @@ def test_rst_page_including_a_file_may_find_its_notes_there(tmp_path: Path) -> N
     )
     findings, _ = _check(page)
     assert findings == [("missing-reference", 4, "info")]  # (said at info: the included file may define it)
+
+
+def test_rst_entries_no_page_cites_are_each_uncited(tmp_path: Path) -> None:
+    """A citation is markup in reStructuredText ("[Label]_"): entries none refers to are each
+    reported (Sphinx warns "citation not referenced"), not one "no citations found" at info."""
+    _git(tmp_path)
+    page = tmp_path / "page.rst"
+    page.write_text(
+        "Page\n====\n\nText.\n\n.. [Smith2010] Smith, J. (2010) A study. *J* 1.\n"
+        ".. [Doe2011] Doe, J. (2011) Another. *J* 2.\n",
+        encoding="utf-8",
+    )
+    findings, _ = _check(page)
+    assert findings == [("uncited-reference", 6, "warning"), ("uncited-reference", 7, "warning")]
