@@ -273,3 +273,25 @@ def test_rst_entries_no_page_cites_are_each_uncited(tmp_path: Path) -> None:
     )
     findings, _ = _check(page)
     assert findings == [("uncited-reference", 6, "warning"), ("uncited-reference", 7, "warning")]
+
+
+def test_rst_as_python_peps_write_it(tmp_path: Path) -> None:
+    """Real PEPs: labels match whatever their case ("[#conda]_" and ".. [#Conda]"), a project's own
+    directive holds prose (".. rejected::"), a literal block after a list item ends at the item's
+    next line, and hand-numbered notes cited out of order are a numbered list of references."""
+    _git(tmp_path)
+    page = tmp_path / "pep-9999.rst"
+    page.write_text(
+        "PEP\n===\n\n"
+        ".. rejected::\n\n   See the discussion [1]_.\n\n"
+        "As packaged by conda [#conda]_, see [3]_ and [2]_.\n\n"
+        "* exposing it via ``@property``::\n\n    class Foo:\n        pass\n\n"
+        "  - Overriding is limited. [#overriding_property]_\n\n"
+        ".. [1] The python-dev thread.\n"
+        ".. [2] Another thread.\n"
+        ".. [3] A third.\n"
+        ".. [#Conda] Conda (https://conda.io)\n"
+        ".. [#overriding_property] Only with a property.\n",
+        encoding="utf-8",
+    )
+    assert _check(page)[0] == []

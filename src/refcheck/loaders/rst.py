@@ -40,57 +40,49 @@ from refcheck.model import Ranges as Excluded
 _EXPLICIT = re.compile(r"([ \t]*)\.\.(?=[ \t]|$)[ \t]*(.*)")
 _DIRECTIVE = re.compile(r"(?:\|[^|\n]+\|[ \t]+)?([\w][\w:+.-]*?)::(?=[ \t]|$)[ \t]*(.*)")
 _NOTE_DEF = re.compile(r"\[([^\]\s]+)\](?=[ \t]|$)[ \t]*(.*)")
-# directives whose content docutils or Sphinx reads as prose (the others' content is code or data)
-_PROSE = frozenset(
+# directives whose content is code or data, not prose (any other directive's content is read:
+# admonitions, figures, tables, a project's own directives, as PEPs' ".. rejected::")
+_CODE = frozenset(
     {
-        "note",
-        "warning",
-        "tip",
-        "hint",
-        "important",
-        "caution",
-        "attention",
-        "danger",
-        "error",
-        "seealso",
-        "admonition",
-        "topic",
-        "sidebar",
-        "rubric",
-        "epigraph",
-        "highlights",
-        "pull-quote",
-        "compound",
-        "container",
-        "figure",
-        "table",
-        "list-table",
+        "code",
+        "code-block",
+        "sourcecode",
+        "literalinclude",
+        "highlight",
+        "math",
+        "raw",
+        "doctest",
+        "testcode",
+        "testoutput",
+        "testsetup",
+        "testcleanup",
+        "ipython",
+        "jupyter-execute",
+        "jupyter-kernel",
+        "code-cell",
+        "plot",
+        "graphviz",
+        "digraph",
+        "graph",
+        "mermaid",
+        "uml",
+        "productionlist",
         "csv-table",
-        "only",
-        "versionadded",
-        "versionchanged",
-        "deprecated",
-        "versionremoved",
-        "centered",
-        "hlist",
-        "glossary",
-        "tab",
-        "tabs",
-        "tab-set",
-        "tab-item",
-        "card",
-        "grid",
-        "grid-item",
-        "grid-item-card",
-        "dropdown",
-        "todo",
-        "footbibliography",
-        "class",
-        "div",
-        "line-block",
-        "parsed-literal",
+        "image",
+        "include",
+        "bibliography",
+        "autosummary",
+        "toctree",
+        "program-output",
+        "command-output",
+        "exec",
+        "runblock",
+        "prompt",
+        "tikz",
     }
 )
+# a list item's bullet or number before its text ("* ", "- ", "1. ", "#. ", "(a) ")
+_BULLET = re.compile(r"(?:[*+\-\u2022]|\(?(?:\d+|[a-zA-Z#])[.)])[ \t]+")
 _ROLE = re.compile(r"(?<![\w`]):(?:foot)?cite(?::[a-z]+)?:`([^`]*)`")
 # sphinxcontrib-bibtex's citation target: "{pre}key{post}", comma separated
 _TARGET = re.compile(r"\s*(?:\{[^{}]*\})?\s*([^{}\s,]+)\s*(?:\{[^{}]*\})?\s*")
@@ -184,7 +176,9 @@ def _scan(lines: _Lines) -> _Scan:
         while j < n and rows[j].strip() and not _EXPLICIT.fullmatch(rows[j]):
             j += 1
         if rows[j - 1].rstrip().endswith("::"):
-            literal_indent = ind
+            # (indented from the paragraph's text: a list item's text starts after its bullet)
+            bullet = _BULLET.match(line, ind)
+            literal_indent = bullet.end() if bullet else ind
         i = j
     return out
 
@@ -196,7 +190,7 @@ def _explicit(lines: _Lines, i: int, ind: int, m: re.Match[str], out: _Scan) -> 
     body = m.group(2)
     start = lines.starts[i]
     d = None if body.startswith("[") else _DIRECTIVE.match(body)
-    if d is not None and d.group(1).lower().rsplit(":", 1)[-1] in _PROSE:
+    if d is not None and d.group(1).lower().rsplit(":", 1)[-1] not in _CODE:
         options: dict[str, str] = {}
         j = i + 1
         while j < len(rows) and _indent(rows[j]) > ind and (o := _OPTION.match(rows[j])) is not None:
@@ -277,7 +271,7 @@ class _Numbering:
         if label == "*":
             self.symbols += 1
             return f"*{self.symbols}"
-        return label
+        return label.casefold()  # (docutils' reference names are case-insensitive: "[#Conda]" is "[#conda]")
 
 
 def load_rst(path: str, data: bytes) -> Document:
@@ -334,24 +328,27 @@ def load_rst(path: str, data: bytes) -> Document:
         refs.append(ref)
     if refs:
         doc.reference_region = (min(r.start for r in refs), max(r.end for r in refs))
-    by_label = {r.key: r for r in refs}
+    by_label = {(r.key or "").casefold(): r for r in refs}  # (docutils' reference names ignore case)
     citations: list[Citation] = []
     elsewhere = project.labels if project is not None else None
     for m in cited_labels:
-        label = m.group(1)
-        cit = _cite(doc, label, m.start(), m.end(), by_label.get(label))
-        if label not in by_label and elsewhere is not None and label in elsewhere.defined:
+        label = m.group(1).casefold()
+        entry = by_label.get(label)
+        cit = _cite(
+            doc, entry.key if entry is not None and entry.key else m.group(1), m.start(), m.end(), entry
+        )
+        if entry is None and elsewhere is not None and label in elsewhere.defined:
             continue  # defined on another page of the Sphinx project, which resolves it there
-        if label not in by_label and included:
+        if entry is None and included:
             cit.confidence = "low"
             cit.detail = (
                 f"no entry on the page has that label; it may be in the file it includes, {included[0]}"
             )
         citations.append(cit)
     if elsewhere is not None:
-        here = {m.group(1) for m in cited_labels}
+        here = {m.group(1).casefold() for m in cited_labels}
         for ref in refs:
-            if ref.key not in here and ref.key in elsewhere.cited:
+            if ref.key and ref.key.casefold() not in here and ref.key.casefold() in elsewhere.cited:
                 # cited from another page of the project: Sphinx's citations are global
                 citations.append(
                     Citation(text=f"cited elsewhere: {ref.key}", start=0, end=0, kind="key", key=ref.key)
@@ -572,8 +569,8 @@ def _project_labels(directory: Path, stamp: int) -> _Labels:
                 prefixes.update(m.group(1) for m in _KEYPREFIX.finditer(page))
             if "]" not in page:
                 continue
-            defined.update(m.group(1) for m in _DEF_LINE.finditer(page))
-            cited.update(m.group(1) for m in _REF.finditer(page))
+            defined.update(m.group(1).casefold() for m in _DEF_LINE.finditer(page))
+            cited.update(m.group(1).casefold() for m in _REF.finditer(page))
     found = _Labels(frozenset(defined), frozenset(cited), frozenset(prefixes))
     if len(_LABELS) > 32:
         _LABELS.clear()
