@@ -295,3 +295,22 @@ def test_rst_as_python_peps_write_it(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _check(page)[0] == []
+
+
+def test_typst_template_module_names_the_bibliography_and_labels(tmp_path: Path) -> None:
+    """A local template the document imports may call bibliography("refs.bib") itself and give its
+    own headings labels the text refers to."""
+    _git(tmp_path)
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "template.typ").write_text(
+        '#let paper(body) = {\n  body\n  [= Appendix <appendix>]\n  bibliography("refs.bib")\n}\n',
+        encoding="utf-8",
+    )
+    main = tmp_path / "main.typ"
+    main.write_text(
+        '#import "template.typ": paper\n#show: paper\nAs @healy2002 shows (see @appendix), @nobody2000 too.\n',
+        encoding="utf-8",
+    )
+    findings, keys = _check(main)
+    assert keys == ["healy2002", "nobody2000"]
+    assert [f[:2] for f in findings if f[2] != "info"] == [("missing-reference", 3)]

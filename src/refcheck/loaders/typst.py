@@ -43,6 +43,7 @@ _MARKUP_TOKEN = re.compile(r"\\.|https?://|//|/\*|`|\$|#|\[|\]", re.S)
 _CODE_TOKEN = re.compile(r'"|//|/\*|`|\$|[()\[\]{}\n<]')
 _LINK_CHARS = re.compile(r"[0-9A-Za-z!#$%&*+,\-./:;=?@_~'\[\]()]*")
 # "#include "ch1.typ"", and "include "ch1.typ"" passed to a template as content
+_IMPORT = re.compile(r'(?<![\w-])import\s*"([^"\n@]+\.typ)"')
 _INCLUDE = re.compile(r'(?<![\w-])include\s*"([^"\n]+)"')
 # a file a template is given to make the bibliography from ("bibliography-file: "refs.yml"")
 _BIB_ARGUMENT = re.compile(r'([\w-]*)\s*:\s*"([^"\n]+\.(?:bib|ya?ml))"', re.I)
@@ -412,6 +413,25 @@ def load_typst(path: str, data: bytes) -> Document:
         excluded.extend((p.start + a, p.start + b) for a, b in p.scan.excluded)
         labels.update(name for name, _ in p.scan.markup_labels)
     doc.excluded = _Ranges(excluded).spans
+    # the local modules the files import (a template): the labels they give and a bibliography they
+    # name are the document's too (they are not its text)
+    modules: list[tuple[Path, _Scan]] = []
+    module_texts: dict[Path, str] = {}
+    for p in parts:
+        for m in _IMPORT.finditer(p.text) if "import" in p.text else ():
+            module = (p.path.parent / m.group(1)).resolve()
+            if module in module_texts or module in seen or len(module_texts) >= MAX_FILES:
+                continue
+            if not inside(module, root):
+                continue
+            try:
+                module_text = normalise(decode(read_regular(module, budget)).text)
+            except OSError:
+                continue
+            module_texts[module] = module_text
+            modules.append((module, scan(module_text)))
+    for _module, found in modules:
+        labels.update(name for name, _ in found.markup_labels)
     code = _Ranges(doc.excluded)
 
     # footnotes and links
@@ -476,6 +496,15 @@ def load_typst(path: str, data: bytes) -> Document:
             full = True
         for n in names:
             bibs.append((str((main_dir / n.lstrip("/")) if n.startswith("/") else p.path.parent / n), a))
+    if not bibs and not unknown:
+        # a local module the document imports ("#import "template.typ": *") whose function names the
+        # bibliography itself ("bibliography("refs.bib")" in the template's code)
+        for module, found in modules:
+            for name, _n_at, kind, a, b in found.groups:
+                if name == "bibliography" and kind == "(":
+                    names, given = _string_args(module_texts[module][a + 1 : b])
+                    if given:
+                        bibs.extend((str(module.parent / n), 0) for n in names if not n.startswith("/"))
     if not bibs and not unknown:
         # a template's argument naming the file its bibliography() reads
         # ("#show: ieee.with(bibliography-file: "refs.yml")"), when the file is there
