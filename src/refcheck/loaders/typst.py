@@ -13,8 +13,10 @@
   markup or passed to a template (``#show: paper.with(bibliography: bibliography("refs.bib"))``):
   paths relative to the file that names them, or with a leading ``/`` to the project's root (the main
   file's directory, or its Git checkout). ``.bib`` files are read as BibTeX, ``.yml``/``.yaml`` as
-  Hayagriva. ``full: true`` prints every entry: all count as cited. With no such call, a ``"x.bib"``
-  string the file's code passes to its template names it (when the file is there).
+  Hayagriva. ``full: true`` prints every entry: all count as cited. With no such call, a local
+  module the document imports (a template) that calls ``bibliography("refs.bib")`` names it, or else
+  an argument given to a template (``bibliography-file: "refs.yml"``, when the file is there); the
+  labels such a module gives its headings are the document's too.
 * ``#include "chapter.typ"`` is followed (inside the project only, each file once); the included
   files are appended to the document, each at its own lines, so that findings name them.
 * ``#footnote[...]`` is a footnote (numbered in order), ``#link("url")[...]`` and bare
