@@ -265,6 +265,12 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     year = fields.get("year") or fields.get("date", "")
     m = _YEAR.search(year)
     ref.year = m.group(0) if m else (latex_to_text(year) or None)
+    accessed = None
+    if not year:
+        # a @misc written for BibTeX styles that know no date of a web page or program: its year in
+        # "howpublished = {\url{...}, 2020}" or "note = {Version 2.1, 2020}", which the style prints
+        # (not the date it was visited, "note = {Accessed 2020}": that is its access date)
+        ref.year, accessed = _year_in_notes(fields)
     ref.title = latex_to_text(fields["title"]) if fields.get("title") else None
     ref.subtitle = latex_to_text(fields["subtitle"]) or None if fields.get("subtitle") else None
     ref.doi = fields.get("doi") or None
@@ -276,7 +282,7 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
         ref.container_kind = "book" if ref.container else None
     if fields.get("url"):
         ref.urls.append(fields["url"].strip())
-    ref.accessed = fields.get("urldate") or None
+    ref.accessed = fields.get("urldate") or accessed
     ref.entry_type = kind
     # a @misc that gives an address ("howpublished = {\\url{...}}", as BibTeX styles without a url
     # field have web pages written) or the date it was visited (Zotero's software and web items) is a
@@ -295,6 +301,30 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     ref.parts = " ".join(fields[f] for f in ("volume", "number", "chapter", "pages") if fields.get(f)) or None
     ref.text = display(ref)
     return ref
+
+
+# a URL, which may hold a year ("https://example.org/2019/05/post") that dates nothing
+_URL_IN_FIELD = re.compile(r"\\url\{[^{}]*\}|\S+://\S+")
+# a year standing alone in a note (not in "ISBN 9781987...", nor a version "2020.1")
+_NOTE_YEAR = re.compile(r"(?<![\w./-])(?:1[5-9]\d\d|20\d\d)(?![\w]|[./-]\d)")
+# the words that date a visit, before its date ("Accessed 2020", "last visited: 3 May 2020")
+_VISITED = re.compile(
+    r"(?i:accessed|visited|retrieved|consulted|checked|viewed|abgerufen|consultado)\W*(?:on\s+)?[\w ,.]{0,20}$"
+)
+
+
+def _year_in_notes(fields: dict[str, str]) -> tuple[str | None, str | None]:
+    """The year a @misc gives in its ``howpublished`` or ``note`` (URLs aside), and the year of its
+    access date given there: (year, accessed), each None when not given."""
+    year = accessed = None
+    for name in ("howpublished", "note"):
+        text = _URL_IN_FIELD.sub(" ", fields.get(name, ""))
+        for m in _NOTE_YEAR.finditer(text):
+            if _VISITED.search(text, 0, m.start()):
+                accessed = accessed or m.group(0)
+            elif year is None:
+                year = m.group(0)
+    return year, accessed
 
 
 def display(ref: Reference) -> str:
