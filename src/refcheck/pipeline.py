@@ -1030,6 +1030,12 @@ def expand_paths(
 
                 inputs = preambles(found, DEFAULT_MAX_FILE_SIZE)
                 found = [f for f in found if f not in inputs]
+            typst = [f for f in found if format_for(f) == "typst"]
+            if len(typst) > 1:
+                from refcheck.loaders.typst import included_files
+
+                chapters = included_files(typst)  # (checked through the file that includes them)
+                found = [f for f in found if f not in chapters]
             if not found:
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)

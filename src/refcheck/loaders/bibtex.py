@@ -1,4 +1,4 @@
-"""Bibliography files: BibTeX/BibLaTeX (.bib) and CSL-JSON (.json).
+"""Bibliography files: BibTeX/BibLaTeX (.bib), CSL-JSON (.json), CSL YAML and Hayagriva (.yml, .yaml).
 
 ``read_bibliography(path)`` gives the entries as ``Reference`` objects with ``key`` set and
 ``source = (path, line)`` (the line of ``@type{key,``), plus loader findings (``input-bibliography``,
@@ -366,6 +366,8 @@ def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         items = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (C: faster)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise InputError(f"bibliography {path} is not valid YAML ({str(exc).splitlines()[0]})") from None
+    if isinstance(items, dict) and "references" not in items and _hayagriva_like(items):
+        return hayagriva_references(path, text, items), []
     if isinstance(items, dict):
         items = items.get("references")
     if not isinstance(items, list):
@@ -416,6 +418,92 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
             ref.urls.append(str(item["URL"]))
         ref.web = str(item.get("type", "")).lower() in WEB_TYPES
         ref.standard_id = _standard_id(item)
+        ref.text = display(ref)
+        refs.append(ref)
+    return refs
+
+
+# the fields a Hayagriva entry is known by (Typst's .yml bibliographies)
+_HAYAGRIVA_FIELDS = frozenset({"type", "title", "author", "date", "url", "parent", "editor", "serial-number"})
+
+
+# an entry's key at the start of its line ("smith2020:", "'key with spaces':")
+_HAYAGRIVA_KEY = re.compile(r"^['\"]?([^\s:'\"#][^:\n]*?)['\"]?[ \t]*:", re.M)
+_HAYAGRIVA_AUTHORLESS = frozenset(
+    {"web", "blog", "repository", "post", "video", "audio", "misc", "legislation", "case", "reference"}
+)
+
+
+def _hayagriva_like(items: dict[Any, Any]) -> bool:
+    """Whether a YAML mapping is a Hayagriva bibliography (Typst's ``.yml``): each key an entry's key,
+    its value a mapping of the entry's fields."""
+    values = list(items.values())[:20]
+    return bool(values) and all(isinstance(v, dict) and _HAYAGRIVA_FIELDS & set(v) for v in values)
+
+
+def _haya_text(value: Any) -> str | None:
+    """A Hayagriva string field: the string, or a formattable string's ``value`` (or ``title-case``)."""
+    if isinstance(value, dict):  # (a formattable string: its value, or its case forms)
+        value = value.get("value") or value.get("title-case") or value.get("sentence-case")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+        return str(value).strip()
+    return None
+
+
+def _haya_people(value: Any) -> list[tuple[str, str]]:
+    """(surname, given names) of a Hayagriva person list: "Surname, Given" strings (one or a list), or
+    mappings with ``name`` and ``given-name``."""
+    people = value if isinstance(value, list) else [value] if value is not None else []
+    out: list[tuple[str, str]] = []
+    for person in people:
+        if isinstance(person, dict):
+            name, given = _haya_text(person.get("name")), _haya_text(person.get("given-name")) or ""
+            prefix = _haya_text(person.get("prefix"))
+            if name:
+                out.append((f"{prefix} {name}" if prefix else name, given))
+        elif isinstance(person, str) and person.strip():
+            surname, _, given = person.partition(",")
+            out.append((surname.strip(), given.strip()))
+    return out
+
+
+def hayagriva_references(path: str, text: str, items: dict[Any, Any]) -> list[Reference]:
+    """The entries of a Hayagriva bibliography (``key: {type, title, author, date, url, parent ...}``),
+    as Typst reads a ``bibliography("refs.yml")``: each at the line of its key. Fields Hayagriva does not
+    know (``authors``, ``year``) are ignored, as Typst ignores them (the entry is printed without)."""
+    lines = {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _HAYAGRIVA_KEY.finditer(text)}
+    refs: list[Reference] = []
+    for key, item in items.items():
+        if not isinstance(item, dict):
+            continue
+        key = str(key)
+        line = lines.get(key, 1)
+        ref = Reference(
+            id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
+        )
+        people = _haya_people(item.get("author")) or _haya_people(item.get("editor"))
+        ref.authors = [p[0] for p in people]
+        ref.given = [p[1] for p in people]
+        ref.title = _haya_text(item.get("title"))
+        date = item.get("date")
+        ref.year = _csl_year(str(date) if isinstance(date, int) and not isinstance(date, bool) else date)
+        url = item.get("url")
+        if isinstance(url, dict):
+            url = url.get("value")
+        if isinstance(url, str) and url.strip():
+            ref.urls.append(url.strip())
+        serial = item.get("serial-number")
+        doi = serial.get("doi") if isinstance(serial, dict) else item.get("doi")
+        ref.doi = str(doi).strip() if isinstance(doi, (str, int, float)) and str(doi).strip() else None
+        parent = item.get("parent")
+        if isinstance(parent, list):
+            parent = parent[0] if parent else None
+        if isinstance(parent, dict) and (container := _haya_text(parent.get("title"))):
+            ref.container = container
+            ref.container_kind = "journal" if str(parent.get("type", "")).lower() == "periodical" else "book"
+        # (a web page, a video, a law: cited by title, with no author as a rule)
+        ref.entry_type = str(item.get("type", "")).lower() or None
+        ref.web = ref.entry_type in _HAYAGRIVA_AUTHORLESS
         ref.text = display(ref)
         refs.append(ref)
     return refs
