@@ -282,3 +282,12 @@ def test_refcheck_alone_prints_the_help_as_written() -> None:
     lines = out.splitlines()
     assert lines[0].startswith("Usage:"), out
     assert any(ln.strip().startswith("check") for ln in lines), out
+
+
+def test_a_small_size_limit_is_said_in_bytes(tmp_path: Path) -> None:
+    """--max-file-size below a MiB said "the file is 0.0 MiB, over the 0 MiB limit"."""
+    p = tmp_path / "a.md"
+    p.write_text(CITING, encoding="utf-8")
+    res = cli("check", "--no-links", "--no-verify", "--max-file-size", "100", str(p))
+    assert res.exit_code == 2
+    assert f"the file is {len(CITING.encode())} bytes, over the 100 bytes limit" in res.stdout + res.stderr

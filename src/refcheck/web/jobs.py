@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 
 from refcheck import rules, runner
 from refcheck.errors import UsageError, one_line
+from refcheck.files import size_text
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions, FileResult
 from refcheck.web.uploads import (
     MAX_FILES,
@@ -289,14 +290,6 @@ class Upload:
             self._fh.close()
             self._fh = None
         self.path.unlink(missing_ok=True)
-
-
-def size_text(n: int) -> str:
-    if n >= 2**20:
-        return f"{n / 2**20:.1f} MiB".replace(".0 ", " ")
-    if n >= 1024:
-        return f"{n / 1024:.0f} KiB"
-    return f"{n} bytes"
 
 
 def too_big(name: str, size: int, limit: int, more: bool = False) -> str:
