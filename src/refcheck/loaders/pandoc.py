@@ -483,7 +483,7 @@ def _read(doc: Document, path: str, root: Path | None) -> tuple[list[Reference],
     """The entries of one bibliography, and whether it was read; what keeps it from being read is
     one finding (a warning about one of its entries is not: it was read)."""
     from refcheck.errors import InputError
-    from refcheck.files import FileTooLarge, NotRegularFile, read_limit, read_regular
+    from refcheck.files import FileTooLarge, NotRegularFile, read_limit, read_regular, size_text
     from refcheck.loaders.bibtex import read_bibliography  # pybtex: only for a bibliography
     from refcheck.project import inside
 
@@ -510,7 +510,7 @@ def _read(doc: Document, path: str, root: Path | None) -> tuple[list[Reference],
     except NotRegularFile:
         return refuse("is not a regular file (a device, a FIFO or a socket)")
     except FileTooLarge as exc:
-        return refuse(f"is over the {exc.limit / 2**20:.0f} MiB limit (--max-file-size)")
+        return refuse(f"is over the {size_text(exc.limit)} limit (--max-file-size)")
     except FileNotFoundError:
         return refuse("does not exist")
     except OSError as exc:
