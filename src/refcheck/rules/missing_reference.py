@@ -213,7 +213,11 @@ _USED_WITH = re.compile(
 
 def _used_software(text: str, cit: Citation) -> bool:
     """Whether the name and year follow a verb of use and its preposition in the same sentence, as a
-    program and its version do ("(Tested with Tex Live 2013)", read as "Live 2013")."""
+    program and its version do ("(Tested with Tex Live 2013)", read as "Live 2013"). A version follows
+    the program's name as it is: a year in brackets or after a comma is cited ("as tested with Smith
+    (2010)", "(checked against Jones, 2012)")."""
+    if cit.narrative or "," in cit.text:
+        return False
     start = max(0, cit.start - 80)
     before = text[start : cit.start]
     cut = max(before.rfind(c) for c in ".;:!?\n")

@@ -1,0 +1,34 @@
+"""QA round 14 (qa-new14): what landed on main on day 14, tried against documents a real author writes."""
+
+from __future__ import annotations
+
+from refcheck.model import Severity
+from refcheck.pipeline import check_text
+
+_REFS = "## References\n\nAdams, J. (2001). A paper. Journal of Things, 1(2), 3-4.\n"
+
+
+def _missing(text: str, fmt: str = "markdown") -> list[tuple[str, Severity]]:
+    doc = check_text(text, fmt, "a.md" if fmt == "markdown" else "a.txt")
+    return [(f.message.split('"')[1], f.severity) for f in doc.findings if f.rule == "missing-reference"]
+
+
+# --- a verb of use before a real citation: "as tested with Smith (2010)" -------------------------------
+
+
+def test_a_citation_after_a_verb_of_use_stays_an_error() -> None:
+    # '(Tested with Tex Live 2013)' is a program and its version, at info; but a narrative citation or
+    # one with its comma after the same words cites a work: the missing entry was hidden at info
+    text = (
+        "# Methods\n\nThe estimator was validated as tested with Smith (2010) and as verified in Jones (2012). "
+        "The model was run using Brown (2015) (checked against Green, 2016). Also (Adams, 2001).\n\n" + _REFS
+    )
+    assert _missing(text) == [
+        ("Smith (2010)", Severity.ERROR),
+        ("Jones (2012)", Severity.ERROR),
+        ("Brown (2015)", Severity.ERROR),
+        ("Green, 2016", Severity.ERROR),
+    ]
+    # the program's version itself stays info
+    text = "# Notes\n\nIt builds (Tested with Tex Live 2013). Also (Adams, 2001).\n\n" + _REFS
+    assert _missing(text) == [("Live 2013", Severity.INFO)]
