@@ -32,3 +32,16 @@ def test_a_citation_after_a_verb_of_use_stays_an_error() -> None:
     # the program's version itself stays info
     text = "# Notes\n\nIt builds (Tested with Tex Live 2013). Also (Adams, 2001).\n\n" + _REFS
     assert _missing(text) == [("Live 2013", Severity.INFO)]
+
+
+# --- a season in brackets of its own: "(Premier League 2010-11)" ----------------------------------------
+
+
+def test_a_season_in_its_own_brackets_is_info() -> None:
+    # since short spans are years, "(Premier League 2010-11)" was a missing-reference error (it was no
+    # citation before); "The Premier League (2010-11)" already was info
+    text = "# Report\n\nThe title race (Premier League 2010-11) was close. Also (Adams, 2001).\n\n" + _REFS
+    assert _missing(text) == [("Premier League 2010-11", Severity.INFO)]
+    # a span after its comma, or in a group, reads as a citation: still an error
+    text = "# Report\n\nAs shown (Lee, 2010-11; Adams, 2001) and (Lee 2011-12; Adams 2001).\n\n" + _REFS
+    assert _missing(text) == [("Lee, 2010-11", Severity.ERROR), ("Lee 2011-12", Severity.ERROR)]

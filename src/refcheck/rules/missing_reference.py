@@ -186,12 +186,20 @@ def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> 
     if not cit.detail and not cit.et_al and len(cit.authors) == 1 and _used_software(doc.text, cit):
         # a README's "(Tested with Tex Live 2013)": a program and its version, not a work's author
         return "it follows words that name a program and its version (tested with, compiled with), not a work; if it cites one, "
+    if (
+        not cit.detail
+        and cit.year
+        and _SPAN.search(cit.year)
+        and len(cit.authors) == 1
+        and not cit.et_al
+        and (cit.narrative or ("," not in cit.text and doc.text.startswith(")", cit.end)))
+    ):
+        # "The Premier League (2010-11)", "La Liga (2011–2012)", "Mayor Smith (1998–2002)", "the title
+        # (Premier League 2010-11)": a name no entry has and a span of years, a season or a term of
+        # office as often as a work of years (a span after its comma, "(Lee, 2010-11)", is cited)
+        return "a name no entry has with a span of years may date a season or a term the prose names; if it is a citation, "
     if not (cit.narrative and len(cit.authors) == 1 and not cit.et_al):
         return ""  # ("(Aslan et al., 2025; Meta, 2024)" reads as a citation for sure)
-    if not cit.detail and cit.year and _SPAN.search(cit.year):
-        # "The Premier League (2010-11)", "La Liga (2011–2012)", "Mayor Smith (1998–2002)": a name no
-        # entry has and a span of years, a season or a term of office as often as a work of years
-        return "a name no entry has with a span of years may date a season or a term the prose names; if it is a citation, "
     if doc.style == "notes-bibliography" and cit.footnote is None and not cit.detail:
         return "the document cites its works in notes and no entry has that name, so this may date what the prose names; if it is a citation, "
     if lookalikes:
