@@ -45,3 +45,26 @@ def test_a_season_in_its_own_brackets_is_info() -> None:
     # a span after its comma, or in a group, reads as a citation: still an error
     text = "# Report\n\nAs shown (Lee, 2010-11; Adams, 2001) and (Lee 2011-12; Adams 2001).\n\n" + _REFS
     assert _missing(text) == [("Lee, 2010-11", Severity.ERROR), ("Lee 2011-12", Severity.ERROR)]
+
+
+# --- a co-author cited alone, consistently: "(Kenton, 2015)" and "(Kenton, 2017)" of two Lee and Kenton --
+
+
+def test_a_coauthor_cited_alone_for_two_listed_works_is_one_slip_each() -> None:
+    # both years are listed as 'Lee and Kenton': each citation was a missing-reference error saying 'the
+    # text cites Kenton alone for 2015 too, which no entry has' (false: an entry has it), and both
+    # entries were 'never cited' besides; the same author-order slip twice is two author mismatches
+    text = (
+        "# Intro\n\nAs shown (Kenton, 2015) and later (Kenton, 2017).\n\n## References\n\n"
+        "Lee, K., & Kenton, L. (2015). First paper. Journal of Things, 1(2), 3-4.\n"
+        "Lee, K., & Kenton, L. (2017). Second paper. Journal of Things, 1(2), 3-4.\n"
+    )
+    doc = check_text(text, "markdown", "a.md")
+    assert sorted((f.rule, f.severity) for f in doc.findings) == [
+        ("author-mismatch", Severity.WARNING),
+        ("author-mismatch", Severity.WARNING),
+    ]
+    # a year no entry has for the name still shows works of its own
+    text = text.replace("(Kenton, 2015)", "(Kenton, 2014)")
+    doc = check_text(text, "markdown", "a.md")
+    assert [f.rule for f in doc.findings if f.severity is Severity.ERROR] == ["missing-reference"] * 2
