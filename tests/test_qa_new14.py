@@ -68,3 +68,28 @@ def test_a_coauthor_cited_alone_for_two_listed_works_is_one_slip_each() -> None:
     text = text.replace("(Kenton, 2015)", "(Kenton, 2014)")
     doc = check_text(text, "markdown", "a.md")
     assert [f.rule for f in doc.findings if f.severity is Severity.ERROR] == ["missing-reference"] * 2
+
+
+# --- no reference list, a discussion of narrative citations before the acknowledgements --------------
+
+
+_FORGOTTEN = (
+    "Growth and schooling\n\nSchooling raises growth (Smith 2010; Jones 2012). Later work disagrees (Brown 2015).\n\n"
+    "Discussion\n\nSmith (2010) found that schooling raised growth in 40 countries, using panel data.\n\n"
+    "Jones (2012) showed the same for regions, though with weaker effects in poor places.\n\n"
+    "Brown (2015) disagrees, and argues that the effect is reversed in the long run.\n\n"
+)
+
+
+def test_sentences_opening_with_a_narrative_citation_are_no_reference_list() -> None:
+    # a paper whose author forgot the list: its discussion's paragraphs ('Smith (2010) found that ...')
+    # were read as a headless list, at the end or before the acknowledgements, and the document passed
+    # clean; it is 'no reference list', as it was before back matter was looked behind
+    for text in (_FORGOTTEN, _FORGOTTEN + "Acknowledgements\n\nWe thank the reviewers.\n"):
+        doc = check_text(text, "text", "a.txt")
+        assert [(f.rule, f.severity) for f in doc.findings] == [("missing-reference", Severity.ERROR)]
+        assert "no reference list" in doc.findings[0].message
+    # a headless list of entries is still read
+    text = _FORGOTTEN + "Smith, J. (2010). Schooling. J 1: 2.\n\nJones, K. (2012). Regions. J 2: 3.\n\nBrown, L. (2015). Reversal. J 3: 4.\n"
+    doc = check_text(text, "text", "a.txt")
+    assert [f.rule for f in doc.findings if f.severity is not Severity.INFO] == []
