@@ -90,6 +90,9 @@ def test_sentences_opening_with_a_narrative_citation_are_no_reference_list() -> 
         assert [(f.rule, f.severity) for f in doc.findings] == [("missing-reference", Severity.ERROR)]
         assert "no reference list" in doc.findings[0].message
     # a headless list of entries is still read
-    text = _FORGOTTEN + "Smith, J. (2010). Schooling. J 1: 2.\n\nJones, K. (2012). Regions. J 2: 3.\n\nBrown, L. (2015). Reversal. J 3: 4.\n"
+    text = (
+        _FORGOTTEN
+        + "Smith, J. (2010). Schooling. J 1: 2.\n\nJones, K. (2012). Regions. J 2: 3.\n\nBrown, L. (2015). Reversal. J 3: 4.\n"
+    )
     doc = check_text(text, "text", "a.txt")
     assert [f.rule for f in doc.findings if f.severity is not Severity.INFO] == []

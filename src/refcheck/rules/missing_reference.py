@@ -37,8 +37,9 @@ What it does
     a table's "Limited (2026)"): a date more likely than a citation. So is a name and a year after a
     verb of use ("(Tested with Tex Live 2013)", "compiled under MiKTeX 2019"): a program and its
     version, not a work. So is a name no entry has before a span of years in brackets ("The Premier
-    League (2010-11)", "La Liga (2011–2012)"): a season or a term of office as often as a work (a
-    span cited of an author the list has stays an error).
+    League (2010-11)", "La Liga (2011–2012)"), or with it alone in brackets ("(Premier League
+    2010-11)"): a season or a term of office as often as a work (a span cited of an author the list
+    has, or after a comma, "(Lee, 2010-11)", stays an error).
 
 Why is this bad
     The reader cannot find the work cited.
