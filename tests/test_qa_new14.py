@@ -96,3 +96,27 @@ def test_sentences_opening_with_a_narrative_citation_are_no_reference_list() -> 
     )
     doc = check_text(text, "text", "a.txt")
     assert [f.rule for f in doc.findings if f.severity is not Severity.INFO] == []
+
+
+# --- a range of years with spaces about its dash: "(Brown, 2011 – 12)" ----------------------------------
+
+
+def test_a_spaced_range_is_cited_as_the_range() -> None:
+    # unspaced ranges cite the entries dated in them; with spaces about the dash the first year alone
+    # was read, so an entry listed by the range's last year was a year-mismatch error
+    text = (
+        "# Intro\n\nAs shown by (Brown, 2011 – 12) and (Green, 2010 - 2011; Adams, 2001).\n\n## References\n\n"
+        "Adams, J. (2001). A paper. Journal of Things, 1(2), 3-4.\n"
+        "Brown, J. (2012). A paper. Journal of Things, 1(2), 3-4.\n"
+        "Green, J. (2011). A paper. Journal of Things, 1(2), 3-4.\n"
+    )
+    doc = check_text(text, "markdown", "a.md")
+    assert [f.rule for f in doc.findings] == []
+    assert [(c.text, c.year) for c in doc.citations][:2] == [
+        ("Brown, 2011 – 12", "2011–12"),
+        ("Green, 2010 - 2011", "2010-2011"),
+    ]
+    # a life with spaces stays no citation, and a dash that goes on into words keeps the first year
+    text = "# Intro\n\nObama (2009 – 2017) led. Also (Adams, 2001 - 12 cases).\n\n" + _REFS
+    doc = check_text(text, "markdown", "a.md")
+    assert [(c.text, c.year) for c in doc.citations] == [("Adams, 2001", "2001")]
