@@ -120,3 +120,28 @@ def test_a_spaced_range_is_cited_as_the_range() -> None:
     text = "# Intro\n\nObama (2009 – 2017) led. Also (Adams, 2001 - 12 cases).\n\n" + _REFS
     doc = check_text(text, "markdown", "a.md")
     assert [(c.text, c.year) for c in doc.citations] == [("Adams, 2001", "2001")]
+
+
+# --- standard input: a Markdown README with a C code block is no Typst -----------------------------------
+
+
+def test_a_c_include_in_a_readme_is_no_typst() -> None:
+    from refcheck.loaders import sniff
+
+    # '#include <stdio.h>' opening a line of a fenced code block made the README Typst: nothing was
+    # checked (empty-document), its year slip hidden
+    readme = (
+        b'# A C library\n\nBuild it as in Smith (2010):\n\n```c\n#include <stdio.h>\n#import "Foo.h"\n```\n'
+    )
+    assert sniff(readme) == "markdown"
+    assert sniff(b'Notes\n\n#include "util.h"\n\nText (Hardy 1968).\n') == "text"
+    for typst in (
+        b"#set page(width: 10cm)\n\nSee @smith.\n",
+        b'#import "@preview/charged-ieee:0.1.0": ieee\n',
+        b'#import "template.typ": *\n',
+        b"#show heading: set text(blue)\n",
+        b"#let title = [A]\n",
+        b'#include "chapter1.typ"\n',
+        b'= Intro\n\n#bibliography("refs.bib")\n',
+    ):
+        assert sniff(typst) == "typst", typst
