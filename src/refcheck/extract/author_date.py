@@ -366,6 +366,7 @@ class NameRun:
     authors: list[str]
     et_al: bool
     full: str = ""  # every word read, before trimming to a known name ("R Project", not "Project")
+    low: bool = False  # its citations are read with low confidence (see _plausible)
 
 
 class KnownAuthors:
@@ -950,6 +951,9 @@ _CAPITAL_SURNAME = re.compile(
     r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'\u2019-]{3,}$"
 )  # "GLUCKSMANN", "COSTA-HÜBES"
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
+# a word in capitals that may be a surname: letters (an apostrophe or hyphen inside), "SUN", "ROZELLE"
+_CAPITAL_WORD = re.compile(r"^[A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'\u2019-]*[A-Z\u00C0-\u00DE])?$")
+_CAPITAL_VOWEL = re.compile(r"[AEIOUY\u00C0-\u00C6\u00C8-\u00CF\u00D2-\u00D6\u00D8-\u00DD]")
 
 
 # initials alone ("R.P.", "D.", "W.V.O.", "J.-P."): the given names of "Feynman, R.P. (1963)", no surname
@@ -957,7 +961,7 @@ _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w
 _ONLY_INITIALS = lazy_pattern(r"^(?:[A-Z]\.(?:-?[A-Z]\.)*\s*)+$")
 
 
-def _plausible(run: NameRun, known: KnownAuthors) -> bool:
+def _plausible(run: NameRun, known: KnownAuthors, narrative: bool = False) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
@@ -974,12 +978,29 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
         # a list in capitals (ABNT) cites "GOLDSETIN (2003)" for its "GOLDSTEIN, H. (2003)": a surname
         # a letter or two from one it knows is a misspelt name, no acronym
         and not (known.capitals and _CAPITAL_SURNAME.match(first) and known.near_known(first))
+        and not (known.capitals and _capital_surname(run, narrative))
     ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
     structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"
     if not structured and any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
     return not (len(words) > 4)
+
+
+def _capital_surname(run: NameRun, narrative: bool) -> bool:
+    """Whether an unknown first author in capitals is a surname, in a list that writes its surnames in
+    capitals (ABNT): its cites do too, "(ROZELLE, 2020)", "(DYER et al., 2013)", "BARBOSA and
+    FERNANDES (2001)", and the cited work may be missing from the list. Alone before a narrative
+    group it stays an acronym ("o SAEB (2017)"); a word with no vowel ("(BNCC, 2017)") is read with
+    low confidence (a missing work is said at info level)."""
+    first = run.authors[0]
+    if not _CAPITAL_WORD.match(first):
+        return False
+    if narrative and not (run.et_al or len(run.authors) > 1):
+        return False
+    if not _CAPITAL_VOWEL.search(first):
+        run.low = True
+    return True
 
 
 # A parenthetical group that holds its names ("(Smith 2004; Jones and Lee 2010, p. 4)", not the
@@ -1245,7 +1266,7 @@ def _citation(
         footnote,
         locator,
         run.full or None,  # name_run
-        "low" if low else "high",  # confidence
+        "low" if low or run.low else "high",  # confidence
     )
 
 
@@ -1489,7 +1510,7 @@ def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None
             run = read_names_backwards(text, end, _reading_floor(text, 0, end, known.blocks), known)
             if run is not None and not known.knows(run.authors[0]):
                 return None
-    if run is None or not _plausible(run, known):
+    if run is None or not _plausible(run, known, narrative=True):
         return None
     if _ONLY_INITIALS().match(run.authors[0]) and not known.knows(run.authors[0]):
         # an APA entry's head read from its initials ("Feynman, R.P. (1963)"); in brackets, "(L. 1758)"

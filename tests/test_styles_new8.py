@@ -1,0 +1,57 @@
+"""The SciELO held-out set in the nine CSL styles, second round: ABNT lists in capitals whose cited
+work is missing from the list, titles of works before a year in prose, particles inside compound
+surnames, an organisation cited by its acronym. The documents here are short excerpts rewritten as
+test cases, shaped like the real ones (economics, zoology, philosophy, education).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.model import LinkStatus, Severity
+from refcheck.pipeline import check_text
+
+
+def check(text: str):  # type: ignore[no-untyped-def]
+    return check_text(text, path="doc.txt")
+
+
+_ABNT = (
+    "HOU, J.; LI, K. (2017). Structural change in China. Journal, 1, 2-3.\n"
+    "MAJEROWICZ, E. (2022). A China e a economia política. Revista, 1, 2-3.\n"
+    "SOUZA, E. (2022). Salários na China. Revista, 4, 5-6.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "cite",
+    [
+        "(ROZELLE, 2020)",  # Economia e Sociedade
+        "(ROZELLE 2020)",
+        "(DYER et al., 2013)",  # Brazilian Journal of Biology
+        "(CARVALHO and MARINHO, 2003)",
+        "BARBOSA and FERNANDES (2001)",  # Ensaio
+        "(SUN, 2017)",
+    ],
+)
+def test_a_cite_in_capitals_of_a_work_missing_from_a_list_in_capitals_is_missing(cite: str) -> None:
+    doc = check(f"Wages rose {cite} and fell (HOU et al., 2017; SOUZA, 2022).\n\nReferences\n\n{_ABNT}")
+    missing = [f for f in doc.findings if f.rule == "missing-reference"]
+    assert len(missing) == 1 and missing[0].severity is Severity.ERROR
+    assert cite.strip("()").split()[0].rstrip(",") in missing[0].message
+
+
+def test_a_cite_in_capitals_without_a_vowel_is_missing_at_info_level() -> None:
+    doc = check(f"A base (BNCC, 2017) e (HOU et al., 2017; SOUZA, 2022).\n\nReferences\n\n{_ABNT}")
+    assert [(f.rule, f.severity) for f in doc.findings if f.citation] == [
+        ("missing-reference", Severity.INFO)
+    ]
+
+
+def test_a_cite_in_capitals_is_no_citation_when_the_list_is_not_in_capitals() -> None:
+    doc = check(
+        "Wages rose (ROZELLE, 2020) and fell (Hou et al., 2017).\n\nReferences\n\n"
+        "Hou, J., & Li, K. (2017). Structural change in China. Journal, 1, 2-3.\n"
+    )
+    assert [c.text for c in doc.citations] == ["Hou et al., 2017"]
+    assert [c.status for c in doc.citations] == [LinkStatus.LINKED]
