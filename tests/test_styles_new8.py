@@ -55,3 +55,57 @@ def test_a_cite_in_capitals_is_no_citation_when_the_list_is_not_in_capitals() ->
     )
     assert [c.text for c in doc.citations] == ["Hou et al., 2017"]
     assert [c.status for c in doc.citations] == [LinkStatus.LINKED]
+
+
+_BOOKS = (
+    "GEHLEN, A. (1969). Moral und Hypermoral. Athenäum.\n"
+    "HEINRICH, K. (1966). Parmenides und Jona. Suhrkamp.\n"
+    "SLOTERDIJK, P. (1983). Kritik der zynischen Vernunft. Suhrkamp.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Trans/Form/Ação: a title, the year of the work, then its author
+        "Son los libros Der Mut zum Sein (1953) de Paul Tillich y otros (GEHLEN, 1969).",
+        "Moral und Hypermoral. Eine pluralistische Ethik (1969) de (GEHLEN, 1969), y (HEINRICH, 1966).",
+        "Kritik der zynischen Vernunft (1983) de Peter Sloterdijk (SLOTERDIJK, 1983), y (GEHLEN, 1969).",
+        # Galáxia
+        "Provinha do Teatro Óptico (1892) de Émile Reynaud (GEHLEN, 1969; HEINRICH, 1966).",
+    ],
+)
+def test_a_title_followed_by_its_author_is_no_citation(sentence: str) -> None:
+    doc = check(f"{sentence}\n\nReferences\n\n{_BOOKS}")
+    assert [f.rule for f in doc.findings if f.citation] == []
+    assert all(c.status is LinkStatus.LINKED for c in doc.citations)
+
+
+def test_a_surname_before_a_work_by_another_is_still_a_citation() -> None:
+    doc = check(f"Smith (2010) by contrast found it (GEHLEN, 1969).\n\nReferences\n\n{_BOOKS}")
+    assert [(f.rule, f.severity) for f in doc.findings if f.citation] == [
+        ("missing-reference", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        # Revista de Economia e Sociologia Rural, Bakhtiniana: a determiner, then a title
+        ("Foi utilizado o Censo Demográfico (2010) e (GEHLEN, 1969).", Severity.INFO),
+        (
+            "Ecoam o art. 1 da Declaração Universal dos Direitos Humanos (1948) e (GEHLEN, 1969).",
+            Severity.INFO,
+        ),
+        ("Der Begriff über die Hypermoral Studien (1970) und (GEHLEN, 1969).", Severity.INFO),
+        # an organisation cited by its name stays an error
+        ("Segundo o Conselho Nacional (2015) e (GEHLEN, 1969).", Severity.ERROR),
+        ("Segundo o Instituto Brasileiro (2015) e (GEHLEN, 1969).", Severity.ERROR),
+        ("As Charles Darwin (1859) wrote (GEHLEN, 1969).", Severity.ERROR),
+    ],
+)
+def test_a_title_in_another_language_before_a_year_is_said_at_info_level(
+    sentence: str, severity: Severity
+) -> None:
+    doc = check(f"{sentence}\n\nReferences\n\n{_BOOKS}")
+    assert [(f.rule, f.severity) for f in doc.findings if f.citation] == [("missing-reference", severity)]

@@ -1292,6 +1292,12 @@ def _narrative_lead(lead: str) -> bool:
 
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
+# after a narrative group: "by", "de", "von" ... and an author's given name and surname, or a citation
+# in parentheses ("... Ethik (1969) de (GEHLEN, 1969)"): the group gave the year of a work named by title
+_WORK_BY = lazy_pattern(
+    r"[ \t]+(?:by|de|von|di|par|door)[ \t]+(?:\((?=[A-Z\u00C0-\u00DE])|[A-Z\u00C0-\u00DE][\w'\u2019.-]*"
+    r"[ \t]+(?:(?:de|da|do|dos|das|del|van|von|der|di|du|le|la)[ \t]+)*[A-Z\u00C0-\u00DE])"
+)
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
 _GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
 # a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
@@ -1321,6 +1327,11 @@ def _parse_group(
         # "Bohorquez (2005)": names stand before the parenthesis
         narrative_run = _names_before(text, gstart, known)
         if narrative_run is None:
+            return []
+        if _WORK_BY().match(text, e + 1) is not None and not known.knows(narrative_run.authors[0]):
+            # "Der Mut zum Sein (1953) de Paul Tillich", "Teatro Óptico (1892) de Émile Reynaud",
+            # "Eine pluralistische Ethik (1969) de (GEHLEN, 1969)": a title, the year of the work and
+            # its author after it; no name of the list
             return []
         if e + 1 - gstart <= _GROUP_KEPT:
             key = (text[gstart : e + 1], footnote)
