@@ -109,3 +109,62 @@ def test_a_title_in_another_language_before_a_year_is_said_at_info_level(
 ) -> None:
     doc = check(f"{sentence}\n\nReferences\n\n{_BOOKS}")
     assert [(f.rule, f.severity) for f in doc.findings if f.citation] == [("missing-reference", severity)]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Sherwin, W. B., & Prat I Fornells, N. (2019). The introduction of entropy. Ecology, 1, 2–3.",
+        "Sherwin, W.B., Prat I Fornells, N., 2019. The introduction of entropy. Ecology 1, 2–3.",
+        "W. B. Sherwin and N. Prat I Fornells. 2019. The introduction of entropy. Ecology, 1:2–3.",
+        "Sherwin, W.B. and Prat I Fornells, N. (2019) “The introduction of entropy,” Ecology, 1, p. 2.",
+    ],
+)
+def test_a_catalan_i_in_capitals_joins_a_double_surname(entry: str) -> None:
+    # Acta Amazonica: the style capitalises each word of the name, Catalan "i" too
+    doc = check(
+        "Diversity is independent of sample size (Palaghianu, 2014; Sherwin & Prat I Fornells, 2019), "
+        f"as Sherwin and Prat I Fornells (2019) show.\n\nReferences\n\n{entry}\n"
+        "Palaghianu, C. (2014). Diversity measures. Forest, 1, 2–3.\n"
+    )
+    assert doc.references[0].authors == ["Sherwin", "Prat I Fornells"]
+    assert [f.rule for f in doc.findings] == []
+    assert all(c.status is LinkStatus.LINKED for c in doc.citations)
+
+
+def test_a_catalan_i_first_author_and_a_vancouver_initial_i() -> None:
+    from refcheck.extract.reference_list import parse_entry
+
+    assert parse_entry("Prat I Fornells, N., Sherwin, W.B., 2019. Entropy. Ecology 1, 2.").authors == [
+        "Prat I Fornells",
+        "Sherwin",
+    ]
+    assert parse_entry("Smith I, Jones K. Title of it. Journal 2010;1:2.").authors == ["Smith", "Jones"]
+    doc = check("So I Smith (2010) found.\n\nReferences\n\nJones, K. (2010). Title. Journal, 1, 2.\n")
+    assert [c.authors for c in doc.citations] == [["Smith"]]
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors"),
+    [
+        (
+            "Mallo, A, Gómez de las Heras, F (2004). Title of it. Journal 1:2.",
+            ["Mallo", "Gómez de las Heras"],
+        ),
+        (
+            "Gómez de las Heras, F., & Mallo, A. (2004). Title of it. Journal, 1, 2.",
+            ["Gómez de las Heras", "Mallo"],
+        ),
+        (
+            "A. Mallo and F. Gómez de las Heras. 2004. Title of it. Journal, 1:2.",
+            ["Mallo", "Gómez de las Heras"],
+        ),
+        ("Mallo A, Gómez de las Heras F. Title of it. Journal. 2004;1:2.", ["Mallo", "Gómez de las Heras"]),
+        ("Gómez de las Heras F, Mallo A. Title of it. Journal. 2004;1:2.", ["Gómez de las Heras", "Mallo"]),
+        ("Ruiz de los Paños, J. (2010). Title. Journal, 1, 2.", ["Ruiz de los Paños"]),
+    ],
+)
+def test_spanish_de_las_inside_a_compound_surname(entry: str, authors: list[str]) -> None:
+    from refcheck.extract.reference_list import parse_entry
+
+    assert parse_entry(entry).authors == authors

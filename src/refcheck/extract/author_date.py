@@ -739,6 +739,8 @@ def _read_backwards(
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
         is_particle = particle and bool(names[-1])
+        if bare == "I" and names[-1] and i > 0 and _catalan_joiner(tokens[i - 1]):
+            is_particle = True  # "Prat I Fornells", "Puig I Cadafalch": Catalan "i" written in capitals
         if stop and upper and _stands_as_surname(tokens, i, names, et_al, listed):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
         if is_particle or (not stop and name_word):
@@ -872,6 +874,20 @@ _GENERATION = re.compile(r"^(?:Jr|Sr|JR\.|SR\.|Jr\.|Sr\.),?$")
 _JOINED_GENERATION = re.compile(rf"\w[{DASHES}](?:Jr|Sr|JR|SR)\.$")  # "Ghizoni-Jr.", "Silva-Jr."
 _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 _POSSESSIVE_LAST = frozenset("s" + APOS)  # what a word _POSSESSIVE changes ends with
+
+
+def _catalan_joiner(before: str) -> bool:
+    """Whether a capital "I" after the token ``before`` joins two surnames, as Catalan "i" does, written
+    in capitals by a style that capitalises each word of a name ("Sherwin & Prat I Fornells, 2019"):
+    a capitalised name word stands before it, no common word ("so I Smith") and no initial."""
+    word = before.lstrip("([")
+    return (
+        len(word) > 1
+        and word[-1:].isalpha()
+        and _NAME_WORD.match(word) is not None
+        and word.lower() not in STOP_WORDS
+        and not word.isupper()
+    )
 
 
 def _stands_as_surname(
