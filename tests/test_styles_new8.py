@@ -168,3 +168,38 @@ def test_spanish_de_las_inside_a_compound_surname(entry: str, authors: list[str]
     from refcheck.extract.reference_list import parse_entry
 
     assert parse_entry(entry).authors == authors
+
+
+_INEP = "Instituto Nacional de Estudos e Pesquisas Educacionais Anísio Teixeira"
+
+
+def test_a_short_name_the_text_defines_cites_the_organisation_listed_in_full() -> None:
+    # Educação em Revista: "(Inep, 2024)" after "... Anísio Teixeira (Inep)", listed in full
+    doc = check(
+        f"Dados produzidos pelo {_INEP} (Inep). Segundo o Censo (Inep, 2023), e (Inep, 2021) "
+        f"e (Smith, 2010).\n\nReferences\n\n{_INEP}. (2023). Censo Escolar. MEC.\n"
+        "Smith, J. (2010). A title. Journal, 1, 2.\n"
+    )
+    assert [c.status for c in doc.citations] == [
+        LinkStatus.LINKED,
+        LinkStatus.YEAR_MISMATCH,
+        LinkStatus.LINKED,
+    ]
+    assert [f.rule for f in doc.findings] == ["year-mismatch"]
+
+
+def test_an_organisation_cited_in_full_that_the_text_names_as_listed() -> None:
+    doc = check(
+        f"Dados do {_INEP} (INEP). Segundo o Censo ({_INEP}, 2023) e (Smith, 2010).\n\n"
+        "References\n\nINEP. (2023). Censo Escolar. Inep.\nSmith, J. (2010). A title. Journal, 1, 2.\n"
+    )
+    assert [c.status for c in doc.citations] == [LinkStatus.LINKED, LinkStatus.LINKED]
+    assert doc.findings == []
+
+
+def test_a_short_name_the_text_does_not_define_stays_missing() -> None:
+    doc = check(
+        f"Segundo o Censo (Inep, 2023) e (Smith, 2010).\n\nReferences\n\n{_INEP}. (2023). Censo. MEC.\n"
+        "Smith, J. (2010). A title. Journal, 1, 2.\n"
+    )
+    assert [f.rule for f in doc.findings if f.citation] == ["missing-reference"]
