@@ -30,7 +30,9 @@ What it does
     epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
     So is a name and a year that end a title written in title case ("has published three books:
     Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"
-    and naming no organisation ("Department of Health (2009)" stays an error). So is a name and a year
+    and naming no organisation ("Department of Health (2009)" stays an error), in Portuguese,
+    Spanish, French or German too, or after a determiner ("o Censo Demográfico (2010)"; "o Conselho
+    Nacional de Justiça (2015)" stays an error). So is a name and a year
     of the prose of a notes-bibliography document that no entry's author has ("the Holodomor
     (1932-1933)"), and a name and a year, one of at most two such readings of a document none of
     whose citations cites an entry of its list (a policy paper citing its sources by naming them,
