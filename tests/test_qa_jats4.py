@@ -9,16 +9,7 @@ from pathlib import Path
 from refcheck.model import Severity
 from refcheck.pipeline import CheckOptions
 
-from .jats_docs import alarms, article, check
-
-
-def numbered(n: int) -> str:
-    """``n`` numbered entries B1..Bn, as PMC gives a Vancouver list."""
-    return "".join(
-        f'<ref id="B{i}"><label>{i}</label><mixed-citation>Author{chr(64 + i % 26)} A. Title {i}. J. '
-        f"{1990 + i};{i}:1.</mixed-citation></ref>"
-        for i in range(1, n + 1)
-    )
+from .jats_docs import alarms, article, check, numbered
 
 
 def xref(i: int, shown: str | None = None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .jats_docs import alarms, article, check
+from .jats_docs import alarms, article, check, numbered, xref
 from .projects import findings
 
 
@@ -26,10 +26,6 @@ def ref(rid: str, surname: str, year: str, title: str = "A work") -> str:
         f"<given-names>A</given-names></name></person-group> (<year>{year}</year>) {title}. "
         "Zootaxa 1: 1-10.</mixed-citation></ref>"
     )
-
-
-def xref(rid: str, shown: str) -> str:
-    return f'<xref ref-type="bibr" rid="{rid}">{shown}</xref>'
 
 
 def taxon(*parts: str) -> str:
@@ -348,14 +344,6 @@ def test_names_written_back_to_back_read_apart() -> None:
 # The brief's list of forms: '<xref rid="B1">1</xref>' (ref-type is optional in the DTD; converters leave
 # it out) and 'ref-type="ref"' / "bib": the xrefs were not read, and their entries were "listed but never
 # cited" (a warning each).
-
-
-def numbered(n: int) -> str:
-    return "".join(
-        f'<ref id="B{i}"><label>{i}</label><mixed-citation>Author{chr(64 + i)} A. Title {i}. J. {1990 + i};'
-        f"{i}:1.</mixed-citation></ref>"
-        for i in range(1, n + 1)
-    )
 
 
 def test_an_xref_to_an_entry_cites_it_whatever_its_ref_type() -> None:

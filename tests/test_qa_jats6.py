@@ -4,7 +4,7 @@ modelled on published open-access articles; each test names its source."""
 
 from __future__ import annotations
 
-from .jats_docs import alarms, article, check
+from .jats_docs import alarms, article, check, numbered
 
 
 def test_a_doi_element_holding_the_word_doi_is_no_doi() -> None:
@@ -68,11 +68,10 @@ def test_two_pages_of_one_site_are_two_works() -> None:
 
 
 def _numbered(n: int) -> str:
-    return "".join(
-        f'<ref id="R{i}"><label>{i}</label><mixed-citation publication-type="journal">Author{chr(64 + i)} A, '
-        f"Title {i}. <italic>J. Geophys.</italic> <bold>{i}</bold>, 1 ({1990 + i}).</mixed-citation></ref>"
-        for i in range(1, n + 1)
-    )
+    def text(i: int) -> str:
+        return f"Author{chr(64 + i)} A, Title {i}. <italic>J. Geophys.</italic> <bold>{i}</bold>, 1 ({1990 + i})."
+
+    return numbered(n, text, prefix="R", kind="journal")
 
 
 def test_entries_only_a_supplement_cites_end_a_numbered_list() -> None:

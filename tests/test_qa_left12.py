@@ -6,21 +6,12 @@ from __future__ import annotations
 from refcheck.model import Severity
 from refcheck.pipeline import check_text
 
-from .jats_docs import alarms, article, check
+from .jats_docs import alarms, article, check, element_ref
+from .jats_docs import xref as _xref
 
 
 def _jats_ref(rid: str, year: str, title: str, *coauthors: str) -> str:
-    names = "".join(f"<name><surname>{s}</surname><given-names>K</given-names></name>" for s in coauthors)
-    return (
-        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type="author">'
-        f"<name><surname>Fowler</surname><given-names>M</given-names></name>{names}</person-group>"
-        f"<article-title>{title}</article-title><source>J</source><year>{year}</year><volume>1</volume>"
-        "</element-citation></ref>"
-    )
-
-
-def _xref(rid: str, text: str) -> str:
-    return f'<xref ref-type="bibr" rid="{rid}">{text}</xref>'
+    return element_ref(rid, year, ("Fowler", "M"), *coauthors, title=title, volume="1")
 
 
 # --- 1. JATS: an xref at the wrong one of two entries of the same author and year -------------------

@@ -11,6 +11,8 @@ from refcheck.pipeline import check_text
 from .jats_docs import alarms as jalarms
 from .jats_docs import article as jarticle
 from .jats_docs import check as jcheck
+from .jats_docs import element_ref as _jref
+from .jats_docs import xref as _x
 
 
 def _findings(text: str, fmt: str = "text") -> list[str]:
@@ -169,19 +171,6 @@ def test_superscript_after_other_brackets_still_cites(fmt: str, before: str) -> 
 
 
 # --- 4. JATS: an xref holding a later author, the earlier ones written before it -----------------------
-
-
-def _jref(rid: str, year: str, *names: str) -> str:
-    people = "".join(f"<name><surname>{s}</surname><given-names>K</given-names></name>" for s in names)
-    return (
-        f'<ref id="{rid}"><element-citation publication-type="journal"><person-group person-group-type="author">'
-        f"{people}</person-group><article-title>T {rid}</article-title><source>J</source><year>{year}</year>"
-        "</element-citation></ref>"
-    )
-
-
-def _x(rid: str, text: str) -> str:
-    return f'<xref ref-type="bibr" rid="{rid}">{text}</xref>'
 
 
 @pytest.mark.parametrize(

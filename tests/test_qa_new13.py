@@ -83,6 +83,12 @@ def test_articles_with_a_colon_and_a_year_range_or_a_lower_case_subtitle_stay_ar
 # --- "cited by" makes a secondary citation only when it names the source -------------------------------
 
 
+def _missing(text: str) -> dict[str, Severity]:
+    """The severity of each missing-reference finding of a text, by the citation it quotes."""
+    doc = check_text(text, "text", "a.txt")
+    return {f.message.split('"')[1]: f.severity for f in doc.findings if f.rule == "missing-reference"}
+
+
 def test_a_work_cited_by_many_studies_is_no_secondary_citation() -> None:
     # "(Shih, 2005, as cited in Yan, 2011)" is info (APA lists the source read); "Jones (2010), cited
     # by many later studies," names no source: a work the list lacks, an error (it was info)
@@ -91,8 +97,7 @@ def test_a_work_cited_by_many_studies_is_no_secondary_citation() -> None:
         "Old ideas (Shih, 2005, cited in Smith, 2012) and Kim (1999, as cited in Smith, 2012) matter.\n\n"
         "References\n\nSmith, A. (2012). Growth in firms. Journal of Things, 3(2), 1-10.\n"
     )
-    doc = check_text(text, "text", "a.txt")
-    found = {f.message.split('"')[1]: f.severity for f in doc.findings if f.rule == "missing-reference"}
+    found = _missing(text)
     assert found == {"Jones (2010)": Severity.ERROR, "Shih, 2005": Severity.INFO, "Kim (1999": Severity.INFO}
 
 
@@ -159,8 +164,7 @@ def test_a_list_of_years_ending_in_a_range_is_no_work_given_in_full() -> None:
         "(Smith, 2012). A spotlight (Cell 2012, 150, 673–684) agrees.\n\n"
         "References\n\nSmith, A. (2012). Growth in firms. Journal of Things, 3(2), 1-10.\n"
     )
-    doc = check_text(text, "text", "a.txt")
-    found = {f.message.split('"')[1]: f.severity for f in doc.findings if f.rule == "missing-reference"}
+    found = _missing(text)
     assert found["Brown, 2008"] is Severity.ERROR
     assert all(s is Severity.INFO for c, s in found.items() if "Cell" in c)
 

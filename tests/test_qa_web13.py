@@ -50,25 +50,27 @@ _WORD_CHICAGO = [
 ]
 
 
-def _thesis(tmp_path: Path) -> Path:
-    body = (
-        para(run("Introduction"))
-        + para(
-            run("Graphics should not be complex "),
-            _field("CITATION Boo08 \\l 1033", "(Booth, Colomb and Williams 2008)"),
-            run(". Visual strategy helps "),
-            _field("CITATION Epp09 \\l 1033", "(Eppler and Platts 2009)"),
-            run(", and so do good colours "),
-            _field("CITATION Har03 \\l 1033", "(Harrower and Brewer 2003)"),
-            run(". Gridlines help "),
-            _field("CITATION Kos06 \\l 1033", "(Kosslyn 2006)"),
-            run(". Wickham (2009) gives palettes; its grammar is older (Wickham 2012)."),
-        )
-        + _bibliography(_WORD_CHICAGO)
-    )
+def _word_thesis(tmp_path: Path, paragraph: list[str], entries: list[str]) -> Path:
+    """thesis.docx: a heading, one paragraph of runs and fields, and Word's bibliography of ``entries``."""
+    body = para(run("Introduction")) + para(*paragraph) + _bibliography(entries)
     path = tmp_path / "thesis.docx"
     path.write_bytes(package(body))
     return path
+
+
+def _thesis(tmp_path: Path) -> Path:
+    paragraph = [
+        run("Graphics should not be complex "),
+        _field("CITATION Boo08 \\l 1033", "(Booth, Colomb and Williams 2008)"),
+        run(". Visual strategy helps "),
+        _field("CITATION Epp09 \\l 1033", "(Eppler and Platts 2009)"),
+        run(", and so do good colours "),
+        _field("CITATION Har03 \\l 1033", "(Harrower and Brewer 2003)"),
+        run(". Gridlines help "),
+        _field("CITATION Kos06 \\l 1033", "(Kosslyn 2006)"),
+        run(". Wickham (2009) gives palettes; its grammar is older (Wickham 2012)."),
+    ]
+    return _word_thesis(tmp_path, paragraph, _WORD_CHICAGO)
 
 
 def test_word_chicago_later_authors_with_an_initial_without_its_full_stop(tmp_path: Path) -> None:
@@ -116,14 +118,19 @@ def test_a_sentence_opening_in_and_a_year_is_no_citation_of_an_author_named_in(t
     assert not [f for f in got if f[1] != "info"], got
 
 
+def _text_findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    """The findings of ``text`` checked as the file a.txt."""
+    write(tmp_path, {"a.txt": text})
+    return findings(tmp_path / "a.txt")
+
+
 def test_the_original_work_of_a_secondary_citation_is_info(tmp_path: Path) -> None:
     # APA 7 (8.6): "(Shih, 2005, as cited in Yan & Islam, 2011)" lists only the secondary source
     text = (
         "Intro\n\nManufacturing adds least (Shih, 2005, as cited in Yan & Islam, 2011). Shih (2005, cited in "
         "Yan & Islam, 2011) drew a curve (In & Roy, 2001; Barnes, 2000). Missing (Smith, 2003).\n" + _LIST
     )
-    write(tmp_path, {"a.txt": text})
-    got = findings(tmp_path / "a.txt")
+    got = _text_findings(tmp_path, text)
     missing = [(sev, msg[:20]) for rule, sev, msg in got if rule == "missing-reference"]
     assert missing == [
         ("info", '"Shih, 2005" is cite'),
@@ -138,8 +145,7 @@ def test_a_figure_of_the_authors_own_is_info(tmp_path: Path) -> None:
         "Intro\n\nFigure 2 Profit margins (Source: Author, 2012). Margins are low (Barnes, 2000; In & Roy, "
         "2001; Yan & Islam, 2011).\n" + _LIST
     )
-    write(tmp_path, {"a.txt": text})
-    got = findings(tmp_path / "a.txt")
+    got = _text_findings(tmp_path, text)
     assert [(r, s) for r, s, _ in got] == [("missing-reference", "info")], got
 
 
@@ -301,22 +307,16 @@ def test_words_citation_of_one_of_an_authors_works_names_its_title(tmp_path: Pat
         "Wickham, Hadley. An implementation of the Grammar of Graphics. 2012. http://had.co.nz/ggplot2/.",
         "—. ggplot2: Elegant Graphics for Data Analysis. New York: Springer, 2009.",
     ]
-    body = (
-        para(run("Introduction"))
-        + para(
-            run("Density can be high "),
-            _field("CITATION Cle94 \\l 1033", "(Cleveland, The Elements of Graphing Data 1994)"),
-            run(". Outliers ruin graphics "),
-            _field("CITATION Cle941 \\l 1033", "(Cleveland, Visualizing Data 1994)"),
-            run(". Binning helps "),
-            _field("CITATION Wic09 \\l 1033", "(Wickham, ggplot2: Elegant Graphics for Data Analysis 2009)"),
-            run(" and so does a grammar "),
-            _field("CITATION Wic12 \\l 1033", "(Wickham, An implementation of the Grammar of Graphics 2012)"),
-            run(". Both are useful (Cleveland, unpublished data 1994)."),
-        )
-        + _bibliography(entries)
-    )
-    path = tmp_path / "thesis.docx"
-    path.write_bytes(package(body))
-    got = findings(path)
+    paragraph = [
+        run("Density can be high "),
+        _field("CITATION Cle94 \\l 1033", "(Cleveland, The Elements of Graphing Data 1994)"),
+        run(". Outliers ruin graphics "),
+        _field("CITATION Cle941 \\l 1033", "(Cleveland, Visualizing Data 1994)"),
+        run(". Binning helps "),
+        _field("CITATION Wic09 \\l 1033", "(Wickham, ggplot2: Elegant Graphics for Data Analysis 2009)"),
+        run(" and so does a grammar "),
+        _field("CITATION Wic12 \\l 1033", "(Wickham, An implementation of the Grammar of Graphics 2012)"),
+        run(". Both are useful (Cleveland, unpublished data 1994)."),
+    ]
+    got = findings(_word_thesis(tmp_path, paragraph, entries))
     assert [f for f in got if f[1] != "info"] == [], got

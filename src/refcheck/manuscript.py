@@ -19,7 +19,8 @@
   ``sphinxcontrib.bibtex`` and names ``bibtex_bibfiles`` (read as text, never run): a site of
   separate pages (MyST Markdown, read by myst-parser or myst-nb) sharing those files, citing with the
   extension's roles, ``{cite:p}`key``` and ``{footcite}`key``` (kind "sphinx", syntax "myst").
-  reStructuredText pages (``:cite:`key```) are not read.
+  Its reStructuredText pages (``:cite:`key```) are read by ``loaders.rst``, which asks ``_sphinx``
+  for the same files.
 * **MyST (mystmd, Jupyter Book 2).** A ``myst.yml`` in the file's directory or above: a site of
   separate pages sharing the project's bibliography, the files its ``project: bibliography:`` names,
   else every ``.bib`` file in the project's directories (as mystmd reads them). Pages cite with

@@ -434,6 +434,7 @@ def _extract_citations(doc: Document) -> None:
     segments = list(prose_segments(doc))
     numbered = bool(refs) and sum(1 for r in refs if r.label) > len(refs) / 2
     zero = numbered and any(r.label == "0" for r in refs)  # a list numbered from 0 ("[0]", "<sup>0</sup>")
+    carets = doc.format == "markdown"  # pandoc's superscript, "growth^1^"
     known = KnownAuthors.of(refs)
     known.blocks = doc.block_starts
     author_date: list[Citation] = []
@@ -447,7 +448,9 @@ def _extract_citations(doc: Document) -> None:
             ]
         author_date.extend(found)
         if numbered:
-            numeric.extend(extract_numeric(text, a, b, footnote=label, list_size=len(refs), zero=zero))
+            numeric.extend(
+                extract_numeric(text, a, b, footnote=label, list_size=len(refs), zero=zero, carets=carets)
+            )
             parens.extend(extract_paren_numeric(text, a, b, len(refs), footnote=label))
     # the numbers read by heuristics do not outvote brackets ("retry(3)", "sleep(2)" in a Markdown page
     # citing "[1]")
@@ -1027,6 +1030,12 @@ def expand_paths(
 
                 inputs = preambles(found, DEFAULT_MAX_FILE_SIZE)
                 found = [f for f in found if f not in inputs]
+            typst = [f for f in found if format_for(f) == "typst"]
+            if len(typst) > 1:
+                from refcheck.loaders.typst import included_files
+
+                chapters = included_files(typst)  # (checked through the file that includes them)
+                found = [f for f in found if f not in chapters]
             if not found:
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)

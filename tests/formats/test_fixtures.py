@@ -37,7 +37,7 @@ def summary(document: Path) -> dict[str, object]:
 
 def test_every_format_has_a_fixture() -> None:
     formats = {json.loads(p.read_text(encoding="utf-8"))["format"] for p in EXPECTED}
-    assert {"latex", "markdown", "html", "docx", "jats", "bibtex"} <= formats
+    assert {"latex", "markdown", "html", "docx", "jats", "bibtex", "rst", "typst"} <= formats
 
 
 @pytest.mark.parametrize("expected", EXPECTED, ids=[p.parent.name + "/" + p.name for p in EXPECTED])
@@ -49,7 +49,10 @@ def test_fixture(expected: Path) -> None:
 
 if __name__ == "__main__" and "--write" in sys.argv:
     for doc in sorted(FIXTURES.glob("*/*")):
-        if doc.suffix in (".tex", ".md", ".html", ".docx", ".xml") or doc.name == "brief.bib":
+        if doc.suffix in (".tex", ".md", ".html", ".docx", ".xml", ".rst") or doc.name in (
+            "brief.bib",
+            "brief.typ",
+        ):
             if doc.suffix == ".bib" and doc.parent.name != "latex":
                 continue
             out = doc.with_name(doc.name + ".expected.json")

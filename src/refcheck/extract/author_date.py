@@ -37,7 +37,8 @@ from refcheck.model import Citation, Reference
 # ``(?<![\w.\-/])(YEAR_TOKEN)(?![\w/]|DASH\d)`` with re.I; tests/test_properties.py.)
 _YEAR_RE = re.compile(
     rf"([12nNfFiI\u0130\u0131](?<![\w.\-/].)"
-    rf"(?i:(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:[a-rt-z](?![a-z]))?(?:{DASH}{YEAR}|/\d{{2,4}})?(?:[ \t]?\[{YEAR}\])?"
+    rf"(?i:(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:[a-rt-z](?![a-z]))?(?:{DASH}(?:{YEAR}|\d\d(?!\d))|/\d{{2,4}})?"
+    rf"(?:[ \t]?\[{YEAR}\])?"
     r"|(?<=n)(?:\.\s?d\.(?:-?[a-z](?![a-z]))?|d(?=\W))"
     r"|(?<=f)orthcoming"
     r"|(?<=i)n\s+press))"
@@ -933,7 +934,7 @@ _UNPUBLISHED = re.compile(
 )
 
 
-_SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}})$")
+_SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}}|\d\d)$")
 # "Present-day (1980 to 2022)", "(1871 through 1900)": a period of years, not a cite of the first one
 _PERIOD = re.compile(rf"\s+(?:to|until|till|through)\s+{YEAR}\b")
 # a quantity, not a year: "(1050 mU for SiMAG-octyl, 1500 mU for AMNP)", "(strain X, 1800 rpm)"
@@ -958,9 +959,13 @@ _SPACED_SPAN = re.compile(rf"[ \t\u00a0\u2009\u202f]*[{DASHES}][ \t\u00a0\u2009\
 
 
 def _life_dates(year: str) -> bool:
-    """ "Sander (1929-2015)": a span of more than two years is a life or a period, not a citation."""
-    m = _SPAN.match(year) if len(year) == 9 else None  # (only "dddd-dddd" can match)
-    return m is not None and int(m.group(2)) - int(m.group(1)) > 2
+    """ "Sander (1929-2015)", "(1985-90)": a span of more than two years is a life or a period, not a
+    citation."""
+    m = _SPAN.match(year) if len(year) in (7, 9) else None  # (only "dddd-dddd", "dddd-dd" can match)
+    if m is None:
+        return False
+    first, end = int(m.group(1)), m.group(2)
+    return (int(end) if len(end) == 4 else first // 100 * 100 + int(end)) - first > 2
 
 
 _CAPITAL_SURNAME = re.compile(

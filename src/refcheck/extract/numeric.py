@@ -96,6 +96,9 @@ def bracket_groups(text: str, start: int, end: int) -> list[re.Match[str]]:
 # "growth<sup>1</sup>", "<sup>2,4-6</sup>" written as HTML in Markdown (the HTML loader turns its own
 # into brackets): a citation after a word or a punctuation mark, not one opening its line (a label)
 _SUP_GROUP = re.compile(rf"(?<=[^\s\d])<sup>\s*({_ITEM}(?:\s*,\s*{_ITEM})*)\s*</sup>", re.I)
+# pandoc's superscript, "growth^1^", "masks^2,4-6^" (no space inside, as pandoc reads it), after a word
+# or a punctuation mark; not a footnote's "[^1]"
+_CARET_GROUP = re.compile(rf"(?<=[^\s\d\[^])\^({_ITEM}(?:,{_ITEM})*)\^(?!\w)")
 
 
 def extract_numeric(
@@ -105,19 +108,24 @@ def extract_numeric(
     footnote: str | None = None,
     list_size: int | None = None,
     zero: bool = False,
+    carets: bool = False,
 ) -> list[Citation]:
     """Numeric citations; with ``list_size``, a bracket whose numbers all lie beyond the list, or that
     holds a zero, is taken for an interval or a value ("[80, 120] ms", "[0, 1]"), not a citation
-    (``zero``: the list numbers its entries from 0, and "[0]" cites the first)."""
+    (``zero``: the list numbers its entries from 0, and "[0]" cites the first). ``carets``: the text
+    is Markdown, where pandoc's "^1^" is a superscript."""
     out: list[Citation] = []
     groups: list[re.Match[str]] = list(_GROUP.finditer(text, start, end))
+    marked: list[re.Match[str]] = []  # superscripts written as markup
     if text.find("<sup>", start, end) != -1 or text.find("<SUP>", start, end) != -1:
+        marked.extend(_SUP_GROUP.finditer(text, start, end))
+    if carets and text.find("^", start, end) != -1:
+        marked.extend(_CARET_GROUP.finditer(text, start, end))
+    if marked:
         from refcheck.loaders._build import EXPONENT_LOOKBACK, exponent_after  # (rare: not at start-up)
 
         sups = [
-            g
-            for g in _SUP_GROUP.finditer(text, start, end)
-            if not exponent_after(text[max(0, g.start() - EXPONENT_LOOKBACK) : g.start()])
+            g for g in marked if not exponent_after(text[max(0, g.start() - EXPONENT_LOOKBACK) : g.start()])
         ]
         if sups:
             groups = sorted([*groups, *sups], key=lambda g: g.start())

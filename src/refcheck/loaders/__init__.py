@@ -36,6 +36,8 @@ LOADERS: LazyTable[Loader] = LazyTable(
         "bibtex": "refcheck.loaders.bibtex:load_bib",
         "docx": "refcheck.loaders.docx:load_docx",
         "notebook": "refcheck.loaders.notebook:load_notebook",
+        "rst": "refcheck.loaders.rst:load_rst",
+        "typst": "refcheck.loaders.typst:load_typst",
     }
 )
 
@@ -56,6 +58,8 @@ SUFFIXES: dict[str, str] = {
     ".bib": "bibtex",
     ".docx": "docx",
     ".ipynb": "notebook",  # Jupyter: the Markdown cells
+    ".rst": "rst",  # reStructuredText (docutils, Sphinx)
+    ".typ": "typst",
 }
 
 
@@ -83,8 +87,9 @@ def format_for(path: str | Path) -> str | None:
 
 def sniff(data: bytes) -> str:
     """The format of a document known only by its bytes (read from standard input), from what its
-    beginning shows: a Word file's zip, markup, a LaTeX preamble, a BibTeX entry, Markdown's
-    headings, links or citation keys; plain text when nothing does."""
+    beginning shows: a Word file's zip, markup, a LaTeX preamble, a BibTeX entry, Typst's rules
+    (``#set``, ``#import`` ...), reStructuredText's directives and references, Markdown's headings,
+    links or citation keys; plain text when nothing does."""
     head = data[:65536]
     if head.startswith(b"PK\x03\x04"):
         return "docx"
@@ -103,6 +108,12 @@ def sniff(data: bytes) -> str:
         return "latex"
     if re.match(rb"(?:\s*%[^\n]*\n)*\s*@\w+\s*[{(]", start):
         return "bibtex"
+    # Typst's set/show rules, imports and bibliography at a line's start ("#set page(...)")
+    if re.search(rb"^#(?:set|show|import|include|let|bibliography)\b", start, re.M):
+        return "typst"
+    # reStructuredText's explicit markup (".. note::", ".. [1] text") and references ("[Smith2010]_")
+    if re.search(rb"^\.\. (?:[\w:-]+::|\[[^\]\s]+\] )|\]_\W|:(?:foot)?cite(?::\w+)?:`", start, re.M):
+        return "rst"
     if re.search(rb"\A---\r?\n|^#{1,6} \S|\]\([^)\s]+\)|\[-?@[\w]", start, re.M):
         return "markdown"
     return "text"

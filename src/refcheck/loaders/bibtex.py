@@ -1,4 +1,4 @@
-"""Bibliography files: BibTeX/BibLaTeX (.bib) and CSL-JSON (.json).
+"""Bibliography files: BibTeX/BibLaTeX (.bib), CSL-JSON (.json), CSL YAML and Hayagriva (.yml, .yaml).
 
 ``read_bibliography(path)`` gives the entries as ``Reference`` objects with ``key`` set and
 ``source = (path, line)`` (the line of ``@type{key,``), plus loader findings (``input-bibliography``,
@@ -265,6 +265,12 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     year = fields.get("year") or fields.get("date", "")
     m = _YEAR.search(year)
     ref.year = m.group(0) if m else (latex_to_text(year) or None)
+    accessed = None
+    if not year:
+        # a @misc written for BibTeX styles that know no date of a web page or program: its year in
+        # "howpublished = {\url{...}, 2020}" or "note = {Version 2.1, 2020}", which the style prints
+        # (not the date it was visited, "note = {Accessed 2020}": that is its access date)
+        ref.year, accessed = _year_in_notes(fields)
     ref.title = latex_to_text(fields["title"]) if fields.get("title") else None
     ref.subtitle = latex_to_text(fields["subtitle"]) or None if fields.get("subtitle") else None
     ref.doi = fields.get("doi") or None
@@ -276,7 +282,7 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
         ref.container_kind = "book" if ref.container else None
     if fields.get("url"):
         ref.urls.append(fields["url"].strip())
-    ref.accessed = fields.get("urldate") or None
+    ref.accessed = fields.get("urldate") or accessed
     ref.entry_type = kind
     # a @misc that gives an address ("howpublished = {\\url{...}}", as BibTeX styles without a url
     # field have web pages written) or the date it was visited (Zotero's software and web items) is a
@@ -295,6 +301,30 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     ref.parts = " ".join(fields[f] for f in ("volume", "number", "chapter", "pages") if fields.get(f)) or None
     ref.text = display(ref)
     return ref
+
+
+# a URL, which may hold a year ("https://example.org/2019/05/post") that dates nothing
+_URL_IN_FIELD = re.compile(r"\\url\{[^{}]*\}|\S+://\S+")
+# a year standing alone in a note (not in "ISBN 9781987...", nor a version "2020.1")
+_NOTE_YEAR = re.compile(r"(?<![\w./-])(?:1[5-9]\d\d|20\d\d)(?![\w]|[./-]\d)")
+# the words that date a visit, before its date ("Accessed 2020", "last visited: 3 May 2020")
+_VISITED = re.compile(
+    r"(?i:accessed|visited|retrieved|consulted|checked|viewed|abgerufen|consultado)\W*(?:on\s+)?[\w ,.]{0,20}$"
+)
+
+
+def _year_in_notes(fields: dict[str, str]) -> tuple[str | None, str | None]:
+    """The year a @misc gives in its ``howpublished`` or ``note`` (URLs aside), and the year of its
+    access date given there: (year, accessed), each None when not given."""
+    year = accessed = None
+    for name in ("howpublished", "note"):
+        text = _URL_IN_FIELD.sub(" ", fields.get(name, ""))
+        for m in _NOTE_YEAR.finditer(text):
+            if _VISITED.search(text, 0, m.start()):
+                accessed = accessed or m.group(0)
+            elif year is None:
+                year = m.group(0)
+    return year, accessed
 
 
 def display(ref: Reference) -> str:
@@ -336,6 +366,8 @@ def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         items = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (C: faster)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise InputError(f"bibliography {path} is not valid YAML ({str(exc).splitlines()[0]})") from None
+    if isinstance(items, dict) and "references" not in items and _hayagriva_like(items):
+        return hayagriva_references(path, text, items), []
     if isinstance(items, dict):
         items = items.get("references")
     if not isinstance(items, list):
@@ -386,6 +418,92 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
             ref.urls.append(str(item["URL"]))
         ref.web = str(item.get("type", "")).lower() in WEB_TYPES
         ref.standard_id = _standard_id(item)
+        ref.text = display(ref)
+        refs.append(ref)
+    return refs
+
+
+# the fields a Hayagriva entry is known by (Typst's .yml bibliographies)
+_HAYAGRIVA_FIELDS = frozenset({"type", "title", "author", "date", "url", "parent", "editor", "serial-number"})
+
+
+# an entry's key at the start of its line ("smith2020:", "'key with spaces':")
+_HAYAGRIVA_KEY = re.compile(r"^['\"]?([^\s:'\"#][^:\n]*?)['\"]?[ \t]*:", re.M)
+_HAYAGRIVA_AUTHORLESS = frozenset(
+    {"web", "blog", "repository", "post", "video", "audio", "misc", "legislation", "case", "reference"}
+)
+
+
+def _hayagriva_like(items: dict[Any, Any]) -> bool:
+    """Whether a YAML mapping is a Hayagriva bibliography (Typst's ``.yml``): each key an entry's key,
+    its value a mapping of the entry's fields."""
+    values = list(items.values())[:20]
+    return bool(values) and all(isinstance(v, dict) and _HAYAGRIVA_FIELDS & set(v) for v in values)
+
+
+def _haya_text(value: Any) -> str | None:
+    """A Hayagriva string field: the string, or a formattable string's ``value`` (or ``title-case``)."""
+    if isinstance(value, dict):  # (a formattable string: its value, or its case forms)
+        value = value.get("value") or value.get("title-case") or value.get("sentence-case")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+        return str(value).strip()
+    return None
+
+
+def _haya_people(value: Any) -> list[tuple[str, str]]:
+    """(surname, given names) of a Hayagriva person list: "Surname, Given" strings (one or a list), or
+    mappings with ``name`` and ``given-name``."""
+    people = value if isinstance(value, list) else [value] if value is not None else []
+    out: list[tuple[str, str]] = []
+    for person in people:
+        if isinstance(person, dict):
+            name, given = _haya_text(person.get("name")), _haya_text(person.get("given-name")) or ""
+            prefix = _haya_text(person.get("prefix"))
+            if name:
+                out.append((f"{prefix} {name}" if prefix else name, given))
+        elif isinstance(person, str) and person.strip():
+            surname, _, given = person.partition(",")
+            out.append((surname.strip(), given.strip()))
+    return out
+
+
+def hayagriva_references(path: str, text: str, items: dict[Any, Any]) -> list[Reference]:
+    """The entries of a Hayagriva bibliography (``key: {type, title, author, date, url, parent ...}``),
+    as Typst reads a ``bibliography("refs.yml")``: each at the line of its key. Fields Hayagriva does not
+    know (``authors``, ``year``) are ignored, as Typst ignores them (the entry is printed without)."""
+    lines = {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _HAYAGRIVA_KEY.finditer(text)}
+    refs: list[Reference] = []
+    for key, item in items.items():
+        if not isinstance(item, dict):
+            continue
+        key = str(key)
+        line = lines.get(key, 1)
+        ref = Reference(
+            id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
+        )
+        people = _haya_people(item.get("author")) or _haya_people(item.get("editor"))
+        ref.authors = [p[0] for p in people]
+        ref.given = [p[1] for p in people]
+        ref.title = _haya_text(item.get("title"))
+        date = item.get("date")
+        ref.year = _csl_year(str(date) if isinstance(date, int) and not isinstance(date, bool) else date)
+        url = item.get("url")
+        if isinstance(url, dict):
+            url = url.get("value")
+        if isinstance(url, str) and url.strip():
+            ref.urls.append(url.strip())
+        serial = item.get("serial-number")
+        doi = serial.get("doi") if isinstance(serial, dict) else item.get("doi")
+        ref.doi = str(doi).strip() if isinstance(doi, (str, int, float)) and str(doi).strip() else None
+        parent = item.get("parent")
+        if isinstance(parent, list):
+            parent = parent[0] if parent else None
+        if isinstance(parent, dict) and (container := _haya_text(parent.get("title"))):
+            ref.container = container
+            ref.container_kind = "journal" if str(parent.get("type", "")).lower() == "periodical" else "book"
+        # (a web page, a video, a law: cited by title, with no author as a rule)
+        ref.entry_type = str(item.get("type", "")).lower() or None
+        ref.web = ref.entry_type in _HAYAGRIVA_AUTHORLESS
         ref.text = display(ref)
         refs.append(ref)
     return refs

@@ -1361,7 +1361,10 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
         k = bisect.bisect_right(starts, c.start)  # the first xref after the citation's start
         if k < len(starts) and starts[k] < c.end:
             xref = years[starts[k]]
-            if xref.year == c.year and c.end <= xref.end:
+            # (the citation may end at the bracket after the xref: "Romé (<xref>2024</xref>)")
+            if xref.year == c.year and (
+                c.end <= xref.end or (c.end == xref.end + 1 and _CLOSES(doc.text, xref.end))
+            ):
                 xref.authors, xref.et_al = list(c.authors[:2]), c.et_al
                 begin = c.start
                 ref = by_key.get(xref.key)
@@ -1381,6 +1384,10 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
                 if shown.count("(") > shown.count(")") and doc.text.startswith(")", xref.end):
                     shown += ")"  # "Rode et al. (<xref>2014</xref>)"
                 xref.text = shown
+
+
+def _CLOSES(text: str, at: int) -> bool:
+    return text.startswith((")", "]"), at)
 
 
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"

@@ -144,7 +144,12 @@ class Index:
         if year is None:
             return []
         cands = self.author_candidates(name)
-        if len(cands) <= _FEW:  # a few entries: weighed as they are, with no buckets made for them
+        span = _year_range(fold(year))
+        if len(cands) <= _FEW:
+            if span is not None:  # a range of years: the entries dated in it
+                return [
+                    r for r in cands if _year_fits(year, r)
+                ]  # a few entries: weighed as they are, with no buckets made for them
             cited = _year_bucket(year)
             undated = cited == "n.d." or year.startswith("n.d.")
             return [r for r in cands if (b := _year_bucket(r.year)) == cited or (undated and b == _NO_YEAR)]
@@ -155,6 +160,9 @@ class Index:
                 buckets[_year_bucket(r.year)].append(k)
         cited = _year_bucket(year)
         at = buckets.get(cited, [])
+        if span is not None:
+            at = sorted(k for y in range(span[0], span[1] + 1) for k in buckets.get(str(y), ()))
+            return [cands[k] for k in at if _year_fits(year, cands[k])]
         if cited == "n.d." or year.startswith("n.d."):  # "n.d." also fits an entry with no year
             at = sorted({*at, *buckets.get(_NO_YEAR, [])})
         return [cands[k] for k in at]
@@ -235,16 +243,24 @@ def _keys(name: str) -> set[str]:
     return {name_key(name), core_key(name)} - {""}
 
 
-def _same_person(cited: str, listed: str) -> bool:
+def _same_person(cited: str, listed: str, given: str = "") -> bool:
     """Whether a co-author's name as cited is the entry's: the same keys, or one word of a surname of
     several as the entry was read ("Mackie" for "J. Scott Mackie" read as initials and the surname
     "Scott Mackie", "Sóskuthy" for Chicago's "Márton Sóskuthy" read as a surname; "García" for the
-    double surname "García Márquez")."""
+    double surname "García Márquez"), or a surname of several cited whose last word the entry reads as
+    the surname and whose first words are among its initials ("Melvill Jones" for Vancouver's "Jones
+    GM")."""
     keys = _keys(cited)
     if keys & _keys(listed):
         return True
     words = listed.split()
-    return len(words) > 1 and any(name_key(w) in keys for w in (words[0], words[-1]))
+    if len(words) > 1 and any(name_key(w) in keys for w in (words[0], words[-1])):
+        return True
+    said = cited.split()
+    if len(said) < 2 or len(words) != 1 or not given or name_key(said[-1]) not in _keys(listed):
+        return False
+    letters = [c for c in given if c.isupper()]
+    return all(w[:1].isupper() and w[:1] in letters for w in said[:-1])
 
 
 def _authors_fit(cit: Citation, ref: Reference) -> float:
@@ -262,7 +278,8 @@ def _authors_fit(cit: Citation, ref: Reference) -> float:
     if named >= 2:
         for k in range(1, named):
             if k < n:
-                if not _same_person(cit.authors[k], ref.authors[k]):
+                given = ref.given[k] if k < len(ref.given) else ""
+                if not _same_person(cit.authors[k], ref.authors[k], given):
                     return 0.5 if _named_in_order(cit.authors[1:], ref.authors[1:]) else 0
             elif not ref.et_al:
                 return 0  # the citation names more authors than the entry has
@@ -293,16 +310,44 @@ def _named_in_order(cited: list[str], listed: list[str]) -> bool:
     return True
 
 
+# a range of years cited, "2011–2013", "2011-13", "2011/2012" (its dash or slash of any kind)
+_YEAR_RANGE = re.compile(r"((?:1[5-9]|20)\d\d)[-\u2010-\u2015\u2212/]((?:1[5-9]|20)?\d\d)")
+
+
+def _year_range(year: str | None) -> tuple[int, int] | None:
+    """The first and last years of a cited range of years ("2011–2013", "2011-13"), or None for
+    anything else (a range backwards or longer than a human working life is none)."""
+    if year is None or len(year) < 7 or not year[:4].isdigit():
+        return None
+    m = _YEAR_RANGE.fullmatch(year)
+    if m is None:
+        return None
+    first, end = int(m.group(1)), m.group(2)
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    return (first, last) if first < last <= first + 60 else None
+
+
 def _year_fits(cited: str | None, ref: Reference) -> int:
     """2 exact, 1 a suffix-less citation year fits a suffixed entry, 0 no.
 
-    "n.d." fits an entry with no year at all (web pages, software) as well as an "n.d." one.
+    "n.d." fits an entry with no year at all (web pages, software) as well as an "n.d." one. A range
+    cited ("2011–2013") fits an entry of the same range however it is written (2), and one dated
+    within it (1): a work published over years may be listed by its first or last year, and a range
+    may cite the works of each year of it.
     """
     if cited is None:
         return 0
     if ref.year is None:
         return 1 if cited.startswith("n.d.") else 0
     a, b = fold(cited), fold(ref.year)
+    if (span := _year_range(a)) is not None:
+        if span == _year_range(b):
+            return 2
+        if not b[:4].isdigit():
+            return 0
+        dated = int(b[:4])
+        # "2004/2005" (an academic year, or a work and its reprint) is either year, not those between
+        return 1 if (dated in span if "/" in a else span[0] <= dated <= span[1]) else 0
     if a.startswith("n.d.") and b.startswith("n.d."):
         if a == b:
             return 2
@@ -416,6 +461,25 @@ def _repeated_mismatches(doc: Document, index: Index) -> None:
             cit.suggestion = None
 
 
+def _slip_at_another_author(cit: Citation, index: Index, cited: set[str]) -> None:
+    """A key citation (a JATS xref) pointing at another author's entry ("Romé (<xref>2024</xref>)" at
+    Smith 2024), whose names fit one entry of another year that no citation cites (Romé 2023): the
+    text names that work with a slip of its year, and the xref follows the year. One defect: the link
+    is wrong, naming both entries, and the entry meant counts as cited (not also uncited)."""
+    if cit.detail or len(cit.candidates) != 1:
+        return
+    ref = index.by_id[cit.candidates[0]]
+    if not ref.year or _year_fits(cit.year, ref) != 2:
+        return  # (another author and another year: another work altogether)
+    meant = [r for r in index.same_authors(cit).refs if r.id not in cited and r.year and r is not ref]
+    if len(meant) != 1:
+        return
+    cit.candidates = (ref.id, meant[0].id)
+    cit.detail = f"linked to {_entry_names(ref)} {ref.year}"
+    cit.suggestion = f"{_entry_names(meant[0])} {meant[0].year}"
+    cited.add(meant[0].id)
+
+
 def _named_but_not_first(citations: list[Citation], index: Index) -> None:
     """A missing citation whose name is no first author of the list but, in one entry of its year, a
     co-author ("Kenton, 2019" for "Devlin, J., Chang, M., Lee, K., and Kenton, L. (2019)") or a given
@@ -432,6 +496,12 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
     if not pending:
         return
     cited = {rid for c in citations for rid in (c.references or c.candidates)}
+    # the years each lone name is cited with, by the missing citations: "(Kenton, 2015)" beside
+    # "(Kenton, 2017)" cites works of Kenton's own
+    years_of: dict[str, set[str]] = defaultdict(set)
+    for c in pending:
+        if len(c.authors) == 1 and c.year:
+            years_of[name_key(c.authors[0])].add(c.year[:4])
     left = 200_000  # entries read, within a budget (a hostile text of thousands of unknown names)
     done: dict[tuple[str, ...], tuple[Reference, str] | None] = {}
     for cit in pending:
@@ -461,10 +531,31 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
                 named = f"{cit.authors[0]} is a co-author of"
             cit.detail = f"no entry by that author dated {year}; {named} the entry {entry}, which the text cites as such elsewhere"
             continue
+        own = _own_works(cit, ref, years_of)
+        if own:
+            # a work of the name's own the list lacks, by the text's evidence: missing, naming the entry
+            who = "a given name in" if how != "co-author" else "a co-author of"
+            cit.detail = f"no entry by that author dated {year}; {cit.authors[0]} is {who} the entry {entry}, but {own}"
+            continue
         cit.status = LinkStatus.AUTHOR_MISMATCH
         cit.candidates = (ref.id,)
         cit.suggestion = entry
         cit.detail = how
+
+
+def _own_works(cit: Citation, ref: Reference, years_of: dict[str, set[str]]) -> str:
+    """Why a name that is a co-author (or a given name) in ``ref`` is rather cited as the first author
+    of a work of its own the list lacks, or "": the citation letters its year where the entry does not
+    ("Kenton, 2017a": two works of 2017, the entry is neither), or the text cites the same name alone
+    with other years that no entry has either ("Kenton, 2015" too)."""
+    year = fold(cit.year or "")
+    if len(year) > 4 and year[4:].isalpha() and fold(ref.year or "") != year:
+        return f"the text letters {cit.year}, which the entry does not"
+    if len(cit.authors) == 1:
+        others = sorted(years_of.get(name_key(cit.authors[0]), set()) - {year[:4]})
+        if others:
+            return f"the text cites {cit.authors[0]} alone for {', '.join(others)} too, which no entry has"
+    return ""
 
 
 def _names_not_first(cit: Citation, ref: Reference) -> str:
@@ -643,12 +734,15 @@ def _key_at_a_namesake(citations: list[Citation], index: Index) -> None:
     "Fowler, M., Brown, K. & Li, Q. (2021)" is listed and uncited. The link is wrong, one defect: an
     author mismatch that names both entries, and the entry meant counts as cited (not also an
     uncited-reference). Entries the text fits equally are left to uncited-reference to say."""
-    linked = LinkStatus.LINKED
-    keyed = [c for c in citations if c.kind == "key" and c.status is linked and c.authors and c.year]
+    linked, other = LinkStatus.LINKED, LinkStatus.AUTHOR_MISMATCH
+    keyed = [c for c in citations if c.kind == "key" and c.status in (linked, other) and c.authors and c.year]
     if not keyed:
         return
     cited = {rid for c in citations for rid in (c.references or c.candidates)}
     for cit in keyed:
+        if cit.status is other:
+            _slip_at_another_author(cit, index, cited)
+            continue
         ref = index.by_id[cit.references[0]]
         pool = [
             r
@@ -1316,6 +1410,18 @@ def _link_author_date_as_read(
                 titled = [r for r in top if _title_fit(cited, r) == 2]
                 if len(titled) == 1:
                     top = titled
+            if len(top) > 1 and best[1] == 1 and _year_range(fold(cit.year or "")) is not None:
+                # "(Jones, 2011–2013)" of the entries "Jones (2011)" and "Jones (2013)": a range cites
+                # the works of its years, each (when no entry is dated with the range itself)
+                years = [r.year for r in top]
+                if len(set(years)) == len(years):
+                    _linked(cit, top[0])
+                    cit.references = tuple(r.id for r in top)
+                    return
+            if len(top) > 1 and (by_order := _letter_by_order(cit.year, top, index)) is not None:
+                _linked(cit, by_order)
+                cit.detail = LETTER_BY_ORDER
+                return
             if len(top) == 1:
                 _linked(cit, top[0])
             else:
@@ -1327,6 +1433,12 @@ def _link_author_date_as_read(
         if not same_authors.refs:
             cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
+            return
+        if _year_range(fold(cit.year or "")) is not None:
+            # "(Jones, 2011–2013)" where Jones's entries are of other years: a range is no slip of one
+            # year's digit, the work (or works) of those years is missing
+            cit.status = LinkStatus.MISSING
+            cit.detail = f"entries by {first} exist, none dated {cit.year}"
             return
         target = same_authors.closest(cit.year)
         if cit.year and len(cit.year) > 4 and target.year == cit.year[:4]:
@@ -1356,6 +1468,23 @@ def _link_author_date_as_read(
         _linked(cit, by_title)
         return
     cit.status = LinkStatus.MISSING
+
+
+# the detail of a citation linked by its year's letter to the entry at that place among alike entries
+LETTER_BY_ORDER = "letter-by-order"
+
+
+def _letter_by_order(year: str | None, top: list[Reference], index: Index) -> Reference | None:
+    """The entry a lettered year cites among entries that fit it alike and print no letter ("Novák,
+    2010a" and "2010b" of two entries "Novák, J. (2010)", as EndNote leaves a list whose letters it
+    did not print): the letters follow the list's order, "a" the first of them. None when an entry
+    prints a letter or another year, or the letter lies beyond them."""
+    if year is None or len(year) != 5 or not year[:4].isdigit() or not "a" <= year[4] <= "z":
+        return None
+    if any(r.year != year[:4] for r in top):
+        return None
+    k = ord(year[4]) - ord("a")
+    return sorted(top, key=lambda r: index.position[r.id])[k] if k < len(top) else None
 
 
 def _lettered_elsewhere(

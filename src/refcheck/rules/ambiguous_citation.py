@@ -5,7 +5,9 @@ What it does
     author in the same year without the a/b suffixes that tell them apart. A citation that names
     co-authors the entries do not print ("Zhang, He, Zeng, Cheng and Pu (2022)" for two entries
     "C. Zhang et al. (2022)" and "Z. Zhang et al. (2022)", as IEA/OECD prints them) tells its work
-    apart; only the list cannot: that is said at info level.
+    apart; only the list cannot: that is said at info level. Citations lettered "2010a", "2010b" of
+    alike entries that print no letter (EndNote's list with its letters left out) cite them in the
+    list's order, "a" the first: said once, at info level.
 
 Why is this bad
     The reader cannot tell which work is meant.
@@ -40,6 +42,7 @@ SHOWN = 10  # entries named in one finding
 def check(doc: Document) -> Iterator[Finding]:
     by_id = {r.id: r for r in doc.references or []}
     root = {ref.id: first.id for ref, first, _ in duplicates(doc)}
+    yield from _letters_not_printed(doc, by_id)
     ambiguous = LinkStatus.AMBIGUOUS  # (an Enum member read once, not per citation)
     # what the entries of one candidates tuple say, worked out once per tuple (the repeats of a citation
     # share theirs): (the list, the entries, what the message says of them)
@@ -73,6 +76,29 @@ def check(doc: Document) -> Iterator[Finding]:
             continue
         message = f'"{cit.text}" fits {len(refs)} entries ({told}'
         yield at_citation(NAME, SEVERITY, cit, message, refs[0] if refs else None)
+
+
+def _letters_not_printed(doc: Document, by_id: dict[str, Reference]) -> Iterator[Finding]:
+    """Citations lettered "2010a", "2010b" of alike entries that print no letter, which the linker
+    read by the list's order (EndNote's list, its letters not printed): said once per author and year,
+    at info (the order is the usual one, but the list should print the letters)."""
+    from refcheck.matching.linker import LETTER_BY_ORDER
+
+    linked = LinkStatus.LINKED
+    said: set[tuple[str, ...]] = set()
+    for cit in doc.citations:
+        if cit.status is not linked or cit.detail != LETTER_BY_ORDER or not cit.references:
+            continue
+        ref = by_id[cit.references[0]]
+        group = (*ref.authors[:1], ref.year or "")
+        if group in said:
+            continue
+        said.add(group)
+        message = (
+            f'"{cit.text}" letters its year, which the list does not print for its entries {ref.authors[0]} '
+            f'{ref.year}: read in the list\'s order ("a" the first); print the letters in the list'
+        )
+        yield at_citation(NAME, Severity.INFO, cit, message, ref)
 
 
 def _names_more_than_printed(cit: Citation, refs: list[Reference]) -> bool:

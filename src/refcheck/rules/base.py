@@ -34,7 +34,7 @@ def cited_ids(doc: Document) -> set[str]:
 
 # Formats whose citations are markup (LaTeX's \cite, JATS's <xref ref-type="bibr">), not read from
 # the prose: a list none of it points at is uncited, not read in a way refcheck may have missed
-_MARKUP_CITATIONS = frozenset({"latex", "jats", "bibtex"})
+_MARKUP_CITATIONS = frozenset({"latex", "jats", "bibtex", "rst", "typst"})
 
 
 def no_citations_found(doc: Document) -> bool:

@@ -5,7 +5,9 @@ What it does
     and definitions whose numbers skip one. Markdown's ``[^13]`` is a note's name, not its number
     (pandoc numbers the notes in the order they are referenced): not checked there, nor in Word
     (.docx), which numbers its notes itself in the order of their marks (a mark's ``w:id`` is no
-    number a reader sees: pandoc's and Quarto's begin at 20 or more). A marker in the
+    number a reader sees: pandoc's and Quarto's begin at 20 or more), nor in reStructuredText
+    (docutils numbers ``[#]_`` notes itself, and a page's ``[3]_`` written by hand is a label, often
+    of a numbered list of references cited in any order and again). A marker in the
     caption of a JATS figure or table (a float, placed by the typesetter) counts as used, but its
     place is not read as the notes' order.
 
@@ -36,6 +38,10 @@ def check(doc: Document) -> Iterator[Finding]:
         # "[^13]" is a note's name: pandoc numbers the notes in the order they are referenced; Word
         # numbers its notes itself, in the order of their marks (the w:id refcheck labels them with is
         # the file's identifier: pandoc writes 25, 26, ...)
+        return
+    if doc.format == "rst":
+        # docutils numbers "[#]_" notes itself; a "[3]_" written by hand is a label that a page (a PEP)
+        # uses as a numbered list of references, cited in any order and again
         return
     firsts: list[tuple[int, int, int]] = []  # (number, start, end) of each label's first marker
     seen: set[str] = set()

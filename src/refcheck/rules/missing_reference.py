@@ -36,7 +36,11 @@ What it does
     of the prose of a notes-bibliography document that no entry's author has ("the Holodomor
     (1932-1933)"), and a name and a year, one of at most two such readings of a document none of
     whose citations cites an entry of its list (a policy paper citing its sources by naming them,
-    a table's "Limited (2026)"): a date more likely than a citation.
+    a table's "Limited (2026)"): a date more likely than a citation. So is a name and a year after a
+    verb of use ("(Tested with Tex Live 2013)", "compiled under MiKTeX 2019"): a program and its
+    version, not a work. So is a name no entry has before a span of years in brackets ("The Premier
+    League (2010-11)", "La Liga (2011–2012)"): a season or a term of office as often as a work (a
+    span cited of an author the list has stays an error).
 
 Why is this bad
     The reader cannot find the work cited.
@@ -170,13 +174,41 @@ def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> 
         return "if it is a citation and not the species' authority, "
     if _in_a_title(doc.text, cit):  # a bio box's "Foundations of Social Evolution (1998)"
         return "the name reads as the end of a title, not an author's; if it is a citation, "
+    if not cit.detail and not cit.et_al and len(cit.authors) == 1 and _used_software(doc.text, cit):
+        # a README's "(Tested with Tex Live 2013)": a program and its version, not a work's author
+        return "it follows words that name a program and its version (tested with, compiled with), not a work; if it cites one, "
     if not (cit.narrative and len(cit.authors) == 1 and not cit.et_al):
         return ""  # ("(Aslan et al., 2025; Meta, 2024)" reads as a citation for sure)
+    if not cit.detail and cit.year and _SPAN.search(cit.year):
+        # "The Premier League (2010-11)", "La Liga (2011–2012)", "Mayor Smith (1998–2002)": a name no
+        # entry has and a span of years, a season or a term of office as often as a work of years
+        return "a name no entry has with a span of years may date a season or a term the prose names; if it is a citation, "
     if doc.style == "notes-bibliography" and cit.footnote is None and not cit.detail:
         return "the document cites its works in notes and no entry has that name, so this may date what the prose names; if it is a citation, "
     if lookalikes:
         return "no citation of the document cites an entry of its list, so this may be a date, not a citation; if it is one, "
     return ""
+
+
+# a span of years ("2010-11", "2011–2012"), not one year ("2011/2013" is either year, "1985" one)
+_SPAN = re.compile(r"\d[\u2010-\u2015\u2212-]\d")
+
+
+# what a program used is named after ("tested with Tex Live 2013", "compiled under MiKTeX 2019", "built
+# on Ubuntu 2004"): the verb, its preposition, and capitalised words of the program's name
+_USED_WITH = re.compile(
+    r"(?i:\b(?:tested|compiled|built|typeset|run|ran|installed|checked|verified|rendered)\s+"
+    r"(?:with|on|under|using|in|against))\s+(?:[A-Z][\w.+-]*\s+){0,3}$"
+)
+
+
+def _used_software(text: str, cit: Citation) -> bool:
+    """Whether the name and year follow a verb of use and its preposition in the same sentence, as a
+    program and its version do ("(Tested with Tex Live 2013)", read as "Live 2013")."""
+    start = max(0, cit.start - 80)
+    before = text[start : cit.start]
+    cut = max(before.rfind(c) for c in ".;:!?\n")
+    return _USED_WITH.search(before, cut + 1) is not None
 
 
 # The capitalised words before a narrative citation's name, joined by lower-case small words, as a

@@ -49,23 +49,29 @@ _BOOK = re.compile(
     r"|\breport\b|\bworking paper\b|\bwhite paper\b|\bpolicy brief\b|\bthesis\b|\bdissertation\b",
     re.I,
 )
-# A book's imprint, however the style prints it: the place and the publisher (IEEE, Chicago, NLM:
-# "Hoboken, NJ, USA: John Wiley & Sons Inc., 2003", "Toledo, Spain: Sociedad Española ..., 1990",
-# "Chennai: Tata McGraw Hill; 1986"), the publisher and year closing the entry in brackets (Nature:
-# "(John Wiley, 1966).", "(Springer, Berlin, 2010)." where an article has "(1992)." alone), the pages
-# of a chapter in brackets after its title (APA: "Welding Metallurgy (pp. 393–412). Wiley."), or a
-# company's suffix ("& Sons", "Inc.", "GmbH"). A place and a publisher are capitalised and hold no
+# A book's imprint, however the style prints it. A place and a publisher are capitalised and hold no
 # number, and their year is no range: "Wuhan, China: a retrospective cohort study, 2020" (a subtitle),
-# "Garcia, M.: Water quality. Environ. Sci. Technol. 44, 1523–1530 (2010)" (LNCS: pages) are articles
-_PUBLISHED_BY = re.compile(
-    r"(?-i:\b[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*,\s(?:[A-Z]{2},\s)?(?:[A-Z][\w.]*\s?){1,3}:\s[A-Z])"
-    r"[^:\d]{1,120}?[,;]\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
-    r"|(?-i:\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s[A-Z])[^:.;\d]{1,80};\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
-    r"|\([^()\d]*[A-Za-z][^()\d]*,\s*(?:1[5-9]|20)\d\d\)\.?\s*$"
-    r"|\(pp?\.\s*\d+\s*[-–]\s*\d+\)\.\s"
-    r"|&\s+sons\b|\binc\.|\bgmbh\b|\bltd\b",
-    re.I,
-)
+# "Garcia, M.: Water quality. Environ. Sci. Technol. 44, 1523–1530 (2010)" (LNCS: pages) are articles.
+_IMPRINT_FORMS = {
+    # IEEE, Chicago: the place, a colon, the publisher, the year ("Hoboken, NJ, USA: John Wiley & Sons
+    # Inc., 2003", "Toledo, Spain: Sociedad Española ..., 1990")
+    "place: publisher, year": (
+        r"(?-i:\b[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*,\s(?:[A-Z]{2},\s)?(?:[A-Z][\w.]*\s?){1,3}:\s[A-Z])"
+        r"[^:\d]{1,120}?[,;]\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
+    ),
+    # NLM: "Chennai: Tata McGraw Hill; 1986"
+    "place: publisher; year": (
+        r"(?-i:\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s[A-Z])[^:.;\d]{1,80};\s(?:1[5-9]|20)\d\d\b(?!\s?[-–—]\s?\d)"
+    ),
+    # Nature: the publisher and year close the entry in brackets ("(John Wiley, 1966).", "(Springer,
+    # Berlin, 2010)." where an article has "(1992)." alone)
+    "(publisher, year)": r"\([^()\d]*[A-Za-z][^()\d]*,\s*(?:1[5-9]|20)\d\d\)\.?\s*$",
+    # APA: a chapter's pages in brackets after its title ("Welding Metallurgy (pp. 393–412). Wiley.")
+    "(pp. pages)": r"\(pp?\.\s*\d+\s*[-–]\s*\d+\)\.\s",
+    # a company's suffix
+    "company": r"&\s+sons\b|\binc\.|\bgmbh\b|\bltd\b",
+}
+_PUBLISHED_BY = re.compile("|".join(_IMPRINT_FORMS.values()), re.I)
 _ORG = re.compile(
     r"\b(?:organi[sz]ation|ministry|department|office|agency|council|commission|institute|centre|center"
     r"|foundation|association|society|bureau|board|committee|programme|program|bank|fund|union|nations"
@@ -89,9 +95,30 @@ def kind(ref: Reference) -> str:
             ref.authors and not any(ref.given) and _ORG.search(ref.authors[0])
         )
         return "other" if organisation else "book"
+    if _own_publication(ref, text):
+        # "Council of Europe. 2004. European Pharmacopoeia. Volume I. Council of Europe, Strasbourg":
+        # an organisation publishing its own work (a volume, a manual, a report), not an article for
+        # all its "Volume I" or pages
+        return "other"
     if _ARTICLE.search(text):
         return "article"
     return "other"
+
+
+def _own_publication(ref: Reference, text: str) -> bool:
+    """The entry's author is an organisation that stands again after the title as its publisher, a
+    part of the entry of its own (after ". ", "), " or ": ", before "," "." ";" or the end), not
+    inside a journal's name ("Bulletin of the World Health Organization, 98(3)")."""
+    if not ref.authors or not (ref.corporate or (not any(ref.given) and _ORG.search(ref.authors[0]))):
+        return False
+    name = ref.authors[0].strip()
+    if len(name) < 4:
+        return False
+    first = text.find(name)
+    if first < 0:
+        return False
+    again = re.compile(r"[.:)],?\s" + re.escape(name) + r"\s*(?:[,.;]|$)")
+    return again.search(text, first + len(name)) is not None and not re.search(r"\bjournal\b", text, re.I)
 
 
 def query_text(ref: Reference, limit: int = 300) -> str:
