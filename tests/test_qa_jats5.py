@@ -337,7 +337,7 @@ def test_names_written_back_to_back_read_apart() -> None:
     doc = check(article(f"As found ({xref('B1', 'Tan et al. 2010')}).", refs))
     assert doc.references is not None
     assert doc.references[0].text.startswith("Tan DSH Ang Y Meier R (2010) From cryptic species")
-    assert [a.split(", '")[1][:24] for a in alarms(doc)] == ["Tan DSH Ang Y Meier R (2"]
+    assert [a.split("earlier one, ")[1][:24] for a in alarms(doc)] == ["Tan DSH Ang Y Meier R (2"]
 
 
 # --- xrefs whose ref-type is missing or another ------------------------------------------------------------

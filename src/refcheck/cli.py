@@ -152,6 +152,11 @@ class _Main(click.Group):
             try:
                 rv = super().main(args, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
+                if type(exc).__name__ == "NoArgsIsHelpError":
+                    # "refcheck" alone: the help, as written (click 8.2 raises it as a usage error,
+                    # which one line would run together); status 2, as click gives it
+                    click.echo(exc.format_message(), err=True)
+                    sys.exit(int(ExitCode.ERROR))
                 hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
                 fail(exc.format_message() + hint)
             except click.ClickException as exc:
@@ -630,7 +635,7 @@ _output_option = click.option(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option(
     "--format",
     "fmt",
@@ -911,7 +916,7 @@ def _echo(text: str, colour: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @_shared
 @click.option(
     "--write", is_flag=True, help="Write the fixes (atomically); without it only the diff is shown."

@@ -63,7 +63,7 @@ def _selected_rules(value: Any) -> list[str]:
 def _known_rules(value: list[str]) -> list[str]:
     for name in value:
         if name not in rules.BY_NAME:
-            raise ValueError(f"unknown rule {name!r} (known: {', '.join(sorted(rules.BY_NAME))})")
+            raise ValueError(rules.unknown_rule(name))
     return list(value)
 
 
@@ -73,7 +73,7 @@ def _severity_table(value: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, sev in value.items():
         if name not in rules.BY_NAME:
-            raise ValueError(f"unknown rule {name!r} (known: {', '.join(sorted(rules.BY_NAME))})")
+            raise ValueError(rules.unknown_rule(name))
         if sev not in SEVERITIES:
             raise ValueError(f"severity of {name!r} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
         out[name] = sev

@@ -382,11 +382,16 @@ def _below(path: Path, top: Path) -> bool:
 
 
 def discover_files(
-    directory: str | Path, discovery: Discovery | None = None, unfollowed: list[str] | None = None
+    directory: str | Path,
+    discovery: Discovery | None = None,
+    unfollowed: list[str] | None = None,
+    unreadable: list[tuple[str, str]] | None = None,
 ) -> list[str]:
     """Supported files under ``directory``, sorted, as paths that begin with ``directory`` as given.
     The symlinks left out because they lead out of it are appended to ``unfollowed`` when it is given
-    (to say why a directory of links has nothing to check)."""
+    (to say why a directory of links has nothing to check); the directories that cannot be listed
+    and the files that cannot be reached (no permission), each with the error to report, to
+    ``unreadable``: they are not checked, which the user must hear rather than read a clean report."""
     discovery = discovery or Discovery()
     given = Path(directory)
     root = Path(os.path.abspath(directory))
@@ -396,12 +401,17 @@ def discover_files(
     found: list[str] = []
 
     def walk(d: Path, shown: Path, specs: list[_Spec], book: str | None) -> None:
-        specs = specs + discovery._specs_for(d)
-        every = specs + cmd  # the command line has the last word
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+            specs = specs + discovery._specs_for(d)
+        except OSError as exc:
+            if unreadable is not None and not isinstance(exc, FileNotFoundError):
+                why = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+                unreadable.append(
+                    (str(shown), f"the directory cannot be read ({why}): its files are not checked")
+                )
             return
+        every = specs + cmd  # the command line has the last word
         names = {e.name for e in entries}
         configs.update(names & _EVERY_CONFIG)
         if not names.isdisjoint(_BOOK_CONFIGS):
@@ -438,6 +448,12 @@ def discover_files(
                 if _knitted(name, sources):
                     continue  # knitr's or Quarto's rendering of the .Rmd/.qmd beside it, which is checked
                 st = os.stat(path)  # follows a symlink
+            except PermissionError:
+                if unreadable is not None and format_for(path):
+                    unreadable.append(
+                        (str(shown / name), "permission denied")
+                    )  # a directory listed, not searchable
+                continue
             except OSError:
                 continue
             if not stat.S_ISREG(st.st_mode):
@@ -463,7 +479,17 @@ def discover_files(
     # Quarto article's HTML beside an unrelated notebook or a README.md is the document to check)
     rendered: list[tuple[str, str]] = []
     configs: set[str] = set()
-    walk(root, given, discovery._inherited(root), _in_book(root))
+    try:
+        inherited, book = discovery._inherited(root), _in_book(root)
+    except OSError as exc:  # a directory listed but not searchable ("chmod a-x"): its .gitignore unknown
+        inherited, book = [], None
+        if unreadable is not None:
+            why = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+            unreadable.append(
+                (str(given), f"the directory cannot be read ({why}): its files are not checked")
+            )
+            return []
+    walk(root, given, inherited, book)
     if rendered:
         stems: dict[str, set[str]] = {}
         for f in found:

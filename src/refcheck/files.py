@@ -124,3 +124,13 @@ def forget_directories() -> None:
     _REAL_DIRECTORIES.clear()
     for memo in FORGOTTEN_WITH_DIRECTORIES:
         memo.clear()
+
+
+def size_text(n: int) -> str:
+    """A size as a person reads it: "33 MiB", "1.5 MiB", "12 KiB", "10 bytes" (a limit below a MiB
+    was "0 MiB", and a file of 129 bytes over it "0.0 MiB")."""
+    if n >= 2**20:
+        return f"{n / 2**20:.1f} MiB".replace(".0 ", " ")
+    if n >= 1024:
+        return f"{n / 1024:.0f} KiB"
+    return f"{n} bytes"

@@ -47,7 +47,7 @@ from refcheck.extract.reference_list import (
     parse_references,
 )
 from refcheck.extract.urls import find_urls, may_hold_urls, parse_access_date
-from refcheck.files import FileTooLarge, NotRegularFile, read_regular, reading_limit
+from refcheck.files import FileTooLarge, NotRegularFile, read_regular, reading_limit, size_text
 from refcheck.loaders import (
     CONVERT,
     DEFAULT_MAX_FILE_SIZE,
@@ -189,8 +189,8 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         raise InputError("not a regular file (a device, a FIFO or a socket); refcheck reads files") from None
     except FileTooLarge as exc:
         raise InputError(
-            f"the file is {exc.size / 2**20:.1f} MiB, over the {exc.limit / 2**20:.0f} MiB limit "
-            "(--max-file-size)"
+            f"the file is {f'{exc.size / 2**20:.1f} MiB' if exc.size >= 2**20 else size_text(exc.size)}, "
+            f"over the {size_text(exc.limit)} limit (--max-file-size)"
         ) from None
     except IsADirectoryError:
         raise InputError("is a directory") from None
@@ -208,8 +208,7 @@ def _load_content(path: str, data: bytes, options: CheckOptions) -> Document:
     suffix's of the name it is checked under, or what its first bytes show."""
     if len(data) > options.max_file_size:
         raise InputError(
-            f"standard input holds more than the {options.max_file_size / 2**20:.0f} MiB limit "
-            "(--max-file-size)"
+            f"standard input holds more than the {size_text(options.max_file_size)} limit (--max-file-size)"
         )
     fmt = options.input_format or format_for(path) or sniff(data)
     if fmt not in LOADERS:
@@ -1023,7 +1022,9 @@ def expand_paths(
         path = Path(p)
         if path.is_dir():
             unfollowed: list[str] = []
-            every = discover_files(path, discovery, unfollowed)
+            unreadable: list[tuple[str, str]] = []
+            every = discover_files(path, discovery, unfollowed, unreadable)
+            errors.extend(FileResult(path=d, error=why) for d, why in unreadable)
             found = [f for f in every if _document_in_own_right(Path(f))]
             if any(format_for(f) == "latex" for f in found):
                 from refcheck.loaders.latex_project import preambles
@@ -1036,7 +1037,7 @@ def expand_paths(
 
                 chapters = included_files(typst)  # (checked through the file that includes them)
                 found = [f for f in found if f not in chapters]
-            if not found:
+            if not found and not unreadable:  # (an unreadable directory says why it gave nothing)
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)
         elif not path.exists():

@@ -136,7 +136,30 @@ def find_reference_region(doc: Document) -> Region | None:
             # the list is under an earlier heading ("# Bibliography")
             continue
         return region
-    return _trailing_entries(doc)
+    return _trailing_entries(doc) or _entries_before_back_matter(doc)
+
+
+def _entries_before_back_matter(doc: Document) -> Region | None:
+    """With no heading, and no entries at the end: the run of entries that back matter follows (a
+    brief's unheaded list, then "Appendix A. Survey instrument", "Acknowledgements" or "Notes" and
+    their prose), ending where the back matter begins; the last three such headings are tried."""
+    text = doc.text
+    cuts = [m.start() for m in _NOTES_HEADING_LINES.finditer(text)]
+    pos = 0
+    while (m := _back_matter(text, pos)) is not None:
+        cuts.append(m.start())
+        pos = m.end()
+    for cut in sorted({c for c in cuts if not _excluded(doc, c)}, reverse=True)[:3]:
+        region = _trailing_entries(doc, cut)
+        if region is None:
+            continue
+        # and the text before cites one of them by name and year ("(Bayramov 2008)" before "Bayramov,
+        # Vugar (2008) ..."): prose paragraphs that open with a citation ("Smith (2010) found that
+        # ...") before the acknowledgements are no list
+        heads = [ln for ln in text[region.start : region.end].split("\n") if ln.strip()][:20]
+        if any(_cited_before(text, region.start, ln) for ln in heads):
+            return region
+    return None
 
 
 def _after_heading(doc: Document, m: re.Match[str]) -> Region:
@@ -344,10 +367,12 @@ def looks_like_entry(line: str) -> bool:
     return 1 <= len(words) <= 60
 
 
-def _trailing_entries(doc: Document) -> Region | None:
-    """With no heading: the run of paragraphs at the end of the document that look like entries."""
+def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
+    """With no heading: the run of paragraphs at the end of the document (or before ``stop``) that
+    look like entries."""
     text = doc.text
-    paras = _paragraphs(text, 0, len(text))
+    stop = len(text) if stop is None else stop
+    paras = _paragraphs(text, 0, stop)
     notes = doc.notes_region
     first: int | None = None
     count = 0
@@ -395,7 +420,7 @@ def _trailing_entries(doc: Document) -> Region | None:
         count += entryish
     if first is None or count < 2:
         return None
-    end = notes[0] if notes and notes[0] > first else len(text)
+    end = notes[0] if notes and first < notes[0] < stop else stop
     return Region(first, end, False)
 
 

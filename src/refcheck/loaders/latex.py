@@ -60,6 +60,7 @@ from refcheck.model import (
     Severity,
     Url,
 )
+from refcheck.model.references import by_key as entries_by_key
 
 _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _DEFINE = re.compile(
@@ -1242,10 +1243,7 @@ def key_citations(
     another case than the key of one of the ``bibtex`` entries (those BibTeX reads) names that entry,
     as BibTeX finds it (``\\cite{buetal}`` of ``@article{Buetal,``)."""
     wrappers = wrappers or {}
-    by_key: dict[str, Reference] = {}
-    for r in refs:
-        if r.key:
-            by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
+    by_key = entries_by_key(refs)
     folded: dict[str, Reference | None] = {}  # the .bib entries by folded key (None: two of them)
     for r in bibtex or ():
         if r.key:

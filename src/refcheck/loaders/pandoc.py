@@ -31,6 +31,7 @@ from typing import Any
 from refcheck.loaders.cite_commands import citation_commands
 from refcheck.model import Citation, Document, Finding, Reference, Severity
 from refcheck.model import Ranges as Excluded
+from refcheck.model.references import by_key as entries_by_key
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
@@ -191,10 +192,7 @@ def pandoc_citations(
     defines), or (``external``) starts with one of these prefixes, and is in no entry (Manubot's
     ``doi:``, ``pmid:`` ...), is no citation to check here. ``raw_latex``: the renderer passes raw
     LaTeX (``\\cite{key}``) on to LaTeX, as pandoc does; mystmd does not (it shows it as text)."""
-    by_key: dict[str, Reference] = {}
-    for r in refs:
-        if r.key:
-            by_key.setdefault(r.key, r)  # the first of duplicate keys, as the linker does
+    by_key = entries_by_key(refs)
     skip = Excluded(doc.excluded)
     defined = alias_definitions(doc) | set(aliases)
     labels: list[set[str]] = []  # the document's targets, found when a key no entry has is first met
@@ -285,10 +283,7 @@ def role_citations(doc: Document, refs: list[Reference], syntax: str) -> list[Ci
     """Every key cited by a site's citation syntax: MyST roles (``syntax`` "myst") or jekyll-scholar's
     Liquid tags ("liquid", whose keys end at the first option, ``--file`` or ``-l 23``), not in
     fenced code or comments."""
-    by_key: dict[str, Reference] = {}
-    for r in refs:
-        if r.key:
-            by_key.setdefault(r.key, r)
+    by_key = entries_by_key(refs)
     raw = [m.span() for m in _LIQUID_RAW.finditer(doc.text)] if syntax == "liquid" else []
     skip = Excluded(sorted(doc.excluded + raw))
     out: list[Citation] = []
@@ -488,7 +483,7 @@ def _read(doc: Document, path: str, root: Path | None) -> tuple[list[Reference],
     """The entries of one bibliography, and whether it was read; what keeps it from being read is
     one finding (a warning about one of its entries is not: it was read)."""
     from refcheck.errors import InputError
-    from refcheck.files import FileTooLarge, NotRegularFile, read_limit, read_regular
+    from refcheck.files import FileTooLarge, NotRegularFile, read_limit, read_regular, size_text
     from refcheck.loaders.bibtex import read_bibliography  # pybtex: only for a bibliography
     from refcheck.project import inside
 
@@ -515,7 +510,7 @@ def _read(doc: Document, path: str, root: Path | None) -> tuple[list[Reference],
     except NotRegularFile:
         return refuse("is not a regular file (a device, a FIFO or a socket)")
     except FileTooLarge as exc:
-        return refuse(f"is over the {exc.limit / 2**20:.0f} MiB limit (--max-file-size)")
+        return refuse(f"is over the {size_text(exc.limit)} limit (--max-file-size)")
     except FileNotFoundError:
         return refuse("does not exist")
     except OSError as exc:

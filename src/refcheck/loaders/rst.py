@@ -32,9 +32,11 @@ import os
 import re
 from pathlib import Path
 
+from refcheck.loaders.pandoc import _cite, _read
 from refcheck.loaders.text import load_text
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference
 from refcheck.model import Ranges as Excluded
+from refcheck.model.references import by_key as entries_by_key
 
 # an explicit markup block's first line: "  .. [1] text", ".. note::", ".. _target: url", ".. comment"
 _EXPLICIT = re.compile(r"([ \t]*)\.\.(?=[ \t]|$)[ \t]*(.*)")
@@ -368,23 +370,6 @@ def load_rst(path: str, data: bytes) -> Document:
     return doc
 
 
-def _cite(doc: Document, key: str, start: int, end: int, ref: Reference | None) -> Citation:
-    note = doc.footnote_at(start)
-    cit = Citation(
-        text=doc.text[start:end],
-        start=start,
-        end=end,
-        kind="key",
-        key=key,
-        footnote=note.label if note else None,
-    )
-    if ref is not None:
-        cit.authors = list(ref.authors[:2])
-        cit.et_al = len(ref.authors) > 2 or ref.et_al
-        cit.year = ref.year
-    return cit
-
-
 def _bibtex(
     doc: Document,
     path: str,
@@ -396,7 +381,6 @@ def _bibtex(
 ) -> None:
     """The citations of sphinxcontrib-bibtex's roles, checked against the project's .bib files."""
     from refcheck.loaders.markdown import _named_like, _root
-    from refcheck.loaders.pandoc import _read
     from refcheck.project import inside
 
     text = doc.text
@@ -430,10 +414,7 @@ def _bibtex(
             unread.append(Path(p).name)
     for i, r in enumerate(entries, start=1):
         r.id = f"bib-{i}"
-    by_key: dict[str, Reference] = {}
-    for r in entries:
-        if r.key:
-            by_key.setdefault(r.key, r)
+    by_key = entries_by_key(entries)
     # a bibliography's ":keyprefix: tag0-" gives its entries the keys "tag0-<key>" (on this page or
     # another of the project)
     prefixes = {d[2]["keyprefix"] for d in bibliographies if d[2].get("keyprefix")}

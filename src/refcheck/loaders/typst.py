@@ -31,6 +31,7 @@ import re
 from pathlib import Path
 
 from refcheck.model import Citation, Document, Finding, Footnote, FootnoteMarker, Reference, Severity, Url
+from refcheck.model.references import by_key as entries_by_key
 
 _KEYWORDS = frozenset(
     {"let", "set", "show", "import", "include", "if", "for", "while", "context", "return", "else"}
@@ -531,10 +532,7 @@ def load_typst(path: str, data: bytes) -> Document:
             r.id = f"bib-{i}"
 
     # citations
-    by_key: dict[str, Reference] = {}
-    for r in refs:
-        if r.key:
-            by_key.setdefault(r.key, r)
+    by_key = entries_by_key(refs)
     from refcheck.loaders.pandoc import cross_reference
 
     def wanted(key: str) -> bool:

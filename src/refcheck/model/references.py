@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,3 +96,12 @@ class Reference:
         if self.year and self.year[:4].isdigit():
             return self.year[:4]
         return self.year
+
+
+def by_key(refs: Iterable[Reference]) -> dict[str, Reference]:
+    """The entries that have a key, by key: the first of duplicate keys, as the linker takes it."""
+    out: dict[str, Reference] = {}
+    for r in refs:
+        if r.key:
+            out.setdefault(r.key, r)
+    return out

@@ -80,8 +80,18 @@ def get(name: str) -> Rule:
     try:
         return BY_NAME[name]
     except KeyError:
-        known = ", ".join(sorted(BY_NAME))
-        raise KeyError(f"unknown rule {name!r}; known rules: {known}") from None
+        raise KeyError(unknown_rule(name)) from None
+
+
+def unknown_rule(name: str) -> str:
+    """The error for a rule name that is none: the closest name first ("year-missmatch", "uncited"),
+    then every rule's."""
+    import difflib  # only for a name that is no rule's
+
+    close = [n for n in sorted(BY_NAME) if name and n.startswith(name.lower())]
+    close = close or difflib.get_close_matches(name.lower(), list(BY_NAME), n=1, cutoff=0.75)
+    hint = f" (did you mean {' or '.join(close[:3])}?)" if close else ""
+    return f"unknown rule {name!r}{hint}; known rules: {', '.join(sorted(BY_NAME))}"
 
 
 def names() -> list[str]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from refcheck.model import Citation, Document, Finding, LinkStatus, Reference, Severity
-from refcheck.rules.base import at_citation
+from refcheck.rules.base import at_citation, entry_name
 from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "ambiguous-citation"
@@ -67,7 +67,7 @@ def check(doc: Document) -> Iterator[Finding]:
             # "Zhang, He, Zeng, Cheng and Pu (2022)" for "C. Zhang et al. (2022)" and "Z. Zhang et al.
             # (2022)": the citation tells its work apart by co-authors the list cuts off (IEA/OECD
             # prints one name before "et al."); the list, not the citation, cannot say which it is
-            names = "; ".join(r.text[:60] for r in refs[:SHOWN])
+            names = "; ".join(entry_name(r) for r in refs[:SHOWN])
             message = (
                 f'"{cit.text}" names co-authors that the entries it may cite do not print ({names}); '
                 "which of them it cites cannot be checked against the list"
@@ -115,7 +115,7 @@ def _entries_and_fix(refs: list[Reference]) -> str:
     """What the message says after the count: the entries (at most SHOWN: a hostile list of 5,000
     alike entries cited 10,000 times made a message of 300 kB per citation) and the fix."""
     more = f" and {len(refs) - SHOWN} more" if len(refs) > SHOWN else ""
-    lines = "; ".join(r.text[:60] for r in refs[:SHOWN]) + more
+    lines = "; ".join(entry_name(r) for r in refs[:SHOWN]) + more
     years = [r.year for r in refs]
     if all(years) and len(set(years)) == len(years) and all(r.year != r.year_base for r in refs):
         # the list tells them apart ("2010a", "2010b"); the citation does not

@@ -97,3 +97,41 @@ def entry_excerpt(text: str) -> str:
     """The entry's text as a finding on a citation repeats it: cut after ENTRY_SHOWN characters (an
     entry of 600 kB cited 15,000 times made 10 GB of JSON); ``reference_id`` names the whole entry."""
     return text if len(text) <= ENTRY_SHOWN else text[: ENTRY_SHOWN - 1] + "\u2026"
+
+
+def _cut(text: str, most: int) -> str:
+    """``text`` cut at a word's end within ``most`` characters, "…" marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    head = text[:most].rsplit(" ", 1)[0] if " " in text[:most] else text[:most]
+    return head.rstrip(" ,.:;") + "…"
+
+
+def entry_name(ref: Reference) -> str:
+    """An entry as an editor finds it in the list: its first author, "et al." or the second, its year
+    as the list prints it, and the start of its title ('Yu et al. 2010a, "A complete developmental
+    sequence of a Drosophila neuronal…"'), the title being what tells entries of one author and year
+    apart; an entry read without names, year or title, by the start of its text. (Its first 60 characters
+    cut words and years in two: "Dickson, BJ (2010" read as 2010 for an entry of 2010b.)"""
+    if not ref.authors or not ref.year or not ref.title:
+        return _cut(ref.text, 70)
+    who = ref.authors[0]
+    if len(ref.authors) == 2 and not ref.et_al:
+        who += f" and {ref.authors[1]}"
+    elif len(ref.authors) > 2 or ref.et_al:
+        who += " et al."
+    return f'{who} {ref.year}, "{_cut(ref.title, 50)}"'
+
+
+def entry_named_at(doc: Document, ref: Reference) -> str:
+    """``entry_name`` and where the entry stands: its line in the document, or its key and file for
+    a bibliography database's ("Yu et al. 2010a, "A complete…" (line 574)")."""
+    name = entry_name(ref)
+    if ref.start >= 0:
+        unit = "paragraph" if doc.format == "docx" else "line"  # (what a DOCX's locations count)
+        return f"{name} ({unit} {doc.locate(ref.start)[0]})"
+    if ref.source:
+        where = ref.source[0].replace("\\", "/").rsplit("/", 1)[-1]
+        return f"{name} ({ref.key + ', ' if ref.key else ''}{where}:{ref.source[1]})"
+    return name

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from refcheck.matching.names import fold, fold_text, name_key
 from refcheck.model import Document, Finding, Reference, Severity
-from refcheck.rules.base import cited_ids, unprinted
+from refcheck.rules.base import cited_ids, entry_named_at, unprinted
 
 NAME = "duplicate-reference"
 SEVERITY = Severity.WARNING
@@ -485,12 +485,12 @@ def check(doc: Document) -> Iterator[Finding]:
     for ref, first, how in found:
         if "differ" in how:
             message = (
-                f"this entry has the same {how} from an earlier one, {first.text[:60]!r}; "
+                f"this entry has the same {how} from an earlier one, {entry_named_at(doc, first)}; "
                 "it is the same work listed twice or one of the two DOIs is wrong"
             )
         else:
             message = (
-                f"this entry repeats an earlier one, {first.text[:60]!r} (same {how}); "
+                f"this entry repeats an earlier one, {entry_named_at(doc, first)} (same {how}); "
                 "keep one and point its citations there"
             )
         # two database entries (other keys) of which at most one is cited print once: info. A key

@@ -112,6 +112,17 @@ def check(doc: Document) -> Iterator[Finding]:
             what = "reference " + (cit.text if cit.text.startswith(("[", "(")) else f"[{cit.text}]")
             where = f"the list has {len(refs)} entries" if refs else "there is no reference list"
             fix = "correct the number or add the entry"
+        elif cit.kind == "key" and doc.format == "jats" and not cit.detail:
+            # an <xref> whose rid no <ref> has: named by its text, which the editor sees, and its rid
+            shown = f'"{cit.text}" ' if cit.text and cit.text != cit.key else ""
+            yield at_citation(
+                NAME,
+                SEVERITY if cit.confidence == "high" else Severity.INFO,
+                cit,
+                f"{shown}(xref rid {cit.key!r}) is cited but no entry of the reference list has that id; "
+                "point the xref's rid at the entry meant, or add the entry",
+            )
+            continue
         elif cit.kind == "key":
             what = f"key {cit.key!r}"
             where = cit.detail or "no bibliography entry has that key"

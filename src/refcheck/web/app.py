@@ -288,6 +288,8 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
             return job
         try:
             n = int(request.query_params.get("file", "0"))
+            if n < 0:
+                raise IndexError(n)  # (not Python's count from the end: "file=-1" is no file)
             r = job.results[n]
         except (ValueError, IndexError):
             return _error("no such file in this check", 404)

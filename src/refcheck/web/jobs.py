@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 
 from refcheck import rules, runner
 from refcheck.errors import UsageError, one_line
+from refcheck.files import size_text
 from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions, FileResult
 from refcheck.web.uploads import (
     MAX_FILES,
@@ -291,14 +292,6 @@ class Upload:
         self.path.unlink(missing_ok=True)
 
 
-def size_text(n: int) -> str:
-    if n >= 2**20:
-        return f"{n / 2**20:.1f} MiB".replace(".0 ", " ")
-    if n >= 1024:
-        return f"{n / 1024:.0f} KiB"
-    return f"{n} bytes"
-
-
 def too_big(name: str, size: int, limit: int, more: bool = False) -> str:
     """The message for a file over the size limit (``more``: its size is known to be at least this)."""
     return (
@@ -310,14 +303,27 @@ def too_big(name: str, size: int, limit: int, more: bool = False) -> str:
 def _relativise(run: runner.Run, root: Path) -> None:
     """Paths as the user knows them ("brief.docx", "project/main.tex"), not the temporary ones."""
     prefix = str(root) + os.sep
+    # the same directory as the check may show it: relative to the server's working directory when
+    # the temporary directory lies below it (a server started in / or in /tmp: a LaTeX main file is
+    # shown as the user would write it, "tmp/refcheck-serve-.../files/brief.tex")
+    shown = os.path.relpath(root)
+    prefixes = [prefix] + ([shown + os.sep] if not shown.startswith("..") and shown != "." else [])
 
     def rel(path: str) -> str:
-        return path[len(prefix) :] if path.startswith(prefix) else path
+        for p in prefixes:
+            if path.startswith(p):
+                return path[len(p) :]
+        return path
+
+    def strip(text: str) -> str:
+        for p in prefixes:
+            text = text.replace(p, "")
+        return text
 
     for r in run.results:
         r.path = rel(r.path) if r.path != str(root) else "."
         if r.error:
-            r.error = r.error.replace(prefix, "")
+            r.error = strip(r.error)
         if r.doc is None:
             continue
         doc = r.doc
@@ -329,9 +335,9 @@ def _relativise(run: runner.Run, root: Path) -> None:
         for f in doc.findings:
             if f.path:
                 f.path = rel(f.path)
-            f.message = f.message.replace(prefix, "")
+            f.message = strip(f.message)
     run.fail_on = {rel(k): v for k, v in run.fail_on.items()}
-    run.links.notes = [n.replace(prefix, "") for n in run.links.notes]
+    run.links.notes = [strip(n) for n in run.links.notes]
 
 
 class Jobs:
