@@ -253,8 +253,12 @@ class _Reader:
                     closed = True
                     break
                 continue
-            if _particle(w) or w in _CAPITAL_PARTICLES:
-                words.append(w)
+            if (
+                _particle(w)
+                or w in _CAPITAL_PARTICLES
+                or (words and w in ("las", "los") and _particle(words[-1]))
+            ):
+                words.append(w)  # (Spanish "de las", "de los" in a surname: "Gómez de las Heras")
                 j += 1
                 continue
             break
@@ -455,6 +459,10 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
     words, j, closed = r.surname(i)
     if not words:
         return None
+    if not closed and r.word(j) == "I" and _cap(r.word(j + 1)):
+        catalan = _catalan_surname(r, words, j)
+        if catalan is not None:
+            return catalan
     if not closed and _bare_initials(r.word(j)) and mode in ("", "vancouver", "plain"):
         # "Avery SV", "Cavalli G."
         given = r.word(j)
@@ -503,7 +511,7 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             # "Vincent Smith, Simon Rycroft, ..., and David Roberts" (ACL's full names, given first;
             # a comma after them, as ACL writes one only in a list of three or more)
             return words[1], words[0], False, "given-first", j, closed
-        if gnames and (is_initials(gnames[0]) or len(words) <= 3):
+        if gnames and (is_initials(gnames[0]) or sum(1 for x in words if _cap(x)) <= 3):
             surname = " ".join(words)
             names, particles = _trailing_particles(gnames)
             if particles:
@@ -514,6 +522,10 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         # reader's same rule, qa-real-docs)
         inits, k = r.initials(j)
         later, j3, closed3 = r.surname(k, bare_stop=False)
+        if later and k == j + 1 and r.word(j) == "I":
+            catalan = _catalan_surname(r, words, j)
+            if catalan is not None:
+                return catalan
         if later and (closed3 or r.kind(j3) in (",", ";", "&", "and", "etal", "other", "end")):
             return " ".join(later), " ".join([words[0], *inits]), False, "given-first", j3, closed3
     if not closed and r.kind(j) == "word" and not r.word(j)[:1].isdigit():
@@ -523,6 +535,17 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         surname, given = _split_given_first(words)
         return surname, given, False, "given-first", j, closed
     return " ".join(words), "", len(words) > 2, "plain", j, closed
+
+
+def _catalan_surname(r: _Reader, words: list[str], j: int) -> tuple[str, str, bool, str, int, bool] | None:
+    """ "Prat I Fornells, N.": Catalan "i" in capitals joins a double surname (as names.py reads it)."""
+    later, j3, closed3 = r.surname(j + 1, bare_stop=False)
+    if not later or closed3 or r.kind(j3) != "," or not is_initials(r.word(j3 + 1)):
+        return None
+    gnames, j4, gclosed = r.given_names(j3 + 1)
+    if not gnames:
+        return None
+    return " ".join([*words, "I", *later]), " ".join(gnames), False, "inverted", j4, gclosed
 
 
 def _trailing_particles(given: list[str]) -> tuple[list[str], list[str]]:

@@ -367,6 +367,7 @@ class NameRun:
     authors: list[str]
     et_al: bool
     full: str = ""  # every word read, before trimming to a known name ("R Project", not "Project")
+    low: bool = False  # its citations are read with low confidence (see _plausible)
 
 
 class KnownAuthors:
@@ -739,6 +740,8 @@ def _read_backwards(
             i -= 1  # "BioRuby [http://www.bioruby.org] n.d.": the bracketed address is no name
             continue
         is_particle = particle and bool(names[-1])
+        if bare == "I" and names[-1] and i > 0 and _catalan_joiner(tokens[i - 1]):
+            is_particle = True  # "Prat I Fornells", "Puig I Cadafalch": Catalan "i" written in capitals
         if stop and upper and _stands_as_surname(tokens, i, names, et_al, listed):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
         if is_particle or (not stop and name_word):
@@ -874,6 +877,20 @@ _POSSESSIVE = re.compile(rf"(?<=\w)(?:[{APOS}]s|(?<=s)[{APOS}])$")
 _POSSESSIVE_LAST = frozenset("s" + APOS)  # what a word _POSSESSIVE changes ends with
 
 
+def _catalan_joiner(before: str) -> bool:
+    """Whether a capital "I" after the token ``before`` joins two surnames, as Catalan "i" does, written
+    in capitals by a style that capitalises each word of a name ("Sherwin & Prat I Fornells, 2019"):
+    a capitalised name word stands before it, no common word ("so I Smith") and no initial."""
+    word = before.lstrip("([")
+    return (
+        len(word) > 1
+        and word[-1:].isalpha()
+        and _NAME_WORD.match(word) is not None
+        and word.lower() not in STOP_WORDS
+        and not word.isupper()
+    )
+
+
 def _stands_as_surname(
     tokens: list[str], i: int, names: list[list[tuple[int, str]]], et_al: bool, listed: bool = False
 ) -> bool:
@@ -967,6 +984,9 @@ _CAPITAL_SURNAME = re.compile(
     r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'\u2019-]{3,}$"
 )  # "GLUCKSMANN", "COSTA-HÜBES"
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
+# a word in capitals that may be a surname: letters (an apostrophe or hyphen inside), "SUN", "ROZELLE"
+_CAPITAL_WORD = re.compile(r"^[A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'\u2019-]*[A-Z\u00C0-\u00DE])?$")
+_CAPITAL_VOWEL = re.compile(r"[AEIOUY\u00C0-\u00C6\u00C8-\u00CF\u00D2-\u00D6\u00D8-\u00DD]")
 
 
 # initials alone ("R.P.", "D.", "W.V.O.", "J.-P."): the given names of "Feynman, R.P. (1963)", no surname
@@ -974,7 +994,7 @@ _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w
 _ONLY_INITIALS = lazy_pattern(r"^(?:[A-Z]\.(?:-?[A-Z]\.)*\s*)+$")
 
 
-def _plausible(run: NameRun, known: KnownAuthors) -> bool:
+def _plausible(run: NameRun, known: KnownAuthors, narrative: bool = False) -> bool:
     first = run.authors[0]
     if known.knows(first):
         return True
@@ -991,12 +1011,29 @@ def _plausible(run: NameRun, known: KnownAuthors) -> bool:
         # a list in capitals (ABNT) cites "GOLDSETIN (2003)" for its "GOLDSTEIN, H. (2003)": a surname
         # a letter or two from one it knows is a misspelt name, no acronym
         and not (known.capitals and _CAPITAL_SURNAME.match(first) and known.near_known(first))
+        and not (known.capitals and _capital_surname(run, narrative))
     ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
     structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"
     if not structured and any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
     return not (len(words) > 4)
+
+
+def _capital_surname(run: NameRun, narrative: bool) -> bool:
+    """Whether an unknown first author in capitals is a surname, in a list that writes its surnames in
+    capitals (ABNT): its cites do too, "(ROZELLE, 2020)", "(DYER et al., 2013)", "BARBOSA and
+    FERNANDES (2001)", and the cited work may be missing from the list. Alone before a narrative
+    group it stays an acronym ("o SAEB (2017)"); a word with no vowel ("(BNCC, 2017)") is read with
+    low confidence (a missing work is said at info level)."""
+    first = run.authors[0]
+    if not _CAPITAL_WORD.match(first):
+        return False
+    if narrative and not (run.et_al or len(run.authors) > 1):
+        return False
+    if not _CAPITAL_VOWEL.search(first):
+        run.low = True
+    return True
 
 
 # A parenthetical group that holds its names ("(Smith 2004; Jones and Lee 2010, p. 4)", not the
@@ -1262,7 +1299,7 @@ def _citation(
         footnote,
         locator,
         run.full or None,  # name_run
-        "low" if low else "high",  # confidence
+        "low" if low or run.low else "high",  # confidence
     )
 
 
@@ -1288,6 +1325,12 @@ def _narrative_lead(lead: str) -> bool:
 
 
 _NARRATIVE_LEAD = re.compile(r"\s*(?:e\.g\.,?|i\.e\.,?|see|cf\.)?\s*")
+# after a narrative group: "by", "de", "von" ... and an author's given name and surname, or a citation
+# in parentheses ("... Ethik (1969) de (GEHLEN, 1969)"): the group gave the year of a work named by title
+_WORK_BY = lazy_pattern(
+    r"[ \t]+(?:by|de|von|di|par|door)[ \t]+(?:\((?=[A-Z\u00C0-\u00DE])|[A-Z\u00C0-\u00DE][\w'\u2019.-]*"
+    r"[ \t]+(?:(?:de|da|do|dos|das|del|van|von|der|di|du|le|la)[ \t]+)*[A-Z\u00C0-\u00DE])"
+)
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
 _GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
 # a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
@@ -1317,6 +1360,11 @@ def _parse_group(
         # "Bohorquez (2005)": names stand before the parenthesis
         narrative_run = _names_before(text, gstart, known)
         if narrative_run is None:
+            return []
+        if _WORK_BY().match(text, e + 1) is not None and not known.knows(narrative_run.authors[0]):
+            # "Der Mut zum Sein (1953) de Paul Tillich", "Teatro Óptico (1892) de Émile Reynaud",
+            # "Eine pluralistische Ethik (1969) de (GEHLEN, 1969)": a title, the year of the work and
+            # its author after it; no name of the list
             return []
         if e + 1 - gstart <= _GROUP_KEPT:
             key = (text[gstart : e + 1], footnote)
@@ -1517,7 +1565,7 @@ def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None
             run = read_names_backwards(text, end, _reading_floor(text, 0, end, known.blocks), known)
             if run is not None and not known.knows(run.authors[0]):
                 return None
-    if run is None or not _plausible(run, known):
+    if run is None or not _plausible(run, known, narrative=True):
         return None
     if _ONLY_INITIALS().match(run.authors[0]) and not known.knows(run.authors[0]):
         # an APA entry's head read from its initials ("Feynman, R.P. (1963)"); in brackets, "(L. 1758)"

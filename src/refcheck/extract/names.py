@@ -136,7 +136,9 @@ INNER = 1 << 12  # a lower-case function word that is no particle and no "and"
 UPPER1 = 1 << 13  # begins with a capital
 ANDW = 1 << 14  # "and" in any case
 ONE = 1 << 15  # one capital, with or without a full stop
-_BITS = 16
+CAT_I = 1 << 16  # "I" alone: an initial, or Catalan "i" in capitals joining two surnames ("Prat I Fornells")
+ARTICLE = 1 << 17  # "las", "los": Spanish articles, in a surname after "de" ("Gómez de las Heras")
+_BITS = 18
 _MASK = (1 << _BITS) - 1
 # A token's code: its kind, the bits of its text, and (above them) the bits of its text without the
 # name-closing full stop (what a name made of it shows: "Penczek." is read as "Penczek").
@@ -150,7 +152,7 @@ END = _KIND_OF["end"]
 _NOT_PLAIN = frozenset(w.lower() for w in _CAPITAL_PARTICLES | _SUFFIX | _FUNCTION | _AND | {"jr", "sr"})
 _PLAIN_NAME = CAP | UPPER1
 # The lower-case words some test tells apart (particles, "jr", function words, "and").
-_LOWER_SPECIAL = PARTICLES | _SUFFIX | _FUNCTION | {"and"}
+_LOWER_SPECIAL = PARTICLES | _SUFFIX | _FUNCTION | {"and", "las", "los"}
 
 
 def _bits(w: str) -> int:
@@ -203,6 +205,10 @@ def _all_bits(w: str) -> int:
         bits |= ANDW
     if n <= 2 and _ONE_INITIAL.match(w):
         bits |= ONE
+    if w == "I":
+        bits |= CAT_I
+    elif w == "las" or w == "los":
+        bits |= ARTICLE
     return bits
 
 
@@ -334,7 +340,11 @@ class _Shape:
                     closed = True
                     break
                 continue
-            if w & (PART | CPART):
+            if w & (PART | CPART) or (
+                # Spanish "de las", "de los" inside a compound surname: "Gómez de las Heras", "Ruiz de
+                # los Paños" ("las", "los" alone are no particles: "Mallo, A, Gómez de las Heras, F")
+                w & ARTICLE and words and self.bits(words[-1]) & PART
+            ):
                 words.append((j, RAW))
                 j += 1
                 continue
@@ -593,6 +603,10 @@ def _person(
     words, j, closed = r.surname(i)
     if not words:
         return None
+    if not closed and r.word(j) & CAT_I and r.word(j + 1) & CAP:
+        catalan = _catalan_surname(r, words, j)
+        if catalan is not None:
+            return catalan
     if not closed and r.word(j) & BARE and mode in ("", "vancouver", "plain"):
         # "Avery SV", "Cavalli G."
         stop = bool(r.word(j) & DOT)
@@ -634,7 +648,8 @@ def _person(
             # person only in a list of three or more: "García Márquez, Gabriel José. 1999." is one
             # person, a double surname and two given names, as Chicago and MLA write it.)
             return (words[1],), (words[0],), " ", False, "given-first", j, closed
-        if gnames and (r.bits(gnames[0]) & INIT or len(words) <= 3):
+        # (three words at most, not counting particles: "Mallo, A, Gómez de las Heras, F")
+        if gnames and (r.bits(gnames[0]) & INIT or sum(1 for w in words if r.bits(w) & CAP) <= 3):
             names, particles = _trailing_particles(r, gnames)
             return (*particles, *words), names, " ", False, "inverted", j2, gclosed
     if (
@@ -648,6 +663,10 @@ def _person(
         # Gregory G Colomb, and Joseph M Williams")
         inits, k = r.initials(j) if r.word(j) & INIT else ([(j, RAW)], j + 1)
         later, j3, closed3 = r.surname(k, bare_stop=False)
+        if later and k == j + 1 and r.word(j) & CAT_I:
+            catalan = _catalan_surname(r, words, j)
+            if catalan is not None:
+                return catalan
         if later and (closed3 or r.kind(j3) in _NAME_ENDS):
             return tuple(later), (words[0], *inits), " ", False, "given-first", j3, closed3
     if not closed and r.kind(j) == "word" and not r.word(j) & DIGIT:
@@ -657,6 +676,21 @@ def _person(
         surname, given = _split_given_first(r, words)
         return surname, given, " ", False, "given-first", j, closed
     return tuple(words), (), " ", len(words) > 2, "plain", j, closed
+
+
+def _catalan_surname(
+    r: _Shape, words: list[Part], j: int
+) -> tuple[tuple[Part, ...], tuple[Part, ...], str, bool, str, int, bool] | None:
+    """ "Prat I Fornells, N.": Catalan "i" written in capitals (at ``j``, after the surname ``words``)
+    joins a double surname whose initials follow its comma; not a middle initial of a name given first
+    ("Gregory G Colomb, and ...") nor Vancouver initials ("Prat I, Smith J")."""
+    later, j3, closed3 = r.surname(j + 1, bare_stop=False)
+    if not later or closed3 or r.kind(j3) != "," or not r.word(j3 + 1) & INIT:
+        return None
+    gnames, j4, gclosed = r.given_names(j3 + 1)
+    if not gnames:
+        return None
+    return (*words, (j, RAW), *later), tuple(gnames), " ", False, "inverted", j4, gclosed
 
 
 def _plain_word(r: _Shape, w: Part) -> bool:

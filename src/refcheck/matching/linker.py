@@ -431,6 +431,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     _named_but_not_first(doc.citations, index)
     _imprint_and_year(doc.citations, index)
     _lone_entry_of_the_author(doc.citations, index)
+    _short_name_the_text_defines(doc, index, similar, near)
 
 
 def _repeated_mismatches(doc: Document, index: Index) -> None:
@@ -654,6 +655,80 @@ def _lone_entry_of_the_author(citations: list[Citation], index: Index) -> None:
             cit.status = LinkStatus.YEAR_MISMATCH
         else:
             cit.status = LinkStatus.AUTHOR_MISMATCH
+
+
+_DEFINED_NAMES = 20  # distinct missing names looked for in the text, at most (one search each)
+
+
+def _short_name_the_text_defines(doc: Document, index: Index, similar: Similar, near: _NearMisses) -> None:
+    """A missing citation of one short name that the text defines as an organisation's the list has:
+    "(Inep, 2024)" after "... produzidos pelo Instituto Nacional de Estudos e Pesquisas Educacionais
+    Anísio Teixeira (Inep)", whose entries the list gives under the full name. It is linked as if it
+    named the organisation in full (its year is then checked as any citation's)."""
+    pending = [
+        c
+        for c in doc.citations
+        if c.status is LinkStatus.MISSING
+        and c.kind == "author-date"
+        and c.authors
+        and not c.et_al
+        and (len(c.authors) == 1 or c.name_run)
+    ]
+    if not pending:
+        return
+    organisations = {
+        fold(r.authors[0]): r.authors[0]
+        for r in index.refs
+        if r.authors and len(r.authors[0].split()) > 1 and (r.corporate or not (r.given[:1] or [""])[0])
+    }
+    text = doc.text
+    defined: dict[str, str | None] = {}
+    for cit in pending:
+        name = cit.authors[0] if len(cit.authors) == 1 and " " not in cit.authors[0] else cit.name_run or ""
+        if name not in defined:
+            if len(defined) >= _DEFINED_NAMES:
+                continue
+            if " " not in name and 2 <= len(name) <= 12:
+                defined[name] = _defined_as(text, name, organisations) if organisations else None
+            else:
+                # the reverse: "Instituto Nacional de ... Teixeira (INEP)" cited in full, listed as "INEP"
+                defined[name] = _short_name_of(text, name, index)
+        other = defined[name]
+        if other is None:
+            continue
+        trial = dataclasses.replace(cit, authors=[other], detail=None)
+        _link_author_date_as_read(trial, index, similar, near)
+        if trial.status is not LinkStatus.MISSING:
+            cit.status, cit.references, cit.candidates = trial.status, trial.references, trial.candidates
+            cit.suggestion, cit.detail = trial.suggestion, trial.detail
+
+
+def _defined_as(text: str, short: str, organisations: dict[str, str]) -> str | None:
+    """The organisation (of ``organisations``, by folded name) that ``text`` names right before
+    ``short`` in parentheses the first time it writes "(short)", if any."""
+    at = text.find(f"({short})")
+    if at < 0:
+        return None
+    before = fold(" ".join(text[max(0, at - 200) : at].split()))
+    for name, full in organisations.items():
+        if before.endswith(name) and (len(before) == len(name) or not before[-len(name) - 1].isalnum()):
+            return full
+    return None
+
+
+_DEFINED_SHORT = re.compile(r"[ \t]*\(([^\s()]{2,12})\)")
+
+
+def _short_name_of(text: str, name: str, index: Index) -> str | None:
+    """The short name ``text`` gives in parentheses after the first writing of ``name`` (an
+    organisation's, of two words or more), when it is the first author of entries of the list."""
+    if len(name.split()) < 2:
+        return None
+    at = text.find(name)
+    m = _DEFINED_SHORT.match(text, at + len(name)) if at >= 0 else None
+    if m is None or not index.author_candidates(m.group(1)):
+        return None
+    return m.group(1)
 
 
 def _key_at_a_namesake(citations: list[Citation], index: Index) -> None:

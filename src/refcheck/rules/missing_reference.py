@@ -30,7 +30,9 @@ What it does
     epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
     So is a name and a year that end a title written in title case ("has published three books:
     Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"
-    and naming no organisation ("Department of Health (2009)" stays an error). So is a name and a year
+    and naming no organisation ("Department of Health (2009)" stays an error), in Portuguese,
+    Spanish, French or German too, or after a determiner ("o Censo Demográfico (2010)"; "o Conselho
+    Nacional de Justiça (2015)" stays an error). So is a name and a year
     of the prose of a notes-bibliography document that no entry's author has ("the Holodomor
     (1932-1933)"), and a name and a year, one of at most two such readings of a document none of
     whose citations cites an entry of its list (a policy paper citing its sources by naming them,
@@ -236,14 +238,42 @@ def _used_software(text: str, cit: Citation) -> bool:
 # The capitalised words before a narrative citation's name, joined by lower-case small words, as a
 # title runs: "Foundations of Social " before "Evolution (1998)", "Dynamics of Cancer: " before
 # "Incidence, Inheritance, and Evolution (2007)". (No comma inside: "In Foundations, Frank (1998)".)
+# The small words of other languages too ("Balanceamento por Entropia (2011)", "Der Mut zum Sein
+# (1953)"), not those that join surnames ("de", "da", "dos", "e", "y", "la": "Castro e Silva").
+# Or a determiner before the capitalised words: "foi utilizado o Censo Demográfico (2010)", "art. 1
+# da Declaração Universal dos Direitos Humanos (1948)", "the Human Development Report (2010)".
+_SMALL_WORDS = [
+    "of", "in", "on", "for", "the", "to", "and", "a", "an", "por", "para", "em", "no", "na", "nos",
+    "nas", "pelo", "pela", "sobre", "el", "los", "las", "les", "et", "sur", "zum", "zur", "und",
+    "\u00fcber", "im", "vom", "mit", "f\u00fcr", "die",
+]  # fmt: skip
+_SMALL_ALTERNATIVES = "|".join(_SMALL_WORDS)
+_CAPITAL = r"[A-Z\u00C0-\u00DE]"
 _TITLE_RUN = re.compile(
-    r"(?:^|[^\w'\u2019-])((?:[A-Z][\w'\u2019-]*:?[ \t]+(?:(?:of|in|on|for|the|to|and|a|an)[ \t]+)*)+)$"
+    rf"(?:^|[^\w'\u2019-])((?:{_CAPITAL}[\w'\u2019-]*:?[ \t]+(?:(?:{_SMALL_ALTERNATIVES})[ \t]+)*)+)$"
 )
-_SMALL = frozenset({"of", "in", "on", "for", "the", "to"})
+_SMALL = frozenset(_SMALL_WORDS) - {"and", "a", "an"}
+_DETERMINED = re.compile(
+    r"(?:^|[^\w'\u2019-])(?:the|o|os|a|el|los|las|le|les|der|die|das|dem|den|il|do|da|dos|del|al"
+    rf"|du|au|zum|zur|im|vom|pelo|pela|no|na|nos|nas)[ \t]+(?:{_CAPITAL}[\w'\u2019-]*[ \t]+)+$"
+)
 # words of an organisation's name: "Department of Health (2009)" is cited by it, a title is not
 _ORGANISATION = CORPORATE_WORDS | {
     "academy", "administration", "authority", "college", "embassy", "federation", "hospital",
     "kingdom", "laboratory", "library", "museum", "republic", "school", "states", "survey",
+    # Portuguese, Spanish, French, German: "Ministério da Saúde (2010)", "o Conselho Nacional de
+    # Justiça (2015)"
+    "instituto", "institut", "ministério", "ministerio", "ministère", "ministerium", "fundação",
+    "fundación", "fondation", "stiftung", "secretaria", "secretaría", "conselho", "consejo", "conseil",
+    "universidade", "universidad", "université", "universität", "empresa", "agência", "agencia",
+    "agence", "associação", "asociación", "sociedade", "sociedad", "société", "gesellschaft",
+    "comissão", "comisión", "organização", "organización", "banco", "banque", "departamento",
+    "centro", "serviço", "servicio", "governo", "gobierno", "tribunal", "câmara", "cámara",
+    "senado", "assembleia", "asamblea", "prefeitura", "federação", "federación", "confederação",
+    "comitê", "comité", "coordenação", "superintendência", "diretoria", "escola", "escuela",
+    "programa", "rede", "red", "observatório", "observatorio", "núcleo", "grupo", "laboratório",
+    "laboratorio", "museu", "museo", "biblioteca", "academia", "sindicato", "partido",
+    "presidência", "presidencia", "república", "estado", "bundesamt", "amt",
 }  # fmt: skip
 
 
@@ -262,7 +292,16 @@ def _in_a_title(text: str, cit: Citation) -> bool:
     if run[-1] in _SMALL or run[-1] in ("and", "a", "an"):
         return False  # "Results of Smith (2001)": a sentence's words, then the author
     words = run + [w.lower() for a in cit.authors for w in a.split()]
-    return any(w in _SMALL for w in run) and not any(w in _ORGANISATION for w in words)
+    if any(w in _ORGANISATION for w in words):
+        return False
+    if any(w in _SMALL for w in run):
+        return True
+    # "o Censo Demográfico (2010)": a determiner, then capitalised words and the name, one author
+    return (
+        len(cit.authors) == 1
+        and not cit.et_al
+        and _DETERMINED.search(text, max(0, cit.start - 120), cit.start) is not None
+    )
 
 
 # A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
