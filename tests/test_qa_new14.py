@@ -145,3 +145,30 @@ def test_a_c_include_in_a_readme_is_no_typst() -> None:
         b'= Intro\n\n#bibliography("refs.bib")\n',
     ):
         assert sniff(typst) == "typst", typst
+
+
+# --- scielo8: a title and its author after it, "Der Mut zum Sein (1953) de Paul Tillich" -----------------
+
+_ABNT_LIST = (
+    "\n\nO trabalho (SILVA, 2010; COSTA, 2001; PEREIRA, 2003).\n\nREFERÊNCIAS\n\n"
+    "SILVA, J. A. Educação no Brasil. São Paulo: Cortez, 2010.\n\n"
+    "COSTA, R. Avaliação escolar. São Paulo: Ática, 2001.\n\n"
+    "PEREIRA, L. Currículo. Campinas: Papirus, 2003.\n"
+)
+
+
+def test_persons_before_de_and_a_place_are_cited() -> None:
+    # "de Paul Tillich" after a title names the work's author; "de Santa Catarina" after an author's
+    # name is where the study was made: 'A pesquisa de Andrade (2014) de Santa Catarina' cites a work
+    # the list lacks, and was no citation at all
+    text = (
+        "Introdução\n\nA pesquisa de Andrade (2014) de Santa Catarina mostrou. Conforme Ferreira e Gomes (2016) "
+        "de Belo Horizonte, isso. Em Lopes et al. (2017) de Minas Gerais. Der Mut zum Sein (1953) de Paul "
+        "Tillich. O Teatro Óptico (1892) de Émile Reynaud. A obra Vidas Secas (1938) de Graciliano Ramos."
+        + _ABNT_LIST
+    )
+    assert _missing(text, "text") == [
+        ("de Andrade (2014)", Severity.ERROR),
+        ("Ferreira e Gomes (2016)", Severity.ERROR),
+        ("Lopes et al. (2017)", Severity.ERROR),
+    ]

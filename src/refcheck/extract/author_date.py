@@ -1361,10 +1361,18 @@ def _parse_group(
         narrative_run = _names_before(text, gstart, known)
         if narrative_run is None:
             return []
-        if _WORK_BY().match(text, e + 1) is not None and not known.knows(narrative_run.authors[0]):
+        if (
+            len(narrative_run.authors) == 1
+            and not narrative_run.et_al
+            and not narrative_run.authors[0][:1].islower()
+            and _WORK_BY().match(text, e + 1) is not None
+            and not known.knows(narrative_run.authors[0])
+        ):
             # "Der Mut zum Sein (1953) de Paul Tillich", "Teatro Óptico (1892) de Émile Reynaud",
             # "Eine pluralistische Ethik (1969) de (GEHLEN, 1969)": a title, the year of the work and
-            # its author after it; no name of the list
+            # its author after it; no name of the list. (Not authors named as persons are: "de Andrade
+            # (2014) de Santa Catarina", "Ferreira e Gomes (2016) de Belo Horizonte", "Lopes et al.
+            # (2017) de Minas Gerais" cite works, a place after them)
             return []
         if e + 1 - gstart <= _GROUP_KEPT:
             key = (text[gstart : e + 1], footnote)
