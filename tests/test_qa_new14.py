@@ -172,3 +172,15 @@ def test_persons_before_de_and_a_place_are_cited() -> None:
         ("Ferreira e Gomes (2016)", Severity.ERROR),
         ("Lopes et al. (2017)", Severity.ERROR),
     ]
+
+
+def test_a_persons_title_before_the_name_is_no_title_of_a_work() -> None:
+    # scielo8 reads 'o Censo Demográfico (2010)' (a determiner, capitalised words, the year) as a
+    # title, at info; 'como afirma o Professor Almeida (2018)' is a person and a work the list lacks
+    text = (
+        "Introdução\n\nComo afirma o Professor Almeida (2018), o caso. Segundo a Dra. Lima (2019), não."
+        + _ABNT_LIST
+    )
+    assert _missing(text, "text") == [("Almeida (2018)", Severity.ERROR), ("Lima (2019)", Severity.ERROR)]
+    text = "Introdução\n\nFoi utilizado o Censo Demográfico (2010) do país." + _ABNT_LIST
+    assert _missing(text, "text") == [("Demográfico (2010)", Severity.INFO)]

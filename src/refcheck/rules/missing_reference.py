@@ -257,6 +257,12 @@ _DETERMINED = re.compile(
     r"(?:^|[^\w'\u2019-])(?:the|o|os|a|el|los|las|le|les|der|die|das|dem|den|il|do|da|dos|del|al"
     rf"|du|au|zum|zur|im|vom|pelo|pela|no|na|nos|nas)[ \t]+(?:{_CAPITAL}[\w'\u2019-]*[ \t]+)+$"
 )
+# a person's title before the name ("o Professor Almeida (2018)", "the late Dr Smith (1990)")
+_HONORIFICS = frozenset({
+    "professor", "professora", "prof", "dr", "dra", "drs", "doutor", "doutora", "doctor", "doctora",
+    "mestre", "maestro", "padre", "frei", "dom", "dona", "don", "doña", "sr", "sra", "señor",
+    "señora", "senhor", "senhora", "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sir",
+})  # fmt: skip
 # words of an organisation's name: "Department of Health (2009)" is cited by it, a title is not
 _ORGANISATION = CORPORATE_WORDS | {
     "academy", "administration", "authority", "college", "embassy", "federation", "hospital",
@@ -291,6 +297,8 @@ def _in_a_title(text: str, cit: Citation) -> bool:
     run = [w.strip(":").lower() for w in m.group(1).split()]
     if run[-1] in _SMALL or run[-1] in ("and", "a", "an"):
         return False  # "Results of Smith (2001)": a sentence's words, then the author
+    if run[-1].rstrip(".") in _HONORIFICS:
+        return False  # "como afirma o Professor Almeida (2018)": a person's title, then the author
     words = run + [w.lower() for a in cit.authors for w in a.split()]
     if any(w in _ORGANISATION for w in words):
         return False
