@@ -184,3 +184,18 @@ def test_a_persons_title_before_the_name_is_no_title_of_a_work() -> None:
     assert _missing(text, "text") == [("Almeida (2018)", Severity.ERROR), ("Lima (2019)", Severity.ERROR)]
     text = "Introdução\n\nFoi utilizado o Censo Demográfico (2010) do país." + _ABNT_LIST
     assert _missing(text, "text") == [("Demográfico (2010)", Severity.INFO)]
+
+
+def test_the_original_work_before_apud_is_a_secondary_citation() -> None:
+    # ABNT's secondary citation, "(FREIRE, 1987 apud SILVA, 2010)": the list gives the source read,
+    # as APA's "as cited in"; since scielo8 reads capitals in such a list, each original was an error
+    text = (
+        "Introdução\n\nA educação liberta (FREIRE, 1987 apud SILVA, 2010). Para Freire (1987 apud COSTA, 2001), "
+        "o caso. (MORIN, 2000, p. 12 apud SILVA, 2010). Según Durkheim (1895, citado por PEREIRA, 2003)."
+        + _ABNT_LIST
+    )
+    assert {sev for _, sev in _missing(text, "text")} == {Severity.INFO}
+    assert len(_missing(text, "text")) == 4
+    # a work cited beside it, missing from the list, stays an error
+    text = "Introdução\n\nA educação (FREIRE, 1987 apud SILVA, 2010; MORIN, 2000)." + _ABNT_LIST
+    assert _missing(text, "text") == [("FREIRE, 1987", Severity.INFO), ("MORIN, 2000", Severity.ERROR)]

@@ -19,7 +19,8 @@ What it does
     followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042", or
     a volume and a page range, as ACS's spotlights write "(Cell 2012, 150, 673–684)"), gives its
     work where it stands: info, with no list as beside one. So is the original work of a secondary
-    citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read), and a
+    citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read; ABNT's
+    "(FREIRE, 1987 apud SILVA, 2010)", "citado por", "cité par", "zit. nach" alike), and a
     citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a self-citation
     anonymised for review).
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
@@ -429,16 +430,20 @@ _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*(?:[A-Z][\w'
 # after the original work's year: ", as cited in", " cited in", "; quoted in" (APA 7 8.6, Harvard):
 # the list gives the secondary source, which the reader used, not the original. Without "as", the
 # source's name must follow: "Jones (2010), cited by many later studies," is a work the list lacks
+# So do Latin "apud" (ABNT: "(FREIRE, 1987 apud SILVA, 2010)") and "citado por/em/en", "cité par/dans",
+# "zit. nach" before the source's name.
 _SECONDARY = re.compile(
     r"[ \t]*\)?[ \t]*[,;]?[ \t]*(?:as[ \t]+(?:cited|quoted)[ \t]+(?:in|by)\b"
-    r"|(?:cited|quoted)[ \t]+(?:in|by)[ \t]+(?-i:[A-Z\u00C0-\u00DE]))",
+    r"|(?:(?:cited|quoted)[ \t]+(?:in|by)|apud|citad[oa]s?[ \t]+(?:por|em|en)|cit\u00e9e?s?[ \t]+(?:par|dans)"
+    r"|zit\.?[ \t]+nach)[ \t]+(?-i:[A-Z\u00C0-\u00DE]))",
     re.I,
 )
 
 
 def _secondary(text: str, cit: Citation) -> bool:
     """Whether an author-date citation names the original work of a secondary citation, "(Shih, 2005,
-    as cited in Yan & Islam, 2011)", "Shih (2005, cited in Yan, 2011)": the list need not give it."""
+    as cited in Yan & Islam, 2011)", "Shih (2005, cited in Yan, 2011)", "(FREIRE, 1987 apud SILVA,
+    2010)": the list need not give it."""
     return _SECONDARY.match(text, cit.end, min(len(text), cit.end + 40)) is not None
 
 
