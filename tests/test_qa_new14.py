@@ -199,3 +199,13 @@ def test_the_original_work_before_apud_is_a_secondary_citation() -> None:
     # a work cited beside it, missing from the list, stays an error
     text = "Introdução\n\nA educação (FREIRE, 1987 apud SILVA, 2010; MORIN, 2000)." + _ABNT_LIST
     assert _missing(text, "text") == [("FREIRE, 1987", Severity.INFO), ("MORIN, 2000", Severity.ERROR)]
+
+
+def test_a_superscript_number_beyond_the_list_is_named_as_written() -> None:
+    # pandoc's 'odd^3^' beyond a list of two was named 'reference [^3^]', a bracket the text does not have
+    text = (
+        "# Intro\n\nGrowth was fast^1^ and slow^2^ and odd^3^; 25 km^2^.\n\n# References\n\n"
+        "1. Adams, J. A paper. Journal of Things. 2001;1(2):3-4.\n2. Brown, J. A paper. Journal. 2001;1(2):3-4.\n"
+    )
+    doc = check_text(text, "markdown", "a.md")
+    assert [f.message.split(" is cited")[0] for f in doc.findings] == ["reference ^3^"]

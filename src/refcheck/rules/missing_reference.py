@@ -111,7 +111,7 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.kind == "author-date" and not refs:
             continue  # (said once: _no_list)
         if cit.kind == "numeric":
-            what = "reference " + (cit.text if cit.text.startswith(("[", "(")) else f"[{cit.text}]")
+            what = "reference " + (cit.text if cit.text.startswith(("[", "(", "^", "<")) else f"[{cit.text}]")
             where = f"the list has {len(refs)} entries" if refs else "there is no reference list"
             fix = "correct the number or add the entry"
         elif cit.kind == "key" and doc.format == "jats" and not cit.detail:
