@@ -164,7 +164,9 @@ def test_persons_before_de_and_a_place_are_cited() -> None:
     text = (
         "Introdução\n\nA pesquisa de Andrade (2014) de Santa Catarina mostrou. Conforme Ferreira e Gomes (2016) "
         "de Belo Horizonte, isso. Em Lopes et al. (2017) de Minas Gerais. Der Mut zum Sein (1953) de Paul "
-        "Tillich. O Teatro Óptico (1892) de Émile Reynaud. A obra Vidas Secas (1938) de Graciliano Ramos."
+        "Tillich. O Teatro Óptico (1892) de Émile Reynaud. A obra Vidas Secas (1938) de Graciliano Ramos. "
+        "Der Kynismus des Diogenes und der Begriff der Zynismus (1979) de (SILVA, 2010), Parmenides und "
+        "Jona. Vier Studien über das Verhältnis von Philosophie und Mythologie (1966) de (COSTA, 2001)."
         + _ABNT_LIST
     )
     assert _missing(text, "text") == [

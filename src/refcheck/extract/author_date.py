@@ -1362,17 +1362,23 @@ def _parse_group(
         if narrative_run is None:
             return []
         if (
-            len(narrative_run.authors) == 1
-            and not narrative_run.et_al
-            and not narrative_run.authors[0][:1].islower()
-            and _WORK_BY().match(text, e + 1) is not None
+            (by := _WORK_BY().match(text, e + 1)) is not None
+            and (
+                by.group(0).endswith("(")
+                or (
+                    len(narrative_run.authors) == 1
+                    and not narrative_run.et_al
+                    and not narrative_run.authors[0][:1].islower()
+                )
+            )
             and not known.knows(narrative_run.authors[0])
         ):
             # "Der Mut zum Sein (1953) de Paul Tillich", "Teatro Óptico (1892) de Émile Reynaud",
             # "Eine pluralistische Ethik (1969) de (GEHLEN, 1969)": a title, the year of the work and
-            # its author after it; no name of the list. (Not authors named as persons are: "de Andrade
-            # (2014) de Santa Catarina", "Ferreira e Gomes (2016) de Belo Horizonte", "Lopes et al.
-            # (2017) de Minas Gerais" cite works, a place after them)
+            # its author after it; no name of the list. (A title's "und", "von" read as names' too,
+            # before "de (NAME, year)"; but before "de" and capitalised words, names that read as
+            # persons' cite works, a place after them: "de Andrade (2014) de Santa Catarina",
+            # "Ferreira e Gomes (2016) de Belo Horizonte", "Lopes et al. (2017) de Minas Gerais")
             return []
         if e + 1 - gstart <= _GROUP_KEPT:
             key = (text[gstart : e + 1], footnote)
