@@ -955,7 +955,19 @@ _COMM_BEFORE = re.compile(
 )
 # the dash and the end year of "1768 – 1838", "1768 -1838" (the year read alone, "1768")
 _SPAN_GAP = frozenset(" \t\u00a0\u2009\u202f" + DASHES.replace("\\", ""))
-_SPACED_SPAN = re.compile(rf"[ \t\u00a0\u2009\u202f]*[{DASHES}][ \t\u00a0\u2009\u202f]*(\d{{4}})(?![\w/])")
+_SPACED_SPAN = re.compile(
+    rf"[ \t\u00a0\u2009\u202f]*([{DASHES}])[ \t\u00a0\u2009\u202f]*(\d{{4}}|\d\d)(?![\w/])"
+)
+# what closes a span cited as a year ("2011 – 12)", "2011 – 12; Smith 2010)", "2011 – 12, p. 4)")
+_SPAN_CLOSE = re.compile(r"\s*(?:[;,\]]|$)")
+
+
+def _span_end(first: str, end: str) -> int | None:
+    """The last year of a span that starts at the plain year ``first`` and ends at ``end`` ("2013",
+    or "13" of its century), or None when ``first`` is no plain year."""
+    if len(first) != 4 or not first.isdigit():
+        return None
+    return int(end) if len(end) == 4 else int(first) // 100 * 100 + int(end)
 
 
 def _life_dates(year: str) -> bool:
@@ -1349,10 +1361,24 @@ def _parse_group(
         narrative_run = _names_before(text, gstart, known)
         if narrative_run is None:
             return []
-        if _WORK_BY().match(text, e + 1) is not None and not known.knows(narrative_run.authors[0]):
+        if (
+            (by := _WORK_BY().match(text, e + 1)) is not None
+            and (
+                by.group(0).endswith("(")
+                or (
+                    len(narrative_run.authors) == 1
+                    and not narrative_run.et_al
+                    and not narrative_run.authors[0][:1].islower()
+                )
+            )
+            and not known.knows(narrative_run.authors[0])
+        ):
             # "Der Mut zum Sein (1953) de Paul Tillich", "Teatro Óptico (1892) de Émile Reynaud",
             # "Eine pluralistische Ethik (1969) de (GEHLEN, 1969)": a title, the year of the work and
-            # its author after it; no name of the list
+            # its author after it; no name of the list. (A title's "und", "von" read as names' too,
+            # before "de (NAME, year)"; but before "de" and capitalised words, names that read as
+            # persons' cite works, a place after them: "de Andrade (2014) de Santa Catarina",
+            # "Ferreira e Gomes (2016) de Belo Horizonte", "Lopes et al. (2017) de Minas Gerais")
             return []
         if e + 1 - gstart <= _GROUP_KEPT:
             key = (text[gstart : e + 1], footnote)
@@ -1440,11 +1466,22 @@ def _parse_group(
             pos = m.end()
             continue
         span = _SPACED_SPAN.match(text, m.end(), e) if m.end() < e and text[m.end()] in _SPAN_GAP else None
-        if span is not None and m.group(1)[:4].isdigit() and int(span.group(1)) - int(m.group(1)[:4]) > 2:
+        last = _span_end(m.group(1), span.group(2)) if span is not None else None
+        if span is not None and last is not None and last - int(m.group(1)) > 2:
             # "Nathaniel John Winch [1768 – 1838]": a life or a period written with spaces about its dash
             pos = span.end()
             continue
         year_end, years = _years_after(text, m, e)
+        if (
+            span is not None
+            and last is not None
+            and last > int(m.group(1))
+            and _SPAN_CLOSE.match(text, span.end(), e)
+        ):
+            # "(Brown, 2011 – 12)", "(Green, 2010 - 2011)": a range of years with spaces about its dash,
+            # cited as the range (not its first year)
+            year_end = span.end()
+            years = [(intern(f"{m.group(1)}{span.group(1)}{span.group(2)}"), m.start(1), year_end)]
         loc = _LOCATOR.match(text, year_end, e) if year_end < e else None
         locator = None
         if loc and not _YEAR_RE.match(

@@ -364,7 +364,17 @@ def looks_like_entry(line: str) -> bool:
     prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
     if len(prose) > 2:
         return False  # "Diplomacy matters and so does trade ...": a sentence, not an author list
+    if head.startswith("(", m.start()) and _VERB_AFTER.match(head, m.end()) and _BARE_NAMES.match(authors):
+        return False  # "Smith (2010) found that ...": a sentence opening with a narrative citation
     return 1 <= len(words) <= 60
+
+
+# a narrative citation's names, with no initials, given names or comma ("Smith", "Smith and Jones",
+# "Smith et al."), and the lower-case word a sentence goes on with after its year ("found", "argues")
+_BARE_NAMES = re.compile(
+    rf"^\s*{UPPER}{LETTER}+(?:[{DASHES}]{UPPER}{LETTER}+)?(?:\s+(?:and|&)\s+{UPPER}{LETTER}+|\s+et\s+al\.?)?\s*$"
+)
+_VERB_AFTER = re.compile(r"\s+[a-z]{2,}\b(?![-'\u2019])")
 
 
 def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:

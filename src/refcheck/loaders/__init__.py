@@ -108,8 +108,14 @@ def sniff(data: bytes) -> str:
         return "latex"
     if re.match(rb"(?:\s*%[^\n]*\n)*\s*@\w+\s*[{(]", start):
         return "bibtex"
-    # Typst's set/show rules, imports and bibliography at a line's start ("#set page(...)")
-    if re.search(rb"^#(?:set|show|import|include|let|bibliography)\b", start, re.M):
+    # Typst's set/show rules, imports and bibliography at a line's start ("#set page(...)"), in their
+    # own shapes: C's "#include <stdio.h>" and Objective-C's '#import "Foo.h"' in a README's code block
+    # are no Typst
+    if re.search(
+        rb'^#(?:set [\w.]+\(|show\b[^\n]*:|let [\w-]+\s*[=(]|bibliography\(|(?:import|include) "(?:@preview/|[^"\n]*\.typ"))',
+        start,
+        re.M,
+    ):
         return "typst"
     # reStructuredText's explicit markup (".. note::", ".. [1] text") and references ("[Smith2010]_")
     if re.search(rb"^\.\. (?:[\w:-]+::|\[[^\]\s]+\] )|\]_\W|:(?:foot)?cite(?::\w+)?:`", start, re.M):

@@ -496,12 +496,6 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
     if not pending:
         return
     cited = {rid for c in citations for rid in (c.references or c.candidates)}
-    # the years each lone name is cited with, by the missing citations: "(Kenton, 2015)" beside
-    # "(Kenton, 2017)" cites works of Kenton's own
-    years_of: dict[str, set[str]] = defaultdict(set)
-    for c in pending:
-        if len(c.authors) == 1 and c.year:
-            years_of[name_key(c.authors[0])].add(c.year[:4])
     left = 200_000  # entries read, within a budget (a hostile text of thousands of unknown names)
     done: dict[tuple[str, ...], tuple[Reference, str] | None] = {}
     for cit in pending:
@@ -516,7 +510,16 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
             found = [(r, how) for r in pool if _year_fits(year, r) and (how := _names_not_first(cit, r))]
             if len({r.id for r, _ in found}) == 1:
                 done[key] = found[0]
-        hit = done[key]
+    # the years each lone name is cited with that no entry has it for (not even as a co-author):
+    # "(Kenton, 2015)" beside "(Kenton, 2017)" cites works of Kenton's own, unless "Lee and Kenton
+    # (2015)" is listed too (then both are the same slip of the first author)
+    years_of: dict[str, set[str]] = defaultdict(set)
+    for c in pending:
+        if len(c.authors) == 1 and c.year and done[(c.year, *c.authors)] is None:
+            years_of[name_key(c.authors[0])].add(c.year[:4])
+    for cit in pending:
+        year = cit.year or ""
+        hit = done[(year, *cit.authors)]
         if hit is None:
             continue
         ref, how = hit

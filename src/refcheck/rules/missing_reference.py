@@ -19,7 +19,8 @@ What it does
     followed by the work's volume, issue and pages ("Bioinformatics, 2017, 33(19), 3036–3042", or
     a volume and a page range, as ACS's spotlights write "(Cell 2012, 150, 673–684)"), gives its
     work where it stands: info, with no list as beside one. So is the original work of a secondary
-    citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read), and a
+    citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read; ABNT's
+    "(FREIRE, 1987 apud SILVA, 2010)", "citado por", "cité par", "zit. nach" alike), and a
     citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a self-citation
     anonymised for review).
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
@@ -39,8 +40,9 @@ What it does
     a table's "Limited (2026)"): a date more likely than a citation. So is a name and a year after a
     verb of use ("(Tested with Tex Live 2013)", "compiled under MiKTeX 2019"): a program and its
     version, not a work. So is a name no entry has before a span of years in brackets ("The Premier
-    League (2010-11)", "La Liga (2011–2012)"): a season or a term of office as often as a work (a
-    span cited of an author the list has stays an error).
+    League (2010-11)", "La Liga (2011–2012)"), or with it alone in brackets ("(Premier League
+    2010-11)"): a season or a term of office as often as a work (a span cited of an author the list
+    has, or after a comma, "(Lee, 2010-11)", stays an error).
 
 Why is this bad
     The reader cannot find the work cited.
@@ -109,7 +111,7 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.kind == "author-date" and not refs:
             continue  # (said once: _no_list)
         if cit.kind == "numeric":
-            what = "reference " + (cit.text if cit.text.startswith(("[", "(")) else f"[{cit.text}]")
+            what = "reference " + (cit.text if cit.text.startswith(("[", "(", "^", "<")) else f"[{cit.text}]")
             where = f"the list has {len(refs)} entries" if refs else "there is no reference list"
             fix = "correct the number or add the entry"
         elif cit.kind == "key" and doc.format == "jats" and not cit.detail:
@@ -188,12 +190,20 @@ def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> 
     if not cit.detail and not cit.et_al and len(cit.authors) == 1 and _used_software(doc.text, cit):
         # a README's "(Tested with Tex Live 2013)": a program and its version, not a work's author
         return "it follows words that name a program and its version (tested with, compiled with), not a work; if it cites one, "
+    if (
+        not cit.detail
+        and cit.year
+        and _SPAN.search(cit.year)
+        and len(cit.authors) == 1
+        and not cit.et_al
+        and (cit.narrative or ("," not in cit.text and doc.text.startswith(")", cit.end)))
+    ):
+        # "The Premier League (2010-11)", "La Liga (2011–2012)", "Mayor Smith (1998–2002)", "the title
+        # (Premier League 2010-11)": a name no entry has and a span of years, a season or a term of
+        # office as often as a work of years (a span after its comma, "(Lee, 2010-11)", is cited)
+        return "a name no entry has with a span of years may date a season or a term the prose names; if it is a citation, "
     if not (cit.narrative and len(cit.authors) == 1 and not cit.et_al):
         return ""  # ("(Aslan et al., 2025; Meta, 2024)" reads as a citation for sure)
-    if not cit.detail and cit.year and _SPAN.search(cit.year):
-        # "The Premier League (2010-11)", "La Liga (2011–2012)", "Mayor Smith (1998–2002)": a name no
-        # entry has and a span of years, a season or a term of office as often as a work of years
-        return "a name no entry has with a span of years may date a season or a term the prose names; if it is a citation, "
     if doc.style == "notes-bibliography" and cit.footnote is None and not cit.detail:
         return "the document cites its works in notes and no entry has that name, so this may date what the prose names; if it is a citation, "
     if lookalikes:
@@ -215,7 +225,11 @@ _USED_WITH = re.compile(
 
 def _used_software(text: str, cit: Citation) -> bool:
     """Whether the name and year follow a verb of use and its preposition in the same sentence, as a
-    program and its version do ("(Tested with Tex Live 2013)", read as "Live 2013")."""
+    program and its version do ("(Tested with Tex Live 2013)", read as "Live 2013"). A version follows
+    the program's name as it is: a year in brackets or after a comma is cited ("as tested with Smith
+    (2010)", "(checked against Jones, 2012)")."""
+    if cit.narrative or "," in cit.text:
+        return False
     start = max(0, cit.start - 80)
     before = text[start : cit.start]
     cut = max(before.rfind(c) for c in ".;:!?\n")
@@ -244,6 +258,12 @@ _DETERMINED = re.compile(
     r"(?:^|[^\w'\u2019-])(?:the|o|os|a|el|los|las|le|les|der|die|das|dem|den|il|do|da|dos|del|al"
     rf"|du|au|zum|zur|im|vom|pelo|pela|no|na|nos|nas)[ \t]+(?:{_CAPITAL}[\w'\u2019-]*[ \t]+)+$"
 )
+# a person's title before the name ("o Professor Almeida (2018)", "the late Dr Smith (1990)")
+_HONORIFICS = frozenset({
+    "professor", "professora", "prof", "dr", "dra", "drs", "doutor", "doutora", "doctor", "doctora",
+    "mestre", "maestro", "padre", "frei", "dom", "dona", "don", "doña", "sr", "sra", "señor",
+    "señora", "senhor", "senhora", "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sir",
+})  # fmt: skip
 # words of an organisation's name: "Department of Health (2009)" is cited by it, a title is not
 _ORGANISATION = CORPORATE_WORDS | {
     "academy", "administration", "authority", "college", "embassy", "federation", "hospital",
@@ -278,6 +298,8 @@ def _in_a_title(text: str, cit: Citation) -> bool:
     run = [w.strip(":").lower() for w in m.group(1).split()]
     if run[-1] in _SMALL or run[-1] in ("and", "a", "an"):
         return False  # "Results of Smith (2001)": a sentence's words, then the author
+    if run[-1].rstrip(".") in _HONORIFICS:
+        return False  # "como afirma o Professor Almeida (2018)": a person's title, then the author
     words = run + [w.lower() for a in cit.authors for w in a.split()]
     if any(w in _ORGANISATION for w in words):
         return False
@@ -408,16 +430,20 @@ _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t>]*(?:~|\u2014|\u2015)[ \t]*(?:[A-Z][\w'
 # after the original work's year: ", as cited in", " cited in", "; quoted in" (APA 7 8.6, Harvard):
 # the list gives the secondary source, which the reader used, not the original. Without "as", the
 # source's name must follow: "Jones (2010), cited by many later studies," is a work the list lacks
+# So do Latin "apud" (ABNT: "(FREIRE, 1987 apud SILVA, 2010)") and "citado por/em/en", "cité par/dans",
+# "zit. nach" before the source's name.
 _SECONDARY = re.compile(
     r"[ \t]*\)?[ \t]*[,;]?[ \t]*(?:as[ \t]+(?:cited|quoted)[ \t]+(?:in|by)\b"
-    r"|(?:cited|quoted)[ \t]+(?:in|by)[ \t]+(?-i:[A-Z\u00C0-\u00DE]))",
+    r"|(?:(?:cited|quoted)[ \t]+(?:in|by)|apud|citad[oa]s?[ \t]+(?:por|em|en)|cit\u00e9e?s?[ \t]+(?:par|dans)"
+    r"|zit\.?[ \t]+nach)[ \t]+(?-i:[A-Z\u00C0-\u00DE]))",
     re.I,
 )
 
 
 def _secondary(text: str, cit: Citation) -> bool:
     """Whether an author-date citation names the original work of a secondary citation, "(Shih, 2005,
-    as cited in Yan & Islam, 2011)", "Shih (2005, cited in Yan, 2011)": the list need not give it."""
+    as cited in Yan & Islam, 2011)", "Shih (2005, cited in Yan, 2011)", "(FREIRE, 1987 apud SILVA,
+    2010)": the list need not give it."""
     return _SECONDARY.match(text, cit.end, min(len(text), cit.end + 40)) is not None
 
 
