@@ -1,4 +1,4 @@
-"""The lead's QA round of the session (left14's year ranges, tried the other way)."""
+"""The lead's QA round of the session: left14's year ranges tried the other way, ux14's leftovers."""
 
 from __future__ import annotations
 
@@ -33,3 +33,15 @@ def test_a_span_of_an_author_the_list_has_and_a_single_year_stay_errors() -> Non
     doc = check_text(text, "markdown", "a.md")
     errors = sorted(f.rule for f in doc.findings if f.severity is Severity.ERROR)
     assert errors == ["missing-reference", "year-mismatch"], [(f.rule, f.message) for f in doc.findings]
+
+
+def test_github_annotation_of_a_path_not_checked_names_no_file() -> None:
+    # an unreadable directory (ux14) was annotated "refcheck: unreadable file"; the title fits both,
+    # and internal errors of one file too
+    from refcheck.pipeline import FileResult
+    from refcheck.reporters import github
+
+    out = github.render(
+        [FileResult(path="chapters", error="the directory cannot be read (permission denied)")]
+    )
+    assert "title=refcheck%3A not checked::the directory cannot be read" in out

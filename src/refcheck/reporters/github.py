@@ -33,7 +33,7 @@ def render(results: list[FileResult], **_: Any) -> str:
     lines: list[str] = []
     for r in results:
         if r.error:
-            lines.append(command("error", r.error, file=r.path, title="refcheck: unreadable file"))
+            lines.append(command("error", r.error, file=r.path, title="refcheck: not checked"))
     counts = {s: 0 for s in Severity}
     for it in items(results):
         rec = it.record
