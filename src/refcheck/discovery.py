@@ -328,11 +328,6 @@ _REPORT_HEAD = lazy_pattern(
 )
 
 
-def is_refcheck_report(path: Path) -> bool:
-    """Whether ``path`` is a report refcheck wrote (recognised by how it begins)."""
-    return _head_of(path)[0]
-
-
 # The generator tag of a page Quarto, R Markdown's bookdown, Sphinx, Jupyter Book or MkDocs rendered
 # ('<meta name="generator" content="quarto-1.8.20">'), and the sources they render from
 _RENDERED_HEAD = lazy_pattern(
