@@ -178,6 +178,8 @@ class _Project:
         self.bbl_refs: list[Reference] = []
         # commands the document defines to discard their argument (skip_gobbled)
         self.gobblers: frozenset[str] = frozenset()
+        # the main file's text: where a macro an input path is written with is defined (\def\PATH{.})
+        self.main_text = ""
 
 
 # pandoc's template language ("$if(natbib)$", "$for(bibliography)$", "$endif$"): a template that R
@@ -457,13 +459,15 @@ def _add_file(
     """Append one file (what LaTeX does not typeset left out), following its inputs; ``parts``
     records which spans of the text come from which file."""
     text = clean(normalise(decode(data).text))
+    if not project.main_text:
+        project.main_text = text
     segment = out.length
     for lineno, line in enumerate(text.split("\n"), start=1):
         col = 0
         for m in INPUT.finditer(line):
             out.add(line[col : m.start()], lineno, col + 1)
             col = m.end()
-            found = _target(path, m, project, stack, lineno)
+            found = _target(path, m, project, stack, lineno, text)
             if found is None:
                 continue
             target, content = found
@@ -593,16 +597,17 @@ def _missing_input(project: _Project, path: str, line: int, message: str) -> Non
 
 
 def _target(
-    parent: str, m: re.Match[str], project: _Project, stack: list[str], line: int
+    parent: str, m: re.Match[str], project: _Project, stack: list[str], line: int, text: str = ""
 ) -> tuple[Path, bytes] | None:
-    """The file an input command names and its bytes, or None (a finding says why when it matters)."""
-    name = (m.group("name") or m.group("bare") or "").strip()
+    """The file an input command names and its bytes, or None (a finding says why when it matters).
+    ``text``: the including file's, where a macro the name is written with may be defined."""
+    name = _path_expanded((m.group("name") or m.group("bare") or "").strip(), text, project.main_text)
     if not name or "#" in name or "\\" in name:
         return None  # a macro's parameter or a computed name: nothing to follow
     cmd = m.group("cmd") or "input"
     here = Path(parent).parent
     if "import" in cmd or "from" in cmd:  # \import{dir}{file}: relative to the including file
-        sub = here / (m.group("dir") or "").strip()
+        sub = here / _path_expanded((m.group("dir") or "").strip(), text, project.main_text)
         paths = [sub / (name if name.endswith(".tex") else name + ".tex"), sub / name]
     else:
         paths = candidates(
@@ -995,6 +1000,23 @@ def _expanded(name: str, text: str) -> str:
     if d is None:
         return name
     return name[: m.start()] + d.group(1).strip() + name[m.end() :]
+
+
+def _path_expanded(name: str, *texts: str) -> str:
+    """``name`` with the macros the including file or the main file defines as plain text replaced
+    (``\\import{\\PATH/intro/}{intro}`` after ``\\def\\PATH{.}``, as theses set a base path); a
+    name without a backslash is returned as it is, at no cost."""
+    for _ in range(4):  # (a few macros in one path at most)
+        if "\\" not in name:
+            return name
+        for text in texts:
+            new = _expanded(name, text)
+            if new != name:
+                name = new
+                break
+        else:
+            return name
+    return name
 
 
 def _thebibliography(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,42 @@
+"""False alarms found by running refcheck on real projects not tried before (QA round 15: LaTeX
+theses, bookdown and Quarto books, Manubot manuscripts, JOSS papers and publishers' JATS): each test is
+the smallest form of a pattern a public project uses, and failed before its fix. The source of each
+pattern is named beside its test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .projects import findings, write
+
+BIB = (
+    "@article{real, author={Smith, Ann}, title={A title}, journal={J. Tests}, year={2010}}\n"
+    "@article{other, author={Jones, Bob}, title={Another title}, journal={J. Tests}, year={2011}}\n"
+)
+
+
+def _loud(path: Path) -> list[tuple[str, str, str]]:
+    return [f for f in findings(path) if f[1] != "info"]
+
+
+# --- an input path written with a macro the document defines as text --------------------------------
+# hagenw/phd-thesis defines "\def \PATH {.}" (a base path) and imports every chapter with
+# "\import{\PATH/01_introduction/}{01_introduction}": refcheck did not expand the macro, said each
+# chapter "does not exist (looked for \PATH/01_introduction/...)" and checked the thesis without them.
+
+
+def test_an_input_path_with_a_macro_defined_as_text_is_followed(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "ch1/ch1.tex": "\\chapter{One}\nAs shown before \\cite{real}.\n",
+            "ch2/ch2.tex": "\\chapter{Two}\nAlso \\cite{other}.\n",
+            "thesis.tex": "\\documentclass{report}\n\\usepackage{import}\n\\def \\PATH {.}\n"
+            "\\newcommand{\\chapters}{ch2}\n\\begin{document}\n\\import{\\PATH/ch1/}{ch1}\n"
+            "\\input{\\chapters/ch2}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    assert _loud(tmp_path / "thesis.tex") == []
+    assert [f for f in findings(tmp_path / "thesis.tex") if f[0] == "uncited-reference"] == []
