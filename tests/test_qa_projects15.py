@@ -40,3 +40,34 @@ def test_an_input_path_with_a_macro_defined_as_text_is_followed(tmp_path: Path) 
     )
     assert _loud(tmp_path / "thesis.tex") == []
     assert [f for f in findings(tmp_path / "thesis.tex") if f[0] == "uncited-reference"] == []
+
+
+# --- the preamble of an input that is a document of its own (standalone, subfiles, docmute) ----------
+# haziqj/phd-thesis builds each chapter on its own ("\documentclass{report} \usepackage{standalone}
+# ... \addbibresource{../../bib/haziq.bib} \begin{document}") and \subimport's it into the thesis,
+# where the standalone package skips the chapter's preamble. refcheck read the preamble as the
+# thesis's and said twelve times "the bibliography ../../bib/haziq.bib named here does not exist"
+# (resolved from the thesis's directory), errors on a thesis that builds.
+
+
+def test_the_preamble_of_an_input_with_its_own_documentclass_is_not_the_main_documents(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "bib/refs.bib": BIB,
+            "chapters/01/chapter1.tex": "\\documentclass{report}\n\\usepackage{standalone}\n"
+            "\\addbibresource{../../bib/refs.bib}\n\\begin{document}\nAs shown \\cite{real}.\n"
+            "\\end{document}\n",
+            "chapters/02/chapter2.tex": "\\documentclass[../../thesis.tex]{subfiles}\n"
+            "\\bibliography{elsewhere}\n\\begin{document}\nAlso \\cite{other}.\n\\end{document}\n",
+            "thesis.tex": "\\documentclass{report}\n\\usepackage{standalone}\n\\usepackage{import}\n"
+            "\\usepackage{biblatex}\n\\addbibresource{bib/refs.bib}\n\\begin{document}\n"
+            "\\subimport{chapters/01/}{chapter1}\n\\input{chapters/02/chapter2}\n\\printbibliography\n"
+            "\\end{document}\n",
+        },
+        git=True,
+    )
+    assert _loud(tmp_path / "thesis.tex") == []
+    assert [f for f in findings(tmp_path / "thesis.tex") if f[0] == "uncited-reference"] == []

@@ -461,6 +461,8 @@ def _add_file(
     text = clean(normalise(decode(data).text))
     if not project.main_text:
         project.main_text = text
+    elif "\\documentclass" in text:
+        text = _without_own_preamble(text)
     segment = out.length
     for lineno, line in enumerate(text.split("\n"), start=1):
         col = 0
@@ -1000,6 +1002,26 @@ def _expanded(name: str, text: str) -> str:
     if d is None:
         return name
     return name[: m.start()] + d.group(1).strip() + name[m.end() :]
+
+
+_OWN_DOCUMENTCLASS = re.compile(r"\\documentclass\b")
+_BLANKED = re.compile(r"[^\n]")
+
+
+def _without_own_preamble(text: str) -> str:
+    """An input's text with its own preamble blanked (same lines) when it is a document of its own,
+    a chapter that ``standalone``, ``subfiles`` or ``docmute`` lets build alone: in the including
+    document those packages skip everything up to its ``\\begin{document}``, so a bibliography it
+    names there (``\\addbibresource{../../bib/refs.bib}``, relative to the chapter) is not the main
+    document's."""
+    dc = _OWN_DOCUMENTCLASS.search(text)
+    if dc is None:
+        return text
+    begin = text.find("\\begin{document}", dc.end())
+    if begin < 0:
+        return text
+    end = begin + len("\\begin{document}")
+    return _BLANKED.sub(" ", text[:end]) + text[end:]
 
 
 def _path_expanded(name: str, *texts: str) -> str:
