@@ -71,3 +71,23 @@ def test_the_preamble_of_an_input_with_its_own_documentclass_is_not_the_main_doc
     )
     assert _loud(tmp_path / "thesis.tex") == []
     assert [f for f in findings(tmp_path / "thesis.tex") if f[0] == "uncited-reference"] == []
+
+
+def test_a_base_path_given_with_providecommand_in_the_main_file_and_its_subfiles(tmp_path: Path) -> None:
+    # the subfiles idiom: "\providecommand{\main}{.}" in the main file, "\providecommand{\main}{..}"
+    # before each subfile's \documentclass (the main file's definition wins when it is included)
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "tex/part.tex": "Also \\cite{other}.\n",
+            "tex/intro.tex": "\\providecommand{\\main}{..}\n\\documentclass[\\main/thesis.tex]{subfiles}\n"
+            "\\begin{document}\nAs shown \\cite{real}.\n\\input{\\main/tex/part}\n\\end{document}\n",
+            "thesis.tex": "\\providecommand{\\main}{.}\n\\documentclass{report}\n\\usepackage{subfiles}\n"
+            "\\begin{document}\n\\subfile{\\main/tex/intro}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n"
+            "\\end{document}\n",
+        },
+        git=True,
+    )
+    assert _loud(tmp_path / "thesis.tex") == []
+    assert [f for f in findings(tmp_path / "thesis.tex") if f[0] == "uncited-reference"] == []

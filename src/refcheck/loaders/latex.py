@@ -997,7 +997,8 @@ def _expanded(name: str, text: str) -> str:
         return name
     cs = re.escape(m.group(1))
     d = re.search(
-        rf"\\(?:def\s*\\{cs}|(?:re)?newcommand\*?\s*(?:\{{\s*\\{cs}\s*\}}|\\{cs}))\s*\{{([^{{}}\\]*)\}}", text
+        rf"\\(?:def\s*\\{cs}|(?:(?:re)?new|provide)command\*?\s*(?:\{{\s*\\{cs}\s*\}}|\\{cs}))\s*\{{([^{{}}\\]*)\}}",
+        text,
     )
     if d is None:
         return name
