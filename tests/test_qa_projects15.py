@@ -91,3 +91,27 @@ def test_a_base_path_given_with_providecommand_in_the_main_file_and_its_subfiles
     )
     assert _loud(tmp_path / "thesis.tex") == []
     assert [f for f in findings(tmp_path / "thesis.tex") if f[0] == "uncited-reference"] == []
+
+
+# --- Manubot keys without a prefix that Manubot infers ------------------------------------------------
+# AlexsLemonade/ScPCA-manuscript cites "[@10.1038/s41588-022-01141-9]", a bare DOI: Manubot infers the
+# prefix of a key without one from its form (manubot.cite.handlers.infer_prefix: a DOI, a shortDOI, a
+# PMCID, a PubMed ID, a Wikidata ID, an arXiv ID) and resolves it, yet refcheck said "key ... is cited
+# but not in the reference list", an error on a manuscript Manubot builds.
+
+
+def test_a_manubot_key_without_prefix_that_manubot_infers_is_resolved_by_manubot(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "content/metadata.yaml": "title: A manuscript\n",
+            "content/manual-references.json": '[{"id": "raw:real", "type": "book", "title": "A title",'
+            ' "author": [{"family": "Smith", "given": "Ann"}], "issued": {"date-parts": [[2010]]}}]\n',
+            "content/01.main.md": "## Introduction\n\nTumours [@10.1038/s41588-022-01141-9; @PMC4304851],"
+            " preprints [@2105.01234v2; @hep-th/9711200] and [@Q56047393; @10/b6vnmd; @raw:real].\n"
+            "Missing [@nokey2001].\n",
+        },
+        git=True,
+    )
+    found = [(f[0], f[2].split(" is cited")[0]) for f in findings(tmp_path / "content" / "01.main.md")]
+    assert [f for f in found if f[0] == "missing-reference"] == [("missing-reference", "key 'nokey2001'")]
