@@ -115,3 +115,32 @@ def test_a_manubot_key_without_prefix_that_manubot_infers_is_resolved_by_manubot
     )
     found = [(f[0], f[2].split(" is cited")[0]) for f in findings(tmp_path / "content" / "01.main.md")]
     assert [f for f in found if f[0] == "missing-reference"] == [("missing-reference", "key 'nokey2001'")]
+
+
+# --- an input in a git submodule that is not checked out ----------------------------------------------
+# ashwinvis/phd-thesis inputs "templates/mechthesis/packages", a file of the git submodule
+# templates/mechthesis (.gitmodules): in a clone without --recurse-submodules (a CI checkout's default)
+# the directory is empty, and refcheck warned that the input "does not exist", as if the thesis named
+# a wrong file. It is said at info level, with the command that fetches it.
+
+
+def test_a_missing_input_in_a_submodule_not_checked_out_is_info(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            ".gitmodules": '[submodule "templates/mechthesis"]\n\tpath = templates/mechthesis\n'
+            "\turl = https://example.org/mechthesis.git\n",
+            "refs.bib": BIB,
+            "thesis.tex": "\\documentclass{report}\n\\input{templates/mechthesis/packages}\n"
+            "\\begin{document}\nAs shown \\cite{real} and \\cite{other}.\n\\input{chapters/missing}\n"
+            "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    (tmp_path / "templates" / "mechthesis").mkdir(parents=True)
+    found = [
+        (f[0], f[1], "submodule" in f[2])
+        for f in findings(tmp_path / "thesis.tex")
+        if f[0] == "missing-input"
+    ]
+    assert sorted(found) == [("missing-input", "info", True), ("missing-input", "warning", False)]

@@ -622,9 +622,10 @@ def _target(
             message = (
                 f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked"
             )
-            from refcheck.discovery import git_ignored
+            from refcheck.discovery import git_ignored, submodule_of
 
             source = next((s for p in paths for s in _sources(p)), None)
+            submodule = submodule_of(paths[0], project.tree.top)
             if source is not None:  # (made when the document is built: pandoc, knitr)
                 project.findings.append(
                     Finding(
@@ -632,6 +633,18 @@ def _target(
                         severity=Severity.INFO,
                         message=message
                         + f" ({source.as_posix()} beside it is its source: the build makes it)",
+                        path=parent,
+                        line=line,
+                    )
+                )
+            elif submodule is not None:  # (a clone without its submodules)
+                project.findings.append(
+                    Finding(
+                        rule="missing-input",
+                        severity=Severity.INFO,
+                        message=message
+                        + f" (it lies in the git submodule {submodule}, which is not checked out:"
+                        " git submodule update --init)",
                         path=parent,
                         line=line,
                     )
