@@ -144,3 +144,40 @@ def test_a_missing_input_in_a_submodule_not_checked_out_is_info(tmp_path: Path) 
         if f[0] == "missing-input"
     ]
     assert sorted(found) == [("missing-input", "info", True), ("missing-input", "warning", False)]
+
+
+# --- one .bib named by two documents through different relative paths --------------------------------
+# Blaisorblade/phd-thesis: the thesis names "Bibs/ProgLang", its chapter-paper popl18/static-caching.tex
+# names "../Bibs/ProgLang": each defect of that .bib (an undefined @string, a missing crossref) was
+# reported twice, once under "popl18/../Bibs/ProgLang.bib".
+
+
+def test_a_bib_named_through_a_parent_directory_is_reported_under_one_name(tmp_path: Path) -> None:
+    from refcheck.cli import main
+
+    write(
+        tmp_path,
+        {
+            "Bibs/refs.bib": BIB + "@article{bad, author={Doe, Jane}, journal={J}, year={2012}}\n",
+            "thesis.tex": "\\documentclass{report}\n\\begin{document}\nAs shown \\cite{real,other,bad}.\n"
+            "\\bibliographystyle{plain}\n\\bibliography{Bibs/refs}\n\\end{document}\n",
+            "paper/paper.tex": "\\documentclass{article}\n\\begin{document}\nAlso \\cite{real,other,bad}.\n"
+            "\\bibliographystyle{plain}\n\\bibliography{../Bibs/refs}\n\\end{document}\n",
+        },
+        git=True,
+    )
+    import contextlib
+    import io
+    import json
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        main(["check", "--no-links", "--no-verify", "--format", "json", str(tmp_path)])
+    report = json.loads(out.getvalue())
+    paths = [
+        f.get("path")
+        for doc in report["files"]
+        for f in doc["findings"]
+        if f["rule"] == "incomplete-reference"
+    ]
+    assert len(paths) == 1 and ".." not in paths[0]

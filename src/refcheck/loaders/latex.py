@@ -845,6 +845,7 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             if refused:
                 problem = f"the bibliography {name} is not read: {refused}"
         if problem is None and chosen is not None:
+            chosen = _tidy(chosen)
             if str(chosen) not in files:
                 files.append(str(chosen))
             continue
@@ -1036,6 +1037,19 @@ def _without_own_preamble(text: str) -> str:
         return text
     end = begin + len("\\begin{document}")
     return _BLANKED.sub(" ", text[:end]) + text[end:]
+
+
+def _tidy(path: Path) -> Path:
+    """``path`` without its ``dir/..`` detours (``popl18/../Bibs/refs.bib``, a chapter naming the
+    project's shared .bib relative to itself) when that names the same file: findings on the .bib then
+    carry one name in every document that reads it, and are said once."""
+    norm = os.path.normpath(path)
+    if norm == str(path):
+        return path
+    try:
+        return Path(norm) if os.path.samefile(norm, path) else path
+    except OSError:
+        return path
 
 
 def _path_expanded(name: str, *texts: str) -> str:
