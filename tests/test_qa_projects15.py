@@ -181,3 +181,22 @@ def test_a_bib_named_through_a_parent_directory_is_reported_under_one_name(tmp_p
         if f["rule"] == "incomplete-reference"
     ]
     assert len(paths) == 1 and ".." not in paths[0]
+
+
+# --- an escaped backtick in Markdown opens no inline code --------------------------------------------
+# BeardedPlatypus/thesis-latex writes its chapters in pandoc Markdown with raw LaTeX, "De \mbox{sc\`ene}"
+# (LaTeX's grave accent). refcheck read "\`" as the start of inline code running to the next backtick
+# two lines below, hid the footnote marker "Silva.[^1]" between them, and warned that footnote [1] "is
+# never referenced". CommonMark and pandoc read a backslash-escaped backtick as a literal one.
+
+
+def test_an_escaped_backtick_opens_no_inline_code(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "chapter.md": "De Spaceship \\mbox{sc\\`ene} is gebaseerd op\n"
+            "een scene van Juan Carlos Silva.[^1]\nDeze \\mbox{sc\\`ene} staat model voor"
+            " \\mbox{indoor-sc\\`enes}.\n\nCode `a\\` closes here.\n\n[^1]: Scene url: \\url{www.example.org/c/}\n",
+        },
+    )
+    assert _loud(tmp_path / "chapter.md") == []
