@@ -297,6 +297,26 @@ def git_ignored(path: str | Path, project: Path | None = None) -> bool:
     return any(finder.excluded(p, True, specs) for p in parents[1:]) or finder.excluded(path, False, specs)
 
 
+_SUBMODULE_PATH = re.compile(r"^[ \t]*path[ \t]*=[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def submodule_of(path: str | Path, project: Path | None = None) -> str | None:
+    """The path (relative to the top of the checkout) of the git submodule ``.gitmodules`` declares
+    that ``path`` lies in, or None: a file of a submodule that was not checked out (a clone without
+    ``--recurse-submodules``) is missing for that reason, not because the document names a wrong one."""
+    path = Path(os.path.abspath(path))
+    top = _top(path.parent, project)
+    try:
+        text = (top / ".gitmodules").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for m in _SUBMODULE_PATH.finditer(text):
+        sub = m.group(1).strip().strip('"').strip("/")
+        if sub and (top / sub) in path.parents:
+            return sub
+    return None
+
+
 def _top(directory: Path, project: Path | None = None) -> Path:
     """Where ignore files start to count: the nearest directory holding .git; else the project root
     when ``directory`` lies in it; else ``directory`` itself."""

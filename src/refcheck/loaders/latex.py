@@ -178,6 +178,8 @@ class _Project:
         self.bbl_refs: list[Reference] = []
         # commands the document defines to discard their argument (skip_gobbled)
         self.gobblers: frozenset[str] = frozenset()
+        # the main file's text: where a macro an input path is written with is defined (\def\PATH{.})
+        self.main_text = ""
 
 
 # pandoc's template language ("$if(natbib)$", "$for(bibliography)$", "$endif$"): a template that R
@@ -457,13 +459,17 @@ def _add_file(
     """Append one file (what LaTeX does not typeset left out), following its inputs; ``parts``
     records which spans of the text come from which file."""
     text = clean(normalise(decode(data).text))
+    if not project.main_text:
+        project.main_text = text
+    elif "\\documentclass" in text:
+        text = _without_own_preamble(text)
     segment = out.length
     for lineno, line in enumerate(text.split("\n"), start=1):
         col = 0
         for m in INPUT.finditer(line):
             out.add(line[col : m.start()], lineno, col + 1)
             col = m.end()
-            found = _target(path, m, project, stack, lineno)
+            found = _target(path, m, project, stack, lineno, text)
             if found is None:
                 continue
             target, content = found
@@ -593,16 +599,17 @@ def _missing_input(project: _Project, path: str, line: int, message: str) -> Non
 
 
 def _target(
-    parent: str, m: re.Match[str], project: _Project, stack: list[str], line: int
+    parent: str, m: re.Match[str], project: _Project, stack: list[str], line: int, text: str = ""
 ) -> tuple[Path, bytes] | None:
-    """The file an input command names and its bytes, or None (a finding says why when it matters)."""
-    name = (m.group("name") or m.group("bare") or "").strip()
+    """The file an input command names and its bytes, or None (a finding says why when it matters).
+    ``text``: the including file's, where a macro the name is written with may be defined."""
+    name = _path_expanded((m.group("name") or m.group("bare") or "").strip(), text, project.main_text)
     if not name or "#" in name or "\\" in name:
         return None  # a macro's parameter or a computed name: nothing to follow
     cmd = m.group("cmd") or "input"
     here = Path(parent).parent
     if "import" in cmd or "from" in cmd:  # \import{dir}{file}: relative to the including file
-        sub = here / (m.group("dir") or "").strip()
+        sub = here / _path_expanded((m.group("dir") or "").strip(), text, project.main_text)
         paths = [sub / (name if name.endswith(".tex") else name + ".tex"), sub / name]
     else:
         paths = candidates(
@@ -615,9 +622,10 @@ def _target(
             message = (
                 f"the input file {name!r} does not exist (looked for {paths[0]}); its text is not checked"
             )
-            from refcheck.discovery import git_ignored
+            from refcheck.discovery import git_ignored, submodule_of
 
             source = next((s for p in paths for s in _sources(p)), None)
+            submodule = submodule_of(paths[0], project.tree.top)
             if source is not None:  # (made when the document is built: pandoc, knitr)
                 project.findings.append(
                     Finding(
@@ -625,6 +633,18 @@ def _target(
                         severity=Severity.INFO,
                         message=message
                         + f" ({source.as_posix()} beside it is its source: the build makes it)",
+                        path=parent,
+                        line=line,
+                    )
+                )
+            elif submodule is not None:  # (a clone without its submodules)
+                project.findings.append(
+                    Finding(
+                        rule="missing-input",
+                        severity=Severity.INFO,
+                        message=message
+                        + f" (it lies in the git submodule {submodule}, which is not checked out:"
+                        " git submodule update --init)",
                         path=parent,
                         line=line,
                     )
@@ -825,6 +845,7 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             if refused:
                 problem = f"the bibliography {name} is not read: {refused}"
         if problem is None and chosen is not None:
+            chosen = _tidy(chosen)
             if str(chosen) not in files:
                 files.append(str(chosen))
             continue
@@ -990,11 +1011,62 @@ def _expanded(name: str, text: str) -> str:
         return name
     cs = re.escape(m.group(1))
     d = re.search(
-        rf"\\(?:def\s*\\{cs}|(?:re)?newcommand\*?\s*(?:\{{\s*\\{cs}\s*\}}|\\{cs}))\s*\{{([^{{}}\\]*)\}}", text
+        rf"\\(?:def\s*\\{cs}|(?:(?:re)?new|provide)command\*?\s*(?:\{{\s*\\{cs}\s*\}}|\\{cs}))\s*\{{([^{{}}\\]*)\}}",
+        text,
     )
     if d is None:
         return name
     return name[: m.start()] + d.group(1).strip() + name[m.end() :]
+
+
+_OWN_DOCUMENTCLASS = re.compile(r"\\documentclass\b")
+_BLANKED = re.compile(r"[^\n]")
+
+
+def _without_own_preamble(text: str) -> str:
+    """An input's text with its own preamble blanked (same lines) when it is a document of its own,
+    a chapter that ``standalone``, ``subfiles`` or ``docmute`` lets build alone: in the including
+    document those packages skip everything up to its ``\\begin{document}``, so a bibliography it
+    names there (``\\addbibresource{../../bib/refs.bib}``, relative to the chapter) is not the main
+    document's."""
+    dc = _OWN_DOCUMENTCLASS.search(text)
+    if dc is None:
+        return text
+    begin = text.find("\\begin{document}", dc.end())
+    if begin < 0:
+        return text
+    end = begin + len("\\begin{document}")
+    return _BLANKED.sub(" ", text[:end]) + text[end:]
+
+
+def _tidy(path: Path) -> Path:
+    """``path`` without its ``dir/..`` detours (``popl18/../Bibs/refs.bib``, a chapter naming the
+    project's shared .bib relative to itself) when that names the same file: findings on the .bib then
+    carry one name in every document that reads it, and are said once."""
+    norm = os.path.normpath(path)
+    if norm == str(path):
+        return path
+    try:
+        return Path(norm) if os.path.samefile(norm, path) else path
+    except OSError:
+        return path
+
+
+def _path_expanded(name: str, *texts: str) -> str:
+    """``name`` with the macros the including file or the main file defines as plain text replaced
+    (``\\import{\\PATH/intro/}{intro}`` after ``\\def\\PATH{.}``, as theses set a base path); a
+    name without a backslash is returned as it is, at no cost."""
+    for _ in range(4):  # (a few macros in one path at most)
+        if "\\" not in name:
+            return name
+        for text in texts:
+            new = _expanded(name, text)
+            if new != name:
+                name = new
+                break
+        else:
+            return name
+    return name
 
 
 def _thebibliography(text: str) -> list[tuple[int, int]]:

@@ -280,6 +280,14 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return sorted(fences + _code_spans(text, Excluded(fences)))
 
 
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes (a Markdown escape)."""
+    k = at
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (at - k) % 2 == 1
+
+
 def _code_spans(text: str, skip: Excluded) -> list[tuple[int, int]]:
     """Inline code: a run of n backticks to the next run of exactly n in the same paragraph
     (CommonMark); unmatched runs are literal. Linear: each run is looked at a bounded number of times.
@@ -287,6 +295,9 @@ def _code_spans(text: str, skip: Excluded) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     blanks = [m.start() for m in _BLANK.finditer(text)]
     runs = [m.span() for m in _BACKTICKS.finditer(text) if not skip(m.start())]
+    # a run after a backslash ("\\mbox{sc\\`ene}", LaTeX's grave accent in pandoc's Markdown) starts
+    # with a literal backtick: it opens no code span (it still closes one, where escapes do not count)
+    escaped = {s for s, _ in runs if _escaped(text, s)}
     # the runs of each paragraph (between blank lines), with, per length, where the next one is
     b = 0
     para: list[tuple[int, int]] = []
@@ -299,6 +310,9 @@ def _code_spans(text: str, skip: Excluded) -> list[tuple[int, int]]:
         i = 0
         while i < len(runs_of):
             s, e = runs_of[i]
+            if s in escaped:
+                i += 1
+                continue
             n = e - s
             same = by_length[n]
             k = cursor[n]

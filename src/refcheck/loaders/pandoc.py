@@ -55,6 +55,13 @@ _CROSSREF = re.compile(
 _ALIAS_DEF = re.compile(r"^[ ]{0,3}\[@([^\]\s]+)\]:[ \t]*\S", re.M)
 # a CURIE prefix ("clinicaltrials", "uniprot", "go"): what Manubot accepts before the colon of a key
 _CURIE_PREFIX = re.compile(r"[a-z][a-z0-9_.\-]*\Z")
+# a key without a prefix that Manubot resolves all the same, inferring the prefix from its form
+# (manubot.cite.handlers.infer_prefix): a DOI ("@10.1038/s41588-022-01141-9"), a shortDOI ("@10/b6vnmd"),
+# a PMCID, a PubMed ID, a Wikidata ID ("@Q56047393"), an arXiv ID ("@2105.01234v2", "@hep-th/9711200")
+_INFERRED_ACCESSION = re.compile(
+    r"10\.\d{4,9}/\S+|10/[a-zA-Z0-9]+|PMC\d+|[1-9]\d{0,7}|Q\d+"
+    r"|(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+)
 
 
 @dataclass
@@ -141,8 +148,11 @@ def alias_definitions(doc: Document) -> set[str]:
 def external_key(key: str, external: tuple[str, ...]) -> bool:
     """Whether ``key`` is ``prefix:accession`` with a prefix of ``external`` (``"*"``: any CURIE
     prefix, as Manubot resolves)."""
-    if not external or ":" not in key:
+    if not external:
         return False
+    if ":" not in key:
+        # a key without a prefix whose form Manubot infers one from (a DOI, PMCID, arXiv ID ...)
+        return "*" in external and _INFERRED_ACCESSION.fullmatch(key) is not None
     prefix = key.split(":", 1)[0].lower()
     return prefix in external or ("*" in external and _CURIE_PREFIX.match(prefix) is not None)
 
