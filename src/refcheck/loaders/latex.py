@@ -845,7 +845,8 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             files, lenient_strings=tex_shipped, given=given, biber=_biber(text, project)
         )
         doc.findings.extend(findings)
-        unread = unread or failed
+        doc.unreadable.extend((path, why) for path, why in failed if why)
+        unread = unread or bool(failed)
     return refs, unread or tex_shipped
 
 

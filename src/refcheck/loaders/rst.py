@@ -32,7 +32,7 @@ import os
 import re
 from pathlib import Path
 
-from refcheck.loaders.pandoc import _cite, _read
+from refcheck.loaders.pandoc import _cite
 from refcheck.loaders.text import load_text
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference
 from refcheck.model import Ranges as Excluded
@@ -407,8 +407,10 @@ def _bibtex(
         return
     entries: list[Reference] = []
     unread: list[str] = []
+    from refcheck.loaders.bibfiles import read_named  # (pybtex: only for a bibliography)
+
     for p in dict.fromkeys(paths):
-        found, read = _read(doc, p, root)
+        found, read = read_named(doc, p, root)
         entries.extend(found)
         if not read:
             unread.append(Path(p).name)

@@ -219,6 +219,9 @@ class Document:
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
+    # Files the document names that are there but cannot be read (a binary or malformed .bib), as
+    # (path, why): each is reported as an input file that could not be read (runner.unreadable_inputs)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
     # A pandoc key the document cites with no bibliography refcheck can read ("[@10.25080/NKVC9349]" of
     # a MyST page): its reference list is built from the keys, so author-date prose has no written
     # list to be missing from (rules/missing_reference)

@@ -1,0 +1,87 @@
+"""Round left15: the leftovers of the last QA rounds (formats and command line). Each test failed
+before its fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import cli
+
+BINARY = b"\x00\x01\x02\xff\xfe binary junk \x00"
+GOOD_BIB = "@article{smith2020, author = {Smith, Jane}, title = {Oil}, journal = {J}, year = 2020}\n" + (
+    "@article{brown2012, author = {Brown, Bob}, title = {Gas}, journal = {J}, year = 2012}\n"
+)
+
+# a document naming two bibliographies, good.bib (Smith, cited; Brown, never cited) and a bad one
+_DOCS = {
+    "paper.tex": (
+        "\\documentclass{article}\n\\begin{document}\nOil pays \\citep{smith2020}.\n"
+        "\\bibliography{good,{bad}}\n\\end{document}\n"
+    ),
+    "paper.md": "---\nbibliography: [good.bib, {bad}]\n---\n\nOil pays [@smith2020].\n",
+    "paper.rst": "Title\n=====\n\nOil pays :cite:`smith2020`.\n\n.. bibliography:: good.bib {bad}\n",
+    "paper.typ": 'Oil pays @smith2020.\n\n#bibliography(("good.bib", "{bad}"))\n',
+}
+_BAD = {
+    "binary .bib": ("bad.bib", BINARY, "binary file"),
+    "CSL-JSON": ("bad.json", b'[{"id": "smith2020", "title": \n', "not valid JSON"),
+    "Hayagriva": ("bad.yml", b"smith2020:\n  type: article\n  title: [unclosed\n", "not valid YAML"),
+}
+
+
+@pytest.mark.parametrize("doc", sorted(_DOCS))
+@pytest.mark.parametrize("bad", sorted(_BAD))
+def test_an_unreadable_bibliography_is_an_input_error_not_a_finding(
+    tmp_path: Path, doc: str, bad: str
+) -> None:
+    """A bibliography the document names that cannot be read (binary, not valid JSON or YAML) was an
+    input-bibliography finding: an error for LaTeX (exit 1, as a defect of the document) and a warning
+    elsewhere (exit 0: a CI gate passed). It is an input file that cannot be read: one line naming it
+    and why, exit 2, and the document's other checks still run (Brown is still uncited)."""
+    name, data, why = _BAD[bad]
+    if doc == "paper.tex" and name != "bad.bib":
+        pytest.skip("BibTeX reads .bib files only")
+    (tmp_path / "good.bib").write_text(GOOD_BIB, encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    stem = name if doc != "paper.tex" else "bad"
+    (tmp_path / doc).write_text(_DOCS[doc].replace("{bad}", stem), encoding="utf-8")
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(tmp_path / doc))
+    out = res.stdout + res.stderr
+    assert "Traceback" not in out
+    assert res.exit_code == 2, out
+    lines = [ln for ln in out.splitlines() if name in ln]
+    assert len(lines) == 1, out
+    assert lines[0].startswith(f"{tmp_path / name}: error: "), out
+    assert why in lines[0], out
+    assert "input-bibliography" not in out, out
+    assert "uncited-reference" in out and "brown2012" in out, out  # the document's other checks ran
+
+
+def test_an_unreadable_bibliography_named_by_many_pages_is_said_once(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_bytes(BINARY)
+    for page in ("a", "b", "c"):
+        (tmp_path / f"{page}.md").write_text(
+            "---\nbibliography: refs.bib\n---\n\nOil pays [@smith2020].\n", encoding="utf-8"
+        )
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", str(tmp_path))
+    assert res.exit_code == 2, res.stdout + res.stderr
+    report = json.loads(res.stdout)
+    errors = [f for f in report["files"] if f.get("error")]
+    assert [Path(f["path"]).name for f in errors] == ["refs.bib"], errors
+    assert "binary file" in errors[0]["error"]
+    assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert sum(1 for f in report["files"] if f["path"].endswith(".md")) == 3
+
+
+def test_a_missing_bibliography_is_still_a_finding(tmp_path: Path) -> None:
+    """Not to be confused: a bibliography that does not exist is a defect of the document that names
+    it (an error finding at the line naming it), not a file that could not be read."""
+    (tmp_path / "paper.md").write_text(
+        "---\nbibliography: nowhere.bib\n---\n\nOil pays [@smith2020].\n", encoding="utf-8"
+    )
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(tmp_path / "paper.md"))
+    assert res.exit_code == 1, res.stdout + res.stderr
+    assert "input-bibliography" in res.stdout and "does not exist" in res.stdout
