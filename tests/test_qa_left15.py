@@ -85,3 +85,51 @@ def test_a_missing_bibliography_is_still_a_finding(tmp_path: Path) -> None:
     res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(tmp_path / "paper.md"))
     assert res.exit_code == 1, res.stdout + res.stderr
     assert "input-bibliography" in res.stdout and "does not exist" in res.stdout
+
+
+# --- refcheck fix - ------------------------------------------------------------------------------------
+_SLIP = "Oil pays (Martinez 2008).\n\nReferences\n\nMartinez, L. (2007) Mexico's Economic Challenges. IMF.\n"
+
+
+def _fix(args: list[str], data: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from refcheck.cli import main
+
+    res = CliRunner().invoke(main, ["fix", "--no-links", "--no-verify", *args], input=data.encode())
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    return res.exit_code, res.stdout, res.stderr
+
+
+def test_fix_reads_standard_input_and_shows_the_diff() -> None:
+    """``refcheck fix -`` was refused ("name the file"), so an editor could not pipe a buffer through
+    it. As ``check -`` reads standard input, ``fix -`` does: without --write the diff is shown,
+    named after --stdin-filename (or "-"), and the exit status says fixes are left."""
+    code, out, err = _fix(["-"], _SLIP)
+    assert code == 1, err
+    assert "-Oil pays (Martinez 2008)." in out and "+Oil pays (Martinez 2007)." in out, out
+    assert "would be fixed" in err
+
+
+def test_fix_write_of_standard_input_prints_the_fixed_document() -> None:
+    """With --write, the only place to write is standard output: the whole fixed document, nothing
+    else (the summary on stderr), so ``refcheck fix --write -`` is a filter."""
+    code, out, err = _fix(["--write", "--stdin-filename", "brief.txt", "-"], _SLIP)
+    assert code == 0, err
+    assert out == _SLIP.replace("2008", "2007")
+    assert "1 file fixed" in err
+
+
+def test_fix_write_of_standard_input_with_nothing_to_fix_prints_it_unchanged() -> None:
+    text = _SLIP.replace("2008", "2007")
+    code, out, err = _fix(["--write", "-"], text)
+    assert (code, out) == (0, text), err
+
+
+def test_fix_of_standard_input_with_other_files_is_a_usage_error(tmp_path: Path) -> None:
+    other = tmp_path / "a.txt"
+    other.write_text(_SLIP, encoding="utf-8")
+    code, out, err = _fix(["--write", "-", str(other)], _SLIP)
+    assert code == 2 and out == "", out
+    assert err.count("\n") == 1 and "'-'" in err and "alone" in err, err
+    assert other.read_text(encoding="utf-8") == _SLIP
