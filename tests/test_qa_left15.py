@@ -133,3 +133,103 @@ def test_fix_of_standard_input_with_other_files_is_a_usage_error(tmp_path: Path)
     assert code == 2 and out == "", out
     assert err.count("\n") == 1 and "'-'" in err and "alone" in err, err
     assert other.read_text(encoding="utf-8") == _SLIP
+
+
+# --- reStructuredText .. include:: -----------------------------------------------------------------------
+def _rst(
+    tmp_path: Path, files: dict[str, str], page: str = "index.rst"
+) -> list[tuple[str, str, str | None, int | None]]:
+    from refcheck.pipeline import CheckOptions, check_file
+
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = check_file(str(tmp_path / page), CheckOptions(links=False, verify=False))
+    assert result.doc is not None, result.error
+    return [
+        (f.rule, f.severity.name.lower(), Path(f.path).name if f.path else None, f.line)
+        for f in result.doc.findings
+    ]
+
+
+def test_an_included_page_s_notes_and_entries_belong_to_the_including_page(tmp_path: Path) -> None:
+    """docutils reads ``.. include::`` as the included text in place: a note or a citation defined
+    there is defined for the page. refcheck read no included file, so the page's "[1]_" and
+    "[Smith2010]_" were left unchecked (low confidence), and a broken one went unseen."""
+    found = _rst(
+        tmp_path,
+        {
+            "index.rst": (
+                "Title\n=====\n\nOil pays [1]_ as [Smith2010]_ said, and [Jones2011]_ and [2]_.\n\n"
+                ".. include:: notes.rst\n"
+            ),
+            "notes.rst": (
+                ".. [1] A note.\n\n.. [Smith2010] Smith, J. (2010). Oil. Journal of Oil, 1, 2-3.\n\n"
+                ".. [Brown2012] Brown, B. (2012). Gas. Journal of Gas, 4, 5-6.\n"
+            ),
+        },
+    )
+    rules = {(r, p, line) for r, _, p, line in found}
+    assert ("missing-reference", None, 4) in rules, found  # [Jones2011]_ is nowhere
+    assert ("footnote-undefined", None, 4) in rules, found  # [2]_ is nowhere
+    assert ("uncited-reference", "notes.rst", 5) in rules, found  # in the included file, at its line
+    assert len(found) == 3, found
+
+
+def test_a_citation_in_an_included_page_cites_the_including_page_s_entry(tmp_path: Path) -> None:
+    found = _rst(
+        tmp_path,
+        {
+            "index.rst": (
+                "Title\n=====\n\n.. include:: parts/body.rst\n\n"
+                ".. [Smith2010] Smith, J. (2010). Oil. Journal of Oil, 1, 2-3.\n"
+            ),
+            "parts/body.rst": "Oil pays [Smith2010]_.\n",
+        },
+    )
+    assert found == [], found
+
+
+def test_a_literalinclude_and_a_literal_include_are_not_prose(tmp_path: Path) -> None:
+    """``.. literalinclude::`` and ``.. include:: x :literal:`` show a file as code: "[Jones2011]_" in
+    it is no citation."""
+    found = _rst(
+        tmp_path,
+        {
+            "index.rst": (
+                "Title\n=====\n\nText.\n\n.. literalinclude:: example.rst\n\n"
+                ".. include:: example.rst\n   :literal:\n\n.. include:: <isonum.txt>\n"
+            ),
+            "example.rst": "Oil pays [Jones2011]_ and [3]_.\n",
+        },
+    )
+    assert [r for r in found if r[0] != "empty-document"] == [], found
+
+
+def test_a_missing_or_circular_include_is_one_finding(tmp_path: Path) -> None:
+    found = _rst(
+        tmp_path,
+        {
+            "index.rst": "Title\n=====\n\nOil pays [1]_.\n\n.. include:: nowhere.rst\n\n.. include:: a.rst\n",
+            "a.rst": ".. include:: b.rst\n",
+            "b.rst": ".. include:: a.rst\n\n.. [1] A note.\n",
+        },
+    )
+    assert sorted(found, key=str) == [
+        ("missing-input", "warning", "b.rst", 1),
+        ("missing-input", "warning", None, 6),
+    ], found
+
+
+def test_a_directory_check_reads_an_included_file_through_its_page_only(tmp_path: Path) -> None:
+    """Checked on its own, an included file of notes gave "never referenced" and "never cited" for
+    each of its notes and entries (they are the including page's)."""
+    (tmp_path / "index.rst").write_text(
+        "Title\n=====\n\nOil pays [1]_ as [Smith2010]_ said.\n\n.. include:: notes.txt\n", encoding="utf-8"
+    )
+    (tmp_path / "notes.txt").write_text(
+        ".. [1] A note.\n\n.. [Smith2010] Smith, J. (2010). Oil. Journal of Oil, 1, 2-3.\n", encoding="utf-8"
+    )
+    res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(tmp_path))
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert "1 file checked" in res.stdout and "0 errors, 0 warnings" in res.stdout, res.stdout
