@@ -233,3 +233,18 @@ def test_a_directory_check_reads_an_included_file_through_its_page_only(tmp_path
     res = cli("check", "--no-links", "--no-verify", "--format", "concise", str(tmp_path))
     assert res.exit_code == 0, res.stdout + res.stderr
     assert "1 file checked" in res.stdout and "0 errors, 0 warnings" in res.stdout, res.stdout
+
+
+def test_an_absolute_include_in_a_sphinx_project_is_read_from_its_source_directory(tmp_path: Path) -> None:
+    """Sphinx reads ``.. include:: /snippets/notes.rst`` from the source directory (conf.py's)."""
+    (tmp_path / ".git").mkdir()
+    found = _rst(
+        tmp_path,
+        {
+            "docs/conf.py": "project = 'x'\n",
+            "docs/guide/page.rst": "Page\n====\n\nOil pays [1]_.\n\n.. include:: /snippets/notes.rst\n",
+            "docs/snippets/notes.rst": ".. [1] A note.\n",
+        },
+        page="docs/guide/page.rst",
+    )
+    assert found == [], found

@@ -371,7 +371,7 @@ def _include(
     from refcheck.loaders.decode import decode, normalise
     from refcheck.project import inside
 
-    target = os.path.normpath(os.path.join(os.path.dirname(parent), name))
+    target = _include_target(parent, name)
     if not os.path.lexists(target):
         state.unread.append(name)
         state.say(
@@ -419,6 +419,20 @@ def _include(
         if j >= 0:
             text = text[:j]
     return target, text, first
+
+
+def _include_target(parent: str, name: str) -> str:
+    """The file ``.. include:: name`` in ``parent`` reads: relative to ``parent``'s directory, and an
+    absolute name ("/snippets/note.rst") relative to the Sphinx project's source directory (its
+    ``conf.py``'s), as Sphinx reads it."""
+    if name.startswith("/"):
+        from refcheck.files import real_path
+        from refcheck.manuscript import _directories_above
+
+        for directory in _directories_above(Path(real_path(parent)).parent):
+            if (directory / "conf.py").is_file():
+                return os.path.normpath(directory / name.lstrip("/"))
+    return os.path.normpath(os.path.join(os.path.dirname(parent), name))
 
 
 def load_rst(path: str, data: bytes) -> Document:
@@ -728,7 +742,7 @@ def included_files(pages: list[str], found: list[str]) -> set[str]:
         if ".. include::" not in text:
             continue
         for m in _INCLUDE_LINE.finditer(text):
-            target = os.path.realpath(os.path.join(os.path.dirname(p), m.group(1)))
+            target = os.path.realpath(_include_target(p, m.group(1)))
             if target in by_real and target != os.path.realpath(p):
                 out.add(by_real[target])
     return out
