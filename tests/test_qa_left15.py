@@ -248,3 +248,19 @@ def test_an_absolute_include_in_a_sphinx_project_is_read_from_its_source_directo
         page="docs/guide/page.rst",
     )
     assert found == [], found
+
+
+# --- empty-document on a Sphinx project's pages of directives ----------------------------------------------
+def test_a_page_of_toctrees_and_directives_is_no_empty_document(tmp_path: Path) -> None:
+    """A Sphinx project's index (a title, a toctree, links to the indices) and an API page (one
+    automodule) hold no prose at all: each got an empty-document info, on every page of every
+    project. A page with prose and no citation keeps it (it may be a manuscript missing its list)."""
+    (tmp_path / "conf.py").write_text("project = 'x'\n", encoding="utf-8")
+    index = (
+        "=======\nWelcome\n=======\n\n.. toctree::\n   :maxdepth: 2\n\n   intro\n   api\n\n"
+        "Indices\n-------\n\n* :ref:`genindex`\n* :ref:`modindex`\n\n.. _top:\n"
+    )
+    assert _rst(tmp_path, {"index.rst": index}) == []
+    assert _rst(tmp_path, {"api.rst": "API\n===\n\n.. automodule:: foo\n   :members:\n"}, "api.rst") == []
+    prose = _rst(tmp_path, {"intro.rst": "Intro\n=====\n\nWords about the tool, no citation.\n"}, "intro.rst")
+    assert [r[0] for r in prose] == ["empty-document"]

@@ -528,7 +528,34 @@ def load_rst(path: str, data: bytes) -> Document:
         doc.citations = sorted(citations, key=lambda c: c.start)
     doc.citations_from_loader = True
     doc.style = "keys"
+    if not doc.citations and not doc.references and not notes and not markers and scan.directives:
+        doc.no_prose = _directives_only(text, doc.excluded)
     return doc
+
+
+# a section title's underline or overline ("=====", "-----", "~~~~~")
+_ADORNMENT = re.compile(r"([=\-`:'\"~^_*+#<>.])\1{2,}")
+# a line that is only links or roles ("* :ref:`genindex`", "- :doc:`install`", "`Home <index.html>`_")
+_LINKS_ONLY = re.compile(r"(?:[*+\-]|\d+\.|#\.)?(?:[ \t]*(?::[\w:+.-]+:)?`[^`]+`_{0,2})+[ \t]*")
+
+
+def _directives_only(text: str, excluded: list[tuple[int, int]]) -> bool:
+    """Whether the page's text, outside its directives' blocks, comments and code, is only section
+    titles, link lists and explicit markup: a Sphinx project's index (a toctree and links to the
+    indices) or a page its extensions fill (``automodule``), with no prose to cite anything."""
+    from refcheck.loaders._build import blank
+
+    rows = blank(text, excluded).split("\n")
+    for i, row in enumerate(rows):
+        line = row.strip()
+        if not line or _ADORNMENT.fullmatch(line) or line.startswith("..") or _OPTION.fullmatch(line):
+            continue  # (a directive's line or its option, ":members:")
+        if i + 1 < len(rows) and _ADORNMENT.fullmatch(rows[i + 1].strip()):
+            continue  # a section title
+        if _LINKS_ONLY.fullmatch(line):
+            continue
+        return False
+    return True
 
 
 def _bibtex(
