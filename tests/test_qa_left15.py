@@ -264,3 +264,39 @@ def test_a_page_of_toctrees_and_directives_is_no_empty_document(tmp_path: Path) 
     assert _rst(tmp_path, {"api.rst": "API\n===\n\n.. automodule:: foo\n   :members:\n"}, "api.rst") == []
     prose = _rst(tmp_path, {"intro.rst": "Intro\n=====\n\nWords about the tool, no citation.\n"}, "intro.rst")
     assert [r[0] for r in prose] == ["empty-document"]
+
+
+# --- Quarto's and knitr's *_files directories ----------------------------------------------------------------
+def test_the_support_files_of_a_rendered_page_are_no_documents(tmp_path: Path) -> None:
+    """Quarto renders slides.qmd to slides.html and slides_files/ (libs/revealjs with its plugins'
+    README.md and demo pages, figure-revealjs/); knitr writes paper_files/figure-html/. A directory
+    check read every one of those library files as a document."""
+    (tmp_path / "slides.qmd").write_text(
+        "---\ntitle: S\n---\n\nAs Smith (2010) said.\n\n## References\n\nSmith, J. (2010). Oil. Journal of Oil, 1, 2-3.\n",
+        encoding="utf-8",
+    )
+    plugin = tmp_path / "slides_files" / "libs" / "revealjs" / "plugin" / "notes"
+    plugin.mkdir(parents=True)
+    (plugin / "README.md").write_text("# Notes\n\nSee Hakim (2020) for the speaker view.\n", encoding="utf-8")
+    (plugin / "speaker-view.html").write_text(
+        "<html><body><p>Speaker view by Jones (2019).</p></body></html>", encoding="utf-8"
+    )
+    figures = tmp_path / "paper_files" / "figure-html"
+    figures.mkdir(parents=True)
+    (figures / "notes.md").write_text("Plot made as in Brown (2012).\n", encoding="utf-8")
+    (tmp_path / "paper.Rmd").write_text(
+        "As Smith (2010) said.\n\n## References\n\nSmith, J. (2010). Oil. Journal of Oil, 1, 2-3.\n",
+        encoding="utf-8",
+    )
+    from refcheck.discovery import discover_files
+
+    assert [Path(p).name for p in discover_files(tmp_path)] == ["paper.Rmd", "slides.qmd"]
+
+
+def test_a_directory_named_like_files_of_a_page_but_holding_documents_is_searched(tmp_path: Path) -> None:
+    (tmp_path / "grant.md").write_text("As Smith (2010) said.\n", encoding="utf-8")
+    (tmp_path / "grant_files").mkdir()
+    (tmp_path / "grant_files" / "letter.md").write_text("As Smith (2010) said.\n", encoding="utf-8")
+    from refcheck.discovery import discover_files
+
+    assert [Path(p).name for p in discover_files(tmp_path)] == ["grant.md", "letter.md"]
