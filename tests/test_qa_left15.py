@@ -300,3 +300,52 @@ def test_a_directory_named_like_files_of_a_page_but_holding_documents_is_searche
     from refcheck.discovery import discover_files
 
     assert [Path(p).name for p in discover_files(tmp_path)] == ["grant.md", "letter.md"]
+
+
+# --- Hayagriva fields Typst ignores ----------------------------------------------------------------------------
+_HAYA = """smith2020:
+  type: article
+  title: Oil and gas
+  authors: Smith, Jane
+  date: 2020
+brown2012:
+  type: book
+  title: Gas
+  author: Brown, Bob
+  date: 2012
+  publsher: Penguin
+  keywords: [gas, oil]
+nodate:
+  type: web
+  title: A page
+  url: https://example.org
+"""
+
+
+def _typst(tmp_path: Path, bib: str) -> list[tuple[str, str, int | None, str]]:
+    from refcheck.pipeline import CheckOptions, check_file
+
+    (tmp_path / "refs.yml").write_text(bib, encoding="utf-8")
+    (tmp_path / "paper.typ").write_text(
+        'Oil @smith2020, gas @brown2012, a page @nodate.\n\n#bibliography("refs.yml")\n', encoding="utf-8"
+    )
+    doc = check_file(str(tmp_path / "paper.typ"), CheckOptions(links=False, verify=False)).doc
+    assert doc is not None
+    return [(f.rule, f.severity.name.lower(), f.line, f.message) for f in doc.findings]
+
+
+def test_a_misspelt_hayagriva_field_is_named_as_the_cause(tmp_path: Path) -> None:
+    """Typst ignores a field Hayagriva does not know: "authors:" prints the entry without its author.
+    refcheck said "has no author or editor", and the user looked at an entry that has one. The
+    finding names the field and the one meant; a misspelt field that leaves nothing missing
+    ("publsher") is an info; a field of the user's own ("keywords") is nobody's business; an entry
+    without a date (a web page) is no error."""
+    found = _typst(tmp_path, _HAYA)
+    assert [(r, s, line) for r, s, line, _ in found] == [
+        ("incomplete-reference", "warning", 1),
+        ("input-bibliography", "info", 11),
+        ("incomplete-reference", "info", 13),
+    ], found
+    assert "'authors'" in found[0][3] and "'author'" in found[0][3], found[0][3]
+    assert "'publsher'" in found[1][3] and "'publisher'" in found[1][3], found[1][3]
+    assert "keywords" not in " ".join(m for *_, m in found)
