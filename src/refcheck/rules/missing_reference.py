@@ -66,7 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from refcheck.extract.patterns import CORPORATE_WORDS
+from refcheck.extract.organisations import ORGANISATION_WORDS
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation
 
@@ -264,24 +264,6 @@ _HONORIFICS = frozenset({
     "mestre", "maestro", "padre", "frei", "dom", "dona", "don", "doña", "sr", "sra", "señor",
     "señora", "senhor", "senhora", "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sir",
 })  # fmt: skip
-# words of an organisation's name: "Department of Health (2009)" is cited by it, a title is not
-_ORGANISATION = CORPORATE_WORDS | {
-    "academy", "administration", "authority", "college", "embassy", "federation", "hospital",
-    "kingdom", "laboratory", "library", "museum", "republic", "school", "states", "survey",
-    # Portuguese, Spanish, French, German: "Ministério da Saúde (2010)", "o Conselho Nacional de
-    # Justiça (2015)"
-    "instituto", "institut", "ministério", "ministerio", "ministère", "ministerium", "fundação",
-    "fundación", "fondation", "stiftung", "secretaria", "secretaría", "conselho", "consejo", "conseil",
-    "universidade", "universidad", "université", "universität", "empresa", "agência", "agencia",
-    "agence", "associação", "asociación", "sociedade", "sociedad", "société", "gesellschaft",
-    "comissão", "comisión", "organização", "organización", "banco", "banque", "departamento",
-    "centro", "serviço", "servicio", "governo", "gobierno", "tribunal", "câmara", "cámara",
-    "senado", "assembleia", "asamblea", "prefeitura", "federação", "federación", "confederação",
-    "comitê", "comité", "coordenação", "superintendência", "diretoria", "escola", "escuela",
-    "programa", "rede", "red", "observatório", "observatorio", "núcleo", "grupo", "laboratório",
-    "laboratorio", "museu", "museo", "biblioteca", "academia", "sindicato", "partido",
-    "presidência", "presidencia", "república", "estado", "bundesamt", "amt",
-}  # fmt: skip
 
 
 def _in_a_title(text: str, cit: Citation) -> bool:
@@ -301,7 +283,7 @@ def _in_a_title(text: str, cit: Citation) -> bool:
     if run[-1].rstrip(".") in _HONORIFICS:
         return False  # "como afirma o Professor Almeida (2018)": a person's title, then the author
     words = run + [w.lower() for a in cit.authors for w in a.split()]
-    if any(w in _ORGANISATION for w in words):
+    if any(w in ORGANISATION_WORDS for w in words):
         return False
     if any(w in _SMALL for w in run):
         return True
