@@ -349,3 +349,53 @@ def test_a_misspelt_hayagriva_field_is_named_as_the_cause(tmp_path: Path) -> Non
     assert "'authors'" in found[0][3] and "'author'" in found[0][3], found[0][3]
     assert "'publsher'" in found[1][3] and "'publisher'" in found[1][3], found[1][3]
     assert "keywords" not in " ".join(m for *_, m in found)
+
+
+# --- a style guide's example citations ---------------------------------------------------------------------
+_GUIDE = """# Formatting instructions
+
+Self-references that reveal the author's identity, e.g.,
+
+> We previously showed (Gusfield, 1997)...
+
+must be avoided. Instead, use citations such as
+
+> Gusfield (1997) previously showed...
+
+## Citations
+
+Citations within the text appear in parentheses (Gusfield, 1997), or, if the author's name appears in the text itself: Gusfield (1997).
+Cite papers with two authors using both authors' names (Aho and Ullman, 1972), but cite papers with more than two authors by the first author's name and et al. (Chandra et al., 1981).
+
+## References
+
+Ando, R. K. and Zhang, T. (2005). A framework for learning predictive structures. Journal of Machine Learning Research, 6, 1817-1853.
+"""
+
+
+def test_a_style_guide_s_example_citations_are_info() -> None:
+    """A conference's formatting guide (acl-style-files' formatting.md) tells how to cite, with
+    example citations in its sentences and in quoted examples: the quoted ones were info, the ones
+    in "Citations within the text appear in parentheses (Gusfield, 1997)" four missing-reference
+    errors. In a document that quotes citations as examples, a citation in a sentence that speaks
+    of citing is said at info."""
+    from refcheck.pipeline import check_text
+
+    doc = check_text(_GUIDE, fmt="markdown", path="formatting.md")
+    errors = [(f.rule, f.line) for f in doc.findings if f.severity.name == "ERROR"]
+    assert errors == [], errors
+    missing = [f for f in doc.findings if f.rule == "missing-reference"]
+    assert len(missing) == 6, missing
+
+
+def test_a_citation_in_a_sentence_about_citations_of_a_paper_stays_an_error() -> None:
+    """Without quoted examples the document is no style guide: a bibliometrics paper's "citation
+    counts follow a power law (Price, 1965)" with Price missing is an error."""
+    from refcheck.pipeline import check_text
+
+    text = (
+        "# Paper\n\nCitation counts follow a power law (Price, 1965), as Smith (2010) found.\n\n"
+        "## References\n\nSmith, J. (2010). Oil. Journal of Oil, 1, 2-3.\n"
+    )
+    doc = check_text(text, fmt="markdown", path="paper.md")
+    assert [(f.rule, f.severity.name) for f in doc.findings] == [("missing-reference", "ERROR")]
