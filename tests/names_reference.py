@@ -517,10 +517,16 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             if particles:
                 surname = " ".join([*particles, surname])
             return surname, " ".join(names), False, "inverted", j2, gclosed
-    if not closed and len(words) == 1 and mode in ("inverted", "given-first") and is_initials(r.word(j)):
+    if (
+        not closed
+        and len(words) == 1
+        and mode in ("inverted", "given-first")
+        and (is_initials(r.word(j)) or re.fullmatch(rf"[{_U}]", r.word(j)))
+    ):
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope" (added with the shape
-        # reader's same rule, qa-real-docs)
-        inits, k = r.initials(j)
+        # reader's same rule, qa-real-docs); Word's Chicago writes it without its full stop ("Gregory
+        # G Colomb")
+        inits, k = r.initials(j) if is_initials(r.word(j)) else ([r.word(j)], j + 1)
         later, j3, closed3 = r.surname(k, bare_stop=False)
         if later and k == j + 1 and r.word(j) == "I":
             catalan = _catalan_surname(r, words, j)
