@@ -7,7 +7,8 @@ What it does
     outside the project's directory tree (an absolute path, ``../..`` above the project root, a
     symlink out of it) or in a hidden directory, is not a regular file, is over ``--max-file-size``,
     or includes itself. Files TeX ships (``glyphtounicode``) and generated ones (``.bbl``) are not
-    reported. The Markdown loader reports a chapter of a Quarto book that is not read (outside the
+    reported. An input the build makes from the pandoc Markdown beside it (``ch1.md`` beside a missing
+    ``ch1.tex``) is read from the Markdown, said at info. The Markdown loader reports a chapter of a Quarto book that is not read (outside the
     project, unreadable, past ``--max-file-size``) the same way.
 
 Why is this bad

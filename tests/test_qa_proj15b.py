@@ -1,0 +1,93 @@
+"""False findings on real projects that QA round 15 left (proj15b): LaTeX theses whose chapters the
+build makes from pandoc Markdown, and authorless standards and software in BibTeX. Each test is the
+smallest form of the pattern a public project uses, and failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refcheck.pipeline import CheckOptions, check_file
+
+from .projects import findings, write
+
+# --- chapters the build makes from pandoc Markdown ------------------------------------------------------
+# malramsay64/phd-thesis "\input{00_Introduction/introduction}" (30 chapters) and ashwinvis/phd-thesis
+# "\input{chapter_00_0_intro.latex}": the Makefile makes each with "pandoc --biblatex" (--natbib) from
+# the .md beside it, "[@Datta2004]" becoming "\autocite{Datta2004}". refcheck said the .md was the
+# source but read none of its citations: 709 and 253 entries "never cited" (info), untrue.
+
+BIB = (
+    "@article{real, author={Smith, Ann}, title={A title}, journal={J. Tests}, year={2010}}\n"
+    "@article{other, author={Jones, Bob}, title={Another title}, journal={J. Tests}, year={2011}}\n"
+    "@book{third, author={Brown, Cy}, title={A book}, publisher={P}, year={2012}}\n"
+    "@book{noted, author={Green, Di}, title={A noted book}, publisher={P}, year={2013}}\n"
+    "@book{raw, author={Black, Fay}, title={Raw LaTeX}, publisher={P}, year={2015}}\n"
+    "@book{never, author={White, Ed}, title={Never cited}, publisher={P}, year={2014}}\n"
+)
+CHAPTER = (
+    "---\ntitle: Introduction\n---\n\n# Background {#sec:back}\n\n"
+    "Earlier work [@real; see @other, p. 3] and @third show it.[^n]\n"
+    "As @fig:plot and @sec:back show; write to me@example.org, as \\citet{raw} did.\n\n"
+    "`[@incode]` and\n\n```\n[@infence]\n```\n\n<!-- [@incomment] -->\n\n"
+    "[^n]: As in [@noted].\n"
+)
+THESIS = (
+    "\\documentclass{report}\n\\usepackage{natbib}\n\\begin{document}\n\\input{%s}\n"
+    "\\bibliographystyle{plainnat}\n\\bibliography{refs}\n\\end{document}\n"
+)
+
+
+def _uncited(path: Path) -> list[str]:
+    return sorted(m.split()[0] for r, _, m in findings(path) if r == "uncited-reference")
+
+
+def test_the_citations_of_a_markdown_chapter_the_build_makes_are_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {"refs.bib": BIB, "ch/intro.md": CHAPTER, "thesis.tex": THESIS % "ch/intro"},
+        git=True,
+    )
+    found = findings(tmp_path / "thesis.tex")
+    assert [(r, s) for r, s, _ in found if s != "info"] == []
+    assert _uncited(tmp_path / "thesis.tex") == ["never"]
+    (note,) = [m for r, _, m in found if r == "missing-input"]
+    assert "ch/intro.md" in note and "read in its place" in note
+
+
+def test_a_key_missing_from_a_markdown_chapter_is_reported_at_its_line(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "chapter_1.md": CHAPTER + "\nUnknown [@nosuch] here.\n",
+            "thesis.tex": THESIS % "chapter_1.latex",  # (ashwinvis: "pandoc ... -o chapter_1.latex")
+        },
+        git=True,
+    )
+    result = check_file(str(tmp_path / "thesis.tex"), CheckOptions(links=False, verify=False))
+    assert result.doc is not None
+    doc = result.doc
+    (error,) = [f for f in doc.findings if f.rule == "missing-reference"]
+    assert "'nosuch'" in error.message
+    assert (error.path or "").endswith("chapter_1.md") and error.line == 20
+    # the note's citation is in the note; the note is the Markdown's own, by name ("[^n]")
+    (noted,) = [c for c in doc.citations if c.key == "noted"]
+    assert noted.footnote == "^n"
+
+
+def test_markdown_notes_of_a_chapter_are_checked_by_name(tmp_path: Path) -> None:
+    chapter = "Text.[^a] More.[^1]\n\n[^a]: A note.\n\n[^b]: Never marked.\n\n[^1]: One.\n"
+    write(
+        tmp_path,
+        {
+            "refs.bib": BIB,
+            "a.md": chapter,
+            "b.md": "Again.[^1]\n\n[^1]: Another one.\n",
+            "thesis.tex": (THESIS % "a").replace("\\input{a}", "\\input{a}\n\\input{b}\\footnote{Four.}"),
+        },
+        git=True,
+    )
+    loud = [(r, m) for r, s, m in findings(tmp_path / "thesis.tex") if s != "info"]
+    assert loud == [
+        ("footnote-unreferenced", "footnote [^b] is never referenced; add a marker or remove the note")
+    ]
