@@ -91,3 +91,56 @@ def test_markdown_notes_of_a_chapter_are_checked_by_name(tmp_path: Path) -> None
     assert loud == [
         ("footnote-unreferenced", "footnote [^b] is never referenced; add a marker or remove the note")
     ]
+
+
+# --- authorless standards and software --------------------------------------------------------------
+# A standard as C++ papers cite it, "@techreport{iso14882, key = {ISO/IEC 14882:2011}, institution =
+# {ISO}, ...}" (BibTeX's "key" field is the documented stand-in for a missing author: plain.bst sorts
+# by it, plainnat.bst labels by it), and software as malramsay64/phd-thesis cites it ("@misc{
+# apache/airflow, title = {Apache/Airflow}, year = {2019}, howpublished = {The Apache Software
+# Foundation}}"), "@misc{anaconda, title = {Anaconda Software Distribution}, ...}": refcheck warned "no
+# author" on entries BibTeX's and biblatex's styles print well.
+
+AUTHORLESS = (
+    "@techreport{iso14882, key = {ISO/IEC 14882:2011}, institution = {ISO}, title = {Programming"
+    " languages -- C++}, year = 2011}\n"
+    "@techreport{ieee754, institution = {IEEE}, title = {Standard for Floating-Point Arithmetic},"
+    " year = 2008}\n"
+    "@misc{anaconda, title = {Anaconda Software Distribution}, howpublished = {Anaconda Inc.},"
+    " year = 2020}\n"
+    "@misc{airflow, title = {Apache/Airflow}, year = {2019}, howpublished = {The Apache Software"
+    " Foundation}}\n"
+    "@standard{iso9001, organization = {ISO}, title = {Quality management systems}, year = 2015}\n"
+    # real omissions stay warnings: a journal article or a book without its author (a publisher, as
+    # Zotero exports give, is no stand-in), a @misc with neither author nor year
+    "@article{anon, title = {A paper}, journal = {J. Tests}, publisher = {Elsevier}, year = 2010}\n"
+    "@book{nobody, title = {A book}, publisher = {P}, year = 2011}\n"
+    "@misc{undated, title = {Something}}\n"
+)
+
+
+def test_entries_a_style_prints_without_an_author_are_info(tmp_path: Path) -> None:
+    keys = ["iso14882", "ieee754", "anaconda", "airflow", "iso9001", "anon", "nobody", "undated"]
+    write(
+        tmp_path,
+        {
+            "refs.bib": AUTHORLESS,
+            "paper.tex": "\\documentclass{article}\n\\begin{document}\n"
+            f"See \\cite{{{','.join(keys)}}}.\n\\bibliographystyle{{plain}}\n\\bibliography{{refs}}\n"
+            "\\end{document}\n",
+        },
+    )
+    got = {
+        m.split()[1]: (s, m) for r, s, m in findings(tmp_path / "paper.tex") if r == "incomplete-reference"
+    }
+    assert {k: s for k, (s, _) in got.items()} == {
+        "iso14882": "info",
+        "ieee754": "info",
+        "anaconda": "info",
+        "airflow": "info",
+        "iso9001": "info",
+        "anon": "warning",
+        "nobody": "warning",
+        "undated": "warning",
+    }
+    assert "'ISO/IEC 14882:2011' in its place" in got["iso14882"][1]
