@@ -144,3 +144,24 @@ def test_entries_a_style_prints_without_an_author_are_info(tmp_path: Path) -> No
         "undated": "warning",
     }
     assert "'ISO/IEC 14882:2011' in its place" in got["iso14882"][1]
+
+
+# --- biblatex's ids: other keys an entry is cited by --------------------------------------------------
+# malramsay64/phd-thesis's chapter cites "[@MalcolmRamasy2018]", the key its Zotero export keeps in the
+# entry "@misc{Ramsay2018, ids = {MalcolmRamasy2018}, ...}": biber finds the entry by it (biblatex's
+# ids field), refcheck said the key was in no entry (an error) and Ramsay2018 never cited.
+
+IDS_BIB = "@misc{Ramsay2018, ids = {MalcolmRamasy2018, Old2018}, author = {Ramsay, Malcolm}, title = {Melting}, year = {2018}}\n"
+
+
+def test_a_key_of_an_entrys_ids_field_cites_it_with_biber(tmp_path: Path) -> None:
+    tex = (
+        "\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n"
+        "\\begin{document}\nAs shown \\autocite{MalcolmRamasy2018}.\n\\printbibliography\n\\end{document}\n"
+    )
+    write(tmp_path, {"refs.bib": IDS_BIB, "paper.tex": tex})
+    assert findings(tmp_path / "paper.tex") == []
+    # BibTeX knows no ids: there the key is in no entry
+    write(tmp_path, {"paper.tex": tex.replace("{biblatex}", "[backend=bibtex]{biblatex}")})
+    rules = sorted(r for r, _, _ in findings(tmp_path / "paper.tex"))
+    assert rules == ["missing-reference", "uncited-reference"]

@@ -264,6 +264,8 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
             ref.given.append(latex_to_text(given))
     if not ref.authors and not ref.et_al:
         ref.stand_in = _stand_in(kind, fields)
+    if entry.fields.get("ids"):  # (its own, not a crossref parent's)
+        ref.ids = tuple(k.strip() for k in entry.fields["ids"].split(",") if k.strip() and k.strip() != key)
     year = fields.get("year") or fields.get("date", "")
     m = _YEAR.search(year)
     ref.year = m.group(0) if m else (latex_to_text(year) or None)

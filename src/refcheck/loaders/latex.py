@@ -239,14 +239,17 @@ def load_latex(path: str, data: bytes) -> Document:
         r.id = f"bib-{i}"
     # the entries BibTeX reads, which it finds whatever the case of the cited key (biber does not, nor
     # does LaTeX a \\bibitem label)
-    bibtex = [] if _biber(text, project) else list(refs)
+    biber = _biber(text, project)
+    bibtex = [] if biber else list(refs)
     envs = _thebibliography(text)
     for a, b in envs:
         refs.extend(_bibitems(text, a, b, len(refs)))
     if envs:
         doc.reference_region = (envs[0][0], envs[-1][1])
     doc.references = refs
-    doc.citations = key_citations(doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown)
+    doc.citations = key_citations(
+        doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown, ids=biber
+    )
     if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
         for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
             if c.key and c.key != "*":
@@ -1427,19 +1430,25 @@ def key_citations(
     wrappers: dict[str, tuple[int, int, bool]] | None = None,
     bibtex: list[Reference] | None = None,
     markdown: list[tuple[int, int, str]] | None = None,
+    ids: bool = False,
 ) -> list[Citation]:
     """One Citation per key of every cite command (``\\nocite{*}``: one per entry), and of every
     pandoc citation in the ``markdown`` spans (see _pandoc_groups). A key cited in another case than
     the key of one of the ``bibtex`` entries (those BibTeX reads) names that entry, as BibTeX finds it
-    (``\\cite{buetal}`` of ``@article{Buetal,``)."""
+    (``\\cite{buetal}`` of ``@article{Buetal,``). ``ids``: biber reads the entries, and a key of an
+    entry's ``ids`` field names that entry, as biber finds it (``ids = {MalcolmRamasy2018}``)."""
     wrappers = wrappers or {}
     by_key = entries_by_key(refs)
+    known = list(by_key)
+    if ids:
+        for r in refs:
+            for alias in r.ids:
+                by_key.setdefault(alias, r)
     folded: dict[str, Reference | None] = {}  # the .bib entries by folded key (None: two of them)
     for r in bibtex or ():
         if r.key:
             k = r.key.casefold()
             folded[k] = None if k in folded and folded[k] is not r else r
-    known = list(by_key)
     note_at = _notes_of(doc)
     out: list[Citation] = []
     text = doc.text

@@ -87,6 +87,8 @@ class Reference:
     # BibTeX/biblatex: what a style prints in the place of an author the entry does not have (its
     # ``key`` field, the body that issued it, a @misc's title); None when it has an author or nothing
     stand_in: str | None = None
+    # biblatex: the other keys the entry may be cited by (its ``ids`` field, which biber reads)
+    ids: tuple[str, ...] = ()
     # a database entry's volume, issue, chapter and pages ("12 3 61-63"), which its one-line ``text``
     # leaves out: two entries of one title on other pages are two parts (rules/duplicate_reference)
     parts: str | None = None
