@@ -165,3 +165,24 @@ def test_a_key_of_an_entrys_ids_field_cites_it_with_biber(tmp_path: Path) -> Non
     write(tmp_path, {"paper.tex": tex.replace("{biblatex}", "[backend=bibtex]{biblatex}")})
     rules = sorted(r for r, _, _ in findings(tmp_path / "paper.tex"))
     assert rules == ["missing-reference", "uncited-reference"]
+
+
+# --- keys of a document that names no bibliography ----------------------------------------------------
+# hagenw/phd-thesis vendors the Sound Field Synthesis Toolbox, whose doc/sound_field_synthesis.tex
+# cites 32 keys and names no bibliography: 32 errors, each saying the same. The bibliography is
+# missing: one defect, one finding (as for author-date citations with no reference list).
+
+
+def test_keys_of_a_document_naming_no_bibliography_are_one_finding(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "doc.tex": "\\documentclass{article}\n\\begin{document}\nAs in \\cite{a,b} and \\cite{c}.\n"
+            "Again \\cite{a}.\n%\\bibliography{refs}\n\\end{document}\n",
+        },
+    )
+    found = findings(tmp_path / "doc.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "error")]
+    assert found[0][2].startswith(
+        "4 citation(s) of 3 key(s), such as 'a', but the document names no bibliography"
+    )

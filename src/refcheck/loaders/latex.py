@@ -251,6 +251,7 @@ def load_latex(path: str, data: bytes) -> Document:
         doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown, ids=biber
     )
     if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
+        doc.no_bibliography = True
         for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
             if c.key and c.key != "*":
                 c.detail = (
