@@ -35,7 +35,7 @@ import difflib
 import functools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from refcheck.errors import InputError
@@ -1457,10 +1457,11 @@ def key_citations(
     def wrapped(name: str, m: re.Match[str]) -> list[tuple[int, str, str]]:
         return _wrapper_groups(text, m, wrappers[name]) if name in wrappers else []
 
-    found = [(m.group(1), m.start(), groups) for m, groups in citation_commands(text, wrapped)]
+    found: Iterable[tuple[str, int, list[tuple[int, str, str]]]] = (
+        (m.group(1), m.start(), groups) for m, groups in citation_commands(text, wrapped)
+    )
     if markdown:  # (pandoc's citations, in the Markdown a missing input is made from)
-        found.extend(_pandoc_groups(text, markdown, by_key))
-        found.sort(key=lambda f: f[1])
+        found = sorted([*found, *_pandoc_groups(text, markdown, by_key)], key=lambda f: f[1])
     for command, start, groups in found:
         note = note_at(start)
         for at, keys, locator in groups:
