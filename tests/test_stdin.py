@@ -165,7 +165,8 @@ def test_bad_stdin_is_one_line_and_exit_2(args: list[str], data: bytes, reason: 
     [
         ["check", "-", "-"],
         ["check", "--stdin-filename", "a.md", "doc.txt"],
-        ["fix", "-"],
+        ["fix", "-", "doc.txt"],  # (left15: "fix -" alone is a filter, tests/test_qa_left15.py)
+        ["fix", "--stdin-filename", "a.md", "doc.txt"],
     ],
     ids=" ".join,
 )

@@ -932,6 +932,14 @@ def _echo(text: str, colour: bool) -> None:
     is_flag=True,
     help="Also make the suggested fixes: an entry's year or DOI taken from the registry's record.",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    default=None,
+    callback=_stdin_filename,
+    help="With '-': the path of the document read from standard input, for its format, its "
+    "configuration and the files it names (default: '-'); that file is not changed.",
+)
 @click.pass_context
 def fix(
     ctx: click.Context,
@@ -941,6 +949,7 @@ def fix(
     comments: bool,
     unsafe: bool,
     config_file: str | None,
+    stdin_filename: str | None,
     **_: Any,
 ) -> None:
     """Apply safe fixes to PATHS: a cited year to its entry's, dead links to archived copies.
@@ -953,10 +962,22 @@ def fix(
     as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
     cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
     with --fail-on never; 2 when a file could not be read.
+
+    '-' reads the document from standard input, as a filter: the diff is shown, and with --write
+    the whole fixed document (unchanged when nothing is fixed) is written to standard output, the
+    summary and refusals to standard error.
     """
-    if "-" in paths:
-        raise click.UsageError("refcheck fix changes files: name the file rather than '-' (standard input)")
-    run = _run(ctx, paths, config_file)
+    _load("refcheck.runner")
+    stdin = None
+    if runner.STDIN in paths:
+        if len(paths) > 1:
+            raise click.UsageError(
+                "'-' (standard input) is fixed alone: its fixed text goes to standard output"
+            )
+        stdin = runner.Stdin(stdin_filename or runner.STDIN)
+    elif stdin_filename is not None:
+        raise click.UsageError("--stdin-filename names the document read from standard input: give '-'")
+    run = _run(ctx, paths, config_file, stdin=stdin)
     changed = refused = 0
     worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
@@ -964,7 +985,7 @@ def fix(
             safe_echo(f"{display_path(r.path)}: error: {one_line(r.error or '')}", err=True)
             worst = ExitCode.ERROR
             continue
-        done = _fix_one(r.doc, write, comments, unsafe)
+        done = _fix_one(r.doc, write, comments, unsafe, piped=stdin is not None and r.path == stdin.name)
         changed += done.changed
         refused += done.refused
         threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
@@ -988,10 +1009,38 @@ class _Fixed(NamedTuple):
     pending: bool  # fixes left to apply
 
 
-def _fix_one(doc: Document, write: bool, comments: bool = False, unsafe: bool = False) -> _Fixed:
-    """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals."""
+def _fix_one(
+    doc: Document, write: bool, comments: bool = False, unsafe: bool = False, piped: bool = False
+) -> _Fixed:
+    """Plan (and with ``write`` make) the fixes of one document; print the diff and the refusals.
+    ``piped``: the document came from standard input; with ``write`` the fixed document is written
+    to standard output in place of the diff (the whole document, changed or not: a filter)."""
     result = _fixed_file(doc, comments, unsafe)
-    where = display_path(doc.path)
+    if piped and write:
+        _refusals(doc, result, unsafe)
+        sys.stdout.flush()
+        out = sys.stdout.buffer
+        out.write(result.new if result.edits or result.new != result.old else doc.raw)
+        out.flush()
+        if not result.edits and result.new == result.old:
+            return _Fixed(False, len(result.skipped), set(), False)
+        return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
+    _refusals(doc, result, unsafe)
+    if not result.edits and result.new == result.old:  # (a DOCX may get comments only)
+        return _Fixed(False, len(result.skipped), set(), False)
+    click.echo(clean(result.diff(), keep="\n\t"), nl=False)
+    if not write:
+        return _Fixed(True, len(result.skipped), set(), True)
+    try:
+        fix_mod.write_fixed(result)
+    except fix_mod.Refused as why:
+        safe_echo(f"{display_path(doc.path)}: not written: {why}", err=True)
+        return _Fixed(False, len(result.skipped) + len(result.fixed), set(), True)
+    return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
+
+
+def _refusals(doc: Document, result: fix_mod.FixResult, unsafe: bool) -> None:
+    """The fixes not made, each a line on standard error: suggestions (without ``unsafe``), refusals."""
     hidden = [] if unsafe else fix_mod.suggested(doc)
     for finding in hidden:
         at = f":{finding.line}" if finding.line else ""
@@ -1005,17 +1054,6 @@ def _fix_one(doc: Document, write: bool, comments: bool = False, unsafe: bool = 
         safe_echo(
             f"{display_path(finding.path or doc.path)}{at}: not fixed ({finding.rule}): {why}", err=True
         )
-    if not result.edits and result.new == result.old:  # (a DOCX may get comments only)
-        return _Fixed(False, len(result.skipped), set(), False)
-    click.echo(clean(result.diff(), keep="\n\t"), nl=False)
-    if not write:
-        return _Fixed(True, len(result.skipped), set(), True)
-    try:
-        fix_mod.write_fixed(result)
-    except fix_mod.Refused as why:
-        safe_echo(f"{where}: not written: {why}", err=True)
-        return _Fixed(False, len(result.skipped) + len(result.fixed), set(), True)
-    return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, False)
 
 
 def _fixed_file(doc: Document, comments: bool, unsafe: bool = False) -> fix_mod.FixResult:

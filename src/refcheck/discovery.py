@@ -26,7 +26,8 @@ sorted. It leaves out:
   ``<meta name="generator">`` tag), committed where it does not write them itself (a ``docs/``
   published on GitHub Pages, copied there by a build script), when the walk holds sources they are
   rendered from (``.qmd``/``.Rmd`` ...), and the libraries Quarto and R Markdown copy into a rendered
-  site (``site_libs``);
+  site (``site_libs``), and a page's support files (``slides_files/libs``, ``paper_files/figure-html``:
+  reveal.js and its plugins, Bootstrap, knitr's figures) beside the page they were rendered for;
 * the HTML files TeX4ht wrote beside the LaTeX source it rendered (a ``paper.4ct`` beside
   ``paper.tex``): the source is checked, and its split pages cite entries listed on another page;
 * Office owner files (``~$paper.docx``: the lock Word writes beside a document it has open, not a
@@ -396,6 +397,28 @@ def _below(path: Path, top: Path) -> bool:
     return path != top and top in path.parents
 
 
+# what a renderer puts in a page's "<name>_files" directory: Quarto's and R Markdown's copied
+# libraries ("libs": reveal.js and its plugins' READMEs and demo pages, Bootstrap), knitr's figures
+# ("figure-html", "figure-revealjs", "figure-latex")
+_SUPPORT = lazy_pattern(r"libs|figure-[\w-]+")
+_PAGE_SUFFIXES = (".html", ".htm", ".qmd", ".rmd", ".ipynb", ".md", ".markdown")
+
+
+def _support_files(path: Path, name: str, names: set[str]) -> bool:
+    """Whether the directory ``name`` is the support files a renderer wrote for a page beside it
+    (Quarto, R Markdown, knitr, nbconvert: "slides_files" beside "slides.qmd" or "slides.html")
+    rather than a directory of documents: named after the page, holding libraries or figures."""
+    if not name.endswith("_files"):
+        return False
+    stem = name[: -len("_files")].lower()
+    if not any(n.lower() in {stem + s for s in _PAGE_SUFFIXES} for n in names):
+        return False
+    try:
+        return any(_SUPPORT().fullmatch(e.name) for e in os.scandir(path) if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return False
+
+
 def discover_files(
     directory: str | Path,
     discovery: Discovery | None = None,
@@ -451,7 +474,7 @@ def discover_files(
                         unfollowed.append(str(shown / name))
                     continue  # a symlink out of the checked directory, or into a hidden one (.git/config)
                 if entry.is_dir(follow_symlinks=False):
-                    if name in generated:
+                    if name in generated or _support_files(path, name, names):
                         continue  # a generator's output (a rendering of sources checked here)
                     if name not in SKIPPED_DIRECTORIES and not discovery.excluded(path, True, every):
                         walk(path, shown / name, specs, book)

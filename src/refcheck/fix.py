@@ -275,8 +275,9 @@ def _map_edit(doc: Document, src: _Source, kind: str, edit: TextEdit) -> list[Ed
     start, end = edit.start, edit.end
     for a, b, other in doc.files:
         if a <= start < b or a < end <= b:
+            how = ".. include::" if doc.format == "rst" else "\\input"
             raise Refused(
-                f"the text stands in {other}, which this document reads through \\input; {_by_hand(edit)}"
+                f"the text stands in {other}, which this document reads through {how}; {_by_hand(edit)}"
             )
     if kind == "identity":
         s_norm: int | None = start

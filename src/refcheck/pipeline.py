@@ -1037,6 +1037,12 @@ def expand_paths(
 
                 chapters = included_files(typst)  # (checked through the file that includes them)
                 found = [f for f in found if f not in chapters]
+            rst = [f for f in found if format_for(f) == "rst"]
+            if rst:
+                from refcheck.loaders.rst import included_files as rst_included
+
+                parts = rst_included(rst, found)  # (checked through the page that includes them)
+                found = [f for f in found if f not in parts]
             if not found and not unreadable:  # (an unreadable directory says why it gave nothing)
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)

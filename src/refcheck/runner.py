@@ -316,7 +316,32 @@ def _findings_only(doc: Document) -> Document:
     hint (``_common.items`` builds records without one), so fix.py is not needed here."""
     slim = Document(path=doc.path, format=doc.format, text="", source_map=SourceMap.identity(""))
     slim.style, slim.findings, slim.encoding = doc.style, doc.findings, doc.encoding
+    slim.unreadable = doc.unreadable
     return slim
+
+
+def unreadable_inputs(result: FileResult, said: set[str]) -> list[FileResult]:
+    """The files ``result``'s document names that are there but cannot be read (``Document.unreadable``:
+    a binary or malformed .bib), each as a result of its own: an input file that could not be read,
+    one error line naming it and why, exit status 2, while the document is checked without it. A
+    file many pages name (a site's one .bib) is said once in a run: ``said`` holds the real paths
+    said so far."""
+    from refcheck.files import real_path
+
+    doc = result.doc
+    out: list[FileResult] = []
+    if doc is None:
+        return out
+    for path, why in doc.unreadable:
+        key = real_path(path)
+        if key not in said:
+            said.add(key)
+            out.append(
+                FileResult(
+                    path=path, error=f"{why}; {doc.path} names it as a bibliography and is checked without it"
+                )
+            )
+    return out
 
 
 def _crashed(task: Task, reason: str) -> tuple[FileResult, str | None]:
@@ -425,6 +450,7 @@ def run(
         tasks.append((f, options))
     checked: list[tuple[FileResult, CheckOptions]] = []
     repeats = Repeats()
+    said: set[str] = set()
     prefetch = _prefetch(tasks, todo.jobs) if progress is None else None
     try:
         for result, (_, options) in zip(check_all(tasks, todo.jobs, keep), tasks, strict=True):
@@ -433,6 +459,11 @@ def run(
             checked.append((result, options))
             if on_file is not None:
                 on_file(result, len(checked), len(tasks))
+            for unread in unreadable_inputs(result, said):
+                out.results.append(unread)
+                out.fail_on[unread.path] = out.fail_on[result.path]
+                if on_file is not None:
+                    on_file(unread, len(checked), len(tasks))
         links, failure = finish(checked, progress, prefetch)
     finally:
         if prefetch is not None:
@@ -521,9 +552,12 @@ def stream(
 
     def unrepeated() -> Iterator[tuple[FileResult, str]]:
         repeats = Repeats()
+        said: set[str] = set()
         for result, fail_on in results():
             repeats.drop(result)
             yield result, fail_on
+            for unread in unreadable_inputs(result, said):
+                yield unread, fail_on
 
     out.results = unrepeated()
     return out

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from refcheck.extract.patterns import APOS, CORPORATE_WORDS, DASHES, UPPER, YEAR
+from refcheck.extract.organisations import CORPORATE_WORDS
+from refcheck.extract.patterns import APOS, DASHES, UPPER, YEAR
 from refcheck.matching.names import PARTICLES
 from refcheck.model import Citation, Footnote, Reference
 

@@ -51,16 +51,3 @@ MONTHS = [
     "fall",
     "winter",
 ]
-
-
-# words of an organisation's name: "World Health Organization" is cited whole, not by a surname
-CORPORATE_WORDS = frozenset(
-    {
-        "organization", "organisation", "bank", "institute", "institution", "council", "commission",
-        "ministry", "department", "office", "agency", "association", "society", "committee", "fund",
-        "foundation", "union", "nations", "government", "bureau", "board", "center", "centre",
-        "university", "service", "trust", "programme", "program", "secretariat", "court", "parliament",
-        "congress", "senate", "house", "assembly", "league", "forum", "network", "group", "company",
-        "corporation"
-    }
-)  # fmt: skip

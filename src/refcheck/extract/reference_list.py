@@ -17,9 +17,9 @@ from refcheck._lazy import lazy_pattern
 from refcheck.extract.lines import AtLineStart
 from refcheck.extract.names import Names, shared_names
 from refcheck.extract.notes import acronyms_of
+from refcheck.extract.organisations import CORPORATE_WORDS, ORG_NOUNS
 from refcheck.extract.patterns import (
     APOS,
-    CORPORATE_WORDS,
     DASHES,
     LETTER,
     MONTHS,
@@ -1292,7 +1292,7 @@ def _aliases(author_part: str, ref: Reference) -> list[str]:
         not all(_WHOLE_WORD().match(g) for g in ref.given if g)
         # (and an organisation's name says so: "Anan, Anna and Prianmito, Boris", whole given names
         # read surname first, are persons)
-        or not (_long_surname(ref) or any(w.strip(",.;:()").lower() in _ORG_NOUNS for w in part.split()))
+        or not (_long_surname(ref) or any(w.strip(",.;:()").lower() in ORG_NOUNS for w in part.split()))
         or _given_first_head(part, ref)
     )
     if ref.corporate or (not persons and _ORG_WORD().search(part)):
@@ -1555,97 +1555,6 @@ _LINK = lazy_pattern(r"(?:https?://|doi:\s*|www\.)\S*", re.IGNORECASE)
 _QUOTE_OR_URL = lazy_pattern(r"[\"“”]|https?://")
 _BRACKETS_URLS = re.compile(r"\[[^\]]*\]|https?://\S+")
 _ORG_WORD = lazy_pattern(r"\b(?:of|for|on|and|the|de|des|du)\b")
-# the nouns that make an organisation's name, in the languages of the lists read (a set of words:
-# one look-up per word of an author part, where a pattern of alternatives costs ten times more)
-_ORG_NOUNS = frozenset(
-    [
-        "organization",
-        "organisation",
-        "organización",
-        "organizacion",
-        "organização",
-        "organizacao",
-        "institute",
-        "instituto",
-        "institution",
-        "institución",
-        "instituição",
-        "association",
-        "asociación",
-        "associação",
-        "council",
-        "conselho",
-        "consejo",
-        "commission",
-        "comissão",
-        "comisión",
-        "committee",
-        "agency",
-        "agencia",
-        "agência",
-        "ministry",
-        "ministério",
-        "ministerio",
-        "department",
-        "departamento",
-        "office",
-        "foundation",
-        "fundação",
-        "fundación",
-        "society",
-        "sociedad",
-        "sociedade",
-        "bureau",
-        "board",
-        "union",
-        "união",
-        "unión",
-        "nations",
-        "nações",
-        "naciones",
-        "programme",
-        "program",
-        "programa",
-        "centre",
-        "center",
-        "centro",
-        "fund",
-        "fundo",
-        "fondo",
-        "bank",
-        "banco",
-        "authority",
-        "service",
-        "serviço",
-        "servicio",
-        "group",
-        "grupo",
-        "consortium",
-        "network",
-        "academy",
-        "academia",
-        "federation",
-        "federação",
-        "federación",
-        "alliance",
-        "university",
-        "universidad",
-        "universidade",
-        "college",
-        "corporation",
-        "company",
-        "government",
-        "governo",
-        "gobierno",
-        "secretaria",
-        "secretaría",
-        "conference",
-        "observatory",
-        "laboratory",
-        "library",
-        "biblioteca",
-    ]
-)
 _WHOLE_WORD = lazy_pattern(r"^[A-Z][a-z]{2,}$")  # a "given name" that may be a word of a name: "Scientific"
 _PIECES = re.compile(r"[,;]|\s+(?:and|&)\s+")
 _STOP_SPACE = lazy_pattern(r"\.\s")

@@ -50,6 +50,11 @@ def latex_to_text(value: str) -> str:
     return " ".join(value.split())
 
 
+class NotRead(InputError):
+    """A bibliography refcheck does not read by its limits (a device, over ``--max-file-size``, too many
+    entries): not a file that cannot be read, an ``input-bibliography`` finding of the document."""
+
+
 class _Crossrefs:
     """The entries of the files of one database read so far, by lower-case key, and the entries whose
     ``crossref`` names none of them yet: BibTeX takes the files of ``\\bibliography{refs,crossrefs}``
@@ -77,15 +82,15 @@ def read_bibliography(
         try:
             data = read_regular(path, SIDE_FILE_LIMIT.get())
         except NotRegularFile:
-            raise InputError(
+            raise NotRead(
                 f"bibliography {path} is not read: not a regular file (a device or a FIFO)"
             ) from None
         except FileTooLarge as exc:
-            raise InputError(
+            raise NotRead(
                 f"bibliography {path} is not read: {exc.size / 2**20:.1f} MiB, over the --max-file-size limit"
             ) from None
         except OSError as exc:
-            raise InputError(f"bibliography {path} cannot be read ({exc.strerror or exc})") from None
+            raise InputError(f"cannot be read ({(exc.strerror or str(exc)).lower()})") from None
     text = normalise(decode(data).text)
     if path.lower().endswith(".json"):
         return _csl_json(path, text)
@@ -99,16 +104,18 @@ def read_bibliographies(
     lenient_strings: bool = False,
     given: dict[str, tuple[str, bytes]] | None = None,
     biber: bool = False,
-) -> tuple[list[Reference], list[Finding], bool]:
-    """The entries of several bibliographies read in order, their @strings shared as in BibTeX; a file
-    that cannot be read is one ``input-bibliography`` finding (and the third value is True).
+) -> tuple[list[Reference], list[Finding], list[tuple[str, str]]]:
+    """The entries of several bibliographies read in order, their @strings shared as in BibTeX, their
+    findings, and the files that cannot be read, as (path, why) (``Document.unreadable``: see
+    loaders/bibfiles.py); a file refcheck does not read by its limits (``NotRead``) is one
+    ``input-bibliography`` finding and is counted among them too.
     ``given``: path -> (the path findings name, its bytes), for a bibliography held in another file
     (a LaTeX ``filecontents`` environment) rather than read from ``path``; ``biber``: the files are
     read by biber (``%`` comments inside entries)."""
     macros = new_macros()
     refs: list[Reference] = []
     findings: list[Finding] = []
-    failed = False
+    failed: list[tuple[str, str]] = []
     crossrefs = _Crossrefs()
     pending: list[tuple[str, RawEntry, int]] = []  # (as _Crossrefs.pending, the index among refs)
     for path in paths:
@@ -119,13 +126,16 @@ def read_bibliographies(
                 shown, data, macros=macros, lenient=lenient_strings, comments=biber, crossrefs=crossrefs
             )
             pending.extend((where, entry, len(refs) + i) for where, entry, i in crossrefs.pending)
-        except InputError as exc:
-            failed = True
+        except NotRead as exc:
+            failed.append((shown, ""))
             findings.append(
                 Finding(
                     rule="input-bibliography", severity=Severity.ERROR, message=str(exc), path=shown, line=1
                 )
             )
+            continue
+        except InputError as exc:
+            failed.append((shown, str(exc)))
             continue
         refs.extend(entries)
         findings.extend(found)
@@ -163,7 +173,7 @@ def _bibtex(
 ) -> tuple[list[Reference], list[Finding]]:
     parsed = parse(text, macros, lenient, comments)
     if len(parsed.entries) > MAX_ENTRIES:
-        raise InputError(f"bibliography {path} has more than {MAX_ENTRIES} entries")
+        raise NotRead(f"bibliography {path} has more than {MAX_ENTRIES} entries")
     findings = [_warning(path, line, message) for line, message in parsed.warnings]
     by_key: dict[str, RawEntry] = crossrefs.entries if crossrefs is not None else {}
     for entry in parsed.entries:
@@ -373,11 +383,11 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
     try:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"bibliography {path} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        raise InputError(f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
     if isinstance(items, dict):
         items = items.get("items") or list(items.values())
     if not isinstance(items, list):
-        raise InputError(f"bibliography {path} is not a CSL-JSON list of items")
+        raise InputError("not a CSL-JSON list of items")
 
     def line_of(key: str) -> int:
         m = re.search(rf'"id"\s*:\s*"?{re.escape(key)}"?', text)
@@ -394,13 +404,13 @@ def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
     try:
         items = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (C: faster)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        raise InputError(f"bibliography {path} is not valid YAML ({str(exc).splitlines()[0]})") from None
+        raise InputError(f"not valid YAML ({str(exc).splitlines()[0]})") from None
     if isinstance(items, dict) and "references" not in items and _hayagriva_like(items):
-        return hayagriva_references(path, text, items), []
+        return hayagriva_references(path, text, items)
     if isinstance(items, dict):
         items = items.get("references")
     if not isinstance(items, list):
-        raise InputError(f"bibliography {path} is not a CSL YAML list of items (nor a references: list)")
+        raise InputError("not a CSL YAML list of items (nor a references: list, nor Hayagriva entries)")
 
     def line_of(key: str) -> int:
         m = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*$", text, re.M)
@@ -463,6 +473,66 @@ _HAYAGRIVA_AUTHORLESS = frozenset(
 )
 
 
+# The fields of a Hayagriva entry (hayagriva's lib.rs, ``entry!``): Typst ignores any other
+_HAYAGRIVA_FIELDS = frozenset(
+    {
+        "type", "parent", "title", "author", "date", "editor", "affiliated", "publisher", "location",
+        "organization", "issue", "chapter", "volume", "volume-total", "edition", "page-range",
+        "page-total", "time-range", "runtime", "url", "serial-number", "language", "archive",
+        "archive-location", "call-number", "note", "abstract", "genre",
+    }
+)  # fmt: skip
+# fields of other formats written in a Hayagriva file, and the Hayagriva field that holds what they mean
+_HAYAGRIVA_MEANT = {
+    "authors": "author", "editors": "editor", "year": "date", "issued": "date", "month": "date",
+    "journal": "parent", "booktitle": "parent", "container-title": "parent", "pages": "page-range",
+    "page": "page-range", "address": "location", "doi": "serial-number", "isbn": "serial-number",
+    "institution": "organization", "howpublished": "publisher",
+}  # fmt: skip
+
+
+def _hayagriva_meant(name: str) -> str | None:
+    """The Hayagriva field an unknown ``name`` stands for: another format's name for it ("year",
+    "journal") or a misspelling ("publsher"); None for a field of the user's own ("keywords")."""
+    if name in _HAYAGRIVA_MEANT:
+        return _HAYAGRIVA_MEANT[name]
+    import difflib
+
+    close = difflib.get_close_matches(name, _HAYAGRIVA_FIELDS, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def _hayagriva_ignored(path: str, text: str, line: int, key: str, ref: Reference) -> list[Finding]:
+    """``ref.ignored_fields`` set from the fields Typst ignores that stand for one it reads; an info
+    for those that leave nothing missing (a missing author, date or title is incomplete-reference's,
+    which names the field)."""
+    found: list[Finding] = []
+    explained = {"author": not ref.authors, "editor": not ref.authors, "date": not ref.year}
+    explained["title"] = not ref.title
+    rows = text.split("\n")
+    for name, meant in ref.ignored_fields:
+        if explained.get(meant):
+            continue
+        at = line
+        for i in range(line, min(len(rows), line + 200)):
+            if re.match(rf"[ \t]+['\"]?{re.escape(name)}['\"]?[ \t]*:", rows[i]):
+                at = i + 1
+                break
+            if rows[i][:1] not in (" ", "\t", "") and i > line - 1:
+                break  # the next entry
+        found.append(
+            Finding(
+                rule="input-bibliography",
+                severity=Severity.INFO,
+                message=f"entry {key}: {name!r} is no Hayagriva field, which Typst ignores (did you mean "
+                f"{meant!r}?)",
+                path=path,
+                line=at,
+            )
+        )
+    return found
+
+
 def _hayagriva_like(items: dict[Any, Any]) -> bool:
     """Whether a YAML mapping is a Hayagriva bibliography (Typst's ``.yml``): each key an entry's key,
     its value a mapping of the entry's fields."""
@@ -496,12 +566,17 @@ def _haya_people(value: Any) -> list[tuple[str, str]]:
     return out
 
 
-def hayagriva_references(path: str, text: str, items: dict[Any, Any]) -> list[Reference]:
+def hayagriva_references(
+    path: str, text: str, items: dict[Any, Any]
+) -> tuple[list[Reference], list[Finding]]:
     """The entries of a Hayagriva bibliography (``key: {type, title, author, date, url, parent ...}``),
     as Typst reads a ``bibliography("refs.yml")``: each at the line of its key. Fields Hayagriva does not
-    know (``authors``, ``year``) are ignored, as Typst ignores them (the entry is printed without)."""
+    know (``authors``, ``year``) are ignored, as Typst ignores them (the entry is printed without);
+    one that stands for a field Hayagriva has is named (``Reference.ignored_fields``; an info finding
+    when it leaves nothing missing)."""
     lines = {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _HAYAGRIVA_KEY.finditer(text)}
     refs: list[Reference] = []
+    findings: list[Finding] = []
     for key, item in items.items():
         if not isinstance(item, dict):
             continue
@@ -534,8 +609,14 @@ def hayagriva_references(path: str, text: str, items: dict[Any, Any]) -> list[Re
         ref.entry_type = str(item.get("type", "")).lower() or None
         ref.web = ref.entry_type in _HAYAGRIVA_AUTHORLESS
         ref.text = display(ref)
+        unknown = [str(k) for k in item if str(k) not in _HAYAGRIVA_FIELDS]
+        if unknown:
+            meant = [(k, m) for k in unknown if (m := _hayagriva_meant(k)) is not None]
+            if meant:
+                ref.ignored_fields = tuple(meant)
+                findings.extend(_hayagriva_ignored(path, text, line, key, ref))
         refs.append(ref)
-    return refs
+    return refs, findings
 
 
 def _standard_id(item: dict[str, Any]) -> str | None:

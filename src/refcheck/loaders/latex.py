@@ -986,7 +986,8 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
             files, lenient_strings=tex_shipped, given=given, biber=_biber(text, project)
         )
         doc.findings.extend(findings)
-        unread = unread or failed
+        doc.unreadable.extend((path, why) for path, why in failed if why)
+        unread = unread or bool(failed)
     return refs, unread or tex_shipped
 
 
@@ -1314,15 +1315,12 @@ def _notes_of(doc: Document) -> Callable[[int], str | None]:
 # the markup of a .bbl's entries that is no text of theirs: \newblock; revtex's (apsrev) and
 # natbib's field wrappers "\bibinfo {author} {...}", "\bibfield {journal} {...}" (their second
 # argument is the text), "\BibitemOpen", "\BibitemShut {NoStop}", "\bibnamefont {Moon}" (its argument
-# is), "\href@noop {} {...}" and "\href {https://doi.org/...} {...}" (the address stays, as text)
+# is), "\href@noop {} {...}" and "\href {https://doi.org/...} {...}" (the address is dropped with the
+# command; the link's text, its second argument, stays)
 _BIBITEM_MARKUP = re.compile(
     r"\\(?:newblock|BibitemOpen|(?:bibinfo|bibfield|BibitemShut)\s*\{[^{}]*\}"
     r"|(?:bibnamefont|bibfnamefont|citenamefont)(?![A-Za-z])|href@noop\s*\{\}|href\s*\{([^{}]*)\})\s*"
 )
-
-
-def _unmarked(m: re.Match[str]) -> str:
-    return f" {m.group(1)} " if m.group(1) else " "
 
 
 def _bibitems(text: str, start: int, end: int, before: int) -> list[Reference]:

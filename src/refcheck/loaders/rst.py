@@ -20,6 +20,10 @@
   page's references are the entries it cites. The keys a ``.. bibliography::`` directive lists in its
   content count as cited (they are printed); ``:all:``, ``:notcited:`` and a ``:filter:`` that is not
   ``cited`` print entries no role cites, so every entry counts as cited (as ``\\nocite{*}``).
+* ``.. include:: notes.rst`` reads the file in after the directive, as docutils reads it in place
+  (its own includes too): its notes, entries and citations are the page's, findings there name the
+  file and its line. ``:literal:``, ``:code:`` and standard includes (``<isonum.txt>``) are no prose;
+  ``literalinclude`` is code. In a directory's check an included file is no document of its own.
 * URLs: those of ```text <url>`_`` links, ``.. _name: url`` targets and bare URLs, read from the
   text by the URL stage (not from code).
 
@@ -32,9 +36,11 @@ import os
 import re
 from pathlib import Path
 
-from refcheck.loaders.pandoc import _cite, _read
+from refcheck.errors import InputError
+from refcheck.loaders._build import TextBuilder
+from refcheck.loaders.pandoc import _cite
 from refcheck.loaders.text import load_text
-from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference
+from refcheck.model import Citation, Document, Finding, Footnote, FootnoteMarker, Reference, Severity
 from refcheck.model import Ranges as Excluded
 from refcheck.model.references import by_key as entries_by_key
 
@@ -276,8 +282,162 @@ class _Numbering:
         return label.casefold()  # (docutils' reference names are case-insensitive: "[#Conda]" is "[#conda]")
 
 
+MAX_INCLUDES = 200  # files read through ".. include::" for one page, at most
+# include options that show the file as code or read it with another parser: not reStructuredText prose
+_NOT_PROSE = ("literal", "code", "parser")
+
+
+class _Includes:
+    """What reading a page's ``.. include::`` directives met: the findings (missing-input), the
+    names of the files not read (whose notes and entries may be the ones the page lacks), the spans
+    of text each file gave, and how many files were read."""
+
+    def __init__(self, page: str, root: Path) -> None:
+        self.page = page
+        self.root = root
+        self.findings: list[Finding] = []
+        self.unread: list[str] = []
+        self.parts: list[tuple[int, int, str]] = []
+        self.read = 0
+
+    def say(self, path: str, line: int, message: str) -> None:
+        self.findings.append(
+            Finding(
+                rule="missing-input",
+                severity=Severity.WARNING,
+                message=message,
+                path=path if path != self.page else None,  # (the page's own line: no other file)
+                line=line,
+            )
+        )
+
+
+def _with_includes(doc: Document, path: str, data: bytes) -> list[str]:
+    """The page's text with each file it includes (``.. include:: notes.rst``, relative to the
+    including file; included files' own includes too) read in after the directive, as docutils reads
+    it in place: the notes, entries and citations there are the page's. Findings there name their
+    file and line (``Document.files``). A file that does not exist, lies outside the project, is not
+    readable or includes itself (a cycle) is one ``missing-input`` finding. Standard includes
+    (``<isonum.txt>``) and ``:literal:``/``:code:`` ones are no prose and are not read. Returns the
+    names of the files not read."""
+    from refcheck.loaders.markdown import _root
+
+    out = TextBuilder()
+    state = _Includes(path, _root(path))
+    _add_page(out, path, doc.text, state, [os.path.realpath(path)])
+    text, smap = out.build()
+    doc.raw = data  # (the page's own bytes: the text is no longer theirs)
+    doc.text, doc.source_map = text, smap
+    doc.files = [p for p in state.parts if p[2] != path]
+    doc.findings.extend(state.findings)
+    return state.unread
+
+
+def _add_page(
+    out: TextBuilder, path: str, text: str, state: _Includes, stack: list[str], base: int = 1
+) -> None:
+    """Append ``text`` (the file ``path``'s, from its line ``base``) with the files it includes."""
+    lines = _Lines(text)
+    includes = [d for d in _scan(lines).directives if d[0] == "include"] if ".. include::" in text else []
+    segment, pos = out.length, 0
+    for _, arg, options, _, block_end, start in includes:
+        line = text.count("\n", 0, start) + base
+        found = None if arg.startswith("<") or any(o in options for o in _NOT_PROSE) else arg
+        if found is None:
+            continue
+        content = _include(path, found, line, options, state, stack)
+        if content is None:
+            continue
+        target, included, first = content
+        piece = text[pos:block_end]
+        out.add(piece, text.count("\n", 0, pos) + base, pos - text.rfind("\n", 0, pos))
+        out.add_flat("\n\n", line, 1)
+        state.parts.append((segment, out.length, path))
+        _add_page(out, target, included, state, [*stack, os.path.realpath(target)], first)
+        out.add_flat("\n\n", line, 1)
+        segment, pos = out.length, block_end
+    piece = text[pos:]
+    out.add(piece, text.count("\n", 0, pos) + base, pos - text.rfind("\n", 0, pos))
+    state.parts.append((segment, out.length, path))
+
+
+def _include(
+    parent: str, name: str, line: int, options: dict[str, str], state: _Includes, stack: list[str]
+) -> tuple[str, str, int] | None:
+    """The file ``.. include:: name`` reads (path, the text read of it, the line that text starts at:
+    ``:start-line:``, ``:end-line:``, ``:start-after:`` and ``:end-before:`` keep a part), or None (a
+    finding says why)."""
+    from refcheck.files import SIDE_FILE_LIMIT, read_regular
+    from refcheck.loaders.decode import decode, normalise
+    from refcheck.project import inside
+
+    target = _include_target(parent, name)
+    if not os.path.lexists(target):
+        state.unread.append(name)
+        state.say(
+            parent,
+            line,
+            f"the included file {name!r} does not exist (looked for {target}); its text is not checked",
+        )
+        return None
+    if not inside(target, state.root):
+        state.unread.append(name)
+        state.say(
+            parent,
+            line,
+            f"the included file {name!r} is not read: it lies outside the project ({state.root})",
+        )
+        return None
+    if os.path.realpath(target) in stack:
+        state.say(parent, line, f"the included file {name!r} includes itself (a cycle); read once")
+        return None
+    if state.read >= MAX_INCLUDES:
+        state.unread.append(name)
+        state.say(parent, line, f"more than {MAX_INCLUDES} included files; the rest are not read")
+        return None
+    try:
+        text = normalise(decode(read_regular(target, SIDE_FILE_LIMIT.get())).text)
+    except (OSError, InputError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        state.unread.append(name)
+        state.say(parent, line, f"the included file {name!r} cannot be read ({why}); its text is not checked")
+        return None
+    state.read += 1
+    first = 1
+    if options.get("start-line", "").isdigit() or options.get("end-line", "").lstrip("-").isdigit():
+        rows = text.split("\n")
+        a = int(options["start-line"]) if options.get("start-line", "").isdigit() else 0
+        b = int(options["end-line"]) if options.get("end-line", "").lstrip("-").isdigit() else None
+        text, first = "\n".join(rows[a:b]), a + 1
+    if after := options.get("start-after"):
+        i = text.find(after)
+        if i >= 0:
+            first += text.count("\n", 0, i + len(after))
+            text = text[i + len(after) :]
+    if before := options.get("end-before"):
+        j = text.find(before)
+        if j >= 0:
+            text = text[:j]
+    return target, text, first
+
+
+def _include_target(parent: str, name: str) -> str:
+    """The file ``.. include:: name`` in ``parent`` reads: relative to ``parent``'s directory, and an
+    absolute name ("/snippets/note.rst") relative to the Sphinx project's source directory (its
+    ``conf.py``'s), as Sphinx reads it."""
+    if name.startswith("/"):
+        from refcheck.files import real_path
+        from refcheck.manuscript import _directories_above
+
+        for directory in _directories_above(Path(real_path(parent)).parent):
+            if (directory / "conf.py").is_file():
+                return os.path.normpath(directory / name.lstrip("/"))
+    return os.path.normpath(os.path.join(os.path.dirname(parent), name))
+
+
 def load_rst(path: str, data: bytes) -> Document:
     doc = load_text(path, data, fmt="rst")
+    unread_includes = _with_includes(doc, path, data) if ".. include::" in doc.text else []
     text = doc.text
     lines = _Lines(text)
     scan = _scan(lines)
@@ -308,8 +468,9 @@ def load_rst(path: str, data: bytes) -> Document:
             markers.append(FootnoteMarker(number(label), m.start(), m.end()))
         else:
             cited_labels.append(m)
-    # a file the page includes (".. include:: notes.rst") may define the notes and entries it refers to
-    included = [d[1] for d in scan.directives if d[0] == "include" and d[1]]
+    # a file the page includes (".. include:: notes.rst") and that is not read may define the notes
+    # and entries it refers to
+    included = unread_includes
     if included:
         defined = {n.label for n in notes}
         markers = [m for m in markers if m.label in defined]
@@ -367,7 +528,34 @@ def load_rst(path: str, data: bytes) -> Document:
         doc.citations = sorted(citations, key=lambda c: c.start)
     doc.citations_from_loader = True
     doc.style = "keys"
+    if not doc.citations and not doc.references and not notes and not markers and scan.directives:
+        doc.no_prose = _directives_only(text, doc.excluded)
     return doc
+
+
+# a section title's underline or overline ("=====", "-----", "~~~~~")
+_ADORNMENT = re.compile(r"([=\-`:'\"~^_*+#<>.])\1{2,}")
+# a line that is only links or roles ("* :ref:`genindex`", "- :doc:`install`", "`Home <index.html>`_")
+_LINKS_ONLY = re.compile(r"(?:[*+\-]|\d+\.|#\.)?(?:[ \t]*(?::[\w:+.-]+:)?`[^`]+`_{0,2})+[ \t]*")
+
+
+def _directives_only(text: str, excluded: list[tuple[int, int]]) -> bool:
+    """Whether the page's text, outside its directives' blocks, comments and code, is only section
+    titles, link lists and explicit markup: a Sphinx project's index (a toctree and links to the
+    indices) or a page its extensions fill (``automodule``), with no prose to cite anything."""
+    from refcheck.loaders._build import blank
+
+    rows = blank(text, excluded).split("\n")
+    for i, row in enumerate(rows):
+        line = row.strip()
+        if not line or _ADORNMENT.fullmatch(line) or line.startswith("..") or _OPTION.fullmatch(line):
+            continue  # (a directive's line or its option, ":members:")
+        if i + 1 < len(rows) and _ADORNMENT.fullmatch(rows[i + 1].strip()):
+            continue  # a section title
+        if _LINKS_ONLY.fullmatch(line):
+            continue
+        return False
+    return True
 
 
 def _bibtex(
@@ -407,8 +595,10 @@ def _bibtex(
         return
     entries: list[Reference] = []
     unread: list[str] = []
+    from refcheck.loaders.bibfiles import read_named  # (pybtex: only for a bibliography)
+
     for p in dict.fromkeys(paths):
-        found, read = _read(doc, p, root)
+        found, read = read_named(doc, p, root)
         entries.extend(found)
         if not read:
             unread.append(Path(p).name)
@@ -557,3 +747,29 @@ def _project_labels(directory: Path, stamp: int) -> _Labels:
         _LABELS.clear()
     _LABELS[key] = found
     return found
+
+
+_INCLUDE_LINE = re.compile(r"^[ \t]*\.\.[ \t]+include::[ \t]*([^<\s][^\n]*?)[ \t]*$", re.M)
+
+
+def included_files(pages: list[str], found: list[str]) -> set[str]:
+    """The files of ``found`` that a reStructuredText page of ``pages`` includes (``.. include::
+    notes.rst``, any extension: ``.txt``, ``.inc``): read through the page, as docutils reads them,
+    no documents of their own (their notes and entries are the page's; alone, each would be
+    "never cited")."""
+    from refcheck.files import read_regular
+
+    by_real = {os.path.realpath(p): p for p in found}
+    out: set[str] = set()
+    for p in pages:
+        try:
+            text = read_regular(p, PAGE_LIMIT, truncate=True).decode("utf-8", "replace")
+        except OSError:
+            continue
+        if ".. include::" not in text:
+            continue
+        for m in _INCLUDE_LINE.finditer(text):
+            target = os.path.realpath(_include_target(p, m.group(1)))
+            if target in by_real and target != os.path.realpath(p):
+                out.add(by_real[target])
+    return out

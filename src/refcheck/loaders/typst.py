@@ -521,10 +521,10 @@ def load_typst(path: str, data: bytes) -> Document:
     refs: list[Reference] = []
     unread: list[str] = []
     if bibs:
-        from refcheck.loaders.pandoc import _read
+        from refcheck.loaders.bibfiles import read_named
 
         for bib, _at in dict.fromkeys(bibs):
-            entries, read = _read(doc, _named_like(path, bib), root)
+            entries, read = read_named(doc, _named_like(path, bib), root)
             refs.extend(entries)
             if not read:
                 unread.append(Path(bib).name)

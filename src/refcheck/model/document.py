@@ -219,6 +219,12 @@ class Document:
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
+    # Files the document names that are there but cannot be read (a binary or malformed .bib), as
+    # (path, why): each is reported as an input file that could not be read (runner.unreadable_inputs)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    # The page holds no prose, only titles, links and directives (a Sphinx project's index of
+    # toctrees, a page of automodule): nothing that could cite, so no empty-document finding
+    no_prose: bool = False
     # A pandoc key the document cites with no bibliography refcheck can read ("[@10.25080/NKVC9349]" of
     # a MyST page): its reference list is built from the keys, so author-date prose has no written
     # list to be missing from (rules/missing_reference)

@@ -92,6 +92,9 @@ class Reference:
     # a database entry's volume, issue, chapter and pages ("12 3 61-63"), which its one-line ``text``
     # leaves out: two entries of one title on other pages are two parts (rules/duplicate_reference)
     parts: str | None = None
+    # Fields its format ignores that stand for one it reads, as (written, meant): Hayagriva's
+    # "authors" for "author", which Typst ignores (the entry prints without an author)
+    ignored_fields: tuple[tuple[str, str], ...] = ()
     # What the registries say of it, once verified (refcheck.verify); None: not looked at.
     verification: Verification | None = None
 

@@ -5,7 +5,9 @@ What it does
     notes, nor links (and why, when refcheck knows: pandoc keys with no bibliography named), or
     that its markup (HTML, DOCX, JATS) holds no text, so that nothing in it was checked. A file
     that passes because nothing was checked never passes silently. (A file of zero bytes or of
-    white space only is bad input: one error line naming it, exit status 2.)
+    white space only is bad input: one error line naming it, exit status 2.) A reStructuredText
+    page with no prose at all, only titles, link lists and directives (a Sphinx project's index of
+    toctrees, a page an ``automodule`` fills), is not reported: nothing there could cite.
 
 Why is this bad
     Usually an export that failed, a draft with its citations still to come, or a manuscript
@@ -38,6 +40,8 @@ def check(doc: Document) -> Iterator[Finding]:
             return  # its links or notes are checked
         if any(f.rule != NAME for f in doc.findings):
             return  # the loader said already what it could not read (a missing input, bibliography)
+        if doc.no_prose and not doc.unchecked:
+            return  # a page of navigation and directives (a Sphinx index): nothing there could cite
         why = doc.unchecked or "no citations and no reference list were found"
         yield Finding(
             rule=NAME, severity=SEVERITY, message=f"nothing in this document could be checked: {why}"

@@ -43,6 +43,10 @@ SUMMARY = "A bibliography entry lacks an author, a year or a title."
 _NO_ARTICLE_TITLES = re.compile(r"(?:apsrev|apsrmp|aipnum|aipauth|revtex4)", re.I)
 
 
+# the part an entry misses, by the field of its format that would hold it (Reference.ignored_fields)
+_MEANT_FOR = {"author": "author or editor", "editor": "author or editor", "date": "year", "title": "title"}
+
+
 def check(doc: Document) -> Iterator[Finding]:
     if not any(ref.source is not None for ref in doc.references or []):
         return  # (no entry whose fields the format states: the citations need not be read)
@@ -63,6 +67,11 @@ def check(doc: Document) -> Iterator[Finding]:
         if not missing:
             continue
         name = ref.key or ref.label or ref.id
+        why = [
+            f"its field {written!r} is not one its format reads, so it is ignored: did you mean {meant!r}?"
+            for written, meant in ref.ignored_fields
+            if _MEANT_FOR.get(meant) in missing
+        ]
         # an uncited database entry is not printed: worth knowing, not failing
         quiet = unprinted(doc, ref, cited, cited_keys)
         # a web page, software or data set without an author is cited by its title, and often has no
@@ -77,7 +86,8 @@ def check(doc: Document) -> Iterator[Finding]:
         yield Finding(
             rule=NAME,
             severity=Severity.INFO if quiet or authorless else SEVERITY,
-            message=f"entry {name} has no {' and no '.join(missing)}; complete it"
+            message=f"entry {name} has no {' and no '.join(missing)}; "
+            + (f"{'; '.join(why)}" if why else "complete it")
             + (" (it is never cited, so not printed)" if quiet else "")
             + (
                 (

@@ -7,7 +7,12 @@ What it does
     leniently, as BibTeX would read it (an undefined ``@string`` such as ``month = July``, a field
     given twice, text after the entry's closing brace that looks like part of it, an entry never
     closed, a ``@string`` expanding past the size limit). Each problem is said once; the entry is
-    kept, so its key still counts.
+    kept, so its key still counts. A field of a Hayagriva entry that Typst ignores but that stands
+    for one it reads (``publsher``, ``journal``) is an info, unless it leaves the entry without an
+    author, a date or a title, which incomplete-reference reports naming the field. A bibliography that is there but cannot be read at all (no
+    permission, binary, not valid BibTeX, CSL-JSON or YAML) is no finding: like an input file that
+    cannot be read, it is one error line naming it and why (exit status 2), and the document is
+    checked without it.
 
 Why is this bad
     BibTeX prints such an entry with an empty or wrong field, or stops reading it; a bibliography

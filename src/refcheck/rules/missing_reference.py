@@ -66,9 +66,9 @@ Use instead
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from refcheck.extract.patterns import CORPORATE_WORDS
+from refcheck.extract.organisations import ORGANISATION_WORDS
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation
 
@@ -109,6 +109,16 @@ def check(doc: Document) -> Iterator[Finding]:
         yield _no_bibliography(unnamed)
         return
     lookalikes = _lookalikes(doc)
+    examples: list[bool] = []  # (whether the document quotes citations as examples: once, when asked)
+
+    def quotes_examples() -> bool:
+        if not examples:
+            examples.append(
+                doc.format == "markdown"
+                and any(c.kind == "author-date" and _in_block_quote(doc, c) for c in doc.citations)
+            )
+        return examples[0]
+
     for cit in doc.citations:
         if cit.status is not missing:
             continue
@@ -145,7 +155,7 @@ def check(doc: Document) -> Iterator[Finding]:
         if (
             severity is SEVERITY
             and cit.kind == "author-date"
-            and (why := _maybe_no_defect(doc, cit, lookalikes))
+            and (why := _maybe_no_defect(doc, cit, lookalikes, quotes_examples))
         ):
             severity = Severity.INFO
             fix = why + fix
@@ -171,12 +181,16 @@ def _lookalikes(doc: Document) -> bool:
     return 0 < len(read) <= _LOOKALIKES and all(c.narrative for c in read)
 
 
-def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> str:
+def _maybe_no_defect(
+    doc: Document, cit: Citation, lookalikes: bool = False, quotes_examples: Callable[[], bool] | None = None
+) -> str:
     """Why an author-date citation that no entry fits may be no defect of this document, as the start
     of the finding's advice ("" when nothing says so): it links to its work, names a quotation's source,
     stands in a quoted passage, is a species' authority, ends a title, stands in the prose of a
     document that cites its works in notes (by a name no entry has: "the Holodomor (1932-1933)"), or
-    is one of a few lookalikes in a document none of whose citations cites its list."""
+    is one of a few lookalikes in a document none of whose citations cites its list, or stands in a
+    sentence that tells how to cite in a document that quotes citations as examples (a style guide,
+    a template's instructions: ``quotes_examples``)."""
     if _links_to_work(doc, cit):  # a blog's "[Cho et al., 2014](https://...)": the link finds the work
         return "it links to the work, so readers can find it; "
     if _given_in_full(doc.text, cit):  # "Bioinformatics, 2017, 33(19), 3036–3042": the work in full
@@ -185,6 +199,9 @@ def _maybe_no_defect(doc: Document, cit: Citation, lookalikes: bool = False) -> 
         return "it names a quotation's source under it; if it is a work the text cites, "
     if _in_block_quote(doc, cit):  # a quoted passage's own citations: works of the quoted author's list
         return "it stands in a quoted passage, which may cite works of its own source's list; "
+    if quotes_examples is not None and _about_citing(doc.text, cit) and quotes_examples():
+        # a style guide's "Cite papers with two authors using both names (Aho and Ullman, 1972)"
+        return "it stands in a sentence that tells how to cite, in a document that quotes citations as examples (a style guide); if it cites a work, "
     if _secondary(doc.text, cit):  # APA's "(Shih, 2005, as cited in Yan & Islam, 2011)"
         return "it is the original work of a secondary citation (as cited in another), which the list need not give; if it should, "
     if _the_writer(cit):  # a figure's "(Source: Author, 2012)", a self-citation anonymised for review
@@ -270,24 +287,6 @@ _HONORIFICS = frozenset({
     "mestre", "maestro", "padre", "frei", "dom", "dona", "don", "doña", "sr", "sra", "señor",
     "señora", "senhor", "senhora", "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sir",
 })  # fmt: skip
-# words of an organisation's name: "Department of Health (2009)" is cited by it, a title is not
-_ORGANISATION = CORPORATE_WORDS | {
-    "academy", "administration", "authority", "college", "embassy", "federation", "hospital",
-    "kingdom", "laboratory", "library", "museum", "republic", "school", "states", "survey",
-    # Portuguese, Spanish, French, German: "Ministério da Saúde (2010)", "o Conselho Nacional de
-    # Justiça (2015)"
-    "instituto", "institut", "ministério", "ministerio", "ministère", "ministerium", "fundação",
-    "fundación", "fondation", "stiftung", "secretaria", "secretaría", "conselho", "consejo", "conseil",
-    "universidade", "universidad", "université", "universität", "empresa", "agência", "agencia",
-    "agence", "associação", "asociación", "sociedade", "sociedad", "société", "gesellschaft",
-    "comissão", "comisión", "organização", "organización", "banco", "banque", "departamento",
-    "centro", "serviço", "servicio", "governo", "gobierno", "tribunal", "câmara", "cámara",
-    "senado", "assembleia", "asamblea", "prefeitura", "federação", "federación", "confederação",
-    "comitê", "comité", "coordenação", "superintendência", "diretoria", "escola", "escuela",
-    "programa", "rede", "red", "observatório", "observatorio", "núcleo", "grupo", "laboratório",
-    "laboratorio", "museu", "museo", "biblioteca", "academia", "sindicato", "partido",
-    "presidência", "presidencia", "república", "estado", "bundesamt", "amt",
-}  # fmt: skip
 
 
 def _in_a_title(text: str, cit: Citation) -> bool:
@@ -307,7 +306,7 @@ def _in_a_title(text: str, cit: Citation) -> bool:
     if run[-1].rstrip(".") in _HONORIFICS:
         return False  # "como afirma o Professor Almeida (2018)": a person's title, then the author
     words = run + [w.lower() for a in cit.authors for w in a.split()]
-    if any(w in _ORGANISATION for w in words):
+    if any(w in ORGANISATION_WORDS for w in words):
         return False
     if any(w in _SMALL for w in run):
         return True
@@ -341,6 +340,22 @@ def _authority(text: str, cit: Citation) -> bool:
         _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
         or _BINOMIAL_IN_BRACKET.search(text, max(0, cit.start - 60), cit.start) is not None
     )
+
+
+# a word of citing ("Cite papers with two authors ...", "Citations within the text appear in ..."); not
+# "cited", which "as cited in" (a secondary citation) and prose about a work's reception use
+_CITING = re.compile(r"\b[Cc]it(?:e|es|ing|ation|ations)\b")
+_SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z])|\n")
+
+
+def _about_citing(text: str, cit: Citation) -> bool:
+    """Whether the sentence before the citation speaks of citing ("Collapse multiple citations into a
+    single pair of parentheses (Gusfield, 1997; Aho and Ullman, 1972)")."""
+    before = text[max(0, cit.start - 300) : cit.start]
+    cut = 0
+    for m in _SENTENCE_END.finditer(before):  # (not "et al." nor "e.g." inside it)
+        cut = m.end()
+    return _CITING.search(before, cut) is not None
 
 
 def _in_block_quote(doc: Document, cit: Citation) -> bool:

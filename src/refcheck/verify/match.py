@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.extract.organisations import ORG_PATTERN
 from refcheck.links.content import fold, words
 from refcheck.model import Reference
 from refcheck.verify.records import Work
@@ -72,12 +73,6 @@ _IMPRINT_FORMS = {
     "company": r"&\s+sons\b|\binc\.|\bgmbh\b|\bltd\b",
 }
 _PUBLISHED_BY = re.compile("|".join(_IMPRINT_FORMS.values()), re.I)
-_ORG = re.compile(
-    r"\b(?:organi[sz]ation|ministry|department|office|agency|council|commission|institute|centre|center"
-    r"|foundation|association|society|bureau|board|committee|programme|program|bank|fund|union|nations"
-    r"|government|authority|service|group|consortium|network)\b",
-    re.I,
-)
 _URLISH = re.compile(r"https?://\S+|\bwww\.\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.I)
 
 
@@ -92,7 +87,7 @@ def kind(ref: Reference) -> str:
         # an organisation's own report ("World Health Organization (2010) ... First WHO Report"):
         # grey literature, which no scholarly registry must hold
         organisation = ref.corporate or bool(
-            ref.authors and not any(ref.given) and _ORG.search(ref.authors[0])
+            ref.authors and not any(ref.given) and ORG_PATTERN().search(ref.authors[0])
         )
         return "other" if organisation else "book"
     if _own_publication(ref, text):
@@ -109,7 +104,9 @@ def _own_publication(ref: Reference, text: str) -> bool:
     """The entry's author is an organisation that stands again after the title as its publisher, a
     part of the entry of its own (after ". ", "), " or ": ", before "," "." ";" or the end), not
     inside a journal's name ("Bulletin of the World Health Organization, 98(3)")."""
-    if not ref.authors or not (ref.corporate or (not any(ref.given) and _ORG.search(ref.authors[0]))):
+    if not ref.authors or not (
+        ref.corporate or (not any(ref.given) and ORG_PATTERN().search(ref.authors[0]))
+    ):
         return False
     name = ref.authors[0].strip()
     if len(name) < 4:
