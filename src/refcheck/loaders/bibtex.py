@@ -272,6 +272,10 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
         else:
             ref.authors.append(latex_to_text(last))
             ref.given.append(latex_to_text(given))
+    if not ref.authors and not ref.et_al:
+        ref.stand_in = _stand_in(kind, fields)
+    if entry.fields.get("ids"):  # (its own, not a crossref parent's)
+        ref.ids = tuple(k.strip() for k in entry.fields["ids"].split(",") if k.strip() and k.strip() != key)
     year = fields.get("year") or fields.get("date", "")
     m = _YEAR.search(year)
     ref.year = m.group(0) if m else (latex_to_text(year) or None)
@@ -311,6 +315,31 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
     ref.parts = " ".join(fields[f] for f in ("volume", "number", "chapter", "pages") if fields.get(f)) or None
     ref.text = display(ref)
     return ref
+
+
+# entry types BibTeX's styles print without an author and without a warning (@misc, @booklet, and
+# @manual and @proceedings by their organization; a type they do not define is printed as @misc) and
+# those a body issues in its own name (@techreport, biblatex's @report and @standard)
+_ISSUED = frozenset({"misc", "booklet", "manual", "proceedings", "techreport", "report", "standard"})
+
+
+def _stand_in(kind: str, fields: dict[str, str]) -> str | None:
+    """What a style prints in the place of the author of an entry that has none, or None: its ``key``
+    field, BibTeX's documented stand-in (plain.bst sorts by it, plainnat.bst labels by it), or
+    biblatex's ``label``; for a report, a standard, a manual or a @misc the body that issued it
+    (``organization``, ``institution``, ``publisher``); for a @misc its title, which the styles print
+    first (biblatex's labeltitle)."""
+    for name in ("key", "label"):
+        if fields.get(name, "").strip():
+            return latex_to_text(fields[name]).strip() or None
+    if kind not in _ISSUED and kind in _TYPED:
+        return None  # (a journal article, a book, a thesis: the author is wanted)
+    for name in ("organization", "institution", "publisher"):
+        if fields.get(name, "").strip():
+            return latex_to_text(fields[name]).strip() or None
+    if kind in ("misc", "booklet") or kind not in _TYPED:
+        return latex_to_text(fields["title"]).strip() or None if fields.get("title") else None
+    return None
 
 
 # a URL, which may hold a year ("https://example.org/2019/05/post") that dates nothing

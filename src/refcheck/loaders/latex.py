@@ -7,7 +7,10 @@
   the main file first), each file once, inside the project's tree only (latex_project.Tree); an input
   that is missing, refused (outside the tree, a device, too large) or that includes itself is a
   ``missing-input`` finding at the line of the command. Text from an input is anchored at its own
-  lines; findings there name the included file.
+  lines; findings there name the included file. A missing input the build makes with pandoc from the
+  Markdown beside it (``ch1.md`` for ``ch1.tex``) is read from the Markdown, its front matter, code and
+  comments blanked: its pandoc citations count as the ``\\autocite``/``\\textcite`` pandoc writes
+  (_pandoc_groups), its ``[^n]`` notes as notes named ``^n``.
 * Citations: every citation command of natbib, biblatex, apacite, ACL, harvard and chicago
   (``CITE_NAMES``), biblatex's multi-citations (``\\cites(pre)(post)[pre][post]{a}[post]{b}``) and
   commands the document defines with ``\\newcommand`` or ``\\def`` around one of them, whose argument
@@ -32,7 +35,7 @@ import difflib
 import functools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from refcheck.errors import InputError
@@ -180,6 +183,8 @@ class _Project:
         self.gobblers: frozenset[str] = frozenset()
         # the main file's text: where a macro an input path is written with is defined (\def\PATH{.})
         self.main_text = ""
+        # (start, end, path) of the text read from the pandoc Markdown a missing input is made from
+        self.markdown: list[tuple[int, int, str]] = []
 
 
 # pandoc's template language ("$if(natbib)$", "$for(bibliography)$", "$endif$"): a template that R
@@ -219,6 +224,8 @@ def load_latex(path: str, data: bytes) -> Document:
     doc.files = [p for p in parts if p[2] != path]
     doc.findings.extend(project.findings)
     doc.footnotes, doc.footnote_markers = _footnotes(text)
+    if project.markdown:
+        _markdown_notes(doc, project.markdown)
     _local_packages(text, project)
     refs, unread = _bibliographies(doc, project)
     # (one \\bibliography per chapter: chapterbib, or \\include'd chapters each with its own)
@@ -232,15 +239,19 @@ def load_latex(path: str, data: bytes) -> Document:
         r.id = f"bib-{i}"
     # the entries BibTeX reads, which it finds whatever the case of the cited key (biber does not, nor
     # does LaTeX a \\bibitem label)
-    bibtex = [] if _biber(text, project) else list(refs)
+    biber = _biber(text, project)
+    bibtex = [] if biber else list(refs)
     envs = _thebibliography(text)
     for a, b in envs:
         refs.extend(_bibitems(text, a, b, len(refs)))
     if envs:
         doc.reference_region = (envs[0][0], envs[-1][1])
     doc.references = refs
-    doc.citations = key_citations(doc, refs, _wrappers(text), bibtex=bibtex)
+    doc.citations = key_citations(
+        doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown, ids=biber
+    )
     if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
+        doc.no_bibliography = True
         for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
             if c.key and c.key != "*":
                 c.detail = (
@@ -475,10 +486,97 @@ def _add_file(
             target, content = found
             out.newline()
             parts.append((segment, out.length, path))
-            _add_file(out, str(target), content, parts, project, [*stack, str(target.resolve())])
+            if target.suffix in _MARKDOWN_SOURCES:
+                _add_markdown(out, str(target), content, parts, project)
+            else:
+                _add_file(out, str(target), content, parts, project, [*stack, str(target.resolve())])
             segment = out.length
         out.add(line[col:] + "\n", lineno, col + 1)
     parts.append((segment, out.length, path))
+
+
+def _add_markdown(
+    out: TextBuilder, path: str, data: bytes, parts: list[tuple[int, int, str]], project: _Project
+) -> None:
+    """Append the pandoc Markdown an input is made from, at its own lines: its front matter, code and
+    comments blanked (pandoc makes no citation of them), its raw LaTeX kept (pandoc passes it on)."""
+    from refcheck.loaders.markdown import _mark_up as mark_up
+    from refcheck.model import SourceMap
+
+    text = normalise(decode(data).text)
+    doc = Document(path=path, format="markdown", text=text, source_map=SourceMap(text))
+    mark_up(doc, 0, len(text))
+    text = blank(text, sorted(doc.excluded))
+    start = out.add(text, 1, 1)
+    if not text.endswith("\n"):
+        out.add_flat("\n", text.count("\n") + 1, len(text) - text.rfind("\n"))
+    parts.append((start, out.length, path))
+    project.markdown.append((start, out.length, path))
+
+
+def _markdown_notes(doc: Document, spans: list[tuple[int, int, str]]) -> None:
+    """The ``[^label]`` notes of the Markdown an input is made from, among the document's. Pandoc
+    numbers them with LaTeX's, so their labels are names ("^1", not "1"); a label used again in another
+    file gets that file's name (each file is converted on its own)."""
+    from refcheck.loaders.markdown import _footnotes as markdown_footnotes
+
+    notes, markers = markdown_footnotes(doc, [(a, b) for a, b, _ in spans])
+    if not notes and not markers:
+        return
+    seen: set[str] = set()
+    for a, b, name in spans:
+        here = [n for n in notes if a <= n.start < b] + [m for m in markers if a <= m.start < b]
+        labels = {x.label for x in here}
+        for x in here:
+            x.label = f"^{x.label}" if x.label not in seen else f"^{x.label} ({Path(name).name})"
+        seen |= labels
+    doc.footnotes = sorted([*(doc.footnotes or []), *notes], key=lambda n: n.text_start)
+    doc.footnote_markers = sorted([*doc.footnote_markers, *markers], key=lambda m: m.start)
+
+
+def _pandoc_groups(
+    text: str, spans: list[tuple[int, int, str]], keys: dict[str, Reference]
+) -> list[tuple[str, int, list[tuple[int, str, str]]]]:
+    """The pandoc citations of the Markdown an input is made from, as the citation commands pandoc
+    writes for them: ``[see @a, p. 3; @b]`` (\\autocite), ``@a`` (\\textcite). A key of no entry
+    that is a cross-reference (pandoc-crossref's ``@fig:x``, a ``{#sec:x}`` of the file) is none."""
+    from refcheck.loaders.pandoc import _GROUP as GROUP
+    from refcheck.loaders.pandoc import _ITEM_KEY as ITEM_KEY
+    from refcheck.loaders.pandoc import _NARRATIVE as NARRATIVE_KEY
+    from refcheck.loaders.pandoc import cross_reference, targets
+
+    out: list[tuple[str, int, list[tuple[int, str, str]]]] = []
+    for a, b, _ in spans:
+        labels = targets(text[a:b])
+
+        def wanted(key: str, labels: set[str] = labels) -> bool:
+            return key in keys or not (cross_reference(key) or key in labels)
+
+        taken: list[tuple[int, int]] = []
+        for g in GROUP.finditer(text, a, b):
+            taken.append(g.span())
+            items: list[tuple[int, str, str]] = []
+            for item in ITEM_KEY.finditer(text, g.start(1), g.end(1)):
+                key, at = item.group(2), item.start(2)
+                if key.startswith("{") and key.endswith("}"):
+                    key, at = key[1:-1], at + 1
+                if wanted(key):
+                    rest = text[item.end() : g.end(1)].split(";", 1)[0].strip(" ,")
+                    items.append((at, key, rest))
+            if items:
+                out.append(("autocite", g.start(), items))
+        k = 0
+        for m in NARRATIVE_KEY.finditer(text, a, b):
+            while k < len(taken) and taken[k][1] <= m.start():
+                k += 1
+            if k < len(taken) and taken[k][0] <= m.start():
+                continue  # (in a bracketed group)
+            key, at = m.group(1), m.start(1)
+            if key.startswith("{") and key.endswith("}"):
+                key, at = key[1:-1], at + 1
+            if wanted(key):
+                out.append(("textcite", m.start(), [(at, key, "")]))
+    return out
 
 
 def _typeset_bbl(out: TextBuilder, path: str, parts: list[tuple[int, int, str]], project: _Project) -> None:
@@ -585,9 +683,15 @@ def _biblatex_bbl(path: str, text: str) -> list[Reference]:
 _SOURCE_SUFFIXES = (".md", ".markdown", ".Rmd", ".rmd", ".Rnw", ".rnw", ".org", ".lhs", ".qmd")
 
 
+# those pandoc reads as Markdown: the build makes the .tex with "pandoc --biblatex" (or --natbib), its
+# "[@key]" becoming "\\autocite{key}", its "[^1]" notes "\\footnote{...}", its raw LaTeX kept
+_MARKDOWN_SOURCES = frozenset({".md", ".markdown", ".Rmd", ".rmd", ".qmd"})
+
+
 def _sources(path: Path) -> list[Path]:
-    """The source files beside a missing ``x.tex`` (``x.md``, ``x.Rnw`` ...) that a build makes it from."""
-    if path.suffix != ".tex":
+    """The source files beside a missing ``x.tex`` or ``x.latex`` (``x.md``, ``x.Rnw`` ...) that a build
+    makes it from."""
+    if path.suffix not in (".tex", ".latex"):
         return []
     return [s for s in (path.with_suffix(x) for x in _SOURCE_SUFFIXES) if s.is_file()][:1]
 
@@ -626,7 +730,22 @@ def _target(
 
             source = next((s for p in paths for s in _sources(p)), None)
             submodule = submodule_of(paths[0], project.tree.top)
-            if source is not None:  # (made when the document is built: pandoc, knitr)
+            if source is not None and source.suffix in _MARKDOWN_SOURCES:
+                # (made by pandoc when the document is built: its citations and notes are read from the
+                # Markdown, in its place and at its own lines)
+                project.findings.append(
+                    Finding(
+                        rule="missing-input",
+                        severity=Severity.INFO,
+                        message=f"the input file {name!r} does not exist (looked for {paths[0]}): the build "
+                        f"makes it from {source.as_posix()} beside it, whose pandoc citations and footnotes "
+                        "are read in its place",
+                        path=parent,
+                        line=line,
+                    )
+                )
+                chosen = source
+            elif source is not None:  # (made when the document is built: knitr, Org)
                 project.findings.append(
                     Finding(
                         rule="missing-input",
@@ -662,7 +781,8 @@ def _target(
                 )
             else:
                 _missing_input(project, parent, line, message)
-        return None
+        if chosen is None:
+            return None
     refused = project.tree.refuses(chosen)
     if refused:
         _missing_input(project, parent, line, f"the input file {name!r} is not read: {refused}")
@@ -1308,18 +1428,26 @@ def key_citations(
     refs: list[Reference],
     wrappers: dict[str, tuple[int, int, bool]] | None = None,
     bibtex: list[Reference] | None = None,
+    markdown: list[tuple[int, int, str]] | None = None,
+    ids: bool = False,
 ) -> list[Citation]:
-    """One Citation per key of every cite command (``\\nocite{*}``: one per entry). A key cited in
-    another case than the key of one of the ``bibtex`` entries (those BibTeX reads) names that entry,
-    as BibTeX finds it (``\\cite{buetal}`` of ``@article{Buetal,``)."""
+    """One Citation per key of every cite command (``\\nocite{*}``: one per entry), and of every
+    pandoc citation in the ``markdown`` spans (see _pandoc_groups). A key cited in another case than
+    the key of one of the ``bibtex`` entries (those BibTeX reads) names that entry, as BibTeX finds it
+    (``\\cite{buetal}`` of ``@article{Buetal,``). ``ids``: biber reads the entries, and a key of an
+    entry's ``ids`` field names that entry, as biber finds it (``ids = {MalcolmRamasy2018}``)."""
     wrappers = wrappers or {}
     by_key = entries_by_key(refs)
+    known = list(by_key)
+    if ids:
+        for r in refs:
+            for alias in r.ids:
+                by_key.setdefault(alias, r)
     folded: dict[str, Reference | None] = {}  # the .bib entries by folded key (None: two of them)
     for r in bibtex or ():
         if r.key:
             k = r.key.casefold()
             folded[k] = None if k in folded and folded[k] is not r else r
-    known = list(by_key)
     note_at = _notes_of(doc)
     out: list[Citation] = []
     text = doc.text
@@ -1327,9 +1455,13 @@ def key_citations(
     def wrapped(name: str, m: re.Match[str]) -> list[tuple[int, str, str]]:
         return _wrapper_groups(text, m, wrappers[name]) if name in wrappers else []
 
-    for m, groups in citation_commands(text, wrapped):
-        command = m.group(1)
-        note = note_at(m.start())
+    found: Iterable[tuple[str, int, list[tuple[int, str, str]]]] = (
+        (m.group(1), m.start(), groups) for m, groups in citation_commands(text, wrapped)
+    )
+    if markdown:  # (pandoc's citations, in the Markdown a missing input is made from)
+        found = sorted([*found, *_pandoc_groups(text, markdown, by_key)], key=lambda f: f[1])
+    for command, start, groups in found:
+        note = note_at(start)
         for at, keys, locator in groups:
             pos = at
             for raw_key in keys.split(","):
@@ -1344,8 +1476,8 @@ def key_citations(
                             _key_citation(
                                 f"\\nocite{{*}}: {ref.key}",
                                 ref.key or "",
-                                m.start(),
-                                m.start() + 9,
+                                start,
+                                start + 9,
                                 None,
                                 note,
                             )

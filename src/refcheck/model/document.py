@@ -249,6 +249,9 @@ class Document:
     # LaTeX: the BibTeX style the document uses (``\\bibliographystyle{apsrev4-2}``; "revtex4-2" for a
     # revtex document that names none, whose class chooses its society's)
     bib_style: str | None = None
+    # LaTeX: the document names no bibliography at all (no \\bibliography, \\addbibresource or
+    # thebibliography): its keys are one defect, said once (rules/missing_reference)
+    no_bibliography: bool = False
     # LaTeX: several \\bibliography commands name other files (chapterbib's one per chapter, each read by
     # BibTeX alone): a key or a work in two of those files is no duplicate
     separate_bibliographies: bool = False

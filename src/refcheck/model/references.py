@@ -84,6 +84,11 @@ class Reference:
     # references.json, whose "id" is a hash of it) or it has a standard_citation; pandoc reads the id
     standard_id: str | None = None
     entry_type: str | None = None  # BibTeX/biblatex: the entry's type, lower case ("inproceedings")
+    # BibTeX/biblatex: what a style prints in the place of an author the entry does not have (its
+    # ``key`` field, the body that issued it, a @misc's title); None when it has an author or nothing
+    stand_in: str | None = None
+    # biblatex: the other keys the entry may be cited by (its ``ids`` field, which biber reads)
+    ids: tuple[str, ...] = ()
     # a database entry's volume, issue, chapter and pages ("12 3 61-63"), which its one-line ``text``
     # leaves out: two entries of one title on other pages are two parts (rules/duplicate_reference)
     parts: str | None = None

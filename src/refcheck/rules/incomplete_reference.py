@@ -6,7 +6,12 @@ What it does
     field is more often the parser's doubt than the author's omission. An entry of a document's
     bibliography database that no citation uses is not printed, so it is said at info, and so is a
     web page, software or data set (``@online``, ``@software``, CSL ``webpage`` ...) or a manual
-    (``@manual``) with no author or no year: such works often have neither and are cited by their title. A journal article needs
+    (``@manual``) with no author or no year: such works often have neither and are cited by their title. So is
+    an entry that lacks only its author and gives what BibTeX's and biblatex's styles print in its
+    place: its ``key`` field (``key = {ISO/IEC 14882:2011}``, BibTeX's stand-in for a missing author)
+    or biblatex's ``label``; for a report, a standard, a manual or a ``@misc`` the body that issued it
+    (``institution``, ``organization``, ``publisher``); for a ``@misc`` its title, which the styles
+    print first. A journal article or a book without its author stays a warning. A journal article needs
     no title in a document whose BibTeX style prints none (revtex's ``apsrev4-2``, ``aipnum4-2``, and
     a revtex document that names no style).
 
@@ -73,7 +78,11 @@ def check(doc: Document) -> Iterator[Finding]:
         # date but the one it was visited on
         # (and so is a manual, software's documentation, which BibTeX's styles print without an author:
         # a template's "@Manual{matlab:ode, title = {MATLAB manual}, publisher = {Mathworks}}")
-        authorless = (ref.web or ref.entry_type == "manual") and "title" not in missing
+        # (and so is an entry whose style prints something else in the author's place: its key field,
+        # "key = {ISO/IEC 14882:2011}", the body that issued a report or a standard, a @misc's title;
+        # only when the author is all it lacks)
+        stood_in = ref.stand_in is not None and missing == ["author or editor"]
+        authorless = (ref.web or ref.entry_type == "manual" or stood_in) and "title" not in missing
         yield Finding(
             rule=NAME,
             severity=Severity.INFO if quiet or authorless else SEVERITY,
@@ -85,6 +94,8 @@ def check(doc: Document) -> Iterator[Finding]:
                     " if it has one (a web page, software or data set may have none)"
                     if ref.web
                     else " if it has one (a manual may have none)"
+                    if ref.entry_type == "manual"
+                    else f" if it has one (the style prints {ref.stand_in!r} in its place)"
                 )
                 if authorless
                 else ""

@@ -7,10 +7,11 @@ What it does
     outside the project's directory tree (an absolute path, ``../..`` above the project root, a
     symlink out of it) or in a hidden directory, is not a regular file, is over ``--max-file-size``,
     or includes itself. Files TeX ships (``glyphtounicode``) and generated ones (``.bbl``) are not
-    reported. The Markdown loader reports a chapter of a Quarto book that is not read (outside the
-    project, unreadable, past ``--max-file-size``) the same way, and the reStructuredText loader a
-    file a page's ``.. include::`` names that does not exist, lies outside the project, cannot be
-    read or includes itself.
+    reported. An input the build makes from the pandoc Markdown beside it (``ch1.md`` beside a missing
+    ``ch1.tex``) is read from the Markdown, said at info. The Markdown loader reports a chapter of a
+    Quarto book that is not read (outside the project, unreadable, past ``--max-file-size``) the same
+    way, and the reStructuredText loader a file a page's ``.. include::`` names that does not exist,
+    lies outside the project, cannot be read or includes itself.
 
 Why is this bad
     LaTeX stops on a missing input; the citations in a file not read are not checked.

@@ -8,7 +8,9 @@ What it does
     aliases (``[@alias]: doi:...``) need no entry: Manubot fetches their metadata itself.
 
     A document with author-date citations and no reference list at all gets one finding, at its
-    first citation, not one per citation: the list is missing (or was not found), one defect.
+    first citation, not one per citation: the list is missing (or was not found), one defect. So
+    does a LaTeX document that cites keys and names no bibliography at all (no ``\\bibliography``,
+    ``\\addbibresource`` or ``thebibliography``: commented out, or never written).
     It is info when each such citation is a Markdown link to its work ("[Cho et al.,
     2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
@@ -102,6 +104,10 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(plain, passing=True)
         else:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
+    unnamed = [] if refs or not doc.no_bibliography else [c for c in doc.citations if c.status is missing]
+    if unnamed:
+        yield _no_bibliography(unnamed)
+        return
     lookalikes = _lookalikes(doc)
     examples: list[bool] = []  # (whether the document quotes citations as examples: once, when asked)
 
@@ -562,6 +568,23 @@ def _scholarly(citations: list[Citation], works: int) -> bool:
     """Whether a document's author-date citations show themselves as such without a list to
     confirm them: three works or more, or one citation with co-authors, "et al." or a page."""
     return works >= 3 or any(c.et_al or len(c.authors) > 1 or c.locator for c in citations)
+
+
+def _no_bibliography(citations: list[Citation]) -> Finding:
+    """One finding for the keys of a LaTeX document that names no bibliography at all: the
+    bibliography is missing (its ``\\bibliography`` commented out, or never written), one defect, not
+    one per key (a toolbox's manual citing 32 keys got 32 errors saying the same)."""
+    first = citations[0]
+    keys = len({c.key for c in citations})
+    severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
+    return at_citation(
+        NAME,
+        severity,
+        first,
+        f"{len(citations)} citation(s) of {keys} key(s), such as {first.key!r}, but the document names no "
+        "bibliography: no \\bibliography{...}, \\addbibresource{...} or thebibliography (commented out?); "
+        "name the .bib file the keys are in",
+    )
 
 
 def _no_list(
