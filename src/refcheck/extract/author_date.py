@@ -566,6 +566,8 @@ def read_names_backwards(
                 while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
                     j -= 1
                 authors[0] = first_words[j:]
+    if known is not None and len(authors) > 1:
+        _later_tails(authors, known)
     start = authors[0][0][0]
     return NameRun(start, [intern(" ".join([w for _, w in a])) for a in authors], et_al, intern(full))
 
@@ -603,6 +605,22 @@ def _known_tail(words: list[tuple[int, str]], known: KnownAuthors) -> int | None
         if known.knows(" ".join([w for _, w in words[k:]])):
             return k
     return None
+
+
+def _later_tails(authors: list[list[tuple[int, str]]], known: KnownAuthors) -> None:
+    """A later author of several words the list does not know, whose words end in a surname it knows
+    after a given name: that surname ("a deixa de Robert Russett e de Cecile Starr (1976)": Portuguese
+    "e de", "and of", before the second name, read as "de Cecile Starr"). Not when only particles
+    come before it ("and van Dijk": the surname's own)."""
+    for n in range(1, len(authors)):
+        words = authors[n]
+        if len(words) < 2 or known.knows(" ".join([w for _, w in words])):
+            continue
+        for k in range(1, len(words)):
+            if known.knows(" ".join([w for _, w in words[k:]])):
+                if not all(w.lower() in PARTICLES for _, w in words[:k]):
+                    authors[n] = words[k:]
+                break
 
 
 def _given_names_dropped(

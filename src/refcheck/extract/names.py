@@ -368,9 +368,15 @@ class _Shape:
     def given_names(self, i: int) -> tuple[list[Part], int, bool]:
         """Given names after "Surname,": initials, or up to three names with initials, then particles
         written after them ("Berg, Pieter van der")."""
-        inits, j = self.initials(i)
+        inits, j = self.initials(i, 6)
         if inits:
             words = inits
+            # a particle among the initials of a Portuguese author's given names, as APA keeps it
+            # ("Melo, C. de H. V.", "Kassar, M. de C. M."); five initials or six ("Ames, M. C. F. D. C.")
+            while self.word(j) & PART and self.word(j + 1) & INIT and len(words) < 8:
+                more, k = self.initials(j + 1)
+                words += [(j, RAW), *more]
+                j = k
         else:
             words = []
             while len(words) < 3 and self.word(j) & CAP:

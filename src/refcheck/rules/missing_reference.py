@@ -21,8 +21,8 @@ What it does
     work where it stands: info, with no list as beside one. So is the original work of a secondary
     citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read; ABNT's
     "(FREIRE, 1987 apud SILVA, 2010)", "citado por", "cité par", "zit. nach" alike), and a
-    citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a self-citation
-    anonymised for review).
+    citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a Brazilian one's "(Fonte:
+    Autores, 2022)", a self-citation anonymised for review).
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
@@ -447,7 +447,11 @@ def _secondary(text: str, cit: Citation) -> bool:
     return _SECONDARY.match(text, cit.end, min(len(text), cit.end + 40)) is not None
 
 
-_WRITER = frozenset(("author", "authors", "the author", "the authors"))
+# (and in Portuguese, Spanish, French, German: a Brazilian figure's "(Fonte: Autores, 2022)")
+_WRITER = frozenset((
+    "author", "authors", "the author", "the authors", "autor", "autora", "autores", "autoras",
+    "auteur", "auteurs", "autrice", "autorin", "autoren",
+))  # fmt: skip
 
 
 def _the_writer(cit: Citation) -> bool:
