@@ -61,3 +61,36 @@ def test_portuguese_e_de_before_a_second_name_with_its_given_name(tmp_path: Path
         ["RUSSETT, R., & STARR, C. (1976). Experimental Animation. Da Capo Press.", _OTHER],
     )
     assert got == []
+
+
+def test_particles_among_initials_written_before_the_surname(tmp_path: Path) -> None:
+    """IEA/OECD's and ACL's given names first, a Portuguese particle among the initials: "C. de H. V.
+    Melo and M. de C. M. Kassar. (2023)", "C. da S. T. Agrelos, C. da C. Carvalho, and W. C. S. Nozu."
+    (each read as no person: the entries fitted no citation)."""
+    got = _check(
+        tmp_path,
+        "A judicialização cresce (Melo and Kassar, 2023; Agrelos, Carvalho and Nozu, 2021; Sison, 2016).",
+        [
+            "C. da S. T. Agrelos, C. da C. Carvalho and W. C. S. Nozu. (2021), “Direito à educação,” Revista "
+            "Educação Especial, Vol. 34, pp. 1–20.",
+            "C. de H. V. Melo and M. de C. M. Kassar. (2023), “Judicialização da Educação Especial,” Revista "
+            "Diálogos, Vol. 10/2, pp. 93–106.",
+            "A. J. G. Sison. (2016), “Revisiting the common good of the firm,” Journal of Business Ethics, "
+            "Vol. 3, pp. 1–12.",
+        ],
+    )
+    assert got == []
+
+
+def test_a_method_named_in_title_case_with_its_year(tmp_path: Path) -> None:
+    """ "combinação das metodologias CEM (2009) e Balanceamento por Entropia (2011)": a method's name
+    in title case in the middle of a sentence, not "Results of Smith (2001)" at a sentence's start;
+    and "Entropia (2011)" again later names the same method. Both were errors."""
+    got = _check(
+        tmp_path,
+        "O trabalho capta o efeito por meio da combinação das metodologias de pareamento e Balanceamento "
+        "por Entropia (2011), como antes (Sison, 2016).\n\nForam utilizadas três metodologias: "
+        "pareamento, Entropia (2011) e quantis.",
+        [_OTHER],
+    )
+    assert [(r, s) for r, s, _ in got] == [("missing-reference", "info")] * 2
