@@ -94,3 +94,24 @@ def test_a_method_named_in_title_case_with_its_year(tmp_path: Path) -> None:
         [_OTHER],
     )
     assert [(r, s) for r, s, _ in got] == [("missing-reference", "info")] * 2
+
+
+def test_a_country_and_its_ministry_as_abnt_writes_the_author(tmp_path: Path) -> None:
+    """Chicago's "Brasil. Ministério da Saúde. 1990. Lei Nº 8.080 ..." cited "(Brasil. Ministério da
+    Saúde 1990)": the citation was read as "da Saúde" (a tail of "Organização Pan-Americana da
+    Saúde", another entry: a year-mismatch) and the entry was left uncited; and the body's name was
+    the entry's title, so two of its works of a year read as duplicates."""
+    got = _check(
+        tmp_path,
+        "A lei orgânica (Brasil. Ministério da Saúde 1990a) criou o sistema, e a pandemia foi declarada "
+        "(Organização Pan-Americana da Saúde 2020; Brasil. Ministério da Saúde 1990b).",
+        [
+            "Brasil. Ministério da Saúde. 1990a. Lei Nº 8.080, De 19 De Setembro De 1990. Diário Oficial "
+            "da União.",
+            "Brasil. Ministério da Saúde. 1990b. Lei Nº 8.142, De 28 De Dezembro De 1990. Diário Oficial "
+            "da União.",
+            "Organização Pan-Americana da Saúde. 2020. OMS Afirma Que COVID-19 É Agora Caracterizada Como "
+            "Pandemia. OPAS.",
+        ],
+    )
+    assert got == []

@@ -1041,6 +1041,14 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
     if given_first is not None:
         author_part, rest, more = given_first
     ref.aliases = _aliases(author_part, ref)
+    if names.closed and len(ref.authors) == 1 and not ref.given[0] and (organ := _organ(rest)):
+        # ABNT's "BRASIL. Ministério da Saúde. Title", a country and one of its bodies: cited as
+        # "(Brasil. Ministério da Saúde, 1990)" or by the body's name alone; the title follows it
+        name = organ.group(1)
+        ref.aliases += [name, f"{ref.authors[0]}. {name}"]
+        rest = rest[organ.end() :]
+        if year_after := _YEAR_AFTER_NAMES.match(rest):  # ("... da Saúde. 1990. Title", "(1990).")
+            rest = rest[year_after.end() :]
     if more:
         ref.aliases += [a for a in more if a not in ref.aliases and a not in ref.authors]
     if ref.corporate and ref.authors:
@@ -1241,6 +1249,22 @@ def _authorish(prefix: str) -> bool:
     words = prefix.split()
     prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
     return len(prose) <= 2 and len(words) <= 60
+
+
+# the name of a public body after a country's or a state's: capitalised words and the small words
+# between them, up to its full stop ("Ministério da Saúde.", "Secretaria de Vigilância em Saúde.")
+_ORGAN = re.compile(
+    r"\s*([A-Z\u00C0-\u00DE][\w'\u2019-]*(?:\s+(?:[a-z]{1,3}|[A-Z\u00C0-\u00DE][\w'\u2019-]*)){1,7})\.(?:\s|$)"
+)
+
+
+def _organ(rest: str) -> re.Match[str] | None:
+    """The body's name that opens ``rest`` after a one-word author closed by its full stop (a
+    country, "BRASIL."), when its first word names a body ("Ministério", "Secretaria", "Department")."""
+    m = _ORGAN.match(rest)
+    if m is None or m.group(1).split()[0].lower() not in _ORG_NOUNS:
+        return None
+    return m
 
 
 def _use_names(ref: Reference, names: Names) -> None:
