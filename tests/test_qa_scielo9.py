@@ -115,3 +115,38 @@ def test_a_country_and_its_ministry_as_abnt_writes_the_author(tmp_path: Path) ->
         ],
     )
     assert got == []
+
+
+def test_a_comma_before_portuguese_e_opens_a_clause(tmp_path: Path) -> None:
+    """ "nas encostas da Serra do Mar em Santo André, e Mantovani (1998) relata": Portuguese writes no
+    comma before the "e" of a list of names; the citation was read as "André, e Mantovani (1998)"
+    (missing, and the entry uncited)."""
+    got = _check(
+        tmp_path,
+        "O estudo foi feito nas encostas da Serra do Mar em Santo André, e Mantovani (1998) relata que "
+        "predominam espécies zoocóricas (Sison, 2016).",
+        ["Mantovani, W. (1998). Dinâmica da Floresta Pluvial Atlântica. Anais do IV Simpósio.", _OTHER],
+    )
+    assert got == []
+
+
+def test_an_organisation_with_its_country_or_acronym_in_brackets_before_a_bare_year(tmp_path: Path) -> None:
+    """Chicago's and ACL's "Ministério da Saúde (BR). 2017.", "Empresa de Pesquisa ... (EPAGRI). 2001."
+    and "Ministério da Saude (BR), Secretaria de Vigilância em Saúde, and Departamento de Vigilância.
+    2009.": the bracket was read as the title and the entries left uncited (APA's "(2017)" was read)."""
+    got = _check(
+        tmp_path,
+        "Chove muito (Empresa de Pesquisa Agropecuária e Extensão Rural de Santa Catarina (EPAGRI) 2001). "
+        "A atenção ao recém-nascido (Sison 2016; Ministério da Saúde (BR) 2017) e os óbitos (Ministério "
+        "da Saude (BR) et al. 2009).",
+        [
+            "Empresa de Pesquisa Agropecuária e Extensão Rural de Santa Catarina (EPAGRI). 2001. Dados e "
+            "informações biofísicas. EPAGRI.",
+            "Ministério da Saúde (BR). 2017. Atenção Humanizada Ao Recém-nascido. MS.",
+            "Ministério da Saude (BR), Secretaria de Vigilância em Saúde, and Departamento de Vigilância. "
+            "2009. Guia de Vigilância. MS.",
+            "Sison, A. J. G. 2016. “Revisiting the Common Good of the Firm.” Journal of Business Ethics 3: "
+            "1–12.",
+        ],
+    )
+    assert got == []

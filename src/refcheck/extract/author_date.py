@@ -653,6 +653,7 @@ _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
 _BARE_INITIALS = lazy_pattern(r"^(?:[A-Z]\.?){1,3}$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
+_NO_SERIAL_COMMA = frozenset(("e", "y"))
 _COLLEAGUES = frozenset(("colleagues", "coworkers", "co-workers", "collaborators", "associates"))
 
 
@@ -726,6 +727,10 @@ def _read_backwards(
             i -= 2
             continue
         if and_word and names[-1]:
+            if tok in _NO_SERIAL_COMMA and i > 0 and tokens[i - 1].endswith(","):
+                # "na Serra do Mar em Santo André, e Mantovani (1998) relata": Portuguese and Spanish
+                # write no comma before the "e", "y" of a list of names; after one, a clause begins
+                break
             if listed:
                 # "Statistically Equivalent and Statistically Different / Hyde, Lindberg, and
                 # Williams (2008)": a list "A, B, and C" has one "and"; another before it is not the list's

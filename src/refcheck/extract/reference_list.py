@@ -988,7 +988,28 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
         return _title_first(ref, text, quoted)
     names = shared_names(text)  # (not a copy: only read here)
     adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
-    if adjacent:
+    tagged = None
+    if (
+        adjacent is None
+        and len(names.persons) == 1
+        and names.corporate[0]
+        and text[names.end : names.end + 3].strip()[:1] == "("
+    ):
+        # "Ministério da Saúde (BR). 2017.", "Empresa de Pesquisa ... (EPAGRI). 2001.": an organisation,
+        # its country or acronym in brackets, then the year (read as the title "(BR)")
+        # (or other organisations after it: "Ministério da Saude (BR), Secretaria de Vigilância em
+        # Saúde, and Departamento de Vigilância. 2009.")
+        tag = _NAME_TAG.match(text, names.end)
+        if tag is not None and text.startswith(",", tag.end()):
+            tagged = _ORG_LIST_YEAR.search(text, tag.end(), tag.end() + 300)
+        elif tag is not None:
+            tagged = _YEAR_AFTER_NAMES.match(text, tag.end())
+    if tagged:
+        ref.year = _norm_year(next(g for g in tagged.groups() if g))
+        author_part = text[: tagged.start()]
+        _parse_authors(ref, author_part)
+        rest = text[tagged.end() :]
+    elif adjacent:
         # "Smith, J. (2004).", "J. Smith. 2004.", "Smith, J., 2004.": the year closes the author list
         ref.year = _norm_year(adjacent.group(1) or adjacent.group(2))
         author_part = text[: names.end]
@@ -1251,6 +1272,9 @@ def _authorish(prefix: str) -> bool:
     return len(prose) <= 2 and len(words) <= 60
 
 
+# an organisation's country or acronym in brackets after its name: "(BR)", "(EPAGRI)", "(US)"
+_NAME_TAG = re.compile(r"\s*\([A-Z][A-Za-z&./-]{0,11}\)")
+_ORG_LIST_YEAR = re.compile(rf"[.,]\s+\(?({YEAR}[a-z]?)\)?(?=[\s.,;:]|$)")
 # the name of a public body after a country's or a state's: capitalised words and the small words
 # between them, up to its full stop ("Ministério da Saúde.", "Secretaria de Vigilância em Saúde.")
 _ORGAN = re.compile(
