@@ -150,3 +150,19 @@ def test_an_organisation_with_its_country_or_acronym_in_brackets_before_a_bare_y
         ],
     )
     assert got == []
+
+
+def test_a_year_inside_a_group_author_s_name(tmp_path: Path) -> None:
+    """ "..., Vos, T., & GBD 2015 Oral Health Collaborators. (2017).": the entry's year is 2017, not
+    the 2015 of the collaboration's name (a year-mismatch on "(Kassebaum et al., 2017)")."""
+    got = _check(
+        tmp_path,
+        "Tooth decay affects more than 2.5 billion people (Kassebaum et al., 2017; Sison, 2016).",
+        [
+            "Kassebaum, N. J., Smith, A. G. C., Bernabé, E., Fleming, T. D., Reynolds, A. E., Vos, T., & GBD "
+            "2015 Oral Health Collaborators. (2017). Global, regional, and national prevalence of oral "
+            "conditions. Journal of Dental Research, 96(4), 380–387.",
+            _OTHER,
+        ],
+    )
+    assert got == []

@@ -1004,6 +1004,10 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
             tagged = _ORG_LIST_YEAR.search(text, tag.end(), tag.end() + 300)
         elif tag is not None:
             tagged = _YEAR_AFTER_NAMES.match(text, tag.end())
+    elif adjacent is not None and adjacent.group(2) and _year_in_a_name(text, names, adjacent.end()):
+        # "..., Vos, T., & GBD 2015 Oral Health Collaborators. (2017).": the year of a group's name,
+        # not the entry's (read as 2015)
+        tagged = _ORG_LIST_YEAR.search(text, adjacent.end(), adjacent.end() + 120)
     if tagged:
         ref.year = _norm_year(next(g for g in tagged.groups() if g))
         author_part = text[: tagged.start()]
@@ -1270,6 +1274,20 @@ def _authorish(prefix: str) -> bool:
     words = prefix.split()
     prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
     return len(prose) <= 2 and len(words) <= 60
+
+
+def _year_in_a_name(text: str, names: Names, end: int) -> bool:
+    """Whether a bare year after the names read goes on a group's name: the last "name" is an
+    acronym ("GBD"), and capitalised words follow the year with no stop between ("GBD 2015 Oral Health
+    Collaborators"), where a style puts a full stop, a comma or a bracket after the entry's year."""
+    surname, given = names.persons[-1]
+    return (
+        not given
+        and len(surname) > 1
+        and surname.isupper()
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isupper()
+    )
 
 
 # an organisation's country or acronym in brackets after its name: "(BR)", "(EPAGRI)", "(US)"
