@@ -166,3 +166,20 @@ def test_a_year_inside_a_group_author_s_name(tmp_path: Path) -> None:
         ],
     )
     assert got == []
+
+
+def test_a_catalan_double_surname_is_not_cut_to_its_last_word(tmp_path: Path) -> None:
+    """ "(Cirujano, Corma and Llabrés i Xamena, 2015)" when the list has only the entry "Cirujano, F.G.,
+    Corma, A. and Xamena, F.X.L.I. (2015)" and the cited work is missing: "Llabrés i Xamena" is one
+    surname joined by Catalan "i", not a given name before "Xamena"."""
+    got = _check(
+        tmp_path,
+        "The reaction was fast (Cirujano, Corma and Llabrés i Xamena, 2015; Sison, 2016) and clean "
+        "(Cirujano, Corma and Xamena, 2015).",
+        [
+            "Cirujano, F.G., Corma, A. and Xamena, F.X.L.I. (2015) “Conversion of levulinic acid into "
+            "chemicals,” Chem. Eng. J., 1, pp. 1–9.",
+            _OTHER,
+        ],
+    )
+    assert [r for r, _, _ in got] == ["missing-reference"]

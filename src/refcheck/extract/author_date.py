@@ -610,15 +610,16 @@ def _known_tail(words: list[tuple[int, str]], known: KnownAuthors) -> int | None
 def _later_tails(authors: list[list[tuple[int, str]]], known: KnownAuthors) -> None:
     """A later author of several words the list does not know, whose words end in a surname it knows
     after a given name: that surname ("a deixa de Robert Russett e de Cecile Starr (1976)": Portuguese
-    "e de", "and of", before the second name, read as "de Cecile Starr"). Not when only particles
-    come before it ("and van Dijk": the surname's own)."""
+    "e de", "and of", before the second name, read as "de Cecile Starr"). Not when a particle comes
+    right before it ("and van Dijk", Catalan "Llabrés i Xamena": the surname's own)."""
     for n in range(1, len(authors)):
         words = authors[n]
         if len(words) < 2 or known.knows(" ".join([w for _, w in words])):
             continue
         for k in range(1, len(words)):
             if known.knows(" ".join([w for _, w in words[k:]])):
-                if not all(w.lower() in PARTICLES for _, w in words[:k]):
+                before = words[k - 1][1]
+                if before.lower() not in PARTICLES and before != "i":
                     authors[n] = words[k:]
                 break
 
