@@ -608,20 +608,22 @@ def _known_tail(words: list[tuple[int, str]], known: KnownAuthors) -> int | None
 
 
 def _later_tails(authors: list[list[tuple[int, str]]], known: KnownAuthors) -> None:
-    """A later author of several words the list does not know, whose words end in a surname it knows
-    after a given name: that surname ("a deixa de Robert Russett e de Cecile Starr (1976)": Portuguese
-    "e de", "and of", before the second name, read as "de Cecile Starr"). Not when a particle comes
-    right before it ("and van Dijk", Catalan "Llabrés i Xamena": the surname's own)."""
+    """A later author read as a particle, a given name and a surname the list knows, which the full
+    name is not: the particle is the sentence's ("a deixa de Robert Russett e de Cecile Starr (1976)":
+    Portuguese "e de", "and of", before the second name), and the given name and surname are left to
+    the matching, which tells a given name from a surname's first word ("Melvill Jones" is "Jones,
+    G. M." and not "Jones, G. A.")."""
     for n in range(1, len(authors)):
         words = authors[n]
-        if len(words) < 2 or known.knows(" ".join([w for _, w in words])):
-            continue
-        for k in range(1, len(words)):
-            if known.knows(" ".join([w for _, w in words[k:]])):
-                before = words[k - 1][1]
-                if before.lower() not in PARTICLES and before != "i":
-                    authors[n] = words[k:]
-                break
+        if (
+            len(words) >= 3
+            and words[0][1].lower() in PARTICLES
+            and words[1][1][:1].isupper()
+            and words[1][1].lower() not in PARTICLES
+            and known.knows(words[-1][1])
+            and not known.knows(" ".join([w for _, w in words]))
+        ):
+            authors[n] = words[1:]
 
 
 def _given_names_dropped(
