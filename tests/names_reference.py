@@ -1,5 +1,6 @@
 """The reader of author lists as it was before it read by token shapes (refcheck.extract.names at
-f3808be, unchanged but for this docstring and the middle-initial rule both readers gained since): the oracle of tests/test_reference_fast_paths.py, which checks
+f3808be, unchanged but for this docstring and the middle-initial and particles-among-initials rules both
+readers gained since): the oracle of tests/test_reference_fast_paths.py, which checks
 that the shape reader gives the same Names on any text. Not used by refcheck itself.
 
 Author lists of reference entries, in every order citation styles print them.
@@ -278,10 +279,19 @@ class _Reader:
             j += 1
         return out, j
 
+    def given_initials(self, i: int) -> tuple[list[str], int]:
+        """Initials, five or six of them, with particles among them ("C. de H. V.")."""
+        out, j = self.initials(i, 6)
+        while out and _particle(self.word(j)) and is_initials(self.word(j + 1)) and len(out) < 8:
+            more, k = self.initials(j + 1)
+            out += [self.word(j), *more]
+            j = k
+        return out, j
+
     def given_names(self, i: int) -> tuple[list[str], int, bool]:
         """Given names after "Surname,": initials, or up to three names with initials, then particles
         written after them ("Berg, Pieter van der")."""
-        inits, j = self.initials(i)
+        inits, j = self.given_initials(i)
         if inits:
             words = inits
         else:
@@ -440,7 +450,7 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             return " ".join(words), w, False, "given-first", j2, closed
     if is_initials(w):
         # "J. A. Smith", "M. Thiebaut de Schotten"
-        inits, j = r.initials(i)
+        inits, j = r.given_initials(i)
         nxt = r.word(j)
         if re.fullmatch(rf"[{_U}]", nxt) and (_cap(r.word(j + 1)) or _particle(r.word(j + 1))):
             # the last initial without its full stop, as JATS gives it ("J. L" -> "J. L Spudich")

@@ -566,6 +566,8 @@ def read_names_backwards(
                 while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
                     j -= 1
                 authors[0] = first_words[j:]
+    if known is not None and len(authors) > 1:
+        _later_tails(authors, known)
     start = authors[0][0][0]
     return NameRun(start, [intern(" ".join([w for _, w in a])) for a in authors], et_al, intern(full))
 
@@ -605,6 +607,25 @@ def _known_tail(words: list[tuple[int, str]], known: KnownAuthors) -> int | None
     return None
 
 
+def _later_tails(authors: list[list[tuple[int, str]]], known: KnownAuthors) -> None:
+    """A later author read as a particle, a given name and a surname the list knows, which the full
+    name is not: the particle is the sentence's ("a deixa de Robert Russett e de Cecile Starr (1976)":
+    Portuguese "e de", "and of", before the second name), and the given name and surname are left to
+    the matching, which tells a given name from a surname's first word ("Melvill Jones" is "Jones,
+    G. M." and not "Jones, G. A.")."""
+    for n in range(1, len(authors)):
+        words = authors[n]
+        if (
+            len(words) >= 3
+            and words[0][1].lower() in PARTICLES
+            and words[1][1][:1].isupper()
+            and words[1][1].lower() not in PARTICLES
+            and known.knows(words[-1][1])
+            and not known.knows(" ".join([w for _, w in words]))
+        ):
+            authors[n] = words[1:]
+
+
 def _given_names_dropped(
     authors: list[list[tuple[int, str]]], known: KnownAuthors
 ) -> tuple[int, list[str]] | None:
@@ -635,6 +656,7 @@ _BRACKETED_URL = re.compile(r"^\[(?:https?://|www\.)\S*\]$")
 _INITIALS_ONLY = lazy_pattern(r"^(?:[A-Z]\.)+$")
 _BARE_INITIALS = lazy_pattern(r"^(?:[A-Z]\.?){1,3}$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
+_NO_SERIAL_COMMA = frozenset(("e", "y"))
 _COLLEAGUES = frozenset(("colleagues", "coworkers", "co-workers", "collaborators", "associates"))
 
 
@@ -708,6 +730,10 @@ def _read_backwards(
             i -= 2
             continue
         if and_word and names[-1]:
+            if tok in _NO_SERIAL_COMMA and i > 0 and tokens[i - 1].endswith(","):
+                # "na Serra do Mar em Santo André, e Mantovani (1998) relata": Portuguese and Spanish
+                # write no comma before the "e", "y" of a list of names; after one, a clause begins
+                break
             if listed:
                 # "Statistically Equivalent and Statistically Different / Hyde, Lindberg, and
                 # Williams (2008)": a list "A, B, and C" has one "and"; another before it is not the list's

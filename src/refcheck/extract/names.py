@@ -365,10 +365,21 @@ class _Shape:
             j += 1
         return out, j
 
+    def given_initials(self, i: int) -> tuple[list[Part], int]:
+        """Initials of given names, with the particles among them as APA and others keep a Portuguese
+        author's ("Melo, C. de H. V.", "M. de C. M. Kassar", "C. da C. Carvalho"); five or six of
+        them ("Ames, M. C. F. D. C.")."""
+        out, j = self.initials(i, 6)
+        while out and self.word(j) & PART and self.word(j + 1) & INIT and len(out) < 8:
+            more, k = self.initials(j + 1)
+            out += [(j, RAW), *more]
+            j = k
+        return out, j
+
     def given_names(self, i: int) -> tuple[list[Part], int, bool]:
         """Given names after "Surname,": initials, or up to three names with initials, then particles
         written after them ("Berg, Pieter van der")."""
-        inits, j = self.initials(i)
+        inits, j = self.given_initials(i)
         if inits:
             words = inits
         else:
@@ -584,8 +595,8 @@ def _person(
         if words and ends:
             return tuple(words), ((i, RAW),), " ", False, "given-first", j2, closed
     if w & INIT:
-        # "J. A. Smith", "M. Thiebaut de Schotten"
-        inits, j = r.initials(i)
+        # "J. A. Smith", "M. Thiebaut de Schotten", "C. da C. Carvalho"
+        inits, j = r.given_initials(i)
         if r.word(j) & ONE and not r.word(j) & DOT and r.word(j + 1) & (CAP | PART):
             # the last initial without its full stop, as JATS gives it ("J. L" -> "J. L Spudich")
             inits.append((j, RAW))

@@ -988,7 +988,32 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
         return _title_first(ref, text, quoted)
     names = shared_names(text)  # (not a copy: only read here)
     adjacent = _YEAR_AFTER_NAMES.match(text, names.end) if names.persons else None
-    if adjacent:
+    tagged = None
+    if (
+        adjacent is None
+        and len(names.persons) == 1
+        and names.corporate[0]
+        and text[names.end : names.end + 3].strip()[:1] == "("
+    ):
+        # "Ministério da Saúde (BR). 2017.", "Empresa de Pesquisa ... (EPAGRI). 2001.": an organisation,
+        # its country or acronym in brackets, then the year (read as the title "(BR)")
+        # (or other organisations after it: "Ministério da Saude (BR), Secretaria de Vigilância em
+        # Saúde, and Departamento de Vigilância. 2009.")
+        tag = _NAME_TAG.match(text, names.end)
+        if tag is not None and text.startswith(",", tag.end()):
+            tagged = _ORG_LIST_YEAR.search(text, tag.end(), tag.end() + 300)
+        elif tag is not None:
+            tagged = _YEAR_AFTER_NAMES.match(text, tag.end())
+    elif adjacent is not None and adjacent.group(2) and _year_in_a_name(text, names, adjacent.end()):
+        # "..., Vos, T., & GBD 2015 Oral Health Collaborators. (2017).": the year of a group's name,
+        # not the entry's (read as 2015)
+        tagged = _ORG_LIST_YEAR.search(text, adjacent.end(), adjacent.end() + 120)
+    if tagged:
+        ref.year = _norm_year(next(g for g in tagged.groups() if g))
+        author_part = text[: tagged.start()]
+        _parse_authors(ref, author_part)
+        rest = text[tagged.end() :]
+    elif adjacent:
         # "Smith, J. (2004).", "J. Smith. 2004.", "Smith, J., 2004.": the year closes the author list
         ref.year = _norm_year(adjacent.group(1) or adjacent.group(2))
         author_part = text[: names.end]
@@ -1041,6 +1066,14 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
     if given_first is not None:
         author_part, rest, more = given_first
     ref.aliases = _aliases(author_part, ref)
+    if names.closed and len(ref.authors) == 1 and not ref.given[0] and (organ := _organ(rest)):
+        # ABNT's "BRASIL. Ministério da Saúde. Title", a country and one of its bodies: cited as
+        # "(Brasil. Ministério da Saúde, 1990)" or by the body's name alone; the title follows it
+        name = organ.group(1)
+        ref.aliases += [name, f"{ref.authors[0]}. {name}"]
+        rest = rest[organ.end() :]
+        if year_after := _YEAR_AFTER_NAMES.match(rest):  # ("... da Saúde. 1990. Title", "(1990).")
+            rest = rest[year_after.end() :]
     if more:
         ref.aliases += [a for a in more if a not in ref.aliases and a not in ref.authors]
     if ref.corporate and ref.authors:
@@ -1241,6 +1274,39 @@ def _authorish(prefix: str) -> bool:
     words = prefix.split()
     prose = [w for w in words if w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE]
     return len(prose) <= 2 and len(words) <= 60
+
+
+def _year_in_a_name(text: str, names: Names, end: int) -> bool:
+    """Whether a bare year after the names read goes on a group's name: the last "name" is an
+    acronym ("GBD"), and capitalised words follow the year with no stop between ("GBD 2015 Oral Health
+    Collaborators"), where a style puts a full stop, a comma or a bracket after the entry's year."""
+    surname, given = names.persons[-1]
+    return (
+        not given
+        and len(surname) > 1
+        and surname.isupper()
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isupper()
+    )
+
+
+# an organisation's country or acronym in brackets after its name: "(BR)", "(EPAGRI)", "(US)"
+_NAME_TAG = re.compile(r"\s*\([A-Z][A-Za-z&./-]{0,11}\)")
+_ORG_LIST_YEAR = re.compile(rf"[.,]\s+\(?({YEAR}[a-z]?)\)?(?=[\s.,;:]|$)")
+# the name of a public body after a country's or a state's: capitalised words and the small words
+# between them, up to its full stop ("Ministério da Saúde.", "Secretaria de Vigilância em Saúde.")
+_ORGAN = re.compile(
+    r"\s*([A-Z\u00C0-\u00DE][\w'\u2019-]*(?:\s+(?:[a-z]{1,3}|[A-Z\u00C0-\u00DE][\w'\u2019-]*)){1,7})\.(?:\s|$)"
+)
+
+
+def _organ(rest: str) -> re.Match[str] | None:
+    """The body's name that opens ``rest`` after a one-word author closed by its full stop (a
+    country, "BRASIL."), when its first word names a body ("Ministério", "Secretaria", "Department")."""
+    m = _ORGAN.match(rest)
+    if m is None or m.group(1).split()[0].lower() not in ORG_NOUNS:
+        return None
+    return m
 
 
 def _use_names(ref: Reference, names: Names) -> None:

@@ -23,8 +23,8 @@ What it does
     work where it stands: info, with no list as beside one. So is the original work of a secondary
     citation ("(Shih, 2005, as cited in Yan & Islam, 2011)": APA lists only the source read; ABNT's
     "(FREIRE, 1987 apud SILVA, 2010)", "citado por", "cité par", "zit. nach" alike), and a
-    citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a self-citation
-    anonymised for review).
+    citation of "Author" alone (a thesis figure's "(Source: Author, 2012)", a Brazilian one's "(Fonte:
+    Autores, 2022)", a self-citation anonymised for review).
     A citation in a Markdown block quote that no entry fits is the quoted passage's own (a blog
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
@@ -35,7 +35,9 @@ What it does
     Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"
     and naming no organisation ("Department of Health (2009)" stays an error), in Portuguese,
     Spanish, French or German too, or after a determiner ("o Censo Demográfico (2010)"; "o Conselho
-    Nacional de Justiça (2015)" stays an error). So is a name and a year
+    Nacional de Justiça (2015)" stays an error), or in the middle of a sentence ("as metodologias
+    CEM (2009) e Balanceamento por Entropia (2011)"), and the same name and year anywhere else in
+    the document ("CEM (2009), Entropia (2011) e EQT (2007)"). So is a name and a year
     of the prose of a notes-bibliography document that no entry's author has ("the Holodomor
     (1932-1933)"), and a name and a year, one of at most two such readings of a document none of
     whose citations cites an entry of its list (a policy paper citing its sources by naming them,
@@ -119,6 +121,7 @@ def check(doc: Document) -> Iterator[Finding]:
             )
         return examples[0]
 
+    titles = _titles(doc)
     for cit in doc.citations:
         if cit.status is not missing:
             continue
@@ -155,7 +158,7 @@ def check(doc: Document) -> Iterator[Finding]:
         if (
             severity is SEVERITY
             and cit.kind == "author-date"
-            and (why := _maybe_no_defect(doc, cit, lookalikes, quotes_examples))
+            and (why := _maybe_no_defect(doc, cit, lookalikes, titles, quotes_examples))
         ):
             severity = Severity.INFO
             fix = why + fix
@@ -181,8 +184,26 @@ def _lookalikes(doc: Document) -> bool:
     return 0 < len(read) <= _LOOKALIKES and all(c.narrative for c in read)
 
 
+def _titles(doc: Document) -> set[tuple[tuple[str, ...], str | None]]:
+    """The names and years of the author-date citations no entry fits that end a title somewhere in
+    the document ("as metodologias CEM (2009) e Balanceamento por Entropia (2011)"): the same name and
+    year elsewhere ("CEM (2009), Entropia (2011) e EQT (2007)") names the same thing."""
+    if not doc.references:
+        return set()
+    missing = LinkStatus.MISSING
+    return {
+        (tuple(c.authors), c.year)
+        for c in doc.citations
+        if c.status is missing and c.kind == "author-date" and not c.detail and _in_a_title(doc.text, c)
+    }
+
+
 def _maybe_no_defect(
-    doc: Document, cit: Citation, lookalikes: bool = False, quotes_examples: Callable[[], bool] | None = None
+    doc: Document,
+    cit: Citation,
+    lookalikes: bool = False,
+    titles: set[tuple[tuple[str, ...], str | None]] | None = None,
+    quotes_examples: Callable[[], bool] | None = None,
 ) -> str:
     """Why an author-date citation that no entry fits may be no defect of this document, as the start
     of the finding's advice ("" when nothing says so): it links to its work, names a quotation's source,
@@ -210,6 +231,8 @@ def _maybe_no_defect(
         return "if it is a citation and not the species' authority, "
     if _in_a_title(doc.text, cit):  # a bio box's "Foundations of Social Evolution (1998)"
         return "the name reads as the end of a title, not an author's; if it is a citation, "
+    if titles and not cit.detail and (tuple(cit.authors), cit.year) in titles:
+        return "the same name and year end a title elsewhere in the document; if it is a citation, "
     if not cit.detail and not cit.et_al and len(cit.authors) == 1 and _used_software(doc.text, cit):
         # a README's "(Tested with Tex Live 2013)": a program and its version, not a work's author
         return "it follows words that name a program and its version (tested with, compiled with), not a work; if it cites one, "
@@ -301,8 +324,10 @@ def _in_a_title(text: str, cit: Citation) -> bool:
     if m is None:
         return False
     run = [w.strip(":").lower() for w in m.group(1).split()]
-    if run[-1] in _SMALL or run[-1] in ("and", "a", "an"):
-        return False  # "Results of Smith (2001)": a sentence's words, then the author
+    if (run[-1] in _SMALL and not _mid_sentence(text, m.start(1))) or run[-1] in ("and", "a", "an"):
+        # "Results of Smith (2001)": a sentence's words, then the author; not a capitalised word in
+        # the middle of a sentence ("as metodologias CEM (2009) e Balanceamento por Entropia (2011)")
+        return False
     if run[-1].rstrip(".") in _HONORIFICS:
         return False  # "como afirma o Professor Almeida (2018)": a person's title, then the author
     words = run + [w.lower() for a in cit.authors for w in a.split()]
@@ -316,6 +341,13 @@ def _in_a_title(text: str, cit: Citation) -> bool:
         and not cit.et_al
         and _DETERMINED.search(text, max(0, cit.start - 120), cit.start) is not None
     )
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether a word at ``at`` follows a lower-case word of its sentence (a capital there is no
+    sentence's)."""
+    before = text[max(0, at - 40) : at].rstrip()
+    return before[-1:].isalpha() and before[-1:].islower()
 
 
 # A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
@@ -468,7 +500,11 @@ def _secondary(text: str, cit: Citation) -> bool:
     return _SECONDARY.match(text, cit.end, min(len(text), cit.end + 40)) is not None
 
 
-_WRITER = frozenset(("author", "authors", "the author", "the authors"))
+# (and in Portuguese, Spanish, French, German: a Brazilian figure's "(Fonte: Autores, 2022)")
+_WRITER = frozenset((
+    "author", "authors", "the author", "the authors", "autor", "autora", "autores", "autoras",
+    "auteur", "auteurs", "autrice", "autorin", "autoren",
+))  # fmt: skip
 
 
 def _the_writer(cit: Citation) -> bool:
