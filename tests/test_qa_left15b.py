@@ -1,0 +1,68 @@
+"""QA round left15b: leftovers the QA rounds found on real projects (a thesis unpacked from a zip,
+Manubot's generated trees, Markdown reference lists, Typst's Hayagriva). Each test failed before its
+fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import cli
+
+BIB = "@article{smith2019,\n  author = {Smith, John},\n  title = {A title},\n  journal = {J},\n  year = {2019}\n}\n"
+CHAPTER = (
+    "\\documentclass{report}\n\\usepackage{biblatex}\n\\addbibresource{%s}\n"
+    "\\begin{document}\nAs shown \\cite{smith2019}.\n\\printbibliography\n\\end{document}\n"
+)
+
+
+def _thesis(tmp_path: Path, bib: str = "../../bib/thesis.bib") -> Path:
+    """A thesis as downloaded from GitHub as a zip (no .git): standalone chapters name the shared
+    bibliography at the top (haziq/phd-thesis: chapters/01/chapter1.tex, ../../bib/haziq.bib)."""
+    thesis = tmp_path / "thesis"
+    (thesis / "bib").mkdir(parents=True)
+    (thesis / "bib" / "thesis.bib").write_text(BIB)
+    (thesis / "chapters" / "01").mkdir(parents=True)
+    (thesis / "chapters" / "01" / "chapter1.tex").write_text(CHAPTER % bib)
+    (tmp_path / "elsewhere").mkdir()
+    return thesis
+
+
+def _bib_findings(*args: str) -> list[dict[str, object]]:
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", *args)
+    report = json.loads(res.stdout)
+    return [
+        f
+        for file in report["files"]
+        for f in file["findings"]
+        if f["rule"] in ("input-bibliography", "missing-reference")
+    ]
+
+
+def test_a_chapter_of_a_checked_directory_reads_the_bibliography_at_its_top(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked without .git, each standalone chapter warned that ../../bib lies outside the project
+    tree (14 warnings on haziq/phd-thesis), though the .bib is inside the directory checked."""
+    thesis = _thesis(tmp_path)
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert _bib_findings(str(thesis)) == []
+    monkeypatch.chdir(tmp_path)  # the run's root (the current directory) holds it too
+    assert _bib_findings("thesis/chapters/01/chapter1.tex") == []
+
+
+def test_a_bibliography_outside_the_checked_directory_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "private.bib").write_text(BIB)
+    thesis = _thesis(tmp_path, "../../../secret/private.bib")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    [finding] = _bib_findings(str(thesis))[:1]
+    assert finding["rule"] == "input-bibliography" and "outside" in str(finding["message"])
+    # nor from the chapter's own directory
+    monkeypatch.chdir(thesis / "chapters")
+    assert "outside" in str(_bib_findings("01/chapter1.tex")[0]["message"])
