@@ -66,3 +66,33 @@ def test_a_bibliography_outside_the_checked_directory_is_still_refused(
     # nor from the chapter's own directory
     monkeypatch.chdir(thesis / "chapters")
     assert "outside" in str(_bib_findings("01/chapter1.tex")[0]["message"])
+
+
+def _checked(directory: Path) -> list[str]:
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", str(directory))
+    return sorted(Path(f["path"]).relative_to(directory).as_posix() for f in json.loads(res.stdout)["files"])
+
+
+def test_a_manubot_repository_s_build_and_output_are_not_checked(tmp_path: Path) -> None:
+    """A Manubot repository (greenelab/deep-review): its build/plugins/*.html and themes, and the
+    output/ and webpage/ the build writes, were 15 empty-document info lines."""
+    repo = tmp_path / "manuscript"
+    files = {
+        "content/metadata.yaml": "title: A review\n",
+        "content/01.intro.md": "# Intro\n\nAs shown [@doi:10.1000/xyz].\n",
+        "build/build.sh": "#!/usr/bin/env bash\nmanubot process --content-directory=content\n",
+        "build/plugins/anchors.html": "<script>/* anchors */</script>\n",
+        "build/themes/default.html": "<style>body {}</style>\n",
+        "output/manuscript.html": "<html><body><p>As shown [1].</p></body></html>\n",
+        "webpage/index.html": "<html><body><p>As shown [1].</p></body></html>\n",
+    }
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    assert _checked(repo) == ["content/01.intro.md"]
+    # a build/ of documents in a project that is no Manubot repository is checked
+    (repo / "content" / "metadata.yaml").unlink()
+    assert "build/plugins/anchors.html" in _checked(repo)
+    (repo / "content" / "metadata.yaml").write_text("title: A review\n")
+    (repo / "build" / "build.sh").unlink()
+    assert "output/manuscript.html" in _checked(repo)
