@@ -96,3 +96,38 @@ def test_a_manubot_repository_s_build_and_output_are_not_checked(tmp_path: Path)
     (repo / "content" / "metadata.yaml").write_text("title: A review\n")
     (repo / "build" / "build.sh").unlink()
     assert "output/manuscript.html" in _checked(repo)
+
+
+ACL_GUIDE = """# Formatting
+
+Follow these instructions.
+
+### References
+
+Gather the full set of references together under the unnumbered section heading **References**.
+
+Example article in a journal:
+
+> Rie Kubota Ando and Tong Zhang. 2005. [A framework for learning predictive structures](https://www.jmlr.org/papers/v6/ando05a.html). *Journal of Machine Learning Research*, 6:1817–1853.
+
+Example ACL Anthology paper with DOI:
+
+> James Goodman, Andreas Vlachos, and Jason Naradowsky. 2016. [Noise reduction and targeted
+> exploration in imitation learning](http://dx.doi.org/10.18653/v1/P16-1001). In *Proceedings of ACL*, pages 1–11.
+
+Example ACL Anthology paper without DOI:
+
+> Benjamin Börschinger and Mark Johnson. 2011. [A particle filter algorithm for Bayesian word segmentation](https://www.aclweb.org/anthology/U11-1004/). In *Proceedings of ALTA 2011*, pages 10–18.
+"""
+
+
+def test_quoted_example_entries_under_references_are_the_entries(tmp_path: Path) -> None:
+    """acl-org/acl-style-files' formatting.md: the "> " marker stayed in the first author's name
+    ("> Rie Kubota Ando"), and the lines introducing each quoted example were entries: "Example ACL
+    Anthology paper with DOI:" and "... without DOI:" a false duplicate-reference warning."""
+    (tmp_path / "formatting.md").write_text(ACL_GUIDE, encoding="utf-8")
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", str(tmp_path / "formatting.md"))
+    [file] = json.loads(res.stdout)["files"]
+    assert [f["rule"] for f in file["findings"] if f["severity"] != "info"] == []
+    assert [r["authors"][0] for r in file["references"]] == ["Ando", "Goodman", "Börschinger"]
+    assert not any(">" in a for r in file["references"] for a in r["authors"])
