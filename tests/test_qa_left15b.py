@@ -148,3 +148,27 @@ def test_the_linker_names_an_entry_of_one_author_and_et_al_as_the_list_prints_it
     two = Reference(id="r2", text="", start=0, end=0, authors=["Smith", "Lee"], year="2010", title="A title")
     assert _entry_names(two) == "Smith and Lee" and entry_name(two).startswith("Smith and Lee 2010")
     assert _entry_names(Reference(id="r3", text="", start=0, end=0)) == ""
+
+
+def test_a_hayagriva_entry_without_a_type_is_an_error(tmp_path: Path) -> None:
+    """Typst refuses a Hayagriva bibliography with an entry without ``type`` ("no entry type for
+    `smith2020`", hayagriva's lib.rs) or with a type Hayagriva has not ("journal-article": unknown
+    variant): the document does not compile, and refcheck said nothing. A parent without a type takes
+    its child's default, and "Article" is an alias of "article": neither is a finding."""
+    (tmp_path / "refs.yml").write_text(
+        "smith2020:\n  title: Oil and gas\n  author: Smith, Jane\n  date: 2020\n"
+        "brown2012:\n  type: journal-article\n  title: Gas\n  author: Brown, Bob\n  date: 2012\n"
+        "lee2010:\n  type: Article\n  title: Gas\n  author: Lee, Bob\n  date: 2010\n  parent:\n    title: J\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "paper.typ").write_text(
+        'Oil @smith2020, gas @brown2012 @lee2010.\n\n#bibliography("refs.yml")\n', encoding="utf-8"
+    )
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", str(tmp_path / "paper.typ"))
+    [file] = json.loads(res.stdout)["files"]
+    found = [(f["severity"], f["line"], f["message"].split(":")[0]) for f in file["findings"]]
+    assert found == [
+        ("error", 1, "entry smith2020 has no type, which Typst requires"),
+        ("error", 5, "the type 'journal-article' of entry brown2012 is no Hayagriva entry type"),
+    ]
+    assert res.exit_code == 1
