@@ -172,3 +172,37 @@ def test_a_hayagriva_entry_without_a_type_is_an_error(tmp_path: Path) -> None:
         ("error", 5, "the type 'journal-article' of entry brown2012 is no Hayagriva entry type"),
     ]
     assert res.exit_code == 1
+
+
+def test_links_of_a_pandoc_chapter_and_of_a_latex_macro_are_whole_addresses(tmp_path: Path) -> None:
+    """ashwinvis/phd-thesis: a LaTeX thesis whose chapters a build makes from Markdown with pandoc.
+    "[https://www.gfdl.noaa.gov/fv3/](https://www.gfdl.noaa.gov/fv3/)" was one address running
+    through the link's text and target ("https://www.gfdl.noaa.gov/fv3/](https://...)"), and
+    "\\fnref{https://packaging.python.org}{``Python Packaging User Guide''}" (the thesis's own
+    command) "https://packaging.python.org}{``Python": both dead links to the link check. Each is
+    the address now; a link whose text is another address gives both. The \\href of a macro's
+    definition ("https://fluid#1.readthedocs.io") is no address."""
+    from refcheck.pipeline import CheckOptions, check_file
+
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\newcommand{\\fnref}[2]{\\href{#1}{#2}}\n"
+        "\\newcommand{\\rtd}[1]{\\href{https://fluid#1.readthedocs.io}{#1}}\n\\begin{document}\n"
+        "See \\fnref{https://packaging.python.org}{``Python Packaging User Guide''}.\n"
+        "\\input{chapter.latex}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "chapter.md").write_text(
+        "# Models\n\nThe FV3 core.[^fv3]\n\n[^fv3]: See [https://www.gfdl.noaa.gov/fv3/](https://www.gfdl.noaa.gov/fv3/)\n\n"
+        "LabVIEW ([http://www.ni.com/en-us/labview.html](http://www.ni.com/sv-se/labview.html)) and "
+        "[the spot](https://www.nasa.gov/spot).\n",
+        encoding="utf-8",
+    )
+    result = check_file(str(tmp_path / "main.tex"), CheckOptions(links=False))
+    assert result.doc is not None
+    assert sorted(u.url for u in result.doc.urls) == [
+        "http://www.ni.com/en-us/labview.html",
+        "http://www.ni.com/sv-se/labview.html",
+        "https://packaging.python.org",
+        "https://www.gfdl.noaa.gov/fv3/",
+        "https://www.nasa.gov/spot",
+    ]
