@@ -206,3 +206,22 @@ def test_links_of_a_pandoc_chapter_and_of_a_latex_macro_are_whole_addresses(tmp_
         "https://www.gfdl.noaa.gov/fv3/",
         "https://www.nasa.gov/spot",
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors"),
+    [
+        ("Noah A. Smith. 2015. A title here. In *Proceedings of ACL*, pages 1–9.", ["Smith"]),
+        ("Galen Andrew and Joel R. Tetreault. 2015. A title here. *CoRR*.", ["Andrew", "Tetreault"]),
+        # Vancouver's initial with its full stop is still the surname's
+        ("Cavalli G. Chromatin and epigenetics. Nature. 2010;1:3-4.", ["Cavalli"]),
+    ],
+)
+def test_acl_names_with_a_middle_initial(entry: str, authors: list[str]) -> None:
+    """ACL's style writes names given first with a middle initial: "Noah A. Smith. 2015." was the
+    author "Noah" (initial A) and the title "Smith" (acl-org/acl-style-files' "Joel R. Tetreault")."""
+    from refcheck.extract.reference_list import parse_entry
+
+    ref = parse_entry(entry)
+    assert ref.authors == authors
+    assert ref.title is not None and ref.title not in ("Smith", "Tetreault")
