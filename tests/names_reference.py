@@ -473,6 +473,18 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         catalan = _catalan_surname(r, words, j)
         if catalan is not None:
             return catalan
+    if (
+        not closed
+        and mode in ("", "plain")
+        and len(words) == 1
+        and re.fullmatch(rf"[{_U}]\.", r.word(j))
+        and _plain_word(words[0])
+    ):
+        # ACL's given names first with a middle initial, "Noah A. Smith. 2015." (added with the shape
+        # reader's same rule, left15b): the surname closes the list and the year follows
+        later, j3, closed3 = r.surname(j + 1, bare_stop=False)
+        if later and closed3 and r.word(j3)[:1].isdigit():
+            return " ".join(later), " ".join([words[0], r.word(j)]), False, "given-first", j3, closed3
     if not closed and _bare_initials(r.word(j)) and mode in ("", "vancouver", "plain"):
         # "Avery SV", "Cavalli G."
         given = r.word(j)

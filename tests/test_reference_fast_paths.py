@@ -75,6 +75,7 @@ def _same(text: str) -> None:
 
 @settings(max_examples=1500)
 @example(["Smith, J., JA A Smith, (2004). Title."])  # a middle initial without its full stop
+@example(["Noah A. Smith. 2015. Title.", "Galen Andrew and Noah A. Smith. 2015. T."])  # ACL's
 @given(st.lists(heads(), min_size=1, max_size=6))
 def test_shape_reader_reads_as_the_old_reader(texts: list[str]) -> None:
     # several texts in a row: a reading learnt from one is used for the next of the same shapes

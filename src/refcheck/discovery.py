@@ -9,7 +9,9 @@ sorted. It leaves out:
 * what a book or site generator writes when it builds, beside its configuration: ``_build`` of
   Jupyter Book (``_config.yml``, ``_toc.yml``, ``myst.yml``) and Sphinx (``conf.py``), ``_site`` of
   Jekyll (``_config.yml``), ``_book``/``_site``/``_manuscript`` and the ``output-dir`` of Quarto
-  (``_quarto.yml``), ``_book`` and the ``output_dir`` of bookdown (``_bookdown.yml``). Each page
+  (``_quarto.yml``), ``_book`` and the ``output_dir`` of bookdown (``_bookdown.yml``), ``build``,
+  ``output`` and ``webpage`` of a Manubot repository (``content/metadata.yaml`` beside
+  ``build/build.sh``: its build's plugins and themes, and what the build writes). Each page
   there is a rendering of a source that is checked (its citations already formatted, its
   bibliography often on another page), so checking it again says the same defects twice or
   wrongly; projects that publish from ``docs/`` commit that output; and its templates and data,
@@ -165,7 +167,26 @@ def generated_directories(directory: Path, names: set[str]) -> set[str]:
                 first = Path(m.group(1).strip()).parts
                 if first and first[0] not in (".", ".."):
                     out.add(first[0])
+    if "content" in names and "build" in names and _manubot_repository(directory):
+        out.update(_MANUBOT_OUTPUT)
     return {d for d in out if not any(_source_in(d).search(text) for text in sources)}
+
+
+# What a Manubot repository holds besides its manuscript (content/): the build's scripts, pandoc
+# filters, themes and HTML plugins (build/), and what the build writes (output/, and webpage/ that
+# CI publishes), each a rendering or a template of content/, no document: its 14 plugins were 14
+# empty-document lines (greenelab/deep-review)
+_MANUBOT_OUTPUT = ("build", "output", "webpage")
+
+
+def _manubot_repository(directory: Path) -> bool:
+    """Whether ``directory`` is a Manubot repository's top: its manuscript in ``content/``
+    (``metadata.yaml`` or ``manubot.yaml`` there) and Manubot's build script ``build/build.sh``; a
+    ``build/`` beside any other ``content/`` is kept."""
+    content = directory / "content"
+    return (directory / "build" / "build.sh").is_file() and any(
+        (content / n).is_file() for n in ("metadata.yaml", "manubot.yaml")
+    )
 
 
 def _source_in(directory: str) -> re.Pattern[str]:

@@ -136,12 +136,26 @@ class Plan:
     command_line: Mapping[str, Any]
     extra: Mapping[str, Any]
     stdin: Stdin | None = None  # when one of the files is standard input (its name)
+    # the directories named on the command line (resolved): a file found in one may read the files
+    # its document names anywhere in it, as in the project root (a project unpacked from a zip, with
+    # no .git, checked from elsewhere: "refcheck check ~/Downloads/thesis")
+    named_dirs: tuple[Path, ...] = ()
+
+    def read_root(self, file: str) -> str:
+        """Where ``file``'s document may read the files it names: the outermost of the project root
+        and the named directories that holds it (the project root when none does)."""
+        root = self.resolver.root
+        if not self.named_dirs or (self.stdin is not None and file == self.stdin.name):
+            return str(root)
+        real = Path(os.path.abspath(file)).resolve()
+        holders = [d for d in (Path(root), *self.named_dirs) if real.is_relative_to(d)]
+        return str(min(holders, key=lambda d: len(d.parts))) if holders else str(root)
 
     def settings(self, file: str) -> tuple[Config, CheckOptions, str]:
         """The configuration of ``file``, its options and its effective fail-on."""
         config = self.resolver.for_path(file).with_command_line(self.command_line)
         options = config.options_for(file)
-        options.project_root = str(self.resolver.root)
+        options.project_root = self.read_root(file)
         for name, value in self.extra.items():
             setattr(options, name, value)
         if self.stdin is not None and file == self.stdin.name:
@@ -205,7 +219,19 @@ def plan(
         command_line=command_line,
         extra=extra or {},
         stdin=stdin,
+        named_dirs=_named_dirs(paths),
     )
+
+
+def _named_dirs(paths: Iterable[str]) -> tuple[Path, ...]:
+    """The directories among ``paths``, resolved, each once."""
+    out: list[Path] = []
+    for p in paths:
+        if p != STDIN and os.path.isdir(p):
+            d = Path(p).resolve()
+            if d not in out:
+                out.append(d)
+    return tuple(out)
 
 
 # REFCHECK_VERIFY set to one of these turns registry verification off unless the command line asks for it.

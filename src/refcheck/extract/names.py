@@ -618,6 +618,20 @@ def _person(
         catalan = _catalan_surname(r, words, j)
         if catalan is not None:
             return catalan
+    if (
+        not closed
+        and mode in ("", "plain")
+        and len(words) == 1
+        and r.word(j) & (ONE | DOT) == ONE | DOT
+        and _plain_word(r, words[0])
+    ):
+        # ACL's given names first with a middle initial, "Noah A. Smith. 2015." and "Galen Andrew and
+        # Joel R. Tetreault. 2015.": not "Noah" with the initial "A." (Vancouver's "Cavalli G."), when
+        # the surname after it closes the list and the year follows (not "Cavalli G. Chromatin and
+        # epigenetics. Nature. 2010")
+        later, j3, closed3 = r.surname(j + 1, bare_stop=False)
+        if later and closed3 and r.word(j3) & DIGIT:
+            return tuple(later), (words[0], (j, RAW)), " ", False, "given-first", j3, closed3
     if not closed and r.word(j) & BARE and mode in ("", "vancouver", "plain"):
         # "Avery SV", "Cavalli G."
         stop = bool(r.word(j) & DOT)

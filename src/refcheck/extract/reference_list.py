@@ -844,6 +844,8 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         if "</a>" in raw:  # (blanked, so that offsets stay those of the text)
             raw = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
         raws.append((n, a, raw))
+    if doc.format == "markdown" and any(raw.startswith(">") for _, _, raw in raws):
+        raws = _quoted_entries(raws)
     keyed = doc.format in ("text", "markdown") and keyed_list([raw for _, _, raw in raws])
     if doc.format == "markdown":
         # (each entry with the indentation of its line, which split_entries leaves out)
@@ -866,6 +868,30 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         refs.append(ref)
     same_authors_as_before(refs)
     return refs
+
+
+# a Markdown block quote's markers at a line's start ("> ", nested "> > ")
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+", re.M)
+
+
+def _quoted_entries(raws: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The entries of a Markdown list some of which are block quotes, their "> " markers blanked (the
+    offsets stay the text's): the marker is no part of the first author's name ("> Rie Kubota
+    Ando"). When two or more quoted paragraphs look like entries, the paragraphs between them that
+    are not quoted are prose that introduces them, no entries: a style guide's "Example ACL
+    Anthology paper with DOI:" above its quoted example (acl-org/acl-style-files' formatting.md,
+    where two such lines were a false duplicate-reference warning)."""
+    quoted = [
+        (n, a, _QUOTE_MARKS.sub(lambda m: " " * len(m.group(0)), raw))
+        for n, a, raw in raws
+        if raw.startswith(">")
+    ]
+    if sum(1 for _, _, raw in quoted if looks_like_entry(raw.strip().split("\n", 1)[0])) >= 2:
+        return quoted
+    return [
+        (n, a, _QUOTE_MARKS.sub(lambda m: " " * len(m.group(0)), raw)) if raw.startswith(">") else (n, a, raw)
+        for n, a, raw in raws
+    ]
 
 
 def bibliographic_essay(raws: list[str]) -> bool:

@@ -222,6 +222,10 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
     url_ends: list[int] = []
     for m in _url_matches(text, start, end):
         url = trim_url(m.group(0))
+        if (k := url.find("}")) > 0 and "{" not in url[:k]:
+            # a brace no address holds unescaped, closing a LaTeX argument: a command of the
+            # document's own, "\fnref{https://a.org}{the guide}" (\url and \href are read apart)
+            url = trim_url(url[:k])
         s = m.start()
         e = s + len(url)
         # a URL wrapped right after "/" or "-" continues on the next line
@@ -231,9 +235,16 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
                 cont = trim_url(nxt.group(0))
                 url += cont
                 e = e + 1 + len(cont)
-        if not url.lower().startswith(("http", "ftp")):
-            url = "http://" + url
-        out.append((url, s, e))
+        if s > start and text[s - 1] == "[" and (k := url.find("](")) > 0:
+            # a Markdown link whose text is the address, "[https://a.org/](https://a.org/)": the
+            # text's address and the link's, not one address running through both (a dead link)
+            target = trim_url(url[k + 2 :])
+            if target:
+                if _SCHEME_OR_SLASH.sub("", url[:k]) != _SCHEME_OR_SLASH.sub("", target):
+                    out.append((_with_scheme(url[:k]), s, s + k))
+                s, e = s + k + 2, s + k + 2 + len(target)
+                url = target
+        out.append((_with_scheme(url), s, e))
         url_starts.append(s)
         url_ends.append(max(e, url_ends[-1]) if url_ends else e)
     for m in _doi_matches(text, start, end):
@@ -246,6 +257,14 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
         out.append((f"https://doi.org/{doi}", s, s + (m.end(1) - m.start()) - (len(m.group(1)) - len(doi))))
     out.sort(key=lambda t: t[1])
     return out
+
+
+_SCHEME_OR_SLASH = re.compile(r"^[a-z]+://|/+$", re.I)
+
+
+def _with_scheme(url: str) -> str:
+    """``url``, with ``http://`` before an address without a scheme ("www.a.org")."""
+    return url if url.lower().startswith(("http", "ftp")) else "http://" + url
 
 
 def find_doi(text: str) -> str | None:

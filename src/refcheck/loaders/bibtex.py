@@ -491,6 +491,40 @@ _HAYAGRIVA_MEANT = {
 }  # fmt: skip
 
 
+# Hayagriva's entry types (types/mod.rs, ``EntryType``: kebab-case, or capitalised as an alias)
+_HAYAGRIVA_TYPES = frozenset(
+    {
+        "article", "chapter", "entry", "anthos", "report", "thesis", "web", "scene", "artwork", "patent",
+        "case", "newspaper", "legislation", "manuscript", "post", "misc", "performance", "periodical",
+        "proceedings", "book", "blog", "reference", "conference", "anthology", "repository", "thread",
+        "video", "audio", "exhibition", "original",
+    }
+)  # fmt: skip
+
+
+def _hayagriva_type_problem(key: str, item: dict[Any, Any]) -> str | None:
+    """Why Typst refuses an entry's type, and with it the whole bibliography (hayagriva's lib.rs: an
+    entry without ``type`` is "no entry type for `key`"; a parent without takes its child's default
+    parent type; a value no ``EntryType`` is "unknown variant"); None when it takes it."""
+    kinds = [("the type", item.get("type"), True)]
+    parents = item.get("parent")
+    for parent in parents if isinstance(parents, list) else [parents]:
+        if isinstance(parent, dict) and "type" in parent:
+            kinds.append(("the parent's type", parent["type"], False))
+    for what, kind, required in kinds:
+        if kind is None:
+            if required:
+                return f"entry {key} has no type, which Typst requires"
+            continue
+        text = str(kind) if isinstance(kind, str) else None
+        if text is None or not (
+            text in _HAYAGRIVA_TYPES
+            or (text[:1].isupper() and text.lower() in _HAYAGRIVA_TYPES and text[1:].islower())
+        ):
+            return f"{what} {kind!r} of entry {key} is no Hayagriva entry type"
+    return None
+
+
 def _hayagriva_meant(name: str) -> str | None:
     """The Hayagriva field an unknown ``name`` stands for: another format's name for it ("year",
     "journal") or a misspelling ("publsher"); None for a field of the user's own ("keywords")."""
@@ -615,6 +649,18 @@ def hayagriva_references(
             if meant:
                 ref.ignored_fields = tuple(meant)
                 findings.extend(_hayagriva_ignored(path, text, line, key, ref))
+        if (problem := _hayagriva_type_problem(key, item)) is not None:
+            findings.append(
+                Finding(
+                    rule="input-bibliography",
+                    severity=Severity.ERROR,
+                    message=f"{problem}: Typst refuses the whole bibliography (it does not "
+                    "compile); give it one of Hayagriva's types (article, book, chapter, report, thesis, "
+                    "web, misc ...)",
+                    path=path,
+                    line=line,
+                )
+            )
         refs.append(ref)
     return refs, findings
 

@@ -269,13 +269,21 @@ def load_latex(path: str, data: bytes) -> Document:
     revtex = _REVTEX.search(text)
     doc.bib_style = styles[-1].strip() if styles else (revtex.group(1) if revtex else None)
     note = _notes_of(doc)
-    doc.urls = [
-        Url(url=m.group(2).strip(), start=m.start(2), end=m.end(2), footnote=note(m.start()))
-        for m in _URL.finditer(text)
-    ]
+    doc.urls = []
+    in_definitions: list[tuple[int, int]] = []
+    for m in _URL.finditer(text):
+        if "#" in m.group(2) and _PARAMETER.search(m.group(2)):
+            in_definitions.append(m.span(2))  # (nor an address of the text there)
+            continue
+        doc.urls.append(Url(url=m.group(2).strip(), start=m.start(2), end=m.end(2), footnote=note(m.start())))
+    if in_definitions:
+        doc.excluded = sorted([*doc.excluded, *in_definitions])
     return doc
 
 
+# a macro's parameter in a \url or \href of its definition, "\newcommand{\fnref}[2]{\href{#1}{#2}}",
+# "\href{https://#1.readthedocs.io}": no address until the macro is used
+_PARAMETER = re.compile(r"(?<!\\)#+[1-9]")
 _BIB_STYLE = re.compile(r"\\bibliographystyle\s*\{([^{}]+)\}")
 _REVTEX = re.compile(r"\\documentclass\s*(?:\[[^\]]*\]\s*)?\{(revtex4(?:-\d)?)\}")
 

@@ -2,8 +2,10 @@
 
 Kept free of heavy imports (the pipeline uses ``main_files`` while planning a run).
 
-* ``Tree``: the directories a LaTeX project may be read from: the main file's directory and the
-  project root (the nearest directory above it with ``.git`` or a refcheck configuration). An
+* ``Tree``: the directories a LaTeX project may be read from: the main file's directory, the
+  project root (the nearest directory above it with ``.git`` or a refcheck configuration) and the
+  run's root when it holds the main file (``files.read_root``: the project root of the run, or the
+  directory named on the command line that holds the file). An
   ``\\input``, ``\\include`` or bibliography path is read only when, symlinks resolved, it lies
   inside one of them and in no hidden directory there (``.git/config``), and only through
   ``files.read_regular`` (no device, no FIFO, at most ``--max-file-size`` bytes).
@@ -22,7 +24,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from refcheck.files import read_regular
+from refcheck.files import read_regular, read_root
 
 CONFIG_NAMES = ("refcheck.toml", ".refcheck.toml")
 # \input, \include, \subfile, \import{dir}{file}, \subimport{dir}{file}, and TeX's \input name
@@ -51,6 +53,14 @@ class Tree:
         self.top = top
         if top is not None and top.resolve() not in self.roots:
             self.roots.append(top.resolve())
+        # the run's root (the project root, or the directory named on the command line that holds
+        # the document: a thesis unpacked from a zip has no .git, and its standalone chapter
+        # chapters/01/ch1.tex names ../../bib/thesis.bib)
+        if (given := read_root()) is not None:
+            run = Path(given).resolve()
+            # (never the file system's root: a run started in / would let ../../../etc/passwd in)
+            if run not in self.roots and run.parent != run and here.resolve().is_relative_to(run):
+                self.roots.append(run)
 
     def refuses(self, path: Path) -> str | None:
         """Why ``path`` may not be read (None: it may)."""

@@ -1567,11 +1567,9 @@ def _closest_year(year: str | None, refs: list[Reference]) -> Reference:
 
 
 def _entry_names(ref: Reference) -> str:
-    """The entry's authors as an author-date citation names them: "King", "King and Lee", "King et al."."""
-    names = ref.authors
-    if len(names) > 2 or (ref.et_al and len(names) > 1):
-        return f"{names[0]} et al."
-    return " and ".join(names)
+    """The entry's authors as the list prints them: "King", "King and Lee", "King et al." (also for
+    "King, J., et al."; Reference.shown_authors, which findings' entry names use too)."""
+    return ref.shown_authors
 
 
 def _cited_names(cit: Citation, first: str | None = None) -> str:

@@ -99,6 +99,16 @@ class Reference:
     verification: Verification | None = None
 
     @property
+    def shown_authors(self) -> str:
+        """The entry's authors as the list prints them and an author-date citation names them:
+        "King", "King and Lee", "King et al." (also for one author followed by "et al.": "King, J.,
+        et al. (2010)"); "" without authors."""
+        names = self.authors
+        if len(names) > 2 or (self.et_al and names):
+            return f"{names[0]} et al."
+        return " and ".join(names)
+
+    @property
     def year_base(self) -> str | None:
         """The year without its a/b suffix."""
         if self.year and self.year[:4].isdigit():

@@ -116,14 +116,7 @@ def entry_name(ref: Reference) -> str:
     cut words and years in two: "Dickson, BJ (2010" read as 2010 for an entry of 2010b.)"""
     if not ref.authors or not ref.year or not ref.title:
         return _cut(ref.text, 70)
-    # (the linker's _entry_names writes the same authors part for its details and suggestions, but an
-    # entry read with one author and "et al." is "Smith et al." here, as the list prints it, and
-    # "Smith" there; one calling the other would change one of the two messages)
-    who = ref.authors[0]
-    if len(ref.authors) == 2 and not ref.et_al:
-        who += f" and {ref.authors[1]}"
-    elif len(ref.authors) > 2 or ref.et_al:
-        who += " et al."
+    who = ref.shown_authors  # (as the linker's details and suggestions name it)
     return f'{who} {ref.year}, "{_cut(ref.title, 50)}"'
 
 

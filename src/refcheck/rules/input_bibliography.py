@@ -9,14 +9,16 @@ What it does
     closed, a ``@string`` expanding past the size limit). Each problem is said once; the entry is
     kept, so its key still counts. A field of a Hayagriva entry that Typst ignores but that stands
     for one it reads (``publsher``, ``journal``) is an info, unless it leaves the entry without an
-    author, a date or a title, which incomplete-reference reports naming the field. A bibliography that is there but cannot be read at all (no
+    author, a date or a title, which incomplete-reference reports naming the field. A Hayagriva
+    entry without ``type``, or with one Hayagriva does not have (``journal-article``), is an error:
+    Typst refuses the whole bibliography. A bibliography that is there but cannot be read at all (no
     permission, binary, not valid BibTeX, CSL-JSON or YAML) is no finding: like an input file that
     cannot be read, it is one error line naming it and why (exit status 2), and the document is
     checked without it.
 
 Why is this bad
-    BibTeX prints such an entry with an empty or wrong field, or stops reading it; a bibliography
-    that is not read leaves every citation of it unchecked.
+    BibTeX prints such an entry with an empty or wrong field, or stops reading it (Typst stops at
+    the first entry without a type); a bibliography that is not read leaves every citation of it unchecked.
 
 Example (fails)
     @article{smith2020, author = {Smith, Jane}, title = {T}, month = July, year = 2020}
