@@ -87,3 +87,24 @@ def test_bracketed_authorities_of_a_paper_naming_its_types_are_no_citations() ->
     assert [c.text for c in doc.citations] == ["Franzen, 2000"]
     text = text.replace(", part of the holotype,", "")
     assert [f.severity for f in check_text(text, "text", "a.txt").findings] == [Severity.ERROR] * 2
+
+
+# --- court cases of one year, told apart by their names (PLOS Medicine on off-label marketing) ---------
+
+
+def test_cases_of_one_plaintiff_and_year_link_each_to_its_own_entry() -> None:
+    # the first case's link was copied to every later citation read with the same name and year: the
+    # second case linked the first's entry, and its own was 'listed but never cited'
+    text = (
+        "Results\n\nOne firm settled (US, et al. ex rel. Gobble v. Forest Laboratories Inc., Forest "
+        "Pharmaceuticals, Inc, 2010); another "
+        "(US, et al. ex rel. Sandler and Paris v. Wyeth Pharmaceuticals, Inc. and Pfizer Inc, 2010).\n\n"
+        "References\n\n"
+        "US, et al. ex rel. Gobble v. Forest Laboratories Inc., Forest Pharmaceuticals, Inc. (2010). Civil "
+        "Action 03-CV-10395-NMG.\n"
+        "US, et al. ex rel. Sandler and Paris v. Wyeth Pharmaceuticals, Inc. and Pfizer Inc. (2010). Civil "
+        "Action 2:05-CV-06609-JP.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert [c.references for c in doc.citations] == [(r.id,) for r in doc.references or []]
