@@ -108,3 +108,24 @@ def test_cases_of_one_plaintiff_and_year_link_each_to_its_own_entry() -> None:
     doc = check_text(text, "text", "a.txt")
     assert [f.rule for f in doc.findings] == []
     assert [c.references for c in doc.citations] == [(r.id,) for r in doc.references or []]
+
+
+# --- a Spanish "de las" inside a list of authors (PLOS Pathogens, in the IEA/OECD style) ---------------
+
+
+def test_de_las_in_a_list_of_authors_is_part_of_the_name() -> None:
+    # "de la Heras" was read whole, "de las Heras" was cut at "las": "Heras and Fan, 1999", a
+    # missing-reference error, and the entry "never cited"
+    for cite in (
+        "(Palmarini, Sharp, de las Heras and Fan, 1999)",
+        "Palmarini, Sharp, de los Heras and Fan (1999)",
+    ):
+        entry = "de los Heras" if "los" in cite else "de las Heras"
+        text = (
+            f"Cells were prepared as described {cite}.\n\nReferences\n\n"
+            f"Palmarini, M., Sharp, J. M., {entry}, M., & Fan, H. (1999). Jaagsiekte sheep retrovirus. J "
+            "Virol, 73, 6964–6972.\n"
+        )
+        doc = check_text(text, "text", "a.txt")
+        assert [f.rule for f in doc.findings] == []
+        assert [c.authors[2] for c in doc.citations] == [entry]
