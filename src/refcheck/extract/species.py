@@ -55,9 +55,9 @@ def _binomial(m: re.Match[str] | None) -> bool:
 def bare_authority(text: str, cit: Citation) -> bool:
     """Whether a citation stands right after a species' name with no bracket between ("Conus ritae
     Petuch, 1995"): no citation is written so, an authority always is."""
-    return text[cit.start : cit.start + 1] not in "([" and _binomial(
-        _BINOMIAL_BARE.search(text, max(0, cit.start - _BEFORE), cit.start)
-    )
+    if text[cit.start : cit.start + 1] in "([" or "(" in text[cit.start : cit.end]:
+        return False  # (a narrative citation, "Wages rose BARBOSA and FERNANDES (2001)", is none)
+    return _binomial(_BINOMIAL_BARE.search(text, max(0, cit.start - _BEFORE), cit.start))
 
 
 def bracketed_authority(text: str, cit: Citation) -> bool:
