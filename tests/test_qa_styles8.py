@@ -64,7 +64,8 @@ def test_a_modern_name_and_year_after_a_species_in_an_ordinary_paper_stays_an_er
     # and a sentence's capitalised word and a noun is no binomial ("The results (Jones, 1880)")
     text = (
         "Methods\n\nStrains of Escherichia coli (Jones, 2010) grew as described (Adams, 2001). The results "
-        "(Brown, 1880) and a review by Petuch, 1995 agree; Wages rose Adams (2002).\n\nReferences\n\n"
+        "(Brown, 1880) and a review by Petuch, 1995 agree; Wages rose Adams (2002). Livestock diseases (e.g. "
+        "Bluetongue virus Saegerman et al., 2008) spread.\n\nReferences\n\n"
         "Adams, J. (2001). A paper. Journal of Things, 1(2), 3-4.\n"
         "Petuch, E. J. (1987). New Caribbean molluscan faunas. The Coastal Education Foundation.\n"
     )
@@ -73,6 +74,8 @@ def test_a_modern_name_and_year_after_a_species_in_an_ordinary_paper_stays_an_er
     assert ("missing-reference", "Brown, 1880", Severity.ERROR) in found
     assert ("year-mismatch", "Petuch, 1995", Severity.ERROR) in found
     assert ("year-mismatch", "Adams (2002)", Severity.ERROR) in found  # narrative: no authority
+    # a virus's name and one citation after it, in a paper that describes no taxa (PLOS Comp Biol)
+    assert ("missing-reference", "Saegerman et al., 2008", Severity.ERROR) in found
 
 
 def test_bracketed_authorities_of_a_paper_naming_its_types_are_no_citations() -> None:

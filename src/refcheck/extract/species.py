@@ -86,21 +86,24 @@ def species_authority(text: str, cit: Citation) -> bool:
 
 def drop_species_authorities(doc: Document) -> None:
     """Take out of the citations the species' authorities that fit no entry (or fit the describer's
-    entry of another year): each one with no bracket after a species' name, and, in a document that
-    writes one so or names its types and new taxa ("holotype", "sp. nov."), each one in brackets
-    after a species' name. They are kept as mentions (named, not cited). "E. coli (Jones, 2010)" of
-    a paper that does neither stays a citation."""
+    entry of another year), in a document that writes two of them with no bracket after a species'
+    name or names its types and new taxa ("holotype", "sp. nov."): each one with no bracket after a
+    species' name, and each one in brackets after it. They are kept as mentions (named, not cited).
+    "E. coli (Jones, 2010)" and "Bluetongue virus Saegerman et al., 2008" of another paper stay
+    citations."""
     odd = [c for c in doc.citations if c.status in _ODD and c.kind == "author-date" and _year(c)]
     if not odd:
         return
     text = doc.text
     bare = {id(c) for c in odd if bare_authority(text, c)}
     bracketed = {id(c) for c in odd if id(c) not in bare and bracketed_authority(text, c)}
-    if bracketed and not bare and _TAXONOMY.search(text) is None:
-        bracketed = set()
-    dropped = bare | bracketed
-    if not dropped:
+    if not bare and not bracketed:
         return
+    # one name after a virus or a disease ("Bluetongue virus Saegerman et al., 2008") in a paper that
+    # describes no taxa is a citation: the paper must write two authorities so, or name its types
+    if len({c.text for c in odd if id(c) in bare}) < 2 and _TAXONOMY.search(text) is None:
+        return
+    dropped = bare | bracketed
     doc.mentions = doc.mentions + [
         Citation(
             text=c.text,
