@@ -27,10 +27,10 @@ What it does
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)"), or after it in the brackets ("(Mentha spicata Linnaeus 1753)"), that no entry's author
-    fits is most likely the species' authority, not a citation: it is reported at info. An authority
-    with no bracket after the species' name ("Conus ritae Petuch, 1995"), and one in brackets in a
-    paper that writes one so or names its types and new taxa ("holotype", "sp. nov."), is no citation
-    at all: no finding. So is a citation that names a quotation's source on its attribution line (an
+    fits is most likely the species' authority, not a citation: it is reported at info. In a paper
+    that writes two authorities with no bracket after the species' name ("Conus ritae Petuch, 1995")
+    or names its types and new taxa ("holotype", "sp. nov."), such authorities, and those in brackets
+    after a species' name, are no citations at all: no finding. So is a citation that names a quotation's source on its attribution line (an
     epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
     So is a name and a year that end a title written in title case ("has published three books:
     Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"

@@ -7,8 +7,8 @@ What it does
     (a JATS xref) whose text names another listed entry, author and year, is said to be linked to
     the wrong entry, with the one it names, as a warning: the reader's text is right, only its link is
     wrong.
-    A species' authority ("Conus ritae Petuch, 1995" beside Petuch's listed 1987 book) is who named
-    the species and when, not a citation (no finding); one in brackets after a species' name with a
+    A taxonomic paper's species' authority ("Conus ritae Petuch, 1995" beside Petuch's listed 1987
+    book) is who named the species and when, not a citation (no finding; missing-reference says when); one in brackets after a species' name with a
     year before 1900 in another paper ("Lamna nasus (Bonnaterre, 1788)") is said at info.
 
 Why is this bad
