@@ -694,6 +694,16 @@ def drop_unlinked_titles(doc: Document) -> None:
     ]
 
 
+def _species_authorities(doc: Document) -> None:
+    """A taxonomic paper's species' authorities that fit no entry ("Conus ritae Petuch, 1995") are no
+    citations (``extract.species``)."""
+    missing, mismatch = LinkStatus.MISSING, LinkStatus.YEAR_MISMATCH
+    if any((c.status is missing or c.status is mismatch) and c.kind == "author-date" for c in doc.citations):
+        from refcheck.extract.species import drop_species_authorities
+
+        drop_species_authorities(doc)
+
+
 def attach_urls(doc: Document) -> None:
     """Every URL with the entry or footnote it stands in, and that place's access date."""
     # URLs the loader found in the markup (<a href>, \url{}, w:hyperlink) come first; text URLs at the
@@ -850,6 +860,7 @@ def analyse(doc: Document, options: CheckOptions | None = None, *, suppressed: b
         extract_citations(doc)
         link_document(doc)
         drop_unlinked_titles(doc)
+        _species_authorities(doc)
         attach_urls(doc)
         run_rules(doc, options)
         if doc.parts:

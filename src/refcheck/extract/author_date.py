@@ -768,6 +768,8 @@ def _read_backwards(
         is_particle = particle and bool(names[-1])
         if bare == "I" and names[-1] and i > 0 and _catalan_joiner(tokens[i - 1]):
             is_particle = True  # "Prat I Fornells", "Puig I Cadafalch": Catalan "i" written in capitals
+        elif (bare == "las" or bare == "los") and names[-1] and i > 0 and tokens[i - 1].lower() == "de":
+            is_particle = True  # "de las Heras", "de los Reyes": a Spanish article after "de", in the name
         if stop and upper and _stands_as_surname(tokens, i, names, et_al, listed):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
         if is_particle or (not stop and name_word):

@@ -364,7 +364,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     index = Index(refs)
     near = _NearMisses(similar)
     # An author-date citation links as a function of what the linker reads of it (its authors, et
-    # al., year and name run) alone: the outcome is worked out once per distinct citation and copied
+    # al., year, name run and title) alone: the outcome is worked out once per distinct citation and copied
     # to the others (a long document cites each work many times; 20,000 citations, 5x fewer look-ups).
     # (Near misses are remembered per name and year already, so their budget is spent the same way.)
     outcomes: dict[tuple[str | bool | None, ...], _Outcome] = {}
@@ -389,7 +389,8 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
         ):  # nothing about its link set before (a loader may set some)
             twice = _names_written_twice(doc.text, cit)
             phrase = _phrase_word_first(doc.text, cit, lower_words)
-            key = (cit.year, cit.et_al, cit.name_run, twice, phrase, *cit.authors)
+            # (a title cited tells alike entries apart: "(US ex rel. Gobble v. Forest, 2010)")
+            key = (cit.year, cit.et_al, cit.name_run, cit.title, twice, phrase, *cit.authors)
             outcome = outcomes.get(key)
             if outcome is None:
                 _link_author_date(cit, index, similar, near, twice, phrase)

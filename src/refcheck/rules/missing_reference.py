@@ -29,7 +29,10 @@ What it does
     quoting a book's sentence with the book's citations): info.
     A name and a year before 1900 in brackets after a species' name ("Lamna nasus (Bonnaterre,
     1788)"), or after it in the brackets ("(Mentha spicata Linnaeus 1753)"), that no entry's author
-    fits is most likely the species' authority, not a citation: it is reported at info. So is a citation that names a quotation's source on its attribution line (an
+    fits is most likely the species' authority, not a citation: it is reported at info. In a paper
+    that writes two authorities with no bracket after the species' name ("Conus ritae Petuch, 1995")
+    or names its types and new taxa ("holotype", "sp. nov."), such authorities, and those in brackets
+    after a species' name, are no citations at all: no finding. So is a citation that names a quotation's source on its attribution line (an
     epigraph's "— Leslie Kish (1965)", a blockquote's footer): such a source need not be listed.
     So is a name and a year that end a title written in title case ("has published three books:
     Foundations of Social Evolution (1998), ..."), capitalised words joined by "of", "in", "the"
@@ -71,6 +74,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from refcheck.extract.organisations import ORGANISATION_WORDS
+from refcheck.extract.species import species_authority
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation
 
@@ -227,7 +231,7 @@ def _maybe_no_defect(
         return "it is the original work of a secondary citation (as cited in another), which the list need not give; if it should, "
     if _the_writer(cit):  # a figure's "(Source: Author, 2012)", a self-citation anonymised for review
         return "'Author' names the document's own writer (a figure of one's own, or a self-citation anonymised for review); if it cites a work, "
-    if not cit.detail and _authority(doc.text, cit):
+    if species_authority(doc.text, cit):
         return "if it is a citation and not the species' authority, "
     if _in_a_title(doc.text, cit):  # a bio box's "Foundations of Social Evolution (1998)"
         return "the name reads as the end of a title, not an author's; if it is a citation, "
@@ -348,30 +352,6 @@ def _mid_sentence(text: str, at: int) -> bool:
     sentence's)."""
     before = text[max(0, at - 40) : at].rstrip()
     return before[-1:].isalpha() and before[-1:].islower()
-
-
-# A species' name before "(": "Lamna nasus (Bonnaterre, 1788)", "S. tiburo (L. 1758)", with a
-# subspecies or a subgenus ("Canis lupus familiaris", "Aedes (Stegomyia) aegypti")
-_BINOMIAL = re.compile(
-    r"(?:^|[^\w.])(?:[A-Z][a-z]+|[A-Z]\.)(?: \([A-Z][a-z]+\))? [a-z]{3,}(?: [a-z]{3,})?[ ,]*\($"
-)
-
-
-# A species' name in the bracket, before the authority: "(Mentha spicata Linnaeus 1753)"
-_BINOMIAL_IN_BRACKET = re.compile(r"\((?:[A-Z][a-z]+|[A-Z]\.) [a-z]{3,}(?: [a-z]{3,})? $")
-
-
-def _authority(text: str, cit: Citation) -> bool:
-    """Whether an author-date citation no entry's author fits is a species' authority, as zoology and
-    botany write the name of who described it and when after the species (a binomial before the
-    bracket, a year before 1900): "Carcharhinus acronotus (Poey, 1860)"."""
-    if not cit.year or not cit.year[:4].isdigit() or int(cit.year[:4]) >= 1900:
-        return False
-    end = cit.start + (text[cit.start : cit.start + 1] == "(")  # the bracket, whether the citation's or not
-    return (
-        _BINOMIAL.search(text, max(0, cit.start - 60), end) is not None
-        or _BINOMIAL_IN_BRACKET.search(text, max(0, cit.start - 60), cit.start) is not None
-    )
 
 
 # a word of citing ("Cite papers with two authors ...", "Citations within the text appear in ..."); not

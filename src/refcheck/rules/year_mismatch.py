@@ -7,6 +7,9 @@ What it does
     (a JATS xref) whose text names another listed entry, author and year, is said to be linked to
     the wrong entry, with the one it names, as a warning: the reader's text is right, only its link is
     wrong.
+    A taxonomic paper's species' authority ("Conus ritae Petuch, 1995" beside Petuch's listed 1987
+    book) is who named the species and when, not a citation (no finding; missing-reference says when); one in brackets after a species' name with a
+    year before 1900 in another paper ("Lamna nasus (Bonnaterre, 1788)") is said at info.
 
 Why is this bad
     Either the citation or the entry carries a typo; a reader looking for the year cited finds
@@ -26,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from refcheck.extract.species import species_authority
 from refcheck.model import Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation
 
@@ -57,6 +61,12 @@ def check(doc: Document) -> Iterator[Finding]:
         message = f'"{cit.text}" cites an entry dated {ref.year}' + (
             f" (did you mean {cit.suggestion}?)" if cit.suggestion else ""
         )
+        if cit.kind == "author-date" and species_authority(doc.text, cit):
+            # "Lamna nasus (Bonnaterre, 1788)" beside Bonnaterre's listed 1790 book: most likely who
+            # named the species and when, not a citation of the book
+            message += "; if it is a citation and not the species' authority, correct the year"
+            yield at_citation(NAME, Severity.INFO, cit, message, ref)
+            continue
         fix = year_fix(doc, cit.start, cit.end, cit.year, ref.year) if len(cit.candidates) == 1 else None
         yield at_citation(NAME, SEVERITY, cit, message, ref, fix)
 
