@@ -35,3 +35,51 @@ def test_latex_escapes_in_the_addresses_of_a_documents_own_link_macros(tmp_path:
         "https://example.org/~admin/",
         "https://example.org/~user/",
     ]
+
+
+NLM = (
+    "Folding\n\nIons stabilise RNA (1). Models differ (2,3) and the server computes them (2–4). "
+    "For the electrostatic free energy: here NI (6) and n (5) are the numbers of nucleotides of the "
+    "pseudoknot and of the helix.{extra}\n\nReferences\n\n"
+    "1. Bowman JC, Lenz TK. Cations in charge. Curr Opin Chem Biol. 2012;22:262–72.\n"
+    "2. Tan ZJ, Chen SJ. Ion-mediated RNA structural collapse. Biophys J. 2011;101:176–87.\n"
+    "3. Draper DE. A guide to ions and RNA structure. RNA. 2004;10:335–43.\n"
+    "4. Chen SJ. RNA folding: conformational statistics. Annu Rev Biophys. 2008;37:197–214.\n"
+)
+
+
+def _findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    from refcheck.pipeline import CheckOptions, check_file
+
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(str(path), CheckOptions(links=False))
+    assert result.doc is not None
+    return [(f.rule, str(f.severity), f.message) for f in result.doc.findings]
+
+
+def test_a_symbols_value_in_brackets_past_the_list_is_no_missing_reference(tmp_path: Path) -> None:
+    """PLOS ONE pone.0119705 in NLM style: "Here NI (36) and Nhelix (24) are the number of
+    nucleotides", a list of 35 entries citing "(18,26,27)": "(36)" was a missing-reference error.
+    A number past the list in brackets right after a symbol or a capitals' abbreviation is said at
+    info level only (it is a value as often as a citation)."""
+    found = _findings(tmp_path, NLM.format(extra=""))
+    assert [f[:2] for f in found if f[0] == "missing-reference"] == [
+        ("missing-reference", "info"),
+        ("missing-reference", "info"),
+    ]
+    assert not [f for f in found if f[1] in ("error", "warning")]
+
+
+def test_a_number_past_the_list_after_a_word_stays_an_error(tmp_path: Path) -> None:
+    found = _findings(tmp_path, NLM.format(extra=" As reported before (5)."))
+    assert [f[:2] for f in found if f[0] == "missing-reference" and f[1] == "error"] == [
+        ("missing-reference", "error")
+    ]
+    square = NLM.replace("(1)", "[1]").replace("(2,3)", "[2,3]").replace("(2–4)", "[2–4]")
+    square = square.replace("NI (6)", "NI [5]").replace("n (5)", "n [6]")
+    found = _findings(tmp_path, square.format(extra=""))
+    assert sorted(f[:2] for f in found if f[0] == "missing-reference") == [
+        ("missing-reference", "error"),
+        ("missing-reference", "error"),
+    ]
