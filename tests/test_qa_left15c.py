@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 
 def test_latex_escapes_in_the_addresses_of_a_documents_own_link_macros(tmp_path: Path) -> None:
     """ashwinvis/phd-thesis: "\\newcommand{\\fnref}[2]{\\href{#1}{#2}\\footnote{\\url{#1}}}" then
@@ -71,11 +73,25 @@ def test_a_symbols_value_in_brackets_past_the_list_is_no_missing_reference(tmp_p
     assert not [f for f in found if f[1] in ("error", "warning")]
 
 
-def test_a_number_past_the_list_after_a_word_stays_an_error(tmp_path: Path) -> None:
-    found = _findings(tmp_path, NLM.format(extra=" As reported before (5)."))
+@pytest.mark.parametrize(
+    "extra",
+    [
+        " As reported before (5).",
+        # eLife 05031 in NLM style (corpus-styles, an injected citation past the list): a compound's
+        # end, a bracket that goes on, or one that ends the phrase is a citation
+        " It was tagged as Ire1–GFP (5) in yeast.",
+        " Foci were visualised with GFP (5; Figure 1E) in yeast.",
+        " Foci were visualised with GFP (5).",
+    ],
+)
+def test_a_number_past_the_list_after_a_word_stays_an_error(tmp_path: Path, extra: str) -> None:
+    found = _findings(tmp_path, NLM.format(extra=extra))
     assert [f[:2] for f in found if f[0] == "missing-reference" and f[1] == "error"] == [
         ("missing-reference", "error")
     ]
+
+
+def test_a_number_past_the_list_in_square_brackets_stays_an_error(tmp_path: Path) -> None:
     square = NLM.replace("(1)", "[1]").replace("(2,3)", "[2,3]").replace("(2–4)", "[2–4]")
     square = square.replace("NI (6)", "NI [5]").replace("n (5)", "n [6]")
     found = _findings(tmp_path, square.format(extra=""))
