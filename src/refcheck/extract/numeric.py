@@ -86,6 +86,20 @@ _COUNTED = lazy_pattern(
 _AFTER_WORD = lazy_pattern(r"(?:(?:\bal\.|[^\W\d_]\w*[\u2019'\u201d]?)[ \t]*[,;]?|\d;?)[ \t\n]+$")
 _EQUATION_REF = lazy_pattern(r"\b(?:eqs?|equations?|formulae?|inequality)\.?\s*$", re.I)
 _LINE_END = lazy_pattern(r"[ \t]*(?:\n|$)")
+# a symbol or an abbreviation in capitals right before a bracket, "NI (36)", "n (24)", "ΔG (7)" (a
+# word of prose, "shown (36)", is none, nor a compound's end, "Ire1–GFP (48)"): a number past the list
+# there, the bracket closed at once and the phrase going on ("NI (36) and Nhelix (24) are"), is a
+# value as often as a citation ("by GFP (48; Figure 1E)", "by GFP (48)." stay citations)
+_SYMBOL_BEFORE = lazy_pattern(
+    rf"(?<![\w.\u2019'{DASHES}])(?:[^\W\d_]|[A-Z\u0391-\u03a9][A-Z0-9\u0391-\u03a9]{{1,5}})[ \t]?$"
+)
+
+
+def after_symbol(text: str, pos: int) -> bool:
+    """Whether a symbol or an abbreviation in capitals stands right before ``pos`` ("NI (36)")."""
+    return _SYMBOL_BEFORE().search(text, max(0, pos - 8), pos) is not None
+
+
 BEYOND = 5  # a single number this far past the list is still read as a (missing) citation
 
 
@@ -344,7 +358,10 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
     if len(items) == 1 and not items[0].group(2) and text[g.start()] == "(":
         n = values[0]
         close = g.end() if text[g.end() - 1] == ")" else g.end(1)
-        return [_cite(text, g.start(), close, n, n, footnote)]
+        cite = _cite(text, g.start(), close, n, n, footnote)
+        if n > list_size and text[close - 1 : close + 1] == ") " and after_symbol(text, g.start()):
+            cite.confidence = "low"  # "NI (36)", "n (24)": a symbol's value as often as a citation
+        return [cite]
     return [_item_cite(text, it, footnote) for it in items]
 
 

@@ -206,6 +206,19 @@ def _find_scheme(text: str, start: int, end: int) -> int:
     return text.find("://", k, end)
 
 
+def _unopened_brace(url: str) -> int:
+    """The offset of the first "}" in ``url`` that no "{" before it opens, or -1."""
+    depth = 0
+    for i, ch in enumerate(url):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
 def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """(url, start, end) for every URL in ``text[start:end]``; offsets are into ``text``.
 
@@ -222,9 +235,10 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
     url_ends: list[int] = []
     for m in _url_matches(text, start, end):
         url = trim_url(m.group(0))
-        if (k := url.find("}")) > 0 and "{" not in url[:k]:
+        if "}" in url and (k := _unopened_brace(url)) > 0:
             # a brace no address holds unescaped, closing a LaTeX argument: a command of the
-            # document's own, "\fnref{https://a.org}{the guide}" (\url and \href are read apart)
+            # document's own, "\fnref{https://a.org}{the guide}" (\url and \href are read apart;
+            # "\~{}" in the address is no such brace)
             url = trim_url(url[:k])
         s = m.start()
         e = s + len(url)
@@ -241,10 +255,10 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
             target = trim_url(url[k + 2 :])
             if target:
                 if _SCHEME_OR_SLASH.sub("", url[:k]) != _SCHEME_OR_SLASH.sub("", target):
-                    out.append((_with_scheme(url[:k]), s, s + k))
+                    out.append((_with_scheme(unescape_url(url[:k])), s, s + k))
                 s, e = s + k + 2, s + k + 2 + len(target)
                 url = target
-        out.append((_with_scheme(url), s, e))
+        out.append((_with_scheme(unescape_url(url)), s, e))
         url_starts.append(s)
         url_ends.append(max(e, url_ends[-1]) if url_ends else e)
     for m in _doi_matches(text, start, end):
@@ -254,12 +268,31 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[s
         if k >= 0 and s < url_ends[k]:
             continue
         doi = trim_url(m.group(1))
-        out.append((f"https://doi.org/{doi}", s, s + (m.end(1) - m.start()) - (len(m.group(1)) - len(doi))))
+        out.append(
+            (
+                f"https://doi.org/{unescape_url(doi)}",
+                s,
+                s + (m.end(1) - m.start()) - (len(m.group(1)) - len(doi)),
+            )
+        )
     out.sort(key=lambda t: t[1])
     return out
 
 
 _SCHEME_OR_SLASH = re.compile(r"^[a-z]+://|/+$", re.I)
+# A LaTeX escape in an address: "\_", "\#", "\%", "\&", "\$", "\~{}", "\textasciitilde{}", which the
+# argument of a document's own macro carries ("\fnref{https://a.org/Software\_rot}{...}") and hyperref
+# removes (Markdown's backslash escapes are the same). No address holds a backslash (RFC 3986 has none;
+# a browser makes it "/"): kept, the link check fetched another page.
+_TEX_ESCAPE = lazy_pattern(r"\\(?:textasciitilde(?![A-Za-z])(?:\{\})?|~(?:\{\})?|([_#%&$]))")
+
+
+def unescape_url(url: str) -> str:
+    """``url`` with the LaTeX (and Markdown) escapes of its characters removed, as hyperref does:
+    "Software\\_rot" is "Software_rot", "\\~{}user" is "~user" (no backslash: ``url`` itself)."""
+    if "\\" not in url:
+        return url
+    return _TEX_ESCAPE().sub(lambda m: m.group(1) or "~", url)
 
 
 def _with_scheme(url: str) -> str:

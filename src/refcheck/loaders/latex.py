@@ -40,6 +40,7 @@ from pathlib import Path
 
 from refcheck.errors import InputError
 from refcheck.extract.reference_list import parse_entry
+from refcheck.extract.urls import unescape_url
 from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
 from refcheck.loaders._build import TextBuilder, blank, squash
 from refcheck.loaders.bibtex import WEB_TYPES, display, latex_to_text, read_bibliographies
@@ -275,7 +276,11 @@ def load_latex(path: str, data: bytes) -> Document:
         if "#" in m.group(2) and _PARAMETER.search(m.group(2)):
             in_definitions.append(m.span(2))  # (nor an address of the text there)
             continue
-        doc.urls.append(Url(url=m.group(2).strip(), start=m.start(2), end=m.end(2), footnote=note(m.start())))
+        doc.urls.append(
+            Url(
+                url=unescape_url(m.group(2).strip()), start=m.start(2), end=m.end(2), footnote=note(m.start())
+            )
+        )
     if in_definitions:
         doc.excluded = sorted([*doc.excluded, *in_definitions])
     return doc
