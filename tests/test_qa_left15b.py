@@ -136,18 +136,17 @@ def test_quoted_example_entries_under_references_are_the_entries(tmp_path: Path)
 def test_the_linker_names_an_entry_of_one_author_and_et_al_as_the_list_prints_it() -> None:
     """ "Smith, J., et al. (2010)" was "Smith 2010" in the linker's details and suggestions and "Smith
     et al. 2010" in the findings' entry names (rules.base.entry_name): one way now, the list's."""
-    from refcheck.matching.linker import _entry_names
     from refcheck.model import Reference
     from refcheck.rules.base import entry_name
 
     ref = Reference(
         id="r1", text="", start=0, end=0, authors=["Smith"], et_al=True, year="2010", title="A title"
     )
-    assert _entry_names(ref) == "Smith et al."
+    assert ref.shown_authors == "Smith et al."
     assert entry_name(ref).startswith("Smith et al. 2010")
     two = Reference(id="r2", text="", start=0, end=0, authors=["Smith", "Lee"], year="2010", title="A title")
-    assert _entry_names(two) == "Smith and Lee" and entry_name(two).startswith("Smith and Lee 2010")
-    assert _entry_names(Reference(id="r3", text="", start=0, end=0)) == ""
+    assert two.shown_authors == "Smith and Lee" and entry_name(two).startswith("Smith and Lee 2010")
+    assert Reference(id="r3", text="", start=0, end=0).shown_authors == ""
 
 
 def test_a_hayagriva_entry_without_a_type_is_an_error(tmp_path: Path) -> None:

@@ -476,8 +476,8 @@ def _slip_at_another_author(cit: Citation, index: Index, cited: set[str]) -> Non
     if len(meant) != 1:
         return
     cit.candidates = (ref.id, meant[0].id)
-    cit.detail = f"linked to {_entry_names(ref)} {ref.year}"
-    cit.suggestion = f"{_entry_names(meant[0])} {meant[0].year}"
+    cit.detail = f"linked to {ref.shown_authors} {ref.year}"
+    cit.suggestion = f"{meant[0].shown_authors} {meant[0].year}"
     cited.add(meant[0].id)
 
 
@@ -524,7 +524,7 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
         if hit is None:
             continue
         ref, how = hit
-        entry = f"{_entry_names(ref)} {ref.year}" if ref.year else _entry_names(ref)
+        entry = f"{ref.shown_authors} {ref.year}" if ref.year else ref.shown_authors
         if ref.id in cited:
             # either a slip or another work the list lacks: a defect both ways, said as missing
             if how != "co-author":
@@ -651,7 +651,7 @@ def _lone_entry_of_the_author(citations: list[Citation], index: Index) -> None:
             continue
         cit.detail = None
         cit.candidates = (ref.id,)
-        cit.suggestion = f"{_entry_names(ref)} {ref.year}" if ref.year else _entry_names(ref)
+        cit.suggestion = f"{ref.shown_authors} {ref.year}" if ref.year else ref.shown_authors
         if cit.year and ref.year and not _year_fits(cit.year, ref):
             cit.status = LinkStatus.YEAR_MISMATCH
         else:
@@ -762,7 +762,7 @@ def _key_at_a_namesake(citations: list[Citation], index: Index) -> None:
         if len(top) != 1 or best[1] <= own[1] or best[0] < own[0]:
             continue
         meant = top[0]
-        shown, named = f"{_entry_names(ref)} {ref.year}", f"{_entry_names(meant)} {meant.year}"
+        shown, named = f"{ref.shown_authors} {ref.year}", f"{meant.shown_authors} {meant.year}"
         if shown == named:  # (lists the names alike: the titles tell them apart)
             shown, named = f"{shown}, {ref.title!r}", f"{named}, {meant.title!r}"
         cit.status = LinkStatus.AUTHOR_MISMATCH
@@ -1004,11 +1004,11 @@ def _link_key(cit: Citation, index: Index) -> None:
             # "Robinson 2014" names Robinson 2014, not Robinson, Hazon, Lonergan and Pomeroy 2014
             fits = [_authors_fit(cit, r) for r in named]
             named = [r for r, f in zip(named, fits, strict=True) if f and f == max(fits)]
-        shown = {f"{_entry_names(r)} {r.year}" for r in named}
+        shown = {f"{r.shown_authors} {r.year}" for r in named}
         if len(shown) == 1:
             # one work, or entries the list prints alike (two "Wood 2006"): each counts as cited
             cit.candidates = (ref.id, *(r.id for r in named))
-            cit.detail = f"linked to {_entry_names(ref)} {ref.year}"
+            cit.detail = f"linked to {ref.shown_authors} {ref.year}"
             cit.suggestion = shown.pop()
 
 
@@ -1219,11 +1219,11 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         cit.references = ()
         cit.candidates = (ref.id,)
         if other_year:  # another work altogether: the entry as it would be cited
-            cit.suggestion = f"{_entry_names(ref)} {ref.year}"
+            cit.suggestion = f"{ref.shown_authors} {ref.year}"
         elif name_key(ref.authors[0]) in {name_key(a) for a in cit.authors[1:]}:
             # "STARR; RUSSETT, 1976" for Russett and Starr: the names in the entry's order, not the
             # first author's name put in place of the first cited ("RUSSETT and RUSSETT")
-            cit.suggestion = _entry_names(ref) + (f" {cit.year}" if cit.year else "")
+            cit.suggestion = ref.shown_authors + (f" {cit.year}" if cit.year else "")
         else:
             cit.suggestion = " ".join(_cited_names(cit, ref.authors[0]).split()) + (
                 f" {cit.year}" if cit.year else ""
@@ -1565,12 +1565,6 @@ def _closest_year(year: str | None, refs: list[Reference]) -> Reference:
             return (9999, r.year or "")
 
     return min(refs, key=distance)
-
-
-def _entry_names(ref: Reference) -> str:
-    """The entry's authors as the list prints them: "King", "King and Lee", "King et al." (also for
-    "King, J., et al."; Reference.shown_authors, which findings' entry names use too)."""
-    return ref.shown_authors
 
 
 def _cited_names(cit: Citation, first: str | None = None) -> str:
