@@ -1,0 +1,52 @@
+"""False findings on real projects of QA round 16 (qa16). Each test is the smallest form of the
+pattern a public project uses, and failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .projects import findings, write
+
+# --- achemso's .bbl: the list is a "mcitethebibliography" ---------------------------------------------
+# saundersmtt/Dissertation-V2 CH3/paper_rev2.tex (an ACS paper, achemso + mciteplus): "\bibliography{refs}"
+# names a .bib the repository lacks, and the paper_rev2.bbl beside it is what LaTeX typesets. BibTeX
+# with achemso.bst writes the list as "\begin{mcitethebibliography}{50}" (mciteplus' wrapper of
+# thebibliography); refcheck said it read the entries from the .bbl, then reported each of the 86
+# citations "not in the reference list" (error). ACS asks authors to paste that .bbl into the .tex,
+# so the same environment stands in .tex files too.
+
+BBL = (
+    "\\providecommand*\\mcitethebibliography{\\thebibliography}\n"
+    "\\csname @ifundefined\\endcsname{endmcitethebibliography}\n"
+    "  {\\let\\endmcitethebibliography\\endthebibliography}{}\n"
+    "\\begin{mcitethebibliography}{2}\n"
+    "\\providecommand*\\natexlab[1]{#1}\n"
+    "\\mciteSetBstSublistMode{f}\n\n"
+    "\\bibitem[Israelachvili(2011)]{isr:2011}\n"
+    "Israelachvili,~J.~N. \\emph{Intermolecular and surface forces}; Academic press,\n"
+    "  2011\\relax\n\\mciteBstWouldAddEndPuncttrue\n\\EndOfBibitem\n"
+    "\\bibitem[Stern(1924)]{stern:1924}\n"
+    "Stern,~O. The theory of the electrolytic double-layer. \\emph{Z. Elektrochem}\n"
+    "  \\textbf{1924}, \\emph{30}, 1014--1020\\relax\n\\EndOfBibitem\n"
+    "\\end{mcitethebibliography}\n"
+)
+PAPER = (
+    "\\documentclass{achemso}\n\\begin{document}\n"
+    "Forces between surfaces \\cite{isr:2011} and the double layer \\cite{stern:1924,nowhere}.\n"
+    "%s\n\\end{document}\n"
+)
+
+
+def test_the_entries_of_an_achemso_bbl_are_the_list(tmp_path: Path) -> None:
+    write(tmp_path, {"paper.tex": PAPER % "\\bibliography{refs}", "paper.bbl": BBL}, git=True)
+    found = findings(tmp_path / "paper.tex")
+    errors = [m for r, s, m in found if s == "error"]
+    assert len(errors) == 1 and "'nowhere'" in errors[0]
+    assert [r for r, _, _ in found if r == "uncited-reference"] == []
+
+
+def test_a_mcitethebibliography_pasted_into_the_tex_is_the_list(tmp_path: Path) -> None:
+    write(tmp_path, {"paper.tex": PAPER % BBL}, git=True)
+    found = findings(tmp_path / "paper.tex")
+    errors = [m for r, s, m in found if s == "error"]
+    assert len(errors) == 1 and "'nowhere'" in errors[0]
