@@ -50,3 +50,32 @@ def test_a_mcitethebibliography_pasted_into_the_tex_is_the_list(tmp_path: Path) 
     found = findings(tmp_path / "paper.tex")
     errors = [m for r, s, m in found if s == "error"]
     assert len(errors) == 1 and "'nowhere'" in errors[0]
+
+
+# --- an entry disabled by writing "###" over its '@' ----------------------------------------------------
+# saundersmtt/Dissertation-V2 refs.bib (11,000 lines): each older copy of an entry is kept after it with
+# its '@' overwritten, "###Article{  bockmann:2003, author = {...}, ...}". Without its '@' it is free text
+# between entries, which BibTeX skips; refcheck took each for a lost piece of the entry before it ("an
+# extra '}'?"): 237 warnings on the thesis, untrue. A field after an entry's end stays a warning.
+
+THESIS = (
+    "\\documentclass{report}\n\\begin{document}\nSee \\cite{bockmann:2003} and \\cite{after}.\n"
+    "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n"
+)
+ENTRY = (
+    '{\t  bockmann:2003,\n  author\t= {B{\\"o}ckmann, Rainer A and Hac, Agnieszka},\n'
+    "  journal\t= {Biophysical Journal},\n  title\t\t= {Effect of sodium chloride on a lipid bilayer},\n"
+    "  year\t\t= {2003}\n}\n\n"
+)
+
+
+def test_an_entry_whose_at_sign_is_overwritten_is_a_comment(tmp_path: Path) -> None:
+    bib = "@Article" + ENTRY + "###Article" + ENTRY + "#Article" + ENTRY
+    bib += "@misc{after, author={A, B}, title={T}, year={2000}}\n"
+    write(tmp_path, {"thesis.tex": THESIS, "refs.bib": bib})
+    assert findings(tmp_path / "thesis.tex") == []
+    write(
+        tmp_path,
+        {"refs.bib": bib.replace("year\t\t= {2003}\n}\n\n#", "year\t\t= {2003}\n}\n  note={lost}\n#")},
+    )
+    assert [(r, s) for r, s, _ in findings(tmp_path / "thesis.tex")] == [("input-bibliography", "warning")]
