@@ -119,3 +119,31 @@ Declaration of Human Rights</em>. Paris.</div></div></section>
 def test_the_notes_of_a_revealjs_presentation(tmp_path: Path) -> None:
     write(tmp_path, {"presentation.html": SLIDES})
     assert findings(tmp_path / "presentation.html") == []
+
+
+# --- a CSL YAML date written as pandoc-citeproc wrote it -------------------------------------------------
+# maehr/academic-pandoc-template article/article.md: the front matter's "references:" gives a work
+# "issued: [{year: 1948, month: 12}]" (pandoc-citeproc's form, which pandoc's citeproc still reads: the
+# rendered slides say "United Nations (1948)"); refcheck read no year from it: "entry unitednations1948
+# has no year; complete it" (warning), untrue.
+
+ARTICLE = """---
+title: Title
+references:
+  - id: unitednations1948
+    author:
+      - literal: United Nations
+    issued:
+      - year: 1948
+        month: 12
+    title: Universal Declaration of Human Rights
+    type: book
+---
+
+All human beings are born free and equal.[@unitednations1948]
+"""
+
+
+def test_a_csl_yaml_date_of_year_and_month_keys_gives_the_year(tmp_path: Path) -> None:
+    write(tmp_path, {"article.md": ARTICLE})
+    assert findings(tmp_path / "article.md") == []
