@@ -682,12 +682,13 @@ def _standard_id(item: dict[str, Any]) -> str | None:
 
 def _csl_year(issued: Any) -> str | None:
     """The year of a CSL date: ``{"date-parts": [[2001, 5]]}``, or as CSL YAML and pandoc also write
-    it, ``2001``, ``"2001-05-03"`` (EDTF) or ``{"raw"|"literal": "May 2001"}``."""
+    it, ``2001``, ``"2001-05-03"`` (EDTF), ``{"raw"|"literal": "May 2001"}`` or, as pandoc-citeproc
+    wrote it (pandoc still reads it), ``[{"year": 2001, "month": 5}]``."""
     if isinstance(issued, dict):
         parts = issued.get("date-parts")
         if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
             return str(parts[0][0])
-        issued = issued.get("raw") or issued.get("literal")
+        issued = issued.get("raw") or issued.get("literal") or issued.get("year")
     if isinstance(issued, list) and issued and isinstance(issued[0], dict):
         return _csl_year(issued[0])  # (a YAML list of one date)
     if isinstance(issued, int) and not isinstance(issued, bool):

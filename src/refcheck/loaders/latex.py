@@ -78,9 +78,10 @@ _URL = re.compile(r"\\(url|href)\s*\{([^{}]+)\}")
 # .bbl typeset by \\input): with none, a document's citations have no list at all
 _NAMES_BIBLIOGRAPHY = re.compile(
     r"\\(?:bibliography[A-Za-z]*|addbibresource|addglobalbib|addsectionbib|printbibliography|nobibliography"
-    r"|putbib|bibdata)\b|\\begin\{thebibliography\}"
+    r"|putbib|bibdata)\b|\\begin\{(?:mcite)?thebibliography\}"
 )
-_THEBIB_BEGIN = re.compile(r"\\begin\{thebibliography\}(?:\{[^{}\n]*\})?")
+# (mciteplus' "mcitethebibliography", which achemso's .bbl opens and ACS has authors paste into the .tex)
+_THEBIB_BEGIN = re.compile(r"\\begin\{(mcite)?thebibliography\}(?:\{[^{}\n]*\})?")
 # the optional label may go on over lines, as BibTeX's .bbl wraps it ("\\bibitem[{Agmon et~al.(1993)Agmon,
 # A. and\n  Jones, E. G.}]{agmon_organized_1993}"), never over a blank line
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*)\])?\s*\{([^{}]+)\}")
@@ -1211,7 +1212,7 @@ def _thebibliography(text: str) -> list[tuple[int, int]]:
         m = _THEBIB_BEGIN.search(text, pos)
         if m is None:
             return out
-        end = text.find("\\end{thebibliography}", m.end())
+        end = text.find(f"\\end{{{m.group(1) or ''}thebibliography}}", m.end())
         if end < 0:
             out.append((m.end(), len(text)))
             return out
