@@ -68,3 +68,63 @@ def test_an_entry_commented_out_line_by_line_stays_off(tmp_path: Path) -> None:
     assert findings(tmp_path / "thesis.tex") == []
     write(tmp_path, {"refs.bib": off.replace("%}\n", "%}\n  note={lost}\n")})
     assert [(r, s) for r, s, _ in findings(tmp_path / "thesis.tex")] == [("input-bibliography", "warning")]
+
+
+# --- a Manubot manuscript whose citations are all by identifier ------------------------------------------
+# Benjamin-Lee/deep-rules content/: every citation is "[@doi:...]", "[@arxiv:...]", "[@url:...]", which
+# Manubot resolves from the identifier, beside a manual-references.json of four items. refcheck said "no
+# citations of any known style were found" of a manuscript with 128. And one item, "id":
+# "url:https://christophm.github.io/interpretable-ml-book/", is cited "[@url:https://christophm.github.io/
+# interpretable-ml-book/]": pandoc ends a key before its final '/' (its manual: only internal punctuation
+# is part of a key, braces keep the rest), so Manubot looks up the URL without it and fetches its
+# metadata (the output branch's references.json: "standard_id: url:https://christophm.github.io/
+# interpretable-ml-book", not loaded from the manual references). That entry is not used, and why.
+
+MANUBOT = {
+    "content/metadata.yaml": 'title: "Ten tips"\nlang: en-US\n',
+    "content/01.intro.md": (
+        "## Introduction\n\nDeep learning [@doi:10.1038/nature14539; @arxiv:1404.7828] is popular "
+        "[@pmid:26017442].\nRead a textbook [@url:https://christophm.github.io/interpretable-ml-book/].\n"
+    ),
+    "content/manual-references.json": (
+        '[\n{"id": "url:https://github.com/manubot/rootstock", "type": "webpage",\n'
+        ' "title": "manubot/rootstock GitHub repository", "issued": {"date-parts": [[2019]]},\n'
+        ' "author": [{"given": "Daniel", "family": "Himmelstein"}]},\n'
+        '{"id": "url:https://christophm.github.io/interpretable-ml-book/", "type": "book",\n'
+        ' "title": "Interpretable Machine Learning", "URL": "https://christophm.github.io/interpretable-ml-book/",\n'
+        ' "issued": {"date-parts": [[2019]]}, "author": [{"given": "Christoph", "family": "Molnar"}]}\n]\n'
+    ),
+}
+
+
+def test_a_manubot_manuscript_cited_by_identifiers_is_said_so(tmp_path: Path) -> None:
+    write(tmp_path, MANUBOT, git=True)
+    found = findings(tmp_path / "content" / "01.intro.md")
+    assert all(s == "info" for _, s, _ in found)
+    messages = [m for r, _, m in found if r == "uncited-reference"]
+    assert len(found) == len(messages) == 2
+    assert "its 4 citation(s) are by persistent identifier" in messages[0]
+    assert "no citations of any known style" not in messages[0]
+    assert "the entry of manual-references.json" in messages[0]  # (the other is said on its own)
+    near = messages[1]
+    assert near.startswith(
+        "url:https://christophm.github.io/interpretable-ml-book/ in manual-references.json"
+    )
+    assert (
+        "before its final '/'" in near
+        and "[@{url:https://christophm.github.io/interpretable-ml-book/}]" in near
+    )
+
+
+def test_a_manubot_key_braced_with_its_slash_cites_the_manual_reference(tmp_path: Path) -> None:
+    files = dict(MANUBOT)
+    files["content/01.intro.md"] = files["content/01.intro.md"].replace(
+        "[@url:https://christophm.github.io/interpretable-ml-book/]",
+        "[@{url:https://christophm.github.io/interpretable-ml-book/}]",
+    )
+    write(tmp_path, files, git=True)
+    found = findings(tmp_path / "content" / "01.intro.md")
+    assert [(r, s) for r, s, _ in found] == [("uncited-reference", "info")]
+    assert found[0][2].startswith(
+        "url:https://github.com/manubot/rootstock in manual-references.json is never cited"
+    )
