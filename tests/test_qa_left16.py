@@ -1,0 +1,127 @@
+"""QA round left16: leftovers of round 15 (pandoc's inline notes, link markup in a Markdown entry's
+title, numbers after a symbol). Each test failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refcheck.pipeline import CheckOptions, check_file
+
+
+def _check(tmp_path: Path, name: str, text: str, files: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    for other, body in (files or {}).items():
+        (tmp_path / other).write_text(body, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = check_file(str(path), CheckOptions(links=False))
+    assert result.doc is not None
+    return result.doc
+
+
+# --- pandoc's inline notes, "^[...]" ----------------------------------------------------------------
+# pandoc's inline_notes extension (on in pandoc Markdown, R Markdown and Quarto): "^[" and the text to
+# the bracket that balances it, within the paragraph, is a note. It was prose: a Chicago-style essay
+# whose notes are all inline ("...influential.^[Karl A. Wittfogel, *Oriental Despotism* (New Haven:
+# Yale University Press, 1957), 22.]") was read as author-date, "Press, 1957" a missing reference (an
+# error) and both entries "never cited"; a citation in such a note was no citation in a footnote.
+
+ESSAY = """---
+title: "The hydraulic state"
+format: html
+---
+
+# The hydraulic state
+
+Wittfogel's thesis was influential.^[Karl A. Wittfogel, *Oriental Despotism* (New Haven: Yale
+University Press, 1957), 22.] Critics answered it quickly.^[Edmund Leach, "Hydraulic Society in
+Ceylon," *Past and Present* 15 (1959): 2–26.] Later work returned to it.^[Wittfogel, *Oriental
+Despotism*, 30.]
+
+## Bibliography
+
+Leach, Edmund. "Hydraulic Society in Ceylon." *Past and Present* 15 (1959): 2–26.
+
+Wittfogel, Karl A. *Oriental Despotism*. New Haven: Yale University Press, 1957.
+"""
+
+
+def test_inline_notes_of_a_notes_bibliography_essay_cite_its_works(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "essay.qmd", ESSAY)
+    assert doc.style == "notes-bibliography"
+    assert [(c.footnote, c.references) for c in doc.citations] == [
+        ("inline-1", ("ref-2",)),
+        ("inline-2", ("ref-1",)),
+        ("inline-3", ("ref-2",)),
+    ]
+    assert doc.findings == []
+
+
+APA_RMD = """---
+title: "Openness and growth"
+output: html_document
+---
+
+Openness raises growth^[Smith (2020) argues this with panel data, p. 4.] in most samples.
+Other work disagrees^[A [nested] remark: see Jones (2019, ch. 2), and `x^[1]` in code.] and we
+return to it in a regular note.[^long] Nothing here is a note: \\^[not a note] or `^[code]`.
+
+[^long]: Brown (2018) is the third, and this note's ^[aside] is part of it.
+
+## References
+
+Brown, A. (2018). Third paper. *Journal of Things*, 2, 1-3.
+
+Jones, A. (2019). Growth. *Journal of Things*, 3, 4-5.
+
+Smith, J. (2020). Trade. *Journal of Things*, 4, 5-6.
+"""
+
+
+def test_a_citation_in_an_inline_note_is_a_citation_in_a_footnote(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "paper.Rmd", APA_RMD)
+    assert [(c.text, c.footnote, c.references) for c in sorted(doc.citations, key=lambda c: c.start)] == [
+        ("Smith (2020)", "inline-1", ("ref-3",)),
+        ("Jones (2019, ch. 2)", "inline-2", ("ref-2",)),
+        ("Brown (2018)", "long", ("ref-1",)),
+    ]
+    notes = {n.label: n.text for n in doc.footnotes or []}
+    assert notes["inline-2"] == "A [nested] remark: see Jones (2019, ch. 2), and `x^[1]` in code."
+    assert sorted(notes) == ["inline-1", "inline-2", "long"]
+    # the notes and their markers agree: no footnote rule fires, and no entry is "never cited"
+    assert doc.findings == []
+
+
+def test_pandoc_keys_in_inline_notes(tmp_path: Path) -> None:
+    bib = (
+        "@article{smith2020, author={Smith, John}, title={Trade}, journal={J}, year={2020}}\n"
+        "@article{jones2019, author={Jones, Ann}, title={Growth}, journal={J}, year={2019}}\n"
+    )
+    text = (
+        '---\ntitle: "Trade"\nbibliography: refs.bib\n---\n\n'
+        "Openness raises growth^[See @smith2020, p. 4, for the panel estimates.] in most samples.\n"
+        "Other work disagrees^[A [nested] remark: [@jones2019] finds no effect.] and we return to it.\n"
+    )
+    doc = _check(tmp_path, "trade.qmd", text, {"refs.bib": bib})
+    assert [(c.key, c.footnote) for c in doc.citations] == [
+        ("smith2020", "inline-1"),
+        ("jones2019", "inline-2"),
+    ]
+    assert doc.findings == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Growth rose^[unclosed note\n\nin a new paragraph] here (Smith 2020).",  # no note over a blank line
+        "Growth rose^[1] in most samples (Smith 2020).",  # a reference number with a caret
+    ],
+)
+def test_what_is_no_inline_note(tmp_path: Path, prose: str) -> None:
+    doc = _check(
+        tmp_path,
+        "notes.md",
+        f"# Growth\n\n{prose}\n\n## References\n\nSmith, J. (2020). Trade. *J*, 4, 5-6.\n",
+    )
+    assert not any(n.inline for n in doc.footnotes or [])
