@@ -125,3 +125,35 @@ def test_what_is_no_inline_note(tmp_path: Path, prose: str) -> None:
         f"# Growth\n\n{prose}\n\n## References\n\nSmith, J. (2020). Trade. *J*, 4, 5-6.\n",
     )
     assert not any(n.inline for n in doc.footnotes or [])
+
+
+# --- link markup in a Markdown entry's title ------------------------------------------------------------
+# A Markdown reference list (a Quarto page's hand-written list, a lab's publications page) links each
+# title to the work: "Smith, J. (2020). [A title](https://doi.org/...). *Journal*, 3, 1-2." The parsed
+# title kept "[A title](https://doi.org/...)", which verification compares with Crossref and OpenAlex:
+# a real entry could look wrong. The title is the link's text; the address stays the entry's URL.
+
+LINKED_LIST = """# Trade
+
+Trade matters (Smith, 2020; Jones, 2019; Moon, 2018).
+
+## References
+
+Smith, J. (2020). [Trade and growth in small economies](https://doi.org/10.1016/j.jinteco.2020.103301). *Journal of International Economics*, 3, 1-2.
+
+Jones, A. (2019). [Growth and its limits](<https://example.org/growth report>). Publisher.
+
+- Moon, K. (2018). [Mercury (planet)](https://en.wikipedia.org/wiki/Mercury_(planet) "Wikipedia"). Wikipedia.
+"""
+
+
+def test_a_linked_title_is_the_text_of_its_link(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "trade.md", LINKED_LIST)
+    refs = {r.authors[0]: r for r in doc.references or []}
+    assert refs["Smith"].title == "Trade and growth in small economies"
+    assert refs["Smith"].doi == "10.1016/j.jinteco.2020.103301"
+    assert refs["Smith"].urls == ["https://doi.org/10.1016/j.jinteco.2020.103301"]
+    assert refs["Jones"].title == "Growth and its limits"
+    assert refs["Moon"].title == "Mercury (planet)"
+    assert refs["Moon"].urls == ["https://en.wikipedia.org/wiki/Mercury_(planet)"]
+    assert doc.findings == []
