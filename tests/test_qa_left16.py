@@ -157,3 +157,42 @@ def test_a_linked_title_is_the_text_of_its_link(tmp_path: Path) -> None:
     assert refs["Moon"].title == "Mercury (planet)"
     assert refs["Moon"].urls == ["https://en.wikipedia.org/wiki/Mercury_(planet)"]
     assert doc.findings == []
+
+
+# --- one entry, one name, in every message ------------------------------------------------------------
+# The linker names an entry by Reference.shown_authors ("King and Lee 2010", "Lee et al. 2018"); the
+# uncited-reference rule named it by its first author alone ("King 2010") and the verification rules
+# built the name themselves ("Smith and Jones" for an entry ending "et al." after two names).
+
+
+def test_an_uncited_entry_is_named_as_the_linker_names_it(tmp_path: Path) -> None:
+    text = (
+        "# Growth\n\nTrade raises growth (Lee et al., 2018).\n\n## References\n\n"
+        "King, J., & Lee, K. (2010). Trade. *Journal of Things*, 2, 1-3.\n\n"
+        "Lee, K., Park, S., & Moon, J. (2018). Growth. *Journal of Things*, 3, 4-5.\n"
+    )
+    doc = _check(tmp_path, "growth.md", text)
+    assert [(f.rule, f.message.split(" is listed")[0]) for f in doc.findings] == [
+        ("uncited-reference", "King and Lee 2010")
+    ]
+
+
+def test_a_verification_message_names_an_entry_as_the_linker_does() -> None:
+    from refcheck.model import Reference
+    from refcheck.rules._verify import name
+
+    ref = Reference(id="ref-1", text="Smith, J., Jones, K., et al. (2004). Title.", start=0, end=40)
+    ref.authors, ref.et_al, ref.year = ["Smith", "Jones"], True, "2004"
+    assert name(ref) == f"{ref.shown_authors} 2004" == "Smith et al. 2004"
+
+
+def test_an_oversized_input_file_is_said_in_readable_sizes(tmp_path: Path) -> None:
+    """A thesis's chapter over --max-file-size was "not read: 0.0 MiB, over the --max-file-size limit"."""
+    (tmp_path / "chapter.tex").write_text("Text. " * 500, encoding="utf-8")
+    path = tmp_path / "main.tex"
+    path.write_text("\\documentclass{article}\n\\begin{document}\n\\input{chapter}\n\\end{document}\n")
+    result = check_file(str(path), CheckOptions(links=False, max_file_size=2048))
+    assert result.doc is not None
+    assert [f.message for f in result.doc.findings] == [
+        "the input file 'chapter' is not read: 3 KiB, over the 2 KiB limit (--max-file-size)"
+    ]

@@ -189,8 +189,7 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         raise InputError("not a regular file (a device, a FIFO or a socket); refcheck reads files") from None
     except FileTooLarge as exc:
         raise InputError(
-            f"the file is {f'{exc.size / 2**20:.1f} MiB' if exc.size >= 2**20 else size_text(exc.size)}, "
-            f"over the {size_text(exc.limit)} limit (--max-file-size)"
+            f"the file is {size_text(exc.size)}, over the {size_text(exc.limit)} limit (--max-file-size)"
         ) from None
     except IsADirectoryError:
         raise InputError("is a directory") from None
