@@ -196,3 +196,43 @@ def test_an_oversized_input_file_is_said_in_readable_sizes(tmp_path: Path) -> No
     assert [f.message for f in result.doc.findings] == [
         "the input file 'chapter' is not read: 3 KiB, over the 2 KiB limit (--max-file-size)"
     ]
+
+
+# --- numbers after a symbol, more than one ----------------------------------------------------------------
+# Round 15 made "NI (36)" past a 35-entry list info (a symbol's value as often as a citation, PLOS ONE
+# pone.0119705 in NLM style); "NI (36, 37)", all past the list, stayed two errors. A group whose numbers
+# all lie past the list, right after a symbol or an abbreviation in capitals, is info too; after a word,
+# in square brackets, or with one number within the list, it stays an error.
+
+NLM = (
+    "Folding\n\nIons stabilise RNA (1). Models differ (2,3) and the server computes them (2–4). "
+    "For the electrostatic free energy: {phrase}\n\nReferences\n\n"
+    "1. Bowman JC, Lenz TK. Cations in charge. Curr Opin Chem Biol. 2012;22:262–72.\n"
+    "2. Tan ZJ, Chen SJ. Ion-mediated RNA structural collapse. Biophys J. 2011;101:176–87.\n"
+    "3. Draper DE. A guide to ions and RNA structure. RNA. 2004;10:335–43.\n"
+    "4. Chen SJ. RNA folding: conformational statistics. Annu Rev Biophys. 2008;37:197–214.\n"
+)
+
+
+def _missing(tmp_path: Path, phrase: str) -> list[tuple[str, str]]:
+    doc = _check(tmp_path, "article.txt", NLM.format(phrase=phrase))
+    return [(str(f.severity), f.message) for f in doc.findings if f.rule == "missing-reference"]
+
+
+def test_a_symbols_values_past_the_list_are_no_missing_references(tmp_path: Path) -> None:
+    found = _missing(tmp_path, "here NI (6, 7) are the numbers of nucleotides of the pseudoknot.")
+    assert [s for s, _ in found] == ["info", "info"]
+    assert all("after a symbol or an abbreviation it may be a value" in m for _, m in found)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "errors"),
+    [
+        ("as shown before (6, 7) in yeast.", 2),  # after a word
+        ("here NI (3, 7) are the numbers.", 1),  # one number within the list: a citation
+        ("it was tagged as Ire1–GFP (6, 7) in yeast.", 2),  # a compound's end
+        ("foci were seen with GFP (6, 7; Figure 1E) in yeast.", 2),  # the bracket goes on
+    ],
+)
+def test_numbers_past_the_list_after_a_word_stay_errors(tmp_path: Path, phrase: str, errors: int) -> None:
+    assert [s for s, _ in _missing(tmp_path, phrase)].count("error") == errors
