@@ -236,3 +236,41 @@ def test_a_symbols_values_past_the_list_are_no_missing_references(tmp_path: Path
 )
 def test_numbers_past_the_list_after_a_word_stay_errors(tmp_path: Path, phrase: str, errors: int) -> None:
     assert [s for s, _ in _missing(tmp_path, phrase)].count("error") == errors
+
+
+# --- a software citation; hyphenated initials with a particle ------------------------------------------
+# "Stata 11.0 (Stata 2009)" cites the software (the list has "StataCorp. 2009."), and it links.
+# "de Quervain DJ-F, Roozendaal B, McGaugh JL. 2000." was read as one author "de Quervain DJ-F" (the
+# hyphenated initials taken for a word of the surname), "DJ-F de Quervain, B Roozendaal, ..." as
+# "DJ-F de Quervain": "(de Quervain et al. 2000)" was a missing reference (an error) and the entry
+# "never cited" (a warning).
+
+STATA = """Stress and memory
+
+All analyses were run in Stata 11.0 (Stata 2009). Cortisol impairs retrieval (de Quervain et al. 2000).
+
+References
+
+{entry}
+
+StataCorp. 2009. Stata Statistical Software: Release 11. College Station, TX: StataCorp LP.
+"""
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "de Quervain DJ-F, Roozendaal B, McGaugh JL. 2000. Stress and glucocorticoids impair retrieval of "
+        "long-term spatial memory. Nature 394: 787-790.",
+        "DJ-F de Quervain, B Roozendaal, JL McGaugh (2000) Stress and glucocorticoids impair retrieval of "
+        "long-term spatial memory. Nature 394: 787-790.",
+    ],
+)
+def test_hyphenated_initials_with_a_particle_and_a_software_citation(tmp_path: Path, entry: str) -> None:
+    doc = _check(tmp_path, "memory.txt", STATA.format(entry=entry))
+    assert doc.references is not None and doc.references[0].authors[0] == "de Quervain"
+    assert [(c.text, c.references) for c in doc.citations] == [
+        ("Stata 2009", ("ref-2",)),
+        ("de Quervain et al. 2000", ("ref-1",)),
+    ]
+    assert doc.findings == []
