@@ -291,7 +291,9 @@ def structure(doc: Document) -> None:
         if given and bibliographic_essay([r.text for r in given]):
             doc.references = []  # (a loader's list, a page's "Sources" that is an essay on them)
     doc.footnotes = notes
-    doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
+    # (the definitions: a Markdown inline note, "growth^[See ...]", stands in the prose)
+    defined = [n for n in notes if not n.inline] if notes and notes[-1].inline else notes
+    doc.notes_region = (defined[0].start, defined[-1].end) if defined else None
 
 
 def _mid_paragraph(text: str, note: Footnote, notes: list[Footnote], starts: list[int]) -> bool:
