@@ -26,7 +26,7 @@ from typing import Any
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
 
 from refcheck.errors import InputError
-from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular, size_text
 from refcheck.loaders.bibparse import RawEntry, new_macros, parse
 from refcheck.loaders.decode import decode, normalise
 from refcheck.model import Document, Finding, Reference, Severity, SourceMap
@@ -87,7 +87,8 @@ def read_bibliography(
             ) from None
         except FileTooLarge as exc:
             raise NotRead(
-                f"bibliography {path} is not read: {exc.size / 2**20:.1f} MiB, over the --max-file-size limit"
+                f"bibliography {path} is not read: {size_text(exc.size)}, over the {size_text(exc.limit)} "
+                "limit (--max-file-size)"
             ) from None
         except OSError as exc:
             raise InputError(f"cannot be read ({(exc.strerror or str(exc)).lower()})") from None

@@ -41,7 +41,7 @@ from pathlib import Path
 from refcheck.errors import InputError
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import unescape_url
-from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular, size_text
 from refcheck.loaders._build import TextBuilder, blank, squash
 from refcheck.loaders.bibtex import WEB_TYPES, display, latex_to_text, read_bibliographies
 from refcheck.loaders.cite_commands import (
@@ -822,7 +822,8 @@ def _target(
             project,
             parent,
             line,
-            f"the input file {name!r} is not read: {exc.size / 2**20:.1f} MiB, over the --max-file-size limit",
+            f"the input file {name!r} is not read: {size_text(exc.size)}, over the {size_text(exc.limit)} "
+            "limit (--max-file-size)",
         )
         return None
     except OSError as exc:
