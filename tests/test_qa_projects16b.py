@@ -128,3 +128,39 @@ def test_a_manubot_key_braced_with_its_slash_cites_the_manual_reference(tmp_path
     assert found[0][2].startswith(
         "url:https://github.com/manubot/rootstock in manual-references.json is never cited"
     )
+
+
+def test_a_manual_reference_without_id_is_cited_by_its_standard_citation(tmp_path: Path) -> None:
+    # deep-rules' manual references give two items no "id", only "standard_citation":
+    # "url:https://github.com/Benjamin-Lee/deep-rules"; Manubot keys them by it (CSL_Item.infer_id) and
+    # its output loads them "from a manual reference file". refcheck dropped them (no id).
+    files = dict(MANUBOT)
+    files["content/manual-references.json"] = files["content/manual-references.json"].replace(
+        "[\n",
+        '[\n{"type": "webpage", "standard_citation": "url:https://github.com/Benjamin-Lee/deep-rules",\n'
+        ' "title": "Benjamin-Lee/deep-rules GitHub repository", "issued": {"date-parts": [[2018]]},\n'
+        ' "author": [{"given": "Benjamin", "family": "Lee"}]},\n',
+        1,
+    )
+    files["content/01.intro.md"] += "Written on GitHub [@url:https://github.com/Benjamin-Lee/deep-rules].\n"
+    write(tmp_path, files, git=True)
+    found = findings(tmp_path / "content" / "01.intro.md")
+    assert [(r, s) for r, s, _ in found] == [("uncited-reference", "info")] * 2
+    assert found[0][2].startswith(
+        "url:https://github.com/manubot/rootstock in manual-references.json is never"
+    )
+    assert found[1][2].startswith(
+        "url:https://christophm.github.io/interpretable-ml-book/ in manual-references"
+    )
+
+
+def test_a_csl_item_without_id_is_no_entry_for_pandoc(tmp_path: Path) -> None:
+    refs = (
+        '[{"id": "lee2018", "type": "book", "title": "A book", "issued": {"date-parts": [[2018]]},\n'
+        '  "author": [{"given": "B", "family": "Lee"}]},\n'
+        ' {"type": "webpage", "standard_citation": "url:https://example.org/x", "title": "X",\n'
+        '  "issued": {"date-parts": [[2019]]}, "author": [{"given": "C", "family": "Molnar"}]}]\n'
+    )
+    paper = "---\nbibliography: refs.json\n---\n\nAs shown [@lee2018].\n"
+    write(tmp_path, {"paper.md": paper, "refs.json": refs})
+    assert findings(tmp_path / "paper.md") == []

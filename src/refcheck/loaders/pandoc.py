@@ -385,11 +385,15 @@ def use_bibliography(
         if not read:
             unread.append(Path(named).name)
         refs.extend(entries)
+    if not external and any(r.key is None and r.source is not None for r in refs):
+        # a CSL item without an id, which only Manubot cites (by its standard_citation): none for pandoc
+        refs = [r for r in refs if r.key is not None or r.source is None]
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"
         if external and r.standard_id and r.standard_id != r.key:
-            # Manubot cites the item by the key its note gives (its references.json's id is a hash)
+            # Manubot cites the item by the key its note gives (its references.json's id is a hash), or
+            # by its standard_citation when it has no id (a manual reference)
             r.key = r.label = r.standard_id
     if doc.format == "latex":
         from refcheck.loaders.latex import key_citations
