@@ -9,7 +9,9 @@ keeps whatever it can and says what it could not, once per problem, with the lin
 * an undefined macro is read as the empty string (BibTeX's warning), a repeated field keeps its first
   value (BibTeX's "repeated entry" note; biber's "duplicate field"), text after an entry's closing
   brace that looks like a piece of an entry (a stray ``}`` or ``field = value``) is reported, lines
-  starting with ``%`` between entries are comments (as biber reads them), other free text is ignored;
+  starting with ``%`` between entries are comments (as biber reads them; BibTeX has no comments, and
+  reads ``%@article{key,`` followed by live fields as an entry, so refcheck does), other free text is
+  ignored;
   read for biber (``comments``), ``%`` to the end of the line is a comment inside an entry too, outside
   its braced and quoted values (biber's btparse skips it wherever a space may stand; BibTeX does not,
   so for BibTeX a commented-out field stays text that is not a field);
@@ -72,6 +74,7 @@ class _Reader:
         self.text = _without_comments(text) if comments and "%" in text else text
         self.macros: dict[str, str] = macros if macros is not None else dict(MONTHS)
         self.lenient = lenient  # undefined macros may come from a file not read: say nothing
+        self.comments = comments  # read for biber: a '%' line is a comment between entries too
         self.budget = max(MIN_BUDGET, BUDGET_PER_BYTE * len(text))
         self.cut_said = False
         self.budget_said = False
@@ -282,8 +285,7 @@ class _Reader:
             entry.problems.append("the entry holds text that is not a field (a missing comma or '='?)")
         loose = _LOOSE_START.search(text, i, end)
         while loose is not None and (
-            loose.group(1).lower() in ("comment", "preamble", "string")
-            or text[text.rfind("\n", 0, loose.start()) + 1 : loose.start()].lstrip().startswith("%")
+            loose.group(1).lower() in ("comment", "preamble", "string") or self._commented(loose, end)
         ):
             loose = _LOOSE_START.search(text, loose.end(), end)
         if _looks_like_entry_part(text[i : loose.start() if loose else end]):
@@ -295,6 +297,28 @@ class _Reader:
             return loose
         self.out.entries.append(entry)
         return loose
+
+    def _commented(self, start: re.Match[str], end: int) -> bool:
+        """Whether an entry's start after a ``%`` on its line is commented out. For biber (btparse) a
+        ``%`` line between entries is a comment; BibTeX has no comments in a .bib, and '@' starts an
+        entry wherever it stands outside one, so ``%@article{key,`` followed by its fields is a live
+        entry (pybtex reads it so too). Out for BibTeX as well, though BibTeX reads them, as their
+        author meant them off: an entry whole on its commented line (``% @misc{old, title={x}}``), and
+        one commented out line by line (its next line starts with ``%`` too: BibTeX reads an empty
+        entry and stops with an error)."""
+        text = self.text
+        if not text[text.rfind("\n", 0, start.start()) + 1 : start.start()].lstrip().startswith("%"):
+            return False
+        if self.comments:
+            return True
+        nl = text.find("\n", start.end(), end)
+        if nl < 0:
+            nl = end
+        rest = text[start.end() : nl]
+        if start.group(2) == "{" and rest.count("}") > rest.count("{"):
+            return True  # a whole entry on its commented line: nothing of it follows live
+        nxt = _SPACE.match(text, nl + 1, end).end() if nl < end else end  # type: ignore[union-attr]
+        return nxt >= end or text[nxt] == "%"
 
 
 # fields no bibliography style prints, which reference managers repeat (Zotero writes one "annote" per
@@ -311,6 +335,10 @@ _TRAILING = re.compile(r"^\s*(?:\w[\w-]*\s*=|[{}])", re.M)
 # own way to comment one out
 _DISABLED = re.compile(r"^\s*[^\w\s@{}=,%]*[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,")
 
+# an entry switched off by a '%' before its first line only ("%@article{key," and its fields), which
+# biber reads as a comment line and free text
+_COMMENTED_START = re.compile(r"^\s*%[%\s]*@?\s*[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,")
+
 
 def _looks_like_entry_part(rest: str) -> bool:
     """Whether the text between an entry's end and the next entry is a lost piece of an entry (a
@@ -318,7 +346,12 @@ def _looks_like_entry_part(rest: str) -> bool:
     entry without its '@' (free text to BibTeX, written so to comment the entry out)."""
     depth = 0  # braces open in a disabled entry
     for ln in rest.split("\n"):
+        if depth <= 0 and _COMMENTED_START.match(ln):
+            depth = ln.count("{") - ln.count("}")  # its fields follow, live: the entry's, switched off
+            continue
         if not ln.strip() or ln.lstrip().startswith("%"):
+            if depth > 0:  # an entry commented out line by line ends at its "%}"
+                depth += ln.count("{") - ln.count("}")
             continue
         if depth <= 0 and _DISABLED.match(ln):
             depth = 0

@@ -391,7 +391,7 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         raise InputError("not a CSL-JSON list of items")
 
     def line_of(key: str) -> int:
-        m = re.search(rf'"id"\s*:\s*"?{re.escape(key)}"?', text)
+        m = re.search(rf'"(?:id|standard_citation)"\s*:\s*"?{re.escape(key)}"?', text) if key else None
         return text.count("\n", 0, m.start()) + 1 if m else 1
 
     return csl_references(path, items, line_of), []
@@ -414,7 +414,13 @@ def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         raise InputError("not a CSL YAML list of items (nor a references: list, nor Hayagriva entries)")
 
     def line_of(key: str) -> int:
-        m = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*$", text, re.M)
+        m = (
+            re.search(
+                rf"^[ \t-]*(?:id|standard_citation):[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*$", text, re.M
+            )
+            if key
+            else None
+        )
         return text.count("\n", 0, m.start()) + 1 if m else 1
 
     return csl_references(path, items, line_of), []
@@ -422,13 +428,20 @@ def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
 
 def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -> list[Reference]:
     """The entries of CSL items (CSL-JSON, or CSL YAML: pandoc's ``references:`` in a front matter),
-    each located at ``line_of(its id)`` of ``path``; an item without an id is no entry."""
+    each located at ``line_of(its id)`` of ``path``; an item without an id is no entry for pandoc, and
+    one of Manubot's manual references when it has a standard_citation (Manubot's CSL_Item.infer_id):
+    read without a key, which ``pandoc.use_bibliography`` gives it for a Manubot manuscript."""
     refs: list[Reference] = []
     for item in items:
-        if not isinstance(item, dict) or not item.get("id"):
+        if not isinstance(item, dict):
             continue
-        key = str(item["id"])
-        line = line_of(key)
+        if item.get("id"):
+            key: str | None = str(item["id"])
+            line = line_of(str(key))
+        elif _standard_id(item):
+            key, line = None, line_of(str(item.get("standard_citation") or ""))
+        else:
+            continue
         ref = Reference(
             id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
         )

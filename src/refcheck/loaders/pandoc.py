@@ -187,12 +187,15 @@ def pandoc_citations(
     aliases: set[str] | frozenset[str] = frozenset(),
     project_targets: frozenset[str] = frozenset(),
     raw_latex: bool = True,
+    near: dict[str, str] | None = None,
 ) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
     ``nocite`` key. A key that is a cross-reference, a Manubot alias (``aliases``, and those the text
     defines), or (``external``) starts with one of these prefixes, and is in no entry (Manubot's
     ``doi:``, ``pmid:`` ...), is no citation to check here. ``raw_latex``: the renderer passes raw
-    LaTeX (``\\cite{key}``) on to LaTeX, as pandoc does; mystmd does not (it shows it as text)."""
+    LaTeX (``\\cite{key}``) on to LaTeX, as pandoc does; mystmd does not (it shows it as text).
+    ``near``: filled with each entry an ``external`` key misses by the punctuation after it, which
+    pandoc leaves out of a key (entry key -> the key cited)."""
     by_key = entries_by_key(refs)
     skip = Excluded(doc.excluded)
     defined = alias_definitions(doc) | set(aliases)
@@ -224,6 +227,8 @@ def pandoc_citations(
         for item in _ITEM_KEY.finditer(text, g.start(1), g.end(1)):
             key = _unbrace(item.group(2))
             if not wanted(key):
+                if near is not None and external:
+                    _near_key(key, text, item.end(), by_key, near)
                 continue
             cit = _cite(doc, key, item.start(), item.end(), by_key.get(key))
             rest = text[item.end() : g.end(1)].split(";", 1)[0].strip(" ,")
@@ -235,6 +240,8 @@ def pandoc_citations(
             continue
         key = _unbrace(m.group(1))
         if not wanted(key):
+            if near is not None and external:
+                _near_key(key, text, m.end(1), by_key, near)
             continue
         at = m.start(1) - 1  # the "@"
         cit = _cite(doc, key, at, m.end(1), by_key.get(key))
@@ -262,6 +269,20 @@ def pandoc_citations(
             out.append(Citation(text=f"nocite: {ref.key}", start=0, end=0, kind="key", key=ref.key))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# the punctuation pandoc takes into a key only between word characters ("Unless a citation key ... contains
+# only alphanumerics and single internal punctuation characters (:.#$%&-+?<>~/)", pandoc's manual): at a
+# key's end it is text after the key
+_TRAILING_PUNCTUATION = re.compile(r"[:.#$%&\-+?<>~/]+")
+
+
+def _near_key(key: str, text: str, end: int, by_key: dict[str, Reference], near: dict[str, str]) -> None:
+    """Record the entry that ``key`` plus the punctuation after it (at ``end``) names, if any."""
+    if end < len(text) and text[end] in ":.#$%&-+?<>~/":
+        m = _TRAILING_PUNCTUATION.match(text, end)
+        if m is not None and key + m.group(0) in by_key:
+            near.setdefault(key + m.group(0), key)
 
 
 # MyST's citation roles of sphinxcontrib-bibtex (Jupyter Book): {cite}`a,b`, {cite:p}, {cite:t},
@@ -364,11 +385,15 @@ def use_bibliography(
         if not read:
             unread.append(Path(named).name)
         refs.extend(entries)
+    if not external and any(r.key is None and r.source is not None for r in refs):
+        # a CSL item without an id, which only Manubot cites (by its standard_citation): none for pandoc
+        refs = [r for r in refs if r.key is not None or r.source is None]
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"
         if external and r.standard_id and r.standard_id != r.key:
-            # Manubot cites the item by the key its note gives (its references.json's id is a hash)
+            # Manubot cites the item by the key its note gives (its references.json's id is a hash), or
+            # by its standard_citation when it has no id (a manual reference)
             r.key = r.label = r.standard_id
     if doc.format == "latex":
         from refcheck.loaders.latex import key_citations
@@ -377,7 +402,7 @@ def use_bibliography(
         doc.citations = key_citations(doc, refs)
         return
     if syntax == "pandoc":
-        citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()))
+        citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()), near=doc.near_keys)
     elif syntax == "mystmd":  # mystmd reads pandoc's syntax and MyST's roles, and resolves DOIs
         keys = {r.key for r in refs}
         # (mystmd reads no raw LaTeX in Markdown: "\\citep{A, B}" on a page is text, as a writing
@@ -409,12 +434,19 @@ def use_bibliography(
             if cit.key is not None and cit.key not in keys:
                 cit.confidence = "low"
                 cit.detail = f"no entry read has that key; {', '.join(unread)} could not be read"
-    if external and not citations and not refs:
+    if external and not citations:
         resolved = len(pandoc_citations(doc, refs))
-        if resolved:
+        if resolved and not refs:
             doc.unchecked = (
                 f"its {resolved} citation(s) are by persistent identifier (doi:, pmid:, url: ...), "
                 "which Manubot resolves; no bibliography entries to check them against"
+            )
+        elif resolved:
+            # a manuscript all of whose citations Manubot resolves from their identifiers, beside
+            # manual references none of them names (uncited-reference says so, not "no citations")
+            doc.unchecked = (
+                f"its {resolved} citation(s) are by persistent identifier (doi:, pmid:, url: ...), which "
+                "Manubot resolves from the identifier"
             )
     if shared:
         keys = {c.key for c in citations}

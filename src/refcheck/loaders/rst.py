@@ -599,7 +599,7 @@ def _bibtex(
 
     for p in dict.fromkeys(paths):
         found, read = read_named(doc, p, root)
-        entries.extend(found)
+        entries.extend(r for r in found if r.key is not None)  # (a CSL item without an id: Manubot's only)
         if not read:
             unread.append(Path(p).name)
     for i, r in enumerate(entries, start=1):

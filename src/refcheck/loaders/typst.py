@@ -525,7 +525,7 @@ def load_typst(path: str, data: bytes) -> Document:
 
         for bib, _at in dict.fromkeys(bibs):
             entries, read = read_named(doc, _named_like(path, bib), root)
-            refs.extend(entries)
+            refs.extend(r for r in entries if r.key is not None)  # (a CSL item without an id: Manubot's only)
             if not read:
                 unread.append(Path(bib).name)
         for i, r in enumerate(refs, start=1):

@@ -233,6 +233,11 @@ class Document:
     unseen_key: str | None = None
     # ... and that key is a DOI which the page's builder resolves itself (mystmd): no bibliography to name
     unseen_resolved: bool = False
+    # Entries a citation misses by the punctuation pandoc leaves out of its key, when the manuscript's
+    # builder resolves the key itself (Manubot): "@url:https://x.org/book/" cites "url:https://x.org/book"
+    # (a key ends before a final '/'), which Manubot fetches, not the entry "url:https://x.org/book/".
+    # The entry's key -> the key the citation gives
+    near_keys: dict[str, str] = field(default_factory=dict)
     # Citations a renderer printed unresolved, pandoc's "(**smith2020?**)" for a key its bibliography
     # lacks (the key, in a JATS or HTML file pandoc made): added to the citations, whichever way they
     # are read

@@ -38,6 +38,12 @@ What it does
     entry of a Markdown list that nests items under topics ("* Imatinib" over "  * Review on Imatinib:
     [...](https://...)"): a reading list organised by subject; a topic item with no year and no link is no entry.
 
+    A Manubot manuscript whose citations are all by identifier (``[@doi:...]``, ``[@url:...]``), which
+    Manubot resolves itself, gets one finding at info saying so, beside its manual references. A manual
+    reference a citation misses by the punctuation pandoc leaves out of a key (``[@url:https://x.org/b/]``
+    gives the key ``url:https://x.org/b``, which Manubot fetches, not the entry ``url:https://x.org/b/``)
+    is said at info, with the braced form that cites it.
+
     A JATS file that holds no text of the article (no ``<body>``, or an empty one: PMC's record of an
     article whose full text it may not give, an OJS metadata export) gets one finding at info.
     A JATS correction, retraction or expression-of-concern notice lists the article it concerns
@@ -78,6 +84,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from refcheck.model import Citation, Document, Finding, Reference, Severity
 from refcheck.rules.base import cited_ids, from_database, no_citations_found
@@ -130,6 +137,11 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     notice = notice_type(doc)
     uncited = list(_uncited(doc, refs, notice))
+    if doc.near_keys:
+        # an entry a citation misses by the punctuation pandoc leaves out of its key: said on its own
+        near = {r.id for r in refs if r.key in doc.near_keys}
+        yield from (f for f in uncited if f.reference_id in near)
+        uncited = [f for f in uncited if f.reference_id not in near]
     if not uncited:
         return
     # where the document's citations cannot be checked against its list, one info finding says so
@@ -140,6 +152,13 @@ def check(doc: Document) -> Iterator[Finding]:
     if doc.format == "jats" and doc.unchecked and not doc.citations:
         # a JATS record of the front matter and the reference list only: there is no text to cite
         message = f"{doc.unchecked}: whether the {entries} of its reference list {are} cited was not checked"
+    elif no_citations_found(doc) and not notice and doc.unchecked and doc.format == "markdown":
+        # a Manubot manuscript whose citations are all by identifier, beside manual references
+        where = sorted({Path(r.source[0]).name for r in refs if r.source})
+        message = (
+            f"{doc.unchecked}, not checked against a list; none is by the key of the {entries} of "
+            f"{', '.join(where) or 'its bibliography'}, which Manubot prints only when cited"
+        )
     elif no_citations_found(doc) and not notice:
         message = (
             "no citations of any known style were found, so whether the "
@@ -319,7 +338,7 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     for ref in refs:
         if ref.id in cited or ref.id in repeated or (ref.key and ref.key in cited_keys):
             continue
-        if linked and any(_url_key(u) in linked for u in _entry_links(ref)):
+        if linked and ref.key not in doc.near_keys and any(_url_key(u) in linked for u in _entry_links(ref)):
             continue  # the prose links to the entry's work: it cites it by the link
         if ref.id in archives:
             continue
@@ -334,7 +353,17 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             name = f"[{ref.label}] {name}"
         elif ref.key and ref.source is None and doc.format in ("text", "markdown"):
             name = f"[{ref.key}] {name}"  # a list labelled by keys ("[Knu84] D. E. Knuth ...")
-        if from_database(ref) and doc.format != "bibtex":
+        if from_database(ref) and doc.format != "bibtex" and ref.key in doc.near_keys:
+            where = (ref.source[0] if ref.source else "").replace("\\", "/").rsplit("/", 1)[-1]
+            cited_as = doc.near_keys[ref.key]
+            severity = Severity.INFO
+            message = (
+                f"{ref.key} in {where} is not used: the text cites @{ref.key}, of which pandoc reads the key "
+                f"{cited_as} (a key ends before its final {ref.key[len(cited_as) :]!r}), and Manubot resolves "
+                f"that identifier itself instead of taking this entry; write [@{{{ref.key}}}] (braces keep "
+                "the whole key) to cite it"
+            )
+        elif from_database(ref) and doc.format != "bibtex":
             where = (ref.source[0] if ref.source else "").replace("\\", "/").rsplit("/", 1)[-1]
             severity = Severity.INFO
             message = (
