@@ -90,6 +90,33 @@ _LABEL = re.compile(
     r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
 )
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
+
+
+# What the first character after spaces and tabs must be for ``_LABEL`` ("[", a digit, a bullet
+# before "<sup>", "<") and for ``_BULLET`` to match: most lines and entries are told by it alone, a
+# string test instead of a call of the expression (a few thousand a long list, each several times
+# the test's cost). tests/test_perf16.py compares both readings.
+_LABEL_OPENERS = frozenset("[*+-<")
+_BULLET_OPENERS = frozenset("-*+\u2022")
+
+
+def _first_mark(s: str) -> str:
+    """The first character of ``s`` after spaces and tabs ("" for none)."""
+    c = s[:1]
+    return s.lstrip(" \t")[:1] if c == " " or c == "\t" else c
+
+
+def _label_at(s: str) -> re.Match[str] | None:
+    """``_LABEL.match(s)``, the expression tried only where its first character may begin a label."""
+    c = _first_mark(s)
+    return _LABEL.match(s) if c in _LABEL_OPENERS or c.isdecimal() else None
+
+
+def _bullet_at(s: str) -> re.Match[str] | None:
+    """``_BULLET.match(s)``, tried only where a bullet stands first."""
+    return _BULLET.match(s) if _first_mark(s) in _BULLET_OPENERS else None
+
+
 # a number in scientific notation ("1.72e+07"), whose "e" is no name's letter
 _E_NUMBER = re.compile(r"\d[\d.]*[eE][+-]?\d+")
 # an alphabetic label opening an entry, as BibTeX's alpha style prints one ("[Knu84] D. E. Knuth ...")
@@ -494,16 +521,16 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
     if not nonblank:
         return []
-    labels = [int(_label(m)) for a, b in nonblank if (m := _LABEL.match(text[a:b]))]
+    labels = [int(_label(m)) for a, b in nonblank if (m := _label_at(text[a:b]))]
     numbered = len(labels) > len(nonblank) / 2
     # wrapped numbered entries: fewer lines than half carry a label, but the labels count 1, 2, 3 ...
     # (then only the next number starts an entry: "accessed May 19,\n2013." continues one)
     # (a list that opens with a label: not one whose first lines are entries without, followed by
     # numbered lists of other works, as a thesis's "Publications of the author" after its EndNote list)
-    in_sequence = not numbered and counts_on(labels) and _LABEL.match(text[slice(*nonblank[0])]) is not None
+    in_sequence = not numbered and counts_on(labels) and _label_at(text[slice(*nonblank[0])]) is not None
     numbered = numbered or in_sequence
     number = labels[0] - 1 if in_sequence else 0
-    bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
+    bulleted = sum(1 for a, b in nonblank if _bullet_at(text[a:b])) > len(nonblank) / 2
     # a list labelled by keys, "[Knu84] D. E. Knuth ...": an entry starts at each label only
     keyed = not (numbered or bulleted) and _opens_with_keys(text, nonblank)
     first_line = next(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
@@ -529,7 +556,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     open_entry = False
     for a, b in lines:
         line = text[a:b]
-        if not line.strip() or _ANY_HEADING.match(line):
+        if not line.strip() or (line[:1] == "#" and _ANY_HEADING.match(line)):
             open_entry = False  # (a Markdown subheading parting the list: "### Secondary sources")
             continue
         if furniture and _page_furniture(line):
@@ -544,10 +571,10 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 and _names_then_year(text, a, end)
             )
         elif numbered:
-            label = _LABEL.match(line)
+            label = _label_at(line)
             new = label is not None and (not in_sequence or int(_label(label)) == number + 1)
         elif bulleted:
-            new = bool(_BULLET.match(line))
+            new = bool(_bullet_at(line))
         elif keyed:
             new = bool(_KEY_LABEL.match(line))
         else:
@@ -562,7 +589,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     new = per_line
         if new:
             entries.append([a, b])
-            if in_sequence and (label := _LABEL.match(line)):
+            if in_sequence and (label := _label_at(line)):
                 number = int(_label(label))
         else:
             entries[-1][1] = b
@@ -780,7 +807,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     one: names with given names or initials, or an organisation, right before their year."""
     out: list[tuple[int, int]] = []
     head = start
-    label = _LABEL.match(text[start : min(end, start + 12)])
+    label = _label_at(text[start : min(end, start + 12)])
     number = int(_label(label)) if label else None
     # the first year at or after head, once found; before, no year starts in text[head:no_year_to]
     # (each stretch searched once: a long entry of candidates without a year stays linear)
@@ -999,7 +1026,7 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
     labels its entries by keys ("[Knu84]"), which the text cites (``Reference.key``)."""
     text = " ".join(raw.split())
     label = key = None
-    m = _LABEL.match(text)
+    m = _label_at(text)
     if m:
         label = _label(m)
         text = text[m.end() :]
@@ -1007,7 +1034,7 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
         key = k.group(1) or k.group(2)
         text = text[k.end() :]
     else:
-        text = _BULLET.sub("", text)
+        text = _BULLET.sub("", text) if _first_mark(text) in _BULLET_OPENERS else text
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label, key=key)
     quoted = _TITLE_FIRST.match(text) if text[:1] in _OPENING_QUOTES else None
     if quoted is not None:
