@@ -116,3 +116,43 @@ def test_real_title_reads_as_the_expression(title: str) -> None:
 def test_narrative_lead_reads_as_the_expression(lead: str) -> None:
     old = not lead.strip() or _OLD_NARRATIVE_LEAD.fullmatch(lead) is not None
     assert author_date._narrative_lead(lead) == old
+
+
+_URL_PIECES = [
+    ":",
+    "//",
+    "://",
+    "10.",
+    "1",
+    "0.",
+    "w",
+    "W",
+    "w.",
+    "W.",
+    "ww",
+    "www.",
+    "WwW.",
+    "doi",
+    " ",
+    "x",
+    ".",
+]
+
+
+@SETTINGS
+@given(st.one_of(st.lists(st.sampled_from(_URL_PIECES), max_size=10).map("".join), st.text(max_size=30)))
+@example("see www.example.org")
+@example("https://a.org")
+@example("doi 10.1000/182")
+@example("Wow. A title")
+def test_may_hold_urls_reads_as_the_searches(text: str) -> None:
+    from refcheck.extract import urls
+
+    end = len(text)
+    searched = (
+        urls._find_scheme(text, 0, end) != -1
+        or text.find("10.", 0, end) != -1
+        or urls._find_www(text, 0, end) != -1
+    )
+    assert urls.may_hold_urls(text) == searched
+    assert urls.may_hold_urls(text, 0, end) == searched
