@@ -514,49 +514,53 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     unfinished line and does not itself look like an entry.
     """
     lines: list[tuple[int, int]] = []
+    # (the lines' texts kept beside their spans: each test below reads them, and a slice of the
+    # text for each was a copy each time)
+    raws = text[start:end].split("\n")
     pos = start
-    for raw in text[start:end].split("\n"):
+    for raw in raws:
         lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
-    nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
+    filled = [bool(raw.strip()) for raw in raws]
+    nonblank = list(itertools.compress(lines, filled))
     if not nonblank:
         return []
-    labels = [int(_label(m)) for a, b in nonblank if (m := _label_at(text[a:b]))]
+    nonblank_raws = list(itertools.compress(raws, filled))
+    labels = [int(_label(m)) for raw in nonblank_raws if (m := _label_at(raw))]
     numbered = len(labels) > len(nonblank) / 2
     # wrapped numbered entries: fewer lines than half carry a label, but the labels count 1, 2, 3 ...
     # (then only the next number starts an entry: "accessed May 19,\n2013." continues one)
     # (a list that opens with a label: not one whose first lines are entries without, followed by
     # numbered lists of other works, as a thesis's "Publications of the author" after its EndNote list)
-    in_sequence = not numbered and counts_on(labels) and _label_at(text[slice(*nonblank[0])]) is not None
+    in_sequence = not numbered and counts_on(labels) and _label_at(nonblank_raws[0]) is not None
     numbered = numbered or in_sequence
     number = labels[0] - 1 if in_sequence else 0
-    bulleted = sum(1 for a, b in nonblank if _bullet_at(text[a:b])) > len(nonblank) / 2
+    bulleted = sum(1 for raw in nonblank_raws if _bullet_at(raw)) > len(nonblank) / 2
     # a list labelled by keys, "[Knu84] D. E. Knuth ...": an entry starts at each label only
     keyed = not (numbered or bulleted) and _opens_with_keys(text, nonblank)
-    first_line = next(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
-    last_line = max(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    first_line = filled.index(True)
+    last_line = len(filled) - 1 - filled[::-1].index(True)
     blanks = (last_line - first_line + 1) - len(nonblank)  # blank lines between entries only
     paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
     # One entry per line: when most lines are entries by themselves
     # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
     width = max(b - a for a, b in nonblank)
     unwrapped = width > 150
-    furniture = _holds_page_furniture(text, nonblank)
+    furniture = _holds_page_furniture(nonblank_raws)
     # hard-wrapped entries (a plain-text draft, pdftotext, e-mail), with or without blank lines
     # between them: a line starts an entry only after a finished one, and only when it looks like
     # one with the line after it (the year of a long author list is often there), so that
     # "Bunnell, SC, ..., Barr, VA,\nSamelson, LE (2002)" stays one entry
     wrapped = not (paragraph_mode or unwrapped or numbered or bulleted or keyed) and (
-        _hard_wrapped(text, nonblank, width) or _wrapped_blocks(text, lines, end)
+        _hard_wrapped(nonblank_raws, width) or _wrapped_blocks(text, lines, filled, end)
     )
     # (the lines that look like entries are counted only when the count decides: a line that neither
     # follows a finished entry nor looks like one, nor starts in lower case; None until then)
     per_line: bool | None = True if unwrapped else None
     entries: list[list[int]] = []
     open_entry = False
-    for a, b in lines:
-        line = text[a:b]
-        if not line.strip() or (line[:1] == "#" and _ANY_HEADING.match(line)):
+    for (a, b), line, full in zip(lines, raws, filled, strict=True):
+        if not full or (line[:1] == "#" and _ANY_HEADING.match(line)):
             open_entry = False  # (a Markdown subheading parting the list: "### Secondary sources")
             continue
         if furniture and _page_furniture(line):
@@ -621,9 +625,9 @@ def _page_furniture(line: str) -> bool:
     return (tail.isdecimal() or tail in "-–—") and len(line) <= 120 and bool(_PAGE_FURNITURE.match(line))
 
 
-def _holds_page_furniture(text: str, lines: list[tuple[int, int]]) -> bool:
+def _holds_page_furniture(lines: list[str]) -> bool:
     """Whether some line of a list is a page's number or running head."""
-    return any(_page_furniture(text[a:b]) for a, b in lines)
+    return any(_page_furniture(line) for line in lines)
 
 
 def _names_then_year(text: str, start: int, end: int) -> bool:
@@ -677,14 +681,14 @@ def counts_on(labels: list[int]) -> bool:
     return len(labels) >= 3 and steps >= 0.8 * (len(labels) - 1)
 
 
-def _wrapped_blocks(text: str, lines: list[tuple[int, int]], end: int) -> bool:
+def _wrapped_blocks(text: str, lines: list[tuple[int, int]], filled: list[bool], end: int) -> bool:
     """Whether blank lines part the list into blocks of several lines that each open as an entry
     does (names, then a year): entries wrapped, one per block, too few to tell by their widths."""
     firsts: list[int] = []
     sizes: list[int] = []
     open_block = False
-    for a, b in lines:
-        if not text[a:b].strip():
+    for (a, _), full in zip(lines, filled, strict=True):  # (``filled``: not white space alone)
+        if not full:
             open_block = False
         elif open_block:
             sizes[-1] += 1
@@ -697,18 +701,18 @@ def _wrapped_blocks(text: str, lines: list[tuple[int, int]], end: int) -> bool:
     return sum(1 for a in firsts if _names_then_year(text, a, end)) >= 0.8 * len(firsts)
 
 
-def _hard_wrapped(text: str, lines: list[tuple[int, int]], width: int) -> bool:
+def _hard_wrapped(lines: list[str], width: int) -> bool:
     """Whether the lines were wrapped at a width: many of them end unfinished (``_finished``), and
     nearly all of those fill the width; an unwrapped list's unfinished lines (entries without a full
     stop) end anywhere."""
-    unfinished = [b - a for a, b in lines[:-1] if not _finished(text, a, b)]
+    unfinished = [len(line) for line in lines[:-1] if not _finished_line(line)]
     # (or, in a short list, most lines end within a long word of a wrapping width, as a tool breaks
     # them, and some end unfinished)
     if (
         len(lines) >= 4
         and 60 <= width <= 130
         and unfinished
-        and sum(1 for a, b in lines if b - a >= width - 12) >= 0.55 * len(lines)
+        and sum(1 for line in lines if len(line) >= width - 12) >= 0.55 * len(lines)
     ):
         return True
     if len(unfinished) < max(3, len(lines) // 5):
@@ -723,10 +727,15 @@ def _finished(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] ends like a finished entry (``_TERMINAL``): its last character but white space
     a closing mark or a digit, or a URL; the regular expression runs only for a URL (it tries every
     offset of the line)."""
-    line = text[a:b].rstrip()
+    return _finished_line(text[a:b])
+
+
+def _finished_line(raw: str) -> bool:
+    """``_finished`` of a line's text."""
+    line = raw.rstrip()
     if line and (line[-1] in _TERMINAL_CHARS or line[-1].isdecimal()):
         return True
-    return "://" in line and bool(_TERMINAL.search(text[a:b]))
+    return "://" in line and bool(_TERMINAL.search(raw))
 
 
 def _at_least(count: float, lines: list[tuple[int, int]], text: str) -> bool:
