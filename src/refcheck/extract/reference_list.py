@@ -90,6 +90,33 @@ _LABEL = re.compile(
     r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
 )
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
+
+
+# What the first character after spaces and tabs must be for ``_LABEL`` ("[", a digit, a bullet
+# before "<sup>", "<") and for ``_BULLET`` to match: most lines and entries are told by it alone, a
+# string test instead of a call of the expression (a few thousand a long list, each several times
+# the test's cost). tests/test_perf16.py compares both readings.
+_LABEL_OPENERS = frozenset("[*+-<")
+_BULLET_OPENERS = frozenset("-*+\u2022")
+
+
+def _first_mark(s: str) -> str:
+    """The first character of ``s`` after spaces and tabs ("" for none)."""
+    c = s[:1]
+    return s.lstrip(" \t")[:1] if c == " " or c == "\t" else c
+
+
+def _label_at(s: str) -> re.Match[str] | None:
+    """``_LABEL.match(s)``, the expression tried only where its first character may begin a label."""
+    c = _first_mark(s)
+    return _LABEL.match(s) if c in _LABEL_OPENERS or c.isdecimal() else None
+
+
+def _bullet_at(s: str) -> re.Match[str] | None:
+    """``_BULLET.match(s)``, tried only where a bullet stands first."""
+    return _BULLET.match(s) if _first_mark(s) in _BULLET_OPENERS else None
+
+
 # a number in scientific notation ("1.72e+07"), whose "e" is no name's letter
 _E_NUMBER = re.compile(r"\d[\d.]*[eE][+-]?\d+")
 # an alphabetic label opening an entry, as BibTeX's alpha style prints one ("[Knu84] D. E. Knuth ...")
@@ -487,49 +514,53 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     unfinished line and does not itself look like an entry.
     """
     lines: list[tuple[int, int]] = []
+    # (the lines' texts kept beside their spans: each test below reads them, and a slice of the
+    # text for each was a copy each time)
+    raws = text[start:end].split("\n")
     pos = start
-    for raw in text[start:end].split("\n"):
+    for raw in raws:
         lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
-    nonblank = [(a, b) for a, b in lines if text[a:b].strip()]
+    filled = [bool(raw.strip()) for raw in raws]
+    nonblank = list(itertools.compress(lines, filled))
     if not nonblank:
         return []
-    labels = [int(_label(m)) for a, b in nonblank if (m := _LABEL.match(text[a:b]))]
+    nonblank_raws = list(itertools.compress(raws, filled))
+    labels = [int(_label(m)) for raw in nonblank_raws if (m := _label_at(raw))]
     numbered = len(labels) > len(nonblank) / 2
     # wrapped numbered entries: fewer lines than half carry a label, but the labels count 1, 2, 3 ...
     # (then only the next number starts an entry: "accessed May 19,\n2013." continues one)
     # (a list that opens with a label: not one whose first lines are entries without, followed by
     # numbered lists of other works, as a thesis's "Publications of the author" after its EndNote list)
-    in_sequence = not numbered and counts_on(labels) and _LABEL.match(text[slice(*nonblank[0])]) is not None
+    in_sequence = not numbered and counts_on(labels) and _label_at(nonblank_raws[0]) is not None
     numbered = numbered or in_sequence
     number = labels[0] - 1 if in_sequence else 0
-    bulleted = sum(1 for a, b in nonblank if _BULLET.match(text[a:b])) > len(nonblank) / 2
+    bulleted = sum(1 for raw in nonblank_raws if _bullet_at(raw)) > len(nonblank) / 2
     # a list labelled by keys, "[Knu84] D. E. Knuth ...": an entry starts at each label only
     keyed = not (numbered or bulleted) and _opens_with_keys(text, nonblank)
-    first_line = next(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
-    last_line = max(i for i, (a, b) in enumerate(lines) if text[a:b].strip())
+    first_line = filled.index(True)
+    last_line = len(filled) - 1 - filled[::-1].index(True)
     blanks = (last_line - first_line + 1) - len(nonblank)  # blank lines between entries only
     paragraph_mode = blanks >= (len(nonblank) - 1) * 0.6
     # One entry per line: when most lines are entries by themselves
     # (or lines run far past any wrapping width, so nothing was wrapped), every line starts one.
     width = max(b - a for a, b in nonblank)
     unwrapped = width > 150
-    furniture = _holds_page_furniture(text, nonblank)
+    furniture = _holds_page_furniture(nonblank_raws)
     # hard-wrapped entries (a plain-text draft, pdftotext, e-mail), with or without blank lines
     # between them: a line starts an entry only after a finished one, and only when it looks like
     # one with the line after it (the year of a long author list is often there), so that
     # "Bunnell, SC, ..., Barr, VA,\nSamelson, LE (2002)" stays one entry
     wrapped = not (paragraph_mode or unwrapped or numbered or bulleted or keyed) and (
-        _hard_wrapped(text, nonblank, width) or _wrapped_blocks(text, lines, end)
+        _hard_wrapped(nonblank_raws, width) or _wrapped_blocks(text, lines, filled, end)
     )
     # (the lines that look like entries are counted only when the count decides: a line that neither
     # follows a finished entry nor looks like one, nor starts in lower case; None until then)
     per_line: bool | None = True if unwrapped else None
     entries: list[list[int]] = []
     open_entry = False
-    for a, b in lines:
-        line = text[a:b]
-        if not line.strip() or _ANY_HEADING.match(line):
+    for (a, b), line, full in zip(lines, raws, filled, strict=True):
+        if not full or (line[:1] == "#" and _ANY_HEADING.match(line)):
             open_entry = False  # (a Markdown subheading parting the list: "### Secondary sources")
             continue
         if furniture and _page_furniture(line):
@@ -544,10 +575,10 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 and _names_then_year(text, a, end)
             )
         elif numbered:
-            label = _LABEL.match(line)
+            label = _label_at(line)
             new = label is not None and (not in_sequence or int(_label(label)) == number + 1)
         elif bulleted:
-            new = bool(_BULLET.match(line))
+            new = bool(_bullet_at(line))
         elif keyed:
             new = bool(_KEY_LABEL.match(line))
         else:
@@ -562,7 +593,7 @@ def split_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     new = per_line
         if new:
             entries.append([a, b])
-            if in_sequence and (label := _LABEL.match(line)):
+            if in_sequence and (label := _label_at(line)):
                 number = int(_label(label))
         else:
             entries[-1][1] = b
@@ -594,9 +625,9 @@ def _page_furniture(line: str) -> bool:
     return (tail.isdecimal() or tail in "-–—") and len(line) <= 120 and bool(_PAGE_FURNITURE.match(line))
 
 
-def _holds_page_furniture(text: str, lines: list[tuple[int, int]]) -> bool:
+def _holds_page_furniture(lines: list[str]) -> bool:
     """Whether some line of a list is a page's number or running head."""
-    return any(_page_furniture(text[a:b]) for a, b in lines)
+    return any(_page_furniture(line) for line in lines)
 
 
 def _names_then_year(text: str, start: int, end: int) -> bool:
@@ -650,14 +681,14 @@ def counts_on(labels: list[int]) -> bool:
     return len(labels) >= 3 and steps >= 0.8 * (len(labels) - 1)
 
 
-def _wrapped_blocks(text: str, lines: list[tuple[int, int]], end: int) -> bool:
+def _wrapped_blocks(text: str, lines: list[tuple[int, int]], filled: list[bool], end: int) -> bool:
     """Whether blank lines part the list into blocks of several lines that each open as an entry
     does (names, then a year): entries wrapped, one per block, too few to tell by their widths."""
     firsts: list[int] = []
     sizes: list[int] = []
     open_block = False
-    for a, b in lines:
-        if not text[a:b].strip():
+    for (a, _), full in zip(lines, filled, strict=True):  # (``filled``: not white space alone)
+        if not full:
             open_block = False
         elif open_block:
             sizes[-1] += 1
@@ -670,18 +701,18 @@ def _wrapped_blocks(text: str, lines: list[tuple[int, int]], end: int) -> bool:
     return sum(1 for a in firsts if _names_then_year(text, a, end)) >= 0.8 * len(firsts)
 
 
-def _hard_wrapped(text: str, lines: list[tuple[int, int]], width: int) -> bool:
+def _hard_wrapped(lines: list[str], width: int) -> bool:
     """Whether the lines were wrapped at a width: many of them end unfinished (``_finished``), and
     nearly all of those fill the width; an unwrapped list's unfinished lines (entries without a full
     stop) end anywhere."""
-    unfinished = [b - a for a, b in lines[:-1] if not _finished(text, a, b)]
+    unfinished = [len(line) for line in lines[:-1] if not _finished_line(line)]
     # (or, in a short list, most lines end within a long word of a wrapping width, as a tool breaks
     # them, and some end unfinished)
     if (
         len(lines) >= 4
         and 60 <= width <= 130
         and unfinished
-        and sum(1 for a, b in lines if b - a >= width - 12) >= 0.55 * len(lines)
+        and sum(1 for line in lines if len(line) >= width - 12) >= 0.55 * len(lines)
     ):
         return True
     if len(unfinished) < max(3, len(lines) // 5):
@@ -696,10 +727,15 @@ def _finished(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] ends like a finished entry (``_TERMINAL``): its last character but white space
     a closing mark or a digit, or a URL; the regular expression runs only for a URL (it tries every
     offset of the line)."""
-    line = text[a:b].rstrip()
+    return _finished_line(text[a:b])
+
+
+def _finished_line(raw: str) -> bool:
+    """``_finished`` of a line's text."""
+    line = raw.rstrip()
     if line and (line[-1] in _TERMINAL_CHARS or line[-1].isdecimal()):
         return True
-    return "://" in line and bool(_TERMINAL.search(text[a:b]))
+    return "://" in line and bool(_TERMINAL.search(raw))
 
 
 def _at_least(count: float, lines: list[tuple[int, int]], text: str) -> bool:
@@ -758,11 +794,10 @@ def _first_year(text: str, start: int, end: int) -> int:
     year runs across either end, so the search of the part finds what one of the whole entry would."""
     y = _BARE_YEAR.search(text, start, end)
     at = y.start() if y is not None else -1
-    if (  # (each hint tested in turn, not through a generator: a third of the time for a part)
-        text.find("n.", start, end) != -1
-        or text.find("orthcoming", start, end) != -1
-        or text.find("n press", start, end) != -1
-    ):
+    # (the part copied once, then "in" tests: a str.find given bounds costs about 2,000 instructions a
+    # call, the copy and a test a fraction of that)
+    part = text[start:end]
+    if "n." in part or "orthcoming" in part or "n press" in part:
         w = _HAS_YEAR_WORD.search(text, start, end)
         if w is not None and not 0 <= at < w.start():
             at = w.start()
@@ -780,7 +815,7 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     one: names with given names or initials, or an organisation, right before their year."""
     out: list[tuple[int, int]] = []
     head = start
-    label = _LABEL.match(text[start : min(end, start + 12)])
+    label = _label_at(text[start : min(end, start + 12)])
     number = int(_label(label)) if label else None
     # the first year at or after head, once found; before, no year starts in text[head:no_year_to]
     # (each stretch searched once: a long entry of candidates without a year stays linear)
@@ -999,7 +1034,7 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
     labels its entries by keys ("[Knu84]"), which the text cites (``Reference.key``)."""
     text = " ".join(raw.split())
     label = key = None
-    m = _LABEL.match(text)
+    m = _label_at(text)
     if m:
         label = _label(m)
         text = text[m.end() :]
@@ -1007,7 +1042,7 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
         key = k.group(1) or k.group(2)
         text = text[k.end() :]
     else:
-        text = _BULLET.sub("", text)
+        text = _BULLET.sub("", text) if _first_mark(text) in _BULLET_OPENERS else text
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label, key=key)
     quoted = _TITLE_FIRST.match(text) if text[:1] in _OPENING_QUOTES else None
     if quoted is not None:

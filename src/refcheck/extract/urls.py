@@ -186,6 +186,10 @@ def unwrap_url(url: str) -> str:
 def may_hold_urls(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` has what every URL or DOI match needs ("://", "10." or "www."):
     when not, ``find_urls`` finds nothing there, nor in any part of it."""
+    if start == 0 and end is None and not (":" in text or "10." in text or "w." in text or "W." in text):
+        # (a whole text, an entry's, without the marks each search needs first: "in" tests, each a
+        # tenth of a str.find given bounds, whose arguments are parsed by format at every call)
+        return False
     end = len(text) if end is None else end
     return (
         _find_scheme(text, start, end) != -1

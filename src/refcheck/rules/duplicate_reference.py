@@ -97,7 +97,9 @@ _DESIGNATION = re.compile(r"\s*\[[^\[\]]*\]\W*")
 
 
 def _real_title(ref: Reference) -> str | None:
-    return ref.title if ref.title and not _DESIGNATION.fullmatch(ref.title) else None
+    # (a designation holds "[": the expression only then)
+    title = ref.title
+    return title if title and not ("[" in title and _DESIGNATION.fullmatch(title)) else None
 
 
 def _title_key(ref: Reference, authors_key: str) -> str | None:
