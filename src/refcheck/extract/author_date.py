@@ -965,10 +965,11 @@ _UNPUBLISHED = re.compile(
 _SPAN = re.compile(rf"^(\d{{4}})[{DASHES}](\d{{4}}|\d\d)$")
 # "Present-day (1980 to 2022)", "(1871 through 1900)": a period of years, not a cite of the first one
 _PERIOD = re.compile(rf"\s+(?:to|until|till|through)\s+{YEAR}\b")
-# a quantity, not a year: "(1050 mU for SiMAG-octyl, 1500 mU for AMNP)", "(strain X, 1800 rpm)"
+# a quantity, not a year: "(1050 mU for SiMAG-octyl, 1500 mU for AMNP)", "(strain X, 1800 rpm)"; or
+# an index's base year, "Capital Stocks (2012 = 100)", "(1950=100)"
 _UNIT_AFTER = re.compile(
     r"(?:\s*(?:%|°C)|\s+(?:[mµμnpk]?(?:U|g|L|l|M|mol|Da)|IU|rpm|bp|kb|nt|nm|mm|cm|[µμ]m|Hz|kHz|ppm|ppb))"
-    r"(?![\w.])"
+    r"(?![\w.])|\s*=\s*\d"
 )
 # what stands before names that are not a work's authors: whom a personal communication was made to or
 # by, "pers. comm. to S Werning, 2013", "personal communication from Werning, 2013"; who took a

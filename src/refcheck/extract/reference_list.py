@@ -232,7 +232,52 @@ def _after_heading(doc: Document, m: re.Match[str]) -> Region:
     # (plain-text "[n] text" lines are sorted out by the pipeline: they may be the list itself).
     if doc.footnotes is not None and doc.notes_region and doc.notes_region[0] > start:
         end = min(end, doc.notes_region[0])
+    figures = _figure_pages(text, start, end)
+    if figures is not None:
+        end = figures
     return Region(start, end, True)
+
+
+# a figure's or a table's caption at a line's start: "Figure 3", "Table 1. Change in ...", "Fig. 2:"
+_CAPTION = re.compile(
+    r"^[ \t]*(?:\*\*|__)?(?:(?:appendix|supplementary|online)[ \t]+)?(?:figure|fig\.|table|exhibit|chart)"
+    r"[ \t]+[A-Z]?\d{1,3}[a-z]?\b[^\n]{0,160}$",
+    re.I | re.M,
+)
+_CAPTION_LINES = AtLineStart(_CAPTION)
+# the lines under a figure or a table that may name a work without being an entry
+_FIGURE_NOTE = re.compile(r"[ \t]*(?:\*\*|__)?(?:notes?|sources?|data)\b[ \t]*[:.]", re.I)
+
+
+def _figure_pages(text: str, start: int, end: int) -> int | None:
+    """Where the figure and table pages after a list begin, with no heading over them (a paper turned
+    from PDF into text): at a caption ("Figure 1", "Table 1. Change in ...") that opens a block of its
+    own (after a blank line), after the list's last line that looks like an entry and with none after
+    it; what follows is axis labels, numbers and a table's cells, no entries. A caption some entries
+    follow ends nothing (a hand-wrapped entry's line may open with "Table 2"), nor one before any entry."""
+    first = _CAPTION_LINES.search(text, start, end)
+    if first is None:
+        return None
+    # the list's last line that looks like an entry (the search stops at once in a list that ends
+    # with one), but for a figure's "Notes: Data from Smith (2010) ..."
+    pos = end
+    while pos > start:
+        at = max(text.rfind("\n", start, pos - 1) + 1, start)
+        line = text[at:pos]
+        if line.strip() and looks_like_entry(line) and not _FIGURE_NOTE.match(line):
+            return _first_caption_block(text, at, end)
+        pos = at
+    return None
+
+
+def _first_caption_block(text: str, after: int, end: int) -> int | None:
+    """The start of the first caption after ``after`` that follows a blank line."""
+    for m in _CAPTION_LINES.finditer(text, after, end):
+        at = m.start()
+        before = text.rfind("\n", 0, max(at - 1, 0))
+        if at > after and not text[before + 1 : at - 1].strip():
+            return at
+    return None
 
 
 # the title of a part of a reference list: the kind of works it lists
@@ -643,10 +688,15 @@ def _names_then_year(text: str, start: int, end: int) -> bool:
         stop = text.find("\n", pos, end)
         stop = end if stop == -1 else stop
         m = _PAREN_YEAR.search(text, pos, stop) or _BARE_YEAR.search(text, pos, stop)
+        # "Orr, Scott. Forthcoming. “Within-Firm ...": no year yet, after the names' full stop
+        nd = _NAMES_NO_DATE.search(text, pos, m.start() if m else stop)
+        m = nd or m
         names = text[pos : m.start() if m else stop]
         if any(c.isdigit() or c in ":/;?!" for c in names):
             return False
         split = names.split()
+        if m is not None and split and split[-1].strip(",.").lower() in _MONTH_WORDS:
+            return False  # "Monthly Labor Review, January 2018: 1-33.": a journal's issue, no names
         words += len(split)
         if any(
             w[0].islower() and w.strip(",.;").lower() not in _NAME_GLUE and not _GLUED_PARTICLE.match(w)
@@ -671,6 +721,7 @@ _RUNS_ON = re.compile(rf"(?:[^\W\d]|,|&|\bet al\.|\b{UPPER}\.)\s*$")
 # (an initial then a comma or "&": "J. A. Smith and B. Jones. 2004." opens an entry, in IEA's style)
 _INITIAL_START = re.compile(rf"\s*(?:{UPPER}\.\s*(?:,|&|and\s|$)|&|and\s)")
 _YEAR_START = re.compile(rf"[ \t]*\(?{YEAR}[a-z]?\b")
+_NAMES_NO_DATE = re.compile(r"(?<=[^\W\d]\.)[ \t]+(?:n\.\s?d\.|[Ff]orthcoming\b|[Ii]n press\b)")
 _INITIAL_END = re.compile(rf"(?<![^\W\d]){UPPER}\.\s*$")
 _GLUED_PARTICLE = re.compile(rf"[a-z]{{1,4}}{UPPER}")  # "vanEngelsdorp"
 
@@ -717,6 +768,10 @@ def _hard_wrapped(lines: list[str], width: int) -> bool:
         return True
     if len(unfinished) < max(3, len(lines) // 5):
         return False
+    # (the width most lines keep within: a line or two a PDF's conversion joined across a break,
+    # "... Technologies.” of 141 characters among lines of 78, are no wrapping width)
+    lengths = sorted(b - a for a, b in lines)
+    width = min(width, lengths[(len(lengths) - 1) * 9 // 10])
     return sum(1 for n in unfinished if n >= 0.7 * width) >= 0.8 * len(unfinished)
 
 
