@@ -108,6 +108,7 @@ _NO_DATE = re.compile(r"(?<![\w.])\(?n\.\s?d\.", re.I)  # (what looks_like_entry
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\.\.\.\s*$", re.I)
+_AND_OTHERS = re.compile(r",?\s+and others$")  # BibTeX's "and others" as printed by ACL's style
 _TERMINAL = re.compile(r"""[.!?"”’)\]>]\s*$|https?://\S+\s*$|\d\s*$""")
 _LOWER_START = re.compile(r"^\s*[a-z(]")
 
@@ -1147,6 +1148,14 @@ _NAMES_THEN_YEAR = re.compile(
 )
 # ACL's: "Kenton Lee. 2015. Title", "John Smith and Mary Jones. 2012.", "Juan Carlos Martínez Pérez. 2010."
 _NAMES_DOT_YEAR = re.compile(rf"([^()\d]{{4,1500}}?)\.\s+({YEAR}[a-z]?)\.\s")
+# a given name, its middle initials and a surname at an entry's start: "Manfred M. Fischer", "Tamma A Carleton"
+# two to four words before " and ", no comma: "Solomon Hsiang and", "Ricardo Baeza-Yates and"
+_TWO_GIVEN_FIRST = re.compile(
+    rf"{UPPER}[^\W\d_.]*\.?(?: {UPPER}[^\W\d_]*(?:-{UPPER}[^\W\d_]*)?\.?){{1,3}} and {UPPER}"
+)
+# ("Max Franz, Christian T Lopes": the second person so, where an inverted name has given names)
+_GIVEN_INITIAL = rf"{UPPER}[^\W\d_]+ (?:{UPPER}\.? ){{1,3}}{UPPER}[^\W\d_]*[a-z]"
+_GIVEN_INITIAL_SURNAME = re.compile(rf"{_GIVEN_INITIAL}|[^,.()\d]{{2,60}}, {_GIVEN_INITIAL}")
 
 
 _BRACKET_OR_DIGIT = re.compile(r"[()\d]")
@@ -1187,10 +1196,25 @@ def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None
         # names read, and is left
         m = _NAMES_DOT_YEAR.match(text)
         dotted = True
+    elif (
+        m is None
+        and not ref.corporate
+        and (_GIVEN_INITIAL_SURNAME.match(text) or _TWO_GIVEN_FIRST.match(text))
+    ):
+        # ACL's names with given names read: "Manfred M. Fischer and Peter Nijkamp. 2014." (a surname
+        # and its initials, "Manfred, M."), "Solomon Hsiang and Robert E Kopp. 2018." ("Solomon Hsiang"
+        # and "Robert, E."): a first name of a given name, middle initials and a surname, or of words
+        # before " and " with no comma (an inverted name has one: "Hsiang, Solomon, and ..."), is
+        # written given first; read so when the first person's given names are no initials alone
+        # ("Smith J. Jones K. 2014." stays)
+        m = _NAMES_DOT_YEAR.match(text)
+        dotted = True
     if m is None or not m.group(2).startswith(ref.year[:4]):
         return None
     persons = person_list(m.group(1))
-    if not persons or not all(g and not _INITIALS.match(g.replace(" ", "")) for _, g in persons):
+    if not persons or not all(g for _, g in persons) or _INITIALS.match(persons[0][1].replace(" ", "")):
+        return None
+    if not dotted and any(_INITIALS.match(g.replace(" ", "")) for _, g in persons):
         return None
     surname, given = persons[0]
     read, full = fold_word(ref.authors[0]), fold_word(f"{given} {surname}")
@@ -1202,7 +1226,8 @@ def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None
         # "Juan Carlos Martínez Pérez": cited by a double surname too ("Martínez Pérez, 2010"), and
         # an organisation's name read as a person's ("Human Rights Watch") by its whole name
         words = f"{given} {surname}".split()
-        aliases = [*([" ".join(words[-2:])] if len(words) >= 3 else []), " ".join(words)]
+        double = len(words) >= 3 and not _INITIALS.match(words[-2])  # (not "M. Fischer")
+        aliases = [*([" ".join(words[-2:])] if double else []), " ".join(words)]
         if ref.corporate:
             # one name of three words or more, read as an organisation's ("Human Rights Watch" or
             # "Juan Carlos Martínez Pérez"): kept so, and cited by its last word too, as BibTeX
@@ -1523,7 +1548,7 @@ def person_list(block: str) -> list[tuple[str, str]] | None:
     anything else: "Albert Cardona, Stephan Saalfeld, Hans van den Berg", "HH Yu, T Awasaki and G Wu"
     (a page that sets an entry's authors in a block of their own, given names first or after)."""
     text = _EDITORS.sub("", block.strip()).strip().rstrip(".")
-    et_al = _ET_AL.search(text)
+    et_al = _ET_AL.search(text) or _AND_OTHERS.search(text)
     if et_al:
         text = text[: et_al.start()]
     pieces = [p.strip() for p in _COMMA_AND().split(text) if p.strip()]

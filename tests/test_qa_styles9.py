@@ -1,0 +1,76 @@
+"""Held-out set styles9 (Journal of Open Source Education papers in nine CSL styles): what refcheck
+misread, rewritten as small cases."""
+
+from __future__ import annotations
+
+from refcheck.extract.reference_list import parse_entry
+from refcheck.pipeline import check_text
+
+# --- ACL's names written given name first, with a middle initial (JOSE 00173, 00090, 00198) --------------
+
+_ACL = (
+    "Regional sciences are quantitative (Fischer and Nijkamp, 2014). Climate damages are costly "
+    "(Carleton and Hsiang, 2016), as floats show (Riser et al., 2016) and Bivand et al. (2021) "
+    "review.\n\nReferences\n\n"
+    "Roger Bivand, Giovanni Millo, and Gianfranco Piras. 2021. A review of software for spatial "
+    "econometrics in R. Mathematics, 9(11).\n"
+    "Tamma A Carleton and Solomon M Hsiang. 2016. Social and economic impacts of climate. Science, "
+    "353(6304):aad9837.\n"
+    "Manfred M. Fischer and Peter Nijkamp. 2014. Handbook of regional science. Springer.\n"
+    "Stephen C. Riser, Howard J. Freeland, Dean Roemmich, Susan Wijffels, Ariel Troisi, et al. 2016. "
+    "Fifteen years of ocean observations with the global Argo array. Nature Climate Change, "
+    "6(2):145–153.\n"
+)
+
+
+def test_acl_names_given_first_with_a_middle_initial() -> None:
+    # "Manfred M. Fischer and Peter Nijkamp. 2014." was read as one author "Manfred" with the initial
+    # "M." (a surname and its initials, as Vancouver prints them): each citation was a missing-reference
+    # error and each entry an uncited-reference warning
+    doc = check_text(_ACL, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert [r.authors for r in doc.references] == [
+        ["Bivand", "Millo", "Piras"],
+        ["Carleton", "Hsiang"],
+        ["Fischer", "Nijkamp"],
+        ["Riser", "Freeland", "Roemmich", "Wijffels", "Troisi"],
+    ]
+
+
+def test_acl_names_given_first_read_in_other_shapes() -> None:
+    # two names joined by "and" with no comma ("Solomon Hsiang and Robert E Kopp", read "Solomon
+    # Hsiang" and "Robert, E."), a second name with a middle initial after the first's comma, BibTeX's
+    # "and others", a particle: each entry was cited by a surname refcheck had not read
+    assert parse_entry("Solomon Hsiang and Robert E Kopp. 2018. An economist's guide. Science.").authors == [
+        "Hsiang",
+        "Kopp",
+    ]
+    assert parse_entry("Ricardo Baeza-Yates and Gaston H Gonnet. 1992. A new approach. CACM.").authors == [
+        "Baeza-Yates",
+        "Gonnet",
+    ]
+    assert parse_entry(
+        "Max Franz, Christian T Lopes, Gerardo Huck, and others. 2016. Cytoscape.js. Bioinformatics."
+    ).authors == ["Franz", "Lopes", "Huck"]
+    assert parse_entry(
+        "Michael C Dietze, Andrew Fox, Lindsay M Beck-Johnson, and others. 2018. Iterative. PNAS."
+    ).authors == ["Dietze", "Fox", "Beck-Johnson"]
+    assert parse_entry(
+        "Rachel Kuzio de Naray, Stacy S. McGaugh, and W. J. G. de Blok. 2008. Mass models. ApJ."
+    ).authors == ["de Naray", "McGaugh", "de Blok"]
+    # an inverted first name (Chicago) stays so
+    assert parse_entry("Hsiang, Solomon, and Robert E. Kopp. 2018. Title.").authors == ["Hsiang", "Kopp"]
+    assert parse_entry("Franz, Max, Christian T. Lopes, and Gary D. Bader. 2016. Title.").authors == [
+        "Franz",
+        "Lopes",
+        "Bader",
+    ]
+    assert parse_entry("García Márquez, Gabriel José. 1999. Title.").authors == ["García Márquez"]
+
+
+def test_surnames_with_initials_stay_so() -> None:
+    # a surname and its initials (Vancouver, Harvard) are no names written given first
+    assert parse_entry("Smith JA, Jones KB. 2014. Title. J Foo.").authors == ["Smith", "Jones"]
+    assert parse_entry("Smith J, Jones K. 2014. Title.").authors == ["Smith", "Jones"]
+    assert parse_entry("Smith J. Jones K. 2014. Title of it.").authors[0] == "Smith"
+    assert parse_entry("Manfred M. Fischer. 2014. Handbook of regional science.").authors == ["Fischer"]
