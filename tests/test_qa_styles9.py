@@ -74,3 +74,36 @@ def test_surnames_with_initials_stay_so() -> None:
     assert parse_entry("Smith J, Jones K. 2014. Title.").authors == ["Smith", "Jones"]
     assert parse_entry("Smith J. Jones K. 2014. Title of it.").authors[0] == "Smith"
     assert parse_entry("Manfred M. Fischer. 2014. Handbook of regional science.").authors == ["Fischer"]
+
+
+# --- an event's name before its year (JOSE 00184: "Data Science Symposium 2021 Villano et al., 2021") -----
+
+_EVENTS = (
+    "Content was taught at symposiums (University of Colorado Denver: Data Science Symposium 2021 "
+    "Villano et al., 2021, Research and Creative Activities Symposium 2020 Harris and Lee, 2020) with "
+    "feedback.\n\nReferences\n\n"
+    "Harris, J., & Lee, K. (2020). Title one. Journal, 1, 1-2.\n"
+    "Villano, A. N., Bergfalk, J., & Smith, P. (2021). Title two. Journal, 2, 3-4.\n"
+)
+
+
+def test_an_event_named_before_its_year_is_no_citation() -> None:
+    # "Symposium 2021" and "Research and Creative Activities Symposium 2020" were citations of works
+    # the list lacks: two missing-reference errors
+    doc = check_text(_EVENTS, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert [c.text for c in doc.citations] == ["Villano et al., 2021", "Harris and Lee, 2020"]
+
+
+def test_a_plural_acronym_before_the_authors_is_no_author() -> None:
+    # "(e.g., 3 MADs, Tukey & McLaughlin, 1963)" (JOSE 00221) was read as a citation of "MADs, Tukey &
+    # McLaughlin": a missing-reference error, the entry uncited; "MADs" is read as "PANAS" is
+    text = (
+        "Winsorization brings outliers back within limits (e.g., 3 MADs, Tukey & McLaughlin, 1963).\n\n"
+        "References\n\n"
+        "Tukey, J. W., & McLaughlin, D. H. (1963). Less vulnerable confidence and significance procedures "
+        "for location based on a single sample. Sankhyā, 25(3), 331–352.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert [c.text for c in doc.citations] == ["Tukey & McLaughlin, 1963"]

@@ -355,6 +355,9 @@ STOP_WORDS = frozenset(
 ) | frozenset(MONTHS)
 
 
+# an event's name before its year ("Data Science Symposium 2021", "Research and Creative Activities
+# Symposium 2020"): no authors
+_EVENT_NOUNS = frozenset({"symposium", "conference", "workshop", "summit", "hackathon", "olympics", "expo"})
 # "June-September 2009", "Nov.–Dec. 2010": a span of months is a date, not a name
 _MONTH_SPAN = re.compile(rf"^(?i:(?:{'|'.join(MONTHS)})\.?(?:[{DASHES}/](?:{'|'.join(MONTHS)})\.?)+)$")
 
@@ -1030,7 +1033,8 @@ def _life_dates(year: str) -> bool:
 _CAPITAL_SURNAME = re.compile(
     r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'\u2019-]{3,}$"
 )  # "GLUCKSMANN", "COSTA-HÜBES"
-_ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
+# ("MADs", "GPUs": an acronym's plural too)
+_ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
 # a word in capitals that may be a surname: letters (an apostrophe or hyphen inside), "SUN", "ROZELLE"
 _CAPITAL_WORD = re.compile(r"^[A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'\u2019-]*[A-Z\u00C0-\u00DE])?$")
 _CAPITAL_VOWEL = re.compile(r"[AEIOUY\u00C0-\u00C6\u00C8-\u00CF\u00D2-\u00D6\u00D8-\u00DD]")
@@ -1061,6 +1065,8 @@ def _plausible(run: NameRun, known: KnownAuthors, narrative: bool = False) -> bo
         and not (known.capitals and _capital_surname(run, narrative))
     ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
+    if not run.et_al and run.authors[-1].rsplit(None, 1)[-1].lower() in _EVENT_NOUNS:
+        return False  # "(... Data Science Symposium 2021 Villano et al., 2021)": an event, no author
     structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"
     if not structured and any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
