@@ -107,3 +107,49 @@ def test_a_plural_acronym_before_the_authors_is_no_author() -> None:
     doc = check_text(text, "text", "a.txt")
     assert [f.rule for f in doc.findings] == []
     assert [c.text for c in doc.citations] == ["Tukey & McLaughlin, 1963"]
+
+
+# --- a list that writes every name given first (ACL), its entries read alike (JOSE 00239, 00185, 00309) ----
+
+_ACL_LIST = (
+    "Penguins (Horst et al., 2020), maps (Jordahl et al., 2021), neurons (de Vries et al., 2020), "
+    "climate (Carleton and Hsiang, 2016; Hsiang, 2016) and regions (Fischer and Nijkamp, 2014).\n\n"
+    "References\n\n"
+    "Tamma A Carleton and Solomon M Hsiang. 2016. Social and economic impacts of climate. Science, 353.\n"
+    "Saskia E. J. de Vries, Jerome A. Lecoq, Michael A. Buice, and others. 2020. A large-scale "
+    "standardized physiological survey. Nature Neuroscience, 23(1):138–151.\n"
+    "Manfred M. Fischer and Peter Nijkamp. 2014. Handbook of regional science. Springer.\n"
+    "Allison Marie Horst, Alison Presmanes Hill, and Kristen B Gorman. 2020. palmerpenguins: Palmer "
+    "Archipelago (Antarctica) penguin data.\n"
+    "Solomon Hsiang. 2016. Climate econometrics. Annual Review of Resource Economics, 8:43–75.\n"
+    "Kelsey Jordahl, Joris Van den Bossche, Martin Fleischmann, and et al. 2021. GeoPandas. Zenodo.\n"
+)
+
+
+def test_a_list_of_names_given_first_reads_every_entry_so() -> None:
+    # "Allison Marie Horst, Alison Presmanes Hill, and ..." was read as an inverted name ("Allison Marie
+    # Horst", given "Alison Presmanes Hill"), "Saskia E. J. de Vries, ..." as "Saskia": a
+    # missing-reference error and an uncited-reference warning each
+    doc = check_text(_ACL_LIST, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert [r.authors[0] for r in doc.references] == [
+        "Carleton",
+        "de Vries",
+        "Fischer",
+        "Horst",
+        "Hsiang",
+        "Jordahl",
+    ]
+
+
+def test_an_inverted_list_keeps_its_names() -> None:
+    # a Chicago list (first names inverted) reads a first name of several words as a surname still
+    text = (
+        "As told (García Márquez 1999; Smith and Jones 2001; Lee 2002).\n\nReferences\n\n"
+        "García Márquez, Gabriel José. 1999. Title one. Bogotá: Norma.\n"
+        "Lee, Mary. 2002. Title two. Chicago: Press.\n"
+        "Smith, John, and Mary A. Jones. 2001. Title three. Chicago: Press.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert [r.authors for r in doc.references] == [["García Márquez"], ["Lee"], ["Smith", "Jones"]]

@@ -108,6 +108,7 @@ _NO_DATE = re.compile(r"(?<![\w.])\(?n\.\s?d\.", re.I)  # (what looks_like_entry
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\.\.\.\s*$", re.I)
+_TRAILING_AND = re.compile(r",?\s+and\s*$")
 _AND_OTHERS = re.compile(r",?\s+and others$")  # BibTeX's "and others" as printed by ACL's style
 _TERMINAL = re.compile(r"""[.!?"”’)\]>]\s*$|https?://\S+\s*$|\d\s*$""")
 _LOWER_START = re.compile(r"^\s*[a-z(]")
@@ -867,6 +868,7 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         ref = parse_entry(raw, a, keyed=keyed)
         ref.id = f"ref-{n}"
         refs.append(ref)
+    given_first_lists(refs)
     same_authors_as_before(refs)
     return refs
 
@@ -983,6 +985,37 @@ def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
 _REPEATED_AUTHORS = re.compile(r"^(?:(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?|[\u2014\u2015][.,]?)$")
 
 
+def given_first_lists(refs: list[Reference]) -> None:
+    """Read again, given name first, the entries of a list that writes its names so (ACL: three
+    entries or more read "Roger Bivand, Giovanni Millo, ...", none "Bivand, Roger, ...") that were read
+    otherwise: "Allison Marie Horst, Alison Presmanes Hill, and Kristen B Gorman. 2020." (an inverted
+    name "Allison Marie Horst", given "Alison Presmanes Hill", as a Chicago list writes "García
+    Márquez, Gabriel José, and ..."), "Saskia E. J. de Vries, Jerome A. Lecoq, ... 2020." ("Saskia")."""
+    given_first, inverted, again = 0, 0, []
+    for k, ref in enumerate(refs):
+        if not ref.authors or ref.corporate or not ref.year:
+            continue
+        if ref.given and ref.given[0] and ref.text.startswith(f"{ref.given[0]} {ref.authors[0]}"):
+            given_first += 1
+        elif (
+            ref.given
+            and ref.given[0]
+            and " " not in ref.authors[0]
+            and ref.text.startswith(f"{ref.authors[0]},")
+        ):
+            inverted += 1
+        else:
+            again.append(k)
+    if given_first < 3 or inverted or not again:
+        return
+    for k in again:
+        ref = refs[k]
+        new = parse_entry(ref.text, ref.start, given_first=True)
+        if new.authors != ref.authors:
+            new.id, new.end, new.label, new.key = ref.id, ref.end, ref.label, ref.key
+            refs[k] = new
+
+
 def same_authors_as_before(refs: list[Reference]) -> None:
     """Give an entry whose author list is a dash rule ("———. 2025.") the authors of the entry before
     it, as the style that printed the rule means."""
@@ -995,9 +1028,10 @@ def same_authors_as_before(refs: list[Reference]) -> None:
             ref.et_al = before.et_al
 
 
-def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
+def parse_entry(raw: str, offset: int = 0, keyed: bool = False, given_first: bool = False) -> Reference:
     """Parse one entry's text (``offset`` is where it starts in the document); ``keyed``: the list
-    labels its entries by keys ("[Knu84]"), which the text cites (``Reference.key``)."""
+    labels its entries by keys ("[Knu84]"), which the text cites (``Reference.key``); ``given_first``:
+    the list writes its names given name first (see ``given_first_lists``)."""
     text = " ".join(raw.split())
     label = key = None
     m = _LABEL.match(text)
@@ -1088,10 +1122,10 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
                 elif bare:
                     ref.year = bare.group(1)
                 _parse_authors(ref, author_part)
-    given_first = _given_first(text, ref)
+    read_given_first = _given_first(text, ref, given_first)
     more: list[str] = []
-    if given_first is not None:
-        author_part, rest, more = given_first
+    if read_given_first is not None:
+        author_part, rest, more = read_given_first
     ref.aliases = _aliases(author_part, ref)
     if names.closed and len(ref.authors) == 1 and not ref.given[0] and (organ := _organ(rest)):
         # ABNT's "BRASIL. Ministério da Saúde. Title", a country and one of its bodies: cited as
@@ -1175,7 +1209,7 @@ def _may_be_names_then_year(text: str) -> bool:
     return text[at] != ")" and text[at - 1 : at].isspace() and text[:at].rstrip().endswith(",")
 
 
-def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None:
+def _given_first(text: str, ref: Reference, in_list: bool = False) -> tuple[str, str, list[str]] | None:
     """Authors written given name first, every one ("Barry D. Adam, Richard Elliott, and Ken English,
     2014." as First Monday prints them), which the names parser read as "Barry, D." or took the first
     whole name for a surname: the authors set right, with the author part, the rest after the year and
@@ -1199,14 +1233,15 @@ def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None
     elif (
         m is None
         and not ref.corporate
-        and (_GIVEN_INITIAL_SURNAME.match(text) or _TWO_GIVEN_FIRST.match(text))
+        and (in_list or _GIVEN_INITIAL_SURNAME.match(text) or _TWO_GIVEN_FIRST.match(text))
     ):
         # ACL's names with given names read: "Manfred M. Fischer and Peter Nijkamp. 2014." (a surname
         # and its initials, "Manfred, M."), "Solomon Hsiang and Robert E Kopp. 2018." ("Solomon Hsiang"
         # and "Robert, E."): a first name of a given name, middle initials and a surname, or of words
         # before " and " with no comma (an inverted name has one: "Hsiang, Solomon, and ..."), is
         # written given first; read so when the first person's given names are no initials alone
-        # ("Smith J. Jones K. 2014." stays)
+        # ("Smith J. Jones K. 2014." stays). So is every name of a list that writes them so
+        # (``in_list``: "Allison Marie Horst, Alison Presmanes Hill, and Kristen B Gorman. 2020.")
         m = _NAMES_DOT_YEAR.match(text)
         dotted = True
     if m is None or not m.group(2).startswith(ref.year[:4]):
@@ -1550,7 +1585,7 @@ def person_list(block: str) -> list[tuple[str, str]] | None:
     text = _EDITORS.sub("", block.strip()).strip().rstrip(".")
     et_al = _ET_AL.search(text) or _AND_OTHERS.search(text)
     if et_al:
-        text = text[: et_al.start()]
+        text = _TRAILING_AND.sub("", text[: et_al.start()])  # (", and et al.")
     pieces = [p.strip() for p in _COMMA_AND().split(text) if p.strip()]
     pieces = [_LEAD_AND().sub("", p) for p in pieces]
     # "Amy L. Fairchild, Ronald Bayer, with Daniel Wolfe"; "George Gallup, Jr. and Jim Castelli"
