@@ -153,3 +153,17 @@ def test_an_inverted_list_keeps_its_names() -> None:
     doc = check_text(text, "text", "a.txt")
     assert [f.rule for f in doc.findings] == []
     assert [r.authors for r in doc.references] == [["García Márquez"], ["Lee"], ["Smith", "Jones"]]
+
+
+def test_a_proceedings_title_with_its_year_is_no_second_entry() -> None:
+    # ACM's "Proceedings of the Fourth (2017) ACM Conference on Learning @ Scale" inside an APA entry
+    # (JOSE 00303) was split off as an entry of its own, by an organisation: uncited-reference
+    text = (
+        "Gradescope grades handwritten work (Singh et al., 2017).\n\nReferences\n\n"
+        "Singh, A., Karayev, S., Gutowski, K., & Abbeel, P. (2017). Gradescope: A fast, flexible, and fair "
+        "system for scalable assessment of handwritten work. Proceedings of the Fourth (2017) ACM "
+        "Conference on Learning @ Scale, 81–88. https://doi.org/10.1145/3051457.3051466\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert len(doc.references) == 1

@@ -824,6 +824,10 @@ def _begins_entry(text: str) -> bool:
     year = _YEAR_AFTER_NAMES.match(text, names.end)
     if year is None or (first_corporate and not first_given and "(" not in year.group(0)):
         return False  # an organisation starts an entry only with "(2000)": "Environ Health Perspect 111"
+    if first_corporate and not first_given and _CONTAINER_START.match(text):
+        # "... handwritten work. Proceedings of the Fourth (2017) ACM Conference on Learning @ Scale,
+        # 81–88.": the title of the proceedings the entry's paper is in, no entry's author
+        return False
     # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year; and an
     # entry has a title after its year ("North-Holland, Amsterdam, 1992." is a publisher and place;
     # "Sci. World J., 2015, 657086. https://doi.org/..." a journal, its year-volume and a DOI: the words
@@ -835,6 +839,7 @@ def _begins_entry(text: str) -> bool:
 
 
 _MONTH_WORDS = frozenset(MONTHS)
+_CONTAINER_START = re.compile(r"(?:Proceedings|Transactions|Journal) of\b")
 
 
 def parse_references(doc: Document, region: Region) -> list[Reference]:
