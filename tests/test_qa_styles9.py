@@ -167,3 +167,15 @@ def test_a_proceedings_title_with_its_year_is_no_second_entry() -> None:
     doc = check_text(text, "text", "a.txt")
     assert [f.rule for f in doc.findings] == []
     assert len(doc.references) == 1
+
+
+def test_a_surname_with_fitz_is_a_name_the_list_may_lack() -> None:
+    # with FitzJohn's entry gone (JOSE 00300's injected missing-reference), "diversitree FitzJohn, 2012"
+    # was read as a product's name ("HiSeq 2000") and the missing work went unreported
+    text = (
+        "Use functions from packages (e.g., ape Paradis and Schliep, 2019, diversitree FitzJohn, 2012).\n\n"
+        "References\n\n"
+        "Paradis, E. and Schliep, K. (2019) 'ape 5.0', Bioinformatics, 35(3), pp. 526–528.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    assert [(f.rule, f.severity.name) for f in doc.findings] == [("missing-reference", "ERROR")]

@@ -1058,7 +1058,7 @@ def _plausible(run: NameRun, known: KnownAuthors, narrative: bool = False) -> bo
     if (
         len(words) == 1
         and _ODD_NAME.match(first)
-        and not re.match(r"^(?:[Mm]c|[Mm]ac|[Dd]e|[Dd]i|[Ll]e|[Ll]a|[Vv]an|[Vv]on)[A-Z]", first)
+        and not re.match(r"^(?:[Mm]c|[Mm]ac|[Dd]e|[Dd]i|[Ll]e|[Ll]a|[Vv]an|[Vv]on|Fitz)[A-Z]", first)
         # a list in capitals (ABNT) cites "GOLDSETIN (2003)" for its "GOLDSTEIN, H. (2003)": a surname
         # a letter or two from one it knows is a misspelt name, no acronym
         and not (known.capitals and _CAPITAL_SURNAME.match(first) and known.near_known(first))
