@@ -179,3 +179,19 @@ def test_a_surname_with_fitz_is_a_name_the_list_may_lack() -> None:
     )
     doc = check_text(text, "text", "a.txt")
     assert [(f.rule, f.severity.name) for f in doc.findings] == [("missing-reference", "ERROR")]
+
+
+def test_names_after_a_plural_acronym_are_cited_when_the_list_lacks_them() -> None:
+    # the same group with Tukey's entry gone (the injected missing-reference) said nothing
+    text = (
+        "Winsorization brings outliers back within limits (e.g., 3 MADs, Tukey & McLaughlin, 1963).\n\n"
+        "References\n\n"
+        "Leys, C., Ley, C., Klein, O., Bernard, P., & Licata, L. (2013). Detecting outliers. Journal of "
+        "Experimental Social Psychology, 49(4), 764–766.\n"
+    )
+    doc = check_text(text, "text", "a.txt")
+    assert [(f.rule, f.severity.name) for f in doc.findings] == [
+        ("missing-reference", "ERROR"),
+        ("uncited-reference", "WARNING"),
+    ]
+    assert [c.text for c in doc.citations] == ["Tukey & McLaughlin, 1963"]

@@ -1033,6 +1033,7 @@ def _life_dates(year: str) -> bool:
 _CAPITAL_SURNAME = re.compile(
     r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'\u2019-]{3,}$"
 )  # "GLUCKSMANN", "COSTA-HÜBES"
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "MADs", "GPUs"
 # ("MADs", "GPUs": an acronym's plural too)
 _ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
 # a word in capitals that may be a surname: letters (an apostrophe or hyphen inside), "SUN", "ROZELLE"
@@ -1470,7 +1471,16 @@ def _parse_group(
                 # are the list's: the names after its comma
                 comma = text.find(",", new_run.start, m.start())
                 after = read_names_backwards(text, m.start(), comma + 1, known) if comma > 0 else None
-                if after is not None and len(after.authors) > 1 and known.knows(after.authors[0]):
+                # (or names the list lacks, after a plural acronym: "(e.g., 3 MADs, Tukey &
+                # McLaughlin, 1963)" cites Tukey and McLaughlin, listed or not)
+                if (
+                    after is not None
+                    and len(after.authors) > 1
+                    and (
+                        known.knows(after.authors[0])
+                        or (_PLURAL_ACRONYM.match(new_run.authors[0]) and _plausible(after, known))
+                    )
+                ):
                     new_run, floor = after, comma + 1
             item = _item_text(text, floor, m.start())
             run_title = None
