@@ -244,8 +244,13 @@ class _Reader:
             if words and _GENERATION.match(w):
                 j += 1  # "SMITH JR., J.", "Smith Jr, J.": the suffix is no part of the surname
                 break
-            if words and bare_stop and _bare_initials(w) and not _particle(w):
-                break
+            if (
+                words
+                and bare_stop
+                and (_bare_initials(w) or _HYPHENATED_INITIALS.match(w))
+                and not _particle(w)
+            ):
+                break  # ("de Quervain DJ-F": hyphenated initials end the surname too, left16)
             if _cap(w):
                 words.append(_strip(w))
                 last_cap = len(words)
@@ -437,7 +442,7 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
     w = r.word(i)
     if not w:
         return None
-    if not is_initials(w) and _bare_given(w, mode) and _cap(r.word(i + 1)):
+    if not is_initials(w) and _bare_given(w, mode) and (_cap(r.word(i + 1)) or _particle(r.word(i + 1))):
         # "K-EL Eriksson", and "JA Smith" in a list already read given names first
         words, j2, closed = r.surname(i + 1, bare_stop=False)
         if _HYPHENATED_INITIALS.match(w) or not w.endswith("."):
@@ -485,7 +490,11 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         later, j3, closed3 = r.surname(j + 1, bare_stop=False)
         if later and closed3 and r.word(j3)[:1].isdigit():
             return " ".join(later), " ".join([words[0], r.word(j)]), False, "given-first", j3, closed3
-    if not closed and _bare_initials(r.word(j)) and mode in ("", "vancouver", "plain"):
+    if (
+        not closed
+        and (_bare_initials(r.word(j)) or _HYPHENATED_INITIALS.match(r.word(j)))
+        and mode in ("", "vancouver", "plain")
+    ):
         # "Avery SV", "Cavalli G."
         given = r.word(j)
         stop = given.endswith(".")

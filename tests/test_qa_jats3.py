@@ -267,7 +267,7 @@ def test_a_species_authority_after_its_name_is_no_citation() -> None:
     refs = ref("B1", "Ahmad Sturhan", "2000") + ref("B2", "Ahmad Jairajpuri", "1979")
     body = f"Namely {taxon('D.', 'vietnamensis')} Ahmad &amp; Sturhan, 2000, here."
     assert [f.message for f in check(article(body, refs)).findings] == [
-        "Ahmad 1979 is listed but never cited; cite it or remove the entry"
+        "Ahmad and Jairajpuri 1979 is listed but never cited; cite it or remove the entry"
     ]
     # an italic species' name, no taxon markup, before a citation: the citation is read
     body = "In <italic>T. castaneum</italic> (Ahmad and Jairajpuri, 1978), <xref ref-type='bibr' rid='B1'>Ahmad and Sturhan (2000)</xref>."

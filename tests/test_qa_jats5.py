@@ -60,7 +60,7 @@ def test_darwin_core_name_fields_hold_authorities_not_citations() -> None:
     )
     doc = check(article(f"Catfishes ({xref('B1', 'Kner 1854')}). {record}", refs))
     assert alarms(doc) == [
-        "uncited-reference: Negrobov 1972 is listed but never cited; cite it or remove the entry"
+        "uncited-reference: Negrobov and Stackelberg 1972 is listed but never cited; cite it or remove the entry"
     ]
     # a Darwin Core field that cites a work is read as ever
     doc = check(

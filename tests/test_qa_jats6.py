@@ -96,7 +96,7 @@ def test_entries_only_a_supplement_cites_end_a_numbered_list() -> None:
     body += " Ocean (<italic><xref ref-type='bibr' rid='R4'>4</xref></italic>)."
     doc = check(article(body + supplement, _numbered(5)))
     assert [f for f in alarms(doc)] == [
-        "uncited-reference: [3] AuthorC 1993 is listed but never cited; cite it or remove the entry"
+        "uncited-reference: [3] AuthorC et al. 1993 is listed but never cited; cite it or remove the entry"
     ]
     # without the supplement saying so, the last entries are uncited
     doc = check(article(body, _numbered(5)))

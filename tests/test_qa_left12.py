@@ -49,7 +49,7 @@ def test_xrefs_at_one_of_two_entries_printed_alike_say_which_is_left() -> None:
     refs = _jats_ref("r1", "2021a", "Alpha", "Brown", "Li") + _jats_ref("r2", "2021b", "Beta", "Brown", "Li")
     doc = check(article(f"A ({_xref('r1', 'Fowler et al., 2021a')}).", refs))
     assert alarms(doc) == [
-        "uncited-reference: Fowler 2021b is listed but never cited; cite it or remove the entry"
+        "uncited-reference: Fowler et al. 2021b is listed but never cited; cite it or remove the entry"
     ]
 
 

@@ -100,7 +100,7 @@ def test_a_co_author_cited_alone_for_other_years_too_cites_works_of_their_own() 
         "for 2015 too, which no entry has); add the entry to the reference list or correct the citation",
         'missing-reference: "Kenton, 2015" is cited but not in the reference list (no entry by that author '
         "dated 2015); add the entry to the reference list or correct the citation",
-        "uncited-reference: Lee 2017 is listed but never cited; cite it or remove the entry",
+        "uncited-reference: Lee and Kenton 2017 is listed but never cited; cite it or remove the entry",
     ]
     # a letter the entry does not print: two works of Kenton's of 2017, neither of them the entry
     assert [a.split(":")[0] for a in _kenton("Models help (Kenton, 2017a).")] == [

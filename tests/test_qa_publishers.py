@@ -648,7 +648,7 @@ def test_links_to_entries_are_citations(tmp_path: Path) -> None:
     assert doc.style == "numeric"
     assert [c.numbers for c in doc.citations] == [(1,), (2,), (2,)]
     assert alarms(doc) == [
-        "uncited-reference: [3] Friberg 2012 is listed but never cited; cite it or remove the entry"
+        "uncited-reference: [3] Friberg and Rosenqvist 2012 is listed but never cited; cite it or remove the entry"
     ]
 
 

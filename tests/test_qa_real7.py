@@ -78,7 +78,7 @@ def test_an_alpha_style_list_is_cited_by_its_labels(tmp_path: Path) -> None:
         found = findings(tmp_path / name)
         assert [(r, s) for r, s, _ in found if s != "info"] == [("uncited-reference", "warning")], found
         # (the names given first are read as ACL lists are: "Michel Goossens, Frank Mittelbach, and ...")
-        assert "[GMS94] Goossens 1994" in next(m for _, s, m in found if s == "warning")
+        assert "[GMS94] Goossens et al. 1994" in next(m for _, s, m in found if s == "warning")
 
 
 # --- a MyST project whose one page is its README ------------------------------------------------------

@@ -78,7 +78,7 @@ def test_a_notice_that_cites_nothing_names_each_entry_it_lists_at_info() -> None
     text = (DATA / "apa_correction_notice.txt").read_text(encoding="utf-8")
     doc = check("apa_correction_notice.txt")
     assert [(f.rule, f.severity, f.line) for f in doc.findings] == [("uncited-reference", Severity.INFO, 19)]
-    assert "Qiu 2014" in doc.findings[0].message and "correction notice" in doc.findings[0].message
+    assert "Qiu et al. 2014" in doc.findings[0].message and "correction notice" in doc.findings[0].message
     # an entry added to its list is named too (one finding per entry, each at info)
     added = "Kowalczyk, C. A., & Marchetti, B. (2001). Analysis signals. Int J Epidemiol, 22(11), 864–952.\n"
     doc = check("apa_correction_notice.txt", text.replace("Qiu, Z.", added + "Qiu, Z."))
@@ -86,7 +86,7 @@ def test_a_notice_that_cites_nothing_names_each_entry_it_lists_at_info() -> None
         ("uncited-reference", Severity.INFO, 19),
         ("uncited-reference", Severity.INFO, 20),
     ]
-    assert "Kowalczyk 2001" in doc.findings[0].message
+    assert "Kowalczyk and Marchetti 2001" in doc.findings[0].message
     # the same list in a document that is no notice: one note for the list, as before
     doc = check("x.txt", text.replace("Correction: ", "", 1))
     assert [(f.rule, f.severity) for f in doc.findings] == [("uncited-reference", Severity.INFO)]
@@ -136,7 +136,7 @@ def test_a_notice_in_markdown_or_html_is_read_by_its_title(name: str) -> None:
         text = "# " + text
     doc = check_text(text, "html" if name.endswith(".html") else "markdown", path=name)
     assert [(f.rule, f.severity) for f in doc.findings] == [("uncited-reference", Severity.INFO)]
-    assert "Qiu 2014" in doc.findings[0].message
+    assert "Qiu et al. 2014" in doc.findings[0].message
 
 
 def test_a_span_of_months_before_a_year_is_no_citation() -> None:

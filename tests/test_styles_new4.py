@@ -67,8 +67,9 @@ def test_no_findings_and_every_citation_links(name: str) -> None:
             [("Vargas Llosa", "Jorge Mario"), ("Brown", "Peter")],
         ),
         ("World Bank and Gates Foundation. 2010. Report.", [("World Bank", ""), ("Gates Foundation", "")]),
-        # Vancouver initials are no given names in full
-        ("Cavalier J-F, Carrière F (2011) Method.", [("Cavalier J-F", "Carrière F")]),
+        # Vancouver initials are no given names in full; hyphenated ones end the surname (left16: it
+        # was read as one person, "Cavalier J-F" with the given names "Carrière F")
+        ("Cavalier J-F, Carrière F (2011) Method.", [("Cavalier", "J-F"), ("Carrière", "F")]),
     ],
 )
 def test_given_names_first(text: str, persons: list[tuple[str, str]]) -> None:

@@ -551,12 +551,3 @@ def main_file(path: str) -> str:
         return path
     # keep the caller's way of naming files (relative stays relative)
     return str(ms.main) if Path(path).is_absolute() else os.path.relpath(ms.main)
-
-
-def clear_cache() -> None:
-    _quarto.cache_clear()
-    _manubot.cache_clear()
-    _bookdown.cache_clear()
-    _site.cache_clear()
-    _sphinx.cache_clear()
-    _myst.cache_clear()

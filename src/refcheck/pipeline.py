@@ -189,8 +189,7 @@ def load(path: str, options: CheckOptions | None = None) -> Document:
         raise InputError("not a regular file (a device, a FIFO or a socket); refcheck reads files") from None
     except FileTooLarge as exc:
         raise InputError(
-            f"the file is {f'{exc.size / 2**20:.1f} MiB' if exc.size >= 2**20 else size_text(exc.size)}, "
-            f"over the {size_text(exc.limit)} limit (--max-file-size)"
+            f"the file is {size_text(exc.size)}, over the {size_text(exc.limit)} limit (--max-file-size)"
         ) from None
     except IsADirectoryError:
         raise InputError("is a directory") from None
@@ -292,7 +291,9 @@ def structure(doc: Document) -> None:
         if given and bibliographic_essay([r.text for r in given]):
             doc.references = []  # (a loader's list, a page's "Sources" that is an essay on them)
     doc.footnotes = notes
-    doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
+    # (the definitions: a Markdown inline note, "growth^[See ...]", stands in the prose)
+    defined = [n for n in notes if not n.inline] if notes and notes[-1].inline else notes
+    doc.notes_region = (defined[0].start, defined[-1].end) if defined else None
 
 
 def _mid_paragraph(text: str, note: Footnote, notes: list[Footnote], starts: list[int]) -> bool:

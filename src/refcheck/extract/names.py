@@ -330,8 +330,8 @@ class _Shape:
             if words and w & GEN:
                 j += 1  # "SMITH JR., J.", "Smith Jr, J.": the suffix is no part of the surname
                 break
-            if words and bare_stop and w & BARE and not w & PART:
-                break
+            if words and bare_stop and w & (BARE | HYPH) and not w & PART:
+                break  # ("Avery SV", "de Quervain DJ-F": initials, no part of the surname)
             if w & CAP:
                 words.append((j, CUT if w & STOPS else RAW))
                 last_cap = len(words)
@@ -582,9 +582,9 @@ def _person(
             or (mode == "given-first" and w & BARE)
             or (not mode and w & BARE and w & DOT and not w & ONE)
         )
-        and r.word(i + 1) & CAP
+        and r.word(i + 1) & (CAP | PART)
     ):
-        # "K-EL Eriksson", and "JA Smith" in a list already read given names first; ACL's initials
+        # "K-EL Eriksson", "DJ-F de Quervain", and "JA Smith" in a list already read given names first; ACL's initials
         # with one full stop, "AY. Wang. 2011.", "JH. Kim, SY. Park, and KM. Lee." (a surname that
         # closes the name or the list: "WHO. World health statistics" is no person)
         words, j2, closed = r.surname(i + 1, bare_stop=False)
@@ -632,8 +632,8 @@ def _person(
         later, j3, closed3 = r.surname(j + 1, bare_stop=False)
         if later and closed3 and r.word(j3) & DIGIT:
             return tuple(later), (words[0], (j, RAW)), " ", False, "given-first", j3, closed3
-    if not closed and r.word(j) & BARE and mode in ("", "vancouver", "plain"):
-        # "Avery SV", "Cavalli G."
+    if not closed and r.word(j) & (BARE | HYPH) and mode in ("", "vancouver", "plain"):
+        # "Avery SV", "Cavalli G.", "de Quervain DJ-F"
         stop = bool(r.word(j) & DOT)
         k = j + 1
         if stop:

@@ -100,6 +100,21 @@ def after_symbol(text: str, pos: int) -> bool:
     return _SYMBOL_BEFORE().search(text, max(0, pos - 8), pos) is not None
 
 
+# the opening of a parenthesised group of numbers up to one of them: "(33, " of "NI (33, 34)"
+_GROUP_HEAD = lazy_pattern(r"\([\d \t,\u2013-]{0,40}$")
+
+
+def group_after_symbol(text: str, pos: int) -> bool:
+    """Whether the parenthesised group that opens at ``pos``, or holds the number at ``pos``, stands
+    right after a symbol or an abbreviation in capitals ("NI (36)", "NI (33, 34)")."""
+    if text[pos : pos + 1] != "(":
+        head = _GROUP_HEAD().search(text, max(0, pos - 40), pos)
+        if head is None:
+            return False
+        pos = head.start()
+    return after_symbol(text, pos)
+
+
 BEYOND = 5  # a single number this far past the list is still read as a (missing) citation
 
 
@@ -362,7 +377,12 @@ def _paren_cites(text: str, g: re.Match[str], list_size: int, footnote: str | No
         if n > list_size and text[close - 1 : close + 1] == ") " and after_symbol(text, g.start()):
             cite.confidence = "low"  # "NI (36)", "n (24)": a symbol's value as often as a citation
         return [cite]
-    return [_item_cite(text, it, footnote) for it in items]
+    cites = [_item_cite(text, it, footnote) for it in items]
+    closed = text[g.start()] == "(" and text[g.end() - 1 : g.end() + 1] == ") "
+    if min(values) > list_size and closed and after_symbol(text, g.start()):
+        for c in cites:
+            c.confidence = "low"  # "NI (33, 34) are": values as often as citations, all past the list
+    return cites
 
 
 def _inside_parentheses(text: str, pos: int) -> bool:

@@ -1691,6 +1691,10 @@ def _after_role(rest: str, year: str | None) -> str:
 
 
 def _title(rest: str) -> str | None:
+    if "](" in rest:
+        # a Markdown link, "[A title](https://doi.org/...)": the title is its text (the address stays
+        # the entry's URL, read from the whole entry)
+        rest = _MARKDOWN_LINK().sub(r"\1", rest)
     rest = rest.strip().lstrip(".,:; ")
     if rest[:1] in _CLOSING:
         # the quotation closes at its own closing mark, not at an apostrophe inside ("Women’s health")
@@ -1704,6 +1708,11 @@ def _title(rest: str) -> str | None:
 
 
 # Patterns of the functions above, compiled once (those few documents need, on first use: start-up).
+# a Markdown link, "[text](address)", "[text](<address>)", "[text](address "tooltip")" (an address
+# may hold one level of parentheses: "https://en.wikipedia.org/wiki/Mercury_(planet)")
+_MARKDOWN_LINK = lazy_pattern(
+    r"\[([^\[\]\n]+)\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"\n]*\")?\)"
+)
 _HTTP = re.compile(r"https?://")
 _SEMI_START = lazy_pattern(r"\s*[;:]")
 _WORD2 = lazy_pattern(r"[^\W\d_]{2,}")

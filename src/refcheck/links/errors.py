@@ -54,10 +54,6 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
                 todo.append(nxt)
 
 
-def deadline_failure(seconds: float) -> Failure:
-    return Failure("timeout", f"no complete answer within {seconds:g} s")
-
-
 def _types(module: str, *names: str) -> tuple[type[BaseException], ...]:
     """The named exception types of ``module`` if it is loaded, else none."""
     mod = sys.modules.get(module)

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from refcheck.links.page import PageInfo, read_page
+from refcheck.links.page import PageInfo
 
 # A heading that says the page is missing. Conservative: "404" must stand as an error code (alone,
 # "Error 404", "404 - Not Found"), never inside a title such as "Section 404 permits".
@@ -57,10 +57,6 @@ def says_not_found(info: PageInfo) -> str | None:
             if _NOT_FOUND.search(part) and len(_NOT_FOUND.sub(" ", part).split()) <= LEFTOVER_WORDS:
                 return heading
     return None
-
-
-def says_not_found_html(body: str) -> str | None:
-    return says_not_found(read_page(body))
 
 
 def sibling_url(url: str) -> str | None:

@@ -307,8 +307,9 @@ _UNPRINTED = frozenset(
 _TRAILING = re.compile(r"^\s*(?:\w[\w-]*\s*=|[{}])", re.M)
 
 
-# an entry disabled by deleting its '@' ("misc{key,"): BibTeX's own way to comment one out
-_DISABLED = re.compile(r"^\s*[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,")
+# an entry disabled by deleting its '@' ("misc{key,") or writing over it ("###Article{key,"): BibTeX's
+# own way to comment one out
+_DISABLED = re.compile(r"^\s*[^\w\s@{}=,%]*[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,")
 
 
 def _looks_like_entry_part(rest: str) -> bool:

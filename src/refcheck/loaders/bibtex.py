@@ -26,7 +26,7 @@ from typing import Any
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
 
 from refcheck.errors import InputError
-from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular, size_text
 from refcheck.loaders.bibparse import RawEntry, new_macros, parse
 from refcheck.loaders.decode import decode, normalise
 from refcheck.model import Document, Finding, Reference, Severity, SourceMap
@@ -87,7 +87,8 @@ def read_bibliography(
             ) from None
         except FileTooLarge as exc:
             raise NotRead(
-                f"bibliography {path} is not read: {exc.size / 2**20:.1f} MiB, over the --max-file-size limit"
+                f"bibliography {path} is not read: {size_text(exc.size)}, over the {size_text(exc.limit)} "
+                "limit (--max-file-size)"
             ) from None
         except OSError as exc:
             raise InputError(f"cannot be read ({(exc.strerror or str(exc)).lower()})") from None
@@ -682,12 +683,13 @@ def _standard_id(item: dict[str, Any]) -> str | None:
 
 def _csl_year(issued: Any) -> str | None:
     """The year of a CSL date: ``{"date-parts": [[2001, 5]]}``, or as CSL YAML and pandoc also write
-    it, ``2001``, ``"2001-05-03"`` (EDTF) or ``{"raw"|"literal": "May 2001"}``."""
+    it, ``2001``, ``"2001-05-03"`` (EDTF), ``{"raw"|"literal": "May 2001"}`` or, as pandoc-citeproc
+    wrote it (pandoc still reads it), ``[{"year": 2001, "month": 5}]``."""
     if isinstance(issued, dict):
         parts = issued.get("date-parts")
         if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
             return str(parts[0][0])
-        issued = issued.get("raw") or issued.get("literal")
+        issued = issued.get("raw") or issued.get("literal") or issued.get("year")
     if isinstance(issued, list) and issued and isinstance(issued[0], dict):
         return _csl_year(issued[0])  # (a YAML list of one date)
     if isinstance(issued, int) and not isinstance(issued, bool):

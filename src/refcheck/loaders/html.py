@@ -366,6 +366,10 @@ class _Parser(HTMLParser):
         line, col = self.getpos()
         parent = self.elems[self.stack[-1]] if self.stack else None
         values = {k: (v or "").translate(_BACK) for k, v in attrs}
+        if values.get("href", "").startswith("#/"):
+            # reveal.js routes a link within a presentation by "#/" (pandoc's and Quarto's slides:
+            # <a href="#/fn1" class="footnote-ref">): the id is what follows
+            values["href"] = "#" + values["href"][2:]
         elem = Elem(
             tag,
             values,
@@ -382,6 +386,9 @@ class _Parser(HTMLParser):
             elem.in_notes = parent.in_notes or (
                 parent.tag in ("section", "div", "ol", "aside", "footer")
                 and bool(NOTE_CONTAINER.search(parent.classes))
+                # (<aside class="notes">: a reveal.js slide's speaker notes, which the audience does
+                # not see; not the notes of its text)
+                and not (parent.tag == "aside" and parent.classes.strip().lower() == "notes")
             )
             elem.section = parent.index if parent.tag in _SECTIONING else parent.section
         style, cls = values.get("style", ""), values.get("class", "")
@@ -753,7 +760,11 @@ def _footnotes(doc: Document, elems: list[Elem]) -> tuple[list[Footnote], dict[s
     for e in elems:
         eid = e.attrs.get("id", "")
         m = NOTE_ID.match(eid)
-        is_note = (e.tag == "li" and (m is not None or e.in_notes)) or (e.tag == "aside" and bool(m or eid))
+        is_note = (e.tag == "li" and (m is not None or e.in_notes)) or (
+            # (an aside holding a list is the notes' container: pandoc's <aside id="footnotes"
+            # class="footnotes footnotes-end-of-block"><ol><li id="fn1">)
+            e.tag == "aside" and bool(m or eid) and not any(elems[c].tag in ("ol", "ul") for c in e.children)
+        )
         if not is_note or e.end <= e.start:
             continue
         label = m.group(1) if m else (eid or str(len(notes) + 1))

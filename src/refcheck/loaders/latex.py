@@ -41,7 +41,7 @@ from pathlib import Path
 from refcheck.errors import InputError
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import unescape_url
-from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
+from refcheck.files import SIDE_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular, size_text
 from refcheck.loaders._build import TextBuilder, blank, squash
 from refcheck.loaders.bibtex import WEB_TYPES, display, latex_to_text, read_bibliographies
 from refcheck.loaders.cite_commands import (
@@ -78,9 +78,10 @@ _URL = re.compile(r"\\(url|href)\s*\{([^{}]+)\}")
 # .bbl typeset by \\input): with none, a document's citations have no list at all
 _NAMES_BIBLIOGRAPHY = re.compile(
     r"\\(?:bibliography[A-Za-z]*|addbibresource|addglobalbib|addsectionbib|printbibliography|nobibliography"
-    r"|putbib|bibdata)\b|\\begin\{thebibliography\}"
+    r"|putbib|bibdata)\b|\\begin\{(?:mcite)?thebibliography\}"
 )
-_THEBIB_BEGIN = re.compile(r"\\begin\{thebibliography\}(?:\{[^{}\n]*\})?")
+# (mciteplus' "mcitethebibliography", which achemso's .bbl opens and ACS has authors paste into the .tex)
+_THEBIB_BEGIN = re.compile(r"\\begin\{(mcite)?thebibliography\}(?:\{[^{}\n]*\})?")
 # the optional label may go on over lines, as BibTeX's .bbl wraps it ("\\bibitem[{Agmon et~al.(1993)Agmon,
 # A. and\n  Jones, E. G.}]{agmon_organized_1993}"), never over a blank line
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[((?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*)\])?\s*\{([^{}]+)\}")
@@ -821,7 +822,8 @@ def _target(
             project,
             parent,
             line,
-            f"the input file {name!r} is not read: {exc.size / 2**20:.1f} MiB, over the --max-file-size limit",
+            f"the input file {name!r} is not read: {size_text(exc.size)}, over the {size_text(exc.limit)} "
+            "limit (--max-file-size)",
         )
         return None
     except OSError as exc:
@@ -1211,7 +1213,7 @@ def _thebibliography(text: str) -> list[tuple[int, int]]:
         m = _THEBIB_BEGIN.search(text, pos)
         if m is None:
             return out
-        end = text.find("\\end{thebibliography}", m.end())
+        end = text.find(f"\\end{{{m.group(1) or ''}thebibliography}}", m.end())
         if end < 0:
             out.append((m.end(), len(text)))
             return out

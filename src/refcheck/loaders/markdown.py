@@ -85,12 +85,19 @@ _HEADING = re.compile(r"#{1,6}\s")
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", re.M)
 
 
-def _heading_blocks(text: str) -> list[int]:
+def _heading_blocks(text: str, notes: list[Footnote] | None = None) -> list[int]:
     """Where each ATX heading line and the line after it start: a heading is a block of its own even
-    with no blank line below it ("## Materials and Methods" / "Miller (2005) found ...")."""
+    with no blank line below it ("## Materials and Methods" / "Miller (2005) found ..."). So are an
+    inline note's text and the prose after it: "growth^[Smith (2020) argues ...]" names Smith, no
+    "growth^[Smith"."""
     out: list[int] = []
     for m in _HEADING_LINE.finditer(text):
         out += (m.start(), m.end() + 1)
+    inline = [n for n in notes or [] if n.inline]
+    if inline:
+        for n in inline:
+            out += (n.text_start, n.end + 1)
+        out.sort()
     return out
 
 
@@ -106,7 +113,7 @@ def load_markdown(path: str, data: bytes) -> Document:
     meta = _mark_up(doc, 0, len(doc.text))
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(0, len(doc.text))])
     _set_notes_region(doc)
-    doc.block_starts = _heading_blocks(doc.text)
+    doc.block_starts = _heading_blocks(doc.text, doc.footnotes)
     base = Path(path).parent
     bibs = [str(base / n) for n in meta.bibliography]
     shared = False
@@ -361,6 +368,7 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
     skip = Excluded(doc.excluded)
     notes: list[Footnote] = []
     markers: list[FootnoteMarker] = []
+    inline_notes: list[Footnote] = []
     for start, end in spans:
         defined: set[int] = set()  # where each definition's "[^label]" stands
         coded: list[re.Match[str]] = []  # definitions indented as code
@@ -391,7 +399,63 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
         )
         if coded:
             notes.extend(_coded_notes(text, start, end, coded, labels, markers))
+        if text.find("^[", start, end) != -1:
+            inline = _inline_notes(text, start, end, skip, notes, len(inline_notes))
+            inline_notes.extend(inline)
+    if inline_notes:
+        notes.extend(inline_notes)
+        markers.extend(FootnoteMarker(n.label, n.start, n.text_start) for n in inline_notes)
+        markers.sort(key=lambda m: m.start)
     return notes, markers
+
+
+# what a bracket scan of an inline note steps over: an escaped bracket, a bracket (within a paragraph:
+# pandoc reads a paragraph's inlines, so a note never runs over a blank line)
+_NOTE_BRACKETS = re.compile(r"\\.|[\[\]]")
+# "^[12]", "^[2,4-6]": a reference number written with a caret (a superscript meant), not a note
+_NUMBERS_ONLY = re.compile(r"[ \t]*\d{1,4}(?:[ \t]*[,\u2013-][ \t]*\d{1,4})*[ \t]*")
+
+
+def _inline_notes(
+    text: str, start: int, end: int, skip: Excluded, defined: list[Footnote], before: int
+) -> list[Footnote]:
+    """Pandoc's inline notes of ``text[start:end]``, "growth^[See @smith2020, p. 4.]": a caret before
+    a bracket, the note's text running to the bracket that balances it within the paragraph
+    ("^[a [nested] remark]"; escaped brackets and code do not count), as pandoc's inline_notes
+    extension reads them. Not one inside a note (it is part of that note's text), nor a bare number
+    ("growth^[12]"), a reference number meant as a superscript. Each is a note and its marker, named
+    "inline-N" in the order of the document (``before`` found in earlier files). Linear: one pass
+    over the brackets of each paragraph holding a caret."""
+    out: list[Footnote] = []
+    inside = Excluded(sorted((n.start, n.end) for n in defined if start <= n.start < end))
+    pos = start
+    while True:
+        caret = text.find("^[", pos, end)
+        if caret < 0:
+            return out
+        blank = _BLANK.search(text, caret, end)
+        para_end = end if blank is None else blank.start() + 1
+        stack: list[int] = []
+        close: dict[int, int] = {}
+        for m in _NOTE_BRACKETS.finditer(text, caret, para_end):
+            c = text[m.start()]
+            if c == "\\" or skip(m.start()):
+                continue
+            if c == "[":
+                stack.append(m.start())
+            elif stack:
+                close[stack.pop()] = m.start()
+        at = caret
+        while at >= 0:
+            shut = close.get(at + 1, -1)
+            if shut >= 0 and not _escaped(text, at) and not skip(at) and not inside(at):
+                body = text[at + 2 : shut]
+                if body.strip() and not _NUMBERS_ONLY.fullmatch(body):
+                    label = f"inline-{before + len(out) + 1}"
+                    out.append(Footnote(label, at, shut, at + 2, " ".join(body.split()), inline=True))
+                    at = shut  # (a caret inside the note is the note's text)
+            at = text.find("^[", at + 1, para_end)
+        pos = para_end
 
 
 def _coded_notes(
@@ -445,7 +509,8 @@ def _note_end(text: str, pos: int, limit: int) -> int:
 
 
 def _set_notes_region(doc: Document) -> None:
-    notes = doc.footnotes or []
+    # (the definitions: an inline note stands in the prose, "growth^[See ...]")
+    notes = [n for n in doc.footnotes or [] if not n.inline]
     doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes)) if notes else None
 
 
@@ -505,7 +570,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     if manuscript.kind in ("quarto-book", "bookdown"):
         _chapter_labels(doc, parts)
     _set_notes_region(doc)
-    doc.block_starts = _heading_blocks(doc.text)
+    doc.block_starts = _heading_blocks(doc.text, doc.footnotes)
     for problem in problems:
         doc.findings.append(Finding(rule="missing-input", severity=Severity.WARNING, message=problem))
     unique = list(dict.fromkeys(bibs))

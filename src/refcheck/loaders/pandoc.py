@@ -130,12 +130,6 @@ def inline_references(doc: Document, meta: FrontMatter) -> list[Reference]:
     return csl_references(doc.path, meta.references, line_of)
 
 
-def front_matter_bibliographies(text: str, path: str) -> list[str]:
-    """The bibliography files named in the YAML front matter, relative to the Markdown file."""
-    base = Path(path).parent
-    return [str(base / n) for n in front_matter(text).bibliography]
-
-
 def alias_definitions(doc: Document) -> set[str]:
     """The keys the text defines as Manubot citation aliases (``[@alias]: doi:...``)."""
     skip = Excluded(doc.excluded)

@@ -137,6 +137,8 @@ class Footnote:
     colon_missing: bool = False
     # Markdown: indented four spaces (or a tab) after a blank line, so shown as code, not as a note
     in_code: bool = False
+    # Markdown: pandoc's inline note, "^[text]", its marker and its text in one place in the prose
+    inline: bool = False
 
 
 @dataclass

@@ -18,9 +18,7 @@ def verified(doc: Document) -> Iterator[tuple[Reference, Verification]]:
 def name(ref: Reference) -> str:
     """ "Smith et al. 2004", "[12] Smith 2004", or the entry's first words."""
     if ref.authors:
-        who = ref.authors[0] + (" et al." if len(ref.authors) > 2 or ref.et_al else "")
-        if len(ref.authors) == 2:
-            who = f"{ref.authors[0]} and {ref.authors[1]}"
+        who = ref.shown_authors  # (as the linker and the other rules name it)
         who = f"{who} {ref.year}" if ref.year else who
     else:
         who = " ".join(ref.text.split()[:6])

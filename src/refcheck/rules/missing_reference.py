@@ -52,7 +52,8 @@ What it does
     has, or after a comma, "(Lee, 2010-11)", stays an error).
     In a document that cites numbers in parentheses ("(1)", "(2–4)"), a number past the list right
     after a symbol or an abbreviation in capitals ("Here NI (36) and n (24) are the numbers of
-    nucleotides") is a value as often as a citation: info ("[36]" past the list stays an error).
+    nucleotides"), or a group of them all past the list ("NI (36, 37)"), is a value as often as a
+    citation: info ("[36]" past the list, or "(36, 37)" after a word, stays an error).
 
 Why is this bad
     The reader cannot find the work cited.
@@ -76,7 +77,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from refcheck.extract.numeric import after_symbol
+from refcheck.extract.numeric import group_after_symbol
 from refcheck.extract.organisations import ORGANISATION_WORDS
 from refcheck.extract.species import species_authority
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
@@ -140,8 +141,9 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.kind == "numeric":
             what = "reference " + (cit.text if cit.text.startswith(("[", "(", "^", "<")) else f"[{cit.text}]")
             where = f"the list has {len(refs)} entries" if refs else "there is no reference list"
-            if cit.confidence != "high" and cit.text.startswith("(") and after_symbol(doc.text, cit.start):
-                where += "; after a symbol or an abbreviation it may be a value, not a citation"  # "NI (36)"
+            if cit.confidence != "high" and group_after_symbol(doc.text, cit.start):
+                # "NI (36)", "NI (33, 34)"
+                where += "; after a symbol or an abbreviation it may be a value, not a citation"
             fix = "correct the number or add the entry"
         elif cit.kind == "key" and doc.format == "jats" and not cit.detail:
             # an <xref> whose rid no <ref> has: named by its text, which the editor sees, and its rid

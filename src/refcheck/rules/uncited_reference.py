@@ -325,7 +325,8 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             continue
         if ref.key and ref.key.lower() in used:
             continue
-        who = ref.authors[0] if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
+        # (the entry named as the linker's details and the other rules name it: "King and Lee 2010")
+        who = ref.shown_authors if ref.authors else (f"[{ref.label}]" if ref.label else ref.text[:40])
         if not any(ch.isalpha() for ch in who):
             who = ref.text[:40]  # ("(" read of "[Coding Conventions (Wikipedia)](https://...)")
         name = f"{who} {ref.year}" if ref.year and ref.authors else who

@@ -13,6 +13,7 @@ import stat
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from refcheck.files import size_text
 from refcheck.loaders import SUFFIXES, format_for, unreadable
 from refcheck.loaders.docx import MAX_MEMBERS, MAX_RATIO
 
@@ -120,8 +121,8 @@ def extract_zip(archive: Path, target: Path, max_file_size: int, max_total: int)
         for info, rel in members:
             if info.file_size > max_file_size:
                 raise UploadError(
-                    f"{rel} in {archive.name} is {info.file_size / 2**20:.1f} MiB, over the "
-                    f"{max_file_size / 2**20:.0f} MiB limit (--max-file-size)"
+                    f"{rel} in {archive.name} is {size_text(info.file_size)}, over the "
+                    f"{size_text(max_file_size)} limit (--max-file-size)"
                 )
             if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise UploadError(f"{rel} in {archive.name} is compressed beyond {MAX_RATIO} to 1; refused")
@@ -144,7 +145,7 @@ def extract_zip(archive: Path, target: Path, max_file_size: int, max_total: int)
                         total += len(chunk)
                         if size > max_file_size or total > max_total:
                             raise UploadError(
-                                f"{archive.name} unpacks to more than {max_total / 2**20:.0f} MiB; refused"
+                                f"{archive.name} unpacks to more than {size_text(max_total)}; refused"
                                 if total > max_total
                                 else f"{rel} in {archive.name} is larger than it says; refused"
                             )
