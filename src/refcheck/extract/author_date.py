@@ -355,6 +355,9 @@ STOP_WORDS = frozenset(
 ) | frozenset(MONTHS)
 
 
+# an event's name before its year ("Data Science Symposium 2021", "Research and Creative Activities
+# Symposium 2020"): no authors
+_EVENT_NOUNS = frozenset({"symposium", "conference", "workshop", "summit", "hackathon", "olympics", "expo"})
 # "June-September 2009", "Nov.–Dec. 2010": a span of months is a date, not a name
 _MONTH_SPAN = re.compile(rf"^(?i:(?:{'|'.join(MONTHS)})\.?(?:[{DASHES}/](?:{'|'.join(MONTHS)})\.?)+)$")
 
@@ -1031,7 +1034,9 @@ def _life_dates(year: str) -> bool:
 _CAPITAL_SURNAME = re.compile(
     r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'\u2019-]{3,}$"
 )  # "GLUCKSMANN", "COSTA-HÜBES"
-_ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "MADs", "GPUs"
+# ("MADs", "GPUs": an acronym's plural too)
+_ODD_NAME = re.compile(r"^(?:[A-Z0-9]{2,}s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[\w.-]*\d[\w.-]*)$")
 # a word in capitals that may be a surname: letters (an apostrophe or hyphen inside), "SUN", "ROZELLE"
 _CAPITAL_WORD = re.compile(r"^[A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'\u2019-]*[A-Z\u00C0-\u00DE])?$")
 _CAPITAL_VOWEL = re.compile(r"[AEIOUY\u00C0-\u00C6\u00C8-\u00CF\u00D2-\u00D6\u00D8-\u00DD]")
@@ -1055,13 +1060,15 @@ def _plausible(run: NameRun, known: KnownAuthors, narrative: bool = False) -> bo
     if (
         len(words) == 1
         and _ODD_NAME.match(first)
-        and not re.match(r"^(?:[Mm]c|[Mm]ac|[Dd]e|[Dd]i|[Ll]e|[Ll]a|[Vv]an|[Vv]on)[A-Z]", first)
+        and not re.match(r"^(?:[Mm]c|[Mm]ac|[Dd]e|[Dd]i|[Ll]e|[Ll]a|[Vv]an|[Vv]on|Fitz)[A-Z]", first)
         # a list in capitals (ABNT) cites "GOLDSETIN (2003)" for its "GOLDSTEIN, H. (2003)": a surname
         # a letter or two from one it knows is a misspelt name, no acronym
         and not (known.capitals and _CAPITAL_SURNAME.match(first) and known.near_known(first))
         and not (known.capitals and _capital_surname(run, narrative))
     ):
         return False  # "HiSeq 2000", "GBD 2010", "Windows 2000": products and acronyms the list does not know
+    if not run.et_al and run.authors[-1].rsplit(None, 1)[-1].lower() in _EVENT_NOUNS:
+        return False  # "(... Data Science Symposium 2021 Villano et al., 2021)": an event, no author
     structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"
     if not structured and any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
@@ -1468,7 +1475,16 @@ def _parse_group(
                 # are the list's: the names after its comma
                 comma = text.find(",", new_run.start, m.start())
                 after = read_names_backwards(text, m.start(), comma + 1, known) if comma > 0 else None
-                if after is not None and len(after.authors) > 1 and known.knows(after.authors[0]):
+                # (or names the list lacks, after a plural acronym: "(e.g., 3 MADs, Tukey &
+                # McLaughlin, 1963)" cites Tukey and McLaughlin, listed or not)
+                if (
+                    after is not None
+                    and len(after.authors) > 1
+                    and (
+                        known.knows(after.authors[0])
+                        or (_PLURAL_ACRONYM.match(new_run.authors[0]) and _plausible(after, known))
+                    )
+                ):
                     new_run, floor = after, comma + 1
             item = _item_text(text, floor, m.start())
             run_title = None

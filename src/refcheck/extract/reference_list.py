@@ -135,6 +135,8 @@ _NO_DATE = re.compile(r"(?<![\w.])\(?n\.\s?d\.", re.I)  # (what looks_like_entry
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\.\.\.\s*$", re.I)
+_TRAILING_AND = re.compile(r",?\s+and\s*$")
+_AND_OTHERS = re.compile(r",?\s+and others$")  # BibTeX's "and others" as printed by ACL's style
 _TERMINAL = re.compile(r"""[.!?"”’)\]>]\s*$|https?://\S+\s*$|\d\s*$""")
 _LOWER_START = re.compile(r"^\s*[a-z(]")
 
@@ -912,6 +914,10 @@ def _begins_entry(text: str) -> bool:
     year = _YEAR_AFTER_NAMES.match(text, names.end)
     if year is None or (first_corporate and not first_given and "(" not in year.group(0)):
         return False  # an organisation starts an entry only with "(2000)": "Environ Health Perspect 111"
+    if first_corporate and not first_given and _CONTAINER_START.match(text):
+        # "... handwritten work. Proceedings of the Fourth (2017) ACM Conference on Learning @ Scale,
+        # 81–88.": the title of the proceedings the entry's paper is in, no entry's author
+        return False
     # "Cell. 2007;128:735": a journal and its volume, not the next entry's author and year; and an
     # entry has a title after its year ("North-Holland, Amsterdam, 1992." is a publisher and place;
     # "Sci. World J., 2015, 657086. https://doi.org/..." a journal, its year-volume and a DOI: the words
@@ -923,6 +929,7 @@ def _begins_entry(text: str) -> bool:
 
 
 _MONTH_WORDS = frozenset(MONTHS)
+_CONTAINER_START = re.compile(r"(?:Proceedings|Transactions|Journal) of\b")
 
 
 def parse_references(doc: Document, region: Region) -> list[Reference]:
@@ -956,6 +963,7 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         ref = parse_entry(raw, a, keyed=keyed)
         ref.id = f"ref-{n}"
         refs.append(ref)
+    given_first_lists(refs)
     same_authors_as_before(refs)
     return refs
 
@@ -1072,6 +1080,37 @@ def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
 _REPEATED_AUTHORS = re.compile(r"^(?:(?:[\u2014\u2015]{2,}|-{2,}|_{2,}|\u2e3b)[.,]?|[\u2014\u2015][.,]?)$")
 
 
+def given_first_lists(refs: list[Reference]) -> None:
+    """Read again, given name first, the entries of a list that writes its names so (ACL: three
+    entries or more read "Roger Bivand, Giovanni Millo, ...", none "Bivand, Roger, ...") that were read
+    otherwise: "Allison Marie Horst, Alison Presmanes Hill, and Kristen B Gorman. 2020." (an inverted
+    name "Allison Marie Horst", given "Alison Presmanes Hill", as a Chicago list writes "García
+    Márquez, Gabriel José, and ..."), "Saskia E. J. de Vries, Jerome A. Lecoq, ... 2020." ("Saskia")."""
+    given_first, inverted, again = 0, 0, []
+    for k, ref in enumerate(refs):
+        if not ref.authors or ref.corporate or not ref.year:
+            continue
+        if ref.given and ref.given[0] and ref.text.startswith(f"{ref.given[0]} {ref.authors[0]}"):
+            given_first += 1
+        elif (
+            ref.given
+            and ref.given[0]
+            and " " not in ref.authors[0]
+            and ref.text.startswith(f"{ref.authors[0]},")
+        ):
+            inverted += 1
+        else:
+            again.append(k)
+    if given_first < 3 or inverted or not again:
+        return
+    for k in again:
+        ref = refs[k]
+        new = parse_entry(ref.text, ref.start, given_first=True)
+        if new.authors != ref.authors:
+            new.id, new.end, new.label, new.key = ref.id, ref.end, ref.label, ref.key
+            refs[k] = new
+
+
 def same_authors_as_before(refs: list[Reference]) -> None:
     """Give an entry whose author list is a dash rule ("———. 2025.") the authors of the entry before
     it, as the style that printed the rule means."""
@@ -1084,9 +1123,10 @@ def same_authors_as_before(refs: list[Reference]) -> None:
             ref.et_al = before.et_al
 
 
-def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
+def parse_entry(raw: str, offset: int = 0, keyed: bool = False, given_first: bool = False) -> Reference:
     """Parse one entry's text (``offset`` is where it starts in the document); ``keyed``: the list
-    labels its entries by keys ("[Knu84]"), which the text cites (``Reference.key``)."""
+    labels its entries by keys ("[Knu84]"), which the text cites (``Reference.key``); ``given_first``:
+    the list writes its names given name first (see ``given_first_lists``)."""
     text = " ".join(raw.split())
     label = key = None
     m = _label_at(text)
@@ -1177,10 +1217,10 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False) -> Reference:
                 elif bare:
                     ref.year = bare.group(1)
                 _parse_authors(ref, author_part)
-    given_first = _given_first(text, ref)
+    read_given_first = _given_first(text, ref, given_first)
     more: list[str] = []
-    if given_first is not None:
-        author_part, rest, more = given_first
+    if read_given_first is not None:
+        author_part, rest, more = read_given_first
     ref.aliases = _aliases(author_part, ref)
     if names.closed and len(ref.authors) == 1 and not ref.given[0] and (organ := _organ(rest)):
         # ABNT's "BRASIL. Ministério da Saúde. Title", a country and one of its bodies: cited as
@@ -1237,6 +1277,14 @@ _NAMES_THEN_YEAR = re.compile(
 )
 # ACL's: "Kenton Lee. 2015. Title", "John Smith and Mary Jones. 2012.", "Juan Carlos Martínez Pérez. 2010."
 _NAMES_DOT_YEAR = re.compile(rf"([^()\d]{{4,1500}}?)\.\s+({YEAR}[a-z]?)\.\s")
+# a given name, its middle initials and a surname at an entry's start: "Manfred M. Fischer", "Tamma A Carleton"
+# two to four words before " and ", no comma: "Solomon Hsiang and", "Ricardo Baeza-Yates and"
+_TWO_GIVEN_FIRST = re.compile(
+    rf"{UPPER}[^\W\d_.]*\.?(?: {UPPER}[^\W\d_]*(?:-{UPPER}[^\W\d_]*)?\.?){{1,3}} and {UPPER}"
+)
+# ("Max Franz, Christian T Lopes": the second person so, where an inverted name has given names)
+_GIVEN_INITIAL = rf"{UPPER}[^\W\d_]+ (?:{UPPER}\.? ){{1,3}}{UPPER}[^\W\d_]*[a-z]"
+_GIVEN_INITIAL_SURNAME = re.compile(rf"{_GIVEN_INITIAL}|[^,.()\d]{{2,60}}, {_GIVEN_INITIAL}")
 
 
 _BRACKET_OR_DIGIT = re.compile(r"[()\d]")
@@ -1256,7 +1304,7 @@ def _may_be_names_then_year(text: str) -> bool:
     return text[at] != ")" and text[at - 1 : at].isspace() and text[:at].rstrip().endswith(",")
 
 
-def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None:
+def _given_first(text: str, ref: Reference, in_list: bool = False) -> tuple[str, str, list[str]] | None:
     """Authors written given name first, every one ("Barry D. Adam, Richard Elliott, and Ken English,
     2014." as First Monday prints them), which the names parser read as "Barry, D." or took the first
     whole name for a surname: the authors set right, with the author part, the rest after the year and
@@ -1277,10 +1325,26 @@ def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None
         # names read, and is left
         m = _NAMES_DOT_YEAR.match(text)
         dotted = True
+    elif (
+        m is None
+        and not ref.corporate
+        and (in_list or _GIVEN_INITIAL_SURNAME.match(text) or _TWO_GIVEN_FIRST.match(text))
+    ):
+        # ACL's names with given names read: "Manfred M. Fischer and Peter Nijkamp. 2014." (a surname
+        # and its initials, "Manfred, M."), "Solomon Hsiang and Robert E Kopp. 2018." ("Solomon Hsiang"
+        # and "Robert, E."): a first name of a given name, middle initials and a surname, or of words
+        # before " and " with no comma (an inverted name has one: "Hsiang, Solomon, and ..."), is
+        # written given first; read so when the first person's given names are no initials alone
+        # ("Smith J. Jones K. 2014." stays). So is every name of a list that writes them so
+        # (``in_list``: "Allison Marie Horst, Alison Presmanes Hill, and Kristen B Gorman. 2020.")
+        m = _NAMES_DOT_YEAR.match(text)
+        dotted = True
     if m is None or not m.group(2).startswith(ref.year[:4]):
         return None
     persons = person_list(m.group(1))
-    if not persons or not all(g and not _INITIALS.match(g.replace(" ", "")) for _, g in persons):
+    if not persons or not all(g for _, g in persons) or _INITIALS.match(persons[0][1].replace(" ", "")):
+        return None
+    if not dotted and any(_INITIALS.match(g.replace(" ", "")) for _, g in persons):
         return None
     surname, given = persons[0]
     read, full = fold_word(ref.authors[0]), fold_word(f"{given} {surname}")
@@ -1292,7 +1356,8 @@ def _given_first(text: str, ref: Reference) -> tuple[str, str, list[str]] | None
         # "Juan Carlos Martínez Pérez": cited by a double surname too ("Martínez Pérez, 2010"), and
         # an organisation's name read as a person's ("Human Rights Watch") by its whole name
         words = f"{given} {surname}".split()
-        aliases = [*([" ".join(words[-2:])] if len(words) >= 3 else []), " ".join(words)]
+        double = len(words) >= 3 and not _INITIALS.match(words[-2])  # (not "M. Fischer")
+        aliases = [*([" ".join(words[-2:])] if double else []), " ".join(words)]
         if ref.corporate:
             # one name of three words or more, read as an organisation's ("Human Rights Watch" or
             # "Juan Carlos Martínez Pérez"): kept so, and cited by its last word too, as BibTeX
@@ -1613,9 +1678,9 @@ def person_list(block: str) -> list[tuple[str, str]] | None:
     anything else: "Albert Cardona, Stephan Saalfeld, Hans van den Berg", "HH Yu, T Awasaki and G Wu"
     (a page that sets an entry's authors in a block of their own, given names first or after)."""
     text = _EDITORS.sub("", block.strip()).strip().rstrip(".")
-    et_al = _ET_AL.search(text)
+    et_al = _ET_AL.search(text) or _AND_OTHERS.search(text)
     if et_al:
-        text = text[: et_al.start()]
+        text = _TRAILING_AND.sub("", text[: et_al.start()])  # (", and et al.")
     pieces = [p.strip() for p in _COMMA_AND().split(text) if p.strip()]
     pieces = [_LEAD_AND().sub("", p) for p in pieces]
     # "Amy L. Fairchild, Ronald Bayer, with Daniel Wolfe"; "George Gallup, Jr. and Jim Castelli"

@@ -32,6 +32,7 @@ from refcheck.errors import InputError
 from refcheck.extract.reference_list import (
     HEADING_NUMBER,
     HEADING_WORDS,
+    given_first_lists,
     parse_entry,
     person_list,
     same_authors_as_before,
@@ -924,6 +925,7 @@ def _references(
             best, score = refs, this
     if not best:
         return [], None
+    given_first_lists(best)
     same_authors_as_before(best)
     return best, (min(r.start for r in best), max(r.end for r in best))
 
