@@ -772,7 +772,7 @@ def _hard_wrapped(lines: list[str], width: int) -> bool:
         return False
     # (the width most lines keep within: a line or two a PDF's conversion joined across a break,
     # "... Technologies.” of 141 characters among lines of 78, are no wrapping width)
-    lengths = sorted(b - a for a, b in lines)
+    lengths = sorted(len(line) for line in lines)
     width = min(width, lengths[(len(lengths) - 1) * 9 // 10])
     return sum(1 for n in unfinished if n >= 0.7 * width) >= 0.8 * len(unfinished)
 
