@@ -42,3 +42,29 @@ def test_organisation_with_its_entry_links_as_before() -> None:
     doc = check_text(body + _LIST + "R Core Team. (2023). R: A language. Vienna.\n", "text", "a.txt")
     assert [c.authors for c in doc.citations if "Team" in c.text] == [["R Core Team"]] * 2
     assert [f.rule for f in doc.findings] == []
+
+
+_WAGNER = (
+    "Policy matters (Wagner and Prester, 2024) and so do its tools (Wagner and Thurner, 2025). "
+    "A later study agrees (Wagner, 2024).\n\nReferences\n\n"
+    "Wagner, G. and Prester, J. (2024). Information systems research. Journal of Things, 1, 2-3.\n"
+    "Wagner, G. and Thurner, S. (2025). Tools for reviews. Journal of Things, 2, 3-4.\n"
+)
+
+
+def test_first_author_alone_of_an_entry_cited_with_both_names() -> None:
+    # JOSE 00292: with "Wagner (2024)" removed from the list, "(Wagner, 2024)" linked silently to
+    # "Wagner and Prester (2024)", which the text cites with both names elsewhere: either the co-author
+    # was left out or Wagner's own 2024 work is missing, a defect both ways, said as missing naming the
+    # entry (as for a co-author cited alone, _named_but_not_first)
+    doc = check_text(_WAGNER, "text", "a.txt")
+    found = [(f.rule, f.citation) for f in doc.findings]
+    assert found == [("missing-reference", "Wagner, 2024")]
+    assert "Wagner and Prester 2024" in doc.findings[0].message
+
+
+def test_first_author_alone_of_a_two_author_entry_still_links() -> None:
+    # the entry never cited with both names: "Smith (2020)" for "Smith and Jones (2020)" links as before
+    # (the author count is off, but no work is missing by the text's evidence)
+    doc = check_text(_WAGNER.replace("(Wagner and Prester, 2024)", "(Wagner, 2024)"), "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
