@@ -29,6 +29,10 @@ def test_missing_organisation_named_whole() -> None:
     assert _missing("The community made a fork (The Manim Community Developers, 2022).") == [
         "The Manim Community Developers, 2022"
     ]
+    assert _missing("Kernels are shared (The Linux Foundation, 2019).") == ["The Linux Foundation, 2019"]
+    assert _missing("We follow the Python Software Foundation (2020).") == [
+        "Python Software Foundation (2020)"
+    ]
 
 
 def test_a_person_before_a_word_of_the_sentence_stays_one_word() -> None:

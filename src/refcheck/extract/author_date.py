@@ -564,7 +564,11 @@ def read_names_backwards(
             # al., 2021": the whole name is the first author's, so a missing entry is named as cited.
             at = first_words[0][0]
             lead = text[max(0, at - 16) : at].rstrip()  # (a few characters: no copy of the text)
-            if first_words[-1][1].lower() in _COLLECTIVE_NOUNS and len(authors) == 1:
+            if (
+                first_words[-1][1].lower() in _COLLECTIVE_NOUNS
+                and len(authors) == 1
+                and len(first_words) <= 4
+            ):
                 # "using R Core Team (2023)", "(The Manim Community Developers, 2022)": a name ending in
                 # a body's noun is an organisation's, cited whole (its entry gone, the missing work is
                 # named as cited, not "Team"); a "The" written before it is the name's too
@@ -673,9 +677,13 @@ _NO_SERIAL_COMMA = frozenset(("e", "y"))
 _COLLEAGUES = frozenset(("colleagues", "coworkers", "co-workers", "collaborators", "associates"))
 # the last word of an organisation cited by its whole name, read when the list has no entry of it
 # ("R Core Team", "QGIS Development Team", "Canvas Community"): words no surname is
+# (at most four words: a longer reading would be no name, "_plausible")
 _COLLECTIVE_NOUNS = frozenset(
-    ("team", "developers", "contributors", "community", "consortium", "collaboration", "group", "project")
-)
+    (
+        "team", "developers", "contributors", "community", "consortium", "collaboration", "project",
+        "foundation", "institute", "organization", "organisation", "association", "society", "alliance",
+    )
+)  # fmt: skip
 
 
 def _read_backwards(
