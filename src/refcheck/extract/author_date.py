@@ -564,7 +564,21 @@ def read_names_backwards(
             # al., 2021": the whole name is the first author's, so a missing entry is named as cited.
             at = first_words[0][0]
             lead = text[max(0, at - 16) : at].rstrip()  # (a few characters: no copy of the text)
-            if not lead.endswith(("(", "[", ";")):
+            if (
+                first_words[-1][1].lower() in _COLLECTIVE_NOUNS
+                and len(authors) == 1
+                and len(first_words) <= 4
+            ):
+                # "using R Core Team (2023)", "(The Manim Community Developers, 2022)": a name ending in
+                # a body's noun is an organisation's, cited whole (its entry gone, the missing work is
+                # named as cited, not "Team"); a "The" written before it is the name's too
+                the = text[max(0, at - 4) : at]
+                if the == "The " and (at == 4 or not text[at - 5].isalnum()):
+                    at -= 4
+                    first_words = [(at, "The"), *first_words]
+                    authors[0] = first_words
+                    full = " ".join([w for _, w in first_words])
+            elif not lead.endswith(("(", "[", ";")):
                 j = len(first_words) - 1
                 while j > 0 and first_words[j - 1][1].lower() in PARTICLES:
                     j -= 1
@@ -661,6 +675,15 @@ _BARE_INITIALS = lazy_pattern(r"^(?:[A-Z]\.?){1,3}$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
 _NO_SERIAL_COMMA = frozenset(("e", "y"))
 _COLLEAGUES = frozenset(("colleagues", "coworkers", "co-workers", "collaborators", "associates"))
+# the last word of an organisation cited by its whole name, read when the list has no entry of it
+# ("R Core Team", "QGIS Development Team", "Canvas Community"): words no surname is
+# (at most four words: a longer reading would be no name, "_plausible")
+_COLLECTIVE_NOUNS = frozenset(
+    (
+        "team", "developers", "contributors", "community", "consortium", "collaboration", "project",
+        "foundation", "institute", "organization", "organisation", "association", "society", "alliance",
+    )
+)  # fmt: skip
 
 
 def _read_backwards(
@@ -1070,6 +1093,8 @@ def _plausible(run: NameRun, known: KnownAuthors, narrative: bool = False) -> bo
     if not run.et_al and run.authors[-1].rsplit(None, 1)[-1].lower() in _EVENT_NOUNS:
         return False  # "(... Data Science Symposium 2021 Villano et al., 2021)": an event, no author
     structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"
+    if len(words) > 2 and words[0] == "The" and words[-1].lower() in _COLLECTIVE_NOUNS:
+        words = words[1:]  # "(The Manim Community Developers, 2022)": the organisation's article
     if not structured and any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
     return not (len(words) > 4)

@@ -430,6 +430,7 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
         _follow_links(doc, index)
     _key_at_a_namesake(doc.citations, index)
     _named_but_not_first(doc.citations, index)
+    _first_author_alone(doc.citations, index)
     _imprint_and_year(doc.citations, index)
     _lone_entry_of_the_author(doc.citations, index)
     _short_name_the_text_defines(doc, index, similar, near)
@@ -545,6 +546,37 @@ def _named_but_not_first(citations: list[Citation], index: Index) -> None:
         cit.candidates = (ref.id,)
         cit.suggestion = entry
         cit.detail = how
+
+
+def _first_author_alone(citations: list[Citation], index: Index) -> None:
+    """A citation of one name ("Wagner, 2024") linked, for want of an entry of that author alone, to an
+    entry of two ("Wagner and Prester (2024)") that the text cites with both names elsewhere: the
+    writer knows the entry's co-author, so either it was left out here or the work of the name alone is
+    missing from the list. A defect both ways, said as missing, naming the entry (as for a co-author
+    cited alone, _named_but_not_first). An entry never cited with both names stays linked."""
+    linked = LinkStatus.LINKED
+    both: set[str] = set()  # entries of two authors cited with two names
+    alone: list[Citation] = []
+    for c in citations:
+        if c.status is not linked or c.kind != "author-date" or len(c.references) != 1:
+            continue
+        if len(c.authors) >= 2:
+            both.add(c.references[0])
+        elif c.authors and not c.et_al and c.detail is None:
+            alone.append(c)
+    if not both or not alone:
+        return
+    for cit in alone:
+        ref = index.by_id.get(cit.references[0])
+        if ref is None or ref.id not in both or len(ref.authors) != 2 or ref.et_al or ref.corporate:
+            continue
+        entry = f"{ref.shown_authors} {ref.year}" if ref.year else ref.shown_authors
+        cit.status = LinkStatus.MISSING
+        cit.references = ()
+        cit.detail = (
+            f"no entry by {cit.authors[0]} alone dated {cit.year}; the entry {entry} is cited with both names "
+            "elsewhere, so if it is meant here, name its co-author"
+        )
 
 
 def _own_works(cit: Citation, ref: Reference, years_of: dict[str, set[str]]) -> str:
