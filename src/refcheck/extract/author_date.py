@@ -1395,6 +1395,8 @@ _GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") 
 # (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
 # progress, "(Smith, 2015–present)"
 _SPAN_TO_NOW = re.compile(r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I)
+# a life with an unknown end: "Antônio Ribeiro Paiva (1721-?)", "[1721 – ?]"; no work
+_OPEN_LIFE = re.compile(rf"\s*[{DASHES}]\s*\?+\s*[)\]]")
 
 
 def _parse_group(
@@ -1523,6 +1525,7 @@ def _parse_group(
                 or _NEUTRAL_CITATION.match(text, m.end(), e)
                 or _PERIOD.match(text, m.end(), e)
                 or _UNIT_AFTER.match(text, m.end(), e)
+                or _OPEN_LIFE.match(text, m.end(), e + 1)
             )
         ) or _life_dates(m.group(1)):
             pos = m.end()
