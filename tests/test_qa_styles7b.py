@@ -26,3 +26,35 @@ def test_a_cited_year_before_a_dash_still_cites() -> None:
     text = "A survey (Paiva, 1814-15).\n\nReferences\n\nPaiva, M. (1814). Sumário. Lisboa.\n"
     doc = check_text(text, "text", "a.txt")
     assert len(doc.citations) == 1
+
+
+# --- a thing's maker and date after a dash in a bracket (a history of animation article) --------------
+
+_MAKERS = (
+    "Toys bore loaded names, such as Zootrope (the turning wheel of life – W.G. Horner, 1834), "
+    "Praxinoscope (REYNAUD, 1945) and Zoopraxiscope (live view – Eadweard Muybridge, 1880).{more}"
+    "\n\nReferences\n\nREYNAUD, E. (1945). Le brevet du Théâtre Optique. Paris.\n{entry}"
+)
+
+
+def test_a_makers_given_name_after_a_dash_is_no_citation() -> None:
+    # "W.G. Horner, 1834" and "Eadweard Muybridge, 1880" were read as the citations "Horner, 1834" and
+    # "Muybridge, 1880": two missing-reference errors for inventors and the years of their toys
+    doc = check_text(_MAKERS.format(more="", entry=""), "text", "a.txt")
+    assert [(f.rule, f.message) for f in doc.findings] == []
+    assert [c.text for c in doc.citations] == ["REYNAUD, 1945"]
+
+
+def test_a_maker_the_list_has_or_a_name_without_a_given_name_still_cites() -> None:
+    # an entry by the name keeps the citation; so does a dash before a surname alone, and a given name
+    # with no dash
+    more = " A wheel (a drum – Plateau, 1836) and a disc (Joseph Plateau, 1833)."
+    entry = "HORNER, W. G. (1834). On the properties of the Daedaleum. Philosophical Magazine.\n"
+    doc = check_text(_MAKERS.format(more=more, entry=entry), "text", "a.txt")
+    assert [c.text for c in doc.citations] == [
+        "Horner, 1834",
+        "REYNAUD, 1945",
+        "Plateau, 1836",
+        "Joseph Plateau, 1833",
+    ]
+    assert [f.rule for f in doc.findings] == ["missing-reference", "missing-reference"]

@@ -1394,6 +1394,12 @@ _GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") 
 # a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
 # (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
 # progress, "(Smith, 2015–present)"
+# a thing's maker after a dash in a bracket: words about the thing (the last in lower case), a spaced
+# dash, the maker's initials or given name, just before the name read ("– W.G. ", "- Eadweard ")
+_MAKER = re.compile(
+    r"[a-z\u00DF-\u00FF][\w'\u2019]*[ \t]+[-\u2013\u2014][ \t]+(?:[A-Z\u00C0-\u00DE]\.(?:[ \t]*-?"
+    r"[A-Z\u00C0-\u00DE]\.)*[ \t]*|[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+[ \t]+)$"
+)
 _SPAN_TO_NOW = re.compile(r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I)
 # a life with an unknown end: "Antônio Ribeiro Paiva (1721-?)", "[1721 – ?]"; no work
 _OPEN_LIFE = re.compile(rf"\s*[{DASHES}]\s*\?+\s*[)\]]")
@@ -1503,6 +1509,18 @@ def _parse_group(
                 at = text.find(titled.group(1), floor, m.start())
                 new_run = NameRun(start=at, authors=[titled.group(1)], et_al=False)
                 run_title = titled.group(2)
+            if (
+                new_run is not None
+                and len(new_run.authors) == 1
+                and not known.knows(new_run.authors[0])
+                and _MAKER.search(text, max(floor, new_run.start - 120), new_run.start) is not None
+            ):
+                # "Zootrope (the wheel of life – W.G. Horner, 1834)", "(live view – Eadweard
+                # Muybridge, 1880)": words about a thing, a dash, and its maker's given name or initials
+                # before a name no entry has: who made it, and when, not a work cited
+                run = None
+                pos = m.end()
+                continue
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)
                 if title is not None:
