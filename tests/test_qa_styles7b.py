@@ -58,3 +58,52 @@ def test_a_maker_the_list_has_or_a_name_without_a_given_name_still_cites() -> No
         "Joseph Plateau, 1833",
     ]
     assert [f.rule for f in doc.findings] == ["missing-reference", "missing-reference"]
+
+
+# --- an unmatched "(" paired with an unmatched ")" paragraphs later (a public health article) --------
+
+_UNMATCHED = (
+    "Tools were chosen: MAFFT, IQ-TREE and BEAST. (Vilsker et al., 2019))-((Chernomor et al., 2016)\n\n"
+    "PCR test was performed using Allplex 2019-nCoV Assay (Seegene), aiming to detect the gene.\n\n"
+    "Several works are underway. (Posit, 2022))-((Smith et al., 2020)\n\n"
+    "References\n\n"
+    "Chernomor, O., & Minh, B. Q. (2016). Terrace aware data structure. Systematic Biology.\n"
+    "Posit. (2022). RStudio: Open source software for data science teams. Posit.\n"
+    "Smith, J., Jones, K., & Lee, M. (2020). A test. Lab.\n"
+    "Vilsker, M., & Moosa, Y. (2019). Genome detective. Bioinformatics.\n"
+)
+
+
+def test_no_group_runs_across_paragraphs() -> None:
+    # the "(" left open by "((Chernomor" and the ")" left over by "(Posit, 2022))" made one group of the
+    # two paragraphs between, in which "Allplex 2019-nCoV" was read as the citation "Allplex 2019" (a
+    # missing-reference error); the groups inside are still read
+    doc = check_text(_UNMATCHED, "text", "a.txt")
+    assert [f.rule for f in doc.findings] == []
+    assert [c.text for c in doc.citations] == [
+        "Vilsker et al., 2019",
+        "Chernomor et al., 2016",
+        "Posit, 2022",
+        "Smith et al., 2020",
+    ]
+
+
+def test_no_group_runs_across_html_paragraphs() -> None:
+    # HTML's text shows a paragraph by one line break; the loader's block starts tell where they are
+    paragraphs = _UNMATCHED.split("References")[0].split("\n\n")
+    entries = _UNMATCHED.split("References\n\n")[1].splitlines()
+    html = (
+        "<html><body>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs if p.strip())
+        + "<h2>References</h2><ul>"
+        + "".join(f"<li>{e}</li>" for e in entries)
+        + "</ul></body></html>"
+    )
+    doc = check_text(html, "html", "a.html")
+    assert [f.rule for f in doc.findings] == []
+    assert [c.text for c in doc.citations] == [
+        "Vilsker et al., 2019",
+        "Chernomor et al., 2016",
+        "Posit, 2022",
+        "Smith et al., 2020",
+    ]

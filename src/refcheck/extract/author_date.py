@@ -1095,6 +1095,8 @@ def _capital_surname(run: NameRun, narrative: bool) -> bool:
 # narrative "(2004)") is read from its own text alone: a document citing the same group again gets
 # copies of the first reading, moved to the new place. The reading of a group whose names a
 # corporate-name look-up could have taken from before the parenthesis is not kept.
+# a blank line: the end of a block in every format
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _GROUP_KEPT = 300  # characters of a group, at most, to remember its reading
 # Groups remembered per document: this many for each _GROUPS_TEXT characters of its text, begun (the
 # cache goes with the document; one bound for all sizes missed every group past it in a 29 MB
@@ -1181,6 +1183,20 @@ def extract_author_date(
         inner_start, inner_end = g.start(which), g.end(which)
         first_year = _YEAR_RE.search(text, inner_start, inner_end)
         if first_year is None:
+            continue
+        if (
+            which != 3
+            and text.find("(", inner_start, inner_end) != -1
+            and text.find("\n", inner_start, inner_end) != -1
+            and _crosses_block(text, inner_start, inner_end, known.blocks)
+        ):
+            # an unmatched "(" paired with an unmatched ")" paragraphs later, about the groups between
+            # ("... (Vilsker et al., 2019))-((Chernomor et al., 2016)", two paragraphs, "(Posit,
+            # 2022))"): no group runs across a paragraph; the groups inside are read each on its own
+            cites = extract_author_date(text, inner_start, inner_end, known, footnote)
+            if cites:
+                out.extend(cites)
+                pos = _mentions(text, start, end, pos, gstart, gend, known, footnote, mentions)
             continue
         if key is not None and _narrative_lead(text[inner_start : first_year.start()]):
             key = None  # "Bohorquez (2005)": the names stand before the group
@@ -1619,6 +1635,13 @@ def _parse_group(
     if shape is not None and len(known.narratives) < _groups_kept(text):
         known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
+
+
+def _crosses_block(text: str, s: int, e: int, blocks: list[int]) -> bool:
+    """Whether ``text[s:e]`` runs across the end of a block: a blank line, or a start in ``blocks``
+    (a paragraph of HTML or DOCX, a heading)."""
+    k = bisect.bisect_right(blocks, s)
+    return (k < len(blocks) and blocks[k] < e) or _BLANK_LINE.search(text, s, e) is not None
 
 
 def _reading_floor(text: str, start: int, end: int, blocks: list[int]) -> int:
