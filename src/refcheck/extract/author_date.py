@@ -1095,8 +1095,6 @@ def _capital_surname(run: NameRun, narrative: bool) -> bool:
 # narrative "(2004)") is read from its own text alone: a document citing the same group again gets
 # copies of the first reading, moved to the new place. The reading of a group whose names a
 # corporate-name look-up could have taken from before the parenthesis is not kept.
-# a blank line: the end of a block in every format
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _GROUP_KEPT = 300  # characters of a group, at most, to remember its reading
 # Groups remembered per document: this many for each _GROUPS_TEXT characters of its text, begun (the
 # cache goes with the document; one bound for all sizes missed every group past it in a 29 MB
@@ -1635,6 +1633,10 @@ def _parse_group(
     if shape is not None and len(known.narratives) < _groups_kept(text):
         known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
+
+
+# a blank line: the end of a block in every format
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _crosses_block(text: str, s: int, e: int, blocks: list[int]) -> bool:
