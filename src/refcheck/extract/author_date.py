@@ -1207,6 +1207,20 @@ def extract_author_date(
         first_year = _YEAR_RE.search(text, inner_start, inner_end)
         if first_year is None:
             continue
+        if (
+            which != 3
+            and text.find("(", inner_start, inner_end) != -1
+            and text.find("\n", inner_start, inner_end) != -1
+            and _crosses_block(text, inner_start, inner_end, known.blocks)
+        ):
+            # an unmatched "(" paired with an unmatched ")" paragraphs later, about the groups between
+            # ("... (Vilsker et al., 2019))-((Chernomor et al., 2016)", two paragraphs, "(Posit,
+            # 2022))"): no group runs across a paragraph; the groups inside are read each on its own
+            cites = extract_author_date(text, inner_start, inner_end, known, footnote)
+            if cites:
+                out.extend(cites)
+                pos = _mentions(text, start, end, pos, gstart, gend, known, footnote, mentions)
+            continue
         if key is not None and _narrative_lead(text[inner_start : first_year.start()]):
             key = None  # "Bohorquez (2005)": the names stand before the group
         lookups = known.corporate_lookups
@@ -1419,7 +1433,15 @@ _GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") 
 # a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
 # (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
 # progress, "(Smith, 2015–present)"
+# a thing's maker after a dash in a bracket: words about the thing (the last in lower case), a spaced
+# dash, the maker's initials or given name, just before the name read ("– W.G. ", "- Eadweard ")
+_MAKER = re.compile(
+    r"[a-z\u00DF-\u00FF][\w'\u2019]*[ \t]+[-\u2013\u2014][ \t]+(?:[A-Z\u00C0-\u00DE]\.(?:[ \t]*-?"
+    r"[A-Z\u00C0-\u00DE]\.)*[ \t]*|[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+[ \t]+)$"
+)
 _SPAN_TO_NOW = re.compile(r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I)
+# a life with an unknown end: "Antônio Ribeiro Paiva (1721-?)", "[1721 – ?]"; no work
+_OPEN_LIFE = re.compile(rf"\s*[{DASHES}]\s*\?+\s*[)\]]")
 
 
 def _parse_group(
@@ -1526,6 +1548,18 @@ def _parse_group(
                 at = text.find(titled.group(1), floor, m.start())
                 new_run = NameRun(start=at, authors=[titled.group(1)], et_al=False)
                 run_title = titled.group(2)
+            if (
+                new_run is not None
+                and len(new_run.authors) == 1
+                and not known.knows(new_run.authors[0])
+                and _MAKER.search(text, max(floor, new_run.start - 120), new_run.start) is not None
+            ):
+                # "Zootrope (the wheel of life – W.G. Horner, 1834)", "(live view – Eadweard
+                # Muybridge, 1880)": words about a thing, a dash, and its maker's given name or initials
+                # before a name no entry has: who made it, and when, not a work cited
+                run = None
+                pos = m.end()
+                continue
             if new_run is None or not _plausible(new_run, known):
                 title = _title_citation(text, item, m, footnote)
                 if title is not None:
@@ -1548,6 +1582,7 @@ def _parse_group(
                 or _NEUTRAL_CITATION.match(text, m.end(), e)
                 or _PERIOD.match(text, m.end(), e)
                 or _UNIT_AFTER.match(text, m.end(), e)
+                or _OPEN_LIFE.match(text, m.end(), e + 1)
             )
         ) or _life_dates(m.group(1)):
             pos = m.end()
@@ -1623,6 +1658,17 @@ def _parse_group(
     if shape is not None and len(known.narratives) < _groups_kept(text):
         known.narratives[(text[gstart : e + 1], footnote)] = shape
     return out
+
+
+# a blank line: the end of a block in every format
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _crosses_block(text: str, s: int, e: int, blocks: list[int]) -> bool:
+    """Whether ``text[s:e]`` runs across the end of a block: a blank line, or a start in ``blocks``
+    (a paragraph of HTML or DOCX, a heading)."""
+    k = bisect.bisect_right(blocks, s)
+    return (k < len(blocks) and blocks[k] < e) or _BLANK_LINE.search(text, s, e) is not None
 
 
 def _reading_floor(text: str, start: int, end: int, blocks: list[int]) -> int:
