@@ -292,7 +292,7 @@ def structure(doc: Document) -> None:
             doc.references = []  # (a loader's list, a page's "Sources" that is an essay on them)
     doc.footnotes = notes
     # (the definitions: a Markdown inline note, "growth^[See ...]", stands in the prose)
-    defined = [n for n in notes if not n.inline] if notes and notes[-1].inline else notes
+    defined = [n for n in notes if not n.inline]
     doc.notes_region = (defined[0].start, defined[-1].end) if defined else None
 
 

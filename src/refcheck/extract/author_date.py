@@ -1430,15 +1430,15 @@ _WORK_BY = lazy_pattern(
 )
 _CONTINUES = lazy_pattern(r"\s*(?:,|and|&|;)?\s*")
 _GLUED_GROUPS = re.compile(r"^[^()]*\)\s*\(")  # (the gap between two: ")(", ") (")
-# a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
-# (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
-# progress, "(Smith, 2015–present)"
 # a thing's maker after a dash in a bracket: words about the thing (the last in lower case), a spaced
 # dash, the maker's initials or given name, just before the name read ("– W.G. ", "- Eadweard ")
 _MAKER = re.compile(
     r"[a-z\u00DF-\u00FF][\w'\u2019]*[ \t]+[-\u2013\u2014][ \t]+(?:[A-Z\u00C0-\u00DE]\.(?:[ \t]*-?"
     r"[A-Z\u00C0-\u00DE]\.)*[ \t]*|[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+[ \t]+)$"
 )
+# a span of dates that runs on after names outside the brackets, "Reviewer, Ecology Letters
+# (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
+# progress, "(Smith, 2015–present)"
 _SPAN_TO_NOW = re.compile(r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I)
 # a life with an unknown end: "Antônio Ribeiro Paiva (1721-?)", "[1721 – ?]"; no work
 _OPEN_LIFE = re.compile(rf"\s*[{DASHES}]\s*\?+\s*[)\]]")

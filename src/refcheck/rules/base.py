@@ -120,6 +120,11 @@ def entry_name(ref: Reference) -> str:
     return f'{who} {ref.year}, "{_cut(ref.title, 50)}"'
 
 
+def source_file(ref: Reference) -> str:
+    """The name of the file a bibliography database's entry comes from ("" for none)."""
+    return ref.source[0].replace("\\", "/").rsplit("/", 1)[-1] if ref.source else ""
+
+
 def entry_named_at(doc: Document, ref: Reference) -> str:
     """``entry_name`` and where the entry stands: its line in the document, or its key and file for
     a bibliography database's ("Yu et al. 2010a, "A complete…" (line 574)")."""
@@ -128,6 +133,6 @@ def entry_named_at(doc: Document, ref: Reference) -> str:
         unit = "paragraph" if doc.format == "docx" else "line"  # (what a DOCX's locations count)
         return f"{name} ({unit} {doc.locate(ref.start)[0]})"
     if ref.source:
-        where = ref.source[0].replace("\\", "/").rsplit("/", 1)[-1]
+        where = source_file(ref)
         return f"{name} ({ref.key + ', ' if ref.key else ''}{where}:{ref.source[1]})"
     return name

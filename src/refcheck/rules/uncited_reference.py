@@ -84,10 +84,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from refcheck.model import Citation, Document, Finding, Reference, Severity
-from refcheck.rules.base import cited_ids, from_database, no_citations_found
+from refcheck.rules.base import cited_ids, from_database, no_citations_found, source_file
 from refcheck.rules.duplicate_reference import duplicates
 
 NAME = "uncited-reference"
@@ -154,7 +153,7 @@ def check(doc: Document) -> Iterator[Finding]:
         message = f"{doc.unchecked}: whether the {entries} of its reference list {are} cited was not checked"
     elif no_citations_found(doc) and not notice and doc.unchecked and doc.format == "markdown":
         # a Manubot manuscript whose citations are all by identifier, beside manual references
-        where = sorted({Path(r.source[0]).name for r in refs if r.source})
+        where = sorted({source_file(r) for r in refs if r.source})
         message = (
             f"{doc.unchecked}, not checked against a list; none is by the key of the {entries} of "
             f"{', '.join(where) or 'its bibliography'}, which Manubot prints only when cited"
@@ -354,7 +353,7 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
         elif ref.key and ref.source is None and doc.format in ("text", "markdown"):
             name = f"[{ref.key}] {name}"  # a list labelled by keys ("[Knu84] D. E. Knuth ...")
         if from_database(ref) and doc.format != "bibtex" and ref.key in doc.near_keys:
-            where = (ref.source[0] if ref.source else "").replace("\\", "/").rsplit("/", 1)[-1]
+            where = source_file(ref)
             cited_as = doc.near_keys[ref.key]
             severity = Severity.INFO
             message = (
@@ -364,7 +363,7 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
                 "the whole key) to cite it"
             )
         elif from_database(ref) and doc.format != "bibtex":
-            where = (ref.source[0] if ref.source else "").replace("\\", "/").rsplit("/", 1)[-1]
+            where = source_file(ref)
             severity = Severity.INFO
             message = (
                 f"{ref.key or name} in {where} is never cited (so not printed); cite it if it was meant to be"
