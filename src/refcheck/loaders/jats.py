@@ -146,6 +146,10 @@ class _Walker:
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
             return
+        if node.tag == "label" and node.parent is not None and node.parent.tag == "disp-formula":
+            # an equation's number, "<label>[1]</label>" (PNAS): no citation, and apart from the text
+            self.out.newline()
+            return
         block = node.tag in BLOCK
         if block:
             self.out.newline()

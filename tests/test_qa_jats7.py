@@ -1,0 +1,28 @@
+"""JATS from publishers not measured before (jats17): PNAS, Springer, Hindawi, Elsevier author
+manuscripts, Science Advances, Wiley, SAGE, MDPI, F1000, Frontiers, PeerJ, Copernicus in Europe PMC
+and publishers' own XML. Small documents modelled on published open-access articles; each test
+names its source."""
+
+from __future__ import annotations
+
+from .jats_docs import alarms, article, check, numbered, xref
+
+
+def _formula(label: str) -> str:
+    return (
+        f'<disp-formula id="eqn{label}"><label>[{label}]</label><mml:math id="me{label}" display="block">'
+        "<mml:mi>x</mml:mi></mml:math></disp-formula>"
+    )
+
+
+def test_an_equation_label_in_brackets_is_no_citation() -> None:
+    # PNAS 121 (2024) in PMC (Nat. Acad. Sci.): equations are numbered "<label>[1]</label>" ... "[13]"
+    # beside a list read through its xrefs; each label was read as a numeric citation "[1]", linked
+    # to the list's first entries (and past the end of a short list, a missing reference)
+    body = (
+        f"Feedbacks are computed with kernels ({xref('B1', '1')}), as</p><p>{_formula('1')}</p>"
+        f"<p>and the response ({xref('B2', '2')}) follows</p><p>{_formula('2')}{_formula('3')}"
+    )
+    doc = check(article(body, numbered(2)))
+    assert [c.text for c in doc.citations] == ["1", "2"]
+    assert alarms(doc) == []
