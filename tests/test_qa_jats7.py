@@ -26,3 +26,19 @@ def test_an_equation_label_in_brackets_is_no_citation() -> None:
     doc = check(article(body, numbered(2)))
     assert [c.text for c in doc.citations] == ["1", "2"]
     assert alarms(doc) == []
+
+
+def test_a_chemical_name_s_locants_are_no_citation() -> None:
+    # Advances in Chemistry 2018 (Hindawi, JATS 1.1): "benzo[b]pyrido[3,2-f][1,4]oxazepine" in a
+    # section title and its paragraphs; "[1,4]" was read as citations of entries 1 and 4
+    body = (
+        f"Kinase inhibitors are known {xref('B1', '1')}–{xref('B4', '4')}.</p><p>A mixture of "
+        "benzo[b]pyrido[3,2-f][1,4]oxazepine-5(6H)-one and of 1-(2-chlorophenyl)[1,2,4]triazolo[4,3-a]"
+        "pyridine was stirred; benzo[1,3]dioxole was added."
+    )
+    doc = check(article(body, numbered(4)))
+    assert [c.numbers for c in doc.citations] == [(1, 2, 3, 4)]
+    assert alarms(doc) == []
+    # a citation written against its words is still one: "shown[2], and [3]"
+    doc = check(article("As shown[2], and [3].", numbered(3)))
+    assert [c.numbers for c in doc.citations] == [(2,), (3,)]
