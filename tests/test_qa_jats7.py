@@ -42,3 +42,14 @@ def test_a_chemical_name_s_locants_are_no_citation() -> None:
     # a citation written against its words is still one: "shown[2], and [3]"
     doc = check(article("As shown[2], and [3].", numbered(3)))
     assert [c.numbers for c in doc.citations] == [(2,), (3,)]
+
+
+def test_a_score_s_component_after_a_slash_is_no_citation() -> None:
+    # Metabolites 4:932 (MDPI, NLM 2.3): "PCA t[1]/t[2] score plot", "the first component (t[1])";
+    # "t[1]" was left alone, the "t[2]" after the slash read as a citation of entry 2
+    body = (
+        f"Volatiles were profiled {xref('B1', '1')},{xref('B2', '2')}.</p><p>PCA t[1]/t[2] score plot; "
+        "the first component (t[1]) and the second, p[1]-p[2]."
+    )
+    doc = check(article(body, numbered(2)))
+    assert [c.text for c in doc.citations] == ["1", "2"]
