@@ -5,7 +5,7 @@ names its source."""
 
 from __future__ import annotations
 
-from .jats_docs import alarms, article, check, numbered, xref
+from .jats_docs import alarms, article, check, element_ref, numbered, xref
 
 
 def _formula(label: str) -> str:
@@ -53,3 +53,24 @@ def test_a_score_s_component_after_a_slash_is_no_citation() -> None:
     )
     doc = check(article(body, numbered(2)))
     assert [c.text for c in doc.citations] == ["1", "2"]
+
+
+def test_a_year_after_a_named_year_is_the_same_authors() -> None:
+    # Climate Dynamics 2024 (Springer, in Europe PMC): "(e.g., Zanchettin et al. <xref rid=CR39>2022
+    # </xref> and <xref rid=CR25>2023</xref>)" where CR25 is Maher 2019 (the publisher's link is wrong):
+    # "2023" was an error "cites an entry dated 2019 (did you mean Maher 2019?)" and Zanchettin 2023
+    # an uncited entry, two alarms for one wrong link that names neither
+    refs = element_ref("CR25", "2019", "Maher") + element_ref("CR39", "2022", "Zanchettin")
+    refs += element_ref("CR40", "2023", "Zanchettin")
+    body = f"Seen before (e.g., Zanchettin et al. {xref('CR39', '2022')} and {xref('CR25', '2023')}); Maher ({xref('CR25', '2019')})."
+    assert alarms(check(article(body, refs))) == [
+        'author-mismatch: "2023" is linked to Maher 2019, not to the entry it names (Zanchettin 2023); '
+        "point it there"
+    ]
+    # linked right, a series of years is clean; so is "Harvey et al. 2014, 2015" with its own entries
+    body = body.replace('rid="CR25">2023', 'rid="CR40">2023')
+    assert alarms(check(article(body, refs))) == []
+    refs = element_ref("H1", "2014", "Harvey", "Gray") + element_ref("H2", "2015", "Harvey", "Shaw")
+    refs += element_ref("M1", "2019", "Maher")
+    body = f"Jets (Harvey et al. {xref('H1', '2014')}, {xref('H2', '2015')}; Maher {xref('M1', '2019')})."
+    assert alarms(check(article(body, refs))) == []
