@@ -76,3 +76,19 @@ def test_an_entry_is_not_split_inside_its_quoted_title() -> None:
     doc = check_text(text, "markdown", "a.md")
     assert [r.authors for r in doc.references] == [["Erlewine", "Gould"], ["Grosu", "Hoshi"]]
     assert [f.rule for f in doc.findings] == []
+
+
+def test_example_labels_in_table_cells_or_before_a_tab() -> None:
+    # the examples set as a table's rows ("| (32) | H* [IHRC Op] |", Glossa 5887 sets its formulas so)
+    # or as Word writes them, the label and a tab before the example
+    rows = "".join(f"| ({n}) | H* [ IHRC Op{n} ] |\n" for n in range(5, 8))
+    text = (
+        "Relatives are unified [1], [2]. Events are disclosed [3], [4].\n\n"
+        "| no. | structure |\n|---|---|\n" + rows + "\n"
+        + "".join(f"({n})\tKaqchikel example {n}\n\n" for n in range(8, 11))
+        + "The structure in (5) and the operator of (6)–(7) differ; (9) and (10) do not.\n\n"
+        "References\n\n" + _ENTRIES
+    )
+    doc = check_text(text, "markdown", "a.md")
+    assert doc.style == "numeric"
+    assert [f.rule for f in doc.findings] == []

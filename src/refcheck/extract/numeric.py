@@ -437,7 +437,9 @@ def drop_enumerations(text: str, cites: list[Citation], anywhere: bool = False) 
 
 
 # "(36)" alone on its line: the label of a displayed item (a linguistic example, an equation)
-_LABEL_LINE = re.compile(r"[ \t]*(?:\n|$)")
+# (or first on its line before a tab, two spaces or a table's next cell: "(36)\tna4pa4ta3",
+# "| (32) | H* [IHRC Op] |")
+_LABEL_LINE = re.compile(r"[ \t]*(?:\n|$|\|)|\t| {2}")
 # "(33)–(35)": two labels joined by a dash, a range of displayed items (a citation range is "(33–35)")
 _JOINED_AFTER = re.compile(rf"[ \t]*[{DASHES}][ \t]*\(\d")
 _JOINED_BEFORE = re.compile(rf"\d\)[ \t]*[{DASHES}][ \t]*$")
@@ -445,9 +447,9 @@ MIN_LABELS = 3  # labels a document needs before its numbers in parentheses are 
 
 
 def _alone(text: str, c: Citation) -> bool:
-    """Whether ``c`` ("(36)") is all of its line."""
+    """Whether ``c`` ("(36)") is all of its line, or its first cell."""
     line = text.rfind("\n", 0, c.start) + 1
-    return not text[line : c.start].strip() and _LABEL_LINE.match(text, c.end) is not None
+    return not text[line : c.start].strip(" \t|") and _LABEL_LINE.match(text, c.end) is not None
 
 
 def display_labels(text: str, cites: list[Citation]) -> set[int]:
