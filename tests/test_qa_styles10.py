@@ -15,7 +15,8 @@ def _examples(first: int, last: int) -> str:
 
 
 _ENTRIES = "".join(
-    f"[{n}] A. Author{chr(64 + n)}, “Title {n},” Journal of Linguistics, vol. {n}, 2010.\n" for n in range(1, 5)
+    f"[{n}] A. Author{chr(64 + n)}, “Title {n},” Journal of Linguistics, vol. {n}, 2010.\n"
+    for n in range(1, 5)
 )
 
 
@@ -84,7 +85,9 @@ def test_example_labels_in_table_cells_or_before_a_tab() -> None:
     rows = "".join(f"| ({n}) | H* [ IHRC Op{n} ] |\n" for n in range(5, 8))
     text = (
         "Relatives are unified [1], [2]. Events are disclosed [3], [4].\n\n"
-        "| no. | structure |\n|---|---|\n" + rows + "\n"
+        "| no. | structure |\n|---|---|\n"
+        + rows
+        + "\n"
         + "".join(f"({n})\tKaqchikel example {n}\n\n" for n in range(8, 11))
         + "The structure in (5) and the operator of (6)–(7) differ; (9) and (10) do not.\n\n"
         "References\n\n" + _ENTRIES

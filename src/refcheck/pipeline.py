@@ -459,14 +459,14 @@ def _extract_citations(doc: Document) -> None:
     # (nor do the numbers of an enumeration, "(1) mutual engagement, (2) a joint enterprise")
     # (nor do the labels of displayed items, "(36)" on its line, and the references to them, "in
     # (36)–(38)", in a linguistics paper numbering its examples)
-    labels = display_labels(text, parens) if parens else set()
-    if labels:
-        parens = drop_label_references(text, parens, labels, len(refs))
+    shown = display_labels(text, parens) if parens else set()
+    if shown:
+        parens = drop_label_references(text, parens, shown, len(refs))
     paren_votes = (
         sum(
             1
             for c in drop_enumerations(text, parens, anywhere=True)
-            if c.confidence == "high" and not set(c.numbers) <= labels
+            if c.confidence == "high" and not set(c.numbers) <= shown
         )
         if numeric
         else len(parens)

@@ -455,11 +455,15 @@ def _alone(text: str, c: Citation) -> bool:
 def display_labels(text: str, cites: list[Citation]) -> set[int]:
     """The numbers of the displayed items a document labels "(36)" on a line of their own: numbered
     examples of a linguistics paper, numbered equations (at least ``MIN_LABELS`` of them)."""
-    labels = {c.numbers[0] for c in cites if len(c.numbers) == 1 and c.text.startswith("(") and _alone(text, c)}
+    labels = {
+        c.numbers[0] for c in cites if len(c.numbers) == 1 and c.text.startswith("(") and _alone(text, c)
+    }
     return labels if len(labels) >= MIN_LABELS else set()
 
 
-def drop_label_references(text: str, cites: list[Citation], labels: set[int], list_size: int) -> list[Citation]:
+def drop_label_references(
+    text: str, cites: list[Citation], labels: set[int], list_size: int
+) -> list[Citation]:
     """Without the labels of displayed items and the references to them that cannot be citations: a
     label on its line ("(36)"), a range of labels ("(33)–(35)"), a label past the list ("in (38)" of a
     33-entry list). A label number within the list, "in (12)", stays a citation: nothing tells them
@@ -468,14 +472,17 @@ def drop_label_references(text: str, cites: list[Citation], labels: set[int], li
         return cites
     out = []
     for c in cites:
-        if c.text.startswith("(") and set(c.numbers) <= labels:
-            if (
+        if (
+            c.text.startswith("(")
+            and set(c.numbers) <= labels
+            and (
                 _alone(text, c)
                 or max(c.numbers) > list_size
                 or _JOINED_AFTER.match(text, c.end)
                 or _JOINED_BEFORE.search(text[max(0, c.start - 8) : c.start])
-            ):
-                continue
+            )
+        ):
+            continue
         out.append(c)
     return out
 
