@@ -448,8 +448,10 @@ MIN_LABELS = 3  # labels a document needs before its numbers in parentheses are 
 
 def _alone(text: str, c: Citation) -> bool:
     """Whether ``c`` ("(36)") is all of its line, or its first cell."""
-    line = text.rfind("\n", 0, c.start) + 1
-    return not text[line : c.start].strip(" \t|") and _LABEL_LINE.match(text, c.end) is not None
+    line = text.rfind("\n", max(0, c.start - 80), c.start)  # (bounded: a line of a megabyte is read once)
+    if line < 0 and c.start > 80:
+        return False
+    return not text[line + 1 : c.start].strip(" \t|") and _LABEL_LINE.match(text, c.end) is not None
 
 
 def display_labels(text: str, cites: list[Citation]) -> set[int]:
