@@ -42,3 +42,39 @@ def test_an_entry_in_tex_markup_is_still_an_entry(tmp_path: Path) -> None:
     write(tmp_path, {"exam.md": listed})
     rules = [(r, s) for r, s, m in findings(tmp_path / "exam.md") if "Halawa" in m]
     assert ("missing-reference", "error") not in rules
+
+
+# --- a bibliography named by an absolute path of the author's machine -----------------------------
+# andrewheiss/Dissertation's Writing/duke/dissertation.tex: "\addbibresource{/Users/andrew/Dropbox/
+# Readings/Papers.bib}" (biblatex-chicago, authordate), the author's Zotero export. An error "named
+# here does not exist", where the same path in the project's .Rmd files is a warning "lies outside the
+# project": a file outside the project is never read, here or not; the path is the defect, a warning.
+
+
+def test_an_absolute_bibliography_outside_the_project_is_a_warning(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "thesis.tex": "\\documentclass{book}\n\\usepackage[authordate]{biblatex-chicago}\n"
+            "\\addbibresource{/Users/nobody/Dropbox/Readings/Papers.bib}\n\\begin{document}\n"
+            "As \\textcite{Blaydes:2011} shows \\autocite[4]{Stroup:2012}.\n\\printbibliography\n"
+            "\\end{document}\n",
+        },
+        git=True,
+    )
+    found = [(r, s) for r, s, _ in findings(tmp_path / "thesis.tex") if s != "info"]
+    assert found == [("input-bibliography", "warning")]
+
+
+def test_an_absolute_bibliography_inside_the_project_that_is_not_there_is_an_error(tmp_path: Path) -> None:
+    bib = tmp_path / "refs" / "Papers.bib"
+    write(
+        tmp_path,
+        {
+            "thesis.tex": f"\\documentclass{{book}}\n\\usepackage{{biblatex}}\n\\addbibresource{{{bib}}}\n"
+            "\\begin{document}\nAs \\textcite{Blaydes:2011} shows.\n\\printbibliography\n\\end{document}\n",
+        },
+        git=True,
+    )
+    found = [(r, s) for r, s, _ in findings(tmp_path / "thesis.tex") if s != "info"]
+    assert found == [("input-bibliography", "error")]

@@ -975,6 +975,11 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
                 )
                 continue
             problem = f"the bibliography {paths[0]} named here does not exist; its entries cannot be checked"
+            if os.path.isabs(name) and (refused := project.tree.refuses(Path(name))):
+                # (a path of the author's own machine, "/Users/andrew/Dropbox/Readings/Papers.bib":
+                # outside the project, never read, whether or not it is here; as in Markdown)
+                problem = f"the bibliography {name} is not read: {refused}; its entries cannot be checked"
+                chosen = Path(name)
         else:
             refused = project.tree.refuses(chosen)
             if refused:
