@@ -78,3 +78,31 @@ def test_an_absolute_bibliography_inside_the_project_that_is_not_there_is_an_err
     )
     found = [(r, s) for r, s, _ in findings(tmp_path / "thesis.tex") if s != "info"]
     assert found == [("input-bibliography", "error")]
+
+
+# --- a LaTeX fragment that no main file inputs -------------------------------------------------------
+# tylersotomayor/merit-aid-working-paper: sections/frontmatter.tex (title, abstract with "\textcite{
+# chetty2020mobility}") sits beside main.tex, which holds the same front matter itself and inputs the
+# other sections, not this one. Checked as the directory, the orphan was an error "the document names
+# no bibliography (commented out?)": a fragment names none of its own; its main file's is not known.
+
+
+def test_a_fragment_no_main_file_inputs_is_not_an_error_for_naming_no_bibliography(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "main.tex": "\\documentclass{article}\n\\usepackage[style=apa]{biblatex}\n\\addbibresource{refs.bib}\n"
+            "\\begin{document}\nData of \\textcite{chetty2020mobility}.\n\\input{sections/intro}\n"
+            "\\printbibliography\n\\end{document}\n",
+            "refs.bib": "@article{chetty2020mobility, author={Chetty, Raj}, title={Income segregation},"
+            " journal={QJE}, year={2020}}\n",
+            "sections/intro.tex": "\\section{Introduction}\nAs before \\parencite{chetty2020mobility}.\n",
+            "sections/frontmatter.tex": "\\title{Merit Aid}\n\\begin{abstract}\nUsing data from"
+            " \\textcite{chetty2020mobility}, we show this.\n\\end{abstract}\n",
+        },
+        git=True,
+    )
+    found = findings(tmp_path / "sections" / "frontmatter.tex")
+    assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
+    assert "fragment" in found[0][2]
+    assert findings(tmp_path / "main.tex") == []

@@ -254,6 +254,7 @@ def load_latex(path: str, data: bytes) -> Document:
     )
     if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
         doc.no_bibliography = True
+        doc.fragment = b"\\documentclass" not in data and b"\\begin{document}" not in data
         for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
             if c.key and c.key != "*":
                 c.detail = (
