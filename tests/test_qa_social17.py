@@ -18,7 +18,7 @@ from .projects import findings, write
 EXAM = (
     "---\ntitle: Who Controls Whom?\n---\n\nScholars such as @Blaydes:2011 argue this [@Stroup:2012]. The"
     ' law was tabled.^[Omar Halawa, "New draft law would limit the scope of work of NGOs," *Egypt'
-    ' Independent*, February 14, 2013, <http://www.example.com/a>.] Groups objected.^[Human Rights'
+    " Independent*, February 14, 2013, <http://www.example.com/a>.] Groups objected.^[Human Rights"
     ' Watch, "Egypt: New Draft Law an Assault on Independent Groups," May 30, 2013.]\n\n'
     "# References\n\\hangstart\n"
 )
@@ -106,3 +106,34 @@ def test_a_fragment_no_main_file_inputs_is_not_an_error_for_naming_no_bibliograp
     assert [(r, s) for r, s, _ in found] == [("missing-reference", "info")]
     assert "fragment" in found[0][2]
     assert findings(tmp_path / "main.tex") == []
+
+
+# --- LaTeX written by pandoc, its citations typeset by citeproc ---------------------------------------
+# XMtRa/Austrian_Corona_Panel_Project's manuscript.tex, ScottClaessens/covidMaskWearing's manuscript.tex
+# and Lakens/EquivalenceTestingForPsychologicalScience's proofing .tex are what R Markdown (papaja)
+# kept of pandoc's run: 70 citations already text, "(Anvari \& Lakens, 2021)", and the list typeset,
+# "\bibitem[\citeproctext]{ref-anvari...}" in CSLReferences (or "\hypertarget{ref-...}{}" before each
+# entry, earlier pandoc). refcheck said nothing at all, "0 errors", as if it had checked them.
+
+PANDOC_TEX = (
+    "\\documentclass{article}\n\\newenvironment{CSLReferences}[2]{}{}\n\\begin{document}\n"
+    "To define the SESOI (Anvari \\& Lakens, 2021), see \\url{https://osf.io/abc}.\n\n"
+    "\\section{References}\\label{references}\n\n\\begin{CSLReferences}{1}{0}\n"
+    "\\bibitem[\\citeproctext]{ref-anvari2021}\nAnvari, F., \\& Lakens, D. (2021). Using anchor-based methods."
+    " \\emph{JESP}, \\emph{96}, 104159. \\url{https://doi.org/10.1016/j.jesp.2021.104159}\n\n"
+    "\\end{CSLReferences}\n\\end{document}\n"
+)
+
+
+def test_latex_written_by_pandoc_with_typeset_citations_says_it_was_not_checked(tmp_path: Path) -> None:
+    write(tmp_path, {"manuscript.tex": PANDOC_TEX})
+    found = findings(tmp_path / "manuscript.tex")
+    assert [(r, s) for r, s, _ in found] == [("empty-document", "info")]
+    assert "pandoc" in found[0][2]
+    older = PANDOC_TEX.replace("\\begin{CSLReferences}{1}{0}\n\\bibitem[\\citeproctext]{ref-anvari2021}", "")
+    older = older.replace("\\end{CSLReferences}\n", "").replace(
+        "\\section{References}",
+        "\\hypertarget{refs}{}\n\\hypertarget{ref-anvari2021}{}\n\\section{References}",
+    )
+    write(tmp_path, {"manuscript.tex": older})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "manuscript.tex")] == [("empty-document", "info")]

@@ -268,6 +268,14 @@ def load_latex(path: str, data: bytes) -> Document:
                 c.confidence = "low"
     doc.citations_from_loader = True
     doc.style = "keys"
+    if not doc.citations and not refs and _CITEPROC_LIST.search(data):
+        # the .tex pandoc wrote from R Markdown or Markdown (papaja's keep_tex), whose citeproc typeset
+        # the citations as text, "(Anvari \& Lakens, 2021)", and the list, "\bibitem[\citeproctext]
+        # {ref-anvari...}": no key to check, not silence ("0 errors" on 70 citations)
+        doc.unchecked = (
+            "it is LaTeX written by pandoc, whose citations and reference list citeproc typeset already "
+            "(CSLReferences); check the Markdown or R Markdown it was made from"
+        )
     styles = _BIB_STYLE.findall(text)
     revtex = _REVTEX.search(text)
     doc.bib_style = styles[-1].strip() if styles else (revtex.group(1) if revtex else None)
@@ -292,6 +300,9 @@ def load_latex(path: str, data: bytes) -> Document:
 # "\href{https://#1.readthedocs.io}": no address until the macro is used
 _PARAMETER = re.compile(r"(?<!\\)#+[1-9]")
 _BIB_STYLE = re.compile(r"\\bibliographystyle\s*\{([^{}]+)\}")
+# pandoc's typeset reference list in the LaTeX it writes: "\begin{CSLReferences}{1}{0}" (pandoc 2.11
+# on), each entry's "\hypertarget{ref-key}{}" before it (earlier pandoc)
+_CITEPROC_LIST = re.compile(rb"\\begin\{CSLReferences\}|\\hypertarget\{ref-")
 _REVTEX = re.compile(r"\\documentclass\s*(?:\[[^\]]*\]\s*)?\{(revtex4(?:-\d)?)\}")
 
 
