@@ -137,3 +137,27 @@ def test_latex_written_by_pandoc_with_typeset_citations_says_it_was_not_checked(
     )
     write(tmp_path, {"manuscript.tex": older})
     assert [(r, s) for r, s, _ in findings(tmp_path / "manuscript.tex")] == [("empty-document", "info")]
+
+
+# --- a blog post's citations after the quoted titles of their works ---------------------------------
+# tmychow/tmychow.github.io _posts/2021-02-04-reg-y-x.md (an economics blog): 'subsequent papers like
+# "Neoclassical Revival in Growth Economics: Has it Gone Too Far?" (Klenow and Rodríguez-Clare 1997),
+# "Is Growth Exogenous?" (Bernanke and Gürkaynak 2001) ... have all pushed back', and no list: an error
+# "the document has no reference list". Each names its work, by its title, in the sentence.
+
+POST = (
+    '---\nlayout: post\ntitle: Reg Y X\n---\n\nSubsequent papers like "Neoclassical Revival in Growth'
+    ' Economics: Has it Gone Too Far?" (Klenow and Rodríguez-Clare 1997), "It\'s Not Factor'
+    ' Accumulation" (Easterly and Levine 2001) as well as “Why are Some Countries Richer than Others?”'
+    " (Felipe and McCombie 2002) have all pushed back.\n"
+)
+
+
+def test_citations_after_the_quoted_titles_of_their_works_need_no_list(tmp_path: Path) -> None:
+    write(tmp_path, {"post.md": POST})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "post.md")] == [("missing-reference", "info")]
+    bare = POST.replace('"Neoclassical Revival in Growth Economics: Has it Gone Too Far?" ', "").replace(
+        "like ", "like this (Smith 2001) and "
+    )
+    write(tmp_path, {"post.md": bare})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "post.md")] == [("missing-reference", "error")]

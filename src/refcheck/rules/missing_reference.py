@@ -553,11 +553,19 @@ def _in_passing(doc: Document, cit: Citation) -> bool:
         return True
     text = doc.text
     line = text.rfind("\n", 0, cit.start) + 1
-    if text.rfind("(", line, cit.start + 1) > text.rfind(")", line, cit.start):
-        return False  # "(IOER Monitor 2025)", "(see Smith 2020)"
+    opening = text.rfind("(", line, cit.start + 1)
+    if opening > text.rfind(")", line, cit.start):
+        # "(IOER Monitor 2025)", "(see Smith 2020)"; but a title in quotes just before it names the
+        # work in the sentence: '"Is Growth Exogenous?" (Bernanke and Gürkaynak 2001)'
+        return re.compile(_TITLE_BEFORE).search(text, max(line, opening - 300), opening) is not None
     opened = text.rfind("[", line, cit.start + 1)
     # (an inline note, "^[...]", is no bracket of a citation)
     return opened <= text.rfind("]", line, cit.start) or text[opened - 1 : opened] == "^"
+
+
+# a quoted title of three words or more that ends just before an opening bracket (compiled on first
+# use: a rare path, a Markdown document with no list)
+_TITLE_BEFORE = r"[\"\u201c](?:[^\"\u201c\u201d\n]+?\s){2,}[^\"\u201c\u201d\n]*[\"\u201d][ \t]*\Z"
 
 
 def _further_reading(text: str) -> bool:
