@@ -161,3 +161,34 @@ def test_citations_after_the_quoted_titles_of_their_works_need_no_list(tmp_path:
     )
     write(tmp_path, {"post.md": bare})
     assert [(r, s) for r, s, _ in findings(tmp_path / "post.md")] == [("missing-reference", "error")]
+
+
+# --- CSL entries of one title, author and year in other venues ------------------------------------
+# arts-expert/Masterthesis's Literatur-Templates.yaml (pandoc, CSL YAML, an art-history thesis): a
+# contribution to an edited volume and one to an exhibition catalogue, of one author, title and year,
+# were a warning "this entry repeats an earlier one; keep one", where the same two entries in a .bib
+# (two @incollection of other booktitles) are info "may be two publications of one title": the CSL
+# items' types were not read, so the venues were never compared.
+
+CSL = (
+    "references:\n"
+    "  - id: kemp1998a\n    type: chapter\n    author:\n      - family: Kemp\n        given: Wolfgang\n"
+    "    title: Die Madonna lactans\n    container-title: Marienbilder der Neuzeit\n    issued: 1998\n"
+    "  - id: kemp1998b\n    type: chapter\n    author:\n      - family: Kemp\n        given: Wolfgang\n"
+    "    title: Die Madonna lactans\n    container-title: Ausstellungskatalog Maria stillt\n    issued: 1998\n"
+)
+
+
+def test_csl_entries_of_one_title_in_other_venues_may_be_two_publications(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.yaml": CSL,
+            "thesis.md": "---\nbibliography: refs.yaml\n---\n\nAs shown [@kemp1998a; @kemp1998b, 12].\n",
+        },
+    )
+    found = [(r, s) for r, s, _ in findings(tmp_path / "thesis.md")]
+    assert found == [("duplicate-reference", "info")]
+    same = CSL.replace("Ausstellungskatalog Maria stillt", "Marienbilder der Neuzeit")
+    write(tmp_path, {"refs.yaml": same})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "thesis.md")] == [("duplicate-reference", "warning")]
