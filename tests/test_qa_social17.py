@@ -192,3 +192,28 @@ def test_csl_entries_of_one_title_in_other_venues_may_be_two_publications(tmp_pa
     same = CSL.replace("Ausstellungskatalog Maria stillt", "Marienbilder der Neuzeit")
     write(tmp_path, {"refs.yaml": same})
     assert [(r, s) for r, s, _ in findings(tmp_path / "thesis.md")] == [("duplicate-reference", "warning")]
+
+
+# --- an unsigned entry of a dictionary ------------------------------------------------------------------
+# arts-expert/Masterthesis's Literatur-Templates.yaml: "type: entry-dictionary" with a title, the
+# dictionary's title, its collection-editor, publisher and year, no author: a warning "has no author or
+# editor; complete it". A dictionary's entries are often unsigned, cited by their title: info, as a
+# web page's or a manual's missing author is. A book with no author stays a warning.
+
+LEXIKON = (
+    "references:\n  - id: lexikon\n    type: entry-dictionary\n    collection-editor:\n"
+    "      - family: Kirschbaum\n        given: Engelbert\n    container-title: Lexikon der christlichen"
+    " Ikonographie\n    title: Maria lactans\n    issued: 1971\n    publisher: Herder\n"
+)
+
+
+def test_an_unsigned_dictionary_entry_is_info(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {"refs.yaml": LEXIKON, "thesis.md": "---\nbibliography: refs.yaml\n---\n\nAs defined [@lexikon].\n"},
+    )
+    found = findings(tmp_path / "thesis.md")
+    assert [(r, s) for r, s, _ in found] == [("incomplete-reference", "info")]
+    assert "unsigned" in found[0][2]
+    write(tmp_path, {"refs.yaml": LEXIKON.replace("entry-dictionary", "book")})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "thesis.md")] == [("incomplete-reference", "warning")]
