@@ -97,7 +97,7 @@ def test_a_fragment_no_main_file_inputs_is_not_an_error_for_naming_no_bibliograp
             "refs.bib": "@article{chetty2020mobility, author={Chetty, Raj}, title={Income segregation},"
             " journal={QJE}, year={2020}}\n",
             "sections/intro.tex": "\\section{Introduction}\nAs before \\parencite{chetty2020mobility}.\n",
-            "sections/frontmatter.tex": "\\title{Merit Aid}\n\\begin{abstract}\nUsing data from"
+            "sections/frontmatter.tex": "\\title{Merit Aid}\n\\begin{document}\n\\begin{abstract}\nUsing data from"
             " \\textcite{chetty2020mobility}, we show this.\n\\end{abstract}\n",
         },
         git=True,

@@ -254,7 +254,9 @@ def load_latex(path: str, data: bytes) -> Document:
     )
     if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
         doc.no_bibliography = True
-        doc.fragment = b"\\documentclass" not in data and b"\\begin{document}" not in data
+        # (no \\documentclass in it nor in what it inputs: it cannot be typeset alone, whatever else
+        # it holds; a paper's stale sections/frontmatter.tex opens with "\\begin{document}")
+        doc.fragment = "\\documentclass" not in text
         for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
             if c.key and c.key != "*":
                 c.detail = (
