@@ -448,6 +448,7 @@ def csl_references(
         ref = Reference(
             id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
         )
+        ref.entry_type = str(item.get("type") or "").lower() or None  # (CSL's, "paper-conference")
         # (a film's maker is its "director", a score's its "composer": styles print them as its author)
         makers = item.get("author") or item.get("editor") or item.get("director") or item.get("composer")
         for person in makers or []:

@@ -267,6 +267,9 @@ class Document:
     # LaTeX: the document names no bibliography at all (no \\bibliography, \\addbibresource or
     # thebibliography): its keys are one defect, said once (rules/missing_reference)
     no_bibliography: bool = False
+    # LaTeX: the file checked is a fragment (no \\documentclass, in it or in what it inputs) that no
+    # main file inputs: its bibliography, if any, is named by a main file refcheck did not find
+    fragment: bool = False
     # LaTeX: several \\bibliography commands name other files (chapterbib's one per chapter, each read by
     # BibTeX alone): a key or a work in two of those files is no duplicate
     separate_bibliographies: bool = False

@@ -117,7 +117,7 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     unnamed = [] if refs or not doc.no_bibliography else [c for c in doc.citations if c.status is missing]
     if unnamed:
-        yield _no_bibliography(unnamed)
+        yield _no_bibliography(unnamed, doc.fragment)
         return
     lookalikes = _lookalikes(doc)
     examples: list[bool] = []  # (whether the document quotes citations as examples: once, when asked)
@@ -553,11 +553,19 @@ def _in_passing(doc: Document, cit: Citation) -> bool:
         return True
     text = doc.text
     line = text.rfind("\n", 0, cit.start) + 1
-    if text.rfind("(", line, cit.start + 1) > text.rfind(")", line, cit.start):
-        return False  # "(IOER Monitor 2025)", "(see Smith 2020)"
+    opening = text.rfind("(", line, cit.start + 1)
+    if opening > text.rfind(")", line, cit.start):
+        # "(IOER Monitor 2025)", "(see Smith 2020)"; but a title in quotes just before it names the
+        # work in the sentence: '"Is Growth Exogenous?" (Bernanke and Gürkaynak 2001)'
+        return re.compile(_TITLE_BEFORE).search(text, max(line, opening - 300), opening) is not None
     opened = text.rfind("[", line, cit.start + 1)
     # (an inline note, "^[...]", is no bracket of a citation)
     return opened <= text.rfind("]", line, cit.start) or text[opened - 1 : opened] == "^"
+
+
+# a quoted title of three words or more that ends just before an opening bracket (compiled on first
+# use: a rare path, a Markdown document with no list)
+_TITLE_BEFORE = r"[\"\u201c](?:[^\"\u201c\u201d\n]+?\s){2,}[^\"\u201c\u201d\n]*[\"\u201d][ \t]*\Z"
 
 
 def _further_reading(text: str) -> bool:
@@ -594,13 +602,24 @@ def _scholarly(citations: list[Citation], works: int) -> bool:
     return works >= 3 or any(c.et_al or len(c.authors) > 1 or c.locator for c in citations)
 
 
-def _no_bibliography(citations: list[Citation]) -> Finding:
+def _no_bibliography(citations: list[Citation], fragment: bool = False) -> Finding:
     """One finding for the keys of a LaTeX document that names no bibliography at all: the
     bibliography is missing (its ``\\bibliography`` commented out, or never written), one defect, not
-    one per key (a toolbox's manual citing 32 keys got 32 errors saying the same)."""
+    one per key (a toolbox's manual citing 32 keys got 32 errors saying the same). A ``fragment``
+    that no main file inputs (a paper's sections/frontmatter.tex left beside main.tex, which holds its
+    text) names none of its own: its main file's, if it has one, is not known, so info."""
     first = citations[0]
     keys = len({c.key for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
+    if fragment:
+        return at_citation(
+            NAME,
+            Severity.INFO,
+            first,
+            f"{len(citations)} citation(s) of {keys} key(s), such as {first.key!r}, not checked: the file is "
+            "a fragment (no \\documentclass) that no main file inputs, so its bibliography is not known; "
+            "check the main file that inputs it, or input it from one",
+        )
     return at_citation(
         NAME,
         severity,
