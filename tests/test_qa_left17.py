@@ -1,0 +1,71 @@
+"""QA round left17: misreadings found in round 16 and left (a country and a year in a caption, product
+names in brackets, given-first names with a middle name, cut lists, repeated BibTeX fields, unsigned
+editorials). Each test failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refcheck.model import Severity
+from refcheck.pipeline import CheckOptions, check_file
+
+
+def _check(tmp_path: Path, name: str, text: str, files: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    for other, body in (files or {}).items():
+        (tmp_path / other).write_text(body, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = check_file(str(path), CheckOptions(links=False))
+    assert result.doc is not None
+    return result.doc
+
+
+def _found(doc):  # type: ignore[no-untyped-def]
+    return [(f.rule, f.severity, f.citation) for f in doc.findings]
+
+
+# --- a country and a year out of brackets, beside several entries of that country -------------------
+# A SciELO article's table caption "Pesquisa Nacional de Saúde, Brasil 2013." (the survey's place and
+# date) was read as a low-confidence citation of the ministry's entries "Brasil (2012a)", "(2012b)",
+# "(2014a)", "(2014b)" and reported as a year-mismatch error suggesting 2012a. A mention out of
+# brackets whose author has several entries, none of its year, is said at info. The seed's footnote
+# "see Embassy of Azerbaijan to Mexico 2008" (the organisation's one entry) stays read, and a wrong
+# year there stays an error.
+
+CAPTION = """Diabetes during pregnancy is common (Silva 2015). The survey followed the national protocol (Brasil 2014a).
+
+Table 1. Characteristics of the women interviewed. National Health Survey, Brasil 2013. Prenatal module (N = 1851)
+
+Care during pregnancy follows the manuals (Brasil 2012a; Brasil 2012b).
+
+References
+
+Brasil (2012a) Gestação de alto risco: manual técnico. Brasília.
+
+Brasil (2012b) Atenção ao pré-natal de baixo risco. Ministério da Saúde, Brasília.
+
+Brasil (2014a) VIGITEL Brasil 2013. Ministério da Saúde, Brasília.
+
+Silva, João (2015) Programas sociais no Brasil. Editora Unesp, São Paulo.
+"""
+
+
+def test_a_country_and_year_out_of_brackets_beside_several_entries_is_info(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "caption.txt", CAPTION)
+    assert _found(doc) == [("year-mismatch", Severity.INFO, "Brasil 2013")]
+    assert doc.findings[0].suggestion is None
+
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_bc11b8a9853f7d3f.txt"
+
+
+def test_the_seeds_footnote_citation_of_an_organisation_stays_read(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    doc = _check(tmp_path, "seed.txt", text)
+    embassy = [c for c in doc.citations if c.text == "Embassy of Azerbaijan to Mexico 2008"]
+    assert len(embassy) == 1 and embassy[0].references
+    slipped = text.replace(
+        "see Embassy of Azerbaijan to Mexico 2008", "see Embassy of Azerbaijan to Mexico 2009"
+    )
+    doc = _check(tmp_path, "seed.txt", slipped)
+    assert ("year-mismatch", Severity.ERROR, "Embassy of Azerbaijan to Mexico 2009") in _found(doc)
