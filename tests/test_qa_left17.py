@@ -69,3 +69,39 @@ def test_the_seeds_footnote_citation_of_an_organisation_stays_read(tmp_path: Pat
     )
     doc = _check(tmp_path, "seed.txt", slipped)
     assert ("year-mismatch", Severity.ERROR, "Embassy of Azerbaijan to Mexico 2009") in _found(doc)
+
+
+# --- names and years in brackets that are no citation, and an organisation ending in "Group" --------
+# JOSE papers (styles9): "(The Open Group, 2017)" was not read at all ("Group" is a common word that
+# ends names), so with its entry gone no missing-reference was said; "(Transform 2020/2021)", a
+# hackathon's academic year, was a missing-reference error. A SciELO paper's "(Allplex 2019-nCoV
+# Assay, Seegene)", a test kit, was read as "Allplex 2019", an error.
+
+BRACKETS = """Enterprise architecture has a standard framework (The Open Group, 2017). Students joined a hackathon (Transform 2020/2021) to build tools.
+Samples were tested with a commercial kit (Allplex 2019-nCoV Assay, Seegene) as described (Smith, 2020). Tools lasted (Jones, 2015-present).
+
+References
+
+Jones, K. (2015). A tool. Journal of Tools, 1, 1-2.
+
+Smith, J. (2020). Testing at scale. Journal of Testing, 4, 1-10.
+"""
+
+
+def test_an_organisation_ending_in_group_is_read_and_a_kits_name_is_no_citation(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "brackets.txt", BRACKETS)
+    assert [(c.text, c.authors) for c in doc.citations] == [
+        ("The Open Group, 2017", ["The Open Group"]),
+        ("Transform 2020/2021", ["Transform"]),
+        ("Smith, 2020", ["Smith"]),
+        ("Jones, 2015", ["Jones"]),
+    ]
+    assert _found(doc) == [
+        ("missing-reference", Severity.ERROR, "The Open Group, 2017"),
+        ("missing-reference", Severity.INFO, "Transform 2020/2021"),
+    ]
+
+
+def test_two_years_not_in_a_row_stay_a_citation(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "reprint.txt", BRACKETS.replace("Transform 2020/2021", "Marx 2019/2021"))
+    assert ("missing-reference", Severity.ERROR, "Marx 2019/2021") in _found(doc)

@@ -48,7 +48,7 @@ What it does
     verb of use ("(Tested with Tex Live 2013)", "compiled under MiKTeX 2019"): a program and its
     version, not a work. So is a name no entry has before a span of years in brackets ("The Premier
     League (2010-11)", "La Liga (2011–2012)"), or with it alone in brackets ("(Premier League
-    2010-11)"): a season or a term of office as often as a work (a span cited of an author the list
+    2010-11)", an academic year "(Transform 2020/2021)"): a season or a term of office as often as a work (a span cited of an author the list
     has, or after a comma, "(Lee, 2010-11)", stays an error).
     In a document that cites numbers in parentheses ("(1)", "(2–4)"), a number past the list right
     after a symbol or an abbreviation in capitals ("Here NI (36) and n (24) are the numbers of
@@ -251,7 +251,7 @@ def _maybe_no_defect(
     if (
         not cit.detail
         and cit.year
-        and _SPAN.search(cit.year)
+        and (_SPAN.search(cit.year) or _academic_year(cit.year))
         and len(cit.authors) == 1
         and not cit.et_al
         and (cit.narrative or ("," not in cit.text and doc.text.startswith(")", cit.end)))
@@ -271,6 +271,18 @@ def _maybe_no_defect(
 
 # a span of years ("2010-11", "2011–2012"), not one year ("2011/2013" is either year, "1985" one)
 _SPAN = re.compile(r"\d[\u2010-\u2015\u2212-]\d")
+_SLASHED = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
+
+
+def _academic_year(year: str) -> bool:
+    """Whether ``year`` is two years in a row joined by "/" ("2020/2021", "2020/21"), as an academic
+    year or a season is written ("(Transform 2020/2021)", a hackathon): a span, not a reprint's two
+    years ("1867/1990")."""
+    m = _SLASHED.match(year)
+    if m is None:
+        return False
+    first, second = m.group(1), m.group(2)
+    return int(second) == (int(first) + 1) % (100 if len(second) == 2 else 10_000)
 
 
 # what a program used is named after ("tested with Tex Live 2013", "compiled under MiKTeX 2019", "built
