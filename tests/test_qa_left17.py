@@ -105,3 +105,42 @@ def test_an_organisation_ending_in_group_is_read_and_a_kits_name_is_no_citation(
 def test_two_years_not_in_a_row_stay_a_citation(tmp_path: Path) -> None:
     doc = _check(tmp_path, "reprint.txt", BRACKETS.replace("Transform 2020/2021", "Marx 2019/2021"))
     assert ("missing-reference", Severity.ERROR, "Marx 2019/2021") in _found(doc)
+
+
+# --- given names first with a middle name written out (ACL) ----------------------------------------
+# JOSE papers in ACL's style: "R. Dennis Cook. 1977." and "S. K. Morgan Ernest, H. Ye, and E. P. White.
+# 2023." were read as the surnames "Dennis Cook" and "Morgan Ernest": "Cook (1977)" a year-mismatch
+# against "Cook and Weisberg (1982)", "Ernest et al., 2023" missing, both entries uncited. "DJF de
+# Quervain, B Roozendaal, and JL McGaugh" (bare initials before a particle) lost its second author and
+# kept "DJF" in the surname. A double surname the text cites whole stays one.
+
+ACL = """Influence measures were introduced by Cook (1977) and extended by Cook and Weisberg (1982). Forecasts improved (Ernest et al., 2023; Ernest, 2021). Stress impairs retrieval (de Quervain et al., 2000). Memory is a novel (García Márquez, 1967).
+
+References
+
+R. Dennis Cook. 1977. Detection of influential observation in linear regression. Technometrics, 19(1):15–18.
+
+R. Dennis Cook and Sanford Weisberg. 1982. Residuals and Influence in Regression. Chapman and Hall.
+
+S. K. Morgan Ernest. 2021. Ecological forecasting alone. Ecology, 26:1–10.
+
+S. K. Morgan Ernest, H. Ye, and E. P. White. 2023. Ecological forecasting. Ecology Letters, 26:1–10.
+
+DJF de Quervain, B Roozendaal, and JL McGaugh. 2000. Stress and glucocorticoids impair retrieval of long-term spatial memory. Nature, 394:787–790.
+
+G. García Márquez. 1967. Cien años de soledad. Sudamericana.
+"""
+
+
+def test_a_middle_name_written_out_is_no_part_of_the_surname(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "acl.txt", ACL)
+    assert [r.authors for r in doc.references] == [
+        ["Cook"],
+        ["Cook", "Weisberg"],
+        ["Ernest"],
+        ["Ernest", "Ye", "White"],
+        ["de Quervain", "Roozendaal", "McGaugh"],
+        ["García Márquez"],
+    ]
+    assert doc.references[0].given[0] == "R. Dennis"
+    assert doc.findings == []
