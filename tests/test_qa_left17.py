@@ -144,3 +144,31 @@ def test_a_middle_name_written_out_is_no_part_of_the_surname(tmp_path: Path) -> 
     ]
     assert doc.references[0].given[0] == "R. Dennis"
     assert doc.findings == []
+
+
+# --- a BibTeX field given twice with the same value -------------------------------------------------
+# Zotero's exports write "doi" twice with one value; it was an input-bibliography warning, as a field
+# given twice with two values is (one of them is lost). The same value twice is an info.
+
+
+def test_a_field_given_twice_with_the_same_value_is_info(tmp_path: Path) -> None:
+    from refcheck.loaders.bibtex import read_bibliography
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{smith2001,\n  author = {Smith, John},\n  title = {A study},\n  journal = {J},\n"
+        "  year = {2001},\n  doi = {10.1/ABC},\n  doi = {10.1/abc},\n  pages = {1--2},\n  pages = {1--2},\n}\n"
+        "@article{jones2002,\n  author = {Jones, Ann},\n  title = {Another},\n  journal = {J},\n"
+        "  year = {2002},\n  year = {2003},\n  doi = {10.1/x},\n  doi = {10.1/x},\n}\n",
+        encoding="utf-8",
+    )
+    _, problems = read_bibliography(str(bib))
+    assert [(f.severity, f.line, f.message) for f in problems] == [
+        (
+            Severity.INFO,
+            1,
+            "entry smith2001: the fields doi, pages are given twice with the same value; one may go",
+        ),
+        (Severity.WARNING, 11, "entry jones2002: the field year is given twice; the first value is kept"),
+        (Severity.INFO, 11, "entry jones2002: the field doi is given twice with the same value; one may go"),
+    ]

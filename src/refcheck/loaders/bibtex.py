@@ -183,6 +183,10 @@ def _bibtex(
     for entry in parsed.entries:
         if entry.problems:
             findings.append(_warning(path, entry.line, f"entry {entry.key}: " + "; ".join(entry.problems)))
+        if entry.notes:
+            note = _warning(path, entry.line, f"entry {entry.key}: " + "; ".join(entry.notes))
+            note.severity = Severity.INFO
+            findings.append(note)
         target_key = entry.fields.get("crossref", "").strip()
         parent = None
         if target_key:
