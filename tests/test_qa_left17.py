@@ -172,3 +172,57 @@ def test_a_field_given_twice_with_the_same_value_is_info(tmp_path: Path) -> None
         (Severity.WARNING, 11, "entry jones2002: the field year is given twice; the first value is kept"),
         (Severity.INFO, 11, "entry jones2002: the field doi is given twice with the same value; one may go"),
     ]
+
+
+# --- an unsigned editorial ----------------------------------------------------------------------------
+# A real project's .bib held a journal's unsigned editorial with no author: an incomplete-reference
+# warning ("complete it"), though it has none to give. An entry that says it is an editorial is said at
+# info, its title standing in the author's place; an article without its author stays a warning. In a
+# text list, APA's citation of an unsigned work by its title in quotation marks, "("The time for open
+# data is now," 2020)", was not linked (the leading quotation mark kept "The" in the title's key).
+
+EDITORIAL_BIB = """@article{editorial2020,
+  title = {The time for open data is now},
+  journal = {Nature Ecology \\& Evolution},
+  year = {2020},
+  volume = {4},
+  note = {Editorial},
+}
+@article{plain2020,
+  title = {A study of open data},
+  journal = {Journal of Data},
+  year = {2020},
+}
+"""
+
+
+def test_an_unsigned_editorial_has_no_author_to_give(tmp_path: Path) -> None:
+    doc = _check(
+        tmp_path,
+        "paper.md",
+        "---\nbibliography: refs.bib\n---\nOpen data is the norm [@editorial2020; @plain2020].\n",
+        {"refs.bib": EDITORIAL_BIB},
+    )
+    assert [(f.rule, f.severity, f.reference_id) for f in doc.findings] == [
+        ("incomplete-reference", Severity.INFO, "bib-1"),
+        ("incomplete-reference", Severity.WARNING, "bib-2"),
+    ]
+
+
+EDITORIAL_TEXT = """Open data has become a norm (\u201cThe time for open data is now,\u201d 2020). Others disagree (Smith, 2019).
+
+References
+
+Editorial. 2020. The time for open data is now. Nature Ecology & Evolution, 4:1.
+
+Smith, J. 2019. Against open data. Journal of Things, 3:4\u20135.
+"""
+
+
+def test_an_unsigned_work_cited_by_its_quoted_title_is_linked(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "paper.txt", EDITORIAL_TEXT)
+    assert [(c.text, c.references) for c in doc.citations] == [
+        ("\u201cThe time for open data is now,\u201d 2020", ("ref-1",)),
+        ("Smith, 2019", ("ref-2",)),
+    ]
+    assert doc.findings == []

@@ -1578,7 +1578,8 @@ def _lettered_elsewhere(
 
 
 def _text_key(text: str) -> str:
-    words = fold(text).split()
+    # (a title cited in quotation marks, as APA cites an unsigned work: "(“The Time Is Now,” 2020)")
+    words = fold(text).lstrip("\"“”‘'([").split()
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return name_key(" ".join(words))
