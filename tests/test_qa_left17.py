@@ -226,3 +226,48 @@ def test_an_unsigned_work_cited_by_its_quoted_title_is_linked(tmp_path: Path) ->
         ("Smith, 2019", ("ref-2",)),
     ]
     assert doc.findings == []
+
+
+# --- a reference list cut short -------------------------------------------------------------------------
+# Real projects' PDF conversions lose a list's last page, or a page of figures interrupts it: the
+# entries after the cut are not read, and every citation of them was a missing-reference error. A list
+# in alphabetical order that ends the document (or a figure page follows it), with works by two authors
+# or more cited that sort after its last entry, looks cut: those citations are info, saying so. One
+# missing work after the last entry stays an error (a work the list lacks), and so do they all when the
+# document goes on after the list.
+
+CUT = """Trade grew fast (Adams 2001; Baker 2003). Prices followed (Clark 2005) and wages lagged (Davis 2007; Evans 2009). Later work agreed (Young 2015; Zhou 2018) and others too (Walker 2012; Foster 2010).
+
+References
+
+Adams, A. (2001) Trade and growth. Journal of Trade, 1: 1-10.
+
+Baker, B. (2003) Prices. Journal of Prices, 2: 1-10.
+
+Clark, C. (2005) Wages. Journal of Wages, 3: 1-10.
+
+Davis, D. (2007) Labour. Journal of Labour, 4: 1-10.
+
+Evans, E. (2009) Markets. Journal of Markets, 5: 1-10.
+
+Foster, F. (2010) Money. Journal of
+"""
+
+
+def test_citations_after_the_end_of_a_cut_list_are_info(tmp_path: Path) -> None:
+    doc = _check(tmp_path, "cut.txt", CUT)
+    assert _found(doc) == [
+        ("missing-reference", Severity.INFO, "Young 2015"),
+        ("missing-reference", Severity.INFO, "Zhou 2018"),
+        ("missing-reference", Severity.INFO, "Walker 2012"),
+    ]
+    assert "looks cut short" in doc.findings[0].message
+    figures = CUT + "\nFigure 1. Trade and prices by sector.\n\nTable 2. Wages by sector.\n"
+    assert [f.severity for f in _check(tmp_path, "cut.txt", figures).findings] == [Severity.INFO] * 3
+
+
+def test_a_list_that_is_whole_keeps_its_missing_works_errors(tmp_path: Path) -> None:
+    one = CUT.replace("(Young 2015; Zhou 2018)", "(Zhou 2018)").replace("Walker 2012; ", "")
+    assert _found(_check(tmp_path, "one.txt", one)) == [("missing-reference", Severity.ERROR, "Zhou 2018")]
+    more = CUT + "\nAppendix A. The data\n\nThe data come from the national accounts of each country.\n"
+    assert [f.severity for f in _check(tmp_path, "more.txt", more).findings] == [Severity.ERROR] * 3

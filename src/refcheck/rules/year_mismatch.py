@@ -88,7 +88,7 @@ def check(doc: Document) -> Iterator[Finding]:
 def _other_years(doc: Document, ref: Reference) -> list[str]:
     """The years of the entries of ``ref``'s authors, when they are two or more years (else none)."""
     years = [r.year or "n.d." for r in doc.references or [] if r.authors == ref.authors]
-    return years if len(set(years)) >= 2 else []
+    return sorted(years) if len(set(years)) >= 2 else []
 
 
 def year_fix(
