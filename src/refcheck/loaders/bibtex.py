@@ -408,7 +408,7 @@ def _csl_json(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         m = re.search(rf'"(?:id|standard_citation)"\s*:\s*"?{re.escape(key)}"?', text) if key else None
         return text.count("\n", 0, m.start()) + 1 if m else 1
 
-    return csl_references(path, items, line_of), []
+    return csl_references(path, items, line_of, manual=True), []  # (read_named leaves them out)
 
 
 def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
@@ -437,14 +437,17 @@ def _csl_yaml(path: str, text: str) -> tuple[list[Reference], list[Finding]]:
         )
         return text.count("\n", 0, m.start()) + 1 if m else 1
 
-    return csl_references(path, items, line_of), []
+    return csl_references(path, items, line_of, manual=True), []  # (read_named leaves them out)
 
 
-def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -> list[Reference]:
+def csl_references(
+    path: str, items: list[Any], line_of: Callable[[str], int], *, manual: bool
+) -> list[Reference]:
     """The entries of CSL items (CSL-JSON, or CSL YAML: pandoc's ``references:`` in a front matter),
-    each located at ``line_of(its id)`` of ``path``; an item without an id is no entry for pandoc, and
-    one of Manubot's manual references when it has a standard_citation (Manubot's CSL_Item.infer_id):
-    read without a key, which ``pandoc.use_bibliography`` gives it for a Manubot manuscript."""
+    each located at ``line_of(its id)`` of ``path``. An item without an id is no entry for pandoc;
+    with a standard_citation it is one of Manubot's manual references (Manubot's CSL_Item.infer_id),
+    read without a key when ``manual`` (``pandoc.use_bibliography`` gives it one for a Manubot
+    manuscript), else left out."""
     refs: list[Reference] = []
     for item in items:
         if not isinstance(item, dict):
@@ -452,7 +455,7 @@ def csl_references(path: str, items: list[Any], line_of: Callable[[str], int]) -
         if item.get("id"):
             key: str | None = str(item["id"])
             line = line_of(str(key))
-        elif _standard_id(item):
+        elif manual and _standard_id(item):
             key, line = None, line_of(str(item.get("standard_citation") or ""))
         else:
             continue
