@@ -164,3 +164,15 @@ def test_a_csl_item_without_id_is_no_entry_for_pandoc(tmp_path: Path) -> None:
     paper = "---\nbibliography: refs.json\n---\n\nAs shown [@lee2018].\n"
     write(tmp_path, {"paper.md": paper, "refs.json": refs})
     assert findings(tmp_path / "paper.md") == []
+
+
+def test_a_front_matter_csl_item_without_id_is_no_entry_for_pandoc(tmp_path: Path) -> None:
+    # (the same as a bibliography file's: read_named and inline_references leave it out alike)
+    paper = (
+        "---\nreferences:\n- id: lee2018\n  type: book\n  title: A book\n  issued: 2018\n"
+        "  author:\n  - family: Lee\n    given: B\n"
+        "- type: webpage\n  standard_citation: url:https://example.org/x\n  title: X\n  issued: 2019\n"
+        "---\n\nAs shown [@lee2018].\n"
+    )
+    write(tmp_path, {"paper.md": paper})
+    assert findings(tmp_path / "paper.md") == []

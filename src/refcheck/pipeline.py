@@ -70,6 +70,7 @@ from refcheck.model import (
     Reference,
     Severity,
     Url,
+    notes_span,
 )
 from refcheck.rules import ALL as ALL_RULES
 
@@ -251,8 +252,7 @@ def structure(doc: Document) -> None:
         notes = [n for n in text_footnotes(text) if not skip(n.start)]
         if not notes and doc.format == "text":
             notes = _numbered_endnotes(text, skip)
-        if notes:
-            doc.notes_region = (notes[0].start, notes[-1].end)
+        doc.notes_region = notes_span(notes)
     region: Region | None = None
     if doc.references is None:
         region = find_reference_region(doc)
@@ -293,9 +293,7 @@ def structure(doc: Document) -> None:
         if given and bibliographic_essay([r.text for r in given]):
             doc.references = []  # (a loader's list, a page's "Sources" that is an essay on them)
     doc.footnotes = notes
-    # (the definitions: a Markdown inline note, "growth^[See ...]", stands in the prose)
-    defined = [n for n in notes if not n.inline]
-    doc.notes_region = (defined[0].start, defined[-1].end) if defined else None
+    doc.notes_region = notes_span(notes)
 
 
 def _mid_paragraph(text: str, note: Footnote, notes: list[Footnote], starts: list[int]) -> bool:

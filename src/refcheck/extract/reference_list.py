@@ -1079,11 +1079,19 @@ def nested_list(text: str) -> bool:
     return sum(1 for d in depths if d > min(depths)) >= 2
 
 
+# a line of TeX commands alone, each with arguments of no spaces: pandoc Markdown's raw TeX that sets
+# out the list written after it ("\\hangstart", "\\setlength{\\parindent}{-0.2in}\\noindent")
+_TEX_ALONE = re.compile(r"(?:\\[A-Za-z@]+\*?(?:\[[^\]\s]*\]|\{[^{}\s]*(?:\{[^{}\s]*\}[^{}\s]*)*\})*\s*)+")
+
+
 def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
     """Whether a line of the list is no entry: it lies in a comment or code the reader never sees
-    (Markdown's "<!-- Publish: yes -->" after the list), or it is markup alone ("<div class=...>")."""
+    (Markdown's "<!-- Publish: yes -->" after the list), or it is markup alone ("<div class=...>",
+    Markdown's raw TeX "\\hangstart")."""
     first = a + len(raw) - len(raw.lstrip())
     if doc.excluded and _excluded(doc, first) and _excluded(doc, b - 1):
+        return True
+    if "\\" in raw and doc.format == "markdown" and _TEX_ALONE.fullmatch(raw.strip()):
         return True
     return "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw))
 

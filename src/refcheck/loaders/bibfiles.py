@@ -77,10 +77,14 @@ def bib_named(path: str) -> str:
     return path + ".bib"
 
 
-def read_named(doc: Document, path: str, root: Path | None) -> tuple[list[Reference], bool]:
+def read_named(
+    doc: Document, path: str, root: Path | None, *, manual: bool = False
+) -> tuple[list[Reference], bool]:
     """The entries of the bibliography at ``path``, and whether it was read. What keeps it from being
     read is one finding, or one entry of ``doc.unreadable`` (see the module's docstring); a warning
-    about one of its entries is neither: it was read. ``root``: files outside it are not read."""
+    about one of its entries is neither: it was read. ``root``: files outside it are not read.
+    ``manual``: keep Manubot's manual references, CSL items with no id but a standard_citation
+    (``bibtex.csl_references``), which no other reader has an entry for."""
     from refcheck.errors import InputError
     from refcheck.files import FileTooLarge, NotRegularFile, read_limit, read_regular, size_text
     from refcheck.loaders.bibtex import NotRead, read_bibliography
@@ -132,6 +136,8 @@ def read_named(doc: Document, path: str, root: Path | None) -> tuple[list[Refere
     # (a copy: later stages give the entries ids and links)
     entries, findings = copy.deepcopy(read)
     doc.findings.extend(findings)
+    if not manual:
+        entries = [r for r in entries if r.key is not None]
     return entries, True
 
 

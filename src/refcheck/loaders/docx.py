@@ -43,7 +43,7 @@ from refcheck.errors import InputError
 from refcheck.extract.urls import unwrap_url
 from refcheck.loaders._build import EXPONENT_LOOKBACK, NUMERIC_SUP, exponent_after, squash
 from refcheck.loaders.xml import Chunk, Node, parse_xml
-from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url
+from refcheck.model import Document, Footnote, FootnoteMarker, SourceMap, Url, notes_span
 
 MAX_MEMBERS = 2000
 MAX_PART = 64 * 1024 * 1024  # unpacked size of one part refcheck reads
@@ -779,8 +779,7 @@ def load_docx(path: str, data: bytes) -> Document:
     doc.headings = headings
     doc.footnotes = notes
     doc.footnote_markers = markers
-    if notes:
-        doc.notes_region = (notes[0].start, notes[-1].end)
+    doc.notes_region = notes_span(notes)
     doc.urls = urls  # every external target (the link checker fetches only http and https)
     return doc
 

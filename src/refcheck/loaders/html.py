@@ -49,7 +49,7 @@ from refcheck.loaders._build import (
     unresolved_keys,
 )
 from refcheck.loaders.decode import decode
-from refcheck.model import Document, Footnote, FootnoteMarker, Ranges, Reference, Url
+from refcheck.model import Document, Footnote, FootnoteMarker, Ranges, Reference, Url, notes_span
 
 BLOCK = frozenset(
     [
@@ -548,8 +548,7 @@ def load_html(path: str, data: bytes) -> Document:
     doc.table_cells = [(e.start, e.end) for e in elems if e.tag in ("td", "th") and e.end > e.start]
     notes, note_ids = _footnotes(doc, elems)
     doc.footnotes = notes
-    if notes:
-        doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes))
+    doc.notes_region = notes_span(notes)
     doc.footnote_markers = _markers(elems, note_ids)
     comments = [(box.start, box.end) for _, _, box in _back_linked(elems, GOOGLE_COMMENT)]
     comments += _reader_comments(elems)

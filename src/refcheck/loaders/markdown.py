@@ -25,7 +25,7 @@ from refcheck.loaders.pandoc import (
     use_bibliography,
 )
 from refcheck.loaders.text import load_text
-from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity
+from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity, notes_span
 from refcheck.model import Ranges as Excluded
 
 # (any indentation: a fence in a list item stands indented as deep as the item's text, or opens on
@@ -112,7 +112,7 @@ def load_markdown(path: str, data: bytes) -> Document:
     doc = load_text(path, data, fmt="markdown")
     meta = _mark_up(doc, 0, len(doc.text))
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(0, len(doc.text))])
-    _set_notes_region(doc)
+    doc.notes_region = notes_span(doc.footnotes)
     doc.block_starts = _heading_blocks(doc.text, doc.footnotes)
     base = Path(path).parent
     bibs = [str(base / n) for n in meta.bibliography]
@@ -124,7 +124,7 @@ def load_markdown(path: str, data: bytes) -> Document:
         )  # a Quarto project's, for all its pages
     external = MANUBOT_PREFIXES if manuscript is not None and manuscript.kind == "manubot" else ()
     aliases = meta.aliases + (manuscript.aliases if manuscript is not None else [])
-    inline = inline_references(doc, meta)
+    inline = inline_references(doc, meta, manual=bool(external))
     syntax = manuscript.syntax if shared and manuscript is not None else "pandoc"
     if manuscript is not None and manuscript.kind == "myst":
         syntax = manuscript.syntax  # a MyST page cites with roles too, whichever its bibliography
@@ -508,12 +508,6 @@ def _note_end(text: str, pos: int, limit: int) -> int:
     return end
 
 
-def _set_notes_region(doc: Document) -> None:
-    # (the definitions: an inline note stands in the prose, "growth^[See ...]")
-    notes = [n for n in doc.footnotes or [] if not n.inline]
-    doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes)) if notes else None
-
-
 def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     """The chapters of a manuscript as one document, each at its own lines."""
     from refcheck.files import read_limit, read_regular
@@ -569,7 +563,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(a, b) for a, b, _ in parts])
     if manuscript.kind in ("quarto-book", "bookdown"):
         _chapter_labels(doc, parts)
-    _set_notes_region(doc)
+    doc.notes_region = notes_span(doc.footnotes)
     doc.block_starts = _heading_blocks(doc.text, doc.footnotes)
     for problem in problems:
         doc.findings.append(Finding(rule="missing-input", severity=Severity.WARNING, message=problem))

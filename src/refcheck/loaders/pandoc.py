@@ -114,9 +114,9 @@ def front_matter(text: str) -> FrontMatter:
     return out
 
 
-def inline_references(doc: Document, meta: FrontMatter) -> list[Reference]:
+def inline_references(doc: Document, meta: FrontMatter, *, manual: bool = False) -> list[Reference]:
     """The entries of the front matter's ``references:`` (CSL YAML, as pandoc reads them along with
-    any bibliography file), each located at its ``id:`` line."""
+    any bibliography file), each located at its ``id:`` line; ``manual``: as ``bibfiles.read_named``."""
     if not meta.references:
         return []
     from refcheck.loaders.bibtex import csl_references
@@ -127,7 +127,7 @@ def inline_references(doc: Document, meta: FrontMatter) -> list[Reference]:
         m = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*$", block, re.M)
         return block.count("\n", 0, m.start()) + 1 if m else 1
 
-    return csl_references(doc.path, meta.references, line_of)
+    return csl_references(doc.path, meta.references, line_of, manual=manual)
 
 
 def alias_definitions(doc: Document) -> set[str]:
@@ -381,13 +381,10 @@ def use_bibliography(
         from refcheck.loaders.bibfiles import bib_named, read_named  # pybtex: only for a bibliography
     for p in paths:
         named = bib_named(p)
-        entries, read = read_named(doc, named, root)
+        entries, read = read_named(doc, named, root, manual=bool(external))
         if not read:
             unread.append(Path(named).name)
         refs.extend(entries)
-    if not external and any(r.key is None and r.source is not None for r in refs):
-        # a CSL item without an id, which only Manubot cites (by its standard_citation): none for pandoc
-        refs = [r for r in refs if r.key is not None or r.source is None]
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"

@@ -40,7 +40,16 @@ from refcheck.errors import InputError
 from refcheck.loaders._build import TextBuilder
 from refcheck.loaders.pandoc import _cite
 from refcheck.loaders.text import load_text
-from refcheck.model import Citation, Document, Finding, Footnote, FootnoteMarker, Reference, Severity
+from refcheck.model import (
+    Citation,
+    Document,
+    Finding,
+    Footnote,
+    FootnoteMarker,
+    Reference,
+    Severity,
+    notes_span,
+)
 from refcheck.model import Ranges as Excluded
 from refcheck.model.references import by_key as entries_by_key
 
@@ -476,7 +485,7 @@ def load_rst(path: str, data: bytes) -> Document:
         markers = [m for m in markers if m.label in defined]
     doc.footnotes = notes
     doc.footnote_markers = markers
-    doc.notes_region = (min(n.start for n in notes), max(n.end for n in notes)) if notes else None
+    doc.notes_region = notes_span(notes)
 
     # docutils citations: "[Label]_" and ".. [Label] text"
     from refcheck.extract.reference_list import parse_entry
@@ -599,7 +608,7 @@ def _bibtex(
 
     for p in dict.fromkeys(paths):
         found, read = read_named(doc, p, root)
-        entries.extend(r for r in found if r.key is not None)  # (a CSL item without an id: Manubot's only)
+        entries.extend(found)
         if not read:
             unread.append(Path(p).name)
     for i, r in enumerate(entries, start=1):

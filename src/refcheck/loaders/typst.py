@@ -30,7 +30,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from refcheck.model import Citation, Document, Finding, Footnote, FootnoteMarker, Reference, Severity, Url
+from refcheck.model import (
+    Citation,
+    Document,
+    Finding,
+    Footnote,
+    FootnoteMarker,
+    Reference,
+    Severity,
+    Url,
+    notes_span,
+)
 from refcheck.model.references import by_key as entries_by_key
 
 _KEYWORDS = frozenset(
@@ -477,7 +487,7 @@ def load_typst(path: str, data: bytes) -> Document:
             labels.update(m.group(1) for m in _GLOSSARY_KEY.finditer(p.text) if code(p.start + m.start()))
     doc.footnotes = notes
     doc.footnote_markers = markers
-    doc.notes_region = (notes[0].start, notes[-1].end) if notes else None
+    doc.notes_region = notes_span(notes)
     for u in urls:
         note = doc.footnote_at(u.start)
         u.footnote = note.label if note else None
@@ -525,7 +535,7 @@ def load_typst(path: str, data: bytes) -> Document:
 
         for bib, _at in dict.fromkeys(bibs):
             entries, read = read_named(doc, _named_like(path, bib), root)
-            refs.extend(r for r in entries if r.key is not None)  # (a CSL item without an id: Manubot's only)
+            refs.extend(entries)
             if not read:
                 unread.append(Path(bib).name)
         for i, r in enumerate(refs, start=1):

@@ -1,7 +1,7 @@
 """The document model every loader produces and every later stage reads."""
 
 from refcheck.model.citations import Citation, LinkStatus
-from refcheck.model.document import Document, Footnote, FootnoteMarker, Ranges, SourceMap, Url
+from refcheck.model.document import Document, Footnote, FootnoteMarker, Ranges, SourceMap, Url, notes_span
 from refcheck.model.findings import Finding, Severity
 from refcheck.model.references import Reference, Verification
 
@@ -18,4 +18,5 @@ __all__ = [
     "SourceMap",
     "Url",
     "Verification",
+    "notes_span",
 ]

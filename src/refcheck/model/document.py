@@ -141,6 +141,14 @@ class Footnote:
     inline: bool = False
 
 
+def notes_span(notes: list[Footnote] | None) -> tuple[int, int] | None:
+    """The part of the text the notes' definitions take (``Document.notes_region``): from the first
+    to the end of the last, in whatever order the loader gave them. An inline note ("growth^[See
+    ...]") stands in the prose, so it is not one of them."""
+    defined = [n for n in notes or () if not n.inline]
+    return (min(n.start for n in defined), max(n.end for n in defined)) if defined else None
+
+
 @dataclass
 class FootnoteMarker:
     """A footnote reference in the running text: ``[1]``, ``[^1]``, ``<sup>1</sup>``."""
@@ -259,6 +267,9 @@ class Document:
     # LaTeX: the document names no bibliography at all (no \\bibliography, \\addbibresource or
     # thebibliography): its keys are one defect, said once (rules/missing_reference)
     no_bibliography: bool = False
+    # LaTeX: the file checked is a fragment (no \\documentclass, in it or in what it inputs) that no
+    # main file inputs: its bibliography, if any, is named by a main file refcheck did not find
+    fragment: bool = False
     # LaTeX: several \\bibliography commands name other files (chapterbib's one per chapter, each read by
     # BibTeX alone): a key or a work in two of those files is no duplicate
     separate_bibliographies: bool = False
