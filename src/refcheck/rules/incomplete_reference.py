@@ -11,9 +11,11 @@ What it does
     place: its ``key`` field (``key = {ISO/IEC 14882:2011}``, BibTeX's stand-in for a missing author)
     or biblatex's ``label``; for a report, a standard, a manual or a ``@misc`` the body that issued it
     (``institution``, ``organization``, ``publisher``); for a ``@misc`` its title, which the styles
-    print first. So is an entry of a dictionary or an encyclopedia (CSL ``entry-dictionary``,
-    ``entry-encyclopedia``; biblatex ``@inreference``) that lacks only its author: such entries are
-    often unsigned. A journal article or a book without its author stays a warning. A journal article needs
+    print first; for an unsigned editorial (its title, ``type`` or ``note`` says "Editorial") its
+    title, as for any unsigned work. So is an entry of a dictionary or an encyclopedia (CSL
+    ``entry-dictionary``, ``entry-encyclopedia``; biblatex ``@inreference``) that lacks only its
+    author: such entries are often unsigned. A journal article or a book without its author stays a
+    warning. A journal article needs
     no title in a document whose BibTeX style prints none (revtex's ``apsrev4-2``, ``aipnum4-2``, and
     a revtex document that names no style).
 
