@@ -226,6 +226,9 @@ class Document:
     other_style_at: int | None = None
     # Set when "[n]" could be a reference number or a footnote marker: (offset, explanation).
     unclear_brackets: tuple[int | None, str] | None = None
+    # pandoc keys written in the suffix of the key before them, "[@a, @b]" (rules/citation_syntax):
+    # (where the key before ends, where this one starts and ends, this key, the key before)
+    keys_in_suffix: list[tuple[int, int, int, str, str]] = field(default_factory=list)
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
