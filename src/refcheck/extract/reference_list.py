@@ -896,10 +896,23 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # "OECD Economic Outlook, Volume 2018" is an entry's head and its title, not two entries)
         if not head <= first_year < spaces - 12 or not _begins_entry(text[p : min(end, p + 300)]):
             continue
+        if _open_quote(text, head, spaces):
+            # "... Headed Type. A Reply to Erlewine & Gould (2016).” Glossa": a subtitle inside the
+            # entry's quoted title, naming a work, not the next entry
+            continue
         out.append((head, spaces))
         head = p
     out.append((head, end))
     return out
+
+
+def _open_quote(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in text[start:end] is still open at its end: more “ than ” (more
+    „ than “ where German quotes are used)."""
+    part = text[start:end]
+    if "\u201e" in part:
+        return part.count("\u201e") > part.count("\u201c")
+    return part.count("\u201c") > part.count("\u201d")
 
 
 def _begins_entry(text: str) -> bool:
