@@ -1,7 +1,8 @@
 """The reader of author lists as it was before it read by token shapes (refcheck.extract.names at
-f3808be, unchanged but for this docstring and the middle-initial and particles-among-initials rules both
-readers gained since): the oracle of tests/test_reference_fast_paths.py, which checks
-that the shape reader gives the same Names on any text. Not used by refcheck itself.
+f3808be, unchanged but for this docstring and the middle-initial, particles-among-initials and
+bare-initials-before-a-particle rules both readers gained since): the oracle of
+tests/test_reference_fast_paths.py, which checks that the shape reader gives the same Names on any
+text. Not used by refcheck itself.
 
 Author lists of reference entries, in every order citation styles print them.
 
@@ -442,7 +443,13 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
     w = r.word(i)
     if not w:
         return None
-    if not is_initials(w) and _bare_given(w, mode) and (_cap(r.word(i + 1)) or _particle(r.word(i + 1))):
+    # ("DJF de Quervain, B Roozendaal, ...": bare initials before a particle open a list given first)
+    bare_first = not mode and _bare_initials(w) and len(w.rstrip(".")) > 1 and _particle(r.word(i + 1))
+    if (
+        not is_initials(w)
+        and (_bare_given(w, mode) or bare_first)
+        and (_cap(r.word(i + 1)) or _particle(r.word(i + 1)))
+    ):
         # "K-EL Eriksson", and "JA Smith" in a list already read given names first
         words, j2, closed = r.surname(i + 1, bare_stop=False)
         if _HYPHENATED_INITIALS.match(w) or not w.endswith("."):

@@ -363,7 +363,7 @@ def _site_with_a_doubled_field(tmp_path: Path) -> Path:
     (tmp_path / "_quarto.yml").write_text("project:\n  type: website\nbibliography: refs.bib\n")
     (tmp_path / "refs.bib").write_text(
         "@article{smith2001,\n  author = {Smith, John},\n  title = {A study},\n  journal = {J},\n"
-        "  year = {2001},\n  doi = {10.1/abc},\n  doi = {10.1/abc},\n}\n"
+        "  year = {2001},\n  doi = {10.1/abc},\n  doi = {10.1/abd},\n}\n"
         "@article{jones2002,\n  author = {Jones, Ann},\n  title = {Another},\n  journal = {J},\n"
         "  year = {2002},\n}\n"
     )

@@ -31,7 +31,9 @@ from refcheck.extract.numeric import (
     RangeBudget,
     bracket_groups,
     bracket_markers,
+    display_labels,
     drop_enumerations,
+    drop_label_references,
     extract_cued_numeric,
     extract_keyed,
     extract_numeric,
@@ -453,8 +455,17 @@ def _extract_citations(doc: Document) -> None:
     # the numbers read by heuristics do not outvote brackets ("retry(3)", "sleep(2)" in a Markdown page
     # citing "[1]")
     # (nor do the numbers of an enumeration, "(1) mutual engagement, (2) a joint enterprise")
+    # (nor do the labels of displayed items, "(36)" on its line, and the references to them, "in
+    # (36)–(38)", in a linguistics paper numbering its examples)
+    shown = display_labels(text, parens) if parens else set()
+    if shown:
+        parens = drop_label_references(text, parens, shown, len(refs))
     paren_votes = (
-        sum(1 for c in drop_enumerations(text, parens, anywhere=True) if c.confidence == "high")
+        sum(
+            1
+            for c in drop_enumerations(text, parens, anywhere=True)
+            if c.confidence == "high" and not set(c.numbers) <= shown
+        )
         if numeric
         else len(parens)
     )

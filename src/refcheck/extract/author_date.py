@@ -682,6 +682,7 @@ _COLLECTIVE_NOUNS = frozenset(
     (
         "team", "developers", "contributors", "community", "consortium", "collaboration", "project",
         "foundation", "institute", "organization", "organisation", "association", "society", "alliance",
+        "group",
     )
 )  # fmt: skip
 
@@ -725,7 +726,11 @@ def _read_backwards(
                 first = False
                 i -= 1
                 continue
-            if not et_al and not (i >= 2 and tokens[i - 1] in ("and", "&")):
+            if (
+                not et_al
+                and not (i >= 2 and tokens[i - 1] in ("and", "&"))
+                and not _organisation_ends(tokens, i, tok)
+            ):
                 break  # "In 2004", "May 2004": a capitalised word that is no surname unless joined to one
         # the token's facts and its word's, in one look-up
         (
@@ -798,6 +803,8 @@ def _read_backwards(
             is_particle = True  # "de las Heras", "de los Reyes": a Spanish article after "de", in the name
         if stop and upper and _stands_as_surname(tokens, i, names, et_al, listed):
             stop = False  # "Will et al.", "Fall and Smith", "Smith and May": a surname that is also a word
+        elif stop and upper and first and _organisation_ends(tokens, i, word):
+            stop = False  # "(The Open Group, 2017)": an organisation's name ends in the word
         if is_particle or (not stop and name_word):
             if sentence_end:
                 break  # end of a sentence
@@ -976,6 +983,21 @@ def _stands_as_surname(
     return joined and not names[-1] and len(names) >= 2 and bool(names[-2]) and not et_al
 
 
+def _organisation_ends(tokens: list[str], i: int, word: str) -> bool:
+    """Whether the capitalised common word ``word`` at ``tokens[i]``, read first (right before the
+    year), ends an organisation's name ("(The Open Group, 2017)", "(Data Study Group,
+    2020)"): it is an organisation's noun, after a capitalised name word that is no common word."""
+    if word.lower() not in _COLLECTIVE_NOUNS or i < 1:
+        return False
+    other = tokens[i - 1].lstrip("([")
+    return (
+        other[:1].isupper()
+        and other.isalpha()
+        and other.lower() not in STOP_WORDS
+        and _NAME_WORD.match(other) is not None
+    )
+
+
 # a court's neutral citation after the year: "*Guindon* (2015 SCC 41)", "(2018 ABQB 240)", "(2019
 # EWCA Civ 12)": the year of a judgment, named by its court and number, not an author's work
 _NEUTRAL_CITATION = re.compile(
@@ -1095,6 +1117,8 @@ def _plausible(run: NameRun, known: KnownAuthors, narrative: bool = False) -> bo
     structured = run.et_al or len(run.authors) > 1  # "Will et al.", "Fall and Smith"
     if len(words) > 2 and words[0] == "The" and words[-1].lower() in _COLLECTIVE_NOUNS:
         words = words[1:]  # "(The Manim Community Developers, 2022)": the organisation's article
+    if len(words) >= 2 and words[-1].lower() in _COLLECTIVE_NOUNS:
+        words = words[:-1]  # "(The Open Group, 2017)": a body's noun that is also a common word
     if not structured and any(w.lower().strip(".") in STOP_WORDS for w in words):
         return False
     return not (len(words) > 4)
@@ -1440,6 +1464,9 @@ _MAKER = re.compile(
 # (2019–present)" in a CV: no work's year; names inside them are APA's citation of a work in
 # progress, "(Smith, 2015–present)"
 _SPAN_TO_NOW = re.compile(r"\s*[-\u2013\u2014]\s*(?:present|now|today|date|ongoing)\b", re.I)
+# a year joined by a hyphen to the word after it, in a product's or a virus's name: "(Allplex
+# 2019-nCoV Assay, Seegene)"; a span to the present ("2015-present") is a year cited
+_JOINED_WORD = re.compile(rf"[{DASHES}](?!(?i:present|now|today|date|ongoing)\b)[^\W\d_]")
 # a life with an unknown end: "Antônio Ribeiro Paiva (1721-?)", "[1721 – ?]"; no work
 _OPEN_LIFE = re.compile(rf"\s*[{DASHES}]\s*\?+\s*[)\]]")
 
@@ -1583,6 +1610,7 @@ def _parse_group(
                 or _PERIOD.match(text, m.end(), e)
                 or _UNIT_AFTER.match(text, m.end(), e)
                 or _OPEN_LIFE.match(text, m.end(), e + 1)
+                or _JOINED_WORD.match(text, m.end(), e)
             )
         ) or _life_dates(m.group(1)):
             pos = m.end()

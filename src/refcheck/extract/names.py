@@ -581,6 +581,9 @@ def _person(
             w & HYPH
             or (mode == "given-first" and w & BARE)
             or (not mode and w & BARE and w & DOT and not w & ONE)
+            # "DJF de Quervain, B Roozendaal, and JL McGaugh": bare initials before a particle, which
+            # opens no Vancouver name (its surname comes first)
+            or (not mode and w & BARE and not w & ONE and r.word(i + 1) & PART)
         )
         and r.word(i + 1) & (CAP | PART)
     ):

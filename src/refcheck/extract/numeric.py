@@ -438,6 +438,59 @@ def drop_enumerations(text: str, cites: list[Citation], anywhere: bool = False) 
     return [c for k, c in enumerate(cites) if k not in drop]
 
 
+# "(36)" alone on its line: the label of a displayed item (a linguistic example, an equation)
+# (or first on its line before a tab, two spaces or a table's next cell: "(36)\tna4pa4ta3",
+# "| (32) | H* [IHRC Op] |")
+_LABEL_LINE = re.compile(r"[ \t]*(?:\n|$|\|)|\t| {2}")
+# "(33)–(35)": two labels joined by a dash, a range of displayed items (a citation range is "(33–35)")
+_JOINED_AFTER = re.compile(rf"[ \t]*[{DASHES}][ \t]*\(\d")
+_JOINED_BEFORE = re.compile(rf"\d\)[ \t]*[{DASHES}][ \t]*$")
+MIN_LABELS = 3  # labels a document needs before its numbers in parentheses are read as references to them
+
+
+def _alone(text: str, c: Citation) -> bool:
+    """Whether ``c`` ("(36)") is all of its line, or its first cell."""
+    line = text.rfind("\n", max(0, c.start - 80), c.start)  # (bounded: a line of a megabyte is read once)
+    if line < 0 and c.start > 80:
+        return False
+    return not text[line + 1 : c.start].strip(" \t|") and _LABEL_LINE.match(text, c.end) is not None
+
+
+def display_labels(text: str, cites: list[Citation]) -> set[int]:
+    """The numbers of the displayed items a document labels "(36)" on a line of their own: numbered
+    examples of a linguistics paper, numbered equations (at least ``MIN_LABELS`` of them)."""
+    labels = {
+        c.numbers[0] for c in cites if len(c.numbers) == 1 and c.text.startswith("(") and _alone(text, c)
+    }
+    return labels if len(labels) >= MIN_LABELS else set()
+
+
+def drop_label_references(
+    text: str, cites: list[Citation], labels: set[int], list_size: int
+) -> list[Citation]:
+    """Without the labels of displayed items and the references to them that cannot be citations: a
+    label on its line ("(36)"), a range of labels ("(33)–(35)"), a label past the list ("in (38)" of a
+    33-entry list). A label number within the list, "in (12)", stays a citation: nothing tells them
+    apart."""
+    if not labels:
+        return cites
+    out = []
+    for c in cites:
+        if (
+            c.text.startswith("(")
+            and set(c.numbers) <= labels
+            and (
+                _alone(text, c)
+                or max(c.numbers) > list_size
+                or _JOINED_AFTER.match(text, c.end)
+                or _JOINED_BEFORE.search(text[max(0, c.start - 8) : c.start])
+            )
+        ):
+            continue
+        out.append(c)
+    return out
+
+
 def _single(c: Citation) -> bool:
     return len(c.numbers) == 1 and c.text.startswith("(")
 

@@ -896,10 +896,23 @@ def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # "OECD Economic Outlook, Volume 2018" is an entry's head and its title, not two entries)
         if not head <= first_year < spaces - 12 or not _begins_entry(text[p : min(end, p + 300)]):
             continue
+        if _open_quote(text, head, spaces):
+            # "... Headed Type. A Reply to Erlewine & Gould (2016).” Glossa": a subtitle inside the
+            # entry's quoted title, naming a work, not the next entry
+            continue
         out.append((head, spaces))
         head = p
     out.append((head, end))
     return out
+
+
+def _open_quote(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in text[start:end] is still open at its end: more “ than ” (more
+    „ than “ where German quotes are used)."""
+    part = text[start:end]
+    if "\u201e" in part:
+        return part.count("\u201e") > part.count("\u201c")
+    return part.count("\u201c") > part.count("\u201d")
 
 
 def _begins_entry(text: str) -> bool:
@@ -1066,11 +1079,19 @@ def nested_list(text: str) -> bool:
     return sum(1 for d in depths if d > min(depths)) >= 2
 
 
+# a line of TeX commands alone, each with arguments of no spaces: pandoc Markdown's raw TeX that sets
+# out the list written after it ("\\hangstart", "\\setlength{\\parindent}{-0.2in}\\noindent")
+_TEX_ALONE = re.compile(r"(?:\\[A-Za-z@]+\*?(?:\[[^\]\s]*\]|\{[^{}\s]*(?:\{[^{}\s]*\}[^{}\s]*)*\})*\s*)+")
+
+
 def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
     """Whether a line of the list is no entry: it lies in a comment or code the reader never sees
-    (Markdown's "<!-- Publish: yes -->" after the list), or it is markup alone ("<div class=...>")."""
+    (Markdown's "<!-- Publish: yes -->" after the list), or it is markup alone ("<div class=...>",
+    Markdown's raw TeX "\\hangstart")."""
     first = a + len(raw) - len(raw.lstrip())
     if doc.excluded and _excluded(doc, first) and _excluded(doc, b - 1):
+        return True
+    if "\\" in raw and doc.format == "markdown" and _TEX_ALONE.fullmatch(raw.strip()):
         return True
     return "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw))
 

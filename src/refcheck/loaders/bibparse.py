@@ -58,6 +58,9 @@ class RawEntry:
     line: int
     fields: dict[str, str] = field(default_factory=dict)  # lower-case name -> expanded value
     problems: list[str] = field(default_factory=list)
+    # what is said at info level only: a field given twice with the same value (as Zotero writes
+    # "doi"), which BibTeX warns of but no reader of the bibliography sees
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -246,6 +249,7 @@ class _Reader:
         entry = RawEntry(type=kind, key=key, line=line)
         i = _SPACE.match(text, k, end).end()  # type: ignore[union-attr]
         repeated: list[str] = []
+        same: list[str] = []  # given twice with the same value
         junk = False
         while i < end:
             ch = text[i]
@@ -268,7 +272,11 @@ class _Reader:
                 continue
             value, i = self.value(j + 1, end, line, entry.problems)
             if name in entry.fields:
-                if name not in _UNPRINTED:
+                if name in _UNPRINTED:
+                    pass
+                elif _same_value(name, entry.fields[name], value):
+                    same.append(name)
+                else:
                     repeated.append(name)
             else:
                 entry.fields[name] = value
@@ -280,6 +288,12 @@ class _Reader:
             entry.problems.append(
                 f"the field{'s' if len(names) > 1 else ''} {', '.join(names)} "
                 f"{'are' if len(names) > 1 else 'is'} given twice; the first value is kept"
+            )
+        same = [n for n in dict.fromkeys(same) if n not in repeated]
+        if same:
+            entry.notes.append(
+                f"the field{'s' if len(same) > 1 else ''} {', '.join(same)} "
+                f"{'are' if len(same) > 1 else 'is'} given twice with the same value; one may go"
             )
         if junk:
             entry.problems.append("the entry holds text that is not a field (a missing comma or '='?)")
@@ -327,6 +341,13 @@ _UNPRINTED = frozenset(
     {"annote", "annotation", "abstract", "file", "keywords", "comment", "comments", "mendeley-tags",
      "mendeley-groups", "groups", "owner", "timestamp", "review", "priority", "readstatus"}
 )  # fmt: skip
+
+
+def _same_value(name: str, first: str, again: str) -> bool:
+    """Whether a field given again repeats its first value (white space aside; a DOI's case too)."""
+    a, b = " ".join(first.split()), " ".join(again.split())
+    return a == b or (name == "doi" and a.lower() == b.lower())
+
 
 _TRAILING = re.compile(r"^\s*(?:\w[\w-]*\s*=|[{}])", re.M)
 

@@ -183,6 +183,10 @@ def _bibtex(
     for entry in parsed.entries:
         if entry.problems:
             findings.append(_warning(path, entry.line, f"entry {entry.key}: " + "; ".join(entry.problems)))
+        if entry.notes:
+            note = _warning(path, entry.line, f"entry {entry.key}: " + "; ".join(entry.notes))
+            note.severity = Severity.INFO
+            findings.append(note)
         target_key = entry.fields.get("crossref", "").strip()
         parent = None
         if target_key:
@@ -324,6 +328,12 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
 _ISSUED = frozenset({"misc", "booklet", "manual", "proceedings", "techreport", "report", "standard"})
 
 
+# an editorial, by the fields that may say so (Zotero writes an item's kind of article in "type" or
+# "note"; a journal's own editorial is often titled "Editorial: ...")
+_EDITORIAL = re.compile(r"(?i)\b(?:[eé]ditoriale?|leitartikel)\b")
+_SAYS_EDITORIAL = ("title", "type", "note", "keywords", "pubstate", "howpublished")
+
+
 def _stand_in(kind: str, fields: dict[str, str]) -> str | None:
     """What a style prints in the place of the author of an entry that has none, or None: its ``key``
     field, BibTeX's documented stand-in (plain.bst sorts by it, plainnat.bst labels by it), or
@@ -334,6 +344,10 @@ def _stand_in(kind: str, fields: dict[str, str]) -> str | None:
         if fields.get(name, "").strip():
             return latex_to_text(fields[name]).strip() or None
     if kind not in _ISSUED and kind in _TYPED:
+        if fields.get("title") and any(_EDITORIAL.search(fields.get(f, "")) for f in _SAYS_EDITORIAL):
+            # an unsigned editorial ("title = {Editorial: ...}", "type = {Editorial}"): the styles
+            # print its title in the author's place, as for any unsigned work
+            return latex_to_text(fields["title"]).strip() or None
         return None  # (a journal article, a book, a thesis: the author is wanted)
     for name in ("organization", "institution", "publisher"):
         if fields.get(name, "").strip():
@@ -448,6 +462,7 @@ def csl_references(
         ref = Reference(
             id=f"bib-{len(refs) + 1}", text="", start=-1, end=-1, key=key, label=key, source=(path, line)
         )
+        ref.entry_type = str(item.get("type") or "").lower() or None  # (CSL's, "paper-conference")
         # (a film's maker is its "director", a score's its "composer": styles print them as its author)
         makers = item.get("author") or item.get("editor") or item.get("director") or item.get("composer")
         for person in makers or []:

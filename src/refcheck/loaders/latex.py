@@ -254,6 +254,9 @@ def load_latex(path: str, data: bytes) -> Document:
     )
     if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
         doc.no_bibliography = True
+        # (no \\documentclass in it nor in what it inputs: it cannot be typeset alone, whatever else
+        # it holds; a paper's stale sections/frontmatter.tex opens with "\\begin{document}")
+        doc.fragment = "\\documentclass" not in text
         for c in doc.citations:  # ("[?]" in the PDF: no list at all, not a wrong key)
             if c.key and c.key != "*":
                 c.detail = (
@@ -267,6 +270,14 @@ def load_latex(path: str, data: bytes) -> Document:
                 c.confidence = "low"
     doc.citations_from_loader = True
     doc.style = "keys"
+    if not doc.citations and not refs and _CITEPROC_LIST.search(data):
+        # the .tex pandoc wrote from R Markdown or Markdown (papaja's keep_tex), whose citeproc typeset
+        # the citations as text, "(Anvari \& Lakens, 2021)", and the list, "\bibitem[\citeproctext]
+        # {ref-anvari...}": no key to check, not silence ("0 errors" on 70 citations)
+        doc.unchecked = (
+            "it is LaTeX written by pandoc, whose citations and reference list citeproc typeset already "
+            "(CSLReferences); check the Markdown or R Markdown it was made from"
+        )
     styles = _BIB_STYLE.findall(text)
     revtex = _REVTEX.search(text)
     doc.bib_style = styles[-1].strip() if styles else (revtex.group(1) if revtex else None)
@@ -291,6 +302,9 @@ def load_latex(path: str, data: bytes) -> Document:
 # "\href{https://#1.readthedocs.io}": no address until the macro is used
 _PARAMETER = re.compile(r"(?<!\\)#+[1-9]")
 _BIB_STYLE = re.compile(r"\\bibliographystyle\s*\{([^{}]+)\}")
+# pandoc's typeset reference list in the LaTeX it writes: "\begin{CSLReferences}{1}{0}" (pandoc 2.11
+# on), each entry's "\hypertarget{ref-key}{}" before it (earlier pandoc)
+_CITEPROC_LIST = re.compile(rb"\\begin\{CSLReferences\}|\\hypertarget\{ref-")
 _REVTEX = re.compile(r"\\documentclass\s*(?:\[[^\]]*\]\s*)?\{(revtex4(?:-\d)?)\}")
 
 
@@ -975,6 +989,11 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
                 )
                 continue
             problem = f"the bibliography {paths[0]} named here does not exist; its entries cannot be checked"
+            if os.path.isabs(name) and (refused := project.tree.refuses(Path(name))):
+                # (a path of the author's own machine, "/Users/andrew/Dropbox/Readings/Papers.bib":
+                # outside the project, never read, whether or not it is here; as in Markdown)
+                problem = f"the bibliography {name} is not read: {refused}; its entries cannot be checked"
+                chosen = Path(name)
         else:
             refused = project.tree.refuses(chosen)
             if refused:

@@ -188,6 +188,7 @@ def pandoc_citations(
     project_targets: frozenset[str] = frozenset(),
     raw_latex: bool = True,
     near: dict[str, str] | None = None,
+    in_suffix: list[tuple[int, int, int, str, str]] | None = None,
 ) -> list[Citation]:
     """Every pandoc citation key in the prose (not in code, comments or front matter), and one per
     ``nocite`` key. A key that is a cross-reference, a Manubot alias (``aliases``, and those the text
@@ -195,7 +196,10 @@ def pandoc_citations(
     ``doi:``, ``pmid:`` ...), is no citation to check here. ``raw_latex``: the renderer passes raw
     LaTeX (``\\cite{key}``) on to LaTeX, as pandoc does; mystmd does not (it shows it as text).
     ``near``: filled with each entry an ``external`` key misses by the punctuation after it, which
-    pandoc leaves out of a key (entry key -> the key cited)."""
+    pandoc leaves out of a key (entry key -> the key cited). ``in_suffix``: filled with each key that
+    pandoc reads as part of the suffix of the key before it (``Document.keys_in_suffix``): keys in one
+    bracket are separated by semicolons, so "[@a, @b]" and "[@a @b]" are one citation of @a whose
+    suffix is ", @b" (pandoc's manual; citeproc shows only @a). It still counts as citing its entry."""
     by_key = entries_by_key(refs)
     skip = Excluded(doc.excluded)
     defined = alias_definitions(doc) | set(aliases)
@@ -224,16 +228,25 @@ def pandoc_citations(
         if skip(g.start()):
             continue
         taken.append((g.start(), g.end()))
+        before: tuple[str, int] | None = None  # the last key of this item (between semicolons), where
         for item in _ITEM_KEY.finditer(text, g.start(1), g.end(1)):
+            if before is not None and _separated(text, before[1], item.start()):
+                before = None
             key = _unbrace(item.group(2))
+            first = before is None
+            if first:
+                before = (key, item.end())
             if not wanted(key):
                 if near is not None and external:
                     _near_key(key, text, item.end(), by_key, near)
                 continue
             cit = _cite(doc, key, item.start(), item.end(), by_key.get(key))
-            rest = text[item.end() : g.end(1)].split(";", 1)[0].strip(" ,")
-            cit.locator = rest or None
+            rest = _SEPARATOR.split(text[item.end() : g.end(1)], 1)[0]
+            following = _ITEM_KEY.search(rest)
+            cit.locator = (rest[: following.start()] if following else rest).strip(" ,") or None
             out.append(cit)
+            if not first and in_suffix is not None and before is not None:
+                in_suffix.append((before[1], item.start(), item.end(), key, before[0]))
     in_group = Excluded(taken)
     for m in _NARRATIVE.finditer(text):
         if skip(m.start()) or in_group(m.start()):
@@ -269,6 +282,16 @@ def pandoc_citations(
             out.append(Citation(text=f"nocite: {ref.key}", start=0, end=0, kind="key", key=ref.key))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# what separates the citations of a bracket: a semicolon, not one escaped ("[@a\\; see also]" is a
+# suffix holding one)
+_SEPARATOR = re.compile(r"(?<!\\);")
+
+
+def _separated(text: str, start: int, end: int) -> bool:
+    """Whether a citation separator lies between ``start`` and ``end`` of ``text``."""
+    return ";" in text[start:end] and _SEPARATOR.search(text, start, end) is not None
 
 
 # the punctuation pandoc takes into a key only between word characters ("Unless a citation key ... contains
@@ -399,7 +422,11 @@ def use_bibliography(
         doc.citations = key_citations(doc, refs)
         return
     if syntax == "pandoc":
-        citations = pandoc_citations(doc, refs, nocite, external, set(aliases or ()), near=doc.near_keys)
+        # (only where pandoc reads the text: a LaTeX document's keys are LaTeX's)
+        in_suffix = doc.keys_in_suffix if doc.format == "markdown" else None
+        citations = pandoc_citations(
+            doc, refs, nocite, external, set(aliases or ()), near=doc.near_keys, in_suffix=in_suffix
+        )
     elif syntax == "mystmd":  # mystmd reads pandoc's syntax and MyST's roles, and resolves DOIs
         keys = {r.key for r in refs}
         # (mystmd reads no raw LaTeX in Markdown: "\\citep{A, B}" on a page is text, as a writing

@@ -361,6 +361,7 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
 
 def link_document(doc: Document, similar: Similar = near_miss) -> None:
     refs = doc.references or []
+    _middle_names_read_as_surnames(doc, refs)
     index = Index(refs)
     near = _NearMisses(similar)
     # An author-date citation links as a function of what the linker reads of it (its authors, et
@@ -434,6 +435,48 @@ def link_document(doc: Document, similar: Similar = near_miss) -> None:
     _imprint_and_year(doc.citations, index)
     _lone_entry_of_the_author(doc.citations, index)
     _short_name_the_text_defines(doc, index, similar, near)
+
+
+# a name word: a capital, then small letters ("Dennis", "Morgan"; not "McGaugh", "DJF", "de")
+_PLAIN_NAME = re.compile(r"^[^\W\d_a-z][^\W\d_A-Z]+$")
+_INITIALS = re.compile(r"^(?:[^\W\d_a-z]\.?[\s-]*)+$")
+
+
+def _middle_names_read_as_surnames(doc: Document, refs: list[Reference]) -> None:
+    """ACL's given names first with a middle name written out, "R. Dennis Cook. 1977." and "S. K.
+    Morgan Ernest, H. Ye, and E. P. White. 2023.", read as the initials and a surname of two words
+    ("Dennis Cook"), which may be a double surname as well ("J. García Márquez"): the text tells
+    them apart. An entry whose first author reads so, two plain words after initials, is read with
+    the last word as its surname when a citation of the entry's year names that word alone and none
+    names the two ("Cook (1977)", "Ernest et al., 2023")."""
+    doubles: dict[str, list[Reference]] = {}
+    for r in refs:
+        if not r.authors or not r.given or r.corporate or not r.year:
+            continue
+        words = r.authors[0].split()
+        if (
+            len(words) == 2
+            and all(_PLAIN_NAME.match(w) for w in words)
+            and fold(words[0]) not in PARTICLES
+            and r.given[0]
+            and _INITIALS.match(r.given[0])
+            and r.text.startswith(r.given[0])
+        ):
+            doubles.setdefault(name_key(words[1]), []).append(r)
+    if not doubles:
+        return
+    cited: set[tuple[str, str]] = set()
+    for c in doc.citations:
+        if c.kind == "author-date" and c.authors and c.year:
+            cited.add((name_key(c.authors[0]), c.year[:4]))
+    for key, rs in doubles.items():
+        for r in rs:
+            year = (r.year or "")[:4]
+            # (a citation of the two words, "García Márquez (1967)", says they are the surname)
+            if (key, year) in cited and (name_key(r.authors[0]), year) not in cited:
+                middle, surname = r.authors[0].split()
+                r.authors[0] = surname
+                r.given[0] = f"{r.given[0]} {middle}"
 
 
 def _repeated_mismatches(doc: Document, index: Index) -> None:
@@ -1535,7 +1578,8 @@ def _lettered_elsewhere(
 
 
 def _text_key(text: str) -> str:
-    words = fold(text).split()
+    # (a title cited in quotation marks, as APA cites an unsigned work: "(“The Time Is Now,” 2020)")
+    words = fold(text).lstrip("\"“”‘'([").split()
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return name_key(" ".join(words))

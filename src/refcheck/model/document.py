@@ -226,6 +226,9 @@ class Document:
     other_style_at: int | None = None
     # Set when "[n]" could be a reference number or a footnote marker: (offset, explanation).
     unclear_brackets: tuple[int | None, str] | None = None
+    # pandoc keys written in the suffix of the key before them, "[@a, @b]" (rules/citation_syntax):
+    # (where the key before ends, where this one starts and ends, this key, the key before)
+    keys_in_suffix: list[tuple[int, int, int, str, str]] = field(default_factory=list)
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
@@ -267,6 +270,9 @@ class Document:
     # LaTeX: the document names no bibliography at all (no \\bibliography, \\addbibresource or
     # thebibliography): its keys are one defect, said once (rules/missing_reference)
     no_bibliography: bool = False
+    # LaTeX: the file checked is a fragment (no \\documentclass, in it or in what it inputs) that no
+    # main file inputs: its bibliography, if any, is named by a main file refcheck did not find
+    fragment: bool = False
     # LaTeX: several \\bibliography commands name other files (chapterbib's one per chapter, each read by
     # BibTeX alone): a key or a work in two of those files is no duplicate
     separate_bibliographies: bool = False

@@ -442,6 +442,9 @@ _KINDS = {
     "book": "book", "mvbook": "book", "collection": "book", "proceedings": "book",
     "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
     "techreport": "report", "report": "report",
+    # CSL's types (CSL-JSON, CSL YAML)
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "paper-conference": "paper", "chapter": "chapter",
 }  # fmt: skip
 _KIND_NAMES = {
     "article": "an article",

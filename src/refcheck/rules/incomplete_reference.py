@@ -11,7 +11,11 @@ What it does
     place: its ``key`` field (``key = {ISO/IEC 14882:2011}``, BibTeX's stand-in for a missing author)
     or biblatex's ``label``; for a report, a standard, a manual or a ``@misc`` the body that issued it
     (``institution``, ``organization``, ``publisher``); for a ``@misc`` its title, which the styles
-    print first. A journal article or a book without its author stays a warning. A journal article needs
+    print first; for an unsigned editorial (its title, ``type`` or ``note`` says "Editorial") its
+    title, as for any unsigned work. So is an entry of a dictionary or an encyclopedia (CSL
+    ``entry-dictionary``, ``entry-encyclopedia``; biblatex ``@inreference``) that lacks only its
+    author: such entries are often unsigned. A journal article or a book without its author stays a
+    warning. A journal article needs
     no title in a document whose BibTeX style prints none (revtex's ``apsrev4-2``, ``aipnum4-2``, and
     a revtex document that names no style).
 
@@ -40,6 +44,9 @@ SUMMARY = "A bibliography entry lacks an author, a year or a title."
 
 # BibTeX styles that print no article title (physics: revtex's apsrev and aip styles, and revtex's
 # classes, which choose them when the document names no style): a journal article without one is whole
+# the types of an entry of a work of reference (CSL's, biblatex's), often unsigned
+_REFERENCE_WORK_ENTRIES = frozenset({"entry-dictionary", "entry-encyclopedia", "entry", "inreference"})
+
 _NO_ARTICLE_TITLES = re.compile(r"(?:apsrev|apsrmp|aipnum|aipauth|revtex4)", re.I)
 
 
@@ -82,7 +89,12 @@ def check(doc: Document) -> Iterator[Finding]:
         # "key = {ISO/IEC 14882:2011}", the body that issued a report or a standard, a @misc's title;
         # only when the author is all it lacks)
         stood_in = ref.stand_in is not None and missing == ["author or editor"]
-        authorless = (ref.web or ref.entry_type == "manual" or stood_in) and "title" not in missing
+        # (and so is an entry of a dictionary or an encyclopedia, often unsigned and cited by its title:
+        # CSL's "entry-dictionary", biblatex's @inreference)
+        unsigned = ref.entry_type in _REFERENCE_WORK_ENTRIES and missing == ["author or editor"]
+        authorless = (
+            ref.web or ref.entry_type == "manual" or stood_in or unsigned
+        ) and "title" not in missing
         yield Finding(
             rule=NAME,
             severity=Severity.INFO if quiet or authorless else SEVERITY,
@@ -95,6 +107,8 @@ def check(doc: Document) -> Iterator[Finding]:
                     if ref.web
                     else " if it has one (a manual may have none)"
                     if ref.entry_type == "manual"
+                    else " if it has one (an entry of a dictionary or an encyclopedia is often unsigned)"
+                    if unsigned
                     else f" if it has one (the style prints {ref.stand_in!r} in its place)"
                 )
                 if authorless

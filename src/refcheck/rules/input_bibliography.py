@@ -7,7 +7,8 @@ What it does
     leniently, as BibTeX would read it (an undefined ``@string`` such as ``month = July``, a field
     given twice, text after the entry's closing brace that looks like part of it, an entry never
     closed, a ``@string`` expanding past the size limit). Each problem is said once; the entry is
-    kept, so its key still counts. A field of a Hayagriva entry that Typst ignores but that stands
+    kept, so its key still counts. A field given twice with the same value (Zotero's ``doi``
+    twice) is an info: nothing the reader sees is in doubt. A field of a Hayagriva entry that Typst ignores but that stands
     for one it reads (``publsher``, ``journal``) is an info, unless it leaves the entry without an
     author, a date or a title, which incomplete-reference reports naming the field. A Hayagriva
     entry without ``type``, or with one Hayagriva does not have (``journal-article``), is an error:

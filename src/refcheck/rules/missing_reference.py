@@ -48,12 +48,17 @@ What it does
     verb of use ("(Tested with Tex Live 2013)", "compiled under MiKTeX 2019"): a program and its
     version, not a work. So is a name no entry has before a span of years in brackets ("The Premier
     League (2010-11)", "La Liga (2011–2012)"), or with it alone in brackets ("(Premier League
-    2010-11)"): a season or a term of office as often as a work (a span cited of an author the list
+    2010-11)", an academic year "(Transform 2020/2021)"): a season or a term of office as often as a work (a span cited of an author the list
     has, or after a comma, "(Lee, 2010-11)", stays an error).
     In a document that cites numbers in parentheses ("(1)", "(2–4)"), a number past the list right
     after a symbol or an abbreviation in capitals ("Here NI (36) and n (24) are the numbers of
     nucleotides"), or a group of them all past the list ("NI (36, 37)"), is a value as often as a
-    citation: info ("[36]" past the list, or "(36, 37)" after a word, stays an error).
+    citation: info ("[36]" past the list, or "(36, 37)" after a word, stays an error). A reference
+    list read from the text that looks cut short (its entries in alphabetical order, the list ending
+    the document or followed by a page of figures or tables only, and works by two authors or more
+    cited that sort after its last entry and have none: a PDF's text whose last page was lost) is
+    said so, and the citations that sort after its last entry are info (one such work missing
+    stays an error).
 
 Why is this bad
     The reader cannot find the work cited.
@@ -74,12 +79,14 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
 from refcheck.extract.numeric import group_after_symbol
 from refcheck.extract.organisations import ORGANISATION_WORDS
 from refcheck.extract.species import species_authority
+from refcheck.matching.names import core_key, fold
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation
 
@@ -117,7 +124,7 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(plain) if plain else _no_list(unlisted, linked=True)
     unnamed = [] if refs or not doc.no_bibliography else [c for c in doc.citations if c.status is missing]
     if unnamed:
-        yield _no_bibliography(unnamed)
+        yield _no_bibliography(unnamed, doc.fragment)
         return
     lookalikes = _lookalikes(doc)
     examples: list[bool] = []  # (whether the document quotes citations as examples: once, when asked)
@@ -131,6 +138,7 @@ def check(doc: Document) -> Iterator[Finding]:
         return examples[0]
 
     titles = _titles(doc)
+    cut = _cut_after(doc)
     for cit in doc.citations:
         if cit.status is not missing:
             continue
@@ -167,7 +175,14 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
-        if (
+        if cut is not None and cit.kind == "author-date" and _sorts_after(cit, cut[0]):
+            severity = Severity.INFO
+            fix = (
+                f"the reference list looks cut short: its entries run in alphabetical order and stop at "
+                f"{cut[1]}, before this name, and other works cited after it are missing too; if the "
+                "list is whole, " + fix
+            )
+        elif (
             severity is SEVERITY
             and cit.kind == "author-date"
             and (why := _maybe_no_defect(doc, cit, lookalikes, titles, quotes_examples))
@@ -177,6 +192,54 @@ def check(doc: Document) -> Iterator[Finding]:
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
+
+
+# what may stand after a reference list that a page of figures or tables interrupted (a PDF's text)
+_FIGURE_PAGE = re.compile(r"(?m)^\W{0,4}(?:Fig(?:ure)?s?\.?|Tables?|Supplementary)\s+S?\d")
+_CUT_MISSING = 2  # distinct first authors missing after the last entry, at least, for a cut list
+
+
+def _sort_key(name: str) -> str:
+    return core_key(name) or fold(name)
+
+
+def _sorts_after(cit: Citation, last: str) -> bool:
+    return bool(cit.authors) and not cit.detail and _sort_key(cit.authors[0]) > last
+
+
+def _cut_after(doc: Document) -> tuple[str, str] | None:
+    """(the sort key, the name) of the last entry of a reference list that looks cut short: read from
+    the text (not a database), in alphabetical order, ending the document or followed by a page of
+    figures or tables only, and with works by two authors or more cited that sort after its last
+    entry and have none (a PDF's text whose last page was lost, a figure page inside the list). The
+    works cited after it are then likely in the part not read. One missing work there is no sign: it
+    is as likely a work the list lacks."""
+    refs = doc.references or []
+    if len(refs) < 5 or doc.format not in ("text", "markdown", "html", "docx"):
+        return None
+    if any(r.source is not None or r.start < 0 or not r.authors for r in refs[-5:]):
+        return None
+    missing = LinkStatus.MISSING
+    if sum(1 for c in doc.citations if c.status is missing and c.kind == "author-date") < _CUT_MISSING:
+        return None
+    keys = [_sort_key(r.authors[0]) for r in refs if r.authors]
+    if len(keys) < 5 or sum(a > b for a, b in itertools.pairwise(keys)) > len(keys) // 20:
+        return None  # (not in alphabetical order: a numbered or unordered list says nothing)
+    last = max(keys)
+    after = {
+        _sort_key(c.authors[0])
+        for c in doc.citations
+        if c.status is missing
+        and c.kind == "author-date"
+        and c.confidence == "high"
+        and _sorts_after(c, last)
+    }
+    if len(after) < _CUT_MISSING:
+        return None
+    rest = doc.text[refs[-1].end :]
+    if rest.strip() and _FIGURE_PAGE.search(rest) is None:
+        return None  # (the list is followed by more of the document: it ended there)
+    return last, refs[-1].authors[0]
 
 
 _LOOKALIKES = 2  # at most this many author-date readings, none fitting a list that no citation cites
@@ -251,7 +314,7 @@ def _maybe_no_defect(
     if (
         not cit.detail
         and cit.year
-        and _SPAN.search(cit.year)
+        and (_SPAN.search(cit.year) or _academic_year(cit.year))
         and len(cit.authors) == 1
         and not cit.et_al
         and (cit.narrative or ("," not in cit.text and doc.text.startswith(")", cit.end)))
@@ -271,6 +334,18 @@ def _maybe_no_defect(
 
 # a span of years ("2010-11", "2011–2012"), not one year ("2011/2013" is either year, "1985" one)
 _SPAN = re.compile(r"\d[\u2010-\u2015\u2212-]\d")
+_SLASHED = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
+
+
+def _academic_year(year: str) -> bool:
+    """Whether ``year`` is two years in a row joined by "/" ("2020/2021", "2020/21"), as an academic
+    year or a season is written ("(Transform 2020/2021)", a hackathon): a span, not a reprint's two
+    years ("1867/1990")."""
+    m = _SLASHED.match(year)
+    if m is None:
+        return False
+    first, second = m.group(1), m.group(2)
+    return int(second) == (int(first) + 1) % (100 if len(second) == 2 else 10_000)
 
 
 # what a program used is named after ("tested with Tex Live 2013", "compiled under MiKTeX 2019", "built
@@ -553,11 +628,19 @@ def _in_passing(doc: Document, cit: Citation) -> bool:
         return True
     text = doc.text
     line = text.rfind("\n", 0, cit.start) + 1
-    if text.rfind("(", line, cit.start + 1) > text.rfind(")", line, cit.start):
-        return False  # "(IOER Monitor 2025)", "(see Smith 2020)"
+    opening = text.rfind("(", line, cit.start + 1)
+    if opening > text.rfind(")", line, cit.start):
+        # "(IOER Monitor 2025)", "(see Smith 2020)"; but a title in quotes just before it names the
+        # work in the sentence: '"Is Growth Exogenous?" (Bernanke and Gürkaynak 2001)'
+        return re.compile(_TITLE_BEFORE).search(text, max(line, opening - 300), opening) is not None
     opened = text.rfind("[", line, cit.start + 1)
     # (an inline note, "^[...]", is no bracket of a citation)
     return opened <= text.rfind("]", line, cit.start) or text[opened - 1 : opened] == "^"
+
+
+# a quoted title of three words or more that ends just before an opening bracket (compiled on first
+# use: a rare path, a Markdown document with no list)
+_TITLE_BEFORE = r"[\"\u201c](?:[^\"\u201c\u201d\n]+?\s){2,}[^\"\u201c\u201d\n]*[\"\u201d][ \t]*\Z"
 
 
 def _further_reading(text: str) -> bool:
@@ -594,13 +677,24 @@ def _scholarly(citations: list[Citation], works: int) -> bool:
     return works >= 3 or any(c.et_al or len(c.authors) > 1 or c.locator for c in citations)
 
 
-def _no_bibliography(citations: list[Citation]) -> Finding:
+def _no_bibliography(citations: list[Citation], fragment: bool = False) -> Finding:
     """One finding for the keys of a LaTeX document that names no bibliography at all: the
     bibliography is missing (its ``\\bibliography`` commented out, or never written), one defect, not
-    one per key (a toolbox's manual citing 32 keys got 32 errors saying the same)."""
+    one per key (a toolbox's manual citing 32 keys got 32 errors saying the same). A ``fragment``
+    that no main file inputs (a paper's sections/frontmatter.tex left beside main.tex, which holds its
+    text) names none of its own: its main file's, if it has one, is not known, so info."""
     first = citations[0]
     keys = len({c.key for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
+    if fragment:
+        return at_citation(
+            NAME,
+            Severity.INFO,
+            first,
+            f"{len(citations)} citation(s) of {keys} key(s), such as {first.key!r}, not checked: the file is "
+            "a fragment (no \\documentclass) that no main file inputs, so its bibliography is not known; "
+            "check the main file that inputs it, or input it from one",
+        )
     return at_citation(
         NAME,
         severity,

@@ -7,6 +7,8 @@ What it does
     (a JATS xref) whose text names another listed entry, author and year, is said to be linked to
     the wrong entry, with the one it names, as a warning: the reader's text is right, only its link is
     wrong.
+    A mention out of brackets ("Pesquisa Nacional de Saúde, Brasil 2013" in a caption) whose author
+    has several entries, none of its year, is said at info: a place and a date as often as a citation.
     A taxonomic paper's species' authority ("Conus ritae Petuch, 1995" beside Petuch's listed 1987
     book) is who named the species and when, not a citation (no finding; missing-reference says when); one in brackets after a species' name with a
     year before 1900 in another paper ("Lamna nasus (Bonnaterre, 1788)") is said at info.
@@ -30,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from refcheck.extract.species import species_authority
-from refcheck.model import Document, Finding, LinkStatus, Severity
+from refcheck.model import Document, Finding, LinkStatus, Reference, Severity
 from refcheck.rules.base import at_citation
 
 NAME = "year-mismatch"
@@ -67,8 +69,26 @@ def check(doc: Document) -> Iterator[Finding]:
             message += "; if it is a citation and not the species' authority, correct the year"
             yield at_citation(NAME, Severity.INFO, cit, message, ref)
             continue
+        if cit.confidence == "low" and (years := _other_years(doc, ref)):
+            # "Pesquisa Nacional de Saúde, Brasil 2013" in a caption beside Brasil's 2012a, 2012b and
+            # 2014a: a mention out of brackets (a place and a date as often as a citation) whose
+            # author has several entries, none of its year; which work it would be is not known either
+            message = (
+                f'"{cit.text}" may not be a citation (it is not in brackets); if it is, none of the '
+                f"entries of {ref.shown_authors} ({', '.join(years)}) is dated {cit.year}"
+            )
+            finding = at_citation(NAME, Severity.INFO, cit, message, ref)
+            finding.suggestion = None  # (the closest year is no better a guess than the others)
+            yield finding
+            continue
         fix = year_fix(doc, cit.start, cit.end, cit.year, ref.year) if len(cit.candidates) == 1 else None
         yield at_citation(NAME, SEVERITY, cit, message, ref, fix)
+
+
+def _other_years(doc: Document, ref: Reference) -> list[str]:
+    """The years of the entries of ``ref``'s authors, when they are two or more years (else none)."""
+    years = [r.year or "n.d." for r in doc.references or [] if r.authors == ref.authors]
+    return sorted(years) if len(set(years)) >= 2 else []
 
 
 def year_fix(
