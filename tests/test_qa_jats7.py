@@ -5,6 +5,8 @@ names its source."""
 
 from __future__ import annotations
 
+from refcheck.model import Severity
+
 from .jats_docs import alarms, article, check, element_ref, numbered, xref
 
 
@@ -74,3 +76,19 @@ def test_a_year_after_a_named_year_is_the_same_authors() -> None:
     refs += element_ref("M1", "2019", "Maher")
     body = f"Jets (Harvey et al. {xref('H1', '2014')}, {xref('H2', '2015')}; Maher {xref('M1', '2019')})."
     assert alarms(check(article(body, refs))) == []
+
+
+def test_a_compound_surname_cited_by_its_last_word() -> None:
+    # Conservation Biology 2025 (Wiley, in PMC): the entry tags "<surname>Carignano Torres</surname>"
+    # and the text writes "(Torres et al., <xref>2022</xref>)", as Portuguese names are cited by the
+    # last surname (ABNT's "TORRES, P. C."): an author-mismatch error "did you mean Carignano Torres?"
+    refs = element_ref("b13", "2022", ("Carignano Torres", "P."), "Morsello", "Parry")
+    refs += element_ref("b14", "2020", ("Dávila Espinosa", "S."))
+    body = (
+        f"Migrants eat more wildlife (Torres et al., {xref('b13', '2022')}; Dávila, {xref('b14', '2020')})."
+    )
+    doc = check(article(body, refs))
+    assert alarms(doc) == []
+    assert [(f.rule, f.severity) for f in doc.findings] == [("author-mismatch", Severity.INFO)]
+    # another name is still a mismatch
+    assert len(alarms(check(article(body.replace("Torres et", "Morales et"), refs)))) == 1
