@@ -146,6 +146,10 @@ class _Walker:
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
             return
+        if node.tag == "label" and node.parent is not None and node.parent.tag == "disp-formula":
+            # an equation's number, "<label>[1]</label>" (PNAS): no citation, and apart from the text
+            self.out.newline()
+            return
         block = node.tag in BLOCK
         if block:
             self.out.newline()
@@ -1355,6 +1359,7 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
         return
     starts = sorted(years)
     by_key = {r.key: r for r in doc.references or []}
+    named: dict[int, Citation] = {}  # the xrefs given the names written before them
     for c in found:
         if not c.authors or not c.year:
             continue
@@ -1384,6 +1389,17 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
                 if shown.count("(") > shown.count(")") and doc.text.startswith(")", xref.end):
                     shown += ")"  # "Rode et al. (<xref>2014</xref>)"
                 xref.text = shown
+                named[xref.start] = xref
+    # the years that follow a named one ("Zanchettin et al. <xref>2022</xref> and <xref>2023</xref>",
+    # "Harvey et al. <xref>2014</xref>, <xref>2015</xref>") are the same authors' works
+    for a, b in itertools.pairwise(starts):
+        first, then = named.get(a), years[b]
+        if first is not None and b not in named and _SAME_AUTHORS.fullmatch(doc.text, first.end, then.start):
+            then.authors, then.et_al = list(first.authors), first.et_al
+            named[b] = then
+
+
+_SAME_AUTHORS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
 
 
 def _CLOSES(text: str, at: int) -> bool:
