@@ -61,8 +61,9 @@ What it does
     A numbered JATS list whose article has supplementary material ends with the works only the
     supplement cites (Science's "This PDF file includes: Figs. S1 to S7, References"; Nature's
     journals number the works their Supplementary Information cites after those of the text): its
-    uncited entries after the last one the text cites are said at info. An uncited entry before it
-    stays a warning.
+    uncited entries after the last one the text cites are said at info (when the supplement does not
+    say it includes references, only a tail of a quarter of the list at most). An uncited entry
+    before the last cited one stays a warning.
 
     A JATS reference list of its own that no xref points at, beside one that is cited, holds web
     resources, software or data the text names without citing ("Internet Resources"), or a
@@ -328,7 +329,9 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     supplement: set[str] = set()
     if (doc.supplement_cites or doc.supplement) and doc.style == "numeric":
         last = max((i for i, r in enumerate(refs) if r.id in cited), default=-1)
-        supplement = {r.id for r in refs[last + 1 :]}
+        # (a supplement that does not say it holds references: a short tail only, not half the list)
+        if doc.supplement_cites or (len(refs) - last - 1) * 4 <= len(refs):
+            supplement = {r.id for r in refs[last + 1 :]}
     # a Markdown list that nests items under topics ("* Imatinib" / "  * Review on Imatinib: [...](url)"):
     # a reading list organised by subject, not the list of the works the text cites
     nested = False
