@@ -142,6 +142,7 @@ class _Walker:
         # a supplementary material's caption lists "References" among what it holds (Science's "This
         # PDF file includes: Figs. S1 to S7 / References"): it cites entries of the list
         self.supplement_cites = False
+        self.supplement = False  # the article has supplementary material
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
@@ -150,6 +151,8 @@ class _Walker:
             # an equation's number, "<label>[1]</label>" (PNAS): no citation, and apart from the text
             self.out.newline()
             return
+        if node.tag == "supplementary-material":
+            self.supplement = True
         block = node.tag in BLOCK
         if block:
             self.out.newline()
@@ -356,6 +359,7 @@ def _article_document(
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
     doc.article_type = article.attrs.get("article-type") or None
     doc.supplement_cites = walker.supplement_cites
+    doc.supplement = walker.supplement
     if refs and not any(squash(b.text()) for b in article.kids("body")) and translation is None:
         # PMC's record of an article whose publisher does not let it give the full text, an OJS
         # metadata export (<body/>): the front matter and the reference list, nothing that cites
