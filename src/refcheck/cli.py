@@ -1191,6 +1191,10 @@ def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, 
 def show_config(path: str, config_file: str | None) -> None:
     """Print the effective configuration for PATH (TOML) and where each value came from."""
     cfg = config_mod.discover(path, config_file)
+    if os.environ.get("REFCHECK_VERIFY", "").strip().lower() in runner.OFF:
+        # as `refcheck check`: the environment turns verification off over any configuration file
+        cfg = cfg.with_command_line({"verify": False})
+        cfg.sources["verify"] = "environment REFCHECK_VERIFY"
     click.echo(clean(config_mod.dump(cfg, path if os.path.isfile(path) else None), keep="\n\t"), nl=False)
 
 

@@ -1,0 +1,55 @@
+"""QA round ux17: refcheck as an author, a CI gate and an editor meet it, from the README alone.
+Each test failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import cli
+
+CITING = "Smith (2010) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n"
+
+
+def test_config_shows_refcheck_verify_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`refcheck config` ("the effective settings") said `verify = true  # default` while
+    REFCHECK_VERIFY=0 turned verification off for every `refcheck check` in that environment."""
+    doc = tmp_path / "a.txt"
+    doc.write_text(CITING, encoding="utf-8")
+    (tmp_path / "refcheck.toml").write_text("verify = true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = cli("config", "a.txt", env={"REFCHECK_VERIFY": "0"}).stdout
+    assert "verify = false  # environment REFCHECK_VERIFY" in shown.splitlines()
+    shown = cli("config", "a.txt", env={"REFCHECK_VERIFY": "1"}).stdout
+    assert any(line.startswith("verify = true  # ") for line in shown.splitlines())
+
+
+def test_tool_refcheck_table_in_refcheck_toml_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`refcheck config` prints its settings under `[tool.refcheck]`; pasted into a refcheck.toml,
+    they stopped every run with "unknown key tool (known keys: ...)", which does not say that
+    refcheck.toml takes the keys without that header."""
+    doc = tmp_path / "a.txt"
+    doc.write_text(CITING, encoding="utf-8")
+    (tmp_path / "refcheck.toml").write_text('[tool.refcheck]\nfail-on = "warning"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", "--no-links", "--no-verify", "a.txt")
+    assert res.exit_code == 2
+    assert "without that header" in res.stderr and "pyproject.toml" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_misspelt_configuration_key_names_the_close_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A misspelt key ("failon") listed every known key but did not say which was meant, while a
+    misspelt rule name on the command line or in a suppression comment does ("did you mean")."""
+    doc = tmp_path / "a.txt"
+    doc.write_text(CITING, encoding="utf-8")
+    (tmp_path / "refcheck.toml").write_text('failon = "warning"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", "--no-links", "--no-verify", "a.txt")
+    assert res.exit_code == 2
+    assert "unknown key failon (did you mean fail-on?)" in res.stderr
