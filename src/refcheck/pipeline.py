@@ -835,7 +835,20 @@ def run_rules(
                 if note is not None:
                     f.message += f" (in note {note.label})"
     doc.findings = [f for f in doc.findings if not _suppressed(doc, f)]
-    doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
+    sort_findings(doc)
+
+
+def sort_findings(doc: Document) -> None:
+    """The document's findings by file, line and column: those in the document itself first, whether
+    their ``path`` is unset or names the document (a missing \\input, at its line, came after the
+    findings below it), then those in the other files it reads (a .bib), by path."""
+    own = doc.path
+
+    def key(f: Finding) -> tuple[str, int, int, str]:
+        path = "" if f.path is None or f.path == own else f.path
+        return (path, f.line or 0, f.column or 0, f.rule)
+
+    doc.findings.sort(key=key)
 
 
 def _suppressed(doc: Document, f: Finding) -> bool:
@@ -900,7 +913,7 @@ def _findings_of_parts(doc: Document, options: CheckOptions | None) -> None:
             f.offset = f.end_offset = None
             f.fix = None
             doc.findings.append(f)
-    doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
+    sort_findings(doc)
 
 
 def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
