@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("starlette", reason="the web extra is not installed (pip install .[web])")
 pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install .[web])")
 
+from tests.conftest import SEED
 from tests.web.conftest import Live
 
 
@@ -45,3 +46,25 @@ def test_the_page_without_configuration_and_refcheck_verify_off(
     assert info["verify_default"] is False
     monkeypatch.delenv("REFCHECK_VERIFY")
     assert live.get("/api/info").json()["defaults"]["verify"] is True
+
+
+def test_a_check_that_names_no_option_gets_the_house_configuration(
+    serve_with: Callable[..., Live], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check made through the API without options (curl, a script) was checked at fail-on
+    "error" whatever the house configuration said: the options' own defaults stood for the user's
+    choice and overrode it."""
+    monkeypatch.delenv("REFCHECK_VERIFY", raising=False)
+    house = tmp_path / "house.toml"
+    house.write_text('fail-on = "warning"\nlinks = false\nverify = false\n')
+    live = serve_with(config=str(house))
+    res = live.post("/api/jobs", json={})
+    assert res.status_code == 201, res.text
+    job = res.json()["id"]
+    assert live.put(f"/api/jobs/{job}/files/brief.txt", SEED.read_bytes()).status_code == 201
+    assert live.post(f"/api/jobs/{job}/start").status_code == 202
+    live.wait(job)
+    view = live.get(f"/api/jobs/{job}/result").json()
+    assert view["options"]["fail_on"] == "warning" and view["options"]["links"] is False
+    (doc,) = view["files"]
+    assert doc["fail_on"] == "warning"

@@ -167,7 +167,7 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
         if not isinstance(data, dict):
             return _error("the options must be a JSON object")
         try:
-            options = Options.parse(data)
+            options = Options.parse({**jobs.defaults(), **data})  # what is not said: the page's defaults
         except UploadError as exc:
             return _error(str(exc))
         job = jobs.create(options)
