@@ -75,3 +75,23 @@ def test_findings_of_a_latex_file_come_in_line_order(tmp_path: Path, monkeypatch
     (record,) = json.loads(res.stdout)["files"]
     got = [(f["rule"], f["line"]) for f in record["findings"]]
     assert got == [("missing-input", 3), ("missing-reference", 5)], got
+
+
+def test_fix_says_why_its_status_is_1_with_nothing_to_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`refcheck fix` on a file with an error no fix removes said "0 files would be fixed (use
+    --write)" and exited 1: the hint to write nothing, and no word of why the status was 1."""
+    doc = tmp_path / "a.txt"
+    doc.write_text(CITING.replace("Smith (2010)", "Smith (2010) and Jones (2011)"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("fix", "--no-links", "--no-verify", "a.txt")
+    assert res.exit_code == 1
+    assert "use --write" not in res.stderr
+    assert "1 finding at or above --fail-on remains that no safe fix removes" in res.stderr
+    # a fix to make: the hint stays, and the finding it fixes is not counted as remaining
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "000_bc11b8a9853f7d3f.txt"
+    (tmp_path / "brief.txt").write_bytes(seed.read_bytes())
+    res = cli("fix", "--no-links", "--no-verify", "brief.txt")
+    assert res.exit_code == 1
+    assert res.stderr.strip().splitlines()[-1] == "1 file would be fixed (use --write)"
