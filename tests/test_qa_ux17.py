@@ -95,3 +95,13 @@ def test_fix_says_why_its_status_is_1_with_nothing_to_fix(
     res = cli("fix", "--no-links", "--no-verify", "brief.txt")
     assert res.exit_code == 1
     assert res.stderr.strip().splitlines()[-1] == "1 file would be fixed (use --write)"
+
+
+def test_pandoc_keys_without_bibliography_are_counted_as_keys() -> None:
+    """A Markdown draft citing two keys three times without a bibliography was said to cite
+    "3 pandoc key(s)": the citations were counted as keys."""
+    from .conftest import check
+
+    doc = check("---\ntitle: x\n---\n\nA claim [@smith2010; @doe2005]. Another [@doe2005].\n", "markdown")
+    (finding,) = [f for f in doc.findings if f.rule == "empty-document"]
+    assert "cites 2 pandoc key(s) in 3 citations such as '@smith2010'" in finding.message, finding.message
