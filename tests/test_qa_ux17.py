@@ -105,3 +105,62 @@ def test_pandoc_keys_without_bibliography_are_counted_as_keys() -> None:
     doc = check("---\ntitle: x\n---\n\nA claim [@smith2010; @doe2005]. Another [@doe2005].\n", "markdown")
     (finding,) = [f for f in doc.findings if f.rule == "empty-document"]
     assert "cites 2 pandoc key(s) in 3 citations such as '@smith2010'" in finding.message, finding.message
+
+
+BIB = (
+    "@book{doe2005, author = {Doe, Jane}, title = {A Book}, publisher = {P}, year = {2005}}\n"
+    "\n"
+    "% refcheck: ignore uncited-reference\n"
+    "@book{extra2001, author = {Nobody, Ned}, title = {Further Reading}, publisher = {Q}, year = {2001}}\n"
+)
+
+
+def _rules_at(res_stdout: str) -> list[tuple[str, str, int]]:
+    import json
+
+    (record,) = json.loads(res_stdout)["files"]
+    return [(f["rule"], f["path"], f["line"]) for f in record["findings"]]
+
+
+def test_suppression_comment_of_a_page_does_not_silence_another_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A suppression comment at line 3 of a Markdown page silenced the finding at line 4 of the
+    .bib it reads: the page's comments were matched by line number alone, whatever file the finding
+    stands in. And the .bib's own "% refcheck: ignore" comment before an entry was never read."""
+    (tmp_path / "refs.bib").write_text(
+        BIB.replace("% refcheck: ignore uncited-reference\n", "\n"), encoding="utf-8"
+    )
+    (tmp_path / "page.md").write_text(
+        "---\nbibliography: refs.bib\n---\n<!-- refcheck: ignore uncited-reference -->\nAs shown [@doe2005].\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", "page.md")
+    assert ("uncited-reference", "refs.bib", 4) in _rules_at(res.stdout)
+    # the .bib's own comment silences its entry
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", "page.md")
+    assert [r for r in _rules_at(res.stdout) if r[0] == "uncited-reference"] == []
+
+
+def test_suppression_comments_of_an_input_chapter_are_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a LaTeX project, "% refcheck: ignore missing-reference" in main.tex silenced the finding at
+    the next line number of an \\input chapter, and the same comment in the chapter, before its own
+    citation, silenced nothing."""
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\n% refcheck: ignore missing-reference\n"
+        "Known \\cite{doe2005}.\n\\input{ch/one}\n\\bibliography{refs}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ch" / "one.tex").write_text(
+        "a\nb\nc\nUnknown \\cite{nokey}.\n% refcheck: ignore missing-reference\nAgain \\cite{nokey2}.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", "--no-links", "--no-verify", "--format", "json", "main.tex")
+    assert _rules_at(res.stdout) == [("missing-reference", "ch/one.tex", 4)]
