@@ -978,7 +978,7 @@ def fix(
     elif stdin_filename is not None:
         raise click.UsageError("--stdin-filename names the document read from standard input: give '-'")
     run = _run(ctx, paths, config_file, stdin=stdin)
-    changed = refused = 0
+    changed = refused = remaining = 0
     worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         if r.doc is None:
@@ -990,12 +990,21 @@ def fix(
         refused += done.refused
         threshold = FAIL_ON[run.fail_on.get(r.path, "error")]
         left = [f for f in r.doc.findings if id(f) not in done.fixed]
+        if threshold is not None:
+            remaining += sum(1 for f in left if f.severity >= threshold)
         if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
             worst = max(worst, ExitCode.FINDINGS)
-    verb = "fixed" if write else "would be fixed (use --write)"
+    verb = "fixed" if write else "would be fixed (use --write)" if changed else "would be fixed"
     summary = f"{changed} file{'s' if changed != 1 else ''} {verb}"
     if refused:
         summary += f"; {refused} fix{'es' if refused != 1 else ''} not made (reasons above)"
+    if remaining:
+        # why the exit status is 1 when nothing (more) is to fix
+        summary += (
+            f"; {remaining} finding{'s' if remaining != 1 else ''} at or above --fail-on"
+            f" {'remain' if remaining != 1 else 'remains'} that no safe fix removes"
+            " (refcheck check lists them)"
+        )
     click.echo(summary, err=True)
     for failure in run.failures:
         click.echo(error_line(failure), err=True)
@@ -1005,7 +1014,7 @@ def fix(
 class _Fixed(NamedTuple):
     changed: bool  # the file was (or, without --write, would be) changed
     refused: int  # fixes not made
-    fixed: set[int]  # id() of the findings fixed
+    fixed: set[int]  # id() of the findings fixed (without --write: that the diff would fix)
     pending: bool  # fixes left to apply
 
 
@@ -1029,8 +1038,8 @@ def _fix_one(
     if not result.edits and result.new == result.old:  # (a DOCX may get comments only)
         return _Fixed(False, len(result.skipped), set(), False)
     click.echo(clean(result.diff(), keep="\n\t"), nl=False)
-    if not write:
-        return _Fixed(True, len(result.skipped), set(), True)
+    if not write:  # the findings the diff would fix (pending: the exit status still says so)
+        return _Fixed(True, len(result.skipped), {id(f) for f in result.fixed}, True)
     try:
         fix_mod.write_fixed(result)
     except fix_mod.Refused as why:
@@ -1191,6 +1200,10 @@ def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, 
 def show_config(path: str, config_file: str | None) -> None:
     """Print the effective configuration for PATH (TOML) and where each value came from."""
     cfg = config_mod.discover(path, config_file)
+    if os.environ.get("REFCHECK_VERIFY", "").strip().lower() in runner.OFF:
+        # as `refcheck check`: the environment turns verification off over any configuration file
+        cfg = cfg.with_command_line({"verify": False})
+        cfg.sources["verify"] = "environment REFCHECK_VERIFY"
     click.echo(clean(config_mod.dump(cfg, path if os.path.isfile(path) else None), keep="\n\t"), nl=False)
 
 

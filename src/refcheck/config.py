@@ -574,8 +574,20 @@ def load_config(path: str | Path) -> Config:
 def _check(path: Path, prefix: str, key: str, value: Any, allowed: Any = None, shown_key: str = "") -> Any:
     shown_key = shown_key or key
     if key not in SCHEMA or (allowed is not None and key not in allowed):
-        known = ", ".join(allowed if allowed is not None else [*SCHEMA, "overrides"])
-        raise ConfigError(f"{one_line(str(path))}: unknown key {prefix}{shown_key!s} (known keys: {known})")
+        names = [str(k) for k in (allowed if allowed is not None else [*SCHEMA, "overrides"])]
+        if not prefix and shown_key == "tool" and isinstance(value, dict) and path.name != "pyproject.toml":
+            # the [tool.refcheck] table `refcheck config` prints, pasted into a refcheck.toml
+            raise ConfigError(
+                f"{one_line(str(path))}: [tool.refcheck] is the table of pyproject.toml; in {path.name}"
+                " write its keys at the top level, without that header"
+            )
+        import difflib  # only on this error's way
+
+        close = difflib.get_close_matches(str(shown_key), names, 1, 0.75)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise ConfigError(
+            f"{one_line(str(path))}: unknown key {prefix}{shown_key!s}{hint} (known keys: {', '.join(names)})"
+        )
     try:
         return SCHEMA[key].check(value)
     except ValueError as exc:

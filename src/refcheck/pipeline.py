@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import gc
 import itertools
+import os
 import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -834,12 +835,43 @@ def run_rules(
                 note = doc.footnote_at(f.offset)
                 if note is not None:
                     f.message += f" (in note {note.label})"
-    doc.findings = [f for f in doc.findings if not _suppressed(doc, f)]
-    doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
+    others: dict[str, dict[int, set[str]]] = {}
+    doc.findings = [f for f in doc.findings if not _suppressed(doc, f, others)]
+    sort_findings(doc)
 
 
-def _suppressed(doc: Document, f: Finding) -> bool:
-    names = doc.suppressions.get(f.line or -1)
+def _elsewhere(doc: Document, f: Finding) -> bool:
+    """Whether ``f`` stands in another file than the document (an \\input chapter, a .bib)."""
+    return (
+        f.path is not None and f.path != doc.path and os.path.normpath(f.path) != os.path.normpath(doc.path)
+    )
+
+
+def sort_findings(doc: Document) -> None:
+    """The document's findings by file, line and column: those in the document itself first, whether
+    their ``path`` is unset or names the document (a missing \\input, at its line, came after the
+    findings below it), then those in the other files it reads (a .bib), by path."""
+
+    def key(f: Finding) -> tuple[str, int, int, str]:
+        path = (f.path or "") if _elsewhere(doc, f) else ""
+        return (path, f.line or 0, f.column or 0, f.rule)
+
+    doc.findings.sort(key=key)
+
+
+def _suppressed(doc: Document, f: Finding, others: dict[str, dict[int, set[str]]]) -> bool:
+    """Whether a suppression comment silences ``f``: the document's own comments for its own lines,
+    the comments of the file a finding stands in for the others (``others``: those read, by path). A
+    comment at line 14 of a Markdown page silenced the .bib's finding at line 15, and a chapter's
+    own comments were never read."""
+    if _elsewhere(doc, f):
+        path = f.path or ""
+        table = others.get(path)
+        if table is None:
+            table = others[path] = suppress.of_file(path, DEFAULT_MAX_FILE_SIZE)
+        names = table.get(f.line or -1)
+    else:
+        names = doc.suppressions.get(f.line or -1)
     return bool(names) and ("*" in names or f.rule in names)  # type: ignore[operator]
 
 
@@ -900,7 +932,7 @@ def _findings_of_parts(doc: Document, options: CheckOptions | None) -> None:
             f.offset = f.end_offset = None
             f.fix = None
             doc.findings.append(f)
-    doc.findings.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.rule))
+    sort_findings(doc)
 
 
 def check_file(path: str, options: CheckOptions | None = None) -> FileResult:

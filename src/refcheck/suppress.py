@@ -14,6 +14,7 @@ name that is no rule (a typo silences nothing) is reported by the ``unknown-supp
 
 from __future__ import annotations
 
+import os
 import re
 
 from refcheck._lazy import lazy_pattern
@@ -108,3 +109,24 @@ def apply(doc: Document) -> None:
     for line, silenced in parse(lines, latex).items():
         doc.suppressions.setdefault(line, set()).update(silenced)
     doc.suppression_names.extend(names(lines, latex))
+
+
+# The other files a document reads in which "%" starts a comment: LaTeX read through \input, BibTeX.
+_LATEX_SUFFIXES = (".tex", ".ltx", ".bib", ".sty", ".cls", ".bbl")
+
+
+def of_file(path: str, limit: int) -> dict[int, set[str]]:
+    """The suppression comments of another file the document reads (an ``\\input`` chapter, a .bib
+    whose entry a finding is about), by that file's lines, for the findings that stand in it: the
+    document's own comments are by its own lines. Nothing when it cannot be read (it was, to load)."""
+    from refcheck.files import read_regular
+
+    try:
+        raw = read_regular(path, limit)
+    except OSError:
+        return {}
+    if b"refcheck" not in raw:
+        return {}
+    text = raw.decode("utf-8", errors="replace")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    return parse(lines, os.path.splitext(path)[1].lower() in _LATEX_SUFFIXES)

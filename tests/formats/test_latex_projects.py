@@ -316,9 +316,9 @@ def test_a_bibliography_in_a_filecontents_environment_is_read_where_it_stands(tm
     key cited from them was unresolved. The environment's text is the .bib, its entries located on
     the main file's lines; a key in neither is still missing."""
     root = project(tmp_path, {"paper.tex": FILECONTENTS})
-    assert run(root / "paper.tex") == [
-        ("missing-reference", None, 10),
+    assert run(root / "paper.tex") == [  # in line order: both stand in paper.tex
         ("uncited-reference", "paper.tex", 7),
+        ("missing-reference", None, 10),
     ]
 
 

@@ -151,8 +151,10 @@ def _say_why_unchecked(doc: Document) -> None:
     if bracketed:
         doc.unseen_key = bracketed[0].text
     if keys:
+        distinct = len({k.text for k in keys})
+        many = f" in {len(keys)} citations" if len(keys) > distinct else ""
         doc.unchecked = (
-            f"it cites {len(keys)} pandoc key(s) such as {keys[0].text!r} but names no bibliography "
+            f"it cites {distinct} pandoc key(s){many} such as {keys[0].text!r} but names no bibliography "
             "(bibliography: in the front matter, a Quarto or Manubot project, or --bib)"
         )
 

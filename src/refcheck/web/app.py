@@ -36,7 +36,6 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from refcheck import __version__, rules
-from refcheck.pipeline import CheckOptions
 from refcheck.reporters import REPORTERS
 from refcheck.reporters.html_assets import CSS as REPORT_CSS
 from refcheck.web import view
@@ -145,11 +144,13 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
         return Response(_static(name), media_type=types[name])
 
     async def info(request: Request) -> Response:
+        defaults = jobs.defaults()
         return JSONResponse(
             {
                 "version": __version__,
                 "verify": verify_available(),
-                "verify_default": bool(getattr(CheckOptions(), "verify", False)),
+                "verify_default": defaults["verify"],
+                "defaults": defaults,
                 "max_file_size": jobs.max_file_size,
                 "suffixes": accepted_suffixes(),
                 "rules": [
@@ -166,7 +167,7 @@ def create_app(token: str, jobs: Jobs) -> ASGIApp:
         if not isinstance(data, dict):
             return _error("the options must be a JSON object")
         try:
-            options = Options.parse(data)
+            options = Options.parse({**jobs.defaults(), **data})  # what is not said: the page's defaults
         except UploadError as exc:
             return _error(str(exc))
         job = jobs.create(options)

@@ -359,6 +359,27 @@ class Jobs:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
+    def defaults(self) -> dict[str, Any]:
+        """The options the page starts from: the house configuration's (``--config``) or the
+        defaults, with REFCHECK_VERIFY turning verification off as for ``refcheck check``, so that a
+        check made without touching them is the check the configuration asks for."""
+        values: Mapping[str, Any] = {}
+        if self.config is not None:
+            from refcheck import config as config_mod
+
+            values = config_mod.discover(self.root, self.config).values
+        verify = bool(values.get("verify", getattr(CheckOptions(), "verify", False)))
+        if os.environ.get("REFCHECK_VERIFY", "").strip().lower() in runner.OFF:
+            verify = False
+        if "verify" in self.extra:
+            verify = bool(self.extra["verify"])
+        return {
+            "links": bool(values.get("links", True)),
+            "fail_on": str(values.get("fail-on") or "error"),
+            "verify": verify and verify_available(),
+            "ignore": [n for n in values.get("ignore") or [] if n in rules.BY_NAME],
+        }
+
     def create(self, options: Options) -> Job:
         with self._lock:
             self._tidy()

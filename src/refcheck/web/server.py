@@ -6,6 +6,7 @@ line (and ``--port 0`` picks a free port, whose address is printed).
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import logging
 import secrets
@@ -41,7 +42,10 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as exc:
         sock.close()
-        raise UsageError(f"cannot listen on {host} port {port}: {exc.strerror or exc}") from None
+        hint = ""
+        if exc.errno == errno.EADDRINUSE:  # another refcheck serve, or another program, has it
+            hint = "; choose another with --port (--port 0: any free port)"
+        raise UsageError(f"cannot listen on {host} port {port}: {exc.strerror or exc}{hint}") from None
     sock.listen(64)
     sock.set_inheritable(True)
     return sock

@@ -635,14 +635,19 @@
   function setup(data) {
     info = data;
     $("file").setAttribute("accept", data.suffixes.join(","));
+    var defaults = data.defaults || {};
+    if (defaults.links !== undefined) { $("opt-links").checked = !!defaults.links; }
+    if (defaults.fail_on) { $("opt-fail-on").value = defaults.fail_on; }
     if (data.verify) {
       $("verify-wrap").hidden = false;
       $("opt-verify").checked = !!data.verify_default;
     }
     var box = $("rules");
+    var off = defaults.ignore || [];
     data.rules.forEach(function (r) {
       var lab = el("label");
       var box2 = el("input", "", null, {type: "checkbox", value: r.name});
+      box2.checked = off.indexOf(r.name) >= 0;
       box2.addEventListener("change", function () {
         var n = ignored().length;
         $("ignored-count").textContent = n ? String(n) : "none";
@@ -654,6 +659,7 @@
       lab.appendChild(document.createTextNode(" " + r.summary));
       box.appendChild(lab);
     });
+    $("ignored-count").textContent = off.length ? String(ignored().length) : "none";
   }
 
   function init() {
