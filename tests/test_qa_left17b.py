@@ -85,3 +85,34 @@ def test_spacing_diacritics_fold_as_their_letters() -> None:
     assert fold("J\u02dbedrzejowski") == fold("J\u0119drzejowski") == "jedrzejowski"
     assert fold("Mu\u00a8ller") == fold("M\u00fcller") == "muller"
     assert name_key("J\u02dbedrzejowski") == name_key("Jędrzejowski")
+
+
+# --- a DOCX made from Markdown without --citeproc: pandoc's keys as written, an empty reference list ---
+
+
+def test_docx_with_pandoc_keys_never_processed_is_said_so() -> None:
+    # it was an info "nothing in this document could be checked: no citations and no reference list
+    # were found", which hid that its readers see "[@meier2022; @valkenburg2022]" and no references
+    from refcheck.loaders.docx import load_docx
+    from refcheck.pipeline import analyse
+
+    from .test_glued_entries import _docx, _run
+
+    paragraphs = [
+        "Screen time has small effects [@meier2022; @valkenburg2022].",
+        "Others disagree [@orben2019, p. 3], as mail to a@b.org says.",
+        "References",
+    ]
+    doc = analyse(load_docx("a.docx", _docx([_run(p) for p in paragraphs])))
+    assert [(f.rule, f.severity.name.lower(), f.line) for f in doc.findings] == [
+        ("unrendered-citation", "warning", 1)
+    ]
+    assert "3 pandoc citation keys" in doc.findings[0].message
+    assert "[@meier2022], [@valkenburg2022], [@orben2019]" in doc.findings[0].message
+
+
+def test_markdown_source_with_keys_and_no_bibliography_is_unchanged() -> None:
+    # (a source, not a rendered document: the empty-document rule says which bibliography is missing)
+    doc = check_text("Ties grew [@hardy1968; @hyde2002].\n", "markdown", "a.md")
+    assert [f.rule for f in doc.findings] == ["empty-document"]
+    assert "names no bibliography" in doc.findings[0].message

@@ -868,6 +868,8 @@ def analyse(doc: Document, options: CheckOptions | None = None, *, suppressed: b
             suppress.apply(doc)
         structure(doc)
         extract_citations(doc)
+        if not doc.citations and not doc.references and doc.format in _RENDERED and "[@" in doc.text:
+            _unrendered_keys(doc)
         link_document(doc)
         drop_unlinked_titles(doc)
         _species_authorities(doc)
@@ -881,6 +883,23 @@ def analyse(doc: Document, options: CheckOptions | None = None, *, suppressed: b
             gc.freeze()
         if collecting:
             gc.enable()
+
+
+# Formats a document is rendered to for its readers, in which a pandoc key "[@key]" as written in the
+# source means the source was converted without citeproc
+_RENDERED = frozenset(("docx", "html"))
+
+
+def _unrendered_keys(doc: Document) -> None:
+    """A rendered document in which nothing was found: the pandoc keys it shows in brackets as its
+    source wrote them, "[@smith2020; @lee2019]" (``Document.unrendered_keys``; rules/unrendered_citation).
+    (Outside code, as pandoc reads keys; a bare "@name" is as likely a handle.)"""
+    from refcheck.loaders.markdown import in_brackets
+    from refcheck.loaders.pandoc import pandoc_citations
+
+    doc.unrendered_keys = [
+        (c.start, c.text) for c in pandoc_citations(doc, []) if in_brackets(doc.text, c.start)
+    ]
 
 
 def _findings_of_parts(doc: Document, options: CheckOptions | None) -> None:
