@@ -116,3 +116,49 @@ def test_markdown_source_with_keys_and_no_bibliography_is_unchanged() -> None:
     doc = check_text("Ties grew [@hardy1968; @hyde2002].\n", "markdown", "a.md")
     assert [f.rule for f in doc.findings] == ["empty-document"]
     assert "names no bibliography" in doc.findings[0].message
+
+
+# --- an organisation as the author of a note (Chicago notes and bibliography) ---------------------
+
+_NOTES = (
+    "Egypt passed a law on NGOs.[^1] It was criticised.[^2] Clinics closed.[^3] Others agreed.[^4]\n\n"
+    "[^1]: Human Rights Watch, “Egypt: New Law Keeps Civil Society Under Threat,” June 2, 2017, "
+    "https://www.hrw.org/news/2017/06/02/egypt.\n"
+    "[^2]: Jane Smith, *Civil Society in Egypt* (Cairo: AUC Press, 2015), 12.\n"
+    "[^3]: Médecins Sans Frontières, “Closing Clinics in Cairo,” March 3, 2018.\n"
+    "[^4]: Human Rights Watch, “Egypt: New Law,” 3.\n\n"
+    "## Bibliography\n\n"
+    "Human Rights Watch. “Egypt: New Law Keeps Civil Society Under Threat.” June 2, 2017. "
+    "https://www.hrw.org/news/2017/06/02/egypt.\n\n"
+    "Médecins Sans Frontières. “Closing Clinics in Cairo.” March 3, 2018.\n\n"
+    "Smith, Jane. *Civil Society in Egypt*. Cairo: AUC Press, 2015.\n"
+)
+
+
+def test_an_organisation_author_of_a_note_is_named_whole() -> None:
+    # "Human Rights Watch, “Egypt: ...,” June 2, 2017." was read given name first: the author "Watch"
+    # (the note linked by its title, but JSON and messages named "Watch"); so was "Frontières"
+    doc = check_text(_NOTES, "markdown", "a.md")
+    assert [f.rule for f in doc.findings] == []
+    assert [c.authors for c in doc.citations] == [
+        ["Human Rights Watch"],
+        ["Smith"],
+        ["Médecins Sans Frontières"],
+        ["Human Rights Watch"],
+    ]
+    assert all(c.references for c in doc.citations)
+
+
+def test_a_note_by_a_body_with_no_bibliography_names_it_whole() -> None:
+    # (no list to learn the name from: a body's noun last, "Watch", "Team", makes it an organisation's)
+    from refcheck.extract.notes import note_citations
+    from refcheck.model import Footnote
+
+    text = "Human Rights Watch, “Egypt: New Law,” June 2, 2017.\nR Core Team, *R: A Language*, 2023."
+    cut = text.index("\n")
+    notes = [
+        Footnote(label="1", start=0, end=cut, text=text[:cut], text_start=0),
+        Footnote(label="2", start=cut + 1, end=len(text), text=text[cut + 1 :], text_start=cut + 1),
+    ]
+    read = note_citations(text, notes)
+    assert [c.authors for _, cits in read for c in cits] == [["Human Rights Watch"], ["R Core Team"]]

@@ -561,7 +561,7 @@ def _hand_typed_notes(doc: Document) -> None:
     notes-bibliography style and its notes' works are its citations (with the keys it cites). So is
     a JATS article whose notes cite works in words, a few of them through an xref (a note holding an
     xref is cited by it, not read again)."""
-    from refcheck.extract.notes import note_citations
+    from refcheck.extract.notes import note_citations, whole_names
 
     notes = doc.footnotes or []
     if doc.format == "latex":
@@ -575,6 +575,7 @@ def _hand_typed_notes(doc: Document) -> None:
     if len(citing) < 2 or len(citing) <= len(doc.citations):
         return
     doc.style = "notes-bibliography"
+    whole_names([c for _, cits in read for c in cits], doc.references or [])
     doc.citations = sorted(doc.citations + [c for _, cits in read for c in cits], key=lambda c: c.start)
     _mentions(doc)
 
@@ -586,7 +587,7 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
     Haven: Yale University Press, 1957)") is no citation. An author-date document's notes ("see
     Embassy of Azerbaijan to Mexico 2008") keep their author-date reading: the style is chosen by
     which reading finds more."""
-    from refcheck.extract.notes import entries_as_notes, note_citations, publication_facts
+    from refcheck.extract.notes import entries_as_notes, note_citations, publication_facts, whole_names
 
     read = note_citations(doc.text, doc.footnotes or [])
     facts = publication_facts(doc.text, doc.footnotes or [])
@@ -618,6 +619,7 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
         if (c.footnote is None and c.confidence == "high") or (c.footnote and c.footnote not in with_works)
     ]
     notes = [c for _, cits in read for c in cits]
+    whole_names(notes, doc.references or [])
     doc.style = "notes-bibliography"
     doc.citations = sorted(kept + notes, key=lambda c: c.start)
     _mentions(doc)
