@@ -4,8 +4,8 @@ What it does
     Says, at warning level, that a document made for readers (DOCX, HTML) holds pandoc's citation
     keys as written in its source, "[@smith2020]" or "[@smith2020; @lee2019, p. 3]", and neither a
     citation nor a reference list that refcheck could read: the source was converted without
-    citeproc (``pandoc --citeproc``, or a Quarto or R Markdown bibliography that was not found), so
-    its readers see the keys and no reference list. One finding for the document, at its first key,
+    citeproc (pandoc run without its citeproc option, or a Quarto or R Markdown bibliography that
+    was not found), so its readers see the keys and no reference list. One finding for the document, at its first key,
     with how many keys it holds. A document with one key only ("[@jdoe]" may be a handle in
     brackets) is said at info level.
 
