@@ -285,3 +285,37 @@ def test_works_given_by_journal_year_volume_and_pages_need_no_list() -> None:
     doc = check(xml)
     assert alarms(doc) == []
     assert [f.rule for f in doc.findings] == ["missing-reference"]
+
+
+def test_entries_after_the_last_cited_one_of_an_article_with_a_supplement_are_info() -> None:
+    # Nature Communications 15:6734 (PMC11315899, jats17): entries [83]-[87], after the last one the
+    # text cites, are cited only in its Supplementary Information (a PDF whose caption says nothing
+    # more): Nature's journals number the works only the supplement cites after the text's
+    supplement = (
+        '</p><sec sec-type="supplementary-material"><title>Supplementary information</title>'
+        '<supplementary-material content-type="local-data" id="MOESM1"><media xlink:href="si.pdf">'
+        "<caption><p>Supplementary Information</p></caption></media></supplementary-material></sec><p>"
+    )
+
+    def cite(n: int) -> str:
+        return f"<xref ref-type='bibr' rid='R{n}'>{n}</xref>"
+
+    body = f"Overturning ({cite(1)}–{cite(10)})."
+    doc = check(article(body + supplement, _numbered(12)))
+    assert alarms(doc) == []
+    infos = [f.message for f in doc.findings if f.rule == "uncited-reference"]
+    assert len(infos) == 2 and all("supplementary material cites" in m for m in infos)
+    # an uncited entry before the last cited one is the text's, supplement or not
+    body = f"Overturning ({cite(1)}, {cite(2)}, {cite(4)}–{cite(10)})."
+    doc = check(article(body + supplement, _numbered(12)))
+    assert [f.split(":")[0] for f in alarms(doc)] == ["uncited-reference"]
+
+
+def test_half_a_list_uncited_after_the_text_s_last_citation_is_no_supplement_s_tail() -> None:
+    # (Texture's kitchen-sink article: entries 8-13 of 13 uncited, a supplementary file beside them)
+    supplement = (
+        '</p><supplementary-material id="S1"><caption><p>Data file</p></caption></supplementary-material><p>'
+    )
+    body = "Overturning (<xref ref-type='bibr' rid='R1'>1</xref>)."
+    doc = check(article(body + supplement, _numbered(3)))
+    assert [f.split(":")[0] for f in alarms(doc)] == ["uncited-reference"] * 2

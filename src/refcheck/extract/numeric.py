@@ -168,8 +168,10 @@ def extract_numeric(
         before = text[max(0, g.start() - 3) : g.start()].rstrip()
         if before[-1:] in ("∈", "=", "<", ">", "≤", "≥", "±", "×") and not _after_tag(text, g.start()):
             continue  # "x ∈ [5, 80]", "p = [0.2]": intervals and values (not "<sup>[1]</sup>")
-        if re.search(r"(?:^|[\s(])[^\W\d_]\d?$", text[max(0, g.start() - 4) : g.start()]):
-            continue  # "F[1,12] = 8.42", "χ2[2]", "x[3]": statistics and indices, not citations
+        if re.search(r"(?:^|[\s(/+\-–−*·])[^\W\d_]\d?$", text[max(0, g.start() - 4) : g.start()]):
+            continue  # "F[1,12] = 8.42", "χ2[2]", "x[3]", "t[1]/t[2]": statistics and indices, not citations
+        if g.start() and text[g.end() : g.end() + 1].islower() and not text[g.start() - 1].isspace():
+            continue  # inside a word on both sides: a chemical name's locants, "pyrido[1,4]oxazepine"
         if g.re is _GROUP and g.group(2):
             # "[8]–[12]": one citation spanning the range
             lo, hi = int(items[0].group(1)), int(g.group(2))

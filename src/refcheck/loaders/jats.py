@@ -142,10 +142,17 @@ class _Walker:
         # a supplementary material's caption lists "References" among what it holds (Science's "This
         # PDF file includes: Figs. S1 to S7 / References"): it cites entries of the list
         self.supplement_cites = False
+        self.supplement = False  # the article has supplementary material
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
             return
+        if node.tag == "label" and node.parent is not None and node.parent.tag == "disp-formula":
+            # an equation's number, "<label>[1]</label>" (PNAS): no citation, and apart from the text
+            self.out.newline()
+            return
+        if node.tag == "supplementary-material":
+            self.supplement = True
         block = node.tag in BLOCK
         if block:
             self.out.newline()
@@ -352,6 +359,7 @@ def _article_document(
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
     doc.article_type = article.attrs.get("article-type") or None
     doc.supplement_cites = walker.supplement_cites
+    doc.supplement = walker.supplement
     if refs and not any(squash(b.text()) for b in article.kids("body")) and translation is None:
         # PMC's record of an article whose publisher does not let it give the full text, an OJS
         # metadata export (<body/>): the front matter and the reference list, nothing that cites
@@ -1355,6 +1363,7 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
         return
     starts = sorted(years)
     by_key = {r.key: r for r in doc.references or []}
+    named: dict[int, Citation] = {}  # the xrefs given the names written before them
     for c in found:
         if not c.authors or not c.year:
             continue
@@ -1384,6 +1393,17 @@ def _names_before_years(doc: Document, found: list[Citation]) -> None:
                 if shown.count("(") > shown.count(")") and doc.text.startswith(")", xref.end):
                     shown += ")"  # "Rode et al. (<xref>2014</xref>)"
                 xref.text = shown
+                named[xref.start] = xref
+    # the years that follow a named one ("Zanchettin et al. <xref>2022</xref> and <xref>2023</xref>",
+    # "Harvey et al. <xref>2014</xref>, <xref>2015</xref>") are the same authors' works
+    for a, b in itertools.pairwise(starts):
+        first, then = named.get(a), years[b]
+        if first is not None and b not in named and _SAME_AUTHORS.fullmatch(doc.text, first.end, then.start):
+            then.authors, then.et_al = list(first.authors), first.et_al
+            named[b] = then
+
+
+_SAME_AUTHORS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
 
 
 def _CLOSES(text: str, at: int) -> bool:

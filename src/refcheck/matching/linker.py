@@ -1293,6 +1293,10 @@ def _check_visible(cit: Citation, ref: Reference) -> None:
         cit.status = LinkStatus.AUTHOR_MISMATCH
         cit.references = ()
         cit.candidates = (ref.id,)
+        if not other_year and _trailing_surname(cit.authors[0], ref.authors[0]):
+            # "Torres et al., 2022" for "Carignano Torres, P.": Portuguese names are often cited by
+            # their last surname (and Spanish ones by their first): said at info
+            cit.detail = "last surname"
         if other_year:  # another work altogether: the entry as it would be cited
             cit.suggestion = f"{ref.shown_authors} {ref.year}"
         elif name_key(ref.authors[0]) in {name_key(a) for a in cit.authors[1:]}:
@@ -1312,6 +1316,14 @@ def _leading_surname(cited: str, listed: str) -> bool:
     words = fold(listed).replace("-", " ").split()
     named = fold(cited).replace("-", " ").split()
     return 0 < len(named) < len(words) and words[: len(named)] == named
+
+
+def _trailing_surname(cited: str, listed: str) -> bool:
+    """Whether ``cited`` is the last surname(s) of the compound surname ``listed`` ("Torres" of
+    "Carignano Torres")."""
+    words = fold(listed).replace("-", " ").split()
+    named = fold(cited).replace("-", " ").split()
+    return 0 < len(named) < len(words) and words[-len(named) :] == named
 
 
 class _NearMisses:

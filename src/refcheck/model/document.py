@@ -262,6 +262,9 @@ class Document:
     # JATS: a supplementary material says it holds references (Science's "This PDF file includes: ...
     # References"): the entries a numbered list ends with that the text does not cite are its
     supplement_cites: bool = False
+    # JATS: the article has supplementary material (<supplementary-material>), which may cite works of
+    # its list that the text does not (rules/uncited_reference)
+    supplement: bool = False
     # Offsets where a block (paragraph, heading, list item) starts, sorted, from loaders whose text
     # does not show them by a blank line (HTML, DOCX, a Markdown heading): a citation's names are
     # never read across one ("Materials and Methods" / "Miller (2005) found ..."). A blank line ends a

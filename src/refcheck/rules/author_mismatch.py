@@ -9,7 +9,9 @@ What it does
     entry, with the one it names, as a warning: the reader's text is right, only its link is wrong.
     A citation whose name is no first author of the list but a co-author or a given name of one
     entry of its year ("Kenton, 2019" for "Devlin, J., ... Kenton, L. (2019)") is a warning naming
-    the entry as it would be cited; at info when another citation cites that entry already.
+    the entry as it would be cited; at info when another citation cites that entry already. A
+    linked citation naming the last word(s) of the entry's compound surname ("Torres et al., 2022"
+    for "Carignano Torres, P.", as Portuguese names are cited) is said at info.
 
 Why is this bad
     A misspelt name breaks search and looks careless; it may also hide a missing entry.
@@ -65,6 +67,12 @@ def check(doc: Document) -> Iterator[Finding]:
                     "; the entry is cited as such elsewhere, so this may be another work the list lacks"
                 )
             yield at_citation(NAME, Severity.INFO if elsewhere else NOT_FIRST, cit, message, ref)
+        elif cit.status is mismatch and cit.candidates and cit.detail == "last surname":
+            message = (
+                f'"{cit.text}" names the last word of the entry\'s compound surname ({cit.suggestion}), as '
+                "Portuguese names are cited; if the house style cites the first surname, cite it so"
+            )
+            yield at_citation(NAME, Severity.INFO, cit, message, by_id[cit.candidates[0]])
         elif cit.status is mismatch and cit.candidates:
             message = f'"{cit.text}" does not match the entry\'s author (did you mean {cit.suggestion}?)'
             yield at_citation(NAME, SEVERITY, cit, message, by_id[cit.candidates[0]])

@@ -58,9 +58,12 @@ What it does
     names both entries. (An xref whose text fits the uncited entry better, "Fowler et al." pointing at
     a two-author entry, is an author-mismatch of the xref, and the entry counts as cited.)
 
-    A numbered JATS list whose article's supplementary material says it includes references
-    (Science's "This PDF file includes: Figs. S1 to S7, References") ends with the works only the
-    supplement cites: its uncited entries after the last one the text cites are said at info.
+    A numbered JATS list whose article has supplementary material ends with the works only the
+    supplement cites (Science's "This PDF file includes: Figs. S1 to S7, References"; Nature's
+    journals number the works their Supplementary Information cites after those of the text): its
+    uncited entries after the last one the text cites are said at info (when the supplement does not
+    say it includes references, only a tail of a quarter of the list at most). An uncited entry
+    before the last cited one stays a warning.
 
     A JATS reference list of its own that no xref points at, beside one that is cited, holds web
     resources, software or data the text names without citing ("Internet Resources"), or a
@@ -324,9 +327,11 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
     # the entries a numbered JATS list ends with after the last one the text cites, when a supplement
     # says it holds references: Science lists the works only its supplement cites there
     supplement: set[str] = set()
-    if doc.supplement_cites and doc.style == "numeric":
+    if (doc.supplement_cites or doc.supplement) and doc.style == "numeric":
         last = max((i for i, r in enumerate(refs) if r.id in cited), default=-1)
-        supplement = {r.id for r in refs[last + 1 :]}
+        # (a supplement that does not say it holds references: a short tail only, not half the list)
+        if doc.supplement_cites or (len(refs) - last - 1) * 4 <= len(refs):
+            supplement = {r.id for r in refs[last + 1 :]}
     # a Markdown list that nests items under topics ("* Imatinib" / "  * Review on Imatinib: [...](url)"):
     # a reading list organised by subject, not the list of the works the text cites
     nested = False
@@ -390,10 +395,13 @@ def _uncited(doc: Document, refs: list[Reference], notice: str | None) -> Iterat
             )
         elif ref.id in supplement:
             severity = Severity.INFO
-            message = (
-                f"{name} is listed but not cited in the text: it is at the end of the list, after every "
-                "entry the text cites, and the supplementary materials say they include references "
-                "(works cited only there)"
+            message = f"{name} is listed but not cited in the text: it is at the end of the list, after every entry "
+            message += (
+                "the text cites, and the supplementary materials say they include references (works cited "
+                "only there)"
+                if doc.supplement_cites
+                else "the text cites, where the works only the supplementary material cites are numbered "
+                "(refcheck cannot read the supplement: check it cites this entry)"
             )
         elif ref.apart:
             severity = Severity.INFO
