@@ -1,6 +1,6 @@
 """The reader of author lists as it was before it read by token shapes (refcheck.extract.names at
-f3808be, unchanged but for this docstring and the middle-initial, particles-among-initials and
-bare-initials-before-a-particle rules both readers gained since): the oracle of
+f3808be, unchanged but for this docstring and the middle-initial, particles-among-initials,
+bare-initials-before-a-particle and spacing-diacritic rules both readers gained since): the oracle of
 tests/test_reference_fast_paths.py, which checks that the shape reader gives the same Names on any
 text. Not used by refcheck itself.
 
@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from refcheck.extract.patterns import APOS, DASHES
-from refcheck.matching.names import PARTICLES
+from refcheck.matching.names import DROP_SPACING_MARKS, PARTICLES
 
 _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 _TOKEN = re.compile(
@@ -148,7 +148,7 @@ def _bare_given(word: str, mode: str) -> bool:
 
 @_word_test
 def _cap(word: str) -> bool:
-    return bool(_CAPWORD.match(word)) and not is_initials(word)
+    return bool(_CAPWORD.match(word.translate(DROP_SPACING_MARKS))) and not is_initials(word)
 
 
 @_word_test

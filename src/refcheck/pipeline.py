@@ -562,7 +562,7 @@ def _hand_typed_notes(doc: Document) -> None:
     notes-bibliography style and its notes' works are its citations (with the keys it cites). So is
     a JATS article whose notes cite works in words, a few of them through an xref (a note holding an
     xref is cited by it, not read again)."""
-    from refcheck.extract.notes import note_citations
+    from refcheck.extract.notes import note_citations, whole_names
 
     notes = doc.footnotes or []
     if doc.format == "latex":
@@ -576,6 +576,7 @@ def _hand_typed_notes(doc: Document) -> None:
     if len(citing) < 2 or len(citing) <= len(doc.citations):
         return
     doc.style = "notes-bibliography"
+    whole_names([c for _, cits in read for c in cits], doc.references or [])
     doc.citations = sorted(doc.citations + [c for _, cits in read for c in cits], key=lambda c: c.start)
     _mentions(doc)
 
@@ -587,7 +588,7 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
     Haven: Yale University Press, 1957)") is no citation. An author-date document's notes ("see
     Embassy of Azerbaijan to Mexico 2008") keep their author-date reading: the style is chosen by
     which reading finds more."""
-    from refcheck.extract.notes import entries_as_notes, note_citations, publication_facts
+    from refcheck.extract.notes import entries_as_notes, note_citations, publication_facts, whole_names
 
     read = note_citations(doc.text, doc.footnotes or [])
     facts = publication_facts(doc.text, doc.footnotes or [])
@@ -619,6 +620,7 @@ def _notes_bibliography(doc: Document, author_date: list[Citation], fallback: bo
         if (c.footnote is None and c.confidence == "high") or (c.footnote and c.footnote not in with_works)
     ]
     notes = [c for _, cits in read for c in cits]
+    whole_names(notes, doc.references or [])
     doc.style = "notes-bibliography"
     doc.citations = sorted(kept + notes, key=lambda c: c.start)
     _mentions(doc)
@@ -900,6 +902,8 @@ def analyse(doc: Document, options: CheckOptions | None = None, *, suppressed: b
             suppress.apply(doc)
         structure(doc)
         extract_citations(doc)
+        if not doc.citations and not doc.references and doc.format in _RENDERED and "[@" in doc.text:
+            _unrendered_keys(doc)
         link_document(doc)
         drop_unlinked_titles(doc)
         _species_authorities(doc)
@@ -913,6 +917,23 @@ def analyse(doc: Document, options: CheckOptions | None = None, *, suppressed: b
             gc.freeze()
         if collecting:
             gc.enable()
+
+
+# Formats a document is rendered to for its readers, in which a pandoc key "[@key]" as written in the
+# source means the source was converted without citeproc
+_RENDERED = frozenset(("docx", "html"))
+
+
+def _unrendered_keys(doc: Document) -> None:
+    """A rendered document in which nothing was found: the pandoc keys it shows in brackets as its
+    source wrote them, "[@smith2020; @lee2019]" (``Document.unrendered_keys``; rules/unrendered_citation).
+    (Outside code, as pandoc reads keys; a bare "@name" is as likely a handle.)"""
+    from refcheck.loaders.markdown import in_brackets
+    from refcheck.loaders.pandoc import pandoc_citations
+
+    doc.unrendered_keys = [
+        (c.start, c.text) for c in pandoc_citations(doc, []) if in_brackets(doc.text, c.start)
+    ]
 
 
 def _findings_of_parts(doc: Document, options: CheckOptions | None) -> None:

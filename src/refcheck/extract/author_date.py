@@ -25,6 +25,7 @@ from dataclasses import dataclass, fields
 from sys import intern
 
 from refcheck._lazy import lazy_pattern
+from refcheck.extract.organisations import COLLECTIVE_NOUNS
 from refcheck.extract.patterns import APOS, DASH, DASHES, MONTHS, REPRINT, YEAR
 from refcheck.matching.names import PARTICLES, core_key, fold, fold_text, name_key
 from refcheck.model import Citation, Reference
@@ -675,16 +676,7 @@ _BARE_INITIALS = lazy_pattern(r"^(?:[A-Z]\.?){1,3}$")
 _AND_WORDS = frozenset(("and", "&", "und", "y", "et", "e"))
 _NO_SERIAL_COMMA = frozenset(("e", "y"))
 _COLLEAGUES = frozenset(("colleagues", "coworkers", "co-workers", "collaborators", "associates"))
-# the last word of an organisation cited by its whole name, read when the list has no entry of it
-# ("R Core Team", "QGIS Development Team", "Canvas Community"): words no surname is
-# (at most four words: a longer reading would be no name, "_plausible")
-_COLLECTIVE_NOUNS = frozenset(
-    (
-        "team", "developers", "contributors", "community", "consortium", "collaboration", "project",
-        "foundation", "institute", "organization", "organisation", "association", "society", "alliance",
-        "group",
-    )
-)  # fmt: skip
+_COLLECTIVE_NOUNS = COLLECTIVE_NOUNS
 
 
 def _read_backwards(

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from refcheck.extract.patterns import APOS, DASHES
+from refcheck.matching.names import DROP_SPACING_MARKS
 from refcheck.matching.names import PARTICLES as _MATCHER_PARTICLES
 
 # the matcher's particles, and Catalan "i" that joins a double surname ("Llabrés i Xamena")
@@ -181,8 +182,8 @@ def _all_bits(w: str) -> int:
         bits |= BARE
     if n <= 6 and _HYPHENATED_INITIALS.match(w):
         bits |= HYPH
-    if not init and _CAPWORD.match(w):
-        bits |= CAP  # a capitalised word, not initials
+    if not init and _CAPWORD.match(w.translate(DROP_SPACING_MARKS)):
+        bits |= CAP  # a capitalised word, not initials (with a PDF's spacing diacritic: "J˛edrzejowski")
     if first.islower() and low.strip(APOS) in PARTICLES:
         bits |= PART  # a lower-case particle: "van", "de"
     if w in _CAPITAL_PARTICLES:

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from refcheck.extract.organisations import CORPORATE_WORDS
+from refcheck.extract.organisations import COLLECTIVE_NOUNS, CORPORATE_WORDS
 from refcheck.extract.patterns import APOS, DASHES, UPPER, YEAR
-from refcheck.matching.names import PARTICLES
+from refcheck.matching.names import PARTICLES, fold
 from refcheck.model import Citation, Footnote, Reference
 
 # a name word: "Karl", "A.", "G.R.S." (initials written close), "Wittfogel", "O'Brien", "Lévi-Strauss", "Jr."
@@ -210,9 +210,9 @@ _PAREN_ACRONYM = re.compile(r"\(([^()]{2,8})\)")
 def _surname(name: str) -> str:
     """The surname of a name in natural order: the last word, with the particles before it ("de
     Tocqueville"); a generation after it ("Jr.") dropped. An organisation's name is its own."""
-    if is_organisation(name):
-        return name
     words = name.split()
+    if is_organisation(name) or (len(words) >= 2 and words[-1].lower() in COLLECTIVE_NOUNS):
+        return name  # ("Human Rights Watch", "R Core Team": a body's noun last)
     while len(words) > 1 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
     k = len(words) - 1
@@ -602,6 +602,24 @@ def note_citations(
         cited.extend(works)
         out.append((note, cits))
     return out
+
+
+def whole_names(cits: list[Citation], refs: list[Reference]) -> None:
+    """Give a note's work the whole name of its author where the list has an entry by that name,
+    of several words and no given names (an organisation's: "Human Rights Watch, “Egypt: New Law
+    ...,” June 2, 2017." was read as a person's, given names first, by the surname "Watch")."""
+    whole = {
+        fold(r.authors[0]): r.authors[0]
+        for r in refs
+        if len(r.authors) == 1 and " " in r.authors[0] and not any(r.given)
+    }
+    if not whole:
+        return
+    for c in cits:
+        if len(c.authors) == 1 and c.name_run and " " in c.name_run:
+            name = whole.get(fold(c.name_run))
+            if name is not None and c.authors[0] != name:
+                c.authors = [name]
 
 
 def entries_as_notes(refs: list[Reference]) -> list[Reference]:

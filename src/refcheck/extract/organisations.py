@@ -41,6 +41,19 @@ CORPORATE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# the last word of an organisation cited by its whole name, read when the list has no entry of it
+# ("R Core Team", "QGIS Development Team", "Canvas Community", "Human Rights Watch", "Amnesty
+# International"): words no surname is (at most four words: a longer reading would be no name,
+# extract.author_date's "_plausible"); a note's author so named is the whole name (extract.notes)
+COLLECTIVE_NOUNS = frozenset(
+    (
+        "team", "developers", "contributors", "community", "consortium", "collaboration", "project",
+        "foundation", "institute", "organization", "organisation", "association", "society", "alliance",
+        "group", "watch", "international",
+    )
+)  # fmt: skip
+
+
 # the nouns that make an organisation's name, in the languages of the lists read (a set of words:
 # one look-up per word of an author part, where a pattern of alternatives costs ten times more)
 ORG_NOUNS = frozenset(

@@ -29,7 +29,7 @@ from refcheck.extract.patterns import (
     YEAR_TOKEN,
 )
 from refcheck.extract.urls import find_doi, find_urls, may_hold_urls, parse_access_date
-from refcheck.matching.names import PARTICLES
+from refcheck.matching.names import DROP_SPACING_MARKS, PARTICLES
 from refcheck.model import Document, Reference
 
 HEADING_WORDS = (
@@ -1362,10 +1362,11 @@ def _given_first(text: str, ref: Reference, in_list: bool = False) -> tuple[str,
         dotted = True
     if m is None or not m.group(2).startswith(ref.year[:4]):
         return None
-    persons = person_list(m.group(1))
-    if not persons or not all(g for _, g in persons) or _INITIALS.match(persons[0][1].replace(" ", "")):
+    # (a person first, then persons or an organisation: "Myriam Uribe-Etxebarria and Euskaltzaindia")
+    persons = person_list(m.group(1), organisations=True)
+    if not persons or not persons[0][1] or _INITIALS.match(persons[0][1].replace(" ", "")):
         return None
-    if not dotted and any(_INITIALS.match(g.replace(" ", "")) for _, g in persons):
+    if not dotted and any(g and _INITIALS.match(g.replace(" ", "")) for _, g in persons):
         return None
     surname, given = persons[0]
     read, full = fold_word(ref.authors[0]), fold_word(f"{given} {surname}")
@@ -1694,10 +1695,34 @@ _EDITORS = re.compile(r"\s*\((?:eds?|editors?|comp|trans)\.?\)\s*$", re.I)
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")
 
 
-def person_list(block: str) -> list[tuple[str, str]] | None:
+def _bare_word(w: str) -> str:
+    """A word without the spacing diacritics a PDF's text sets apart ("J˛edrzejowski")."""
+    return w if w.isascii() else w.translate(DROP_SPACING_MARKS)
+
+
+_ORG_JOINS = frozenset(["of", "for", "the", "on", "in"])
+
+
+def _organisation_piece(words: list[str]) -> bool:
+    """Whether a later piece of a list written given name first is an organisation: one capitalised
+    word of four letters or more ("Myriam Uribe-Etxebarria and Euskaltzaindia", the Basque academy),
+    or capitalised words and joins with an organisation's word ("..., and European Commission")."""
+    if len(words) == 1:
+        w = _bare_word(words[0])
+        return len(w) >= 4 and bool(_PERSON_WORD.match(w)) and not _INITIALS.match(w) and not w.endswith(".")
+    return (
+        2 <= len(words) <= 6
+        and all(_PERSON_WORD.match(_bare_word(w)) or w in _ORG_JOINS for w in words)
+        and any(w.lower() in CORPORATE_WORDS for w in words)
+    )
+
+
+def person_list(block: str, organisations: bool = False) -> list[tuple[str, str]] | None:
     """The persons of a block that holds names only, as (surname, given), or None when it holds
     anything else: "Albert Cardona, Stephan Saalfeld, Hans van den Berg", "HH Yu, T Awasaki and G Wu"
-    (a page that sets an entry's authors in a block of their own, given names first or after)."""
+    (a page that sets an entry's authors in a block of their own, given names first or after). With
+    ``organisations``, a piece after the first that is an organisation's name is one, with no given
+    names ("Myriam Uribe-Etxebarria and Euskaltzaindia")."""
     text = _EDITORS.sub("", block.strip()).strip().rstrip(".")
     et_al = _ET_AL.search(text) or _AND_OTHERS.search(text)
     if et_al:
@@ -1707,10 +1732,13 @@ def person_list(block: str) -> list[tuple[str, str]] | None:
     # "Amy L. Fairchild, Ronald Bayer, with Daniel Wolfe"; "George Gallup, Jr. and Jim Castelli"
     pieces = [_LEAD_WITH.sub("", p) for p in pieces if not _SUFFIX.fullmatch(p)]
     out: list[tuple[str, str]] = []
-    for p in pieces:
+    for n, p in enumerate(pieces):
         words = p.split()
+        if organisations and n and _organisation_piece(words):
+            out.append((p, ""))
+            continue
         if not 2 <= len(words) <= 5 or not all(
-            (_PERSON_WORD.match(w) and w.lower() not in CORPORATE_WORDS) or w.lower() in PARTICLES
+            (_PERSON_WORD.match(_bare_word(w)) and w.lower() not in CORPORATE_WORDS) or w.lower() in PARTICLES
             for w in words
         ):
             return None  # (not "European Commission": an organisation)

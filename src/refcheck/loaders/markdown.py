@@ -147,7 +147,7 @@ def _say_why_unchecked(doc: Document) -> None:
     """Pandoc keys with no bibliography: if nothing else is found, the empty-document rule says so."""
     keys = pandoc_citations(doc, [])
     # a bracketed "[@key]" says the list is built from keys; a bare "@JayAlammar" may be a social handle
-    bracketed = [k for k in keys if _bracketed(doc.text, k.start)]
+    bracketed = [k for k in keys if in_brackets(doc.text, k.start)]
     if bracketed:
         doc.unseen_key = bracketed[0].text
     if keys:
@@ -159,7 +159,7 @@ def _say_why_unchecked(doc: Document) -> None:
         )
 
 
-def _bracketed(text: str, at: int) -> bool:
+def in_brackets(text: str, at: int) -> bool:
     """Whether ``at`` lies inside "[...]" on its line: pandoc's "[@key]", "[see @a, p. 3; -@b]"."""
     line = text.rfind("\n", 0, at) + 1
     opened = text.rfind("[", line, at)

@@ -47,6 +47,12 @@ GENERATIONS = frozenset(["jr", "sr", "junior", "filho", "neto", "sobrinho", "ii"
 
 _NON_LETTER = re.compile(r"[^0-9a-z]+")
 
+# Spacing diacritics, which a PDF's text sets apart from their letter ("J˛edrzejowski" for
+# "Jędrzejowski", "Mu¨ller"): dropped when names are compared, as their combining forms are (NFKD spells
+# each as a space and the combining mark, which would break the name in two)
+SPACING_MARKS = "\u00a8\u00af\u00b4\u00b8\u02c6\u02c7\u02d8\u02d9\u02da\u02db\u02dc\u02dd"
+DROP_SPACING_MARKS = str.maketrans("", "", SPACING_MARKS)
+
 # The caches below outlive a document: bounded so that a 48,000-entry list does not keep half a
 # million keys (~100 MB at peak); 16,384 holds every name of a 3,000-entry list, and a miss costs
 # about a microsecond.
@@ -60,6 +66,7 @@ def fold_text(text: str) -> str:
         return " ".join(text.casefold().split())
     text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
     text = text.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("ı", "i")
+    text = text.translate(DROP_SPACING_MARKS)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
@@ -67,7 +74,7 @@ def fold_text(text: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
-    """Lower-case, accents removed, ß/ø/æ/ł spelled out, white space collapsed (remembered: names
+    """Lower-case, accents removed (spacing ones too), ß/ø/æ/ł spelled out, white space collapsed (remembered: names
     recur)."""
     return fold_text(text)
 

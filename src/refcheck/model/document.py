@@ -232,6 +232,9 @@ class Document:
     # Why a document in which nothing is found could not be checked, when the loader knows better than
     # "no citations, no reference list" (pandoc keys without a bibliography): the empty-document rule.
     unchecked: str | None = None
+    # A rendered document (DOCX, HTML) with no citation and no entry read that shows pandoc keys as
+    # written, "[@smith2020]": converted without citeproc (rules/unrendered_citation), as (offset, key)
+    unrendered_keys: list[tuple[int, str]] = field(default_factory=list)
     # Files the document names that are there but cannot be read (a binary or malformed .bib), as
     # (path, why): each is reported as an input file that could not be read (runner.unreadable_inputs)
     unreadable: list[tuple[str, str]] = field(default_factory=list)

@@ -34,6 +34,7 @@ from refcheck.rules import (
     uncited_reference,
     unclear_brackets,
     unknown_suppression,
+    unrendered_citation,
     year_mismatch,
 )
 from refcheck.rules.base import Rule
@@ -59,6 +60,7 @@ ALL: tuple[Rule, ...] = cast(
         missing_input,
         missing_crossref,
         empty_document,
+        unrendered_citation,
         unknown_suppression,
         unclear_brackets,
         dead_link,

@@ -33,8 +33,8 @@ SUMMARY = "The document has no text, or nothing that could be checked."
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    if doc.references or doc.citations:
-        return
+    if doc.references or doc.citations or doc.unrendered_keys:
+        return  # (pandoc keys never rendered: the unrendered-citation rule says so)
     if doc.text.strip():
         if not doc.unchecked and (doc.urls or doc.footnotes or doc.footnote_markers):
             return  # its links or notes are checked
