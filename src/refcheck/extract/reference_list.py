@@ -1093,7 +1093,18 @@ def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
         return True
     if "\\" in raw and doc.format == "markdown" and _TEX_ALONE.fullmatch(raw.strip()):
         return True
-    return "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw))
+    if "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw)):
+        return True
+    if "\n" in raw.strip() and doc.excluded and doc.format == "markdown":
+        # lines of markup each, run together: a pandoc div's closing ":::" and the raw TeX after it,
+        # "\newpage", where citeproc prints the bibliography the front matter names
+        at = a
+        for line in raw.split("\n"):
+            if line.strip() and not _no_entry(doc, line, at, at + len(line)):
+                return False
+            at += len(line) + 1
+        return True
+    return False
 
 
 # "———." (Chicago, MLA), "---." or "___.", and Word's own styles' one dash "—.": the authors of the

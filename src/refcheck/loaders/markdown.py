@@ -58,6 +58,10 @@ _PROSE_DIRECTIVE = re.compile(
 _RAW_INDEX = re.compile(r"\\index\{(?:[^{}\n]|\{[^{}\n]*\})*\}")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
+# a pandoc fenced div's opening or closing line, "::: {#refs}", "::::: {.callout-note}", ":::": markup
+# that is never shown (the bibliography citeproc prints goes where an empty "::: {#refs}" div stands),
+# so neither a reference entry nor prose
+_DIV_FENCE = re.compile(r"^[ ]{0,3}:{3,}[ \t]*(?:\{[^{}\n]*\}|[\w.-]+)?[ \t]*(?::{3,}[ \t]*)?$", re.M)
 # a link reference definition, "[label]: destination "title"" on a line of its own: never shown (the
 # title is a link's tooltip), so neither a citation nor an entry. (Not a footnote, "[^1]: text", nor
 # a Manubot alias, "[@alias]: doi:...", which the key readers read.)
@@ -204,6 +208,8 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
     found.extend(_indented_code(chunk, Excluded(found)))
     for pattern in (_COMMENT, _RAW_INDEX):
         found.extend(m.span() for m in pattern.finditer(chunk))
+    if ":::" in chunk:
+        found.extend(m.span() for m in _DIV_FENCE.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
     if "]:" in chunk:
         labels: set[str] = set()

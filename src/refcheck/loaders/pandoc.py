@@ -31,6 +31,7 @@ from refcheck.model import Ranges as Excluded
 from refcheck.model.references import by_key as entries_by_key
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TAB_INSIDE = re.compile(r"(?<=\S)[ \t]*\t[ \t]*")
 _BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
 _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
 # pandoc's citeKey: a first letter, digit or _, then letters, digits and _ with the punctuation
@@ -82,12 +83,26 @@ def front_matter(text: str) -> FrontMatter:
 
     block = m.group(1)
     data = read_yaml(block)
+    if not data and "\t" in block:
+        # a tab after a key ("number-sections\t: true"), which pandoc's and Quarto's YAML readers
+        # take as a space and PyYAML refuses
+        data = read_yaml(_TAB_INSIDE.sub(" ", block))
     out = FrontMatter(end=m.end())
     if data:
         out.bibliography = names(data.get("bibliography"))
         csl = names(data.get("csl"))
-        out.csl = csl[0] if csl else None
         nocite = data.get("nocite")
+        formats = data.get("format")
+        if not out.bibliography and isinstance(formats, dict):
+            # Quarto's options of one output format ("format: pdf: bibliography: refs.bib"): the
+            # bibliography of that format's rendering, the first format's named that names one
+            for options in formats.values():
+                if isinstance(options, dict) and names(options.get("bibliography")):
+                    out.bibliography = names(options.get("bibliography"))
+                    csl = csl or names(options.get("csl"))
+                    nocite = nocite if nocite is not None else options.get("nocite")
+                    break
+        out.csl = csl[0] if csl else None
         for item in names(nocite) if not isinstance(nocite, list) else [str(x) for x in nocite]:
             out.nocite.extend(k.group(2).strip("{}") for k in _ITEM_KEY.finditer(item))
             if "@*" in item:
@@ -408,6 +423,7 @@ def use_bibliography(
         if not read:
             unread.append(Path(named).name)
         refs.extend(entries)
+    doc.unread_bibliographies = unread
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"

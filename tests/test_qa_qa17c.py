@@ -1,0 +1,89 @@
+"""QA round qa17c: real LaTeX and Quarto projects refcheck had not seen. Each test rebuilds the shape
+of one in a small file and failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .projects import findings, write
+
+# an economics dissertation in Quarto (a .qmd rendered to PDF): author-date citations typed in the
+# prose, the bibliography named under the PDF format's options (with nocite "@*", so it prints all
+# its entries), an empty "::: {#refs}" div where citeproc prints the list, raw TeX after it, and a
+# tab before a key's colon, which Quarto's YAML reader takes and PyYAML refuses
+DISSERTATION = """---
+title: ""
+number-sections\t: true
+format:
+  pdf:
+    bibliography: references.bib
+    nocite: "@*"
+    csl: apa.csl
+  docx: default
+---
+
+# Introduction
+
+Asset prices reflect all available information (Fama, 1970) and are reallocated in response to
+change (Malkiel, 2003). The drift was first identified by Ball and Brown (1968), and traditional
+predictors of it have weakened (Bernard & Thomas, 1989; Chordia et al., 2009).
+
+\\newpage
+# References
+:::{#refs}
+
+:::
+\\newpage
+
+# Figures
+
+A figure.
+"""
+
+BIB = """@article{fama1970, author = {Fama, Eugene F.}, title = {Efficient Capital Markets}, journal = {J.
+  Finance}, year = {1970}}
+@article{malkiel2003, author = {Malkiel, Burton G.}, title = {The Efficient Market Hypothesis and Its
+  Critics}, journal = {J. Econ. Perspect.}, year = {2003}}
+@article{ball1968, author = {Ball, Ray and Brown, Philip}, title = {An Empirical Evaluation of Accounting
+  Income Numbers}, journal = {J. Account. Res.}, year = {1968}}
+@article{bernard1989, author = {Bernard, Victor L. and Thomas, Jacob K.}, title = {Post-Earnings-Announcement
+  Drift}, journal = {J. Account. Res.}, year = {1989}}
+@article{chordia2009, author = {Chordia, Tarun and Goyal, Amit and Sadka, Gil and Sadka, Ronnie and
+  Shivakumar, Lakshmanan}, title = {Liquidity and the Post-Earnings-Announcement Drift}, journal = {Financ.
+  Anal. J.}, year = {2009}}
+"""
+
+
+def test_refs_div_fences_are_no_reference_entries(tmp_path: Path) -> None:
+    """The empty "::: {#refs}" div and its closing ":::" (with "\\newpage" after it) were read as two
+    reference entries, so the five typed citations were each an error, "not in the reference list"
+    (67 false errors on the real dissertation), and the fences were "listed but never cited"."""
+    doc = tmp_path / "dissertation.qmd"
+    write(
+        tmp_path,
+        {"dissertation.qmd": DISSERTATION.replace("format:\n  pdf:\n    bibliography", "x:\n  y:\n    z")},
+    )
+    found = findings(doc)
+    assert not [f for f in found if f[0] == "uncited-reference"], found
+    assert not [
+        f for f in found if f[0] == "missing-reference" and "is cited but not in the reference list" in f[2]
+    ]
+
+
+def test_bibliography_of_a_format_is_read(tmp_path: Path) -> None:
+    """A bibliography named under "format: pdf:" (Quarto's options of one output format) was not read,
+    nor was a front matter with a tab before a key's colon: the document "named no bibliography"."""
+    write(tmp_path, {"dissertation.qmd": DISSERTATION, "references.bib": BIB})
+    found = findings(tmp_path / "dissertation.qmd")
+    assert not [f for f in found if f[1] in ("error", "warning")], found
+
+
+def test_unread_bibliography_makes_typed_citations_info(tmp_path: Path) -> None:
+    """With the named bibliography absent from the repository, the list citeproc prints from it is not
+    known: one input-bibliography error, and the typed citations at info, not an error saying the
+    document has no reference list."""
+    write(tmp_path, {"dissertation.qmd": DISSERTATION})
+    found = findings(tmp_path / "dissertation.qmd")
+    assert [f[:2] for f in found if f[1] == "error"] == [("input-bibliography", "error")], found
+    missing = [f for f in found if f[0] == "missing-reference"]
+    assert len(missing) == 1 and missing[0][1] == "info" and "references.bib" in missing[0][2], missing
