@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from refcheck.pipeline import CheckOptions, check_file
+
 from .projects import findings, write
 
 # an economics dissertation in Quarto (a .qmd rendered to PDF): author-date citations typed in the
@@ -87,3 +89,33 @@ def test_unread_bibliography_makes_typed_citations_info(tmp_path: Path) -> None:
     assert [f[:2] for f in found if f[1] == "error"] == [("input-bibliography", "error")], found
     missing = [f for f in found if f[0] == "missing-reference"]
     assert len(missing) == 1 and missing[0][1] == "info" and "references.bib" in missing[0][2], missing
+
+
+def test_quarto_include_shortcode_reads_the_included_file(tmp_path: Path) -> None:
+    """A Quarto dissertation whose chapters stand in files the page includes ("{{< include
+    chapters/chapter1.qmd >}}") was read as its front matter alone: none of its 717 citations was
+    checked ("no citations of any known style were found"). An included file's own include names a
+    file relative to the page; an include the checkout lacks (a table the build writes) is info."""
+    write(
+        tmp_path,
+        {
+            "dissertation.qmd": "---\ntitle: A\nbibliography: refs.bib\n---\n\n"
+            "{{< include chapters/chapter1.qmd >}}\n\n{{< include tables/tab_made.md >}}\n\n# Bibliography\n",
+            "chapters/chapter1.qmd": "---\ntitle: Untitled\n---\n\n# Chapter 1\n\nAs shown [@fama1970].\n\n"
+            "{{< include chapters/_part.md >}}\n",
+            "chapters/_part.md": "Later work [@malkiel2003; @nobody2020].\n",
+            "refs.bib": BIB,
+        },
+    )
+    result = check_file(str(tmp_path / "dissertation.qmd"), CheckOptions(links=False, verify=False))
+    doc = result.doc
+    assert doc is not None
+    assert {c.key: c.status.name for c in doc.citations} == {
+        "fama1970": "LINKED",
+        "malkiel2003": "LINKED",
+        "nobody2020": "MISSING",
+    }
+    missing = [f for f in doc.findings if f.rule == "missing-reference"]
+    assert [(f.severity.name, Path(f.path or "").name, f.line) for f in missing] == [("ERROR", "_part.md", 1)]
+    unread = [f for f in doc.findings if f.rule == "missing-input"]
+    assert [(f.severity.name, f.line) for f in unread] == [("INFO", 8)], unread
