@@ -119,3 +119,26 @@ def test_quarto_include_shortcode_reads_the_included_file(tmp_path: Path) -> Non
     assert [(f.severity.name, Path(f.path or "").name, f.line) for f in missing] == [("ERROR", "_part.md", 1)]
     unread = [f for f in doc.findings if f.rule == "missing-input"]
     assert [(f.severity.name, f.line) for f in unread] == [("INFO", 8)], unread
+
+
+def test_unresolved_crossref_in_rendered_jats_says_it_is_a_label(tmp_path: Path) -> None:
+    """Quarto's JATS of a manuscript printed "apx-3?" for a cross-reference to an appendix it could not
+    resolve, as pandoc prints a key no entry has; refcheck said "correct the key or add the entry to
+    the bibliography", but the key is a label, and no work is missing."""
+    jats = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<article xmlns:xlink="http://www.w3.org/1999/xlink">'
+        "<front><article-meta><title-group><article-title>T</article-title></title-group></article-meta>"
+        "</front><body><sec><title>Analysis</title><p>Versions are in "
+        '(<xref alt="apx-3?" rid="ref-apx-3" ref-type="bibr"><bold>apx-3?</bold></xref>). We used '
+        '<italic>lavaan</italic> (<xref alt="Rosseel, 2012" rid="ref-R-lavaan" ref-type="bibr">Rosseel, '
+        "2012</xref>).</p></sec></body><back><ref-list><title>References</title>"
+        '<ref id="ref-R-lavaan"><mixed-citation>Rosseel, Y. (2012). lavaan: An R package for structural '
+        "equation modeling. <italic>Journal of Statistical Software</italic>, 48(2), 1-36."
+        "</mixed-citation></ref></ref-list></back></article>\n"
+    )
+    write(tmp_path, {"manuscript.xml": jats})
+    missing = [f for f in findings(tmp_path / "manuscript.xml") if f[0] == "missing-reference"]
+    assert len(missing) == 1, missing
+    assert (
+        "cross-reference label" in missing[0][2] and "add the entry to the bibliography" not in missing[0][2]
+    )

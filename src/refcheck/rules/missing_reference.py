@@ -166,6 +166,15 @@ def check(doc: Document) -> Iterator[Finding]:
                 "point the xref's rid at the entry meant, or add the entry",
             )
             continue
+        elif cit.kind == "key" and cit.detail and cit.key and _rendered_crossref(cit.key, cit.detail):
+            # a rendered page's "apx-3?": Quarto printed a cross-reference it could not resolve as
+            # pandoc prints a key no entry has; the reader sees "apx-3?", but no work is missing
+            what = f"key {cit.key!r}"
+            where = cit.detail
+            fix = (
+                "the key is a cross-reference label (a section, figure, table or appendix), not a work: "
+                'label its target so ("{#' + cit.key + '}") or correct the reference, and render again'
+            )
         elif cit.kind == "key":
             what = f"key {cit.key!r}"
             where = cit.detail or "no bibliography entry has that key"
@@ -194,6 +203,16 @@ def check(doc: Document) -> Iterator[Finding]:
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
+
+
+def _rendered_crossref(key: str, detail: str) -> bool:
+    """Whether ``key``, printed unresolved on a rendered page ("apx-3?", "fig-map?"), is shaped as a
+    Quarto or pandoc-crossref label rather than a citation key."""
+    if "printed" not in detail:
+        return False
+    from refcheck.loaders.pandoc import cross_reference
+
+    return cross_reference(key)
 
 
 # what may stand after a reference list that a page of figures or tables interrupted (a PDF's text)
