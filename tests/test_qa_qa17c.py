@@ -142,3 +142,21 @@ def test_unresolved_crossref_in_rendered_jats_says_it_is_a_label(tmp_path: Path)
     assert (
         "cross-reference label" in missing[0][2] and "add the entry to the bibliography" not in missing[0][2]
     )
+
+
+def test_names_in_markdown_emphasis(tmp_path: Path) -> None:
+    """A literature review in Markdown set its narrative citations in bold, "**Caliskan & Callon
+    (2009)**": the first author, glued to the "**", was dropped ("Callon (2009)", an author-mismatch
+    or a missing reference), and "**Smith (2001)**" was no citation at all."""
+    write(
+        tmp_path,
+        {
+            "review.md": "First **Smith (2001)** said so. Then **Caliskan & Callon (2009)** and "
+            "*Caliskan and Callon (2010)* agreed.\n\n## References\n\n"
+            "Caliskan, K., & Callon, M. (2009). Economization, part 1. Economy and Society, 38(3), 369-398.\n\n"
+            "Caliskan, K., & Callon, M. (2010). Economization, part 2. Economy and Society, 39(1), 1-32.\n\n"
+            "Smith, J. (2001). A study of things. Journal of Things, 1, 1-2.\n",
+        },
+    )
+    found = findings(tmp_path / "review.md")
+    assert not [f for f in found if f[1] in ("error", "warning")], found
