@@ -160,3 +160,30 @@ def test_names_in_markdown_emphasis(tmp_path: Path) -> None:
     )
     found = findings(tmp_path / "review.md")
     assert not [f for f in found if f[1] in ("error", "warning")], found
+
+
+def test_headingless_numbered_list_cited_in_groups_is_a_reference_list(tmp_path: Path) -> None:
+    """A 1998 working paper's PDF text (BibTeX's plain style: entries sorted by author, year last,
+    no heading over them, a page break "\\f" before an entry) was read as footnotes: 9 footnote-order
+    warnings for citations out of number order and 2 footnote-undefined errors for the entry after
+    the page break. Cited several in one bracket ("[4, 3]"), the "[n]" lines are a reference list."""
+    text = (
+        "La thèse sous-jacente à cet article [3] est que l'irréversibilité compte.\n"
+        "Le réchauffement pourrait atteindre 6 degrés [4], selon les scénarios définis dans [2].\n"
+        "Pour l'Europe, voir la table 1 d'après [1]. Des articles plus spécialisés [4, 3].\n"
+        "Les coûts sont souvent sous-estimés [5, 2].\n\n"
+        "[1] Bert Bolin. The Kyoto negotiations on climate change: A science perspective. Science,\n"
+        "279(5349):330-331, 1998.\n"
+        "[2] Michael J. Grubb. Technologies, energy systems and the timing of CO2 emissions\n"
+        "abatement. Energy Policy, 25(2):159-172, 1997.\n"
+        "[3] Minh Ha-Duong. Quasi-option value and climate policy choices. Energy Economics,\n"
+        "pages 1-23, 1998.\n\n"
+        "14\n\n"
+        "\f[4] Urvashi Narain and Anthony C. Fisher. Irreversibility and catastrophic global\n"
+        "warming. In World Congress of Environmental and Resource Economists, Venice, 1998.\n"
+        "[5] Stephen H. Schneider and Lawrence H. Goulder. Achieving low-cost emissions targets.\n"
+        "Nature, 389:13-14, 1997.\n"
+    )
+    write(tmp_path, {"paper.txt": text})
+    found = findings(tmp_path / "paper.txt")
+    assert not [f for f in found if f[1] in ("error", "warning")], found
