@@ -187,3 +187,22 @@ def test_headingless_numbered_list_cited_in_groups_is_a_reference_list(tmp_path:
     write(tmp_path, {"paper.txt": text})
     found = findings(tmp_path / "paper.txt")
     assert not [f for f in found if f[1] in ("error", "warning")], found
+
+
+def test_agent_instructions_importing_a_file_cite_nothing(tmp_path: Path) -> None:
+    """A repository's CLAUDE.md holding "@AGENTS.md" (Claude Code's import of another file), beside a
+    Quarto project with a bibliography, was an error: "key 'AGENTS.md' is cited but not in the
+    reference list"."""
+    write(
+        tmp_path,
+        {
+            "_quarto.yml": "project:\n  type: manuscript\nbibliography: refs.bib\n",
+            "refs.bib": BIB,
+            "CLAUDE.md": "@AGENTS.md",
+            "AGENTS.md": "# Agents\n\nRead @docs/setup.md first.\n",
+            "index.qmd": "# Paper\n\nAs shown [@fama1970].\n",
+        },
+    )
+    for name in ("CLAUDE.md", "AGENTS.md"):
+        found = findings(tmp_path / name)
+        assert not [f for f in found if f[1] in ("error", "warning")], (name, found)

@@ -49,6 +49,8 @@ _CROSSREF = re.compile(
     r"(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)-)\w",
     re.I,
 )
+# a file's name: the extension of a text, configuration or code file at a key's end
+_FILE_NAME = re.compile(r"\.(?:md|mdc|markdown|qmd|rmd|txt|json|ya?ml|toml|py|ipynb|sh|js|ts|csv)\Z", re.I)
 # a Manubot citation alias: "[@alias]: doi:10.1000/x" on a line of its own (a reference-link definition)
 _ALIAS_DEF = re.compile(r"^[ ]{0,3}\[@([^\]\s]+)\]:[ \t]*\S", re.M)
 # a CURIE prefix ("clinicaltrials", "uniprot", "go"): what Manubot accepts before the colon of a key
@@ -267,6 +269,10 @@ def pandoc_citations(
         if skip(m.start()) or in_group(m.start()):
             continue
         key = _unbrace(m.group(1))
+        if key not in by_key and _FILE_NAME.search(key):
+            # "@AGENTS.md", "@docs/setup.md": a coding agent's instructions (CLAUDE.md) importing a
+            # file, not a work (in brackets it would still be read as a key)
+            continue
         if not wanted(key):
             if near is not None and external:
                 _near_key(key, text, m.end(1), by_key, near)
