@@ -328,7 +328,7 @@ def test_year_pattern_matches_its_plain_form(text: str, pos: int) -> None:
 @given(st.text(alphabet=st.sampled_from("JSRrs'\u2019\u02bc`.,([xé_"), max_size=6))
 def test_token_facts_try_the_expressions_only_where_they_can_match(tok: str) -> None:
     facts = _Facts().token(tok, True, None)
-    word = tok.lstrip("([")
+    word = tok.lstrip("([*_")
     assert facts[3] == (_GENERATION.match(word) is not None)
     assert facts[4] == _POSSESSIVE.sub("", word)
 

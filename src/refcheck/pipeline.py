@@ -271,9 +271,14 @@ def structure(doc: Document) -> None:
             region is None
             and doc.footnotes is None
             and len(notes) >= 2
-            and sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2
+            and (
+                sum(1 for n in notes if looks_like_entry(n.text)) > len(notes) / 2
+                or _cited_in_groups(text, notes)
+            )
         ):
-            # "[1] Avery SV (2006) ..." with no heading: a numbered reference list, not notes
+            # "[1] Avery SV (2006) ..." with no heading: a numbered reference list, not notes; and
+            # "[1] Bert Bolin. The Kyoto negotiations ... 1998." that the text cites several at a time,
+            # "[4, 10, 8]", as no note is called (a PDF's text of a paper in BibTeX's plain style)
             region = Region(notes[0].start, notes[-1].end, False)
             notes = []
         doc.references = parse_references(doc, region) if region else []
@@ -295,6 +300,23 @@ def structure(doc: Document) -> None:
             doc.references = []  # (a loader's list, a page's "Sources" that is an essay on them)
     doc.footnotes = notes
     doc.notes_region = notes_span(notes)
+
+
+# a bracket of several numbers, "[4, 10, 8]", "[9, 2]", "[3-5]": a numeric citation group
+_NUMBER_GROUP = re.compile(r"\[\d{1,4}(?:\s*[,;\-\u2013\u2014]\s*\d{1,4})+\]")
+
+
+def _cited_in_groups(text: str, notes: list[Footnote]) -> bool:
+    """Whether the text before the "[n] text" lines cites their labels several in one bracket ("[4,
+    10, 8]") twice or more: a reference list's numbers, as a note is called alone."""
+    labels = {n.label for n in notes}
+    groups = 0
+    for m in _NUMBER_GROUP.finditer(text, 0, notes[0].start):
+        if all(x in labels for x in re.findall(r"\d+", m.group(0))):
+            groups += 1
+            if groups >= 2:
+                return True
+    return False
 
 
 def _mid_paragraph(text: str, note: Footnote, notes: list[Footnote], starts: list[int]) -> bool:

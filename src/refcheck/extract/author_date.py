@@ -838,7 +838,9 @@ class _Facts:
         kept = self.tokens[first]
         found = kept.get(tok)
         if found is None:
-            opener = len(tok) - len(tok.lstrip("(["))
+            # (Markdown's emphasis opens the names as a bracket does: "**Caliskan & Callon (2009)**",
+            # "*Smith (2001)*" in notes and literature reviews)
+            opener = len(tok) - len(tok.lstrip("([*_"))
             dash = tok.rfind("\u2014", opener)
             if dash > opener and tok[opener : 1 + opener].islower() and tok[dash + 1 : dash + 2].isupper():
                 # "treatment—Anderson, Clarke and Voigt (2006)": the names open after the dash (not in

@@ -8,11 +8,11 @@ from refcheck.extract.lines import AtLineStart
 from refcheck.model import Footnote, FootnoteMarker
 
 # A definition: "[n]" and white space at the start of a line (``re.M``), before some text.
-_DEF = re.compile(r"^[ \t]*\[(\d{1,4})\][ \t]+(?=\S)", re.M)
+_DEF = re.compile(r"^[ \t\f]*\[(\d{1,4})\][ \t]+(?=\S)", re.M)
 # The same, found by the line break before it (an expression that opens with a character is looked
 # for a line at a time; one that opens with "^" is tried at every character: ten times the cost)
-_DEF_AFTER_BREAK = re.compile(r"\n[ \t]*\[(\d{1,4})\][ \t]+(?=\S)")
-_DEF_HERE = re.compile(r"[ \t]*\[(\d{1,4})\][ \t]+(?=\S)")
+_DEF_AFTER_BREAK = re.compile(r"\n[ \t\f]*\[(\d{1,4})\][ \t]+(?=\S)")
+_DEF_HERE = re.compile(r"[ \t\f]*\[(\d{1,4})\][ \t]+(?=\S)")
 
 
 def definitions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -87,7 +87,7 @@ def further_reading_heading(text: str) -> re.Match[str] | None:
 # "[1] ", "1. ", "2) ", and a superscript number opening a list item ("* <sup>1</sup>[Wilson G ...](url)",
 # as Markdown written for GitHub numbers its notes)
 _LABEL = re.compile(
-    r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
+    r"^[ \t\f]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+|^[ \t]*(?:[*+-][ \t]+)?<sup>(\d{1,4})</sup>[ \t]*"
 )
 _BULLET = re.compile(r"^[ \t]*[-*+\u2022][ \t]+")
 
@@ -101,9 +101,9 @@ _BULLET_OPENERS = frozenset("-*+\u2022")
 
 
 def _first_mark(s: str) -> str:
-    """The first character of ``s`` after spaces and tabs ("" for none)."""
+    """The first character of ``s`` after spaces and tabs, and a PDF's page break ("" for none)."""
     c = s[:1]
-    return s.lstrip(" \t")[:1] if c == " " or c == "\t" else c
+    return s.lstrip(" \t\f")[:1] if c == " " or c == "\t" or c == "\f" else c
 
 
 def _label_at(s: str) -> re.Match[str] | None:
@@ -667,7 +667,8 @@ _PAGE_FURNITURE = re.compile(
 def _page_furniture(line: str) -> bool:
     """Whether ``line`` is a page's running head or number (``_PAGE_FURNITURE``), not text."""
     if "\f" in line:
-        return True
+        # (a page's first line; but "\f[8] Urvashi Narain ...": a numbered entry opening the page)
+        return _LABEL.match(line[line.rfind("\f") + 1 :]) is None
     tail = line.rstrip()[-1:]  # (the expression runs only for a short line ending in a number)
     return (tail.isdecimal() or tail in "-–—") and len(line) <= 120 and bool(_PAGE_FURNITURE.match(line))
 
@@ -1093,7 +1094,18 @@ def _no_entry(doc: Document, raw: str, a: int, b: int) -> bool:
         return True
     if "\\" in raw and doc.format == "markdown" and _TEX_ALONE.fullmatch(raw.strip()):
         return True
-    return "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw))
+    if "<" in raw and not any(c.isalnum() for c in _TAG.sub("", raw)):
+        return True
+    if "\n" in raw.strip() and doc.excluded and doc.format == "markdown":
+        # lines of markup each, run together: a pandoc div's closing ":::" and the raw TeX after it,
+        # "\newpage", where citeproc prints the bibliography the front matter names
+        at = a
+        for line in raw.split("\n"):
+            if line.strip() and not _no_entry(doc, line, at, at + len(line)):
+                return False
+            at += len(line) + 1
+        return True
+    return False
 
 
 # "———." (Chicago, MLA), "---." or "___.", and Word's own styles' one dash "—.": the authors of the

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from refcheck.loaders.pandoc import (
     FrontMatter,
@@ -27,6 +28,10 @@ from refcheck.loaders.pandoc import (
 from refcheck.loaders.text import load_text
 from refcheck.model import Document, Finding, Footnote, FootnoteMarker, Severity, notes_span
 from refcheck.model import Ranges as Excluded
+
+if TYPE_CHECKING:
+    from refcheck.loaders._build import TextBuilder
+    from refcheck.loaders.rst import _Includes
 
 # (any indentation: a fence in a list item stands indented as deep as the item's text, or opens on
 # the item's own line, "* - ```md", and closes indented; a backtick fence's info string holds no
@@ -58,6 +63,10 @@ _PROSE_DIRECTIVE = re.compile(
 _RAW_INDEX = re.compile(r"\\index\{(?:[^{}\n]|\{[^{}\n]*\})*\}")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*\Z)", re.S)  # an unclosed comment runs to the end, once
+# a pandoc fenced div's opening or closing line, "::: {#refs}", "::::: {.callout-note}", ":::": markup
+# that is never shown (the bibliography citeproc prints goes where an empty "::: {#refs}" div stands),
+# so neither a reference entry nor prose
+_DIV_FENCE = re.compile(r"^[ ]{0,3}:{3,}[ \t]*(?:\{[^{}\n]*\}|[\w.-]+)?[ \t]*(?::{3,}[ \t]*)?$", re.M)
 # a link reference definition, "[label]: destination "title"" on a line of its own: never shown (the
 # title is a link's tooltip), so neither a citation nor an entry. (Not a footnote, "[^1]: text", nor
 # a Manubot alias, "[@alias]: doi:...", which the key readers read.)
@@ -110,6 +119,8 @@ def load_markdown(path: str, data: bytes) -> Document:
     if manuscript is not None and main is not None and main.resolve() == Path(path).resolve():
         return _load_manuscript(path, data, manuscript)
     doc = load_text(path, data, fmt="markdown")
+    if "{{< include" in doc.text:
+        _with_includes(doc, path, data)
     meta = _mark_up(doc, 0, len(doc.text))
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(0, len(doc.text))])
     doc.notes_region = notes_span(doc.footnotes)
@@ -141,6 +152,76 @@ def load_markdown(path: str, data: bytes) -> Document:
     else:
         _say_why_unchecked(doc)
     return doc
+
+
+# Quarto's include shortcode on a line of its own, "{{< include _includes/methods.md >}}": the file's
+# text stands there when the page is rendered
+_INCLUDE = re.compile(r"^[ \t]*\{\{<[ \t]*include[ \t]+(\S+?)[ \t]*>\}\}[ \t]*$", re.M)
+
+
+def _with_includes(doc: Document, path: str, data: bytes) -> None:
+    """The page's text with each file its Quarto include shortcodes name (relative to the including
+    file; their own includes too) read in where the shortcode stands, as Quarto renders it: the
+    citations, notes and entries there are the page's, and findings there name their file and line
+    (``Document.files``). An included file's own front matter is not read. A file that does not exist,
+    lies outside the project or includes itself is one missing-input finding (as reStructuredText's
+    ``.. include::``, whose reader this shares)."""
+    from refcheck.loaders._build import TextBuilder
+    from refcheck.loaders.rst import _Includes
+
+    out = TextBuilder()
+    state = _Includes(path, _root(path))
+    _add_included(out, path, doc.text, state, [os.path.realpath(path)])
+    if not state.read and not state.findings:
+        return
+    doc.raw = data  # (the page's own bytes: the text is no longer theirs)
+    doc.text, doc.source_map = out.build()
+    doc.files = [p for p in state.parts if p[2] != path]
+    for f in state.findings:
+        if "does not exist" in f.message:
+            # Quarto stops rendering at an include it cannot find: in a checkout, a missing one is
+            # most often written by the project's build (a table its scripts make, git-ignored)
+            f.severity = Severity.INFO
+            f.message += " (it may be written when the project is built)"
+    doc.findings.extend(state.findings)
+
+
+def _add_included(
+    out: TextBuilder, path: str, text: str, state: _Includes, stack: list[str], base: int = 1
+) -> None:
+    """Append ``text`` (the file ``path``'s, from its line ``base``) with the files it includes."""
+    from refcheck.loaders.rst import _include
+
+    segment, pos = out.length, 0
+    for m in _INCLUDE.finditer(text) if "{{<" in text else ():
+        line = text.count("\n", 0, m.start()) + base
+        name = m.group(1).strip("\"'")
+        here, page = os.path.dirname(path), os.path.dirname(state.page)
+        if (
+            not name.startswith("/")
+            and here != page
+            and not os.path.lexists(os.path.join(here, name))
+            and os.path.lexists(os.path.join(page, name))
+        ):
+            # Quarto reads an included file's own includes relative to the page being rendered
+            # ("_includes/zoo/a.md" in _includes/zoo.md names the page's _includes/zoo/a.md)
+            name = os.path.relpath(os.path.join(page, name), here)
+        content = _include(path, name, line, {}, state, stack)
+        if content is None:
+            continue
+        target, included, first = content
+        front = front_matter(included).end
+        if front:
+            first += included.count("\n", 0, front)
+            included = included[front:]
+        out.add(text[pos : m.start()], text.count("\n", 0, pos) + base, pos - text.rfind("\n", 0, pos))
+        out.add_flat("\n\n", line, 1)
+        state.parts.append((segment, out.length, path))
+        _add_included(out, target, included, state, [*stack, os.path.realpath(target)], first)
+        out.add_flat("\n\n", line, 1)
+        segment, pos = out.length, m.end()
+    out.add(text[pos:], text.count("\n", 0, pos) + base, pos - text.rfind("\n", 0, pos))
+    state.parts.append((segment, out.length, path))
 
 
 def _say_why_unchecked(doc: Document) -> None:
@@ -204,6 +285,8 @@ def _mark_up(doc: Document, start: int, end: int) -> FrontMatter:
     found.extend(_indented_code(chunk, Excluded(found)))
     for pattern in (_COMMENT, _RAW_INDEX):
         found.extend(m.span() for m in pattern.finditer(chunk))
+    if ":::" in chunk:
+        found.extend(m.span() for m in _DIV_FENCE.finditer(chunk))
     found.extend(_code_spans(chunk, Excluded(found)))
     if "]:" in chunk:
         labels: set[str] = set()

@@ -31,6 +31,7 @@ from refcheck.model import Ranges as Excluded
 from refcheck.model.references import by_key as entries_by_key
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TAB_INSIDE = re.compile(r"(?<=\S)[ \t]*\t[ \t]*")
 _BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
 _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
 # pandoc's citeKey: a first letter, digit or _, then letters, digits and _ with the punctuation
@@ -48,6 +49,8 @@ _CROSSREF = re.compile(
     r"(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)-)\w",
     re.I,
 )
+# a file's name: the extension of a text, configuration or code file at a key's end
+_FILE_NAME = re.compile(r"\.(?:md|mdc|markdown|qmd|rmd|txt|json|ya?ml|toml|py|ipynb|sh|js|ts|csv)\Z", re.I)
 # a Manubot citation alias: "[@alias]: doi:10.1000/x" on a line of its own (a reference-link definition)
 _ALIAS_DEF = re.compile(r"^[ ]{0,3}\[@([^\]\s]+)\]:[ \t]*\S", re.M)
 # a CURIE prefix ("clinicaltrials", "uniprot", "go"): what Manubot accepts before the colon of a key
@@ -82,12 +85,26 @@ def front_matter(text: str) -> FrontMatter:
 
     block = m.group(1)
     data = read_yaml(block)
+    if not data and "\t" in block:
+        # a tab after a key ("number-sections\t: true"), which pandoc's and Quarto's YAML readers
+        # take as a space and PyYAML refuses
+        data = read_yaml(_TAB_INSIDE.sub(" ", block))
     out = FrontMatter(end=m.end())
     if data:
         out.bibliography = names(data.get("bibliography"))
         csl = names(data.get("csl"))
-        out.csl = csl[0] if csl else None
         nocite = data.get("nocite")
+        formats = data.get("format")
+        if not out.bibliography and isinstance(formats, dict):
+            # Quarto's options of one output format ("format: pdf: bibliography: refs.bib"): the
+            # bibliography of that format's rendering, the first format's named that names one
+            for options in formats.values():
+                if isinstance(options, dict) and names(options.get("bibliography")):
+                    out.bibliography = names(options.get("bibliography"))
+                    csl = csl or names(options.get("csl"))
+                    nocite = nocite if nocite is not None else options.get("nocite")
+                    break
+        out.csl = csl[0] if csl else None
         for item in names(nocite) if not isinstance(nocite, list) else [str(x) for x in nocite]:
             out.nocite.extend(k.group(2).strip("{}") for k in _ITEM_KEY.finditer(item))
             if "@*" in item:
@@ -252,6 +269,10 @@ def pandoc_citations(
         if skip(m.start()) or in_group(m.start()):
             continue
         key = _unbrace(m.group(1))
+        if key not in by_key and _FILE_NAME.search(key):
+            # "@AGENTS.md", "@docs/setup.md": a coding agent's instructions (CLAUDE.md) importing a
+            # file, not a work (in brackets it would still be read as a key)
+            continue
         if not wanted(key):
             if near is not None and external:
                 _near_key(key, text, m.end(1), by_key, near)
@@ -408,6 +429,7 @@ def use_bibliography(
         if not read:
             unread.append(Path(named).name)
         refs.extend(entries)
+    doc.unread_bibliographies = unread
     for i, r in enumerate(refs, start=1):
         if r.source is not None:
             r.id = f"bib-{i}"

@@ -247,6 +247,10 @@ class Document:
     unseen_key: str | None = None
     # ... and that key is a DOI which the page's builder resolves itself (mystmd): no bibliography to name
     unseen_resolved: bool = False
+    # The bibliography files the front matter names that could not be read (missing, unreadable): the
+    # list citeproc prints from them is not known, so author-date prose has no list refcheck can say
+    # it is missing from (rules/missing_reference; the input-bibliography finding says why)
+    unread_bibliographies: list[str] = field(default_factory=list)
     # Entries a citation misses by the punctuation pandoc leaves out of its key, when the manuscript's
     # builder resolves the key itself (Manubot): "@url:https://x.org/book/" cites "url:https://x.org/book"
     # (a key ends before a final '/'), which Manubot fetches, not the entry "url:https://x.org/book/".

@@ -112,6 +112,8 @@ def check(doc: Document) -> Iterator[Finding]:
         plain = [c for c in unlisted if not (_links_to_work(doc, c) or _written_in_place(doc.text, c))]
         if doc.unseen_key:
             yield _no_list(unlisted, keys=doc.unseen_key, resolved=doc.unseen_resolved)
+        elif doc.unread_bibliographies:
+            yield _no_list(unlisted, unread=", ".join(doc.unread_bibliographies))
         elif plain and _further_reading(doc.text):
             yield _no_list(plain, further=True)
         elif plain and _reply_to_reviewers(doc.text):
@@ -164,6 +166,15 @@ def check(doc: Document) -> Iterator[Finding]:
                 "point the xref's rid at the entry meant, or add the entry",
             )
             continue
+        elif cit.kind == "key" and cit.detail and cit.key and _rendered_crossref(cit.key, cit.detail):
+            # a rendered page's "apx-3?": Quarto printed a cross-reference it could not resolve as
+            # pandoc prints a key no entry has; the reader sees "apx-3?", but no work is missing
+            what = f"key {cit.key!r}"
+            where = cit.detail
+            fix = (
+                "the key is a cross-reference label (a section, figure, table or appendix), not a work: "
+                'label its target so ("{#' + cit.key + '}") or correct the reference, and render again'
+            )
         elif cit.kind == "key":
             what = f"key {cit.key!r}"
             where = cit.detail or "no bibliography entry has that key"
@@ -192,6 +203,16 @@ def check(doc: Document) -> Iterator[Finding]:
         yield at_citation(
             NAME, severity, cit, f"{what} is cited but not in the reference list ({where}); {fix}"
         )
+
+
+def _rendered_crossref(key: str, detail: str) -> bool:
+    """Whether ``key``, printed unresolved on a rendered page ("apx-3?", "fig-map?"), is shaped as a
+    Quarto or pandoc-crossref label rather than a citation key."""
+    if "printed" not in detail:
+        return False
+    from refcheck.loaders.pandoc import cross_reference
+
+    return cross_reference(key)
 
 
 # what may stand after a reference list that a page of figures or tables interrupted (a PDF's text)
@@ -713,6 +734,7 @@ def _no_list(
     reply: bool = False,
     resolved: bool = False,
     passing: bool = False,
+    unread: str = "",
 ) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
@@ -721,7 +743,8 @@ def _no_list(
     DOIs the page's builder fetches: a MyST page's "[@10.25080/NKVC9349]"), and when the
     document has a further-reading section (``further``), where its works may stand, is a reply to
     reviewers (``reply``), citing the manuscript's list, or names them
-    only in its own sentences (``passing``: "the Myung and Pitt (1997) paper", as a blog post does)."""
+    only in its own sentences (``passing``: "the Myung and Pitt (1997) paper", as a blog post does), or
+    when its list is printed from a bibliography it names that could not be read (``unread``)."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
@@ -734,6 +757,12 @@ def _no_list(
             if not resolved
             else f"it also cites DOIs as keys ({keys} ...), whose works the page's list is built from "
             "when it is built; refcheck does not fetch them"
+        )
+    elif unread:  # the list is printed from a bibliography named that refcheck could not read
+        severity = Severity.INFO
+        fix = (
+            f"its list is printed from the bibliography it names ({unread}), which could not be read "
+            "(see input-bibliography); make it readable to check them"
         )
     elif further:
         severity = Severity.INFO
