@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from refcheck.model import Document
 from refcheck.pipeline import CheckOptions, check_file
 
 
@@ -23,3 +24,11 @@ def write(root: Path, files: dict[str, str], git: bool = False) -> None:
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def checked(root: Path, name: str, text: str, files: dict[str, str] | None = None) -> Document:
+    """The document ``name`` (``text``) written under ``root`` beside ``files``, checked without links."""
+    write(root, {**(files or {}), name: text})
+    result = check_file(str(root / name), CheckOptions(links=False))
+    assert result.doc is not None
+    return result.doc

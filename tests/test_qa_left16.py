@@ -9,16 +9,7 @@ import pytest
 
 from refcheck.pipeline import CheckOptions, check_file
 
-
-def _check(tmp_path: Path, name: str, text: str, files: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    for other, body in (files or {}).items():
-        (tmp_path / other).write_text(body, encoding="utf-8")
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = check_file(str(path), CheckOptions(links=False))
-    assert result.doc is not None
-    return result.doc
-
+from .projects import checked
 
 # --- pandoc's inline notes, "^[...]" ----------------------------------------------------------------
 # pandoc's inline_notes extension (on in pandoc Markdown, R Markdown and Quarto): "^[" and the text to
@@ -48,7 +39,7 @@ Wittfogel, Karl A. *Oriental Despotism*. New Haven: Yale University Press, 1957.
 
 
 def test_inline_notes_of_a_notes_bibliography_essay_cite_its_works(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "essay.qmd", ESSAY)
+    doc = checked(tmp_path, "essay.qmd", ESSAY)
     assert doc.style == "notes-bibliography"
     assert [(c.footnote, c.references) for c in doc.citations] == [
         ("inline-1", ("ref-2",)),
@@ -80,7 +71,7 @@ Smith, J. (2020). Trade. *Journal of Things*, 4, 5-6.
 
 
 def test_a_citation_in_an_inline_note_is_a_citation_in_a_footnote(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "paper.Rmd", APA_RMD)
+    doc = checked(tmp_path, "paper.Rmd", APA_RMD)
     assert [(c.text, c.footnote, c.references) for c in sorted(doc.citations, key=lambda c: c.start)] == [
         ("Smith (2020)", "inline-1", ("ref-3",)),
         ("Jones (2019, ch. 2)", "inline-2", ("ref-2",)),
@@ -103,7 +94,7 @@ def test_pandoc_keys_in_inline_notes(tmp_path: Path) -> None:
         "Openness raises growth^[See @smith2020, p. 4, for the panel estimates.] in most samples.\n"
         "Other work disagrees^[A [nested] remark: [@jones2019] finds no effect.] and we return to it.\n"
     )
-    doc = _check(tmp_path, "trade.qmd", text, {"refs.bib": bib})
+    doc = checked(tmp_path, "trade.qmd", text, {"refs.bib": bib})
     assert [(c.key, c.footnote) for c in doc.citations] == [
         ("smith2020", "inline-1"),
         ("jones2019", "inline-2"),
@@ -119,7 +110,7 @@ def test_pandoc_keys_in_inline_notes(tmp_path: Path) -> None:
     ],
 )
 def test_what_is_no_inline_note(tmp_path: Path, prose: str) -> None:
-    doc = _check(
+    doc = checked(
         tmp_path,
         "notes.md",
         f"# Growth\n\n{prose}\n\n## References\n\nSmith, J. (2020). Trade. *J*, 4, 5-6.\n",
@@ -148,7 +139,7 @@ Jones, A. (2019). [Growth and its limits](<https://example.org/growth report>). 
 
 
 def test_a_linked_title_is_the_text_of_its_link(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "trade.md", LINKED_LIST)
+    doc = checked(tmp_path, "trade.md", LINKED_LIST)
     refs = {r.authors[0]: r for r in doc.references or []}
     assert refs["Smith"].title == "Trade and growth in small economies"
     assert refs["Smith"].doi == "10.1016/j.jinteco.2020.103301"
@@ -171,7 +162,7 @@ def test_an_uncited_entry_is_named_as_the_linker_names_it(tmp_path: Path) -> Non
         "King, J., & Lee, K. (2010). Trade. *Journal of Things*, 2, 1-3.\n\n"
         "Lee, K., Park, S., & Moon, J. (2018). Growth. *Journal of Things*, 3, 4-5.\n"
     )
-    doc = _check(tmp_path, "growth.md", text)
+    doc = checked(tmp_path, "growth.md", text)
     assert [(f.rule, f.message.split(" is listed")[0]) for f in doc.findings] == [
         ("uncited-reference", "King and Lee 2010")
     ]
@@ -215,7 +206,7 @@ NLM = (
 
 
 def _missing(tmp_path: Path, phrase: str) -> list[tuple[str, str]]:
-    doc = _check(tmp_path, "article.txt", NLM.format(phrase=phrase))
+    doc = checked(tmp_path, "article.txt", NLM.format(phrase=phrase))
     return [(str(f.severity), f.message) for f in doc.findings if f.rule == "missing-reference"]
 
 
@@ -267,7 +258,7 @@ StataCorp. 2009. Stata Statistical Software: Release 11. College Station, TX: St
     ],
 )
 def test_hyphenated_initials_with_a_particle_and_a_software_citation(tmp_path: Path, entry: str) -> None:
-    doc = _check(tmp_path, "memory.txt", STATA.format(entry=entry))
+    doc = checked(tmp_path, "memory.txt", STATA.format(entry=entry))
     assert doc.references is not None and doc.references[0].authors[0] == "de Quervain"
     assert [(c.text, c.references) for c in doc.citations] == [
         ("Stata 2009", ("ref-2",)),

@@ -7,17 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from refcheck.model import Severity
-from refcheck.pipeline import CheckOptions, check_file
 
-
-def _check(tmp_path: Path, name: str, text: str, files: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    for other, body in (files or {}).items():
-        (tmp_path / other).write_text(body, encoding="utf-8")
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = check_file(str(path), CheckOptions(links=False))
-    assert result.doc is not None
-    return result.doc
+from .projects import checked
 
 
 def _found(doc):  # type: ignore[no-untyped-def]
@@ -51,7 +42,7 @@ Silva, João (2015) Programas sociais no Brasil. Editora Unesp, São Paulo.
 
 
 def test_a_country_and_year_out_of_brackets_beside_several_entries_is_info(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "caption.txt", CAPTION)
+    doc = checked(tmp_path, "caption.txt", CAPTION)
     assert _found(doc) == [("year-mismatch", Severity.INFO, "Brasil 2013")]
     assert doc.findings[0].suggestion is None
 
@@ -61,13 +52,13 @@ SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_bc11b8a9853f7d
 
 def test_the_seeds_footnote_citation_of_an_organisation_stays_read(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
-    doc = _check(tmp_path, "seed.txt", text)
+    doc = checked(tmp_path, "seed.txt", text)
     embassy = [c for c in doc.citations if c.text == "Embassy of Azerbaijan to Mexico 2008"]
     assert len(embassy) == 1 and embassy[0].references
     slipped = text.replace(
         "see Embassy of Azerbaijan to Mexico 2008", "see Embassy of Azerbaijan to Mexico 2009"
     )
-    doc = _check(tmp_path, "seed.txt", slipped)
+    doc = checked(tmp_path, "seed.txt", slipped)
     assert ("year-mismatch", Severity.ERROR, "Embassy of Azerbaijan to Mexico 2009") in _found(doc)
 
 
@@ -89,7 +80,7 @@ Smith, J. (2020). Testing at scale. Journal of Testing, 4, 1-10.
 
 
 def test_an_organisation_ending_in_group_is_read_and_a_kits_name_is_no_citation(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "brackets.txt", BRACKETS)
+    doc = checked(tmp_path, "brackets.txt", BRACKETS)
     assert [(c.text, c.authors) for c in doc.citations] == [
         ("The Open Group, 2017", ["The Open Group"]),
         ("Transform 2020/2021", ["Transform"]),
@@ -103,7 +94,7 @@ def test_an_organisation_ending_in_group_is_read_and_a_kits_name_is_no_citation(
 
 
 def test_two_years_not_in_a_row_stay_a_citation(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "reprint.txt", BRACKETS.replace("Transform 2020/2021", "Marx 2019/2021"))
+    doc = checked(tmp_path, "reprint.txt", BRACKETS.replace("Transform 2020/2021", "Marx 2019/2021"))
     assert ("missing-reference", Severity.ERROR, "Marx 2019/2021") in _found(doc)
 
 
@@ -133,7 +124,7 @@ G. García Márquez. 1967. Cien años de soledad. Sudamericana.
 
 
 def test_a_middle_name_written_out_is_no_part_of_the_surname(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "acl.txt", ACL)
+    doc = checked(tmp_path, "acl.txt", ACL)
     assert [r.authors for r in doc.references] == [
         ["Cook"],
         ["Cook", "Weisberg"],
@@ -197,7 +188,7 @@ EDITORIAL_BIB = """@article{editorial2020,
 
 
 def test_an_unsigned_editorial_has_no_author_to_give(tmp_path: Path) -> None:
-    doc = _check(
+    doc = checked(
         tmp_path,
         "paper.md",
         "---\nbibliography: refs.bib\n---\nOpen data is the norm [@editorial2020; @plain2020].\n",
@@ -220,7 +211,7 @@ Smith, J. 2019. Against open data. Journal of Things, 3:4\u20135.
 
 
 def test_an_unsigned_work_cited_by_its_quoted_title_is_linked(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "paper.txt", EDITORIAL_TEXT)
+    doc = checked(tmp_path, "paper.txt", EDITORIAL_TEXT)
     assert [(c.text, c.references) for c in doc.citations] == [
         ("\u201cThe time for open data is now,\u201d 2020", ("ref-1",)),
         ("Smith, 2019", ("ref-2",)),
@@ -255,7 +246,7 @@ Foster, F. (2010) Money. Journal of
 
 
 def test_citations_after_the_end_of_a_cut_list_are_info(tmp_path: Path) -> None:
-    doc = _check(tmp_path, "cut.txt", CUT)
+    doc = checked(tmp_path, "cut.txt", CUT)
     assert _found(doc) == [
         ("missing-reference", Severity.INFO, "Young 2015"),
         ("missing-reference", Severity.INFO, "Zhou 2018"),
@@ -263,11 +254,11 @@ def test_citations_after_the_end_of_a_cut_list_are_info(tmp_path: Path) -> None:
     ]
     assert "looks cut short" in doc.findings[0].message
     figures = CUT + "\nFigure 1. Trade and prices by sector.\n\nTable 2. Wages by sector.\n"
-    assert [f.severity for f in _check(tmp_path, "cut.txt", figures).findings] == [Severity.INFO] * 3
+    assert [f.severity for f in checked(tmp_path, "cut.txt", figures).findings] == [Severity.INFO] * 3
 
 
 def test_a_list_that_is_whole_keeps_its_missing_works_errors(tmp_path: Path) -> None:
     one = CUT.replace("(Young 2015; Zhou 2018)", "(Zhou 2018)").replace("Walker 2012; ", "")
-    assert _found(_check(tmp_path, "one.txt", one)) == [("missing-reference", Severity.ERROR, "Zhou 2018")]
+    assert _found(checked(tmp_path, "one.txt", one)) == [("missing-reference", Severity.ERROR, "Zhou 2018")]
     more = CUT + "\nAppendix A. The data\n\nThe data come from the national accounts of each country.\n"
-    assert [f.severity for f in _check(tmp_path, "more.txt", more).findings] == [Severity.ERROR] * 3
+    assert [f.severity for f in checked(tmp_path, "more.txt", more).findings] == [Severity.ERROR] * 3

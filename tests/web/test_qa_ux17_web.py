@@ -68,20 +68,3 @@ def test_a_check_that_names_no_option_gets_the_house_configuration(
     assert view["options"]["fail_on"] == "warning" and view["options"]["links"] is False
     (doc,) = view["files"]
     assert doc["fail_on"] == "warning"
-
-
-def test_a_busy_port_says_what_to_do() -> None:
-    """`refcheck serve` on a port another program holds said "Address already in use" and no more;
-    docs/editors.md has the answer (--port), the message now gives it."""
-    import socket
-
-    from tests.conftest import cli
-
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen(1)
-        port = busy.getsockname()[1]
-        res = cli("serve", "--no-browser", "--port", str(port))
-    assert res.exit_code == 2
-    assert "choose another with --port (--port 0: any free port)" in res.stderr
-    assert len(res.stderr.strip().splitlines()) == 1

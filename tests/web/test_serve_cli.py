@@ -51,6 +51,8 @@ def test_a_busy_port_is_one_line() -> None:
     assert res.exit_code == 2
     assert res.stderr.strip().startswith(f"refcheck: error: cannot listen on 127.0.0.1 port {port}")
     assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+    # ("Address already in use" and no more: docs/editors.md has the answer, the message gives it)
+    assert "choose another with --port (--port 0: any free port)" in res.stderr
 
 
 def test_a_short_token_is_refused() -> None:
