@@ -341,3 +341,47 @@ def test_the_scan_reads_the_forms_of_a_document() -> None:
     assert ("Smith 1879 [1985]", "1879", "linked") in got
     assert ("Kaisan 1979", "1979", "linked") in got
     assert sum(1 for c in got if c[0].startswith("Smith 1879")) == 3
+
+
+# --- the reading floor: "in" tests before the bounded searches ------------------------------------------
+
+
+def _reading_floor_before(text: str, start: int, end: int, blocks: list[int]) -> int:
+    """author_date._reading_floor as main had it before perf20."""
+    floor = end - 250 if end - 250 > start else start
+    cut = text.rfind(")", floor, end)
+    opening = text.rfind("(", floor, end)
+    if opening > cut:
+        cut = opening
+    if cut + 1 > floor:
+        floor = cut + 1
+    if blocks:
+        k = ad.bisect.bisect_right(blocks, end) - 1
+        if k >= 0 and blocks[k] > floor:
+            floor = blocks[k]
+    nl = text.rfind("\n", floor, end)
+    while nl > floor:
+        j = nl - 1
+        while j >= floor and text[j] in " \t\r":
+            j -= 1
+        if j >= floor and text[j] == "\n":
+            return nl + 1
+        nl = text.rfind("\n", floor, j + 1)
+    return floor
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "Smith ", "(", ")", "\n", "\n\n", " \t\n", "\r\n", " ", "x" * 120]), max_size=30
+    ),
+    st.lists(st.integers(0, 600), max_size=4),
+    st.integers(0, 600),
+    st.integers(0, 600),
+)
+def test_the_reading_floor_is_as_before(pieces: list[str], blocks: list[int], start: int, end: int) -> None:
+    text = "".join(pieces)
+    end = min(end, len(text))
+    start = min(start, end)
+    blocks = sorted(set(blocks))
+    assert ad._reading_floor(text, start, end, blocks) == _reading_floor_before(text, start, end, blocks)

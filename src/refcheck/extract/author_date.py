@@ -1042,12 +1042,12 @@ _COMM_BEFORE = re.compile(
     r"|courtesy\s+of)\s+|©\s*)"
     r"(?:[A-Z]{2,4}\s+|[A-Z](?:\.\s*|\s+|-))*$"
 )
-# A match of _COMM_BEFORE holds one of these words (in any case) or "©". Searching the 60 characters
-# before each name run case-blind tried every start of the window (4.4 µs a run, 4% of extraction at
-# 1x); a window without any of them is passed over in a tenth of that. The characters that Python's
+# A match of _COMM_BEFORE holds "pers", "photo", "credit" or "courtesy" (in any case), or "©"
+# (_comm_before tests for them). Searching the 60 characters before each name run case-blind tried
+# every start of the window (4.4 µs a run, 4% of extraction at 1x); a window without any of them is
+# passed over in a tenth of that. The characters that Python's
 # case-blind matching takes for an ASCII letter without being one ("ı" and "İ" for i, "ſ" for s,
 # the Kelvin sign for k) send a window to the search itself.
-_COMM_WORDS = ("pers", "photo", "credit", "courtesy", "\u00a9")
 _ODD_CASE = frozenset("\u0130\u0131\u017f\u212a")
 
 
@@ -1056,7 +1056,15 @@ def _comm_before(text: str, start: int, end: int) -> bool:
     (``_COMM_BEFORE``)."""
     window = text[start:end]
     low = window.lower()
-    if not any(w in low for w in _COMM_WORDS) and (window.isascii() or _ODD_CASE.isdisjoint(window)):
+    if (
+        # (the words one by one: a generator over them costs more than the tests)
+        "pers" not in low
+        and "photo" not in low
+        and "credit" not in low
+        and "courtesy" not in low
+        and "\u00a9" not in low
+        and (window.isascii() or _ODD_CASE.isdisjoint(window))
+    ):
         return False
     return _COMM_BEFORE.search(text, start, end) is not None
 
@@ -1303,13 +1311,12 @@ def extract_author_date(
 
 # The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "forthcoming", "in press"), in any
 # case, hold one of these in lower case: "n." and a "d" (_N_D), "nd" after no word character, ".", "-"
-# or "/" (_ND_WORD), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
+# or "/" (_BEFORE_ND), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
 # characters (no copy of a whole text at once), holds none. Besides their ASCII letters, case-blind
 # matching takes "İ" and "ı" for i and "ſ" for s, which lower case leaves as they are: a piece with
 # them goes to the full scan.
 _LETTERS_PIECE = 1 << 16
 _N_D = re.compile(r"n\.\s?d")
-_ND_WORD = re.compile(r"nd(?<![\w.\-/]nd)")  # (opening with "nd": the search skips to it in C)
 
 
 def _letter_years(text: str, start: int, end: int) -> bool:
@@ -1324,15 +1331,25 @@ def _letter_years(text: str, start: int, end: int) -> bool:
         if not piece.isascii() and not _ODD_CASE.isdisjoint(piece):
             return True
         low = piece.lower()
-        if (
-            "orthcoming" in low
-            or "press" in low
-            or ("n." in low and _N_D.search(low) is not None)
-            or _ND_WORD.search(low, lead) is not None
-        ):
+        if "orthcoming" in low or "press" in low or ("n." in low and _N_D.search(low) is not None):
             return True
+        # "nd" after a character that is no word character, ".", "-" or "/" (or after none, at the
+        # text's start): the piece cut at each "nd", and the characters that end the cuts (a cut
+        # empty but the first stands after another "nd"; a search for the pattern stops at each "nd"
+        # of "and", "end", several times slower)
+        cuts = low.split("nd")
+        if len(cuts) > 1:
+            if not lead and not cuts[0]:
+                return True
+            if not _BEFORE_ND.issuperset({c[-1:] for c in cuts[:-1]}):
+                return True
         at += _LETTERS_PIECE
     return False
+
+
+# What may stand before an "nd" that is no year: ASCII letters in lower case, digits, "_", ".", "-",
+# "/" (and the empty cut of "ndnd"); any other character sends its piece to the full scan.
+_BEFORE_ND = frozenset(["", *"abcdefghijklmnopqrstuvwxyz0123456789_.-/"])
 
 
 # What a search for a year bounded at a closing bracket cannot find before it: "nd" (whose "d" is
@@ -1813,16 +1830,22 @@ def _reading_floor(text: str, start: int, end: int, blocks: list[int]) -> int:
     ``end``: after a blank line or a start in ``blocks`` (written without max(): thousands of
     readings)."""
     floor = end - 250 if end - 250 > start else start
-    cut = text.rfind(")", floor, end)
-    opening = text.rfind("(", floor, end)
-    if opening > cut:
-        cut = opening
-    if cut + 1 > floor:
-        floor = cut + 1
+    # (the 250 characters' copy, tested with "in", which takes no arguments to parse: a bounded
+    # rfind costs about a thousand instructions a call, found or not)
+    window = text[floor:end]
+    if ")" in window or "(" in window:
+        cut = text.rfind(")", floor, end)
+        opening = text.rfind("(", floor, end)
+        if opening > cut:
+            cut = opening
+        if cut + 1 > floor:
+            floor = cut + 1
     if blocks:
         k = bisect.bisect_right(blocks, end) - 1
         if k >= 0 and blocks[k] > floor:
             floor = blocks[k]
+    if "\n" not in window:
+        return floor
     # a blank line: the last line break before ``end`` preceded by another with only white space between
     nl = text.rfind("\n", floor, end)
     while nl > floor:
