@@ -196,3 +196,88 @@ def test_a_bold_label_and_a_reading_list_item_in_jats() -> None:
     assert _severities(doc) == [("missing-reference", "info")] * 2
     assert "alone in emphasis" in doc.findings[0].message
     assert "gives the work in full" in doc.findings[1].message
+
+
+# LaTeX: a committed .bbl holding keys the .bib lacks
+
+BIBLATEX_TEX = r"""\documentclass{article}
+\usepackage[style=authoryear]{biblatex}
+\addbibresource{refs.bib}
+\begin{document}
+As \textcite{smith2020} and \textcite{jones2021} showed, and \textcite{brown2019} denied.
+\printbibliography
+\end{document}
+"""
+BIB = "@article{smith2020, author = {Smith, Alice}, title = {A test}, journal = {J}, year = {2020}}\n"
+BIBLATEX_BBL = r"""\refsection{0}
+  \datalist[entry]{nyt/global//global/global}
+    \entry{smith2020}{article}{}
+      \name{author}{1}{}{{{hash=a}{family={Smith}, given={Alice}}}}
+      \field{title}{A test}
+      \field{year}{2020}
+    \endentry
+    \entry{jones2021}{article}{}
+      \name{author}{1}{}{{{hash=b}{family={Jones}, given={Bob}}}}
+      \field{title}{Multi authors}
+      \field{journaltitle}{Journal of Testing}
+      \field{year}{2021}
+    \endentry
+  \enddatalist
+\endrefsection
+"""
+
+
+def test_a_bbl_built_from_another_bibliography_holds_real_entries(tmp_path: Path) -> None:
+    """ccr-journal/latex-jats: citations.tex cites three keys of an empty bibliography.bib, and the
+    committed citations.bbl (biber's, built from a bibliography not in the repository) holds all three:
+    13 missing-reference errors. The .bbl's entries are real (the PDF built from it shows them), but a
+    new build from the .bib drops them: one warning, and the citations link to the .bbl's entries. A key
+    neither has stays an error; without the .bbl nothing changes."""
+    from tests.projects import findings, write
+
+    write(tmp_path, {"main.tex": BIBLATEX_TEX, "refs.bib": BIB, "main.bbl": BIBLATEX_BBL})
+    doc = checked(tmp_path / "main.tex", BIBLATEX_TEX.encode())
+    assert {c.key: c.status.name for c in doc.citations} == {
+        "smith2020": "LINKED",
+        "jones2021": "LINKED",
+        "brown2019": "MISSING",
+    }
+    found = findings(tmp_path / "main.tex")
+    assert [(r, s) for r, s, _ in found] == [
+        ("input-bibliography", "warning"),
+        ("missing-reference", "error"),
+    ]
+    assert "(jones2021)" in found[0][2] and "refs.bib" in found[0][2] and "main.bbl" in found[0][2]
+    assert "brown2019" in found[1][2]
+    (tmp_path / "main.bbl").unlink()
+    assert [(r, s) for r, s, _ in findings(tmp_path / "main.tex")] == [("missing-reference", "error")] * 2
+
+
+def test_a_bibtex_bbl_built_from_another_bibliography(tmp_path: Path) -> None:
+    """The same with BibTeX (natbib): the .bbl's thebibliography holds the key the .bib lacks; an
+    entry the .bib has and its .bbl copy are one entry, and all cited keys in the .bib: no warning."""
+    from tests.projects import findings, write
+
+    tex = (
+        BIBLATEX_TEX.replace("\\usepackage[style=authoryear]{biblatex}\n\\addbibresource{refs.bib}\n", "")
+        .replace("\\printbibliography", "\\bibliographystyle{plainnat}\n\\bibliography{refs}")
+        .replace("\\textcite", "\\citet")
+    )
+    bbl = (
+        "\\begin{thebibliography}{2}\n\\bibitem[Smith(2020)]{smith2020}\nAlice Smith.\n\\newblock A test.\n"
+        "\\newblock \\emph{J}, 2020.\n\n\\bibitem[Jones(2021)]{jones2021}\nBob Jones.\n\\newblock Multi "
+        "authors.\n\\newblock \\emph{Journal of Testing}, 2021.\n\n\\end{thebibliography}\n"
+    )
+    write(tmp_path, {"main.tex": tex, "refs.bib": BIB, "main.bbl": bbl})
+    found = findings(tmp_path / "main.tex")
+    assert sorted((r, s) for r, s, _ in found) == [
+        ("input-bibliography", "warning"),
+        ("missing-reference", "error"),
+    ]
+    warning = next(m for r, _, m in found if r == "input-bibliography")
+    assert "(jones2021)" in warning and "refs.bib" in warning
+    write(
+        tmp_path,
+        {"main.tex": tex.replace(" and \\citet{brown2019} denied", "").replace("jones2021", "smith2020")},
+    )
+    assert findings(tmp_path / "main.tex") == []
