@@ -281,3 +281,32 @@ def test_a_bibtex_bbl_built_from_another_bibliography(tmp_path: Path) -> None:
         {"main.tex": tex.replace(" and \\citet{brown2019} denied", "").replace("jones2021", "smith2020")},
     )
     assert findings(tmp_path / "main.tex") == []
+
+
+# JATS sub-articles
+
+
+def test_an_entry_cited_only_in_a_sub_article_with_a_list_of_its_own() -> None:
+    """eLife's author response has a list of its own for the works it alone cites, and cites the
+    article's list too ("we now cite <xref rid="bib3">Brown (2001)</xref>"): Brown 2001, cited only
+    there, was "listed but never cited" (a warning), where a response with no list of its own makes
+    it info (test_qa_jats18). Info now, naming the response; the response's own citations link to its
+    own list, and the article's are checked with the article."""
+    refs = (
+        element_ref("bib1", "2010", "Smith")
+        + element_ref("bib2", "2005", "Jones")
+        + element_ref("bib3", "2001", "Brown")
+    )
+    sub = (
+        '<sub-article article-type="author-comment" id="sa2"><front-stub><title-group><article-title>Author '
+        f"response</article-title></title-group></front-stub><body><p>We now cite {xref('bib3', 'Brown (2001)')}"
+        f" and {xref('sa2bib1', 'White (2019)')}.</p></body><back><ref-list>"
+        f"{element_ref('sa2bib1', '2019', 'White')}</ref-list></back></sub-article>"
+    )
+    body = f"As {xref('bib1', 'Smith (2010)')} and {xref('bib2', 'Jones (2005)')} showed."
+    doc = check(article(body, refs, extra=sub))
+    assert [(f.rule, f.severity.name) for f in doc.findings] == [("uncited-reference", "INFO")]
+    assert "only in its author-comment sa2" in doc.findings[0].message
+    [part] = doc.parts
+    assert [(c.cited_ids, c.status.name) for c in part.citations] == [(("sa2bib1",), "LINKED")]
+    assert part.findings == []

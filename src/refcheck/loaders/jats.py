@@ -263,16 +263,22 @@ def load_jats(path: str, data: bytes) -> Document:
         for sub in other.iter("sub-article", "response"):
             kind = sub.attrs.get("article-type") or sub.attrs.get("response-type") or sub.tag
             name = f"{kind} {sub.attrs.get('id') or ''}".strip()
-            if sub is not used and any(_owner(r) is sub for r in sub.iter("ref")):
+            if sub is used:
+                continue
+            own = {r.attrs.get("id") for r in sub.iter("ref") if _owner(r) is sub}
+            if own:
                 part, _ = _article_document(path, data, sub)
                 part.part = name
                 doc.parts.append(part)
-            elif sub is not used and other is article:
-                # a translation or an author response citing the article's own list
+            if other is article:
+                # a translation or an author response citing the article's own list (beside its own
+                # list, if it has one: eLife's "we now cite <xref rid="bib3">" in a response whose
+                # list holds the works it alone cites)
                 for x in sub.iter("xref"):
                     if x.attrs.get("ref-type") == "bibr":
                         for rid in (x.attrs.get("rid") or "").split():
-                            doc.cited_elsewhere.setdefault(rid, name)
+                            if rid not in own:
+                                doc.cited_elsewhere.setdefault(rid, name)
     return doc
 
 
