@@ -310,3 +310,70 @@ def test_an_entry_cited_only_in_a_sub_article_with_a_list_of_its_own() -> None:
     [part] = doc.parts
     assert [(c.cited_ids, c.status.name) for c in part.citations] == [(("sa2bib1",), "LINKED")]
     assert part.findings == []
+
+
+# R Markdown / Quarto: front matter after a code chunk
+
+RMD = """```{r setup, include=FALSE}
+# placed before the YAML header, so that the abstract can report sample sizes
+library(papaja)
+r_refs("r-references.bib")
+```
+
+---
+title: "A paper"
+bibliography: ["refs.bib"]
+---
+
+# Introduction
+
+As @smith2020 showed [@jones2021; @brown2019].
+"""
+REFS_BIB = (
+    "@article{smith2020, author = {Smith, A}, title = {T}, journal = {J}, year = {2020}}\n"
+    "@article{jones2021, author = {Jones, B}, title = {U}, journal = {J}, year = {2021}}\n"
+)
+
+
+def test_front_matter_after_a_knitr_chunk(tmp_path: Path) -> None:
+    """A papaja manuscript whose setup chunk comes before its YAML header (pandoc reads the header
+    anywhere; FlorianPargent/gold-standard-items does so "so sample sizes can be reported in the
+    abstract"): its bibliography was not found, "names no bibliography" (info) and none of its
+    citations checked. The header is read after leading chunks, blank lines and comments: the
+    citations are checked (one missing key, an error). Prose before a "---" block is no front matter."""
+    from tests.projects import findings, write
+
+    write(tmp_path, {"paper.Rmd": RMD, "refs.bib": REFS_BIB})
+    doc = checked(tmp_path / "paper.Rmd", RMD.encode())
+    assert [(c.key, c.status.name) for c in doc.citations] == [
+        ("smith2020", "LINKED"),
+        ("jones2021", "LINKED"),
+        ("brown2019", "MISSING"),
+    ]
+    assert [(r, s) for r, s, _ in findings(tmp_path / "paper.Rmd")] == [("missing-reference", "error")]
+    prose = RMD.replace("```{r setup, include=FALSE}", "Some prose first.\n\n```{r setup, include=FALSE}")
+    write(tmp_path, {"prose.Rmd": prose})
+    assert [(r, s) for r, s, _ in findings(tmp_path / "prose.Rmd")] == [("empty-document", "info")]
+
+
+def test_cite_r_cites_every_package_of_its_file(tmp_path: Path) -> None:
+    """papaja's "`r cite_r(file = "r-references.bib")`" writes, when the document is built, a sentence
+    citing every package in the file r_refs() wrote: FlorianPargent/gold-standard-items (read with
+    its front matter after the setup chunk) had each R-* entry "never cited" (18 info). They count as
+    cited; the entries of another file do not."""
+    from tests.projects import findings, write
+
+    r_bib = (
+        "@Manual{R-base, title = {R: A Language and Environment}, author = {{R Core Team}}, year = {2024}}\n"
+        "@Manual{R-dplyr, title = {dplyr: A Grammar of Data Manipulation}, author = {Hadley Wickham}, "
+        "year = {2023}}\n"
+    )
+    text = (
+        RMD.replace('["refs.bib"]', '["refs.bib", "r-references.bib"]').replace("; @brown2019]", "]")
+        + '\nWe used `r papaja::cite_r(file = "r-references.bib")` for all analyses.\n'
+    )
+    bib = REFS_BIB + "@article{white2000, author = {White, C}, title = {V}, journal = {J}, year = {2000}}\n"
+    write(tmp_path, {"paper.Rmd": text, "refs.bib": bib, "r-references.bib": r_bib})
+    found = findings(tmp_path / "paper.Rmd")
+    assert [(r, s) for r, s, _ in found] == [("uncited-reference", "info")]
+    assert "white2000" in found[0][2]
