@@ -523,6 +523,13 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
             ):
                 return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "vancouver", k, False
             k = j + 1
+        else:
+            # Springer's "Walden F von, Casagrande V": particles written after the initials
+            parts = []
+            while len(parts) < 3 and _particle(r.word(k + len(parts))):
+                parts.append(r.word(k + len(parts)))
+            if parts and r.kind(k + len(parts)) in (",", ";", "&", "and", "etal", "other", "end"):
+                return " ".join([*parts, *words]), given, False, "vancouver", k + len(parts), False
         return " ".join(words), given.rstrip("."), False, "vancouver", k, stop
     if (
         not closed

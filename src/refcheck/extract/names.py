@@ -659,6 +659,14 @@ def _person(
                 given = tuple((p, RSTRIP) for p in parts)
                 return tuple(words), given, "", False, "vancouver", k, False
             k = j + 1
+        else:
+            # Springer's "Walden F von, Casagrande V" and "Gennip Y van (2019)": the particles of the
+            # surname written after its initials (the surname is "von Walden")
+            parts = []
+            while len(parts) < 3 and r.word(k + len(parts)) & PART:
+                parts.append((k + len(parts), RAW))
+            if parts and r.kind(k + len(parts)) in (*_SEPARATORS, "other", "end"):
+                return (*parts, *words), ((j, RSTRIP),), " ", False, "vancouver", k + len(parts), False
         return tuple(words), ((j, RSTRIP),), " ", False, "vancouver", k, stop
     if (
         not closed

@@ -1,0 +1,41 @@
+"""QA round 20: real projects not seen before (bookdown and Quarto theses, DOCX manuscripts, Jupyter
+Books, biblatex theses), their misreadings rewritten as small cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.extract.names import read_names
+from refcheck.pipeline import check_text
+
+# --- Springer Basic: the particle of a surname after its initials ("Walden F von") ------------------
+
+_SPRINGER = (
+    "Mariappan MM, DSouza K, Kasinath BS (2011) Regulation of ribosome biogenesis. Am J Physiol "
+    "300:C1–C9\n"
+    "Walden F von (2019) Ribosome biogenesis in skeletal muscle. J Appl Physiol 127:591–598\n"
+    "Walden F von, Casagrande V, Östlund Farrants A-K, Nader GA (2012) Mechanical loading induces a "
+    "Pol I regulon. Am J Physiol Cell Physiol 302:C1523–C1530\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the CSL style drops the particle in the citation, or keeps it in front
+        "Levels rose in cell cultures (Mariappan et al. 2011; Walden et al. 2012; Walden 2019).",
+        "Levels rose in cell cultures (Mariappan et al. 2011; von Walden et al. 2012; von Walden 2019).",
+    ],
+)
+def test_springer_particle_after_the_initials_is_part_of_the_surname(sentence: str) -> None:
+    doc = check_text(f"Introduction\n\n{sentence}\n\nReferences\n\n{_SPRINGER}")
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+    loading = next(r for r in doc.references if r.year == "2012" and "Walden" in r.authors[0])
+    assert loading.authors[:2] == ["von Walden", "Casagrande"]
+
+
+def test_particles_after_vancouver_initials_are_read_as_the_surnames() -> None:
+    names = read_names("Gennip Y van, Berg P van der, Smith J (2019) Title")
+    assert names.persons == [("van Gennip", "Y"), ("van der Berg", "P"), ("Smith", "J")]
+    # (a lower-case word after the initials that is no particle ends the list as before)
+    assert read_names("Smith JA, Jones K. Title of it").persons == [("Smith", "JA"), ("Jones", "K")]
