@@ -570,7 +570,11 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         not closed
         and len(words) == 1
         and mode in ("inverted", "given-first")
-        and (is_initials(r.word(j)) or re.fullmatch(rf"[{_U}]", r.word(j)))
+        and (
+            is_initials(r.word(j))
+            or re.fullmatch(rf"[{_U}]", r.word(j))
+            or (_bare_initials(r.word(j)) and not r.word(j).endswith("."))
+        )
     ):
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope" (added with the shape
         # reader's same rule, qa-real-docs); Word's Chicago writes it without its full stop ("Gregory

@@ -39,3 +39,19 @@ def test_particles_after_vancouver_initials_are_read_as_the_surnames() -> None:
     assert names.persons == [("van Gennip", "Y"), ("van der Berg", "P"), ("Smith", "J")]
     # (a lower-case word after the initials that is no particle ends the list as before)
     assert read_names("Smith JA, Jones K. Title of it").persons == [("Smith", "JA"), ("Jones", "K")]
+
+
+# --- Zotero's Chicago author-date: given names with bare initials ("Christopher AR Sainsbury") ------
+
+
+def test_chicago_given_name_with_bare_initials_keeps_the_co_authors() -> None:
+    entry = (
+        "Leighton, Emma, Christopher AR Sainsbury, and Gregory C Jones. 2017. “A Practical Review of "
+        "c-Peptide Testing in Diabetes.” Diabetes Therapy 8: 475–87.\n"
+    )
+    doc = check_text(
+        "Introduction\n\nC-peptide stays in the blood longer than insulin (Leighton, Sainsbury, and Jones "
+        f"2017).\n\nReferences\n\n{entry}"
+    )
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+    assert doc.references[0].authors == ["Leighton", "Sainsbury", "Jones"]

@@ -702,7 +702,8 @@ def _person(
         not closed
         and len(words) == 1
         and mode in ("inverted", "given-first")
-        and (r.word(j) & INIT or r.word(j) & (ONE | DOT) == ONE)
+        # (or Vancouver's bare initials, "Christopher AR Sainsbury", as Zotero's Chicago keeps them)
+        and (r.word(j) & INIT or r.word(j) & (ONE | DOT) == ONE or r.word(j) & (BARE | DOT) == BARE)
     ):
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope": given name, initials,
         # surname; Word's own Chicago style writes the initial without its full stop ("Booth, Wayne C,
