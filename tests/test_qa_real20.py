@@ -3,6 +3,8 @@ Books, biblatex theses), their misreadings rewritten as small cases."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from refcheck.extract.names import read_names
@@ -55,3 +57,31 @@ def test_chicago_given_name_with_bare_initials_keeps_the_co_authors() -> None:
     )
     assert [(f.rule, f.citation) for f in doc.findings] == []
     assert doc.references[0].authors == ["Leighton", "Sainsbury", "Jones"]
+
+
+# --- LaTeX: a bibliography style and no .bib named (a package not in the project names it) ---------
+# econ-ark/method-of-moderation's content/source/moderation.tex sets \bibliographystyle{econark} and ends
+# with \econarkmultibib{\texname}, a command of econark-multibib.sty (not in the repository) that names
+# the .bib files: each of its 11 citations was a missing-reference error "no bibliography entry has
+# that key", keys its project's references.bib holds.
+
+_STYLE_ONLY = (
+    "\\documentclass{article}\n\\usepackage{econark-multibib}\n\\bibliographystyle{econark}\n"
+    "\\begin{document}\nAs in \\cite{BufferStockTheory} and \\cite{carrollEGM}; see \\cite{BufferStockTheory}.\n"
+    "\\econarkmultibib{\\texname}\n\\end{document}\n"
+)
+
+
+def test_a_style_without_a_named_bibliography_is_one_warning(tmp_path: Path) -> None:
+    from .projects import findings, write
+
+    write(tmp_path, {"paper.tex": _STYLE_ONLY})
+    found = [f[:2] for f in findings(tmp_path / "paper.tex")]
+    assert found == [("missing-reference", "warning")]
+
+
+def test_no_bibliography_and_no_style_stays_one_error(tmp_path: Path) -> None:
+    from .projects import findings, write
+
+    write(tmp_path, {"paper.tex": _STYLE_ONLY.replace("\\bibliographystyle{econark}\n", "")})
+    assert [f[:2] for f in findings(tmp_path / "paper.tex")] == [("missing-reference", "error")]

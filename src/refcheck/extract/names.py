@@ -662,11 +662,11 @@ def _person(
         else:
             # Springer's "Walden F von, Casagrande V" and "Gennip Y van (2019)": the particles of the
             # surname written after its initials (the surname is "von Walden")
-            parts = []
-            while len(parts) < 3 and r.word(k + len(parts)) & PART:
-                parts.append((k + len(parts), RAW))
-            if parts and r.kind(k + len(parts)) in (*_SEPARATORS, "other", "end"):
-                return (*parts, *words), ((j, RSTRIP),), " ", False, "vancouver", k + len(parts), False
+            after: list[Part] = []
+            while len(after) < 3 and r.word(k + len(after)) & PART:
+                after.append((k + len(after), RAW))
+            if after and r.kind(k + len(after)) in (*_SEPARATORS, "other", "end"):
+                return (*after, *words), ((j, RSTRIP),), " ", False, "vancouver", k + len(after), False
         return tuple(words), ((j, RSTRIP),), " ", False, "vancouver", k, stop
     if (
         not closed

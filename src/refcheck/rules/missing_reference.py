@@ -10,7 +10,9 @@ What it does
     A document with author-date citations and no reference list at all gets one finding, at its
     first citation, not one per citation: the list is missing (or was not found), one defect. So
     does a LaTeX document that cites keys and names no bibliography at all (no ``\\bibliography``,
-    ``\\addbibresource`` or ``thebibliography``: commented out, or never written).
+    ``\\addbibresource`` or ``thebibliography``: commented out, or never written); a warning when it
+    sets a style all the same (``\\bibliographystyle{econark}``), as a package or class refcheck does
+    not read may name the .bib (econark-multibib's ``\\econarkmultibib{\\texname}``).
     It is info when each such citation is a Markdown link to its work ("[Cho et al.,
     2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
@@ -170,7 +172,7 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(unlisted, linked=True)
     unnamed = [] if refs or not doc.no_bibliography else [c for c in doc.citations if c.status is missing]
     if unnamed:
-        yield _no_bibliography(unnamed, doc.fragment)
+        yield _no_bibliography(unnamed, doc.fragment, doc.style_without_bibliography)
         return
     # (the citations reported below, found once: a document that has none does not read what their
     # messages would say, three more passes over its citations)
@@ -1038,7 +1040,7 @@ def _scholarly(citations: list[Citation], works: int) -> bool:
     return works >= 3 or any(c.et_al or len(c.authors) > 1 or c.locator for c in citations)
 
 
-def _no_bibliography(citations: list[Citation], fragment: bool = False) -> Finding:
+def _no_bibliography(citations: list[Citation], fragment: bool = False, style_only: bool = False) -> Finding:
     """One finding for the keys of a LaTeX document that names no bibliography at all: the
     bibliography is missing (its ``\\bibliography`` commented out, or never written), one defect, not
     one per key (a toolbox's manual citing 32 keys got 32 errors saying the same). A ``fragment``
@@ -1055,6 +1057,18 @@ def _no_bibliography(citations: list[Citation], fragment: bool = False) -> Findi
             f"{len(citations)} citation(s) of {keys} key(s), such as {first.key!r}, not checked: the file is "
             "a fragment (no \\documentclass) that no main file inputs, so its bibliography is not known; "
             "check the main file that inputs it, or input it from one",
+        )
+    if style_only:
+        # "\\bibliographystyle{econark}" and no \\bibliography: a package or class not in the project
+        # (econark-multibib's \\econarkmultibib) may name the .bib, or it was forgotten (LaTeX's [?])
+        return at_citation(
+            NAME,
+            min(severity, Severity.WARNING),
+            first,
+            f"{len(citations)} citation(s) of {keys} key(s), such as {first.key!r}, not checked: the document "
+            "sets a bibliography style but names no .bib file (no \\bibliography{...} or \\addbibresource{...}"
+            "; a package or class not in the project may name it, or it is missing); name the .bib file, "
+            "or give it with --bib",
         )
     return at_citation(
         NAME,
