@@ -661,12 +661,12 @@ def _person(
             k = j + 1
         else:
             # Springer's "Walden F von, Casagrande V" and "Gennip Y van (2019)": the particles of the
-            # surname written after its initials (the surname is "von Walden")
-            after: list[Part] = []
-            while len(after) < 3 and r.word(k + len(after)) & PART:
-                after.append((k + len(after), RAW))
-            if after and r.kind(k + len(after)) in (*_SEPARATORS, "other", "end"):
-                return (*after, *words), ((j, RSTRIP),), " ", False, "vancouver", k + len(after), False
+            # surname written trail its initials (the surname is "von Walden")
+            trail: list[Part] = []
+            while len(trail) < 3 and r.word(k + len(trail)) & PART:
+                trail.append((k + len(trail), RAW))
+            if trail and r.kind(k + len(trail)) in (*_SEPARATORS, "other", "end"):
+                return (*trail, *words), ((j, RSTRIP),), " ", False, "vancouver", k + len(trail), False
         return tuple(words), ((j, RSTRIP),), " ", False, "vancouver", k, stop
     if (
         not closed
