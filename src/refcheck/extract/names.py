@@ -661,7 +661,7 @@ def _person(
             k = j + 1
         else:
             # Springer's "Walden F von, Casagrande V" and "Gennip Y van (2019)": the particles of the
-            # surname written trail its initials (the surname is "von Walden")
+            # surname written after its initials (the surname is "von Walden")
             trail: list[Part] = []
             while len(trail) < 3 and r.word(k + len(trail)) & PART:
                 trail.append((k + len(trail), RAW))
