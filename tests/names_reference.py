@@ -522,6 +522,9 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
                 and r.kind(k) in (",", ";", "&", "and", "etal", "other")
             ):
                 return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "vancouver", k, False
+            if len(parts) > 1 and r.kind(k) in (",", ";") and r.kind(k + 1) in ("&", "and"):
+                # "Foster R. J., & Harmsen, B. J.": an inverted name that lost its comma
+                return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "inverted", k, False
             k = j + 1
         else:
             # Springer's "Walden F von, Casagrande V": particles written after the initials

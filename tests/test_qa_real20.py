@@ -85,3 +85,39 @@ def test_no_bibliography_and_no_style_stays_one_error(tmp_path: Path) -> None:
 
     write(tmp_path, {"paper.tex": _STYLE_ONLY.replace("\\bibliographystyle{econark}\n", "")})
     assert [f[:2] for f in findings(tmp_path / "paper.tex")] == [("missing-reference", "error")]
+
+
+# --- a section's number before "References": "# 9.0 References" ---------------------------------------
+# AB-RCSC's camera-survey guidelines (a Jupyter Book) head their list "# 9.0 References": the heading was
+# not read as one ("9." is, "9.0" was not), so only the entries after the last one that reads oddly were
+# taken for the list (17 of 223), from "Velez, J., ..." on.
+
+
+_MANY = (
+    "Van Wilgenburg, S.L., Mahon, C.L., Campbell, G., McLeod, L., Campbell, M., Evans, D., Easton, W., "
+    "Francis, C.M., Hache, S., Machtans, C.S., Mader, C., Pankratz, R.F., Russell, R., Smith, A.C., "
+    "Thomas, P., Toms, J.D., Tremblay, J.A. (2020). A sampling design. *PLoS ONE, 15*(6), e0234494.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["# 9.0 References", "## 5.7. References", "9.0 References"])
+def test_a_multi_level_section_number_heads_the_reference_list(tmp_path: Path, heading: str) -> None:
+    from .projects import checked
+
+    entries = "".join(
+        f"{name}, J. ({year}). Title number {year} of a study. *Journal, {year % 50}*(2), 1–9.\n\n"
+        for name, year in [("Adams", 2001), ("Baker", 2003), ("Clark", 2005)]
+    )
+    doc = checked(tmp_path, "references.md", f"{heading}\n\n{entries}{_MANY}")
+    assert [r.authors[0] for r in doc.references] == ["Adams", "Baker", "Clark", "Van Wilgenburg"]
+
+
+def test_an_inverted_name_that_lost_its_comma_keeps_the_next_author() -> None:
+    # the same guidelines' "Foster R. J., & Harmsen, B. J. (2012)" (no comma after Foster) was read as
+    # Foster alone, closed by "R.": "(Foster & Harmsen, 2012)" was a missing-reference error
+    entry = "Foster R. J., & Harmsen, B. J. (2012). A critique of density estimation. *J Wildl Manage, 76*, 224–236.\n"
+    doc = check_text(
+        f"Introduction\n\nDensity is hard to estimate (Foster & Harmsen, 2012).\n\nReferences\n\n{entry}"
+    )
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+    assert doc.references[0].authors == ["Foster", "Harmsen"]

@@ -658,6 +658,11 @@ def _person(
             if len(parts) > 1 and not r.word(parts[-1]) & DOT and r.kind(k) in (*_SEPARATORS, "other"):
                 given = tuple((p, RSTRIP) for p in parts)
                 return tuple(words), given, "", False, "vancouver", k, False
+            if len(parts) > 1 and r.kind(k) in (",", ";") and r.kind(k + 1) in ("&", "and"):
+                # an inverted name that lost its comma, "Foster R. J., & Harmsen, B. J. (2012)": the
+                # initials, then the list goes on to its last name (not "Cavalli G. A. Title")
+                given = tuple((p, RSTRIP) for p in parts)
+                return tuple(words), given, "", False, "inverted", k, False
             k = j + 1
         else:
             # Springer's "Walden F von, Casagrande V" and "Gennip Y van (2019)": the particles of the

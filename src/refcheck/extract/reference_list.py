@@ -48,8 +48,8 @@ HEADING_WORDS = (
     # Japanese, Chinese (simplified, traditional) and Korean
     r"|参考文献|引用文献|參考文獻|参考书目|참고\s?문헌"
 )
-# "7. References", "VII. REFERENCES", "A. References"
-HEADING_NUMBER = r"(?:(?:\d+\.?|[IVXLC]{1,6}\.|[A-Z]\.)[ \t]+)"
+# "7. References", "VII. REFERENCES", "A. References"; a section's number, "9.0 References", "5.7. References"
+HEADING_NUMBER = r"(?:(?:\d+(?:\.\d+){0,3}\.?|[IVXLC]{1,6}\.|[A-Z]\.)[ \t]+)"
 _HEADING = re.compile(
     rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{HEADING_NUMBER}?(?:\*\*|__)?(?:{HEADING_WORDS})(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$",
     re.I | re.M,
