@@ -121,3 +121,31 @@ def test_an_inverted_name_that_lost_its_comma_keeps_the_next_author() -> None:
     )
     assert [(f.rule, f.citation) for f in doc.findings] == []
     assert doc.references[0].authors == ["Foster", "Harmsen"]
+
+
+# --- a co-author misspelt: one defect, an author-mismatch (not a missing entry and an uncited one) ----
+# The guidelines cite "(Rovero & Zimmerman, 2016)" three times for "Rovero, F., & Zimmermann, F. (2016)":
+# three missing-reference errors and the entry "never cited".
+
+_ROVERO = (
+    "Rovero, F., & Zimmermann, F. (2016). Camera trapping for wildlife research. Pelagic Publishing.\n"
+    "Rovero, F., & Marshall, A. R. (2009). Camera trapping photographic rate. J Appl Ecol, 46, 1011–1017.\n"
+)
+
+
+def test_a_misspelt_co_author_is_an_author_mismatch_of_the_entry() -> None:
+    doc = check_text(
+        "Intro\n\nCameras work (Rovero & Zimmerman, 2016), as rates show (Rovero & Marshall, 2009).\n\n"
+        f"References\n\n{_ROVERO}"
+    )
+    assert [(f.rule, f.suggestion) for f in doc.findings] == [
+        ("author-mismatch", "Rovero and Zimmermann 2016")
+    ]
+
+
+def test_another_co_author_stays_a_missing_entry() -> None:
+    doc = check_text(
+        "Intro\n\nCameras work (Rovero & Smith, 2016), as rates show (Rovero & Marshall, 2009).\n\n"
+        f"References\n\n{_ROVERO}"
+    )
+    assert sorted(f.rule for f in doc.findings) == ["missing-reference", "uncited-reference"]
