@@ -149,3 +149,50 @@ def test_another_co_author_stays_a_missing_entry() -> None:
         f"References\n\n{_ROVERO}"
     )
     assert sorted(f.rule for f in doc.findings) == ["missing-reference", "uncited-reference"]
+
+
+# --- a book's page whose list is a page of its own --------------------------------------------------------
+# AB-RCSC's guidelines (a Jupyter Book) cite by author and year on every chapter page and list the works
+# on the chapter "1_9.0_References.md": each of 20 pages (and each of their rendered HTML pages) was
+# a missing-reference error "the document has no reference list".
+
+_PAGE = "# 1.0 Background\n\nCameras detect mammals (Burton et al., 2015; Lahoz-Monfort & Magrath, 2021).\n"
+_LIST = "# 9.0 References\n\nBurton, A. C., & Neilson, E. (2015). Wildlife camera trapping. *J Appl Ecol, 52*, 675–685.\n"
+
+
+def test_a_page_beside_the_books_reference_page_is_info(tmp_path: Path) -> None:
+    from .projects import findings, write
+
+    write(tmp_path, {"guide/1_1.0_Background.md": _PAGE, "guide/1_9.0_References.md": _LIST})
+    found = findings(tmp_path / "guide" / "1_1.0_Background.md")
+    assert [f[:2] for f in found] == [("missing-reference", "info")]
+    assert "1_9.0_References.md" in found[0][2]
+
+
+def test_a_page_with_no_reference_page_beside_it_stays_an_error(tmp_path: Path) -> None:
+    from .projects import findings, write
+
+    write(tmp_path, {"guide/1_1.0_Background.md": _PAGE, "guide/1_2.0_Methods.md": "# Methods\n\nText.\n"})
+    assert [f[:2] for f in findings(tmp_path / "guide" / "1_1.0_Background.md")] == [
+        ("missing-reference", "error")
+    ]
+
+
+@pytest.mark.parametrize("title", ["9.0 References", "References"])
+def test_the_next_pages_title_in_a_themes_footer_heads_no_list(tmp_path: Path, title: str) -> None:
+    # the rendered page's pydata-theme footer: "next" / "9.0 References" (a link to the next page) was
+    # read as the heading of a list holding "© Copyright 2024.": 28 missing-reference errors
+    from .projects import findings, write
+
+    page = (
+        "<html><body><main><h1>8.0 Data</h1><p>Platforms differ (Greenberg, 2018; Fennell et al., 2022).</p>"
+        '<footer class="prev-next-footer"><div class="prev-next-area">'
+        '<a class="right-next" href="refs.html"><div class="prev-next-info"><p class="prev-next-subtitle">next</p>'
+        f'<p class="prev-next-title">{title}</p></div></a></div></footer>'
+        "<p>By the Remote Camera Steering Committee (RCSC), Stevenson, C., &amp; Hubbs, A.</p>"
+        "<p>© Copyright 2024.</p></main></body></html>"
+    )
+    write(tmp_path, {"site/data.html": page})
+    found = findings(tmp_path / "site" / "data.html")
+    assert [f[:2] for f in found] == [("missing-reference", "error")]
+    assert "no reference list" in found[0][2]
