@@ -196,3 +196,20 @@ def test_the_next_pages_title_in_a_themes_footer_heads_no_list(tmp_path: Path, t
     found = findings(tmp_path / "site" / "data.html")
     assert [f[:2] for f in found] == [("missing-reference", "error")]
     assert "no reference list" in found[0][2]
+
+
+# --- a note without its colon after a thematic break ---------------------------------------------------
+# ABV-Hub/M.Sc-Thesis (bookdown) ends a chapter with "***" and then "[^1] Here, we call ...": the line
+# above was taken for a paragraph that "[^1]" continued, so the note without its colon was not said;
+# its marker and the note's own label were two "marker has no footnote" errors.
+
+
+@pytest.mark.parametrize("above", ["***", "---", "# Notes"])
+def test_a_note_without_its_colon_after_a_rule_is_one_finding(tmp_path: Path, above: str) -> None:
+    from .projects import findings, write
+
+    text = f"Proxy models [^1] are used, for each observation [^2].\n\n{above}\n[^1] Here, we call proxy models.\n[^2]: In this work.\n"
+    write(tmp_path, {"chapter.md": text})
+    found = findings(tmp_path / "chapter.md")
+    assert [f[0] for f in found] == ["footnote-undefined"]
+    assert "without the colon" in found[0][2]
