@@ -213,3 +213,31 @@ def test_a_note_without_its_colon_after_a_rule_is_one_finding(tmp_path: Path, ab
     found = findings(tmp_path / "chapter.md")
     assert [f[0] for f in found] == ["footnote-undefined"]
     assert "without the colon" in found[0][2]
+
+
+# --- R's printed vectors are no footnotes ------------------------------------------------------------------
+# alecristia/nwryd19 keeps its sessionInfo() as lastknit_session_info.txt: "[1] stats graphics ...",
+# " [7] dplyr_1.0.7 ...": 19 footnote-unreferenced and 13 footnote-order warnings.
+
+_SESSION = (
+    "R version 4.1.2 (2021-11-01)\n\nlocale:\n[1] en_US.UTF-8/en_US.UTF-8/C\n\nattached base packages:\n"
+    "[1] stats     graphics  grDevices datasets  utils     methods   base\n\nother attached packages:\n"
+    " [1] sjPlot_2.8.9      openxlsx_4.2.4    lme4_1.1-27.1     Matrix_1.3-4      forcats_0.5.1     stringr_1.4.0\n"
+    " [7] dplyr_1.0.7       purrr_0.3.4       readr_2.0.1       tidyr_1.1.3       tibble_3.1.4      ggplot2_3.3.5\n"
+    "[13] tidyverse_1.3.1   gdata_2.18.0      kableExtra_1.3.4  papaja_0.1.0.9997\n"
+)
+
+
+def test_r_printed_vectors_are_no_footnotes(tmp_path: Path) -> None:
+    from .projects import findings, write
+
+    write(tmp_path, {"session_info.txt": _SESSION})
+    assert [f[:2] for f in findings(tmp_path / "session_info.txt") if f[1] != "info"] == []
+
+
+def test_plain_text_footnotes_stay_notes(tmp_path: Path) -> None:
+    from .projects import findings, write
+
+    text = "The survey ran twice [1] and again [2].\n\n[1] In 2010 and 2011.\n[2] With new staff and more sites.\n[3] An orphan note.\n"
+    write(tmp_path, {"report.txt": text})
+    assert [f[0] for f in findings(tmp_path / "report.txt")] == ["footnote-unreferenced"]
