@@ -241,3 +241,24 @@ def test_plain_text_footnotes_stay_notes(tmp_path: Path) -> None:
     text = "The survey ran twice [1] and again [2].\n\n[1] In 2010 and 2011.\n[2] With new staff and more sites.\n[3] An orphan note.\n"
     write(tmp_path, {"report.txt": text})
     assert [f[0] for f in findings(tmp_path / "report.txt")] == ["footnote-unreferenced"]
+
+
+# --- Harvard's "no date" ------------------------------------------------------------------------------------
+# DidDrog11/scoping_review's DOCX (Cite Them Right Harvard) cites "(Bernstein et al., no date)" for
+# "Bernstein, A. S. et al. (no date) 'The costs and benefits ...'": the citation was not read, and the
+# entry was "listed but never cited" (3 warnings in each of two drafts).
+
+
+def test_harvard_no_date_is_a_year_of_citation_and_entry() -> None:
+    entries = (
+        "Bernstein, A. S. et al. (no date) 'The costs and benefits of primary prevention', Science Advances, "
+        "8(5), p. eabl4183.\n"
+        "National Geospatial-Intelligence Agency (no date) 'NGA: GNS Home'. Available at: "
+        "https://geonames.nga.mil/gns/html/ (Accessed: 22 March 2021).\n"
+    )
+    doc = check_text(
+        "Intro\n\nPandemics are costly (Bernstein et al., no date). Places were found with the "
+        f"GEOnet server (National Geospatial-Intelligence Agency, no date).\n\nReferences\n\n{entries}"
+    )
+    assert [(f.rule, f.citation) for f in doc.findings] == []
+    assert [c.year for c in doc.citations] == ["n.d.", "n.d."]
