@@ -32,3 +32,34 @@ def checked(root: Path, name: str, text: str, files: dict[str, str] | None = Non
     result = check_file(str(root / name), CheckOptions(links=False))
     assert result.doc is not None
     return result.doc
+
+
+def manubot_entry(
+    rid: str, n: int, title: str, authors: str, journal: str, date: str, doi: str = "10.1/x", pmid: str = ""
+) -> str:
+    """Entry ``n`` of a Manubot manuscript.html (the ``output`` branch): its title in <strong> (none when
+    ``title`` is empty), then the authors' and the identifiers' <div class="csl-block">s."""
+    first = f"<strong>{title}</strong> " if title else ""
+    ids = f'DOI: <a href="https://doi.org/{doi}">{doi}</a>'
+    if pmid:
+        ids += f' · PMID: <a href="https://www.ncbi.nlm.nih.gov/pubmed/{pmid}">{pmid}</a>'
+    return (
+        f'<div id="ref-{rid}" class="csl-entry" role="doc-biblioentry">\n'
+        f'<div class="csl-left-margin">{n}. </div><div class="csl-right-inline">{first}'
+        f'<div class="csl-block">{authors}</div> <em>{journal}</em> ({date}) '
+        f'<div class="csl-block">{ids}</div></div>\n</div>\n'
+    )
+
+
+def manubot_cite(rid: str, n: int) -> str:
+    """Manubot's link of a citation to entry ``n``."""
+    return f'<a href="#ref-{rid}" role="doc-biblioref">{n}</a>'
+
+
+def manubot_page(body: str, entries: str) -> str:
+    """A Manubot manuscript.html: one paragraph of ``body``, then the references (``entries``' HTML)."""
+    return (
+        f"<html><body><h2>Introduction</h2>\n<p>{body}</p>\n"
+        '<h2 id="references">References</h2>\n<div id="refs" class="references csl-bib-body" role="list">\n'
+        f"{entries}</div></body></html>\n"
+    )

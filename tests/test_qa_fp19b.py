@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .projects import findings, write
+from .projects import findings, manubot_cite, manubot_entry, manubot_page, write
 
 LIST = """
 
@@ -114,15 +114,6 @@ def test_an_institution_after_a_preposition_is_no_author(tmp_path: Path) -> None
     assert _severities(tmp_path / "b.txt") == [("missing-reference", "error")] * 2
 
 
-def _manubot_entry(rid: str, n: int, title: str, authors: str, journal: str, date: str, doi: str) -> str:
-    return (
-        f'<div id="ref-{rid}" class="csl-entry" role="doc-biblioentry">\n'
-        f'<div class="csl-left-margin">{n}. </div><div class="csl-right-inline"><strong>{title}</strong> '
-        f'<div class="csl-block">{authors}</div> <em>{journal}</em> ({date}) '
-        f'<div class="csl-block">DOI: <a href="https://doi.org/{doi}">{doi}</a></div></div>\n</div>\n'
-    )
-
-
 def test_a_manubot_entry_s_title_is_no_author(tmp_path: Path) -> None:
     """A Manubot dissertation's HTML (greenelab/ben_heil_dissertation, output branch) lists a preprint
     and its journal version with one DOI; the duplicate-reference warning is true but read the
@@ -138,13 +129,10 @@ def test_a_manubot_entry_s_title_is_no_author(tmp_path: Path) -> None:
          "10.1177/0003122415601618"),
         ("c3", title, authors, "Journal of Informetrics", "2017-08", doi),
     ]  # fmt: skip
-    cites = ",".join(f'<a href="#ref-{e[0]}" role="doc-biblioref">{i}</a>' for i, e in enumerate(entries, 1))
-    html = (
-        "<html><body><h2>Introduction</h2>\n"
-        f'<p>Rankings <span class="citation" data-cites="x">[{cites}]</span>.</p>\n'
-        '<h2 id="references">References</h2>\n<div id="refs" class="references csl-bib-body" role="list">\n'
-        + "".join(_manubot_entry(e[0], i, *e[1:]) for i, e in enumerate(entries, start=1))
-        + "</div></body></html>\n"
+    cites = ",".join(manubot_cite(e[0], i) for i, e in enumerate(entries, 1))
+    html = manubot_page(
+        f'Rankings <span class="citation" data-cites="x">[{cites}]</span>.',
+        "".join(manubot_entry(e[0], i, *e[1:]) for i, e in enumerate(entries, start=1)),
     )
     write(tmp_path, {"manuscript.html": html})
     found = findings(tmp_path / "manuscript.html")
@@ -167,13 +155,10 @@ def test_a_manubot_author_list_with_its_middle_elided_is_read(tmp_path: Path) ->
          "Jacob G Foster, Andrey Rzhetsky, James A Evans", "American Sociological Review", "2015-10",
          "10.1177/0003122415601618"),
     ]  # fmt: skip
-    cites = ",".join(f'<a href="#ref-{e[0]}" role="doc-biblioref">{i}</a>' for i, e in enumerate(entries, 1))
-    html = (
-        "<html><body><h2>Introduction</h2>\n"
-        f'<p>Cells <span class="citation" data-cites="x">[{cites}]</span>.</p>\n'
-        '<h2 id="references">References</h2>\n<div id="refs" class="references csl-bib-body" role="list">\n'
-        + "".join(_manubot_entry(e[0], i, *e[1:]) for i, e in enumerate(entries, start=1))
-        + "</div></body></html>\n"
+    cites = ",".join(manubot_cite(e[0], i) for i, e in enumerate(entries, 1))
+    html = manubot_page(
+        f'Cells <span class="citation" data-cites="x">[{cites}]</span>.',
+        "".join(manubot_entry(e[0], i, *e[1:]) for i, e in enumerate(entries, start=1)),
     )
     write(tmp_path, {"manuscript.html": html})
     doc = check_file(str(tmp_path / "manuscript.html"), CheckOptions(links=False, verify=False)).doc

@@ -5,22 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .projects import findings, write
-
-
-def _entry(rid: str, n: int, title: str, authors: str, journal: str, date: str, doi: str) -> str:
-    return (
-        f'<div id="ref-{rid}" class="csl-entry" role="doc-biblioentry">\n'
-        f'<div class="csl-left-margin">{n}. </div><div class="csl-right-inline"><strong>{title}</strong> '
-        f'<div class="csl-block">{authors}</div> <em>{journal}</em> ({date}) '
-        f'<div class="csl-block">DOI: <a href="https://doi.org/{doi}">{doi}</a> · PMID: '
-        '<a href="https://www.ncbi.nlm.nih.gov/pubmed/17186018">17186018</a></div></div>\n</div>\n'
-    )
-
-
-def _cite(rid: str, n: int) -> str:
-    return f'<a href="#ref-{rid}" role="doc-biblioref">{n}</a>'
-
+from .projects import findings, manubot_cite, manubot_entry, manubot_page, write
 
 # --- a DOI ending in digits like a year, in citeproc's block of an entry --------------------------------
 # dhimmel/rephetio-manuscript, greenelab/scihub-manuscript, greenelab/ben_heil_dissertation,
@@ -38,13 +23,10 @@ def test_a_csl_entry_is_one_entry_whatever_blocks_it_holds(tmp_path: Path) -> No
         ("pDj3SSat", "Drug discovery in the age of systems biology", "Murat Iskar, Georg Zeller",
          "Curr Opin Biotechnol", "2012-08", "10.1016/j.copbio.2011.11.010"),
     ]  # fmt: skip
-    cites = ",".join(_cite(e[0], i) for i, e in enumerate(entries, start=1))
-    html = (
-        "<html><body><h2>Introduction</h2>\n"
-        f'<p>Signatures <span class="citation" data-cites="x">[{cites}]</span>.</p>\n'
-        '<h2 id="references">References</h2>\n<div id="refs" class="references csl-bib-body" role="list">\n'
-        + "".join(_entry(e[0], i, *e[1:]) for i, e in enumerate(entries, start=1))
-        + "</div></body></html>\n"
+    cites = ",".join(manubot_cite(e[0], i) for i, e in enumerate(entries, start=1))
+    html = manubot_page(
+        f'Signatures <span class="citation" data-cites="x">[{cites}]</span>.',
+        "".join(manubot_entry(e[0], i, *e[1:], pmid="17186018") for i, e in enumerate(entries, start=1)),
     )
     write(tmp_path, {"manuscript.html": html})
     assert findings(tmp_path / "manuscript.html") == []
@@ -68,7 +50,7 @@ _OLD_ENTRIES = [
 
 
 def test_a_numbered_paragraph_is_one_entry_across_its_line_breaks(tmp_path: Path) -> None:
-    cites = ",".join(_cite(e[0], i) for i, e in enumerate(_OLD_ENTRIES, start=1))
+    cites = ",".join(manubot_cite(e[0], i) for i, e in enumerate(_OLD_ENTRIES, start=1))
     html = (
         "<html><body><h2>Introduction</h2>\n"
         f'<p>Research objects <span class="citation">[{cites}]</span>.</p>\n'
@@ -94,7 +76,7 @@ def test_a_numbered_paragraph_is_one_entry_across_its_line_breaks(tmp_path: Path
 def _numbered(groups: list[list[int]]) -> str:
     ids = [f"r{n}" for n in range(1, 12)]
     body = " ".join(
-        f'Claim {k}<span class="citation">[{",".join(_cite(ids[n - 1], n) for n in g)}]</span>.'
+        f'Claim {k}<span class="citation">[{",".join(manubot_cite(ids[n - 1], n) for n in g)}]</span>.'
         for k, g in enumerate(groups)
     )
     entries = "".join(
@@ -230,7 +212,7 @@ def test_a_number_left_of_the_names_does_not_hide_the_date() -> None:
 
 
 def test_a_number_glued_to_the_title_is_the_entry_label(tmp_path: Path) -> None:
-    cites = ",".join(_cite(e[0], i) for i, e in enumerate(_OLD_ENTRIES, start=1))
+    cites = ",".join(manubot_cite(e[0], i) for i, e in enumerate(_OLD_ENTRIES, start=1))
     entries = [
         f'<div id="ref-{rid}">\n<p>{i}. <strong>{title}</strong><br />\n{authors}<br />\n<em>{journal}</em> '
         f'({date})<br />\nDOI: <a href="https://doi.org/{doi}">{doi}</a></p>\n</div>\n'

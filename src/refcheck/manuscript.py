@@ -467,8 +467,8 @@ def _front_bibliography(path: Path) -> list[str] | None:
         head = read_regular(path, CONFIG_LIMIT * 4)[:CONFIG_LIMIT]
     except OSError:
         return None
-    if not head.startswith(b"---") or b"bibliography" not in head:
-        return None  # (no front matter, or none naming a bibliography: not parsed)
+    if not head.startswith((b"---", b"```", b"~~~", b"\n", b"<!--")) or b"bibliography" not in head:
+        return None  # (no front matter, or none naming a bibliography: not parsed; see front_matter)
     from refcheck.loaders.pandoc import front_matter
 
     return front_matter(head.decode("utf-8", "replace").replace("\r\n", "\n")).bibliography or None

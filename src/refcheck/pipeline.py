@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import gc
 import itertools
-import os
 import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -869,9 +868,7 @@ def run_rules(
 
 def _elsewhere(doc: Document, f: Finding) -> bool:
     """Whether ``f`` stands in another file than the document (an \\input chapter, a .bib)."""
-    return (
-        f.path is not None and f.path != doc.path and os.path.normpath(f.path) != os.path.normpath(doc.path)
-    )
+    return suppress.is_other_file(doc, f.path)
 
 
 def sort_findings(doc: Document) -> None:

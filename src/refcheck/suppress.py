@@ -139,14 +139,20 @@ def of_file(path: str, limit: int) -> dict[int, set[str]]:
     return parse(*read) if read else {}
 
 
+def is_other_file(doc: Document, path: str | None) -> bool:
+    """Whether ``path`` names another file than the document (an ``\\input`` chapter, a .bib), however
+    either is written ("paper.tex", "./paper.tex", "/home/me/paper.tex")."""
+    return path is not None and path != doc.path and os.path.abspath(path) != os.path.abspath(doc.path)
+
+
 def other_files(doc: Document) -> list[str]:
     """The other files the document reads whose comments count (its ``\\input`` chapters, the .bib
     files of its entries), each once, in the order met."""
-    seen = {os.path.abspath(doc.path)}
+    seen: set[str] = set()
     out: list[str] = []
     paths = [p for _, _, p in doc.files] + [r.source[0] for r in doc.references or () if r.source]
     for path in paths:
-        if os.path.abspath(path) not in seen:
+        if is_other_file(doc, path) and os.path.abspath(path) not in seen:
             seen.add(os.path.abspath(path))
             out.append(path)
     return out

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from refcheck.pipeline import check_file, check_text
 from refcheck.suppress import parse
 
@@ -88,3 +90,28 @@ def test_a_comment_shown_in_markdown_code_is_an_example() -> None:
     assert "unknown-suppression" in rules_found(
         "<!-- refcheck: ignore year-missmatch -->\n" + BODY, "markdown"
     )
+
+
+def test_the_document_written_another_way_is_no_other_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finding whose path names the document itself, written absolute or with "./" (a loader joins
+    paths its own way), stands in the document: it is sorted with the document's own findings, not
+    after them as a file of its own ("d.txt" and "/home/me/d.txt" were two files: the sorting read
+    them by their normal forms, the suppression comments by their absolute ones)."""
+    from refcheck.model import Document, Finding, Severity, SourceMap
+    from refcheck.pipeline import sort_findings
+    from refcheck.suppress import is_other_file
+
+    monkeypatch.chdir(tmp_path)
+    doc = Document(path="d.txt", format="text", text="x", source_map=SourceMap.identity("x"))
+    here = [str(tmp_path / "d.txt"), "./d.txt", "d.txt", None]
+    assert [is_other_file(doc, p) for p in here] == [False, False, False, False]
+    assert is_other_file(doc, "refs.bib") and is_other_file(doc, str(tmp_path / "sub" / "d.txt"))
+
+    def finding(path: str | None, line: int) -> Finding:
+        return Finding(rule="r", severity=Severity.ERROR, message=str(line), line=line, path=path)
+
+    doc.findings = [finding("refs.bib", 1), finding(None, 10), finding(str(tmp_path / "d.txt"), 5)]
+    sort_findings(doc)
+    assert [f.message for f in doc.findings] == ["5", "10", "1"]

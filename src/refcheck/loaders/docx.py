@@ -568,6 +568,91 @@ def _hidden(run: Node | None) -> bool:
     return False
 
 
+# a run's emphasis, as bits: in italics (w:i), in bold (w:b)
+_ITALIC, _BOLD = 1, 2
+
+
+def emphasis_styles(styles: bytes | Node | None) -> dict[str, int]:
+    """The emphasis each character style gives its runs (Word's "Emphasis" sets italics, "Strong"
+    bold), by style id, ``basedOn`` followed; styles that give none are left out."""
+    root = _styles_root(styles)
+    if root is None:
+        return {}
+    own: dict[str, int] = {}
+    based: dict[str, str] = {}
+    ids: list[str] = []
+    for style in root.iter("style"):
+        if style.attrs.get("type") != "character":
+            continue
+        sid = style.attrs.get("styleId", "")
+        ids.append(sid)
+        flags, seen = _flags(next(iter(style.kids("rPr")), None))
+        if seen:
+            own[sid] = flags
+        if _val(style, "basedOn"):
+            based[sid] = _val(style, "basedOn") or ""
+    out: dict[str, int] = {}
+    for sid in ids:
+        given = _through_based_on(sid, own, based)
+        if given:
+            out[sid] = given
+    return out
+
+
+def _flags(props: Node | None) -> tuple[int, int]:
+    """The emphasis run properties (``w:rPr``) set on, and those they set at all (on or off)."""
+    flags = seen = 0
+    if props is not None:
+        for kid in props.children:
+            if isinstance(kid, Chunk) or kid.tag not in ("i", "b"):
+                continue
+            bit = _ITALIC if kid.tag == "i" else _BOLD
+            seen |= bit
+            if kid.attrs.get("val", "true").lower() not in _OFF:
+                flags |= bit
+    return flags, seen
+
+
+def _run_emphasis(run: Node, styled: dict[str, int]) -> int:
+    """The emphasis of a run (``w:r``): its own ``w:i``/``w:b``, else its character style's."""
+    props = next(iter(run.kids("rPr")), None)
+    flags, seen = _flags(props)
+    if styled and props is not None:
+        style = _val(props, "rStyle")
+        if style:
+            flags |= styled.get(style, 0) & ~seen
+    return flags
+
+
+def _emphasis(para: _Paragraph, styled: dict[str, int]) -> list[tuple[int, int, bool]]:
+    """The spans of the paragraph's text in italics or in bold, as ``Document.emphasis`` keeps them
+    (start, end, bold), in the paragraph: consecutive runs of the same emphasis make one span (Word
+    splits a phrase into runs at every edit); a note's mark does not end one."""
+    spans: list[tuple[int, int, bool]] = []
+    opened = [-1, -1]  # where the italic and the bold span open, -1 when none is open
+    offset = 0
+    cache: dict[int, int] = {}
+    for piece, node in para.pieces:
+        if not piece:
+            continue
+        run = node if node.tag == "r" else node.parent
+        flags = 0
+        if run is not None and run.tag == "r":
+            flags = cache.get(id(run), -1)
+            if flags < 0:
+                flags = cache[id(run)] = _run_emphasis(run, styled)
+        for i, bit in enumerate((_ITALIC, _BOLD)):
+            if flags & bit:
+                if opened[i] < 0:
+                    opened[i] = offset
+            elif opened[i] >= 0:
+                spans.append((opened[i], offset, i == 1))
+                opened[i] = -1
+        offset += len(piece)
+    spans += [(start, offset, i == 1) for i, start in enumerate(opened) if start >= 0]
+    return spans
+
+
 def _superscript(run: Node | None) -> bool:
     if run is None or run.tag != "r":
         return False
@@ -677,6 +762,8 @@ def load_docx(path: str, data: bytes) -> Document:
     styles = parse_styles(parts.get(STYLES))
     labels = list_labels(body, parts.get(NUMBERING), styles)
     levels = heading_levels(body, styles)
+    styled = emphasis_styles(styles)
+    emphasis: list[tuple[int, int, bool]] = []  # (start, end, bold) of the text in italics or bold
     headings: list[tuple[int, int]] = []  # (offset, level) of each heading paragraph
     text_parts: list[str] = []
     markers: list[FootnoteMarker] = []
@@ -711,6 +798,11 @@ def load_docx(path: str, data: bytes) -> Document:
                     end=offset + lead + _shifted(b, para.marks, numbers),
                 )
             )
+        for a, b, strong in _emphasis(para, styled):
+            at = offset + lead
+            emphasis.append(
+                (at + _shifted(a, para.marks, numbers, True), at + _shifted(b, para.marks, numbers), strong)
+            )
         text_parts.append(line)
         cell = _cell_of(para_node)
         if cell is not None:
@@ -743,6 +835,7 @@ def load_docx(path: str, data: bytes) -> Document:
             label = numbers.label(prefix, note.attrs.get("id", ""))
             content = ""
             links: list[tuple[str, int, int]] = []  # (url, start, end) in the note's content
+            stressed: list[tuple[int, int, bool]] = []  # (start, end, bold) in the note's content
             for para_node in note.iter("p"):
                 para = _read_paragraph(para_node, note_rels)
                 stripped = para.text.strip()
@@ -756,11 +849,16 @@ def load_docx(path: str, data: bytes) -> Document:
                     a, b = max(a, lead), min(b, lead + len(stripped))
                     if a < b:
                         links.append((url, base + a, base + b))
+                for a, b, strong in _emphasis(para, styled):
+                    a, b = max(a, lead), min(b, lead + len(stripped))
+                    if a < b:
+                        stressed.append((base + a, base + b, strong))
                 content += stripped
             start = len(body_text) + note_length
             head = f"[{label}] "
             for url, a, b in links:
                 urls.append(Url(url=url, start=start + len(head) + a, end=start + len(head) + b))
+            emphasis += [(start + len(head) + a, start + len(head) + b, strong) for a, b, strong in stressed]
             piece = head + content + "\n"
             note_parts.append(piece)
             note_length += len(piece)
@@ -777,6 +875,8 @@ def load_docx(path: str, data: bytes) -> Document:
     doc.block_starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     doc.table_cells = sorted((a, b) for _, a, b in cells)
     doc.headings = headings
+    # (in the text's order, a span before those inside it: the order Document.emphasis keeps)
+    doc.emphasis = sorted(emphasis, key=lambda e: (e[0], -e[1]))
     doc.footnotes = notes
     doc.footnote_markers = markers
     doc.notes_region = notes_span(notes)
@@ -788,11 +888,12 @@ def _too_long() -> str:
     return f"refused: the DOCX holds more than {MAX_TEXT:,} characters of text (limit for one document)"
 
 
-def _shifted(at: int, marks: list[tuple[Node, int]], numbers: NoteNumbers) -> int:
-    """A paragraph offset moved on by the note marks written before it."""
+def _shifted(at: int, marks: list[tuple[Node, int]], numbers: NoteNumbers, opens: bool = False) -> int:
+    """A paragraph offset moved on by the note marks written before it (a span that ``opens`` there
+    begins after a mark written at the offset itself)."""
     shift = 0
     for mark, pos in marks:
-        if pos < at:
+        if pos < at or (opens and pos == at):
             shift += len(numbers.of_mark(mark))
     return at + shift
 

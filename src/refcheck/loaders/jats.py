@@ -136,6 +136,8 @@ class _Walker:
         self.notes: list[tuple[Node, int, int]] = []
         self.links: list[tuple[Node, int, int]] = []
         self.bold: list[tuple[int, int]] = []  # (pandoc's unresolved keys are bold: "(**smith2020?**)")
+        # (start, end, bold) of each <italic> and <bold>, in the order they close (Document.emphasis)
+        self.emphasis: list[tuple[int, int, bool]] = []
         self.taxa: list[int] = []  # where a taxon's name ends in the text (its authority may follow)
         # the spans of Darwin Core name fields (a specimen record's "scientificName: <named-content
         # content-type="dwc:scientificName">Astrodoras asterifrons (Kner, 1853)</named-content>"): the
@@ -172,6 +174,8 @@ class _Walker:
             else:
                 self.walk(child)
         end = self.out.length
+        if node.tag in _EMPHASIS and end > start:
+            self.emphasis.append((start, end, node.tag == "bold"))
         if node.tag == "xref":
             self.xrefs.append((node, start, end))
         elif node.tag == "fn":
@@ -197,6 +201,9 @@ class _Walker:
         if node.tag in ("label",) and node.parent is not None and node.parent.tag == "title":
             self.out.add(" ", node.line, node.column)
 
+
+# the elements that set text in emphasis (Document.emphasis), as HTML's <em> and <strong>
+_EMPHASIS = frozenset(["italic", "bold"])
 
 # what a supplement's caption lists when it cites works: "References", "References (62 to 66)"
 _SUPPLEMENT_REFERENCES = re.compile(r"(?i)(?:supplementary\s+)?references?(?:\s*\([^()]*\))?\s*\.?")
@@ -256,16 +263,22 @@ def load_jats(path: str, data: bytes) -> Document:
         for sub in other.iter("sub-article", "response"):
             kind = sub.attrs.get("article-type") or sub.attrs.get("response-type") or sub.tag
             name = f"{kind} {sub.attrs.get('id') or ''}".strip()
-            if sub is not used and any(_owner(r) is sub for r in sub.iter("ref")):
+            if sub is used:
+                continue
+            own = {r.attrs.get("id") for r in sub.iter("ref") if _owner(r) is sub}
+            if own:
                 part, _ = _article_document(path, data, sub)
                 part.part = name
                 doc.parts.append(part)
-            elif sub is not used and other is article:
-                # a translation or an author response citing the article's own list
+            if other is article:
+                # a translation or an author response citing the article's own list (beside its own
+                # list, if it has one: eLife's "we now cite <xref rid="bib3">" in a response whose
+                # list holds the works it alone cites)
                 for x in sub.iter("xref"):
                     if x.attrs.get("ref-type") == "bibr":
                         for rid in (x.attrs.get("rid") or "").split():
-                            doc.cited_elsewhere.setdefault(rid, name)
+                            if rid not in own:
+                                doc.cited_elsewhere.setdefault(rid, name)
     return doc
 
 
@@ -367,6 +380,8 @@ def _article_document(
     text, smap = out.build()
     doc = Document(path=path, format="jats", text=text, source_map=smap, raw=data)
     doc.article_type = article.attrs.get("article-type") or None
+    # (sorted by start, a span before those inside it, as the HTML loader lists them)
+    doc.emphasis = sorted(walker.emphasis, key=lambda e: (e[0], -e[1]))
     doc.supplement_cites = walker.supplement_cites
     doc.supplement = walker.supplement
     if refs and not any(squash(b.text()) for b in article.kids("body")) and translation is None:

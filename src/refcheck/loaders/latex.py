@@ -253,6 +253,13 @@ def load_latex(path: str, data: bytes) -> Document:
     doc.citations = key_citations(
         doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown, ids=biber
     )
+    if project.bbl is None and doc.citations and BIB.search(text):
+        elsewhere = _built_elsewhere(doc, path, project, refs, bool(biber))
+        if elsewhere:  # (read again with the .bbl's entries: a key's suggestion was made without them)
+            bibtex += [] if biber else elsewhere
+            doc.citations = key_citations(
+                doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown, ids=biber
+            )
     named_by = [m.group(0) for m in _NAMES_BIBLIOGRAPHY.finditer(text)] if not refs and not unread else ["-"]
     # (a style alone, "\\bibliographystyle{econark}", names no file: the .bib may be named by a package or
     # class not in the project, econark-multibib's "\\econarkmultibib{\\texname}", or forgotten)
@@ -646,6 +653,62 @@ def _typeset_bbl(out: TextBuilder, path: str, parts: list[tuple[int, int, str]],
         project.bbl_refs = _biblatex_bbl(str(bbl), decode(content).text)
     else:
         _add_file(out, str(bbl), content, parts, project, [str(Path(path).resolve()), str(bbl.resolve())])
+
+
+def _built_elsewhere(
+    doc: Document, path: str, project: _Project, refs: list[Reference], biber: bool
+) -> list[Reference]:
+    """The entries of cited keys that no bibliography the document names has but the .bbl beside the
+    main file, which BibTeX or biber last wrote, holds: that .bbl was built from another bibliography
+    (a Zotero export kept elsewhere, a .bib not committed), so the entries are real, and the document
+    shows them as long as the .bbl is typeset as it is (arXiv does); a new build from the named
+    bibliography drops them. Read from the .bbl (and returned), with one warning; a key neither has
+    stays missing."""
+    fold = (lambda k: k) if biber else str.casefold  # (BibTeX finds a key whatever its case)
+    keys = {fold(r.key) for r in refs if r.key}
+    missing = {c.key for c in doc.citations if c.key and c.key != "*" and fold(c.key) not in keys}
+    if not missing:
+        return []
+    bbl = project.tree.main_dir / (Path(path).stem + ".bbl")
+    if not os.path.lexists(bbl) or project.tree.refuses(bbl):
+        return []
+    try:
+        content = read_regular(bbl, SIDE_FILE_LIMIT.get())
+    except (OSError, InputError):
+        return []
+    if b"\\bibitem" not in content and b"\\entry{" not in content:
+        return []
+    text = decode(content).text
+    if "thebibliography" not in text:
+        held = _biblatex_bbl(str(bbl), text)
+    else:
+        held = [r for a, b in _thebibliography(text) for r in _bibitems(text, a, b, 0)]
+        for r in held:  # (located in the .bbl, not in the document's text)
+            r.source = (str(bbl), text.count("\n", 0, r.start) + 1)
+            r.start = r.end = -1
+    found = [r for r in held if r.key in missing]
+    if not found:
+        return []
+    refs.extend(found)
+    for i, r in enumerate(refs, start=1):
+        r.id = f"bib-{i}"
+    shown = ", ".join(r.key or "" for r in found[:5]) + (", ..." if len(found) > 5 else "")
+    named = dict.fromkeys(
+        Path(n).name for m in BIB.finditer(doc.text) for n in bib_names(m.group(2), m.group(1))
+    )
+    first = BIB.search(doc.text)
+    doc.findings.append(
+        Finding(
+            rule="input-bibliography",
+            severity=Severity.WARNING,
+            message=f"{len(found)} cited key(s) ({shown}) are in no bibliography the document names "
+            f"({', '.join(named)}) but in {bbl.name}, which BibTeX or biber built from another "
+            f"bibliography (one not in the project?): their entries are read from {bbl.name}, and a "
+            f"new build drops them (undefined citations); add them to the bibliography",
+            offset=first.start() if first is not None else None,
+        )
+    )
+    return found
 
 
 # biblatex's .bbl: "\entry{key}{type}{}" ... "\endentry", its names "family={Buolamwini}" and fields

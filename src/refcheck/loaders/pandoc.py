@@ -31,6 +31,16 @@ from refcheck.model import Ranges as Excluded
 from refcheck.model.references import by_key as entries_by_key
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# what R Markdown and Quarto files may put before their front matter, which pandoc reads anywhere:
+# blank lines, comments and code chunks ("```{r setup, include=FALSE}" ... "```": papaja's "place
+# the chunk before the YAML header, so that the abstract can report sample sizes")
+_BEFORE_FRONT = re.compile(
+    r"(?:[ \t]*\n|<!--.*?-->[ \t]*\n|(?P<fence>`{3,}|~{3,})[ \t]*\{[^\n]*\n(?:.*?\n)??(?P=fence)[ \t]*\n)*",
+    re.S,
+)
+_FRONT_HERE = re.compile(_FRONT.pattern.removeprefix("\\A"), re.S)
+# papaja's cite_r(), given the file r_refs() writes ("cite_r(file = 'r-references.bib')")
+_CITE_R = re.compile(r"\bcite_r\s*\(\s*(?:file\s*=\s*)?[\"']([^\"'\n]+)[\"']")
 _TAB_INSIDE = re.compile(r"(?<=\S)[ \t]*\t[ \t]*")
 _BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
 _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
@@ -84,6 +94,10 @@ class FrontMatter:
 def front_matter(text: str) -> FrontMatter:
     """The front matter of a Markdown file (YAML; a block that does not parse is read line by line)."""
     m = _FRONT.match(text)
+    if m is None and text.startswith(("```", "~~~", "\n", "<!--")):
+        lead = _BEFORE_FRONT.match(text)
+        if lead is not None and lead.end() and text.startswith("---", lead.end()):
+            m = _FRONT_HERE.match(text, lead.end())
     if not m:
         return FrontMatter()
     from refcheck.manuscript import citekey_aliases, names, read_yaml
@@ -399,6 +413,14 @@ def pandoc_citations(
         for ref in refs if key == "*" else [by_key[key]] if key in by_key else []:
             # counts the entry as cited (no author or year as written: nothing to compare)
             out.append(Citation(text=f"nocite: {ref.key}", start=0, end=0, kind="key", key=ref.key))
+    if "cite_r" in text:
+        # papaja's "`r cite_r(file = "r-references.bib")`" cites, when the document is built, every
+        # package of the file r_refs() wrote (R itself and each package used)
+        for m in _CITE_R.finditer(text):
+            name = Path(m.group(1)).name
+            for ref in refs:
+                if ref.source is not None and Path(ref.source[0]).name == name:
+                    out.append(Citation(text=m.group(0), start=0, end=0, kind="key", key=ref.key))
     out.sort(key=lambda c: c.start)
     _suggest_missing(out, by_key)
     return out
