@@ -42,7 +42,7 @@ _YEAR_REST = (
     r"(?<![\w.\-/].)"
     rf"(?i:(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:[a-rt-z](?![a-z]))?(?:{DASH}(?:{YEAR}|\d\d(?!\d))|/\d{{2,4}})?"
     rf"(?:[ \t]?\[{YEAR}\])?"
-    r"|(?<=n)(?:\.\s?d\.(?:-?[a-z](?![a-z]))?|d(?=\W))"
+    r"|(?<=n)(?:\.\s?d\.(?:-?[a-z](?![a-z]))?|d(?=\W)|o\s+date)"
     r"|(?<=f)orthcoming"
     r"|(?<=i)n\s+press)"
 )
@@ -1535,8 +1535,8 @@ def _norm_year(y: str) -> str:
     if y[:4].isdigit() and "[" not in y:
         return y  # "2004", "2004a", "2004-2005": as written (the common case, told at once)
     t = " ".join(y.split()).lower()
-    if t.replace(" ", "") in ("n.d.", "nd"):
-        return "n.d."
+    if t.replace(" ", "") in ("n.d.", "nd", "nodate"):
+        return "n.d."  # (Harvard's "no date" is APA's "n.d.")
     if t.startswith("in "):
         return "in press"
     if t == "forthcoming":
