@@ -37,7 +37,9 @@ _TOKEN = re.compile(
     re.I,
 )
 # "J.", "J.A.", "J.-P.", "K.-E.", "Th.", "Ch." (with full stops)
-_INITIALS_DOT = re.compile(rf"^(?:(?:Th|Ch|Ph|Sh|Zh|Kh|[{_U}])\.[{DASHES}]?){{1,4}}$")
+_INITIALS_DOT = re.compile(
+    rf"^(?:(?:(?:Th|Ch|Ph|Sh|Zh|Kh|[{_U}])\.[{DASHES}]?){{1,4}}|[{_U}](?:[{DASHES}][{_U}]){{1,2}}\.)$"
+)
 # Vancouver initials, no full stops: "J", "JA", "TIA" (a full stop may close the list: "Cavalli G.")
 _INITIALS_BARE = re.compile(rf"^[{_U}]{{1,3}}\.?$")
 _CAPWORD = re.compile(

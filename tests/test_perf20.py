@@ -151,6 +151,7 @@ _PIECES = st.sampled_from(
         "Nd ",
         "n.d.",
         "n. d.",
+        "no date",
         "in press",
         "İn press",
         "ın press",
@@ -268,6 +269,9 @@ _LETTER_PIECES = st.sampled_from(
         "N.D.",
         "n. d.",
         "n.\u00a0d.",
+        "no date",
+        "No\ndate",
+        "NO  DATE",
         "in press",
         "IN\nPRESS",
         "İn press",
@@ -299,7 +303,9 @@ def test_letter_years_says_false_only_where_none_is(pieces: list[str], cut: int,
 
 
 @pytest.mark.parametrize("piece", [4, 7, 16, 40])
-@pytest.mark.parametrize("token", ["nd", "ND", "n.d.", "n. d.", "in press", "In  press", "forthcoming"])
+@pytest.mark.parametrize(
+    "token", ["nd", "ND", "n.d.", "n. d.", "no date", "No\tdate", "in press", "In  press", "forthcoming"]
+)
 def test_letter_years_across_its_pieces(monkeypatch: pytest.MonkeyPatch, piece: int, token: str) -> None:
     # a year across the border of two pieces, at each offset
     monkeypatch.setattr(ad, "_LETTERS_PIECE", piece)

@@ -1309,14 +1309,15 @@ def extract_author_date(
     return out
 
 
-# The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "forthcoming", "in press"), in any
+# The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "no date", "forthcoming", "in press"), in any
 # case, hold one of these in lower case: "n." and a "d" (_N_D), "nd" after no word character, ".", "-"
-# or "/" (_BEFORE_ND), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
+# or "/" (_BEFORE_ND), "no" and "date" (_NO_DATE), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
 # characters (no copy of a whole text at once), holds none. Besides their ASCII letters, case-blind
 # matching takes "İ" and "ı" for i and "ſ" for s, which lower case leaves as they are: a piece with
 # them goes to the full scan.
 _LETTERS_PIECE = 1 << 16
 _N_D = re.compile(r"n\.\s?d")
+_NO_DATE = re.compile(r"no\s+date")  # (Harvard's "no date")
 
 
 def _letter_years(text: str, start: int, end: int) -> bool:
@@ -1331,7 +1332,12 @@ def _letter_years(text: str, start: int, end: int) -> bool:
         if not piece.isascii() and not _ODD_CASE.isdisjoint(piece):
             return True
         low = piece.lower()
-        if "orthcoming" in low or "press" in low or ("n." in low and _N_D.search(low) is not None):
+        if (
+            "orthcoming" in low
+            or "press" in low
+            or ("n." in low and _N_D.search(low) is not None)
+            or ("date" in low and _NO_DATE.search(low) is not None)
+        ):
             return True
         # "nd" after a character that is no word character, ".", "-" or "/" (or after none, at the
         # text's start): the piece cut at each "nd", and the characters that end the cuts (a cut
