@@ -4,6 +4,11 @@
    (Harvard and IEA/OECD lists of Europe PMC articles in the held-out styles set): the author list
    stopped at "T." ("Srinivasan, R., Lu, T. ‐Y . and Chai, H. (2016)" was Srinivasan and Lu), so the
    citation "Srinivasan, Lu and Chai, 2016" was missing and its entry uncited.
+2. A citation of an edited volume whose list gives only a chapter of it ("(Hunold & Singelnstein,
+   2022)" beside "Espín Grau, H., & Klaus, L. (2022). Rassismus in der Polizei (D. Hunold & T.
+   Singelnstein, eds.; pp. 359–383)", a Europe PMC article in every author-date style): an error that
+   no entry by Hunold exists. The volume is still unlisted (a warning), but the finding names the
+   chapter, and the chapter counts as cited.
 """
 
 from __future__ import annotations
@@ -65,3 +70,44 @@ def test_hyphenated_initials_spaced_out_by_citeproc_are_one_given_name() -> None
         "Chromatography B, 852, pp. 1–7.\n"
     )
     assert _alarms(doc) == []
+
+
+_CHAPTERS = {
+    "apa": "Espín Grau, H., & Klaus, L. (2022). Rassismus in der Polizei: Eine Bestandsaufnahme (D. Hunold & "
+    "T. Singelnstein, eds.; pp. 359–383). Springer Fachmedien.",
+    "apa-in": "Espín Grau, H., & Klaus, L. (2022). Racial profiling. In D. Hunold & T. Singelnstein (Eds.), "
+    "Rassismus in der Polizei (pp. 359–383). Springer Fachmedien.",
+    "chicago": "Espín Grau, H., and L. Klaus. 2022. Rassismus in Der Polizei. Edited by D. Hunold and T. "
+    "Singelnstein. Springer Fachmedien.",
+    "harvard": "Espín Grau, H. and Klaus, L. (2022) Rassismus in der Polizei. Edited by D. Hunold and T. "
+    "Singelnstein. Springer Fachmedien, pp. 359–383.",
+}
+
+
+def test_a_volume_cited_beside_a_chapter_of_it_names_the_chapter() -> None:
+    for style, entry in _CHAPTERS.items():
+        doc = (
+            "Intro\n\nResearch on police bias in Germany remains scarce (Hunold & Singelnstein, 2022). "
+            "Officers were surveyed (Camp, 2024).\n\nReferences\n\n"
+            "Camp, N. P. (2024). Police bias. Annual Review, 3, 1–20.\n\n"
+            f"{entry}\n"
+        )
+        found = check_text(doc, "text", "a.txt").findings
+        shown = [(f.rule, f.severity, f.message) for f in found if f.severity >= Severity.INFO]
+        assert len(shown) == 1, (style, shown)
+        rule, severity, message = shown[0]
+        assert (rule, severity) == ("missing-reference", Severity.WARNING), style
+        assert "a chapter of the volume they edited, Espín Grau and Klaus 2022" in message, style
+        assert found[0].reference_id is not None
+
+
+def test_a_name_near_an_edition_is_no_editor() -> None:
+    # "2nd ed." beside a work whose authors are not the cited names: the citation stays missing
+    doc = (
+        "Intro\n\nGrammar matters (Hunold & Singelnstein, 2022). Style too (Camp, 2024).\n\nReferences\n\n"
+        "Camp, N. P. (2024). Police bias. Annual Review, 3, 1–20.\n\n"
+        "Strunk, W., & White, E. B. (2022). The elements of style (5th ed.). Longman.\n"
+    )
+    found = [(f.rule, f.severity) for f in check_text(doc, "text", "a.txt").findings]
+    assert ("missing-reference", Severity.ERROR) in found
+    assert ("uncited-reference", Severity.WARNING) in found
