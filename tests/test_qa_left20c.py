@@ -12,6 +12,8 @@
 3. A research note's last section, "## Offene Punkte", a bulleted to-do list naming works and years
    ("- Brayne 2017 PMC-PDF: hinter Recaptcha"), was read as its reference list (qa19 lowered what
    that caused to info; the list was still read, one "entry" glued from the three items).
+4. JATS: a sub-article's xref to an id no entry of the file has (an author response's "<xref
+   rid="bib99">") was dropped without a finding, where the article's own are missing references.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from refcheck.model import Severity
 from refcheck.pipeline import check_text
 
 from . import names_reference
+from .jats_docs import article, check, element_ref, xref
 
 
 def _alarms(text: str, fmt: str = "text", name: str = "a.txt") -> list[str]:
@@ -149,3 +152,42 @@ def test_a_to_do_list_under_its_own_heading_is_no_reference_list() -> None:
         "",
     )
     assert check_text(plain, "markdown", "p.md").references
+
+
+def _response(own_list: bool) -> str:
+    return (
+        '<sub-article article-type="author-comment" id="sa2"><front-stub><title-group><article-title>Author '
+        f"response</article-title></title-group></front-stub><body><p>We now cite {xref('bib3', 'Brown (2001)')}"
+        f" and {xref('bib99', 'Green (2018)')}"
+        + (f", and {xref('sa2bib1', 'White (2019)')}" if own_list else "")
+        + ".</p></body>"
+        + (f"<back><ref-list>{element_ref('sa2bib1', '2019', 'White')}</ref-list></back>" if own_list else "")
+        + "</sub-article>"
+    )
+
+
+def test_a_sub_articles_xref_to_no_entry_of_the_file_is_a_missing_reference() -> None:
+    refs = (
+        element_ref("bib1", "2010", "Smith")
+        + element_ref("bib2", "2005", "Jones")
+        + element_ref("bib3", "2001", "Brown")
+    )
+    body = f"As {xref('bib1', 'Smith (2010)')} and {xref('bib2', 'Jones (2005)')} showed."
+    for own_list in (True, False):
+        doc = check(article(body, refs, extra=_response(own_list)))
+        found = [(f.rule, f.severity, f.message) for f in doc.findings if f.rule == "missing-reference"]
+        assert len(found) == 1, (own_list, found)
+        _, severity, message = found[0]
+        assert severity == Severity.ERROR
+        assert "(xref rid 'bib99')" in message and "author-comment sa2" in message
+        # its citation of the article's list still counts there (info: cited only in the response)
+        assert [f.rule for f in doc.findings if f.rule == "uncited-reference"] == ["uncited-reference"]
+    # an xref to an entry of another sub-article's list resolves in the file: no finding
+    review = (
+        '<sub-article article-type="referee-report" id="sa1"><front-stub><title-group><article-title>Review'
+        f"</article-title></title-group></front-stub><body><p>See {xref('sa1bib1', 'Gray (2017)')}.</p></body>"
+        f"<back><ref-list>{element_ref('sa1bib1', '2017', 'Gray')}</ref-list></back></sub-article>"
+    )
+    reply = _response(False).replace(xref("bib99", "Green (2018)"), xref("sa1bib1", "Gray (2017)"))
+    doc = check(article(body, refs, extra=review + reply))
+    assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []

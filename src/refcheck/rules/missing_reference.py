@@ -87,7 +87,9 @@ What it does
     2022)" beside "Espín Grau, H., & Klaus, L. (2022). Rassismus in der Polizei (D. Hunold & T.
     Singelnstein, eds.; pp. 359–383)", or "In D. Hunold & T. Singelnstein (Eds.), ...") is a warning
     that names the chapters: the volume is not listed, but their entries give its editors, title and
-    publisher; they count as cited.
+    publisher; they count as cited. In JATS, an xref whose id no entry has is reported by its text
+    and id, in a sub-article (a peer review, an author response) as in the article, with the
+    sub-article's name (an id of any list of the file resolves).
 
 Why is this bad
     The reader cannot find the work cited.
