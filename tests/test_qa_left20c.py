@@ -14,9 +14,13 @@
    that caused to info; the list was still read, one "entry" glued from the three items).
 4. JATS: a sub-article's xref to an id no entry of the file has (an author response's "<xref
    rid="bib99">") was dropped without a finding, where the article's own are missing references.
+5. papaja's cite_r(file = ..., pkgs = ..., omit = ...): left20b counted every entry of the file as
+   cited; the packages it leaves out (or does not name, with omit = FALSE) are not cited.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from refcheck.extract.names import read_names
 from refcheck.extract.reference_list import parse_entry
@@ -191,3 +195,46 @@ def test_a_sub_articles_xref_to_no_entry_of_the_file_is_a_missing_reference() ->
     reply = _response(False).replace(xref("bib99", "Green (2018)"), xref("sa1bib1", "Gray (2017)"))
     doc = check(article(body, refs, extra=review + reply))
     assert [f.rule for f in doc.findings if f.severity >= Severity.WARNING] == []
+
+
+_PAPAJA = """---
+title: "A paper"
+bibliography: ["refs.bib", "r-references.bib"]
+---
+
+As @smith2020 showed. We used CALL for all analyses.
+"""
+_R_BIB = "".join(
+    f"@Manual{{R-{p}, title = {{{p}: a package}}, author = {{Ann {p.capitalize()}}}, year = {{2024}}}}\n"
+    for p in ("base", "dplyr", "lme4", "afex")
+)
+
+
+def _uncited(tmp_path: Path, call: str) -> list[str]:
+    from tests.projects import findings, write
+
+    write(
+        tmp_path,
+        {
+            "paper.Rmd": _PAPAJA.replace("CALL", f"`r papaja::cite_r({call})`"),
+            "refs.bib": "@article{smith2020, author = {Smith, A}, title = {T}, journal = {J}, year = {2020}}\n",
+            "r-references.bib": _R_BIB,
+        },
+    )
+    found = findings(tmp_path / "paper.Rmd")
+    return sorted(m.split()[0] for r, _, m in found if r == "uncited-reference")
+
+
+def test_cite_r_leaves_out_the_packages_it_omits(tmp_path: Path) -> None:
+    assert _uncited(tmp_path, 'file = "r-references.bib"') == []
+    # pkgs left out (omit = TRUE, the default; "withhold", its older name)
+    assert _uncited(tmp_path, 'file = "r-references.bib", pkgs = c("dplyr", "lme4")') == ["R-dplyr", "R-lme4"]
+    assert _uncited(tmp_path, '"r-references.bib", pkgs = "afex", withhold = TRUE') == ["R-afex"]
+    # pkgs alone cited (omit = FALSE), or R alone with no pkgs
+    assert _uncited(tmp_path, 'file = "r-references.bib", pkgs = c("afex"), omit = FALSE') == [
+        "R-dplyr",
+        "R-lme4",
+    ]
+    assert _uncited(tmp_path, 'file = "r-references.bib", omit = FALSE') == ["R-afex", "R-dplyr", "R-lme4"]
+    # packages named by a variable: which, refcheck cannot tell (all count as cited)
+    assert _uncited(tmp_path, 'file = "r-references.bib", pkgs = my_pkgs') == []
