@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import cli
 from tests.verify.fakes import FakeRegistries
 from tests.verify.test_verify import SMITH, SMITH_ENTRY, doc_with
 
@@ -27,3 +28,105 @@ def test_registry_answers_of_one_endpoint_are_not_reused_for_another(tmp_path: P
         assert real.requests() > 0
     assert second.references[0].verification is not None
     assert second.references[0].verification.status == "verified"
+
+
+CITING = "Smith (2010) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n"
+
+
+def test_github_summary_line_counts_unreadable_files(tmp_path: Path, monkeypatch) -> None:
+    """`--format github` ended "refcheck: 1 file checked: 0 errors, ..." for two files named, one
+    missing: the line the log shows last said nothing of the file that was not checked (the text
+    summary says "; 1 file could not be read")."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ok.md").write_text(CITING, encoding="utf-8")
+    result = cli("check", "--no-links", "--format", "github", "ok.md", "missing.md")
+    assert result.exit_code == 2
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "refcheck: 1 file checked: 0 errors, 0 warnings, 0 info; 1 file could not be read"
+
+
+def test_markdown_summary_verdict_follows_fail_on_and_unreadable_files(tmp_path: Path, monkeypatch) -> None:
+    """The job summary (`--format markdown`) said "❌ findings" for a run that passed (info findings
+    only, under the default --fail-on error) and for a run whose only problem was a file that could
+    not be read (no finding at all)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "info.md").write_text(
+        "Smith (2010) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n\n"
+        "Jones, K. (2011). Another title. Journal, 2, 3-4.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "refcheck.toml").write_text('severity = {uncited-reference = "info"}\n', encoding="utf-8")
+    passed = cli("check", "--no-links", "--format", "markdown", "info.md")
+    assert passed.exit_code == 0
+    assert "❌" not in passed.stdout and "✅" in passed.stdout
+    failed = cli("check", "--no-links", "--format", "markdown", "--fail-on", "info", "info.md")
+    assert failed.exit_code == 1 and "❌ findings" in failed.stdout
+    unreadable = cli("check", "--no-links", "--format", "markdown", "missing.md")
+    assert unreadable.exit_code == 2
+    assert "❌ findings" not in unreadable.stdout and "could not be read" in unreadable.stdout.splitlines()[2]
+
+
+def _action_run(tmp_path: Path, paths: str, args: str, sarif: str = "true") -> tuple[int, str, str]:
+    """The action's check step run with bash as the runner does: (status, GITHUB_OUTPUT, summary)."""
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    action = yaml.safe_load((root / "action.yml").read_text())
+    run = next(s for s in action["runs"]["steps"] if s.get("id") == "check")["run"]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    script = bin_dir / "refcheck"
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m refcheck "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    output, summary = tmp_path / "output", tmp_path / "summary.md"
+    output.write_text("")
+    summary.write_text("")
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(root / "src"),
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "REFCHECK_PATHS": paths,
+        "REFCHECK_FORMAT": "github",
+        "REFCHECK_FAIL_ON": "error",
+        "REFCHECK_ARGS": args,
+        "REFCHECK_SARIF": sarif,
+        "REFCHECK_SUMMARY": "true",
+    }
+    proc = subprocess.run(["bash", "-e", "-c", run], cwd=tmp_path, env=env, capture_output=True, text=True)
+    return proc.returncode, output.read_text(), summary.read_text()
+
+
+def test_the_actions_job_summary_and_sarif_upload_follow_the_run(tmp_path: Path) -> None:
+    """The action rendered its job summary with --fail-on never, so a step that passed (info findings
+    only) had a summary headed "❌ findings"; and with upload-sarif, a run that wrote no report (a
+    misspelt option in `args`) still ran the upload step, which failed a second time on a
+    refcheck.sarif that did not exist."""
+    import shutil
+
+    import pytest
+    import yaml
+
+    if shutil.which("bash") is None:
+        pytest.skip("needs bash")
+    doc = tmp_path / "info.md"
+    doc.write_text(
+        "Smith (2010) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n\n"
+        "Jones, K. (2011). Another title. Journal, 2, 3-4.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "refcheck.toml").write_text('severity = {uncited-reference = "info"}\n', encoding="utf-8")
+    status, output, summary = _action_run(tmp_path, "info.md", "--no-links")
+    assert status == 0 and "exit-code=0" in output and "sarif=true" in output
+    assert "uncited-reference" in summary and "❌" not in summary
+    status, output, summary = _action_run(tmp_path, "info.md", "--no-such-option")
+    assert "exit-code=2" in output and "sarif=true" not in output
+    action = yaml.safe_load((Path(__file__).resolve().parents[1] / "action.yml").read_text())
+    upload = next(s for s in action["runs"]["steps"] if s.get("name") == "Upload SARIF")
+    assert "steps.check.outputs.sarif == 'true'" in upload["if"]
