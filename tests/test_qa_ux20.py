@@ -3,6 +3,7 @@ GitHub Action, the registry options). Each test failed before its fix."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.conftest import cli
@@ -130,3 +131,47 @@ def test_the_actions_job_summary_and_sarif_upload_follow_the_run(tmp_path: Path)
     action = yaml.safe_load((Path(__file__).resolve().parents[1] / "action.yml").read_text())
     upload = next(s for s in action["runs"]["steps"] if s.get("name") == "Upload SARIF")
     assert "steps.check.outputs.sarif == 'true'" in upload["if"]
+
+
+def test_api_unknown_setting_names_the_close_one_and_only_usable_keys() -> None:
+    """`refcheck.check_paths(paths, {"fail_on": "warning"})`, the spelling a Python caller writes,
+    said "unknown key 'fail_on'" and listed every key without saying which was meant (a
+    configuration file's misspelt key does), and the list offered extend-exclude and
+    allow-nested-config, which the API then refuses as unknown."""
+    import pytest
+
+    import refcheck
+    from refcheck.config import ConfigError
+
+    with pytest.raises(ConfigError) as err:
+        refcheck.check_paths([], {"fail_on": "warning"})
+    assert "did you mean 'fail-on'?" in str(err.value)
+    with pytest.raises(ConfigError) as err:
+        refcheck.check_paths([], {"extend-exclude": ["x"]})
+    assert "extend-exclude" not in str(err.value).split("known keys", 1)[1]
+
+
+def test_the_dask_recipe_does_not_look_every_entry_up_in_the_registries(tmp_path: Path, monkeypatch) -> None:
+    """docs/scale.md's recipe turned links off and left registry verification on: every worker
+    looked every entry of a million articles up in Crossref and OpenAlex (network-bound, not the
+    CPU cost the page computes, and no politeness towards the registries)."""
+    import pytest
+
+    distributed = pytest.importorskip("dask.distributed")
+    from tests.test_dask import _recipe
+
+    recipe = _recipe()
+    seen = tmp_path / "settings.json"
+
+    def check_partition(paths: list[str], settings: dict) -> list[str]:
+        seen.write_text(json.dumps(dict(settings)))  # the task runs on a copy of this function
+        return []
+
+    monkeypatch.setattr(recipe, "check_partition", check_partition)
+    cluster = distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as client:
+        recipe.check_archive(client, ["a.md"], str(tmp_path / "out"))
+    settings = json.loads(seen.read_text())
+    assert settings["links"] is False and settings["verify"] is False

@@ -58,13 +58,23 @@ class Report:
         return {"version": VERSION, "files": self.files, "summary": self.summary}
 
 
+# keys of a configuration file only: they shape directory walks from that file's place
+_NOT_SETTINGS = ("extend-exclude", "allow-nested-config")
+
+
 def _command_line(settings: Mapping[str, Any] | None, jobs: int | None) -> dict[str, Any]:
     """``settings`` checked as a configuration file's keys are (ConfigError names a bad one)."""
     out: dict[str, Any] = {}
     for given, value in (settings or {}).items():
         key = ALIASES.get(given, given)
-        if key not in SCHEMA or key in ("extend-exclude", "allow-nested-config"):
-            raise ConfigError(f"settings: unknown key {given!r} (known keys: {', '.join(SCHEMA)})")
+        if key not in SCHEMA or key in _NOT_SETTINGS:
+            import difflib  # only on this error's way
+
+            known = [k for k in SCHEMA if k not in _NOT_SETTINGS]
+            # "fail_on", the spelling of a Python caller, is close to "fail-on"
+            close = difflib.get_close_matches(str(given).replace("_", "-"), known, 1, 0.75)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"settings: unknown key {given!r}{hint} (known keys: {', '.join(known)})")
         try:
             out[key] = SCHEMA[key].check(value)
         except ValueError as exc:
