@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from refcheck.cli import main
 from tests.conftest import cli
 from tests.verify.fakes import FakeRegistries
 from tests.verify.test_verify import SMITH, SMITH_ENTRY, doc_with
@@ -175,3 +178,18 @@ def test_the_dask_recipe_does_not_look_every_entry_up_in_the_registries(tmp_path
         recipe.check_archive(client, ["a.md"], str(tmp_path / "out"))
     settings = json.loads(seen.read_text())
     assert settings["links"] is False and settings["verify"] is False
+
+
+def test_merge_reads_a_report_on_standard_input(tmp_path: Path, monkeypatch) -> None:
+    """`refcheck check --format json DIR | refcheck merge - --format sarif` (a report rendered
+    again, as `refcheck check -` reads a document on standard input) said "-: cannot be read (No
+    such file or directory)"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Smith (2011) said so.\n\n" + CITING.split("\n\n", 1)[1], encoding="utf-8")
+    report = cli("check", "--no-links", "--format", "json", "a.md")
+    assert report.exit_code == 1
+    merged = CliRunner().invoke(main, ["merge", "-", "--format", "concise"], input=report.stdout)
+    assert merged.exit_code == 1, merged.output
+    assert "a.md:1:1: error year-mismatch" in merged.stdout
+    twice = CliRunner().invoke(main, ["merge", "-", "-"], input=report.stdout)
+    assert twice.exit_code == 2 and "standard input" in twice.stderr

@@ -1170,7 +1170,8 @@ def serve(
 )
 @click.option("--partial", is_flag=True, help="Merge the shards given even when some are missing.")
 def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, partial: bool) -> None:
-    """Combine the JSON or JSONL reports of several runs (--shard K/N) into one report.
+    """Combine the JSON or JSONL reports of several runs (--shard K/N) into one report; `-` reads
+    one from standard input (`refcheck check --format json DIR | refcheck merge - --format sarif`).
 
     The exit status is that of the whole: 2 if a file could not be read, else 1 if a finding is at
     or above --fail-on, else 0.
