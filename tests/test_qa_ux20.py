@@ -193,3 +193,18 @@ def test_merge_reads_a_report_on_standard_input(tmp_path: Path, monkeypatch) -> 
     assert "a.md:1:1: error year-mismatch" in merged.stdout
     twice = CliRunner().invoke(main, ["merge", "-", "-"], input=report.stdout)
     assert twice.exit_code == 2 and "standard input" in twice.stderr
+
+
+def test_list_files_keeps_a_path_that_does_not_exist(tmp_path: Path, monkeypatch) -> None:
+    """`refcheck.list_files` ("the files check_paths would check") dropped a path that does not
+    exist, where check_paths gives it an error record and exit status 2: the Dask recipe, which
+    lists the archive with it, made a green report of 0 files from a misspelt archive path."""
+    import refcheck
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(CITING, encoding="utf-8")
+    assert refcheck.check_paths(["archve/", "a.md"], {"links": False}).status == 2
+    listed = refcheck.list_files(["archve/", "a.md"])
+    assert listed == ["archve/", "a.md"]
+    records = list(refcheck.iter_check(listed, {"links": False}))
+    assert records == refcheck.check_paths(["archve/", "a.md"], {"links": False}).files

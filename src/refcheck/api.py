@@ -169,11 +169,13 @@ def list_files(
 ) -> list[str]:
     """The files ``check_paths`` would check for ``paths``: directories searched as by
     ``refcheck check`` (supported formats, .gitignore and exclude patterns respected), in its order.
-    To split the work yourself: each file checked on its own gives the same record."""
+    To split the work yourself: each file checked on its own gives the same record. A path that
+    cannot be searched (it does not exist) is listed too, first, as check_paths reports it: checked,
+    it gives its error record, so a misspelt path is never a report of nothing."""
     from refcheck import runner
 
     plan = runner.plan(_paths(paths), _command_line(settings, None), os.fspath(config) if config else None)
-    return list(plan.files)
+    return [e.path for e in plan.errors] + list(plan.files)
 
 
 def summarize(files: Iterable[dict[str, Any]]) -> dict[str, Any]:
