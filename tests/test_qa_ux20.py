@@ -65,6 +65,9 @@ def test_markdown_summary_verdict_follows_fail_on_and_unreadable_files(tmp_path:
     assert "❌" not in passed.stdout and "✅" in passed.stdout
     failed = cli("check", "--no-links", "--format", "markdown", "--fail-on", "info", "info.md")
     assert failed.exit_code == 1 and "❌ findings" in failed.stdout
+    # docs/integrations.md's summary step: `--fail-on never` keeps it green, the findings still said
+    never = cli("check", "--no-links", "--format", "markdown", "--fail-on", "never", "info.md")
+    assert never.exit_code == 0 and "⚠️ findings (--fail-on never" in never.stdout
     unreadable = cli("check", "--no-links", "--format", "markdown", "missing.md")
     assert unreadable.exit_code == 2
     assert "❌ findings" not in unreadable.stdout and "could not be read" in unreadable.stdout.splitlines()[2]

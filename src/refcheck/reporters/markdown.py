@@ -47,14 +47,20 @@ def render(results: list[FileResult], fail_on: Mapping[str, str] | str = "error"
     checked = sum(1 for r in results if r.doc)
     unreadable = [r for r in results if r.error]
 
+    def level(r: FileResult) -> str:
+        return fail_on if isinstance(fail_on, str) else fail_on.get(r.path, "error")
+
     def fails(r: FileResult, severity: Severity) -> bool:
-        level = _FAIL_ON.get(fail_on if isinstance(fail_on, str) else fail_on.get(r.path, "error"))
-        return level is not None and severity >= level
+        threshold = _FAIL_ON.get(level(r))
+        return threshold is not None and severity >= threshold
 
     if any(fails(it.result, it.finding.severity) for it in found):
         verdict = "❌ findings"
     elif unreadable:
         verdict = f"❌ {plural(len(unreadable), 'file')} could not be read"
+    elif found and all(level(it.result) == "never" for it in found):
+        # `--fail-on never` only to keep a summary step green: the findings are not passed off as none
+        verdict = "⚠️ findings (--fail-on never: they do not fail the run)"
     elif found:
         verdict = "✅ nothing at or above the fail-on level"
     else:
