@@ -97,3 +97,20 @@ def test_bib_web_pages_without_a_url_field_and_their_access_dates(site: Server, 
     assert set(links) == {"wiki", "hp"}
     assert links["wiki"]["accessed"] == links["hp"]["accessed"] == "2009-09-16"
     assert links["wiki"]["status"] == links["hp"]["status"] == "dead"
+
+
+def test_fix_says_a_bib_entrys_suggestion_is_to_be_made_by_hand(site: Server, tmp_path: Path) -> None:
+    """`refcheck fix main.tex` with a dead URL in refs.bib and its archived copy suggested said only
+    "0 files would be fixed; 1 finding at or above --fail-on remains that no safe fix removes", as if
+    nothing could be done: refcheck fix does not edit bibliography files, the change is to be made
+    there by hand."""
+    site.routes["/wayback/available"] = wayback([Capture("20090901000000")])
+    (tmp_path / "main.tex").write_text(MAIN, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_bib(site), encoding="utf-8")
+    env = {
+        "REFCHECK_CACHE_DIR": str(tmp_path / "cache"),
+        "REFCHECK_ARCHIVE_API": site.url("/wayback/available"),
+    }
+    res = cli("fix", "--allow-private-hosts", "--timeout", "2", str(tmp_path / "main.tex"), env=env)
+    assert res.exit_code == 1
+    assert "1 of them suggests a change in a bibliography file" in res.stderr
