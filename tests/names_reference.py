@@ -37,7 +37,9 @@ _TOKEN = re.compile(
     re.I,
 )
 # "J.", "J.A.", "J.-P.", "K.-E.", "Th.", "Ch." (with full stops)
-_INITIALS_DOT = re.compile(rf"^(?:(?:Th|Ch|Ph|Sh|Zh|Kh|[{_U}])\.[{DASHES}]?){{1,4}}$")
+_INITIALS_DOT = re.compile(
+    rf"^(?:(?:(?:Th|Ch|Ph|Sh|Zh|Kh|[{_U}])\.[{DASHES}]?){{1,4}}|[{_U}](?:[{DASHES}][{_U}]){{1,2}}\.)$"
+)
 # Vancouver initials, no full stops: "J", "JA", "TIA" (a full stop may close the list: "Cavalli G.")
 _INITIALS_BARE = re.compile(rf"^[{_U}]{{1,3}}\.?$")
 _CAPWORD = re.compile(
@@ -522,7 +524,17 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
                 and r.kind(k) in (",", ";", "&", "and", "etal", "other")
             ):
                 return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "vancouver", k, False
+            if len(parts) > 1 and r.kind(k) in (",", ";") and r.kind(k + 1) in ("&", "and"):
+                # "Foster R. J., & Harmsen, B. J.": an inverted name that lost its comma
+                return " ".join(words), "".join(p.rstrip(".") for p in parts), False, "inverted", k, False
             k = j + 1
+        else:
+            # Springer's "Walden F von, Casagrande V": particles written after the initials
+            parts = []
+            while len(parts) < 3 and _particle(r.word(k + len(parts))):
+                parts.append(r.word(k + len(parts)))
+            if parts and r.kind(k + len(parts)) in (",", ";", "&", "and", "etal", "other", "end"):
+                return " ".join([*parts, *words]), given, False, "vancouver", k + len(parts), False
         return " ".join(words), given.rstrip("."), False, "vancouver", k, stop
     if (
         not closed
@@ -563,7 +575,11 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         not closed
         and len(words) == 1
         and mode in ("inverted", "given-first")
-        and (is_initials(r.word(j)) or re.fullmatch(rf"[{_U}]", r.word(j)))
+        and (
+            is_initials(r.word(j))
+            or re.fullmatch(rf"[{_U}]", r.word(j))
+            or (_bare_initials(r.word(j)) and not r.word(j).endswith("."))
+        )
     ):
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope" (added with the shape
         # reader's same rule, qa-real-docs); Word's Chicago writes it without its full stop ("Gregory

@@ -193,10 +193,19 @@ GROUP_TEXT = st.lists(
 @settings(max_examples=1000, deadline=None)
 @given(GROUP_TEXT, st.integers(0, 40), st.integers(0, 200))
 def test_a_text_without_brackets_has_the_parenthesised_groups_of_any(text: str, start: int, end: int) -> None:
-    """Without "[" and "{", the groups of author_date._PAREN_GROUP are those of _GROUP, group for group."""
+    """Without "[" and "{", the scans of author_date for "(" alone (_PAREN_SCAN, _DIGIT_PAREN_SCAN)
+    find the groups and years of the scans for all three brackets (_SCAN, _DIGIT_SCAN), item for item."""
     from refcheck.extract import author_date
 
-    def groups(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], int | None, tuple[int, int]]]:
-        return [(m.span(), m.lastindex, m.span(m.lastindex or 3)) for m in pattern.finditer(text, start, end)]
+    def items(
+        pattern: re.Pattern[str], year: int
+    ) -> list[tuple[tuple[int, int], int | None, tuple[int, int]]]:
+        return [
+            (m.span(), 0, m.span())
+            if m.lastindex == year
+            else (m.span(), m.lastindex, m.span(m.lastindex or 3))
+            for m in pattern.finditer(text, start, end)
+        ]
 
-    assert groups(author_date._PAREN_GROUP) == groups(author_date._GROUP)
+    assert items(author_date._PAREN_SCAN, 2) == items(author_date._SCAN, 4)
+    assert items(author_date._DIGIT_PAREN_SCAN, 2) == items(author_date._DIGIT_SCAN, 4)

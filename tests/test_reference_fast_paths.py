@@ -123,10 +123,22 @@ def _bits_of_every_test(w: str) -> int:
             str.capitalize, st.sampled_from(["the", "van", "jr", "sr", "and", "iii", "of", "st", "der"])
         ),
         st.sampled_from(
-            ["Th.-Ch.-Ph.-Sh.-", "Th.-Ch.-Ph.-Sh.-A.", "AB-CDE", "AB-CDEF", "JR.", "Sr", "²", "٣"]
+            [
+                "Th.-Ch.-Ph.-Sh.-",
+                "Th.-Ch.-Ph.-Sh.-A.",
+                "AB-CDE",
+                "AB-CDEF",
+                "JR.",
+                "Sr",
+                "²",
+                "٣",
+                "B-C.",
+                "A-B-C.",
+            ]
         ),
     )
 )
+@example("A-A.")  # hyphenated initials with one full stop ("B-C. Björk")
 def test_a_words_bits_are_those_of_every_test(word: str) -> None:
     # the short cuts (plain names, lower-case words, numbers, length bounds) give what every test gives
     assert names._bits(word) == _bits_of_every_test(word)

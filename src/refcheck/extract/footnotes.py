@@ -27,10 +27,45 @@ def definitions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# an item R prints in a vector: "stats", "lme4_1.1-27.1", "en_US.UTF-8/C", "TRUE", "3.14", '"a"'
+_R_ITEM = re.compile(r"[\w.\-/:+'\"]+")
+
+
+def _r_printed(text: str, defs: list[tuple[int, int, str]]) -> set[int]:
+    """The definitions that are lines of R's printed vectors ("[1] stats graphics ...", " [7] dplyr_1.0.7
+    ...", a session info or a console log kept as text): each line's label is the index of its first
+    item, so the next line's is its own plus the items on it ("[1]" with six items, then "[7]"). Where
+    two such lines follow each other, the text is R's output, and so is every one-line "[n] items" in it
+    ("[1] en_US.UTF-8/C"): no footnotes."""
+    lines: list[list[str]] = []
+    for _, def_end, _ in defs:
+        eol = text.find("\n", def_end)
+        lines.append(text[def_end : eol if eol != -1 else len(text)].split())
+    run: set[int] = set()
+    for i in range(len(defs) - 1):
+        (_, end_i, label), (next_start, _, next_label) = defs[i], defs[i + 1]
+        items = lines[i]
+        if (
+            len(items) > 1
+            and int(next_label) == int(label) + len(items)
+            and text.count("\n", end_i, next_start) == 1
+            and all(_R_ITEM.fullmatch(w) for w in items)
+        ):
+            run.update((i, i + 1))
+    if not run:
+        return set()
+    return run | {i for i, items in enumerate(lines) if items and all(_R_ITEM.fullmatch(w) for w in items)}
+
+
 def text_footnotes(text: str, start: int = 0, end: int | None = None) -> list[Footnote]:
-    """Every "[n] text" definition; a note runs to a blank line or the next definition."""
+    """Every "[n] text" definition; a note runs to a blank line or the next definition. Lines of R's
+    printed vectors are none (``_r_printed``)."""
     end = len(text) if end is None else end
     defs = definitions(text, start, end)
+    if len(defs) > 1:
+        printed = _r_printed(text, defs)
+        if printed:
+            defs = [d for i, d in enumerate(defs) if i not in printed]
     notes = []
     for i, (def_start, def_end, label) in enumerate(defs):
         stop = defs[i + 1][0] if i + 1 < len(defs) else end

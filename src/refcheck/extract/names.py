@@ -658,7 +658,20 @@ def _person(
             if len(parts) > 1 and not r.word(parts[-1]) & DOT and r.kind(k) in (*_SEPARATORS, "other"):
                 given = tuple((p, RSTRIP) for p in parts)
                 return tuple(words), given, "", False, "vancouver", k, False
+            if len(parts) > 1 and r.kind(k) in (",", ";") and r.kind(k + 1) in ("&", "and"):
+                # an inverted name that lost its comma, "Foster R. J., & Harmsen, B. J. (2012)": the
+                # initials, then the list goes on to its last name (not "Cavalli G. A. Title")
+                given = tuple((p, RSTRIP) for p in parts)
+                return tuple(words), given, "", False, "inverted", k, False
             k = j + 1
+        else:
+            # Springer's "Walden F von, Casagrande V" and "Gennip Y van (2019)": the particles of the
+            # surname written after its initials (the surname is "von Walden")
+            trail: list[Part] = []
+            while len(trail) < 3 and r.word(k + len(trail)) & PART:
+                trail.append((k + len(trail), RAW))
+            if trail and r.kind(k + len(trail)) in (*_SEPARATORS, "other", "end"):
+                return (*trail, *words), ((j, RSTRIP),), " ", False, "vancouver", k + len(trail), False
         return tuple(words), ((j, RSTRIP),), " ", False, "vancouver", k, stop
     if (
         not closed
@@ -694,7 +707,8 @@ def _person(
         not closed
         and len(words) == 1
         and mode in ("inverted", "given-first")
-        and (r.word(j) & INIT or r.word(j) & (ONE | DOT) == ONE)
+        # (or Vancouver's bare initials, "Christopher AR Sainsbury", as Zotero's Chicago keeps them)
+        and (r.word(j) & INIT or r.word(j) & (ONE | DOT) == ONE or r.word(j) & (BARE | DOT) == BARE)
     ):
         # Chicago's later authors with a middle initial, "and Jeremy C. Pope": given name, initials,
         # surname; Word's own Chicago style writes the initial without its full stop ("Booth, Wayne C,

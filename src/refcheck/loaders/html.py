@@ -7,8 +7,10 @@ fetched and no entity beyond the HTML5 named ones is expanded.
 
 * Block elements (``p``, ``li``, ``h1``–``h6``, ``div``, ``br`` ...) become line breaks; ``script``,
   ``style``, ``nav``, ``head`` and ``template`` are skipped, and so is inline text hidden by its own
-  style (``<span style="display:none">``: Word's hidden text) and Word's comments (``mso-element:
-  comment-list``, ``a.msocomanchor``).
+  style (``<span style="display:none">``: Word's hidden text), Word's comments (``mso-element:
+  comment-list``, ``a.msocomanchor``) and a theme's links to the previous and next pages outside
+  ``nav`` (``role="navigation"``, Sphinx's and Jupyter Book's ``prev-next-footer``, Furo's
+  ``related-pages``), whose "next: 9.0 References" heads no list of the page.
 * The reference list is the list (``ul``/``ol``/``p``s) after a heading that reads References,
   Bibliography ..., or the content of an element whose id or class is ``references``,
   ``bibliography``, ``ref-list``; an ``<ol>`` list is numbered (label = position).
@@ -125,6 +127,11 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 # Word's comments, in the HTML it saves: their list at the end and their marks in the text ("[FE1]").
 # Comments are no part of the manuscript (a DOCX's are not read either).
 _WORD_COMMENT = re.compile(r"mso-element\s*:\s*comment(?:-list)?\b|\bmsocomanchor\b", re.I)
+# A page's links to the pages before and after it, which a theme sets outside <nav>: Sphinx's and Jupyter
+# Book's pydata theme ("<footer class="prev-next-footer">", "next / 9.0 References"), Furo's
+# "related-pages"; and any element whose role is navigation (Read the Docs' footer buttons). Their text
+# is the titles of other pages: a "References" among them heads no list of this page.
+_PAGE_NAVIGATION = re.compile(r"(?:^|\s)(?:prev-next-(?:footer|area)|related-pages)(?:\s|$)")
 REF_CONTAINER = re.compile(r"\b(?:references?|bibliography|ref-?list|reflist|works-cited|citations)\b", re.I)
 NOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?|notes)\b", re.I)
 NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|note|en)[-_:]?(\w+)$", re.I)
@@ -399,6 +406,8 @@ class _Parser(HTMLParser):
             (tag in _INLINE and _HIDDEN_STYLE.search(style)) or _WORD_COMMENT.search(f"{style} {cls}")
         ):
             elem.hidden = True
+        elif values.get("role") == "navigation" or (cls and _PAGE_NAVIGATION.search(cls)):
+            elem.hidden = True  # (as <nav> is skipped: another page's titles, not this page's text)
         self.elems.append(elem)
         self.open.setdefault(tag, []).append(len(self.stack))
         self.stack.append(elem.index)

@@ -260,8 +260,13 @@ def load_latex(path: str, data: bytes) -> Document:
             doc.citations = key_citations(
                 doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown, ids=biber
             )
-    if not refs and not unread and not _NAMES_BIBLIOGRAPHY.search(text):
+    named_by = [m.group(0) for m in _NAMES_BIBLIOGRAPHY.finditer(text)] if not refs and not unread else ["-"]
+    # (a style alone, "\\bibliographystyle{econark}", names no file: the .bib may be named by a package or
+    # class not in the project, econark-multibib's "\\econarkmultibib{\\texname}", or forgotten)
+    style_only = bool(named_by) and all(n.startswith("\\bibliographystyle") for n in named_by)
+    if not named_by or style_only:
         doc.no_bibliography = True
+        doc.style_without_bibliography = style_only
         # (no \\documentclass in it nor in what it inputs: it cannot be typeset alone, whatever else
         # it holds; a paper's stale sections/frontmatter.tex opens with "\\begin{document}")
         doc.fragment = "\\documentclass" not in text

@@ -510,6 +510,11 @@ def _note(
     )
 
 
+# a line after which "[^1] Text" begins a block of its own, not a wrapped line of a paragraph: another
+# note's, a thematic break ("***", "---", a chapter's rule before its notes) or an ATX heading ("# Notes")
+_BLOCK_ABOVE = re.compile(r"[ \t]*(?:\[\^[^\]\s]+\]|([-*_])(?:[ \t]*\1){2,}[ \t]*$|#{1,6}(?:[ \t]|$))")
+
+
 def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footnote], list[FootnoteMarker]]:
     """The ``[^label]: text`` definitions and ``[^label]`` markers of each file's span of the text."""
     text = doc.text
@@ -533,7 +538,7 @@ def _footnotes(doc: Document, spans: list[tuple[int, int]]) -> tuple[list[Footno
                 continue
             before = text.rfind("\n", start, max(start, m.start() - 1))
             above = text[before + 1 : max(start, m.start() - 1)]
-            if above.strip() and not re.match(r"[ \t]*\[\^[^\]\s]+\]", above):
+            if above.strip() and not _BLOCK_ABOVE.match(above):
                 continue  # a marker that begins a wrapped line of a paragraph ("...grew.\n[^1] Then")
             labels.add(m.group(1))
             defined.add(text.index("[", m.start()))

@@ -1647,6 +1647,14 @@ def _link_author_date_as_read(
         # authors match but no year does
         same_authors = index.same_authors(cit)  # names out of place fit only with the year
         if not same_authors.refs:
+            misspelt = _co_author_misspelt(cit, [r for r, _, y in fits if y], similar)
+            if misspelt is not None:
+                # "Rovero & Zimmerman, 2016" of "Rovero, F., & Zimmermann, F. (2016)": a co-author spelt
+                # one letter off, the first author and year cited as the entry gives them
+                cit.status = LinkStatus.AUTHOR_MISMATCH
+                cit.candidates = (misspelt.id,)
+                cit.suggestion = f"{_cited_names(cit, first, misspelt.authors)} {cit.year}"
+                return
             cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
             return
@@ -1684,6 +1692,23 @@ def _link_author_date_as_read(
         _linked(cit, by_title)
         return
     cit.status = LinkStatus.MISSING
+
+
+def _co_author_misspelt(cit: Citation, dated: list[Reference], similar: Similar) -> Reference | None:
+    """The one entry of the year cited whose authors are those cited but for a co-author spelt as a
+    near miss ("Zimmerman" for "Zimmermann"), each other name at its place; None when none or several."""
+    named = len(cit.authors)
+    found = [
+        r
+        for r in dated
+        if len(r.authors) >= named
+        and (len(r.authors) == named or cit.et_al or r.et_al)
+        and all(
+            _keys(c) & _keys(a) or similar(name_key(c), name_key(a))
+            for c, a in zip(cit.authors[1:], r.authors[1:], strict=False)
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 # the detail of a citation linked by its year's letter to the entry at that place among alike entries
@@ -1780,8 +1805,12 @@ def _closest_year(year: str | None, refs: list[Reference]) -> Reference:
     return min(refs, key=distance)
 
 
-def _cited_names(cit: Citation, first: str | None = None) -> str:
+def _cited_names(cit: Citation, first: str | None = None, listed: list[str] | None = None) -> str:
+    """The names cited, written as cited ("X et al.", "X and Y", "X, Y, Z"), with ``first`` for the
+    first one, or the entry's names (``listed``) at their places."""
     names = [first or cit.authors[0], *cit.authors[1:]]
+    if listed:
+        names = [first or cit.authors[0], *(listed[k] for k in range(1, len(cit.authors)))]
     if cit.et_al:
         return f"{names[0]} et al."
     if len(names) == 2:

@@ -287,6 +287,9 @@ class Document:
     # LaTeX: the document names no bibliography at all (no \\bibliography, \\addbibresource or
     # thebibliography): its keys are one defect, said once (rules/missing_reference)
     no_bibliography: bool = False
+    # LaTeX, with no_bibliography: the document sets a style (\\bibliographystyle{...}) all the same, so a
+    # package or class refcheck does not read may name its .bib: its keys cannot be checked
+    style_without_bibliography: bool = False
     # LaTeX: the file checked is a fragment (no \\documentclass, in it or in what it inputs) that no
     # main file inputs: its bibliography, if any, is named by a main file refcheck did not find
     fragment: bool = False

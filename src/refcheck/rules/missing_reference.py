@@ -10,8 +10,13 @@ What it does
     A document with author-date citations and no reference list at all gets one finding, at its
     first citation, not one per citation: the list is missing (or was not found), one defect. So
     does a LaTeX document that cites keys and names no bibliography at all (no ``\\bibliography``,
-    ``\\addbibresource`` or ``thebibliography``: commented out, or never written).
-    It is info when each such citation is a Markdown link to its work ("[Cho et al.,
+    ``\\addbibresource`` or ``thebibliography``: commented out, or never written); a warning when it
+    sets a style all the same (``\\bibliographystyle{econark}``), as a package or class refcheck does
+    not read may name the .bib (econark-multibib's ``\\econarkmultibib{\\texname}``).
+    It is info on a page of a book or site whose list is a page of its own beside it (a Jupyter Book's
+    "1_9.0_References.md" beside "1_1.0_Background.md", by its file name: the pages are checked one
+    by one, so a page's citations are not checked against that list), and when each such citation is a
+    Markdown link to its work ("[Cho et al.,
     2014](https://...)") or opens a line that gives the work in full (a reading list's "- Chambers
     (2008). *Software for Data Analysis*, Springer"), and when the document also cites pandoc keys
     whose bibliography refcheck did not find (its list is built from them), and when the document
@@ -147,6 +152,8 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(unlisted, keys=doc.unseen_key, resolved=doc.unseen_resolved)
         elif doc.unread_bibliographies:
             yield _no_list(unlisted, unread=", ".join(doc.unread_bibliographies))
+        elif page := _list_page(doc):
+            yield _no_list(unlisted, elsewhere=page)
         elif plain and _further_reading(doc.text):
             yield _no_list(plain, further=True)
         elif plain and _reply_to_reviewers(doc.text):
@@ -170,7 +177,7 @@ def check(doc: Document) -> Iterator[Finding]:
             yield _no_list(unlisted, linked=True)
     unnamed = [] if refs or not doc.no_bibliography else [c for c in doc.citations if c.status is missing]
     if unnamed:
-        yield _no_bibliography(unnamed, doc.fragment)
+        yield _no_bibliography(unnamed, doc.fragment, doc.style_without_bibliography)
         return
     # (the citations reported below, found once: a document that has none does not read what their
     # messages would say, three more passes over its citations)
@@ -1038,7 +1045,7 @@ def _scholarly(citations: list[Citation], works: int) -> bool:
     return works >= 3 or any(c.et_al or len(c.authors) > 1 or c.locator for c in citations)
 
 
-def _no_bibliography(citations: list[Citation], fragment: bool = False) -> Finding:
+def _no_bibliography(citations: list[Citation], fragment: bool = False, style_only: bool = False) -> Finding:
     """One finding for the keys of a LaTeX document that names no bibliography at all: the
     bibliography is missing (its ``\\bibliography`` commented out, or never written), one defect, not
     one per key (a toolbox's manual citing 32 keys got 32 errors saying the same). A ``fragment``
@@ -1056,6 +1063,18 @@ def _no_bibliography(citations: list[Citation], fragment: bool = False) -> Findi
             "a fragment (no \\documentclass) that no main file inputs, so its bibliography is not known; "
             "check the main file that inputs it, or input it from one",
         )
+    if style_only:
+        # "\\bibliographystyle{econark}" and no \\bibliography: a package or class not in the project
+        # (econark-multibib's \\econarkmultibib) may name the .bib, or it was forgotten (LaTeX's [?])
+        return at_citation(
+            NAME,
+            min(severity, Severity.WARNING),
+            first,
+            f"{len(citations)} citation(s) of {keys} key(s), such as {first.key!r}, not checked: the document "
+            "sets a bibliography style but names no .bib file (no \\bibliography{...} or \\addbibresource{...}"
+            "; a package or class not in the project may name it, or it is missing); name the .bib file, "
+            "or give it with --bib",
+        )
     return at_citation(
         NAME,
         severity,
@@ -1064,6 +1083,41 @@ def _no_bibliography(citations: list[Citation], fragment: bool = False) -> Findi
         "bibliography: no \\bibliography{...}, \\addbibresource{...} or thebibliography (commented out?); "
         "name the .bib file the keys are in",
     )
+
+
+# a page that holds a book's or site's reference list, by its file name: "references.md",
+# "1_9.0_References.md", "bibliography.html", "99-literature.qmd", "works-cited.md"
+_LIST_PAGE = re.compile(
+    r"(?:^|[\W_\d])(?:references?|bibliography|bibliografia|literature|literatur|works[-_ ]cited|sources)"
+    r"(?:[\W_\d]|$)",
+    re.I,
+)
+_PAGE_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".ipynb", ".rst", ".html", ".htm")
+
+
+def _list_page(doc: Document) -> str:
+    """The page beside a page of a book or site (in its directory, or the one above) that holds the
+    list by its name, "1_9.0_References.md" beside "1_1.0_Background.md": a Jupyter Book, Sphinx or
+    MkDocs site gives its list a page of its own, and the pages cite it by author and year. "" when
+    there is none, or the document is no page (a DOCX, a LaTeX file, standard input)."""
+    import os
+
+    if doc.format not in ("markdown", "html", "rst", "notebook") or not doc.path or doc.path == "-":
+        return ""
+    here = os.path.abspath(doc.path)
+    directory = os.path.dirname(here)
+    for where in (directory, os.path.dirname(directory)):
+        try:
+            names = sorted(os.listdir(where))
+        except OSError:
+            continue
+        for name in names:
+            stem, suffix = os.path.splitext(name)
+            if suffix.lower() in _PAGE_SUFFIXES and _LIST_PAGE.search(stem):
+                page = os.path.join(where, name)
+                if page != here and os.path.isfile(page):
+                    return os.path.relpath(page, directory)
+    return ""
 
 
 def _no_list(
@@ -1077,6 +1131,7 @@ def _no_list(
     unread: str = "",
     things: bool = False,
     counted: list[Citation] | None = None,
+    elsewhere: str = "",
 ) -> Finding:
     """One finding for the author-date citations of a document with no reference list: the list is
     missing, or refcheck did not find it (164 errors, one per citation, said the same thing). When
@@ -1088,7 +1143,9 @@ def _no_list(
     only in its own sentences (``passing``: "the Myung and Pitt (1997) paper", as a blog post does), or
     names places or events with their years (``things``: "the Paris (2015) agreement", "at Bali (2007)";
     with other citations, ``counted`` are those that count as works), or
-    when its list is printed from a bibliography it names that could not be read (``unread``)."""
+    when its list is printed from a bibliography it names that could not be read (``unread``), or is a
+    page of a book or site whose list is a page of its own beside it (``elsewhere``: a Jupyter Book's
+    "9.0 References" chapter)."""
     first = citations[0]
     works = len({(tuple(c.authors), c.year) for c in citations})
     severity = SEVERITY if any(c.confidence == "high" for c in citations) else Severity.INFO
@@ -1112,6 +1169,12 @@ def _no_list(
         fix = (
             f"its list is printed from the bibliography it names ({unread}), which could not be read "
             "(see input-bibliography); make it readable to check them"
+        )
+    elif elsewhere:
+        severity = Severity.INFO
+        fix = (
+            f"its list is presumably the page {elsewhere} beside it, which is checked on its own; the "
+            "citations of one page are not checked against another's list"
         )
     elif further:
         severity = Severity.INFO
