@@ -211,3 +211,19 @@ def test_list_files_keeps_a_path_that_does_not_exist(tmp_path: Path, monkeypatch
     assert listed == ["archve/", "a.md"]
     records = list(refcheck.iter_check(listed, {"links": False}))
     assert records == refcheck.check_paths(["archve/", "a.md"], {"links": False}).files
+
+
+def test_a_shard_that_holds_none_of_the_files_says_so(tmp_path: Path, monkeypatch) -> None:
+    """`refcheck check --shard 2/2 a.md` with a.md in shard 1 said "0 files checked: 0 errors, ..."
+    and exited 0, without a word of why the file named was not checked (a CI matrix job that looks
+    green for nothing)."""
+    from refcheck.shard import shard_of
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(CITING, encoding="utf-8")
+    other = 3 - shard_of("a.md", 2)
+    res = cli("check", "--no-links", "--shard", f"{other}/2", "a.md")
+    assert res.exit_code == 0
+    assert f"shard {other}/2 holds none of the 1 file found (the other shards check it)" in res.stderr
+    held = cli("check", "--no-links", "--shard", f"{3 - other}/2", "a.md")
+    assert "holds none" not in held.stderr
