@@ -83,3 +83,45 @@ def test_readings_kept() -> None:
         ("Branden", "C-I."),
         ("Banaszak", "LJ"),
     ]
+
+
+# --- original and reprint years --------------------------------------------------------------------
+# "(Marx, 1867/1990)" (APA's original and reprint years) was no citation at all (read as an act's
+# number, "Regulation 2024/1689", its years more than ten apart): the entry uncited; "Kuhn (1962)"
+# against "Kuhn, T. S. (1970 [1962])", and "Marx (1990)" against "(1867/1990)", were year mismatches.
+
+
+def _years_doc(marx: str, kuhn: str, marx_entry: str, kuhn_entry: str) -> str:
+    return (
+        f"Intro\n\nCapital was reread {marx}. Paradigms shift, as {kuhn} argued.\n\nReferences\n\n"
+        f"Marx, K. ({marx_entry}). Capital: Volume 1. Penguin.\n\n"
+        f"Kuhn, T. S. ({kuhn_entry}). The structure of scientific revolutions. University of Chicago Press.\n"
+    )
+
+
+def test_original_and_reprint_years() -> None:
+    entries = [
+        ("1990", "1970"),
+        ("1867/1990", "1962/1970"),
+        ("1990 [1867]", "1970 [1962]"),
+        ("[1867] 1990", "[1962] 1970"),
+    ]
+    cited = [("(Marx, 1867/1990)", "Kuhn (1962/1970)"), ("(Marx, 1990)", "Kuhn (1970)")]
+    for marx, kuhn in cited:
+        for marx_entry, kuhn_entry in entries:
+            assert _alarms(_years_doc(marx, kuhn, marx_entry, kuhn_entry)) == [], (marx, marx_entry)
+    for marx_entry, kuhn_entry in entries[1:]:  # the original's year, which the entry gives too
+        assert _alarms(_years_doc("(Marx, 1867)", "Kuhn (1962)", marx_entry, kuhn_entry)) == [], marx_entry
+    # what stays a mismatch: a year the entry does not give, or a reprint year other than the entry's
+    alarms = _alarms(_years_doc("(Marx, 1867)", "Kuhn (1962)", "1990", "1970"))
+    assert [a.split(":")[0] for a in alarms] == ["year-mismatch", "year-mismatch"]
+    alarms = _alarms(_years_doc("(Marx, 1867/1991)", "Kuhn (1962/1971)", "1867/1990", "1970 [1962]"))
+    assert [a.split(":")[0] for a in alarms] == ["year-mismatch", "year-mismatch"]
+    alarms = _alarms(_years_doc("(Marx, 1990)", "Kuhn (1970)", "1867", "1962"))
+    assert [a.split(":")[0] for a in alarms] == ["year-mismatch", "year-mismatch"]
+    # an act's number stays none: "Regulation (EC) No 1907/2006", "Directive 2019/2088"
+    doc = (
+        "Intro\n\nChemicals fall under Regulation (EC) No 1907/2006 (REACH) and Directive 2019/2088, as "
+        "Smith (2010) notes.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 3, 1-4.\n"
+    )
+    assert _alarms(doc) == []

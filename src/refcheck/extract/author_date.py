@@ -20,6 +20,7 @@ import bisect
 import itertools
 import operator
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
@@ -1268,7 +1269,15 @@ def _act_number(year: str) -> bool:
         return False
     if len(second) == 2:
         return not 0 < (int(second) - int(digits[2:])) % 100 <= 10
-    return len(second) != 4 or not 0 < int(second) - int(digits) <= 10
+    if len(second) != 4:
+        return True
+    gap = int(second) - int(digits)
+    # a later edition decades after the original, "(Marx, 1867/1990)", "Weber (1922/1978)" (APA's
+    # original and reprint years), up to next year; "Directive 2019/2088" is of no year yet
+    return not (0 < gap <= 10 or (gap > 10 and int(second) <= _NEXT_YEAR))
+
+
+_NEXT_YEAR = time.localtime().tm_year + 1
 
 
 _NESTED = re.compile(r"\(([^()]*)\)")
