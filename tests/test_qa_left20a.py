@@ -125,3 +125,31 @@ def test_original_and_reprint_years() -> None:
         "Smith (2010) notes.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 3, 1-4.\n"
     )
     assert _alarms(doc) == []
+
+
+# --- places and events after a preposition of place or time ---------------------------------------------
+# "around Copenhagen (2009), not Paris (2015)", in a document whose list has neither name and that
+# cites neither in brackets, were two missing-reference errors (left18 read only "the" and "at").
+
+
+def _places(body: str) -> list[tuple[str, str]]:
+    text = f"Intro\n\n{body}\n\nReferences\n\nSmith, J. (2010). Climate talks. Journal, 3, 1-4.\n"
+    doc = check_text(text, "text", "a.txt")
+    return [(f.rule, f.severity.name) for f in doc.findings]
+
+
+def test_a_name_after_a_preposition_of_place_or_joined_to_one() -> None:
+    info = ("missing-reference", "INFO")
+    error = ("missing-reference", "ERROR")
+    assert (
+        _places("Talks stalled around Copenhagen (2009), not Paris (2015), as Smith (2010) shows.")
+        == [info] * 2
+    )
+    assert _places("Delegates met during Bali (2007) and Durban (2011), as Smith (2010) tells.") == [info] * 2
+    # what stays an error: no such preposition ("since" and "after" take authors: "since Maury
+    # (1917)", "modified after Jones (2009)"), or the name cited in brackets too
+    assert _places("Rio (1992) and Kyoto (1997) were recalled by Smith (2010).") == [error] * 2
+    assert (
+        _places("Since Maury (1917), and as modified after Jones (2009), Smith (2010) agrees.") == [error] * 2
+    )
+    assert _places("Around Copenhagen (2009) it changed (Copenhagen, 2009; Smith, 2010).") == [error] * 2
