@@ -654,7 +654,13 @@ def _stop_separated(r: _Reader, j: int) -> bool:
             return persons > 0
         words, k, closed = r.surname(j)
         nxt = r.word(k)
-        if not words or closed or not (_bare_initials(nxt) and nxt.endswith(".")):
+        plain = [w for w in words if not _particle(w) and w not in _CAPITAL_PARTICLES]
+        if (
+            len(plain) != 1
+            or plain[0].lower() in _FUNCTION
+            or closed
+            or not (_bare_initials(nxt) and nxt.endswith("."))
+        ):
             return False
         persons += 1
         j = k + 1

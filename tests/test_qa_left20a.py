@@ -73,6 +73,12 @@ def test_readings_kept() -> None:
         ("R Core Team (2012) R: a language and environment. Vienna.", [("R Core Team", "")]),
         ("E WJ, Zhang Y. A title. Journal. 2014;3:1-4.", [("E", "WJ"), ("Zhang", "Y")]),
         ("Cavalli G. Chromatin and epigenetics. Nature. 2010;469:343.", [("Cavalli", "G")]),
+        # (a title's words and a letter before a span of years: styles11, an NLM list)
+        (
+            "Hybel N, Poulsen B. The Danish Resources C. 1000–1550: Growth and Recession. BRILL. 2007.",
+            [("Hybel", "N"), ("Poulsen", "B")],
+        ),
+        ("Hybel N, Poulsen B. The C. 2007. A title.", [("Hybel", "N"), ("Poulsen", "B")]),
         # an organisation that no initials follow
         ("SAS Institute, Cary, NC. 2012. SAS/STAT user's guide.", [("SAS Institute", "Cary"), ("NC", "")]),
         ("AM Lohrer. 2006. Assessing far-field effects.", [("AM Lohrer", "")]),

@@ -786,8 +786,9 @@ def _stop_separated(r: _Shape, j: int) -> bool:
         if r.word(j) & DIGIT or (persons and r.kind(j) == "other" and r.word(j + 1) & DIGIT):
             return persons > 0
         words, k, closed = r.surname(j)
-        if not words or closed or r.word(k) & (BARE | DOT) != BARE | DOT:
-            return False
+        plain = [w for w in words if not r.bits(w) & (PART | CPART)]
+        if len(plain) != 1 or r.bits(plain[0]) & FUNC or closed or r.word(k) & (BARE | DOT) != BARE | DOT:
+            return False  # (one surname word: not a title's "The Danish Resources C. 1000–1550")
         persons += 1
         j = k + 1
     return False
