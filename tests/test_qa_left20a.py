@@ -159,3 +159,23 @@ def test_a_name_after_a_preposition_of_place_or_joined_to_one() -> None:
         _places("Since Maury (1917), and as modified after Jones (2009), Smith (2010) agrees.") == [error] * 2
     )
     assert _places("Around Copenhagen (2009) it changed (Copenhagen, 2009; Smith, 2010).") == [error] * 2
+
+
+# --- an instrument's model number read as a year ------------------------------------------------------
+# "(Shimadzu UV 1900, Kyoto, Japan)": a maker, a model's letters and its number, then the maker's city
+# and country, was a missing-reference error (fp19a read only "UV 1900i", a number with a letter).
+
+
+def test_a_model_number_before_its_makers_places_is_no_citation() -> None:
+    for body in (
+        "Spectra were recorded (Shimadzu UV 1900, Kyoto, Japan) as Smith (2010) did.",
+        "Samples were weighed (Mettler Toledo XS 2005, Greifensee, Switzerland) as Smith (2010) did.",
+    ):
+        assert _places(body) == [], body
+    # a name and a year before places stays a citation, as does an organisation and its acronym
+    assert _places("Fish were sampled (Moller 1993, Tasmania, Australia) as Smith (2010) did.") == [
+        ("missing-reference", "ERROR")
+    ]
+    assert _places("Diets were poor (Health Canada HC 2010, Ottawa, Canada) as Smith (2010) did.") == [
+        ("missing-reference", "ERROR")
+    ]
