@@ -179,3 +179,25 @@ def test_a_model_number_before_its_makers_places_is_no_citation() -> None:
     assert _places("Diets were poor (Health Canada HC 2010, Ottawa, Canada) as Smith (2010) did.") == [
         ("missing-reference", "ERROR")
     ]
+
+
+# --- a linguistics paper's example numbers past the list, below its last example ---------------------------
+# Glossa 5887 in NLM's style (styles10): examples labelled "(1)" ... "(36)" on lines of their own, some
+# set as images the text lost ("the structure in (32)", "H* in (35)"), beside a 31-entry list cited
+# "(n)": each such number was a missing-reference error.
+
+
+def test_an_example_number_below_the_last_label_is_info() -> None:
+    entries = "".join(
+        f"{n}. Author{chr(64 + n)} A. Title {n}. J Linguist. 2010;{n}:1–9.\n" for n in range(1, 5)
+    )
+    example = "({n})\n\nna4pa4ta3 ni4pu31 da31a1\n\n‘The frog died in the yard.’\n\n"
+    text = (
+        "Place marking is lexical (1,2). Objects and places differ (3).\n\n"
+        + "".join(example.format(n=n) for n in (1, 2, 3, 4, 5, 8))
+        + "The verbs in (1)–(3) take the allative; (4) does not (4). The structure in (6) and the one "
+        "in (7) differ from (8). Others disagree (9).\n\nReferences\n\n" + entries
+    )
+    doc = check_text(text, "text", "a.txt")
+    found = [(f.citation, f.severity.name) for f in doc.findings if f.rule == "missing-reference"]
+    assert found == [("(6)", "INFO"), ("(7)", "INFO"), ("(9)", "ERROR")]

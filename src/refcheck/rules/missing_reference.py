@@ -206,6 +206,9 @@ def check(doc: Document) -> Iterator[Finding]:
             if cit.confidence != "high" and group_after_symbol(doc.text, cit.start):
                 # "NI (36)", "NI (33, 34)"
                 where += "; after a symbol or an abbreviation it may be a value, not a citation"
+            elif cit.confidence != "high" and cit.text.startswith("("):
+                # ("in (32)" of a paper whose examples run on past its list, "sqrt(2)")
+                where += "; in parentheses past the list it may number an example or an equation, not a work"
             fix = "correct the number or add the entry"
         elif cit.kind == "key" and doc.format == "jats" and not cit.detail:
             # an <xref> whose rid no <ref> has: named by its text, which the editor sees, and its rid
