@@ -1106,10 +1106,12 @@ def _no_bibliography(citations: list[Citation], fragment: bool = False, style_on
 
 
 # a page that holds a book's or site's reference list, by its file name: "references.md",
-# "1_9.0_References.md", "bibliography.html", "99-literature.qmd", "works-cited.md"
+# "1_9.0_References.md", "bibliography.html", "99-literature.qmd", "works-cited.md": the name is the
+# list's word alone, with only a number around it ("literature-review-methods.md" is a chapter that
+# discusses the literature, "sources-of-error.md" another)
 _LIST_PAGE = re.compile(
-    r"(?:^|[\W_\d])(?:references?|bibliography|bibliografia|literature|literatur|works[-_ ]cited|sources)"
-    r"(?:[\W_\d]|$)",
+    r"[\W_\d]*(?:references?|bibliography|bibliografia|literature|literatur|works[-_ ]cited|sources)"
+    r"[\W_\d]*",
     re.I,
 )
 _PAGE_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".ipynb", ".rst", ".html", ".htm")
@@ -1133,7 +1135,7 @@ def _list_page(doc: Document) -> str:
             continue
         for name in names:
             stem, suffix = os.path.splitext(name)
-            if suffix.lower() in _PAGE_SUFFIXES and _LIST_PAGE.search(stem):
+            if suffix.lower() in _PAGE_SUFFIXES and _LIST_PAGE.fullmatch(stem):
                 page = os.path.join(where, name)
                 if page != here and os.path.isfile(page):
                     return os.path.relpath(page, directory)
