@@ -1,7 +1,7 @@
 """Check an archive on a Dask cluster: a bag of paths mapped through refcheck's API (docs/scale.md).
 
     pip install 'refcheck-citations[dask] @ git+https://github.com/refcheck/refcheck'
-    python docs/dask_recipe.py tcp://scheduler:8786 archive/ out/ [--links]
+    python docs/dask_recipe.py tcp://scheduler:8786 archive/ out/ [--links] [--verify]
     refcheck merge out/part-*.jsonl --format sarif -o report.sarif
 
 Each partition of the bag is a list of paths; ``check_partition`` runs ``refcheck.iter_check`` on
@@ -39,12 +39,12 @@ def check_archive(
 ) -> list[str]:
     """Check ``paths`` on the cluster of ``client``; returns the JSONL files written in ``out_dir``.
 
-    ``settings``: as for ``refcheck.check_paths`` (links are off unless it says ``"links": True``;
-    then each partition checks its own links, through the link cache that REFCHECK_CACHE_DIR names
-    on each worker)."""
+    ``settings``: as for ``refcheck.check_paths``, but links and registry verification are off
+    unless it says ``"links": True`` (each partition then checks its own links, through the link
+    cache that REFCHECK_CACHE_DIR names on each worker) or ``"verify": True``."""
     import dask.bag as db
 
-    settings = {"links": False, **(settings or {})}
+    settings = {"links": False, "verify": False, **(settings or {})}
     paths = sorted(paths)
     partitions = max(1, -(-len(paths) // files_per_partition))
     bag = db.from_sequence(paths, npartitions=partitions)
@@ -58,7 +58,7 @@ def main() -> None:
     from dask.distributed import Client
 
     address, archive, out_dir = sys.argv[1:4]
-    settings = {"links": "--links" in sys.argv[4:]}
+    settings = {"links": "--links" in sys.argv[4:], "verify": "--verify" in sys.argv[4:]}
     paths = refcheck.list_files([archive])  # what refcheck check ARCHIVE would check
     with Client(address) as client:
         for part in check_archive(client, paths, out_dir, settings):

@@ -391,6 +391,9 @@ def _read_names(text: str) -> Names:
         out.end = r.ends[j - 1]
         out.closed = closed
         i = j
+        if closed and form == "vancouver" and _stop_separated(r, j):
+            out.closed = False  # "Smith J. Jones K. 2014." (added with the shape reader's rule, left20a)
+            continue
         if closed:
             break
         if r.kind(i) == "," and r.word(i + 1).lower() in _SUFFIX:
@@ -453,6 +456,10 @@ def _person(r: _Reader, i: int, mode: str, first: bool) -> tuple[str, str, bool,
         return None
     if _lone_initial(w) and (not mode or (mode == "given-first" and _lone_initial(r.word(i + 1)))):
         person = _lone_initials_first(r, i)
+        if person is not None:
+            return person
+    if not mode and _bare_initials(w) and len(w) > 1 and not w.endswith(".") and _cap(r.word(i + 1)):
+        person = _run_together_initials_first(r, i)
         if person is not None:
             return person
     # ("DJF de Quervain, B Roozendaal, ...": bare initials before a particle open a list given first)
@@ -633,6 +640,53 @@ def _lone_initials_first(r: _Reader, i: int) -> tuple[str, str, bool, str, int, 
     if not ends:
         return None
     return " ".join(words), " ".join(inits), False, "given-first", j, closed
+
+
+def _run_together_initials_first(r: _Reader, i: int) -> tuple[str, str, bool, str, int, bool] | None:
+    """ "AM Lohrer, JE Hewitt, and SF Thrush. 2006.": run-together initials, one surname word and a
+    separator, and initials opening the next person (added with the shape reader's rule, left20a)."""
+    words, j, closed = r.surname(i + 1, bare_stop=False)
+    if closed or sum(1 for w in words if not _particle(w) and w not in _CAPITAL_PARTICLES) != 1:
+        return None
+    k = j
+    if r.kind(k) == ",":
+        k += 1
+    if r.kind(k) in ("and", "&"):
+        k += 1
+    if k == j:
+        return None
+    nxt, after = r.word(k), r.word(k + 1)
+    if not (
+        is_initials(nxt)
+        or (
+            _bare_initials(nxt)
+            and not nxt.endswith(".")
+            and (_cap(after) or _particle(after) or _bare_initials(after))
+        )
+    ):
+        return None
+    return " ".join(words), r.word(i), False, "given-first", j, False
+
+
+def _stop_separated(r: _Reader, j: int) -> bool:
+    """More persons "Jones K." after "Smith J.", up to the year (the shape reader's rule, left20a)."""
+    persons = 0
+    while persons < 8:
+        if r.word(j)[:1].isdigit() or (persons and r.kind(j) == "other" and r.word(j + 1)[:1].isdigit()):
+            return persons > 0
+        words, k, closed = r.surname(j)
+        nxt = r.word(k)
+        plain = [w for w in words if not _particle(w) and w not in _CAPITAL_PARTICLES]
+        if (
+            len(plain) != 1
+            or plain[0].lower() in _FUNCTION
+            or closed
+            or not (_bare_initials(nxt) and nxt.endswith("."))
+        ):
+            return False
+        persons += 1
+        j = k + 1
+    return False
 
 
 def _catalan_surname(r: _Reader, words: list[str], j: int) -> tuple[str, str, bool, str, int, bool] | None:

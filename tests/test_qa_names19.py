@@ -57,7 +57,7 @@ def test_surname_first_lists_keep_their_reading() -> None:
     # read given names first (a surname is never one letter)
     for text, want in (
         ("Smith JA, Jones K. A title. J Clin Invest. 2014;3:1-4.", [("Smith", "JA"), ("Jones", "K")]),
-        ("Smith J. Jones K. 2014. A title. Journal.", [("Smith", "J")]),
+        ("Smith J. Jones K. 2014. A title. Journal.", [("Smith", "J"), ("Jones", "K")]),
         (
             "Smith JA, Jones K, Lee M. 2014. A title. Journal.",
             [("Smith", "JA"), ("Jones", "K"), ("Lee", "M")],
@@ -73,7 +73,7 @@ def test_surname_first_lists_keep_their_reading() -> None:
             assert persons == want, text
     for text, authors in (
         ("Smith JA, Jones K. A title. J Clin Invest. 2014;3:1-4.", ["Smith", "Jones"]),
-        ("Smith J. Jones K. 2014. A title. Journal.", ["Smith"]),
+        ("Smith J. Jones K. 2014. A title. Journal.", ["Smith", "Jones"]),
     ):
         ref = parse_entry(text)
         assert (ref.authors, ref.year) == (authors, "2014"), text

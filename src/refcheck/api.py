@@ -58,13 +58,23 @@ class Report:
         return {"version": VERSION, "files": self.files, "summary": self.summary}
 
 
+# keys of a configuration file only: they shape directory walks from that file's place
+_NOT_SETTINGS = ("extend-exclude", "allow-nested-config")
+
+
 def _command_line(settings: Mapping[str, Any] | None, jobs: int | None) -> dict[str, Any]:
     """``settings`` checked as a configuration file's keys are (ConfigError names a bad one)."""
     out: dict[str, Any] = {}
     for given, value in (settings or {}).items():
         key = ALIASES.get(given, given)
-        if key not in SCHEMA or key in ("extend-exclude", "allow-nested-config"):
-            raise ConfigError(f"settings: unknown key {given!r} (known keys: {', '.join(SCHEMA)})")
+        if key not in SCHEMA or key in _NOT_SETTINGS:
+            import difflib  # only on this error's way
+
+            known = [k for k in SCHEMA if k not in _NOT_SETTINGS]
+            # "fail_on", the spelling of a Python caller, is close to "fail-on"
+            close = difflib.get_close_matches(str(given).replace("_", "-"), known, 1, 0.75)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"settings: unknown key {given!r}{hint} (known keys: {', '.join(known)})")
         try:
             out[key] = SCHEMA[key].check(value)
         except ValueError as exc:
@@ -159,11 +169,13 @@ def list_files(
 ) -> list[str]:
     """The files ``check_paths`` would check for ``paths``: directories searched as by
     ``refcheck check`` (supported formats, .gitignore and exclude patterns respected), in its order.
-    To split the work yourself: each file checked on its own gives the same record."""
+    To split the work yourself: each file checked on its own gives the same record. A path that
+    cannot be searched (it does not exist) is listed too, first, as check_paths reports it: checked,
+    it gives its error record, so a misspelt path is never a report of nothing."""
     from refcheck import runner
 
     plan = runner.plan(_paths(paths), _command_line(settings, None), os.fspath(config) if config else None)
-    return list(plan.files)
+    return [e.path for e in plan.errors] + list(plan.files)
 
 
 def summarize(files: Iterable[dict[str, Any]]) -> dict[str, Any]:

@@ -978,7 +978,7 @@ def fix(
     elif stdin_filename is not None:
         raise click.UsageError("--stdin-filename names the document read from standard input: give '-'")
     run = _run(ctx, paths, config_file, stdin=stdin)
-    changed = refused = remaining = 0
+    changed = refused = remaining = by_hand = 0
     worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         if r.doc is None:
@@ -992,6 +992,15 @@ def fix(
         left = [f for f in r.doc.findings if id(f) not in done.fixed]
         if threshold is not None:
             remaining += sum(1 for f in left if f.severity >= threshold)
+            # a suggestion for an entry of a .bib (its dead URL's archived copy, a year): not edited
+            by_hand += sum(
+                1
+                for f in left
+                if f.severity >= threshold
+                and f.suggestion
+                and f.path
+                and f.path.lower().endswith(_BIBLIOGRAPHIES)
+            )
         if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
             worst = max(worst, ExitCode.FINDINGS)
     verb = "fixed" if write else "would be fixed (use --write)" if changed else "would be fixed"
@@ -1005,10 +1014,19 @@ def fix(
             f" {'remain' if remaining != 1 else 'remains'} that no safe fix removes"
             " (refcheck check lists them)"
         )
+        if by_hand:
+            summary += (
+                f"; {by_hand} of them {'suggest' if by_hand != 1 else 'suggests'} a change in a bibliography"
+                " file, which refcheck fix does not edit: make it there by hand"
+            )
     click.echo(summary, err=True)
     for failure in run.failures:
         click.echo(error_line(failure), err=True)
     sys.exit(int(worst))
+
+
+# the files a document's bibliography is read from (refcheck fix edits none of them)
+_BIBLIOGRAPHIES = (".bib", ".bibtex", ".biblatex", ".bbl", ".json", ".yaml", ".yml", ".ris", ".nbib")
 
 
 class _Fixed(NamedTuple):
@@ -1170,7 +1188,8 @@ def serve(
 )
 @click.option("--partial", is_flag=True, help="Merge the shards given even when some are missing.")
 def merge(reports: tuple[str, ...], fmt: str, output: str | None, fail_on: str, partial: bool) -> None:
-    """Combine the JSON or JSONL reports of several runs (--shard K/N) into one report.
+    """Combine the JSON or JSONL reports of several runs (--shard K/N) into one report; `-` reads
+    one from standard input (`refcheck check --format json DIR | refcheck merge - --format sarif`).
 
     The exit status is that of the whole: 2 if a file could not be read, else 1 if a finding is at
     or above --fail-on, else 0.

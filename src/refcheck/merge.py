@@ -51,10 +51,11 @@ class Part:
 
 
 def read(path: str) -> Part:
-    """One JSON or JSONL report, checked; MergeError names the file (and line) and the reason."""
-    shown = one_line(path)
+    """One JSON or JSONL report, checked; MergeError names the file (and line) and the reason.
+    ``-`` is standard input (a report piped from ``refcheck check``)."""
+    shown = "standard input" if path == "-" else one_line(path)
     try:
-        data = read_regular(path, MAX_INPUT)
+        data = _stdin(MAX_INPUT) if path == "-" else read_regular(path, MAX_INPUT)
     except FileTooLarge:
         raise MergeError(f"{shown}: larger than {MAX_INPUT // 1024**3} GiB") from None
     except NotRegularFile:
@@ -307,10 +308,21 @@ def _link(x: dict[str, Any]) -> Link:
     )
 
 
+def _stdin(limit: int) -> bytes:
+    import sys
+
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge("-", len(data), limit)
+    return data
+
+
 def merge(paths: list[str], partial: bool = False) -> tuple[list[FileResult], dict[str, Any]]:
     """The results of the reports at ``paths``, in path order, and the fields to add to the summary."""
     from refcheck.runner import Repeats
 
+    if paths.count("-") > 1:
+        raise MergeError("standard input (-) can be given once")
     parts = [read(p) for p in paths]
     records = combine(parts, partial)
     results = [result_from_record(r) for r in records]

@@ -208,8 +208,16 @@ def plan(
     if stdin is not None:
         files = [stdin.name, *files] if first else [*files, stdin.name]
     if shard is not None:
+        found = len(files) + len(errors)
         files = [f for f in files if shard.holds(f)]
         errors = [e for e in errors if shard.holds(e.path)]
+        if found and not files and not errors:
+            # a matrix job green for nothing is said, not left to a "0 files checked"
+            them = "it" if found == 1 else "them"
+            resolver.notes.append(
+                f"shard {shard} holds none of the {found} file{'s' if found != 1 else ''} found"
+                f" (the other shards check {them})"
+            )
     jobs = resolver.for_path(Path.cwd()).with_command_line(command_line).values.get("jobs")
     return Plan(
         files=files,

@@ -66,7 +66,7 @@ def test_the_action_checks_once_and_renders_every_report_from_that_run(tmp_path:
         check=False,
     )
     assert proc.stdout == direct.stdout and "year-mismatch" in proc.stdout
-    assert output.read_text() == f"exit-code={direct.returncode}\n" and direct.returncode == 1
+    assert output.read_text() == f"sarif=true\nexit-code={direct.returncode}\n" and direct.returncode == 1
     sarif = json.loads((tmp_path / "refcheck.sarif").read_text())
     assert len(sarif["runs"][0]["results"]) == 2
     assert "uncited-reference" in summary.read_text()

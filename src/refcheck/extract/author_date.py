@@ -20,6 +20,7 @@ import bisect
 import itertools
 import operator
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
@@ -1373,7 +1374,15 @@ def _act_number(year: str) -> bool:
         return False
     if len(second) == 2:
         return not 0 < (int(second) - int(digits[2:])) % 100 <= 10
-    return len(second) != 4 or not 0 < int(second) - int(digits) <= 10
+    if len(second) != 4:
+        return True
+    gap = int(second) - int(digits)
+    # a later edition decades after the original, "(Marx, 1867/1990)", "Weber (1922/1978)" (APA's
+    # original and reprint years), up to next year; "Directive 2019/2088" is of no year yet
+    return not (0 < gap <= 10 or (gap > 10 and int(second) <= _NEXT_YEAR))
+
+
+_NEXT_YEAR = time.localtime().tm_year + 1
 
 
 _NESTED = re.compile(r"\(([^()]*)\)")
@@ -1591,6 +1600,20 @@ _SPECIMEN_AFTER = re.compile(
     r"\s*,\s*(?:[A-Z][\w.'\u2019-]*\s*(?:&|and)?\s*){1,6}(?:s\.\s?n\.|\d{1,6})\s*\(\s*[A-Z]{2,6}\b"
 )
 _PLACE = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)*"
+# a model's letters in capitals after its maker's name, before a model number read as a year: "(Shimadzu
+# UV 1900, Kyoto, Japan)", "(Mettler Toledo XS 2005, Greifensee, Switzerland)"
+_MODEL_CODE = re.compile(r"((?:[A-Z][a-z]+[ \t]+){1,3})([A-Z]{1,4})[-\u2010]?[ \t]*$")
+
+
+def _model_code(text: str, at: int) -> bool:
+    """Whether a model's letters and its maker's name stand before ``at`` ("Shimadzu UV "), not an
+    organisation's name and its acronym ("Health Canada HC 2010": the acronym of the words before)."""
+    m = _MODEL_CODE.search(text, max(0, at - 40), at)
+    if m is None:
+        return False
+    return "".join(w[0] for w in m.group(1).split()) != m.group(2)
+
+
 _PLACES_AFTER = re.compile(rf"[ \t]*,[ \t]*{_PLACE}(?:[ \t]*,[ \t]*{_PLACE})+[ \t]*")
 _OPEN_LIFE = re.compile(rf"\s*[{DASHES}]\s*\?+\s*[)\]]")
 
@@ -1738,7 +1761,10 @@ def _parse_group(
                 or (
                     (
                         _SPECIMEN_AFTER.match(text, m.end(), e)
-                        or (text[m.end() - 1].isalpha() and _PLACES_AFTER.fullmatch(text, m.end(), e))
+                        or (
+                            (text[m.end() - 1].isalpha() or _model_code(text, m.start()))
+                            and _PLACES_AFTER.fullmatch(text, m.end(), e)
+                        )
                     )
                     and not known.knows(run.authors[0])
                 )

@@ -534,6 +534,9 @@ def _read(r: _Shape) -> Reading:
             mode = form
         last = j - 1
         i = j
+        if closed and form == "vancouver" and _stop_separated(r, j):
+            closed = False  # "Smith J. Jones K. 2014.": the next person follows the initials' full stop
+            continue
         if closed:
             break
         if r.kind(i) == "," and r.word(i + 1) & SUFFIX:
@@ -588,6 +591,10 @@ def _person(
         not mode or (mode == "given-first" and r.word(i + 1) & _LONE == _LONE_BARE)
     ):
         person = _lone_initials_first(r, i)
+        if person is not None:
+            return person
+    if not mode and w & (BARE | ONE | DOT) == BARE and r.word(i + 1) & CAP:
+        person = _run_together_initials_first(r, i)
         if person is not None:
             return person
     if (
@@ -764,6 +771,46 @@ def _lone_initials_first(
     if not ends:
         return None
     return tuple(words), tuple(inits), " ", False, "given-first", j, closed
+
+
+def _run_together_initials_first(
+    r: _Shape, i: int
+) -> tuple[tuple[Part, ...], tuple[Part, ...], str, bool, str, int, bool] | None:
+    """ "AM Lohrer, JE Hewitt, and SF Thrush. 2006.": initials run together, no full stop, then one
+    surname word and a separator, when the next person opens with initials too (written given names
+    first, as the list is). Not an organisation ("SAS Institute, Cary, NC", "MIT Press, Cambridge",
+    "R Core Team"), which no initials follow, nor Vancouver's "Smith JA, Jones K", surname first."""
+    words, j, closed = r.surname(i + 1, bare_stop=False)
+    if closed or sum(1 for w in words if not r.bits(w) & (PART | CPART)) != 1:
+        return None
+    k = j
+    if r.kind(k) == ",":
+        k += 1
+    if r.kind(k) in ("and", "&"):
+        k += 1
+    if k == j:
+        return None
+    nxt = r.word(k)
+    if not (nxt & INIT or (nxt & BARE and not nxt & DOT and r.word(k + 1) & (CAP | PART | BARE))):
+        return None
+    return tuple(words), ((i, RAW),), " ", False, "given-first", j, False
+
+
+def _stop_separated(r: _Shape, j: int) -> bool:
+    """After "Smith J." (Vancouver initials closed by a full stop): more persons written the same way,
+    each a surname and initials with a full stop and no separator, up to the year ("Smith J. Jones K.
+    2014."), continue the list; a title does not ("Cavalli G. Chromatin and epigenetics. Nature.")."""
+    persons = 0
+    while persons < 8:
+        if r.word(j) & DIGIT or (persons and r.kind(j) == "other" and r.word(j + 1) & DIGIT):
+            return persons > 0
+        words, k, closed = r.surname(j)
+        plain = [w for w in words if not r.bits(w) & (PART | CPART)]
+        if len(plain) != 1 or r.bits(plain[0]) & FUNC or closed or r.word(k) & (BARE | DOT) != BARE | DOT:
+            return False  # (one surname word: not a title's "The Danish Resources C. 1000–1550")
+        persons += 1
+        j = k + 1
+    return False
 
 
 def _catalan_surname(

@@ -471,9 +471,11 @@ def drop_label_references(
     """Without the labels of displayed items and the references to them that cannot be citations: a
     label on its line ("(36)"), a range of labels ("(33)–(35)"), a label past the list ("in (38)" of a
     33-entry list). A label number within the list, "in (12)", stays a citation: nothing tells them
-    apart."""
+    apart. A number past the list that is no label but lies below the largest one ("in (32)" of a
+    31-entry list whose labels run on to "(36)") is kept at low confidence (info)."""
     if not labels:
         return cites
+    top = max(labels)
     out = []
     for c in cites:
         if (
@@ -487,6 +489,11 @@ def drop_label_references(
             )
         ):
             continue
+        if c.text.startswith("(") and list_size < min(c.numbers) and max(c.numbers) <= top:
+            # "the structure in (32)" of a 31-entry list whose examples run on to (36): an example the
+            # text did not keep on a line of its own (a table's, an image's), or a citation past the
+            # list; said at info level
+            c.confidence = "low"
         out.append(c)
     return out
 

@@ -49,7 +49,8 @@ _ACCESS = lazy_pattern(
     _ACCESS_WORD
     + r"(?:"
     + rf"(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    + rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
+    # (also "16-September-2009", the date of Wikipedia's "Cite this page" BibTeX note)
+    + rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m2>{_MONTH_RE})\.?(?:,?\s+|-)(?P<y2>\d{{4}})"
     + r"|(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})"
     + rf"|(?P<y4>\d{{4}})\s+(?P<m4>{_MONTH_RE})\.?\s+(?P<d4>\d{{1,2}})"
     + rf"|(?P<m5>{_MONTH_RE})\.?\s+(?P<y5>\d{{4}})"

@@ -301,7 +301,11 @@ def _from_fields(entry: RawEntry, parent: RawEntry | None, path: str, n: int) ->
         ref.container_kind = "book" if ref.container else None
     if fields.get("url"):
         ref.urls.append(fields["url"].strip())
-    ref.accessed = fields.get("urldate") or accessed
+    else:
+        # BibTeX's classic styles have no url field: a web page's address is written in
+        # "howpublished = {\url{...}}" (or the note), and printed there
+        ref.urls.extend(_urls_in_notes(fields))
+    ref.accessed = fields.get("urldate") or _access_date_in_notes(fields) or accessed
     ref.entry_type = kind
     # a @misc that gives an address ("howpublished = {\\url{...}}", as BibTeX styles without a url
     # field have web pages written) or the date it was visited (Zotero's software and web items) is a
@@ -365,6 +369,38 @@ _NOTE_YEAR = re.compile(r"(?<![\w./-])(?:1[5-9]\d\d|20\d\d)(?![\w]|[./-]\d)")
 _VISITED = re.compile(
     r"(?i:accessed|visited|retrieved|consulted|checked|viewed|abgerufen|consultado)\W*(?:on\s+)?[\w ,.]{0,20}$"
 )
+
+
+_URL_COMMAND = re.compile(r"\\(?:url|href)\{([^{}\s]+)\}|(?<![\w{])(https?://[^\s{}]+)")
+
+
+def _urls_in_notes(fields: dict[str, str]) -> list[str]:
+    """The addresses a ``howpublished`` or ``note`` gives (``\\url{...}``, ``\\href{...}{...}`` or
+    written out), once each."""
+    from refcheck.extract.urls import trim_url, unescape_url
+
+    out: list[str] = []
+    for name in ("howpublished", "note"):
+        text = fields.get(name, "")
+        if "://" not in text:
+            continue
+        for m in _URL_COMMAND.finditer(text):
+            url = unescape_url(m.group(1)) if m.group(1) else trim_url(m.group(2))
+            if "://" in url and url not in out:
+                out.append(url)
+    return out
+
+
+def _access_date_in_notes(fields: dict[str, str]) -> str | None:
+    """The date of the visit a ``note`` or ``howpublished`` gives ("[Online; accessed
+    16-September-2009]", Wikipedia's; "Accessed: 2009-09-16"), as an ISO date."""
+    from refcheck.extract.urls import parse_access_date
+
+    for name in ("note", "howpublished"):
+        text = fields.get(name, "")
+        if text and (date := parse_access_date(_URL_IN_FIELD.sub(" ", text))):
+            return date
+    return None
 
 
 def _year_in_notes(fields: dict[str, str]) -> tuple[str | None, str | None]:

@@ -152,19 +152,31 @@ class Index:
                 ]  # a few entries: weighed as they are, with no buckets made for them
             cited = _year_bucket(year)
             undated = cited == "n.d." or year.startswith("n.d.")
-            return [r for r in cands if (b := _year_bucket(r.year)) == cited or (undated and b == _NO_YEAR)]
+            return [
+                r
+                for r in cands
+                if (b := _year_bucket(r.year)) == cited
+                or (undated and b == _NO_YEAR)
+                or (b != _NO_YEAR and _other_year_fits(year, r))
+            ]
         buckets = self._year_buckets.get(name)
         if buckets is None:
             buckets = self._year_buckets[name] = defaultdict(list)
             for k, r in enumerate(self.author_candidates(name)):
                 buckets[_year_bucket(r.year)].append(k)
+                for other in _entry_years(r)[1:]:  # (also under its original's or reprint's year)
+                    if other != _year_bucket(r.year):
+                        buckets[other].append(k)
         cited = _year_bucket(year)
         at = buckets.get(cited, [])
         if span is not None:
-            at = sorted(k for y in range(span[0], span[1] + 1) for k in buckets.get(str(y), ()))
+            at = sorted({k for y in range(span[0], span[1] + 1) for k in buckets.get(str(y), ())})
             return [cands[k] for k in at if _year_fits(year, cands[k])]
         if cited == "n.d." or year.startswith("n.d."):  # "n.d." also fits an entry with no year
             at = sorted({*at, *buckets.get(_NO_YEAR, [])})
+        elif len(years := _cited_years(year)) == 2:  # "1867/1990": the entries of either year
+            at = sorted({*at, *buckets.get(years[1], ())})
+            return [cands[k] for k in at if _year_fits(year, cands[k])]
         return [cands[k] for k in at]
 
     def same_authors(self, cit: Citation) -> _ClosestYear:
@@ -360,6 +372,8 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
     if ref.year is None:
         return 1 if cited.startswith("n.d.") else 0
     a, b = fold(cited), fold(ref.year)
+    if len(a) == 9 and a[4] == "/" and len(_entry_years(ref)) == 2:
+        return _other_year_fits(a, ref)  # "1867/1990" against "1990 [1867]": the same two years
     if (span := _year_range(a)) is not None:
         if span == _year_range(b):
             return 2
@@ -367,7 +381,9 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
             return 0
         dated = int(b[:4])
         # "2004/2005" (an academic year, or a work and its reprint) is either year, not those between
-        return 1 if (dated in span if "/" in a else span[0] <= dated <= span[1]) else 0
+        if dated in span if "/" in a else span[0] <= dated <= span[1]:
+            return 1
+        return _other_year_fits(a, ref)
     if a.startswith("n.d.") and b.startswith("n.d."):
         if a == b:
             return 2
@@ -376,7 +392,60 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
         return 2
     if a[:4].isdigit() and a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
         return 1
-    return 0
+    return _other_year_fits(a, ref)
+
+
+def _cited_years(cited: str) -> tuple[str, ...]:
+    """The years a citation names: "1990"; both of "1867/1990" (an original and its reprint)."""
+    if len(cited) == 9 and cited[4] == "/" and cited[5:].isdigit():
+        return cited[:4], cited[5:]
+    return (cited,) if len(cited) == 4 else ()
+
+
+# an entry's reprint or original year in brackets beside its own: "1990 [1867]", "[1867] 1990"
+_BRACKET_YEAR = re.compile(
+    r"((?:1[5-9]|20)\d\d)[a-z]?\)?[ \t]*\[((?:1[5-9]|20)\d\d)\]|\[((?:1[5-9]|20)\d\d)\][ \t]*((?:1[5-9]|20)\d\d)"
+)
+
+
+def _entry_years(ref: Reference) -> tuple[str, ...]:
+    """An entry's years: its own, and its original's or reprint's that it gives beside it ("1867/1990",
+    "1990 [1867]", "[1867] 1990"), its own first."""
+    year = ref.year
+    if not year or not year[:4].isdigit():
+        return ()
+    if len(year) == 9 and year[4] == "/" and year[5:].isdigit():
+        return year[:4], year[5:]
+    if "[" not in ref.text:
+        return (year[:4],)
+    return _bracketed(ref.text, year[:4])
+
+
+@functools.lru_cache(maxsize=4096)
+def _bracketed(text: str, year: str) -> tuple[str, ...]:
+    for m in _BRACKET_YEAR.finditer(text, 0, 600):
+        pair = (m[1], m[2]) if m[1] else (m[3], m[4])
+        if year in pair:
+            return year, pair[1] if pair[0] == year else pair[0]
+    return (year,)
+
+
+def _other_year_fits(cited: str, ref: Reference) -> int:
+    """A work cited by its original and reprint years, or by either, against an entry dated by one
+    of them or both ("(Marx, 1867/1990)", "Kuhn (1962)" against "Kuhn, T. S. (1970 [1962])"): 2 when
+    both name the same two years, 1 when they share one, 0 otherwise."""
+    years = _cited_years(cited)
+    if not years or (len(years) == 1 and "[" not in ref.text and "/" not in (ref.year or "")):
+        return 0  # (the common case: a plain year against a plain entry)
+    dated = _entry_years(ref)
+    if len(dated) < 2 and len(years) < 2:
+        return 0
+    shared = set(years) & set(dated)
+    if len(shared) == 2:
+        return 2
+    # one year in common: one side gives one year; both giving two that differ in one is a mismatch
+    # ("1867/1991" against "1867/1990")
+    return 1 if shared and (len(years) == 1 or len(dated) == 1) else 0
 
 
 def link_document(doc: Document, similar: Similar = near_miss) -> None:

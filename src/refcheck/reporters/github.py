@@ -11,7 +11,8 @@ from typing import Any
 
 from refcheck.model import Severity
 from refcheck.pipeline import FileResult
-from refcheck.reporters._common import clean, items, plural
+from refcheck.reporters._common import clean, items
+from refcheck.reporters.text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -52,8 +53,6 @@ def render(results: list[FileResult], **_: Any) -> str:
             )
         )
     checked = sum(1 for r in results if r.doc)
-    lines.append(
-        f"refcheck: {plural(checked, 'file')} checked: {plural(counts[Severity.ERROR], 'error')}, "
-        f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
-    )
+    unreadable = sum(1 for r in results if r.error)
+    lines.append(f"refcheck: {summary_line(checked, counts, unreadable)}")
     return "\n".join(lines) + "\n"

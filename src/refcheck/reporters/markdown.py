@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from refcheck.model import Severity
@@ -35,12 +36,35 @@ def code(s: object) -> str:
     return clean(str(s).replace("\n", " ")).replace("|", "\\|").replace("`", "'")
 
 
-def render(results: list[FileResult], **_: Any) -> str:
+_FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+def render(results: list[FileResult], fail_on: Mapping[str, str] | str = "error", **_: Any) -> str:
+    """``fail_on``: the run's threshold, or each file's (path -> threshold, as configs set it): the
+    verdict is the exit status's, so a run that passes with info findings is not shown failed."""
     found = list(items(results))
     counts = {s: sum(1 for it in found if it.finding.severity is s) for s in Severity}
     checked = sum(1 for r in results if r.doc)
     unreadable = [r for r in results if r.error]
-    verdict = "✅ no findings" if not found and not unreadable else "❌ findings"
+
+    def level(r: FileResult) -> str:
+        return fail_on if isinstance(fail_on, str) else fail_on.get(r.path, "error")
+
+    def fails(r: FileResult, severity: Severity) -> bool:
+        threshold = _FAIL_ON.get(level(r))
+        return threshold is not None and severity >= threshold
+
+    if any(fails(it.result, it.finding.severity) for it in found):
+        verdict = "❌ findings"
+    elif unreadable:
+        verdict = f"❌ {plural(len(unreadable), 'file')} could not be read"
+    elif found and all(level(it.result) == "never" for it in found):
+        # `--fail-on never` only to keep a summary step green: the findings are not passed off as none
+        verdict = "⚠️ findings (--fail-on never: they do not fail the run)"
+    elif found:
+        verdict = "✅ nothing at or above the fail-on level"
+    else:
+        verdict = "✅ no findings"
     out = [
         "## refcheck",
         "",

@@ -33,6 +33,9 @@ def link_finding(
     offset: int | None = link.start if link.start >= 0 else None
     if offset is None and ref is not None and ref.start >= 0:
         offset = ref.start
+    # a URL of an entry in another file (a .bib): the finding stands at the entry, as the entry's
+    # other findings do, not on the document with no line
+    elsewhere = ref.source if offset is None and ref is not None and ref.source else None
     where = f" (note {link.footnote})" if link.footnote and doc.format != "docx" else ""
     return Finding(
         rule=rule,
@@ -44,6 +47,8 @@ def link_finding(
         reference_id=link.reference,
         suggestion=replacement,
         fix=(link.start, link.end, replacement) if replacement and fixable and link.start >= 0 else None,
+        path=elsewhere[0] if elsewhere else None,
+        line=elsewhere[1] if elsewhere else None,
     )
 
 

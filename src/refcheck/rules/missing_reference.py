@@ -65,7 +65,9 @@ What it does
     reforma da Universidade de Coimbra (1772)", "the reform of the University of Coimbra (1772)": the
     date of its event; "o Conselho Nacional de Justiça (2015)" stays an error). So is a one-word name that no entry and no citation in brackets has, after
     "the" and before a noun ("the Paris (2015) agreement", "the COP21 Paris (2015) meeting"), after
-    "at" ("at Bali (2007) the parties agreed"), or alone in emphasis (a slide's "**Paris
+    a preposition of place or time that no author's name takes ("at Bali (2007) the parties agreed",
+    "around Copenhagen (2009)", "during Rio (1992)") or joined by "and", "or", "not" to a name after
+    one ("around Copenhagen (2009), not Paris (2015)"), or alone in emphasis (a slide's "**Paris
     (2015)**: the agreement", an HTML page's "<strong>Paris (2015)</strong>", not a reading list's
     "**Kuhn (1962)** — *The Structure ...*"): a place or
     an event and its year as often as a work; so is a name after a numbered event's code ("COP-17
@@ -221,6 +223,9 @@ def check(doc: Document) -> Iterator[Finding]:
             if cit.confidence != "high" and group_after_symbol(doc.text, cit.start):
                 # "NI (36)", "NI (33, 34)"
                 where += "; after a symbol or an abbreviation it may be a value, not a citation"
+            elif cit.confidence != "high" and cit.text.startswith("("):
+                # ("in (32)" of a paper whose examples run on past its list, "sqrt(2)")
+                where += "; in parentheses past the list it may number an example or an equation, not a work"
             fix = "correct the number or add the entry"
         elif cit.kind == "key" and doc.format == "jats" and not cit.detail:
             # an <xref> whose rid no <ref> has: named by its text, which the editor sees, and its rid
@@ -620,9 +625,20 @@ def _mid_sentence(text: str, at: int) -> bool:
     return before[-1:].isalpha() and before[-1:].islower()
 
 
-# before a name: "the" (with capitalised words or codes between: "the COP21 Paris (2015)"), or "at" (a
-# place: "at Bali (2007)"); and what may follow the year then ("the Paris (2015) agreement": a noun)
-_THE_NAME = re.compile(r"(?:^|[^\w'\u2019-])(?:([Tt]he)|[Aa]t)[ \t]+(?:[A-Z0-9][\w+\u2010-]*[ \t]+){0,3}$")
+# before a name: "the" (with capitalised words or codes between: "the COP21 Paris (2015)"), or a
+# preposition of place or time that no author's name takes ("at Bali (2007)", "around Copenhagen
+# (2009)", "during Rio (1992)"); and what may follow the year after "the" ("the Paris (2015)
+# agreement": a noun)
+_PLACE_PREPOSITION = r"[Aa]t|[Aa]round|[Nn]ear|[Dd]uring|[Aa]cross|[Tt]hroughout|[Bb]eyond|[Oo]utside"
+_THE_NAME = re.compile(
+    rf"(?:^|[^\w'\u2019-])(?:([Tt]he)|{_PLACE_PREPOSITION})[ \t]+(?:[A-Z0-9][\w+\u2010-]*[ \t]+){{0,3}}$"
+)
+# a name joined by "and", "or", "not" ... to one such a preposition marks, "around Copenhagen (2009),
+# not Paris (2015)", "at Bali (2007) and Durban (2011)": the same kind of thing
+_JOINED_TO_PLACE = re.compile(
+    rf"(?:^|[^\w'\u2019-])(?:{_PLACE_PREPOSITION})[ \t]+(?:[A-Z0-9][\w+\u2010-]*[ \t]+){{1,4}}"
+    r"\((?:1[5-9]|20)\d\d\)[,;]?[ \t]+(?:and|or|nor|not|but not|than|to|versus|vs\.)[ \t]+$"
+)
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 # a numbered event's code, "COP-17", "COP21", "SDG13": capitals, then its number
 _EVENT_CODE = re.compile(r"[A-Z]{2,}[-\u2010]?\d{1,3}[ \t]")
@@ -658,15 +674,19 @@ def _a_thing(doc: Document, cit: Citation, cited: Callable[[], frozenset[str]] |
 def _names_a_thing(doc: Document, cit: Citation) -> str:
     """Why a narrative citation's name may name a place or an event with its year rather than a work's
     author ("" if nothing says so): the name comes after "the" and the year before a noun ("the Paris
-    (2015) agreement", "the COP21 Paris (2015) meeting"), or after "at" ("at Bali (2007) the parties
-    agreed"), or the citation stands alone in emphasis ("**Paris (2015)**: the agreement", a slide's
-    label). A surname takes neither "the" nor "at" before it ("Smith (2010) argued", "in Smith
-    (2010)"); the caller asks that no entry and no citation in brackets has the name."""
+    (2015) agreement", "the COP21 Paris (2015) meeting"), or after a preposition of place or time ("at
+    Bali (2007) the parties agreed", "around Copenhagen (2009)"), or is joined by "and", "or", "not"
+    to a name after one ("around Copenhagen (2009), not Paris (2015)"), or the citation stands alone
+    in emphasis ("**Paris (2015)**: the agreement", a slide's label). A surname takes neither "the"
+    nor those before it ("Smith (2010) argued", "in Smith (2010)", "since Maury (1917)"); the caller
+    asks that no entry and no citation in brackets has the name."""
     text = doc.text
     start = max(0, cit.start - 60)
     m = _THE_NAME.search(text, start, cit.start)
-    if m is not None and (m.group(1) is None or _NOUN_AFTER.match(text, cit.end)):
-        return 'the name stands after "the" or "at", as a place\'s or an event\'s does with its year, and no entry has it; if it is a citation, '
+    if (
+        m is not None and (m.group(1) is None or _NOUN_AFTER.match(text, cit.end))
+    ) or _JOINED_TO_PLACE.search(text, max(0, cit.start - 120), cit.start):
+        return 'the name stands after "the" or "at" (or another preposition of place or time: "around", "during"), as a place\'s or an event\'s does with its year, and no entry has it; if it is a citation, '
     e = _EMPHASIS_OPEN.search(text, start, cit.start)
     close = cit.end + len(e.group(1)) if e is not None else cit.end
     if e is not None and text.startswith(e.group(1), cit.end) and not _TITLE_AFTER.match(text, close):
@@ -1109,10 +1129,12 @@ def _no_bibliography(citations: list[Citation], fragment: bool = False, style_on
 
 
 # a page that holds a book's or site's reference list, by its file name: "references.md",
-# "1_9.0_References.md", "bibliography.html", "99-literature.qmd", "works-cited.md"
+# "1_9.0_References.md", "bibliography.html", "99-literature.qmd", "works-cited.md": the name is the
+# list's word alone, with only a number around it ("literature-review-methods.md" is a chapter that
+# discusses the literature, "sources-of-error.md" another)
 _LIST_PAGE = re.compile(
-    r"(?:^|[\W_\d])(?:references?|bibliography|bibliografia|literature|literatur|works[-_ ]cited|sources)"
-    r"(?:[\W_\d]|$)",
+    r"[\W_\d]*(?:references?|bibliography|bibliografia|literature|literatur|works[-_ ]cited|sources)"
+    r"[\W_\d]*",
     re.I,
 )
 _PAGE_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".ipynb", ".rst", ".html", ".htm")
@@ -1136,7 +1158,7 @@ def _list_page(doc: Document) -> str:
             continue
         for name in names:
             stem, suffix = os.path.splitext(name)
-            if suffix.lower() in _PAGE_SUFFIXES and _LIST_PAGE.search(stem):
+            if suffix.lower() in _PAGE_SUFFIXES and _LIST_PAGE.fullmatch(stem):
                 page = os.path.join(where, name)
                 if page != here and os.path.isfile(page):
                     return os.path.relpath(page, directory)
@@ -1214,7 +1236,7 @@ def _no_list(
     elif things:
         severity = Severity.INFO
         fix = (
-            'each name stands after "the" or "at", after a numbered event\'s code ("COP-17 Durban (2011)") '
+            'each name stands after "the" or "at" (or "around", "during"), after a numbered event\'s code ("COP-17 Durban (2011)") '
             'or alone in emphasis, as places and events do with their years ("the Paris (2015) agreement"); '
             "if these are citations, " + fix
         )

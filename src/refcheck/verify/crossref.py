@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from refcheck.verify.http import Registry
+from refcheck.verify.options import DEFAULT_CROSSREF_API
 from refcheck.verify.records import Notice, Work, doi_url, normal_doi
 
 SOURCE = "crossref"
@@ -32,6 +33,7 @@ class Crossref:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.api = registry.options.crossref_api
+        self.scope = registry.scope("crossref", self.api, DEFAULT_CROSSREF_API)
 
     def _params(self, **params: str) -> str:
         if self.registry.options.mailto:
@@ -40,7 +42,7 @@ class Crossref:
 
     def work(self, doi: str) -> Work | None:
         """The work registered under ``doi``, or None when Crossref does not hold it."""
-        key = f"crossref|doi|{normal_doi(doi)}"
+        key = f"{self.scope}|doi|{normal_doi(doi)}"
         found, data = self.registry.cached(key)
         if found:
             return Work.from_json(data) if data else None
@@ -53,7 +55,7 @@ class Crossref:
         return work
 
     def search(self, query: str, rows: int = 5) -> list[Work]:
-        key = f"crossref|q|{query}"
+        key = f"{self.scope}|q|{query}"
         found, data = self.registry.cached(key)
         if found:
             return [Work.from_json(w) for w in data or []]
@@ -68,7 +70,7 @@ class Crossref:
 
     def notices(self, doi: str) -> list[Notice]:
         """The notices that update ``doi`` (``filter=updates:{doi}``)."""
-        key = f"crossref|updates|{normal_doi(doi)}"
+        key = f"{self.scope}|updates|{normal_doi(doi)}"
         found, data = self.registry.cached(key)
         if found:
             return [Notice(**n) for n in data or [] if isinstance(n, dict)]

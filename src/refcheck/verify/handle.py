@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from refcheck.verify.http import Registry, Unavailable
+from refcheck.verify.options import DEFAULT_DOI_API
 from refcheck.verify.records import normal_doi
 
 
@@ -16,10 +17,11 @@ class Handles:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.api = registry.options.doi_api
+        self.scope = registry.scope("handle", self.api, DEFAULT_DOI_API)
 
     def exists(self, doi: str) -> bool:
         """Whether the DOI is registered; ``Unavailable`` when the answer says neither."""
-        key = f"handle|{normal_doi(doi)}"
+        key = f"{self.scope}|{normal_doi(doi)}"
         found, data = self.registry.cached(key)
         if found and isinstance(data, bool):
             return data

@@ -136,6 +136,12 @@ class Registry:
             else:
                 self.cache_problem = cache.problem
 
+    def scope(self, name: str, api: str, default: str) -> str:
+        """The prefix of the cache keys of one registry's answers: its name, with the endpoint when
+        that is not the registry's own (the answers of a mirror or a local stand-in are never
+        reused for the registry itself, nor the other way round)."""
+        return name if api == default else f"{name}@{api}"
+
     def user_agent(self) -> str:
         contact = f"; mailto:{self.options.mailto}" if self.options.mailto else ""
         return f"refcheck/{__version__} (reference verification{contact})"

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from refcheck.verify.http import Registry
+from refcheck.verify.options import DEFAULT_OPENALEX_API
 from refcheck.verify.records import Work, normal_doi
 
 SOURCE = "openalex"
@@ -25,6 +26,7 @@ class OpenAlex:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.api = registry.options.openalex_api
+        self.scope = registry.scope("openalex", self.api, DEFAULT_OPENALEX_API)
 
     def _params(self, **params: str) -> str:
         if self.registry.options.mailto:
@@ -32,7 +34,7 @@ class OpenAlex:
         return urlencode(params)
 
     def work(self, doi: str) -> Work | None:
-        key = f"openalex|doi|{normal_doi(doi)}"
+        key = f"{self.scope}|doi|{normal_doi(doi)}"
         found, data = self.registry.cached(key)
         if found:
             return Work.from_json(data) if data else None
@@ -45,7 +47,7 @@ class OpenAlex:
         return work
 
     def search(self, query: str, rows: int = 5) -> list[Work]:
-        key = f"openalex|q|{query}"
+        key = f"{self.scope}|q|{query}"
         found, data = self.registry.cached(key)
         if found:
             return [Work.from_json(w) for w in data or []]

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +65,17 @@ def verify_available() -> bool:
     return "verify" in {f.name for f in dataclasses.fields(CheckOptions)}
 
 
+OPTION_KEYS = ("links", "verify", "fail_on", "ignore")
+
+
+def _close(given: str, names: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` for a near miss of one of ``names``, else ''."""
+    import difflib  # only on this error's way
+
+    close = difflib.get_close_matches(given, names, 1, 0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 @dataclass
 class Options:
     """What the page lets the user choose; everything else comes from the defaults or a config."""
@@ -76,7 +87,12 @@ class Options:
 
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> Options:
-        """From the page's JSON; UploadError names a bad value."""
+        """From the page's JSON; UploadError names a bad value or an unknown key (a client writing
+        the command line's "fail-on" is told, not checked under the default)."""
+        for key in data:
+            if key not in OPTION_KEYS:
+                close = _close(str(key).replace("-", "_"), OPTION_KEYS)
+                raise UploadError(f"unknown option {key!r}{close} (the options are {', '.join(OPTION_KEYS)})")
         links = data.get("links", True)
         verify = data.get("verify")
         fail_on = data.get("fail_on", "error")
@@ -91,7 +107,7 @@ class Options:
             raise UploadError("ignore must be a list of rule names")
         for name in ignore:
             if name not in rules.BY_NAME:
-                raise UploadError(f"unknown rule {name!r}")
+                raise UploadError(f"unknown rule {name!r}{_close(name, list(rules.BY_NAME))}")
         return cls(links, verify if verify_available() else None, fail_on, list(ignore))
 
     def command_line(self) -> dict[str, Any]:
