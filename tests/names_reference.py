@@ -34,7 +34,7 @@ _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 _TOKEN = re.compile(
     r"(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…|\.\s\.\s\.)|(?P<punct>[,;&])"
     # hyphenated initials spaced out by citeproc ("T. ‐Y ." for "T.‐Y."): one word, without its spaces
-    rf"|(?P<spaced>(?-i:[{_U}]\.\s?[{DASHES}]\s?[{_U}]\s\.))"
+    rf"|(?P<spaced>(?-i:[{_U}]\.\s?[{DASHES}]\s?[{_U}] \.))"
     r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])",
     re.I,
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from refcheck.extract import footnotes, reference_list, urls
@@ -209,3 +209,25 @@ def test_a_text_without_brackets_has_the_parenthesised_groups_of_any(text: str, 
 
     assert items(author_date._PAREN_SCAN, 2) == items(author_date._SCAN, 4)
     assert items(author_date._DIGIT_PAREN_SCAN, 2) == items(author_date._DIGIT_SCAN, 4)
+
+
+SPACED_TEXT = st.lists(
+    st.sampled_from(["T.", " ", "\u2010", "-", "Y", " .", ".", "Lu", ",", "\t", "et al.", "A"]), max_size=24
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SPACED_TEXT)
+@example("Lu, T. \u2010Y . and Chai, H.")
+def test_the_names_tokens_of_a_text_without_a_spaced_stop_need_no_spaced_initials(text: str) -> None:
+    # _Tokens reads a text with no " ." with _TOKEN, which lacks the spaced initials of _TOKEN_SPACED:
+    # the same tokens as _TOKEN_SPACED gives it
+    from refcheck.extract import names
+
+    toks = names._Tokens(text)
+    toks.code(10_000)
+    spaced = [m for m in names._TOKEN_SPACED.finditer(text)][: names.MAX_TOKENS]
+    assert toks.ends == [m.end() for m in spaced]
+    assert toks.texts == [
+        "".join(m.group().split()) if m.lastgroup == "spaced" else m.group() for m in spaced
+    ]

@@ -39,12 +39,13 @@ _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 # (the look-ahead tries "et al." and the ellipsis only where one can begin, an "e" or a full stop: the
 # same tokens, a quarter sooner than trying both at every word). ``spaced``: hyphenated initials that
 # citeproc spaces out when the hyphen is not ASCII's, "T. ‐Y ." for "T.‐Y." (U+2010): one word, read
-# without its spaces ("Lu, T. ‐Y . and Chai, H.")
-_TOKEN = re.compile(
-    r"(?=[eE.…])(?:(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…|\.\s\.\s\.))|(?P<punct>[,;&])"
-    rf"|(?P<spaced>(?-i:[{_U}]\.\s?[{DASHES}]\s?[{_U}]\s\.))"
-    r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])",
-    re.I,
+# without its spaces ("Lu, T. ‐Y . and Chai, H."). A text with no " ." holds none: it is read with
+# _TOKEN, which does not try them at every word (_TOKEN_SPACED does).
+_TOKEN_HEAD = r"(?=[eE.…])(?:(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…|\.\s\.\s\.))|(?P<punct>[,;&])"
+_TOKEN_TAIL = r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])"
+_TOKEN = re.compile(_TOKEN_HEAD + _TOKEN_TAIL, re.I)
+_TOKEN_SPACED = re.compile(
+    _TOKEN_HEAD + rf"|(?P<spaced>(?-i:[{_U}]\.\s?[{DASHES}]\s?[{_U}] \.))" + _TOKEN_TAIL, re.I
 )
 # "J.", "J.A.", "J.-P.", "K.-E.", "Th.", "Ch." (with full stops); "B-C.", "J-P." (hyphenated initials
 # with one full stop, as CSL styles and French lists write "Bo-Christer", "Jean-Pierre")
@@ -257,7 +258,9 @@ class _Tokens:
         self.texts: list[str] = []
         self.ends: list[int] = []
         self.n = 0  # the number of tokens read
-        self._more: Iterator[re.Match[str]] | None = _TOKEN.finditer(text)
+        self._more: Iterator[re.Match[str]] | None = (_TOKEN_SPACED if " ." in text else _TOKEN).finditer(
+            text
+        )
 
     def code(self, i: int) -> int:
         """The code of token ``i`` (``END`` past the last one)."""
