@@ -402,7 +402,7 @@ def _access_date_in_notes(fields: dict[str, str]) -> str | None:
             continue
         text = _URL_IN_FIELD.sub(" ", text)
         if any(c in text for c in "\\~{"):
-            # the field is LaTeX: "Accessed 16~September 2009", "\\emph{Last accessed} ...", a
+            # the field is LaTeX: "Accessed 16~September 2009", "\emph{Last accessed} ...", a
             # braced month; read as the style prints it
             text = latex_to_text(text)
         if date := parse_access_date(text):
