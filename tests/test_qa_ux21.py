@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from refcheck.loaders.bibtex import read_bibliography
+
+from .conftest import cli
 
 NOTE_DATES = r"""@misc{a, author={Doe, Jane}, title={A page}, year={2004}, url={http://example.org/a},
   note={Accessed 16~September 2009}}
@@ -26,3 +30,29 @@ def test_bib_note_access_dates_written_in_latex(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(NOTE_DATES, encoding="utf-8")
     refs, _ = read_bibliography(str(tmp_path / "refs.bib"))
     assert {r.key: r.accessed for r in refs} == dict.fromkeys("abcde", "2009-09-16")
+
+
+def test_fix_says_why_a_suggested_key_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`refcheck fix --unsafe-fixes` on a LaTeX file citing `martinezdiaz2008` beside the entry
+    `martinezdiaz2007` (suggested) said only that a finding "remains that no safe fix removes", as if
+    --unsafe-fixes had not been given and as if nothing were suggested: the key is a guess by its
+    spelling (li2018 for li2019), which may be another work the bibliography lacks, and is not
+    written even with --unsafe-fixes."""
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nDiplomacy \\cite{martinezdiaz2008}.\n"
+        "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "refs.bib").write_text(
+        "@article{martinezdiaz2007, author={Mart{\\'\\i}nez-D{\\'\\i}az, Leonardo}, title={Diplomacy},"
+        " journal={J}, year={2007}}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    for extra in ((), ("--unsafe-fixes",)):
+        res = cli("fix", "--no-links", "--no-verify", *extra, "main.tex")
+        assert res.exit_code == 1
+        assert "1 of them names the citation likely meant" in res.stderr
+        assert "not made even with --unsafe-fixes" in res.stderr
+    assert "no safe fix removes" not in res.stderr
+    assert "that no fix refcheck makes removes" in res.stderr

@@ -957,7 +957,9 @@ def fix(
     Prints a unified diff and changes nothing unless --write is given. An entry's year or DOI that a
     registry's record corrects (reference-mismatch, doi-not-found) is a suggestion, made only with
     --unsafe-fixes: the registry may be the one that is wrong, and an entry's new year leaves its
-    citations to be changed by hand. Plain text, Markdown, HTML
+    citations to be changed by hand. A missing citation's suggested key or name is not made at all:
+    it is a guess by its spelling, and the work cited may be another the bibliography lacks. Plain
+    text, Markdown, HTML
     and LaTeX are fixed where the text stands in the source as it reads; a Word file gets the fixes
     as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
     cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
@@ -978,7 +980,7 @@ def fix(
     elif stdin_filename is not None:
         raise click.UsageError("--stdin-filename names the document read from standard input: give '-'")
     run = _run(ctx, paths, config_file, stdin=stdin)
-    changed = refused = remaining = by_hand = 0
+    changed = refused = remaining = by_hand = guessed = 0
     worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         if r.doc is None:
@@ -1001,6 +1003,12 @@ def fix(
                 and f.path
                 and f.path.lower().endswith(_BIBLIOGRAPHIES)
             )
+            # a missing citation's suggestion ("martinezdiaz2007" for "martinezdiaz2008"): a guess
+            guessed += sum(
+                1
+                for f in left
+                if f.severity >= threshold and f.suggestion and f.rule == "missing-reference"
+            )
         if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
             worst = max(worst, ExitCode.FINDINGS)
     verb = "fixed" if write else "would be fixed (use --write)" if changed else "would be fixed"
@@ -1011,9 +1019,17 @@ def fix(
         # why the exit status is 1 when nothing (more) is to fix
         summary += (
             f"; {remaining} finding{'s' if remaining != 1 else ''} at or above --fail-on"
-            f" {'remain' if remaining != 1 else 'remains'} that no safe fix removes"
-            " (refcheck check lists them)"
+            f" {'remain' if remaining != 1 else 'remains'} that "
+            + ("no fix refcheck makes removes" if unsafe else "no safe fix removes")
+            + " (refcheck check lists them)"
         )
+        if guessed:
+            summary += (
+                f"; {guessed} of them {'name' if guessed != 1 else 'names'} the citation likely meant"
+                " (missing-reference's suggestion), a guess by its spelling not made even with"
+                " --unsafe-fixes: the work cited may be another the bibliography lacks; correct the"
+                " citation or add the entry by hand"
+            )
         if by_hand:
             summary += (
                 f"; {by_hand} of them {'suggest' if by_hand != 1 else 'suggests'} a change in a bibliography"
