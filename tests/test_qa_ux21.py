@@ -10,6 +10,8 @@ from refcheck.loaders.bibtex import read_bibliography
 
 from .conftest import cli
 
+CITING = "Smith (2010) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n"
+
 NOTE_DATES = r"""@misc{a, author={Doe, Jane}, title={A page}, year={2004}, url={http://example.org/a},
   note={Accessed 16~September 2009}}
 @misc{b, author={Doe, Jane}, title={B page}, year={2004}, url={http://example.org/b},
@@ -56,3 +58,20 @@ def test_fix_says_why_a_suggested_key_is_not_written(tmp_path: Path, monkeypatch
         assert "not made even with --unsafe-fixes" in res.stderr
     assert "no safe fix removes" not in res.stderr
     assert "that no fix refcheck makes removes" in res.stderr
+
+
+def test_another_commands_option_is_said_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`refcheck fix --format jsonl` answered with click's closest names, "Did you mean one of:
+    '--input-format', '--mailto'?": fix has no --format; it prints a diff. Likewise `refcheck check
+    --write`. A misspelt option keeps click's suggestion."""
+    (tmp_path / "a.md").write_text(CITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("fix", "--format", "jsonl", "a.md")
+    assert res.exit_code == 2
+    assert "'refcheck fix' has no option '--format' (an option of 'refcheck check'" in res.stderr
+    assert "unified diff" in res.stderr and "--mailto" not in res.stderr
+    res = cli("check", "--write", "a.md")
+    assert res.exit_code == 2
+    assert "'refcheck check' has no option '--write' (an option of 'refcheck fix')" in res.stderr
+    res = cli("check", "--formt", "json", "a.md")
+    assert res.exit_code == 2 and "Did you mean" in res.stderr

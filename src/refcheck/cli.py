@@ -158,7 +158,7 @@ class _Main(click.Group):
                     click.echo(exc.format_message(), err=True)
                     sys.exit(int(ExitCode.ERROR))
                 hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
-                fail(exc.format_message() + hint)
+                fail((_option_elsewhere(self, exc) or exc.format_message()) + hint)
             except click.ClickException as exc:
                 fail(exc.format_message())
             except (UsageError, OutputError) as exc:
@@ -175,6 +175,35 @@ class _Main(click.Group):
             except Exception as exc:
                 fail(runner.internal_error(exc))
             sys.exit(rv if isinstance(rv, int) else 0)
+
+
+# what each command writes, said when it is given another command's option ("fix --format jsonl")
+_WRITES = {
+    "check": "it reports on standard output (or to --output) in the --format chosen; refcheck fix "
+    "changes files",
+    "fix": "it prints a unified diff of its fixes on standard output (with --write it changes the "
+    "files instead; with --write and '-', the fixed document is written there) and its summary on "
+    "standard error; refcheck check gives the findings in a --format",
+    "merge": "it writes the merged report in the --format chosen",
+}
+
+
+def _option_elsewhere(group: click.Group, exc: click.UsageError) -> str | None:
+    """For an option the command does not have but another of refcheck's commands does ("refcheck
+    fix --format jsonl", "refcheck check --write"): which command has it and what this one writes,
+    in place of click's closest names of this command's ("--input-format", "--mailto")."""
+    if not isinstance(exc, click.NoSuchOption) or exc.ctx is None or exc.ctx.command is None:
+        return None
+    name, here = exc.option_name, exc.ctx.command.name
+    owners = [
+        f"'refcheck {n}'"
+        for n, cmd in group.commands.items()
+        if n != here and any(name in (*p.opts, *p.secondary_opts) for p in cmd.params)
+    ]
+    if not owners:
+        return None
+    said = f"'refcheck {here}' has no option {name!r} (an option of {', '.join(owners)})"
+    return said + (f": {_WRITES[here]}" if here in _WRITES else "")
 
 
 @functools.cache
