@@ -75,3 +75,25 @@ def test_another_commands_option_is_said_as_such(tmp_path: Path, monkeypatch: py
     assert "'refcheck check' has no option '--write' (an option of 'refcheck fix')" in res.stderr
     res = cli("check", "--formt", "json", "a.md")
     assert res.exit_code == 2 and "Did you mean" in res.stderr
+
+
+def test_settings_take_the_command_lines_comma_separated_strings(tmp_path: Path) -> None:
+    """`refcheck.check_paths(paths, {"select": "year-mismatch"})` raised "settings: select: expected a
+    list of rule names", while the command line takes `--select a,b`; a configuration file likewise
+    (the same reader). `accept` takes "200..299" as --accept does."""
+    import refcheck
+
+    (tmp_path / "a.md").write_text(CITING.replace("(2010) said", "(2011) said"), encoding="utf-8")
+    report = refcheck.check_paths(
+        [tmp_path / "a.md"], {"links": False, "verify": False, "select": "year-mismatch, missing-reference"}
+    )
+    assert [f["rule"] for f in report.files[0]["findings"]] == ["year-mismatch"]
+    report = refcheck.check_paths(
+        [tmp_path / "a.md"], {"links": False, "verify": False, "ignore": "year-mismatch", "accept": "200..299"}
+    )
+    assert report.files[0]["findings"] == []
+    (tmp_path / "refcheck.toml").write_text('select = "uncited-reference"\nlinks = false\n', encoding="utf-8")
+    report = refcheck.check_paths([tmp_path / "a.md"], {"verify": False})
+    assert report.files[0]["findings"] == []
+    with pytest.raises(refcheck.errors.UsageError, match="year-mismach"):
+        refcheck.check_paths([tmp_path / "a.md"], {"select": "year-mismach"})
