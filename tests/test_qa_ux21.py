@@ -9,6 +9,7 @@ import pytest
 from refcheck.loaders.bibtex import read_bibliography
 
 from .conftest import cli
+from .projects import findings, write
 
 CITING = "Smith (2010) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n"
 
@@ -89,7 +90,8 @@ def test_settings_take_the_command_lines_comma_separated_strings(tmp_path: Path)
     )
     assert [f["rule"] for f in report.files[0]["findings"]] == ["year-mismatch"]
     report = refcheck.check_paths(
-        [tmp_path / "a.md"], {"links": False, "verify": False, "ignore": "year-mismatch", "accept": "200..299"}
+        [tmp_path / "a.md"],
+        {"links": False, "verify": False, "ignore": "year-mismatch", "accept": "200..299"},
     )
     assert report.files[0]["findings"] == []
     (tmp_path / "refcheck.toml").write_text('select = "uncited-reference"\nlinks = false\n', encoding="utf-8")
@@ -97,3 +99,26 @@ def test_settings_take_the_command_lines_comma_separated_strings(tmp_path: Path)
     assert report.files[0]["findings"] == []
     with pytest.raises(refcheck.errors.UsageError, match="year-mismach"):
         refcheck.check_paths([tmp_path / "a.md"], {"select": "year-mismach"})
+
+
+# econ-ark/method-of-moderation: content/paper/moderation.md, an older version of the paper that
+# myst.yml's toc does not list (mystmd builds no page of it), cites with {cite:p}`...` roles: 0
+# citations read and no finding at all, as if it cited nothing.
+MYST = {
+    "myst.yml": "version: 1\nproject:\n  bibliography:\n    - content/references.bib\n"
+    "  toc:\n    - file: content/paper/main.md\n",
+    "content/references.bib": "@article{Leland1968, author={Leland, Hayne}, title={Saving}, journal={QJE},"
+    " year={1968}}\n",
+    "content/paper/main.md": "# Paper\n\nPrecautionary saving {cite:p}`Leland1968`.\n",
+    "content/paper/old.md": "# Old\n\nPrecautionary saving {cite:p}`Leland1968,Sandmo1970`, see"
+    " <https://example.org>.\n",
+}
+
+
+def test_myst_roles_of_a_file_outside_the_table_of_contents_are_said(tmp_path: Path) -> None:
+    write(tmp_path, MYST, git=True)
+    assert findings(tmp_path / "content" / "paper" / "main.md") == []
+    found = findings(tmp_path / "content" / "paper" / "old.md")
+    assert [(f[0], f[1]) for f in found] == [("empty-document", "info")]
+    assert "2 key(s) with MyST's citation roles such as 'Leland1968'" in found[0][2]
+    assert "myst.yml" in found[0][2] and "table of contents" in found[0][2]

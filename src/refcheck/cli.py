@@ -1034,9 +1034,7 @@ def fix(
             )
             # a missing citation's suggestion ("martinezdiaz2007" for "martinezdiaz2008"): a guess
             guessed += sum(
-                1
-                for f in left
-                if f.severity >= threshold and f.suggestion and f.rule == "missing-reference"
+                1 for f in left if f.severity >= threshold and f.suggestion and f.rule == "missing-reference"
             )
         if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
             worst = max(worst, ExitCode.FINDINGS)
