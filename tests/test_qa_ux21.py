@@ -35,6 +35,21 @@ def test_bib_note_access_dates_written_in_latex(tmp_path: Path) -> None:
     assert {r.key: r.accessed for r in refs} == dict.fromkeys("abcde", "2009-09-16")
 
 
+def test_a_latex_access_date_is_no_year_of_an_undated_page(tmp_path: Path) -> None:
+    """An undated @misc whose note dates the visit in LaTeX ("Accessed 16~September 2009") took the
+    visit's year for its own: "(Doe, n.d.)" would then be a year-mismatch."""
+    (tmp_path / "refs.bib").write_text(
+        "@misc{a, author={Doe, Jane}, title={A page}, note={Accessed 16~September 2009}}\n"
+        "@misc{b, author={Doe, Jane}, title={B page}, note={Accessed: {September} 16, 2009}}\n",
+        encoding="utf-8",
+    )
+    refs, _ = read_bibliography(str(tmp_path / "refs.bib"))
+    assert [(r.key, r.year, r.accessed) for r in refs] == [
+        ("a", None, "2009-09-16"),
+        ("b", None, "2009-09-16"),
+    ]
+
+
 def test_fix_says_why_a_suggested_key_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`refcheck fix --unsafe-fixes` on a LaTeX file citing `martinezdiaz2008` beside the entry
     `martinezdiaz2007` (suggested) said only that a finding "remains that no safe fix removes", as if
