@@ -33,6 +33,8 @@ from refcheck.matching.names import DROP_SPACING_MARKS, PARTICLES
 _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 _TOKEN = re.compile(
     r"(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…|\.\s\.\s\.)|(?P<punct>[,;&])"
+    # hyphenated initials spaced out by citeproc ("T. ‐Y ." for "T.‐Y."): one word, without its spaces
+    rf"|(?P<spaced>(?-i:[{_U}]\.\s?[{DASHES}]\s?[{_U}]\s\.))"
     r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])",
     re.I,
 )
@@ -101,6 +103,8 @@ class Names:
 def _tok(m: re.Match[str]) -> Tok:
     kind = m.lastgroup or "other"
     t = m.group(0)
+    if kind == "spaced":
+        kind, t = "word", "".join(t.split())
     if kind == "punct":
         kind = t
     elif kind == "word" and (t in _AND or t == "And"):  # (lower-case: "Wang Y" is an initial)
@@ -209,6 +213,8 @@ class _Reader:
             # (what _tok does, inline)
             kind = m.lastgroup or "other"
             t = m.group(0)
+            if kind == "spaced":
+                kind, t = "word", "".join(t.split())
             if kind == "punct":
                 kind = t
             elif kind == "word" and (t in _AND or t == "And"):  # (lower-case: "Wang Y" is an initial)

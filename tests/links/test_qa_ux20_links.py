@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import cli
 from tests.links.conftest import Capture, Server, wayback
@@ -25,12 +26,9 @@ def _bib(site: Server) -> str:
     )
 
 
-def test_a_dead_link_of_a_bib_entry_stands_at_the_entry(site: Server, tmp_path: Path) -> None:
-    """The dead URL of a .bib entry was reported as "main.tex: error dead-link ..." with no line:
-    every other finding of a .bib entry (uncited, duplicate, incomplete) stands at refs.bib:LINE."""
-    site.routes["/wayback/available"] = wayback([Capture("20090101000000")])
-    (tmp_path / "main.tex").write_text(MAIN, encoding="utf-8")
-    (tmp_path / "refs.bib").write_text(_bib(site), encoding="utf-8")
+def _checked(site: Server, tmp_path: Path) -> Any:
+    """The JSON report of main.tex in ``tmp_path``, its links checked against ``site`` (the archive's
+    look-ups too), with a cache of its own."""
     env = {
         "REFCHECK_CACHE_DIR": str(tmp_path / "cache"),
         "REFCHECK_ARCHIVE_API": site.url("/wayback/available"),
@@ -45,7 +43,16 @@ def test_a_dead_link_of_a_bib_entry_stands_at_the_entry(site: Server, tmp_path: 
         str(tmp_path / "main.tex"),
         env=env,
     )
-    data = json.loads(res.stdout)
+    return json.loads(res.stdout)
+
+
+def test_a_dead_link_of_a_bib_entry_stands_at_the_entry(site: Server, tmp_path: Path) -> None:
+    """The dead URL of a .bib entry was reported as "main.tex: error dead-link ..." with no line:
+    every other finding of a .bib entry (uncited, duplicate, incomplete) stands at refs.bib:LINE."""
+    site.routes["/wayback/available"] = wayback([Capture("20090101000000")])
+    (tmp_path / "main.tex").write_text(MAIN, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_bib(site), encoding="utf-8")
+    data = _checked(site, tmp_path)
     dead = [f for f in data["files"][0]["findings"] if f["rule"] == "dead-link"]
     assert len(dead) == 1
     assert dead[0]["path"] == str(tmp_path / "refs.bib") and dead[0]["line"] == 6
@@ -79,21 +86,7 @@ def test_bib_web_pages_without_a_url_field_and_their_access_dates(site: Server, 
         MAIN.replace("nye2004", "wiki").replace("smith2010", "hp"), encoding="utf-8"
     )
     (tmp_path / "refs.bib").write_text(WEB_BIB.replace("URL", site.url("")), encoding="utf-8")
-    env = {
-        "REFCHECK_CACHE_DIR": str(tmp_path / "cache"),
-        "REFCHECK_ARCHIVE_API": site.url("/wayback/available"),
-    }
-    res = cli(
-        "check",
-        "--format",
-        "json",
-        "--allow-private-hosts",
-        "--timeout",
-        "2",
-        str(tmp_path / "main.tex"),
-        env=env,
-    )
-    links = {lk["url"].rsplit("/", 1)[1]: lk for lk in json.loads(res.stdout)["files"][0]["links"]}
+    links = {lk["url"].rsplit("/", 1)[1]: lk for lk in _checked(site, tmp_path)["files"][0]["links"]}
     assert set(links) == {"wiki", "hp"}
     assert links["wiki"]["accessed"] == links["hp"]["accessed"] == "2009-09-16"
     assert links["wiki"]["status"] == links["hp"]["status"] == "dead"

@@ -37,9 +37,12 @@ PARTICLES = _MATCHER_PARTICLES | {"i"}
 
 _U = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F"
 # (the look-ahead tries "et al." and the ellipsis only where one can begin, an "e" or a full stop: the
-# same tokens, a quarter sooner than trying both at every word)
+# same tokens, a quarter sooner than trying both at every word). ``spaced``: hyphenated initials that
+# citeproc spaces out when the hyphen is not ASCII's, "T. ‐Y ." for "T.‐Y." (U+2010): one word, read
+# without its spaces ("Lu, T. ‐Y . and Chai, H.")
 _TOKEN = re.compile(
     r"(?=[eE.…])(?:(?P<etal>\bet\.?\s*al\b\.?)|(?P<ellipsis>\.\.\.|…|\.\s\.\s\.))|(?P<punct>[,;&])"
+    rf"|(?P<spaced>(?-i:[{_U}]\.\s?[{DASHES}]\s?[{_U}]\s\.))"
     r"|(?P<word>[^\s,;&()\[\]{}\"“”«»:]+)|(?P<other>[()\[\]{}\"“”«»:])",
     re.I,
 )
@@ -265,6 +268,8 @@ class _Tokens:
                 return END
             t = m.group()
             group = m.lastgroup or "other"
+            if group == "spaced":
+                group, t = "word", "".join(t.split())
             code = (_WORD_CODES if group == "word" else _MARK_CODES).get(t)  # (a call only for a new one)
             self.codes.append(_code(group, t) if code is None else code)
             self.texts.append(t)

@@ -460,7 +460,9 @@ def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
     notes = doc.notes_region
     first: int | None = None
     count = 0
+    above: tuple[int, int] | None = None  # the paragraph the run stopped at
     for a, b in reversed(paras):
+        above = (a, b)
         if notes and notes[0] <= a < notes[1]:
             if first is None:
                 continue
@@ -502,10 +504,37 @@ def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
             break
         first = a
         count += entryish
+        above = None
     if first is None or count < 2:
+        return None
+    if above is not None and _section_list(text, above, first, stop):
         return None
     end = notes[0] if notes and first < notes[0] < stop else stop
     return Region(first, end, False)
+
+
+# a Markdown heading of one line ("## Offene Punkte", "### Next steps")
+_MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S[^\n]*\n?")
+
+
+def _section_list(text: str, above: tuple[int, int], first: int, stop: int) -> bool:
+    """Whether the run of entries from ``first`` is a bulleted list of a section's own under its
+    Markdown heading (not a reference heading: that would have been found), some of whose items are
+    no entries and none of whose entries the text before cites by name and year: a research note's
+    last section, "## Offene Punkte", a to-do list naming works and years ("- Brayne 2017 PMC-PDF:
+    hinter Recaptcha"). A list under a heading refcheck does not know that the text cites is kept."""
+    a, b = above
+    if _MD_HEADING.fullmatch(text, a, b) is None or text[b:first].strip():
+        return False
+    items: list[str] = []
+    for line in text[first:stop].split("\n"):
+        if _BULLET.match(line):
+            items.append(line)
+        elif line.strip() and not items:
+            return False  # (no bulleted list)
+    if len(items) < 2 or all(looks_like_entry(ln) for ln in items):
+        return False
+    return not any(_cited_before(text, first, ln) for ln in items[:20] if looks_like_entry(ln))
 
 
 def _cited_before(text: str, end: int, line: str) -> bool:

@@ -255,20 +255,37 @@ def load_jats(path: str, data: bytes) -> Document:
     # author responses) that have reference lists of their own, are checked each on its own: a
     # citation in one never links to an entry of another, nor is an entry uncited for want of them.
     articles = [a for a in root.iter("article") if not a.inside("article")]
+    listed: frozenset[str] | None = None
     for n, other in enumerate(articles, 1):
+        host = doc
         if other is not article:
             part, _ = _article_document(path, data, other)
             part.part = f"article {n} of {len(articles)}"
             doc.parts.append(part)
+            host = part
         for sub in other.iter("sub-article", "response"):
             kind = sub.attrs.get("article-type") or sub.attrs.get("response-type") or sub.tag
             name = f"{kind} {sub.attrs.get('id') or ''}".strip()
             if sub is used:
                 continue
             own = {r.attrs.get("id") for r in sub.iter("ref") if _owner(r) is sub}
+            # the ids of the file's entries: of the article's list, which the sub-article may cite too,
+            # and of other sub-articles' lists (an xref to any of them resolves in the file)
+            if listed is None:
+                listed = frozenset(i for r in root.iter("ref") if (i := r.attrs.get("id")))
+            outer = listed | {r.key for r in host.references or () if r.key}
             if own:
-                part, _ = _article_document(path, data, sub)
+                part, _ = _article_document(path, data, sub, outer=outer)
                 part.part = name
+                doc.parts.append(part)
+            elif _broken_xrefs(sub, outer):
+                # a sub-article citing the article's list, with an xref to an id in neither list: its
+                # broken xrefs are checked on their own, as the article's are (the rest of its text, its
+                # notes and links, is not: they were never read)
+                part, _ = _article_document(path, data, sub, outer=outer)
+                part.part = name
+                part.citations = [c for c in part.citations if c.kind == "key" and c.key not in outer]
+                part.footnotes, part.footnote_markers, part.urls = [], [], []
                 doc.parts.append(part)
             if other is article:
                 # a translation or an author response citing the article's own list (beside its own
@@ -280,6 +297,17 @@ def load_jats(path: str, data: bytes) -> Document:
                             if rid not in own:
                                 doc.cited_elsewhere.setdefault(rid, name)
     return doc
+
+
+def _broken_xrefs(sub: Node, outer: frozenset[str]) -> bool:
+    """Whether a sub-article with no list of its own has an xref to a bibliography entry ("bibr") whose
+    id no entry of the file has."""
+    return any(
+        x.attrs.get("ref-type") == "bibr"
+        and (rids := (x.attrs.get("rid") or "").split())
+        and not any(r in outer for r in rids)
+        for x in sub.iter("xref")
+    )
 
 
 def _owner(node: Node) -> Node | None:
@@ -309,11 +337,17 @@ def _book_document(path: str, data: bytes, book: Node) -> Document:
 
 
 def _article_document(
-    path: str, data: bytes, article: Node, apart: frozenset[int] = frozenset()
+    path: str,
+    data: bytes,
+    article: Node,
+    apart: frozenset[int] = frozenset(),
+    outer: frozenset[str] = frozenset(),
 ) -> tuple[Document, Node | None]:
     """One article (an <article>, a <sub-article>, a BITS book or book part) as a document: its text,
     its own reference list (not its sub-articles'), its citations; and the translation read in its
-    place, if any. ``apart``: the nodes of parts checked on their own, left out of its text."""
+    place, if any. ``apart``: the nodes of parts checked on their own, left out of its text; ``outer``:
+    the ids of the file's entries, for a sub-article (its xrefs to the article's are the article's
+    citations, those to none are broken)."""
     walker = _Walker(apart)
     front = next(iter(article.kids("front", "front-stub", "book-meta", "book-part-meta")), None)
     if front is not None:
@@ -487,9 +521,15 @@ def _article_document(
         )
     ]
     if article.tag != "article":
-        # a review's xrefs to the main article's list are that article's citations, checked with it
+        # a review's xrefs to the main article's list are that article's citations, checked with it;
+        # an xref to an id in neither list is broken, and reported here (as the article's are)
         keys = {r.key for r in refs}
-        bibr = [t for t in bibr if keys.intersection(t[0].attrs.get("rid", "").split())]
+        bibr = [
+            t
+            for t in bibr
+            if keys.intersection(rids := t[0].attrs.get("rid", "").split())
+            or (outer and rids and not outer.intersection(rids))
+        ]
     if bibr:
         doc.citations = _citations(doc, bibr, refs)
         doc.citations_from_loader = True

@@ -21,6 +21,7 @@ resolved when the document is built.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,17 @@ _BEFORE_FRONT = re.compile(
     re.S,
 )
 _FRONT_HERE = re.compile(_FRONT.pattern.removeprefix("\\A"), re.S)
-# papaja's cite_r(), given the file r_refs() writes ("cite_r(file = 'r-references.bib')")
-_CITE_R = re.compile(r"\bcite_r\s*\(\s*(?:file\s*=\s*)?[\"']([^\"'\n]+)[\"']")
+# papaja's cite_r() and its arguments ("cite_r(file = 'r-references.bib', pkgs = c('afex'), omit =
+# FALSE)"): the file r_refs() writes, the keys' prefix, the packages cited or left out
+_CITE_R = re.compile(r"\bcite_r\s*\(((?:[^()]|\([^()]*\)){0,2000}?)\)")
+_CITE_R_FILE = re.compile(
+    r"^\s*(?:file\s*=\s*)?[\"']([^\"'\n]+)[\"']|[(,]\s*file\s*=\s*[\"']([^\"'\n]+)[\"']"
+)
+_CITE_R_PREFIX = re.compile(r"\bprefix\s*=\s*[\"']([^\"'\n]*)[\"']")
+_CITE_R_PKGS = re.compile(r"\bpkgs\s*=\s*(c\s*\([^()]*\)|[\"'][^\"'\n]*[\"']|NULL\b)?")
+_CITE_R_OMIT = re.compile(r"\b(?:omit|withhold)\s*=\s*(TRUE|FALSE|T|F)\b")
+_QUOTED = re.compile(r"[\"']([^\"'\n]+)[\"']")
+_PACKAGE_SUFFIX = re.compile(r"_\D")  # "R-lme4_a": a package's second entry (papaja drops "_a")
 _TAB_INSIDE = re.compile(r"(?<=\S)[ \t]*\t[ \t]*")
 _BIB_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(.*)$", re.M)
 _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
@@ -414,16 +424,58 @@ def pandoc_citations(
             # counts the entry as cited (no author or year as written: nothing to compare)
             out.append(Citation(text=f"nocite: {ref.key}", start=0, end=0, kind="key", key=ref.key))
     if "cite_r" in text:
-        # papaja's "`r cite_r(file = "r-references.bib")`" cites, when the document is built, every
-        # package of the file r_refs() wrote (R itself and each package used)
+        # papaja's "`r cite_r(file = "r-references.bib")`" cites, when the document is built, the
+        # packages of the file r_refs() wrote (R itself and each package used)
         for m in _CITE_R.finditer(text):
-            name = Path(m.group(1)).name
+            cited = _cited_by_cite_r(m.group(1))
+            if cited is None:
+                continue
+            name, wanted_key = cited
             for ref in refs:
-                if ref.source is not None and Path(ref.source[0]).name == name:
+                if (
+                    ref.source is not None
+                    and Path(ref.source[0]).name == name
+                    and ref.key
+                    and wanted_key(ref.key)
+                ):
                     out.append(Citation(text=m.group(0), start=0, end=0, kind="key", key=ref.key))
     out.sort(key=lambda c: c.start)
     _suggest_missing(out, by_key)
     return out
+
+
+def _cited_by_cite_r(args: str) -> tuple[str, Callable[[str], bool]] | None:
+    """The file name a cite_r() call reads and which of its keys it cites, by its arguments: keys
+    with its ``prefix`` ("R-"), R's own ("R-base") always; the packages ``pkgs`` names left out
+    (``omit = TRUE``, the default; ``withhold``, its older name) or alone cited (``omit = FALSE``);
+    with no ``pkgs``, every package, or R alone when ``omit = FALSE``. ``pkgs`` given as anything
+    but names in quotes (a variable) cites every key of the file, as the call may."""
+    m = _CITE_R_FILE.search(args)
+    if m is None:
+        return None
+    name = Path(m.group(1) or m.group(2)).name
+    p = _CITE_R_PREFIX.search(args)
+    prefix = p.group(1) if p else "R-"
+    o = _CITE_R_OMIT.search(args)
+    omit = o is None or o.group(1) in ("TRUE", "T")
+    k = _CITE_R_PKGS.search(args)
+    pkgs: frozenset[str] | None = None
+    if k is not None:
+        if k.group(1) is None:
+            return name, lambda key: True  # (a variable: which packages, refcheck cannot tell)
+        pkgs = None if k.group(1) == "NULL" else frozenset(_QUOTED.findall(k.group(1)))
+
+    def wanted(key: str) -> bool:
+        if not key.startswith(prefix):
+            return False
+        package = _PACKAGE_SUFFIX.sub("", key[len(prefix) :])
+        if package == "base":
+            return True
+        if pkgs is None:
+            return omit
+        return (package in pkgs) != omit
+
+    return name, wanted
 
 
 def _suggest_missing(citations: list[Citation], by_key: dict[str, Reference]) -> None:

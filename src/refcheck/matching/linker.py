@@ -1726,6 +1726,7 @@ def _link_author_date_as_read(
                 return
             cit.status = LinkStatus.MISSING  # the first author has entries, but not with these co-authors
             cit.detail = f"entries by {first} exist, none with the co-authors and year cited"
+            _edited_volume(cit, index)
             return
         if _year_range(fold(cit.year or "")) is not None:
             # "(Jones, 2011–2013)" where Jones's entries are of other years: a range is no slip of one
@@ -1761,6 +1762,44 @@ def _link_author_date_as_read(
         _linked(cit, by_title)
         return
     cit.status = LinkStatus.MISSING
+    _edited_volume(cit, index)
+
+
+# what marks a volume's editors in an entry of a chapter: "(D. Hunold & T. Singelnstein, eds.; pp.
+# 359–383)", "In D. Hunold & T. Singelnstein (Eds.), Title", "Edited by D. Hunold and T.
+# Singelnstein", "Hunold D, Singelnstein T, editors", German "(Hrsg.)"
+_EDITOR_MARK = re.compile(r"\b(?:[Ee]ds?\b\.?|[Ee]ditors?\b|[Ee]dited\s+by\b|[Hh]rsg\b\.?|[Hh]gg?\.)")
+_EDITORS_NEAR = 120  # characters either side of the mark the editors' names stand in
+EDITED_VOLUME = "edited-volume:"  # the start of a citation's detail when the list has chapters of it
+
+
+def _edited_volume(cit: Citation, index: Index) -> None:
+    """A citation of an edited volume whose list gives only chapters of it: "(Hunold & Singelnstein,
+    2022)" beside "Espín Grau, H., & Klaus, L. (2022). Rassismus in der Polizei (D. Hunold & T.
+    Singelnstein, eds.; pp. 359–383)". The volume is still not listed (the citation stays missing),
+    but the chapters, whose entries name its editors and the year cited, are what it points at: they
+    count as cited, and the finding names them (``cit.detail`` starts with ``EDITED_VOLUME``)."""
+    year = (cit.year or "")[:4]
+    if not year.isdigit() or not cit.authors:
+        return
+    names = [re.compile(rf"(?<![^\W\d_]){re.escape(a)}(?![^\W\d_])") for a in cit.authors]
+    chapters = []
+    for r in index.by_year.get(year, ()):
+        if cit.year != year and r.year != cit.year:
+            continue  # ("2022b" cites the entry lettered so)
+        text = r.text
+        for m in _EDITOR_MARK.finditer(text):
+            near = text[max(0, m.start() - _EDITORS_NEAR) : m.end() + _EDITORS_NEAR]
+            if all(n.search(near) for n in names):
+                chapters.append(r)
+                break
+    if chapters:
+        cit.candidates = tuple(r.id for r in chapters)
+        cit.detail = EDITED_VOLUME + (
+            f" the list gives {'a chapter' if len(chapters) == 1 else f'{len(chapters)} chapters'} of the "
+            f"volume they edited, {', '.join(f'{r.shown_authors} {r.year}' for r in chapters[:3])}"
+            f"{', ...' if len(chapters) > 3 else ''}, not the volume itself"
+        )
 
 
 def _co_author_misspelt(cit: Citation, dated: list[Reference], similar: Similar) -> Reference | None:

@@ -85,6 +85,13 @@ What it does
     cited that sort after its last entry and have none: a PDF's text whose last page was lost) is
     said so, and the citations that sort after its last entry are info (one such work missing
     stays an error).
+    A citation of an edited volume whose list gives only chapters of it ("(Hunold & Singelnstein,
+    2022)" beside "Espín Grau, H., & Klaus, L. (2022). Rassismus in der Polizei (D. Hunold & T.
+    Singelnstein, eds.; pp. 359–383)", or "In D. Hunold & T. Singelnstein (Eds.), ...") is a warning
+    that names the chapters: the volume is not listed, but their entries give its editors, title and
+    publisher; they count as cited. In JATS, an xref whose id no entry has is reported by its text
+    and id, in a sub-article (a peer review, an author response) as in the article, with the
+    sub-article's name (an id of any list of the file resolves).
 
 Why is this bad
     The reader cannot find the work cited.
@@ -200,8 +207,11 @@ def check(doc: Document) -> Iterator[Finding]:
             )
         return examples[0]
 
+    from refcheck.matching.linker import EDITED_VOLUME
+
     titles = _titles(doc)
     cut = _cut_after(doc)
+    by_id = {r.id: r for r in refs}
     for cit in pending:
         if cit.kind == "key" and cit.key and _PERSISTENT_KEY.match(cit.key):
             continue
@@ -256,6 +266,19 @@ def check(doc: Document) -> Iterator[Finding]:
         if cit.detail and cit.kind in ("author-date", "note"):
             where = cit.detail  # "entries by Hardy exist, none with the co-authors and year cited"
         severity = SEVERITY if cit.confidence == "high" else Severity.INFO
+        if cit.detail and cit.kind == "author-date" and cit.detail.startswith(EDITED_VOLUME):
+            # "(Hunold & Singelnstein, 2022)" beside a chapter of their volume: the volume is not listed,
+            # but the chapter's entry gives its editors, title and publisher (the reader can find it)
+            where = cit.detail[len(EDITED_VOLUME) :].strip()
+            fix = "add the volume's entry, or cite the chapter if it is the work meant"
+            yield at_citation(
+                NAME,
+                min(severity, Severity.WARNING),
+                cit,
+                f"{what} is cited but not in the reference list ({where}); {fix}",
+                by_id.get(cit.candidates[0]) if cit.candidates else None,
+            )
+            continue
         if cut is not None and cit.kind == "author-date" and _sorts_after(cit, cut[0]):
             severity = Severity.INFO
             fix = (
@@ -1106,10 +1129,12 @@ def _no_bibliography(citations: list[Citation], fragment: bool = False, style_on
 
 
 # a page that holds a book's or site's reference list, by its file name: "references.md",
-# "1_9.0_References.md", "bibliography.html", "99-literature.qmd", "works-cited.md"
+# "1_9.0_References.md", "bibliography.html", "99-literature.qmd", "works-cited.md": the name is the
+# list's word alone, with only a number around it ("literature-review-methods.md" is a chapter that
+# discusses the literature, "sources-of-error.md" another)
 _LIST_PAGE = re.compile(
-    r"(?:^|[\W_\d])(?:references?|bibliography|bibliografia|literature|literatur|works[-_ ]cited|sources)"
-    r"(?:[\W_\d]|$)",
+    r"[\W_\d]*(?:references?|bibliography|bibliografia|literature|literatur|works[-_ ]cited|sources)"
+    r"[\W_\d]*",
     re.I,
 )
 _PAGE_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".ipynb", ".rst", ".html", ".htm")
@@ -1133,7 +1158,7 @@ def _list_page(doc: Document) -> str:
             continue
         for name in names:
             stem, suffix = os.path.splitext(name)
-            if suffix.lower() in _PAGE_SUFFIXES and _LIST_PAGE.search(stem):
+            if suffix.lower() in _PAGE_SUFFIXES and _LIST_PAGE.fullmatch(stem):
                 page = os.path.join(where, name)
                 if page != here and os.path.isfile(page):
                     return os.path.relpath(page, directory)
