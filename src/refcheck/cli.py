@@ -158,7 +158,7 @@ class _Main(click.Group):
                     click.echo(exc.format_message(), err=True)
                     sys.exit(int(ExitCode.ERROR))
                 hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
-                fail(exc.format_message() + hint)
+                fail((_option_elsewhere(self, exc) or exc.format_message()) + hint)
             except click.ClickException as exc:
                 fail(exc.format_message())
             except (UsageError, OutputError) as exc:
@@ -175,6 +175,35 @@ class _Main(click.Group):
             except Exception as exc:
                 fail(runner.internal_error(exc))
             sys.exit(rv if isinstance(rv, int) else 0)
+
+
+# what each command writes, said when it is given another command's option ("fix --format jsonl")
+_WRITES = {
+    "check": "it reports on standard output (or to --output) in the --format chosen; refcheck fix "
+    "changes files",
+    "fix": "it prints a unified diff of its fixes on standard output (with --write it changes the "
+    "files instead; with --write and '-', the fixed document is written there) and its summary on "
+    "standard error; refcheck check gives the findings in a --format",
+    "merge": "it writes the merged report in the --format chosen",
+}
+
+
+def _option_elsewhere(group: click.Group, exc: click.UsageError) -> str | None:
+    """For an option the command does not have but another of refcheck's commands does ("refcheck
+    fix --format jsonl", "refcheck check --write"): which command has it and what this one writes,
+    in place of click's closest names of this command's ("--input-format", "--mailto")."""
+    if not isinstance(exc, click.NoSuchOption) or exc.ctx is None or exc.ctx.command is None:
+        return None
+    name, here = exc.option_name, exc.ctx.command.name
+    owners = [
+        f"'refcheck {n}'"
+        for n, cmd in group.commands.items()
+        if n != here and any(name in (*p.opts, *p.secondary_opts) for p in cmd.params)
+    ]
+    if not owners:
+        return None
+    said = f"'refcheck {here}' has no option {name!r} (an option of {', '.join(owners)})"
+    return said + (f": {_WRITES[here]}" if here in _WRITES else "")
 
 
 @functools.cache
@@ -957,7 +986,9 @@ def fix(
     Prints a unified diff and changes nothing unless --write is given. An entry's year or DOI that a
     registry's record corrects (reference-mismatch, doi-not-found) is a suggestion, made only with
     --unsafe-fixes: the registry may be the one that is wrong, and an entry's new year leaves its
-    citations to be changed by hand. Plain text, Markdown, HTML
+    citations to be changed by hand. A missing citation's suggested key or name is not made at all:
+    it is a guess by its spelling, and the work cited may be another the bibliography lacks. Plain
+    text, Markdown, HTML
     and LaTeX are fixed where the text stands in the source as it reads; a Word file gets the fixes
     as tracked changes (author "refcheck"); other fixes are refused with the reason. Exit status: 1 when fixes are left to apply (without --write, or in a file that
     cannot be written) or findings at or above --fail-on remain after the fixes; 0 otherwise, always
@@ -978,7 +1009,7 @@ def fix(
     elif stdin_filename is not None:
         raise click.UsageError("--stdin-filename names the document read from standard input: give '-'")
     run = _run(ctx, paths, config_file, stdin=stdin)
-    changed = refused = remaining = by_hand = 0
+    changed = refused = remaining = by_hand = guessed = 0
     worst = ExitCode.ERROR if run.failures else ExitCode.OK
     for r in run.results:
         if r.doc is None:
@@ -1001,6 +1032,10 @@ def fix(
                 and f.path
                 and f.path.lower().endswith(_BIBLIOGRAPHIES)
             )
+            # a missing citation's suggestion ("martinezdiaz2007" for "martinezdiaz2008"): a guess
+            guessed += sum(
+                1 for f in left if f.severity >= threshold and f.suggestion and f.rule == "missing-reference"
+            )
         if threshold is not None and (done.pending or any(f.severity >= threshold for f in left)):
             worst = max(worst, ExitCode.FINDINGS)
     verb = "fixed" if write else "would be fixed (use --write)" if changed else "would be fixed"
@@ -1011,9 +1046,17 @@ def fix(
         # why the exit status is 1 when nothing (more) is to fix
         summary += (
             f"; {remaining} finding{'s' if remaining != 1 else ''} at or above --fail-on"
-            f" {'remain' if remaining != 1 else 'remains'} that no safe fix removes"
-            " (refcheck check lists them)"
+            f" {'remain' if remaining != 1 else 'remains'} that "
+            + ("no fix refcheck makes removes" if unsafe else "no safe fix removes")
+            + " (refcheck check lists them)"
         )
+        if guessed:
+            summary += (
+                f"; {guessed} of them {'name' if guessed != 1 else 'names'} the citation likely meant"
+                " (missing-reference's suggestion), a guess by its spelling not made even with"
+                " --unsafe-fixes: the work cited may be another the bibliography lacks; correct the"
+                " citation or add the entry by hand"
+            )
         if by_hand:
             summary += (
                 f"; {by_hand} of them {'suggest' if by_hand != 1 else 'suggests'} a change in a bibliography"

@@ -48,8 +48,11 @@ class ConfigError(UsageError):
 
 
 def _rule_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        # "year-mismatch,uncited-reference", as the command line takes them (--select, --ignore)
+        value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("expected a list of rule names")
+        raise ValueError("expected a list of rule names (or a comma-separated string of them)")
     return _known_rules(value)
 
 
@@ -176,6 +179,11 @@ def _globs(value: Any) -> list[str]:
 
 
 def _status_codes(value: Any) -> list[int]:
+    if isinstance(value, str):
+        # "200,204,429" or "200..299", as the command line takes them (--accept)
+        from refcheck.links.options import parse_accept
+
+        return sorted(parse_accept(value))
     if not isinstance(value, list) or not all(
         isinstance(v, int) and not isinstance(v, bool) and 100 <= v <= 999 for v in value
     ):

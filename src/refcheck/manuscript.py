@@ -540,6 +540,20 @@ def manuscript_of(path: str | Path) -> Manuscript | None:
     return ms
 
 
+def myst_toc_leaving_out(path: str | Path) -> Path | None:
+    """The ``myst.yml`` of the MyST project ``path`` lies in, when its table of contents leaves the
+    file out (``manuscript_of`` then takes it for a file of its own); None otherwise."""
+    p = Path(path)
+    above = _configured_above(Path(real_path(p)).parent)
+    if above is None or above[0] != "myst":
+        return None
+    site = _myst(above[1], _stamp(above[1] / "myst.yml"))
+    page = p.resolve()
+    if site.pages is None or page in site.pages or page.with_suffix("") in site.pages:
+        return None
+    return site.config
+
+
 # The nearest Quarto project or site configuration above each directory, this run: the pages of
 # one directory ask the same question (project_root and a few stats per level each)
 _CONFIGURED_ABOVE: dict[Path, tuple[str, Path] | None] = {}

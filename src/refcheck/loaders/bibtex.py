@@ -397,10 +397,19 @@ def _access_date_in_notes(fields: dict[str, str]) -> str | None:
     from refcheck.extract.urls import parse_access_date
 
     for name in ("note", "howpublished"):
-        text = fields.get(name, "")
-        if text and (date := parse_access_date(_URL_IN_FIELD.sub(" ", text))):
+        if (text := _note_text(fields, name)) and (date := parse_access_date(text)):
             return date
     return None
+
+
+def _note_text(fields: dict[str, str], name: str) -> str:
+    """A ``note`` or ``howpublished`` field as the style prints it, its addresses left out: LaTeX read
+    ("Accessed 16~September 2009", "\\emph{Last accessed} ...", a braced month)."""
+    text = fields.get(name, "")
+    if not text:
+        return text
+    text = _URL_IN_FIELD.sub(" ", text)
+    return latex_to_text(text) if any(c in text for c in "\\~{") else text
 
 
 def _year_in_notes(fields: dict[str, str]) -> tuple[str | None, str | None]:
@@ -408,7 +417,7 @@ def _year_in_notes(fields: dict[str, str]) -> tuple[str | None, str | None]:
     access date given there: (year, accessed), each None when not given."""
     year = accessed = None
     for name in ("howpublished", "note"):
-        text = _URL_IN_FIELD.sub(" ", fields.get(name, ""))
+        text = _note_text(fields, name)
         for m in _NOTE_YEAR.finditer(text):
             if _VISITED.search(text, 0, m.start()):
                 accessed = accessed or m.group(0)

@@ -169,7 +169,7 @@ def load_markdown(path: str, data: bytes) -> Document:
             citekeys=citekeys,
         )  # fmt: skip
     else:
-        _say_why_unchecked(doc)
+        _say_why_unchecked(doc, path)
     return doc
 
 
@@ -287,8 +287,10 @@ def _add_included(
     state.parts.append((segment, out.length, path))
 
 
-def _say_why_unchecked(doc: Document) -> None:
+def _say_why_unchecked(doc: Document, path: str) -> None:
     """Pandoc keys with no bibliography: if nothing else is found, the empty-document rule says so."""
+    if "cite" in doc.text and _outside_myst_toc(doc, path):
+        return
     keys = pandoc_citations(doc, [])
     # a bracketed "[@key]" says the list is built from keys; a bare "@JayAlammar" may be a social handle
     bracketed = [k for k in keys if in_brackets(doc.text, k.start)]
@@ -301,6 +303,30 @@ def _say_why_unchecked(doc: Document) -> None:
             f"it cites {distinct} pandoc key(s){many} such as {keys[0].text!r} but names no bibliography "
             "(bibliography: in the front matter, a Quarto or Manubot project, or --bib)"
         )
+
+
+def _outside_myst_toc(doc: Document, path: str) -> bool:
+    """A file of a MyST project citing with its roles ({cite:p}`key`) that myst.yml's table of
+    contents leaves out: mystmd builds no page of it, and refcheck reads it as a file of its own
+    (instructions for writers beside the pages cite keys of no entry), so its citations are not
+    checked; the empty-document rule says so, naming the myst.yml."""
+    from refcheck.loaders.pandoc import role_citations
+    from refcheck.manuscript import myst_toc_leaving_out
+
+    roles = role_citations(doc, [], "myst")
+    if not roles:
+        return False
+    config = myst_toc_leaving_out(path)
+    if config is None:
+        return False
+    keys = list(dict.fromkeys(c.key for c in roles if c.key))
+    doc.unchecked = (
+        f"it cites {len(keys)} key(s) with MyST's citation roles such as {keys[0]!r}, but the table of "
+        f"contents of {_named_like(path, config)} does not list it, so mystmd builds no page of it and "
+        "its citations are not checked against the project's bibliography; list it in the toc to have "
+        "them checked"
+    )
+    return True
 
 
 def in_brackets(text: str, at: int) -> bool:
@@ -725,7 +751,7 @@ def _load_manuscript(path: str, data: bytes, manuscript: object) -> Document:
     if unique or external:
         use_bibliography(doc, unique, nocite=nocite, external=external, aliases=aliases, root=root)
     else:
-        _say_why_unchecked(doc)
+        _say_why_unchecked(doc, path)
     return doc
 
 
