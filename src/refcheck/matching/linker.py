@@ -59,6 +59,8 @@ class Index:
         self._candidates: dict[str, list[Reference]] = {}
         self._year_buckets: dict[str, dict[str, list[int]]] = {}
         self._same_authors: dict[tuple[bool | str, ...], _ClosestYear] = {}
+        # (see _edited_volume: made on the first citation that needs it)
+        self._edited: dict[tuple[str, str], list[tuple[Reference, list[str]]]] | None = None
         self.numeric: dict[tuple[int, ...], tuple[tuple[str, ...], str | None]] = {}  # see _link_numeric
         by_author = self.by_author
         parts = False
@@ -1782,17 +1784,16 @@ def _edited_volume(cit: Citation, index: Index) -> None:
     year = (cit.year or "")[:4]
     if not year.isdigit() or not cit.authors:
         return
+    first = _WORD.search(cit.authors[0])
+    if first is None:
+        return
     names = [re.compile(rf"(?<![^\W\d_]){re.escape(a)}(?![^\W\d_])") for a in cit.authors]
     chapters = []
-    for r in index.by_year.get(year, ()):
+    for r, nears in _edited_entries(index).get((year, first.group()), ()):
         if cit.year != year and r.year != cit.year:
             continue  # ("2022b" cites the entry lettered so)
-        text = r.text
-        for m in _EDITOR_MARK.finditer(text):
-            near = text[max(0, m.start() - _EDITORS_NEAR) : m.end() + _EDITORS_NEAR]
-            if all(n.search(near) for n in names):
-                chapters.append(r)
-                break
+        if any(all(n.search(near) for n in names) for near in nears):
+            chapters.append(r)
     if chapters:
         cit.candidates = tuple(r.id for r in chapters)
         cit.detail = EDITED_VOLUME + (
@@ -1800,6 +1801,30 @@ def _edited_volume(cit: Citation, index: Index) -> None:
             f"volume they edited, {', '.join(f'{r.shown_authors} {r.year}' for r in chapters[:3])}"
             f"{', ...' if len(chapters) > 3 else ''}, not the volume itself"
         )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _edited_entries(index: Index) -> dict[tuple[str, str], list[tuple[Reference, list[str]]]]:
+    """The entries that name a volume's editors, by year and by each word near the mark (what a cited
+    editor's name holds), with the stretches of text around their marks: made once per document, so
+    that each citation no entry fits looks only at the entries that may name its authors (a look at
+    every entry of its year made a list of thousands of one year, cited by as many unknown names,
+    quadratic)."""
+    if index._edited is None:
+        index._edited = {}
+        for year, refs in index.by_year.items():
+            for r in refs:
+                text = r.text
+                nears = [
+                    text[max(0, m.start() - _EDITORS_NEAR) : m.end() + _EDITORS_NEAR]
+                    for m in _EDITOR_MARK.finditer(text)
+                ]
+                if nears:
+                    for word in {w for near in nears for w in _WORD.findall(near)}:
+                        index._edited.setdefault((year, word), []).append((r, nears))
+    return index._edited
 
 
 def _co_author_misspelt(cit: Citation, dated: list[Reference], similar: Similar) -> Reference | None:
