@@ -656,13 +656,17 @@ def _run_together_initials_first(r: _Reader, i: int) -> tuple[str, str, bool, st
     if k == j:
         return None
     nxt, after = r.word(k), r.word(k + 1)
-    if not (
-        is_initials(nxt)
-        or (
-            _bare_initials(nxt)
-            and not nxt.endswith(".")
-            and (_cap(after) or _particle(after) or _bare_initials(after))
-        )
+    if is_initials(nxt):
+        # (initials with full stops then the next surname, not a separator: "ABD EL-BAKY, A. A., and")
+        m = k + 1
+        while is_initials(r.word(m)):
+            m += 1
+        if not (_cap(r.word(m)) or _particle(r.word(m))):
+            return None
+    elif not (
+        _bare_initials(nxt)
+        and not nxt.endswith(".")
+        and (_cap(after) or _particle(after) or _bare_initials(after))
     ):
         return None
     return " ".join(words), r.word(i), False, "given-first", j, False

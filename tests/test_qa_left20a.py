@@ -201,3 +201,21 @@ def test_an_example_number_below_the_last_label_is_info() -> None:
     doc = check_text(text, "text", "a.txt")
     found = [(f.citation, f.severity.name) for f in doc.findings if f.rule == "missing-reference"]
     assert found == [("(6)", "INFO"), ("(7)", "INFO"), ("(9)", "ERROR")]
+
+
+def test_capitals_surname_first_are_no_run_together_initials() -> None:
+    # SciELO's capitals (held-out styles7, 10.1590/1519-6984.251671, Chicago and Elsevier-Harvard):
+    # "ABD EL-BAKY, A. A., and S. I. SALEM. 2011." was read given names first ("ABD" initials of
+    # "EL-BAKY"), losing Salem: "(ABD EL-BAKY and SALEM 2011)" was missing and the entry uncited
+    from refcheck.extract.reference_list import parse_entry
+
+    for entry in (
+        "ABD EL-BAKY, A. A., and S. I. SALEM. 2011. Clinicopathological and cytological studies. Journal 5: 1-9.",
+        "ABD EL-BAKY, A.A., SALEM, S.I., 2011. Clinicopathological and cytological studies. Journal 5, 1-9.",
+    ):
+        assert parse_entry(entry).authors[-1:] == ["SALEM"], entry
+    assert parse_entry("AM Lohrer, J. E. Hewitt, and S. F. Thrush. 2006. Title. Journal 5: 1-9.").authors == [
+        "Lohrer",
+        "Hewitt",
+        "Thrush",
+    ]

@@ -794,7 +794,16 @@ def _run_together_initials_first(
     if k == j:
         return None
     nxt = r.word(k)
-    if not (nxt & INIT or (nxt & BARE and not nxt & DOT and r.word(k + 1) & (CAP | PART | BARE))):
+    if nxt & INIT:
+        # "J. E. Hewitt": initials with full stops, then the next surname; not "ABD EL-BAKY, A. A., and
+        # S. I. SALEM" (SciELO's capitals, surname first), whose initials after the comma are the given
+        # names of the surname before them, followed by a separator
+        m = k + 1
+        while r.word(m) & INIT:
+            m += 1
+        if not r.word(m) & (CAP | PART):
+            return None
+    elif not (nxt & BARE and not nxt & DOT and r.word(k + 1) & (CAP | PART | BARE)):
         return None
     return tuple(words), ((i, RAW),), " ", False, "given-first", j, False
 
