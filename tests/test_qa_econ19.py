@@ -93,6 +93,20 @@ def test_film_titles_with_years_in_a_page_without_a_list_are_info(
     assert _run("p.html")[1] == [("missing-reference", "error")]
 
 
+# a law student's research note, its last section a to-do list (Jochern/DHBW-seminararbeit-predictive-
+# policing, literatur/notizen/recherche-2026-06.md), rewritten; test_qa_left20c reads it too
+RESEARCH_NOTE = (
+    "# Recherche-Bericht\n\n| # | Lücke | Status |\n|---|---|---|\n"
+    "| 10 | Gewaltenteilung | ggf. ergänzen Trute (Roßnagel HdB DSR 2003), Bull (Mohr Siebeck 2011) |\n\n"
+    "## Offene Punkte\n\n"
+    "- Juristische Anmerkung zu hessenDATA (Bäcker/Poscher/Hoffmann-Riem/Roggan in\n"
+    "  JZ/NJW/NVwZ) als Sekundärquelle für Kap. 3 ergänzen.\n"
+    "- Kaufmann/Egbert/Leese 2019 OA-PDF: OUP blockt anonymen Zugriff trotz\n"
+    "  Hybrid-OA-Status; DOI im YAML, ggf. über DHBW-Proxy.\n"
+    "- Brayne 2017 PMC-PDF: hinter Recaptcha. PMID 38322733 als\n  Hinweis.\n"
+)
+
+
 def test_a_last_section_of_to_dos_is_no_reference_list(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -102,16 +116,7 @@ def test_a_last_section_of_to_dos_is_no_reference_list(
     says so), and two parenthetical mentions in a table, "(Roßnagel HdB DSR 2003)" and "(Mohr Siebeck
     2011)", were two errors "not in the reference list", with a warning that its one (glued) entry is
     never cited. No citation cites an entry of a list found with no heading: it may be no list."""
-    note = (
-        "# Recherche-Bericht\n\n| # | Lücke | Status |\n|---|---|---|\n"
-        "| 10 | Gewaltenteilung | ggf. ergänzen Trute (Roßnagel HdB DSR 2003), Bull (Mohr Siebeck 2011) |\n\n"
-        "## Offene Punkte\n\n"
-        "- Juristische Anmerkung zu hessenDATA (Bäcker/Poscher/Hoffmann-Riem/Roggan in\n"
-        "  JZ/NJW/NVwZ) als Sekundärquelle für Kap. 3 ergänzen.\n"
-        "- Kaufmann/Egbert/Leese 2019 OA-PDF: OUP blockt anonymen Zugriff trotz\n"
-        "  Hybrid-OA-Status; DOI im YAML, ggf. über DHBW-Proxy.\n"
-        "- Brayne 2017 PMC-PDF: hinter Recaptcha. PMID 38322733 als\n  Hinweis.\n"
-    )
+    note = RESEARCH_NOTE
     write(tmp_path, {"recherche.md": note})
     monkeypatch.chdir(tmp_path)
     found = _run("recherche.md")[1]

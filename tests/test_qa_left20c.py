@@ -29,6 +29,7 @@ from refcheck.pipeline import check_text
 
 from . import names_reference
 from .jats_docs import article, check, element_ref, xref
+from .test_qa_econ19 import RESEARCH_NOTE
 
 
 def _alarms(text: str, fmt: str = "text", name: str = "a.txt") -> list[str]:
@@ -123,16 +124,7 @@ def test_a_name_near_an_edition_is_no_editor() -> None:
     assert ("uncited-reference", Severity.WARNING) in found
 
 
-_NOTE = (
-    "# Recherche-Bericht\n\n| # | Lücke | Status |\n|---|---|---|\n"
-    "| 10 | Gewaltenteilung | ggf. ergänzen Trute (Roßnagel HdB DSR 2003), Bull (Mohr Siebeck 2011) |\n\n"
-    "## Offene Punkte\n\n"
-    "- Juristische Anmerkung zu hessenDATA (Bäcker/Poscher/Hoffmann-Riem/Roggan in\n"
-    "  JZ/NJW/NVwZ) als Sekundärquelle für Kap. 3 ergänzen.\n"
-    "- Kaufmann/Egbert/Leese 2019 OA-PDF: OUP blockt anonymen Zugriff trotz\n"
-    "  Hybrid-OA-Status; DOI im YAML, ggf. über DHBW-Proxy.\n"
-    "- Brayne 2017 PMC-PDF: hinter Recaptcha. PMID 38322733 als\n  Hinweis.\n"
-)
+_NOTE = RESEARCH_NOTE
 
 
 def test_a_to_do_list_under_its_own_heading_is_no_reference_list() -> None:

@@ -397,11 +397,14 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
     return _other_year_fits(a, ref)
 
 
+def _two_years(year: str) -> tuple[str, str] | None:
+    """Both years of "1867/1990" (an original and its reprint); None for any other year."""
+    return (year[:4], year[5:]) if len(year) == 9 and year[4] == "/" and year[5:].isdigit() else None
+
+
 def _cited_years(cited: str) -> tuple[str, ...]:
     """The years a citation names: "1990"; both of "1867/1990" (an original and its reprint)."""
-    if len(cited) == 9 and cited[4] == "/" and cited[5:].isdigit():
-        return cited[:4], cited[5:]
-    return (cited,) if len(cited) == 4 else ()
+    return _two_years(cited) or ((cited,) if len(cited) == 4 else ())
 
 
 # an entry's reprint or original year in brackets beside its own: "1990 [1867]", "[1867] 1990"
@@ -416,8 +419,9 @@ def _entry_years(ref: Reference) -> tuple[str, ...]:
     year = ref.year
     if not year or not year[:4].isdigit():
         return ()
-    if len(year) == 9 and year[4] == "/" and year[5:].isdigit():
-        return year[:4], year[5:]
+    both = _two_years(year)
+    if both is not None:
+        return both
     if "[" not in ref.text:
         return (year[:4],)
     return _bracketed(ref.text, year[:4])
