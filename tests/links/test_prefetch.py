@@ -365,3 +365,29 @@ def test_a_child_that_said_it_is_done_is_let_finish_and_one_that_did_not_is_kill
             prefetch._reap_finishing()
             assert 0 < child.joined[0] <= prefetch.REAP_WAIT and child.killed
             assert prefetch._FINISHING == []
+
+
+def test_the_forked_child_is_waited_for_killed_and_reaped() -> None:
+    import os
+    import time
+
+    from refcheck.links.prefetch import _Forked
+
+    def fork(seconds: float, code: int) -> _Forked:
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the child)
+            time.sleep(seconds)
+            os._exit(code)
+        return _Forked(pid)
+
+    quick = fork(0.05, 3)
+    started = time.monotonic()
+    quick.join(5)
+    assert time.monotonic() - started < 2 and not quick.is_alive() and quick.exitcode == 3
+    slow = fork(30, 0)
+    started = time.monotonic()
+    slow.join(0.1)
+    assert 0.05 <= time.monotonic() - started < 2 and slow.is_alive()
+    slow.kill()
+    slow.join(5)
+    assert not slow.is_alive() and slow.exitcode == -9

@@ -33,6 +33,7 @@ import atexit
 import contextlib
 import os
 import pickle
+import select
 import signal
 import struct
 import sys
@@ -266,14 +267,27 @@ class _Forked:
         return not self._poll(os.WNOHANG)
 
     def join(self, timeout: float | None = None) -> None:
+        """Wait for the child to end, at most ``timeout`` seconds: woken when it ends (a pidfd,
+        Linux), else looking every millisecond."""
         if timeout is None:
             self._poll(0)
             return
+        if self._poll(os.WNOHANG) or self.pid is None:
+            return
+        try:
+            fd = os.pidfd_open(self.pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            try:
+                select.select([fd], [], [], timeout)
+            finally:
+                os.close(fd)
+            self._poll(os.WNOHANG)
+            return
         deadline = time.monotonic() + timeout
-        pause = 0.0005
         while not self._poll(os.WNOHANG) and time.monotonic() < deadline:
-            time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
-            pause = min(pause * 2, 0.01)
+            time.sleep(min(0.001, max(0.0, deadline - time.monotonic())))
 
     def kill(self) -> None:
         if self.exitcode is None and self.pid is not None:
