@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
-import queue
 import re
 import threading
 import time
@@ -34,6 +33,7 @@ from refcheck.links.results import ContentCheck, Link, LinkResult, LinkState
 from refcheck.model import Document, Reference, Url
 
 if TYPE_CHECKING:
+    import queue
     from pathlib import Path
 
     from refcheck.links.archive import ArchiveClient, Snapshot
@@ -360,6 +360,8 @@ class _CacheWriter:
     def _hand_over(self) -> None:
         batch, self.pending = self.pending, []
         if self._queue is None:
+            import queue  # (a warm re-run writes nothing: not imported on its way)
+
             self._queue = queue.SimpleQueue()
             self._thread = threading.Thread(target=self._write, name="refcheck-link-cache", daemon=True)
             self._thread.start()
