@@ -45,7 +45,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 # Worker processes alive in this process, for ``terminate_all`` (a signal handler).
-_LIVE: set[BaseProcess] = set()
+_LIVE: set[Any] = set()  # multiprocessing processes and links.prefetch's forked child: a pid each
 
 
 def usable_cpus() -> int:

@@ -344,6 +344,35 @@ def test_results_are_cached_in_batches_while_the_others_are_checked(
     assert set(LinkCache(options.cache_dir).get_links(urls, 3600)) == set(urls)
 
 
+def test_results_are_cached_off_the_event_loop(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's write (the first one making the database) held up every answer that came
+    meanwhile: it runs in a thread of its own, and the cache holds every result when it returns."""
+    import asyncio
+
+    from refcheck.links import run
+
+    monkeypatch.setattr(run._CacheWriter, "BATCH", 2)
+    on_loop: list[bool] = []
+    put = LinkCache.put_links
+
+    def where(self: LinkCache, results: Any) -> None:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:
+            on_loop.append(False)
+        put(self, results)
+
+    monkeypatch.setattr(LinkCache, "put_links", where)
+    urls = [site.url(f"/alive?n={i}") for i in range(7)]
+    check_urls(urls, options)
+    assert len(on_loop) > 1 and not any(on_loop)
+    assert options.cache_dir is not None
+    assert set(LinkCache(options.cache_dir).get_links(urls, 3600)) == set(urls)
+
+
 def test_nothing_is_cached_before_a_site_answers(
     options: LinkOptions, closed_port: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -411,7 +440,8 @@ def test_a_prefetch_child_has_written_all_but_the_last_batch_when_it_says_it_is_
     site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """links/prefetch.py: the parent waits for the child's last writes when it ends, so the child
-    writes as the answers come, not all of them after its last one."""
+    writes as the answers come, not all of them after its last one (the batches handed over by
+    then are written by the writer's thread without waiting for the last one)."""
     from refcheck.links import run
 
     monkeypatch.setattr(run._CacheWriter, "BATCH", 2)
@@ -422,7 +452,11 @@ def test_a_prefetch_child_has_written_all_but_the_last_batch_when_it_says_it_is_
     def done(cache_ok: bool) -> None:
         assert cache_ok
         assert options.cache_dir is not None
-        stored_when_done.append(len(LinkCache(options.cache_dir).get_links(urls, 3600)))
+        cache = LinkCache(options.cache_dir)
+        until = time.monotonic() + 5
+        while len(cache.get_links(urls, 3600)) < len(urls) - 2 and time.monotonic() < until:
+            time.sleep(0.01)
+        stored_when_done.append(len(cache.get_links(urls, 3600)))
 
     check_urls(urls, options, done=done)
     assert stored_when_done and stored_when_done[0] >= len(urls) - 2

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
+
+import pytest
 
 from refcheck.links import LinkOptions, LinkState, check_urls
+from refcheck.links.results import LinkResult
 from tests.links.conftest import Server, ok, page, serving, status
 
 
@@ -69,3 +73,36 @@ def test_checking_from_inside_a_running_event_loop(site: Server, options: LinkOp
 
     got = asyncio.run(caller())
     assert got == {site.url("/alive"): LinkState.ALIVE, site.url("/missing"): LinkState.DEAD}
+
+
+def test_the_first_request_goes_out_before_every_worker_has_set_out(
+    site: Server, options: LinkOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each worker's first step (up to making its connection) ran before any request was written:
+    the first went out only once all 64 had set out (~13 ms on a 2,000-URL document)."""
+    from refcheck.links.aio import AsyncTransport
+    from refcheck.links.checker import Checker
+
+    started: list[str] = []
+    started_when_first_sent: list[int] = []
+    acheck, ask = Checker.acheck, AsyncTransport._ask
+
+    async def counted(self: Checker, url: str, prechecked: bool = False) -> LinkResult:
+        started.append(url)
+        return await acheck(self, url, prechecked)
+
+    async def first(self: AsyncTransport, *args: Any) -> Any:
+        if not started_when_first_sent:
+            started_when_first_sent.append(len(started))
+        return await ask(self, *args)
+
+    monkeypatch.setattr(Checker, "acheck", counted)
+    monkeypatch.setattr(AsyncTransport, "_ask", first)
+    # (four at once on each site: a test server's listen backlog is five)
+    options.max_concurrency, options.per_host, options.soft_404 = 8, 4, False
+    with serving({}, host="127.0.0.2") as other:
+        other.prefixes["/alive"] = ok("Alive")
+        urls = [s.url(f"/alive?n={i}") for i in range(12) for s in (site, other)]
+        results = check_urls(urls, options)
+    assert {(r.status, r.reason) for r in results.values()} == {(LinkState.ALIVE, None)}
+    assert started_when_first_sent and started_when_first_sent[0] < 8

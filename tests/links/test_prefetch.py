@@ -22,12 +22,14 @@ from tests.links.conftest import Server
 
 
 def refcheck(
-    prefetch: bool, cache: Path, *args: str, modules: Path | None = None
+    prefetch: bool, cache: Path, *args: str, modules: Path | None = None, before: str = ""
 ) -> subprocess.CompletedProcess[str]:
     """A real process: a test process runs the server's thread, and a process with threads does
-    not fork a prefetcher. ``modules``: where to write the names of the modules it imported."""
+    not fork a prefetcher. ``modules``: where to write the names of the modules it imported;
+    ``before``: a line of code run first."""
     code = (
-        "import sys, refcheck.runner as r; r.PREFETCH = "
+        before
+        + "\nimport sys, refcheck.runner as r; r.PREFETCH = "
         + str(prefetch)
         + "\n"
         + (
@@ -128,6 +130,30 @@ def test_a_warm_run_forks_no_child_and_loads_no_http_client(
         prefetched(tmp_path / "cache") == "7"
     )  # the child checked the new URL, took the others from the cache
     assert site.hits("/new") == 1
+
+
+def test_a_cold_run_forks_its_child_without_multiprocessing(
+    site: Server, tmp_path: Path, paper: Path
+) -> None:
+    """The child is forked with a plain pipe: importing and setting up multiprocessing (~15 ms)
+    came before its first request. Its results are taken as before."""
+    modules = tmp_path / "modules.json"
+    cold = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper), modules=modules)
+    assert cold.returncode == 1, cold.stderr
+    assert prefetched(tmp_path / "cache") == "6"
+    imported = set(json.loads(modules.read_text()))
+    assert "refcheck.links.prefetch" in imported and "multiprocessing" not in imported
+
+
+def test_a_child_that_dies_leaves_the_checking_to_the_parent(
+    site: Server, tmp_path: Path, paper: Path
+) -> None:
+    after = refcheck(False, tmp_path / "cache-after", "--archive", "none", str(paper))
+    code = "import os, refcheck.links.prefetch as p; p._child = lambda conn, tasks: os._exit(3)"
+    died = refcheck(True, tmp_path / "cache-died", "--archive", "none", str(paper), before=code)
+    assert died.returncode == after.returncode == 1, died.stderr
+    assert died.stdout == after.stdout and died.stderr == after.stderr
+    assert prefetched(tmp_path / "cache-died") == "None"  # nothing taken from it
 
 
 def test_document_urls_are_those_the_analysis_checks(site: Server, paper: Path) -> None:
@@ -339,3 +365,29 @@ def test_a_child_that_said_it_is_done_is_let_finish_and_one_that_did_not_is_kill
             prefetch._reap_finishing()
             assert 0 < child.joined[0] <= prefetch.REAP_WAIT and child.killed
             assert prefetch._FINISHING == []
+
+
+def test_the_forked_child_is_waited_for_killed_and_reaped() -> None:
+    import os
+    import time
+
+    from refcheck.links.prefetch import _Forked
+
+    def fork(seconds: float, code: int) -> _Forked:
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the child)
+            time.sleep(seconds)
+            os._exit(code)
+        return _Forked(pid)
+
+    quick = fork(0.05, 3)
+    started = time.monotonic()
+    quick.join(5)
+    assert time.monotonic() - started < 2 and not quick.is_alive() and quick.exitcode == 3
+    slow = fork(30, 0)
+    started = time.monotonic()
+    slow.join(0.1)
+    assert 0.05 <= time.monotonic() - started < 2 and slow.is_alive()
+    slow.kill()
+    slow.join(5)
+    assert not slow.is_alive() and slow.exitcode == -9

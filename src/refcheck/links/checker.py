@@ -623,6 +623,9 @@ class Checker:
 
         for _ in range(min(self.options.max_concurrency, len(urls))):
             spawn()
+            # one turn of the loop per worker: each goes out as soon as its connection is made,
+            # instead of the first request waiting for all 64 workers to have set out (~13 ms)
+            await asyncio.sleep(0)
         while running:
             await asyncio.gather(*running)
 

@@ -31,21 +31,38 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 import pickle
+import select
 import signal
+import struct
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
+    from typing import Protocol
 
     from refcheck.links.options import LinkOptions
     from refcheck.links.results import LinkResult
     from refcheck.model import Document
     from refcheck.pipeline import CheckOptions
+
+    class _Process(Protocol):  # a _Forked child (or a multiprocessing.Process)
+        @property
+        def pid(self) -> int | None: ...
+        def is_alive(self) -> bool: ...
+        def join(self, timeout: float | None = None) -> None: ...
+        def kill(self) -> None: ...
+
+    class _Receiving(Protocol):  # a _Reader (or a multiprocessing Connection)
+        def recv_bytes(self) -> bytes: ...
+        def close(self) -> None: ...
+
+    class _Sending(Protocol):
+        def send_bytes(self, data: bytes) -> None: ...
 
 
 @dataclass
@@ -72,7 +89,7 @@ def document_urls(doc: Document) -> list[str]:
 
 
 class Prefetch:
-    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+    def __init__(self, process: _Process, conn: _Receiving) -> None:
         self.process = process
         self.conn = conn
         self.finished = False  # the child said it is done (it is writing the cache and closing)
@@ -81,25 +98,35 @@ class Prefetch:
     @classmethod
     def start(cls, tasks: Sequence[tuple[str, CheckOptions]]) -> Prefetch | None:
         """A child process checking the URLs of ``tasks`` (path, options), or None where this
-        process cannot fork safely."""
-        import multiprocessing
+        process cannot fork safely. Forked by ``os.fork`` with a plain pipe, not by
+        multiprocessing, whose import and set-up (~15 ms) came before the child's first request."""
         import threading
 
-        if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
+        if not hasattr(os, "fork") or threading.active_count() != 1:
             return None
         from refcheck import parallel
 
-        ctx = multiprocessing.get_context("fork")
-        mine, theirs = ctx.Pipe(duplex=False)
-        _widen(mine)
-        process = ctx.Process(target=_child, args=(theirs, list(tasks)), daemon=True)
+        read, write = os.pipe()
+        _widen(read)
         try:
-            process.start()
+            pid = os.fork()
         except OSError:
+            os.close(read)
+            os.close(write)
             return None
+        if pid == 0:  # the child: never returns into the caller's code
+            code = 1
+            try:
+                os.close(read)
+                _quiet_stdin()
+                _child(_Writer(write), list(tasks))
+                code = 0
+            finally:
+                os._exit(code)  # no atexit hooks of the parent, no flushing its buffers twice
+        os.close(write)
+        process = _Forked(pid)
         parallel._LIVE.add(process)  # a signal's terminate_all ends it too
-        theirs.close()
-        return cls(process, mine)
+        return cls(process, _Reader(read))
 
     def take(self, options: LinkOptions) -> Prefetched | None:
         """The child's results when it checked with ``options`` (waits for it), else None."""
@@ -159,14 +186,113 @@ def _reap_finishing() -> None:
 PIPE_SIZE = 1 << 20  # the most an unprivileged process may ask for on Linux (pipe-max-size)
 
 
-def _widen(conn: Connection) -> None:
+def _widen(fd: int) -> None:
     """A pipe that holds a whole 2,000-URL result (about 0.7 MB) instead of 64 KB: the child sends
     without waiting for the parent, which is still analysing, and the parent reads it in one go
     instead of a few kilobytes per turn of the two processes (Linux only; elsewhere as it is)."""
     with contextlib.suppress(ImportError, OSError, AttributeError):
         import fcntl
 
-        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+
+
+def _quiet_stdin() -> None:
+    """The child reads nothing from the terminal (as multiprocessing's children: stdin closed)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stdin.close()
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (for the process's life)
+
+
+_LENGTH = struct.Struct("!i")  # each message's length first, as multiprocessing's connections frame it
+
+
+class _Writer:
+    """The child's end of the pipe: length-prefixed messages (``send_bytes``)."""
+
+    def __init__(self, fd: int) -> None:
+        self.file = open(fd, "wb", buffering=0)  # noqa: SIM115 (closed when the child exits)
+
+    def send_bytes(self, data: bytes) -> None:
+        view = memoryview(_LENGTH.pack(len(data)) + data)
+        while view:
+            view = view[self.file.write(view) or 0 :]
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class _Reader:
+    """The parent's end of the pipe: ``recv_bytes`` (EOFError once the child has closed it)."""
+
+    def __init__(self, fd: int) -> None:
+        self.file = open(fd, "rb")  # noqa: SIM115 (closed by Prefetch.close)
+
+    def fileno(self) -> int:
+        return self.file.fileno()
+
+    def recv_bytes(self) -> bytes:
+        head = self.file.read(_LENGTH.size)
+        if len(head) < _LENGTH.size:
+            raise EOFError
+        (size,) = _LENGTH.unpack(head)
+        data = self.file.read(size) if size >= 0 else b""
+        if len(data) != size:
+            raise EOFError
+        return data
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class _Forked:
+    """The forked child, as much of multiprocessing.Process as ``Prefetch`` asks of it."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid: int | None = pid
+        self.exitcode: int | None = None
+
+    def _poll(self, flags: int) -> bool:
+        """Reap the child if it has ended (``flags``: os.WNOHANG, or 0 to wait); True once it has."""
+        if self.exitcode is None and self.pid is not None:
+            try:
+                pid, status = os.waitpid(self.pid, flags)
+            except ChildProcessError:  # (reaped by someone else)
+                pid, status = self.pid, 0
+            if pid == 0:
+                return False
+            self.exitcode = os.waitstatus_to_exitcode(status)
+        return True
+
+    def is_alive(self) -> bool:
+        return not self._poll(os.WNOHANG)
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the child to end, at most ``timeout`` seconds: woken when it ends (a pidfd,
+        Linux), else looking every millisecond."""
+        if timeout is None:
+            self._poll(0)
+            return
+        if self._poll(os.WNOHANG) or self.pid is None:
+            return
+        try:
+            fd = os.pidfd_open(self.pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            try:
+                select.select([fd], [], [], timeout)
+            finally:
+                os.close(fd)
+            self._poll(os.WNOHANG)
+            return
+        deadline = time.monotonic() + timeout
+        while not self._poll(os.WNOHANG) and time.monotonic() < deadline:
+            time.sleep(min(0.001, max(0.0, deadline - time.monotonic())))
+
+    def kill(self) -> None:
+        if self.exitcode is None and self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
 
 
 class _Batches:
@@ -175,7 +301,7 @@ class _Batches:
 
     INTERVAL = 0.05
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: _Sending) -> None:
         self.conn = conn
         self.pending: dict[str, LinkResult] = {}
         self.sent = time.monotonic()
@@ -192,7 +318,7 @@ class _Batches:
         self.sent = time.monotonic()
 
 
-def _child(conn: Connection, tasks: list[tuple[str, CheckOptions]]) -> None:
+def _child(conn: _Sending, tasks: list[tuple[str, CheckOptions]]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     got: Prefetched | None = None
