@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from refcheck import _regex_cache
 from tests.conftest import ROOT, SEED, SRC
 
 # (pattern, flags, a text to search): what refcheck's expressions use (classes above U+00FF in many
@@ -89,6 +90,7 @@ def test_nothing_is_saved_without_bytecode(tmp_path: Path) -> None:
         b"not marshal",
         b"",
         marshal.dumps(((0, 0, 0, 0), [])),  # another Python's
+        b"\0\0\0\0" + marshal.dumps((0, 0, 0, 0, 0), 2) + marshal.dumps([]),
         marshal.dumps("a string"),
     ],
 )
@@ -106,10 +108,14 @@ def test_a_file_damaged_inside_an_expression_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "regex.marshal"
     assert _probe(path, "save") is True
     data = path.read_bytes()
-    stamp, entries = marshal.loads(data[4:])
+    header = marshal.dumps(_regex_cache._stamp(), 2)  # the CRC-32, this stamp, the entries
+    assert data[4 : 4 + len(header)] == header
+    entries = marshal.loads(data[4 + len(header) :])
     pattern, flags, flags2, code, *rest = entries[0]
     code = code[:-8] + bytes([code[-8] ^ 1]) + code[-7:]
-    path.write_bytes(data[:4] + marshal.dumps((stamp, [(pattern, flags, flags2, code, *rest), *entries[1:]])))
+    path.write_bytes(
+        data[: 4 + len(header)] + marshal.dumps([(pattern, flags, flags2, code, *rest), *entries[1:]])
+    )
     loaded, results = _probe(path, "load")  # type: ignore[misc]
     assert loaded == 0
     assert results == [[False, True]] * len(SAMPLES)  # compiled as usual
@@ -121,6 +127,7 @@ def test_the_cli_keeps_its_expressions_and_reports_the_same(tmp_path: Path) -> N
     copy = tmp_path / "src"
     shutil.copytree(SRC / "refcheck", copy / "refcheck", ignore=shutil.ignore_patterns("__pycache__"))
     cache = copy / "refcheck" / "__pycache__" / f"regex.{sys.implementation.cache_tag}.marshal"
+    code = cache.with_name(f"code.{sys.implementation.cache_tag}.marshal")  # _code_cache.py's
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "REFCHECK_DEBUG")}
     env.update(PYTHONPATH=str(copy), NO_COLOR="1")
     cmd = [sys.executable, "-m", "refcheck", "check", "--no-links", str(SEED)]
@@ -131,12 +138,12 @@ def test_the_cli_keeps_its_expressions_and_reports_the_same(tmp_path: Path) -> N
         )
 
     first = run(PYTHONDONTWRITEBYTECODE="1")
-    assert not cache.exists()
+    assert not cache.exists() and not code.exists()
     second = run()
-    assert cache.exists()
-    written = cache.stat().st_mtime_ns
+    assert cache.exists() and code.exists()
+    written = cache.stat().st_mtime_ns, code.stat().st_mtime_ns
     third = run()
-    assert cache.stat().st_mtime_ns == written  # nothing new compiled: not rewritten
+    assert (cache.stat().st_mtime_ns, code.stat().st_mtime_ns) == written  # nothing new: not rewritten
     assert first.returncode == second.returncode == third.returncode == 1
     assert first.stdout == second.stdout == third.stdout and "Hyde 2002" in first.stdout
 

@@ -23,8 +23,10 @@ This leans on CPython internals, the ones ``re._compiler.compile`` itself uses (
 first (``_cache``, or ``_cache2`` where there is one); it answers a saved pattern (in 3.12, by
 putting it into ``_cache``, where ``re`` then finds it) and raises ``KeyError`` for anything else,
 so a ``re`` that looks its caches up otherwise simply compiles as usual. The file is tied to the
-exact Python version, byte order and regular-expression engine (``_sre.MAGIC``, ``CODESIZE``); it
-is used only when its CRC-32 matches (a damaged file that still reads as marshal data must not be);
+exact Python version, byte order and regular-expression engine (``_sre.MAGIC``, ``CODESIZE``) by a
+stamp compared as bytes before any of its data is read (``read_kept``, ``write_kept``; the code
+cache, ``_code_cache.py``, keeps its file the same way); it is used only when its CRC-32 matches (a
+damaged file that still reads as marshal data must not be);
 an expression is saved only when ``_sre.compile`` of what is saved equals ``re.compile`` of its
 pattern (equal patterns have equal code); the file is replaced whole (``os.replace``); and anything
 unexpected (another Python, a file that cannot be read, a changed internal, a saved expression the
@@ -47,7 +49,7 @@ try:  # CPython's regular-expression internals, loaded with re (elsewhere nothin
 except ImportError:  # pragma: no cover
     _sre = None
 
-_FORMAT = 3  # 2: the data follows its CRC-32; 3: each expression's code as bytes, built on first use
+_FORMAT = 3  # 2: the data follows its CRC-32; 3: the stamp before the data, each code as bytes
 PATH = os.path.join(os.path.dirname(__file__), "__pycache__", f"regex.{sys.implementation.cache_tag}.marshal")
 MAX_ENTRIES = 1000  # re's own cache holds 512 in CPython 3.11-3.13; the file, every command's
 _CODE: Final = "I"  # the engine's code units, as memoryview.cast and array read them (CODESIZE bytes)
@@ -103,26 +105,63 @@ def _install() -> bool:
     return True
 
 
+def read_kept(path: str, stamp: tuple[Any, ...]) -> Any:
+    """What ``write_kept`` wrote to ``path`` with ``stamp``; None when there is no such file, it is
+    damaged (its CRC-32), or it was written with another stamp (another Python, another format)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()  # one read (marshal.load(fh) reads each object)
+        # a damaged file that still reads as marshal data (one wrong integer of an expression's
+        # code) must not be used: its CRC-32 is checked before anything of it is; then the stamp,
+        # as bytes: another Python's marshal data is never read (its code objects could crash this one)
+        header = _header(stamp)
+        if len(data) < 4 or zlib.crc32(memoryview(data)[4:]) != int.from_bytes(data[:4], "little"):
+            return None
+        if data[4 : 4 + len(header)] != header:
+            return None
+        return marshal.loads(memoryview(data)[4 + len(header) :])  # no copy
+    except Exception:  # no file yet, a damaged one
+        return None
+
+
+def write_kept(path: str, stamp: tuple[Any, ...], kept: Any) -> bool:
+    """Replace ``path`` with its CRC-32, ``stamp`` and ``kept`` (marshal data); whether it was
+    written (not when bytecode is not, nor where it cannot be)."""
+    if sys.dont_write_bytecode:
+        return False
+    try:
+        payload = _header(stamp) + marshal.dumps(kept)
+        data = zlib.crc32(payload).to_bytes(4, "little") + payload
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        try:
+            with open(temporary, "wb") as fh:
+                fh.write(data)
+            os.replace(temporary, path)  # another process reads the old file or this one, whole
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except Exception:  # a read-only install: nothing kept
+        return False
+    return True
+
+
+def _header(stamp: tuple[Any, ...]) -> bytes:
+    """``stamp`` as marshal data of version 2 (no references: the same bytes in every process)."""
+    return marshal.dumps(stamp, 2)
+
+
 def load(path: str = PATH) -> int:
     """Make the saved expressions available to ``re`` (each built on its first use); how many
     (0: none saved, or not usable)."""
     if _cache() is None:
         return 0
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()  # one read (marshal.load(fh) reads each object)
-        # a damaged file that still reads as marshal data (one wrong integer of an expression's
-        # code) must not be used: its CRC-32 is checked before anything of it is
-        body = memoryview(data)[4:]  # no copy
-        if len(data) < 4 or zlib.crc32(body) != int.from_bytes(data[:4], "little"):
-            return 0
-        stamp, entries = marshal.loads(body)
-        if stamp != _stamp():
-            return 0
+        entries = read_kept(path, _stamp()) or ()
         found = {(type(e[0]), e[0], e[1]): e for e in entries if len(e) == 7 and type(e[3]) is bytes}
-    except Exception:  # no file yet, a damaged one, a changed internal: compiled as usual
+    except Exception:  # a changed internal: compiled as usual
         return 0
-    if not _install():
+    if not found or not _install():
         return 0
     _saved.update(found)
     return len(_saved)
@@ -141,20 +180,9 @@ def save(path: str = PATH) -> bool:
         kept = set(keys)
         keys += [k for k in _saved if k not in kept]
         entries = [e for e in map(_entry, keys) if e is not None][:MAX_ENTRIES]
-        payload = marshal.dumps((_stamp(), entries))
-        data = zlib.crc32(payload).to_bytes(4, "little") + payload
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        try:
-            with open(temporary, "wb") as fh:
-                fh.write(data)
-            os.replace(temporary, path)  # another process reads the old file or this one, whole
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except Exception:  # a read-only install, a changed internal: nothing kept
+    except Exception:  # a changed internal: nothing kept
         return False
-    return True
+    return write_kept(path, _stamp(), entries)
 
 
 def _entry(key: tuple[Any, ...]) -> tuple[Any, ...] | None:
