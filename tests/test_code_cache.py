@@ -167,3 +167,38 @@ def test_a_module_with_future_flags_is_not_hooked() -> None:
     exec(compile("def f(): pass\n", "probe", "exec", dont_inherit=True), vars(plain))
     assert _code_cache._install(plain, (("exec", _code_cache._exec),)) is True
     assert vars(plain)["exec"] is _code_cache._exec
+
+
+# Defines argv[2] dataclasses with fields of their own (one text each) after load; prints how many
+# code objects the file held, how many of them were read, how many were compiled, and save().
+_MANY = """
+import dataclasses, json, sys
+from refcheck import _code_cache as cc
+held = cc.load(sys.argv[1])
+for i in range(int(sys.argv[2])):
+    dataclasses.make_dataclass(f"C{i}", [(f"field_{i}", int)], eq=False, repr=False)
+print(json.dumps([held, len(cc._loaded), len(cc._made), cc.save(sys.argv[1])]))
+"""
+
+
+def test_only_the_code_a_run_uses_is_read(tmp_path: Path) -> None:
+    # the file holds every command's code (a DOCX check's, the links stage's...): a run reads only
+    # the entries whose text comes up, not the whole file at each start
+    path = tmp_path / "code.marshal"
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environ.update(PYTHONPATH=str(SRC))
+
+    def run(count: int) -> list[object]:
+        proc = subprocess.run(
+            [sys.executable, "-c", _MANY, str(path), str(count)],
+            capture_output=True,
+            text=True,
+            env=environ,
+            timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)  # type: ignore[no-any-return]
+
+    assert run(60)[2:] == [60, True]
+    held, read, made, saved = run(2)
+    assert held >= 60 and (read, made, saved) == (2, 0, False)

@@ -10,7 +10,8 @@ Python version, so the CLI keeps the code objects in a file beside refcheck's by
 (``__pycache__/code.<python>.marshal``; marshal is what a ``.pyc`` holds) and, from ``load`` on,
 those modules' ``exec``, ``eval`` and ``compile`` (module globals in front of the built-ins: each
 module looks the name up in its own globals first) take the code of a known text from it; a text
-they have not seen is compiled as usual and kept by ``save`` at exit.
+they have not seen is compiled as usual and kept by ``save`` at exit. The file holds every
+command's code, each entry read (unmarshalled) only when its text comes up.
 
 Only the plain forms are answered: a source ``str`` (``exec``, ``eval``) compiled as the built-in
 would, from a module without ``__future__`` imports (its flags are those of the module's code, which
@@ -37,8 +38,10 @@ PATH = os.path.join(os.path.dirname(__file__), "__pycache__", f"code.{sys.implem
 MAX_ENTRIES = 2000
 _FUTURE = 0x1FE0000  # co_flags a str given to exec inherits (PyCF_MASK: the CO_FUTURE_* of __future__)
 
-# (source, filename, mode) -> its code: read from the file, and compiled in this process
-_saved: dict[tuple[str, str, str], CodeType] = {}
+# (source, filename, mode) -> its code: as read from the file (marshal data, each read on first
+# use: the file holds every command's), read from it, and compiled in this process
+_saved: dict[tuple[str, str, str], bytes] = {}
+_loaded: dict[tuple[str, str, str], CodeType] = {}
 _made: dict[tuple[str, str, str], CodeType] = {}
 
 
@@ -48,7 +51,17 @@ def _stamp() -> tuple[Any, ...]:
 
 def _code(source: str, filename: str, mode: str) -> CodeType:
     key = (source, filename, mode)
-    code = _saved.get(key) or _made.get(key)
+    code = _loaded.get(key) or _made.get(key)
+    if code is None and key in _saved:
+        try:
+            code = marshal.loads(_saved[key])
+        except Exception:
+            code = None
+        if type(code) is CodeType:
+            _loaded[key] = code
+        else:  # not what was saved: compiled as usual (and saved anew)
+            del _saved[key]
+            code = None
     if code is None:
         code = _made[key] = builtins.compile(source, filename, mode, 0, True)
     return code
@@ -105,29 +118,30 @@ def load(path: str = PATH) -> int:
     import dataclasses
     import typing
 
+    if sys.flags.optimize:  # compile would strip asserts (and docstrings): compiled as usual
+        return 0
     kept = read_kept(path, _stamp())
     try:
         if isinstance(kept, dict):
-            _saved.update((k, v) for k, v in kept.items() if type(v) is CodeType and len(k) == 3)
+            _saved.update((k, v) for k, v in kept.items() if type(v) is bytes and len(k) == 3)
     except Exception:  # another layout: compiled as usual
         _saved.clear()
-    if sys.flags.optimize:  # compile would strip asserts (and docstrings): compiled as usual
-        return 0
     for module in (dataclasses, collections, typing):
         _install(module, _HOOKS[module.__name__])
     return len(_saved)
 
 
 def save(path: str = PATH) -> bool:
-    """Write the code objects read and made to ``path`` when some were made in this process;
-    whether the file was written."""
+    """Write the code objects the file held and those made in this process to ``path`` when some
+    were made; whether the file was written."""
     if not _made or sys.dont_write_bytecode:
         return False
     kept = dict(_saved)
     try:
         for key, code in _made.items():
-            if marshal.loads(marshal.dumps(code)) == code:
-                kept[key] = code
+            data = marshal.dumps(code)
+            if marshal.loads(data) == code:
+                kept[key] = data
     except Exception:
         return False
     if len(kept) > MAX_ENTRIES:  # the oldest go
