@@ -5,15 +5,12 @@ written, or a module compiled otherwise, only means compiling as usual."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import SRC
+from tests.conftest import run_python
 
 # Defines classes of each kind after load (argv[1]: the file), then again with the built-ins
 # (hooks taken out): the code must be equal, and the classes behave the same. Prints what was
@@ -65,18 +62,8 @@ print(json.dumps([loaded, made, same, cc.save(sys.argv[1])]))
 """
 
 
-def _probe(path: Path, prelude: str = "", **env: str) -> list[object]:
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ.update(PYTHONPATH=str(SRC), **env)
-    proc = subprocess.run(
-        [sys.executable, "-c", prelude + _PROBE, str(path)],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)  # type: ignore[no-any-return]
+def _probe(path: Path, prelude: str = "", **env: str) -> Any:
+    return run_python(prelude + _PROBE, str(path), env=env)
 
 
 def test_a_second_start_compiles_none_of_the_methods(tmp_path: Path) -> None:
@@ -140,17 +127,7 @@ print(json.dumps([vars(m).get(n) is h for m, n, h in
 def test_a_module_compiling_otherwise_is_left_alone(
     tmp_path: Path, flags: list[str], prelude: str, hooked: list[bool]
 ) -> None:
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ.update(PYTHONPATH=str(SRC))
-    proc = subprocess.run(
-        [sys.executable, *flags, "-c", prelude + _HOOKED, str(tmp_path / "code.marshal")],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == hooked
+    assert run_python(prelude + _HOOKED, str(tmp_path / "code.marshal"), flags=flags) == hooked
 
 
 def test_a_module_with_future_flags_is_not_hooked() -> None:
@@ -185,19 +162,9 @@ def test_only_the_code_a_run_uses_is_read(tmp_path: Path) -> None:
     # the file holds every command's code (a DOCX check's, the links stage's...): a run reads only
     # the entries whose text comes up, not the whole file at each start
     path = tmp_path / "code.marshal"
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ.update(PYTHONPATH=str(SRC))
 
-    def run(count: int) -> list[object]:
-        proc = subprocess.run(
-            [sys.executable, "-c", _MANY, str(path), str(count)],
-            capture_output=True,
-            text=True,
-            env=environ,
-            timeout=60,
-        )
-        assert proc.returncode == 0, proc.stderr
-        return json.loads(proc.stdout)  # type: ignore[no-any-return]
+    def run(count: int) -> Any:
+        return run_python(_MANY, str(path), str(count))
 
     assert run(60)[2:] == [60, True]
     held, read, made, saved = run(2)

@@ -12,11 +12,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from refcheck import _regex_cache
-from tests.conftest import ROOT, SEED, SRC
+from tests.conftest import ROOT, SEED, SRC, run_python
 
 # (pattern, flags, a text to search): what refcheck's expressions use (classes above U+00FF in many
 # runs, case-blind classes, lookbehind, named groups, verbose, multi-line), and a bytes pattern
@@ -57,23 +58,14 @@ else:
 """
 
 
-def _probe(path: Path, mode: str, **env: str) -> object:
-    import json
-
-    code = _PROBE.format(samples=SAMPLES)
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ.update(PYTHONPATH=str(SRC), **env)
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(path), mode], capture_output=True, text=True, env=environ, timeout=60
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+def _probe(path: Path, mode: str, prelude: str = "", **env: str) -> Any:
+    return run_python(prelude + _PROBE.format(samples=SAMPLES), str(path), mode, env=env)
 
 
 def test_saved_expressions_are_what_re_compiles(tmp_path: Path) -> None:
     path = tmp_path / "regex.marshal"
     assert _probe(path, "save") is True
-    loaded, results = _probe(path, "load")  # type: ignore[misc]
+    loaded, results = _probe(path, "load")
     assert loaded >= len(SAMPLES)
     assert results == [[True, True]] * len(SAMPLES)  # each taken from the file, each the same
 
@@ -97,7 +89,7 @@ def test_nothing_is_saved_without_bytecode(tmp_path: Path) -> None:
 def test_a_damaged_or_foreign_file_is_ignored(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "regex.marshal"
     path.write_bytes(data)
-    loaded, results = _probe(path, "load")  # type: ignore[misc]
+    loaded, results = _probe(path, "load")
     assert loaded == 0
     assert results == [[False, True]] * len(SAMPLES)  # compiled as usual
 
@@ -116,7 +108,7 @@ def test_a_file_damaged_inside_an_expression_is_ignored(tmp_path: Path) -> None:
     path.write_bytes(
         data[: 4 + len(header)] + marshal.dumps([(pattern, flags, flags2, code, *rest), *entries[1:]])
     )
-    loaded, results = _probe(path, "load")  # type: ignore[misc]
+    loaded, results = _probe(path, "load")
     assert loaded == 0
     assert results == [[False, True]] * len(SAMPLES)  # compiled as usual
 
@@ -169,20 +161,8 @@ print(json.dumps([loaded, at_load, calls, same, rc.save(path)]))
 """
 
 
-def _count(path: Path, patterns: list[str]) -> list[object]:
-    import json
-
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ.update(PYTHONPATH=str(SRC))
-    proc = subprocess.run(
-        [sys.executable, "-c", _COUNT, str(path), json.dumps(patterns)],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)  # type: ignore[no-any-return]
+def _count(path: Path, patterns: list[str]) -> Any:
+    return run_python(_COUNT, str(path), json.dumps(patterns))
 
 
 def _unrelated(first: int, count: int) -> list[str]:
@@ -233,15 +213,4 @@ def test_another_re_only_means_compiling_as_usual(tmp_path: Path, change: str) -
     # expression compiles and matches as re makes it
     path = tmp_path / "regex.marshal"
     assert _probe(path, "save") is True
-    code = f"import re\n{change}\n" + _PROBE.format(samples=SAMPLES)
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ.update(PYTHONPATH=str(SRC))
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(path), "load"],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == [0, [[False, True]] * len(SAMPLES)]
+    assert _probe(path, "load", f"import re\n{change}\n") == [0, [[False, True]] * len(SAMPLES)]
