@@ -28,6 +28,9 @@ from refcheck import _code_cache, _regex_cache
 _regex_cache.load()
 _code_cache.load()
 
+# signal's functions and numbers without its enums (building them is about half a millisecond of
+# every start): signal re-exports these
+import _signal  # type: ignore[import-not-found]
 import atexit
 import contextlib
 import enum
@@ -37,7 +40,6 @@ import importlib
 import math
 import os
 import re
-import signal
 import sys
 import threading
 from collections import Counter
@@ -235,14 +237,14 @@ def _terminate_as_exit() -> Any:
         os._exit(128 + signum)
 
     try:
-        previous = signal.signal(signal.SIGTERM, handler)
+        previous = _signal.signal(_signal.SIGTERM, handler)
     except (ValueError, OSError):
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        _signal.signal(_signal.SIGTERM, previous)
 
 
 def run() -> NoReturn:
