@@ -28,9 +28,6 @@ from refcheck import _code_cache, _regex_cache
 _regex_cache.load()
 _code_cache.load()
 
-# signal's functions and numbers without its enums (building them is about half a millisecond of
-# every start): signal re-exports these
-import _signal  # type: ignore[import-not-found]
 import atexit
 import contextlib
 import enum
@@ -57,6 +54,12 @@ from refcheck.model import Document, Severity
 from refcheck.output import Reserved, discard_all, reserve, slices
 from refcheck.reporters import FINDINGS_ONLY, REPORTERS
 from refcheck.reporters._common import clean, display_path, safe_echo
+
+try:  # signal's functions and numbers without its enums (building them is about half a millisecond
+    # of every start): CPython's signal re-exports these
+    import _signal  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover (another Python)
+    import signal as _signal
 
 if TYPE_CHECKING:
     from refcheck import baseline as baseline_mod

@@ -28,13 +28,17 @@ in milliseconds, with everything already imported); otherwise they are spawned.
 
 from __future__ import annotations
 
-import _signal  # type: ignore[import-not-found]  # signal's, without its enums (start-up)
 import contextlib
 import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+try:  # signal's functions and numbers, without its enums (start-up; CPython's signal re-exports them)
+    import _signal  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover (another Python)
+    import signal as _signal
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
