@@ -16,7 +16,7 @@ command's code, each entry read (unmarshalled) only when its text comes up.
 Only the plain forms are answered: a source ``str`` (``exec``, ``eval``) compiled as the built-in
 would, from a module without ``__future__`` imports (its flags are those of the module's code, which
 is checked), or ``compile(source, filename, mode)`` with no flags; anything else goes to the
-built-in unchanged. The file is read as the regular-expression cache's is (``_regex_cache``:
+built-in unchanged, and nothing is answered under ``python -O`` (compile would strip asserts). The file is read as the regular-expression cache's is (``_regex_cache``:
 CRC-32, a stamp of the exact Python version and marshal format, replaced whole, nothing written
 when bytecode is not); a code object is kept only when it reads back from marshal equal to itself;
 anything unexpected only means compiling as usual.
