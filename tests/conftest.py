@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,18 @@ def run_module(
         cwd=cwd or ROOT,
         timeout=120,
     )
+
+
+def run_python(code: str, *args: str, flags: Sequence[str] = (), env: dict[str, str] | None = None) -> Any:
+    """What ``python [FLAGS] -c CODE ARGS`` prints (JSON), run with this checkout's src first on the
+    path and bytecode written (PYTHONDONTWRITEBYTECODE removed), as on a user's machine."""
+    full_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    full_env.update({"PYTHONPATH": str(SRC), **(env or {})})
+    proc = subprocess.run(
+        [sys.executable, *flags, "-c", code, *args], capture_output=True, text=True, env=full_env, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
 
 
 def json_report(*args: str) -> dict[str, Any]:

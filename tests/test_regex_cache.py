@@ -1,19 +1,23 @@
 """Compiled regular expressions kept between runs of the CLI (refcheck/_regex_cache.py, issue 11.1):
-an expression taken from the file is the one ``re`` compiles, matches as it does, and a file that
-is damaged, from another Python, or not to be written, only means compiling as usual."""
+an expression taken from the file is the one ``re`` compiles, matches as it does, only those a run
+uses are built, and a file that is damaged, from another Python, or not to be written, only means
+compiling as usual."""
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, SEED, SRC
+from refcheck import _regex_cache
+from tests.conftest import ROOT, SEED, SRC, run_python
 
 # (pattern, flags, a text to search): what refcheck's expressions use (classes above U+00FF in many
 # runs, case-blind classes, lookbehind, named groups, verbose, multi-line), and a bytes pattern
@@ -28,6 +32,7 @@ SAMPLES = [
     (rb"<title\b[^<>]*>", 2, b"<TITLE lang=en>"),
 ]
 
+# "was": re.compile took it from the file (re's compiler was not called for it)
 _PROBE = """
 import json, re, sys
 from refcheck import _regex_cache as rc
@@ -39,35 +44,28 @@ if mode == "save":
     print(json.dumps(rc.save(path)))
 else:
     loaded = rc.load(path)
+    compiler, compiled = re._compiler.compile, []
+    re._compiler.compile = lambda *a: compiled.append(a) or compiler(*a)
     out = []
     for p, f, text in samples:
-        key = (type(p), p, f)
-        was = key in re._cache
         got = re.compile(p, f)
-        fresh = re._compiler.compile(p, f)
+        was = not compiled
+        fresh = compiler(p, f)
+        compiled.clear()
         same = got == fresh and [m.span() for m in got.finditer(text)] == [m.span() for m in fresh.finditer(text)]
         out.append([was, same])
     print(json.dumps([loaded, out]))
 """
 
 
-def _probe(path: Path, mode: str, **env: str) -> object:
-    import json
-
-    code = _PROBE.format(samples=SAMPLES)
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ.update(PYTHONPATH=str(SRC), **env)
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(path), mode], capture_output=True, text=True, env=environ, timeout=60
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+def _probe(path: Path, mode: str, prelude: str = "", **env: str) -> Any:
+    return run_python(prelude + _PROBE.format(samples=SAMPLES), str(path), mode, env=env)
 
 
 def test_saved_expressions_are_what_re_compiles(tmp_path: Path) -> None:
     path = tmp_path / "regex.marshal"
     assert _probe(path, "save") is True
-    loaded, results = _probe(path, "load")  # type: ignore[misc]
+    loaded, results = _probe(path, "load")
     assert loaded >= len(SAMPLES)
     assert results == [[True, True]] * len(SAMPLES)  # each taken from the file, each the same
 
@@ -84,13 +82,14 @@ def test_nothing_is_saved_without_bytecode(tmp_path: Path) -> None:
         b"not marshal",
         b"",
         marshal.dumps(((0, 0, 0, 0), [])),  # another Python's
+        b"\0\0\0\0" + marshal.dumps((0, 0, 0, 0, 0), 2) + marshal.dumps([]),
         marshal.dumps("a string"),
     ],
 )
 def test_a_damaged_or_foreign_file_is_ignored(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "regex.marshal"
     path.write_bytes(data)
-    loaded, results = _probe(path, "load")  # type: ignore[misc]
+    loaded, results = _probe(path, "load")
     assert loaded == 0
     assert results == [[False, True]] * len(SAMPLES)  # compiled as usual
 
@@ -101,11 +100,15 @@ def test_a_file_damaged_inside_an_expression_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "regex.marshal"
     assert _probe(path, "save") is True
     data = path.read_bytes()
-    stamp, entries = marshal.loads(data[4:])
+    header = marshal.dumps(_regex_cache._stamp(), 2)  # the CRC-32, this stamp, the entries
+    assert data[4 : 4 + len(header)] == header
+    entries = marshal.loads(data[4 + len(header) :])
     pattern, flags, flags2, code, *rest = entries[0]
-    code = [*code[:-2], code[-2] ^ 1, code[-1]]
-    path.write_bytes(data[:4] + marshal.dumps((stamp, [(pattern, flags, flags2, code, *rest), *entries[1:]])))
-    loaded, results = _probe(path, "load")  # type: ignore[misc]
+    code = code[:-8] + bytes([code[-8] ^ 1]) + code[-7:]
+    path.write_bytes(
+        data[: 4 + len(header)] + marshal.dumps([(pattern, flags, flags2, code, *rest), *entries[1:]])
+    )
+    loaded, results = _probe(path, "load")
     assert loaded == 0
     assert results == [[False, True]] * len(SAMPLES)  # compiled as usual
 
@@ -116,6 +119,7 @@ def test_the_cli_keeps_its_expressions_and_reports_the_same(tmp_path: Path) -> N
     copy = tmp_path / "src"
     shutil.copytree(SRC / "refcheck", copy / "refcheck", ignore=shutil.ignore_patterns("__pycache__"))
     cache = copy / "refcheck" / "__pycache__" / f"regex.{sys.implementation.cache_tag}.marshal"
+    code = cache.with_name(f"code.{sys.implementation.cache_tag}.marshal")  # _code_cache.py's
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "REFCHECK_DEBUG")}
     env.update(PYTHONPATH=str(copy), NO_COLOR="1")
     cmd = [sys.executable, "-m", "refcheck", "check", "--no-links", str(SEED)]
@@ -126,11 +130,87 @@ def test_the_cli_keeps_its_expressions_and_reports_the_same(tmp_path: Path) -> N
         )
 
     first = run(PYTHONDONTWRITEBYTECODE="1")
-    assert not cache.exists()
+    assert not cache.exists() and not code.exists()
     second = run()
-    assert cache.exists()
-    written = cache.stat().st_mtime_ns
+    assert cache.exists() and code.exists()
+    written = cache.stat().st_mtime_ns, code.stat().st_mtime_ns
     third = run()
-    assert cache.stat().st_mtime_ns == written  # nothing new compiled: not rewritten
+    assert (cache.stat().st_mtime_ns, code.stat().st_mtime_ns) == written  # nothing new: not rewritten
     assert first.returncode == second.returncode == third.returncode == 1
     assert first.stdout == second.stdout == third.stdout and "Hyde 2002" in first.stdout
+
+
+# Counts what the engine and re's compiler are asked for while the saved expressions are loaded
+# and then while ``patterns`` (argv[2], JSON) are compiled; re.compile's result must be the fresh one.
+_COUNT = """
+import _sre, json, re, sys
+from refcheck import _regex_cache as rc
+path, patterns = sys.argv[1], json.loads(sys.argv[2])
+engine, compiler, calls = _sre.compile, re._compiler.compile, {"engine": 0, "compiler": 0}
+def counted(name, fn):
+    def call(*args):
+        calls[name] += 1
+        return fn(*args)
+    return call
+_sre.compile, re._compiler.compile = counted("engine", engine), counted("compiler", compiler)
+loaded = rc.load(path)
+at_load = dict(calls)
+same = all(re.compile(p) == compiler(p, 0) for p in patterns)
+calls["engine"] -= len(patterns)  # the fresh ones just made (by the compiler not counted)
+print(json.dumps([loaded, at_load, calls, same, rc.save(path)]))
+"""
+
+
+def _count(path: Path, patterns: list[str]) -> Any:
+    return run_python(_COUNT, str(path), json.dumps(patterns))
+
+
+def _unrelated(first: int, count: int) -> list[str]:
+    """Distinct patterns, each with a class above U+00FF in many runs (costly to compile)."""
+    return [
+        rf"(?P<w{i}>[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF]{{{i}}})\s+no{i}"
+        for i in range(first, first + count)
+    ]
+
+
+def test_only_the_expressions_a_run_uses_are_built(tmp_path: Path) -> None:
+    # a file grown by every command (DOCX, HTML, JATS, links...) made each start build all of its
+    # expressions, about 3 ms, for the few a plain-text check uses
+    path = tmp_path / "regex.marshal"
+    many = _unrelated(1, 300)
+    assert _count(path, many)[-1] is True  # compiled afresh and saved
+    loaded, at_load, calls, same, saved = _count(path, many[:2])
+    assert loaded >= 300
+    assert at_load == {"engine": 0, "compiler": 0}  # nothing built at load
+    assert calls == {"engine": 2, "compiler": 0}  # the two used, from the file
+    assert same is True and saved is False  # nothing new: not rewritten
+
+
+def test_a_rewritten_file_keeps_what_the_run_did_not_use(tmp_path: Path) -> None:
+    # a run that compiles something new rewrites the file with its own expressions and then those
+    # of other runs, beyond re's own cache of 512 (those were lost when a run's compiles pushed the
+    # loaded ones out of re's cache before it was saved)
+    path = tmp_path / "regex.marshal"
+    first, second = _unrelated(1, 400), _unrelated(401, 400)
+    assert _count(path, first)[-1] is True
+    assert _count(path, second)[-1] is True
+    loaded, _, calls, same, saved = _count(path, first + second)
+    assert loaded >= 800  # and the few the standard library compiles at import
+    assert calls == {"engine": 800, "compiler": 0}  # every one from the file
+    assert same is True and saved is False
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "re._MAXCACHE = 512.0",  # not the int it is in 3.11-3.13
+        # no re._cache (a re that keeps compiled expressions otherwise, or not)
+        "re._compile = lambda p, f: re._compiler.compile(p, f)\ndel re._cache",
+    ],
+)
+def test_another_re_only_means_compiling_as_usual(tmp_path: Path, change: str) -> None:
+    # re's internals as another Python might have them: nothing is taken from the file, and every
+    # expression compiles and matches as re makes it
+    path = tmp_path / "regex.marshal"
+    assert _probe(path, "save") is True
+    assert _probe(path, "load", f"import re\n{change}\n") == [0, [[False, True]] * len(SAMPLES)]

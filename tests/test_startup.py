@@ -111,6 +111,8 @@ def test_checking_a_text_brief_imports_no_heavy_dependency(tmp_path: Path) -> No
         "refcheck.fix",
     ):
         assert module not in modules, module
+    # signal's enums cost about half a millisecond to build: the CLI and the pool use _signal
+    assert "signal" not in modules
 
 
 def test_the_json_report_of_a_text_brief_imports_no_heavy_dependency(tmp_path: Path) -> None:

@@ -31,10 +31,14 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+try:  # signal's functions and numbers, without its enums (start-up; CPython's signal re-exports them)
+    import _signal  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover (another Python)
+    import signal as _signal
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -61,7 +65,7 @@ def terminate_all() -> None:
     for proc in list(_LIVE):
         with contextlib.suppress(Exception):
             if proc.pid is not None:
-                os.kill(proc.pid, signal.SIGKILL)
+                os.kill(proc.pid, _signal.SIGKILL)
         _LIVE.discard(proc)
 
 
@@ -110,8 +114,8 @@ def _serve(conn: Connection, func: Callable[[Any], Any], others: Sequence[Connec
     """A worker: take (index, item), send back the pickled result, until told to stop."""
     import pickle  # here and in _Pool.run: a --jobs 1 run never needs it
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler would clean up its files
+    _signal.signal(_signal.SIGINT, _signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _signal.signal(_signal.SIGTERM, _signal.SIG_DFL)  # the parent's handler would clean up its files
     for other in others:  # other workers' pipes, inherited through fork: not ours to hold open
         other.close()
     while True:
@@ -170,6 +174,8 @@ class _Worker:
 def _death(process: BaseProcess) -> str:
     code = process.exitcode
     if code is not None and code < 0:
+        import signal  # its names: only for this message
+
         try:
             name = signal.Signals(-code).name
         except ValueError:
