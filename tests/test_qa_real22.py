@@ -45,3 +45,54 @@ def test_a_missing_bibliography_the_document_cites_from_is_still_an_error(tmp_pa
         )
         said = [f for f in findings(tmp_path / "paper.tex") if f[0] == "input-bibliography"]
         assert [f[1] for f in said] == ["error"], body
+
+
+# --- a DOCX citation that is a link to its entry's bookmark ------------------------------------------
+# greenelab/meta-review's PLOS Comp Biol submission (pandoc's docx, link-citations) cites one work as
+# "as depicted in 7.": the "7" is a w:hyperlink to the bookmark "ref-opQBBK06" that opens the entry's
+# paragraph (set between paragraphs), no "[7]". refcheck read no citation there and warned that entry
+# 7 "is listed but never cited". A link to an entry's bookmark is a citation of that entry, as an HTML
+# page's <a href="#ref-7">7</a> is.
+
+
+def _para(text: str) -> bytes:
+    return b"<w:p><w:r><w:t xml:space='preserve'>" + text.encode() + b"</w:t></w:r></w:p>"
+
+
+def _cited_by_link(tmp_path: Path, inside: bool) -> Path:
+    from .hostile_markup import docx
+
+    link = (
+        b"<w:p><w:r><w:t xml:space='preserve'>Reviews are public, as depicted in </w:t></w:r>"
+        b"<w:hyperlink w:anchor='ref-israeli'><w:r><w:t>3</w:t></w:r></w:hyperlink>"
+        b"<w:r><w:t>. Everything else is cited [1, 2].</w:t></w:r></w:p>"
+    )
+    mark = b"<w:bookmarkStart w:id='9' w:name='ref-israeli'/>"
+    third = b"3. Israeli J. Opportunities and obstacles for deep learning. Medium; 2017."
+    body = (
+        _para("Open review")
+        + link
+        + _para("References")
+        + _para("1. Smith A. A first paper on review. J Tests. 2010;1:1-2.")
+        + _para("2. Jones B. A second paper on review. J Tests. 2011;2:3-4.")
+        + (
+            b"<w:p><w:r><w:t>"
+            + third[:3]
+            + b"</w:t></w:r>"
+            + mark
+            + b"<w:r><w:t>"
+            + third[3:]
+            + b"</w:t></w:r></w:p>"
+            if inside
+            else mark + b"<w:p><w:r><w:t>" + third + b"</w:t></w:r></w:p>"
+        )
+    )
+    path = tmp_path / ("inside.docx" if inside else "between.docx")
+    path.write_bytes(docx(body))
+    return path
+
+
+def test_a_docx_link_to_an_entrys_bookmark_cites_it(tmp_path: Path) -> None:
+    for inside in (False, True):
+        path = _cited_by_link(tmp_path, inside)
+        assert _loud(path) == [], inside

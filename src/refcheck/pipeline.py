@@ -343,6 +343,28 @@ def _wrapped_numbered_list(region: str) -> bool:
     return counts_on([int(n) for n in _LABEL_LINE.findall(region)])
 
 
+# what may stand between a bookmark and its entry's text: marks and its number ("7. ", "[12] ")
+_BEFORE_ENTRY = re.compile(r"[\W_]*(?:\d{1,4}[\W_]*)?")
+
+
+def _anchor_citation_links(doc: Document) -> list[tuple[int, int, str]]:
+    """``Document.anchor_links`` that lead to an entry of the reference list (its bookmark stands in
+    the entry or just before its text), as ``citation_links``; the list's own links are left out."""
+    ordered = sorted(doc.references or [], key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+    region = doc.reference_region
+    out: list[tuple[int, int, str]] = []
+    for a, b, at in doc.anchor_links:
+        if region and region[0] <= a < region[1]:
+            continue
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at < ordered[k].end:
+            out.append((a, b, ordered[k].id))
+        elif k + 1 < len(ordered) and _BEFORE_ENTRY.fullmatch(doc.text, at, ordered[k + 1].start):
+            out.append((a, b, ordered[k + 1].id))
+    return out
+
+
 def _read_citation_links(doc: Document) -> None:
     """What the links of the text to entries of the list (``Document.citation_links``) say of its
     citations. A page that cites by links (they lead to half its entries or more) cites by nothing
@@ -530,6 +552,8 @@ def _extract_citations(doc: Document) -> None:
         if keyed:
             doc.style = "keys" if not doc.citations else doc.style
             doc.citations = sorted([*doc.citations, *keyed], key=lambda c: c.start)
+    if doc.anchor_links and refs:
+        doc.citation_links = [*doc.citation_links, *_anchor_citation_links(doc)]
     if doc.citation_links:
         _read_citation_links(doc)
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the

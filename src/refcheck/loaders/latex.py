@@ -268,7 +268,8 @@ def load_latex(path: str, data: bytes) -> Document:
             # no \\nocite): it builds, and no citation goes unchecked; a defect only once it cites
             f.severity = Severity.INFO
             f.message = f.message.replace(
-                "; its entries cannot be checked", ", but the document cites nothing: no citation is left unchecked"
+                "; its entries cannot be checked",
+                ", but the document cites nothing: no citation is left unchecked",
             )
     named_by = [m.group(0) for m in _NAMES_BIBLIOGRAPHY.finditer(text)] if not refs and not unread else ["-"]
     # (a style alone, "\\bibliographystyle{econark}", names no file: the .bib may be named by a package or
