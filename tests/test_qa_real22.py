@@ -96,3 +96,26 @@ def test_a_docx_link_to_an_entrys_bookmark_cites_it(tmp_path: Path) -> None:
     for inside in (False, True):
         path = _cited_by_link(tmp_path, inside)
         assert _loud(path) == [], inside
+
+
+# --- links to the work after the year, within the citation's parentheses -----------------------------
+# betterscientificsoftware/bssw.io's blog (2023-04-lowndes-fellowship-post.md): "I keynoted the global
+# launch of Quarto (Cetinkaya-Rundel & Lowndes, 2022: [slides](https://...), [video](https://...),
+# [blog](https://...))": the citation gives its work by links where it stands, in a post with no list.
+# It was an error "... but the document has no reference list"; as a citation that is itself a link
+# to its work, it is info.
+
+
+def test_a_citation_followed_by_links_to_its_work_needs_no_list(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "post.md": "# A fellowship post\n\nI keynoted the launch of Quarto (Cetinkaya-Rundel & Lowndes, "
+            "2022: [slides](https://mine.quarto.pub/hello-quarto), [video](https://www.youtube.com/watch?v=p7H)"
+            ").\n\n## Join us\n\nReuse and amplify existing resources.\n",
+        },
+    )
+    assert _loud(tmp_path / "post.md") == []
+    # (a citation whose parenthesis goes on with words, no link, is still one the list must give)
+    write(tmp_path, {"post.md": "# A post\n\nAs shown before (Cetinkaya-Rundel & Lowndes, 2022: slides).\n"})
+    assert [f[:2] for f in _loud(tmp_path / "post.md")] == [("missing-reference", "error")]

@@ -810,12 +810,18 @@ _AFTER_LINK = re.compile(
 )
 
 
+# links to the work after the year, within the citation's parentheses: "(Cetinkaya-Rundel & Lowndes,
+# 2022: [slides](https://...), [video](https://...))" (betterscientificsoftware/bssw.io's blog)
+_LINKS_FOLLOW = re.compile(r"[ \t]*[:;,][ \t]*\[[^\[\]\n]{1,80}\]\(<?(?:https?://|doi:|www\.)", re.I)
+
+
 def _links_to_work(doc: Document, cit: Citation) -> bool:
     """Whether a Markdown citation is (in) the text of a link to a web address: a blog's
     "([Sutskever et al., 2014](https://papers.nips.cc/...))", MyST's "[Cockett, 2022](https://doi.org/
     ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work;
     or gives the publisher and year of the work a link just before names ("[*Python for Data
-    Analysis*](http://...) by Wes McKinney (OReilly, 2012)")."""
+    Analysis*](http://...) by Wes McKinney (OReilly, 2012)"); or is followed within its parentheses
+    by links to the work ("(Cetinkaya-Rundel & Lowndes, 2022: [slides](https://...))")."""
     if doc.format != "markdown":
         return False
     text = doc.text
@@ -823,6 +829,8 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
     if _AFTER_LINK.search(text, max(line, cit.start - 300), cit.start):
         return True
     if _in_html_link(text, cit):
+        return True
+    if _LINKS_FOLLOW.match(text, cit.end):
         return True
     opened = text.rfind("[", line, cit.start)
     if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
