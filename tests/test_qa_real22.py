@@ -119,3 +119,39 @@ def test_a_citation_followed_by_links_to_its_work_needs_no_list(tmp_path: Path) 
     # (a citation whose parenthesis goes on with words, no link, is still one the list must give)
     write(tmp_path, {"post.md": "# A post\n\nAs shown before (Cetinkaya-Rundel & Lowndes, 2022: slides).\n"})
     assert [f[:2] for f in _loud(tmp_path / "post.md")] == [("missing-reference", "error")]
+
+
+# --- APA's status words in place of a year ------------------------------------------------------------
+# APA 7 (8.5 and 9.15) dates a work not yet published by its status: "(Smith, under review)", "(Jones &
+# Lee, in preparation)", "Smith, J. (under review). Title." Like "in press" and "forthcoming" (read
+# before), they are the year of the citation and of the entry; before, the citations were not read at
+# all and the entries said to give no year and be uncited.
+
+STATUS_PAPER = (
+    "# Paper\n\nEarlier work found this (Smith, under review) and that (Jones & Lee, in preparation), "
+    "as Brown (in press) and Green (Under Review) did.\n\n## References\n\n"
+    "Brown, A. (in press). A third title. *Journal of Tests*.\n\n"
+    "Green, D. (under review). A fourth title. *Journal of Tests*.\n\n"
+    "Jones, B., & Lee, C. (in preparation). Another title.\n\n"
+    "Smith, J. (under review). A title of a paper. *Journal of Tests*.\n"
+)
+
+
+def test_apa_status_words_are_years_of_citations_and_entries(tmp_path: Path) -> None:
+    from .projects import checked
+
+    write(tmp_path, {"paper.md": STATUS_PAPER})
+    assert findings(tmp_path / "paper.md") == []
+    doc = checked(tmp_path, "paper.md", STATUS_PAPER)
+    years = sorted((c.year or "", c.status.name.lower()) for c in doc.citations)
+    assert years == [
+        ("in preparation", "linked"),
+        ("in press", "linked"),
+        ("under review", "linked"),
+        ("under review", "linked"),
+    ]
+    # (unpublished work many styles name in the text and leave out of the list, eLife's "(Lacin and
+    # Truman, in preparation)": no entry gives it, no missing reference)
+    unlisted = STATUS_PAPER.replace("Smith, J. (under review). A title of a paper. *Journal of Tests*.\n", "")
+    write(tmp_path, {"paper.md": unlisted})
+    assert findings(tmp_path / "paper.md") == []

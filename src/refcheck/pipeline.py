@@ -743,13 +743,21 @@ def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+# APA's status words in place of a year: a work not yet published, which many styles name in the text
+# and leave out of the list (eLife's "(Lacin and Truman, in preparation)")
+_UNPUBLISHED_YEARS = frozenset(["in preparation", "under review"])
+
+
 def drop_unlinked_titles(doc: Document) -> None:
     """A year after words that are no name ("(The R Project n.d.)") is a citation only if those words
-    begin an entry; otherwise it is prose, not a missing reference."""
+    begin an entry; otherwise it is prose, not a missing reference. So is a work cited as "in
+    preparation" or "under review": a citation of the entry that gives it, else unpublished work the
+    text names without listing it, as "(Smith 2010, in preparation)" is."""
     doc.citations = [
         c
         for c in doc.citations
-        if not (c.confidence in ("title", "repeat") and c.status is not LinkStatus.LINKED)
+        if c.status is LinkStatus.LINKED
+        or not (c.confidence in ("title", "repeat") or c.year in _UNPUBLISHED_YEARS)
     ]
 
 

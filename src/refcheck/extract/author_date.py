@@ -37,7 +37,7 @@ from refcheck.model import Citation, Reference
 # precedes that character only then: the regular-expression engine skips to those characters in C,
 # twice as fast as trying the whole pattern at every character. (Same matches as
 # ``(?<![\w.\-/])(YEAR_TOKEN)(?![\w/]|DASH\d)`` with re.I; tests/test_properties.py.)
-_YEAR_FIRST = "12nNfFiI\u0130\u0131"  # (a year's possible first characters)
+_YEAR_FIRST = "12nNfFiIuU\u0130\u0131"  # (a year's possible first characters)
 # what follows the year's first character: what precedes it, then its text (case-insensitive)
 _YEAR_REST = (
     r"(?<![\w.\-/].)"
@@ -45,7 +45,8 @@ _YEAR_REST = (
     rf"(?:[ \t]?\[{YEAR}\])?"
     r"|(?<=n)(?:\.\s?d\.(?:-?[a-z](?![a-z]))?|d(?=\W)|o\s+date)"
     r"|(?<=f)orthcoming"
-    r"|(?<=i)n\s+press)"
+    r"|(?<=i)n\s+(?:press|preparation)"
+    r"|(?<=u)nder\s+review)"
 )
 _YEAR_AFTER = rf"(?![\w/]|[{DASHES}]\d)"
 _YEAR_RE = re.compile(rf"([{_YEAR_FIRST}]{_YEAR_REST}){_YEAR_AFTER}")
@@ -1319,6 +1320,8 @@ def extract_author_date(
 _LETTERS_PIECE = 1 << 16
 _N_D = re.compile(r"n\.\s?d")
 _NO_DATE = re.compile(r"no\s+date")  # (Harvard's "no date")
+_IN_PREPARATION = re.compile(r"in\s+preparation")  # (APA's status words in place of a year)
+_UNDER_REVIEW = re.compile(r"under\s+review")
 
 
 def _letter_years(text: str, start: int, end: int) -> bool:
@@ -1336,6 +1339,8 @@ def _letter_years(text: str, start: int, end: int) -> bool:
         if (
             "orthcoming" in low
             or "press" in low
+            or ("preparation" in low and _IN_PREPARATION.search(low) is not None)
+            or ("review" in low and _UNDER_REVIEW.search(low) is not None)
             or ("n." in low and _N_D.search(low) is not None)
             or ("date" in low and _NO_DATE.search(low) is not None)
         ):
@@ -1552,10 +1557,10 @@ def _norm_year(y: str) -> str:
     t = " ".join(y.split()).lower()
     if t.replace(" ", "") in ("n.d.", "nd", "nodate"):
         return "n.d."  # (Harvard's "no date" is APA's "n.d.")
+    if t in ("forthcoming", "in preparation", "under review"):
+        return t
     if t.startswith("in "):
         return "in press"
-    if t == "forthcoming":
-        return t
     return _REPRINT.sub("", y) if "[" in y else y  # "1879 [1985]" is cited as 1879
 
 

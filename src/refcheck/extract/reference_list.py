@@ -130,7 +130,7 @@ _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.
 # (a year begins with "1" or "2": the look-ahead lets a search skip to those, where the look-behind
 # first made it try every offset; the same matches)
 _BARE_YEAR = re.compile(rf"(?=[12])(?<![\d/.\-])({YEAR}[a-z]?)(?![\d/])")
-_ND = re.compile(r"\b(n\.\s?d\.|no\s+date|forthcoming|in press)", re.I)
+_ND = re.compile(r"\b(n\.\s?d\.|no\s+date|forthcoming|in press|in preparation|under review)", re.I)
 _NO_DATE = re.compile(r"(?<![\w.])\(?n\.\s?d\.", re.I)  # (what looks_like_entry takes for a year)
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
@@ -872,7 +872,9 @@ _GLUE = re.compile(
 # A year, or "n.d.", "forthcoming", "in press" (not "N. D."): the two kinds are sought apart: the
 # years' expression skips to a "1" or "2", and the words' runs only when its words are there (one
 # expression of both tried all four at every offset: a third of the time of a whole list).
-_HAS_YEAR_WORD = re.compile(r"\bn\.\s?d\.|\b[Nn]o date\b|\b[Ff]orthcoming\b|\b[Ii]n press\b")
+_HAS_YEAR_WORD = re.compile(
+    r"\bn\.\s?d\.|\b[Nn]o date\b|\b[Ff]orthcoming\b|\b[Ii]n (?:press|preparation)\b|\b[Uu]nder review\b"
+)
 
 
 def _first_year(text: str, start: int, end: int) -> int:
@@ -884,7 +886,14 @@ def _first_year(text: str, start: int, end: int) -> int:
     # (the part copied once, then "in" tests: a str.find given bounds costs about 2,000 instructions a
     # call, the copy and a test a fraction of that)
     part = text[start:end]
-    if "n." in part or "orthcoming" in part or "n press" in part or "o date" in part:
+    if (
+        "n." in part
+        or "orthcoming" in part
+        or "n press" in part
+        or "o date" in part
+        or "n preparation" in part
+        or "nder review" in part
+    ):
         w = _HAS_YEAR_WORD.search(text, start, end)
         if w is not None and not 0 <= at < w.start():
             at = w.start()
@@ -1665,6 +1674,8 @@ def _norm_year(token: str) -> str:
     t = token.strip().lower()
     if t.replace(" ", "") in ("n.d.", "nd", "nodate"):
         return "n.d."  # (Harvard's "no date")
+    if t in ("in preparation", "under review"):
+        return t  # (APA's status words in place of a year)
     if t.startswith("in"):
         return "in press"
     return _REPRINT.sub("", token.strip())  # "1879 [1985]": first published 1879
