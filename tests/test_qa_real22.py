@@ -155,3 +155,24 @@ def test_apa_status_words_are_years_of_citations_and_entries(tmp_path: Path) -> 
     unlisted = STATUS_PAPER.replace("Smith, J. (under review). A title of a paper. *Journal of Tests*.\n", "")
     write(tmp_path, {"paper.md": unlisted})
     assert findings(tmp_path / "paper.md") == []
+
+
+# --- the original year in brackets before the edition's, after the names ----------------------------
+# ASA and Chicago author-date cite a reprint by both years, the first in brackets: "Weber ([1922] 1978)",
+# as the entry gives it, "Weber, M. ([1922] 1978). Economy and Society." "(Marx, [1867] 1990)" and
+# "Durkheim (1982 [1895])" were read; the narrative form was not, and its entry was said to be uncited
+# (a warning).
+
+
+def test_a_narrative_citation_opening_with_the_original_year_in_brackets(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "essay.md": "# Essay\n\nCapital is central (Marx, [1867] 1990). As Weber ([1922] 1978, p. 12) put it, "
+            "and Durkheim (1982 [1895]).\n\n## References\n\n"
+            "Durkheim, E. (1982 [1895]). *The Rules of Sociological Method*. New York: Free Press.\n\n"
+            "Marx, K. ([1867] 1990). *Capital: Volume I*. London: Penguin.\n\n"
+            "Weber, M. ([1922] 1978). *Economy and Society*. Berkeley: University of California Press.\n",
+        },
+    )
+    assert findings(tmp_path / "essay.md") == []

@@ -1292,7 +1292,7 @@ def extract_author_date(
             elif inside:
                 _mentions(text, start, end, gstart, gend, gend, known, footnote, mentions)
             continue
-        if key is not None and _narrative_lead(text[inner_start : first_year.start()]):
+        if key is not None and _opens_narrative(text, inner_start, first_year):
             key = None  # "Bohorquez (2005)": the names stand before the group
         lookups = known.corporate_lookups
         cites = _parse_group(text, gstart, inner_start, inner_end, known, footnote, first_year)
@@ -1564,6 +1564,20 @@ def _norm_year(y: str) -> str:
     return _REPRINT.sub("", y) if "[" in y else y  # "1879 [1985]" is cited as 1879
 
 
+# the first year of a work, in brackets, before the year of the edition cited: ASA's "Weber ([1922]
+# 1978)" ("1978 [1922]" is a year that holds its bracket: patterns.YEAR_TOKEN)
+_ORIGINAL_FIRST = re.compile(rf"\][ \t]?{YEAR}(?![\w/])")
+
+
+def _opens_narrative(text: str, inner_start: int, first_year: re.Match[str]) -> bool:
+    """Whether a group whose text opens at ``inner_start`` opens with its first year: "(2005)",
+    "(e.g. 2005)", "([1922] 1978)"."""
+    lead = text[inner_start : first_year.start()]
+    if lead == "[":
+        return _ORIGINAL_FIRST.match(text, first_year.end()) is not None
+    return _narrative_lead(lead)
+
+
 def _narrative_lead(lead: str) -> bool:
     """Whether the text before a group's first year leaves the names to stand before the group."""
     return lead.strip() in _NARRATIVE_LEADS
@@ -1635,12 +1649,11 @@ def _parse_group(
     """Citations of one parenthetical group (``first_year``: its first year); narrative when the
     group starts with a year."""
     out: list[Citation] = []
-    lead = text[s : first_year.start()]
     narrative_run: NameRun | None = None
     # the citations a narrative group makes, while all its years are the names' before it: they
     # depend on the group's text alone, given those names, and are remembered by it
     shape: list[_Shape] | None = None
-    if _narrative_lead(lead):
+    if _opens_narrative(text, s, first_year):
         # "Bohorquez (2005)": names stand before the parenthesis
         narrative_run = _names_before(text, gstart, known)
         if narrative_run is None:
