@@ -176,3 +176,37 @@ def test_a_narrative_citation_opening_with_the_original_year_in_brackets(tmp_pat
         },
     )
     assert findings(tmp_path / "essay.md") == []
+
+
+# --- an access date written in numbers ----------------------------------------------------------------
+# "Available at: https://... (accessed 16/09/2009)", "Retrieved 09/16/2011 from https://...": the date
+# of the visit, in numbers, was not read (no archived copy of that day could be asked for). Read when
+# day and month are told apart (one over 12, or both alike); never a year of the entry.
+
+
+def test_a_numeric_access_date_is_read_when_unambiguous() -> None:
+    from refcheck.extract.urls import parse_access_date
+
+    assert parse_access_date("(accessed 16/09/2009)") == "2009-09-16"
+    assert parse_access_date("Retrieved 09/16/2011 from https://x.org") == "2011-09-16"
+    assert parse_access_date("accessed 16.09.2009") == "2009-09-16"
+    assert parse_access_date("accessed 05/05/2009") == "2009-05-05"
+    assert parse_access_date("accessed 05/06/2009") is None  # (5 June or May 6)
+    assert parse_access_date("accessed 31/02/2009") is None
+    assert parse_access_date("accessed 16/09.2009") is None
+
+
+def test_a_numeric_access_date_is_no_year_of_the_entry(tmp_path: Path) -> None:
+    from .projects import checked
+
+    text = (
+        "# Essay\n\nThe agency reported it (WHO, 2009) and the bank (World Bank, 2010).\n\n## References\n\n"
+        "WHO (2009). Pandemic influenza. Available at: https://www.who.int/csr/en/ (accessed 16/09/2009).\n\n"
+        "World Bank (2010). World development report. Retrieved 09/16/2011 from https://www.worldbank.org/wdr\n"
+    )
+    doc = checked(tmp_path, "essay.md", text)
+    assert [(r.year, r.accessed) for r in doc.references or []] == [
+        ("2009", "2009-09-16"),
+        ("2010", "2011-09-16"),
+    ]
+    assert [f for f in doc.findings if f.severity.name != "INFO"] == []
