@@ -210,3 +210,39 @@ def test_a_numeric_access_date_is_no_year_of_the_entry(tmp_path: Path) -> None:
         ("2010", "2011-09-16"),
     ]
     assert [f for f in doc.findings if f.severity.name != "INFO"] == []
+
+
+# --- R's sessionInfo() pasted as text ----------------------------------------------------------------
+# An analysis report ends with its session info, printed by R on a Windows machine in New Zealand:
+# "[1] LC_COLLATE=English_New Zealand.utf8  LC_CTYPE=English_New Zealand.utf8" (each item holds a
+# space; R pads them to one width, two spaces or more apart), then "[3] ...", "[5] ...". The lines were
+# read as footnotes [1], [3], [5] never referenced, misnumbered (7 warnings in a text file), or as a
+# reference list of 8 entries (Markdown). They are R's output: neither notes nor entries.
+
+SESSION = (
+    "R version 4.2.1 (2022-06-23 ucrt)\nPlatform: x86_64-w64-mingw32/x64 (64-bit)\n\nlocale:\n"
+    "[1] LC_COLLATE=English_New Zealand.utf8  LC_CTYPE=English_New Zealand.utf8   \n"
+    "[3] LC_MONETARY=English_New Zealand.utf8 LC_NUMERIC=C                          \n"
+    "[5] LC_TIME=English_New Zealand.utf8    \n\nattached base packages:\n"
+    "[1] stats     graphics  grDevices utils     datasets  methods   base     \n\n"
+    "other attached packages:\n[1] ggplot2_3.3.6 dplyr_1.0.9  \n"
+)
+
+
+def test_r_session_info_is_neither_notes_nor_entries(tmp_path: Path) -> None:
+    from .projects import checked
+
+    for name in ("report.txt", "report.md"):
+        text = "# Analysis\n\nWe fitted the model and plotted it.\n\n" + SESSION
+        write(tmp_path, {name: text})
+        assert _loud(tmp_path / name) == [], name
+        doc = checked(tmp_path, name, text)
+        assert not doc.references and not doc.footnotes, name
+    # (with a list and citations of its own, the session info after it adds no entry)
+    text = (
+        "# Analysis\n\nAs shown before (Smith, 2010).\n\n## References\n\n"
+        "Smith, J. (2010). A title. *Journal of Tests*, 1, 1-10.\n\n## Session info\n\n" + SESSION
+    )
+    doc = checked(tmp_path, "paper.md", text)
+    assert [r.authors for r in doc.references or []] == [["Smith"]]
+    assert [f for f in doc.findings if f.severity.name != "INFO"] == []

@@ -26,7 +26,7 @@ from refcheck import suppress
 from refcheck.discovery import Discovery, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
-from refcheck.extract.footnotes import digit_markers, numbered_endnotes, text_footnotes
+from refcheck.extract.footnotes import digit_markers, numbered_endnotes, r_printed, text_footnotes
 from refcheck.extract.numeric import (
     RangeBudget,
     bracket_groups,
@@ -247,6 +247,10 @@ def structure(doc: Document) -> None:
     """Find the reference list, its entries, the footnotes and their markers."""
     text = doc.text
     notes = doc.footnotes
+    if doc.format in ("markdown", "text"):
+        printed = r_printed(text)
+        if printed:  # (R's output pasted as text: no notes, entries or citations there)
+            doc.excluded = sorted([*doc.excluded, *printed])
     if notes is None:
         skip = Ranges(doc.excluded)
         notes = [n for n in text_footnotes(text) if not skip(n.start)]

@@ -30,7 +30,7 @@ from refcheck.extract.patterns import (
 )
 from refcheck.extract.urls import find_doi, find_urls, may_hold_urls, parse_access_date
 from refcheck.matching.names import DROP_SPACING_MARKS, PARTICLES
-from refcheck.model import Document, Reference
+from refcheck.model import Document, Ranges, Reference
 
 HEADING_WORDS = (
     r"references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|sources|reference\s+list"
@@ -461,6 +461,7 @@ def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
     first: int | None = None
     count = 0
     above: tuple[int, int] | None = None  # the paragraph the run stopped at
+    hidden = Ranges(doc.excluded) if doc.excluded else None
     for a, b in reversed(paras):
         above = (a, b)
         if notes and notes[0] <= a < notes[1]:
@@ -473,6 +474,18 @@ def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
             b = notes[0]
         lines = text[a:b].split("\n")
         body = [ln for ln in lines if ln.strip()]
+        if hidden is not None:
+            # lines in a comment, code or R's printed output are no entries ("[1] LC_COLLATE=English_New
+            # Zealand.utf8 ..." of a session info under "locale:"): what is left of the paragraph is read
+            kept, at = [], a
+            for ln in lines:
+                if not hidden(at + len(ln) - len(ln.lstrip())):
+                    kept.append(ln)
+                at += len(ln) + 1
+            if len(kept) < len(lines):
+                body = [ln for ln in kept if ln.strip()]
+                if not body:
+                    break
         if first is not None and body and all(_page_furniture(ln) for ln in body):
             continue  # a page's running head or number inside the list (pdftotext): read past it
         if (
