@@ -246,3 +246,35 @@ def test_r_session_info_is_neither_notes_nor_entries(tmp_path: Path) -> None:
     doc = checked(tmp_path, "paper.md", text)
     assert [r.authors for r in doc.references or []] == [["Smith"]]
     assert [f for f in doc.findings if f.severity.name != "INFO"] == []
+
+
+# --- a journal template's instructions left under "References" ---------------------------------------
+# MDPI's template keeps, under the "References" heading and before the numbered entries, "References must
+# be numbered in order of appearance in the text ... We recommend preparing the references with a
+# bibliography software package ..." and "Citations and References in Supplementary files are
+# permitted provided that they also appear in the reference list here.": read as two uncited entries
+# (2 warnings in a text file). Paragraphs before a numbered list's first entry that give no year,
+# link or DOI are words on the list, not entries.
+
+MDPI = (
+    "1. Introduction\n\nHeat stress reduces yields [1,2]. Models of it exist [3].\n\nReferences\n\n"
+    "References must be numbered in order of appearance in the text (including citations in tables and "
+    "legends) and listed individually at the end of the manuscript. We recommend preparing the references "
+    "with a bibliography software package, such as EndNote, ReferenceManager or Zotero to avoid typing "
+    "mistakes and duplicated references.\n\n"
+    "Citations and References in Supplementary files are permitted provided that they also appear in the "
+    "reference list here.\n\n"
+    "1. Smith, J.; Lee, K. Heat stress in wheat. Agronomy 2020, 10, 100-110.\n"
+    "2. Jones, B. Crop yields under warming. Plants 2019, 8, 12-20.\n"
+    "3. Brown, C.; Green, D. A model of heat stress. Agriculture 2021, 11, 5-9.\n"
+)
+
+
+def test_a_templates_instructions_before_the_numbered_entries_are_no_entries(tmp_path: Path) -> None:
+    from .projects import checked
+
+    for name in ("paper.txt", "paper.md"):
+        write(tmp_path, {name: MDPI})
+        assert findings(tmp_path / name) == [], name
+        doc = checked(tmp_path, name, MDPI)
+        assert [r.label for r in doc.references or []] == ["1", "2", "3"], name

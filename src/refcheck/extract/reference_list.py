@@ -1028,9 +1028,25 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         ref = parse_entry(raw, a, keyed=keyed)
         ref.id = f"ref-{n}"
         refs.append(ref)
+    refs = _without_preface(refs)
     given_first_lists(refs)
     same_authors_as_before(refs)
     return refs
+
+
+def _without_preface(refs: list[Reference]) -> list[Reference]:
+    """A numbered list without the paragraphs before its first numbered entry that give no year, link
+    or DOI: words on the list, no entries (a journal template's instructions left under the heading,
+    MDPI's "References must be numbered in order of appearance in the text ... Citations and
+    References in Supplementary files are permitted provided that they also appear in the reference
+    list here.")."""
+    labelled = sum(1 for r in refs if r.label)
+    if labelled < 2 or labelled * 2 <= len(refs) or refs[0].label:
+        return refs
+    first = next(k for k, r in enumerate(refs) if r.label)
+    if any(r.year or r.urls or r.doi for r in refs[:first]):
+        return refs
+    return refs[first:]
 
 
 # a Markdown block quote's markers at a line's start ("> ", nested "> > ")
