@@ -278,3 +278,24 @@ def test_a_templates_instructions_before_the_numbered_entries_are_no_entries(tmp
         assert findings(tmp_path / name) == [], name
         doc = checked(tmp_path, name, MDPI)
         assert [r.label for r in doc.references or []] == ["1", "2", "3"], name
+
+
+# --- a comment after a list that has no heading -------------------------------------------------------
+# betterscientificsoftware/bssw.io ends every post with its metadata in a comment ("<!---\nPublish:
+# yes\nTopics: ...\n--->"). A post whose entries stand at its end with no heading over them was said to
+# have no reference list (an error for its three citations): the search for the trailing entries
+# stopped at the comment. What the reader never sees at the end is passed over.
+
+
+def test_a_comment_after_an_unheaded_list_is_passed_over(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "post.md": "# Post\n\nAs shown before (Smith, 2010) and again (Jones and Lee, 2011), and by others "
+            "(Brown et al., 2012).\n\nSmith, J. (2010). A title. *Journal of Tests*, 1, 1-10.\n\n"
+            "Jones, B., & Lee, C. (2011). Another title. *Journal of Tests*, 2, 3-4.\n\n"
+            "Brown, A., Green, D., & White, E. (2012). A third title. *Journal of Tests*, 3, 5-6.\n\n"
+            "<!---\nPublish: yes\nTopics: Testing\n--->\n",
+        },
+    )
+    assert findings(tmp_path / "post.md") == []

@@ -485,6 +485,8 @@ def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
             if len(kept) < len(lines):
                 body = [ln for ln in kept if ln.strip()]
                 if not body:
+                    if first is None:
+                        continue  # (after the list: a blog's "<!--- Publish: yes --->" metadata)
                     break
         if first is not None and body and all(_page_furniture(ln) for ln in body):
             continue  # a page's running head or number inside the list (pdftotext): read past it
