@@ -299,3 +299,28 @@ def test_a_comment_after_an_unheaded_list_is_passed_over(tmp_path: Path) -> None
         },
     )
     assert findings(tmp_path / "post.md") == []
+
+
+# --- people named with a year of theirs, in a post with no list ----------------------------------------
+# betterscientificsoftware/bssw.io's fellowship posts: "Former BSSw Fellows Nitin Sukhija (2022) and
+# Damian Rouson (2020) were Guided Affinity Group leaders", "Navigating the social challenges ...
+# (Rene Gassmoeller, 2019)": fellows with their cohort's year, two errors "N citations but the document
+# has no reference list". A citation names its authors by surname; a given name before it, in two
+# citations in three at least, is prose naming people: info.
+
+
+def test_people_named_by_given_name_and_a_year_are_info_without_a_list(tmp_path: Path) -> None:
+    post = (
+        "# Fellows at the conference\n\nFormer Fellows Nitin Sukhija (2022) and Damian Rouson (2020) led "
+        "groups, and Myra Cohen (2023) gave a talk.\n\n## Projects\n\n"
+        "- Navigating social challenges (Rene Gassmoeller, 2019)\n- Testing at scale (Ignacio Laguna, 2019)\n"
+    )
+    write(tmp_path, {"post.md": post})
+    assert _loud(tmp_path / "post.md") == []
+    # (authors by surname, an organisation by its name, a particle: citations, whose list is missing)
+    paper = (
+        "# Paper\n\nAs shown (Smith, 2010), by the bank (World Bank, 2011) and by Van Dijk (2012), as Anna "
+        "Lee (2013) says.\n"
+    )
+    write(tmp_path, {"paper.md": paper})
+    assert [f[:2] for f in _loud(tmp_path / "paper.md")] == [("missing-reference", "error")]

@@ -120,7 +120,7 @@ from collections.abc import Callable, Iterator
 from refcheck.extract.numeric import group_after_symbol
 from refcheck.extract.organisations import ORGANISATION_WORDS
 from refcheck.extract.species import species_authority
-from refcheck.matching.names import core_key, fold
+from refcheck.matching.names import PARTICLES, core_key, fold
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation, quoted
 
@@ -174,6 +174,12 @@ def check(doc: Document) -> Iterator[Finding]:
         elif plain and not (works := [c for c in plain if not _a_thing(doc, c, cited)]):
             # "the Paris (2015) agreement", "at Bali (2007)": places and events with their years
             yield _no_list(plain, things=True)
+        elif plain and 3 * sum(1 for c in plain if _given_named(c)) >= 2 * len(plain):
+            # "Former BSSw Fellows Nitin Sukhija (2022) and Damian Rouson (2020)", "(Rene Gassmoeller,
+            # 2019)": people named as prose names them, a year of theirs (a cohort's), no authors; two
+            # in three of them at least (a note on one, "Brigitta Sipőcz (2025 BSSw Fellow, 2023 BSSw
+            # Honorable Mention)", reads as a citation of "BSSw Fellow, 2023")
+            yield _no_list(plain, people=True)
         elif plain:
             # (places and events count as no works: slides' "**Bali (2007)**" beside one "(Gieryn 1983)";
             # nor does a title's last word before its year, "Films like The Wizard of Oz (1939)", or
@@ -646,6 +652,26 @@ _CODE_BEFORE = re.compile(r"(?:^|[^\w-])[A-Z]{2,}[-\u2010]?\d{1,3}[ \t]+$")
 # a citation alone in Markdown emphasis, as a slide's or a list's label: "- **Paris (2015)**: ..."
 _TITLE_AFTER = re.compile(r"[ \t]*[:.,\u2013\u2014-]?[ \t]*[*_\"\u201c\[]")
 _EMPHASIS_OPEN = re.compile(r"(?:^|[ \t(\[])(\*\*|__|\*|_)$")
+
+
+def _given_named(cit: Citation) -> bool:
+    """Whether a citation of one person names them by a given name before the surname ("Nitin Sukhija
+    (2022)", "(Rene Gassmoeller, 2019)"): a word of capital and lower-case letters just before the
+    surname, no particle ("Van Dijk") and no organisation's word ("World Bank")."""
+    if len(cit.authors) != 1 or cit.et_al or cit.locator or not cit.name_run:
+        return False
+    words = cit.name_run.split()
+    surname = cit.authors[0].split()
+    if len(words) < 2 or len(surname) > 2 or words[-len(surname) :] != surname:
+        return False
+    given = words[-2] if len(surname) == 1 else surname[0]  # ("Rene Gassmoeller" read as one name)
+    return (
+        given[:1].isupper()
+        and given[1:].isalpha()
+        and given[1:].islower()
+        and given.lower() not in PARTICLES
+        and not any(w.lower().strip(",.") in ORGANISATION_WORDS for w in [*surname, given])
+    )
 
 
 def _a_thing(doc: Document, cit: Citation, cited: Callable[[], frozenset[str]] | None) -> str:
@@ -1183,6 +1209,7 @@ def _no_list(
     passing: bool = False,
     unread: str = "",
     things: bool = False,
+    people: bool = False,
     counted: list[Citation] | None = None,
     elsewhere: str = "",
 ) -> Finding:
@@ -1247,6 +1274,13 @@ def _no_list(
             'each name stands after "the" or "at" (or "around", "during"), after a numbered event\'s code ("COP-17 Durban (2011)") '
             'or alone in emphasis, as places and events do with their years ("the Paris (2015) agreement"); '
             "if these are citations, " + fix
+        )
+    elif people:
+        severity = Severity.INFO
+        fix = (
+            "each names a person by given name and surname, as prose names people with a year of theirs "
+            "(a fellowship's cohort, an award), where a citation names its authors by surname; if these are "
+            "citations, " + fix
         )
     elif linked:
         severity = Severity.INFO
