@@ -85,11 +85,12 @@ _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?!\\l)"?([^"\s]+)"?', re.I)
 _LINE_END = re.compile(r"\n")
 
 
-def _cell_of(node: Node) -> Node | None:
-    """The table cell a paragraph stands in (the innermost), if any."""
+def ancestor(node: Node, tag: str) -> Node | None:
+    """The innermost element named ``tag`` that ``node`` stands in, if any: the table cell
+    (``"tc"``) of a paragraph, the paragraph (``"p"``) of a bookmark or of a text box's paragraph."""
     up = node.parent
     while up is not None:
-        if up.tag == "tc":
+        if up.tag == tag:
             return up
         up = up.parent
     return None
@@ -831,7 +832,7 @@ def load_docx(path: str, data: bytes) -> Document:
                 (at + _shifted(a, para.marks, numbers, True), at + _shifted(b, para.marks, numbers), strong)
             )
         text_parts.append(line)
-        cell = _cell_of(para_node)
+        cell = ancestor(para_node, "tc")
         if cell is not None:
             if cells and cells[-1][0] is cell:
                 cells[-1] = (cell, cells[-1][1], offset + len(line))
@@ -921,18 +922,9 @@ def _bookmarks_before(body: Node) -> dict[int, list[str]]:
         if node.tag == "p":
             if pending:
                 out[id(node)], pending = pending, []
-        elif node.attrs.get("name") and not _in_paragraph(node):
+        elif node.attrs.get("name") and ancestor(node, "p") is None:
             pending.append(node.attrs["name"])
     return out
-
-
-def _in_paragraph(node: Node) -> bool:
-    up = node.parent
-    while up is not None:
-        if up.tag == "p":
-            return True
-        up = up.parent
-    return False
 
 
 def _too_long() -> str:
