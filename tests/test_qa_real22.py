@@ -324,3 +324,37 @@ def test_people_named_by_given_name_and_a_year_are_info_without_a_list(tmp_path:
     )
     write(tmp_path, {"paper.md": paper})
     assert [f[:2] for f in _loud(tmp_path / "paper.md")] == [("missing-reference", "error")]
+
+
+def test_a_docx_citation_without_its_bookmark_link_still_cites(tmp_path: Path) -> None:
+    # greenelab/meta-review's Word compare of two versions (diff-from-docx.docx) keeps the bookmark links
+    # of most citations but not of all: "[8]" as plain text. The links add citations and take none away
+    # (an HTML page that cites by links cites by nothing else; a DOCX's bookmarks are no such promise):
+    # before, 19 plain citations were dropped and their entries "listed but never cited".
+    from .hostile_markup import docx
+
+    def cite(n: int) -> bytes:
+        return f"<w:hyperlink w:anchor='ref-{n}'><w:r><w:t>[{n}]</w:t></w:r></w:hyperlink>".encode()
+
+    def entry(n: int, who: str) -> bytes:
+        return (
+            f"<w:bookmarkStart w:id='{n}' w:name='ref-{n}'/><w:p><w:r><w:t>{n}. {who} A. A paper on "
+            f"review number {n}. J Tests. 201{n};{n}:1-2.</w:t></w:r></w:p>"
+        ).encode()
+
+    body = (
+        b"<w:p><w:r><w:t xml:space='preserve'>Open review works </w:t></w:r>"
+        + cite(1)
+        + b"<w:r><w:t xml:space='preserve'> and so do others [2] </w:t></w:r>"
+        + cite(3)
+        + cite(4)
+        + b"<w:r><w:t>.</w:t></w:r></w:p>"
+        + _para("References")
+        + entry(1, "Smith")
+        + entry(2, "Jones")
+        + entry(3, "Brown")
+        + entry(4, "Green")
+    )
+    path = tmp_path / "compare.docx"
+    path.write_bytes(docx(body))
+    assert _loud(path) == []

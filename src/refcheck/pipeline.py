@@ -369,12 +369,14 @@ def _anchor_citation_links(doc: Document) -> list[tuple[int, int, str]]:
     return out
 
 
-def _read_citation_links(doc: Document) -> None:
+def _read_citation_links(doc: Document, exclusive: bool = True) -> None:
     """What the links of the text to entries of the list (``Document.citation_links``) say of its
     citations. A page that cites by links (they lead to half its entries or more) cites by nothing
     else: a number in parentheses that is no link, "(5)" for a chemical compound or "137 (62)" of a
     mass spectrum, is no citation. A link no citation was read in (BMJ's ``<a class="xref-bibr"
-    href="#ref-12">12</a>``, set in superscript by the page's style) is a citation of its entries."""
+    href="#ref-12">12</a>``, set in superscript by the page's style) is a citation of its entries.
+    Not ``exclusive``: the links are a DOCX's to its entries' bookmarks, which a citation may lack
+    (Word's compare of two versions keeps few of them): they add citations, and take none away."""
     refs = {r.id: r for r in doc.references or []}
     groups: dict[tuple[int, int], list[str]] = {}
     for a, b, rid in doc.citation_links:
@@ -393,7 +395,7 @@ def _read_citation_links(doc: Document) -> None:
         return k > 0 and ends[k - 1] > start
 
     targets = {rid for ids in groups.values() for rid in ids}
-    if len(targets) >= 3 and 2 * len(targets) >= len(refs):
+    if exclusive and len(targets) >= 3 and 2 * len(targets) >= len(refs):
         doc.citations = [c for c in doc.citations if c.kind != "numeric" or linked(c.start, c.end)]
         if doc.style == "author-date":
             doc.other_style, doc.other_style_at = 0, None  # ("(Video 1)" is no numeric citation)
@@ -556,10 +558,11 @@ def _extract_citations(doc: Document) -> None:
         if keyed:
             doc.style = "keys" if not doc.citations else doc.style
             doc.citations = sorted([*doc.citations, *keyed], key=lambda c: c.start)
+    marked_up = bool(doc.citation_links)
     if doc.anchor_links and refs:
         doc.citation_links = [*doc.citation_links, *_anchor_citation_links(doc)]
     if doc.citation_links:
-        _read_citation_links(doc)
+        _read_citation_links(doc, exclusive=marked_up)
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
     # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
     if doc.format != "text":
