@@ -174,11 +174,16 @@ def check(doc: Document) -> Iterator[Finding]:
         elif plain and not (works := [c for c in plain if not _a_thing(doc, c, cited)]):
             # "the Paris (2015) agreement", "at Bali (2007)": places and events with their years
             yield _no_list(plain, things=True)
-        elif plain and 3 * sum(1 for c in plain if _given_named(c)) >= 2 * len(plain):
+        elif (
+            plain
+            and (people := sum(1 for c in plain if _given_named(c))) >= 3
+            and 3 * people >= 2 * len(plain)
+        ):
             # "Former BSSw Fellows Nitin Sukhija (2022) and Damian Rouson (2020)", "(Rene Gassmoeller,
-            # 2019)": people named as prose names them, a year of theirs (a cohort's), no authors; two
-            # in three of them at least (a note on one, "Brigitta Sipőcz (2025 BSSw Fellow, 2023 BSSw
-            # Honorable Mention)", reads as a citation of "BSSw Fellow, 2023")
+            # 2019)": people named as prose names them, a year of theirs (a cohort's), no authors; three
+            # at least (two may be titles in roman type, "Harry Potter (2001), Spirited Away (2001)"),
+            # and two in three of the citations (a note on one, "Brigitta Sipőcz (2025 BSSw Fellow,
+            # 2023 BSSw Honorable Mention)", reads as a citation of "BSSw Fellow, 2023")
             yield _no_list(plain, people=True)
         elif plain:
             # (places and events count as no works: slides' "**Bali (2007)**" beside one "(Gieryn 1983)";
