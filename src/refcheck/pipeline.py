@@ -26,7 +26,7 @@ from refcheck import suppress
 from refcheck.discovery import Discovery, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
-from refcheck.extract.footnotes import digit_markers, numbered_endnotes, text_footnotes
+from refcheck.extract.footnotes import digit_markers, numbered_endnotes, r_printed, text_footnotes
 from refcheck.extract.numeric import (
     RangeBudget,
     bracket_groups,
@@ -247,6 +247,10 @@ def structure(doc: Document) -> None:
     """Find the reference list, its entries, the footnotes and their markers."""
     text = doc.text
     notes = doc.footnotes
+    if doc.format in ("markdown", "text"):
+        printed = r_printed(text)
+        if printed:  # (R's output pasted as text: no notes, entries or citations there)
+            doc.excluded = sorted([*doc.excluded, *printed])
     if notes is None:
         skip = Ranges(doc.excluded)
         notes = [n for n in text_footnotes(text) if not skip(n.start)]
@@ -343,12 +347,36 @@ def _wrapped_numbered_list(region: str) -> bool:
     return counts_on([int(n) for n in _LABEL_LINE.findall(region)])
 
 
-def _read_citation_links(doc: Document) -> None:
+# what may stand between a bookmark and its entry's text: marks and its number ("7. ", "[12] ")
+_BEFORE_ENTRY = re.compile(r"[\W_]*(?:\d{1,4}[\W_]*)?")
+
+
+def _anchor_citation_links(doc: Document) -> list[tuple[int, int, str]]:
+    """``Document.anchor_links`` that lead to an entry of the reference list (its bookmark stands in
+    the entry or just before its text), as ``citation_links``; the list's own links are left out."""
+    ordered = sorted(doc.references or [], key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+    region = doc.reference_region
+    out: list[tuple[int, int, str]] = []
+    for a, b, at in doc.anchor_links:
+        if region and region[0] <= a < region[1]:
+            continue
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at < ordered[k].end:
+            out.append((a, b, ordered[k].id))
+        elif k + 1 < len(ordered) and _BEFORE_ENTRY.fullmatch(doc.text, at, ordered[k + 1].start):
+            out.append((a, b, ordered[k + 1].id))
+    return out
+
+
+def _read_citation_links(doc: Document, exclusive: bool = True) -> None:
     """What the links of the text to entries of the list (``Document.citation_links``) say of its
     citations. A page that cites by links (they lead to half its entries or more) cites by nothing
     else: a number in parentheses that is no link, "(5)" for a chemical compound or "137 (62)" of a
     mass spectrum, is no citation. A link no citation was read in (BMJ's ``<a class="xref-bibr"
-    href="#ref-12">12</a>``, set in superscript by the page's style) is a citation of its entries."""
+    href="#ref-12">12</a>``, set in superscript by the page's style) is a citation of its entries.
+    Not ``exclusive``: the links are a DOCX's to its entries' bookmarks, which a citation may lack
+    (Word's compare of two versions keeps few of them): they add citations, and take none away."""
     refs = {r.id: r for r in doc.references or []}
     groups: dict[tuple[int, int], list[str]] = {}
     for a, b, rid in doc.citation_links:
@@ -367,7 +395,7 @@ def _read_citation_links(doc: Document) -> None:
         return k > 0 and ends[k - 1] > start
 
     targets = {rid for ids in groups.values() for rid in ids}
-    if len(targets) >= 3 and 2 * len(targets) >= len(refs):
+    if exclusive and len(targets) >= 3 and 2 * len(targets) >= len(refs):
         doc.citations = [c for c in doc.citations if c.kind != "numeric" or linked(c.start, c.end)]
         if doc.style == "author-date":
             doc.other_style, doc.other_style_at = 0, None  # ("(Video 1)" is no numeric citation)
@@ -530,8 +558,11 @@ def _extract_citations(doc: Document) -> None:
         if keyed:
             doc.style = "keys" if not doc.citations else doc.style
             doc.citations = sorted([*doc.citations, *keyed], key=lambda c: c.start)
+    marked_up = bool(doc.citation_links)
+    if doc.anchor_links and refs:
+        doc.citation_links = [*doc.citation_links, *_anchor_citation_links(doc)]
     if doc.citation_links:
-        _read_citation_links(doc)
+        _read_citation_links(doc, exclusive=marked_up)
     # "[n]" in the prose: a reference number when the list is numbered, a footnote marker when the
     # document defines "[n] text" notes; when it defines both, or neither, say so rather than guess.
     if doc.format != "text":
@@ -719,13 +750,21 @@ def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+# APA's status words in place of a year: a work not yet published, which many styles name in the text
+# and leave out of the list (eLife's "(Lacin and Truman, in preparation)")
+_UNPUBLISHED_YEARS = frozenset(["in preparation", "under review"])
+
+
 def drop_unlinked_titles(doc: Document) -> None:
     """A year after words that are no name ("(The R Project n.d.)") is a citation only if those words
-    begin an entry; otherwise it is prose, not a missing reference."""
+    begin an entry; otherwise it is prose, not a missing reference. So is a work cited as "in
+    preparation" or "under review": a citation of the entry that gives it, else unpublished work the
+    text names without listing it, as "(Smith 2010, in preparation)" is."""
     doc.citations = [
         c
         for c in doc.citations
-        if not (c.confidence in ("title", "repeat") and c.status is not LinkStatus.LINKED)
+        if c.status is LinkStatus.LINKED
+        or not (c.confidence in ("title", "repeat") or c.year in _UNPUBLISHED_YEARS)
     ]
 
 

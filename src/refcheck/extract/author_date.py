@@ -37,7 +37,7 @@ from refcheck.model import Citation, Reference
 # precedes that character only then: the regular-expression engine skips to those characters in C,
 # twice as fast as trying the whole pattern at every character. (Same matches as
 # ``(?<![\w.\-/])(YEAR_TOKEN)(?![\w/]|DASH\d)`` with re.I; tests/test_properties.py.)
-_YEAR_FIRST = "12nNfFiI\u0130\u0131"  # (a year's possible first characters)
+_YEAR_FIRST = "12nNfFiIuU\u0130\u0131"  # (a year's possible first characters)
 # what follows the year's first character: what precedes it, then its text (case-insensitive)
 _YEAR_REST = (
     r"(?<![\w.\-/].)"
@@ -45,7 +45,8 @@ _YEAR_REST = (
     rf"(?:[ \t]?\[{YEAR}\])?"
     r"|(?<=n)(?:\.\s?d\.(?:-?[a-z](?![a-z]))?|d(?=\W)|o\s+date)"
     r"|(?<=f)orthcoming"
-    r"|(?<=i)n\s+press)"
+    r"|(?<=i)n\s+(?:press|preparation)"
+    r"|(?<=u)nder\s+review)"
 )
 _YEAR_AFTER = rf"(?![\w/]|[{DASHES}]\d)"
 _YEAR_RE = re.compile(rf"([{_YEAR_FIRST}]{_YEAR_REST}){_YEAR_AFTER}")
@@ -1291,7 +1292,7 @@ def extract_author_date(
             elif inside:
                 _mentions(text, start, end, gstart, gend, gend, known, footnote, mentions)
             continue
-        if key is not None and _narrative_lead(text[inner_start : first_year.start()]):
+        if key is not None and _opens_narrative(text, inner_start, first_year):
             key = None  # "Bohorquez (2005)": the names stand before the group
         lookups = known.corporate_lookups
         cites = _parse_group(text, gstart, inner_start, inner_end, known, footnote, first_year)
@@ -1319,6 +1320,8 @@ def extract_author_date(
 _LETTERS_PIECE = 1 << 16
 _N_D = re.compile(r"n\.\s?d")
 _NO_DATE = re.compile(r"no\s+date")  # (Harvard's "no date")
+_IN_PREPARATION = re.compile(r"in\s+preparation")  # (APA's status words in place of a year)
+_UNDER_REVIEW = re.compile(r"under\s+review")
 
 
 def _letter_years(text: str, start: int, end: int) -> bool:
@@ -1336,6 +1339,8 @@ def _letter_years(text: str, start: int, end: int) -> bool:
         if (
             "orthcoming" in low
             or "press" in low
+            or ("preparation" in low and _IN_PREPARATION.search(low) is not None)
+            or ("review" in low and _UNDER_REVIEW.search(low) is not None)
             or ("n." in low and _N_D.search(low) is not None)
             or ("date" in low and _NO_DATE.search(low) is not None)
         ):
@@ -1552,11 +1557,25 @@ def _norm_year(y: str) -> str:
     t = " ".join(y.split()).lower()
     if t.replace(" ", "") in ("n.d.", "nd", "nodate"):
         return "n.d."  # (Harvard's "no date" is APA's "n.d.")
+    if t in ("forthcoming", "in preparation", "under review"):
+        return t
     if t.startswith("in "):
         return "in press"
-    if t == "forthcoming":
-        return t
     return _REPRINT.sub("", y) if "[" in y else y  # "1879 [1985]" is cited as 1879
+
+
+# the first year of a work, in brackets, before the year of the edition cited: ASA's "Weber ([1922]
+# 1978)" ("1978 [1922]" is a year that holds its bracket: patterns.YEAR_TOKEN)
+_ORIGINAL_FIRST = re.compile(rf"\][ \t]?{YEAR}(?![\w/])")
+
+
+def _opens_narrative(text: str, inner_start: int, first_year: re.Match[str]) -> bool:
+    """Whether a group whose text opens at ``inner_start`` opens with its first year: "(2005)",
+    "(e.g. 2005)", "([1922] 1978)"."""
+    lead = text[inner_start : first_year.start()]
+    if lead == "[":
+        return _ORIGINAL_FIRST.match(text, first_year.end()) is not None
+    return _narrative_lead(lead)
 
 
 def _narrative_lead(lead: str) -> bool:
@@ -1630,12 +1649,11 @@ def _parse_group(
     """Citations of one parenthetical group (``first_year``: its first year); narrative when the
     group starts with a year."""
     out: list[Citation] = []
-    lead = text[s : first_year.start()]
     narrative_run: NameRun | None = None
     # the citations a narrative group makes, while all its years are the names' before it: they
     # depend on the group's text alone, given those names, and are remembered by it
     shape: list[_Shape] | None = None
-    if _narrative_lead(lead):
+    if _opens_narrative(text, s, first_year):
         # "Bohorquez (2005)": names stand before the parenthesis
         narrative_run = _names_before(text, gstart, known)
         if narrative_run is None:

@@ -27,8 +27,12 @@ def definitions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-# an item R prints in a vector: "stats", "lme4_1.1-27.1", "en_US.UTF-8/C", "TRUE", "3.14", '"a"'
-_R_ITEM = re.compile(r"[\w.\-/:+'\"]+")
+# an item R prints in a vector: "stats", "lme4_1.1-27.1", "en_US.UTF-8/C", "TRUE", "3.14", '"a"',
+# "LC_NUMERIC=C"
+_R_ITEM = re.compile(r"[\w.\-/:+'\"=]+")
+# R pads the items of a line to one width, two spaces or more apart, so that an item may hold one
+# space: a Windows locale, "LC_COLLATE=English_New Zealand.utf8  LC_CTYPE=English_New Zealand.utf8"
+_R_COLUMNS = re.compile(r"[ \t]{2,}")
 
 
 def _r_printed(text: str, defs: list[tuple[int, int, str]]) -> set[int]:
@@ -38,16 +42,20 @@ def _r_printed(text: str, defs: list[tuple[int, int, str]]) -> set[int]:
     two such lines follow each other, the text is R's output, and so is every one-line "[n] items" in it
     ("[1] en_US.UTF-8/C"): no footnotes."""
     lines: list[list[str]] = []
+    columns: list[int] = []  # the items of each line counted by R's padding (_R_COLUMNS)
     for _, def_end, _ in defs:
         eol = text.find("\n", def_end)
-        lines.append(text[def_end : eol if eol != -1 else len(text)].split())
+        line = text[def_end : eol if eol != -1 else len(text)]
+        lines.append(line.split())
+        columns.append(len(_R_COLUMNS.split(line.strip())))
     run: set[int] = set()
     for i in range(len(defs) - 1):
         (_, end_i, label), (next_start, _, next_label) = defs[i], defs[i + 1]
         items = lines[i]
+        step = int(next_label) - int(label)
         if (
             len(items) > 1
-            and int(next_label) == int(label) + len(items)
+            and (step == len(items) or (step == columns[i] > 1))
             and text.count("\n", end_i, next_start) == 1
             and all(_R_ITEM.fullmatch(w) for w in items)
         ):
@@ -55,6 +63,19 @@ def _r_printed(text: str, defs: list[tuple[int, int, str]]) -> set[int]:
     if not run:
         return set()
     return run | {i for i, items in enumerate(lines) if items and all(_R_ITEM.fullmatch(w) for w in items)}
+
+
+def r_printed(text: str) -> list[tuple[int, int]]:
+    """The lines of R's printed vectors in ``text`` (``_r_printed``), as (start, end): output, where
+    neither notes nor entries of a list stand ("[1] LC_COLLATE=English_New Zealand.utf8 ...")."""
+    defs = definitions(text, 0, len(text)) if "[" in text else []
+    if len(defs) < 2:
+        return []
+    out = []
+    for i in sorted(_r_printed(text, defs)):
+        eol = text.find("\n", defs[i][1])
+        out.append((defs[i][0], eol if eol != -1 else len(text)))
+    return out
 
 
 def text_footnotes(text: str, start: int = 0, end: int | None = None) -> list[Footnote]:

@@ -30,7 +30,7 @@ from refcheck.extract.patterns import (
 )
 from refcheck.extract.urls import find_doi, find_urls, may_hold_urls, parse_access_date
 from refcheck.matching.names import DROP_SPACING_MARKS, PARTICLES
-from refcheck.model import Document, Reference
+from refcheck.model import Document, Ranges, Reference
 
 HEADING_WORDS = (
     r"references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|sources|reference\s+list"
@@ -130,7 +130,7 @@ _PAREN_YEAR = re.compile(rf"\(\s*({YEAR_TOKEN})(?:\s*,[^()]{{0,25}})?\s*\)", re.
 # (a year begins with "1" or "2": the look-ahead lets a search skip to those, where the look-behind
 # first made it try every offset; the same matches)
 _BARE_YEAR = re.compile(rf"(?=[12])(?<![\d/.\-])({YEAR}[a-z]?)(?![\d/])")
-_ND = re.compile(r"\b(n\.\s?d\.|no\s+date|forthcoming|in press)", re.I)
+_ND = re.compile(r"\b(n\.\s?d\.|no\s+date|forthcoming|in press|in preparation|under review)", re.I)
 _NO_DATE = re.compile(r"(?<![\w.])\(?n\.\s?d\.", re.I)  # (what looks_like_entry takes for a year)
 _INITIALS = re.compile(rf"^(?:{UPPER}\.?[{DASHES}]?){{1,4}}\.?$")
 _GIVEN_WORD = re.compile(rf"^(?:{UPPER}{LETTER}*\.?|{UPPER}\.?(?:[{DASHES}]{UPPER}\.?)*)$")
@@ -461,6 +461,7 @@ def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
     first: int | None = None
     count = 0
     above: tuple[int, int] | None = None  # the paragraph the run stopped at
+    hidden = Ranges(doc.excluded) if doc.excluded else None
     for a, b in reversed(paras):
         above = (a, b)
         if notes and notes[0] <= a < notes[1]:
@@ -473,6 +474,20 @@ def _trailing_entries(doc: Document, stop: int | None = None) -> Region | None:
             b = notes[0]
         lines = text[a:b].split("\n")
         body = [ln for ln in lines if ln.strip()]
+        if hidden is not None:
+            # lines in a comment, code or R's printed output are no entries ("[1] LC_COLLATE=English_New
+            # Zealand.utf8 ..." of a session info under "locale:"): what is left of the paragraph is read
+            kept, at = [], a
+            for ln in lines:
+                if not hidden(at + len(ln) - len(ln.lstrip())):
+                    kept.append(ln)
+                at += len(ln) + 1
+            if len(kept) < len(lines):
+                body = [ln for ln in kept if ln.strip()]
+                if not body:
+                    if first is None:
+                        continue  # (after the list: a blog's "<!--- Publish: yes --->" metadata)
+                    break
         if first is not None and body and all(_page_furniture(ln) for ln in body):
             continue  # a page's running head or number inside the list (pdftotext): read past it
         if (
@@ -872,7 +887,9 @@ _GLUE = re.compile(
 # A year, or "n.d.", "forthcoming", "in press" (not "N. D."): the two kinds are sought apart: the
 # years' expression skips to a "1" or "2", and the words' runs only when its words are there (one
 # expression of both tried all four at every offset: a third of the time of a whole list).
-_HAS_YEAR_WORD = re.compile(r"\bn\.\s?d\.|\b[Nn]o date\b|\b[Ff]orthcoming\b|\b[Ii]n press\b")
+_HAS_YEAR_WORD = re.compile(
+    r"\bn\.\s?d\.|\b[Nn]o date\b|\b[Ff]orthcoming\b|\b[Ii]n (?:press|preparation)\b|\b[Uu]nder review\b"
+)
 
 
 def _first_year(text: str, start: int, end: int) -> int:
@@ -884,7 +901,14 @@ def _first_year(text: str, start: int, end: int) -> int:
     # (the part copied once, then "in" tests: a str.find given bounds costs about 2,000 instructions a
     # call, the copy and a test a fraction of that)
     part = text[start:end]
-    if "n." in part or "orthcoming" in part or "n press" in part or "o date" in part:
+    if (
+        "n." in part
+        or "orthcoming" in part
+        or "n press" in part
+        or "o date" in part
+        or "n preparation" in part
+        or "nder review" in part
+    ):
         w = _HAS_YEAR_WORD.search(text, start, end)
         if w is not None and not 0 <= at < w.start():
             at = w.start()
@@ -1006,9 +1030,25 @@ def parse_references(doc: Document, region: Region) -> list[Reference]:
         ref = parse_entry(raw, a, keyed=keyed)
         ref.id = f"ref-{n}"
         refs.append(ref)
+    refs = _without_preface(refs)
     given_first_lists(refs)
     same_authors_as_before(refs)
     return refs
+
+
+def _without_preface(refs: list[Reference]) -> list[Reference]:
+    """A numbered list without the paragraphs before its first numbered entry that give no year, link
+    or DOI: words on the list, no entries (a journal template's instructions left under the heading,
+    MDPI's "References must be numbered in order of appearance in the text ... Citations and
+    References in Supplementary files are permitted provided that they also appear in the reference
+    list here.")."""
+    labelled = sum(1 for r in refs if r.label)
+    if labelled < 2 or labelled * 2 <= len(refs) or refs[0].label:
+        return refs
+    first = next(k for k, r in enumerate(refs) if r.label)
+    if any(r.year or r.urls or r.doi for r in refs[:first]):
+        return refs
+    return refs[first:]
 
 
 # a Markdown block quote's markers at a line's start ("> ", nested "> > ")
@@ -1665,6 +1705,8 @@ def _norm_year(token: str) -> str:
     t = token.strip().lower()
     if t.replace(" ", "") in ("n.d.", "nd", "nodate"):
         return "n.d."  # (Harvard's "no date")
+    if t in ("in preparation", "under review"):
+        return t  # (APA's status words in place of a year)
     if t.startswith("in"):
         return "in press"
     return _REPRINT.sub("", token.strip())  # "1879 [1985]": first published 1879

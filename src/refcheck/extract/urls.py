@@ -54,6 +54,9 @@ _ACCESS = lazy_pattern(
     + r"|(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})"
     + rf"|(?P<y4>\d{{4}})\s+(?P<m4>{_MONTH_RE})\.?\s+(?P<d4>\d{{1,2}})"
     + rf"|(?P<m5>{_MONTH_RE})\.?\s+(?P<y5>\d{{4}})"
+    # (all in numbers, "16/09/2009", "09/16/2009", "16.09.2009": day and month told apart only when
+    # one of them is over 12, or both are the same)
+    + r"|(?P<a6>\d{1,2})(?P<s6>[/.])(?P<b6>\d{1,2})(?P=s6)(?P<y6>\d{4})(?!\d)"
     + r")",
     re.I,
 )
@@ -332,6 +335,15 @@ def parse_access_date(text: str) -> str | None:
     if not m:
         return None
     g = m.groupdict()
+    if g.get("y6"):
+        first, second = int(g["a6"]), int(g["b6"])
+        if first != second and first <= 12 and second <= 12:
+            return None  # ("05/06/2009": the 5th of June or May the 6th)
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        try:
+            return dt.date(int(g["y6"]), month, day).isoformat()
+        except ValueError:
+            return None
     for i in "12345":
         year = g.get(f"y{i}")
         if not year:

@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape, quoteattr
 from refcheck.errors import InputError
 from refcheck.fix import Edit, FixResult, TextEdit, apply_text, plan
 from refcheck.fixes.docx_text import BODY, NOTES, Part, Seg, TextMap, build, index_part
-from refcheck.loaders.docx import NUMBERING, RELS, STYLES, list_labels, read_zip
+from refcheck.loaders.docx import NUMBERING, RELS, STYLES, ancestor, list_labels, read_zip
 from refcheck.loaders.xml import Node
 from refcheck.model import Document, Finding
 
@@ -123,7 +123,7 @@ class _Writer:
             if p.tag == "r":
                 return "the text is inside a text box or shape"
             p = p.parent
-        if p is None or _nested(p):
+        if p is None or ancestor(p, "p") is not None:
             return "the text is inside a text box or shape"
         if any(n.tag in ("p", "r") for n in run.iter() if n is not run):
             return "the run holds a text box or shape"
@@ -290,7 +290,7 @@ class _Writer:
             if p.tag == "r":
                 return None
             p = p.parent
-        if p is None or _nested(p):
+        if p is None or ancestor(p, "p") is not None:
             return None
         return False, host
 
@@ -388,15 +388,6 @@ class _Writer:
             buf.append(data[pos:])
             out[name] = b"".join(buf)
         return out
-
-
-def _nested(para: Node) -> bool:
-    p = para.parent
-    while p is not None:
-        if p.tag == "p":
-            return True
-        p = p.parent
-    return False
 
 
 def _zero_width_piece(pieces: list[tuple[int, int]], deleted: list[bool], at: int) -> int:

@@ -72,7 +72,6 @@ _UNREAD = frozenset(
         "jc",
         "noProof",
         "proofErr",
-        "bookmarkStart",
         "bookmarkEnd",
         "lastRenderedPageBreak",
         "sectPr",
@@ -86,11 +85,12 @@ _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?!\\l)"?([^"\s]+)"?', re.I)
 _LINE_END = re.compile(r"\n")
 
 
-def _cell_of(node: Node) -> Node | None:
-    """The table cell a paragraph stands in (the innermost), if any."""
+def ancestor(node: Node, tag: str) -> Node | None:
+    """The innermost element named ``tag`` that ``node`` stands in, if any: the table cell
+    (``"tc"``) of a paragraph, the paragraph (``"p"``) of a bookmark or of a text box's paragraph."""
     up = node.parent
     while up is not None:
-        if up.tag == "tc":
+        if up.tag == tag:
             return up
         up = up.parent
     return None
@@ -305,6 +305,10 @@ class _Paragraph:
         self.marks: list[tuple[Node, int]] = []  # (footnoteReference/endnoteReference, column offset)
         self.pieces: list[tuple[str, Node]] = []  # every piece read with its element; a mark as ""
         self.links: list[tuple[str, int, int]] = []  # (url, start, end) within the paragraph
+        # links to a bookmark of the document (w:hyperlink w:anchor), as (bookmark, start, end), and the
+        # bookmarks that open here (w:bookmarkStart), as (name, offset)
+        self.anchors: list[tuple[str, int, int]] = []
+        self.bookmarks: list[tuple[str, int]] = []
         # complex fields (w:fldChar): a stack of [instruction, reading-the-result, result start]
         self.fields: list[list[object]] = []
 
@@ -317,7 +321,10 @@ class _Paragraph:
 
     def link(self, url: str | None, start: int) -> None:
         if url and self.length > start:
-            self.links.append((url, start, self.length))
+            if url.startswith("#"):  # (a bookmark of the document: see _read)
+                self.anchors.append((url[1:], start, self.length))
+            else:
+                self.links.append((url, start, self.length))
 
     @property
     def text(self) -> str:
@@ -543,8 +550,15 @@ def _read(node: Node, para: _Paragraph) -> None:
             continue  # deleted text (tracked changes read as accepted), properties, instructions
         elif tag == "p" and child is not node:
             continue  # a text box's paragraph inside this one is read as its own paragraph
+        elif tag == "bookmarkStart":
+            if child.attrs.get("name"):
+                para.bookmarks.append((child.attrs["name"], para.length))
         elif tag == "hyperlink":
             url = para.rels.get(child.attrs.get("id", "")) if child.attrs.get("id") else None
+            if not url and child.attrs.get("anchor"):
+                # a link to a bookmark of the document: pandoc's link-citations, "as depicted in 7"
+                # whose "7" leads to the entry's bookmark "ref-opQBBK06"
+                url = "#" + child.attrs["anchor"]
             stack.append((url or "", para.length))
             stack.extend(reversed(child.children))
         elif tag == "fldSimple":
@@ -715,6 +729,8 @@ def _read_paragraph(node: Node, rels: dict[str, str]) -> _Paragraph:
     para.length += len(inserted)
     para.marks = [(mark, moved(at)) for mark, at in para.marks]
     para.links = [(url, moved(a), moved(b)) for url, a, b in para.links]
+    para.anchors = [(name, moved(a), moved(b)) for name, a, b in para.anchors]
+    para.bookmarks = [(name, moved(at)) for name, at in para.bookmarks]
     return para
 
 
@@ -770,11 +786,16 @@ def load_docx(path: str, data: bytes) -> Document:
     mark_pos: dict[str, tuple[int, int]] = {}
     urls: list[Url] = []
     cells: list[tuple[Node, int, int]] = []  # each table cell's lines
+    bookmarks: dict[str, int] = {}  # where each bookmark of the text opens
+    anchors: list[tuple[int, int, str]] = []  # the text's links to them, as (start, end, bookmark)
     numbers = NoteNumbers()
     offset = 0
+    before = _bookmarks_before(body)
     # every paragraph is a line, a text box's too (read as its own line, after its paragraph)
     for number, para_node in enumerate(body.iter("p"), start=1):
         para = _read_paragraph(para_node, rels)
+        for name in before.get(id(para_node), ()):
+            bookmarks.setdefault(name, offset)
         line = labels[number - 1] + " " if number - 1 in labels else ""
         if number - 1 in levels:
             headings.append((offset, levels[number - 1]))
@@ -798,13 +819,20 @@ def load_docx(path: str, data: bytes) -> Document:
                     end=offset + lead + _shifted(b, para.marks, numbers),
                 )
             )
+        for name, at in para.bookmarks:
+            bookmarks.setdefault(name, offset + lead + _shifted(at, para.marks, numbers, True))
+        for name, a, b in para.anchors:
+            at = offset + lead
+            anchors.append(
+                (at + _shifted(a, para.marks, numbers, True), at + _shifted(b, para.marks, numbers), name)
+            )
         for a, b, strong in _emphasis(para, styled):
             at = offset + lead
             emphasis.append(
                 (at + _shifted(a, para.marks, numbers, True), at + _shifted(b, para.marks, numbers), strong)
             )
         text_parts.append(line)
-        cell = _cell_of(para_node)
+        cell = ancestor(para_node, "tc")
         if cell is not None:
             if cells and cells[-1][0] is cell:
                 cells[-1] = (cell, cells[-1][1], offset + len(line))
@@ -881,7 +909,22 @@ def load_docx(path: str, data: bytes) -> Document:
     doc.footnote_markers = markers
     doc.notes_region = notes_span(notes)
     doc.urls = urls  # every external target (the link checker fetches only http and https)
+    doc.anchor_links = [(a, b, bookmarks[name]) for a, b, name in anchors if name in bookmarks]
     return doc
+
+
+def _bookmarks_before(body: Node) -> dict[int, list[str]]:
+    """The bookmarks set between paragraphs (pandoc's docx opens each entry's, "ref-<key>", before its
+    paragraph), by the paragraph they open before (its id)."""
+    out: dict[int, list[str]] = {}
+    pending: list[str] = []
+    for node in body.iter("p", "bookmarkStart"):
+        if node.tag == "p":
+            if pending:
+                out[id(node)], pending = pending, []
+        elif node.attrs.get("name") and ancestor(node, "p") is None:
+            pending.append(node.attrs["name"])
+    return out
 
 
 def _too_long() -> str:

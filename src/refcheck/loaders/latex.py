@@ -188,6 +188,8 @@ class _Project:
         self.main_text = ""
         # (start, end, path) of the text read from the pandoc Markdown a missing input is made from
         self.markdown: list[tuple[int, int, str]] = []
+        # the errors "the bibliography ... does not exist" (said at info if the document cites nothing)
+        self.missing_bibs: list[Finding] = []
 
 
 # pandoc's template language ("$if(natbib)$", "$for(bibliography)$", "$endif$"): a template that R
@@ -259,6 +261,15 @@ def load_latex(path: str, data: bytes) -> Document:
             bibtex += [] if biber else elsewhere
             doc.citations = key_citations(
                 doc, refs, _wrappers(text), bibtex=bibtex, markdown=project.markdown, ids=biber
+            )
+    if not doc.citations and not re.search(r"\\nocite\w*\s*\{", text):
+        for f in project.missing_bibs:
+            # a template's "\\addbibresource{ref.bib}" kept in a report that cites nothing (no \\cite,
+            # no \\nocite): it builds, and no citation goes unchecked; a defect only once it cites
+            f.severity = Severity.INFO
+            f.message = f.message.replace(
+                "; its entries cannot be checked",
+                ", but the document cites nothing: no citation is left unchecked",
             )
     named_by = [m.group(0) for m in _NAMES_BIBLIOGRAPHY.finditer(text)] if not refs and not unread else ["-"]
     # (a style alone, "\\bibliographystyle{econark}", names no file: the .bib may be named by a package or
@@ -1073,16 +1084,17 @@ def _bibliographies(doc: Document, project: _Project) -> tuple[list[Reference], 
                 files.append(str(chosen))
             continue
         unread = True
-        doc.findings.append(
-            Finding(
-                rule="input-bibliography",
-                severity=Severity.ERROR if chosen is None else Severity.WARNING,
-                message=problem or "",
-                offset=offset,
-                path=sty,
-                line=at_line,
-            )
+        finding = Finding(
+            rule="input-bibliography",
+            severity=Severity.ERROR if chosen is None else Severity.WARNING,
+            message=problem or "",
+            offset=offset,
+            path=sty,
+            line=at_line,
         )
+        doc.findings.append(finding)
+        if chosen is None:
+            project.missing_bibs.append(finding)
     refs: list[Reference] = list(project.bbl_refs)
     if files:
         refs, findings, failed = read_bibliographies(

@@ -313,6 +313,9 @@ class Document:
     # Links of the text to entries of the reference list (HTML: <a href="#ref-12">12</a>), as (start,
     # end, entry id): the publisher's own word on what each cites (pipeline._follow_citation_links)
     citation_links: list[tuple[int, int, str]] = field(default_factory=list)
+    # Links of the text to a place in it (DOCX: a w:hyperlink to a bookmark), as (start, end, offset of
+    # the place): those to an entry of the reference list join citation_links once the list is read
+    anchor_links: list[tuple[int, int, int]] = field(default_factory=list)
     # Suppression comments: source line -> rule names silenced there ("*" for all).
     suppressions: dict[int, set[str]] = field(default_factory=dict)
     # Every rule name a suppression comment gives: (source line, column, name), for unknown-suppression.

@@ -120,7 +120,7 @@ from collections.abc import Callable, Iterator
 from refcheck.extract.numeric import group_after_symbol
 from refcheck.extract.organisations import ORGANISATION_WORDS
 from refcheck.extract.species import species_authority
-from refcheck.matching.names import core_key, fold
+from refcheck.matching.names import PARTICLES, core_key, fold
 from refcheck.model import Citation, Document, Finding, LinkStatus, Severity
 from refcheck.rules.base import at_citation, quoted
 
@@ -174,6 +174,17 @@ def check(doc: Document) -> Iterator[Finding]:
         elif plain and not (works := [c for c in plain if not _a_thing(doc, c, cited)]):
             # "the Paris (2015) agreement", "at Bali (2007)": places and events with their years
             yield _no_list(plain, things=True)
+        elif (
+            plain
+            and (people := sum(1 for c in plain if _given_named(c))) >= 3
+            and 3 * people >= 2 * len(plain)
+        ):
+            # "Former BSSw Fellows Nitin Sukhija (2022) and Damian Rouson (2020)", "(Rene Gassmoeller,
+            # 2019)": people named as prose names them, a year of theirs (a cohort's), no authors; three
+            # at least (two may be titles in roman type, "Harry Potter (2001), Spirited Away (2001)"),
+            # and two in three of the citations (a note on one, "Brigitta Sipőcz (2025 BSSw Fellow,
+            # 2023 BSSw Honorable Mention)", reads as a citation of "BSSw Fellow, 2023")
+            yield _no_list(plain, people=True)
         elif plain:
             # (places and events count as no works: slides' "**Bali (2007)**" beside one "(Gieryn 1983)";
             # nor does a title's last word before its year, "Films like The Wizard of Oz (1939)", or
@@ -648,6 +659,26 @@ _TITLE_AFTER = re.compile(r"[ \t]*[:.,\u2013\u2014-]?[ \t]*[*_\"\u201c\[]")
 _EMPHASIS_OPEN = re.compile(r"(?:^|[ \t(\[])(\*\*|__|\*|_)$")
 
 
+def _given_named(cit: Citation) -> bool:
+    """Whether a citation of one person names them by a given name before the surname ("Nitin Sukhija
+    (2022)", "(Rene Gassmoeller, 2019)"): a word of capital and lower-case letters just before the
+    surname, no particle ("Van Dijk") and no organisation's word ("World Bank")."""
+    if len(cit.authors) != 1 or cit.et_al or cit.locator or not cit.name_run:
+        return False
+    words = cit.name_run.split()
+    surname = cit.authors[0].split()
+    if len(words) < 2 or len(surname) > 2 or words[-len(surname) :] != surname:
+        return False
+    given = words[-2] if len(surname) == 1 else surname[0]  # ("Rene Gassmoeller" read as one name)
+    return (
+        given[:1].isupper()
+        and given[1:].isalpha()
+        and given[1:].islower()
+        and given.lower() not in PARTICLES
+        and not any(w.lower().strip(",.") in ORGANISATION_WORDS for w in [*surname, given])
+    )
+
+
 def _a_thing(doc: Document, cit: Citation, cited: Callable[[], frozenset[str]] | None) -> str:
     """:func:`_names_a_thing` for one narrative name and a year, with no page, that no citation in
     brackets and none that cites an entry has (``cited``): one word, not in capitals (an acronym, "the
@@ -810,12 +841,18 @@ _AFTER_LINK = re.compile(
 )
 
 
+# links to the work after the year, within the citation's parentheses: "(Cetinkaya-Rundel & Lowndes,
+# 2022: [slides](https://...), [video](https://...))" (betterscientificsoftware/bssw.io's blog)
+_LINKS_FOLLOW = re.compile(r"[ \t]*[:;,][ \t]*\[[^\[\]\n]{1,80}\]\(<?(?:https?://|doi:|www\.)", re.I)
+
+
 def _links_to_work(doc: Document, cit: Citation) -> bool:
     """Whether a Markdown citation is (in) the text of a link to a web address: a blog's
     "([Sutskever et al., 2014](https://papers.nips.cc/...))", MyST's "[Cockett, 2022](https://doi.org/
     ...)" (which MyST makes a citation and a reference list entry): the link takes readers to the work;
     or gives the publisher and year of the work a link just before names ("[*Python for Data
-    Analysis*](http://...) by Wes McKinney (OReilly, 2012)")."""
+    Analysis*](http://...) by Wes McKinney (OReilly, 2012)"); or is followed within its parentheses
+    by links to the work ("(Cetinkaya-Rundel & Lowndes, 2022: [slides](https://...))")."""
     if doc.format != "markdown":
         return False
     text = doc.text
@@ -823,6 +860,8 @@ def _links_to_work(doc: Document, cit: Citation) -> bool:
     if _AFTER_LINK.search(text, max(line, cit.start - 300), cit.start):
         return True
     if _in_html_link(text, cit):
+        return True
+    if _LINKS_FOLLOW.match(text, cit.end):
         return True
     opened = text.rfind("[", line, cit.start)
     if opened < 0 or "]" in text[opened + 1 : cit.start] or text[opened - 1 : opened] == "!":
@@ -1175,6 +1214,7 @@ def _no_list(
     passing: bool = False,
     unread: str = "",
     things: bool = False,
+    people: bool = False,
     counted: list[Citation] | None = None,
     elsewhere: str = "",
 ) -> Finding:
@@ -1239,6 +1279,13 @@ def _no_list(
             'each name stands after "the" or "at" (or "around", "during"), after a numbered event\'s code ("COP-17 Durban (2011)") '
             'or alone in emphasis, as places and events do with their years ("the Paris (2015) agreement"); '
             "if these are citations, " + fix
+        )
+    elif people:
+        severity = Severity.INFO
+        fix = (
+            "each names a person by given name and surname, as prose names people with a year of theirs "
+            "(a fellowship's cohort, an award), where a citation names its authors by surname; if these are "
+            "citations, " + fix
         )
     elif linked:
         severity = Severity.INFO
