@@ -60,8 +60,14 @@ def load(path: str = PATH) -> int:
     if cache is None:
         return 0
     try:
-        entries = read(path, _stamp())
-        if entries is None:
+        with open(path, "rb") as fh:
+            data = fh.read()  # one read (marshal.load(fh) reads each object)
+        # a damaged file that still reads as marshal data (one wrong integer of an expression's
+        # code) must not be used: its CRC-32 is checked before anything of it is
+        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
+            return 0
+        stamp, entries = marshal.loads(data[4:])
+        if stamp != _stamp():
             return 0
         found: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         compiled_now: dict[tuple[Any, ...], Any] = {}
@@ -89,34 +95,7 @@ def save(path: str = PATH) -> bool:
         if all(k in _loaded for k in keys):
             return False
         entries = [e for e in map(_entry, keys[-MAX_ENTRIES:]) if e is not None]
-    except Exception:  # a changed internal: nothing kept
-        return False
-    return write(path, _stamp(), entries)
-
-
-def read(path: str, stamp: tuple[Any, ...]) -> Any:
-    """What ``write`` kept in ``path`` under ``stamp``; None when there is no such file, or it is
-    damaged or another Python's (another stamp)."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()  # one read (marshal.load(fh) reads each object)
-        # a damaged file that still reads as marshal data (one wrong integer of an expression's
-        # code) must not be used: its CRC-32 is checked before anything of it is
-        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
-            return None
-        kept_stamp, entries = marshal.loads(data[4:])
-    except Exception:  # no file yet, a damaged one
-        return None
-    return entries if kept_stamp == stamp else None
-
-
-def write(path: str, stamp: tuple[Any, ...], entries: Any) -> bool:
-    """Keep ``entries`` (marshal data) in ``path`` under ``stamp``, with its CRC-32, replacing the
-    file whole; whether it was written (not where bytecode is not, nor where it cannot be)."""
-    if sys.dont_write_bytecode:
-        return False
-    try:
-        payload = marshal.dumps((stamp, entries))
+        payload = marshal.dumps((_stamp(), entries))
         data = zlib.crc32(payload).to_bytes(4, "little") + payload
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temporary = f"{path}.{os.getpid()}.tmp"
@@ -127,7 +106,7 @@ def write(path: str, stamp: tuple[Any, ...], entries: Any) -> bool:
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-    except Exception:  # a read-only install: nothing kept
+    except Exception:  # a read-only install, a changed internal: nothing kept
         return False
     return True
 

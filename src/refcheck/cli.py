@@ -23,15 +23,8 @@ gc.disable()
 from refcheck import _regex_cache
 
 # Start-up: the regular expressions compiled in earlier runs come from a file (about 15 ms of
-# compiling at every start; _regex_cache.py), before click and the pipeline compile theirs; so do the
-# dataclasses' methods (about 8 ms; _code_cache.py), while this module's imports make them.
+# compiling at every start; _regex_cache.py), before click and the pipeline compile theirs.
 _regex_cache.load()
-
-from refcheck import _code_cache
-
-_code_cache.load()
-_COMPILING = _code_cache.compiling()
-_COMPILING.__enter__()
 
 import atexit
 import contextlib
@@ -153,10 +146,9 @@ class _Main(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         _no_collection_at_exit()
-        for save in (_regex_cache.save, _code_cache.save):
-            atexit.unregister(save)  # once per process, however often main runs (tests)
-            atexit.register(save)  # what this run compiled, for the next start
-        with _terminate_as_exit(), _code_cache.compiling():
+        atexit.unregister(_regex_cache.save)  # once per process, however often main runs (tests)
+        atexit.register(_regex_cache.save)  # what this run compiled, for the next start
+        with _terminate_as_exit():
             try:
                 rv = super().main(args, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
@@ -1309,7 +1301,6 @@ def explain(rule: str | None) -> None:
     click.echo(textwrap.dedent(mod.__doc__ or "").strip())
 
 
-_COMPILING.__exit__(None, None, None)
 gc.freeze()
 if _COLLECTING:
     gc.enable()
