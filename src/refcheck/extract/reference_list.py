@@ -412,13 +412,34 @@ _NAME_GLUE = frozenset(
 )
 
 
+# a year between full stops after the names, ACM's and Chicago's "Magne Jorgensen. 2004. A review ..."
+_ACM_YEAR = re.compile(rf"(?<=\. )({YEAR}[a-z]?)(?=\.\s)")
+
+
 def looks_like_entry(line: str) -> bool:
     """An author-date entry: a name (or label) first, a year within the first 200 characters."""
     line = _BULLET.sub("", line)
     if _LABEL.match(line):
         return True
     head = line[:220]
-    m: re.Match[str] | None = _PAREN_YEAR.search(head) or _BARE_YEAR.search(head)
+    paren = _PAREN_YEAR.search(head)
+    if _names_year(head, paren or _BARE_YEAR.search(head)):
+        return True
+    if paren is None:
+        return False
+    # ACM's "Magne Jorgensen. 2004. A review of ... Software 70, 1 (2004), 37–60.": the year after the
+    # names stands between full stops, the bracketed one is the journal's, after the title; names only
+    # before it (no lower-case word but "and", "van", "de" ...: "It grew fast. 2010. Then ..." is prose)
+    bare = _ACM_YEAR.search(head, 0, paren.start())
+    if bare is None or any(
+        w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE for w in head[: bare.start()].split()
+    ):
+        return False
+    return _names_year(head, bare)
+
+
+def _names_year(head: str, m: re.Match[str] | None) -> bool:
+    """Whether ``m``, a year in the line's ``head``, follows what may be an entry's names."""
     # "Winter, Bodo, and Mark Dingemanse. n.d. “Trilled /r/ ...”": the entry's year is "no date"
     # (before any year later in it: "n.d. ... Accessed 2020")
     nd = _NO_DATE.search(head, 0, m.start() if m else len(head))
