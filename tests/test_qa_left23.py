@@ -57,3 +57,58 @@ def test_an_acm_list_under_citations_is_read_with_its_authors(tmp_path: Path) ->
     ], loud
     assert any("did you mean Menzies and Hihn 2006" in m for _, _, m in loud)
     assert any(m.startswith("DeMarco 1982") for _, _, m in loud)
+
+
+# --- 2. a Quarto website whose every page names the shared bibliography itself ---------------------------
+# Each page of a Quarto website names refs.bib in its own front matter ("bibliography: refs.bib"), not
+# _quarto.yml: each page said every entry that other pages cite was "never cited". In a project, an
+# entry is uncited when no page that names the same bibliography cites it.
+
+_BIB = (
+    "@article{smith2010, author={Smith, John}, title={Trade}, journal={J}, year={2010}}\n"
+    "@article{jones2012, author={Jones, Ann}, title={Growth}, journal={J}, year={2012}}\n"
+    "@article{lee2015, author={Lee, Kim}, title={Unused}, journal={J}, year={2015}}\n"
+)
+
+
+def _page(title: str, body: str, bib: str = "refs.bib") -> str:
+    return f"---\ntitle: {title}\nbibliography: {bib}\n---\n\n{body}\n"
+
+
+def _uncited(path: Path) -> list[str]:
+    return sorted(m.split()[0] for rule, _, m in findings(path) if rule == "uncited-reference")
+
+
+def test_a_quarto_website_judges_uncited_entries_over_the_pages_sharing_the_bibliography(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "_quarto.yml": "project:\n  type: website\nwebsite:\n  title: Notes\n",
+            "refs.bib": _BIB,
+            "one.qmd": _page("One", "Trade grew [@smith2010]."),
+            "posts/two.qmd": _page("Two", "Growth slowed [@jones2012; see @smith2010, p. 3].", "../refs.bib"),
+            # a page with a bibliography of its own: what it cites says nothing of refs.bib
+            "other.qmd": _page("Other", "Unrelated [@lee2015].", "other.bib"),
+            "other.bib": "@book{lee2015, author={Lee, Kim}, title={Else}, publisher={P}, year={2015}}\n",
+            # a partial Quarto does not render
+            "_draft.qmd": _page("Draft", "Draft [@lee2015]."),
+        },
+        git=True,
+    )
+    assert _uncited(tmp_path / "one.qmd") == ["lee2015"]
+    assert _uncited(tmp_path / "posts" / "two.qmd") == ["lee2015"]
+
+
+def test_a_page_of_no_project_still_reports_its_uncited_entries(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "refs.bib": _BIB,
+            "one.md": _page("One", "Trade grew [@smith2010]."),
+            "two.md": _page("Two", "[@jones2012]"),
+        },
+        git=True,
+    )
+    assert _uncited(tmp_path / "one.md") == ["jones2012", "lee2015"]

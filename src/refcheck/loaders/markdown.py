@@ -162,11 +162,17 @@ def load_markdown(path: str, data: bytes) -> Document:
         # the project's configuration, in a directory above the page, names the bibliography
         root = manuscript.root
     if bibs or external or inline:
+        elsewhere = frozenset[str]()
+        if bibs and not shared and manuscript is not None:
+            from refcheck.manuscript import cited_on_other_pages
+
+            # each page of a Quarto website naming the project's refs.bib itself: the keys the others cite
+            elsewhere = cited_on_other_pages(path, manuscript, bibs)
         use_bibliography(
             doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=root,
             inline=inline, syntax=syntax, project_targets=manuscript.targets if manuscript else frozenset(),
             plugins=manuscript.plugins if manuscript is not None and manuscript.kind == "myst" else (),
-            citekeys=citekeys,
+            citekeys=citekeys, cited_elsewhere=elsewhere,
         )  # fmt: skip
     else:
         _say_why_unchecked(doc, path)
