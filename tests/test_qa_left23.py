@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from refcheck.extract.reference_list import looks_like_entry
+from refcheck.extract.reference_list import looks_like_entry, parse_entry
 
 from .projects import findings, write
 
@@ -112,3 +112,38 @@ def test_a_page_of_no_project_still_reports_its_uncited_entries(tmp_path: Path) 
         git=True,
     )
     assert _uncited(tmp_path / "one.md") == ["jones2012", "lee2015"]
+
+
+# --- 3. a suggestion that opened with a Markdown link's bracket ------------------------------------------
+# A Markdown list whose entries are links ("- [McChrystal, Stanley. 2013. My Share of the Task. ...](url)")
+# or open with emphasis ("**McChrystal, S.** (2013).") read the names with the markup: "[McChrystal",
+# and the message said "did you mean [McChrystal 2013?". The names are read without it; the entry's
+# links are still read.
+
+
+def test_markup_around_an_entrys_names_is_not_read_as_part_of_them() -> None:
+    for entry in (
+        "[McChrystal, Stanley. 2013. My Share of the Task. New York: Portfolio.](https://example.org/b)",
+        "[McChrystal, S.](https://example.org/b) (2013). My Share of the Task. New York: Portfolio.",
+        "**McChrystal, S.** (2013). My Share of the Task. New York: Portfolio.",
+        "_McChrystal, S._ (2013). My Share of the Task. New York: Portfolio.",
+    ):
+        ref = parse_entry(entry)
+        assert (ref.shown_authors, ref.year) == ("McChrystal", "2013"), entry
+        assert ref.title == "My Share of the Task", entry
+        assert ref.text == entry
+        assert ref.urls == (["https://example.org/b"] if "](" in entry else []), entry
+
+
+def test_a_misspelt_name_of_a_linked_entry_is_suggested_without_the_bracket(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "post.md": "# Command\n\nLeadership changed (McCrystal 2013). Teams matter (Smith 2010).\n\n"
+            "## References\n\n"
+            "- [McChrystal, Stanley. 2013. My Share of the Task. New York: Portfolio.](https://example.org/b)\n"
+            "- Smith, John. 2010. Teams. London: Penguin.\n"
+        },
+    )
+    said = [m for rule, _, m in findings(tmp_path / "post.md") if rule == "author-mismatch"]
+    assert len(said) == 1 and "(did you mean McChrystal 2013?)" in said[0], said

@@ -1262,6 +1262,7 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False, given_first: boo
     else:
         text = _BULLET.sub("", text) if _first_mark(text) in _BULLET_OPENERS else text
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label, key=key)
+    shown, text = text, _without_markup(text)
     quoted = _TITLE_FIRST.match(text) if text[:1] in _OPENING_QUOTES else None
     if quoted is not None:
         return _title_first(ref, text, quoted)
@@ -1363,11 +1364,31 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False, given_first: boo
     if ref.corporate and ref.authors:
         ref.aliases += _acronyms(ref.authors[0], ref.aliases)
     ref.title = _title(_after_role(rest, ref.year))
-    if may_hold_urls(text):  # (else no URL and no DOI, the defaults: one test, not both searches')
-        ref.urls = [u for u, _, _ in find_urls(text)]
-        ref.doi = find_doi(text)
+    if may_hold_urls(shown):  # (else no URL and no DOI, the defaults: one test, not both searches')
+        ref.urls = [u for u, _, _ in find_urls(shown)]
+        ref.doi = find_doi(shown)
     ref.accessed = parse_access_date(text)
     return ref
+
+
+# Markdown's markup around an entry's first words: a link whose text holds the names ("[McChrystal,
+# Stanley. 2013. My Share of the Task.](https://...)", "[McChrystal, S.](https://...) (2013).") and
+# emphasis ("**McChrystal, S.** (2013)."); "[1]" and "[Knu84]" are labels, no link
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\W\d_])([^*_\n]+?)(?<=\S)\1(?![\w*])")
+
+
+def _without_markup(text: str) -> str:
+    """The entry's text read for its names, year and title: without a Markdown link's brackets and
+    address, or emphasis's stars, around its first words (the names read "[McChrystal", the message
+    "did you mean [McChrystal 2013?"). Its links are read from the text as written."""
+    if text[:1] == "[":
+        link = _MD_LINK.match(text)
+        return text if link is None else link.group(1) + text[link.end() :]
+    if text[:1] in "*_":
+        mark = _MD_EMPHASIS.match(text)
+        return text if mark is None else mark.group(2) + text[mark.end() :]
+    return text
 
 
 # an entry that begins with its title in quotation marks, a work with no author listed by its title as
