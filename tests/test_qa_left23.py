@@ -147,3 +147,44 @@ def test_a_misspelt_name_of_a_linked_entry_is_suggested_without_the_bracket(tmp_
     )
     said = [m for rule, _, m in findings(tmp_path / "post.md") if rule == "author-mismatch"]
     assert len(said) == 1 and "(did you mean McChrystal 2013?)" in said[0], said
+
+
+# --- 4. a guide's numbered section on the bibliography, between two others --------------------------------
+# A thesis template's guide has "## 2.6 Bibliography", paragraphs on citing with \cite and BibTeX (one
+# naming "Lamport (1994)"), then "## 2.7 Tables". Its paragraphs were read as entries ("Keep your
+# references in a BibTeX file et al. 1994 is listed but never cited"). A numbered section the next
+# section's number follows, none of whose paragraphs looks like an entry, is the body's.
+
+_GUIDE = (
+    "# Writing your thesis with the department template\n\n"
+    "## 2.5 Figures\n\n"
+    "Put figures in the figures directory. The layout follows the advice of Tufte (2001) on plots.\n\n"
+    "## 2.6 Bibliography\n\n"
+    "Keep your references in a BibTeX file, refs.bib, and cite them with \\cite{key} in the text. The\n"
+    "bibliography style is set with \\bibliographystyle{apalike}, which prints author and year as in\n"
+    "Lamport (1994).\n\n"
+    "Run latex, then bibtex, then latex twice. BibTeX prints only the entries that are cited; use\n"
+    "\\nocite{*} to print them all. Entries need an author, a title and a year (2019 or later for web pages).\n\n"
+    "## {next}\n\n"
+    "Tables go in the tables directory.\n"
+)
+
+
+def test_a_numbered_how_to_section_on_the_bibliography_is_no_reference_list(tmp_path: Path) -> None:
+    write(tmp_path, {"guide.md": _GUIDE.replace("{next}", "2.7 Tables")})
+    assert _loud(tmp_path / "guide.md") == []
+
+
+def test_a_numbered_reference_section_with_entries_is_still_the_list(tmp_path: Path) -> None:
+    entries = "Lamport, L. (1994). LaTeX: A Document Preparation System. Addison-Wesley.\n\n"
+    text = _GUIDE.replace("{next}", "2.7 Tables").replace(
+        "Keep your references", entries + "Keep your references"
+    )
+    write(tmp_path, {"guide.md": text})
+    # (the list is read: its entries, none cited, are said at info)
+    assert any(
+        rule == "uncited-reference" and "3 entries" in m for rule, _, m in findings(tmp_path / "guide.md")
+    )
+    # and a section no numbered one follows ("Appendix"): the list, as before
+    write(tmp_path, {"guide.md": _GUIDE.replace("{next}", "Appendix")})
+    assert any(rule == "uncited-reference" for rule, _, _ in _loud(tmp_path / "guide.md"))

@@ -164,8 +164,41 @@ def find_reference_region(doc: Document) -> Region | None:
             # "# References" over the footnotes alone (their definitions are the notes, not the list):
             # the list is under an earlier heading ("# Bibliography")
             continue
+        if _body_section(text, headings[k], region):
+            continue
         return region
     return _trailing_entries(doc) or _entries_before_back_matter(doc)
+
+
+# a numbered section's heading ("2.6 Bibliography", "## 3. Tables"), its number
+_SECTION_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]+\S")
+
+
+def _body_section(text: str, m: re.Match[str], region: Region) -> bool:
+    """Whether the numbered section under the reference heading ``m`` ("2.6 Bibliography") is one of
+    the body's, not the reference list: the next section goes on with the numbering ("2.7 Tables")
+    and none of its lines looks like an entry (a guide's paragraphs on how to cite with \\cite and
+    BibTeX, which may name a work and a year)."""
+    number = _SECTION_NUMBER.match(m.group(0))
+    if number is None or region.end >= len(text):
+        return False
+    after = _SECTION_NUMBER.match(text, region.end)
+    if after is None or not _numbered_after(number.group(1), after.group(1)):
+        return False
+    # (each paragraph as one line: a hard-wrapped sentence's line may open with "Lamport (1994).")
+    paras = [" ".join(text[a:b].split()) for a, b in _paragraphs(text, region.start, region.end)]
+    paras = [p for p in paras if p]
+    return bool(paras) and not any(looks_like_entry(p) or _label_at(p) or _bullet_at(p) for p in paras)
+
+
+def _numbered_after(first: str, then: str) -> bool:
+    """Whether the section number ``then`` may follow ``first``: "2.6" then "2.7", "3" or "3.1"; "4" then "5"."""
+    a = [int(n) for n in first.split(".")]
+    b = [int(n) for n in then.split(".")]
+    for depth in range(min(len(a), len(b))):
+        if a[:depth] == b[:depth] and b[depth] == a[depth] + 1:
+            return True
+    return False
 
 
 def _entries_before_back_matter(doc: Document) -> Region | None:
