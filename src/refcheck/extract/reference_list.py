@@ -195,10 +195,7 @@ def _numbered_after(first: str, then: str) -> bool:
     """Whether the section number ``then`` may follow ``first``: "2.6" then "2.7", "3" or "3.1"; "4" then "5"."""
     a = [int(n) for n in first.split(".")]
     b = [int(n) for n in then.split(".")]
-    for depth in range(min(len(a), len(b))):
-        if a[:depth] == b[:depth] and b[depth] == a[depth] + 1:
-            return True
-    return False
+    return any(a[:d] == b[:d] and b[d] == a[d] + 1 for d in range(min(len(a), len(b))))
 
 
 def _entries_before_back_matter(doc: Document) -> Region | None:
