@@ -3,9 +3,13 @@ of what a real document did, written afresh, and failed before its fix."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from refcheck.extract.reference_list import looks_like_entry, parse_entry
+from refcheck.loaders.docx import emphasis_styles, load_docx
+from tests.fixes.docx_util import STYLES, package, para, run
 
 from .projects import findings, write
 
@@ -188,3 +192,137 @@ def test_a_numbered_reference_section_with_entries_is_still_the_list(tmp_path: P
     # and a section no numbered one follows ("Appendix"): the list, as before
     write(tmp_path, {"guide.md": _GUIDE.replace("{next}", "Appendix")})
     assert any(rule == "uncited-reference" for rule, _, _ in _loud(tmp_path / "guide.md"))
+
+
+# --- 5. MyST's include directive ---------------------------------------------------------------------
+# A MyST page reads another file in with "```{include} parts/methods.md```" (or ":::{include}"): the
+# citations there are the page's, and were not read (a wrong key in the included file went unseen).
+# A file included as code (":literal:", ":code:") is not text of the page.
+
+
+def test_myst_include_directives_are_followed(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "myst.yml": "version: 1\nproject:\n  bibliography:\n    - refs.bib\n",
+            "refs.bib": _BIB,
+            "index.md": "# Intro\n\nTrade grew [@smith2010].\n\n```{include} parts/methods.md\n```\n\n"
+            ":::{include} parts/more.md\n:start-after: <!-- start -->\n:::\n\n"
+            "```{include} parts/code.md\n:literal:\n```\n",
+            "parts/methods.md": "Growth slowed {cite:p}`jones2012`, and costs rose [@lee2016].\n",
+            "parts/more.md": "Not this [@nowhere2001].\n<!-- start -->\nNor [@jones2021].\n",
+            "parts/code.md": "A listing [@listing2000].\n",
+        },
+        git=True,
+    )
+    said = findings(tmp_path / "index.md")
+    missing = sorted(m.split("'")[1] for rule, _, m in said if rule == "missing-reference")
+    assert missing == ["jones2021", "lee2016"], said
+
+
+# --- 6. DOCX italics given by a paragraph style, and w:iCs in a run of complex script ------------------
+# A Word essay set "Harry Potter" in italics through its paragraph's style (a "Quote" in italics whose
+# other runs turn italics off), and an Arabic title with w:iCs: neither was read as emphasis, so the
+# title before its year "(2001)" was a missing-reference error where an <em> title is info. w:iCs in
+# Latin text is not shown in italics by Word, and is not read as emphasis.
+
+_QUOTE_STYLES = STYLES.replace(
+    "</w:styles>",
+    '<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/>'
+    "<w:rPr><w:i/><w:iCs/></w:rPr></w:style></w:styles>",
+)
+_ROMAN = '<w:i w:val="0"/>'
+_LIST = (
+    para(run("References"))
+    + para(run("Smith, J. (2010). Climate diplomacy. Journal of Things, 3, 1-10."))
+    + para(run("Jones, K. (2005). Treaties and targets. Journal of Things, 5, 11-20."))
+)
+
+
+def _docx_with_styles(body: str, styles: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package(body))) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, styles.encode() if info.filename == "word/styles.xml" else src.read(info))
+    return out.getvalue()
+
+
+def _spans(data: bytes) -> list[str]:
+    doc = load_docx("a.docx", data)
+    return [doc.text[a:b] for a, b, strong in doc.emphasis if not strong]
+
+
+def test_a_paragraph_style_in_italics_gives_its_runs_emphasis() -> None:
+    quote = '<w:pPr><w:pStyle w:val="Quote"/></w:pPr>'
+    body = para(quote + run("Films like ", _ROMAN), run("Harry Potter"), run(" (2001) sold.", _ROMAN))
+    assert _spans(_docx_with_styles(body, _QUOTE_STYLES)) == ["Harry Potter"]
+    assert emphasis_styles(_QUOTE_STYLES.encode(), "paragraph") == {"Quote": 1}
+    # (a paragraph of the plain style: nothing)
+    assert _spans(_docx_with_styles(para(run("Films like Harry Potter (2001).")), _QUOTE_STYLES)) == []
+
+
+def test_ics_is_italics_in_a_run_of_complex_script_only() -> None:
+    body = para(
+        run("Films like "),
+        run("\u0647\u0627\u0631\u064a", "<w:rtl/><w:iCs/>"),
+        run(" (2001) and "),
+        run("Arcane", "<w:iCs/>"),
+        run(" (2021)."),
+    )
+    assert _spans(package(body)) == ["\u0647\u0627\u0631\u064a"]
+
+
+def test_a_title_in_a_paragraph_styles_italics_before_its_year_is_no_citation(tmp_path: Path) -> None:
+    quote = '<w:pPr><w:pStyle w:val="Quote"/></w:pPr>'
+    body = para(
+        quote + run("Films like ", _ROMAN),
+        run("Harry Potter"),
+        run(" (2001) reach new audiences, as Smith (2010) and Jones (2005) say.", _ROMAN),
+    )
+    (tmp_path / "e.docx").write_bytes(_docx_with_styles(body + _LIST, _QUOTE_STYLES))
+    said = findings(tmp_path / "e.docx")
+    assert [(rule, severity) for rule, severity, _ in said] == [("missing-reference", "info")], said
+
+
+# --- 7. a linguistics paper's example numbers in an author-date paper with a numbered list -------------
+# A Glossa-style paper cites by author and year, numbers its reference list ("1. Abels, A. (1990).
+# ...") and sets its examples as paragraphs opening with their numbers ("(1) a. Gestern hat ...", not
+# alone on their lines). The examples' numbers and the references to them ("given in (1)", "As (1b)
+# shows") were read as numeric citations of entries 1-8: the document was taken for a numeric one
+# ("checked the numeric citations only") and an entry no example number matched was "never cited".
+
+_NAMES = ["Abels", "Baker", "Chomsky", "Dahl", "Emonds", "Fox", "Grimshaw", "Haider"]
+_EXAMPLES = (
+    "# Verb movement in Germanic\n\n"
+    "Verb second has been studied at length (Abels 1990; Baker 1991). Chomsky (1992) gave the basic account.\n\n"
+    "The basic pattern is given in (1), and its embedded version in (2).\n\n"
+    "(1) a. Gestern hat Hans das Buch gelesen.\n    b. *Gestern Hans hat das Buch gelesen.\n\n"
+    "(2) dass Hans gestern das Buch gelesen hat\n\n"
+    "As (1b) shows, the finite verb must be second; (2) shows it final (Dahl 1993). Compare (3) and (4).\n\n"
+    "(3) Hans hat gestern das Buch gelesen.\n\n"
+    "(4) *Hat Hans gestern das Buch gelesen.\n\n"
+    "Examples (5) and (6) show the same for Dutch (Emonds 1994; Fox 1995), and (7) for Yiddish "
+    "(Grimshaw 1996; Haider 1997).\n\n"
+    "(5) Gisteren heeft Jan het boek gelezen.\n\n"
+    "(6) *Gisteren Jan heeft het boek gelezen.\n\n"
+    "(7) Nekhtn hot Moyshe geleyent dos bukh.\n\n"
+    "## References\n\n"
+    + "".join(
+        f"{i}. {n}, A. ({1989 + i}). A study of verb movement number {i}. Linguistic Inquiry {i}: 1-20.\n"
+        for i, n in enumerate(_NAMES, 1)
+    )
+)
+
+
+def test_example_numbers_opening_paragraphs_are_no_citations_of_a_numbered_list(tmp_path: Path) -> None:
+    write(tmp_path, {"v2.md": _EXAMPLES})
+    assert findings(tmp_path / "v2.md") == []
+    # a numeric paper that cites "(1)" in the examples' range is still read by number
+    numeric = _EXAMPLES.replace("(Abels 1990; Baker 1991)", "(8)").replace("Chomsky (1992)", "Chomsky")
+    for name, year in zip(_NAMES[3:], range(1993, 1998), strict=False):
+        numeric = numeric.replace(f"{name} {year}", str(_NAMES.index(name) + 1)).replace(
+            f"({name} {year};", f"({_NAMES.index(name) + 1};"
+        )
+    write(tmp_path, {"n.md": numeric})
+    said = findings(tmp_path / "n.md")
+    assert not any("checked the author-date citations only" in m for _, _, m in said), said
