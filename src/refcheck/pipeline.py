@@ -531,7 +531,9 @@ def _extract_citations(doc: Document) -> None:
     # a number of a displayed example ("as (32b) shows", "in (12)") in a list's range, in a document
     # whose author-date citations of listed authors outnumber its other numbers: no vote for the numbers,
     # nor a sign of a mixture of styles (a numeric paper's "(1)" of a displayed equation still votes)
-    votes = [c for c in numeric if not (c.text.startswith("(") and set(c.numbers) <= shown)] if shown else numeric
+    votes = (
+        [c for c in numeric if not (c.text.startswith("(") and set(c.numbers) <= shown)] if shown else numeric
+    )
     if len(listed) <= len(votes):
         votes = numeric
     if numbered and not numeric and doc.footnotes and _notes_bibliography(doc, author_date, fallback=False):
