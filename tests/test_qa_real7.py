@@ -50,7 +50,7 @@ def test_alphabetic_labels_of_a_markdown_list_are_cited(tmp_path: Path) -> None:
     found = findings(tmp_path / "CodingConventions.md")
     assert [(r, s) for r, s, _ in found if s != "info"] == [], found
     # (the one entry no label cites gives no year: a link to software, uncited at info)
-    assert "[cf] [clang-format" in next(m for r, s, m in found if r == "uncited-reference")
+    assert "[cf] clang-format: Automatic" in next(m for r, s, m in found if r == "uncited-reference")
     result = check_file(str(tmp_path / "CodingConventions.md"), CheckOptions(links=False, verify=False))
     assert result.doc is not None
     assert [c.key for c in result.doc.citations if c.kind == "key"] == ["ccw", "cc2nd04", "cc08"]

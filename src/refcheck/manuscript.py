@@ -474,6 +474,73 @@ def _front_bibliography(path: Path) -> list[str] | None:
     return front_matter(head.decode("utf-8", "replace").replace("\r\n", "\n")).bibliography or None
 
 
+# The pages of each Quarto project (by its directory) that name a bibliography in their own front
+# matter, this run: (the page, the bibliographies it names, the keys it cites), all resolved
+_PROJECT_PAGES: dict[Path, list[tuple[Path, frozenset[Path], frozenset[str]]]] = {}
+FORGOTTEN_WITH_DIRECTORIES.append(_PROJECT_PAGES)
+MAX_PROJECT_PAGES = 2000  # pages of a Quarto project read for the keys they cite
+PROJECT_PAGE_LIMIT = 1 << 20  # bytes read of each
+_PAGE_SUFFIXES = (".qmd", ".md", ".rmd", ".markdown")
+# a pandoc citation key as a page writes it ("@smith2010", "[@smith2010, p. 3]", "@{key.with.dots}"),
+# read loosely: a word taken for a key can only keep an entry from being called uncited
+_LOOSE_KEY = re.compile(r"(?<![\w.+\-@])@(?:\{([^{}\s]+)\}|(\w[\w:.#$%&\-+?<>~/]*))")
+
+
+def _project_pages(root: Path) -> list[tuple[Path, frozenset[Path], frozenset[str]]]:
+    """The pages of the Quarto project ``root`` (not in a directory whose name begins with "_" or ".",
+    which Quarto does not render) that name a bibliography in their front matter, with the files they
+    name and the keys they cite."""
+    found = _PROJECT_PAGES.get(root)
+    if found is not None:
+        return found
+    from refcheck.files import read_regular
+
+    found = []
+    seen = 0
+    for top, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")) and d not in _MYST_SKIPPED)
+        for name in sorted(files):
+            if not name.lower().endswith(_PAGE_SUFFIXES) or name.startswith("_"):
+                continue
+            seen += 1
+            if seen > MAX_PROJECT_PAGES:
+                break
+            page = Path(top) / name
+            bibs = _front_bibliography(page)
+            if not bibs:
+                continue
+            try:
+                text = read_regular(page, PROJECT_PAGE_LIMIT).decode("utf-8", "replace")
+            except OSError:
+                continue
+            keys = frozenset(
+                (m.group(1) or m.group(2)).rstrip(":.#$%&-+?<>~/") for m in _LOOSE_KEY.finditer(text)
+            )
+            named = frozenset((page.parent / b).resolve() for b in bibs if "://" not in b)
+            found.append((page.resolve(), named, keys))
+        if seen > MAX_PROJECT_PAGES:
+            break
+    _PROJECT_PAGES[root] = found
+    return found
+
+
+def cited_on_other_pages(
+    path: str | Path, manuscript: Manuscript, bibliographies: list[str]
+) -> frozenset[str]:
+    """The keys the other pages of the Quarto project ``manuscript`` cite that name one of the same
+    ``bibliographies`` in their own front matter (a website whose every page names refs.bib): an entry
+    one of them cites is not uncited in the project, though this page does not cite it."""
+    if manuscript.kind != "quarto" or not bibliographies:
+        return frozenset()
+    page = Path(path).resolve()
+    mine = {Path(b).resolve() for b in bibliographies}
+    keys: set[str] = set()
+    for other, named, cited in _project_pages(manuscript.root):
+        if other != page and named & mine:
+            keys |= cited
+    return frozenset(keys)
+
+
 @lru_cache(maxsize=256)
 def _pandoc_chapters(directory: Path, stamp: int = 0) -> Manuscript | None:
     """Markdown chapters a build passes to pandoc together, in name order (baltpeter's thesis:

@@ -528,11 +528,19 @@ def _extract_citations(doc: Document) -> None:
         numeric = _with_cued(text, numeric, segments, len(refs))
     # the author-date citations of listed authors: all that may outvote a numbered list's numbers
     listed = [c for c in author_date if c.authors and known.knows(c.authors[0])] if numbered else []
+    # a number of a displayed example ("as (32b) shows", "in (12)") in a list's range, in a document
+    # whose author-date citations of listed authors outnumber its other numbers: no vote for the numbers,
+    # nor a sign of a mixture of styles (a numeric paper's "(1)" of a displayed equation still votes)
+    votes = (
+        [c for c in numeric if not (c.text.startswith("(") and set(c.numbers) <= shown)] if shown else numeric
+    )
+    if len(listed) <= len(votes):
+        votes = numeric
     if numbered and not numeric and doc.footnotes and _notes_bibliography(doc, author_date, fallback=False):
         # a list numbered by position (JATS <ref>s with no <label>) that no number in the text cites,
         # and notes that cite its works
         pass
-    elif numbered and (len(numeric) >= len(author_date) or (numeric and len(numeric) >= len(listed))):
+    elif numbered and (len(votes) >= len(author_date) or (votes and len(votes) >= len(listed))):
         # a numbered list cited by number; author-date lookalikes of no listed author ("three books:
         # Foundations of Social Evolution (1998), ...") do not outvote the numbers
         doc.style = "numeric"
@@ -544,8 +552,8 @@ def _extract_citations(doc: Document) -> None:
     else:
         doc.style = "author-date" if refs else None
         doc.citations = author_date
-        doc.other_style = len(numeric) if numbered else 0
-        doc.other_style_at = numeric[0].start if numbered and numeric else None
+        doc.other_style = len(votes) if numbered else 0
+        doc.other_style_at = votes[0].start if numbered and votes else None
         if refs and not numbered and doc.footnotes:
             _notes_bibliography(doc, author_date)
         elif not refs and doc.footnotes and author_date:

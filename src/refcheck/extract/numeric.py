@@ -456,12 +456,30 @@ def _alone(text: str, c: Citation) -> bool:
     return not text[line + 1 : c.start].strip(" \t|") and _LABEL_LINE.match(text, c.end) is not None
 
 
+# what follows a label that opens a paragraph: the example's sub-letter ("(32) a. Gestern ...") or its
+# words ("(33) dass Hans ...", "(34) *Hat Hans ..."): not a full stop, a comma or a closing bracket
+_EXAMPLE_AFTER = re.compile(r"[ \t]+(?:[a-z][.)][ \t]|[*#?%]*[^\W\d_])")
+
+
+def _opens_paragraph(text: str, c: Citation) -> bool:
+    """Whether ``c`` ("(32)") opens a paragraph (after a blank line, or the text's start) before the
+    words of a displayed example ("(32) a. Gestern hat Hans ..."), as a linguistics paper sets its
+    examples when the label does not stand on its own line."""
+    if c.start and not re.search(r"\n[ \t]*\n[ \t]*$|\A[ \t]*$", text[max(0, c.start - 40) : c.start]):
+        return False
+    return _EXAMPLE_AFTER.match(text, c.end) is not None
+
+
 def display_labels(text: str, cites: list[Citation]) -> set[int]:
     """The numbers of the displayed items a document labels "(36)" on a line of their own: numbered
-    examples of a linguistics paper, numbered equations (at least ``MIN_LABELS`` of them)."""
-    labels = {
-        c.numbers[0] for c in cites if len(c.numbers) == 1 and c.text.startswith("(") and _alone(text, c)
-    }
+    examples of a linguistics paper, numbered equations (at least ``MIN_LABELS`` of them); or, when a
+    paragraph opening with one is followed by another ("(32) a. Gestern ..." then "(33) dass ..."),
+    at the start of their paragraphs."""
+    singles = [c for c in cites if len(c.numbers) == 1 and c.text.startswith("(")]
+    labels = {c.numbers[0] for c in singles if _alone(text, c)}
+    opening = {c.numbers[0] for c in singles if _opens_paragraph(text, c)}
+    if len(opening) >= MIN_LABELS and any(n + 1 in opening for n in opening):
+        labels |= opening
     return labels if len(labels) >= MIN_LABELS else set()
 
 

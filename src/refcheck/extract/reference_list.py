@@ -164,8 +164,38 @@ def find_reference_region(doc: Document) -> Region | None:
             # "# References" over the footnotes alone (their definitions are the notes, not the list):
             # the list is under an earlier heading ("# Bibliography")
             continue
+        if _body_section(text, headings[k], region):
+            continue
         return region
     return _trailing_entries(doc) or _entries_before_back_matter(doc)
+
+
+# a numbered section's heading ("2.6 Bibliography", "## 3. Tables"), its number
+_SECTION_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]+\S")
+
+
+def _body_section(text: str, m: re.Match[str], region: Region) -> bool:
+    """Whether the numbered section under the reference heading ``m`` ("2.6 Bibliography") is one of
+    the body's, not the reference list: the next section goes on with the numbering ("2.7 Tables")
+    and none of its lines looks like an entry (a guide's paragraphs on how to cite with \\cite and
+    BibTeX, which may name a work and a year)."""
+    number = _SECTION_NUMBER.match(m.group(0))
+    if number is None or region.end >= len(text):
+        return False
+    after = _SECTION_NUMBER.match(text, region.end)
+    if after is None or not _numbered_after(number.group(1), after.group(1)):
+        return False
+    # (each paragraph as one line: a hard-wrapped sentence's line may open with "Lamport (1994).")
+    paras = [" ".join(text[a:b].split()) for a, b in _paragraphs(text, region.start, region.end)]
+    paras = [p for p in paras if p]
+    return bool(paras) and not any(looks_like_entry(p) or _label_at(p) or _bullet_at(p) for p in paras)
+
+
+def _numbered_after(first: str, then: str) -> bool:
+    """Whether the section number ``then`` may follow ``first``: "2.6" then "2.7", "3" or "3.1"; "4" then "5"."""
+    a = [int(n) for n in first.split(".")]
+    b = [int(n) for n in then.split(".")]
+    return any(a[:d] == b[:d] and b[d] == a[d] + 1 for d in range(min(len(a), len(b))))
 
 
 def _entries_before_back_matter(doc: Document) -> Region | None:
@@ -412,13 +442,34 @@ _NAME_GLUE = frozenset(
 )
 
 
+# a year between full stops after the names, ACM's and Chicago's "Magne Jorgensen. 2004. A review ..."
+_ACM_YEAR = re.compile(rf"(?<=\. )({YEAR}[a-z]?)(?=\.\s)")
+
+
 def looks_like_entry(line: str) -> bool:
     """An author-date entry: a name (or label) first, a year within the first 200 characters."""
     line = _BULLET.sub("", line)
     if _LABEL.match(line):
         return True
     head = line[:220]
-    m: re.Match[str] | None = _PAREN_YEAR.search(head) or _BARE_YEAR.search(head)
+    paren = _PAREN_YEAR.search(head)
+    if _names_year(head, paren or _BARE_YEAR.search(head)):
+        return True
+    if paren is None:
+        return False
+    # ACM's "Magne Jorgensen. 2004. A review of ... Software 70, 1 (2004), 37–60.": the year after the
+    # names stands between full stops, the bracketed one is the journal's, after the title; names only
+    # before it (no lower-case word but "and", "van", "de" ...: "It grew fast. 2010. Then ..." is prose)
+    bare = _ACM_YEAR.search(head, 0, paren.start())
+    if bare is None or any(
+        w[:1].islower() and w.strip(",.;:").lower() not in _NAME_GLUE for w in head[: bare.start()].split()
+    ):
+        return False
+    return _names_year(head, bare)
+
+
+def _names_year(head: str, m: re.Match[str] | None) -> bool:
+    """Whether ``m``, a year in the line's ``head``, follows what may be an entry's names."""
     # "Winter, Bodo, and Mark Dingemanse. n.d. “Trilled /r/ ...”": the entry's year is "no date"
     # (before any year later in it: "n.d. ... Accessed 2020")
     nd = _NO_DATE.search(head, 0, m.start() if m else len(head))
@@ -1241,6 +1292,7 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False, given_first: boo
     else:
         text = _BULLET.sub("", text) if _first_mark(text) in _BULLET_OPENERS else text
     ref = Reference(id="", text=text, start=offset, end=offset + len(raw), label=label, key=key)
+    shown, text = text, _without_markup(text)
     quoted = _TITLE_FIRST.match(text) if text[:1] in _OPENING_QUOTES else None
     if quoted is not None:
         return _title_first(ref, text, quoted)
@@ -1342,11 +1394,31 @@ def parse_entry(raw: str, offset: int = 0, keyed: bool = False, given_first: boo
     if ref.corporate and ref.authors:
         ref.aliases += _acronyms(ref.authors[0], ref.aliases)
     ref.title = _title(_after_role(rest, ref.year))
-    if may_hold_urls(text):  # (else no URL and no DOI, the defaults: one test, not both searches')
-        ref.urls = [u for u, _, _ in find_urls(text)]
-        ref.doi = find_doi(text)
+    if may_hold_urls(shown):  # (else no URL and no DOI, the defaults: one test, not both searches')
+        ref.urls = [u for u, _, _ in find_urls(shown)]
+        ref.doi = find_doi(shown)
     ref.accessed = parse_access_date(text)
     return ref
+
+
+# Markdown's markup around an entry's first words: a link whose text holds the names ("[McChrystal,
+# Stanley. 2013. My Share of the Task.](https://...)", "[McChrystal, S.](https://...) (2013).") and
+# emphasis ("**McChrystal, S.** (2013)."); "[1]" and "[Knu84]" are labels, no link
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\W\d_])([^*_\n]+?)(?<=\S)\1(?![\w*])")
+
+
+def _without_markup(text: str) -> str:
+    """The entry's text read for its names, year and title: without a Markdown link's brackets and
+    address, or emphasis's stars, around its first words (the names read "[McChrystal", the message
+    "did you mean [McChrystal 2013?"). Its links are read from the text as written."""
+    if text[:1] == "[":
+        link = _MD_LINK.match(text)
+        return text if link is None else link.group(1) + text[link.end() :]
+    if text[:1] in "*_":
+        mark = _MD_EMPHASIS.match(text)
+        return text if mark is None else mark.group(2) + text[mark.end() :]
+    return text
 
 
 # an entry that begins with its title in quotation marks, a work with no author listed by its title as

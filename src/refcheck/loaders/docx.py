@@ -586,20 +586,25 @@ def _hidden(run: Node | None) -> bool:
 _ITALIC, _BOLD = 1, 2
 
 
-def emphasis_styles(styles: bytes | Node | None) -> dict[str, int]:
+def emphasis_styles(styles: bytes | Node | None, kind: str = "character") -> dict[str, int]:
     """The emphasis each character style gives its runs (Word's "Emphasis" sets italics, "Strong"
-    bold), by style id, ``basedOn`` followed; styles that give none are left out."""
+    bold), by style id, ``basedOn`` followed; styles that give none are left out. ``kind``
+    "paragraph": the emphasis each paragraph style gives its paragraphs' runs (a "Quote" in
+    italics), the default paragraph style's under "" too."""
     root = _styles_root(styles)
     if root is None:
         return {}
     own: dict[str, int] = {}
     based: dict[str, str] = {}
     ids: list[str] = []
+    default = ""
     for style in root.iter("style"):
-        if style.attrs.get("type") != "character":
+        if style.attrs.get("type") != kind:
             continue
         sid = style.attrs.get("styleId", "")
         ids.append(sid)
+        if style.attrs.get("default", "").lower() in ("1", "true", "on") and not default:
+            default = sid
         flags, seen = _flags(next(iter(style.kids("rPr")), None))
         if seen:
             own[sid] = flags
@@ -610,35 +615,58 @@ def emphasis_styles(styles: bytes | Node | None) -> dict[str, int]:
         given = _through_based_on(sid, own, based)
         if given:
             out[sid] = given
+    if kind == "paragraph" and default in out:
+        out[""] = out[default]
     return out
 
 
 def _flags(props: Node | None) -> tuple[int, int]:
-    """The emphasis run properties (``w:rPr``) set on, and those they set at all (on or off)."""
+    """The emphasis run properties (``w:rPr``) set on, and those they set at all (on or off): w:i and
+    w:b, or for a run of complex script (w:rtl, w:cs: Arabic, Hebrew ...) w:iCs and w:bCs, which Word
+    shows there instead (and not in other text)."""
     flags = seen = 0
     if props is not None:
+        complex_script = any(
+            not isinstance(kid, Chunk)
+            and kid.tag in ("rtl", "cs")
+            and kid.attrs.get("val", "true").lower() not in _OFF
+            for kid in props.children
+        )
+        tags = ("iCs", "bCs") if complex_script else ("i", "b")
         for kid in props.children:
-            if isinstance(kid, Chunk) or kid.tag not in ("i", "b"):
+            if isinstance(kid, Chunk) or kid.tag not in tags:
                 continue
-            bit = _ITALIC if kid.tag == "i" else _BOLD
+            bit = _ITALIC if kid.tag == tags[0] else _BOLD
             seen |= bit
             if kid.attrs.get("val", "true").lower() not in _OFF:
                 flags |= bit
     return flags, seen
 
 
-def _run_emphasis(run: Node, styled: dict[str, int]) -> int:
-    """The emphasis of a run (``w:r``): its own ``w:i``/``w:b``, else its character style's."""
+def _run_emphasis(run: Node, styled: dict[str, int], base: int = 0) -> int:
+    """The emphasis of a run (``w:r``): its own ``w:i``/``w:b``, else its character style's, else its
+    paragraph style's (``base``)."""
     props = next(iter(run.kids("rPr")), None)
     flags, seen = _flags(props)
     if styled and props is not None:
         style = _val(props, "rStyle")
         if style:
-            flags |= styled.get(style, 0) & ~seen
-    return flags
+            given = styled.get(style, 0)
+            flags |= given & ~seen
+            seen |= given
+    return flags | (base & ~seen)
 
 
-def _emphasis(para: _Paragraph, styled: dict[str, int]) -> list[tuple[int, int, bool]]:
+def paragraph_emphasis(node: Node, styled: dict[str, int]) -> int:
+    """The emphasis the paragraph ``node``'s style gives its runs (``styled``: emphasis_styles's
+    paragraph styles)."""
+    if not styled:
+        return 0
+    props = next(iter(node.kids("pPr")), None)
+    return styled.get((_val(props, "pStyle") if props is not None else None) or "", 0)
+
+
+def _emphasis(para: _Paragraph, styled: dict[str, int], base: int = 0) -> list[tuple[int, int, bool]]:
     """The spans of the paragraph's text in italics or in bold, as ``Document.emphasis`` keeps them
     (start, end, bold), in the paragraph: consecutive runs of the same emphasis make one span (Word
     splits a phrase into runs at every edit); a note's mark does not end one."""
@@ -654,7 +682,7 @@ def _emphasis(para: _Paragraph, styled: dict[str, int]) -> list[tuple[int, int, 
         if run is not None and run.tag == "r":
             flags = cache.get(id(run), -1)
             if flags < 0:
-                flags = cache[id(run)] = _run_emphasis(run, styled)
+                flags = cache[id(run)] = _run_emphasis(run, styled, base)
         for i, bit in enumerate((_ITALIC, _BOLD)):
             if flags & bit:
                 if opened[i] < 0:
@@ -779,6 +807,7 @@ def load_docx(path: str, data: bytes) -> Document:
     labels = list_labels(body, parts.get(NUMBERING), styles)
     levels = heading_levels(body, styles)
     styled = emphasis_styles(styles)
+    styled_paragraphs = emphasis_styles(styles, "paragraph")
     emphasis: list[tuple[int, int, bool]] = []  # (start, end, bold) of the text in italics or bold
     headings: list[tuple[int, int]] = []  # (offset, level) of each heading paragraph
     text_parts: list[str] = []
@@ -826,7 +855,7 @@ def load_docx(path: str, data: bytes) -> Document:
             anchors.append(
                 (at + _shifted(a, para.marks, numbers, True), at + _shifted(b, para.marks, numbers), name)
             )
-        for a, b, strong in _emphasis(para, styled):
+        for a, b, strong in _emphasis(para, styled, paragraph_emphasis(para_node, styled_paragraphs)):
             at = offset + lead
             emphasis.append(
                 (at + _shifted(a, para.marks, numbers, True), at + _shifted(b, para.marks, numbers), strong)
@@ -877,7 +906,7 @@ def load_docx(path: str, data: bytes) -> Document:
                     a, b = max(a, lead), min(b, lead + len(stripped))
                     if a < b:
                         links.append((url, base + a, base + b))
-                for a, b, strong in _emphasis(para, styled):
+                for a, b, strong in _emphasis(para, styled, paragraph_emphasis(para_node, styled_paragraphs)):
                     a, b = max(a, lead), min(b, lead + len(stripped))
                     if a < b:
                         stressed.append((base + a, base + b, strong))

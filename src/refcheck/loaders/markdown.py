@@ -119,7 +119,7 @@ def load_markdown(path: str, data: bytes) -> Document:
     if manuscript is not None and main is not None and main.resolve() == Path(path).resolve():
         return _load_manuscript(path, data, manuscript)
     doc = load_text(path, data, fmt="markdown")
-    if "{{< include" in doc.text:
+    if has_includes(doc.text):
         _with_includes(doc, path, data)
     meta = _mark_up(doc, 0, len(doc.text))
     doc.footnotes, doc.footnote_markers = _footnotes(doc, [(0, len(doc.text))])
@@ -162,11 +162,17 @@ def load_markdown(path: str, data: bytes) -> Document:
         # the project's configuration, in a directory above the page, names the bibliography
         root = manuscript.root
     if bibs or external or inline:
+        elsewhere = frozenset[str]()
+        if bibs and not shared and manuscript is not None:
+            from refcheck.manuscript import cited_on_other_pages
+
+            # each page of a Quarto website naming the project's refs.bib itself: the keys the others cite
+            elsewhere = cited_on_other_pages(path, manuscript, bibs)
         use_bibliography(
             doc, bibs, nocite=meta.nocite, external=external, aliases=aliases, shared=shared, root=root,
             inline=inline, syntax=syntax, project_targets=manuscript.targets if manuscript else frozenset(),
             plugins=manuscript.plugins if manuscript is not None and manuscript.kind == "myst" else (),
-            citekeys=citekeys,
+            citekeys=citekeys, cited_elsewhere=elsewhere,
         )  # fmt: skip
     else:
         _say_why_unchecked(doc, path)
@@ -219,7 +225,22 @@ def _manubot_output(base: Path, names: tuple[str, str], root: Path) -> tuple[str
 
 # Quarto's include shortcode on a line of its own, "{{< include _includes/methods.md >}}": the file's
 # text stands there when the page is rendered
-_INCLUDE = re.compile(r"^[ \t]*\{\{<[ \t]*include[ \t]+(\S+?)[ \t]*>\}\}[ \t]*$", re.M)
+# text stands there when the page is rendered; and MyST's include directive (myst-parser, Jupyter Book,
+# mystmd), a fenced block "```{include} ../README.md" with its options (":start-after: <!-- x -->")
+# and the closing fence, whose file's text is read in as MyST reads it (not one shown as code:
+# ":literal:", ":code:")
+_INCLUDE = re.compile(
+    r"^[ \t]*\{\{<[ \t]*include[ \t]+(\S+?)[ \t]*>\}\}[ \t]*$"
+    r"|^[ ]{0,3}(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*\{include\}[ \t]+(?P<name>[^\n]*?)[ \t]*\n"
+    r"(?P<options>(?:[ \t]*:[\w-]+:[^\n]*\n)*)[ ]{0,3}(?P=fence)[ \t]*$",
+    re.M,
+)
+_INCLUDE_OPTION = re.compile(r"^[ \t]*:([\w-]+):[ \t]*(.*?)[ \t]*$", re.M)
+
+
+def has_includes(text: str) -> bool:
+    """Whether the text may include files (Quarto's shortcode, MyST's directive)."""
+    return "{{< include" in text or "{include}" in text
 
 
 def _with_includes(doc: Document, path: str, data: bytes) -> None:
@@ -256,9 +277,12 @@ def _add_included(
     from refcheck.loaders.rst import _include
 
     segment, pos = out.length, 0
-    for m in _INCLUDE.finditer(text) if "{{<" in text else ():
+    for m in _INCLUDE.finditer(text) if has_includes(text) else ():
         line = text.count("\n", 0, m.start()) + base
-        name = m.group(1).strip("\"'")
+        name = (m.group(1) or m.group("name")).strip("\"'")
+        options = dict(_INCLUDE_OPTION.findall(m.group("options") or ""))
+        if not name or "literal" in options or "code" in options:
+            continue  # (the file shown as code, not read as text)
         here, page = os.path.dirname(path), os.path.dirname(state.page)
         if (
             not name.startswith("/")
@@ -269,7 +293,7 @@ def _add_included(
             # Quarto reads an included file's own includes relative to the page being rendered
             # ("_includes/zoo/a.md" in _includes/zoo.md names the page's _includes/zoo/a.md)
             name = os.path.relpath(os.path.join(page, name), here)
-        content = _include(path, name, line, {}, state, stack)
+        content = _include(path, name, line, options, state, stack)
         if content is None:
             continue
         target, included, first = content

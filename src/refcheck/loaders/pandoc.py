@@ -600,6 +600,7 @@ def use_bibliography(
     project_targets: frozenset[str] = frozenset(),
     plugins: tuple[str, ...] = (),
     citekeys: dict[str, str] | None = None,
+    cited_elsewhere: frozenset[str] = frozenset(),
 ) -> None:
     """Read ``paths`` and, when the text cites pandoc keys, check the keys against them and against
     ``inline`` (the entries of the front matter's ``references:``, ``inline_references``).
@@ -612,7 +613,9 @@ def use_bibliography(
     (MyST's "@label" cross-references another page's figure or theorem). ``plugins``: the MyST
     project's JavaScript plugins, whose directives may label targets refcheck cannot see: an "@key"
     in the prose that no entry has may cross-reference one (said at info). ``citekeys``: the keys a
-    Manubot build resolved, as written, and their entries' keys (``pandoc_citations``)."""
+    Manubot build resolved, as written, and their entries' keys (``pandoc_citations``).
+    ``cited_elsewhere``: the keys the other pages of the document's project that name the same
+    bibliography cite; their entries are not this page's to report as uncited."""
     refs: list[Reference] = list(doc.references or []) if doc.format == "latex" else []
     refs.extend(inline or ())
     unread: list[str] = []
@@ -690,9 +693,9 @@ def use_bibliography(
                 f"its {resolved} citation(s) are by persistent identifier (doi:, pmid:, url: ...), which "
                 "Manubot resolves from the identifier"
             )
-    if shared:
+    if shared or cited_elsewhere:
         keys = {c.key for c in citations}
-        refs = [r for r in refs if r.key in keys]
+        refs = [r for r in refs if r.key in keys or not (shared or r.key in cited_elsewhere)]
     if citations or refs:
         doc.references = refs
         doc.citations = citations
