@@ -22,7 +22,7 @@ from typing import Any
 from refcheck.errors import UsageError, one_line
 from refcheck.files import FileTooLarge, NotRegularFile, read_regular
 from refcheck.model import Finding
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 
 VERSION = 2
 READABLE = (1, 2)

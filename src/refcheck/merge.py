@@ -23,7 +23,7 @@ from refcheck.errors import UsageError, one_line
 from refcheck.files import FileTooLarge, NotRegularFile, read_regular
 from refcheck.links.results import Link, LinkResult, LinkState
 from refcheck.model import Citation, Document, Finding, Footnote, LinkStatus, Reference, Severity, SourceMap
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters.records import VERSION
 
 MAX_INPUT = 4 * 1024**3  # a report larger than this is not read (bytes)

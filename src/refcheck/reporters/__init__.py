@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from refcheck._lazy import LazyTable
 
 if TYPE_CHECKING:
-    from refcheck.loading import FileResult
+    from refcheck.pipeline import FileResult
 
 Render = Callable[..., str]
 
@@ -42,7 +42,7 @@ __all__ = ["FINDINGS_ONLY", "REPORTERS", "FileResult"]
 
 def __getattr__(name: str) -> Any:
     if name == "FileResult":  # re-exported; imported when asked for, not with the package
-        from refcheck.loading import FileResult
+        from refcheck.pipeline import FileResult
 
         return FileResult
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

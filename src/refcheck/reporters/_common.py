@@ -27,7 +27,7 @@ from refcheck.sanitize import clean as clean  # the one escaping (sanitize.py), 
 
 if TYPE_CHECKING:
     from refcheck.model import Document, Finding
-    from refcheck.loading import FileResult
+    from refcheck.pipeline import FileResult
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from refcheck.model import Severity
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters._common import Lines, clean, display_path, items, plural
 from refcheck.reporters.records import location_unit
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from refcheck.model import Severity
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters._common import clean, items
 from refcheck.reporters.text import summary_line
 

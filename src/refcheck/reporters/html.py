@@ -38,7 +38,7 @@ from typing import Any
 
 from refcheck import __version__
 from refcheck.model import Document, Reference, Severity, Verification
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters._common import Item, clean, items, plural
 from refcheck.reporters.html_assets import CSS, JS
 from refcheck.reporters.records import location_unit, report_record

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from refcheck.model import Severity
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters._common import dumps_line
 from refcheck.reporters.records import VERSION, document_record, error_record
 

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters._common import clean, items, plural
 
 

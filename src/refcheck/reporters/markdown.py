@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from refcheck.model import Severity
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters._common import clean, items, plural
 
 MAX_ROWS = 200

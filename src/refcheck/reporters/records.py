@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from refcheck.model import Document, Finding, Severity
 from refcheck.model.citations import Citation
 from refcheck.model.references import Reference
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 
 if TYPE_CHECKING:
     from refcheck.reporters._common import Encoded

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from refcheck import __version__, rules
 from refcheck.baseline import fingerprint
 from refcheck.model import Severity
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters._common import dumps, items
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -16,7 +16,7 @@ from typing import Any
 from refcheck import fix as fix_mod
 from refcheck.cli import ExitCode, exit_code
 from refcheck.model import Document, Finding
-from refcheck.loading import FileResult
+from refcheck.pipeline import FileResult
 from refcheck.reporters.records import finding_record
 
 
