@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from sys import intern
+from typing import Any
 
 from refcheck._lazy import lazy_pattern
 from refcheck.extract.organisations import COLLECTIVE_NOUNS
@@ -1186,27 +1187,28 @@ _EXTRACTED = [f.name for f in fields(Citation)]
 _FIELDS = operator.attrgetter(*_EXTRACTED[: _EXTRACTED.index("confidence") + 1])
 
 
-# A group as remembered: where it was read and the citations read there, which are kept as they are
-# (extraction changes no citation once made; their copies share their lists, which nothing alters),
-# or () when the group made none.
-_Kept = tuple[int, list[Citation]] | tuple[()]
+# A group as remembered: where it was read and the fields (_FIELDS) of the citations read there, as
+# extraction made them (it changes no citation once made; their copies share their lists, which
+# nothing alters), or () when the group made none. The fields are taken once, when the group is first
+# read, not at each copy (a long document reads most of its groups again: 10,200 copies at 1x).
+_Kept = tuple[int, list[tuple[Any, ...]]] | tuple[()]
 
 
 def _kept(cites: list[Citation], gstart: int) -> _Kept:
     """What the groups remember of ``cites`` (as extraction made them, not linked yet), read in the
     group at ``gstart``."""
-    return (gstart, cites) if cites else ()
+    return (gstart, [_FIELDS(c) for c in cites]) if cites else ()
 
 
-def _moved(kept: tuple[int, list[Citation]], at: int) -> list[Citation]:
+def _moved(kept: tuple[int, list[tuple[Any, ...]]], at: int) -> list[Citation]:
     """Fresh citations of a remembered group, read again at ``at``."""
     was, cites = kept
     by = at - was
     out = []
-    for c in cites:
+    for fields_of in cites:
         # (``Citation(*fields)`` is several times sooner than a copy field by field, or by keyword;
         # the authors' list is shared, and numbers, references and candidates are the empty tuple)
-        n = Citation(*_FIELDS(c))
+        n = Citation(*fields_of)
         n.start += by
         n.end += by
         out.append(n)
@@ -1313,7 +1315,7 @@ def extract_author_date(
 
 # The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "no date", "forthcoming", "in press"), in any
 # case, hold one of these in lower case: "n." and a "d" (_N_D), "nd" after no word character, ".", "-"
-# or "/" (_BEFORE_ND), "no" and "date" (_NO_DATE), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
+# or "/" (_ND_AFTER), "no" and "date" (_NO_DATE), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
 # characters (no copy of a whole text at once), holds none. Besides their ASCII letters, case-blind
 # matching takes "İ" and "ı" for i and "ſ" for s, which lower case leaves as they are: a piece with
 # them goes to the full scan.
@@ -1346,22 +1348,19 @@ def _letter_years(text: str, start: int, end: int) -> bool:
         ):
             return True
         # "nd" after a character that is no word character, ".", "-" or "/" (or after none, at the
-        # text's start): the piece cut at each "nd", and the characters that end the cuts (a cut
-        # empty but the first stands after another "nd"; a search for the pattern stops at each "nd"
-        # of "and", "end", several times slower)
-        cuts = low.split("nd")
-        if len(cuts) > 1:
-            if not lead and not cuts[0]:
-                return True
-            if not _BEFORE_ND.issuperset({c[-1:] for c in cuts[:-1]}):
-                return True
+        # text's start; from the piece's second character when the first is the one before it)
+        if _ND_AFTER.search(low, lead) is not None:
+            return True
         at += _LETTERS_PIECE
     return False
 
 
-# What may stand before an "nd" that is no year: ASCII letters in lower case, digits, "_", ".", "-",
-# "/" (and the empty cut of "ndnd"); any other character sends its piece to the full scan.
-_BEFORE_ND = frozenset(["", *"abcdefghijklmnopqrstuvwxyz0123456789_.-/"])
+# An "nd" that may be a year: after no ASCII letter in lower case, digit, "_", ".", "-" or "/" (any
+# other character, or none, sends its piece to the full scan). The expression opens with the letters,
+# which the engine skips to as str.find does, and looks behind them only there (a look-behind first
+# is tried at every character; the piece cut at each "nd" and a set of the cuts' last characters
+# took half again as long).
+_ND_AFTER = re.compile(r"nd(?<![a-z0-9_./-]nd)")
 
 
 # What a search for a year bounded at a closing bracket cannot find before it: "nd" (whose "d" is
