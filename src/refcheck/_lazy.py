@@ -16,8 +16,10 @@ call and returns the same ``re.Pattern`` after: for expressions that only some d
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -94,3 +96,20 @@ def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
         return re.compile(pattern, flags)
 
     return compiled
+
+
+def load_modules(*names: str) -> None:
+    """Import the modules ``names`` and what they import as the CLI's own modules were imported: with
+    the collector off, then frozen (importing the stages makes tens of thousands of objects that live
+    as long as the process; a short run made a dozen collections here)."""
+    if all(name in sys.modules for name in names):
+        return
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for name in names:
+            importlib.import_module(name)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()

@@ -33,7 +33,6 @@ import contextlib
 import enum
 import errno
 import functools
-import importlib
 import math
 import os
 import re
@@ -46,7 +45,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 import click
 
 from refcheck import __version__
-from refcheck._lazy import lazy_module
+from refcheck._lazy import lazy_module, load_modules
 from refcheck.errors import OutputError, UsageError, one_line
 from refcheck.files import is_regular
 from refcheck.loaders import DEFAULT_MAX_FILE_SIZE, LOADERS
@@ -66,7 +65,7 @@ if TYPE_CHECKING:
     from refcheck import config as config_mod
     from refcheck import fix as fix_mod
     from refcheck import parallel, rules, runner
-    from refcheck.pipeline import FileResult
+    from refcheck.loading import FileResult
     from refcheck.reporters import terminal
     from refcheck.shard import Shard
 else:  # run when a command first uses them: --version and --help never load the pipeline
@@ -577,7 +576,6 @@ def _run(
     stdin: runner.Stdin | None = None,
 ) -> runner.Run:
     _load("refcheck.runner")
-    from refcheck import pipeline  # (loaded with the runner)
 
     files = terminal.Progress("Reading files", show_progress, minimum=terminal.FILE_BAR_MINIMUM)
     links = terminal.Progress("Checking links", show_progress)
@@ -587,7 +585,7 @@ def _run(
         if on_file is not None:
             on_file(result, done, total)
 
-    pipeline.FREEZE_MODELS = True  # this process ends with the run (see there)
+    runner.freeze_models(True)  # this process ends with the run (pipeline.FREEZE_MODELS)
     try:
         with files, links:
             run = runner.run(
@@ -604,26 +602,16 @@ def _run(
                 stdin=stdin,
             )
     finally:
-        pipeline.FREEZE_MODELS = False
+        runner.freeze_models(False)
     for note in [*run.notes, *run.links.notes]:
         click.echo(f"refcheck: {one_line(note)}", err=True)
     return run
 
 
 def _load(*names: str) -> None:
-    """Import the modules ``names`` and the stages they import as this module was imported: with the
-    collector off, then frozen (the note at the top; a short run made a dozen collections here)."""
-    if all(name in sys.modules for name in names):
-        return
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for name in names:
-            importlib.import_module(name)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    """Import the modules ``names`` with the collector off, then frozen (_lazy.load_modules; the note
+    at the top)."""
+    load_modules(*names)
 
 
 def _exit_status(run: runner.Run) -> ExitCode:

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from refcheck import rules
 from refcheck.errors import UsageError, one_line
 from refcheck.files import FileTooLarge, NotRegularFile, read_regular, real_path
-from refcheck.pipeline import DEFAULT_MAX_FILE_SIZE, CheckOptions
+from refcheck.loaders import DEFAULT_MAX_FILE_SIZE
+from refcheck.loading import CheckOptions
 from refcheck.project import inside, project_root
 
 CONFIG_FILES = ("refcheck.toml", ".refcheck.toml", "pyproject.toml")
@@ -64,6 +64,8 @@ def _selected_rules(value: Any) -> list[str]:
 
 
 def _known_rules(value: list[str]) -> list[str]:
+    from refcheck import rules  # (the rules' modules: only when a configuration names rules)
+
     for name in value:
         if name not in rules.BY_NAME:
             raise ValueError(rules.unknown_rule(name))
@@ -73,6 +75,8 @@ def _known_rules(value: list[str]) -> list[str]:
 def _severity_table(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ValueError("expected a table of rule = severity")
+    from refcheck import rules
+
     out: dict[str, str] = {}
     for name, sev in value.items():
         if name not in rules.BY_NAME:
@@ -406,6 +410,8 @@ class Config:
                 return current
             return value
         if key == "severity":
+            from refcheck import rules
+
             out = dict(current)
             for rule, sev in value.items():
                 least = floor["severity"].get(rule, str(rules.BY_NAME[rule].SEVERITY))

@@ -24,19 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from refcheck._lazy import load_modules
 from refcheck.config import Config, Resolver, discover
 from refcheck.discovery import Discovery
 from refcheck.errors import one_line
 from refcheck.links.report import LinkReport
+from refcheck.loading import CheckOptions, FileResult, expand_paths
 from refcheck.model import Document, SourceMap
-from refcheck.pipeline import (
-    CheckOptions,
-    FileResult,
-    check_document_links,
-    check_file,
-    expand_paths,
-    verify_document_references,
-)
 from refcheck.project import project_root
 
 if TYPE_CHECKING:
@@ -279,6 +273,41 @@ KEEP = ("findings", "record", "model")
 Task = tuple[str, CheckOptions, str]  # path, options, what to keep
 
 
+# pipeline.FREEZE_MODELS for the runs of this process (``freeze_models``): set on the pipeline when a
+# run imports it (``analysis``)
+FREEZE_MODELS = False
+
+
+def analysis() -> None:
+    """Import the analysis (pipeline.py: the rules, the reference-list parser), with the collector
+    off. Not at this module's import: a run plans its files and forks the link-checking child
+    (``_prefetch``) first, so that the child's first request does not wait for these imports."""
+    load_modules("refcheck.pipeline")
+    if FREEZE_MODELS:
+        from refcheck import pipeline
+
+        pipeline.FREEZE_MODELS = True
+
+
+def freeze_models(on: bool) -> None:
+    """pipeline.FREEZE_MODELS (the models kept out of the collector's sight) for the runs that follow,
+    set now if the analysis is imported, else when it is."""
+    global FREEZE_MODELS
+    FREEZE_MODELS = on
+    if "refcheck.pipeline" in sys.modules:
+        from refcheck import pipeline
+
+        pipeline.FREEZE_MODELS = on
+
+
+def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
+    """pipeline.check_file (imported on the first call: ``analysis``)."""
+    analysis()
+    from refcheck.pipeline import check_file
+
+    return check_file(path, options)
+
+
 def check_task(task: Task) -> tuple[FileResult, str | None]:
     """One file through every per-file stage, in a worker or here: its result, and the traceback of
     an unexpected exception when REFCHECK_DEBUG is set (printed by the parent: workers never print).
@@ -393,6 +422,7 @@ def check_all(
     and hold at most that many results back waiting for an earlier one (streaming)."""
     from refcheck.parallel import ordered_map
 
+    analysis()  # (run: after the prefetch fork, as this generator starts)
     if isinstance(tasks, Sequence):
         jobs = workers_for([path for path, _ in tasks], jobs)
         if keep == "record" and len(tasks) == 1:
@@ -439,6 +469,8 @@ def finish(
     """The stages that run once over many files, here in the parent: the registry verification of all
     their entries, then the links of all of them in one pool. Returns what the link check did (with
     the verification's notes among its notes), and the run's failure line if a stage failed."""
+    from refcheck.pipeline import check_document_links, verify_document_references
+
     docs: list[tuple[Document, CheckOptions]] = [(r.doc, o) for r, o in batch if r.doc is not None]
     try:
         notes = verify_document_references(docs)

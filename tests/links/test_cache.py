@@ -286,6 +286,26 @@ def test_processes_sharing_one_cache(tmp_path: Path) -> None:
     db.close()
 
 
+def test_the_log_is_copied_into_the_database_as_batches_are_written(tmp_path: Path) -> None:
+    """The write-ahead log is copied into the database as it grows (AUTOCHECKPOINT pages), by the
+    writes of the batches while a cold check waits on the network: little is left to copy when the
+    cache is closed, after the last answer (these 2,000 results, 64 at a time: 1.7 MB of log with
+    SQLite's default, 0.9 MB with it). Every result is in the database after the close."""
+    cache = LinkCache(tmp_path)
+    results = [
+        LinkResult(f"https://example.org/doc/{i}", LinkState.ALIVE, http_status=200, checked_at=time.time())
+        for i in range(2000)
+    ]
+    for i in range(0, len(results), 64):
+        cache.put_links(results[i : i + 64])
+    log = tmp_path / "links.sqlite3-wal"
+    assert log.stat().st_size < 1_200_000
+    cache.close()
+    db = sqlite3.connect(tmp_path / "links.sqlite3")
+    assert db.execute("SELECT count(*) FROM links").fetchone()[0] == 2000
+    db.close()
+
+
 def test_run_answered_from_the_cache_loads_no_http_client(site: Server, tmp_path: Path) -> None:
     # a warm re-run must cost about what --no-links costs: the link stage loads no HTTP client
     doc = tmp_path / "doc.txt"

@@ -145,6 +145,32 @@ def test_a_cold_run_forks_its_child_without_multiprocessing(
     assert "refcheck.links.prefetch" in imported and "multiprocessing" not in imported
 
 
+def test_the_child_is_forked_before_the_analysis_is_imported(
+    site: Server, tmp_path: Path, paper: Path
+) -> None:
+    """The run plans its files and forks the child without importing the analysis (pipeline.py, the
+    rules, the reference-list parser: ~60 ms that came before the child's first request); the
+    parent imports it while the child checks the URLs. The report is the one of a run without it."""
+    seen = tmp_path / "at-fork.json"
+    code = (
+        "import json, sys, refcheck.links.prefetch as p\n"
+        "start = p.Prefetch.start.__func__\n"
+        "def spy(cls, tasks):\n"
+        f"    json.dump(sorted(m for m in sys.modules if m.startswith('refcheck')), open({str(seen)!r}, 'w'))\n"
+        "    return start(cls, tasks)\n"
+        "p.Prefetch.start = classmethod(spy)\n"
+    )
+    cold = refcheck(True, tmp_path / "cache", "--archive", "none", str(paper), before=code)
+    after = refcheck(False, tmp_path / "cache-after", "--archive", "none", str(paper))
+    assert cold.returncode == after.returncode == 1, cold.stderr
+    assert cold.stdout == after.stdout
+    assert prefetched(tmp_path / "cache") == "6"
+    at_fork = set(json.loads(seen.read_text()))
+    assert "refcheck.runner" in at_fork and "refcheck.config" in at_fork
+    for name in ("refcheck.pipeline", "refcheck.rules", "refcheck.extract.reference_list"):
+        assert name not in at_fork, name
+
+
 def test_a_child_that_dies_leaves_the_checking_to_the_parent(
     site: Server, tmp_path: Path, paper: Path
 ) -> None:

@@ -325,7 +325,7 @@ def _child(conn: _Sending, tasks: list[tuple[str, CheckOptions]]) -> None:
     try:
         from refcheck.links.report import LinkReport
         from refcheck.links.run import check_urls
-        from refcheck.pipeline import load
+        from refcheck.loading import load
 
         urls: list[str] = []
         documents: list[tuple[str, list[str]]] = []  # recorded as answered (links.run.answered_before)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from refcheck.pipeline import FileResult
+from refcheck.loading import FileResult
 from refcheck.reporters import text as text_reporter
 
 FILE_BAR_MINIMUM = 10  # files: fewer are read too quickly for a progress bar to help

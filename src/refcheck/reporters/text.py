@@ -11,8 +11,8 @@ from typing import Any
 
 import click
 
+from refcheck.loading import FileResult
 from refcheck.model import Finding, Severity
-from refcheck.pipeline import FileResult
 from refcheck.reporters._common import clean, display_path, plural
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
