@@ -13,8 +13,10 @@ Each stage is one call here, in order, so that one citation can be followed from
 from __future__ import annotations
 
 import bisect
+import errno
 import gc
 import itertools
+import os
 import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -73,6 +75,7 @@ from refcheck.model import (
     notes_span,
 )
 from refcheck.rules import ALL as ALL_RULES
+from refcheck.sanitize import one_line
 
 if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
@@ -1147,6 +1150,29 @@ def _nothing_found(unfollowed: list[str], left_out: list[str] | None = None) -> 
     )
 
 
+def _unreachable(p: str) -> str | None:
+    """Why a path named on the command line cannot be checked at all, or None when it can be tried
+    (reading it may still fail: the loaders say why)."""
+    if not p:  # Path("") is the current directory: an empty variable would check all of it
+        return "an empty path names no file"
+    try:
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links (the path leads back to itself)"
+        if exc.errno == errno.ENAMETOOLONG:
+            return "the file name is too long for this system"
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot be read ({exc.strerror or exc})"
+        try:
+            return f"a symbolic link to {one_line(os.readlink(p))}, which does not exist"
+        except OSError:  # (not a symbolic link)
+            return "no such file or directory"
+    except ValueError:  # a NUL byte in the path
+        return "no such file or directory"
+    return None
+
+
 def expand_paths(
     paths: Iterable[str], discovery: Discovery | None = None
 ) -> tuple[list[str], list[FileResult]]:
@@ -1158,7 +1184,10 @@ def expand_paths(
     force = discovery is not None and discovery.force_exclude
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        why = _unreachable(p)
+        if why is not None:
+            errors.append(FileResult(path=p, error=why))
+        elif path.is_dir():
             unfollowed: list[str] = []
             unreadable: list[tuple[str, str]] = []
             every = discover_files(path, discovery, unfollowed, unreadable)
@@ -1184,8 +1213,6 @@ def expand_paths(
             if not found and not unreadable:  # (an unreadable directory says why it gave nothing)
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)
-        elif not path.exists():
-            errors.append(FileResult(path=p, error="no such file or directory"))
         elif format_for(path) in ("latex", "bibtex") and not (force and discovery.force_excluded(p)):  # type: ignore[union-attr]
             latex = True  # a chapter or a .bib: checked through its main file (below)
             files.append(p)

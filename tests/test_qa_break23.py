@@ -1,0 +1,86 @@
+"""QA round break23: a new user's attempts to break refcheck's command line. Each test failed before
+its fix."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import cli
+
+CITING = "Smith (2010) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n"
+MISCITING = "Smith (2011) said so.\n\nReferences\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n"
+OFF = ("--no-links", "--no-verify")
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda d: os.symlink("loop.txt", d / "loop.txt"), "loop.txt: error: a loop of symbolic links"),
+        (
+            lambda d: os.symlink("gone.txt", d / "dangling.txt"),
+            "dangling.txt: error: a symbolic link to gone.txt, which does not exist",
+        ),
+        (lambda d: None, f"{'a' * 300}.txt: error: the file name is too long for this system"),
+        (lambda d: None, ": error: an empty path names no file"),
+    ],
+    ids=["loop", "dangling", "too-long", "empty"],
+)
+def test_a_path_that_leads_nowhere_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: object, said: str
+) -> None:
+    """A symbolic link loop was "no such file or directory", a file name over the system's limit an
+    internal error (OSError from Path.is_dir), and an empty path ("$FILES" left empty) checked the
+    whole current directory. Each is one line naming the path, status 2, the other file checked."""
+    make(tmp_path)  # type: ignore[operator]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "other.txt").write_text(MISCITING, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    named = said.split(": error:")[0]
+    res = cli("check", *OFF, named, "a.txt")
+    assert res.exit_code == 2
+    shown = res.stdout + res.stderr
+    assert said in shown
+    assert "Traceback" not in shown and "internal error" not in shown
+    assert "1 file checked" in shown  # a.txt, and not sub/other.txt
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pyproject.toml", '\ufeff[tool.refcheck]\nfail-on = "never"\n'),
+        ("refcheck.toml", '\ufefffail-on = "never"\n'),
+    ],
+)
+def test_a_configuration_file_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str
+) -> None:
+    """Windows Notepad's UTF-8 begins with a byte order mark, which tomllib refuses: a pyproject.toml
+    so saved was passed over in silence (its fail-on lost: status 1), a refcheck.toml was "not valid
+    TOML (Invalid statement (at line 1, column 1))"."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(MISCITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", *OFF, "a.txt")
+    assert res.exit_code == 0, res.stderr
+    assert "year-mismatch" in res.stdout
+
+
+def test_a_pyproject_whose_refcheck_table_is_not_toml_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pyproject.toml with a [tool.refcheck] table and a TOML error (an unclosed string) was passed
+    over in silence: the check ran with the defaults, a CI gate's fail-on or ignore list lost. It is
+    now the configuration error a refcheck.toml gives; a broken pyproject that names no refcheck
+    table is still none of refcheck's business."""
+    (tmp_path / "a.txt").write_text(MISCITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.refcheck]\nfail-on = "never\n', encoding="utf-8")
+    res = cli("check", *OFF, "a.txt")
+    assert res.exit_code == 2
+    assert "pyproject.toml: not valid TOML (" in res.stderr
+    (tmp_path / "pyproject.toml").write_text('[tool.ruff\nline-length = "x\n', encoding="utf-8")
+    assert cli("check", *OFF, "a.txt").exit_code == 1
