@@ -84,3 +84,27 @@ def test_a_pyproject_whose_refcheck_table_is_not_toml_is_said(
     assert "pyproject.toml: not valid TOML (" in res.stderr
     (tmp_path / "pyproject.toml").write_text('[tool.ruff\nline-length = "x\n', encoding="utf-8")
     assert cli("check", *OFF, "a.txt").exit_code == 1
+
+
+def test_a_file_in_a_directory_that_cannot_be_entered_is_permission_denied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`refcheck check closed/brief.txt`, closed a directory the user may not enter (mode 000 and not
+    root), was an internal error: Path.is_dir raises PermissionError. (The tests run as root, so
+    stat is refused as the system refuses it.)"""
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "brief.txt").write_text(CITING, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    real_stat = os.stat
+
+    def refusing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).startswith("closed" + os.sep):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    res = cli("check", *OFF, "closed/brief.txt", "a.txt")
+    assert res.exit_code == 2
+    assert "closed/brief.txt: error: permission denied" in res.stdout + res.stderr
+    assert "1 file checked" in res.stdout + res.stderr

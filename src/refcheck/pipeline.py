@@ -1162,6 +1162,8 @@ def _unreachable(p: str) -> str | None:
             return "a loop of symbolic links (the path leads back to itself)"
         if exc.errno == errno.ENAMETOOLONG:
             return "the file name is too long for this system"
+        if isinstance(exc, PermissionError):  # (a directory on the way that cannot be entered)
+            return "permission denied"
         if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
             return f"cannot be read ({exc.strerror or exc})"
         try:
