@@ -108,3 +108,41 @@ def test_a_file_in_a_directory_that_cannot_be_entered_is_permission_denied(
     assert res.exit_code == 2
     assert "closed/brief.txt: error: permission denied" in res.stdout + res.stderr
     assert "1 file checked" in res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+def test_a_report_is_never_written_over_a_document_of_a_searched_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str
+) -> None:
+    """`refcheck check --output docs/brief.txt docs` (a slip for docs/report.txt) left brief.txt out of
+    the walk as the report being written, then wrote the report over it: the manuscript was lost
+    unread. A file named on the command line was already refused; one found in a searched
+    directory is refused too, before anything is checked."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "brief.txt").write_text(MISCITING, encoding="utf-8")
+    (docs / "other.md").write_text(CITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", *OFF, option, "docs/brief.txt", "docs")
+    assert res.exit_code == 2
+    assert "docs/brief.txt: is a document in docs, which is being checked" in res.stderr
+    assert (docs / "brief.txt").read_text(encoding="utf-8") == MISCITING
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("text", "report.txt"), ("html", "report.html"), ("markdown", "summary.md"), ("junit", "r.xml")],
+)
+def test_an_earlier_report_in_a_searched_directory_is_still_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
+) -> None:
+    """The same command run twice: the report the first run left in the directory is refcheck's own
+    (known by how it begins, or for text by its summary line) and is replaced, not refused."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "brief.txt").write_text(MISCITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        res = cli("check", *OFF, "--format", fmt, "--output", f"docs/{name}", "docs")
+        assert res.exit_code == 1, res.stderr
+    assert "1 file checked" in res.stdout

@@ -926,13 +926,35 @@ def _check_streaming(
 
 
 def _refuse_inputs(writing: list[Reserved], paths: Sequence[str]) -> None:
-    """A report or baseline must never overwrite a document being checked."""
+    """A report or baseline must never overwrite a document being checked: one named, or one in a
+    directory being searched (which the walk leaves out as the output, so it was lost unread)."""
     named = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
+    searched = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     for w in writing:
         if w.target in named:
             raise OutputError(
                 f"{one_line(w.path)}: is one of the files being checked; refcheck does not overwrite it"
             )
+        within = [d for d in searched if w.target.startswith(os.path.join(d, ""))]
+        if within and _a_document(w.target):
+            raise OutputError(
+                f"{one_line(w.path)}: is a document in {one_line(os.path.relpath(within[0]))}, which is "
+                "being checked; refcheck does not overwrite it (write the report elsewhere)"
+            )
+
+
+def _a_document(path: str) -> bool:
+    """Whether an existing file is a document of refcheck's, not a report an earlier run wrote there
+    (an HTML, JUnit or Markdown report by how it begins, a text report by its summary line)."""
+    from refcheck.discovery import own_report
+    from refcheck.loaders import format_for
+
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) == 0 or format_for(path) is None:
+            return False
+    except OSError:
+        return False
+    return not own_report(path)
 
 
 def _commit(target: Reserved, text: str | Iterable[str]) -> list[str]:

@@ -414,6 +414,29 @@ def _head_of(path: Path) -> tuple[bool, str | None]:
     return False, None
 
 
+# the summary line that ends refcheck's text report ("--format text --output report.txt")
+_TEXT_SUMMARY = lazy_pattern(
+    r"\n\d+ files? checked: \d+ errors?, \d+ warnings?, \d+ info(?:; \d+ files? could not be read)?\n?\Z"
+)
+
+
+def own_report(name: str | Path) -> bool:
+    """Whether ``name`` is a report an earlier run of refcheck wrote (any format a document's suffix
+    can have), from how it begins or, for the text report, ends."""
+    path = Path(name)
+    if _head_of(path)[0]:
+        return True
+    if path.suffix.lower() not in (".txt", ".text"):
+        return False
+    try:
+        with open(path, "rb") as f:
+            f.seek(max(0, os.fstat(f.fileno()).st_size - 4096))
+            tail = f.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    return _TEXT_SUMMARY().search("\n" + tail) is not None
+
+
 def _below(path: Path, top: Path) -> bool:
     return path != top and top in path.parents
 
