@@ -146,3 +146,18 @@ def test_an_earlier_report_in_a_searched_directory_is_still_replaced(
         res = cli("check", *OFF, "--format", fmt, "--output", f"docs/{name}", "docs")
         assert res.exit_code == 1, res.stderr
     assert "1 file checked" in res.stdout
+
+
+def test_a_baseline_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A baseline opened and saved in Windows Notepad begins with a byte order mark: it was "not a
+    refcheck baseline (not JSON: Unexpected UTF-8 BOM ...)"."""
+    (tmp_path / "a.txt").write_text(MISCITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", *OFF, "a.txt").exit_code == 1
+    assert cli("check", *OFF, "--write-baseline", "base.json", "a.txt").exit_code == 0
+    text = (tmp_path / "base.json").read_text(encoding="utf-8")
+    (tmp_path / "base.json").write_text("\ufeff" + text, encoding="utf-8")
+    res = cli("check", *OFF, "--baseline", "base.json", "a.txt")
+    assert res.exit_code == 0, res.stderr
