@@ -161,3 +161,27 @@ def test_a_baseline_saved_with_a_byte_order_mark_is_read(
     (tmp_path / "base.json").write_text("\ufeff" + text, encoding="utf-8")
     res = cli("check", *OFF, "--baseline", "base.json", "a.txt")
     assert res.exit_code == 0, res.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"\xef\xbb\xbf", "the file is empty"),
+        (b"\xef\xbb\xbf \r\n\r\n", "the file holds only white space"),
+        (b"\xff\xfe", "the file is empty"),
+    ],
+)
+def test_a_file_holding_only_a_byte_order_mark_is_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, said: str
+) -> None:
+    """Notepad saves an empty file as "UTF-8 with BOM": three bytes. It was checked, and said to be a
+    document that "holds no text, only markup" (info, status 0), where a blank file is bad input
+    (status 2) named on the command line and left out of a directory walk."""
+    (tmp_path / "blank.md").write_bytes(data)
+    (tmp_path / "a.txt").write_text(CITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", *OFF, "blank.md", "a.txt")
+    assert res.exit_code == 2
+    assert f"blank.md: error: {said}" in res.stdout + res.stderr
+    walked = cli("check", *OFF, ".")
+    assert walked.exit_code == 0 and "1 file checked" in walked.stdout + walked.stderr

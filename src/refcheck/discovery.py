@@ -63,7 +63,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refcheck._lazy import lazy_pattern
-from refcheck.files import read_regular, real_path
+from refcheck.files import after_bom, read_regular, real_path
 from refcheck.loaders import format_for
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ _BLANK_PAGE = 64  # bytes: a file this small found in a directory is read to see
 
 def _blank(path: Path) -> bool:
     try:
-        return not read_regular(path, _BLANK_PAGE, truncate=True).strip()
+        return not after_bom(read_regular(path, _BLANK_PAGE, truncate=True)).strip()
     except OSError:
         return False
 

@@ -51,7 +51,14 @@ from refcheck.extract.reference_list import (
     parse_references,
 )
 from refcheck.extract.urls import find_urls, may_hold_urls, parse_access_date
-from refcheck.files import FileTooLarge, NotRegularFile, read_regular, reading_limit, size_text
+from refcheck.files import (
+    FileTooLarge,
+    NotRegularFile,
+    after_bom,
+    read_regular,
+    reading_limit,
+    size_text,
+)
 from refcheck.loaders import (
     CONVERT,
     DEFAULT_MAX_FILE_SIZE,
@@ -225,8 +232,9 @@ def _load_bytes(
     path: str, fmt: str, data: bytes, options: CheckOptions, source: str = "the file"
 ) -> Document:
     # (isspace, not strip: no copy of a long file's bytes to see that it holds more than white space)
-    if not data or data.isspace():  # empty, of any format: bad input, as a binary or truncated file is
-        raise InputError(f"{source} is empty" if not data else f"{source} holds only white space")
+    text = after_bom(data)  # (a byte order mark alone: Notepad's empty file)
+    if not text or text.isspace():  # empty, of any format: bad input, as a binary or truncated file is
+        raise InputError(f"{source} is empty" if not text else f"{source} holds only white space")
     if data.startswith(_LFS_POINTER) and len(data) < 1024:
         # a repository's large file not fetched: the checkout holds its pointer, not the document
         raise InputError(
