@@ -185,3 +185,53 @@ def test_a_file_holding_only_a_byte_order_mark_is_empty(
     assert f"blank.md: error: {said}" in res.stdout + res.stderr
     walked = cli("check", *OFF, ".")
     assert walked.exit_code == 0 and "1 file checked" in walked.stdout + walked.stderr
+
+
+BINARY = b"\x00\x01\x02binary\x00" * 40 + b"\\bibitem{y}"  # (a .bbl is read when it holds one)
+TEX_MAIN = (
+    "\\documentclass{article}\n\\begin{document}\n%s\nSee \\cite{x}.\n\\bibliography{refs}\n\\end{document}\n"
+)
+BIB = "@article{x, author={Smith, John}, title={T}, journal={J}, year={2010}}\n"
+
+
+@pytest.mark.parametrize(
+    ("main", "text", "binary", "said"),
+    [
+        (
+            "main.tex",
+            TEX_MAIN % "\\include{chap}",
+            "chap.tex",
+            "the input file 'chap.tex' is not read: binary",
+        ),
+        (
+            "main.tex",
+            TEX_MAIN % "\\input{notes.md}",
+            "notes.md",
+            "the input file 'notes.md' is not read: binary",
+        ),
+        ("main.tex", TEX_MAIN % "\\cite{y}", "main.bbl", None),
+        ("doc.typ", '#include "chap.typ"\nText @x.\n#bibliography("refs.bib")\n', "chap.typ", "binary"),
+        ("doc.typ", '#import "tpl.typ": *\nText @x.\n#bibliography("refs.bib")\n', "tpl.typ", None),
+    ],
+    ids=["latex-include", "latex-markdown-input", "latex-bbl", "typst-include", "typst-import"],
+)
+def test_a_binary_file_a_document_reads_leaves_the_document_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, main: str, text: str, binary: str, said: str | None
+) -> None:
+    """A binary file in a chapter's place (`\\include{chap}`, `#include "chap.typ"`, a corrupted .bbl
+    or imported template) made the whole document unreadable, "main.tex: error: binary file (it
+    contains NUL bytes)", naming the file that is fine. The document is checked without it, as
+    without a chapter that cannot be read: a missing-input warning naming it."""
+    (tmp_path / main).write_text(text, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / binary).write_bytes(BINARY)
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", *OFF, "--format", "json", main)
+    assert res.exit_code in (0, 1), res.stdout
+    import json
+
+    (record,) = json.loads(res.stdout)["files"]
+    assert record.get("error") is None, record.get("error")
+    if said is not None:
+        (finding,) = [f for f in record["findings"] if f["rule"] == "missing-input"]
+        assert said in finding["message"] and binary in finding["message"]
