@@ -235,3 +235,20 @@ def test_a_binary_file_a_document_reads_leaves_the_document_checked(
     if said is not None:
         (finding,) = [f for f in record["findings"] if f["rule"] == "missing-input"]
         assert said in finding["message"] and binary in finding["message"]
+
+
+def test_the_pre_commit_hook_leaves_a_blank_file_out_as_a_walk_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pre-commit names every changed file, and the hook runs with --force-exclude so that named
+    files are left out as a directory walk leaves them out. A placeholder committed empty (or a BOM
+    and a newline, as Notepad saves one) failed the hook with status 2, "the file is empty"; a walk
+    leaves it out. Without --force-exclude, naming it is still an error."""
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf\r\n")
+    (tmp_path / "a.txt").write_text(MISCITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", "--offline", "--force-exclude", "empty.md", "bom.md", "a.txt")
+    assert res.exit_code == 1, res.stdout
+    assert "1 file checked: 1 error" in res.stdout
+    assert cli("check", "--offline", "empty.md", "a.txt").exit_code == 2

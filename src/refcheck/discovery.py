@@ -124,6 +124,15 @@ def _knitted(name: str, sources: set[str]) -> bool:
 _BLANK_PAGE = 64  # bytes: a file this small found in a directory is read to see if it is blank
 
 
+def blank_file(path: Path) -> bool:
+    """A placeholder a directory walk leaves out: a small file of white space, or nothing but a byte
+    order mark (--force-exclude leaves it out when named, as pre-commit names every changed file)."""
+    try:
+        return os.stat(path).st_size <= _BLANK_PAGE and _blank(path)
+    except OSError:
+        return False
+
+
 def _blank(path: Path) -> bool:
     try:
         return not after_bom(read_regular(path, _BLANK_PAGE, truncate=True)).strip()

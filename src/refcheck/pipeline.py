@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refcheck import suppress
-from refcheck.discovery import Discovery, discover_files
+from refcheck.discovery import Discovery, blank_file, discover_files
 from refcheck.errors import InputError
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
 from refcheck.extract.footnotes import digit_markers, numbered_endnotes, r_printed, text_footnotes
@@ -1127,8 +1127,8 @@ def _project_readme(path: Path) -> bool:
 
 
 def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:
-    """With --force-exclude: a named file excluded by pattern, or not a document on its own."""
-    return discovery.force_excluded(given) or not _document_in_own_right(path, named=True)
+    """With --force-exclude: a named file excluded by pattern, not a document on its own, or blank."""
+    return discovery.force_excluded(given) or not _document_in_own_right(path, named=True) or blank_file(path)
 
 
 def _shown(paths: list[str]) -> str:
