@@ -252,3 +252,17 @@ def test_the_pre_commit_hook_leaves_a_blank_file_out_as_a_walk_does(
     assert res.exit_code == 1, res.stdout
     assert "1 file checked: 1 error" in res.stdout
     assert cli("check", "--offline", "empty.md", "a.txt").exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_stdin_filename_too_long_for_the_system_is_a_usage_error(command: str) -> None:
+    """An editor's buffer name over the file system's limit was an internal error (OSError from the
+    search for its configuration)."""
+    from click.testing import CliRunner
+
+    from refcheck.cli import main
+
+    args = [command, *OFF, "--stdin-filename", "z" * 300 + ".md", "-"]
+    res = CliRunner().invoke(main, args, input=CITING.encode())
+    assert res.exit_code == 2
+    assert "--stdin-filename': the file name is too long for this system" in res.stderr

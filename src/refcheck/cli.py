@@ -640,6 +640,11 @@ def _stdin_filename(ctx: click.Context, param: click.Parameter, value: str | Non
         raise click.BadParameter("is empty; give the path the document read from standard input has")
     if os.path.isdir(value):
         raise click.BadParameter(f"{value!r} is a directory; give the path of the document's file")
+    try:
+        os.stat(value)
+    except OSError as exc:  # (the file need not exist: its configuration is looked for from its name)
+        if exc.errno == errno.ENAMETOOLONG:
+            raise click.BadParameter("the file name is too long for this system") from None
     return value
 
 
