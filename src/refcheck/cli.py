@@ -1240,8 +1240,12 @@ def serve(
     try:
         from refcheck.web.server import serve as run_server
     except ImportError as exc:
+        # (as the README says: no release is on the package index yet, so the name alone installs
+        # nothing; from a checkout, pip install '.[web]')
         fail(
-            f"serve needs the web extra ({exc.name} is not installed): pip install 'refcheck-citations[web]'"
+            f"serve needs the web extra ({exc.name} is not installed): pip install "
+            "'refcheck-citations[web] @ git+https://github.com/refcheck/refcheck' (in a checkout: "
+            "pip install '.[web]')"
         )
     run_server(host.strip("[]"), port, token, not no_browser, max_file_size, workers, config_file)
 
