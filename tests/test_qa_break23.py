@@ -266,3 +266,26 @@ def test_a_stdin_filename_too_long_for_the_system_is_a_usage_error(command: str)
     res = CliRunner().invoke(main, args, input=CITING.encode())
     assert res.exit_code == 2
     assert "--stdin-filename': the file name is too long for this system" in res.stderr
+
+
+@pytest.mark.parametrize("where", [".gitignore", "--exclude-path", "refcheck.toml"])
+def test_a_pattern_no_regular_expression_can_say_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A .gitignore line such as "[z-a]" (a bad range; Git matches nothing with it) made every
+    directory check an internal error (re.error from pathspec), as it did in --exclude-path or
+    extend-exclude. It is left out; the patterns beside it still apply."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.txt").write_text(MISCITING, encoding="utf-8")
+    (tmp_path / "drop.md").write_text(MISCITING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = []
+    if where == ".gitignore":
+        (tmp_path / ".gitignore").write_text("[z-a]\ndrop.md\n", encoding="utf-8")
+    elif where == "refcheck.toml":
+        (tmp_path / "refcheck.toml").write_text('extend-exclude = ["[z-a]", "drop.md"]\n', encoding="utf-8")
+    else:
+        args = ["--exclude-path", "[z-a]", "--exclude-path", "drop.md"]
+    res = cli("check", *OFF, *args, ".")
+    assert res.exit_code == 1, res.stderr
+    assert "1 file checked: 1 error" in res.stdout

@@ -234,7 +234,23 @@ def _spec(base: Path, lines: Iterable[str]) -> _Spec | None:
         return None
     import pathspec  # only when there are patterns to match: not at start-up
 
-    return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept))
+    try:
+        return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept))
+    except (re.error, ValueError):
+        # a pattern no regular expression can say ("[z-a]", a bad range): Git matches nothing with
+        # it, so it is left out (each line tried alone only when the whole set fails)
+        kept = [ln for ln in kept if _compiles(ln)]
+        return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept)) if kept else None
+
+
+def _compiles(line: str) -> bool:
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except (re.error, ValueError):
+        return False
+    return True
 
 
 def _read_lines(path: Path) -> list[str]:
