@@ -217,7 +217,7 @@ PYPROJECTS = [
     ("[tool]\nruff = {}\n", False),
     ("[tools.refcheck]\n", False),
     ("[[tool]]\nrefcheck = 1\n", False),
-    ("[tool.refcheck\n", False),  # not TOML
+    ("[tool.ruff\n", False),  # not TOML (one that names refcheck is said: test_qa_break23.py)
     ("", False),
 ]
 

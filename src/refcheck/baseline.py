@@ -130,7 +130,8 @@ def read(path: str) -> Baseline:
 
     shown = one_line(path)
     try:
-        data = json.loads(read_regular(path, MAX_SIZE).decode("utf-8"))
+        # (utf-8-sig: a baseline saved by Windows Notepad begins with a byte order mark)
+        data = json.loads(read_regular(path, MAX_SIZE).decode("utf-8-sig"))
     except FileNotFoundError:
         raise UsageError(f"{shown}: baseline file not found (create it with --write-baseline)") from None
     except IsADirectoryError:

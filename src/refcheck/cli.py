@@ -628,6 +628,11 @@ def _stdin_filename(ctx: click.Context, param: click.Parameter, value: str | Non
         raise click.BadParameter("is empty; give the path the document read from standard input has")
     if os.path.isdir(value):
         raise click.BadParameter(f"{value!r} is a directory; give the path of the document's file")
+    try:
+        os.stat(value)
+    except OSError as exc:  # (the file need not exist: its configuration is looked for from its name)
+        if exc.errno == errno.ENAMETOOLONG:
+            raise click.BadParameter("the file name is too long for this system") from None
     return value
 
 
@@ -914,13 +919,35 @@ def _check_streaming(
 
 
 def _refuse_inputs(writing: list[Reserved], paths: Sequence[str]) -> None:
-    """A report or baseline must never overwrite a document being checked."""
+    """A report or baseline must never overwrite a document being checked: one named, or one in a
+    directory being searched (which the walk leaves out as the output, so it was lost unread)."""
     named = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
+    searched = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     for w in writing:
         if w.target in named:
             raise OutputError(
                 f"{one_line(w.path)}: is one of the files being checked; refcheck does not overwrite it"
             )
+        within = [d for d in searched if w.target.startswith(os.path.join(d, ""))]
+        if within and _a_document(w.target):
+            raise OutputError(
+                f"{one_line(w.path)}: is a document in {one_line(os.path.relpath(within[0]))}, which is "
+                "being checked; refcheck does not overwrite it (write the report elsewhere)"
+            )
+
+
+def _a_document(path: str) -> bool:
+    """Whether an existing file is a document of refcheck's, not a report an earlier run wrote there
+    (an HTML, JUnit or Markdown report by how it begins, a text report by its summary line)."""
+    from refcheck.discovery import own_report
+    from refcheck.loaders import format_for
+
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) == 0 or format_for(path) is None:
+            return False
+    except OSError:
+        return False
+    return not own_report(path)
 
 
 def _commit(target: Reserved, text: str | Iterable[str]) -> list[str]:
@@ -1201,8 +1228,12 @@ def serve(
     try:
         from refcheck.web.server import serve as run_server
     except ImportError as exc:
+        # (as the README says: no release is on the package index yet, so the name alone installs
+        # nothing; from a checkout, pip install '.[web]')
         fail(
-            f"serve needs the web extra ({exc.name} is not installed): pip install 'refcheck-citations[web]'"
+            f"serve needs the web extra ({exc.name} is not installed): pip install "
+            "'refcheck-citations[web] @ git+https://github.com/refcheck/refcheck' (in a checkout: "
+            "pip install '.[web]')"
         )
     run_server(host.strip("[]"), port, token, not no_browser, max_file_size, workers, config_file)
 

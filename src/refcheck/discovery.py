@@ -63,7 +63,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refcheck._lazy import lazy_pattern
-from refcheck.files import read_regular, real_path
+from refcheck.files import after_bom, read_regular, real_path
 from refcheck.loaders import format_for
 
 if TYPE_CHECKING:
@@ -124,9 +124,18 @@ def _knitted(name: str, sources: set[str]) -> bool:
 _BLANK_PAGE = 64  # bytes: a file this small found in a directory is read to see if it is blank
 
 
+def blank_file(path: Path) -> bool:
+    """A placeholder a directory walk leaves out: a small file of white space, or nothing but a byte
+    order mark (--force-exclude leaves it out when named, as pre-commit names every changed file)."""
+    try:
+        return os.stat(path).st_size <= _BLANK_PAGE and _blank(path)
+    except OSError:
+        return False
+
+
 def _blank(path: Path) -> bool:
     try:
-        return not read_regular(path, _BLANK_PAGE, truncate=True).strip()
+        return not after_bom(read_regular(path, _BLANK_PAGE, truncate=True)).strip()
     except OSError:
         return False
 
@@ -225,7 +234,23 @@ def _spec(base: Path, lines: Iterable[str]) -> _Spec | None:
         return None
     import pathspec  # only when there are patterns to match: not at start-up
 
-    return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept))
+    try:
+        return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept))
+    except (re.error, ValueError):
+        # a pattern no regular expression can say ("[z-a]", a bad range): Git matches nothing with
+        # it, so it is left out (each line tried alone only when the whole set fails)
+        kept = [ln for ln in kept if _compiles(ln)]
+        return _Spec(base, pathspec.GitIgnoreSpec.from_lines(kept)) if kept else None
+
+
+def _compiles(line: str) -> bool:
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except (re.error, ValueError):
+        return False
+    return True
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -412,6 +437,29 @@ def _head_of(path: Path) -> tuple[bool, str | None]:
         if rendered is not None:
             return False, rendered.group(1).lower()
     return False, None
+
+
+# the summary line that ends refcheck's text report ("--format text --output report.txt")
+_TEXT_SUMMARY = lazy_pattern(
+    r"\n\d+ files? checked: \d+ errors?, \d+ warnings?, \d+ info(?:; \d+ files? could not be read)?\n?\Z"
+)
+
+
+def own_report(name: str | Path) -> bool:
+    """Whether ``name`` is a report an earlier run of refcheck wrote (any format a document's suffix
+    can have), from how it begins or, for the text report, ends."""
+    path = Path(name)
+    if _head_of(path)[0]:
+        return True
+    if path.suffix.lower() not in (".txt", ".text"):
+        return False
+    try:
+        with open(path, "rb") as f:
+            f.seek(max(0, os.fstat(f.fileno()).st_size - 4096))
+            tail = f.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    return _TEXT_SUMMARY().search("\n" + tail) is not None
 
 
 def _below(path: Path, top: Path) -> bool:

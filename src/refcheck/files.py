@@ -126,6 +126,17 @@ def forget_directories() -> None:
         memo.clear()
 
 
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-8, UTF-16 LE and BE
+
+
+def after_bom(data: bytes) -> bytes:
+    """The bytes after a leading byte order mark (Notepad saves an empty UTF-8 file as one)."""
+    for bom in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :]
+    return data
+
+
 def size_text(n: int) -> str:
     """A size as a person reads it: "33 MiB", "1.5 MiB", "12 KiB", "10 bytes" (a limit below a MiB
     was "0 MiB", and a file of 129 bytes over it "0.0 MiB")."""

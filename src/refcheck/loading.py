@@ -10,15 +10,17 @@ imports them. pipeline.py re-exports these names.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from refcheck.discovery import Discovery, discover_files
+from refcheck.discovery import Discovery, blank_file, discover_files
 from refcheck.errors import InputError
-from refcheck.files import FileTooLarge, NotRegularFile, read_regular, reading_limit, size_text
+from refcheck.files import FileTooLarge, NotRegularFile, after_bom, read_regular, reading_limit, size_text
 from refcheck.loaders import (
     CONVERT,
     DEFAULT_MAX_FILE_SIZE,
@@ -28,6 +30,7 @@ from refcheck.loaders import (
     sniff,
     unreadable,
 )
+from refcheck.sanitize import one_line
 
 if TYPE_CHECKING:
     from refcheck.links.options import LinkOptions
@@ -174,8 +177,9 @@ def _load_bytes(
     path: str, fmt: str, data: bytes, options: CheckOptions, source: str = "the file"
 ) -> Document:
     # (isspace, not strip: no copy of a long file's bytes to see that it holds more than white space)
-    if not data or data.isspace():  # empty, of any format: bad input, as a binary or truncated file is
-        raise InputError(f"{source} is empty" if not data else f"{source} holds only white space")
+    text = after_bom(data)  # (a byte order mark alone: Notepad's empty file)
+    if not text or text.isspace():  # empty, of any format: bad input, as a binary or truncated file is
+        raise InputError(f"{source} is empty" if not text else f"{source} holds only white space")
     if data.startswith(_LFS_POINTER) and len(data) < 1024:
         # a repository's large file not fetched: the checkout holds its pointer, not the document
         raise InputError(
@@ -272,8 +276,8 @@ def _project_readme(path: Path) -> bool:
 
 
 def _left_out_when_named(path: Path, discovery: Discovery, given: str) -> bool:
-    """With --force-exclude: a named file excluded by pattern, or not a document on its own."""
-    return discovery.force_excluded(given) or not _document_in_own_right(path, named=True)
+    """With --force-exclude: a named file excluded by pattern, not a document on its own, or blank."""
+    return discovery.force_excluded(given) or not _document_in_own_right(path, named=True) or blank_file(path)
 
 
 def _shown(paths: list[str]) -> str:
@@ -303,6 +307,31 @@ def _nothing_found(unfollowed: list[str], left_out: list[str] | None = None) -> 
     )
 
 
+def _unreachable(p: str) -> str | None:
+    """Why a path named on the command line cannot be checked at all, or None when it can be tried
+    (reading it may still fail: the loaders say why)."""
+    if not p:  # Path("") is the current directory: an empty variable would check all of it
+        return "an empty path names no file"
+    try:
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links (the path leads back to itself)"
+        if exc.errno == errno.ENAMETOOLONG:
+            return "the file name is too long for this system"
+        if isinstance(exc, PermissionError):  # (a directory on the way that cannot be entered)
+            return "permission denied"
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot be read ({exc.strerror or exc})"
+        try:
+            return f"a symbolic link to {one_line(os.readlink(p))}, which does not exist"
+        except OSError:  # (not a symbolic link)
+            return "no such file or directory"
+    except ValueError:  # a NUL byte in the path
+        return "no such file or directory"
+    return None
+
+
 def expand_paths(
     paths: Iterable[str], discovery: Discovery | None = None
 ) -> tuple[list[str], list[FileResult]]:
@@ -314,7 +343,10 @@ def expand_paths(
     force = discovery is not None and discovery.force_exclude
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        why = _unreachable(p)
+        if why is not None:
+            errors.append(FileResult(path=p, error=why))
+        elif path.is_dir():
             unfollowed: list[str] = []
             unreadable: list[tuple[str, str]] = []
             every = discover_files(path, discovery, unfollowed, unreadable)
@@ -340,8 +372,6 @@ def expand_paths(
             if not found and not unreadable:  # (an unreadable directory says why it gave nothing)
                 errors.append(FileResult(path=p, error=_nothing_found(unfollowed, every)))
             files.extend(found)
-        elif not path.exists():
-            errors.append(FileResult(path=p, error="no such file or directory"))
         elif format_for(path) in ("latex", "bibtex") and not (force and discovery.force_excluded(p)):  # type: ignore[union-attr]
             latex = True  # a chapter or a .bib: checked through its main file (below)
             files.append(p)

@@ -220,7 +220,7 @@ def load_latex(path: str, data: bytes) -> Document:
     out = TextBuilder()
     parts: list[tuple[int, int, str]] = []
     project = _Project(path)
-    _add_file(out, path, data, parts, project, stack=[str(Path(path).resolve())])
+    _add_file(out, path, decode(data).text, parts, project, stack=[str(Path(path).resolve())])
     _typeset_bbl(out, path, parts, project)
     text, smap = out.build()
     text, project.gobblers = skip_gobbled(text)
@@ -514,14 +514,14 @@ def _conditional_blocks(text: str) -> list[tuple[int, int, int]]:
 def _add_file(
     out: TextBuilder,
     path: str,
-    data: bytes,
+    decoded: str,
     parts: list[tuple[int, int, str]],
     project: _Project,
     stack: list[str],
 ) -> None:
     """Append one file (what LaTeX does not typeset left out), following its inputs; ``parts``
     records which spans of the text come from which file."""
-    text = clean(normalise(decode(data).text))
+    text = clean(normalise(decoded))
     if not project.main_text:
         project.main_text = text
     elif "\\documentclass" in text:
@@ -536,26 +536,31 @@ def _add_file(
             if found is None:
                 continue
             target, content = found
+            try:
+                decoded = decode(content).text
+            except InputError as exc:  # (a binary file: the document is checked without it)
+                _missing_input(project, path, lineno, f"the input file {target.name!r} is not read: {exc}")
+                continue
             out.newline()
             parts.append((segment, out.length, path))
             if target.suffix in _MARKDOWN_SOURCES:
-                _add_markdown(out, str(target), content, parts, project)
+                _add_markdown(out, str(target), decoded, parts, project)
             else:
-                _add_file(out, str(target), content, parts, project, [*stack, str(target.resolve())])
+                _add_file(out, str(target), decoded, parts, project, [*stack, str(target.resolve())])
             segment = out.length
         out.add(line[col:] + "\n", lineno, col + 1)
     parts.append((segment, out.length, path))
 
 
 def _add_markdown(
-    out: TextBuilder, path: str, data: bytes, parts: list[tuple[int, int, str]], project: _Project
+    out: TextBuilder, path: str, decoded: str, parts: list[tuple[int, int, str]], project: _Project
 ) -> None:
     """Append the pandoc Markdown an input is made from, at its own lines: its front matter, code and
     comments blanked (pandoc makes no citation of them), its raw LaTeX kept (pandoc passes it on)."""
     from refcheck.loaders.markdown import _mark_up as mark_up
     from refcheck.model import SourceMap
 
-    text = normalise(decode(data).text)
+    text = normalise(decoded)
     doc = Document(path=path, format="markdown", text=text, source_map=SourceMap(text))
     mark_up(doc, 0, len(text))
     text = blank(text, sorted(doc.excluded))
@@ -659,11 +664,15 @@ def _typeset_bbl(out: TextBuilder, path: str, parts: list[tuple[int, int, str]],
         return
     if b"\\bibitem" not in content and b"\\entry{" not in content:
         return  # an empty .bbl (BibTeX found no .bib either): the missing .bib is the finding
+    try:
+        decoded = decode(content).text
+    except InputError:  # (a binary .bbl: as one that cannot be read)
+        return
     project.bbl = str(bbl)
     if b"thebibliography" not in content and b"\\entry{" in content:
-        project.bbl_refs = _biblatex_bbl(str(bbl), decode(content).text)
+        project.bbl_refs = _biblatex_bbl(str(bbl), decoded)
     else:
-        _add_file(out, str(bbl), content, parts, project, [str(Path(path).resolve()), str(bbl.resolve())])
+        _add_file(out, str(bbl), decoded, parts, project, [str(Path(path).resolve()), str(bbl.resolve())])
 
 
 def _built_elsewhere(
@@ -685,11 +694,11 @@ def _built_elsewhere(
         return []
     try:
         content = read_regular(bbl, SIDE_FILE_LIMIT.get())
-    except (OSError, InputError):
+        if b"\\bibitem" not in content and b"\\entry{" not in content:
+            return []
+        text = decode(content).text
+    except (OSError, InputError):  # (InputError: a binary .bbl)
         return []
-    if b"\\bibitem" not in content and b"\\entry{" not in content:
-        return []
-    text = decode(content).text
     if "thebibliography" not in text:
         held = _biblatex_bbl(str(bbl), text)
     else:

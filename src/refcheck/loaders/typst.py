@@ -355,6 +355,7 @@ def _string_args(args: str) -> tuple[list[str], bool]:
 
 
 def load_typst(path: str, data: bytes) -> Document:
+    from refcheck.errors import InputError
     from refcheck.files import read_limit, read_regular
     from refcheck.loaders._build import TextBuilder, squash
     from refcheck.loaders.decode import decode, normalise
@@ -402,14 +403,17 @@ def load_typst(path: str, data: bytes) -> Document:
             else:
                 try:
                     raw = read_regular(resolved, budget)
+                    included = decode(raw).text
                 except FileNotFoundError:
                     problem = f"the included file {m.group(1)} does not exist"
                 except OSError as exc:
                     problem = f"the included file {m.group(1)} cannot be read ({exc.strerror or exc})"
+                except InputError as exc:  # (a binary file: the document is checked without it)
+                    problem = f"the included file {m.group(1)} cannot be read ({exc})"
                 else:
                     budget -= len(raw)
                     seen.add(resolved)
-                    todo.append((resolved, _named_like(path, resolved), normalise(decode(raw).text)))
+                    todo.append((resolved, _named_like(path, resolved), normalise(included)))
             if problem:
                 findings.append(
                     Finding(
@@ -440,7 +444,7 @@ def load_typst(path: str, data: bytes) -> Document:
                 continue
             try:
                 module_text = normalise(decode(read_regular(module, budget)).text)
-            except OSError:
+            except (OSError, InputError):
                 continue
             module_texts[module] = module_text
             modules.append((module, scan(module_text)))
