@@ -548,6 +548,17 @@ def read_names_backwards(
         if len(authors) > 2 or any(len(a) > 1 for a in authors):
             authors = _repeated_names(authors)
         first_words = authors[0]
+    if (
+        known is not None
+        and len(authors) > 1
+        and all(len(a) > 1 and _BARE_INITIALS().match(a[-1][1]) for a in authors)
+        and known.knows(" ".join([w for _, w in authors[0][:-1]]))
+    ):
+        # "(Flinspach M, Neff R, Liu Y, & al., 2015)": every name written as Vancouver writes it, the
+        # surname and then its bare initials, the first surname one the list knows: the initials are
+        # each author's, no part of a surname
+        authors = [a[:-1] for a in authors]
+        first_words = authors[0]
     if known is not None and len(authors) > 1 and len(authors[1]) > 1:
         given = _given_names_dropped(authors, known)
         if given is not None:
