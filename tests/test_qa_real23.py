@@ -37,3 +37,36 @@ def test_initials_after_each_surname_of_a_citation_are_no_part_of_the_surnames(t
 def test_a_wrong_surname_written_with_initials_is_still_found(tmp_path: Path) -> None:
     write(tmp_path, {"paper.md": _VANCOUVER_NAMES.format(cite="Flinspach M, Neff R, Lee Y, et al., 2015")})
     assert [f[0] for f in _loud(tmp_path / "paper.md")] != []
+
+
+# --- a bare superscript range in a JATS article that cites in superscript ------------------------------
+# A bioRxiv preprint in libero/jats-ingester's test assets writes "decreased cardiovascular risk
+# <sup>27-31</sup>" with no xref, while its other citations are "<sup><xref rid="c27">27</xref>,
+# <xref rid="c29">29</xref></sup>": entries 28, 30 and 31 are cited only by the bare range, and were
+# "listed but never cited" (three false warnings). A bare superscript of entry numbers is read as a
+# citation when the article's xrefs are superscripts too; an exponent or a number that is no entry's
+# label stays unread.
+
+
+def _superscript_article(body: str) -> str:
+    from .jats_docs import article, numbered, xref
+
+    cited = "".join(f"word<sup>{xref(f'B{i}', str(i))}</sup> " for i in (1, 2, 3))
+    return article(cited + body, numbered(6))
+
+
+def test_a_bare_superscript_range_cites_its_entries() -> None:
+    from .jats_docs import alarms, check
+
+    assert alarms(check(_superscript_article("risk<sup>4-6</sup>."))) == []
+    left = alarms(check(_superscript_article("risk<sup>4-5</sup>.")))
+    assert len(left) == 1 and "uncited-reference" in left[0]
+
+
+def test_exponents_and_unknown_numbers_in_superscript_stay_unread() -> None:
+    from .jats_docs import check
+
+    for body in ("10<sup>4</sup> cells and 5 m<sup>5</sup>.", "risk<sup>4-9</sup>."):
+        doc = check(_superscript_article(body))
+        assert [c.numbers for c in doc.citations if c.kind == "numeric"] == [], body
+        assert not any(f.rule == "missing-reference" for f in doc.findings), body

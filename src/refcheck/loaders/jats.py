@@ -48,7 +48,14 @@ from refcheck.extract.numeric import RangeBudget, extract_numeric, widen_ranges
 from refcheck.extract.patterns import EVENT_PREPOSITION
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import parse_access_date
-from refcheck.loaders._build import TextBuilder, squash, unresolved_keys
+from refcheck.loaders._build import (
+    EXPONENT_LOOKBACK,
+    NUMERIC_SUP,
+    TextBuilder,
+    exponent_after,
+    squash,
+    unresolved_keys,
+)
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference, Url
@@ -147,6 +154,7 @@ class _Walker:
         # PDF file includes: Figs. S1 to S7 / References"): it cites entries of the list
         self.supplement_cites = False
         self.supplement = False  # the article has supplementary material
+        self.sups: list[tuple[int, int]] = []  # (start, end) of each <sup> in the text
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
@@ -176,6 +184,8 @@ class _Walker:
         end = self.out.length
         if node.tag in _EMPHASIS and end > start:
             self.emphasis.append((start, end, node.tag == "bold"))
+        if node.tag == "sup" and end > start:
+            self.sups.append((start, end))
         if node.tag == "xref":
             self.xrefs.append((node, start, end))
         elif node.tag == "fn":
@@ -551,6 +561,8 @@ def _article_document(
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
         xrefs = [(a, b) for _, a, b in walker.xrefs]
         doc.citations.extend(_plain_citations(doc, xrefs, refs, walker.taxa, walker.names))
+        if doc.style == "numeric":
+            doc.citations.extend(_bare_superscripts(doc, xrefs, walker.sups, refs))
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc, translation
@@ -1414,6 +1426,58 @@ def _plain_citations(
             if rids is not None and len(rids) == 1:
                 cit.kind, cit.key = "key", next(iter(rids))
     return kept
+
+
+def _bare_superscripts(
+    doc: Document, xrefs: list[tuple[int, int]], sups: list[tuple[int, int]], refs: list[Reference]
+) -> list[Citation]:
+    """Numbers in a <sup> without an xref, in an article whose xrefs to its entries are superscripts
+    too: "cardiovascular risk<sup>27-31</sup>", where the rest of the article writes "<sup><xref
+    rid="c27">27</xref>, <xref rid="c29">29</xref></sup>" (bioRxiv): the reader sees a citation of
+    entries 27 to 31, which the markup left unlinked. Only numbers that are all labels of entries
+    are read (no exponent, "10<sup>6</sup>", and no other mark, a table's note "<sup>3</sup>", is
+    taken for a citation of a missing entry); the extractor's text has no brackets around them."""
+    spans = sorted((a, b) for a, b in xrefs if b > a)
+    if not spans or not sups:
+        return []
+    starts = [a for a, _ in spans]
+
+    def over_xref(a: int, b: int) -> bool:
+        k = bisect.bisect_left(starts, b) - 1
+        return k >= 0 and spans[k][1] > a
+
+    if not any(over_xref(a, b) for a, b in sups):
+        return []  # the article's citations are not superscripts: a <sup> is something else
+    labels = {r.label for r in refs if r.label}
+    end = doc.reference_region[0] if doc.reference_region else len(doc.text)
+    budget = RangeBudget(len(refs))
+    out: list[Citation] = []
+    for a, b in sups:
+        visible = doc.text[a:b]
+        if b > end or over_xref(a, b) or not NUMERIC_SUP.match(visible):
+            continue
+        if exponent_after(doc.text[max(0, a - EXPONENT_LOOKBACK) : a]) or not doc.text[a - 1 : a].strip():
+            continue  # 10<sup>6</sup>, m<sup>2</sup>; a mark opening its line or standing apart
+        numbers: list[int] = []
+        for m in _PIECE.finditer(visible):
+            lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+            if not lo <= hi or not budget.allows(lo, hi):
+                break
+            numbers.extend(range(lo, hi + 1))
+        else:
+            if numbers and all(str(n) in labels for n in numbers):
+                note = _note_at(doc, a)
+                out.append(
+                    Citation(
+                        text=squash(visible),
+                        start=a,
+                        end=b,
+                        kind="numeric",
+                        numbers=tuple(numbers),
+                        footnote=note,
+                    )
+                )
+    return out
 
 
 def _names_before_years(doc: Document, found: list[Citation]) -> None:
