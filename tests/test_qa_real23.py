@@ -70,3 +70,19 @@ def test_exponents_and_unknown_numbers_in_superscript_stay_unread() -> None:
         doc = check(_superscript_article(body))
         assert [c.numbers for c in doc.citations if c.kind == "numeric"] == [], body
         assert not any(f.rule == "missing-reference" for f in doc.findings), body
+
+
+# --- a range between two xrefs whose dash stands between brackets -------------------------------------
+# SciELO's superscript ranges in packtools' fixtures (a Revista da Sociedade Brasileira de Medicina
+# Tropical article): "analyses.<xref rid="B9"><sup>9</sup></xref><sup>)-(</sup><xref rid="B16"><sup>16
+# </sup></xref>", the reader's "(9)-(16)". The dash was not seen between the brackets, and entries 10
+# to 15 (and 18, 19 of "(17)-(20)") were "listed but never cited": eight false warnings.
+
+
+def test_a_range_whose_dash_stands_between_brackets_cites_the_entries_between() -> None:
+    from .jats_docs import alarms, article, check, numbered, xref
+
+    body = f"Tools.{xref('B1', '<sup>1</sup>')}<sup>)-(</sup>{xref('B5', '<sup>5</sup>')} Done."
+    assert alarms(check(article(body, numbered(5)))) == []
+    body = f"Tools.{xref('B1', '<sup>1</sup>')}<sup>)(</sup>{xref('B5', '<sup>5</sup>')} Done."
+    assert len(alarms(check(article(body, numbered(5))))) == 3  # no dash: 2, 3 and 4 are not cited

@@ -115,6 +115,9 @@ _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 # not "2010 a study"), matched from the year's fifth character
 _YEAR_LETTERS = re.compile(r"[ \u00a0]?[a-z](?:\s*,\s*[a-z])*(?=\s*(?:[,;)\]]|$))")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
+# the dash between two xrefs of a range, in the brackets each number stands in: SciELO's superscript
+# "(9)-(16)", "<xref>9</xref><sup>)-(</sup><xref>16</xref>"
+_BRACKETED_DASH = re.compile(r"^\s*(?:\)\s*[-–—]\s*\(|\]\s*[-–—]\s*\[|[-–—])\s*$")
 # "14–16", "6,9,11", "2, 5–7", "50 138 139" (BMJ's superscripts in PMC) in one xref
 _RANGE = re.compile(
     r"^\s*\[?\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:(?:\s*,\s*|\s+)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*\]?\s*$"
@@ -1051,7 +1054,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 and (i == 0 or bibr[i - 1][2] != a)
                 and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
             )
-            if spanned_to is not None and (glued or _DASH.match(doc.text[b:a2])):
+            if spanned_to is not None and (glued or _BRACKETED_DASH.match(doc.text[b:a2])):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 2
                 continue
