@@ -553,10 +553,12 @@ def read_names_backwards(
         and len(authors) > 1
         and all(len(a) > 1 and _BARE_INITIALS().match(a[-1][1]) for a in authors)
         and known.knows(" ".join([w for _, w in authors[0][:-1]]))
+        and text[max(0, authors[0][0][0] - 16) : authors[0][0][0]].rstrip().endswith(("(", "[", ";"))
     ):
         # "(Flinspach M, Neff R, Liu Y, & al., 2015)": every name written as Vancouver writes it, the
-        # surname and then its bare initials, the first surname one the list knows: the initials are
-        # each author's, no part of a surname
+        # surname and then its bare initials, the first surname one the list knows, in parentheses:
+        # the initials are each author's, no part of a surname (not in running text, where "from
+        # Hotez PJ, Bottazzi ME, et al. 2012. Texas and Mexico ..." is a reference written in full)
         authors = [a[:-1] for a in authors]
         first_words = authors[0]
     if known is not None and len(authors) > 1 and len(authors[1]) > 1:
