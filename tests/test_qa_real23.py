@@ -86,3 +86,32 @@ def test_a_range_whose_dash_stands_between_brackets_cites_the_entries_between() 
     assert alarms(check(article(body, numbered(5)))) == []
     body = f"Tools.{xref('B1', '<sup>1</sup>')}<sup>)(</sup>{xref('B5', '<sup>5</sup>')} Done."
     assert len(alarms(check(article(body, numbered(5))))) == 3  # no dash: 2, 3 and 4 are not cited
+
+
+# --- a quoted name or title before a year -------------------------------------------------------------
+# umich-hist-399/campus-histories' student essays (Chicago author-date) write "the nomenclature of the
+# street changes—‘University Street’ (1866); ‘East University Avenue’ (1874)", "later dubbed ‘Campus
+# Club’ (1875, acquired ...)", and cite a work without author by its quoted title, "(VanEyck 1965;
+# "Inauguration of Clarence Cook Little..." 1925)". The last quoted word was read as an author: five
+# errors missing-reference ("Street’ (1866)"), and the title's "Little" linked to an entry of Little
+# dated 1924 (an error year-mismatch, and the title's own entry "listed but never cited").
+
+_QUOTED = (
+    "# East campus\n\nOnly the street's name changes—‘University Street’ (1866); ‘East University "
+    "Avenue’ (1874). Jones’ (2010) study agrees. Little (1924) wrote on cancer; he was installed in 1925 (VanEyck 1965; "
+    '"Inauguration of Clarence Cook Little..." 1925).\n\n## Bibliography\n\n'
+    "- Jones, Mary. 2010. *Streets of Ann Arbor*. Ann Arbor: Huron Press.\n"
+    "- Little, Clarence Cook. 1924. *Civilization against Cancer*. New York: Farrar.\n"
+    '- "Inauguration of Clarence Cook Little." 1925. *Michigan Alumnus* 32: 1-10.\n'
+    "- VanEyck, Daniel. 1965. *The University Presidents*. Ann Arbor: University of Michigan.\n"
+)
+
+
+def test_a_quoted_name_or_title_before_a_year_is_no_author(tmp_path: Path) -> None:
+    write(tmp_path, {"essay.md": _QUOTED})
+    assert _loud(tmp_path / "essay.md") == [], _loud(tmp_path / "essay.md")
+
+
+def test_a_possessive_before_a_year_is_still_read(tmp_path: Path) -> None:
+    write(tmp_path, {"essay.md": _QUOTED.replace("Jones’ (2010)", "Jones’ (2011)")})
+    assert [f[0] for f in _loud(tmp_path / "essay.md")] == ["year-mismatch"]
