@@ -115,3 +115,25 @@ def test_a_quoted_name_or_title_before_a_year_is_no_author(tmp_path: Path) -> No
 def test_a_possessive_before_a_year_is_still_read(tmp_path: Path) -> None:
     write(tmp_path, {"essay.md": _QUOTED.replace("Jones’ (2010)", "Jones’ (2011)")})
     assert [f[0] for f in _loud(tmp_path / "essay.md")] == ["year-mismatch"]
+
+
+# --- a possessive before a bare year ------------------------------------------------------------------
+# A Bakhtiniana article in scieloorg/packtools' fixtures quotes its English source: "The idea of
+# 'dialogism' makes its debut in Bakhtin's 1929 study of Dostoevsky", and lists the 2022 Brazilian
+# edition. The possessive and bare year date the work's first appearance: an error year-mismatch
+# ("did you mean Bakhtin 2022?") was a false alarm. Said at info; "Bakhtin 1929" without the
+# possessive, or "(Bakhtin, 1929)", is still an error.
+
+_POSSESSIVE = (
+    '# Dialogism\n\nDialogism grows from the novel (Bakhtin, 2022). In the original: "The idea makes '
+    'its debut in {cite} study of Dostoevsky".\n\n## References\n\n'
+    "Bakhtin, M. (2022). Problemas da poética de Dostoiévski. São Paulo: Editora 34.\n"
+)
+
+
+def test_a_possessive_before_a_bare_year_is_said_at_info(tmp_path: Path) -> None:
+    write(tmp_path, {"essay.md": _POSSESSIVE.format(cite="Bakhtin's 1929")})
+    assert _loud(tmp_path / "essay.md") == []
+    assert [f[:2] for f in findings(tmp_path / "essay.md")] == [("year-mismatch", "info")]
+    write(tmp_path, {"essay.md": _POSSESSIVE.format(cite="(Bakhtin, 1929)")})
+    assert [f[:2] for f in _loud(tmp_path / "essay.md")] == [("year-mismatch", "error")]
