@@ -137,3 +137,29 @@ def test_a_possessive_before_a_bare_year_is_said_at_info(tmp_path: Path) -> None
     assert [f[:2] for f in findings(tmp_path / "essay.md")] == [("year-mismatch", "info")]
     write(tmp_path, {"essay.md": _POSSESSIVE.format(cite="(Bakhtin, 1929)")})
     assert [f[:2] for f in _loud(tmp_path / "essay.md")] == [("year-mismatch", "error")]
+
+
+# --- two organisations cited by their acronyms joined by a hyphen -------------------------------------
+# A Papéis Avulsos de Zoologia article in scieloorg/packtools' fixtures cites its management plan
+# "(<xref rid="B17">IBAMA-MMA, 2004</xref>)", whose entry's authors are two <collab>s, "Instituto
+# Brasileiro do Meio Ambiente e dos Recursos Naturais Renováveis (IBAMA)" and "Ministério do Meio
+# Ambiente (MMA)": three errors author-mismatch ("did you mean Instituto Brasileiro ... 2004?").
+
+
+def _two_organisations(shown: str) -> str:
+    from .jats_docs import article, xref
+
+    ref = (
+        '<ref id="B17"><element-citation publication-type="book"><person-group person-group-type="author">'
+        "<collab>Instituto Brasileiro do Meio Ambiente e dos Recursos Naturais Renováveis (IBAMA)</collab>"
+        "<collab>Ministério do Meio Ambiente (MMA)</collab></person-group><year>2004</year>"
+        "<source>Plano de Manejo do Parque Nacional de Aparados da Serra</source></element-citation></ref>"
+    )
+    return article(f"The park covers 130 km² ({xref('B17', shown)}).", ref)
+
+
+def test_organisations_acronyms_joined_by_a_hyphen_name_the_entry() -> None:
+    from .jats_docs import alarms, check
+
+    assert alarms(check(_two_organisations("IBAMA-MMA, 2004"))) == []
+    assert len(alarms(check(_two_organisations("IBAMA-ICMBio, 2004")))) == 1

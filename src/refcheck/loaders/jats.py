@@ -1275,6 +1275,11 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lea
     title = name_key(ref.title or "") if ref is not None else ""
     if names and len(name_key(head)) >= 3 and title.startswith(name_key(head)):
         return  # "Xds, 2010" for Kabsch W (2010) "Xds": the work named by its title
+    if names and ref is not None and _joined_acronyms(names[0], ref.authors):
+        # "IBAMA-MMA, 2004" for "<collab>Instituto Brasileiro do Meio Ambiente ... (IBAMA)</collab>
+        # <collab>Ministério do Meio Ambiente (MMA)</collab>": the organisations' acronyms joined
+        cit.authors = list(ref.authors[: names[0].count("-") + 1])
+        return
     if names:
         cit.authors = names[:2]
         if (
@@ -1312,6 +1317,21 @@ def _after_value(text: str, cit: Citation) -> bool:
     if lb < 1:
         return False
     return text[lb - 1].isdigit() or _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
+
+
+def _joined_acronyms(name: str, authors: list[str]) -> bool:
+    """Whether ``name`` is the acronyms of the entry's first authors joined by hyphens, each its
+    author's, in order: "IBAMA-MMA" for "... Renováveis (IBAMA)" and "Ministério do Meio Ambiente
+    (MMA)", "WHO-UNICEF" for "World Health Organization" and "United Nations Children's Fund (UNICEF)"."""
+    parts = name.split("-")
+    if len(parts) < 2 or len(parts) > len(authors):
+        return False
+    return all(
+        part.isupper()
+        and 2 <= len(part) <= 10
+        and (_acronym_of(part, author) or re.search(rf"\({re.escape(part)}\)", author) is not None)
+        for part, author in zip(parts, authors, strict=False)
+    )
 
 
 def _acronym_of(a: str, b: str) -> bool:
