@@ -163,3 +163,25 @@ def test_organisations_acronyms_joined_by_a_hyphen_name_the_entry() -> None:
 
     assert alarms(check(_two_organisations("IBAMA-MMA, 2004"))) == []
     assert len(alarms(check(_two_organisations("IBAMA-ICMBio, 2004")))) == 1
+
+
+# --- a year cited within the span of years an entry is dated by ---------------------------------------
+# umich-hist-399/campus-histories' essays list archival collections dated by a span, "Adams Lewis,
+# William. Collection of photographs and notebooks. 1893-1898." and "Behnke, Zoe Ann Bliss. "Record
+# of All Suffragist events in Washtenaw County" ... 1910-1913.", and cite the year of the item used,
+# "(Behnke 1912, F3)": an error year-mismatch ("did you mean Behnke 1910?"). A year within the span
+# fits the entry; one outside it is still a mismatch.
+
+_SPAN = (
+    "# Suffrage\n\nMeals were offered (Adams Lewis, 1898). Suffragists met often (Behnke {year}, F3).\n\n"
+    "## Bibliography\n\n- Adams Lewis, William. Collection of photographs and notebooks. 1893-1898. The "
+    'Bentley Historical Library.\n- Behnke, Zoe Ann Bliss. "Record of All Suffragist events in Washtenaw '
+    'County", _Woman Suffrage Movement in Washtenaw County_. 1910-1913.\n'
+)
+
+
+def test_a_year_within_an_entrys_span_of_years_fits_it(tmp_path: Path) -> None:
+    write(tmp_path, {"essay.md": _SPAN.format(year="1912")})
+    assert [f for f in findings(tmp_path / "essay.md")] == []
+    write(tmp_path, {"essay.md": _SPAN.format(year="1915")})
+    assert [f[:2] for f in _loud(tmp_path / "essay.md")] == [("year-mismatch", "error")]
