@@ -185,3 +185,30 @@ def test_a_year_within_an_entrys_span_of_years_fits_it(tmp_path: Path) -> None:
     assert [f for f in findings(tmp_path / "essay.md")] == []
     write(tmp_path, {"essay.md": _SPAN.format(year="1915")})
     assert [f[:2] for f in _loud(tmp_path / "essay.md")] == [("year-mismatch", "error")]
+
+
+# --- a list of notes classed as a reference list in HTML ----------------------------------------------
+# SciELO's article pages (packtools' htmlgenerator fixtures, an abstract page) put the correspondence
+# address, the authors' contributions and the conflicts of interest in '<div class="ref-list"><ul
+# class="refList footnote">'. With no heading "References", that div was read as the reference list:
+# "Correspondence is listed but never cited" (a warning), and a place and year in the abstract, "the
+# next edition of VEME (Panama 2022)", became an error missing-reference.
+
+_NOTES_PAGE = (
+    "<html><body><h1>Genomic surveillance</h1><p>A module will join the next edition of VEME (Panama "
+    "2022).</p>{lists}</body></html>"
+)
+_NOTES = (
+    '<div class="ref-list"><ul class="refList footnote"><li><h3>Correspondence:</h3> Luiz Alcantara. '
+    "<h3>E-mail:</h3> luiz@example.org</li></ul></div>"
+    '<div class="ref-list"><ul class="refList footnote"><li><h3>CONFLICTS OF INTEREST</h3><div>The '
+    "authors declare they have no conflicts of interest.</div></li></ul></div>"
+)
+
+
+def test_a_list_of_notes_classed_as_a_reference_list_holds_no_entries(tmp_path: Path) -> None:
+    write(tmp_path, {"page.html": _NOTES_PAGE.format(lists=_NOTES)})
+    assert _loud(tmp_path / "page.html") == []
+    refs = '<div class="ref-list"><ul><li>Panama, J. (2021). Genomes of the isthmus. Cell, 3, 1-9.</li></ul></div>'
+    write(tmp_path, {"page.html": _NOTES_PAGE.format(lists=refs)})
+    assert [f[:2] for f in _loud(tmp_path / "page.html")] == [("year-mismatch", "error")]

@@ -929,7 +929,11 @@ def _references(
         sections.append((h.end, end))
     if not sections:
         for e in elems:
-            if e.tag in ("section", "div", "ol", "ul", "aside") and REF_CONTAINER.search(e.classes):
+            if (
+                e.tag in ("section", "div", "ol", "ul", "aside")
+                and REF_CONTAINER.search(e.classes)
+                and not _notes_container(elems, e)
+            ):
                 sections.append((e.start, e.end))
                 break
     if not sections:
@@ -956,6 +960,20 @@ def _references(
 _BACK_MARK = re.compile(
     r"[\s↵↩↑⤴^]*[↵↩↑⤴^]\ufe0e?(?:\s+a\s+b(?:\s+[c-z](?=\s))*|\s+\d+\.0\s+\d+\.1(?:\s+\d+\.\d+)*)?\s*"
 )
+
+
+# the class of a list of notes: SciELO's '<div class="ref-list"><ul class="refList footnote">' holds
+# the article's "Correspondence", "Author contributions" and "Conflicts of interest", no entries
+_NOTES_CLASS = re.compile(r"\b(?:foot|end)?notes?\b|\bfootnotes?\b|\bfn\b", re.I)
+
+
+def _notes_container(elems: list[Elem], e: Elem) -> bool:
+    """Whether a container classed as a reference list is one of notes: its class, or its list's,
+    names notes (footnote, fn, notes)."""
+    if _NOTES_CLASS.search(e.classes):
+        return True
+    lists = [elems[c] for c in e.children if elems[c].tag in ("ul", "ol")]
+    return bool(lists) and all(_NOTES_CLASS.search(c.classes) for c in lists)
 
 
 def _bold_heading(doc: Document, elems: list[Elem], e: Elem) -> bool:
