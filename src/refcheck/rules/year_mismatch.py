@@ -77,25 +77,21 @@ def check(doc: Document) -> Iterator[Finding]:
             message += "; if it is a citation and not the species' authority, correct the year"
             yield at_citation(NAME, Severity.INFO, cit, message, ref)
             continue
-        if cit.kind == "key" and cit.year and _event_year(cit.text, cit.year):
-            # a JATS xref "Wittgenstein, em 1953" to the 2010 translation: the prose tells when the
-            # work first appeared, and the entry lists the edition read
+        # a JATS xref "Wittgenstein, em 1953" to the 2010 translation, "Bakhtin's 1929 study of
+        # Dostoevsky" beside the 2022 translation: a preposition, or a possessive out of brackets,
+        # before the year tells when the work first appeared as often as which edition is cited
+        after = (
+            "a preposition"
+            if cit.kind == "key" and cit.year and _event_year(cit.text, cit.year)
+            else "a possessive, out of brackets"
+            if cit.kind == "author-date" and _POSSESSIVE_YEAR.search(cit.text)
+            else None
+        )
+        if after is not None:
             message = (
-                f'"{cit.text}" gives {cit.year[:4]} and its entry {ref.year}: the year follows a preposition, '
-                "so it may be when the work first appeared, not the edition listed; if it is the "
-                "citation's year, correct it"
-            )
-            finding = at_citation(NAME, Severity.INFO, cit, message, ref)
-            finding.suggestion = None
-            yield finding
-            continue
-        if cit.kind == "author-date" and _POSSESSIVE_YEAR.search(cit.text):
-            # "Bakhtin's 1929 study of Dostoevsky" beside the 2022 translation listed: a possessive
-            # before a bare year dates the work itself, as often its first appearance as the edition read
-            message = (
-                f"{quoted(cit)} gives {cit.year[:4] if cit.year else '?'} and its entry {ref.year}: the "
-                "year follows a possessive, out of brackets, so it may be when the work first appeared, "
-                "not the edition listed; if it is the citation's year, correct it"
+                f'"{cit.text}" gives {(cit.year or "?")[:4]} and its entry {ref.year}: the year follows '
+                f"{after}, so it may be when the work first appeared, not the edition listed; if it is "
+                "the citation's year, correct it"
             )
             finding = at_citation(NAME, Severity.INFO, cit, message, ref)
             finding.suggestion = None
