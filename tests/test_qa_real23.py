@@ -212,3 +212,25 @@ def test_a_list_of_notes_classed_as_a_reference_list_holds_no_entries(tmp_path: 
     refs = '<div class="ref-list"><ul><li>Panama, J. (2021). Genomes of the isthmus. Cell, 3, 1-9.</li></ul></div>'
     write(tmp_path, {"page.html": _NOTES_PAGE.format(lists=refs)})
     assert [f[:2] for f in _loud(tmp_path / "page.html")] == [("year-mismatch", "error")]
+
+
+# --- a reference list in several containers, one per kind of work (HTML) ------------------------------
+# SciELO's page of an article whose list is in parts (packtools' multiple_ref-list fixture) writes
+# '<h1>REFERÊNCIAS - Livros:</h1><div class="ref-list">...</div><h1>Teses e Dissertações:</h1><div
+# class="ref-list">...</div><h1>Sites:</h1>...'. Only the first container was read: the works of the
+# other parts were "cited but not in the reference list" (seven false errors on one page).
+
+
+def test_the_parts_of_a_reference_list_in_several_containers_are_one_list(tmp_path: Path) -> None:
+    part = '<div class="ref-list"><ul class="refList">\n<li><div>{}</div></li>\n</ul></div>\n'
+    page = (
+        "<html><body>\n<h1>Indigenous writing</h1>\n<p>Books matter, as Krenak (2015) says. Talks too, as "
+        "Munduruku (2021) says.</p>\n<h1>REFERÊNCIAS - Livros:</h1>\n"
+        + part.format("KRENAK, Ailton. Encontros. Rio de Janeiro: Azougue, 2015.")
+        + "<h1>Palestra:</h1>\n"
+        + part.format("MUNDURUKU, Daniel. O caráter educativo do movimento indígena. São Paulo, 2021.")
+        + '<h1>Edited by</h1>\n<div class="ref-list"><ul class="refList footnote"><li>Editora: S. Gomes</li>'
+        "</ul></div>\n</body></html>\n"
+    )
+    write(tmp_path, {"page.html": page})
+    assert _loud(tmp_path / "page.html") == []

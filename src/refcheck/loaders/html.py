@@ -928,14 +928,26 @@ def _references(
             a = elems[a.section] if a.section is not None else None
         sections.append((h.end, end))
     if not sections:
+        # the containers classed as a reference list (the outermost of each nest); several in a row
+        # are the parts of one list: SciELO's '<div class="ref-list">' under each of "REFERÊNCIAS -
+        # Livros:", "Teses e Dissertações:", "Sites:", "Filmes:"
+        parts: list[Elem] = []
         for e in elems:
             if (
                 e.tag in ("section", "div", "ol", "ul", "aside")
                 and REF_CONTAINER.search(e.classes)
                 and not _notes_container(elems, e)
+                and not (parts and e.start < parts[-1].end)
             ):
-                sections.append((e.start, e.end))
-                break
+                parts.append(e)
+        if len(parts) > 1:
+            refs = [r for e in parts for r in _entries(doc, elems, (e.start, e.end), breaks)]
+            if refs:
+                given_first_lists(refs)
+                same_authors_as_before(refs)
+                return refs, (min(r.start for r in refs), max(r.end for r in refs))
+        if parts:
+            sections.append((parts[0].start, parts[0].end))
     if not sections:
         return [], None
     # several headings read "References" (a page's "Download references" menu, a table of contents):
