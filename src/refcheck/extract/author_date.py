@@ -549,6 +549,19 @@ def read_names_backwards(
         if len(authors) > 2 or any(len(a) > 1 for a in authors):
             authors = _repeated_names(authors)
         first_words = authors[0]
+    if (
+        known is not None
+        and len(authors) > 1
+        and all(len(a) > 1 and _BARE_INITIALS().match(a[-1][1]) for a in authors)
+        and known.knows(" ".join([w for _, w in authors[0][:-1]]))
+        and text[max(0, authors[0][0][0] - 16) : authors[0][0][0]].rstrip().endswith(("(", "[", ";"))
+    ):
+        # "(Flinspach M, Neff R, Liu Y, & al., 2015)": every name written as Vancouver writes it, the
+        # surname and then its bare initials, the first surname one the list knows, in parentheses:
+        # the initials are each author's, no part of a surname (not in running text, where "from
+        # Hotez PJ, Bottazzi ME, et al. 2012. Texas and Mexico ..." is a reference written in full)
+        authors = [a[:-1] for a in authors]
+        first_words = authors[0]
     if known is not None and len(authors) > 1 and len(authors[1]) > 1:
         given = _given_names_dropped(authors, known)
         if given is not None:
@@ -1751,7 +1764,11 @@ def _parse_group(
                 run = None
                 pos = m.end()
                 continue
-            if new_run is None or not _plausible(new_run, known):
+            if (
+                new_run is None
+                or not _plausible(new_run, known)
+                or _in_quotes(text, new_run.start, m.start())
+            ):
                 title = _title_citation(text, item, m, footnote)
                 if title is not None:
                     # "(The R Project n.d.)": a work without author, cited by its title's first words;
@@ -1925,7 +1942,7 @@ def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None
             run = read_names_backwards(text, end, _reading_floor(text, 0, end, known.blocks), known)
             if run is not None and not known.knows(run.authors[0]):
                 return None
-    if run is None or not _plausible(run, known, narrative=True):
+    if run is None or not _plausible(run, known, narrative=True) or _in_quotes(text, run.start, gstart):
         return None
     if _ONLY_INITIALS().match(run.authors[0]) and not known.knows(run.authors[0]):
         # an APA entry's head read from its initials ("Feynman, R.P. (1963)"); in brackets, "(L. 1758)"
@@ -1936,6 +1953,27 @@ def _names_before(text: str, gstart: int, known: KnownAuthors) -> NameRun | None
         # (2004)" is still read when the list knows the name
         return run if known.knows(run.authors[0]) else None
     return run
+
+
+# a quotation closed right before a year: "‘University Street’ (1866)", '"Inauguration of ..." 1925'
+_CLOSED_QUOTE = re.compile(r"(?:\.\.\.|…)?[’”\"]\s*,?\s*\(?\s*$")
+# a closing quotation mark (not an apostrophe inside a word, "Prettyman’s")
+_CLOSING = re.compile(r"[”\"]|’(?!\w)")
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the names read from ``start`` to the year at ``end`` close a quotation opened before
+    them on the line: "the street's name changes—‘University Street’ (1866); ‘East University Avenue’
+    (1874)", "(VanEyck 1965; "Inauguration of Clarence Cook Little..." 1925)": a quoted name or
+    title with its year, no author (a possessive "Jones’ (2010)" opens no quotation)."""
+    if _CLOSED_QUOTE.search(text, start, end) is None:
+        return False
+    before = text[max(0, start - 80) : start]
+    k = max(before.rfind("‘"), before.rfind("“"), before.rfind('"'))
+    if k < 0:
+        return False
+    between = before[k + 1 :]
+    return "\n" not in between and _CLOSING.search(between) is None
 
 
 def _shaped(

@@ -928,10 +928,26 @@ def _references(
             a = elems[a.section] if a.section is not None else None
         sections.append((h.end, end))
     if not sections:
+        # the containers classed as a reference list (the outermost of each nest); several in a row
+        # are the parts of one list: SciELO's '<div class="ref-list">' under each of "REFERÊNCIAS -
+        # Livros:", "Teses e Dissertações:", "Sites:", "Filmes:"
+        parts: list[Elem] = []
         for e in elems:
-            if e.tag in ("section", "div", "ol", "ul", "aside") and REF_CONTAINER.search(e.classes):
-                sections.append((e.start, e.end))
-                break
+            if (
+                e.tag in ("section", "div", "ol", "ul", "aside")
+                and REF_CONTAINER.search(e.classes)
+                and not _notes_container(elems, e)
+                and not (parts and e.start < parts[-1].end)
+            ):
+                parts.append(e)
+        if len(parts) > 1:
+            refs = [r for e in parts for r in _entries(doc, elems, (e.start, e.end), breaks)]
+            if refs:
+                given_first_lists(refs)
+                same_authors_as_before(refs)
+                return refs, (min(r.start for r in refs), max(r.end for r in refs))
+        if parts:
+            sections.append((parts[0].start, parts[0].end))
     if not sections:
         return [], None
     # several headings read "References" (a page's "Download references" menu, a table of contents):
@@ -956,6 +972,20 @@ def _references(
 _BACK_MARK = re.compile(
     r"[\s↵↩↑⤴^]*[↵↩↑⤴^]\ufe0e?(?:\s+a\s+b(?:\s+[c-z](?=\s))*|\s+\d+\.0\s+\d+\.1(?:\s+\d+\.\d+)*)?\s*"
 )
+
+
+# the class of a list of notes: SciELO's '<div class="ref-list"><ul class="refList footnote">' holds
+# the article's "Correspondence", "Author contributions" and "Conflicts of interest", no entries
+_NOTES_CLASS = re.compile(r"\b(?:foot|end)?notes?\b|\bfootnotes?\b|\bfn\b", re.I)
+
+
+def _notes_container(elems: list[Elem], e: Elem) -> bool:
+    """Whether a container classed as a reference list is one of notes: its class, or its list's,
+    names notes (footnote, fn, notes)."""
+    if _NOTES_CLASS.search(e.classes):
+        return True
+    lists = [elems[c] for c in e.children if elems[c].tag in ("ul", "ol")]
+    return bool(lists) and all(_NOTES_CLASS.search(c.classes) for c in lists)
 
 
 def _bold_heading(doc: Document, elems: list[Elem], e: Elem) -> bool:

@@ -48,7 +48,14 @@ from refcheck.extract.numeric import RangeBudget, extract_numeric, widen_ranges
 from refcheck.extract.patterns import EVENT_PREPOSITION
 from refcheck.extract.reference_list import parse_entry
 from refcheck.extract.urls import parse_access_date
-from refcheck.loaders._build import TextBuilder, squash, unresolved_keys
+from refcheck.loaders._build import (
+    EXPONENT_LOOKBACK,
+    NUMERIC_SUP,
+    TextBuilder,
+    exponent_after,
+    squash,
+    unresolved_keys,
+)
 from refcheck.loaders.xml import Chunk, Node, parse_xml
 from refcheck.matching.names import PARTICLES, core_key, fold, name_key
 from refcheck.model import Citation, Document, Footnote, FootnoteMarker, Reference, Url
@@ -108,6 +115,9 @@ _NUM = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 # not "2010 a study"), matched from the year's fifth character
 _YEAR_LETTERS = re.compile(r"[ \u00a0]?[a-z](?:\s*,\s*[a-z])*(?=\s*(?:[,;)\]]|$))")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
+# the dash between two xrefs of a range, in the brackets each number stands in: SciELO's superscript
+# "(9)-(16)", "<xref>9</xref><sup>)-(</sup><xref>16</xref>"
+_BRACKETED_DASH = re.compile(r"^\s*(?:\)\s*[-–—]\s*\(|\]\s*[-–—]\s*\[|[-–—])\s*$")
 # "14–16", "6,9,11", "2, 5–7", "50 138 139" (BMJ's superscripts in PMC) in one xref
 _RANGE = re.compile(
     r"^\s*\[?\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:(?:\s*,\s*|\s+)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*\]?\s*$"
@@ -147,6 +157,7 @@ class _Walker:
         # PDF file includes: Figs. S1 to S7 / References"): it cites entries of the list
         self.supplement_cites = False
         self.supplement = False  # the article has supplementary material
+        self.sups: list[tuple[int, int]] = []  # (start, end) of each <sup> in the text
 
     def walk(self, node: Node) -> None:
         if node.tag in SKIP or id(node) in self.apart:
@@ -176,6 +187,8 @@ class _Walker:
         end = self.out.length
         if node.tag in _EMPHASIS and end > start:
             self.emphasis.append((start, end, node.tag == "bold"))
+        if node.tag == "sup" and end > start:
+            self.sups.append((start, end))
         if node.tag == "xref":
             self.xrefs.append((node, start, end))
         elif node.tag == "fn":
@@ -551,6 +564,8 @@ def _article_document(
         doc.style = "numeric" if numeric > len(doc.citations) / 2 else "author-date"
         xrefs = [(a, b) for _, a, b in walker.xrefs]
         doc.citations.extend(_plain_citations(doc, xrefs, refs, walker.taxa, walker.names))
+        if doc.style == "numeric":
+            doc.citations.extend(_bare_superscripts(doc, xrefs, walker.sups, refs))
         doc.citations.sort(key=lambda c: c.start)
         _lists_apart(refs, lists, {rid for x, _, _ in bibr for rid in x.attrs.get("rid", "").split()})
     return doc, translation
@@ -1039,7 +1054,7 @@ def _citations(doc: Document, bibr: list[tuple[Node, int, int]], refs: list[Refe
                 and (i == 0 or bibr[i - 1][2] != a)
                 and (i + 2 >= len(bibr) or bibr[i + 2][1] != b2)
             )
-            if spanned_to is not None and (glued or _DASH.match(doc.text[b:a2])):
+            if spanned_to is not None and (glued or _BRACKETED_DASH.match(doc.text[b:a2])):
                 out.append(_range(doc.text, a, b2, refs[pos[rids[0]] : spanned_to + 1], note))
                 i += 2
                 continue
@@ -1260,6 +1275,11 @@ def _visible_author_year(cit: Citation, visible: str, ref: Reference | None, lea
     title = name_key(ref.title or "") if ref is not None else ""
     if names and len(name_key(head)) >= 3 and title.startswith(name_key(head)):
         return  # "Xds, 2010" for Kabsch W (2010) "Xds": the work named by its title
+    if names and ref is not None and _joined_acronyms(names[0], ref.authors):
+        # "IBAMA-MMA, 2004" for "<collab>Instituto Brasileiro do Meio Ambiente ... (IBAMA)</collab>
+        # <collab>Ministério do Meio Ambiente (MMA)</collab>": the organisations' acronyms joined
+        cit.authors = list(ref.authors[: names[0].count("-") + 1])
+        return
     if names:
         cit.authors = names[:2]
         if (
@@ -1297,6 +1317,21 @@ def _after_value(text: str, cit: Citation) -> bool:
     if lb < 1:
         return False
     return text[lb - 1].isdigit() or _VALUE_BEFORE.search(text, max(0, lb - 20), lb) is not None
+
+
+def _joined_acronyms(name: str, authors: list[str]) -> bool:
+    """Whether ``name`` is the acronyms of the entry's first authors joined by hyphens, each its
+    author's, in order: "IBAMA-MMA" for "... Renováveis (IBAMA)" and "Ministério do Meio Ambiente
+    (MMA)", "WHO-UNICEF" for "World Health Organization" and "United Nations Children's Fund (UNICEF)"."""
+    parts = name.split("-")
+    if len(parts) < 2 or len(parts) > len(authors):
+        return False
+    return all(
+        part.isupper()
+        and 2 <= len(part) <= 10
+        and (_acronym_of(part, author) or re.search(rf"\({re.escape(part)}\)", author) is not None)
+        for part, author in zip(parts, authors, strict=False)
+    )
 
 
 def _acronym_of(a: str, b: str) -> bool:
@@ -1414,6 +1449,58 @@ def _plain_citations(
             if rids is not None and len(rids) == 1:
                 cit.kind, cit.key = "key", next(iter(rids))
     return kept
+
+
+def _bare_superscripts(
+    doc: Document, xrefs: list[tuple[int, int]], sups: list[tuple[int, int]], refs: list[Reference]
+) -> list[Citation]:
+    """Numbers in a <sup> without an xref, in an article whose xrefs to its entries are superscripts
+    too: "cardiovascular risk<sup>27-31</sup>", where the rest of the article writes "<sup><xref
+    rid="c27">27</xref>, <xref rid="c29">29</xref></sup>" (bioRxiv): the reader sees a citation of
+    entries 27 to 31, which the markup left unlinked. Only numbers that are all labels of entries
+    are read (no exponent, "10<sup>6</sup>", and no other mark, a table's note "<sup>3</sup>", is
+    taken for a citation of a missing entry); the extractor's text has no brackets around them."""
+    spans = sorted((a, b) for a, b in xrefs if b > a)
+    if not spans or not sups:
+        return []
+    starts = [a for a, _ in spans]
+
+    def over_xref(a: int, b: int) -> bool:
+        k = bisect.bisect_left(starts, b) - 1
+        return k >= 0 and spans[k][1] > a
+
+    if not any(over_xref(a, b) for a, b in sups):
+        return []  # the article's citations are not superscripts: a <sup> is something else
+    labels = {r.label for r in refs if r.label}
+    end = doc.reference_region[0] if doc.reference_region else len(doc.text)
+    budget = RangeBudget(len(refs))
+    out: list[Citation] = []
+    for a, b in sups:
+        visible = doc.text[a:b]
+        if b > end or over_xref(a, b) or not NUMERIC_SUP.match(visible):
+            continue
+        if exponent_after(doc.text[max(0, a - EXPONENT_LOOKBACK) : a]) or not doc.text[a - 1 : a].strip():
+            continue  # 10<sup>6</sup>, m<sup>2</sup>; a mark opening its line or standing apart
+        numbers: list[int] = []
+        for m in _PIECE.finditer(visible):
+            lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+            if not lo <= hi or not budget.allows(lo, hi):
+                break
+            numbers.extend(range(lo, hi + 1))
+        else:
+            if numbers and all(str(n) in labels for n in numbers):
+                note = _note_at(doc, a)
+                out.append(
+                    Citation(
+                        text=squash(visible),
+                        start=a,
+                        end=b,
+                        kind="numeric",
+                        numbers=tuple(numbers),
+                        footnote=note,
+                    )
+                )
+    return out
 
 
 def _names_before_years(doc: Document, found: list[Citation]) -> None:

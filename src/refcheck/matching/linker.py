@@ -159,7 +159,7 @@ class Index:
                 for r in cands
                 if (b := _year_bucket(r.year)) == cited
                 or (undated and b == _NO_YEAR)
-                or (b != _NO_YEAR and _other_year_fits(year, r))
+                or (b != _NO_YEAR and (_other_year_fits(year, r) or _in_entry_span(year, r)))
             ]
         buckets = self._year_buckets.get(name)
         if buckets is None:
@@ -169,6 +169,9 @@ class Index:
                 for other in _entry_years(r)[1:]:  # (also under its original's or reprint's year)
                     if other != _year_bucket(r.year):
                         buckets[other].append(k)
+                if (dated := _entry_span(r)) is not None:  # (and each later year of its span)
+                    for y in range(dated[0] + 1, dated[1] + 1):
+                        buckets[str(y)].append(k)
         cited = _year_bucket(year)
         at = buckets.get(cited, [])
         if span is not None:
@@ -394,6 +397,8 @@ def _year_fits(cited: str | None, ref: Reference) -> int:
         return 2
     if a[:4].isdigit() and a[:4] == b[:4] and (len(a) == 4 or len(b) == 4):
         return 1
+    if _in_entry_span(a, ref):
+        return 1  # "(Behnke 1912)" for an entry dated "1910-1913"
     return _other_year_fits(a, ref)
 
 
@@ -434,6 +439,44 @@ def _bracketed(text: str, year: str) -> tuple[str, ...]:
         if year in pair:
             return year, pair[1] if pair[0] == year else pair[0]
     return (year,)
+
+
+# an entry's date written as a span of years where its year stands: "1893-1898", "1910–13"
+_SPAN_AFTER_YEAR = re.compile(r"[-\u2010-\u2015\u2212]((?:1[5-9]|20)?\d\d)(?![\d-])")
+
+
+def _entry_span(ref: Reference) -> tuple[int, int] | None:
+    """The first and last years of an entry dated by a span ("Adams Lewis, William. Collection of
+    photographs and notebooks. 1893-1898."; "Behnke ... 1910-1913."): its year, written first,
+    followed by a dash and a later year (no more than a working life later); None for any other."""
+    year = ref.year
+    if not year or len(year) != 4 or not year.isdigit():
+        return None
+    return _span_in(ref.text, year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_in(text: str, year: str) -> tuple[int, int] | None:
+    at = text.find(year)
+    if at < 0 or (at > 0 and text[at - 1].isdigit()):
+        return None
+    m = _SPAN_AFTER_YEAR.match(text, at + 4)
+    if m is None:
+        return None
+    first, end = int(year), m.group(1)
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    return (first, last) if first < last <= first + 60 else None
+
+
+def _in_entry_span(cited: str, ref: Reference) -> bool:
+    """Whether a plain year cited falls in the span of years the entry is dated by."""
+    a = fold(cited)
+    return (
+        len(a) == 4
+        and a.isdigit()
+        and (dated := _entry_span(ref)) is not None
+        and dated[0] <= int(a) <= dated[1]
+    )
 
 
 def _other_year_fits(cited: str, ref: Reference) -> int:

@@ -13,7 +13,8 @@ What it does
     book) is who named the species and when, not a citation (no finding; missing-reference says when); one in brackets after a species' name with a
     year before 1900 in another paper ("Lamna nasus (Bonnaterre, 1788)") is said at info. So is a
     JATS xref whose year follows a preposition ("Wittgenstein, em 1953" pointing at the 2010
-    translation): the prose tells when the work first appeared, not which edition it cites.
+    translation): the prose tells when the work first appeared, not which edition it cites. So is a
+    possessive before a bare year ("Bakhtin's 1929 study" beside the 2022 translation listed).
 
 Why is this bad
     Either the citation or the entry carries a typo; a reader looking for the year cited finds
@@ -39,6 +40,8 @@ from refcheck.model import Document, Finding, LinkStatus, Reference, Severity
 from refcheck.rules.base import at_citation, quoted
 
 _EVENT_YEAR_BEFORE = re.compile(EVENT_PREPOSITION + r"\s*$")
+# a possessive and a bare year, the whole of a citation's text: "Bakhtin's 1929", "Jones’ 1990"
+_POSSESSIVE_YEAR = re.compile(r"\w['’]s?\s+\d{4}[a-z]?$")
 
 NAME = "year-mismatch"
 SEVERITY = Severity.ERROR
@@ -74,13 +77,21 @@ def check(doc: Document) -> Iterator[Finding]:
             message += "; if it is a citation and not the species' authority, correct the year"
             yield at_citation(NAME, Severity.INFO, cit, message, ref)
             continue
-        if cit.kind == "key" and cit.year and _event_year(cit.text, cit.year):
-            # a JATS xref "Wittgenstein, em 1953" to the 2010 translation: the prose tells when the
-            # work first appeared, and the entry lists the edition read
+        # a JATS xref "Wittgenstein, em 1953" to the 2010 translation, "Bakhtin's 1929 study of
+        # Dostoevsky" beside the 2022 translation: a preposition, or a possessive out of brackets,
+        # before the year tells when the work first appeared as often as which edition is cited
+        after = (
+            "a preposition"
+            if cit.kind == "key" and cit.year and _event_year(cit.text, cit.year)
+            else "a possessive, out of brackets"
+            if cit.kind == "author-date" and _POSSESSIVE_YEAR.search(cit.text)
+            else None
+        )
+        if after is not None:
             message = (
-                f'"{cit.text}" gives {cit.year[:4]} and its entry {ref.year}: the year follows a preposition, '
-                "so it may be when the work first appeared, not the edition listed; if it is the "
-                "citation's year, correct it"
+                f'"{cit.text}" gives {(cit.year or "?")[:4]} and its entry {ref.year}: the year follows '
+                f"{after}, so it may be when the work first appeared, not the edition listed; if it is "
+                "the citation's year, correct it"
             )
             finding = at_citation(NAME, Severity.INFO, cit, message, ref)
             finding.suggestion = None
