@@ -1471,6 +1471,8 @@ def _mention(
     """Append to ``out`` the mention of the year at ``m`` (its whole match, _YEAR_RE's or _SCAN's
     year), if the names before it are a known author's."""
     year_at = m.start()
+    if _no_names_before(text, start, year_at, known):
+        return
     run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at, known.blocks), known)
     if run is None or not known.knows(run.authors[0]):
         return
@@ -1481,6 +1483,40 @@ def _mention(
     _year_end, years = _years_after(text, m.group(), year_at, end)
     for y, ys, ye in years:
         out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
+
+
+def _no_names_before(text: str, start: int, year_at: int, known: KnownAuthors) -> bool:
+    """Whether the word right before the year at ``year_at`` ends every reading of names there at
+    once, known without reading: "In 2004", "in 2004", "since 2004" (a year in running text, most
+    of the years outside brackets), where read_names_backwards finds no name after finding its
+    floor, tokenising 64 characters and looking the word up. True only where it would return None:
+    a word of letters after one space, whose quick reading (_Facts.quick, learnt from an earlier
+    reading of this document) ends the names ("", or _ALONE after a word that is no "and" or "&"
+    and not an organisation's noun), and which the reading's floor does not cut (no block starts
+    inside it, and parentheses, line breaks and ``start`` are before it); no corporate name of the
+    list may end there."""
+    if text[year_at - 1 : year_at] != " " or known.corporate:
+        return False
+    sp = text.rfind(" ", year_at - 24 if year_at > 24 else 0, year_at - 1)
+    if sp < start or sp < 1:
+        return False
+    word = text[sp + 1 : year_at - 1]
+    plain = known.facts.quick[True].get(word)
+    if plain is None or (plain and plain is not _ALONE) or not word.isalpha() or word in _COLLEAGUES:
+        return False
+    if plain is _ALONE:
+        # (_read_backwards reads on after "and In", "& In", and at "Group" of "Open Group 2017")
+        before = text[sp - 3 : sp]
+        if (
+            before[-1:].isspace()
+            or before == "and"
+            or before[-1:] == "&"
+            or word.lower() in _COLLECTIVE_NOUNS
+        ):
+            return False
+    blocks = known.blocks
+    k = bisect.bisect_right(blocks, year_at) - 1 if blocks else -1
+    return k < 0 or blocks[k] <= sp + 1
 
 
 def _year_before(text: str, pos: int, gap_end: int, end: int) -> re.Match[str] | None:
