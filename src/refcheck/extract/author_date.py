@@ -1326,15 +1326,14 @@ def extract_author_date(
     return out
 
 
-# The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "no date", "forthcoming", "in press"), in any
-# case, hold one of these in lower case: "n." and a "d" (_N_D), "nd" after no word character, ".", "-"
-# or "/" (_ND_AFTER), "no" and "date" (_NO_DATE), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
+# The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "no date", "forthcoming", "in press",
+# "in preparation", "under review"), in any case, hold one of these in lower case: "n." and a "d",
+# "nd" after no word character, ".", "-" or "/", "no" and "date" (_N_YEARS), "orthcoming", "press",
+# "in preparation", "under review". A text without them, read in pieces of _LETTERS_PIECE
 # characters (no copy of a whole text at once), holds none. Besides their ASCII letters, case-blind
 # matching takes "İ" and "ı" for i and "ſ" for s, which lower case leaves as they are: a piece with
 # them goes to the full scan.
 _LETTERS_PIECE = 1 << 16
-_N_D = re.compile(r"n\.\s?d")
-_NO_DATE = re.compile(r"no\s+date")  # (Harvard's "no date")
 _IN_PREPARATION = re.compile(r"in\s+preparation")  # (APA's status words in place of a year)
 _UNDER_REVIEW = re.compile(r"under\s+review")
 
@@ -1356,24 +1355,23 @@ def _letter_years(text: str, start: int, end: int) -> bool:
             or "press" in low
             or ("preparation" in low and _IN_PREPARATION.search(low) is not None)
             or ("review" in low and _UNDER_REVIEW.search(low) is not None)
-            or ("n." in low and _N_D.search(low) is not None)
-            or ("date" in low and _NO_DATE.search(low) is not None)
+            # "n." and a "d", "no" and "date", or an "nd" (_N_YEARS)
+            or (_N_YEARS_AFTER if lead else _N_YEARS).search(low) is not None
         ):
-            return True
-        # "nd" after a character that is no word character, ".", "-" or "/" (or after none, at the
-        # text's start; from the piece's second character when the first is the one before it)
-        if _ND_AFTER.search(low, lead) is not None:
             return True
         at += _LETTERS_PIECE
     return False
 
 
-# An "nd" that may be a year: after no ASCII letter in lower case, digit, "_", ".", "-" or "/" (any
-# other character, or none, sends its piece to the full scan). The expression opens with the letters,
-# which the engine skips to as str.find does, and looks behind them only there (a look-behind first
-# is tried at every character; the piece cut at each "nd" and a set of the cuts' last characters
-# took half again as long).
-_ND_AFTER = re.compile(r"nd(?<![a-z0-9_./-]nd)")
+# "n." and a "d", "no" and "date" anywhere in a piece, or an "nd" that may be a year: after no ASCII
+# letter in lower case, digit, "_", ".", "-" or "/" (any other character, or none, at the text's
+# start, sends its piece to the full scan); in a piece whose first character is the one before the
+# range (_N_YEARS_AFTER), an "nd" from its second character only, after one. One search of a piece:
+# the expression opens with its literal "n", which the engine skips to as str.find does, and looks
+# behind an "nd" only there (a look-behind first is tried at every character; three searches, for
+# "n.", "no date" and "nd", took a third again as long, the piece cut at each "nd" half again).
+_N_YEARS = re.compile(r"n(?:\.\s?d|o\s+date|d(?<![a-z0-9_./-]nd))")
+_N_YEARS_AFTER = re.compile(r"n(?:\.\s?d|o\s+date|d(?<=[^a-z0-9_./-]nd))")
 
 
 # What a search for a year bounded at a closing bracket cannot find before it: "nd" (whose "d" is
