@@ -8,13 +8,18 @@ without it."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from refcheck.cli import main
 from refcheck.extract import author_date as ad
 from refcheck.extract.author_date import KnownAuthors, extract_author_date
+from refcheck.reporters._common import Lazy, dumps, dumps_stream
 
 _WORDS = [
     "In", "in", "since", "by", "and", "&", "Smith", "Jones", "Group", "Open", "Data", "Study", "colleagues",
@@ -93,3 +98,48 @@ def test_the_extraction_is_the_same_without_the_shortcut(text: str, monkeypatch:
     with_it = extract()
     monkeypatch.setattr(ad, "_no_names_before", lambda *_: False)
     assert extract() == with_it
+
+
+# --- the JSON report's batches of ASCII text written as orjson's bytes (dumps_stream's ascii_bytes)
+
+
+def _report_data(batches: list[list[Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The same report with its long arrays made lazily (``Lazy``) and as plain lists."""
+    lazy = {"files": [{"path": "a.md", "citations": Lazy(iter(batches), plain=True), "n": 1}]}
+    plain = {"files": [{"path": "a.md", "citations": [i for b in batches for i in b], "n": 1}]}
+    return lazy, plain
+
+
+@pytest.mark.parametrize(
+    "batches",
+    [
+        [[{"text": "Smith 2004", "line": 3}], [{"text": "Lee 2001", "line": 9}, {"text": "x"}]],
+        [[{"text": "Müller 2004"}], [{"text": "Lee 2001"}]],  # (UTF-8 bytes are text)
+        [[{"text": "a\x7fb"}], [{"text": "\u2028\u202e"}], [{"text": "ok"}]],  # (escaped)
+        [[], [{"text": "ok"}], []],
+    ],
+)
+def test_the_bytes_are_the_texts(batches: list[list[Any]]) -> None:
+    pytest.importorskip("orjson")
+    lazy, plain = _report_data(batches)
+    pieces = list(dumps_stream(lazy, ascii_bytes=True))
+    assert all(isinstance(p, str) or (p.isascii() and b"\x7f" not in p) for p in pieces)
+    assert any(isinstance(p, bytes) for p in pieces)  # (each case has an ASCII batch)
+    joined = "".join(p if isinstance(p, str) else p.decode("ascii") for p in pieces)
+    assert joined == dumps(plain) == "".join(map(str, dumps_stream(_report_data(batches)[0])))
+
+
+def test_the_report_on_stdout_is_the_rendered_one(tmp_path: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_text(
+        "Trade grew (Smith 2004). Fees fell (Müller 2010).\n\n## References\n\n"
+        "Smith, A. (2004). Trade. Press.\n\nMüller, B. (2010). Fees \u2028 and DEL \x7f. Press.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--no-links", "--no-verify", "--format", "json", str(doc)])
+    out = tmp_path / "r.json"
+    CliRunner().invoke(
+        main, ["check", "--no-links", "--no-verify", "--format", "json", "--output", str(out), str(doc)]
+    )
+    assert result.stdout_bytes == out.read_bytes()
+    assert "Müller" in result.stdout_bytes.decode("utf-8")
