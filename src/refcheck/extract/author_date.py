@@ -2005,6 +2005,11 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     window = text[start:end]
     if "’" not in window and "”" not in window and '"' not in window:
         return False
+    return _closes_quotation(text, start, end)
+
+
+def _closes_quotation(text: str, start: int, end: int) -> bool:
+    """``_in_quotes`` by its search alone."""
     if _CLOSED_QUOTE.search(text, start, end) is None:
         return False
     before = text[max(0, start - 80) : start]
