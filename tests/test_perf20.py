@@ -280,6 +280,12 @@ _LETTER_PIECES = st.sampled_from(
         "forthcoming",
         "FORTHCOMING",
         "forthcomıng",
+        "in preparation",
+        "In\nPreparation",
+        "ın preparation",
+        "under review",
+        "UNDER  REVIEW",
+        "under reviev",
         "2005",
         "(",
         ")",
@@ -304,7 +310,20 @@ def test_letter_years_says_false_only_where_none_is(pieces: list[str], cut: int,
 
 @pytest.mark.parametrize("piece", [4, 7, 16, 40])
 @pytest.mark.parametrize(
-    "token", ["nd", "ND", "n.d.", "n. d.", "no date", "No\tdate", "in press", "In  press", "forthcoming"]
+    "token",
+    [
+        "nd",
+        "ND",
+        "n.d.",
+        "n. d.",
+        "no date",
+        "No\tdate",
+        "in press",
+        "In  press",
+        "forthcoming",
+        "in preparation",
+        "Under\treview",
+    ],
 )
 def test_letter_years_across_its_pieces(monkeypatch: pytest.MonkeyPatch, piece: int, token: str) -> None:
     # a year across the border of two pieces, at each offset

@@ -40,7 +40,7 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, cast
 
 import click
 
@@ -814,14 +814,23 @@ def _report(
     colour = _use_colour(sys.stdout) and terminal_fmt in ("text", "full", "concise")
     if report is not None:
         failures.extend(
-            _commit(report, _rendered(fmt, results, color=False, summary=summary, fail_on=fail_on))
+            _commit(
+                report,
+                cast(Iterable[str], _rendered(fmt, results, color=False, summary=summary, fail_on=fail_on)),
+            )
         )
     if stream is not None:
         stream.finish(results)
     else:  # FORCE_COLOR: colours when piped
         # (JSON escapes every control character: click need not look for colour codes to strip in it)
         raw = colour or terminal_fmt == "json"
-        for piece in _rendered(terminal_fmt, results, color=colour, summary=summary, fail_on=fail_on):
+        # (the JSON report's batches of ASCII text as orjson's bytes, where they are what the text
+        # stream would write: a long report is not decoded and encoded again)
+        binary = terminal_fmt == "json" and _ascii_stdout()
+        for piece in _rendered(terminal_fmt, results, binary, color=colour, summary=summary, fail_on=fail_on):
+            if isinstance(piece, bytes):
+                click.echo(piece, nl=False)  # (flushes the text stream, then writes to its buffer)
+                continue
             for part in slices(piece):
                 _echo(part, raw)
     if terminal_fmt not in ("text", "full", "concise"):
@@ -830,15 +839,37 @@ def _report(
         click.echo(error_line(failure), err=True)
 
 
-def _rendered(fmt: str, results: list[FileResult], **options: Any) -> Iterable[str]:
+def _rendered(
+    fmt: str, results: list[FileResult], ascii_bytes: bool = False, **options: Any
+) -> Iterable[str | bytes]:
     """The report in ``fmt``, in pieces to be written one after the other: the JSON report's file
     records are not copied into one string (each is tens of MB for a long document), and one made
-    from a kept model is made as it is written (json.chunks)."""
+    from a kept model is made as it is written (json.chunks; ``ascii_bytes``: its batches of
+    ASCII text as bytes). Every other piece is text."""
     if fmt == "json":
         from refcheck.reporters import json as json_reporter
 
-        return json_reporter.chunks(results, **options)
+        return json_reporter.chunks(results, ascii_bytes=ascii_bytes, **options)
     return [REPORTERS[fmt](results, **options)]
+
+
+_ASCII = "".join(map(chr, range(128)))
+
+
+def _ascii_stdout() -> bool:
+    """Whether ASCII bytes written to standard output's binary buffer (as click.echo writes bytes)
+    are the bytes its text stream would write for their text: a buffer there, an encoding that
+    keeps ASCII as it is, and no newline translation (os.linesep "\n")."""
+    stream = sys.stdout
+    if stream is None or os.linesep != "\n":
+        return False
+    try:
+        if _ASCII.encode(stream.encoding) != _ASCII.encode("ascii"):
+            return False
+        stream.buffer.write(b"")
+    except (AttributeError, LookupError, TypeError, ValueError, OSError, UnicodeError):
+        return False
+    return True
 
 
 def _terminal_format(fmt: str) -> str:

@@ -1326,15 +1326,14 @@ def extract_author_date(
     return out
 
 
-# The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "no date", "forthcoming", "in press"), in any
-# case, hold one of these in lower case: "n." and a "d" (_N_D), "nd" after no word character, ".", "-"
-# or "/" (_ND_AFTER), "no" and "date" (_NO_DATE), "orthcoming", "press". A text without them, read in pieces of _LETTERS_PIECE
+# The years _YEAR_RE finds that open with a letter ("n.d.", "nd", "no date", "forthcoming", "in press",
+# "in preparation", "under review"), in any case, hold one of these in lower case: "n." and a "d",
+# "nd" after no word character, ".", "-" or "/", "no" and "date" (_N_YEARS), "orthcoming", "press",
+# "in preparation", "under review". A text without them, read in pieces of _LETTERS_PIECE
 # characters (no copy of a whole text at once), holds none. Besides their ASCII letters, case-blind
 # matching takes "İ" and "ı" for i and "ſ" for s, which lower case leaves as they are: a piece with
 # them goes to the full scan.
 _LETTERS_PIECE = 1 << 16
-_N_D = re.compile(r"n\.\s?d")
-_NO_DATE = re.compile(r"no\s+date")  # (Harvard's "no date")
 _IN_PREPARATION = re.compile(r"in\s+preparation")  # (APA's status words in place of a year)
 _UNDER_REVIEW = re.compile(r"under\s+review")
 
@@ -1356,24 +1355,23 @@ def _letter_years(text: str, start: int, end: int) -> bool:
             or "press" in low
             or ("preparation" in low and _IN_PREPARATION.search(low) is not None)
             or ("review" in low and _UNDER_REVIEW.search(low) is not None)
-            or ("n." in low and _N_D.search(low) is not None)
-            or ("date" in low and _NO_DATE.search(low) is not None)
+            # "n." and a "d", "no" and "date", or an "nd" (_N_YEARS)
+            or (_N_YEARS_AFTER if lead else _N_YEARS).search(low) is not None
         ):
-            return True
-        # "nd" after a character that is no word character, ".", "-" or "/" (or after none, at the
-        # text's start; from the piece's second character when the first is the one before it)
-        if _ND_AFTER.search(low, lead) is not None:
             return True
         at += _LETTERS_PIECE
     return False
 
 
-# An "nd" that may be a year: after no ASCII letter in lower case, digit, "_", ".", "-" or "/" (any
-# other character, or none, sends its piece to the full scan). The expression opens with the letters,
-# which the engine skips to as str.find does, and looks behind them only there (a look-behind first
-# is tried at every character; the piece cut at each "nd" and a set of the cuts' last characters
-# took half again as long).
-_ND_AFTER = re.compile(r"nd(?<![a-z0-9_./-]nd)")
+# "n." and a "d", "no" and "date" anywhere in a piece, or an "nd" that may be a year: after no ASCII
+# letter in lower case, digit, "_", ".", "-" or "/" (any other character, or none, at the text's
+# start, sends its piece to the full scan); in a piece whose first character is the one before the
+# range (_N_YEARS_AFTER), an "nd" from its second character only, after one. One search of a piece:
+# the expression opens with its literal "n", which the engine skips to as str.find does, and looks
+# behind an "nd" only there (a look-behind first is tried at every character; three searches, for
+# "n.", "no date" and "nd", took a third again as long, the piece cut at each "nd" half again).
+_N_YEARS = re.compile(r"n(?:\.\s?d|o\s+date|d(?<![a-z0-9_./-]nd))")
+_N_YEARS_AFTER = re.compile(r"n(?:\.\s?d|o\s+date|d(?<=[^a-z0-9_./-]nd))")
 
 
 # What a search for a year bounded at a closing bracket cannot find before it: "nd" (whose "d" is
@@ -1471,6 +1469,8 @@ def _mention(
     """Append to ``out`` the mention of the year at ``m`` (its whole match, _YEAR_RE's or _SCAN's
     year), if the names before it are a known author's."""
     year_at = m.start()
+    if _no_names_before(text, start, year_at, known):
+        return
     run = read_names_backwards(text, year_at, _reading_floor(text, start, year_at, known.blocks), known)
     if run is None or not known.knows(run.authors[0]):
         return
@@ -1481,6 +1481,40 @@ def _mention(
     _year_end, years = _years_after(text, m.group(), year_at, end)
     for y, ys, ye in years:
         out.append(_citation(text, run, y, ys, ye, narrative=True, footnote=footnote, low=True))
+
+
+def _no_names_before(text: str, start: int, year_at: int, known: KnownAuthors) -> bool:
+    """Whether the word right before the year at ``year_at`` ends every reading of names there at
+    once, known without reading: "In 2004", "in 2004", "since 2004" (a year in running text, most
+    of the years outside brackets), where read_names_backwards finds no name after finding its
+    floor, tokenising 64 characters and looking the word up. True only where it would return None:
+    a word of letters after one space, whose quick reading (_Facts.quick, learnt from an earlier
+    reading of this document) ends the names ("", or _ALONE after a word that is no "and" or "&"
+    and not an organisation's noun), and which the reading's floor does not cut (no block starts
+    inside it, and parentheses, line breaks and ``start`` are before it); no corporate name of the
+    list may end there."""
+    if text[year_at - 1 : year_at] != " " or known.corporate:
+        return False
+    sp = text.rfind(" ", year_at - 24 if year_at > 24 else 0, year_at - 1)
+    if sp < start or sp < 1:
+        return False
+    word = text[sp + 1 : year_at - 1]
+    plain = known.facts.quick[True].get(word)
+    if plain is None or (plain and plain is not _ALONE) or not word.isalpha() or word in _COLLEAGUES:
+        return False
+    if plain is _ALONE:
+        # (_read_backwards reads on after "and In", "& In", and at "Group" of "Open Group 2017")
+        before = text[sp - 3 : sp]
+        if (
+            before[-1:].isspace()
+            or before == "and"
+            or before[-1:] == "&"
+            or word.lower() in _COLLECTIVE_NOUNS
+        ):
+            return False
+    blocks = known.blocks
+    k = bisect.bisect_right(blocks, year_at) - 1 if blocks else -1
+    return k < 0 or blocks[k] <= sp + 1
 
 
 def _year_before(text: str, pos: int, gap_end: int, end: int) -> re.Match[str] | None:
@@ -1966,6 +2000,16 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     them on the line: "the street's name changes—‘University Street’ (1866); ‘East University Avenue’
     (1874)", "(VanEyck 1965; "Inauguration of Clarence Cook Little..." 1925)": a quoted name or
     title with its year, no author (a possessive "Jones’ (2010)" opens no quotation)."""
+    # (names without a closing quotation mark, nearly all, are passed over at once: the search is
+    # tried at each of their characters, 3% of a long document's reading)
+    window = text[start:end]
+    if "’" not in window and "”" not in window and '"' not in window:
+        return False
+    return _closes_quotation(text, start, end)
+
+
+def _closes_quotation(text: str, start: int, end: int) -> bool:
+    """``_in_quotes`` by its search alone."""
     if _CLOSED_QUOTE.search(text, start, end) is None:
         return False
     before = text[max(0, start - 80) : start]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import is_
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -88,11 +88,13 @@ def dumps_pieces(data: Any) -> list[str]:
     return pieces(data, _escape)
 
 
-def dumps_stream(data: Any) -> Iterator[str]:
+def dumps_stream(data: Any, ascii_bytes: bool = False) -> Iterator[str | bytes]:
     """``dumps_pieces(data)`` made as they are taken: a ``Lazy`` array's batches are made and
     encoded only as the text before them has been written (a long document's report is never held
-    whole)."""
-    fast = _orjson_stream(data, _escape, 0)
+    whole). ``ascii_bytes``: a batch whose text is all ASCII (and needs no escape) is given as
+    orjson's bytes, never decoded (to be written to a binary stream as they are: the very bytes
+    its text would be in any encoding that keeps ASCII); every other piece is text."""
+    fast = _orjson_stream(data, _escape, 0, ascii_bytes=ascii_bytes)
     return fast if fast is not None else iter([_pretty(data, _escape, 0)])
 
 
@@ -149,6 +151,14 @@ class Lazy:
 
     def pieces(self, depth: int, escape: Callable[[str], str] | None) -> Iterator[str]:
         """The array's text at ``depth``, a piece or more per batch."""
+        return cast(Iterator[str], self.stream(depth, escape, False))
+
+    def stream(
+        self, depth: int, escape: Callable[[str], str] | None, ascii_bytes: bool
+    ) -> Iterator[str | bytes]:
+        """``pieces``; with ``ascii_bytes`` (and ``escape`` None or ``_escape``), a batch's text
+        that is all ASCII but DEL (which ``_escape`` leaves as it is) is orjson's bytes."""
+        ascii_bytes = ascii_bytes and (escape is None or escape is _escape)
         close = "\n" + "  " * depth + "]"
         first = True
         for batch in self.batches:
@@ -156,9 +166,14 @@ class Lazy:
                 continue
             head = "[" if first else ","
             first = False
-            inner = _orjson_items(batch, depth, self.plain)
+            inner = _orjson_items(batch, depth, self.plain, ascii_bytes)
             if inner is not None:  # (the usual case)
                 yield head
+                if isinstance(inner, bytes):
+                    if inner.isascii() and b"\x7f" not in inner:
+                        yield inner
+                        continue
+                    inner = str(inner, "utf-8")
                 yield inner if escape is None else escape(inner)
                 continue
             text = pieces(batch, escape, depth, self.plain)  # "[\n  item,\n  item\n]" at depth
@@ -211,12 +226,16 @@ def _orjson_pieces(
 ) -> list[str] | None:
     """``_orjson_stream``'s pieces, all made."""
     fast = _orjson_stream(data, escape, depth, plain)
-    return list(fast) if fast is not None else None
+    return cast(list[str], list(fast)) if fast is not None else None
 
 
 def _orjson_stream(
-    data: Any, escape: Callable[[str], str] | None, depth: int, plain: bool = False
-) -> Iterator[str] | None:
+    data: Any,
+    escape: Callable[[str], str] | None,
+    depth: int,
+    plain: bool = False,
+    ascii_bytes: bool = False,
+) -> Iterator[str | bytes] | None:
     """``pieces`` by orjson, made as they are taken, or None when it would not give json.dumps's
     bytes: a value of another type than the plain JSON ones (a subclass, an enum, a UUID...) or a
     float it writes otherwise (1e-05, 1e+16, NaN), which ``_plain`` finds (unless the caller knows
@@ -243,27 +262,33 @@ def _orjson_stream(
         text = text.replace("\n", "\n" + "  " * depth)
     if not encoded:
         return iter([text if escape is None else escape(text)])
-    return _spliced(text.split("\x00"), encoded, escape, depth)
+    return _spliced(text.split("\x00"), encoded, escape, depth, ascii_bytes)
 
 
 def _spliced(
-    parts: list[str], encoded: list[Encoded | Lazy], escape: Callable[[str], str] | None, depth: int
-) -> Iterator[str]:
-    """The text ``parts`` with the ``encoded`` values between them, each indented for where it stands."""
+    parts: list[str],
+    encoded: list[Encoded | Lazy],
+    escape: Callable[[str], str] | None,
+    depth: int,
+    ascii_bytes: bool = False,
+) -> Iterator[str | bytes]:
+    """The text ``parts`` with the ``encoded`` values between them, each indented for where it
+    stands (``Lazy.stream``'s ``ascii_bytes``)."""
     for before, piece in zip(parts, encoded, strict=False):
         yield before if escape is None else escape(before)
         line = before[before.rfind("\n") + 1 :]  # the value stands at its line's indentation
         at = (len(line) - len(line.lstrip(" "))) // 2 if "\n" in before else depth
-        yield from (piece.at(at) if isinstance(piece, Encoded) else piece.pieces(at, escape))
+        yield from (piece.at(at) if isinstance(piece, Encoded) else piece.stream(at, escape, ascii_bytes))
     yield parts[-1] if escape is None else escape(parts[-1])
 
 
-def _orjson_items(items: list[Any], depth: int, plain: bool) -> str | None:
+def _orjson_items(items: list[Any], depth: int, plain: bool, as_bytes: bool = False) -> str | bytes | None:
     """The text of the array ``items`` (not empty) at ``depth`` without its brackets ("\\n  item,
     \\n  item"), by orjson, or None (as ``_orjson_stream``; an ``Encoded`` or ``Lazy`` item too).
     The array is encoded inside ``depth`` arrays of one item, so that orjson indents it for its
     depth; the text is then decoded from a view of the bytes between the brackets: no copy but the
-    decoding (re-indenting the text and cutting off the brackets made two more of a long report)."""
+    decoding (re-indenting the text and cutting off the brackets made two more of a long report);
+    ``as_bytes``: those bytes, not decoded."""
     orjson = _orjson()
     if orjson is None or not (plain or _plain(items)):
         return None
@@ -271,12 +296,14 @@ def _orjson_items(items: list[Any], depth: int, plain: bool) -> str | None:
     for _ in range(depth):
         data = [data]
     try:
-        encoded = orjson.dumps(data, default=_refuse, option=_options(orjson) | orjson.OPT_INDENT_2)
+        encoded: bytes = orjson.dumps(data, default=_refuse, option=_options(orjson) | orjson.OPT_INDENT_2)
     except TypeError:  # orjson.JSONEncodeError
         return None
     # before the array: each enclosing array's "[" and line break, then the array's indentation
     start = sum(2 * k + 2 for k in range(depth)) + 2 * depth + 1
     end = len(encoded) - (depth * (depth + 1) + 2 * depth + 2)  # its "\n  ]", then theirs
+    if as_bytes:  # (the caller decodes them if need be)
+        return encoded[start:end]
     with memoryview(encoded) as view:
         return str(view[start:end], "utf-8")
 
