@@ -608,82 +608,39 @@ def _entry_copies(doc: Document, elems: list[Elem], refs: list[Reference]) -> li
     Discourse in the Novel ... Press, 1981a" after the mark of note 2): no prose, so no citations
     ("K.J. 2005", "Press, 1981a") in them. Compared by their letters and digits (the copy may differ in
     a final stop, the links after the entry, or the note's number before it) with the entries and the
-    innermost blocks after them; then once more without the copies found, which a note in the list
-    holds and its popup copy may not (SciELO's note 3 "... (Grice, 1975, p.48)" is, in the list,
-    "(Grice, 1975, p.48<popup>GRICE, H. P. Logic and Conversation ...</popup>)")."""
+    innermost blocks after them."""
     region = doc.reference_region
-    holds = _holding_blocks(elems)
-    blocks = [
-        (e.start, e.end) for e in elems if e.tag in BLOCK and not holds[e.index] and e.end - e.start <= 4000
-    ]
-    # the elements that may be copies: inline, outside the list
-    spans = [
-        (e.start, e.end)
-        for e in elems
-        if e.tag not in BLOCK
-        and _COPY_KEY <= e.end - e.start <= 4000
-        and not (region and region[0] <= e.start < region[1])
-    ]
-    out = _copies_of(doc, [(r.start, r.end) for r in refs] + blocks, spans, [])
-    if out:
-        cut = [(a, b) for a, b in blocks if _holds_copy(out, a, b)]
-        if cut:
-            seen = set(out)
-            more = _copies_of(doc, cut, [s for s in spans if not _within(out, *s)], out)
-            out = sorted([*out, *(s for s in more if s not in seen)])
-    return out
-
-
-def _within(copies: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether a..b lies within one of ``copies`` (sorted, apart)."""
-    k = bisect.bisect_right(copies, (a, b + 1)) - 1
-    return k >= 0 and copies[k][1] >= b
-
-
-def _holds_copy(copies: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether one of ``copies`` (sorted) lies within a..b, a copy or not itself."""
-    k = bisect.bisect_left(copies, (a, -1))
-    return k < len(copies) and copies[k][1] <= b and copies[k] != (a, b)
-
-
-def _copies_of(
-    doc: Document, boxes: list[tuple[int, int]], spans: list[tuple[int, int]], cut: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Of ``spans`` (in document order), those that copy the text of one of ``boxes`` elsewhere,
-    compared by their letters and digits without the text of ``cut`` (sorted)."""
-
-    def letters(a: int, b: int) -> str:
-        parts, at = [], a
-        for c0, c1 in cut[bisect.bisect_left(cut, (a, -1)) :]:
-            if c0 >= b:
-                break
-            if c1 <= b and (c0, c1) != (a, b):
-                parts.append(doc.text[at:c0])
-                at = c1
-        parts.append(doc.text[at:b])
-        return _NOT_WORD.sub("", "".join(parts)).casefold()
-
     texts: dict[str, list[tuple[str, int, int]]] = {}
-    for a, b in boxes:
-        t = letters(a, b)
+
+    def add(a: int, b: int) -> None:
+        t = _NOT_WORD.sub("", doc.text[a:b]).casefold()
         if len(t) >= _COPY_KEY:
             texts.setdefault(t[:_COPY_KEY], []).append((t, a, b))
+
+    for r in refs:
+        add(r.start, r.end)
+    holds = _holding_blocks(elems)
+    for e in elems:
+        if e.tag in BLOCK and not holds[e.index] and e.end - e.start <= 4000:
+            add(e.start, e.end)
     out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and start < out[-1][1]:
+    for e in elems:
+        if e.tag in BLOCK or not _COPY_KEY <= e.end - e.start <= 4000 or (out and e.start < out[-1][1]):
             continue
-        t = letters(start, end)
+        if region and region[0] <= e.start < region[1]:
+            continue
+        t = _NOT_WORD.sub("", doc.text[e.start : e.end]).casefold()
         # letters and a year may be a citation as long as the start of its entry (pandoc's <span
         # class="citation">(National ... Organization 2012)</span>): a copy then holds the whole
         # entry, as SciELO's of "NIEHUES-PRÖBSTING, H. Der Kynismus ... Frankfurt: Suhrkamp, 1988."
         cite_like = bool(_NAMES_AND_YEAR.fullmatch(t))
         if any(
             (u.startswith(v) or (v.startswith(u) and not cite_like))
-            and not a <= start < b  # (a copy elsewhere, not its own box)
+            and not a <= e.start < b  # (a copy elsewhere, not its own box)
             for u in (t, t.lstrip("0123456789"))
             for v, a, b in texts.get(u[:_COPY_KEY], ())
         ):
-            out.append((start, end))
+            out.append((e.start, e.end))
     return out
 
 
