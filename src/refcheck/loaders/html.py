@@ -630,10 +630,12 @@ def _entry_copies(doc: Document, elems: list[Elem], refs: list[Reference]) -> li
         if region and region[0] <= e.start < region[1]:
             continue
         t = _NOT_WORD.sub("", doc.text[e.start : e.end]).casefold()
-        if _NAMES_AND_YEAR.fullmatch(t):
-            continue  # (pandoc's <span class="citation">(National ... Organization 2012)</span>)
+        # letters and a year may be a citation as long as the start of its entry (pandoc's <span
+        # class="citation">(National ... Organization 2012)</span>): a copy then holds the whole
+        # entry, as SciELO's of "NIEHUES-PRÖBSTING, H. Der Kynismus ... Frankfurt: Suhrkamp, 1988."
+        cite_like = bool(_NAMES_AND_YEAR.fullmatch(t))
         if any(
-            (u.startswith(v) or v.startswith(u))
+            (u.startswith(v) or (v.startswith(u) and not cite_like))
             and not a <= e.start < b  # (a copy elsewhere, not its own box)
             for u in (t, t.lstrip("0123456789"))
             for v, a, b in texts.get(u[:_COPY_KEY], ())
