@@ -130,9 +130,8 @@ from refcheck.rules._missing.given import (
 from refcheck.rules._missing.list_shape import cut_after, few_lookalikes, sorts_after
 from refcheck.rules._missing.no_list import further_reading, in_passing, list_page, reply_to_reviewers
 from refcheck.rules._missing.not_a_work import (
-    YEAR_SPAN,
+    a_span,
     a_thing,
-    academic_year,
     given_named,
     imprint,
     in_a_title,
@@ -398,7 +397,7 @@ def _maybe_no_defect(
     if (
         not cit.detail
         and cit.year
-        and (YEAR_SPAN.search(cit.year) or academic_year(cit.year))
+        and a_span(cit.year)
         and len(cit.authors) == 1
         and not cit.et_al
         and (cit.narrative or ("," not in cit.text and doc.text.startswith(")", cit.end)))

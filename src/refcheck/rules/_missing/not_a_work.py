@@ -85,11 +85,11 @@ def institution_cut(text: str, cit: Citation) -> bool:
 
 
 # a span of years ("2010-11", "2011–2012"), not one year ("2011/2013" is either year, "1985" one)
-YEAR_SPAN = re.compile(r"\d[\u2010-\u2015\u2212-]\d")
+_SPAN = re.compile(r"\d[\u2010-\u2015\u2212-]\d")
 _SLASHED = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
 
 
-def academic_year(year: str) -> bool:
+def _academic_year(year: str) -> bool:
     """Whether ``year`` is two years in a row joined by "/" ("2020/2021", "2020/21"), as an academic
     year or a season is written ("(Transform 2020/2021)", a hackathon): a span, not a reprint's two
     years ("1867/1990")."""
@@ -98,6 +98,12 @@ def academic_year(year: str) -> bool:
         return False
     first, second = m.group(1), m.group(2)
     return int(second) == (int(first) + 1) % (100 if len(second) == 2 else 10_000)
+
+
+def a_span(year: str) -> bool:
+    """Whether ``year`` is a span of years ("2010-11", "2011–2012") or an academic year
+    ("2020/2021"), as a season or a term of office is dated."""
+    return _SPAN.search(year) is not None or _academic_year(year)
 
 
 # what a program used is named after ("tested with Tex Live 2013", "compiled under MiKTeX 2019", "built
