@@ -13,5 +13,6 @@ hold the tests it asks, each with a docstring that says what it decides and why:
 - ``list_shape``: what the list says about the citations it lacks (cut short, cited by nothing);
 - ``where``: where a citation stands (emphasis, a block quote, the end of its bracket).
 
-Nothing here is imported at start-up beyond ``re`` and the model: the rules run on every check.
+These modules import only the standard library and refcheck's own light modules: the rule is
+imported on every check (tests/test_startup.py).
 """
