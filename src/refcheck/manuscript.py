@@ -464,9 +464,14 @@ def _front_bibliography(path: Path) -> list[str] | None:
     from refcheck.files import read_regular
 
     try:
-        head = read_regular(path, CONFIG_LIMIT * 4)[:CONFIG_LIMIT]
+        return _named_bibliographies(read_regular(path, CONFIG_LIMIT * 4))
     except OSError:
         return None
+
+
+def _named_bibliographies(data: bytes) -> list[str] | None:
+    """``_front_bibliography`` of a page's bytes (its first CONFIG_LIMIT bytes are read)."""
+    head = data[:CONFIG_LIMIT]
     if not head.startswith((b"---", b"```", b"~~~", b"\n", b"<!--")) or b"bibliography" not in head:
         return None  # (no front matter, or none naming a bibliography: not parsed; see front_matter)
     from refcheck.loaders.pandoc import front_matter
@@ -482,8 +487,9 @@ MAX_PROJECT_PAGES = 2000  # pages of a Quarto project read for the keys they cit
 PROJECT_PAGE_LIMIT = 1 << 20  # bytes read of each
 _PAGE_SUFFIXES = (".qmd", ".md", ".rmd", ".markdown")
 # a pandoc citation key as a page writes it ("@smith2010", "[@smith2010, p. 3]", "@{key.with.dots}"),
-# read loosely: a word taken for a key can only keep an entry from being called uncited
-_LOOSE_KEY = re.compile(r"(?<![\w.+\-@])@(?:\{([^{}\s]+)\}|(\w[\w:.#$%&\-+?<>~/]*))")
+# in pandoc's grammar of keys (loaders.pandoc.CITE_KEY) wherever it stands: read loosely, as a word
+# taken for a key can only keep an entry from being called uncited
+_LOOSE_KEY_BEFORE = r"(?<![\w.+\-@])@"
 
 
 def _project_pages(root: Path) -> list[tuple[Path, frozenset[Path], frozenset[str]]]:
@@ -494,7 +500,9 @@ def _project_pages(root: Path) -> list[tuple[Path, frozenset[Path], frozenset[st
     if found is not None:
         return found
     from refcheck.files import read_regular
+    from refcheck.loaders.pandoc import CITE_KEY
 
+    loose_key = re.compile(rf"{_LOOSE_KEY_BEFORE}({CITE_KEY})")
     found = []
     seen = 0
     for top, dirs, files in os.walk(root):
@@ -506,16 +514,15 @@ def _project_pages(root: Path) -> list[tuple[Path, frozenset[Path], frozenset[st
             if seen > MAX_PROJECT_PAGES:
                 break
             page = Path(top) / name
-            bibs = _front_bibliography(page)
-            if not bibs:
-                continue
-            try:
-                text = read_regular(page, PROJECT_PAGE_LIMIT).decode("utf-8", "replace")
+            try:  # (one read: the front matter's bibliographies and the keys the page cites)
+                data = read_regular(page, PROJECT_PAGE_LIMIT)
             except OSError:
                 continue
-            keys = frozenset(
-                (m.group(1) or m.group(2)).rstrip(":.#$%&-+?<>~/") for m in _LOOSE_KEY.finditer(text)
-            )
+            bibs = _named_bibliographies(data)
+            if not bibs:
+                continue
+            text = data.decode("utf-8", "replace")
+            keys = frozenset(m.group(1).strip("{}") for m in loose_key.finditer(text))
             named = frozenset((page.parent / b).resolve() for b in bibs if "://" not in b)
             found.append((page.resolve(), named, keys))
         if seen > MAX_PROJECT_PAGES:

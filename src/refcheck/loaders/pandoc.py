@@ -59,6 +59,7 @@ _GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]]*?)\](?![(\[:])")
 # braced keys ("@{https://x.org/a}") hold no backslash: "@{\extracolsep\fill}" is a LaTeX tabular
 # column spec written raw in the Markdown, not a citation
 _KEY = r"(?:\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*|\{[^{}\s\\]{1,200}\})"
+CITE_KEY = _KEY  # (manuscript.py reads the keys of a Quarto project's other pages by it)
 # (not after a backslash, a letter or a slash: bookdown's "\@ref(sec)", an e-mail address in a bracketed
 # note, "^[see Section \@ref(intro)]", and a web address's "/@user/" in brackets, "[<https://x.re/@user/a>]",
 # are no keys)
